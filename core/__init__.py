@@ -1,0 +1,1 @@
+"""Minga's logic: data build, views, screening, scoring, allocation. Never imports Streamlit."""

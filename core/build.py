@@ -1,0 +1,165 @@
+"""Build `data/*.parquet` from `data/sources/`, validating every row.
+
+    python -m core.build              # always rebuild
+    python -m core.build --if-stale   # rebuild only when a source or schema changed
+
+A bad row stops the build with a Spanish message naming file, row and column; nothing in
+`data/` is touched then. Every file is first written beside its target and renamed into place
+only after all datasets validated, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+import polars as pl
+
+from core.datasets import DATASETS, Dataset
+from core.frames import to_frame
+from core.paths import ROOT, SOURCES_DIR, data_dir
+from core.sources import READERS
+from core.validation import RowProblem, SourceError, check_columns, validate_rows
+
+STAMP = ".build-stamp"
+
+
+def load_dataset(dataset: Dataset, sources_dir: Path = SOURCES_DIR) -> tuple[pl.DataFrame, list[RowProblem]]:
+    """Read and validate one source; returns the frame of valid rows and every problem."""
+    path = sources_dir / dataset.source
+    label = f"data/sources/{dataset.source}"
+    if not path.exists():
+        return to_frame([], dataset.model), [RowProblem(label, None, None, "no se encuentra el archivo")]
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        return to_frame([], dataset.model), [RowProblem(label, None, None, "tipo de archivo no admitido")]
+    try:
+        header, rows = reader(path, label)
+    except SourceError as exc:
+        return to_frame([], dataset.model), exc.problems
+    problems = check_columns(header, dataset.model, label) if path.suffix.lower() == ".csv" else []
+    if problems:
+        return to_frame([], dataset.model), problems
+    valid, problems = validate_rows(rows, dataset.model, label, dataset.key)
+    frame = to_frame(valid, dataset.model)
+    # Keep the source line of each row so a later check (foreign keys) can point at it.
+    lines = [line for line, _ in rows]
+    if not problems:
+        frame = frame.with_columns(pl.Series("_line", lines, dtype=pl.Int64))
+    return frame, problems
+
+
+def _foreign_key_problems(frames: dict[str, pl.DataFrame]) -> list[RowProblem]:
+    problems = []
+    for dataset in DATASETS:
+        frame = frames.get(dataset.name)
+        if frame is None or "_line" not in frame.columns:
+            continue
+        for column, (target, target_column) in dataset.references.items():
+            known = set(frames[target][target_column].to_list()) if target in frames else set()
+            values = frame.select(column, "_line")
+            for value, line in values.iter_rows():
+                items = value if isinstance(value, list) else [value]
+                for item in items:
+                    if item is not None and item not in known:
+                        problems.append(RowProblem(
+                            f"data/sources/{dataset.source}", line, column,
+                            f"«{item}» no existe en {target} ({target_column})"))
+    return problems
+
+
+def validate_all(sources_dir: Path = SOURCES_DIR) -> dict[str, pl.DataFrame]:
+    """Every dataset as a validated frame; raises SourceError listing all problems."""
+    frames: dict[str, pl.DataFrame] = {}
+    problems: list[RowProblem] = []
+    for dataset in DATASETS:
+        frame, found = load_dataset(dataset, sources_dir)
+        frames[dataset.name] = frame
+        problems.extend(found)
+    problems.extend(_foreign_key_problems(frames))
+    if problems:
+        raise SourceError(problems)
+    return {name: frame.drop("_line") for name, frame in frames.items()}
+
+
+def provenance_frame() -> pl.DataFrame:
+    """One row per dataset: where its figures come from and whether its rows are generated."""
+    return pl.DataFrame(
+        {
+            "dataset": [d.name for d in DATASETS],
+            "source_file": [f"data/sources/{d.source}" for d in DATASETS],
+            "provenance": [d.provenance for d in DATASETS],
+            "is_synthetic": [d.synthetic for d in DATASETS],
+        }
+    )
+
+
+def fingerprint(sources_dir: Path = SOURCES_DIR) -> str:
+    """A hash of every source file and of the code that shapes the parquet files."""
+    digest = hashlib.sha256()
+    code = [ROOT / "core" / "build.py", ROOT / "core" / "datasets.py", ROOT / "core" / "frames.py",
+            *sorted((ROOT / "core" / "schemas").glob("*.py"))]
+    for path in sorted(p for p in sources_dir.rglob("*") if p.is_file()) + code:
+        digest.update(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def is_stale(out_dir: Path, sources_dir: Path = SOURCES_DIR) -> bool:
+    stamp = out_dir / STAMP
+    if not stamp.exists():
+        return True
+    if any(not (out_dir / f"{d.name}.parquet").exists() for d in DATASETS):
+        return True
+    return stamp.read_text().strip() != fingerprint(sources_dir)
+
+
+def build(out_dir: Path | None = None, sources_dir: Path = SOURCES_DIR) -> list[Path]:
+    """Validate all sources, then write every parquet file atomically. Returns the files written."""
+    out_dir = out_dir or data_dir()
+    frames = validate_all(sources_dir)
+    frames["data_sources"] = provenance_frame()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pending: list[tuple[Path, Path]] = []
+    try:
+        for name, frame in frames.items():
+            target = out_dir / f"{name}.parquet"
+            temporary = out_dir / f".{name}.parquet.tmp"
+            frame.write_parquet(temporary)
+            pending.append((temporary, target))
+    except Exception:
+        for temporary, _ in pending:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, target in pending:
+        os.replace(temporary, target)
+    stamp_tmp = out_dir / f".{STAMP}.tmp"
+    stamp_tmp.write_text(fingerprint(sources_dir))
+    os.replace(stamp_tmp, out_dir / STAMP)
+    return [target for _, target in pending]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Construye los datos de Minga (data/*.parquet).")
+    parser.add_argument("--if-stale", action="store_true", help="solo si cambió alguna fuente")
+    args = parser.parse_args(argv)
+    out_dir = data_dir()
+    if args.if_stale and not is_stale(out_dir):
+        print("Datos al día; no hace falta reconstruir.")
+        return 0
+    try:
+        written = build(out_dir)
+    except SourceError as exc:
+        print("No se pudieron construir los datos; los archivos anteriores no se modificaron.",
+              file=sys.stderr)
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"Datos construidos: {len(written)} archivos en {out_dir}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pydantic models of one source row each: the contract between `data/sources/` and parquet."""

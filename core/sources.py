@@ -1,0 +1,68 @@
+"""Reading source files into numbered rows (line 1 is the header, as a person counts)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from core.validation import RowProblem, SourceError
+
+Rows = Iterator[tuple[int, dict[str, Any]]]
+
+
+def read_csv(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
+    """A UTF-8 CSV with a header row, as (header, numbered rows of strings)."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            header = [h.strip() for h in (reader.fieldnames or [])]
+            rows = []
+            for record in reader:
+                line = reader.line_num
+                extra = record.pop(None, None)
+                if extra:
+                    raise SourceError([RowProblem(label, line, None,
+                                                  "la fila tiene más celdas que el encabezado")])
+                rows.append((line, {k.strip(): v for k, v in record.items() if k is not None}))
+    except UnicodeDecodeError as exc:
+        raise SourceError([RowProblem(label, None, None,
+                                      f"el archivo no está en UTF-8 ({exc.reason})")]) from exc
+    if not header:
+        raise SourceError([RowProblem(label, None, None, "el archivo está vacío")])
+    return header, rows
+
+
+def read_json(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
+    """A JSON array of objects; a 'row' is the object's position (1 = first object)."""
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise SourceError([RowProblem(label, None, None, f"no es un JSON válido ({exc})")]) from exc
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise SourceError([RowProblem(label, None, None, "debe ser una lista de objetos JSON")])
+    header = sorted({k for r in records for k in r})
+    return header, [(i + 1, r) for i, r in enumerate(records)]
+
+
+def read_geojson_shapes(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
+    """Parish polygons: one row per feature with its DPA code, name and geometry as text."""
+    try:
+        collection = json.loads(path.read_text(encoding="utf-8"))
+        features = collection["features"]
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise SourceError([RowProblem(label, None, None, "no es un GeoJSON válido")]) from exc
+    rows = []
+    for i, feature in enumerate(features, start=1):
+        props = feature.get("properties") or {}
+        rows.append((i, {
+            "parish_code": props.get("codigo_parroquia"),
+            "name": props.get("nombre"),
+            "geometry_json": json.dumps(feature.get("geometry"), separators=(",", ":")),
+        }))
+    return ["parish_code", "name", "geometry_json"], rows
+
+
+READERS = {".csv": read_csv, ".json": read_json, ".geojson": read_geojson_shapes}

@@ -1,0 +1,30 @@
+-- parishes: one row per parish of Ecuador's DPA list (1,041), with the detail known for it.
+-- Columns: parish_code (6-digit DPA), name, kind (rural | cabecera_cantonal), canton_code, canton,
+-- province_code, province, population, population_men, population_women, population_year,
+-- area_ha, poverty_rate (0-1), lat, lon, has_shape, source (where the figures come from).
+-- A study's published profile wins over the reference file; blanks mean "not known".
+SELECT
+    d.parish_code,
+    coalesce(s.display_name, r.map_name, d.name) AS name,
+    d.kind,
+    d.canton_code,
+    d.canton,
+    d.province_code,
+    d.province,
+    coalesce(s.population, r.population_2010) AS population,
+    s.population_men,
+    s.population_women,
+    CASE WHEN s.population IS NOT NULL THEN s.year
+         WHEN r.population_2010 IS NOT NULL THEN 2010 END AS population_year,
+    coalesce(s.area_ha, r.area_km2 * 100) AS area_ha,
+    coalesce(s.poverty_rate, r.poverty_pct / 100) AS poverty_rate,
+    coalesce(s.lat, r.lat_source, r.lat_centroid) AS lat,
+    coalesce(s.lon, r.lon_source, r.lon_centroid) AS lon,
+    sh.parish_code IS NOT NULL AS has_shape,
+    coalesce(s.source, r.source,
+             CASE WHEN r.parish_code IS NOT NULL THEN 'INEC DPA; centroide aproximado del polígono generalizado' END,
+             'INEC, División Político-Administrativa') AS source
+FROM raw_dpa_parishes AS d
+LEFT JOIN raw_reference_parish_figures AS r USING (parish_code)
+LEFT JOIN raw_study_parish_figures AS s USING (parish_code)
+LEFT JOIN raw_parish_shapes AS sh USING (parish_code)
