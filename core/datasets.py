@@ -68,6 +68,8 @@ DATASETS: list[Dataset] = [
             REFERENCE + "Remesas (BCE vía fuentes secundarias) y emigración (Censo 2022); fuente en cada fila."),
     Dataset("reference_indicators_population", "reference/poblacion_censos_referencia.csv", ReferenceIndicator,
             REFERENCE + "Censos de población 2001, 2010 y 2022 (INEC vía fuentes secundarias)."),
+    # -- El Valle study: associations, surveyed members, needs, aid, problems (synthetic records) --
+    # -- Proposals, cooperation offers and the GAD's competences --
 ]
 
 
