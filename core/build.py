@@ -147,11 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--if-stale", action="store_true", help="solo si cambió alguna fuente")
     args = parser.parse_args(argv)
     out_dir = data_dir()
-    if args.if_stale and not is_stale(out_dir):
+    if args.if_stale and not is_stale(out_dir, SOURCES_DIR):
         print("Datos al día; no hace falta reconstruir.")
         return 0
     try:
-        written = build(out_dir)
+        written = build(out_dir, SOURCES_DIR)
     except SourceError as exc:
         print("No se pudieron construir los datos; los archivos anteriores no se modificaron.",
               file=sys.stderr)

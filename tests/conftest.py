@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -26,3 +34,95 @@ def con(built_data_dir):
     connection = connect(built_data_dir)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def app_reads_the_test_build(built_data_dir):
+    """Pages (AppTest and the served app) read the session's build, never the repo's data/."""
+    previous = os.environ.get("MINGA_DATA_DIR")
+    os.environ["MINGA_DATA_DIR"] = str(built_data_dir)
+    yield
+    if previous is None:
+        os.environ.pop("MINGA_DATA_DIR", None)
+    else:
+        os.environ["MINGA_DATA_DIR"] = previous
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url(app_reads_the_test_build):
+    """The real app served by `streamlit run` on a free local port, for browser tests."""
+    port = _free_port()
+    log = tempfile.TemporaryFile()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
+         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
+         "--server.fileWatcherType=none"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy(),
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            log.seek(0)
+            raise RuntimeError("streamlit stopped:\n" + log.read().decode(errors="replace"))
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        server.kill()
+        raise RuntimeError("streamlit did not answer /_stcore/health within 60 s")
+    yield url
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+
+
+def chromium_path() -> str:
+    """Debian's Chromium (or MINGA_CHROMIUM); never a browser downloaded by a test tool."""
+    path = os.environ.get("MINGA_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        raise RuntimeError("Browser tests need Debian's chromium: run `make test` (it installs it) "
+                           "or set MINGA_CHROMIUM.")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="es-EC")
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    yield tab
+    context.close()
+
+
+def wait_for_app(page) -> None:
+    """Wait until Streamlit is connected and the script has finished running."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", state="attached")
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", state="attached")
+    page.wait_for_timeout(150)

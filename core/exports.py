@@ -1,0 +1,53 @@
+"""Tables people download: Spanish headers, labels instead of codes, safe against formula injection.
+
+A cell that starts with `=`, `+`, `-`, `@` (or a tab/CR) would run as a formula in a spreadsheet;
+such text is prefixed with an apostrophe so it stays plain text. Numbers are left as numbers.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+
+import polars as pl
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def for_people(frame: pl.DataFrame, headers: Mapping[str, str],
+               code_labels: Mapping[str, Mapping[str, str]] | None = None) -> pl.DataFrame:
+    """Keep the columns named in `headers` (in that order), label coded columns, rename to Spanish."""
+    code_labels = code_labels or {}
+    columns = [c for c in headers if c in frame.columns]
+    out = frame.select(columns)
+    for column, mapping in code_labels.items():
+        if column in out.columns:
+            out = out.with_columns(
+                pl.col(column).cast(pl.Utf8).replace_strict(dict(mapping), default=pl.col(column).cast(pl.Utf8))
+            )
+    string_columns = [c for c, t in out.schema.items() if t == pl.Utf8]
+    out = out.with_columns(
+        [pl.col(c).map_elements(neutralise, return_dtype=pl.Utf8, skip_nulls=True) for c in string_columns]
+    )
+    return out.rename({c: headers[c] for c in columns})
+
+
+def csv_bytes(frame: pl.DataFrame) -> bytes:
+    """UTF-8 with BOM and `;` separators, so Excel in a Spanish locale opens it as columns."""
+    flat = frame.with_columns(
+        [pl.col(c).cast(pl.List(pl.Utf8)).list.join(", ") for c, t in frame.schema.items() if isinstance(t, pl.List)]
+    )
+    return b"\xef\xbb\xbf" + flat.write_csv(separator=";", decimal_comma=True).encode("utf-8")
+
+
+def xlsx_bytes(frame: pl.DataFrame, sheet: str = "Datos") -> bytes:
+    flat = frame.with_columns(
+        [pl.col(c).cast(pl.List(pl.Utf8)).list.join(", ") for c, t in frame.schema.items() if isinstance(t, pl.List)]
+    )
+    buffer = io.BytesIO()
+    flat.write_excel(buffer, worksheet=sheet[:31], autofit=True)
+    return buffer.getvalue()

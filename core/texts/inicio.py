@@ -1,0 +1,31 @@
+"""Strings of the Inicio page (the parish at a glance)."""
+
+STRINGS = {
+    "inicio.title": "Inicio",
+    "inicio.subtitle": "Parroquia {name} · cantón {canton}, {province}",
+    "inicio.intro": "Minga reúne en un solo lugar la realidad de la parroquia (asociaciones, ayudas recibidas, "
+                    "migración, problemas), la evaluación de propuestas y ofertas de cooperación según su alineación "
+                    "con el PDOT, el PND y los ODS, y el reparto del presupuesto con un método exacto, explicado y registrado.",
+    "inicio.population": "Población",
+    "inicio.population_help": "Habitantes según el censo {year}.",
+    "inicio.men_women": "{men} hombres · {women} mujeres",
+    "inicio.poverty": "Pobreza",
+    "inicio.area": "Superficie",
+    "inicio.area_value": "{value} ha",
+    "inicio.associations": "Asociaciones",
+    "inicio.members": "Socios",
+    "inicio.members_delta": "{surveyed} encuestados",
+    "inicio.aid": "Ayudas recibidas",
+    "inicio.aid_delta": "{count} registros",
+    "inicio.open_proposals": "Propuestas abiertas",
+    "inicio.proposals_delta": "{count} en total",
+    "inicio.map_title": "Parroquias rurales del cantón {canton}",
+    "inicio.map_caption": "Color: población conocida (gris: sin dato). Polígonos muy generalizados, solo como mapa "
+                          "esquemático (fiabilidad C, ver Datos y fuentes). El mapa no necesita internet.",
+    "inicio.map_missing": "No hay polígonos para el cantón {canton}: el mapa cubre por ahora Azuay y Cañar.",
+    "inicio.no_associations": "No hay asociaciones registradas para esta parroquia. Los datos de asociaciones, "
+                              "socios y ayudas se agregan en data/sources/ (ver README) y aparecerán aquí.",
+    "inicio.unknown_parish": "La parroquia elegida no está en la lista DPA.",
+    "inicio.next_steps": "Siga el camino: **Diagnóstico** (la parroquia como es) → **Decidir** (propuestas, "
+                         "priorización y presupuesto) → **Sesión y acta** (la decisión registrada).",
+}

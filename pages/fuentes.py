@@ -1,0 +1,13 @@
+"""Datos y fuentes: every dataset with its provenance and whether its records are generated."""
+
+import streamlit as st
+
+from core.texts import t
+from ui import data, widgets
+
+st.title(t("fuentes.title"))
+st.write(t("fuentes.intro"))
+sources = data.view("data_sources", order_by="dataset")
+headers = {c: t(f"fuentes.col.{c}") for c in ("dataset", "source_file", "provenance", "is_synthetic")}
+st.dataframe(sources.rename(headers), hide_index=True, width="stretch")
+widgets.downloads(sources, headers, "minga-fuentes", key="fuentes")

@@ -1,0 +1,49 @@
+"""Downloads: Spanish headers, labels for codes, formula-like text neutralised."""
+
+import io
+
+import openpyxl
+import polars as pl
+import pytest
+
+from core import exports
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+     ("Riego por goteo", "Riego por goteo"), ("", "")],
+)
+def test_neutralise(text, expected):
+    assert exports.neutralise(text) == expected
+
+
+def _frame():
+    return pl.DataFrame({"member_id": ["M1", "M2"], "member_role": ["mother", "father"],
+                         "note": ["=1+1", "ok"], "amount_usd": [1234.5, 10.0], "internal": [1, 2]})
+
+
+def test_for_people_renames_labels_and_drops_unlisted_columns():
+    people = exports.for_people(_frame(), {"member_id": "Socio", "member_role": "Rol", "note": "Nota",
+                                           "amount_usd": "Monto (USD)"},
+                                {"member_role": {"mother": "Madre", "father": "Padre"}})
+    assert people.columns == ["Socio", "Rol", "Nota", "Monto (USD)"]
+    assert people["Rol"].to_list() == ["Madre", "Padre"]
+    assert people["Nota"].to_list() == ["'=1+1", "ok"]
+    assert people["Monto (USD)"].to_list() == [1234.5, 10.0]
+
+
+def test_csv_opens_in_a_spanish_excel():
+    data = exports.csv_bytes(exports.for_people(_frame(), {"member_id": "Socio", "amount_usd": "Monto (USD)"}))
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig").splitlines()
+    assert text[0] == "Socio;Monto (USD)"
+    assert text[1] == "M1;1234,5"
+
+
+def test_xlsx_keeps_headers_and_plain_text():
+    data = exports.xlsx_bytes(exports.for_people(_frame(), {"member_id": "Socio", "note": "Nota"}), sheet="Socios")
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Socios"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Socio", "Nota")
+    assert rows[1] == ("M1", "'=1+1")

@@ -1,0 +1,56 @@
+"""es-EC formats: `.` for thousands, `,` for decimals, dd/mm/aaaa dates, blanks read 'sin dato'."""
+
+import datetime as dt
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core import fmt
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (24314, 0, "24.314"),
+        (4305.01, 2, "4.305,01"),
+        (0, 0, "0"),
+        (999.5, 0, "1.000"),
+        (1234567.891, 1, "1.234.567,9"),
+        (-1234.5, 1, "-1.234,5"),
+        (None, 0, "sin dato"),
+        (math.nan, 2, "sin dato"),
+    ],
+)
+def test_number(value, decimals, expected):
+    assert fmt.number(value, decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(12500, "$ 12.500,00"), (0.5, "$ 0,50"), (-3.5, "-$ 3,50"), (None, "sin dato")],
+)
+def test_money(value, expected):
+    assert fmt.money(value) == expected
+
+
+@pytest.mark.parametrize(("share", "expected"), [(0.634, "63,4 %"), (0.253, "25,3 %"), (1, "100,0 %"), (None, "sin dato")])
+def test_percent(share, expected):
+    assert fmt.percent(share) == expected
+
+
+def test_dates_are_day_month_year():
+    assert fmt.date(dt.date(2026, 11, 3)) == "03/11/2026"
+    assert fmt.datetime(dt.datetime(2026, 11, 3, 9, 5)) == "03/11/2026 09:05"
+
+
+@given(st.integers(min_value=-10**12, max_value=10**12))
+def test_integers_read_back_after_removing_group_dots(value):
+    assert int(fmt.number(value).replace(".", "")) == value
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False))
+def test_two_decimal_numbers_read_back_within_a_cent(value):
+    text = fmt.number(value, 2)
+    assert abs(float(text.replace(".", "").replace(",", ".")) - value) <= 0.005 + 1e-9

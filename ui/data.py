@@ -1,0 +1,32 @@
+"""Cached access to the DuckDB views for the pages.
+
+One in-memory connection per process (`st.cache_resource`); each query runs on its own cursor
+(core.db.query) and its result is cached with a bounded size, so a rerun does not query again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from core import db
+
+
+@st.cache_resource(show_spinner=False)
+def connection():
+    return db.connect()
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def view(name: str, where: str = "", params: tuple[Any, ...] = (), order_by: str = "") -> pl.DataFrame:
+    """All rows of view `name` matching a parameterised WHERE (params as a tuple, for the cache key)."""
+    return db.view(connection(), name, where, list(params), order_by)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def parish(parish_code: str) -> dict[str, Any] | None:
+    """The `parish_overview` row of one parish, as a dict (None if the code is unknown)."""
+    rows = db.view(connection(), "parish_overview", "parish_code = ?", [parish_code]).to_dicts()
+    return rows[0] if rows else None

@@ -1,0 +1,31 @@
+"""The parish being analysed, chosen once in the sidebar and kept across pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.texts import t
+from ui import data
+
+DEFAULT_PARISH = "010170"  # El Valle, Cuenca: the study's parish
+PARISH_KEY = "parish_code"
+
+
+def parish_selector() -> str:
+    """Draw the sidebar parish selector (all 1,041 DPA parishes) and return the chosen code."""
+    parishes = data.view("parishes", order_by="province, canton, name")
+    names = {
+        row["parish_code"]: t("parish.option", name=row["name"], canton=row["canton"], province=row["province"])
+        for row in parishes.iter_rows(named=True)
+    }
+    codes = list(names)
+    if st.session_state.get(PARISH_KEY) not in names:
+        st.session_state[PARISH_KEY] = DEFAULT_PARISH if DEFAULT_PARISH in names else codes[0]
+    return st.sidebar.selectbox(
+        t("parish.selector"), codes, key=PARISH_KEY, format_func=names.__getitem__,
+        help=t("parish.selector_help"),
+    )
+
+
+def current_parish() -> str:
+    return st.session_state.get(PARISH_KEY, DEFAULT_PARISH)

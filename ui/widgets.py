@@ -1,0 +1,35 @@
+"""Small drawing helpers every page uses: the synthetic-data mark, source captions, downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+import streamlit as st
+
+from core import exports
+from core.texts import t
+
+
+def synthetic_mark() -> None:
+    """A visible badge wherever generated records are shown."""
+    st.badge(t("synthetic.badge"), icon=":material/science:", color="orange")
+
+
+def source_caption(source: str, synthetic: bool = False) -> None:
+    text = t("source.caption", source=source)
+    if synthetic:
+        text += " · " + t("synthetic.badge").lower()
+    st.caption(text)
+
+
+def downloads(frame: pl.DataFrame, headers: Mapping[str, str], name: str, key: str,
+              code_labels: Mapping[str, Mapping[str, str]] | None = None) -> None:
+    """CSV and Excel buttons for the data behind a chart or table, with Spanish headers."""
+    people = exports.for_people(frame, headers, code_labels)
+    left, right = st.columns(2)
+    left.download_button(t("download.csv"), data=lambda: exports.csv_bytes(people), file_name=f"{name}.csv",
+                         mime="text/csv", key=f"{key}-csv", on_click="ignore", icon=":material/download:")
+    right.download_button(t("download.xlsx"), data=lambda: exports.xlsx_bytes(people), file_name=f"{name}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          key=f"{key}-xlsx", on_click="ignore", icon=":material/download:")
