@@ -1,0 +1,205 @@
+"""The store: atomic saves, no lost work under concurrency or a killed process, a tamper-evident log."""
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from core.audit import main as audit_main
+from core.store import Change, ConflictError, Store, StoreError, verify_file
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def store(tmp_path):
+    return Store(tmp_path / "minga.sqlite")
+
+
+def test_save_then_read_back_with_versions(store):
+    first = store.save("proposal", "P1", {"title": "Riego"}, actor="ana", parish_code="010170")
+    second = store.save("proposal", "P1", {"title": "Riego por goteo"}, actor="luis", expected_version=1)
+    assert (first.version, second.version) == (1, 2)
+    stored = store.get("proposal", "P1")
+    assert stored.body == {"title": "Riego por goteo"}
+    assert stored.parish_code == "010170"
+    assert stored.updated_by == "luis"
+
+
+def test_a_stale_edit_is_refused_and_the_newer_work_kept(store):
+    store.save("proposal", "P1", {"title": "A"}, actor="ana")
+    store.save("proposal", "P1", {"title": "B"}, actor="luis", expected_version=1)
+    with pytest.raises(ConflictError, match="Otra persona guardó cambios"):
+        store.save("proposal", "P1", {"title": "C"}, actor="ana", expected_version=1)
+    assert store.get("proposal", "P1").body == {"title": "B"}
+
+
+def test_a_failing_change_rolls_back_the_whole_transaction(store):
+    store.save("proposal", "P1", {"title": "A"}, actor="ana")
+    with pytest.raises(ConflictError):
+        store.apply([Change("proposal", "P2", {"title": "nuevo"}),
+                     Change("proposal", "P1", {"title": "X"}, expected_version=7)], actor="ana")
+    assert store.get("proposal", "P2") is None
+    assert store.get("proposal", "P1").body == {"title": "A"}
+    assert len(store.log()) == 1
+
+
+def test_delete_keeps_the_record_out_of_lists_but_in_the_log(store):
+    store.save("offer", "O1", {"cooperant": "JICA"}, actor="ana")
+    store.delete("offer", "O1", actor="ana")
+    assert store.records("offer") == []
+    assert [e.action for e in store.log()] == ["eliminar", "guardar"]
+
+
+def test_twenty_threads_saving_at_once_lose_nothing(store):
+    barrier = threading.Barrier(20)
+    errors = []
+
+    def work(worker):
+        barrier.wait()
+        try:
+            for n in range(10):
+                store.save("evaluation", f"W{worker}-{n}", {"score": n}, actor=f"p{worker}")
+            for _ in range(5):  # everyone increments one shared counter, retrying on conflict
+                while True:
+                    current = store.get("counter", "shared")
+                    value = current.body["n"] if current else 0
+                    try:
+                        store.save("counter", "shared", {"n": value + 1}, actor=f"p{worker}",
+                                   expected_version=current.version if current else 0)
+                        break
+                    except ConflictError:
+                        continue
+        except Exception as exc:  # noqa: BLE001 - any error fails the test below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert store.count("evaluation") == 200
+    assert store.get("counter", "shared").body["n"] == 100
+    assert store.verify().ok
+    assert len(store.log()) == 300
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    from core.store import Store
+    store = Store(sys.argv[1])
+    n = 0
+    while True:
+        n += 1
+        store.save("evaluation", f"E{n}", {"n": n, "padding": "x" * 2000}, actor="writer")
+        print(n, flush=True)
+""")
+
+
+def test_a_process_killed_while_saving_leaves_the_last_completed_save(tmp_path):
+    path = tmp_path / "minga.sqlite"
+    Store(path)
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    confirmed = 0
+    deadline = time.monotonic() + 30
+    while confirmed < 40 and time.monotonic() < deadline:
+        confirmed = int(writer.stdout.readline())
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    assert confirmed >= 40
+    reopened = Store(path)
+    count = reopened.count("evaluation")
+    assert count >= confirmed  # every save the writer reported finished is there
+    assert reopened.get("evaluation", f"E{confirmed}").body["n"] == confirmed
+    assert reopened.verify().ok
+    assert len(reopened.log()) == count
+
+
+def test_the_log_cannot_be_edited_through_sql(store):
+    store.save("decision", "D1", {"budget": 1000}, actor="junta")
+    con = sqlite3.connect(store.path)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        con.execute("UPDATE audit_log SET actor = 'otro'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        con.execute("DELETE FROM audit_log")
+    con.close()
+
+
+def _tamper(path, seq, **columns):
+    con = sqlite3.connect(path)
+    con.execute("DROP TRIGGER audit_log_no_update")
+    sets = ", ".join(f"{k} = ?" for k in columns)
+    con.execute(f"UPDATE audit_log SET {sets} WHERE seq = ?", [*columns.values(), seq])
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize("field", ["payload", "actor", "at"])
+def test_altering_any_stored_entry_is_detected_and_named(store, field, capsys):
+    for n in range(5):
+        store.save("decision", f"D{n}", {"budget": 1000 + n}, actor="junta")
+    assert audit_main(["verify", str(store.path)]) == 0
+    new_value = {"payload": json.dumps({"budget": 999999}), "actor": "intruso", "at": "2020-01-01"}[field]
+    _tamper(store.path, 3, **{field: new_value})
+    result = verify_file(store.path)
+    assert not result.ok and result.first_broken == 3
+    assert audit_main(["verify", str(store.path)]) == 1
+    assert "Primera entrada rota: 3" in capsys.readouterr().err
+
+
+def test_rewriting_an_entry_with_a_fresh_hash_still_breaks_the_chain(store):
+    from core.store import entry_hash
+
+    for n in range(4):
+        store.save("decision", f"D{n}", {"budget": n}, actor="junta")
+    con = sqlite3.connect(store.path)
+    seq, at, actor, action, kind, record_id, _, prev, _ = con.execute(
+        "SELECT * FROM audit_log WHERE seq = 2").fetchone()
+    con.close()
+    payload = json.dumps({"budget": 5})
+    _tamper(store.path, 2, payload=payload, hash=entry_hash(seq, at, actor, action, kind, record_id, payload, prev))
+    result = verify_file(store.path)
+    assert not result.ok and result.first_broken == 3
+
+
+def test_audit_command_refuses_a_file_that_is_not_a_store(tmp_path, capsys):
+    bogus = tmp_path / "x.sqlite"
+    bogus.write_bytes(b"not a database at all" * 100)
+    assert audit_main(["verify", str(bogus)]) == 2
+    assert "no es un almacén de Minga" in capsys.readouterr().err
+    assert audit_main(["verify", str(tmp_path / "missing.sqlite")]) == 2
+
+
+def test_backup_and_restore_round_trip(store, tmp_path):
+    store.save("proposal", "P1", {"title": "A"}, actor="ana")
+    backup = store.backup_to(tmp_path / "respaldo.sqlite")
+    store.save("proposal", "P2", {"title": "B"}, actor="ana")
+    store.restore_from(backup, actor="admin")
+    assert store.get("proposal", "P2") is None
+    assert store.get("proposal", "P1").body == {"title": "A"}
+    assert store.verify().ok
+
+
+def test_a_bad_backup_is_refused_and_the_store_kept(store, tmp_path):
+    store.save("proposal", "P1", {"title": "A"}, actor="ana")
+    bogus = tmp_path / "bogus.sqlite"
+    bogus.write_text("hola")
+    with pytest.raises(StoreError):
+        store.restore_from(bogus, actor="admin")
+    assert store.get("proposal", "P1").body == {"title": "A"}
+
+
+def test_reset_deletes_every_live_record_in_one_logged_step(store):
+    for n in range(3):
+        store.save("proposal", f"P{n}", {"n": n}, actor="ana")
+    assert store.reset(actor="admin") == 3
+    assert store.count() == 0
+    assert store.verify().ok
