@@ -1,0 +1,194 @@
+"""Who may do what. Roles, the actions each may take, local accounts with hashed passwords.
+
+Every page action calls `require(user, action, ...)` here, so a refused action is refused in core
+even if a button were shown by mistake. A person who has not signed in is an observer: the public,
+read-only view of the diagnosis and of approved decisions.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from core.store import Store
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    BOARD = "board_member"
+    PLANNER = "planner"
+    ASSOCIATION = "association_rep"
+    OBSERVER = "observer"
+
+
+class Action(StrEnum):
+    VIEW_PUBLIC = "view_public"  # diagnosis, approved decisions, actas
+    VIEW_WORK = "view_work"  # proposals, offers, scenarios in preparation
+    SUBMIT_PROPOSAL = "submit_proposal"  # an association's own proposals
+    EDIT_PROPOSAL = "edit_proposal"  # any proposal, imports
+    EDIT_OFFER = "edit_offer"
+    EDIT_ALIGNMENT = "edit_alignment"  # PDOT objectives and alignments
+    SAVE_SCENARIO = "save_scenario"  # weights and budget scenarios
+    SET_BUDGET = "set_budget"  # the budget and the board's rules
+    APPROVE_DECISION = "approve_decision"
+    RUN_MEETING = "run_meeting"
+    TAKE_PART = "take_part"  # vote and score in a meeting
+    VIEW_LOG = "view_log"
+    MANAGE_USERS = "manage_users"
+    MANAGE_STORE = "manage_store"  # backup, restore, reset the demo
+
+
+_EVERYONE = {Action.VIEW_PUBLIC}
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.OBSERVER: frozenset(_EVERYONE),
+    Role.ASSOCIATION: frozenset(_EVERYONE | {Action.VIEW_WORK, Action.SUBMIT_PROPOSAL, Action.TAKE_PART}),
+    Role.PLANNER: frozenset(_EVERYONE | {Action.VIEW_WORK, Action.SUBMIT_PROPOSAL, Action.EDIT_PROPOSAL,
+                                         Action.EDIT_OFFER, Action.EDIT_ALIGNMENT, Action.SAVE_SCENARIO,
+                                         Action.RUN_MEETING, Action.TAKE_PART, Action.VIEW_LOG}),
+    Role.BOARD: frozenset(_EVERYONE | {Action.VIEW_WORK, Action.SAVE_SCENARIO, Action.SET_BUDGET,
+                                       Action.APPROVE_DECISION, Action.RUN_MEETING, Action.TAKE_PART,
+                                       Action.VIEW_LOG}),
+    Role.ADMIN: frozenset(Action),
+}
+
+ROLE_LABELS = {
+    Role.ADMIN: "Administrador",
+    Role.BOARD: "Miembro de la junta",
+    Role.PLANNER: "Técnico de planificación",
+    Role.ASSOCIATION: "Representante de asociación",
+    Role.OBSERVER: "Observador",
+}
+
+ACTION_LABELS = {
+    Action.VIEW_PUBLIC: "ver el diagnóstico y las decisiones aprobadas",
+    Action.VIEW_WORK: "ver propuestas y escenarios en preparación",
+    Action.SUBMIT_PROPOSAL: "presentar propuestas de su asociación",
+    Action.EDIT_PROPOSAL: "editar o importar propuestas",
+    Action.EDIT_OFFER: "registrar ofertas de cooperación",
+    Action.EDIT_ALIGNMENT: "editar el PDOT y la alineación",
+    Action.SAVE_SCENARIO: "guardar pesos y escenarios",
+    Action.SET_BUDGET: "fijar el presupuesto y las reglas",
+    Action.APPROVE_DECISION: "aprobar una decisión",
+    Action.RUN_MEETING: "abrir y conducir una sesión",
+    Action.TAKE_PART: "votar y puntuar en una sesión",
+    Action.VIEW_LOG: "ver el registro de cambios",
+    Action.MANAGE_USERS: "administrar usuarios",
+    Action.MANAGE_STORE: "respaldar, restaurar o restablecer los datos",
+}
+
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
+MIN_PASSWORD = 10
+
+
+class PermissionDenied(Exception):
+    """The person's role does not allow the action; the message says so in Spanish."""
+
+
+class User(BaseModel):
+    """A person who can sign in. `association_id` ties a representative to their association."""
+
+    model_config = ConfigDict(frozen=True)
+
+    username: str
+    display_name: str = Field(min_length=1, max_length=120)
+    role: Role
+    association_id: str | None = None
+    email: str | None = None
+    active: bool = True
+
+    @field_validator("username")
+    @classmethod
+    def _username(cls, value: str) -> str:
+        if not USERNAME.match(value):
+            raise ValueError("el usuario debe tener de 3 a 40 caracteres: minúsculas, números, punto, guion")
+        return value
+
+
+OBSERVER = User(username="publico", display_name="Público", role=Role.OBSERVER)
+
+
+def can(user: User | None, action: Action, association_id: str | None = None) -> bool:
+    """Whether `user` (None = not signed in) may take `action` (on `association_id`'s records)."""
+    user = user or OBSERVER
+    if not user.active or action not in PERMISSIONS[user.role]:
+        return False
+    if user.role == Role.ASSOCIATION and action == Action.SUBMIT_PROPOSAL and association_id is not None:
+        return association_id == user.association_id
+    return True
+
+
+def require(user: User | None, action: Action, association_id: str | None = None) -> User:
+    """Return the user when allowed; otherwise raise PermissionDenied with a Spanish reason."""
+    if can(user, action, association_id):
+        return user or OBSERVER
+    who = ROLE_LABELS[(user or OBSERVER).role]
+    if user is not None and user.role == Role.ASSOCIATION and association_id is not None:
+        raise PermissionDenied(f"Como {who.lower()} solo puede {ACTION_LABELS[action]} para su propia asociación.")
+    raise PermissionDenied(f"Su rol ({who}) no permite {ACTION_LABELS[action]}.")
+
+
+class Accounts:
+    """Local accounts kept in the store (kind 'user'); passwords hashed with Argon2id."""
+
+    KIND = "user"
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.hasher = PasswordHasher()
+
+    def has_users(self) -> bool:
+        return self.store.count(self.KIND) > 0
+
+    def users(self) -> list[User]:
+        return [User(**{k: v for k, v in r.body.items() if k != "password_hash"}) for r in self.store.records(self.KIND)]
+
+    def get(self, username: str) -> User | None:
+        record = self.store.get(self.KIND, username)
+        if record is None or record.deleted:
+            return None
+        return User(**{k: v for k, v in record.body.items() if k != "password_hash"})
+
+    def create_first_admin(self, username: str, display_name: str, password: str) -> User:
+        """Only while the store has no user at all: the first person to set Minga up."""
+        if self.has_users():
+            raise PermissionDenied("Ya existe un administrador; pídale que cree su cuenta.")
+        return self._create(User(username=username, display_name=display_name, role=Role.ADMIN), password,
+                            actor=username)
+
+    def create(self, by: User | None, user: User, password: str) -> User:
+        require(by, Action.MANAGE_USERS)
+        if self.store.get(self.KIND, user.username) is not None:
+            raise ValueError(f"El usuario «{user.username}» ya existe.")
+        return self._create(user, password, actor=by.username)
+
+    def _create(self, user: User, password: str, actor: str) -> User:
+        if len(password) < MIN_PASSWORD:
+            raise ValueError(f"La contraseña debe tener al menos {MIN_PASSWORD} caracteres.")
+        if user.role == Role.ASSOCIATION and not user.association_id:
+            raise ValueError("Un representante de asociación debe tener una asociación asignada.")
+        body = {**user.model_dump(mode="json"), "password_hash": self.hasher.hash(password)}
+        self.store.save(self.KIND, user.username, body, actor=actor, action="crear usuario",
+                        expected_version=0)
+        return user
+
+    def authenticate(self, username: str, password: str) -> User | None:
+        """The user when the password matches and the account is active; None otherwise."""
+        record = self.store.get(self.KIND, username.strip().lower())
+        if record is None or record.deleted or not record.body.get("active", True):
+            return None
+        try:
+            self.hasher.verify(record.body["password_hash"], password)
+        except (VerificationError, InvalidHashError):
+            return None
+        return User(**{k: v for k, v in record.body.items() if k != "password_hash"})
+
+    def by_email(self, email: str) -> User | None:
+        """The account linked to an OIDC identity (st.login) by its e-mail."""
+        for user in self.users():
+            if user.email and user.email.lower() == email.lower() and user.active:
+                return user
+        return None
