@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from core.schemas.catalogues import PdotObjective, PndObjective, SdgGoal, SdgTarget
 from core.schemas.indicators import ReferenceIndicator
+from core.schemas.study import AidRecord, Association, Member, MemberNeed, RankedProblem
 from core.schemas.territory import (
     DpaCanton,
     DpaParish,
@@ -33,6 +34,9 @@ class Dataset:
 
 
 REFERENCE = "Datos de referencia de Minga (ver data/sources/reference/SOURCES.md). "
+ELVALLE = ("Registros sintéticos generados por core/synth/elvalle.py (semilla 10170) y calibrados "
+           "para reproducir los agregados publicados del estudio El Valle (Gómez-Ceballos et al., "
+           "2021, sección 5); ver data/sources/elvalle/README.md. ")
 
 DATASETS: list[Dataset] = [
     Dataset("dpa_parishes", "reference/dpa_ecuador_parroquias.csv", DpaParish,
@@ -69,6 +73,35 @@ DATASETS: list[Dataset] = [
     Dataset("reference_indicators_population", "reference/poblacion_censos_referencia.csv", ReferenceIndicator,
             REFERENCE + "Censos de población 2001, 2010 y 2022 (INEC vía fuentes secundarias)."),
     # -- El Valle study: associations, surveyed members, needs, aid, problems (synthetic records) --
+    Dataset("associations", "elvalle/associations.csv", Association,
+            ELVALLE + "Cifras reales: 8 asociaciones, 122 socios, 91 encuestados; 5 siguen los requisitos de "
+            "SENPLADES y 3 están registradas en el MAG. Nombres y tamaño de cada asociación: inventados.",
+            key=("association_id",), references={"parish_code": ("dpa_parishes", "parish_code")}, synthetic=True),
+    Dataset("members", "elvalle/members.csv", Member,
+            ELVALLE + "Reproduce las figuras 3 a 8 y el texto de la sección 5. Lecturas elegidas: en la tabla "
+            "de la figura 4 la celda (jefe de hogar padre, socia madre) impresa como 42 se lee 43, como exigen "
+            "los totales 54 y 74; «ingreso de hasta USD 84 al mes» se lee como las dos franjas semanales más "
+            "bajas de la figura 5 (hasta USD 48 y USD 49-84 por semana) y el gasto de más de USD 489 como "
+            "mensual: 64 de 91 (70 %) tienen ambos; el 57,4 % que vive de la agricultura es de quienes ganan "
+            "hasta USD 84 por semana (39 de 68); la efectividad de la ayuda (52,8 % poca, 2,8 % mucha, 86 % "
+            "media a poca) es sobre los 72 que recibieron alguna ayuda; el 81,5 % de 31 a 65 años es sobre "
+            "los 81 que dieron su edad. Educación, tamaño de familia y edades exactas: inventados.",
+            key=("member_id",), references={"association_id": ("associations", "association_id")},
+            synthetic=True),
+    Dataset("member_needs", "elvalle/member_needs.csv", MemberNeed,
+            ELVALLE + "Reproduce las necesidades más mencionadas: sistemas de agua 16 %, capacitación 14 % y "
+            "asistencia técnica 13 % de las menciones; el resto de necesidades es inventado.",
+            key=("member_id", "need"), references={"member_id": ("members", "member_id")}, synthetic=True),
+    Dataset("aid", "elvalle/aid.csv", AidRecord,
+            ELVALLE + "El estudio no publica registros de ayudas: son inventados según su relato (sobre todo "
+            "capacitación e insumos, montos pequeños, repetidos por varias instituciones sin coordinación, "
+            "a fondo perdido).",
+            key=("aid_id",), references={"association_id": ("associations", "association_id")}, synthetic=True),
+    Dataset("problems", "elvalle/problems.csv", RankedProblem,
+            ELVALLE + "El orden de los 11 problemas es real (sección 5, voto ponderado del grupo focal); los "
+            "votos no se publican: son generados (8 participantes × 13 votos = 104, repartidos en proporción "
+            "lineal 11, 10, …, 1 al orden del estudio).",
+            key=("problem_id",), references={"parish_code": ("dpa_parishes", "parish_code")}, synthetic=True),
     # -- Proposals, cooperation offers and the GAD's competences --
 ]
 
