@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from core.schemas.catalogues import PdotObjective, PndObjective, SdgGoal, SdgTarget
 from core.schemas.indicators import ReferenceIndicator
+from core.schemas.proposals import CooperationOffer, GadCompetence, Proposal
 from core.schemas.study import AidRecord, Association, Member, MemberNeed, RankedProblem
 from core.schemas.territory import (
     DpaCanton,
@@ -103,6 +104,30 @@ DATASETS: list[Dataset] = [
             "lineal 11, 10, …, 1 al orden del estudio).",
             key=("problem_id",), references={"parish_code": ("dpa_parishes", "parish_code")}, synthetic=True),
     # -- Proposals, cooperation offers and the GAD's competences --
+    Dataset("gad_competences", "decision/gad_competences.csv", GadCompetence,
+            "Competencias exclusivas del GAD parroquial rural según el COOTAD, art. 65 (y Constitución, art. 267), "
+            "transcritas por Minga; el planificador puede editarlas. Los temas de cada competencia son una "
+            "propuesta de Minga para comparar ofertas y propuestas.",
+            key=("competence_code",)),
+    Dataset("offers", "decision/offers.json", CooperationOffer,
+            "Ofertas de cooperación de los casos de la tesis de Azogues (Israel y Prefectura del Azuay, Japón, "
+            "Freedom House, Charity Anywhere, Fondo Valenciano, SENAGUA) y de los pilotos FLOK (seed 001), más una "
+            "oferta de crédito inventada; cada fila dice qué cifras vienen de la fuente y cuáles son inventadas.",
+            key=("offer_id",), references={"sdg_goals": ("sdg_goals", "goal")}),
+    Dataset("proposals", "decision/proposals.json", Proposal,
+            "Propuestas ilustrativas escritas por Minga para la demostración: al menos una por asociación de El "
+            "Valle, como propone la sección 6 del estudio, incluido el proyecto conjunto de comercialización "
+            "integrada; montos, beneficiarios e indicadores son inventados.",
+            key=("proposal_id",),
+            references={"association_id": ("associations", "association_id"),
+                        "association_ids": ("associations", "association_id"),
+                        "parish_code": ("dpa_parishes", "parish_code"),
+                        "pdot_objective_ids": ("pdot_objectives", "pdot_objective_id"),
+                        "sdg_goals": ("sdg_goals", "goal"),
+                        "sdg_targets": ("sdg_targets", "target"),
+                        "problem_ids": ("problems", "problem_id"),
+                        "cooperation_offer_id": ("offers", "offer_id")},
+            synthetic=True),
 ]
 
 
