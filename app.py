@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.db import MissingDataError
 from core.texts import t
-from ui import state
+from ui import session, state
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/diversity_3:", layout="wide")
 
@@ -14,6 +14,7 @@ except MissingDataError:
     st.error(t("data.missing"))
     st.stop()
 
+session.sidebar_account()
 st.sidebar.caption(t("app.tagline"))
 
 PAGES = {

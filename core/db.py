@@ -79,7 +79,8 @@ def connect(data_dir_path: Path | str | None = None, *, sql_dir: Path = SQL_DIR)
 def query(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | dict[str, Any] | None = None) -> pl.DataFrame:
     """Run one query on its own cursor (safe from any thread) and return a polars frame."""
     with con.cursor() as cursor:
-        return cursor.execute(sql, params or []).pl()
+        relation = cursor.sql(sql, params=params or None)
+        return relation.pl() if relation is not None else pl.DataFrame()
 
 
 def view(con: duckdb.DuckDBPyConnection, name: str, where: str = "", params: list[Any] | None = None,

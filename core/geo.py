@@ -8,6 +8,7 @@ fill (a sequential palette over the indicator's range) and whether the parish is
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -20,6 +21,8 @@ PALETTE: list[tuple[int, int, int]] = [
 ]
 NO_DATA = (210, 210, 210)
 HIGHLIGHT_LINE = (200, 60, 20)
+LINE_METRES = 40  # outline width on the ground; deck.gl keeps at least one pixel
+LINE_METRES_SELECTED = 250
 
 
 def colour_for(value: float | None, low: float, high: float) -> tuple[int, int, int]:
@@ -57,15 +60,15 @@ def feature_collection(
                 "value_text": value_format(value),
                 "fill": [*colour_for(value, low, high), 230 if selected else 170],
                 "line": [*HIGHLIGHT_LINE, 255] if selected else [90, 90, 90, 200],
-                "line_width": 4 if selected else 1,
+                "line_width": LINE_METRES_SELECTED if selected else LINE_METRES,
                 "selected": selected,
             },
         })
     return {"type": "FeatureCollection", "features": features}
 
 
-def bounds_centre(collection: Mapping[str, Any]) -> tuple[float, float]:
-    """(lat, lon) at the centre of the collection's bounding box, for the initial view."""
+def view_for(collection: Mapping[str, Any], width_px: int = 900, height_px: int = 460) -> tuple[float, float, float]:
+    """(lat, lon, zoom) that fits every feature of the collection in a map of the given size."""
     lons: list[float] = []
     lats: list[float] = []
 
@@ -80,5 +83,9 @@ def bounds_centre(collection: Mapping[str, Any]) -> tuple[float, float]:
     for feature in collection["features"]:
         walk(feature["geometry"]["coordinates"])
     if not lats:
-        return (-1.8, -78.2)  # Ecuador
-    return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
+        return (-1.8, -78.2, 5.5)  # Ecuador
+    lon_span = max(max(lons) - min(lons), 0.01)
+    lat_span = max(max(lats) - min(lats), 0.01)
+    # deck.gl's Web Mercator near the equator: at zoom z the world's 360° span 512 · 2**z pixels.
+    zoom = min(math.log2(360 * width_px / (512 * lon_span)), math.log2(360 * height_px / (512 * lat_span)))
+    return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, round(zoom - 0.2, 2))

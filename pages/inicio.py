@@ -37,11 +37,11 @@ else:
     second[0].metric(t("inicio.associations"), fmt.number(parish["associations"]))
     second[1].metric(t("inicio.members"), fmt.number(parish["members_total"]),
                      delta=t("inicio.members_delta", surveyed=fmt.number(parish["members_surveyed"])),
-                     delta_color="off")
+                     delta_color="off", delta_arrow="off")
     second[2].metric(t("inicio.aid"), fmt.money(parish["aid_total_usd"], 0),
-                     delta=t("inicio.aid_delta", count=fmt.number(parish["aid_records"])), delta_color="off")
+                     delta=t("inicio.aid_delta", count=fmt.number(parish["aid_records"])), delta_color="off", delta_arrow="off")
     second[3].metric(t("inicio.open_proposals"), fmt.number(parish["open_proposals"]),
-                     delta=t("inicio.proposals_delta", count=fmt.number(parish["proposals"])), delta_color="off")
+                     delta=t("inicio.proposals_delta", count=fmt.number(parish["proposals"])), delta_color="off", delta_arrow="off")
     if parish["synthetic_associations"]:
         widgets.synthetic_mark()
         st.caption(t("synthetic.caption"))

@@ -32,6 +32,15 @@ def test_only_the_selected_parish_is_highlighted():
     assert fc["features"][2]["properties"]["line_width"] > fc["features"][0]["properties"]["line_width"]
 
 
-def test_centre_is_inside_the_bounding_box():
-    lat, lon = geo.bounds_centre(geo.feature_collection(_shapes("1"), {}, None))
+def test_the_view_centres_on_the_shapes_and_zooms_to_fit():
+    lat, lon, zoom = geo.view_for(geo.feature_collection(_shapes("1"), {}, None), width_px=900, height_px=460)
     assert -3 <= lat <= -2.9 and -79 <= lon <= -78.9
+    # 0.1° must fit in 460 px: at zoom z deck.gl draws 360° over 512 · 2**z pixels.
+    visible_degrees = 360 / 2**zoom * 460 / 512
+    assert 0.1 <= visible_degrees
+    assert 0.1 * 4 > visible_degrees  # and the shape is not lost in a tiny corner
+
+
+def test_an_empty_collection_shows_ecuador():
+    lat, lon, zoom = geo.view_for({"type": "FeatureCollection", "features": []})
+    assert -5 < lat < 2 and -81 < lon < -75 and zoom < 7

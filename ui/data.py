@@ -12,11 +12,18 @@ import polars as pl
 import streamlit as st
 
 from core import db
+from core.store import Store
 
 
 @st.cache_resource(show_spinner=False)
 def connection():
     return db.connect()
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    """The store of what people enter (one per process; each call opens its own connection)."""
+    return Store()
 
 
 @st.cache_data(max_entries=512, show_spinner=False)

@@ -12,7 +12,7 @@ from core import geo
 
 
 def parish_map(collection: Mapping[str, Any], tooltip_label: str, key: str, height: int = 460) -> None:
-    lat, lon = geo.bounds_centre(collection)
+    lat, lon, zoom = geo.view_for(collection, height_px=height)
     layer = pdk.Layer(
         "GeoJsonLayer",
         data=collection,
@@ -22,11 +22,11 @@ def parish_map(collection: Mapping[str, Any], tooltip_label: str, key: str, heig
         get_fill_color="properties.fill",
         get_line_color="properties.line",
         get_line_width="properties.line_width",
-        line_width_units="pixels",
+        line_width_min_pixels=1,
     )
     deck = pdk.Deck(
         layers=[layer],
-        initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=9.2),
+        initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
         map_provider=None,
         map_style=None,
         tooltip={"text": "{name}\n" + tooltip_label + ": {value_text}"},

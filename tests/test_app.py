@@ -1,0 +1,56 @@
+"""AppTest: the router and every page run without an exception, in Spanish, for El Valle and for a
+parish with no data on record."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGES = ["pages/inicio.py", "pages/fuentes.py"]
+NO_DATA_PARISH = "010151"  # Baños, Cuenca: in the DPA list, no associations on record
+
+
+def run_page(page: str, parish: str | None = None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    if parish:
+        app.session_state["parish_code"] = parish
+    app.run()
+    if page != "pages/inicio.py":
+        app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("parish", [None, NO_DATA_PARISH])
+def test_every_page_runs_without_an_exception(page, parish):
+    app = run_page(page, parish)
+    assert app.title, "each page has a title"
+
+
+def test_inicio_shows_el_valle_at_a_glance():
+    app = run_page("pages/inicio.py")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Población"] == "24.314"
+    assert metrics["Pobreza"] == "63,4 %"
+    assert metrics["Asociaciones"] == "8"
+    assert metrics["Socios"] == "122"
+    assert any("El Valle" in s.value for s in app.subheader)
+    assert app.sidebar.selectbox[0].value == "010170"
+
+
+def test_inicio_says_what_is_missing_for_a_parish_without_records():
+    app = run_page("pages/inicio.py", NO_DATA_PARISH)
+    assert any("No hay asociaciones registradas" in i.value for i in app.info)
+    assert "Asociaciones" not in {m.label for m in app.metric}
+
+
+def test_the_parish_choice_is_kept_across_pages():
+    # AppTest (1.67) drops the entrypoint's sidebar from its element tree on reruns under
+    # st.navigation, so the widget itself is exercised in the browser test; here the state is.
+    app = run_page("pages/inicio.py", NO_DATA_PARISH)
+    app.switch_page("pages/fuentes.py").run()
+    app.switch_page("pages/inicio.py").run()
+    assert not app.exception
+    assert any("Baños" in s.value for s in app.subheader)

@@ -1,0 +1,33 @@
+"""Browser tests: the served app in Debian's Chromium, as a person opens it."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def test_inicio_shows_el_valle_population(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text("24.314").first).to_be_visible()
+    expect(page.get_by_test_id("stDeckGlJsonChart")).to_be_visible()
+
+
+def test_the_chosen_parish_follows_the_user_across_pages(page, app_url):
+    page.goto(app_url)
+    wait_for_app(page)
+    selector = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox")
+    selector.click()
+    page.keyboard.type("Baños — Cuenca")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("Parroquia Baños · cantón Cuenca, Azuay")).to_be_visible()
+    page.get_by_role("link", name="Datos y fuentes").click()
+    wait_for_app(page)
+    page.get_by_role("link", name="Inicio").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Parroquia Baños · cantón Cuenca, Azuay")).to_be_visible()
+    expect(page.get_by_text("No hay asociaciones registradas")).to_be_visible()

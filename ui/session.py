@@ -1,0 +1,111 @@
+"""The person using the app: sign in, first-run administrator, OIDC when configured, sign out.
+
+The signed-in user lives in st.session_state["user"] (a core.auth.User). Pages ask `can()` to
+decide what to show, and every saving action still goes through `core.auth.require`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.auth import Accounts, Action, PermissionDenied, User, can
+from core.texts import label, t
+from ui import data
+
+USER_KEY = "user"
+
+
+def current_user() -> User | None:
+    return st.session_state.get(USER_KEY)
+
+
+def allowed(action: Action, association_id: str | None = None) -> bool:
+    return can(current_user(), action, association_id)
+
+
+def accounts() -> Accounts:
+    return Accounts(data.store())
+
+
+def _oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, KeyError, AttributeError):
+        return False
+    except Exception:  # noqa: BLE001 - a malformed secrets file must not break the sidebar
+        return False
+
+
+def sidebar_account() -> User | None:
+    """Draw the account box in the sidebar and return the signed-in user (None = public view)."""
+    user = current_user()
+    box = st.sidebar.container(border=True)
+    if user is not None:
+        box.markdown(t("auth.signed_in_as", name=user.display_name, role=label("role", user.role.value)))
+        if box.button(t("auth.signout"), key="signout", icon=":material/logout:"):
+            st.session_state.pop(USER_KEY, None)
+            if _oidc_configured() and getattr(st.user, "is_logged_in", False):
+                st.logout()
+            st.rerun()
+        return user
+
+    registry = accounts()
+    if not registry.has_users():
+        _first_run(box, registry)
+        return None
+    if _oidc_configured():
+        if getattr(st.user, "is_logged_in", False):
+            linked = registry.by_email(st.user.email or "")
+            if linked is not None:
+                st.session_state[USER_KEY] = linked
+                st.rerun()
+            box.warning(t("auth.oidc_unknown", email=st.user.email))
+        elif box.button(t("auth.oidc"), key="oidc-login"):
+            st.login()
+    box.caption(t("auth.public"))
+    with box.form("signin", clear_on_submit=False, border=False):
+        username = st.text_input(t("auth.username"), key="signin-username")
+        password = st.text_input(t("auth.password"), type="password", key="signin-password")
+        if st.form_submit_button(t("auth.submit"), icon=":material/login:"):
+            found = registry.authenticate(username, password)
+            if found is None:
+                st.error(t("auth.wrong"))
+            else:
+                st.session_state[USER_KEY] = found
+                st.rerun()
+    return None
+
+
+def _first_run(box, registry: Accounts) -> None:
+    box.subheader(t("auth.first_run_title"))
+    box.caption(t("auth.first_run_help"))
+    with box.form("first-admin", border=False):
+        username = st.text_input(t("auth.username"), key="first-username")
+        name = st.text_input(t("auth.display_name"), key="first-name")
+        password = st.text_input(t("auth.password"), type="password", key="first-password")
+        repeat = st.text_input(t("auth.password_repeat"), type="password", key="first-repeat")
+        if st.form_submit_button(t("auth.first_run_submit")):
+            if password != repeat:
+                st.error(t("auth.password_mismatch"))
+                return
+            try:
+                admin = registry.create_first_admin(username.strip().lower(), name.strip() or username, password)
+            except (ValueError, PermissionDenied) as exc:
+                st.error(_reason(exc))
+                return
+            st.session_state[USER_KEY] = admin
+            st.rerun()
+
+
+def _reason(exc: Exception) -> str:
+    """The Spanish reason inside a pydantic or core error, without the technical wrapper."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        from core.validation import spanish_message
+
+        return "; ".join(spanish_message(e) for e in errors())
+    return str(exc)
+
+
+def denied(exc: PermissionDenied) -> None:
+    st.error(t("auth.denied", reason=str(exc)))
