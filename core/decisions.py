@@ -1,0 +1,144 @@
+"""The board's decision: a scenario approved by vote, frozen with everything needed to reproduce it.
+
+A decision stores its inputs (the candidates with their scores, the weights, the rules, the method),
+the result (funded list, solver status), who attended and how each voted, and dissenting remarks.
+It gets a number per parish and year (e.g. 2026-003) in the same transaction that stores it, and
+once stored it is never edited: a correction is a new decision that says which one it replaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from core.auth import Action, User, require
+from core.store import Change, Store, StoreError
+
+VoteChoice = Literal["for", "against", "abstain"]
+KIND = "decision"
+
+
+class Attendee(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(min_length=1, max_length=120)
+    role_es: str = Field(min_length=1, max_length=120)  # "Presidente", "Vocal", "Técnico", …
+    votes: bool = True  # board members vote; advisers and staff attend without a vote
+    vote: VoteChoice | None = None
+    remark: str | None = Field(default=None, max_length=2000)
+
+    @model_validator(mode="after")
+    def _vote_only_if_voting(self) -> Attendee:
+        if not self.votes and self.vote is not None:
+            raise ValueError(f"{self.name} asiste sin voto: no puede votar")
+        if self.votes and self.vote is None:
+            raise ValueError(f"falta el voto de {self.name}")
+        return self
+
+
+class FundedLine(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    proposal_id: str
+    title: str
+    associations_es: str  # the proponent association(s), by name
+    amount_usd: float = Field(ge=0)
+    score: float
+
+
+class LeftOutLine(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    proposal_id: str
+    title: str
+    reason_es: str
+
+
+class DecisionDraft(BaseModel):
+    """What the board is asked to approve (built from a scenario)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    parish_code: str = Field(pattern=r"^\d{6}$")
+    parish_name: str
+    date: dt.date
+    scenario_name: str = Field(min_length=1, max_length=200)
+    budget_usd: float = Field(ge=0)
+    reserve_usd: float = Field(default=0, ge=0)
+    method_es: str
+    solver_status: str
+    weights: dict[str, float]
+    weights_es: dict[str, float] = Field(default_factory=dict)  # the same, with Spanish criterion names
+    rules_es: list[str]
+    funded: list[FundedLine]
+    left_out: list[LeftOutLine] = Field(default_factory=list)
+    total_score: float
+    total_cost_usd: float
+    justification_es: str = Field(default="", max_length=5000)
+    inputs: dict[str, Any] = Field(default_factory=dict)  # candidates, scores, rules: enough to re-run
+    attendees: list[Attendee]
+
+    @field_validator("attendees")
+    @classmethod
+    def _someone_votes(cls, value: list[Attendee]) -> list[Attendee]:
+        if not any(a.votes for a in value):
+            raise ValueError("la decisión necesita al menos un miembro de la junta con voto")
+        names = [a.name.strip().lower() for a in value]
+        if len(names) != len(set(names)):
+            raise ValueError("hay asistentes repetidos")
+        return value
+
+
+class Decision(DecisionDraft):
+    """A stored decision: the draft plus its number, outcome and who recorded it."""
+
+    decision_id: str  # "<parish>-<year>-<nnn>"
+    number_es: str  # "2026-003"
+    votes_for: int
+    votes_against: int
+    abstentions: int
+    approved: bool
+    recorded_by: str
+    recorded_at: str
+
+
+def tally(attendees: list[Attendee]) -> tuple[int, int, int, bool]:
+    """(for, against, abstain, approved): approved with more votes for than against, simple majority."""
+    votes_for = sum(1 for a in attendees if a.votes and a.vote == "for")
+    against = sum(1 for a in attendees if a.votes and a.vote == "against")
+    abstain = sum(1 for a in attendees if a.votes and a.vote == "abstain")
+    return votes_for, against, abstain, votes_for > against
+
+
+def record(store: Store, user: User | None, draft: DecisionDraft) -> Decision:
+    """Number and store a decision in one transaction; only the board (or admin) may do it."""
+    require(user, Action.APPROVE_DECISION)
+    year = draft.date.year
+    prefix = f"{draft.parish_code}-{year}-"
+    for _attempt in range(20):
+        taken = [r.record_id for r in store.records(KIND, draft.parish_code, include_deleted=True)
+                 if r.record_id.startswith(prefix)]
+        number = max((int(r.rsplit("-", 1)[1]) for r in taken), default=0) + 1
+        votes_for, against, abstain, approved = tally(draft.attendees)
+        decision = Decision(
+            **draft.model_dump(), decision_id=f"{prefix}{number:03d}", number_es=f"{year}-{number:03d}",
+            votes_for=votes_for, votes_against=against, abstentions=abstain, approved=approved,
+            recorded_by=user.username, recorded_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        )
+        try:
+            # expected_version=0: the number must still be free when the transaction commits.
+            store.apply([Change(KIND, decision.decision_id, decision.model_dump(mode="json"), draft.parish_code,
+                                expected_version=0, action="aprobar decisión" if approved else "registrar decisión")],
+                        actor=user.username)
+        except StoreError:
+            continue  # someone took this number a moment ago: take the next one
+        return decision
+    raise StoreError("No se pudo numerar la decisión; inténtelo de nuevo.")
+
+
+def decisions(store: Store, parish_code: str) -> list[Decision]:
+    """Stored decisions of a parish, newest first."""
+    found = [Decision(**r.body) for r in store.records(KIND, parish_code)]
+    return sorted(found, key=lambda d: d.decision_id, reverse=True)

@@ -1,0 +1,120 @@
+"""Decisions: numbered, stored once, only by the board; the acta (PDF, Excel) carries what was decided."""
+
+import datetime as dt
+import io
+import threading
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from core import acta
+from core.auth import PermissionDenied, Role, User
+from core.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, decisions, record, tally
+from core.store import Store
+
+BOARD = User(username="presidenta", display_name="Rosa Quito", role=Role.BOARD)
+PLANNER = User(username="tecnico", display_name="Juan Pérez", role=Role.PLANNER)
+
+
+def _draft(**changes):
+    base = dict(
+        parish_code="010170", parish_name="El Valle", date=dt.date(2026, 11, 26),
+        scenario_name="Estudio El Valle: alcance y factibilidad", budget_usd=40000, reserve_usd=2000,
+        method_es="Asignación óptima", solver_status="Optimal",
+        weights={"pdot": 0.3, "feasibility": 0.4, "scope": 0.3},
+        weights_es={"Alineación PDOT": 0.3, "Factibilidad": 0.4, "Alcance": 0.3},
+        rules_es=["Al menos un proyecto por asociación", "Tope de 40 % por asociación"],
+        funded=[FundedLine(proposal_id="EV-P02", title="Riego por goteo comunitario",
+                           associations_es="Asociación Flor de Mayo", amount_usd=18500, score=81.5),
+                FundedLine(proposal_id="EV-P05", title="Centro de acopio y comercialización",
+                           associations_es="Unión Campesina; Los Andes", amount_usd=14250.5, score=77.0)],
+        left_out=[LeftOutLine(proposal_id="EV-P09", title="Entrega de semillas",
+                              reason_es="Presupuesto: le faltan 3,2 puntos para entrar")],
+        total_score=158.5, total_cost_usd=32750.5, justification_es="Se prioriza el alcance colectivo.",
+        attendees=[
+            Attendee(name="Rosa Quito", role_es="Presidenta", vote="for"),
+            Attendee(name="Luis Guamán", role_es="Vocal", vote="for"),
+            Attendee(name="Marta Sinchi", role_es="Vocal", vote="against", remark="Falta apoyo a jóvenes"),
+            Attendee(name="Pedro Loja", role_es="Vocal", vote="abstain"),
+            Attendee(name="Ana Ortiz", role_es="Técnica MAG", votes=False),
+        ],
+    )
+    base.update(changes)
+    return DecisionDraft(**base)
+
+
+@pytest.mark.parametrize(("votes", "expected"), [
+    (["for", "for", "against"], (2, 1, 0, True)),
+    (["for", "against"], (1, 1, 0, False)),
+    (["abstain", "abstain", "for"], (1, 0, 2, True)),
+    (["against", "abstain"], (0, 1, 1, False)),
+])
+def test_tally_is_a_simple_majority_of_votes_cast(votes, expected):
+    attendees = [Attendee(name=f"M{i}", role_es="Vocal", vote=v) for i, v in enumerate(votes)]
+    assert tally(attendees) == expected
+
+
+def test_attendees_must_be_consistent():
+    with pytest.raises(ValueError, match="falta el voto"):
+        Attendee(name="A", role_es="Vocal")
+    with pytest.raises(ValueError, match="sin voto"):
+        Attendee(name="A", role_es="Técnico", votes=False, vote="for")
+    with pytest.raises(ValueError, match="al menos un miembro"):
+        _draft(attendees=[Attendee(name="A", role_es="Técnico", votes=False)])
+
+
+def test_only_the_board_records_a_decision(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    with pytest.raises(PermissionDenied):
+        record(store, PLANNER, _draft())
+    with pytest.raises(PermissionDenied):
+        record(store, None, _draft())
+    assert store.count() == 0
+
+
+def test_numbers_are_consecutive_per_parish_and_year_even_when_saved_at_once(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(record(store, BOARD, _draft()))) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(d.number_es for d in results) == [f"2026-{n:03d}" for n in range(1, 7)]
+    next_year = record(store, BOARD, _draft(date=dt.date(2027, 1, 5)))
+    assert next_year.number_es == "2027-001"
+    assert [d.decision_id for d in decisions(store, "010170")][0] == "010170-2027-001"
+    assert store.verify().ok
+
+
+def test_the_acta_pdf_reads_back_with_the_funded_list_and_the_votes(tmp_path):
+    decision = record(Store(tmp_path / "s.sqlite"), BOARD, _draft())
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(acta.pdf_bytes(decision, "ab" * 32))).pages)
+    flat = " ".join(text.split())
+    assert "ACTA DE DECISIÓN PRESUPUESTARIA N.º 2026-001" in flat
+    assert "EL VALLE" in flat and "26/11/2026" in flat
+    for funded in ("EV-P02", "Riego por goteo comunitario", "$ 18.500,00", "EV-P05", "$ 14.250,50", "$ 32.750,50"):
+        assert funded in flat
+    assert "APROBADO, con 2 votos a favor, 1 en contra y 1 abstenciones" in flat
+    for name, vote in (("Rosa Quito", "A favor"), ("Marta Sinchi", "En contra"), ("Pedro Loja", "Abstención")):
+        assert name in flat and vote in flat
+    assert "Falta apoyo a jóvenes" in flat
+    assert "Asiste sin voto" in flat
+    assert "Tope de 40 % por asociación" in flat
+    assert "Factibilidad" in flat and "40,0 %" in flat
+    assert "abababababababab" in flat
+
+
+def test_the_acta_excel_holds_the_same_and_neutralises_formulas(tmp_path):
+    draft = _draft(justification_es="=HYPERLINK(\"http://x\")")
+    decision = record(Store(tmp_path / "s.sqlite"), BOARD, draft)
+    book = openpyxl.load_workbook(io.BytesIO(acta.xlsx_bytes(decision)))
+    assert book.sheetnames == ["Decisión", "Financiadas", "No financiadas", "Asistentes y votos", "Pesos y reglas"]
+    funded = list(book["Financiadas"].iter_rows(values_only=True))
+    assert funded[1][:4] == ("EV-P02", "Riego por goteo comunitario", "Asociación Flor de Mayo", 18500)
+    fields = dict(book["Decisión"].iter_rows(min_row=2, values_only=True))
+    assert fields["Resultado"] == "Aprobado"
+    assert fields["Justificación"].startswith("'=")
+    votes = {row[0]: row[2] for row in book["Asistentes y votos"].iter_rows(min_row=2, values_only=True)}
+    assert votes["Marta Sinchi"] == "En contra"
