@@ -1,0 +1,230 @@
+"""Meeting mode for the advisory group: the study's weighted vote and private scoring.
+
+A meeting has participants and a list of items (the problems or the proposals on the table). In a
+weighted vote each participant spreads N votes (13 in the El Valle study) over the items, giving
+more to what weighs more; the tally ranks items by votes. In private scoring each participant scores
+proposals 0–100 per criterion without seeing the others; the result is revealed aggregated (median)
+with the disagreement per proposal, so the meeting discusses where it disagrees.
+
+Storage kinds: `meeting` (id), `ballot` (meeting:participant), `private_score` (meeting:participant:proposal).
+A participant's own account may cast only their own ballot; the facilitator (who may run the
+meeting) may enter any participant's ballot on the shared screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from core.auth import Action, PermissionDenied, User, can, require
+from core.store import Store
+
+MEETING, BALLOT, PRIVATE_SCORE = "meeting", "ballot", "private_score"
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+
+
+class Participant(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    participant_id: str
+    name: str = Field(min_length=1, max_length=120)
+    institution: str = Field(default="", max_length=120)
+    username: str | None = None  # when the participant votes from their own phone
+
+    @field_validator("participant_id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _SLUG.match(value):
+            raise ValueError("el código del participante usa minúsculas, números y guiones")
+        return value
+
+
+class Meeting(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    meeting_id: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,60}$")
+    parish_code: str = Field(pattern=r"^\d{6}$")
+    title: str = Field(min_length=1, max_length=200)
+    date: dt.date
+    subject: Literal["problems", "proposals"]
+    item_ids: list[str] = Field(min_length=2)
+    votes_per_participant: int = Field(default=13, ge=1, le=100)
+    participants: list[Participant] = Field(min_length=1)
+    status: Literal["open", "revealed", "closed"] = "open"
+
+    @model_validator(mode="after")
+    def _unique(self) -> Meeting:
+        if len(set(self.item_ids)) != len(self.item_ids):
+            raise ValueError("hay temas repetidos en la sesión")
+        ids = [p.participant_id for p in self.participants]
+        if len(set(ids)) != len(ids):
+            raise ValueError("hay participantes repetidos")
+        return self
+
+    def participant(self, participant_id: str) -> Participant:
+        for person in self.participants:
+            if person.participant_id == participant_id:
+                return person
+        raise ValueError(f"«{participant_id}» no participa en esta sesión")
+
+
+class Ballot(BaseModel):
+    """One participant's votes: item → number of votes (whole, not negative)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    meeting_id: str
+    participant_id: str
+    votes: dict[str, int]
+
+    @field_validator("votes")
+    @classmethod
+    def _whole_and_positive(cls, value: dict[str, int]) -> dict[str, int]:
+        for item, count in value.items():
+            if count < 0:
+                raise ValueError(f"los votos no pueden ser negativos («{item}»)")
+        return {item: count for item, count in value.items() if count > 0}
+
+
+class TallyRow(BaseModel):
+    item_id: str
+    votes: int
+    voters: int  # participants who gave it at least one vote
+    share: float  # of all votes cast (0–1)
+    rank: int
+
+
+class PrivateScore(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    meeting_id: str
+    participant_id: str
+    proposal_id: str
+    scores: dict[str, float]  # criterion → 0–100
+    comment: str = Field(default="", max_length=1000)
+
+    @field_validator("scores")
+    @classmethod
+    def _in_range(cls, value: dict[str, float]) -> dict[str, float]:
+        for criterion, score in value.items():
+            if not 0 <= score <= 100:
+                raise ValueError(f"el puntaje de «{criterion}» debe estar entre 0 y 100")
+        return value
+
+
+class ScoreSummary(BaseModel):
+    proposal_id: str
+    criterion: str
+    median: float
+    low: float
+    high: float
+    spread: float  # high − low: how far apart the evaluators are
+    evaluators: int
+
+
+def check_ballot(meeting: Meeting, ballot: Ballot) -> None:
+    """Raise ValueError (Spanish) when the ballot does not fit the meeting's rules."""
+    meeting.participant(ballot.participant_id)
+    unknown = sorted(set(ballot.votes) - set(meeting.item_ids))
+    if unknown:
+        raise ValueError(f"temas que no están en la sesión: {', '.join(unknown)}")
+    used = sum(ballot.votes.values())
+    if used > meeting.votes_per_participant:
+        raise ValueError(f"reparte {used} votos y tiene {meeting.votes_per_participant}")
+
+
+def tally(meeting: Meeting, ballots: list[Ballot]) -> list[TallyRow]:
+    """Items ranked by votes (ties keep the meeting's item order, and share the lower rank number)."""
+    totals = {item: 0 for item in meeting.item_ids}
+    voters = {item: 0 for item in meeting.item_ids}
+    for ballot in ballots:
+        check_ballot(meeting, ballot)
+        for item, count in ballot.votes.items():
+            totals[item] += count
+            voters[item] += 1
+    cast = sum(totals.values())
+    order = sorted(meeting.item_ids, key=lambda item: (-totals[item], meeting.item_ids.index(item)))
+    rows: list[TallyRow] = []
+    for position, item in enumerate(order, start=1):
+        rank = rows[-1].rank if rows and rows[-1].votes == totals[item] else position
+        rows.append(TallyRow(item_id=item, votes=totals[item], voters=voters[item],
+                             share=totals[item] / cast if cast else 0.0, rank=rank))
+    return rows
+
+
+def summarise_scores(scores: list[PrivateScore]) -> list[ScoreSummary]:
+    """Median and range per (proposal, criterion): the aggregate and where people disagree."""
+    groups: dict[tuple[str, str], list[float]] = {}
+    for score in scores:
+        for criterion, value in score.scores.items():
+            groups.setdefault((score.proposal_id, criterion), []).append(value)
+    return [
+        ScoreSummary(proposal_id=p, criterion=c, median=statistics.median(v), low=min(v), high=max(v),
+                     spread=max(v) - min(v), evaluators=len(v))
+        for (p, c), v in sorted(groups.items())
+    ]
+
+
+# -- storage ---------------------------------------------------------------------------------------
+
+def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_version: int | None = None) -> Meeting:
+    require(user, Action.RUN_MEETING)
+    store.save(MEETING, meeting.meeting_id, meeting.model_dump(mode="json"), actor=user.username,
+               parish_code=meeting.parish_code, expected_version=expected_version,
+               action="abrir sesión" if expected_version in (None, 0) else "actualizar sesión")
+    return meeting
+
+
+def load_meeting(store: Store, meeting_id: str) -> Meeting | None:
+    record = store.get(MEETING, meeting_id)
+    return Meeting(**record.body) if record and not record.deleted else None
+
+
+def meetings(store: Store, parish_code: str) -> list[Meeting]:
+    return sorted((Meeting(**r.body) for r in store.records(MEETING, parish_code)),
+                  key=lambda m: (m.date, m.meeting_id), reverse=True)
+
+
+def _may_act_for(user: User | None, meeting: Meeting, participant_id: str) -> User:
+    """A participant acts for themself; the facilitator may enter anyone's on the shared screen."""
+    require(user, Action.TAKE_PART)
+    if can(user, Action.RUN_MEETING):
+        return user
+    person = meeting.participant(participant_id)
+    if person.username != user.username:
+        raise PermissionDenied("Solo puede votar o puntuar por usted mismo en esta sesión.")
+    return user
+
+
+def cast_ballot(store: Store, user: User | None, meeting: Meeting, ballot: Ballot) -> Ballot:
+    actor = _may_act_for(user, meeting, ballot.participant_id)
+    if meeting.status != "open":
+        raise ValueError("la votación de esta sesión ya está cerrada")
+    check_ballot(meeting, ballot)
+    store.save(BALLOT, f"{meeting.meeting_id}:{ballot.participant_id}", ballot.model_dump(mode="json"),
+               actor=actor.username, parish_code=meeting.parish_code, action="votar")
+    return ballot
+
+
+def ballots(store: Store, meeting_id: str) -> list[Ballot]:
+    return [Ballot(**r.body) for r in store.records(BALLOT) if r.record_id.startswith(f"{meeting_id}:")]
+
+
+def save_private_score(store: Store, user: User | None, meeting: Meeting, score: PrivateScore) -> PrivateScore:
+    actor = _may_act_for(user, meeting, score.participant_id)
+    if meeting.status != "open":
+        raise ValueError("la puntuación de esta sesión ya está cerrada")
+    if score.proposal_id not in meeting.item_ids:
+        raise ValueError(f"«{score.proposal_id}» no está en esta sesión")
+    store.save(PRIVATE_SCORE, f"{meeting.meeting_id}:{score.participant_id}:{score.proposal_id}",
+               score.model_dump(mode="json"), actor=actor.username, parish_code=meeting.parish_code,
+               action="puntuar")
+    return score
+
+
+def private_scores(store: Store, meeting_id: str) -> list[PrivateScore]:
+    return [PrivateScore(**r.body) for r in store.records(PRIVATE_SCORE) if r.record_id.startswith(f"{meeting_id}:")]

@@ -1,0 +1,110 @@
+"""Meeting mode: weighted votes spread N votes each; private scores aggregate by median with their spread."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.auth import PermissionDenied, Role, User
+from core.meeting import (
+    Ballot,
+    Meeting,
+    Participant,
+    PrivateScore,
+    ballots,
+    cast_ballot,
+    check_ballot,
+    private_scores,
+    save_meeting,
+    save_private_score,
+    summarise_scores,
+    tally,
+)
+from core.store import Store
+
+PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
+REP = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A01")
+OTHER_REP = User(username="jose", display_name="José", role=Role.ASSOCIATION, association_id="EV-A02")
+
+
+def _meeting(**changes):
+    base = dict(meeting_id="S1", parish_code="010170", title="Priorización de problemas", date=dt.date(2026, 11, 26),
+                subject="problems", item_ids=[f"P{n:02d}" for n in range(1, 12)], votes_per_participant=13,
+                participants=[Participant(participant_id="maria", name="María", username="maria"),
+                              Participant(participant_id="mag", name="Técnico MAG"),
+                              Participant(participant_id="jose", name="José", username="jose")])
+    base.update(changes)
+    return Meeting(**base)
+
+
+@pytest.mark.parametrize(("votes", "message"), [
+    ({"P01": 10, "P02": 4}, "reparte 14 votos y tiene 13"),
+    ({"P99": 1}, "temas que no están"),
+])
+def test_a_ballot_that_breaks_the_rules_is_refused(votes, message):
+    with pytest.raises(ValueError, match=message):
+        check_ballot(_meeting(), Ballot(meeting_id="S1", participant_id="mag", votes=votes))
+
+
+def test_negative_votes_are_refused():
+    with pytest.raises(ValueError, match="negativos"):
+        Ballot(meeting_id="S1", participant_id="mag", votes={"P01": -1})
+
+
+def test_tally_ranks_by_votes_and_shares_ranks_on_ties():
+    meeting = _meeting(item_ids=["A", "B", "C", "D"], votes_per_participant=5)
+    rows = tally(meeting, [Ballot(meeting_id="S1", participant_id="maria", votes={"B": 3, "C": 2}),
+                           Ballot(meeting_id="S1", participant_id="mag", votes={"C": 3, "A": 2}),
+                           Ballot(meeting_id="S1", participant_id="jose", votes={"B": 2, "A": 3})])
+    assert [(r.item_id, r.votes, r.rank, r.voters) for r in rows] == [
+        ("A", 5, 1, 2), ("B", 5, 1, 2), ("C", 5, 1, 2), ("D", 0, 4, 0)]
+    assert sum(r.share for r in rows) == pytest.approx(1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(min_value=0, max_value=9), min_size=11, max_size=11), min_size=1, max_size=8))
+def test_the_tally_counts_every_vote_once_and_ranks_never_rise(allocations):
+    participants = [Participant(participant_id=f"p{i}", name=f"P{i}") for i in range(len(allocations))]
+    meeting = _meeting(participants=participants, votes_per_participant=100)
+    items = meeting.item_ids
+    cast = [Ballot(meeting_id="S1", participant_id=f"p{i}", votes=dict(zip(items, row, strict=True)))
+            for i, row in enumerate(allocations)]
+    rows = tally(meeting, cast)
+    assert sum(r.votes for r in rows) == sum(map(sum, allocations))
+    assert all(a.votes >= b.votes and a.rank <= b.rank for a, b in zip(rows, rows[1:]))
+
+
+def test_private_scores_reveal_median_and_disagreement():
+    scores = [PrivateScore(meeting_id="S1", participant_id=p, proposal_id="EV-P01", scores={"feasibility": s})
+              for p, s in (("a", 20), ("b", 80), ("c", 70))]
+    [summary] = summarise_scores(scores)
+    assert (summary.median, summary.low, summary.high, summary.spread, summary.evaluators) == (70, 20, 80, 60, 3)
+    with pytest.raises(ValueError, match="entre 0 y 100"):
+        PrivateScore(meeting_id="S1", participant_id="a", proposal_id="EV-P01", scores={"scope": 101})
+
+
+def test_who_may_vote_for_whom(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    meeting = save_meeting(store, PLANNER, _meeting())
+    with pytest.raises(PermissionDenied):
+        save_meeting(store, REP, _meeting(meeting_id="S2"))
+    cast_ballot(store, REP, meeting, Ballot(meeting_id="S1", participant_id="maria", votes={"P01": 13}))
+    with pytest.raises(PermissionDenied, match="por usted mismo"):
+        cast_ballot(store, OTHER_REP, meeting, Ballot(meeting_id="S1", participant_id="maria", votes={"P02": 13}))
+    cast_ballot(store, PLANNER, meeting, Ballot(meeting_id="S1", participant_id="mag", votes={"P02": 13}))
+    with pytest.raises(PermissionDenied):
+        cast_ballot(store, None, meeting, Ballot(meeting_id="S1", participant_id="mag", votes={"P03": 1}))
+    stored = {b.participant_id: b.votes for b in ballots(store, "S1")}
+    assert stored == {"maria": {"P01": 13}, "mag": {"P02": 13}}
+
+
+def test_a_closed_meeting_takes_no_more_votes_or_scores(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    meeting = save_meeting(store, PLANNER, _meeting(status="closed", subject="proposals", item_ids=["EV-P01", "EV-P02"]))
+    with pytest.raises(ValueError, match="cerrada"):
+        cast_ballot(store, PLANNER, meeting, Ballot(meeting_id="S1", participant_id="mag", votes={"EV-P01": 1}))
+    with pytest.raises(ValueError, match="cerrada"):
+        save_private_score(store, PLANNER, meeting, PrivateScore(meeting_id="S1", participant_id="mag",
+                                                                 proposal_id="EV-P01", scores={"scope": 50}))
+    assert private_scores(store, "S1") == []
