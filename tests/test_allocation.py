@@ -1,0 +1,351 @@
+"""Allocation: the DESIGN §5 interface, each rule, tie-breaks, explanations, and properties checked
+against a brute-force search written here independently of core.allocation."""
+
+from __future__ import annotations
+
+import itertools
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.allocation import AllocationRules, allocate, allocate_detailed, gini
+
+EPS = 0.005
+
+
+def frame(rows: list[tuple], joint: dict[str, list[str]] | None = None) -> pl.DataFrame:
+    """rows: (proposal_id, association_id, cost_usd, score)."""
+    data = pl.DataFrame(rows, schema=["proposal_id", "association_id", "cost_usd", "score"], orient="row")
+    data = data.with_columns(pl.col("cost_usd").cast(pl.Float64), pl.col("score").cast(pl.Float64))
+    if joint is not None:
+        data = data.with_columns(pl.Series("association_ids", [joint.get(p, [a]) for p, a in
+                                                                zip(data["proposal_id"], data["association_id"])]))
+    return data
+
+
+# -- Brute force (independent of the code under test) --------------------------------------------
+
+def members_of(row: dict) -> list[str]:
+    group = row.get("association_ids") or [row["association_id"]]
+    return [row["association_id"]] + [a for a in group if a != row["association_id"]]
+
+
+def feasible(rows: list[dict], chosen: set[str], rules: AllocationRules) -> bool:
+    cost = sum(r["cost_usd"] for r in rows if r["proposal_id"] in chosen)
+    if cost > rules.budget_usd - rules.reserve_usd + EPS:
+        return False
+    if any(p not in chosen for p in rules.must_fund) or any(p in chosen for p in rules.must_not_fund):
+        return False
+    if any(a in chosen and b in chosen for a, b in rules.exclusive_pairs):
+        return False
+    if rules.max_share_per_association is not None:
+        cap = rules.max_share_per_association * rules.budget_usd
+        per: dict[str, float] = {}
+        for r in rows:
+            if r["proposal_id"] in chosen:
+                group = members_of(r)
+                for a in group:
+                    per[a] = per.get(a, 0.0) + r["cost_usd"] / len(group)
+        if any(v > cap + EPS for v in per.values()):
+            return False
+    return True
+
+
+def coverage(rows: list[dict], chosen: set[str]) -> int:
+    return len({a for r in rows if r["proposal_id"] in chosen for a in members_of(r)})
+
+
+def key(rows: list[dict], chosen: set[str], rules: AllocationRules) -> tuple:
+    """What the optimum maximises, lexicographically: coverage (if asked), score, −cost, −positions."""
+    order = sorted(r["proposal_id"] for r in rows)
+    score = round(sum(round(r["score"], 2) for r in rows if r["proposal_id"] in chosen), 2)
+    cost = round(sum(r["cost_usd"] for r in rows if r["proposal_id"] in chosen), 2)
+    positions = sum(order.index(p) + 1 for p in chosen)
+    cover = coverage(rows, chosen) if rules.min_one_per_association else 0
+    return (cover, score, -cost, -positions)
+
+
+def brute_force(candidates: pl.DataFrame, rules: AllocationRules) -> tuple[tuple, set[str]] | None:
+    rows = candidates.to_dicts()
+    ids = [r["proposal_id"] for r in rows]
+    best = None
+    for size in range(len(ids) + 1):
+        for combo in itertools.combinations(ids, size):
+            chosen = set(combo)
+            if feasible(rows, chosen, rules):
+                k = key(rows, chosen, rules)
+                if best is None or k > best[0]:
+                    best = (k, chosen)
+    return best
+
+
+# -- DESIGN §5 interface -------------------------------------------------------------------------
+
+def test_allocate_returns_the_same_rows_with_a_boolean_funded_column():
+    candidates = frame([("B", "a1", 60, 90), ("A", "a2", 50, 80), ("C", "a1", 40, 70)])
+    out = allocate(candidates, 100)
+    assert out.columns == [*candidates.columns, "funded"]
+    assert out["proposal_id"].to_list() == ["B", "A", "C"]  # order kept, not sorted
+    assert out["funded"].dtype == pl.Boolean
+    assert out.filter(pl.col("funded"))["proposal_id"].to_list() == ["B", "C"]
+
+
+@pytest.mark.parametrize("method", ["optimal", "greedy", "equal_split"])
+def test_every_method_is_accepted_and_stays_within_budget(method):
+    candidates = frame([("P1", "a1", 30, 50), ("P2", "a2", 45, 60), ("P3", "a2", 20, 40), ("P4", "a3", 70, 90)])
+    out = allocate(candidates, 100, method=method, min_one_per_association=True, max_share_per_association=0.5)
+    assert out.filter(pl.col("funded"))["cost_usd"].sum() <= 100
+
+
+def test_greedy_is_consuls_rule_and_the_optimum_beats_it():
+    # Greedy takes the best score first (A) and then nothing else fits; the optimum takes B and C.
+    candidates = frame([("A", "a1", 100, 90), ("B", "a2", 50, 60), ("C", "a3", 50, 60)])
+    greedy = allocate_detailed(candidates, AllocationRules(budget_usd=100), method="greedy")
+    optimal = allocate_detailed(candidates, AllocationRules(budget_usd=100))
+    assert greedy.funded_ids == ["A"]
+    assert optimal.funded_ids == ["B", "C"]
+    assert optimal.total_score == pytest.approx(120)
+    assert greedy.total_score == pytest.approx(90)
+
+
+def test_greedy_skips_what_does_not_fit_and_keeps_going():
+    candidates = frame([("A", "a1", 60, 90), ("B", "a2", 50, 80), ("C", "a3", 40, 70)])
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=100), method="greedy")
+    assert result.funded_ids == ["A", "C"]
+    skipped = {o.proposal_id: o for o in result.proposals}["B"]
+    assert skipped.rule == "budget"
+    assert "$ 40,00" in skipped.reason_es  # the money left when its turn came
+    # It needed a score above the proposal after which the money ran out (A, 90).
+    assert skipped.score_needed == pytest.approx(90)
+    raised = candidates.with_columns(pl.when(pl.col("proposal_id") == "B").then(90.01).otherwise(pl.col("score"))
+                                     .alias("score"))
+    assert "B" in allocate_detailed(raised, AllocationRules(budget_usd=100), method="greedy").funded_ids
+
+
+def test_equal_split_gives_each_association_the_same_share_and_keeps_what_it_cannot_use():
+    # 100 for 2 associations: 50 each. a1 cannot afford its 60 but funds its 40; a2 funds its 30.
+    candidates = frame([("A1", "a1", 60, 90), ("A2", "a1", 40, 50), ("B1", "a2", 30, 10)])
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=100), method="equal_split")
+    assert result.funded_ids == ["A2", "B1"]
+    assert result.unspent_usd == pytest.approx(30)
+    assert {o.proposal_id: o.rule for o in result.proposals}["A1"] == "share"
+
+
+# -- Rules -----------------------------------------------------------------------------------------
+
+BASE = [("P1", "a1", 40, 90), ("P2", "a1", 30, 80), ("P3", "a2", 50, 70), ("P4", "a3", 20, 10)]
+
+
+@pytest.mark.parametrize("rules, funded, not_funded", [
+    (AllocationRules(budget_usd=100), {"P1", "P2", "P4"}, {"P3"}),
+    (AllocationRules(budget_usd=100, reserve_usd=30), {"P1", "P2"}, {"P3", "P4"}),
+    (AllocationRules(budget_usd=100, must_fund=["P3"]), {"P3", "P1"}, {"P2"}),
+    (AllocationRules(budget_usd=100, must_not_fund=["P1"]), {"P2", "P3", "P4"}, {"P1"}),
+    (AllocationRules(budget_usd=100, exclusive_pairs=[("P1", "P2")]), {"P1", "P3"}, {"P2"}),
+    (AllocationRules(budget_usd=100, max_share_per_association=0.5), {"P1", "P3"}, {"P2"}),
+    (AllocationRules(budget_usd=100, min_one_per_association=True), {"P2", "P3", "P4"}, {"P1"}),
+])
+def test_each_rule_changes_the_optimum_as_it_should(rules, funded, not_funded):
+    result = allocate_detailed(frame(BASE), rules)
+    assert result.feasible
+    assert funded <= set(result.funded_ids)
+    assert not (not_funded & set(result.funded_ids))
+    assert result.total_cost_usd <= rules.available_usd + EPS
+
+
+@pytest.mark.parametrize("rules, words", [
+    (AllocationRules(budget_usd=100, reserve_usd=150), "reserva"),
+    (AllocationRules(budget_usd=100, must_fund=["P1"], must_not_fund=["P1"]), "obligatoria y como excluida"),
+    (AllocationRules(budget_usd=60, must_fund=["P1", "P3"]), "obligatorias cuestan $ 90,00"),
+    (AllocationRules(budget_usd=100, must_fund=["P1", "P2"], exclusive_pairs=[("P1", "P2")]), "excluyentes"),
+    (AllocationRules(budget_usd=100, must_fund=["X9"]), "«X9»"),
+    (AllocationRules(budget_usd=100, must_fund=["P1", "P2"], max_share_per_association=0.5), "tope"),
+])
+def test_impossible_rules_come_back_explained_not_raised(rules, words):
+    result = allocate_detailed(frame(BASE), rules)
+    assert not result.feasible
+    assert result.funded_ids == []
+    assert words in result.message_es
+    assert all(o.rule == "infeasible" for o in result.proposals)
+
+
+def test_min_one_when_impossible_says_why_and_covers_as_many_as_it_can():
+    # Covering all three associations costs at least 20 + 50 + 40 = 110 > 100.
+    candidates = frame([("A", "a1", 40, 10), ("B", "a2", 50, 10), ("C", "a3", 20, 10), ("D", "a3", 60, 95)])
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=100, min_one_per_association=True))
+    assert result.feasible
+    assert len(result.associations_covered) == 2
+    note = " ".join(result.notes_es)
+    assert "$ 110,00" in note and "2 de 3" in note
+
+
+def test_an_association_whose_every_proposal_is_too_expensive_is_named():
+    candidates = frame([("A", "a1", 40, 10), ("B", "a2", 500, 90)])
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=100, min_one_per_association=True))
+    assert result.funded_ids == ["A"]
+    assert any("«a2»" in n and "«B»" in n for n in result.notes_es)
+    shares = {a.association_id: a for a in result.associations}
+    assert not shares["a2"].covered and "B" in shares["a2"].reason_es
+
+
+def test_a_joint_proposal_covers_each_of_its_associations_and_splits_its_cost():
+    candidates = frame([("J", "a1", 60, 50), ("A", "a1", 30, 40), ("B", "a2", 30, 40), ("C", "a3", 30, 40)],
+                       joint={"J": ["a1", "a2", "a3"]})
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=60, min_one_per_association=True))
+    assert result.funded_ids == ["J"]  # the only way to cover all three with 60
+    shares = {a.association_id: a.amount_usd for a in result.associations}
+    assert shares == {"a1": 20.0, "a2": 20.0, "a3": 20.0}
+    assert result.gini == pytest.approx(0.0)
+
+
+# -- Ties ------------------------------------------------------------------------------------------
+
+def test_ties_go_to_the_lower_cost_then_the_lower_code():
+    same_cost = frame([("B", "a1", 10, 50), ("A", "a2", 10, 50)])
+    assert allocate_detailed(same_cost, AllocationRules(budget_usd=10)).funded_ids == ["A"]
+    cheaper = frame([("A", "a1", 10, 50), ("B", "a2", 8, 50)])
+    for method in ("optimal", "greedy"):
+        assert allocate_detailed(cheaper, AllocationRules(budget_usd=10), method=method).funded_ids == ["B"]
+    tie_result = allocate_detailed(same_cost, AllocationRules(budget_usd=10))
+    b = {o.proposal_id: o for o in tie_result.proposals}["B"]
+    assert b.rule == "tie" and b.score_gap == 0
+
+
+# -- Explanations ---------------------------------------------------------------------------------
+
+def test_every_unfunded_proposal_of_the_optimum_has_a_rule_and_a_reason():
+    candidates = frame([("A", "a1", 60, 90), ("B", "a2", 50, 80), ("C", "a3", 40, 70), ("D", "a3", 500, 99),
+                        ("E", "a4", 10, 5)])
+    rules = AllocationRules(budget_usd=100, must_not_fund=["E"])
+    result = allocate_detailed(candidates, rules)
+    out = {o.proposal_id: o for o in result.proposals if not o.funded}
+    assert set(out) == {"B", "D", "E"}
+    assert out["E"].rule == "must_not_fund"
+    assert out["D"].rule == "too_expensive"
+    # D (99) must reach 160 with a partner: D + C (169) needs D ≤ 60, the cheapest way in: shed 440.
+    assert out["D"].cost_to_shed_usd == pytest.approx(440)
+    assert out["B"].rule == "budget"
+    # A+C = 160; the best with B is B+C = 150, so B needs more than 80 + 10 = 90.
+    assert out["B"].score_gap == pytest.approx(10)
+    assert out["B"].score_needed == pytest.approx(90)
+    # B at 40 would fit with A (A+B = 170 ≥ 160): it must shed 10.
+    assert out["B"].cost_to_shed_usd == pytest.approx(10)
+    assert all(o.reason_es for o in out.values())
+
+
+def test_gini_of_known_spreads():
+    assert gini([10, 10, 10]) == pytest.approx(0)
+    assert gini([0, 0, 0, 12]) == pytest.approx(0.75)
+    assert gini([]) == 0
+
+
+# -- Properties against brute force ----------------------------------------------------------------
+
+@st.composite
+def instances(draw, max_n: int = 10):
+    n = draw(st.integers(1, max_n))
+    n_assoc = draw(st.integers(1, 4))
+    rows = []
+    for k in range(n):
+        rows.append((f"P{k:02d}", f"a{draw(st.integers(1, n_assoc))}",
+                     draw(st.integers(0, 60)) + draw(st.sampled_from([0, 0.5, 0.25])),
+                     draw(st.integers(0, 100)) + draw(st.sampled_from([0, 0.5, 0.01]))))
+    candidates = frame(rows)
+    ids = [r[0] for r in rows]
+    budget = draw(st.integers(0, 200))
+    must = draw(st.lists(st.sampled_from(ids), max_size=1, unique=True)) if draw(st.booleans()) else []
+    must_not = [p for p in draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)) if p not in must]
+    pairs = []
+    if n >= 2 and draw(st.booleans()):
+        a, b = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
+        pairs = [(a, b)]
+    rules = AllocationRules(
+        budget_usd=budget, reserve_usd=draw(st.sampled_from([0, 0, 10])),
+        min_one_per_association=draw(st.booleans()),
+        max_share_per_association=draw(st.sampled_from([None, None, 0.3, 0.6])),
+        must_fund=must, must_not_fund=must_not, exclusive_pairs=pairs)
+    return candidates, rules
+
+
+FAST = settings(max_examples=70, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(instances())
+def test_optimum_equals_brute_force_and_respects_every_rule(case):
+    candidates, rules = case
+    result = allocate_detailed(candidates, rules, explain=False)
+    best = brute_force(candidates, rules)
+    if best is None:
+        assert not result.feasible and result.message_es
+        return
+    assert result.feasible
+    rows = candidates.to_dicts()
+    chosen = set(result.funded_ids)
+    assert feasible(rows, chosen, rules)
+    assert result.total_cost_usd <= rules.available_usd + EPS
+    assert key(rows, chosen, rules) == best[0]
+
+
+@FAST
+@given(instances())
+def test_optimum_is_never_worse_than_greedy_or_equal_split(case):
+    candidates, rules = case
+    optimal = allocate_detailed(candidates, rules, explain=False)
+    rows = candidates.to_dicts()
+    for method in ("greedy", "equal_split"):
+        other = allocate_detailed(candidates, rules, method=method)
+        assert other.feasible == optimal.feasible
+        if not other.feasible:
+            continue
+        chosen = set(other.funded_ids)
+        assert feasible(rows, chosen, rules)  # heuristics keep the hard rules too
+        assert key(rows, set(optimal.funded_ids), rules)[:2] >= key(rows, chosen, rules)[:2]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances(max_n=8))
+def test_score_needed_and_cost_to_shed_are_exact(case):
+    candidates, rules = case
+    result = allocate_detailed(candidates, rules)
+    if not result.feasible:
+        return
+    for outcome in result.proposals:
+        if outcome.funded or outcome.score_needed is None:
+            continue
+        pid = outcome.proposal_id
+        # Any score above the one needed brings it in.
+        raised = candidates.with_columns(
+            pl.when(pl.col("proposal_id") == pid).then(outcome.score_needed + 0.01).otherwise(pl.col("score"))
+            .alias("score"))
+        assert pid in allocate_detailed(raised, rules, explain=False).funded_ids
+        if outcome.cost_to_shed_usd is None:
+            continue
+        # At the lower cost it belongs to an allocation as good as the optimum, and not one cent before.
+        rows = candidates.to_dicts()
+        cover = coverage(rows, set(result.funded_ids))
+        z = round(sum(r["score"] for r in rows if r["proposal_id"] in set(result.funded_ids)), 2)
+        for shed, reaches in ((outcome.cost_to_shed_usd, True), (outcome.cost_to_shed_usd - 0.01, False)):
+            if shed < 0:
+                continue
+            cheaper = candidates.with_columns(
+                pl.when(pl.col("proposal_id") == pid).then(pl.col("cost_usd") - shed).otherwise(pl.col("cost_usd"))
+                .alias("cost_usd"))
+            forced = rules.model_copy(update={"must_fund": [*rules.must_fund, pid]})
+            assert exists_as_good(cheaper, forced, cover if rules.min_one_per_association else 0, z) is reaches
+
+
+def exists_as_good(candidates: pl.DataFrame, rules: AllocationRules, cover: int, z: float) -> bool:
+    rows = candidates.to_dicts()
+    ids = [r["proposal_id"] for r in rows]
+    for size in range(len(ids) + 1):
+        for combo in itertools.combinations(ids, size):
+            chosen = set(combo)
+            if not feasible(rows, chosen, rules):
+                continue
+            score = round(sum(r["score"] for r in rows if r["proposal_id"] in chosen), 2)
+            if coverage(rows, chosen) >= cover and score >= z - 1e-9:
+                return True
+    return False
