@@ -1,0 +1,47 @@
+"""Spanish labels of the El Valle study's codes (core/schemas/study.py): members, needs, aid.
+
+Codes stay in English in the data (they are the interface others read); people read these labels.
+"""
+
+LABELS: dict[str, dict[str, str]] = {
+    "family_role": {"father": "Padre", "mother": "Madre", "child": "Hijo/a", "not_indicated": "No indica"},
+    "sex": {"female": "Mujer", "male": "Hombre"},
+    "occupation": {
+        "household_chores": "Quehaceres domésticos", "agriculture": "Agricultura",
+        "construction": "Construcción", "trades": "Oficios varios", "employee": "Empleado/a",
+        "driver": "Chofer", "retired": "Jubilado/a", "professional": "Profesional",
+        "mechanic": "Mecánica", "other": "Otro", "student": "Estudiante", "merchant": "Comerciante",
+        "not_indicated": "No indica",
+    },
+    "education": {"none": "Ninguna", "primary": "Primaria", "secondary": "Secundaria",
+                  "higher": "Superior", "not_indicated": "No indica"},
+    "perceived_poverty": {"very_poor": "Muy pobre", "poor": "Pobre", "middle_class": "Clase media"},
+    "aid_effectiveness": {"a_lot": "Mucho", "medium": "Medio", "little": "Poco", "none": "Nada"},
+    "weekly_income_band": {"upto_48": "Hasta USD 48 por semana", "49_84": "USD 49–84 por semana",
+                           "85_120": "USD 85–120 por semana", "121_156": "USD 121–156 por semana",
+                           "over_156": "Más de USD 156 por semana"},
+    "monthly_expense_band": {"upto_163": "Hasta USD 163 al mes", "164_326": "USD 164–326 al mes",
+                             "327_489": "USD 327–489 al mes", "over_489": "Más de USD 489 al mes"},
+    "income_source": {"agriculture": "Agricultura", "wage_labor": "Jornales", "construction": "Construcción",
+                      "salaried_job": "Empleo asalariado", "trade": "Comercio", "remittances": "Remesas",
+                      "state_transfer": "Bono del Estado", "other": "Otra"},
+    "main_income_item": {"vegetables_tubers": "Hortalizas y tubérculos",
+                         "poultry_guinea_pigs": "Aves y cuyes", "milk_cheese": "Leche y queso",
+                         "grains_legumes": "Granos y leguminosas", "fruit_jams": "Frutas y mermeladas",
+                         "none": "Ningún producto agropecuario"},
+    "main_expense": {"food": "Alimentación", "debt_payment": "Pago de deudas", "education": "Educación",
+                     "farm_inputs": "Insumos agrícolas", "health": "Salud", "transport": "Transporte",
+                     "housing_services": "Vivienda y servicios", "other": "Otro"},
+    "need": {"water_systems": "Sistemas de agua y riego", "training": "Capacitación",
+             "technical_support": "Asistencia técnica", "marketing": "Comercialización",
+             "credit": "Crédito", "machinery_equipment": "Maquinaria y equipos",
+             "inputs_seeds": "Insumos y semillas", "infrastructure": "Infraestructura",
+             "organization": "Organización", "other": "Otra"},
+    "aid_kind": {"inputs": "Insumos", "training": "Capacitación", "infrastructure": "Infraestructura",
+                 "technical_assistance": "Asistencia técnica", "equipment": "Equipos",
+                 "marketing": "Comercialización"},
+    "institution_type": {"mag": "Ministerio de Agricultura y Ganadería", "gad_parroquial": "GAD parroquial",
+                         "gad_provincial": "GAD provincial", "gad_municipal": "GAD municipal",
+                         "ngo": "ONG", "other": "Otra"},
+    "registered_with": {"senplades": "Requisitos de SENPLADES", "mag": "Registro del MAG"},
+}
