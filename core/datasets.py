@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from core.schemas.catalogues import PdotObjective, PndObjective, SdgGoal, SdgTarget
 from core.schemas.indicators import ReferenceIndicator
 from core.schemas.proposals import CooperationOffer, GadCompetence, Proposal
-from core.schemas.study import AidRecord, Association, Member, MemberNeed, RankedProblem
+from core.schemas.study import AidRecord, Association, Member, MemberNeed, PdotLink, RankedProblem
 from core.schemas.territory import (
     DpaCanton,
     DpaParish,
@@ -103,6 +103,13 @@ DATASETS: list[Dataset] = [
             "votos no se publican: son generados (8 participantes × 13 votos = 104, repartidos en proporción "
             "lineal 11, 10, …, 1 al orden del estudio).",
             key=("problem_id",), references={"parish_code": ("dpa_parishes", "parish_code")}, synthetic=True),
+    Dataset("pdot_links", "pdot_links.csv", PdotLink,
+            "Vínculos ilustrativos, escritos por Minga, entre los problemas priorizados, las necesidades y los "
+            "grupos de expectativas del estudio El Valle y los objetivos del PDOT ilustrativo; cada fila dice por "
+            "qué. Deben revisarse con el PDOT real de la parroquia.",
+            key=("parish_code", "subject", "subject_code", "pdot_objective_id"),
+            references={"parish_code": ("dpa_parishes", "parish_code"),
+                        "pdot_objective_id": ("pdot_objectives", "pdot_objective_id")}),
     # -- Proposals, cooperation offers and the GAD's competences --
     Dataset("gad_competences", "decision/gad_competences.csv", GadCompetence,
             "Competencias exclusivas del GAD parroquial rural según el COOTAD, art. 65 (y Constitución, art. 267), "

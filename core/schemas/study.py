@@ -167,3 +167,28 @@ class RankedProblem(BaseModel):
     label_en: str | None = None
     votes: int = Field(ge=0)
     is_synthetic: bool
+
+
+class PdotLink(BaseModel):
+    """What a diagnosed problem, need or expectation group bears on in the parish's PDOT.
+
+    `subject_code` is a `problem_id` (subject `problem`), a need code (`need`) or an expectation
+    group 1-4 (`expectation`, figure 8 of the study).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    parish_code: str = Field(pattern=DPA_PARISH)
+    subject: Literal["problem", "need", "expectation"]
+    subject_code: str = Field(pattern=CODE)
+    pdot_objective_id: str = Field(pattern=CODE)
+    rationale_es: str = Field(min_length=1)
+    is_illustrative: bool
+
+    @model_validator(mode="after")
+    def _known_subject(self) -> PdotLink:
+        if self.subject == "need" and self.subject_code not in Need.__args__:
+            raise ValueError(f"«{self.subject_code}» no es una necesidad conocida ({', '.join(Need.__args__)})")
+        if self.subject == "expectation" and self.subject_code not in {"1", "2", "3", "4"}:
+            raise ValueError(f"el grupo de expectativas «{self.subject_code}» debe ser 1, 2, 3 o 4")
+        return self
