@@ -1,0 +1,115 @@
+"""The whole prioritization in one place: read a parish's inputs from the views, screen, score,
+allocate. Pages and tests call this instead of stitching the steps themselves.
+
+Shape: `load_inputs(con, parish_code)` → `DecisionInputs` (models and lookups, no DataFrames of
+raw text); `prioritize(inputs, …)` → `Prioritization` (the screenings, the scoring, the allocation
+candidates and the `AllocationResult`). Views that another part of Minga has not built yet (aid,
+problems, needs) simply leave their part of the context empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import duckdb
+import polars as pl
+
+from core.allocation import AllocationResult, AllocationRules, Method, allocate_detailed
+from core.criteria import AidRow, CriteriaContext, Problem
+from core.db import query
+from core.schemas.proposals import CooperationOffer, GadCompetence, Proposal
+from core.scoring import Scoring, candidates, score_proposals
+from core.screening import Screening, ScreeningContext, eligible_ids, screen_proposals
+from core.weights import preset
+
+DEFAULT_PARISH = "010170"  # El Valle
+
+
+@dataclass
+class DecisionInputs:
+    parish_code: str
+    proposals: list[Proposal]
+    offers: dict[str, CooperationOffer]
+    competences: list[GadCompetence]
+    pdot_objectives: dict[str, tuple[str, str]]  # id → (component, objective text)
+    criteria_context: CriteriaContext
+
+
+@dataclass
+class Prioritization:
+    screenings: list[Screening]
+    scoring: Scoring
+    candidates: pl.DataFrame
+    result: AllocationResult
+
+
+def _views(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return set(query(con, "SELECT view_name FROM duckdb_views() WHERE NOT internal")["view_name"].to_list())
+
+
+def _models(frame: pl.DataFrame, model) -> list:
+    fields = [c for c in model.model_fields if c in frame.columns]
+    return [model.model_validate(row) for row in frame.select(fields).to_dicts()]
+
+
+def load_inputs(con: duckdb.DuckDBPyConnection, parish_code: str = DEFAULT_PARISH) -> DecisionInputs:
+    """Everything screening and scoring need for one parish, read through the views."""
+    views = _views(con)
+    proposals = _models(query(con, "SELECT * FROM proposals WHERE parish_code = ? ORDER BY proposal_id",
+                              [parish_code]), Proposal)
+    offers = {o.offer_id: o for o in _models(query(con, "SELECT * FROM raw_offers ORDER BY offer_id"),
+                                            CooperationOffer)}
+    competences = _models(query(con, "SELECT * FROM gad_competences ORDER BY competence_code"), GadCompetence)
+    pdot = query(con, "SELECT pdot_objective_id, component, objective_es FROM pdot_objectives WHERE parish_code = ?",
+                 [parish_code])
+    pdot_objectives = {r["pdot_objective_id"]: (r["component"], r["objective_es"]) for r in pdot.iter_rows(named=True)}
+    problems: dict[str, Problem] = {}
+    if "problems" in views:
+        for r in query(con, "SELECT problem_id, label_es, votes, rank FROM problems WHERE parish_code = ?",
+                       [parish_code]).iter_rows(named=True):
+            problems[r["problem_id"]] = Problem(r["problem_id"], r["label_es"], float(r["votes"] or 0), int(r["rank"]))
+    need_shares: dict[str, float] = {}
+    if {"member_needs", "associations"} <= views:
+        needs = query(con, """
+            SELECT n.need, count(*) AS mentions
+            FROM member_needs n JOIN associations a USING (association_id)
+            WHERE a.parish_code = ? GROUP BY n.need""", [parish_code])
+        total = needs["mentions"].sum() if needs.height else 0
+        if total:
+            need_shares = {r["need"]: r["mentions"] / total for r in needs.iter_rows(named=True)}
+    aid: list[AidRow] = []
+    if {"aid", "associations"} <= views:
+        rows = query(con, """
+            SELECT d.association_id, d.kind, d.institution, d.year
+            FROM aid d JOIN associations a USING (association_id) WHERE a.parish_code = ?""", [parish_code])
+        aid = [AidRow(r["association_id"], r["kind"], r["institution"], r["year"]) for r in rows.iter_rows(named=True)]
+    context = CriteriaContext(pdot_objectives={k: v[1] for k, v in pdot_objectives.items()}, problems=problems,
+                              need_shares=need_shares, aid=aid)
+    return DecisionInputs(parish_code, proposals, offers, competences, pdot_objectives, context)
+
+
+def screening_context(inputs: DecisionInputs, *, available_usd: float | None = None,
+                      counterpart_available_usd: float | None = None,
+                      today: dt.date | None = None) -> ScreeningContext:
+    return ScreeningContext(competences=inputs.competences, pdot_objectives=inputs.pdot_objectives,
+                            offers=inputs.offers, available_usd=available_usd,
+                            counterpart_available_usd=counterpart_available_usd, today=today)
+
+
+def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mapping[str, float] | None = None,
+               method: Method = "optimal", evaluations: pl.DataFrame | None = None, scale_max: float = 100.0,
+               explain: bool | int = True) -> Prioritization:
+    """Screen every proposal, score the eligible ones, and allocate the budget among them."""
+    ctx = screening_context(inputs, available_usd=rules.available_usd)
+    screenings = screen_proposals(inputs.proposals, ctx)
+    eligible = set(eligible_ids(screenings))
+    # Only eligible proposals are scored: a proposal that fails a gate is out, not ranked low, and it
+    # must not set the reference of relative criteria (the largest reach) for the others.
+    scoring = score_proposals([p for p in inputs.proposals if p.proposal_id in eligible], inputs.criteria_context,
+                              weights if weights is not None else preset("Estudio El Valle: alcance y factibilidad"),
+                              evaluations, scale_max=scale_max)
+    frame = candidates(inputs.proposals, scoring, sorted(eligible))
+    result = allocate_detailed(frame, rules, method=method, explain=explain)
+    return Prioritization(screenings, scoring, frame, result)

@@ -1,0 +1,182 @@
+"""Screening gates for proposals and offers (one table of cases per gate) and offer matching."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.schemas.proposals import CooperationOffer, GadCompetence, Proposal
+from core.screening import (
+    PROPOSAL_GATES,
+    ScreeningContext,
+    eligible_ids,
+    gate_competence,
+    gate_complete,
+    gate_counterpart,
+    gate_non_reimbursable,
+    gate_pdot,
+    match_offer,
+    screen_offer,
+    screen_proposal,
+    screenings_frame,
+)
+
+COMPETENCES = [
+    GadCompetence(competence_code="productive_environment", title_es="Actividades productivas comunitarias",
+                  text_es="Incentivar…", legal_basis="COOTAD art. 65 lit. d",
+                  themes=["agriculture", "productive_sectors", "environment"], source="COOTAD"),
+    GadCompetence(competence_code="citizen_organization", title_es="Organización de la ciudadanía",
+                  text_es="Promover…", legal_basis="COOTAD art. 65 lit. f", themes=["gender", "governance"],
+                  source="COOTAD"),
+]
+
+
+def offer(**changes) -> CooperationOffer:
+    row = {"offer_id": "O-1", "cooperant": "Embajada", "cooperant_kind": "bilateral", "title": "Riego",
+           "modality": "bilateral", "cooperation_type": "financial_non_reimbursable", "reimbursable": False,
+           "amount_usd": 10000, "themes": ["agriculture"], "support_kinds": ["infrastructure"], "sdg_goals": [6],
+           "source": "prueba"}
+    row.update(changes)
+    return CooperationOffer.model_validate(row)
+
+
+OFFERS = {
+    "O-1": offer(),
+    "O-PCT": offer(offer_id="O-PCT", counterpart_required_pct=40),
+    "O-USD": offer(offer_id="O-USD", counterpart_required_usd=5000),
+    "O-LOAN": offer(offer_id="O-LOAN", cooperation_type="soft_loan", reimbursable=True),
+}
+CTX = ScreeningContext(competences=COMPETENCES,
+                       pdot_objectives={"OE1": ("Económico productivo", "Asociatividad"),
+                                        "OE6": ("Asentamientos humanos", "Agua"),
+                                        "OE8": ("Político institucional", "Coordinación")},
+                       offers=OFFERS, available_usd=20000, counterpart_available_usd=8000,
+                       today=dt.date(2027, 3, 15))
+
+
+def proposal(**changes) -> Proposal:
+    row = {
+        "proposal_id": "T-01", "association_id": "A1", "parish_code": "010170", "title": "Riego comunitario",
+        "cost_usd": 10000, "requested_usd": 10000, "support_kind": "infrastructure", "direct_beneficiaries": 20,
+        "problem": "Sin agua", "general_objective": "Regar", "specific_objectives": ["Reservorio"],
+        "budget_lines": [{"item": "Obra", "amount_usd": 10000}], "duration_months": 6,
+        "project_manager": "Presidente", "competence_code": "productive_environment",
+        "pdot_objective_ids": ["OE6"], "themes": ["agriculture"], "sdg_goals": [6],
+        "indicators": [{"name": "ha regadas", "baseline": "0", "target": "8", "means_of_verification": "informe"}],
+    }
+    row.update(changes)
+    return Proposal.model_validate(row)
+
+
+def cooperated(offer_id: str, requested: float, cooperant: float, associations: float = 0.0) -> dict:
+    return {"cooperation_offer_id": offer_id, "requested_usd": requested, "counterpart_cooperant_usd": cooperant,
+            "counterpart_associations_usd": associations,
+            "budget_lines": [{"item": l, "amount_usd": a, "source": s} for l, a, s in (
+                ("Obra", requested, "gad"), ("Equipos", cooperant, "cooperant"),
+                ("Mano de obra", associations, "associations")) if a > 0]}
+
+
+@pytest.mark.parametrize("changes, passed, words", [
+    ({}, True, "Actividades productivas comunitarias"),
+    ({"competence_code": "citizen_organization"}, True, "COOTAD art. 65 lit. f"),
+    ({"competence_code": "health_services"}, False, "no está entre las competencias"),
+    ({"competence_code": None}, False, "No indica qué competencia"),
+])
+def test_gate_competence(changes, passed, words):
+    result = gate_competence(proposal(**changes), CTX)
+    assert result.passed is passed and words in result.reason_es
+
+
+@pytest.mark.parametrize("changes, passed, words", [
+    ({}, True, "No usa fondos de cooperación"),
+    (cooperated("O-1", 6000, 4000), True, "no reembolsable"),
+    (cooperated("O-LOAN", 6000, 4000), False, "Resolución 009-CNC-2011"),
+    (cooperated("O-NADA", 6000, 4000), False, "No se encuentra la oferta"),
+])
+def test_gate_non_reimbursable(changes, passed, words):
+    result = gate_non_reimbursable(proposal(**changes), CTX)
+    assert result.passed is passed and words in result.reason_es
+
+
+@pytest.mark.parametrize("changes, passed, words", [
+    ({}, True, "dentro de lo disponible"),
+    ({"cost_usd": 25000, "requested_usd": 25000, "budget_lines": [{"item": "Obra", "amount_usd": 25000}]}, False,
+     "solo hay $ 20.000,00"),
+    # 40 % of 10.000 = 4.000 must be local: 6.000 from the GAD is enough; 3.000 is not
+    (cooperated("O-PCT", 6000, 4000), True, "exige una contraparte del 40 %"),
+    (cooperated("O-PCT", 3000, 7000), False, "pone $ 3.000,00"),
+    (cooperated("O-USD", 4000, 5000, 1000), True, "$ 5.000,00"),
+    (cooperated("O-USD", 3000, 6000, 1000), False, "exige una contraparte de $ 5.000,00"),
+])
+def test_gate_counterpart(changes, passed, words):
+    result = gate_counterpart(proposal(**changes), CTX)
+    assert result.passed is passed and words in result.reason_es
+
+
+@pytest.mark.parametrize("changes, ctx_pdot, passed, words", [
+    ({}, True, True, "1 objetivo del PDOT: OE6"),
+    ({"pdot_objective_ids": []}, True, False, "COPFP art. 68"),
+    ({"pdot_objective_ids": ["XX1"]}, True, False, "está en el PDOT de la parroquia"),
+    ({"pdot_objective_ids": ["XX1"]}, False, True, "XX1"),
+])
+def test_gate_pdot(changes, ctx_pdot, passed, words):
+    ctx = CTX if ctx_pdot else ScreeningContext(competences=COMPETENCES)
+    result = gate_pdot(proposal(**changes), ctx)
+    assert result.passed is passed and words in result.reason_es
+
+
+@pytest.mark.parametrize("changes, passed, words", [
+    ({}, True, "conviene completar la ubicación, la sostenibilidad al terminar y los riesgos"),
+    ({"location": "Comunidad", "sustainability": "Tarifa", "risks": ["Sequía"]}, True, "lo necesario para evaluarla."),
+    ({"problem": None, "indicators": []}, False, "Falta el problema o diagnóstico y al menos un indicador"),
+    ({"direct_beneficiaries": 0, "duration_months": None}, False, "los beneficiarios directos y la duración"),
+])
+def test_gate_complete(changes, passed, words):
+    result = gate_complete(proposal(**changes), CTX)
+    assert result.passed is passed and words in result.reason_es
+
+
+def test_a_proposal_is_eligible_only_when_every_gate_passes():
+    good = screen_proposal(proposal(), CTX)
+    bad = screen_proposal(proposal(proposal_id="T-02", competence_code=None, pdot_objective_ids=[]), CTX)
+    assert good.eligible and not bad.eligible
+    assert [g.gate for g in bad.failures] == ["competence", "pdot"]
+    assert "No elegible" in bad.summary_es() and "Competencia del GAD parroquial" in bad.summary_es()
+    assert eligible_ids([good, bad]) == ["T-01"]
+    frame = screenings_frame([good, bad])
+    assert frame.height == 2 * len(PROPOSAL_GATES)
+    assert frame.filter(frame["proposal_id"] == "T-02")["eligible"].to_list() == [False] * len(PROPOSAL_GATES)
+
+
+# -- Offers ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("changes, gate, passed, words", [
+    ({}, "open", True, "abierta"),
+    ({"status": "executed"}, "open", False, "ya ejecutada"),
+    ({"deadline": "2027-03-01"}, "open", False, "Venció el 01/03/2027"),
+    ({"cooperation_type": "soft_loan", "reimbursable": True}, "non_reimbursable", False, "reembolsable"),
+    ({"themes": ["health"]}, "competence", False, "(salud) no son competencia"),
+    ({"themes": ["health", "gender"]}, "competence", True, "género"),
+    ({"counterpart_required_usd": 9000}, "counterpart", False, "tiene reservados $ 8.000,00"),
+    ({"counterpart_required_usd": 8000}, "counterpart", True, "dentro de lo reservado"),
+    ({"counterpart_required_pct": 30, "amount_usd": None}, "counterpart", False, "no dice cuánto"),
+    ({}, "pdot", True, "OE1"),
+    ({"themes": ["culture"]}, "pdot", False, "ningún objetivo del PDOT"),
+])
+def test_offer_gates(changes, gate, passed, words):
+    screening = screen_offer(offer(**changes), CTX, [proposal()])
+    result = next(g for g in screening.gates if g.gate == gate)
+    assert result.passed is passed and words in result.reason_es, result.reason_es
+
+
+def test_an_offer_is_matched_to_proposals_by_theme_best_fit_first():
+    ps = [proposal(),  # agriculture + infrastructure + ODS 6 + needs 0 from a cooperant
+          proposal(proposal_id="T-02", themes=["agriculture"], support_kind="training", sdg_goals=[2]),
+          proposal(proposal_id="T-03", themes=["health"], support_kind="infrastructure")]
+    match = match_offer(offer(), ps, CTX)
+    assert [m.proposal_id for m in match.proposals] == ["T-01", "T-02"]  # T-03 shares no theme
+    assert match.proposals[0].fit > match.proposals[1].fit
+    assert any("ODS 6" in r for r in match.proposals[0].reasons_es)
+    # OE6 from the matched proposal, OE1 because agriculture bears on the economic component
+    assert set(match.pdot_objective_ids) == {"OE1", "OE6"}
