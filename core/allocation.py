@@ -876,6 +876,37 @@ def allocate_detailed(candidates: pl.DataFrame, rules: AllocationRules, *, metho
     return _build_result(inst, rules, prepared, method, solved, explanations, wall)
 
 
+def funded_under_scores(candidates: pl.DataFrame, rules: AllocationRules, scores: np.ndarray, *,
+                        method: Method = "optimal") -> np.ndarray:
+    """Which candidates are funded for each row of `scores` (draws × candidates, in the order of
+    the `candidates` rows), with the same rules and tie-breaks as `allocate_detailed`.
+
+    Builds the instance once, so re-running the allocation hundreds of times (core.sensitivity)
+    costs only the solves. Returns a boolean array of the same shape; all False for rules that
+    cannot hold."""
+    if method not in METHODS:
+        raise ValueError(f"método desconocido «{method}»; se admite: {', '.join(METHODS)}")
+    scores = np.atleast_2d(np.asarray(scores, dtype=float))
+    inst = _instance(candidates)
+    order = np.array([inst.pos[str(pid)] for pid in candidates["proposal_id"].to_list()], dtype=int)
+    out = np.zeros((scores.shape[0], len(order)), dtype=bool)
+    prepared, problems = _prepare_rules(inst, rules)
+    if prepared is None or not inst.ids:
+        return out
+    for d, row in enumerate(scores):
+        sorted_scores = np.empty(len(order))
+        sorted_scores[order] = row
+        inst.score = sorted_scores
+        inst.s_int = np.rint(sorted_scores * SCORE_SCALE).astype(np.int64)
+        if method == "optimal":
+            solved = _solve_optimal(inst, prepared, rules.min_one_per_association)
+        else:
+            solved, _ = _solve_greedy(inst, prepared, rules.min_one_per_association, method == "equal_split")
+        if solved.status != "infeasible":
+            out[d] = solved.x[order]
+    return out
+
+
 def allocate(candidates: pl.DataFrame, budget_usd: float, *, method: Method = "optimal",
              min_one_per_association: bool = False,
              max_share_per_association: float | None = None) -> pl.DataFrame:
