@@ -21,6 +21,17 @@ PAGES = {
     t("nav.start"): [
         st.Page("pages/inicio.py", title=t("nav.start"), icon=":material/home:", url_path="inicio", default=True),
     ],
+    t("nav.diagnosis"): [
+        st.Page("pages/territorio.py", title=t("diag.territorio.title"), icon=":material/map:", url_path="territorio"),
+        st.Page("pages/asociaciones.py", title=t("diag.asociaciones.title"), icon=":material/groups:",
+                url_path="asociaciones"),
+        st.Page("pages/ayudas.py", title=t("diag.ayudas.title"), icon=":material/volunteer_activism:",
+                url_path="ayudas"),
+        st.Page("pages/migracion.py", title=t("diag.migracion.title"), icon=":material/flight_takeoff:",
+                url_path="migracion"),
+        st.Page("pages/problemas.py", title=t("diag.problemas.title"), icon=":material/priority_high:",
+                url_path="problemas"),
+    ],
     t("nav.about"): [
         st.Page("pages/fuentes.py", title=t("fuentes.title"), icon=":material/menu_book:", url_path="fuentes"),
     ],

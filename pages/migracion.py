@@ -1,0 +1,108 @@
+"""Migración: families of members with relatives abroad, who is left to farm, and the emigration and
+remittances of the province and canton (reference figures with their sources and years)."""
+
+import polars as pl
+import streamlit as st
+
+from core import diagnosis, fmt
+from core.texts import t
+from ui import diagnosis as page, state, widgets
+
+code = state.current_parish()
+frames = page.page_frames("migracion", code)
+keys = diagnosis.parish_keys(code)
+
+st.title(t("diag.migracion.title"))
+if frames["overview"].is_empty():
+    st.warning(t("diag.unknown_parish"))
+    st.stop()
+parish = frames["overview"].row(0, named=True)
+st.write(t("diag.migracion.intro"))
+associations = frames["associations"]
+SURVEY = t("diag.source.survey")
+
+if associations.is_empty():
+    st.info(t("diag.migracion.no_survey"))
+else:
+    synthetic = page.any_synthetic(associations)
+    if synthetic:
+        widgets.synthetic_mark()
+    chosen = page.association_filter(associations, key="migracion-filter")
+    answers = diagnosis.select(frames["answers"], chosen)
+    abroad = diagnosis.answer_share(answers, "family_abroad", ["true"])
+    st.metric(t("diag.migracion.metric.abroad"), abroad.percent(), delta=abroad.of_base(), delta_color="off",
+              delta_arrow="off")
+    st.caption(t("diag.migracion.reading"))
+    by_association = diagnosis.abroad_by_association(answers)
+    figure = diagnosis.bar_chart(
+        by_association, category="association_name", value="share", text="share_text", percent=True,
+        title=t("diag.migracion.by_association_title"), value_title=t("diag.migracion.share_axis"),
+        rule=abroad.value, rule_text=t("diag.migracion.parish_rule", share=abroad.percent()),
+        tooltip=[("association_name", t("diag.col.association")), ("share_text", t("diag.migracion.share_axis"))])
+    page.chart(figure, source=SURVEY, synthetic=synthetic, frame=by_association,
+               headers={"association_name": t("diag.col.association"),
+                        "surveyed": t("diag.migracion.col.surveyed"), "abroad": t("diag.migracion.col.abroad"),
+                        "share": t("diag.col.share")},
+               name="minga-familias-exterior", key="migracion-by-association")
+
+    st.subheader(t("diag.migracion.who_farms_title"))
+    st.write(t("diag.migracion.who_farms_intro"))
+    profile = diagnosis.farm_profile(diagnosis.select(frames["households"], chosen))
+    groups = [t("diag.migracion.group.true"), t("diag.migracion.group.false")]
+    figure = diagnosis.grouped_bar_chart(
+        profile, category="measure_label", group="group_label", value="share", text="share_text",
+        title=t("diag.migracion.who_farms_title"), value_title=t("diag.migracion.share_of_group"),
+        group_title=t("diag.migracion.group"), group_sort=groups,
+        tooltip=[("group_label", t("diag.migracion.group")), ("measure_label", t("diag.migracion.measure")),
+                 ("share_text", t("diag.migracion.share_of_group"))])
+    page.chart(figure, source=SURVEY, synthetic=synthetic, frame=profile,
+               headers={"group_label": t("diag.migracion.col.group"), "measure_label": t("diag.migracion.col.measure"),
+                        "count": t("diag.migracion.col.count"), "base": t("diag.migracion.col.base"),
+                        "share": t("diag.col.share")},
+               name="minga-quien-queda", key="migracion-who-farms")
+
+province = parish["province"]
+canton = parish["canton"]
+st.subheader(t("diag.migracion.reference_title", province=province, canton=canton))
+reference = diagnosis.formatted(frames["reference"], "value", lambda v: fmt.number(v, 0 if float(v).is_integer() else 2))
+local = reference.filter(pl.col("dpa_code").is_in([keys["province_code"], keys["canton_code"]]))
+if local.is_empty():
+    st.info(t("diag.migracion.reference_missing", province=province, canton=canton))
+else:
+    for column, item in zip(st.columns(min(4, local.height)), local.head(4).iter_rows(named=True), strict=False):
+        column.metric(f"{diagnosis.sentence(item['indicator'])} · {item['area']}",
+                      diagnosis.reference_value_text(item["value"], item["unit"]),
+                      delta=item["period"] or None, delta_color="off", delta_arrow="off",
+                      help=t("diag.migracion.metric_source", source=item["source"]))
+
+comparable = diagnosis.province_indicators(reference)
+if comparable:
+    indicator = st.selectbox(t("diag.migracion.compare_indicator"), list(comparable), key="migracion-indicator",
+                             format_func=lambda i: f"{diagnosis.sentence(i)} ({comparable[i]})")
+    provinces = diagnosis.province_comparison(reference, indicator, keys["province_code"])
+    national = diagnosis.national_value(reference, indicator, comparable[indicator])
+    figure = diagnosis.bar_chart(
+        provinces, category="area", value="value", text="value_text", highlight="selected",
+        title=t("diag.migracion.compare_title", indicator=diagnosis.sentence(indicator), period=comparable[indicator]),
+        value_title=provinces["unit"][0], value_format=",.0f",
+        rule=national["value"] if national else None,
+        rule_text=t("diag.migracion.national", value=national["value_text"]) if national else None,
+        tooltip=[("area", t("diag.col.area")), ("value_text", t("diag.col.value")), ("unit", t("diag.col.unit")),
+                 ("source", t("diag.col.source"))])
+    page.chart(figure, source=provinces["source"][0], synthetic=False, frame=provinces,
+               headers={"area": t("diag.col.area"), "period": t("diag.col.period"), "value": t("diag.col.value"),
+                        "unit": t("diag.col.unit"), "source": t("diag.col.source")},
+               name="minga-provincias", key="migracion-provinces")
+
+st.markdown(f"**{t('diag.migracion.reference_table')}**")
+nearby = reference.filter(pl.col("dpa_code").is_in([keys["province_code"], keys["canton_code"]])
+                          | (pl.col("level") == "país"))
+reference_headers = {c: t(f"diag.col.{c}") for c in ("level", "area", "theme", "indicator", "period", "value",
+                                                      "unit", "source", "source_detail")}
+shown = {c: reference_headers[c] for c in ("level", "area", "indicator", "period")}
+shown["value_text"] = t("diag.col.value")
+shown.update({c: reference_headers[c] for c in ("unit", "source")})
+page.table(diagnosis.for_display(nearby, shown, code_labels={"level": "diagnosis_level"},
+                                 formats={"period": lambda p: p or "—"}),
+           download=nearby, headers=reference_headers, name="minga-migracion-referencia", key="migracion-reference",
+           source=t("diag.migracion.reference_source"), synthetic=False)

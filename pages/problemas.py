@@ -1,0 +1,104 @@
+"""Problemas y necesidades: the problems the advisory group ranked by weighted vote, the needs the families
+name and what they expect of their association; each linked to the PDOT objectives it bears on."""
+
+import streamlit as st
+
+from core import diagnosis, fmt
+from core.texts import labels, t
+from ui import diagnosis as page, state, widgets
+
+code = state.current_parish()
+frames = page.page_frames("problemas", code)
+
+st.title(t("diag.problemas.title"))
+if frames["overview"].is_empty():
+    st.warning(t("diag.unknown_parish"))
+    st.stop()
+parish = frames["overview"].row(0, named=True)
+st.write(t("diag.problemas.intro"))
+SURVEY = t("diag.source.survey")
+
+problems = frames["problems"]
+st.subheader(t("diag.problemas.problems_title"))
+if problems.is_empty():
+    st.info(t("diag.problemas.no_problems", name=parish["name"]))
+else:
+    problems_synthetic = page.any_synthetic(problems)
+    if problems_synthetic:
+        widgets.synthetic_mark()
+    ranked = diagnosis.problem_texts(problems)
+    st.markdown(t("diag.problemas.top3_text", problems=diagnosis.top_three(ranked)))
+    figure = diagnosis.bar_chart(
+        ranked, category="rank_label", value="votes", text="votes_text", title=t("diag.problemas.problems_title"),
+        value_title=t("diag.problemas.problems_axis"),
+        tooltip=[("rank_label", t("diag.problemas.col.label_es")), ("votes_text", t("diag.problemas.col.votes")),
+                 ("pdot_objectives", t("diag.col.pdot"))],
+        subtitle=t("diag.problemas.problems_caption"))
+    problem_headers = {c: t(f"diag.problemas.col.{c}") for c in ("rank", "label_es", "votes", "vote_share")}
+    problem_headers["pdot_objectives"] = t("diag.col.pdot")
+    page.chart(figure, source=t("diag.source.focus_group"), synthetic=problems_synthetic, frame=ranked,
+               headers=problem_headers, name="minga-problemas", key="problemas-ranking")
+    shown = {c: problem_headers[c] for c in ("rank", "label_es", "votes", "pdot_objectives")}
+    st.dataframe(diagnosis.for_display(ranked, shown, formats={"rank": str, "votes": fmt.number}),
+                 hide_index=True, width="stretch", key="problemas-table")
+    st.caption(t("diag.pdot.caption"))
+
+associations = frames["associations"]
+st.subheader(t("diag.problemas.needs_title"))
+if associations.is_empty():
+    st.info(t("diag.empty.associations", name=parish["name"]))
+    st.stop()
+synthetic = page.any_synthetic(associations)
+chosen = page.association_filter(associations, key="problemas-filter")
+needs = diagnosis.needs_table(diagnosis.select(frames["needs"], chosen))
+if needs.is_empty():
+    st.info(t("diag.problemas.no_needs"))
+else:
+    top = st.columns(3)
+    for column, item in zip(top, needs.head(3).iter_rows(named=True), strict=False):
+        column.metric(item["label"], fmt.percent(item["share"], 0), delta=t("diag.problemas.mentions_delta",
+                                                                            count=fmt.number(item["mentions"])),
+                      delta_color="off", delta_arrow="off")
+    figure = diagnosis.bar_chart(
+        needs, category="label", value="share", text="share_text", percent=True,
+        title=t("diag.problemas.needs_title"), value_title=t("diag.problemas.needs_axis"),
+        tooltip=[("label", t("diag.problemas.col.need")), ("share_text", t("diag.col.share")),
+                 ("pdot_objectives", t("diag.col.pdot"))],
+        subtitle=t("diag.problemas.needs_caption", base=fmt.number(needs["mentions"].sum()),
+                   members=fmt.number(needs["members"].sum())))
+    need_headers = {"label": t("diag.problemas.col.need"), "mentions": t("diag.problemas.col.mentions"),
+                    "share": t("diag.col.share"), "pdot_objectives": t("diag.col.pdot")}
+    page.chart(figure, source=SURVEY, synthetic=synthetic, frame=needs, headers=need_headers,
+               name="minga-necesidades", key="problemas-needs")
+    st.dataframe(diagnosis.for_display(needs, {"label": need_headers["label"], "share_text": need_headers["share"],
+                                               "pdot_objectives": need_headers["pdot_objectives"]}),
+                 hide_index=True, width="stretch", key="problemas-needs-table")
+
+st.subheader(t("diag.problemas.groups_title"))
+groups = diagnosis.groups_table(diagnosis.select(frames["groups"], chosen))
+if groups.is_empty():
+    st.info(t("diag.empty.selection"))
+else:
+    figure = diagnosis.bar_chart(
+        groups, category="label", value="share", text="share_text", percent=True,
+        title=t("diag.problemas.groups_title"), value_title=t("diag.problemas.groups_axis"),
+        tooltip=[("label", t("diag.problemas.col.group")), ("share_text", t("diag.col.share")),
+                 ("pdot_objectives", t("diag.col.pdot"))],
+        subtitle=t("diag.problemas.groups_caption"))
+    group_headers = {"label": t("diag.problemas.col.group"), "members": t("diag.col.members"),
+                     "share": t("diag.col.share"), "pdot_objectives": t("diag.col.pdot")}
+    page.chart(figure, source=SURVEY, synthetic=synthetic, frame=groups, headers=group_headers,
+               name="minga-grupos-expectativas", key="problemas-groups")
+    st.dataframe(diagnosis.for_display(groups, {"label": group_headers["label"], "share_text": group_headers["share"],
+                                                "pdot_objectives": group_headers["pdot_objectives"]}),
+                 hide_index=True, width="stretch", key="problemas-groups-table")
+
+links = frames["links"]
+if not links.is_empty():
+    with st.expander(t("diag.problemas.links_title")):
+        links = diagnosis.link_subjects(links, problems)
+        link_headers = {c: t(f"diag.problemas.col.{c}") for c in ("subject", "subject_label", "pdot_objective_id",
+                                                                   "objective_es", "rationale_es")}
+        page.table(diagnosis.for_display(links, link_headers, code_labels={"subject": "pdot_subject"}),
+                   download=links, headers=link_headers, name="minga-vinculos-pdot", key="problemas-links",
+                   source=t("diag.pdot.source"), synthetic=False, code_labels={"subject": labels("pdot_subject")})

@@ -1,0 +1,101 @@
+"""Territorio: the parish against the other rural parishes of its canton, on a map and ranked, each
+figure with its source. Works for any of the 1,041 parishes; the map only where polygons exist."""
+
+import polars as pl
+import streamlit as st
+
+from core import diagnosis, fmt, geo
+from core.texts import label, t
+from ui import diagnosis as page, maps, state
+
+code = state.current_parish()
+frames = page.page_frames("territorio", code)
+
+st.title(t("diag.territorio.title"))
+comparison = frames["comparison"]
+mine = comparison.filter(pl.col("parish_code") == code)
+if mine.is_empty():
+    st.warning(t("diag.unknown_parish"))
+    st.stop()
+row = mine.row(0, named=True)
+known = diagnosis.known_counts(comparison)
+canton, province = row["canton"], row["province"]
+
+st.subheader(t("diag.territorio.subtitle", name=row["name"], canton=canton, province=province))
+st.write(t("diag.territorio.intro"))
+
+for column, indicator in zip(st.columns(4), diagnosis.TERRITORY_INDICATORS, strict=True):
+    column.metric(label("territory_indicator", indicator), diagnosis.indicator_formatter(indicator)(row[indicator]))
+    column.caption(diagnosis.rank_text(row, indicator, known[indicator]))
+
+st.markdown(f"**{t('diag.territorio.figures')}**")
+st.dataframe(diagnosis.parish_figures(row, known), hide_index=True, width="stretch", key="territorio-figures")
+
+indicator = st.radio(t("diag.territorio.indicator"), diagnosis.TERRITORY_INDICATORS, horizontal=True,
+                     format_func=lambda i: label("territory_indicator", i), key="territorio-indicator")
+indicator_label = label("territory_indicator", indicator)
+formatter = diagnosis.indicator_formatter(indicator)
+
+st.subheader(t("diag.territorio.map_title", canton=canton, indicator=indicator_label))
+shapes = frames["shapes"]
+if shapes.is_empty():
+    st.info(t("diag.territorio.map_missing", canton=canton))
+else:
+    values = dict(comparison.select("parish_code", indicator).iter_rows())
+    collection = geo.feature_collection(shapes.iter_rows(named=True), values, code, value_format=formatter)
+    maps.parish_map(collection, indicator_label, key="territorio-map")
+    st.caption(t("diag.territorio.map_caption", indicator=indicator_label.lower()))
+
+ranking = diagnosis.territory_ranking(comparison, indicator, code)
+if ranking.is_empty():
+    st.info(t("diag.territorio.none_known", canton=canton, indicator=indicator_label.lower()))
+else:
+    figure = diagnosis.bar_chart(
+        ranking, category="name", value="value", text="value_text", highlight="selected",
+        title=t("diag.territorio.chart_title", indicator=indicator_label, canton=canton),
+        value_title=indicator_label, percent=indicator == "poverty_rate",
+        value_format=",.0f" if indicator != "area_km2" else ",.1f",
+        tooltip=[("name", t("diag.col.parish")), ("value_text", indicator_label), ("source", t("diag.col.source"))],
+        subtitle=t("diag.territorio.chart_caption", known=fmt.number(known[indicator]),
+                   total=fmt.number(row["canton_rural_parishes"])),
+    )
+    page.chart(figure, source=t("diag.territorio.sources_caption"), synthetic=False, frame=ranking,
+               headers={"parish_code": t("diag.col.parish_code"), "name": t("diag.col.parish"),
+                        "value": indicator_label, "source": t("diag.col.source")},
+               name=f"minga-territorio-{indicator}", key="territorio-ranking")
+
+st.subheader(t("diag.territorio.table_title"))
+headers = {c: t(f"diag.col.{c}") for c in (
+    "parish_code", "name", "population", "population_year", "area_km2", "density_per_km2", "poverty_rate",
+    "population_source", "area_source", "poverty_source")}
+headers["name"] = t("diag.col.parish")
+shown = {c: headers[c] for c in ("name", "population", "population_year", "area_km2", "density_per_km2",
+                                 "poverty_rate", "population_source", "area_source", "poverty_source")}
+page.table(
+    diagnosis.for_display(comparison, shown, formats={
+        "population": fmt.number, "population_year": lambda y: str(y) if y else fmt.UNKNOWN,
+        "area_km2": diagnosis.indicator_formatter("area_km2"),
+        "density_per_km2": diagnosis.indicator_formatter("density_per_km2"),
+        "poverty_rate": diagnosis.indicator_formatter("poverty_rate"),
+        "population_source": lambda s: s or fmt.UNKNOWN, "area_source": lambda s: s or fmt.UNKNOWN,
+        "poverty_source": lambda s: s or fmt.UNKNOWN}),
+    download=comparison, headers=headers, name="minga-territorio-canton", key="territorio-table",
+    source=t("diag.territorio.sources_caption"), synthetic=False)
+
+st.subheader(t("diag.territorio.context_title", canton=canton, province=province))
+context = frames["context"]
+if context.is_empty():
+    st.info(t("diag.territorio.context_missing", canton=canton, province=province))
+else:
+    context = diagnosis.formatted(context, "value", lambda v: fmt.number(v, 0 if float(v).is_integer() else 2))
+    context_headers = {c: t(f"diag.col.{c}") for c in ("level", "area", "indicator", "period", "value", "unit",
+                                                         "source")}
+    shown_context = {**context_headers, "value_text": t("diag.col.value")}
+    shown_context.pop("value")
+    shown_context = {c: shown_context[c] for c in ("level", "area", "indicator", "period", "value_text", "unit",
+                                                   "source")}
+    page.table(
+        diagnosis.for_display(context, shown_context, code_labels={"level": "diagnosis_level"},
+                              formats={"period": lambda p: p or "—"}),
+        download=context, headers=context_headers, name="minga-territorio-contexto", key="territorio-context",
+        source=t("diag.territorio.sources_caption"), synthetic=False)

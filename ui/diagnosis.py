@@ -1,0 +1,65 @@
+"""Streamlit pieces the five Diagnóstico pages share: their cached data, the association filter,
+and a chart drawn with its source line and the downloads of the data behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import altair as alt
+import polars as pl
+import streamlit as st
+
+from core import diagnosis
+from core.texts import t
+from ui import data, widgets
+
+
+def page_frames(page: str, parish_code: str) -> dict[str, pl.DataFrame]:
+    """Every view the page reads for the parish (each cached by ui.data.view, so a rerun does not query)."""
+    keys = diagnosis.parish_keys(parish_code)
+    return {name: data.view(*query.bind(keys)) for name, query in diagnosis.PAGE_QUERIES[page].items()}
+
+
+def association_filter(associations: pl.DataFrame, key: str) -> list[str]:
+    """A multiselect of the parish's associations; returns the chosen ids (all of them when none is chosen)."""
+    names = dict(associations.select("association_id", "name").iter_rows())
+    chosen = st.multiselect(t("diag.filter.associations"), list(names), format_func=names.__getitem__, key=key,
+                            placeholder=t("diag.filter.placeholder"), help=t("diag.filter.help"))
+    if chosen:
+        st.caption(t("diag.filter.showing", count=len(chosen), total=len(names)))
+    return list(chosen) or list(names)
+
+
+def chart(figure: alt.TopLevelMixin, *, source: str, synthetic: bool, frame: pl.DataFrame,
+          headers: Mapping[str, str], name: str, key: str,
+          code_labels: Mapping[str, Mapping[str, str]] | None = None) -> None:
+    """An Altair chart, a one-line source caption (with the synthetic mark) and CSV/Excel of its data."""
+    st.altair_chart(figure, width="stretch", key=f"{key}-chart")
+    widgets.source_caption(source, synthetic)
+    widgets.downloads(frame, headers, name, key=key, code_labels=code_labels)
+
+
+def table(shown: pl.DataFrame, *, download: pl.DataFrame, headers: Mapping[str, str], name: str, key: str,
+          source: str, synthetic: bool, code_labels: Mapping[str, Mapping[str, str]] | None = None) -> None:
+    """A table as people read it (`shown`, from core.diagnosis.for_display), its source line, and the
+    downloads of `download` with Spanish headers and labels."""
+    st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}-table")
+    widgets.source_caption(source, synthetic)
+    widgets.downloads(download, headers, name, key=key, code_labels=code_labels)
+
+
+def answer_chart(answers: pl.DataFrame, question: str, title: str, key: str, *, source: str, synthetic: bool,
+                 by_count: bool = False, subtitle: str | None = None, category_title: str | None = None) -> None:
+    """Shares of the answers to one survey question (of those who answered), as bars with their data."""
+    table = diagnosis.answer_table(answers, question, by_count=by_count)
+    figure = diagnosis.bar_chart(table, category="label", value="share", text="share_text", title=title,
+                                 value_title=t("diag.col.share"), percent=True, category_title=category_title,
+                                 tooltip=[("label", t("diag.col.answer")), ("share_text", t("diag.col.share"))],
+                                 subtitle=subtitle)
+    chart(figure, source=source, synthetic=synthetic, frame=table,
+          headers={"label": t("diag.col.answer"), "members": t("diag.col.members"), "share": t("diag.col.share")},
+          name=f"minga-{key}", key=key)
+
+
+def any_synthetic(*frames: pl.DataFrame) -> bool:
+    return any("is_synthetic" in f.columns and bool(f["is_synthetic"].any()) for f in frames if not f.is_empty())
