@@ -357,7 +357,7 @@ class _Mip:
     """A HiGHS model over binaries x (one per proposal) plus optional coverage binaries y."""
 
     def __init__(self, inst: _Instance, r: _Rules, *, coverable: list[int] | None, coverage_min: int | None,
-                 force_in: int | None = None, shed: int | None = None, budget: bool = True):
+                 force_in: int | None = None, shed: int | None = None, budget: bool = True, strict: bool = False):
         self.inst, self.r = inst, r
         n = len(inst.ids)
         h = highspy.Highs()
@@ -366,8 +366,9 @@ class _Mip:
         h.setOptionValue("mip_rel_gap", 0.0)
         h.setOptionValue("mip_abs_gap", 0.25)
         h.setOptionValue("random_seed", 0)
-        h.setOptionValue("mip_feasibility_tolerance", 1e-9)
-        h.setOptionValue("primal_feasibility_tolerance", 1e-9)
+        if strict:  # tight feasibility tolerances, when a default-tolerance solution broke a rule
+            h.setOptionValue("mip_feasibility_tolerance", 1e-9)
+            h.setOptionValue("primal_feasibility_tolerance", 1e-9)
         lower = np.zeros(n)
         upper = np.ones(n)
         for i in r.must:
@@ -531,7 +532,38 @@ def _coverable(inst: _Instance, r: _Rules) -> tuple[list[int], dict[str, str]]:
     return coverable, reasons
 
 
+def _breaks_a_rule(inst: _Instance, r: _Rules, x: np.ndarray, coverable: list[int] | None,
+                   coverage_min: int | None) -> bool:
+    """Check a rounded solution against every rule exactly (the solver works within tolerances)."""
+    if int(inst.cents[x].sum()) > r.available_cents:
+        return True
+    if any(not x[i] for i in r.must) or any(x[i] for i in r.must_not):
+        return True
+    if any(x[i] and x[j] for i, j in r.pairs):
+        return True
+    if r.cap is not None:
+        for members in inst.member_idx:
+            if sum(inst.cents[i] * inst.share[i] for i in members if x[i]) > r.cap * 100 + 0.5:
+                return True
+    if coverable is not None:
+        covered = sum(1 for k in coverable if any(x[i] for i in inst.member_idx[k]))
+        if covered < (len(coverable) if coverage_min is None else coverage_min):
+            return True
+    return False
+
+
 def _solve_optimal(inst: _Instance, r: _Rules, min_one: bool, tie_break: bool = True) -> _Solved:
+    solved = _solve_optimal_once(inst, r, min_one, tie_break)
+    if solved.status == "optimal" and _breaks_a_rule(inst, r, solved.x, solved.coverable, solved.coverage_min):
+        retry = _solve_optimal_once(inst, r, min_one, tie_break, strict=True)
+        retry.seconds += solved.seconds
+        retry.solves += solved.solves
+        return retry
+    return solved
+
+
+def _solve_optimal_once(inst: _Instance, r: _Rules, min_one: bool, tie_break: bool = True,
+                        strict: bool = False) -> _Solved:
     notes: list[str] = []
     uncovered: dict[str, str] = {}
     coverable: list[int] | None = None
@@ -541,13 +573,13 @@ def _solve_optimal(inst: _Instance, r: _Rules, min_one: bool, tie_break: bool = 
         coverable, uncovered = _coverable(inst, r)
         for assoc, why in uncovered.items():
             notes.append(f"No se puede dar un proyecto a «{assoc}»: {why}.")
-    mip = _Mip(inst, r, coverable=coverable, coverage_min=None)
+    mip = _Mip(inst, r, coverable=coverable, coverage_min=None, strict=strict)
     mip.set_objective(inst.s_int.astype(float), maximize=True)
     status = mip.run()
     if status == "infeasible" and min_one and coverable:
         # Not every association can be covered at once: first cover as many as possible.
         seconds, solves = mip.seconds, mip.solves
-        cover = _Mip(inst, r, coverable=coverable, coverage_min=0)
+        cover = _Mip(inst, r, coverable=coverable, coverage_min=0, strict=strict)
         cover.set_objective(np.zeros(len(inst.ids)), maximize=True, y_costs=np.ones(len(coverable)))
         status = cover.run()
         seconds, solves = seconds + cover.seconds, solves + cover.solves
@@ -556,7 +588,7 @@ def _solve_optimal(inst: _Instance, r: _Rules, min_one: bool, tie_break: bool = 
                            notes, uncovered, coverable, None, seconds=seconds, solves=solves)
         coverage_min = int(round(cover.h.getInfo().objective_function_value))
         # What covering every coverable association would cost (ignoring the budget).
-        cheapest = _Mip(inst, r, coverable=coverable, coverage_min=None, budget=False)
+        cheapest = _Mip(inst, r, coverable=coverable, coverage_min=None, budget=False, strict=strict)
         cheapest.set_objective(inst.cents.astype(float), maximize=False)
         cheap_status = cheapest.run()
         seconds, solves = seconds + cheapest.seconds, solves + cheapest.solves
@@ -570,7 +602,7 @@ def _solve_optimal(inst: _Instance, r: _Rules, min_one: bool, tie_break: bool = 
         else:
             notes.append(f"Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a cada una de las "
                          f"{total} asociaciones; se cubren {coverage_min}, las que dan el mayor puntaje total.")
-        mip = _Mip(inst, r, coverable=coverable, coverage_min=coverage_min)
+        mip = _Mip(inst, r, coverable=coverable, coverage_min=coverage_min, strict=strict)
         mip.set_objective(inst.s_int.astype(float), maximize=True)
         status = mip.run()
     if status != "optimal":
@@ -831,13 +863,13 @@ def _explain_optimal(inst: _Instance, r: _Rules, solved: _Solved, i: int) -> dic
 # -- Public entry points ------------------------------------------------------------------------
 
 def allocate_detailed(candidates: pl.DataFrame, rules: AllocationRules, *, method: Method = "optimal",
-                      explain: bool | int = True) -> AllocationResult:
+                      explain: bool | int | Sequence[str] = True) -> AllocationResult:
     """Allocate the budget among `candidates` under `rules` and explain every outcome.
 
     `explain`: for the optimum, True re-solves once per unfunded proposal (twice, in fact: the
     score gap and the cost to shed), False skips it, an integer k explains only the k unfunded
     proposals with the highest scores (the others still get the rule that binds where it needs
-    no solve).
+    no solve), a list of proposal ids explains only those.
     """
     if method not in METHODS:
         raise ValueError(f"método desconocido «{method}»; se admite: {', '.join(METHODS)}")
@@ -861,12 +893,17 @@ def allocate_detailed(candidates: pl.DataFrame, rules: AllocationRules, *, metho
     explanations: dict[int, dict] = {}
     if method == "optimal" and explain:
         unfunded = _visit_order(inst, [i for i in range(len(inst.ids)) if not solved.x[i]])
-        limit = len(unfunded) if explain is True else max(0, int(explain))
-        for rank, i in enumerate(unfunded):
-            if rank < limit:
-                explanations[i] = _explain_optimal(inst, prepared, solved, i)
-                solved.seconds += explanations[i].pop("seconds")
-                solved.solves += explanations[i].pop("solves")
+        if isinstance(explain, bool):
+            chosen = unfunded
+        elif isinstance(explain, int):
+            chosen = unfunded[: max(0, explain)]
+        else:
+            wanted = {explain} if isinstance(explain, str) else set(explain)
+            chosen = [i for i in unfunded if inst.ids[i] in wanted]
+        for i in chosen:
+            explanations[i] = _explain_optimal(inst, prepared, solved, i)
+            solved.seconds += explanations[i].pop("seconds")
+            solved.solves += explanations[i].pop("solves")
     for i, block in why.items():
         explanations[i] = {"rule": block[0], "reason_es": block[1]}
         if len(block) > 2:
@@ -874,6 +911,16 @@ def allocate_detailed(candidates: pl.DataFrame, rules: AllocationRules, *, metho
             explanations[i]["reason_es"] += (f" Habría entrado con un puntaje mayor que {number(block[2], 2)} "
                                              f"(hoy tiene {number(float(inst.score[i]), 2)}).")
     return _build_result(inst, rules, prepared, method, solved, explanations, wall)
+
+
+def explain_proposal(candidates: pl.DataFrame, rules: AllocationRules, proposal_id: str) -> ProposalOutcome:
+    """The exact "why not" of one proposal in the optimum, for a page that explains on demand
+    (with hundreds of candidates, `allocate_detailed(explain=True)` re-solves twice per unfunded
+    proposal; this re-solves only for the one asked about)."""
+    if proposal_id not in set(candidates["proposal_id"].cast(pl.Utf8).to_list()):
+        raise ValueError(f"«{proposal_id}» no está entre las candidatas")
+    result = allocate_detailed(candidates, rules, method="optimal", explain=[proposal_id])
+    return next(o for o in result.proposals if o.proposal_id == proposal_id)
 
 
 def funded_under_scores(candidates: pl.DataFrame, rules: AllocationRules, scores: np.ndarray, *,

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.allocation import AllocationRules, allocate, allocate_detailed, gini
+from core.allocation import AllocationRules, allocate, allocate_detailed, explain_proposal, gini
 
 EPS = 0.005
 
@@ -349,3 +349,13 @@ def exists_as_good(candidates: pl.DataFrame, rules: AllocationRules, cover: int,
             if coverage(rows, chosen) >= cover and score >= z - 1e-9:
                 return True
     return False
+
+
+def test_explaining_one_proposal_on_demand_gives_the_same_answer_as_explaining_all():
+    candidates = frame([("A", "a1", 60, 90), ("B", "a2", 50, 80), ("C", "a3", 40, 70), ("D", "a4", 30, 20)])
+    rules = AllocationRules(budget_usd=100, min_one_per_association=True)
+    everything = {o.proposal_id: o for o in allocate_detailed(candidates, rules).proposals}
+    for pid, outcome in everything.items():
+        assert explain_proposal(candidates, rules, pid) == outcome
+    with pytest.raises(ValueError, match="no está entre las candidatas"):
+        explain_proposal(candidates, rules, "Z")
