@@ -27,7 +27,10 @@ the total score. Greedy and equal split visit proposals by score (highest first)
 "At least one per association when possible": associations that cannot get any proposal on their
 own (none eligible, every one too expensive or over the cap) are said so and left out; if the
 money cannot cover all the others, the optimum first covers as many associations as possible,
-then maximises the score, and says how much covering every one would have cost.
+then maximises the score, and says how much covering every one would have cost. Greedy honours
+the rule by first funding each association's best proposal that fits (associations in the order
+of their best score) and then going on by score; the equal split cannot promise it (a share may
+be smaller than every proposal of an association) and names the associations left without one.
 
 Every unfunded proposal of the optimum gets the rule that keeps it out and, by re-solving with it
 forced in, the score it would need (`score_needed`: with any score above it, it enters) and the

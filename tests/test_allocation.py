@@ -244,7 +244,7 @@ def test_gini_of_known_spreads():
 # -- Properties against brute force ----------------------------------------------------------------
 
 @st.composite
-def instances(draw, max_n: int = 10):
+def instances(draw, max_n: int = 12):
     n = draw(st.integers(1, max_n))
     n_assoc = draw(st.integers(1, 4))
     rows = []
@@ -359,3 +359,41 @@ def test_explaining_one_proposal_on_demand_gives_the_same_answer_as_explaining_a
         assert explain_proposal(candidates, rules, pid) == outcome
     with pytest.raises(ValueError, match="no está entre las candidatas"):
         explain_proposal(candidates, rules, "Z")
+
+
+def test_the_exact_recheck_catches_every_kind_of_broken_rule():
+    # The solver works within tolerances; the rounded answer is re-checked exactly before it is used.
+    import numpy as np
+
+    from core.allocation import _breaks_a_rule, _instance, _prepare_rules
+
+    candidates = frame([("A", "a1", 60, 90), ("B", "a1", 50, 80), ("C", "a2", 40, 70)])
+    inst = _instance(candidates)
+    r, _ = _prepare_rules(inst, AllocationRules(budget_usd=100, max_share_per_association=0.55,
+                                                must_fund=["C"], exclusive_pairs=[("A", "C")]))
+    x = np.array([False, True, True])
+    assert not _breaks_a_rule(inst, r, x, [0, 1], None)
+    assert _breaks_a_rule(inst, r, np.array([True, True, True]), None, None)  # budget, cap, pair
+    assert _breaks_a_rule(inst, r, np.array([False, True, False]), None, None)  # must
+    assert _breaks_a_rule(inst, r, np.array([False, False, True]), [0, 1], None)  # coverage
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_twelve_proposals_with_every_rule_match_brute_force(seed):
+    # Hypothesis favours small cases; these are always 12 proposals with every rule switched on.
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    rows = [(f"P{k:02d}", f"a{rng.integers(1, 5)}", float(rng.integers(5, 60)), float(rng.integers(0, 10000)) / 100)
+            for k in range(12)]
+    candidates = frame(rows)
+    ids = [r[0] for r in rows]
+    rules = AllocationRules(budget_usd=float(rng.integers(60, 200)), reserve_usd=5, min_one_per_association=True,
+                            max_share_per_association=0.45, must_fund=[ids[0]], must_not_fund=[ids[1]],
+                            exclusive_pairs=[(ids[2], ids[3]), (ids[4], ids[5])])
+    result = allocate_detailed(candidates, rules, explain=False)
+    best = brute_force(candidates, rules)
+    if best is None:
+        assert not result.feasible
+        return
+    assert key(candidates.to_dicts(), set(result.funded_ids), rules) == best[0]
