@@ -668,9 +668,9 @@ class _Ledger:
     inst: _Instance
     r: _Rules
     limits: np.ndarray | None = None  # per-association limit in cents (equal split), else None
-    x: np.ndarray = None  # type: ignore[assignment]
-    spent: int = 0
-    by_assoc: np.ndarray = None  # type: ignore[assignment]
+    x: np.ndarray = field(init=False)  # funded so far
+    spent: int = field(init=False, default=0)  # cents
+    by_assoc: np.ndarray = field(init=False)  # cents attributed to each association
 
     def __post_init__(self) -> None:
         self.x = np.zeros(len(self.inst.ids), bool)
@@ -1027,7 +1027,7 @@ def _build_result(inst: _Instance, rules: AllocationRules, r: _Rules, method: st
     total_cost = float(inst.cost[x].sum())
     beneficiaries = int(inst.beneficiaries[x].sum()) if inst.beneficiaries is not None else None
     message = solved.message
-    if method == "optimal" and solved.status == "optimal":
+    if method == "optimal" and solved.status == "optimal" and inst.ids:
         message += f" Se financian {int(x.sum())} de {len(inst.ids)} propuestas."
     return AllocationResult(
         method=method, method_es=METHOD_LABELS_ES[method], feasible=True, status=solved.status,

@@ -127,8 +127,13 @@ def funding_probability(matrix: pl.DataFrame, weights: Mapping[str, float], cand
         explanations.append(
             f"Con los pesos elegidos queda {base}; al variar los pesos ±{percent(variation, 0)} se financia en "
             f"{percent(p[k], 0)} de {draws} sorteos (puesto entre {ranks[1:, k].min()} y {ranks[1:, k].max()}).")
+    schema = {"proposal_id": pl.Utf8, "p_funded": pl.Float64, "margin": pl.Float64, "funded_base": pl.Boolean,
+              "base_rank": pl.Int64, "rank_min": pl.Int64, "rank_median": pl.Float64, "rank_max": pl.Int64,
+              "draws": pl.Int64, "explanation_es": pl.Utf8}
+    if not ids:
+        return pl.DataFrame(schema=schema)
     return pl.DataFrame({
         "proposal_id": ids, "p_funded": p, "margin": margin, "funded_base": funded[0],
         "base_rank": ranks[0], "rank_min": ranks[1:].min(axis=0), "rank_median": np.median(ranks[1:], axis=0),
         "rank_max": ranks[1:].max(axis=0), "draws": np.full(len(ids), draws), "explanation_es": explanations,
-    }).sort(["p_funded", "base_rank"], descending=[True, False])
+    }, schema=schema).sort(["p_funded", "base_rank"], descending=[True, False])
