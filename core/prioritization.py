@@ -18,9 +18,11 @@ import polars as pl
 
 from core.allocation import AllocationResult, AllocationRules, Method, allocate_detailed
 from core.criteria import AidRow, CriteriaContext, Problem
+from core import records
 from core.db import query
 from core.schemas.proposals import CooperationOffer, GadCompetence, Proposal
 from core.scoring import Scoring, candidates, score_proposals
+from core.store import Store
 from core.screening import Screening, ScreeningContext, eligible_ids, screen_proposals
 from core.weights import preset
 
@@ -54,17 +56,29 @@ def _models(frame: pl.DataFrame, model) -> list:
     return [model.model_validate(row) for row in frame.select(fields).to_dicts()]
 
 
-def load_inputs(con: duckdb.DuckDBPyConnection, parish_code: str = DEFAULT_PARISH) -> DecisionInputs:
-    """Everything screening and scoring need for one parish, read through the views."""
+def load_inputs(con: duckdb.DuckDBPyConnection, parish_code: str = DEFAULT_PARISH, *,
+                store: Store | None = None) -> DecisionInputs:
+    """Everything screening and scoring need for one parish, read through the views.
+
+    With a `store`, the proposals, offers and PDOT objectives people entered (core.records) replace
+    the demo ones of the views; the diagnosis (problems, needs, past aid) always comes from the views.
+    """
     views = _views(con)
-    proposals = _models(query(con, "SELECT * FROM proposals WHERE parish_code = ? ORDER BY proposal_id",
-                              [parish_code]), Proposal)
-    offers = {o.offer_id: o for o in _models(query(con, "SELECT * FROM raw_offers ORDER BY offer_id"),
-                                            CooperationOffer)}
+    if store is not None:
+        proposals = sorted(records.proposal_models(store, parish_code), key=lambda p: p.proposal_id)
+        offers = {v.item.offer_id: v.item for v in records.offers(store)}
+        pdot_objectives = {v.item.pdot_objective_id: (v.item.component, v.item.objective_es)
+                           for v in records.pdot_objectives(store, parish_code)}
+    else:
+        proposals = _models(query(con, "SELECT * FROM proposals WHERE parish_code = ? ORDER BY proposal_id",
+                                  [parish_code]), Proposal)
+        offers = {o.offer_id: o for o in _models(query(con, "SELECT * FROM raw_offers ORDER BY offer_id"),
+                                                CooperationOffer)}
+        pdot = query(con, "SELECT pdot_objective_id, component, objective_es FROM pdot_objectives "
+                          "WHERE parish_code = ?", [parish_code])
+        pdot_objectives = {r["pdot_objective_id"]: (r["component"], r["objective_es"])
+                           for r in pdot.iter_rows(named=True)}
     competences = _models(query(con, "SELECT * FROM gad_competences ORDER BY competence_code"), GadCompetence)
-    pdot = query(con, "SELECT pdot_objective_id, component, objective_es FROM pdot_objectives WHERE parish_code = ?",
-                 [parish_code])
-    pdot_objectives = {r["pdot_objective_id"]: (r["component"], r["objective_es"]) for r in pdot.iter_rows(named=True)}
     problems: dict[str, Problem] = {}
     if "problems" in views:
         for r in query(con, "SELECT problem_id, label_es, votes, rank FROM problems WHERE parish_code = ?",

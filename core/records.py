@@ -1,0 +1,144 @@
+"""What people enter, as validated models over the store: proposals, cooperation offers, the parish's
+PDOT objectives (with each proposal's alignment kept on the proposal), saved weights and scenarios.
+
+The store starts with the demo records (the El Valle proposals and offers, the illustrative PDOT)
+copied from the built views the first time it is opened; from then on the store is the truth for
+these, and `reset_demo` brings it back to that initial state. Every write checks the role in core.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+from pydantic import BaseModel
+
+from core.auth import Action, User, require
+from core.db import query
+from core.schemas.catalogues import PdotObjective
+from core.schemas.proposals import CooperationOffer, Proposal
+from core.store import Change, Store
+
+PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
+SYSTEM = "system"
+DEMO_FLAG = "demo_seeded"
+EDITABLE_KINDS = (PROPOSAL, OFFER, PDOT, "scenario", "weights")
+DEMO_ACTOR = "demo"
+
+
+class Versioned(BaseModel):
+    """A model read from the store with the version to send back when saving (optimistic lock)."""
+
+    model_config = {"arbitrary_types_allowed": True}
+
+    item: Any
+    version: int
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, model: type[BaseModel]) -> list[BaseModel]:
+    frame = query(con, sql)
+    fields = [c for c in model.model_fields if c in frame.columns]
+    return [model.model_validate(row) for row in frame.select(fields).to_dicts()]
+
+
+def demo_changes(con: duckdb.DuckDBPyConnection) -> list[Change]:
+    """The demo records of the built data as store changes."""
+    changes = [Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code, action="cargar demo")
+               for p in _rows(con, "SELECT * FROM proposals ORDER BY proposal_id", Proposal)]
+    changes += [Change(OFFER, o.offer_id, o.model_dump(mode="json"), None, action="cargar demo")
+                for o in _rows(con, "SELECT * FROM raw_offers ORDER BY offer_id", CooperationOffer)]
+    changes += [Change(PDOT, o.pdot_objective_id, o.model_dump(mode="json"), o.parish_code, action="cargar demo")
+                for o in _rows(con, "SELECT * FROM pdot_objectives ORDER BY pdot_objective_id", PdotObjective)]
+    return changes
+
+
+def ensure_demo(store: Store, con: duckdb.DuckDBPyConnection) -> bool:
+    """Copy the demo records into a store that never had them; True when it did so now."""
+    if store.get(SYSTEM, DEMO_FLAG) is not None:
+        return False
+    flag = Change(SYSTEM, DEMO_FLAG, {"seeded": True}, expected_version=0, action="cargar demo")
+    try:
+        store.apply([flag, *demo_changes(con)], actor=DEMO_ACTOR)
+    except Exception:  # another session seeded it a moment ago (the flag's version check failed)
+        if store.get(SYSTEM, DEMO_FLAG) is None:
+            raise
+        return False
+    return True
+
+
+def reset_demo(store: Store, user: User | None, con: duckdb.DuckDBPyConnection) -> int:
+    """Bring proposals, offers, PDOT, weights and scenarios back to the demo, in one logged step.
+
+    Decisions, meetings and the log are kept: a board's record is never erased.
+    """
+    require(user, Action.MANAGE_STORE)
+    live = [Change(r.kind, r.record_id, None, action="restablecer demo")
+            for kind in EDITABLE_KINDS for r in store.records(kind)]
+    fresh = demo_changes(con)
+    fresh_keys = {(c.kind, c.record_id) for c in fresh}
+    deletions = [c for c in live if (c.kind, c.record_id) not in fresh_keys]
+    store.apply([*deletions, *fresh], actor=user.username)
+    return len(fresh)
+
+
+# -- proposals ---------------------------------------------------------------------------------------
+
+def proposals(store: Store, parish_code: str) -> list[Versioned]:
+    return [Versioned(item=Proposal.model_validate(r.body), version=r.version)
+            for r in store.records(PROPOSAL, parish_code)]
+
+
+def proposal_models(store: Store, parish_code: str) -> list[Proposal]:
+    return [v.item for v in proposals(store, parish_code)]
+
+
+def _may_write_proposal(user: User | None, proposal: Proposal) -> User:
+    """Planners edit any proposal; a representative only those of their own association."""
+    if user is not None and user.role.value == "association_rep":
+        for association in proposal.association_ids or [proposal.association_id]:
+            if association == user.association_id:
+                return require(user, Action.SUBMIT_PROPOSAL, association)
+        return require(user, Action.SUBMIT_PROPOSAL, proposal.association_id)
+    return require(user, Action.EDIT_PROPOSAL)
+
+
+def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_version: int | None = None) -> int:
+    """Store one proposal; returns its new version (ConflictError when someone saved it meanwhile)."""
+    actor = _may_write_proposal(user, proposal)
+    saved = store.save(PROPOSAL, proposal.proposal_id, proposal.model_dump(mode="json"), actor=actor.username,
+                       parish_code=proposal.parish_code, expected_version=expected_version,
+                       action="guardar propuesta")
+    return saved.version
+
+
+def import_proposals(store: Store, user: User | None, items: list[Proposal]) -> int:
+    """Store many proposals as one transaction (an import): all of them, or none."""
+    actor = require(user, Action.EDIT_PROPOSAL)
+    store.apply([Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code, action="importar propuesta")
+                 for p in items], actor=actor.username)
+    return len(items)
+
+
+# -- offers and PDOT objectives ---------------------------------------------------------------------
+
+def offers(store: Store) -> list[Versioned]:
+    return [Versioned(item=CooperationOffer.model_validate(r.body), version=r.version) for r in store.records(OFFER)]
+
+
+def save_offer(store: Store, user: User | None, offer: CooperationOffer, expected_version: int | None = None) -> int:
+    actor = require(user, Action.EDIT_OFFER)
+    return store.save(OFFER, offer.offer_id, offer.model_dump(mode="json"), actor=actor.username,
+                      expected_version=expected_version, action="guardar oferta").version
+
+
+def pdot_objectives(store: Store, parish_code: str) -> list[Versioned]:
+    return [Versioned(item=PdotObjective.model_validate(r.body), version=r.version)
+            for r in store.records(PDOT, parish_code)]
+
+
+def save_pdot_objective(store: Store, user: User | None, objective: PdotObjective,
+                        expected_version: int | None = None) -> int:
+    actor = require(user, Action.EDIT_ALIGNMENT)
+    return store.save(PDOT, objective.pdot_objective_id, objective.model_dump(mode="json"), actor=actor.username,
+                      parish_code=objective.parish_code, expected_version=expected_version,
+                      action="guardar objetivo PDOT").version

@@ -1,0 +1,75 @@
+"""Records people enter: the demo is seeded once, edits check roles, imports are all-or-nothing,
+and the prioritization reads what is in the store."""
+
+import pytest
+
+from core import records
+from core.allocation import AllocationRules
+from core.auth import PermissionDenied, Role, User
+from core.prioritization import load_inputs, prioritize
+from core.store import ConflictError, Store
+
+ADMIN = User(username="admin", display_name="Admin", role=Role.ADMIN)
+PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
+BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
+REP = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A03")
+
+
+@pytest.fixture()
+def store(tmp_path, con):
+    s = Store(tmp_path / "s.sqlite")
+    assert records.ensure_demo(s, con) is True
+    return s
+
+
+def test_the_demo_is_seeded_once(store, con):
+    demo = con.execute("SELECT count(*) FROM proposals").fetchone()[0]
+    assert len(records.proposals(store, "010170")) == demo
+    assert records.ensure_demo(store, con) is False
+    assert len(records.proposals(store, "010170")) == demo
+    assert len(records.pdot_objectives(store, "010170")) == con.execute(
+        "SELECT count(*) FROM pdot_objectives WHERE parish_code = '010170'").fetchone()[0]
+
+
+def test_edits_check_roles_and_versions(store):
+    first = records.proposals(store, "010170")[0]
+    edited = first.item.model_copy(update={"title": "Título corregido por la técnica"})
+    version = records.save_proposal(store, PLANNER, edited, expected_version=first.version)
+    assert version == first.version + 1
+    with pytest.raises(ConflictError):
+        records.save_proposal(store, PLANNER, edited, expected_version=first.version)
+    with pytest.raises(PermissionDenied):
+        records.save_proposal(store, BOARD, edited)
+    with pytest.raises(PermissionDenied):
+        records.save_proposal(store, None, edited)
+
+
+def test_a_representative_edits_only_proposals_of_their_association(store):
+    items = [v.item for v in records.proposals(store, "010170")]
+    own = next(p for p in items if "EV-A03" in (p.association_ids or [p.association_id]))
+    other = next(p for p in items if "EV-A03" not in (p.association_ids or [p.association_id]))
+    records.save_proposal(store, REP, own.model_copy(update={"summary": "Actualizado"}))
+    with pytest.raises(PermissionDenied, match="propia asociación"):
+        records.save_proposal(store, REP, other.model_copy(update={"summary": "No debe guardarse"}))
+    assert store.get("proposal", other.proposal_id).body.get("summary") != "No debe guardarse"
+
+
+def test_reset_brings_back_the_demo_but_keeps_the_log(store, con):
+    first = records.proposals(store, "010170")[0]
+    records.save_proposal(store, PLANNER, first.item.model_copy(update={"title": "Cambiado antes del reinicio"}))
+    with pytest.raises(PermissionDenied):
+        records.reset_demo(store, PLANNER, con)
+    log_before = len(store.log())
+    records.reset_demo(store, ADMIN, con)
+    assert store.get("proposal", first.item.proposal_id).body["title"] == first.item.title
+    assert len(store.log()) > log_before
+    assert store.verify().ok
+
+
+def test_prioritization_reads_the_store(store, con):
+    first = records.proposals(store, "010170")[0].item
+    records.save_proposal(store, PLANNER, first.model_copy(update={"title": "Título solo en el almacén"}))
+    inputs = load_inputs(con, "010170", store=store)
+    assert any(p.title == "Título solo en el almacén" for p in inputs.proposals)
+    result = prioritize(inputs, AllocationRules(budget_usd=40000), explain=False).result
+    assert result.feasible and result.total_cost_usd <= 40000
