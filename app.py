@@ -32,6 +32,21 @@ PAGES = {
         st.Page("pages/problemas.py", title=t("diag.problemas.title"), icon=":material/priority_high:",
                 url_path="problemas"),
     ],
+    t("nav.decide"): [
+        st.Page("pages/propuestas.py", title=t("nav.proposals"), icon=":material/assignment:", url_path="propuestas"),
+        st.Page("pages/ofertas.py", title=t("nav.offers"), icon=":material/handshake:", url_path="ofertas"),
+        st.Page("pages/alineacion.py", title=t("nav.alignment"), icon=":material/grid_on:", url_path="alineacion"),
+        st.Page("pages/priorizacion.py", title=t("nav.prioritization"), icon=":material/tune:",
+                url_path="priorizacion"),
+        st.Page("pages/presupuesto.py", title=t("nav.budget"), icon=":material/payments:", url_path="presupuesto"),
+    ],
+    t("nav.session"): [
+        st.Page("pages/sesion.py", title=t("nav.meeting"), icon=":material/groups:", url_path="sesion"),
+        st.Page("pages/decision.py", title=t("nav.decision"), icon=":material/gavel:", url_path="decision"),
+        st.Page("pages/registro.py", title=t("nav.log"), icon=":material/verified:", url_path="registro"),
+        st.Page("pages/administracion.py", title=t("nav.admin"), icon=":material/admin_panel_settings:",
+                url_path="administracion"),
+    ],
     t("nav.about"): [
         st.Page("pages/fuentes.py", title=t("fuentes.title"), icon=":material/menu_book:", url_path="fuentes"),
     ],

@@ -7,7 +7,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-PAGES = ["pages/inicio.py", "pages/fuentes.py"]
+PAGES = ["pages/inicio.py", "pages/fuentes.py", "pages/propuestas.py", "pages/ofertas.py", "pages/alineacion.py",
+         "pages/priorizacion.py", "pages/presupuesto.py", "pages/sesion.py", "pages/decision.py",
+         "pages/registro.py", "pages/administracion.py"]
 NO_DATA_PARISH = "010151"  # Baños, Cuenca: in the DPA list, no associations on record
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from core import db
+from core import db, records
 from core.store import Store
 
 
@@ -22,8 +22,13 @@ def connection():
 
 @st.cache_resource(show_spinner=False)
 def store() -> Store:
-    """The store of what people enter (one per process; each call opens its own connection)."""
-    return Store()
+    """The store of what people enter (one per process; each call opens its own connection).
+
+    The first time a store is opened it receives the demo proposals, offers and PDOT.
+    """
+    opened = Store()
+    records.ensure_demo(opened, connection())
+    return opened
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
