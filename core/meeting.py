@@ -3,8 +3,9 @@
 A meeting has participants and a list of items (the problems or the proposals on the table). In a
 weighted vote each participant spreads N votes (13 in the El Valle study) over the items, giving
 more to what weighs more; the tally ranks items by votes. In private scoring each participant scores
-proposals 0–100 per criterion without seeing the others; the result is revealed aggregated (median)
-with the disagreement per proposal, so the meeting discusses where it disagrees.
+proposals 0–100 per criterion (core.criteria codes) without seeing the others; the result is revealed
+aggregated by core.scoring (median, with the disagreement per proposal), so the meeting discusses
+where it disagrees.
 
 Storage kinds: `meeting` (id), `ballot` (meeting:participant), `private_score` (meeting:participant:proposal).
 A participant's own account may cast only their own ballot; the facilitator (who may run the
@@ -15,9 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import statistics
 from typing import Literal
 
+import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.auth import Action, PermissionDenied, User, can, require
@@ -116,16 +117,6 @@ class PrivateScore(BaseModel):
         return value
 
 
-class ScoreSummary(BaseModel):
-    proposal_id: str
-    criterion: str
-    median: float
-    low: float
-    high: float
-    spread: float  # high − low: how far apart the evaluators are
-    evaluators: int
-
-
 def check_ballot(meeting: Meeting, ballot: Ballot) -> None:
     """Raise ValueError (Spanish) when the ballot does not fit the meeting's rules."""
     meeting.participant(ballot.participant_id)
@@ -156,17 +147,13 @@ def tally(meeting: Meeting, ballots: list[Ballot]) -> list[TallyRow]:
     return rows
 
 
-def summarise_scores(scores: list[PrivateScore]) -> list[ScoreSummary]:
-    """Median and range per (proposal, criterion): the aggregate and where people disagree."""
-    groups: dict[tuple[str, str], list[float]] = {}
-    for score in scores:
-        for criterion, value in score.scores.items():
-            groups.setdefault((score.proposal_id, criterion), []).append(value)
-    return [
-        ScoreSummary(proposal_id=p, criterion=c, median=statistics.median(v), low=min(v), high=max(v),
-                     spread=max(v) - min(v), evaluators=len(v))
-        for (p, c), v in sorted(groups.items())
-    ]
+def evaluations_frame(scores: list[PrivateScore]) -> pl.DataFrame:
+    """Private scores as evaluations (proposal_id, evaluator_id, criterion, score) for core.scoring:
+    `aggregate_evaluations` gives the median and the disagreement, `score_proposals` uses them."""
+    rows = [{"proposal_id": s.proposal_id, "evaluator_id": s.participant_id, "criterion": criterion, "score": value}
+            for s in scores for criterion, value in s.scores.items()]
+    schema = {"proposal_id": pl.Utf8, "evaluator_id": pl.Utf8, "criterion": pl.Utf8, "score": pl.Float64}
+    return pl.DataFrame(rows, schema=schema)
 
 
 # -- storage ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.scoring import aggregate_evaluations
 from core.auth import PermissionDenied, Role, User
 from core.meeting import (
     Ballot,
@@ -18,7 +19,7 @@ from core.meeting import (
     private_scores,
     save_meeting,
     save_private_score,
-    summarise_scores,
+    evaluations_frame,
     tally,
 )
 from core.store import Store
@@ -75,11 +76,14 @@ def test_the_tally_counts_every_vote_once_and_ranks_never_rise(allocations):
     assert all(a.votes >= b.votes and a.rank <= b.rank for a, b in zip(rows, rows[1:]))
 
 
-def test_private_scores_reveal_median_and_disagreement():
+def test_private_scores_feed_the_scoring_median_and_disagreement():
     scores = [PrivateScore(meeting_id="S1", participant_id=p, proposal_id="EV-P01", scores={"feasibility": s})
               for p, s in (("a", 20), ("b", 80), ("c", 70))]
-    [summary] = summarise_scores(scores)
-    assert (summary.median, summary.low, summary.high, summary.spread, summary.evaluators) == (70, 20, 80, 60, 3)
+    frame = evaluations_frame(scores)
+    assert frame.columns == ["proposal_id", "evaluator_id", "criterion", "score"]
+    [summary] = aggregate_evaluations(frame).to_dicts()
+    assert (summary["median"], summary["min"], summary["max"], summary["n_evaluators"]) == (70, 20, 80, 3)
+    assert summary["disagreement"] is True
     with pytest.raises(ValueError, match="entre 0 y 100"):
         PrivateScore(meeting_id="S1", participant_id="a", proposal_id="EV-P01", scores={"scope": 101})
 
