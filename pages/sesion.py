@@ -1,8 +1,218 @@
-"""Placeholder until the page is built (see the open issues)."""
+"""Sesión del grupo asesor: open a meeting, weighted vote, private scoring, revealed results."""
 
+import datetime as dt
+
+import altair as alt
+import polars as pl
 import streamlit as st
 
-from core.texts import t
+from core import fmt, meeting, records
+from core.auth import Action, PermissionDenied
+from core.criteria import CRITERIA
+from core.scoring import aggregate_evaluations
+from core.store import ConflictError
+from core.texts import label, t
+from ui import data, session, state, widgets
 
-st.title(t("nav.meeting"))
-st.info(t("page.pending"))
+parish = state.current_parish()
+user = session.current_user()
+store = data.store()
+
+projector = st.toggle(t("ses.projector"), key="ses-projector", help=t("ses.projector_help"))
+if projector:
+    # Static CSS only (no user text): large type, no sidebar, for the projector.
+    st.html("<style>section[data-testid='stSidebar']{display:none}"
+            "[data-testid='stMainBlockContainer'] p, [data-testid='stMainBlockContainer'] td"
+            "{font-size:1.45rem !important}</style>")
+
+st.title(t("ses.title"))
+st.write(t("ses.intro"))
+if user is None:
+    st.info(t("ses.need_signin"))
+
+problems = data.view("problems", "parish_code = ?", (parish,), order_by="rank")
+proposals = {p.proposal_id: p for p in records.proposal_models(store, parish)}
+item_labels = {**{r["problem_id"]: f"{r['problem_id']} · {r['label_es']}" for r in problems.iter_rows(named=True)},
+               **{pid: f"{pid} · {p.title}" for pid, p in proposals.items()}}
+
+
+def _open_form() -> None:
+    with st.expander(t("ses.open_title"), expanded=not meeting.meetings(store, parish)):
+        with st.form("ses-open"):
+            title = st.text_input(t("ses.field.title"), value="Priorización de problemas de las asociaciones")
+            date = st.date_input(t("ses.field.date"), value=dt.date.today(), format="DD/MM/YYYY")
+            subject = st.radio(t("ses.field.subject"), ["problems", "proposals"], horizontal=True,
+                               format_func=lambda s: t(f"ses.subject.{s}"))
+            votes = st.number_input(t("ses.field.votes"), min_value=1, max_value=100, value=13)
+            people = st.data_editor(
+                pl.DataFrame({"name": [""], "institution": [""], "username": [""]}).to_pandas(),
+                num_rows="dynamic", key="ses-people", width="stretch",
+                column_config={"name": st.column_config.TextColumn(t("ses.col.name")),
+                               "institution": st.column_config.TextColumn(t("ses.col.institution")),
+                               "username": st.column_config.TextColumn(t("ses.col.username"))},
+            )
+            st.caption(t("ses.field.participants_help"))
+            if st.form_submit_button(t("ses.open_submit")):
+                items = (problems["problem_id"].to_list() if subject == "problems" else sorted(proposals))
+                rows = [r for r in people.to_dict("records") if str(r.get("name") or "").strip()]
+                try:
+                    participants = [
+                        meeting.Participant(participant_id=f"p{n:02d}", name=str(r["name"]).strip(),
+                                            institution=str(r.get("institution") or "").strip(),
+                                            username=(str(r.get("username") or "").strip().lower() or None))
+                        for n, r in enumerate(rows, start=1)]
+                    new = meeting.Meeting(
+                        meeting_id=f"{parish}-{date:%Y%m%d}-{len(meeting.meetings(store, parish)) + 1:02d}",
+                        parish_code=parish, title=title, date=date, subject=subject, item_ids=items,
+                        votes_per_participant=int(votes), participants=participants)
+                    meeting.save_meeting(store, user, new, expected_version=0)
+                except PermissionDenied as exc:
+                    session.denied(exc)
+                except (ValueError, ConflictError) as exc:
+                    st.error(session.reason(exc))
+                else:
+                    st.session_state["ses-selected"] = new.meeting_id
+                    st.success(t("ses.opened"))
+                    st.rerun()
+
+
+if session.allowed(Action.RUN_MEETING):
+    _open_form()
+
+available = meeting.meetings(store, parish)
+if not available:
+    st.info(t("ses.none"))
+    st.stop()
+
+ids = [m.meeting_id for m in available]
+by_id = {m.meeting_id: m for m in available}
+if st.session_state.get("ses-selected") not in by_id:
+    st.session_state["ses-selected"] = ids[0]
+chosen = by_id[st.selectbox(
+    t("ses.choose"), ids, key="ses-selected",
+    format_func=lambda i: t("ses.option", date=fmt.date(by_id[i].date), title=by_id[i].title,
+                            status=t(f"ses.status.{by_id[i].status}")))]
+version = store.get(meeting.MEETING, chosen.meeting_id).version
+participant_names = {p.participant_id: p.name for p in chosen.participants}
+
+
+def _who() -> str | None:
+    """The participant this person acts for: anyone (facilitator) or only themself."""
+    if user is None:
+        return None
+    if session.allowed(Action.RUN_MEETING):
+        return st.selectbox(t("ses.participant"), list(participant_names), format_func=participant_names.get,
+                            key=f"ses-who-{chosen.meeting_id}")
+    own = [p.participant_id for p in chosen.participants if p.username == user.username]
+    if not own:
+        st.warning(t("ses.not_participant"))
+        return None
+    st.caption(f"{t('ses.participant')}: {participant_names[own[0]]}")
+    return own[0]
+
+
+who = _who() if chosen.status == "open" else None
+vote_tab, score_tab, result_tab = st.tabs([t("ses.tab.vote"), t("ses.tab.score"), t("ses.tab.results")])
+
+with vote_tab:
+    cast = meeting.ballots(store, chosen.meeting_id)
+    st.caption(t("ses.voted_count", voted=len(cast), total=len(chosen.participants)))
+    if who is not None:
+        previous = next((b.votes for b in cast if b.participant_id == who), {})
+        with st.form(f"ses-vote-{chosen.meeting_id}-{who}"):
+            given = {item: st.number_input(item_labels.get(item, item), min_value=0,
+                                           max_value=chosen.votes_per_participant, step=1,
+                                           value=int(previous.get(item, 0)), key=f"v-{chosen.meeting_id}-{who}-{item}")
+                     for item in chosen.item_ids}
+            used = sum(given.values())
+            if st.form_submit_button(t("ses.vote_submit")):
+                try:
+                    meeting.cast_ballot(store, user, chosen, meeting.Ballot(
+                        meeting_id=chosen.meeting_id, participant_id=who, votes=given))
+                except PermissionDenied as exc:
+                    session.denied(exc)
+                except ValueError as exc:
+                    st.error(session.reason(exc))
+                else:
+                    st.success(t("ses.vote_saved", name=participant_names[who]))
+        total = chosen.votes_per_participant
+        if used > total:
+            st.warning(t("ses.votes_over", used=used, total=total, extra=used - total))
+        else:
+            st.caption(t("ses.votes_left", left=total - used, total=total))
+
+with score_tab:
+    judged = [c for c in CRITERIA if c.kind == "juicio"]
+    scored = {s.participant_id for s in meeting.private_scores(store, chosen.meeting_id)}
+    st.caption(t("ses.scored_count", scored=len(scored), total=len(chosen.participants)))
+    if chosen.subject != "proposals":
+        st.info(t("ses.no_items"))
+    else:
+        st.caption(t("ses.score_help"))
+        if who is not None:
+            with st.form(f"ses-score-{chosen.meeting_id}-{who}"):
+                entered = {pid: {c.code: st.slider(f"{item_labels.get(pid, pid)} · {c.label_es}", 0, 100, 50,
+                                                   key=f"s-{chosen.meeting_id}-{who}-{pid}-{c.code}")
+                                 for c in judged}
+                           for pid in chosen.item_ids}
+                if st.form_submit_button(t("ses.score_submit")):
+                    try:
+                        for pid, values in entered.items():
+                            meeting.save_private_score(store, user, chosen, meeting.PrivateScore(
+                                meeting_id=chosen.meeting_id, participant_id=who, proposal_id=pid, scores=values))
+                    except PermissionDenied as exc:
+                        session.denied(exc)
+                    except ValueError as exc:
+                        st.error(session.reason(exc))
+                    else:
+                        st.success(t("ses.score_saved", name=participant_names[who]))
+
+with result_tab:
+    rows = meeting.tally(chosen, meeting.ballots(store, chosen.meeting_id))
+    table = pl.DataFrame([r.model_dump() for r in rows]).with_columns(
+        pl.col("item_id").replace_strict(item_labels, default=pl.col("item_id")).alias("item"))
+    st.subheader(t("ses.tally_title"))
+    chart = alt.Chart(table.to_pandas()).mark_bar().encode(
+        x=alt.X("votes:Q", title=t("ses.tally.votes")),
+        y=alt.Y("item:N", sort="-x", title=None),
+        tooltip=[alt.Tooltip("item:N", title=t("ses.tally.item")), alt.Tooltip("votes:Q", title=t("ses.tally.votes"))],
+    )
+    st.altair_chart(chart, width="stretch")
+    headers = {"rank": t("ses.tally.rank"), "item": t("ses.tally.item"), "votes": t("ses.tally.votes"),
+               "voters": t("ses.tally.voters"), "share": t("ses.tally.share")}
+    shown = table.with_columns(pl.col("share").map_elements(fmt.percent, return_dtype=pl.Utf8))
+    st.dataframe(shown.select(list(headers)).rename(headers), hide_index=True, width="stretch")
+    widgets.downloads(table, headers, f"votacion-{chosen.meeting_id}", key="ses-tally")
+
+    if chosen.subject == "proposals":
+        st.subheader(t("ses.scores_title"))
+        if chosen.status == "open":
+            st.info(t("ses.hidden"))
+        else:
+            summary = aggregate_evaluations(meeting.evaluations_frame(meeting.private_scores(store, chosen.meeting_id)))
+            criteria = {c.code: c.label_es for c in CRITERIA}
+            summary = summary.with_columns(
+                pl.col("proposal_id").replace_strict(item_labels, default=pl.col("proposal_id")).alias("proposal"),
+                pl.col("criterion").replace_strict(criteria, default=pl.col("criterion")).alias("criterion_es"),
+                pl.col("disagreement").replace_strict({True: label("bool", "True"), False: label("bool", "False")},
+                                                      return_dtype=pl.Utf8).alias("disagreement_es"),
+            ).sort(["disagreement", "range"], descending=True)
+            score_headers = {"proposal": t("ses.scores.proposal"), "criterion_es": t("ses.scores.criterion"),
+                             "median": t("ses.scores.median"), "min": t("ses.scores.min"),
+                             "max": t("ses.scores.max"), "n_evaluators": t("ses.scores.n"),
+                             "disagreement_es": t("ses.scores.disagreement")}
+            st.dataframe(summary.select(list(score_headers)).rename(score_headers), hide_index=True, width="stretch")
+            st.caption(t("ses.disagreement_note"))
+            widgets.downloads(summary, score_headers, f"puntajes-{chosen.meeting_id}", key="ses-scores")
+
+if session.allowed(Action.RUN_MEETING):
+    left, middle, right = st.columns(3)
+    transitions = [("revealed", "ses.reveal", left), ("closed", "ses.close", middle), ("open", "ses.reopen", right)]
+    for status, key, column in transitions:
+        if status != chosen.status and column.button(t(key), key=f"ses-{status}-{chosen.meeting_id}"):
+            try:
+                meeting.save_meeting(store, user, chosen.model_copy(update={"status": status}), expected_version=version)
+            except (PermissionDenied, ConflictError) as exc:
+                st.error(str(exc))
+            else:
+                st.rerun()

@@ -91,13 +91,13 @@ def _first_run(box, registry: Accounts) -> None:
             try:
                 admin = registry.create_first_admin(username.strip().lower(), name.strip() or username, password)
             except (ValueError, PermissionDenied) as exc:
-                st.error(_reason(exc))
+                st.error(reason(exc))
                 return
             st.session_state[USER_KEY] = admin
             st.rerun()
 
 
-def _reason(exc: Exception) -> str:
+def reason(exc: Exception) -> str:
     """The Spanish reason inside a pydantic or core error, without the technical wrapper."""
     errors = getattr(exc, "errors", None)
     if callable(errors):

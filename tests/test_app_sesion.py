@@ -1,0 +1,94 @@
+"""AppTest of the meeting page: a planner opens a meeting, participants vote, results show; roles hold."""
+
+import datetime as dt
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from core import meeting
+from core.auth import Role, User
+from core.store import Store
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PLANNER = User(username="tecnica-sesion", display_name="Técnica", role=Role.PLANNER)
+REP = User(username="maria-sesion", display_name="María", role=Role.ASSOCIATION, association_id="EV-A01")
+
+
+def _page(user=None, **state):
+    app = AppTest.from_file(APP, default_timeout=60)
+    if user is not None:
+        app.session_state["user"] = user
+    for key, value in state.items():
+        app.session_state[key] = value
+    app.run()
+    app.switch_page("pages/sesion.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def _seed_meeting(meeting_id, **changes):
+    store = Store()
+    base = dict(meeting_id=meeting_id, parish_code="010170", title=f"Sesión {meeting_id}", date=dt.date(2026, 11, 20),
+                subject="problems", item_ids=[f"P{n:02d}" for n in range(1, 12)], votes_per_participant=13,
+                participants=[meeting.Participant(participant_id="p01", name="María", username=REP.username),
+                              meeting.Participant(participant_id="p02", name="Técnico MAG")])
+    base.update(changes)
+    return meeting.save_meeting(store, PLANNER, meeting.Meeting(**base))
+
+
+def test_an_observer_is_asked_to_sign_in_and_cannot_open_a_meeting():
+    app = _page()
+    assert any("ingrese con su usuario" in i.value for i in app.info)
+    assert not [e for e in app.expander if "Abrir una sesión" in e.label]
+
+
+def test_a_facilitator_enters_a_ballot_and_the_tally_ranks_it():
+    _seed_meeting("T-VOTE")
+    app = _page(PLANNER, **{"ses-selected": "T-VOTE"})
+    app.selectbox(key="ses-who-T-VOTE").set_value("p02").run()
+    # Widgets inside a form are sent with its submit button, as in the browser.
+    app.number_input(key="v-T-VOTE-p02-P05").set_value(9)
+    app.number_input(key="v-T-VOTE-p02-P02").set_value(4)
+    next(b for b in app.button if b.label == "Guardar mi votación").click().run()
+    assert any("Votación de Técnico MAG guardada" in s.value for s in app.success)
+    stored = {b.participant_id: b.votes for b in meeting.ballots(Store(), "T-VOTE")}
+    assert stored == {"p02": {"P05": 9, "P02": 4}}
+    ranking = next(d.value for d in app.dataframe if "Votos" in d.value.columns)
+    assert ranking["Tema"].iloc[0].startswith("P05") and ranking["Votos"].iloc[0] == 9
+    assert ranking["Tema"].iloc[1].startswith("P02") and ranking["Votos"].iloc[1] == 4
+
+
+def test_a_ballot_over_the_limit_is_refused_in_spanish():
+    _seed_meeting("T-OVER")
+    app = _page(PLANNER, **{"ses-selected": "T-OVER"})
+    app.number_input(key="v-T-OVER-p01-P01").set_value(13)
+    app.number_input(key="v-T-OVER-p01-P03").set_value(2)
+    next(b for b in app.button if b.label == "Guardar mi votación").click().run()
+    assert any("reparte 15 votos y tiene 13" in e.value for e in app.error)
+    assert meeting.ballots(Store(), "T-OVER") == []
+
+
+def test_a_participant_votes_only_for_themself():
+    _seed_meeting("T-OWN")
+    app = _page(REP, **{"ses-selected": "T-OWN"})
+    assert not [s for s in app.selectbox if s.key == "ses-who-T-OWN"]
+    assert any("María" in c.value for c in app.caption)
+    app.number_input(key="v-T-OWN-p01-P07").set_value(13)
+    next(b for b in app.button if b.label == "Guardar mi votación").click().run()
+    assert {b.participant_id for b in meeting.ballots(Store(), "T-OWN")} == {"p01"}
+
+
+def test_private_scores_stay_hidden_until_revealed():
+    _seed_meeting("T-SCORE", subject="proposals", item_ids=["EV-P01", "EV-P02"])
+    store = Store()
+    chosen = meeting.load_meeting(store, "T-SCORE")
+    for who, value in (("p01", 20), ("p02", 90)):
+        meeting.save_private_score(store, PLANNER, chosen, meeting.PrivateScore(
+            meeting_id="T-SCORE", participant_id=who, proposal_id="EV-P01", scores={"feasibility": value}))
+    app = _page(PLANNER, **{"ses-selected": "T-SCORE"})
+    assert any("se mostrarán cuando" in i.value for i in app.info)
+    next(b for b in app.button if b.label == "Mostrar resultados agregados").click().run()
+    tables = [d.value for d in app.dataframe]
+    scores = next(t for t in tables if "Mediana" in t.columns)
+    row = scores[scores["Criterio"] == "Factibilidad"].iloc[0]
+    assert (row["Mediana"], row["Mínimo"], row["Máximo"], row["Desacuerdo"]) == (55, 20, 90, "Sí")
