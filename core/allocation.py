@@ -53,27 +53,13 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.fmt import money, number, percent
+from core.texts.decidir_presupuesto import LABELS as _LABELS
 
 Method = Literal["optimal", "greedy", "equal_split"]
 METHODS: tuple[str, ...] = ("optimal", "greedy", "equal_split")
-METHOD_LABELS_ES: dict[str, str] = {
-    "optimal": "Asignación óptima (programación entera exacta)",
-    "greedy": "Voraz por puntaje (regla de CONSUL)",
-    "equal_split": "Reparto igual entre asociaciones",
-}
-RULE_LABELS_ES: dict[str, str] = {
-    "must_fund": "Obligatoria por decisión de la junta",
-    "must_not_fund": "Excluida por decisión de la junta",
-    "too_expensive": "Cuesta más de lo disponible",
-    "association_cap": "Tope por asociación",
-    "exclusive": "Excluyente con otra propuesta",
-    "budget": "Presupuesto",
-    "coverage": "Al menos una por asociación",
-    "share": "Cuota igual de la asociación",
-    "tie": "Empate",
-    "score": "Puntaje",
-    "infeasible": "Reglas imposibles de cumplir",
-}
+# Spanish labels live in the one catalogue of user text (core/texts/decidir_presupuesto.py).
+METHOD_LABELS_ES: dict[str, str] = _LABELS["allocation_method"]
+RULE_LABELS_ES: dict[str, str] = _LABELS["allocation_rule"]
 TIE_BREAK_ES = ("Desempate: entre asignaciones con el mismo puntaje total (a dos decimales) se elige la de "
                 "menor costo; si aún empatan, la que incluye las propuestas con código más bajo. Los métodos "
                 "voraz y de reparto igual recorren las propuestas por puntaje (mayor primero), luego por costo "

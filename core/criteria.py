@@ -15,6 +15,7 @@ from typing import Literal
 
 from core.fmt import money, number, percent
 from core.schemas.proposals import NEED_LABELS_ES, SUPPORT_KIND_LABELS_ES, Proposal
+from core.texts.decidir_presupuesto import LABELS as _LABELS
 
 Kind = Literal["datos", "juicio"]
 
@@ -289,27 +290,19 @@ def sustainability_proxy(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     return CriterionScore(score, text)
 
 
-CRITERIA: tuple[Criterion, ...] = (
-    Criterion("pdot", "Alineación con el PDOT", "datos",
-              "Objetivos del PDOT parroquial que la propuesta sirve (COPFP art. 68).", pdot_alignment),
-    Criterion("feasibility", "Factibilidad", "juicio",
-              "Capacidad técnica, financiera e institucional de ejecutarla; la califican los evaluadores.",
-              feasibility_proxy),
-    Criterion("scope", "Alcance", "datos",
-              "Cuántas personas beneficia, si el beneficio es colectivo y cuántas son mujeres o jóvenes.", scope),
-    Criterion("sdg_pnd", "Alineación con ODS y PND", "datos",
-              "Objetivos y metas de desarrollo sostenible y objetivos del Plan Nacional de Desarrollo.",
-              sdg_pnd_alignment),
-    Criterion("need", "Necesidad que atiende", "datos",
-              "Peso en la votación de problemas del grupo asesor y en las necesidades que nombran las familias.",
-              need),
-    Criterion("sustainability", "Sostenibilidad", "juicio",
-              "Si seguirá funcionando al terminar el financiamiento; la califican los evaluadores.",
-              sustainability_proxy),
-    Criterion("counterpart", "Contraparte y cofinanciamiento", "datos",
-              "Parte del costo que ponen las asociaciones, un cooperante u otros.", counterpart),
-    Criterion("aid_concentration", "Concentración de ayudas previas", "datos",
-              "Penaliza dar otra vez la misma clase de ayuda a la misma asociación.", aid_concentration),
+# Names and descriptions live in the one catalogue of user text (core/texts/decidir_presupuesto.py).
+_COMPUTE: tuple[tuple[str, Kind, Callable[[Proposal, CriteriaContext], CriterionScore]], ...] = (
+    ("pdot", "datos", pdot_alignment),
+    ("feasibility", "juicio", feasibility_proxy),
+    ("scope", "datos", scope),
+    ("sdg_pnd", "datos", sdg_pnd_alignment),
+    ("need", "datos", need),
+    ("sustainability", "juicio", sustainability_proxy),
+    ("counterpart", "datos", counterpart),
+    ("aid_concentration", "datos", aid_concentration),
 )
+CRITERIA: tuple[Criterion, ...] = tuple(
+    Criterion(code, _LABELS["criterion"][code], kind, _LABELS["criterion_description"][code], compute)
+    for code, kind, compute in _COMPUTE)
 BY_CODE: dict[str, Criterion] = {c.code: c for c in CRITERIA}
 CRITERION_CODES: tuple[str, ...] = tuple(c.code for c in CRITERIA)

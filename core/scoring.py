@@ -25,6 +25,7 @@ import polars as pl
 from core.criteria import BY_CODE, CRITERIA, CRITERION_CODES, CriteriaContext
 from core.fmt import number
 from core.schemas.proposals import Proposal
+from core.texts.decidir_presupuesto import LABELS as _LABELS
 from core.weights import normalize
 
 # Evaluators disagree when their scores span this much of the 0–100 scale (range) or their
@@ -181,7 +182,7 @@ def candidates(proposals: Sequence[Proposal], scoring: Scoring, eligible_ids: Se
 def criteria_catalogue() -> pl.DataFrame:
     """The criteria, what each measures and whether data or people decide it (for a legend)."""
     return pl.DataFrame([{"criterion": c.code, "label_es": c.label_es, "kind": c.kind,
-                          "kind_es": "calculado de los datos" if c.kind == "datos" else "juicio de los evaluadores",
+                          "kind_es": _LABELS["criterion_kind"][c.kind],
                           "description_es": c.description_es} for c in CRITERIA])
 
 

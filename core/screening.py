@@ -33,15 +33,10 @@ from core.schemas.proposals import (
     GadCompetence,
     Proposal,
 )
+from core.texts.decidir_presupuesto import LABELS as _LABELS
 
-GATE_LABELS_ES: dict[str, str] = {
-    "competence": "Competencia del GAD parroquial",
-    "non_reimbursable": "Fondos no reembolsables",
-    "counterpart": "Contraparte disponible",
-    "pdot": "Alineación con el PDOT",
-    "complete": "Formulación completa",
-    "open": "Oferta vigente",
-}
+# Spanish labels live in the one catalogue of user text (core/texts/decidir_presupuesto.py).
+GATE_LABELS_ES: dict[str, str] = _LABELS["screening_gate"]
 PROPOSAL_GATES = ("competence", "non_reimbursable", "counterpart", "pdot", "complete")
 OFFER_GATES = ("open", "non_reimbursable", "competence", "counterpart", "pdot")
 
