@@ -30,5 +30,9 @@ data: $(STAMP)
 browser:
 	@bash scripts/ensure-chromium.sh
 
+# Bring proposals, offers, PDOT and scenarios back to the demo (decisions and the log are kept).
+reset-demo: data
+	$(PY) -m core.records reset-demo
+
 clean-data:
 	rm -f data/*.parquet data/.build-stamp

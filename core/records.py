@@ -72,12 +72,16 @@ def reset_demo(store: Store, user: User | None, con: duckdb.DuckDBPyConnection) 
     Decisions, meetings and the log are kept: a board's record is never erased.
     """
     require(user, Action.MANAGE_STORE)
+    return _reset(store, con, user.username)
+
+
+def _reset(store: Store, con: duckdb.DuckDBPyConnection, actor: str) -> int:
     live = [Change(r.kind, r.record_id, None, action="restablecer demo")
             for kind in EDITABLE_KINDS for r in store.records(kind)]
     fresh = demo_changes(con)
     fresh_keys = {(c.kind, c.record_id) for c in fresh}
     deletions = [c for c in live if (c.kind, c.record_id) not in fresh_keys]
-    store.apply([*deletions, *fresh], actor=user.username)
+    store.apply([*deletions, *fresh], actor=actor)
     return len(fresh)
 
 
@@ -142,3 +146,23 @@ def save_pdot_objective(store: Store, user: User | None, objective: PdotObjectiv
     return store.save(PDOT, objective.pdot_objective_id, objective.model_dump(mode="json"), actor=actor.username,
                       parish_code=objective.parish_code, expected_version=expected_version,
                       action="guardar objetivo PDOT").version
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m core.records reset-demo [STORE]`: the same reset, for whoever runs the server."""
+    import argparse
+
+    from core.db import connect
+
+    parser = argparse.ArgumentParser(prog="python -m core.records")
+    parser.add_argument("command", choices=["reset-demo"])
+    parser.add_argument("store", nargs="?", help="archivo del almacén (por defecto, el de la aplicación)")
+    args = parser.parse_args(argv)
+    store = Store(args.store) if args.store else Store()
+    count = _reset(store, connect(), actor="consola")
+    print(f"Demostración restablecida en {store.path}: {count} registros cargados.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,8 +1,41 @@
-"""Placeholder until the page is built (see the open issues)."""
+"""Registro de cambios: the append-only log with a verified / broken mark."""
 
+import polars as pl
 import streamlit as st
 
+from core import fmt
+from core.auth import Action
 from core.texts import t
+from ui import data, session, widgets
 
-st.title(t("nav.log"))
-st.info(t("page.pending"))
+st.title(t("log.title"))
+st.write(t("log.intro"))
+store = data.store()
+
+check = store.verify()  # not cached: the mark must reflect the file as it is now
+if check.ok:
+    st.success(t("log.ok", count=fmt.number(check.entries)), icon=":material/verified:")
+else:
+    st.error(t("log.broken", seq=check.first_broken, message=check.message), icon=":material/gpp_bad:")
+st.caption(t("log.cli"))
+
+if not session.allowed(Action.VIEW_LOG):
+    st.info(t("log.need_role"))
+    st.stop()
+
+entries = store.log()
+kinds = sorted({e.kind for e in entries})
+left, right = st.columns(2)
+chosen = left.multiselect(t("log.filter_kind"), kinds, key="log-kinds", placeholder="Todos")
+limit = right.number_input(t("log.limit"), min_value=10, max_value=5000, value=200, step=50, key="log-limit")
+rows = [e for e in entries if not chosen or e.kind in chosen][: int(limit)]
+frame = pl.DataFrame(
+    {"seq": [e.seq for e in rows], "at": [e.at[:19].replace("T", " ") for e in rows],
+     "actor": [e.actor for e in rows], "action": [e.action for e in rows], "kind": [e.kind for e in rows],
+     "record_id": [e.record_id for e in rows], "hash": [e.hash[:16] for e in rows]},
+    schema={"seq": pl.Int64, "at": pl.Utf8, "actor": pl.Utf8, "action": pl.Utf8, "kind": pl.Utf8,
+            "record_id": pl.Utf8, "hash": pl.Utf8},
+)
+headers = {c: t(f"log.col.{c}") for c in frame.columns}
+st.dataframe(frame.rename(headers), hide_index=True, width="stretch")
+widgets.downloads(frame, headers, "minga-registro", key="log")

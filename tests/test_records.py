@@ -73,3 +73,15 @@ def test_prioritization_reads_the_store(store, con):
     assert any(p.title == "Título solo en el almacén" for p in inputs.proposals)
     result = prioritize(inputs, AllocationRules(budget_usd=40000), explain=False).result
     assert result.feasible and result.total_cost_usd <= 40000
+
+
+def test_the_reset_command_restores_the_demo(tmp_path, con, built_data_dir, monkeypatch):
+    monkeypatch.setenv("MINGA_DATA_DIR", str(built_data_dir))
+    path = tmp_path / "cli.sqlite"
+    s = Store(path)
+    records.ensure_demo(s, con)
+    first = records.proposals(s, "010170")[0].item
+    records.save_proposal(s, PLANNER, first.model_copy(update={"title": "Cambio que el reinicio deshace"}))
+    assert records.main(["reset-demo", str(path)]) == 0
+    assert s.get("proposal", first.proposal_id).body["title"] == first.title
+    assert s.log()[0].actor == "consola"

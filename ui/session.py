@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.auth import Accounts, Action, PermissionDenied, User, can
+from core.auth import Accounts, Action, PermissionDenied, User, can, require
 from core.texts import label, t
 from ui import data
 
@@ -105,6 +105,11 @@ def reason(exc: Exception) -> str:
 
         return "; ".join(spanish_message(e) for e in errors())
     return str(exc)
+
+
+def require_here(action: Action) -> User:
+    """core.auth.require for the person using this session."""
+    return require(current_user(), action)
 
 
 def denied(exc: PermissionDenied) -> None:
