@@ -6,6 +6,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.auth import Accounts
+from core.store import Store
+
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["pages/inicio.py", "pages/fuentes.py", "pages/propuestas.py", "pages/ofertas.py", "pages/alineacion.py",
          "pages/priorizacion.py", "pages/presupuesto.py", "pages/sesion.py", "pages/decision.py",
@@ -56,3 +59,18 @@ def test_the_parish_choice_is_kept_across_pages():
     app.switch_page("pages/inicio.py").run()
     assert not app.exception
     assert any("Baños" in s.value for s in app.subheader)
+
+
+def test_institutional_sign_in_is_offered_only_when_configured():
+    accounts = Accounts(Store())
+    if not accounts.has_users():  # with no account at all the sidebar asks for the first administrator
+        accounts.create_first_admin("admin-oidc", "Administración", "una-clave-larga")
+    plain = run_page("pages/inicio.py")
+    assert not [b for b in plain.sidebar.button if "institucional" in b.label]
+    configured = AppTest.from_file(APP, default_timeout=60)
+    configured.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x",
+                                  "client_id": "minga", "client_secret": "y",
+                                  "server_metadata_url": "https://example.org/.well-known/openid-configuration"}
+    configured.run()
+    assert not configured.exception
+    assert [b for b in configured.sidebar.button if "institucional" in b.label]

@@ -105,3 +105,11 @@ def test_bad_accounts_are_refused_in_spanish(accounts, username, password, messa
     with pytest.raises(ValueError, match=message):
         accounts.create_first_admin(username, "Nombre", password)
     assert not accounts.has_users()
+
+
+def test_an_oidc_identity_maps_to_the_account_with_that_email(accounts):
+    admin = accounts.create_first_admin("admin", "Admin", "una-clave-larga")
+    accounts.create(admin, User(username="vocal", display_name="Vocal", role=Role.BOARD,
+                                email="Vocal@GADElValle.gob.ec"), "otra-clave-larga")
+    assert accounts.by_email("vocal@gadelvalle.gob.ec").username == "vocal"
+    assert accounts.by_email("nadie@gadelvalle.gob.ec") is None
