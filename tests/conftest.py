@@ -126,3 +126,41 @@ def wait_for_app(page) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", state="attached")
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", state="attached")
     page.wait_for_timeout(150)
+
+
+TEST_PASSWORD = "clave-de-prueba-2026"
+TEST_USERS = {
+    "admin": ("Administración de prueba", "admin", None),
+    "tecnica": ("Técnica de planificación", "planner", None),
+    "presidenta": ("Presidenta de la junta", "board_member", None),
+    "vocal": ("Vocal de la junta", "board_member", None),
+    "maria": ("María, Flor de Mayo", "association_rep", "EV-A01"),
+}
+
+
+@pytest.fixture(scope="session")
+def test_accounts(app_reads_the_test_build):
+    """Accounts for every role in the test store (password TEST_PASSWORD), created once."""
+    from core.auth import Accounts, Role, User
+    from core.store import Store
+
+    accounts = Accounts(Store())
+    admin = accounts.get("admin")
+    if admin is None:
+        if accounts.has_users():
+            raise RuntimeError("the test store has users but not 'admin': create accounts through this fixture")
+        admin = accounts.create_first_admin("admin", TEST_USERS["admin"][0], TEST_PASSWORD)
+    for username, (name, role, association) in TEST_USERS.items():
+        if accounts.get(username) is None:
+            accounts.create(admin, User(username=username, display_name=name, role=Role(role),
+                                        association_id=association), TEST_PASSWORD)
+    return {u: accounts.get(u) for u in TEST_USERS}
+
+
+def sign_in(page, username: str, password: str = TEST_PASSWORD) -> None:
+    """Sign in through the sidebar form, as a person does."""
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_label("Usuario").fill(username)
+    sidebar.get_by_label("Contraseña").fill(password)
+    sidebar.get_by_role("button", name="Ingresar").click()
+    wait_for_app(page)

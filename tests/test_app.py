@@ -6,8 +6,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.auth import Accounts
-from core.store import Store
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["pages/inicio.py", "pages/fuentes.py", "pages/propuestas.py", "pages/ofertas.py", "pages/alineacion.py",
@@ -61,10 +59,7 @@ def test_the_parish_choice_is_kept_across_pages():
     assert any("Baños" in s.value for s in app.subheader)
 
 
-def test_institutional_sign_in_is_offered_only_when_configured():
-    accounts = Accounts(Store())
-    if not accounts.has_users():  # with no account at all the sidebar asks for the first administrator
-        accounts.create_first_admin("admin-oidc", "Administración", "una-clave-larga")
+def test_institutional_sign_in_is_offered_only_when_configured(test_accounts):
     plain = run_page("pages/inicio.py")
     assert not [b for b in plain.sidebar.button if "institucional" in b.label]
     configured = AppTest.from_file(APP, default_timeout=60)
