@@ -23,72 +23,33 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.fmt import money
+from core.texts.codigos_decidir import LABELS as _CODE_LABELS
 
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
 CENT = 0.005  # amounts that differ by less than half a cent are equal
 
 # -- Code lists (codes stay as they are; the labels are what people read) -----------------
+# The Spanish labels live in the string catalogue (core/texts/codigos_decidir.py); the `*_LABELS_ES`
+# names below are kept for the code that imports them from here.
 
-NEED_LABELS_ES: dict[str, str] = {
-    "water_systems": "Sistemas de agua",
-    "training": "Capacitación",
-    "technical_support": "Asistencia técnica",
-    "marketing": "Comercialización",
-    "credit": "Crédito",
-    "machinery_equipment": "Maquinaria y equipos",
-    "inputs_seeds": "Insumos y semillas",
-    "infrastructure": "Infraestructura",
-    "organization": "Organización",
-    "other": "Otra",
-}
+NEED_LABELS_ES: dict[str, str] = _CODE_LABELS["proposal_need"]
 Need = Literal["water_systems", "training", "technical_support", "marketing", "credit",
                "machinery_equipment", "inputs_seeds", "infrastructure", "organization", "other"]
 
 # The same codes as the `kind` of past aid, so repeated aid of one kind can be detected.
-SUPPORT_KIND_LABELS_ES: dict[str, str] = {
-    "inputs": "Insumos",
-    "training": "Capacitación",
-    "infrastructure": "Infraestructura",
-    "technical_assistance": "Asistencia técnica",
-    "equipment": "Equipamiento",
-    "marketing": "Comercialización",
-}
+SUPPORT_KIND_LABELS_ES: dict[str, str] = _CODE_LABELS["support_kind"]
 SupportKind = Literal["inputs", "training", "infrastructure", "technical_assistance", "equipment", "marketing"]
 
 # Thematic areas of the thesis' registration forms (18 values, §4.1 and §6.1 of the brief).
-THEME_LABELS_ES: dict[str, str] = {
-    "agriculture": "Agricultura",
-    "education": "Educación",
-    "infrastructure": "Infraestructura",
-    "emergency_aid": "Ayuda de emergencia",
-    "employment": "Empleo",
-    "drugs": "Lucha antidrogas",
-    "science_technology": "Ciencia y tecnología",
-    "environment": "Medio ambiente",
-    "commerce": "Comercio",
-    "gender": "Género",
-    "conflict_resolution": "Resolución de conflictos",
-    "culture": "Cultura",
-    "governance": "Gobernabilidad",
-    "health": "Salud",
-    "human_rights": "Derechos humanos",
-    "industry": "Industria",
-    "productive_sectors": "Sectores productivos",
-    "other": "Otra",
-}
+THEME_LABELS_ES: dict[str, str] = _CODE_LABELS["theme"]
 Theme = Literal["agriculture", "education", "infrastructure", "emergency_aid", "employment", "drugs",
                 "science_technology", "environment", "commerce", "gender", "conflict_resolution", "culture",
                 "governance", "health", "human_rights", "industry", "productive_sectors", "other"]
 
-FUNDING_SOURCE_LABELS_ES: dict[str, str] = {
-    "gad": "GAD parroquial",
-    "associations": "Asociaciones",
-    "cooperant": "Cooperante",
-    "other": "Otros",
-}
+FUNDING_SOURCE_LABELS_ES: dict[str, str] = _CODE_LABELS["funding_source"]
 FundingSource = Literal["gad", "associations", "cooperant", "other"]
 
-BENEFIT_SCOPE_LABELS_ES = {"collective": "Beneficio colectivo", "individual": "Beneficio individual"}
+BENEFIT_SCOPE_LABELS_ES: dict[str, str] = _CODE_LABELS["benefit_scope"]
 
 
 class ProposalStatus(StrEnum):
@@ -105,17 +66,7 @@ class ProposalStatus(StrEnum):
     CLOSED = "closed"
 
 
-STATUS_LABELS_ES: dict[str, str] = {
-    "draft": "Borrador",
-    "submitted": "Presentada",
-    "eligible": "Elegible",
-    "not_eligible": "No elegible",
-    "scored": "Calificada",
-    "funded": "Financiada",
-    "not_funded": "No financiada",
-    "in_execution": "En ejecución",
-    "closed": "Cerrada",
-}
+STATUS_LABELS_ES: dict[str, str] = _CODE_LABELS["proposal_status"]
 
 # Forward steps of the lifecycle plus the two ways back to a draft: a proposal returned for
 # corrections, and one reformulated after being found not eligible or not funded.
@@ -444,49 +395,18 @@ class Proposal(BaseModel):
 
 # -- Cooperation offer ------------------------------------------------------------------------
 
-MODALITY_LABELS_ES: dict[str, str] = {
-    "decentralized": "Cooperación descentralizada",
-    "bilateral": "Bilateral",
-    "multilateral": "Multilateral",
-    "south_south": "Sur-Sur",
-    "triangular": "Triangular",
-    "horizontal": "Horizontal (CTPD)",
-    "north_south": "Tradicional (Norte-Sur)",
-    "twinning": "Hermanamiento",
-    "network": "Redes",
-    "national_public": "Entidad pública nacional",
-}
+MODALITY_LABELS_ES: dict[str, str] = _CODE_LABELS["modality"]
 Modality = Literal["decentralized", "bilateral", "multilateral", "south_south", "triangular", "horizontal",
                    "north_south", "twinning", "network", "national_public"]
 
-COOPERATION_TYPE_LABELS_ES: dict[str, str] = {
-    "financial_non_reimbursable": "Financiera no reembolsable",
-    "financial_reimbursable": "Financiera reembolsable",
-    "soft_loan": "Crédito blando",
-    "technical_assistance": "Asistencia técnica",
-    "humanitarian": "Ayuda humanitaria y de emergencia",
-    "cultural": "Cooperación cultural",
-    "scholarship": "Becas",
-    "in_kind": "Donación en especie",
-}
+COOPERATION_TYPE_LABELS_ES: dict[str, str] = _CODE_LABELS["cooperation_type"]
 CooperationType = Literal["financial_non_reimbursable", "financial_reimbursable", "soft_loan",
                           "technical_assistance", "humanitarian", "cultural", "scholarship", "in_kind"]
 REIMBURSABLE_TYPES = frozenset({"financial_reimbursable", "soft_loan"})
 
-CALL_TYPE_LABELS_ES = {
-    "open_call": "Convocatoria abierta",
-    "technical_assistance": "Asistencia técnica",
-    "financial_assistance": "Asistencia financiera",
-    "contest": "Concurso",
-    "direct": "Gestión directa",
-}
+CALL_TYPE_LABELS_ES: dict[str, str] = _CODE_LABELS["call_type"]
 
-OFFER_STATUS_LABELS_ES = {
-    "open": "Abierta",
-    "closed": "Cerrada",
-    "executed": "Ejecutada",
-    "not_executed": "No ejecutada",
-}
+OFFER_STATUS_LABELS_ES: dict[str, str] = _CODE_LABELS["offer_status"]
 
 
 class CooperationOffer(BaseModel):
