@@ -501,12 +501,21 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def compact_number(value: float | None) -> str:
+    """A figure with the decimals it has (up to three), es-EC: 94.7 → '94,7', 246867 → '246.867'."""
+    if value is None:
+        return fmt.UNKNOWN
+    for decimals in range(4):
+        if abs(round(value, decimals) - value) < 1e-9:
+            return fmt.number(value, decimals)
+    return fmt.number(value, 3)
+
+
 def reference_value_text(value: float | None, unit: str) -> str:
     """A reference figure with its unit, es-EC: '1.179 millones USD (redondeado)', '28,13 por 1000 hab.'."""
     if value is None:
         return fmt.UNKNOWN
-    decimals = 0 if float(value).is_integer() else (1 if abs(value) >= 100 else 2)
-    return f"{fmt.number(value, decimals)} {unit}"
+    return f"{compact_number(value)} {unit}".strip()
 
 
 def province_indicators(reference: pl.DataFrame) -> dict[str, str]:
@@ -528,7 +537,7 @@ def province_comparison(reference: pl.DataFrame, indicator: str, province_code: 
     rows = reference.filter((pl.col("level") == "provincia") & (pl.col("indicator") == indicator)
                             & (pl.col("period") == period)).sort(["value", "area"], descending=[True, False])
     rows = rows.with_columns((pl.col("dpa_code") == province_code).alias("selected"))
-    texts = [reference_value_text(v, "").strip() for v in rows["value"].to_list()]
+    texts = [compact_number(v) for v in rows["value"].to_list()]
     return rows.with_columns(pl.Series("value_text", texts, dtype=pl.Utf8)).select(
         "area", "value", "value_text", "unit", "period", "source", "selected")
 
@@ -553,10 +562,17 @@ def problem_texts(problems: pl.DataFrame) -> pl.DataFrame:
     rows = problems.with_columns(
         pl.format("{}. {}", pl.col("rank"), pl.col("label_es")).alias("rank_label"),
         pl.col("pdot_objectives").fill_null(t("diag.pdot.none")),
+        pl.col("pdot_codes").fill_null("—"),
     )
     texts = [t("diag.problemas.votes_text", votes=fmt.number(v), share=fmt.percent(s))
              for v, s in rows.select("votes", "vote_share").iter_rows()]
     return rows.with_columns(pl.Series("votes_text", texts, dtype=pl.Utf8))
+
+
+def objectives_cited(links: pl.DataFrame) -> str:
+    """Markdown lines 'EV-OE1: objective' for every PDOT objective the parish's links cite, in id order."""
+    cited = links.select("pdot_objective_id", "objective_es").unique().sort("pdot_objective_id")
+    return "\n".join(f"- **{code}**: {text}" for code, text in cited.iter_rows())
 
 
 def top_three(ranked: pl.DataFrame) -> str:
@@ -579,29 +595,31 @@ def link_subjects(links: pl.DataFrame, problems: pl.DataFrame) -> pl.DataFrame:
 def needs_table(needs: pl.DataFrame) -> pl.DataFrame:
     """Needs named by the selected associations' members, most mentioned first:
     need, label, mentions, members, share (of mentions), share_text, pdot_objectives."""
-    summed = combine(needs.with_columns(pl.col("pdot_objectives").fill_null(t("diag.pdot.none"))),
-                     ["need", "pdot_objectives"], ["mentions", "members"])
+    summed = combine(needs.with_columns(pl.col("pdot_objectives").fill_null(t("diag.pdot.none")),
+                                        pl.col("pdot_codes").fill_null("—")),
+                     ["need", "pdot_codes", "pdot_objectives"], ["mentions", "members"])
     base = _int_sum(summed, "mentions")
     summed = summed.sort(["mentions", "need"], descending=[True, False])
     summed = labelled(summed, "need", "need", "label")
     return summed.with_columns(
         (pl.col("mentions") / base if base else pl.lit(None, pl.Float64)).alias("share"),
         pl.Series("share_text", [Share(int(m), base).text() for m in summed["mentions"].to_list()], dtype=pl.Utf8),
-    ).select("need", "label", "mentions", "members", "share", "share_text", "pdot_objectives")
+    ).select("need", "label", "mentions", "members", "share", "share_text", "pdot_codes", "pdot_objectives")
 
 
 def groups_table(groups: pl.DataFrame) -> pl.DataFrame:
     """Expectation groups of the selected associations' members: expectation_cluster, label, members, share,
     share_text, pdot_objectives."""
-    summed = combine(groups.with_columns(pl.col("pdot_objectives").fill_null(t("diag.pdot.none"))),
-                     ["expectation_cluster", "pdot_objectives"], ["members"]).sort("expectation_cluster")
+    summed = combine(groups.with_columns(pl.col("pdot_objectives").fill_null(t("diag.pdot.none")),
+                                         pl.col("pdot_codes").fill_null("—")),
+                     ["expectation_cluster", "pdot_codes", "pdot_objectives"], ["members"]).sort("expectation_cluster")
     base = _int_sum(summed, "members")
     summed = summed.with_columns(pl.col("expectation_cluster").cast(pl.Utf8))
     summed = labelled(summed, "expectation_cluster", "expectation_cluster", "label")
     return summed.with_columns(
         (pl.col("members") / base if base else pl.lit(None, pl.Float64)).alias("share"),
         pl.Series("share_text", [Share(int(m), base).text() for m in summed["members"].to_list()], dtype=pl.Utf8),
-    ).select("expectation_cluster", "label", "members", "share", "share_text", "pdot_objectives")
+    ).select("expectation_cluster", "label", "members", "share", "share_text", "pdot_codes", "pdot_objectives")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -622,6 +640,7 @@ VEGA_LOCALE: dict[str, Any] = {
     },
 }
 MAIN = "#1F6F4A"
+INSTITUTION_COLOURS = ["#1F6F4A", "#C26A1E", "#3B6FA0", "#8C5A9E", "#B8A03A", "#A04B4B", "#4B8FA0", "#5E7D6B"]
 ACCENT = "#C26A1E"
 MUTED = "#9DB8A8"
 LABEL_LIMIT = 380
@@ -632,7 +651,10 @@ def finish(chart: alt.TopLevelMixin, title: str, subtitle: str | None = None) ->
     params = {"text": title, "anchor": "start", "fontSize": 16}
     if subtitle:
         params["subtitle"] = subtitle
-    return (chart.properties(title=alt.TitleParams(**params))
+    # Streamlit stretches the width; "fit-x" keeps the given height for the plot itself (plain "fit" would
+    # squeeze the bars to leave room for titles and axes inside that height).
+    return (chart.properties(title=alt.TitleParams(**params),
+                             autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
             .configure(locale=VEGA_LOCALE)
             .configure_axis(labelLimit=LABEL_LIMIT, labelFontSize=13, titleFontSize=13)
             .configure_legend(orient="bottom", labelLimit=LABEL_LIMIT, titleLimit=LABEL_LIMIT, columns=3,
@@ -648,11 +670,25 @@ def _height(frame: pl.DataFrame, column: str, per_row: int = 30, minimum: int = 
     return max(minimum, per_row * max(1, frame[column].n_unique()))
 
 
+def _room(top: float, factor: float) -> float:
+    """The axis end: the largest value and room for the text written after its bar."""
+    return top * factor if top > 0 else 1.0
+
+
+def _value_axis(top: float, percent: bool, value_format: str) -> alt.Axis:
+    """The value axis; a percentage axis stops at 100 % even when the scale goes past it for the labels."""
+    if not percent:
+        return alt.Axis(format=value_format, tickCount=5)
+    step = 0.05 if top <= 0.25 else 0.1 if top <= 0.5 else 0.2
+    ticks = [round(step * k, 2) for k in range(int(min(1.0, top * 1.3) / step) + 1)]
+    return alt.Axis(format=".0%", values=ticks)
+
+
 def bar_chart(frame: pl.DataFrame, *, category: str, value: str, text: str, title: str, value_title: str,
               tooltip: Sequence[tuple[str, str]], category_title: str | None = None, percent: bool = False,
               value_format: str = ",.0f", highlight: str | None = None, sort: Sequence[str] | None = None,
-              rule: float | None = None, rule_text: str | None = None, subtitle: str | None = None
-              ) -> alt.TopLevelMixin:
+              rule: float | None = None, rule_text: str | None = None, subtitle: str | None = None,
+              room: float = 1.3) -> alt.TopLevelMixin:
     """Horizontal bars (one per category, in `sort` order or the frame's), the value written at each bar's end.
 
     `highlight` names a boolean column drawn in the accent colour (e.g. the selected parish);
@@ -660,9 +696,8 @@ def bar_chart(frame: pl.DataFrame, *, category: str, value: str, text: str, titl
     """
     order = list(sort) if sort is not None else frame[category].to_list()
     top = max([v for v in frame[value].to_list() if v is not None] + [rule or 0, 0])
-    domain_max = (top * 1.25) if top > 0 else 1
-    x = alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(domain=[0, domain_max], nice=False),
-              axis=alt.Axis(format=".0%" if percent else value_format, tickCount=5))
+    x = alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(domain=[0, _room(top, room)], nice=False),
+              axis=_value_axis(top, percent, value_format))
     y = alt.Y(f"{category}:N", sort=order, title=category_title)
     base = alt.Chart(frame).encode(x=x, y=y, tooltip=_tooltips(tooltip))
     colour = (alt.condition(alt.datum[highlight], alt.value(ACCENT), alt.value(MAIN)) if highlight
@@ -689,8 +724,8 @@ def grouped_bar_chart(frame: pl.DataFrame, *, category: str, group: str, value: 
     order = list(sort) if sort is not None else list(dict.fromkeys(frame[category].to_list()))
     groups = list(group_sort) if group_sort is not None else list(dict.fromkeys(frame[group].to_list()))
     top = max([v for v in frame[value].to_list() if v is not None] + [0])
-    x = alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(domain=[0, top * 1.3 if top > 0 else 1], nice=False),
-              axis=alt.Axis(format=".0%" if percent else ",.0f", tickCount=5))
+    x = alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(domain=[0, _room(top, 1.35)], nice=False),
+              axis=_value_axis(top, percent, ",.0f"))
     base = alt.Chart(frame).encode(
         x=x,
         y=alt.Y(f"{category}:N", sort=order, title=category_title),
@@ -720,7 +755,7 @@ def distribution_chart(points: pl.DataFrame, boxes: pl.DataFrame, *, category: s
     median = box_base.mark_tick(color="#1B2421", size=22, thickness=3).encode(x="median_usd:Q")
     dots = alt.Chart(points).mark_circle(size=55, opacity=0.85, color=ACCENT).encode(
         x=alt.X(f"{value}:Q", title=value_title, axis=x_axis), y=y,
-        yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-1, 1])),
+        yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-0.6, 0.6])),
         tooltip=_tooltips(tooltip))
     zero = alt.Chart(pl.DataFrame({"zero": [0.0]})).mark_rule(color="#A04B4B", strokeDash=[4, 3]).encode(x="zero:Q")
     height = max(160, 46 * len(sort))
@@ -734,8 +769,8 @@ def strip_chart(frame: pl.DataFrame, *, category: str, value: str, title: str, v
     """Every person as a point per category (spread by a `jitter` column), with each category's median as a tick."""
     y = alt.Y(f"{category}:N", sort=list(sort), title=None)
     dots = alt.Chart(frame).mark_circle(size=55, opacity=0.8, color=MAIN).encode(
-        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=",.0f")), y=y,
-        yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-1, 1])), tooltip=_tooltips(tooltip))
+        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=",.0f"), scale=alt.Scale(zero=False)), y=y,
+        yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-0.6, 0.6])), tooltip=_tooltips(tooltip))
     median = alt.Chart(frame).mark_tick(color=ACCENT, size=26, thickness=3).encode(
         x=alt.X(f"median({value}):Q"), y=y)
     height = max(160, 46 * len(sort))
@@ -745,11 +780,13 @@ def strip_chart(frame: pl.DataFrame, *, category: str, value: str, title: str, v
 def heatmap_chart(frame: pl.DataFrame, *, x: str, y: str, value: str, text: str, title: str, x_title: str,
                   y_title: str | None, value_title: str, tooltip: Sequence[tuple[str, str]],
                   x_sort: Sequence[str] | None = None, y_sort: Sequence[str] | None = None,
-                  subtitle: str | None = None) -> alt.TopLevelMixin:
-    """Cells coloured by `value` with `text` written in them (e.g. institutions per association and kind)."""
+                  subtitle: str | None = None, slanted: bool = False) -> alt.TopLevelMixin:
+    """Cells coloured by `value` with `text` written in them (e.g. institutions per association and kind);
+    `slanted` tilts long column names so none is hidden."""
+    x_axis = (alt.Axis(labelAngle=-35, orient="top", labelLimit=260, labelAlign="left", labelOverlap=False) if slanted
+              else alt.Axis(labelAngle=0, orient="top", labelLimit=160))
     base = alt.Chart(frame).encode(
-        x=alt.X(f"{x}:N", sort=list(x_sort) if x_sort else None, title=x_title,
-                axis=alt.Axis(labelAngle=0, orient="top", labelLimit=160)),
+        x=alt.X(f"{x}:N", sort=list(x_sort) if x_sort else None, title=x_title, axis=x_axis),
         y=alt.Y(f"{y}:N", sort=list(y_sort) if y_sort else None, title=y_title),
         tooltip=_tooltips(tooltip),
     )
@@ -767,16 +804,16 @@ def heatmap_chart(frame: pl.DataFrame, *, x: str, y: str, value: str, text: str,
 def timeline_chart(flows: pl.DataFrame, *, title: str, sort: Sequence[str], tooltip: Sequence[tuple[str, str]],
                    subtitle: str | None = None) -> alt.TopLevelMixin:
     """Who gave what to whom and when: a point per (association, institution, kind, year); colour = institution,
-    shape = kind of aid, size = amount. `flows` needs association_name, year, institution, kind_label, amount_usd."""
+    shape = kind of aid, size = amount (no legend: the amount is in the tooltip and the caption says so). `flows` needs association_name, year, institution, kind_label, amount_usd."""
     years = sorted(set(flows["year"].to_list()))
     chart = alt.Chart(flows).mark_point(filled=True, opacity=0.85).encode(
         x=alt.X("year:O", title=t("diag.ayudas.year"), sort=years, axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("institution:N"),
         y=alt.Y("association_name:N", sort=list(sort), title=None),
-        color=alt.Color("institution:N", title=t("diag.ayudas.institution")),
-        shape=alt.Shape("kind_label:N", title=t("diag.ayudas.kind")),
-        size=alt.Size("amount_usd:Q", title=t("diag.ayudas.amount"), scale=alt.Scale(range=[40, 400]),
-                      legend=alt.Legend(format="$,.0f")),
+        color=alt.Color("institution:N", title=t("diag.ayudas.institution"),
+                        scale=alt.Scale(range=INSTITUTION_COLOURS), legend=alt.Legend(columns=2)),
+        shape=alt.Shape("kind_label:N", title=t("diag.ayudas.kind"), legend=alt.Legend(columns=1)),
+        size=alt.Size("amount_usd:Q", scale=alt.Scale(range=[40, 400]), legend=None),
         tooltip=_tooltips(tooltip),
     ).properties(height=max(160, 46 * len(sort)), width="container")
     return finish(chart, title, subtitle)

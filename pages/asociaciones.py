@@ -107,13 +107,10 @@ with tabs[3]:
     st.metric(t("diag.asociaciones.low_high"), low_high.percent(), delta=low_high.of_base(), delta_color="off",
               delta_arrow="off")
     st.caption(t("diag.asociaciones.low_high_caption"))
-    left, right = st.columns(2)
-    with left:
-        answer_chart("weekly_income_band", t("diag.asociaciones.income_title"), "asociaciones-income")
-        answer_chart("income_source", t("diag.asociaciones.source_title"), "asociaciones-source", by_count=True)
-    with right:
-        answer_chart("monthly_expense_band", t("diag.asociaciones.expense_title"), "asociaciones-expense")
-        answer_chart("main_income_item", t("diag.asociaciones.item_title"), "asociaciones-item", by_count=True)
+    answer_chart("weekly_income_band", t("diag.asociaciones.income_title"), "asociaciones-income")
+    answer_chart("monthly_expense_band", t("diag.asociaciones.expense_title"), "asociaciones-expense")
+    answer_chart("income_source", t("diag.asociaciones.source_title"), "asociaciones-source", by_count=True)
+    answer_chart("main_income_item", t("diag.asociaciones.item_title"), "asociaciones-item", by_count=True)
     answer_chart("main_expense", t("diag.asociaciones.main_expense_title"), "asociaciones-main-expense",
                  by_count=True)
 
@@ -122,6 +119,7 @@ with tabs[4]:
     base = diagnosis.answer_share(answers, "perceived_poverty", ["poor"]).base
     answer_chart("perceived_poverty", t("diag.asociaciones.poverty_title"), "asociaciones-poverty",
                  subtitle=t("diag.asociaciones.poverty_caption", base=fmt.number(base), missing=fmt.number(missing)))
+    st.caption(t("diag.asociaciones.poverty_reading"))
 
 with tabs[5]:
     measures = ("balance_monthly_usd", "income_monthly_usd", "expense_monthly_usd")
@@ -135,7 +133,7 @@ with tabs[5]:
         economy, boxes, category="association_name", value=measure, sort=picked["name"].to_list(),
         title=t("diag.asociaciones.between_title", measure=measure_label),
         value_title=t("diag.asociaciones.between_axis", measure=measure_label),
-        subtitle=t("diag.asociaciones.between_caption"),
+        subtitle=t("diag.asociaciones.between_subtitle"),
         tooltip=[("association_name", t("diag.col.association")), ("value_text", measure_label),
                  ("weekly_income_band_label", t("diag.asociaciones.col.weekly_income_band")),
                  ("monthly_expense_band_label", t("diag.asociaciones.col.monthly_expense_band"))],
@@ -148,6 +146,7 @@ with tabs[5]:
                name="minga-ingresos-gastos-hogares", key="asociaciones-between",
                code_labels={"weekly_income_band": labels("weekly_income_band"),
                             "monthly_expense_band": labels("monthly_expense_band")})
+    st.caption(t("diag.asociaciones.between_caption"))
     st.markdown(f"**{t('diag.asociaciones.between_table')}**")
     summary = diagnosis.select(frames["summary"], chosen)
     money_columns = ("income_mean_usd", "income_median_usd", "expense_mean_usd", "expense_median_usd",

@@ -34,7 +34,7 @@ SURVEY, AID = t("diag.source.survey"), t("diag.source.aid")
 shares = diagnosis.aid_shares(answers)
 metrics = st.columns(4)
 metrics[0].metric(t("diag.ayudas.metric.projects"), shares["projects"].percent(), delta=shares["projects"].of_base(),
-                  delta_color="off", delta_arrow="off")
+                  delta_color="off", delta_arrow="off", help=t("diag.ayudas.metric.projects_help"))
 metrics[1].metric(t("diag.ayudas.metric.effectiveness"), shares["effectiveness"].percent(),
                   delta=shares["effectiveness"].of_base(), delta_color="off", delta_arrow="off",
                   help=t("diag.ayudas.metric.effectiveness_help"))
@@ -62,6 +62,7 @@ flow_headers = {"association_name": t("diag.col.association"), **flow_headers}
 flow_labels = {"kind": labels("aid_kind"), "institution_type": labels("institution_type")}
 figure = diagnosis.timeline_chart(
     flows, title=t("diag.ayudas.timeline_title"), sort=picked["name"].to_list(),
+    subtitle=t("diag.ayudas.timeline_subtitle"),
     tooltip=[("association_name", t("diag.col.association")), ("institution", t("diag.ayudas.institution")),
              ("kind_label", t("diag.ayudas.kind")), ("year", t("diag.ayudas.year")),
              ("amount_text", t("diag.ayudas.amount")), ("descriptions", t("diag.ayudas.col.descriptions"))])
@@ -96,7 +97,8 @@ shown = {c: atomization_headers[c] for c in ("association_name", "kind", "aid_re
 page.table(diagnosis.for_display(atomized, shown, code_labels={"kind": "aid_kind"},
                                  formats={"amount_usd": lambda v: fmt.money(v, 0), "aid_records": fmt.number}),
            download=atomized, headers=atomization_headers, name="minga-atomizadas", key="ayudas-atomized",
-           source=AID, synthetic=synthetic, code_labels={"kind": labels("aid_kind"), "is_atomized": labels("yes_no")})
+           source=AID, synthetic=synthetic, code_labels={"kind": labels("aid_kind"), "is_atomized": labels("yes_no")},
+           wide=(atomization_headers["reason"],))
 
 st.subheader(t("diag.ayudas.coordination_title"))
 st.markdown(t("diag.ayudas.coordination_intro"))
@@ -108,7 +110,7 @@ institutions = sorted(set(pairs["institution"].to_list()))
 figure = diagnosis.heatmap_chart(
     pairs, x="partner", y="institution", value="cofunded_association_years", text="cofunded_association_years_text",
     title=t("diag.ayudas.pairs_title"), x_title=t("diag.ayudas.partner"), y_title=None,
-    value_title=t("diag.ayudas.cofunded"), x_sort=institutions, y_sort=institutions,
+    value_title=t("diag.ayudas.cofunded"), x_sort=institutions, y_sort=institutions, slanted=True,
     tooltip=[("institution", t("diag.ayudas.institution")), ("partner", t("diag.ayudas.partner")),
              ("shared_associations_text", t("diag.ayudas.shared")),
              ("cofunded_association_years_text", t("diag.ayudas.cofunded"))])
@@ -142,9 +144,11 @@ page.table(
     code_labels={"institution_type": labels("institution_type"), "never_coordinates": labels("yes_no")})
 
 st.subheader(t("diag.ayudas.flows_title"))
+shown = {c: flow_headers[c] for c in ("association_name", "year", "institution", "kind", "amount_usd",
+                                      "descriptions")}
 page.table(
-    diagnosis.for_display(flows, flow_headers, code_labels={"kind": "aid_kind",
-                                                            "institution_type": "institution_type"},
+    diagnosis.for_display(flows.sort("association_name", "year", "institution"), shown,
+                          code_labels={"kind": "aid_kind"},
                           formats={"year": str, "aid_records": fmt.number, "amount_usd": lambda v: fmt.money(v, 0)}),
     download=flows, headers=flow_headers, name="minga-ayudas-detalle", key="ayudas-flows", source=AID,
     synthetic=synthetic, code_labels=flow_labels)

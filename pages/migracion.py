@@ -51,7 +51,7 @@ else:
     groups = [t("diag.migracion.group.true"), t("diag.migracion.group.false")]
     figure = diagnosis.grouped_bar_chart(
         profile, category="measure_label", group="group_label", value="share", text="share_text",
-        title=t("diag.migracion.who_farms_title"), value_title=t("diag.migracion.share_of_group"),
+        title=t("diag.migracion.who_farms_chart"), value_title=t("diag.migracion.share_of_group"),
         group_title=t("diag.migracion.group"), group_sort=groups,
         tooltip=[("group_label", t("diag.migracion.group")), ("measure_label", t("diag.migracion.measure")),
                  ("share_text", t("diag.migracion.share_of_group"))])
@@ -64,16 +64,16 @@ else:
 province = parish["province"]
 canton = parish["canton"]
 st.subheader(t("diag.migracion.reference_title", province=province, canton=canton))
-reference = diagnosis.formatted(frames["reference"], "value", lambda v: fmt.number(v, 0 if float(v).is_integer() else 2))
+reference = diagnosis.formatted(frames["reference"], "value", diagnosis.compact_number)
 local = reference.filter(pl.col("dpa_code").is_in([keys["province_code"], keys["canton_code"]]))
 if local.is_empty():
     st.info(t("diag.migracion.reference_missing", province=province, canton=canton))
 else:
-    for column, item in zip(st.columns(min(4, local.height)), local.head(4).iter_rows(named=True), strict=False):
-        column.metric(f"{diagnosis.sentence(item['indicator'])} · {item['area']}",
-                      diagnosis.reference_value_text(item["value"], item["unit"]),
-                      delta=item["period"] or None, delta_color="off", delta_arrow="off",
-                      help=t("diag.migracion.metric_source", source=item["source"]))
+    st.markdown("\n".join(
+        t("diag.migracion.local_item", indicator=diagnosis.sentence(item["indicator"]), area=item["area"],
+          period=item["period"] or "—", value=diagnosis.reference_value_text(item["value"], item["unit"]),
+          source=item["source"])
+        for item in local.iter_rows(named=True)))
 
 comparable = diagnosis.province_indicators(reference)
 if comparable:

@@ -29,7 +29,7 @@ else:
     ranked = diagnosis.problem_texts(problems)
     st.markdown(t("diag.problemas.top3_text", problems=diagnosis.top_three(ranked)))
     figure = diagnosis.bar_chart(
-        ranked, category="rank_label", value="votes", text="votes_text", title=t("diag.problemas.problems_title"),
+        ranked, category="rank_label", value="votes", text="votes_text", title=t("diag.problemas.problems_chart"),
         value_title=t("diag.problemas.problems_axis"),
         tooltip=[("rank_label", t("diag.problemas.col.label_es")), ("votes_text", t("diag.problemas.col.votes")),
                  ("pdot_objectives", t("diag.col.pdot"))],
@@ -38,9 +38,13 @@ else:
     problem_headers["pdot_objectives"] = t("diag.col.pdot")
     page.chart(figure, source=t("diag.source.focus_group"), synthetic=problems_synthetic, frame=ranked,
                headers=problem_headers, name="minga-problemas", key="problemas-ranking")
-    shown = {c: problem_headers[c] for c in ("rank", "label_es", "votes", "pdot_objectives")}
+    shown = {c: problem_headers[c] for c in ("rank", "label_es", "votes")}
+    shown["pdot_codes"] = t("diag.col.pdot")
     st.dataframe(diagnosis.for_display(ranked, shown, formats={"rank": str, "votes": fmt.number}),
-                 hide_index=True, width="stretch", key="problemas-table")
+                 hide_index=True, width="stretch", height="content", key="problemas-table")
+    if not frames["links"].is_empty():
+        st.markdown(f"**{t('diag.problemas.objectives_cited')}**")
+        st.markdown(diagnosis.objectives_cited(frames["links"]))
     st.caption(t("diag.pdot.caption"))
 
 associations = frames["associations"]
@@ -61,17 +65,16 @@ else:
                       delta_color="off", delta_arrow="off")
     figure = diagnosis.bar_chart(
         needs, category="label", value="share", text="share_text", percent=True,
-        title=t("diag.problemas.needs_title"), value_title=t("diag.problemas.needs_axis"),
+        title=t("diag.problemas.needs_chart"), value_title=t("diag.problemas.needs_axis"),
         tooltip=[("label", t("diag.problemas.col.need")), ("share_text", t("diag.col.share")),
                  ("pdot_objectives", t("diag.col.pdot"))],
-        subtitle=t("diag.problemas.needs_caption", base=fmt.number(needs["mentions"].sum()),
-                   members=fmt.number(needs["members"].sum())))
+        subtitle=t("diag.problemas.needs_caption", base=fmt.number(needs["mentions"].sum())))
     need_headers = {"label": t("diag.problemas.col.need"), "mentions": t("diag.problemas.col.mentions"),
                     "share": t("diag.col.share"), "pdot_objectives": t("diag.col.pdot")}
     page.chart(figure, source=SURVEY, synthetic=synthetic, frame=needs, headers=need_headers,
                name="minga-necesidades", key="problemas-needs")
     st.dataframe(diagnosis.for_display(needs, {"label": need_headers["label"], "share_text": need_headers["share"],
-                                               "pdot_objectives": need_headers["pdot_objectives"]}),
+                                               "pdot_codes": need_headers["pdot_objectives"]}),
                  hide_index=True, width="stretch", key="problemas-needs-table")
 
 st.subheader(t("diag.problemas.groups_title"))
@@ -81,7 +84,7 @@ if groups.is_empty():
 else:
     figure = diagnosis.bar_chart(
         groups, category="label", value="share", text="share_text", percent=True,
-        title=t("diag.problemas.groups_title"), value_title=t("diag.problemas.groups_axis"),
+        title=t("diag.problemas.groups_chart"), value_title=t("diag.problemas.groups_axis"),
         tooltip=[("label", t("diag.problemas.col.group")), ("share_text", t("diag.col.share")),
                  ("pdot_objectives", t("diag.col.pdot"))],
         subtitle=t("diag.problemas.groups_caption"))
@@ -90,7 +93,7 @@ else:
     page.chart(figure, source=SURVEY, synthetic=synthetic, frame=groups, headers=group_headers,
                name="minga-grupos-expectativas", key="problemas-groups")
     st.dataframe(diagnosis.for_display(groups, {"label": group_headers["label"], "share_text": group_headers["share"],
-                                                "pdot_objectives": group_headers["pdot_objectives"]}),
+                                                "pdot_codes": group_headers["pdot_objectives"]}),
                  hide_index=True, width="stretch", key="problemas-groups-table")
 
 links = frames["links"]

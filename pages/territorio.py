@@ -71,6 +71,7 @@ headers = {c: t(f"diag.col.{c}") for c in (
 headers["name"] = t("diag.col.parish")
 shown = {c: headers[c] for c in ("name", "population", "population_year", "area_km2", "density_per_km2",
                                  "poverty_rate", "population_source", "area_source", "poverty_source")}
+shown["poverty_rate"] = t("diag.col.poverty_shown")
 page.table(
     diagnosis.for_display(comparison, shown, formats={
         "population": fmt.number, "population_year": lambda y: str(y) if y else fmt.UNKNOWN,
@@ -87,7 +88,7 @@ context = frames["context"]
 if context.is_empty():
     st.info(t("diag.territorio.context_missing", canton=canton, province=province))
 else:
-    context = diagnosis.formatted(context, "value", lambda v: fmt.number(v, 0 if float(v).is_integer() else 2))
+    context = diagnosis.formatted(context, "value", diagnosis.compact_number)
     context_headers = {c: t(f"diag.col.{c}") for c in ("level", "area", "indicator", "period", "value", "unit",
                                                          "source")}
     shown_context = {**context_headers, "value_text": t("diag.col.value")}

@@ -40,10 +40,12 @@ def chart(figure: alt.TopLevelMixin, *, source: str, synthetic: bool, frame: pl.
 
 
 def table(shown: pl.DataFrame, *, download: pl.DataFrame, headers: Mapping[str, str], name: str, key: str,
-          source: str, synthetic: bool, code_labels: Mapping[str, Mapping[str, str]] | None = None) -> None:
+          source: str, synthetic: bool, code_labels: Mapping[str, Mapping[str, str]] | None = None,
+          wide: tuple[str, ...] = ()) -> None:
     """A table as people read it (`shown`, from core.diagnosis.for_display), its source line, and the
-    downloads of `download` with Spanish headers and labels."""
-    st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}-table")
+    downloads of `download` with Spanish headers and labels. `wide` names (Spanish) columns of long text."""
+    config = {column: st.column_config.TextColumn(width="large") for column in wide}
+    st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}-table", column_config=config or None)
     widgets.source_caption(source, synthetic)
     widgets.downloads(download, headers, name, key=key, code_labels=code_labels)
 

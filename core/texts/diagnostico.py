@@ -75,6 +75,7 @@ STRINGS = {
     "diag.col.density_per_km2": "Densidad (hab./km²)",
     "diag.col.density_source": "Fuente de la densidad",
     "diag.col.poverty_rate": "Pobreza (0 a 1)",
+    "diag.col.poverty_shown": "Pobreza",
     "diag.col.poverty_source": "Fuente de la pobreza",
     "diag.col.level": "Nivel",
     "diag.col.area": "Ámbito",
@@ -135,12 +136,16 @@ STRINGS = {
                                           "bajas, y el gasto como mensual.",
     "diag.asociaciones.poverty_title": "Cómo se considera la familia",
     "diag.asociaciones.poverty_caption": "Sobre {base} respuestas ({missing} sin respuesta).",
+    "diag.asociaciones.poverty_reading": "Lectura elegida: el estudio publica 55,5 %, 40,0 % y 4,4 %, que salen de 90 "
+                                         "respuestas (50, 36 y 4), no de 91; 50 de 90 es 55,56 %, que el estudio imprime "
+                                         "truncado.",
     "diag.asociaciones.between_measure": "Qué comparar",
     "diag.asociaciones.measure.income_monthly_usd": "Ingreso mensual estimado",
     "diag.asociaciones.measure.expense_monthly_usd": "Gasto mensual estimado",
     "diag.asociaciones.measure.balance_monthly_usd": "Saldo mensual estimado",
     "diag.asociaciones.between_title": "{measure} de cada hogar, por asociación",
     "diag.asociaciones.between_axis": "{measure} (USD al mes)",
+    "diag.asociaciones.between_subtitle": "Cada punto es un hogar; caja: la mitad central; raya: la mediana.",
     "diag.asociaciones.between_caption": "Cada punto es un hogar; la caja va del primer al tercer cuartil y la raya es "
                                          "la mediana. La encuesta registra franjas, no montos: cada hogar se estima con "
                                          "el punto medio de su franja (ingreso semanal × 52/12).",
@@ -174,14 +179,16 @@ STRINGS = {
     "diag.ayudas.title": "Ayudas recibidas",
     "diag.ayudas.intro": "Quién dio qué a cada asociación y cuándo, a cuántas familias llegó, cuánto sirvió según ellas, "
                          "y si las ayudas se repiten o se reparten sin coordinación entre instituciones.",
-    "diag.ayudas.metric.projects": "Familias que recibieron ayuda en proyectos",
-    "diag.ayudas.metric.effectiveness": "Ayuda de efecto medio a poco",
+    "diag.ayudas.metric.projects": "Recibieron ayuda en proyectos",
+    "diag.ayudas.metric.effectiveness": "La ayuda sirvió medio a poco",
     "diag.ayudas.metric.effectiveness_help": "Entre quienes recibieron alguna ayuda (en proyectos o del Estado el "
                                              "último año) y respondieron.",
     "diag.ayudas.metric.no_state": "Sin ayuda del Estado el último año",
+    "diag.ayudas.metric.projects_help": "Familias de socios que recibieron ayuda en forma de proyectos (sobre todo insumos y capacitación).",
     "diag.ayudas.metric.records": "Ayudas registradas",
     "diag.ayudas.metric.records_delta": "{amount} en total",
     "diag.ayudas.timeline_title": "Quién dio qué a quién y cuándo",
+    "diag.ayudas.timeline_subtitle": "Color: institución; forma: tipo de ayuda; tamaño: monto. Pase el cursor para ver el detalle.",
     "diag.ayudas.year": "Año",
     "diag.ayudas.institution": "Institución",
     "diag.ayudas.kind": "Tipo de ayuda",
@@ -257,8 +264,10 @@ STRINGS = {
     "diag.migracion.reading": "Lectura elegida: el estudio dice «25,3 % de sus miembros residen en el exterior»; se "
                               "lee como familias de socios con alguien en el exterior (23 de 91).",
     "diag.migracion.who_farms_title": "Quién queda a cargo: familias con y sin familiares en el exterior",
-    "diag.migracion.who_farms_intro": "Donde alguien emigró, el hogar lo encabeza la madre y la socia es mujer: la "
-                                      "agricultura familiar se feminiza y envejece, como dice el estudio.",
+    "diag.migracion.who_farms_intro": "El estudio ve en la emigración, sobre todo de hombres, una agricultura familiar "
+                                      "que se feminiza y envejece. Compare los hogares con y sin familiares en el "
+                                      "exterior: quién encabeza el hogar, quién trabaja la tierra, qué edad tiene el socio.",
+    "diag.migracion.who_farms_chart": "Rasgos del hogar, con y sin familiares en el exterior",
     "diag.migracion.group": "Familias",
     "diag.migracion.group.true": "Con familiares en el exterior",
     "diag.migracion.group.false": "Sin familiares en el exterior",
@@ -280,6 +289,7 @@ STRINGS = {
     "diag.migracion.metric_source": "Fuente: {source}",
     "diag.migracion.reference_source": "la de cada cifra, en la tabla (Banco Central del Ecuador e INEC, citados por "
                                        "fuentes secundarias; vea data/sources/reference/SOURCES.md)",
+    "diag.migracion.local_item": "- **{indicator}** ({area}, {period}): {value} · fuente: {source}",
     "diag.migracion.reference_table": "Cifras de referencia de la provincia, el cantón y el país",
     "diag.migracion.no_survey": "No hay socios encuestados registrados en esta parroquia: las cifras de familias con "
                                 "familiares en el exterior aparecerán cuando se agreguen (data/sources/elvalle/README.md).",
@@ -308,7 +318,12 @@ STRINGS = {
     "diag.problemas.mentions_delta": "{count} menciones",
     "diag.problemas.needs_title": "Necesidades para mejorar la producción",
     "diag.problemas.needs_axis": "Porcentaje de las menciones",
-    "diag.problemas.needs_caption": "Sobre {base} menciones de {members} socios (cada uno nombra de 1 a 3 necesidades).",
+    "diag.problemas.needs_caption": "Sobre {base} menciones de los socios encuestados (cada uno nombra de 1 a 3 "
+                                    "necesidades).",
+    "diag.problemas.needs_chart": "Menciones de cada necesidad",
+    "diag.problemas.groups_chart": "Socios en cada grupo de expectativas",
+    "diag.problemas.problems_chart": "Votos de cada problema",
+    "diag.problemas.objectives_cited": "Objetivos del PDOT citados",
     "diag.problemas.no_needs": "No hay necesidades registradas para las asociaciones elegidas. Se agregan con las "
                                "columnas de data/sources/elvalle/member_needs.csv.",
     "diag.problemas.groups_title": "Qué esperan las familias de su asociación (grupos de la figura 8)",
@@ -337,9 +352,9 @@ LABELS = {
     "age_band": {"upto_30": "Hasta 30 años", "31_65": "31 a 65 años", "over_65": "Más de 65 años",
                  "__none__": "No dio su edad"},
     "expectation_cluster": {
-        "1": "1 · Sin problemas: la asociación es una oportunidad para vender mejor",
+        "1": "1 · Sin problemas; la asociación sirve para vender mejor",
         "2": "2 · Falta de organización, unión y compromiso",
-        "3": "3 · Vender mejor, trabajar con los socios y obtener apoyo del gobierno",
+        "3": "3 · Vender mejor, trabajar con socios, apoyo del gobierno",
         "4": "4 · Las asociaciones no tienen problemas",
     },
     "territory_indicator": {
