@@ -599,7 +599,10 @@ def needs_table(needs: pl.DataFrame) -> pl.DataFrame:
                                         pl.col("pdot_codes").fill_null("—")),
                      ["need", "pdot_codes", "pdot_objectives"], ["mentions", "members"])
     base = _int_sum(summed, "mentions")
-    summed = summed.sort(["mentions", "need"], descending=[True, False])
+    known = list(labels("need"))
+    summed = summed.with_columns(
+        pl.col("need").map_elements(lambda c: _answer_position(c, known), return_dtype=pl.Int64).alias("_order"))
+    summed = summed.sort(["mentions", "_order"], descending=[True, False]).drop("_order")
     summed = labelled(summed, "need", "need", "label")
     return summed.with_columns(
         (pl.col("mentions") / base if base else pl.lit(None, pl.Float64)).alias("share"),
