@@ -35,7 +35,8 @@ from core.auth import Action, User, require
 from core.criteria import BY_CODE, CRITERION_CODES
 from core.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine
 from core.fmt import money, number, percent
-from core.prioritization import DecisionInputs, Prioritization, prioritize
+from core.prioritization import DecisionInputs, Prioritization, prioritize, screening_context
+from core.screening import screen_proposals
 from core.store import ConflictError, Store, StoreError
 from core.texts import label, t
 from core.weights import PRESETS, normalize
@@ -118,10 +119,13 @@ def matching_preset(weights: Mapping[str, float], tolerance: float = 1e-6) -> st
     return None
 
 
-def suggested_budget(candidates: pl.DataFrame) -> float:
-    """A starting budget for a parish that has not set one: half of what the eligible proposals ask of the
-    GAD, rounded to the thousand (at least $ 1.000). The page says so and the board replaces it."""
-    asked = float(candidates["cost_usd"].sum()) if candidates.height else 0.0
+def suggested_budget(inputs: DecisionInputs) -> float:
+    """A starting budget for a parish that has not set one: half of what the proposals that pass the other
+    gates ask of the GAD (the budget itself is not a gate here), rounded to the thousand, at least $ 1.000.
+    The page says so and the board replaces it."""
+    screenings = screen_proposals(inputs.proposals, screening_context(inputs))
+    eligible = {s.item_id for s in screenings if s.eligible}
+    asked = sum(p.requested_usd for p in inputs.proposals if p.proposal_id in eligible)
     return max(1000.0, round(asked / 2 / 1000) * 1000)
 
 

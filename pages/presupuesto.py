@@ -1,8 +1,325 @@
-"""Placeholder until the page is built (see the open issues)."""
+"""Presupuesto: the budget and the board's rules; the exact allocation next to the greedy rule and the equal split,
+side by side, with the spread of money across associations; "¿por qué no?" for every proposal left out; saved
+scenarios and the comparison of two of them."""
 
+from __future__ import annotations
+
+import polars as pl
 import streamlit as st
+from pydantic import ValidationError
 
-from core.texts import t
+from core import budget_views as views
+from core import fmt, scenarios
+from core.allocation import METHODS, AllocationRules
+from core.auth import Action, PermissionDenied
+from core.texts import label, t
+from core.validation import spanish_message
+from ui import data, session, state, widgets
+from ui import scenario_state as shared
 
-st.title(t("nav.budget"))
-st.info(t("page.pending"))
+SEEDED = "budget-widgets-for"  # the parish whose rules the widgets hold
+PAIRS_BASE = "budget-pairs-base"
+WHY_LIMIT = 40
+KEYS = {"budget": "budget-amount", "reserve": "budget-reserve", "min_one": "budget-min-one",
+        "cap_on": "budget-cap-on", "cap": "budget-cap", "must": "budget-must", "must_not": "budget-must-not",
+        "pairs": "budget-pairs"}
+
+
+def _pairs_frame(pairs: list[tuple[str, str]]) -> pl.DataFrame:
+    return pl.DataFrame({"a": [a for a, _ in pairs], "b": [b for _, b in pairs]},
+                        schema={"a": pl.Utf8, "b": pl.Utf8})
+
+
+def _seed(code: str, rules: AllocationRules, force: bool = False) -> None:
+    """Put `rules` in the widgets (when the parish changed, a scenario was loaded, or the widgets were forgotten
+    after a visit to another page)."""
+    if not force and st.session_state.get(SEEDED) == code and KEYS["budget"] in st.session_state:
+        return
+    st.session_state[KEYS["budget"]] = float(rules.budget_usd)
+    st.session_state[KEYS["reserve"]] = float(rules.reserve_usd)
+    st.session_state[KEYS["min_one"]] = rules.min_one_per_association
+    st.session_state[KEYS["cap_on"]] = rules.max_share_per_association is not None
+    st.session_state[KEYS["cap"]] = int(round((rules.max_share_per_association or 0.3) * 100))
+    st.session_state[KEYS["must"]] = list(rules.must_fund)
+    st.session_state[KEYS["must_not"]] = list(rules.must_not_fund)
+    st.session_state[PAIRS_BASE] = _pairs_frame(list(rules.exclusive_pairs))
+    st.session_state.pop(KEYS["pairs"], None)
+    st.session_state[SEEDED] = code
+
+
+def _load(code: str, rules: AllocationRules, points: dict[str, int] | None = None, method: str | None = None) -> None:
+    """Button callback: make `rules` (and the weights and method of a scenario) the ones being tried."""
+    shared.set_rules(code, rules)
+    if points is not None:
+        shared.set_points(points)
+        for key in [k for k in st.session_state if str(k).startswith("prio-")]:
+            del st.session_state[key]  # the Priorización widgets re-read the weights on the next visit
+    if method is not None:
+        st.session_state[shared.METHOD] = method
+        st.session_state["budget-method"] = method
+    _seed(code, rules, force=True)
+
+
+def _rules_from_widgets(code: str) -> AllocationRules | None:
+    s = st.session_state
+    pairs = []
+    edited = s.get("budget-pairs-value")
+    if isinstance(edited, pl.DataFrame):
+        pairs = [(a, b) for a, b in edited.select("a", "b").iter_rows() if a and b and a != b]
+    try:
+        return AllocationRules(
+            budget_usd=float(s[KEYS["budget"]] or 0), reserve_usd=float(s[KEYS["reserve"]] or 0),
+            min_one_per_association=bool(s[KEYS["min_one"]]),
+            max_share_per_association=(s[KEYS["cap"]] / 100) if s[KEYS["cap_on"]] else None,
+            must_fund=list(s[KEYS["must"]]), must_not_fund=list(s[KEYS["must_not"]]), exclusive_pairs=pairs)
+    except ValidationError as exc:
+        st.error(t("budget.rules.invalid", reason="; ".join(spanish_message(e) for e in exc.errors())))
+        return None
+
+
+def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> AllocationRules:
+    _seed(code, shared.rules(code))
+    with st.container(border=True):
+        first, second, third = st.columns([1, 1, 2], gap="medium")
+        with first:
+            st.number_input(t("budget.rules.budget"), min_value=0.0, step=1000.0, format="%.2f", key=KEYS["budget"],
+                            help=t("budget.rules.budget_help"))
+            st.caption(fmt.money(st.session_state[KEYS["budget"]] or 0))
+            st.number_input(t("budget.rules.reserve"), min_value=0.0, step=500.0, format="%.2f", key=KEYS["reserve"],
+                            help=t("budget.rules.reserve_help"))
+            st.caption(fmt.money(st.session_state[KEYS["reserve"]] or 0))
+        with second:
+            st.checkbox(t("budget.rules.min_one"), key=KEYS["min_one"], help=t("budget.rules.min_one_help"))
+            st.checkbox(t("budget.rules.cap_on"), key=KEYS["cap_on"], help=t("budget.rules.cap_help"))
+            st.slider(t("budget.rules.cap"), min_value=5, max_value=100, step=5, format="%d %%", key=KEYS["cap"],
+                      disabled=not st.session_state[KEYS["cap_on"]])
+        with third:
+            st.multiselect(t("budget.rules.must"), options, key=KEYS["must"], format_func=labels_.get,
+                           placeholder=t("budget.rules.placeholder"), help=t("budget.rules.must_help"))
+            st.multiselect(t("budget.rules.must_not"), options, key=KEYS["must_not"], format_func=labels_.get,
+                           placeholder=t("budget.rules.placeholder"))
+            with st.expander(t("budget.rules.pairs"), icon=":material/link_off:"):
+                st.caption(t("budget.rules.pairs_help"))
+                edited = st.data_editor(
+                    st.session_state.get(PAIRS_BASE, _pairs_frame([])), key=KEYS["pairs"], num_rows="dynamic",
+                    hide_index=True, width="stretch",
+                    column_config={
+                        "a": st.column_config.SelectboxColumn(t("budget.rules.pair_a"), options=options,
+                                                              format_func=labels_.get, required=True),
+                        "b": st.column_config.SelectboxColumn(t("budget.rules.pair_b"), options=options,
+                                                              format_func=labels_.get, required=True)})
+                st.session_state["budget-pairs-value"] = edited
+        board = scenarios.board_budget(data.store(), code)
+        left, right = st.columns(2)
+        if board is not None:
+            left.button(t("budget.rules.restore_board"), key="budget-restore", icon=":material/restart_alt:",
+                        on_click=_load, args=(code, board))
+        else:
+            suggested = shared.default_rules(code)
+            left.button(t("budget.rules.restore_default"), key="budget-restore", icon=":material/restart_alt:",
+                        on_click=_load, args=(code, suggested))
+    rules = _rules_from_widgets(code) or shared.rules(code)
+    shared.set_rules(code, rules)
+    if session.allowed(Action.SET_BUDGET):
+        if right.button(t("budget.rules.set_board"), key="budget-set-board", icon=":material/gavel:"):
+            try:
+                scenarios.set_board_budget(data.store(), session.current_user(), code, rules)
+            except PermissionDenied as exc:
+                session.denied(exc)
+            else:
+                st.success(t("budget.rules.board_saved"))
+    if board is not None:
+        same = board == rules
+        st.caption(t("budget.rules.board_same") if same else t("budget.rules.board_differs",
+                                                                 rules=" · ".join(scenarios.rules_es(board))))
+    else:
+        st.caption(t("budget.rules.board_none", budget=fmt.money(shared.default_rules(code).budget_usd)))
+    return rules
+
+
+def method_column(result, names: dict[str, str]) -> None:
+    st.markdown(f"#### {label('allocation_method_short', result.method)}")
+    st.caption(label("allocation_method", result.method))
+    if not result.feasible:
+        st.error(result.message_es, icon=":material/block:")
+        return
+    a, b = st.columns(2)
+    a.metric(t("budget.metric.score"), fmt.number(result.total_score, 2))
+    b.metric(t("budget.metric.cost"), fmt.money(result.total_cost_usd, 0),
+             delta=t("budget.metric.unspent", amount=fmt.money(result.unspent_usd, 0)), delta_color="off",
+             delta_arrow="off")
+    c, d = st.columns(2)
+    c.metric(t("budget.metric.covered"), t("budget.of", part=len(result.associations_covered),
+                                            whole=result.n_associations))
+    d.metric(t("budget.metric.beneficiaries"), fmt.number(result.beneficiaries))
+    st.metric(t("budget.metric.gini"), fmt.number(result.gini, 2), help=t("budget.metric.gini_help"))
+    st.dataframe(views.funded_display(result, names), hide_index=True, width="stretch",
+                 key=f"budget-funded-{result.method}")
+    uncovered = [a for a in result.associations if not a.covered]
+    if uncovered:
+        st.caption(t("budget.uncovered", items="; ".join(f"{names.get(a.association_id, a.association_id)} "
+                                                          f"({a.reason_es})" for a in uncovered)))
+    for note in result.notes_es:
+        st.caption(note)
+
+
+@st.fragment
+def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, results: dict,
+                  names: dict[str, str]) -> None:
+    st.subheader(t("budget.why.title"))
+    method = st.radio(t("budget.why.method"), list(METHODS), key="budget-why-method", horizontal=True,
+                      format_func=lambda m: label("allocation_method_short", m))
+    result = results[method]
+    if not result.feasible:
+        st.error(result.message_es)
+        return
+    left_out = views.unfunded(result)
+    if not left_out:
+        st.success(t("budget.why.none"))
+        return
+    st.caption(t("budget.why.caption", n=len(left_out)))
+    shown = left_out if len(left_out) <= WHY_LIMIT else []
+    for outcome in shown:
+        title = t("budget.why.expander", code=outcome.proposal_id, title=views.short(outcome.title, 60),
+                  rule=label("allocation_rule", outcome.rule) if outcome.rule else t("budget.why.pending"))
+        with st.expander(title):
+            _why(code, weights, rules, outcome, names)
+    if not shown:
+        ids = [o.proposal_id for o in left_out]
+        by_id = {o.proposal_id: o for o in left_out}
+        chosen = st.selectbox(t("budget.why.pick"), ids, key="budget-why-pick",
+                              format_func=lambda pid: views.proposal_label(None, pid, by_id[pid].title))
+        _why(code, weights, rules, by_id[chosen], names)
+    with st.expander(t("budget.why.table")):
+        st.dataframe(views.unfunded_display(result, names), hide_index=True, width="stretch",
+                     key=f"budget-why-table-{method}")
+        st.caption(result.tie_break_es)
+
+
+def _why(code: str, weights, rules, outcome, names) -> None:
+    if outcome.rule is None and st.button(t("budget.why.compute"), key=f"budget-why-{outcome.proposal_id}"):
+        outcome = shared.explain(code, weights, rules, outcome.proposal_id)
+    st.markdown(t("budget.why.who", associations=views.associations_es(outcome.association_ids, names),
+                  cost=fmt.money(outcome.cost_usd, 0), score=fmt.number(outcome.score, 2)))
+    if outcome.rule is not None:
+        st.markdown(f"**{label('allocation_rule', outcome.rule)}.** {outcome.reason_es}")
+    else:
+        st.caption(t("budget.why.on_demand"))
+    figures = []
+    if outcome.score_needed is not None:
+        figures.append(t("budget.why.score_needed", score=fmt.number(outcome.score_needed, 2)))
+    if outcome.cost_to_shed_usd:
+        figures.append(t("budget.why.cost_to_shed", amount=fmt.money(outcome.cost_to_shed_usd, 0)))
+    if figures:
+        st.caption(" · ".join(figures))
+
+
+@st.fragment
+def budget_panel(code: str, options: list[str], labels_: dict[str, str], names: dict[str, str]) -> None:
+    st.subheader(t("budget.rules.title"))
+    rules = rules_panel(code, options, labels_)
+    weights = shared.weights()
+    results = {m: shared.run(code, weights, rules, method=m).result for m in METHODS}
+
+    st.subheader(t("budget.methods.title"))
+    if not any(r.feasible for r in results.values()):
+        st.error(t("budget.infeasible", reason=results["optimal"].message_es), icon=":material/block:")
+        return
+    st.caption(t("budget.methods.caption"))
+    for column, method in zip(st.columns(3, gap="medium", border=True), METHODS):
+        with column:
+            method_column(results[method], names)
+    metrics = views.metrics_frame(results)
+    st.altair_chart(views.comparison_chart(metrics), width="stretch", key="budget-compare-chart")
+    with st.expander(t("budget.methods.table")):
+        st.dataframe(views.metrics_display(metrics), hide_index=True, width="stretch", key="budget-metrics")
+    money = views.association_money(results, names)
+    if money.height:
+        st.altair_chart(views.money_chart(money, results), width="stretch", key="budget-money-chart")
+        widgets.downloads(money.select("association_es", "method_es", "amount_usd", "n_funded"),
+                          {"association_es": t("budget.col.association"), "method_es": t("budget.col.method"),
+                           "amount_usd": t("budget.col.amount"), "n_funded": t("budget.col.n_funded")},
+                          "minga-presupuesto-asociaciones", key="budget-money")
+    st.caption(results["optimal"].tie_break_es)
+    why_not_panel(code, weights, rules, results, names)
+
+
+@st.fragment
+def saved_panel(code: str) -> None:
+    st.subheader(t("budget.saved.title"))
+    if not session.allowed(Action.VIEW_WORK):
+        st.info(t("budget.saved.who"))
+        return
+    store = data.store()
+    saved = scenarios.list_scenarios(store, code)
+    if not saved:
+        st.info(t("budget.saved.none"))
+        return
+    board = scenarios.board_budget(store, code)
+    st.dataframe(views.saved_display(saved, board), hide_index=True, width="stretch", key="budget-saved-table")
+    by_id = {s.scenario_id: s for s in saved}
+    ids = list(by_id)
+    pick, load = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = pick.selectbox(t("budget.saved.pick"), ids, key="budget-saved-pick",
+                            format_func=lambda sid: by_id[sid].scenario.name)
+    scenario = by_id[chosen].scenario
+    load.button(t("budget.saved.load"), key="budget-saved-load", icon=":material/upload:", on_click=_load,
+                args=(code, scenario.rules, views.points_from_weights(scenario.weights), scenario.method))
+    if len(saved) < 2:
+        st.caption(t("budget.compare.need_two"))
+        return
+    st.markdown(f"**{t('budget.compare.title')}**")
+    left, right = st.columns(2)
+    a_id = left.selectbox(t("budget.compare.a"), ids, index=1, key="budget-compare-a",
+                          format_func=lambda sid: by_id[sid].scenario.name)
+    b_id = right.selectbox(t("budget.compare.b"), ids, index=0, key="budget-compare-b",
+                           format_func=lambda sid: by_id[sid].scenario.name)
+    a, b = by_id[a_id].scenario, by_id[b_id].scenario
+    run_a = shared.run(code, a.weights, a.rules, method=a.method, explain=False)
+    run_b = shared.run(code, b.weights, b.rules, method=b.method, explain=False)
+    names_ab = (a.name, b.name) if a.name != b.name else (f"{a.name} (A)", f"{b.name} (B)")
+    comparison = scenarios.compare(run_a, run_b, names=names_ab)
+    for name, run in ((a.name, run_a), (b.name, run_b)):
+        if not run.result.feasible:
+            st.warning(t("budget.compare.infeasible", name=name, reason=run.result.message_es))
+    st.markdown(comparison.summary_es)
+    st.dataframe(views.comparison_totals_display(comparison.totals, names_ab), hide_index=True, width="stretch",
+                 key="budget-compare-totals")
+    st.dataframe(views.comparison_proposals_display(comparison.proposals, names_ab), hide_index=True,
+                 width="stretch", key="budget-compare-proposals")
+    with st.expander(t("budget.compare.weights_rules")):
+        st.dataframe(views.comparison_weights_display(comparison.weights, names_ab), hide_index=True, width="stretch",
+                     key="budget-compare-weights")
+        ra, rb = st.columns(2)
+        ra.markdown(f"**{names_ab[0]}**\n\n" + "\n".join(f"- {line}" for line in
+                                                        scenarios.rules_es(a.rules, method=a.method)))
+        rb.markdown(f"**{names_ab[1]}**\n\n" + "\n".join(f"- {line}" for line in
+                                                        scenarios.rules_es(b.rules, method=b.method)))
+
+
+code = state.current_parish()
+st.title(t("budget.title"))
+st.write(t("budget.intro"))
+inputs = shared.inputs(code)
+if not inputs.proposals:
+    st.info(t("prio.no_proposals"))
+    st.stop()
+if any(p.is_synthetic for p in inputs.proposals):
+    widgets.synthetic_mark()
+names = shared.association_names(code)
+options = [p.proposal_id for p in inputs.proposals]
+labels_ = {p.proposal_id: views.proposal_label(None, p.proposal_id, p.title) for p in inputs.proposals}
+weights_name = shared.preset_name() or t("budget.own_weights")
+info, link = st.columns([3, 1], vertical_alignment="center")
+info.markdown(t("budget.weights", name=weights_name))
+link.page_link("pages/priorizacion.py", label=t("budget.weights_link"), icon=":material/tune:")
+
+budget_panel(code, options, labels_, names)
+
+st.subheader(t("budget.save.title"))
+st.session_state.setdefault("budget-method", shared.method())
+st.radio(t("budget.save.method"), list(METHODS), key="budget-method", horizontal=True, format_func=lambda m: label("allocation_method_short", m),
+         on_change=lambda: st.session_state.__setitem__(shared.METHOD, st.session_state["budget-method"]),
+         help=t("budget.save.method_help"))
+shared.save_form(code, key="budget-save")
+saved_panel(code)

@@ -1,0 +1,458 @@
+"""Tables and charts of the Priorización and Presupuesto pages, built from the engine's results (no Streamlit).
+
+Everything here reads a `core.prioritization.Prioritization` or `core.allocation.AllocationResult` and returns
+a polars DataFrame (codes and raw numbers, plus `*_text` columns formatted es-EC) or an Altair chart with Spanish
+titles and the es-EC Vega locale. Pages only draw what these return, so tests can check the content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import altair as alt
+import polars as pl
+
+from core import fmt
+from core.allocation import METHODS, AllocationResult
+from core.criteria import BY_CODE, CRITERION_CODES
+from core.diagnosis import ACCENT, INSTITUTION_COLOURS, MAIN, MUTED, finish
+from core.prioritization import Prioritization
+from core.sensitivity import rank_movement
+from core.texts import label, labels, t
+from core.weights import normalize
+
+TITLE_WIDTH = 46
+METHOD_COLOURS = {"optimal": MAIN, "greedy": ACCENT, "equal_split": "#3B6FA0"}
+
+
+def short(text: str | None, width: int = TITLE_WIDTH) -> str:
+    text = (text or "").strip()
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def associations_es(ids: Sequence[str] | None, names: Mapping[str, str]) -> str:
+    return "; ".join(names.get(a, a) for a in (ids or []))
+
+
+def proposal_label(rank: int | None, proposal_id: str, title: str | None) -> str:
+    prefix = f"{rank}. " if rank is not None else ""
+    return f"{prefix}{proposal_id} · {short(title)}"
+
+
+# -- Weights ---------------------------------------------------------------------------------------------
+
+def weights_frame(weights: Mapping[str, float]) -> pl.DataFrame:
+    """One row per criterion: its name, whether data or people decide it, its normalized weight."""
+    w = normalize(weights)
+    rows = [{"criterion": c, "label_es": BY_CODE[c].label_es, "kind": BY_CODE[c].kind,
+             "kind_es": label("criterion_kind", BY_CODE[c].kind), "weight": w[c],
+             "weight_text": fmt.percent(w[c], 1), "description_es": BY_CODE[c].description_es}
+            for c in CRITERION_CODES]
+    return pl.DataFrame(rows)
+
+
+def points_from_weights(weights: Mapping[str, float]) -> dict[str, int]:
+    """Weights as whole points out of 100 for the sliders (the normalized weight × 100, rounded)."""
+    w = normalize(weights)
+    return {c: int(round(w[c] * 100)) for c in CRITERION_CODES}
+
+
+# -- Ranking ---------------------------------------------------------------------------------------------
+
+def ranking_frame(p: Prioritization, names: Mapping[str, str]) -> pl.DataFrame:
+    """Eligible proposals by rank: score, what each asks of the GAD, alerts, funded by the exact allocation."""
+    schema = {"rank": pl.Int64, "proposal_id": pl.Utf8, "title": pl.Utf8, "associations_es": pl.Utf8,
+              "score": pl.Float64, "cost_usd": pl.Float64, "funded": pl.Boolean, "flags_es": pl.Utf8,
+              "label": pl.Utf8}
+    if p.scoring.totals.height == 0:
+        return pl.DataFrame(schema=schema)
+    members = {c["proposal_id"]: (c["association_ids"], c["cost_usd"]) for c in p.candidates.iter_rows(named=True)}
+    funded = set(p.result.funded_ids) if p.result.feasible else set()
+    rows = []
+    for r in p.scoring.totals.sort("rank").iter_rows(named=True):
+        ids, cost = members.get(r["proposal_id"], ([r["association_id"]], None))
+        rows.append({"rank": r["rank"], "proposal_id": r["proposal_id"], "title": r["title"],
+                     "associations_es": associations_es(ids, names), "score": r["score"], "cost_usd": cost,
+                     "funded": r["proposal_id"] in funded, "flags_es": ", ".join(r["flags_es"] or []),
+                     "label": proposal_label(r["rank"], r["proposal_id"], r["title"])})
+    return pl.DataFrame(rows, schema=schema)
+
+
+def ranking_display(ranking: pl.DataFrame) -> pl.DataFrame:
+    return pl.DataFrame({
+        t("prio.col.rank"): ranking["rank"].to_list(),
+        t("prio.col.code"): ranking["proposal_id"].to_list(),
+        t("prio.col.title"): ranking["title"].to_list(),
+        t("prio.col.associations"): ranking["associations_es"].to_list(),
+        t("prio.col.score"): [fmt.number(v, 2) for v in ranking["score"].to_list()],
+        t("prio.col.asked"): [fmt.money(v, 0) for v in ranking["cost_usd"].to_list()],
+        t("prio.col.funded"): [label("bool", v) for v in ranking["funded"].to_list()],
+        t("prio.col.flags"): ranking["flags_es"].to_list(),
+    }, schema_overrides={t("prio.col.rank"): pl.Int64})
+
+
+def contributions_frame(p: Prioritization, ranking: pl.DataFrame) -> pl.DataFrame:
+    """Long: one row per (proposal, criterion) with the points it adds to the total (weight × score)."""
+    labels_ = dict(ranking.select("proposal_id", "label").iter_rows())
+    ranks = dict(ranking.select("proposal_id", "rank").iter_rows())
+    long = p.scoring.criteria.filter(pl.col("proposal_id").is_in(list(labels_)))
+    order = {c: k for k, c in enumerate(CRITERION_CODES)}
+    return (long.with_columns(
+        pl.col("proposal_id").replace_strict(labels_, default=None).alias("label"),
+        pl.col("proposal_id").replace_strict(ranks, default=None).cast(pl.Int64).alias("rank"),
+        pl.col("criterion").replace_strict(order, default=None).cast(pl.Int64).alias("order"),
+        pl.col("kind").replace_strict(labels("criterion_kind"), default=None).alias("kind_es"),
+        pl.Series("score_text", [fmt.number(v, 1) for v in long["score"].to_list()], dtype=pl.Utf8),
+        pl.Series("weight_text", [fmt.percent(v, 1) for v in long["weight"].to_list()], dtype=pl.Utf8),
+        pl.Series("contribution_text", [fmt.number(v, 2) for v in long["contribution"].to_list()], dtype=pl.Utf8),
+    ).sort(["rank", "order"]))
+
+
+def contribution_chart(contributions: pl.DataFrame, ranking: pl.DataFrame) -> alt.TopLevelMixin:
+    """Each proposal's total as a horizontal bar stacked by criterion (points = weight × score), best first."""
+    order = ranking["label"].to_list()
+    criteria = [BY_CODE[c].label_es for c in CRITERION_CODES]
+    y = alt.Y("label:N", sort=order, title=None)
+    bars = alt.Chart(contributions).mark_bar().encode(
+        x=alt.X("contribution:Q", title=t("prio.chart.points"), stack="zero",
+                scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(format=",.0f", tickCount=5)),
+        y=y,
+        color=alt.Color("label_es:N", title=t("prio.chart.criterion"), sort=criteria,
+                        scale=alt.Scale(domain=criteria, range=INSTITUTION_COLOURS[: len(criteria)])),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("label:N", title=t("prio.col.proposal")),
+                 alt.Tooltip("label_es:N", title=t("prio.chart.criterion")),
+                 alt.Tooltip("kind_es:N", title=t("prio.col.kind")),
+                 alt.Tooltip("score_text:N", title=t("prio.col.criterion_score")),
+                 alt.Tooltip("weight_text:N", title=t("prio.col.weight")),
+                 alt.Tooltip("contribution_text:N", title=t("prio.col.contribution")),
+                 alt.Tooltip("explanation_es:N", title=t("prio.col.why"))],
+    )
+    totals = ranking.with_columns(pl.Series("score_text", [fmt.number(v, 1) for v in ranking["score"].to_list()]))
+    text = alt.Chart(totals).mark_text(align="left", dx=4, fontSize=12).encode(
+        x=alt.X("score:Q"), y=y, text="score_text:N")
+    height = max(120, 28 * len(order))
+    return finish(alt.layer(bars, text).properties(height=height, width="container"),
+                  t("prio.chart.title"), t("prio.chart.subtitle"))
+
+
+def explanation_display(contributions: pl.DataFrame, proposal_id: str) -> pl.DataFrame:
+    rows = contributions.filter(pl.col("proposal_id") == proposal_id)
+    return pl.DataFrame({
+        t("prio.chart.criterion"): rows["label_es"].to_list(),
+        t("prio.col.kind"): rows["kind_es"].to_list(),
+        t("prio.col.criterion_score"): rows["score_text"].to_list(),
+        t("prio.col.weight"): rows["weight_text"].to_list(),
+        t("prio.col.contribution"): rows["contribution_text"].to_list(),
+        t("prio.col.why"): rows["explanation_es"].to_list(),
+    })
+
+
+def ineligible_frame(p: Prioritization, titles: Mapping[str, str], members: Mapping[str, Sequence[str]],
+                     names: Mapping[str, str]) -> pl.DataFrame:
+    """One row per failed gate of each proposal that did not pass the screening."""
+    rows = [{"proposal_id": s.item_id, "title": titles.get(s.item_id, s.item_id),
+             "associations_es": associations_es(members.get(s.item_id), names), "gate": g.gate,
+             "gate_es": label("screening_gate", g.gate), "reason_es": g.reason_es}
+            for s in p.screenings if not s.eligible for g in s.failures]
+    return pl.DataFrame(rows, schema={"proposal_id": pl.Utf8, "title": pl.Utf8, "associations_es": pl.Utf8,
+                                      "gate": pl.Utf8, "gate_es": pl.Utf8, "reason_es": pl.Utf8})
+
+
+# -- Sensitivity -----------------------------------------------------------------------------------------
+
+def probability_display(probability: pl.DataFrame, ranking: pl.DataFrame) -> pl.DataFrame:
+    titles = dict(ranking.select("proposal_id", "title").iter_rows())
+    return pl.DataFrame({
+        t("prio.col.code"): probability["proposal_id"].to_list(),
+        t("prio.col.title"): [titles.get(p) for p in probability["proposal_id"].to_list()],
+        t("prio.col.funded_now"): [label("bool", v) for v in probability["funded_base"].to_list()],
+        t("prio.col.probability"): [fmt.percent(v, 0) for v in probability["p_funded"].to_list()],
+        t("prio.col.rank_range"): [f"{a}–{b}" if a != b else str(a) for a, b in
+                                   zip(probability["rank_min"].to_list(), probability["rank_max"].to_list())],
+        t("prio.col.why"): probability["explanation_es"].to_list(),
+    })
+
+
+def probability_chart(probability: pl.DataFrame, ranking: pl.DataFrame, variation: float) -> alt.TopLevelMixin:
+    labels_ = dict(ranking.select("proposal_id", "label").iter_rows())
+    frame = probability.with_columns(
+        pl.col("proposal_id").replace_strict(labels_, default=None).alias("label"),
+        pl.Series("p_text", [fmt.percent(v, 0) for v in probability["p_funded"].to_list()], dtype=pl.Utf8),
+        pl.Series("now_es", [t("prio.sens.funded") if v else t("prio.sens.not_funded")
+                             for v in probability["funded_base"].to_list()], dtype=pl.Utf8))
+    order = frame["label"].to_list()
+    y = alt.Y("label:N", sort=order, title=None)
+    states = [t("prio.sens.funded"), t("prio.sens.not_funded")]
+    bars = alt.Chart(frame).mark_bar(cornerRadiusEnd=2).encode(
+        x=alt.X("p_funded:Q", title=t("prio.col.probability"), scale=alt.Scale(domain=[0, 1.12], nice=False),
+                axis=alt.Axis(format=".0%", values=[0, 0.25, 0.5, 0.75, 1])),
+        y=y, color=alt.Color("now_es:N", title=t("prio.col.funded_now"), sort=states,
+                             scale=alt.Scale(domain=states, range=[MAIN, MUTED])),
+        tooltip=[alt.Tooltip("label:N", title=t("prio.col.proposal")),
+                 alt.Tooltip("p_text:N", title=t("prio.col.probability")),
+                 alt.Tooltip("explanation_es:N", title=t("prio.col.why"))])
+    text = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=12).encode(x="p_funded:Q", y=y, text="p_text:N")
+    height = max(120, 26 * len(order))
+    return finish(alt.layer(bars, text).properties(height=height, width="container"),
+                  t("prio.sens.chart_title", variation=fmt.percent(variation, 0)), t("prio.sens.chart_subtitle"))
+
+
+def movement_display(matrix: pl.DataFrame, weights: Mapping[str, float], other: Mapping[str, float],
+                     other_name: str, ranking: pl.DataFrame) -> pl.DataFrame:
+    """Ranks under the chosen weights and under `other`, and how far each proposal moves."""
+    if matrix.height == 0:
+        return pl.DataFrame()
+    moves = rank_movement(matrix, other, weights).sort("new_rank")
+    titles = dict(ranking.select("proposal_id", "title").iter_rows())
+    return pl.DataFrame({
+        t("prio.col.code"): moves["proposal_id"].to_list(),
+        t("prio.col.title"): [titles.get(p) for p in moves["proposal_id"].to_list()],
+        t("prio.col.rank_now"): moves["new_rank"].to_list(),
+        t("prio.col.rank_other", name=other_name): moves["base_rank"].to_list(),
+        t("prio.col.movement"): [_movement(v) for v in moves["movement"].to_list()],
+    })
+
+
+def _movement(value: int) -> str:
+    if value > 0:
+        return t("prio.sens.up", n=value)
+    if value < 0:
+        return t("prio.sens.down", n=-value)
+    return t("prio.sens.same")
+
+
+def influence_display(influence: pl.DataFrame) -> pl.DataFrame:
+    return pl.DataFrame({
+        t("prio.chart.criterion"): influence["label_es"].to_list(),
+        t("prio.col.max_movement"): influence["max_movement"].to_list(),
+        t("prio.col.moved"): influence["proposals_moved"].to_list(),
+    })
+
+
+# -- Allocation: the three methods side by side -----------------------------------------------------------
+
+def funded_display(result: AllocationResult, names: Mapping[str, str]) -> pl.DataFrame:
+    rows = [o for o in result.proposals if o.funded]
+    rows.sort(key=lambda o: (-o.score, o.proposal_id))
+    return pl.DataFrame({
+        t("prio.col.code"): [o.proposal_id for o in rows],
+        t("prio.col.title"): [o.title for o in rows],
+        t("prio.col.associations"): [associations_es(o.association_ids, names) for o in rows],
+        t("budget.col.amount"): [fmt.money(o.cost_usd, 0) for o in rows],
+        t("prio.col.score"): [fmt.number(o.score, 2) for o in rows],
+    }, schema={k: pl.Utf8 for k in (t("prio.col.code"), t("prio.col.title"), t("prio.col.associations"),
+                                    t("budget.col.amount"), t("prio.col.score"))})
+
+
+def unfunded(result: AllocationResult) -> list:
+    """The proposals left out, best score first (the order in which the page explains them)."""
+    return sorted((o for o in result.proposals if not o.funded), key=lambda o: (-o.score, o.proposal_id))
+
+
+def unfunded_display(result: AllocationResult, names: Mapping[str, str]) -> pl.DataFrame:
+    rows = unfunded(result)
+    return pl.DataFrame({
+        t("prio.col.code"): [o.proposal_id for o in rows],
+        t("prio.col.title"): [o.title for o in rows],
+        t("prio.col.associations"): [associations_es(o.association_ids, names) for o in rows],
+        t("budget.col.amount"): [fmt.money(o.cost_usd, 0) for o in rows],
+        t("prio.col.score"): [fmt.number(o.score, 2) for o in rows],
+        t("budget.col.rule"): [label("allocation_rule", o.rule) if o.rule else t("budget.why.pending")
+                               for o in rows],
+        t("budget.col.score_needed"): [fmt.number(o.score_needed, 2) if o.score_needed is not None else ""
+                                       for o in rows],
+        t("budget.col.cost_to_shed"): [fmt.money(o.cost_to_shed_usd, 0) if o.cost_to_shed_usd else ""
+                                       for o in rows],
+    })
+
+
+def metrics_frame(results: Mapping[str, AllocationResult]) -> pl.DataFrame:
+    """One row per (metric, method): the figures the board compares."""
+    rows = []
+    for method in METHODS:
+        r = results.get(method)
+        if r is None:
+            continue
+        values = {
+            "total_score": (r.total_score, fmt.number(r.total_score, 2)),
+            "total_cost_usd": (r.total_cost_usd, fmt.money(r.total_cost_usd, 0)),
+            "n_funded": (len(r.funded_ids), fmt.number(len(r.funded_ids))),
+            "associations_covered": (len(r.associations_covered),
+                                     t("budget.of", part=len(r.associations_covered), whole=r.n_associations)),
+            "beneficiaries": (r.beneficiaries, fmt.number(r.beneficiaries)),
+            "gini": (r.gini, fmt.number(r.gini, 2)),
+            "max_association_share": (r.max_association_share, fmt.percent(r.max_association_share, 1)),
+            "unspent_usd": (r.unspent_usd, fmt.money(r.unspent_usd, 0)),
+        }
+        for metric, (value, text) in values.items():
+            rows.append({"metric": metric, "metric_es": label("comparison_metric", metric), "method": method,
+                         "method_es": label("allocation_method_short", method),
+                         "value": None if value is None else float(value), "text": text if r.feasible else "—"})
+    return pl.DataFrame(rows, schema={"metric": pl.Utf8, "metric_es": pl.Utf8, "method": pl.Utf8,
+                                      "method_es": pl.Utf8, "value": pl.Float64, "text": pl.Utf8})
+
+
+def metrics_display(metrics: pl.DataFrame) -> pl.DataFrame:
+    """Metrics as rows, methods as columns (the texts)."""
+    if metrics.height == 0:
+        return pl.DataFrame()
+    wide = metrics.pivot(on="method_es", index="metric_es", values="text", maintain_order=True)
+    return wide.rename({"metric_es": t("budget.col.metric")})
+
+
+def association_money(results: Mapping[str, AllocationResult], names: Mapping[str, str]) -> pl.DataFrame:
+    """Long: money each association receives under each method (a joint proposal's cost split equally)."""
+    rows = []
+    for method in METHODS:
+        r = results.get(method)
+        if r is None or not r.feasible:
+            continue
+        for a in r.associations:
+            rows.append({"association_id": a.association_id, "association_es": names.get(a.association_id,
+                                                                                         a.association_id),
+                         "method": method, "method_es": label("allocation_method_short", method),
+                         "amount_usd": a.amount_usd, "amount_text": fmt.money(a.amount_usd, 0),
+                         "share_text": fmt.percent(a.share_of_budget, 1), "n_funded": a.n_funded})
+    return pl.DataFrame(rows, schema={"association_id": pl.Utf8, "association_es": pl.Utf8, "method": pl.Utf8,
+                                      "method_es": pl.Utf8, "amount_usd": pl.Float64, "amount_text": pl.Utf8,
+                                      "share_text": pl.Utf8, "n_funded": pl.Int64})
+
+
+def money_chart(money: pl.DataFrame, results: Mapping[str, AllocationResult]) -> alt.TopLevelMixin:
+    """Money per association, one bar per method side by side; the legend carries each method's Gini."""
+    methods = [m for m in METHODS if m in set(money["method"].to_list())]
+    legend = {m: t("budget.chart.method_gini", method=label("allocation_method_short", m),
+                   gini=fmt.number(results[m].gini, 2)) for m in methods}
+    frame = money.with_columns(pl.col("method").replace_strict(legend, default=None).alias("legend"))
+    domain = [legend[m] for m in methods]
+    order = sorted(set(frame["association_es"].to_list()))
+    base = alt.Chart(frame).encode(
+        x=alt.X("amount_usd:Q", title=t("budget.chart.money_axis"), axis=alt.Axis(format="$,.0f", tickCount=5),
+                scale=alt.Scale(domain=[0, _room(frame["amount_usd"].max())], nice=False)),
+        y=alt.Y("association_es:N", sort=order, title=None),
+        yOffset=alt.YOffset("legend:N", sort=domain),
+        tooltip=[alt.Tooltip("association_es:N", title=t("budget.col.association")),
+                 alt.Tooltip("method_es:N", title=t("budget.col.method")),
+                 alt.Tooltip("amount_text:N", title=t("budget.col.amount")),
+                 alt.Tooltip("share_text:N", title=t("budget.col.share_of_budget"))])
+    bars = base.mark_bar(cornerRadiusEnd=2).encode(
+        color=alt.Color("legend:N", title=t("budget.col.method"), sort=domain,
+                        scale=alt.Scale(domain=domain, range=[METHOD_COLOURS[m] for m in methods])))
+    text = base.mark_text(align="left", dx=3, fontSize=11).encode(text="amount_text:N")
+    height = max(140, len(order) * (16 * max(1, len(methods)) + 12))
+    return finish(alt.layer(bars, text).properties(height=height, width="container"),
+                  t("budget.chart.money_title"), t("budget.chart.money_subtitle"))
+
+
+def _room(top: float | None) -> float:
+    return float(top) * 1.25 if top else 1.0
+
+
+def comparison_chart(metrics: pl.DataFrame) -> alt.TopLevelMixin:
+    """The three methods on the four figures that matter most, each as a share of the best method's figure."""
+    keep = ["total_score", "associations_covered", "beneficiaries", "total_cost_usd"]
+    frame = metrics.filter(pl.col("metric").is_in(keep) & pl.col("value").is_not_null() & (pl.col("text") != "—"))
+    if frame.height == 0:
+        return finish(alt.Chart(pl.DataFrame({"x": [0]})).mark_point(opacity=0), t("budget.chart.compare_title"))
+    best = frame.group_by("metric").agg(pl.col("value").max().alias("best"))
+    frame = frame.join(best, on="metric").with_columns(
+        pl.when(pl.col("best") > 0).then(pl.col("value") / pl.col("best")).otherwise(0.0).alias("relative"))
+    metric_order = [label("comparison_metric", m) for m in keep]
+    methods = [label("allocation_method_short", m) for m in METHODS]
+    base = alt.Chart(frame).encode(
+        x=alt.X("relative:Q", title=t("budget.chart.relative_axis"), scale=alt.Scale(domain=[0, 1.3], nice=False),
+                axis=alt.Axis(format=".0%", values=[0, 0.25, 0.5, 0.75, 1])),
+        y=alt.Y("metric_es:N", sort=metric_order, title=None),
+        yOffset=alt.YOffset("method_es:N", sort=methods),
+        tooltip=[alt.Tooltip("metric_es:N", title=t("budget.col.metric")),
+                 alt.Tooltip("method_es:N", title=t("budget.col.method")),
+                 alt.Tooltip("text:N", title=t("budget.col.value"))])
+    bars = base.mark_bar(cornerRadiusEnd=2).encode(
+        color=alt.Color("method_es:N", title=t("budget.col.method"), sort=methods,
+                        scale=alt.Scale(domain=methods, range=[METHOD_COLOURS[m] for m in METHODS])))
+    text = base.mark_text(align="left", dx=3, fontSize=11).encode(text="text:N")
+    height = len(keep) * (16 * len(METHODS) + 14)
+    return finish(alt.layer(bars, text).properties(height=height, width="container"),
+                  t("budget.chart.compare_title"), t("budget.chart.compare_subtitle"))
+
+
+# -- Saved scenarios ---------------------------------------------------------------------------------------
+
+def comparison_totals_display(totals: pl.DataFrame, names: tuple[str, str]) -> pl.DataFrame:
+    formats = {"total_score": lambda v: fmt.number(v, 2), "total_cost_usd": lambda v: fmt.money(v, 0),
+               "n_funded": fmt.number, "associations_covered": fmt.number, "beneficiaries": fmt.number,
+               "gini": lambda v: fmt.number(v, 2), "max_association_share": lambda v: fmt.percent(v, 1),
+               "unspent_usd": lambda v: fmt.money(v, 0)}
+    rows = totals.to_dicts()
+
+    def delta(r):
+        if r["delta"] is None:
+            return "—"
+        if r["metric"] == "max_association_share":
+            text = fmt.number(r["delta"] * 100, 1) + " pp"
+        else:
+            text = formats[r["metric"]](r["delta"])
+        return ("+" if r["delta"] > 1e-9 else "") + text
+
+    return pl.DataFrame({
+        t("budget.col.metric"): [r["label_es"] for r in rows],
+        names[0]: [formats[r["metric"]](r["a"]) for r in rows],
+        names[1]: [formats[r["metric"]](r["b"]) for r in rows],
+        t("budget.col.delta"): [delta(r) for r in rows],
+    })
+
+
+def comparison_proposals_display(proposals: pl.DataFrame, names: tuple[str, str]) -> pl.DataFrame:
+    """The proposals funded in at least one of the two, those that change first."""
+    order = {"only_b": 0, "only_a": 1, "both": 2, "neither": 3}
+    rows = sorted((r for r in proposals.to_dicts() if r["change"] != "neither"),
+                  key=lambda r: (order[r["change"]], r["proposal_id"]))
+    return pl.DataFrame({
+        t("prio.col.code"): [r["proposal_id"] for r in rows],
+        t("prio.col.title"): [r["title"] for r in rows],
+        t("budget.col.change"): [t(f"budget.change.{r['change']}", a=names[0], b=names[1]) for r in rows],
+        t("budget.col.amount"): [fmt.money(r["cost_usd"], 0) for r in rows],
+        t("budget.col.score_a", name=names[0]): [fmt.number(r["score_a"], 2) for r in rows],
+        t("budget.col.score_b", name=names[1]): [fmt.number(r["score_b"], 2) for r in rows],
+    }, schema={k: pl.Utf8 for k in (t("prio.col.code"), t("prio.col.title"), t("budget.col.change"),
+                                    t("budget.col.amount"), t("budget.col.score_a", name=names[0]),
+                                    t("budget.col.score_b", name=names[1]))})
+
+
+def comparison_weights_display(weights: pl.DataFrame, names: tuple[str, str]) -> pl.DataFrame:
+    rows = weights.to_dicts()
+    return pl.DataFrame({
+        t("prio.chart.criterion"): [r["label_es"] for r in rows],
+        names[0]: [fmt.percent(r["a"], 1) for r in rows],
+        names[1]: [fmt.percent(r["b"], 1) for r in rows],
+        t("budget.col.delta"): [("+" if r["delta"] > 1e-9 else "") + fmt.number(r["delta"] * 100, 1) + " pp"
+                                for r in rows],
+    })
+
+
+def saved_display(saved: Sequence, board_rules) -> pl.DataFrame:
+    """The parish's saved scenarios as people read them."""
+    import datetime as dt
+
+    def when(text: str) -> str:
+        try:
+            stamp = dt.datetime.fromisoformat(text).astimezone(dt.timezone(dt.timedelta(hours=-5)))
+        except ValueError:
+            return text
+        return fmt.datetime(stamp)
+
+    return pl.DataFrame({
+        t("budget.col.name"): [s.scenario.name for s in saved],
+        t("budget.col.weights"): [s.scenario.preset or t("budget.own_weights") for s in saved],
+        t("budget.col.method"): [label("allocation_method_short", s.scenario.method) for s in saved],
+        t("budget.col.budget"): [fmt.money(s.scenario.rules.budget_usd, 0) for s in saved],
+        t("budget.col.board_rules"): [label("bool", board_rules is not None and s.scenario.rules == board_rules)
+                                      for s in saved],
+        t("budget.col.by"): [s.scenario.created_by or "" for s in saved],
+        t("budget.col.updated"): [when(s.updated_at) for s in saved],
+        t("budget.col.note"): [s.scenario.note or "" for s in saved],
+    }, schema={k: pl.Utf8 for k in (t("budget.col.name"), t("budget.col.weights"), t("budget.col.method"),
+                                    t("budget.col.budget"), t("budget.col.board_rules"), t("budget.col.by"),
+                                    t("budget.col.updated"), t("budget.col.note"))})
+

@@ -1,0 +1,192 @@
+"""What the Priorización and Presupuesto pages share: the weights and rules being tried (kept across pages in
+session state, outside any widget key, so switching pages keeps them), and cached runs of the engine.
+
+Cache keys are plain values: the parish, a version of its proposals / offers / PDOT in the store (the last
+logged change of those kinds, so an edit elsewhere invalidates the runs and a saved scenario does not), the
+weights as a sorted tuple, the rules as JSON. Cached results are shared between sessions (`cache_resource`,
+no copy per call) and are only read by the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+import streamlit as st
+from pydantic import ValidationError
+
+from core import records, scenarios
+from core.auth import Action, PermissionDenied
+from core.allocation import AllocationRules, ProposalOutcome, explain_proposal
+from core.budget_views import points_from_weights
+from core.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize
+from core.sensitivity import funding_probability
+from core.texts import t
+from core.validation import spanish_message
+from core.weights import DEFAULT_PRESET, normalize, preset
+from ui import data, session
+
+POINTS = "decidir.points"  # criterion → whole points out of 100 (the sliders' values)
+RULES = "decidir.rules"  # parish → AllocationRules as a dict
+METHOD = "decidir.method"  # the method a saved scenario proposes
+EXPLAIN_ALL_LIMIT = 40  # up to this many candidates, every "why not" is computed with the allocation
+SENSITIVITY_AUTO_LIMIT = 60  # up to this many candidates, the funding probability is computed at once
+DRAWS = 200
+VARIATION = 0.2
+SEED = 20_240
+
+
+def data_version(parish_code: str) -> tuple[int, ...]:
+    """The last logged change of the records a run reads (proposals, offers, PDOT)."""
+    store = data.store()
+    last = [store.log(kind=kind, limit=1) for kind in (records.PROPOSAL, records.OFFER, records.PDOT)]
+    return tuple(entries[0].seq if entries else 0 for entries in last)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _inputs(parish_code: str, version: tuple[int, ...]) -> DecisionInputs:
+    return load_inputs(data.connection(), parish_code, store=data.store())
+
+
+def inputs(parish_code: str) -> DecisionInputs:
+    return _inputs(parish_code, data_version(parish_code))
+
+
+def weights_key(weights: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted((c, round(float(w), 12)) for c, w in normalize(weights).items()))
+
+
+@st.cache_resource(max_entries=96, show_spinner=False)
+def _run(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str, method: str,
+         explain: bool) -> Prioritization:
+    return prioritize(_inputs(parish_code, version), AllocationRules.model_validate_json(rules_json),
+                      weights=dict(weights), method=method, explain=explain)
+
+
+def run(parish_code: str, weights: Mapping[str, float], rules: AllocationRules, method: str = "optimal",
+        explain: bool | None = None) -> Prioritization:
+    """The engine's run for these weights and rules (cached). `explain=None`: every "why not" when the parish
+    has few enough proposals, none otherwise (the page then explains one on demand)."""
+    version = data_version(parish_code)
+    if explain is None:
+        explain = len(_inputs(parish_code, version).proposals) <= EXPLAIN_ALL_LIMIT
+    return _run(parish_code, version, weights_key(weights), rules.model_dump_json(), method, bool(explain))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _probability(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str, draws: int,
+                 variation: float, seed: int) -> pl.DataFrame:
+    rules = AllocationRules.model_validate_json(rules_json)
+    p = _run(parish_code, version, weights, rules_json, "optimal", False)
+    return funding_probability(p.scoring.matrix, dict(weights), p.candidates, rules, draws=draws,
+                               variation=variation, seed=seed)
+
+
+def probability(parish_code: str, weights: Mapping[str, float], rules: AllocationRules,
+                draws: int = DRAWS) -> pl.DataFrame:
+    return _probability(parish_code, data_version(parish_code), weights_key(weights), rules.model_dump_json(),
+                        draws, VARIATION, SEED)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _explain(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str,
+             proposal_id: str) -> ProposalOutcome:
+    p = _run(parish_code, version, weights, rules_json, "optimal", False)
+    return explain_proposal(p.candidates, AllocationRules.model_validate_json(rules_json), proposal_id)
+
+
+def explain(parish_code: str, weights: Mapping[str, float], rules: AllocationRules,
+            proposal_id: str) -> ProposalOutcome:
+    """The exact "why not" of one proposal in the optimum, computed on demand (and cached)."""
+    return _explain(parish_code, data_version(parish_code), weights_key(weights), rules.model_dump_json(),
+                    proposal_id)
+
+
+def association_names(parish_code: str) -> dict[str, str]:
+    frame = data.view("associations", "parish_code = ?", (parish_code,))
+    return dict(frame.select("association_id", "name").iter_rows()) if frame.height else {}
+
+
+# -- Weights and rules being tried ---------------------------------------------------------------------------
+
+def points() -> dict[str, int]:
+    if POINTS not in st.session_state:
+        st.session_state[POINTS] = points_from_weights(preset(DEFAULT_PRESET))
+    return dict(st.session_state[POINTS])
+
+
+def set_points(values: Mapping[str, int]) -> None:
+    st.session_state[POINTS] = {c: int(v) for c, v in values.items()}
+
+
+def weights() -> dict[str, float]:
+    """The normalized weights being tried (the study's preset when every slider is at zero)."""
+    try:
+        return normalize(points())
+    except ValueError:
+        return preset(DEFAULT_PRESET)
+
+
+def preset_name() -> str | None:
+    return scenarios.matching_preset(weights())
+
+
+def default_rules(parish_code: str) -> AllocationRules:
+    """The board's budget and rules when it fixed them; otherwise the suggested budget and no rule."""
+    board = scenarios.board_budget(data.store(), parish_code)
+    if board is not None:
+        return board
+    return AllocationRules(budget_usd=scenarios.suggested_budget(inputs(parish_code)))
+
+
+def rules(parish_code: str) -> AllocationRules:
+    kept = st.session_state.setdefault(RULES, {})
+    if parish_code not in kept:
+        kept[parish_code] = default_rules(parish_code).model_dump(mode="json")
+    return AllocationRules.model_validate(kept[parish_code])
+
+
+def set_rules(parish_code: str, value: AllocationRules) -> None:
+    st.session_state.setdefault(RULES, {})[parish_code] = value.model_dump(mode="json")
+
+
+def method() -> str:
+    return st.session_state.get(METHOD, "optimal")
+
+
+# -- Saving a scenario (both pages) ---------------------------------------------------------------------------
+
+def _spanish(exc: ValidationError) -> str:
+    return "; ".join(spanish_message(e) for e in exc.errors())
+
+
+def save_form(parish_code: str, key: str) -> None:
+    """A form that saves the weights and rules being tried as a named scenario; core checks the role."""
+    allowed = session.allowed(Action.SAVE_SCENARIO)
+    if not allowed:
+        st.info(t("scen.save.who"))
+    with st.form(f"{key}-form", border=True):
+        name = st.text_input(t("scen.save.name"), max_chars=120, key=f"{key}-name",
+                             placeholder=t("scen.save.name_placeholder"))
+        note = st.text_area(t("scen.save.note"), max_chars=2000, key=f"{key}-note", height=80)
+        replace = st.checkbox(t("scen.save.replace"), key=f"{key}-replace")
+        submitted = st.form_submit_button(t("scen.save.submit"), icon=":material/save:", type="primary")
+    if not submitted:
+        return
+    try:
+        scenario = scenarios.Scenario(name=name, parish_code=parish_code, weights=weights(), preset=preset_name(),
+                                      method=method(), rules=rules(parish_code), note=note or None)
+    except ValidationError as exc:
+        st.error(t("scen.save.invalid", reason=_spanish(exc)))
+        return
+    store = data.store()
+    existing = scenarios.load_scenario(store, scenario.scenario_id)
+    expected = existing.version if (replace and existing is not None) else 0
+    try:
+        saved = scenarios.save_scenario(store, session.current_user(), scenario, expected_version=expected)
+    except PermissionDenied as exc:
+        session.denied(exc)
+    except scenarios.ScenarioError as exc:
+        st.error(str(exc))
+    else:
+        st.success(t("scen.save.done", name=saved.scenario.name, version=saved.version))
