@@ -115,10 +115,17 @@ def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_
     return saved.version
 
 
-def import_proposals(store: Store, user: User | None, items: list[Proposal]) -> int:
-    """Store many proposals as one transaction (an import): all of them, or none."""
+def import_proposals(store: Store, user: User | None, items: list[Proposal],
+                     expected_versions: dict[str, int] | None = None) -> int:
+    """Store many proposals as one transaction (an import): all of them, or none.
+
+    `expected_versions` (proposal id → the version read when the import was previewed, 0 for a new one)
+    makes the whole import fail with ConflictError when someone saved one of them meanwhile.
+    """
     actor = require(user, Action.EDIT_PROPOSAL)
-    store.apply([Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code, action="importar propuesta")
+    expected = expected_versions or {}
+    store.apply([Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code,
+                        expected_version=expected.get(p.proposal_id), action="importar propuesta")
                  for p in items], actor=actor.username)
     return len(items)
 
