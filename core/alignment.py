@@ -1,0 +1,210 @@
+"""The alignment of proposals with the parish PDOT, the ODS and the PND: the matrix the Alineación page draws
+and the PDOT objectives no proposal serves.
+
+The proposals and the PDOT objectives are what people entered (core.records, the store), so the reshaping
+is done here on models and polars frames; the labels of the ODS goals and PND objectives come from the
+`alignment_axes` view (sql/decision/alignment_axes.sql). Shapes:
+
+- `links(proposals)`: long, one row per (proposal, framework, code) with framework ∈ pdot, ods, ods_target, pnd;
+- `matrix(proposals, pdot, axes, framework)`: one row per (PDOT objective, ODS goal or PND objective) with
+  how many proposals serve both and which; a row «Sin objetivo del PDOT» when some proposal names none;
+- `coverage(proposals, pdot)`: one row per PDOT objective with its proposals, and whether any serves it;
+- `heatmap(...)`: the Altair chart (Spanish titles, es-EC locale), PDOT objectives with no proposal marked.
+
+`funded_in_scenario` gives the proposals a saved scenario funds (core.scenarios), so the same matrix can be
+drawn for the funded projects; `funded_by_status` gives those already funded in their lifecycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import altair as alt
+import polars as pl
+
+from core.diagnosis import VEGA_LOCALE
+from core.schemas.proposals import Proposal, ProposalStatus
+from core.texts import t
+
+NO_PDOT = "__none__"
+FRAMEWORKS = ("ods", "pnd")
+FUNDED_STATUSES = (ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalStatus.CLOSED)
+# The five components of a PDOT (Ecuador's planning guide), the planner's choices for a new objective.
+PDOT_COMPONENTS = ("Biofísico", "Económico productivo", "Sociocultural", "Asentamientos humanos",
+                   "Político institucional")
+UNSERVED_COLOUR = "#A04B4B"
+CELL_SCHEME = "greens"
+
+_LINK_SCHEMA = {"proposal_id": pl.Utf8, "association_id": pl.Utf8, "framework": pl.Utf8, "code": pl.Utf8}
+_MATRIX_SCHEMA = {"pdot_objective_id": pl.Utf8, "pdot_label": pl.Utf8, "pdot_text": pl.Utf8, "served": pl.Boolean,
+                  "framework": pl.Utf8, "code": pl.Utf8, "code_label": pl.Utf8, "code_title": pl.Utf8,
+                  "sort_key": pl.Int64, "proposals": pl.Int64, "proposal_ids": pl.Utf8}
+
+
+def links(proposals: Iterable[Proposal]) -> pl.DataFrame:
+    """One row per (proposal, framework, code) the proposal says it serves (a proposal's own list, deduplicated)."""
+    rows = []
+    for p in proposals:
+        for framework, codes in (("pdot", p.pdot_objective_ids), ("ods", [str(g) for g in p.sdg_goals]),
+                                 ("ods_target", p.sdg_targets), ("pnd", p.pnd_objective_ids)):
+            for code in dict.fromkeys(codes):
+                rows.append({"proposal_id": p.proposal_id, "association_id": p.association_id,
+                             "framework": framework, "code": code})
+    return pl.DataFrame(rows, schema=_LINK_SCHEMA)
+
+
+def pdot_label(objective_id: str, text: str | None, width: int = 46) -> str:
+    """'EV-OE1 · Fortalecer la asociatividad y…': the id and the start of the text, for an axis."""
+    if objective_id == NO_PDOT:
+        return t("alin.no_pdot")
+    if not text:
+        return objective_id
+    short = text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return f"{objective_id} · {short}"
+
+
+def coverage(proposals: Sequence[Proposal], pdot: Mapping[str, tuple[str, str]]) -> pl.DataFrame:
+    """One row per PDOT objective of the parish: its component and text, how many proposals serve it and which.
+
+    `pdot` maps id → (component, text), the shape core.prioritization.DecisionInputs uses."""
+    serving: dict[str, list[str]] = {o: [] for o in pdot}
+    for p in proposals:
+        for objective in dict.fromkeys(p.pdot_objective_ids):
+            if objective in serving:
+                serving[objective].append(p.proposal_id)
+    return pl.DataFrame(
+        [{"pdot_objective_id": o, "component": pdot[o][0], "objective_es": pdot[o][1],
+          "proposals": len(serving[o]), "proposal_ids": ", ".join(sorted(serving[o])), "served": bool(serving[o])}
+         for o in sorted(pdot)],
+        schema={"pdot_objective_id": pl.Utf8, "component": pl.Utf8, "objective_es": pl.Utf8, "proposals": pl.Int64,
+                "proposal_ids": pl.Utf8, "served": pl.Boolean})
+
+
+def unserved(proposals: Sequence[Proposal], pdot: Mapping[str, tuple[str, str]]) -> list[str]:
+    """The PDOT objectives no proposal names, in id order."""
+    named = {o for p in proposals for o in p.pdot_objective_ids}
+    return sorted(o for o in pdot if o not in named)
+
+
+def matrix(proposals: Sequence[Proposal], pdot: Mapping[str, tuple[str, str]], axes: pl.DataFrame,
+           framework: str, *, only_used: bool = True) -> pl.DataFrame:
+    """PDOT objective × (ODS goal or PND objective): how many proposals serve both, and which.
+
+    Rows are every PDOT objective of the parish (also those no proposal serves, so the gap shows) plus
+    «Sin objetivo del PDOT» when a proposal names none. Columns are the codes of `axes` (the
+    `alignment_axes` view) of `framework`; with `only_used`, only those some proposal names (and, for the
+    PND, only the plans some proposal uses). Codes a proposal names that the catalogue lacks are kept,
+    labelled with the code itself, so nothing a planner typed disappears from the matrix.
+    """
+    if framework not in FRAMEWORKS:
+        raise ValueError(f"framework must be one of {FRAMEWORKS}")
+    catalogue = axes.filter(pl.col("framework") == framework)
+    used: dict[str, list[str]] = {}
+    pairs: dict[tuple[str, str], list[str]] = {}
+    rows_needed = set(pdot)
+    for p in proposals:
+        codes = [str(g) for g in p.sdg_goals] if framework == "ods" else list(p.pnd_objective_ids)
+        objectives = [o for o in dict.fromkeys(p.pdot_objective_ids) if o in pdot] or [NO_PDOT]
+        if objectives == [NO_PDOT]:
+            rows_needed.add(NO_PDOT)
+        for code in dict.fromkeys(codes):
+            used.setdefault(code, []).append(p.proposal_id)
+            for objective in objectives:
+                pairs.setdefault((objective, code), []).append(p.proposal_id)
+    columns = {r["code"]: r for r in catalogue.iter_rows(named=True)}
+    if only_used:
+        if framework == "pnd":
+            plans = {columns[c]["plan_id"] for c in used if c in columns}
+            keep = [c for c, r in columns.items() if c in used or r["plan_id"] in plans]
+        else:
+            keep = [c for c in columns if c in used]
+    else:
+        keep = list(columns)
+    keep += [c for c in used if c not in columns]
+    served = {o for (o, _code) in pairs if o != NO_PDOT} | {o for p in proposals for o in p.pdot_objective_ids}
+    rows = []
+    for objective in sorted(rows_needed, key=lambda o: (o == NO_PDOT, o)):
+        text = pdot[objective][1] if objective in pdot else None
+        for code in keep:
+            meta = columns.get(code)
+            ids = sorted(pairs.get((objective, code), []))
+            rows.append({"pdot_objective_id": objective, "pdot_label": pdot_label(objective, text),
+                         "pdot_text": text or t("alin.no_pdot_text"),
+                         "served": objective in served or objective == NO_PDOT,
+                         "framework": framework, "code": code,
+                         "code_label": meta["label_es"] if meta else code,
+                         "code_title": meta["title_es"] if meta else code,
+                         "sort_key": meta["sort_key"] if meta else 10**9, "proposals": len(ids),
+                         "proposal_ids": ", ".join(ids)})
+    return pl.DataFrame(rows, schema=_MATRIX_SCHEMA)
+
+
+def funded_by_status(proposals: Iterable[Proposal]) -> set[str]:
+    """Proposals the board funded, by their lifecycle status (funded, in execution, closed)."""
+    return {p.proposal_id for p in proposals if p.status in FUNDED_STATUSES}
+
+
+def funded_in_scenario(con, store, parish_code: str, scenario_id: str) -> set[str] | None:
+    """The proposals a saved scenario funds, re-run over the current proposals (None: no such scenario).
+
+    The extension point for «proyectos financiados»: the Alineación page calls this with the scenario the
+    person picks; the scenarios themselves are kept and run by core.scenarios."""
+    from core import scenarios
+    from core.prioritization import load_inputs
+
+    saved = scenarios.load_scenario(store, scenario_id)
+    if saved is None or saved.scenario.parish_code != parish_code:
+        return None
+    inputs = load_inputs(con, parish_code, store=store)
+    return set(scenarios.run_scenario(inputs, saved.scenario, explain=False).result.funded_ids)
+
+
+def _cells(frame: pl.DataFrame, *, x_title: str, y_title: str, sort_y: list[str], unserved_labels: list[str],
+           show_y: bool, width: int) -> alt.LayerChart:
+    if frame.is_empty():
+        return alt.LayerChart()
+    order = (frame.select("code_label", "sort_key").unique().sort("sort_key")["code_label"].to_list())
+    label_colour = {"condition": {"test": f"indexof({unserved_labels!r}, datum.value) >= 0",
+                                  "value": UNSERVED_COLOUR}, "value": "#222222"}
+    y = alt.Y("pdot_label:N", sort=sort_y, title=y_title if show_y else None,
+              axis=alt.Axis(labelColor=label_colour, labelLimit=340) if show_y else alt.Axis(labels=False, ticks=False))
+    x = alt.X("code_label:N", sort=order, title=x_title, axis=alt.Axis(labelAngle=-40, labelLimit=160))
+    tooltip = [alt.Tooltip("pdot_text:N", title=t("alin.tip.pdot")), alt.Tooltip("code_title:N", title=x_title),
+               alt.Tooltip("proposals:Q", title=t("alin.tip.count")),
+               alt.Tooltip("proposal_ids:N", title=t("alin.tip.ids"))]
+    base = alt.Chart(frame).encode(x=x, y=y, tooltip=tooltip)
+    rect = base.mark_rect(stroke="#FFFFFF", strokeWidth=1).encode(
+        color=alt.Color("proposals:Q", title=t("alin.legend"), scale=alt.Scale(scheme=CELL_SCHEME, domainMin=0),
+                        legend=alt.Legend(format="d", tickMinStep=1)))
+    text = base.mark_text(fontSize=12).encode(
+        text=alt.condition("datum.proposals > 0", alt.Text("proposals:Q", format="d"), alt.value("")),
+        color=alt.condition("datum.proposals >= 3", alt.value("#FFFFFF"), alt.value("#1B3A2A")))
+    return alt.layer(rect, text).properties(width=width)
+
+
+def heatmap(ods: pl.DataFrame, pnd: pl.DataFrame, *, title: str, subtitle: str | None = None) -> alt.TopLevelMixin:
+    """Two heatmaps side by side sharing the PDOT rows: PDOT × ODS and PDOT × PND. Objectives no proposal
+    serves have their label in red (and the page lists them)."""
+    frames = [f for f in (ods, pnd) if not f.is_empty()]
+    rows = frames[0] if frames else ods
+    sort_y = (rows.select("pdot_objective_id", "pdot_label").unique()
+              .sort(pl.col("pdot_objective_id") == NO_PDOT, "pdot_objective_id")["pdot_label"].to_list())
+    unserved_labels = (rows.filter(~pl.col("served") & (pl.col("pdot_objective_id") != NO_PDOT))["pdot_label"]
+                       .unique().to_list())
+    panels = []
+    for frame, key in ((ods, "alin.axis.ods"), (pnd, "alin.axis.pnd")):
+        if frame.is_empty():
+            continue
+        width = max(120, 34 * frame["code"].n_unique())
+        panels.append(_cells(frame, x_title=t(key), y_title=t("alin.axis.pdot"), sort_y=sort_y,
+                             unserved_labels=unserved_labels, show_y=not panels, width=width))
+    chart = alt.hconcat(*panels, spacing=12) if panels else alt.Chart(pl.DataFrame({"x": []})).mark_rect()
+    params = {"text": title, "anchor": "start", "fontSize": 16}
+    if subtitle:
+        params["subtitle"] = subtitle
+    return (chart.properties(title=alt.TitleParams(**params))
+            .resolve_scale(color="shared")
+            .configure(locale=VEGA_LOCALE)
+            .configure_axis(labelFontSize=12, titleFontSize=13)
+            .configure_legend(orient="bottom", labelFontSize=12, titleFontSize=13)
+            .configure_view(stroke=None))

@@ -1,0 +1,78 @@
+"""Strings of the Alineación page and of core/alignment.py (keys `alin.`)."""
+
+STRINGS = {
+    "alin.title": "Alineación",
+    "alin.intro": "Qué objetivos del PDOT de la parroquia, de los ODS y del Plan Nacional de Desarrollo sirven las "
+                  "propuestas. Cada celda cuenta las propuestas que sirven a la vez al objetivo del PDOT de la fila y "
+                  "al ODS u objetivo del PND de la columna. Los objetivos del PDOT que ninguna propuesta sirve están "
+                  "en rojo.",
+    "alin.empty": "La parroquia no tiene objetivos del PDOT ni propuestas registradas todavía. Un técnico puede "
+                  "agregar los objetivos del PDOT más abajo y las propuestas en la página Propuestas.",
+    "alin.illustrative": "El PDOT de El Valle que trae Minga es ilustrativo (construido a partir de los problemas del "
+                         "estudio); reemplácelo por el PDOT real de la parroquia.",
+    "alin.no_pdot": "Sin objetivo del PDOT",
+    "alin.no_pdot_text": "Propuestas que no nombran ningún objetivo del PDOT (no pasan el filtro de alineación)",
+    "alin.axis.pdot": "Objetivo del PDOT",
+    "alin.axis.ods": "Objetivo de Desarrollo Sostenible (ODS)",
+    "alin.axis.pnd": "Objetivo del Plan Nacional de Desarrollo (PND)",
+    "alin.legend": "Propuestas",
+    "alin.tip.pdot": "Objetivo del PDOT",
+    "alin.tip.count": "Propuestas",
+    "alin.tip.ids": "Cuáles",
+    "alin.chart.title": "Alineación de {what}: PDOT × ODS y PND",
+    "alin.chart.subtitle": "{count} propuestas · en rojo, objetivos del PDOT que ninguna sirve",
+    "alin.what.all": "las propuestas",
+    "alin.what.funded": "los proyectos financiados",
+    "alin.scope": "Qué se cuenta",
+    "alin.scope.all": "Todas las propuestas",
+    "alin.scope.status": "Financiadas (por su estado)",
+    "alin.scope.scenario": "Financiadas en un escenario guardado",
+    "alin.scope.help": "«Financiadas (por su estado)»: propuestas en estado Financiada, En ejecución o Cerrada. "
+                       "«En un escenario guardado»: las que financia ese escenario de la página Presupuesto.",
+    "alin.scenario": "Escenario",
+    "alin.no_scenarios": "No hay escenarios guardados para esta parroquia: guarde uno en la página Presupuesto para "
+                         "ver aquí la alineación de los proyectos que financia.",
+    "alin.scenario_missing": "El escenario ya no existe.",
+    "alin.none_counted": "No hay propuestas que contar con esta selección.",
+    "alin.only_used": "Mostrar solo los ODS y objetivos del PND que alguna propuesta nombra",
+    "alin.unserved.title": "Objetivos del PDOT que ninguna propuesta sirve",
+    "alin.unserved.none": "Todos los objetivos del PDOT tienen al menos una propuesta.",
+    "alin.unserved.caption": "Son vacíos de la planificación: ninguna propuesta de esta selección trabaja por ellos.",
+    "alin.coverage.title": "Cobertura del PDOT",
+    "alin.col.pdot": "Objetivo del PDOT",
+    "alin.col.component": "Componente",
+    "alin.col.objective": "Objetivo",
+    "alin.col.count": "Propuestas",
+    "alin.col.ids": "Cuáles",
+    "alin.col.code": "ODS / PND",
+    "alin.col.code_title": "Objetivo ODS / PND",
+    "alin.col.framework": "Marco",
+    "alin.source": "propuestas y PDOT registrados en Minga; ODS (Naciones Unidas) y PND (Secretaría Nacional de "
+                   "Planificación), ver Datos y fuentes",
+    # Editing the PDOT
+    "alin.edit.pdot.title": "Objetivos del PDOT",
+    "alin.edit.pdot.pick": "Objetivo a editar",
+    "alin.edit.pdot.new": "— Nuevo objetivo —",
+    "alin.edit.pdot.id": "Código del objetivo",
+    "alin.edit.pdot.id_help": "Letras sin tilde, números, guion o punto (ej.: EV-OE10). No se cambia después.",
+    "alin.edit.pdot.component": "Componente del PDOT",
+    "alin.edit.pdot.text": "Objetivo",
+    "alin.edit.pdot.save": "Guardar objetivo",
+    "alin.edit.pdot.saved": "Objetivo «{id}» guardado.",
+    "alin.edit.pdot.exists": "Ya existe el objetivo «{id}»; elíjalo en la lista para editarlo.",
+    "alin.edit.pdot.source": "Registrado en Minga por {user} el {date}",
+    # Editing a proposal's alignment
+    "alin.edit.proposal.title": "Alineación de una propuesta",
+    "alin.edit.proposal.pick": "Propuesta",
+    "alin.edit.proposal.pdot": "Objetivos del PDOT",
+    "alin.edit.proposal.ods": "ODS",
+    "alin.edit.proposal.targets": "Metas ODS",
+    "alin.edit.proposal.targets_help": "Solo metas de los ODS elegidos.",
+    "alin.edit.proposal.pnd": "Objetivos del PND",
+    "alin.edit.proposal.save": "Guardar alineación",
+    "alin.edit.proposal.saved": "Alineación de «{id}» guardada.",
+    "alin.edit.proposal.none": "No hay propuestas que editar en esta parroquia.",
+    "alin.edit.readonly": "Para editar el PDOT y la alineación ingrese como técnico de planificación.",
+    "alin.edit.placeholder": "Elija una o varias opciones",
+    "alin.edit.error": "No se guardó: {errors}",
+}
