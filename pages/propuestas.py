@@ -1,8 +1,457 @@
-"""Placeholder until the page is built (see the open issues)."""
+"""Propuestas: the parish's proposals with their status and filters; a form to register or edit one (inline
+Spanish validation, status changes only along the lifecycle); the import from the planner's own Excel or CSV
+with a preview of every problem before anything is stored.
 
+Testing note: AppTest cannot upload files, so the import panel reads the file either from the uploader or
+from st.session_state["prop-import-file"] = (file name, bytes) (also what «Probar con el archivo de
+demostración» sets); the preview itself is core.imports.preview_import, a function of the bytes.
+"""
+
+import datetime as dt
+
+import polars as pl
 import streamlit as st
 
-from core.texts import t
+from core import fmt, imports, records
+from core import proposal_entry as entry
+from core.auth import Action, PermissionDenied, Role
+from core.schemas.proposals import ProposalStatus
+from core.store import ConflictError
+from core.texts import label, labels, t
+from ui import data, session, state, widgets
+from ui import decidir_registro as reg
 
-st.title(t("nav.proposals"))
-st.info(t("page.pending"))
+IMPORT_FILE = "prop-import-file"
+NEW = "__new__"
+
+parish_code = state.current_parish()
+user = session.current_user()
+store = data.store()
+names = reg.association_names(parish_code)
+stored = records.proposals(store, parish_code)
+
+st.title(t("prop.title"))
+st.write(t("prop.intro"))
+if not names and not stored:
+    st.info(t("prop.no_associations", name=reg.parish_name(parish_code)))
+    st.stop()
+if not entry.may_edit(user):
+    st.caption(t("prop.readonly"))
+
+
+# -- The list --------------------------------------------------------------------------------------------------
+
+def list_panel() -> None:
+    frame = entry.list_frame(((v.item, v.version) for v in stored), names)
+    if frame.is_empty():
+        st.info(t("prop.empty"))
+        return
+    if frame["is_synthetic"].any():
+        widgets.synthetic_mark()
+    columns = st.columns([1, 1.3, 1, 1.4])
+    statuses = columns[0].multiselect(t("prop.filter.status"), list(labels("proposal_status")),
+                                      format_func=lambda c: label("proposal_status", c), key="prop-f-status",
+                                      placeholder=t("prop.filter.placeholder"))
+    chosen = columns[1].multiselect(t("prop.filter.association"), list(names), format_func=names.__getitem__,
+                                    key="prop-f-association", placeholder=t("prop.filter.placeholder"))
+    kinds = columns[2].multiselect(t("prop.filter.kind"), list(labels("support_kind")),
+                                   format_func=lambda c: label("support_kind", c), key="prop-f-kind",
+                                   placeholder=t("prop.filter.placeholder"))
+    text = columns[3].text_input(t("prop.filter.text"), key="prop-f-text", help=t("prop.filter.text_help"))
+    shown = entry.filter_frame(frame, statuses=statuses, associations=chosen, kinds=kinds, text=text)
+    metrics = st.columns(3)
+    metrics[0].metric(t("prop.metric.count"), fmt.number(shown.height),
+                      delta=t("prop.metric.of", total=fmt.number(frame.height)), delta_color="off", delta_arrow="off")
+    metrics[1].metric(t("prop.metric.cost"), fmt.money(shown["cost_usd"].sum(), 0))
+    metrics[2].metric(t("prop.metric.requested"), fmt.money(shown["requested_usd"].sum(), 0))
+    if shown.is_empty():
+        st.info(t("prop.empty_filter"))
+        return
+    table = shown.select(
+        pl.col("proposal_id").alias(t("prop.col.proposal_id")),
+        pl.col("title").alias(t("prop.col.title")),
+        pl.col("association").alias(t("prop.col.association")),
+        pl.col("n_associations").alias(t("prop.col.joint")),
+        pl.col("status_label").alias(t("prop.col.status")),
+        pl.col("support_label").alias(t("prop.col.kind")),
+        pl.col("cost_usd").map_elements(fmt.money, return_dtype=pl.Utf8).alias(t("prop.col.cost")),
+        pl.col("requested_usd").map_elements(fmt.money, return_dtype=pl.Utf8).alias(t("prop.col.requested")),
+        pl.col("direct_beneficiaries").alias(t("prop.col.beneficiaries")),
+        pl.col("pdot_objective_ids").alias(t("prop.col.pdot")),
+        pl.col("sdg_goals").alias(t("prop.col.ods")),
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="prop-table")
+    widgets.source_caption(t("prop.source"), bool(shown["is_synthetic"].any()))
+    widgets.downloads(shown, entry.download_headers(), t("prop.download.name"), key="prop-list",
+                      code_labels={"is_synthetic": labels("bool")})
+
+
+# -- The form --------------------------------------------------------------------------------------------------
+
+def _lines_frame(base) -> pl.DataFrame:
+    rows = [{"item": line.item, "amount_usd": line.amount_usd, "source": label("funding_source", line.source)}
+            for line in (base.budget_lines if base else [])]
+    return pl.DataFrame(rows, schema={"item": pl.Utf8, "amount_usd": pl.Float64, "source": pl.Utf8})
+
+
+def _indicators_frame(base) -> pl.DataFrame:
+    rows = [i.model_dump() for i in (base.indicators if base else [])]
+    return pl.DataFrame(rows, schema={"name": pl.Utf8, "baseline": pl.Utf8, "target": pl.Utf8,
+                                      "means_of_verification": pl.Utf8})
+
+
+def _rows(edited) -> list[dict]:
+    frame = edited if isinstance(edited, pl.DataFrame) else pl.DataFrame(edited)
+    return frame.to_dicts()
+
+
+def _index(options: list, value) -> int | None:
+    return options.index(value) if value in options else None
+
+
+def form_panel() -> None:
+    if not entry.may_edit(user):
+        st.info(t("prop.readonly"))
+        return
+    editable = [v for v in stored if entry.may_edit(user, v.item)]
+    options = [NEW] + [v.item.proposal_id for v in editable]
+    pending = st.session_state.pop("prop-form-next", None)
+    if pending in options:
+        st.session_state["prop-form-pick"] = pending
+    titles = {v.item.proposal_id: v.item.title for v in editable}
+    pick = st.selectbox(t("prop.form.pick"), options, key="prop-form-pick",
+                        format_func=lambda o: t("prop.form.new") if o == NEW else f"{o} · {titles[o]}")
+    reg.flash("prop-form-flash")
+    current = next((v for v in editable if v.item.proposal_id == pick), None)
+    base = current.item if current else None
+    loaded_key = f"prop-form-loaded-{pick}"
+    if loaded_key not in st.session_state:
+        st.session_state[loaded_key] = current.version if current else 0
+    loaded = st.session_state[loaded_key]
+    k = f"pf-{pick}-{loaded}"
+    if base is not None and base.is_synthetic:
+        st.caption(t("prop.form.synthetic"))
+    messages = st.container()
+    conflict = st.session_state.get(f"prop-form-conflict-{pick}")
+    if conflict:
+        messages.error(t("prop.form.conflict", reason=reg.md(conflict)), icon=":material/sync_problem:")
+        if messages.button(t("prop.form.reload"), key=f"{k}-reload", icon=":material/refresh:"):
+            st.session_state[loaded_key] = current.version if current else 0
+            st.session_state.pop(f"prop-form-conflict-{pick}", None)
+            st.rerun()
+    rep = user is not None and user.role == Role.ASSOCIATION
+    own = [a for a in names if not rep or a == user.association_id]
+    offers = {v.item.offer_id: v.item.title for v in records.offers(store)}
+    pdot = {v.item.pdot_objective_id: v.item.objective_es for v in records.pdot_objectives(store, parish_code)}
+    goals, targets, pnd = reg.sdg_goals(), reg.sdg_targets(), reg.pnd_objectives()
+    competences, problems = reg.competences(), reg.problems(parish_code)
+    funding = labels("funding_source")
+    placeholder = t("prop.form.placeholder")
+
+    with st.form(f"{k}-form", clear_on_submit=False, enter_to_submit=False, border=True):
+        st.markdown(f"**{t('prop.form.section.identity')}**")
+        c = st.columns([1, 2])
+        code = c[0].text_input(entry.field_label("proposal_id"), value=base.proposal_id if base else "",
+                               disabled=base is not None, key=f"{k}-id", help=t("prop.form.id_help"))
+        lead_default = base.association_id if base else (user.association_id if rep else None)
+        lead = c[1].selectbox(entry.field_label("association_id"), own, index=_index(own, lead_default),
+                              format_func=lambda a: names.get(a, a), key=f"{k}-lead",
+                              placeholder=t("prop.form.choose"))
+        partners = st.multiselect(t("prop.form.partners"), list(names),
+                                  default=[a for a in (base.association_ids[1:] if base else []) if a in names],
+                                  format_func=lambda a: names.get(a, a), key=f"{k}-partners", placeholder=placeholder)
+        title = st.text_input(entry.field_label("title"), value=base.title if base else "", max_chars=200,
+                              key=f"{k}-title")
+        summary = st.text_area(entry.field_label("summary"), value=(base.summary or "") if base else "",
+                               key=f"{k}-summary", height=80)
+
+        st.markdown(f"**{t('prop.form.section.problem')}**")
+        problem = st.text_area(entry.field_label("problem"), value=(base.problem or "") if base else "",
+                               key=f"{k}-problem", height=80)
+        general = st.text_area(entry.field_label("general_objective"),
+                               value=(base.general_objective or "") if base else "", key=f"{k}-general", height=68)
+        specific = st.text_area(entry.field_label("specific_objectives"),
+                                value="\n".join(base.specific_objectives) if base else "", key=f"{k}-specific",
+                                help=t("prop.form.one_per_line"), height=90)
+
+        st.markdown(f"**{t('prop.form.section.people')}**")
+        c = st.columns(5)
+        direct = c[0].number_input(entry.field_label("direct_beneficiaries"), min_value=0, step=1,
+                                   value=base.direct_beneficiaries if base else 0, key=f"{k}-direct")
+        indirect = c[1].number_input(entry.field_label("indirect_beneficiaries"), min_value=0, step=1,
+                                     value=base.indirect_beneficiaries if base else 0, key=f"{k}-indirect")
+        women = c[2].number_input(entry.field_label("women_beneficiaries"), min_value=0, step=1,
+                                  value=base.women_beneficiaries if base else 0, key=f"{k}-women")
+        youth = c[3].number_input(entry.field_label("youth_beneficiaries"), min_value=0, step=1,
+                                  value=base.youth_beneficiaries if base else 0, key=f"{k}-youth")
+        families = c[4].number_input(entry.field_label("families"), min_value=0, step=1,
+                                     value=(base.families or 0) if base else 0, key=f"{k}-families")
+        c = st.columns([2, 1, 1, 1])
+        location = c[0].text_input(entry.field_label("location"), value=(base.location or "") if base else "",
+                                   key=f"{k}-location")
+        localizations = list(labels("localization"))
+        localization = c[1].selectbox(entry.field_label("localization"), localizations,
+                                      index=localizations.index(base.localization if base else "rural"),
+                                      format_func=lambda x: label("localization", x), key=f"{k}-localization")
+        duration = c[2].number_input(entry.field_label("duration_months"), min_value=0, max_value=120, step=1,
+                                     value=(base.duration_months or 0) if base else 0, key=f"{k}-duration",
+                                     help=t("prop.form.duration_help"))
+        start = c[3].date_input(entry.field_label("start_date"), value=base.start_date if base else None,
+                                format="DD/MM/YYYY", key=f"{k}-start")
+
+        st.markdown(f"**{t('prop.form.section.money')}**")
+        c = st.columns(5)
+        money_fields = ("cost_usd", "requested_usd", "counterpart_associations_usd", "counterpart_cooperant_usd",
+                        "counterpart_other_usd")
+        money = {name: c[i].number_input(entry.field_label(name), min_value=0.0, step=100.0, format="%.2f",
+                                         value=float(getattr(base, name)) if base else 0.0, key=f"{k}-{name}")
+                 for i, name in enumerate(money_fields)}
+        c = st.columns(2)
+        cooperant = c[0].text_input(entry.field_label("cooperant_name"),
+                                    value=(base.cooperant_name or "") if base else "", key=f"{k}-cooperant")
+        offer_options = [""] + list(offers)
+        offer = c[1].selectbox(entry.field_label("cooperation_offer_id"), offer_options,
+                               index=_index(offer_options, (base.cooperation_offer_id or "") if base else ""),
+                               format_func=lambda o: t("prop.form.none") if not o else f"{o} · {offers[o]}",
+                               key=f"{k}-offer")
+
+        st.markdown(f"**{t('prop.form.section.lines')}**")
+        st.caption(t("prop.form.lines_help"))
+        lines = st.data_editor(
+            _lines_frame(base), num_rows="dynamic", key=f"{k}-lines", width="stretch",
+            column_config={
+                "item": st.column_config.TextColumn(t("prop.form.lines_item"), width="large"),
+                "amount_usd": st.column_config.NumberColumn(t("prop.form.lines_amount"), min_value=0.0,
+                                                            format="%.2f"),
+                "source": st.column_config.SelectboxColumn(t("prop.form.lines_source"), options=list(funding.values()),
+                                                           default=funding["gad"]),
+            })
+
+        st.markdown(f"**{t('prop.form.section.results')}**")
+        indicators = st.data_editor(
+            _indicators_frame(base), num_rows="dynamic", key=f"{k}-indicators", width="stretch",
+            column_config={"name": st.column_config.TextColumn(t("prop.form.ind_name"), width="medium"),
+                           "baseline": st.column_config.TextColumn(t("prop.form.ind_baseline")),
+                           "target": st.column_config.TextColumn(t("prop.form.ind_target")),
+                           "means_of_verification": st.column_config.TextColumn(t("prop.form.ind_verification"))})
+        c = st.columns(2)
+        sustainability = c[0].text_area(entry.field_label("sustainability"),
+                                        value=(base.sustainability or "") if base else "", key=f"{k}-sust", height=80)
+        risks = c[1].text_area(entry.field_label("risks"), value="\n".join(base.risks) if base else "",
+                               key=f"{k}-risks", help=t("prop.form.one_per_line"), height=80)
+        manager = st.text_input(entry.field_label("project_manager"),
+                                value=(base.project_manager or "") if base else "", key=f"{k}-manager")
+
+        st.markdown(f"**{t('prop.form.section.alignment')}**")
+        c = st.columns(2)
+        pdot_ids = c[0].multiselect(entry.field_label("pdot_objective_ids"), list(pdot),
+                                    default=[o for o in (base.pdot_objective_ids if base else []) if o in pdot],
+                                    format_func=lambda o: f"{o} · {pdot[o]}", key=f"{k}-pdot", placeholder=placeholder)
+        pnd_ids = c[1].multiselect(entry.field_label("pnd_objective_ids"), list(pnd),
+                                   default=[o for o in (base.pnd_objective_ids if base else []) if o in pnd],
+                                   format_func=lambda o: pnd[o], key=f"{k}-pnd", placeholder=placeholder)
+        sdg = c[0].multiselect(entry.field_label("sdg_goals"), list(goals),
+                               default=[g for g in (base.sdg_goals if base else []) if g in goals],
+                               format_func=goals.__getitem__, key=f"{k}-sdg", placeholder=placeholder)
+        sdg_targets = c[1].multiselect(entry.field_label("sdg_targets"), list(targets),
+                                       default=[x for x in (base.sdg_targets if base else []) if x in targets],
+                                       format_func=targets.__getitem__, key=f"{k}-targets", placeholder=placeholder)
+        problem_ids = c[0].multiselect(entry.field_label("problem_ids"), list(problems),
+                                       default=[x for x in (base.problem_ids if base else []) if x in problems],
+                                       format_func=problems.__getitem__, key=f"{k}-problems", placeholder=placeholder)
+        needs = c[1].multiselect(entry.field_label("needs"), list(labels("proposal_need")),
+                                 default=list(base.needs) if base else [],
+                                 format_func=lambda x: label("proposal_need", x), key=f"{k}-needs",
+                                 placeholder=placeholder)
+        themes = c[0].multiselect(entry.field_label("themes"), list(labels("theme")),
+                                  default=list(base.themes) if base else [], format_func=lambda x: label("theme", x),
+                                  key=f"{k}-themes", placeholder=placeholder)
+        kinds = list(labels("support_kind"))
+        kind = c[1].selectbox(entry.field_label("support_kind"), kinds,
+                              index=_index(kinds, base.support_kind if base else None),
+                              format_func=lambda x: label("support_kind", x), key=f"{k}-kind",
+                              placeholder=t("prop.form.choose"))
+        competence_options = [""] + list(competences)
+        if base and base.competence_code and base.competence_code not in competences:
+            competence_options.append(base.competence_code)
+        competence = c[0].selectbox(entry.field_label("competence_code"), competence_options,
+                                    index=_index(competence_options, (base.competence_code or "") if base else ""),
+                                    format_func=lambda x: t("prop.form.none") if not x else competences.get(x, x),
+                                    key=f"{k}-competence")
+        scopes = list(labels("benefit_scope"))
+        scope = c[1].selectbox(entry.field_label("benefit_scope"), scopes,
+                               index=scopes.index(base.benefit_scope if base else "collective"),
+                               format_func=lambda x: label("benefit_scope", x), key=f"{k}-scope")
+
+        st.markdown(f"**{t('prop.form.section.status')}**")
+        status_now = base.status if base else ProposalStatus.DRAFT
+        st.markdown(t("prop.form.status_now", status=label("proposal_status", status_now.value)))
+        steps = entry.next_statuses(status_now, user)
+        new_status, note = None, None
+        if steps:
+            c = st.columns([1, 2])
+            choice = c[0].selectbox(t("prop.form.status_next"), ["", *[s.value for s in steps]], key=f"{k}-status",
+                                    format_func=lambda s: t("prop.form.status_keep",
+                                                            status=label("proposal_status", status_now.value))
+                                    if not s else label("proposal_status", s))
+            note = c[1].text_input(t("prop.form.status_note"), key=f"{k}-note")
+            new_status = choice or None
+        elif status_now == ProposalStatus.CLOSED:
+            st.caption(t("prop.form.status_final"))
+        submitted = st.form_submit_button(t("prop.form.save"), type="primary", icon=":material/save:",
+                                          key=f"{k}-save")
+
+    if not submitted:
+        return
+    values = {
+        "proposal_id": code, "association_id": lead, "association_ids": partners, "title": title,
+        "summary": summary, "problem": problem, "general_objective": general, "specific_objectives": specific,
+        "direct_beneficiaries": int(direct), "indirect_beneficiaries": int(indirect),
+        "women_beneficiaries": int(women), "youth_beneficiaries": int(youth), "families": int(families) or None,
+        "location": location, "localization": localization, "duration_months": int(duration) or None,
+        "start_date": start, **money, "cooperant_name": cooperant, "cooperation_offer_id": offer or None,
+        "budget_lines": [{**r, "source": {v: c for c, v in funding.items()}.get(r.get("source"), r.get("source"))}
+                         for r in _rows(lines)],
+        "indicators": _rows(indicators), "sustainability": sustainability, "risks": risks,
+        "project_manager": manager, "pdot_objective_ids": pdot_ids, "pnd_objective_ids": pnd_ids,
+        "sdg_goals": sdg, "sdg_targets": sdg_targets, "problem_ids": problem_ids, "needs": needs,
+        "themes": themes, "support_kind": kind, "competence_code": competence or None, "benefit_scope": scope,
+    }
+    today = dt.date.today()
+    try:
+        proposal = entry.from_form(values, base, parish_code=parish_code, new_status=new_status, note=note,
+                                   today=today, source=t("prop.form.source", user=user.display_name if user else "",
+                                                         date=fmt.date(today)))
+    except entry.FormError as exc:
+        messages.error(t("prop.form.errors") + "\n" + reg.md_list(exc.problems), icon=":material/error:")
+        return
+    expected = loaded
+    if base is None:
+        existing = store.get(records.PROPOSAL, proposal.proposal_id)
+        if existing is not None and not existing.deleted:
+            messages.error(t("prop.form.exists", id=reg.md(proposal.proposal_id)))
+            return
+        expected = existing.version if existing is not None else 0
+    try:
+        version = records.save_proposal(store, user, proposal, expected_version=expected)
+    except PermissionDenied as exc:
+        with messages:
+            session.denied(exc)
+        return
+    except ConflictError as exc:
+        st.session_state[f"prop-form-conflict-{pick}"] = str(exc)
+        st.rerun()  # the message and «Recargar» are drawn above the form, whose values stay as typed
+    st.session_state.pop(f"prop-form-conflict-{pick}", None)
+    st.session_state[f"prop-form-loaded-{proposal.proposal_id}"] = version
+    if base is None:
+        st.session_state[f"prop-form-loaded-{NEW}"] = loaded + 1  # a fresh, empty form next time
+    st.session_state["prop-form-next"] = proposal.proposal_id
+    st.session_state["prop-form-flash"] = t("prop.form.saved", id=reg.md(proposal.proposal_id), version=version)
+    st.rerun()
+
+
+# -- The import ------------------------------------------------------------------------------------------------
+
+def _clear_demo_file() -> None:
+    st.session_state.pop(IMPORT_FILE, None)
+
+
+def import_panel() -> None:
+    st.write(t("prop.import.intro"))
+    reg.flash("prop-import-flash")
+    has_demo = not data.view("proposals", "parish_code = ?", (parish_code,)).is_empty()
+    c = st.columns(2 if has_demo else 1)
+    c[0].download_button(t("prop.import.template"), data=lambda: imports.template_xlsx(reg.import_context(parish_code)),
+                         file_name="minga-plantilla-propuestas.xlsx", mime=imports.XLSX_MIME, key="prop-template",
+                         on_click="ignore", icon=":material/download:")
+    if has_demo:
+        c[1].download_button(t("prop.import.demo"), data=lambda: imports.demo_import_file(data.connection(), parish_code),
+                             file_name="minga-propuestas-demostracion.xlsx", mime=imports.XLSX_MIME, key="prop-demo",
+                             on_click="ignore", icon=":material/download:", help=t("prop.import.demo_help"))
+    if not session.allowed(Action.EDIT_PROPOSAL):
+        st.info(t("prop.import.only_planner"))
+        return
+    generation = st.session_state.setdefault("prop-upload-n", 0)
+    uploaded = st.file_uploader(t("prop.import.upload", limit=fmt.number(imports.MAX_BYTES / 1024 / 1024) + " MB"),
+                                key=f"prop-upload-{generation}", help=t("prop.import.upload_help"),
+                                on_change=_clear_demo_file)
+    c = st.columns([1, 2])
+    if has_demo and c[0].button(t("prop.import.use_demo"), key="prop-use-demo", icon=":material/science:"):
+        st.session_state[IMPORT_FILE] = ("minga-propuestas-demostracion.xlsx",
+                                         imports.demo_import_file(data.connection(), parish_code))
+    update = c[1].checkbox(t("prop.import.update"), key="prop-import-update", help=t("prop.import.update_help"))
+    source = (uploaded.name, uploaded.getvalue()) if uploaded is not None else st.session_state.get(IMPORT_FILE)
+    if source is None:
+        return
+    name, content = source
+    preview = imports.preview_import(content, name, reg.import_context(parish_code), update_existing=update)
+    show_preview(preview)
+
+
+def show_preview(preview: imports.ImportPreview) -> None:
+    st.subheader(t("prop.import.preview", file=reg.md(preview.file)))
+    if preview.refused and any(p.row is None for p in preview.problems):
+        st.error(t("prop.import.refused") + "\n" + reg.md_list([str(p) for p in preview.problems]),
+                 icon=":material/block:")
+        return
+    metrics = st.columns(5)
+    metrics[0].metric(t("prop.import.metric.rows"), fmt.number(len(preview.rows)))
+    for column, action in zip(metrics[1:], ("new", "update", "unchanged", "error")):
+        column.metric(t(f"prop.import.metric.{action}"), fmt.number(preview.count(action)))
+    if preview.notices:
+        st.info(t("prop.import.notices") + "\n" + reg.md_list(preview.notices), icon=":material/info:")
+    if preview.problems:
+        count = len(preview.problems)
+        st.error(t("prop.import.problems_one") if count == 1 else t("prop.import.problems", count=fmt.number(count)),
+                 icon=":material/error:")
+        problems = preview.problems_table().select(
+            pl.col("file").alias(t("prop.import.col.file")), pl.col("row").alias(t("prop.import.col.line")),
+            pl.col("column").alias(t("prop.import.col.column")), pl.col("message").alias(t("prop.import.col.message")))
+        st.dataframe(problems, hide_index=True, width="stretch", key="prop-import-problems")
+    else:
+        st.success(t("prop.import.problems_none"), icon=":material/check_circle:")
+    rows = preview.table().select(
+        pl.col("line").alias(t("prop.import.col.line")), pl.col("proposal_id").alias(t("prop.col.proposal_id")),
+        pl.col("title").alias(t("prop.col.title")),
+        (pl.col("association_id").replace_strict(names, default=pl.col("association_id")) if names
+         else pl.col("association_id")).alias(t("prop.col.association")),
+        pl.col("cost_usd").map_elements(fmt.money, return_dtype=pl.Utf8).alias(t("prop.col.cost")),
+        pl.col("action").alias(t("prop.import.col.action")), pl.col("problems").alias(t("prop.import.col.problems")))
+    st.dataframe(rows, hide_index=True, width="stretch", key="prop-import-rows")
+
+    savable = len(preview.to_save())
+    wrong = preview.count("error")
+    only_valid = False
+    if wrong and savable:
+        only_valid = st.checkbox(t("prop.import.only_valid"), key="prop-import-only-valid",
+                                 help=t("prop.import.only_valid_help"))
+    if not savable and preview.ok:
+        st.info(t("prop.import.nothing"))
+        return
+    blocked = (bool(preview.problems) and not only_valid) or not savable
+    text = t("prop.import.save_valid", count=fmt.number(savable)) if only_valid else t("prop.import.save_all")
+    if blocked:
+        st.caption(t("prop.import.save_disabled"))
+    if not st.button(text, type="primary", disabled=blocked, key="prop-import-save", icon=":material/save:"):
+        return
+    try:
+        count = imports.save_import(store, user, preview, only_valid=only_valid)
+    except PermissionDenied as exc:
+        session.denied(exc)
+        return
+    except (ConflictError, imports.ImportRefused) as exc:
+        st.error(t("prop.import.conflict", reason=reg.md(exc)), icon=":material/sync_problem:")
+        return
+    st.session_state["prop-upload-n"] = st.session_state.get("prop-upload-n", 0) + 1
+    st.session_state.pop(IMPORT_FILE, None)
+    st.session_state["prop-import-flash"] = t("prop.import.saved", count=fmt.number(count))
+    st.rerun()
+
+
+tab_list, tab_form, tab_import = st.tabs([t("prop.tab.list"), t("prop.tab.form"), t("prop.tab.import")])
+with tab_list:
+    list_panel()
+with tab_form:
+    form_panel()
+with tab_import:
+    import_panel()

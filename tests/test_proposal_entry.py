@@ -1,0 +1,91 @@
+"""The Propuestas page's core: the list and its filters, a proposal built from the form with Spanish errors,
+status changes only along the lifecycle, and who is offered the form."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import proposal_entry as entry
+from core.auth import Role, User
+from core.imports import demo_proposals
+from core.schemas.proposals import ProposalStatus
+
+PLANNER = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
+REP = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A03")
+BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
+
+
+@pytest.fixture(scope="module")
+def demo(con):
+    return demo_proposals(con)
+
+
+@pytest.fixture(scope="module")
+def frame(demo):
+    names = {"EV-A01": "Asociación Agroecológica Flor del Valle", "EV-A03": "Mujeres Sembradoras"}
+    return entry.list_frame(((p, 1) for p in demo), names)
+
+
+def test_the_list_has_one_row_per_proposal_with_spanish_labels(frame, demo):
+    assert frame.height == len(demo) and frame["proposal_id"].is_sorted()
+    assert set(frame["status_label"]) == {"Presentada"}
+    assert "Equipamiento" in set(frame["support_label"])
+    assert frame.filter(frame["proposal_id"] == "EV-P01")["n_associations"][0] == 5
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    ({}, None),
+    ({"statuses": ["draft"]}, []),
+    ({"kinds": ["inputs"]}, ["EV-P09", "EV-P14"]),
+    ({"associations": ["EV-A03"]}, ["EV-P01", "EV-P05", "EV-P06"]),  # also as a co-proponent of EV-P01
+    ({"text": "COMERCIALIZACION integrada"}, ["EV-P01"]),
+    ({"text": "flor del valle", "kinds": ["marketing"]}, ["EV-P01"]),
+])
+def test_filters_combine(frame, filters, expected):
+    shown = entry.filter_frame(frame, **filters)["proposal_id"].to_list()
+    assert shown == (frame["proposal_id"].to_list() if expected is None else expected)
+
+
+def test_a_proposal_from_the_form_keeps_what_the_form_does_not_show(demo):
+    base = demo[0]
+    edited = entry.from_form({"title": "  Título nuevo  ", "specific_objectives": "Uno\n\nDos\n"}, base,
+                             parish_code="010170")
+    assert edited.title == "Título nuevo" and edited.specific_objectives == ["Uno", "Dos"]
+    assert edited.budget_lines == base.budget_lines and edited.status_history == base.status_history
+
+
+def test_form_errors_are_spanish_and_name_the_field(demo):
+    values = {"proposal_id": "P 1", "association_id": "EV-A01", "title": "Ri", "cost_usd": 1000.0,
+              "requested_usd": 1500.0, "support_kind": "equipment",
+              "budget_lines": [{"item": "Equipos", "amount_usd": -5.0, "source": "gad"}]}
+    with pytest.raises(entry.FormError) as info:
+        entry.from_form(values, None, parish_code="010170")
+    problems = info.value.problems
+    assert problems == [
+        "Código: formato no válido «P 1»",
+        "Título: es demasiado corto (mínimo 3 caracteres)",
+        ("Presupuesto por líneas (línea 1): el monto de la línea de presupuesto no puede ser negativo (se recibió "
+        "-$ 5,00)")]
+
+
+def test_a_new_proposal_is_a_draft_and_moves_only_along_the_lifecycle(demo):
+    values = {"proposal_id": "EV-P99", "association_id": "EV-A01", "title": "Huertos familiares", "cost_usd": 1000.0,
+              "requested_usd": 1000.0, "support_kind": "inputs"}
+    new = entry.from_form(values, None, parish_code="010170", source="prueba")
+    assert new.status == ProposalStatus.DRAFT and new.association_ids == ["EV-A01"] and new.source == "prueba"
+    submitted = entry.from_form(values, None, parish_code="010170", new_status="submitted", note="entregada")
+    assert submitted.status == ProposalStatus.SUBMITTED
+    assert [c.status for c in submitted.status_history] == ["draft", "submitted"]
+    with pytest.raises(entry.FormError, match="no se puede pasar de «Borrador» a «Financiada»"):
+        entry.from_form(values, None, parish_code="010170", new_status="funded")
+
+
+def test_who_is_offered_the_form_and_which_steps(demo):
+    own = next(p for p in demo if "EV-A03" in p.association_ids)
+    other = next(p for p in demo if "EV-A03" not in p.association_ids)
+    assert entry.may_edit(PLANNER, other) and entry.may_edit(REP, own) and not entry.may_edit(REP, other)
+    assert not entry.may_edit(BOARD) and not entry.may_edit(None)
+    assert entry.next_statuses("submitted", PLANNER) == ["draft", "eligible", "not_eligible"]
+    assert entry.next_statuses("submitted", REP) == ["draft"]
+    assert entry.next_statuses("eligible", REP) == []
+    assert entry.next_statuses("draft", None) == []
