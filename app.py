@@ -18,8 +18,9 @@ session.sidebar_account()
 st.sidebar.caption(t("app.tagline"))
 
 PAGES = {
-    t("nav.start"): [
+    "": [
         st.Page("pages/inicio.py", title=t("nav.start"), icon=":material/home:", url_path="inicio", default=True),
+        st.Page("pages/fuentes.py", title=t("fuentes.title"), icon=":material/menu_book:", url_path="fuentes"),
     ],
     t("nav.diagnosis"): [
         st.Page("pages/territorio.py", title=t("diag.territorio.title"), icon=":material/map:", url_path="territorio"),
@@ -47,9 +48,6 @@ PAGES = {
         st.Page("pages/administracion.py", title=t("nav.admin"), icon=":material/admin_panel_settings:",
                 url_path="administracion"),
     ],
-    t("nav.about"): [
-        st.Page("pages/fuentes.py", title=t("fuentes.title"), icon=":material/menu_book:", url_path="fuentes"),
-    ],
 }
 
-st.navigation(PAGES).run()
+st.navigation(PAGES, expanded=True).run()

@@ -164,3 +164,9 @@ def sign_in(page, username: str, password: str = TEST_PASSWORD) -> None:
     sidebar.get_by_label("Contraseña").fill(password)
     sidebar.get_by_role("button", name="Ingresar").click()
     wait_for_app(page)
+
+
+def open_page(page, title: str) -> None:
+    """Go to a page through the navigation, as a person does (keeps the session's choices)."""
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    wait_for_app(page)

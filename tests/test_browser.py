@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import wait_for_app
+from tests.conftest import open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -25,9 +25,7 @@ def test_the_chosen_parish_follows_the_user_across_pages(page, app_url):
     page.keyboard.press("Enter")
     wait_for_app(page)
     expect(page.get_by_text("Parroquia Baños · cantón Cuenca, Azuay")).to_be_visible()
-    page.get_by_role("link", name="Datos y fuentes").click()
-    wait_for_app(page)
-    page.get_by_role("link", name="Inicio").click()
-    wait_for_app(page)
+    open_page(page, "Datos y fuentes")
+    open_page(page, "Inicio")
     expect(page.get_by_text("Parroquia Baños · cantón Cuenca, Azuay")).to_be_visible()
     expect(page.get_by_text("No hay asociaciones registradas")).to_be_visible()
