@@ -111,8 +111,9 @@ def field_label(name: str) -> str:
     return name
 
 
-def spanish_errors(exc: ValidationError) -> list[str]:
-    """Every pydantic error of a proposal as «Campo: mensaje» (a rule of the whole proposal: just the message)."""
+def spanish_errors(exc: ValidationError, names: Mapping[str, str] | None = None) -> list[str]:
+    """Every pydantic error as «Campo: mensaje» (a rule of the whole record: just the message). Fields are
+    named by `names` (field → label) when given, else as the proposal form and import template name them."""
     out = []
     for error in exc.errors():
         loc = [str(part) for part in error["loc"]]
@@ -122,7 +123,7 @@ def spanish_errors(exc: ValidationError) -> list[str]:
         else:
             message = spanish_message(error)
         if loc:
-            where = field_label(loc[0])
+            where = (names or {}).get(loc[0]) or field_label(loc[0])
             if len(loc) > 1 and loc[0] in ("budget_lines", "indicators") and loc[1].isdigit():
                 where += f" (línea {int(loc[1]) + 1})"
             out.append(f"{where}: {message}")

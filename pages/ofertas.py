@@ -1,8 +1,292 @@
-"""Placeholder until the page is built (see the open issues)."""
+"""Ofertas de cooperación: each offer's screening checklist with its Spanish reasons, the proposals and PDOT
+objectives it could fund, whether the parish can put up the counterpart (the amount available is an input that
+starts from the budget), the two thesis cases side by side, and a form to register or edit offers."""
 
+import datetime as dt
+
+import polars as pl
 import streamlit as st
+from pydantic import ValidationError
 
-from core.texts import t
+from core import cooperation, fmt, records
+from core.auth import Action, PermissionDenied
+from core.prioritization import load_inputs
+from core.proposal_entry import spanish_errors
+from core.schemas.proposals import REIMBURSABLE_TYPES, CooperationOffer
+from core.store import ConflictError
+from core.texts import label, labels, t
+from ui import data, session, state, widgets
+from ui import decidir_registro as reg
 
-st.title(t("nav.offers"))
-st.info(t("page.pending"))
+NEW = "__new__"
+
+parish_code = state.current_parish()
+user = session.current_user()
+store = data.store()
+
+st.title(t("ofe.title"))
+st.write(t("ofe.intro"))
+
+
+def verdict(review: cooperation.OfferReview) -> str:
+    if review.required_usd is None:
+        return t("ofe.verdict.unknown")
+    if review.required_usd <= 0:
+        return t("ofe.verdict.none")
+    if review.counterpart_ok:
+        return t("ofe.verdict.yes", required=fmt.money(review.required_usd, 0))
+    return t("ofe.verdict.no", required=fmt.money(review.required_usd, 0), gap=fmt.money(review.gap_usd, 0))
+
+
+def checklist(review: cooperation.OfferReview) -> str:
+    lines = []
+    for gate in review.screening.gates:
+        mark = ":material/check_circle:" if gate.passed else ":material/cancel:"
+        lines.append(f"- {mark} **{gate.label_es}**: {reg.md(gate.reason_es)}")
+    return "\n".join(lines)
+
+
+def review_panel() -> None:
+    default, origin, scenario_name = cooperation.counterpart_default(store, parish_code)
+    available = st.number_input(t("ofe.counterpart"), min_value=0.0, step=500.0, value=default, format="%.2f",
+                                key=f"ofe-counterpart-{parish_code}-{origin}-{int(default)}",
+                                help=t("ofe.counterpart_help"))
+    st.caption(t(f"ofe.origin.{origin}", name=reg.md(scenario_name or "")))
+    inputs = load_inputs(data.connection(), parish_code, store=store)
+    if not inputs.offers:
+        st.info(t("ofe.empty"))
+        return
+    reviews = cooperation.review_offers(inputs, available, today=dt.date.today())
+    committed = cooperation.committed_usd(reviews)
+    metrics = st.columns(3)
+    metrics[0].metric(t("ofe.metric.offers"), fmt.number(len(reviews)))
+    metrics[1].metric(t("ofe.metric.eligible"), fmt.number(sum(r.screening.eligible for r in reviews)))
+    metrics[2].metric(t("ofe.metric.counterpart"), fmt.money(committed, 0),
+                      delta=t("ofe.metric.counterpart_delta", available=fmt.money(available, 0)), delta_color="off",
+                      delta_arrow="off")
+    if committed > available + 0.005:
+        st.warning(t("ofe.committed.over", committed=fmt.money(committed, 0), available=fmt.money(available, 0)))
+
+    cases = [r for r in reviews if r.case]
+    if cases:
+        st.subheader(t("ofe.cases.title"))
+        columns = st.columns(len(cases))
+        for column, review in zip(columns, sorted(cases, key=lambda r: r.case)):
+            with column.container(border=True):
+                st.markdown(f"**{reg.md(review.offer.title)}**  \n{reg.md(review.offer.cooperant)}")
+                if review.case == "failure":
+                    st.error(t("ofe.case.failure"), icon=":material/money_off:")
+                else:
+                    st.success(t("ofe.case.success"), icon=":material/verified:")
+                st.markdown(t("ofe.case.today", available=fmt.money(available, 0), verdict=verdict(review)))
+                if review.offer.outcome:
+                    st.caption(reg.md(review.offer.outcome))
+
+    st.subheader(t("ofe.table.title"))
+    frame = cooperation.reviews_frame(reviews)
+    yes, no = t("value.yes"), t("value.no")
+    table = frame.select(
+        pl.col("title").alias(t("ofe.col.title")), pl.col("cooperant").alias(t("ofe.col.cooperant")),
+        pl.col("cooperation_type").alias(t("ofe.col.type")), pl.col("status").alias(t("ofe.col.status")),
+        pl.col("amount_usd").map_elements(lambda v: fmt.money(v, 0), return_dtype=pl.Utf8)
+        .fill_null(t("ofe.unknown")).alias(t("ofe.col.amount")),
+        pl.when(pl.col("required_usd").is_null()).then(pl.lit(t("ofe.unknown")))
+        .when(pl.col("required_usd") <= 0).then(pl.lit(t("ofe.none")))
+        .otherwise(pl.col("required_usd").map_elements(lambda v: fmt.money(v, 0), return_dtype=pl.Utf8))
+        .alias(t("ofe.col.required")),
+        pl.col("counterpart_ok").replace_strict({True: yes, False: no}, default=t("ofe.unknown"), return_dtype=pl.Utf8)
+        .alias(t("ofe.col.counterpart_ok")),
+        pl.col("eligible").replace_strict({True: yes, False: no}, return_dtype=pl.Utf8).alias(t("ofe.col.eligible")),
+        pl.col("failed_gates").alias(t("ofe.col.failed")), pl.col("proposals").alias(t("ofe.col.proposals")))
+    st.dataframe(table, hide_index=True, width="stretch", key="ofe-table")
+    widgets.source_caption(t("ofe.source"))
+    headers = {"offer_id": t("ofe.col.offer_id"), "title": t("ofe.col.title"), "cooperant": t("ofe.col.cooperant"),
+               "cooperation_type": t("ofe.col.type"), "status": t("ofe.col.status"), "amount_usd": t("ofe.col.amount"),
+               "required_usd": t("ofe.col.required"), "counterpart_ok": t("ofe.col.counterpart_ok"),
+               "eligible": t("ofe.col.eligible"), "failed_gates": t("ofe.col.failed"),
+               "proposals": t("ofe.col.proposals"), "pdot_objectives": t("ofe.col.pdot")}
+    widgets.downloads(frame, headers, t("ofe.download.name"), key="ofe-list",
+                      code_labels={"counterpart_ok": labels("bool"), "eligible": labels("bool")})
+
+    st.subheader(t("ofe.detail.title"))
+    proposals = {p.proposal_id: p for p in inputs.proposals}
+    for review in reviews:
+        offer = review.offer
+        icon = ":material/check_circle:" if review.screening.eligible else ":material/cancel:"
+        state_text = t("ofe.eligible") if review.screening.eligible else t("ofe.not_eligible")
+        with st.expander(f"{reg.md(offer.title)} · {reg.md(offer.cooperant)} · {state_text}", icon=icon):
+            st.markdown(f"**{t('ofe.detail.checklist')}**\n\n" + checklist(review))
+            st.markdown(t("ofe.detail.counterpart", verdict=verdict(review)))
+            st.markdown(f"**{t('ofe.detail.matches')}**")
+            matches = cooperation.matches_frame(review, proposals)
+            if matches.is_empty():
+                st.caption(t("ofe.detail.no_matches"))
+            else:
+                st.dataframe(matches.select(pl.col("proposal_id").alias(t("ofe.col.offer_id")),
+                                            pl.col("title").alias(t("ofe.col.title")),
+                                            pl.col("fit").alias(t("ofe.col.fit")),
+                                            pl.col("reasons").alias(t("ofe.col.reasons"))),
+                             hide_index=True, width="stretch", key=f"ofe-matches-{offer.offer_id}")
+            ids = review.match.pdot_objective_ids
+            st.markdown(t("ofe.detail.pdot", ids=reg.md(", ".join(ids))) if ids else t("ofe.detail.no_pdot"))
+            if offer.conditions:
+                st.caption(t("ofe.detail.conditions", text=reg.md(offer.conditions)))
+            if offer.outcome:
+                st.caption(t("ofe.detail.outcome", text=reg.md(offer.outcome)))
+            if offer.is_illustrative:
+                st.caption(t("ofe.detail.illustrative"))
+            st.caption(t("ofe.detail.source", text=reg.md(offer.source)))
+
+
+def form_panel() -> None:
+    if not session.allowed(Action.EDIT_OFFER):
+        st.info(t("ofe.form.readonly"))
+        return
+    stored = records.offers(store)
+    options = [NEW] + [v.item.offer_id for v in stored]
+    pending = st.session_state.pop("ofe-form-next", None)
+    if pending in options:
+        st.session_state["ofe-form-pick"] = pending
+    titles = {v.item.offer_id: v.item.title for v in stored}
+    pick = st.selectbox(t("ofe.form.pick"), options, key="ofe-form-pick",
+                        format_func=lambda o: t("ofe.form.new") if o == NEW else f"{o} · {titles[o]}")
+    reg.flash("ofe-form-flash")
+    current = next((v for v in stored if v.item.offer_id == pick), None)
+    base = current.item if current else None
+    loaded_key = f"ofe-form-loaded-{pick}"
+    if loaded_key not in st.session_state:
+        st.session_state[loaded_key] = current.version if current else 0
+    loaded = st.session_state[loaded_key]
+    k = f"of-{pick}-{loaded}"
+    messages = st.container()
+    conflict = st.session_state.get(f"ofe-form-conflict-{pick}")
+    if conflict:
+        messages.error(t("ofe.form.conflict", reason=reg.md(conflict)), icon=":material/sync_problem:")
+        if messages.button(t("ofe.form.reload"), key=f"{k}-reload", icon=":material/refresh:"):
+            st.session_state[loaded_key] = current.version if current else 0
+            st.session_state.pop(f"ofe-form-conflict-{pick}", None)
+            st.rerun()
+    placeholder = t("ofe.form.placeholder")
+    goals = reg.sdg_goals()
+
+    def choice(title: str, family: str, value, key: str, column=st, help: str | None = None):
+        options = list(labels(family))
+        return column.selectbox(title, options, index=options.index(value) if value in options else 0,
+                                format_func=lambda c: label(family, c), key=f"{k}-{key}", help=help)
+
+    with st.form(f"{k}-form", clear_on_submit=False, enter_to_submit=False):
+        c = st.columns([1, 2])
+        offer_id = c[0].text_input(t("ofe.form.id"), value=base.offer_id if base else "", disabled=base is not None,
+                                   key=f"{k}-id", help=t("ofe.form.id_help"))
+        title = c[1].text_input(t("ofe.form.title"), value=base.title if base else "", key=f"{k}-title")
+        c = st.columns(3)
+        cooperant = c[0].text_input(t("ofe.form.cooperant"), value=base.cooperant if base else "",
+                                    key=f"{k}-cooperant")
+        cooperant_kind = choice(t("ofe.form.cooperant_kind"), "cooperant_kind",
+                                base.cooperant_kind if base else None, "kind", c[1])
+        country = c[2].text_input(t("ofe.form.country"), value=(base.country or "") if base else "",
+                                  key=f"{k}-country")
+        c = st.columns(3)
+        modality = choice(t("ofe.form.modality"), "modality", base.modality if base else None, "modality", c[0])
+        cooperation_type = choice(t("ofe.form.type"), "cooperation_type",
+                                  base.cooperation_type if base else "financial_non_reimbursable", "type", c[1],
+                                  help=t("ofe.form.type_help"))
+        call_type = choice(t("ofe.form.call_type"), "call_type", base.call_type if base else "direct", "call", c[2])
+        c = st.columns(4)
+        amount = c[0].number_input(t("ofe.form.amount"), min_value=0.0, step=1000.0, format="%.2f",
+                                   value=base.amount_usd if base else None, key=f"{k}-amount",
+                                   help=t("ofe.form.amount_help"))
+        estimate = c[0].checkbox(t("ofe.form.estimate"), value=base.amount_is_estimate if base else False,
+                                 key=f"{k}-estimate")
+        pct = c[1].number_input(t("ofe.form.pct"), min_value=0.0, max_value=99.0, step=5.0, format="%.1f",
+                                value=base.counterpart_required_pct if base else None, key=f"{k}-pct",
+                                help=t("ofe.form.counterpart_help"))
+        required = c[2].number_input(t("ofe.form.usd"), min_value=0.0, step=500.0, format="%.2f",
+                                     value=base.counterpart_required_usd if base else None, key=f"{k}-usd",
+                                     help=t("ofe.form.counterpart_help"))
+        in_kind = c[3].text_input(t("ofe.form.in_kind"), value=(base.in_kind_description or "") if base else "",
+                                  key=f"{k}-in-kind")
+        c = st.columns(2)
+        themes = c[0].multiselect(t("ofe.form.themes"), list(labels("theme")), default=list(base.themes) if base else [],
+                                  format_func=lambda x: label("theme", x), key=f"{k}-themes", placeholder=placeholder)
+        kinds = c[1].multiselect(t("ofe.form.support_kinds"), list(labels("support_kind")),
+                                 default=list(base.support_kinds) if base else [],
+                                 format_func=lambda x: label("support_kind", x), key=f"{k}-kinds",
+                                 placeholder=placeholder)
+        sdg = c[0].multiselect(t("ofe.form.sdg"), list(goals), default=[g for g in (base.sdg_goals if base else [])
+                                                                        if g in goals],
+                               format_func=goals.__getitem__, key=f"{k}-sdg", placeholder=placeholder)
+        applicants = c[1].multiselect(t("ofe.form.applicants"), list(labels("eligible_applicant")),
+                                      default=list(base.eligible_applicants) if base else ["parish_gad"],
+                                      format_func=lambda x: label("eligible_applicant", x), key=f"{k}-applicants",
+                                      placeholder=placeholder)
+        c = st.columns(3)
+        open_date = c[0].date_input(t("ofe.form.open_date"), value=base.open_date if base else None,
+                                    format="DD/MM/YYYY", key=f"{k}-open")
+        deadline = c[1].date_input(t("ofe.form.deadline"), value=base.deadline if base else None, format="DD/MM/YYYY",
+                                   key=f"{k}-deadline")
+        status = choice(t("ofe.form.status"), "offer_status", base.status if base else "open", "status", c[2])
+        conditions = st.text_area(t("ofe.form.conditions"), value=(base.conditions or "") if base else "",
+                                  key=f"{k}-conditions", height=80)
+        outcome = st.text_area(t("ofe.form.outcome"), value=(base.outcome or "") if base else "", key=f"{k}-outcome",
+                               height=68)
+        c = st.columns([1, 2])
+        illustrative = c[0].checkbox(t("ofe.form.illustrative"), value=base.is_illustrative if base else False,
+                                     key=f"{k}-illustrative")
+        today = dt.date.today()
+        source = c[1].text_input(t("ofe.form.source"), key=f"{k}-source",
+                                 value=base.source if base else t("ofe.form.source_default",
+                                                                  user=user.display_name if user else "",
+                                                                  date=fmt.date(today)))
+        submitted = st.form_submit_button(t("ofe.form.save"), type="primary", icon=":material/save:", key=f"{k}-save")
+    if not submitted:
+        return
+    body = {**(base.model_dump() if base else {}),
+            "offer_id": offer_id.strip(), "title": title.strip(), "cooperant": cooperant.strip(),
+            "cooperant_kind": cooperant_kind, "country": country.strip() or None, "modality": modality,
+            "cooperation_type": cooperation_type, "call_type": call_type,
+            "reimbursable": cooperation_type in REIMBURSABLE_TYPES, "amount_usd": amount,
+            "amount_is_estimate": estimate, "in_kind_description": in_kind.strip() or None,
+            "counterpart_required_pct": pct, "counterpart_required_usd": required, "themes": themes,
+            "support_kinds": kinds, "sdg_goals": sdg, "eligible_applicants": applicants, "open_date": open_date,
+            "deadline": deadline, "conditions": conditions.strip() or None, "status": status,
+            "outcome": outcome.strip() or None, "is_illustrative": illustrative, "source": source.strip()}
+    try:
+        offer = CooperationOffer.model_validate(body)
+    except ValidationError as exc:
+        names = {"offer_id": t("ofe.form.id"), "title": t("ofe.form.title"), "cooperant": t("ofe.form.cooperant"),
+                 "amount_usd": t("ofe.form.amount"), "counterpart_required_pct": t("ofe.form.pct"),
+                 "counterpart_required_usd": t("ofe.form.usd"), "source": t("ofe.form.source"),
+                 "deadline": t("ofe.form.deadline"), "sdg_goals": t("ofe.form.sdg")}
+        messages.error(t("ofe.form.errors") + "\n" + reg.md_list(spanish_errors(exc, names)), icon=":material/error:")
+        return
+    expected = loaded
+    if base is None:
+        existing = store.get(records.OFFER, offer.offer_id)
+        if existing is not None and not existing.deleted:
+            messages.error(t("ofe.form.exists", id=reg.md(offer.offer_id)))
+            return
+        expected = existing.version if existing is not None else 0
+    try:
+        version = records.save_offer(store, user, offer, expected_version=expected)
+    except PermissionDenied as exc:
+        with messages:
+            session.denied(exc)
+        return
+    except ConflictError as exc:
+        st.session_state[f"ofe-form-conflict-{pick}"] = str(exc)
+        st.rerun()
+    st.session_state.pop(f"ofe-form-conflict-{pick}", None)
+    st.session_state[f"ofe-form-loaded-{offer.offer_id}"] = version
+    if base is None:
+        st.session_state[f"ofe-form-loaded-{NEW}"] = loaded + 1
+    st.session_state["ofe-form-next"] = offer.offer_id
+    st.session_state["ofe-form-flash"] = t("ofe.form.saved", id=reg.md(offer.offer_id), version=version)
+    st.rerun()
+
+
+tab_review, tab_form = st.tabs([t("ofe.tab.review"), t("ofe.tab.form")])
+with tab_review:
+    review_panel()
+with tab_form:
+    form_panel()

@@ -1,0 +1,79 @@
+"""Offers screened for El Valle: the checklist with its reasons, what each could fund, and the counterpart
+test that reproduces the thesis cases (Japan lost for lack of counterpart; Israel had it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core import cooperation, records, scenarios
+from core.allocation import AllocationRules
+from core.auth import Role, User
+from core.prioritization import load_inputs
+from core.store import Store
+from core.weights import preset
+
+PARISH = "010170"
+TODAY = dt.date(2027, 3, 1)
+
+
+@pytest.fixture()
+def store(tmp_path, con):
+    s = Store(tmp_path / "s.sqlite")
+    records.ensure_demo(s, con)
+    return s
+
+
+@pytest.fixture()
+def inputs(store, con):
+    return load_inputs(con, PARISH, store=store)
+
+
+def by_id(reviews):
+    return {r.offer.offer_id: r for r in reviews}
+
+
+def test_japan_fails_for_lack_of_counterpart_and_israel_had_it(inputs):
+    reviews = by_id(cooperation.review_offers(inputs, 10_000, today=TODAY))
+    japan, israel = reviews["OF-JAPON-RIEGO"], reviews["OF-ISRAEL-PGA-2019"]
+    assert japan.case == "failure" and israel.case == "success"
+    assert japan.required_usd == pytest.approx(20_000) and japan.counterpart_ok is False
+    assert japan.gap_usd == pytest.approx(10_000)
+    gate = next(g for g in japan.screening.gates if g.gate == "counterpart")
+    assert not gate.passed and "Japón" in gate.reason_es
+    assert israel.required_usd == 9_500 and israel.counterpart_ok is True
+    assert not israel.screening.eligible  # already executed: it is a lesson, not an open offer
+    # with the counterpart reserved, Japan passes the gate
+    assert by_id(cooperation.review_offers(inputs, 25_000, today=TODAY))["OF-JAPON-RIEGO"].counterpart_ok
+
+
+def test_each_offer_has_its_checklist_and_what_it_could_fund(inputs):
+    reviews = cooperation.review_offers(inputs, 10_000, today=TODAY)
+    assert reviews == sorted(reviews, key=lambda r: (not r.screening.eligible, r.offer.offer_id))
+    for r in reviews:
+        assert [g.gate for g in r.screening.gates] == ["open", "non_reimbursable", "competence", "counterpart", "pdot"]
+        assert all(g.reason_es for g in r.screening.gates)
+    credit = by_id(reviews)["OF-CREDITO"]
+    assert not credit.screening.eligible and "reembolsable" in credit.screening.summary_es()
+    frame = cooperation.reviews_frame(reviews)
+    assert frame.height == len(inputs.offers) and frame["eligible"].sum() >= 1
+    proposals = {p.proposal_id: p for p in inputs.proposals}
+    japan = by_id(reviews)["OF-JAPON-RIEGO"]
+    matches = cooperation.matches_frame(japan, proposals)
+    assert matches.height == len(japan.match.proposals) > 0
+    assert matches["fit"].to_list() == sorted(matches["fit"].to_list(), reverse=True)
+    assert japan.match.pdot_objective_ids
+    assert cooperation.committed_usd(reviews) == sum(r.required_usd or 0 for r in reviews if r.screening.eligible)
+
+
+def test_the_counterpart_starts_from_the_budget(store, con):
+    assert cooperation.counterpart_default(store, PARISH) == (cooperation.DEFAULT_COUNTERPART_USD, "example", None)
+    planner = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
+    board = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
+    scenario = scenarios.Scenario(name="Con reserva", parish_code=PARISH, weights=preset("Equilibrado"),
+                                  rules=AllocationRules(budget_usd=40_000, reserve_usd=6_000))
+    scenarios.save_scenario(store, planner, scenario)
+    assert cooperation.counterpart_default(store, PARISH) == (6_000, "scenario", "Con reserva")
+    scenarios.set_board_budget(store, board, PARISH, AllocationRules(budget_usd=45_000, reserve_usd=12_000))
+    assert cooperation.counterpart_default(store, PARISH) == (12_000, "board", None)
