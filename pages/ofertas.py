@@ -98,7 +98,10 @@ def review_panel() -> None:
         .alias(t("ofe.col.counterpart_ok")),
         pl.col("eligible").replace_strict({True: yes, False: no}, return_dtype=pl.Utf8).alias(t("ofe.col.eligible")),
         pl.col("failed_gates").alias(t("ofe.col.failed")), pl.col("proposals").alias(t("ofe.col.proposals")))
-    st.dataframe(table, hide_index=True, width="stretch", key="ofe-table")
+    st.dataframe(table, hide_index=True, width="stretch", key="ofe-table",
+                 column_config={t("ofe.col.title"): st.column_config.Column(width="medium"),
+                                t("ofe.col.cooperant"): st.column_config.Column(width="medium"),
+                                t("ofe.col.failed"): st.column_config.Column(width="medium")})
     widgets.source_caption(t("ofe.source"))
     headers = {"offer_id": t("ofe.col.offer_id"), "title": t("ofe.col.title"), "cooperant": t("ofe.col.cooperant"),
                "cooperation_type": t("ofe.col.type"), "status": t("ofe.col.status"), "amount_usd": t("ofe.col.amount"),

@@ -80,7 +80,11 @@ def list_panel() -> None:
         pl.col("pdot_objective_ids").alias(t("prop.col.pdot")),
         pl.col("sdg_goals").alias(t("prop.col.ods")),
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="prop-table")
+    small = {t(f"prop.col.{c}"): st.column_config.Column(width="small")
+             for c in ("proposal_id", "joint", "beneficiaries", "pdot", "ods")}
+    st.dataframe(table, hide_index=True, width="stretch", key="prop-table", height=min(36 * (table.height + 1) + 4, 640),
+                 column_config={**small, t("prop.col.title"): st.column_config.Column(width="large"),
+                                t("prop.col.association"): st.column_config.Column(width="medium")})
     widgets.source_caption(t("prop.source"), bool(shown["is_synthetic"].any()))
     widgets.downloads(shown, entry.download_headers(), t("prop.download.name"), key="prop-list",
                       code_labels={"is_synthetic": labels("bool")})
