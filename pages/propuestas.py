@@ -433,7 +433,11 @@ def show_preview(preview: imports.ImportPreview) -> None:
         st.info(t("prop.import.nothing"))
         return
     blocked = (bool(preview.problems) and not only_valid) or not savable
-    text = t("prop.import.save_valid", count=fmt.number(savable)) if only_valid else t("prop.import.save_all")
+    if not only_valid:
+        text = t("prop.import.save_all")
+    else:
+        text = t("prop.import.save_valid_one") if savable == 1 else t("prop.import.save_valid",
+                                                                      count=fmt.number(savable))
     if blocked:
         st.caption(t("prop.import.save_disabled"))
     if not st.button(text, type="primary", disabled=blocked, key="prop-import-save", icon=":material/save:"):
@@ -448,7 +452,8 @@ def show_preview(preview: imports.ImportPreview) -> None:
         return
     st.session_state["prop-upload-n"] = st.session_state.get("prop-upload-n", 0) + 1
     st.session_state.pop(IMPORT_FILE, None)
-    st.session_state["prop-import-flash"] = t("prop.import.saved", count=fmt.number(count))
+    st.session_state["prop-import-flash"] = (t("prop.import.saved_one") if count == 1
+                                             else t("prop.import.saved", count=fmt.number(count)))
     st.rerun()
 
 

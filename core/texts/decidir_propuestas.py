@@ -120,9 +120,11 @@ STRINGS = {
     "prop.import.only_valid_help": "Las filas con errores no se guardan; corríjalas en su archivo y vuelva a importarlo.",
     "prop.import.save_all": "Guardar todo",
     "prop.import.save_valid": "Guardar las {count} filas válidas",
+    "prop.import.save_valid_one": "Guardar la fila válida",
     "prop.import.save_disabled": "«Guardar todo» se habilita cuando no queda ninguna fila con errores, o si marca "
                                  "«Guardar solo las filas válidas».",
     "prop.import.nothing": "No hay nada nuevo que guardar: las propuestas del archivo ya están en Minga tal cual.",
     "prop.import.saved": "Se guardaron {count} propuestas en un solo paso.",
+    "prop.import.saved_one": "Se guardó 1 propuesta.",
     "prop.import.conflict": "No se guardó nada: {reason}",
 }

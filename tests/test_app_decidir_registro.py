@@ -1,0 +1,316 @@
+"""AppTest of the Propuestas, Ofertas de cooperación and Alineación pages for El Valle: the list, the import
+preview with a valid and an invalid file, saving an edit as a planner, the refusals of other roles, a conflict
+that keeps the form's values, the offers' checklist and counterpart, the alignment matrix and its editors.
+
+AppTest cannot upload a file, so the import tests put the file where the page reads it when nothing is
+uploaded: st.session_state["prop-import-file"] = (file name, bytes) (the page's «Probar con el archivo de
+demostración» button does the same); the preview is core.imports.preview_import, the same function the
+upload calls. Every record a test changes in the session's store is put back (or deleted) afterwards, so
+other tests keep seeing the demo.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core import records
+from core.auth import Role, User
+from core.db import connect
+from core.store import Change, Store
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PLANNER = User(username="tecnica-registro", display_name="Técnica de registro", role=Role.PLANNER)
+REP = User(username="maria-registro", display_name="María", role=Role.ASSOCIATION, association_id="EV-A03")
+BOARD = User(username="vocal-registro", display_name="Vocal", role=Role.BOARD)
+OBSERVER = User(username="vecina-registro", display_name="Vecina", role=Role.OBSERVER)
+
+GOOD_CSV = ("Código;Asociación;Título;Costo total (USD);Monto solicitado;Aporte de las asociaciones (USD);"
+            "Tipo de apoyo;Objetivos PDOT\n"
+            "EV-T01;Asociación Agroecológica Flor del Valle;Huertos con riego;1.500,00;1.200;300;Equipamiento;"
+            "EV-OE5\n").encode("cp1252")
+BAD_CSV = ("Código;Asociación;Título;Costo total (USD);Monto solicitado;Tipo de apoyo\n"
+           "EV-T02;EV-A01;Riego comunitario;-500;0;Equipamiento\n"
+           "EV-T03;EV-A99;=HYPERLINK(\"http://x\");mil;0;Equipamiento\n").encode()
+
+
+@pytest.fixture(scope="module")
+def store(built_data_dir):
+    s = Store()
+    con = connect(built_data_dir)
+    records.ensure_demo(s, con)  # what ui.data.store() does the first time the app opens it
+    con.close()
+    return s
+
+
+@pytest.fixture()
+def restore(store):
+    """Put back every proposal, offer and PDOT objective a test touches (and delete those it creates)."""
+    kinds = (records.PROPOSAL, records.OFFER, records.PDOT)
+    before = {(k, r.record_id): r.body for k in kinds for r in store.records(k)}
+    yield
+    changes = []
+    for kind in kinds:
+        for record in store.records(kind):
+            original = before.get((kind, record.record_id))
+            if original is None:
+                changes.append(Change(kind, record.record_id, None, action="prueba: borrar"))
+            elif original != record.body:
+                changes.append(Change(kind, record.record_id, original, action="prueba: restablecer"))
+    if changes:
+        store.apply(changes, actor="pruebas")
+
+
+def open_page(page: str, user: User | None = None, **state) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    if user is not None:
+        app.session_state["user"] = user
+    for key, value in state.items():
+        app.session_state[key] = value
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def button(app: AppTest, text: str):
+    return next(b for b in app.button if b.label == text)
+
+
+def text_of(app: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "error", "success")
+             for e in getattr(app, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+# -- Propuestas --------------------------------------------------------------------------------------------------
+
+def test_the_list_renders_for_el_valle_read_only_for_the_public(store):
+    app = open_page("pages/propuestas.py")
+    assert app.title[0].value == "Propuestas"
+    table = next(d.value for d in app.dataframe if "Código" in d.value.columns)
+    assert len(table) == len(records.proposals(store, "010170")) == 16
+    assert {"Título", "Estado", "Costo total", "Pedido al GAD"} <= set(table.columns)
+    assert table["Estado"].iloc[0] == "Presentada" and table["Costo total"].iloc[0].startswith("$ ")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Propuestas"] == "16"
+    assert "Vista de consulta" in text_of(app)
+    assert not [b for b in app.button if b.label in ("Guardar propuesta", "Guardar todo")]
+    assert "Solo el técnico de planificación" in text_of(app)
+    assert {b.label for b in app.get("download_button")} >= {"Descargar CSV", "Descargar Excel",
+                                                               "Descargar plantilla de Excel",
+                                                               "Descargar propuestas de demostración"}
+
+
+def test_the_filters_narrow_the_list():
+    app = open_page("pages/propuestas.py")
+    app.multiselect(key="prop-f-kind").set_value(["inputs"]).run()
+    app.text_input(key="prop-f-text").input("semillas").run()
+    table = next(d.value for d in app.dataframe if "Código" in d.value.columns)
+    assert table["Código"].tolist() == ["EV-P09"]
+    assert {m.label: m.value for m in app.metric}["Propuestas"] == "1"
+
+
+def test_the_import_preview_of_a_valid_file_and_saving_it(store, restore):
+    app = open_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("mis propuestas.csv", GOOD_CSV)})
+    metrics = {m.label: m.value for m in app.metric}
+    assert (metrics["Filas"], metrics["Nuevas"], metrics["Con errores"]) == ("1", "1", "0")
+    assert any("Ningún problema" in s.value for s in app.success)
+    rows = next(d.value for d in app.dataframe if "Qué hará" in d.value.columns)
+    assert rows["Código"].tolist() == ["EV-T01"] and rows["Qué hará"].tolist() == ["Nueva"]
+    save = button(app, "Guardar todo")
+    assert not save.disabled
+    assert store.get("proposal", "EV-T01") is None, "nothing is stored before the person confirms"
+    save.click().run()
+    assert not app.exception
+    assert any("Se guardó 1 propuesta" in s.value for s in app.success)
+    saved = store.get("proposal", "EV-T01").body
+    assert (saved["association_id"], saved["cost_usd"], saved["title"]) == ("EV-A01", 1500.0, "Huertos con riego")
+
+
+def test_the_import_preview_of_an_invalid_file_lists_every_problem_and_stores_nothing(store, restore):
+    log = len(store.log())
+    app = open_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("malo.csv", BAD_CSV)})
+    problems = next(d.value for d in app.dataframe if "Problema" in d.value.columns)
+    found = {(int(r["Fila"]), r["Columna"]) for _, r in problems.iterrows()}
+    assert {(2, "Costo total (USD)"), (3, "Asociación"), (3, "Costo total (USD)")} <= found
+    messages = " ".join(problems["Problema"])
+    assert "no puede ser negativo" in messages and "«EV-A99» no existe en la parroquia El Valle" in messages
+    assert "debe ser un número (se recibió «mil»)" in messages
+    assert any("problemas encontrados" in e.value for e in app.error)
+    assert button(app, "Guardar todo").disabled
+    assert len(store.log()) == log
+
+
+def test_only_the_valid_rows_are_saved_when_the_person_ticks_it(store, restore):
+    mixed = GOOD_CSV + b"EV-T04;EV-A01;Otra;-1;0;Equipamiento;\n"
+    app = open_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("mixto.csv", mixed)})
+    assert button(app, "Guardar todo").disabled
+    app.checkbox(key="prop-import-only-valid").check().run()
+    save = button(app, "Guardar la fila válida")
+    assert not save.disabled
+    save.click().run()
+    assert store.get("proposal", "EV-T01") is not None and store.get("proposal", "EV-T04") is None
+
+
+def test_a_bad_file_is_refused_whole():
+    app = open_page("pages/propuestas.py", PLANNER,
+                    **{"prop-import-file": ("propuestas.csv", b"\x89PNG\r\n\x1a\n\x00\x00binario")})
+    assert any("El archivo no se puede importar" in e.value and "datos binarios" in e.value for e in app.error)
+    assert not [b for b in app.button if b.label == "Guardar todo"]
+
+
+def test_the_demo_file_previews_as_already_stored(store):
+    app = open_page("pages/propuestas.py", PLANNER)
+    button(app, "Probar con el archivo de demostración").click().run()
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Filas"] == "16" and metrics["Sin cambios"] == "16"
+    assert any("ya están en Minga tal cual" in i.value for i in app.info)
+
+
+def test_a_planner_saves_an_edit(store, restore):
+    app = open_page("pages/propuestas.py", PLANNER)
+    app.selectbox(key="prop-form-pick").select("EV-P02").run()
+    before = store.get("proposal", "EV-P02")
+    title = next(x for x in app.text_input if x.label == "Título")
+    title.input("Riego por goteo: título corregido por la técnica")
+    app.selectbox(key=f"pf-EV-P02-{before.version}-status").select("eligible")
+    button(app, "Guardar propuesta").click().run()
+    assert not app.exception
+    assert any("Propuesta «EV\\-P02» guardada" in s.value for s in app.success)
+    after = store.get("proposal", "EV-P02")
+    assert after.version == before.version + 1
+    assert after.body["title"] == "Riego por goteo: título corregido por la técnica"
+    assert after.body["status"] == "eligible" and after.body["status_history"][-1]["status"] == "eligible"
+    assert after.updated_by == PLANNER.username
+
+
+def test_form_errors_are_shown_in_spanish_and_nothing_is_saved(store, restore):
+    app = open_page("pages/propuestas.py", PLANNER)
+    app.selectbox(key="prop-form-pick").select("EV-P03").run()
+    version = store.get("proposal", "EV-P03").version
+    app.number_input(key=f"pf-EV-P03-{version}-requested_usd").set_value(999999.0)
+    button(app, "Guardar propuesta").click().run()
+    error = next(e.value for e in app.error if "No se guardó" in e.value)
+    assert "no puede superar el costo total" in error
+    assert store.get("proposal", "EV-P03").version == version
+
+
+def test_a_conflict_keeps_the_typed_values(store, restore):
+    app = open_page("pages/propuestas.py", PLANNER)
+    app.selectbox(key="prop-form-pick").select("EV-P04").run()
+    loaded = store.get("proposal", "EV-P04")
+    # someone else saves the same proposal meanwhile
+    other = records.proposals(store, "010170")
+    item = next(v for v in other if v.item.proposal_id == "EV-P04")
+    records.save_proposal(store, PLANNER, item.item.model_copy(update={"summary": "Cambio de otra persona"}),
+                          expected_version=item.version)
+    title = next(x for x in app.text_input if x.label == "Título")
+    title.input("Mi título escrito durante el cambio ajeno")
+    button(app, "Guardar propuesta").click().run()
+    assert any("Otra persona guardó cambios" in e.value for e in app.error)
+    assert next(x for x in app.text_input if x.label == "Título").value == "Mi título escrito durante el cambio ajeno"
+    stored = store.get("proposal", "EV-P04")
+    assert stored.version == loaded.version + 1 and stored.body["summary"] == "Cambio de otra persona"
+    assert stored.body["title"] != "Mi título escrito durante el cambio ajeno"
+
+
+@pytest.mark.parametrize("user", [None, OBSERVER, BOARD], ids=["public", "observer", "board"])
+def test_an_observer_is_refused(user, store):
+    app = open_page("pages/propuestas.py", user)
+    assert not [b for b in app.button if b.label in ("Guardar propuesta", "Guardar todo")]
+    assert not [s for s in app.selectbox if s.label == "Propuesta"]
+    assert "Vista de consulta" in text_of(app)
+
+
+def test_a_representative_edits_only_their_association(store):
+    app = open_page("pages/propuestas.py", REP)
+    picks = app.selectbox(key="prop-form-pick").options
+    ids = [p.split(" · ")[0] for p in picks[1:]]
+    own = sorted(v.item.proposal_id for v in records.proposals(store, "010170") if "EV-A03" in v.item.association_ids)
+    assert ids == own
+    lead = next(s for s in app.selectbox if s.label == "Asociación")
+    assert lead.options == ["Asociación Agroecológica Mujeres Sembradoras"]
+    assert "Solo el técnico de planificación" in text_of(app)  # representatives do not import
+
+
+# -- Ofertas de cooperación ----------------------------------------------------------------------------------------
+
+def test_offers_show_the_checklist_and_the_thesis_cases():
+    app = open_page("pages/ofertas.py")
+    assert app.title[0].value == "Ofertas de cooperación"
+    assert {m.label: m.value for m in app.metric}["Ofertas"] == "9"
+    text = text_of(app)
+    assert "Caso fallido" in text and "Caso de éxito" in text
+    assert "la parroquia **no** puede poner la contraparte de $ 20.000: faltan $ 10.000." in text
+    assert "la parroquia **sí** puede poner la contraparte de $ 9.500." in text
+    table = next(d.value for d in app.dataframe if "¿Alcanza la reserva?" in d.value.columns)
+    japan = table[table["Oferta"] == "Asistencia para sistemas de riego comunitario"].iloc[0]
+    assert (japan["¿Alcanza la reserva?"], japan["Elegible"]) == ("No", "No")
+    assert "Contraparte disponible" in japan["No cumple"]
+    labels = [e.label for e in app.expander]
+    assert len(labels) == 9 and any("Embajada del Japón" in x and "No elegible" in x for x in labels)
+    assert "Para registrar o editar ofertas ingrese como técnico" in text
+
+
+def test_more_counterpart_reserved_and_japan_can_apply():
+    app = open_page("pages/ofertas.py")
+    field = next(n for n in app.number_input if n.label == "Contraparte disponible del GAD (USD)")
+    field.set_value(25000.0).run()
+    assert "la parroquia **sí** puede poner la contraparte de $ 20.000." in text_of(app)
+
+
+def test_a_planner_registers_an_offer(store, restore):
+    app = open_page("pages/ofertas.py", PLANNER)
+    inputs = {x.label: x for x in app.text_input}
+    inputs["Código de la oferta"].input("OF-PRUEBA-1")
+    inputs["Título de la oferta"].input("Huertos escolares con riego")
+    inputs["Cooperante"].input("Fundación de prueba")
+    app.multiselect(key="of-__new__-0-themes").set_value(["agriculture"])
+    button(app, "Guardar oferta").click().run()
+    assert not app.exception
+    assert any("Oferta «OF\\-PRUEBA\\-1» guardada" in s.value for s in app.success)
+    saved = store.get("offer", "OF-PRUEBA-1").body
+    assert saved["cooperant"] == "Fundación de prueba" and saved["reimbursable"] is False
+    assert "Registrada en Minga por Técnica de registro" in saved["source"]
+
+
+# -- Alineación -------------------------------------------------------------------------------------------------
+
+def test_the_alignment_matrix_and_the_unserved_pdot():
+    app = open_page("pages/alineacion.py")
+    assert app.title[0].value == "Alineación"
+    assert app.get("vega_lite_chart"), "the heatmap is drawn (its data is tested in test_alignment.py)"
+    assert any("EV\\-OE8" in w.value for w in app.warning)
+    assert "Para editar el PDOT y la alineación ingrese como técnico" in text_of(app)
+    app.radio(key="alin-scope").set_value("scenario").run()
+    assert not app.exception
+
+
+def test_a_planner_adds_a_pdot_objective_and_aligns_a_proposal(store, restore):
+    app = open_page("pages/alineacion.py", PLANNER)
+    app.text_input(key="ap-__new__-0-id").input("EV-OE10")
+    app.text_area(key="ap-__new__-0-text").input("Recuperar las semillas nativas de la parroquia")
+    button(app, "Guardar objetivo").click().run()
+    assert not app.exception
+    assert store.get("pdot_objective", "EV-OE10").body["objective_es"] == "Recuperar las semillas nativas de la parroquia"
+    assert any("EV\\-OE10" in w.value for w in app.warning), "a new objective no proposal serves yet"
+    app.selectbox(key="alin-proposal-pick").select("EV-P14").run()
+    version = store.get("proposal", "EV-P14").version
+    app.multiselect(key=f"aa-EV-P14-{version}-pdot").set_value(["EV-OE10"])
+    button(app, "Guardar alineación").click().run()
+    assert not app.exception
+    assert store.get("proposal", "EV-P14").body["pdot_objective_ids"] == ["EV-OE10"]
+    assert not any("EV\\-OE10" in w.value for w in app.warning)
+
+
+def test_alignment_errors_are_spanish(store, restore):
+    app = open_page("pages/alineacion.py", PLANNER)
+    app.selectbox(key="alin-proposal-pick").select("EV-P03").run()
+    version = store.get("proposal", "EV-P03").version
+    app.multiselect(key=f"aa-EV-P03-{version}-targets").set_value(["16.7"])
+    button(app, "Guardar alineación").click().run()
+    assert any("pertenece al ODS 16, que no está en la lista de ODS" in e.value for e in app.error)
+    assert store.get("proposal", "EV-P03").version == version
