@@ -1,0 +1,220 @@
+"""AppTest: the five Diagnóstico pages, for El Valle (the study's figures on screen), with an association
+filter, and for parishes with no records (Baños, 010151; Quito, outside the mapped provinces)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import core.db
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGES = ["pages/territorio.py", "pages/asociaciones.py", "pages/ayudas.py", "pages/migracion.py",
+         "pages/problemas.py"]
+NO_DATA_PARISH = "010151"  # Baños, Cuenca: in the DPA list, no associations on record
+UNMAPPED_PARISH = "170150"  # Quito: no polygons, no figures
+
+
+def open_page(page: str, parish: str | None = None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    if parish:
+        # AppTest (1.67) drops the entrypoint's sidebar on reruns under st.navigation: set the state.
+        app.session_state["parish_code"] = parish
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def texts(app: AppTest) -> str:
+    parts = [e.value for kind in ("info", "caption", "markdown", "subheader", "warning") for e in getattr(app, kind)]
+    return "\n".join(parts)
+
+
+def downloads(app: AppTest) -> list[str]:
+    return [b.proto.label for b in app.get("download_button")]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("parish", [None, NO_DATA_PARISH, UNMAPPED_PARISH])
+def test_every_diagnosis_page_runs_in_spanish(page, parish):
+    app = open_page(page, parish)
+    assert app.title and app.title[0].value in {"Territorio", "Asociaciones", "Ayudas recibidas", "Migración",
+                                                "Problemas y necesidades"}
+
+
+# --- Territorio ----------------------------------------------------------------------------------------
+def test_territorio_compares_el_valle_with_its_canton_and_names_each_source():
+    app = open_page("pages/territorio.py")
+    shown = metrics(app)
+    assert shown["Población"] == "24.314"
+    assert shown["Superficie (km²)"] == "43,05"
+    assert shown["Pobreza"] == "63,4 %"
+    assert "Puesto 1 de 6 parroquias rurales con este dato" in texts(app)
+    figures = app.dataframe[0].value
+    assert figures["Fuente"].str.contains("Gómez-Ceballos").sum() == 3
+    comparison = app.dataframe[1].value
+    assert len(comparison) == 21 and "Chaucha" in set(comparison["Parroquia"])
+    assert "Descargar Excel" in downloads(app)
+
+
+def test_territorio_indicator_switch_recolours_and_reranks():
+    app = open_page("pages/territorio.py")
+    app.radio(key="territorio-indicator").set_value("poverty_rate").run()
+    assert not app.exception
+    assert any(s.value == "Parroquias rurales del cantón Cuenca: Pobreza" for s in app.subheader)
+
+
+def test_territorio_without_figures_or_polygons_says_so():
+    app = open_page("pages/territorio.py", UNMAPPED_PARISH)
+    assert set(metrics(app).values()) == {"sin dato"}
+    info = texts(app)
+    assert "No hay polígonos para el cantón Quito" in info
+    assert "Ninguna parroquia rural del cantón Quito tiene «población» registrada" in info
+    baños = open_page("pages/territorio.py", NO_DATA_PARISH)
+    assert "Sin puesto: cifra desconocida" in texts(baños)
+    assert "No hay polígonos" not in texts(baños)  # Azuay has polygons: the map is drawn
+
+
+# --- Asociaciones -----------------------------------------------------------------------------------
+def test_asociaciones_shows_the_household_table_and_self_perceived_poverty():
+    app = open_page("pages/asociaciones.py")
+    shown = metrics(app)
+    assert shown["Asociaciones"] == "8"
+    assert shown["Socios encuestados"] == "91"
+    assert shown["Socios que son jefes de hogar"] == "45,1 %"
+    assert shown["Se consideran pobres"] == "55,6 %"  # 50 of 90; the study prints it truncated, 55,5 %
+    assert shown["Socios de 31 a 65 años"] == "81,5 %"
+    cross = app.dataframe[0].value.set_index("Jefe de hogar")
+    assert cross.loc["Padre", "Madre"] == 43  # the corrected cell
+    assert (cross.loc["Padre", "Total"], cross.loc["Total", "Madre"], cross.loc["Total", "Total"]) == (54, 74, 91)
+    assert "datos sintéticos calibrados al estudio" in texts(app)
+    assert downloads(app).count("Descargar CSV") >= 10
+
+
+def test_asociaciones_filter_adds_up_only_the_chosen_associations():
+    app = open_page("pages/asociaciones.py")
+    app.multiselect(key="asociaciones-filter").set_value(["EV-A01"]).run()
+    assert not app.exception
+    shown = metrics(app)
+    assert (shown["Asociaciones"], shown["Socios encuestados"]) == ("1", "14")
+    assert app.dataframe[0].value.set_index("Jefe de hogar").loc["Total", "Total"] == 14
+    assert "Se muestran 1 de 8 asociaciones." in texts(app)
+    summary = app.dataframe[-1].value
+    assert list(summary["Asociación"]) == ["Asociación Agroecológica Flor del Valle"]
+
+
+def test_asociaciones_without_records_says_what_is_missing():
+    app = open_page("pages/asociaciones.py", NO_DATA_PARISH)
+    assert "No hay asociaciones registradas para la parroquia Baños" in texts(app)
+    assert not app.metric and not app.dataframe
+
+
+# --- Ayudas recibidas -------------------------------------------------------------------------------
+def test_ayudas_shows_reach_effectiveness_and_atomization():
+    app = open_page("pages/ayudas.py")
+    shown = metrics(app)
+    assert shown["Recibieron ayuda en proyectos"] == "78,0 %"
+    assert shown["La ayuda sirvió medio a poco"] == "86,1 %"
+    assert shown["Sin ayuda del Estado el último año"] == "64,8 %"
+    assert shown["Ayudas registradas"] == "56"
+    atomized = app.dataframe[0].value
+    assert set(atomized["Tipo de ayuda"]) >= {"Capacitación"}
+    assert atomized["Por qué"].str.contains("instituciones").any()
+    never = app.dataframe[1].value
+    assert {"GAD parroquial El Valle", "Prefectura del Azuay"} == set(never.iloc[0][["Institución",
+                                                                                   "Otra institución"]])
+
+
+def test_ayudas_filter_by_association():
+    app = open_page("pages/ayudas.py")
+    app.multiselect(key="ayudas-filter").set_value(["EV-A07", "EV-A08"]).run()
+    assert not app.exception
+    assert "Se muestran 2 de 8 asociaciones." in texts(app)
+    flows = app.dataframe[-1].value
+    assert set(flows["Asociación"]) == {"Asociación Agroartesanal Manos Unidas", "Asociación Agropecuaria Los Andes"}
+    assert metrics(app)["Ayudas registradas"] == str(len(flows))
+
+
+def test_ayudas_without_records_says_what_is_missing():
+    app = open_page("pages/ayudas.py", NO_DATA_PARISH)
+    assert "No hay asociaciones registradas para la parroquia Baños" in texts(app)
+
+
+# --- Migración ---------------------------------------------------------------------------------------
+def test_migracion_shows_families_abroad_and_the_provincial_reference():
+    app = open_page("pages/migracion.py")
+    assert metrics(app)["Familias de socios con familiares en el exterior"] == "25,3 %"
+    body = texts(app)
+    assert "28,13 por 1000 hab." in body and "INEC" in body
+    reference = app.dataframe[0].value
+    assert set(reference["Nivel"]) == {"País", "Provincia", "Cantón"}
+    assert app.selectbox(key="migracion-indicator").value == "tasa de emigrantes reportados"
+
+
+def test_migracion_filter_by_association():
+    app = open_page("pages/migracion.py")
+    app.multiselect(key="migracion-filter").set_value(["EV-A03"]).run()
+    assert metrics(app)["Familias de socios con familiares en el exterior"] == "9,1 %"
+
+
+def test_migracion_without_members_still_shows_the_province():
+    app = open_page("pages/migracion.py", UNMAPPED_PARISH)
+    body = texts(app)
+    assert "No hay socios encuestados registrados en esta parroquia" in body
+    assert "Pichincha" in body
+
+
+# --- Problemas y necesidades -----------------------------------------------------------------------
+def test_problemas_shows_the_ranking_needs_and_their_pdot_objectives():
+    app = open_page("pages/problemas.py")
+    ranked = app.dataframe[0].value
+    assert list(ranked["Puesto"][:3]) == ["1", "2", "3"]
+    assert ranked["Problema"].iloc[0] == "Bajos niveles de colaboración y trabajo en equipo"
+    assert ranked["Objetivos del PDOT"].iloc[0] == "EV-OE1"
+    shown = metrics(app)
+    assert (shown["Sistemas de agua y riego"], shown["Capacitación"], shown["Asistencia técnica"]) == (
+        "16 %", "14 %", "13 %")
+    assert "**EV-OE6**" in texts(app)
+
+
+def test_problemas_filter_changes_needs_not_the_ranking():
+    app = open_page("pages/problemas.py")
+    app.multiselect(key="problemas-filter").set_value(["EV-A01"]).run()
+    assert not app.exception
+    assert len(app.dataframe[0].value) == 11
+    assert "Se muestran 1 de 8 asociaciones." in texts(app)
+
+
+def test_problemas_without_records_says_what_is_missing():
+    app = open_page("pages/problemas.py", NO_DATA_PARISH)
+    body = texts(app)
+    assert "El grupo asesor aún no ha priorizado problemas para la parroquia Baños" in body
+    assert "No hay asociaciones registradas" in body
+
+
+# --- Caching ------------------------------------------------------------------------------------------
+def test_a_rerun_does_not_query_again(monkeypatch):
+    calls: list[str] = []
+    real_view = core.db.view
+
+    def counting_view(con, name, *args, **kwargs):
+        calls.append(name)
+        return real_view(con, name, *args, **kwargs)
+
+    monkeypatch.setattr(core.db, "view", counting_view)
+    st.cache_data.clear()
+    app = open_page("pages/ayudas.py")
+    first = len(calls)
+    assert first > 0
+    app.multiselect(key="ayudas-filter").set_value(["EV-A01"]).run()
+    app.run()
+    assert not app.exception
+    assert len(calls) == first, calls[first:]
