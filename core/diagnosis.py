@@ -58,7 +58,7 @@ PAGE_QUERIES: dict[str, dict[str, ViewQuery]] = {
         "context": ViewQuery("territory_context", "dpa_code IN (?, ?)", ("province_code", "canton_code")),
     },
     "asociaciones": {
-        "overview": ViewQuery("parish_overview", _PARISH, ("parish_code",)),
+        "parish": ViewQuery("parishes", _PARISH, ("parish_code",)),
         "associations": _ASSOCIATIONS,
         "roles": ViewQuery("household_roles", _PARISH, ("parish_code",)),
         "answers": _ANSWERS,
@@ -68,7 +68,7 @@ PAGE_QUERIES: dict[str, dict[str, ViewQuery]] = {
         "ages": ViewQuery("members", _PARISH, ("parish_code",), "member_id"),
     },
     "ayudas": {
-        "overview": ViewQuery("parish_overview", _PARISH, ("parish_code",)),
+        "parish": ViewQuery("parishes", _PARISH, ("parish_code",)),
         "associations": _ASSOCIATIONS,
         "answers": _ANSWERS,
         "flows": ViewQuery("aid_flows", _PARISH, ("parish_code",)),
@@ -77,14 +77,14 @@ PAGE_QUERIES: dict[str, dict[str, ViewQuery]] = {
         "pairs": ViewQuery("aid_institution_pairs", _PARISH, ("parish_code",)),
     },
     "migracion": {
-        "overview": ViewQuery("parish_overview", _PARISH, ("parish_code",)),
+        "parish": ViewQuery("parishes", _PARISH, ("parish_code",)),
         "associations": _ASSOCIATIONS,
         "answers": _ANSWERS,
         "households": ViewQuery("migration_households", _PARISH, ("parish_code",)),
         "reference": ViewQuery("migration_reference"),
     },
     "problemas": {
-        "overview": ViewQuery("parish_overview", _PARISH, ("parish_code",)),
+        "parish": ViewQuery("parishes", _PARISH, ("parish_code",)),
         "associations": _ASSOCIATIONS,
         "problems": ViewQuery("problems_ranked", _PARISH, ("parish_code",), "rank"),
         "needs": ViewQuery("need_mentions", _PARISH, ("parish_code",)),

@@ -12,10 +12,10 @@ code = state.current_parish()
 frames = page.page_frames("ayudas", code)
 
 st.title(t("diag.ayudas.title"))
-if frames["overview"].is_empty():
+if frames["parish"].is_empty():
     st.warning(t("diag.unknown_parish"))
     st.stop()
-parish = frames["overview"].row(0, named=True)
+parish = frames["parish"].row(0, named=True)
 associations = frames["associations"]
 if associations.is_empty():
     st.info(t("diag.empty.associations", name=parish["name"]))

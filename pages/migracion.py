@@ -13,10 +13,10 @@ frames = page.page_frames("migracion", code)
 keys = diagnosis.parish_keys(code)
 
 st.title(t("diag.migracion.title"))
-if frames["overview"].is_empty():
+if frames["parish"].is_empty():
     st.warning(t("diag.unknown_parish"))
     st.stop()
-parish = frames["overview"].row(0, named=True)
+parish = frames["parish"].row(0, named=True)
 st.write(t("diag.migracion.intro"))
 associations = frames["associations"]
 SURVEY = t("diag.source.survey")

@@ -11,10 +11,10 @@ code = state.current_parish()
 frames = page.page_frames("problemas", code)
 
 st.title(t("diag.problemas.title"))
-if frames["overview"].is_empty():
+if frames["parish"].is_empty():
     st.warning(t("diag.unknown_parish"))
     st.stop()
-parish = frames["overview"].row(0, named=True)
+parish = frames["parish"].row(0, named=True)
 st.write(t("diag.problemas.intro"))
 SURVEY = t("diag.source.survey")
 
