@@ -1,8 +1,123 @@
-"""Placeholder until the page is built (see the open issues)."""
+"""Decisión y acta: the board approves a saved scenario by vote; every decision's acta in PDF and Excel."""
 
+import datetime as dt
+
+import pandas as pd
+import polars as pl
 import streamlit as st
+from pydantic import ValidationError
 
+from core import acta, decisions, fmt, scenarios
+from core.auth import Action, PermissionDenied, Role
+from core.decisions import Attendee
+from core.store import StoreError
 from core.texts import t
+from ui import data, scenario_state, session, state
 
-st.title(t("nav.decision"))
-st.info(t("page.pending"))
+parish = state.current_parish()
+store = data.store()
+parish_row = data.view("parishes", "parish_code = ?", (parish,)).row(0, named=True)
+
+st.title(t("dec.title"))
+st.write(t("dec.intro"))
+
+# -- The record: every decision of the parish, its acta downloadable by anyone ----------------------------
+st.subheader(t("dec.list"))
+recorded = decisions.decisions(store, parish)
+if not session.allowed(Action.VIEW_WORK):
+    st.caption(t("dec.public"))
+    recorded = [d for d in recorded if d.approved]
+if not recorded:
+    st.info(t("dec.none"))
+else:
+    table = pl.DataFrame({
+        "number_es": [d.number_es for d in recorded],
+        "date": [fmt.date(d.date) for d in recorded],
+        "scenario_name": [d.scenario_name for d in recorded],
+        "outcome": [t("dec.approved") if d.approved else t("dec.rejected") for d in recorded],
+        "votes": [f"{d.votes_for} / {d.votes_against} / {d.abstentions}" for d in recorded],
+        "total_cost_usd": [fmt.money(d.total_cost_usd) for d in recorded],
+        "funded": [len(d.funded) for d in recorded],
+    })
+    headers = {c: t(f"dec.col.{c}") for c in table.columns}
+    st.dataframe(table.rename(headers), hide_index=True, width="stretch")
+    by_number = {d.number_es: d for d in recorded}
+    if st.session_state.get("dec-just-recorded") in by_number:  # show the acta of what was just recorded
+        st.session_state["dec-chosen"] = st.session_state.pop("dec-just-recorded")
+    chosen = by_number[st.selectbox(t("dec.choose"), list(by_number), key="dec-chosen")]
+    entry = next((e for e in store.log(kind=decisions.KIND) if e.record_id == chosen.decision_id), None)
+    left, right = st.columns(2)
+    left.download_button(t("dec.pdf"), data=lambda: acta.pdf_bytes(chosen, entry.hash if entry else None),
+                         file_name=f"acta-{chosen.number_es}.pdf", mime="application/pdf", on_click="ignore",
+                         key="dec-pdf", icon=":material/picture_as_pdf:")
+    right.download_button(t("dec.xlsx"), data=lambda: acta.xlsx_bytes(chosen), file_name=f"acta-{chosen.number_es}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          on_click="ignore", key="dec-xlsx", icon=":material/table_view:")
+
+# -- A new decision: only the board ---------------------------------------------------------------------
+st.subheader(t("dec.new"))
+if not session.allowed(Action.APPROVE_DECISION):
+    st.info(t("dec.need_role"))
+    st.stop()
+saved = scenarios.list_scenarios(store, parish)
+if not saved:
+    st.info(t("dec.no_scenarios"))
+    st.stop()
+
+by_id = {s.scenario_id: s for s in saved}
+scenario = by_id[st.selectbox(t("dec.scenario"), list(by_id), format_func=lambda i: by_id[i].scenario.name,
+                              key="dec-scenario")].scenario
+inputs = scenario_state.inputs(parish)
+run = scenario_state.run(parish, scenario.weights, scenario.rules, scenario.method)
+result = run.result
+if not result.feasible:
+    st.error(result.message_es)
+    st.stop()
+st.caption(t("dec.summary", count=len(result.funded_ids), amount=fmt.money(result.total_cost_usd),
+             budget=fmt.money(scenario.rules.budget_usd), method=result.method_es))
+
+board = [u for u in session.accounts().users() if u.role == Role.BOARD]
+votes = {"for": t("dec.vote.for"), "against": t("dec.vote.against"), "abstain": t("dec.vote.abstain")}
+defaults = pd.DataFrame({
+    "name": [u.display_name for u in board] or [""],
+    "role_es": [t("dec.role.member") for _ in board] or [t("dec.role.president")],
+    "votes": [True for _ in board] or [True],
+    "vote": [votes["for"] for _ in board] or [votes["for"]],
+    "remark": ["" for _ in board] or [""],
+})
+with st.form("dec-new"):
+    date = st.date_input(t("dec.date"), value=dt.date.today(), format="DD/MM/YYYY")
+    people = st.data_editor(
+        defaults, num_rows="dynamic", key="dec-attendees", width="stretch",
+        column_config={
+            "name": st.column_config.TextColumn(t("dec.col.name"), required=True),
+            "role_es": st.column_config.TextColumn(t("dec.col.role_es"), required=True),
+            "votes": st.column_config.CheckboxColumn(t("dec.col.votes_flag")),
+            "vote": st.column_config.SelectboxColumn(t("dec.col.vote"), options=list(votes.values())),
+            "remark": st.column_config.TextColumn(t("dec.col.remark")),
+        })
+    st.caption(t("dec.attendees_help"))
+    justification = st.text_area(t("dec.justification"), max_chars=5000, key="dec-justification")
+    submitted = st.form_submit_button(t("dec.submit"), icon=":material/gavel:")
+
+if submitted:
+    codes = {label: code for code, label in votes.items()}
+    try:
+        attendees = [Attendee(name=str(r["name"]).strip(), role_es=str(r["role_es"]).strip(),
+                              votes=bool(r["votes"]), vote=codes.get(r["vote"]) if r["votes"] else None,
+                              remark=(str(r["remark"]).strip() or None) if r["remark"] else None)
+                     for r in people.to_dict("records") if str(r.get("name") or "").strip()]
+        names = dict(data.view("associations", "parish_code = ?", (parish,)).select("association_id", "name")
+                     .iter_rows())
+        draft = scenarios.decision_draft(scenario, run, names, parish_row["name"], attendees, date, justification,
+                                         proposal_titles={p.proposal_id: p.title for p in inputs.proposals})
+        decision = decisions.record(store, session.current_user(), draft)
+    except PermissionDenied as exc:
+        session.denied(exc)
+    except (ValidationError, ValueError, StoreError) as exc:
+        st.error(session.reason(exc))
+    else:
+        st.success(t("dec.recorded", number=decision.number_es,
+                     outcome=t("dec.approved") if decision.approved else t("dec.rejected")))
+        st.session_state["dec-just-recorded"] = decision.number_es
+        st.rerun()

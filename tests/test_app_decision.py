@@ -1,0 +1,85 @@
+"""AppTest of Decisión y acta: the board approves a saved scenario by vote; others only read actas."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core import decisions, scenarios
+from core.allocation import AllocationRules
+from core.auth import Role, User
+from core.store import Store
+from ui import data
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+BOARD = User(username="presidenta-acta", display_name="Rosa Quito", role=Role.BOARD)
+PLANNER = User(username="tecnica-acta", display_name="Técnica", role=Role.PLANNER)
+
+
+@pytest.fixture()
+def own_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("MINGA_STORE", str(tmp_path / "own.sqlite"))
+    data.store.clear()
+    yield Path(tmp_path / "own.sqlite")
+    data.store.clear()
+
+
+def _page(user=None):
+    app = AppTest.from_file(APP, default_timeout=90)
+    if user is not None:
+        app.session_state["user"] = user
+    app.run()
+    app.switch_page("pages/decision.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def _scenario(store_path):
+    scenario = scenarios.Scenario(name="Escenario de prueba", parish_code="010170",
+                                  weights={"pdot": 1, "feasibility": 1, "scope": 1},
+                                  rules=AllocationRules(budget_usd=40000))
+    scenarios.save_scenario(Store(store_path), PLANNER, scenario)
+    return scenario
+
+
+def test_without_scenarios_the_board_is_told_where_to_prepare_them(own_store):
+    app = _page(BOARD)
+    assert any("No hay escenarios guardados" in i.value for i in app.info)
+
+
+def test_the_board_records_a_decision_and_gets_its_acta(own_store):
+    _scenario(own_store)
+    app = _page(BOARD)
+    # The attendees editor is filled through its session state, as the browser sends its edits.
+    app.session_state["dec-attendees"] = {
+        "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "A favor"}},
+        "added_rows": [{"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "En contra",
+                        "remark": "Prefiero más riego"},
+                       {"name": "Ana Ortiz", "role_es": "Técnica MAG", "votes": False}],
+        "deleted_rows": [],
+    }
+    app.text_area(key="dec-justification").set_value("Se prioriza alcance y factibilidad.")
+    next(b for b in app.button if b.label == "Registrar decisión").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert not app.error, [e.value for e in app.error]
+    [decision] = decisions.decisions(Store(own_store), "010170")
+    assert (decision.votes_for, decision.votes_against, decision.approved) == (1, 1, False)
+    assert [a.name for a in decision.attendees] == ["Rosa Quito", "Luis Guamán", "Ana Ortiz"]
+    assert decision.justification_es == "Se prioriza alcance y factibilidad."
+    assert decision.funded and decision.total_cost_usd <= 40000
+    assert {b.label for b in app.get("download_button")} >= {"Descargar acta (PDF)", "Descargar acta (Excel)"}
+
+
+def test_a_planner_cannot_record_and_an_observer_sees_only_approved_actas(own_store):
+    from tests.test_decisions_acta import _draft
+
+    store = Store(own_store)
+    approved = decisions.record(store, BOARD, _draft())
+    rejected = decisions.record(store, BOARD, _draft(attendees=_draft().attendees[2:4]))
+    assert approved.approved and not rejected.approved
+    planner = _page(PLANNER)
+    assert any("Solo la junta parroquial" in i.value for i in planner.info)
+    assert not [b for b in planner.button if b.label == "Registrar decisión"]
+    assert list(planner.dataframe[0].value["N.º"]) == [rejected.number_es, approved.number_es]
+    observer = _page()
+    assert list(observer.dataframe[0].value["N.º"]) == [approved.number_es]
