@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -416,7 +417,7 @@ def _longest_run_span(year_list: str) -> tuple[int, int]:
     years = sorted({int(y) for y in year_list.split(",") if y.strip()})
     best = (years[0], years[0]) if years else (0, 0)
     start = years[0] if years else 0
-    for previous, year in zip(years, years[1:], strict=False):
+    for previous, year in itertools.pairwise(years):
         if year != previous + 1:
             start = year
         if year - start > best[1] - best[0]:

@@ -6,7 +6,8 @@ import streamlit as st
 
 from core import diagnosis, fmt
 from core.texts import label, labels, t
-from ui import diagnosis as page, state, widgets
+from ui import diagnosis as page
+from ui import state, widgets
 
 code = state.current_parish()
 frames = page.page_frames("asociaciones", code)

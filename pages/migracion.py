@@ -4,9 +4,10 @@ remittances of the province and canton (reference figures with their sources and
 import polars as pl
 import streamlit as st
 
-from core import diagnosis, fmt
+from core import diagnosis
 from core.texts import t
-from ui import diagnosis as page, state, widgets
+from ui import diagnosis as page
+from ui import state, widgets
 
 code = state.current_parish()
 frames = page.page_frames("migracion", code)

@@ -6,7 +6,8 @@ import streamlit as st
 
 from core import diagnosis, fmt, geo
 from core.texts import label, t
-from ui import diagnosis as page, maps, state
+from ui import diagnosis as page
+from ui import maps, state
 
 code = state.current_parish()
 frames = page.page_frames("territorio", code)

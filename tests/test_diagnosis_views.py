@@ -8,6 +8,7 @@ in SQL over the view, and through core.diagnosis, the path the pages take.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -196,7 +197,7 @@ def test_atomization_flags_follow_their_definition(con):
         assert r["institutions"] == institutions[0]
         years = institutions[1]
         longest, run = 1, 1
-        for previous, year in zip(years, years[1:], strict=False):
+        for previous, year in itertools.pairwise(years):
             run = run + 1 if year == previous + 1 else 1
             longest = max(longest, run)
         assert r["longest_run"] == longest
