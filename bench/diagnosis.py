@@ -16,6 +16,7 @@ import time
 
 from bench import Row, timed
 from core import db, diagnosis
+from core.texts import t
 
 TITLE = "Diagnóstico: consultas de cada página (El Valle)"
 PARISH = "010170"
@@ -54,10 +55,11 @@ def run() -> list[Row]:
     for page, queries in diagnosis.PAGE_QUERIES.items():
         median, worst, samples, read = timed(lambda p=page: _page_reads(con, p, keys), repeat=RUNS, warmup=1)
         cold_medians.append(median)
-        rows.append(Row(f"{page}: {len(queries)} vistas sin caché", median, worst, "s",
+        title = t(f"diag.{page}.title")
+        rows.append(Row(f"{title}: {len(queries)} vistas sin caché", median, worst, "s",
                         f"< {TARGET_S} s".replace(".", ","), worst < TARGET_S, f"{read} filas", RUNS, samples))
         median, worst, samples, _ = timed(lambda p=page: _cached_reads(p, keys), repeat=RUNS, warmup=1)
-        rows.append(Row(f"{page}: relectura con caché (rerun)", median, worst, "s",
+        rows.append(Row(f"{title}: relectura con caché (rerun)", median, worst, "s",
                         f"< {TARGET_CACHED_S} s".replace(".", ","), worst < TARGET_CACHED_S, "st.cache_data", RUNS,
                         samples))
     rows.append(Row("Las cinco páginas, sin caché (suma de medianas)", sum(cold_medians), None, "s", runs=RUNS))
