@@ -22,7 +22,7 @@ TITLE = "Diagnóstico: consultas de cada página (El Valle)"
 PARISH = "010170"
 RUNS = 20
 TARGET_S = 0.25  # a page's reads, cache cold: well under a projector's patience
-TARGET_CACHED_S = 0.01
+TARGET_CACHED_S = 0.05  # a copy out of st.cache_data (unpickled); no query
 
 
 def _page_reads(con, page: str, keys: dict[str, str]) -> int:
@@ -60,7 +60,7 @@ def run() -> list[Row]:
                         f"< {TARGET_S} s".replace(".", ","), worst < TARGET_S, f"{read} filas", RUNS, samples))
         median, worst, samples, _ = timed(lambda p=page: _cached_reads(p, keys), repeat=RUNS, warmup=1)
         rows.append(Row(f"{title}: relectura con caché (rerun)", median, worst, "s",
-                        f"< {TARGET_CACHED_S} s".replace(".", ","), worst < TARGET_CACHED_S, "st.cache_data", RUNS,
+                        f"< {TARGET_CACHED_S} s".replace(".", ","), worst < TARGET_CACHED_S, "st.cache_data, sin consultar", RUNS,
                         samples))
     rows.append(Row("Las cinco páginas, sin caché (suma de medianas)", sum(cold_medians), None, "s", runs=RUNS))
     return rows
