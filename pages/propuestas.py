@@ -22,6 +22,7 @@ from ui import data, session, state, widgets
 from ui import decidir_registro as reg
 
 IMPORT_FILE = "prop-import-file"
+SHOWN_PROBLEMS = 12  # listed as sentences; the table below has all of them
 NEW = "__new__"
 
 parish_code = state.current_parish()
@@ -406,8 +407,10 @@ def show_preview(preview: imports.ImportPreview) -> None:
         st.info(t("prop.import.notices") + "\n" + reg.md_list(preview.notices), icon=":material/info:")
     if preview.problems:
         count = len(preview.problems)
-        st.error(t("prop.import.problems_one") if count == 1 else t("prop.import.problems", count=fmt.number(count)),
-                 icon=":material/error:")
+        shown = [str(p) for p in preview.problems[:SHOWN_PROBLEMS]]
+        more = [t("prop.import.problems_more", count=fmt.number(count - SHOWN_PROBLEMS))] if count > SHOWN_PROBLEMS else []
+        heading = t("prop.import.problems_one") if count == 1 else t("prop.import.problems", count=fmt.number(count))
+        st.error(heading + "\n" + reg.md_list(shown + more), icon=":material/error:")
         problems = preview.problems_table().select(
             pl.col("file").alias(t("prop.import.col.file")), pl.col("row").alias(t("prop.import.col.line")),
             pl.col("column").alias(t("prop.import.col.column")), pl.col("message").alias(t("prop.import.col.message")))

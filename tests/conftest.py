@@ -170,3 +170,9 @@ def open_page(page, title: str) -> None:
     """Go to a page through the navigation, as a person does (keeps the session's choices)."""
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
     wait_for_app(page)
+
+
+@pytest.fixture(scope="session")
+def planner_login(test_accounts):
+    """(user name, password) of the planner in the test store, for browser tests: `sign_in(page, *planner_login)`."""
+    return "tecnica", TEST_PASSWORD

@@ -108,6 +108,7 @@ STRINGS = {
     "prop.import.metric.error": "Con errores",
     "prop.import.problems": "{count} problemas encontrados",
     "prop.import.problems_one": "1 problema encontrado",
+    "prop.import.problems_more": "… y {count} más (todos en la tabla de abajo)",
     "prop.import.problems_none": "Ningún problema: todas las filas se pueden guardar.",
     "prop.import.col.line": "Fila",
     "prop.import.col.file": "Archivo",
