@@ -10,7 +10,7 @@ PORT ?= 8501
 .PHONY: run test data bench browser clean-data reset-demo
 
 run: data
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+	$(PY) scripts/serve.py --server.port $(PORT) --server.address 0.0.0.0
 
 test: data browser
 	$(PY) -m pytest

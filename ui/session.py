@@ -10,6 +10,7 @@ import streamlit as st
 
 from core.auth import Accounts, Action, PermissionDenied, User, can, require
 from core.texts import label, t
+from core.validation import spanish_message
 from ui import data
 
 USER_KEY = "user"
@@ -101,10 +102,10 @@ def reason(exc: Exception) -> str:
     """The Spanish reason inside a pydantic or core error, without the technical wrapper."""
     errors = getattr(exc, "errors", None)
     if callable(errors):
-        from core.validation import spanish_message
-
-        return "; ".join(spanish_message(e) for e in errors())
-    return str(exc)
+        text = "; ".join(spanish_message(e) for e in errors())
+    else:
+        text = str(exc)
+    return text[:1].upper() + text[1:]
 
 
 def require_here(action: Action) -> User:

@@ -1,0 +1,91 @@
+"""Browser test of a meeting: two participants vote from their own sessions, the result shows, the board
+approves a scenario and the acta downloads with the funded list and the votes."""
+
+import datetime as dt
+import io
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from core import meeting, scenarios
+from core.allocation import AllocationRules
+from core.store import Store
+from tests.conftest import open_page, sign_in, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture()
+def open_meeting(test_accounts):
+    planner = test_accounts["tecnica"]
+    store = Store()
+    meeting_id = f"BROWSER-{dt.datetime.now():%H%M%S%f}"
+    meeting.save_meeting(store, planner, meeting.Meeting(
+        meeting_id=meeting_id, parish_code="010170", title=f"Sesión en navegador {meeting_id}",
+        date=dt.date.today() + dt.timedelta(days=365), subject="problems",
+        item_ids=[f"P{n:02d}" for n in range(1, 12)], votes_per_participant=13,
+        participants=[meeting.Participant(participant_id="p01", name="María", username="maria"),
+                      meeting.Participant(participant_id="p02", name="Técnica", username="tecnica")]))
+    scenarios.save_scenario(store, planner, scenarios.Scenario(
+        name=f"Escenario {meeting_id}", parish_code="010170", weights={"pdot": 1, "feasibility": 1, "scope": 1},
+        rules=AllocationRules(budget_usd=40000)))
+    return meeting_id
+
+
+def _vote(browser, app_url, username, votes, participant=None):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(app_url)
+    wait_for_app(page)
+    sign_in(page, username)
+    open_page(page, "Sesión del grupo asesor")
+    if participant:  # the facilitator enters ballots for anyone: she picks her own
+        page.get_by_test_id("stSelectbox").filter(has_text="Participante").click()
+        page.get_by_role("option", name=participant, exact=True).click()
+        wait_for_app(page)
+    for item, count in votes.items():
+        field = page.get_by_label(item, exact=False).first
+        field.fill(str(count))
+        field.press("Tab")
+    page.get_by_role("button", name="Guardar mi votación").click()
+    wait_for_app(page)
+    expect(page.get_by_text("guardada")).to_be_visible()
+    return context, page
+
+
+def test_two_participants_vote_and_the_board_approves_with_an_acta(browser, app_url, open_meeting, tmp_path):
+    maria, _ = _vote(browser, app_url, "maria", {"P03 ·": 8, "P01 ·": 5})
+    tecnica, page = _vote(browser, app_url, "tecnica", {"P03 ·": 6, "P02 ·": 7}, participant="Técnica")
+    page.reload()  # the count as anyone opening the page now sees it
+    wait_for_app(page)
+    expect(page.get_by_text("Han votado 2 de 2 participantes")).to_be_visible()
+    page.get_by_role("tab", name="Resultados").click()
+    results = page.get_by_test_id("stDataFrame").last
+    expect(results).to_contain_text("14")  # P03: 8 + 6 votes, first place
+    maria.close()
+    tecnica.close()
+
+    board = browser.new_context(viewport={"width": 1400, "height": 1100})
+    page = board.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(app_url)
+    wait_for_app(page)
+    sign_in(page, "presidenta")
+    open_page(page, "Decisión y acta")
+    page.get_by_test_id("stSelectbox").filter(has_text="Escenario a aprobar").click()
+    page.get_by_role("option", name=f"Escenario {open_meeting}").click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Registrar decisión").click()
+    wait_for_app(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Descargar acta (PDF)").click()
+    pdf = tmp_path / "acta.pdf"
+    download.value.save_as(pdf)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages).split())
+    assert "ACTA DE DECISIÓN PRESUPUESTARIA" in text
+    assert f"Escenario {open_meeting}" in text
+    assert "Presidenta de la junta" in text and "A favor" in text
+    assert "EV-P" in text  # the funded list
+    board.close()
