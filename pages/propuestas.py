@@ -384,6 +384,8 @@ def import_panel() -> None:
     if has_demo and c[0].button(t("prop.import.use_demo"), key="prop-use-demo", icon=":material/science:"):
         st.session_state[IMPORT_FILE] = ("minga-propuestas-demostracion.xlsx",
                                          imports.demo_import_file(data.connection(), parish_code))
+        st.session_state["prop-upload-n"] = generation + 1  # the demo file replaces an uploaded one
+        st.rerun()
     update = c[1].checkbox(t("prop.import.update"), key="prop-import-update", help=t("prop.import.update_help"))
     source = (uploaded.name, uploaded.getvalue()) if uploaded is not None else st.session_state.get(IMPORT_FILE)
     if source is None:
@@ -422,7 +424,7 @@ def show_preview(preview: imports.ImportPreview) -> None:
         pl.col("title").alias(t("prop.col.title")),
         (pl.col("association_id").replace_strict(names, default=pl.col("association_id")) if names
          else pl.col("association_id")).alias(t("prop.col.association")),
-        pl.col("cost_usd").map_elements(fmt.money, return_dtype=pl.Utf8).alias(t("prop.col.cost")),
+        pl.col("cost_usd").map_elements(fmt.money, return_dtype=pl.Utf8).fill_null("").alias(t("prop.col.cost")),
         pl.col("action").alias(t("prop.import.col.action")), pl.col("problems").alias(t("prop.import.col.problems")))
     st.dataframe(rows, hide_index=True, width="stretch", key="prop-import-rows")
 
