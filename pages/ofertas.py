@@ -48,7 +48,7 @@ def checklist(review: cooperation.OfferReview) -> str:
 
 def review_panel() -> None:
     default, origin, scenario_name = cooperation.counterpart_default(store, parish_code)
-    available = st.number_input(t("ofe.counterpart"), min_value=0.0, step=500.0, value=default, format="%.2f",
+    available = st.number_input(t("ofe.counterpart"), min_value=0.0, step=500.0, value=default, format="%.0f",
                                 key=f"ofe-counterpart-{parish_code}-{origin}-{int(default)}",
                                 help=t("ofe.counterpart_help"))
     st.caption(t(f"ofe.origin.{origin}", name=reg.md(scenario_name or "")))
