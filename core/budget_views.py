@@ -83,10 +83,10 @@ def ranking_display(ranking: pl.DataFrame) -> pl.DataFrame:
         t("prio.col.rank"): ranking["rank"].to_list(),
         t("prio.col.code"): ranking["proposal_id"].to_list(),
         t("prio.col.title"): ranking["title"].to_list(),
-        t("prio.col.associations"): ranking["associations_es"].to_list(),
         t("prio.col.score"): [fmt.number(v, 2) for v in ranking["score"].to_list()],
         t("prio.col.asked"): [fmt.money(v, 0) for v in ranking["cost_usd"].to_list()],
         t("prio.col.funded"): [label("bool", v) for v in ranking["funded"].to_list()],
+        t("prio.col.associations"): ranking["associations_es"].to_list(),
         t("prio.col.flags"): ranking["flags_es"].to_list(),
     }, schema_overrides={t("prio.col.rank"): pl.Int64})
 
@@ -165,11 +165,11 @@ def probability_display(probability: pl.DataFrame, ranking: pl.DataFrame) -> pl.
     titles = dict(ranking.select("proposal_id", "title").iter_rows())
     return pl.DataFrame({
         t("prio.col.code"): probability["proposal_id"].to_list(),
-        t("prio.col.title"): [titles.get(p) for p in probability["proposal_id"].to_list()],
-        t("prio.col.funded_now"): [label("bool", v) for v in probability["funded_base"].to_list()],
         t("prio.col.probability"): [fmt.percent(v, 0) for v in probability["p_funded"].to_list()],
+        t("prio.col.funded_now"): [label("bool", v) for v in probability["funded_base"].to_list()],
         t("prio.col.rank_range"): [f"{a}–{b}" if a != b else str(a) for a, b in
                                    zip(probability["rank_min"].to_list(), probability["rank_max"].to_list())],
+        t("prio.col.title"): [titles.get(p) for p in probability["proposal_id"].to_list()],
         t("prio.col.why"): probability["explanation_es"].to_list(),
     })
 
@@ -207,10 +207,10 @@ def movement_display(matrix: pl.DataFrame, weights: Mapping[str, float], other: 
     titles = dict(ranking.select("proposal_id", "title").iter_rows())
     return pl.DataFrame({
         t("prio.col.code"): moves["proposal_id"].to_list(),
-        t("prio.col.title"): [titles.get(p) for p in moves["proposal_id"].to_list()],
         t("prio.col.rank_now"): moves["new_rank"].to_list(),
         t("prio.col.rank_other", name=other_name): moves["base_rank"].to_list(),
         t("prio.col.movement"): [_movement(v) for v in moves["movement"].to_list()],
+        t("prio.col.title"): [titles.get(p) for p in moves["proposal_id"].to_list()],
     })
 
 
@@ -232,9 +232,16 @@ def influence_display(influence: pl.DataFrame) -> pl.DataFrame:
 
 # -- Allocation: the three methods side by side -----------------------------------------------------------
 
-def funded_display(result: AllocationResult, names: Mapping[str, str]) -> pl.DataFrame:
+def funded_display(result: AllocationResult, names: Mapping[str, str], compact: bool = False) -> pl.DataFrame:
+    """The funded proposals, best score first; `compact`: code, title and amount only (a narrow column)."""
     rows = [o for o in result.proposals if o.funded]
     rows.sort(key=lambda o: (-o.score, o.proposal_id))
+    if compact:
+        return pl.DataFrame({
+            t("prio.col.code"): [o.proposal_id for o in rows],
+            t("budget.col.amount"): [fmt.money(o.cost_usd, 0) for o in rows],
+            t("prio.col.title"): [o.title for o in rows],
+        }, schema={k: pl.Utf8 for k in (t("prio.col.code"), t("budget.col.amount"), t("prio.col.title"))})
     return pl.DataFrame({
         t("prio.col.code"): [o.proposal_id for o in rows],
         t("prio.col.title"): [o.title for o in rows],
@@ -243,6 +250,32 @@ def funded_display(result: AllocationResult, names: Mapping[str, str]) -> pl.Dat
         t("prio.col.score"): [fmt.number(o.score, 2) for o in rows],
     }, schema={k: pl.Utf8 for k in (t("prio.col.code"), t("prio.col.title"), t("prio.col.associations"),
                                     t("budget.col.amount"), t("prio.col.score"))})
+
+
+COMPACT_COLUMNS = {t("prio.col.code"): {"width": "small"}, t("budget.col.amount"): {"width": "small"}}
+
+
+def uncovered_es(share, names: Mapping[str, str]) -> str:
+    """An association without a project, and why when the reason says more than "none was chosen"."""
+    name = names.get(share.association_id, share.association_id)
+    if share.reason_es and share.reason_es != NOT_CHOSEN:
+        return f"{name} ({share.reason_es})"
+    return name
+
+
+NOT_CHOSEN = "ninguna de sus propuestas fue elegida"
+
+
+def with_names(text: str, names: Mapping[str, str]) -> str:
+    """An engine sentence with «association_id» replaced by the association's name."""
+    for association_id, name in names.items():
+        text = text.replace(f"«{association_id}»", f"«{name}»")
+    return text
+
+
+def repeats_uncovered(note: str) -> bool:
+    """Engine notes that only say an association was left without a project (the page lists those already)."""
+    return "queda sin proyecto con este método" in note
 
 
 def unfunded(result: AllocationResult) -> list:

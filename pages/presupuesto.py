@@ -20,6 +20,7 @@ from ui import scenario_state as shared
 SEEDED = "budget-widgets-for"  # the parish whose rules the widgets hold
 PAIRS_BASE = "budget-pairs-base"
 WHY_LIMIT = 40
+FUNDED_LIST_LIMIT = 25
 KEYS = {"budget": "budget-amount", "reserve": "budget-reserve", "min_one": "budget-min-one",
         "cap_on": "budget-cap-on", "cap": "budget-cap", "must": "budget-must", "must_not": "budget-must-not",
         "pairs": "budget-pairs"}
@@ -80,7 +81,7 @@ def _rules_from_widgets(code: str) -> AllocationRules | None:
 def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> AllocationRules:
     _seed(code, shared.rules(code))
     with st.container(border=True):
-        first, second, third = st.columns([1, 1, 2], gap="medium")
+        first, second, third = st.columns([1, 1.2, 1.8], gap="medium")
         with first:
             st.number_input(t("budget.rules.budget"), min_value=0.0, step=1000.0, format="%.2f", key=KEYS["budget"],
                             help=t("budget.rules.budget_help"))
@@ -143,24 +144,28 @@ def method_column(result, names: dict[str, str]) -> None:
     if not result.feasible:
         st.error(result.message_es, icon=":material/block:")
         return
-    a, b = st.columns(2)
-    a.metric(t("budget.metric.score"), fmt.number(result.total_score, 2))
-    b.metric(t("budget.metric.cost"), fmt.money(result.total_cost_usd, 0),
-             delta=t("budget.metric.unspent", amount=fmt.money(result.unspent_usd, 0)), delta_color="off",
-             delta_arrow="off")
-    c, d = st.columns(2)
-    c.metric(t("budget.metric.covered"), t("budget.of", part=len(result.associations_covered),
-                                            whole=result.n_associations))
-    d.metric(t("budget.metric.beneficiaries"), fmt.number(result.beneficiaries))
-    st.metric(t("budget.metric.gini"), fmt.number(result.gini, 2), help=t("budget.metric.gini_help"))
-    st.dataframe(views.funded_display(result, names), hide_index=True, width="stretch",
-                 key=f"budget-funded-{result.method}")
+    st.metric(t("budget.metric.score"), fmt.number(result.total_score, 2))
+    st.markdown("\n".join([
+        t("budget.figure.cost", amount=fmt.money(result.total_cost_usd, 0), unspent=fmt.money(result.unspent_usd, 0)),
+        t("budget.figure.covered", part=len(result.associations_covered), whole=result.n_associations),
+        t("budget.figure.beneficiaries", n=fmt.number(result.beneficiaries)),
+        t("budget.figure.gini", gini=fmt.number(result.gini, 2),
+          share=fmt.percent(result.max_association_share, 0)),
+    ]), help=t("budget.metric.gini_help"))
+    funded = views.funded_display(result, names, compact=True)
+    st.markdown(f"**{t('budget.funded', n=funded.height)}**")
+    if funded.height <= FUNDED_LIST_LIMIT:
+        st.markdown("\n".join(t("budget.funded_line", code=code, amount=amount, title=title)
+                               for code, amount, title in funded.iter_rows()))
+    else:
+        st.dataframe(funded, hide_index=True, width="stretch", key=f"budget-funded-{result.method}",
+                     column_config=views.COMPACT_COLUMNS)
     uncovered = [a for a in result.associations if not a.covered]
     if uncovered:
-        st.caption(t("budget.uncovered", items="; ".join(f"{names.get(a.association_id, a.association_id)} "
-                                                          f"({a.reason_es})" for a in uncovered)))
+        st.caption(t("budget.uncovered", items="; ".join(views.uncovered_es(a, names) for a in uncovered)))
     for note in result.notes_es:
-        st.caption(note)
+        if not views.repeats_uncovered(note):
+            st.caption(views.with_names(note, names))
 
 
 @st.fragment

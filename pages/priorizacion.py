@@ -206,7 +206,8 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
     if ranking.is_empty():
         st.info(t("prio.ranking.empty"))
     else:
-        st.dataframe(views.ranking_display(ranking), hide_index=True, width="stretch", key="prio-ranking")
+        st.dataframe(views.ranking_display(ranking), hide_index=True, width="stretch", key="prio-ranking",
+                     column_config={t("prio.col.rank"): {"width": "small"}, t("prio.col.code"): {"width": "small"}})
         contributions = views.contributions_frame(run, ranking)
         st.altair_chart(views.contribution_chart(contributions, ranking), width="stretch", key="prio-contrib")
         widgets.downloads(contributions.select("rank", "proposal_id", "label_es", "kind_es", "score", "weight",
@@ -237,13 +238,20 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
         st.success(t("prio.ineligible.none"))
     else:
         st.caption(t("prio.ineligible.caption", n=failed["proposal_id"].n_unique()))
-        st.dataframe(pl.DataFrame({
-            t("prio.col.code"): failed["proposal_id"].to_list(),
-            t("prio.col.title"): failed["title"].to_list(),
-            t("prio.col.associations"): failed["associations_es"].to_list(),
-            t("prio.col.gate"): failed["gate_es"].to_list(),
-            t("prio.col.why"): failed["reason_es"].to_list(),
-        }), hide_index=True, width="stretch", key="prio-ineligible")
+        if failed["proposal_id"].n_unique() <= EXPANDERS_LIMIT:
+            for row in failed.unique("proposal_id", maintain_order=True).iter_rows(named=True):
+                gates = failed.filter(pl.col("proposal_id") == row["proposal_id"]).select("gate_es", "reason_es")
+                st.markdown(t("prio.ineligible.line", code=row["proposal_id"], title=row["title"],
+                              associations=row["associations_es"],
+                              reasons="\n".join(f"  - **{g}:** {r}" for g, r in gates.iter_rows())))
+        else:
+            st.dataframe(pl.DataFrame({
+                t("prio.col.code"): failed["proposal_id"].to_list(),
+                t("prio.col.title"): failed["title"].to_list(),
+                t("prio.col.gate"): failed["gate_es"].to_list(),
+                t("prio.col.why"): failed["reason_es"].to_list(),
+                t("prio.col.associations"): failed["associations_es"].to_list(),
+            }), hide_index=True, width="stretch", key="prio-ineligible")
 
     if not ranking.is_empty():
         sensitivity_panel(code, weights, rules, ranking, run.scoring.matrix, run.result.feasible)

@@ -132,11 +132,12 @@ def preset_name() -> str | None:
 
 
 def default_rules(parish_code: str) -> AllocationRules:
-    """The board's budget and rules when it fixed them; otherwise the suggested budget and no rule."""
+    """The board's budget and rules when it fixed them; otherwise the suggested budget and the study's rule of
+    at least one proposal per association (each association formulates at least one project)."""
     board = scenarios.board_budget(data.store(), parish_code)
     if board is not None:
         return board
-    return AllocationRules(budget_usd=scenarios.suggested_budget(inputs(parish_code)))
+    return AllocationRules(budget_usd=scenarios.suggested_budget(inputs(parish_code)), min_one_per_association=True)
 
 
 def rules(parish_code: str) -> AllocationRules:

@@ -201,6 +201,7 @@ STRINGS: dict[str, str] = {
     "prio.ineligible.caption": "{n} propuesta(s) quedan fuera antes de puntuar: el filtro son reglas (competencias "
                                "del GAD, fondos no reembolsables, contraparte, PDOT, formulación completa), no "
                                "puntajes.",
+    "prio.ineligible.line": "- **{code} · {title}** ({associations})\n{reasons}",
     "prio.sens.title": "¿Qué tan firme es el resultado?",
     "prio.sens.intro": "Probabilidad de que cada propuesta se financie cuando cada peso varía al azar {variation} "
                        "(en {draws} sorteos con semilla fija: el mismo resultado cada vez), con el presupuesto de "
@@ -243,7 +244,7 @@ STRINGS: dict[str, str] = {
                                 "presupuesto lo que pide al GAD; el resto es contraparte.",
     "budget.rules.reserve": "Reserva (USD)",
     "budget.rules.reserve_help": "Dinero que se aparta y no se reparte (imprevistos, contrapartes de cooperación).",
-    "budget.rules.min_one": "Al menos una propuesta por asociación",
+    "budget.rules.min_one": "Al menos una por asociación",
     "budget.rules.min_one_help": "Cuando sea posible. Si alguna asociación no puede tener ninguna, se dice cuál y "
                                  "por qué.",
     "budget.rules.cap_on": "Tope por asociación",
@@ -268,15 +269,22 @@ STRINGS: dict[str, str] = {
     "budget.rules.board_differs": "Distinto de lo que fijó la junta ({rules}). Un escenario puede probar otras "
                                   "cifras; solo la junta fija el presupuesto.",
     "budget.rules.board_none": "La junta aún no fijó el presupuesto: se parte de {budget}, la mitad de lo que piden "
-                               "al GAD las propuestas elegibles. Cámbielo por la cifra real.",
+                               "al GAD las propuestas elegibles, y de la regla de al menos una propuesta por "
+                               "asociación que propone el estudio El Valle. Cámbielos por las cifras reales.",
     "budget.methods.title": "Tres maneras de repartir, lado a lado",
     "budget.methods.caption": "Mismas propuestas, mismos puntajes y mismas reglas; solo cambia el método.",
     "budget.methods.table": "Ver las cifras en una tabla",
     "budget.infeasible": "Con estas reglas no hay ninguna asignación posible. {reason} Cambie las reglas: no se "
                          "perdió nada.",
+    "budget.funded": "Financiadas: {n}",
+    "budget.funded_line": "- **{code}** · {amount} · {title}",
     "budget.uncovered": "Sin proyecto: {items}.",
     "budget.metric.score": "Puntaje total",
     "budget.metric.cost": "Costo",
+    "budget.figure.cost": "- **Costo:** {amount} ({unspent} sin asignar)",
+    "budget.figure.covered": "- **Asociaciones con proyecto:** {part} de {whole}",
+    "budget.figure.beneficiaries": "- **Beneficiarios directos:** {n}",
+    "budget.figure.gini": "- **Reparto del dinero:** Gini {gini}; la asociación que más recibe se lleva el {share}",
     "budget.metric.unspent": "{amount} sin asignar",
     "budget.metric.covered": "Asociaciones con proyecto",
     "budget.metric.beneficiaries": "Beneficiarios directos",

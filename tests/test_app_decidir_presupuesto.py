@@ -1,0 +1,213 @@
+"""AppTest of Priorización and Presupuesto over the El Valle demo: the ranking, its response to the weights, the
+three methods, infeasible rules, and saving scenarios by role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core import scenarios
+from core.auth import Role, User
+from core.store import Store
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PLANNER = User(username="tecnica-apptest", display_name="Técnica", role=Role.PLANNER)
+BOARD = User(username="presidenta-apptest", display_name="Presidenta", role=Role.BOARD)
+OBSERVER = User(username="vecino-apptest", display_name="Vecino", role=Role.OBSERVER)
+
+
+def open_page(page: str, user: User | None = None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=90)
+    if user is not None:
+        app.session_state["user"] = user
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def frame(app: AppTest, *columns: str, exact: bool = False):
+    """The first table on the page with these columns (AppTest does not expose a dataframe's key)."""
+    for table in app.dataframe:
+        names = list(table.value.columns)
+        if (names == list(columns)) if exact else set(columns) <= set(names):
+            return table.value
+    raise AssertionError(f"no table with columns {columns}: {[list(d.value.columns) for d in app.dataframe]}")
+
+
+def ranking(app: AppTest) -> list[str]:
+    return frame(app, "Puesto", "Financiada")["Código"].tolist()
+
+
+def button(app: AppTest, label: str):
+    return next(b for b in app.button if b.label == label)
+
+
+def texts(app: AppTest) -> str:
+    return "\n".join([m.value for m in app.markdown] + [c.value for c in app.caption])
+
+
+# -- Priorización -----------------------------------------------------------------------------------------
+
+def test_el_valle_ranking_with_the_study_preset():
+    app = open_page("pages/priorizacion.py")
+    assert app.title[0].value == "Priorización"
+    assert app.selectbox(key="prio-preset").value == "Estudio El Valle: alcance y factibilidad"
+    assert app.slider(key="prio-w-scope").value == 30 and app.slider(key="prio-w-feasibility").value == 30
+    table = frame(app, "Puesto", "Financiada")
+    assert table["Código"].tolist()[:3] == ["EV-P01", "EV-P10", "EV-P05"]
+    assert table["Puesto"].tolist() == list(range(1, len(table) + 1))
+    assert table["Puntaje (0–100)"].tolist()[0] == "92,60"  # es-EC decimals
+    assert not {"EV-P04", "EV-P14", "EV-P16"} & set(table["Código"])  # screened out, listed apart
+    shown = texts(app)
+    assert "EV-P04 · Tanque de enfriamiento" in shown and "Fondos no reembolsables" in shown
+    assert any(e.label.startswith("1. EV-P01 · ") for e in app.expander)
+    assert any("Comparación por pares" in e.label for e in app.expander)
+    weights = frame(app, "Criterio", "Tipo", "Peso", exact=True)
+    assert dict(zip(weights["Criterio"], weights["Tipo"]))["Factibilidad"] == "juicio de los evaluadores"
+    assert dict(zip(weights["Criterio"], weights["Peso"]))["Alcance"] == "30,0 %"
+    probability = frame(app, "Probabilidad de financiarse")
+    assert set(probability["Probabilidad de financiarse"]) <= {f"{k} %" for k in range(101)}
+
+
+def test_choosing_a_preset_or_moving_a_slider_changes_the_ranking():
+    app = open_page("pages/priorizacion.py")
+    study = ranking(app)
+    app.selectbox(key="prio-preset").set_value("Equilibrado").run()
+    assert not app.exception
+    balanced = ranking(app)
+    assert balanced != study and balanced[:4] == ["EV-P01", "EV-P10", "EV-P07", "EV-P11"]
+    assert app.slider(key="prio-w-scope").value == app.slider(key="prio-w-pdot").value
+    app.slider(key="prio-w-need").set_value(100).run()
+    assert not app.exception
+    assert app.selectbox(key="prio-preset").value == "Pesos propios"
+    assert ranking(app) != balanced
+    weights = frame(app, "Criterio", "Tipo", "Peso", exact=True)
+    need = dict(zip(weights["Criterio"], weights["Peso"]))["Necesidad que atiende"]
+    assert need == "54,3 %"  # 100 points against 7 × 12 for the others: 100 / 184
+
+
+def test_pairwise_comparison_reports_its_consistency_and_warns_in_spanish():
+    app = open_page("pages/priorizacion.py")
+    assert any("Comparaciones consistentes" in s.value for s in app.success)
+    cr = next(m for m in app.metric if m.label == "Razón de consistencia")
+    assert cr.value.startswith("0,")
+
+
+def test_saving_the_weights_as_a_scenario_checks_the_role():
+    app = open_page("pages/priorizacion.py", PLANNER)
+    app.text_input(key="prio-save-name").input("Apptest técnica")
+    button(app, "Guardar escenario").click().run()
+    assert not app.exception
+    assert any("Escenario «Apptest técnica» guardado" in s.value for s in app.success), [e.value for e in app.error]
+    saved = scenarios.load_scenario(Store(), "010170-apptest-tecnica")
+    assert saved.scenario.preset == "Estudio El Valle: alcance y factibilidad"
+    assert saved.scenario.created_by == PLANNER.username
+
+    app = open_page("pages/priorizacion.py", OBSERVER)
+    assert any("inicie sesión" in i.value for i in app.info)
+    app.text_input(key="prio-save-name").input("Apptest observador")
+    button(app, "Guardar escenario").click().run()
+    assert any("no permite guardar pesos y escenarios" in e.value for e in app.error)
+    assert scenarios.load_scenario(Store(), "010170-apptest-observador") is None
+
+
+# -- Presupuesto ------------------------------------------------------------------------------------------
+
+def test_el_valle_budget_shows_the_three_methods_side_by_side():
+    app = open_page("pages/presupuesto.py")
+    headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
+    assert headings == ["#### Óptima (exacta)", "#### Voraz (CONSUL)", "#### Reparto igual"]
+    scores = [m.value for m in app.metric if m.label == "Puntaje total"]
+    assert len(scores) == 3
+    numbers = [float(v.replace(".", "").replace(",", ".")) for v in scores]
+    assert numbers[0] >= numbers[1] and numbers[0] >= numbers[2]  # the optimum is never worse
+    metrics = frame(app, "Cifra", "Óptima (exacta)")
+    assert list(metrics.columns) == ["Cifra", "Óptima (exacta)", "Voraz (CONSUL)", "Reparto igual"]
+    covered = dict(zip(metrics["Cifra"], metrics["Óptima (exacta)"]))["Asociaciones con proyecto"]
+    assert covered == "8 de 8"  # the suggested rules include at least one per association
+    assert app.number_input(key="budget-amount").value == 48000.0
+    why = [e.label for e in app.expander if e.label.startswith("¿Por qué no? · ")]
+    assert why, "every unfunded proposal of the optimum gets its «¿por qué no?»"
+    assert all(" · sin calcular" not in label for label in why)
+
+
+def test_changing_the_budget_recomputes_the_allocation():
+    app = open_page("pages/presupuesto.py")
+    before = [m.value for m in app.metric if m.label == "Puntaje total"]
+    app.number_input(key="budget-amount").set_value(30000.0).run()
+    assert not app.exception
+    after = [m.value for m in app.metric if m.label == "Puntaje total"]
+    assert after != before
+    assert "$ 30.000,00" in texts(app)
+
+
+def test_infeasible_rules_show_the_spanish_explanation_not_an_exception():
+    app = open_page("pages/presupuesto.py")
+    app.number_input(key="budget-amount").set_value(20000.0).run()
+    app.multiselect(key="budget-must").set_value(["EV-P01", "EV-P10"]).run()
+    assert not app.exception
+    messages = [e.value for e in app.error]
+    assert any("no hay ninguna asignación posible" in m and "Las propuestas obligatorias cuestan $ 25.000,00 y solo "
+               "hay $ 20.000,00 disponibles" in m for m in messages), messages
+    assert not [m for m in app.markdown if m.value.startswith("#### ")]
+
+
+def test_reserve_larger_than_the_budget_is_explained():
+    app = open_page("pages/presupuesto.py")
+    app.number_input(key="budget-reserve").set_value(60000.0).run()
+    assert not app.exception
+    assert any("La reserva ($ 60.000,00) es mayor que el presupuesto" in e.value for e in app.error)
+
+
+def test_saving_and_comparing_scenarios_on_the_budget_page():
+    app = open_page("pages/presupuesto.py", BOARD)
+    app.text_input(key="budget-save-name").input("Apptest junta 48 mil")
+    button(app, "Guardar escenario").click().run()
+    assert any("Escenario «Apptest junta 48 mil» guardado" in s.value for s in app.success)
+    app.number_input(key="budget-amount").set_value(30000.0).run()
+    app.radio(key="budget-method").set_value("greedy").run()
+    app.text_input(key="budget-save-name").input("Apptest junta 30 mil voraz")
+    button(app, "Guardar escenario").click().run()
+    assert not app.exception
+    saved = frame(app, "Escenario", "Reglas de la junta")
+    assert {"Apptest junta 48 mil", "Apptest junta 30 mil voraz"} <= set(saved["Escenario"])
+    stored = scenarios.load_scenario(Store(), "010170-apptest-junta-30-mil-voraz").scenario
+    assert stored.method == "greedy" and stored.rules.budget_usd == 30000
+    app.selectbox(key="budget-compare-a").set_value("010170-apptest-junta-48-mil").run()
+    app.selectbox(key="budget-compare-b").set_value("010170-apptest-junta-30-mil-voraz").run()
+    assert not app.exception
+    totals = frame(app, "Cifra", "Diferencia")
+    assert list(totals.columns) == ["Cifra", "Apptest junta 48 mil", "Apptest junta 30 mil voraz", "Diferencia"]
+    budget_row = dict(zip(totals["Cifra"], totals["Diferencia"]))
+    assert budget_row["Costo financiado"].startswith("-$ ")
+    assert any("«Apptest junta 30 mil voraz» frente a «Apptest junta 48 mil»" in m.value for m in app.markdown)
+
+
+def test_the_board_fixes_the_budget_and_a_planner_cannot():
+    app = open_page("pages/presupuesto.py", PLANNER)
+    assert not [b for b in app.button if b.label == "Fijar como presupuesto de la junta"]
+    app = open_page("pages/presupuesto.py", BOARD)
+    app.number_input(key="budget-amount").set_value(45000.0).run()
+    try:
+        button(app, "Fijar como presupuesto de la junta").click().run()
+        assert any("Presupuesto y reglas fijados" in s.value for s in app.success)
+        assert scenarios.board_budget(Store(), "010170").budget_usd == 45000
+        fresh = open_page("pages/presupuesto.py", PLANNER)
+        assert fresh.number_input(key="budget-amount").value == 45000.0
+        assert "Son el presupuesto y las reglas que fijó la junta." in texts(fresh)
+    finally:  # the other tests start from the suggested budget
+        if scenarios.board_budget(Store(), "010170") is not None:
+            Store().delete(scenarios.BUDGET_KIND, "010170", actor="pruebas")
+
+
+@pytest.mark.parametrize("page", ["pages/priorizacion.py", "pages/presupuesto.py"])
+def test_a_parish_without_proposals_says_so(page):
+    app = AppTest.from_file(APP, default_timeout=90)
+    app.session_state["parish_code"] = "010151"
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception
+    assert any("no tiene propuestas registradas" in i.value for i in app.info)

@@ -1,0 +1,88 @@
+"""Browser test: a planner scores El Valle's proposals with the study's preset, sets a budget, reads why a
+proposal was left out, and saves the scenario, as a person does it in Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from core.allocation import AllocationRules
+from core.db import connect
+from core.prioritization import load_inputs, prioritize
+from core.store import Store
+from core.weights import preset
+from tests.conftest import open_page, sign_in, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+STUDY = "Estudio El Valle: alcance y factibilidad"
+BUDGET = 45000
+NAME = "Navegador: estudio con 45 mil"
+
+
+def expected_first_left_out() -> tuple[str, str]:
+    """The unfunded proposal with the best score and its reason, computed by core from what the store holds."""
+    inputs = load_inputs(connect(), "010170", store=Store())
+    run = prioritize(inputs, AllocationRules(budget_usd=BUDGET, min_one_per_association=True), weights=preset(STUDY))
+    left_out = sorted((o for o in run.result.proposals if not o.funded), key=lambda o: (-o.score, o.proposal_id))
+    return left_out[0].proposal_id, left_out[0].reason_es
+
+
+def explanation(page, rank: int, code: str):
+    """The expander that explains the proposal at this place of the ranking."""
+    return page.locator("[data-testid='stExpander'] summary").filter(has_text=f"{rank}. {code} · ")
+
+
+def choose(page, key: str, option: str) -> None:
+    page.locator(f".st-key-{key}").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_for_app(page)
+
+
+def test_planner_scores_allocates_reads_why_not_and_saves(page, app_url, planner_login):
+    page.goto(app_url)
+    wait_for_app(page)
+    # Sign in on a page without the map: while deck.gl starts on a cold server, keystrokes can miss the form.
+    open_page(page, "Datos y fuentes")
+    sign_in(page, *planner_login)
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_role("button", name="Salir")).to_be_visible()
+    # Choose the parish after signing in (on a cold server the sign-in rerun can reset the selector).
+    sidebar.get_by_test_id("stSelectbox").click()
+    page.keyboard.type("El Valle — Cuenca")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    open_page(page, "Priorización")
+    expect(explanation(page, 1, "EV-P01")).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+    choose(page, "prio-preset", "Equilibrado")
+    expect(explanation(page, 3, "EV-P07")).to_be_visible()
+    choose(page, "prio-preset", STUDY)
+    expect(explanation(page, 3, "EV-P05")).to_be_visible()
+    expect(page.get_by_text("Qué aporta cada criterio al puntaje")).to_be_visible()
+
+    page.get_by_role("link", name=re.compile("^Ir a Presupuesto")).click()
+    wait_for_app(page)
+    expect(page.get_by_text(f"Puntajes con los pesos: {STUDY}.")).to_be_visible()
+    budget = page.locator(".st-key-budget-amount input")
+    budget.fill(str(BUDGET))
+    budget.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("$ 45.000,00", exact=True)).to_be_visible()
+    for method in ("Óptima (exacta)", "Voraz (CONSUL)", "Reparto igual"):
+        expect(page.get_by_role("heading", name=method, exact=True)).to_be_visible()
+
+    code, reason = expected_first_left_out()
+    why = page.get_by_test_id("stExpander").filter(has_text=f"¿Por qué no? · {code} — ")
+    why.get_by_text(f"¿Por qué no? · {code} — ").click()
+    expect(why.get_by_text(reason[:60], exact=False)).to_be_visible()
+
+    page.locator(".st-key-budget-save-name input").fill(NAME)
+    page.get_by_role("button", name="Guardar escenario").last.click()
+    wait_for_app(page)
+    expect(page.get_by_text(f"Escenario «{NAME}» guardado")).to_be_visible()
+    expect(page.locator(".st-key-budget-saved-pick input")).to_have_value(NAME)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
