@@ -170,8 +170,7 @@ NESTED_FIELDS = {"line_item": "item", "line_amount": "amount_usd", "line_source"
                  "ind_verification": "means_of_verification"}
 NEW_STATUSES = (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED)
 # Technical field names that appear inside some model messages, shown as the person's header instead.
-_FIELD_WORDS = {"association_ids": "association_ids", "cooperant_name": "cooperant_name",
-                "cooperation_offer_id": "cooperation_offer_id"}
+_FIELD_WORDS = ("association_ids", "cooperant_name", "cooperation_offer_id")
 _TRUE = {"si", "s", "true", "verdadero", "1", "x", "yes"}
 _FALSE = {"no", "n", "false", "falso", "0", ""}
 
@@ -582,6 +581,7 @@ class ImportPreview:
     problems: list[RowProblem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     update_existing: bool = False
+    sheet_file: str | None = None  # how problems name the proposals sheet («archivo.xlsx › Propuestas»)
 
     @property
     def refused(self) -> bool:
@@ -602,7 +602,7 @@ class ImportPreview:
         """One row per proposal row of the file, as people read it (Spanish column names are the page's)."""
         by_line: dict[int, list[str]] = {}
         for p in self.problems:
-            if p.row is not None and (p.file == self.file):
+            if p.row is not None and p.file == (self.sheet_file or self.file):
                 by_line.setdefault(p.row, []).append(f"{p.column}: {p.message}" if p.column else p.message)
         return pl.DataFrame(
             [{"line": r.line, "proposal_id": r.proposal_id, "title": r.title, "association_id": r.association_id,
@@ -704,6 +704,7 @@ def preview_import(data: bytes, filename: str, ctx: ImportContext, *, update_exi
         preview.problems.append(RowProblem(preview.file, None, None, t("imp.file.no_sheet")))
         return preview
     file = preview.file if book.kind == "csv" or len(book.sheets) == 1 else f"{preview.file} › {main.name}"
+    preview.sheet_file = file
     _Reader(preview, book, main, file, ctx).run()
     return preview
 

@@ -274,6 +274,7 @@ def test_workbook_formulas_are_never_evaluated(ctx):
     result = preview(data, "p.xlsx", ctx)
     assert [(p.row, p.column) for p in result.problems] == [(2, "Costo total (USD)")]
     assert "Minga no calcula fórmulas" in result.problems[0].message
+    assert "Costo total (USD): es una fórmula" in result.table()["problems"][0]  # the row carries its problem
 
 
 # -- Existing codes: unchanged, refused, or updated on request; conflicts lose nothing -----------------------------
