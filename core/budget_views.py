@@ -22,6 +22,8 @@ from core.texts import label, labels, t
 from core.weights import normalize
 
 TITLE_WIDTH = 46
+CHART_ROWS = 40  # bars per chart: a chart of hundreds of proposals is read by nobody (the tables keep them all)
+CHART_ASSOCIATIONS = 30
 METHOD_COLOURS = {"optimal": MAIN, "greedy": ACCENT, "equal_split": "#3B6FA0"}
 
 
@@ -108,8 +110,12 @@ def contributions_frame(p: Prioritization, ranking: pl.DataFrame) -> pl.DataFram
     ).sort(["rank", "order"]))
 
 
-def contribution_chart(contributions: pl.DataFrame, ranking: pl.DataFrame) -> alt.TopLevelMixin:
-    """Each proposal's total as a horizontal bar stacked by criterion (points = weight × score), best first."""
+def contribution_chart(contributions: pl.DataFrame, ranking: pl.DataFrame,
+                       limit: int = CHART_ROWS) -> alt.TopLevelMixin:
+    """Each proposal's total as a horizontal bar stacked by criterion (points = weight × score), best first; the
+    first `limit` of the ranking."""
+    ranking = ranking.sort("rank").head(limit)
+    contributions = contributions.filter(pl.col("proposal_id").is_in(ranking["proposal_id"].to_list()))
     order = ranking["label"].to_list()
     criteria = [BY_CODE[c].label_es for c in CRITERION_CODES]
     y = alt.Y("label:N", sort=order, title=None)
@@ -174,8 +180,11 @@ def probability_display(probability: pl.DataFrame, ranking: pl.DataFrame) -> pl.
     })
 
 
-def probability_chart(probability: pl.DataFrame, ranking: pl.DataFrame, variation: float) -> alt.TopLevelMixin:
+def probability_chart(probability: pl.DataFrame, ranking: pl.DataFrame, variation: float,
+                      limit: int = CHART_ROWS) -> alt.TopLevelMixin:
+    """The probability of being funded, most likely first; the first `limit` proposals."""
     labels_ = dict(ranking.select("proposal_id", "label").iter_rows())
+    probability = probability.head(limit)
     frame = probability.with_columns(
         pl.col("proposal_id").replace_strict(labels_, default=None).alias("label"),
         pl.Series("p_text", [fmt.percent(v, 0) for v in probability["p_funded"].to_list()], dtype=pl.Utf8),
@@ -352,8 +361,13 @@ def association_money(results: Mapping[str, AllocationResult], names: Mapping[st
                                       "share_text": pl.Utf8, "n_funded": pl.Int64})
 
 
-def money_chart(money: pl.DataFrame, results: Mapping[str, AllocationResult]) -> alt.TopLevelMixin:
-    """Money per association, one bar per method side by side; the legend carries each method's Gini."""
+def money_chart(money: pl.DataFrame, results: Mapping[str, AllocationResult],
+                limit: int = CHART_ASSOCIATIONS) -> alt.TopLevelMixin:
+    """Money per association, one bar per method side by side; the legend carries each method's Gini. With more
+    than `limit` associations, those that receive most under any method."""
+    top = (money.group_by("association_id").agg(pl.col("amount_usd").max().alias("top"))
+           .sort(["top", "association_id"], descending=[True, False]).head(limit)["association_id"].to_list())
+    money = money.filter(pl.col("association_id").is_in(top))
     methods = [m for m in METHODS if m in set(money["method"].to_list())]
     legend = {m: t("budget.chart.method_gini", method=label("allocation_method_short", m),
                    gini=fmt.number(results[m].gini, 2)) for m in methods}

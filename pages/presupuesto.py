@@ -241,6 +241,10 @@ def budget_panel(code: str, options: list[str], labels_: dict[str, str], names: 
     money = views.association_money(results, names)
     if money.height:
         st.altair_chart(views.money_chart(money, results), width="stretch", key="budget-money-chart")
+        n_associations = money["association_id"].n_unique()
+        if n_associations > views.CHART_ASSOCIATIONS:
+            st.caption(t("budget.chart.money_first", n=views.CHART_ASSOCIATIONS,
+                         total=fmt.number(n_associations)))
         widgets.downloads(money.select("association_es", "method_es", "amount_usd", "n_funded"),
                           {"association_es": t("budget.col.association"), "method_es": t("budget.col.method"),
                            "amount_usd": t("budget.col.amount"), "n_funded": t("budget.col.n_funded")},

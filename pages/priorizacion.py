@@ -148,6 +148,8 @@ def sensitivity_panel(code: str, weights: dict[str, float], rules, ranking: pl.D
             probability = shared.probability(code, weights, rules)
         st.altair_chart(views.probability_chart(probability, ranking, shared.VARIATION), width="stretch",
                         key="prio-sens-chart")
+        if probability.height > views.CHART_ROWS:
+            st.caption(t("prio.chart.first", n=views.CHART_ROWS, total=fmt.number(probability.height)))
         with st.expander(t("prio.sens.table")):
             st.dataframe(views.probability_display(probability, ranking), hide_index=True, width="stretch",
                          key="prio-sens-table")
@@ -210,6 +212,8 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
                      column_config={t("prio.col.rank"): {"width": "small"}, t("prio.col.code"): {"width": "small"}})
         contributions = views.contributions_frame(run, ranking)
         st.altair_chart(views.contribution_chart(contributions, ranking), width="stretch", key="prio-contrib")
+        if ranking.height > views.CHART_ROWS:
+            st.caption(t("prio.chart.first", n=views.CHART_ROWS, total=fmt.number(ranking.height)))
         widgets.downloads(contributions.select("rank", "proposal_id", "label_es", "kind_es", "score", "weight",
                                                "contribution", "explanation_es"),
                           {"rank": t("prio.col.rank"), "proposal_id": t("prio.col.code"),

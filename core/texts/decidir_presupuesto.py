@@ -189,6 +189,8 @@ STRINGS: dict[str, str] = {
     "prio.chart.title": "Qué aporta cada criterio al puntaje",
     "prio.chart.subtitle": "Cada barra es el puntaje total (0–100); cada tramo, peso × puntaje del criterio. Pase el "
                            "cursor para leer por qué.",
+    "prio.chart.first": "El gráfico muestra las {n} primeras de {total} propuestas; la tabla y las descargas las "
+                        "tienen todas.",
     "prio.chart.points": "Puntos del puntaje total",
     "prio.chart.criterion": "Criterio",
     "prio.explain.title": "Por qué cada propuesta tiene su puntaje",
@@ -315,6 +317,8 @@ STRINGS: dict[str, str] = {
     "budget.chart.money_title": "Dinero por asociación con cada método",
     "budget.chart.money_subtitle": "Una propuesta conjunta se reparte en partes iguales entre sus asociaciones. El "
                                    "índice de Gini de cada método va en la leyenda.",
+    "budget.chart.money_first": "El gráfico muestra las {n} asociaciones que más reciben de {total}; la descarga "
+                                "las tiene todas.",
     "budget.chart.money_axis": "Monto asignado (USD)",
     "budget.chart.compare_title": "Los tres métodos frente a frente",
     "budget.chart.compare_subtitle": "Cada cifra como parte de la del mejor método (100 %).",
