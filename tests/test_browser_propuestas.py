@@ -32,12 +32,6 @@ def upload(page, path) -> None:
 def test_a_planner_imports_a_bad_file_then_the_demo_proposals(page, app_url, planner_login, tmp_path):
     page.goto(app_url)
     wait_for_app(page)
-    # Streamlit 1.67 with a `pages/` folder next to app.py: the first session of a freshly started server
-    # begins in pages-folder mode, and the first interaction after st.navigation takes over resets that
-    # session's state (the sign-in is lost, the parish falls back to the first of the list). A reload
-    # opens a normal session. (Reported; not this test's subject.)
-    page.reload()
-    wait_for_app(page)
     expect(page.get_by_text("Parroquia El Valle · cantón Cuenca, Azuay")).to_be_visible()
     sign_in(page, *planner_login)
     log = len(Store().log())  # the served app has seeded the demo by now
