@@ -268,6 +268,9 @@ def saved_panel(code: str) -> None:
     st.dataframe(views.saved_display(saved, board), hide_index=True, width="stretch", key="budget-saved-table")
     by_id = {s.scenario_id: s for s in saved}
     ids = list(by_id)
+    just_saved = st.session_state.pop(shared.LAST_SAVED, None)
+    if just_saved in by_id:
+        st.session_state["budget-saved-pick"] = just_saved
     pick, load = st.columns([3, 1], vertical_alignment="bottom")
     chosen = pick.selectbox(t("budget.saved.pick"), ids, key="budget-saved-pick",
                             format_func=lambda sid: by_id[sid].scenario.name)

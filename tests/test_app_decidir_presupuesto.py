@@ -174,6 +174,7 @@ def test_saving_and_comparing_scenarios_on_the_budget_page():
     assert not app.exception
     saved = frame(app, "Escenario", "Reglas de la junta")
     assert {"Apptest junta 48 mil", "Apptest junta 30 mil voraz"} <= set(saved["Escenario"])
+    assert app.selectbox(key="budget-saved-pick").value == "010170-apptest-junta-30-mil-voraz"  # the one just saved
     stored = scenarios.load_scenario(Store(), "010170-apptest-junta-30-mil-voraz").scenario
     assert stored.method == "greedy" and stored.rules.budget_usd == 30000
     app.selectbox(key="budget-compare-a").set_value("010170-apptest-junta-48-mil").run()
@@ -184,6 +185,12 @@ def test_saving_and_comparing_scenarios_on_the_budget_page():
     budget_row = dict(zip(totals["Cifra"], totals["Diferencia"]))
     assert budget_row["Costo financiado"].startswith("-$ ")
     assert any("«Apptest junta 30 mil voraz» frente a «Apptest junta 48 mil»" in m.value for m in app.markdown)
+
+    app.selectbox(key="budget-saved-pick").set_value("010170-apptest-junta-48-mil").run()
+    button(app, "Cargar").click().run()
+    assert not app.exception
+    assert app.number_input(key="budget-amount").value == 48000.0
+    assert app.radio(key="budget-method").value == "optimal"
 
 
 def test_the_board_fixes_the_budget_and_a_planner_cannot():

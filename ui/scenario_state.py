@@ -29,6 +29,7 @@ from ui import data, session
 POINTS = "decidir.points"  # criterion → whole points out of 100 (the sliders' values)
 RULES = "decidir.rules"  # parish → AllocationRules as a dict
 METHOD = "decidir.method"  # the method a saved scenario proposes
+LAST_SAVED = "decidir.last_saved"  # the scenario saved a moment ago (the list shows it selected)
 EXPLAIN_ALL_LIMIT = 40  # up to this many candidates, every "why not" is computed with the allocation
 SENSITIVITY_AUTO_LIMIT = 60  # up to this many candidates, the funding probability is computed at once
 DRAWS = 200
@@ -190,4 +191,5 @@ def save_form(parish_code: str, key: str) -> None:
     except scenarios.ScenarioError as exc:
         st.error(str(exc))
     else:
+        st.session_state[LAST_SAVED] = saved.scenario_id
         st.success(t("scen.save.done", name=saved.scenario.name, version=saved.version))
