@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 from pydantic import BaseModel
 
-from core.auth import Action, User, require
+from core.auth import Action, PermissionDenied, User, require
 from core.db import query
 from core.schemas.catalogues import PdotObjective
 from core.schemas.proposals import CooperationOffer, Proposal
@@ -96,9 +96,15 @@ def proposal_models(store: Store, parish_code: str) -> list[Proposal]:
     return [v.item for v in proposals(store, parish_code)]
 
 
+REPRESENTATIVE_STATUSES = ("draft", "submitted")  # a representative drafts and hands in; the GAD does the rest
+
+
 def _may_write_proposal(user: User | None, proposal: Proposal) -> User:
-    """Planners edit any proposal; a representative only those of their own association."""
+    """Planners edit any proposal; a representative only drafts and hands in their own association's."""
     if user is not None and user.role.value == "association_rep":
+        if str(proposal.status) not in REPRESENTATIVE_STATUSES:
+            raise PermissionDenied("Un representante de asociación solo guarda propuestas en borrador o "
+                                   "presentadas; los demás estados los fija el GAD.")
         for association in proposal.association_ids or [proposal.association_id]:
             if association == user.association_id:
                 return require(user, Action.SUBMIT_PROPOSAL, association)

@@ -64,7 +64,7 @@ def test_a_ballot_over_the_limit_is_refused_in_spanish():
     app.number_input(key="v-T-OVER-p01-P01").set_value(13)
     app.number_input(key="v-T-OVER-p01-P03").set_value(2)
     next(b for b in app.button if b.label == "Guardar mi votación").click().run()
-    assert any("reparte 15 votos y tiene 13" in e.value for e in app.error)
+    assert any("Reparte 15 votos y tiene 13" in e.value for e in app.error)
     assert meeting.ballots(Store(), "T-OVER") == []
 
 

@@ -85,3 +85,13 @@ def test_the_reset_command_restores_the_demo(tmp_path, con, built_data_dir, monk
     assert records.main(["reset-demo", str(path)]) == 0
     assert s.get("proposal", first.proposal_id).body["title"] == first.title
     assert s.log()[0].actor == "consola"
+
+
+def test_a_representative_cannot_set_a_status_the_gad_decides(store):
+    own = next(v.item for v in records.proposals(store, "010170")
+               if "EV-A03" in (v.item.association_ids or [v.item.association_id]))
+    draft = own.model_copy(update={"status": "draft", "status_history": []})
+    records.save_proposal(store, REP, draft)
+    with pytest.raises(PermissionDenied, match="borrador o presentadas"):
+        records.save_proposal(store, REP, draft.model_copy(update={"status": "funded"}))
+    assert store.get("proposal", own.proposal_id).body["status"] == "draft"
