@@ -21,6 +21,7 @@ SEEDED = "budget-widgets-for"  # the parish whose rules the widgets hold
 PAIRS_BASE = "budget-pairs-base"
 WHY_LIMIT = 40
 FUNDED_LIST_LIMIT = 25
+EXPLAINED = "budget-explained"  # proposals whose exact «¿por qué no?» the person asked for
 KEYS = {"budget": "budget-amount", "reserve": "budget-reserve", "min_one": "budget-min-one",
         "cap_on": "budget-cap-on", "cap": "budget-cap", "must": "budget-must", "must_not": "budget-must-not",
         "pairs": "budget-pairs"}
@@ -202,12 +203,18 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
 
 
 def _why(code: str, weights, rules, outcome, names) -> None:
-    if outcome.rule is None and st.button(t("budget.why.compute"), key=f"budget-why-{outcome.proposal_id}"):
-        outcome = shared.explain(code, weights, rules, outcome.proposal_id)
+    """One proposal's «¿por qué no?»; with many proposals the exact one is computed when asked (and kept)."""
+    asked = st.session_state.setdefault(EXPLAINED, set())
+    if outcome.rule is None and outcome.proposal_id not in asked:
+        if st.button(t("budget.why.compute"), key=f"budget-why-{outcome.proposal_id}"):
+            asked.add(outcome.proposal_id)
+    if outcome.rule is None and outcome.proposal_id in asked:
+        with st.spinner(t("prio.sens.computing")):
+            outcome = shared.explain(code, weights, rules, outcome.proposal_id)
     st.markdown(t("budget.why.who", associations=views.associations_es(outcome.association_ids, names),
                   cost=fmt.money(outcome.cost_usd, 0), score=fmt.number(outcome.score, 2)))
     if outcome.rule is not None:
-        st.markdown(f"**{label('allocation_rule', outcome.rule)}.** {outcome.reason_es}")
+        st.markdown(outcome.reason_es)
     else:
         st.caption(t("budget.why.on_demand"))
     figures = []

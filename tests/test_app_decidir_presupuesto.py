@@ -210,6 +210,24 @@ def test_the_board_fixes_the_budget_and_a_planner_cannot():
             Store().delete(scenarios.BUDGET_KIND, "010170", actor="pruebas")
 
 
+def test_with_many_proposals_why_not_is_computed_on_demand(monkeypatch):
+    from ui import scenario_state
+
+    monkeypatch.setattr(scenario_state, "EXPLAIN_ALL_LIMIT", 0)  # El Valle treated as a large parish
+    app = open_page("pages/presupuesto.py")
+    pending = [e.label for e in app.expander if e.label.startswith("¿Por qué no? · ")]
+    assert pending and all(label.endswith(" · sin calcular") for label in pending)
+    code = pending[0].split(" · ")[1].split(" — ")[0]
+    assert "Con muchas propuestas la explicación exacta se calcula a pedido" in texts(app)
+    button_ = next(b for b in app.button if b.key == f"budget-why-{code}")
+    button_.click().run()
+    assert not app.exception
+    shown = texts(app)
+    assert "Puntaje necesario: más de" in shown or "Costo a recortar" in shown
+    app.number_input(key="budget-reserve").set_value(100.0).run()  # another rerun keeps the proposal explained
+    assert not any(b.key == f"budget-why-{code}" for b in app.button)
+
+
 @pytest.mark.parametrize("page", ["pages/priorizacion.py", "pages/presupuesto.py"])
 def test_a_parish_without_proposals_says_so(page):
     app = AppTest.from_file(APP, default_timeout=90)
