@@ -316,6 +316,10 @@ def saved_panel(code: str) -> None:
                                                         scenarios.rules_es(b.rules, method=b.method)))
 
 
+def _on_method() -> None:
+    st.session_state[shared.METHOD] = st.session_state["budget-method"]
+
+
 code = state.current_parish()
 st.title(t("budget.title"))
 st.write(t("budget.intro"))
@@ -337,8 +341,7 @@ budget_panel(code, options, labels_, names)
 
 st.subheader(t("budget.save.title"))
 st.session_state.setdefault("budget-method", shared.method())
-st.radio(t("budget.save.method"), list(METHODS), key="budget-method", horizontal=True, format_func=lambda m: label("allocation_method_short", m),
-         on_change=lambda: st.session_state.__setitem__(shared.METHOD, st.session_state["budget-method"]),
-         help=t("budget.save.method_help"))
+st.radio(t("budget.save.method"), list(METHODS), key="budget-method", horizontal=True, on_change=_on_method,
+         format_func=lambda m: label("allocation_method_short", m), help=t("budget.save.method_help"))
 shared.save_form(code, key="budget-save")
 saved_panel(code)

@@ -16,8 +16,8 @@ import streamlit as st
 from pydantic import ValidationError
 
 from core import records, scenarios
-from core.auth import Action, PermissionDenied
 from core.allocation import AllocationRules, ProposalOutcome, explain_proposal
+from core.auth import Action, PermissionDenied
 from core.budget_views import points_from_weights
 from core.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize
 from core.sensitivity import funding_probability
