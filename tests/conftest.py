@@ -13,11 +13,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from core.build import build
 from core.db import connect
 
 ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+HOME = "pages/inicio.py"
 
 
 @pytest.fixture(scope="session")
@@ -46,6 +49,39 @@ def app_reads_the_test_build(built_data_dir):
         os.environ.pop("MINGA_DATA_DIR", None)
     else:
         os.environ["MINGA_DATA_DIR"] = previous
+
+
+@pytest.fixture()
+def own_store(tmp_path, monkeypatch) -> Path:
+    """This test's pages use a store of their own (the app caches one store per process); yields its path."""
+    from ui import data
+
+    path = tmp_path / "own.sqlite"
+    monkeypatch.setenv("MINGA_STORE", str(path))
+    data.store.clear()
+    yield path
+    data.store.clear()
+
+
+def open_app_page(page: str, user=None, *, parish: str | None = None, **state) -> AppTest:
+    """The app under AppTest on `page`, as `user` (None: the public view), with `parish` chosen and `state`
+    set in the session first; fails on any exception.
+
+    The parish goes into the session state: AppTest (1.67) drops the entrypoint's sidebar on reruns under
+    st.navigation, so its selector cannot be used here.
+    """
+    app = AppTest.from_file(APP, default_timeout=90)
+    if user is not None:
+        app.session_state["user"] = user
+    if parish:
+        app.session_state["parish_code"] = parish
+    for key, value in state.items():
+        app.session_state[key] = value
+    app.run()
+    if page != HOME:
+        app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
 
 
 def _free_port() -> int:

@@ -1,39 +1,26 @@
 """AppTest: the router and every page run without an exception, in Spanish, for El Valle and for a
 parish with no data on record."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import APP, open_app_page
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["pages/inicio.py", "pages/fuentes.py", "pages/propuestas.py", "pages/ofertas.py", "pages/alineacion.py",
          "pages/priorizacion.py", "pages/presupuesto.py", "pages/sesion.py", "pages/decision.py",
          "pages/registro.py", "pages/administracion.py"]
 NO_DATA_PARISH = "010151"  # Baños, Cuenca: in the DPA list, no associations on record
 
 
-def run_page(page: str, parish: str | None = None) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    if parish:
-        app.session_state["parish_code"] = parish
-    app.run()
-    if page != "pages/inicio.py":
-        app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("parish", [None, NO_DATA_PARISH])
 def test_every_page_runs_without_an_exception(page, parish):
-    app = run_page(page, parish)
+    app = open_app_page(page, parish=parish)
     assert app.title, "each page has a title"
 
 
 def test_inicio_shows_el_valle_at_a_glance():
-    app = run_page("pages/inicio.py")
+    app = open_app_page("pages/inicio.py")
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Población"] == "24.314"
     assert metrics["Pobreza"] == "63,4 %"
@@ -44,7 +31,7 @@ def test_inicio_shows_el_valle_at_a_glance():
 
 
 def test_inicio_says_what_is_missing_for_a_parish_without_records():
-    app = run_page("pages/inicio.py", NO_DATA_PARISH)
+    app = open_app_page("pages/inicio.py", parish=NO_DATA_PARISH)
     assert any("No hay asociaciones registradas" in i.value for i in app.info)
     assert "Asociaciones" not in {m.label for m in app.metric}
 
@@ -52,7 +39,7 @@ def test_inicio_says_what_is_missing_for_a_parish_without_records():
 def test_the_parish_choice_is_kept_across_pages():
     # AppTest (1.67) drops the entrypoint's sidebar from its element tree on reruns under
     # st.navigation, so the widget itself is exercised in the browser test; here the state is.
-    app = run_page("pages/inicio.py", NO_DATA_PARISH)
+    app = open_app_page("pages/inicio.py", parish=NO_DATA_PARISH)
     app.switch_page("pages/fuentes.py").run()
     app.switch_page("pages/inicio.py").run()
     assert not app.exception
@@ -60,7 +47,7 @@ def test_the_parish_choice_is_kept_across_pages():
 
 
 def test_institutional_sign_in_is_offered_only_when_configured(test_accounts):
-    plain = run_page("pages/inicio.py")
+    plain = open_app_page("pages/inicio.py")
     assert not [b for b in plain.sidebar.button if "institucional" in b.label]
     configured = AppTest.from_file(APP, default_timeout=60)
     configured.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x",

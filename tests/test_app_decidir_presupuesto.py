@@ -3,29 +3,17 @@ three methods, infeasible rules, and saving scenarios by role."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from core import scenarios
 from core.auth import Role, User
 from core.store import Store
+from tests.conftest import open_app_page
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PLANNER = User(username="tecnica-apptest", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta-apptest", display_name="Presidenta", role=Role.BOARD)
 OBSERVER = User(username="vecino-apptest", display_name="Vecino", role=Role.OBSERVER)
-
-
-def open_page(page: str, user: User | None = None) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=90)
-    if user is not None:
-        app.session_state["user"] = user
-    app.run()
-    app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
 
 
 def frame(app: AppTest, *columns: str, exact: bool = False):
@@ -52,7 +40,7 @@ def texts(app: AppTest) -> str:
 # -- Priorización -----------------------------------------------------------------------------------------
 
 def test_el_valle_ranking_with_the_study_preset():
-    app = open_page("pages/priorizacion.py")
+    app = open_app_page("pages/priorizacion.py")
     assert app.title[0].value == "Priorización"
     assert app.selectbox(key="prio-preset").value == "Estudio El Valle: alcance y factibilidad"
     assert app.slider(key="prio-w-scope").value == 30 and app.slider(key="prio-w-feasibility").value == 30
@@ -73,7 +61,7 @@ def test_el_valle_ranking_with_the_study_preset():
 
 
 def test_choosing_a_preset_or_moving_a_slider_changes_the_ranking():
-    app = open_page("pages/priorizacion.py")
+    app = open_app_page("pages/priorizacion.py")
     study = ranking(app)
     app.selectbox(key="prio-preset").set_value("Equilibrado").run()
     assert not app.exception
@@ -90,14 +78,14 @@ def test_choosing_a_preset_or_moving_a_slider_changes_the_ranking():
 
 
 def test_pairwise_comparison_reports_its_consistency_and_warns_in_spanish():
-    app = open_page("pages/priorizacion.py")
+    app = open_app_page("pages/priorizacion.py")
     assert any("Comparaciones consistentes" in s.value for s in app.success)
     cr = next(m for m in app.metric if m.label == "Razón de consistencia")
     assert cr.value.startswith("0,")
 
 
 def test_saving_the_weights_as_a_scenario_checks_the_role():
-    app = open_page("pages/priorizacion.py", PLANNER)
+    app = open_app_page("pages/priorizacion.py", PLANNER)
     app.text_input(key="prio-save-name").input("Apptest técnica")
     button(app, "Guardar escenario").click().run()
     assert not app.exception
@@ -106,7 +94,7 @@ def test_saving_the_weights_as_a_scenario_checks_the_role():
     assert saved.scenario.preset == "Estudio El Valle: alcance y factibilidad"
     assert saved.scenario.created_by == PLANNER.username
 
-    app = open_page("pages/priorizacion.py", OBSERVER)
+    app = open_app_page("pages/priorizacion.py", OBSERVER)
     assert any("inicie sesión" in i.value for i in app.info)
     app.text_input(key="prio-save-name").input("Apptest observador")
     button(app, "Guardar escenario").click().run()
@@ -117,7 +105,7 @@ def test_saving_the_weights_as_a_scenario_checks_the_role():
 # -- Presupuesto ------------------------------------------------------------------------------------------
 
 def test_el_valle_budget_shows_the_three_methods_side_by_side():
-    app = open_page("pages/presupuesto.py")
+    app = open_app_page("pages/presupuesto.py")
     headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
     assert headings == ["#### Óptima (exacta)", "#### Voraz (CONSUL)", "#### Reparto igual"]
     scores = [m.value for m in app.metric if m.label == "Puntaje total"]
@@ -135,7 +123,7 @@ def test_el_valle_budget_shows_the_three_methods_side_by_side():
 
 
 def test_changing_the_budget_recomputes_the_allocation():
-    app = open_page("pages/presupuesto.py")
+    app = open_app_page("pages/presupuesto.py")
     before = [m.value for m in app.metric if m.label == "Puntaje total"]
     app.number_input(key="budget-amount").set_value(30000.0).run()
     assert not app.exception
@@ -145,7 +133,7 @@ def test_changing_the_budget_recomputes_the_allocation():
 
 
 def test_infeasible_rules_show_the_spanish_explanation_not_an_exception():
-    app = open_page("pages/presupuesto.py")
+    app = open_app_page("pages/presupuesto.py")
     app.number_input(key="budget-amount").set_value(20000.0).run()
     app.multiselect(key="budget-must").set_value(["EV-P01", "EV-P10"]).run()
     assert not app.exception
@@ -156,14 +144,14 @@ def test_infeasible_rules_show_the_spanish_explanation_not_an_exception():
 
 
 def test_reserve_larger_than_the_budget_is_explained():
-    app = open_page("pages/presupuesto.py")
+    app = open_app_page("pages/presupuesto.py")
     app.number_input(key="budget-reserve").set_value(60000.0).run()
     assert not app.exception
     assert any("La reserva ($ 60.000,00) es mayor que el presupuesto" in e.value for e in app.error)
 
 
 def test_saving_and_comparing_scenarios_on_the_budget_page():
-    app = open_page("pages/presupuesto.py", BOARD)
+    app = open_app_page("pages/presupuesto.py", BOARD)
     app.text_input(key="budget-save-name").input("Apptest junta 48 mil")
     button(app, "Guardar escenario").click().run()
     assert any("Escenario «Apptest junta 48 mil» guardado" in s.value for s in app.success)
@@ -194,15 +182,15 @@ def test_saving_and_comparing_scenarios_on_the_budget_page():
 
 
 def test_the_board_fixes_the_budget_and_a_planner_cannot():
-    app = open_page("pages/presupuesto.py", PLANNER)
+    app = open_app_page("pages/presupuesto.py", PLANNER)
     assert not [b for b in app.button if b.label == "Fijar como presupuesto de la junta"]
-    app = open_page("pages/presupuesto.py", BOARD)
+    app = open_app_page("pages/presupuesto.py", BOARD)
     app.number_input(key="budget-amount").set_value(45000.0).run()
     try:
         button(app, "Fijar como presupuesto de la junta").click().run()
         assert any("Presupuesto y reglas fijados" in s.value for s in app.success)
         assert scenarios.board_budget(Store(), "010170").budget_usd == 45000
-        fresh = open_page("pages/presupuesto.py", PLANNER)
+        fresh = open_app_page("pages/presupuesto.py", PLANNER)
         assert fresh.number_input(key="budget-amount").value == 45000.0
         assert "Son el presupuesto y las reglas que fijó la junta." in texts(fresh)
     finally:  # the other tests start from the suggested budget
@@ -214,7 +202,7 @@ def test_with_many_proposals_why_not_is_computed_on_demand(monkeypatch):
     from ui import scenario_state
 
     monkeypatch.setattr(scenario_state, "EXPLAIN_ALL_LIMIT", 0)  # El Valle treated as a large parish
-    app = open_page("pages/presupuesto.py")
+    app = open_app_page("pages/presupuesto.py")
     pending = [e.label for e in app.expander if e.label.startswith("¿Por qué no? · ")]
     assert pending and all(label.endswith(" · sin calcular") for label in pending)
     code = pending[0].split(" · ")[1].split(" — ")[0]
@@ -230,9 +218,5 @@ def test_with_many_proposals_why_not_is_computed_on_demand(monkeypatch):
 
 @pytest.mark.parametrize("page", ["pages/priorizacion.py", "pages/presupuesto.py"])
 def test_a_parish_without_proposals_says_so(page):
-    app = AppTest.from_file(APP, default_timeout=90)
-    app.session_state["parish_code"] = "010151"
-    app.run()
-    app.switch_page(page).run()
-    assert not app.exception
+    app = open_app_page(page, parish="010151")
     assert any("no tiene propuestas registradas" in i.value for i in app.info)

@@ -11,8 +11,6 @@ other tests keep seeing the demo.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -20,8 +18,8 @@ from core import records
 from core.auth import Role, User
 from core.db import connect
 from core.store import Change, Store
+from tests.conftest import open_app_page
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PLANNER = User(username="tecnica-registro", display_name="Técnica de registro", role=Role.PLANNER)
 REP = User(username="maria-registro", display_name="María", role=Role.ASSOCIATION, association_id="EV-A03")
 BOARD = User(username="vocal-registro", display_name="Vocal", role=Role.BOARD)
@@ -63,18 +61,6 @@ def restore(store):
         store.apply(changes, actor="pruebas")
 
 
-def open_page(page: str, user: User | None = None, **state) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    if user is not None:
-        app.session_state["user"] = user
-    for key, value in state.items():
-        app.session_state[key] = value
-    app.run()
-    app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
 def button(app: AppTest, text: str):
     return next(b for b in app.button if b.label == text)
 
@@ -88,7 +74,7 @@ def text_of(app: AppTest) -> str:
 # -- Propuestas --------------------------------------------------------------------------------------------------
 
 def test_the_list_renders_for_el_valle_read_only_for_the_public(store):
-    app = open_page("pages/propuestas.py")
+    app = open_app_page("pages/propuestas.py")
     assert app.title[0].value == "Propuestas"
     table = next(d.value for d in app.dataframe if "Código" in d.value.columns)
     assert len(table) == len(records.proposals(store, "010170")) == 16
@@ -105,7 +91,7 @@ def test_the_list_renders_for_el_valle_read_only_for_the_public(store):
 
 
 def test_the_filters_narrow_the_list():
-    app = open_page("pages/propuestas.py")
+    app = open_app_page("pages/propuestas.py")
     app.multiselect(key="prop-f-kind").set_value(["inputs"]).run()
     app.text_input(key="prop-f-text").input("semillas").run()
     table = next(d.value for d in app.dataframe if "Código" in d.value.columns)
@@ -114,7 +100,7 @@ def test_the_filters_narrow_the_list():
 
 
 def test_the_import_preview_of_a_valid_file_and_saving_it(store, restore):
-    app = open_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("mis propuestas.csv", GOOD_CSV)})
+    app = open_app_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("mis propuestas.csv", GOOD_CSV)})
     metrics = {m.label: m.value for m in app.metric}
     assert (metrics["Filas"], metrics["Nuevas"], metrics["Con errores"]) == ("1", "1", "0")
     assert any("Ningún problema" in s.value for s in app.success)
@@ -132,7 +118,7 @@ def test_the_import_preview_of_a_valid_file_and_saving_it(store, restore):
 
 def test_the_import_preview_of_an_invalid_file_lists_every_problem_and_stores_nothing(store, restore):
     log = len(store.log())
-    app = open_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("malo.csv", BAD_CSV)})
+    app = open_app_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("malo.csv", BAD_CSV)})
     problems = next(d.value for d in app.dataframe if "Problema" in d.value.columns)
     found = {(int(r["Fila"]), r["Columna"]) for _, r in problems.iterrows()}
     assert {(2, "Costo total (USD)"), (3, "Asociación"), (3, "Costo total (USD)")} <= found
@@ -146,7 +132,7 @@ def test_the_import_preview_of_an_invalid_file_lists_every_problem_and_stores_no
 
 def test_only_the_valid_rows_are_saved_when_the_person_ticks_it(store, restore):
     mixed = GOOD_CSV + b"EV-T04;EV-A01;Otra;-1;0;Equipamiento;\n"
-    app = open_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("mixto.csv", mixed)})
+    app = open_app_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("mixto.csv", mixed)})
     assert button(app, "Guardar todo").disabled
     app.checkbox(key="prop-import-only-valid").check().run()
     save = button(app, "Guardar la fila válida")
@@ -156,14 +142,14 @@ def test_only_the_valid_rows_are_saved_when_the_person_ticks_it(store, restore):
 
 
 def test_a_bad_file_is_refused_whole():
-    app = open_page("pages/propuestas.py", PLANNER,
+    app = open_app_page("pages/propuestas.py", PLANNER,
                     **{"prop-import-file": ("propuestas.csv", b"\x89PNG\r\n\x1a\n\x00\x00binario")})
     assert any("El archivo no se puede importar" in e.value and "datos binarios" in e.value for e in app.error)
     assert not [b for b in app.button if b.label == "Guardar todo"]
 
 
 def test_the_demo_file_previews_as_already_stored(store):
-    app = open_page("pages/propuestas.py", PLANNER)
+    app = open_app_page("pages/propuestas.py", PLANNER)
     button(app, "Probar con el archivo de demostración").click().run()
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Filas"] == "16" and metrics["Sin cambios"] == "16"
@@ -171,7 +157,7 @@ def test_the_demo_file_previews_as_already_stored(store):
 
 
 def test_a_planner_saves_an_edit(store, restore):
-    app = open_page("pages/propuestas.py", PLANNER)
+    app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P02").run()
     before = store.get("proposal", "EV-P02")
     title = next(x for x in app.text_input if x.label == "Título")
@@ -188,7 +174,7 @@ def test_a_planner_saves_an_edit(store, restore):
 
 
 def test_form_errors_are_shown_in_spanish_and_nothing_is_saved(store, restore):
-    app = open_page("pages/propuestas.py", PLANNER)
+    app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P03").run()
     version = store.get("proposal", "EV-P03").version
     app.number_input(key=f"pf-EV-P03-{version}-requested_usd").set_value(999999.0)
@@ -199,7 +185,7 @@ def test_form_errors_are_shown_in_spanish_and_nothing_is_saved(store, restore):
 
 
 def test_a_conflict_keeps_the_typed_values(store, restore):
-    app = open_page("pages/propuestas.py", PLANNER)
+    app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P04").run()
     loaded = store.get("proposal", "EV-P04")
     # someone else saves the same proposal meanwhile
@@ -219,14 +205,14 @@ def test_a_conflict_keeps_the_typed_values(store, restore):
 
 @pytest.mark.parametrize("user", [None, OBSERVER, BOARD], ids=["public", "observer", "board"])
 def test_an_observer_is_refused(user, store):
-    app = open_page("pages/propuestas.py", user)
+    app = open_app_page("pages/propuestas.py", user)
     assert not [b for b in app.button if b.label in ("Guardar propuesta", "Guardar todo")]
     assert not [s for s in app.selectbox if s.label == "Propuesta"]
     assert "Vista de consulta" in text_of(app)
 
 
 def test_a_representative_edits_only_their_association(store):
-    app = open_page("pages/propuestas.py", REP)
+    app = open_app_page("pages/propuestas.py", REP)
     picks = app.selectbox(key="prop-form-pick").options
     ids = [p.split(" · ")[0] for p in picks[1:]]
     own = sorted(v.item.proposal_id for v in records.proposals(store, "010170") if "EV-A03" in v.item.association_ids)
@@ -239,7 +225,7 @@ def test_a_representative_edits_only_their_association(store):
 # -- Ofertas de cooperación ----------------------------------------------------------------------------------------
 
 def test_offers_show_the_checklist_and_the_thesis_cases():
-    app = open_page("pages/ofertas.py")
+    app = open_app_page("pages/ofertas.py")
     assert app.title[0].value == "Ofertas de cooperación"
     assert {m.label: m.value for m in app.metric}["Ofertas"] == "9"
     text = text_of(app)
@@ -256,14 +242,14 @@ def test_offers_show_the_checklist_and_the_thesis_cases():
 
 
 def test_more_counterpart_reserved_and_japan_can_apply():
-    app = open_page("pages/ofertas.py")
+    app = open_app_page("pages/ofertas.py")
     field = next(n for n in app.number_input if n.label == "Contraparte disponible del GAD (USD)")
     field.set_value(25000.0).run()
     assert "la parroquia **sí** puede poner la contraparte de $ 20.000." in text_of(app)
 
 
 def test_a_planner_registers_an_offer(store, restore):
-    app = open_page("pages/ofertas.py", PLANNER)
+    app = open_app_page("pages/ofertas.py", PLANNER)
     inputs = {x.label: x for x in app.text_input}
     inputs["Código de la oferta"].input("OF-PRUEBA-1")
     inputs["Título de la oferta"].input("Huertos escolares con riego")
@@ -280,7 +266,7 @@ def test_a_planner_registers_an_offer(store, restore):
 # -- Alineación -------------------------------------------------------------------------------------------------
 
 def test_the_alignment_matrix_and_the_unserved_pdot():
-    app = open_page("pages/alineacion.py")
+    app = open_app_page("pages/alineacion.py")
     assert app.title[0].value == "Alineación"
     assert app.get("vega_lite_chart"), "the heatmap is drawn (its data is tested in test_alignment.py)"
     assert any("EV\\-OE8" in w.value for w in app.warning)
@@ -290,7 +276,7 @@ def test_the_alignment_matrix_and_the_unserved_pdot():
 
 
 def test_a_planner_adds_a_pdot_objective_and_aligns_a_proposal(store, restore):
-    app = open_page("pages/alineacion.py", PLANNER)
+    app = open_app_page("pages/alineacion.py", PLANNER)
     app.text_input(key="ap-__new__-0-id").input("EV-OE10")
     app.text_area(key="ap-__new__-0-text").input("Recuperar las semillas nativas de la parroquia")
     button(app, "Guardar objetivo").click().run()
@@ -307,7 +293,7 @@ def test_a_planner_adds_a_pdot_objective_and_aligns_a_proposal(store, restore):
 
 
 def test_alignment_errors_are_spanish(store, restore):
-    app = open_page("pages/alineacion.py", PLANNER)
+    app = open_app_page("pages/alineacion.py", PLANNER)
     app.selectbox(key="alin-proposal-pick").select("EV-P03").run()
     version = store.get("proposal", "EV-P03").version
     app.multiselect(key=f"aa-EV-P03-{version}-targets").set_value(["16.7"])

@@ -1,37 +1,14 @@
 """AppTest of Decisión y acta: the board approves a saved scenario by vote; others only read actas."""
 
-from pathlib import Path
-
-import pytest
-from streamlit.testing.v1 import AppTest
-
 from core import decisions, scenarios
 from core.allocation import AllocationRules
 from core.auth import Role, User
 from core.store import Store
-from ui import data
+from tests.conftest import open_app_page
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGE = "pages/decision.py"
 BOARD = User(username="presidenta-acta", display_name="Rosa Quito", role=Role.BOARD)
 PLANNER = User(username="tecnica-acta", display_name="Técnica", role=Role.PLANNER)
-
-
-@pytest.fixture()
-def own_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("MINGA_STORE", str(tmp_path / "own.sqlite"))
-    data.store.clear()
-    yield Path(tmp_path / "own.sqlite")
-    data.store.clear()
-
-
-def _page(user=None):
-    app = AppTest.from_file(APP, default_timeout=90)
-    if user is not None:
-        app.session_state["user"] = user
-    app.run()
-    app.switch_page("pages/decision.py").run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
 
 
 def _scenario(store_path):
@@ -43,13 +20,13 @@ def _scenario(store_path):
 
 
 def test_without_scenarios_the_board_is_told_where_to_prepare_them(own_store):
-    app = _page(BOARD)
+    app = open_app_page(PAGE, BOARD)
     assert any("No hay escenarios guardados" in i.value for i in app.info)
 
 
 def test_the_board_records_a_decision_and_gets_its_acta(own_store):
     _scenario(own_store)
-    app = _page(BOARD)
+    app = open_app_page(PAGE, BOARD)
     # The attendees editor is filled through its session state, as the browser sends its edits.
     app.session_state["dec-attendees"] = {
         "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "A favor"}},
@@ -77,9 +54,9 @@ def test_a_planner_cannot_record_and_an_observer_sees_only_approved_actas(own_st
     approved = decisions.record(store, BOARD, _draft())
     rejected = decisions.record(store, BOARD, _draft(attendees=_draft().attendees[2:4]))
     assert approved.approved and not rejected.approved
-    planner = _page(PLANNER)
+    planner = open_app_page(PAGE, PLANNER)
     assert any("Solo la junta parroquial" in i.value for i in planner.info)
     assert not [b for b in planner.button if b.label == "Registrar decisión"]
     assert list(planner.dataframe[0].value["N.º"]) == [rejected.number_es, approved.number_es]
-    observer = _page()
+    observer = open_app_page(PAGE)
     assert list(observer.dataframe[0].value["N.º"]) == [approved.number_es]

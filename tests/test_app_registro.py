@@ -1,60 +1,38 @@
 """AppTest of the log and administration pages: verified / broken mark, roles, backup, users, reset."""
 
 import sqlite3
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from core.auth import Accounts, Role, User
 from core.store import Store
-from ui import data
+from tests.conftest import open_app_page
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 ADMIN = User(username="admin-prueba", display_name="Administración", role=Role.ADMIN)
 PLANNER = User(username="tecnico-registro", display_name="Técnico", role=Role.PLANNER)
 BOARD = User(username="vocal-registro", display_name="Vocal", role=Role.BOARD)
 
 
-@pytest.fixture()
-def own_store(tmp_path, monkeypatch):
-    """This test's pages use a store of their own (the app caches one store per process)."""
-    monkeypatch.setenv("MINGA_STORE", str(tmp_path / "own.sqlite"))
-    data.store.clear()
-    yield Path(tmp_path / "own.sqlite")
-    data.store.clear()
-
-
-def _page(page, user=None):
-    app = AppTest.from_file(APP, default_timeout=60)
-    if user is not None:
-        app.session_state["user"] = user
-    app.run()
-    app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
 def test_the_log_shows_verified_and_its_entries(own_store):
-    app = _page("pages/registro.py", PLANNER)
+    app = open_app_page("pages/registro.py", PLANNER)
     assert any("Registro íntegro" in s.value for s in app.success)
     entries = app.dataframe[0].value
     assert "cargar demo" in set(entries["Acción"])
 
 
 def test_a_tampered_log_shows_broken_naming_the_entry(own_store):
-    _page("pages/registro.py", PLANNER)  # opens the store, which seeds the demo
+    open_app_page("pages/registro.py", PLANNER)  # opens the store, which seeds the demo
     con = sqlite3.connect(own_store)
     con.execute("DROP TRIGGER audit_log_no_update")
     con.execute("UPDATE audit_log SET actor = 'intruso' WHERE seq = 3")
     con.commit()
     con.close()
-    app = _page("pages/registro.py", PLANNER)
+    app = open_app_page("pages/registro.py", PLANNER)
     assert any("Registro alterado: la entrada 3" in e.value for e in app.error)
 
 
 def test_an_observer_sees_the_mark_but_not_the_entries(own_store):
-    app = _page("pages/registro.py")
+    app = open_app_page("pages/registro.py")
     assert any("Registro íntegro" in s.value for s in app.success)
     assert not app.dataframe
     assert any("junta, los técnicos" in i.value for i in app.info)
@@ -62,13 +40,13 @@ def test_an_observer_sees_the_mark_but_not_the_entries(own_store):
 
 @pytest.mark.parametrize("user", [None, PLANNER, BOARD])
 def test_only_the_administrator_administers(own_store, user):
-    app = _page("pages/administracion.py", user)
+    app = open_app_page("pages/administracion.py", user)
     assert any("Solo el administrador" in i.value for i in app.info)
     assert not app.get("download_button")
 
 
 def test_the_administrator_creates_a_user_and_resets_the_demo(own_store):
-    app = _page("pages/administracion.py", ADMIN)
+    app = open_app_page("pages/administracion.py", ADMIN)
     app.text_input[0].set_value("vocal2")
     app.text_input[1].set_value("Segunda Vocal")
     app.selectbox[0].set_value("board_member")

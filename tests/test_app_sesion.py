@@ -1,29 +1,15 @@
 """AppTest of the meeting page: a planner opens a meeting, participants vote, results show; roles hold."""
 
 import datetime as dt
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
 
 from core import meeting
 from core.auth import Role, User
 from core.store import Store
+from tests.conftest import open_app_page
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGE = "pages/sesion.py"
 PLANNER = User(username="tecnica-sesion", display_name="Técnica", role=Role.PLANNER)
 REP = User(username="maria-sesion", display_name="María", role=Role.ASSOCIATION, association_id="EV-A01")
-
-
-def _page(user=None, **state):
-    app = AppTest.from_file(APP, default_timeout=60)
-    if user is not None:
-        app.session_state["user"] = user
-    for key, value in state.items():
-        app.session_state[key] = value
-    app.run()
-    app.switch_page("pages/sesion.py").run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
 
 
 def _seed_meeting(meeting_id, **changes):
@@ -37,14 +23,14 @@ def _seed_meeting(meeting_id, **changes):
 
 
 def test_an_observer_is_asked_to_sign_in_and_cannot_open_a_meeting():
-    app = _page()
+    app = open_app_page(PAGE)
     assert any("ingrese con su usuario" in i.value for i in app.info)
     assert not [e for e in app.expander if "Abrir una sesión" in e.label]
 
 
 def test_a_facilitator_enters_a_ballot_and_the_tally_ranks_it():
     _seed_meeting("T-VOTE")
-    app = _page(PLANNER, **{"ses-selected": "T-VOTE"})
+    app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-VOTE"})
     app.selectbox(key="ses-who-T-VOTE").set_value("p02").run()
     # Widgets inside a form are sent with its submit button, as in the browser.
     app.number_input(key="v-T-VOTE-p02-P05").set_value(9)
@@ -60,7 +46,7 @@ def test_a_facilitator_enters_a_ballot_and_the_tally_ranks_it():
 
 def test_a_ballot_over_the_limit_is_refused_in_spanish():
     _seed_meeting("T-OVER")
-    app = _page(PLANNER, **{"ses-selected": "T-OVER"})
+    app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-OVER"})
     app.number_input(key="v-T-OVER-p01-P01").set_value(13)
     app.number_input(key="v-T-OVER-p01-P03").set_value(2)
     next(b for b in app.button if b.label == "Guardar mi votación").click().run()
@@ -70,7 +56,7 @@ def test_a_ballot_over_the_limit_is_refused_in_spanish():
 
 def test_a_participant_votes_only_for_themself():
     _seed_meeting("T-OWN")
-    app = _page(REP, **{"ses-selected": "T-OWN"})
+    app = open_app_page(PAGE, REP, **{"ses-selected": "T-OWN"})
     assert not [s for s in app.selectbox if s.key == "ses-who-T-OWN"]
     assert any("María" in c.value for c in app.caption)
     app.number_input(key="v-T-OWN-p01-P07").set_value(13)
@@ -85,7 +71,7 @@ def test_private_scores_stay_hidden_until_revealed():
     for who, value in (("p01", 20), ("p02", 90)):
         meeting.save_private_score(store, PLANNER, chosen, meeting.PrivateScore(
             meeting_id="T-SCORE", participant_id=who, proposal_id="EV-P01", scores={"feasibility": value}))
-    app = _page(PLANNER, **{"ses-selected": "T-SCORE"})
+    app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-SCORE"})
     assert any("se mostrarán cuando" in i.value for i in app.info)
     next(b for b in app.button if b.label == "Mostrar resultados agregados").click().run()
     tables = [d.value for d in app.dataframe]

@@ -3,30 +3,17 @@ filter, and for parishes with no records (Baños, 010151; Quito, outside the map
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import core.db
+from tests.conftest import open_app_page
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["pages/territorio.py", "pages/asociaciones.py", "pages/ayudas.py", "pages/migracion.py",
          "pages/problemas.py"]
 NO_DATA_PARISH = "010151"  # Baños, Cuenca: in the DPA list, no associations on record
 UNMAPPED_PARISH = "170150"  # Quito: no polygons, no figures
-
-
-def open_page(page: str, parish: str | None = None) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    if parish:
-        # AppTest (1.67) drops the entrypoint's sidebar on reruns under st.navigation: set the state.
-        app.session_state["parish_code"] = parish
-    app.run()
-    app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
 
 
 def metrics(app: AppTest) -> dict[str, str]:
@@ -45,14 +32,14 @@ def downloads(app: AppTest) -> list[str]:
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("parish", [None, NO_DATA_PARISH, UNMAPPED_PARISH])
 def test_every_diagnosis_page_runs_in_spanish(page, parish):
-    app = open_page(page, parish)
+    app = open_app_page(page, parish)
     assert app.title and app.title[0].value in {"Territorio", "Asociaciones", "Ayudas recibidas", "Migración",
                                                 "Problemas y necesidades"}
 
 
 # --- Territorio ----------------------------------------------------------------------------------------
 def test_territorio_compares_el_valle_with_its_canton_and_names_each_source():
-    app = open_page("pages/territorio.py")
+    app = open_app_page("pages/territorio.py")
     shown = metrics(app)
     assert shown["Población"] == "24.314"
     assert shown["Superficie (km²)"] == "43,05"
@@ -66,26 +53,26 @@ def test_territorio_compares_el_valle_with_its_canton_and_names_each_source():
 
 
 def test_territorio_indicator_switch_recolours_and_reranks():
-    app = open_page("pages/territorio.py")
+    app = open_app_page("pages/territorio.py")
     app.radio(key="territorio-indicator").set_value("poverty_rate").run()
     assert not app.exception
     assert any(s.value == "Parroquias rurales del cantón Cuenca: Pobreza" for s in app.subheader)
 
 
 def test_territorio_without_figures_or_polygons_says_so():
-    app = open_page("pages/territorio.py", UNMAPPED_PARISH)
+    app = open_app_page("pages/territorio.py", parish=UNMAPPED_PARISH)
     assert set(metrics(app).values()) == {"sin dato"}
     info = texts(app)
     assert "No hay polígonos para el cantón Quito" in info
     assert "Ninguna parroquia rural del cantón Quito tiene «población» registrada" in info
-    baños = open_page("pages/territorio.py", NO_DATA_PARISH)
+    baños = open_app_page("pages/territorio.py", parish=NO_DATA_PARISH)
     assert "Sin puesto: cifra desconocida" in texts(baños)
     assert "No hay polígonos" not in texts(baños)  # Azuay has polygons: the map is drawn
 
 
 # --- Asociaciones -----------------------------------------------------------------------------------
 def test_asociaciones_shows_the_household_table_and_self_perceived_poverty():
-    app = open_page("pages/asociaciones.py")
+    app = open_app_page("pages/asociaciones.py")
     shown = metrics(app)
     assert shown["Asociaciones"] == "8"
     assert shown["Socios encuestados"] == "91"
@@ -100,7 +87,7 @@ def test_asociaciones_shows_the_household_table_and_self_perceived_poverty():
 
 
 def test_asociaciones_filter_adds_up_only_the_chosen_associations():
-    app = open_page("pages/asociaciones.py")
+    app = open_app_page("pages/asociaciones.py")
     app.multiselect(key="asociaciones-filter").set_value(["EV-A01"]).run()
     assert not app.exception
     shown = metrics(app)
@@ -112,14 +99,14 @@ def test_asociaciones_filter_adds_up_only_the_chosen_associations():
 
 
 def test_asociaciones_without_records_says_what_is_missing():
-    app = open_page("pages/asociaciones.py", NO_DATA_PARISH)
+    app = open_app_page("pages/asociaciones.py", parish=NO_DATA_PARISH)
     assert "No hay asociaciones registradas para la parroquia Baños" in texts(app)
     assert not app.metric and not app.dataframe
 
 
 # --- Ayudas recibidas -------------------------------------------------------------------------------
 def test_ayudas_shows_reach_effectiveness_and_atomization():
-    app = open_page("pages/ayudas.py")
+    app = open_app_page("pages/ayudas.py")
     shown = metrics(app)
     assert shown["Recibieron ayuda en proyectos"] == "78,0 %"
     assert shown["La ayuda sirvió medio a poco"] == "86,1 %"
@@ -134,7 +121,7 @@ def test_ayudas_shows_reach_effectiveness_and_atomization():
 
 
 def test_ayudas_filter_by_association():
-    app = open_page("pages/ayudas.py")
+    app = open_app_page("pages/ayudas.py")
     app.multiselect(key="ayudas-filter").set_value(["EV-A07", "EV-A08"]).run()
     assert not app.exception
     assert "Se muestran 2 de 8 asociaciones." in texts(app)
@@ -144,13 +131,13 @@ def test_ayudas_filter_by_association():
 
 
 def test_ayudas_without_records_says_what_is_missing():
-    app = open_page("pages/ayudas.py", NO_DATA_PARISH)
+    app = open_app_page("pages/ayudas.py", parish=NO_DATA_PARISH)
     assert "No hay asociaciones registradas para la parroquia Baños" in texts(app)
 
 
 # --- Migración ---------------------------------------------------------------------------------------
 def test_migracion_shows_families_abroad_and_the_provincial_reference():
-    app = open_page("pages/migracion.py")
+    app = open_app_page("pages/migracion.py")
     assert metrics(app)["Familias de socios con familiares en el exterior"] == "25,3 %"
     body = texts(app)
     assert "28,13 por 1000 hab." in body and "INEC" in body
@@ -160,13 +147,13 @@ def test_migracion_shows_families_abroad_and_the_provincial_reference():
 
 
 def test_migracion_filter_by_association():
-    app = open_page("pages/migracion.py")
+    app = open_app_page("pages/migracion.py")
     app.multiselect(key="migracion-filter").set_value(["EV-A03"]).run()
     assert metrics(app)["Familias de socios con familiares en el exterior"] == "9,1 %"
 
 
 def test_migracion_without_members_still_shows_the_province():
-    app = open_page("pages/migracion.py", UNMAPPED_PARISH)
+    app = open_app_page("pages/migracion.py", parish=UNMAPPED_PARISH)
     body = texts(app)
     assert "No hay socios encuestados registrados en esta parroquia" in body
     assert "Pichincha" in body
@@ -174,7 +161,7 @@ def test_migracion_without_members_still_shows_the_province():
 
 # --- Problemas y necesidades -----------------------------------------------------------------------
 def test_problemas_shows_the_ranking_needs_and_their_pdot_objectives():
-    app = open_page("pages/problemas.py")
+    app = open_app_page("pages/problemas.py")
     ranked = app.dataframe[0].value
     assert list(ranked["Puesto"][:3]) == ["1", "2", "3"]
     assert ranked["Problema"].iloc[0] == "Bajos niveles de colaboración y trabajo en equipo"
@@ -186,7 +173,7 @@ def test_problemas_shows_the_ranking_needs_and_their_pdot_objectives():
 
 
 def test_problemas_filter_changes_needs_not_the_ranking():
-    app = open_page("pages/problemas.py")
+    app = open_app_page("pages/problemas.py")
     app.multiselect(key="problemas-filter").set_value(["EV-A01"]).run()
     assert not app.exception
     assert len(app.dataframe[0].value) == 11
@@ -194,7 +181,7 @@ def test_problemas_filter_changes_needs_not_the_ranking():
 
 
 def test_problemas_without_records_says_what_is_missing():
-    app = open_page("pages/problemas.py", NO_DATA_PARISH)
+    app = open_app_page("pages/problemas.py", parish=NO_DATA_PARISH)
     body = texts(app)
     assert "El grupo asesor aún no ha priorizado problemas para la parroquia Baños" in body
     assert "No hay asociaciones registradas" in body
@@ -211,7 +198,7 @@ def test_a_rerun_does_not_query_again(monkeypatch):
 
     monkeypatch.setattr(core.db, "view", counting_view)
     st.cache_data.clear()
-    app = open_page("pages/ayudas.py")
+    app = open_app_page("pages/ayudas.py")
     first = len(calls)
     assert first > 0
     app.multiselect(key="ayudas-filter").set_value(["EV-A01"]).run()
