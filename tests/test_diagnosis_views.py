@@ -1,75 +1,45 @@
 """The Diagnóstico views (sql/diagnosis/) reproduce the El Valle study's published figures.
 
-Every expected number is quoted from the study text (Gómez-Ceballos et al., 2021, Sustainability 13,
-13469, sections 4 and 5), not taken from the generator or from a run; the readings chosen where the
-study is inconsistent are those of data/sources/elvalle/README.md. Each figure is checked twice: summed
-in SQL over the view, and through core.diagnosis, the path the pages take.
+The expected numbers are the study's, quoted in tests/elvalle_study.py (with the readings chosen where the
+study is inconsistent). Each figure is checked twice: summed in SQL over the view, and through
+core.diagnosis, the path the pages take.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
 
 import pytest
 
 from core import diagnosis
 from core.db import query, view
-
-PARISH = "010170"
-
-# Section 4: "with an area of 4305.01 hectares and a population of 24,314 inhabitants ... with a poverty
-# level of 63.4% (INEC, 2010)".
-AREA_HA, POPULATION, POVERTY = 4305.01, 24314, 0.634
-# Figure 4, rows = head of household, columns = the member's role; (father, mother) printed 42, read 43
-# because the printed totals 54 (row) and 74 (column) require it (README, reading 1).
-FIGURE_4 = {
-    ("father", "father"): 10, ("father", "mother"): 43, ("father", "child"): 1,
-    ("mother", "father"): 1, ("mother", "mother"): 29, ("mother", "child"): 2, ("mother", "not_indicated"): 1,
-    ("child", "child"): 2,
-    ("not_indicated", "mother"): 2,
-}
-ROW_TOTALS = {"father": 54, "mother": 33, "child": 2, "not_indicated": 2}
-COLUMN_TOTALS = {"father": 11, "mother": 74, "child": 5, "not_indicated": 1}
-HEADS, HEADS_PCT, SURVEYED = 41, 45, 91  # "Head of household and member of the association 41 45%"
-# "55.5% consider themselves a poor family, 40.0% middle class, and 4.4% consider themselves very poor".
-POVERTY_PCT = {"poor": 55.5, "middle_class": 40.0, "very_poor": 4.4}
-FAMILY_ABROAD_PCT = 25.3  # "25.3% of its members reside abroad" (README, reading 7: families)
-AGES_31_65_PCT = 81.5  # "The ages of the associates (81.5%) range between 31 and 65 years"
-PROJECT_AID_PCT = 78  # "78% of the families indicated having received help in the form of projects"
-MEDIUM_TO_LITTLE_PCT = 86  # "86% stated that the effectiveness of these 'aids' ... was 'Medium' to 'Little'"
-LITTLE_PCT, A_LOT_PCT = 52.8, 2.8  # "52.8% ... little help", "only 2.8% indicated ... a lot of help"
-NO_STATE_AID_PCT = 65  # "65% of the families indicated that they had not received help from any state institution"
-LOW_INCOME_HIGH_EXPENSE_PCT = 70  # "70% ... income of up to USD 84 ... and an expense of more than USD 489"
-# "the main needs to improve production are water systems (16%), training (14%) and technical support (13%)"
-NEEDS_PCT = {"water_systems": 16, "training": 14, "technical_support": 13}
-CLUSTERS_PCT = {1: 19, 2: 25, 3: 34, 4: 22}  # Figure 8
-# Section 5, the eleven problems "in descending order of importance".
-PROBLEMS_EN = [
-    "Low levels of collaboration and teamwork",
-    "Insufficient marketing channels",
-    "Failure to take advantage of the differentiating factor of organic agriculture in product design",
-    "Lack of accounting records",
-    "Low production levels",
-    "Social conflicts",
-    "No production planning",
-    "Lack of motivation on the part of the members of the associations",
-    "Insufficient awareness of consumers from the perspective of responsible consumption",
-    "Insufficient alliance between the associations to collaborate in productive and management activities",
-    "Low number of clients",
-]
-# Section 6: "Most of these aids take the form of training".
-MOST_FREQUENT_AID = "training"
-
-
-def printed_as(share: float, published: float) -> bool:
-    """A share printed with one decimal, rounded or (as the study sometimes does) truncated."""
-    value = share * 100
-    return published in (math.floor(value * 10 + 1e-9) / 10, math.floor(value * 10 + 0.5) / 10)
-
-
-def whole(share: float) -> int:
-    return math.floor(share * 100 + 0.5)
+from tests.elvalle_study import (
+    A_LOT_PCT,
+    AGES_31_65_PCT,
+    AREA_HA,
+    CLUSTERS_PCT,
+    FAMILY_ABROAD_PCT,
+    FIGURE_4,
+    FIGURE_4_COLUMN_TOTALS,
+    FIGURE_4_ROW_TOTALS,
+    HEADS_AND_MEMBERS,
+    HEADS_PCT,
+    LITTLE_PCT,
+    LOW_INCOME_HIGH_EXPENSE_PCT,
+    MEDIUM_TO_LITTLE_PCT,
+    MOST_FREQUENT_AID,
+    NEEDS_PCT,
+    NO_STATE_AID_PCT,
+    PARISH,
+    POPULATION,
+    POVERTY,
+    POVERTY_PCT,
+    PROBLEMS_EN,
+    PROJECT_AID_PCT,
+    SURVEYED,
+    printed_as,
+    rounded,
+)
 
 
 def rows(con, sql: str, params: list | None = None) -> list[tuple]:
@@ -123,18 +93,18 @@ def test_household_cross_table_is_figure_4_with_the_corrected_cell(con):
     table = diagnosis.cross_table(roles)
     totals = dict(zip(table["Jefe de hogar"].to_list(), table["Total"].to_list(), strict=True))
     assert [totals[k] for k in ("Padre", "Madre", "Hijo/a", "No indica", "Total")] == [
-        *ROW_TOTALS.values(), SURVEYED]
+        *FIGURE_4_ROW_TOTALS.values(), SURVEYED]
     last = table.row(-1, named=True)
-    assert [last[k] for k in ("Padre", "Madre", "Hijo/a", "No indica")] == list(COLUMN_TOTALS.values())
+    assert [last[k] for k in ("Padre", "Madre", "Hijo/a", "No indica")] == list(FIGURE_4_COLUMN_TOTALS.values())
     heads = diagnosis.heads_of_household(roles)
-    assert (heads.count, heads.base, whole(heads.value)) == (HEADS, SURVEYED, HEADS_PCT)
+    assert (heads.count, heads.base, rounded(100 * heads.value)) == (HEADS_AND_MEMBERS, SURVEYED, HEADS_PCT)
 
 
 def test_self_perceived_poverty(con, answers):
     for code, published in POVERTY_PCT.items():
         share = diagnosis.answer_share(answers, "perceived_poverty", [code])
         assert share.base == 90  # README, reading 6: one member did not answer
-        assert printed_as(share.value, published), code
+        assert printed_as(100 * share.value, published), code
     table = diagnosis.answer_table(answers, "perceived_poverty")
     assert table["answer"].to_list() == ["very_poor", "poor", "middle_class"]
     assert table["label"].to_list() == ["Muy pobre", "Pobre", "Clase media"]
@@ -142,9 +112,9 @@ def test_self_perceived_poverty(con, answers):
 
 def test_ages_and_low_income_with_high_expense(con, answers):
     ages = diagnosis.answer_share(answers, "age_band", ["31_65"])
-    assert ages.base == 81 and printed_as(ages.value, AGES_31_65_PCT)  # README, reading 5
+    assert ages.base == 81 and printed_as(100 * ages.value, AGES_31_65_PCT)  # README, reading 5
     squeezed = diagnosis.answer_share(answers, "low_income_high_expense", ["true"])
-    assert whole(squeezed.value) == LOW_INCOME_HIGH_EXPENSE_PCT
+    assert rounded(100 * squeezed.value) == LOW_INCOME_HIGH_EXPENSE_PCT
 
 
 def test_member_answers_cover_every_member_for_every_question(con):
@@ -163,7 +133,7 @@ def test_economy_views_agree_with_each_other(con):
     assert one["balance_monthly_usd"][0] == pytest.approx(66.5 * 52 / 12 - 570.5, abs=0.01)
     summary = view(con, "economy_by_association", "parish_code = ?", [PARISH])
     assert summary.height == 8 and summary["members"].sum() == SURVEYED
-    assert whole(summary["low_income_high_expense"].sum() / SURVEYED) == LOW_INCOME_HIGH_EXPENSE_PCT
+    assert rounded(100 * summary["low_income_high_expense"].sum() / SURVEYED) == LOW_INCOME_HIGH_EXPENSE_PCT
     spread = view(con, "economy_distribution", "parish_code = ?", [PARISH])
     assert spread.height == 8 * 3
     for r in spread.iter_rows(named=True):
@@ -173,12 +143,12 @@ def test_economy_views_agree_with_each_other(con):
 # --- Ayudas recibidas ---------------------------------------------------------------------------------
 def test_aid_reach_effectiveness_and_state_aid(con, answers):
     shares = diagnosis.aid_shares(answers)
-    assert whole(shares["projects"].value) == PROJECT_AID_PCT
+    assert rounded(100 * shares["projects"].value) == PROJECT_AID_PCT
     assert shares["effectiveness"].base == 72  # README, reading 4
-    assert whole(shares["effectiveness"].value) == MEDIUM_TO_LITTLE_PCT
-    assert printed_as(diagnosis.answer_share(answers, "aid_effectiveness", ["little"]).value, LITTLE_PCT)
-    assert printed_as(diagnosis.answer_share(answers, "aid_effectiveness", ["a_lot"]).value, A_LOT_PCT)
-    assert whole(shares["no_state"].value) == NO_STATE_AID_PCT
+    assert rounded(100 * shares["effectiveness"].value) == MEDIUM_TO_LITTLE_PCT
+    assert printed_as(100 * diagnosis.answer_share(answers, "aid_effectiveness", ["little"]).value, LITTLE_PCT)
+    assert printed_as(100 * diagnosis.answer_share(answers, "aid_effectiveness", ["a_lot"]).value, A_LOT_PCT)
+    assert rounded(100 * shares["no_state"].value) == NO_STATE_AID_PCT
 
 
 def test_aid_flows_add_up_to_the_aid_records_and_training_comes_first(con):
@@ -226,7 +196,7 @@ def test_institution_pairs_are_symmetric_and_never_coordinating_pairs_share_asso
 def test_members_with_family_abroad(con, answers):
     share = diagnosis.answer_share(answers, "family_abroad", ["true"])
     assert (share.count, share.base) == (23, SURVEYED)  # README, reading 7
-    assert printed_as(share.value, FAMILY_ABROAD_PCT)
+    assert printed_as(100 * share.value, FAMILY_ABROAD_PCT)
     households = view(con, "migration_households", "parish_code = ?", [PARISH])
     profile = diagnosis.farm_profile(households)
     abroad = {r["measure"]: r for r in profile.iter_rows(named=True) if r["group"] == "true"}
@@ -255,13 +225,14 @@ def test_needs_shares_of_mentions(con):
     table = diagnosis.needs_table(view(con, "need_mentions", "parish_code = ?", [PARISH]))
     assert table["need"].to_list()[:3] == list(NEEDS_PCT)
     for r in table.head(3).iter_rows(named=True):
-        assert whole(r["share"]) == NEEDS_PCT[r["need"]]
+        assert rounded(100 * r["share"]) == NEEDS_PCT[r["need"]]
         assert r["pdot_codes"] != "—"
 
 
 def test_expectation_groups(con):
     table = diagnosis.groups_table(view(con, "expectation_groups", "parish_code = ?", [PARISH]))
-    assert {int(r["expectation_cluster"]): whole(r["share"]) for r in table.iter_rows(named=True)} == CLUSTERS_PCT
+    shares = {int(r["expectation_cluster"]): rounded(100 * r["share"]) for r in table.iter_rows(named=True)}
+    assert shares == CLUSTERS_PCT
 
 
 def test_pdot_links_point_at_objectives_of_the_same_parish(con):
