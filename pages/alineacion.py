@@ -9,15 +9,13 @@ import streamlit as st
 from pydantic import ValidationError
 
 from core import alignment, fmt, records, scenarios
-from core.auth import Action, PermissionDenied
+from core.auth import Action
 from core.proposal_entry import FormError, from_form, spanish_errors
 from core.schemas.catalogues import PdotObjective
-from core.store import ConflictError
 from core.texts import t
-from ui import data, session, state, widgets
+from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg
-
-NEW = "__new__"
+from ui.record_form import NEW
 
 parish_code = state.current_parish()
 user = session.current_user()
@@ -101,39 +99,21 @@ def matrix_panel() -> None:
                          hide_index=True, width="stretch", key="alin-coverage")
 
 
-def _conflict(key: str, loaded_key: str, version: int) -> None:
-    message = st.session_state.get(key)
-    if message:
-        st.error(t("prop.form.conflict", reason=reg.md(message)), icon=":material/sync_problem:")
-        if st.button(t("prop.form.reload"), key=f"{key}-reload", icon=":material/refresh:"):
-            st.session_state[loaded_key] = version
-            st.session_state.pop(key, None)
-            st.rerun()
-
-
 def pdot_editor() -> None:
     st.subheader(t("alin.edit.pdot.title"))
-    options = [NEW] + list(pdot)
-    pending = st.session_state.pop("alin-pdot-next", None)
-    if pending in options:
-        st.session_state["alin-pdot-pick"] = pending
-    pick = st.selectbox(t("alin.edit.pdot.pick"), options, key="alin-pdot-pick",
-                        format_func=lambda o: t("alin.edit.pdot.new") if o == NEW else
-                        alignment.pdot_label(o, pdot[o][1], 80))
-    reg.flash("alin-pdot-flash")
-    current = next((v for v in stored_pdot if v.item.pdot_objective_id == pick), None)
-    base = current.item if current else None
-    loaded_key = f"alin-pdot-loaded-{pick}"
-    st.session_state.setdefault(loaded_key, current.version if current else 0)
-    loaded = st.session_state[loaded_key]
-    _conflict(f"alin-pdot-conflict-{pick}", loaded_key, current.version if current else 0)
-    k = f"ap-{pick}-{loaded}"
+    picked = record_form.pick("alin-pdot", t("alin.edit.pdot.pick"), [NEW, *pdot],
+                              lambda o: t("alin.edit.pdot.new") if o == NEW else
+                              alignment.pdot_label(o, pdot[o][1], 80))
+    current = next((v for v in stored_pdot if v.item.pdot_objective_id == picked), None)
+    form = record_form.editing("alin-pdot", picked, current, "ap")
+    record_form.conflict_notice(form, st, "prop.form.conflict", "prop.form.reload")
+    base, k = form.base, form.key
     components = list(alignment.PDOT_COMPONENTS)
     if base and base.component not in components:
         components.append(base.component)
     with st.form(f"{k}-form", enter_to_submit=False):
         c = st.columns([1, 2])
-        objective_id = c[0].text_input(t("alin.edit.pdot.id"), value=pick if base else "", disabled=base is not None,
+        objective_id = c[0].text_input(t("alin.edit.pdot.id"), value=picked if base else "", disabled=base is not None,
                                        key=f"{k}-id", help=t("alin.edit.pdot.id_help"))
         component = c[1].selectbox(t("alin.edit.pdot.component"), components,
                                    index=components.index(base.component) if base else 0, key=f"{k}-component")
@@ -156,27 +136,10 @@ def pdot_editor() -> None:
                  "component": t("alin.edit.pdot.component")}
         st.error(t("alin.edit.error", errors="") + "\n" + reg.md_list(spanish_errors(exc, names)))
         return
-    expected = loaded
-    if base is None:
-        existing = store.get(records.PDOT, objective.pdot_objective_id)
-        if existing is not None and not existing.deleted:
-            st.error(t("alin.edit.pdot.exists", id=reg.md(objective.pdot_objective_id)))
-            return
-        expected = existing.version if existing is not None else 0
-    try:
-        version = records.save_pdot_objective(store, user, objective, expected_version=expected)
-    except PermissionDenied as exc:
-        session.denied(exc)
-        return
-    except ConflictError as exc:
-        st.session_state[f"alin-pdot-conflict-{pick}"] = str(exc)
-        st.rerun()
-    st.session_state[f"alin-pdot-loaded-{objective.pdot_objective_id}"] = version
-    if base is None:
-        st.session_state[f"alin-pdot-loaded-{NEW}"] = loaded + 1
-    st.session_state["alin-pdot-next"] = objective.pdot_objective_id
-    st.session_state["alin-pdot-flash"] = t("alin.edit.pdot.saved", id=reg.md(objective.pdot_objective_id))
-    st.rerun()
+    record_form.save(form, objective.pdot_objective_id,
+                     lambda expected: records.save_pdot_objective(store, user, objective, expected_version=expected),
+                     store=store, kind=records.PDOT, messages=st.container(), saved_key="alin.edit.pdot.saved",
+                     exists_key="alin.edit.pdot.exists")
 
 
 def proposal_editor() -> None:
@@ -184,17 +147,12 @@ def proposal_editor() -> None:
     if not stored_proposals:
         st.info(t("alin.edit.proposal.none"))
         return
-    titles = {v.item.proposal_id: v.item.title for v in stored_proposals}
-    pick = st.selectbox(t("alin.edit.proposal.pick"), list(titles), key="alin-proposal-pick",
-                        format_func=lambda o: f"{o} · {titles[o]}")
-    reg.flash("alin-proposal-flash")
-    current = next(v for v in stored_proposals if v.item.proposal_id == pick)
-    base = current.item
-    loaded_key = f"alin-proposal-loaded-{pick}"
-    st.session_state.setdefault(loaded_key, current.version)
-    loaded = st.session_state[loaded_key]
-    _conflict(f"alin-proposal-conflict-{pick}", loaded_key, current.version)
-    k = f"aa-{pick}-{loaded}"
+    by_id = {v.item.proposal_id: v for v in stored_proposals}
+    picked = record_form.pick("alin-proposal", t("alin.edit.proposal.pick"), list(by_id),
+                              lambda o: f"{o} · {by_id[o].item.title}")
+    form = record_form.editing("alin-proposal", picked, by_id[picked], "aa")
+    record_form.conflict_notice(form, st, "prop.form.conflict", "prop.form.reload")
+    base, k = form.base, form.key
     goals, targets, pnd = reg.sdg_goals(), reg.sdg_targets(), reg.pnd_objectives()
     placeholder = t("alin.edit.placeholder")
     with st.form(f"{k}-form", enter_to_submit=False):
@@ -222,17 +180,9 @@ def proposal_editor() -> None:
     except FormError as exc:
         st.error(t("alin.edit.error", errors="") + "\n" + reg.md_list(exc.problems), icon=":material/error:")
         return
-    try:
-        version = records.save_proposal(store, user, proposal, expected_version=loaded)
-    except PermissionDenied as exc:
-        session.denied(exc)
-        return
-    except ConflictError as exc:
-        st.session_state[f"alin-proposal-conflict-{pick}"] = str(exc)
-        st.rerun()
-    st.session_state[loaded_key] = version
-    st.session_state["alin-proposal-flash"] = t("alin.edit.proposal.saved", id=reg.md(pick))
-    st.rerun()
+    record_form.save(form, picked,
+                     lambda expected: records.save_proposal(store, user, proposal, expected_version=expected),
+                     store=store, kind=records.PROPOSAL, messages=st.container(), saved_key="alin.edit.proposal.saved")
 
 
 matrix_panel()

@@ -9,16 +9,16 @@ import streamlit as st
 from pydantic import ValidationError
 
 from core import cooperation, fmt, records
-from core.auth import Action, PermissionDenied
+from core.auth import Action
 from core.prioritization import load_inputs
 from core.proposal_entry import spanish_errors
 from core.schemas.proposals import REIMBURSABLE_TYPES, CooperationOffer
-from core.store import ConflictError
 from core.texts import label, labels, t
-from ui import data, session, state, widgets
+from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg
+from ui.record_form import NEW
 
-NEW = "__new__"
+FORM = "ofe-form"
 
 parish_code = state.current_parish()
 user = session.current_user()
@@ -145,30 +145,13 @@ def form_panel() -> None:
     if not session.allowed(Action.EDIT_OFFER):
         st.info(t("ofe.form.readonly"))
         return
-    stored = records.offers(store)
-    options = [NEW] + [v.item.offer_id for v in stored]
-    pending = st.session_state.pop("ofe-form-next", None)
-    if pending in options:
-        st.session_state["ofe-form-pick"] = pending
-    titles = {v.item.offer_id: v.item.title for v in stored}
-    pick = st.selectbox(t("ofe.form.pick"), options, key="ofe-form-pick",
-                        format_func=lambda o: t("ofe.form.new") if o == NEW else f"{o} · {titles[o]}")
-    reg.flash("ofe-form-flash")
-    current = next((v for v in stored if v.item.offer_id == pick), None)
-    base = current.item if current else None
-    loaded_key = f"ofe-form-loaded-{pick}"
-    if loaded_key not in st.session_state:
-        st.session_state[loaded_key] = current.version if current else 0
-    loaded = st.session_state[loaded_key]
-    k = f"of-{pick}-{loaded}"
+    stored = {v.item.offer_id: v for v in records.offers(store)}
+    picked = record_form.pick(FORM, t("ofe.form.pick"), [NEW, *stored],
+                              lambda o: t("ofe.form.new") if o == NEW else f"{o} · {stored[o].item.title}")
+    form = record_form.editing(FORM, picked, stored.get(picked), "of")
+    base, k = form.base, form.key
     messages = st.container()
-    conflict = st.session_state.get(f"ofe-form-conflict-{pick}")
-    if conflict:
-        messages.error(t("ofe.form.conflict", reason=reg.md(conflict)), icon=":material/sync_problem:")
-        if messages.button(t("ofe.form.reload"), key=f"{k}-reload", icon=":material/refresh:"):
-            st.session_state[loaded_key] = current.version if current else 0
-            st.session_state.pop(f"ofe-form-conflict-{pick}", None)
-            st.rerun()
+    record_form.conflict_notice(form, messages, "ofe.form.conflict", "ofe.form.reload")
     placeholder = t("ofe.form.placeholder")
     goals = reg.sdg_goals()
 
@@ -263,29 +246,10 @@ def form_panel() -> None:
                  "deadline": t("ofe.form.deadline"), "sdg_goals": t("ofe.form.sdg")}
         messages.error(t("ofe.form.errors") + "\n" + reg.md_list(spanish_errors(exc, names)), icon=":material/error:")
         return
-    expected = loaded
-    if base is None:
-        existing = store.get(records.OFFER, offer.offer_id)
-        if existing is not None and not existing.deleted:
-            messages.error(t("ofe.form.exists", id=reg.md(offer.offer_id)))
-            return
-        expected = existing.version if existing is not None else 0
-    try:
-        version = records.save_offer(store, user, offer, expected_version=expected)
-    except PermissionDenied as exc:
-        with messages:
-            session.denied(exc)
-        return
-    except ConflictError as exc:
-        st.session_state[f"ofe-form-conflict-{pick}"] = str(exc)
-        st.rerun()
-    st.session_state.pop(f"ofe-form-conflict-{pick}", None)
-    st.session_state[f"ofe-form-loaded-{offer.offer_id}"] = version
-    if base is None:
-        st.session_state[f"ofe-form-loaded-{NEW}"] = loaded + 1
-    st.session_state["ofe-form-next"] = offer.offer_id
-    st.session_state["ofe-form-flash"] = t("ofe.form.saved", id=reg.md(offer.offer_id), version=version)
-    st.rerun()
+    record_form.save(form, offer.offer_id,
+                     lambda expected: records.save_offer(store, user, offer, expected_version=expected),
+                     store=store, kind=records.OFFER, messages=messages, saved_key="ofe.form.saved",
+                     exists_key="ofe.form.exists")
 
 
 tab_review, tab_form = st.tabs([t("ofe.tab.review"), t("ofe.tab.form")])

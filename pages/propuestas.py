@@ -18,12 +18,13 @@ from core.auth import Action, PermissionDenied, Role
 from core.schemas.proposals import ProposalStatus
 from core.store import ConflictError
 from core.texts import label, labels, t
-from ui import data, session, state, widgets
+from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg
+from ui.record_form import NEW
 
 IMPORT_FILE = "prop-import-file"
 SHOWN_PROBLEMS = 12  # listed as sentences; the table below has all of them
-NEW = "__new__"
+FORM = "prop-form"
 
 parish_code = state.current_parish()
 user = session.current_user()
@@ -118,32 +119,15 @@ def form_panel() -> None:
     if not entry.may_edit(user):
         st.info(t("prop.readonly"))
         return
-    editable = [v for v in stored if entry.may_edit(user, v.item)]
-    options = [NEW] + [v.item.proposal_id for v in editable]
-    pending = st.session_state.pop("prop-form-next", None)
-    if pending in options:
-        st.session_state["prop-form-pick"] = pending
-    titles = {v.item.proposal_id: v.item.title for v in editable}
-    pick = st.selectbox(t("prop.form.pick"), options, key="prop-form-pick",
-                        format_func=lambda o: t("prop.form.new") if o == NEW else f"{o} · {titles[o]}")
-    reg.flash("prop-form-flash")
-    current = next((v for v in editable if v.item.proposal_id == pick), None)
-    base = current.item if current else None
-    loaded_key = f"prop-form-loaded-{pick}"
-    if loaded_key not in st.session_state:
-        st.session_state[loaded_key] = current.version if current else 0
-    loaded = st.session_state[loaded_key]
-    k = f"pf-{pick}-{loaded}"
+    editable = {v.item.proposal_id: v for v in stored if entry.may_edit(user, v.item)}
+    picked = record_form.pick(FORM, t("prop.form.pick"), [NEW, *editable],
+                              lambda o: t("prop.form.new") if o == NEW else f"{o} · {editable[o].item.title}")
+    form = record_form.editing(FORM, picked, editable.get(picked), "pf")
+    base, k = form.base, form.key
     if base is not None and base.is_synthetic:
         st.caption(t("prop.form.synthetic"))
     messages = st.container()
-    conflict = st.session_state.get(f"prop-form-conflict-{pick}")
-    if conflict:
-        messages.error(t("prop.form.conflict", reason=reg.md(conflict)), icon=":material/sync_problem:")
-        if messages.button(t("prop.form.reload"), key=f"{k}-reload", icon=":material/refresh:"):
-            st.session_state[loaded_key] = current.version if current else 0
-            st.session_state.pop(f"prop-form-conflict-{pick}", None)
-            st.rerun()
+    record_form.conflict_notice(form, messages, "prop.form.conflict", "prop.form.reload")
     rep = user is not None and user.role == Role.ASSOCIATION
     own = [a for a in names if not rep or a == user.association_id]
     offers = {v.item.offer_id: v.item.title for v in records.offers(store)}
@@ -330,29 +314,10 @@ def form_panel() -> None:
     except entry.FormError as exc:
         messages.error(t("prop.form.errors") + "\n" + reg.md_list(exc.problems), icon=":material/error:")
         return
-    expected = loaded
-    if base is None:
-        existing = store.get(records.PROPOSAL, proposal.proposal_id)
-        if existing is not None and not existing.deleted:
-            messages.error(t("prop.form.exists", id=reg.md(proposal.proposal_id)))
-            return
-        expected = existing.version if existing is not None else 0
-    try:
-        version = records.save_proposal(store, user, proposal, expected_version=expected)
-    except PermissionDenied as exc:
-        with messages:
-            session.denied(exc)
-        return
-    except ConflictError as exc:
-        st.session_state[f"prop-form-conflict-{pick}"] = str(exc)
-        st.rerun()  # the message and «Recargar» are drawn above the form, whose values stay as typed
-    st.session_state.pop(f"prop-form-conflict-{pick}", None)
-    st.session_state[f"prop-form-loaded-{proposal.proposal_id}"] = version
-    if base is None:
-        st.session_state[f"prop-form-loaded-{NEW}"] = loaded + 1  # a fresh, empty form next time
-    st.session_state["prop-form-next"] = proposal.proposal_id
-    st.session_state["prop-form-flash"] = t("prop.form.saved", id=reg.md(proposal.proposal_id), version=version)
-    st.rerun()
+    record_form.save(form, proposal.proposal_id,
+                     lambda expected: records.save_proposal(store, user, proposal, expected_version=expected),
+                     store=store, kind=records.PROPOSAL, messages=messages, saved_key="prop.form.saved",
+                     exists_key="prop.form.exists")
 
 
 # -- The import ------------------------------------------------------------------------------------------------
