@@ -7,26 +7,14 @@ import streamlit as st
 from core import diagnosis, fmt
 from core.texts import label, labels, t
 from ui import diagnosis as page
-from ui import state, widgets
+from ui import widgets
 
-code = state.current_parish()
-frames = page.page_frames("asociaciones", code)
-
-st.title(t("diag.asociaciones.title"))
-if frames["parish"].is_empty():
-    st.warning(t("diag.unknown_parish"))
-    st.stop()
-parish = frames["parish"].row(0, named=True)
+frames, parish = page.open_page("asociaciones")
 associations = frames["associations"]
-if associations.is_empty():
-    st.info(t("diag.empty.associations", name=parish["name"]))
-    st.stop()
+page.stop_without_associations(associations, parish)
 
 st.write(t("diag.asociaciones.intro"))
-synthetic = page.any_synthetic(associations)
-if synthetic:
-    widgets.synthetic_mark()
-chosen = page.association_filter(associations, key="asociaciones-filter")
+synthetic, chosen = page.marked_filter(associations, key="asociaciones-filter")
 picked = diagnosis.select(associations, chosen)
 roles = diagnosis.select(frames["roles"], chosen)
 answers = diagnosis.select(frames["answers"], chosen)

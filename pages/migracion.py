@@ -7,17 +7,9 @@ import streamlit as st
 from core import diagnosis
 from core.texts import t
 from ui import diagnosis as page
-from ui import state, widgets
 
-code = state.current_parish()
-frames = page.page_frames("migracion", code)
-keys = diagnosis.parish_keys(code)
-
-st.title(t("diag.migracion.title"))
-if frames["parish"].is_empty():
-    st.warning(t("diag.unknown_parish"))
-    st.stop()
-parish = frames["parish"].row(0, named=True)
+frames, parish = page.open_page("migracion")
+keys = diagnosis.parish_keys(parish["parish_code"])
 st.write(t("diag.migracion.intro"))
 associations = frames["associations"]
 SURVEY = t("diag.source.survey")
@@ -25,10 +17,7 @@ SURVEY = t("diag.source.survey")
 if associations.is_empty():
     st.info(t("diag.migracion.no_survey"))
 else:
-    synthetic = page.any_synthetic(associations)
-    if synthetic:
-        widgets.synthetic_mark()
-    chosen = page.association_filter(associations, key="migracion-filter")
+    synthetic, chosen = page.marked_filter(associations, key="migracion-filter")
     answers = diagnosis.select(frames["answers"], chosen)
     abroad = diagnosis.answer_share(answers, "family_abroad", ["true"])
     st.metric(t("diag.migracion.metric.abroad"), abroad.percent(), delta=abroad.of_base(), delta_color="off",

@@ -6,16 +6,9 @@ import streamlit as st
 from core import diagnosis, fmt
 from core.texts import labels, t
 from ui import diagnosis as page
-from ui import state, widgets
+from ui import widgets
 
-code = state.current_parish()
-frames = page.page_frames("problemas", code)
-
-st.title(t("diag.problemas.title"))
-if frames["parish"].is_empty():
-    st.warning(t("diag.unknown_parish"))
-    st.stop()
-parish = frames["parish"].row(0, named=True)
+frames, parish = page.open_page("problemas")
 st.write(t("diag.problemas.intro"))
 SURVEY = t("diag.source.survey")
 
@@ -50,9 +43,7 @@ else:
 
 associations = frames["associations"]
 st.subheader(t("diag.problemas.needs_title"))
-if associations.is_empty():
-    st.info(t("diag.empty.associations", name=parish["name"]))
-    st.stop()
+page.stop_without_associations(associations, parish)
 synthetic = page.any_synthetic(associations)
 chosen = page.association_filter(associations, key="problemas-filter")
 needs = diagnosis.needs_table(diagnosis.select(frames["needs"], chosen))

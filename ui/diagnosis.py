@@ -1,9 +1,10 @@
-"""Streamlit pieces the five Diagnóstico pages share: their cached data, the association filter,
-and a chart drawn with its source line and the downloads of the data behind it."""
+"""Streamlit pieces the five Diagnóstico pages share: their opening (title, cached data, the parish), the
+association filter, and a chart drawn with its source line and the downloads of the data behind it."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import altair as alt
 import polars as pl
@@ -11,13 +12,40 @@ import streamlit as st
 
 from core import diagnosis
 from core.texts import t
-from ui import data, widgets
+from ui import data, state, widgets
 
 
 def page_frames(page: str, parish_code: str) -> dict[str, pl.DataFrame]:
     """Every view the page reads for the parish (each cached by ui.data.view, so a rerun does not query)."""
     keys = diagnosis.parish_keys(parish_code)
     return {name: data.view(*query.bind(keys)) for name, query in diagnosis.PAGE_QUERIES[page].items()}
+
+
+def open_page(page: str) -> tuple[dict[str, pl.DataFrame], dict[str, Any]]:
+    """The page's title, its views for the parish chosen, and that parish's row (from `parishes`); a parish
+    code not in the DPA list is said and stops the page."""
+    frames = page_frames(page, state.current_parish())
+    st.title(t(f"diag.{page}.title"))
+    if frames["parish"].is_empty():
+        st.warning(t("diag.unknown_parish"))
+        st.stop()
+    return frames, frames["parish"].row(0, named=True)
+
+
+def stop_without_associations(associations: pl.DataFrame, parish: Mapping[str, Any]) -> None:
+    """Say that the parish has no associations on record, and stop the page."""
+    if associations.is_empty():
+        st.info(t("diag.empty.associations", name=parish["name"]))
+        st.stop()
+
+
+def marked_filter(associations: pl.DataFrame, key: str) -> tuple[bool, list[str]]:
+    """The synthetic-data mark (when the records are generated) and the association filter: (synthetic, the
+    chosen ids)."""
+    synthetic = any_synthetic(associations)
+    if synthetic:
+        widgets.synthetic_mark()
+    return synthetic, association_filter(associations, key)
 
 
 def association_filter(associations: pl.DataFrame, key: str) -> list[str]:
