@@ -14,7 +14,7 @@ from core.allocation import METHODS, AllocationRules
 from core.auth import Action, PermissionDenied
 from core.texts import label, t
 from core.validation import spanish_message
-from ui import data, session, state, widgets
+from ui import data, session, widgets
 from ui import scenario_state as shared
 
 SEEDED = "budget-widgets-for"  # the parish whose rules the widgets hold
@@ -320,16 +320,8 @@ def _on_method() -> None:
     st.session_state[shared.METHOD] = st.session_state["budget-method"]
 
 
-code = state.current_parish()
-st.title(t("budget.title"))
-st.write(t("budget.intro"))
-inputs = shared.inputs(code)
-if not inputs.proposals:
-    st.info(t("prio.no_proposals"))
-    st.stop()
-if any(p.is_synthetic for p in inputs.proposals):
-    widgets.synthetic_mark()
-names = shared.association_names(code)
+code, inputs = shared.open_page("budget.title", "budget.intro")
+names = data.association_names(code)
 options = [p.proposal_id for p in inputs.proposals]
 labels_ = {p.proposal_id: views.proposal_label(None, p.proposal_id, p.title) for p in inputs.proposals}
 weights_name = shared.preset_name() or t("budget.own_weights")

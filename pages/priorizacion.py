@@ -15,8 +15,8 @@ from core.criteria import BY_CODE, CRITERION_CODES
 from core.sensitivity import most_influential, one_at_a_time
 from core.texts import label, t
 from core.weights import CR_LIMIT, ahp_from_judgments, preset, preset_names
+from ui import data, widgets
 from ui import scenario_state as shared
-from ui import state, widgets
 
 PRESET_KEY = "prio-preset"
 AHP_BASE = "prio-ahp-base"
@@ -261,16 +261,8 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
         sensitivity_panel(code, weights, rules, ranking, run.scoring.matrix, run.result.feasible)
 
 
-code = state.current_parish()
-st.title(t("prio.title"))
-st.write(t("prio.intro"))
-inputs = shared.inputs(code)
-if not inputs.proposals:
-    st.info(t("prio.no_proposals"))
-    st.stop()
-if any(p.is_synthetic for p in inputs.proposals):
-    widgets.synthetic_mark()
-weights_and_ranking(code, shared.association_names(code), {p.proposal_id: p.title for p in inputs.proposals},
+code, inputs = shared.open_page("prio.title", "prio.intro")
+weights_and_ranking(code, data.association_names(code), {p.proposal_id: p.title for p in inputs.proposals},
                     {p.proposal_id: list(p.association_ids) for p in inputs.proposals})
 
 st.subheader(t("prio.save.title"))

@@ -29,7 +29,7 @@ FORM = "prop-form"
 parish_code = state.current_parish()
 user = session.current_user()
 store = data.store()
-names = reg.association_names(parish_code)
+names = data.association_names(parish_code)
 stored = records.proposals(store, parish_code)
 
 st.title(t("prop.title"))

@@ -37,6 +37,12 @@ def view(name: str, where: str = "", params: tuple[Any, ...] = (), order_by: str
     return db.view(connection(), name, where, list(params), order_by)
 
 
+def association_names(parish_code: str) -> dict[str, str]:
+    """The parish's associations: id → name, in id order."""
+    frame = view("associations", "parish_code = ?", (parish_code,), order_by="association_id")
+    return dict(frame.select("association_id", "name").iter_rows())
+
+
 @st.cache_data(max_entries=256, show_spinner=False)
 def parish(parish_code: str) -> dict[str, Any] | None:
     """The `parish_overview` row of one parish, as a dict (None if the code is unknown)."""

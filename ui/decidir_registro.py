@@ -25,11 +25,6 @@ def md_list(lines: list[str]) -> str:
     return "\n".join(f"- {md(line)}" for line in lines)
 
 
-def association_names(parish_code: str) -> dict[str, str]:
-    frame = data.view("associations", "parish_code = ?", (parish_code,), order_by="association_id")
-    return dict(frame.select("association_id", "name").iter_rows())
-
-
 def parish_name(parish_code: str) -> str:
     row = data.parish(parish_code)
     return row["name"] if row else parish_code

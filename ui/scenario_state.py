@@ -24,7 +24,7 @@ from core.sensitivity import funding_probability
 from core.texts import t
 from core.validation import spanish_message
 from core.weights import DEFAULT_PRESET, normalize, preset
-from ui import data, session
+from ui import data, session, state, widgets
 
 POINTS = "decidir.points"  # criterion → whole points out of 100 (the sliders' values)
 RULES = "decidir.rules"  # parish → AllocationRules as a dict
@@ -103,9 +103,19 @@ def explain(parish_code: str, weights: Mapping[str, float], rules: AllocationRul
                     proposal_id)
 
 
-def association_names(parish_code: str) -> dict[str, str]:
-    frame = data.view("associations", "parish_code = ?", (parish_code,))
-    return dict(frame.select("association_id", "name").iter_rows()) if frame.height else {}
+def open_page(title_key: str, intro_key: str) -> tuple[str, DecisionInputs]:
+    """The page's title and intro, the parish chosen and what the engine reads for it (marked when generated);
+    a parish without proposals is told so and the page stops."""
+    code = state.current_parish()
+    st.title(t(title_key))
+    st.write(t(intro_key))
+    found = inputs(code)
+    if not found.proposals:
+        st.info(t("prio.no_proposals"))
+        st.stop()
+    if any(p.is_synthetic for p in found.proposals):
+        widgets.synthetic_mark()
+    return code, found
 
 
 # -- Weights and rules being tried ---------------------------------------------------------------------------
