@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from core.auth import Action, PermissionDenied, User, require
 from core.db import query
 from core.schemas.catalogues import PdotObjective
-from core.schemas.proposals import CooperationOffer, Proposal
+from core.schemas.proposals import CooperationOffer, Proposal, ProposalStatus
 from core.store import Change, Store
 
 PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
@@ -96,13 +96,14 @@ def proposal_models(store: Store, parish_code: str) -> list[Proposal]:
     return [v.item for v in proposals(store, parish_code)]
 
 
-REPRESENTATIVE_STATUSES = ("draft", "submitted")  # a representative drafts and hands in; the GAD does the rest
+# A representative drafts and hands in; the GAD sets the other statuses.
+REPRESENTATIVE_STATUSES = frozenset({ProposalStatus.DRAFT, ProposalStatus.SUBMITTED})
 
 
 def _may_write_proposal(user: User | None, proposal: Proposal) -> User:
     """Planners edit any proposal; a representative only drafts and hands in their own association's."""
     if user is not None and user.role.value == "association_rep":
-        if str(proposal.status) not in REPRESENTATIVE_STATUSES:
+        if proposal.status not in REPRESENTATIVE_STATUSES:
             raise PermissionDenied("Un representante de asociación solo guarda propuestas en borrador o "
                                    "presentadas; los demás estados los fija el GAD.")
         for association in proposal.association_ids or [proposal.association_id]:

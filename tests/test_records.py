@@ -7,6 +7,7 @@ from core import records
 from core.allocation import AllocationRules
 from core.auth import PermissionDenied, Role, User
 from core.prioritization import load_inputs, prioritize
+from core.schemas.proposals import ProposalStatus
 from core.store import ConflictError, Store
 
 ADMIN = User(username="admin", display_name="Admin", role=Role.ADMIN)
@@ -90,8 +91,8 @@ def test_the_reset_command_restores_the_demo(tmp_path, con, built_data_dir, monk
 def test_a_representative_cannot_set_a_status_the_gad_decides(store):
     own = next(v.item for v in records.proposals(store, "010170")
                if "EV-A03" in (v.item.association_ids or [v.item.association_id]))
-    draft = own.model_copy(update={"status": "draft", "status_history": []})
+    draft = own.model_copy(update={"status": ProposalStatus.DRAFT, "status_history": []})
     records.save_proposal(store, REP, draft)
     with pytest.raises(PermissionDenied, match="borrador o presentadas"):
-        records.save_proposal(store, REP, draft.model_copy(update={"status": "funded"}))
+        records.save_proposal(store, REP, draft.model_copy(update={"status": ProposalStatus.FUNDED}))
     assert store.get("proposal", own.proposal_id).body["status"] == "draft"
