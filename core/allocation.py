@@ -53,17 +53,10 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.fmt import money, number, percent
-from core.texts.decidir_presupuesto import LABELS as _LABELS
+from core.texts import label, t
 
 Method = Literal["optimal", "greedy", "equal_split"]
 METHODS: tuple[str, ...] = ("optimal", "greedy", "equal_split")
-# Spanish labels live in the one catalogue of user text (core/texts/decidir_presupuesto.py).
-METHOD_LABELS_ES: dict[str, str] = _LABELS["allocation_method"]
-RULE_LABELS_ES: dict[str, str] = _LABELS["allocation_rule"]
-TIE_BREAK_ES = ("Desempate: entre asignaciones con el mismo puntaje total (a dos decimales) se elige la de "
-                "menor costo; si aún empatan, la que incluye las propuestas con código más bajo. Los métodos "
-                "voraz y de reparto igual recorren las propuestas por puntaje (mayor primero), luego por costo "
-                "(menor primero) y luego por código.")
 
 SCORE_SCALE = 100  # scores are compared in hundredths of a point
 MAX_SCORE = 100
@@ -89,7 +82,7 @@ class AllocationRules(BaseModel):
     @classmethod
     def _finite(cls, v: float) -> float:
         if not math.isfinite(v):
-            raise ValueError("debe ser un número finito")
+            raise ValueError(t("val.finite_number"))
         return v
 
     @property
@@ -117,7 +110,7 @@ class ProposalOutcome(BaseModel):
     cost_usd: float
     score: float
     funded: bool
-    rule: str | None = None  # code of the binding rule (keys of RULE_LABELS_ES)
+    rule: str | None = None  # code of the binding rule (label family `allocation_rule`)
     reason_es: str
     score_gap: float | None = None  # optimum total − best total with this proposal forced in
     score_needed: float | None = None  # with a score above this, it enters
@@ -165,26 +158,11 @@ class AllocationResult(BaseModel):
     max_association_share: float
     associations: list[AssociationShare]
     proposals: list[ProposalOutcome]
-    tie_break_es: str = TIE_BREAK_ES
+    tie_break_es: str = Field(default_factory=lambda: t("alloc.tie_break"))
     notes_es: list[str] = Field(default_factory=list)
     solver_seconds: float = 0.0
     wall_seconds: float = 0.0
     n_solves: int = 0
-
-    def outcomes_frame(self) -> pl.DataFrame:
-        """One row per candidate: funded, binding rule, reason, score needed, cost to shed."""
-        rows = [o.model_dump() for o in self.proposals]
-        schema = {"proposal_id": pl.Utf8, "association_id": pl.Utf8, "association_ids": pl.List(pl.Utf8),
-                  "title": pl.Utf8, "cost_usd": pl.Float64, "score": pl.Float64, "funded": pl.Boolean,
-                  "rule": pl.Utf8, "reason_es": pl.Utf8, "score_gap": pl.Float64, "score_needed": pl.Float64,
-                  "cost_to_shed_usd": pl.Float64, "max_cost_to_enter_usd": pl.Float64}
-        return pl.DataFrame(rows, schema=schema)
-
-    def associations_frame(self) -> pl.DataFrame:
-        schema = {"association_id": pl.Utf8, "amount_usd": pl.Float64, "share": pl.Float64,
-                  "share_of_budget": pl.Float64, "n_funded": pl.Int64, "n_candidates": pl.Int64,
-                  "covered": pl.Boolean, "reason_es": pl.Utf8}
-        return pl.DataFrame([a.model_dump() for a in self.associations], schema=schema)
 
 
 # -- The instance: candidates as arrays, in proposal_id order ----------------------------------
@@ -209,11 +187,11 @@ class _Instance:
 def _instance(candidates: pl.DataFrame) -> _Instance:
     missing = [c for c in ("proposal_id", "association_id", "cost_usd", "score") if c not in candidates.columns]
     if missing:
-        raise ValueError(f"faltan columnas en las candidatas: {', '.join(missing)}")
+        raise ValueError(t("alloc.input.missing_columns", columns=", ".join(missing)))
     frame = candidates.sort("proposal_id")
     ids = [str(v) for v in frame["proposal_id"].to_list()]
     if any(v is None for v in frame["proposal_id"].to_list()):
-        raise ValueError("hay candidatas sin proposal_id")
+        raise ValueError(t("alloc.input.no_id"))
     if len(set(ids)) != len(ids):
         seen, dup = set(), None
         for v in ids:
@@ -221,18 +199,18 @@ def _instance(candidates: pl.DataFrame) -> _Instance:
                 dup = v
                 break
             seen.add(v)
-        raise ValueError(f"código de propuesta repetido entre las candidatas: «{dup}»")
+        raise ValueError(t("alloc.input.repeated_id", id=dup))
     lead = frame["association_id"].to_list()
     if any(v is None for v in lead):
-        raise ValueError("hay candidatas sin association_id")
+        raise ValueError(t("alloc.input.no_association"))
     cost = frame["cost_usd"].cast(pl.Float64).to_numpy()
     score = frame["score"].cast(pl.Float64).to_numpy()
     if np.isnan(cost).any() or np.isinf(cost).any() or (cost < 0).any():
         bad = ids[int(np.flatnonzero(~np.isfinite(cost) | (cost < 0))[0])]
-        raise ValueError(f"el costo de «{bad}» debe ser un número no negativo")
+        raise ValueError(t("alloc.input.bad_cost", id=bad))
     if not np.isfinite(score).all():
         bad = ids[int(np.flatnonzero(~np.isfinite(score))[0])]
-        raise ValueError(f"el puntaje de «{bad}» debe ser un número")
+        raise ValueError(t("alloc.input.bad_score", id=bad))
     if "association_ids" in frame.columns:
         raw = frame["association_ids"].to_list()
         members = []
@@ -278,13 +256,12 @@ def _prepare_rules(inst: _Instance, rules: AllocationRules) -> tuple[_Rules | No
                                                                         for p in pair)]
                if pid not in inst.pos]
     for pid in dict.fromkeys(unknown):
-        problems.append(f"La propuesta «{pid}» que nombran las reglas no está entre las candidatas.")
+        problems.append(t("alloc.rules.unknown", id=pid))
     if rules.reserve_usd > rules.budget_usd:
-        problems.append(f"La reserva ({money(rules.reserve_usd)}) es mayor que el presupuesto "
-                        f"({money(rules.budget_usd)}).")
+        problems.append(t("alloc.rules.reserve", reserve=money(rules.reserve_usd), budget=money(rules.budget_usd)))
     both = sorted(set(rules.must_fund) & set(rules.must_not_fund))
     for pid in both:
-        problems.append(f"La propuesta «{pid}» está marcada a la vez como obligatoria y como excluida.")
+        problems.append(t("alloc.rules.must_and_not", id=pid))
     must = sorted({inst.pos[p] for p in rules.must_fund if p in inst.pos})
     must_not = {inst.pos[p] for p in rules.must_not_fund if p in inst.pos}
     pairs: list[tuple[int, int]] = []
@@ -299,20 +276,18 @@ def _prepare_rules(inst: _Instance, rules: AllocationRules) -> tuple[_Rules | No
         partners.setdefault(i, set()).add(j)
         partners.setdefault(j, set()).add(i)
         if i in must and j in must:
-            problems.append(f"«{inst.ids[i]}» y «{inst.ids[j]}» son excluyentes, pero las dos están marcadas "
-                            "como obligatorias.")
+            problems.append(t("alloc.rules.exclusive_must", a=inst.ids[i], b=inst.ids[j]))
     available_cents = int(math.floor(rules.available_usd * 100 + 1e-6))
     must_cents = int(inst.cents[must].sum()) if must else 0
     if must and not problems and must_cents > available_cents:
-        problems.append(f"Las propuestas obligatorias cuestan {money(must_cents / 100)} y solo hay "
-                        f"{money(available_cents / 100)} disponibles (presupuesto menos reserva).")
+        problems.append(t("alloc.rules.must_cost", cost=money(must_cents / 100),
+                          available=money(available_cents / 100)))
     cap = rules.cap_usd
     if cap is not None and must and not problems:
         for k, assoc in enumerate(inst.associations):
             spent = sum(inst.cost[i] * inst.share[i] for i in inst.member_idx[k] if i in must)
             if spent > cap + 0.005:
-                problems.append(f"Las propuestas obligatorias de «{assoc}» suman {money(spent)}, más que el tope "
-                                f"por asociación ({money(cap)}).")
+                problems.append(t("alloc.rules.must_cap", association=assoc, spent=money(spent), cap=money(cap)))
     if problems:
         return None, problems
     return _Rules(available_cents, cap, must, must_not, pairs, partners), []
@@ -321,22 +296,21 @@ def _prepare_rules(inst: _Instance, rules: AllocationRules) -> tuple[_Rules | No
 def _alone_blocker(inst: _Instance, r: _Rules, i: int) -> tuple[str, str] | None:
     """A rule that keeps proposal i out whatever else is chosen: (rule code, Spanish reason)."""
     if i in r.must_not:
-        return "must_not_fund", "La junta decidió no financiarla."
+        return "must_not_fund", t("alloc.out.must_not")
     must_cents = int(inst.cents[r.must].sum()) if r.must else 0
     if inst.cents[i] > r.available_cents:
-        return "too_expensive", (f"Cuesta {money(inst.cost[i])} y solo hay {money(r.available_cents / 100)} "
-                                 "disponibles.")
+        return "too_expensive", t("alloc.out.too_expensive", cost=money(inst.cost[i]),
+                                  available=money(r.available_cents / 100))
     if i not in r.must and inst.cents[i] + must_cents > r.available_cents:
-        return "too_expensive", (f"Cuesta {money(inst.cost[i])} y, después de las obligatorias "
-                                 f"({money(must_cents / 100)}), quedan {money((r.available_cents - must_cents) / 100)}.")
+        return "too_expensive", t("alloc.out.after_must", cost=money(inst.cost[i]), must=money(must_cents / 100),
+                                  left=money((r.available_cents - must_cents) / 100))
     if r.cap is not None:
         part = inst.cost[i] * inst.share[i]
         if part > r.cap + 0.005:
-            return "association_cap", (f"Le toca a cada asociación {money(part)}, más que el tope por asociación "
-                                       f"({money(r.cap)}).")
+            return "association_cap", t("alloc.out.cap_share", part=money(part), cap=money(r.cap))
     for j in r.partners.get(i, ()):
         if j in r.must:
-            return "exclusive", f"Es excluyente con «{inst.ids[j]}», que es obligatoria."
+            return "exclusive", t("alloc.out.exclusive_must", id=inst.ids[j])
     return None
 
 
@@ -512,12 +486,11 @@ def _coverable(inst: _Instance, r: _Rules) -> tuple[list[int], dict[str, str]]:
             coverable.append(k)
             continue
         if all(code == "must_not_fund" for (code, _), _ in blocked):
-            reasons[assoc] = "todas sus propuestas fueron excluidas por la junta"
+            reasons[assoc] = t("alloc.uncovered.all_excluded")
         else:
             cheapest = min(inst.member_idx[k], key=lambda i: (inst.cost[i] * inst.share[i], inst.ids[i]))
             code, why = _alone_blocker(inst, r, cheapest)
-            reasons[assoc] = (f"ninguna de sus propuestas puede financiarse: la más barata, «{inst.ids[cheapest]}», "
-                              f"no cabe ({why[0].lower() + why[1:]})")
+            reasons[assoc] = t("alloc.uncovered.none_fits", id=inst.ids[cheapest], reason=why[0].lower() + why[1:])
     return coverable, reasons
 
 
@@ -561,7 +534,7 @@ def _solve_optimal_once(inst: _Instance, r: _Rules, min_one: bool, tie_break: bo
     if min_one:
         coverable, uncovered = _coverable(inst, r)
         for assoc, why in uncovered.items():
-            notes.append(f"No se puede dar un proyecto a «{assoc}»: {why}.")
+            notes.append(t("alloc.note.cannot_cover", association=assoc, reason=why))
     mip = _Mip(inst, r, coverable=coverable, coverage_min=None, strict=strict)
     mip.set_objective(inst.s_int.astype(float), maximize=True)
     status = mip.run()
@@ -584,20 +557,17 @@ def _solve_optimal_once(inst: _Instance, r: _Rules, min_one: bool, tie_break: bo
         total = len(coverable)
         if cheap_status == "optimal":
             need = float(inst.cents[cheapest.x()].sum()) / 100
-            notes.append(f"El dinero no alcanza para una propuesta por asociación: cubrir a las {total} asociaciones "
-                         f"que pueden recibir un proyecto costaría al menos {money(need)} y hay "
-                         f"{money(r.available_cents / 100)} disponibles. Se cubren {coverage_min} de {total}, "
-                         "las que dan el mayor puntaje total.")
+            notes.append(t("alloc.note.money_short", total=total, need=money(need),
+                           available=money(r.available_cents / 100), covered=coverage_min))
         else:
-            notes.append(f"Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a cada una de las "
-                         f"{total} asociaciones; se cubren {coverage_min}, las que dan el mayor puntaje total.")
+            notes.append(t("alloc.note.rules_short", total=total, covered=coverage_min))
         mip = _Mip(inst, r, coverable=coverable, coverage_min=coverage_min, strict=strict)
         mip.set_objective(inst.s_int.astype(float), maximize=True)
         status = mip.run()
     if status != "optimal":
         seconds, solves = seconds + mip.seconds, solves + mip.solves
-        message = _infeasible_message(inst, r) if status == "infeasible" else (
-            f"El solver no llegó al óptimo (estado: {status}).")
+        message = (_infeasible_message(inst, r) if status == "infeasible"
+                   else t("alloc.solver.not_optimal", status=status))
         return _Solved(np.zeros(len(inst.ids), bool), "infeasible", status, message, notes, uncovered,
                        coverable, coverage_min, seconds=seconds, solves=solves)
     x = mip.x()
@@ -620,23 +590,23 @@ def _solve_optimal_once(inst: _Instance, r: _Rules, min_one: bool, tie_break: bo
                 x = mip.x()
         z = int(inst.s_int[x].sum())
     seconds, solves = seconds + mip.seconds, solves + mip.solves
-    return _Solved(x, "optimal", "Optimal", "Asignación óptima: el mayor puntaje total posible con estas reglas.",
-                   notes, uncovered, coverable, coverage_min, z=z, seconds=seconds, solves=solves)
+    return _Solved(x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable, coverage_min,
+                   z=z, seconds=seconds, solves=solves)
 
 
 def _infeasible_message(inst: _Instance, r: _Rules) -> str:
     """Find which rule makes the set impossible by dropping rule groups in turn."""
-    base = "No existe ninguna asignación que cumpla todas las reglas a la vez."
+    base = t("alloc.infeasible")
     trials = [
-        ("las propuestas excluyentes", _Rules(r.available_cents, r.cap, r.must, r.must_not, [], {})),
-        ("el tope por asociación", _Rules(r.available_cents, None, r.must, r.must_not, r.pairs, r.partners)),
-        ("las propuestas obligatorias", _Rules(r.available_cents, r.cap, [], r.must_not, r.pairs, r.partners)),
+        ("alloc.infeasible.exclusive", _Rules(r.available_cents, r.cap, r.must, r.must_not, [], {})),
+        ("alloc.infeasible.cap", _Rules(r.available_cents, None, r.must, r.must_not, r.pairs, r.partners)),
+        ("alloc.infeasible.must", _Rules(r.available_cents, r.cap, [], r.must_not, r.pairs, r.partners)),
     ]
-    for label, relaxed in trials:
+    for rules_key, relaxed in trials:
         mip = _Mip(inst, relaxed, coverable=None, coverage_min=None)
         mip.set_objective(np.zeros(len(inst.ids)), maximize=True)
         if mip.run() == "optimal":
-            return f"{base} El conflicto está en {label}: sin esa regla sí habría solución."
+            return t("alloc.infeasible.conflict", base=base, rules=t(rules_key))
     return base
 
 
@@ -670,20 +640,19 @@ class _Ledger:
             return alone
         for j in r.partners.get(i, ()):
             if self.x[j]:
-                return "exclusive", f"Es excluyente con «{inst.ids[j]}», que ya fue financiada."
+                return "exclusive", t("alloc.out.exclusive_funded", id=inst.ids[j])
         if self.spent + inst.cents[i] > r.available_cents:
             left = (r.available_cents - self.spent) / 100
-            return "budget", f"Cuando llegó su turno quedaban {money(left)} y cuesta {money(inst.cost[i])}."
+            return "budget", t("alloc.out.budget_turn", left=money(left), cost=money(inst.cost[i]))
         part = inst.cents[i] * inst.share[i]
         for a in inst.members[i]:
             k = self.a_pos[a]
             if r.cap is not None and self.by_assoc[k] + part > r.cap * 100 + 0.5:
-                return "association_cap", (f"«{a}» ya tenía {money(self.by_assoc[k] / 100)} y con esta superaría el "
-                                           f"tope por asociación ({money(r.cap)}).")
+                return "association_cap", t("alloc.out.cap_reached", association=a,
+                                            spent=money(self.by_assoc[k] / 100), cap=money(r.cap))
             if self.limits is not None and self.by_assoc[k] + part > self.limits[k] + 0.5:
                 left = (self.limits[k] - self.by_assoc[k]) / 100
-                return "share", (f"A «{a}» le quedaban {money(left)} de su cuota igual y le toca pagar "
-                                 f"{money(part / 100)}.")
+                return "share", t("alloc.out.share_left", association=a, left=money(left), part=money(part / 100))
         return None
 
     def fund(self, i: int) -> None:
@@ -703,8 +672,7 @@ def _solve_greedy(inst: _Instance, r: _Rules, min_one: bool, equal_split: bool) 
         limits = np.full(n_assoc, each)
         if r.cap is not None:
             limits = np.minimum(limits, r.cap * 100)
-        notes.append(f"Cada una de las {n_assoc} asociaciones recibe una cuota igual de {money(each / 100)}; "
-                     "lo que una asociación no usa queda sin asignar.")
+        notes.append(t("alloc.note.equal_share", count=n_assoc, amount=money(each / 100)))
     ledger = _Ledger(inst, r, limits)
     why: dict[int, tuple] = {}
     for i in r.must:
@@ -749,10 +717,10 @@ def _solve_greedy(inst: _Instance, r: _Rules, min_one: bool, equal_split: bool) 
     if min_one:
         for k, assoc in enumerate(inst.associations):
             if not any(ledger.x[i] for i in inst.member_idx[k]):
-                uncovered_reasons[assoc] = "con este método no quedó dinero o cupo para ninguna de sus propuestas"
-                notes.append(f"«{assoc}» queda sin proyecto con este método.")
-    solved = _Solved(ledger.x, "heuristic", "no aplica (sin solver)",
-                     "Reparto igual entre asociaciones." if equal_split else "Selección voraz por puntaje.",
+                uncovered_reasons[assoc] = t("alloc.uncovered.no_money")
+                notes.append(t("alloc.note.uncovered", association=assoc))
+    solved = _Solved(ledger.x, "heuristic", t("alloc.solver.heuristic"),
+                     t("alloc.message.equal_split" if equal_split else "alloc.message.greedy"),
                      notes, uncovered_reasons, None, None)
     return solved, why
 
@@ -772,19 +740,19 @@ def _explain_optimal(inst: _Instance, r: _Rules, solved: _Solved, i: int) -> dic
     blocks: list[tuple[str, str]] = []
     for j in r.partners.get(i, ()):
         if x[j]:
-            blocks.append(("exclusive", f"es excluyente con «{inst.ids[j]}», que está financiada"))
+            blocks.append(("exclusive", t("alloc.block.exclusive", id=inst.ids[j])))
     if r.cap is not None:
         a_pos = {a: k for k, a in enumerate(inst.associations)}
         for a in inst.members[i]:
             k = a_pos[a]
             spent = float(sum(inst.cost[j] * inst.share[j] for j in inst.member_idx[k] if x[j]))
             if spent + inst.cost[i] * inst.share[i] > r.cap + 0.005:
-                blocks.append(("association_cap", f"«{a}» ya recibe {money(spent)} y el tope por asociación es "
-                                                  f"{money(r.cap)}"))
+                blocks.append(("association_cap", t("alloc.block.cap", association=a, spent=money(spent),
+                                                    cap=money(r.cap))))
     spent_all = int(inst.cents[x].sum())
     if spent_all + inst.cents[i] > r.available_cents:
-        blocks.append(("budget", f"quedan {money((r.available_cents - spent_all) / 100)} sin asignar y cuesta "
-                                 f"{money(inst.cost[i])}"))
+        blocks.append(("budget", t("alloc.block.budget", left=money((r.available_cents - spent_all) / 100),
+                                   cost=money(inst.cost[i]))))
     # Score gap: the best total with i forced in.
     forced = _Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min, force_in=i)
     forced.set_objective(inst.s_int.astype(float), maximize=True)
@@ -810,41 +778,38 @@ def _explain_optimal(inst: _Instance, r: _Rules, solved: _Solved, i: int) -> dic
     gap = out["score_gap"]
     shed_text = ""
     if out["cost_to_shed_usd"] is not None and out["cost_to_shed_usd"] > 0:
-        shed_text = (f" Costando {money(out['cost_to_shed_usd'])} menos (como máximo "
-                     f"{money(out['max_cost_to_enter_usd'])}) formaría parte de una asignación igual de buena.")
+        shed_text = t("alloc.out.shed", shed=money(out["cost_to_shed_usd"]),
+                      max_cost=money(out["max_cost_to_enter_usd"]))
     if status != "optimal":
         if alone:
             out["rule"], out["reason_es"] = alone[0], alone[1] + shed_text
         elif solved.coverage_min is not None or (solved.coverable is not None):
             out["rule"] = "coverage"
-            out["reason_es"] = ("Forzarla dejaría a alguna asociación sin proyecto, y la regla de al menos una "
-                                "por asociación lo impide." + shed_text)
+            out["reason_es"] = t("alloc.out.coverage_forced") + shed_text
         else:
             out["rule"] = "infeasible"
-            out["reason_es"] = "Con las demás reglas no hay ninguna asignación que la incluya."
+            out["reason_es"] = t("alloc.out.no_allocation")
         return out
     if gap == 0:
         out["rule"] = "tie"
-        out["reason_es"] = ("Empata: hay otra asignación con el mismo puntaje total que la incluye; se eligió la otra "
-                            "por el desempate (menor costo, luego código).")
+        out["reason_es"] = t("alloc.out.tie")
         return out
     if blocks:
         code = blocks[0][0]
         parts = "; ".join(text for _, text in blocks)
     elif solved.coverage_min is not None or solved.coverable:
         code = "coverage"
-        parts = "incluirla obliga a dejar fuera propuestas que dan a otras asociaciones su proyecto"
+        parts = t("alloc.block.coverage")
     else:
-        code, parts = "score", "su puntaje no compensa lo que habría que dejar fuera"
+        code, parts = "score", t("alloc.block.score")
     out["rule"] = code
     if code != "coverage" and solved.coverable is not None:
-        parts += " (la regla de al menos una por asociación reserva dinero para las demás asociaciones)"
-    text = f"{RULE_LABELS_ES[code]}: {parts}. "
-    text += (f"Con ella el mejor puntaje total sería {number(solved.z / SCORE_SCALE - gap, 2)} en vez de "
-             f"{number(solved.z / SCORE_SCALE, 2)}; entraría con un puntaje mayor que "
-             f"{number(out['score_needed'], 2)} (hoy tiene {number(float(inst.score[i]), 2)})")
+        parts += t("alloc.block.min_one")
+    text = t("alloc.out.gap", rule=label("allocation_rule", code), parts=parts,
+             best_with=number(solved.z / SCORE_SCALE - gap, 2), best=number(solved.z / SCORE_SCALE, 2),
+             needed=number(out["score_needed"], 2), score=number(float(inst.score[i]), 2))
     if out["score_needed"] >= MAX_SCORE:
-        text += f", imposible en la escala de 0 a {MAX_SCORE}"
+        text += t("alloc.out.impossible", max=MAX_SCORE)
     out["reason_es"] = text + "." + shed_text
     return out
 
@@ -861,16 +826,16 @@ def allocate_detailed(candidates: pl.DataFrame, rules: AllocationRules, *, metho
     no solve), a list of proposal ids explains only those.
     """
     if method not in METHODS:
-        raise ValueError(f"método desconocido «{method}»; se admite: {', '.join(METHODS)}")
+        raise ValueError(t("alloc.input.unknown_method", method=method, methods=", ".join(METHODS)))
     wall = time.perf_counter()
     inst = _instance(candidates)
     prepared, problems = _prepare_rules(inst, rules)
     if prepared is None:
         return _infeasible_result(inst, rules, method, " ".join(problems), wall)
     if not inst.ids:
-        return _build_result(inst, rules, prepared, method, _Solved(np.zeros(0, bool), "optimal" if method ==
-                             "optimal" else "heuristic", "no aplica", "No hay propuestas candidatas.", [], {},
-                             None, None, z=0), {}, wall)
+        nothing = _Solved(np.zeros(0, bool), "optimal" if method == "optimal" else "heuristic", t("alloc.solver.none"),
+                          t("alloc.message.no_candidates"), [], {}, None, None, z=0)
+        return _build_result(inst, rules, prepared, method, nothing, {}, wall)
     why: dict[int, tuple] = {}
     if method == "optimal":
         solved = _solve_optimal(inst, prepared, rules.min_one_per_association)
@@ -897,8 +862,8 @@ def allocate_detailed(candidates: pl.DataFrame, rules: AllocationRules, *, metho
         explanations[i] = {"rule": block[0], "reason_es": block[1]}
         if len(block) > 2:
             explanations[i]["score_needed"] = block[2]
-            explanations[i]["reason_es"] += (f" Habría entrado con un puntaje mayor que {number(block[2], 2)} "
-                                             f"(hoy tiene {number(float(inst.score[i]), 2)}).")
+            explanations[i]["reason_es"] += t("alloc.out.needed_score", needed=number(block[2], 2),
+                                              score=number(float(inst.score[i]), 2))
     return _build_result(inst, rules, prepared, method, solved, explanations, wall)
 
 
@@ -907,7 +872,7 @@ def explain_proposal(candidates: pl.DataFrame, rules: AllocationRules, proposal_
     (with hundreds of candidates, `allocate_detailed(explain=True)` re-solves twice per unfunded
     proposal; this re-solves only for the one asked about)."""
     if proposal_id not in set(candidates["proposal_id"].cast(pl.Utf8).to_list()):
-        raise ValueError(f"«{proposal_id}» no está entre las candidatas")
+        raise ValueError(t("alloc.input.not_candidate", id=proposal_id))
     result = allocate_detailed(candidates, rules, method="optimal", explain=[proposal_id])
     return next(o for o in result.proposals if o.proposal_id == proposal_id)
 
@@ -921,7 +886,7 @@ def funded_under_scores(candidates: pl.DataFrame, rules: AllocationRules, scores
     costs only the solves. Returns a boolean array of the same shape; all False for rules that
     cannot hold."""
     if method not in METHODS:
-        raise ValueError(f"método desconocido «{method}»; se admite: {', '.join(METHODS)}")
+        raise ValueError(t("alloc.input.unknown_method", method=method, methods=", ".join(METHODS)))
     scores = np.atleast_2d(np.asarray(scores, dtype=float))
     inst = _instance(candidates)
     order = np.array([inst.pos[str(pid)] for pid in candidates["proposal_id"].to_list()], dtype=int)
@@ -979,7 +944,7 @@ def _association_shares(inst: _Instance, rules: AllocationRules, x: np.ndarray,
             association_id=assoc, amount_usd=round(amount, 2), share=amount / total if total > 0 else 0.0,
             share_of_budget=amount / rules.budget_usd if rules.budget_usd > 0 else 0.0, n_funded=n_funded,
             n_candidates=len(members), covered=n_funded > 0,
-            reason_es=None if n_funded else uncovered_reasons.get(assoc, "ninguna de sus propuestas fue elegida")))
+            reason_es=None if n_funded else uncovered_reasons.get(assoc, t("alloc.uncovered.not_chosen"))))
     return shares
 
 
@@ -992,13 +957,9 @@ def _build_result(inst: _Instance, rules: AllocationRules, r: _Rules, method: st
                     title=inst.titles[i], cost_usd=float(inst.cost[i]), score=float(inst.score[i]), funded=bool(x[i]))
         if x[i]:
             if i in r.must:
-                outcomes.append(ProposalOutcome(**base, rule="must_fund",
-                                                reason_es="Financiada: la junta la marcó como obligatoria."))
+                outcomes.append(ProposalOutcome(**base, rule="must_fund", reason_es=t("alloc.funded.must")))
             else:
-                reason = {"optimal": "Financiada: forma parte de la asignación de mayor puntaje total.",
-                          "greedy": "Financiada: cupo cuando llegó su turno por puntaje.",
-                          "equal_split": "Financiada con la cuota igual de su asociación."}[method]
-                outcomes.append(ProposalOutcome(**base, reason_es=reason))
+                outcomes.append(ProposalOutcome(**base, reason_es=t(f"alloc.funded.{method}")))
             continue
         info = explanations.get(i)
         if info is None:
@@ -1006,7 +967,7 @@ def _build_result(inst: _Instance, rules: AllocationRules, r: _Rules, method: st
             if alone:
                 info = {"rule": alone[0], "reason_es": alone[1]}
             else:
-                info = {"rule": None, "reason_es": "No financiada (explicación detallada no calculada)."}
+                info = {"rule": None, "reason_es": t("alloc.out.not_explained")}
         outcomes.append(ProposalOutcome(**base, **{k: v for k, v in info.items() if k in ProposalOutcome.model_fields}))
     associations = _association_shares(inst, rules, x, solved.uncovered_reasons)
     covered = [a.association_id for a in associations if a.covered]
@@ -1014,9 +975,9 @@ def _build_result(inst: _Instance, rules: AllocationRules, r: _Rules, method: st
     beneficiaries = int(inst.beneficiaries[x].sum()) if inst.beneficiaries is not None else None
     message = solved.message
     if method == "optimal" and solved.status == "optimal" and inst.ids:
-        message += f" Se financian {int(x.sum())} de {len(inst.ids)} propuestas."
+        message += t("alloc.message.funded_count", funded=int(x.sum()), total=len(inst.ids))
     return AllocationResult(
-        method=method, method_es=METHOD_LABELS_ES[method], feasible=True, status=solved.status,
+        method=method, method_es=label("allocation_method", method), feasible=True, status=solved.status,
         solver_status=solved.solver_status, message_es=message, rules=rules,
         funded_ids=[pid for i, pid in enumerate(inst.ids) if x[i]],
         total_score=round(float(inst.score[x].sum()), 6), total_cost_usd=round(total_cost, 2),
@@ -1036,11 +997,11 @@ def _infeasible_result(inst: _Instance, rules: AllocationRules, method: str, mes
                                 title=inst.titles[i], cost_usd=float(inst.cost[i]), score=float(inst.score[i]),
                                 funded=False, rule="infeasible", reason_es=message)
                 for i, pid in enumerate(inst.ids)]
-    associations = _association_shares(inst, rules, x, {a: "las reglas no se pueden cumplir"
+    associations = _association_shares(inst, rules, x, {a: t("alloc.uncovered.infeasible")
                                                          for a in inst.associations})
     return AllocationResult(
-        method=method, method_es=METHOD_LABELS_ES[method], feasible=False, status="infeasible",
-        solver_status=solved.solver_status if solved else "no resuelto", message_es=message, rules=rules,
+        method=method, method_es=label("allocation_method", method), feasible=False, status="infeasible",
+        solver_status=solved.solver_status if solved else t("alloc.solver.not_run"), message_es=message, rules=rules,
         funded_ids=[], total_score=0.0, total_cost_usd=0.0, available_usd=rules.available_usd,
         unspent_usd=rules.available_usd, n_associations=len(inst.associations), associations_covered=[],
         associations_uncovered=list(inst.associations), beneficiaries=0 if inst.beneficiaries is not None else None,
@@ -1053,8 +1014,8 @@ def summary_es(result: AllocationResult) -> str:
     """One Spanish sentence for a result: what is funded, with how much, for whom."""
     if not result.feasible:
         return result.message_es
-    return (f"{result.method_es}: {len(result.funded_ids)} propuestas financiadas por {money(result.total_cost_usd)} "
-            f"de {money(result.available_usd)} disponibles; puntaje total {number(result.total_score, 2)}; "
-            f"{len(result.associations_covered)} de {result.n_associations} asociaciones con proyecto; "
-            f"índice de Gini del dinero entre asociaciones {number(result.gini, 2)}; la asociación que más recibe "
-            f"se lleva el {percent(result.max_association_share)} del presupuesto.")
+    return t("alloc.summary", method=result.method_es, funded=len(result.funded_ids),
+             cost=money(result.total_cost_usd), available=money(result.available_usd),
+             score=number(result.total_score, 2), covered=len(result.associations_covered),
+             associations=result.n_associations, gini=number(result.gini, 2),
+             share=percent(result.max_association_share))

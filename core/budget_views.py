@@ -13,7 +13,7 @@ import altair as alt
 import polars as pl
 
 from core import fmt
-from core.allocation import METHODS, AllocationResult
+from core.allocation import METHODS, AllocationResult, AssociationShare
 from core.criteria import BY_CODE, CRITERION_CODES
 from core.diagnosis import ACCENT, INSTITUTION_COLOURS, MAIN, MUTED, finish
 from core.prioritization import Prioritization
@@ -264,15 +264,12 @@ def funded_display(result: AllocationResult, names: Mapping[str, str], compact: 
 COMPACT_COLUMNS = {t("prio.col.code"): {"width": "small"}, t("budget.col.amount"): {"width": "small"}}
 
 
-def uncovered_es(share, names: Mapping[str, str]) -> str:
+def uncovered_es(share: AssociationShare, names: Mapping[str, str]) -> str:
     """An association without a project, and why when the reason says more than "none was chosen"."""
     name = names.get(share.association_id, share.association_id)
-    if share.reason_es and share.reason_es != NOT_CHOSEN:
+    if share.reason_es and share.reason_es != t("alloc.uncovered.not_chosen"):
         return f"{name} ({share.reason_es})"
     return name
-
-
-NOT_CHOSEN = "ninguna de sus propuestas fue elegida"
 
 
 def with_names(text: str, names: Mapping[str, str]) -> str:
@@ -282,9 +279,9 @@ def with_names(text: str, names: Mapping[str, str]) -> str:
     return text
 
 
-def repeats_uncovered(note: str) -> bool:
+def repeats_uncovered(note: str, result: AllocationResult) -> bool:
     """Engine notes that only say an association was left without a project (the page lists those already)."""
-    return "queda sin proyecto con este método" in note
+    return note in {t("alloc.note.uncovered", association=a) for a in result.associations_uncovered}
 
 
 def unfunded(result: AllocationResult) -> list:

@@ -22,6 +22,7 @@ from core.datasets import DATASETS, Dataset
 from core.frames import to_frame
 from core.paths import ROOT, SOURCES_DIR, data_dir
 from core.sources import READERS
+from core.texts import t
 from core.validation import RowProblem, SourceError, check_columns, validate_rows
 
 STAMP = ".build-stamp"
@@ -32,10 +33,10 @@ def load_dataset(dataset: Dataset, sources_dir: Path = SOURCES_DIR) -> tuple[pl.
     path = sources_dir / dataset.source
     label = f"data/sources/{dataset.source}"
     if not path.exists():
-        return to_frame([], dataset.model), [RowProblem(label, None, None, "no se encuentra el archivo")]
+        return to_frame([], dataset.model), [RowProblem(label, None, None, t("val.file.missing"))]
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        return to_frame([], dataset.model), [RowProblem(label, None, None, "tipo de archivo no admitido")]
+        return to_frame([], dataset.model), [RowProblem(label, None, None, t("val.file.kind"))]
     try:
         header, rows = reader(path, label)
     except SourceError as exc:
@@ -67,7 +68,7 @@ def _foreign_key_problems(frames: dict[str, pl.DataFrame]) -> list[RowProblem]:
                     if item is not None and item not in known:
                         problems.append(RowProblem(
                             f"data/sources/{dataset.source}", line, column,
-                            f"«{item}» no existe en {target} ({target_column})"))
+                            t("val.file.foreign_key", value=item, dataset=target, column=target_column)))
     return problems
 
 

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from core.fmt import money, number, percent
-from core.schemas.proposals import NEED_LABELS_ES, SUPPORT_KIND_LABELS_ES, Proposal
-from core.texts.decidir_presupuesto import LABELS as _LABELS
+from core.fmt import capitalized, listing, money, number, percent
+from core.schemas.proposals import Proposal
+from core.texts import label, t
 
 Kind = Literal["datos", "juicio"]
 
@@ -77,28 +77,21 @@ class Criterion:
 # -- The formulation checklist (shared with the completeness gate in core.screening) -----------
 
 def formulation_items(p: Proposal) -> list[tuple[str, bool, bool]]:
-    """(what, present, required) for each part of a project the thesis asks for (§4.4–4.5)."""
-    return [
-        ("el problema o diagnóstico", bool(p.problem and p.problem.strip()), True),
-        ("el objetivo general", bool(p.general_objective and p.general_objective.strip()), True),
-        ("al menos un objetivo específico", bool(p.specific_objectives), True),
-        ("los beneficiarios directos", p.direct_beneficiaries > 0, True),
-        ("el presupuesto por líneas", bool(p.budget_lines), True),
-        ("la duración", p.duration_months is not None, True),
-        ("al menos un indicador con línea base, meta y medio de verificación", bool(p.indicators), True),
-        ("el responsable del proyecto", bool(p.project_manager and p.project_manager.strip()), True),
-        ("la ubicación", bool(p.location and p.location.strip()), False),
-        ("la sostenibilidad al terminar", bool(p.sustainability and p.sustainability.strip()), False),
-        ("los riesgos", bool(p.risks), False),
+    """(what, present, required) for each part of a project the thesis asks for (§4.4–4.5); `what` in Spanish."""
+    parts = [
+        ("problem", bool(p.problem and p.problem.strip()), True),
+        ("general_objective", bool(p.general_objective and p.general_objective.strip()), True),
+        ("specific_objectives", bool(p.specific_objectives), True),
+        ("direct_beneficiaries", p.direct_beneficiaries > 0, True),
+        ("budget_lines", bool(p.budget_lines), True),
+        ("duration", p.duration_months is not None, True),
+        ("indicators", bool(p.indicators), True),
+        ("project_manager", bool(p.project_manager and p.project_manager.strip()), True),
+        ("location", bool(p.location and p.location.strip()), False),
+        ("sustainability", bool(p.sustainability and p.sustainability.strip()), False),
+        ("risks", bool(p.risks), False),
     ]
-
-
-def _list_es(items: list[str]) -> str:
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + " y " + items[-1]
+    return [(t(f"crit.part.{part}"), present, required) for part, present, required in parts]
 
 
 # -- Computed from data -----------------------------------------------------------------------
@@ -111,39 +104,35 @@ def pdot_alignment(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     n = len(set(known))
     score = {0: 0.0, 1: 70.0, 2: 90.0}.get(n, 100.0)
     if n == 0:
-        text = "No se alinea con ningún objetivo del PDOT de la parroquia."
+        text = t("crit.pdot.none")
     else:
         names = []
         for o in known:
-            label = (ctx.pdot_objectives or {}).get(o)
-            names.append(f"{o} («{label}»)" if label else o)
-        text = f"Se alinea con {n} objetivo{'s' if n > 1 else ''} del PDOT: {_list_es(names)}."
+            objective = (ctx.pdot_objectives or {}).get(o)
+            names.append(t("crit.pdot.named", code=o, text=objective) if objective else o)
+        text = t("crit.pdot.one" if n == 1 else "crit.pdot.many", count=n, names=listing(names))
     if unknown:
-        text += f" No están en el PDOT: {_list_es(unknown)}."
+        text += t("crit.pdot.unknown", codes=listing(unknown))
     return CriterionScore(score, text)
 
 
 def sdg_pnd_alignment(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     """ODS (up to 50: 40 for goals, 50 with a specific target) plus PND (50 current plan, 25 older only)."""
-    parts = []
+    goals = listing(str(g) for g in p.sdg_goals)
     if p.sdg_targets:
-        ods, ods_text = 50.0, f"ODS {_list_es([str(g) for g in p.sdg_goals])} con metas {_list_es(p.sdg_targets)}"
+        ods, ods_text = 50.0, t("crit.sdg.targets", goals=goals, targets=listing(p.sdg_targets))
     elif p.sdg_goals:
-        ods, ods_text = 40.0, f"ODS {_list_es([str(g) for g in p.sdg_goals])} sin meta específica"
+        ods, ods_text = 40.0, t("crit.sdg.goals", goals=goals)
     else:
-        ods, ods_text = 0.0, "ningún ODS"
-    parts.append(ods_text)
+        ods, ods_text = 0.0, t("crit.sdg.none")
     current = [o for o in p.pnd_objective_ids if o.startswith(ctx.current_pnd_plan + "-")]
     if current:
-        pnd = 50.0
-        parts.append(f"objetivos del PND vigente {_list_es(current)}")
+        pnd, pnd_text = 50.0, t("crit.pnd.current", codes=listing(current))
     elif p.pnd_objective_ids:
-        pnd = 25.0
-        parts.append(f"solo objetivos de un PND anterior ({_list_es(p.pnd_objective_ids)}), que cuentan la mitad")
+        pnd, pnd_text = 25.0, t("crit.pnd.older", codes=listing(p.pnd_objective_ids))
     else:
-        pnd = 0.0
-        parts.append("ningún objetivo del PND")
-    return CriterionScore(ods + pnd, f"Nombra {parts[0]} y {parts[1]}.")
+        pnd, pnd_text = 0.0, t("crit.pnd.none")
+    return CriterionScore(ods + pnd, t("crit.sdg_pnd", sdg=ods_text, pnd=pnd_text))
 
 
 def scope(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
@@ -156,10 +145,9 @@ def scope(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     if p.direct_beneficiaries:
         inclusion_share = min(1.0, (p.women_beneficiaries + p.youth_beneficiaries) / p.direct_beneficiaries)
     score = reach + collective + 15.0 * inclusion_share
-    text = (f"Beneficia de forma directa a {number(p.direct_beneficiaries)} personas "
-            f"({percent(p.direct_beneficiaries / reference, 0)} del mayor alcance entre las propuestas); "
-            f"beneficio {'colectivo' if collective else 'individual (reparto entre socios)'}; "
-            f"mujeres y jóvenes: {percent(inclusion_share, 0)} de los beneficiarios directos.")
+    text = t("crit.scope", people=number(p.direct_beneficiaries), reach=percent(p.direct_beneficiaries / reference, 0),
+             benefit=t("crit.scope.collective" if collective else "crit.scope.individual"),
+             inclusion=percent(inclusion_share, 0))
     return CriterionScore(min(100.0, score), text)
 
 
@@ -174,11 +162,11 @@ def need(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
         if mine:
             best = max(mine, key=lambda pr: (pr.votes, -pr.rank))
             problem_part = 100.0 * best.votes / top_votes
-            parts.append(f"atiende «{best.label_es}», {best.rank}.º de {len(ctx.problems)} problemas en la votación "
-                         f"del grupo asesor ({number(best.votes)} votos)")
+            parts.append(t("crit.need.problem", problem=best.label_es, rank=best.rank, count=len(ctx.problems),
+                           votes=number(best.votes)))
         else:
             problem_part = 0.0
-            parts.append("no atiende ninguno de los problemas priorizados por el grupo asesor")
+            parts.append(t("crit.need.no_problem"))
     need_part = None
     if ctx.need_shares:
         top_share = max(ctx.need_shares.values()) or 1
@@ -186,44 +174,41 @@ def need(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
         if named:
             best_need, share = max(named, key=lambda item: item[1])
             need_part = 100.0 * share / top_share
-            parts.append(f"responde a la necesidad «{NEED_LABELS_ES.get(best_need, best_need)}» "
-                         f"({percent(share)} de las menciones de las familias)")
+            parts.append(t("crit.need.need", need=label("proposal_need", best_need), share=percent(share)))
         else:
             need_part = 0.0
-            parts.append("no nombra ninguna necesidad de las familias")
+            parts.append(t("crit.need.no_need"))
     if problem_part is None and need_part is None:
-        return CriterionScore(50.0, "Sin datos del diagnóstico (problemas priorizados ni necesidades): "
-                                    "puntaje neutro de 50.")
+        return CriterionScore(50.0, t("crit.need.no_data"))
     if problem_part is None:
         score = need_part
     elif need_part is None:
         score = problem_part
     else:
         score = 0.6 * problem_part + 0.4 * need_part
-    text = _list_es(parts)
-    return CriterionScore(score, text[0].upper() + text[1:] + ".")
+    return CriterionScore(score, capitalized(listing(parts)) + ".")
 
 
 def counterpart(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     """Co-financing: the share of the cost not asked of the GAD; half or more earns 100."""
     share = 1.0 - p.requested_usd / p.cost_usd
     score = 100.0 * min(1.0, share / 0.5)
-    others = [(label, amount) for label, amount in (
-        ("las asociaciones", p.counterpart_associations_usd),
-        (p.cooperant_name or "el cooperante", p.counterpart_cooperant_usd),
-        ("otros", p.counterpart_other_usd)) if amount > 0]
+    others = [(who, amount) for who, amount in (
+        (t("crit.counterpart.associations"), p.counterpart_associations_usd),
+        (p.cooperant_name or t("crit.counterpart.cooperant"), p.counterpart_cooperant_usd),
+        (t("crit.counterpart.other"), p.counterpart_other_usd)) if amount > 0]
     if others:
-        detail = _list_es([f"{label} ({money(amount)})" for label, amount in others])
-        text = (f"El GAD pondría el {percent(1 - share, 0)} del costo; el {percent(share, 0)} lo ponen {detail}.")
+        detail = listing(t("crit.counterpart.part", who=who, amount=money(amount)) for who, amount in others)
+        text = t("crit.counterpart.shared", gad=percent(1 - share, 0), others=percent(share, 0), detail=detail)
     else:
-        text = "El GAD pondría todo el costo: no hay contraparte de las asociaciones ni cofinanciamiento."
+        text = t("crit.counterpart.none")
     return CriterionScore(score, text)
 
 
 def aid_concentration(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     """Repeated aid of the same kind: 100 − 30 per earlier aid of this kind to its associations
     (averaged over the associations of a joint proposal); flagged at two or more."""
-    label = SUPPORT_KIND_LABELS_ES.get(p.support_kind, p.support_kind).lower()
+    kind = label("support_kind", p.support_kind).lower()
     counts: dict[str, list[AidRow]] = {}
     for a in p.association_ids:
         counts[a] = [row for row in ctx.aid if row.association_id == a and row.kind == p.support_kind
@@ -232,18 +217,19 @@ def aid_concentration(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     score = max(0.0, 100.0 - 30.0 * mean)
     repeated = {a: rows for a, rows in counts.items() if len(rows) >= 2}
     if not any(counts.values()):
-        return CriterionScore(score, f"Sus asociaciones no registran ayudas previas de {label}.")
+        return CriterionScore(score, t("crit.aid.none", kind=kind))
     pieces = []
     for a, rows in counts.items():
         if not rows:
             continue
-        when = _list_es([f"{row.institution}, {row.year}" if row.year else row.institution
-                         for row in sorted(rows, key=lambda row: (row.year or 0, row.institution))])
-        pieces.append(f"«{a}» ya recibió {label} {len(rows)} {'vez' if len(rows) == 1 else 'veces'} ({when})")
-    text = _list_es(pieces) + "."
+        when = listing(f"{row.institution}, {row.year}" if row.year else row.institution
+                       for row in sorted(rows, key=lambda row: (row.year or 0, row.institution)))
+        pieces.append(t("crit.aid.once" if len(rows) == 1 else "crit.aid.times", association=a, kind=kind,
+                        count=len(rows), when=when))
+    text = listing(pieces) + "."
     if repeated:
-        text += " Ayuda repetida del mismo tipo: conviene revisar si aporta algo nuevo."
-    return CriterionScore(score, text[0].upper() + text[1:], flag=bool(repeated))
+        text += t("crit.aid.repeated")
+    return CriterionScore(score, capitalized(text), flag=bool(repeated))
 
 
 # -- Judged by people (a computed proxy stands in until evaluators score) ------------------------
@@ -265,11 +251,11 @@ def feasibility_proxy(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     lines = 25.0 if len(p.budget_lines) >= 2 else 12.5 if p.budget_lines else 0.0
     score = 50.0 * done + duration + lines
     missing = [what for what, ok in required if not ok]
-    text = (f"Aproximación calculada hasta que los evaluadores califiquen: formulación "
-            f"{percent(done, 0)} completa")
-    text += f" (falta {_list_es(missing)})" if missing else ""
-    text += (f"; duración {number(p.duration_months) + ' meses' if p.duration_months else 'sin indicar'}; "
-             f"presupuesto en {len(p.budget_lines)} líneas.")
+    duration_text = (t("crit.feasibility.months", months=number(p.duration_months)) if p.duration_months
+                     else t("crit.feasibility.no_duration"))
+    text = t("crit.proxy") + t("crit.feasibility", done=percent(done, 0), duration=duration_text,
+                               missing=t("crit.feasibility.missing", parts=listing(missing)) if missing else "",
+                               lines=len(p.budget_lines))
     return CriterionScore(score, text)
 
 
@@ -281,16 +267,15 @@ def sustainability_proxy(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     own = min(1.0, p.counterpart_associations_usd / (0.1 * p.cost_usd))
     risks = 25.0 if p.risks else 0.0
     score = plan_part + 25.0 * own + risks
-    text = ("Aproximación calculada hasta que los evaluadores califiquen: "
-            + ("tiene un plan de sostenibilidad" if plan_part == 50 else
-               "su plan de sostenibilidad es muy breve" if plan_part else "no dice cómo seguirá al terminar")
-            + f"; las asociaciones aportan {money(p.counterpart_associations_usd)} "
-              f"({percent(p.counterpart_associations_usd / p.cost_usd, 0)} del costo)"
-            + ("; identifica riesgos." if risks else "; no identifica riesgos."))
+    plan_text = t("crit.sustainability.plan" if plan_part == 50 else
+                  "crit.sustainability.brief" if plan_part else "crit.sustainability.none")
+    text = t("crit.proxy") + t("crit.sustainability", plan=plan_text, amount=money(p.counterpart_associations_usd),
+                               share=percent(p.counterpart_associations_usd / p.cost_usd, 0),
+                               risks=t("crit.sustainability.risks" if risks else "crit.sustainability.no_risks"))
     return CriterionScore(score, text)
 
 
-# Names and descriptions live in the one catalogue of user text (core/texts/decidir_presupuesto.py).
+# Names and descriptions are in the catalogue of user text (core/texts/decidir_presupuesto.py).
 _COMPUTE: tuple[tuple[str, Kind, Callable[[Proposal, CriteriaContext], CriterionScore]], ...] = (
     ("pdot", "datos", pdot_alignment),
     ("feasibility", "juicio", feasibility_proxy),
@@ -302,7 +287,7 @@ _COMPUTE: tuple[tuple[str, Kind, Callable[[Proposal, CriteriaContext], Criterion
     ("aid_concentration", "datos", aid_concentration),
 )
 CRITERIA: tuple[Criterion, ...] = tuple(
-    Criterion(code, _LABELS["criterion"][code], kind, _LABELS["criterion_description"][code], compute)
+    Criterion(code, label("criterion", code), kind, label("criterion_description", code), compute)
     for code, kind, compute in _COMPUTE)
 BY_CODE: dict[str, Criterion] = {c.code: c for c in CRITERIA}
 CRITERION_CODES: tuple[str, ...] = tuple(c.code for c in CRITERIA)

@@ -1,12 +1,16 @@
-"""Numbers, money, percentages and dates as people read them in Ecuador (es-EC, CLDR):
-`.` groups thousands, `,` marks decimals, dates are dd/mm/aaaa. Blank values read "sin dato"."""
+"""Numbers, money, percentages, dates and lists as people read them in Ecuador (es-EC, CLDR):
+`.` groups thousands, `,` marks decimals, dates are dd/mm/aaaa, lists end in "y". Blank values read
+"sin dato" (core.texts, `value.unknown`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 
-UNKNOWN = "sin dato"
+from core.texts import t
+
+UNKNOWN = t("value.unknown")
 
 
 def _is_blank(value) -> bool:
@@ -46,3 +50,16 @@ def datetime(value: dt.datetime | None) -> str:
     if value is None:
         return UNKNOWN
     return value.strftime("%d/%m/%Y %H:%M")
+
+
+def listing(items: Iterable[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b y c' (one item as it is; none → '')."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " y " + items[-1]
+
+
+def capitalized(text: str) -> str:
+    """The first letter upper case, the rest as written: 'remesas / VAB' → 'Remesas / VAB'."""
+    return text[:1].upper() + text[1:]

@@ -52,7 +52,7 @@ from core import records
 from core.auth import User
 from core.db import query
 from core.fmt import date as fmt_date
-from core.fmt import number
+from core.fmt import listing, number
 from core.schemas.proposals import (
     ID_PATTERN,
     BudgetLine,
@@ -202,13 +202,6 @@ def _size(n: int) -> str:
     return f"{number(n / (1024 * 1024), 1)} MB"
 
 
-def _list_es(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " y " + items[-1]
-
-
 # -- Reading the bytes into sheets of cells --------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -322,7 +315,7 @@ def _read_csv(data: bytes, file: str) -> Book:
     rows = []
     for index, cells in enumerate(reader):
         if index >= MAX_ROWS + HEADER_SCAN_ROWS + 1:
-            raise _refuse(file, "imp.file.too_many_rows", rows=f"más de {number(MAX_ROWS)}", limit=number(MAX_ROWS))
+            raise _refuse(file, "imp.file.too_many_rows", rows=t("imp.file.more_than", count=number(MAX_ROWS)), limit=number(MAX_ROWS))
         rows.append((index + offset, cells))
     return Book(file, [Sheet(None, rows)], "csv", delimiter=delimiter)
 
@@ -361,7 +354,7 @@ def _read_xlsx(data: bytes, file: str) -> Book:
                 if line is None:
                     continue
                 if len(rows) > MAX_ROWS + HEADER_SCAN_ROWS and any(v not in (None, "") for v in cells):
-                    raise _refuse(file, "imp.file.too_many_rows", rows=f"más de {number(MAX_ROWS)}",
+                    raise _refuse(file, "imp.file.too_many_rows", rows=t("imp.file.more_than", count=number(MAX_ROWS)),
                                   limit=number(MAX_ROWS))
                 rows.append((line, cells))
             sheets.append(Sheet(title, rows))
@@ -1004,7 +997,7 @@ class _Reader:
                 repeated = codes.get(code.lower(), [])
                 if len(repeated) > 1:
                     self._problem(line, self._column("proposal_id"),
-                                  t("imp.cell.duplicate", code=code, rows=_list_es([str(r) for r in repeated])))
+                                  t("imp.cell.duplicate", code=code, rows=listing(str(r) for r in repeated)))
                 if code in ctx.elsewhere:
                     self._problem(line, self._column("proposal_id"),
                                   t("imp.cell.other_parish", code=code, parish=ctx.elsewhere[code]))

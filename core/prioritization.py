@@ -16,14 +16,14 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
+from core import records
 from core.allocation import AllocationResult, AllocationRules, Method, allocate_detailed
 from core.criteria import AidRow, CriteriaContext, Problem
-from core import records
 from core.db import query
 from core.schemas.proposals import CooperationOffer, GadCompetence, Proposal
 from core.scoring import Scoring, candidates, score_proposals
-from core.store import Store
 from core.screening import Screening, ScreeningContext, eligible_ids, screen_proposals
+from core.store import Store
 from core.weights import preset
 
 DEFAULT_PARISH = "010170"  # El Valle

@@ -125,7 +125,7 @@ def spanish_errors(exc: ValidationError, names: Mapping[str, str] | None = None)
         if loc:
             where = (names or {}).get(loc[0]) or field_label(loc[0])
             if len(loc) > 1 and loc[0] in ("budget_lines", "indicators") and loc[1].isdigit():
-                where += f" (línea {int(loc[1]) + 1})"
+                where += t("val.where.line", line=int(loc[1]) + 1)
             out.append(f"{where}: {message}")
         else:
             out.append(message[:1].upper() + message[1:])

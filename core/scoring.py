@@ -25,7 +25,7 @@ import polars as pl
 from core.criteria import BY_CODE, CRITERIA, CRITERION_CODES, CriteriaContext
 from core.fmt import number
 from core.schemas.proposals import Proposal
-from core.texts.decidir_presupuesto import LABELS as _LABELS
+from core.texts import label, t
 from core.weights import normalize
 
 # Evaluators disagree when their scores span this much of the 0–100 scale (range) or their
@@ -33,8 +33,6 @@ from core.weights import normalize
 DISAGREEMENT_RANGE = 40.0
 DISAGREEMENT_IQR = 25.0
 
-SOURCE_DATA = "calculado de los datos"
-SOURCE_PROXY = "aproximación calculada (sin calificaciones de evaluadores)"
 
 
 @dataclass(frozen=True)
@@ -60,15 +58,14 @@ def aggregate_evaluations(evaluations: pl.DataFrame | None, scale_max: float = 1
         return pl.DataFrame(schema=_EVAL_SCHEMA)
     missing = [c for c in ("proposal_id", "criterion", "score") if c not in evaluations.columns]
     if missing:
-        raise ValueError(f"faltan columnas en las calificaciones: {', '.join(missing)}")
+        raise ValueError(t("crit.evaluations.missing_columns", columns=", ".join(missing)))
     if scale_max <= 0:
-        raise ValueError("la escala de las calificaciones debe ser positiva")
+        raise ValueError(t("crit.evaluations.scale"))
     rows = []
     scaled = evaluations.with_columns((pl.col("score").cast(pl.Float64) * 100.0 / scale_max).alias("score"))
     bad = scaled.filter((pl.col("score") < 0) | (pl.col("score") > 100) | pl.col("score").is_null())
     if bad.height:
-        raise ValueError(f"hay calificaciones fuera de la escala de 0 a {number(scale_max)} "
-                         f"(propuesta «{bad['proposal_id'][0]}»)")
+        raise ValueError(t("crit.evaluations.outside", max=number(scale_max), id=bad["proposal_id"][0]))
     for (pid, criterion), group in scaled.group_by(["proposal_id", "criterion"], maintain_order=True):
         values = sorted(group["score"].to_list())
         n = len(values)
@@ -99,17 +96,17 @@ def score_proposals(proposals: Sequence[Proposal], context: CriteriaContext, wei
                 r = judged[(p.proposal_id, criterion.code)]
                 n_eval, disagreement = r["n_evaluators"], r["disagreement"]
                 score = r["median"]
-                source = f"mediana de {n_eval} evaluador{'es' if n_eval > 1 else ''}"
-                explanation = (f"Mediana de {n_eval} evaluador{'es' if n_eval > 1 else ''}: {number(score, 1)} "
-                               f"(de {number(r['min'], 0)} a {number(r['max'], 0)}; rango intercuartílico "
-                               f"{number(r['iqr'], 1)}).")
+                one = n_eval == 1
+                source = t("crit.source.median_one" if one else "crit.source.median", count=n_eval)
+                explanation = t("crit.judged_one" if one else "crit.judged", count=n_eval, score=number(score, 1),
+                                low=number(r["min"], 0), high=number(r["max"], 0), iqr=number(r["iqr"], 1))
                 if disagreement:
-                    explanation += " Los evaluadores no están de acuerdo: conviene discutirlo."
+                    explanation += t("crit.judged.disagree")
                 flag = disagreement
             else:
                 result = criterion.compute(p, context)
                 score, explanation, flag = result.score, result.explanation_es, result.flag
-                source = SOURCE_DATA if criterion.kind == "datos" else SOURCE_PROXY
+                source = t("crit.source.data" if criterion.kind == "datos" else "crit.source.proxy")
             score = float(min(100.0, max(0.0, score)))
             rows.append({"proposal_id": p.proposal_id, "association_id": p.association_id,
                          "criterion": criterion.code, "label_es": criterion.label_es, "kind": criterion.kind,
@@ -182,7 +179,7 @@ def candidates(proposals: Sequence[Proposal], scoring: Scoring, eligible_ids: Se
 def criteria_catalogue() -> pl.DataFrame:
     """The criteria, what each measures and whether data or people decide it (for a legend)."""
     return pl.DataFrame([{"criterion": c.code, "label_es": c.label_es, "kind": c.kind,
-                          "kind_es": _LABELS["criterion_kind"][c.kind],
+                          "kind_es": label("criterion_kind", c.kind),
                           "description_es": c.description_es} for c in CRITERIA])
 
 

@@ -24,21 +24,11 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from core.criteria import formulation_items
-from core.fmt import date, money, percent
-from core.schemas.proposals import (
-    COOPERATION_TYPE_LABELS_ES,
-    SUPPORT_KIND_LABELS_ES,
-    THEME_LABELS_ES,
-    CooperationOffer,
-    GadCompetence,
-    Proposal,
-)
-from core.texts.decidir_presupuesto import LABELS as _LABELS
+from core.fmt import capitalized, date, listing, money, percent
+from core.schemas.proposals import CooperationOffer, GadCompetence, Proposal
+from core.texts import label, t
 
-# Spanish labels live in the one catalogue of user text (core/texts/decidir_presupuesto.py).
-GATE_LABELS_ES: dict[str, str] = _LABELS["screening_gate"]
 PROPOSAL_GATES = ("competence", "non_reimbursable", "counterpart", "pdot", "complete")
-OFFER_GATES = ("open", "non_reimbursable", "competence", "counterpart", "pdot")
 
 # Which PDOT components (the five of Ecuador's planning guide) a thematic area bears on; the
 # default a planner can replace through ScreeningContext.theme_components.
@@ -69,7 +59,7 @@ class GateResult:
 
     @property
     def label_es(self) -> str:
-        return GATE_LABELS_ES[self.gate]
+        return label("screening_gate", self.gate)
 
 
 @dataclass(frozen=True)
@@ -89,8 +79,9 @@ class Screening:
 
     def summary_es(self) -> str:
         if self.eligible:
-            return "Elegible: cumple todas las condiciones."
-        return "No elegible: " + " ".join(f"{g.label_es}: {g.reason_es}" for g in self.failures)
+            return t("screen.eligible")
+        return t("screen.not_eligible", failures=" ".join(t("screen.failure", gate=g.label_es, reason=g.reason_es)
+                                                          for g in self.failures))
 
 
 @dataclass
@@ -117,92 +108,84 @@ class ScreeningContext:
         return next((c for c in self.competences if c.competence_code == code), None)
 
     def competence_themes(self) -> set[str]:
-        return {t for c in self.competences for t in c.themes}
+        return {theme for c in self.competences for theme in c.themes}
 
 
-def _list_es(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " y " + items[-1]
+def _themes_es(themes: Sequence[str]) -> str:
+    return listing(label("theme", theme).lower() for theme in themes)
 
 
 # -- Proposal gates -----------------------------------------------------------------------------
 
 def gate_competence(p: Proposal, ctx: ScreeningContext) -> GateResult:
     if not p.competence_code:
-        return GateResult("competence", False, "No indica qué competencia del GAD parroquial ejerce.")
+        return GateResult("competence", False, t("screen.competence.none"))
     found = ctx.competence(p.competence_code)
     if found is None:
-        return GateResult("competence", False,
-                          f"«{p.competence_code}» no está entre las competencias del GAD parroquial (COOTAD art. 65); "
-                          "otro nivel de gobierno debería atenderla.")
-    return GateResult("competence", True, f"Ejerce la competencia «{found.title_es}» ({found.legal_basis}).")
+        return GateResult("competence", False, t("screen.competence.unknown", code=p.competence_code))
+    return GateResult("competence", True, t("screen.competence.ok", title=found.title_es, basis=found.legal_basis))
 
 
 def gate_non_reimbursable(p: Proposal, ctx: ScreeningContext) -> GateResult:
     if not p.cooperation_offer_id and p.counterpart_cooperant_usd <= 0:
-        return GateResult("non_reimbursable", True, "No usa fondos de cooperación.")
+        return GateResult("non_reimbursable", True, t("screen.reimbursable.no_cooperation"))
     if p.cooperation_offer_id:
         offer = ctx.offers.get(p.cooperation_offer_id)
         if offer is None:
-            return GateResult("non_reimbursable", False,
-                              f"No se encuentra la oferta «{p.cooperation_offer_id}» para verificar sus condiciones.")
+            return GateResult("non_reimbursable", False, t("screen.reimbursable.no_offer", offer=p.cooperation_offer_id))
+        kind = label("cooperation_type", offer.cooperation_type).lower()
         if offer.reimbursable:
-            return GateResult("non_reimbursable", False,
-                              f"La oferta «{offer.title}» de {offer.cooperant} es reembolsable "
-                              f"({COOPERATION_TYPE_LABELS_ES[offer.cooperation_type].lower()}): la competencia de "
-                              "cooperación del GAD cubre solo fondos no reembolsables y asistencia técnica "
-                              "(Resolución 009-CNC-2011); un crédito sigue otro trámite.")
-        return GateResult("non_reimbursable", True,
-                          f"La oferta de {offer.cooperant} es no reembolsable "
-                          f"({COOPERATION_TYPE_LABELS_ES[offer.cooperation_type].lower()}).")
-    return GateResult("non_reimbursable", True,
-                      f"El aporte de {p.cooperant_name} se declara como no reembolsable (sin oferta registrada).")
+            return GateResult("non_reimbursable", False, t("screen.reimbursable.offer_refund", title=offer.title,
+                                                           cooperant=offer.cooperant, kind=kind))
+        return GateResult("non_reimbursable", True, t("screen.reimbursable.offer_ok", cooperant=offer.cooperant,
+                                                      kind=kind))
+    return GateResult("non_reimbursable", True, t("screen.reimbursable.declared", cooperant=p.cooperant_name))
 
 
 def gate_counterpart(p: Proposal, ctx: ScreeningContext) -> GateResult:
     problems, notes = [], []
     if ctx.available_usd is not None:
         if p.requested_usd > ctx.available_usd + 0.005:
-            problems.append(f"pide {money(p.requested_usd)} al GAD y solo hay {money(ctx.available_usd)} disponibles")
+            problems.append(t("screen.counterpart.over", requested=money(p.requested_usd),
+                              available=money(ctx.available_usd)))
         else:
-            notes.append(f"pide {money(p.requested_usd)} al GAD, dentro de lo disponible ({money(ctx.available_usd)})")
+            notes.append(t("screen.counterpart.within", requested=money(p.requested_usd),
+                           available=money(ctx.available_usd)))
     offer = ctx.offers.get(p.cooperation_offer_id) if p.cooperation_offer_id else None
     if offer is not None:
         local = p.local_contribution_usd()
         if offer.counterpart_required_pct is not None:
             needed = offer.counterpart_required_pct / 100 * p.cost_usd
-            what = f"una contraparte del {percent(offer.counterpart_required_pct / 100, 0)} del costo ({money(needed)})"
+            what = t("screen.counterpart.pct", pct=percent(offer.counterpart_required_pct / 100, 0),
+                     amount=money(needed))
         elif offer.counterpart_required_usd is not None:
             needed = offer.counterpart_required_usd
-            what = f"una contraparte de {money(needed)}"
+            what = t("screen.counterpart.usd", amount=money(needed))
         else:
             needed, what = 0.0, ""
         if needed > 0:
             if local + 0.005 < needed:
-                problems.append(f"la oferta de {offer.cooperant} exige {what} y la propuesta pone {money(local)} "
-                                "entre GAD, asociaciones y otros")
+                problems.append(t("screen.counterpart.short", cooperant=offer.cooperant, what=what,
+                                  local=money(local)))
             else:
-                notes.append(f"la oferta de {offer.cooperant} exige {what} y la propuesta pone {money(local)}")
+                notes.append(t("screen.counterpart.enough", cooperant=offer.cooperant, what=what, local=money(local)))
     if problems:
-        return GateResult("counterpart", False, _cap(_list_es(problems)) + ".")
+        return GateResult("counterpart", False, capitalized(listing(problems)) + ".")
     if not notes:
-        return GateResult("counterpart", True, "No se exige contraparte que verificar.")
-    return GateResult("counterpart", True, _cap(_list_es(notes)) + ".")
+        return GateResult("counterpart", True, t("screen.counterpart.nothing"))
+    return GateResult("counterpart", True, capitalized(listing(notes)) + ".")
 
 
 def gate_pdot(p: Proposal, ctx: ScreeningContext) -> GateResult:
     if not p.pdot_objective_ids:
-        return GateResult("pdot", False, "No nombra ningún objetivo del PDOT (COPFP art. 68; COOTAD art. 131).")
+        return GateResult("pdot", False, t("screen.pdot.none"))
     if ctx.pdot_objectives is not None:
         known = [o for o in p.pdot_objective_ids if o in ctx.pdot_objectives]
         if not known:
-            return GateResult("pdot", False, f"Ninguno de los objetivos que nombra ({_list_es(p.pdot_objective_ids)}) "
-                                             "está en el PDOT de la parroquia.")
-        return GateResult("pdot", True, f"Nombra {len(known)} objetivo{'s' if len(known) > 1 else ''} del PDOT: "
-                                        f"{_list_es(known)}.")
-    return GateResult("pdot", True, f"Nombra objetivos del PDOT: {_list_es(p.pdot_objective_ids)}.")
+            return GateResult("pdot", False, t("screen.pdot.unknown", named=listing(p.pdot_objective_ids)))
+        return GateResult("pdot", True, t("screen.pdot.known_one" if len(known) == 1 else "screen.pdot.known",
+                                          count=len(known), known=listing(known)))
+    return GateResult("pdot", True, t("screen.pdot.named", named=listing(p.pdot_objective_ids)))
 
 
 def gate_complete(p: Proposal, ctx: ScreeningContext) -> GateResult:
@@ -210,10 +193,10 @@ def gate_complete(p: Proposal, ctx: ScreeningContext) -> GateResult:
     missing = [what for what, ok, required in items if required and not ok]
     advisable = [what for what, ok, required in items if not required and not ok]
     if missing:
-        return GateResult("complete", False, f"Falta {_list_es(missing)}.")
-    text = "Tiene todo lo necesario para evaluarla"
-    text += f" (conviene completar {_list_es(advisable)})." if advisable else "."
-    return GateResult("complete", True, text)
+        return GateResult("complete", False, t("screen.complete.missing", missing=listing(missing)))
+    if advisable:
+        return GateResult("complete", True, t("screen.complete.advisable", advisable=listing(advisable)))
+    return GateResult("complete", True, t("screen.complete.ok"))
 
 
 PROPOSAL_GATE_FUNCTIONS = {"competence": gate_competence, "non_reimbursable": gate_non_reimbursable,
@@ -269,18 +252,17 @@ def match_offer(offer: CooperationOffer, proposals: Sequence[Proposal], ctx: Scr
         if not themes:
             continue
         kind = p.support_kind in offer.support_kinds
-        reasons = ["temas: " + _list_es([THEME_LABELS_ES[t].lower() for t in themes])]
+        reasons = [t("screen.match.themes", themes=_themes_es(themes))]
         if kind:
-            reasons.append(f"tipo de apoyo: {SUPPORT_KIND_LABELS_ES[p.support_kind].lower()}")
+            reasons.append(t("screen.match.kind", kind=label("support_kind", p.support_kind).lower()))
         sdg = sorted(set(p.sdg_goals) & set(offer.sdg_goals))
         if sdg:
-            reasons.append("ODS " + _list_es([str(g) for g in sdg]))
+            reasons.append(t("screen.match.sdg", goals=listing(str(g) for g in sdg)))
         amount_ok = False
         wanted = p.counterpart_cooperant_usd or (p.cost_usd - p.requested_usd)
         if offer.amount_usd is not None and wanted > 0 and offer.amount_usd >= wanted:
             amount_ok = True
-            reasons.append(f"el monto ({money(offer.amount_usd)}) cubre lo que espera de un cooperante "
-                           f"({money(wanted)})")
+            reasons.append(t("screen.match.amount", amount=money(offer.amount_usd), wanted=money(wanted)))
         fit = 1 + int(kind) + int(bool(sdg)) + int(amount_ok)
         matches.append(ProposalMatch(p.proposal_id, fit, tuple(reasons)))
     matches.sort(key=lambda m: (-m.fit, m.proposal_id))
@@ -289,7 +271,7 @@ def match_offer(offer: CooperationOffer, proposals: Sequence[Proposal], ctx: Scr
     for m in matches:
         objectives.update(by_id[m.proposal_id].pdot_objective_ids)
     if ctx.pdot_objectives is not None:
-        components = {c for t in offer.themes for c in ctx.theme_components.get(t, ())}
+        components = {c for theme in offer.themes for c in ctx.theme_components.get(theme, ())}
         objectives.update(o for o, (component, _) in ctx.pdot_objectives.items() if component in components)
         objectives &= set(ctx.pdot_objectives)
     return OfferMatch(offer.offer_id, tuple(matches), tuple(sorted(objectives)))
@@ -300,59 +282,45 @@ def screen_offer(offer: CooperationOffer, ctx: ScreeningContext,
     gates = []
     # open
     if offer.status != "open":
-        status = {"closed": "cerrada", "executed": "ya ejecutada", "not_executed": "no ejecutada"}[offer.status]
-        gates.append(GateResult("open", False, f"La oferta está {status}."))
+        gates.append(GateResult("open", False, t(f"screen.open.{offer.status}")))
     elif ctx.today and offer.deadline and offer.deadline < ctx.today:
-        gates.append(GateResult("open", False, f"Venció el {date(offer.deadline)}."))
+        gates.append(GateResult("open", False, t("screen.open.expired", date=date(offer.deadline))))
+    elif offer.deadline:
+        gates.append(GateResult("open", True, t("screen.open.until", date=date(offer.deadline))))
     else:
-        until = f" hasta el {date(offer.deadline)}" if offer.deadline else ""
-        gates.append(GateResult("open", True, f"Está abierta{until}."))
+        gates.append(GateResult("open", True, t("screen.open.ok")))
     # non-reimbursable
-    label = COOPERATION_TYPE_LABELS_ES[offer.cooperation_type].lower()
+    kind = label("cooperation_type", offer.cooperation_type).lower()
     if offer.reimbursable:
-        gates.append(GateResult("non_reimbursable", False,
-                                f"Es reembolsable ({label}): la competencia de cooperación del GAD cubre fondos no "
-                                "reembolsables y asistencia técnica (Resolución 009-CNC-2011)."))
+        gates.append(GateResult("non_reimbursable", False, t("screen.offer.refund", kind=kind)))
     else:
-        gates.append(GateResult("non_reimbursable", True, f"Es no reembolsable ({label})."))
+        gates.append(GateResult("non_reimbursable", True, t("screen.offer.no_refund", kind=kind)))
     # competence
     covered = sorted(set(offer.themes) & ctx.competence_themes())
     if not offer.themes:
-        gates.append(GateResult("competence", False, "La oferta no indica sus temas."))
+        gates.append(GateResult("competence", False, t("screen.offer.no_themes")))
     elif covered:
-        gates.append(GateResult("competence", True, "Sus temas entran en las competencias del GAD parroquial: "
-                                + _list_es([THEME_LABELS_ES[t].lower() for t in covered]) + "."))
+        gates.append(GateResult("competence", True, t("screen.offer.themes_ok", themes=_themes_es(covered))))
     else:
-        gates.append(GateResult("competence", False, "Sus temas (" + _list_es([THEME_LABELS_ES[t].lower()
-                                                                             for t in offer.themes])
-                                + ") no son competencia del GAD parroquial (COOTAD art. 65)."))
+        gates.append(GateResult("competence", False, t("screen.offer.themes_out", themes=_themes_es(offer.themes))))
     # counterpart
     required = offer.required_counterpart_usd()
     if required is None:
-        gates.append(GateResult("counterpart", False, "Exige contraparte pero no dice cuánto: pídalo antes de "
-                                                      "postular."))
+        gates.append(GateResult("counterpart", False, t("screen.offer.counterpart_unknown")))
     elif required <= 0:
-        gates.append(GateResult("counterpart", True, "No exige contraparte."))
+        gates.append(GateResult("counterpart", True, t("screen.offer.counterpart_none")))
     elif ctx.counterpart_available_usd is None:
-        gates.append(GateResult("counterpart", True, f"Exige una contraparte de {money(required)}; no se indicó "
-                                                     "cuánto tiene reservado el GAD."))
+        gates.append(GateResult("counterpart", True, t("screen.offer.counterpart_unchecked", required=money(required))))
     elif required > ctx.counterpart_available_usd + 0.005:
-        gates.append(GateResult("counterpart", False,
-                                f"Exige una contraparte de {money(required)} y el GAD tiene reservados "
-                                f"{money(ctx.counterpart_available_usd)}: sin esa reserva la postulación fracasa "
-                                "(así se perdió la oferta del Japón en Azogues)."))
+        gates.append(GateResult("counterpart", False, t("screen.offer.counterpart_short", required=money(required),
+                                                        reserved=money(ctx.counterpart_available_usd))))
     else:
-        gates.append(GateResult("counterpart", True, f"Exige una contraparte de {money(required)}, dentro de lo "
-                                                     f"reservado ({money(ctx.counterpart_available_usd)})."))
+        gates.append(GateResult("counterpart", True, t("screen.offer.counterpart_ok", required=money(required),
+                                                       reserved=money(ctx.counterpart_available_usd))))
     # pdot
     match = match_offer(offer, proposals, ctx)
     if match.pdot_objective_ids:
-        gates.append(GateResult("pdot", True, "Puede servir a los objetivos del PDOT "
-                                + _list_es(list(match.pdot_objective_ids)) + "."))
+        gates.append(GateResult("pdot", True, t("screen.offer.pdot", objectives=listing(match.pdot_objective_ids))))
     else:
-        gates.append(GateResult("pdot", False, "No sirve a ningún objetivo del PDOT de la parroquia."))
+        gates.append(GateResult("pdot", False, t("screen.offer.no_pdot")))
     return Screening(offer.offer_id, tuple(gates))
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]

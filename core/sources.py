@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from core.texts import t
 from core.validation import RowProblem, SourceError
-
-Rows = Iterator[tuple[int, dict[str, Any]]]
 
 
 def read_csv(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
@@ -24,14 +22,12 @@ def read_csv(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[st
                 line = reader.line_num
                 extra = record.pop(None, None)
                 if extra:
-                    raise SourceError([RowProblem(label, line, None,
-                                                  "la fila tiene más celdas que el encabezado")])
+                    raise SourceError([RowProblem(label, line, None, t("val.file.extra_cells"))])
                 rows.append((line, {k.strip(): v for k, v in record.items() if k is not None}))
     except UnicodeDecodeError as exc:
-        raise SourceError([RowProblem(label, None, None,
-                                      f"el archivo no está en UTF-8 ({exc.reason})")]) from exc
+        raise SourceError([RowProblem(label, None, None, t("val.file.not_utf8", reason=exc.reason))]) from exc
     if not header:
-        raise SourceError([RowProblem(label, None, None, "el archivo está vacío")])
+        raise SourceError([RowProblem(label, None, None, t("val.file.empty"))])
     return header, rows
 
 
@@ -40,9 +36,9 @@ def read_json(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[s
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SourceError([RowProblem(label, None, None, f"no es un JSON válido ({exc})")]) from exc
+        raise SourceError([RowProblem(label, None, None, t("val.file.bad_json", detail=exc))]) from exc
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise SourceError([RowProblem(label, None, None, "debe ser una lista de objetos JSON")])
+        raise SourceError([RowProblem(label, None, None, t("val.file.not_objects"))])
     header = sorted({k for r in records for k in r})
     return header, [(i + 1, r) for i, r in enumerate(records)]
 
@@ -53,7 +49,7 @@ def read_geojson_shapes(path: Path, label: str) -> tuple[list[str], list[tuple[i
         collection = json.loads(path.read_text(encoding="utf-8"))
         features = collection["features"]
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise SourceError([RowProblem(label, None, None, "no es un GeoJSON válido")]) from exc
+        raise SourceError([RowProblem(label, None, None, t("val.file.bad_geojson"))]) from exc
     rows = []
     for i, feature in enumerate(features, start=1):
         props = feature.get("properties") or {}

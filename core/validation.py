@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from core.texts import t
+
 
 @dataclass(frozen=True)
 class RowProblem:
@@ -26,9 +28,9 @@ class RowProblem:
     def __str__(self) -> str:
         where = [self.file]
         if self.row is not None:
-            where.append(f"fila {self.row}")
+            where.append(t("val.where.row", row=self.row))
         if self.column:
-            where.append(f"columna «{self.column}»")
+            where.append(t("val.where.column", column=self.column))
         return f"{', '.join(where)}: {self.message}"
 
 
@@ -38,24 +40,15 @@ class SourceError(Exception):
     def __init__(self, problems: list[RowProblem]):
         self.problems = problems
         shown = "\n".join(f"- {p}" for p in problems[:50])
-        more = f"\n… y {len(problems) - 50} problemas más" if len(problems) > 50 else ""
-        super().__init__(f"Se encontraron {len(problems)} problemas:\n{shown}{more}")
+        more = t("val.problems_more", count=len(problems) - 50) if len(problems) > 50 else ""
+        super().__init__(t("val.problems", count=len(problems), shown=shown, more=more))
 
 
-_MESSAGES: dict[str, str] = {
-    "missing": "falta el valor (es obligatorio)",
-    "int_parsing": "debe ser un número entero",
-    "int_from_float": "debe ser un número entero, sin decimales",
-    "float_parsing": "debe ser un número",
-    "decimal_parsing": "debe ser un número",
-    "bool_parsing": "debe ser verdadero o falso (true/false, sí/no)",
-    "date_from_datetime_parsing": "debe ser una fecha (AAAA-MM-DD)",
-    "date_parsing": "debe ser una fecha (AAAA-MM-DD)",
-    "string_type": "debe ser un texto",
-    "list_type": "debe ser una lista",
-    "extra_forbidden": "columna no reconocida",
-    "finite_number": "debe ser un número finito",
-}
+# pydantic error types with a sentence of their own in the catalogue (key `val.<type>`).
+_SIMPLE_ERRORS = frozenset({
+    "missing", "int_parsing", "int_from_float", "float_parsing", "decimal_parsing", "bool_parsing",
+    "date_from_datetime_parsing", "date_parsing", "string_type", "list_type", "extra_forbidden", "finite_number",
+})
 
 
 def spanish_message(error: dict[str, Any]) -> str:
@@ -66,28 +59,20 @@ def spanish_message(error: dict[str, Any]) -> str:
         return str(ctx.get("error", error.get("msg", ""))).removeprefix("Value error, ")
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = next(iter(ctx.values()), "")
-        words = {
-            "greater_than_equal": "mayor o igual que",
-            "greater_than": "mayor que",
-            "less_than_equal": "menor o igual que",
-            "less_than": "menor que",
-        }[kind]
-        return f"debe ser {words} {bound} (se recibió «{error.get('input')}»)"
-    if kind == "literal_error":
-        return f"valor no permitido «{error.get('input')}»; se admite: {ctx.get('expected', '')}"
-    if kind == "enum":
-        return f"valor no permitido «{error.get('input')}»; se admite: {ctx.get('expected', '')}"
+        return t("val.bound", words=t(f"val.bound.{kind}"), bound=bound, value=error.get("input"))
+    if kind in ("literal_error", "enum"):
+        return t("val.not_allowed", value=error.get("input"), expected=ctx.get("expected", ""))
     if kind in ("string_too_short", "too_short"):
-        return "no puede estar vacío"
+        return t("val.empty")
     if kind in ("string_too_long", "too_long"):
-        return f"es demasiado largo (máximo {ctx.get('max_length', '')})"
+        return t("val.too_long", max=ctx.get("max_length", ""))
     if kind == "string_pattern_mismatch":
-        return f"formato no válido «{error.get('input')}»"
-    base = _MESSAGES.get(kind)
-    if base is None:
-        return f"valor no válido ({error.get('msg', kind)})"
+        return t("val.pattern", value=error.get("input"))
+    if kind not in _SIMPLE_ERRORS:
+        return t("val.invalid", detail=error.get("msg", kind))
+    base = t(f"val.{kind}")
     if "input" in error and kind not in ("missing", "extra_forbidden"):
-        return f"{base} (se recibió «{error['input']}»)"
+        return t("val.received", message=base, value=error["input"])
     return base
 
 
@@ -98,17 +83,6 @@ def required_columns(model: type[BaseModel]) -> list[str]:
         if field.is_required():
             alias = field.validation_alias if isinstance(field.validation_alias, str) else None
             names.append(alias or field.alias or name)
-    return names
-
-
-def known_columns(model: type[BaseModel]) -> set[str]:
-    names: set[str] = set()
-    for name, field in model.model_fields.items():
-        names.add(name)
-        if isinstance(field.validation_alias, str):
-            names.add(field.validation_alias)
-        if field.alias:
-            names.add(field.alias)
     return names
 
 
@@ -143,8 +117,7 @@ def validate_rows(
             if ident in seen:
                 shown = ", ".join(str(v) for v in ident)
                 problems.append(
-                    RowProblem(file, line, "/".join(key),
-                               f"código repetido «{shown}» (ya aparece en la fila {seen[ident]})")
+                    RowProblem(file, line, "/".join(key), t("val.repeated_key", code=shown, row=seen[ident]))
                 )
                 continue
             seen[ident] = line
@@ -156,7 +129,7 @@ def check_columns(header: Iterable[str], model: type[BaseModel], file: str) -> l
     """Problems with the header alone: required columns that are missing."""
     present = {h.strip() for h in header if h is not None}
     return [
-        RowProblem(file, 1, column, "falta esta columna en el encabezado")
+        RowProblem(file, 1, column, t("val.missing_column"))
         for column in required_columns(model)
         if column not in present
     ]

@@ -165,7 +165,7 @@ def method_column(result, names: dict[str, str]) -> None:
     if uncovered:
         st.caption(t("budget.uncovered", items="; ".join(views.uncovered_es(a, names) for a in uncovered)))
     for note in result.notes_es:
-        if not views.repeats_uncovered(note):
+        if not views.repeats_uncovered(note, result):
             st.caption(views.with_names(note, names))
 
 

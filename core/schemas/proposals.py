@@ -23,33 +23,26 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.fmt import money
-from core.texts.codigos_decidir import LABELS as _CODE_LABELS
+from core.texts import label, t
 
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
 CENT = 0.005  # amounts that differ by less than half a cent are equal
 
 # -- Code lists (codes stay as they are; the labels are what people read) -----------------
-# The Spanish labels live in the string catalogue (core/texts/codigos_decidir.py); the `*_LABELS_ES`
-# names below are kept for the code that imports them from here.
+# The Spanish labels are in the catalogue of user-facing text (core/texts/codigos_decidir.py).
 
-NEED_LABELS_ES: dict[str, str] = _CODE_LABELS["proposal_need"]
 Need = Literal["water_systems", "training", "technical_support", "marketing", "credit",
                "machinery_equipment", "inputs_seeds", "infrastructure", "organization", "other"]
 
 # The same codes as the `kind` of past aid, so repeated aid of one kind can be detected.
-SUPPORT_KIND_LABELS_ES: dict[str, str] = _CODE_LABELS["support_kind"]
 SupportKind = Literal["inputs", "training", "infrastructure", "technical_assistance", "equipment", "marketing"]
 
 # Thematic areas of the thesis' registration forms (18 values, §4.1 and §6.1 of the brief).
-THEME_LABELS_ES: dict[str, str] = _CODE_LABELS["theme"]
 Theme = Literal["agriculture", "education", "infrastructure", "emergency_aid", "employment", "drugs",
                 "science_technology", "environment", "commerce", "gender", "conflict_resolution", "culture",
                 "governance", "health", "human_rights", "industry", "productive_sectors", "other"]
 
-FUNDING_SOURCE_LABELS_ES: dict[str, str] = _CODE_LABELS["funding_source"]
 FundingSource = Literal["gad", "associations", "cooperant", "other"]
-
-BENEFIT_SCOPE_LABELS_ES: dict[str, str] = _CODE_LABELS["benefit_scope"]
 
 
 class ProposalStatus(StrEnum):
@@ -65,8 +58,6 @@ class ProposalStatus(StrEnum):
     IN_EXECUTION = "in_execution"
     CLOSED = "closed"
 
-
-STATUS_LABELS_ES: dict[str, str] = _CODE_LABELS["proposal_status"]
 
 # Forward steps of the lifecycle plus the two ways back to a draft: a proposal returned for
 # corrections, and one reformulated after being found not eligible or not funded.
@@ -95,10 +86,10 @@ def transition_error(current: ProposalStatus | str, new: ProposalStatus | str) -
         return None
     allowed = sorted(ALLOWED_TRANSITIONS[current], key=list(ProposalStatus).index)
     if not allowed:
-        return f"una propuesta «{STATUS_LABELS_ES[current]}» ya no puede cambiar de estado"
-    names = ", ".join(f"«{STATUS_LABELS_ES[s]}»" for s in allowed)
-    return (f"no se puede pasar de «{STATUS_LABELS_ES[current]}» a «{STATUS_LABELS_ES[new]}»; "
-            f"desde «{STATUS_LABELS_ES[current]}» solo se puede pasar a {names}")
+        return t("val.status.final", status=label("proposal_status", current))
+    names = ", ".join(f"«{label('proposal_status', s)}»" for s in allowed)
+    return t("val.status.step", current=label("proposal_status", current), new=label("proposal_status", new),
+             allowed=names)
 
 
 # -- Helpers for fields that arrive as JSON text (parquet) or as 'a;b' text (CSV) ----------
@@ -129,9 +120,25 @@ def _split_list(value: Any) -> Any:
 
 
 def _non_negative(value: float | None, what: str) -> float | None:
+    """`value` when it is not below zero; `what` names the amount (a key `val.what.*`)."""
     if value is not None and value < 0:
-        raise ValueError(f"{what} no puede ser negativo (se recibió {money(value)})")
+        raise ValueError(t("val.negative", what=t(f"val.what.{what}"), value=money(value)))
     return value
+
+
+def _sdg_goals(goals: list[int]) -> list[int]:
+    bad = [g for g in goals if not 1 <= g <= 17]
+    if bad:
+        raise ValueError(t("val.sdg_goal", goal=bad[0]))
+    return goals
+
+
+def _codes_like(codes: list[str], pattern: str, what: str, example: str) -> list[str]:
+    """`codes` when each matches `pattern`; else the first that does not, named (`val.what.*`) with an example."""
+    for code in codes:
+        if not re.fullmatch(pattern, code):
+            raise ValueError(t("val.code_format", what=t(f"val.what.{what}"), code=code, example=example))
+    return codes
 
 
 # -- Nested items ---------------------------------------------------------------------------
@@ -148,7 +155,7 @@ class BudgetLine(BaseModel):
     @field_validator("amount_usd")
     @classmethod
     def _amount(cls, v: float) -> float:
-        return _non_negative(v, "el monto de la línea de presupuesto")
+        return _non_negative(v, "budget_line")
 
 
 class Indicator(BaseModel):
@@ -183,7 +190,7 @@ class CostShare(BaseModel):
     @field_validator("amount_usd")
     @classmethod
     def _amount(cls, v: float) -> float:
-        return _non_negative(v, "el aporte")
+        return _non_negative(v, "cost_share")
 
 
 # -- Proposal ---------------------------------------------------------------------------------
@@ -263,52 +270,40 @@ class Proposal(BaseModel):
     @field_validator("cost_usd")
     @classmethod
     def _cost(cls, v: float) -> float:
-        _non_negative(v, "el costo total")
+        _non_negative(v, "cost")
         if v == 0:
-            raise ValueError("el costo total debe ser mayor que cero")
+            raise ValueError(t("val.cost_zero"))
         return v
 
     @field_validator("requested_usd")
     @classmethod
     def _requested(cls, v: float) -> float:
-        return _non_negative(v, "el monto solicitado al GAD")
+        return _non_negative(v, "requested")
 
     @field_validator("counterpart_associations_usd", "counterpart_cooperant_usd", "counterpart_other_usd")
     @classmethod
     def _counterpart(cls, v: float) -> float:
-        return _non_negative(v, "la contraparte")
+        return _non_negative(v, "counterpart")
 
     @field_validator("sdg_goals")
     @classmethod
     def _goals(cls, v: list[int]) -> list[int]:
-        bad = [g for g in v if not 1 <= g <= 17]
-        if bad:
-            raise ValueError(f"los ODS van del 1 al 17 (se recibió {bad[0]})")
-        return v
+        return _sdg_goals(v)
 
     @field_validator("sdg_targets")
     @classmethod
     def _targets(cls, v: list[str]) -> list[str]:
-        for target in v:
-            if not re.fullmatch(r"\d{1,2}\.[0-9a-z]+", target):
-                raise ValueError(f"meta ODS con formato no válido «{target}» (ejemplo: 2.3)")
-        return v
+        return _codes_like(v, r"\d{1,2}\.[0-9a-z]+", "sdg_target", "2.3")
 
     @field_validator("pnd_objective_ids")
     @classmethod
     def _pnd(cls, v: list[str]) -> list[str]:
-        for code in v:
-            if not re.fullmatch(r"PND_\d{4}_\d{4}-\d{1,2}", code):
-                raise ValueError(f"objetivo del PND con formato no válido «{code}» (ejemplo: PND_2024_2025-5)")
-        return v
+        return _codes_like(v, r"PND_\d{4}_\d{4}-\d{1,2}", "pnd_objective", "PND_2024_2025-5")
 
     @field_validator("problem_ids")
     @classmethod
     def _problems(cls, v: list[str]) -> list[str]:
-        for code in v:
-            if not re.fullmatch(r"P\d{2}", code):
-                raise ValueError(f"problema con formato no válido «{code}» (ejemplo: P02)")
-        return v
+        return _codes_like(v, r"P\d{2}", "problem", "P02")
 
     @model_validator(mode="before")
     @classmethod
@@ -323,51 +318,47 @@ class Proposal(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> Proposal:
         if self.association_id not in self.association_ids:
-            raise ValueError(f"la asociación líder «{self.association_id}» debe estar entre las "
-                             "asociaciones proponentes (association_ids)")
+            raise ValueError(t("val.proposal.lead", association=self.association_id))
         if len(set(self.association_ids)) != len(self.association_ids):
-            raise ValueError("una asociación aparece repetida entre las proponentes")
+            raise ValueError(t("val.proposal.repeated_association"))
         if self.requested_usd > self.cost_usd + CENT:
-            raise ValueError(f"el monto solicitado al GAD ({money(self.requested_usd)}) no puede superar "
-                             f"el costo total ({money(self.cost_usd)})")
+            raise ValueError(t("val.proposal.requested", requested=money(self.requested_usd),
+                               cost=money(self.cost_usd)))
         funded = self.funding_total()
         if abs(funded - self.cost_usd) > CENT:
-            raise ValueError(
-                f"los aportes no suman el costo total: GAD {money(self.requested_usd)} + asociaciones "
-                f"{money(self.counterpart_associations_usd)} + cooperante {money(self.counterpart_cooperant_usd)}"
-                f" + otros {money(self.counterpart_other_usd)} = {money(funded)}, pero el costo total es "
-                f"{money(self.cost_usd)}")
+            raise ValueError(t("val.proposal.funding", gad=money(self.requested_usd),
+                               associations=money(self.counterpart_associations_usd),
+                               cooperant=money(self.counterpart_cooperant_usd),
+                               other=money(self.counterpart_other_usd), total=money(funded),
+                               cost=money(self.cost_usd)))
         if self.budget_lines:
             lines = sum(line.amount_usd for line in self.budget_lines)
             if abs(lines - self.cost_usd) > CENT:
-                raise ValueError(f"las líneas del presupuesto suman {money(lines)}, pero el costo total es "
-                                 f"{money(self.cost_usd)}")
+                raise ValueError(t("val.proposal.lines", lines=money(lines), cost=money(self.cost_usd)))
             for source, declared in self.funding_by_source().items():
                 paid = sum(line.amount_usd for line in self.budget_lines if line.source == source)
                 if abs(paid - declared) > CENT:
-                    raise ValueError(
-                        f"las líneas del presupuesto a cargo de «{FUNDING_SOURCE_LABELS_ES[source]}» suman "
-                        f"{money(paid)}, pero su aporte declarado es {money(declared)}")
+                    raise ValueError(t("val.proposal.lines_source", source=label("funding_source", source),
+                                       paid=money(paid), declared=money(declared)))
         if self.counterpart_cooperant_usd > 0 and not (self.cooperant_name or self.cooperation_offer_id):
-            raise ValueError("hay aporte de un cooperante, pero no se indica cuál (cooperant_name u "
-                             "cooperation_offer_id)")
-        for count, label in ((self.women_beneficiaries, "mujeres"), (self.youth_beneficiaries, "jóvenes")):
+            raise ValueError(t("val.proposal.cooperant"))
+        for count, who in ((self.women_beneficiaries, "women"), (self.youth_beneficiaries, "youth")):
             if count > self.direct_beneficiaries:
-                raise ValueError(f"los beneficiarios directos {label} ({count}) no pueden ser más que los "
-                                 f"beneficiarios directos ({self.direct_beneficiaries})")
+                raise ValueError(t("val.proposal.beneficiaries", who=t(f"val.proposal.{who}"), count=count,
+                                   direct=self.direct_beneficiaries))
         for target in self.sdg_targets:
             goal = int(target.split(".")[0])
             if goal not in self.sdg_goals:
-                raise ValueError(f"la meta ODS {target} pertenece al ODS {goal}, que no está en la lista de ODS")
+                raise ValueError(t("val.proposal.target_goal", target=target, goal=goal))
         if self.status_history:
             steps = [change.status for change in self.status_history]
             for before, after in zip(steps, steps[1:]):
                 problem = transition_error(before, after)
                 if problem:
-                    raise ValueError(f"historial de estados no válido: {problem}")
+                    raise ValueError(t("val.status.history", problem=problem))
             if steps[-1] != self.status:
-                raise ValueError(f"el último estado del historial («{STATUS_LABELS_ES[steps[-1]]}») no coincide "
-                                 f"con el estado actual («{STATUS_LABELS_ES[self.status]}»)")
+                raise ValueError(t("val.status.last", last=label("proposal_status", steps[-1]),
+                                   status=label("proposal_status", self.status)))
         return self
 
     def funding_by_source(self) -> dict[str, float]:
@@ -395,18 +386,12 @@ class Proposal(BaseModel):
 
 # -- Cooperation offer ------------------------------------------------------------------------
 
-MODALITY_LABELS_ES: dict[str, str] = _CODE_LABELS["modality"]
 Modality = Literal["decentralized", "bilateral", "multilateral", "south_south", "triangular", "horizontal",
                    "north_south", "twinning", "network", "national_public"]
 
-COOPERATION_TYPE_LABELS_ES: dict[str, str] = _CODE_LABELS["cooperation_type"]
 CooperationType = Literal["financial_non_reimbursable", "financial_reimbursable", "soft_loan",
                           "technical_assistance", "humanitarian", "cultural", "scholarship", "in_kind"]
 REIMBURSABLE_TYPES = frozenset({"financial_reimbursable", "soft_loan"})
-
-CALL_TYPE_LABELS_ES: dict[str, str] = _CODE_LABELS["call_type"]
-
-OFFER_STATUS_LABELS_ES: dict[str, str] = _CODE_LABELS["offer_status"]
 
 
 class CooperationOffer(BaseModel):
@@ -460,32 +445,28 @@ class CooperationOffer(BaseModel):
     @field_validator("amount_usd", "counterpart_required_usd")
     @classmethod
     def _money(cls, v: float | None) -> float | None:
-        return _non_negative(v, "el monto")
+        return _non_negative(v, "amount")
 
     @field_validator("counterpart_required_pct")
     @classmethod
     def _pct(cls, v: float | None) -> float | None:
         if v is not None and not 0 <= v < 100:
-            raise ValueError(f"el porcentaje de contraparte debe estar entre 0 y 100 (se recibió {v})")
+            raise ValueError(t("val.offer.pct", value=v))
         return v
 
     @field_validator("sdg_goals")
     @classmethod
     def _goals(cls, v: list[int]) -> list[int]:
-        bad = [g for g in v if not 1 <= g <= 17]
-        if bad:
-            raise ValueError(f"los ODS van del 1 al 17 (se recibió {bad[0]})")
-        return v
+        return _sdg_goals(v)
 
     @model_validator(mode="after")
     def _consistent(self) -> CooperationOffer:
         if self.cooperation_type in REIMBURSABLE_TYPES and not self.reimbursable:
-            raise ValueError(f"una cooperación de tipo «{COOPERATION_TYPE_LABELS_ES[self.cooperation_type]}» "
-                             "es reembolsable: marque reimbursable = true")
+            raise ValueError(t("val.offer.reimbursable", kind=label("cooperation_type", self.cooperation_type)))
         if self.cooperation_type == "financial_non_reimbursable" and self.reimbursable:
-            raise ValueError("una cooperación financiera no reembolsable no puede estar marcada como reembolsable")
+            raise ValueError(t("val.offer.non_reimbursable"))
         if self.open_date and self.deadline and self.deadline < self.open_date:
-            raise ValueError("la fecha límite es anterior a la fecha de apertura")
+            raise ValueError(t("val.offer.dates"))
         return self
 
     def required_counterpart_usd(self) -> float | None:

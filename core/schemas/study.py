@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core.schemas.territory import DPA_PARISH
-from core.texts.codigos_estudio import LABELS
+from core.texts import t
 
 CODE = r"^[A-Za-z0-9_.-]+$"
 
@@ -45,9 +45,7 @@ Need = Literal[
 AidKind = Literal["inputs", "training", "infrastructure", "technical_assistance", "equipment", "marketing"]
 InstitutionType = Literal["mag", "gad_parroquial", "gad_provincial", "gad_municipal", "ngo", "other"]
 
-# Spanish labels for the codes above live in the one catalogue of user-facing text
-# (core/texts/codigos_estudio.py); LABELS_ES is kept for code that imported it from here.
-LABELS_ES: dict[str, dict[str, str]] = LABELS
+# The Spanish labels of these codes are in the catalogue of user-facing text (core/texts/codigos_estudio.py).
 
 
 class Association(BaseModel):
@@ -70,9 +68,8 @@ class Association(BaseModel):
     @model_validator(mode="after")
     def _surveyed_within_total(self) -> Association:
         if self.members_surveyed > self.members_total:
-            raise ValueError(
-                f"members_surveyed ({self.members_surveyed}) no puede ser mayor que "
-                f"members_total ({self.members_total})")
+            raise ValueError(t("val.association.surveyed", surveyed=self.members_surveyed,
+                               total=self.members_total))
         return self
 
 
@@ -114,17 +111,13 @@ class Member(BaseModel):
     def _consistent(self) -> Member:
         is_head = self.member_role == self.head_of_household and self.member_role != "not_indicated"
         if self.is_head_of_household != is_head:
-            raise ValueError(
-                "is_head_of_household no coincide con member_role y head_of_household: el socio es jefe "
-                "de hogar solo cuando su papel en la familia es el de quien encabeza el hogar")
+            raise ValueError(t("val.member.head"))
         if self.member_role == "father" and self.sex == "female":
-            raise ValueError("un socio con papel «padre» no puede tener sexo «mujer»")
+            raise ValueError(t("val.member.father_female"))
         if self.member_role == "mother" and self.sex == "male":
-            raise ValueError("una socia con papel «madre» no puede tener sexo «hombre»")
+            raise ValueError(t("val.member.mother_male"))
         if self.aid_effectiveness is not None and not (self.received_project_aid or self.state_aid_last_year):
-            raise ValueError(
-                "aid_effectiveness solo se responde si recibió ayuda (received_project_aid o "
-                "state_aid_last_year verdadero)")
+            raise ValueError(t("val.member.effectiveness"))
         return self
 
 
@@ -188,7 +181,7 @@ class PdotLink(BaseModel):
     @model_validator(mode="after")
     def _known_subject(self) -> PdotLink:
         if self.subject == "need" and self.subject_code not in Need.__args__:
-            raise ValueError(f"«{self.subject_code}» no es una necesidad conocida ({', '.join(Need.__args__)})")
+            raise ValueError(t("val.link.need", code=self.subject_code, known=", ".join(Need.__args__)))
         if self.subject == "expectation" and self.subject_code not in {"1", "2", "3", "4"}:
-            raise ValueError(f"el grupo de expectativas «{self.subject_code}» debe ser 1, 2, 3 o 4")
+            raise ValueError(t("val.link.expectation", code=self.subject_code))
         return self

@@ -1,8 +1,7 @@
 """Spanish labels of the codes of proposals and cooperation offers (core/schemas/proposals.py).
 
 Codes stay in English in the data (they are what other code and the views read); people read these
-labels. core/schemas/proposals.py keeps its `*_LABELS_ES` names as aliases of these families, so the
-engine's sentences and the pages say the same thing.
+labels, through core.texts.label, in the pages and in the engine's sentences alike.
 """
 
 LABELS: dict[str, dict[str, str]] = {

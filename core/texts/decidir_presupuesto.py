@@ -1,8 +1,9 @@
 """Strings of the Priorización and Presupuesto pages, saved scenarios and their comparison, and the Spanish
 labels of the prioritization engine's codes (criteria, screening gates, allocation methods and rules).
 
-The engine (core.criteria, core.screening, core.allocation, core.scoring) imports its labels from here, so a
-label is written once and the pages, the acta and the engine's sentences say the same thing.
+The engine (core.criteria, core.screening, core.allocation, core.scoring) reads its labels from here through
+core.texts.label, so a label is written once and the pages, the acta and the engine's sentences say the same
+thing.
 """
 
 LABELS: dict[str, dict[str, str]] = {

@@ -1,0 +1,95 @@
+"""Sentences of the allocation engine (core.allocation): why each proposal is or is not funded, the notes on
+the rules, and the problems that make a set of rules impossible. Amounts arrive formatted (es-EC)."""
+
+STRINGS: dict[str, str] = {
+    "alloc.tie_break": "Desempate: entre asignaciones con el mismo puntaje total (a dos decimales) se elige la de "
+                       "menor costo; si aún empatan, la que incluye las propuestas con código más bajo. Los métodos "
+                       "voraz y de reparto igual recorren las propuestas por puntaje (mayor primero), luego por "
+                       "costo (menor primero) y luego por código.",
+    # -- candidates and rules that cannot be used --------------------------------------------------------
+    "alloc.input.missing_columns": "faltan columnas en las candidatas: {columns}",
+    "alloc.input.no_id": "hay candidatas sin proposal_id",
+    "alloc.input.repeated_id": "código de propuesta repetido entre las candidatas: «{id}»",
+    "alloc.input.no_association": "hay candidatas sin association_id",
+    "alloc.input.bad_cost": "el costo de «{id}» debe ser un número no negativo",
+    "alloc.input.bad_score": "el puntaje de «{id}» debe ser un número",
+    "alloc.input.unknown_method": "método desconocido «{method}»; se admite: {methods}",
+    "alloc.input.not_candidate": "«{id}» no está entre las candidatas",
+    "alloc.rules.unknown": "La propuesta «{id}» que nombran las reglas no está entre las candidatas.",
+    "alloc.rules.reserve": "La reserva ({reserve}) es mayor que el presupuesto ({budget}).",
+    "alloc.rules.must_and_not": "La propuesta «{id}» está marcada a la vez como obligatoria y como excluida.",
+    "alloc.rules.exclusive_must": "«{a}» y «{b}» son excluyentes, pero las dos están marcadas como obligatorias.",
+    "alloc.rules.must_cost": "Las propuestas obligatorias cuestan {cost} y solo hay {available} disponibles "
+                             "(presupuesto menos reserva).",
+    "alloc.rules.must_cap": "Las propuestas obligatorias de «{association}» suman {spent}, más que el tope por "
+                            "asociación ({cap}).",
+    "alloc.infeasible": "No existe ninguna asignación que cumpla todas las reglas a la vez.",
+    "alloc.infeasible.conflict": "{base} El conflicto está en {rules}: sin esa regla sí habría solución.",
+    "alloc.infeasible.exclusive": "las propuestas excluyentes",
+    "alloc.infeasible.cap": "el tope por asociación",
+    "alloc.infeasible.must": "las propuestas obligatorias",
+    "alloc.solver.not_optimal": "El solver no llegó al óptimo (estado: {status}).",
+    "alloc.solver.none": "no aplica",
+    "alloc.solver.heuristic": "no aplica (sin solver)",
+    "alloc.solver.not_run": "no resuelto",
+    # -- what each method did -------------------------------------------------------------------------------
+    "alloc.message.optimal": "Asignación óptima: el mayor puntaje total posible con estas reglas.",
+    "alloc.message.funded_count": " Se financian {funded} de {total} propuestas.",
+    "alloc.message.greedy": "Selección voraz por puntaje.",
+    "alloc.message.equal_split": "Reparto igual entre asociaciones.",
+    "alloc.message.no_candidates": "No hay propuestas candidatas.",
+    "alloc.note.equal_share": "Cada una de las {count} asociaciones recibe una cuota igual de {amount}; lo que una "
+                              "asociación no usa queda sin asignar.",
+    "alloc.note.cannot_cover": "No se puede dar un proyecto a «{association}»: {reason}.",
+    "alloc.note.money_short": "El dinero no alcanza para una propuesta por asociación: cubrir a las {total} "
+                              "asociaciones que pueden recibir un proyecto costaría al menos {need} y hay "
+                              "{available} disponibles. Se cubren {covered} de {total}, las que dan el mayor "
+                              "puntaje total.",
+    "alloc.note.rules_short": "Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a cada una "
+                              "de las {total} asociaciones; se cubren {covered}, las que dan el mayor puntaje total.",
+    "alloc.note.uncovered": "«{association}» queda sin proyecto con este método.",
+    # -- why an association has no project -------------------------------------------------------------
+    "alloc.uncovered.not_chosen": "ninguna de sus propuestas fue elegida",
+    "alloc.uncovered.all_excluded": "todas sus propuestas fueron excluidas por la junta",
+    "alloc.uncovered.none_fits": "ninguna de sus propuestas puede financiarse: la más barata, «{id}», no cabe "
+                                 "({reason})",
+    "alloc.uncovered.no_money": "con este método no quedó dinero o cupo para ninguna de sus propuestas",
+    "alloc.uncovered.infeasible": "las reglas no se pueden cumplir",
+    # -- why a proposal is funded ---------------------------------------------------------------------------
+    "alloc.funded.must": "Financiada: la junta la marcó como obligatoria.",
+    "alloc.funded.optimal": "Financiada: forma parte de la asignación de mayor puntaje total.",
+    "alloc.funded.greedy": "Financiada: cupo cuando llegó su turno por puntaje.",
+    "alloc.funded.equal_split": "Financiada con la cuota igual de su asociación.",
+    # -- why a proposal is not funded -----------------------------------------------------------------------
+    "alloc.out.not_explained": "No financiada (explicación detallada no calculada).",
+    "alloc.out.must_not": "La junta decidió no financiarla.",
+    "alloc.out.too_expensive": "Cuesta {cost} y solo hay {available} disponibles.",
+    "alloc.out.after_must": "Cuesta {cost} y, después de las obligatorias ({must}), quedan {left}.",
+    "alloc.out.cap_share": "Le toca a cada asociación {part}, más que el tope por asociación ({cap}).",
+    "alloc.out.exclusive_must": "Es excluyente con «{id}», que es obligatoria.",
+    "alloc.out.exclusive_funded": "Es excluyente con «{id}», que ya fue financiada.",
+    "alloc.out.budget_turn": "Cuando llegó su turno quedaban {left} y cuesta {cost}.",
+    "alloc.out.cap_reached": "«{association}» ya tenía {spent} y con esta superaría el tope por asociación ({cap}).",
+    "alloc.out.share_left": "A «{association}» le quedaban {left} de su cuota igual y le toca pagar {part}.",
+    "alloc.out.needed_score": " Habría entrado con un puntaje mayor que {needed} (hoy tiene {score}).",
+    "alloc.out.shed": " Costando {shed} menos (como máximo {max_cost}) formaría parte de una asignación igual de "
+                      "buena.",
+    "alloc.out.coverage_forced": "Forzarla dejaría a alguna asociación sin proyecto, y la regla de al menos una por "
+                                 "asociación lo impide.",
+    "alloc.out.no_allocation": "Con las demás reglas no hay ninguna asignación que la incluya.",
+    "alloc.out.tie": "Empata: hay otra asignación con el mismo puntaje total que la incluye; se eligió la otra por el "
+                     "desempate (menor costo, luego código).",
+    "alloc.block.exclusive": "es excluyente con «{id}», que está financiada",
+    "alloc.block.cap": "«{association}» ya recibe {spent} y el tope por asociación es {cap}",
+    "alloc.block.budget": "quedan {left} sin asignar y cuesta {cost}",
+    "alloc.block.coverage": "incluirla obliga a dejar fuera propuestas que dan a otras asociaciones su proyecto",
+    "alloc.block.score": "su puntaje no compensa lo que habría que dejar fuera",
+    "alloc.block.min_one": " (la regla de al menos una por asociación reserva dinero para las demás asociaciones)",
+    "alloc.out.gap": "{rule}: {parts}. Con ella el mejor puntaje total sería {best_with} en vez de {best}; entraría "
+                     "con un puntaje mayor que {needed} (hoy tiene {score})",
+    "alloc.out.impossible": ", imposible en la escala de 0 a {max}",
+    # -- a result in one sentence ---------------------------------------------------------------------------
+    "alloc.summary": "{method}: {funded} propuestas financiadas por {cost} de {available} disponibles; puntaje total "
+                     "{score}; {covered} de {associations} asociaciones con proyecto; índice de Gini del dinero entre "
+                     "asociaciones {gini}; la asociación que más recibe se lleva el {share} del presupuesto.",
+}

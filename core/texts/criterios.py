@@ -1,0 +1,79 @@
+"""The sentence each scoring criterion writes about a proposal (core.criteria, core.scoring), and the parts of a
+project the formulation checklist asks for. Numbers arrive formatted (es-EC); lists arrive joined ("a, b y c")."""
+
+STRINGS: dict[str, str] = {
+    # -- the parts of a project the thesis asks for (core.criteria.formulation_items) ------------------------
+    "crit.part.problem": "el problema o diagnóstico",
+    "crit.part.general_objective": "el objetivo general",
+    "crit.part.specific_objectives": "al menos un objetivo específico",
+    "crit.part.direct_beneficiaries": "los beneficiarios directos",
+    "crit.part.budget_lines": "el presupuesto por líneas",
+    "crit.part.duration": "la duración",
+    "crit.part.indicators": "al menos un indicador con línea base, meta y medio de verificación",
+    "crit.part.project_manager": "el responsable del proyecto",
+    "crit.part.location": "la ubicación",
+    "crit.part.sustainability": "la sostenibilidad al terminar",
+    "crit.part.risks": "los riesgos",
+    # -- PDOT -----------------------------------------------------------------------------------------------
+    "crit.pdot.none": "No se alinea con ningún objetivo del PDOT de la parroquia.",
+    "crit.pdot.one": "Se alinea con 1 objetivo del PDOT: {names}.",
+    "crit.pdot.many": "Se alinea con {count} objetivos del PDOT: {names}.",
+    "crit.pdot.named": "{code} («{text}»)",
+    "crit.pdot.unknown": " No están en el PDOT: {codes}.",
+    # -- ODS and PND ---------------------------------------------------------------------------------------
+    "crit.sdg.targets": "ODS {goals} con metas {targets}",
+    "crit.sdg.goals": "ODS {goals} sin meta específica",
+    "crit.sdg.none": "ningún ODS",
+    "crit.pnd.current": "objetivos del PND vigente {codes}",
+    "crit.pnd.older": "solo objetivos de un PND anterior ({codes}), que cuentan la mitad",
+    "crit.pnd.none": "ningún objetivo del PND",
+    "crit.sdg_pnd": "Nombra {sdg} y {pnd}.",
+    # -- scope ------------------------------------------------------------------------------------------------
+    "crit.scope": "Beneficia de forma directa a {people} personas ({reach} del mayor alcance entre las propuestas); "
+                  "beneficio {benefit}; mujeres y jóvenes: {inclusion} de los beneficiarios directos.",
+    "crit.scope.collective": "colectivo",
+    "crit.scope.individual": "individual (reparto entre socios)",
+    # -- need -------------------------------------------------------------------------------------------------
+    "crit.need.problem": "atiende «{problem}», {rank}.º de {count} problemas en la votación del grupo asesor "
+                         "({votes} votos)",
+    "crit.need.no_problem": "no atiende ninguno de los problemas priorizados por el grupo asesor",
+    "crit.need.need": "responde a la necesidad «{need}» ({share} de las menciones de las familias)",
+    "crit.need.no_need": "no nombra ninguna necesidad de las familias",
+    "crit.need.no_data": "Sin datos del diagnóstico (problemas priorizados ni necesidades): puntaje neutro de 50.",
+    # -- counterpart ------------------------------------------------------------------------------------------
+    "crit.counterpart.shared": "El GAD pondría el {gad} del costo; el {others} lo ponen {detail}.",
+    "crit.counterpart.part": "{who} ({amount})",
+    "crit.counterpart.associations": "las asociaciones",
+    "crit.counterpart.cooperant": "el cooperante",
+    "crit.counterpart.other": "otros",
+    "crit.counterpart.none": "El GAD pondría todo el costo: no hay contraparte de las asociaciones ni "
+                             "cofinanciamiento.",
+    # -- earlier aid of the same kind --------------------------------------------------------------------------
+    "crit.aid.none": "Sus asociaciones no registran ayudas previas de {kind}.",
+    "crit.aid.once": "«{association}» ya recibió {kind} 1 vez ({when})",
+    "crit.aid.times": "«{association}» ya recibió {kind} {count} veces ({when})",
+    "crit.aid.repeated": " Ayuda repetida del mismo tipo: conviene revisar si aporta algo nuevo.",
+    # -- judged by evaluators: the proxies that stand in until they score ------------------------------------
+    "crit.proxy": "Aproximación calculada hasta que los evaluadores califiquen: ",
+    "crit.feasibility": "formulación {done} completa{missing}; duración {duration}; presupuesto en {lines} líneas.",
+    "crit.feasibility.missing": " (falta {parts})",
+    "crit.feasibility.months": "{months} meses",
+    "crit.feasibility.no_duration": "sin indicar",
+    "crit.sustainability": "{plan}; las asociaciones aportan {amount} ({share} del costo); {risks}",
+    "crit.sustainability.plan": "tiene un plan de sostenibilidad",
+    "crit.sustainability.brief": "su plan de sostenibilidad es muy breve",
+    "crit.sustainability.none": "no dice cómo seguirá al terminar",
+    "crit.sustainability.risks": "identifica riesgos.",
+    "crit.sustainability.no_risks": "no identifica riesgos.",
+    # -- where a score comes from (core.scoring) ---------------------------------------------------------------
+    "crit.source.data": "calculado de los datos",
+    "crit.source.proxy": "aproximación calculada (sin calificaciones de evaluadores)",
+    "crit.source.median_one": "mediana de 1 evaluador",
+    "crit.source.median": "mediana de {count} evaluadores",
+    "crit.judged_one": "Mediana de 1 evaluador: {score} (de {low} a {high}; rango intercuartílico {iqr}).",
+    "crit.judged": "Mediana de {count} evaluadores: {score} (de {low} a {high}; rango intercuartílico {iqr}).",
+    "crit.judged.disagree": " Los evaluadores no están de acuerdo: conviene discutirlo.",
+    "crit.evaluations.missing_columns": "faltan columnas en las calificaciones: {columns}",
+    "crit.evaluations.scale": "la escala de las calificaciones debe ser positiva",
+    "crit.evaluations.outside": "hay calificaciones fuera de la escala de 0 a {max} (propuesta «{id}»)",
+}

@@ -1,0 +1,97 @@
+"""What is wrong with a row, a file or a record, in Spanish: pydantic errors as a planner reads them
+(core.validation), source files that cannot be read (core.sources, core.build), and the rules the row models
+check on their own (core.schemas.study, core.schemas.proposals). Amounts arrive formatted (es-EC)."""
+
+STRINGS: dict[str, str] = {
+    # -- where a problem is, and how many there are ------------------------------------------------------
+    "val.where.row": "fila {row}",
+    "val.where.column": "columna «{column}»",
+    "val.where.line": " (línea {line})",
+    "val.problems": "Se encontraron {count} problemas:\n{shown}{more}",
+    "val.problems_more": "\n… y {count} problemas más",
+    # -- pydantic errors -----------------------------------------------------------------------------------
+    "val.missing": "falta el valor (es obligatorio)",
+    "val.int_parsing": "debe ser un número entero",
+    "val.int_from_float": "debe ser un número entero, sin decimales",
+    "val.float_parsing": "debe ser un número",
+    "val.decimal_parsing": "debe ser un número",
+    "val.bool_parsing": "debe ser verdadero o falso (true/false, sí/no)",
+    "val.date_from_datetime_parsing": "debe ser una fecha (AAAA-MM-DD)",
+    "val.date_parsing": "debe ser una fecha (AAAA-MM-DD)",
+    "val.string_type": "debe ser un texto",
+    "val.list_type": "debe ser una lista",
+    "val.extra_forbidden": "columna no reconocida",
+    "val.finite_number": "debe ser un número finito",
+    "val.bound": "debe ser {words} {bound} (se recibió «{value}»)",
+    "val.bound.greater_than_equal": "mayor o igual que",
+    "val.bound.greater_than": "mayor que",
+    "val.bound.less_than_equal": "menor o igual que",
+    "val.bound.less_than": "menor que",
+    "val.not_allowed": "valor no permitido «{value}»; se admite: {expected}",
+    "val.empty": "no puede estar vacío",
+    "val.too_long": "es demasiado largo (máximo {max})",
+    "val.pattern": "formato no válido «{value}»",
+    "val.invalid": "valor no válido ({detail})",
+    "val.received": "{message} (se recibió «{value}»)",
+    "val.repeated_key": "código repetido «{code}» (ya aparece en la fila {row})",
+    "val.missing_column": "falta esta columna en el encabezado",
+    # -- source files --------------------------------------------------------------------------------------
+    "val.file.missing": "no se encuentra el archivo",
+    "val.file.kind": "tipo de archivo no admitido",
+    "val.file.extra_cells": "la fila tiene más celdas que el encabezado",
+    "val.file.not_utf8": "el archivo no está en UTF-8 ({reason})",
+    "val.file.empty": "el archivo está vacío",
+    "val.file.bad_json": "no es un JSON válido ({detail})",
+    "val.file.not_objects": "debe ser una lista de objetos JSON",
+    "val.file.bad_geojson": "no es un GeoJSON válido",
+    "val.file.foreign_key": "«{value}» no existe en {dataset} ({column})",
+    # -- the El Valle study's rows ---------------------------------------------------------------------------
+    "val.association.surveyed": "members_surveyed ({surveyed}) no puede ser mayor que members_total ({total})",
+    "val.member.head": "is_head_of_household no coincide con member_role y head_of_household: el socio es jefe de "
+                       "hogar solo cuando su papel en la familia es el de quien encabeza el hogar",
+    "val.member.father_female": "un socio con papel «padre» no puede tener sexo «mujer»",
+    "val.member.mother_male": "una socia con papel «madre» no puede tener sexo «hombre»",
+    "val.member.effectiveness": "aid_effectiveness solo se responde si recibió ayuda (received_project_aid o "
+                                "state_aid_last_year verdadero)",
+    "val.link.need": "«{code}» no es una necesidad conocida ({known})",
+    "val.link.expectation": "el grupo de expectativas «{code}» debe ser 1, 2, 3 o 4",
+    # -- proposals and cooperation offers --------------------------------------------------------------------
+    "val.negative": "{what} no puede ser negativo (se recibió {value})",
+    "val.what.budget_line": "el monto de la línea de presupuesto",
+    "val.what.cost_share": "el aporte",
+    "val.what.cost": "el costo total",
+    "val.what.requested": "el monto solicitado al GAD",
+    "val.what.counterpart": "la contraparte",
+    "val.what.amount": "el monto",
+    "val.cost_zero": "el costo total debe ser mayor que cero",
+    "val.sdg_goal": "los ODS van del 1 al 17 (se recibió {goal})",
+    "val.code_format": "{what} con formato no válido «{code}» (ejemplo: {example})",
+    "val.what.sdg_target": "meta ODS",
+    "val.what.pnd_objective": "objetivo del PND",
+    "val.what.problem": "problema",
+    "val.status.final": "una propuesta «{status}» ya no puede cambiar de estado",
+    "val.status.step": "no se puede pasar de «{current}» a «{new}»; desde «{current}» solo se puede pasar a {allowed}",
+    "val.status.history": "historial de estados no válido: {problem}",
+    "val.status.last": "el último estado del historial («{last}») no coincide con el estado actual («{status}»)",
+    "val.proposal.lead": "la asociación líder «{association}» debe estar entre las asociaciones proponentes "
+                         "(association_ids)",
+    "val.proposal.repeated_association": "una asociación aparece repetida entre las proponentes",
+    "val.proposal.requested": "el monto solicitado al GAD ({requested}) no puede superar el costo total ({cost})",
+    "val.proposal.funding": "los aportes no suman el costo total: GAD {gad} + asociaciones {associations} + "
+                            "cooperante {cooperant} + otros {other} = {total}, pero el costo total es {cost}",
+    "val.proposal.lines": "las líneas del presupuesto suman {lines}, pero el costo total es {cost}",
+    "val.proposal.lines_source": "las líneas del presupuesto a cargo de «{source}» suman {paid}, pero su aporte "
+                                 "declarado es {declared}",
+    "val.proposal.cooperant": "hay aporte de un cooperante, pero no se indica cuál (cooperant_name u "
+                              "cooperation_offer_id)",
+    "val.proposal.beneficiaries": "los beneficiarios directos {who} ({count}) no pueden ser más que los "
+                                  "beneficiarios directos ({direct})",
+    "val.proposal.women": "mujeres",
+    "val.proposal.youth": "jóvenes",
+    "val.proposal.target_goal": "la meta ODS {target} pertenece al ODS {goal}, que no está en la lista de ODS",
+    "val.offer.pct": "el porcentaje de contraparte debe estar entre 0 y 100 (se recibió {value})",
+    "val.offer.reimbursable": "una cooperación de tipo «{kind}» es reembolsable: marque reimbursable = true",
+    "val.offer.non_reimbursable": "una cooperación financiera no reembolsable no puede estar marcada como "
+                                  "reembolsable",
+    "val.offer.dates": "la fecha límite es anterior a la fecha de apertura",
+}
