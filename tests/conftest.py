@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -10,6 +12,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -90,39 +93,47 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(app_reads_the_test_build):
-    """The real app served by `streamlit run` on a free local port, for browser tests."""
+@contextlib.contextmanager
+def served_app(env: dict[str, str]) -> Iterator[str]:
+    """The real app served through scripts/serve.py on a free local port; yields its URL."""
     port = _free_port()
     log = tempfile.TemporaryFile()
     server = subprocess.Popen(
         [sys.executable, str(ROOT / "scripts" / "serve.py"), "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
          "--server.fileWatcherType=none"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy(),
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            log.seek(0)
-            raise RuntimeError("streamlit stopped:\n" + log.read().decode(errors="replace"))
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read() == b"ok":
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        server.kill()
-        raise RuntimeError("streamlit did not answer /_stcore/health within 60 s")
-    yield url
-    server.terminate()
     try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-    log.close()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                log.seek(0)
+                raise RuntimeError("streamlit stopped:\n" + log.read().decode(errors="replace"))
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            raise RuntimeError("streamlit did not answer /_stcore/health within 60 s")
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(app_reads_the_test_build):
+    """The app over the session's build and the shared test store, for browser tests."""
+    with served_app(os.environ.copy()) as url:
+        yield url
 
 
 def chromium_path() -> str:
@@ -204,7 +215,10 @@ def sign_in(page, username: str, password: str = TEST_PASSWORD) -> None:
 
 def open_page(page, title: str) -> None:
     """Go to a page through the navigation, as a person does (keeps the session's choices)."""
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    link = page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True)
+    target = link.get_attribute("href") or ""
+    link.click()
+    page.wait_for_url(re.compile(re.escape(target.rstrip("/")) + r"/?(\?.*)?$"))
     wait_for_app(page)
 
 
