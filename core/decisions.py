@@ -9,6 +9,7 @@ once stored it is never edited: a correction is a new decision that says which o
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -112,8 +113,13 @@ def tally(attendees: list[Attendee]) -> tuple[int, int, int, bool]:
     return votes_for, against, abstain, votes_for > against
 
 
-def record(store: Store, user: User | None, draft: DecisionDraft) -> Decision:
-    """Number and store a decision in one transaction; only the board (or admin) may do it."""
+def record(store: Store, user: User | None, draft: DecisionDraft,
+           consequences: Callable[[Decision], list[Change]] | None = None) -> Decision:
+    """Number and store a decision in one transaction; only the board (or admin) may do it.
+
+    `consequences` turns the numbered decision into more changes stored in the same transaction (the
+    proposals' new statuses, core.records.decision_status_changes): all of it is kept, or none.
+    """
     require(user, Action.APPROVE_DECISION)
     year = draft.date.year
     prefix = f"{draft.parish_code}-{year}-"
@@ -130,7 +136,8 @@ def record(store: Store, user: User | None, draft: DecisionDraft) -> Decision:
         try:
             # expected_version=0: the number must still be free when the transaction commits.
             store.apply([Change(KIND, decision.decision_id, decision.model_dump(mode="json"), draft.parish_code,
-                                expected_version=0, action="aprobar decisión" if approved else "registrar decisión")],
+                                expected_version=0, action="aprobar decisión" if approved else "registrar decisión"),
+                         *(consequences(decision) if consequences else [])],
                         actor=user.username)
         except StoreError:
             continue  # someone took this number a moment ago: take the next one

@@ -16,7 +16,8 @@ from pydantic import BaseModel
 from core.auth import Action, PermissionDenied, User, require
 from core.db import query
 from core.schemas.catalogues import PdotObjective
-from core.schemas.proposals import CooperationOffer, Proposal, ProposalStatus
+from core.decisions import Decision
+from core.schemas.proposals import ALLOWED_TRANSITIONS, CooperationOffer, Proposal, ProposalStatus, ProposalStatus
 from core.store import Change, Store
 
 PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
@@ -135,6 +136,48 @@ def import_proposals(store: Store, user: User | None, items: list[Proposal],
                         expected_version=expected.get(p.proposal_id), action="importar propuesta")
                  for p in items], actor=actor.username)
     return len(items)
+
+
+def _path(current: ProposalStatus, target: ProposalStatus) -> list[ProposalStatus]:
+    """The shortest run of allowed lifecycle steps from `current` to `target` (empty if none or equal)."""
+    frontier: list[list[ProposalStatus]] = [[current]]
+    seen = {current}
+    while frontier:
+        route = frontier.pop(0)
+        for step in sorted(ALLOWED_TRANSITIONS[route[-1]], key=list(ProposalStatus).index):
+            if step == target:
+                return route[1:] + [step]
+            if step not in seen and step != ProposalStatus.DRAFT:  # never send a proposal back to its author
+                seen.add(step)
+                frontier.append([*route, step])
+    return []
+
+
+def decision_status_changes(store: Store, decision: Decision) -> list[Change]:
+    """After an approved decision: funded proposals become «funded», the other candidates «not funded» and
+    those that failed a gate «not eligible», each through the lifecycle's own steps, noted with the acta."""
+    if not decision.approved:
+        return []
+    eligible = {s["proposal_id"]: s["eligible"] for s in decision.inputs.get("screening", [])}
+    funded = {line.proposal_id for line in decision.funded}
+    targets = {pid: ProposalStatus.FUNDED for pid in funded}
+    for line in decision.left_out:
+        targets[line.proposal_id] = (ProposalStatus.NOT_ELIGIBLE if eligible.get(line.proposal_id) is False
+                                     else ProposalStatus.NOT_FUNDED)
+    note = f"Acta {decision.number_es}"
+    changes = []
+    for pid, target in sorted(targets.items()):
+        record = store.get(PROPOSAL, pid)
+        if record is None or record.deleted:
+            continue
+        proposal = Proposal.model_validate(record.body)
+        steps = _path(ProposalStatus(proposal.status), target)
+        for step in steps:
+            proposal = proposal.with_status(step, date=decision.date, note=note)
+        if steps:
+            changes.append(Change(PROPOSAL, pid, proposal.model_dump(mode="json"), proposal.parish_code,
+                                  expected_version=record.version, action="estado por decisión"))
+    return changes
 
 
 # -- offers and PDOT objectives ---------------------------------------------------------------------

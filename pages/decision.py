@@ -7,7 +7,7 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from core import acta, decisions, fmt, scenarios
+from core import acta, decisions, fmt, records, scenarios
 from core.auth import Action, PermissionDenied, Role
 from core.decisions import Attendee
 from core.store import StoreError
@@ -111,7 +111,8 @@ if submitted:
                      .iter_rows())
         draft = scenarios.decision_draft(scenario, run, names, parish_row["name"], attendees, date, justification,
                                          proposal_titles={p.proposal_id: p.title for p in inputs.proposals})
-        decision = decisions.record(store, session.current_user(), draft)
+        decision = decisions.record(store, session.current_user(), draft,
+                                    consequences=lambda d: records.decision_status_changes(store, d))
     except PermissionDenied as exc:
         session.denied(exc)
     except (ValidationError, ValueError, StoreError) as exc:

@@ -96,3 +96,39 @@ def test_a_representative_cannot_set_a_status_the_gad_decides(store):
     with pytest.raises(PermissionDenied, match="borrador o presentadas"):
         records.save_proposal(store, REP, draft.model_copy(update={"status": ProposalStatus.FUNDED}))
     assert store.get("proposal", own.proposal_id).body["status"] == "draft"
+
+
+def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store, con):
+    import datetime as dt
+
+    from core import scenarios
+    from core.decisions import Attendee, record
+
+    inputs = load_inputs(con, "010170", store=store)
+    scenario = scenarios.Scenario(name="Para aprobar", parish_code="010170", weights={"scope": 1, "pdot": 1},
+                                  rules=AllocationRules(budget_usd=30000))
+    run = scenarios.run_scenario(inputs, scenario)
+    draft = scenarios.decision_draft(scenario, run, {}, "El Valle",
+                                     [Attendee(name="Rosa", role_es="Presidenta", vote="for")], dt.date(2026, 12, 1),
+                                     proposal_titles={p.proposal_id: p.title for p in inputs.proposals})
+    decision = record(store, BOARD, draft, consequences=lambda d: records.decision_status_changes(store, d))
+    status = {v.item.proposal_id: v.item for v in records.proposals(store, "010170")}
+    ineligible = {s["proposal_id"] for s in decision.inputs["screening"] if not s["eligible"]}
+    assert decision.funded and ineligible
+    for line in decision.funded:
+        assert status[line.proposal_id].status == "funded"
+        assert status[line.proposal_id].status_history[-1].note == f"Acta {decision.number_es}"
+    for line in decision.left_out:
+        expected = "not_eligible" if line.proposal_id in ineligible else "not_funded"
+        assert status[line.proposal_id].status == expected, line.proposal_id
+    assert store.verify().ok
+
+
+def test_a_rejected_decision_changes_no_proposal(store, con):
+    from tests.test_decisions_acta import _draft
+    from core.decisions import Attendee, record
+
+    before = {v.item.proposal_id: v.item.status for v in records.proposals(store, "010170")}
+    rejected = _draft(attendees=[Attendee(name="A", role_es="Vocal", vote="against")])
+    record(store, BOARD, rejected, consequences=lambda d: records.decision_status_changes(store, d))
+    assert {v.item.proposal_id: v.item.status for v in records.proposals(store, "010170")} == before
