@@ -1,14 +1,14 @@
 """AppTest: the router and every page run without an exception, in Spanish, for El Valle and for a
 parish with no data on record."""
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP, open_app_page
 
-PAGES = ["pages/inicio.py", "pages/fuentes.py", "pages/propuestas.py", "pages/ofertas.py", "pages/alineacion.py",
-         "pages/priorizacion.py", "pages/presupuesto.py", "pages/sesion.py", "pages/decision.py",
-         "pages/registro.py", "pages/administracion.py"]
+PAGES = sorted(f"pages/{p.name}" for p in (Path(APP).parent / "pages").glob("*.py"))
 NO_DATA_PARISH = "010151"  # Baños, Cuenca: in the DPA list, no associations on record
 
 

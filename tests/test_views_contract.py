@@ -120,3 +120,17 @@ def test_catalogues_are_complete(con):
     assert plans == [("PND_2017_2021", 9), ("PND_2021_2025", 16), ("PND_2024_2025", 10)]
     illustrative = query(con, "SELECT bool_and(is_illustrative), count(*) FROM pdot_objectives WHERE parish_code = '010170'").row(0)
     assert illustrative[0] is True and illustrative[1] >= 5
+
+
+def _view_files():
+    from core.db import view_files
+
+    return sorted(view_files().items())
+
+
+@pytest.mark.parametrize(("view_name", "sql"), _view_files(), ids=[name for name, _ in _view_files()])
+def test_every_view_answers_and_names_its_grain(con, view_name, sql):
+    first = sql.lstrip().splitlines()[0]
+    assert first.startswith(f"-- {view_name}:"), f"sql/**/{view_name}.sql must open with '-- {view_name}: <grain>'"
+    columns = query(con, f"SELECT * FROM {view_name} LIMIT 1").columns
+    assert columns, f"{view_name} has no columns"
