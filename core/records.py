@@ -15,10 +15,11 @@ from pydantic import BaseModel
 
 from core.auth import Action, PermissionDenied, User, require
 from core.db import query
-from core.schemas.catalogues import PdotObjective
 from core.decisions import Decision
-from core.schemas.proposals import ALLOWED_TRANSITIONS, CooperationOffer, Proposal, ProposalStatus, ProposalStatus
+from core.schemas.catalogues import PdotObjective
+from core.schemas.proposals import ALLOWED_TRANSITIONS, CooperationOffer, Proposal, ProposalStatus
 from core.store import Change, Store
+from core.texts import t
 
 PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
 SYSTEM = "system"
@@ -44,11 +45,11 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, model: type[BaseModel]) -> l
 
 def demo_changes(con: duckdb.DuckDBPyConnection) -> list[Change]:
     """The demo records of the built data as store changes."""
-    changes = [Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code, action="cargar demo")
+    changes = [Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code, action=t("log.action.seed_demo"))
                for p in _rows(con, "SELECT * FROM proposals ORDER BY proposal_id", Proposal)]
-    changes += [Change(OFFER, o.offer_id, o.model_dump(mode="json"), None, action="cargar demo")
+    changes += [Change(OFFER, o.offer_id, o.model_dump(mode="json"), None, action=t("log.action.seed_demo"))
                 for o in _rows(con, "SELECT * FROM raw_offers ORDER BY offer_id", CooperationOffer)]
-    changes += [Change(PDOT, o.pdot_objective_id, o.model_dump(mode="json"), o.parish_code, action="cargar demo")
+    changes += [Change(PDOT, o.pdot_objective_id, o.model_dump(mode="json"), o.parish_code, action=t("log.action.seed_demo"))
                 for o in _rows(con, "SELECT * FROM pdot_objectives ORDER BY pdot_objective_id", PdotObjective)]
     return changes
 
@@ -57,7 +58,7 @@ def ensure_demo(store: Store, con: duckdb.DuckDBPyConnection) -> bool:
     """Copy the demo records into a store that never had them; True when it did so now."""
     if store.get(SYSTEM, DEMO_FLAG) is not None:
         return False
-    flag = Change(SYSTEM, DEMO_FLAG, {"seeded": True}, expected_version=0, action="cargar demo")
+    flag = Change(SYSTEM, DEMO_FLAG, {"seeded": True}, expected_version=0, action=t("log.action.seed_demo"))
     try:
         store.apply([flag, *demo_changes(con)], actor=DEMO_ACTOR)
     except Exception:  # another session seeded it a moment ago (the flag's version check failed)
@@ -77,7 +78,7 @@ def reset_demo(store: Store, user: User | None, con: duckdb.DuckDBPyConnection) 
 
 
 def _reset(store: Store, con: duckdb.DuckDBPyConnection, actor: str) -> int:
-    live = [Change(r.kind, r.record_id, None, action="restablecer demo")
+    live = [Change(r.kind, r.record_id, None, action=t("log.action.reset_demo"))
             for kind in EDITABLE_KINDS for r in store.records(kind)]
     fresh = demo_changes(con)
     fresh_keys = {(c.kind, c.record_id) for c in fresh}
@@ -105,8 +106,7 @@ def _may_write_proposal(user: User | None, proposal: Proposal) -> User:
     """Planners edit any proposal; a representative only drafts and hands in their own association's."""
     if user is not None and user.role.value == "association_rep":
         if proposal.status not in REPRESENTATIVE_STATUSES:
-            raise PermissionDenied("Un representante de asociación solo guarda propuestas en borrador o "
-                                   "presentadas; los demás estados los fija el GAD.")
+            raise PermissionDenied(t("auth.err.representative_status"))
         for association in proposal.association_ids or [proposal.association_id]:
             if association == user.association_id:
                 return require(user, Action.SUBMIT_PROPOSAL, association)
@@ -119,7 +119,7 @@ def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_
     actor = _may_write_proposal(user, proposal)
     saved = store.save(PROPOSAL, proposal.proposal_id, proposal.model_dump(mode="json"), actor=actor.username,
                        parish_code=proposal.parish_code, expected_version=expected_version,
-                       action="guardar propuesta")
+                       action=t("log.action.save_proposal"))
     return saved.version
 
 
@@ -133,12 +133,12 @@ def import_proposals(store: Store, user: User | None, items: list[Proposal],
     actor = require(user, Action.EDIT_PROPOSAL)
     expected = expected_versions or {}
     store.apply([Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code,
-                        expected_version=expected.get(p.proposal_id), action="importar propuesta")
+                        expected_version=expected.get(p.proposal_id), action=t("log.action.import_proposal"))
                  for p in items], actor=actor.username)
     return len(items)
 
 
-def _path(current: ProposalStatus, target: ProposalStatus) -> list[ProposalStatus]:
+def lifecycle_path(current: ProposalStatus, target: ProposalStatus) -> list[ProposalStatus]:
     """The shortest run of allowed lifecycle steps from `current` to `target` (empty if none or equal)."""
     frontier: list[list[ProposalStatus]] = [[current]]
     seen = {current}
@@ -164,19 +164,19 @@ def decision_status_changes(store: Store, decision: Decision) -> list[Change]:
     for line in decision.left_out:
         targets[line.proposal_id] = (ProposalStatus.NOT_ELIGIBLE if eligible.get(line.proposal_id) is False
                                      else ProposalStatus.NOT_FUNDED)
-    note = f"Acta {decision.number_es}"
+    note = t("acta.status_note", number=decision.number_es)
     changes = []
     for pid, target in sorted(targets.items()):
         record = store.get(PROPOSAL, pid)
         if record is None or record.deleted:
             continue
         proposal = Proposal.model_validate(record.body)
-        steps = _path(ProposalStatus(proposal.status), target)
+        steps = lifecycle_path(ProposalStatus(proposal.status), target)
         for step in steps:
             proposal = proposal.with_status(step, date=decision.date, note=note)
         if steps:
             changes.append(Change(PROPOSAL, pid, proposal.model_dump(mode="json"), proposal.parish_code,
-                                  expected_version=record.version, action="estado por decisión"))
+                                  expected_version=record.version, action=t("log.action.decision_status")))
     return changes
 
 
@@ -189,7 +189,7 @@ def offers(store: Store) -> list[Versioned]:
 def save_offer(store: Store, user: User | None, offer: CooperationOffer, expected_version: int | None = None) -> int:
     actor = require(user, Action.EDIT_OFFER)
     return store.save(OFFER, offer.offer_id, offer.model_dump(mode="json"), actor=actor.username,
-                      expected_version=expected_version, action="guardar oferta").version
+                      expected_version=expected_version, action=t("log.action.save_offer")).version
 
 
 def pdot_objectives(store: Store, parish_code: str) -> list[Versioned]:
@@ -202,7 +202,7 @@ def save_pdot_objective(store: Store, user: User | None, objective: PdotObjectiv
     actor = require(user, Action.EDIT_ALIGNMENT)
     return store.save(PDOT, objective.pdot_objective_id, objective.model_dump(mode="json"), actor=actor.username,
                       parish_code=objective.parish_code, expected_version=expected_version,
-                      action="guardar objetivo PDOT").version
+                      action=t("log.action.save_pdot")).version
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -213,11 +213,11 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m core.records")
     parser.add_argument("command", choices=["reset-demo"])
-    parser.add_argument("store", nargs="?", help="archivo del almacén (por defecto, el de la aplicación)")
+    parser.add_argument("store", nargs="?", help=t("cli.store"))
     args = parser.parse_args(argv)
     store = Store(args.store) if args.store else Store()
     count = _reset(store, connect(), actor="consola")
-    print(f"Demostración restablecida en {store.path}: {count} registros cargados.")
+    print(t("cli.reset.done", path=store.path, count=count))
     return 0
 
 

@@ -132,3 +132,17 @@ def test_a_rejected_decision_changes_no_proposal(store, con):
     rejected = _draft(attendees=[Attendee(name="A", role_es="Vocal", vote="against")])
     record(store, BOARD, rejected, consequences=lambda d: records.decision_status_changes(store, d))
     assert {v.item.proposal_id: v.item.status for v in records.proposals(store, "010170")} == before
+
+
+@pytest.mark.parametrize(("current", "target", "expected"), [
+    ("draft", "funded", ["submitted", "eligible", "scored", "funded"]),
+    ("submitted", "not_eligible", ["not_eligible"]),
+    ("eligible", "not_funded", ["scored", "not_funded"]),
+    ("funded", "funded", []),
+    ("closed", "funded", []),
+    ("not_funded", "funded", []),  # back to the author first: never done by a decision
+])
+def test_lifecycle_path_takes_only_allowed_steps(current, target, expected):
+    from core.schemas.proposals import ProposalStatus
+
+    assert [s.value for s in records.lifecycle_path(ProposalStatus(current), ProposalStatus(target))] == expected

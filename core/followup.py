@@ -1,0 +1,39 @@
+"""Follow-up of funded projects: which proposals are being followed and the totals per state.
+
+Input: the parish's proposals (core.records). Output: one row per followed project (funded, in
+execution or closed) with its last step's date and note, and one row per state with the number of
+projects and the money the GAD put in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from core.schemas.proposals import Proposal, ProposalStatus
+
+FOLLOWED: tuple[ProposalStatus, ...] = (ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalStatus.CLOSED)
+_SCHEMA = {"proposal_id": pl.Utf8, "title": pl.Utf8, "association_id": pl.Utf8, "status": pl.Utf8,
+           "since": pl.Date, "note": pl.Utf8, "requested_usd": pl.Float64}
+
+
+def followed(proposals: Sequence[Proposal]) -> pl.DataFrame:
+    rows = []
+    for p in proposals:
+        if ProposalStatus(p.status) not in FOLLOWED:
+            continue
+        last = p.status_history[-1] if p.status_history else None
+        rows.append({"proposal_id": p.proposal_id, "title": p.title, "association_id": p.association_id,
+                     "status": str(ProposalStatus(p.status)), "since": last.date if last else None,
+                     "note": (last.note or "") if last else "", "requested_usd": p.requested_usd})
+    return pl.DataFrame(rows, schema=_SCHEMA).sort("proposal_id")
+
+
+def totals_by_status(projects: pl.DataFrame) -> pl.DataFrame:
+    """One row per followed state, in lifecycle order, zeros included."""
+    counted = projects.group_by("status").agg(pl.len().cast(pl.Int64).alias("projects"),
+                                              pl.col("requested_usd").sum().alias("amount_usd"))
+    states = pl.DataFrame({"status": [s.value for s in FOLLOWED]})
+    return states.join(counted, on="status", how="left").with_columns(
+        pl.col("projects").fill_null(0), pl.col("amount_usd").fill_null(0.0))

@@ -1,0 +1,28 @@
+"""Strings of the follow-up page (funded projects over the year)."""
+
+STRINGS = {
+    "seg.title": "Seguimiento de proyectos",
+    "seg.intro": "Los proyectos financiados por decisión de la junta, y en qué van: financiado, en ejecución, "
+                 "cerrado. Cada cambio de estado queda en el historial del proyecto y en el registro.",
+    "seg.none": "Todavía no hay proyectos financiados en esta parroquia: aparecen aquí cuando la junta aprueba "
+                "una decisión (Sesión y acta › Decisión y acta).",
+    "seg.count": "Proyectos",
+    "seg.amount": "Monto",
+    "seg.col.proposal_id": "Código",
+    "seg.col.title": "Proyecto",
+    "seg.col.association_id": "Asociación",
+    "seg.col.status": "Estado",
+    "seg.col.since": "Desde",
+    "seg.col.note": "Nota",
+    "seg.col.requested_usd": "Monto del GAD",
+    "seg.update": "Actualizar el estado de un proyecto",
+    "seg.project": "Proyecto",
+    "seg.next": "Nuevo estado",
+    "seg.date": "Fecha",
+    "seg.note": "Nota (qué pasó)",
+    "seg.save": "Guardar estado",
+    "seg.saved": "«{id}» ahora está «{status}».",
+    "seg.final": "Este proyecto ya está cerrado.",
+    "seg.need_role": "El técnico de planificación actualiza el estado de los proyectos.",
+    "seg.chart": "Monto por estado",
+}

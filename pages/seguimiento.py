@@ -1,0 +1,73 @@
+"""Seguimiento: the funded projects of the parish and their state over the year."""
+
+import datetime as dt
+
+import altair as alt
+import polars as pl
+import streamlit as st
+
+from core import fmt, followup, records
+from core.auth import Action, PermissionDenied
+from core.schemas.proposals import ALLOWED_TRANSITIONS, ProposalStatus
+from core.store import ConflictError
+from core.texts import label, labels, t
+from ui import data, session, state, widgets
+
+parish = state.current_parish()
+store = data.store()
+st.title(t("seg.title"))
+st.write(t("seg.intro"))
+
+versioned = {v.item.proposal_id: v for v in records.proposals(store, parish)}
+table = followup.followed([v.item for v in versioned.values()])
+if table.is_empty():
+    st.info(t("seg.none"))
+    st.stop()
+
+totals = followup.totals_by_status(table)
+for column, row in zip(st.columns(totals.height), totals.iter_rows(named=True), strict=True):
+    column.metric(label("proposal_status", row["status"]), fmt.number(row["projects"]),
+                  delta=fmt.money(row["amount_usd"], 0), delta_color="off", delta_arrow="off")
+shown_totals = totals.with_columns(
+    pl.col("status").replace_strict(labels("proposal_status"), default=pl.col("status")).alias("status_es"),
+    pl.col("amount_usd").map_elements(fmt.money, return_dtype=pl.Utf8).alias("amount_text"))
+chart = alt.Chart(shown_totals.to_pandas()).mark_bar().encode(
+    x=alt.X("amount_usd:Q", title=t("seg.amount")), y=alt.Y("status_es:N", title=None, sort=None),
+    tooltip=[alt.Tooltip("status_es:N", title=t("seg.col.status")),
+             alt.Tooltip("amount_text:N", title=t("seg.amount"))],
+).properties(title=t("seg.chart"))
+st.altair_chart(chart, width="stretch")
+headers = {c: t(f"seg.col.{c}") for c in table.columns}
+shown = table.with_columns(
+    pl.col("status").replace_strict(labels("proposal_status"), default=pl.col("status")),
+    pl.col("since").map_elements(fmt.date, return_dtype=pl.Utf8),
+    pl.col("requested_usd").map_elements(fmt.money, return_dtype=pl.Utf8))
+st.dataframe(shown.rename(headers), hide_index=True, width="stretch")
+widgets.downloads(table, headers, "minga-seguimiento", key="seg", code_labels={"status": labels("proposal_status")})
+
+st.subheader(t("seg.update"))
+if not session.allowed(Action.EDIT_PROPOSAL):
+    st.info(t("seg.need_role"))
+    st.stop()
+by_id = {pid: versioned[pid] for pid in table["proposal_id"]}
+chosen = by_id[st.selectbox(t("seg.project"), list(by_id), key="seg-project",
+                            format_func=lambda i: f"{i} · {by_id[i].item.title}")]
+steps = sorted(ALLOWED_TRANSITIONS[ProposalStatus(chosen.item.status)], key=list(ProposalStatus).index)
+if not steps:
+    st.caption(t("seg.final"))
+    st.stop()
+with st.form("seg-form"):
+    step = st.selectbox(t("seg.next"), [s.value for s in steps], format_func=lambda s: label("proposal_status", s))
+    when = st.date_input(t("seg.date"), value=dt.date.today(), format="DD/MM/YYYY")
+    note = st.text_input(t("seg.note"), max_chars=500)
+    if st.form_submit_button(t("seg.save")):
+        try:
+            moved = chosen.item.with_status(step, date=when, note=note.strip() or None)
+            records.save_proposal(store, session.current_user(), moved, expected_version=chosen.version)
+        except PermissionDenied as exc:
+            session.denied(exc)
+        except (ValueError, ConflictError) as exc:
+            st.error(session.reason(exc))
+        else:
+            st.success(t("seg.saved", id=moved.proposal_id, status=label("proposal_status", step)))
+            st.rerun()
