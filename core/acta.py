@@ -18,12 +18,20 @@ from fpdf.enums import XPos, YPos
 from core import fmt
 from core.decisions import Decision
 from core.exports import neutralise
-
-VOTE_ES = {"for": "A favor", "against": "En contra", "abstain": "Abstención", None: "Sin voto"}
+from core.texts import t
 
 # The PDF core fonts cover Latin-1: Spanish letters are there; a few typographic signs are not.
 _REPLACEMENTS = str.maketrans({"—": "-", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...",
                                "≥": ">=", "≤": "<=", "·": "-", "×": "x", "€": "EUR", "\u00a0": " "})
+
+
+def _vote(attendee) -> str:
+    """How an attendee voted, in Spanish (a voting member who has not voted: «Sin voto»)."""
+    return t(f"dec.vote.{attendee.vote}") if attendee.vote else t("acta.no_vote")
+
+
+def _vote_or_attends(attendee) -> str:
+    return _vote(attendee) if attendee.votes else t("acta.attends")
 
 
 def _latin1(text: object) -> str:
@@ -42,7 +50,7 @@ class _ActaPDF(FPDF):
         self.set_font("helvetica", size=7)
         self.set_text_color(110)
         self.cell(0, 4, _latin1(self.footer_text), align="L")
-        self.cell(0, 4, f"Página {self.page_no()}/{{nb}}", align="R")
+        self.cell(0, 4, t("acta.page", page=self.page_no(), pages="{nb}"), align="R")
         self.set_text_color(0)
 
 
@@ -74,70 +82,69 @@ def _table(pdf: FPDF, headers: list[str], rows: list[list[str]], widths: list[in
 
 
 def pdf_bytes(decision: Decision, log_hash: str | None = None) -> bytes:
-    footer = f"Minga - acta {decision.number_es} - {decision.parish_name}"
+    footer = t("acta.footer", number=decision.number_es, parish=decision.parish_name)
     if log_hash:
-        footer += f" - registro {log_hash[:16]}"
+        footer += t("acta.footer_log", hash=log_hash[:16])
     pdf = _ActaPDF(footer)
     pdf.alias_nb_pages()
     pdf.add_page()
     pdf.set_font("helvetica", "B", 13)
-    pdf.multi_cell(0, 7, _latin1(f"GOBIERNO AUTÓNOMO DESCENTRALIZADO PARROQUIAL DE {decision.parish_name.upper()}"),
+    pdf.multi_cell(0, 7, _latin1(t("acta.gad", parish=decision.parish_name.upper())),
                    align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("helvetica", "B", 12)
-    pdf.cell(0, 8, _latin1(f"ACTA DE DECISIÓN PRESUPUESTARIA N.º {decision.number_es}"), align="C",
+    pdf.cell(0, 8, _latin1(t("acta.heading", number=decision.number_es)), align="C",
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("helvetica", size=9.5)
-    pdf.cell(0, 6, _latin1(f"Fecha: {fmt.date(decision.date)}   ·   Parroquia: {decision.parish_name} "
-                           f"({decision.parish_code})"), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 6, _latin1(t("acta.date_parish", date=fmt.date(decision.date), parish=decision.parish_name,
+                             code=decision.parish_code)), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    _heading(pdf, "1. Asistentes")
-    _table(pdf, ["Nombre", "Función", "Voto"],
-           [[a.name, a.role_es, VOTE_ES[a.vote] if a.votes else "Asiste sin voto"] for a in decision.attendees],
-           [70, 60, 44])
+    _heading(pdf, t("acta.attendees"))
+    _table(pdf, [t("acta.col.name"), t("acta.col.role"), t("acta.col.vote")],
+           [[a.name, a.role_es, _vote_or_attends(a)] for a in decision.attendees], [70, 60, 44])
 
-    _heading(pdf, "2. Lo que se decidió")
-    outcome = "APROBADO" if decision.approved else "NO APROBADO"
-    _paragraph(pdf, (
-        f"La junta parroquial conoció el escenario «{decision.scenario_name}» y resolvió: {outcome}, con "
-        f"{decision.votes_for} votos a favor, {decision.votes_against} en contra y {decision.abstentions} "
-        f"abstenciones. Presupuesto: {fmt.money(decision.budget_usd)}; reserva: {fmt.money(decision.reserve_usd)}; "
-        f"método: {decision.method_es} (estado del cálculo: {decision.solver_status}). Se asignan "
-        f"{fmt.money(decision.total_cost_usd)} a {len(decision.funded)} proyectos, con un puntaje total de "
-        f"{fmt.number(decision.total_score, 1)}."))
+    _heading(pdf, t("acta.decided"))
+    _paragraph(pdf, t("acta.resolution", scenario=decision.scenario_name,
+                      outcome=t("acta.approved" if decision.approved else "acta.not_approved"),
+                      votes_for=decision.votes_for, votes_against=decision.votes_against,
+                      abstentions=decision.abstentions, budget=fmt.money(decision.budget_usd),
+                      reserve=fmt.money(decision.reserve_usd), method=decision.method_es,
+                      status=decision.solver_status, cost=fmt.money(decision.total_cost_usd),
+                      funded=len(decision.funded), score=fmt.number(decision.total_score, 1)))
 
-    _heading(pdf, "3. Proyectos financiados")
+    _heading(pdf, t("acta.funded"))
     rows = [[f.proposal_id, f.title, f.associations_es, fmt.money(f.amount_usd), fmt.number(f.score, 1)]
             for f in decision.funded]
-    rows.append(["", "Total", "", fmt.money(sum(f.amount_usd for f in decision.funded)), ""])
-    _table(pdf, ["Código", "Proyecto", "Asociación(es)", "Monto", "Puntaje"], rows, [20, 62, 48, 26, 18],
-           ["LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT"])
+    rows.append(["", t("acta.total"), "", fmt.money(sum(f.amount_usd for f in decision.funded)), ""])
+    _table(pdf, [t("acta.col.code"), t("acta.col.project"), t("acta.col.associations"), t("acta.col.amount"),
+                 t("acta.col.score")], rows, [20, 62, 48, 26, 18], ["LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT"])
 
     if decision.left_out:
-        _heading(pdf, "4. Propuestas no financiadas y por qué")
-        _table(pdf, ["Código", "Proyecto", "Motivo"],
+        _heading(pdf, t("acta.left_out"))
+        _table(pdf, [t("acta.col.code"), t("acta.col.project"), t("acta.col.reason")],
                [[x.proposal_id, x.title, x.reason_es] for x in decision.left_out], [20, 64, 90])
 
-    _heading(pdf, "5. Por qué: criterios, pesos y reglas")
+    _heading(pdf, t("acta.why"))
     if decision.justification_es:
         _paragraph(pdf, decision.justification_es)
     weights = decision.weights_es or decision.weights
-    _table(pdf, ["Criterio", "Peso"], [[name, fmt.percent(w)] for name, w in weights.items()], [120, 54],
-           ["LEFT", "RIGHT"])
+    _table(pdf, [t("acta.col.criterion"), t("acta.col.weight")],
+           [[name, fmt.percent(w)] for name, w in weights.items()], [120, 54], ["LEFT", "RIGHT"])
     pdf.ln(1)
     for rule in decision.rules_es:
         _paragraph(pdf, f"- {rule}")
 
-    _heading(pdf, "6. Votación y observaciones")
-    _table(pdf, ["Miembro", "Voto", "Observación"],
-           [[a.name, VOTE_ES[a.vote], a.remark or ""] for a in decision.attendees if a.votes], [54, 28, 92])
+    _heading(pdf, t("acta.voting"))
+    _table(pdf, [t("acta.col.member"), t("acta.col.vote"), t("acta.col.remark")],
+           [[a.name, _vote(a), a.remark or ""] for a in decision.attendees if a.votes], [54, 28, 92])
     dissent = [a for a in decision.attendees if a.votes and a.vote == "against" and a.remark]
     if dissent:
         pdf.ln(1)
-        _paragraph(pdf, "Votos salvados: " + " ".join(f"{a.name}: «{a.remark}»" for a in dissent))
+        _paragraph(pdf, t("acta.dissent", remarks=" ".join(t("acta.remark", name=a.name, remark=a.remark)
+                                                           for a in dissent)))
 
     if pdf.get_y() + 45 > pdf.h - 20:  # the heading goes with the first signatures
         pdf.add_page()
-    _heading(pdf, "7. Firmas")
+    _heading(pdf, t("acta.signatures"))
     signers = [a for a in decision.attendees if a.votes]
     pdf.ln(8)
     for start in range(0, len(signers), 2):
@@ -157,8 +164,7 @@ def pdf_bytes(decision: Decision, log_hash: str | None = None) -> bytes:
     pdf.set_font("helvetica", size=8)
     pdf.ln(2)
     recorded = fmt.datetime(dt.datetime.fromisoformat(decision.recorded_at))
-    _paragraph(pdf, f"Registrada por {decision.recorded_by} el {recorded} (UTC). "
-                    "Puede verificarse con «python -m core.audit verify».")
+    _paragraph(pdf, t("acta.recorded", by=decision.recorded_by, at=recorded))
     return bytes(pdf.output())
 
 
@@ -167,6 +173,7 @@ def xlsx_bytes(decision: Decision) -> bytes:
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     bold = book.add_format({"bold": True})
     money_format = book.add_format({"num_format": "#,##0.00"})
+    money_header = t("acta.col.amount_usd")  # the one column of amounts written with thousands and cents
 
     def sheet(name: str, headers: list[str], rows: list[list[object]], widths: list[int]) -> None:
         ws = book.add_worksheet(name)
@@ -176,30 +183,33 @@ def xlsx_bytes(decision: Decision) -> bytes:
         for r, values in enumerate(rows, start=1):
             for c, value in enumerate(values):
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    ws.write_number(r, c, value, money_format if "Monto" in headers[c] else None)
+                    ws.write_number(r, c, value, money_format if headers[c] == money_header else None)
                 else:
                     ws.write_string(r, c, neutralise("" if value is None else str(value)))
 
-    sheet("Decisión", ["Campo", "Valor"], [
-        ["Acta N.º", decision.number_es], ["Parroquia", f"{decision.parish_name} ({decision.parish_code})"],
-        ["Fecha", fmt.date(decision.date)], ["Escenario", decision.scenario_name],
-        ["Resultado", "Aprobado" if decision.approved else "No aprobado"],
-        ["Votos a favor", decision.votes_for], ["Votos en contra", decision.votes_against],
-        ["Abstenciones", decision.abstentions], ["Monto presupuesto (USD)", decision.budget_usd],
-        ["Monto reserva (USD)", decision.reserve_usd], ["Método", decision.method_es],
-        ["Estado del cálculo", decision.solver_status], ["Monto asignado (USD)", decision.total_cost_usd],
-        ["Puntaje total", decision.total_score], ["Justificación", decision.justification_es],
-        ["Registrada por", decision.recorded_by], ["Registrada el (UTC)", decision.recorded_at],
-    ], [26, 80])
-    sheet("Financiadas", ["Código", "Proyecto", "Asociación(es)", "Monto (USD)", "Puntaje"],
+    fields = [
+        ("number", decision.number_es),
+        ("parish", t("acta.field.parish_value", parish=decision.parish_name, code=decision.parish_code)),
+        ("date", fmt.date(decision.date)), ("scenario", decision.scenario_name),
+        ("outcome", t("acta.field.approved" if decision.approved else "acta.field.not_approved")),
+        ("votes_for", decision.votes_for), ("votes_against", decision.votes_against),
+        ("abstentions", decision.abstentions), ("budget", decision.budget_usd), ("reserve", decision.reserve_usd),
+        ("method", decision.method_es), ("status", decision.solver_status), ("cost", decision.total_cost_usd),
+        ("score", decision.total_score), ("justification", decision.justification_es),
+        ("recorded_by", decision.recorded_by), ("recorded_at", decision.recorded_at),
+    ]
+    sheet(t("acta.sheet.decision"), [t("acta.col.field"), t("acta.col.value")],
+          [[t(f"acta.field.{field}"), value] for field, value in fields], [26, 80])
+    sheet(t("acta.sheet.funded"), [t("acta.col.code"), t("acta.col.project"), t("acta.col.associations"),
+                                   t("acta.col.amount_usd"), t("acta.col.score")],
           [[f.proposal_id, f.title, f.associations_es, f.amount_usd, f.score] for f in decision.funded],
           [12, 50, 40, 16, 10])
-    sheet("No financiadas", ["Código", "Proyecto", "Motivo"],
+    sheet(t("acta.sheet.left_out"), [t("acta.col.code"), t("acta.col.project"), t("acta.col.reason")],
           [[x.proposal_id, x.title, x.reason_es] for x in decision.left_out], [12, 50, 80])
-    sheet("Asistentes y votos", ["Nombre", "Función", "Voto", "Observación"],
-          [[a.name, a.role_es, VOTE_ES[a.vote] if a.votes else "Asiste sin voto", a.remark]
-           for a in decision.attendees], [30, 26, 16, 60])
-    sheet("Pesos y reglas", ["Criterio o regla", "Peso"],
+    sheet(t("acta.sheet.attendees"), [t("acta.col.name"), t("acta.col.role"), t("acta.col.vote"),
+                                      t("acta.col.remark")],
+          [[a.name, a.role_es, _vote_or_attends(a), a.remark] for a in decision.attendees], [30, 26, 16, 60])
+    sheet(t("acta.sheet.weights"), [t("acta.col.criterion_or_rule"), t("acta.col.weight")],
           [[k, v] for k, v in (decision.weights_es or decision.weights).items()]
           + [[rule, None] for rule in decision.rules_es], [70, 10])
     book.close()

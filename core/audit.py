@@ -13,13 +13,14 @@ import argparse
 import sys
 
 from core.store import StoreError, default_path, verify_file
+from core.texts import t
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m core.audit", description="Verifica el registro de Minga.")
+    parser = argparse.ArgumentParser(prog="python -m core.audit", description=t("cli.audit.description"))
     commands = parser.add_subparsers(dest="command", required=True)
-    verify = commands.add_parser("verify", help="verifica la cadena de hashes del registro")
-    verify.add_argument("store", nargs="?", help="archivo del almacén (por defecto, el de la aplicación)")
+    verify = commands.add_parser("verify", help=t("cli.audit.verify"))
+    verify.add_argument("store", nargs="?", help=t("cli.store"))
     args = parser.parse_args(argv)
     path = args.store or default_path()
     try:
@@ -30,8 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     if result.ok:
         print(f"{path}: {result.message}")
         return 0
-    print(f"{path}: REGISTRO ALTERADO. Primera entrada rota: {result.first_broken}. {result.message}",
-          file=sys.stderr)
+    print(t("cli.audit.broken", path=path, seq=result.first_broken, message=result.message), file=sys.stderr)
     return 1
 
 

@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.store import Store
+from core.texts import label, t
 
 
 class Role(StrEnum):
@@ -55,31 +56,6 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),
 }
 
-ROLE_LABELS = {
-    Role.ADMIN: "Administrador",
-    Role.BOARD: "Miembro de la junta",
-    Role.PLANNER: "Técnico de planificación",
-    Role.ASSOCIATION: "Representante de asociación",
-    Role.OBSERVER: "Observador",
-}
-
-ACTION_LABELS = {
-    Action.VIEW_PUBLIC: "ver el diagnóstico y las decisiones aprobadas",
-    Action.VIEW_WORK: "ver propuestas y escenarios en preparación",
-    Action.SUBMIT_PROPOSAL: "presentar propuestas de su asociación",
-    Action.EDIT_PROPOSAL: "editar o importar propuestas",
-    Action.EDIT_OFFER: "registrar ofertas de cooperación",
-    Action.EDIT_ALIGNMENT: "editar el PDOT y la alineación",
-    Action.SAVE_SCENARIO: "guardar pesos y escenarios",
-    Action.SET_BUDGET: "fijar el presupuesto y las reglas",
-    Action.APPROVE_DECISION: "aprobar una decisión",
-    Action.RUN_MEETING: "abrir y conducir una sesión",
-    Action.TAKE_PART: "votar y puntuar en una sesión",
-    Action.VIEW_LOG: "ver el registro de cambios",
-    Action.MANAGE_USERS: "administrar usuarios",
-    Action.MANAGE_STORE: "respaldar, restaurar o restablecer los datos",
-}
-
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 MIN_PASSWORD = 10
 
@@ -104,11 +80,11 @@ class User(BaseModel):
     @classmethod
     def _username(cls, value: str) -> str:
         if not USERNAME.match(value):
-            raise ValueError("el usuario debe tener de 3 a 40 caracteres: minúsculas, números, punto, guion")
+            raise ValueError(t("auth.err.username"))
         return value
 
 
-OBSERVER = User(username="publico", display_name="Público", role=Role.OBSERVER)
+OBSERVER = User(username="publico", display_name=t("auth.public_name"), role=Role.OBSERVER)
 
 
 def can(user: User | None, action: Action, association_id: str | None = None) -> bool:
@@ -125,10 +101,11 @@ def require(user: User | None, action: Action, association_id: str | None = None
     """Return the user when allowed; otherwise raise PermissionDenied with a Spanish reason."""
     if can(user, action, association_id):
         return user or OBSERVER
-    who = ROLE_LABELS[(user or OBSERVER).role]
+    who = label("role", (user or OBSERVER).role)
+    what = label("action", action)
     if user is not None and user.role == Role.ASSOCIATION and association_id is not None:
-        raise PermissionDenied(f"Como {who.lower()} solo puede {ACTION_LABELS[action]} para su propia asociación.")
-    raise PermissionDenied(f"Su rol ({who}) no permite {ACTION_LABELS[action]}.")
+        raise PermissionDenied(t("auth.err.own_association", role=who.lower(), action=what))
+    raise PermissionDenied(t("auth.err.role", role=who, action=what))
 
 
 class Accounts:
@@ -155,23 +132,23 @@ class Accounts:
     def create_first_admin(self, username: str, display_name: str, password: str) -> User:
         """Only while the store has no user at all: the first person to set Minga up."""
         if self.has_users():
-            raise PermissionDenied("Ya existe un administrador; pídale que cree su cuenta.")
+            raise PermissionDenied(t("auth.err.admin_exists"))
         return self._create(User(username=username, display_name=display_name, role=Role.ADMIN), password,
                             actor=username)
 
     def create(self, by: User | None, user: User, password: str) -> User:
         require(by, Action.MANAGE_USERS)
         if self.store.get(self.KIND, user.username) is not None:
-            raise ValueError(f"El usuario «{user.username}» ya existe.")
+            raise ValueError(t("auth.err.user_exists", username=user.username))
         return self._create(user, password, actor=by.username)
 
     def _create(self, user: User, password: str, actor: str) -> User:
         if len(password) < MIN_PASSWORD:
-            raise ValueError(f"La contraseña debe tener al menos {MIN_PASSWORD} caracteres.")
+            raise ValueError(t("auth.err.password_short", minimum=MIN_PASSWORD))
         if user.role == Role.ASSOCIATION and not user.association_id:
-            raise ValueError("Un representante de asociación debe tener una asociación asignada.")
+            raise ValueError(t("auth.err.no_association"))
         body = {**user.model_dump(mode="json"), "password_hash": self.hasher.hash(password)}
-        self.store.save(self.KIND, user.username, body, actor=actor, action="crear usuario",
+        self.store.save(self.KIND, user.username, body, actor=actor, action=t("log.action.create_user"),
                         expected_version=0)
         return user
 

@@ -144,21 +144,20 @@ def build(out_dir: Path | None = None, sources_dir: Path = SOURCES_DIR) -> list[
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Construye los datos de Minga (data/*.parquet).")
-    parser.add_argument("--if-stale", action="store_true", help="solo si cambió alguna fuente")
+    parser = argparse.ArgumentParser(description=t("cli.build.description"))
+    parser.add_argument("--if-stale", action="store_true", help=t("cli.build.if_stale"))
     args = parser.parse_args(argv)
     out_dir = data_dir()
     if args.if_stale and not is_stale(out_dir, SOURCES_DIR):
-        print("Datos al día; no hace falta reconstruir.")
+        print(t("cli.build.up_to_date"))
         return 0
     try:
         written = build(out_dir, SOURCES_DIR)
     except SourceError as exc:
-        print("No se pudieron construir los datos; los archivos anteriores no se modificaron.",
-              file=sys.stderr)
+        print(t("cli.build.failed"), file=sys.stderr)
         print(str(exc), file=sys.stderr)
         return 1
-    print(f"Datos construidos: {len(written)} archivos en {out_dir}.")
+    print(t("cli.build.done", count=len(written), folder=out_dir))
     return 0
 
 

@@ -18,6 +18,7 @@ import duckdb
 import polars as pl
 
 from core.paths import SQL_DIR, data_dir
+from core.texts import t
 
 _VIEW_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -42,7 +43,7 @@ def view_files(sql_dir: Path = SQL_DIR) -> dict[str, str]:
 def _register_raw(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
     parquet_files = sorted(folder.glob("*.parquet"))
     if not parquet_files:
-        raise MissingDataError(f"No hay datos construidos en {folder}. Ejecute: make data")
+        raise MissingDataError(t("data.missing_in", folder=folder))
     for path in parquet_files:
         literal = str(path.resolve()).replace("'", "''")
         con.execute(f"CREATE OR REPLACE VIEW raw_{path.stem} AS SELECT * FROM read_parquet('{literal}')")

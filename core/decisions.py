@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from core.auth import Action, User, require
 from core.store import Change, Store, StoreError
+from core.texts import t
 
 VoteChoice = Literal["for", "against", "abstain"]
 KIND = "decision"
@@ -33,9 +34,9 @@ class Attendee(BaseModel):
     @model_validator(mode="after")
     def _vote_only_if_voting(self) -> Attendee:
         if not self.votes and self.vote is not None:
-            raise ValueError(f"{self.name} asiste sin voto: no puede votar")
+            raise ValueError(t("dec.err.no_vote_allowed", name=self.name))
         if self.votes and self.vote is None:
-            raise ValueError(f"falta el voto de {self.name}")
+            raise ValueError(t("dec.err.vote_missing", name=self.name))
         return self
 
 
@@ -85,10 +86,10 @@ class DecisionDraft(BaseModel):
     @classmethod
     def _someone_votes(cls, value: list[Attendee]) -> list[Attendee]:
         if not any(a.votes for a in value):
-            raise ValueError("la decisión necesita al menos un miembro de la junta con voto")
+            raise ValueError(t("dec.err.nobody_votes"))
         names = [a.name.strip().lower() for a in value]
         if len(names) != len(set(names)):
-            raise ValueError("hay asistentes repetidos")
+            raise ValueError(t("dec.err.repeated_attendees"))
         return value
 
 
@@ -136,13 +137,13 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
         try:
             # expected_version=0: the number must still be free when the transaction commits.
             store.apply([Change(KIND, decision.decision_id, decision.model_dump(mode="json"), draft.parish_code,
-                                expected_version=0, action="aprobar decisión" if approved else "registrar decisión"),
+                                expected_version=0, action=t("log.action.approve_decision" if approved else "log.action.record_decision")),
                          *(consequences(decision) if consequences else [])],
                         actor=user.username)
         except StoreError:
             continue  # someone took this number a moment ago: take the next one
         return decision
-    raise StoreError("No se pudo numerar la decisión; inténtelo de nuevo.")
+    raise StoreError(t("dec.err.numbering"))
 
 
 def decisions(store: Store, parish_code: str) -> list[Decision]:

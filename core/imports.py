@@ -241,7 +241,7 @@ def _refuse(file: str, key: str, **values: Any) -> FileRefused:
 
 def read_book(data: bytes, filename: str) -> Book:
     """The sheets of a .xlsx or .csv as rows of raw cells; FileRefused with a Spanish reason otherwise."""
-    name = filename or "archivo"
+    name = filename or t("imp.file.default_name")
     if not data:
         raise _refuse(name, "imp.file.empty")
     if len(data) > MAX_BYTES:
@@ -681,7 +681,7 @@ def _find_sheet(book: Book, key: str) -> Sheet | None:
 
 def preview_import(data: bytes, filename: str, ctx: ImportContext, *, update_existing: bool = False) -> ImportPreview:
     """Read a file of proposals and say, row by row, what importing it would do. Stores nothing."""
-    preview = ImportPreview(filename or "archivo", update_existing=update_existing)
+    preview = ImportPreview(filename or t("imp.file.default_name"), update_existing=update_existing)
     try:
         book = read_book(data, preview.file)
     except FileRefused as refused:
@@ -871,8 +871,8 @@ class _Reader:
                     code = text if text in self.ctx.competences else by_title.get(normalise(text))
                     if code is None and re.fullmatch(r"[a-z][a-z0-9_]*", text):
                         code = text
-                        self.preview.notices.append(f"{self.file}, fila {line}: " + t(
-                            "imp.cell.competence_outside", value=text))
+                        self.preview.notices.append(t("imp.notice.at", file=self.file, row=line, message=t(
+                            "imp.cell.competence_outside", value=text)))
                     elif code is None:
                         self._known(line, written, [text], self.ctx.competences, "competence")
                     out[name] = code
@@ -1056,8 +1056,8 @@ class _Reader:
             merged = {**stored, **values, "status": existing.item.status,
                       "status_history": existing.item.status_history}
             if status is not None and status != existing.item.status:
-                self.preview.notices.append(f"{self.file}, fila {line}: " + t(
-                    "imp.cell.status_kept", current=label("proposal_status", existing.item.status.value)))
+                self.preview.notices.append(t("imp.notice.at", file=self.file, row=line, message=t(
+                    "imp.cell.status_kept", current=label("proposal_status", existing.item.status.value))))
             return merged
         if status is not None and ProposalStatus(status) not in NEW_STATUSES:
             self._problem(line, self._column("status"),

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from core.auth import Action, PermissionDenied, User, can, require
 from core.store import Store
+from core.texts import t
 
 MEETING, BALLOT, PRIVATE_SCORE = "meeting", "ballot", "private_score"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -40,7 +41,7 @@ class Participant(BaseModel):
     @classmethod
     def _slug(cls, value: str) -> str:
         if not _SLUG.match(value):
-            raise ValueError("el código del participante usa minúsculas, números y guiones")
+            raise ValueError(t("ses.err.participant_code"))
         return value
 
 
@@ -60,17 +61,17 @@ class Meeting(BaseModel):
     @model_validator(mode="after")
     def _unique(self) -> Meeting:
         if len(set(self.item_ids)) != len(self.item_ids):
-            raise ValueError("hay temas repetidos en la sesión")
+            raise ValueError(t("ses.err.repeated_items"))
         ids = [p.participant_id for p in self.participants]
         if len(set(ids)) != len(ids):
-            raise ValueError("hay participantes repetidos")
+            raise ValueError(t("ses.err.repeated_participants"))
         return self
 
     def participant(self, participant_id: str) -> Participant:
         for person in self.participants:
             if person.participant_id == participant_id:
                 return person
-        raise ValueError(f"«{participant_id}» no participa en esta sesión")
+        raise ValueError(t("ses.err.not_participant", participant=participant_id))
 
 
 class Ballot(BaseModel):
@@ -87,7 +88,7 @@ class Ballot(BaseModel):
     def _whole_and_positive(cls, value: dict[str, int]) -> dict[str, int]:
         for item, count in value.items():
             if count < 0:
-                raise ValueError(f"los votos no pueden ser negativos («{item}»)")
+                raise ValueError(t("ses.err.negative_votes", item=item))
         return {item: count for item, count in value.items() if count > 0}
 
 
@@ -113,7 +114,7 @@ class PrivateScore(BaseModel):
     def _in_range(cls, value: dict[str, float]) -> dict[str, float]:
         for criterion, score in value.items():
             if not 0 <= score <= 100:
-                raise ValueError(f"el puntaje de «{criterion}» debe estar entre 0 y 100")
+                raise ValueError(t("ses.err.score_range", criterion=criterion))
         return value
 
 
@@ -122,10 +123,10 @@ def check_ballot(meeting: Meeting, ballot: Ballot) -> None:
     meeting.participant(ballot.participant_id)
     unknown = sorted(set(ballot.votes) - set(meeting.item_ids))
     if unknown:
-        raise ValueError(f"temas que no están en la sesión: {', '.join(unknown)}")
+        raise ValueError(t("ses.err.unknown_items", items=", ".join(unknown)))
     used = sum(ballot.votes.values())
     if used > meeting.votes_per_participant:
-        raise ValueError(f"reparte {used} votos y tiene {meeting.votes_per_participant}")
+        raise ValueError(t("ses.err.too_many_votes", used=used, allowed=meeting.votes_per_participant))
 
 
 def tally(meeting: Meeting, ballots: list[Ballot]) -> list[TallyRow]:
@@ -162,7 +163,7 @@ def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_ver
     require(user, Action.RUN_MEETING)
     store.save(MEETING, meeting.meeting_id, meeting.model_dump(mode="json"), actor=user.username,
                parish_code=meeting.parish_code, expected_version=expected_version,
-               action="abrir sesión" if expected_version in (None, 0) else "actualizar sesión")
+               action=t("log.action.open_meeting" if expected_version in (None, 0) else "log.action.update_meeting"))
     return meeting
 
 
@@ -183,17 +184,17 @@ def _may_act_for(user: User | None, meeting: Meeting, participant_id: str) -> Us
         return user
     person = meeting.participant(participant_id)
     if person.username != user.username:
-        raise PermissionDenied("Solo puede votar o puntuar por usted mismo en esta sesión.")
+        raise PermissionDenied(t("ses.err.only_yourself"))
     return user
 
 
 def cast_ballot(store: Store, user: User | None, meeting: Meeting, ballot: Ballot) -> Ballot:
     actor = _may_act_for(user, meeting, ballot.participant_id)
     if meeting.status != "open":
-        raise ValueError("la votación de esta sesión ya está cerrada")
+        raise ValueError(t("ses.err.voting_closed"))
     check_ballot(meeting, ballot)
     store.save(BALLOT, f"{meeting.meeting_id}:{ballot.participant_id}", ballot.model_dump(mode="json"),
-               actor=actor.username, parish_code=meeting.parish_code, action="votar")
+               actor=actor.username, parish_code=meeting.parish_code, action=t("log.action.vote"))
     return ballot
 
 
@@ -204,12 +205,12 @@ def ballots(store: Store, meeting_id: str) -> list[Ballot]:
 def save_private_score(store: Store, user: User | None, meeting: Meeting, score: PrivateScore) -> PrivateScore:
     actor = _may_act_for(user, meeting, score.participant_id)
     if meeting.status != "open":
-        raise ValueError("la puntuación de esta sesión ya está cerrada")
+        raise ValueError(t("ses.err.scoring_closed"))
     if score.proposal_id not in meeting.item_ids:
-        raise ValueError(f"«{score.proposal_id}» no está en esta sesión")
+        raise ValueError(t("ses.err.not_in_meeting", proposal=score.proposal_id))
     store.save(PRIVATE_SCORE, f"{meeting.meeting_id}:{score.participant_id}:{score.proposal_id}",
                score.model_dump(mode="json"), actor=actor.username, parish_code=meeting.parish_code,
-               action="puntuar")
+               action=t("log.action.score"))
     return score
 
 

@@ -24,7 +24,7 @@ from core.schemas.proposals import CooperationOffer, GadCompetence, Proposal
 from core.scoring import Scoring, candidates, score_proposals
 from core.screening import Screening, ScreeningContext, eligible_ids, screen_proposals
 from core.store import Store
-from core.weights import preset
+from core.weights import DEFAULT_PRESET, preset
 
 DEFAULT_PARISH = "010170"  # El Valle
 
@@ -122,7 +122,7 @@ def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mappi
     # Only eligible proposals are scored: a proposal that fails a gate is out, not ranked low, and it
     # must not set the reference of relative criteria (the largest reach) for the others.
     scoring = score_proposals([p for p in inputs.proposals if p.proposal_id in eligible], inputs.criteria_context,
-                              weights if weights is not None else preset("Estudio El Valle: alcance y factibilidad"),
+                              weights if weights is not None else preset(DEFAULT_PRESET),
                               evaluations, scale_max=scale_max)
     frame = candidates(inputs.proposals, scoring, sorted(eligible))
     result = allocate_detailed(frame, rules, method=method, explain=explain)

@@ -166,7 +166,7 @@ def save_scenario(store: Store, user: User | None, scenario: Scenario, *,
     try:
         record = store.save(KIND, stamped.scenario_id, stamped.model_dump(mode="json"), actor=actor.username,
                             parish_code=stamped.parish_code, expected_version=expected_version,
-                            action="guardar escenario" if expected_version == 0 else "reemplazar escenario")
+                            action=t("log.action.save_scenario" if expected_version == 0 else "log.action.replace_scenario"))
     except ConflictError as exc:
         if expected_version == 0:
             raise ScenarioError(t("scen.error.exists", name=scenario.name)) from exc
@@ -186,7 +186,7 @@ def set_board_budget(store: Store, user: User | None, parish_code: str, rules: A
     """Fix the parish's budget and rules (role: SET_BUDGET, the board): one record per parish, logged."""
     actor = require(user, Action.SET_BUDGET)
     store.save(BUDGET_KIND, parish_code, {"parish_code": parish_code, "rules": rules.model_dump(mode="json")},
-               actor=actor.username, parish_code=parish_code, action="fijar presupuesto")
+               actor=actor.username, parish_code=parish_code, action=t("log.action.set_budget"))
     return rules
 
 
@@ -275,7 +275,8 @@ def compare(a: Prioritization, b: Prioritization, *, names: tuple[str, str] = ("
         summary = t("scen.compare.same", count=len(both))
     else:
         summary = t("scen.compare.summary", a=names[0], b=names[1],
-                    entering=_items(only_b, titles) or "ninguna", leaving=_items(only_a, titles) or "ninguna",
+                    entering=_items(only_b, titles) or t("scen.compare.none"),
+                    leaving=_items(only_a, titles) or t("scen.compare.none"),
                     score_delta=_signed(mb["total_score"] - ma["total_score"], lambda v: number(v, 2)),
                     cost_delta=_signed(mb["total_cost_usd"] - ma["total_cost_usd"], money),
                     coverage_delta=_signed(mb["associations_covered"] - ma["associations_covered"], number))

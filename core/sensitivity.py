@@ -24,6 +24,7 @@ import polars as pl
 from core.allocation import AllocationRules, Method, funded_under_scores
 from core.criteria import BY_CODE, CRITERION_CODES
 from core.fmt import number, percent
+from core.texts import t
 from core.weights import normalize
 
 
@@ -87,7 +88,7 @@ def most_influential(moves: pl.DataFrame) -> pl.DataFrame:
 def random_weights(weights: Mapping[str, float], variation: float, draws: int, seed: int) -> np.ndarray:
     """draws × criteria: each weight times an independent U(1 − v, 1 + v) factor, rows adding up to 1."""
     if not 0 <= variation < 1:
-        raise ValueError("la variación de los pesos debe estar entre 0 y 1 (por ejemplo 0,2 para ±20 %)")
+        raise ValueError(t("sens.variation"))
     w = normalize(weights)
     base = np.array([w[c] for c in CRITERION_CODES])
     rng = np.random.default_rng(seed)
@@ -105,13 +106,13 @@ def funding_probability(matrix: pl.DataFrame, weights: Mapping[str, float], cand
     interval), funded_base (with the weights as given), base_rank, rank_min, rank_median, rank_max,
     draws, explanation_es."""
     if draws < 1:
-        raise ValueError("hace falta al menos un sorteo")
+        raise ValueError(t("sens.draws"))
     ids = candidates["proposal_id"].to_list()
     rows = matrix.filter(pl.col("proposal_id").is_in(ids))
     index = {pid: k for k, pid in enumerate(rows["proposal_id"].to_list())}
     missing = [pid for pid in ids if pid not in index]
     if missing:
-        raise ValueError(f"faltan los puntajes por criterio de «{missing[0]}»")
+        raise ValueError(t("sens.missing_scores", id=missing[0]))
     values = rows.select(list(CRITERION_CODES)).to_numpy()[[index[pid] for pid in ids]]
     w = normalize(weights)
     base_scores = values @ np.array([w[c] for c in CRITERION_CODES])
@@ -123,10 +124,9 @@ def funding_probability(matrix: pl.DataFrame, weights: Mapping[str, float], cand
     margin = 1.96 * np.sqrt(p * (1 - p) / draws)
     explanations = []
     for k in range(len(ids)):
-        base = "financiada" if funded[0, k] else "no financiada"
-        explanations.append(
-            f"Con los pesos elegidos queda {base}; al variar los pesos ±{percent(variation, 0)} se financia en "
-            f"{percent(p[k], 0)} de {draws} sorteos (puesto entre {ranks[1:, k].min()} y {ranks[1:, k].max()}).")
+        explanations.append(t("sens.explanation", base=t("sens.funded" if funded[0, k] else "sens.not_funded"),
+                              variation=percent(variation, 0), share=percent(p[k], 0), draws=draws,
+                              best=ranks[1:, k].min(), worst=ranks[1:, k].max()))
     schema = {"proposal_id": pl.Utf8, "p_funded": pl.Float64, "margin": pl.Float64, "funded_base": pl.Boolean,
               "base_rank": pl.Int64, "rank_min": pl.Int64, "rank_median": pl.Float64, "rank_max": pl.Int64,
               "draws": pl.Int64, "explanation_es": pl.Utf8}

@@ -30,6 +30,7 @@ from typing import Any
 import polars as pl
 
 from core.paths import data_dir
+from core.texts import t
 
 SCHEMA_VERSION = 1
 GENESIS = "0" * 64
@@ -238,11 +239,10 @@ class Store:
                               (change.kind, change.record_id)).fetchone()
         version = current[0] if current else 0
         if change.expected_version is not None and change.expected_version != version:
-            raise ConflictError(
-                f"Otra persona guardó cambios en «{change.record_id}» mientras usted lo editaba "
-                f"(versión {version}, usted partió de la {change.expected_version}). Recargue y vuelva a intentarlo.")
+            raise ConflictError(t("store.conflict", record=change.record_id, version=version,
+                                  expected=change.expected_version))
         if change.body is None and current is None:
-            raise StoreError(f"No existe «{change.record_id}».")
+            raise StoreError(t("store.missing_record", record=change.record_id))
         at = _now()
         parish = change.parish_code if change.parish_code is not None else (current[1] if current else None)
         body = change.body if change.body is not None else self._body(con, change.kind, change.record_id)
@@ -321,14 +321,14 @@ class Store:
         source = Path(source)
         check = verify_file(source)
         if not check.ok:
-            raise StoreError(f"El respaldo no se restauró: {check.message}")
+            raise StoreError(t("store.restore_refused", reason=check.message))
         staging = self.path.with_suffix(".restore.tmp")
         shutil.copyfile(source, staging)
         for suffix in ("-wal", "-shm"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
         os.replace(staging, self.path)
         self.append_event("store", "respaldo", {"restored_from": source.name, "entries": check.entries},
-                          actor=actor, action="restaurar respaldo")
+                          actor=actor, action=t("log.action.restore"))
         return check
 
     def reset(self, *, actor: str, kinds: Iterable[str] | None = None) -> int:
@@ -337,7 +337,8 @@ class Store:
             sql = "SELECT kind, record_id FROM records WHERE deleted = 0"
             rows = con.execute(sql).fetchall()
         wanted = set(kinds) if kinds is not None else None
-        changes = [Change(k, r, None, action="restablecer demo") for k, r in rows if wanted is None or k in wanted]
+        changes = [Change(k, r, None, action=t("log.action.reset_demo")) for k, r in rows
+                   if wanted is None or k in wanted]
         if changes:
             self.apply(changes, actor=actor)
         return len(changes)
@@ -347,18 +348,18 @@ def verify_file(path: Path | str) -> Verification:
     """Check, read-only, that a file is a Minga store whose log is intact."""
     path = Path(path)
     if not path.is_file():
-        raise StoreError(f"No existe el archivo {path}.")
+        raise StoreError(t("store.missing_file", path=path))
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             app = con.execute("SELECT value FROM meta WHERE key = 'application'").fetchone()
             if not app or app[0] != "minga":
-                raise StoreError("El archivo no es un almacén de Minga.")
+                raise StoreError(t("store.not_minga"))
             return _verify_chain(con)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError("El archivo no es un almacén de Minga (no es una base SQLite válida).") from exc
+        raise StoreError(t("store.not_sqlite")) from exc
 
 
 def _verify_chain(con: sqlite3.Connection) -> Verification:
@@ -368,16 +369,14 @@ def _verify_chain(con: sqlite3.Connection) -> Verification:
     for expected_seq, row in enumerate(rows, start=1):
         seq, at, actor, action, kind, record_id, payload, prev_hash, digest = row
         if seq != expected_seq:
-            return Verification(False, len(rows), expected_seq,
-                                f"Falta la entrada {expected_seq} del registro (se encontró la {seq}).")
+            return Verification(False, len(rows), expected_seq, t("store.entry_missing", expected=expected_seq, found=seq))
         if prev_hash != previous:
-            return Verification(False, len(rows), seq,
-                                f"La entrada {seq} no enlaza con la anterior: el registro fue alterado.")
+            return Verification(False, len(rows), seq, t("store.entry_unlinked", seq=seq))
         if entry_hash(seq, at, actor, action, kind, record_id, payload, prev_hash) != digest:
-            return Verification(False, len(rows), seq,
-                                f"La entrada {seq} ({action} {kind} {record_id}) fue modificada después de escrita.")
+            return Verification(False, len(rows), seq, t("store.entry_modified", seq=seq, action=action, kind=kind,
+                                                          record=record_id))
         previous = digest
-    return Verification(True, len(rows), None, f"Registro íntegro: {len(rows)} entradas verificadas.")
+    return Verification(True, len(rows), None, t("log.ok", count=len(rows)))
 
 
 def _record(row: tuple) -> StoredRecord:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.criteria import BY_CODE, CRITERION_CODES
 from core.fmt import number
+from core.texts import t
 
 Weights = dict[str, float]
 
@@ -27,35 +28,36 @@ CR_LIMIT = 0.10
 
 PRESETS: dict[str, Weights] = {
     # The El Valle study: distribute the budget "with emphasis on scope and feasibility".
-    "Estudio El Valle: alcance y factibilidad": {
+    t("weights.preset.el_valle"): {
         "scope": 30, "feasibility": 30, "pdot": 10, "need": 10, "sustainability": 5, "counterpart": 5,
         "sdg_pnd": 5, "aid_concentration": 5},
-    "Equilibrado": {code: 1 for code in CRITERION_CODES},
+    t("weights.preset.balanced"): {code: 1 for code in CRITERION_CODES},
     # Adapted from the weights the seed-002 brief proposes (§9.4): alignment 30 (PDOT 15, ODS/PND 15),
     # need and impact 20, feasibility 20 (+ the 10 of results quality it cannot measure apart),
     # sustainability 15, counterpart and repeated aid 5 each.
-    "Tesis Azogues: alineación estratégica": {
+    t("weights.preset.azogues"): {
         "pdot": 15, "sdg_pnd": 15, "need": 10, "scope": 10, "feasibility": 25, "sustainability": 15,
         "counterpart": 5, "aid_concentration": 5},
-    "Equidad: necesidad y ayudas previas": {
+    t("weights.preset.equity"): {
         "need": 30, "aid_concentration": 25, "scope": 20, "feasibility": 15, "pdot": 10, "sdg_pnd": 0,
         "sustainability": 0, "counterpart": 0},
 }
-DEFAULT_PRESET = "Estudio El Valle: alcance y factibilidad"
+DEFAULT_PRESET = t("weights.preset.el_valle")
 
 
 def validate(weights: Mapping[str, float], known: Sequence[str] = CRITERION_CODES) -> list[str]:
     """Spanish problems with a set of weights (empty when it can be used)."""
     problems = []
     for code, value in weights.items():
+        criterion = BY_CODE[code].label_es if code in BY_CODE else code
         if code not in known:
-            problems.append(f"criterio desconocido «{code}»")
+            problems.append(t("weights.unknown_criterion", code=code))
         elif value is None or not np.isfinite(value):
-            problems.append(f"el peso de «{BY_CODE[code].label_es if code in BY_CODE else code}» debe ser un número")
+            problems.append(t("weights.not_a_number", criterion=criterion))
         elif value < 0:
-            problems.append(f"el peso de «{BY_CODE[code].label_es if code in BY_CODE else code}» no puede ser negativo")
+            problems.append(t("weights.negative", criterion=criterion))
     if not problems and sum(weights.values()) <= 0:
-        problems.append("al menos un criterio debe tener un peso mayor que cero")
+        problems.append(t("weights.all_zero"))
     return problems
 
 
@@ -73,7 +75,7 @@ def normalize(weights: Mapping[str, float], known: Sequence[str] = CRITERION_COD
 def preset(name: str) -> Weights:
     """A named preset, normalized; raises KeyError (Spanish) for an unknown name."""
     if name not in PRESETS:
-        raise KeyError(f"no existe el conjunto de pesos «{name}»; hay: {', '.join(PRESETS)}")
+        raise KeyError(t("weights.unknown_preset", name=name, names=", ".join(PRESETS)))
     return normalize(PRESETS[name])
 
 
@@ -107,12 +109,11 @@ def pairwise_matrix(criteria: Sequence[str], judgments: Mapping[tuple[str, str],
     matrix = np.ones((n, n))
     for (a, b), value in judgments.items():
         if a not in index or b not in index:
-            raise ValueError(f"comparación con un criterio desconocido: «{a}» frente a «{b}»")
+            raise ValueError(t("weights.ahp.unknown", a=a, b=b))
         if a == b:
-            raise ValueError(f"un criterio no se compara consigo mismo («{a}»)")
+            raise ValueError(t("weights.ahp.itself", a=a))
         if not (1 / 9 - 1e-9 <= value <= 9 + 1e-9):
-            raise ValueError(f"la comparación «{a}» frente a «{b}» debe estar entre 1/9 y 9 (se recibió "
-                             f"{number(value, 2)})")
+            raise ValueError(t("weights.ahp.scale", a=a, b=b, value=number(value, 2)))
         matrix[index[a], index[b]] = value
         matrix[index[b], index[a]] = 1 / value
     return matrix
@@ -123,11 +124,11 @@ def ahp(criteria: Sequence[str], matrix: np.ndarray | Sequence[Sequence[float]])
     a = np.asarray(matrix, dtype=float)
     n = len(criteria)
     if a.shape != (n, n):
-        raise ValueError(f"la matriz debe ser de {n} × {n}")
+        raise ValueError(t("weights.ahp.size", n=n))
     if (a <= 0).any():
-        raise ValueError("todas las comparaciones deben ser positivas")
+        raise ValueError(t("weights.ahp.positive"))
     if not np.allclose(a * a.T, 1.0, atol=1e-6):
-        raise ValueError("la matriz no es recíproca: si a vale 3 frente a b, b debe valer 1/3 frente a a")
+        raise ValueError(t("weights.ahp.reciprocal"))
     values, vectors = np.linalg.eig(a)
     k = int(np.argmax(values.real))
     lambda_max = float(values[k].real)
@@ -138,12 +139,8 @@ def ahp(criteria: Sequence[str], matrix: np.ndarray | Sequence[Sequence[float]])
     ri = SAATY_RI.get(n, 1.49)
     cr = ci / ri if ri > 0 else 0.0
     consistent = cr <= CR_LIMIT
-    if consistent:
-        message = (f"Las comparaciones son consistentes (razón de consistencia {number(cr, 3)}, "
-                   f"aceptable hasta {number(CR_LIMIT, 2)}).")
-    else:
-        message = (f"Las comparaciones se contradicen (razón de consistencia {number(cr, 3)}, mayor que "
-                   f"{number(CR_LIMIT, 2)}): revise las que más se alejan de las demás antes de usar estos pesos.")
+    message = t("weights.ahp.consistent" if consistent else "weights.ahp.inconsistent", cr=number(cr, 3),
+                limit=number(CR_LIMIT, 2))
     return AhpResult(criteria=list(criteria), weights={c: float(x) for c, x in zip(criteria, w)},
                      lambda_max=lambda_max, consistency_index=ci, random_index=ri, consistency_ratio=cr,
                      consistent=consistent, message_es=message)
@@ -157,6 +154,6 @@ def combine_pairwise(matrices: Sequence[np.ndarray]) -> np.ndarray:
     """Several people's pairwise matrices as one: the element-wise geometric mean (group AHP),
     which keeps the result reciprocal."""
     if not matrices:
-        raise ValueError("no hay comparaciones que combinar")
+        raise ValueError(t("weights.ahp.none"))
     stack = np.stack([np.asarray(m, dtype=float) for m in matrices])
     return np.exp(np.log(stack).mean(axis=0))

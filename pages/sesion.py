@@ -39,7 +39,7 @@ item_labels = {**{r["problem_id"]: f"{r['problem_id']} · {r['label_es']}" for r
 def _open_form() -> None:
     with st.expander(t("ses.open_title"), expanded=not meeting.meetings(store, parish)):
         with st.form("ses-open"):
-            title = st.text_input(t("ses.field.title"), value="Priorización de problemas de las asociaciones")
+            title = st.text_input(t("ses.field.title"), value=t("ses.field.title_default"))
             date = st.date_input(t("ses.field.date"), value=dt.date.today(), format="DD/MM/YYYY")
             subject = st.radio(t("ses.field.subject"), ["problems", "proposals"], horizontal=True,
                                format_func=lambda s: t(f"ses.subject.{s}"))

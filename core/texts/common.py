@@ -26,6 +26,7 @@ STRINGS = {
                          "no son respuestas reales de personas.",
     "source.caption": "Fuente: {source}",
     "data.missing": "No hay datos construidos. Ejecute «make run» o «python -m core.build».",
+    "data.missing_in": "No hay datos construidos en {folder}. Ejecute: make data",
     "data.error": "No se pudieron leer los datos: {detail}",
     "empty.generic": "No hay datos para esta parroquia todavía.",
     "download.csv": "Descargar CSV",

@@ -1,4 +1,4 @@
-"""Strings of signing in, first-run setup and roles."""
+"""Strings of signing in, first-run setup, roles and what each role may do (core.auth, ui.session)."""
 
 STRINGS = {
     "auth.signin": "Ingresar",
@@ -22,9 +22,37 @@ STRINGS = {
     "auth.created": "Cuenta creada. Ya está dentro como administrador.",
     "auth.denied": "No puede hacer esto: {reason}",
     "auth.need_signin": "Esta página es para el equipo del GAD y las asociaciones: ingrese con su usuario.",
+    # -- what core.auth refuses ----------------------------------------------------------------------------
+    "auth.err.own_association": "Como {role} solo puede {action} para su propia asociación.",
+    "auth.err.role": "Su rol ({role}) no permite {action}.",
+    "auth.err.username": "el usuario debe tener de 3 a 40 caracteres: minúsculas, números, punto, guion",
+    "auth.err.admin_exists": "Ya existe un administrador; pídale que cree su cuenta.",
+    "auth.err.user_exists": "El usuario «{username}» ya existe.",
+    "auth.err.password_short": "La contraseña debe tener al menos {minimum} caracteres.",
+    "auth.err.no_association": "Un representante de asociación debe tener una asociación asignada.",
+    "auth.err.representative_status": "Un representante de asociación solo guarda propuestas en borrador o "
+                                      "presentadas; los demás estados los fija el GAD.",
+    "auth.public_name": "Público",
 }
 
 LABELS = {
+    # What each role may not do is said with these (core.auth.require): «Su rol (…) no permite …».
+    "action": {
+        "view_public": "ver el diagnóstico y las decisiones aprobadas",
+        "view_work": "ver propuestas y escenarios en preparación",
+        "submit_proposal": "presentar propuestas de su asociación",
+        "edit_proposal": "editar o importar propuestas",
+        "edit_offer": "registrar ofertas de cooperación",
+        "edit_alignment": "editar el PDOT y la alineación",
+        "save_scenario": "guardar pesos y escenarios",
+        "set_budget": "fijar el presupuesto y las reglas",
+        "approve_decision": "aprobar una decisión",
+        "run_meeting": "abrir y conducir una sesión",
+        "take_part": "votar y puntuar en una sesión",
+        "view_log": "ver el registro de cambios",
+        "manage_users": "administrar usuarios",
+        "manage_store": "respaldar, restaurar o restablecer los datos",
+    },
     "role": {
         "admin": "Administrador",
         "board_member": "Miembro de la junta",

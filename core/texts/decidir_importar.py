@@ -136,6 +136,8 @@ STRINGS = {
     "imp.file.no_rows": "La hoja no tiene filas de propuestas debajo del encabezado.",
     "imp.file.too_many_rows": "La hoja tiene {rows} filas y el máximo por archivo es {limit}.",
     "imp.file.more_than": "más de {count}",
+    "imp.file.default_name": "archivo",
+    "imp.notice.at": "{file}, fila {row}: {message}",
     "imp.file.xlsx_as_csv": "El archivo se llama .csv pero es un libro de Excel: se leyó como Excel.",
 
     # -- header problems
