@@ -8,7 +8,6 @@ import re
 import streamlit as st
 
 from core import imports
-from core.texts import t
 from ui import data
 
 # Markdown punctuation (and ':' for Streamlit's :icon: and :color[...] directives, '<' '>' for HTML):
@@ -78,7 +77,3 @@ def flash(key: str) -> None:
     message = st.session_state.pop(key, None)
     if message:
         st.success(message, icon=":material/check_circle:")
-
-
-def multiselect_placeholder() -> str:
-    return t("prop.form.placeholder")

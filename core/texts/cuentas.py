@@ -1,8 +1,6 @@
 """Strings of signing in, first-run setup, roles and what each role may do (core.auth, ui.session)."""
 
 STRINGS = {
-    "auth.signin": "Ingresar",
-    "auth.signin_title": "Ingresar a Minga",
     "auth.username": "Usuario",
     "auth.password": "Contraseña",
     "auth.display_name": "Nombre para mostrar",
@@ -19,9 +17,7 @@ STRINGS = {
     "auth.first_run_submit": "Crear administrador",
     "auth.password_repeat": "Repita la contraseña",
     "auth.password_mismatch": "Las contraseñas no coinciden.",
-    "auth.created": "Cuenta creada. Ya está dentro como administrador.",
     "auth.denied": "No puede hacer esto: {reason}",
-    "auth.need_signin": "Esta página es para el equipo del GAD y las asociaciones: ingrese con su usuario.",
     # -- what core.auth refuses ----------------------------------------------------------------------------
     "auth.err.own_association": "Como {role} solo puede {action} para su propia asociación.",
     "auth.err.role": "Su rol ({role}) no permite {action}.",

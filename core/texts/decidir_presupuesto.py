@@ -66,12 +66,6 @@ LABELS: dict[str, dict[str, str]] = {
         "score": "Puntaje",
         "infeasible": "Reglas imposibles de cumplir",
     },
-    "scenario_change": {
-        "both": "Financiada en los dos",
-        "only_a": "Solo en el primero",
-        "only_b": "Solo en el segundo",
-        "neither": "En ninguno",
-    },
     "comparison_metric": {
         "total_score": "Puntaje total",
         "total_cost_usd": "Costo financiado",
@@ -107,7 +101,6 @@ STRINGS: dict[str, str] = {
     "scen.compare.none": "ninguna",
     "scen.compare.summary": "«{b}» frente a «{a}»: {entering} entran, {leaving} salen; puntaje total {score_delta}, "
                             "costo {cost_delta}, asociaciones con proyecto {coverage_delta}.",
-    "scen.board_budget.saved": "Presupuesto de la junta",
     "scen.save.who": "Guardar escenarios es para el técnico de planificación y la junta: inicie sesión en la barra "
                      "lateral. Puede probar pesos y reglas sin guardar.",
     "scen.save.name": "Nombre del escenario",
@@ -284,15 +277,10 @@ STRINGS: dict[str, str] = {
     "budget.funded_line": "- **{code}** · {amount} · {title}",
     "budget.uncovered": "Sin proyecto: {items}.",
     "budget.metric.score": "Puntaje total",
-    "budget.metric.cost": "Costo",
     "budget.figure.cost": "- **Costo:** {amount} ({unspent} sin asignar)",
     "budget.figure.covered": "- **Asociaciones con proyecto:** {part} de {whole}",
     "budget.figure.beneficiaries": "- **Beneficiarios directos:** {n}",
     "budget.figure.gini": "- **Reparto del dinero:** Gini {gini}; la asociación que más recibe se lleva el {share}",
-    "budget.metric.unspent": "{amount} sin asignar",
-    "budget.metric.covered": "Asociaciones con proyecto",
-    "budget.metric.beneficiaries": "Beneficiarios directos",
-    "budget.metric.gini": "Gini del dinero entre asociaciones",
     "budget.metric.gini_help": "0: todas las asociaciones reciben lo mismo; cerca de 1: una sola recibe casi todo.",
     "budget.col.amount": "Monto",
     "budget.col.rule": "Regla que la deja fuera",

@@ -45,7 +45,6 @@ STRINGS = {
     "prop.form.too_short": "es demasiado corto (mínimo {minimum} caracteres)",
     "prop.form.pick": "Propuesta",
     "prop.form.new": "— Nueva propuesta —",
-    "prop.form.none_editable": "No hay propuestas que usted pueda editar; puede registrar una nueva.",
     "prop.form.section.identity": "Identificación",
     "prop.form.section.problem": "Problema y objetivos",
     "prop.form.section.people": "Beneficiarios y ubicación",

@@ -25,7 +25,6 @@ STRINGS = {
     "dec.scenario": "Escenario a aprobar",
     "dec.summary": "{count} proyectos, {amount} de {budget}; método: {method}.",
     "dec.date": "Fecha de la sesión de la junta",
-    "dec.attendees": "Asistentes y votos",
     "dec.attendees_help": "Una fila por asistente. Marque «Vota» para los miembros de la junta; el grupo asesor y "
                           "el personal asisten sin voto.",
     "dec.col.name": "Nombre",

@@ -193,7 +193,6 @@ STRINGS = {
     "diag.ayudas.institution": "Institución",
     "diag.ayudas.kind": "Tipo de ayuda",
     "diag.ayudas.amount": "Monto",
-    "diag.ayudas.records": "Ayudas",
     "diag.ayudas.effectiveness_title": "¿Cuánto ayudó a mejorar la situación económica?",
     "diag.ayudas.effectiveness_caption": "Sobre {base} familias que recibieron alguna ayuda y respondieron. Lectura "
                                          "elegida: el 52,8 % y el 2,8 % del estudio salen de 72 personas, no de las 71 "
@@ -222,7 +221,6 @@ STRINGS = {
     "diag.ayudas.partner": "Otra institución",
     "diag.ayudas.cofunded": "Asociación-años en común",
     "diag.ayudas.shared": "Asociaciones en común",
-    "diag.ayudas.same_kind": "Mismo tipo de ayuda, mismo año",
     "diag.ayudas.never_title": "Pares que atienden a las mismas asociaciones y nunca coinciden",
     "diag.ayudas.never_none": "Todas las instituciones que comparten asociaciones coinciden al menos una vez.",
     "diag.ayudas.institutions_title": "Instituciones",
@@ -286,14 +284,12 @@ STRINGS = {
     "diag.migracion.compare_indicator": "Comparar provincias por",
     "diag.migracion.compare_title": "{indicator} ({period}), por provincia",
     "diag.migracion.national": "Ecuador: {value}",
-    "diag.migracion.metric_source": "Fuente: {source}",
     "diag.migracion.reference_source": "la de cada cifra, en la tabla (Banco Central del Ecuador e INEC, citados por "
                                        "fuentes secundarias; vea data/sources/reference/SOURCES.md)",
     "diag.migracion.local_item": "- **{indicator}** ({area}, {period}): {value} · fuente: {source}",
     "diag.migracion.reference_table": "Cifras de referencia de la provincia, el cantón y el país",
     "diag.migracion.no_survey": "No hay socios encuestados registrados en esta parroquia: las cifras de familias con "
                                 "familiares en el exterior aparecerán cuando se agreguen (data/sources/elvalle/README.md).",
-    "diag.migracion.col.family_abroad": "Con familiares en el exterior",
     "diag.migracion.col.surveyed": "Familias encuestadas",
     "diag.migracion.col.abroad": "Con familiares en el exterior",
     "diag.migracion.col.group": "Familias",

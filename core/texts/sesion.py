@@ -17,7 +17,6 @@ STRINGS = {
     "ses.field.date": "Fecha",
     "ses.field.subject": "Qué se prioriza",
     "ses.field.votes": "Votos por participante",
-    "ses.field.participants": "Participantes",
     "ses.field.participants_help": "Una fila por persona. «Usuario» es opcional: si lo pone, esa persona vota desde "
                                    "su propio teléfono con su cuenta.",
     "ses.col.name": "Nombre",
