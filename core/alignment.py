@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import altair as alt
 import polars as pl
 
-from core.diagnosis import VEGA_LOCALE
+from core.charts import VEGA_LOCALE
 from core.schemas.proposals import Proposal, ProposalStatus
 from core.texts import t
 

@@ -14,8 +14,8 @@ import polars as pl
 
 from core import fmt
 from core.allocation import METHODS, AllocationResult, AssociationShare
+from core.charts import ACCENT, INSTITUTION_COLOURS, MAIN, MUTED, axis_end, finish
 from core.criteria import BY_CODE, CRITERION_CODES
-from core.diagnosis import ACCENT, INSTITUTION_COLOURS, MAIN, MUTED, finish
 from core.prioritization import Prioritization
 from core.sensitivity import rank_movement
 from core.texts import label, labels, t
@@ -373,7 +373,7 @@ def money_chart(money: pl.DataFrame, results: Mapping[str, AllocationResult],
     order = sorted(set(frame["association_es"].to_list()))
     base = alt.Chart(frame).encode(
         x=alt.X("amount_usd:Q", title=t("budget.chart.money_axis"), axis=alt.Axis(format="$,.0f", tickCount=5),
-                scale=alt.Scale(domain=[0, _room(frame["amount_usd"].max())], nice=False)),
+                scale=alt.Scale(domain=[0, axis_end(frame["amount_usd"].max(), 1.25)], nice=False)),
         y=alt.Y("association_es:N", sort=order, title=None),
         yOffset=alt.YOffset("legend:N", sort=domain),
         tooltip=[alt.Tooltip("association_es:N", title=t("budget.col.association")),
@@ -387,10 +387,6 @@ def money_chart(money: pl.DataFrame, results: Mapping[str, AllocationResult],
     height = max(140, len(order) * (16 * max(1, len(methods)) + 12))
     return finish(alt.layer(bars, text).properties(height=height, width="container"),
                   t("budget.chart.money_title"), t("budget.chart.money_subtitle"))
-
-
-def _room(top: float | None) -> float:
-    return float(top) * 1.25 if top else 1.0
 
 
 def comparison_chart(metrics: pl.DataFrame) -> alt.TopLevelMixin:

@@ -4,7 +4,7 @@ much the associations differ between and within them. Filter by association."""
 import polars as pl
 import streamlit as st
 
-from core import diagnosis, fmt
+from core import charts, diagnosis, fmt
 from core.texts import label, labels, t
 from ui import diagnosis as page
 from ui import widgets
@@ -61,7 +61,7 @@ with tabs[1]:
                          ("education", "diag.asociaciones.education_title")):
         both = diagnosis.parents_table(answers, topic)
         order = [label(topic, c) for c in labels(topic) if c in set(both["answer"].to_list())]
-        figure = diagnosis.grouped_bar_chart(
+        figure = charts.grouped_bar_chart(
             both, category="label", group="parent_label", value="share", text="share_text", title=t(title),
             value_title=t("diag.col.share"), group_title=t("diag.asociaciones.parent"), sort=order,
             group_sort=[t("diag.asociaciones.parent.father"), t("diag.asociaciones.parent.mother")],
@@ -82,7 +82,7 @@ with tabs[2]:
     people = diagnosis.formatted(people, "age", lambda a: t("diag.asociaciones.age_value", age=a))
     people = people.with_columns(pl.Series("jitter", diagnosis.jitter(people["member_id"].to_list())))
     order = picked["name"].to_list()
-    figure = diagnosis.strip_chart(
+    figure = charts.strip_chart(
         people, category="association_name", value="age", title=t("diag.asociaciones.ages_box_title"),
         value_title=t("diag.asociaciones.age_axis"), sort=order,
         tooltip=[("association_name", t("diag.col.association")), ("age_text", t("diag.asociaciones.col.age"))])
@@ -118,7 +118,7 @@ with tabs[5]:
     economy = diagnosis.household_points(diagnosis.select(frames["economy"], chosen), measure)
     boxes = diagnosis.select(frames["distribution"], chosen).filter(pl.col("measure") == measure)
     boxes = diagnosis.box_texts(boxes)
-    figure = diagnosis.distribution_chart(
+    figure = charts.distribution_chart(
         economy, boxes, category="association_name", value=measure, sort=picked["name"].to_list(),
         title=t("diag.asociaciones.between_title", measure=measure_label),
         value_title=t("diag.asociaciones.between_axis", measure=measure_label),

@@ -4,7 +4,7 @@ and what the study could only describe: aid atomized and repeated, institutions 
 import polars as pl
 import streamlit as st
 
-from core import diagnosis, fmt
+from core import charts, diagnosis, fmt
 from core.texts import labels, t
 from ui import diagnosis as page
 
@@ -48,7 +48,7 @@ flow_headers = {c: t(f"diag.ayudas.col.{c}") for c in ("institution", "instituti
                                                         "aid_records", "amount_usd", "descriptions")}
 flow_headers = {"association_name": t("diag.col.association"), **flow_headers}
 flow_labels = {"kind": labels("aid_kind"), "institution_type": labels("institution_type")}
-figure = diagnosis.timeline_chart(
+figure = charts.timeline_chart(
     flows, title=t("diag.ayudas.timeline_title"), sort=picked["name"].to_list(),
     subtitle=t("diag.ayudas.timeline_subtitle"),
     tooltip=[("association_name", t("diag.col.association")), ("institution", t("diag.ayudas.institution")),
@@ -65,7 +65,7 @@ st.metric(t("diag.ayudas.atomized_metric"), fmt.number(atomized.height),
           delta=t("diag.ayudas.atomized_delta", total=fmt.number(atomization.height)), delta_color="off",
           delta_arrow="off")
 atomization = diagnosis.formatted(atomization, "institutions", fmt.number)
-figure = diagnosis.heatmap_chart(
+figure = charts.heatmap_chart(
     atomization, x="kind_label", y="association_name", value="institutions", text="institutions_text",
     title=t("diag.ayudas.heatmap_title"), x_title=t("diag.ayudas.kind"), y_title=None,
     value_title=t("diag.ayudas.heatmap_value"), y_sort=picked["name"].to_list(),
@@ -95,7 +95,7 @@ pairs = diagnosis.formatted(pairs, "shared_associations", fmt.number)
 pair_headers = {c: t(f"diag.ayudas.col.{c}") for c in ("institution", "partner", "shared_associations",
                                                         "cofunded_association_years", "same_kind_association_years")}
 institutions = sorted(set(pairs["institution"].to_list()))
-figure = diagnosis.heatmap_chart(
+figure = charts.heatmap_chart(
     pairs, x="partner", y="institution", value="cofunded_association_years", text="cofunded_association_years_text",
     title=t("diag.ayudas.pairs_title"), x_title=t("diag.ayudas.partner"), y_title=None,
     value_title=t("diag.ayudas.cofunded"), x_sort=institutions, y_sort=institutions, slanted=True,

@@ -4,7 +4,7 @@ remittances of the province and canton (reference figures with their sources and
 import polars as pl
 import streamlit as st
 
-from core import diagnosis
+from core import charts, diagnosis
 from core.texts import t
 from ui import diagnosis as page
 
@@ -24,7 +24,7 @@ else:
               delta_arrow="off")
     st.caption(t("diag.migracion.reading"))
     by_association = diagnosis.abroad_by_association(answers)
-    figure = diagnosis.bar_chart(
+    figure = charts.bar_chart(
         by_association, category="association_name", value="share", text="share_text", percent=True,
         title=t("diag.migracion.by_association_title"), value_title=t("diag.migracion.share_axis"),
         rule=abroad.value, rule_text=t("diag.migracion.parish_rule", share=abroad.percent()),
@@ -39,7 +39,7 @@ else:
     st.write(t("diag.migracion.who_farms_intro"))
     profile = diagnosis.farm_profile(diagnosis.select(frames["households"], chosen))
     groups = [t("diag.migracion.group.true"), t("diag.migracion.group.false")]
-    figure = diagnosis.grouped_bar_chart(
+    figure = charts.grouped_bar_chart(
         profile, category="measure_label", group="group_label", value="share", text="share_text",
         title=t("diag.migracion.who_farms_chart"), value_title=t("diag.migracion.share_of_group"),
         group_title=t("diag.migracion.group"), group_sort=groups,
@@ -71,7 +71,7 @@ if comparable:
                              format_func=lambda i: f"{diagnosis.sentence(i)} ({comparable[i]})")
     provinces = diagnosis.province_comparison(reference, indicator, keys["province_code"])
     national = diagnosis.national_value(reference, indicator, comparable[indicator])
-    figure = diagnosis.bar_chart(
+    figure = charts.bar_chart(
         provinces, category="area", value="value", text="value_text", highlight="selected",
         title=t("diag.migracion.compare_title", indicator=diagnosis.sentence(indicator), period=comparable[indicator]),
         value_title=provinces["unit"][0], value_format=",.0f",

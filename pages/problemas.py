@@ -3,7 +3,7 @@ name and what they expect of their association; each linked to the PDOT objectiv
 
 import streamlit as st
 
-from core import diagnosis, fmt
+from core import charts, diagnosis, fmt
 from core.texts import labels, t
 from ui import diagnosis as page
 from ui import widgets
@@ -22,7 +22,7 @@ else:
         widgets.synthetic_mark()
     ranked = diagnosis.problem_texts(problems)
     st.markdown(t("diag.problemas.top3_text", problems=diagnosis.top_three(ranked)))
-    figure = diagnosis.bar_chart(
+    figure = charts.bar_chart(
         ranked, category="rank_label", value="votes", text="votes_text", title=t("diag.problemas.problems_chart"),
         value_title=t("diag.problemas.problems_axis"),
         tooltip=[("rank_label", t("diag.problemas.col.label_es")), ("votes_text", t("diag.problemas.col.votes")),
@@ -55,7 +55,7 @@ else:
         column.metric(item["label"], fmt.percent(item["share"], 0), delta=t("diag.problemas.mentions_delta",
                                                                             count=fmt.number(item["mentions"])),
                       delta_color="off", delta_arrow="off")
-    figure = diagnosis.bar_chart(
+    figure = charts.bar_chart(
         needs, category="label", value="share", text="share_text", percent=True,
         title=t("diag.problemas.needs_chart"), value_title=t("diag.problemas.needs_axis"),
         tooltip=[("label", t("diag.problemas.col.need")), ("share_text", t("diag.col.share")),
@@ -74,7 +74,7 @@ groups = diagnosis.groups_table(diagnosis.select(frames["groups"], chosen))
 if groups.is_empty():
     st.info(t("diag.empty.selection"))
 else:
-    figure = diagnosis.bar_chart(
+    figure = charts.bar_chart(
         groups, category="label", value="share", text="share_text", percent=True,
         title=t("diag.problemas.groups_chart"), value_title=t("diag.problemas.groups_axis"),
         tooltip=[("label", t("diag.problemas.col.group")), ("share_text", t("diag.col.share")),

@@ -4,7 +4,7 @@ figure with its source. Works for any of the 1,041 parishes; the map only where 
 import polars as pl
 import streamlit as st
 
-from core import diagnosis, fmt, geo
+from core import charts, diagnosis, fmt, geo
 from core.texts import label, t
 from ui import diagnosis as page
 from ui import maps, state
@@ -51,7 +51,7 @@ ranking = diagnosis.territory_ranking(comparison, indicator, code)
 if ranking.is_empty():
     st.info(t("diag.territorio.none_known", canton=canton, indicator=indicator_label.lower()))
 else:
-    figure = diagnosis.bar_chart(
+    figure = charts.bar_chart(
         ranking, category="name", value="value", text="value_text", highlight="selected",
         title=t("diag.territorio.chart_title", indicator=indicator_label, canton=canton),
         value_title=indicator_label, percent=indicator == "poverty_rate",

@@ -10,7 +10,7 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from core import diagnosis
+from core import charts, diagnosis
 from core.texts import t
 from ui import data, state, widgets
 
@@ -82,10 +82,10 @@ def answer_chart(answers: pl.DataFrame, question: str, title: str, key: str, *, 
                  by_count: bool = False, subtitle: str | None = None, category_title: str | None = None) -> None:
     """Shares of the answers to one survey question (of those who answered), as bars with their data."""
     table = diagnosis.answer_table(answers, question, by_count=by_count)
-    figure = diagnosis.bar_chart(table, category="label", value="share", text="share_text", title=title,
-                                 value_title=t("diag.col.share"), percent=True, category_title=category_title,
-                                 tooltip=[("label", t("diag.col.answer")), ("share_text", t("diag.col.share"))],
-                                 subtitle=subtitle)
+    figure = charts.bar_chart(table, category="label", value="share", text="share_text", title=title,
+                              value_title=t("diag.col.share"), percent=True, category_title=category_title,
+                              tooltip=[("label", t("diag.col.answer")), ("share_text", t("diag.col.share"))],
+                              subtitle=subtitle)
     chart(figure, source=source, synthetic=synthetic, frame=table,
           headers={"label": t("diag.col.answer"), "members": t("diag.col.members"), "share": t("diag.col.share")},
           name=f"minga-{key}", key=key)

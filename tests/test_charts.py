@@ -1,0 +1,55 @@
+"""core.charts: the Altair specs carry Spanish titles, the es-EC locale and readable axes."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from core import charts
+
+
+def _layers(spec):
+    return spec.get("layer", [spec])
+
+
+def test_bar_chart_spec_is_spanish_and_localised():
+    frame = pl.DataFrame({"label": ["Pobre", "Clase media"], "share": [0.556, 0.4], "share_text": ["a", "b"],
+                          "selected": [True, False]})
+    spec = charts.bar_chart(frame, category="label", value="share", text="share_text", percent=True,
+                            title="Cómo se considera la familia", value_title="Porcentaje",
+                            tooltip=[("label", "Respuesta")], highlight="selected", rule=0.5,
+                            rule_text="Toda la selección").to_dict()
+    assert spec["title"]["text"] == "Cómo se considera la familia"
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert spec["config"]["locale"]["number"]["thousands"] == "."
+    assert spec["autosize"]["type"] == "fit-x"
+    bars = _layers(spec)[0]["encoding"]
+    assert bars["x"]["title"] == "Porcentaje"
+    assert max(bars["x"]["axis"]["values"]) <= 1.0  # a percentage axis never reads past 100 %
+    assert bars["tooltip"][0]["title"] == "Respuesta"
+    assert len(_layers(spec)) == 4  # bars, values, reference line and its label
+
+
+def test_other_chart_builders_produce_titled_localised_specs():
+    flows = pl.DataFrame({"association_name": ["Uno"], "year": [2012], "institution": ["MAG"],
+                          "kind_label": ["Capacitación"], "amount_usd": [500.0]})
+    cells = pl.DataFrame({"x": ["a", "b"], "y": ["c", "c"], "n": [1, 3], "n_text": ["1", "3"]})
+    points = pl.DataFrame({"association_name": ["Uno", "Uno"], "v": [-100.0, 50.0], "jitter": [0.1, -0.1]})
+    boxes = pl.DataFrame({"association_name": ["Uno"], "min_usd": [-100.0], "q1_usd": [-50.0],
+                          "median_usd": [0.0], "q3_usd": [20.0], "max_usd": [50.0]})
+    grouped = pl.DataFrame({"c": ["x", "x"], "g": ["Padre", "Madre"], "v": [0.2, 0.6], "t": ["a", "b"]})
+    built = [
+        charts.timeline_chart(flows, title="T1", sort=["Uno"], tooltip=[("institution", "Institución")]),
+        charts.heatmap_chart(cells, x="x", y="y", value="n", text="n_text", title="T2", x_title="X", y_title=None,
+                             value_title="N", tooltip=[("x", "X")], slanted=True),
+        charts.distribution_chart(points, boxes, category="association_name", value="v", title="T3",
+                                  value_title="USD", tooltip=[("v", "V")], box_tooltip=[("median_usd", "M")],
+                                  sort=["Uno"]),
+        charts.strip_chart(points, category="association_name", value="v", title="T4", value_title="Edad",
+                           sort=["Uno"], tooltip=[("v", "V")]),
+        charts.grouped_bar_chart(grouped, category="c", group="g", value="v", text="t", title="T5",
+                                 value_title="%", group_title="Quién", tooltip=[("g", "Quién")]),
+    ]
+    for number, chart in enumerate(built, start=1):
+        spec = chart.to_dict()
+        assert spec["title"]["text"] == f"T{number}"
+        assert spec["config"]["locale"]["number"]["currency"] == ["$ ", ""]
