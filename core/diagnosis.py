@@ -496,11 +496,6 @@ def farm_profile(households: pl.DataFrame) -> pl.DataFrame:
                                       "share": pl.Float64, "share_text": pl.Utf8})
 
 
-def sentence(text: str) -> str:
-    """First letter upper case, the rest as written ('remesas / VAB' → 'Remesas / VAB')."""
-    return text[:1].upper() + text[1:]
-
-
 def compact_number(value: float | None) -> str:
     """A figure with the decimals it has (up to three), es-EC: 94.7 → '94,7', 246867 → '246.867'."""
     if value is None:

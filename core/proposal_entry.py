@@ -21,6 +21,7 @@ import polars as pl
 from pydantic import ValidationError
 
 from core.auth import Action, Role, User, can
+from core.fmt import capitalized
 from core.imports import normalise
 from core.schemas.proposals import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
 from core.texts import STRINGS, label, t
@@ -128,7 +129,7 @@ def spanish_errors(exc: ValidationError, names: Mapping[str, str] | None = None)
                 where += t("val.where.line", line=int(loc[1]) + 1)
             out.append(f"{where}: {message}")
         else:
-            out.append(message[:1].upper() + message[1:])
+            out.append(capitalized(message))
     return out
 
 

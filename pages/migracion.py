@@ -4,7 +4,7 @@ remittances of the province and canton (reference figures with their sources and
 import polars as pl
 import streamlit as st
 
-from core import charts, diagnosis
+from core import charts, diagnosis, fmt
 from core.texts import t
 from ui import diagnosis as page
 
@@ -60,7 +60,7 @@ if local.is_empty():
     st.info(t("diag.migracion.reference_missing", province=province, canton=canton))
 else:
     st.markdown("\n".join(
-        t("diag.migracion.local_item", indicator=diagnosis.sentence(item["indicator"]), area=item["area"],
+        t("diag.migracion.local_item", indicator=fmt.capitalized(item["indicator"]), area=item["area"],
           period=item["period"] or "—", value=diagnosis.reference_value_text(item["value"], item["unit"]),
           source=item["source"])
         for item in local.iter_rows(named=True)))
@@ -68,12 +68,12 @@ else:
 comparable = diagnosis.province_indicators(reference)
 if comparable:
     indicator = st.selectbox(t("diag.migracion.compare_indicator"), list(comparable), key="migracion-indicator",
-                             format_func=lambda i: f"{diagnosis.sentence(i)} ({comparable[i]})")
+                             format_func=lambda i: f"{fmt.capitalized(i)} ({comparable[i]})")
     provinces = diagnosis.province_comparison(reference, indicator, keys["province_code"])
     national = diagnosis.national_value(reference, indicator, comparable[indicator])
     figure = charts.bar_chart(
         provinces, category="area", value="value", text="value_text", highlight="selected",
-        title=t("diag.migracion.compare_title", indicator=diagnosis.sentence(indicator), period=comparable[indicator]),
+        title=t("diag.migracion.compare_title", indicator=fmt.capitalized(indicator), period=comparable[indicator]),
         value_title=provinces["unit"][0], value_format=",.0f",
         rule=national["value"] if national else None,
         rule_text=t("diag.migracion.national", value=national["value_text"]) if national else None,

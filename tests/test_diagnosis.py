@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from core import diagnosis
+from core import diagnosis, fmt
 from core.db import view_files
 from core.diagnosis import Share
 
@@ -289,7 +289,7 @@ def test_compact_number(value, text):
 
 def test_reference_value_text_and_sentence():
     assert diagnosis.reference_value_text(1179, "millones USD") == "1.179 millones USD"
-    assert diagnosis.sentence("remesas / VAB provincial") == "Remesas / VAB provincial"
+    assert fmt.capitalized("remesas / VAB provincial") == "Remesas / VAB provincial"
 
 
 REFERENCE = pl.DataFrame({

@@ -45,6 +45,12 @@ def test_dates_are_day_month_year():
     assert fmt.datetime(dt.datetime(2026, 11, 3, 9, 5)) == "03/11/2026 09:05"
 
 
+def test_lists_end_in_y_and_sentences_start_upper_case():
+    assert [fmt.listing(items) for items in ([], ["a"], ["a", "b"], ["a", "b", "c"])] == ["", "a", "a y b", "a, b y c"]
+    assert fmt.capitalized("remesas / VAB") == "Remesas / VAB"
+    assert fmt.capitalized("") == ""
+
+
 @given(st.integers(min_value=-10**12, max_value=10**12))
 def test_integers_read_back_after_removing_group_dots(value):
     assert int(fmt.number(value).replace(".", "")) == value

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.auth import Accounts, Action, PermissionDenied, User, can, require
+from core.fmt import capitalized
 from core.texts import label, t
 from core.validation import spanish_message
 from ui import data
@@ -105,7 +106,7 @@ def reason(exc: Exception) -> str:
         text = "; ".join(spanish_message(e) for e in errors())
     else:
         text = str(exc)
-    return text[:1].upper() + text[1:]
+    return capitalized(text)
 
 
 def require_here(action: Action) -> User:
