@@ -13,7 +13,7 @@ import altair as alt
 import polars as pl
 
 from core import fmt
-from core.allocation import METHODS, AllocationResult, AssociationShare
+from core.allocation import METHODS, AllocationResult, AssociationShare, ProposalOutcome
 from core.charts import ACCENT, INSTITUTION_COLOURS, MAIN, MUTED, axis_end, finish
 from core.criteria import BY_CODE, CRITERION_CODES
 from core.prioritization import Prioritization
@@ -241,24 +241,25 @@ def influence_display(influence: pl.DataFrame) -> pl.DataFrame:
 
 # -- Allocation: the three methods side by side -----------------------------------------------------------
 
-def funded_display(result: AllocationResult, names: Mapping[str, str], compact: bool = False) -> pl.DataFrame:
-    """The funded proposals, best score first; `compact`: code, title and amount only (a narrow column)."""
-    rows = [o for o in result.proposals if o.funded]
-    rows.sort(key=lambda o: (-o.score, o.proposal_id))
-    if compact:
-        return pl.DataFrame({
-            t("prio.col.code"): [o.proposal_id for o in rows],
-            t("budget.col.amount"): [fmt.money(o.cost_usd, 0) for o in rows],
-            t("prio.col.title"): [o.title for o in rows],
-        }, schema={k: pl.Utf8 for k in (t("prio.col.code"), t("budget.col.amount"), t("prio.col.title"))})
-    return pl.DataFrame({
+def _outcome_columns(rows: Sequence[ProposalOutcome], names: Mapping[str, str]) -> dict[str, list[str]]:
+    """Code, title, associations, amount and score of proposals in a result, as people read them."""
+    return {
         t("prio.col.code"): [o.proposal_id for o in rows],
         t("prio.col.title"): [o.title for o in rows],
         t("prio.col.associations"): [associations_es(o.association_ids, names) for o in rows],
         t("budget.col.amount"): [fmt.money(o.cost_usd, 0) for o in rows],
         t("prio.col.score"): [fmt.number(o.score, 2) for o in rows],
-    }, schema={k: pl.Utf8 for k in (t("prio.col.code"), t("prio.col.title"), t("prio.col.associations"),
-                                    t("budget.col.amount"), t("prio.col.score"))})
+    }
+
+
+def funded_display(result: AllocationResult, names: Mapping[str, str], compact: bool = False) -> pl.DataFrame:
+    """The funded proposals, best score first; `compact`: code, title and amount only (a narrow column)."""
+    rows = [o for o in result.proposals if o.funded]
+    rows.sort(key=lambda o: (-o.score, o.proposal_id))
+    columns = _outcome_columns(rows, names)
+    if compact:
+        columns = {k: columns[k] for k in (t("prio.col.code"), t("budget.col.amount"), t("prio.col.title"))}
+    return pl.DataFrame(columns, schema={k: pl.Utf8 for k in columns})
 
 
 COMPACT_COLUMNS = {t("prio.col.code"): {"width": "small"}, t("budget.col.amount"): {"width": "small"}}
@@ -292,11 +293,7 @@ def unfunded(result: AllocationResult) -> list:
 def unfunded_display(result: AllocationResult, names: Mapping[str, str]) -> pl.DataFrame:
     rows = unfunded(result)
     return pl.DataFrame({
-        t("prio.col.code"): [o.proposal_id for o in rows],
-        t("prio.col.title"): [o.title for o in rows],
-        t("prio.col.associations"): [associations_es(o.association_ids, names) for o in rows],
-        t("budget.col.amount"): [fmt.money(o.cost_usd, 0) for o in rows],
-        t("prio.col.score"): [fmt.number(o.score, 2) for o in rows],
+        **_outcome_columns(rows, names),
         t("budget.col.rule"): [label("allocation_rule", o.rule) if o.rule else t("budget.why.pending")
                                for o in rows],
         t("budget.col.score_needed"): [fmt.number(o.score_needed, 2) if o.score_needed is not None else ""

@@ -1,6 +1,7 @@
 """Problemas y necesidades: the problems the advisory group ranked by weighted vote, the needs the families
 name and what they expect of their association; each linked to the PDOT objectives it bears on."""
 
+import polars as pl
 import streamlit as st
 
 from core import charts, diagnosis, fmt
@@ -11,6 +12,25 @@ from ui import widgets
 frames, parish = page.open_page("problemas")
 st.write(t("diag.problemas.intro"))
 SURVEY = t("diag.source.survey")
+
+
+def shares_with_pdot(frame: pl.DataFrame, subject: str, *, label_header: str, count: str, count_header: str,
+                     subtitle: str, name: str, synthetic: bool) -> None:
+    """Shares as bars with their data (columns label, `count`, share, share_text, pdot_objectives, pdot_codes),
+    then a table of each one's PDOT objectives. `subject` (needs | groups) names its texts and widget keys."""
+    figure = charts.bar_chart(
+        frame, category="label", value="share", text="share_text", percent=True,
+        title=t(f"diag.problemas.{subject}_chart"), value_title=t(f"diag.problemas.{subject}_axis"),
+        tooltip=[("label", label_header), ("share_text", t("diag.col.share")), ("pdot_objectives", t("diag.col.pdot"))],
+        subtitle=subtitle)
+    headers = {"label": label_header, count: count_header, "share": t("diag.col.share"),
+               "pdot_objectives": t("diag.col.pdot")}
+    page.chart(figure, source=SURVEY, synthetic=synthetic, frame=frame, headers=headers, name=name,
+               key=f"problemas-{subject}")
+    st.dataframe(diagnosis.for_display(frame, {"label": label_header, "share_text": t("diag.col.share"),
+                                               "pdot_codes": t("diag.col.pdot")}),
+                 hide_index=True, width="stretch", key=f"problemas-{subject}-table")
+
 
 problems = frames["problems"]
 st.subheader(t("diag.problemas.problems_title"))
@@ -55,38 +75,19 @@ else:
         column.metric(item["label"], fmt.percent(item["share"], 0), delta=t("diag.problemas.mentions_delta",
                                                                             count=fmt.number(item["mentions"])),
                       delta_color="off", delta_arrow="off")
-    figure = charts.bar_chart(
-        needs, category="label", value="share", text="share_text", percent=True,
-        title=t("diag.problemas.needs_chart"), value_title=t("diag.problemas.needs_axis"),
-        tooltip=[("label", t("diag.problemas.col.need")), ("share_text", t("diag.col.share")),
-                 ("pdot_objectives", t("diag.col.pdot"))],
-        subtitle=t("diag.problemas.needs_caption", base=fmt.number(needs["mentions"].sum())))
-    need_headers = {"label": t("diag.problemas.col.need"), "mentions": t("diag.problemas.col.mentions"),
-                    "share": t("diag.col.share"), "pdot_objectives": t("diag.col.pdot")}
-    page.chart(figure, source=SURVEY, synthetic=synthetic, frame=needs, headers=need_headers,
-               name="minga-necesidades", key="problemas-needs")
-    st.dataframe(diagnosis.for_display(needs, {"label": need_headers["label"], "share_text": need_headers["share"],
-                                               "pdot_codes": need_headers["pdot_objectives"]}),
-                 hide_index=True, width="stretch", key="problemas-needs-table")
+    shares_with_pdot(needs, "needs", label_header=t("diag.problemas.col.need"), count="mentions",
+                     count_header=t("diag.problemas.col.mentions"),
+                     subtitle=t("diag.problemas.needs_caption", base=fmt.number(needs["mentions"].sum())),
+                     name="minga-necesidades", synthetic=synthetic)
 
 st.subheader(t("diag.problemas.groups_title"))
 groups = diagnosis.groups_table(diagnosis.select(frames["groups"], chosen))
 if groups.is_empty():
     st.info(t("diag.empty.selection"))
 else:
-    figure = charts.bar_chart(
-        groups, category="label", value="share", text="share_text", percent=True,
-        title=t("diag.problemas.groups_chart"), value_title=t("diag.problemas.groups_axis"),
-        tooltip=[("label", t("diag.problemas.col.group")), ("share_text", t("diag.col.share")),
-                 ("pdot_objectives", t("diag.col.pdot"))],
-        subtitle=t("diag.problemas.groups_caption"))
-    group_headers = {"label": t("diag.problemas.col.group"), "members": t("diag.col.members"),
-                     "share": t("diag.col.share"), "pdot_objectives": t("diag.col.pdot")}
-    page.chart(figure, source=SURVEY, synthetic=synthetic, frame=groups, headers=group_headers,
-               name="minga-grupos-expectativas", key="problemas-groups")
-    st.dataframe(diagnosis.for_display(groups, {"label": group_headers["label"], "share_text": group_headers["share"],
-                                                "pdot_codes": group_headers["pdot_objectives"]}),
-                 hide_index=True, width="stretch", key="problemas-groups-table")
+    shares_with_pdot(groups, "groups", label_header=t("diag.problemas.col.group"), count="members",
+                     count_header=t("diag.col.members"), subtitle=t("diag.problemas.groups_caption"),
+                     name="minga-grupos-expectativas", synthetic=synthetic)
 
 links = frames["links"]
 if not links.is_empty():

@@ -1,6 +1,7 @@
 """Sesión del grupo asesor: open a meeting, weighted vote, private scoring, revealed results."""
 
 import datetime as dt
+from collections.abc import Callable
 
 import altair as alt
 import polars as pl
@@ -96,6 +97,18 @@ version = store.get(meeting.MEETING, chosen.meeting_id).version
 participant_names = {p.participant_id: p.name for p in chosen.participants}
 
 
+def _saved_or_refused(save: Callable[[], object], saved: str) -> None:
+    """Save, then say `saved`; a refusal (the role, or a rule of the meeting) is said in Spanish instead."""
+    try:
+        save()
+    except PermissionDenied as exc:
+        session.denied(exc)
+    except ValueError as exc:
+        st.error(session.reason(exc))
+    else:
+        st.success(saved)
+
+
 def _who() -> str | None:
     """The participant this person acts for: anyone (facilitator) or only themself."""
     if user is None:
@@ -126,15 +139,9 @@ with vote_tab:
                      for item in chosen.item_ids}
             used = sum(given.values())
             if st.form_submit_button(t("ses.vote_submit")):
-                try:
-                    meeting.cast_ballot(store, user, chosen, meeting.Ballot(
-                        meeting_id=chosen.meeting_id, participant_id=who, votes=given))
-                except PermissionDenied as exc:
-                    session.denied(exc)
-                except ValueError as exc:
-                    st.error(session.reason(exc))
-                else:
-                    st.success(t("ses.vote_saved", name=participant_names[who]))
+                _saved_or_refused(lambda: meeting.cast_ballot(store, user, chosen, meeting.Ballot(
+                    meeting_id=chosen.meeting_id, participant_id=who, votes=given)),
+                    t("ses.vote_saved", name=participant_names[who]))
         total = chosen.votes_per_participant
         if used > total:
             st.warning(t("ses.votes_over", used=used, total=total, extra=used - total))
@@ -156,16 +163,9 @@ with score_tab:
                                  for c in judged}
                            for pid in chosen.item_ids}
                 if st.form_submit_button(t("ses.score_submit")):
-                    try:
-                        for pid, values in entered.items():
-                            meeting.save_private_score(store, user, chosen, meeting.PrivateScore(
-                                meeting_id=chosen.meeting_id, participant_id=who, proposal_id=pid, scores=values))
-                    except PermissionDenied as exc:
-                        session.denied(exc)
-                    except ValueError as exc:
-                        st.error(session.reason(exc))
-                    else:
-                        st.success(t("ses.score_saved", name=participant_names[who]))
+                    _saved_or_refused(lambda: [meeting.save_private_score(store, user, chosen, meeting.PrivateScore(
+                        meeting_id=chosen.meeting_id, participant_id=who, proposal_id=pid, scores=values))
+                        for pid, values in entered.items()], t("ses.score_saved", name=participant_names[who]))
 
 with result_tab:
     rows = meeting.tally(chosen, meeting.ballots(store, chosen.meeting_id))
