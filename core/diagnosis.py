@@ -308,6 +308,16 @@ def household_points(economy: pl.DataFrame, measure: str) -> pl.DataFrame:
     return rows.with_columns(pl.Series("jitter", jitter(rows["member_id"].to_list()), dtype=pl.Float64))
 
 
+def age_points(members: pl.DataFrame, associations: pl.DataFrame) -> pl.DataFrame:
+    """Rows of `members` with an age, ready to plot as points: association_name (from `associations`),
+    age_text (Spanish) and a stable jitter."""
+    rows = members.filter(pl.col("age").is_not_null()).join(
+        associations.select("association_id", pl.col("name").alias("association_name")), on="association_id",
+        how="left")
+    rows = formatted(rows, "age", lambda age: t("diag.asociaciones.age_value", age=age))
+    return rows.with_columns(pl.Series("jitter", jitter(rows["member_id"].to_list()), dtype=pl.Float64))
+
+
 def box_texts(boxes: pl.DataFrame) -> pl.DataFrame:
     """Add `summary_text` to rows of `economy_distribution`: median, quartiles, range and households, es-EC."""
     texts = [t("diag.asociaciones.box_summary", median=fmt.money(r["median_usd"]), q1=fmt.money(r["q1_usd"]),

@@ -76,11 +76,7 @@ with tabs[2]:
               delta_arrow="off")
     answer_chart("age_band", t("diag.asociaciones.ages_title"), "asociaciones-ages",
                  subtitle=t("diag.asociaciones.ages_caption", base=fmt.number(ages.base)))
-    people = diagnosis.select(frames["ages"], chosen).filter(pl.col("age").is_not_null())
-    people = people.join(picked.select("association_id", pl.col("name").alias("association_name")),
-                         on="association_id", how="left")
-    people = diagnosis.formatted(people, "age", lambda a: t("diag.asociaciones.age_value", age=a))
-    people = people.with_columns(pl.Series("jitter", diagnosis.jitter(people["member_id"].to_list())))
+    people = diagnosis.age_points(diagnosis.select(frames["ages"], chosen), picked)
     order = picked["name"].to_list()
     figure = charts.strip_chart(
         people, category="association_name", value="age", title=t("diag.asociaciones.ages_box_title"),

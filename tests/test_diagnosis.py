@@ -160,6 +160,16 @@ def test_jitter_is_stable_and_bounded():
     assert all(-0.35 <= v <= 0.35 for v in first) and len(set(first)) == 3
 
 
+def test_age_points_keep_members_with_an_age_and_name_their_association():
+    members = pl.DataFrame({"member_id": ["M1", "M2", "M3"], "association_id": ["A1", "A2", "A1"],
+                            "age": [34, None, 61]})
+    associations = pl.DataFrame({"association_id": ["A1", "A2"], "name": ["Flor del Valle", "Sumak Tarpuy"]})
+    points = diagnosis.age_points(members, associations)
+    assert points["member_id"].to_list() == ["M1", "M3"]
+    assert points["association_name"].to_list() == ["Flor del Valle", "Flor del Valle"]
+    assert points["jitter"].to_list() == diagnosis.jitter(["M1", "M3"])
+
+
 # --- Territorio ----------------------------------------------------------------------------------------
 COMPARISON = pl.DataFrame({
     "parish_code": ["010150", "010151", "010153", "010170"],
