@@ -9,19 +9,6 @@ from tests.conftest import wait_for_app
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module", autouse=True)
-def first_visit(browser, app_url):
-    """Open the app once before the tests. On a freshly started server the very first session loses the
-    sidebar's parish on its first navigation (it predates the first st.navigation run; reported, it is
-    outside these pages): these tests look at what every later visitor sees."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="es-EC")
-    tab = context.new_page()
-    tab.goto(app_url)
-    wait_for_app(tab)
-    tab.get_by_test_id("stSidebarNav").get_by_role("link", name="Territorio").click()
-    wait_for_app(tab)
-    context.close()
-
 # (link in the navigation, a figure the page must show, charts it draws at least)
 PAGES = [
     ("Territorio", "24.314", 1),

@@ -44,16 +44,8 @@ def choose(page, key: str, option: str) -> None:
 def test_planner_scores_allocates_reads_why_not_and_saves(page, app_url, planner_login):
     page.goto(app_url)
     wait_for_app(page)
-    # Sign in on a page without the map: while deck.gl starts on a cold server, keystrokes can miss the form.
-    open_page(page, "Datos y fuentes")
     sign_in(page, *planner_login)
-    sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_role("button", name="Salir")).to_be_visible()
-    # Choose the parish after signing in (on a cold server the sign-in rerun can reset the selector).
-    sidebar.get_by_test_id("stSelectbox").click()
-    page.keyboard.type("El Valle — Cuenca")
-    page.keyboard.press("Enter")
-    wait_for_app(page)
+    expect(page.get_by_test_id("stSidebar").get_by_role("button", name="Salir")).to_be_visible()
     open_page(page, "Priorización")
     expect(explanation(page, 1, "EV-P01")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
