@@ -6,21 +6,10 @@
 -- indicator, period (null when the source gives none), value, unit, source, source_detail, is_synthetic.
 -- Reference rows covering several provinces at once (codes joined by ';') are left out.
 WITH reference AS (
-    SELECT
-        CASE WHEN length(dpa_code) = 2 THEN 'provincia' ELSE 'cantón' END AS level,
-        dpa_code,
-        scope AS area,
-        CAST(NULL AS VARCHAR) AS association_id,
-        CASE theme WHEN 'migracion' THEN 'emigración' ELSE theme END AS theme,
-        indicator,
-        period,
-        value,
-        unit,
-        original_source AS source,
-        concat_ws(' · ', consulted_source, notes) AS source_detail,
-        false AS is_synthetic
-    FROM raw_reference_indicators_migration
-    WHERE regexp_full_match(dpa_code, '[0-9]{2}|[0-9]{4}')
+    SELECT level, dpa_code, area, CAST(NULL AS VARCHAR) AS association_id, theme, indicator, period, value, unit,
+           source, source_detail, false AS is_synthetic
+    FROM migration_reference
+    WHERE level IN ('provincia', 'cantón')
 ),
 households AS (
     SELECT
