@@ -84,10 +84,10 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> Alloc
     with st.container(border=True):
         first, second, third = st.columns([1, 1.2, 1.8], gap="medium")
         with first:
-            st.number_input(t("budget.rules.budget"), min_value=0.0, step=1000.0, format="%.2f", key=KEYS["budget"],
+            st.number_input(t("budget.rules.budget"), min_value=0.0, step=1000.0, format="%.0f", key=KEYS["budget"],
                             help=t("budget.rules.budget_help"))
             st.caption(fmt.money(st.session_state[KEYS["budget"]] or 0))
-            st.number_input(t("budget.rules.reserve"), min_value=0.0, step=500.0, format="%.2f", key=KEYS["reserve"],
+            st.number_input(t("budget.rules.reserve"), min_value=0.0, step=500.0, format="%.0f", key=KEYS["reserve"],
                             help=t("budget.rules.reserve_help"))
             st.caption(fmt.money(st.session_state[KEYS["reserve"]] or 0))
         with second:
