@@ -50,10 +50,11 @@ from typing import Literal
 import highspy
 import numpy as np
 import polars as pl
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.fmt import money, number, percent
 from core.texts import label, t
+from core.validation import spanish_message
 
 Method = Literal["optimal", "greedy", "equal_split"]
 METHODS: tuple[str, ...] = ("optimal", "greedy", "equal_split")
@@ -200,9 +201,9 @@ def _instance(candidates: pl.DataFrame) -> _Instance:
                 break
             seen.add(v)
         raise ValueError(t("alloc.input.repeated_id", id=dup))
-    lead = frame["association_id"].to_list()
-    if any(v is None for v in lead):
+    if frame["association_id"].null_count():
         raise ValueError(t("alloc.input.no_association"))
+    lead = [str(v) for v in frame["association_id"].to_list()]
     cost = frame["cost_usd"].cast(pl.Float64).to_numpy()
     score = frame["score"].cast(pl.Float64).to_numpy()
     if np.isnan(cost).any() or np.isinf(cost).any() or (cost < 0).any():
@@ -215,7 +216,7 @@ def _instance(candidates: pl.DataFrame) -> _Instance:
         raw = frame["association_ids"].to_list()
         members = []
         for lead_id, group in zip(lead, raw):
-            group = [g for g in (group or []) if g is not None]
+            group = [str(g) for g in (group or []) if g is not None]
             ordered = [lead_id] + [g for g in group if g != lead_id]
             members.append(tuple(dict.fromkeys(ordered)))
     else:
@@ -912,12 +913,15 @@ def allocate(candidates: pl.DataFrame, budget_usd: float, *, method: Method = "o
              min_one_per_association: bool = False,
              max_share_per_association: float | None = None) -> pl.DataFrame:
     """The candidates, same rows and order, with a boolean column `funded` (DESIGN §5)."""
-    rules = AllocationRules(budget_usd=budget_usd, min_one_per_association=min_one_per_association,
-                            max_share_per_association=max_share_per_association)
+    try:
+        rules = AllocationRules(budget_usd=budget_usd, min_one_per_association=min_one_per_association,
+                                max_share_per_association=max_share_per_association)
+    except ValidationError as exc:
+        raise ValueError("; ".join(f"{e['loc'][0]}: {spanish_message(e)}" for e in exc.errors())) from exc
     result = allocate_detailed(candidates, rules, method=method, explain=False)
     funded = set(result.funded_ids)
     return candidates.with_columns(
-        pl.col("proposal_id").is_in(list(funded)).fill_null(False).alias("funded"))
+        pl.col("proposal_id").cast(pl.Utf8).is_in(list(funded)).fill_null(False).alias("funded"))
 
 
 # -- Building results ---------------------------------------------------------------------------

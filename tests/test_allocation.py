@@ -397,3 +397,24 @@ def test_twelve_proposals_with_every_rule_match_brute_force(seed):
         assert not result.feasible
         return
     assert key(candidates.to_dicts(), set(result.funded_ids), rules) == best[0]
+
+
+def test_integer_codes_are_accepted_and_the_rows_come_back_as_given():
+    frame = pl.DataFrame({"proposal_id": [3, 1, 2], "association_id": [2, 1, 1],
+                          "cost_usd": [150, 100, 200], "score": [60, 50, 80]})
+    out = allocate(frame, 300, min_one_per_association=True)
+    assert out.columns == [*frame.columns, "funded"]
+    assert out["proposal_id"].to_list() == [3, 1, 2]
+    # covering both associations within 300: 1 (100) + 3 (150); 1 + 2 would leave association 2 out
+    assert dict(zip(out["proposal_id"], out["funded"], strict=True)) == {3: True, 1: True, 2: False}
+
+
+@pytest.mark.parametrize(("kwargs", "words"), [
+    ({"budget_usd": -1}, "mayor o igual que 0"),
+    ({"budget_usd": 100, "max_share_per_association": 2}, "menor o igual que 1"),
+])
+def test_impossible_arguments_are_refused_in_spanish(kwargs, words):
+    frame = pl.DataFrame({"proposal_id": ["a"], "association_id": ["x"], "cost_usd": [1.0], "score": [1.0]})
+    budget = kwargs.pop("budget_usd")
+    with pytest.raises(ValueError, match=words):
+        allocate(frame, budget, **kwargs)
