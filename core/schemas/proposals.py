@@ -146,7 +146,7 @@ def _codes_like(codes: list[str], pattern: str, what: str, example: str) -> list
 class BudgetLine(BaseModel):
     """One line of the project budget: an activity or item, its amount and who pays it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     item: str = Field(min_length=1)
     amount_usd: float
@@ -180,7 +180,7 @@ class StatusChange(BaseModel):
 class CostShare(BaseModel):
     """Who put how much into a cooperation project (the Israel case: cooperant, GAD, associations)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     party: str = Field(min_length=1)
     role: FundingSource
@@ -204,7 +204,7 @@ class Proposal(BaseModel):
     up to the total cost.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     proposal_id: str = Field(pattern=ID_PATTERN)
     association_id: str = Field(pattern=ID_PATTERN)
@@ -402,7 +402,7 @@ class CooperationOffer(BaseModel):
     counterpart), the way calls usually state it.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     offer_id: str = Field(pattern=ID_PATTERN)
     cooperant: str = Field(min_length=2)
