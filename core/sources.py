@@ -35,8 +35,11 @@ def read_json(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[s
     """A JSON array of objects; a 'row' is the object's position (1 = first object)."""
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SourceError([RowProblem(label, None, None, t("val.file.bad_json", detail=exc))]) from exc
+    except json.JSONDecodeError as exc:
+        raise SourceError([RowProblem(label, None, None, t("val.file.bad_json", line=exc.lineno, column=exc.colno))]) \
+            from exc
+    except UnicodeDecodeError as exc:
+        raise SourceError([RowProblem(label, None, None, t("val.file.not_utf8", reason=exc.reason))]) from exc
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise SourceError([RowProblem(label, None, None, t("val.file.not_objects"))])
     header = sorted({k for r in records for k in r})

@@ -7,6 +7,7 @@ A row is a plain dict of column → raw value (strings from CSV, anything from J
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -61,7 +62,9 @@ def spanish_message(error: dict[str, Any]) -> str:
         bound = next(iter(ctx.values()), "")
         return t("val.bound", words=t(f"val.bound.{kind}"), bound=bound, value=error.get("input"))
     if kind in ("literal_error", "enum"):
-        return t("val.not_allowed", value=error.get("input"), expected=ctx.get("expected", ""))
+        # pydantic writes the choices as "'a', 'b' or 'c'"
+        expected = re.sub(r"'([^']*)'", r"«\1»", str(ctx.get("expected", ""))).replace("» or «", "» o «")
+        return t("val.not_allowed", value=error.get("input"), expected=expected)
     if kind in ("string_too_short", "too_short"):
         return t("val.empty")
     if kind in ("string_too_long", "too_long"):

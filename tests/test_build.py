@@ -107,3 +107,23 @@ def test_the_command_exits_non_zero_with_a_spanish_message(sources, tmp_path, mo
     assert "no se modificaron" in err
     assert "study_parish_figures.csv, fila 2" in err
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.parquet"))
+
+
+def test_a_wrong_code_lists_the_allowed_codes_in_spanish(sources, tmp_path):
+    _replace_in(sources / "elvalle" / "aid.csv", ",mag,2013,inputs", ",mag,2013,regalos")
+    with pytest.raises(SourceError) as caught:
+        build(tmp_path / "out", sources)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.row, problem.column) == ("data/sources/elvalle/aid.csv", 2, "kind")
+    assert "valor no permitido «regalos»" in problem.message
+    assert "«equipment» o «marketing»" in problem.message
+    assert " or " not in problem.message and "'" not in problem.message
+
+
+def test_a_broken_json_file_says_where_in_spanish(sources, tmp_path):
+    (sources / "decision" / "proposals.json").write_text('[{"proposal_id": "EV-P01",\n  }]', encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        build(tmp_path / "out", sources)
+    [problem] = caught.value.problems
+    assert problem.file == "data/sources/decision/proposals.json"
+    assert problem.message == "no es un JSON válido (revise la línea 2, columna 3)"

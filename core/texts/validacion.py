@@ -41,7 +41,7 @@ STRINGS: dict[str, str] = {
     "val.file.extra_cells": "la fila tiene más celdas que el encabezado",
     "val.file.not_utf8": "el archivo no está en UTF-8 ({reason})",
     "val.file.empty": "el archivo está vacío",
-    "val.file.bad_json": "no es un JSON válido ({detail})",
+    "val.file.bad_json": "no es un JSON válido (revise la línea {line}, columna {column})",
     "val.file.not_objects": "debe ser una lista de objetos JSON",
     "val.file.bad_geojson": "no es un GeoJSON válido",
     "val.file.foreign_key": "«{value}» no existe en {dataset} ({column})",
