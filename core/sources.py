@@ -25,7 +25,7 @@ def read_csv(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[st
                     raise SourceError([RowProblem(label, line, None, t("val.file.extra_cells"))])
                 rows.append((line, {k.strip(): v for k, v in record.items() if k is not None}))
     except UnicodeDecodeError as exc:
-        raise SourceError([RowProblem(label, None, None, t("val.file.not_utf8", reason=exc.reason))]) from exc
+        raise SourceError([RowProblem(label, None, None, t("val.file.not_utf8", position=exc.start))]) from exc
     if not header:
         raise SourceError([RowProblem(label, None, None, t("val.file.empty"))])
     return header, rows
@@ -39,7 +39,7 @@ def read_json(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[s
         raise SourceError([RowProblem(label, None, None, t("val.file.bad_json", line=exc.lineno, column=exc.colno))]) \
             from exc
     except UnicodeDecodeError as exc:
-        raise SourceError([RowProblem(label, None, None, t("val.file.not_utf8", reason=exc.reason))]) from exc
+        raise SourceError([RowProblem(label, None, None, t("val.file.not_utf8", position=exc.start))]) from exc
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise SourceError([RowProblem(label, None, None, t("val.file.not_objects"))])
     header = sorted({k for r in records for k in r})

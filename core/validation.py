@@ -42,7 +42,10 @@ class SourceError(Exception):
         self.problems = problems
         shown = "\n".join(f"- {p}" for p in problems[:50])
         more = t("val.problems_more", count=len(problems) - 50) if len(problems) > 50 else ""
-        super().__init__(t("val.problems", count=len(problems), shown=shown, more=more))
+        if len(problems) == 1:
+            super().__init__(t("val.problems_one", shown=shown))
+        else:
+            super().__init__(t("val.problems", count=len(problems), shown=shown, more=more))
 
 
 # pydantic error types with a sentence of their own in the catalogue (key `val.<type>`).
@@ -56,6 +59,8 @@ def spanish_message(error: dict[str, Any]) -> str:
     """Turn one pydantic error into a sentence a planner understands."""
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
+    if "input" in error and error["input"] is None and kind.endswith("_type"):
+        return t("val.missing")  # a cell left empty (or a row cut short) where a value is required
     if kind == "value_error":
         return str(ctx.get("error", error.get("msg", ""))).removeprefix("Value error, ")
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):

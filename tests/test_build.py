@@ -127,3 +127,20 @@ def test_a_broken_json_file_says_where_in_spanish(sources, tmp_path):
     [problem] = caught.value.problems
     assert problem.file == "data/sources/decision/proposals.json"
     assert problem.message == "no es un JSON válido (revise la línea 2, columna 3)"
+
+
+def test_a_row_cut_short_says_which_value_is_missing(sources, tmp_path):
+    path = sources / "pdot_objectives.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, "EV-OE99,010170"]) + "\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        build(tmp_path / "out", sources)
+    assert {p.column for p in caught.value.problems} >= {"component", "objective_es"}
+    assert all("falta el valor" in p.message for p in caught.value.problems)
+
+
+def test_one_problem_is_counted_in_the_singular(sources, tmp_path):
+    _replace_in(sources / "study_parish_figures.csv", "24314,11489", "-5,11489")
+    with pytest.raises(SourceError) as caught:
+        build(tmp_path / "out", sources)
+    assert str(caught.value).startswith("Se encontró 1 problema:")

@@ -8,6 +8,7 @@ STRINGS: dict[str, str] = {
     "val.where.column": "columna «{column}»",
     "val.where.line": " (línea {line})",
     "val.problems": "Se encontraron {count} problemas:\n{shown}{more}",
+    "val.problems_one": "Se encontró 1 problema:\n{shown}",
     "val.problems_more": "\n… y {count} problemas más",
     # -- pydantic errors -----------------------------------------------------------------------------------
     "val.missing": "falta el valor (es obligatorio)",
@@ -39,7 +40,8 @@ STRINGS: dict[str, str] = {
     "val.file.missing": "no se encuentra el archivo",
     "val.file.kind": "tipo de archivo no admitido",
     "val.file.extra_cells": "la fila tiene más celdas que el encabezado",
-    "val.file.not_utf8": "el archivo no está en UTF-8 ({reason})",
+    "val.file.not_utf8": "el archivo no está en UTF-8 (byte no válido en la posición {position}); guárdelo como "
+                         "«CSV UTF-8» en su hoja de cálculo",
     "val.file.empty": "el archivo está vacío",
     "val.file.bad_json": "no es un JSON válido (revise la línea {line}, columna {column})",
     "val.file.not_objects": "debe ser una lista de objetos JSON",
