@@ -308,7 +308,8 @@ def _alone_blocker(inst: _Instance, r: _Rules, i: int) -> tuple[str, str] | None
     if r.cap is not None:
         part = inst.cost[i] * inst.share[i]
         if part > r.cap + 0.005:
-            return "association_cap", t("alloc.out.cap_share", part=money(part), cap=money(r.cap))
+            key = "alloc.out.cap_single" if len(inst.members[i]) == 1 else "alloc.out.cap_share"
+            return "association_cap", t(key, part=money(part), cap=money(r.cap))
     for j in r.partners.get(i, ()):
         if j in r.must:
             return "exclusive", t("alloc.out.exclusive_must", id=inst.ids[j])
@@ -491,7 +492,8 @@ def _coverable(inst: _Instance, r: _Rules) -> tuple[list[int], dict[str, str]]:
         else:
             cheapest = min(inst.member_idx[k], key=lambda i: (inst.cost[i] * inst.share[i], inst.ids[i]))
             code, why = _alone_blocker(inst, r, cheapest)
-            reasons[assoc] = t("alloc.uncovered.none_fits", id=inst.ids[cheapest], reason=why[0].lower() + why[1:])
+            reasons[assoc] = t("alloc.uncovered.none_fits", id=inst.ids[cheapest],
+                               reason=(why[0].lower() + why[1:]).rstrip("."))
     return coverable, reasons
 
 

@@ -418,3 +418,14 @@ def test_impossible_arguments_are_refused_in_spanish(kwargs, words):
     budget = kwargs.pop("budget_usd")
     with pytest.raises(ValueError, match=words):
         allocate(frame, budget, **kwargs)
+
+
+def test_a_proposal_over_the_cap_is_explained_by_its_own_cost():
+    frame = pl.DataFrame({"proposal_id": ["a", "b"], "association_id": ["x", "y"],
+                          "cost_usd": [600.0, 700.0], "score": [50.0, 80.0]})
+    result = allocate_detailed(frame, AllocationRules(budget_usd=1000, min_one_per_association=True,
+                                                      max_share_per_association=0.3))
+    assert result.funded_ids == []
+    reasons = {o.proposal_id: o.reason_es for o in result.proposals}
+    assert reasons["a"].startswith("Cuesta $ 600,00, más que el tope por asociación ($ 300,00).")
+    assert any("«x»" in note and "cuesta $ 600,00" in note for note in result.notes_es)

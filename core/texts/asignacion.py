@@ -52,7 +52,7 @@ STRINGS: dict[str, str] = {
     "alloc.uncovered.not_chosen": "ninguna de sus propuestas fue elegida",
     "alloc.uncovered.all_excluded": "todas sus propuestas fueron excluidas por la junta",
     "alloc.uncovered.none_fits": "ninguna de sus propuestas puede financiarse: la más barata, «{id}», no cabe "
-                                 "({reason})",
+                                 "({reason})",  # {reason} comes without its final period
     "alloc.uncovered.no_money": "con este método no quedó dinero o cupo para ninguna de sus propuestas",
     "alloc.uncovered.infeasible": "las reglas no se pueden cumplir",
     # -- why a proposal is funded ---------------------------------------------------------------------------
@@ -66,6 +66,7 @@ STRINGS: dict[str, str] = {
     "alloc.out.too_expensive": "Cuesta {cost} y solo hay {available} disponibles.",
     "alloc.out.after_must": "Cuesta {cost} y, después de las obligatorias ({must}), quedan {left}.",
     "alloc.out.cap_share": "Le toca a cada asociación {part}, más que el tope por asociación ({cap}).",
+    "alloc.out.cap_single": "Cuesta {part}, más que el tope por asociación ({cap}).",
     "alloc.out.exclusive_must": "Es excluyente con «{id}», que es obligatoria.",
     "alloc.out.exclusive_funded": "Es excluyente con «{id}», que ya fue financiada.",
     "alloc.out.budget_turn": "Cuando llegó su turno quedaban {left} y cuesta {cost}.",
