@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.auth import Action, User, require
-from core.store import Change, Store, StoreError
+from core.store import Change, ConflictError, Store, StoreError
 from core.texts import t
 
 VoteChoice = Literal["for", "against", "abstain"]
@@ -140,8 +140,8 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
                                 expected_version=0, action=t("log.action.approve_decision" if approved else "log.action.record_decision")),
                          *(consequences(decision) if consequences else [])],
                         actor=user.username)
-        except StoreError:
-            continue  # someone took this number a moment ago: take the next one
+        except ConflictError:
+            continue  # someone took this number, or changed a proposal it moves, a moment ago: read again
         return decision
     raise StoreError(t("dec.err.numbering"))
 

@@ -2,18 +2,13 @@
 the page lets a planner move a project along and refuses others."""
 
 import datetime as dt
-from pathlib import Path
-
-import pytest
-from streamlit.testing.v1 import AppTest
 
 from core import followup, records
 from core.auth import Role, User
 from core.schemas.proposals import Proposal, ProposalStatus
 from core.store import Store
-from ui import data
+from tests.conftest import open_app_page
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PLANNER = User(username="tecnica-seg", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="vocal-seg", display_name="Vocal", role=Role.BOARD)
 
@@ -32,44 +27,30 @@ def test_only_funded_executing_and_closed_projects_are_followed():
     assert totals.rows() == [("funded", 1, 1000.0), ("in_execution", 0, 0.0), ("closed", 1, 300.0)]
 
 
-@pytest.fixture()
-def own_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("MINGA_STORE", str(tmp_path / "seg.sqlite"))
-    data.store.clear()
-    yield Store(tmp_path / "seg.sqlite")
-    data.store.clear()
-
-
-def _page(user=None):
-    app = AppTest.from_file(APP, default_timeout=60)
-    if user is not None:
-        app.session_state["user"] = user
-    app.run()
-    app.switch_page("pages/seguimiento.py").run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+PAGE = "pages/seguimiento.py"
 
 
 def test_without_funded_projects_the_page_says_how_they_arrive(own_store):
-    app = _page()
+    app = open_app_page(PAGE)
     assert any("aprueba una decisión" in i.value for i in app.info)
 
 
 def test_a_planner_starts_the_execution_of_a_funded_project(own_store):
-    _page()  # opening the app seeds the demo into this store
-    first = records.proposals(own_store, "010170")[0]
+    open_app_page(PAGE)  # opening the app seeds the demo into this store
+    store = Store(own_store)
+    first = records.proposals(store, "010170")[0]
     funded = first.item
     for step in records.lifecycle_path(ProposalStatus(funded.status), ProposalStatus.FUNDED):
         funded = funded.with_status(step)
-    own_store.save("proposal", funded.proposal_id, funded.model_dump(mode="json"), actor="prueba",
+    store.save("proposal", funded.proposal_id, funded.model_dump(mode="json"), actor="prueba",
                    parish_code="010170")
-    observer = _page(BOARD)
+    observer = open_app_page(PAGE, BOARD)
     assert any("El técnico de planificación" in i.value for i in observer.info)
-    app = _page(PLANNER)
+    app = open_app_page(PAGE, PLANNER)
     assert [m.label for m in app.metric] == ["Financiada", "En ejecución", "Cerrada"]
     app.text_input[0].set_value("Arranca con la compra de mangueras")
     next(b for b in app.button if b.label == "Guardar estado").click().run()
-    stored = Proposal.model_validate(own_store.get("proposal", funded.proposal_id).body)
+    stored = Proposal.model_validate(store.get("proposal", funded.proposal_id).body)
     assert stored.status == "in_execution"
     assert stored.status_history[-1].note == "Arranca con la compra de mangueras"
     assert stored.status_history[-1].date == dt.date.today()
