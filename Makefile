@@ -24,7 +24,7 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 data: $(STAMP)
-	$(PY) -m core.build --if-stale
+	$(PY) -m core.data.build --if-stale
 
 # Browser tests drive the system Chromium; install Debian's package when it is missing.
 browser:
@@ -32,7 +32,7 @@ browser:
 
 # Bring proposals, offers, PDOT and scenarios back to the demo (decisions and the log are kept).
 reset-demo: data
-	$(PY) -m core.records reset-demo
+	$(PY) -m core.proposals.records reset-demo
 
 clean-data:
 	rm -f data/*.parquet data/.build-stamp

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.db import MissingDataError
+from core.data.db import MissingDataError
 from core.texts import t
 from ui import session, state
 

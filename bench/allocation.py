@@ -17,7 +17,7 @@ import numpy as np
 import polars as pl
 
 from bench import Row
-from core.allocation import AllocationRules, allocate_detailed, explain_proposal
+from core.engine.allocation import AllocationRules, allocate_detailed, explain_proposal
 
 TITLE = "Asignación exacta del presupuesto (HiGHS)"
 RUNS = 5

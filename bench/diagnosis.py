@@ -15,7 +15,8 @@ import logging
 import time
 
 from bench import Row, timed
-from core import db, diagnosis
+from core.data import db
+from core import diagnosis
 from core.texts import t
 
 TITLE = "Diagnóstico: consultas de cada página (El Valle)"

@@ -26,13 +26,13 @@ import numpy as np
 
 from bench import Row
 from core import budget_views as views
-from core import scenarios
-from core.allocation import METHODS, AllocationRules
-from core.db import connect
-from core.prioritization import DecisionInputs, load_inputs, prioritize
-from core.schemas.proposals import Proposal
-from core.sensitivity import funding_probability, most_influential, one_at_a_time
-from core.weights import DEFAULT_PRESET, PRESETS, preset
+from core.engine import scenarios
+from core.engine.allocation import METHODS, AllocationRules
+from core.data.db import connect
+from core.engine.prioritization import DecisionInputs, load_inputs, prioritize
+from core.proposals.models import Proposal
+from core.engine.sensitivity import funding_probability, most_influential, one_at_a_time
+from core.engine.weights import DEFAULT_PRESET, PRESETS, preset
 
 TITLE = "Velocidad de interacción: mover un peso hasta el nuevo ranking y la asignación"
 RUNS = 20

@@ -1,6 +1,6 @@
 """Tables and charts of the Priorización and Presupuesto pages, built from the engine's results (no Streamlit).
 
-Everything here reads a `core.prioritization.Prioritization` or `core.allocation.AllocationResult` and returns
+Everything here reads a `core.engine.prioritization.Prioritization` or `core.engine.allocation.AllocationResult` and returns
 a polars DataFrame (codes and raw numbers, plus `*_text` columns formatted es-EC) or an Altair chart with Spanish
 titles and the es-EC Vega locale. Pages only draw what these return, so tests can check the content.
 """
@@ -13,13 +13,13 @@ import altair as alt
 import polars as pl
 
 from core import fmt
-from core.allocation import METHODS, AllocationResult, AssociationShare, ProposalOutcome
+from core.engine.allocation import METHODS, AllocationResult, AssociationShare, ProposalOutcome
 from core.charts import ACCENT, INSTITUTION_COLOURS, MAIN, MUTED, axis_end, finish
-from core.criteria import BY_CODE, CRITERION_CODES
-from core.prioritization import Prioritization
-from core.sensitivity import rank_movement
+from core.engine.criteria import BY_CODE, CRITERION_CODES
+from core.engine.prioritization import Prioritization
+from core.engine.sensitivity import rank_movement
 from core.texts import label, labels, t
-from core.weights import normalize
+from core.engine.weights import normalize
 
 TITLE_WIDTH = 46
 CHART_ROWS = 40  # bars per chart: a chart of hundreds of proposals is read by nobody (the tables keep them all)

@@ -36,7 +36,7 @@ class ViewQuery:
     order_by: str = ""
 
     def bind(self, parish: Mapping[str, str]) -> tuple[str, str, tuple[str, ...], str]:
-        """(view, where, params, order_by), the arguments of ui.data.view / core.db.view."""
+        """(view, where, params, order_by), the arguments of ui.data.view / core.data.db.view."""
         return (self.view, self.where, tuple(parish[k] for k in self.keys), self.order_by)
 
 

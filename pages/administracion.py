@@ -6,9 +6,9 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from core import records
-from core.auth import Action, PermissionDenied, Role, User
-from core.store import StoreError
+from core.proposals import records
+from core.record.auth import Action, PermissionDenied, Role, User
+from core.record.store import StoreError
 from core.texts import label, labels, t
 from ui import data, session
 

@@ -1,6 +1,6 @@
 """Alineación: the PDOT × ODS and PDOT × PND matrix of the proposals (or of the funded projects: by their status,
 or those a saved scenario funds) as a heatmap; the PDOT objectives no proposal serves; and, for a planner, the
-PDOT objectives and each proposal's alignment to edit (saved through core.records)."""
+PDOT objectives and each proposal's alignment to edit (saved through core.proposals.records)."""
 
 import datetime as dt
 
@@ -8,10 +8,14 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from core import alignment, fmt, records, scenarios
-from core.auth import Action
-from core.proposal_entry import FormError, from_form, spanish_errors
-from core.schemas.catalogues import PdotObjective
+from core.proposals import alignment, records
+
+from core import fmt
+
+from core.engine import scenarios
+from core.record.auth import Action
+from core.proposals.entry import FormError, from_form, spanish_errors
+from core.data.schemas.catalogues import PdotObjective
 from core.texts import t
 from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg

@@ -7,10 +7,16 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from core import acta, decisions, fmt, records, scenarios
-from core.auth import Action, PermissionDenied, Role
-from core.decisions import Attendee
-from core.store import StoreError
+from core.record import acta, decisions
+
+from core import fmt
+
+from core.proposals import records
+
+from core.engine import scenarios
+from core.record.auth import Action, PermissionDenied, Role
+from core.record.decisions import Attendee
+from core.record.store import StoreError
 from core.texts import t
 from ui import data, scenario_state, session, state
 

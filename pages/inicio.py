@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from core import fmt, geo
+from core import fmt
+
+from core.data import geo
 from core.texts import t
 from ui import data, maps, state, widgets
 

@@ -8,11 +8,13 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from core import cooperation, fmt, records
-from core.auth import Action
-from core.prioritization import load_inputs
-from core.proposal_entry import spanish_errors
-from core.schemas.proposals import REIMBURSABLE_TYPES, CooperationOffer
+from core.proposals import cooperation, records
+
+from core import fmt
+from core.record.auth import Action
+from core.engine.prioritization import load_inputs
+from core.proposals.entry import spanish_errors
+from core.proposals.models import REIMBURSABLE_TYPES, CooperationOffer
 from core.texts import label, labels, t
 from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg

@@ -9,11 +9,12 @@ import streamlit as st
 from pydantic import ValidationError
 
 from core import budget_views as views
-from core import fmt, scenarios
-from core.allocation import METHODS, AllocationRules
-from core.auth import Action, PermissionDenied
+from core import fmt
+from core.engine import scenarios
+from core.engine.allocation import METHODS, AllocationRules
+from core.record.auth import Action, PermissionDenied
 from core.texts import label, t
-from core.validation import spanish_message
+from core.data.validation import spanish_message
 from ui import data, session, widgets
 from ui import scenario_state as shared
 

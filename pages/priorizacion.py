@@ -10,11 +10,12 @@ import polars as pl
 import streamlit as st
 
 from core import budget_views as views
-from core import fmt, scenarios
-from core.criteria import BY_CODE, CRITERION_CODES
-from core.sensitivity import most_influential, one_at_a_time
+from core import fmt
+from core.engine import scenarios
+from core.engine.criteria import BY_CODE, CRITERION_CODES
+from core.engine.sensitivity import most_influential, one_at_a_time
 from core.texts import label, t
-from core.weights import CR_LIMIT, ahp_from_judgments, preset, preset_names
+from core.engine.weights import CR_LIMIT, ahp_from_judgments, preset, preset_names
 from ui import data, widgets
 from ui import scenario_state as shared
 

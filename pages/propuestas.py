@@ -4,7 +4,7 @@ with a preview of every problem before anything is stored.
 
 Testing note: AppTest cannot upload files, so the import panel reads the file either from the uploader or
 from st.session_state["prop-import-file"] = (file name, bytes) (also what «Probar con el archivo de
-demostración» sets); the preview itself is core.imports.preview_import, a function of the bytes.
+demostración» sets); the preview itself is core.proposals.imports.preview_import, a function of the bytes.
 """
 
 import datetime as dt
@@ -12,11 +12,13 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from core import fmt, imports, records
-from core import proposal_entry as entry
-from core.auth import Action, PermissionDenied, Role
-from core.schemas.proposals import ProposalStatus
-from core.store import ConflictError
+from core import fmt
+
+from core.proposals import imports, records
+from core.proposals import entry
+from core.record.auth import Action, PermissionDenied, Role
+from core.proposals.models import ProposalStatus
+from core.record.store import ConflictError
 from core.texts import label, labels, t
 from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg

@@ -4,7 +4,7 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
-from core.auth import Action
+from core.record.auth import Action
 from core.texts import t
 from ui import data, session, widgets
 

@@ -6,10 +6,14 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from core import fmt, followup, records
-from core.auth import Action, PermissionDenied
-from core.schemas.proposals import ALLOWED_TRANSITIONS, ProposalStatus
-from core.store import ConflictError
+from core import fmt
+
+from core.record import followup
+
+from core.proposals import records
+from core.record.auth import Action, PermissionDenied
+from core.proposals.models import ALLOWED_TRANSITIONS, ProposalStatus
+from core.record.store import ConflictError
 from core.texts import label, labels, t
 from ui import data, session, state, widgets
 

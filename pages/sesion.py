@@ -7,11 +7,15 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from core import fmt, meeting, records
-from core.auth import Action, PermissionDenied
-from core.criteria import CRITERIA
-from core.scoring import aggregate_evaluations
-from core.store import ConflictError
+from core import fmt
+
+from core.record import meeting
+
+from core.proposals import records
+from core.record.auth import Action, PermissionDenied
+from core.engine.criteria import CRITERIA
+from core.engine.scoring import aggregate_evaluations
+from core.record.store import ConflictError
 from core.texts import label, t
 from ui import data, session, state, widgets
 

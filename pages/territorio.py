@@ -4,7 +4,9 @@ figure with its source. Works for any of the 1,041 parishes; the map only where 
 import polars as pl
 import streamlit as st
 
-from core import charts, diagnosis, fmt, geo
+from core import charts, diagnosis, fmt
+
+from core.data import geo
 from core.texts import label, t
 from ui import diagnosis as page
 from ui import maps, state

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.build import build
-from core.db import connect
+from core.data.build import build
+from core.data.db import connect
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -188,8 +188,8 @@ TEST_USERS = {
 @pytest.fixture(scope="session")
 def test_accounts(app_reads_the_test_build):
     """Accounts for every role in the test store (password TEST_PASSWORD), created once."""
-    from core.auth import Accounts, Role, User
-    from core.store import Store
+    from core.record.auth import Accounts, Role, User
+    from core.record.store import Store
 
     accounts = Accounts(Store())
     admin = accounts.get("admin")

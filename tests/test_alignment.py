@@ -5,15 +5,17 @@ from __future__ import annotations
 import altair as alt
 import pytest
 
-from core import alignment, records, scenarios
-from core.allocation import AllocationRules
-from core.auth import Role, User
-from core.db import query
-from core.imports import demo_proposals
-from core.prioritization import load_inputs
-from core.schemas.proposals import ProposalStatus
-from core.store import Store
-from core.weights import preset
+from core.proposals import alignment, records
+
+from core.engine import scenarios
+from core.engine.allocation import AllocationRules
+from core.record.auth import Role, User
+from core.data.db import query
+from core.proposals.imports import demo_proposals
+from core.engine.prioritization import load_inputs
+from core.proposals.models import ProposalStatus
+from core.record.store import Store
+from core.engine.weights import preset
 
 PARISH = "010170"
 

@@ -1,5 +1,5 @@
 """Allocation: the DESIGN §5 interface, each rule, tie-breaks, explanations, and properties checked
-against a brute-force search written here independently of core.allocation."""
+against a brute-force search written here independently of core.engine.allocation."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.allocation import AllocationRules, allocate, allocate_detailed, explain_proposal, gini
+from core.engine.allocation import AllocationRules, allocate, allocate_detailed, explain_proposal, gini
 
 EPS = 0.005
 
@@ -365,7 +365,7 @@ def test_the_exact_recheck_catches_every_kind_of_broken_rule():
     # The solver works within tolerances; the rounded answer is re-checked exactly before it is used.
     import numpy as np
 
-    from core.allocation import _breaks_a_rule, _instance, _prepare_rules
+    from core.engine.allocation import _breaks_a_rule, _instance, _prepare_rules
 
     candidates = frame([("A", "a1", 60, 90), ("B", "a1", 50, 80), ("C", "a2", 40, 70)])
     inst = _instance(candidates)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import scenarios
-from core.auth import Role, User
-from core.store import Store
+from core.engine import scenarios
+from core.record.auth import Role, User
+from core.record.store import Store
 from tests.conftest import open_app_page
 
 PLANNER = User(username="tecnica-apptest", display_name="Técnica", role=Role.PLANNER)

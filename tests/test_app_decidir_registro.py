@@ -4,7 +4,7 @@ that keeps the form's values, the offers' checklist and counterpart, the alignme
 
 AppTest cannot upload a file, so the import tests put the file where the page reads it when nothing is
 uploaded: st.session_state["prop-import-file"] = (file name, bytes) (the page's «Probar con el archivo de
-demostración» button does the same); the preview is core.imports.preview_import, the same function the
+demostración» button does the same); the preview is core.proposals.imports.preview_import, the same function the
 upload calls. Every record a test changes in the session's store is put back (or deleted) afterwards, so
 other tests keep seeing the demo.
 """
@@ -14,10 +14,10 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import records
-from core.auth import Role, User
-from core.db import connect
-from core.store import Change, Store
+from core.proposals import records
+from core.record.auth import Role, User
+from core.data.db import connect
+from core.record.store import Change, Store
 from tests.conftest import open_app_page
 
 PLANNER = User(username="tecnica-registro", display_name="Técnica de registro", role=Role.PLANNER)

@@ -1,9 +1,11 @@
 """AppTest of Decisión y acta: the board approves a saved scenario by vote; others only read actas."""
 
-from core import decisions, scenarios
-from core.allocation import AllocationRules
-from core.auth import Role, User
-from core.store import Store
+from core.record import decisions
+
+from core.engine import scenarios
+from core.engine.allocation import AllocationRules
+from core.record.auth import Role, User
+from core.record.store import Store
 from tests.conftest import open_app_page
 
 PAGE = "pages/decision.py"

@@ -4,8 +4,8 @@ import sqlite3
 
 import pytest
 
-from core.auth import Accounts, Role, User
-from core.store import Store
+from core.record.auth import Accounts, Role, User
+from core.record.store import Store
 from tests.conftest import open_app_page
 
 ADMIN = User(username="admin-prueba", display_name="Administración", role=Role.ADMIN)

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from core import meeting
-from core.auth import Role, User
-from core.store import Store
+from core.record import meeting
+from core.record.auth import Role, User
+from core.record.store import Store
 from tests.conftest import open_app_page
 
 PAGE = "pages/sesion.py"

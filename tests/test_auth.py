@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.auth import (
+from core.record.auth import (
     OBSERVER,
     PERMISSIONS,
     Accounts,
@@ -13,7 +13,7 @@ from core.auth import (
     can,
     require,
 )
-from core.store import Store
+from core.record.store import Store
 
 # role → actions it must be refused (the matrix, written independently of PERMISSIONS)
 REFUSED = {

@@ -8,9 +8,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core.auth import Accounts, Role, User
-from core.records import ensure_demo
-from core.store import Change, Store
+from core.record.auth import Accounts, Role, User
+from core.proposals.records import ensure_demo
+from core.record.store import Change, Store
 from tests.conftest import TEST_PASSWORD, open_page, served_app, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser

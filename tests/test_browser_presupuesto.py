@@ -8,11 +8,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core.allocation import AllocationRules
-from core.db import connect
-from core.prioritization import load_inputs, prioritize
-from core.store import Store
-from core.weights import preset
+from core.engine.allocation import AllocationRules
+from core.data.db import connect
+from core.engine.prioritization import load_inputs, prioritize
+from core.record.store import Store
+from core.engine.weights import preset
 from tests.conftest import open_page, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,7 @@ uploads it, and sees its preview."""
 import pytest
 from playwright.sync_api import expect
 
-from core.store import Store
+from core.record.store import Store
 from tests.conftest import open_page, wait_for_app
 
 pytestmark = pytest.mark.browser

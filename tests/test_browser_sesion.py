@@ -8,9 +8,11 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from core import meeting, scenarios
-from core.allocation import AllocationRules
-from core.store import Store
+from core.record import meeting
+
+from core.engine import scenarios
+from core.engine.allocation import AllocationRules
+from core.record.store import Store
 from tests.conftest import open_page, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser

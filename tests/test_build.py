@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from core.build import build, fingerprint, is_stale
-from core.paths import SOURCES_DIR
-from core.validation import SourceError
+from core.data.build import build, fingerprint, is_stale
+from core.data.paths import SOURCES_DIR
+from core.data.validation import SourceError
 
 
 @pytest.fixture()
@@ -97,7 +97,7 @@ def test_fingerprint_changes_with_any_source_byte(sources):
 
 
 def test_the_command_exits_non_zero_with_a_spanish_message(sources, tmp_path, monkeypatch, capsys):
-    from core import build as build_module
+    from core.data import build as build_module
 
     _replace_in(sources / "study_parish_figures.csv", "24314,11489", "-5,11489")
     monkeypatch.setattr(build_module, "SOURCES_DIR", sources)

@@ -7,12 +7,14 @@ import datetime as dt
 
 import pytest
 
-from core import cooperation, records, scenarios
-from core.allocation import AllocationRules
-from core.auth import Role, User
-from core.prioritization import load_inputs
-from core.store import Store
-from core.weights import preset
+from core.proposals import cooperation, records
+
+from core.engine import scenarios
+from core.engine.allocation import AllocationRules
+from core.record.auth import Role, User
+from core.engine.prioritization import load_inputs
+from core.record.store import Store
+from core.engine.weights import preset
 
 PARISH = "010170"
 TODAY = dt.date(2027, 3, 1)

@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from core import acta
-from core.auth import PermissionDenied, Role, User
-from core.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, decisions, record, tally
-from core.store import Store
+from core.record import acta
+from core.record.auth import PermissionDenied, Role, User
+from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, decisions, record, tally
+from core.record.store import Store
 
 BOARD = User(username="presidenta", display_name="Rosa Quito", role=Role.BOARD)
 PLANNER = User(username="tecnico", display_name="Juan Pérez", role=Role.PLANNER)

@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from core import diagnosis, fmt
-from core.db import view_files
+from core.data.db import view_files
 from core.diagnosis import Share
 
 
@@ -31,7 +31,7 @@ def test_every_page_query_names_a_view_and_binds_each_placeholder():
 
 
 def test_page_queries_run_against_the_data(con):
-    from core.db import view
+    from core.data.db import view
 
     keys = diagnosis.parish_keys("010170")
     for queries in diagnosis.PAGE_QUERIES.values():

@@ -7,7 +7,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-import core.db
+import core.data.db
 from tests.conftest import open_app_page
 
 PAGES = ["pages/territorio.py", "pages/asociaciones.py", "pages/ayudas.py", "pages/migracion.py",
@@ -190,13 +190,13 @@ def test_problemas_without_records_says_what_is_missing():
 # --- Caching ------------------------------------------------------------------------------------------
 def test_a_rerun_does_not_query_again(monkeypatch):
     calls: list[str] = []
-    real_view = core.db.view
+    real_view = core.data.db.view
 
     def counting_view(con, name, *args, **kwargs):
         calls.append(name)
         return real_view(con, name, *args, **kwargs)
 
-    monkeypatch.setattr(core.db, "view", counting_view)
+    monkeypatch.setattr(core.data.db, "view", counting_view)
     st.cache_data.clear()
     app = open_app_page("pages/ayudas.py")
     first = len(calls)

@@ -12,7 +12,7 @@ import itertools
 import pytest
 
 from core import diagnosis
-from core.db import query, view
+from core.data.db import query, view
 from tests.elvalle_study import (
     A_LOT_PCT,
     AGES_31_65_PCT,

@@ -3,10 +3,12 @@ the page lets a planner move a project along and refuses others."""
 
 import datetime as dt
 
-from core import followup, records
-from core.auth import Role, User
-from core.schemas.proposals import Proposal, ProposalStatus
-from core.store import Store
+from core.record import followup
+
+from core.proposals import records
+from core.record.auth import Role, User
+from core.proposals.models import Proposal, ProposalStatus
+from core.record.store import Store
 from tests.conftest import open_app_page
 
 PLANNER = User(username="tecnica-seg", display_name="Técnica", role=Role.PLANNER)

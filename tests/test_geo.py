@@ -2,7 +2,7 @@
 
 import json
 
-from core import geo
+from core.data import geo
 
 SQUARE = json.dumps({"type": "Polygon", "coordinates": [[[-79, -3], [-78.9, -3], [-78.9, -2.9], [-79, -3]]]})
 

@@ -13,11 +13,11 @@ import zipfile
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from core import imports, records
-from core.auth import PermissionDenied, Role, User
-from core.schemas.proposals import Proposal
-from core.store import Change, ConflictError, Store
-from core.validation import required_columns
+from core.proposals import imports, records
+from core.record.auth import PermissionDenied, Role, User
+from core.proposals.models import Proposal
+from core.record.store import Change, ConflictError, Store
+from core.data.validation import required_columns
 
 PARISH = "010170"
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.scoring import aggregate_evaluations
-from core.auth import PermissionDenied, Role, User
-from core.meeting import (
+from core.engine.scoring import aggregate_evaluations
+from core.record.auth import PermissionDenied, Role, User
+from core.record.meeting import (
     Ballot,
     Meeting,
     Participant,
@@ -22,7 +22,7 @@ from core.meeting import (
     evaluations_frame,
     tally,
 )
-from core.store import Store
+from core.record.store import Store
 
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
 REP = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A01")

@@ -10,12 +10,12 @@ import itertools
 import polars as pl
 import pytest
 
-from core.allocation import AllocationRules, allocate_detailed
-from core.db import query
-from core.prioritization import load_inputs, prioritize, screening_context
-from core.screening import match_offer, screen_offer
-from core.sensitivity import funding_probability
-from core.weights import preset
+from core.engine.allocation import AllocationRules, allocate_detailed
+from core.data.db import query
+from core.engine.prioritization import load_inputs, prioritize, screening_context
+from core.engine.screening import match_offer, screen_offer
+from core.engine.sensitivity import funding_probability
+from core.engine.weights import preset
 
 STUDY = preset("Estudio El Valle: alcance y factibilidad")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from core import proposal_entry as entry
-from core.auth import Role, User
-from core.imports import demo_proposals
-from core.schemas.proposals import ProposalStatus
+from core.proposals import entry
+from core.record.auth import Role, User
+from core.proposals.imports import demo_proposals
+from core.proposals.models import ProposalStatus
 
 PLANNER = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
 REP = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A03")

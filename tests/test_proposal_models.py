@@ -7,8 +7,8 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from core.paths import SOURCES_DIR
-from core.schemas.proposals import (
+from core.data.paths import SOURCES_DIR
+from core.proposals.models import (
     ALLOWED_TRANSITIONS,
     CooperationOffer,
     GadCompetence,
@@ -16,7 +16,7 @@ from core.schemas.proposals import (
     ProposalStatus,
     can_transition,
 )
-from core.validation import numbered, validate_rows
+from core.data.validation import numbered, validate_rows
 
 
 def base(**changes) -> dict:
@@ -34,7 +34,7 @@ def base(**changes) -> dict:
 
 
 def messages(row: dict) -> list[str]:
-    """The Spanish messages a planner would read for this row, through core.validation."""
+    """The Spanish messages a planner would read for this row, through core.data.validation."""
     _, problems = validate_rows(numbered([row]), Proposal, "propuestas.xlsx")
     return [p.message for p in problems]
 

@@ -3,12 +3,12 @@ and the prioritization reads what is in the store."""
 
 import pytest
 
-from core import records
-from core.allocation import AllocationRules
-from core.auth import PermissionDenied, Role, User
-from core.prioritization import load_inputs, prioritize
-from core.schemas.proposals import ProposalStatus
-from core.store import ConflictError, Store
+from core.proposals import records
+from core.engine.allocation import AllocationRules
+from core.record.auth import PermissionDenied, Role, User
+from core.engine.prioritization import load_inputs, prioritize
+from core.proposals.models import ProposalStatus
+from core.record.store import ConflictError, Store
 
 ADMIN = User(username="admin", display_name="Admin", role=Role.ADMIN)
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
@@ -101,8 +101,8 @@ def test_a_representative_cannot_set_a_status_the_gad_decides(store):
 def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store, con):
     import datetime as dt
 
-    from core import scenarios
-    from core.decisions import Attendee, record
+    from core.engine import scenarios
+    from core.record.decisions import Attendee, record
 
     inputs = load_inputs(con, "010170", store=store)
     scenario = scenarios.Scenario(name="Para aprobar", parish_code="010170", weights={"scope": 1, "pdot": 1},
@@ -126,7 +126,7 @@ def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store,
 
 def test_a_rejected_decision_changes_no_proposal(store, con):
     from tests.test_decisions_acta import _draft
-    from core.decisions import Attendee, record
+    from core.record.decisions import Attendee, record
 
     before = {v.item.proposal_id: v.item.status for v in records.proposals(store, "010170")}
     rejected = _draft(attendees=[Attendee(name="A", role_es="Vocal", vote="against")])
@@ -143,6 +143,6 @@ def test_a_rejected_decision_changes_no_proposal(store, con):
     ("not_funded", "funded", []),  # back to the author first: never done by a decision
 ])
 def test_lifecycle_path_takes_only_allowed_steps(current, target, expected):
-    from core.schemas.proposals import ProposalStatus
+    from core.proposals.models import ProposalStatus
 
     assert [s.value for s in records.lifecycle_path(ProposalStatus(current), ProposalStatus(target))] == expected

@@ -8,14 +8,16 @@ import threading
 import pytest
 from pydantic import ValidationError
 
-from core import records, scenarios
-from core.allocation import AllocationRules
-from core.auth import PermissionDenied, Role, User
-from core.decisions import Attendee
-from core.prioritization import load_inputs
-from core.scenarios import Scenario, ScenarioError
-from core.store import Store
-from core.weights import preset
+from core.proposals import records
+
+from core.engine import scenarios
+from core.engine.allocation import AllocationRules
+from core.record.auth import PermissionDenied, Role, User
+from core.record.decisions import Attendee
+from core.engine.prioritization import load_inputs
+from core.engine.scenarios import Scenario, ScenarioError
+from core.record.store import Store
+from core.engine.weights import preset
 
 PLANNER = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)

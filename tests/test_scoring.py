@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from core.criteria import (
+from core.engine.criteria import (
     BY_CODE,
     CRITERIA,
     AidRow,
@@ -20,8 +20,8 @@ from core.criteria import (
     sdg_pnd_alignment,
     sustainability_proxy,
 )
-from core.schemas.proposals import Proposal
-from core.scoring import aggregate_evaluations, candidates, rank, score_proposals, weighted_totals
+from core.proposals.models import Proposal
+from core.engine.scoring import aggregate_evaluations, candidates, rank, score_proposals, weighted_totals
 
 
 def proposal(**changes) -> Proposal:

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from core.schemas.proposals import CooperationOffer, GadCompetence, Proposal
-from core.screening import (
+from core.proposals.models import CooperationOffer, GadCompetence, Proposal
+from core.engine.screening import (
     PROPOSAL_GATES,
     ScreeningContext,
     eligible_ids,

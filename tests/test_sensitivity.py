@@ -6,9 +6,9 @@ import numpy as np
 import polars as pl
 import pytest
 
-from core.allocation import AllocationRules, allocate
-from core.criteria import CRITERION_CODES
-from core.sensitivity import (
+from core.engine.allocation import AllocationRules, allocate
+from core.engine.criteria import CRITERION_CODES
+from core.engine.sensitivity import (
     funding_probability,
     most_influential,
     one_at_a_time,
@@ -89,7 +89,7 @@ def test_funding_probability_is_reproducible_and_matches_rerunning_the_public_al
     one = funding_probability(M4, weights, CANDIDATES, RULES, draws=25, seed=11)
     two = funding_probability(M4, weights, CANDIDATES, RULES, draws=25, seed=11)
     assert one.equals(two)
-    # The same draws, run one by one through core.allocation.allocate (DESIGN §5).
+    # The same draws, run one by one through core.engine.allocation.allocate (DESIGN §5).
     sample = random_weights(weights, 0.2, 25, seed=11)
     values = M4.select(list(CRITERION_CODES)).to_numpy()
     counts = dict.fromkeys("ABCD", 0)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from core.audit import main as audit_main
-from core.store import Change, ConflictError, Store, StoreError, verify_file
+from core.record.audit import main as audit_main
+from core.record.store import Change, ConflictError, Store, StoreError, verify_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -94,7 +94,7 @@ def test_twenty_threads_saving_at_once_lose_nothing(store):
 
 WRITER = textwrap.dedent("""
     import sys
-    from core.store import Store
+    from core.record.store import Store
     store = Store(sys.argv[1])
     n = 0
     while True:
@@ -156,7 +156,7 @@ def test_altering_any_stored_entry_is_detected_and_named(store, field, capsys):
 
 
 def test_rewriting_an_entry_with_a_fresh_hash_still_breaks_the_chain(store):
-    from core.store import entry_hash
+    from core.record.store import entry_hash
 
     for n in range(4):
         store.save("decision", f"D{n}", {"budget": n}, actor="junta")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from core.schemas.study import Association, Member
+from core.data.schemas.study import Association, Member
 from tests.elvalle_study import (
     A_LOT_PCT,
     AGES_31_65_PCT,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core.datasets import by_name
+from core.data.datasets import by_name
 from core.synth import elvalle
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,5 +93,5 @@ def test_allocation_refuses_counts_that_do_not_add_up():
 
 
 def test_generator_does_not_import_streamlit():
-    code = "import sys, core.synth.elvalle, core.schemas.study; sys.exit('streamlit' in sys.modules)"
+    code = "import sys, core.synth.elvalle, core.data.schemas.study; sys.exit('streamlit' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0

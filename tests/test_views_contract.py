@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.db import query
+from core.data.db import query
 
 REQUIRED_COLUMNS = {
     "parishes": ["parish_code", "name", "canton", "province", "population", "population_men", "population_women",
@@ -123,7 +123,7 @@ def test_catalogues_are_complete(con):
 
 
 def _view_files():
-    from core.db import view_files
+    from core.data.db import view_files
 
     return sorted(view_files().items())
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.criteria import CRITERION_CODES
-from core.weights import (
+from core.engine.criteria import CRITERION_CODES
+from core.engine.weights import (
     PRESETS,
     SAATY_RI,
     ahp,

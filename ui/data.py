@@ -1,7 +1,7 @@
 """Cached access to the DuckDB views for the pages.
 
 One in-memory connection per process (`st.cache_resource`); each query runs on its own cursor
-(core.db.query) and its result is cached with a bounded size, so a rerun does not query again.
+(core.data.db.query) and its result is cached with a bounded size, so a rerun does not query again.
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from core import db, records
-from core.store import Store
+from core.data import db
+
+from core.proposals import records
+from core.record.store import Store
 
 
 @st.cache_resource(show_spinner=False)

@@ -7,7 +7,7 @@ import re
 
 import streamlit as st
 
-from core import imports
+from core.proposals import imports
 from ui import data
 
 # Markdown punctuation (and ':' for Streamlit's :icon: and :color[...] directives, '<' '>' for HTML):

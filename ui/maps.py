@@ -8,7 +8,7 @@ from typing import Any
 import pydeck as pdk
 import streamlit as st
 
-from core import geo
+from core.data import geo
 
 
 def parish_map(collection: Mapping[str, Any], tooltip_label: str, key: str, height: int = 460) -> None:

@@ -15,15 +15,17 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from core import records, scenarios
-from core.allocation import AllocationRules, ProposalOutcome, explain_proposal
-from core.auth import Action, PermissionDenied
+from core.proposals import records
+
+from core.engine import scenarios
+from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal
+from core.record.auth import Action, PermissionDenied
 from core.budget_views import points_from_weights
-from core.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize
-from core.sensitivity import funding_probability
+from core.engine.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize
+from core.engine.sensitivity import funding_probability
 from core.texts import t
-from core.validation import spanish_message
-from core.weights import DEFAULT_PRESET, normalize, preset
+from core.data.validation import spanish_message
+from core.engine.weights import DEFAULT_PRESET, normalize, preset
 from ui import data, session, state, widgets
 
 POINTS = "decidir.points"  # criterion → whole points out of 100 (the sliders' values)

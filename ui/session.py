@@ -1,17 +1,17 @@
 """The person using the app: sign in, first-run administrator, OIDC when configured, sign out.
 
-The signed-in user lives in st.session_state["user"] (a core.auth.User). Pages ask `can()` to
-decide what to show, and every saving action still goes through `core.auth.require`.
+The signed-in user lives in st.session_state["user"] (a core.record.auth.User). Pages ask `can()` to
+decide what to show, and every saving action still goes through `core.record.auth.require`.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from core.auth import Accounts, Action, PermissionDenied, User, can, require
+from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
 from core.fmt import capitalized
 from core.texts import label, t
-from core.validation import spanish_message
+from core.data.validation import spanish_message
 from ui import data
 
 USER_KEY = "user"
@@ -110,7 +110,7 @@ def reason(exc: Exception) -> str:
 
 
 def require_here(action: Action) -> User:
-    """core.auth.require for the person using this session."""
+    """core.record.auth.require for the person using this session."""
     return require(current_user(), action)
 
 

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from core.paths import SOURCES_DIR
+from core.data.paths import SOURCES_DIR
 
 SEED = 10170  # the parish's DPA code without its leading zero
 GENERATOR = "core/synth/elvalle.py"

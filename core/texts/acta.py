@@ -1,4 +1,4 @@
-"""The acta of a board decision (core.acta), as PDF and as Excel: headings, columns and sentences. Amounts and
+"""The acta of a board decision (core.record.acta), as PDF and as Excel: headings, columns and sentences. Amounts and
 dates arrive formatted (es-EC); the votes' names are those of the decision page (`dec.vote.*`)."""
 
 STRINGS: dict[str, str] = {
@@ -23,7 +23,7 @@ STRINGS: dict[str, str] = {
     "acta.dissent": "Votos salvados: {remarks}",
     "acta.remark": "{name}: «{remark}»",
     "acta.signatures": "7. Firmas",
-    "acta.recorded": "Registrada por {by} el {at} (UTC). Puede verificarse con «python -m core.audit verify».",
+    "acta.recorded": "Registrada por {by} el {at} (UTC). Puede verificarse con «python -m core.record.audit verify».",
     "acta.no_vote": "Sin voto",
     "acta.attends": "Asiste sin voto",
     "acta.col.name": "Nombre",

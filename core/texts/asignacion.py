@@ -1,4 +1,4 @@
-"""Sentences of the allocation engine (core.allocation): why each proposal is or is not funded, the notes on
+"""Sentences of the allocation engine (core.engine.allocation): why each proposal is or is not funded, the notes on
 the rules, and the problems that make a set of rules impossible. Amounts arrive formatted (es-EC)."""
 
 STRINGS: dict[str, str] = {

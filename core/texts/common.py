@@ -23,7 +23,7 @@ STRINGS = {
     "synthetic.caption": "Registros generados (is_synthetic) que reproducen las cifras publicadas del estudio El Valle; "
                          "no son respuestas reales de personas.",
     "source.caption": "Fuente: {source}",
-    "data.missing": "No hay datos construidos. Ejecute «make run» o «python -m core.build».",
+    "data.missing": "No hay datos construidos. Ejecute «make run» o «python -m core.data.build».",
     "data.missing_in": "No hay datos construidos en {folder}. Ejecute: make data",
     "download.csv": "Descargar CSV",
     "download.xlsx": "Descargar Excel",

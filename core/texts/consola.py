@@ -1,5 +1,5 @@
-"""What Minga's command-line tools say to whoever runs the server: building the data (core.build), checking the
-log (core.audit) and resetting the demo (core.records)."""
+"""What Minga's command-line tools say to whoever runs the server: building the data (core.data.build), checking the
+log (core.record.audit) and resetting the demo (core.proposals.records)."""
 
 STRINGS: dict[str, str] = {
     "cli.build.description": "Construye los datos de Minga (data/*.parquet).",

@@ -1,4 +1,4 @@
-"""Reasons of the eligibility gates (core.screening) for proposals and cooperation offers, and why an offer fits a
+"""Reasons of the eligibility gates (core.engine.screening) for proposals and cooperation offers, and why an offer fits a
 proposal. Amounts and dates arrive formatted (es-EC); lists arrive joined ("a, b y c")."""
 
 STRINGS: dict[str, str] = {

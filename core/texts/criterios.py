@@ -1,8 +1,8 @@
-"""The sentence each scoring criterion writes about a proposal (core.criteria, core.scoring), and the parts of a
+"""The sentence each scoring criterion writes about a proposal (core.engine.criteria, core.engine.scoring), and the parts of a
 project the formulation checklist asks for. Numbers arrive formatted (es-EC); lists arrive joined ("a, b y c")."""
 
 STRINGS: dict[str, str] = {
-    # -- the parts of a project the thesis asks for (core.criteria.formulation_items) ------------------------
+    # -- the parts of a project the thesis asks for (core.engine.criteria.formulation_items) ------------------------
     "crit.part.problem": "el problema o diagnóstico",
     "crit.part.general_objective": "el objetivo general",
     "crit.part.specific_objectives": "al menos un objetivo específico",
@@ -65,7 +65,7 @@ STRINGS: dict[str, str] = {
     "crit.sustainability.none": "no dice cómo seguirá al terminar",
     "crit.sustainability.risks": "identifica riesgos.",
     "crit.sustainability.no_risks": "no identifica riesgos.",
-    # -- where a score comes from (core.scoring) ---------------------------------------------------------------
+    # -- where a score comes from (core.engine.scoring) ---------------------------------------------------------------
     "crit.source.data": "calculado de los datos",
     "crit.source.proxy": "aproximación calculada (sin calificaciones de evaluadores)",
     "crit.source.median_one": "mediana de 1 evaluador",

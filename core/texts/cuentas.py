@@ -1,4 +1,4 @@
-"""Strings of signing in, first-run setup, roles and what each role may do (core.auth, ui.session)."""
+"""Strings of signing in, first-run setup, roles and what each role may do (core.record.auth, ui.session)."""
 
 STRINGS = {
     "auth.username": "Usuario",
@@ -18,7 +18,7 @@ STRINGS = {
     "auth.password_repeat": "Repita la contraseña",
     "auth.password_mismatch": "Las contraseñas no coinciden.",
     "auth.denied": "No puede hacer esto: {reason}",
-    # -- what core.auth refuses ----------------------------------------------------------------------------
+    # -- what core.record.auth refuses ----------------------------------------------------------------------------
     "auth.err.own_association": "Como {role} solo puede {action} para su propia asociación.",
     "auth.err.role": "Su rol ({role}) no permite {action}.",
     "auth.err.username": "el usuario debe tener de 3 a 40 caracteres: minúsculas, números, punto, guion",
@@ -32,7 +32,7 @@ STRINGS = {
 }
 
 LABELS = {
-    # What each role may not do is said with these (core.auth.require): «Su rol (…) no permite …».
+    # What each role may not do is said with these (core.record.auth.require): «Su rol (…) no permite …».
     "action": {
         "view_public": "ver el diagnóstico y las decisiones aprobadas",
         "view_work": "ver propuestas y escenarios en preparación",

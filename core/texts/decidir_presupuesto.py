@@ -1,7 +1,7 @@
 """Strings of the Priorización and Presupuesto pages, saved scenarios and their comparison, and the Spanish
 labels of the prioritization engine's codes (criteria, screening gates, allocation methods and rules).
 
-The engine (core.criteria, core.screening, core.allocation, core.scoring) reads its labels from here through
+The engine (core.engine.criteria, core.engine.screening, core.engine.allocation, core.engine.scoring) reads its labels from here through
 core.texts.label, so a label is written once and the pages, the acta and the engine's sentences say the same
 thing.
 """
@@ -79,7 +79,7 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 STRINGS: dict[str, str] = {
-    # -- scenarios (core.scenarios) -----------------------------------------------------------------
+    # -- scenarios (core.engine.scenarios) -----------------------------------------------------------------
     "scen.error.name_empty": "El nombre del escenario debe tener al menos una letra o un número.",
     "scen.error.exists": "Ya existe un escenario llamado «{name}» en esta parroquia. Elija otro nombre o marque "
                          "«Reemplazar el escenario con el mismo nombre».",

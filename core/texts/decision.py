@@ -41,7 +41,7 @@ STRINGS = {
     "dec.role.president": "Presidente/a",
     "dec.role.member": "Vocal",
     "dec.public": "Vista pública: decisiones aprobadas y sus actas.",
-    # -- what core.decisions refuses -----------------------------------------------------------------------
+    # -- what core.record.decisions refuses -----------------------------------------------------------------------
     "dec.err.no_vote_allowed": "{name} asiste sin voto: no puede votar",
     "dec.err.vote_missing": "falta el voto de {name}",
     "dec.err.nobody_votes": "la decisión necesita al menos un miembro de la junta con voto",

@@ -10,7 +10,7 @@ STRINGS = {
     "diag.empty.associations": "No hay asociaciones registradas para la parroquia {name}. Para verlas aquí, agregue sus "
                                "asociaciones, socios encuestados y ayudas recibidas en data/sources/ con las columnas "
                                "de los archivos de El Valle (vea data/sources/elvalle/README.md) y ejecute "
-                               "«python -m core.build».",
+                               "«python -m core.data.build».",
     "diag.empty.selection": "Las asociaciones elegidas no tienen socios encuestados registrados.",
     "diag.unknown_parish": "La parroquia elegida no está en la lista DPA.",
     "diag.source.survey": "encuesta a socios de las asociaciones (estudio El Valle, Gómez-Ceballos et al., 2021)",
@@ -53,7 +53,7 @@ STRINGS = {
     "diag.territorio.none_known": "Ninguna parroquia rural del cantón {canton} tiene «{indicator}» registrada. Para "
                                   "compararlas, agregue la cifra y su fuente en "
                                   "data/sources/reference/parroquias_cuenca_azogues.csv (o un archivo con las mismas "
-                                  "columnas) y ejecute «python -m core.build».",
+                                  "columnas) y ejecute «python -m core.data.build».",
     "diag.territorio.table_title": "Comparación con las parroquias rurales del cantón",
     "diag.territorio.context_title": "El cantón {canton} y la provincia de {province}",
     "diag.territorio.context_missing": "No hay cifras de referencia del cantón {canton} ni de la provincia de "
@@ -199,7 +199,7 @@ STRINGS = {
                                          "que recibieron proyectos.",
     "diag.ayudas.no_aid": "No hay ayudas registradas para las asociaciones elegidas. Se agregan en "
                           "data/sources/elvalle/aid.csv (o un archivo con las mismas columnas: institución, año, tipo, "
-                          "monto, descripción) y se ejecuta «python -m core.build».",
+                          "monto, descripción) y se ejecuta «python -m core.data.build».",
     "diag.ayudas.atomization_title": "¿Ayuda atomizada y repetida?",
     "diag.ayudas.atomization_intro": "Una combinación asociación × tipo de ayuda está **atomizada** cuando la misma clase "
                                      "de ayuda (por ejemplo, capacitación) le llega de varias instituciones o en años "
@@ -308,7 +308,7 @@ STRINGS = {
                                        "el del estudio; el número de votos de cada problema no se publicó y es generado.",
     "diag.problemas.no_problems": "El grupo asesor aún no ha priorizado problemas para la parroquia {name}. Se agregan "
                                   "con las columnas de data/sources/elvalle/problems.csv (problema, votos, puesto) y se "
-                                  "ejecuta «python -m core.build».",
+                                  "ejecuta «python -m core.data.build».",
     "diag.problemas.top3_text": "**Los tres primeros:** {problems}.",
     "diag.problemas.votes_text": "{votes} votos ({share})",
     "diag.problemas.mentions_delta": "{count} menciones",

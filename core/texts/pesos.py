@@ -1,4 +1,4 @@
-"""The weights of the criteria (core.weights) and how firm a ranking is when they vary (core.sensitivity): the
+"""The weights of the criteria (core.engine.weights) and how firm a ranking is when they vary (core.engine.sensitivity): the
 names of the preset weights, pairwise comparison (AHP) messages, and why a set of weights cannot be used."""
 
 STRINGS: dict[str, str] = {

@@ -16,7 +16,7 @@ STRINGS = {
     "log.col.kind": "Tipo",
     "log.col.record_id": "Registro",
     "log.col.hash": "Huella",
-    "log.cli": "También se puede verificar fuera de la aplicación: python -m core.audit verify",
+    "log.cli": "También se puede verificar fuera de la aplicación: python -m core.record.audit verify",
     "admin.title": "Administración",
     "admin.need_role": "Solo el administrador administra usuarios, respaldos y la demostración.",
     "admin.users": "Usuarios",
@@ -65,7 +65,7 @@ STRINGS = {
     "log.action.record_decision": "registrar decisión",
     "log.action.decision_status": "estado por decisión",
     "log.action.restore": "restaurar respaldo",
-    # -- what the store says (core.store) ------------------------------------------------------------------
+    # -- what the store says (core.record.store) ------------------------------------------------------------------
     "store.conflict": "Otra persona guardó cambios en «{record}» mientras usted lo editaba (versión {version}, usted "
                       "partió de la {expected}). Recargue y vuelva a intentarlo.",
     "store.missing_record": "No existe «{record}».",

@@ -65,7 +65,7 @@ STRINGS = {
     "ses.subject.problems": "Problemas",
     "ses.subject.proposals": "Propuestas",
     "ses.not_participant": "Su usuario no figura entre los participantes de esta sesión.",
-    # -- what core.meeting refuses --------------------------------------------------------------------------
+    # -- what core.record.meeting refuses --------------------------------------------------------------------------
     "ses.err.participant_code": "el código del participante usa minúsculas, números y guiones",
     "ses.err.repeated_items": "hay temas repetidos en la sesión",
     "ses.err.repeated_participants": "hay participantes repetidos",

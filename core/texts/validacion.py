@@ -1,6 +1,6 @@
 """What is wrong with a row, a file or a record, in Spanish: pydantic errors as a planner reads them
-(core.validation), source files that cannot be read (core.sources, core.build), and the rules the row models
-check on their own (core.schemas.study, core.schemas.proposals). Amounts arrive formatted (es-EC)."""
+(core.data.validation), source files that cannot be read (core.data.sources, core.data.build), and the rules the row models
+check on their own (core.data.schemas.study, core.proposals.models). Amounts arrive formatted (es-EC)."""
 
 STRINGS: dict[str, str] = {
     # -- where a problem is, and how many there are ------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from core.schemas.territory import DPA_PARISH
+from core.data.schemas.territory import DPA_PARISH
 from core.texts import t
 
 CODE = r"^[A-Za-z0-9_.-]+$"

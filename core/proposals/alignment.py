@@ -1,7 +1,7 @@
 """The alignment of proposals with the parish PDOT, the ODS and the PND: the matrix the Alineación page draws
 and the PDOT objectives no proposal serves.
 
-The proposals and the PDOT objectives are what people entered (core.records, the store), so the reshaping
+The proposals and the PDOT objectives are what people entered (core.proposals.records, the store), so the reshaping
 is done here on models and polars frames; the labels of the ODS goals and PND objectives come from the
 `alignment_axes` view (sql/decision/alignment_axes.sql). Shapes:
 
@@ -11,7 +11,7 @@ is done here on models and polars frames; the labels of the ODS goals and PND ob
 - `coverage(proposals, pdot)`: one row per PDOT objective with its proposals, and whether any serves it;
 - `heatmap(...)`: the Altair chart (Spanish titles, es-EC locale), PDOT objectives with no proposal marked.
 
-`funded_in_scenario` gives the proposals a saved scenario funds (core.scenarios), so the same matrix can be
+`funded_in_scenario` gives the proposals a saved scenario funds (core.engine.scenarios), so the same matrix can be
 drawn for the funded projects; `funded_by_status` gives those already funded in their lifecycle.
 """
 
@@ -23,7 +23,7 @@ import altair as alt
 import polars as pl
 
 from core.charts import VEGA_LOCALE
-from core.schemas.proposals import Proposal, ProposalStatus
+from core.proposals.models import Proposal, ProposalStatus
 from core.texts import t
 
 NO_PDOT = "__none__"
@@ -66,7 +66,7 @@ def pdot_label(objective_id: str, text: str | None, width: int = 34) -> str:
 def coverage(proposals: Sequence[Proposal], pdot: Mapping[str, tuple[str, str]]) -> pl.DataFrame:
     """One row per PDOT objective of the parish: its component and text, how many proposals serve it and which.
 
-    `pdot` maps id → (component, text), the shape core.prioritization.DecisionInputs uses."""
+    `pdot` maps id → (component, text), the shape core.engine.prioritization.DecisionInputs uses."""
     serving: dict[str, list[str]] = {o: [] for o in pdot}
     for p in proposals:
         for objective in dict.fromkeys(p.pdot_objective_ids):
@@ -148,9 +148,9 @@ def funded_in_scenario(con, store, parish_code: str, scenario_id: str) -> set[st
     """The proposals a saved scenario funds, re-run over the current proposals (None: no such scenario).
 
     The extension point for «proyectos financiados»: the Alineación page calls this with the scenario the
-    person picks; the scenarios themselves are kept and run by core.scenarios."""
-    from core import scenarios
-    from core.prioritization import load_inputs
+    person picks; the scenarios themselves are kept and run by core.engine.scenarios."""
+    from core.engine import scenarios
+    from core.engine.prioritization import load_inputs
 
     saved = scenarios.load_scenario(store, scenario_id)
     if saved is None or saved.scenario.parish_code != parish_code:

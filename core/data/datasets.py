@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from core.schemas.catalogues import PdotObjective, PndObjective, SdgGoal, SdgTarget
-from core.schemas.indicators import ReferenceIndicator
-from core.schemas.proposals import CooperationOffer, GadCompetence, Proposal
-from core.schemas.study import AidRecord, Association, Member, MemberNeed, PdotLink, RankedProblem
-from core.schemas.territory import (
+from core.data.schemas.catalogues import PdotObjective, PndObjective, SdgGoal, SdgTarget
+from core.data.schemas.indicators import ReferenceIndicator
+from core.proposals.models import CooperationOffer, GadCompetence, Proposal
+from core.data.schemas.study import AidRecord, Association, Member, MemberNeed, PdotLink, RankedProblem
+from core.data.schemas.territory import (
     DpaCanton,
     DpaParish,
     ParishShape,

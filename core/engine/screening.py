@@ -9,7 +9,7 @@ Proposal gates, each pass/fail with a Spanish reason:
 - `counterpart`: what it asks of the GAD fits the money available, and it puts up the counterpart
   its cooperation offer requires;
 - `pdot`: it names at least one objective of the parish PDOT (COPFP art. 68);
-- `complete`: the formulation is complete enough to be judged (core.criteria.formulation_items).
+- `complete`: the formulation is complete enough to be judged (core.engine.criteria.formulation_items).
 
 Offers get the same treatment (`open`, `non_reimbursable`, `competence`, `counterpart`, `pdot`)
 and are matched to the proposals and PDOT objectives they could fund.
@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from core.criteria import formulation_items
+from core.engine.criteria import formulation_items
 from core.fmt import capitalized, date, listing, money, percent
-from core.schemas.proposals import CooperationOffer, GadCompetence, Proposal
+from core.proposals.models import CooperationOffer, GadCompetence, Proposal
 from core.texts import label, t
 
 PROPOSAL_GATES = ("competence", "non_reimbursable", "counterpart", "pdot", "complete")

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from core.criteria import BY_CODE, CRITERION_CODES
+from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.fmt import number
 from core.texts import t
 

@@ -5,10 +5,10 @@ Shapes:
 - `Scenario` (pydantic): name, parish, weights (normalized to add up to 1), the preset they came from, the
   allocation method, the `AllocationRules` (budget, reserve, equity rules, must / must not, exclusive pairs),
   who created it and when, an optional note. Stored as kind ``"scenario"``, one record per (parish, name).
-- `run_scenario(inputs, scenario)` → `core.prioritization.Prioritization` (screening, scoring, allocation).
+- `run_scenario(inputs, scenario)` → `core.engine.prioritization.Prioritization` (screening, scoring, allocation).
 - `compare(a, b)` → `ScenarioComparison`: the proposals that enter or leave, and the deltas of score, cost,
   associations covered, beneficiaries and spread of money; the weights and rules side by side.
-- `decision_draft(...)` → `core.decisions.DecisionDraft`, with the funded lines, every proposal left out with
+- `decision_draft(...)` → `core.record.decisions.DecisionDraft`, with the funded lines, every proposal left out with
   its reason, the rules and weights in Spanish, and a snapshot of the inputs to re-run it.
 
 Who may do what (checked here, whatever the page shows):
@@ -16,7 +16,7 @@ Who may do what (checked here, whatever the page shows):
   budget: a scenario is a proposal to the board, so a planner may try any budget and rules in it.
 - The board's budget and rules for the year (``Action.SET_BUDGET``: board members, admin) are one record per
   parish (kind ``"budget"``); the Presupuesto page starts from them, and a scenario says whether its rules
-  are the board's. Only the board fixes them, as only the board approves a decision (core.decisions).
+  are the board's. Only the board fixes them, as only the board approves a decision (core.record.decisions).
 """
 
 from __future__ import annotations
@@ -30,16 +30,16 @@ from dataclasses import dataclass
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from core.allocation import AllocationRules, Method, allocate_detailed
-from core.auth import Action, User, require
-from core.criteria import BY_CODE, CRITERION_CODES
-from core.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine
+from core.engine.allocation import AllocationRules, Method, allocate_detailed
+from core.record.auth import Action, User, require
+from core.engine.criteria import BY_CODE, CRITERION_CODES
+from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine
 from core.fmt import money, number, percent
-from core.prioritization import DecisionInputs, Prioritization, prioritize, screening_context
-from core.screening import screen_proposals
-from core.store import ConflictError, Store, StoreError
+from core.engine.prioritization import DecisionInputs, Prioritization, prioritize, screening_context
+from core.engine.screening import screen_proposals
+from core.record.store import ConflictError, Store, StoreError
 from core.texts import label, t
-from core.weights import PRESETS, normalize
+from core.engine.weights import PRESETS, normalize
 
 KIND = "scenario"
 BUDGET_KIND = "budget"
@@ -337,7 +337,7 @@ def decision_draft(scenario: Scenario, prioritization: Prioritization, associati
     did not explain) or the eligibility gates it failed. `inputs` keeps the candidates, the screening, the
     weights, rules and method: enough to re-run the allocation and check it. Raises ScenarioError when the
     rules have no possible allocation (there is nothing to approve) and pydantic's ValidationError when the
-    attendees cannot make a decision (core.decisions). `proposal_titles` (id → title, e.g. from
+    attendees cannot make a decision (core.record.decisions). `proposal_titles` (id → title, e.g. from
     `DecisionInputs.proposals`) names the proposals that failed screening, which are not candidates.
     """
     result = prioritization.result

@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from core.auth import Action, User, require
-from core.store import Change, ConflictError, Store, StoreError
+from core.record.auth import Action, User, require
+from core.record.store import Change, ConflictError, Store, StoreError
 from core.texts import t
 
 VoteChoice = Literal["for", "against", "abstain"]
@@ -119,7 +119,7 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     """Number and store a decision in one transaction; only the board (or admin) may do it.
 
     `consequences` turns the numbered decision into more changes stored in the same transaction (the
-    proposals' new statuses, core.records.decision_status_changes): all of it is kept, or none.
+    proposals' new statuses, core.proposals.records.decision_status_changes): all of it is kept, or none.
     """
     require(user, Action.APPROVE_DECISION)
     year = draft.date.year

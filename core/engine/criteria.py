@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from core.fmt import capitalized, listing, money, number, percent
-from core.schemas.proposals import Proposal
+from core.proposals.models import Proposal
 from core.texts import label, t
 
 Kind = Literal["datos", "juicio"]
@@ -74,7 +74,7 @@ class Criterion:
     compute: Callable[[Proposal, CriteriaContext], CriterionScore]
 
 
-# -- The formulation checklist (shared with the completeness gate in core.screening) -----------
+# -- The formulation checklist (shared with the completeness gate in core.engine.screening) -----------
 
 def formulation_items(p: Proposal) -> list[tuple[str, bool, bool]]:
     """(what, present, required) for each part of a project the thesis asks for (§4.4–4.5); `what` in Spanish."""

@@ -29,7 +29,7 @@ from typing import Any
 
 import polars as pl
 
-from core.paths import data_dir
+from core.data.paths import data_dir
 from core.texts import t
 
 SCHEMA_VERSION = 1

@@ -3,8 +3,8 @@
 A meeting has participants and a list of items (the problems or the proposals on the table). In a
 weighted vote each participant spreads N votes (13 in the El Valle study) over the items, giving
 more to what weighs more; the tally ranks items by votes. In private scoring each participant scores
-proposals 0–100 per criterion (core.criteria codes) without seeing the others; the result is revealed
-aggregated by core.scoring (median, with the disagreement per proposal), so the meeting discusses
+proposals 0–100 per criterion (core.engine.criteria codes) without seeing the others; the result is revealed
+aggregated by core.engine.scoring (median, with the disagreement per proposal), so the meeting discusses
 where it disagrees.
 
 Storage kinds: `meeting` (id), `ballot` (meeting:participant), `private_score` (meeting:participant:proposal).
@@ -21,8 +21,8 @@ from typing import Literal
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from core.auth import Action, PermissionDenied, User, can, require
-from core.store import Store
+from core.record.auth import Action, PermissionDenied, User, can, require
+from core.record.store import Store
 from core.texts import t
 
 MEETING, BALLOT, PRIVATE_SCORE = "meeting", "ballot", "private_score"
@@ -149,7 +149,7 @@ def tally(meeting: Meeting, ballots: list[Ballot]) -> list[TallyRow]:
 
 
 def evaluations_frame(scores: list[PrivateScore]) -> pl.DataFrame:
-    """Private scores as evaluations (proposal_id, evaluator_id, criterion, score) for core.scoring:
+    """Private scores as evaluations (proposal_id, evaluator_id, criterion, score) for core.engine.scoring:
     `aggregate_evaluations` gives the median and the disagreement, `score_proposals` uses them."""
     rows = [{"proposal_id": s.proposal_id, "evaluator_id": s.participant_id, "criterion": criterion, "score": value}
             for s in scores for criterion, value in s.scores.items()]

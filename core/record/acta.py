@@ -1,6 +1,6 @@
 """The acta of a board decision, in Spanish, as PDF and as Excel.
 
-Input: a stored `core.decisions.Decision`. The PDF carries the parish, date, attendees, what was
+Input: a stored `core.record.decisions.Decision`. The PDF carries the parish, date, attendees, what was
 decided and why, the weights and rules, the funded list with amounts, the votes, dissenting remarks
 and signature blocks; its footer carries the hash of the decision's entry in the audit log, so a
 printed acta can be checked against the store. The Excel workbook holds the same, one sheet per part.
@@ -16,7 +16,7 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
 from core import fmt
-from core.decisions import Decision
+from core.record.decisions import Decision
 from core.exports import neutralise
 from core.texts import t
 

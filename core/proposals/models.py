@@ -9,7 +9,7 @@ are stored as JSON text in parquet; the models accept that text back, so a row r
 Money is USD. Every rule a record must satisfy on its own (amounts that add up, women not more
 than direct beneficiaries, a status history that follows the lifecycle) is checked here with a
 Spanish message; rules that depend on other data (competences, budget available, offers) are
-gates in `core.screening`.
+gates in `core.engine.screening`.
 """
 
 from __future__ import annotations

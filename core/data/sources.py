@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from core.texts import t
-from core.validation import RowProblem, SourceError
+from core.data.validation import RowProblem, SourceError
 
 
 def read_csv(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:

@@ -7,7 +7,7 @@ from the form's values with its errors in Spanish. No Streamlit here.
 - `from_form(values, base, …)`: the form's values (plain Python) as a validated `Proposal`, carrying over
   what the form does not show from the proposal being edited, and moving the status one lifecycle step
   when asked (`Proposal.with_status`); raises `FormError` with every problem as «Campo: mensaje»;
-- `may_edit(user, proposal)`: whether the form is offered (core.records checks it again when saving).
+- `may_edit(user, proposal)`: whether the form is offered (core.proposals.records checks it again when saving).
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from typing import Any
 import polars as pl
 from pydantic import ValidationError
 
-from core.auth import Action, Role, User, can
+from core.record.auth import Action, Role, User, can
 from core.fmt import capitalized
-from core.imports import normalise
-from core.schemas.proposals import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
+from core.proposals.imports import normalise
+from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
 from core.texts import STRINGS, label, t
-from core.validation import spanish_message
+from core.data.validation import spanish_message
 
 LIST_SCHEMA = {"proposal_id": pl.Utf8, "title": pl.Utf8, "association_id": pl.Utf8, "association": pl.Utf8,
                "associations": pl.Utf8, "association_ids": pl.List(pl.Utf8), "n_associations": pl.Int64, "status": pl.Utf8, "status_label": pl.Utf8,

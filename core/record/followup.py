@@ -1,6 +1,6 @@
 """Follow-up of funded projects: which proposals are being followed and the totals per state.
 
-Input: the parish's proposals (core.records). Output: one row per followed project (funded, in
+Input: the parish's proposals (core.proposals.records). Output: one row per followed project (funded, in
 execution or closed) with its last step's date and note, and one row per state with the number of
 projects and the money the GAD put in.
 """
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from core.schemas.proposals import Proposal, ProposalStatus
+from core.proposals.models import Proposal, ProposalStatus
 
 FOLLOWED: tuple[ProposalStatus, ...] = (ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalStatus.CLOSED)
 _SCHEMA = {"proposal_id": pl.Utf8, "title": pl.Utf8, "association_id": pl.Utf8, "status": pl.Utf8,

@@ -13,12 +13,12 @@ from typing import Any
 import duckdb
 from pydantic import BaseModel
 
-from core.auth import Action, PermissionDenied, User, require
-from core.db import query
-from core.decisions import Decision
-from core.schemas.catalogues import PdotObjective
-from core.schemas.proposals import ALLOWED_TRANSITIONS, CooperationOffer, Proposal, ProposalStatus
-from core.store import Change, Store
+from core.record.auth import Action, PermissionDenied, User, require
+from core.data.db import query
+from core.record.decisions import Decision
+from core.data.schemas.catalogues import PdotObjective
+from core.proposals.models import ALLOWED_TRANSITIONS, CooperationOffer, Proposal, ProposalStatus
+from core.record.store import Change, Store
 from core.texts import t
 
 PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
@@ -206,12 +206,12 @@ def save_pdot_objective(store: Store, user: User | None, objective: PdotObjectiv
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m core.records reset-demo [STORE]`: the same reset, for whoever runs the server."""
+    """`python -m core.proposals.records reset-demo [STORE]`: the same reset, for whoever runs the server."""
     import argparse
 
-    from core.db import connect
+    from core.data.db import connect
 
-    parser = argparse.ArgumentParser(prog="python -m core.records")
+    parser = argparse.ArgumentParser(prog="python -m core.proposals.records")
     parser.add_argument("command", choices=["reset-demo"])
     parser.add_argument("store", nargs="?", help=t("cli.store"))
     args = parser.parse_args(argv)

@@ -2,7 +2,7 @@
 objectives it could fund, and whether the parish can put up the counterpart it demands. No Streamlit here.
 
 The counterpart the parish has available starts from the budget: the reserve of the budget the board fixed
-(core.scenarios.board_budget), else the reserve of the newest saved scenario, else `DEFAULT_COUNTERPART_USD`
+(core.engine.scenarios.board_budget), else the reserve of the newest saved scenario, else `DEFAULT_COUNTERPART_USD`
 (an example figure the page labels as such). Each offer is compared with the whole amount: applying to
 several at once shares it, and `committed_usd` says how much the eligible ones demand together.
 
@@ -19,10 +19,10 @@ from typing import Literal
 
 import polars as pl
 
-from core.prioritization import DecisionInputs, screening_context
-from core.schemas.proposals import CooperationOffer, Proposal
-from core.screening import OfferMatch, Screening, match_offer, screen_offer
-from core.store import Store
+from core.engine.prioritization import DecisionInputs, screening_context
+from core.proposals.models import CooperationOffer, Proposal
+from core.engine.screening import OfferMatch, Screening, match_offer, screen_offer
+from core.record.store import Store
 from core.texts import label
 
 DEFAULT_COUNTERPART_USD = 10_000.0
@@ -32,7 +32,7 @@ Origin = Literal["board", "scenario", "example"]
 
 def counterpart_default(store: Store, parish_code: str) -> tuple[float, Origin, str | None]:
     """The counterpart money to start from, where it comes from, and the scenario's name when from one."""
-    from core import scenarios
+    from core.engine import scenarios
 
     board = scenarios.board_budget(store, parish_code)
     if board is not None and board.reserve_usd > 0:

@@ -16,15 +16,15 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-from core import records
-from core.allocation import AllocationResult, AllocationRules, Method, allocate_detailed
-from core.criteria import AidRow, CriteriaContext, Problem
-from core.db import query
-from core.schemas.proposals import CooperationOffer, GadCompetence, Proposal
-from core.scoring import Scoring, candidates, score_proposals
-from core.screening import Screening, ScreeningContext, eligible_ids, screen_proposals
-from core.store import Store
-from core.weights import DEFAULT_PRESET, preset
+from core.proposals import records
+from core.engine.allocation import AllocationResult, AllocationRules, Method, allocate_detailed
+from core.engine.criteria import AidRow, CriteriaContext, Problem
+from core.data.db import query
+from core.proposals.models import CooperationOffer, GadCompetence, Proposal
+from core.engine.scoring import Scoring, candidates, score_proposals
+from core.engine.screening import Screening, ScreeningContext, eligible_ids, screen_proposals
+from core.record.store import Store
+from core.engine.weights import DEFAULT_PRESET, preset
 
 DEFAULT_PARISH = "010170"  # El Valle
 
@@ -60,7 +60,7 @@ def load_inputs(con: duckdb.DuckDBPyConnection, parish_code: str = DEFAULT_PARIS
                 store: Store | None = None) -> DecisionInputs:
     """Everything screening and scoring need for one parish, read through the views.
 
-    With a `store`, the proposals, offers and PDOT objectives people entered (core.records) replace
+    With a `store`, the proposals, offers and PDOT objectives people entered (core.proposals.records) replace
     the demo ones of the views; the diagnosis (problems, needs, past aid) always comes from the views.
     """
     views = _views(con)

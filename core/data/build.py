@@ -1,7 +1,7 @@
 """Build `data/*.parquet` from `data/sources/`, validating every row.
 
-    python -m core.build              # always rebuild
-    python -m core.build --if-stale   # rebuild only when a source or schema changed
+    python -m core.data.build              # always rebuild
+    python -m core.data.build --if-stale   # rebuild only when a source or schema changed
 
 A bad row stops the build with a Spanish message naming file, row and column; nothing in
 `data/` is touched then. Every file is first written beside its target and renamed into place
@@ -18,12 +18,12 @@ from pathlib import Path
 
 import polars as pl
 
-from core.datasets import DATASETS, Dataset
-from core.frames import to_frame
-from core.paths import ROOT, SOURCES_DIR, data_dir
-from core.sources import READERS
+from core.data.datasets import DATASETS, Dataset
+from core.data.frames import to_frame
+from core.data.paths import ROOT, SOURCES_DIR, data_dir
+from core.data.sources import READERS
 from core.texts import t
-from core.validation import RowProblem, SourceError, check_columns, validate_rows
+from core.data.validation import RowProblem, SourceError, check_columns, validate_rows
 
 STAMP = ".build-stamp"
 
@@ -101,8 +101,9 @@ def provenance_frame() -> pl.DataFrame:
 def fingerprint(sources_dir: Path = SOURCES_DIR) -> str:
     """A hash of every source file and of the code that shapes the parquet files."""
     digest = hashlib.sha256()
-    code = [ROOT / "core" / "build.py", ROOT / "core" / "datasets.py", ROOT / "core" / "frames.py",
-            *sorted((ROOT / "core" / "schemas").glob("*.py"))]
+    here = Path(__file__).parent
+    code = [here / "build.py", here / "datasets.py", here / "frames.py", ROOT / "core" / "proposals" / "models.py",
+            *sorted((here / "schemas").glob("*.py"))]
     for path in sorted(p for p in sources_dir.rglob("*") if p.is_file()) + code:
         digest.update(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path).encode())
         digest.update(path.read_bytes())

@@ -1,8 +1,8 @@
 """Sensitivity: how much the ranking and the funded set depend on the weights.
 
-Shapes: a criterion matrix (core.scoring `Scoring.matrix`: one row per proposal, one 0–100 column
+Shapes: a criterion matrix (core.engine.scoring `Scoring.matrix`: one row per proposal, one 0–100 column
 per criterion), weights (criterion → number), and for funding, the allocation candidates and rules
-(core.allocation). Outputs are polars DataFrames, one row per proposal (or per criterion change ×
+(core.engine.allocation). Outputs are polars DataFrames, one row per proposal (or per criterion change ×
 proposal), so a page can draw them directly.
 
 - `rank_movement`: ranks under two sets of weights and how far each proposal moves.
@@ -21,11 +21,11 @@ from collections.abc import Mapping
 import numpy as np
 import polars as pl
 
-from core.allocation import AllocationRules, Method, funded_under_scores
-from core.criteria import BY_CODE, CRITERION_CODES
+from core.engine.allocation import AllocationRules, Method, funded_under_scores
+from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.fmt import number, percent
 from core.texts import t
-from core.weights import normalize
+from core.engine.weights import normalize
 
 
 def _scores(matrix: pl.DataFrame, weights: Mapping[str, float]) -> np.ndarray:
@@ -34,7 +34,7 @@ def _scores(matrix: pl.DataFrame, weights: Mapping[str, float]) -> np.ndarray:
 
 
 def _ranks(ids: list[str], scores: np.ndarray) -> np.ndarray:
-    """1 = best; ties (to two decimals) go to the lower proposal_id, as in core.scoring.rank."""
+    """1 = best; ties (to two decimals) go to the lower proposal_id, as in core.engine.scoring.rank."""
     order = np.lexsort((np.array(ids), -np.round(scores, 2)))
     ranks = np.empty(len(ids), dtype=int)
     ranks[order] = np.arange(1, len(ids) + 1)

@@ -1,12 +1,12 @@
 """Multi-criteria scores: every proposal scored 0–100 on each criterion, weighted, and explained.
 
 Shapes:
-- in: a list of `Proposal`, a `CriteriaContext` (core.criteria), weights (core.weights) and,
+- in: a list of `Proposal`, a `CriteriaContext` (core.engine.criteria), weights (core.engine.weights) and,
   optionally, evaluators' scores as a long DataFrame (`proposal_id`, `evaluator_id`, `criterion`,
   `score`, on a 0–`scale_max` scale);
 - out: `Scoring` with `criteria` (long: proposal × criterion, with score, weight, contribution,
   source and a Spanish sentence), `totals` (one row per proposal: total 0–100 and rank) and
-  `matrix` (wide: proposal × criterion scores, what core.sensitivity re-weights).
+  `matrix` (wide: proposal × criterion scores, what core.engine.sensitivity re-weights).
 
 Judged criteria take the median of the evaluators' scores when there are any, and the spread
 (interquartile range and range) says how much the evaluators disagree; otherwise a proxy computed
@@ -22,11 +22,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 import polars as pl
 
-from core.criteria import BY_CODE, CRITERIA, CRITERION_CODES, CriteriaContext
+from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES, CriteriaContext
 from core.fmt import number
-from core.schemas.proposals import Proposal
+from core.proposals.models import Proposal
 from core.texts import label, t
-from core.weights import normalize
+from core.engine.weights import normalize
 
 # Evaluators disagree when their scores span this much of the 0–100 scale (range) or their
 # middle half does (interquartile range).

@@ -9,9 +9,9 @@ What a file may be:
   («1.234,56», «1,234.56», «1234,5»), decided once per file from the values that are not ambiguous.
 
 Headers are Spanish, in any order, matched without regard to case, accents or a unit in brackets
-(`HEADER_ALIASES`). Every problem is a `core.validation.RowProblem` naming the file (and sheet), the row
+(`HEADER_ALIASES`). Every problem is a `core.data.validation.RowProblem` naming the file (and sheet), the row
 as the person sees it in Excel, the column as written in *their* header, and a Spanish message; row
-validation reuses `core.validation` so the messages read like those of the data build.
+validation reuses `core.data.validation` so the messages read like those of the data build.
 
 Safety: cells are read as values, never evaluated. A text cell that looks like a formula (`=`, `+`, `-`,
 `@`) or holds HTML is kept as plain text (pages show it with st.dataframe / escaped, exports neutralise
@@ -30,7 +30,7 @@ someone else in between makes the whole import fail (ConflictError) instead of b
 by a proposal of another parish is always refused. New proposals enter as «Borrador» or «Presentada».
 
 Nothing is stored here until `save_import` is called, and that writes all the chosen rows in one
-transaction through `core.records.import_proposals` (which checks the role).
+transaction through `core.proposals.records.import_proposals` (which checks the role).
 """
 
 from __future__ import annotations
@@ -48,12 +48,12 @@ from typing import Any, Literal
 import duckdb
 import polars as pl
 
-from core import records
-from core.auth import User
-from core.db import query
+from core.proposals import records
+from core.record.auth import User
+from core.data.db import query
 from core.fmt import date as fmt_date
 from core.fmt import listing, number
-from core.schemas.proposals import (
+from core.proposals.models import (
     ID_PATTERN,
     BudgetLine,
     Indicator,
@@ -61,9 +61,9 @@ from core.schemas.proposals import (
     ProposalStatus,
     StatusChange,
 )
-from core.store import Store
+from core.record.store import Store
 from core.texts import STRINGS, label, labels, t
-from core.validation import RowProblem, check_columns, spanish_message, validate_rows
+from core.data.validation import RowProblem, check_columns, spanish_message, validate_rows
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 2000
@@ -651,7 +651,7 @@ def _find_header(sheet: Sheet, aliases: Mapping[str, str], required: Sequence[st
 
 
 def _missing_columns(header: _Header, file: str) -> list[RowProblem]:
-    """Required columns absent from the header (core.validation.check_columns over the Proposal model; the
+    """Required columns absent from the header (core.data.validation.check_columns over the Proposal model; the
     parish is not asked of the file, it is the one chosen in Minga), named as the template names them."""
     present = [*header.fields, "parish_code"]
     return [RowProblem(p.file, header.line, BY_FIELD[p.column].header, t("imp.header.missing"))
@@ -1130,7 +1130,7 @@ def save_import(store: Store, user: User | None, preview: ImportPreview, *, only
     """Store the new and updated rows of a preview in one transaction; returns how many were stored.
 
     Refused (ImportRefused) when any row is wrong and `only_valid` is not set; PermissionDenied and
-    ConflictError come from core.records / core.store and store nothing.
+    ConflictError come from core.proposals.records / core.record.store and store nothing.
     """
     if preview.refused or (not preview.ok and not only_valid):
         raise ImportRefused(t("imp.refused.not_ok"))

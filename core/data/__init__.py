@@ -1,0 +1,6 @@
+"""Stage 0, the data: where files live, the source rows' models, the validated build of `data/*.parquet`,
+the DuckDB views over them, and the parish polygons.
+
+Owns: paths, sources, schemas, datasets, frames, validation, build, db, geo.
+May import: core.texts, core.fmt. Nothing here knows about proposals' scoring, the store or the pages.
+"""

@@ -1,0 +1,97 @@
+"""The DuckDB connection Minga reads through: in memory, views over the built parquet files.
+
+`connect()` registers `raw_<dataset>` for every parquet file in the data folder, then every
+view in `sql/` (one view per file, named as the file). Views may read other views; they are
+created in whatever order satisfies their dependencies.
+
+DuckDB refuses concurrent calls on one connection, so code that runs on several threads
+(Streamlit reruns) uses `query()`, which takes a cursor of the shared connection per call.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from core.data.paths import SQL_DIR, data_dir
+from core.texts import t
+
+_VIEW_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class MissingDataError(RuntimeError):
+    """The built data is not there: run `make data` (or `python -m core.data.build`)."""
+
+
+def view_files(sql_dir: Path = SQL_DIR) -> dict[str, str]:
+    """View name → SQL text (the SELECT), one `sql/**/<name>.sql` file per view."""
+    views = {}
+    for path in sorted(sql_dir.rglob("*.sql")):
+        name = path.stem
+        if not _VIEW_NAME.match(name):
+            raise ValueError(f"view file name must be snake_case: {path}")
+        if name in views:
+            raise ValueError(f"two files define the view {name}")
+        views[name] = path.read_text(encoding="utf-8")
+    return views
+
+
+def _register_raw(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    parquet_files = sorted(folder.glob("*.parquet"))
+    if not parquet_files:
+        raise MissingDataError(t("data.missing_in", folder=folder))
+    for path in parquet_files:
+        literal = str(path.resolve()).replace("'", "''")
+        con.execute(f"CREATE OR REPLACE VIEW raw_{path.stem} AS SELECT * FROM read_parquet('{literal}')")
+
+
+def _register_views(con: duckdb.DuckDBPyConnection, views: dict[str, str]) -> None:
+    pending = dict(views)
+    while pending:
+        failures: dict[str, Exception] = {}
+        created = 0
+        for name, body in list(pending.items()):
+            try:
+                con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{body.strip().rstrip(';')}")
+            except duckdb.Error as exc:  # may depend on a view not created yet: retry next pass
+                failures[name] = exc
+                continue
+            del pending[name]
+            created += 1
+        if failures and not created:
+            # A whole pass without progress: a real error, not an ordering problem.
+            name, exc = next(iter(failures.items()))
+            raise RuntimeError(f"sql/{name}.sql: {exc}") from exc
+
+
+def connect(data_dir_path: Path | str | None = None, *, sql_dir: Path = SQL_DIR) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with every view of `sql/` over the parquet files of `data_dir_path`."""
+    folder = Path(data_dir_path) if data_dir_path is not None else data_dir()
+    con = duckdb.connect(":memory:")
+    _register_raw(con, folder)
+    _register_views(con, view_files(sql_dir))
+    return con
+
+
+def query(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | dict[str, Any] | None = None) -> pl.DataFrame:
+    """Run one query on its own cursor (safe from any thread) and return a polars frame."""
+    with con.cursor() as cursor:
+        relation = cursor.sql(sql, params=params or None)
+        return relation.pl() if relation is not None else pl.DataFrame()
+
+
+def view(con: duckdb.DuckDBPyConnection, name: str, where: str = "", params: list[Any] | None = None,
+         order_by: str = "") -> pl.DataFrame:
+    """All rows of a view, optionally filtered with a parameterised WHERE clause."""
+    if not _VIEW_NAME.match(name):
+        raise ValueError(f"not a view name: {name}")
+    sql = f"SELECT * FROM {name}"
+    if where:
+        sql += f" WHERE {where}"
+    if order_by:
+        sql += f" ORDER BY {order_by}"
+    return query(con, sql, params)
