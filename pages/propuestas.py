@@ -14,8 +14,7 @@ import streamlit as st
 
 from core import fmt
 
-from core.proposals import imports, records
-from core.proposals import entry
+from core.proposals import entry, import_files, import_preview, import_templates, imports, records
 from core.record.auth import Action, PermissionDenied, Role
 from core.proposals.models import ProposalStatus
 from core.record.store import ConflictError
@@ -333,24 +332,24 @@ def import_panel() -> None:
     reg.flash("prop-import-flash")
     has_demo = not data.view("proposals", "parish_code = ?", (parish_code,)).is_empty()
     c = st.columns(2 if has_demo else 1)
-    c[0].download_button(t("prop.import.template"), data=lambda: imports.template_xlsx(reg.import_context(parish_code)),
-                         file_name="minga-plantilla-propuestas.xlsx", mime=imports.XLSX_MIME, key="prop-template",
+    c[0].download_button(t("prop.import.template"), data=lambda: import_templates.template_xlsx(reg.import_context(parish_code)),
+                         file_name="minga-plantilla-propuestas.xlsx", mime=import_files.XLSX_MIME, key="prop-template",
                          on_click="ignore", icon=":material/download:")
     if has_demo:
-        c[1].download_button(t("prop.import.demo"), data=lambda: imports.demo_import_file(data.connection(), parish_code),
-                             file_name="minga-propuestas-demostracion.xlsx", mime=imports.XLSX_MIME, key="prop-demo",
+        c[1].download_button(t("prop.import.demo"), data=lambda: import_templates.demo_import_file(data.connection(), parish_code),
+                             file_name="minga-propuestas-demostracion.xlsx", mime=import_files.XLSX_MIME, key="prop-demo",
                              on_click="ignore", icon=":material/download:", help=t("prop.import.demo_help"))
     if not session.allowed(Action.EDIT_PROPOSAL):
         st.info(t("prop.import.only_planner"))
         return
     generation = st.session_state.setdefault("prop-upload-n", 0)
-    uploaded = st.file_uploader(t("prop.import.upload", limit=fmt.number(imports.MAX_BYTES / 1024 / 1024) + " MB"),
+    uploaded = st.file_uploader(t("prop.import.upload", limit=fmt.number(import_files.MAX_BYTES / 1024 / 1024) + " MB"),
                                 key=f"prop-upload-{generation}", help=t("prop.import.upload_help"),
                                 on_change=_clear_demo_file)
     c = st.columns([1, 2])
     if has_demo and c[0].button(t("prop.import.use_demo"), key="prop-use-demo", icon=":material/science:"):
         st.session_state[IMPORT_FILE] = ("minga-propuestas-demostracion.xlsx",
-                                         imports.demo_import_file(data.connection(), parish_code))
+                                         import_templates.demo_import_file(data.connection(), parish_code))
         st.session_state["prop-upload-n"] = generation + 1  # the demo file replaces an uploaded one
         st.rerun()
     update = c[1].checkbox(t("prop.import.update"), key="prop-import-update", help=t("prop.import.update_help"))
@@ -362,7 +361,7 @@ def import_panel() -> None:
     show_preview(preview)
 
 
-def show_preview(preview: imports.ImportPreview) -> None:
+def show_preview(preview: import_preview.ImportPreview) -> None:
     st.subheader(t("prop.import.preview", file=reg.md(preview.file)))
     if preview.refused and any(p.row is None for p in preview.problems):
         st.error(t("prop.import.refused") + "\n" + reg.md_list([str(p) for p in preview.problems]),

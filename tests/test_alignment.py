@@ -11,7 +11,7 @@ from core.engine import scenarios
 from core.engine.allocation import AllocationRules
 from core.record.auth import Role, User
 from core.data.db import query
-from core.proposals.imports import demo_proposals
+from core.proposals.import_templates import demo_proposals
 from core.engine.prioritization import load_inputs
 from core.proposals.models import ProposalStatus
 from core.record.store import Store

@@ -13,7 +13,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from core.proposals import imports, records
+from core.proposals import import_cells, import_columns, import_files, import_preview, import_templates, imports, records
 from core.record.auth import PermissionDenied, Role, User
 from core.proposals.models import Proposal
 from core.record.store import Change, ConflictError, Store
@@ -69,14 +69,14 @@ def store(tmp_path_factory, con):
 
 @pytest.fixture(scope="module")
 def ctx(store, con):
-    return imports.context_for(con, store, PARISH)
+    return import_preview.context_for(con, store, PARISH)
 
 
-def preview(data: bytes, name: str, ctx, **options) -> imports.ImportPreview:
+def preview(data: bytes, name: str, ctx, **options) -> import_preview.ImportPreview:
     return imports.preview_import(data, name, ctx, **options)
 
 
-def messages(result: imports.ImportPreview) -> list[str]:
+def messages(result: import_preview.ImportPreview) -> list[str]:
     return [str(p) for p in result.problems]
 
 
@@ -140,7 +140,7 @@ def test_every_variant_of_a_good_file_reads_the_same_proposal(variant, ctx):
     ("=A1*2", ",", "=A1*2"), ("", ",", None), (1500, ",", 1500.0),
 ])
 def test_numbers_are_read_as_people_write_them(text, decimal, expected):
-    assert imports.parse_number(text, decimal) == expected
+    assert import_cells.parse_number(text, decimal) == expected
 
 
 def test_the_decimal_mark_is_decided_once_per_file(ctx):
@@ -154,10 +154,10 @@ def test_the_decimal_mark_is_decided_once_per_file(ctx):
 
 def test_header_aliases_are_accent_and_case_insensitive():
     for written in ("Código", "codigo", "CÓDIGO PROPUESTA", "Código de la propuesta"):
-        assert imports.HEADER_ALIASES[imports.normalise(written)] == "proposal_id"
-    assert imports.HEADER_ALIASES[imports.normalise("Costo total (USD)")] == "cost_usd"
-    assert imports.HEADER_ALIASES[imports.normalise("Jóvenes")] == "youth_beneficiaries"
-    required = [c.field for c in imports.COLUMNS if c.required]
+        assert import_columns.HEADER_ALIASES[import_cells.normalise(written)] == "proposal_id"
+    assert import_columns.HEADER_ALIASES[import_cells.normalise("Costo total (USD)")] == "cost_usd"
+    assert import_columns.HEADER_ALIASES[import_cells.normalise("Jóvenes")] == "youth_beneficiaries"
+    required = [c.field for c in import_columns.COLUMNS if c.required]
     assert set(required_columns(Proposal)) == {*required, "parish_code"}
 
 
@@ -224,7 +224,7 @@ BAD_FILES = {
     "a blank required cell": (lambda: (csv_file([row(title="")]), "p.csv"), [(2, "Título", "falta el valor")]),
     "a code with spaces": (lambda: (csv_file([row(code="EV P90")]), "p.csv"), [(2, "Código", "solo puede tener")]),
     "amounts that do not add up": (lambda: (csv_file([row(cost="2000")]), "p.csv"), [(2, None, "no suman")]),
-    "too many rows": (lambda: (csv_file([row(code=f"EV-X{i}") for i in range(imports.MAX_ROWS + 1)]), "p.csv"),
+    "too many rows": (lambda: (csv_file([row(code=f"EV-X{i}") for i in range(import_files.MAX_ROWS + 1)]), "p.csv"),
                       [(None, None, "el máximo por archivo es 2.000")]),
 }
 
@@ -287,7 +287,7 @@ def test_workbook_formulas_are_never_evaluated(ctx):
 # -- Existing codes: unchanged, refused, or updated on request; conflicts lose nothing -----------------------------
 
 def test_existing_codes_are_unchanged_refused_or_updated(store, con, ctx):
-    demo = imports.demo_import_file(con)
+    demo = import_templates.demo_import_file(con)
     same = preview(demo, "demo.xlsx", ctx)
     assert same.ok and {r.action for r in same.rows} == {"unchanged"} and len(same.rows) == 16
     assert imports.save_import(store, PLANNER, same) == 0
@@ -322,9 +322,9 @@ def test_existing_codes_are_unchanged_refused_or_updated(store, con, ctx):
 def test_an_update_fails_whole_when_someone_saved_meanwhile(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
     records.ensure_demo(s, con)
-    context = imports.context_for(con, s, PARISH)
-    demo = imports.demo_proposals(con)
-    data = imports._workbook([p.model_copy(update={"summary": "Resumen nuevo"}) for p in demo],
+    context = import_preview.context_for(con, s, PARISH)
+    demo = import_templates.demo_proposals(con)
+    data = import_templates.proposals_workbook([p.model_copy(update={"summary": "Resumen nuevo"}) for p in demo],
                              dict(context.associations))
     result = preview(data, "demo.xlsx", context, update_existing=True)
     assert result.ok and result.count("update") == 16
@@ -342,7 +342,7 @@ def test_an_update_fails_whole_when_someone_saved_meanwhile(tmp_path, con):
 def test_only_the_valid_rows_are_saved_when_asked_and_roles_are_checked(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
     records.ensure_demo(s, con)
-    context = imports.context_for(con, s, PARISH)
+    context = import_preview.context_for(con, s, PARISH)
     result = preview(csv_file([row(), row(code="EV-P91", cost="-1")]), "p.csv", context)
     assert [r.action for r in result.rows] == ["new", "error"]
     before = len(s.log())
@@ -358,7 +358,7 @@ def test_only_the_valid_rows_are_saved_when_asked_and_roles_are_checked(tmp_path
 # -- The template and the demo proposals file -----------------------------------------------------------------------
 
 def test_the_template_explains_every_column_and_imports_cleanly(ctx):
-    data = imports.template_xlsx(ctx)
+    data = import_templates.template_xlsx(ctx)
     book = load_workbook(io.BytesIO(data), read_only=True)
     assert book.sheetnames == ["Propuestas", "Presupuesto", "Indicadores", "Instrucciones", "Códigos"]
     headers = [c.value for c in next(book["Propuestas"].iter_rows(max_row=1))]
@@ -378,12 +378,12 @@ def test_the_demo_proposals_file_round_trips(tmp_path, con):
     records.ensure_demo(s, con)
     for v in records.proposals(s, PARISH):  # an El Valle with its PDOT and offers but no proposal yet
         s.apply([Change("proposal", v.item.proposal_id, None)], actor="prueba")
-    context = imports.context_for(con, s, PARISH)
-    result = preview(imports.demo_import_file(con), "propuestas_demo.xlsx", context)
+    context = import_preview.context_for(con, s, PARISH)
+    result = preview(import_templates.demo_import_file(con), "propuestas_demo.xlsx", context)
     assert result.ok, messages(result)
     assert result.count("new") == 16
     assert imports.save_import(s, PLANNER, result) == 16
-    demo = {p.proposal_id: p for p in imports.demo_proposals(con)}
+    demo = {p.proposal_id: p for p in import_templates.demo_proposals(con)}
     stored = records.proposal_models(s, PARISH)
     assert len(stored) == 16
     for p in stored:

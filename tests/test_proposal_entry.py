@@ -7,7 +7,7 @@ import pytest
 
 from core.proposals import entry
 from core.record.auth import Role, User
-from core.proposals.imports import demo_proposals
+from core.proposals.import_templates import demo_proposals
 from core.proposals.models import ProposalStatus
 
 PLANNER = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)

@@ -7,7 +7,7 @@ import re
 
 import streamlit as st
 
-from core.proposals import imports
+from core.proposals import import_preview
 from ui import data
 
 # Markdown punctuation (and ':' for Streamlit's :icon: and :color[...] directives, '<' '>' for HTML):
@@ -29,9 +29,9 @@ def parish_name(parish_code: str) -> str:
     return row["name"] if row else parish_code
 
 
-def import_context(parish_code: str) -> imports.ImportContext:
+def import_context(parish_code: str) -> import_preview.ImportContext:
     """What an import into the parish is checked against (read fresh: the store changes)."""
-    return imports.context_for(data.connection(), data.store(), parish_code)
+    return import_preview.context_for(data.connection(), data.store(), parish_code)
 
 
 def sdg_goals() -> dict[int, str]:

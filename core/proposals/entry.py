@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from core.record.auth import Action, Role, User, can
 from core.fmt import capitalized
-from core.proposals.imports import normalise
+from core.proposals.import_cells import normalise
 from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
 from core.texts import STRINGS, label, t
 from core.data.validation import spanish_message

@@ -1,0 +1,162 @@
+"""One cell of an imported sheet as a value: text, numbers in either decimal convention, dates, lists, choices.
+
+A cell that cannot be read is returned as written, so the model's own message («debe ser un número (se
+recibió …)») names it. `normalise` is how headers, names and choices are compared: no case, accents or units.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from core.proposals.import_files import Formula
+from core.texts import labels
+
+TRUE_WORDS = {"si", "s", "true", "verdadero", "1", "x", "yes"}
+FALSE_WORDS = {"no", "n", "false", "falso", "0", ""}
+
+
+def normalise(text: Any) -> str:
+    """'Código propuesta (USD)' → 'codigo propuesta': lower case, no accents, no units, single spaces."""
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii").lower()
+    plain = re.sub(r"\((usd|us\$|\$|dolares|en dolares|meses)\)", " ", plain)
+    words = [w for w in re.split(r"[^a-z0-9]+", plain) if w and w not in {"usd", "us", "dolares"}]
+    return " ".join(words)
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def cell_text(value: Any) -> str | None:
+    """A cell as plain text, exactly as written (formulas and HTML included), or None when blank."""
+    if isinstance(value, Formula):
+        return value.text
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    return str(value).strip()
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}([.,]\d{3})+)([.,]\d+)?$")
+
+
+def number_text(value: str) -> str:
+    """Currency marks and spaces removed: '$ 1.234,56' → '1.234,56'."""
+    return re.sub(r"(?i)usd|us\$|\$|\s|\u00a0", "", value)
+
+
+def decimal_votes(values: Iterable[str]) -> dict[str, int]:
+    """How many values can only be read with a comma decimal, and how many only with a dot decimal."""
+    votes = {",": 0, ".": 0}
+    for raw in values:
+        text = number_text(raw)
+        if "," in text and "." in text:
+            votes["," if text.rfind(",") > text.rfind(".") else "."] += 1
+        elif text.count(",") == 1 and not re.search(r",\d{3}$", text):
+            votes[","] += 1
+        elif text.count(".") == 1 and not re.search(r"\.\d{3}$", text):
+            votes["."] += 1
+        elif text.count(",") > 1:
+            votes["."] += 1  # 1,234,567: comma groups thousands
+        elif text.count(".") > 1:
+            votes[","] += 1  # 1.234.567: dot groups thousands
+    return votes
+
+
+def parse_number(value: Any, decimal: str = ",") -> Any:
+    """A money or count cell as a float; the cell unchanged when it is not a number (the model then says
+    «debe ser un número (se recibió …)»). `decimal` settles the ambiguous '1.234' and '1,234'."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return float(value)
+    if is_blank(value):
+        return None
+    raw = str(value).strip()
+    text = number_text(raw)
+    if not _NUMBER.match(text):
+        return raw
+    thousands = "." if decimal == "," else ","
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+    elif text.count(decimal) > 1:  # '1.234.567' with a dot decimal file: the dots group thousands
+        decimal, thousands = thousands, decimal
+    elif text.count(thousands) == 1 and not re.search(rf"\{thousands}\d{{3}}$", text):
+        decimal, thousands = thousands, decimal  # '1234,5' in a dot-decimal file is still 1234.5
+    return float(text.replace(thousands, "").replace(decimal, "."))
+
+
+def parse_int(value: Any, decimal: str) -> Any:
+    parsed = parse_number(value, decimal)
+    if isinstance(parsed, float):
+        return int(parsed) if parsed.is_integer() else cell_text(value)
+    return parsed
+
+
+def parse_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date) or is_blank(value):
+        return value if not is_blank(value) else None
+    text = str(value).strip()
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%y", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return text
+
+
+def split_list(value: Any, also_comma: bool) -> list[str]:
+    text = cell_text(value)
+    if text is None:
+        return []
+    parts = re.split(r"[;\n\r]+", text)
+    if also_comma:
+        parts = [p for part in parts for p in part.split(",")]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_targets(value: Any) -> list[str]:
+    out = []
+    for part in split_list(value, also_comma=False):
+        if re.fullmatch(r"\d{1,2}[.,][0-9a-z]+", part.strip().lower()):
+            out.append(part.strip().lower().replace(",", "."))
+        else:
+            out.extend(p.strip().lower() for p in part.split(",") if p.strip())
+    return out
+
+
+def parse_ints(value: Any) -> list[Any]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [int(value)] if float(value).is_integer() else [value]
+    out: list[Any] = []
+    for part in split_list(value, also_comma=True):
+        digits = re.sub(r"(?i)^ods\s*", "", part)
+        out.append(int(digits) if digits.isdigit() else part)
+    return out
+
+
+def choice_index(family: str) -> dict[str, str]:
+    index = {}
+    for code, text in labels(family).items():
+        index[normalise(code)] = code
+        index[normalise(text)] = code
+    if family == "proposal_need":
+        for code, text in labels("need").items():
+            index.setdefault(normalise(text), code)
+    if family == "benefit_scope":
+        index.update({"colectivo": "collective", "individual": "individual"})
+    if family == "localization":
+        index.update({"urbano": "urban"})
+    if family == "funding_source":
+        index.update({"gad": "gad", "gad parroquial": "gad", "asociacion": "associations", "otro": "other"})
+    return index

@@ -1,0 +1,193 @@
+"""Reading an uploaded file into sheets of raw cells: a workbook (.xlsx) or a CSV.
+
+A CSV may be `;`, `,` or tab separated (sniffed from the header line, or said by Excel's `sep=` line), UTF-8
+with or without BOM, UTF-16 with BOM (Excel's «Texto Unicode») or Windows-1252. A workbook is read twice
+with openpyxl: once for what is written (formulas as text) and once for the values Excel cached, so a formula
+cell becomes a `Formula` carrying both and is never evaluated here.
+
+Files over `MAX_BYTES`, with more than `MAX_ROWS` rows, binary content renamed .csv, or workbooks that unzip to
+more than `MAX_UNZIPPED_BYTES` are refused (`FileRefused`, a Spanish reason) before any row is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from core.data.validation import RowProblem
+from core.fmt import number
+from core.texts import t
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 2000
+MAX_UNZIPPED_BYTES = 60 * 1024 * 1024
+HEADER_SCAN_ROWS = 10
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _size(n: int) -> str:
+    return f"{number(n / (1024 * 1024), 1)} MB"
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A workbook cell holding a formula: its text and the value Excel cached (None when not computed)."""
+
+    text: str
+    cached: Any
+
+
+@dataclass
+class Sheet:
+    name: str | None  # None for a CSV
+    rows: list[tuple[int, list[Any]]]  # (row number as the person sees it, cells)
+
+
+@dataclass
+class Book:
+    file: str
+    sheets: list[Sheet]
+    kind: Literal["csv", "xlsx"]
+    notices: list[str] = field(default_factory=list)
+    delimiter: str | None = None  # of a CSV
+
+
+class FileRefused(Exception):
+    """The file cannot be read at all; `problems` says why (row None: the whole file)."""
+
+    def __init__(self, problems: list[RowProblem]):
+        self.problems = problems
+        super().__init__("; ".join(p.message for p in problems))
+
+
+def _refuse(file: str, key: str, **values: Any) -> FileRefused:
+    return FileRefused([RowProblem(file, None, None, t(key, **values))])
+
+
+def read_book(data: bytes, filename: str) -> Book:
+    """The sheets of a .xlsx or .csv as rows of raw cells; FileRefused with a Spanish reason otherwise."""
+    name = filename or t("imp.file.default_name")
+    if not data:
+        raise _refuse(name, "imp.file.empty")
+    if len(data) > MAX_BYTES:
+        raise _refuse(name, "imp.file.too_big", size=_size(len(data)), limit=_size(MAX_BYTES))
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    is_zip = data[:4] == b"PK\x03\x04"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: .xls or a password-protected workbook
+        raise _refuse(name, "imp.file.xls")
+    if extension in ("xlsx", "xlsm"):
+        if not is_zip:
+            raise _refuse(name, "imp.file.not_xlsx")
+        return _read_xlsx(data, name)
+    if extension in ("csv", "txt", "tsv"):
+        if is_zip:
+            book = _read_xlsx(data, name)
+            book.notices.append(t("imp.file.xlsx_as_csv"))
+            return book
+        return _read_csv(data, name)
+    if extension == "xls":
+        raise _refuse(name, "imp.file.xls")
+    raise _refuse(name, "imp.file.extension", name=name)
+
+
+def _decode(data: bytes, file: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _refuse(file, "imp.file.binary") from None
+    if b"\x00" in data:
+        raise _refuse(file, "imp.file.binary")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:  # bytes Windows-1252 leaves undefined: not a spreadsheet's text
+            raise _refuse(file, "imp.file.binary") from None
+    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\r\n") or ord(ch) == 127)
+    if controls > max(2, len(text) // 200):
+        raise _refuse(file, "imp.file.binary")
+    return text
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The separator of the header line: the most frequent of `;`, tab and `,` outside quotes."""
+    for line in text.splitlines():
+        if not line.strip() or line.lower().startswith("sep="):
+            continue
+        outside = re.sub(r'"[^"]*"', "", line)
+        counts = {d: outside.count(d) for d in (";", "\t", ",")}
+        best = max(counts, key=lambda d: (counts[d], d == ";", d == "\t"))
+        return best if counts[best] else ";"
+    return ";"
+
+
+def _read_csv(data: bytes, file: str) -> Book:
+    text = _decode(data, file)
+    if not text.strip():
+        raise _refuse(file, "imp.file.empty")
+    lines = text.splitlines(keepends=True)
+    hint = None
+    if lines and lines[0].strip().lower().startswith("sep="):
+        hint = lines[0].strip()[4:5] or None
+        lines = lines[1:]
+    delimiter = hint or _sniff_delimiter("".join(lines))
+    reader = csv.reader(io.StringIO("".join(lines)), delimiter=delimiter)
+    offset = 2 if hint else 1
+    rows = []
+    for index, cells in enumerate(reader):
+        if index >= MAX_ROWS + HEADER_SCAN_ROWS + 1:
+            raise _refuse(file, "imp.file.too_many_rows", rows=t("imp.file.more_than", count=number(MAX_ROWS)), limit=number(MAX_ROWS))
+        rows.append((index + offset, cells))
+    return Book(file, [Sheet(None, rows)], "csv", delimiter=delimiter)
+
+
+def _read_xlsx(data: bytes, file: str) -> Book:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        unzipped = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _refuse(file, "imp.file.not_xlsx") from None
+    if "xl/workbook.xml" not in names:
+        raise _refuse(file, "imp.file.zip_not_xlsx")
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise _refuse(file, "imp.file.unzipped_too_big", size=_size(unzipped), limit=_size(MAX_UNZIPPED_BYTES))
+    from openpyxl import load_workbook
+
+    try:
+        written = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        cached = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any failure of a damaged workbook is the same message
+        raise _refuse(file, "imp.file.xlsx_unreadable", detail=type(exc).__name__) from None
+    sheets = []
+    try:
+        for title in written.sheetnames:
+            rows = []
+            for row_w, row_c in zip(written[title].iter_rows(), cached[title].iter_rows()):
+                cells = []
+                line = None
+                for cell_w, cell_c in zip(row_w, row_c):
+                    line = line or getattr(cell_w, "row", None)
+                    value = cell_w.value
+                    if isinstance(value, str) and value.startswith("=") and getattr(cell_w, "data_type", "") == "f":
+                        value = Formula(value, cell_c.value)
+                    cells.append(value)
+                if line is None:
+                    continue
+                if len(rows) > MAX_ROWS + HEADER_SCAN_ROWS and any(v not in (None, "") for v in cells):
+                    raise _refuse(file, "imp.file.too_many_rows", rows=t("imp.file.more_than", count=number(MAX_ROWS)),
+                                  limit=number(MAX_ROWS))
+                rows.append((line, cells))
+            sheets.append(Sheet(title, rows))
+    finally:
+        written.close()
+        cached.close()
+    return Book(file, sheets, "xlsx")

@@ -1,0 +1,326 @@
+"""Reading a proposals file into an `ImportPreview`: the proposals sheet, its budget and indicator sheets.
+
+The steps: find the header, settle the file's decimal mark once from the values that are not ambiguous, read
+the «Presupuesto» and «Indicadores» sheets by proposal code, convert each proposals row (`RowConverter`),
+complete it (parish, nested lines, status, provenance; for an update the stored fields the file lacks) and
+validate it with the model through `core.data.validation`, then decide each row's action (new, update,
+unchanged, error). Stores nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from core.data.validation import RowProblem, spanish_message, validate_rows
+from core.fmt import date as fmt_date
+from core.fmt import listing, number
+from core.proposals.import_cells import cell_text, decimal_votes, is_blank, normalise, number_text, parse_number
+from core.proposals.import_columns import (
+    BY_FIELD,
+    COLUMNS,
+    HEADER_ALIASES,
+    INDICATOR_ALIASES,
+    INDICATOR_COLUMNS,
+    LINE_ALIASES,
+    LINE_COLUMNS,
+    NESTED_FIELDS,
+    NEW_STATUSES,
+    Column,
+    Header,
+    blank_cells,
+    find_header,
+    find_sheet,
+    missing_columns,
+    row_cells,
+)
+from core.proposals.import_files import MAX_ROWS, Book, Formula, Sheet
+from core.proposals.import_preview import ImportContext, ImportPreview, PreviewRow
+from core.proposals.import_values import RowConverter
+from core.proposals.models import BudgetLine, Indicator, Proposal, ProposalStatus, StatusChange
+from core.texts import label, t
+
+# Technical field names that appear inside some model messages, shown as the person's header instead.
+FIELD_WORDS = ("association_ids", "cooperant_name", "cooperation_offer_id")
+
+
+class ProposalsReader(RowConverter):
+    """One import preview being built (the steps of `preview_import`)."""
+
+    def __init__(self, preview: ImportPreview, book: Book, main: Sheet, file: str, ctx: ImportContext):
+        super().__init__(preview, file, ctx)
+        self.book, self.main = book, main
+
+    # -- steps
+
+    def run(self) -> None:
+        required = [c.field for c in COLUMNS if c.required]
+        header = find_header(self.main, HEADER_ALIASES, required, self.file, self.problems)
+        if header is None:
+            return
+        missing = missing_columns(header, self.file)
+        self.problems.extend(missing)
+        if header.ignored:
+            self.preview.notices.append(t("imp.header.ignored", columns=", ".join(f"«{c}»" for c in header.ignored)))
+        body = [(line, row_cells(cells, header)) for line, cells in self.main.rows
+                if line > header.line and any(not is_blank(c) for c in cells)]
+        if not body:
+            self.problems.append(RowProblem(self.file, None, None, t("imp.file.no_rows")))
+            return
+        if len(body) > MAX_ROWS:
+            self.problems[:] = [RowProblem(self.file, None, None, t("imp.file.too_many_rows", rows=number(len(body)),
+                                                                     limit=number(MAX_ROWS)))]
+            return
+        if missing or any(p.row == header.line for p in self.problems):
+            return  # without the required columns every row would repeat the same problem
+        self.header = header
+        self.decimal = self._decimal_mark(body, header)
+        lines, indicators, nested_bad = self._nested()
+        self._rows(body, lines, indicators, nested_bad)
+        ignored = [s.name for s in self.book.sheets if s is not self.main and s.name is not None
+                   and normalise(s.name) not in {normalise(t(k)) for k in ("imp.sheet.budget", "imp.sheet.indicators",
+                                                                           "imp.sheet.help", "imp.sheet.codes")}]
+        if ignored and self.book.kind == "xlsx":
+            self.preview.notices.append(t("imp.header.sheets_ignored", sheets=", ".join(f"«{s}»" for s in ignored)))
+
+    def _decimal_mark(self, body: list[tuple[int, dict[str, Any]]], header: Header) -> str:
+        money = [f for f in header.fields if BY_FIELD[f].kind in ("money", "int")]
+        values = [str(row[f]) for _, row in body for f in money if isinstance(row.get(f), str)]
+        votes = decimal_votes(values)
+        if votes[","] != votes["."]:
+            mark = "," if votes[","] > votes["."] else "."
+        else:  # nothing settles it: a comma-separated CSV writes dot decimals, everything else is es-EC
+            mark = "." if self.book.delimiter == "," else ","
+        if any(re.search(r"[.,]\d", number_text(v)) for v in values):
+            self.preview.notices.append(t("imp.number.comma" if mark == "," else "imp.number.dot"))
+        return mark
+
+    # -- the budget and indicator sheets
+
+    def _nested(self) -> tuple[dict[str, list[BudgetLine]] | None, dict[str, list[Indicator]] | None,
+                               dict[str, set[str]]]:
+        """The lines of the «Presupuesto» and «Indicadores» sheets by proposal code (None: no such sheet),
+        and the codes whose lines have problems, with the sheets they are on."""
+        bad: dict[str, set[str]] = {}
+        out: list[dict[str, list] | None] = []
+        for key, columns, aliases, model in (("imp.sheet.budget", LINE_COLUMNS, LINE_ALIASES, BudgetLine),
+                                             ("imp.sheet.indicators", INDICATOR_COLUMNS, INDICATOR_ALIASES, Indicator)):
+            sheet = find_sheet(self.book, key)
+            if sheet is None or sheet is self.main:
+                out.append(None)
+                continue
+            out.append(self._nested_sheet(sheet, columns, aliases, model, bad))
+        return out[0], out[1], bad
+
+    def _nested_sheet(self, sheet: Sheet, columns: Sequence[Column], aliases: Mapping[str, str], model: type,
+                      bad: dict[str, set[str]]) -> dict[str, list]:
+        file = f"{self.preview.file} › {sheet.name}"
+        by_field = {c.field: c for c in columns}
+        required = [c.field for c in columns if c.required]
+        header = find_header(sheet, aliases, required, file, self.problems)
+        items: dict[str, list] = {}
+        if header is None:
+            return items
+        missing = [RowProblem(file, header.line, t(f"imp.col.{f}"), t("imp.header.missing"))
+                   for f in required if f not in header.fields]
+        if missing:
+            self.problems.extend(missing)
+            return items
+        written = {f: header.written[f] for f in header.fields}
+        rows = []
+        for line, cells in sheet.rows:
+            if line <= header.line or not any(not is_blank(c) for c in cells):
+                continue
+            raw = row_cells(cells, header)
+            code = cell_text(raw.get("line_proposal"))
+            values: dict[str, Any] = {}
+            for name, value in raw.items():
+                if name == "line_proposal":
+                    continue
+                column = by_field[name]
+                if isinstance(value, Formula):
+                    if column.kind != "money":
+                        value = value.text
+                    elif value.cached is None or isinstance(value.cached, str):
+                        self._problem(line, written[name], t("imp.cell.formula_number", formula=value.text), file)
+                        bad.setdefault(code or "", set()).add(sheet.name or "")
+                        continue
+                    else:
+                        value = value.cached
+                if column.kind == "money":
+                    values[NESTED_FIELDS[name]] = parse_number(value, self.decimal)
+                elif column.kind == "choice":
+                    choice = self._choice(line, column, value, written[name], file)
+                    if choice is not None:
+                        values[NESTED_FIELDS[name]] = choice
+                    elif cell_text(value) is not None:
+                        bad.setdefault(code or "", set()).add(sheet.name or "")
+                else:
+                    values[NESTED_FIELDS[name]] = cell_text(value)
+            rows.append((line, code, values))
+        valid, problems = validate_rows(((line, values) for line, _, values in rows), model, file)
+        nested_names = {v: k for k, v in NESTED_FIELDS.items()}
+        for p in problems:
+            field_name = (p.column or "").split(".")[0]
+            self.problems.append(RowProblem(p.file, p.row, written.get(nested_names.get(field_name, ""), p.column),
+                                            p.message))
+        failed = {p.row for p in problems}
+        valid_iter = iter(valid)
+        for line, code, _ in rows:
+            if line in failed:
+                bad.setdefault(code or "", set()).add(sheet.name or "")
+                continue
+            item = next(valid_iter)
+            if code is None:
+                self._problem(line, written["line_proposal"], spanish_message({"type": "missing"}), file)
+                continue
+            items.setdefault(code, []).append(item)
+        return items
+
+    # -- the proposals
+
+    def _rows(self, body: list[tuple[int, dict[str, Any]]], lines: dict[str, list[BudgetLine]] | None,
+              indicators: dict[str, list[Indicator]] | None, nested_bad: dict[str, set[str]]) -> None:
+        ctx, preview = self.ctx, self.preview
+        codes: dict[str, list[int]] = {}
+        for line, cells in body:
+            code = cell_text(cells.get("proposal_id"))
+            if code:
+                codes.setdefault(code.lower(), []).append(line)
+        seen_codes = set()
+        prepared: list[tuple[int, dict[str, Any], PreviewRow]] = []
+        for line, cells in body:
+            before = len(self.problems)
+            values = self._convert(line, cells)
+            code = values.get("proposal_id")
+            row = PreviewRow(line, code or cell_text(cells.get("proposal_id")), cell_text(cells.get("title")),
+                             values.get("association_id") or cell_text(cells.get("association_id")),
+                             values.get("cost_usd"))
+            preview.rows.append(row)
+            if code:
+                seen_codes.add(code)
+                repeated = codes.get(code.lower(), [])
+                if len(repeated) > 1:
+                    self._problem(line, self._column("proposal_id"),
+                                  t("imp.cell.duplicate", code=code, rows=listing(str(r) for r in repeated)))
+                if code in ctx.elsewhere:
+                    self._problem(line, self._column("proposal_id"),
+                                  t("imp.cell.other_parish", code=code, parish=ctx.elsewhere[code]))
+            values = self._complete(line, values, code, lines, indicators)
+            for sheet in sorted(nested_bad.get(code or "", ())):
+                self._problem(line, self._column("proposal_id"), t("imp.cell.lines_invalid", sheet=sheet))
+            prepared.append((line, values, row))
+            row.action = "error" if len(self.problems) > before else "new"
+        for code in (c for c in (lines or {}) if c not in seen_codes):
+            self._orphans("imp.sheet.budget", code)
+        for code in (c for c in (indicators or {}) if c not in seen_codes):
+            self._orphans("imp.sheet.indicators", code)
+        self._validate(prepared)
+
+    def _orphans(self, key: str, code: str) -> None:
+        sheet = find_sheet(self.book, key)
+        file = f"{self.preview.file} › {sheet.name}" if sheet else self.preview.file
+        self.problems.append(RowProblem(file, None if sheet is None else self._first_line(sheet, code),
+                                        t("imp.col.line_proposal"), t("imp.cell.line_orphan", code=code)))
+
+    @staticmethod
+    def _first_line(sheet: Sheet, code: str) -> int | None:
+        for line, cells in sheet.rows:
+            if any(cell_text(c) == code for c in cells):
+                return line
+        return None
+
+    def _complete(self, line: int, values: dict[str, Any], code: str | None,
+                  lines: dict[str, list[BudgetLine]] | None,
+                  indicators: dict[str, list[Indicator]] | None) -> dict[str, Any]:
+        """Fill what the file does not say: the parish, the nested sheets, status, provenance; and for an
+        update, the fields of the stored proposal the file has no column for."""
+        ctx = self.ctx
+        values = dict(blank_cells(values))
+        values["parish_code"] = ctx.parish_code
+        if lines is not None:
+            values["budget_lines"] = lines.get(code or "", [])
+        if indicators is not None:
+            values["indicators"] = indicators.get(code or "", [])
+        lead = values.get("association_id")
+        if "association_ids" in values:
+            ids = [a for a in dict.fromkeys(values["association_ids"])]
+            if lead and lead not in ids:
+                ids.insert(0, lead)
+            elif lead:
+                ids.remove(lead)
+                ids.insert(0, lead)
+            values["association_ids"] = ids or ([lead] if lead else [])
+        existing = ctx.existing.get(code or "")
+        status = values.pop("status", None)
+        if existing is not None:
+            stored = existing.item.model_dump()
+            if "association_id" in values and "association_ids" not in values:
+                stored["association_ids"] = [values["association_id"]] + [
+                    a for a in stored["association_ids"] if a != values["association_id"]]
+            merged = {**stored, **values, "status": existing.item.status,
+                      "status_history": existing.item.status_history}
+            if status is not None and status != existing.item.status:
+                self.preview.notices.append(t("imp.notice.at", file=self.file, row=line, message=t(
+                    "imp.cell.status_kept", current=label("proposal_status", existing.item.status.value))))
+            return merged
+        if status is not None and ProposalStatus(status) not in NEW_STATUSES:
+            self._problem(line, self._column("status"),
+                          t("imp.cell.status_new", value=label("proposal_status", status)))
+            status = None
+        values.setdefault("is_synthetic", False)
+        if not values.get("source"):
+            values["source"] = t("imp.source.imported", file=self.preview.file, date=fmt_date(ctx.today))
+        if status == ProposalStatus.SUBMITTED:
+            values["status"] = ProposalStatus.SUBMITTED
+            values["status_history"] = [StatusChange(status=ProposalStatus.DRAFT),
+                                        StatusChange(status=ProposalStatus.SUBMITTED, date=ctx.today)]
+        return values
+
+    def _validate(self, prepared: list[tuple[int, dict[str, Any], PreviewRow]]) -> None:
+        ctx = self.ctx
+        marked = {p.row for p in self.problems if p.file == self.file and p.row is not None}
+        valid, problems = validate_rows(((line, values) for line, values, _ in prepared), Proposal, self.file)
+        # An existing code the person did not ask to update is said once, as such: what the model finds
+        # in the row merged with the stored proposal would only confuse.
+        refused_update = {line for line, values, _ in prepared
+                          if values.get("proposal_id") in ctx.existing and not self.preview.update_existing}
+        failed = set()
+        for p in problems:
+            failed.add(p.row)
+            if p.row in refused_update:
+                continue
+            top = (p.column or "").split(".")[0]
+            column = self._column(top) if top in BY_FIELD else None
+            if p.row in marked and column is not None and any(
+                    q.row == p.row and q.column == column for q in self.problems):
+                continue  # already said, in the person's words
+            self.problems.append(RowProblem(p.file, p.row, column, self._words(p.message)))
+        models = iter(valid)
+        for line, values, row in prepared:
+            proposal = None if line in failed else next(models)
+            existing = ctx.existing.get(values.get("proposal_id") or "")
+            same = (proposal is not None and existing is not None
+                    and existing.item.model_dump(mode="json") == proposal.model_dump(mode="json"))
+            if existing is not None and not same and not self.preview.update_existing:
+                row.action = "error"
+                self._problem(line, self._column("proposal_id"),
+                              t("imp.cell.exists", code=existing.item.proposal_id, title=existing.item.title))
+                continue
+            if proposal is None or row.action == "error":
+                row.action = "error"
+                continue
+            row.proposal = proposal
+            if existing is None:
+                row.action, row.expected_version = "new", ctx.deleted.get(proposal.proposal_id, 0)
+            elif same:
+                row.action, row.expected_version = "unchanged", existing.version
+            else:
+                row.action, row.expected_version = "update", existing.version
+        self.problems.sort(key=lambda p: (p.file != self.file, p.file, p.row or 0))
+
+    def _words(self, message: str) -> str:
+        for name in FIELD_WORDS:
+            message = message.replace(name, f"«{self._column(name)}»")
+        return message

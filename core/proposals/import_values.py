@@ -1,0 +1,180 @@
+"""A proposals row's cells as the values the `Proposal` model validates, with the problems found on the way.
+
+Cells that cannot be read are passed as written, so the model's message («debe ser un número (se recibió …)»)
+names them; what the model cannot word well is said here, in the person's words: an association by a name not
+of this parish, a code not in its catalogue (PDOT, PND, ODS targets, problems, offers), a choice not in the list,
+a formula without a cached number. Every problem names the file, the row and the column as the person wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from core.data.validation import RowProblem
+from core.proposals.import_cells import (
+    FALSE_WORDS,
+    TRUE_WORDS,
+    cell_text,
+    choice_index,
+    normalise,
+    parse_date,
+    parse_int,
+    parse_ints,
+    parse_number,
+    parse_targets,
+    split_list,
+)
+from core.proposals.import_columns import BY_FIELD, Column, Header
+from core.proposals.import_files import Formula
+from core.proposals.import_preview import ImportContext, ImportPreview
+from core.proposals.models import ID_PATTERN
+from core.texts import labels, t
+
+
+class RowConverter:
+    """Turns the cells of one file's rows into model values against `ctx`; problems go to `preview.problems`.
+
+    `header` (the proposals sheet's) names columns as written; `decimal` is the file's decimal mark.
+    """
+
+    def __init__(self, preview: ImportPreview, file: str, ctx: ImportContext):
+        self.preview, self.file, self.ctx = preview, file, ctx
+        self.problems = preview.problems
+        self.decimal = ","
+        self.header: Header | None = None
+
+    def _problem(self, line: int, column: str, message: str, file: str | None = None) -> None:
+        self.problems.append(RowProblem(file or self.file, line, column, message))
+
+    def _column(self, field_name: str) -> str:
+        return self.header.written.get(field_name) or BY_FIELD[field_name].header
+
+    def _choice(self, line: int, column: Column, value: Any, written: str, file: str | None = None) -> Any:
+        text = cell_text(value)
+        if text is None:
+            return None
+        code = choice_index(column.family or "").get(normalise(text))
+        if code is None:
+            options = ", ".join(labels(column.family or "").values())
+            self._problem(line, written, t("imp.cell.choice", value=text, options=options), file)
+        return code
+
+    def _association(self, line: int, value: str, written: str) -> str | None:
+        by_name = {normalise(name): code for code, name in self.ctx.associations.items()}
+        by_code = {code.lower(): code for code in self.ctx.associations}
+        found = by_code.get(value.strip().lower()) or by_name.get(normalise(value))
+        if found is None:
+            if not self.ctx.associations:
+                self._problem(line, written, t("imp.cell.no_associations", parish=self.ctx.parish_name))
+            else:
+                options = "; ".join(f"{c} ({n})" for c, n in self.ctx.associations.items())
+                self._problem(line, written, t("imp.cell.association", value=value, parish=self.ctx.parish_name,
+                                               options=options))
+        return found
+
+    def _known(self, line: int, written: str, codes: list[str], catalogue: Mapping[str, str] | frozenset[str] | None,
+               what: str) -> list[str]:
+        if catalogue is None:
+            return codes
+        canonical = {str(c).lower(): str(c) for c in catalogue}
+        unknown = [c for c in codes if c.lower() not in canonical]
+        if unknown:
+            options = ", ".join(list(canonical.values())[:40]) + (" …" if len(canonical) > 40 else "")
+            key = "imp.cell.unknown_codes" if canonical else "imp.cell.unknown_codes_none"
+            self._problem(line, written, t(key, what=t(f"imp.what.{what}"), codes=", ".join(unknown), options=options))
+        return [canonical.get(c.lower(), c) for c in codes]
+
+    def _convert(self, line: int, cells: dict[str, Any]) -> dict[str, Any]:
+        """The row's cells as model values. Cells that cannot be read are passed as written, so the model's
+        message («debe ser un número (se recibió …)») names them; coded values are checked here."""
+        out: dict[str, Any] = {}
+        for name, value in cells.items():
+            column, written = BY_FIELD[name], self._column(name)
+            kind = column.kind
+            if isinstance(value, Formula) and kind in ("money", "int", "int_list", "date", "bool"):
+                if value.cached is None or isinstance(value.cached, str):
+                    self._problem(line, written, t("imp.cell.formula_number", formula=value.text))
+                    continue
+                value = value.cached
+            if kind == "text":
+                out[name] = cell_text(value)
+            elif kind == "text_list":
+                out[name] = split_list(value, also_comma=False)
+            elif kind == "money":
+                out[name] = parse_number(value, self.decimal)
+            elif kind == "int":
+                out[name] = parse_int(value, self.decimal)
+            elif kind == "date":
+                out[name] = parse_date(value)
+            elif kind == "code":
+                text = cell_text(value)
+                if text is not None and not re.fullmatch(ID_PATTERN, text):
+                    self._problem(line, written, t("imp.cell.bad_code", value=text))
+                    continue
+                if name == "cooperation_offer_id" and text is not None:
+                    text = self._known(line, written, [text], self.ctx.offers, "offer")[0]
+                out[name] = text
+            elif kind == "code_list":
+                codes = split_list(value, also_comma=True)
+                catalogue, what = {"pdot_objective_ids": (self.ctx.pdot_objectives, "pdot"),
+                                   "pnd_objective_ids": (self.ctx.pnd_objectives, "pnd"),
+                                   "problem_ids": (self.ctx.problems, "problem")}[name]
+                out[name] = self._known(line, written, codes, catalogue, what)
+            elif kind == "int_list":
+                out[name] = parse_ints(value)
+            elif kind == "target_list":
+                out[name] = self._known(line, written, parse_targets(value), self.ctx.sdg_targets, "sdg_target")
+            elif kind == "choice":
+                out[name] = self._choice(line, column, value, written)
+            elif kind == "choice_list":
+                out[name] = [c for part in split_list(value, also_comma=True)
+                             if (c := self._choice(line, column, part, written)) is not None]
+            elif kind == "association":
+                text = cell_text(value)
+                out[name] = self._association(line, text, written) if text is not None else None
+            elif kind == "association_list":
+                found = []
+                for part in split_list(value, also_comma=False):
+                    pieces = [part] if self._resolves(part) or "," not in part else [
+                        p.strip() for p in part.split(",") if p.strip()]
+                    found.extend(self._association(line, piece, written) for piece in pieces)
+                out[name] = [f for f in found if f is not None]
+            elif kind == "parish":
+                text = cell_text(value)
+                if text is not None and text.zfill(6) != self.ctx.parish_code and \
+                        normalise(text) != normalise(self.ctx.parish_name):
+                    self._problem(line, written, t("imp.cell.parish", value=text, parish=self.ctx.parish_name,
+                                                   code=self.ctx.parish_code))
+            elif kind == "competence":
+                text = cell_text(value)
+                if text is None:
+                    out[name] = None
+                elif self.ctx.competences is None:
+                    out[name] = text
+                else:
+                    # A competence the parish GAD does not have is not a file error: screening says so
+                    # (gate «Competencia del GAD parroquial»); here it is only a notice.
+                    by_title = {normalise(title): code for code, title in self.ctx.competences.items()}
+                    code = text if text in self.ctx.competences else by_title.get(normalise(text))
+                    if code is None and re.fullmatch(r"[a-z][a-z0-9_]*", text):
+                        code = text
+                        self.preview.notices.append(t("imp.notice.at", file=self.file, row=line, message=t(
+                            "imp.cell.competence_outside", value=text)))
+                    elif code is None:
+                        self._known(line, written, [text], self.ctx.competences, "competence")
+                    out[name] = code
+            elif kind == "bool":
+                text = normalise(cell_text(value) or "")
+                if text in TRUE_WORDS or value is True:
+                    out[name] = True
+                elif text in FALSE_WORDS or value is False:
+                    out[name] = False
+                else:
+                    self._problem(line, written, t("imp.cell.bool", value=cell_text(value)))
+        return out
+
+    def _resolves(self, value: str) -> bool:
+        return value.strip().lower() in {c.lower() for c in self.ctx.associations} or normalise(value) in {
+            normalise(n) for n in self.ctx.associations.values()}
