@@ -1,6 +1,6 @@
 """The Diagnóstico pages' queries at El Valle scale (8 associations, 91 members, 56 aid records).
 
-For each page, every view it reads (core.diagnosis.PAGE_QUERIES, the same list the page uses) is run on
+For each page, every view it reads (core.diagnosis.queries.PAGE_QUERIES, the same list the page uses) is run on
 its own cursor of one in-memory DuckDB, as a cold cache would: median and worst of 20 warm runs. A second
 row per page times the same reads through the pages' cache (ui.data.view, st.cache_data), which is what a
 rerun costs: it must not query again.
@@ -16,7 +16,7 @@ import time
 
 from bench import Row, timed
 from core.data import db
-from core import diagnosis
+from core.diagnosis.queries import PAGE_QUERIES, parish_keys
 from core.texts import t
 
 TITLE = "Diagnóstico: consultas de cada página (El Valle)"
@@ -28,7 +28,7 @@ TARGET_CACHED_S = 0.05  # a copy out of st.cache_data (unpickled); no query
 
 def _page_reads(con, page: str, keys: dict[str, str]) -> int:
     rows = 0
-    for query in diagnosis.PAGE_QUERIES[page].values():
+    for query in PAGE_QUERIES[page].values():
         name, where, params, order_by = query.bind(keys)
         rows += db.view(con, name, where, list(params), order_by).height
     return rows
@@ -37,7 +37,7 @@ def _page_reads(con, page: str, keys: dict[str, str]) -> int:
 def _cached_reads(page: str, keys: dict[str, str]) -> None:
     from ui import data
 
-    for query in diagnosis.PAGE_QUERIES[page].values():
+    for query in PAGE_QUERIES[page].values():
         data.view(*query.bind(keys))
 
 
@@ -50,10 +50,10 @@ def run() -> list[Row]:
     start = time.perf_counter()
     con = db.connect()
     connect_s = time.perf_counter() - start
-    keys = diagnosis.parish_keys(PARISH)
+    keys = parish_keys(PARISH)
     rows = [Row("Conexión: vistas sobre los parquet", connect_s, connect_s, "s", note="una vez por proceso", runs=1)]
     cold_medians = []
-    for page, queries in diagnosis.PAGE_QUERIES.items():
+    for page, queries in PAGE_QUERIES.items():
         median, worst, samples, read = timed(lambda p=page: _page_reads(con, p, keys), repeat=RUNS, warmup=1)
         cold_medians.append(median)
         title = t(f"diag.{page}.title")

@@ -4,7 +4,17 @@ much the associations differ between and within them. Filter by association."""
 import polars as pl
 import streamlit as st
 
-from core import charts, diagnosis, fmt
+from core import charts, fmt
+from core.diagnosis.answers import answer_share, select, unanswered
+from core.diagnosis.associations import (
+    age_points,
+    box_texts,
+    cross_table,
+    heads_of_household,
+    household_points,
+    parents_table,
+)
+from core.diagnosis.tables import for_display
 from core.texts import label, labels, t
 from ui import diagnosis as page
 from ui import widgets
@@ -15,17 +25,17 @@ page.stop_without_associations(associations, parish)
 
 st.write(t("diag.asociaciones.intro"))
 synthetic, chosen = page.marked_filter(associations, key="asociaciones-filter")
-picked = diagnosis.select(associations, chosen)
-roles = diagnosis.select(frames["roles"], chosen)
-answers = diagnosis.select(frames["answers"], chosen)
+picked = select(associations, chosen)
+roles = select(frames["roles"], chosen)
+answers = select(frames["answers"], chosen)
 if roles.is_empty():
     st.info(t("diag.empty.selection"))
     st.stop()
 SURVEY = t("diag.source.survey")
 
-heads = diagnosis.heads_of_household(roles)
-poor = diagnosis.answer_share(answers, "perceived_poverty", ["poor"])
-ages = diagnosis.answer_share(answers, "age_band", ["31_65"])
+heads = heads_of_household(roles)
+poor = answer_share(answers, "perceived_poverty", ["poor"])
+ages = answer_share(answers, "age_band", ["31_65"])
 metrics = st.columns(4)
 metrics[0].metric(t("diag.asociaciones.metric.associations"), fmt.number(picked.height))
 metrics[1].metric(t("diag.asociaciones.metric.surveyed"), fmt.number(heads.base),
@@ -46,7 +56,7 @@ def answer_chart(question: str, title: str, key: str, **options) -> None:
 
 with tabs[0]:
     st.subheader(t("diag.asociaciones.cross_title"))
-    cross = diagnosis.cross_table(roles)
+    cross = cross_table(roles)
     st.dataframe(cross, hide_index=True, width="stretch", key="asociaciones-cross")
     st.caption(t("diag.asociaciones.cross_caption"))
     widgets.source_caption(SURVEY, synthetic)
@@ -59,7 +69,7 @@ with tabs[1]:
                       "members": t("diag.col.members"), "share": t("diag.col.share")}
     for topic, title in (("occupation", "diag.asociaciones.occupation_title"),
                          ("education", "diag.asociaciones.education_title")):
-        both = diagnosis.parents_table(answers, topic)
+        both = parents_table(answers, topic)
         order = [label(topic, c) for c in labels(topic) if c in set(both["answer"].to_list())]
         figure = charts.grouped_bar_chart(
             both, category="label", group="parent_label", value="share", text="share_text", title=t(title),
@@ -76,7 +86,7 @@ with tabs[2]:
               delta_arrow="off")
     answer_chart("age_band", t("diag.asociaciones.ages_title"), "asociaciones-ages",
                  subtitle=t("diag.asociaciones.ages_caption", base=fmt.number(ages.base)))
-    people = diagnosis.age_points(diagnosis.select(frames["ages"], chosen), picked)
+    people = age_points(select(frames["ages"], chosen), picked)
     order = picked["name"].to_list()
     figure = charts.strip_chart(
         people, category="association_name", value="age", title=t("diag.asociaciones.ages_box_title"),
@@ -88,7 +98,7 @@ with tabs[2]:
                name="minga-edades", key="asociaciones-age-strip")
 
 with tabs[3]:
-    low_high = diagnosis.answer_share(answers, "low_income_high_expense", ["true"])
+    low_high = answer_share(answers, "low_income_high_expense", ["true"])
     st.metric(t("diag.asociaciones.low_high"), low_high.percent(), delta=low_high.of_base(), delta_color="off",
               delta_arrow="off")
     st.caption(t("diag.asociaciones.low_high_caption"))
@@ -100,8 +110,8 @@ with tabs[3]:
                  by_count=True)
 
 with tabs[4]:
-    missing = diagnosis.unanswered(answers, "perceived_poverty")
-    base = diagnosis.answer_share(answers, "perceived_poverty", ["poor"]).base
+    missing = unanswered(answers, "perceived_poverty")
+    base = answer_share(answers, "perceived_poverty", ["poor"]).base
     answer_chart("perceived_poverty", t("diag.asociaciones.poverty_title"), "asociaciones-poverty",
                  subtitle=t("diag.asociaciones.poverty_caption", base=fmt.number(base), missing=fmt.number(missing)))
     st.caption(t("diag.asociaciones.poverty_reading"))
@@ -111,9 +121,9 @@ with tabs[5]:
     measure = st.radio(t("diag.asociaciones.between_measure"), measures, horizontal=True,
                        format_func=lambda m: t(f"diag.asociaciones.measure.{m}"), key="asociaciones-measure")
     measure_label = t(f"diag.asociaciones.measure.{measure}")
-    economy = diagnosis.household_points(diagnosis.select(frames["economy"], chosen), measure)
-    boxes = diagnosis.select(frames["distribution"], chosen).filter(pl.col("measure") == measure)
-    boxes = diagnosis.box_texts(boxes)
+    economy = household_points(select(frames["economy"], chosen), measure)
+    boxes = select(frames["distribution"], chosen).filter(pl.col("measure") == measure)
+    boxes = box_texts(boxes)
     figure = charts.distribution_chart(
         economy, boxes, category="association_name", value=measure, sort=picked["name"].to_list(),
         title=t("diag.asociaciones.between_title", measure=measure_label),
@@ -133,14 +143,14 @@ with tabs[5]:
                             "monthly_expense_band": labels("monthly_expense_band")})
     st.caption(t("diag.asociaciones.between_caption"))
     st.markdown(f"**{t('diag.asociaciones.between_table')}**")
-    summary = diagnosis.select(frames["summary"], chosen)
+    summary = select(frames["summary"], chosen)
     money_columns = ("income_mean_usd", "income_median_usd", "expense_mean_usd", "expense_median_usd",
                      "balance_mean_usd", "balance_median_usd", "balance_min_usd", "balance_max_usd")
     summary_headers = {"association_name": t("diag.col.association"), "members": t("diag.col.members"),
                        **{c: t(f"diag.asociaciones.col.{c}") for c in money_columns},
                        "low_income_high_expense_share": t("diag.asociaciones.col.low_income_high_expense")}
     page.table(
-        diagnosis.for_display(summary, summary_headers, formats={
+        for_display(summary, summary_headers, formats={
             **{c: fmt.money for c in money_columns}, "members": fmt.number,
             "low_income_high_expense_share": fmt.percent}),
         download=summary, headers={**summary_headers, "low_income_high_expense_share":

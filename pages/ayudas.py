@@ -4,7 +4,10 @@ and what the study could only describe: aid atomized and repeated, institutions 
 import polars as pl
 import streamlit as st
 
-from core import charts, diagnosis, fmt
+from core import charts, fmt
+from core.diagnosis.aid import aid_flow_texts, aid_shares, kinds_labelled, never_coordinating, with_reasons
+from core.diagnosis.answers import select
+from core.diagnosis.tables import for_display, formatted
 from core.texts import labels, t
 from ui import diagnosis as page
 
@@ -14,12 +17,12 @@ page.stop_without_associations(associations, parish)
 
 st.write(t("diag.ayudas.intro"))
 synthetic, chosen = page.marked_filter(associations, key="ayudas-filter")
-picked = diagnosis.select(associations, chosen)
-answers = diagnosis.select(frames["answers"], chosen)
-flows = diagnosis.select(frames["flows"], chosen)
+picked = select(associations, chosen)
+answers = select(frames["answers"], chosen)
+flows = select(frames["flows"], chosen)
 SURVEY, AID = t("diag.source.survey"), t("diag.source.aid")
 
-shares = diagnosis.aid_shares(answers)
+shares = aid_shares(answers)
 metrics = st.columns(4)
 metrics[0].metric(t("diag.ayudas.metric.projects"), shares["projects"].percent(), delta=shares["projects"].of_base(),
                   delta_color="off", delta_arrow="off", help=t("diag.ayudas.metric.projects_help"))
@@ -43,7 +46,7 @@ if flows.is_empty():
     st.info(t("diag.ayudas.no_aid"))
     st.stop()
 
-flows = diagnosis.aid_flow_texts(flows)
+flows = aid_flow_texts(flows)
 flow_headers = {c: t(f"diag.ayudas.col.{c}") for c in ("institution", "institution_type", "kind", "year",
                                                         "aid_records", "amount_usd", "descriptions")}
 flow_headers = {"association_name": t("diag.col.association"), **flow_headers}
@@ -59,12 +62,12 @@ page.chart(figure, source=AID, synthetic=synthetic, frame=flows, headers=flow_he
 
 st.subheader(t("diag.ayudas.atomization_title"))
 st.markdown(t("diag.ayudas.atomization_intro"))
-atomization = diagnosis.with_reasons(diagnosis.select(frames["atomization"], chosen))
+atomization = with_reasons(select(frames["atomization"], chosen))
 atomized = atomization.filter(pl.col("is_atomized"))
 st.metric(t("diag.ayudas.atomized_metric"), fmt.number(atomized.height),
           delta=t("diag.ayudas.atomized_delta", total=fmt.number(atomization.height)), delta_color="off",
           delta_arrow="off")
-atomization = diagnosis.formatted(atomization, "institutions", fmt.number)
+atomization = formatted(atomization, "institutions", fmt.number)
 figure = charts.heatmap_chart(
     atomization, x="kind_label", y="association_name", value="institutions", text="institutions_text",
     title=t("diag.ayudas.heatmap_title"), x_title=t("diag.ayudas.kind"), y_title=None,
@@ -82,7 +85,7 @@ page.chart(figure, source=AID, synthetic=synthetic, frame=atomization, headers=a
            code_labels={"kind": labels("aid_kind"), "is_atomized": labels("yes_no")})
 st.markdown(f"**{t('diag.ayudas.atomized_table')}**")
 shown = {c: atomization_headers[c] for c in ("association_name", "kind", "aid_records", "amount_usd", "reason")}
-page.table(diagnosis.for_display(atomized, shown, code_labels={"kind": "aid_kind"},
+page.table(for_display(atomized, shown, code_labels={"kind": "aid_kind"},
                                  formats={"amount_usd": lambda v: fmt.money(v, 0), "aid_records": fmt.number}),
            download=atomized, headers=atomization_headers, name="minga-atomizadas", key="ayudas-atomized",
            source=AID, synthetic=synthetic, code_labels={"kind": labels("aid_kind"), "is_atomized": labels("yes_no")},
@@ -90,8 +93,8 @@ page.table(diagnosis.for_display(atomized, shown, code_labels={"kind": "aid_kind
 
 st.subheader(t("diag.ayudas.coordination_title"))
 st.markdown(t("diag.ayudas.coordination_intro"))
-pairs = diagnosis.formatted(frames["pairs"], "cofunded_association_years", fmt.number)
-pairs = diagnosis.formatted(pairs, "shared_associations", fmt.number)
+pairs = formatted(frames["pairs"], "cofunded_association_years", fmt.number)
+pairs = formatted(pairs, "shared_associations", fmt.number)
 pair_headers = {c: t(f"diag.ayudas.col.{c}") for c in ("institution", "partner", "shared_associations",
                                                         "cofunded_association_years", "same_kind_association_years")}
 institutions = sorted(set(pairs["institution"].to_list()))
@@ -104,14 +107,14 @@ figure = charts.heatmap_chart(
              ("cofunded_association_years_text", t("diag.ayudas.cofunded"))])
 page.chart(figure, source=AID, synthetic=synthetic, frame=pairs, headers=pair_headers,
            name="minga-coordinacion", key="ayudas-pairs")
-never = diagnosis.never_coordinating(frames["pairs"])
+never = never_coordinating(frames["pairs"])
 st.markdown(f"**{t('diag.ayudas.never_title')}**")
 if never.is_empty():
     st.success(t("diag.ayudas.never_none"))
 else:
     shown = {c: pair_headers[c] for c in ("institution", "partner", "shared_associations",
                                           "cofunded_association_years")}
-    page.table(diagnosis.for_display(never, shown, formats={"shared_associations": fmt.number,
+    page.table(for_display(never, shown, formats={"shared_associations": fmt.number,
                                                             "cofunded_association_years": fmt.number}),
                download=never, headers=pair_headers, name="minga-nunca-coinciden", key="ayudas-never",
                source=AID, synthetic=synthetic)
@@ -122,12 +125,12 @@ institution_headers = {c: t(f"diag.ayudas.col.{c}") for c in (
     "institution", "institution_type", "aid_records", "amount_usd", "associations", "kinds", "first_year",
     "last_year", "overlapping_institutions", "cofunding_institutions", "never_coordinates")}
 page.table(
-    diagnosis.for_display(diagnosis.kinds_labelled(institutions_frame), institution_headers,
+    for_display(kinds_labelled(institutions_frame), institution_headers,
                           code_labels={"institution_type": "institution_type"},
                           formats={"amount_usd": lambda v: fmt.money(v, 0), "aid_records": fmt.number,
                                    "associations": fmt.number, "first_year": str, "last_year": str,
                                    "overlapping_institutions": fmt.number, "cofunding_institutions": fmt.number}),
-    download=diagnosis.kinds_labelled(institutions_frame), headers=institution_headers,
+    download=kinds_labelled(institutions_frame), headers=institution_headers,
     name="minga-instituciones", key="ayudas-institutions", source=AID, synthetic=synthetic,
     code_labels={"institution_type": labels("institution_type"), "never_coordinates": labels("yes_no")})
 
@@ -135,7 +138,7 @@ st.subheader(t("diag.ayudas.flows_title"))
 shown = {c: flow_headers[c] for c in ("association_name", "year", "institution", "kind", "amount_usd",
                                       "descriptions")}
 page.table(
-    diagnosis.for_display(flows.sort("association_name", "year", "institution"), shown,
+    for_display(flows.sort("association_name", "year", "institution"), shown,
                           code_labels={"kind": "aid_kind"},
                           formats={"year": str, "aid_records": fmt.number, "amount_usd": lambda v: fmt.money(v, 0)}),
     download=flows, headers=flow_headers, name="minga-ayudas-detalle", key="ayudas-flows", source=AID,

@@ -4,12 +4,23 @@ remittances of the province and canton (reference figures with their sources and
 import polars as pl
 import streamlit as st
 
-from core import charts, diagnosis, fmt
+from core import charts, fmt
+from core.diagnosis.answers import answer_share, select
+from core.diagnosis.migration import (
+    abroad_by_association,
+    farm_profile,
+    national_value,
+    province_comparison,
+    province_indicators,
+    reference_value_text,
+)
+from core.diagnosis.queries import parish_keys
+from core.diagnosis.tables import compact_number, for_display, formatted
 from core.texts import t
 from ui import diagnosis as page
 
 frames, parish = page.open_page("migracion")
-keys = diagnosis.parish_keys(parish["parish_code"])
+keys = parish_keys(parish["parish_code"])
 st.write(t("diag.migracion.intro"))
 associations = frames["associations"]
 SURVEY = t("diag.source.survey")
@@ -18,12 +29,12 @@ if associations.is_empty():
     st.info(t("diag.migracion.no_survey"))
 else:
     synthetic, chosen = page.marked_filter(associations, key="migracion-filter")
-    answers = diagnosis.select(frames["answers"], chosen)
-    abroad = diagnosis.answer_share(answers, "family_abroad", ["true"])
+    answers = select(frames["answers"], chosen)
+    abroad = answer_share(answers, "family_abroad", ["true"])
     st.metric(t("diag.migracion.metric.abroad"), abroad.percent(), delta=abroad.of_base(), delta_color="off",
               delta_arrow="off")
     st.caption(t("diag.migracion.reading"))
-    by_association = diagnosis.abroad_by_association(answers)
+    by_association = abroad_by_association(answers)
     figure = charts.bar_chart(
         by_association, category="association_name", value="share", text="share_text", percent=True,
         title=t("diag.migracion.by_association_title"), value_title=t("diag.migracion.share_axis"),
@@ -37,7 +48,7 @@ else:
 
     st.subheader(t("diag.migracion.who_farms_title"))
     st.write(t("diag.migracion.who_farms_intro"))
-    profile = diagnosis.farm_profile(diagnosis.select(frames["households"], chosen))
+    profile = farm_profile(select(frames["households"], chosen))
     groups = [t("diag.migracion.group.true"), t("diag.migracion.group.false")]
     figure = charts.grouped_bar_chart(
         profile, category="measure_label", group="group_label", value="share", text="share_text",
@@ -54,23 +65,23 @@ else:
 province = parish["province"]
 canton = parish["canton"]
 st.subheader(t("diag.migracion.reference_title", province=province, canton=canton))
-reference = diagnosis.formatted(frames["reference"], "value", diagnosis.compact_number)
+reference = formatted(frames["reference"], "value", compact_number)
 local = reference.filter(pl.col("dpa_code").is_in([keys["province_code"], keys["canton_code"]]))
 if local.is_empty():
     st.info(t("diag.migracion.reference_missing", province=province, canton=canton))
 else:
     st.markdown("\n".join(
         t("diag.migracion.local_item", indicator=fmt.capitalized(item["indicator"]), area=item["area"],
-          period=item["period"] or "—", value=diagnosis.reference_value_text(item["value"], item["unit"]),
+          period=item["period"] or "—", value=reference_value_text(item["value"], item["unit"]),
           source=item["source"])
         for item in local.iter_rows(named=True)))
 
-comparable = diagnosis.province_indicators(reference)
+comparable = province_indicators(reference)
 if comparable:
     indicator = st.selectbox(t("diag.migracion.compare_indicator"), list(comparable), key="migracion-indicator",
                              format_func=lambda i: f"{fmt.capitalized(i)} ({comparable[i]})")
-    provinces = diagnosis.province_comparison(reference, indicator, keys["province_code"])
-    national = diagnosis.national_value(reference, indicator, comparable[indicator])
+    provinces = province_comparison(reference, indicator, keys["province_code"])
+    national = national_value(reference, indicator, comparable[indicator])
     figure = charts.bar_chart(
         provinces, category="area", value="value", text="value_text", highlight="selected",
         title=t("diag.migracion.compare_title", indicator=fmt.capitalized(indicator), period=comparable[indicator]),
@@ -92,7 +103,7 @@ reference_headers = {c: t(f"diag.col.{c}") for c in ("level", "area", "theme", "
 shown = {c: reference_headers[c] for c in ("level", "area", "indicator", "period")}
 shown["value_text"] = t("diag.col.value")
 shown.update({c: reference_headers[c] for c in ("unit", "source")})
-page.table(diagnosis.for_display(nearby, shown, code_labels={"level": "diagnosis_level"},
+page.table(for_display(nearby, shown, code_labels={"level": "diagnosis_level"},
                                  formats={"period": lambda p: p or "—"}),
            download=nearby, headers=reference_headers, name="minga-migracion-referencia", key="migracion-reference",
            source=t("diag.migracion.reference_source"), synthetic=False)

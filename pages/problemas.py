@@ -4,7 +4,10 @@ name and what they expect of their association; each linked to the PDOT objectiv
 import polars as pl
 import streamlit as st
 
-from core import charts, diagnosis, fmt
+from core import charts, fmt
+from core.diagnosis.answers import select
+from core.diagnosis.problems import groups_table, link_subjects, needs_table, objectives_cited, problem_texts, top_three
+from core.diagnosis.tables import for_display
 from core.texts import labels, t
 from ui import diagnosis as page
 from ui import widgets
@@ -27,7 +30,7 @@ def shares_with_pdot(frame: pl.DataFrame, subject: str, *, label_header: str, co
                "pdot_objectives": t("diag.col.pdot")}
     page.chart(figure, source=SURVEY, synthetic=synthetic, frame=frame, headers=headers, name=name,
                key=f"problemas-{subject}")
-    st.dataframe(diagnosis.for_display(frame, {"label": label_header, "share_text": t("diag.col.share"),
+    st.dataframe(for_display(frame, {"label": label_header, "share_text": t("diag.col.share"),
                                                "pdot_codes": t("diag.col.pdot")}),
                  hide_index=True, width="stretch", key=f"problemas-{subject}-table")
 
@@ -40,8 +43,8 @@ else:
     problems_synthetic = page.any_synthetic(problems)
     if problems_synthetic:
         widgets.synthetic_mark()
-    ranked = diagnosis.problem_texts(problems)
-    st.markdown(t("diag.problemas.top3_text", problems=diagnosis.top_three(ranked)))
+    ranked = problem_texts(problems)
+    st.markdown(t("diag.problemas.top3_text", problems=top_three(ranked)))
     figure = charts.bar_chart(
         ranked, category="rank_label", value="votes", text="votes_text", title=t("diag.problemas.problems_chart"),
         value_title=t("diag.problemas.problems_axis"),
@@ -54,11 +57,11 @@ else:
                headers=problem_headers, name="minga-problemas", key="problemas-ranking")
     shown = {c: problem_headers[c] for c in ("rank", "label_es", "votes")}
     shown["pdot_codes"] = t("diag.col.pdot")
-    st.dataframe(diagnosis.for_display(ranked, shown, formats={"rank": str, "votes": fmt.number}),
+    st.dataframe(for_display(ranked, shown, formats={"rank": str, "votes": fmt.number}),
                  hide_index=True, width="stretch", height="content", key="problemas-table")
     if not frames["links"].is_empty():
         st.markdown(f"**{t('diag.problemas.objectives_cited')}**")
-        st.markdown(diagnosis.objectives_cited(frames["links"]))
+        st.markdown(objectives_cited(frames["links"]))
     st.caption(t("diag.pdot.caption"))
 
 associations = frames["associations"]
@@ -66,7 +69,7 @@ st.subheader(t("diag.problemas.needs_title"))
 page.stop_without_associations(associations, parish)
 synthetic = page.any_synthetic(associations)
 chosen = page.association_filter(associations, key="problemas-filter")
-needs = diagnosis.needs_table(diagnosis.select(frames["needs"], chosen))
+needs = needs_table(select(frames["needs"], chosen))
 if needs.is_empty():
     st.info(t("diag.problemas.no_needs"))
 else:
@@ -81,7 +84,7 @@ else:
                      name="minga-necesidades", synthetic=synthetic)
 
 st.subheader(t("diag.problemas.groups_title"))
-groups = diagnosis.groups_table(diagnosis.select(frames["groups"], chosen))
+groups = groups_table(select(frames["groups"], chosen))
 if groups.is_empty():
     st.info(t("diag.empty.selection"))
 else:
@@ -92,9 +95,9 @@ else:
 links = frames["links"]
 if not links.is_empty():
     with st.expander(t("diag.problemas.links_title")):
-        links = diagnosis.link_subjects(links, problems)
+        links = link_subjects(links, problems)
         link_headers = {c: t(f"diag.problemas.col.{c}") for c in ("subject", "subject_label", "pdot_objective_id",
                                                                    "objective_es", "rationale_es")}
-        page.table(diagnosis.for_display(links, link_headers, code_labels={"subject": "pdot_subject"}),
+        page.table(for_display(links, link_headers, code_labels={"subject": "pdot_subject"}),
                    download=links, headers=link_headers, name="minga-vinculos-pdot", key="problemas-links",
                    source=t("diag.pdot.source"), synthetic=False, code_labels={"subject": labels("pdot_subject")})

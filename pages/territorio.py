@@ -4,9 +4,17 @@ figure with its source. Works for any of the 1,041 parishes; the map only where 
 import polars as pl
 import streamlit as st
 
-from core import charts, diagnosis, fmt
-
+from core import charts, fmt
 from core.data import geo
+from core.diagnosis.tables import compact_number, for_display, formatted
+from core.diagnosis.territory import (
+    TERRITORY_INDICATORS,
+    indicator_formatter,
+    known_counts,
+    parish_figures,
+    rank_text,
+    territory_ranking,
+)
 from core.texts import label, t
 from ui import diagnosis as page
 from ui import maps, state
@@ -21,23 +29,23 @@ if mine.is_empty():
     st.warning(t("diag.unknown_parish"))
     st.stop()
 row = mine.row(0, named=True)
-known = diagnosis.known_counts(comparison)
+known = known_counts(comparison)
 canton, province = row["canton"], row["province"]
 
 st.subheader(t("diag.territorio.subtitle", name=row["name"], canton=canton, province=province))
 st.write(t("diag.territorio.intro"))
 
-for column, indicator in zip(st.columns(4), diagnosis.TERRITORY_INDICATORS, strict=True):
-    column.metric(label("territory_indicator", indicator), diagnosis.indicator_formatter(indicator)(row[indicator]))
-    column.caption(diagnosis.rank_text(row, indicator, known[indicator]))
+for column, indicator in zip(st.columns(4), TERRITORY_INDICATORS, strict=True):
+    column.metric(label("territory_indicator", indicator), indicator_formatter(indicator)(row[indicator]))
+    column.caption(rank_text(row, indicator, known[indicator]))
 
 st.markdown(f"**{t('diag.territorio.figures')}**")
-st.dataframe(diagnosis.parish_figures(row, known), hide_index=True, width="stretch", key="territorio-figures")
+st.dataframe(parish_figures(row, known), hide_index=True, width="stretch", key="territorio-figures")
 
-indicator = st.radio(t("diag.territorio.indicator"), diagnosis.TERRITORY_INDICATORS, horizontal=True,
+indicator = st.radio(t("diag.territorio.indicator"), TERRITORY_INDICATORS, horizontal=True,
                      format_func=lambda i: label("territory_indicator", i), key="territorio-indicator")
 indicator_label = label("territory_indicator", indicator)
-formatter = diagnosis.indicator_formatter(indicator)
+formatter = indicator_formatter(indicator)
 
 st.subheader(t("diag.territorio.map_title", canton=canton, indicator=indicator_label))
 shapes = frames["shapes"]
@@ -49,7 +57,7 @@ else:
     maps.parish_map(collection, indicator_label, key="territorio-map")
     st.caption(t("diag.territorio.map_caption", indicator=indicator_label.lower()))
 
-ranking = diagnosis.territory_ranking(comparison, indicator, code)
+ranking = territory_ranking(comparison, indicator, code)
 if ranking.is_empty():
     st.info(t("diag.territorio.none_known", canton=canton, indicator=indicator_label.lower()))
 else:
@@ -76,11 +84,11 @@ shown = {c: headers[c] for c in ("name", "population", "population_year", "area_
                                  "poverty_rate", "population_source", "area_source", "poverty_source")}
 shown["poverty_rate"] = t("diag.col.poverty_shown")
 page.table(
-    diagnosis.for_display(comparison, shown, formats={
+    for_display(comparison, shown, formats={
         "population": fmt.number, "population_year": lambda y: str(y) if y else fmt.UNKNOWN,
-        "area_km2": diagnosis.indicator_formatter("area_km2"),
-        "density_per_km2": diagnosis.indicator_formatter("density_per_km2"),
-        "poverty_rate": diagnosis.indicator_formatter("poverty_rate"),
+        "area_km2": indicator_formatter("area_km2"),
+        "density_per_km2": indicator_formatter("density_per_km2"),
+        "poverty_rate": indicator_formatter("poverty_rate"),
         "population_source": lambda s: s or fmt.UNKNOWN, "area_source": lambda s: s or fmt.UNKNOWN,
         "poverty_source": lambda s: s or fmt.UNKNOWN}),
     download=comparison, headers=headers, name="minga-territorio-canton", key="territorio-table",
@@ -91,7 +99,7 @@ context = frames["context"]
 if context.is_empty():
     st.info(t("diag.territorio.context_missing", canton=canton, province=province))
 else:
-    context = diagnosis.formatted(context, "value", diagnosis.compact_number)
+    context = formatted(context, "value", compact_number)
     context_headers = {c: t(f"diag.col.{c}") for c in ("level", "area", "indicator", "period", "value", "unit",
                                                          "source")}
     shown_context = {**context_headers, "value_text": t("diag.col.value")}
@@ -99,7 +107,7 @@ else:
     shown_context = {c: shown_context[c] for c in ("level", "area", "indicator", "period", "value_text", "unit",
                                                    "source")}
     page.table(
-        diagnosis.for_display(context, shown_context, code_labels={"level": "diagnosis_level"},
+        for_display(context, shown_context, code_labels={"level": "diagnosis_level"},
                               formats={"period": lambda p: p or "—"}),
         download=context, headers=context_headers, name="minga-territorio-contexto", key="territorio-context",
         source=t("diag.territorio.sources_caption"), synthetic=False)

@@ -11,8 +11,12 @@ import itertools
 
 import pytest
 
-from core import diagnosis
 from core.data.db import query, view
+from core.diagnosis.aid import aid_shares, never_coordinating
+from core.diagnosis.answers import QUESTION_FAMILY, answer_share, answer_table
+from core.diagnosis.associations import cross_table, heads_of_household
+from core.diagnosis.migration import farm_profile
+from core.diagnosis.problems import groups_table, needs_table
 from tests.elvalle_study import (
     A_LOT_PCT,
     AGES_31_65_PCT,
@@ -90,37 +94,37 @@ def test_household_cross_table_is_figure_4_with_the_corrected_cell(con):
         WHERE parish_code = ? GROUP BY ALL""", [PARISH])}
     assert cells == FIGURE_4
     roles = view(con, "household_roles", "parish_code = ?", [PARISH])
-    table = diagnosis.cross_table(roles)
+    table = cross_table(roles)
     totals = dict(zip(table["Jefe de hogar"].to_list(), table["Total"].to_list(), strict=True))
     assert [totals[k] for k in ("Padre", "Madre", "Hijo/a", "No indica", "Total")] == [
         *FIGURE_4_ROW_TOTALS.values(), SURVEYED]
     last = table.row(-1, named=True)
     assert [last[k] for k in ("Padre", "Madre", "Hijo/a", "No indica")] == list(FIGURE_4_COLUMN_TOTALS.values())
-    heads = diagnosis.heads_of_household(roles)
+    heads = heads_of_household(roles)
     assert (heads.count, heads.base, rounded(100 * heads.value)) == (HEADS_AND_MEMBERS, SURVEYED, HEADS_PCT)
 
 
 def test_self_perceived_poverty(con, answers):
     for code, published in POVERTY_PCT.items():
-        share = diagnosis.answer_share(answers, "perceived_poverty", [code])
+        share = answer_share(answers, "perceived_poverty", [code])
         assert share.base == 90  # README, reading 6: one member did not answer
         assert printed_as(100 * share.value, published), code
-    table = diagnosis.answer_table(answers, "perceived_poverty")
+    table = answer_table(answers, "perceived_poverty")
     assert table["answer"].to_list() == ["very_poor", "poor", "middle_class"]
     assert table["label"].to_list() == ["Muy pobre", "Pobre", "Clase media"]
 
 
 def test_ages_and_low_income_with_high_expense(con, answers):
-    ages = diagnosis.answer_share(answers, "age_band", ["31_65"])
+    ages = answer_share(answers, "age_band", ["31_65"])
     assert ages.base == 81 and printed_as(100 * ages.value, AGES_31_65_PCT)  # README, reading 5
-    squeezed = diagnosis.answer_share(answers, "low_income_high_expense", ["true"])
+    squeezed = answer_share(answers, "low_income_high_expense", ["true"])
     assert rounded(100 * squeezed.value) == LOW_INCOME_HIGH_EXPENSE_PCT
 
 
 def test_member_answers_cover_every_member_for_every_question(con):
     per_question = rows(con, """
         SELECT question, sum(members) FROM member_answers WHERE parish_code = ? GROUP BY ALL""", [PARISH])
-    assert len(per_question) == len(diagnosis.QUESTION_FAMILY)
+    assert len(per_question) == len(QUESTION_FAMILY)
     assert {int(n) for _, n in per_question} == {SURVEYED}
 
 
@@ -142,12 +146,12 @@ def test_economy_views_agree_with_each_other(con):
 
 # --- Ayudas recibidas ---------------------------------------------------------------------------------
 def test_aid_reach_effectiveness_and_state_aid(con, answers):
-    shares = diagnosis.aid_shares(answers)
+    shares = aid_shares(answers)
     assert rounded(100 * shares["projects"].value) == PROJECT_AID_PCT
     assert shares["effectiveness"].base == 72  # README, reading 4
     assert rounded(100 * shares["effectiveness"].value) == MEDIUM_TO_LITTLE_PCT
-    assert printed_as(100 * diagnosis.answer_share(answers, "aid_effectiveness", ["little"]).value, LITTLE_PCT)
-    assert printed_as(100 * diagnosis.answer_share(answers, "aid_effectiveness", ["a_lot"]).value, A_LOT_PCT)
+    assert printed_as(100 * answer_share(answers, "aid_effectiveness", ["little"]).value, LITTLE_PCT)
+    assert printed_as(100 * answer_share(answers, "aid_effectiveness", ["a_lot"]).value, A_LOT_PCT)
     assert rounded(100 * shares["no_state"].value) == NO_STATE_AID_PCT
 
 
@@ -182,7 +186,7 @@ def test_institution_pairs_are_symmetric_and_never_coordinating_pairs_share_asso
     forward = {(r["institution"], r["partner"]): (r["shared_associations"], r["cofunded_association_years"])
                for r in pairs.iter_rows(named=True)}
     assert all(forward[(b, a)] == value for (a, b), value in forward.items())
-    never = diagnosis.never_coordinating(pairs)
+    never = never_coordinating(pairs)
     assert not never.is_empty()
     assert (never["shared_associations"] > 0).all() and (never["cofunded_association_years"] == 0).all()
     institutions = view(con, "aid_institutions", "parish_code = ?", [PARISH])
@@ -194,11 +198,11 @@ def test_institution_pairs_are_symmetric_and_never_coordinating_pairs_share_asso
 
 # --- Migración ----------------------------------------------------------------------------------------
 def test_members_with_family_abroad(con, answers):
-    share = diagnosis.answer_share(answers, "family_abroad", ["true"])
+    share = answer_share(answers, "family_abroad", ["true"])
     assert (share.count, share.base) == (23, SURVEYED)  # README, reading 7
     assert printed_as(100 * share.value, FAMILY_ABROAD_PCT)
     households = view(con, "migration_households", "parish_code = ?", [PARISH])
-    profile = diagnosis.farm_profile(households)
+    profile = farm_profile(households)
     abroad = {r["measure"]: r for r in profile.iter_rows(named=True) if r["group"] == "true"}
     assert abroad["women"]["base"] == 23
 
@@ -222,7 +226,7 @@ def test_problems_in_the_study_order_each_with_a_pdot_objective(con):
 
 
 def test_needs_shares_of_mentions(con):
-    table = diagnosis.needs_table(view(con, "need_mentions", "parish_code = ?", [PARISH]))
+    table = needs_table(view(con, "need_mentions", "parish_code = ?", [PARISH]))
     assert table["need"].to_list()[:3] == list(NEEDS_PCT)
     for r in table.head(3).iter_rows(named=True):
         assert rounded(100 * r["share"]) == NEEDS_PCT[r["need"]]
@@ -230,7 +234,7 @@ def test_needs_shares_of_mentions(con):
 
 
 def test_expectation_groups(con):
-    table = diagnosis.groups_table(view(con, "expectation_groups", "parish_code = ?", [PARISH]))
+    table = groups_table(view(con, "expectation_groups", "parish_code = ?", [PARISH]))
     shares = {int(r["expectation_cluster"]): rounded(100 * r["share"]) for r in table.iter_rows(named=True)}
     assert shares == CLUSTERS_PCT
 

@@ -10,15 +10,17 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from core import charts, diagnosis
+from core import charts
+from core.diagnosis.answers import answer_table
+from core.diagnosis.queries import PAGE_QUERIES, parish_keys
 from core.texts import t
 from ui import data, state, widgets
 
 
 def page_frames(page: str, parish_code: str) -> dict[str, pl.DataFrame]:
     """Every view the page reads for the parish (each cached by ui.data.view, so a rerun does not query)."""
-    keys = diagnosis.parish_keys(parish_code)
-    return {name: data.view(*query.bind(keys)) for name, query in diagnosis.PAGE_QUERIES[page].items()}
+    keys = parish_keys(parish_code)
+    return {name: data.view(*query.bind(keys)) for name, query in PAGE_QUERIES[page].items()}
 
 
 def open_page(page: str) -> tuple[dict[str, pl.DataFrame], dict[str, Any]]:
@@ -81,7 +83,7 @@ def table(shown: pl.DataFrame, *, download: pl.DataFrame, headers: Mapping[str, 
 def answer_chart(answers: pl.DataFrame, question: str, title: str, key: str, *, source: str, synthetic: bool,
                  by_count: bool = False, subtitle: str | None = None, category_title: str | None = None) -> None:
     """Shares of the answers to one survey question (of those who answered), as bars with their data."""
-    table = diagnosis.answer_table(answers, question, by_count=by_count)
+    table = answer_table(answers, question, by_count=by_count)
     figure = charts.bar_chart(table, category="label", value="share", text="share_text", title=title,
                               value_title=t("diag.col.share"), percent=True, category_title=category_title,
                               tooltip=[("label", t("diag.col.answer")), ("share_text", t("diag.col.share"))],

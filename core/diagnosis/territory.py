@@ -1,0 +1,72 @@
+"""Territorio: the parish's indicators against the canton's rural parishes, with sources and ranks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import polars as pl
+
+from core import fmt
+from core.diagnosis.tables import formatted
+from core.texts import label, t
+
+TERRITORY_INDICATORS = ("population", "area_km2", "density_per_km2", "poverty_rate")
+_SOURCES = {"population": "population_source", "area_km2": "area_source", "density_per_km2": "density_source",
+            "poverty_rate": "poverty_source"}
+_RANKS = {"population": "population_rank", "area_km2": "area_rank", "density_per_km2": "density_rank",
+          "poverty_rate": "poverty_rank"}
+
+
+def indicator_formatter(indicator: str) -> Callable[[Any], str]:
+    return {
+        "population": fmt.number,
+        "area_km2": lambda v: fmt.number(v, 2),
+        "density_per_km2": lambda v: fmt.number(v, 1),
+        "poverty_rate": lambda v: fmt.percent(v, 1),
+    }[indicator]
+
+
+def territory_ranking(comparison: pl.DataFrame, indicator: str, selected: str) -> pl.DataFrame:
+    """Rural parishes of the canton (and the selected parish) with a known value, highest first:
+    parish_code, name, value, value_text, selected, source."""
+    known = comparison.filter(pl.col(indicator).is_not_null() & ((pl.col("kind") == "rural")
+                                                                 | (pl.col("parish_code") == selected)))
+    ranked = known.sort([indicator, "name"], descending=[True, False]).select(
+        "parish_code", "name", pl.col(indicator).cast(pl.Float64).alias("value"),
+        (pl.col("parish_code") == selected).alias("selected"), pl.col(_SOURCES[indicator]).alias("source"))
+    return formatted(ranked, "value", indicator_formatter(indicator))
+
+
+def parish_figures(row: Mapping[str, Any], known: Mapping[str, int]) -> pl.DataFrame:
+    """The selected parish's four figures as people read them, with its place in the canton and the source."""
+    figures, values, ranks, sources = [], [], [], []
+    for indicator in TERRITORY_INDICATORS:
+        figures.append(label("territory_indicator", indicator))
+        value = row.get(indicator)
+        text = indicator_formatter(indicator)(value)
+        if indicator == "population" and value is not None and row.get("population_year"):
+            text += f" ({row['population_year']})"
+        values.append(text)
+        ranks.append(rank_text(row, indicator, known.get(indicator, 0)))
+        sources.append(row.get(_SOURCES[indicator]) or fmt.UNKNOWN)
+    return pl.DataFrame({
+        t("diag.territorio.figure"): figures, t("diag.territorio.value"): values,
+        t("diag.territorio.rank_col"): ranks, t("diag.territorio.source"): sources,
+    })
+
+
+def rank_text(row: Mapping[str, Any], indicator: str, known: int) -> str:
+    """'Puesto 1 de 6 parroquias rurales con dato', or why there is no rank."""
+    if row.get("kind") != "rural":
+        return t("diag.territorio.no_rank", reason=t("diag.territorio.reason_seat"))
+    rank = row.get(_RANKS[indicator])
+    if rank is None:
+        return t("diag.territorio.no_rank", reason=t("diag.territorio.reason_unknown"))
+    return t("diag.territorio.rank", rank=fmt.number(rank), known=fmt.number(known))
+
+
+def known_counts(comparison: pl.DataFrame) -> dict[str, int]:
+    """How many rural parishes of the canton have each figure."""
+    rural = comparison.filter(pl.col("kind") == "rural")
+    return {i: int(rural[i].is_not_null().sum()) for i in TERRITORY_INDICATORS}
