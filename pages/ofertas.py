@@ -14,7 +14,7 @@ from core import fmt
 from core.record.auth import Action
 from core.engine.prioritization import load_inputs
 from core.proposals.entry import spanish_errors
-from core.proposals.models import REIMBURSABLE_TYPES, CooperationOffer
+from core.proposals.offers import REIMBURSABLE_TYPES, CooperationOffer
 from core.texts import label, labels, t
 from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg

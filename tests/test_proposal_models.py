@@ -8,14 +8,9 @@ import pytest
 from pydantic import ValidationError
 
 from core.data.paths import SOURCES_DIR
-from core.proposals.models import (
-    ALLOWED_TRANSITIONS,
-    CooperationOffer,
-    GadCompetence,
-    Proposal,
-    ProposalStatus,
-    can_transition,
-)
+from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus, can_transition
+from core.proposals.offers import CooperationOffer
+from core.proposals.competences import GadCompetence
 from core.data.validation import numbered, validate_rows
 
 

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from core.proposals.models import CooperationOffer, GadCompetence, Proposal
+from core.proposals.offers import CooperationOffer
+from core.proposals.competences import GadCompetence
+from core.proposals.models import Proposal
 from core.engine.screening import (
     PROPOSAL_GATES,
     ScreeningContext,

@@ -102,8 +102,9 @@ def fingerprint(sources_dir: Path = SOURCES_DIR) -> str:
     """A hash of every source file and of the code that shapes the parquet files."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    code = [here / "build.py", here / "datasets.py", here / "frames.py", ROOT / "core" / "proposals" / "models.py",
-            *sorted((here / "schemas").glob("*.py"))]
+    models = ROOT / "core" / "proposals"
+    code = [here / "build.py", here / "datasets.py", here / "frames.py", models / "models.py", models / "offers.py",
+            models / "competences.py", *sorted((here / "schemas").glob("*.py"))]
     for path in sorted(p for p in sources_dir.rglob("*") if p.is_file()) + code:
         digest.update(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path).encode())
         digest.update(path.read_bytes())

@@ -20,7 +20,9 @@ from core.proposals import records
 from core.engine.allocation import AllocationResult, AllocationRules, Method, allocate_detailed
 from core.engine.criteria import AidRow, CriteriaContext, Problem
 from core.data.db import query
-from core.proposals.models import CooperationOffer, GadCompetence, Proposal
+from core.proposals.offers import CooperationOffer
+from core.proposals.competences import GadCompetence
+from core.proposals.models import Proposal
 from core.engine.scoring import Scoring, candidates, score_proposals
 from core.engine.screening import Screening, ScreeningContext, eligible_ids, screen_proposals
 from core.record.store import Store

@@ -25,7 +25,9 @@ import polars as pl
 
 from core.engine.criteria import formulation_items
 from core.fmt import capitalized, date, listing, money, percent
-from core.proposals.models import CooperationOffer, GadCompetence, Proposal
+from core.proposals.offers import CooperationOffer
+from core.proposals.competences import GadCompetence
+from core.proposals.models import Proposal
 from core.texts import label, t
 
 PROPOSAL_GATES = ("competence", "non_reimbursable", "counterpart", "pdot", "complete")

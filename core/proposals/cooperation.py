@@ -20,7 +20,8 @@ from typing import Literal
 import polars as pl
 
 from core.engine.prioritization import DecisionInputs, screening_context
-from core.proposals.models import CooperationOffer, Proposal
+from core.proposals.offers import CooperationOffer
+from core.proposals.models import Proposal
 from core.engine.screening import OfferMatch, Screening, match_offer, screen_offer
 from core.record.store import Store
 from core.texts import label

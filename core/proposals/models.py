@@ -1,4 +1,4 @@
-"""Proposals, cooperation offers and the parish GAD's competences: one source row each.
+"""Proposals and their lifecycle, one source row each, and the field helpers the other source models share.
 
 A proposal carries the fields the Azogues thesis asks of a project (seed-002 brief §4.5, §9.1),
 flat where a planner types a single value (money, beneficiaries) so SQL and Excel imports stay
@@ -9,7 +9,8 @@ are stored as JSON text in parquet; the models accept that text back, so a row r
 Money is USD. Every rule a record must satisfy on its own (amounts that add up, women not more
 than direct beneficiaries, a status history that follows the lifecycle) is checked here with a
 Spanish message; rules that depend on other data (competences, budget available, offers) are
-gates in `core.engine.screening`.
+gates in `core.engine.screening`. Cooperation offers are in `core.proposals.offers`, the GAD's competences in
+`core.proposals.competences`.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def transition_error(current: ProposalStatus | str, new: ProposalStatus | str) -
 
 # -- Helpers for fields that arrive as JSON text (parquet) or as 'a;b' text (CSV) ----------
 
-def _json_or_value(value: Any) -> Any:
+def json_or_value(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip()
         if text.startswith(("{", "[")):
@@ -103,37 +104,37 @@ def _json_or_value(value: Any) -> Any:
             except json.JSONDecodeError:
                 return value
     if isinstance(value, (list, tuple)):
-        return [_json_or_value(v) for v in value]
+        return [json_or_value(v) for v in value]
     return value
 
 
-def _split_list(value: Any) -> Any:
+def split_list(value: Any) -> Any:
     """'a; b' → ['a', 'b'] so a planner can type lists in one spreadsheet cell."""
     if value is None:
         return []
     if isinstance(value, str):
-        parsed = _json_or_value(value)
+        parsed = json_or_value(value)
         if isinstance(parsed, list):
             return parsed
         return [part.strip() for part in value.replace(",", ";").split(";") if part.strip()]
     return value
 
 
-def _non_negative(value: float | None, what: str) -> float | None:
+def non_negative(value: float | None, what: str) -> float | None:
     """`value` when it is not below zero; `what` names the amount (a key `val.what.*`)."""
     if value is not None and value < 0:
         raise ValueError(t("val.negative", what=t(f"val.what.{what}"), value=money(value)))
     return value
 
 
-def _sdg_goals(goals: list[int]) -> list[int]:
+def valid_sdg_goals(goals: list[int]) -> list[int]:
     bad = [g for g in goals if not 1 <= g <= 17]
     if bad:
         raise ValueError(t("val.sdg_goal", goal=bad[0]))
     return goals
 
 
-def _codes_like(codes: list[str], pattern: str, what: str, example: str) -> list[str]:
+def codes_like(codes: list[str], pattern: str, what: str, example: str) -> list[str]:
     """`codes` when each matches `pattern`; else the first that does not, named (`val.what.*`) with an example."""
     for code in codes:
         if not re.fullmatch(pattern, code):
@@ -155,7 +156,7 @@ class BudgetLine(BaseModel):
     @field_validator("amount_usd")
     @classmethod
     def _amount(cls, v: float) -> float:
-        return _non_negative(v, "budget_line")
+        return non_negative(v, "budget_line")
 
 
 class Indicator(BaseModel):
@@ -190,7 +191,7 @@ class CostShare(BaseModel):
     @field_validator("amount_usd")
     @classmethod
     def _amount(cls, v: float) -> float:
-        return _non_negative(v, "cost_share")
+        return non_negative(v, "cost_share")
 
 
 # -- Proposal ---------------------------------------------------------------------------------
@@ -259,18 +260,18 @@ class Proposal(BaseModel):
     @field_validator("budget_lines", "indicators", "status_history", mode="before")
     @classmethod
     def _nested_from_json(cls, value: Any) -> Any:
-        return [] if value is None else _json_or_value(value)
+        return [] if value is None else json_or_value(value)
 
     @field_validator("association_ids", "specific_objectives", "risks", "pdot_objective_ids", "sdg_goals",
                      "sdg_targets", "pnd_objective_ids", "problem_ids", "needs", "themes", mode="before")
     @classmethod
     def _lists(cls, value: Any) -> Any:
-        return _split_list(value)
+        return split_list(value)
 
     @field_validator("cost_usd")
     @classmethod
     def _cost(cls, v: float) -> float:
-        _non_negative(v, "cost")
+        non_negative(v, "cost")
         if v == 0:
             raise ValueError(t("val.cost_zero"))
         return v
@@ -278,38 +279,38 @@ class Proposal(BaseModel):
     @field_validator("requested_usd")
     @classmethod
     def _requested(cls, v: float) -> float:
-        return _non_negative(v, "requested")
+        return non_negative(v, "requested")
 
     @field_validator("counterpart_associations_usd", "counterpart_cooperant_usd", "counterpart_other_usd")
     @classmethod
     def _counterpart(cls, v: float) -> float:
-        return _non_negative(v, "counterpart")
+        return non_negative(v, "counterpart")
 
     @field_validator("sdg_goals")
     @classmethod
     def _goals(cls, v: list[int]) -> list[int]:
-        return _sdg_goals(v)
+        return valid_sdg_goals(v)
 
     @field_validator("sdg_targets")
     @classmethod
     def _targets(cls, v: list[str]) -> list[str]:
-        return _codes_like(v, r"\d{1,2}\.[0-9a-z]+", "sdg_target", "2.3")
+        return codes_like(v, r"\d{1,2}\.[0-9a-z]+", "sdg_target", "2.3")
 
     @field_validator("pnd_objective_ids")
     @classmethod
     def _pnd(cls, v: list[str]) -> list[str]:
-        return _codes_like(v, r"PND_\d{4}_\d{4}-\d{1,2}", "pnd_objective", "PND_2024_2025-5")
+        return codes_like(v, r"PND_\d{4}_\d{4}-\d{1,2}", "pnd_objective", "PND_2024_2025-5")
 
     @field_validator("problem_ids")
     @classmethod
     def _problems(cls, v: list[str]) -> list[str]:
-        return _codes_like(v, r"P\d{2}", "problem", "P02")
+        return codes_like(v, r"P\d{2}", "problem", "P02")
 
     @model_validator(mode="before")
     @classmethod
     def _lead_first(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            ids = _split_list(data.get("association_ids"))
+            ids = split_list(data.get("association_ids"))
             lead = data.get("association_id")
             if not ids and lead:
                 data = {**data, "association_ids": [lead]}
@@ -382,126 +383,3 @@ class Proposal(BaseModel):
         history = list(self.status_history) or [StatusChange(status=self.status)]
         history.append(StatusChange(status=ProposalStatus(new), date=date, note=note))
         return self.model_copy(update={"status": ProposalStatus(new), "status_history": history})
-
-
-# -- Cooperation offer ------------------------------------------------------------------------
-
-Modality = Literal["decentralized", "bilateral", "multilateral", "south_south", "triangular", "horizontal",
-                   "north_south", "twinning", "network", "national_public"]
-
-CooperationType = Literal["financial_non_reimbursable", "financial_reimbursable", "soft_loan",
-                          "technical_assistance", "humanitarian", "cultural", "scholarship", "in_kind"]
-REIMBURSABLE_TYPES = frozenset({"financial_reimbursable", "soft_loan"})
-
-
-class CooperationOffer(BaseModel):
-    """An offer or call from a cooperant that could fund part of the parish's projects.
-
-    `counterpart_required_usd` is what the recipient must put in; when only a percentage is
-    known, `counterpart_required_pct` is a share of the whole project's cost (cooperant +
-    counterpart), the way calls usually state it.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
-
-    offer_id: str = Field(pattern=ID_PATTERN)
-    cooperant: str = Field(min_length=2)
-    cooperant_kind: Literal["bilateral", "multilateral", "ngo", "decentralized", "private", "national_public"]
-    country: str | None = None
-    title: str = Field(min_length=3)
-    modality: Modality
-    cooperation_type: CooperationType
-    call_type: Literal["open_call", "technical_assistance", "financial_assistance", "contest", "direct"] = "direct"
-    reimbursable: bool
-    amount_usd: float | None = None
-    amount_is_estimate: bool = False
-    in_kind_description: str | None = None
-    counterpart_required_pct: float | None = None
-    counterpart_required_usd: float | None = None
-    themes: list[Theme] = Field(default_factory=list)
-    support_kinds: list[SupportKind] = Field(default_factory=list)
-    sdg_goals: list[int] = Field(default_factory=list)
-    eligible_applicants: list[Literal["parish_gad", "municipal_gad", "provincial_gad", "association", "cso"]] = (
-        Field(default_factory=list))
-    open_date: dt.date | None = None
-    deadline: dt.date | None = None
-    conditions: str | None = None
-    cost_split: list[CostShare] = Field(default_factory=list)
-    status: Literal["open", "closed", "executed", "not_executed"] = "open"
-    outcome: str | None = None
-    is_illustrative: bool = True
-    source: str = Field(min_length=3)
-
-    @field_validator("cost_split", mode="before")
-    @classmethod
-    def _nested_from_json(cls, value: Any) -> Any:
-        return [] if value is None else _json_or_value(value)
-
-    @field_validator("themes", "support_kinds", "sdg_goals", "eligible_applicants", mode="before")
-    @classmethod
-    def _lists(cls, value: Any) -> Any:
-        return _split_list(value)
-
-    @field_validator("amount_usd", "counterpart_required_usd")
-    @classmethod
-    def _money(cls, v: float | None) -> float | None:
-        return _non_negative(v, "amount")
-
-    @field_validator("counterpart_required_pct")
-    @classmethod
-    def _pct(cls, v: float | None) -> float | None:
-        if v is not None and not 0 <= v < 100:
-            raise ValueError(t("val.offer.pct", value=v))
-        return v
-
-    @field_validator("sdg_goals")
-    @classmethod
-    def _goals(cls, v: list[int]) -> list[int]:
-        return _sdg_goals(v)
-
-    @model_validator(mode="after")
-    def _consistent(self) -> CooperationOffer:
-        if self.cooperation_type in REIMBURSABLE_TYPES and not self.reimbursable:
-            raise ValueError(t("val.offer.reimbursable", kind=label("cooperation_type", self.cooperation_type)))
-        if self.cooperation_type == "financial_non_reimbursable" and self.reimbursable:
-            raise ValueError(t("val.offer.non_reimbursable"))
-        if self.open_date and self.deadline and self.deadline < self.open_date:
-            raise ValueError(t("val.offer.dates"))
-        return self
-
-    def required_counterpart_usd(self) -> float | None:
-        """The counterpart the recipient must put in, in USD; 0 when none; None when unknown."""
-        if self.counterpart_required_usd is not None:
-            return self.counterpart_required_usd
-        if self.counterpart_required_pct is None:
-            return 0.0
-        if self.amount_usd is None:
-            return None
-        share = self.counterpart_required_pct / 100
-        return self.amount_usd * share / (1 - share)
-
-
-# -- The parish GAD's competences ------------------------------------------------------------
-
-class GadCompetence(BaseModel):
-    """One competence of the parish GAD (COOTAD art. 65), as a row the planner can edit.
-
-    `themes` lists the thematic areas of offers and proposals this competence covers, so an
-    offer's themes can be checked against what the parish may do.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    competence_code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    letter: str | None = None
-    title_es: str = Field(min_length=3)
-    text_es: str = Field(min_length=3)
-    legal_basis: str = Field(min_length=3)
-    is_exclusive: bool = True
-    themes: list[Theme] = Field(default_factory=list)
-    source: str = Field(min_length=3)
-
-    @field_validator("themes", mode="before")
-    @classmethod
-    def _lists(cls, value: Any) -> Any:
-        return _split_list(value)

@@ -17,7 +17,8 @@ from core.record.auth import Action, PermissionDenied, User, require
 from core.data.db import query
 from core.record.decisions import Decision
 from core.data.schemas.catalogues import PdotObjective
-from core.proposals.models import ALLOWED_TRANSITIONS, CooperationOffer, Proposal, ProposalStatus
+from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
+from core.proposals.offers import CooperationOffer
 from core.record.store import Change, Store
 from core.texts import t
 

@@ -1,0 +1,114 @@
+"""A cooperation offer or call that could fund part of the parish's projects: one source row each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from core.proposals.models import (
+    ID_PATTERN,
+    CostShare,
+    SupportKind,
+    Theme,
+    json_or_value,
+    non_negative,
+    split_list,
+    valid_sdg_goals,
+)
+from core.texts import label, t
+
+Modality = Literal["decentralized", "bilateral", "multilateral", "south_south", "triangular", "horizontal",
+                   "north_south", "twinning", "network", "national_public"]
+
+CooperationType = Literal["financial_non_reimbursable", "financial_reimbursable", "soft_loan",
+                          "technical_assistance", "humanitarian", "cultural", "scholarship", "in_kind"]
+REIMBURSABLE_TYPES = frozenset({"financial_reimbursable", "soft_loan"})
+
+
+class CooperationOffer(BaseModel):
+    """An offer or call from a cooperant that could fund part of the parish's projects.
+
+    `counterpart_required_usd` is what the recipient must put in; when only a percentage is
+    known, `counterpart_required_pct` is a share of the whole project's cost (cooperant +
+    counterpart), the way calls usually state it.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+    offer_id: str = Field(pattern=ID_PATTERN)
+    cooperant: str = Field(min_length=2)
+    cooperant_kind: Literal["bilateral", "multilateral", "ngo", "decentralized", "private", "national_public"]
+    country: str | None = None
+    title: str = Field(min_length=3)
+    modality: Modality
+    cooperation_type: CooperationType
+    call_type: Literal["open_call", "technical_assistance", "financial_assistance", "contest", "direct"] = "direct"
+    reimbursable: bool
+    amount_usd: float | None = None
+    amount_is_estimate: bool = False
+    in_kind_description: str | None = None
+    counterpart_required_pct: float | None = None
+    counterpart_required_usd: float | None = None
+    themes: list[Theme] = Field(default_factory=list)
+    support_kinds: list[SupportKind] = Field(default_factory=list)
+    sdg_goals: list[int] = Field(default_factory=list)
+    eligible_applicants: list[Literal["parish_gad", "municipal_gad", "provincial_gad", "association", "cso"]] = (
+        Field(default_factory=list))
+    open_date: dt.date | None = None
+    deadline: dt.date | None = None
+    conditions: str | None = None
+    cost_split: list[CostShare] = Field(default_factory=list)
+    status: Literal["open", "closed", "executed", "not_executed"] = "open"
+    outcome: str | None = None
+    is_illustrative: bool = True
+    source: str = Field(min_length=3)
+
+    @field_validator("cost_split", mode="before")
+    @classmethod
+    def _nested_from_json(cls, value: Any) -> Any:
+        return [] if value is None else json_or_value(value)
+
+    @field_validator("themes", "support_kinds", "sdg_goals", "eligible_applicants", mode="before")
+    @classmethod
+    def _lists(cls, value: Any) -> Any:
+        return split_list(value)
+
+    @field_validator("amount_usd", "counterpart_required_usd")
+    @classmethod
+    def _money(cls, v: float | None) -> float | None:
+        return non_negative(v, "amount")
+
+    @field_validator("counterpart_required_pct")
+    @classmethod
+    def _pct(cls, v: float | None) -> float | None:
+        if v is not None and not 0 <= v < 100:
+            raise ValueError(t("val.offer.pct", value=v))
+        return v
+
+    @field_validator("sdg_goals")
+    @classmethod
+    def _goals(cls, v: list[int]) -> list[int]:
+        return valid_sdg_goals(v)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CooperationOffer:
+        if self.cooperation_type in REIMBURSABLE_TYPES and not self.reimbursable:
+            raise ValueError(t("val.offer.reimbursable", kind=label("cooperation_type", self.cooperation_type)))
+        if self.cooperation_type == "financial_non_reimbursable" and self.reimbursable:
+            raise ValueError(t("val.offer.non_reimbursable"))
+        if self.open_date and self.deadline and self.deadline < self.open_date:
+            raise ValueError(t("val.offer.dates"))
+        return self
+
+    def required_counterpart_usd(self) -> float | None:
+        """The counterpart the recipient must put in, in USD; 0 when none; None when unknown."""
+        if self.counterpart_required_usd is not None:
+            return self.counterpart_required_usd
+        if self.counterpart_required_pct is None:
+            return 0.0
+        if self.amount_usd is None:
+            return None
+        share = self.counterpart_required_pct / 100
+        return self.amount_usd * share / (1 - share)
