@@ -14,7 +14,7 @@ import polars as pl
 
 from core import fmt
 from core.engine.allocation import METHODS, AllocationResult, AssociationShare, ProposalOutcome
-from core.charts import ACCENT, INSTITUTION_COLOURS, MAIN, MUTED, axis_end, finish
+from ui.charts import ACCENT, INSTITUTION_COLOURS, MAIN, MUTED, axis_end, finish
 from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.engine.prioritization import Prioritization
 from core.engine.sensitivity import rank_movement

@@ -17,7 +17,7 @@ from core.record.auth import Action
 from core.proposals.entry import FormError, from_form, spanish_errors
 from core.data.schemas.catalogues import PdotObjective
 from core.texts import t
-from ui import data, record_form, session, state, widgets
+from ui import alignment_chart, data, record_form, session, state, widgets
 from ui import decidir_registro as reg
 from ui.record_form import NEW
 
@@ -71,7 +71,7 @@ def matrix_panel() -> None:
         axes = data.view("alignment_axes")
         ods = alignment.matrix(chosen, pdot, axes, "ods", only_used=only_used)
         pnd = alignment.matrix(chosen, pdot, axes, "pnd", only_used=only_used)
-        chart = alignment.heatmap(ods, pnd, title=t("alin.chart.title", what=what),
+        chart = alignment_chart.heatmap(ods, pnd, title=t("alin.chart.title", what=what),
                                   subtitle=t("alin.chart.subtitle", count=fmt.number(len(chosen))))
         st.altair_chart(chart, width="content", key="alin-heatmap")
         synthetic = any(p.is_synthetic for p in chosen)

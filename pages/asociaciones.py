@@ -4,7 +4,7 @@ much the associations differ between and within them. Filter by association."""
 import polars as pl
 import streamlit as st
 
-from core import charts, fmt
+from core import fmt
 from core.diagnosis.answers import answer_share, select, unanswered
 from core.diagnosis.associations import (
     age_points,
@@ -16,6 +16,7 @@ from core.diagnosis.associations import (
 )
 from core.diagnosis.tables import for_display
 from core.texts import label, labels, t
+from ui import charts
 from ui import diagnosis as page
 from ui import widgets
 

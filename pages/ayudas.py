@@ -4,11 +4,12 @@ and what the study could only describe: aid atomized and repeated, institutions 
 import polars as pl
 import streamlit as st
 
-from core import charts, fmt
+from core import fmt
 from core.diagnosis.aid import aid_flow_texts, aid_shares, kinds_labelled, never_coordinating, with_reasons
 from core.diagnosis.answers import select
 from core.diagnosis.tables import for_display, formatted
 from core.texts import labels, t
+from ui import charts
 from ui import diagnosis as page
 
 frames, parish = page.open_page("ayudas")

@@ -4,7 +4,7 @@ remittances of the province and canton (reference figures with their sources and
 import polars as pl
 import streamlit as st
 
-from core import charts, fmt
+from core import fmt
 from core.diagnosis.answers import answer_share, select
 from core.diagnosis.migration import (
     abroad_by_association,
@@ -17,6 +17,7 @@ from core.diagnosis.migration import (
 from core.diagnosis.queries import parish_keys
 from core.diagnosis.tables import compact_number, for_display, formatted
 from core.texts import t
+from ui import charts
 from ui import diagnosis as page
 
 frames, parish = page.open_page("migracion")

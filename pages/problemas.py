@@ -4,11 +4,12 @@ name and what they expect of their association; each linked to the PDOT objectiv
 import polars as pl
 import streamlit as st
 
-from core import charts, fmt
+from core import fmt
 from core.diagnosis.answers import select
 from core.diagnosis.problems import groups_table, link_subjects, needs_table, objectives_cited, problem_texts, top_three
 from core.diagnosis.tables import for_display
 from core.texts import labels, t
+from ui import charts
 from ui import diagnosis as page
 from ui import widgets
 

@@ -4,7 +4,7 @@ figure with its source. Works for any of the 1,041 parishes; the map only where 
 import polars as pl
 import streamlit as st
 
-from core import charts, fmt
+from core import fmt
 from core.data import geo
 from core.diagnosis.tables import compact_number, for_display, formatted
 from core.diagnosis.territory import (
@@ -16,6 +16,7 @@ from core.diagnosis.territory import (
     territory_ranking,
 )
 from core.texts import label, t
+from ui import charts
 from ui import diagnosis as page
 from ui import maps, state
 

@@ -16,6 +16,7 @@ from core.engine.prioritization import load_inputs
 from core.proposals.models import ProposalStatus
 from core.record.store import Store
 from core.engine.weights import preset
+from ui import alignment_chart
 
 PARISH = "010170"
 
@@ -103,7 +104,7 @@ def test_codes_missing_from_the_catalogue_are_kept(proposals, pdot, axes):
 def test_funded_by_status_and_the_heatmap(proposals, pdot, axes):
     funded = proposals[0].model_copy(update={"status": ProposalStatus.FUNDED, "status_history": []})
     assert alignment.funded_by_status([funded, *proposals[1:]]) == {funded.proposal_id}
-    chart = alignment.heatmap(alignment.matrix(proposals, pdot, axes, "ods"),
+    chart = alignment_chart.heatmap(alignment.matrix(proposals, pdot, axes, "ods"),
                               alignment.matrix(proposals, pdot, axes, "pnd"), title="Alineación")
     assert isinstance(chart, alt.HConcatChart)
     spec = chart.to_dict()
@@ -113,7 +114,7 @@ def test_funded_by_status_and_the_heatmap(proposals, pdot, axes):
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     empty = alignment.matrix([], {}, axes, "ods")
     assert empty.is_empty()
-    alignment.heatmap(empty, empty, title="Vacío").to_dict()
+    alignment_chart.heatmap(empty, empty, title="Vacío").to_dict()
 
 
 def test_funded_in_scenario_reruns_the_saved_scenario(tmp_path, con):

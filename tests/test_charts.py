@@ -1,10 +1,10 @@
-"""core.charts: the Altair specs carry Spanish titles, the es-EC locale and readable axes."""
+"""ui.charts: the Altair specs carry Spanish titles, the es-EC locale and readable axes."""
 
 from __future__ import annotations
 
 import polars as pl
 
-from core import charts
+from ui import charts
 
 
 def _layers(spec):

@@ -10,7 +10,7 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from core import charts
+from ui import charts
 from core.diagnosis.answers import answer_table
 from core.diagnosis.queries import PAGE_QUERIES, parish_keys
 from core.texts import t
