@@ -5,8 +5,8 @@ Economy: Policies and Realities in the Local Context—The Case of the Agricultu
 Associations of El Valle, Ecuador", Sustainability 13, 13469, sections 4 and 5.
 
 The study publishes percentages and tables, not records. This generator first fixes the exact
-counts that reproduce each published figure (the constants below, each citing where it comes
-from), then decides at random (seeded) which member gets which value. Figures the study does not
+counts that reproduce each published figure (the constants of `core.synth.elvalle_figures`, each citing
+where it comes from), then decides at random (seeded) which member gets which value. Figures the study does not
 publish (education levels, family size, ages within a band, aid records, vote counts) are
 invented but plausible, and said so in `data/sources/elvalle/README.md`.
 
@@ -33,11 +33,13 @@ import argparse
 import csv
 import random
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from core.data.paths import SOURCES_DIR
+from core.synth import elvalle_figures as study
+from core.synth.elvalle_figures import Counts
 
 SEED = 10170  # the parish's DPA code without its leading zero
 GENERATOR = "core/synth/elvalle.py"
@@ -45,147 +47,6 @@ OUT_DIR = SOURCES_DIR / "elvalle"
 PARISH = "010170"
 
 Row = dict[str, Any]
-Counts = Sequence[tuple[Any, int]]
-
-# --- Associations (section 4: 8 associations, 91 of 122 members surveyed; 5 follow SENPLADES'
-# requirements and the rest are registered with the MAG). Names and per-association sizes are invented.
-ASSOCIATIONS: list[tuple[str, str, str, int, int, str]] = [
-    ("EV-A01", "Asociación Agroecológica Flor del Valle", "senplades", 18, 14,
-     "Hortalizas (lechuga, brócoli, remolacha) y cuyes"),
-    ("EV-A02", "Asociación de Productores Agropecuarios Nueva Esperanza", "senplades", 16, 12,
-     "Maíz, fréjol, papas y leche"),
-    ("EV-A03", "Asociación Agroecológica Mujeres Sembradoras", "senplades", 15, 11,
-     "Hortalizas, col y mermeladas de frutas"),
-    ("EV-A04", "Asociación de Pequeños Productores Sumak Tarpuy", "senplades", 17, 13,
-     "Papas, arveja, maíz y cebolla"),
-    ("EV-A05", "Asociación Agropecuaria Unión y Progreso", "senplades", 14, 10,
-     "Leche, queso y alfalfa"),
-    ("EV-A06", "Asociación de Productores Orgánicos Allpa Mama", "mag", 15, 11,
-     "Hortalizas orgánicas, tomate y zanahoria"),
-    ("EV-A07", "Asociación Agroartesanal Manos Unidas", "mag", 13, 10,
-     "Cuyes, gallinas criollas y huevos"),
-    ("EV-A08", "Asociación Agropecuaria Los Andes", "mag", 14, 10,
-     "Cerdos, maíz y coliflor"),
-]
-
-# --- Figure 4: who heads the household (rows) × the member's role in the family (columns).
-# The printed cell (father, mother) reads 42; the margins (row 54, column 74) need 43.
-HOUSEHOLD_TABLE: dict[tuple[str, str], int] = {
-    # (head_of_household, member_role): members
-    ("father", "father"): 10, ("father", "mother"): 43, ("father", "child"): 1,
-    ("mother", "father"): 1, ("mother", "mother"): 29, ("mother", "child"): 2, ("mother", "not_indicated"): 1,
-    ("child", "child"): 2,
-    ("not_indicated", "mother"): 2,
-}
-
-# --- Figure 3: occupation of the household's father and mother (91 each).
-FATHER_OCCUPATION_FOR_FATHER_MEMBERS: Counts = [  # the 11 members who are the father (invented split)
-    ("agriculture", 7), ("construction", 2), ("trades", 1), ("driver", 1)]
-FATHER_OCCUPATION_FOR_OTHERS: Counts = [  # Figure 3 totals minus the split above
-    ("not_indicated", 21), ("household_chores", 1), ("agriculture", 9), ("construction", 23), ("trades", 7),
-    ("employee", 4), ("driver", 4), ("retired", 4), ("professional", 2), ("mechanic", 3), ("other", 2)]
-MOTHER_OCCUPATION_FOR_MOTHER_MEMBERS: Counts = [  # the 74 members who are the mother (invented split)
-    ("household_chores", 50), ("agriculture", 16), ("trades", 2), ("employee", 3), ("professional", 2),
-    ("other", 1)]
-MOTHER_OCCUPATION_FOR_OTHERS: Counts = [
-    ("not_indicated", 4), ("household_chores", 8), ("agriculture", 5)]
-
-# Education is in Figure 3 as an unreadable bar chart: invented ("low levels of education").
-FATHER_EDUCATION: Counts = [("none", 6), ("primary", 46), ("secondary", 14), ("higher", 2)]  # + 21 n/i, 2 prof.
-MOTHER_EDUCATION: Counts = [("none", 11), ("primary", 57), ("secondary", 15), ("higher", 2)]  # + 4 n/i, 2 prof.
-
-# --- Ages (section 5): 81.5% of the members are between 31 and 65 → 66 of the 81 with an age.
-AGES_BLANK, AGES_MID, AGES_YOUNG, AGES_OLD = 10, 66, 6, 9
-
-# --- Figure 6 / section 5: 55.5% poor, 40.0% middle class, 4.4% very poor → 50, 36, 4 of 90 answers.
-POVERTY: Counts = [("very_poor", 4), ("poor", 50), ("middle_class", 36)]
-POVERTY_BLANK = 1
-
-FAMILY_ABROAD = 23  # section 5: "25.3% of its members reside abroad" → 23 of 91 families
-PROJECT_AID = 71  # "78% of the families indicated having received help in the form of projects"
-STATE_AID_WITH_PROJECT, STATE_AID_WITHOUT_PROJECT = 31, 1  # 65% had no state aid → 59 no, 32 yes
-EFFECTIVENESS: Counts = [  # over the 72 who received some help: 52.8% little, 2.8% a lot, 86% medium-little
-    ("a_lot", 2), ("medium", 24), ("little", 38), ("none", 8)]
-
-# --- Figure 5 and the text about Figure 7. Weekly income; monthly expense.
-INCOME_LOW: Counts = [("upto_48", 36), ("49_84", 32)]  # the two largest bands: 68 members
-INCOME_HIGH: Counts = [("85_120", 12), ("121_156", 7), ("over_156", 4)]
-EXPENSE_LOW: Counts = [("over_489", 64), ("327_489", 2), ("164_326", 2)]  # 64/91 = 70% low income, > USD 489
-EXPENSE_HIGH: Counts = [("over_489", 18), ("327_489", 3), ("164_326", 1), ("upto_163", 1)]
-SOURCE_LOW: Counts = [  # 57.4% of the low-income members live from agriculture: 39 of 68
-    ("remittances", 6), ("agriculture", 39), ("wage_labor", 8), ("state_transfer", 7), ("trade", 4), ("other", 4)]
-SOURCE_HIGH: Counts = [  # overall agriculture 48/91 = 53% ("most frequent source")
-    ("remittances", 2), ("agriculture", 9), ("construction", 5), ("salaried_job", 4), ("trade", 3)]
-INCOME_ITEMS: Counts = [  # 51% vegetables and tubers, 15% poultry and guinea pigs, 8% milk and cheese
-    ("none", 12), ("vegetables_tubers", 46), ("poultry_guinea_pigs", 14), ("milk_cheese", 7),
-    ("grains_legumes", 9), ("fruit_jams", 3)]
-MAIN_EXPENSE: Counts = [  # food first, "Payment of Debts" second (section 6); the rest invented
-    ("debt_payment", 21), ("food", 41), ("education", 10), ("farm_inputs", 8), ("health", 6), ("transport", 3),
-    ("housing_services", 2)]
-
-# --- Figure 8: four expectation clusters, 19%, 25%, 34%, 22% → 17, 23, 31, 20 of 91.
-CLUSTERS: Counts = [(1, 17), (2, 23), (3, 31), (4, 20)]
-
-FAMILY_SIZE: Counts = [(2, 6), (3, 12), (4, 20), (5, 22), (6, 15), (7, 9), (8, 5), (9, 2)]  # invented
-
-# --- Needs (section 5): water systems 16%, training 14%, technical support 13% of mentions.
-NEEDS: Counts = [
-    ("water_systems", 32), ("training", 28), ("technical_support", 26), ("marketing", 22), ("credit", 20),
-    ("machinery_equipment", 18), ("inputs_seeds", 18), ("infrastructure", 16), ("organization", 12),
-    ("other", 8)]  # 200 mentions
-NEEDS_PER_MEMBER: Counts = [(1, 10), (2, 53), (3, 28)]  # 10 + 106 + 84 = 200
-
-# --- Section 5: the 11 problems in the order the advisory group ranked them (the tenth is printed
-# without its number). 8 participants × 13 votes = 104; the counts are not published.
-PARTICIPANTS, VOTES_EACH = 8, 13
-PROBLEMS: list[tuple[str, str]] = [
-    ("Bajos niveles de colaboración y trabajo en equipo", "Low levels of collaboration and teamwork"),
-    ("Canales de comercialización insuficientes", "Insufficient marketing channels"),
-    ("No se aprovecha el factor diferenciador de la agricultura orgánica en el diseño del producto",
-     "Failure to take advantage of the differentiating factor of organic agriculture in product design"),
-    ("Falta de registros contables", "Lack of accounting records"),
-    ("Bajos niveles de producción", "Low production levels"),
-    ("Conflictos sociales", "Social conflicts"),
-    ("No hay planificación de la producción", "No production planning"),
-    ("Falta de motivación de los socios de las asociaciones",
-     "Lack of motivation on the part of the members of the associations"),
-    ("Insuficiente conciencia de los consumidores sobre el consumo responsable",
-     "Insufficient awareness of consumers from the perspective of responsible consumption"),
-    ("Insuficiente alianza entre las asociaciones para colaborar en actividades productivas y de gestión",
-     "Insufficient alliance between the associations to collaborate in productive and management activities"),
-    ("Bajo número de clientes", "Low number of clients"),
-]
-
-# --- Aid (sections 5 and 6): "mainly inputs and training", "most of these aids take the form of
-# training", GAD projects are "infrastructure improvements and productive inputs", non-reimbursable,
-# "atomized and repetitive", "no coordination between the institutions". Records are invented.
-MAG = ("MAG", "mag")
-GAD = ("GAD parroquial El Valle", "gad_parroquial")
-PREFECTURA = ("Prefectura del Azuay", "gad_provincial")
-MUNICIPIO = ("GAD municipal de Cuenca", "gad_municipal")
-NGO_RURAL = ("Fundación de desarrollo rural (ONG)", "ngo")
-NGO_COOP = ("Cooperación internacional (ONG)", "ngo")
-TRAINERS = [MAG, NGO_RURAL, NGO_COOP, PREFECTURA]
-OTHER_AID: Counts = [("infrastructure", 6), ("technical_assistance", 4), ("equipment", 4), ("marketing", 2)]
-OTHER_AID_GIVER = {"infrastructure": [GAD, PREFECTURA], "technical_assistance": [MAG, NGO_RURAL],
-                   "equipment": [PREFECTURA, MUNICIPIO, GAD], "marketing": [MUNICIPIO, MAG]}
-AMOUNT_RANGE = {  # USD, rounded to 10: small amounts ("atomized")
-    "inputs": (250, 1500), "training": (120, 700), "infrastructure": (1800, 6500),
-    "technical_assistance": (300, 1200), "equipment": (500, 2500), "marketing": (200, 900)}
-AID_TEXT = {
-    "inputs": ["Entrega de semillas certificadas", "Entrega de abono orgánico y bioinsumos",
-               "Kit de insumos agrícolas repartido por igual entre los socios",
-               "Entrega de plantas de frutales y hortalizas", "Entrega de balanceado para animales menores"],
-    "training": ["Taller de buenas prácticas agrícolas", "Capacitación en asociatividad y liderazgo",
-                 "Curso de manejo agroecológico de cultivos", "Taller de contabilidad básica",
-                 "Capacitación en crianza de cuyes", "Taller de comercialización y ferias"],
-    "infrastructure": ["Reservorio y tubería para riego parcelario", "Mejoramiento de galpón comunitario",
-                       "Construcción de invernadero comunitario"],
-    "technical_assistance": ["Visitas técnicas a las parcelas", "Asistencia técnica en sanidad animal"],
-    "equipment": ["Entrega de bombas de fumigar y herramientas", "Equipo de ordeño y tanques de leche",
-                  "Motocultor para uso compartido"],
-    "marketing": ["Carpas y balanzas para la feria parroquial", "Material de difusión para la feria"],
-}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -225,14 +86,14 @@ def associations() -> list[Row]:
          "members_total": total, "members_surveyed": surveyed, "main_products_es": products,
          "has_ruc": True, "keeps_accounting_records": False, "has_production_plan": False,
          "is_synthetic": True}
-        for aid, name, registered, total, surveyed, products in ASSOCIATIONS
+        for aid, name, registered, total, surveyed, products in study.ASSOCIATIONS
     ]
 
 
 def members(rng: random.Random) -> list[Row]:
     """The 91 surveyed members, every published count exact."""
     people: list[Row] = [{"head_of_household": head, "member_role": role}
-                         for (head, role), n in HOUSEHOLD_TABLE.items() for _ in range(n)]
+                         for (head, role), n in study.HOUSEHOLD_TABLE.items() for _ in range(n)]
     rng.shuffle(people)
     for p in people:
         p["is_head_of_household"] = p["member_role"] == p["head_of_household"] != "not_indicated"
@@ -249,28 +110,28 @@ def members(rng: random.Random) -> list[Row]:
     for p in children:
         p["age_band"] = "young"
     _allocate(rng, adults, "age_band",
-              [("blank", AGES_BLANK), ("young", AGES_YOUNG - len(children)), ("old", AGES_OLD),
-               ("mid", AGES_MID)])
+              [("blank", study.AGES_BLANK), ("young", study.AGES_YOUNG - len(children)), ("old", study.AGES_OLD),
+               ("mid", study.AGES_MID)])
     bounds = {"young": (19, 30), "mid": (31, 65), "old": (66, 82)}
     for p in people:
         band = p.pop("age_band")
         p["age"] = None if band == "blank" else rng.randint(*bounds[band])
 
     # Families with someone abroad lean to those headed by the mother ("migration of men").
-    _allocate(rng, people, "family_abroad", [(True, FAMILY_ABROAD), (False, len(people) - FAMILY_ABROAD)],
+    _allocate(rng, people, "family_abroad", [(True, study.FAMILY_ABROAD), (False, len(people) - study.FAMILY_ABROAD)],
               score=lambda p: 1.0 if p["head_of_household"] == "mother" else 0.0, noise=1.5)
 
     # Occupations (Figure 3). A member who is the father or mother names their own occupation; an
     # absent father ("not indicated") is likelier where the family has someone abroad.
     fathers, others = _split(people, lambda p: p["member_role"] == "father")
-    _allocate(rng, fathers, "father_occupation", FATHER_OCCUPATION_FOR_FATHER_MEMBERS)
-    _allocate(rng, others, "father_occupation", FATHER_OCCUPATION_FOR_OTHERS,
+    _allocate(rng, fathers, "father_occupation", study.FATHER_OCCUPATION_FOR_FATHER_MEMBERS)
+    _allocate(rng, others, "father_occupation", study.FATHER_OCCUPATION_FOR_OTHERS,
               score=lambda p: p["family_abroad"] + (p["head_of_household"] == "mother"), noise=1.0)
     mothers, others = _split(people, lambda p: p["member_role"] == "mother")
-    _allocate(rng, mothers, "mother_occupation", MOTHER_OCCUPATION_FOR_MOTHER_MEMBERS)
-    _allocate(rng, others, "mother_occupation", MOTHER_OCCUPATION_FOR_OTHERS)
+    _allocate(rng, mothers, "mother_occupation", study.MOTHER_OCCUPATION_FOR_MOTHER_MEMBERS)
+    _allocate(rng, others, "mother_occupation", study.MOTHER_OCCUPATION_FOR_OTHERS)
 
-    for parent, counts in (("father", FATHER_EDUCATION), ("mother", MOTHER_EDUCATION)):
+    for parent, counts in (("father", study.FATHER_EDUCATION), ("mother", study.MOTHER_EDUCATION)):
         occupation, education = f"{parent}_occupation", f"{parent}_education"
         rest = []
         for p in people:
@@ -282,7 +143,7 @@ def members(rng: random.Random) -> list[Row]:
                 rest.append(p)
         _allocate(rng, rest, education, counts)
 
-    _allocate(rng, people, "family_size", FAMILY_SIZE,
+    _allocate(rng, people, "family_size", study.FAMILY_SIZE,
               score=lambda p: 0.0 if p["member_role"] == "child" else 1.0, noise=0.5)
 
     # Income, its source and expenses (Figure 5, text on Figure 7).
@@ -290,49 +151,49 @@ def members(rng: random.Random) -> list[Row]:
     _allocate(rng, people, "income_group", [("high", 23), ("low", 68)],
               score=lambda p: 1.0 if p["father_occupation"] in earns_more else 0.0, noise=1.5)
     low, high = _split(people, lambda p: p["income_group"] == "low")
-    _allocate(rng, low, "weekly_income_band", INCOME_LOW)
-    _allocate(rng, high, "weekly_income_band", INCOME_HIGH)
-    _allocate(rng, low, "monthly_expense_band", EXPENSE_LOW)
-    _allocate(rng, high, "monthly_expense_band", EXPENSE_HIGH)
-    _allocate(rng, low, "income_source", SOURCE_LOW, score=lambda p: float(p["family_abroad"]), noise=0.5)
-    _allocate(rng, high, "income_source", SOURCE_HIGH, score=lambda p: float(p["family_abroad"]), noise=0.5)
-    _allocate(rng, people, "main_income_item", INCOME_ITEMS,
+    _allocate(rng, low, "weekly_income_band", study.INCOME_LOW)
+    _allocate(rng, high, "weekly_income_band", study.INCOME_HIGH)
+    _allocate(rng, low, "monthly_expense_band", study.EXPENSE_LOW)
+    _allocate(rng, high, "monthly_expense_band", study.EXPENSE_HIGH)
+    _allocate(rng, low, "income_source", study.SOURCE_LOW, score=lambda p: float(p["family_abroad"]), noise=0.5)
+    _allocate(rng, high, "income_source", study.SOURCE_HIGH, score=lambda p: float(p["family_abroad"]), noise=0.5)
+    _allocate(rng, people, "main_income_item", study.INCOME_ITEMS,
               score=lambda p: 0.0 if p["income_source"] == "agriculture" else 1.0, noise=0.8)
-    _allocate(rng, people, "main_expense", MAIN_EXPENSE,
+    _allocate(rng, people, "main_expense", study.MAIN_EXPENSE,
               score=lambda p: 1.0 if p["monthly_expense_band"] == "over_489" else 0.0, noise=1.5)
     for p in people:
         del p["income_group"]
 
     # Self-perceived poverty: one did not answer; the poorest answers lean to the lowest incomes.
     income_rank = {"upto_48": 0, "49_84": 1, "85_120": 2, "121_156": 3, "over_156": 4}
-    _allocate(rng, people, "poverty_answered", [(False, POVERTY_BLANK), (True, len(people) - POVERTY_BLANK)])
+    _allocate(rng, people, "poverty_answered", [(False, study.POVERTY_BLANK), (True, len(people) - study.POVERTY_BLANK)])
     answered, blank = _split(people, lambda p: p["poverty_answered"])
     for p in people:
         del p["poverty_answered"]
     for p in blank:
         p["perceived_poverty"] = None
-    _allocate(rng, answered, "perceived_poverty", POVERTY,
+    _allocate(rng, answered, "perceived_poverty", study.POVERTY,
               score=lambda p: -float(income_rank[p["weekly_income_band"]]), noise=2.5)
 
     # Aid: 71 received project aid; 32 state aid last year (one of them no project aid); the 72 who
     # received some help rated it.
-    _allocate(rng, people, "received_project_aid", [(True, PROJECT_AID), (False, len(people) - PROJECT_AID)])
+    _allocate(rng, people, "received_project_aid", [(True, study.PROJECT_AID), (False, len(people) - study.PROJECT_AID)])
     helped, not_helped = _split(people, lambda p: p["received_project_aid"])
     _allocate(rng, helped, "state_aid_last_year",
-              [(True, STATE_AID_WITH_PROJECT), (False, len(helped) - STATE_AID_WITH_PROJECT)])
+              [(True, study.STATE_AID_WITH_PROJECT), (False, len(helped) - study.STATE_AID_WITH_PROJECT)])
     _allocate(rng, not_helped, "state_aid_last_year",
-              [(True, STATE_AID_WITHOUT_PROJECT), (False, len(not_helped) - STATE_AID_WITHOUT_PROJECT)])
+              [(True, study.STATE_AID_WITHOUT_PROJECT), (False, len(not_helped) - study.STATE_AID_WITHOUT_PROJECT)])
     rated, unrated = _split(people, lambda p: p["received_project_aid"] or p["state_aid_last_year"])
-    _allocate(rng, rated, "aid_effectiveness", EFFECTIVENESS)
+    _allocate(rng, rated, "aid_effectiveness", study.EFFECTIVENESS)
     for p in unrated:
         p["aid_effectiveness"] = None
 
-    _allocate(rng, people, "expectation_cluster", CLUSTERS)
+    _allocate(rng, people, "expectation_cluster", study.CLUSTERS)
 
     # Associations last: cut the shuffled members into blocks of each association's surveyed count.
     rng.shuffle(people)
     start = 0
-    for association_id, *_, surveyed, _products in ASSOCIATIONS:
+    for association_id, *_, surveyed, _products in study.ASSOCIATIONS:
         for p in people[start:start + surveyed]:
             p["association_id"] = association_id
         start += surveyed
@@ -345,9 +206,9 @@ def members(rng: random.Random) -> list[Row]:
 def member_needs(rng: random.Random, people: list[Row]) -> list[Row]:
     """Each member names 1 to 3 different needs; mention counts exact (greedy by capacity)."""
     slots = [{"member_id": p["member_id"]} for p in people]
-    _allocate(rng, slots, "capacity", NEEDS_PER_MEMBER)
+    _allocate(rng, slots, "capacity", study.NEEDS_PER_MEMBER)
     chosen: dict[str, list[str]] = {s["member_id"]: [] for s in slots}
-    for need, n in NEEDS:  # largest first: always feasible (Gale-Ryser construction)
+    for need, n in study.NEEDS:  # largest first: always feasible (Gale-Ryser construction)
         jitter = {s["member_id"]: rng.random() for s in slots}
         ranked = sorted(slots, key=lambda s: (-s["capacity"], jitter[s["member_id"]]))
         if n > len(ranked) or ranked[n - 1]["capacity"] == 0:
@@ -355,44 +216,44 @@ def member_needs(rng: random.Random, people: list[Row]) -> list[Row]:
         for s in ranked[:n]:
             s["capacity"] -= 1
             chosen[s["member_id"]].append(need)
-    order = [need for need, _ in NEEDS]
+    order = [need for need, _ in study.NEEDS]
     return [{"member_id": member_id, "need": need, "is_synthetic": True}
             for member_id in sorted(chosen) for need in sorted(chosen[member_id], key=order.index)]
 
 
 def aid(rng: random.Random) -> list[Row]:
     """Small, repeated, uncoordinated aid: per association 3 trainings, 2 input deliveries, 2 others."""
-    others = [{} for _ in range(2 * len(ASSOCIATIONS))]
-    _allocate(rng, others, "kind", OTHER_AID)
+    others = [{} for _ in range(2 * len(study.ASSOCIATIONS))]
+    _allocate(rng, others, "kind", study.OTHER_AID)
     records: list[tuple[str, tuple[str, str], int, str]] = []
-    for index, (association_id, *_rest) in enumerate(ASSOCIATIONS):
+    for index, (association_id, *_rest) in enumerate(study.ASSOCIATIONS):
         first = rng.randint(2012, 2016)
-        # The same inputs, by the MAG and then the parish GAD, in consecutive years.
-        records.append((association_id, MAG, first, "inputs"))
-        records.append((association_id, GAD, first + 1, "inputs"))
+        # The same inputs, by the study.MAG and then the parish study.GAD, in consecutive years.
+        records.append((association_id, study.MAG, first, "inputs"))
+        records.append((association_id, study.GAD, first + 1, "inputs"))
         # Trainings by three institutions, two of them in the same year.
-        trainers = rng.sample(TRAINERS, 3)
+        trainers = rng.sample(study.TRAINERS, 3)
         year = rng.randint(first, first + 2)
         records += [(association_id, trainers[0], year, "training"),
                     (association_id, trainers[1], year, "training"),
                     (association_id, trainers[2], year + rng.randint(1, 2), "training")]
         for extra in others[2 * index:2 * index + 2]:
-            giver = rng.choice(OTHER_AID_GIVER[extra["kind"]])
+            giver = rng.choice(study.OTHER_AID_GIVER[extra["kind"]])
             records.append((association_id, giver, rng.randint(first, 2019), extra["kind"]))
     records.sort(key=lambda r: (r[0], r[2], r[3], r[1][0]))
     rows = []
     for number, (association_id, (institution, institution_type), year, kind) in enumerate(records, start=1):
-        low, high = AMOUNT_RANGE[kind]
+        low, high = study.AMOUNT_RANGE[kind]
         rows.append({
             "aid_id": f"EV-AY{number:03d}", "association_id": association_id, "institution": institution,
             "institution_type": institution_type, "year": year, "kind": kind,
             "amount_usd": float(rng.randint(low // 10, high // 10) * 10), "non_reimbursable": True,
-            "description_es": rng.choice(AID_TEXT[kind]), "is_synthetic": True,
+            "description_es": rng.choice(study.AID_TEXT[kind]), "is_synthetic": True,
         })
     return rows
 
 
-def problem_votes(total: int = PARTICIPANTS * VOTES_EACH, n: int = len(PROBLEMS)) -> list[int]:
+def problem_votes(total: int = study.PARTICIPANTS * study.VOTES_EACH, n: int = len(study.PROBLEMS)) -> list[int]:
     """Votes proportional to a linear (Borda-like) profile n, n-1, …, 1, rounded by largest remainder.
 
     The study gives only the order; this profile is an assumption that keeps it strictly decreasing.
@@ -412,7 +273,7 @@ def problems() -> list[Row]:
     return [
         {"problem_id": f"P{rank:02d}", "parish_code": PARISH, "rank": rank, "label_es": es, "label_en": en,
          "votes": votes, "is_synthetic": True}
-        for rank, ((es, en), votes) in enumerate(zip(PROBLEMS, problem_votes()), start=1)
+        for rank, ((es, en), votes) in enumerate(zip(study.PROBLEMS, problem_votes()), start=1)
     ]
 
 

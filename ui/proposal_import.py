@@ -1,0 +1,128 @@
+"""The Propuestas page's import tab: download the template or the demo file, upload a file, see the preview of
+every problem, and save the rows chosen (core.proposals.imports does the reading and the saving).
+
+Testing note: AppTest cannot upload files, so the panel reads the file either from the uploader or from
+st.session_state["prop-import-file"] = (file name, bytes) (also what «Probar con el archivo de demostración»
+sets); the preview itself is core.proposals.imports.preview_import, a function of the bytes.
+"""
+
+import polars as pl
+import streamlit as st
+
+from core import fmt
+from core.proposals import import_files, import_preview, import_templates, imports
+from core.record.auth import Action, PermissionDenied
+from core.record.store import ConflictError
+from core.texts import t
+from ui import data, session
+from ui import decidir_registro as reg
+
+IMPORT_FILE = "prop-import-file"
+SHOWN_PROBLEMS = 12  # listed as sentences; the table below has all of them
+
+
+def _clear_demo_file() -> None:
+    st.session_state.pop(IMPORT_FILE, None)
+
+
+def import_panel(parish_code: str, names: dict[str, str]) -> None:
+    """The import tab: the template and demo downloads, the upload, and the preview of what importing would do."""
+    st.write(t("prop.import.intro"))
+    reg.flash("prop-import-flash")
+    has_demo = not data.view("proposals", "parish_code = ?", (parish_code,)).is_empty()
+    c = st.columns(2 if has_demo else 1)
+    c[0].download_button(t("prop.import.template"), data=lambda: import_templates.template_xlsx(reg.import_context(parish_code)),
+                         file_name="minga-plantilla-propuestas.xlsx", mime=import_files.XLSX_MIME, key="prop-template",
+                         on_click="ignore", icon=":material/download:")
+    if has_demo:
+        c[1].download_button(t("prop.import.demo"), data=lambda: import_templates.demo_import_file(data.connection(), parish_code),
+                             file_name="minga-propuestas-demostracion.xlsx", mime=import_files.XLSX_MIME, key="prop-demo",
+                             on_click="ignore", icon=":material/download:", help=t("prop.import.demo_help"))
+    if not session.allowed(Action.EDIT_PROPOSAL):
+        st.info(t("prop.import.only_planner"))
+        return
+    generation = st.session_state.setdefault("prop-upload-n", 0)
+    uploaded = st.file_uploader(t("prop.import.upload", limit=fmt.number(import_files.MAX_BYTES / 1024 / 1024) + " MB"),
+                                key=f"prop-upload-{generation}", help=t("prop.import.upload_help"),
+                                on_change=_clear_demo_file)
+    c = st.columns([1, 2])
+    if has_demo and c[0].button(t("prop.import.use_demo"), key="prop-use-demo", icon=":material/science:"):
+        st.session_state[IMPORT_FILE] = ("minga-propuestas-demostracion.xlsx",
+                                         import_templates.demo_import_file(data.connection(), parish_code))
+        st.session_state["prop-upload-n"] = generation + 1  # the demo file replaces an uploaded one
+        st.rerun()
+    update = c[1].checkbox(t("prop.import.update"), key="prop-import-update", help=t("prop.import.update_help"))
+    source = (uploaded.name, uploaded.getvalue()) if uploaded is not None else st.session_state.get(IMPORT_FILE)
+    if source is None:
+        return
+    name, content = source
+    preview = imports.preview_import(content, name, reg.import_context(parish_code), update_existing=update)
+    show_preview(preview, names)
+
+
+def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -> None:
+    """Every problem as a sentence and in a table, each row's action, and the save button when saving is allowed."""
+    st.subheader(t("prop.import.preview", file=reg.md(preview.file)))
+    if preview.refused and any(p.row is None for p in preview.problems):
+        st.error(t("prop.import.refused") + "\n" + reg.md_list([str(p) for p in preview.problems]),
+                 icon=":material/block:")
+        return
+    metrics = st.columns(5)
+    metrics[0].metric(t("prop.import.metric.rows"), fmt.number(len(preview.rows)))
+    for column, action in zip(metrics[1:], ("new", "update", "unchanged", "error")):
+        column.metric(t(f"prop.import.metric.{action}"), fmt.number(preview.count(action)))
+    if preview.notices:
+        st.info(t("prop.import.notices") + "\n" + reg.md_list(preview.notices), icon=":material/info:")
+    if preview.problems:
+        count = len(preview.problems)
+        shown = [str(p) for p in preview.problems[:SHOWN_PROBLEMS]]
+        more = [t("prop.import.problems_more", count=fmt.number(count - SHOWN_PROBLEMS))] if count > SHOWN_PROBLEMS else []
+        heading = t("prop.import.problems_one") if count == 1 else t("prop.import.problems", count=fmt.number(count))
+        st.error(heading + "\n" + reg.md_list(shown + more), icon=":material/error:")
+        problems = preview.problems_table().select(
+            pl.col("file").alias(t("prop.import.col.file")), pl.col("row").alias(t("prop.import.col.line")),
+            pl.col("column").alias(t("prop.import.col.column")), pl.col("message").alias(t("prop.import.col.message")))
+        st.dataframe(problems, hide_index=True, width="stretch", key="prop-import-problems")
+    else:
+        st.success(t("prop.import.problems_none"), icon=":material/check_circle:")
+    rows = preview.table().select(
+        pl.col("line").alias(t("prop.import.col.line")), pl.col("proposal_id").alias(t("prop.col.proposal_id")),
+        pl.col("title").alias(t("prop.col.title")),
+        (pl.col("association_id").replace_strict(names, default=pl.col("association_id")) if names
+         else pl.col("association_id")).alias(t("prop.col.association")),
+        pl.col("cost_usd").map_elements(fmt.money, return_dtype=pl.Utf8).fill_null("").alias(t("prop.col.cost")),
+        pl.col("action").alias(t("prop.import.col.action")), pl.col("problems").alias(t("prop.import.col.problems")))
+    st.dataframe(rows, hide_index=True, width="stretch", key="prop-import-rows")
+
+    savable = len(preview.to_save())
+    wrong = preview.count("error")
+    only_valid = False
+    if wrong and savable:
+        only_valid = st.checkbox(t("prop.import.only_valid"), key="prop-import-only-valid",
+                                 help=t("prop.import.only_valid_help"))
+    if not savable and preview.ok:
+        st.info(t("prop.import.nothing"))
+        return
+    blocked = (bool(preview.problems) and not only_valid) or not savable
+    if not only_valid:
+        text = t("prop.import.save_all")
+    else:
+        text = t("prop.import.save_valid_one") if savable == 1 else t("prop.import.save_valid",
+                                                                      count=fmt.number(savable))
+    if blocked:
+        st.caption(t("prop.import.save_disabled"))
+    if not st.button(text, type="primary", disabled=blocked, key="prop-import-save", icon=":material/save:"):
+        return
+    try:
+        count = imports.save_import(data.store(), session.current_user(), preview, only_valid=only_valid)
+    except PermissionDenied as exc:
+        session.denied(exc)
+        return
+    except (ConflictError, imports.ImportRefused) as exc:
+        st.error(t("prop.import.conflict", reason=reg.md(exc)), icon=":material/sync_problem:")
+        return
+    st.session_state["prop-upload-n"] = st.session_state.get("prop-upload-n", 0) + 1
+    st.session_state.pop(IMPORT_FILE, None)
+    st.session_state["prop-import-flash"] = (t("prop.import.saved_one") if count == 1
+                                             else t("prop.import.saved", count=fmt.number(count)))
+    st.rerun()
