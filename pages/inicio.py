@@ -5,8 +5,10 @@ import streamlit as st
 from core import fmt
 
 from core.data import geo
+from core.diagnosis.queries import CANTON_MAP_QUERIES
 from core.texts import t
 from ui import data, maps, state, widgets
+from ui.diagnosis import frames_of
 
 code = state.current_parish()
 parish = data.parish(code)
@@ -49,13 +51,12 @@ else:
         st.caption(t("synthetic.caption"))
 
 st.subheader(t("inicio.map_title", canton=parish["canton"]))
-shapes = data.view("parish_shapes", "canton_code = ? AND (kind = 'rural' OR parish_code = ?)",
-                   (parish["canton_code"], code))
+frames = frames_of(CANTON_MAP_QUERIES, code)
+shapes = frames["shapes"]
 if shapes.is_empty():
     st.info(t("inicio.map_missing", canton=parish["canton"]))
 else:
-    population = dict(data.view("parishes", "canton_code = ?", (parish["canton_code"],))
-                      .select("parish_code", "population").iter_rows())
+    population = dict(frames["comparison"].select("parish_code", "population").iter_rows())
     collection = geo.feature_collection(shapes.iter_rows(named=True), population, code)
     maps.parish_map(collection, t("inicio.population"), key="inicio-map")
     st.caption(t("inicio.map_caption"))

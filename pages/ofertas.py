@@ -14,7 +14,6 @@ from core import fmt
 from core.record.auth import Action
 from core.engine.prioritization import load_inputs
 from core.proposals.entry import spanish_errors
-from core.proposals.offers import REIMBURSABLE_TYPES, CooperationOffer
 from core.texts import label, labels, t
 from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg
@@ -28,16 +27,6 @@ store = data.store()
 
 st.title(t("ofe.title"))
 st.write(t("ofe.intro"))
-
-
-def verdict(review: cooperation.OfferReview) -> str:
-    if review.required_usd is None:
-        return t("ofe.verdict.unknown")
-    if review.required_usd <= 0:
-        return t("ofe.verdict.none")
-    if review.counterpart_ok:
-        return t("ofe.verdict.yes", required=fmt.money(review.required_usd, 0))
-    return t("ofe.verdict.no", required=fmt.money(review.required_usd, 0), gap=fmt.money(review.gap_usd, 0))
 
 
 def checklist(review: cooperation.OfferReview) -> str:
@@ -66,7 +55,7 @@ def review_panel() -> None:
     metrics[2].metric(t("ofe.metric.counterpart"), fmt.money(committed, 0),
                       delta=t("ofe.metric.counterpart_delta", available=fmt.money(available, 0)), delta_color="off",
                       delta_arrow="off")
-    if committed > available + 0.005:
+    if cooperation.over_committed(committed, available):
         st.warning(t("ofe.committed.over", committed=fmt.money(committed, 0), available=fmt.money(available, 0)))
 
     cases = [r for r in reviews if r.case]
@@ -80,7 +69,7 @@ def review_panel() -> None:
                     st.error(t("ofe.case.failure"), icon=":material/money_off:")
                 else:
                     st.success(t("ofe.case.success"), icon=":material/verified:")
-                st.markdown(t("ofe.case.today", available=fmt.money(available, 0), verdict=verdict(review)))
+                st.markdown(t("ofe.case.today", available=fmt.money(available, 0), verdict=cooperation.counterpart_verdict(review)))
                 if review.offer.outcome:
                     st.caption(reg.md(review.offer.outcome))
 
@@ -121,7 +110,7 @@ def review_panel() -> None:
         state_text = t("ofe.eligible") if review.screening.eligible else t("ofe.not_eligible")
         with st.expander(f"{reg.md(offer.title)} · {reg.md(offer.cooperant)} · {state_text}", icon=icon):
             st.markdown(f"**{t('ofe.detail.checklist')}**\n\n" + checklist(review))
-            st.markdown(t("ofe.detail.counterpart", verdict=verdict(review)))
+            st.markdown(t("ofe.detail.counterpart", verdict=cooperation.counterpart_verdict(review)))
             st.markdown(f"**{t('ofe.detail.matches')}**")
             matches = cooperation.matches_frame(review, proposals)
             if matches.is_empty():
@@ -229,18 +218,16 @@ def form_panel() -> None:
         submitted = st.form_submit_button(t("ofe.form.save"), type="primary", icon=":material/save:", key=f"{k}-save")
     if not submitted:
         return
-    body = {**(base.model_dump() if base else {}),
-            "offer_id": offer_id.strip(), "title": title.strip(), "cooperant": cooperant.strip(),
-            "cooperant_kind": cooperant_kind, "country": country.strip() or None, "modality": modality,
-            "cooperation_type": cooperation_type, "call_type": call_type,
-            "reimbursable": cooperation_type in REIMBURSABLE_TYPES, "amount_usd": amount,
-            "amount_is_estimate": estimate, "in_kind_description": in_kind.strip() or None,
-            "counterpart_required_pct": pct, "counterpart_required_usd": required, "themes": themes,
-            "support_kinds": kinds, "sdg_goals": sdg, "eligible_applicants": applicants, "open_date": open_date,
-            "deadline": deadline, "conditions": conditions.strip() or None, "status": status,
-            "outcome": outcome.strip() or None, "is_illustrative": illustrative, "source": source.strip()}
+    fields = {"offer_id": offer_id.strip(), "title": title.strip(), "cooperant": cooperant.strip(),
+              "cooperant_kind": cooperant_kind, "country": country.strip() or None, "modality": modality,
+              "cooperation_type": cooperation_type, "call_type": call_type, "amount_usd": amount,
+              "amount_is_estimate": estimate, "in_kind_description": in_kind.strip() or None,
+              "counterpart_required_pct": pct, "counterpart_required_usd": required, "themes": themes,
+              "support_kinds": kinds, "sdg_goals": sdg, "eligible_applicants": applicants, "open_date": open_date,
+              "deadline": deadline, "conditions": conditions.strip() or None, "status": status,
+              "outcome": outcome.strip() or None, "is_illustrative": illustrative, "source": source.strip()}
     try:
-        offer = CooperationOffer.model_validate(body)
+        offer = cooperation.offer_from_form(fields, base)
     except ValidationError as exc:
         names = {"offer_id": t("ofe.form.id"), "title": t("ofe.form.title"), "cooperant": t("ofe.form.cooperant"),
                  "amount_usd": t("ofe.form.amount"), "counterpart_required_pct": t("ofe.form.pct"),

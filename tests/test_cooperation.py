@@ -79,3 +79,31 @@ def test_the_counterpart_starts_from_the_budget(store, con):
     assert cooperation.counterpart_default(store, PARISH) == (6_000, "scenario", "Con reserva")
     scenarios.set_board_budget(store, board, PARISH, AllocationRules(budget_usd=45_000, reserve_usd=12_000))
     assert cooperation.counterpart_default(store, PARISH) == (12_000, "board", None)
+
+
+@pytest.mark.parametrize("available, verdict_words", [
+    (25_000, ("sí", "20.000")),  # Japan demands USD 20.000
+    (10_000, ("no", "faltan", "10.000")),
+    (19_999.996, ("sí",)),  # half a cent short still covers it
+])
+def test_the_counterpart_verdict_says_whether_the_parish_can_put_it_up(inputs, available, verdict_words):
+    japan = by_id(cooperation.review_offers(inputs, available, today=TODAY))["OF-JAPON-RIEGO"]
+    verdict = cooperation.counterpart_verdict(japan)
+    assert all(word in verdict for word in verdict_words), verdict
+    assert japan.offer.counterpart_within(available) is japan.counterpart_ok
+
+
+@pytest.mark.parametrize("committed, available, over", [(10_000, 10_000, False), (10_000.004, 10_000, False),
+                                                         (10_000.01, 10_000, True), (0, 0, False)])
+def test_offers_are_over_committed_only_beyond_half_a_cent(committed, available, over):
+    assert cooperation.over_committed(committed, available) is over
+
+
+@pytest.mark.parametrize("cooperation_type, reimbursable", [("soft_loan", True), ("financial_reimbursable", True),
+                                                             ("financial_non_reimbursable", False),
+                                                             ("technical_assistance", False)])
+def test_an_offer_from_the_form_is_reimbursable_by_its_type(inputs, cooperation_type, reimbursable):
+    base = inputs.offers["OF-JAPON-RIEGO"]
+    offer = cooperation.offer_from_form({"cooperation_type": cooperation_type, "title": "Riego tecnificado"}, base)
+    assert offer.reimbursable is reimbursable
+    assert offer.title == "Riego tecnificado" and offer.cooperant == base.cooperant  # the rest is kept

@@ -16,6 +16,7 @@ from core.engine.prioritization import load_inputs, prioritize, screening_contex
 from core.engine.screening import match_offer, screen_offer
 from core.engine.sensitivity import funding_probability
 from core.engine.weights import preset
+from core.proposals.models import CENT
 
 STUDY = preset("Estudio El Valle: alcance y factibilidad")
 
@@ -68,7 +69,7 @@ def brute_force(frame: pl.DataFrame, budget: float) -> tuple[int, float, float]:
             covered = {a for r in combo for a in r["association_ids"]}
             if covered == everyone and (cheapest_cover is None or cost < cheapest_cover):
                 cheapest_cover = cost
-            if cost <= budget + 0.005:
+            if cost <= budget + CENT:
                 key = (len(covered), round(sum(r["score"] for r in combo), 2))
                 best = max(best, key)
     return best[0], best[1], cheapest_cover

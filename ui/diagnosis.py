@@ -12,15 +12,20 @@ import streamlit as st
 
 from ui import charts
 from core.diagnosis.answers import answer_table
-from core.diagnosis.queries import PAGE_QUERIES, parish_keys
+from core.diagnosis.queries import PAGE_QUERIES, ViewQuery, parish_keys
 from core.texts import t
 from ui import data, state, widgets
 
 
-def page_frames(page: str, parish_code: str) -> dict[str, pl.DataFrame]:
-    """Every view the page reads for the parish (each cached by ui.data.view, so a rerun does not query)."""
+def frames_of(queries: Mapping[str, ViewQuery], parish_code: str) -> dict[str, pl.DataFrame]:
+    """Each query's rows for the parish (each cached by ui.data.view, so a rerun does not query)."""
     keys = parish_keys(parish_code)
-    return {name: data.view(*query.bind(keys)) for name, query in PAGE_QUERIES[page].items()}
+    return {name: data.view(*query.bind(keys)) for name, query in queries.items()}
+
+
+def page_frames(page: str, parish_code: str) -> dict[str, pl.DataFrame]:
+    """Every view the diagnosis page reads for the parish."""
+    return frames_of(PAGE_QUERIES[page], parish_code)
 
 
 def open_page(page: str) -> tuple[dict[str, pl.DataFrame], dict[str, Any]]:

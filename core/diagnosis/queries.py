@@ -30,12 +30,16 @@ _PARISH = "parish_code = ?"
 _ASSOCIATIONS = ViewQuery("associations", _PARISH, ("parish_code",), "association_id")
 _ANSWERS = ViewQuery("member_answers", _PARISH, ("parish_code",))
 
+_CANTON_RURAL = "canton_code = ? AND (kind = 'rural' OR parish_code = ?)"  # the canton's rural parishes + this one
+_COMPARISON = ViewQuery("territory_comparison", _CANTON_RURAL, ("canton_code", "parish_code"), "name")
+_SHAPES = ViewQuery("parish_shapes", _CANTON_RURAL, ("canton_code", "parish_code"))
+
+# The canton's map and figures: Territorio draws them by any indicator, Inicio by population.
+CANTON_MAP_QUERIES: dict[str, ViewQuery] = {"comparison": _COMPARISON, "shapes": _SHAPES}
+
 PAGE_QUERIES: dict[str, dict[str, ViewQuery]] = {
     "territorio": {
-        "comparison": ViewQuery("territory_comparison", "canton_code = ? AND (kind = 'rural' OR parish_code = ?)",
-                                ("canton_code", "parish_code"), "name"),
-        "shapes": ViewQuery("parish_shapes", "canton_code = ? AND (kind = 'rural' OR parish_code = ?)",
-                            ("canton_code", "parish_code")),
+        **CANTON_MAP_QUERIES,
         "context": ViewQuery("territory_context", "dpa_code IN (?, ?)", ("province_code", "canton_code")),
     },
     "asociaciones": {

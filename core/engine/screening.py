@@ -27,7 +27,7 @@ from core.engine.criteria import formulation_items
 from core.fmt import capitalized, date, listing, money, percent
 from core.proposals.offers import CooperationOffer
 from core.proposals.competences import GadCompetence
-from core.proposals.models import Proposal
+from core.proposals.models import CENT, Proposal
 from core.texts import label, t
 
 PROPOSAL_GATES = ("competence", "non_reimbursable", "counterpart", "pdot", "complete")
@@ -147,7 +147,7 @@ def gate_non_reimbursable(p: Proposal, ctx: ScreeningContext) -> GateResult:
 def gate_counterpart(p: Proposal, ctx: ScreeningContext) -> GateResult:
     problems, notes = [], []
     if ctx.available_usd is not None:
-        if p.requested_usd > ctx.available_usd + 0.005:
+        if p.requested_usd > ctx.available_usd + CENT:
             problems.append(t("screen.counterpart.over", requested=money(p.requested_usd),
                               available=money(ctx.available_usd)))
         else:
@@ -166,7 +166,7 @@ def gate_counterpart(p: Proposal, ctx: ScreeningContext) -> GateResult:
         else:
             needed, what = 0.0, ""
         if needed > 0:
-            if local + 0.005 < needed:
+            if local + CENT < needed:
                 problems.append(t("screen.counterpart.short", cooperant=offer.cooperant, what=what,
                                   local=money(local)))
             else:
@@ -313,7 +313,7 @@ def screen_offer(offer: CooperationOffer, ctx: ScreeningContext,
         gates.append(GateResult("counterpart", True, t("screen.offer.counterpart_none")))
     elif ctx.counterpart_available_usd is None:
         gates.append(GateResult("counterpart", True, t("screen.offer.counterpart_unchecked", required=money(required))))
-    elif required > ctx.counterpart_available_usd + 0.005:
+    elif not offer.counterpart_within(ctx.counterpart_available_usd):
         gates.append(GateResult("counterpart", False, t("screen.offer.counterpart_short", required=money(required),
                                                         reserved=money(ctx.counterpart_available_usd))))
     else:

@@ -4,7 +4,8 @@ objectives it could fund, and whether the parish can put up the counterpart it d
 The counterpart the parish has available starts from the budget: the reserve of the budget the board fixed
 (core.engine.scenarios.board_budget), else the reserve of the newest saved scenario, else `DEFAULT_COUNTERPART_USD`
 (an example figure the page labels as such). Each offer is compared with the whole amount: applying to
-several at once shares it, and `committed_usd` says how much the eligible ones demand together.
+several at once shares it, and `committed_usd` says how much the eligible ones demand together. The offer form's
+body becomes a model here too (`offer_from_form`: whether an offer is reimbursable follows from its type).
 
 `THESIS_CASES` marks the two cases of the Azogues thesis the demo carries: the Japanese offer lost for lack
 of a counterpart, and the Israeli irrigation project that succeeded with one (seed-002 brief §1.8–1.9).
@@ -15,16 +16,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import polars as pl
 
 from core.engine.prioritization import DecisionInputs, screening_context
-from core.proposals.offers import CooperationOffer
+from core.fmt import money
+from core.proposals.models import CENT
+from core.proposals.offers import REIMBURSABLE_TYPES, CooperationOffer
 from core.proposals.models import Proposal
 from core.engine.screening import OfferMatch, Screening, match_offer, screen_offer
 from core.record.store import Store
-from core.texts import label
+from core.texts import label, t
 
 DEFAULT_COUNTERPART_USD = 10_000.0
 THESIS_CASES: dict[str, Literal["failure", "success"]] = {"OF-JAPON-RIEGO": "failure", "OF-ISRAEL-PGA-2019": "success"}
@@ -55,9 +58,7 @@ class OfferReview:
     @property
     def counterpart_ok(self) -> bool | None:
         """Whether the parish can put up the counterpart (None: the offer does not say how much)."""
-        if self.required_usd is None:
-            return None
-        return self.required_usd <= self.available_usd + 0.005
+        return self.offer.counterpart_within(self.available_usd)
 
     @property
     def gap_usd(self) -> float:
@@ -82,6 +83,30 @@ def review_offers(inputs: DecisionInputs, counterpart_available_usd: float, *,
 def committed_usd(reviews: Sequence[OfferReview]) -> float:
     """The counterpart the eligible offers demand together."""
     return sum(r.required_usd or 0.0 for r in reviews if r.screening.eligible)
+
+
+def over_committed(committed: float, available_usd: float) -> bool:
+    """Whether the eligible offers together demand more counterpart than the parish has (to the half cent)."""
+    return committed > available_usd + CENT
+
+
+def counterpart_verdict(review: OfferReview) -> str:
+    """One Spanish sentence: whether the parish can put up the counterpart the offer demands, and the gap."""
+    if review.required_usd is None:
+        return t("ofe.verdict.unknown")
+    if review.required_usd <= 0:
+        return t("ofe.verdict.none")
+    if review.counterpart_ok:
+        return t("ofe.verdict.yes", required=money(review.required_usd, 0))
+    return t("ofe.verdict.no", required=money(review.required_usd, 0), gap=money(review.gap_usd, 0))
+
+
+def offer_from_form(fields: Mapping[str, Any], base: CooperationOffer | None) -> CooperationOffer:
+    """The offer the form describes: `base`'s fields (when editing) replaced by the form's; whether it is
+    reimbursable follows from its type. ValidationError (Spanish messages) when a field is wrong."""
+    body = {**(base.model_dump() if base else {}), **fields,
+            "reimbursable": fields["cooperation_type"] in REIMBURSABLE_TYPES}
+    return CooperationOffer.model_validate(body)
 
 
 def reviews_frame(reviews: Sequence[OfferReview]) -> pl.DataFrame:

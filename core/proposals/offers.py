@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.proposals.models import (
+    CENT,
     ID_PATTERN,
     CostShare,
     SupportKind,
@@ -112,3 +113,9 @@ class CooperationOffer(BaseModel):
             return None
         share = self.counterpart_required_pct / 100
         return self.amount_usd * share / (1 - share)
+
+    def counterpart_within(self, available_usd: float) -> bool | None:
+        """Whether `available_usd` covers the counterpart the offer demands (to the half cent); None when the
+        offer does not say how much."""
+        required = self.required_counterpart_usd()
+        return None if required is None else required <= available_usd + CENT
