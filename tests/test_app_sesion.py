@@ -65,9 +65,8 @@ def test_a_participant_votes_only_for_themself():
 
 
 def test_private_scores_stay_hidden_until_revealed():
-    _seed_meeting("T-SCORE", subject="proposals", item_ids=["EV-P01", "EV-P02"])
+    chosen = _seed_meeting("T-SCORE", subject="proposals", item_ids=["EV-P01", "EV-P02"])
     store = Store()
-    chosen = meeting.load_meeting(store, "T-SCORE")
     for who, value in (("p01", 20), ("p02", 90)):
         meeting.save_private_score(store, PLANNER, chosen, meeting.PrivateScore(
             meeting_id="T-SCORE", participant_id=who, proposal_id="EV-P01", scores={"feasibility": value}))

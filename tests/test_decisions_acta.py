@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from core.record import acta
 from core.record.auth import PermissionDenied, Role, User
-from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, decisions, record, tally
+from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, count_board_votes, decisions, record
 from core.record.store import Store
 
 BOARD = User(username="presidenta", display_name="Rosa Quito", role=Role.BOARD)
@@ -50,9 +50,9 @@ def _draft(**changes):
     (["abstain", "abstain", "for"], (1, 0, 2, True)),
     (["against", "abstain"], (0, 1, 1, False)),
 ])
-def test_tally_is_a_simple_majority_of_votes_cast(votes, expected):
+def test_the_board_vote_is_a_simple_majority_of_votes_cast(votes, expected):
     attendees = [Attendee(name=f"M{i}", role_es="Vocal", vote=v) for i, v in enumerate(votes)]
-    assert tally(attendees) == expected
+    assert count_board_votes(attendees) == expected
 
 
 def test_attendees_must_be_consistent():

@@ -25,7 +25,7 @@ import polars as pl
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES, CriteriaContext
 from core.fmt import number
 from core.proposals.models import Proposal
-from core.texts import label, t
+from core.texts import t
 from core.engine.weights import normalize
 
 # Evaluators disagree when their scores span this much of the 0–100 scale (range) or their
@@ -152,13 +152,6 @@ def rank(totals: pl.DataFrame, score_column: str = "score") -> pl.DataFrame:
             .with_row_index("rank", offset=1).with_columns(pl.col("rank").cast(pl.Int64)).drop("_key"))
 
 
-def weighted_totals(matrix: pl.DataFrame, weights: Mapping[str, float]) -> np.ndarray:
-    """Totals 0–100 for the rows of a criterion matrix under `weights` (normalized here)."""
-    w = normalize(weights)
-    values = matrix.select(list(CRITERION_CODES)).to_numpy()
-    return values @ np.array([w[c] for c in CRITERION_CODES])
-
-
 def candidates(proposals: Sequence[Proposal], scoring: Scoring, eligible_ids: Sequence[str] | None = None,
                ) -> pl.DataFrame:
     """The allocation's input: eligible proposals with their score and what each costs the parish
@@ -176,12 +169,4 @@ def candidates(proposals: Sequence[Proposal], scoring: Scoring, eligible_ids: Se
     return pl.DataFrame(rows, schema=schema)
 
 
-def criteria_catalogue() -> pl.DataFrame:
-    """The criteria, what each measures and whether data or people decide it (for a legend)."""
-    return pl.DataFrame([{"criterion": c.code, "label_es": c.label_es, "kind": c.kind,
-                          "kind_es": label("criterion_kind", c.kind),
-                          "description_es": c.description_es} for c in CRITERIA])
-
-
-__all__ = ["Scoring", "aggregate_evaluations", "score_proposals", "rank", "weighted_totals", "candidates",
-           "criteria_catalogue", "BY_CODE"]
+__all__ = ["Scoring", "aggregate_evaluations", "score_proposals", "rank", "candidates", "BY_CODE"]

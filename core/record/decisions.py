@@ -106,7 +106,7 @@ class Decision(DecisionDraft):
     recorded_at: str
 
 
-def tally(attendees: list[Attendee]) -> tuple[int, int, int, bool]:
+def count_board_votes(attendees: list[Attendee]) -> tuple[int, int, int, bool]:
     """(for, against, abstain, approved): approved with more votes for than against, simple majority."""
     votes_for = sum(1 for a in attendees if a.votes and a.vote == "for")
     against = sum(1 for a in attendees if a.votes and a.vote == "against")
@@ -128,7 +128,7 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
         taken = [r.record_id for r in store.records(KIND, draft.parish_code, include_deleted=True)
                  if r.record_id.startswith(prefix)]
         number = max((int(r.rsplit("-", 1)[1]) for r in taken), default=0) + 1
-        votes_for, against, abstain, approved = tally(draft.attendees)
+        votes_for, against, abstain, approved = count_board_votes(draft.attendees)
         decision = Decision(
             **draft.model_dump(), decision_id=f"{prefix}{number:03d}", number_es=f"{year}-{number:03d}",
             votes_for=votes_for, votes_against=against, abstentions=abstain, approved=approved,

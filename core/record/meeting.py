@@ -167,11 +167,6 @@ def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_ver
     return meeting
 
 
-def load_meeting(store: Store, meeting_id: str) -> Meeting | None:
-    record = store.get(MEETING, meeting_id)
-    return Meeting(**record.body) if record and not record.deleted else None
-
-
 def meetings(store: Store, parish_code: str) -> list[Meeting]:
     return sorted((Meeting(**r.body) for r in store.records(MEETING, parish_code)),
                   key=lambda m: (m.date, m.meeting_id), reverse=True)
