@@ -1,5 +1,5 @@
-"""Compatible entry point: `core.allocation` is a public interface (DESIGN §5); the engine lives in
-core.engine.allocation."""
+"""Compatible entry point: `core.allocation` is a public interface (docs/arquitectura.md, «Interfaz pública»);
+the engine lives in core.engine.allocation."""
 
 from core.engine.allocation import (
     METHODS,

@@ -1,5 +1,5 @@
-"""Compatible entry point: `python -m core.audit verify [STORE]` is a public command (DESIGN §5); the checks live
-in core.record.audit."""
+"""Compatible entry point: `python -m core.audit verify [STORE]` is a public command (docs/arquitectura.md,
+«Interfaz pública»); the checks live in core.record.audit."""
 
 import sys
 

@@ -1,4 +1,5 @@
-"""Compatible entry point: `core.db.connect` is a public interface (DESIGN §5); the code lives in core.data.db."""
+"""Compatible entry point: `core.db.connect` is a public interface (docs/arquitectura.md, «Interfaz pública»);
+the code lives in core.data.db."""
 
 from core.data.db import connect, query, view_files
 

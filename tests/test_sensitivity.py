@@ -89,7 +89,7 @@ def test_funding_probability_is_reproducible_and_matches_rerunning_the_public_al
     one = funding_probability(M4, weights, CANDIDATES, RULES, draws=25, seed=11)
     two = funding_probability(M4, weights, CANDIDATES, RULES, draws=25, seed=11)
     assert one.equals(two)
-    # The same draws, run one by one through core.engine.allocation.allocate (DESIGN §5).
+    # The same draws, run one by one through core.engine.allocation.allocate (public as core.allocation.allocate).
     sample = random_weights(weights, 0.2, 25, seed=11)
     values = M4.select(list(CRITERION_CODES)).to_numpy()
     counts = dict.fromkeys("ABCD", 0)

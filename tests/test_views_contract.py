@@ -1,4 +1,4 @@
-"""The public interface of DESIGN.md §5: view names, columns, keys, codes, foreign keys."""
+"""The public interface (docs/arquitectura.md, «Interfaz pública»): view names, columns, keys, codes, foreign keys."""
 
 import pytest
 

@@ -2,5 +2,6 @@
 the DuckDB views over them, and the parish polygons.
 
 Owns: paths, sources, schemas, datasets, frames, validation, build, db, geo.
-May import: core.texts, core.fmt. Nothing here knows about proposals' scoring, the store or the pages.
+May import: core.texts, core.fmt, and the source models of core.proposals (models, offers, competences) that
+validate the decision rows. Nothing here knows about scoring, the store or the pages.
 """
