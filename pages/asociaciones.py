@@ -20,12 +20,8 @@ from ui import charts
 from ui import diagnosis as page
 from ui import widgets
 
-frames, parish = page.open_page("asociaciones")
+frames, synthetic, chosen = page.open_survey_page("asociaciones")
 associations = frames["associations"]
-page.stop_without_associations(associations, parish)
-
-st.write(t("diag.asociaciones.intro"))
-synthetic, chosen = page.marked_filter(associations, key="asociaciones-filter")
 picked = select(associations, chosen)
 roles = select(frames["roles"], chosen)
 answers = select(frames["answers"], chosen)

@@ -12,12 +12,8 @@ from core.texts import labels, t
 from ui import charts
 from ui import diagnosis as page
 
-frames, parish = page.open_page("ayudas")
+frames, synthetic, chosen = page.open_survey_page("ayudas")
 associations = frames["associations"]
-page.stop_without_associations(associations, parish)
-
-st.write(t("diag.ayudas.intro"))
-synthetic, chosen = page.marked_filter(associations, key="ayudas-filter")
 picked = select(associations, chosen)
 answers = select(frames["answers"], chosen)
 flows = select(frames["flows"], chosen)

@@ -55,6 +55,16 @@ def marked_filter(associations: pl.DataFrame, key: str) -> tuple[bool, list[str]
     return synthetic, association_filter(associations, key)
 
 
+def open_survey_page(page: str) -> tuple[dict[str, pl.DataFrame], bool, list[str]]:
+    """A page on the survey of the associations: its title, a stop when the parish has none, its intro, and the
+    synthetic mark with the association filter. Returns (frames, synthetic, the chosen ids)."""
+    frames, parish = open_page(page)
+    stop_without_associations(frames["associations"], parish)
+    st.write(t(f"diag.{page}.intro"))
+    synthetic, chosen = marked_filter(frames["associations"], key=f"{page}-filter")
+    return frames, synthetic, chosen
+
+
 def association_filter(associations: pl.DataFrame, key: str) -> list[str]:
     """A multiselect of the parish's associations; returns the chosen ids (all of them when none is chosen)."""
     names = dict(associations.select("association_id", "name").iter_rows())

@@ -116,17 +116,6 @@ def unanswered(answers: pl.DataFrame, question: str) -> int:
     return answer_counts(answers, question).get(None, 0)
 
 
-def parents_table(answers: pl.DataFrame, topic: str) -> pl.DataFrame:
-    """Father's and mother's answers side by side (topic 'occupation' or 'education'), long format:
-    parent (father | mother), parent_label, answer, label, members, share, share_text."""
-    parts = []
-    for parent in ("father", "mother"):
-        table = answer_table(answers, f"{parent}_{topic}")
-        parts.append(table.with_columns(pl.lit(parent).alias("parent"),
-                                        pl.lit(t(f"diag.asociaciones.parent.{parent}")).alias("parent_label")))
-    return pl.concat(parts).select("parent", "parent_label", "answer", "label", "members", "share", "share_text")
-
-
 def combine(frame: pl.DataFrame, by: Sequence[str], counts: Sequence[str]) -> pl.DataFrame:
     """Sum the `counts` columns over the rows given (the selected associations), per `by`, first-seen order."""
     if frame.is_empty():
