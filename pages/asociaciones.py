@@ -16,9 +16,8 @@ from core.diagnosis.associations import (
 )
 from core.diagnosis.tables import for_display
 from core.texts import label, labels, t
-from ui import charts
+from ui import charts, widgets
 from ui import diagnosis as page
-from ui import widgets
 
 frames, synthetic, chosen = page.open_survey_page("asociaciones")
 associations = frames["associations"]

@@ -9,9 +9,8 @@ from core.diagnosis.answers import select
 from core.diagnosis.problems import groups_table, link_subjects, needs_table, objectives_cited, problem_texts, top_three
 from core.diagnosis.tables import for_display
 from core.texts import labels, t
-from ui import charts
+from ui import charts, widgets
 from ui import diagnosis as page
-from ui import widgets
 
 frames, parish = page.open_page("problemas")
 st.write(t("diag.problemas.intro"))

@@ -16,9 +16,8 @@ from core.diagnosis.territory import (
     territory_ranking,
 )
 from core.texts import label, t
-from ui import charts
+from ui import charts, maps, state
 from ui import diagnosis as page
-from ui import maps, state
 
 code = state.current_parish()
 frames = page.page_frames("territorio", code)

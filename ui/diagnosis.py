@@ -10,11 +10,10 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from ui import charts
 from core.diagnosis.answers import answer_table
 from core.diagnosis.queries import PAGE_QUERIES, ViewQuery, parish_keys
 from core.texts import t
-from ui import data, state, widgets
+from ui import charts, data, state, widgets
 
 
 def frames_of(queries: Mapping[str, ViewQuery], parish_code: str) -> dict[str, pl.DataFrame]:

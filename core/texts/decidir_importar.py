@@ -1,8 +1,8 @@
-"""Strings of importing proposals from the planner's own files (core/imports.py): the columns of the
-template, what each one takes, and every reason a file or a row is refused (keys `imp.`)."""
+"""Strings of importing proposals from the planner's own files (core/proposals/imports.py and its import_*
+modules): the columns of the template, what each one takes, and every reason a file or a row is refused (keys `imp.`)."""
 
 STRINGS = {
-    # -- columns of the proposals sheet (the template's headers; aliases are in core/imports.py)
+    # -- columns of the proposals sheet (the template's headers; aliases are in core/proposals/import_columns.py)
     "imp.col.proposal_id": "Código",
     "imp.col.association_id": "Asociación",
     "imp.col.association_ids": "Asociaciones proponentes",
