@@ -31,13 +31,16 @@ def import_panel(parish_code: str, names: dict[str, str]) -> None:
     reg.flash("prop-import-flash")
     has_demo = not data.view("proposals", "parish_code = ?", (parish_code,)).is_empty()
     c = st.columns(2 if has_demo else 1)
-    c[0].download_button(t("prop.import.template"), data=lambda: import_templates.template_xlsx(reg.import_context(parish_code)),
-                         file_name="minga-plantilla-propuestas.xlsx", mime=import_files.XLSX_MIME, key="prop-template",
-                         on_click="ignore", icon=":material/download:")
+    c[0].download_button(t("prop.import.template"),
+                         data=lambda: import_templates.template_xlsx(reg.import_context(parish_code)),
+                         file_name="minga-plantilla-propuestas.xlsx", mime=import_files.XLSX_MIME,
+                         key="prop-template", on_click="ignore", icon=":material/download:")
     if has_demo:
-        c[1].download_button(t("prop.import.demo"), data=lambda: import_templates.demo_import_file(data.connection(), parish_code),
-                             file_name="minga-propuestas-demostracion.xlsx", mime=import_files.XLSX_MIME, key="prop-demo",
-                             on_click="ignore", icon=":material/download:", help=t("prop.import.demo_help"))
+        c[1].download_button(t("prop.import.demo"),
+                             data=lambda: import_templates.demo_import_file(data.connection(), parish_code),
+                             file_name="minga-propuestas-demostracion.xlsx", mime=import_files.XLSX_MIME,
+                             key="prop-demo", on_click="ignore", icon=":material/download:",
+                             help=t("prop.import.demo_help"))
     if not session.allowed(Action.EDIT_PROPOSAL):
         st.info(t("prop.import.only_planner"))
         return
@@ -76,7 +79,8 @@ def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -
     if preview.problems:
         count = len(preview.problems)
         shown = [str(p) for p in preview.problems[:SHOWN_PROBLEMS]]
-        more = [t("prop.import.problems_more", count=fmt.number(count - SHOWN_PROBLEMS))] if count > SHOWN_PROBLEMS else []
+        more = ([t("prop.import.problems_more", count=fmt.number(count - SHOWN_PROBLEMS))]
+                if count > SHOWN_PROBLEMS else [])
         heading = t("prop.import.problems_one") if count == 1 else t("prop.import.problems", count=fmt.number(count))
         st.error(heading + "\n" + reg.md_list(shown + more), icon=":material/error:")
         problems = preview.problems_table().select(

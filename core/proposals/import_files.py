@@ -68,6 +68,11 @@ def _refuse(file: str, key: str, **values: Any) -> FileRefused:
     return FileRefused([RowProblem(file, None, None, t(key, **values))])
 
 
+def _too_many_rows(file: str) -> FileRefused:
+    return _refuse(file, "imp.file.too_many_rows", rows=t("imp.file.more_than", count=number(MAX_ROWS)),
+                   limit=number(MAX_ROWS))
+
+
 def read_book(data: bytes, filename: str) -> Book:
     """The sheets of a .xlsx or .csv as rows of raw cells; FileRefused with a Spanish reason otherwise."""
     name = filename or t("imp.file.default_name")
@@ -144,7 +149,7 @@ def _read_csv(data: bytes, file: str) -> Book:
     rows = []
     for index, cells in enumerate(reader):
         if index >= MAX_ROWS + HEADER_SCAN_ROWS + 1:
-            raise _refuse(file, "imp.file.too_many_rows", rows=t("imp.file.more_than", count=number(MAX_ROWS)), limit=number(MAX_ROWS))
+            raise _too_many_rows(file)
         rows.append((index + offset, cells))
     return Book(file, [Sheet(None, rows)], "csv", delimiter=delimiter)
 
@@ -183,8 +188,7 @@ def _read_xlsx(data: bytes, file: str) -> Book:
                 if line is None:
                     continue
                 if len(rows) > MAX_ROWS + HEADER_SCAN_ROWS and any(v not in (None, "") for v in cells):
-                    raise _refuse(file, "imp.file.too_many_rows", rows=t("imp.file.more_than", count=number(MAX_ROWS)),
-                                  limit=number(MAX_ROWS))
+                    raise _too_many_rows(file)
                 rows.append((line, cells))
             sheets.append(Sheet(title, rows))
     finally:

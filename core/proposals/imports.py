@@ -13,9 +13,9 @@ What a file may be:
   decimals («1.234,56», «1,234.56», «1234,5»), decided once per file from the values that are not ambiguous.
 
 Headers are Spanish, in any order, matched without regard to case, accents or a unit in brackets
-(`HEADER_ALIASES`). Every problem is a `core.data.validation.RowProblem` naming the file (and sheet), the row
-as the person sees it in Excel, the column as written in *their* header, and a Spanish message; row
-validation reuses `core.data.validation` so the messages read like those of the data build.
+(`import_columns.HEADER_ALIASES`). Every problem is a `core.data.validation.RowProblem` naming the file (and
+sheet), the row as the person sees it in Excel, the column as written in *their* header, and a Spanish message;
+row validation reuses `core.data.validation` so the messages read like those of the data build.
 
 Safety: cells are read as values, never evaluated. A text cell that looks like a formula (`=`, `+`, `-`,
 `@`) or holds HTML is kept as plain text (pages show it with st.dataframe / escaped, exports neutralise
