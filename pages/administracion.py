@@ -6,7 +6,9 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
+from core import fmt
 from core.proposals import records
+from core.record import backup
 from core.record.auth import Action, PermissionDenied, Role, User
 from core.record.store import StoreError
 from core.texts import label, labels, t
@@ -54,28 +56,59 @@ with st.expander(t("admin.new_user")):
 
 st.subheader(t("admin.backup"))
 st.caption(t("admin.backup_help"))
-st.download_button(t("admin.backup_download"), data=store.backup_bytes, file_name="minga-respaldo.sqlite",
-                   mime="application/x-sqlite3", on_click="ignore", icon=":material/download:", key="admin-backup")
-with st.form("admin-restore"):
-    upload = st.file_uploader(t("admin.restore"), type=["sqlite"], key="admin-restore-file")
-    confirmed = st.checkbox(t("admin.restore_confirm"))
-    if st.form_submit_button(t("admin.restore_submit")) and upload is not None and confirmed:
-        size_mb = upload.size / 1_000_000
-        if size_mb > MAX_RESTORE_MB:
-            st.error(t("admin.restore_too_big", size=round(size_mb), limit=MAX_RESTORE_MB))
-        else:
-            with tempfile.TemporaryDirectory() as folder:
-                candidate = Path(folder) / "respaldo.sqlite"
-                candidate.write_bytes(upload.getvalue())
-                try:
-                    session.require_here(Action.MANAGE_STORE)
-                    result = store.restore_from(candidate, actor=user.username)
-                except PermissionDenied as exc:
-                    session.denied(exc)
-                except StoreError as exc:
-                    st.error(str(exc))
-                else:
-                    st.success(t("admin.restored", message=result.message))
+st.warning(t("admin.key_warning", path=store.key_path), icon=":material/key:")
+st.download_button(t("admin.backup_download"), data=lambda: backup.backup_bytes(store),
+                   file_name="minga-respaldo.sqlite", mime="application/x-sqlite3", on_click="ignore",
+                   icon=":material/download:", key="admin-backup")
+
+
+def restore_section(candidate: Path) -> None:
+    """What the backup holds and why it would be refused; the restore, confirmed with the password."""
+    try:
+        report = backup.inspect_backup(store, candidate)
+    except StoreError as exc:
+        st.error(str(exc))
+        return
+    for problem in report.problems:
+        st.error(problem)
+    if not report.acceptable:
+        return
+    st.success(t("admin.restore_ok", entries=fmt.number(report.entries)))
+    st.write(t("admin.restore_users"))
+    st.dataframe(pl.DataFrame({t("admin.col.username"): [u.username for u in report.users],
+                               t("admin.col.display_name"): [u.display_name for u in report.users],
+                               t("admin.col.role_es"): [u.role_es for u in report.users],
+                               t("admin.col.active"): [label("bool", u.active) for u in report.users]},
+                              schema={t(f"admin.col.{c}"): pl.Utf8
+                                      for c in ("username", "display_name", "role_es", "active")}),
+                 hide_index=True, width="stretch")
+    with st.form("admin-restore"):
+        adopt = False
+        if report.foreign_key:
+            st.warning(t("admin.restore_foreign"))
+            adopt = st.checkbox(t("admin.restore_adopt"))
+        password = st.text_input(t("admin.restore_password"), type="password")
+        confirmed = st.checkbox(t("admin.restore_confirm"))
+        if st.form_submit_button(t("admin.restore_submit")) and confirmed:
+            try:
+                session.require_here(Action.MANAGE_STORE)
+                result = backup.restore(store, candidate, admin=user, password=password, adopt=adopt)
+            except PermissionDenied as exc:
+                session.denied(exc)
+            except StoreError as exc:
+                st.error(str(exc))
+            else:
+                st.success(t("admin.restored", message=t("log.ok", count=fmt.number(result.entries))))
+
+
+upload = st.file_uploader(t("admin.restore"), type=["sqlite"], key="admin-restore-file")
+if upload is not None and upload.size / 1_000_000 > MAX_RESTORE_MB:
+    st.error(t("admin.restore_too_big", size=round(upload.size / 1_000_000), limit=MAX_RESTORE_MB))
+elif upload is not None:
+    with tempfile.TemporaryDirectory() as folder:
+        uploaded = Path(folder) / "respaldo.sqlite"
+        uploaded.write_bytes(upload.getvalue())
+        restore_section(uploaded)
 
 st.subheader(t("admin.reset"))
 st.caption(t("admin.reset_help"))

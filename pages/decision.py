@@ -7,7 +7,7 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from core.record import acta, decisions
+from core.record import acta, decisions, signing
 
 from core import fmt
 
@@ -51,9 +51,8 @@ else:
     if st.session_state.get("dec-just-recorded") in by_number:  # show the acta of what was just recorded
         st.session_state["dec-chosen"] = st.session_state.pop("dec-just-recorded")
     chosen = by_number[st.selectbox(t("dec.choose"), list(by_number), key="dec-chosen")]
-    entry = next((e for e in store.log(kind=decisions.KIND) if e.record_id == chosen.decision_id), None)
     left, right = st.columns(2)
-    left.download_button(t("dec.pdf"), data=lambda: acta.pdf_bytes(chosen, entry.hash if entry else None),
+    left.download_button(t("dec.pdf"), data=lambda: acta.pdf_bytes(chosen, signing.signed_head(store)),
                          file_name=f"acta-{chosen.number_es}.pdf", mime="application/pdf", on_click="ignore",
                          key="dec-pdf", icon=":material/picture_as_pdf:")
     right.download_button(t("dec.xlsx"), data=lambda: acta.xlsx_bytes(chosen), file_name=f"acta-{chosen.number_es}.xlsx",

@@ -4,6 +4,7 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
+from core.record import ledger
 from core.record.auth import Action
 from core.texts import t
 from ui import data, session, widgets
@@ -12,18 +13,24 @@ st.title(t("log.title"))
 st.write(t("log.intro"))
 store = data.store()
 
-check = store.verify()  # not cached: the mark must reflect the file as it is now
+check = ledger.verify_store_cached(store)  # checked again whenever the files changed on disk
 if check.ok:
     st.success(t("log.ok", count=fmt.number(check.entries)), icon=":material/verified:")
 else:
-    st.error(t("log.broken", seq=check.first_broken, message=check.message), icon=":material/gpp_bad:")
+    st.error(t("log.broken", seq=check.first_broken or "—", message=check.message), icon=":material/gpp_bad:")
+    if len(check.findings) > 1:
+        st.write(t("log.problems"))
+        for finding in check.findings[1:]:
+            st.text(finding.message)
+if check.not_run:
+    st.warning(t("log.not_run", checks=" ".join(check.not_run)), icon=":material/info:")
 st.caption(t("log.cli"))
 
 if not session.allowed(Action.VIEW_LOG):
     st.info(t("log.need_role"))
     st.stop()
 
-entries = store.log()
+entries = store.log(limit=5000)  # the most the table shows
 kinds = sorted({e.kind for e in entries})
 left, right = st.columns(2)
 chosen = left.multiselect(t("log.filter_kind"), kinds, key="log-kinds", placeholder="Todos")

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from core.record import acta
+from core.record import acta, constancia
 from core.record.auth import PermissionDenied, Role, User
 from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, count_board_votes, decisions, record
 from core.record.store import Store
@@ -89,8 +89,10 @@ def test_numbers_are_consecutive_per_parish_and_year_even_when_saved_at_once(tmp
 
 
 def test_the_acta_pdf_reads_back_with_the_funded_list_and_the_votes(tmp_path):
-    decision = record(Store(tmp_path / "s.sqlite"), BOARD, _draft())
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(acta.pdf_bytes(decision, "ab" * 32))).pages)
+    store = Store(tmp_path / "s.sqlite")
+    decision = record(store, BOARD, _draft())
+    head = store.head()
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(acta.pdf_bytes(decision, head))).pages)
     flat = " ".join(text.split())
     assert "ACTA DE DECISIÓN PRESUPUESTARIA N.º 2026-001" in flat
     assert "EL VALLE" in flat and "26/11/2026" in flat
@@ -103,7 +105,8 @@ def test_the_acta_pdf_reads_back_with_the_funded_list_and_the_votes(tmp_path):
     assert "Asiste sin voto" in flat
     assert "Tope de 40 % por asociación" in flat
     assert "Factibilidad" in flat and "40,0 %" in flat
-    assert "abababababababab" in flat
+    assert f"registro N.º {head.seq} {head.hash[:16]}" in flat
+    assert constancia.parse(text, "acta.pdf").head == head  # the full signed head, read back from the page
 
 
 def test_the_acta_excel_holds_the_same_and_neutralises_formulas(tmp_path):

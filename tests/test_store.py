@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from core.record.audit import main as audit_main
-from core.record.store import Change, ConflictError, Store, StoreError, verify_file
+from core.record.store import Change, ConflictError, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -149,25 +149,26 @@ def test_altering_any_stored_entry_is_detected_and_named(store, field, capsys):
     assert audit_main(["verify", str(store.path)]) == 0
     new_value = {"payload": json.dumps({"budget": 999999}), "actor": "intruso", "at": "2020-01-01"}[field]
     _tamper(store.path, 3, **{field: new_value})
-    result = verify_file(store.path)
+    result = store.verify()
     assert not result.ok and result.first_broken == 3
     assert audit_main(["verify", str(store.path)]) == 1
     assert "Primera entrada rota: 3" in capsys.readouterr().err
 
 
-def test_rewriting_an_entry_with_a_fresh_hash_still_breaks_the_chain(store):
+def test_rewriting_an_entry_with_a_fresh_hash_breaks_its_signature_and_the_chain(store):
     from core.record.store import entry_hash
 
     for n in range(4):
         store.save("decision", f"D{n}", {"budget": n}, actor="junta")
     con = sqlite3.connect(store.path)
-    seq, at, actor, action, kind, record_id, _, prev, _ = con.execute(
+    seq, at, actor, action, kind, record_id, _, prev, _, _ = con.execute(
         "SELECT * FROM audit_log WHERE seq = 2").fetchone()
     con.close()
     payload = json.dumps({"budget": 5})
     _tamper(store.path, 2, payload=payload, hash=entry_hash(seq, at, actor, action, kind, record_id, payload, prev))
-    result = verify_file(store.path)
-    assert not result.ok and result.first_broken == 3
+    result = store.verify()
+    assert not result.ok and result.first_broken == 2
+    assert {f.check for f in result.findings} >= {"chain", "signature"}
 
 
 def test_audit_command_refuses_a_file_that_is_not_a_store(tmp_path, capsys):
@@ -176,30 +177,3 @@ def test_audit_command_refuses_a_file_that_is_not_a_store(tmp_path, capsys):
     assert audit_main(["verify", str(bogus)]) == 2
     assert "no es un almacén de Minga" in capsys.readouterr().err
     assert audit_main(["verify", str(tmp_path / "missing.sqlite")]) == 2
-
-
-def test_backup_and_restore_round_trip(store, tmp_path):
-    store.save("proposal", "P1", {"title": "A"}, actor="ana")
-    backup = store.backup_to(tmp_path / "respaldo.sqlite")
-    store.save("proposal", "P2", {"title": "B"}, actor="ana")
-    store.restore_from(backup, actor="admin")
-    assert store.get("proposal", "P2") is None
-    assert store.get("proposal", "P1").body == {"title": "A"}
-    assert store.verify().ok
-
-
-def test_a_bad_backup_is_refused_and_the_store_kept(store, tmp_path):
-    store.save("proposal", "P1", {"title": "A"}, actor="ana")
-    bogus = tmp_path / "bogus.sqlite"
-    bogus.write_text("hola")
-    with pytest.raises(StoreError):
-        store.restore_from(bogus, actor="admin")
-    assert store.get("proposal", "P1").body == {"title": "A"}
-
-
-def test_reset_deletes_every_live_record_in_one_logged_step(store):
-    for n in range(3):
-        store.save("proposal", f"P{n}", {"n": n}, actor="ana")
-    assert store.reset(actor="admin") == 3
-    assert store.count() == 0
-    assert store.verify().ok

@@ -2,8 +2,9 @@
 
 Input: a stored `core.record.decisions.Decision`. The PDF carries the parish, date, attendees, what was
 decided and why, the weights and rules, the funded list with amounts, the votes, dissenting remarks
-and signature blocks; its footer carries the hash of the decision's entry in the audit log, so a
-printed acta can be checked against the store. The Excel workbook holds the same, one sheet per part.
+and signature blocks; its footer and closing «constancia del registro» (core.record.constancia) carry
+the log's signed head and the hash of the decision as shown, so a printed acta can be checked against
+the store. The Excel workbook holds the same, one sheet per part.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
 from core import fmt
+from core.record import constancia
 from core.record.decisions import Decision
+from core.record.signing import SignedHead
+from core.record.store import body_hash
 from core.exports import neutralise
 from core.texts import t
 
@@ -81,10 +85,10 @@ def _table(pdf: FPDF, headers: list[str], rows: list[list[str]], widths: list[in
     pdf.set_font("helvetica", size=9.5)
 
 
-def pdf_bytes(decision: Decision, log_hash: str | None = None) -> bytes:
+def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
     footer = t("acta.footer", number=decision.number_es, parish=decision.parish_name)
-    if log_hash:
-        footer += t("acta.footer_log", hash=log_hash[:16])
+    if head:
+        footer += t("acta.footer_log", seq=head.seq, hash=head.hash[:16])
     pdf = _ActaPDF(footer)
     pdf.alias_nb_pages()
     pdf.add_page()
@@ -165,7 +169,21 @@ def pdf_bytes(decision: Decision, log_hash: str | None = None) -> bytes:
     pdf.ln(2)
     recorded = fmt.datetime(dt.datetime.fromisoformat(decision.recorded_at))
     _paragraph(pdf, t("acta.recorded", by=decision.recorded_by, at=recorded))
+    if head:
+        _constancia(pdf, decision, head)
     return bytes(pdf.output())
+
+
+def _constancia(pdf: FPDF, decision: Decision, head: SignedHead) -> None:
+    """The log's head and the hash of the decision as printed here, for `core.audit verify --acta`."""
+    if pdf.get_y() + 40 > pdf.h - 20:
+        pdf.add_page()
+    _heading(pdf, t("constancia.title"))
+    pdf.set_font("courier", size=7)
+    for line in constancia.lines(decision.decision_id, body_hash(decision.model_dump(mode="json")), head):
+        pdf.cell(0, 3.6, _latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("helvetica", size=7)
+    _paragraph(pdf, t("constancia.help"))
 
 
 def xlsx_bytes(decision: Decision) -> bytes:

@@ -1,9 +1,11 @@
-"""Check the store's append-only log from the command line.
+"""Check the record from the command line, trusting neither the store file nor whoever handed it over.
 
-    python -m core.audit verify [STORE]
+    python -m core.audit verify [STORE] [--key FILE] [--acta FILE.pdf ...]
 
-STORE defaults to the app's store (MINGA_STORE, or data/store/minga.sqlite). Exits 0 when every
-entry's hash chains to the one before it; exits 1 naming the first broken entry; 2 when the file
+STORE defaults to the app's store (MINGA_STORE, or data/store/minga.sqlite); FILE to the installation key beside
+it (core.record.signing; a public key is enough). Every check of core.record.ledger runs: the chain, the
+signatures, the records against their last logged version, the anchor and each acta's printed head. Exits 0 when
+every check that could run passed (and says which could not run), 1 naming every problem found, 2 when the file
 is missing or is not a Minga store.
 """
 
@@ -11,8 +13,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from core.record.store import StoreError, default_path, verify_file
+from core.record import constancia, signing
+from core.record.ledger import verify_store
+from core.record.store import StoreError, default_path
 from core.texts import t
 
 
@@ -21,17 +26,38 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     verify = commands.add_parser("verify", help=t("cli.audit.verify"))
     verify.add_argument("store", nargs="?", help=t("cli.store"))
+    verify.add_argument("--key", type=Path, help=t("cli.audit.key"))
+    verify.add_argument("--acta", type=Path, nargs="+", default=[], help=t("cli.audit.acta"))
     args = parser.parse_args(argv)
-    path = args.store or default_path()
+    path = Path(args.store) if args.store else default_path()
+    key_path = args.key or signing.default_key_path(path)
+    not_run: list[str] = []
+    key = None
+    if key_path.is_file():
+        try:
+            key = signing.read_public_key(key_path)
+        except (ValueError, UnicodeDecodeError):
+            not_run.append(t("cli.audit.key_unreadable", path=key_path))
+    actas = []
+    for file in args.acta:
+        head = constancia.read_pdf(file)
+        if head is None:
+            not_run.append(t("cli.audit.acta_unreadable", file=file.name))
+        else:
+            actas.append(head)
     try:
-        result = verify_file(path)
+        result = verify_store(path, key=key, anchor=signing.anchor_path(key_path, path), actas=actas)
     except StoreError as exc:
         print(f"{path}: {exc}", file=sys.stderr)
         return 2
+    for check in [*result.not_run, *not_run]:
+        print(t("cli.audit.not_run", path=path, check=check), file=sys.stderr)
     if result.ok:
         print(f"{path}: {result.message}")
         return 0
-    print(t("cli.audit.broken", path=path, seq=result.first_broken, message=result.message), file=sys.stderr)
+    print(t("cli.audit.broken", path=path, seq=result.first_broken or "—", message=result.message), file=sys.stderr)
+    for finding in result.findings[1:]:
+        print(t("cli.audit.finding", path=path, message=finding.message), file=sys.stderr)
     return 1
 
 

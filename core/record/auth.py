@@ -14,7 +14,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from core.record.store import Store
+from core.record.store import AlreadyExistsError, Store
 from core.texts import label, t
 
 
@@ -133,8 +133,11 @@ class Accounts:
         """Only while the store has no user at all: the first person to set Minga up."""
         if self.has_users():
             raise PermissionDenied(t("auth.err.admin_exists"))
-        return self._create(User(username=username, display_name=display_name, role=Role.ADMIN), password,
-                            actor=username)
+        try:  # checked again inside the write: of two people setting Minga up at once, the second is refused
+            return self._create(User(username=username, display_name=display_name, role=Role.ADMIN), password,
+                                actor=username, first=True)
+        except AlreadyExistsError as exc:
+            raise PermissionDenied(t("auth.err.admin_exists")) from exc
 
     def create(self, by: User | None, user: User, password: str) -> User:
         require(by, Action.MANAGE_USERS)
@@ -142,14 +145,14 @@ class Accounts:
             raise ValueError(t("auth.err.user_exists", username=user.username))
         return self._create(user, password, actor=by.username)
 
-    def _create(self, user: User, password: str, actor: str) -> User:
+    def _create(self, user: User, password: str, actor: str, first: bool = False) -> User:
         if len(password) < MIN_PASSWORD:
             raise ValueError(t("auth.err.password_short", minimum=MIN_PASSWORD))
         if user.role == Role.ASSOCIATION and not user.association_id:
             raise ValueError(t("auth.err.no_association"))
         body = {**user.model_dump(mode="json"), "password_hash": self.hasher.hash(password)}
         self.store.save(self.KIND, user.username, body, actor=actor, action=t("log.action.create_user"),
-                        expected_version=0)
+                        expected_version=0, only_if_none=first)
         return user
 
     def authenticate(self, username: str, password: str) -> User | None:

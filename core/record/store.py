@@ -8,8 +8,11 @@ survives a killed process with the last completed save intact. It ships with Pyt
 
 Shape: `records` holds one JSON document per (kind, record_id) with a version number (optimistic
 locking: a save that expected an older version is refused, so two people editing the same record
-never silently overwrite each other). Every change also appends an entry to `audit_log`, chained
-to the previous entry by a SHA-256 hash, in the same transaction.
+never silently overwrite each other). Every change also appends an entry to `audit_log`, in the same
+transaction: chained to the previous entry by a SHA-256 hash, signed with the installation's key
+(core.record.signing), and carrying `record_hash`, the hash of the record row it wrote, so a record edited
+behind the log's back no longer matches its last entry. Each write transaction also rewrites the anchor
+(the signed head, outside the store). Checking all of it: core.record.ledger; backups: core.record.backup.
 """
 
 from __future__ import annotations
@@ -18,9 +21,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,12 +31,15 @@ from typing import Any
 import polars as pl
 
 from core.data.paths import data_dir
+from core.record import signing
 from core.texts import t
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 GENESIS = "0" * 64
+BUSY_SECONDS = 5  # how long a save waits for another process's write lock before saying so
 
-_SCHEMA = """
+# The exact tables and triggers of a store; a restore accepts nothing else (core.record.backup).
+SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS records (
     kind TEXT NOT NULL,
@@ -57,7 +61,8 @@ CREATE TABLE IF NOT EXISTS audit_log (
     record_id TEXT NOT NULL,
     payload TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
+    hash TEXT NOT NULL,
+    signature TEXT NOT NULL DEFAULT ''
 );
 CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
@@ -72,6 +77,14 @@ class StoreError(Exception):
 
 class ConflictError(StoreError):
     """Someone else saved the same record after it was read."""
+
+
+class StoreBusyError(StoreError):
+    """Another process held the store's lock for longer than BUSY_SECONDS."""
+
+
+class AlreadyExistsError(StoreError):
+    """A write meant only for an empty kind (the first administrator) found a record already there."""
 
 
 @dataclass(frozen=True)
@@ -97,14 +110,7 @@ class LogEntry:
     payload: dict[str, Any]
     prev_hash: str
     hash: str
-
-
-@dataclass(frozen=True)
-class Verification:
-    ok: bool
-    entries: int
-    first_broken: int | None
-    message: str
+    signature: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,8 +135,23 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
 def _canonical(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return _ENCODER.encode(value)
+
+
+def record_hash(kind: str, record_id: str, parish_code: str | None, body_text: str, version: int, deleted: bool,
+                updated_at: str, updated_by: str) -> str:
+    """The hash of a record row as stored (`body_text` is the canonical JSON kept in `records.body`)."""
+    material = _canonical([kind, record_id, parish_code, body_text, version, bool(deleted), updated_at, updated_by])
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def body_hash(body: dict[str, Any]) -> str:
+    """The hash of a record's body alone, as an acta prints it for the decision it shows."""
+    return hashlib.sha256(_canonical(body).encode("utf-8")).hexdigest()
 
 
 def entry_hash(seq: int, at: str, actor: str, action: str, kind: str, record_id: str, payload: str,
@@ -141,38 +162,82 @@ def entry_hash(seq: int, at: str, actor: str, action: str, kind: str, record_id:
 
 
 class Store:
-    """One store file. Safe to share between threads: every call opens its own connection."""
+    """One store file and the installation key that signs its log. Safe to share between threads: every call
+    opens its own connection."""
 
-    def __init__(self, path: Path | str | None = None):
+    def __init__(self, path: Path | str | None = None, *, key_path: Path | str | None = None):
         self.path = Path(path) if path is not None else default_path()
+        self.key_path = Path(key_path) if key_path is not None else signing.default_key_path(self.path)
+        self.anchor_path = signing.anchor_path(self.key_path, self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._key = signing.load_or_create_key(self.key_path)
         with self._connection() as con:
-            con.executescript(_SCHEMA)
+            con.executescript(SCHEMA)
             con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             con.execute("INSERT OR IGNORE INTO meta VALUES ('application', 'minga')")
+            con.execute("INSERT OR IGNORE INTO meta VALUES ('public_key', ?)", (signing.public_pem(self.public_key),))
+            version = int(con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+        if version < SCHEMA_VERSION:
+            self._upgrade()
+
+    @property
+    def public_key(self) -> signing.Ed25519PublicKey:
+        return self._key.public_key()
 
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
-        con = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        """A connection that waits BUSY_SECONDS for a lock, then raises StoreBusyError (Spanish), not a traceback."""
         try:
+            con = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(t("store.cannot_open", path=self.path)) from exc
+        try:
+            con.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
             con.execute("PRAGMA journal_mode=WAL")
             con.execute("PRAGMA synchronous=FULL")
-            con.execute("PRAGMA busy_timeout=60000")
             yield con
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreBusyError(t("store.busy", seconds=BUSY_SECONDS)) from exc
+            raise
         finally:
             con.close()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE takes the write lock up front: writers queue, none is lost."""
+        """BEGIN IMMEDIATE takes the write lock up front: writers queue, none is lost.
+
+        The anchor is rewritten while the lock is held (so anchors follow the order of commits) and put back
+        if the commit fails.
+        """
         with self._connection() as con:
             con.execute("BEGIN IMMEDIATE")
             try:
                 yield con
+                previous_anchor = signing.write_anchor(self.anchor_path, _head(con))
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
-            con.execute("COMMIT")
+            try:
+                con.execute("COMMIT")
+            except BaseException:
+                signing.restore_anchor(self.anchor_path, previous_anchor)
+                raise
+
+    def _upgrade(self) -> None:
+        """A store of schema 1 (unsigned log): add the signature column and seal every record with a signed
+        entry, so from here on each record has a logged hash to be checked against."""
+        with self._transaction() as con:
+            if int(con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]) >= SCHEMA_VERSION:
+                return  # another process upgraded it meanwhile
+            columns = {row[1] for row in con.execute("PRAGMA table_info(audit_log)")}
+            if "signature" not in columns:
+                con.execute("ALTER TABLE audit_log ADD COLUMN signature TEXT NOT NULL DEFAULT ''")
+            for row in con.execute("SELECT kind, record_id, parish_code, body, version, deleted, updated_at, "
+                                   "updated_by FROM records ORDER BY kind, record_id").fetchall():
+                self._log(con, "minga", t("log.action.seal"), row[0], row[1],
+                          {"version": row[4], "deleted": bool(row[5]), "record_hash": record_hash(*row)})
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -211,20 +276,28 @@ class Store:
     # -- writing ---------------------------------------------------------------------------------
 
     def save(self, kind: str, record_id: str, body: dict[str, Any], *, actor: str, parish_code: str | None = None,
-             expected_version: int | None = None, action: str = "guardar") -> StoredRecord:
-        """Insert or update one record in one transaction; returns it with its new version."""
-        [saved] = self.apply([Change(kind, record_id, body, parish_code, expected_version, action)], actor=actor)
+             expected_version: int | None = None, action: str = "guardar", only_if_none: bool = False) -> StoredRecord:
+        """Insert or update one record in one transaction; returns it with its new version.
+
+        `only_if_none`: refused (AlreadyExistsError) when the kind has any live record when the write lock is
+        taken, so of two processes creating the first of a kind at once, the second is refused.
+        """
+        change = Change(kind, record_id, body, parish_code, expected_version, action)
+        [saved] = self.apply([change], actor=actor, only_if_none=kind if only_if_none else None)
         return saved
 
     def delete(self, kind: str, record_id: str, *, actor: str, expected_version: int | None = None) -> StoredRecord:
         [saved] = self.apply([Change(kind, record_id, None, None, expected_version, "eliminar")], actor=actor)
         return saved
 
-    def apply(self, changes: Iterable[Change], *, actor: str) -> list[StoredRecord]:
+    def apply(self, changes: Iterable[Change], *, actor: str, only_if_none: str | None = None) -> list[StoredRecord]:
         """Write several records as one transaction: all of them are kept, or none."""
         changes = list(changes)
         saved: list[StoredRecord] = []
         with self._transaction() as con:
+            if only_if_none and con.execute("SELECT 1 FROM records WHERE kind = ? AND deleted = 0 LIMIT 1",
+                                            (only_if_none,)).fetchone():
+                raise AlreadyExistsError(t("store.already_exists"))
             for change in changes:
                 saved.append(self._write(con, change, actor))
         return saved
@@ -254,8 +327,10 @@ class Store:
             "deleted = excluded.deleted, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
             (change.kind, change.record_id, parish, _canonical(body), version + 1, deleted, at, actor),
         )
+        written = record_hash(change.kind, change.record_id, parish, _canonical(body), version + 1, bool(deleted),
+                              at, actor)
         self._log(con, actor, change.action, change.kind, change.record_id,
-                  {"version": version + 1, "deleted": bool(deleted), "body": body})
+                  {"version": version + 1, "deleted": bool(deleted), "body": body, "record_hash": written})
         return StoredRecord(change.kind, change.record_id, parish, body, version + 1, bool(deleted), at, actor)
 
     @staticmethod
@@ -263,22 +338,27 @@ class Store:
         row = con.execute("SELECT body FROM records WHERE kind = ? AND record_id = ?", (kind, record_id)).fetchone()
         return json.loads(row[0]) if row else {}
 
-    @staticmethod
-    def _log(con: sqlite3.Connection, actor: str, action: str, kind: str, record_id: str,
+    def _log(self, con: sqlite3.Connection, actor: str, action: str, kind: str, record_id: str,
              payload: dict[str, Any]) -> LogEntry:
         last = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
         at = _now()
         text = _canonical(payload)
         digest = entry_hash(seq, at, actor, action, kind, record_id, text, prev)
-        con.execute("INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (seq, at, actor, action, kind, record_id, text, prev, digest))
-        return LogEntry(seq, at, actor, action, kind, record_id, payload, prev, digest)
+        signature = signing.sign_entry(self._key, digest)
+        con.execute("INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (seq, at, actor, action, kind, record_id, text, prev, digest, signature))
+        return LogEntry(seq, at, actor, action, kind, record_id, payload, prev, digest, signature)
 
     # -- the log ---------------------------------------------------------------------------------
 
+    def head(self) -> signing.SignedHead | None:
+        """The last entry's number, hash and signature (None while the log is empty)."""
+        with self._connection() as con:
+            return _head(con)
+
     def log(self, kind: str | None = None, limit: int | None = None) -> list[LogEntry]:
-        sql = "SELECT seq, at, actor, action, kind, record_id, payload, prev_hash, hash FROM audit_log"
+        sql = "SELECT seq, at, actor, action, kind, record_id, payload, prev_hash, hash, signature FROM audit_log"
         params: list[Any] = []
         if kind is not None:
             sql += " WHERE kind = ?"
@@ -289,94 +369,29 @@ class Store:
             params.append(limit)
         with self._connection() as con:
             rows = con.execute(sql, params).fetchall()
-        return [LogEntry(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7], r[8]) for r in rows]
+        return [LogEntry(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9]) for r in rows]
 
-    def verify(self) -> Verification:
-        """Recompute the chain from the first entry; name the first entry that does not match."""
+    def copy_into(self, target: sqlite3.Connection) -> None:
+        """The whole store into `target`, consistently, while others keep reading and writing (a backup)."""
         with self._connection() as con:
-            return _verify_chain(con)
+            con.backup(target)
 
-    # -- backup, restore, reset ------------------------------------------------------------------
-
-    def backup_to(self, destination: Path | str) -> Path:
-        """A consistent copy of the whole store as one file (SQLite online backup)."""
-        destination = Path(destination)
+    def replace_from(self, source: sqlite3.Connection, *, actor: str, payload: dict[str, Any]) -> LogEntry:
+        """Replace the whole store with `source` (already checked by core.record.backup), then log it."""
         with self._connection() as con:
-            target = sqlite3.connect(destination)
-            try:
-                con.backup(target)
-            finally:
-                target.close()
-        return destination
+            source.backup(con)
+        return self.append_event("store", "respaldo", payload, actor=actor, action=t("log.action.restore"))
 
-    def backup_bytes(self) -> bytes:
-        with tempfile.TemporaryDirectory() as folder:
-            return self.backup_to(Path(folder) / "minga-respaldo.sqlite").read_bytes()
+    def verify(self):  # -> core.record.ledger.Verification
+        """Every check of core.record.ledger on this store with its own key and anchor."""
+        from core.record.ledger import verify_store  # the checks build on this module
 
-    def restore_from(self, source: Path | str, *, actor: str) -> Verification:
-        """Replace the store with a backup after checking it is a Minga store with an intact log.
-
-        The current store is untouched if the file is not acceptable.
-        """
-        source = Path(source)
-        check = verify_file(source)
-        if not check.ok:
-            raise StoreError(t("store.restore_refused", reason=check.message))
-        staging = self.path.with_suffix(".restore.tmp")
-        shutil.copyfile(source, staging)
-        for suffix in ("-wal", "-shm"):
-            Path(str(self.path) + suffix).unlink(missing_ok=True)
-        os.replace(staging, self.path)
-        self.append_event("store", "respaldo", {"restored_from": source.name, "entries": check.entries},
-                          actor=actor, action=t("log.action.restore"))
-        return check
-
-    def reset(self, *, actor: str, kinds: Iterable[str] | None = None) -> int:
-        """Mark every live record (of `kinds`, or all) deleted, in one logged transaction."""
-        with self._connection() as con:
-            sql = "SELECT kind, record_id FROM records WHERE deleted = 0"
-            rows = con.execute(sql).fetchall()
-        wanted = set(kinds) if kinds is not None else None
-        changes = [Change(k, r, None, action=t("log.action.reset_demo")) for k, r in rows
-                   if wanted is None or k in wanted]
-        if changes:
-            self.apply(changes, actor=actor)
-        return len(changes)
+        return verify_store(self.path, key=self.public_key, anchor=self.anchor_path)
 
 
-def verify_file(path: Path | str) -> Verification:
-    """Check, read-only, that a file is a Minga store whose log is intact."""
-    path = Path(path)
-    if not path.is_file():
-        raise StoreError(t("store.missing_file", path=path))
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            app = con.execute("SELECT value FROM meta WHERE key = 'application'").fetchone()
-            if not app or app[0] != "minga":
-                raise StoreError(t("store.not_minga"))
-            return _verify_chain(con)
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(t("store.not_sqlite")) from exc
-
-
-def _verify_chain(con: sqlite3.Connection) -> Verification:
-    rows = con.execute("SELECT seq, at, actor, action, kind, record_id, payload, prev_hash, hash "
-                       "FROM audit_log ORDER BY seq").fetchall()
-    previous = GENESIS
-    for expected_seq, row in enumerate(rows, start=1):
-        seq, at, actor, action, kind, record_id, payload, prev_hash, digest = row
-        if seq != expected_seq:
-            return Verification(False, len(rows), expected_seq, t("store.entry_missing", expected=expected_seq, found=seq))
-        if prev_hash != previous:
-            return Verification(False, len(rows), seq, t("store.entry_unlinked", seq=seq))
-        if entry_hash(seq, at, actor, action, kind, record_id, payload, prev_hash) != digest:
-            return Verification(False, len(rows), seq, t("store.entry_modified", seq=seq, action=action, kind=kind,
-                                                          record=record_id))
-        previous = digest
-    return Verification(True, len(rows), None, t("log.ok", count=len(rows)))
+def _head(con: sqlite3.Connection) -> signing.SignedHead | None:
+    row = con.execute("SELECT seq, hash, signature FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return signing.SignedHead(*row) if row else None
 
 
 def _record(row: tuple) -> StoredRecord:

@@ -3,7 +3,7 @@ dates arrive formatted (es-EC); the votes' names are those of the decision page 
 
 STRINGS: dict[str, str] = {
     "acta.footer": "Minga - acta {number} - {parish}",
-    "acta.footer_log": " - registro {hash}",
+    "acta.footer_log": " - registro N.º {seq} {hash}",
     "acta.page": "Página {page}/{pages}",
     "acta.gad": "GOBIERNO AUTÓNOMO DESCENTRALIZADO PARROQUIAL DE {parish}",
     "acta.heading": "ACTA DE DECISIÓN PRESUPUESTARIA N.º {number}",

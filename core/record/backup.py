@@ -1,0 +1,217 @@
+"""Backups of the whole store, and a restore that checks everything before it replaces anything.
+
+A backup is the store file alone (SQLite online backup): the installation's signing key is not in it (see
+core.record.signing), so a backup cannot be re-signed by whoever holds a copy.
+
+A restore is refused, leaving the current store untouched, unless the candidate:
+- is a Minga store whose tables, triggers and indexes are exactly those of a new store (no extra trigger, view or
+  table: a look-alike trigger could make a stored decision differ from what core returns);
+- holds only records of known kinds, each valid against its model;
+- has an intact log (core.record.ledger) signed with THIS installation's key; a backup of another installation,
+  whose log is intact under the key it names, is refused unless the administrator adopts it: the restore entry
+  (signed here) then names the adopted key, which vouches for the entries before it;
+- is confirmed by an administrator of the current store with their password, after seeing the backup's users.
+The restore itself is logged, with the head before and after.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from core.record import signing
+from core.record.auth import Accounts, PermissionDenied, Role, User
+from core.record.ledger import open_read_only, verify_store
+from core.record.store import SCHEMA, SCHEMA_VERSION, Store, StoreError
+from core.texts import label, t
+
+
+class DemoFlag(BaseModel):
+    """The one `system` record: whether the demo was loaded."""
+
+    model_config = ConfigDict(extra="forbid")
+    seeded: bool
+
+
+class BoardBudget(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    parish_code: str
+    rules: dict
+
+
+# kind -> "module:Model" of its body. Resolved when a backup is checked: the models live in the modules that own
+# each kind, some of which build on this package.
+RECORD_MODELS = {
+    "proposal": "core.proposals.models:Proposal", "offer": "core.proposals.models:CooperationOffer",
+    "pdot_objective": "core.data.schemas.catalogues:PdotObjective", "scenario": "core.engine.scenarios:Scenario",
+    "budget": "core.record.backup:BoardBudget", "meeting": "core.record.meeting:Meeting",
+    "ballot": "core.record.meeting:Ballot", "private_score": "core.record.meeting:PrivateScore",
+    "decision": "core.record.decisions:Decision", "user": "core.record.auth:User",
+    "system": "core.record.backup:DemoFlag",
+}
+_META_KEYS = {"schema_version", "application", "public_key"}
+
+
+class RestoreRefused(StoreError):
+    """The backup was not restored; the message says why, in Spanish."""
+
+
+@dataclass(frozen=True)
+class BackupUser:
+    username: str
+    display_name: str
+    role_es: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class BackupReport:
+    """What a candidate backup holds and whether it may replace the store."""
+
+    entries: int
+    head: signing.SignedHead | None
+    users: tuple[BackupUser, ...]
+    problems: tuple[str, ...]  # Spanish reasons to refuse it; empty when acceptable
+    foreign_key: str | None  # another installation's public key (PEM) its log verifies with; None when ours
+
+    @property
+    def acceptable(self) -> bool:
+        return not self.problems
+
+
+def backup_to(store: Store, destination: Path | str) -> Path:
+    """A consistent copy of the whole store as one file (SQLite online backup)."""
+    destination = Path(destination)
+    target = sqlite3.connect(destination)
+    try:
+        store.copy_into(target)
+    finally:
+        target.close()
+    return destination
+
+
+def backup_bytes(store: Store) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        return backup_to(store, Path(folder) / "minga-respaldo.sqlite").read_bytes()
+
+
+def _normalised(sql: str | None) -> str:
+    """Schema SQL compared without layout (a column added by an upgrade is laid out differently)."""
+    flat = " ".join((sql or "").replace("IF NOT EXISTS ", "").split())
+    return re.sub(r"\s*([(),])\s*", r"\1", flat)
+
+
+def _schema(con: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
+    return {(kind, name, table, _normalised(sql)) for kind, name, table, sql in
+            con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")}
+
+
+def _expected_schema() -> set[tuple[str, str, str, str]]:
+    con = sqlite3.connect(":memory:")
+    try:
+        con.executescript(SCHEMA)
+        return _schema(con)
+    finally:
+        con.close()
+
+
+def _schema_problems(con: sqlite3.Connection) -> list[str]:
+    found, expected = _schema(con), _expected_schema()
+    problems = [t("backup.extra_object", kind=kind, name=name) for kind, name, _, _ in sorted(found - expected)]
+    problems += [t("backup.missing_object", kind=kind, name=name) for kind, name, _, _ in sorted(expected - found)
+                 if (kind, name) not in {(k, n) for k, n, _, _ in found}]
+    if problems:
+        return problems
+    meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    if meta.get("schema_version") != str(SCHEMA_VERSION) or not set(meta) <= _META_KEYS:
+        return [t("backup.meta", version=meta.get("schema_version", "—"))]
+    return []
+
+
+def _model(kind: str) -> type[BaseModel] | None:
+    target = RECORD_MODELS.get(kind)
+    if target is None:
+        return None
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def _record_problems(con: sqlite3.Connection) -> tuple[list[str], list[BackupUser]]:
+    problems: list[str] = []
+    users: list[BackupUser] = []
+    for kind, record_id, body_text, deleted in con.execute(
+            "SELECT kind, record_id, body, deleted FROM records ORDER BY kind, record_id"):
+        model = _model(kind)
+        if model is None:
+            problems.append(t("backup.unknown_kind", kind=label("record_kind", kind), record=record_id))
+            continue
+        try:
+            body = json.loads(body_text)
+            if kind == "user" and not isinstance(body.pop("password_hash", None), str):
+                raise ValueError("password_hash")
+            item = model.model_validate(body)
+        except (ValueError, TypeError, ValidationError):
+            problems.append(t("backup.invalid_record", kind=label("record_kind", kind), record=record_id))
+            continue
+        if isinstance(item, User) and not deleted:
+            users.append(BackupUser(item.username, item.display_name, label("role", item.role), item.active))
+    return problems, users
+
+
+def inspect_backup(store: Store, candidate: Path | str) -> BackupReport:
+    """Read a candidate backup without changing anything: its users, its head and every reason to refuse it."""
+    candidate = Path(candidate)
+    try:
+        con = open_read_only(candidate)
+        try:
+            problems = _schema_problems(con)
+            if problems:
+                return BackupReport(0, None, (), tuple(problems), None)
+            problems, users = _record_problems(con)
+            claimed = (con.execute("SELECT value FROM meta WHERE key = 'public_key'").fetchone() or [None])[0]
+        finally:
+            con.close()
+        check = verify_store(candidate, key=store.public_key, anchor=None)
+        foreign = None
+        if any(f.check == "signature" for f in check.findings) and claimed and claimed != signing.public_pem(
+                store.public_key):
+            foreign = claimed  # signed elsewhere: does its log hold under the key it names?
+            check = verify_store(candidate, key=signing.load_public_pem(claimed), anchor=None)
+    except (sqlite3.DatabaseError, ValueError) as exc:
+        raise RestoreRefused(t("store.restore_refused", reason=t("store.not_sqlite"))) from exc
+    except StoreError as exc:
+        raise RestoreRefused(t("store.restore_refused", reason=str(exc))) from exc
+    problems += [f.message for f in check.findings]
+    return BackupReport(check.entries, check.head, tuple(users), tuple(problems), foreign)
+
+
+def restore(store: Store, candidate: Path | str, *, admin: User, password: str, adopt: bool = False) -> BackupReport:
+    """Replace the store with `candidate` once every check passes; RestoreRefused (store untouched) otherwise."""
+    confirmed = Accounts(store).authenticate(admin.username, password)
+    if confirmed is None or confirmed.role != Role.ADMIN:
+        raise PermissionDenied(t("backup.password"))
+    report = inspect_backup(store, candidate)
+    if report.problems:
+        raise RestoreRefused(t("store.restore_refused", reason=" ".join(report.problems[:3])))
+    if report.foreign_key and not adopt:
+        raise RestoreRefused(t("store.restore_refused", reason=t("backup.foreign")))
+    before = store.head()
+    payload = {"entries": report.entries, "previous_head": [before.seq, before.hash] if before else None,
+               "restored_head": [report.head.seq, report.head.hash] if report.head else None}
+    if report.foreign_key:
+        payload["adopted_key"] = report.foreign_key
+    source = open_read_only(Path(candidate))
+    try:
+        store.replace_from(source, actor=confirmed.username, payload=payload)
+    except sqlite3.DatabaseError as exc:
+        raise RestoreRefused(t("store.restore_refused", reason=t("backup.copy_failed"))) from exc
+    finally:
+        source.close()
+    return report

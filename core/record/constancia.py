@@ -1,0 +1,70 @@
+"""The acta's «constancia del registro»: the lines an acta prints about the log, and reading them back.
+
+Printed: the decision's id and the hash of its body as shown on the acta, and the log's head when the acta was
+printed (entry number, hash, the installation's signature split over two lines so each fits the page). An acta
+printed from a decision edited in the store carries that edited body's hash, which the log does not have; a
+store restored to an older state is behind the head an acta printed. `python -m core.audit verify --acta`
+reads these lines back from the PDF's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from core.record.signing import SignedHead
+from core.texts import t
+
+_HEX = r"([0-9a-f]+)"
+
+
+@dataclass(frozen=True)
+class ActaHead:
+    """What one printed acta says about the log."""
+
+    file: str
+    decision_id: str
+    decision_hash: str
+    head: SignedHead
+
+
+def lines(decision_id: str, decision_hash: str, head: SignedHead) -> list[str]:
+    half = len(head.signature) // 2
+    return [t("constancia.decision", decision=decision_id), t("constancia.decision_hash", hash=decision_hash),
+            t("constancia.entry", seq=head.seq), t("constancia.entry_hash", hash=head.hash),
+            t("constancia.signature_1", part=head.signature[:half]),
+            t("constancia.signature_2", part=head.signature[half:])]
+
+
+def _pattern(key: str, value: str) -> str:
+    """The regex for one printed line: the catalogue text with its placeholder replaced by a capture."""
+    before, _, after = t(key, **{name: "\0" for name in ("decision", "hash", "seq", "part")}).partition("\0")
+    return re.escape(before.strip()) + r"\s*" + value + re.escape(after.strip())
+
+
+def parse(text: str, file: str) -> ActaHead | None:
+    """The constancia in an acta's text; None when the acta carries none (printed before, or cut off)."""
+    flat = " ".join(text.split())
+    found = []
+    for key, value in (("constancia.decision", r"(\S+)"), ("constancia.decision_hash", _HEX),
+                       ("constancia.entry", r"(\d+)"), ("constancia.entry_hash", _HEX),
+                       ("constancia.signature_1", _HEX), ("constancia.signature_2", _HEX)):
+        match = re.search(_pattern(key, value), flat)
+        if match is None:
+            return None
+        found.append(match.group(1))
+    decision, decision_hash, seq, digest, first, second = found
+    return ActaHead(file, decision, decision_hash, SignedHead(int(seq), digest, first + second))
+
+
+def read_pdf(path: Path) -> ActaHead | None:
+    """The constancia of the acta PDF at `path`; None when unreadable or without one."""
+    try:
+        text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    except (OSError, PyPdfError, ValueError):
+        return None
+    return parse(text, path.name)

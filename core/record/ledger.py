@@ -1,0 +1,265 @@
+"""Is the record intact? Every check of a store file that does not take the file's word for it.
+
+Input: a store file (opened read-only), the installation's public key, the anchor file and any printed actas'
+heads. Output: a `Verification` listing each problem found (Spanish, naming the entry or record) and each check
+that could not run (no key, no anchor). The checks:
+
+- chain: entries numbered 1..n with no gap, each hash recomputed and linked to the one before;
+- signatures: every entry signed with the installation's key (a log rewritten with fresh hashes is not);
+- records: every stored record is exactly the row its last log entry describes (`record_hash`), and every
+  record the log wrote is still there;
+- anchor: the store's head is not behind the anchor kept outside the store, nor a different history;
+- actas: the store reaches each printed head, and each acta's decision is the one logged.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from core.record import signing
+from core.record.constancia import ActaHead
+from core.record.store import GENESIS, Store, StoreError, body_hash, entry_hash, record_hash
+from core.texts import label, t
+
+_REQUIRED_TABLES = ("meta", "records", "audit_log")
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str  # chain, signature, records, anchor, acta
+    message: str  # Spanish, names the entry or record
+    seq: int | None = None
+
+
+@dataclass(frozen=True)
+class Verification:
+    entries: int
+    head: signing.SignedHead | None
+    findings: tuple[Finding, ...] = ()
+    not_run: tuple[str, ...] = ()  # Spanish: why a check could not run
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    @property
+    def first_broken(self) -> int | None:
+        """The earliest log entry a problem was found at (None when none is tied to an entry)."""
+        return min((f.seq for f in self.findings if f.seq is not None), default=None)
+
+    @property
+    def message(self) -> str:
+        return self.findings[0].message if self.findings else t("log.ok", count=self.entries)
+
+
+@dataclass
+class _Log:
+    """What the checks need from the log, read once."""
+
+    entries: int = 0
+    last_record_hash: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)
+
+
+_last_checks: dict[Path, tuple[tuple, Verification]] = {}  # store file -> (its state, the result for that state)
+
+
+def verify_store_cached(store: Store) -> Verification:
+    """`store.verify()`, reused while the store, its write-ahead log and its anchor are unchanged on disk.
+
+    Any write, by Minga or by anyone else, changes a file's size or modification time, and the next call checks
+    everything again; a page opened twice without a change in between costs a few file stats.
+    """
+    state = tuple(_file_state(p) for p in (store.path, Path(f"{store.path}-wal"), store.anchor_path))
+    cached = _last_checks.get(store.path)
+    if cached is not None and cached[0] == state:
+        return cached[1]
+    result = store.verify()
+    _last_checks[store.path] = (state, result)
+    return result
+
+
+def _file_state(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to any path (`#`, `?`, spaces, accents: the URI is percent-encoded)."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def verify_store(path: Path | str, *, key: Ed25519PublicKey | None, anchor: Path | None,
+                 actas: Iterable[ActaHead] = ()) -> Verification:
+    """Every check on the store at `path`. Raises StoreError when the file is missing or not a Minga store."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(t("store.missing_file", path=path))
+    try:
+        con = open_read_only(path)
+        try:
+            return _verify(con, key, anchor, list(actas))
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(t("store.not_sqlite")) from exc
+
+
+def _verify(con: sqlite3.Connection, key: Ed25519PublicKey | None, anchor: Path | None,
+            actas: list[ActaHead]) -> Verification:
+    tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "meta" not in tables or (con.execute("SELECT value FROM meta WHERE key = 'application'").fetchone()
+                                or [None])[0] != "minga":
+        raise StoreError(t("store.not_minga"))
+    missing = [name for name in _REQUIRED_TABLES if name not in tables]
+    if missing:
+        return Verification(0, None, (Finding("chain", t("ledger.tables_missing", tables=", ".join(missing))),))
+    findings: list[Finding] = []
+    not_run: list[str] = []
+    log = _check_chain(con, key, findings)
+    if key is None:
+        not_run.append(t("ledger.not_run.key"))
+    head = _head(con)
+    _check_records(con, log, findings)
+    if anchor is None or signing.read_anchor(anchor) is None:
+        not_run.append(t("ledger.not_run.anchor", path=anchor or "—"))
+    else:
+        _check_head(signing.read_anchor(anchor), t("ledger.source.anchor"), con, head, key, findings)
+    for acta in actas:
+        _check_head(acta.head, t("ledger.source.acta", file=acta.file), con, head, key, findings)
+        _check_acta_decision(con, acta, findings)
+    return Verification(log.entries, head, tuple(findings), tuple(not_run))
+
+
+def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings: list[Finding]) -> _Log:
+    """Recompute the chain and note each record's last logged hash; then the signatures (_check_signatures)."""
+    log = _Log()
+    signed: list[tuple[int, str, str]] = []
+    previous, broken = GENESIS, False
+    rows = con.execute("SELECT seq, at, actor, action, kind, record_id, payload, prev_hash, hash, signature, "
+                       "json_extract(payload, '$.record_hash') FROM audit_log ORDER BY seq")
+    for expected, row in enumerate(rows, start=1):
+        seq, at, actor, action, kind, record_id, payload, prev_hash, digest, signature, written = row
+        log.entries = expected
+        signed.append((seq, digest, signature))
+        if written is not None:
+            log.last_record_hash[(kind, record_id)] = (seq, written)
+        if not broken:
+            problem = None
+            if seq != expected:
+                problem = t("store.entry_missing", expected=expected, found=seq)
+            elif prev_hash != previous:
+                problem = t("store.entry_unlinked", seq=seq)
+            elif entry_hash(seq, at, actor, action, kind, record_id, payload, prev_hash) != digest:
+                problem = t("store.entry_modified", seq=seq, action=action, kind=kind, record=record_id)
+            if problem:
+                findings.append(Finding("chain", problem, min(seq, expected)))
+                broken = True
+        previous = digest
+    if key is not None and signed:
+        _check_signatures(con, key, signed, findings, chained=not broken)
+    return log
+
+
+def _check_signatures(con: sqlite3.Connection, key: Ed25519PublicKey, entries: list[tuple[int, str, str]],
+                      findings: list[Finding], *, chained: bool) -> None:
+    """Name the first entry without a valid signature, checking as few signatures as that takes.
+
+    When the chain holds, each hash chains every entry before it, so a valid signature on the last entry vouches
+    for the whole log; whoever rewrites entry k must rehash every later one and cannot sign them, so from k on
+    none is valid and a bisection finds k. When the chain is broken, every signature is checked in order. Entries written before signing existed (schema 1) carry none: allowed only before the
+    first signed entry. Entries before an adopted backup's restore entry are signed with the key that entry
+    names (core.record.backup).
+    """
+    adoptions = []
+    for seq, pem in con.execute("SELECT seq, json_extract(payload, '$.adopted_key') FROM audit_log "
+                                "WHERE kind = 'store' AND json_extract(payload, '$.adopted_key') IS NOT NULL"):
+        try:
+            adoptions.append((seq, signing.load_public_pem(str(pem))))
+        except ValueError:
+            continue  # a planted key: the entry naming it is not validly signed either
+
+    def valid(index: int) -> bool:
+        seq, digest, signature = entries[index]
+        signer = next((adopted for adopted_at, adopted in sorted(adoptions, key=lambda a: a[0]) if adopted_at > seq),
+                      key)
+        return bool(signature) and signing.signature_ok(signer, digest, signature)
+
+    first_signed = next((i for i, (_, _, signature) in enumerate(entries) if signature), len(entries) - 1)
+    if not chained:
+        low = high = next((i for i in range(first_signed, len(entries)) if not valid(i)), -1)
+        if low < 0:
+            return
+    elif valid(len(entries) - 1):
+        return
+    else:
+        low, high = first_signed, len(entries) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if valid(middle):
+            low = middle + 1
+        else:
+            high = middle
+    seq, _, signature = entries[low]
+    findings.append(Finding("signature", t("ledger.bad_signature" if signature else "ledger.unsigned", seq=seq), seq))
+
+
+def _check_records(con: sqlite3.Connection, log: _Log, findings: list[Finding]) -> None:
+    if log.entries == 0:
+        stored = con.execute("SELECT count(*) FROM records").fetchone()[0]
+        if stored:
+            findings.append(Finding("records", t("ledger.log_empty", count=stored)))
+            return
+    seen: set[tuple[str, str]] = set()
+    for row in con.execute("SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by "
+                           "FROM records ORDER BY kind, record_id"):
+        kind, record_id = row[0], row[1]
+        seen.add((kind, record_id))
+        logged = log.last_record_hash.get((kind, record_id))
+        if logged is None:
+            findings.append(Finding("records", t("ledger.record_unlogged", kind=label("record_kind", kind), record=record_id)))
+        elif record_hash(*row) != logged[1]:
+            findings.append(Finding("records", t("ledger.record_differs", kind=label("record_kind", kind), record=record_id,
+                                                 seq=logged[0]), logged[0]))
+    for (kind, record_id), (seq, _) in sorted(log.last_record_hash.items()):
+        if (kind, record_id) not in seen:
+            findings.append(Finding("records", t("ledger.record_gone", kind=label("record_kind", kind), record=record_id, seq=seq), seq))
+
+
+def _check_head(claimed: signing.SignedHead, source: str, con: sqlite3.Connection,
+                head: signing.SignedHead | None, key: Ed25519PublicKey | None, findings: list[Finding]) -> None:
+    """A head printed or anchored outside the store: the store must reach it, with the same hash there."""
+    if claimed.seq == 0:
+        return
+    if key is not None and not signing.signature_ok(key, claimed.hash, claimed.signature):
+        findings.append(Finding("anchor", t("ledger.head_unsigned", source=source, seq=claimed.seq)))
+        return
+    if head is None or head.seq < claimed.seq:
+        findings.append(Finding("anchor", t("ledger.behind", source=source, seq=claimed.seq,
+                                            head=head.seq if head else 0), head.seq + 1 if head else 1))
+        return
+    row = con.execute("SELECT hash FROM audit_log WHERE seq = ?", (claimed.seq,)).fetchone()
+    if row is None or row[0] != claimed.hash:
+        findings.append(Finding("anchor", t("ledger.forked", source=source, seq=claimed.seq), claimed.seq))
+
+
+def _check_acta_decision(con: sqlite3.Connection, acta: ActaHead, findings: list[Finding]) -> None:
+    """The decision an acta shows must be the body last logged for it at or before the acta's head."""
+    row = con.execute("SELECT seq, json_extract(payload, '$.body') FROM audit_log WHERE kind = 'decision' "
+                      "AND record_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1",
+                      (acta.decision_id, acta.head.seq)).fetchone()
+    if row is None or row[1] is None or body_hash(json.loads(row[1])) != acta.decision_hash:
+        findings.append(Finding("acta", t("ledger.acta_decision", file=acta.file, decision=acta.decision_id)))
+
+
+def _head(con: sqlite3.Connection) -> signing.SignedHead | None:
+    row = con.execute("SELECT seq, hash, signature FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return signing.SignedHead(*row) if row else None

@@ -1,0 +1,153 @@
+"""The installation's signing key and the anchor: what lets the log be checked without trusting the store file.
+
+Key: an Ed25519 private key in PEM (PKCS#8), created on first use with owner-only permissions. Default path:
+`MINGA_KEY`, or `keys/minga-ed25519.pem` in the folder that holds the store (for the app,
+`data/store/keys/minga-ed25519.pem`). It is never inside the store file, so a backup does not carry it and
+whoever edits a copy of the store cannot re-sign what they changed. Losing the key means older entries can no
+longer be checked; keep a copy apart from the backups.
+
+Every log entry's hash is signed with this key (`signature` column, hex). The anchor is a small JSON file
+beside the key, one per store file, holding the latest head (sequence number, hash, signature); the store
+rewrites it in each write transaction, so a store replaced by an older copy is behind its anchor.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+if TYPE_CHECKING:
+    from core.record.store import Store
+
+KEY_FILE = "minga-ed25519.pem"
+
+
+@dataclass(frozen=True)
+class SignedHead:
+    """The last log entry: its number, its hash and the installation's signature of that hash (hex)."""
+
+    seq: int
+    hash: str
+    signature: str
+
+
+def default_key_path(store_path: Path) -> Path:
+    configured = os.environ.get("MINGA_KEY")
+    return Path(configured) if configured else store_path.parent / "keys" / KEY_FILE
+
+
+def anchor_path(key_path: Path, store_path: Path) -> Path:
+    """The anchor of one store file, beside the key (several stores may share one key)."""
+    return key_path.parent / f"{store_path.stem}.cabeza.json"
+
+
+def entry_message(digest: str) -> bytes:
+    """What is signed for a log entry: a fixed prefix (so no other Minga signature can pass for it) + the hash."""
+    return b"minga-registro:" + digest.encode("ascii")
+
+
+def load_or_create_key(path: Path) -> Ed25519PrivateKey:
+    """The private key at `path`; created (mode 0600, folder 0700) when there is none yet.
+
+    Two processes starting at once: each writes a temporary file and links it into place; the loser of the
+    race reads the winner's key.
+    """
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key = Ed25519PrivateKey.generate()
+        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+        staging = path.with_name(f".{path.name}.{secrets.token_hex(6)}")
+        descriptor = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(pem)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(staging, path)
+        except FileExistsError:
+            pass
+        finally:
+            staging.unlink()
+    return read_private_key(path)
+
+
+def read_private_key(path: Path) -> Ed25519PrivateKey:
+    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ValueError(f"{path} is not an Ed25519 key")
+    return key
+
+
+def read_public_key(path: Path) -> Ed25519PublicKey:
+    """The public half from a private key file, or a public key file (an auditor may hold only that)."""
+    data = path.read_bytes()
+    return read_private_key(path).public_key() if b"PRIVATE KEY" in data else load_public_pem(data.decode("ascii"))
+
+
+def load_public_pem(text: str) -> Ed25519PublicKey:
+    key = serialization.load_pem_public_key(text.encode("ascii"))
+    if not isinstance(key, Ed25519PublicKey):
+        raise ValueError("not an Ed25519 public key")
+    return key
+
+
+def public_pem(key: Ed25519PublicKey) -> str:
+    return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+
+
+def fingerprint(key: Ed25519PublicKey) -> str:
+    """A short name for an installation's key: the first 16 hex digits of its raw public bytes."""
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()[:16]
+
+
+def sign_entry(key: Ed25519PrivateKey, digest: str) -> str:
+    return key.sign(entry_message(digest)).hex()
+
+
+def signature_ok(key: Ed25519PublicKey, digest: str, signature: str) -> bool:
+    try:
+        key.verify(bytes.fromhex(signature), entry_message(digest))
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def write_anchor(path: Path, head: SignedHead | None) -> str | None:
+    """Replace the anchor atomically; returns the previous text (to put back if the transaction fails)."""
+    previous = path.read_text(encoding="utf-8") if path.exists() else None
+    text = json.dumps({"seq": head.seq, "hash": head.hash, "signature": head.signature} if head else
+                      {"seq": 0, "hash": "", "signature": ""})
+    restore_anchor(path, text)
+    return previous
+
+
+def restore_anchor(path: Path, text: str | None) -> None:
+    if text is None:
+        path.unlink(missing_ok=True)
+        return
+    staging = path.with_name(f".{path.name}.{secrets.token_hex(6)}")
+    staging.write_text(text, encoding="utf-8")
+    os.replace(staging, path)
+
+
+def read_anchor(path: Path) -> SignedHead | None:
+    """The head recorded in the anchor; None when there is no anchor (or it is unreadable)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return SignedHead(int(data["seq"]), str(data["hash"]), str(data["signature"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def signed_head(store: Store) -> SignedHead | None:
+    """The store's current head with its signature, as an acta prints it; None for an empty log."""
+    return store.head()

@@ -1,0 +1,82 @@
+"""Strings of the record's integrity: the signed log and its checks, the acta's constancia, backups and restore,
+the store under contention."""
+
+STRINGS: dict[str, str] = {
+    # -- the store -------------------------------------------------------------------------------------------
+    "store.busy": "El almacén está ocupado por otro proceso (esperamos {seconds} segundos). Lo que estaba guardado "
+                  "no cambió; intente de nuevo en un momento.",
+    "store.cannot_open": "No se puede abrir el almacén {path}: revise que la carpeta exista y se pueda escribir.",
+    "store.already_exists": "Ya existe un registro de este tipo: otra persona se adelantó.",
+    "log.action.seal": "sellar registro",
+    # -- the checks (core.record.ledger) ---------------------------------------------------------------------
+    "ledger.tables_missing": "Al almacén le faltan tablas ({tables}): el registro fue borrado.",
+    "ledger.bad_signature": "La entrada {seq} no tiene una firma válida de esta instalación: el registro fue "
+                            "reescrito desde esa entrada.",
+    "ledger.unsigned": "La entrada {seq} no tiene firma: el registro fue reescrito desde esa entrada.",
+    "ledger.log_empty": "El registro está vacío, pero el almacén guarda {count} registros: el registro fue vaciado.",
+    "ledger.record_unlogged": "{kind} «{record}» no tiene ninguna entrada en el registro: se agregó por fuera de Minga "
+                              "o se borraron entradas del registro.",
+    "ledger.record_differs": "{kind} «{record}» no coincide con su última versión registrada (entrada {seq}): "
+                             "se modificó por fuera de Minga o se borraron entradas del final del registro.",
+    "ledger.record_gone": "{kind} «{record}» está en el registro (entrada {seq}) pero ya no está en el almacén: "
+                          "se borró por fuera de Minga.",
+    "ledger.head_unsigned": "{source} indica la entrada {seq}, pero su firma no es de esta instalación.",
+    "ledger.behind": "El almacén termina en la entrada {head}, pero {source} registra la entrada {seq}: se borraron "
+                     "entradas del final o se volvió a un estado anterior.",
+    "ledger.forked": "La entrada {seq} del almacén no es la que registra {source}: el almacén fue reemplazado o "
+                     "reescrito.",
+    "ledger.acta_decision": "El acta «{file}» muestra la decisión {decision} con un contenido distinto del "
+                            "registrado: se imprimió desde una decisión alterada.",
+    "ledger.source.anchor": "el ancla guardada fuera del almacén",
+    "ledger.source.acta": "el acta «{file}»",
+    "ledger.not_run.key": "No se comprobaron las firmas: falta la clave de la instalación (--key ARCHIVO).",
+    "ledger.not_run.anchor": "No se comprobó si el almacén volvió a un estado anterior: no se encontró el ancla "
+                             "({path}).",
+    # -- the acta's constancia (core.record.constancia) ------------------------------------------------------
+    "constancia.title": "Constancia del registro",
+    "constancia.help": "Con esta constancia se comprueba que el acta corresponde a lo registrado: "
+                       "python -m core.audit verify --acta ARCHIVO.pdf",
+    "constancia.decision": "Decisión: {decision}",
+    "constancia.decision_hash": "Huella de la decisión: {hash}",
+    "constancia.entry": "Registro hasta la entrada N.º {seq}",
+    "constancia.entry_hash": "Huella de la entrada: {hash}",
+    "constancia.signature_1": "Firma (1/2): {part}",
+    "constancia.signature_2": "Firma (2/2): {part}",
+    # -- backup and restore (core.record.backup) ------------------------------------------------------------
+    "backup.extra_object": "El respaldo tiene un objeto que Minga no crea ({kind} «{name}»).",
+    "backup.missing_object": "Al respaldo le falta {kind} «{name}».",
+    "backup.meta": "El respaldo es de otra versión del almacén ({version}) o tiene datos de control desconocidos.",
+    "backup.unknown_kind": "El respaldo tiene un registro de un tipo desconocido ({kind} «{record}»).",
+    "backup.invalid_record": "{kind} «{record}» del respaldo no es válido.",
+    "backup.password": "La contraseña no coincide con la de un administrador: el respaldo no se restauró.",
+    "backup.foreign": "es de otra instalación de Minga (su registro está firmado con otra clave). Para usarlo, "
+                      "marque «Adoptar el respaldo de otra instalación».",
+    "backup.copy_failed": "el archivo no se pudo copiar sobre el almacén; lo actual no cambió.",
+    "admin.key_warning": "La clave que firma el registro NO está en el respaldo: está en {path}. Guarde una copia "
+                         "aparte; sin ella no se puede comprobar el registro de un respaldo.",
+    "admin.restore_check": "Revisar respaldo",
+    "admin.restore_ok": "El respaldo es válido: {entries} entradas en el registro.",
+    "admin.restore_foreign": "Este respaldo es de otra instalación de Minga.",
+    "admin.restore_adopt": "Adoptar el respaldo de otra instalación",
+    "admin.restore_users": "Usuarios del respaldo (serán los únicos que puedan ingresar):",
+    "admin.restore_password": "Su contraseña de administrador, para confirmar",
+    "admin.col.role_es": "Rol",
+    "admin.col.active": "Activo",
+    "log.not_run": "Comprobaciones que no se hicieron: {checks}",
+    "log.problems": "Problemas encontrados:",
+    "cli.audit.key": "clave de la instalación (privada o pública, PEM); por defecto, la que está junto al almacén",
+    "cli.audit.acta": "actas en PDF cuya constancia del registro se compara con el almacén",
+    "cli.audit.not_run": "{path}: no se comprobó: {check}",
+    "cli.audit.finding": "{path}: {message}",
+    "cli.audit.acta_unreadable": "No se comprobó el acta «{file}»: no se pudo leer su constancia del registro.",
+    "cli.audit.key_unreadable": "No se pudo leer la clave {path}: no es una clave Ed25519 en formato PEM.",
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "record_kind": {
+        "proposal": "La propuesta", "offer": "La oferta", "pdot_objective": "El objetivo PDOT",
+        "scenario": "El escenario", "budget": "El presupuesto", "meeting": "La sesión", "ballot": "El voto",
+        "private_score": "La puntuación", "decision": "La decisión", "user": "El usuario",
+        "system": "El registro de sistema",
+    },
+}
