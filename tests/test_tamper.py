@@ -1,0 +1,201 @@
+"""Tampering with a copy of a store, as an auditor or an attacker would, against `python -m core.audit verify`
+run as a separate process: every case exits non-zero and names what it found; the untouched store exits 0."""
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core.record import acta, backup
+from core.record.decisions import Decision, record
+from core.record.signing import public_pem
+from core.record.store import Store, entry_hash, record_hash
+from tests.test_decisions_acta import BOARD, _draft
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    """A folder with a store holding three approved decisions (and its key and anchor beside it), plus an older
+    backup taken after the second decision."""
+    folder = tmp_path_factory.mktemp("pristine")
+    store = Store(folder / "minga.sqlite")
+    store.save("proposal", "EV-P02", {"title": "Riego por goteo comunitario"}, actor="tecnico", parish_code="010170")
+    record(store, BOARD, _draft())
+    record(store, BOARD, _draft())
+    backup.backup_to(store, folder / "older-backup.sqlite")
+    record(store, BOARD, _draft())
+    assert all(d.approved for d in (Decision(**r.body) for r in store.records("decision")))
+    return folder
+
+
+@pytest.fixture()
+def copy(pristine, tmp_path) -> Path:
+    """A fresh copy of the pristine folder; returns the store path inside it."""
+    shutil.copytree(pristine, tmp_path / "copy")
+    return tmp_path / "copy" / "minga.sqlite"
+
+
+def verify(path: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("MINGA_KEY", "MINGA_STORE")}
+    return subprocess.run([sys.executable, "-m", "core.audit", "verify", str(path), *extra], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def sql(path: Path, *statements: str, params: tuple = ()) -> None:
+    con = sqlite3.connect(path)
+    con.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+    con.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
+    for statement in statements:
+        con.execute(statement, params if "?" in statement else ())
+    con.commit()
+    con.close()
+
+
+def last_seq(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
+    finally:
+        con.close()
+
+
+def decision_body(path: Path, number: int) -> tuple[str, dict]:
+    con = sqlite3.connect(path)
+    try:
+        record_id, body = con.execute("SELECT record_id, body FROM records WHERE kind = 'decision' "
+                                      "ORDER BY record_id LIMIT 1 OFFSET ?", (number - 1,)).fetchone()
+    finally:
+        con.close()
+    return record_id, json.loads(body)
+
+
+def test_the_untouched_store_passes(copy):
+    result = verify(copy)
+    assert result.returncode == 0, result.stderr
+    assert "Registro íntegro" in result.stdout
+    assert result.stderr == ""  # key and anchor found: every check ran
+
+
+def test_without_the_key_it_passes_but_says_the_signatures_were_not_checked(copy, tmp_path):
+    result = verify(copy, "--key", str(tmp_path / "no-such-key.pem"))
+    assert result.returncode == 0
+    assert "No se comprobaron las firmas" in result.stderr
+
+
+@pytest.mark.parametrize("deleted", [1, 3])
+def test_deleted_tail_entries_are_named(copy, deleted):
+    last = last_seq(copy)
+    sql(copy, f"DELETE FROM audit_log WHERE seq > {last - deleted}")
+    result = verify(copy)
+    assert result.returncode == 1
+    assert f"El almacén termina en la entrada {last - deleted}" in result.stderr
+    assert f"registra la entrada {last}" in result.stderr
+    assert "La decisión «010170-2026-003»" in result.stderr  # the record those entries wrote is now unlogged
+
+
+def test_an_emptied_log_is_named(copy):
+    sql(copy, "DELETE FROM audit_log")
+    result = verify(copy)
+    assert result.returncode == 1
+    assert "El registro está vacío" in result.stderr and "fue vaciado" in result.stderr
+
+
+def test_a_decision_edited_in_records_only_is_named(copy):
+    record_id, body = decision_body(copy, 2)
+    body["funded"][0]["amount_usd"] = 99999
+    sql(copy, "UPDATE records SET body = ? WHERE kind = 'decision' AND record_id = ?",
+        params=(json.dumps(body), record_id))
+    result = verify(copy)
+    assert result.returncode == 1
+    assert f"La decisión «{record_id}» no coincide con su última versión registrada" in result.stderr
+
+
+def test_a_decision_deleted_in_records_only_is_named(copy):
+    record_id, _ = decision_body(copy, 1)
+    sql(copy, "DELETE FROM records WHERE kind = 'decision' AND record_id = ?", params=(record_id,))
+    result = verify(copy)
+    assert result.returncode == 1
+    assert f"La decisión «{record_id}» está en el registro" in result.stderr and "ya no está" in result.stderr
+
+
+def test_a_decision_rewritten_in_records_and_log_with_fresh_hashes_is_named(copy):
+    """The attacker edits the decision, its log entry and every later hash: only the signatures give it away."""
+    record_id, body = decision_body(copy, 2)
+    body["funded"][0]["amount_usd"] = 99999
+    con = sqlite3.connect(copy)
+    con.execute("DROP TRIGGER audit_log_no_update")
+    row = con.execute("SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by "
+                      "FROM records WHERE kind = 'decision' AND record_id = ?", (record_id,)).fetchone()
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    con.execute("UPDATE records SET body = ? WHERE kind = 'decision' AND record_id = ?", (text, record_id))
+    edited_seq = con.execute("SELECT max(seq) FROM audit_log WHERE record_id = ?", (record_id,)).fetchone()[0]
+    entries = con.execute("SELECT seq, at, actor, action, kind, record_id, payload, prev_hash "
+                          "FROM audit_log WHERE seq >= ? ORDER BY seq", (edited_seq,)).fetchall()
+    previous = con.execute("SELECT hash FROM audit_log WHERE seq = ?", (edited_seq - 1,)).fetchone()[0]
+    for seq, at, actor, action, kind, rid, payload, _ in entries:
+        if seq == edited_seq:
+            data = json.loads(payload)
+            data["body"] = body
+            data["record_hash"] = record_hash(row[0], row[1], row[2], text, row[4], bool(row[5]), row[6], row[7])
+            payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        digest = entry_hash(seq, at, actor, action, kind, rid, payload, previous)
+        con.execute("UPDATE audit_log SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                    (payload, previous, digest, seq))
+        previous = digest
+    con.commit()
+    con.close()
+    result = verify(copy)
+    assert result.returncode == 1
+    assert f"La entrada {edited_seq} no tiene una firma válida de esta instalación" in result.stderr
+    assert f"Primera entrada rota: {edited_seq}" in result.stderr
+
+
+def test_the_store_replaced_by_an_older_backup_is_named(copy):
+    last = last_seq(copy)
+    shutil.copyfile(copy.parent / "older-backup.sqlite", copy)
+    result = verify(copy)
+    assert result.returncode == 1
+    assert f"registra la entrada {last}" in result.stderr and "estado anterior" in result.stderr
+
+
+def test_an_acta_printed_ahead_of_the_store_is_named(copy, tmp_path):
+    """Verified elsewhere with only the public key (no anchor there): the acta's printed head is enough."""
+    store = Store(copy)
+    third = Decision(**decision_body(copy, 3)[1])
+    printed = tmp_path / "acta-2026-003.pdf"
+    printed.write_bytes(acta.pdf_bytes(third, store.head()))
+    key_only = tmp_path / "auditor" / "clave-publica.pem"
+    key_only.parent.mkdir()
+    key_only.write_text(public_pem(store.public_key))
+    shutil.copyfile(copy.parent / "older-backup.sqlite", copy)
+    result = verify(copy, "--key", str(key_only), "--acta", str(printed))
+    assert result.returncode == 1
+    assert "el acta «acta-2026-003.pdf» registra la entrada" in result.stderr
+    assert "No se comprobó si el almacén volvió a un estado anterior" in result.stderr  # no anchor beside that key
+
+
+def test_an_acta_printed_from_an_edited_decision_is_named(copy, tmp_path):
+    store = Store(copy)
+    _, body = decision_body(copy, 1)
+    body["funded"][0]["amount_usd"] = 1.0
+    printed = tmp_path / "acta-editada.pdf"
+    printed.write_bytes(acta.pdf_bytes(Decision(**body), store.head()))
+    honest = tmp_path / "acta-fiel.pdf"
+    honest.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), store.head()))
+    assert verify(copy, "--acta", str(honest)).returncode == 0
+    result = verify(copy, "--acta", str(printed))
+    assert result.returncode == 1
+    assert "El acta «acta-editada.pdf» muestra la decisión" in result.stderr
+
+
+def test_a_file_that_is_not_a_store_still_exits_2(tmp_path):
+    bogus = tmp_path / "x.sqlite"
+    bogus.write_bytes(b"no es una base" * 100)
+    assert verify(bogus).returncode == 2
