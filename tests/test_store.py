@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from core.record.audit import main as audit_main
-from core.record.store import Change, ConflictError, Store
+from core.record.store import Change, ConflictError, Store, StoreBusyError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -177,3 +177,38 @@ def test_audit_command_refuses_a_file_that_is_not_a_store(tmp_path, capsys):
     assert audit_main(["verify", str(bogus)]) == 2
     assert "no es un almacén de Minga" in capsys.readouterr().err
     assert audit_main(["verify", str(tmp_path / "missing.sqlite")]) == 2
+
+
+def test_a_lock_held_by_another_process_is_answered_in_spanish_after_a_short_wait(store, monkeypatch):
+    from core.record import store as store_module
+
+    store.save("proposal", "P1", {"title": "A"}, actor="ana")
+    monkeypatch.setattr(store_module, "BUSY_SECONDS", 1)
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+        import sqlite3, sys
+        con = sqlite3.connect(sys.argv[1], isolation_level=None)
+        con.execute("BEGIN IMMEDIATE")
+        print("bloqueado", flush=True)
+        sys.stdin.readline()
+    """), str(store.path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "bloqueado"
+        started = time.monotonic()
+        with pytest.raises(StoreBusyError, match="ocupado por otro proceso") as refused:
+            store.save("proposal", "P1", {"title": "B"}, actor="luis")
+        assert time.monotonic() - started < 10
+        assert "locked" not in str(refused.value)
+    finally:
+        holder.communicate("\n", timeout=10)
+    assert store.get("proposal", "P1").body == {"title": "A"}
+    store.save("proposal", "P1", {"title": "B"}, actor="luis")  # free again: the save goes through
+    assert store.verify().ok
+
+
+@pytest.mark.parametrize("name", ["con #almohadilla", "pregunta?", "espacios y tildes ñandú", "%20 y & y ;"])
+def test_paths_with_any_characters_work(tmp_path, name):
+    path = tmp_path / name / f"{name}.sqlite"
+    store = Store(path)
+    store.save("proposal", "P1", {"title": "A"}, actor="ana")
+    assert store.verify().ok
+    assert audit_main(["verify", str(path)]) == 0

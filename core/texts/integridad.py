@@ -46,8 +46,8 @@ STRINGS: dict[str, str] = {
     "backup.extra_object": "El respaldo tiene un objeto que Minga no crea ({kind} «{name}»).",
     "backup.missing_object": "Al respaldo le falta {kind} «{name}».",
     "backup.meta": "El respaldo es de otra versión del almacén ({version}) o tiene datos de control desconocidos.",
-    "backup.unknown_kind": "El respaldo tiene un registro de un tipo desconocido ({kind} «{record}»).",
-    "backup.invalid_record": "{kind} «{record}» del respaldo no es válido.",
+    "backup.unknown_kind": "El respaldo tiene un registro de un tipo desconocido: {kind} «{record}».",
+    "backup.invalid_record": "El respaldo tiene un registro no válido: {kind} «{record}».",
     "backup.password": "La contraseña no coincide con la de un administrador: el respaldo no se restauró.",
     "backup.foreign": "es de otra instalación de Minga (su registro está firmado con otra clave). Para usarlo, "
                       "marque «Adoptar el respaldo de otra instalación».",

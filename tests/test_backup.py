@@ -1,0 +1,220 @@
+"""Backup and restore: a restore checks everything before it replaces anything; each refusal leaves the store as
+it was; the first administrator is created once, even by two processes at the same moment."""
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from core.record import backup
+from core.record.auth import Accounts, PermissionDenied, Role, User
+from core.record.backup import RestoreRefused
+from core.record.store import AlreadyExistsError, Store
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "una-clave-larga-2026"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """An installation (store + key) with an administrator, a planner and two proposals."""
+    folder = tmp_path_factory.mktemp("instalacion")
+    store = Store(folder / "minga.sqlite")
+    accounts = Accounts(store)
+    admin = accounts.create_first_admin("admin", "Administración", PASSWORD)
+    accounts.create(admin, User(username="tecnica", display_name="Técnica", role=Role.PLANNER), PASSWORD)
+    store.save("budget", "010170", budget(40000), actor="tecnica", parish_code="010170")
+    return folder
+
+
+@pytest.fixture()
+def store(template, tmp_path) -> Store:
+    shutil.copytree(template, tmp_path / "app")
+    return Store(tmp_path / "app" / "minga.sqlite")
+
+
+def budget(amount: float) -> dict:
+    return {"parish_code": "010170", "rules": {"budget_usd": amount}}
+
+
+ADMIN = User(username="admin", display_name="Administración", role=Role.ADMIN)
+
+
+def snapshot(store: Store) -> tuple:
+    """Everything a refused restore must leave as it was."""
+    return store.head(), [(r.kind, r.record_id, r.body, r.version) for r in store.records("budget")], \
+        [u.username for u in Accounts(store).users()]
+
+
+def a_backup(store: Store, tmp_path: Path, name: str = "respaldo.sqlite") -> Path:
+    return backup.backup_to(store, tmp_path / name)
+
+
+def altered(path: Path, *statements: str) -> Path:
+    con = sqlite3.connect(path)
+    for statement in statements:
+        con.execute(statement)
+    con.commit()
+    con.close()
+    return path
+
+
+def refused(store: Store, candidate: Path, match: str, **options) -> None:
+    before = snapshot(store)
+    with pytest.raises((RestoreRefused, PermissionDenied), match=match):
+        backup.restore(store, candidate, admin=ADMIN, password=options.pop("password", PASSWORD), **options)
+    assert snapshot(store) == before
+    assert store.verify().ok
+
+
+def test_a_backup_restores_with_its_users_shown_and_the_restore_logged(store, tmp_path):
+    saved = a_backup(store, tmp_path)
+    store.save("budget", "010171", budget(9000), actor="tecnica", parish_code="010171")
+    report = backup.inspect_backup(store, saved)
+    assert report.acceptable and report.foreign_key is None
+    assert {(u.username, u.role_es) for u in report.users} == {("admin", "Administrador"), ("tecnica", "Técnico de planificación")}
+    backup.restore(store, saved, admin=ADMIN, password=PASSWORD)
+    assert store.get("budget", "010171") is None and store.get("budget", "010170").body == budget(40000)
+    last = store.log(limit=1)[0]
+    assert last.action == "restaurar respaldo" and last.actor == "admin"
+    assert last.payload["restored_head"][0] == report.head.seq
+    assert store.verify().ok and not store.verify().not_run
+
+
+def test_a_file_that_is_not_sqlite_is_refused(store, tmp_path):
+    bogus = tmp_path / "bogus.sqlite"
+    bogus.write_text("hola")
+    refused(store, bogus, "no es una base SQLite válida")
+
+
+def test_a_database_without_the_tables_is_refused(store, tmp_path):
+    empty = altered(tmp_path / "vacio.sqlite", "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                    "INSERT INTO meta VALUES ('application', 'minga')")
+    refused(store, empty, "le falta")
+
+
+@pytest.mark.parametrize("statements", [
+    # a do-nothing trigger named like the append-only one
+    ("DROP TRIGGER audit_log_no_delete",
+     "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT 1; END"),
+    # a trigger that changes what a stored record says
+    ("CREATE TRIGGER rewrite AFTER UPDATE ON records BEGIN UPDATE records SET body = '{}' WHERE 0; END",),
+    ("CREATE TABLE extra (x INTEGER)",),
+    ("CREATE VIEW vista AS SELECT * FROM records",),
+    ("CREATE INDEX idx_body ON records (body)",),
+], ids=["look-alike-trigger", "extra-trigger", "extra-table", "extra-view", "extra-index"])
+def test_any_schema_difference_is_refused(store, tmp_path, statements):
+    refused(store, altered(a_backup(store, tmp_path), *statements), "respaldo")
+
+
+def test_a_record_that_does_not_validate_against_its_model_is_refused(store, tmp_path):
+    candidate = altered(a_backup(store, tmp_path),
+                        "UPDATE records SET body = '{\"username\": \"Mal Nombre\", \"role\": \"admin\", "
+                        "\"display_name\": \"x\", \"password_hash\": \"h\"}' WHERE kind = 'user' AND record_id = 'admin'")
+    refused(store, candidate, "registro no válido")
+
+
+def test_a_record_of_an_unknown_kind_is_refused(store, tmp_path):
+    candidate = altered(a_backup(store, tmp_path), "INSERT INTO records VALUES ('trampa', 'x', NULL, '{}', 1, 0, "
+                                                  "'2026-01-01', 'intruso')")
+    refused(store, candidate, "tipo desconocido")
+
+
+def test_a_planted_administrator_breaks_the_log_and_is_refused(store, tmp_path):
+    """The attack from the issue: an administrator added to a backup whose log still chains."""
+    body = json.dumps({"username": "intruso", "display_name": "Intruso", "role": "admin", "association_id": None,
+                       "email": None, "active": True, "password_hash": "$argon2id$v=19$m=65536,t=3,p=4$x$y"})
+    candidate = altered(a_backup(store, tmp_path), "INSERT INTO records VALUES ('user', 'intruso', NULL, "
+                                                  f"'{body}', 1, 0, '2026-01-01', 'intruso')")
+    refused(store, candidate, "no tiene ninguna entrada en el registro")
+
+
+def test_a_backup_of_another_installation_is_refused_unless_adopted(store, tmp_path):
+    elsewhere = Store(tmp_path / "otra" / "minga.sqlite")  # its own key, in tmp_path/otra/keys
+    Accounts(elsewhere).create_first_admin("admin", "Administración", PASSWORD)
+    elsewhere.save("budget", "020150", budget(5000), actor="admin", parish_code="020150")
+    candidate = a_backup(elsewhere, tmp_path, "ajeno.sqlite")
+    assert backup.inspect_backup(store, candidate).foreign_key is not None
+    refused(store, candidate, "otra instalación")
+    backup.restore(store, candidate, admin=ADMIN, password=PASSWORD, adopt=True)
+    assert store.get("budget", "020150").body == budget(5000)
+    assert store.verify().ok  # the adopted entries check with the key the signed restore entry names
+    store.save("budget", "020150", budget(6000), actor="admin", parish_code="020150")
+    assert store.verify().ok
+
+
+def test_a_wrong_password_or_a_non_administrator_is_refused(store, tmp_path):
+    candidate = a_backup(store, tmp_path)
+    refused(store, candidate, "contraseña no coincide", password="otra-clave-cualquiera")
+    planner = User(username="tecnica", display_name="Técnica", role=Role.ADMIN)  # the role the caller claims
+    before = snapshot(store)
+    with pytest.raises(PermissionDenied):
+        backup.restore(store, candidate, admin=planner, password=PASSWORD)
+    assert snapshot(store) == before
+
+
+def test_a_backup_with_a_tampered_log_is_refused(store, tmp_path):
+    candidate = altered(a_backup(store, tmp_path), "DROP TRIGGER audit_log_no_update",
+                        "UPDATE audit_log SET actor = 'otro' WHERE seq = 2")
+    refused(store, candidate, "respaldo")
+
+
+def test_the_key_is_not_inside_the_backup(store, tmp_path):
+    pem = store.key_path.read_bytes()
+    body = pem.split(b"-----")[2].strip()
+    assert body not in backup.backup_bytes(store)
+    assert store.key_path.stat().st_mode & 0o077 == 0  # readable by its owner only
+
+
+def test_the_first_administrator_is_created_once_by_the_store_primitive(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    store.save("user", "a", {"n": 1}, actor="a", only_if_none=True)
+    with pytest.raises(AlreadyExistsError):
+        store.save("user", "b", {"n": 2}, actor="b", only_if_none=True)
+    assert [r.record_id for r in store.records("user")] == ["a"]
+
+
+FIRST_ADMIN = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from core.record.auth import Accounts, PermissionDenied
+    from core.record.store import Store
+    accounts = Accounts(Store(sys.argv[1]))
+    print("listo", flush=True)
+    go = Path(sys.argv[2])
+    while not go.exists():
+        time.sleep(0.005)
+    try:
+        accounts.create_first_admin(sys.argv[3], "Nombre", "una-clave-larga")
+        print("creado", flush=True)
+    except PermissionDenied:
+        print("rechazado", flush=True)
+""")
+
+
+def test_two_processes_creating_the_first_administrator_at_once_one_is_refused(tmp_path):
+    path, go = tmp_path / "s.sqlite", tmp_path / "go"
+    Store(path)
+    workers = [subprocess.Popen([sys.executable, "-c", FIRST_ADMIN, str(path), str(go), name], cwd=ROOT,
+                                stdout=subprocess.PIPE, text=True) for name in ("primera", "segunda")]
+    for worker in workers:
+        assert worker.stdout.readline().strip() == "listo"
+    go.touch()
+    outcomes = sorted(worker.communicate(timeout=60)[0].strip() for worker in workers)
+    assert outcomes == ["creado", "rechazado"]
+    assert len(Accounts(Store(path)).users()) == 1
+
+
+def test_a_first_administrator_created_after_the_quick_check_still_refuses_the_second(tmp_path, monkeypatch):
+    """The check before hashing the password passes for both; the write itself refuses the second."""
+    accounts = Accounts(Store(tmp_path / "s.sqlite"))
+    accounts.create_first_admin("primera", "Primera", PASSWORD)
+    monkeypatch.setattr(Accounts, "has_users", lambda self: False)
+    with pytest.raises(PermissionDenied, match="Ya existe"):
+        accounts.create_first_admin("segunda", "Segunda", PASSWORD)
+    assert [u.username for u in accounts.users()] == ["primera"]
