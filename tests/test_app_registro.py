@@ -61,3 +61,24 @@ def test_the_administrator_creates_a_user_and_resets_the_demo(own_store):
     next(b for b in app.button if b.label == "Restablecer").click().run()
     assert any("Demostración restablecida" in s.value for s in app.success)
     assert Store(own_store).get("proposal", first.record_id).body["title"] == first.body["title"]
+
+
+def test_the_mark_follows_the_file_a_record_edited_behind_the_log_is_named(own_store):
+    app = open_app_page("pages/registro.py", PLANNER)
+    assert any("Registro íntegro" in s.value for s in app.success)
+    con = sqlite3.connect(own_store)
+    record_id = con.execute("SELECT record_id FROM records WHERE kind = 'proposal' LIMIT 1").fetchone()[0]
+    con.execute("UPDATE records SET body = json_set(body, '$.title', 'Otro título') "
+                "WHERE kind = 'proposal' AND record_id = ?", (record_id,))
+    con.commit()
+    con.close()
+    app = open_app_page("pages/registro.py", PLANNER)
+    assert not app.success
+    assert any(f"La propuesta «{record_id}» no coincide con su última versión registrada" in e.value
+               for e in app.error)
+
+
+def test_the_administrator_is_warned_that_the_key_is_not_in_the_backup(own_store):
+    app = open_app_page("pages/administracion.py", ADMIN)
+    warning = next(w.value for w in app.warning if "NO está en el respaldo" in w.value)
+    assert str(Store(own_store).key_path) in warning
