@@ -8,7 +8,7 @@ longer be checked; keep a copy apart from the backups.
 
 Every log entry's hash is signed with this key (`signature` column, hex). The anchor is a small JSON file
 beside the key, one per store file, holding the latest head (sequence number, hash, signature); the store
-rewrites it in each write transaction, so a store replaced by an older copy is behind its anchor.
+moves it forward after each write, so a store replaced by an older copy is behind its anchor.
 """
 
 from __future__ import annotations
@@ -121,21 +121,13 @@ def signature_ok(key: Ed25519PublicKey, digest: str, signature: str) -> bool:
     return True
 
 
-def write_anchor(path: Path, head: SignedHead | None) -> str | None:
-    """Replace the anchor atomically; returns the previous text (to put back if the transaction fails)."""
-    previous = path.read_text(encoding="utf-8") if path.exists() else None
-    text = json.dumps({"seq": head.seq, "hash": head.hash, "signature": head.signature} if head else
-                      {"seq": 0, "hash": "", "signature": ""})
-    restore_anchor(path, text)
-    return previous
-
-
-def restore_anchor(path: Path, text: str | None) -> None:
-    if text is None:
-        path.unlink(missing_ok=True)
+def write_anchor(path: Path, head: SignedHead | None) -> None:
+    """Replace the anchor atomically (a temporary file renamed over it)."""
+    if head is None:
         return
     staging = path.with_name(f".{path.name}.{secrets.token_hex(6)}")
-    staging.write_text(text, encoding="utf-8")
+    staging.write_text(json.dumps({"seq": head.seq, "hash": head.hash, "signature": head.signature}),
+                       encoding="utf-8")
     os.replace(staging, path)
 
 

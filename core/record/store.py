@@ -205,24 +205,20 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE takes the write lock up front: writers queue, none is lost.
-
-        The anchor is rewritten while the lock is held (so anchors follow the order of commits) and put back
-        if the commit fails.
-        """
+        """BEGIN IMMEDIATE takes the write lock up front: writers queue, none is lost. After the commit, the anchor
+        moves forward to the committed head (after, so a crash never leaves it ahead of the store)."""
         with self._connection() as con:
             con.execute("BEGIN IMMEDIATE")
             try:
                 yield con
-                previous_anchor = signing.write_anchor(self.anchor_path, _head(con))
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
-            try:
-                con.execute("COMMIT")
-            except BaseException:
-                signing.restore_anchor(self.anchor_path, previous_anchor)
-                raise
+            con.execute("COMMIT")
+            head = _head(con)
+        anchored = signing.read_anchor(self.anchor_path)
+        if head is not None and (anchored is None or anchored.seq < head.seq):  # a slower writer never moves it back
+            signing.write_anchor(self.anchor_path, head)
 
     def _upgrade(self) -> None:
         """A store of schema 1 (unsigned log): add the signature column and seal every record with a signed
@@ -380,7 +376,9 @@ class Store:
         """Replace the whole store with `source` (already checked by core.record.backup), then log it."""
         with self._connection() as con:
             source.backup(con)
-        return self.append_event("store", "respaldo", payload, actor=actor, action=t("log.action.restore"))
+        entry = self.append_event("store", "respaldo", payload, actor=actor, action=t("log.action.restore"))
+        signing.write_anchor(self.anchor_path, self.head())  # the one time the anchor may move back
+        return entry
 
     def verify(self):  # -> core.record.ledger.Verification
         """Every check of core.record.ledger on this store with its own key and anchor."""
