@@ -156,7 +156,7 @@ def test_altering_any_stored_entry_is_detected_and_named(store, field, capsys):
 
 
 def test_rewriting_an_entry_with_a_fresh_hash_breaks_its_signature_and_the_chain(store):
-    from core.record.store import entry_hash
+    from core.record.hashing import entry_hash
 
     for n in range(4):
         store.save("decision", f"D{n}", {"budget": n}, actor="junta")
@@ -212,3 +212,25 @@ def test_paths_with_any_characters_work(tmp_path, name):
     store.save("proposal", "P1", {"title": "A"}, actor="ana")
     assert store.verify().ok
     assert audit_main(["verify", str(path)]) == 0
+
+
+def test_a_store_of_the_unsigned_format_is_upgraded_and_sealed(tmp_path):
+    from core.record import backup
+
+    path = tmp_path / "antiguo.sqlite"
+    old = Store(path)
+    for parish in ("010170", "010171"):
+        old.save("budget", parish, {"parish_code": parish, "rules": {"budget_usd": 1000}}, actor="ana")
+    con = sqlite3.connect(path)  # back to schema 1: no signature column, no public key
+    con.execute("ALTER TABLE audit_log DROP COLUMN signature")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.execute("DELETE FROM meta WHERE key = 'public_key'")
+    con.commit()
+    con.close()
+    upgraded = Store(path)
+    seals = [e for e in upgraded.log() if e.action == "sellar registro"]
+    assert sorted(e.record_id for e in seals) == ["010170", "010171"] and all(e.signature for e in seals)
+    assert upgraded.verify().ok
+    upgraded.save("budget", "010170", {"parish_code": "010170", "rules": {"budget_usd": 2000}}, actor="ana")
+    assert upgraded.verify().ok
+    assert backup.inspect_backup(upgraded, backup.backup_to(upgraded, tmp_path / "r.sqlite")).acceptable

@@ -20,7 +20,7 @@ from core import fmt
 from core.record import constancia
 from core.record.decisions import Decision
 from core.record.signing import SignedHead
-from core.record.store import body_hash
+from core.record.hashing import body_hash
 from core.exports import neutralise
 from core.texts import t
 

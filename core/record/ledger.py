@@ -24,7 +24,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from core.record import signing
 from core.record.constancia import ActaHead
-from core.record.store import GENESIS, Store, StoreError, body_hash, entry_hash, record_hash
+from core.record.hashing import GENESIS, body_hash, entry_hash, record_hash
+from core.record.store import Store, StoreError
 from core.texts import label, t
 
 _REQUIRED_TABLES = ("meta", "records", "audit_log")

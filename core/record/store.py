@@ -18,7 +18,6 @@ behind the log's back no longer matches its last entry. Each write transaction a
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import sqlite3
@@ -32,10 +31,10 @@ import polars as pl
 
 from core.data.paths import data_dir
 from core.record import signing
+from core.record.hashing import GENESIS, canonical, entry_hash, record_hash
 from core.texts import t
 
 SCHEMA_VERSION = 2
-GENESIS = "0" * 64
 BUSY_SECONDS = 5  # how long a save waits for another process's write lock before saying so
 
 # The exact tables and triggers of a store; a restore accepts nothing else (core.record.backup).
@@ -135,32 +134,6 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-
-
-def _canonical(value: Any) -> str:
-    return _ENCODER.encode(value)
-
-
-def record_hash(kind: str, record_id: str, parish_code: str | None, body_text: str, version: int, deleted: bool,
-                updated_at: str, updated_by: str) -> str:
-    """The hash of a record row as stored (`body_text` is the canonical JSON kept in `records.body`)."""
-    material = _canonical([kind, record_id, parish_code, body_text, version, bool(deleted), updated_at, updated_by])
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
-
-
-def body_hash(body: dict[str, Any]) -> str:
-    """The hash of a record's body alone, as an acta prints it for the decision it shows."""
-    return hashlib.sha256(_canonical(body).encode("utf-8")).hexdigest()
-
-
-def entry_hash(seq: int, at: str, actor: str, action: str, kind: str, record_id: str, payload: str,
-               prev_hash: str) -> str:
-    """The hash that chains an audit entry to the one before it."""
-    material = _canonical([seq, at, actor, action, kind, record_id, payload, prev_hash])
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
-
-
 class Store:
     """One store file and the installation key that signs its log. Safe to share between threads: every call
     opens its own connection."""
@@ -172,12 +145,15 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._key = signing.load_or_create_key(self.key_path)
         with self._connection() as con:
-            con.executescript(SCHEMA)
-            con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            con.execute("INSERT OR IGNORE INTO meta VALUES ('application', 'minga')")
-            con.execute("INSERT OR IGNORE INTO meta VALUES ('public_key', ?)", (signing.public_pem(self.public_key),))
-            version = int(con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
-        if version < SCHEMA_VERSION:
+            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            meta = dict(con.execute("SELECT key, value FROM meta").fetchall()) if "meta" in tables else {}
+            if len(meta) < 3 or len(tables) < 3:  # new (or half-made) store; an existing one opens without a write
+                con.executescript(SCHEMA)
+                con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                con.execute("INSERT OR IGNORE INTO meta VALUES ('application', 'minga')")
+                con.execute("INSERT OR IGNORE INTO meta VALUES ('public_key', ?)",
+                            (signing.public_pem(self.public_key),))
+        if int(meta.get("schema_version", SCHEMA_VERSION)) < SCHEMA_VERSION:
             self._upgrade()
 
     @property
@@ -321,9 +297,9 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, record_id) DO UPDATE SET "
             "parish_code = excluded.parish_code, body = excluded.body, version = excluded.version, "
             "deleted = excluded.deleted, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-            (change.kind, change.record_id, parish, _canonical(body), version + 1, deleted, at, actor),
+            (change.kind, change.record_id, parish, canonical(body), version + 1, deleted, at, actor),
         )
-        written = record_hash(change.kind, change.record_id, parish, _canonical(body), version + 1, bool(deleted),
+        written = record_hash(change.kind, change.record_id, parish, canonical(body), version + 1, bool(deleted),
                               at, actor)
         self._log(con, actor, change.action, change.kind, change.record_id,
                   {"version": version + 1, "deleted": bool(deleted), "body": body, "record_hash": written})
@@ -339,7 +315,7 @@ class Store:
         last = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
         at = _now()
-        text = _canonical(payload)
+        text = canonical(payload)
         digest = entry_hash(seq, at, actor, action, kind, record_id, text, prev)
         signature = signing.sign_entry(self._key, digest)
         con.execute("INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
