@@ -51,6 +51,8 @@ with st.expander(t("admin.new_user")):
                 session.denied(exc)
             except ValueError as exc:
                 st.error(session.reason(exc))
+            except StoreError as exc:
+                st.error(str(exc))
             else:
                 st.success(t("admin.created", username=created.username))
 
@@ -119,5 +121,7 @@ with st.form("admin-reset"):
             count = records.reset_demo(store, user, data.connection())
         except PermissionDenied as exc:
             session.denied(exc)
+        except StoreError as exc:  # e.g. the store held by another process: said in Spanish
+            st.error(str(exc))
         else:
             st.success(t("admin.reset_done", count=count))

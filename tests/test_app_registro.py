@@ -82,3 +82,29 @@ def test_the_administrator_is_warned_that_the_key_is_not_in_the_backup(own_store
     app = open_app_page("pages/administracion.py", ADMIN)
     warning = next(w.value for w in app.warning if "NO está en el respaldo" in w.value)
     assert str(Store(own_store).key_path) in warning
+
+
+def test_a_store_locked_by_another_process_is_answered_in_spanish_on_the_page(own_store, monkeypatch):
+    import subprocess
+    import sys
+    import textwrap
+
+    from core.record import store as store_module
+
+    app = open_app_page("pages/administracion.py", ADMIN)
+    monkeypatch.setattr(store_module, "BUSY_SECONDS", 1)
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+        import sqlite3, sys
+        con = sqlite3.connect(sys.argv[1], isolation_level=None)
+        con.execute("BEGIN IMMEDIATE")
+        print("bloqueado", flush=True)
+        sys.stdin.readline()
+    """), str(own_store)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "bloqueado"
+        next(c for c in app.checkbox if "restablecer" in c.label).check()
+        next(b for b in app.button if b.label == "Restablecer").click().run()
+    finally:
+        holder.communicate("\n", timeout=10)
+    assert not app.exception
+    assert any("ocupado por otro proceso" in e.value for e in app.error)

@@ -218,3 +218,9 @@ def test_a_first_administrator_created_after_the_quick_check_still_refuses_the_s
     with pytest.raises(PermissionDenied, match="Ya existe"):
         accounts.create_first_admin("segunda", "Segunda", PASSWORD)
     assert [u.username for u in accounts.users()] == ["primera"]
+
+
+def test_budget_rules_that_are_not_allocation_rules_are_refused(store, tmp_path):
+    candidate = altered(a_backup(store, tmp_path), "UPDATE records SET body = json_set(body, '$.rules.budget_usd', "
+                                                  "-5) WHERE kind = 'budget'")
+    refused(store, candidate, "registro no válido: El presupuesto")

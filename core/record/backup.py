@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from core.record import signing
 from core.record.auth import Accounts, PermissionDenied, Role, User
@@ -41,9 +41,16 @@ class DemoFlag(BaseModel):
 
 
 class BoardBudget(BaseModel):
+    """The `budget` record: a parish's budget and rules (core.engine.scenarios.set_board_budget)."""
+
     model_config = ConfigDict(extra="forbid")
     parish_code: str
     rules: dict
+
+    @model_validator(mode="after")
+    def _rules_are_allocation_rules(self) -> BoardBudget:
+        _resolve(_BUDGET_RULES).model_validate(self.rules)
+        return self
 
 
 # kind -> "module:Model" of its body. Resolved when a backup is checked: the models live in the modules that own
@@ -56,6 +63,7 @@ RECORD_MODELS = {
     "decision": "core.record.decisions:Decision", "user": "core.record.auth:User",
     "system": "core.record.backup:DemoFlag",
 }
+_BUDGET_RULES = "core.engine.allocation:AllocationRules"
 _META_KEYS = {"schema_version", "application", "public_key"}
 
 
@@ -135,12 +143,14 @@ def _schema_problems(con: sqlite3.Connection) -> list[str]:
     return []
 
 
-def _model(kind: str) -> type[BaseModel] | None:
-    target = RECORD_MODELS.get(kind)
-    if target is None:
-        return None
+def _resolve(target: str) -> type[BaseModel]:
     module, _, name = target.partition(":")
     return getattr(importlib.import_module(module), name)
+
+
+def _model(kind: str) -> type[BaseModel] | None:
+    target = RECORD_MODELS.get(kind)
+    return _resolve(target) if target else None
 
 
 def _record_problems(con: sqlite3.Connection) -> tuple[list[str], list[BackupUser]]:
