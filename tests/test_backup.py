@@ -77,7 +77,8 @@ def test_a_backup_restores_with_its_users_shown_and_the_restore_logged(store, tm
     store.save("budget", "010171", budget(9000), actor="tecnica", parish_code="010171")
     report = backup.inspect_backup(store, saved)
     assert report.acceptable and report.foreign_key is None
-    assert {(u.username, u.role_es) for u in report.users} == {("admin", "Administrador"), ("tecnica", "Técnico de planificación")}
+    assert {(u.username, u.role_es) for u in report.users} == {("admin", "Administrador"),
+                                                               ("tecnica", "Técnico de planificación")}
     backup.restore(store, saved, admin=ADMIN, password=PASSWORD)
     assert store.get("budget", "010171") is None and store.get("budget", "010170").body == budget(40000)
     last = store.log(limit=1)[0]
@@ -115,7 +116,8 @@ def test_any_schema_difference_is_refused(store, tmp_path, statements):
 def test_a_record_that_does_not_validate_against_its_model_is_refused(store, tmp_path):
     candidate = altered(a_backup(store, tmp_path),
                         "UPDATE records SET body = '{\"username\": \"Mal Nombre\", \"role\": \"admin\", "
-                        "\"display_name\": \"x\", \"password_hash\": \"h\"}' WHERE kind = 'user' AND record_id = 'admin'")
+                        "\"display_name\": \"x\", \"password_hash\": \"h\"}' "
+                        "WHERE kind = 'user' AND record_id = 'admin'")
     refused(store, candidate, "registro no válido")
 
 

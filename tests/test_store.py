@@ -227,6 +227,7 @@ def test_a_store_of_the_unsigned_format_is_upgraded_and_sealed(tmp_path):
     con.execute("DELETE FROM meta WHERE key = 'public_key'")
     con.commit()
     con.close()
+    assert audit_main(["verify", str(path)]) == 1  # not yet opened by Minga: said, not a crash
     upgraded = Store(path)
     seals = [e for e in upgraded.log() if e.action == "sellar registro"]
     assert sorted(e.record_id for e in seals) == ["010170", "010171"] and all(e.signature for e in seals)

@@ -123,6 +123,8 @@ def _verify(con: sqlite3.Connection, key: Ed25519PublicKey | None, anchor: Path 
     missing = [name for name in _REQUIRED_TABLES if name not in tables]
     if missing:
         return Verification(0, None, (Finding("chain", t("ledger.tables_missing", tables=", ".join(missing))),))
+    if "signature" not in {row[1] for row in con.execute("PRAGMA table_info(audit_log)")}:
+        return Verification(0, None, (Finding("signature", t("ledger.old_format")),))
     findings: list[Finding] = []
     not_run: list[str] = []
     log = _check_chain(con, key, findings)
@@ -130,10 +132,11 @@ def _verify(con: sqlite3.Connection, key: Ed25519PublicKey | None, anchor: Path 
         not_run.append(t("ledger.not_run.key"))
     head = _head(con)
     _check_records(con, log, findings)
-    if anchor is None or signing.read_anchor(anchor) is None:
+    anchored = signing.read_anchor(anchor) if anchor is not None else None
+    if anchored is None:
         not_run.append(t("ledger.not_run.anchor", path=anchor or "—"))
     else:
-        _check_head(signing.read_anchor(anchor), t("ledger.source.anchor"), con, head, key, findings)
+        _check_head(anchored, t("ledger.source.anchor"), con, head, key, findings)
     for acta in actas:
         _check_head(acta.head, t("ledger.source.acta", file=acta.file), con, head, key, findings)
         _check_acta_decision(con, acta, findings)
@@ -176,9 +179,9 @@ def _check_signatures(con: sqlite3.Connection, key: Ed25519PublicKey, entries: l
 
     When the chain holds, each hash chains every entry before it, so a valid signature on the last entry vouches
     for the whole log; whoever rewrites entry k must rehash every later one and cannot sign them, so from k on
-    none is valid and a bisection finds k. When the chain is broken, every signature is checked in order. Entries written before signing existed (schema 1) carry none: allowed only before the
-    first signed entry. Entries before an adopted backup's restore entry are signed with the key that entry
-    names (core.record.backup).
+    none is valid and a bisection finds k. When the chain is broken, every signature is checked in order.
+    Entries written before signing existed (schema 1) carry none: allowed only before the first signed entry.
+    Entries before an adopted backup's restore entry are signed with the key that entry names (core.record.backup).
     """
     adoptions = []
     for seq, pem in con.execute("SELECT seq, json_extract(payload, '$.adopted_key') FROM audit_log "
@@ -225,14 +228,15 @@ def _check_records(con: sqlite3.Connection, log: _Log, findings: list[Finding]) 
         kind, record_id = row[0], row[1]
         seen.add((kind, record_id))
         logged = log.last_record_hash.get((kind, record_id))
+        named = {"kind": label("record_kind", kind), "record": record_id}
         if logged is None:
-            findings.append(Finding("records", t("ledger.record_unlogged", kind=label("record_kind", kind), record=record_id)))
+            findings.append(Finding("records", t("ledger.record_unlogged", **named)))
         elif record_hash(*row) != logged[1]:
-            findings.append(Finding("records", t("ledger.record_differs", kind=label("record_kind", kind), record=record_id,
-                                                 seq=logged[0]), logged[0]))
+            findings.append(Finding("records", t("ledger.record_differs", **named, seq=logged[0]), logged[0]))
     for (kind, record_id), (seq, _) in sorted(log.last_record_hash.items()):
         if (kind, record_id) not in seen:
-            findings.append(Finding("records", t("ledger.record_gone", kind=label("record_kind", kind), record=record_id, seq=seq), seq))
+            named = {"kind": label("record_kind", kind), "record": record_id}
+            findings.append(Finding("records", t("ledger.record_gone", **named, seq=seq), seq))
 
 
 def _check_head(claimed: signing.SignedHead, source: str, con: sqlite3.Connection,

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -33,6 +33,9 @@ from core.data.paths import data_dir
 from core.record import signing
 from core.record.hashing import GENESIS, canonical, entry_hash, record_hash
 from core.texts import t
+
+if TYPE_CHECKING:
+    from core.record.ledger import Verification
 
 SCHEMA_VERSION = 2
 BUSY_SECONDS = 5  # how long a save waits for another process's write lock before saying so
@@ -356,7 +359,7 @@ class Store:
         signing.write_anchor(self.anchor_path, self.head())  # the one time the anchor may move back
         return entry
 
-    def verify(self):  # -> core.record.ledger.Verification
+    def verify(self) -> Verification:
         """Every check of core.record.ledger on this store with its own key and anchor."""
         from core.record.ledger import verify_store  # the checks build on this module
 

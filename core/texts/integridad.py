@@ -14,8 +14,10 @@ STRINGS: dict[str, str] = {
                             "reescrito desde esa entrada.",
     "ledger.unsigned": "La entrada {seq} no tiene firma: el registro fue reescrito desde esa entrada.",
     "ledger.log_empty": "El registro está vacío, pero el almacén guarda {count} registros: el registro fue vaciado.",
-    "ledger.record_unlogged": "{kind} «{record}» no tiene ninguna entrada en el registro: se agregó por fuera de Minga "
-                              "o se borraron entradas del registro.",
+    "ledger.record_unlogged": "{kind} «{record}» no tiene ninguna entrada en el registro: se agregó por fuera de "
+                              "Minga o se borraron entradas del registro.",
+    "ledger.old_format": "El almacén tiene el formato anterior, sin firmas: ábralo una vez con Minga para "
+                         "actualizarlo y sellarlo.",
     "ledger.record_differs": "{kind} «{record}» no coincide con su última versión registrada (entrada {seq}): "
                              "se modificó por fuera de Minga o se borraron entradas del final del registro.",
     "ledger.record_gone": "{kind} «{record}» está en el registro (entrada {seq}) pero ya no está en el almacén: "
