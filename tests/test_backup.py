@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from core.record import backup
 from core.record.auth import Accounts, PermissionDenied, Role, User
@@ -226,3 +227,20 @@ def test_budget_rules_that_are_not_allocation_rules_are_refused(store, tmp_path)
     candidate = altered(a_backup(store, tmp_path), "UPDATE records SET body = json_set(body, '$.rules.budget_usd', "
                                                   "-5) WHERE kind = 'budget'")
     refused(store, candidate, "registro no válido: El presupuesto")
+
+
+@pytest.mark.parametrize("kind", sorted(backup.RECORD_MODELS))
+def test_every_kind_names_a_model_that_exists(kind):
+    """The models are named as text (resolved when a backup is checked): a moved model must fail here."""
+    assert issubclass(backup._model(kind), BaseModel)
+
+
+def test_a_backup_of_the_demo_with_every_kind_of_record_is_accepted(tmp_path, con):
+    from core.proposals import records
+
+    store = Store(tmp_path / "demo.sqlite")
+    records.ensure_demo(store, con)
+    Accounts(store).create_first_admin("admin", "Administración", PASSWORD)
+    report = backup.inspect_backup(store, backup.backup_to(store, tmp_path / "respaldo.sqlite"))
+    assert report.problems == ()
+    assert [u.username for u in report.users] == ["admin"]

@@ -56,7 +56,7 @@ class BoardBudget(BaseModel):
 # kind -> "module:Model" of its body. Resolved when a backup is checked: the models live in the modules that own
 # each kind, some of which build on this package.
 RECORD_MODELS = {
-    "proposal": "core.proposals.models:Proposal", "offer": "core.proposals.models:CooperationOffer",
+    "proposal": "core.proposals.models:Proposal", "offer": "core.proposals.offers:CooperationOffer",
     "pdot_objective": "core.data.schemas.catalogues:PdotObjective", "scenario": "core.engine.scenarios:Scenario",
     "budget": "core.record.backup:BoardBudget", "meeting": "core.record.meeting:Meeting",
     "ballot": "core.record.meeting:Ballot", "private_score": "core.record.meeting:PrivateScore",

@@ -1,0 +1,47 @@
+"""Browser test of a restore: the administrator uploads a backup with a planted trigger and reads why it is
+refused (no restore form); then uploads a true backup, sees its users, confirms with the password and the
+restore is logged."""
+
+import sqlite3
+
+import pytest
+from playwright.sync_api import expect
+
+from core.record import backup
+from core.record.store import Store
+from tests.conftest import TEST_PASSWORD, open_page, sign_in, wait_for_app
+from tests.test_browser_propuestas import upload
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_administrator_restores_only_a_true_backup(page, app_url, test_accounts, tmp_path):
+    page.goto(app_url)
+    wait_for_app(page)
+    sign_in(page, "admin")
+    open_page(page, "Administración")
+    expect(page.get_by_text("La clave que firma el registro NO está en el respaldo")).to_be_visible()
+
+    store = Store()
+    planted = backup.backup_to(store, tmp_path / "respaldo-alterado.sqlite")
+    con = sqlite3.connect(planted)
+    con.execute("CREATE TRIGGER quieto AFTER INSERT ON records BEGIN SELECT 1; END")
+    con.commit()
+    con.close()
+    upload(page, planted)
+    expect(page.get_by_text("El respaldo tiene un objeto que Minga no crea (trigger «quieto»)")).to_be_visible()
+    expect(page.get_by_role("button", name="Restaurar")).to_have_count(0)
+
+    true_backup = backup.backup_to(store, tmp_path / "respaldo.sqlite")
+    upload(page, true_backup)
+    expect(page.get_by_text("El respaldo es válido")).to_be_visible()
+    expect(page.get_by_text("Usuarios del respaldo")).to_be_visible()
+    page.get_by_label("Su contraseña de administrador, para confirmar").fill(TEST_PASSWORD)
+    page.get_by_text("Entiendo que lo actual se reemplaza por el respaldo").click()
+    page.get_by_role("button", name="Restaurar").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Respaldo restaurado")).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    last = store.log(limit=1)[0]
+    assert (last.action, last.actor) == ("restaurar respaldo", "admin")
+    assert store.verify().ok
