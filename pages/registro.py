@@ -17,7 +17,9 @@ check = ledger.verify_store_cached(store)  # checked again whenever the files ch
 if check.ok:
     st.success(t("log.ok", count=fmt.number(check.entries)), icon=":material/verified:")
 else:
-    st.error(t("log.broken", seq=check.first_broken or "—", message=check.message), icon=":material/gpp_bad:")
+    broken = t("log.broken", seq=check.first_broken, message=check.message) if check.first_broken else \
+        t("log.broken_unplaced", message=check.message)
+    st.error(broken, icon=":material/gpp_bad:")
     if len(check.findings) > 1:
         st.write(t("log.problems"))
         for finding in check.findings[1:]:

@@ -108,3 +108,16 @@ def test_a_store_locked_by_another_process_is_answered_in_spanish_on_the_page(ow
         holder.communicate("\n", timeout=10)
     assert not app.exception
     assert any("ocupado por otro proceso" in e.value for e in app.error)
+
+
+def test_a_planted_record_is_named_without_an_entry_number(own_store):
+    open_app_page("pages/registro.py", PLANNER)
+    con = sqlite3.connect(own_store)
+    record_id = con.execute("SELECT record_id FROM records WHERE kind = 'offer' LIMIT 1").fetchone()[0]
+    con.execute("INSERT INTO records SELECT kind, record_id || '-copia', parish_code, body, version, deleted, "
+                "updated_at, updated_by FROM records WHERE kind = 'offer' AND record_id = ?", (record_id,))
+    con.commit()
+    con.close()
+    app = open_app_page("pages/registro.py", PLANNER)
+    assert any(e.value.startswith(f"Registro alterado. La oferta «{record_id}-copia» no tiene ninguna entrada")
+               for e in app.error)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from core.record.audit import main as audit_main
-from core.record.store import Change, ConflictError, Store, StoreBusyError
+from core.record.store import Change, ConflictError, Store, StoreBusyError, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -235,3 +235,10 @@ def test_a_store_of_the_unsigned_format_is_upgraded_and_sealed(tmp_path):
     upgraded.save("budget", "010170", {"parish_code": "010170", "rules": {"budget_usd": 2000}}, actor="ana")
     assert upgraded.verify().ok
     assert backup.inspect_backup(upgraded, backup.backup_to(upgraded, tmp_path / "r.sqlite")).acceptable
+
+
+def test_an_unreadable_key_is_said_in_spanish(tmp_path):
+    key = tmp_path / "clave.pem"
+    key.write_text("esto no es una clave")
+    with pytest.raises(StoreError, match="No se puede leer la clave de la instalación"):
+        Store(tmp_path / "s.sqlite", key_path=key)

@@ -146,7 +146,10 @@ class Store:
         self.key_path = Path(key_path) if key_path is not None else signing.default_key_path(self.path)
         self.anchor_path = signing.anchor_path(self.key_path, self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._key = signing.load_or_create_key(self.key_path)
+        try:
+            self._key = signing.load_or_create_key(self.key_path)
+        except (OSError, ValueError) as exc:
+            raise StoreError(t("store.key_unreadable", path=self.key_path)) from exc
         with self._connection() as con:
             tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             meta = dict(con.execute("SELECT key, value FROM meta").fetchall()) if "meta" in tables else {}

@@ -6,6 +6,8 @@ STRINGS: dict[str, str] = {
     "store.busy": "El almacén está ocupado por otro proceso (esperamos {seconds} segundos). Lo que estaba guardado "
                   "no cambió; intente de nuevo en un momento.",
     "store.cannot_open": "No se puede abrir el almacén {path}: revise que la carpeta exista y se pueda escribir.",
+    "store.key_unreadable": "No se puede leer la clave de la instalación {path}: restaure su copia o revise "
+                            "los permisos. Sin ella no se firma ni se comprueba el registro.",
     "store.already_exists": "Ya existe un registro de este tipo: otra persona se adelantó.",
     "log.action.seal": "sellar registro",
     # -- the checks (core.record.ledger) ---------------------------------------------------------------------
@@ -64,6 +66,7 @@ STRINGS: dict[str, str] = {
     "admin.restore_password": "Su contraseña de administrador, para confirmar",
     "admin.col.role_es": "Rol",
     "admin.col.active": "Activo",
+    "log.broken_unplaced": "Registro alterado. {message}",
     "log.not_run": "Comprobaciones que no se hicieron: {checks}",
     "log.problems": "Problemas encontrados:",
     "cli.audit.key": "clave de la instalación (privada o pública, PEM); por defecto, la que está junto al almacén",
