@@ -7,7 +7,7 @@ titles and the es-EC Vega locale. Pages only draw what these return, so tests ca
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import altair as alt
 import polars as pl
@@ -36,9 +36,11 @@ def associations_es(ids: Sequence[str] | None, names: Mapping[str, str]) -> str:
     return "; ".join(names.get(a, a) for a in (ids or []))
 
 
-def proposal_label(rank: int | None, proposal_id: str, title: str | None) -> str:
+def proposal_label(rank: int | None, proposal_id: str, title: str | None,
+                   shown: Callable[[str], str] = str) -> str:
+    """«rank. code · short title»; `shown` makes the title safe where the label renders Markdown."""
     prefix = f"{rank}. " if rank is not None else ""
-    return f"{prefix}{proposal_id} · {short(title)}"
+    return f"{prefix}{proposal_id} · {shown(short(title))}"
 
 
 # -- Weights ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from core.data.schemas.catalogues import PdotObjective
 from core.texts import t
 from ui import alignment_chart, data, record_form, session, state, widgets
 from ui import decidir_registro as reg
+from ui.text import plain, plain_list
 from ui.record_form import NEW
 
 parish_code = state.current_parish()
@@ -87,7 +88,7 @@ def matrix_panel() -> None:
     if not pdot:
         st.info(t("alin.empty"))
     elif gaps:
-        st.warning("\n".join(f"- **{reg.md(o)}** ({reg.md(pdot[o][0])}): {reg.md(pdot[o][1])}" for o in gaps),
+        st.warning("\n".join(f"- **{plain(o)}** ({plain(pdot[o][0])}): {plain(pdot[o][1])}" for o in gaps),
                    icon=":material/report:")
         st.caption(t("alin.unserved.caption"))
     else:
@@ -138,7 +139,7 @@ def pdot_editor() -> None:
     except ValidationError as exc:
         names = {"pdot_objective_id": t("alin.edit.pdot.id"), "objective_es": t("alin.edit.pdot.text"),
                  "component": t("alin.edit.pdot.component")}
-        st.error(t("alin.edit.error", errors="") + "\n" + reg.md_list(spanish_errors(exc, names)))
+        st.error(t("alin.edit.error", errors="") + "\n" + plain_list(spanish_errors(exc, names)))
         return
     record_form.save(form, objective.pdot_objective_id,
                      lambda expected: records.save_pdot_objective(store, user, objective, expected_version=expected),
@@ -182,7 +183,7 @@ def proposal_editor() -> None:
         proposal = from_form({"pdot_objective_ids": pdot_ids, "sdg_goals": sdg, "sdg_targets": sdg_targets,
                               "pnd_objective_ids": pnd_ids}, base, parish_code=parish_code)
     except FormError as exc:
-        st.error(t("alin.edit.error", errors="") + "\n" + reg.md_list(exc.problems), icon=":material/error:")
+        st.error(t("alin.edit.error", errors="") + "\n" + plain_list(exc.problems), icon=":material/error:")
         return
     record_form.save(form, picked,
                      lambda expected: records.save_proposal(store, user, proposal, expected_version=expected),

@@ -17,6 +17,7 @@ from core.proposals.entry import spanish_errors
 from core.texts import label, labels, t
 from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg
+from ui.text import plain, plain_list
 from ui.record_form import NEW
 
 FORM = "ofe-form"
@@ -33,7 +34,7 @@ def checklist(review: cooperation.OfferReview) -> str:
     lines = []
     for gate in review.screening.gates:
         mark = ":material/check_circle:" if gate.passed else ":material/cancel:"
-        lines.append(f"- {mark} **{gate.label_es}**: {reg.md(gate.reason_es)}")
+        lines.append(f"- {mark} **{gate.label_es}**: {plain(gate.reason_es)}")
     return "\n".join(lines)
 
 
@@ -42,7 +43,7 @@ def review_panel() -> None:
     available = st.number_input(t("ofe.counterpart"), min_value=0.0, step=500.0, value=default, format="%.0f",
                                 key=f"ofe-counterpart-{parish_code}-{origin}-{int(default)}",
                                 help=t("ofe.counterpart_help"))
-    st.caption(t(f"ofe.origin.{origin}", name=reg.md(scenario_name or "")))
+    st.caption(t(f"ofe.origin.{origin}", name=plain(scenario_name or "")))
     inputs = load_inputs(data.connection(), parish_code, store=store)
     if not inputs.offers:
         st.info(t("ofe.empty"))
@@ -64,14 +65,14 @@ def review_panel() -> None:
         columns = st.columns(len(cases))
         for column, review in zip(columns, sorted(cases, key=lambda r: r.case)):
             with column.container(border=True):
-                st.markdown(f"**{reg.md(review.offer.title)}**  \n{reg.md(review.offer.cooperant)}")
+                st.markdown(f"**{plain(review.offer.title)}**  \n{plain(review.offer.cooperant)}")
                 if review.case == "failure":
                     st.error(t("ofe.case.failure"), icon=":material/money_off:")
                 else:
                     st.success(t("ofe.case.success"), icon=":material/verified:")
                 st.markdown(t("ofe.case.today", available=fmt.money(available, 0), verdict=cooperation.counterpart_verdict(review)))
                 if review.offer.outcome:
-                    st.caption(reg.md(review.offer.outcome))
+                    st.caption(plain(review.offer.outcome))
 
     st.subheader(t("ofe.table.title"))
     frame = cooperation.reviews_frame(reviews)
@@ -108,7 +109,7 @@ def review_panel() -> None:
         offer = review.offer
         icon = ":material/check_circle:" if review.screening.eligible else ":material/cancel:"
         state_text = t("ofe.eligible") if review.screening.eligible else t("ofe.not_eligible")
-        with st.expander(f"{reg.md(offer.title)} · {reg.md(offer.cooperant)} · {state_text}", icon=icon):
+        with st.expander(f"{plain(offer.title)} · {plain(offer.cooperant)} · {state_text}", icon=icon):
             st.markdown(f"**{t('ofe.detail.checklist')}**\n\n" + checklist(review))
             st.markdown(t("ofe.detail.counterpart", verdict=cooperation.counterpart_verdict(review)))
             st.markdown(f"**{t('ofe.detail.matches')}**")
@@ -122,14 +123,14 @@ def review_panel() -> None:
                                             pl.col("reasons").alias(t("ofe.col.reasons"))),
                              hide_index=True, width="stretch", key=f"ofe-matches-{offer.offer_id}")
             ids = review.match.pdot_objective_ids
-            st.markdown(t("ofe.detail.pdot", ids=reg.md(", ".join(ids))) if ids else t("ofe.detail.no_pdot"))
+            st.markdown(t("ofe.detail.pdot", ids=plain(", ".join(ids))) if ids else t("ofe.detail.no_pdot"))
             if offer.conditions:
-                st.caption(t("ofe.detail.conditions", text=reg.md(offer.conditions)))
+                st.caption(t("ofe.detail.conditions", text=plain(offer.conditions)))
             if offer.outcome:
-                st.caption(t("ofe.detail.outcome", text=reg.md(offer.outcome)))
+                st.caption(t("ofe.detail.outcome", text=plain(offer.outcome)))
             if offer.is_illustrative:
                 st.caption(t("ofe.detail.illustrative"))
-            st.caption(t("ofe.detail.source", text=reg.md(offer.source)))
+            st.caption(t("ofe.detail.source", text=plain(offer.source)))
 
 
 def form_panel() -> None:
@@ -233,7 +234,7 @@ def form_panel() -> None:
                  "amount_usd": t("ofe.form.amount"), "counterpart_required_pct": t("ofe.form.pct"),
                  "counterpart_required_usd": t("ofe.form.usd"), "source": t("ofe.form.source"),
                  "deadline": t("ofe.form.deadline"), "sdg_goals": t("ofe.form.sdg")}
-        messages.error(t("ofe.form.errors") + "\n" + reg.md_list(spanish_errors(exc, names)), icon=":material/error:")
+        messages.error(t("ofe.form.errors") + "\n" + plain_list(spanish_errors(exc, names)), icon=":material/error:")
         return
     record_form.save(form, offer.offer_id,
                      lambda expected: records.save_offer(store, user, offer, expected_version=expected),

@@ -17,6 +17,7 @@ from core.texts import label, t
 from core.data.validation import spanish_message
 from ui import data, session, widgets
 from ui import scenario_state as shared
+from ui.text import plain
 
 SEEDED = "budget-widgets-for"  # the parish whose rules the widgets hold
 PAIRS_BASE = "budget-pairs-base"
@@ -157,7 +158,7 @@ def method_column(result, names: dict[str, str]) -> None:
     funded = views.funded_display(result, names, compact=True)
     st.markdown(f"**{t('budget.funded', n=funded.height)}**")
     if funded.height <= FUNDED_LIST_LIMIT:
-        st.markdown("\n".join(t("budget.funded_line", code=code, amount=amount, title=title)
+        st.markdown("\n".join(t("budget.funded_line", code=code, amount=amount, title=plain(title))
                                for code, amount, title in funded.iter_rows()))
     else:
         st.dataframe(funded, hide_index=True, width="stretch", key=f"budget-funded-{result.method}",
@@ -187,7 +188,7 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
     st.caption(t("budget.why.caption", n=len(left_out)))
     shown = left_out if len(left_out) <= WHY_LIMIT else []
     for outcome in shown:
-        title = t("budget.why.expander", code=outcome.proposal_id, title=views.short(outcome.title, 60),
+        title = t("budget.why.expander", code=outcome.proposal_id, title=plain(views.short(outcome.title, 60)),
                   rule=label("allocation_rule", outcome.rule) if outcome.rule else t("budget.why.pending"))
         with st.expander(title):
             _why(code, weights, rules, outcome, names)
@@ -298,10 +299,11 @@ def saved_panel(code: str) -> None:
     run_a = shared.run(code, a.weights, a.rules, method=a.method, explain=False)
     run_b = shared.run(code, b.weights, b.rules, method=b.method, explain=False)
     names_ab = (a.name, b.name) if a.name != b.name else (f"{a.name} (A)", f"{b.name} (B)")
-    comparison = scenarios.compare(run_a, run_b, names=names_ab)
+    # the names go into a Markdown sentence here; the tables below show them as they are
+    comparison = scenarios.compare(run_a, run_b, names=(plain(names_ab[0]), plain(names_ab[1])))
     for name, run in ((a.name, run_a), (b.name, run_b)):
         if not run.result.feasible:
-            st.warning(t("budget.compare.infeasible", name=name, reason=run.result.message_es))
+            st.warning(t("budget.compare.infeasible", name=plain(name), reason=run.result.message_es))
     st.markdown(comparison.summary_es)
     st.dataframe(views.comparison_totals_display(comparison.totals, names_ab), hide_index=True, width="stretch",
                  key="budget-compare-totals")
@@ -311,9 +313,9 @@ def saved_panel(code: str) -> None:
         st.dataframe(views.comparison_weights_display(comparison.weights, names_ab), hide_index=True, width="stretch",
                      key="budget-compare-weights")
         ra, rb = st.columns(2)
-        ra.markdown(f"**{names_ab[0]}**\n\n" + "\n".join(f"- {line}" for line in
+        ra.markdown(f"**{plain(names_ab[0])}**\n\n" + "\n".join(f"- {line}" for line in
                                                         scenarios.rules_es(a.rules, method=a.method)))
-        rb.markdown(f"**{names_ab[1]}**\n\n" + "\n".join(f"- {line}" for line in
+        rb.markdown(f"**{plain(names_ab[1])}**\n\n" + "\n".join(f"- {line}" for line in
                                                         scenarios.rules_es(b.rules, method=b.method)))
 
 
@@ -327,7 +329,7 @@ options = [p.proposal_id for p in inputs.proposals]
 labels_ = {p.proposal_id: views.proposal_label(None, p.proposal_id, p.title) for p in inputs.proposals}
 weights_name = shared.preset_name() or t("budget.own_weights")
 info, link = st.columns([3, 1], vertical_alignment="center")
-info.markdown(t("budget.weights", name=weights_name))
+info.markdown(t("budget.weights", name=plain(weights_name)))
 link.page_link("pages/priorizacion.py", label=t("budget.weights_link"), icon=":material/tune:")
 
 budget_panel(code, options, labels_, names)

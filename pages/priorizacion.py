@@ -18,6 +18,7 @@ from core.texts import label, t
 from core.engine.weights import CR_LIMIT, ahp_from_judgments, preset, preset_names
 from ui import data, widgets
 from ui import scenario_state as shared
+from ui.text import plain
 
 PRESET_KEY = "prio-preset"
 AHP_BASE = "prio-ahp-base"
@@ -226,7 +227,8 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
         st.caption(t("prio.explain.caption"))
         if ranking.height <= EXPANDERS_LIMIT:
             for row in ranking.iter_rows(named=True):
-                with st.expander(t("prio.explain.expander", label=row["label"], score=fmt.number(row["score"], 2))):
+                shown = views.proposal_label(row["rank"], row["proposal_id"], row["title"], plain)
+                with st.expander(t("prio.explain.expander", label=shown, score=fmt.number(row["score"], 2))):
                     if row["flags_es"]:
                         st.warning(t("prio.explain.flags", flags=row["flags_es"]), icon=":material/flag:")
                     st.dataframe(views.explanation_display(contributions, row["proposal_id"]), hide_index=True,
@@ -246,8 +248,8 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
         if failed["proposal_id"].n_unique() <= EXPANDERS_LIMIT:
             for row in failed.unique("proposal_id", maintain_order=True).iter_rows(named=True):
                 gates = failed.filter(pl.col("proposal_id") == row["proposal_id"]).select("gate_es", "reason_es")
-                st.markdown(t("prio.ineligible.line", code=row["proposal_id"], title=row["title"],
-                              associations=row["associations_es"],
+                st.markdown(t("prio.ineligible.line", code=row["proposal_id"], title=plain(row["title"]),
+                              associations=plain(row["associations_es"]),
                               reasons="\n".join(f"  - **{g}:** {r}" for g, r in gates.iter_rows())))
         else:
             st.dataframe(pl.DataFrame({

@@ -18,6 +18,7 @@ from core.proposals.models import ProposalStatus
 from core.texts import label, labels, t
 from ui import data, proposal_import, record_form, session, state, widgets
 from ui import decidir_registro as reg
+from ui.text import plain_list
 from ui.record_form import NEW
 
 FORM = "prop-form"
@@ -308,7 +309,7 @@ def form_panel() -> None:
                                    today=today, source=t("prop.form.source", user=user.display_name if user else "",
                                                          date=fmt.date(today)))
     except entry.FormError as exc:
-        messages.error(t("prop.form.errors") + "\n" + reg.md_list(exc.problems), icon=":material/error:")
+        messages.error(t("prop.form.errors") + "\n" + plain_list(exc.problems), icon=":material/error:")
         return
     record_form.save(form, proposal.proposal_id,
                      lambda expected: records.save_proposal(store, user, proposal, expected_version=expected),

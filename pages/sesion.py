@@ -18,6 +18,7 @@ from core.engine.scoring import aggregate_evaluations
 from core.record.store import ConflictError
 from core.texts import label, t
 from ui import data, session, state, widgets
+from ui.text import plain
 
 parish = state.current_parish()
 user = session.current_user()
@@ -124,7 +125,7 @@ def _who() -> str | None:
     if not own:
         st.warning(t("ses.not_participant"))
         return None
-    st.caption(f"{t('ses.participant')}: {participant_names[own[0]]}")
+    st.caption(f"{t('ses.participant')}: {plain(participant_names[own[0]])}")
     return own[0]
 
 
@@ -137,7 +138,7 @@ with vote_tab:
     if who is not None:
         previous = next((b.votes for b in cast if b.participant_id == who), {})
         with st.form(f"ses-vote-{chosen.meeting_id}-{who}"):
-            given = {item: st.number_input(item_labels.get(item, item), min_value=0,
+            given = {item: st.number_input(plain(item_labels.get(item, item)), min_value=0,
                                            max_value=chosen.votes_per_participant, step=1,
                                            value=int(previous.get(item, 0)), key=f"v-{chosen.meeting_id}-{who}-{item}")
                      for item in chosen.item_ids}
@@ -145,7 +146,7 @@ with vote_tab:
             if st.form_submit_button(t("ses.vote_submit")):
                 _saved_or_refused(lambda: meeting.cast_ballot(store, user, chosen, meeting.Ballot(
                     meeting_id=chosen.meeting_id, participant_id=who, votes=given)),
-                    t("ses.vote_saved", name=participant_names[who]))
+                    t("ses.vote_saved", name=plain(participant_names[who])))
         total = chosen.votes_per_participant
         if used > total:
             st.warning(t("ses.votes_over", used=used, total=total, extra=used - total))
@@ -162,14 +163,14 @@ with score_tab:
         st.caption(t("ses.score_help"))
         if who is not None:
             with st.form(f"ses-score-{chosen.meeting_id}-{who}"):
-                entered = {pid: {c.code: st.slider(f"{item_labels.get(pid, pid)} · {c.label_es}", 0, 100, 50,
+                entered = {pid: {c.code: st.slider(f"{plain(item_labels.get(pid, pid))} · {c.label_es}", 0, 100, 50,
                                                    key=f"s-{chosen.meeting_id}-{who}-{pid}-{c.code}")
                                  for c in judged}
                            for pid in chosen.item_ids}
                 if st.form_submit_button(t("ses.score_submit")):
                     _saved_or_refused(lambda: [meeting.save_private_score(store, user, chosen, meeting.PrivateScore(
                         meeting_id=chosen.meeting_id, participant_id=who, proposal_id=pid, scores=values))
-                        for pid, values in entered.items()], t("ses.score_saved", name=participant_names[who]))
+                        for pid, values in entered.items()], t("ses.score_saved", name=plain(participant_names[who])))
 
 with result_tab:
     rows = meeting.tally(chosen, meeting.ballots(store, chosen.meeting_id))

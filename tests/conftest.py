@@ -75,6 +75,7 @@ def open_app_page(page: str, user=None, *, parish: str | None = None, **state) -
     """
     app = AppTest.from_file(APP, default_timeout=90)
     if user is not None:
+        _store_account(user)
         app.session_state["user"] = user
     if parish:
         app.session_state["parish_code"] = parish
@@ -85,6 +86,17 @@ def open_app_page(page: str, user=None, *, parish: str | None = None, **state) -
         app.switch_page(page).run()
     assert not app.exception, [e.value for e in app.exception]
     return app
+
+
+def _store_account(user) -> None:
+    """The app re-reads the signed-in person from the store on every run: keep `user` there as given."""
+    from core.record.store import Store
+
+    store = Store()
+    record = store.get("user", user.username)
+    body = {**(record.body if record else {"password_hash": ""}), **user.model_dump(mode="json")}
+    if record is None or record.deleted or record.body != body:
+        store.save("user", user.username, body, actor="pruebas", expected_version=record.version if record else 0)
 
 
 def _free_port() -> int:

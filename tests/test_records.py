@@ -146,3 +146,38 @@ def test_lifecycle_path_takes_only_allowed_steps(current, target, expected):
     from core.proposals.models import ProposalStatus
 
     assert [s.value for s in records.lifecycle_path(ProposalStatus(current), ProposalStatus(target))] == expected
+
+
+def test_a_representative_cannot_take_over_another_associations_proposal(store):
+    """The body claims the representative's association; the STORED owner is another one: refused."""
+    other = next(v.item for v in records.proposals(store, "010170")
+                 if "EV-A03" not in (v.item.association_ids or [v.item.association_id]))
+    hijacked = other.model_copy(update={"association_id": "EV-A03", "association_ids": ["EV-A03"],
+                                        "status": ProposalStatus.DRAFT, "title": "Ahora es nuestra"})
+    with pytest.raises(PermissionDenied, match="propia asociación"):
+        records.save_proposal(store, REP, hijacked)
+    stored = store.get("proposal", other.proposal_id).body
+    assert stored["title"] == other.title and stored["association_id"] == other.association_id
+
+
+def test_a_representative_cannot_edit_their_proposal_once_the_gad_moved_it_on(store):
+    own = next(v for v in records.proposals(store, "010170")
+               if "EV-A03" in (v.item.association_ids or [v.item.association_id]))
+    approved = own.item
+    for step in records.lifecycle_path(ProposalStatus(own.item.status), ProposalStatus.FUNDED):
+        approved = approved.with_status(step)
+    records.save_proposal(store, PLANNER, approved, expected_version=own.version)
+    back_to_draft = approved.model_copy(update={"status": ProposalStatus.SUBMITTED, "status_history": [],
+                                                "title": "Reabierta"})
+    with pytest.raises(PermissionDenied, match="borrador o presentadas"):
+        records.save_proposal(store, REP, back_to_draft)
+    assert store.get("proposal", own.item.proposal_id).body["status"] == "funded"
+
+
+def test_a_representative_cannot_give_their_proposal_away(store):
+    own = next(v.item for v in records.proposals(store, "010170")
+               if (v.item.association_ids or [v.item.association_id]) == ["EV-A03"])
+    given = own.model_copy(update={"association_id": "EV-A01", "association_ids": ["EV-A01"],
+                                   "status": ProposalStatus.DRAFT})
+    with pytest.raises(PermissionDenied, match="propia asociación"):
+        records.save_proposal(store, REP, given)

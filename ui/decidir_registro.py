@@ -1,27 +1,12 @@
 """Streamlit helpers the Propuestas, Ofertas de cooperación and Alineación pages share: the parish's
-associations and catalogues (cached), the import context, and user text made safe for markdown."""
+associations and catalogues (cached) and the import context."""
 
 from __future__ import annotations
-
-import re
 
 import streamlit as st
 
 from core.proposals import import_preview
 from ui import data
-
-# Markdown punctuation (and ':' for Streamlit's :icon: and :color[...] directives, '<' '>' for HTML):
-# backslash-escaped, so text people typed is shown as they typed it and never as formatting or a link.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
-
-
-def md(text: object) -> str:
-    """User text for st.markdown, labels, captions and messages: shown literally, never formatted."""
-    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
-
-
-def md_list(lines: list[str]) -> str:
-    return "\n".join(f"- {md(line)}" for line in lines)
 
 
 def parish_name(parish_code: str) -> str:

@@ -16,6 +16,7 @@ from core.record.store import ConflictError
 from core.texts import t
 from ui import data, session
 from ui import decidir_registro as reg
+from ui.text import plain, plain_list
 
 IMPORT_FILE = "prop-import-file"
 SHOWN_PROBLEMS = 12  # listed as sentences; the table below has all of them
@@ -65,9 +66,9 @@ def import_panel(parish_code: str, names: dict[str, str]) -> None:
 
 def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -> None:
     """Every problem as a sentence and in a table, each row's action, and the save button when saving is allowed."""
-    st.subheader(t("prop.import.preview", file=reg.md(preview.file)))
+    st.subheader(t("prop.import.preview", file=plain(preview.file)))
     if preview.refused and any(p.row is None for p in preview.problems):
-        st.error(t("prop.import.refused") + "\n" + reg.md_list([str(p) for p in preview.problems]),
+        st.error(t("prop.import.refused") + "\n" + plain_list([str(p) for p in preview.problems]),
                  icon=":material/block:")
         return
     metrics = st.columns(5)
@@ -75,14 +76,14 @@ def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -
     for column, action in zip(metrics[1:], ("new", "update", "unchanged", "error")):
         column.metric(t(f"prop.import.metric.{action}"), fmt.number(preview.count(action)))
     if preview.notices:
-        st.info(t("prop.import.notices") + "\n" + reg.md_list(preview.notices), icon=":material/info:")
+        st.info(t("prop.import.notices") + "\n" + plain_list(preview.notices), icon=":material/info:")
     if preview.problems:
         count = len(preview.problems)
         shown = [str(p) for p in preview.problems[:SHOWN_PROBLEMS]]
         more = ([t("prop.import.problems_more", count=fmt.number(count - SHOWN_PROBLEMS))]
                 if count > SHOWN_PROBLEMS else [])
         heading = t("prop.import.problems_one") if count == 1 else t("prop.import.problems", count=fmt.number(count))
-        st.error(heading + "\n" + reg.md_list(shown + more), icon=":material/error:")
+        st.error(heading + "\n" + plain_list(shown + more), icon=":material/error:")
         problems = preview.problems_table().select(
             pl.col("file").alias(t("prop.import.col.file")), pl.col("row").alias(t("prop.import.col.line")),
             pl.col("column").alias(t("prop.import.col.column")), pl.col("message").alias(t("prop.import.col.message")))
@@ -123,7 +124,7 @@ def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -
         session.denied(exc)
         return
     except (ConflictError, imports.ImportRefused) as exc:
-        st.error(t("prop.import.conflict", reason=reg.md(exc)), icon=":material/sync_problem:")
+        st.error(t("prop.import.conflict", reason=plain(exc)), icon=":material/sync_problem:")
         return
     st.session_state["prop-upload-n"] = st.session_state.get("prop-upload-n", 0) + 1
     st.session_state.pop(IMPORT_FILE, None)

@@ -20,7 +20,8 @@ from core.proposals.records import Versioned
 from core.record.store import ConflictError, Store
 from core.texts import t
 from ui import session
-from ui.decidir_registro import flash, md
+from ui.decidir_registro import flash
+from ui.text import plain
 
 NEW = "__new__"  # the picker's option for a record not stored yet
 
@@ -72,7 +73,7 @@ def conflict_notice(form: Editing, where: Any, message_key: str, reload_key: str
     reason = st.session_state.get(form.conflict_key)
     if not reason:
         return
-    where.error(t(message_key, reason=md(reason)), icon=":material/sync_problem:")
+    where.error(t(message_key, reason=plain(reason)), icon=":material/sync_problem:")
     if where.button(t(reload_key), key=f"{form.key}-reload", icon=":material/refresh:"):
         st.session_state[form.loaded_key] = form.current.version if form.current else 0
         st.session_state.pop(form.conflict_key, None)
@@ -89,7 +90,7 @@ def save(form: Editing, record_id: str, write: Callable[[int], int], *, store: S
     if form.current is None:
         existing = store.get(kind, record_id)
         if existing is not None and not existing.deleted:
-            messages.error(t(exists_key, id=md(record_id)))
+            messages.error(t(exists_key, id=plain(record_id)))
             return
         expected = existing.version if existing is not None else 0
     try:
@@ -106,5 +107,5 @@ def save(form: Editing, record_id: str, write: Callable[[int], int], *, store: S
     if form.current is None:
         st.session_state[f"{form.prefix}-loaded-{NEW}"] = form.loaded + 1  # a fresh, empty form next time
     st.session_state[f"{form.prefix}-next"] = record_id
-    st.session_state[f"{form.prefix}-flash"] = t(saved_key, id=md(record_id), version=version)
+    st.session_state[f"{form.prefix}-flash"] = t(saved_key, id=plain(record_id), version=version)
     st.rerun()

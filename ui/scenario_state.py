@@ -27,6 +27,7 @@ from core.texts import t
 from core.data.validation import spanish_message
 from core.engine.weights import DEFAULT_PRESET, normalize, preset
 from ui import data, session, state, widgets
+from ui.text import plain
 
 POINTS = "decidir.points"  # criterion → whole points out of 100 (the sliders' values)
 RULES = "decidir.rules"  # parish → AllocationRules as a dict
@@ -204,4 +205,4 @@ def save_form(parish_code: str, key: str) -> None:
         st.error(str(exc))
     else:
         st.session_state[LAST_SAVED] = saved.scenario_id
-        st.success(t("scen.save.done", name=saved.scenario.name, version=saved.version))
+        st.success(t("scen.save.done", name=plain(saved.scenario.name), version=saved.version))

@@ -9,16 +9,41 @@ from __future__ import annotations
 import streamlit as st
 
 from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
+from core.record.signin import Attempt, SignInRefused, sign_in
 from core.fmt import capitalized
 from core.texts import label, t
 from core.data.validation import spanish_message
 from ui import data
+from ui.text import plain
 
 USER_KEY = "user"
 
 
 def current_user() -> User | None:
     return st.session_state.get(USER_KEY)
+
+
+def refresh_user() -> User | None:
+    """Re-read the signed-in person from the store on every run: a removed or deactivated account (or one
+    whose role changed) takes effect at once, and a removed one is signed out."""
+    user = current_user()
+    if user is None:
+        return None
+    fresh = accounts().current(user)
+    if fresh is None:
+        st.session_state.pop(USER_KEY, None)
+    else:
+        st.session_state[USER_KEY] = fresh
+    return fresh
+
+
+def _client() -> str:
+    """Who is trying to sign in, for the per-client backoff: the address when known, else this session."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # noqa: BLE001 - no request context (AppTest)
+        address = None
+    return address or f"sesion:{st.runtime.scriptrunner.get_script_run_ctx().session_id}"
 
 
 def allowed(action: Action, association_id: str | None = None) -> bool:
@@ -40,10 +65,10 @@ def _oidc_configured() -> bool:
 
 def sidebar_account() -> User | None:
     """Draw the account box in the sidebar and return the signed-in user (None = public view)."""
-    user = current_user()
+    user = refresh_user()
     box = st.sidebar.container(border=True)
     if user is not None:
-        box.markdown(t("auth.signed_in_as", name=user.display_name, role=label("role", user.role.value)))
+        box.markdown(t("auth.signed_in_as", name=plain(user.display_name), role=label("role", user.role.value)))
         if box.button(t("auth.signout"), key="signout", icon=":material/logout:"):
             st.session_state.pop(USER_KEY, None)
             if _oidc_configured() and getattr(st.user, "is_logged_in", False):
@@ -69,9 +94,10 @@ def sidebar_account() -> User | None:
         username = st.text_input(t("auth.username"), key="signin-username")
         password = st.text_input(t("auth.password"), type="password", key="signin-password")
         if st.form_submit_button(t("auth.submit"), icon=":material/login:"):
-            found = registry.authenticate(username, password)
-            if found is None:
-                st.error(t("auth.wrong"))
+            try:
+                found = sign_in(registry.store, Attempt(username=username, password=password, client=_client()))
+            except SignInRefused as exc:
+                st.error(str(exc))
             else:
                 st.session_state[USER_KEY] = found
                 st.rerun()

@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 from pydantic import BaseModel
 
-from core.record.auth import Action, PermissionDenied, User, require
+from core.record.auth import Action, PermissionDenied, Role, User, require
 from core.data.db import query
 from core.record.decisions import Decision
 from core.data.schemas.catalogues import PdotObjective
@@ -103,21 +103,40 @@ def proposal_models(store: Store, parish_code: str) -> list[Proposal]:
 REPRESENTATIVE_STATUSES = frozenset({ProposalStatus.DRAFT, ProposalStatus.SUBMITTED})
 
 
-def _may_write_proposal(user: User | None, proposal: Proposal) -> User:
-    """Planners edit any proposal; a representative only drafts and hands in their own association's."""
-    if user is not None and user.role.value == "association_rep":
-        if proposal.status not in REPRESENTATIVE_STATUSES:
+def _owners_and_status(body: dict[str, Any]) -> tuple[list[str], str]:
+    """Who owns a proposal body (every proponent) and its status, read from the raw stored JSON."""
+    return list(body.get("association_ids") or [body.get("association_id")]), str(body.get("status"))
+
+
+def _may_write_proposal(user: User | None, proposal: Proposal, stored: dict[str, Any] | None) -> User:
+    """Planners edit any proposal; a representative only drafts and hands in their own association's.
+
+    For a representative both the STORED proposal (its owners and status) and the new body must be theirs
+    and in a status they may set: what the caller sends cannot take over another association's proposal.
+    """
+    if user is None or user.role != Role.ASSOCIATION:
+        return require(user, Action.EDIT_PROPOSAL)
+    versions = [proposal.model_dump(mode="json")] + ([stored] if stored is not None else [])
+    for body in versions:
+        owners, status = _owners_and_status(body)
+        if status not in REPRESENTATIVE_STATUSES:
             raise PermissionDenied(t("auth.err.representative_status"))
-        for association in proposal.association_ids or [proposal.association_id]:
-            if association == user.association_id:
-                return require(user, Action.SUBMIT_PROPOSAL, association)
-        return require(user, Action.SUBMIT_PROPOSAL, proposal.association_id)
-    return require(user, Action.EDIT_PROPOSAL)
+        if user.association_id not in owners:
+            return require(user, Action.SUBMIT_PROPOSAL, owners[0])
+    return require(user, Action.SUBMIT_PROPOSAL, user.association_id)
 
 
 def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_version: int | None = None) -> int:
-    """Store one proposal; returns its new version (ConflictError when someone saved it meanwhile)."""
-    actor = _may_write_proposal(user, proposal)
+    """Store one proposal; returns its new version (ConflictError when someone saved it meanwhile).
+
+    The rights are checked against the stored record, and the save expects that very version, so a change
+    made between the check and the write is refused as a conflict rather than overwritten.
+    """
+    record = store.get(PROPOSAL, proposal.proposal_id)
+    stored = record.body if record is not None and not record.deleted else None
+    actor = _may_write_proposal(user, proposal, stored)
+    if expected_version is None:
+        expected_version = record.version if record is not None else 0
     saved = store.save(PROPOSAL, proposal.proposal_id, proposal.model_dump(mode="json"), actor=actor.username,
                        parish_code=proposal.parish_code, expected_version=expected_version,
                        action=t("log.action.save_proposal"))

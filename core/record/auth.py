@@ -8,7 +8,9 @@ read-only view of the diagnosis and of approved decisions.
 from __future__ import annotations
 
 import re
+import secrets
 from enum import StrEnum
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -19,11 +21,13 @@ from core.texts import label, t
 
 
 class Role(StrEnum):
-    ADMIN = "admin"
+    """Roles from the least privileged to the most: a new account starts at the first."""
+
+    OBSERVER = "observer"
+    ASSOCIATION = "association_rep"
     BOARD = "board_member"
     PLANNER = "planner"
-    ASSOCIATION = "association_rep"
-    OBSERVER = "observer"
+    ADMIN = "admin"
 
 
 class Action(StrEnum):
@@ -71,7 +75,7 @@ class User(BaseModel):
 
     username: str
     display_name: str = Field(min_length=1, max_length=120)
-    role: Role
+    role: Role = Role.OBSERVER
     association_id: str | None = None
     email: str | None = None
     active: bool = True
@@ -121,13 +125,13 @@ class Accounts:
         return self.store.count(self.KIND) > 0
 
     def users(self) -> list[User]:
-        return [User(**{k: v for k, v in r.body.items() if k != "password_hash"}) for r in self.store.records(self.KIND)]
+        return [_user(r.body) for r in self.store.records(self.KIND)]
 
     def get(self, username: str) -> User | None:
         record = self.store.get(self.KIND, username)
         if record is None or record.deleted:
             return None
-        return User(**{k: v for k, v in record.body.items() if k != "password_hash"})
+        return _user(record.body)
 
     def create_first_admin(self, username: str, display_name: str, password: str) -> User:
         """Only while the store has no user at all: the first person to set Minga up."""
@@ -156,15 +160,53 @@ class Accounts:
         return user
 
     def authenticate(self, username: str, password: str) -> User | None:
-        """The user when the password matches and the account is active; None otherwise."""
+        """The user when the password matches and the account is active; None otherwise.
+
+        Every answer costs one Argon2 verification: an unknown or inactive account is checked against a
+        dummy hash, so the time taken does not tell which accounts exist.
+        """
         record = self.store.get(self.KIND, username.strip().lower())
-        if record is None or record.deleted or not record.body.get("active", True):
-            return None
+        usable = record is not None and not record.deleted and record.body.get("active", True)
+        stored_hash = record.body.get("password_hash", "") if usable else _dummy_hash()
         try:
-            self.hasher.verify(record.body["password_hash"], password)
+            self.hasher.verify(stored_hash, password)
         except (VerificationError, InvalidHashError):
             return None
-        return User(**{k: v for k, v in record.body.items() if k != "password_hash"})
+        return _user(record.body) if usable else None
+
+    def current(self, user: User | None) -> User | None:
+        """The signed-in `user` as the store has it now: None when removed or deactivated since."""
+        if user is None:
+            return None
+        found = self.get(user.username)
+        return found if found is not None and found.active else None
+
+    def set_active(self, by: User | None, username: str, active: bool) -> User:
+        """Deactivate (or reactivate) an account; an administrator cannot deactivate their own."""
+        actor = require(by, Action.MANAGE_USERS)
+        if not active and username == actor.username:
+            raise ValueError(t("auth.err.deactivate_self"))
+        record = self._stored(username)
+        body = {**record.body, "active": active}
+        self.store.save(self.KIND, username, body, actor=actor.username, expected_version=record.version,
+                        action=t("log.action.activate_user" if active else "log.action.deactivate_user"))
+        return _user(body)
+
+    def reset_password(self, by: User | None, username: str, password: str) -> None:
+        """An administrator sets a new password for an account (the old one stops working at once)."""
+        actor = require(by, Action.MANAGE_USERS)
+        if len(password) < MIN_PASSWORD:
+            raise ValueError(t("auth.err.password_short", minimum=MIN_PASSWORD))
+        record = self._stored(username)
+        body = {**record.body, "password_hash": self.hasher.hash(password)}
+        self.store.save(self.KIND, username, body, actor=actor.username, expected_version=record.version,
+                        action=t("log.action.reset_password"))
+
+    def _stored(self, username: str):
+        record = self.store.get(self.KIND, username)
+        if record is None or record.deleted:
+            raise ValueError(t("auth.err.no_user", username=username))
+        return record
 
     def by_email(self, email: str) -> User | None:
         """The account linked to an OIDC identity (st.login) by its e-mail."""
@@ -172,3 +214,14 @@ class Accounts:
             if user.email and user.email.lower() == email.lower() and user.active:
                 return user
         return None
+
+
+def _user(body: dict) -> User:
+    """The account's public fields (everything but the password hash)."""
+    return User(**{k: v for k, v in body.items() if k != "password_hash"})
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash of a random password with the accounts' Argon2 parameters, verified when no account matches."""
+    return PasswordHasher().hash(secrets.token_urlsafe(16))

@@ -28,6 +28,9 @@ STRINGS = {
     "auth.err.no_association": "Un representante de asociación debe tener una asociación asignada.",
     "auth.err.representative_status": "Un representante de asociación solo guarda propuestas en borrador o "
                                       "presentadas; los demás estados los fija el GAD.",
+    "auth.err.deactivate_self": "No puede desactivar su propia cuenta; pida a otro administrador que lo haga.",
+    "auth.err.no_user": "No existe el usuario «{username}».",
+    "auth.err.wait": "Demasiados intentos fallidos. Espere {seconds} segundos antes de volver a intentar.",
     "auth.public_name": "Público",
 }
 

@@ -1,0 +1,27 @@
+"""User-entered text shown as text: proposal titles, names, notes, labels, association names.
+
+Streamlit renders Markdown (and its own directives: `:red[…]`, `:material/…:`, `$…$`) in st.markdown,
+st.write of a string, captions, alerts, expander and widget labels, radio options and table cells.
+`plain` backslash-escapes every ASCII punctuation character, which CommonMark always reads back as the
+literal character, and turns line breaks into spaces, so no user text can open a link, an image, an
+HTML tag, a colour, a heading or a list. Use it on every piece of user text that reaches one of those
+calls; st.dataframe cells and st.selectbox options are plain text already and need it not.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+
+
+def plain(text: object) -> str:
+    """`text` with Markdown and HTML made inert: shows exactly the characters typed, on one line."""
+    return _PUNCTUATION.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(text)))
+
+
+def plain_list(lines: list[str]) -> str:
+    """A Markdown bullet list whose items are user (or error) text shown literally."""
+    return "\n".join(f"- {plain(line)}" for line in lines)
