@@ -10,11 +10,14 @@ from core import fmt
 from core.proposals import records
 from core.record import backup
 from core.record.auth import Action, PermissionDenied, Role, User
-from core.record.store import StoreError
+from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
 from ui import data, session
+from ui.decidir_registro import flash
+from ui.text import plain
 
 MAX_RESTORE_MB = 200
+FLASH = "admin-flash"  # what an account change said before the page was redrawn
 
 st.title(t("admin.title"))
 user = session.current_user()
@@ -25,11 +28,39 @@ store = data.store()
 accounts = session.accounts()
 
 st.subheader(t("admin.users"))
-people = pl.DataFrame([u.model_dump(mode="json") for u in accounts.users()])
+everyone = accounts.users()
+people = pl.DataFrame([u.model_dump(mode="json") for u in everyone])
 if people.height:
-    people = people.with_columns(pl.col("role").replace_strict(labels("role"), default=pl.col("role")))
-    headers = {c: t(f"admin.col.{c}") for c in ("username", "display_name", "role", "association_id", "email")}
+    people = people.with_columns(pl.col("role").replace_strict(labels("role"), default=pl.col("role")),
+                                 pl.col("active").replace_strict({True: label("bool", "True"),
+                                                                  False: label("bool", "False")}, return_dtype=pl.Utf8))
+    headers = {c: t(f"admin.col.{c}") for c in ("username", "display_name", "role", "association_id", "email",
+                                                "active")}
     st.dataframe(people.select(list(headers)).rename(headers), hide_index=True, width="stretch")
+
+with st.expander(t("admin.manage_user")):
+    flash(FLASH)
+    by_username = {u.username: u for u in everyone}
+    chosen = by_username[st.selectbox(t("admin.pick_user"), list(by_username), key="admin-pick-user",
+                                      format_func=lambda u: f"{u} · {by_username[u].display_name}")]
+    try:
+        if chosen.active and st.button(t("admin.deactivate"), key="admin-deactivate", icon=":material/block:"):
+            accounts.set_active(user, chosen.username, False)
+            st.session_state[FLASH] = t("admin.deactivated", username=plain(chosen.username))
+            st.rerun()
+        elif not chosen.active and st.button(t("admin.activate"), key="admin-activate", icon=":material/check:"):
+            accounts.set_active(user, chosen.username, True)
+            st.session_state[FLASH] = t("admin.activated", username=plain(chosen.username))
+            st.rerun()
+        with st.form("admin-reset-password", clear_on_submit=True):
+            new_password = st.text_input(t("admin.new_password"), type="password", key="admin-new-password")
+            if st.form_submit_button(t("admin.reset_password")):
+                accounts.reset_password(user, chosen.username, new_password)
+                st.success(t("admin.password_reset", username=plain(chosen.username)))
+    except PermissionDenied as exc:
+        session.denied(exc)
+    except (ValueError, ConflictError) as exc:
+        st.error(session.reason(exc))
 
 with st.expander(t("admin.new_user")):
     associations = data.view("associations", order_by="association_id")
@@ -37,7 +68,8 @@ with st.expander(t("admin.new_user")):
     with st.form("admin-new-user", clear_on_submit=True):
         username = st.text_input(t("auth.username"))
         display_name = st.text_input(t("auth.display_name"))
-        role = st.selectbox(t("admin.role"), [r.value for r in Role], format_func=lambda r: label("role", r))
+        role = st.selectbox(t("admin.role"), [r.value for r in Role], format_func=lambda r: label("role", r),
+                            key="admin-new-role")
         association = st.selectbox(t("admin.association"), [None, *names],
                                    format_func=lambda a: "—" if a is None else f"{a} · {names[a]}")
         email = st.text_input(t("admin.email"))
@@ -54,7 +86,7 @@ with st.expander(t("admin.new_user")):
             except StoreError as exc:
                 st.error(str(exc))
             else:
-                st.success(t("admin.created", username=created.username))
+                st.success(t("admin.created", username=plain(created.username)))
 
 st.subheader(t("admin.backup"))
 st.caption(t("admin.backup_help"))

@@ -20,19 +20,18 @@ USER_KEY = "user"
 
 
 def current_user() -> User | None:
-    return st.session_state.get(USER_KEY)
+    """The signed-in person as the store has them now (None = public view).
 
-
-def refresh_user() -> User | None:
-    """Re-read the signed-in person from the store on every run: a removed or deactivated account (or one
-    whose role changed) takes effect at once, and a removed one is signed out."""
-    user = current_user()
+    Read from the store on every call, so a removed or deactivated account (or a changed role) takes effect
+    at once: a removed or deactivated account is signed out.
+    """
+    user = st.session_state.get(USER_KEY)
     if user is None:
         return None
     fresh = accounts().current(user)
     if fresh is None:
         st.session_state.pop(USER_KEY, None)
-    else:
+    elif fresh != user:
         st.session_state[USER_KEY] = fresh
     return fresh
 
@@ -65,7 +64,7 @@ def _oidc_configured() -> bool:
 
 def sidebar_account() -> User | None:
     """Draw the account box in the sidebar and return the signed-in user (None = public view)."""
-    user = refresh_user()
+    user = current_user()
     box = st.sidebar.container(border=True)
     if user is not None:
         box.markdown(t("auth.signed_in_as", name=plain(user.display_name), role=label("role", user.role.value)))
