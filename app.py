@@ -3,6 +3,7 @@
 import streamlit as st
 
 from core.data.db import MissingDataError
+from core.record.auth import Action
 from core.texts import t
 from ui import session, state
 
@@ -16,6 +17,7 @@ except MissingDataError:
 
 session.sidebar_account()
 st.sidebar.caption(t("app.tagline"))
+working = session.allowed(Action.VIEW_WORK)  # the public view lists only what is public
 
 PAGES = {
     "": [
@@ -33,7 +35,7 @@ PAGES = {
         st.Page("pages/problemas.py", title=t("diag.problemas.title"), icon=":material/priority_high:",
                 url_path="problemas"),
     ],
-    t("nav.decide"): [
+    t("nav.decide"): [] if not working else [
         st.Page("pages/propuestas.py", title=t("nav.proposals"), icon=":material/assignment:", url_path="propuestas"),
         st.Page("pages/ofertas.py", title=t("nav.offers"), icon=":material/handshake:", url_path="ofertas"),
         st.Page("pages/alineacion.py", title=t("nav.alignment"), icon=":material/grid_on:", url_path="alineacion"),
@@ -42,13 +44,16 @@ PAGES = {
         st.Page("pages/presupuesto.py", title=t("nav.budget"), icon=":material/payments:", url_path="presupuesto"),
     ],
     t("nav.session"): [
-        st.Page("pages/sesion.py", title=t("nav.meeting"), icon=":material/groups:", url_path="sesion"),
+        *([st.Page("pages/sesion.py", title=t("nav.meeting"), icon=":material/groups:", url_path="sesion")]
+          if working else []),
         st.Page("pages/decision.py", title=t("nav.decision"), icon=":material/gavel:", url_path="decision"),
-        st.Page("pages/seguimiento.py", title=t("seg.title"), icon=":material/timeline:", url_path="seguimiento"),
+        *([st.Page("pages/seguimiento.py", title=t("seg.title"), icon=":material/timeline:", url_path="seguimiento")]
+          if working else []),
         st.Page("pages/registro.py", title=t("nav.log"), icon=":material/verified:", url_path="registro"),
-        st.Page("pages/administracion.py", title=t("nav.admin"), icon=":material/admin_panel_settings:",
-                url_path="administracion"),
+        *([st.Page("pages/administracion.py", title=t("nav.admin"), icon=":material/admin_panel_settings:",
+                   url_path="administracion")] if working else []),
     ],
 }
+PAGES = {group: pages for group, pages in PAGES.items() if pages}
 
 st.navigation(PAGES, expanded=True).run()

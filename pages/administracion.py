@@ -38,30 +38,6 @@ if people.height:
                                                 "active")}
     st.dataframe(people.select(list(headers)).rename(headers), hide_index=True, width="stretch")
 
-with st.expander(t("admin.manage_user")):
-    flash(FLASH)
-    by_username = {u.username: u for u in everyone}
-    chosen = by_username[st.selectbox(t("admin.pick_user"), list(by_username), key="admin-pick-user",
-                                      format_func=lambda u: f"{u} · {by_username[u].display_name}")]
-    try:
-        if chosen.active and st.button(t("admin.deactivate"), key="admin-deactivate", icon=":material/block:"):
-            accounts.set_active(user, chosen.username, False)
-            st.session_state[FLASH] = t("admin.deactivated", username=plain(chosen.username))
-            st.rerun()
-        elif not chosen.active and st.button(t("admin.activate"), key="admin-activate", icon=":material/check:"):
-            accounts.set_active(user, chosen.username, True)
-            st.session_state[FLASH] = t("admin.activated", username=plain(chosen.username))
-            st.rerun()
-        with st.form("admin-reset-password", clear_on_submit=True):
-            new_password = st.text_input(t("admin.new_password"), type="password", key="admin-new-password")
-            if st.form_submit_button(t("admin.reset_password")):
-                accounts.reset_password(user, chosen.username, new_password)
-                st.success(t("admin.password_reset", username=plain(chosen.username)))
-    except PermissionDenied as exc:
-        session.denied(exc)
-    except (ValueError, ConflictError) as exc:
-        st.error(session.reason(exc))
-
 with st.expander(t("admin.new_user")):
     associations = data.view("associations", order_by="association_id")
     names = dict(associations.select("association_id", "name").iter_rows())
@@ -87,6 +63,30 @@ with st.expander(t("admin.new_user")):
                 st.error(str(exc))
             else:
                 st.success(t("admin.created", username=plain(created.username)))
+
+with st.expander(t("admin.manage_user")):
+    flash(FLASH)
+    by_username = {u.username: u for u in everyone}
+    chosen = by_username[st.selectbox(t("admin.pick_user"), list(by_username), key="admin-pick-user",
+                                      format_func=lambda u: f"{u} · {by_username[u].display_name}")]
+    try:
+        if chosen.active and st.button(t("admin.deactivate"), key="admin-deactivate", icon=":material/block:"):
+            accounts.set_active(user, chosen.username, False)
+            st.session_state[FLASH] = t("admin.deactivated", username=plain(chosen.username))
+            st.rerun()
+        elif not chosen.active and st.button(t("admin.activate"), key="admin-activate", icon=":material/check:"):
+            accounts.set_active(user, chosen.username, True)
+            st.session_state[FLASH] = t("admin.activated", username=plain(chosen.username))
+            st.rerun()
+        with st.form("admin-reset-password", clear_on_submit=True):
+            new_password = st.text_input(t("admin.new_password"), type="password", key="admin-new-password")
+            if st.form_submit_button(t("admin.reset_password")):
+                accounts.reset_password(user, chosen.username, new_password)
+                st.success(t("admin.password_reset", username=plain(chosen.username)))
+    except PermissionDenied as exc:
+        session.denied(exc)
+    except (ValueError, ConflictError) as exc:
+        st.error(session.reason(exc))
 
 st.subheader(t("admin.backup"))
 st.caption(t("admin.backup_help"))

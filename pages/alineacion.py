@@ -22,6 +22,7 @@ from ui import decidir_registro as reg
 from ui.text import plain, plain_list
 from ui.record_form import NEW
 
+session.work_page()
 parish_code = state.current_parish()
 user = session.current_user()
 store = data.store()

@@ -323,6 +323,7 @@ def _on_method() -> None:
     st.session_state[shared.METHOD] = st.session_state["budget-method"]
 
 
+session.work_page()
 code, inputs = shared.open_page("budget.title", "budget.intro")
 names = data.association_names(code)
 options = [p.proposal_id for p in inputs.proposals]

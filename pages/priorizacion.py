@@ -16,7 +16,7 @@ from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.engine.sensitivity import most_influential, one_at_a_time
 from core.texts import label, t
 from core.engine.weights import CR_LIMIT, ahp_from_judgments, preset, preset_names
-from ui import data, widgets
+from ui import data, session, widgets
 from ui import scenario_state as shared
 from ui.text import plain
 
@@ -264,6 +264,7 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
         sensitivity_panel(code, weights, rules, ranking, run.scoring.matrix, run.result.feasible)
 
 
+session.work_page()
 code, inputs = shared.open_page("prio.title", "prio.intro")
 weights_and_ranking(code, data.association_names(code), {p.proposal_id: p.title for p in inputs.proposals},
                     {p.proposal_id: list(p.association_ids) for p in inputs.proposals})

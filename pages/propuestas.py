@@ -23,6 +23,7 @@ from ui.record_form import NEW
 
 FORM = "prop-form"
 
+session.work_page()
 parish_code = state.current_parish()
 user = session.current_user()
 store = data.store()

@@ -17,6 +17,7 @@ from core.record.store import ConflictError
 from core.texts import label, labels, t
 from ui import data, session, state, widgets
 
+session.work_page()
 parish = state.current_parish()
 store = data.store()
 st.title(t("seg.title"))

@@ -20,6 +20,7 @@ from core.texts import label, t
 from ui import data, session, state, widgets
 from ui.text import plain
 
+session.work_page()
 parish = state.current_parish()
 user = session.current_user()
 store = data.store()
@@ -33,8 +34,6 @@ if projector:
 
 st.title(t("ses.title"))
 st.write(t("ses.intro"))
-if user is None:
-    st.info(t("ses.need_signin"))
 
 problems = data.view("problems", "parish_code = ?", (parish,), order_by="rank")
 proposals = {p.proposal_id: p for p in records.proposal_models(store, parish)}

@@ -6,16 +6,28 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.record.auth import Role, User
 from tests.conftest import APP, open_app_page
 
 PAGES = sorted(f"pages/{p.name}" for p in (Path(APP).parent / "pages").glob("*.py"))
 NO_DATA_PARISH = "010151"  # Baños, Cuenca: in the DPA list, no associations on record
 
 
+ADMIN = User(username="admin-paginas", display_name="Administración", role=Role.ADMIN)
+PUBLIC_PAGES = sorted(f"pages/{name}.py" for name in ("inicio", "fuentes", "territorio", "asociaciones", "ayudas",
+                                                         "migracion", "problemas", "decision", "registro"))
+
+
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("parish", [None, NO_DATA_PARISH])
 def test_every_page_runs_without_an_exception(page, parish):
-    app = open_app_page(page, parish=parish)
+    app = open_app_page(page, ADMIN, parish=parish)
+    assert app.title, "each page has a title"
+
+
+@pytest.mark.parametrize("page", PUBLIC_PAGES)
+def test_every_public_page_runs_for_a_visitor(page):
+    app = open_app_page(page)
     assert app.title, "each page has a title"
 
 

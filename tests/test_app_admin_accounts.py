@@ -17,7 +17,7 @@ def _accounts():
 
 
 def test_the_administrator_deactivates_and_reactivates_an_account(own_store):
-    accounts, admin, vocal = _accounts()
+    accounts, admin, _ = _accounts()
     app = open_app_page(PAGE, admin)
     app.selectbox(key="admin-pick-user").set_value("vocal-uno").run()
     app.button(key="admin-deactivate").click().run()

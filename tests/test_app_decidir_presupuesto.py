@@ -13,7 +13,7 @@ from tests.conftest import open_app_page
 
 PLANNER = User(username="tecnica-apptest", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta-apptest", display_name="Presidenta", role=Role.BOARD)
-OBSERVER = User(username="vecino-apptest", display_name="Vecino", role=Role.OBSERVER)
+REP = User(username="socia-apptest", display_name="Socia", role=Role.ASSOCIATION, association_id="EV-A01")
 
 
 def frame(app: AppTest, *columns: str, exact: bool = False):
@@ -40,7 +40,7 @@ def texts(app: AppTest) -> str:
 # -- Priorización -----------------------------------------------------------------------------------------
 
 def test_el_valle_ranking_with_the_study_preset():
-    app = open_app_page("pages/priorizacion.py")
+    app = open_app_page("pages/priorizacion.py", PLANNER)
     assert app.title[0].value == "Priorización"
     assert app.selectbox(key="prio-preset").value == "Estudio El Valle: alcance y factibilidad"
     assert app.slider(key="prio-w-scope").value == 30 and app.slider(key="prio-w-feasibility").value == 30
@@ -61,7 +61,7 @@ def test_el_valle_ranking_with_the_study_preset():
 
 
 def test_choosing_a_preset_or_moving_a_slider_changes_the_ranking():
-    app = open_app_page("pages/priorizacion.py")
+    app = open_app_page("pages/priorizacion.py", PLANNER)
     study = ranking(app)
     app.selectbox(key="prio-preset").set_value("Equilibrado").run()
     assert not app.exception
@@ -78,7 +78,7 @@ def test_choosing_a_preset_or_moving_a_slider_changes_the_ranking():
 
 
 def test_pairwise_comparison_reports_its_consistency_and_warns_in_spanish():
-    app = open_app_page("pages/priorizacion.py")
+    app = open_app_page("pages/priorizacion.py", PLANNER)
     assert any("Comparaciones consistentes" in s.value for s in app.success)
     cr = next(m for m in app.metric if m.label == "Razón de consistencia")
     assert cr.value.startswith("0,")
@@ -94,18 +94,16 @@ def test_saving_the_weights_as_a_scenario_checks_the_role():
     assert saved.scenario.preset == "Estudio El Valle: alcance y factibilidad"
     assert saved.scenario.created_by == PLANNER.username
 
-    app = open_app_page("pages/priorizacion.py", OBSERVER)
-    assert any("inicie sesión" in i.value for i in app.info)
-    app.text_input(key="prio-save-name").input("Apptest observador")
-    button(app, "Guardar escenario").click().run()
-    assert any("no permite guardar pesos y escenarios" in e.value for e in app.error)
-    assert scenarios.load_scenario(Store(), "010170-apptest-observador") is None
+    app = open_app_page("pages/priorizacion.py", REP)  # sees the work, may not save it: no form to fill in vain
+    assert any("Guardar escenarios es para" in i.value for i in app.info)
+    assert not [b for b in app.button if b.label == "Guardar escenario"]
+    assert not [x for x in app.text_input if x.key == "prio-save-name"]
 
 
 # -- Presupuesto ------------------------------------------------------------------------------------------
 
 def test_el_valle_budget_shows_the_three_methods_side_by_side():
-    app = open_app_page("pages/presupuesto.py")
+    app = open_app_page("pages/presupuesto.py", PLANNER)
     headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
     assert headings == ["#### Óptima (exacta)", "#### Voraz (CONSUL)", "#### Reparto igual"]
     scores = [m.value for m in app.metric if m.label == "Puntaje total"]
@@ -123,7 +121,7 @@ def test_el_valle_budget_shows_the_three_methods_side_by_side():
 
 
 def test_changing_the_budget_recomputes_the_allocation():
-    app = open_app_page("pages/presupuesto.py")
+    app = open_app_page("pages/presupuesto.py", PLANNER)
     before = [m.value for m in app.metric if m.label == "Puntaje total"]
     app.number_input(key="budget-amount").set_value(30000.0).run()
     assert not app.exception
@@ -133,7 +131,7 @@ def test_changing_the_budget_recomputes_the_allocation():
 
 
 def test_infeasible_rules_show_the_spanish_explanation_not_an_exception():
-    app = open_app_page("pages/presupuesto.py")
+    app = open_app_page("pages/presupuesto.py", PLANNER)
     app.number_input(key="budget-amount").set_value(20000.0).run()
     app.multiselect(key="budget-must").set_value(["EV-P01", "EV-P10"]).run()
     assert not app.exception
@@ -144,7 +142,7 @@ def test_infeasible_rules_show_the_spanish_explanation_not_an_exception():
 
 
 def test_reserve_larger_than_the_budget_is_explained():
-    app = open_app_page("pages/presupuesto.py")
+    app = open_app_page("pages/presupuesto.py", PLANNER)
     app.number_input(key="budget-reserve").set_value(60000.0).run()
     assert not app.exception
     assert any("La reserva ($ 60.000,00) es mayor que el presupuesto" in e.value for e in app.error)
@@ -202,7 +200,7 @@ def test_with_many_proposals_why_not_is_computed_on_demand(monkeypatch):
     from ui import scenario_state
 
     monkeypatch.setattr(scenario_state, "EXPLAIN_ALL_LIMIT", 0)  # El Valle treated as a large parish
-    app = open_app_page("pages/presupuesto.py")
+    app = open_app_page("pages/presupuesto.py", PLANNER)
     pending = [e.label for e in app.expander if e.label.startswith("¿Por qué no? · ")]
     assert pending and all(label.endswith(" · sin calcular") for label in pending)
     code = pending[0].split(" · ")[1].split(" — ")[0]
@@ -218,5 +216,5 @@ def test_with_many_proposals_why_not_is_computed_on_demand(monkeypatch):
 
 @pytest.mark.parametrize("page", ["pages/priorizacion.py", "pages/presupuesto.py"])
 def test_a_parish_without_proposals_says_so(page):
-    app = open_app_page(page, parish="010151")
+    app = open_app_page(page, PLANNER, parish="010151")
     assert any("no tiene propuestas registradas" in i.value for i in app.info)

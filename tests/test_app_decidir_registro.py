@@ -23,7 +23,6 @@ from tests.conftest import open_app_page
 PLANNER = User(username="tecnica-registro", display_name="Técnica de registro", role=Role.PLANNER)
 REP = User(username="maria-registro", display_name="María", role=Role.ASSOCIATION, association_id="EV-A03")
 BOARD = User(username="vocal-registro", display_name="Vocal", role=Role.BOARD)
-OBSERVER = User(username="vecina-registro", display_name="Vecina", role=Role.OBSERVER)
 
 GOOD_CSV = ("Código;Asociación;Título;Costo total (USD);Monto solicitado;Aporte de las asociaciones (USD);"
             "Tipo de apoyo;Objetivos PDOT\n"
@@ -74,7 +73,7 @@ def text_of(app: AppTest) -> str:
 # -- Propuestas --------------------------------------------------------------------------------------------------
 
 def test_the_list_renders_for_el_valle_read_only_for_the_public(store):
-    app = open_app_page("pages/propuestas.py")
+    app = open_app_page("pages/propuestas.py", BOARD)
     assert app.title[0].value == "Propuestas"
     table = next(d.value for d in app.dataframe if "Código" in d.value.columns)
     assert len(table) == len(records.proposals(store, "010170")) == 16
@@ -91,7 +90,7 @@ def test_the_list_renders_for_el_valle_read_only_for_the_public(store):
 
 
 def test_the_filters_narrow_the_list():
-    app = open_app_page("pages/propuestas.py")
+    app = open_app_page("pages/propuestas.py", BOARD)
     app.multiselect(key="prop-f-kind").set_value(["inputs"]).run()
     app.text_input(key="prop-f-text").input("semillas").run()
     table = next(d.value for d in app.dataframe if "Código" in d.value.columns)
@@ -203,9 +202,8 @@ def test_a_conflict_keeps_the_typed_values(store, restore):
     assert stored.body["title"] != "Mi título escrito durante el cambio ajeno"
 
 
-@pytest.mark.parametrize("user", [None, OBSERVER, BOARD], ids=["public", "observer", "board"])
-def test_an_observer_is_refused(user, store):
-    app = open_app_page("pages/propuestas.py", user)
+def test_who_may_not_edit_proposals_sees_no_form(store):
+    app = open_app_page("pages/propuestas.py", BOARD)
     assert not [b for b in app.button if b.label in ("Guardar propuesta", "Guardar todo")]
     assert not [s for s in app.selectbox if s.label == "Propuesta"]
     assert "Vista de consulta" in text_of(app)
@@ -225,7 +223,7 @@ def test_a_representative_edits_only_their_association(store):
 # -- Ofertas de cooperación ----------------------------------------------------------------------------------------
 
 def test_offers_show_the_checklist_and_the_thesis_cases():
-    app = open_app_page("pages/ofertas.py")
+    app = open_app_page("pages/ofertas.py", BOARD)
     assert app.title[0].value == "Ofertas de cooperación"
     assert {m.label: m.value for m in app.metric}["Ofertas"] == "9"
     text = text_of(app)
@@ -242,7 +240,7 @@ def test_offers_show_the_checklist_and_the_thesis_cases():
 
 
 def test_more_counterpart_reserved_and_japan_can_apply():
-    app = open_app_page("pages/ofertas.py")
+    app = open_app_page("pages/ofertas.py", BOARD)
     field = next(n for n in app.number_input if n.label == "Contraparte disponible del GAD (USD)")
     field.set_value(25000.0).run()
     assert "la parroquia **sí** puede poner la contraparte de $ 20.000." in text_of(app)
@@ -266,7 +264,7 @@ def test_a_planner_registers_an_offer(store, restore):
 # -- Alineación -------------------------------------------------------------------------------------------------
 
 def test_the_alignment_matrix_and_the_unserved_pdot():
-    app = open_app_page("pages/alineacion.py")
+    app = open_app_page("pages/alineacion.py", BOARD)
     assert app.title[0].value == "Alineación"
     assert app.get("vega_lite_chart"), "the heatmap is drawn (its data is tested in test_alignment.py)"
     assert any("EV\\-OE8" in w.value for w in app.warning)

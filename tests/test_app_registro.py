@@ -38,7 +38,7 @@ def test_an_observer_sees_the_mark_but_not_the_entries(own_store):
     assert any("junta, los técnicos" in i.value for i in app.info)
 
 
-@pytest.mark.parametrize("user", [None, PLANNER, BOARD])
+@pytest.mark.parametrize("user", [PLANNER, BOARD])
 def test_only_the_administrator_administers(own_store, user):
     app = open_app_page("pages/administracion.py", user)
     assert any("Solo el administrador" in i.value for i in app.info)

@@ -32,7 +32,7 @@ def downloads(app: AppTest) -> list[str]:
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("parish", [None, NO_DATA_PARISH, UNMAPPED_PARISH])
 def test_every_diagnosis_page_runs_in_spanish(page, parish):
-    app = open_app_page(page, parish)
+    app = open_app_page(page, parish=parish)
     assert app.title and app.title[0].value in {"Territorio", "Asociaciones", "Ayudas recibidas", "Migración",
                                                 "Problemas y necesidades"}
 

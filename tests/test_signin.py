@@ -161,4 +161,4 @@ def test_a_role_changed_in_the_store_takes_effect(store):
 
 def test_a_new_account_starts_with_the_least_privileged_role():
     assert User(username="nueva", display_name="Nueva").role == Role.OBSERVER
-    assert list(Role)[0] == Role.OBSERVER
+    assert next(iter(Role)) == Role.OBSERVER

@@ -12,7 +12,7 @@ from core.engine.allocation import AllocationRules
 from core.engine.scenarios import Scenario, save_scenario
 from core.proposals import records
 from core.record import meeting
-from core.record.auth import Accounts, Role, User
+from core.record.auth import Accounts
 from core.record.store import Store
 from tests.conftest import open_app_page
 from ui import data
@@ -97,4 +97,4 @@ def test_plain_leaves_no_markdown_punctuation_unescaped(text):
 
 
 def test_plain_shows_what_was_typed():
-    assert plain("Riego [fase 2]: 50%") == r"Riego \[fase 2\]\: 50\%"
+    assert plain("Riego [fase 2]: 50%, «Ñamarín»") == r"Riego \[fase 2\]\: 50%, «Ñamarín»"

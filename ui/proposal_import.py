@@ -6,6 +6,8 @@ st.session_state["prop-import-file"] = (file name, bytes) (also what «Probar co
 sets); the preview itself is core.proposals.imports.preview_import, a function of the bytes.
 """
 
+import hashlib
+
 import polars as pl
 import streamlit as st
 
@@ -19,6 +21,8 @@ from ui import decidir_registro as reg
 from ui.text import plain, plain_list
 
 IMPORT_FILE = "prop-import-file"
+PREVIEW = "prop-import-preview"  # (file hash, name, update, parish) and the preview parsed from it
+UPLOAD_MB = 5  # import_files.MAX_BYTES, for the uploader (the server's own cap is the larger restore limit)
 SHOWN_PROBLEMS = 12  # listed as sentences; the table below has all of them
 
 
@@ -46,9 +50,9 @@ def import_panel(parish_code: str, names: dict[str, str]) -> None:
         st.info(t("prop.import.only_planner"))
         return
     generation = st.session_state.setdefault("prop-upload-n", 0)
-    uploaded = st.file_uploader(t("prop.import.upload", limit=fmt.number(import_files.MAX_BYTES / 1024 / 1024) + " MB"),
+    uploaded = st.file_uploader(t("prop.import.upload", limit=fmt.number(UPLOAD_MB) + " MB"),
                                 key=f"prop-upload-{generation}", help=t("prop.import.upload_help"),
-                                on_change=_clear_demo_file)
+                                on_change=_clear_demo_file, max_upload_size=UPLOAD_MB)
     c = st.columns([1, 2])
     if has_demo and c[0].button(t("prop.import.use_demo"), key="prop-use-demo", icon=":material/science:"):
         st.session_state[IMPORT_FILE] = ("minga-propuestas-demostracion.xlsx",
@@ -60,8 +64,17 @@ def import_panel(parish_code: str, names: dict[str, str]) -> None:
     if source is None:
         return
     name, content = source
-    preview = imports.preview_import(content, name, reg.import_context(parish_code), update_existing=update)
-    show_preview(preview, names)
+    show_preview(_preview(content, name, update, parish_code), names)
+
+
+def _preview(content: bytes, name: str, update: bool, parish_code: str) -> import_preview.ImportPreview:
+    """The file's preview, parsed once per file (and choice of updating): reruns reuse it, a save drops it."""
+    key = (hashlib.sha256(content).hexdigest(), name, update, parish_code)
+    cached = st.session_state.get(PREVIEW)
+    if cached is None or cached[0] != key:
+        cached = (key, imports.preview_import(content, name, reg.import_context(parish_code), update_existing=update))
+        st.session_state[PREVIEW] = cached
+    return cached[1]
 
 
 def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -> None:
@@ -128,6 +141,7 @@ def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -
         return
     st.session_state["prop-upload-n"] = st.session_state.get("prop-upload-n", 0) + 1
     st.session_state.pop(IMPORT_FILE, None)
+    st.session_state.pop(PREVIEW, None)
     st.session_state["prop-import-flash"] = (t("prop.import.saved_one") if count == 1
                                              else t("prop.import.saved", count=fmt.number(count)))
     st.rerun()

@@ -177,9 +177,9 @@ def _spanish(exc: ValidationError) -> str:
 
 def save_form(parish_code: str, key: str) -> None:
     """A form that saves the weights and rules being tried as a named scenario; core checks the role."""
-    allowed = session.allowed(Action.SAVE_SCENARIO)
-    if not allowed:
+    if not session.allowed(Action.SAVE_SCENARIO):
         st.info(t("scen.save.who"))
+        return
     with st.form(f"{key}-form", border=True):
         name = st.text_input(t("scen.save.name"), max_chars=120, key=f"{key}-name",
                              placeholder=t("scen.save.name_placeholder"))

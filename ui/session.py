@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.data.validation import spanish_message
+from core.fmt import capitalized
 from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
 from core.record.signin import Attempt, SignInRefused, sign_in
-from core.fmt import capitalized
 from core.texts import label, t
-from core.data.validation import spanish_message
 from ui import data
 from ui.text import plain
 
@@ -47,6 +47,13 @@ def _client() -> str:
 
 def allowed(action: Action, association_id: str | None = None) -> bool:
     return can(current_user(), action, association_id)
+
+
+def work_page() -> None:
+    """Stop a page of work in preparation (proposals, offers, scenarios, meetings) for the public view."""
+    if not allowed(Action.VIEW_WORK):
+        st.info(t("auth.work_only"), icon=":material/lock:")
+        st.stop()
 
 
 def accounts() -> Accounts:

@@ -2,8 +2,8 @@
 
 Streamlit renders Markdown (and its own directives: `:red[…]`, `:material/…:`, `$…$`) in st.markdown,
 st.write of a string, captions, alerts, expander and widget labels, radio options and table cells.
-`plain` backslash-escapes every ASCII punctuation character, which CommonMark always reads back as the
-literal character, and turns line breaks into spaces, so no user text can open a link, an image, an
+`plain` backslash-escapes every character they give a meaning to, which CommonMark always reads back as
+the literal character, and turns line breaks into spaces, so no user text can open a link, an image, an
 HTML tag, a colour, a heading or a list. Use it on every piece of user text that reaches one of those
 calls; st.dataframe cells and st.selectbox options are plain text already and need it not.
 """
@@ -11,9 +11,10 @@ calls; st.dataframe cells and st.selectbox options are plain text already and ne
 from __future__ import annotations
 
 import re
-import string
 
-_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
+# Every character Markdown, HTML or Streamlit's directives give a meaning to (':' opens :red[...] and
+# :material/...:, '$' LaTeX, '<' '&' HTML); other punctuation (commas, quotes) is left as typed.
+_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&^])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 
 

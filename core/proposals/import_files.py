@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from core.data.validation import RowProblem
 from core.fmt import number
+from core.proposals.upload_limits import UploadRefused, check_xlsx, uniform_lines
 from core.texts import t
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -135,7 +136,7 @@ def _sniff_delimiter(text: str) -> str:
 
 
 def _read_csv(data: bytes, file: str) -> Book:
-    text = _decode(data, file)
+    text = uniform_lines(_decode(data, file))
     if not text.strip():
         raise _refuse(file, "imp.file.empty")
     lines = text.splitlines(keepends=True)
@@ -147,10 +148,13 @@ def _read_csv(data: bytes, file: str) -> Book:
     reader = csv.reader(io.StringIO("".join(lines)), delimiter=delimiter)
     offset = 2 if hint else 1
     rows = []
-    for index, cells in enumerate(reader):
-        if index >= MAX_ROWS + HEADER_SCAN_ROWS + 1:
-            raise _too_many_rows(file)
-        rows.append((index + offset, cells))
+    try:
+        for index, cells in enumerate(reader):
+            if index >= MAX_ROWS + HEADER_SCAN_ROWS + 1:
+                raise _too_many_rows(file)
+            rows.append((index + offset, cells))
+    except csv.Error:  # a cell past the csv module's limit, or a quote never closed
+        raise _refuse(file, "imp.limit.csv_cell", line=number(reader.line_num + offset - 1)) from None
     return Book(file, [Sheet(None, rows)], "csv", delimiter=delimiter)
 
 
@@ -165,6 +169,10 @@ def _read_xlsx(data: bytes, file: str) -> Book:
         raise _refuse(file, "imp.file.zip_not_xlsx")
     if unzipped > MAX_UNZIPPED_BYTES:
         raise _refuse(file, "imp.file.unzipped_too_big", size=_size(unzipped), limit=_size(MAX_UNZIPPED_BYTES))
+    try:
+        check_xlsx(archive)
+    except UploadRefused as exc:
+        raise FileRefused([RowProblem(file, None, None, str(exc))]) from None
     from openpyxl import load_workbook
 
     try:

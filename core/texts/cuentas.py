@@ -32,6 +32,9 @@ STRINGS = {
     "auth.err.no_user": "No existe el usuario «{username}».",
     "auth.err.wait": "Demasiados intentos fallidos. Espere {seconds} segundos antes de volver a intentar.",
     "auth.public_name": "Público",
+    "auth.work_only": "Esta página muestra trabajo en preparación (propuestas, ofertas, escenarios, sesiones). "
+                      "La vista pública muestra el diagnóstico y las decisiones aprobadas con sus actas; para "
+                      "trabajar aquí, ingrese con su usuario en la barra lateral.",
 }
 
 LABELS = {

@@ -139,6 +139,21 @@ STRINGS = {
     "imp.file.default_name": "archivo",
     "imp.notice.at": "{file}, fila {row}: {message}",
     "imp.file.xlsx_as_csv": "El archivo se llama .csv pero es un libro de Excel: se leyó como Excel.",
+    # -- bounds checked before a workbook is parsed (core.proposals.upload_limits)
+    "imp.limit.columns": "La hoja «{part}» llega hasta la columna {columns} y el máximo es {limit}: borre las "
+                         "columnas vacías de la derecha o copie solo la tabla de propuestas a un libro nuevo.",
+    "imp.limit.rows": "La hoja «{part}» declara {rows} filas y el máximo es {limit}: borre las filas vacías de "
+                      "abajo o copie solo la tabla de propuestas a un libro nuevo.",
+    "imp.limit.cells": "El libro tiene más de {limit} celdas escritas; importe solo la tabla de propuestas.",
+    "imp.limit.cell_length": "Una celda de «{part}» tiene más de {limit} caracteres, el máximo de Excel; acórtela.",
+    "imp.limit.too_slow": "El libro es demasiado complejo para revisarlo en {seconds} segundos; copie solo la "
+                          "tabla de propuestas a un libro nuevo y vuelva a importarlo.",
+    "imp.limit.damaged": "El libro de Excel está dañado (la parte «{part}» no se puede leer); ábralo en Excel y "
+                         "guárdelo otra vez como .xlsx.",
+    "imp.limit.doctype": "El libro de Excel trae definiciones que Excel no escribe; ábralo en Excel y guárdelo "
+                         "otra vez como .xlsx.",
+    "imp.limit.csv_cell": "Cerca de la línea {line}, una celda es demasiado larga o tiene comillas sin cerrar: "
+                          "revise esa línea y guarde el archivo otra vez como CSV.",
 
     # -- header problems
     "imp.header.missing": "falta esta columna en el encabezado (es obligatoria)",

@@ -5,7 +5,6 @@ STRINGS = {
     "ses.intro": "Como en el estudio El Valle: cada participante reparte sus votos entre los problemas o las "
                  "propuestas (más votos a lo que más pesa), y puntúa en privado las propuestas; luego se muestra "
                  "el resultado agregado y dónde hay desacuerdo, para discutirlo.",
-    "ses.need_signin": "Para votar o puntuar, ingrese con su usuario (cada participante puede usar su teléfono).",
     "ses.projector": "Modo proyector",
     "ses.projector_help": "Letra grande y sin barra lateral, para proyectar en la reunión.",
     "ses.choose": "Sesión",
