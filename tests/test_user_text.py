@@ -96,5 +96,18 @@ def test_plain_leaves_no_markdown_punctuation_unescaped(text):
     assert not set("[]()<>:!*_`#|~$\\") & set(unescaped)
 
 
+@given(st.text().filter(lambda s: not set(s) & set("\r\n\u2028\u2029\u2060")))
+def test_plain_reads_back_as_exactly_what_was_typed(text):
+    """Markdown reads `\\x` as x; with the invisible word joiners set aside, the characters typed remain."""
+    shown = re.sub(r"\\(.)", r"\1", plain(text), flags=re.DOTALL).replace("\u2060", "")
+    assert shown == text
+
+
+@pytest.mark.parametrize("address", ["http://ejemplo.invalid/a", "https://x.org", "www.ejemplo.org", "ana@gad.gob.ec"])
+def test_bare_addresses_cannot_become_links(address):
+    shown = re.sub(r"\\(.)", r"\1", plain(address))
+    assert "://" not in shown and "www." not in shown and not re.search(r"@\w", shown)
+
+
 def test_plain_shows_what_was_typed():
     assert plain("Riego [fase 2]: 50%, «Ñamarín»") == r"Riego \[fase 2\]\: 50%, «Ñamarín»"
