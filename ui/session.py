@@ -10,6 +10,7 @@ import streamlit as st
 
 from core.data.validation import spanish_message
 from core.fmt import capitalized
+from core.record import web_sessions
 from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
 from core.record.signin import Attempt, SignInRefused, sign_in
 from core.texts import label, t
@@ -17,6 +18,8 @@ from ui import data
 from ui.text import plain
 
 USER_KEY = "user"
+COOKIE_KEY = "web-session"  # this browser session's signed cookie ("" once signed out here)
+PENDING_COOKIE_KEY = "web-session-pending"  # the cookie to write (or "" to clear) on the next run
 
 
 def current_user() -> User | None:
@@ -69,14 +72,59 @@ def _oidc_configured() -> bool:
         return False
 
 
+def _browser_cookie() -> str | None:
+    try:
+        return st.context.cookies.get(web_sessions.COOKIE)
+    except Exception:  # noqa: BLE001 - no request context (AppTest)
+        return None
+
+
+def _resume_from_cookie() -> None:
+    """A reload or a shared link opens a new Streamlit session: the signed cookie signs the person back in."""
+    if st.session_state.get(USER_KEY) is not None or st.session_state.get(COOKIE_KEY) == "":
+        return
+    cookie = _browser_cookie()
+    user = web_sessions.resume(data.store(), cookie)
+    if user is not None:
+        st.session_state[USER_KEY] = user
+        st.session_state[COOKIE_KEY] = cookie
+
+
+def _write_pending_cookie() -> None:
+    """Set (or clear) the browser's session cookie on the run after signing in or out (a rerun would cut a
+    script written before it short)."""
+    pending = st.session_state.pop(PENDING_COOKIE_KEY, None)
+    if pending is None:
+        return
+    age = int(web_sessions.MAX_AGE.total_seconds()) if pending else 0
+    st.sidebar.html(f"<script>document.cookie = '{web_sessions.COOKIE}={pending}; path=/; max-age={age}; SameSite=Strict'"
+            " + (location.protocol === 'https:' ? '; Secure' : '');</script>", unsafe_allow_javascript=True)
+
+
+def _sign_out(user: User) -> None:
+    web_sessions.end(data.store(), st.session_state.get(COOKIE_KEY) or _browser_cookie(), actor=user.username)
+    st.session_state.pop(USER_KEY, None)
+    st.session_state[COOKIE_KEY] = ""  # this browser session stays signed out even before the cookie is cleared
+    st.session_state[PENDING_COOKIE_KEY] = ""
+
+
+def _signed_in(user: User) -> None:
+    cookie = web_sessions.start(data.store(), user)
+    st.session_state[USER_KEY] = user
+    st.session_state[COOKIE_KEY] = cookie
+    st.session_state[PENDING_COOKIE_KEY] = cookie
+
+
 def sidebar_account() -> User | None:
     """Draw the account box in the sidebar and return the signed-in user (None = public view)."""
+    _resume_from_cookie()
+    _write_pending_cookie()
     user = current_user()
     box = st.sidebar.container(border=True)
     if user is not None:
         box.markdown(t("auth.signed_in_as", name=plain(user.display_name), role=label("role", user.role.value)))
         if box.button(t("auth.signout"), key="signout", icon=":material/logout:"):
-            st.session_state.pop(USER_KEY, None)
+            _sign_out(user)
             if _oidc_configured() and getattr(st.user, "is_logged_in", False):
                 st.logout()
             st.rerun()
@@ -105,7 +153,7 @@ def sidebar_account() -> User | None:
             except SignInRefused as exc:
                 st.error(str(exc))
             else:
-                st.session_state[USER_KEY] = found
+                _signed_in(found)
                 st.rerun()
     return None
 
@@ -127,7 +175,7 @@ def _first_run(box, registry: Accounts) -> None:
             except (ValueError, PermissionDenied) as exc:
                 st.error(reason(exc))
                 return
-            st.session_state[USER_KEY] = admin
+            _signed_in(admin)
             st.rerun()
 
 

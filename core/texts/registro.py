@@ -73,7 +73,7 @@ STRINGS = {
     "log.action.reset_password": "restablecer contraseña",
     "log.action.signin_ok": "inicio de sesión",
     "log.action.signin_failed": "inicio de sesión fallido",
-    "log.action.signout": "cierre de sesión",
+    "log.action.session_start": "abrir sesión en un navegador",
     "log.action.open_meeting": "abrir sesión",
     "log.action.update_meeting": "actualizar sesión",
     "log.action.vote": "votar",

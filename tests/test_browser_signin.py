@@ -1,0 +1,42 @@
+"""Browser test: a reload keeps the person signed in (signed session cookie), and signing out ends it on the
+server too: a copy of the old cookie no longer signs anyone in."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from core.record import web_sessions
+from tests.conftest import sign_in, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def _signed_in(page):
+    return page.get_by_test_id("stSidebar").get_by_role("button", name="Salir")
+
+
+def test_a_reload_keeps_the_person_signed_in_until_they_sign_out(page, app_url, planner_login):
+    page.goto(app_url)
+    wait_for_app(page)
+    sign_in(page, *planner_login)
+    expect(_signed_in(page)).to_be_visible()
+    page.wait_for_function(f"document.cookie.includes('{web_sessions.COOKIE}=')")
+    old_cookie = next(c for c in page.context.cookies() if c["name"] == web_sessions.COOKIE)
+
+    page.reload()
+    wait_for_app(page)
+    expect(_signed_in(page)).to_be_visible()
+
+    _signed_in(page).click()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stSidebar").get_by_role("button", name="Ingresar")).to_be_visible()
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stSidebar").get_by_role("button", name="Ingresar")).to_be_visible()
+
+    page.context.add_cookies([old_cookie])  # someone kept a copy of the cookie: the server ended the session
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stSidebar").get_by_role("button", name="Ingresar")).to_be_visible()
+    expect(_signed_in(page)).to_have_count(0)
