@@ -1,7 +1,9 @@
 """The person using the app: sign in, first-run administrator, OIDC when configured, sign out.
 
-The signed-in user lives in st.session_state["user"] (a core.record.auth.User). Pages ask `can()` to
-decide what to show, and every saving action still goes through `core.record.auth.require`.
+The signed-in user lives in st.session_state["user"] (a core.record.auth.User), re-read from the store on
+every call; a reload or a shared link resumes it from the signed session cookie (core.record.web_sessions).
+Pages ask `can()` to decide what to show, and every saving action still goes through
+`core.record.auth.require`.
 """
 
 from __future__ import annotations
@@ -140,7 +142,7 @@ def sidebar_account() -> User | None:
             if linked is not None:
                 st.session_state[USER_KEY] = linked
                 st.rerun()
-            box.warning(t("auth.oidc_unknown", email=st.user.email))
+            box.warning(t("auth.oidc_unknown", email=plain(st.user.email)))
         elif box.button(t("auth.oidc"), key="oidc-login"):
             st.login()
     box.caption(t("auth.public"))
