@@ -33,12 +33,12 @@ PAGE = "pages/seguimiento.py"
 
 
 def test_without_funded_projects_the_page_says_how_they_arrive(own_store):
-    app = open_app_page(PAGE)
+    app = open_app_page(PAGE, BOARD)
     assert any("aprueba una decisión" in i.value for i in app.info)
 
 
 def test_a_planner_starts_the_execution_of_a_funded_project(own_store):
-    open_app_page(PAGE)  # opening the app seeds the demo into this store
+    open_app_page(PAGE, BOARD)  # opening the app seeds the demo into this store
     store = Store(own_store)
     first = records.proposals(store, "010170")[0]
     funded = first.item
