@@ -32,7 +32,6 @@ STRINGS = {
     "admin.col.role": "Rol",
     "admin.col.association_id": "Asociación",
     "admin.col.email": "Correo",
-    "admin.col.active": "Activa",
     "admin.manage_user": "Desactivar, reactivar o cambiar la contraseña de una cuenta",
     "admin.pick_user": "Cuenta",
     "admin.deactivate": "Desactivar la cuenta",
