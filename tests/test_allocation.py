@@ -224,6 +224,9 @@ def test_every_unfunded_proposal_of_the_optimum_has_a_rule_and_a_reason():
     assert set(out) == {"B", "D", "E"}
     assert out["E"].rule == "must_not_fund"
     assert out["D"].rule == "too_expensive"
+    # Explaining all skips the cost to shed (one more solve each); asked for one by one, it comes.
+    assert out["D"].cost_to_shed_usd is None
+    out.update({pid: explain_proposal(candidates, rules, pid) for pid in ("B", "D")})
     # D (99) must reach 160 with a partner: D + C (169) needs D ≤ 60, the cheapest way in: shed 440.
     assert out["D"].cost_to_shed_usd == pytest.approx(440)
     assert out["B"].rule == "budget"
@@ -312,10 +315,12 @@ def test_score_needed_and_cost_to_shed_are_exact(case):
     result = allocate_detailed(candidates, rules)
     if not result.feasible:
         return
-    for outcome in result.proposals:
-        if outcome.funded or outcome.score_needed is None:
+    for listed in result.proposals:
+        if listed.funded or listed.score_needed is None:
             continue
-        pid = outcome.proposal_id
+        pid = listed.proposal_id
+        outcome = explain_proposal(candidates, rules, pid)
+        assert outcome.score_needed == listed.score_needed
         # Any score above the one needed brings it in.
         raised = candidates.with_columns(
             pl.when(pl.col("proposal_id") == pid).then(outcome.score_needed + 0.01).otherwise(pl.col("score"))
@@ -356,7 +361,11 @@ def test_explaining_one_proposal_on_demand_gives_the_same_answer_as_explaining_a
     rules = AllocationRules(budget_usd=100, min_one_per_association=True)
     everything = {o.proposal_id: o for o in allocate_detailed(candidates, rules).proposals}
     for pid, outcome in everything.items():
-        assert explain_proposal(candidates, rules, pid) == outcome
+        alone = explain_proposal(candidates, rules, pid)
+        # The same answer, plus the cost to shed that only an explanation on demand computes.
+        assert alone.model_copy(update={"cost_to_shed_usd": None, "max_cost_to_enter_usd": None,
+                                        "reason_es": outcome.reason_es}) == outcome
+        assert alone.reason_es.startswith(outcome.reason_es)
     with pytest.raises(ValueError, match="no está entre las candidatas"):
         explain_proposal(candidates, rules, "Z")
 
@@ -365,7 +374,9 @@ def test_the_exact_recheck_catches_every_kind_of_broken_rule():
     # The solver works within tolerances; the rounded answer is re-checked exactly before it is used.
     import numpy as np
 
-    from core.engine.allocation import _breaks_a_rule, _instance, _prepare_rules
+    from core.engine.allocation.instance import build_instance as _instance
+    from core.engine.allocation.rules import breaks_a_rule as _breaks_a_rule
+    from core.engine.allocation.rules import prepare_rules as _prepare_rules
 
     candidates = frame([("A", "a1", 60, 90), ("B", "a1", 50, 80), ("C", "a2", 40, 70)])
     inst = _instance(candidates)

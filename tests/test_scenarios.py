@@ -205,7 +205,7 @@ def test_rules_read_as_sentences():
         "Obligatorias por decisión de la junta: EV-P01 (Comercialización)",
         "Excluidas por decisión de la junta: EV-P09",
         "Excluyentes entre sí: EV-P02 y EV-P03",
-        "Método: Asignación óptima (programación entera exacta)",
+        "Método: Asignación óptima por puntaje (programación entera exacta)",
     ]
 
 

@@ -37,6 +37,15 @@ STRINGS: dict[str, str] = {
     "alloc.message.funded_count": " Se financian {funded} de {total} propuestas.",
     "alloc.message.greedy": "Selección voraz por puntaje.",
     "alloc.message.equal_split": "Reparto igual entre asociaciones.",
+    "alloc.message.scope": "Asignación óptima por alcance: el mayor total de puntaje por persona alcanzada con estas "
+                           "reglas.",
+    "alloc.message.proportional": "Partes iguales: cada uno de los {voters} participantes del grupo asesor dispone de "
+                                  "{share} para los proyectos que calificó.",
+    "alloc.message.needs_ballots": "El objetivo proporcional necesita las calificaciones o los votos del grupo asesor "
+                                   "sobre las propuestas, y todavía no hay ninguno. Califiquen las propuestas en una "
+                                   "sesión del grupo asesor.",
+    "alloc.note.completion": "{mes} proyectos financiados por partes iguales; {completed} más con el dinero que sobró "
+                             "(regla de completado: voraz por puntos del grupo por dólar).",
     "alloc.message.no_candidates": "No hay propuestas candidatas.",
     "alloc.note.equal_share": "Cada una de las {count} asociaciones recibe una cuota igual de {amount}; lo que una "
                               "asociación no usa queda sin asignar.",
@@ -60,6 +69,11 @@ STRINGS: dict[str, str] = {
     "alloc.funded.optimal": "Financiada: forma parte de la asignación de mayor puntaje total.",
     "alloc.funded.greedy": "Financiada: cupo cuando llegó su turno por puntaje.",
     "alloc.funded.equal_split": "Financiada con la cuota igual de su asociación.",
+    "alloc.funded.scope": "Financiada: forma parte de la asignación de mayor puntaje por persona alcanzada.",
+    "alloc.funded.proportional": "Financiada por partes iguales: sus partidarios en el grupo asesor la pagan con su "
+                                 "parte del presupuesto.",
+    "alloc.funded.completion": "Financiada al completar: con el dinero que sobró de las partes iguales, por puntos del "
+                               "grupo por dólar.",
     # -- why a proposal is not funded -----------------------------------------------------------------------
     "alloc.out.not_explained": "No financiada (explicación detallada no calculada).",
     "alloc.out.must_not": "La junta decidió no financiarla.",
@@ -73,22 +87,30 @@ STRINGS: dict[str, str] = {
     "alloc.out.cap_reached": "«{association}» ya tenía {spent} y con esta superaría el tope por asociación ({cap}).",
     "alloc.out.share_left": "A «{association}» le quedaban {left} de su cuota igual y le toca pagar {part}.",
     "alloc.out.needed_score": " Habría entrado con un puntaje mayor que {needed} (hoy tiene {score}).",
-    "alloc.out.shed": " Costando {shed} menos (como máximo {max_cost}) formaría parte de una asignación igual de "
-                      "buena.",
+    "alloc.out.shed": " Si costara {shed} menos (como máximo {max_cost}), entraría en una asignación igual de buena"
+                      "{instead}.",
+    "alloc.out.shed_instead": ", en lugar de {names}",
     "alloc.out.coverage_forced": "Forzarla dejaría a alguna asociación sin proyecto, y la regla de al menos una por "
                                  "asociación lo impide.",
     "alloc.out.no_allocation": "Con las demás reglas no hay ninguna asignación que la incluya.",
     "alloc.out.tie": "Empata: hay otra asignación con el mismo puntaje total que la incluye; se eligió la otra por el "
                      "desempate (menor costo, luego código).",
     "alloc.block.exclusive": "es excluyente con «{id}», que está financiada",
-    "alloc.block.cap": "«{association}» ya recibe {spent} y el tope por asociación es {cap}",
+    "alloc.block.cap": "«{association}» ya recibe {spent} de un tope de {cap}: le quedan {room} y a esta "
+                       "propuesta le toca pagar {part}",
     "alloc.block.budget": "quedan {left} sin asignar y cuesta {cost}",
     "alloc.block.coverage": "incluirla obliga a dejar fuera propuestas que dan a otras asociaciones su proyecto",
     "alloc.block.score": "su puntaje no compensa lo que habría que dejar fuera",
     "alloc.block.min_one": " (la regla de al menos una por asociación reserva dinero para las demás asociaciones)",
-    "alloc.out.gap": "{rule}: {parts}. Con ella el mejor puntaje total sería {best_with} en vez de {best}; entraría "
-                     "con un puntaje mayor que {needed} (hoy tiene {score})",
-    "alloc.out.impossible": ", imposible en la escala de 0 a {max}",
+    "alloc.out.gap": "{rule}: {parts}. Para entrar tendría que dejar fuera {displaces}; con ella {total} sería "
+                     "{best_with} en vez de {best}. Entraría con un puntaje mayor que {needed} (hoy tiene {score})",
+    "alloc.out.total_score": "el mejor puntaje total",
+    "alloc.out.total_scope": "el mejor total de puntaje por persona alcanzada",
+    "alloc.out.displaces_nothing": "nada de lo financiado",
+    "alloc.names_more": "{names} y {n} más",
+    "alloc.out.not_selected_mes": "Sus partidarios en el grupo asesor no reunieron, con sus partes iguales del "
+                                  "presupuesto, lo que cuesta, y no cupo al completar con lo que sobró.",
+    "alloc.out.impossible": ", lo que no es posible en la escala de 0 a {max}",
     # -- a result in one sentence ---------------------------------------------------------------------------
     "alloc.summary": "{method}: {funded} propuestas financiadas por {cost} de {available} disponibles; puntaje total "
                      "{score}; {covered} de {associations} asociaciones con proyecto; índice de Gini del dinero entre "

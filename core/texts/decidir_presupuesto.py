@@ -44,12 +44,25 @@ LABELS: dict[str, dict[str, str]] = {
         "open": "Oferta vigente",
     },
     "allocation_method": {
-        "optimal": "Asignación óptima (programación entera exacta)",
+        "optimal": "Asignación óptima por puntaje (programación entera exacta)",
+        "scope": "Asignación óptima por alcance (puntaje por persona alcanzada, exacta)",
+        "proportional": "Proporcional: Método de Partes Iguales sobre las calificaciones del grupo asesor",
         "greedy": "Voraz por puntaje (regla de CONSUL)",
         "equal_split": "Reparto igual entre asociaciones",
     },
+    "allocation_objective": {
+        "optimal": "Maximiza la suma de los puntajes de los proyectos financiados.",
+        "scope": "Maximiza la suma de los puntajes multiplicados por las personas que alcanza cada proyecto "
+                 "(beneficiarios directos o, si faltan, los socios de sus asociaciones).",
+        "proportional": "Da a cada participante del grupo asesor una parte igual del presupuesto y financia lo que "
+                        "sus partidarios pueden pagar juntos; lo que sobra se completa por puntos del grupo por dólar.",
+        "greedy": "Financia por puntaje, de mayor a menor, saltando lo que no cabe (no maximiza un total).",
+        "equal_split": "Divide el presupuesto en partes iguales por asociación (no maximiza un total).",
+    },
     "allocation_method_short": {
-        "optimal": "Óptima (exacta)",
+        "optimal": "Óptima por puntaje",
+        "scope": "Óptima por alcance",
+        "proportional": "Proporcional (partes iguales)",
         "greedy": "Voraz (CONSUL)",
         "equal_split": "Reparto igual",
     },
@@ -64,6 +77,8 @@ LABELS: dict[str, dict[str, str]] = {
         "share": "Cuota igual de la asociación",
         "tie": "Empate",
         "score": "Puntaje",
+        "proportional": "No elegida por partes iguales",
+        "completion": "Financiada al completar",
         "infeasible": "Reglas imposibles de cumplir",
     },
     "comparison_metric": {

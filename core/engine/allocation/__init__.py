@@ -1,0 +1,47 @@
+"""Budget allocation: which proposals to fund under the board's rules, and why each one is or is not.
+
+Input: a polars DataFrame of candidates, one row per proposal, with `proposal_id`, `association_id` (the lead),
+`cost_usd` (what it costs the budget) and `score` (any scale); optional `association_ids` (every proponent of a
+joint proposal), `direct_beneficiaries`, `reach` (people reached, for the scope objective) and `title`.
+
+Objectives the board chooses (`OBJECTIVES`), each exact or computed by a published rule:
+- ``"optimal"``: the largest total score (HiGHS, exact);
+- ``"scope"``: the largest total of score × people reached (HiGHS, exact);
+- ``"proportional"``: the Method of Equal Shares over the advisory group's ballots (pabutools), completed by
+  the greedy utilitarian rule.
+Comparators (`COMPARATORS`): ``"greedy"`` (CONSUL's rule) and ``"equal_split"`` (the status quo the El Valle
+study criticises).
+
+Rules (`AllocationRules`): budget, reserve, at least one proposal per association when possible, a cap on each
+association's share, proposals that must or must not be funded, mutually exclusive pairs. A joint proposal counts
+for every association in it, and its cost is attributed to them in equal parts. Ties are broken by the lowest
+total cost, then the proposals first in code order. Rules that cannot all hold come back as a result with
+`feasible=False` and a Spanish explanation, never as an exception.
+
+Modules: `instance` (the candidates as arrays), `rules`, `mip` (the HiGHS model), `exact`, `heuristics`,
+`proportional`, `explanations` («¿por qué no?»), `result`, `api` (entry points).
+"""
+
+from core.engine.allocation.api import (
+    COMPARATORS,
+    METHODS,
+    OBJECTIVES,
+    Method,
+    allocate,
+    allocate_detailed,
+    explain_proposal,
+    funded_under_scores,
+)
+from core.engine.allocation.proportional import Ballots
+from core.engine.allocation.result import (
+    AllocationResult,
+    AssociationShare,
+    ProposalOutcome,
+    gini,
+    summary_es,
+)
+from core.engine.allocation.rules import AllocationRules
+
+__all__ = ["COMPARATORS", "METHODS", "OBJECTIVES", "AllocationResult", "AllocationRules", "AssociationShare",
+           "Ballots", "Method", "ProposalOutcome", "allocate", "allocate_detailed", "explain_proposal",
+           "funded_under_scores", "gini", "summary_es"]

@@ -1,0 +1,157 @@
+"""The exact optimum (HiGHS): the largest total of the objective's values under every rule, then the
+lexicographic tie-breaks (lowest cost, then proposals first in code order), each keeping the level before it.
+
+"At least one per association when possible": associations that cannot get any proposal on their own are named
+and left out; if the money cannot cover all the others, the optimum first covers as many as possible, then
+maximises the objective, and says how much covering every one would have cost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.engine.allocation.instance import Instance
+from core.engine.allocation.mip import INF, Mip
+from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule, must_cents
+from core.fmt import money
+from core.texts import t
+
+
+@dataclass
+class Solved:
+    x: np.ndarray
+    status: str  # optimal / heuristic / infeasible
+    solver_status: str
+    message: str
+    notes: list[str]
+    uncovered_reasons: dict[str, str]
+    coverable: list[int] | None
+    coverage_min: int | None
+    z: int | None = None  # optimum total of the objective's values
+    seconds: float = 0.0
+    solves: int = 0
+
+
+def coverable_associations(inst: Instance, r: Rules) -> tuple[list[int], dict[str, str]]:
+    """Associations that could get a proposal on their own, and why the others cannot."""
+    coverable: list[int] = []
+    reasons: dict[str, str] = {}
+    fixed = must_cents(inst, r)
+    for k, assoc in enumerate(inst.associations):
+        blocked = [alone_blocker(inst, r, i, fixed) for i in inst.member_idx[k]]
+        if any(b is None for b in blocked):
+            coverable.append(k)
+        elif all(code == "must_not_fund" for code, _ in blocked):
+            reasons[assoc] = t("alloc.uncovered.all_excluded")
+        else:
+            cheapest = min(inst.member_idx[k], key=lambda i: (inst.cost[i] * inst.share[i], inst.ids[i]))
+            _, why = alone_blocker(inst, r, cheapest, fixed)
+            reasons[assoc] = t("alloc.uncovered.none_fits", id=inst.ids[cheapest],
+                               reason=(why[0].lower() + why[1:]).rstrip("."))
+    return coverable, reasons
+
+
+def solve_optimal(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True) -> Solved:
+    solved = _solve_once(inst, r, min_one, tie_break)
+    if solved.status == "optimal" and breaks_a_rule(inst, r, solved.x, solved.coverable, solved.coverage_min):
+        retry = _solve_once(inst, r, min_one, tie_break, strict=True)
+        retry.seconds += solved.seconds
+        retry.solves += solved.solves
+        return retry
+    return solved
+
+
+def _max_coverage(inst: Instance, r: Rules, coverable: list[int], strict: bool,
+                  notes: list[str]) -> tuple[int | None, str, float, int]:
+    """When not every coverable association fits: how many can be covered, and what covering all would cost."""
+    cover = Mip(inst, r, coverable=coverable, coverage_min=0, strict=strict)
+    cover.set_objective(np.zeros(len(inst.ids)), maximize=True, y_costs=np.ones(len(coverable)))
+    status = cover.run()
+    seconds, solves = cover.seconds, cover.solves
+    if status != "optimal":
+        return None, status, seconds, solves
+    coverage_min = int(round(cover.objective()))
+    cheapest = Mip(inst, r, coverable=coverable, coverage_min=None, budget=False, strict=strict)
+    cheapest.set_objective(inst.cents.astype(float), maximize=False)
+    cheap_status = cheapest.run()
+    seconds, solves = seconds + cheapest.seconds, solves + cheapest.solves
+    if cheap_status == "optimal":
+        need = float(inst.cents[cheapest.x()].sum()) / 100
+        notes.append(t("alloc.note.money_short", total=len(coverable), need=money(need),
+                       available=money(r.available_cents / 100), covered=coverage_min))
+    else:
+        notes.append(t("alloc.note.rules_short", total=len(coverable), covered=coverage_min))
+    return coverage_min, status, seconds, solves
+
+
+def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True, strict: bool = False) -> Solved:
+    notes: list[str] = []
+    uncovered: dict[str, str] = {}
+    coverable: list[int] | None = None
+    coverage_min: int | None = None
+    seconds, solves = 0.0, 0
+    value = inst.value.astype(float)
+    if min_one:
+        coverable, uncovered = coverable_associations(inst, r)
+        for assoc, why in uncovered.items():
+            notes.append(t("alloc.note.cannot_cover", association=inst.name(assoc), reason=why))
+    mip = Mip(inst, r, coverable=coverable, coverage_min=None, strict=strict)
+    mip.set_objective(value, maximize=True)
+    status = mip.run()
+    if status == "infeasible" and min_one and coverable:
+        seconds, solves = mip.seconds, mip.solves
+        coverage_min, status, more_seconds, more_solves = _max_coverage(inst, r, coverable, strict, notes)
+        seconds, solves = seconds + more_seconds, solves + more_solves
+        if coverage_min is None:
+            return Solved(np.zeros(len(inst.ids), bool), "infeasible", status, infeasible_message(inst, r),
+                          notes, uncovered, coverable, None, seconds=seconds, solves=solves)
+        mip = Mip(inst, r, coverable=coverable, coverage_min=coverage_min, strict=strict)
+        mip.set_objective(value, maximize=True)
+        status = mip.run()
+    if status != "optimal":
+        seconds, solves = seconds + mip.seconds, solves + mip.solves
+        message = infeasible_message(inst, r) if status == "infeasible" else t("alloc.solver.not_optimal",
+                                                                                status=status)
+        return Solved(np.zeros(len(inst.ids), bool), "infeasible", status, message, notes, uncovered,
+                      coverable, coverage_min, seconds=seconds, solves=solves)
+    x = mip.x()
+    z = int(inst.value[x].sum())
+    if tie_break:
+        x = _tie_breaks(inst, mip, x, z)
+        z = int(inst.value[x].sum())
+    seconds, solves = seconds + mip.seconds, solves + mip.solves
+    return Solved(x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable, coverage_min,
+                  z=z, seconds=seconds, solves=solves)
+
+
+def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int) -> np.ndarray:
+    """(2) the lowest cost among the allocations with the optimum total, then (3) the proposals that come first
+    in code order; each level warm-starts from the one before."""
+    n = len(inst.ids)
+    everything = list(range(n))
+    mip.add_row(everything, inst.value.astype(float).tolist(), z - 0.5, INF)
+    mip.set_objective(inst.cents.astype(float), maximize=False)
+    mip.warm_start(x)
+    if mip.run() != "optimal":
+        return x
+    x = mip.x()
+    c = int(inst.cents[x].sum())
+    mip.add_row(everything, inst.cents.astype(float).tolist(), -INF, c + 0.5)
+    mip.set_objective(np.arange(1, n + 1, dtype=float), maximize=False)
+    mip.warm_start(x)
+    if mip.run() == "optimal":
+        x = mip.x()
+    return x
+
+
+def infeasible_message(inst: Instance, r: Rules) -> str:
+    """Find which rule makes the set impossible by dropping rule groups in turn."""
+    base = t("alloc.infeasible")
+    for part, rules_key in (("exclusive", "alloc.infeasible.exclusive"), ("cap", "alloc.infeasible.cap"),
+                            ("must", "alloc.infeasible.must")):
+        mip = Mip(inst, r.without(part), coverable=None, coverage_min=None)
+        mip.set_objective(np.zeros(len(inst.ids)), maximize=True)
+        if mip.run() == "optimal":
+            return t("alloc.infeasible.conflict", base=base, rules=t(rules_key))
+    return base

@@ -1,0 +1,277 @@
+"""«¿Por qué no?» for the exact methods: for an unfunded proposal, the best total with it forced in (so the score
+it would need and what it would displace), the rule that blocks it, and on demand the cost it would have to shed.
+
+Every unfunded proposal at once costs about one LP per proposal plus a MIP only where the LP cannot settle it:
+one LP model and one MIP model are built for the whole instance and re-solved with the proposal's bounds changed;
+the LP relaxation gives an upper bound and reduced costs, a repaired allocation gives a lower bound; when they meet
+the answer is exact without a MIP, otherwise every variable whose reduced cost exceeds the gap is fixed (flipping
+it cannot reach the lower bound) and the MIP solves the small remainder, warm-started, without tie-breaks."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from core.engine.allocation.exact import Solved
+from core.engine.allocation.instance import SCORE_SCALE, Instance
+from core.engine.allocation.mip import INF, Mip
+from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule
+from core.fmt import money, number
+from core.texts import label, t
+
+DISPLACED_NAMED = 4  # proposals named in a sentence; the rest are counted
+
+
+class ForcedSolver:
+    """The best allocation with one proposal forced in, for many proposals over the same models."""
+
+    def __init__(self, inst: Instance, r: Rules, solved: Solved):
+        self.inst, self.r, self.solved = inst, r, solved
+        self.n = len(inst.ids)
+        self.value = inst.value.astype(float)
+        self.lp = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min, relaxed=True)
+        self.lp.set_objective(self.value, maximize=True)
+        self.mip = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min)
+        self.mip.set_objective(self.value, maximize=True)
+        self.found: list[np.ndarray] = [solved.x]  # allocations seen so far: lower bounds for later proposals
+        self.ratio_order = np.lexsort((np.arange(self.n), inst.cents, -self.value / np.maximum(inst.cents, 1)))
+
+    @property
+    def seconds(self) -> float:
+        return self.lp.seconds + self.mip.seconds
+
+    @property
+    def solves(self) -> int:
+        return self.mip.solves
+
+    def best_with(self, i: int) -> np.ndarray | None:
+        """The best allocation that includes proposal i (None when the rules allow none)."""
+        lower, upper = self.lp.lower.copy(), self.lp.upper.copy()
+        lower[i] = 1.0
+        self.lp.set_x_bounds(lower, upper)
+        status = self.lp.run()
+        self.lp.set_x_bounds(self.lp.lower, self.lp.upper)
+        if status == "infeasible":
+            return None
+        incumbent = self._incumbent(i)
+        if status != "optimal":
+            return self._mip(i, lower, upper, incumbent)
+        bound = self.lp.objective()
+        values, duals = self.lp.values()[: self.n], self.lp.duals()[: self.n]
+        rounded = self._fill(values > 1 - 1e-9, i)
+        if rounded is not None and (incumbent is None or self._value(rounded) > self._value(incumbent)):
+            incumbent = rounded
+        if incumbent is not None:
+            best = self._value(incumbent)
+            if math.floor(bound + 1e-6) <= best:
+                return incumbent
+            slack = bound - best + 1e-7 * abs(bound) + 1e-6
+            free = (lower == 0) & (upper == 1)
+            fix_zero = free & (values < 1e-9) & (np.abs(duals) > slack)
+            fix_one = free & (values > 1 - 1e-9) & (np.abs(duals) > slack)
+            upper = np.where(fix_zero, 0.0, upper)
+            lower = np.where(fix_one, 1.0, lower)
+        return self._mip(i, lower, upper, incumbent)
+
+    def _mip(self, i: int, lower: np.ndarray, upper: np.ndarray, incumbent: np.ndarray | None) -> np.ndarray | None:
+        self.mip.set_x_bounds(lower, upper)
+        if incumbent is not None:
+            self.mip.warm_start(incumbent)
+        status = self.mip.run()
+        x = self.mip.x() if status == "optimal" else None
+        self.mip.set_x_bounds(self.mip.lower, self.mip.upper)
+        if x is not None and breaks_a_rule(self.inst, self.r, x, self.solved.coverable, self.solved.coverage_min):
+            strict = Mip(self.inst, self.r, coverable=self.solved.coverable, coverage_min=self.solved.coverage_min,
+                         force_in=i, strict=True)
+            strict.set_objective(self.value, maximize=True)
+            x = strict.x() if strict.run() == "optimal" else None
+            self.mip.seconds += strict.seconds
+        if x is None:
+            return incumbent
+        self.found.append(x)
+        return x
+
+    def _value(self, x: np.ndarray) -> int:
+        return int(self.inst.value[x].sum())
+
+    def _valid(self, x: np.ndarray) -> bool:
+        return not breaks_a_rule(self.inst, self.r, x, self.solved.coverable, self.solved.coverage_min)
+
+    def _incumbent(self, i: int) -> np.ndarray | None:
+        """The best allocation seen so far that already holds i, or the optimum repaired to take i in."""
+        holding = [x for x in self.found if x[i]]
+        best = max(holding, key=self._value) if holding else None
+        repaired = self._repair(self.solved.x, i)
+        if repaired is not None and (best is None or self._value(repaired) > self._value(best)):
+            best = repaired
+        return best
+
+    def _repair(self, x: np.ndarray, i: int) -> np.ndarray | None:
+        """x with i in: drop i's exclusive partners, then the chosen proposals of least value per dollar until the
+        money and the caps hold, then fill again by value per dollar."""
+        inst, r = self.inst, self.r
+        x = x.copy()
+        x[i] = True
+        for j in r.partners.get(i, ()):
+            x[j] = False
+        spent = int(inst.cents[x].sum())
+        by_assoc = self._held(x)
+        over = {k for k, held in enumerate(by_assoc) if r.cap is not None and held > r.cap_cents}
+        for j in self.ratio_order[::-1].tolist():
+            if spent <= r.available_cents and not over:
+                break
+            if not x[j] or j == i or j in r.must:
+                continue
+            spots = [inst.a_pos[a] for a in inst.members[j]]
+            if spent <= r.available_cents and not over.intersection(spots):
+                continue
+            x[j] = False
+            spent -= int(inst.cents[j])
+            for k in spots:
+                by_assoc[k] -= inst.cents[j] * inst.share[j]
+                if r.cap is None or by_assoc[k] <= r.cap_cents:
+                    over.discard(k)
+        return self._fill(x, i)
+
+    def _held(self, x: np.ndarray) -> list[float]:
+        """Cents attributed to each association under x."""
+        inst = self.inst
+        return [float(sum(inst.cents[j] * inst.share[j] for j in members if x[j])) for members in inst.member_idx]
+
+    def _fits(self, x: np.ndarray) -> bool:
+        inst, r = self.inst, self.r
+        if int(inst.cents[x].sum()) > r.available_cents:
+            return False
+        return r.cap is None or all(held <= r.cap_cents for held in self._held(x))
+
+    def _fill(self, x: np.ndarray, i: int) -> np.ndarray | None:
+        """Add proposals by value per dollar while every rule still holds; None if the start breaks a rule."""
+        inst, r = self.inst, self.r
+        x = x.copy()
+        x[i] = True
+        if not self._fits(x) or any(x[a] and x[b] for a, b in r.pairs):
+            return None
+        spent = int(inst.cents[x].sum())
+        by_assoc = self._held(x)
+        cents, share = inst.cents.tolist(), inst.share.tolist()
+        for j in self.ratio_order.tolist():
+            if x[j] or j in r.must_not or spent + cents[j] > r.available_cents:
+                continue
+            if any(x[p] for p in r.partners.get(j, ())):
+                continue
+            part = cents[j] * share[j]
+            spots = [inst.a_pos[a] for a in inst.members[j]]
+            if r.cap is not None and any(by_assoc[k] + part > r.cap_cents for k in spots):
+                continue
+            x[j] = True
+            spent += cents[j]
+            for k in spots:
+                by_assoc[k] += part
+        return x if self._valid(x) else None
+
+
+def explain_all(inst: Instance, r: Rules, solved: Solved, chosen: list[int], *, shed: bool = False,
+                score_max: float | None = None) -> tuple[dict[int, dict], float, int]:
+    """Explanations of the `chosen` unfunded proposals; returns them with the solver seconds and MIP solves."""
+    forced = ForcedSolver(inst, r, solved)
+    out: dict[int, dict] = {}
+    seconds, solves = 0.0, 0
+    for i in chosen:
+        out[i] = explain_one(inst, r, solved, forced, i, score_max)
+        if shed and out[i]["rule"] not in ("must_not_fund", "exclusive", "tie"):
+            extra_seconds, extra_solves = _shed(inst, r, solved, i, out[i])
+            seconds, solves = seconds + extra_seconds, solves + extra_solves
+    return out, seconds + forced.seconds, solves + forced.solves
+
+
+def _names(inst: Instance, ids: list[int]) -> str:
+    named = ", ".join(f"«{inst.ids[j]}»" for j in ids[:DISPLACED_NAMED])
+    rest = len(ids) - DISPLACED_NAMED
+    return named if rest <= 0 else t("alloc.names_more", names=named, n=rest)
+
+
+def _blocks(inst: Instance, r: Rules, x: np.ndarray, i: int) -> list[tuple[str, str]]:
+    """What blocks adding i to the chosen allocation as it stands."""
+    blocks: list[tuple[str, str]] = []
+    for j in sorted(r.partners.get(i, ())):
+        if x[j]:
+            blocks.append(("exclusive", t("alloc.block.exclusive", id=inst.ids[j])))
+    if r.cap is not None:
+        for a in inst.members[i]:
+            held = float(sum(inst.cost[j] * inst.share[j] for j in inst.member_idx[inst.a_pos[a]] if x[j]))
+            part = float(inst.cost[i] * inst.share[i])
+            if held + part > r.cap + 0.005:
+                blocks.append(("association_cap", t("alloc.block.cap", association=inst.name(a), spent=money(held),
+                                                    part=money(part), cap=money(r.cap),
+                                                    room=money(max(0.0, r.cap - held)))))
+    spent = int(inst.cents[x].sum())
+    if spent + inst.cents[i] > r.available_cents:
+        blocks.append(("budget", t("alloc.block.budget", left=money((r.available_cents - spent) / 100),
+                                   cost=money(inst.cost[i]))))
+    return blocks
+
+
+def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, i: int,
+                score_max: float | None) -> dict:
+    alone = alone_blocker(inst, r, i)
+    out: dict = {"rule": None, "reason_es": "", "score_gap": None, "score_needed": None, "displaces": []}
+    if alone and alone[0] in ("must_not_fund", "exclusive"):
+        out["rule"], out["reason_es"] = alone
+        return out
+    best = forced.best_with(i)
+    if best is None:
+        if alone:
+            out["rule"], out["reason_es"] = alone
+        elif solved.coverable is not None:
+            out["rule"], out["reason_es"] = "coverage", t("alloc.out.coverage_forced")
+        else:
+            out["rule"], out["reason_es"] = "infeasible", t("alloc.out.no_allocation")
+        return out
+    gap = solved.z - int(inst.value[best].sum())
+    reach = int(inst.reach[i]) if inst.scope else 1
+    out["score_gap"] = gap / reach / SCORE_SCALE
+    out["score_needed"] = (int(inst.value[i]) + gap) / reach / SCORE_SCALE
+    displaced = [j for j in range(len(inst.ids)) if solved.x[j] and not best[j]]
+    out["displaces"] = [inst.ids[j] for j in displaced]
+    if gap == 0:
+        out["rule"], out["reason_es"] = "tie", t("alloc.out.tie")
+        return out
+    blocks = _blocks(inst, r, solved.x, i)
+    if blocks:
+        code, parts = blocks[0][0], "; ".join(text for _, text in blocks)
+    elif solved.coverable is not None:
+        code, parts = "coverage", t("alloc.block.coverage")
+    else:
+        code, parts = "score", t("alloc.block.score")
+    if code != "coverage" and solved.coverable is not None:
+        parts += t("alloc.block.min_one")
+    total_key = "alloc.out.total_scope" if inst.scope else "alloc.out.total_score"
+    text = t("alloc.out.gap", rule=label("allocation_rule", code), parts=parts,
+             displaces=_names(inst, displaced) if displaced else t("alloc.out.displaces_nothing"),
+             total=t(total_key), best_with=number(solved.z / SCORE_SCALE - gap / SCORE_SCALE, 2),
+             best=number(solved.z / SCORE_SCALE, 2), needed=number(out["score_needed"], 2),
+             score=number(float(inst.score[i]), 2))
+    if score_max is not None and out["score_needed"] >= score_max:
+        text += t("alloc.out.impossible", max=number(score_max))
+    out["rule"], out["reason_es"] = code, text + "."
+    return out
+
+
+def _shed(inst: Instance, r: Rules, solved: Solved, i: int, out: dict) -> tuple[float, int]:
+    """The smallest cut of i's cost that makes it part of an allocation as good as the optimum, and what that
+    allocation leaves out (so the sentence holds under the cap and every other rule)."""
+    shed = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min, force_in=i, shed=i)
+    shed.add_row(list(range(len(inst.ids))), inst.value.astype(float).tolist(), solved.z - 0.5, INF)
+    shed.set_objective(np.zeros(len(inst.ids)), maximize=False, delta_cost=1.0)
+    if shed.run() == "optimal":
+        delta = round(shed.values()[shed.delta_col]) / 100
+        out["cost_to_shed_usd"] = delta
+        out["max_cost_to_enter_usd"] = max(0.0, float(inst.cost[i]) - delta)
+        if delta > 0:
+            x = shed.x()
+            left_out = [j for j in range(len(inst.ids)) if solved.x[j] and not x[j]]
+            instead = t("alloc.out.shed_instead", names=_names(inst, left_out)) if left_out else ""
+            out["reason_es"] += t("alloc.out.shed", shed=money(delta), max_cost=money(out["max_cost_to_enter_usd"]),
+                                  instead=instead)
+    return shed.seconds, shed.solves

@@ -1,0 +1,67 @@
+"""The proportional objective: the Method of Equal Shares (MES) over the advisory group's ballots, computed with
+pabutools, completed by pabutools' greedy utilitarian rule.
+
+Ballots are plain data: participant → {proposal_id: score or votes} (any non-negative scale; what a participant
+leaves out counts as zero). Every participant receives an equal share of the money (the available budget minus
+the proposals the board made obligatory, which are funded first); MES funds, one at a time, the project whose
+supporters can pay for it with the smallest payment per point of satisfaction, each paying from their own share.
+What MES leaves unspent is completed with the greedy utilitarian rule (most ballot points per dollar, skipping
+what does not fit). The board's caps and exclusive pairs are then applied in that order of selection, like the
+greedy comparator; «at least one per association» cannot be promised, and the associations left out are named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+from pabutools.election import Additive_Cardinal_Sat, CardinalBallot, CardinalProfile, Project
+from pabutools.election import Instance as PbInstance
+from pabutools.rules import completion_by_rule_combination, greedy_utilitarian_welfare, method_of_equal_shares
+
+from core.engine.allocation.exact import Solved
+from core.engine.allocation.heuristics import Block, solve_heuristic
+from core.engine.allocation.instance import Instance
+from core.engine.allocation.rules import Rules, must_cents
+from core.fmt import money, number
+from core.texts import t
+
+Ballots = Mapping[str, Mapping[str, float]]
+
+
+def equal_shares_order(inst: Instance, r: Rules, ballots: Ballots) -> tuple[list[int], list[int]]:
+    """The proposals MES funds and those the completion adds, each in the order they were selected."""
+    open_ = [i for i in range(len(inst.ids)) if i not in r.must_not and i not in r.must]
+    projects = {i: Project(inst.ids[i], int(inst.cents[i])) for i in open_}
+    limit = max(0, r.available_cents - must_cents(inst, r))
+    election = PbInstance(projects.values(), budget_limit=limit)
+    profile = CardinalProfile()
+    for scores in ballots.values():
+        ballot = {projects[inst.pos[pid]]: value for pid, value in scores.items()
+                  if pid in inst.pos and inst.pos[pid] in projects and value > 0}
+        if ballot:
+            profile.append(CardinalBallot(ballot))
+    if not len(profile):
+        return [], []
+    mes = method_of_equal_shares(election, profile, sat_class=Additive_Cardinal_Sat)
+    completed = completion_by_rule_combination(
+        election, profile, [greedy_utilitarian_welfare], [{"sat_class": Additive_Cardinal_Sat}],
+        initial_budget_allocation=mes)
+    first = [inst.pos[p.name] for p in mes]
+    return first, [inst.pos[p.name] for p in completed[len(first):]]
+
+
+def solve_equal_shares(inst: Instance, r: Rules, ballots: Ballots) -> tuple[Solved, dict[int, Block], set[int]]:
+    """The proportional allocation under the board's rules; also returns the proposals added by the completion."""
+    by_mes, by_completion = equal_shares_order(inst, r, ballots)
+    n_voters = sum(1 for scores in ballots.values() if any(v > 0 for v in scores.values()))
+    solved, why = solve_heuristic(inst, r, False, False, order=[*by_mes, *by_completion])
+    share = max(0, r.available_cents - must_cents(inst, r)) / 100 / max(1, n_voters)
+    solved.message = t("alloc.message.proportional", voters=number(n_voters), share=money(share))
+    solved.notes.insert(0, t("alloc.note.completion", mes=len(by_mes), completed=len(by_completion)))
+    return solved, why, set(by_completion)
+
+
+def no_ballots(inst: Instance) -> Solved:
+    return Solved(np.zeros(len(inst.ids), bool), "infeasible", t("alloc.solver.not_run"),
+                  t("alloc.message.needs_ballots"), [], {}, None, None)
