@@ -25,7 +25,8 @@ from dataclasses import replace
 import numpy as np
 
 from bench import Row
-from core import budget_views as views
+from ui import budget_charts as charts
+from ui import budget_tables as views
 from core.engine import scenarios
 from core.engine.allocation import METHODS, AllocationRules
 from core.data.db import connect
@@ -89,13 +90,13 @@ def priorizacion_rerun(inputs: DecisionInputs, rules: AllocationRules, weights: 
     run = prioritize(inputs, rules, weights=weights, method="optimal", explain=explain)
     ranking = views.ranking_frame(run, names)
     contributions = views.contributions_frame(run, ranking)
-    views.contribution_chart(contributions, ranking).to_dict()
+    charts.contribution_chart(contributions, ranking).to_dict()
     titles = {p.proposal_id: p.title for p in inputs.proposals}
     members = {p.proposal_id: list(p.association_ids) for p in inputs.proposals}
     views.ineligible_frame(run, titles, members, names)
     if with_sensitivity:
         probability = funding_probability(run.scoring.matrix, weights, run.candidates, rules, draws=DRAWS)
-        views.probability_chart(probability, ranking, 0.2).to_dict()
+        charts.probability_chart(probability, ranking, 0.2).to_dict()
         views.movement_display(run.scoring.matrix, weights, preset("Equilibrado"), "Equilibrado", ranking)
         most_influential(one_at_a_time(run.scoring.matrix, weights, change=0.2))
 
@@ -107,8 +108,8 @@ def presupuesto_rerun(inputs: DecisionInputs, rules: AllocationRules, weights: d
     results = {m: prioritize(inputs, rules, weights=weights, method=m, explain=explain and m == "optimal").result
                for m in METHODS}
     metrics = views.metrics_frame(results)
-    views.comparison_chart(metrics).to_dict()
-    views.money_chart(views.association_money(results, names), results).to_dict()
+    charts.comparison_chart(metrics).to_dict()
+    charts.money_chart(views.association_money(results, names), results).to_dict()
     for r in results.values():
         views.funded_display(r, names, compact=True)
 

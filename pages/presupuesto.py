@@ -1,6 +1,7 @@
-"""Presupuesto: the budget and the board's rules; the exact allocation next to the greedy rule and the equal split,
-side by side, with the spread of money across associations; "¿por qué no?" for every proposal left out; saved
-scenarios and the comparison of two of them."""
+"""Presupuesto: the study's check that every association formulated a project; the budget and the board's rules;
+the three objectives the board may choose (total score, scope, proportional) side by side, then the greedy rule and
+the equal split as comparators, with the spread of money across associations; "¿por qué no?" for every proposal
+left out; saved scenarios and the comparison of two of them."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from core import budget_views as views
+from ui import budget_charts as charts
+from ui import budget_tables as views
 from core import fmt
 from core.engine import scenarios
-from core.engine.allocation import METHODS, AllocationRules
+from core.engine.allocation import COMPARATORS, METHODS, OBJECTIVES, AllocationRules
+from core.engine.prioritization import DecisionInputs, associations_without_proposal
 from core.record.auth import Action, PermissionDenied
 from core.texts import label, t
 from core.data.validation import spanish_message
@@ -141,17 +144,39 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> Alloc
     return rules
 
 
+def associations_check(inputs: DecisionInputs) -> None:
+    """The study's first step as a check: each association formulates at least one project."""
+    missing = associations_without_proposal(inputs)
+    if missing:
+        st.warning(t("budget.check.missing", n=len(missing),
+                     names=", ".join(f"«{inputs.association_names.get(a, a)}»" for a in missing)),
+                   icon=":material/checklist:")
+    else:
+        st.success(t("budget.check.ok"), icon=":material/checklist:")
+
+
+def ballots_caption(inputs: DecisionInputs) -> None:
+    group = inputs.ballots
+    if group.kind == "none":
+        return
+    st.caption(t(f"budget.ballots.{group.kind}", meeting=group.meeting_title, n=len(group.ballots)))
+
+
 def method_column(result, names: dict[str, str]) -> None:
     st.markdown(f"#### {label('allocation_method_short', result.method)}")
-    st.caption(label("allocation_method", result.method))
+    st.caption(result.objective_es)
     if not result.feasible:
-        st.error(result.message_es, icon=":material/block:")
+        if result.method == "proportional" and result.solver_status == t("alloc.solver.not_run"):
+            st.info(result.message_es, icon=":material/groups:")
+        else:
+            st.error(result.message_es, icon=":material/block:")
         return
     st.metric(t("budget.metric.score"), fmt.number(result.total_score, 2))
     st.markdown("\n".join([
         t("budget.figure.cost", amount=fmt.money(result.total_cost_usd, 0), unspent=fmt.money(result.unspent_usd, 0)),
         t("budget.figure.covered", part=len(result.associations_covered), whole=result.n_associations),
         t("budget.figure.beneficiaries", n=fmt.number(result.beneficiaries)),
+        t("budget.figure.reach", n=fmt.number(result.people_reached)),
         t("budget.figure.gini", gini=fmt.number(result.gini, 2),
           share=fmt.percent(result.max_association_share, 0)),
     ]), help=t("budget.metric.gini_help"))
@@ -179,7 +204,7 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
                       format_func=lambda m: label("allocation_method_short", m))
     result = results[method]
     if not result.feasible:
-        st.error(result.message_es)
+        st.info(result.message_es)
         return
     left_out = views.unfunded(result)
     if not left_out:
@@ -191,28 +216,29 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
         title = t("budget.why.expander", code=outcome.proposal_id, title=plain(views.short(outcome.title, 60)),
                   rule=label("allocation_rule", outcome.rule) if outcome.rule else t("budget.why.pending"))
         with st.expander(title):
-            _why(code, weights, rules, outcome, names)
+            _why(code, weights, rules, outcome, names, method)
     if not shown:
         ids = [o.proposal_id for o in left_out]
         by_id = {o.proposal_id: o for o in left_out}
         chosen = st.selectbox(t("budget.why.pick"), ids, key="budget-why-pick",
                               format_func=lambda pid: views.proposal_label(None, pid, by_id[pid].title))
-        _why(code, weights, rules, by_id[chosen], names)
+        _why(code, weights, rules, by_id[chosen], names, method)
     with st.expander(t("budget.why.table")):
         st.dataframe(views.unfunded_display(result, names), hide_index=True, width="stretch",
                      key=f"budget-why-table-{method}")
         st.caption(result.tie_break_es)
 
 
-def _why(code: str, weights, rules, outcome, names) -> None:
+def _why(code: str, weights, rules, outcome, names, method: str) -> None:
     """One proposal's «¿por qué no?»; with many proposals the exact one is computed when asked (and kept)."""
     asked = st.session_state.setdefault(EXPLAINED, set())
-    if outcome.rule is None and outcome.proposal_id not in asked:
-        if st.button(t("budget.why.compute"), key=f"budget-why-{outcome.proposal_id}"):
-            asked.add(outcome.proposal_id)
-    if outcome.rule is None and outcome.proposal_id in asked:
+    asked_key = (method, outcome.proposal_id)
+    if outcome.rule is None and asked_key not in asked:
+        if st.button(t("budget.why.compute"), key=f"budget-why-{method}-{outcome.proposal_id}"):
+            asked.add(asked_key)
+    if outcome.rule is None and asked_key in asked:
         with st.spinner(t("prio.sens.computing")):
-            outcome = shared.explain(code, weights, rules, outcome.proposal_id)
+            outcome = shared.explain(code, weights, rules, outcome.proposal_id, method)
     st.markdown(t("budget.why.who", associations=views.associations_es(outcome.association_ids, names),
                   cost=fmt.money(outcome.cost_usd, 0), score=fmt.number(outcome.score, 2)))
     if outcome.rule is not None:
@@ -229,30 +255,39 @@ def _why(code: str, weights, rules, outcome, names) -> None:
 
 
 @st.fragment
-def budget_panel(code: str, options: list[str], labels_: dict[str, str], names: dict[str, str]) -> None:
+def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_: dict[str, str],
+                 names: dict[str, str]) -> None:
+    st.subheader(t("budget.check.title"))
+    associations_check(inputs)
     st.subheader(t("budget.rules.title"))
     rules = rules_panel(code, options, labels_)
     weights = shared.weights()
     results = {m: shared.run(code, weights, rules, method=m).result for m in METHODS}
 
     st.subheader(t("budget.methods.title"))
-    if not any(r.feasible for r in results.values()):
+    if not results["optimal"].feasible:
         st.error(t("budget.infeasible", reason=results["optimal"].message_es), icon=":material/block:")
         return
     st.caption(t("budget.methods.caption"))
-    for column, method in zip(st.columns(3, gap="medium", border=True), METHODS):
+    ballots_caption(inputs)
+    for column, method in zip(st.columns(len(OBJECTIVES), gap="medium", border=True), OBJECTIVES):
+        with column:
+            method_column(results[method], names)
+    st.markdown(f"**{t('budget.comparators.title')}**")
+    st.caption(t("budget.comparators.caption"))
+    for column, method in zip(st.columns(len(COMPARATORS), gap="medium", border=True), COMPARATORS):
         with column:
             method_column(results[method], names)
     metrics = views.metrics_frame(results)
-    st.altair_chart(views.comparison_chart(metrics), width="stretch", key="budget-compare-chart")
+    st.altair_chart(charts.comparison_chart(metrics), width="stretch", key="budget-compare-chart")
     with st.expander(t("budget.methods.table")):
         st.dataframe(views.metrics_display(metrics), hide_index=True, width="stretch", key="budget-metrics")
     money = views.association_money(results, names)
     if money.height:
-        st.altair_chart(views.money_chart(money, results), width="stretch", key="budget-money-chart")
+        st.altair_chart(charts.money_chart(money, results), width="stretch", key="budget-money-chart")
         n_associations = money["association_id"].n_unique()
-        if n_associations > views.CHART_ASSOCIATIONS:
-            st.caption(t("budget.chart.money_first", n=views.CHART_ASSOCIATIONS,
+        if n_associations > charts.CHART_ASSOCIATIONS:
+            st.caption(t("budget.chart.money_first", n=charts.CHART_ASSOCIATIONS,
                          total=fmt.number(n_associations)))
         widgets.downloads(money.select("association_es", "method_es", "amount_usd", "n_funded"),
                           {"association_es": t("budget.col.association"), "method_es": t("budget.col.method"),
@@ -333,7 +368,7 @@ info, link = st.columns([3, 1], vertical_alignment="center")
 info.markdown(t("budget.weights", name=plain(weights_name)))
 link.page_link("pages/priorizacion.py", label=t("budget.weights_link"), icon=":material/tune:")
 
-budget_panel(code, options, labels_, names)
+budget_panel(code, inputs, options, labels_, names)
 
 st.subheader(t("budget.save.title"))
 st.session_state.setdefault("budget-method", shared.method())

@@ -9,7 +9,8 @@ import math
 import polars as pl
 import streamlit as st
 
-from core import budget_views as views
+from ui import budget_charts as charts
+from ui import budget_tables as views
 from core import fmt
 from core.engine import scenarios
 from core.engine.criteria import BY_CODE, CRITERION_CODES
@@ -148,10 +149,10 @@ def sensitivity_panel(code: str, weights: dict[str, float], rules, ranking: pl.D
     else:
         with st.spinner(t("prio.sens.computing")):
             probability = shared.probability(code, weights, rules)
-        st.altair_chart(views.probability_chart(probability, ranking, shared.VARIATION), width="stretch",
+        st.altair_chart(charts.probability_chart(probability, ranking, shared.VARIATION), width="stretch",
                         key="prio-sens-chart")
-        if probability.height > views.CHART_ROWS:
-            st.caption(t("prio.chart.first", n=views.CHART_ROWS, total=fmt.number(probability.height)))
+        if probability.height > charts.CHART_ROWS:
+            st.caption(t("prio.chart.first", n=charts.CHART_ROWS, total=fmt.number(probability.height)))
         with st.expander(t("prio.sens.table")):
             st.dataframe(views.probability_display(probability, ranking), hide_index=True, width="stretch",
                          key="prio-sens-table")
@@ -213,9 +214,9 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
         st.dataframe(views.ranking_display(ranking), hide_index=True, width="stretch", key="prio-ranking",
                      column_config={t("prio.col.rank"): {"width": "small"}, t("prio.col.code"): {"width": "small"}})
         contributions = views.contributions_frame(run, ranking)
-        st.altair_chart(views.contribution_chart(contributions, ranking), width="stretch", key="prio-contrib")
-        if ranking.height > views.CHART_ROWS:
-            st.caption(t("prio.chart.first", n=views.CHART_ROWS, total=fmt.number(ranking.height)))
+        st.altair_chart(charts.contribution_chart(contributions, ranking), width="stretch", key="prio-contrib")
+        if ranking.height > charts.CHART_ROWS:
+            st.caption(t("prio.chart.first", n=charts.CHART_ROWS, total=fmt.number(ranking.height)))
         widgets.downloads(contributions.select("rank", "proposal_id", "label_es", "kind_es", "score", "weight",
                                                "contribution", "explanation_es"),
                           {"rank": t("prio.col.rank"), "proposal_id": t("prio.col.code"),

@@ -1,12 +1,15 @@
 """AppTest of Priorización and Presupuesto over the El Valle demo: the ranking, its response to the weights, the
-three methods, infeasible rules, and saving scenarios by role."""
+objectives and comparators side by side, the group's ballots in the proportional objective, infeasible rules, and saving scenarios by role."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.engine import scenarios
+from core.record import meeting
 from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page
@@ -102,22 +105,59 @@ def test_saving_the_weights_as_a_scenario_checks_the_role():
 
 # -- Presupuesto ------------------------------------------------------------------------------------------
 
-def test_el_valle_budget_shows_the_three_methods_side_by_side():
+OBJECTIVE_HEADINGS = ["#### Óptima por puntaje", "#### Óptima por alcance", "#### Proporcional (partes iguales)"]
+COMPARATOR_HEADINGS = ["#### Voraz (CONSUL)", "#### Reparto igual"]
+
+
+def _meeting_with_scores(scores: dict[str, dict[str, float]]) -> None:
+    """A meeting on proposals in which each participant scored feasibility (participant → proposal → score)."""
+    store = Store()
+    people = [meeting.Participant(participant_id=p, name=f"Evaluador {p}") for p in scores]
+    items = sorted({pid for by in scores.values() for pid in by})
+    held = meeting.save_meeting(store, PLANNER, meeting.Meeting(
+        meeting_id="APP-BALLOTS", parish_code="010170", title="Grupo asesor de prueba", date=dt.date(2026, 11, 25),
+        subject="proposals", item_ids=items, participants=people))
+    for who, by in scores.items():
+        for pid, value in by.items():
+            meeting.save_private_score(store, PLANNER, held, meeting.PrivateScore(
+                meeting_id="APP-BALLOTS", participant_id=who, proposal_id=pid, scores={"feasibility": value}))
+
+
+def test_el_valle_budget_shows_the_objectives_side_by_side_then_the_comparators(own_store):
     app = open_app_page("pages/presupuesto.py", PLANNER)
     headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
-    assert headings == ["#### Óptima (exacta)", "#### Voraz (CONSUL)", "#### Reparto igual"]
+    assert headings == OBJECTIVE_HEADINGS + COMPARATOR_HEADINGS
+    captions = [c.value for c in app.caption]
+    # each objective says in one sentence what it maximises
+    assert any(c.startswith("Maximiza la suma de los puntajes de los proyectos") for c in captions)
+    assert any("multiplicados por las personas que alcanza" in c for c in captions)
+    # without the group's ballots the proportional objective says what it needs instead of inventing them
+    assert any("necesita las calificaciones o los votos del grupo asesor" in i.value for i in app.info)
     scores = [m.value for m in app.metric if m.label == "Puntaje total"]
-    assert len(scores) == 3
+    assert len(scores) == 4  # score, scope, greedy, equal split
     numbers = [float(v.replace(".", "").replace(",", ".")) for v in scores]
-    assert numbers[0] >= numbers[1] and numbers[0] >= numbers[2]  # the optimum is never worse
-    metrics = frame(app, "Cifra", "Óptima (exacta)")
-    assert list(metrics.columns) == ["Cifra", "Óptima (exacta)", "Voraz (CONSUL)", "Reparto igual"]
-    covered = dict(zip(metrics["Cifra"], metrics["Óptima (exacta)"]))["Asociaciones con proyecto"]
-    assert covered == "8 de 8"  # the suggested rules include at least one per association
+    assert numbers[0] == max(numbers)  # the total-score optimum has the largest total score
+    metrics = frame(app, "Cifra", "Óptima por puntaje")
+    assert list(metrics.columns) == ["Cifra", "Óptima por puntaje", "Óptima por alcance",
+                                     "Proporcional (partes iguales)", "Voraz (CONSUL)", "Reparto igual"]
     assert app.number_input(key="budget-amount").value == 48000.0
+    assert app.checkbox(key="budget-min-one").value is False  # the board ticks it; it is not on by default
+    # the study's first step is a check before the budget
+    assert "Antes del presupuesto: cada asociación formula al menos un proyecto" in [h.value for h in app.subheader]
     why = [e.label for e in app.expander if e.label.startswith("¿Por qué no? · ")]
     assert why, "every unfunded proposal of the optimum gets its «¿por qué no?»"
     assert all(" · sin calcular" not in label for label in why)
+
+
+def test_the_groups_scores_feed_the_proportional_objective(own_store):
+    # Three evaluators: two back EV-P01 only, one backs EV-P05 only: equal shares give the two a project.
+    _meeting_with_scores({"e1": {"EV-P01": 90}, "e2": {"EV-P01": 80}, "e3": {"EV-P05": 100}})
+    app = open_app_page("pages/presupuesto.py", PLANNER)
+    assert not [i for i in app.info if "necesita las calificaciones" in i.value]
+    assert any("calificaciones privadas de 3 participantes en la sesión «Grupo asesor de prueba»" in c.value
+               for c in app.caption)
+    assert len([m for m in app.metric if m.label == "Puntaje total"]) == 5
+    assert any("proyectos financiados por partes iguales" in c.value for c in app.caption)
 
 
 def test_changing_the_budget_recomputes_the_allocation():
@@ -205,13 +245,13 @@ def test_with_many_proposals_why_not_is_computed_on_demand(monkeypatch):
     assert pending and all(label.endswith(" · sin calcular") for label in pending)
     code = pending[0].split(" · ")[1].split(" — ")[0]
     assert "Con muchas propuestas la explicación exacta se calcula a pedido" in texts(app)
-    button_ = next(b for b in app.button if b.key == f"budget-why-{code}")
+    button_ = next(b for b in app.button if b.key == f"budget-why-optimal-{code}")
     button_.click().run()
     assert not app.exception
     shown = texts(app)
     assert "Puntaje necesario: más de" in shown or "Costo a recortar" in shown
     app.number_input(key="budget-reserve").set_value(100.0).run()  # another rerun keeps the proposal explained
-    assert not any(b.key == f"budget-why-{code}" for b in app.button)
+    assert not any(b.key == f"budget-why-optimal-{code}" for b in app.button)
 
 
 @pytest.mark.parametrize("page", ["pages/priorizacion.py", "pages/presupuesto.py"])

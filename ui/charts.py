@@ -3,8 +3,8 @@ thousands, ',' marks decimals) and Minga's colours.
 
 Each builder takes a polars frame with the columns its arguments name (a category, a value, its text as people
 read it) and `tooltip` as (column, Spanish title) pairs, and returns a chart ready for st.altair_chart. Used by
-the Diagnóstico pages (on core.diagnosis' frames), Priorización and Presupuesto (the budget views) and
-Alineación (ui.alignment_chart). No Streamlit here.
+the Diagnóstico pages (on core.diagnosis' frames), Priorización and Presupuesto (ui.budget_tables,
+ui.budget_charts) and Alineación (ui.alignment_chart). No Streamlit here.
 """
 
 from __future__ import annotations

@@ -16,11 +16,12 @@ import streamlit as st
 from pydantic import ValidationError
 
 from core.proposals import records
+from core.record import meeting
 
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal
 from core.record.auth import Action, PermissionDenied
-from core.budget_views import points_from_weights
+from ui.budget_tables import points_from_weights
 from core.engine.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize
 from core.engine.sensitivity import funding_probability
 from core.texts import t
@@ -41,9 +42,10 @@ SEED = 20_240
 
 
 def data_version(parish_code: str) -> tuple[int, ...]:
-    """The last logged change of the records a run reads (proposals, offers, PDOT)."""
+    """The last logged change of the records a run reads (proposals, offers, PDOT, the group's ballots)."""
     store = data.store()
-    last = [store.log(kind=kind, limit=1) for kind in (records.PROPOSAL, records.OFFER, records.PDOT)]
+    kinds = (records.PROPOSAL, records.OFFER, records.PDOT, meeting.BALLOT, meeting.PRIVATE_SCORE)
+    last = [store.log(kind=kind, limit=1) for kind in kinds]
     return tuple(entries[0].seq if entries else 0 for entries in last)
 
 
@@ -94,16 +96,19 @@ def probability(parish_code: str, weights: Mapping[str, float], rules: Allocatio
 
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _explain(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str,
-             proposal_id: str) -> ProposalOutcome:
-    p = _run(parish_code, version, weights, rules_json, "optimal", False)
-    return explain_proposal(p.candidates, AllocationRules.model_validate_json(rules_json), proposal_id)
+             proposal_id: str, method: str) -> ProposalOutcome:
+    p = _run(parish_code, version, weights, rules_json, method, False)
+    return explain_proposal(p.candidates, AllocationRules.model_validate_json(rules_json), proposal_id,
+                            method=method, association_names=_inputs(parish_code, version).association_names,
+                            score_max=100.0)
 
 
 def explain(parish_code: str, weights: Mapping[str, float], rules: AllocationRules,
-            proposal_id: str) -> ProposalOutcome:
-    """The exact "why not" of one proposal in the optimum, computed on demand (and cached)."""
+            proposal_id: str, method: str = "optimal") -> ProposalOutcome:
+    """The exact "why not" of one proposal under an exact objective, with the cost it would have to shed,
+    computed on demand (and cached)."""
     return _explain(parish_code, data_version(parish_code), weights_key(weights), rules.model_dump_json(),
-                    proposal_id)
+                    proposal_id, method)
 
 
 def open_page(title_key: str, intro_key: str) -> tuple[str, DecisionInputs]:
@@ -146,12 +151,13 @@ def preset_name() -> str | None:
 
 
 def default_rules(parish_code: str) -> AllocationRules:
-    """The board's budget and rules when it fixed them; otherwise the suggested budget and the study's rule of
-    at least one proposal per association (each association formulates at least one project)."""
+    """The board's budget and rules when it fixed them; otherwise the suggested budget and no equity rule: «at
+    least one per association» is the board's to tick (that each association formulates a project is a check
+    before the budget, not a funding rule)."""
     board = scenarios.board_budget(data.store(), parish_code)
     if board is not None:
         return board
-    return AllocationRules(budget_usd=scenarios.suggested_budget(inputs(parish_code)), min_one_per_association=True)
+    return AllocationRules(budget_usd=scenarios.suggested_budget(inputs(parish_code)))
 
 
 def rules(parish_code: str) -> AllocationRules:

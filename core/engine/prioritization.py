@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import polars as pl
 
 from core.proposals import records
 from core.engine.allocation import AllocationResult, AllocationRules, Method, allocate_detailed
+from core.engine.ballots import GroupBallots, group_ballots
 from core.engine.criteria import AidRow, CriteriaContext, Problem
 from core.data.db import query
 from core.proposals.offers import CooperationOffer
 from core.proposals.competences import GadCompetence
-from core.proposals.models import Proposal
+from core.proposals.models import Proposal, ProposalStatus
 from core.engine.scoring import Scoring, candidates, score_proposals
 from core.engine.screening import Screening, ScreeningContext, eligible_ids, screen_proposals
 from core.record.store import Store
@@ -39,6 +40,9 @@ class DecisionInputs:
     competences: list[GadCompetence]
     pdot_objectives: dict[str, tuple[str, str]]  # id → (component, objective text)
     criteria_context: CriteriaContext
+    association_names: dict[str, str] = field(default_factory=dict)  # association_id → name
+    association_members: dict[str, int] = field(default_factory=dict)  # association_id → members in total
+    ballots: GroupBallots = field(default_factory=GroupBallots)  # the advisory group's, for the proportional rule
 
 
 @dataclass
@@ -103,7 +107,26 @@ def load_inputs(con: duckdb.DuckDBPyConnection, parish_code: str = DEFAULT_PARIS
         aid = [AidRow(r["association_id"], r["kind"], r["institution"], r["year"]) for r in rows.iter_rows(named=True)]
     context = CriteriaContext(pdot_objectives={k: v[1] for k, v in pdot_objectives.items()}, problems=problems,
                               need_shares=need_shares, aid=aid)
-    return DecisionInputs(parish_code, proposals, offers, competences, pdot_objectives, context)
+    names: dict[str, str] = {}
+    members: dict[str, int] = {}
+    if "associations" in views:
+        for r in query(con, "SELECT association_id, name, members_total FROM associations WHERE parish_code = ?",
+                       [parish_code]).iter_rows(named=True):
+            names[r["association_id"]] = r["name"]
+            members[r["association_id"]] = int(r["members_total"] or 0)
+    ballots = group_ballots(store, parish_code) if store is not None else GroupBallots()
+    return DecisionInputs(parish_code, proposals, offers, competences, pdot_objectives, context, names, members,
+                          ballots)
+
+
+def with_reach(frame: pl.DataFrame, members: Mapping[str, int]) -> pl.DataFrame:
+    """Add `reach`, the people a proposal reaches for the scope objective: its direct beneficiaries, or when it
+    declares none the members of every association in it."""
+    reach = [beneficiaries if beneficiaries else sum(members.get(a, 0) for a in (group or [lead]))
+             for beneficiaries, group, lead in zip(frame["direct_beneficiaries"].to_list(),
+                                                   frame["association_ids"].to_list(),
+                                                   frame["association_id"].to_list())]
+    return frame.with_columns(pl.Series("reach", reach, dtype=pl.Int64))
 
 
 def screening_context(inputs: DecisionInputs, *, available_usd: float | None = None,
@@ -126,6 +149,16 @@ def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mappi
     scoring = score_proposals([p for p in inputs.proposals if p.proposal_id in eligible], inputs.criteria_context,
                               weights if weights is not None else preset(DEFAULT_PRESET),
                               evaluations, scale_max=scale_max)
-    frame = candidates(inputs.proposals, scoring, sorted(eligible))
-    result = allocate_detailed(frame, rules, method=method, explain=explain)
+    frame = with_reach(candidates(inputs.proposals, scoring, sorted(eligible)), inputs.association_members)
+    result = allocate_detailed(frame, rules, method=method, explain=explain, ballots=inputs.ballots.ballots,
+                               association_names=inputs.association_names, score_max=100.0)
     return Prioritization(screenings, scoring, frame, result)
+
+
+def associations_without_proposal(inputs: DecisionInputs) -> list[str]:
+    """The study's first step as a check: associations of the parish with no proposal beyond a draft, alone or
+    jointly (their codes, in name order)."""
+    submitted = {a for p in inputs.proposals if p.status != ProposalStatus.DRAFT
+                 for a in (p.association_id, *p.association_ids)}
+    return sorted((a for a in inputs.association_names if a not in submitted),
+                  key=lambda a: (inputs.association_names[a], a))

@@ -283,8 +283,20 @@ STRINGS: dict[str, str] = {
     "budget.rules.board_none": "La junta aún no fijó el presupuesto: se parte de {budget}, la mitad de lo que piden "
                                "al GAD las propuestas elegibles, y de la regla de al menos una propuesta por "
                                "asociación que propone el estudio El Valle. Cámbielos por las cifras reales.",
-    "budget.methods.title": "Tres maneras de repartir, lado a lado",
-    "budget.methods.caption": "Mismas propuestas, mismos puntajes y mismas reglas; solo cambia el método.",
+    "budget.methods.title": "Los objetivos que la junta puede elegir, lado a lado",
+    "budget.methods.caption": "Mismas propuestas, mismos puntajes y mismas reglas; solo cambia lo que se maximiza. "
+                              "El objetivo elegido queda nombrado en el escenario y en el acta.",
+    "budget.comparators.title": "Para comparar: la regla voraz y el reparto igual",
+    "budget.comparators.caption": "No maximizan un total: muestran lo que harían una plataforma de presupuesto "
+                                  "participativo (CONSUL) y el reparto en partes iguales que critica el estudio.",
+    "budget.ballots.votes": "Papeletas del objetivo proporcional: los votos de {n} participantes en la sesión "
+                            "«{meeting}».",
+    "budget.ballots.scores": "Papeletas del objetivo proporcional: las calificaciones privadas de {n} participantes en "
+                             "la sesión «{meeting}» (el promedio de los criterios que cada uno calificó).",
+    "budget.check.title": "Antes del presupuesto: cada asociación formula al menos un proyecto",
+    "budget.check.ok": "Cada asociación de la parroquia presentó al menos un proyecto.",
+    "budget.check.missing": "{n} asociaciones todavía no presentan ningún proyecto: {names}. El estudio pide que cada "
+                            "asociación formule al menos uno antes de repartir el presupuesto.",
     "budget.methods.table": "Ver las cifras en una tabla",
     "budget.infeasible": "Con estas reglas no hay ninguna asignación posible. {reason} Cambie las reglas: no se "
                          "perdió nada.",
@@ -295,6 +307,7 @@ STRINGS: dict[str, str] = {
     "budget.figure.cost": "- **Costo:** {amount} ({unspent} sin asignar)",
     "budget.figure.covered": "- **Asociaciones con proyecto:** {part} de {whole}",
     "budget.figure.beneficiaries": "- **Beneficiarios directos:** {n}",
+    "budget.figure.reach": "- **Personas alcanzadas** (beneficiarios o, si faltan, socios): {n}",
     "budget.figure.gini": "- **Reparto del dinero:** Gini {gini}; la asociación que más recibe se lleva el {share}",
     "budget.metric.gini_help": "0: todas las asociaciones reciben lo mismo; cerca de 1: una sola recibe casi todo.",
     "budget.col.amount": "Monto",

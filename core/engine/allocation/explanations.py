@@ -51,14 +51,14 @@ class ForcedSolver:
         lower[i] = 1.0
         self.lp.set_x_bounds(lower, upper)
         status = self.lp.run()
+        bound = self.lp.objective()
+        values, duals = self.lp.values()[: self.n], self.lp.duals()[: self.n]
         self.lp.set_x_bounds(self.lp.lower, self.lp.upper)
         if status == "infeasible":
             return None
         incumbent = self._incumbent(i)
         if status != "optimal":
             return self._mip(i, lower, upper, incumbent)
-        bound = self.lp.objective()
-        values, duals = self.lp.values()[: self.n], self.lp.duals()[: self.n]
         rounded = self._fill(values > 1 - 1e-9, i)
         if rounded is not None and (incumbent is None or self._value(rounded) > self._value(incumbent)):
             incumbent = rounded

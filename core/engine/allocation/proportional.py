@@ -29,32 +29,34 @@ from core.texts import t
 Ballots = Mapping[str, Mapping[str, float]]
 
 
-def equal_shares_order(inst: Instance, r: Rules, ballots: Ballots) -> tuple[list[int], list[int]]:
-    """The proposals MES funds and those the completion adds, each in the order they were selected."""
+def equal_shares_order(inst: Instance, r: Rules, ballots: Ballots) -> tuple[list[int], list[int], int]:
+    """The proposals MES funds and those the completion adds, each in the order they were selected, and the
+    number of participants with a ballot."""
     open_ = [i for i in range(len(inst.ids)) if i not in r.must_not and i not in r.must]
     projects = {i: Project(inst.ids[i], int(inst.cents[i])) for i in open_}
     limit = max(0, r.available_cents - must_cents(inst, r))
     election = PbInstance(projects.values(), budget_limit=limit)
     profile = CardinalProfile()
     for scores in ballots.values():
-        ballot = {projects[inst.pos[pid]]: value for pid, value in scores.items()
-                  if pid in inst.pos and inst.pos[pid] in projects and value > 0}
+        # In hundredths, as whole numbers: pabutools computes in exact fractions, and one common scale for every
+        # ballot does not change what equal shares fund.
+        ballot = {projects[inst.pos[pid]]: int(round(value * 100)) for pid, value in scores.items()
+                  if pid in inst.pos and inst.pos[pid] in projects and round(value * 100) > 0}
         if ballot:
             profile.append(CardinalBallot(ballot))
     if not len(profile):
-        return [], []
+        return [], [], 0
     mes = method_of_equal_shares(election, profile, sat_class=Additive_Cardinal_Sat)
     completed = completion_by_rule_combination(
         election, profile, [greedy_utilitarian_welfare], [{"sat_class": Additive_Cardinal_Sat}],
         initial_budget_allocation=mes)
     first = [inst.pos[p.name] for p in mes]
-    return first, [inst.pos[p.name] for p in completed[len(first):]]
+    return first, [inst.pos[p.name] for p in completed[len(first):]], len(profile)
 
 
 def solve_equal_shares(inst: Instance, r: Rules, ballots: Ballots) -> tuple[Solved, dict[int, Block], set[int]]:
     """The proportional allocation under the board's rules; also returns the proposals added by the completion."""
-    by_mes, by_completion = equal_shares_order(inst, r, ballots)
-    n_voters = sum(1 for scores in ballots.values() if any(v > 0 for v in scores.values()))
+    by_mes, by_completion, n_voters = equal_shares_order(inst, r, ballots)
     solved, why = solve_heuristic(inst, r, False, False, order=[*by_mes, *by_completion])
     share = max(0, r.available_cents - must_cents(inst, r)) / 100 / max(1, n_voters)
     solved.message = t("alloc.message.proportional", voters=number(n_voters), share=money(share))

@@ -1,0 +1,45 @@
+"""The advisory group's ballots for the proportional objective, read from the parish's meetings.
+
+Shape: `GroupBallots` = the meeting they come from, what kind of ballot (the participants' votes on proposals, or
+their private scores, each participant's mean over the criteria they scored) and the ballots themselves,
+participant → {proposal_id: score}, the plain data `core.engine.allocation` takes. The most recent meeting that
+holds any is used; a parish without one gets none, and the page says the proportional objective needs them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from core.record import meeting
+from core.record.store import Store
+
+
+@dataclass(frozen=True)
+class GroupBallots:
+    meeting_id: str | None = None
+    meeting_title: str | None = None
+    kind: Literal["votes", "scores", "none"] = "none"
+    ballots: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+def ballots_from_scores(scores: list[meeting.PrivateScore]) -> dict[str, dict[str, float]]:
+    """Each participant's mean over the criteria they scored, per proposal."""
+    out: dict[str, dict[str, float]] = {}
+    for score in scores:
+        if score.scores:
+            out.setdefault(score.participant_id, {})[score.proposal_id] = (
+                sum(score.scores.values()) / len(score.scores))
+    return out
+
+
+def group_ballots(store: Store, parish_code: str) -> GroupBallots:
+    """The ballots of the parish's most recent meeting on proposals that has votes or private scores."""
+    for held in meeting.meetings(store, parish_code):
+        votes = [b for b in meeting.ballots(store, held.meeting_id) if b.votes]
+        if held.subject == "proposals" and votes:
+            return GroupBallots(held.meeting_id, held.title, "votes",
+                                {b.participant_id: {k: float(v) for k, v in b.votes.items()} for b in votes})
+        scored = ballots_from_scores(meeting.private_scores(store, held.meeting_id))
+        if scored:
+            return GroupBallots(held.meeting_id, held.title, "scores", scored)
+    return GroupBallots()
