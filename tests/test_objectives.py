@@ -1,0 +1,232 @@
+"""The objectives the board chooses: scope (score × people reached) and proportional (the Method of Equal Shares
+over the group's ballots), checked against a brute force and a price system written here, independently of
+core.engine.allocation; and «¿por qué no?» against re-solving with the proposal forced in."""
+
+from __future__ import annotations
+
+import itertools
+
+import highspy
+import numpy as np
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.engine.allocation import AllocationRules, allocate_detailed
+from tests.test_allocation import feasible, frame, instances
+
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def with_reach(draw, max_n: int = 9):
+    candidates, rules = draw(instances(max_n=max_n))
+    reach = draw(st.lists(st.integers(1, 60), min_size=candidates.height, max_size=candidates.height))
+    return candidates.with_columns(pl.Series("reach", reach)), rules
+
+
+@st.composite
+def with_ballots(draw, max_n: int = 9):
+    candidates, rules = draw(instances(max_n=max_n))
+    ids = candidates["proposal_id"].to_list()
+    n_voters = draw(st.integers(1, 5))
+    ballots = {f"v{k}": {pid: float(draw(st.integers(0, 10))) for pid in
+                         draw(st.lists(st.sampled_from(ids), max_size=len(ids), unique=True))}
+               for k in range(n_voters)}
+    return candidates, rules, ballots
+
+
+def best_value(rows: list[dict], rules: AllocationRules, value, forced: str | None = None) -> float | None:
+    """The largest total of `value(row)` over every allocation that keeps the rules (and holds `forced`)."""
+    ids = [r["proposal_id"] for r in rows]
+    best = None
+    for size in range(len(ids) + 1):
+        for combo in itertools.combinations(ids, size):
+            chosen = set(combo)
+            if forced is not None and forced not in chosen:
+                continue
+            if not feasible(rows, chosen, rules):
+                continue
+            total = round(sum(value(r) for r in rows if r["proposal_id"] in chosen), 6)
+            best = total if best is None else max(best, total)
+    return best
+
+
+def scope_value(row: dict) -> float:
+    return round(row["score"], 2) * row["reach"]
+
+
+@PROPERTY
+@given(with_reach())
+def test_the_scope_objective_is_the_largest_score_times_people_within_every_rule(case):
+    candidates, rules = case
+    rules = rules.model_copy(update={"min_one_per_association": False})
+    result = allocate_detailed(candidates, rules, method="scope", explain=False)
+    rows = candidates.to_dicts()
+    best = best_value(rows, rules, scope_value)
+    assert result.feasible is (best is not None)
+    if best is None:
+        return
+    chosen = set(result.funded_ids)
+    assert feasible(rows, chosen, rules)
+    assert round(sum(scope_value(r) for r in rows if r["proposal_id"] in chosen), 6) == pytest.approx(best)
+    assert result.people_reached == sum(r["reach"] for r in rows if r["proposal_id"] in chosen)
+
+
+@PROPERTY
+@given(with_reach(max_n=7))
+def test_scope_explanations_agree_with_re_solving_with_the_proposal_forced_in(case):
+    candidates, rules = case
+    rules = rules.model_copy(update={"min_one_per_association": False})
+    result = allocate_detailed(candidates, rules, method="scope")
+    if not result.feasible:
+        return
+    rows = {r["proposal_id"]: r for r in candidates.to_dicts()}
+    best = best_value(list(rows.values()), rules, scope_value)
+    for outcome in result.proposals:
+        if outcome.funded or outcome.score_gap is None:
+            continue
+        with_it = best_value(list(rows.values()), rules, scope_value, forced=outcome.proposal_id)
+        assert with_it is not None
+        # the gap in the objective, in points of this proposal's score (its value is score × reach)
+        assert outcome.score_gap * rows[outcome.proposal_id]["reach"] == pytest.approx(best - with_it, abs=1e-6)
+
+
+@PROPERTY
+@given(instances(max_n=8))
+def test_score_explanations_agree_with_re_solving_with_the_proposal_forced_in(case):
+    candidates, rules = case
+    rules = rules.model_copy(update={"min_one_per_association": False})
+    result = allocate_detailed(candidates, rules)
+    if not result.feasible:
+        return
+    rows = candidates.to_dicts()
+    best = best_value(rows, rules, lambda r: round(r["score"], 2))
+    for outcome in result.proposals:
+        if outcome.funded or outcome.rule in (None, "must_not_fund", "exclusive"):
+            continue
+        with_it = best_value(rows, rules, lambda r: round(r["score"], 2), forced=outcome.proposal_id)
+        if with_it is None:
+            assert outcome.score_needed is None
+            continue
+        assert outcome.score_gap == pytest.approx(best - with_it, abs=1e-6)
+        displaced = set(outcome.displaces)
+        assert displaced <= set(result.funded_ids)
+
+
+@PROPERTY
+@given(with_ballots())
+def test_the_proportional_objective_stays_within_the_budget_and_the_rules(case):
+    candidates, rules, ballots = case
+    result = allocate_detailed(candidates, rules, method="proportional", ballots=ballots)
+    if not result.feasible:
+        return
+    assert feasible(candidates.to_dicts(), set(result.funded_ids), rules)
+    assert result.total_cost_usd <= rules.available_usd + 0.005
+
+
+def priceable(costs: dict[str, float], ballots: dict[str, dict[str, float]], funded: set[str],
+              budget: float) -> bool:
+    """Is there a price system with equal budgets (budget / voters) in which each funded project is paid in full
+    by the voters who gave it a positive score, nobody pays more than their budget, and no unfunded project's
+    supporters have more money left than it costs? A linear feasibility problem, solved with HiGHS."""
+    voters = [v for v, b in ballots.items() if any(s > 0 for s in b.values())]
+    share = budget / len(voters)
+    pairs = [(v, c) for v in voters for c in sorted(funded) if ballots[v].get(c, 0) > 0]
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    for _ in pairs:
+        h.addVar(0, highspy.kHighsInf)
+    col = {p: k for k, p in enumerate(pairs)}
+    for c in funded:  # paid in full by its supporters
+        idx = [col[(v, c)] for v in voters if (v, c) in col]
+        if not idx:
+            return False
+        h.addRow(costs[c], costs[c], len(idx), np.array(idx, dtype=np.int32), np.ones(len(idx)))
+    for v in voters:  # within the voter's budget
+        idx = [col[(v, c)] for c in funded if (v, c) in col]
+        if idx:
+            h.addRow(-highspy.kHighsInf, share, len(idx), np.array(idx, dtype=np.int32), np.ones(len(idx)))
+    for c in set(costs) - funded:  # Σ over supporters of (share − paid) < cost
+        supporters = [v for v in voters if ballots[v].get(c, 0) > 0]
+        if not supporters:
+            continue
+        idx = [col[(v, d)] for v in supporters for d in funded if (v, d) in col]
+        upper = costs[c] - 1e-7 - share * len(supporters)
+        if idx:  # Σ paid ≥ share × supporters − cost
+            h.addRow(-upper, highspy.kHighsInf, len(idx), np.array(idx, dtype=np.int32), np.ones(len(idx)))
+        elif upper < 0:
+            return False
+    h.run()
+    return h.getModelStatus() in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kModelEmpty)
+
+
+@PROPERTY
+@given(with_ballots(max_n=10))
+def test_what_equal_shares_fund_is_priceable_from_the_supporters_shares(case):
+    candidates, rules, ballots = case
+    rules = AllocationRules(budget_usd=rules.budget_usd)  # the rules MES itself knows: the budget
+    result = allocate_detailed(candidates, rules, method="proportional", ballots=ballots)
+    if not result.feasible:
+        return
+    by_shares = {o.proposal_id for o in result.proposals if o.funded and o.rule != "completion"}
+    costs = {r["proposal_id"]: round(r["cost_usd"] * 100) for r in candidates.to_dicts()}
+    free = {pid for pid, c in costs.items() if c == 0}  # pabutools funds what costs nothing without payment
+    assert priceable({k: v for k, v in costs.items() if k not in free}, ballots, by_shares - free,
+                     round(rules.available_usd * 100))
+
+
+def test_a_joint_project_for_many_members_beats_one_member_kits_under_scope():
+    # One project reaching 90 members of five associations against five kits of one member each, same money.
+    candidates = frame([("JOINT", "a1", 100, 70), *[(f"KIT{k}", f"a{k}", 20, 80) for k in range(1, 6)]],
+                       joint={"JOINT": ["a1", "a2", "a3", "a4", "a5"]})
+    candidates = candidates.with_columns(pl.Series("reach", [90, 1, 1, 1, 1, 1]))
+    rules = AllocationRules(budget_usd=100)
+    assert allocate_detailed(candidates, rules).funded_ids == ["KIT1", "KIT2", "KIT3", "KIT4", "KIT5"]
+    scope = allocate_detailed(candidates, rules, method="scope")
+    assert scope.funded_ids == ["JOINT"]
+    assert scope.people_reached == 90
+    assert scope.objective_es.startswith("Maximiza la suma de los puntajes multiplicados por las personas")
+
+
+def test_equal_shares_give_a_minority_its_project_and_name_the_completion():
+    # Three of four voters like A and B; one likes only C. Each holds 25 of 100: the minority buys C.
+    candidates = frame([("A", "a1", 50, 0), ("B", "a2", 50, 0), ("C", "a3", 25, 0)])
+    ballots = {"v1": {"A": 10, "B": 9}, "v2": {"A": 10, "B": 9}, "v3": {"A": 10, "B": 9}, "v4": {"C": 10}}
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=100), method="proportional", ballots=ballots)
+    assert "C" in result.funded_ids and "A" in result.funded_ids
+    assert result.message_es.startswith("Partes iguales") and "4 participantes" in result.message_es
+    assert any("regla de completado" in note for note in result.notes_es)
+
+
+def test_without_ballots_the_proportional_objective_says_what_it_needs():
+    candidates = frame([("A", "a1", 50, 60)])
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=100), method="proportional", ballots={})
+    assert not result.feasible and result.funded_ids == []
+    assert "necesita las calificaciones o los votos del grupo asesor" in result.message_es
+
+
+def test_explanations_work_on_any_score_scale():
+    # Votes in the thousands: the score needed is stated, never «imposible en la escala de 0 a 100».
+    candidates = frame([("A", "a1", 60, 7166), ("B", "a2", 50, 5000), ("C", "a3", 50, 4000)])
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=100))
+    out = {o.proposal_id: o for o in result.proposals}
+    assert result.funded_ids == ["B", "C"]
+    assert out["A"].score_needed == pytest.approx(9000)
+    assert "escala" not in out["A"].reason_es
+    bounded = allocate_detailed(frame([("A", "a1", 60, 90), ("B", "a2", 50, 80), ("C", "a3", 50, 70)]),
+                                AllocationRules(budget_usd=100), score_max=100)
+    assert "no es posible en la escala de 0 a 100" in {o.proposal_id: o for o in bounded.proposals}["A"].reason_es
+
+
+def test_why_not_names_associations_and_holds_under_the_cap():
+    # x holds 7.000 of a 12.000 cap; X3 (8.400) does not fit beside it: the sentence says so with names.
+    candidates = frame([("X1", "x", 4000, 60), ("X2", "x", 3000, 50), ("X3", "x", 8400, 40), ("Y1", "y", 9000, 10)])
+    rules = AllocationRules(budget_usd=40000, max_share_per_association=0.3)
+    result = allocate_detailed(candidates, rules, association_names={"x": "Asociación Xima", "y": "Yunguilla"})
+    x3 = {o.proposal_id: o for o in result.proposals}["X3"]
+    assert not x3.funded and x3.rule == "association_cap"
+    assert "«Asociación Xima» ya recibe $ 7.000,00 de un tope de $ 12.000,00: le quedan $ 5.000,00" in x3.reason_es
+    # X1 + X3 = 12.400 is over the cap, X2 + X3 = 11.400 is not: taking X3 in pushes X1 out, and it says so
+    assert set(x3.displaces) == {"X1"} and "tendría que dejar fuera «X1»" in x3.reason_es
