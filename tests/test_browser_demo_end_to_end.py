@@ -69,7 +69,7 @@ def test_the_demo_runs_end_to_end(page, app_without_proposals, tmp_path):
     budget.fill("30000")
     budget.press("Enter")
     wait_for_app(page)
-    expect(page.get_by_role("heading", name="Óptima (exacta)", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Óptima por puntaje", exact=True)).to_be_visible()
     why = page.get_by_test_id("stExpander").filter(has_text="¿Por qué no? · ").first
     why.locator("summary").click()
     expect(why).to_contain_text(re.compile(r"puntos|\$|presupuesto|tope|asociación", re.IGNORECASE))
