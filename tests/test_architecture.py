@@ -13,10 +13,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "arquitectura.md"
 LIMIT = 400
-# Another change splits these two and moves budget_views to ui/; the integrator removes the allowance then.
-PENDING_SPLIT = {"core/engine/allocation.py", "core/budget_views.py"}
-# core/budget_views.py draws with Altair (ui.charts) until that change moves it to ui/.
-PENDING_MOVE = {"core/budget_views.py"}
 EVERY_PAGE = {"core.texts", "core.fmt"}  # the catalogue and the es-EC formats: the doc says every page uses them
 
 
@@ -115,8 +111,6 @@ def test_the_tree_names_every_package_and_module_at_the_top_of_core():
 @pytest.mark.parametrize("path", python_files("core"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_core_draws_nothing(path):
     relative = str(path.relative_to(ROOT))
-    if relative in PENDING_MOVE:
-        pytest.skip("moved to ui/ by another change")
     drawing = {m for m in imported_modules(path) if m.split(".")[0] in ("streamlit", "altair", "ui")}
     assert drawing == set(), f"{relative} imports {sorted(drawing)}"
 
@@ -126,7 +120,7 @@ def test_no_module_passes_400_lines_outside_the_catalogue():
     over = {}
     for path in python_files("core", "ui", "pages", "bench") + [ROOT / "app.py"]:
         relative = str(path.relative_to(ROOT))
-        if relative.startswith("core/texts/") or relative in PENDING_SPLIT:
+        if relative.startswith("core/texts/"):
             continue
         lines = len(path.read_text(encoding="utf-8").splitlines())
         if lines > LIMIT:
