@@ -21,6 +21,7 @@ from core.fmt import money, number
 from core.texts import label, t
 
 DISPLACED_NAMED = 4  # proposals named in a sentence; the rest are counted
+TITLE_WIDTH = 40
 
 
 class ForcedSolver:
@@ -185,8 +186,16 @@ def explain_all(inst: Instance, r: Rules, solved: Solved, chosen: list[int], *, 
     return out, seconds + forced.seconds, solves + forced.solves
 
 
+def _proposal(inst: Instance, j: int) -> str:
+    """«code» or «code · title» (the title cut to a readable length)."""
+    title = (inst.titles[j] or "").strip()
+    if len(title) > TITLE_WIDTH:
+        title = title[: TITLE_WIDTH - 1].rstrip() + "…"
+    return f"«{inst.ids[j]} · {title}»" if title else f"«{inst.ids[j]}»"
+
+
 def _names(inst: Instance, ids: list[int]) -> str:
-    named = ", ".join(f"«{inst.ids[j]}»" for j in ids[:DISPLACED_NAMED])
+    named = ", ".join(_proposal(inst, j) for j in ids[:DISPLACED_NAMED])
     rest = len(ids) - DISPLACED_NAMED
     return named if rest <= 0 else t("alloc.names_more", names=named, n=rest)
 
