@@ -106,9 +106,14 @@ def solve_heuristic(inst: Instance, r: Rules, min_one: bool, equal_split: bool,
         why = {i: Block("alone" if alone[i] else "not_selected") for i in range(n) if i not in listed and not funded[i]}
     if min_one:
         # First the best proposal that fits of each association, associations in the order of their best one.
-        rank = {i: k for k, i in enumerate(order)}
-        by_rank = [sorted(members, key=rank.__getitem__) for members in inst.member_idx]
-        for k in sorted(range(m), key=lambda k: rank[by_rank[k][0]]):
+        by_rank: list[list[int]] = [[] for _ in range(m)]  # each association's proposals in visit order
+        first_seen: list[int] = []  # associations in the order of their best proposal
+        for i in order:
+            for k in member_pos[i]:
+                if not by_rank[k]:
+                    first_seen.append(k)
+                by_rank[k].append(i)
+        for k in first_seen:
             if any(funded[i] for i in by_rank[k]):
                 continue
             for i in by_rank[k]:
