@@ -10,7 +10,8 @@ PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --requir
 APP_STAMP := $(VENV)/.installed-requirements.txt
 DEV_STAMP := $(VENV)/.installed-requirements-dev.txt
 PORT ?= 8501
-# pytest-xdist: each worker takes one test file at a time, browser files first (see tests/conftest.py).
+# pytest-xdist: each worker (with its own build and store) takes one test file at a time in the usual order, so
+# files that share the session's store still meet it in the order of a serial run.
 TEST_WORKERS ?= 2
 UV_COMPILE := $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
 	--custom-compile-command "make requirements"

@@ -33,12 +33,6 @@ settings.register_profile("ci", max_examples=25, derandomize=True, deadline=None
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests run first. They are the longest: under xdist (`make test`: one test file per worker at a
-    time, in this order) both workers start on them while the quick tests fill in after."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
-
-
 @pytest.fixture(scope="session")
 def built_data_dir(tmp_path_factory) -> Path:
     """A fresh build of every dataset from data/sources/ (does not touch the repo's data/)."""
