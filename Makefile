@@ -1,29 +1,53 @@
-# Minga: two commands. `make run` serves the app; `make test` runs the whole suite.
-# Both create .venv, install the pinned requirements and build the data when missing or stale.
+# Minga: two commands. `make run` serves the app; `make test` lints and runs the whole suite.
+# Both create .venv, install the pinned, hashed requirements and build the data when missing or stale.
+# `make run` installs the app's requirements.txt only; `make test` adds requirements-dev.txt (test tools).
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.requirements-installed
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes
+# One stamp per requirements file: a rerun installs again only after that file changed.
+APP_STAMP := $(VENV)/.installed-requirements.txt
+DEV_STAMP := $(VENV)/.installed-requirements-dev.txt
 PORT ?= 8501
+# pytest-xdist: each worker (with its own build and store) takes one test file at a time in the usual order, so
+# files that share the session's store still meet it in the order of a serial run.
+TEST_WORKERS ?= 2
+UV_COMPILE := $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make requirements"
 
-.PHONY: run test data bench browser clean-data reset-demo
+.PHONY: run test lint data bench browser requirements clean-data reset-demo
 
 run: data
 	$(PY) scripts/serve.py --server.port $(PORT) --server.address 0.0.0.0
 
-test: data browser
-	$(PY) -m pytest
+test: lint data browser
+	HYPOTHESIS_PROFILE=ci $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=10
+
+lint: $(DEV_STAMP)
+	$(VENV)/bin/ruff check .
 
 bench: data
 	$(PY) -m bench
 
-$(STAMP): requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $(STAMP)
+$(PY):
+	$(PYTHON) -m venv $(VENV)
 
-data: $(STAMP)
+$(APP_STAMP): requirements.txt | $(PY)
+	$(PIP_INSTALL) -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(APP_STAMP)
+	$(PIP_INSTALL) -r requirements-dev.txt
+	touch $@
+
+# After editing requirements.in or requirements-dev.in: pin and hash every dependency again
+# (versions already pinned stay unless an .in file asks otherwise).
+requirements: $(DEV_STAMP)
+	$(UV_COMPILE) requirements.in -o requirements.txt
+	$(UV_COMPILE) requirements-dev.in -o requirements-dev.txt
+
+data: $(APP_STAMP)
 	$(PY) -m core.data.build --if-stale
 
 # Browser tests drive the system Chromium; install Debian's package when it is missing.

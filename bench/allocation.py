@@ -32,10 +32,10 @@ EXPLAIN_RUNS = 2
 SIZES = ((200, 30, "200 propuestas, 30 asociaciones"), (2000, 300, "2.000 propuestas, 300 asociaciones"))
 
 
-def clocked(fn: Callable[[], Any]) -> tuple[float, float, Any]:
-    """CPU seconds, wall seconds and the result of one call."""
+def clocked(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[float, float, Any]:
+    """CPU seconds, wall seconds and the result of one call of fn(*args, **kwargs)."""
     cpu, wall = time.process_time(), time.perf_counter()
-    result = fn()
+    result = fn(*args, **kwargs)
     return time.process_time() - cpu, time.perf_counter() - wall, result
 
 
@@ -64,7 +64,7 @@ def _exact(n: int, n_assoc: int, label: str) -> list[Row]:
     cpus, walls, greedy_gap, equal_gap, solves = [], [], [], [], []
     for run in range(RUNS + 1):  # the first run warms up imports and HiGHS and is not counted
         frame, rules = instance(n, n_assoc, seed=1000 * n + run)
-        cpu, wall, optimal = clocked(lambda: allocate_detailed(frame, rules, method="optimal", explain=False))
+        cpu, wall, optimal = clocked(allocate_detailed, frame, rules, method="optimal", explain=False)
         if run == 0:
             continue
         cpus.append(cpu)
@@ -90,9 +90,8 @@ def _objectives(n: int, n_assoc: int, label: str, runs: int) -> list[Row]:
     for run in range(runs):
         frame, rules = instance(n, n_assoc, seed=7000 * n + run)
         group = ballots(frame, seed=run)
-        scope.append(clocked(lambda: allocate_detailed(frame, rules, method="scope", explain=False))[0])
-        proportional.append(clocked(lambda: allocate_detailed(frame, rules, method="proportional",
-                                                              ballots=group))[0])
+        scope.append(clocked(allocate_detailed, frame, rules, method="scope", explain=False)[0])
+        proportional.append(clocked(allocate_detailed, frame, rules, method="proportional", ballots=group)[0])
     return [
         Row(f"{label}: objetivo de alcance (puntaje × personas, exacto)", statistics.median(scope), max(scope), "s",
             runs=runs, samples=scope),
@@ -108,13 +107,12 @@ def _comparators() -> list[Row]:
     for method, name in (("greedy", "regla voraz"), ("equal_split", "reparto igual")):
         samples, walls = [], []
         for run in range(RUNS + 1):
-            cpu, wall, _ = clocked(lambda: allocate(frame, rules.budget_usd, method=method,
-                                                    min_one_per_association=True,
-                                                    max_share_per_association=rules.max_share_per_association))
+            cpu, wall, _ = clocked(allocate, frame, rules.budget_usd, method=method, min_one_per_association=True,
+                                     max_share_per_association=rules.max_share_per_association)
             if run:
                 samples.append(cpu)
                 walls.append(wall)
-        detailed = clocked(lambda: allocate_detailed(frame, rules, method=method))[0]
+        detailed = clocked(allocate_detailed, frame, rules, method=method)[0]
         rows.append(Row(f"10.000 propuestas, 1.000 asociaciones: {name}", statistics.median(samples), max(samples),
                         "s", "< 0,1 s", max(samples) < 0.1,
                         f"allocate(); reloj de pared: mediana {statistics.median(walls):.2f} s; con las "
@@ -130,8 +128,8 @@ def _explain_all() -> list[Row]:
     for run in range(EXPLAIN_RUNS):
         frame, rules = instance(200, 30, seed=7 + run)
         allocate_detailed(frame, rules, explain=False)  # warm
-        one, one_wall, plain = clocked(lambda: allocate_detailed(frame, rules, explain=False))
-        every, every_wall, _ = clocked(lambda: allocate_detailed(frame, rules, explain=True))
+        one, one_wall, plain = clocked(allocate_detailed, frame, rules, explain=False)
+        every, every_wall, _ = clocked(allocate_detailed, frame, rules, explain=True)
         n_unfunded += sum(1 for o in plain.proposals if not o.funded)
         ratios.append(every / one)
         wall_ratios.append(every_wall / one_wall)

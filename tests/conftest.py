@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from playwright.sync_api import expect, sync_playwright
 from streamlit.testing.v1 import AppTest
 
 from core.data.build import build
@@ -24,6 +26,11 @@ from core.data.db import connect
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 HOME = "pages/inicio.py"
+
+# Property tests: thorough by default; `make test` and CI (CI=true) run the "ci" profile, fewer examples and the
+# same ones on every run (derandomized), so a run is quick and repeats exactly. HYPOTHESIS_PROFILE picks one.
+settings.register_profile("ci", max_examples=25, derandomize=True, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
 
 
 @pytest.fixture(scope="session")
@@ -157,10 +164,15 @@ def chromium_path() -> str:
     return path
 
 
+# How long a browser step, or an `expect` of what a person would see (a text, a figure), may wait: a busy machine
+# (two cores shared by several test runs) can take tens of seconds for one rerun. Playwright's `expect` would give
+# up after 5 s.
+BROWSER_TIMEOUT_MS = 60_000
+expect.set_options(timeout=BROWSER_TIMEOUT_MS)
+
+
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=chromium_path(), headless=True,
@@ -175,16 +187,25 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="es-EC")
     tab = context.new_page()
-    tab.set_default_timeout(30_000)
+    tab.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield tab
     context.close()
 
 
 def wait_for_app(page) -> None:
-    """Wait until Streamlit is connected and the script has finished running."""
+    """Wait until Streamlit is connected and no script run is going on.
+
+    A click's rerun may not have started yet when this returns: after an action, a test waits for what the
+    person would see next (an `expect`), never for a fixed time.
+    """
     page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", state="attached")
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", state="attached")
-    page.wait_for_timeout(150)
+
+
+def pick_option(page, option: str) -> None:
+    """Click `option` in the open drop-down list once it is shown (after typing, the list filters first)."""
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_for_app(page)
 
 
 TEST_PASSWORD = "clave-de-prueba-2026"
@@ -220,11 +241,14 @@ def test_accounts(app_reads_the_test_build):
 
 
 def sign_in(page, username: str, password: str = TEST_PASSWORD) -> None:
-    """Sign in through the sidebar form, as a person does."""
+    """Sign in through the sidebar form, as a person does, and wait for the «Salir» button.
+
+    The form's button is found by its test id, so no scroll of the sidebar moves it away."""
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_label("Usuario").fill(username)
     sidebar.get_by_label("Contraseña").fill(password)
-    sidebar.get_by_role("button", name="Ingresar").click()
+    sidebar.get_by_test_id("stFormSubmitButton").get_by_role("button").click()
+    expect(sidebar.get_by_role("button", name="Salir")).to_be_visible()
     wait_for_app(page)
 
 
@@ -234,6 +258,7 @@ def open_page(page, title: str) -> None:
     target = link.get_attribute("href") or ""
     link.click()
     page.wait_for_url(re.compile(re.escape(target.rstrip("/")) + r"/?(\?.*)?$"))
+    expect(link).to_have_attribute("aria-current", "page")
     wait_for_app(page)
 
 

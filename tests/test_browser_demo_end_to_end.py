@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from core.record.auth import Accounts, Role, User
 from core.proposals.records import ensure_demo
 from core.record.store import Change, Store
-from tests.conftest import TEST_PASSWORD, open_page, served_app, sign_in, wait_for_app
+from tests.conftest import TEST_PASSWORD, open_page, pick_option, served_app, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -57,8 +57,7 @@ def test_the_demo_runs_end_to_end(page, app_without_proposals, tmp_path):
     # 2. Screen and score with the study's preset.
     open_page(page, "Priorización")
     page.locator(".st-key-prio-preset").click()
-    page.get_by_role("option", name=STUDY, exact=True).click()
-    wait_for_app(page)
+    pick_option(page, STUDY)
     expect(page.get_by_text("Qué aporta cada criterio al puntaje")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 

@@ -13,7 +13,7 @@ from core.data.db import connect
 from core.engine.prioritization import load_inputs, prioritize
 from core.record.store import Store
 from core.engine.weights import preset
-from tests.conftest import open_page, sign_in, wait_for_app
+from tests.conftest import open_page, pick_option, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +37,7 @@ def explanation(page, rank: int, code: str):
 
 def choose(page, key: str, option: str) -> None:
     page.locator(f".st-key-{key}").click()
-    page.get_by_role("option", name=option, exact=True).click()
-    wait_for_app(page)
+    pick_option(page, option)
 
 
 def test_planner_scores_allocates_reads_why_not_and_saves(page, app_url, planner_login):

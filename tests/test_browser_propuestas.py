@@ -6,22 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 from core.record.store import Store
-from tests.conftest import open_page, wait_for_app
+from tests.conftest import open_page, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 NEGATIVE_COST = ("Código;Asociación;Título;Costo total (USD);Monto solicitado;Tipo de apoyo\r\n"
                  "EV-N01;EV-A01;Riego por goteo comunitario;-1.500,00;0;Equipamiento\r\n").encode("cp1252")
-
-
-def sign_in(page, username: str, password: str) -> None:
-    """The sidebar form, submitted with its own button (found by test id, so no scroll moves it away)."""
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_label("Usuario").fill(username)
-    sidebar.get_by_label("Contraseña").fill(password)
-    sidebar.get_by_test_id("stFormSubmitButton").get_by_role("button").click()
-    wait_for_app(page)
-    expect(sidebar.get_by_role("button", name="Salir")).to_be_visible()
 
 
 def upload(page, path) -> None:

@@ -13,7 +13,7 @@ from core.record import meeting
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
 from core.record.store import Store
-from tests.conftest import open_page, sign_in, wait_for_app
+from tests.conftest import BROWSER_TIMEOUT_MS, open_page, pick_option, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -35,31 +35,34 @@ def open_meeting(test_accounts):
     return meeting_id
 
 
-def _vote(browser, app_url, username, votes, participant=None):
+def _vote(browser, app_url, meeting_id, username, participant, votes, *, pick=False):
+    """`username` opens the meeting and saves `votes` ({item id: votes}) as `participant` (id, name); with
+    `pick`, she first chooses that participant, as a facilitator entering ballots for anyone does."""
+    participant_id, name = participant
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     page.goto(app_url)
     wait_for_app(page)
     sign_in(page, username)
     open_page(page, "Sesión del grupo asesor")
-    if participant:  # the facilitator enters ballots for anyone: she picks her own
+    if pick:
         page.get_by_test_id("stSelectbox").filter(has_text="Participante").click()
-        page.get_by_role("option", name=participant, exact=True).click()
-        wait_for_app(page)
+        pick_option(page, name)
     for item, count in votes.items():
-        field = page.get_by_label(item, exact=False).first
+        # The ballot of this participant (the form is drawn again when another participant is chosen).
+        field = page.locator(f".st-key-v-{meeting_id}-{participant_id}-{item}").get_by_label(f"{item} ·", exact=False)
         field.fill(str(count))
         field.press("Tab")
     page.get_by_role("button", name="Guardar mi votación").click()
-    wait_for_app(page)
-    expect(page.get_by_text("guardada")).to_be_visible()
+    expect(page.get_by_text(f"Votación de {name} guardada.")).to_be_visible()
     return context, page
 
 
 def test_two_participants_vote_and_the_board_approves_with_an_acta(browser, app_url, open_meeting, tmp_path):
-    maria, _ = _vote(browser, app_url, "maria", {"P03 ·": 8, "P01 ·": 5})
-    tecnica, page = _vote(browser, app_url, "tecnica", {"P03 ·": 6, "P02 ·": 7}, participant="Técnica")
+    maria, _ = _vote(browser, app_url, open_meeting, "maria", ("p01", "María"), {"P03": 8, "P01": 5})
+    tecnica, page = _vote(browser, app_url, open_meeting, "tecnica", ("p02", "Técnica"), {"P03": 6, "P02": 7},
+                          pick=True)
     page.reload()  # the count as anyone opening the page now sees it
     wait_for_app(page)
     expect(page.get_by_text("Han votado 2 de 2 participantes")).to_be_visible()
@@ -71,15 +74,16 @@ def test_two_participants_vote_and_the_board_approves_with_an_acta(browser, app_
 
     board = browser.new_context(viewport={"width": 1400, "height": 1100})
     page = board.new_page()
-    page.set_default_timeout(60_000)
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     page.goto(app_url)
     wait_for_app(page)
     sign_in(page, "presidenta")
     open_page(page, "Decisión y acta")
     page.get_by_test_id("stSelectbox").filter(has_text="Escenario a aprobar").click()
-    page.get_by_role("option", name=f"Escenario {open_meeting}").click()
-    wait_for_app(page)
+    pick_option(page, f"Escenario {open_meeting}")
     page.get_by_role("button", name="Registrar decisión").click()
+    # The recorded decision heads the list, with its acta to download.
+    expect(page.get_by_test_id("stDataFrame").first).to_contain_text(f"Escenario {open_meeting}")
     wait_for_app(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Descargar acta (PDF)").click()
