@@ -16,6 +16,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from core.proposals import records
+from core.record import meeting
 
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal
@@ -41,9 +42,11 @@ SEED = 20_240
 
 
 def data_version(parish_code: str) -> tuple[int, ...]:
-    """The last logged change of the records a run reads (proposals, offers, PDOT)."""
+    """The last logged change of the records a run reads (proposals, offers, PDOT, and the advisory group's
+    meetings: closing one feeds its scores and votes to the run)."""
     store = data.store()
-    last = [store.log(kind=kind, limit=1) for kind in (records.PROPOSAL, records.OFFER, records.PDOT)]
+    kinds = (records.PROPOSAL, records.OFFER, records.PDOT, meeting.MEETING)
+    last = [store.log(kind=kind, limit=1) for kind in kinds]
     return tuple(entries[0].seq if entries else 0 for entries in last)
 
 

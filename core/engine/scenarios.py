@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from core.engine.allocation import AllocationRules, Method, allocate_detailed
 from core.record.auth import Action, User, require
 from core.engine.criteria import BY_CODE, CRITERION_CODES
+from core.record.meeting_results import feeding_meetings
 from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine
 from core.fmt import money, number, percent
 from core.engine.prioritization import DecisionInputs, Prioritization, prioritize, screening_context
@@ -69,6 +70,7 @@ class Scenario(BaseModel):
     method: Method = "optimal"
     rules: AllocationRules
     note: str | None = Field(default=None, max_length=2000)
+    meetings_es: list[str] = Field(default_factory=list)  # the advisory group's meetings that fed it (stamped)
     created_by: str | None = None
     created_at: dt.datetime | None = None
 
@@ -153,6 +155,7 @@ def save_scenario(store: Store, user: User | None, scenario: Scenario, *,
     `expected_version=0` creates it and refuses a name already taken in the parish; the version read from
     `load_scenario`/`list_scenarios` replaces that version (refused if someone saved it meanwhile). The
     author and date of creation are stamped here; a replacement keeps them and the store logs who changed it.
+    The advisory group's closed meetings that feed the parish's runs now are stamped too, read from the store.
     """
     actor = require(user, Action.SAVE_SCENARIO)
     current = load_scenario(store, scenario.scenario_id)
@@ -162,6 +165,7 @@ def save_scenario(store: Store, user: User | None, scenario: Scenario, *,
         stamp = {"created_by": current.scenario.created_by, "created_at": current.scenario.created_at}
     else:
         stamp = {"created_by": actor.username, "created_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0)}
+    stamp["meetings_es"] = [m.name_es for m in feeding_meetings(store, scenario.parish_code)]
     stamped = scenario.model_copy(update=stamp)
     try:
         record = store.save(KIND, stamped.scenario_id, stamped.model_dump(mode="json"), actor=actor.username,
@@ -381,5 +385,6 @@ def decision_draft(scenario: Scenario, prioritization: Prioritization, associati
         weights_es=weights_es(prioritization.scoring.weights),
         rules_es=rules_es(result.rules, titles, method=result.method), funded=funded, left_out=left_out,
         total_score=result.total_score, total_cost_usd=result.total_cost_usd,
-        justification_es=justification.strip(), inputs=inputs, attendees=list(attendees))
+        justification_es=justification.strip(), inputs=inputs, attendees=list(attendees),
+        meetings_es=[m.name_es for m in prioritization.meetings])
 

@@ -80,6 +80,7 @@ class DecisionDraft(BaseModel):
     total_cost_usd: float
     justification_es: str = Field(default="", max_length=5000)
     inputs: dict[str, Any] = Field(default_factory=dict)  # candidates, scores, rules: enough to re-run
+    meetings_es: list[str] = Field(default_factory=list)  # the advisory group's meetings that fed the scores
     attendees: list[Attendee]
 
     @field_validator("attendees")

@@ -172,6 +172,7 @@ STRINGS: dict[str, str] = {
     "prio.col.criterion_score": "Puntaje del criterio",
     "prio.col.contribution": "Aporta (puntos)",
     "prio.col.why": "Por qué",
+    "prio.col.source": "De dónde viene el valor",
     "prio.col.gate": "No cumple",
     "prio.col.funded_now": "Con los pesos elegidos",
     "prio.col.probability": "Probabilidad de financiarse",
