@@ -54,6 +54,16 @@ STRINGS = {
     "dec.err.two_offices": "solo una persona firma como {office}",
     "dec.err.president_votes": "quien preside la junta es miembro con voto: marque «Vota» en su fila",
     "dec.office.president": "Presidente/a",
+    "dec.col.signs_as": "Firma el acta como",
+    "dec.quorum_caption": "La junta tiene {members} miembros; para decidir deben estar presentes al menos {quorum} "
+                          "con voto. Se aprueba con más votos a favor que en contra; en un empate decide el voto de "
+                          "quien preside.",
+    "dec.board_title": "Miembros de la junta y quórum",
+    "dec.board_members": "Miembros de la junta con voto",
+    "dec.board_quorum": "Quórum (0 = mayoría absoluta)",
+    "dec.board_quorum_help": "Cuántos miembros con voto deben estar presentes. Con 0, la mayoría absoluta: más de la "
+                             "mitad de la junta.",
+    "dec.board_submit": "Guardar",
     "dec.office.secretary": "Secretario/a",
     "dec.err.numbering": "No se pudo numerar la decisión; inténtelo de nuevo.",
 }
