@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 import threading
 
 import openpyxl
@@ -160,7 +161,8 @@ def test_the_acta_pdf_reads_back_with_the_funded_list_and_the_votes(tmp_path):
     assert "EL VALLE" in flat and "26/11/2026" in flat
     for funded in ("EV-P02", "Riego por goteo comunitario", "$ 18.500,00", "EV-P05", "$ 14.250,50", "$ 32.750,50"):
         assert funded in flat
-    assert "APROBADO, con 2 votos a favor, 1 en contra y 1 abstenciones" in flat
+    assert "APROBADO, con 2 votos a favor, 1 en contra y 1 abstención" in flat
+    assert "Quórum: asisten 4 de los 5 miembros de la junta con voto; el quórum es de 3." in flat
     for name, vote in (("Rosa Quito", "A favor"), ("Marta Sinchi", "En contra"), ("Pedro Loja", "Abstención")):
         assert name in flat and vote in flat
     assert "Falta apoyo a jóvenes" in flat
@@ -169,6 +171,16 @@ def test_the_acta_pdf_reads_back_with_the_funded_list_and_the_votes(tmp_path):
     assert "Factibilidad" in flat and "40,0 %" in flat
     assert f"registro N.º {head.seq} {head.hash[:16]}" in flat
     assert constancia.parse(text, "acta.pdf").head == head  # the full signed head, read back from the page
+    for word in ("Optimal", "nan", "None", "UTC"):
+        assert not re.search(rf"\b{word}\b", flat), word
+    assert "cálculo exacto" in flat and "hora de Ecuador continental" in flat
+    assert "Presidente/a de la junta parroquial" in flat and "Secretario/a de la junta parroquial" in flat
+    assert "Carmen Ávila" in flat.split("7. Firmas")[1]  # the secretary's name on her signature line
+    assert "rompe la cadena" in flat and f"huella empieza por {head.hash[:16]}" in flat
+
+
+def test_the_acta_shows_local_time():
+    assert acta.local_time("2026-12-02T03:30:00+00:00") == "01/12/2026 22:30"  # Ecuador continental is UTC−5
 
 
 def test_the_acta_excel_holds_the_same_and_neutralises_formulas(tmp_path):

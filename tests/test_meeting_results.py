@@ -113,3 +113,62 @@ def test_group_weights_are_the_geometric_mean_with_each_evaluators_consistency(d
     assert [group.result.weights[c] for c in codes] == pytest.approx([e / sum(expected) for e in expected], rel=1e-6)
     assert [(e.name, e.consistent) for e in group.evaluators] == [("Ana", True), ("Luis", True)]
     assert all(e.consistency_ratio == pytest.approx(0, abs=1e-6) for e in group.evaluators)
+
+
+def test_a_closed_meeting_changes_the_funded_set_and_the_acta_names_it(demo, con):
+    from io import BytesIO
+    import re
+
+    from pypdf import PdfReader
+
+    from core.engine import scenarios
+    from core.record import acta, decisions
+    from core.record.decisions import Attendee
+
+    board = User(username="presidenta", display_name="Rosa Quito", role=Role.BOARD)
+    scenario = scenarios.Scenario(name="Con el grupo asesor", parish_code=PARISH,
+                                  weights={"feasibility": 50, "scope": 50}, rules=AllocationRules(budget_usd=30000))
+    before = scenarios.run_scenario(load_inputs(con, PARISH, store=demo), scenario, explain=False)
+    funded = set(before.result.funded_ids)
+    cost = dict(before.candidates.select("proposal_id", "cost_usd").iter_rows())
+    low = max(sorted(funded), key=cost.get)  # the dearest funded proposal
+    room = cost[low] + before.result.unspent_usd
+    high = next(pid for pid in before.scoring.totals["proposal_id"]  # the best left out that fits in low's place
+                if pid not in funded and pid in cost and cost[pid] <= room)
+    opened = _open(demo, "S-GRUPO", "proposals", sorted([low, high]))
+    for user, who in ((ANA, "ana"), (LUIS, "luis"), (CHAIR, "rosa")):
+        for pid, value in ((low, 0), (high, 100)):
+            save_private_score(demo, user, PrivateScore(meeting_id="S-GRUPO", participant_id=who, proposal_id=pid,
+                                                        scores={"feasibility": value}))
+    _close(demo, opened)
+
+    saved = scenarios.save_scenario(demo, board, scenario)
+    assert saved.scenario.meetings_es and "Sesión S-GRUPO" in saved.scenario.meetings_es[0]
+    inputs = load_inputs(con, PARISH, store=demo)
+    after = scenarios.run_scenario(inputs, saved.scenario)
+    assert high in after.result.funded_ids and low not in after.result.funded_ids
+    names = dict(con.execute("SELECT association_id, name FROM associations").fetchall())
+    attendees = [Attendee(name="Rosa Quito", role_es="Presidenta", vote="for", signs_as="president"),
+                 Attendee(name="Luis Guamán", role_es="Vocal", vote="for"),
+                 Attendee(name="Marta Sinchi", role_es="Vocal", vote="abstain"),
+                 Attendee(name="Carmen Ávila", role_es="Secretaria", votes=False, signs_as="secretary")]
+    draft = scenarios.decision_draft(saved.scenario, after, names, "El Valle", attendees, dt.date(2026, 12, 1),
+                                     proposal_titles={p.proposal_id: p.title for p in inputs.proposals})
+    decision = decisions.record(demo, board, draft)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(BytesIO(acta.pdf_bytes(decision))).pages)
+                    .split())
+    text = re.sub(r"Minga - acta [\d-]+ - El Valle Página \d+/\d+ ", "", text)  # page footers
+    assert "sesión del grupo asesor «Sesión S-GRUPO» del 27/11/2026" in text
+    assert "Rosa, sin dispositivo propio" in text  # the chair recorded her scores
+    assert f"Objetivo de la asignación: {after.result.method_es}" in text
+    for word in ("nan", "None", "Optimal"):
+        assert not re.search(rf"\b{word}\b", text), word
+    assert not re.search(r"\bEV-A\d\d\b", text)  # associations by name, not by code
+    import openpyxl
+
+    book = openpyxl.load_workbook(BytesIO(acta.xlsx_bytes(decision)))
+    cells = " ".join(str(v) for ws in book for row in ws.iter_rows(values_only=True) for v in row if v is not None)
+    assert "Sesión S-GRUPO" in cells
+    for word in ("nan", "None", "Optimal"):
+        assert not re.search(rf"\b{word}\b", cells), word
+    assert not re.search(r"\bEV-A\d\d\b", cells)
