@@ -35,7 +35,8 @@ from core.record.auth import Action, User, require
 from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.record.meeting_results import feeding_meetings
 from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine
-from core.fmt import money, number, percent
+from core.fmt import money, number, percent, sentence
+from core.fmt import with_names as fmt_names
 from core.engine.prioritization import DecisionInputs, Prioritization, prioritize, screening_context
 from core.engine.screening import screen_proposals
 from core.record.store import ConflictError, Store, StoreError
@@ -331,18 +332,6 @@ def _association_names(ids: Sequence[str], names: Mapping[str, str]) -> str:
     return "; ".join(names.get(a, a) for a in ids)
 
 
-def named(text: str, names: Mapping[str, str]) -> str:
-    """`text` with every association code (e.g. «EV-A05») replaced by the association's name: an acta is read by
-    people, who know the associations by name."""
-    for code, name in names.items():
-        text = re.sub(rf"(?<![\w-]){re.escape(code)}(?![\w-])", name, text)
-    return text
-
-
-def _sentence(text: str) -> str:
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
 def decision_draft(scenario: Scenario, prioritization: Prioritization, association_names: Mapping[str, str],
                    parish_name: str, attendees: Sequence[Attendee], date: dt.date,
                    justification: str = "", *, proposal_titles: Mapping[str, str] | None = None) -> DecisionDraft:
@@ -369,7 +358,7 @@ def decision_draft(scenario: Scenario, prioritization: Prioritization, associati
                          amount_usd=o.cost_usd, score=o.score)
               for o in (outcomes[pid] for pid in result.funded_ids)]
     left_out = [LeftOutLine(proposal_id=o.proposal_id, title=o.title or o.proposal_id,
-                            reason_es=named(o.reason_es, association_names))
+                            reason_es=fmt_names(o.reason_es, association_names))
                 for o in outcomes.values() if not o.funded]
     titles = {**(proposal_titles or {}),
               **{c["proposal_id"]: c["title"] for c in prioritization.candidates.iter_rows(named=True)}}
@@ -378,7 +367,7 @@ def decision_draft(scenario: Scenario, prioritization: Prioritization, associati
         screenings.append({"proposal_id": s.item_id, "eligible": s.eligible,
                            "failures": [{"gate": g.gate, "reason_es": g.reason_es} for g in s.failures]})
         if not s.eligible:
-            reasons = " ".join(f"{g.label_es}: {_sentence(named(g.reason_es, association_names))}"
+            reasons = " ".join(f"{g.label_es}: {sentence(fmt_names(g.reason_es, association_names))}"
                                for g in s.failures)
             left_out.append(LeftOutLine(proposal_id=s.item_id, title=titles.get(s.item_id) or s.item_id,
                                         reason_es=t("scen.left_out.ineligible", reasons=reasons)))
