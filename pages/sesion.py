@@ -17,7 +17,8 @@ from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
 from core.record import meeting_results
 from core.record.store import ConflictError
 from core.texts import label, t
-from ui import data, session, state, widgets
+from core.budget_views import points_from_weights
+from ui import data, scenario_state, session, state, widgets
 from ui.text import plain
 
 session.work_page()
@@ -146,6 +147,8 @@ def _who() -> str | None:
                         help=t("ses.participant_help"))
 
 
+if chosen.status == "closed":
+    st.info(t("ses.feeds_engine"))
 who = _who() if chosen.status == "open" else None
 vote_tab, score_tab, pairwise_tab, result_tab = st.tabs(
     [t("ses.tab.vote"), t("ses.tab.score"), t("ses.tab.pairwise"), t("ses.tab.results")])
@@ -277,8 +280,9 @@ with result_tab:
                 t("ses.weights.consistent"): [label("bool", str(e.consistent)) for e in group.evaluators]}),
                 hide_index=True, width="stretch", key="ses-group-cr")
             st.caption(t("ses.weights_note", cr=fmt.number(group.result.consistency_ratio, 3)))
-    if chosen.status == "closed":
-        st.info(t("ses.feeds_engine"))
+            if session.allowed(Action.SAVE_SCENARIO) and st.button(t("ses.weights_use"), key="ses-use-weights"):
+                scenario_state.set_points(points_from_weights(group.result.weights))
+                st.success(t("ses.weights_used"))
 
 if session.allowed(Action.RUN_MEETING):
     left, middle, right = st.columns(3)

@@ -95,3 +95,34 @@ def test_a_listed_board_member_scores_as_themself_and_an_untouched_box_is_no_sco
     next(b for b in app.button if b.label == "Guardar mis puntajes").click().run()
     stored = [(s.participant_id, s.proposal_id, s.scores, s.recorded_by) for s in meeting.private_scores(Store(), "T-SELF")]
     assert stored == [("p02", "EV-P01", {"feasibility": 75.0}, None)]
+
+
+def test_a_closed_meeting_shows_who_did_not_score_who_was_recorded_for_and_the_group_weights():
+    adviser = User(username="mag-sesion", display_name="MAG", role=Role.ADVISER)
+    opened = _seed_meeting("T-CLOSED", subject="proposals", item_ids=["EV-P01", "EV-P02"], participants=[
+        meeting.Participant(participant_id="p01", name="María", username=REP.username),
+        meeting.Participant(participant_id="p02", name="Técnico MAG", username=adviser.username),
+        meeting.Participant(participant_id="p03", name="Rosa")])
+    store = Store()
+    for who, by, value in (("p01", REP, 40), ("p03", PLANNER, 60)):
+        meeting.save_private_score(store, by, meeting.PrivateScore(
+            meeting_id="T-CLOSED", participant_id=who, proposal_id="EV-P01", scores={"feasibility": value}))
+    for who, by, judgment in (("p01", REP, 3.0), ("p02", adviser, 1 / 3)):
+        meeting.save_pairwise(store, by, meeting.Pairwise(meeting_id="T-CLOSED", participant_id=who,
+                                                          judgments={"pdot|feasibility": judgment}))
+    meeting.save_meeting(store, PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1)
+    app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-CLOSED"})
+    assert any("Sesión cerrada" in i.value for i in app.info)
+    scores = next(d.value for d in app.dataframe if "Mediana" in d.value.columns)
+    row = scores[scores["Criterio"] == "Factibilidad"].iloc[0]
+    assert (row["Mediana"], row["Evaluadores"], row["No calificaron"]) == (50, 2, "Técnico MAG")
+    assert any("registró la parte de Rosa" in c.value for c in app.caption)
+    consistency = next(d.value for d in app.dataframe if "Razón de consistencia" in d.value.columns)
+    assert list(consistency["Evaluador"]) == ["María", "Técnico MAG"]
+    weights = next(d.value for d in app.dataframe if "Peso del grupo" in d.value.columns)
+    # María: PDOT 3 times feasibility; the MAG: the reverse. Their geometric mean: equally important.
+    by_criterion = dict(zip(weights["Criterio"], weights["Peso del grupo"]))
+    assert by_criterion["Alineación con el PDOT"] == by_criterion["Factibilidad"] == by_criterion["Alcance"]
+    next(b for b in app.button if b.label == "Usar los pesos del grupo en Priorización").click().run()
+    points = app.session_state["decidir.points"]
+    assert max(points.values()) - min(points.values()) <= 1  # every criterion weighs the same (to rounding)

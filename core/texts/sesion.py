@@ -88,6 +88,8 @@ STRINGS = {
     "ses.weights.consistent": "Consistente (hasta 0,10)",
     "ses.weights_note": "Media geométrica de las matrices de todos los evaluadores; razón de consistencia del "
                         "grupo: {cr}. Con más de 0,10, las comparaciones se contradicen y conviene revisarlas.",
+    "ses.weights_use": "Usar los pesos del grupo en Priorización",
+    "ses.weights_used": "Listo: Priorización y Presupuesto prueban ahora los pesos del grupo.",
     "ses.feeds_engine": "Sesión cerrada: sus puntajes (la mediana de cada propuesta y criterio) y su votación de "
                         "problemas ya se usan en Priorización y Presupuesto, donde los evaluadores calificaron.",
     "ses.meeting_name": "sesión del grupo asesor «{title}» del {date}",
