@@ -18,10 +18,10 @@ from core.record.decisions import (
     FundedLine,
     LeftOutLine,
     board,
+    count_board_votes,
     decisions,
     record,
     set_board,
-    count_board_votes,
 )
 from core.record.store import Store
 
