@@ -266,7 +266,7 @@ with result_tab:
                                [*meeting.ballots(store, chosen.meeting_id),
                                 *meeting.private_scores(store, chosen.meeting_id)] if r.recorded_by})
         if recorded_for:
-            st.caption(t("ses.recorded_for", names=fmt.listing(recorded_for)))
+            st.caption(t("ses.recorded_for", names=fmt.listing(plain(name) for name in recorded_for)))
         group = meeting_results.group_weights(store, chosen)
         if group is not None:
             st.subheader(t("ses.weights_title"))

@@ -166,3 +166,11 @@ def test_a_closed_meeting_takes_no_more_votes_or_scores(tmp_path):
         save_private_score(store, PLANNER, PrivateScore(meeting_id="S1", participant_id="mag",
                                                         proposal_id="EV-P01", scores={"scope": 50}))
     assert private_scores(store, "S1") == []
+
+
+def test_an_adviser_reads_the_work_and_takes_part_but_decides_nothing():
+    from core.record.auth import Action, can
+
+    assert can(ADVISER, Action.VIEW_WORK) and can(ADVISER, Action.TAKE_PART)
+    assert not any(can(ADVISER, action) for action in (Action.RUN_MEETING, Action.SAVE_SCENARIO,
+                                                       Action.APPROVE_DECISION, Action.EDIT_PROPOSAL))

@@ -52,7 +52,7 @@ _EVERYONE = {Action.VIEW_PUBLIC}
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.OBSERVER: frozenset(_EVERYONE),
     # core.record.meeting lets an adviser take part only in the meetings that list their account.
-    Role.ADVISER: frozenset(_EVERYONE | {Action.TAKE_PART}),
+    Role.ADVISER: frozenset(_EVERYONE | {Action.VIEW_WORK, Action.TAKE_PART}),  # reads what it scores
     Role.ASSOCIATION: frozenset(_EVERYONE | {Action.VIEW_WORK, Action.SUBMIT_PROPOSAL, Action.TAKE_PART}),
     Role.PLANNER: frozenset(_EVERYONE | {Action.VIEW_WORK, Action.SUBMIT_PROPOSAL, Action.EDIT_PROPOSAL,
                                          Action.EDIT_OFFER, Action.EDIT_ALIGNMENT, Action.SAVE_SCENARIO,
