@@ -76,7 +76,8 @@ def _session(browser, app_url, username, meeting_title):
 def _score(page, scores, saved_for):
     page.get_by_role("tab", name="Puntuación privada").click()
     for pid, value in scores.items():
-        field = page.get_by_label(re.compile(rf"^{re.escape(pid)} · .* · Factibilidad$"))
+        code = re.escape(pid).replace(r"\-", r"\\?-")  # the label's Markdown may keep the escaped hyphen
+        field = page.get_by_label(re.compile(rf"^{code}.* Factibilidad$"))
         expect(field).to_have_value("", timeout=30_000)  # an untouched box is not a score
         field.fill(str(value))
         field.press("Tab")
