@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 
 from core.texts import t
 
@@ -63,3 +64,15 @@ def listing(items: Iterable[str]) -> str:
 def capitalized(text: str) -> str:
     """The first letter upper case, the rest as written: 'remesas / VAB' → 'Remesas / VAB'."""
     return text[:1].upper() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """The text ending in a full stop (unless it already ends a sentence), to join reasons without '.;'."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def with_names(text: str, names: Mapping[str, str]) -> str:
+    """`text` with every whole code in `names` (e.g. «EV-A05») replaced by its name: people read names."""
+    for code, name in names.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(code)}(?![\w-])", name, text)
+    return text

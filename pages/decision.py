@@ -81,15 +81,42 @@ if not result.feasible:
 st.caption(t("dec.summary", count=len(result.funded_ids), amount=fmt.money(result.total_cost_usd),
              budget=fmt.money(scenario.rules.budget_usd), method=result.method_es))
 
+board_rules = decisions.board(store, parish)
+st.caption(t("dec.quorum_caption", members=board_rules.members, quorum=board_rules.required))
+if session.allowed(Action.SET_BUDGET):
+    with st.expander(t("dec.board_title")), st.form("dec-board"):
+        members = st.number_input(t("dec.board_members"), min_value=1, max_value=50, value=board_rules.members)
+        quorum = st.number_input(t("dec.board_quorum"), min_value=0, max_value=50, value=board_rules.quorum or 0,
+                                 help=t("dec.board_quorum_help"))
+        if st.form_submit_button(t("dec.board_submit")):
+            try:
+                decisions.set_board(store, session.current_user(), parish,
+                                    decisions.Board(members=int(members), quorum=int(quorum) or None))
+            except PermissionDenied as exc:
+                session.denied(exc)
+            except (ValidationError, ValueError, StoreError) as exc:
+                st.error(session.reason(exc))
+            else:
+                st.rerun()
+
 board = [u for u in session.accounts().users() if u.role == Role.BOARD]
 votes = {"for": t("dec.vote.for"), "against": t("dec.vote.against"), "abstain": t("dec.vote.abstain")}
+offices = {"": "", "president": t("dec.office.president"), "secretary": t("dec.office.secretary")}
 defaults = pd.DataFrame({
     "name": [u.display_name for u in board] or [""],
     "role_es": [t("dec.role.member") for _ in board] or [t("dec.role.president")],
     "votes": [True for _ in board] or [True],
     "vote": [votes["for"] for _ in board] or [votes["for"]],
+    "signs_as": [offices["president"] if i == 0 else "" for i, _ in enumerate(board)] or [offices["president"]],
     "remark": ["" for _ in board] or [""],
 })
+
+
+def _cell(value: object) -> str:
+    """A cell of the attendees' table as text: an empty cell (None or NaN) is ''."""
+    return "" if value is None or pd.isna(value) else str(value).strip()
+
+
 with st.form("dec-new"):
     date = st.date_input(t("dec.date"), value=dt.date.today(), format="DD/MM/YYYY")
     people = st.data_editor(
@@ -99,6 +126,7 @@ with st.form("dec-new"):
             "role_es": st.column_config.TextColumn(t("dec.col.role_es"), required=True),
             "votes": st.column_config.CheckboxColumn(t("dec.col.votes_flag")),
             "vote": st.column_config.SelectboxColumn(t("dec.col.vote"), options=list(votes.values())),
+            "signs_as": st.column_config.SelectboxColumn(t("dec.col.signs_as"), options=list(offices.values())),
             "remark": st.column_config.TextColumn(t("dec.col.remark")),
         })
     st.caption(t("dec.attendees_help"))
@@ -107,11 +135,12 @@ with st.form("dec-new"):
 
 if submitted:
     codes = {label: code for code, label in votes.items()}
+    office_codes = {label: code for code, label in offices.items() if code}
     try:
-        attendees = [Attendee(name=str(r["name"]).strip(), role_es=str(r["role_es"]).strip(),
-                              votes=bool(r["votes"]), vote=codes.get(r["vote"]) if r["votes"] else None,
-                              remark=(str(r["remark"]).strip() or None) if r["remark"] else None)
-                     for r in people.to_dict("records") if str(r.get("name") or "").strip()]
+        attendees = [Attendee(name=_cell(r["name"]), role_es=_cell(r["role_es"]), votes=bool(r["votes"]),
+                              vote=codes.get(_cell(r["vote"])) if r["votes"] else None,
+                              signs_as=office_codes.get(_cell(r["signs_as"])), remark=_cell(r["remark"]) or None)
+                     for r in people.to_dict("records") if _cell(r.get("name"))]
         names = dict(data.view("associations", "parish_code = ?", (parish,)).select("association_id", "name")
                      .iter_rows())
         draft = scenarios.decision_draft(scenario, run, names, parish_row["name"], attendees, date, justification,

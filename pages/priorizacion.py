@@ -261,6 +261,16 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
                 t("prio.col.associations"): failed["associations_es"].to_list(),
             }), hide_index=True, width="stretch", key="prio-ineligible")
 
+    to_confirm = [(s.item_id, g.reason_es) for s in run.screenings for g in s.to_confirm]
+    if to_confirm:
+        st.subheader(t("prio.confirm.title"))
+        st.caption(t("prio.confirm.caption"))
+        st.dataframe(pl.DataFrame({
+            t("prio.col.code"): [pid for pid, _ in to_confirm],
+            t("prio.col.title"): [titles.get(pid, pid) for pid, _ in to_confirm],
+            t("prio.col.why"): [reason for _, reason in to_confirm],
+        }), hide_index=True, width="stretch", key="prio-confirm")
+
     if not ranking.is_empty():
         sensitivity_panel(code, weights, rules, ranking, run.scoring.matrix, run.result.feasible)
 

@@ -13,11 +13,12 @@ from core.record import meeting
 
 from core.proposals import records
 from core.record.auth import Action, PermissionDenied
-from core.engine.criteria import CRITERIA
-from core.engine.scoring import aggregate_evaluations
+from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
+from core.record import meeting_results
 from core.record.store import ConflictError
 from core.texts import label, t
-from ui import data, session, state, widgets
+from ui.budget_tables import points_from_weights
+from ui import data, scenario_state, session, state, widgets
 from ui.text import plain
 
 session.work_page()
@@ -101,6 +102,17 @@ version = store.get(meeting.MEETING, chosen.meeting_id).version
 participant_names = {p.participant_id: p.name for p in chosen.participants}
 
 
+SAATY_STEPS = [1 / 9, 1 / 7, 1 / 5, 1 / 3, 1.0, 3.0, 5.0, 7.0, 9.0]
+
+
+def _saaty_es(value: float, a: str, b: str) -> str:
+    """A step of Saaty's scale in words: which criterion matters more, and how much."""
+    if value == 1:
+        return t("ses.pairwise_equal")
+    more, times = (a, value) if value > 1 else (b, 1 / value)
+    return t("ses.pairwise_more", name=BY_CODE[more].label_es, times=fmt.number(times))
+
+
 def _saved_or_refused(save: Callable[[], object], saved: str) -> None:
     """Save, then say `saved`; a refusal (the role, or a rule of the meeting) is said in Spanish instead."""
     try:
@@ -114,22 +126,32 @@ def _saved_or_refused(save: Callable[[], object], saved: str) -> None:
 
 
 def _who() -> str | None:
-    """The participant this person acts for: anyone (facilitator) or only themself."""
+    """The participant this person acts for: themself when listed; the chair may also pick a participant
+    without a device (their record is marked as entered by the chair). Nobody acts for another account."""
     if user is None:
         return None
-    if session.allowed(Action.RUN_MEETING):
-        return st.selectbox(t("ses.participant"), list(participant_names), format_func=participant_names.get,
-                            key=f"ses-who-{chosen.meeting_id}")
     own = [p.participant_id for p in chosen.participants if p.username == user.username]
-    if not own:
+    no_device = [p.participant_id for p in chosen.participants if p.username is None]
+    choices = own + (no_device if session.allowed(Action.RUN_MEETING) else [])
+    if not choices:
         st.warning(t("ses.not_participant"))
         return None
-    st.caption(f"{t('ses.participant')}: {plain(participant_names[own[0]])}")
-    return own[0]
+    def named(participant_id: str) -> str:
+        name = plain(participant_names[participant_id])
+        return name if participant_id in own else t("ses.for_no_device", name=name)
+
+    if len(choices) == 1:
+        st.caption(f"{t('ses.participant')}: {named(choices[0])}")
+        return choices[0]
+    return st.selectbox(t("ses.participant"), choices, key=f"ses-who-{chosen.meeting_id}", format_func=named,
+                        help=t("ses.participant_help"))
 
 
+if chosen.status == "closed":
+    st.info(t("ses.feeds_engine"))
 who = _who() if chosen.status == "open" else None
-vote_tab, score_tab, result_tab = st.tabs([t("ses.tab.vote"), t("ses.tab.score"), t("ses.tab.results")])
+vote_tab, score_tab, pairwise_tab, result_tab = st.tabs(
+    [t("ses.tab.vote"), t("ses.tab.score"), t("ses.tab.pairwise"), t("ses.tab.results")])
 
 with vote_tab:
     cast = meeting.ballots(store, chosen.meeting_id)
@@ -143,7 +165,7 @@ with vote_tab:
                      for item in chosen.item_ids}
             used = sum(given.values())
             if st.form_submit_button(t("ses.vote_submit")):
-                _saved_or_refused(lambda: meeting.cast_ballot(store, user, chosen, meeting.Ballot(
+                _saved_or_refused(lambda: meeting.cast_ballot(store, user, meeting.Ballot(
                     meeting_id=chosen.meeting_id, participant_id=who, votes=given)),
                     t("ses.vote_saved", name=plain(participant_names[who])))
         total = chosen.votes_per_participant
@@ -154,22 +176,52 @@ with vote_tab:
 
 with score_tab:
     judged = [c for c in CRITERIA if c.kind == "juicio"]
-    scored = {s.participant_id for s in meeting.private_scores(store, chosen.meeting_id)}
+    stored_scores = meeting.private_scores(store, chosen.meeting_id)
+    scored = {s.participant_id for s in stored_scores}
     st.caption(t("ses.scored_count", scored=len(scored), total=len(chosen.participants)))
     if chosen.subject != "proposals":
         st.info(t("ses.no_items"))
     else:
         st.caption(t("ses.score_help"))
         if who is not None:
+            mine = {s.proposal_id: {c: round(v) for c, v in s.scores.items()}
+                    for s in stored_scores if s.participant_id == who}
             with st.form(f"ses-score-{chosen.meeting_id}-{who}"):
-                entered = {pid: {c.code: st.slider(f"{plain(item_labels.get(pid, pid))} · {c.label_es}", 0, 100, 50,
-                                                   key=f"s-{chosen.meeting_id}-{who}-{pid}-{c.code}")
+                # Empty until the person types a score: an untouched box is not a score.
+                entered = {pid: {c.code: st.number_input(f"{plain(item_labels.get(pid, pid))} · {c.label_es}", 0, 100,
+                                                         mine.get(pid, {}).get(c.code), step=5,
+                                                         placeholder=t("ses.unscored"),
+                                                         key=f"s-{chosen.meeting_id}-{who}-{pid}-{c.code}")
                                  for c in judged}
                            for pid in chosen.item_ids}
                 if st.form_submit_button(t("ses.score_submit")):
-                    _saved_or_refused(lambda: [meeting.save_private_score(store, user, chosen, meeting.PrivateScore(
-                        meeting_id=chosen.meeting_id, participant_id=who, proposal_id=pid, scores=values))
-                        for pid, values in entered.items()], t("ses.score_saved", name=plain(participant_names[who])))
+                    given_scores = {pid: {c: float(v) for c, v in values.items() if v is not None}
+                                    for pid, values in entered.items()}
+                    given_scores = {pid: values for pid, values in given_scores.items() if values}
+                    if not given_scores:
+                        st.warning(t("ses.nothing_scored"))
+                    else:
+                        _saved_or_refused(lambda: [meeting.save_private_score(store, user, meeting.PrivateScore(
+                            meeting_id=chosen.meeting_id, participant_id=who, proposal_id=pid, scores=values))
+                            for pid, values in given_scores.items()],
+                            t("ses.score_saved", name=plain(participant_names[who])))
+
+with pairwise_tab:
+    st.caption(t("ses.pairwise_help"))
+    if who is not None:
+        mine_pairs = next((c.pairs() for c in meeting.pairwise_comparisons(store, chosen.meeting_id)
+                           if c.participant_id == who), {})
+        with st.form(f"ses-pairwise-{chosen.meeting_id}-{who}"):
+            judgments = {(a, b): st.select_slider(
+                t("ses.pairwise_pair", a=BY_CODE[a].label_es, b=BY_CODE[b].label_es), options=SAATY_STEPS,
+                value=min(SAATY_STEPS, key=lambda v: abs(v - mine_pairs.get((a, b), 1.0))),
+                format_func=lambda v, a=a, b=b: _saaty_es(v, a, b), key=f"pw-{chosen.meeting_id}-{who}-{a}-{b}")
+                for i, a in enumerate(CRITERION_CODES) for b in CRITERION_CODES[i + 1:]}
+            if st.form_submit_button(t("ses.pairwise_submit")):
+                _saved_or_refused(lambda: meeting.save_pairwise(store, user, meeting.Pairwise(
+                    meeting_id=chosen.meeting_id, participant_id=who,
+                    judgments={f"{a}|{b}": v for (a, b), v in judgments.items()})),
+                    t("ses.pairwise_saved", name=plain(participant_names[who])))
 
 with result_tab:
     rows = meeting.tally(chosen, meeting.ballots(store, chosen.meeting_id))
@@ -193,7 +245,7 @@ with result_tab:
         if chosen.status == "open":
             st.info(t("ses.hidden"))
         else:
-            summary = aggregate_evaluations(meeting.evaluations_frame(meeting.private_scores(store, chosen.meeting_id)))
+            summary = meeting_results.score_summary(store, chosen)
             criteria = {c.code: c.label_es for c in CRITERIA}
             summary = summary.with_columns(
                 pl.col("proposal_id").replace_strict(item_labels, default=pl.col("proposal_id")).alias("proposal"),
@@ -204,10 +256,33 @@ with result_tab:
             score_headers = {"proposal": t("ses.scores.proposal"), "criterion_es": t("ses.scores.criterion"),
                              "median": t("ses.scores.median"), "min": t("ses.scores.min"),
                              "max": t("ses.scores.max"), "n_evaluators": t("ses.scores.n"),
-                             "disagreement_es": t("ses.scores.disagreement")}
+                             "disagreement_es": t("ses.scores.disagreement"),
+                             "not_scored_es": t("ses.scores.not_scored")}
             st.dataframe(summary.select(list(score_headers)).rename(score_headers), hide_index=True, width="stretch")
             st.caption(t("ses.disagreement_note"))
             widgets.downloads(summary, score_headers, f"puntajes-{chosen.meeting_id}", key="ses-scores")
+    if chosen.status != "open":
+        recorded_for = sorted({participant_names[r.participant_id] for r in
+                               [*meeting.ballots(store, chosen.meeting_id),
+                                *meeting.private_scores(store, chosen.meeting_id)] if r.recorded_by})
+        if recorded_for:
+            st.caption(t("ses.recorded_for", names=fmt.listing(plain(name) for name in recorded_for)))
+        group = meeting_results.group_weights(store, chosen)
+        if group is not None:
+            st.subheader(t("ses.weights_title"))
+            st.dataframe(pl.DataFrame({
+                t("ses.weights.criterion"): [BY_CODE[c].label_es for c in CRITERION_CODES],
+                t("ses.weights.weight"): [fmt.percent(group.result.weights[c], 1) for c in CRITERION_CODES]}),
+                hide_index=True, width="stretch", key="ses-group-weights")
+            st.dataframe(pl.DataFrame({
+                t("ses.weights.evaluator"): [e.name for e in group.evaluators],
+                t("ses.weights.cr"): [fmt.number(e.consistency_ratio, 3) for e in group.evaluators],
+                t("ses.weights.consistent"): [label("bool", str(e.consistent)) for e in group.evaluators]}),
+                hide_index=True, width="stretch", key="ses-group-cr")
+            st.caption(t("ses.weights_note", cr=fmt.number(group.result.consistency_ratio, 3)))
+            if session.allowed(Action.SAVE_SCENARIO) and st.button(t("ses.weights_use"), key="ses-use-weights"):
+                scenario_state.set_points(points_from_weights(group.result.weights))
+                st.success(t("ses.weights_used"))
 
 if session.allowed(Action.RUN_MEETING):
     left, middle, right = st.columns(3)

@@ -114,12 +114,12 @@ def _meeting_with_scores(scores: dict[str, dict[str, float]]) -> None:
     store = Store()
     people = [meeting.Participant(participant_id=p, name=f"Evaluador {p}") for p in scores]
     items = sorted({pid for by in scores.values() for pid in by})
-    held = meeting.save_meeting(store, PLANNER, meeting.Meeting(
+    meeting.save_meeting(store, PLANNER, meeting.Meeting(
         meeting_id="APP-BALLOTS", parish_code="010170", title="Grupo asesor de prueba", date=dt.date(2026, 11, 25),
         subject="proposals", item_ids=items, participants=people))
     for who, by in scores.items():
         for pid, value in by.items():
-            meeting.save_private_score(store, PLANNER, held, meeting.PrivateScore(
+            meeting.save_private_score(store, PLANNER, meeting.PrivateScore(  # the chair records for each
                 meeting_id="APP-BALLOTS", participant_id=who, proposal_id=pid, scores={"feasibility": value}))
 
 

@@ -34,7 +34,8 @@ def test_the_board_records_a_decision_and_gets_its_acta(own_store):
         "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "A favor"}},
         "added_rows": [{"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "En contra",
                         "remark": "Prefiero más riego"},
-                       {"name": "Ana Ortiz", "role_es": "Técnica MAG", "votes": False}],
+                       {"name": "Pedro Loja", "role_es": "Vocal", "votes": True, "vote": "Abstención"},
+                       {"name": "Ana Ortiz", "role_es": "Secretaria", "votes": False, "signs_as": "Secretario/a"}],
         "deleted_rows": [],
     }
     app.text_area(key="dec-justification").set_value("Se prioriza alcance y factibilidad.")
@@ -42,11 +43,28 @@ def test_the_board_records_a_decision_and_gets_its_acta(own_store):
     assert not app.exception, [e.value for e in app.exception]
     assert not app.error, [e.value for e in app.error]
     [decision] = decisions.decisions(Store(own_store), "010170")
-    assert (decision.votes_for, decision.votes_against, decision.approved) == (1, 1, False)
-    assert [a.name for a in decision.attendees] == ["Rosa Quito", "Luis Guamán", "Ana Ortiz"]
+    # A tie (1 for, 1 against) decided by the president's vote; empty remarks stay empty, never «nan».
+    assert (decision.votes_for, decision.votes_against, decision.approved, decision.casting_vote) == (1, 1, True, True)
+    assert [(a.name, a.signs_as, a.remark) for a in decision.attendees] == [
+        ("Rosa Quito", "president", None), ("Luis Guamán", None, "Prefiero más riego"), ("Pedro Loja", None, None),
+        ("Ana Ortiz", "secretary", None)]
     assert decision.justification_es == "Se prioriza alcance y factibilidad."
     assert decision.funded and decision.total_cost_usd <= 40000
     assert {b.label for b in app.get("download_button")} >= {"Descargar acta (PDF)", "Descargar acta (Excel)"}
+
+
+def test_without_quorum_the_decision_is_refused_in_spanish_and_nothing_is_stored(own_store):
+    _scenario(own_store)
+    app = open_app_page(PAGE, BOARD)
+    app.session_state["dec-attendees"] = {
+        "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "A favor"}},
+        "added_rows": [{"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "A favor"}],
+        "deleted_rows": [],
+    }
+    next(b for b in app.button if b.label == "Registrar decisión").click().run()
+    assert any("No hay quórum: asisten 2 miembros de la junta con voto y se necesitan 3 de 5" in e.value
+               for e in app.error)
+    assert decisions.decisions(Store(own_store), "010170") == []
 
 
 def test_a_planner_cannot_record_and_an_observer_sees_only_approved_actas(own_store):
@@ -54,7 +72,7 @@ def test_a_planner_cannot_record_and_an_observer_sees_only_approved_actas(own_st
 
     store = Store(own_store)
     approved = decisions.record(store, BOARD, _draft())
-    rejected = decisions.record(store, BOARD, _draft(attendees=_draft().attendees[2:4]))
+    rejected = decisions.record(store, BOARD, _draft(attendees=_draft().attendees[1:4]))
     assert approved.approved and not rejected.approved
     planner = open_app_page(PAGE, PLANNER)
     assert any("Solo la junta parroquial" in i.value for i in planner.info)

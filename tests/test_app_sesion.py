@@ -2,10 +2,16 @@
 
 import datetime as dt
 
+import pytest
+
 from core.record import meeting
 from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page
+
+# Each test's meetings stay in its own store: a closed meeting's scores would otherwise feed every later
+# ranking read from the shared one.
+pytestmark = pytest.mark.usefixtures("own_store")
 
 PAGE = "pages/sesion.py"
 PLANNER = User(username="tecnica-sesion", display_name="Técnica", role=Role.PLANNER)
@@ -30,7 +36,8 @@ def test_a_participant_cannot_open_a_meeting():
 def test_a_facilitator_enters_a_ballot_and_the_tally_ranks_it():
     _seed_meeting("T-VOTE")
     app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-VOTE"})
-    app.selectbox(key="ses-who-T-VOTE").set_value("p02").run()
+    # The chair is not on the list: the one participant without a device is the only one it records for.
+    assert any("Técnico MAG (sin dispositivo" in c.value for c in app.caption)
     # Widgets inside a form are sent with its submit button, as in the browser.
     app.number_input(key="v-T-VOTE-p02-P05").set_value(9)
     app.number_input(key="v-T-VOTE-p02-P02").set_value(4)
@@ -46,8 +53,8 @@ def test_a_facilitator_enters_a_ballot_and_the_tally_ranks_it():
 def test_a_ballot_over_the_limit_is_refused_in_spanish():
     _seed_meeting("T-OVER")
     app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-OVER"})
-    app.number_input(key="v-T-OVER-p01-P01").set_value(13)
-    app.number_input(key="v-T-OVER-p01-P03").set_value(2)
+    app.number_input(key="v-T-OVER-p02-P01").set_value(13)
+    app.number_input(key="v-T-OVER-p02-P03").set_value(2)
     next(b for b in app.button if b.label == "Guardar mi votación").click().run()
     assert any("Reparte 15 votos y tiene 13" in e.value for e in app.error)
     assert meeting.ballots(Store(), "T-OVER") == []
@@ -64,10 +71,10 @@ def test_a_participant_votes_only_for_themself():
 
 
 def test_private_scores_stay_hidden_until_revealed():
-    chosen = _seed_meeting("T-SCORE", subject="proposals", item_ids=["EV-P01", "EV-P02"])
+    _seed_meeting("T-SCORE", subject="proposals", item_ids=["EV-P01", "EV-P02"])
     store = Store()
-    for who, value in (("p01", 20), ("p02", 90)):
-        meeting.save_private_score(store, PLANNER, chosen, meeting.PrivateScore(
+    for who, by, value in (("p01", REP, 20), ("p02", PLANNER, 90)):
+        meeting.save_private_score(store, by, meeting.PrivateScore(
             meeting_id="T-SCORE", participant_id=who, proposal_id="EV-P01", scores={"feasibility": value}))
     app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-SCORE"})
     assert any("se mostrarán cuando" in i.value for i in app.info)
@@ -76,3 +83,52 @@ def test_private_scores_stay_hidden_until_revealed():
     scores = next(t for t in tables if "Mediana" in t.columns)
     row = scores[scores["Criterio"] == "Factibilidad"].iloc[0]
     assert (row["Mediana"], row["Mínimo"], row["Máximo"], row["Desacuerdo"]) == (55, 20, 90, "Sí")
+
+
+def test_a_listed_board_member_scores_as_themself_and_an_untouched_box_is_no_score():
+    board = User(username="vocal-sesion", display_name="Vocal", role=Role.BOARD)
+    _seed_meeting("T-SELF", subject="proposals", item_ids=["EV-P01", "EV-P02"], participants=[
+        meeting.Participant(participant_id="p01", name="María", username=REP.username),
+        meeting.Participant(participant_id="p02", name="Vocal Pérez", username=board.username),
+        meeting.Participant(participant_id="p03", name="Rosa")])
+    app = open_app_page(PAGE, board, **{"ses-selected": "T-SELF"})
+    who = app.selectbox(key="ses-who-T-SELF")
+    assert who.value == "p02"  # never María's account, which she uses herself
+    assert who.options == ["Vocal Pérez", "Rosa (sin dispositivo: lo registra usted)"]
+    boxes = [n for n in app.number_input if (n.key or "").startswith("s-T-SELF-p02-")]
+    assert boxes and all(n.value is None for n in boxes)
+    app.number_input(key="s-T-SELF-p02-EV-P01-feasibility").set_value(75)
+    next(b for b in app.button if b.label == "Guardar mis puntajes").click().run()
+    stored = [(s.participant_id, s.proposal_id, s.scores, s.recorded_by) for s in meeting.private_scores(Store(), "T-SELF")]
+    assert stored == [("p02", "EV-P01", {"feasibility": 75.0}, None)]
+
+
+def test_a_closed_meeting_shows_who_did_not_score_who_was_recorded_for_and_the_group_weights():
+    adviser = User(username="mag-sesion", display_name="MAG", role=Role.ADVISER)
+    opened = _seed_meeting("T-CLOSED", subject="proposals", item_ids=["EV-P01", "EV-P02"], participants=[
+        meeting.Participant(participant_id="p01", name="María", username=REP.username),
+        meeting.Participant(participant_id="p02", name="Técnico MAG", username=adviser.username),
+        meeting.Participant(participant_id="p03", name="Rosa")])
+    store = Store()
+    for who, by, value in (("p01", REP, 40), ("p03", PLANNER, 60)):
+        meeting.save_private_score(store, by, meeting.PrivateScore(
+            meeting_id="T-CLOSED", participant_id=who, proposal_id="EV-P01", scores={"feasibility": value}))
+    for who, by, judgment in (("p01", REP, 3.0), ("p02", adviser, 1 / 3)):
+        meeting.save_pairwise(store, by, meeting.Pairwise(meeting_id="T-CLOSED", participant_id=who,
+                                                          judgments={"pdot|feasibility": judgment}))
+    meeting.save_meeting(store, PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1)
+    app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-CLOSED"})
+    assert any("Sesión cerrada" in i.value for i in app.info)
+    scores = next(d.value for d in app.dataframe if "Mediana" in d.value.columns)
+    row = scores[scores["Criterio"] == "Factibilidad"].iloc[0]
+    assert (row["Mediana"], row["Evaluadores"], row["No calificaron"]) == (50, 2, "Técnico MAG")
+    assert any("registró la parte de Rosa" in c.value for c in app.caption)
+    consistency = next(d.value for d in app.dataframe if "Razón de consistencia" in d.value.columns)
+    assert list(consistency["Evaluador"]) == ["María", "Técnico MAG"]
+    weights = next(d.value for d in app.dataframe if "Peso del grupo" in d.value.columns)
+    # María: PDOT 3 times feasibility; the MAG: the reverse. Their geometric mean: equally important.
+    by_criterion = dict(zip(weights["Criterio"], weights["Peso del grupo"]))
+    assert by_criterion["Alineación con el PDOT"] == by_criterion["Factibilidad"] == by_criterion["Alcance"]
+    next(b for b in app.button if b.label == "Usar los pesos del grupo en Priorización").click().run()
+    points = app.session_state["decidir.points"]
+    assert max(points.values()) - min(points.values()) <= 1  # every criterion weighs the same (to rounding)

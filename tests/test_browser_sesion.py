@@ -1,76 +1,113 @@
-"""Browser test of a meeting: two participants vote from their own sessions, the result shows, the board
-approves a scenario and the acta downloads with the funded list and the votes."""
+"""Browser test of the advisory group deciding: three evaluators score feasibility in a meeting (two from their own
+sessions, the chair for one without a device), the chair closes it, the ranking takes the group's median and the
+funded set changes; the board approves and the acta names the meeting and the objective."""
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from core.record import meeting
-
+from core.db import connect
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
+from core.engine.prioritization import load_inputs
+from core.proposals import records
+from core.record import decisions, meeting
+from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import BROWSER_TIMEOUT_MS, open_page, pick_option, sign_in, wait_for_app
+from tests.conftest import BROWSER_TIMEOUT_MS, TEST_PASSWORD, open_page, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
+PARISH = "010170"
+ADVISER = "asesor-mag"
 
 
 @pytest.fixture()
-def open_meeting(test_accounts):
-    planner = test_accounts["tecnica"]
+def scored_meeting(test_accounts):
+    """An open meeting on two proposals: `low`, funded by the scenario now, and `high`, left out though it would
+    fit in low's place. Yields (meeting, scenario name, low, high); afterwards the meeting is reopened and the
+    board's size restored, so the shared test store feeds no other test."""
     store = Store()
-    meeting_id = f"BROWSER-{dt.datetime.now():%H%M%S%f}"
-    meeting.save_meeting(store, planner, meeting.Meeting(
-        meeting_id=meeting_id, parish_code="010170", title=f"Sesión en navegador {meeting_id}",
-        date=dt.date.today() + dt.timedelta(days=365), subject="problems",
-        item_ids=[f"P{n:02d}" for n in range(1, 12)], votes_per_participant=13,
+    records.ensure_demo(store, connect())  # as the app does when it first opens the store
+    accounts = Accounts(store)
+    if accounts.get(ADVISER) is None:
+        accounts.create(test_accounts["admin"], User(username=ADVISER, display_name="Técnico del MAG",
+                                                     role=Role.ADVISER), TEST_PASSWORD)
+    stamp = f"{dt.datetime.now():%H%M%S%f}"
+    scenario = scenarios.Scenario(name=f"Escenario del grupo {stamp}", parish_code=PARISH,
+                                  weights={"feasibility": 50, "scope": 50}, rules=AllocationRules(budget_usd=30000))
+    before = scenarios.run_scenario(load_inputs(connect(), PARISH, store=store), scenario, explain=False)
+    cost = dict(before.candidates.select("proposal_id", "cost_usd").iter_rows())
+    funded = set(before.result.funded_ids)
+    low = max(sorted(funded), key=cost.get)
+    high = next(pid for pid in before.scoring.totals["proposal_id"]
+                if pid not in funded and pid in cost and cost[pid] <= cost[low] + before.result.unspent_usd)
+    planner = test_accounts["tecnica"]
+    scenarios.save_scenario(store, planner, scenario)
+    opened = meeting.save_meeting(store, planner, meeting.Meeting(
+        meeting_id=f"GRUPO-{stamp}", parish_code=PARISH, title=f"Factibilidad {stamp}",
+        date=dt.date.today() + dt.timedelta(days=365), subject="proposals", item_ids=sorted([low, high]),
         participants=[meeting.Participant(participant_id="p01", name="María", username="maria"),
-                      meeting.Participant(participant_id="p02", name="Técnica", username="tecnica")]))
-    scenarios.save_scenario(store, planner, scenarios.Scenario(
-        name=f"Escenario {meeting_id}", parish_code="010170", weights={"pdot": 1, "feasibility": 1, "scope": 1},
-        rules=AllocationRules(budget_usd=40000)))
-    return meeting_id
+                      meeting.Participant(participant_id="p02", name="Técnico del MAG", username=ADVISER),
+                      meeting.Participant(participant_id="p03", name="Rosa Chuqui")]))
+    decisions.set_board(store, test_accounts["presidenta"], PARISH, decisions.Board(members=3))
+    yield opened, scenario.name, low, high
+    current = meeting.load_meeting(store, opened.meeting_id)
+    meeting.save_meeting(store, planner, current.model_copy(update={"status": "open"}),
+                         expected_version=store.get(meeting.MEETING, opened.meeting_id).version)
+    decisions.set_board(store, test_accounts["presidenta"], PARISH, decisions.Board())
 
 
-def _vote(browser, app_url, meeting_id, username, participant, votes, *, pick=False):
-    """`username` opens the meeting and saves `votes` ({item id: votes}) as `participant` (id, name); with
-    `pick`, she first chooses that participant, as a facilitator entering ballots for anyone does."""
-    participant_id, name = participant
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def _session(browser, app_url, username, meeting_title):
+    context = browser.new_context(viewport={"width": 1400, "height": 1100})
     page = context.new_page()
     page.set_default_timeout(BROWSER_TIMEOUT_MS)
     page.goto(app_url)
     wait_for_app(page)
     sign_in(page, username)
     open_page(page, "Sesión del grupo asesor")
-    if pick:
-        page.get_by_test_id("stSelectbox").filter(has_text="Participante").click()
-        pick_option(page, name)
-    for item, count in votes.items():
-        # The ballot of this participant (the form is drawn again when another participant is chosen).
-        field = page.locator(f".st-key-v-{meeting_id}-{participant_id}-{item}").get_by_label(f"{item} ·", exact=False)
-        field.fill(str(count))
-        field.press("Tab")
-    page.get_by_role("button", name="Guardar mi votación").click()
-    expect(page.get_by_text(f"Votación de {name} guardada.")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Sesión", exact=True)).to_have_value(re.compile(re.escape(meeting_title)))
     return context, page
 
 
-def test_two_participants_vote_and_the_board_approves_with_an_acta(browser, app_url, open_meeting, tmp_path):
-    maria, _ = _vote(browser, app_url, open_meeting, "maria", ("p01", "María"), {"P03": 8, "P01": 5})
-    tecnica, page = _vote(browser, app_url, open_meeting, "tecnica", ("p02", "Técnica"), {"P03": 6, "P02": 7},
-                          pick=True)
-    page.reload()  # the count as anyone opening the page now sees it
+def _score(page, scores, saved_for):
+    page.get_by_role("tab", name="Puntuación privada").click()
+    for pid, value in scores.items():
+        code = re.escape(pid).replace(r"\-", r"\\?-")  # the label's Markdown may keep the escaped hyphen
+        field = page.get_by_label(re.compile(rf"^{code}.* Factibilidad$"))
+        expect(field).to_have_value("", timeout=30_000)  # an untouched box is not a score
+        field.fill(str(value))
+        field.press("Tab")
+    page.get_by_role("button", name="Guardar mis puntajes").click()
     wait_for_app(page)
-    expect(page.get_by_text("Han votado 2 de 2 participantes")).to_be_visible()
-    page.get_by_role("tab", name="Resultados").click()
-    results = page.get_by_test_id("stDataFrame").last
-    expect(results).to_contain_text("14")  # P03: 8 + 6 votes, first place
-    maria.close()
-    tecnica.close()
+    expect(page.get_by_text(f"Puntajes de {saved_for} guardados")).to_be_visible()
+
+
+def test_three_evaluators_change_the_ranking_the_funded_set_and_the_acta(browser, app_url, scored_meeting,
+                                                                        tmp_path):
+    opened, scenario_name, low, high = scored_meeting
+    scores = {low: 0, high: 100}
+    for username, name in (("maria", "María"), (ADVISER, "Técnico del MAG")):
+        context, page = _session(browser, app_url, username, opened.title)
+        expect(page.get_by_text(f"Participante: {name}")).to_be_visible()  # each takes part as themself
+        _score(page, scores, name)
+        context.close()
+    context, page = _session(browser, app_url, "tecnica", opened.title)
+    expect(page.get_by_text("Rosa Chuqui (sin dispositivo")).to_be_visible()  # the chair records only for her
+    _score(page, scores, "Rosa Chuqui")
+    page.get_by_role("button", name="Cerrar la sesión").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Sesión cerrada: sus puntajes")).to_be_visible(timeout=30_000)
+
+    open_page(page, "Priorización")
+    explanation = page.get_by_test_id("stExpander").filter(has_text=re.compile(rf"\d+\. {re.escape(high)} · "))
+    explanation.locator("summary").first.click()
+    # The table draws on a canvas; its cells are in the page for screen readers.
+    expect(explanation.get_by_text("del grupo asesor (3 evaluadores)").first).to_be_attached(timeout=30_000)
+    context.close()
 
     board = browser.new_context(viewport={"width": 1400, "height": 1100})
     page = board.new_page()
@@ -80,18 +117,23 @@ def test_two_participants_vote_and_the_board_approves_with_an_acta(browser, app_
     sign_in(page, "presidenta")
     open_page(page, "Decisión y acta")
     page.get_by_test_id("stSelectbox").filter(has_text="Escenario a aprobar").click()
-    pick_option(page, f"Escenario {open_meeting}")
-    page.get_by_role("button", name="Registrar decisión").click()
-    # The recorded decision heads the list, with its acta to download.
-    expect(page.get_by_test_id("stDataFrame").first).to_contain_text(f"Escenario {open_meeting}")
+    page.get_by_role("option", name=scenario_name).click()
     wait_for_app(page)
+    page.get_by_role("button", name="Registrar decisión").click()
+    wait_for_app(page)
+    # Recorded: the page shows its acta (the store of this test session had no decision before).
+    expect(page.get_by_role("combobox", name="Acta de la decisión")).to_have_value(re.compile(r"\d{4}-001"),
+                                                                                    timeout=60_000)
     with page.expect_download() as download:
         page.get_by_role("button", name="Descargar acta (PDF)").click()
     pdf = tmp_path / "acta.pdf"
     download.value.save_as(pdf)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages).split())
-    assert "ACTA DE DECISIÓN PRESUPUESTARIA" in text
-    assert f"Escenario {open_meeting}" in text
-    assert "Presidenta de la junta" in text and "A favor" in text
-    assert "EV-P" in text  # the funded list
+    text = re.sub(r"Minga - acta \S+ - El Valle( - registro N\.º \d+ \w+)? Página \d+/\d+ ", "", text)  # footers
+    funded, left_out = text.split("3. Proyectos financiados")[1].split("4. Propuestas no financiadas")
+    assert high in funded and low not in funded and low in left_out
+    assert f"sesión del grupo asesor «{opened.title}»" in text and "Rosa Chuqui, sin dispositivo propio" in text
+    assert "Objetivo de la asignación: Asignación óptima" in text
+    for word in ("nan", "None", "Optimal"):
+        assert not re.search(rf"\b{word}\b", text), word
     board.close()

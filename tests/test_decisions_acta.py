@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 import threading
 
 import openpyxl
@@ -10,7 +11,18 @@ from pypdf import PdfReader
 
 from core.record import acta, constancia
 from core.record.auth import PermissionDenied, Role, User
-from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, count_board_votes, decisions, record
+from core.record.decisions import (
+    Attendee,
+    Board,
+    DecisionDraft,
+    FundedLine,
+    LeftOutLine,
+    board,
+    count_board_votes,
+    decisions,
+    record,
+    set_board,
+)
 from core.record.store import Store
 
 BOARD = User(username="presidenta", display_name="Rosa Quito", role=Role.BOARD)
@@ -33,11 +45,12 @@ def _draft(**changes):
                               reason_es="Presupuesto: le faltan 3,2 puntos para entrar")],
         total_score=158.5, total_cost_usd=32750.5, justification_es="Se prioriza el alcance colectivo.",
         attendees=[
-            Attendee(name="Rosa Quito", role_es="Presidenta", vote="for"),
+            Attendee(name="Rosa Quito", role_es="Presidenta", vote="for", signs_as="president"),
             Attendee(name="Luis Guamán", role_es="Vocal", vote="for"),
             Attendee(name="Marta Sinchi", role_es="Vocal", vote="against", remark="Falta apoyo a jóvenes"),
             Attendee(name="Pedro Loja", role_es="Vocal", vote="abstain"),
             Attendee(name="Ana Ortiz", role_es="Técnica MAG", votes=False),
+            Attendee(name="Carmen Ávila", role_es="Secretaria-tesorera", votes=False, signs_as="secretary"),
         ],
     )
     base.update(changes)
@@ -53,6 +66,56 @@ def _draft(**changes):
 def test_the_board_vote_is_a_simple_majority_of_votes_cast(votes, expected):
     attendees = [Attendee(name=f"M{i}", role_es="Vocal", vote=v) for i, v in enumerate(votes)]
     assert count_board_votes(attendees) == expected
+
+
+def _board(votes, president=None):
+    return [Attendee(name=f"M{i}", role_es="Vocal", vote=v, signs_as="president" if i == president else None)
+            for i, v in enumerate(votes)]
+
+
+@pytest.mark.parametrize(("votes", "president", "approved"), [
+    (["for", "against"], 0, True),  # a tie: the president voted for
+    (["for", "against"], 1, False),  # a tie: the president voted against
+    (["for", "against", "abstain"], 2, False),  # a tie: the president abstained, so no majority
+    (["for", "for", "against", "against"], None, False),  # a tie without a president present
+])
+def test_on_a_tie_the_presidents_vote_decides(votes, president, approved):
+    assert count_board_votes(_board(votes, president))[3] is approved
+
+
+@pytest.mark.parametrize(("members", "quorum", "present", "refused"), [
+    (5, None, 3, None),  # absolute majority of five is three
+    (5, None, 2, "se necesitan 3 de 5"),
+    (7, None, 3, "se necesitan 4 de 7"),
+    (7, 3, 3, None),  # a parish that set its own quorum
+    (5, None, 6, "la junta tiene 5 miembros"),
+])
+def test_a_decision_needs_the_quorum_and_without_it_nothing_is_stored(tmp_path, members, quorum, present, refused):
+    store = Store(tmp_path / "s.sqlite")
+    set_board(store, BOARD, "010170", Board(members=members, quorum=quorum))
+    before = store.count()
+    draft = _draft(attendees=_board(["for"] * present, president=0))
+    if refused is None:
+        decision = record(store, BOARD, draft)
+        assert (decision.quorum, decision.board_members, decision.approved) == (
+            quorum or members // 2 + 1, members, True)
+    else:
+        with pytest.raises(ValueError, match=refused):
+            record(store, BOARD, draft)
+        assert store.count() == before and decisions(store, "010170") == []
+
+
+def test_only_the_board_sets_its_size_and_the_quorum_fits_it(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    with pytest.raises(PermissionDenied):
+        set_board(store, PLANNER, "010170", Board(members=7))
+    with pytest.raises(ValueError, match="no puede ser mayor"):
+        Board(members=5, quorum=6)
+    with pytest.raises(ValueError, match="solo una persona firma como presidente"):
+        _draft(attendees=_board(["for", "for", "for"], president=0)[:1] + [
+            Attendee(name="Otra", role_es="Vocal", vote="for", signs_as="president"),
+            Attendee(name="Más", role_es="Vocal", vote="for")])
+    assert board(store, "010170") == Board()
 
 
 def test_attendees_must_be_consistent():
@@ -98,7 +161,8 @@ def test_the_acta_pdf_reads_back_with_the_funded_list_and_the_votes(tmp_path):
     assert "EL VALLE" in flat and "26/11/2026" in flat
     for funded in ("EV-P02", "Riego por goteo comunitario", "$ 18.500,00", "EV-P05", "$ 14.250,50", "$ 32.750,50"):
         assert funded in flat
-    assert "APROBADO, con 2 votos a favor, 1 en contra y 1 abstenciones" in flat
+    assert "APROBADO, con 2 votos a favor, 1 en contra y 1 abstención" in flat
+    assert "Quórum: asisten 4 de los 5 miembros de la junta con voto; el quórum es de 3." in flat
     for name, vote in (("Rosa Quito", "A favor"), ("Marta Sinchi", "En contra"), ("Pedro Loja", "Abstención")):
         assert name in flat and vote in flat
     assert "Falta apoyo a jóvenes" in flat
@@ -107,6 +171,16 @@ def test_the_acta_pdf_reads_back_with_the_funded_list_and_the_votes(tmp_path):
     assert "Factibilidad" in flat and "40,0 %" in flat
     assert f"registro N.º {head.seq} {head.hash[:16]}" in flat
     assert constancia.parse(text, "acta.pdf").head == head  # the full signed head, read back from the page
+    for word in ("Optimal", "nan", "None", "UTC"):
+        assert not re.search(rf"\b{word}\b", flat), word
+    assert "cálculo exacto" in flat and "hora de Ecuador continental" in flat
+    assert "Presidente/a de la junta parroquial" in flat and "Secretario/a de la junta parroquial" in flat
+    assert "Carmen Ávila" in flat.split("7. Firmas")[1]  # the secretary's name on her signature line
+    assert "rompe la cadena" in flat and f"huella empieza por {head.hash[:16]}" in flat
+
+
+def test_the_acta_shows_local_time():
+    assert acta.local_time("2026-12-02T03:30:00+00:00") == "01/12/2026 22:30"  # Ecuador continental is UTC−5
 
 
 def test_the_acta_excel_holds_the_same_and_neutralises_formulas(tmp_path):

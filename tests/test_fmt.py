@@ -60,3 +60,18 @@ def test_integers_read_back_after_removing_group_dots(value):
 def test_two_decimal_numbers_read_back_within_a_cent(value):
     text = fmt.number(value, 2)
     assert abs(float(text.replace(".", "").replace(",", ".")) - value) <= 0.005 + 1e-9
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("«EV-A05» ya recibe $ 7.000,00", "«Unión y Progreso» ya recibe $ 7.000,00"),
+    ("EV-A05 y EV-A050", "Unión y Progreso y EV-A050"),  # a longer code is not a name's code
+    ("EV-P05 de EV-A05", "EV-P05 de Unión y Progreso"),
+])
+def test_codes_become_names_only_where_whole(text, expected):
+    assert fmt.with_names(text, {"EV-A05": "Unión y Progreso"}) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Falta el PDOT", "Falta el PDOT."), ("Listo.", "Listo."),
+                                                ("¿Cuál?", "¿Cuál?")])
+def test_a_reason_ends_as_a_sentence_once(text, expected):
+    assert fmt.sentence(text) == expected

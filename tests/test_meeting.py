@@ -27,6 +27,9 @@ from core.record.store import Store
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
 REP = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A01")
 OTHER_REP = User(username="jose", display_name="José", role=Role.ASSOCIATION, association_id="EV-A02")
+BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
+ADVISER = User(username="universidad", display_name="Universidad de Cuenca", role=Role.ADVISER)
+ADVISER_UNLISTED = User(username="cooperativa", display_name="Cooperativa", role=Role.ADVISER)
 
 
 def _meeting(**changes):
@@ -90,25 +93,84 @@ def test_private_scores_feed_the_scoring_median_and_disagreement():
 
 def test_who_may_vote_for_whom(tmp_path):
     store = Store(tmp_path / "s.sqlite")
-    meeting = save_meeting(store, PLANNER, _meeting())
+    save_meeting(store, PLANNER, _meeting())
     with pytest.raises(PermissionDenied):
         save_meeting(store, REP, _meeting(meeting_id="S2"))
-    cast_ballot(store, REP, meeting, Ballot(meeting_id="S1", participant_id="maria", votes={"P01": 13}))
+    cast_ballot(store, REP, Ballot(meeting_id="S1", participant_id="maria", votes={"P01": 13}))
     with pytest.raises(PermissionDenied, match="por usted mismo"):
-        cast_ballot(store, OTHER_REP, meeting, Ballot(meeting_id="S1", participant_id="maria", votes={"P02": 13}))
-    cast_ballot(store, PLANNER, meeting, Ballot(meeting_id="S1", participant_id="mag", votes={"P02": 13}))
+        cast_ballot(store, OTHER_REP, Ballot(meeting_id="S1", participant_id="maria", votes={"P02": 13}))
+    cast_ballot(store, PLANNER, Ballot(meeting_id="S1", participant_id="mag", votes={"P02": 13}))
     with pytest.raises(PermissionDenied):
-        cast_ballot(store, None, meeting, Ballot(meeting_id="S1", participant_id="mag", votes={"P03": 1}))
-    stored = {b.participant_id: b.votes for b in ballots(store, "S1")}
-    assert stored == {"maria": {"P01": 13}, "mag": {"P02": 13}}
+        cast_ballot(store, None, Ballot(meeting_id="S1", participant_id="mag", votes={"P03": 1}))
+    stored = {b.participant_id: (b.votes, b.recorded_by) for b in ballots(store, "S1")}
+    assert stored == {"maria": ({"P01": 13}, None), "mag": ({"P02": 13}, "tecnico")}
+
+
+def test_the_chair_cannot_write_over_a_participant_who_signs_in_themself(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P01", "EV-P02"]))
+    save_private_score(store, REP, PrivateScore(meeting_id="S1", participant_id="maria", proposal_id="EV-P01",
+                                                scores={"feasibility": 80}))
+    with pytest.raises(PermissionDenied, match="por usted mismo"):
+        save_private_score(store, BOARD, PrivateScore(meeting_id="S1", participant_id="maria", proposal_id="EV-P01",
+                                                      scores={"feasibility": 10}))
+    assert [s.scores for s in private_scores(store, "S1")] == [{"feasibility": 80}]
+
+
+@pytest.mark.parametrize(("who", "participant", "error"), [
+    (ADVISER_UNLISTED, "mag", PermissionDenied),  # an adviser not on this meeting's list
+    (ADVISER, "ghost", ValueError),  # a participant the stored meeting does not list
+    (REP, "jose", PermissionDenied),  # someone else's name
+])
+def test_only_listed_people_take_part_as_themselves(tmp_path, who, participant, error):
+    store = Store(tmp_path / "s.sqlite")
+    save_meeting(store, PLANNER, _meeting(participants=[*_meeting().participants,
+                                                        Participant(participant_id="uni", name="Universidad",
+                                                                    username=ADVISER.username)]))
+    with pytest.raises(error):
+        cast_ballot(store, who, Ballot(meeting_id="S1", participant_id=participant, votes={"P01": 1}))
+    assert ballots(store, "S1") == []
+
+
+def test_an_adviser_listed_in_the_meeting_votes_but_cannot_run_one(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    save_meeting(store, PLANNER, _meeting(participants=[Participant(participant_id="uni", name="Universidad",
+                                                                    username=ADVISER.username),
+                                                        Participant(participant_id="mag", name="MAG")]))
+    cast_ballot(store, ADVISER, Ballot(meeting_id="S1", participant_id="uni", votes={"P04": 13}))
+    with pytest.raises(PermissionDenied):
+        cast_ballot(store, ADVISER, Ballot(meeting_id="S1", participant_id="mag", votes={"P04": 13}))
+    with pytest.raises(PermissionDenied):
+        save_meeting(store, ADVISER, _meeting(meeting_id="S9"))
+    assert {b.participant_id for b in ballots(store, "S1")} == {"uni"}
+
+
+def test_the_stored_state_decides_not_the_object_the_caller_holds(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    opened = save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P01", "EV-P02"]))
+    save_meeting(store, PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1)
+    with pytest.raises(ValueError, match="cerrada"):  # the caller's copy still says "open"
+        save_private_score(store, PLANNER, PrivateScore(meeting_id="S1", participant_id="mag", proposal_id="EV-P01",
+                                                        scores={"feasibility": 50}))
+    with pytest.raises(ValueError, match="no existe"):
+        cast_ballot(store, PLANNER, Ballot(meeting_id="S-NONE", participant_id="mag", votes={"P01": 1}))
+    assert private_scores(store, "S1") == []
 
 
 def test_a_closed_meeting_takes_no_more_votes_or_scores(tmp_path):
     store = Store(tmp_path / "s.sqlite")
-    meeting = save_meeting(store, PLANNER, _meeting(status="closed", subject="proposals", item_ids=["EV-P01", "EV-P02"]))
+    save_meeting(store, PLANNER, _meeting(status="closed", subject="proposals", item_ids=["EV-P01", "EV-P02"]))
     with pytest.raises(ValueError, match="cerrada"):
-        cast_ballot(store, PLANNER, meeting, Ballot(meeting_id="S1", participant_id="mag", votes={"EV-P01": 1}))
+        cast_ballot(store, PLANNER, Ballot(meeting_id="S1", participant_id="mag", votes={"EV-P01": 1}))
     with pytest.raises(ValueError, match="cerrada"):
-        save_private_score(store, PLANNER, meeting, PrivateScore(meeting_id="S1", participant_id="mag",
-                                                                 proposal_id="EV-P01", scores={"scope": 50}))
+        save_private_score(store, PLANNER, PrivateScore(meeting_id="S1", participant_id="mag",
+                                                        proposal_id="EV-P01", scores={"scope": 50}))
     assert private_scores(store, "S1") == []
+
+
+def test_an_adviser_reads_the_work_and_takes_part_but_decides_nothing():
+    from core.record.auth import Action, can
+
+    assert can(ADVISER, Action.VIEW_WORK) and can(ADVISER, Action.TAKE_PART)
+    assert not any(can(ADVISER, action) for action in (Action.RUN_MEETING, Action.SAVE_SCENARIO,
+                                                       Action.APPROVE_DECISION, Action.EDIT_PROPOSAL))

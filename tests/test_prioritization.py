@@ -40,7 +40,7 @@ def test_screening_keeps_out_exactly_the_proposals_that_break_a_rule(inputs):
     failed = {s.item_id: [g.gate for g in s.failures] for s in result.screenings if not s.eligible}
     # The demo data was written with three rule-breakers: a credit (reimbursable), a health project
     # (not a parish competence) and an unfinished request with no PDOT objective.
-    assert failed == {"EV-P04": ["non_reimbursable"], "EV-P16": ["competence"], "EV-P14": ["pdot", "complete"]}
+    assert failed == {"EV-P04": ["non_reimbursable"], "EV-P16": ["competence", "applicant"], "EV-P14": ["pdot", "complete"]}
     assert set(result.candidates["proposal_id"]).isdisjoint(failed)
 
 

@@ -109,7 +109,9 @@ def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store,
                                   rules=AllocationRules(budget_usd=30000))
     run = scenarios.run_scenario(inputs, scenario)
     draft = scenarios.decision_draft(scenario, run, {}, "El Valle",
-                                     [Attendee(name="Rosa", role_es="Presidenta", vote="for")], dt.date(2026, 12, 1),
+                                     [Attendee(name="Rosa", role_es="Presidenta", vote="for"),
+                                      Attendee(name="Luis", role_es="Vocal", vote="for"),
+                                      Attendee(name="Marta", role_es="Vocal", vote="abstain")], dt.date(2026, 12, 1),
                                      proposal_titles={p.proposal_id: p.title for p in inputs.proposals})
     decision = record(store, BOARD, draft, consequences=lambda d: records.decision_status_changes(store, d))
     status = {v.item.proposal_id: v.item for v in records.proposals(store, "010170")}
@@ -129,7 +131,7 @@ def test_a_rejected_decision_changes_no_proposal(store, con):
     from core.record.decisions import Attendee, record
 
     before = {v.item.proposal_id: v.item.status for v in records.proposals(store, "010170")}
-    rejected = _draft(attendees=[Attendee(name="A", role_es="Vocal", vote="against")])
+    rejected = _draft(attendees=[Attendee(name=name, role_es="Vocal", vote="against") for name in "ABC"])
     record(store, BOARD, rejected, consequences=lambda d: records.decision_status_changes(store, d))
     assert {v.item.proposal_id: v.item.status for v in records.proposals(store, "010170")} == before
 

@@ -203,9 +203,9 @@ def test_judged_criteria_use_the_evaluators_median_and_data_criteria_ignore_them
     scoring = score_proposals([p], CTX, {"feasibility": 1, "pdot": 1}, evaluations)
     rows = {r["criterion"]: r for r in scoring.criteria.iter_rows(named=True)}
     assert rows["feasibility"]["score"] == pytest.approx(40)
-    assert rows["feasibility"]["source_es"] == "mediana de 2 evaluadores"
+    assert rows["feasibility"]["source_es"] == "del grupo asesor (2 evaluadores)"
     assert rows["pdot"]["score"] == pytest.approx(70)  # computed from data, not judged
-    assert rows["sustainability"]["source_es"].startswith("aproximación")
+    assert rows["sustainability"]["source_es"].startswith("estimado por Minga")
     assert scoring.totals["score"][0] == pytest.approx((40 + 70) / 2)
 
 

@@ -79,15 +79,37 @@ def cooperated(offer_id: str, requested: float, cooperant: float, associations: 
                 ("Mano de obra", associations, "associations")) if a > 0]}
 
 
-@pytest.mark.parametrize("changes, passed, words", [
-    ({}, True, "Actividades productivas comunitarias"),
-    ({"competence_code": "citizen_organization"}, True, "COOTAD art. 65 lit. f"),
-    ({"competence_code": "health_services"}, False, "no está entre las competencias"),
-    ({"competence_code": None}, False, "No indica qué competencia"),
+@pytest.mark.parametrize("changes, passed, to_confirm, words", [
+    ({}, True, False, "Actividades productivas comunitarias"),
+    ({"competence_code": "citizen_organization", "themes": ["gender"], "support_kind": "training"}, True, False,
+     "COOTAD art. 65 lit. f"),
+    ({"competence_code": "health_services", "themes": ["health"]}, False, False,
+     "no está entre las del GAD parroquial (COOTAD art. 65): su tema (salud)"),
+    ({"competence_code": None}, False, False, "No indica qué competencia"),
+    # A health project labelled as a productive activity: passes, but flagged for the planner to confirm.
+    ({"themes": ["health"], "support_kind": "equipment"}, True, True, "su tema (salud) no está entre los de esa"),
+    # Seed inputs under the competence of citizen organisation: the kind of support does not fit it.
+    ({"competence_code": "citizen_organization", "themes": ["gender"], "support_kind": "inputs"}, True, True,
+     "el tipo de apoyo (insumos) no corresponde"),
 ])
-def test_gate_competence(changes, passed, words):
+def test_gate_competence(changes, passed, to_confirm, words):
     result = gate_competence(proposal(**changes), CTX)
-    assert result.passed is passed and words in result.reason_es
+    assert (result.passed, result.to_confirm) == (passed, to_confirm) and words in result.reason_es, result.reason_es
+
+
+@pytest.mark.parametrize("applicants, passed, words", [
+    ([], True, "No postula a una oferta que limite"),
+    (["cso", "municipal_gad"], False, "admite solo a: Organización de la sociedad civil y GAD municipal"),
+    (["association"], True, "admite a: Asociación"),
+    (["parish_gad", "cso"], True, "GAD parroquial"),
+])
+def test_an_offers_eligible_applicants_are_checked_against_the_applicant(applicants, passed, words):
+    context = ScreeningContext(competences=COMPETENCES, offers={"O-A": offer(offer_id="O-A",
+                                                                               eligible_applicants=applicants)})
+    result = screen_proposal(proposal(**cooperated("O-A", 6000, 4000)), context)
+    gate = next(g for g in result.gates if g.gate == "applicant")
+    assert gate.passed is passed and words in gate.reason_es, gate.reason_es
+    assert result.eligible is passed
 
 
 @pytest.mark.parametrize("changes, passed, words", [

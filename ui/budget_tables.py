@@ -113,6 +113,7 @@ def explanation_display(contributions: pl.DataFrame, proposal_id: str) -> pl.Dat
         t("prio.chart.criterion"): rows["label_es"].to_list(),
         t("prio.col.kind"): rows["kind_es"].to_list(),
         t("prio.col.criterion_score"): rows["score_text"].to_list(),
+        t("prio.col.source"): rows["source_es"].to_list(),  # the advisory group's, or Minga's estimate and why
         t("prio.col.weight"): rows["weight_text"].to_list(),
         t("prio.col.contribution"): rows["contribution_text"].to_list(),
         t("prio.col.why"): rows["explanation_es"].to_list(),

@@ -5,6 +5,11 @@ Shape: `load_inputs(con, parish_code)` → `DecisionInputs` (models and lookups,
 raw text); `prioritize(inputs, …)` → `Prioritization` (the screenings, the scoring, the allocation
 candidates and the `AllocationResult`). Views that another part of Minga has not built yet (aid,
 problems, needs) simply leave their part of the context empty.
+
+With a store, the advisory group's closed meetings feed the run (core.record.meeting_results): the latest
+closed scoring of proposals replaces Minga's estimate of the judged criteria where evaluators scored, and the
+latest closed weighted vote on problems replaces the problems' votes in the need criterion. The result
+names the meetings that fed it.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from core.proposals.competences import GadCompetence
 from core.proposals.models import Proposal, ProposalStatus
 from core.engine.scoring import Scoring, candidates, score_proposals
 from core.engine.screening import Screening, ScreeningContext, eligible_ids, screen_proposals
+from core.record.meeting_results import GroupScores, MeetingRef, problem_votes, scores_feed
 from core.record.store import Store
 from core.engine.weights import DEFAULT_PRESET, preset
 
@@ -43,6 +49,8 @@ class DecisionInputs:
     association_names: dict[str, str] = field(default_factory=dict)  # association_id → name
     association_members: dict[str, int] = field(default_factory=dict)  # association_id → members in total
     ballots: GroupBallots = field(default_factory=GroupBallots)  # the advisory group's, for the proportional rule
+    group: GroupScores | None = None  # the advisory group's scores from its latest closed meeting
+    problems_meeting: MeetingRef | None = None  # the closed vote on problems that set the need criterion
 
 
 @dataclass
@@ -51,6 +59,7 @@ class Prioritization:
     scoring: Scoring
     candidates: pl.DataFrame
     result: AllocationResult
+    meetings: tuple[MeetingRef, ...] = ()  # the advisory group's meetings whose scores or votes fed it
 
 
 def _views(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -105,6 +114,14 @@ def load_inputs(con: duckdb.DuckDBPyConnection, parish_code: str = DEFAULT_PARIS
             SELECT d.association_id, d.kind, d.institution, d.year
             FROM aid d JOIN associations a USING (association_id) WHERE a.parish_code = ?""", [parish_code])
         aid = [AidRow(r["association_id"], r["kind"], r["institution"], r["year"]) for r in rows.iter_rows(named=True)]
+    group, problems_meeting = None, None
+    if store is not None:
+        group = scores_feed(store, parish_code)
+        voted = problem_votes(store, parish_code)
+        if voted is not None:
+            problems_meeting, tally = voted
+            problems = {pid: Problem(pid, problems[pid].label_es, float(votes), rank)
+                        for pid, (votes, rank) in tally.items() if pid in problems}
     context = CriteriaContext(pdot_objectives={k: v[1] for k, v in pdot_objectives.items()}, problems=problems,
                               need_shares=need_shares, aid=aid)
     names: dict[str, str] = {}
@@ -116,7 +133,7 @@ def load_inputs(con: duckdb.DuckDBPyConnection, parish_code: str = DEFAULT_PARIS
             members[r["association_id"]] = int(r["members_total"] or 0)
     ballots = group_ballots(store, parish_code) if store is not None else GroupBallots()
     return DecisionInputs(parish_code, proposals, offers, competences, pdot_objectives, context, names, members,
-                          ballots)
+                          ballots, group, problems_meeting)
 
 
 def with_reach(frame: pl.DataFrame, members: Mapping[str, int]) -> pl.DataFrame:
@@ -140,7 +157,12 @@ def screening_context(inputs: DecisionInputs, *, available_usd: float | None = N
 def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mapping[str, float] | None = None,
                method: Method = "optimal", evaluations: pl.DataFrame | None = None, scale_max: float = 100.0,
                explain: bool | int = True) -> Prioritization:
-    """Screen every proposal, score the eligible ones, and allocate the budget among them."""
+    """Screen every proposal, score the eligible ones, and allocate the budget among them.
+
+    Without `evaluations`, the advisory group's scores in `inputs.group` (if any) are used."""
+    group = inputs.group if evaluations is None else None
+    if group is not None:
+        evaluations = group.evaluations
     ctx = screening_context(inputs, available_usd=rules.available_usd)
     screenings = screen_proposals(inputs.proposals, ctx)
     eligible = set(eligible_ids(screenings))
@@ -148,11 +170,12 @@ def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mappi
     # must not set the reference of relative criteria (the largest reach) for the others.
     scoring = score_proposals([p for p in inputs.proposals if p.proposal_id in eligible], inputs.criteria_context,
                               weights if weights is not None else preset(DEFAULT_PRESET),
-                              evaluations, scale_max=scale_max)
+                              evaluations, scale_max=scale_max, not_scored=group.not_scored if group else None)
     frame = with_reach(candidates(inputs.proposals, scoring, sorted(eligible)), inputs.association_members)
     result = allocate_detailed(frame, rules, method=method, explain=explain, ballots=inputs.ballots.ballots,
                                association_names=inputs.association_names, score_max=100.0)
-    return Prioritization(screenings, scoring, frame, result)
+    fed = tuple(m for m in (group.meeting if group else None, inputs.problems_meeting) if m is not None)
+    return Prioritization(screenings, scoring, frame, result, fed)
 
 
 def associations_without_proposal(inputs: DecisionInputs) -> list[str]:

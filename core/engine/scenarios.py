@@ -33,8 +33,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from core.engine.allocation import AllocationRules, Method, allocate_detailed
 from core.record.auth import Action, User, require
 from core.engine.criteria import BY_CODE, CRITERION_CODES
+from core.record.meeting_results import feeding_meetings
 from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine
-from core.fmt import money, number, percent
+from core.fmt import money, number, percent, sentence
+from core.fmt import with_names as fmt_names
 from core.engine.prioritization import DecisionInputs, Prioritization, prioritize, screening_context
 from core.engine.screening import screen_proposals
 from core.record.store import ConflictError, Store, StoreError
@@ -69,6 +71,7 @@ class Scenario(BaseModel):
     method: Method = "optimal"
     rules: AllocationRules
     note: str | None = Field(default=None, max_length=2000)
+    meetings_es: list[str] = Field(default_factory=list)  # the advisory group's meetings that fed it (stamped)
     created_by: str | None = None
     created_at: dt.datetime | None = None
 
@@ -153,6 +156,7 @@ def save_scenario(store: Store, user: User | None, scenario: Scenario, *,
     `expected_version=0` creates it and refuses a name already taken in the parish; the version read from
     `load_scenario`/`list_scenarios` replaces that version (refused if someone saved it meanwhile). The
     author and date of creation are stamped here; a replacement keeps them and the store logs who changed it.
+    The advisory group's closed meetings that feed the parish's runs now are stamped too, read from the store.
     """
     actor = require(user, Action.SAVE_SCENARIO)
     current = load_scenario(store, scenario.scenario_id)
@@ -162,6 +166,7 @@ def save_scenario(store: Store, user: User | None, scenario: Scenario, *,
         stamp = {"created_by": current.scenario.created_by, "created_at": current.scenario.created_at}
     else:
         stamp = {"created_by": actor.username, "created_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0)}
+    stamp["meetings_es"] = [m.name_es for m in feeding_meetings(store, scenario.parish_code)]
     stamped = scenario.model_copy(update=stamp)
     try:
         record = store.save(KIND, stamped.scenario_id, stamped.model_dump(mode="json"), actor=actor.username,
@@ -353,7 +358,8 @@ def decision_draft(scenario: Scenario, prioritization: Prioritization, associati
                          associations_es=_association_names(o.association_ids, association_names),
                          amount_usd=o.cost_usd, score=o.score)
               for o in (outcomes[pid] for pid in result.funded_ids)]
-    left_out = [LeftOutLine(proposal_id=o.proposal_id, title=o.title or o.proposal_id, reason_es=o.reason_es)
+    left_out = [LeftOutLine(proposal_id=o.proposal_id, title=o.title or o.proposal_id,
+                            reason_es=fmt_names(o.reason_es, association_names))
                 for o in outcomes.values() if not o.funded]
     titles = {**(proposal_titles or {}),
               **{c["proposal_id"]: c["title"] for c in prioritization.candidates.iter_rows(named=True)}}
@@ -362,7 +368,8 @@ def decision_draft(scenario: Scenario, prioritization: Prioritization, associati
         screenings.append({"proposal_id": s.item_id, "eligible": s.eligible,
                            "failures": [{"gate": g.gate, "reason_es": g.reason_es} for g in s.failures]})
         if not s.eligible:
-            reasons = "; ".join(f"{g.label_es}: {g.reason_es}" for g in s.failures)
+            reasons = " ".join(f"{g.label_es}: {sentence(fmt_names(g.reason_es, association_names))}"
+                               for g in s.failures)
             left_out.append(LeftOutLine(proposal_id=s.item_id, title=titles.get(s.item_id) or s.item_id,
                                         reason_es=t("scen.left_out.ineligible", reasons=reasons)))
     inputs = {
@@ -382,5 +389,6 @@ def decision_draft(scenario: Scenario, prioritization: Prioritization, associati
         weights_es=weights_es(prioritization.scoring.weights),
         rules_es=rules_es(result.rules, titles, method=result.method), funded=funded, left_out=left_out,
         total_score=result.total_score, total_cost_usd=result.total_cost_usd,
-        justification_es=justification.strip(), inputs=inputs, attendees=list(attendees))
+        justification_es=justification.strip(), inputs=inputs, attendees=list(attendees),
+        meetings_es=[m.name_es for m in prioritization.meetings])
 

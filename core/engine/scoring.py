@@ -23,7 +23,7 @@ import numpy as np
 import polars as pl
 
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES, CriteriaContext
-from core.fmt import number
+from core.fmt import listing, number
 from core.proposals.models import Proposal
 from core.texts import t
 from core.engine.weights import normalize
@@ -81,8 +81,14 @@ def aggregate_evaluations(evaluations: pl.DataFrame | None, scale_max: float = 1
 
 
 def score_proposals(proposals: Sequence[Proposal], context: CriteriaContext, weights: Mapping[str, float],
-                    evaluations: pl.DataFrame | None = None, *, scale_max: float = 100.0) -> Scoring:
-    """Score every proposal on every criterion, combine with `weights`, explain each number."""
+                    evaluations: pl.DataFrame | None = None, *, scale_max: float = 100.0,
+                    not_scored: Mapping[tuple[str, str], Sequence[str]] | None = None) -> Scoring:
+    """Score every proposal on every criterion, combine with `weights`, explain each number.
+
+    `not_scored`: (proposal_id, criterion) → names of the evaluators who did not score it, said in the
+    explanation. `source_es` says where each value came from: the advisory group (N evaluators) or Minga's
+    estimate and why."""
+    not_scored = not_scored or {}
     w = normalize(weights)
     if not context.max_direct_beneficiaries and proposals:
         context = replace(context, max_direct_beneficiaries=max(p.direct_beneficiaries for p in proposals))
@@ -106,7 +112,11 @@ def score_proposals(proposals: Sequence[Proposal], context: CriteriaContext, wei
             else:
                 result = criterion.compute(p, context)
                 score, explanation, flag = result.score, result.explanation_es, result.flag
-                source = t("crit.source.data" if criterion.kind == "datos" else "crit.source.proxy")
+                source = t("crit.source.data") if criterion.kind == "datos" else t(
+                    "crit.source.proxy", reason=t("crit.source.unscored" if judged else "crit.source.no_meeting"))
+            missing = not_scored.get((p.proposal_id, criterion.code)) if criterion.kind == "juicio" else None
+            if missing and n_eval:
+                explanation += t("crit.judged.missing", names=listing(missing))
             score = float(min(100.0, max(0.0, score)))
             rows.append({"proposal_id": p.proposal_id, "association_id": p.association_id,
                          "criterion": criterion.code, "label_es": criterion.label_es, "kind": criterion.kind,

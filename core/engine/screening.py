@@ -30,7 +30,16 @@ from core.proposals.competences import GadCompetence
 from core.proposals.models import CENT, Proposal
 from core.texts import label, t
 
-PROPOSAL_GATES = ("competence", "non_reimbursable", "counterpart", "pdot", "complete")
+PROPOSAL_GATES = ("competence", "non_reimbursable", "applicant", "counterpart", "pdot", "complete")
+# Who can present an associations' proposal to a cooperant: the parish GAD or the associations themselves.
+PROPOSAL_APPLICANTS = ("parish_gad", "association")
+# The themes a kind of support fits; a kind not listed fits any competence (training, equipment, assistance).
+SUPPORT_KIND_THEMES: dict[str, frozenset[str]] = {
+    "infrastructure": frozenset({"infrastructure", "agriculture", "productive_sectors", "environment", "commerce",
+                                 "industry"}),
+    "inputs": frozenset({"agriculture", "productive_sectors", "industry", "employment"}),
+    "marketing": frozenset({"commerce", "productive_sectors", "agriculture", "industry"}),
+}
 
 # Which PDOT components (the five of Ecuador's planning guide) a thematic area bears on; the
 # default a planner can replace through ScreeningContext.theme_components.
@@ -58,6 +67,7 @@ class GateResult:
     gate: str
     passed: bool
     reason_es: str
+    to_confirm: bool = False  # passes, but the planner should confirm it (e.g. a competence that does not fit)
 
     @property
     def label_es(self) -> str:
@@ -78,6 +88,10 @@ class Screening:
     @property
     def failures(self) -> list[GateResult]:
         return [g for g in self.gates if not g.passed]
+
+    @property
+    def to_confirm(self) -> list[GateResult]:
+        return [g for g in self.gates if g.passed and g.to_confirm]
 
     def summary_es(self) -> str:
         if self.eligible:
@@ -124,8 +138,30 @@ def gate_competence(p: Proposal, ctx: ScreeningContext) -> GateResult:
         return GateResult("competence", False, t("screen.competence.none"))
     found = ctx.competence(p.competence_code)
     if found is None:
-        return GateResult("competence", False, t("screen.competence.unknown", code=p.competence_code))
+        return GateResult("competence", False, t("screen.competence.unknown", themes=_themes_es(p.themes) or
+                                                 t("screen.competence.no_theme")))
+    doubts = []
+    if found.themes and p.themes and not set(p.themes) & set(found.themes):
+        doubts.append(t("screen.competence.theme_mismatch", themes=_themes_es(p.themes),
+                        covered=_themes_es(found.themes)))
+    fitting = SUPPORT_KIND_THEMES.get(p.support_kind)
+    if found.themes and fitting is not None and not fitting & set(found.themes):
+        doubts.append(t("screen.competence.kind_mismatch", kind=label("support_kind", p.support_kind).lower()))
+    if doubts:
+        return GateResult("competence", True, t("screen.competence.confirm", title=found.title_es,
+                                                doubts=listing(doubts)), to_confirm=True)
     return GateResult("competence", True, t("screen.competence.ok", title=found.title_es, basis=found.legal_basis))
+
+
+def gate_applicant(p: Proposal, ctx: ScreeningContext) -> GateResult:
+    """A cooperation offer that names who may apply must admit the parish GAD or the proposing associations."""
+    offer = ctx.offers.get(p.cooperation_offer_id) if p.cooperation_offer_id else None
+    if offer is None or not offer.eligible_applicants:
+        return GateResult("applicant", True, t("screen.applicant.unchecked"))
+    admitted = listing(label("eligible_applicant", a) for a in offer.eligible_applicants)
+    if not set(offer.eligible_applicants) & set(PROPOSAL_APPLICANTS):
+        return GateResult("applicant", False, t("screen.applicant.refused", title=offer.title, admitted=admitted))
+    return GateResult("applicant", True, t("screen.applicant.ok", title=offer.title, admitted=admitted))
 
 
 def gate_non_reimbursable(p: Proposal, ctx: ScreeningContext) -> GateResult:
@@ -202,7 +238,7 @@ def gate_complete(p: Proposal, ctx: ScreeningContext) -> GateResult:
 
 
 PROPOSAL_GATE_FUNCTIONS = {"competence": gate_competence, "non_reimbursable": gate_non_reimbursable,
-                           "counterpart": gate_counterpart, "pdot": gate_pdot, "complete": gate_complete}
+                           "applicant": gate_applicant, "counterpart": gate_counterpart, "pdot": gate_pdot, "complete": gate_complete}
 
 
 def screen_proposal(p: Proposal, ctx: ScreeningContext) -> Screening:

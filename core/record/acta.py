@@ -1,16 +1,20 @@
 """The acta of a board decision, in Spanish, as PDF and as Excel.
 
 Input: a stored `core.record.decisions.Decision`. The PDF carries the parish, date, attendees, what was
-decided and why, the weights and rules, the funded list with amounts, the votes, dissenting remarks
-and signature blocks; its footer and closing «constancia del registro» (core.record.constancia) carry
-the log's signed head and the hash of the decision as shown, so a printed acta can be checked against
-the store. The Excel workbook holds the same, one sheet per part.
+decided and why (the objective of the allocation and the advisory group's meeting that scored the
+proposals), the weights and rules, the funded list with amounts, the votes, dissenting remarks and the
+signature lines of the president and the secretary; its footer and closing «constancia del registro»
+(core.record.constancia) carry the log's signed head and the hash of the decision as shown, and a
+paragraph says in words how a citizen can have a printed acta checked (the command is for the technician). Times are local (America/Guayaquil). The Excel workbook holds
+the same, one sheet per part. It reads as a public document: Spanish only, names instead of codes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+from zoneinfo import ZoneInfo
 
 import xlsxwriter
 from fpdf import FPDF, FontFace
@@ -22,11 +26,29 @@ from core.record.decisions import Decision
 from core.record.signing import SignedHead
 from core.record.hashing import body_hash
 from core.exports import neutralise
-from core.texts import t
+from core.texts import STRINGS, t
 
 # The PDF core fonts cover Latin-1: Spanish letters are there; a few typographic signs are not.
 _REPLACEMENTS = str.maketrans({"—": "-", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...",
-                               "≥": ">=", "≤": "<=", "·": "-", "×": "x", "€": "EUR", "\u00a0": " "})
+                               "≥": ">=", "≤": "<=", "·": "-", "×": "x", "€": "EUR"})
+# A line never breaks between "$" and its amount (a non-breaking space, which Latin-1 has).
+_MONEY = re.compile(r"\$ (?=\d)")
+LOCAL_TIME = ZoneInfo("America/Guayaquil")
+
+
+def local_time(recorded_at: str) -> str:
+    """The stored UTC time as the parish reads it (Ecuador continental), dd/mm/aaaa hh:mm."""
+    return fmt.datetime(dt.datetime.fromisoformat(recorded_at).astimezone(LOCAL_TIME))
+
+
+def status_es(decision: Decision) -> str:
+    """How the allocation was computed, in Spanish (the solver's own word, e.g. «Optimal», never shown)."""
+    return t(f"acta.status.{decision.solver_status}") if f"acta.status.{decision.solver_status}" in STRINGS \
+        else t("acta.status.other")
+
+
+def _count(n: int, key: str) -> str:
+    return t(f"acta.count.{key}_one" if n == 1 else f"acta.count.{key}", n=n)
 
 
 def _vote(attendee) -> str:
@@ -39,7 +61,8 @@ def _vote_or_attends(attendee) -> str:
 
 
 def _latin1(text: object) -> str:
-    return str(text).translate(_REPLACEMENTS).encode("latin-1", "replace").decode("latin-1")
+    text = _MONEY.sub("$\u00a0", str(text).translate(_REPLACEMENTS))
+    return text.encode("latin-1", "replace").decode("latin-1")
 
 
 class _ActaPDF(FPDF):
@@ -107,13 +130,18 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
            [[a.name, a.role_es, _vote_or_attends(a)] for a in decision.attendees], [70, 60, 44])
 
     _heading(pdf, t("acta.decided"))
+    _paragraph(pdf, t("acta.quorum", present=sum(a.votes for a in decision.attendees),
+                      members=decision.board_members, quorum=decision.quorum))
     _paragraph(pdf, t("acta.resolution", scenario=decision.scenario_name,
                       outcome=t("acta.approved" if decision.approved else "acta.not_approved"),
-                      votes_for=decision.votes_for, votes_against=decision.votes_against,
-                      abstentions=decision.abstentions, budget=fmt.money(decision.budget_usd),
-                      reserve=fmt.money(decision.reserve_usd), method=decision.method_es,
-                      status=decision.solver_status, cost=fmt.money(decision.total_cost_usd),
-                      funded=len(decision.funded), score=fmt.number(decision.total_score, 1)))
+                      votes_for=_count(decision.votes_for, "for"), votes_against=_count(decision.votes_against,
+                                                                                       "against"),
+                      abstentions=_count(decision.abstentions, "abstain"), budget=fmt.money(decision.budget_usd),
+                      reserve=fmt.money(decision.reserve_usd), method=decision.method_es, status=status_es(decision),
+                      cost=fmt.money(decision.total_cost_usd), funded=_count(len(decision.funded), "project"),
+                      score=fmt.number(decision.total_score, 1)))
+    if decision.casting_vote:
+        _paragraph(pdf, t("acta.casting_vote"))
 
     _heading(pdf, t("acta.funded"))
     rows = [[f.proposal_id, f.title, f.associations_es, fmt.money(f.amount_usd), fmt.number(f.score, 1)]
@@ -130,6 +158,8 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
     _heading(pdf, t("acta.why"))
     if decision.justification_es:
         _paragraph(pdf, decision.justification_es)
+    _paragraph(pdf, t("acta.objective", method=decision.method_es))
+    _paragraph(pdf, _meetings_es(decision))
     weights = decision.weights_es or decision.weights
     _table(pdf, [t("acta.col.criterion"), t("acta.col.weight")],
            [[name, fmt.percent(w)] for name, w in weights.items()], [120, 54], ["LEFT", "RIGHT"])
@@ -146,29 +176,24 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
         _paragraph(pdf, t("acta.dissent", remarks=" ".join(t("acta.remark", name=a.name, remark=a.remark)
                                                            for a in dissent)))
 
-    if pdf.get_y() + 45 > pdf.h - 20:  # the heading goes with the first signatures
+    if pdf.get_y() + 45 > pdf.h - 20:  # the heading goes with the signatures
         pdf.add_page()
     _heading(pdf, t("acta.signatures"))
-    signers = [a for a in decision.attendees if a.votes]
     pdf.ln(8)
-    for start in range(0, len(signers), 2):
-        pair = signers[start:start + 2]
-        if pdf.get_y() + 30 > pdf.h - 20:  # keep each signature block whole on one page
-            pdf.add_page()
-            pdf.ln(8)
-        y = pdf.get_y()
-        for column, person in enumerate(pair):
-            x = 18 + column * 92
-            pdf.line(x, y + 10, x + 78, y + 10)
-            pdf.set_xy(x, y + 11)
-            pdf.cell(78, 5, _latin1(person.name), align="C")
-            pdf.set_xy(x, y + 16)
-            pdf.cell(78, 5, _latin1(person.role_es), align="C")
-        pdf.set_y(y + 26)
-    pdf.set_font("helvetica", size=8)
-    pdf.ln(2)
-    recorded = fmt.datetime(dt.datetime.fromisoformat(decision.recorded_at))
-    _paragraph(pdf, t("acta.recorded", by=decision.recorded_by, at=recorded))
+    y = pdf.get_y()
+    for column, office in enumerate(("president", "secretary")):
+        person = next((a for a in decision.attendees if a.signs_as == office), None)
+        x = 18 + column * 92
+        pdf.line(x, y + 10, x + 78, y + 10)
+        pdf.set_xy(x, y + 11)
+        pdf.cell(78, 5, _latin1(person.name if person else ""), align="C")
+        pdf.set_xy(x, y + 16)
+        pdf.cell(78, 5, _latin1(t(f"acta.sign.{office}")), align="C")
+    pdf.set_y(y + 26)
+    _heading(pdf, t("acta.verify_title"))
+    _paragraph(pdf, t("acta.recorded", by=decision.recorded_by, at=local_time(decision.recorded_at)))
+    _paragraph(pdf, t("acta.verify_words", number=decision.number_es,
+                      hash=head.hash[:16] if head else t("acta.no_hash")))
     if head:
         _constancia(pdf, decision, head)
     return bytes(pdf.output())
@@ -184,6 +209,13 @@ def _constancia(pdf: FPDF, decision: Decision, head: SignedHead) -> None:
         pdf.cell(0, 3.6, _latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("helvetica", size=7)
     _paragraph(pdf, t("constancia.help"))
+
+
+def _meetings_es(decision: Decision) -> str:
+    """Which meeting of the advisory group scored the proposals, or that none did."""
+    if not decision.meetings_es:
+        return t("acta.no_meeting")
+    return t("acta.meetings", meetings=fmt.listing(decision.meetings_es))
 
 
 def xlsx_bytes(decision: Decision) -> bytes:
@@ -212,9 +244,11 @@ def xlsx_bytes(decision: Decision) -> bytes:
         ("outcome", t("acta.field.approved" if decision.approved else "acta.field.not_approved")),
         ("votes_for", decision.votes_for), ("votes_against", decision.votes_against),
         ("abstentions", decision.abstentions), ("budget", decision.budget_usd), ("reserve", decision.reserve_usd),
-        ("method", decision.method_es), ("status", decision.solver_status), ("cost", decision.total_cost_usd),
-        ("score", decision.total_score), ("justification", decision.justification_es),
-        ("recorded_by", decision.recorded_by), ("recorded_at", decision.recorded_at),
+        ("method", decision.method_es), ("status", status_es(decision)), ("cost", decision.total_cost_usd),
+        ("score", decision.total_score), ("meetings", _meetings_es(decision)),
+        ("quorum", t("acta.field.quorum_value", quorum=decision.quorum, members=decision.board_members)),
+        ("justification", decision.justification_es),
+        ("recorded_by", decision.recorded_by), ("recorded_at", local_time(decision.recorded_at)),
     ]
     sheet(t("acta.sheet.decision"), [t("acta.col.field"), t("acta.col.value")],
           [[t(f"acta.field.{field}"), value] for field, value in fields], [26, 80])
@@ -226,7 +260,7 @@ def xlsx_bytes(decision: Decision) -> bytes:
           [[x.proposal_id, x.title, x.reason_es] for x in decision.left_out], [12, 50, 80])
     sheet(t("acta.sheet.attendees"), [t("acta.col.name"), t("acta.col.role"), t("acta.col.vote"),
                                       t("acta.col.remark")],
-          [[a.name, a.role_es, _vote_or_attends(a), a.remark] for a in decision.attendees], [30, 26, 16, 60])
+          [[a.name, a.role_es, _vote_or_attends(a), a.remark or ""] for a in decision.attendees], [30, 26, 16, 60])
     sheet(t("acta.sheet.weights"), [t("acta.col.criterion_or_rule"), t("acta.col.weight")],
           [[k, v] for k, v in (decision.weights_es or decision.weights).items()]
           + [[rule, None] for rule in decision.rules_es], [70, 10])

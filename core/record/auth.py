@@ -25,6 +25,7 @@ class Role(StrEnum):
 
     OBSERVER = "observer"
     ASSOCIATION = "association_rep"
+    ADVISER = "adviser"  # a member of the advisory group (MAG, university, cooperative): votes and scores only
     BOARD = "board_member"
     PLANNER = "planner"
     ADMIN = "admin"
@@ -50,6 +51,8 @@ class Action(StrEnum):
 _EVERYONE = {Action.VIEW_PUBLIC}
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.OBSERVER: frozenset(_EVERYONE),
+    # core.record.meeting lets an adviser take part only in the meetings that list their account.
+    Role.ADVISER: frozenset(_EVERYONE | {Action.VIEW_WORK, Action.TAKE_PART}),  # reads what it scores
     Role.ASSOCIATION: frozenset(_EVERYONE | {Action.VIEW_WORK, Action.SUBMIT_PROPOSAL, Action.TAKE_PART}),
     Role.PLANNER: frozenset(_EVERYONE | {Action.VIEW_WORK, Action.SUBMIT_PROPOSAL, Action.EDIT_PROPOSAL,
                                          Action.EDIT_OFFER, Action.EDIT_ALIGNMENT, Action.SAVE_SCENARIO,

@@ -4,6 +4,10 @@ A decision stores its inputs (the candidates with their scores, the weights, the
 the result (funded list, solver status), who attended and how each voted, and dissenting remarks.
 It gets a number per parish and year (e.g. 2026-003) in the same transaction that stores it, and
 once stored it is never edited: a correction is a new decision that says which one it replaces.
+
+Quorum: the board's members with a vote who attend must reach the parish's quorum (by default an absolute
+majority of the board, kind ``board`` in the store, set by the board); otherwise the decision is refused and
+nothing is stored. It is approved with more votes for than against; on a tie the president's vote decides.
 """
 
 from __future__ import annotations
@@ -19,7 +23,42 @@ from core.record.store import Change, ConflictError, Store, StoreError
 from core.texts import t
 
 VoteChoice = Literal["for", "against", "abstain"]
+Office = Literal["president", "secretary"]
 KIND = "decision"
+BOARD_KIND = "board"
+DEFAULT_BOARD_MEMBERS = 5  # a parish board: the president and four vocales (COOTAD art. 66)
+
+
+class Board(BaseModel):
+    """The parish board's size and quorum; `quorum` None means an absolute majority of `members`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    members: int = Field(default=DEFAULT_BOARD_MEMBERS, ge=1, le=50)
+    quorum: int | None = Field(default=None, ge=1, le=50)
+
+    @model_validator(mode="after")
+    def _quorum_fits(self) -> Board:
+        if self.quorum is not None and self.quorum > self.members:
+            raise ValueError(t("dec.err.quorum_size", quorum=self.quorum, members=self.members))
+        return self
+
+    @property
+    def required(self) -> int:
+        return self.quorum if self.quorum is not None else self.members // 2 + 1
+
+
+def board(store: Store, parish_code: str) -> Board:
+    record_ = store.get(BOARD_KIND, parish_code)
+    return Board() if record_ is None or record_.deleted else Board.model_validate(record_.body)
+
+
+def set_board(store: Store, user: User | None, parish_code: str, value: Board) -> Board:
+    """The board fixes its own size and quorum (role: SET_BUDGET, the board or admin)."""
+    actor = require(user, Action.SET_BUDGET)
+    store.save(BOARD_KIND, parish_code, value.model_dump(mode="json"), actor=actor.username, parish_code=parish_code,
+               action=t("log.action.set_board"))
+    return value
 
 
 class Attendee(BaseModel):
@@ -30,6 +69,7 @@ class Attendee(BaseModel):
     votes: bool = True  # board members vote; advisers and staff attend without a vote
     vote: VoteChoice | None = None
     remark: str | None = Field(default=None, max_length=2000)
+    signs_as: Office | None = None  # the president and the secretary sign the acta
 
     @model_validator(mode="after")
     def _vote_only_if_voting(self) -> Attendee:
@@ -80,6 +120,7 @@ class DecisionDraft(BaseModel):
     total_cost_usd: float
     justification_es: str = Field(default="", max_length=5000)
     inputs: dict[str, Any] = Field(default_factory=dict)  # candidates, scores, rules: enough to re-run
+    meetings_es: list[str] = Field(default_factory=list)  # the advisory group's meetings that fed the scores
     attendees: list[Attendee]
 
     @field_validator("attendees")
@@ -90,6 +131,11 @@ class DecisionDraft(BaseModel):
         names = [a.name.strip().lower() for a in value]
         if len(names) != len(set(names)):
             raise ValueError(t("dec.err.repeated_attendees"))
+        for office in ("president", "secretary"):
+            if sum(a.signs_as == office for a in value) > 1:
+                raise ValueError(t("dec.err.two_offices", office=t(f"dec.office.{office}").lower()))
+        if any(a.signs_as == "president" and not a.votes for a in value):
+            raise ValueError(t("dec.err.president_votes"))
         return value
 
 
@@ -104,14 +150,29 @@ class Decision(DecisionDraft):
     approved: bool
     recorded_by: str
     recorded_at: str
+    board_members: int = DEFAULT_BOARD_MEMBERS
+    quorum: int = DEFAULT_BOARD_MEMBERS // 2 + 1
+    casting_vote: bool = False  # a tie decided by the president's vote
 
 
 def count_board_votes(attendees: list[Attendee]) -> tuple[int, int, int, bool]:
-    """(for, against, abstain, approved): approved with more votes for than against, simple majority."""
+    """(for, against, abstain, approved): more votes for than against; on a tie, the president's vote decides
+    (approved only when the president voted for)."""
     votes_for = sum(1 for a in attendees if a.votes and a.vote == "for")
     against = sum(1 for a in attendees if a.votes and a.vote == "against")
     abstain = sum(1 for a in attendees if a.votes and a.vote == "abstain")
+    if votes_for == against and votes_for > 0:
+        return votes_for, against, abstain, any(a.signs_as == "president" and a.vote == "for" for a in attendees)
     return votes_for, against, abstain, votes_for > against
+
+
+def check_quorum(draft: DecisionDraft, rules: Board) -> None:
+    """Refuse (Spanish) when fewer voting members attend than the quorum, or more than the board has."""
+    present = sum(1 for a in draft.attendees if a.votes)
+    if present > rules.members:
+        raise ValueError(t("dec.err.too_many_voters", present=present, members=rules.members))
+    if present < rules.required:
+        raise ValueError(t("dec.err.no_quorum", present=present, quorum=rules.required, members=rules.members))
 
 
 def record(store: Store, user: User | None, draft: DecisionDraft,
@@ -122,6 +183,8 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     proposals' new statuses, core.proposals.records.decision_status_changes): all of it is kept, or none.
     """
     require(user, Action.APPROVE_DECISION)
+    rules = board(store, draft.parish_code)
+    check_quorum(draft, rules)
     year = draft.date.year
     prefix = f"{draft.parish_code}-{year}-"
     for _attempt in range(20):
@@ -132,6 +195,7 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
         decision = Decision(
             **draft.model_dump(), decision_id=f"{prefix}{number:03d}", number_es=f"{year}-{number:03d}",
             votes_for=votes_for, votes_against=against, abstentions=abstain, approved=approved,
+            board_members=rules.members, quorum=rules.required, casting_vote=votes_for == against > 0,
             recorded_by=user.username, recorded_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         )
         try:

@@ -7,9 +7,14 @@ proposals 0–100 per criterion (core.engine.criteria codes) without seeing the 
 aggregated by core.engine.scoring (median, with the disagreement per proposal), so the meeting discusses
 where it disagrees.
 
-Storage kinds: `meeting` (id), `ballot` (meeting:participant), `private_score` (meeting:participant:proposal).
-A participant's own account may cast only their own ballot; the facilitator (who may run the
-meeting) may enter any participant's ballot on the shared screen.
+Storage kinds: `meeting` (id), `ballot` (meeting:participant), `private_score` (meeting:participant:proposal),
+`pairwise` (meeting:participant: one evaluator's AHP comparisons of the criteria).
+
+Who may write (checked against the STORED meeting, never the object a caller passes): the meeting must be
+open, the participant listed, and the signed-in person must be that participant (their account is named in
+the list). The chair (who may run meetings) may record for a listed participant who has no account (no
+device); such a record keeps `recorded_by`, so the results and the acta say so. Nobody writes over a
+participant who signs in themself.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from core.record.auth import Action, PermissionDenied, User, can, require
 from core.record.store import Store
 from core.texts import t
 
-MEETING, BALLOT, PRIVATE_SCORE = "meeting", "ballot", "private_score"
+MEETING, BALLOT, PRIVATE_SCORE, PAIRWISE = "meeting", "ballot", "private_score", "pairwise"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
@@ -82,6 +87,7 @@ class Ballot(BaseModel):
     meeting_id: str
     participant_id: str
     votes: dict[str, int]
+    recorded_by: str | None = None  # the chair's username when entered for a participant without a device
 
     @field_validator("votes")
     @classmethod
@@ -90,6 +96,20 @@ class Ballot(BaseModel):
             if count < 0:
                 raise ValueError(t("ses.err.negative_votes", item=item))
         return {item: count for item, count in value.items() if count > 0}
+
+
+class Pairwise(BaseModel):
+    """One evaluator's pairwise comparisons: "a|b" → how many times criterion a matters more than b (1/9–9)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    meeting_id: str
+    participant_id: str
+    judgments: dict[str, float]
+    recorded_by: str | None = None
+
+    def pairs(self) -> dict[tuple[str, str], float]:
+        return {tuple(key.split("|", 1)): value for key, value in self.judgments.items()}  # type: ignore[misc]
 
 
 class TallyRow(BaseModel):
@@ -106,8 +126,9 @@ class PrivateScore(BaseModel):
     meeting_id: str
     participant_id: str
     proposal_id: str
-    scores: dict[str, float]  # criterion → 0–100
+    scores: dict[str, float]  # criterion → 0–100; a criterion left unscored is absent, not 50
     comment: str = Field(default="", max_length=1000)
+    recorded_by: str | None = None  # the chair's username when entered for a participant without a device
 
     @field_validator("scores")
     @classmethod
@@ -167,29 +188,47 @@ def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_ver
     return meeting
 
 
+def load_meeting(store: Store, meeting_id: str) -> Meeting | None:
+    """The meeting as stored (None when it does not exist): every write checks this, not the caller's copy."""
+    record = store.get(MEETING, meeting_id)
+    return Meeting(**record.body) if record and not record.deleted else None
+
+
 def meetings(store: Store, parish_code: str) -> list[Meeting]:
     return sorted((Meeting(**r.body) for r in store.records(MEETING, parish_code)),
                   key=lambda m: (m.date, m.meeting_id), reverse=True)
 
 
-def _may_act_for(user: User | None, meeting: Meeting, participant_id: str) -> User:
-    """A participant acts for themself; the facilitator may enter anyone's on the shared screen."""
-    require(user, Action.TAKE_PART)
-    if can(user, Action.RUN_MEETING):
-        return user
-    person = meeting.participant(participant_id)
-    if person.username != user.username:
-        raise PermissionDenied(t("ses.err.only_yourself"))
-    return user
+def _open_stored(store: Store, meeting_id: str, closed_key: str) -> Meeting:
+    """The meeting as stored; refused (Spanish) when it does not exist or is no longer open."""
+    stored = load_meeting(store, meeting_id)
+    if stored is None:
+        raise ValueError(t("ses.err.no_meeting", meeting=meeting_id))
+    if stored.status != "open":
+        raise ValueError(t(closed_key))
+    return stored
 
 
-def cast_ballot(store: Store, user: User | None, meeting: Meeting, ballot: Ballot) -> Ballot:
-    actor = _may_act_for(user, meeting, ballot.participant_id)
-    if meeting.status != "open":
-        raise ValueError(t("ses.err.voting_closed"))
-    check_ballot(meeting, ballot)
-    store.save(BALLOT, f"{meeting.meeting_id}:{ballot.participant_id}", ballot.model_dump(mode="json"),
-               actor=actor.username, parish_code=meeting.parish_code, action=t("log.action.vote"))
+def _recorder(user: User | None, meeting: Meeting, participant_id: str) -> str | None:
+    """None when the signed-in person is the participant; the chair's username when the chair records for a
+    listed participant without an account. Anything else is refused."""
+    person = require(user, Action.TAKE_PART)
+    listed = meeting.participant(participant_id)  # ValueError (Spanish) for someone not on the list
+    if listed.username == person.username:
+        return None
+    if listed.username is None and can(person, Action.RUN_MEETING):
+        return person.username
+    if not any(p.username == person.username for p in meeting.participants) and not can(person, Action.RUN_MEETING):
+        raise PermissionDenied(t("ses.err.not_listed"))
+    raise PermissionDenied(t("ses.err.only_yourself"))
+
+
+def cast_ballot(store: Store, user: User | None, ballot: Ballot) -> Ballot:
+    stored = _open_stored(store, ballot.meeting_id, "ses.err.voting_closed")
+    ballot = ballot.model_copy(update={"recorded_by": _recorder(user, stored, ballot.participant_id)})
+    check_ballot(stored, ballot)
+    store.save(BALLOT, f"{stored.meeting_id}:{ballot.participant_id}", ballot.model_dump(mode="json"),
+               actor=user.username, parish_code=stored.parish_code, action=t("log.action.vote"))
     return ballot
 
 
@@ -197,17 +236,29 @@ def ballots(store: Store, meeting_id: str) -> list[Ballot]:
     return [Ballot(**r.body) for r in store.records(BALLOT) if r.record_id.startswith(f"{meeting_id}:")]
 
 
-def save_private_score(store: Store, user: User | None, meeting: Meeting, score: PrivateScore) -> PrivateScore:
-    actor = _may_act_for(user, meeting, score.participant_id)
-    if meeting.status != "open":
-        raise ValueError(t("ses.err.scoring_closed"))
-    if score.proposal_id not in meeting.item_ids:
+def save_private_score(store: Store, user: User | None, score: PrivateScore) -> PrivateScore:
+    stored = _open_stored(store, score.meeting_id, "ses.err.scoring_closed")
+    score = score.model_copy(update={"recorded_by": _recorder(user, stored, score.participant_id)})
+    if stored.subject != "proposals" or score.proposal_id not in stored.item_ids:
         raise ValueError(t("ses.err.not_in_meeting", proposal=score.proposal_id))
-    store.save(PRIVATE_SCORE, f"{meeting.meeting_id}:{score.participant_id}:{score.proposal_id}",
-               score.model_dump(mode="json"), actor=actor.username, parish_code=meeting.parish_code,
+    store.save(PRIVATE_SCORE, f"{stored.meeting_id}:{score.participant_id}:{score.proposal_id}",
+               score.model_dump(mode="json"), actor=user.username, parish_code=stored.parish_code,
                action=t("log.action.score"))
     return score
 
 
 def private_scores(store: Store, meeting_id: str) -> list[PrivateScore]:
     return [PrivateScore(**r.body) for r in store.records(PRIVATE_SCORE) if r.record_id.startswith(f"{meeting_id}:")]
+
+
+def save_pairwise(store: Store, user: User | None, pairwise: Pairwise) -> Pairwise:
+    """One evaluator's comparisons of the criteria (core.engine.weights checks the scale when combining)."""
+    stored = _open_stored(store, pairwise.meeting_id, "ses.err.scoring_closed")
+    pairwise = pairwise.model_copy(update={"recorded_by": _recorder(user, stored, pairwise.participant_id)})
+    store.save(PAIRWISE, f"{stored.meeting_id}:{pairwise.participant_id}", pairwise.model_dump(mode="json"),
+               actor=user.username, parish_code=stored.parish_code, action=t("log.action.pairwise"))
+    return pairwise
+
+
+def pairwise_comparisons(store: Store, meeting_id: str) -> list[Pairwise]:
+    return [Pairwise(**r.body) for r in store.records(PAIRWISE) if r.record_id.startswith(f"{meeting_id}:")]

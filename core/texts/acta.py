@@ -12,10 +12,41 @@ STRINGS: dict[str, str] = {
     "acta.decided": "2. Lo que se decidió",
     "acta.approved": "APROBADO",
     "acta.not_approved": "NO APROBADO",
-    "acta.resolution": "La junta parroquial conoció el escenario «{scenario}» y resolvió: {outcome}, con {votes_for} "
-                       "votos a favor, {votes_against} en contra y {abstentions} abstenciones. Presupuesto: {budget}; "
-                       "reserva: {reserve}; método: {method} (estado del cálculo: {status}). Se asignan {cost} a "
-                       "{funded} proyectos, con un puntaje total de {score}.",
+    "acta.resolution": "La junta parroquial conoció el escenario «{scenario}» y resolvió: {outcome}, con {votes_for}, "
+                       "{votes_against} y {abstentions}. Presupuesto: {budget}; reserva: {reserve}; método: {method} "
+                       "({status}). Se asignan {cost} a {funded}, con un puntaje total de {score}.",
+    "acta.count.for": "{n} votos a favor",
+    "acta.count.for_one": "1 voto a favor",
+    "acta.count.against": "{n} en contra",
+    "acta.count.against_one": "1 en contra",
+    "acta.count.abstain": "{n} abstenciones",
+    "acta.count.abstain_one": "1 abstención",
+    "acta.count.project": "{n} proyectos",
+    "acta.count.project_one": "1 proyecto",
+    "acta.quorum": "Quórum: asisten {present} de los {members} miembros de la junta con voto; el quórum es de "
+                   "{quorum}.",
+    "acta.casting_vote": "Hubo empate: decidió el voto dirimente de quien preside la junta.",
+    "acta.status.Optimal": "cálculo exacto: ninguna otra asignación dentro de las reglas logra un puntaje mayor",
+    "acta.status.other": "cálculo sin confirmar que sea el mejor posible",
+    "acta.objective": "Objetivo de la asignación: {method}.",
+    "acta.meetings": "Los criterios de juicio (factibilidad y sostenibilidad) se tomaron de la {meetings}: la mediana "
+                     "de los puntajes de sus evaluadores, donde calificaron; en lo demás, la estimación de Minga.",
+    "acta.no_meeting": "No hubo una sesión cerrada del grupo asesor con puntajes: los criterios de juicio "
+                       "(factibilidad y sostenibilidad) son la estimación de Minga a partir de cada propuesta.",
+    "acta.sign.president": "Presidente/a de la junta parroquial",
+    "acta.sign.secretary": "Secretario/a de la junta parroquial",
+    "acta.verify_title": "8. Cómo comprobar esta acta",
+    "acta.verify_words": "Minga guarda cada cambio en un registro encadenado y firmado: cada entrada lleva una huella "
+                         "digital calculada a partir de su contenido y de la entrada anterior, de modo que cambiar "
+                         "después cualquier dato, aunque sea una cifra, rompe la cadena y se nota. Esta acta N.º "
+                         "{number} corresponde a la entrada cuya huella empieza por {hash}. Cualquier persona puede "
+                         "pedir al GAD parroquial que compruebe, delante de ella, que el registro está intacto y que "
+                         "esa huella coincide con la impresa al pie de cada página; el técnico lo hace con el comando "
+                         "de la constancia que sigue.",
+    "acta.no_hash": "(sin huella: pídala al GAD)",
+    "acta.field.meetings": "Grupo asesor",
+    "acta.field.quorum": "Quórum",
+    "acta.field.quorum_value": "{quorum} de {members} miembros con voto",
     "acta.funded": "3. Proyectos financiados",
     "acta.left_out": "4. Propuestas no financiadas y por qué",
     "acta.why": "5. Por qué: criterios, pesos y reglas",
@@ -23,7 +54,7 @@ STRINGS: dict[str, str] = {
     "acta.dissent": "Votos salvados: {remarks}",
     "acta.remark": "{name}: «{remark}»",
     "acta.signatures": "7. Firmas",
-    "acta.recorded": "Registrada por {by} el {at} (UTC). Puede verificarse con «python -m core.record.audit verify».",
+    "acta.recorded": "Registrada en Minga por el usuario «{by}» el {at} (hora de Ecuador continental).",
     "acta.no_vote": "Sin voto",
     "acta.attends": "Asiste sin voto",
     "acta.col.name": "Nombre",
@@ -70,5 +101,5 @@ STRINGS: dict[str, str] = {
     "acta.field.score": "Puntaje total",
     "acta.field.justification": "Justificación",
     "acta.field.recorded_by": "Registrada por",
-    "acta.field.recorded_at": "Registrada el (UTC)",
+    "acta.field.recorded_at": "Registrada el (hora de Ecuador continental)",
 }

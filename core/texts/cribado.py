@@ -7,8 +7,17 @@ STRINGS: dict[str, str] = {
     "screen.failure": "{gate}: {reason}",
     # -- proposals ------------------------------------------------------------------------------------------
     "screen.competence.none": "No indica qué competencia del GAD parroquial ejerce.",
-    "screen.competence.unknown": "«{code}» no está entre las competencias del GAD parroquial (COOTAD art. 65); otro "
-                                 "nivel de gobierno debería atenderla.",
+    "screen.competence.unknown": "La competencia que declara no está entre las del GAD parroquial (COOTAD art. 65): "
+                                 "su tema ({themes}) debería atenderlo otro nivel de gobierno.",
+    "screen.competence.no_theme": "sin tema indicado",
+    "screen.competence.confirm": "Por confirmar: declara la competencia «{title}», pero {doubts}. El técnico de "
+                                 "planificación debe confirmar la competencia o corregirla.",
+    "screen.competence.theme_mismatch": "su tema ({themes}) no está entre los de esa competencia ({covered})",
+    "screen.competence.kind_mismatch": "el tipo de apoyo ({kind}) no corresponde a esa competencia",
+    "screen.applicant.unchecked": "No postula a una oferta que limite quién puede postular.",
+    "screen.applicant.refused": "La oferta «{title}» admite solo a: {admitted}; esta propuesta la presentarían el GAD "
+                                "parroquial o sus asociaciones.",
+    "screen.applicant.ok": "La oferta «{title}» admite a: {admitted}.",
     "screen.competence.ok": "Ejerce la competencia «{title}» ({basis}).",
     "screen.reimbursable.no_cooperation": "No usa fondos de cooperación.",
     "screen.reimbursable.no_offer": "No se encuentra la oferta «{offer}» para verificar sus condiciones.",

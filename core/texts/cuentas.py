@@ -60,6 +60,7 @@ LABELS = {
         "board_member": "Miembro de la junta",
         "planner": "Técnico de planificación",
         "association_rep": "Representante de asociación",
+        "adviser": "Asesor (grupo asesor)",
         "observer": "Observador",
     },
 }

@@ -38,6 +38,7 @@ LABELS: dict[str, dict[str, str]] = {
     "screening_gate": {
         "competence": "Competencia del GAD parroquial",
         "non_reimbursable": "Fondos no reembolsables",
+        "applicant": "Postulante admitido por la oferta",
         "counterpart": "Contraparte disponible",
         "pdot": "Alineación con el PDOT",
         "complete": "Formulación completa",
@@ -187,6 +188,10 @@ STRINGS: dict[str, str] = {
     "prio.col.criterion_score": "Puntaje del criterio",
     "prio.col.contribution": "Aporta (puntos)",
     "prio.col.why": "Por qué",
+    "prio.col.source": "De dónde viene el valor",
+    "prio.confirm.title": "Por confirmar por el técnico",
+    "prio.confirm.caption": "Pasan el filtro, pero lo que declaran no encaja del todo: confirme o corrija la "
+                            "propuesta antes de que la junta decida.",
     "prio.col.gate": "No cumple",
     "prio.col.funded_now": "Con los pesos elegidos",
     "prio.col.probability": "Probabilidad de financiarse",

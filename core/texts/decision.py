@@ -46,5 +46,24 @@ STRINGS = {
     "dec.err.vote_missing": "falta el voto de {name}",
     "dec.err.nobody_votes": "la decisión necesita al menos un miembro de la junta con voto",
     "dec.err.repeated_attendees": "hay asistentes repetidos",
+    "dec.err.no_quorum": "No hay quórum: asisten {present} miembros de la junta con voto y se necesitan {quorum} "
+                         "de {members}. No se registró nada.",
+    "dec.err.too_many_voters": "Hay {present} asistentes con voto y la junta tiene {members} miembros: marque "
+                               "«Vota» solo para los miembros de la junta.",
+    "dec.err.quorum_size": "el quórum ({quorum}) no puede ser mayor que el número de miembros de la junta ({members})",
+    "dec.err.two_offices": "solo una persona firma como {office}",
+    "dec.err.president_votes": "quien preside la junta es miembro con voto: marque «Vota» en su fila",
+    "dec.office.president": "Presidente/a",
+    "dec.col.signs_as": "Firma el acta como",
+    "dec.quorum_caption": "La junta tiene {members} miembros; para decidir deben estar presentes al menos {quorum} "
+                          "con voto. Se aprueba con más votos a favor que en contra; en un empate decide el voto de "
+                          "quien preside.",
+    "dec.board_title": "Miembros de la junta y quórum",
+    "dec.board_members": "Miembros de la junta con voto",
+    "dec.board_quorum": "Quórum (0 = mayoría absoluta)",
+    "dec.board_quorum_help": "Cuántos miembros con voto deben estar presentes. Con 0, la mayoría absoluta: más de la "
+                             "mitad de la junta.",
+    "dec.board_submit": "Guardar",
+    "dec.office.secretary": "Secretario/a",
     "dec.err.numbering": "No se pudo numerar la decisión; inténtelo de nuevo.",
 }

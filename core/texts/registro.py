@@ -77,6 +77,8 @@ STRINGS = {
     "log.action.update_meeting": "actualizar sesión",
     "log.action.vote": "votar",
     "log.action.score": "puntuar",
+    "log.action.pairwise": "comparar criterios por pares",
+    "log.action.set_board": "fijar el número de miembros y el quórum de la junta",
     "log.action.approve_decision": "aprobar decisión",
     "log.action.record_decision": "registrar decisión",
     "log.action.decision_status": "estado por decisión",

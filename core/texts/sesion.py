@@ -64,6 +64,36 @@ STRINGS = {
     "ses.subject.problems": "Problemas",
     "ses.subject.proposals": "Propuestas",
     "ses.not_participant": "Su usuario no figura entre los participantes de esta sesión.",
+    "ses.tab.pairwise": "Pesos por pares",
+    "ses.participant_help": "Usted vota y puntúa por sí mismo. Quien conduce la sesión puede además registrar la "
+                            "parte de un participante que no tiene dispositivo; queda marcado en los resultados y "
+                            "en el acta.",
+    "ses.for_no_device": "{name} (sin dispositivo: lo registra usted)",
+    "ses.unscored": "sin calificar",
+    "ses.nothing_scored": "No escribió ningún puntaje: deje vacío lo que no quiere calificar y escriba al menos uno.",
+    "ses.pairwise_help": "Compare los criterios de dos en dos: cuántas veces importa más uno que otro (escala de "
+                         "Saaty, 1 a 9). Los pesos del grupo son la media geométrica de las comparaciones de todos.",
+    "ses.pairwise_pair": "{a} frente a {b}",
+    "ses.pairwise_equal": "igual de importantes",
+    "ses.pairwise_more": "{name}, {times} veces más importante",
+    "ses.pairwise_submit": "Guardar mis comparaciones",
+    "ses.pairwise_saved": "Comparaciones de {name} guardadas.",
+    "ses.scores.not_scored": "No calificaron",
+    "ses.recorded_for": "Quien condujo la sesión registró la parte de {names}, que no tenían dispositivo propio.",
+    "ses.weights_title": "Pesos del grupo (comparación por pares)",
+    "ses.weights.criterion": "Criterio",
+    "ses.weights.weight": "Peso del grupo",
+    "ses.weights.evaluator": "Evaluador",
+    "ses.weights.cr": "Razón de consistencia",
+    "ses.weights.consistent": "Consistente (hasta 0,10)",
+    "ses.weights_note": "Media geométrica de las matrices de todos los evaluadores; razón de consistencia del "
+                        "grupo: {cr}. Con más de 0,10, las comparaciones se contradicen y conviene revisarlas.",
+    "ses.weights_use": "Usar los pesos del grupo en Priorización",
+    "ses.weights_used": "Listo: Priorización y Presupuesto prueban ahora los pesos del grupo.",
+    "ses.feeds_engine": "Sesión cerrada: sus puntajes (la mediana de cada propuesta y criterio) y su votación de "
+                        "problemas ya se usan en Priorización y Presupuesto, donde los evaluadores calificaron.",
+    "ses.meeting_name": "sesión del grupo asesor «{title}» del {date}",
+    "ses.meeting_recorded_for": " (quien condujo la sesión registró la parte de {names}, sin dispositivo propio)",
     # -- what core.record.meeting refuses --------------------------------------------------------------------------
     "ses.err.participant_code": "el código del participante usa minúsculas, números y guiones",
     "ses.err.repeated_items": "hay temas repetidos en la sesión",
@@ -77,4 +107,7 @@ STRINGS = {
     "ses.err.voting_closed": "la votación de esta sesión ya está cerrada",
     "ses.err.scoring_closed": "la puntuación de esta sesión ya está cerrada",
     "ses.err.not_in_meeting": "«{proposal}» no está en esta sesión",
+    "ses.err.no_meeting": "la sesión «{meeting}» no existe",
+    "ses.err.not_listed": "Su usuario no figura entre los participantes de esta sesión: solo votan y puntúan "
+                          "quienes están en la lista.",
 }
