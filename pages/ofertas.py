@@ -67,10 +67,8 @@ def review_panel() -> None:
         for column, review in zip(columns, sorted(cases, key=lambda r: r.case)):
             with column.container(border=True):
                 st.markdown(f"**{plain(review.offer.title)}**  \n{plain(review.offer.cooperant)}")
-                if review.case == "failure":
-                    st.error(t("ofe.case.failure"), icon=":material/money_off:")
-                else:
-                    st.success(t("ofe.case.success"), icon=":material/verified:")
+                # Past cases are history the board learns from, not alerts about today: a neutral caption.
+                st.caption(t(f"ofe.case.{review.case}"))
                 st.markdown(t("ofe.case.today", available=fmt.money(available, 0), verdict=cooperation.counterpart_verdict(review)))
                 if review.offer.outcome:
                     st.caption(plain(review.offer.outcome))

@@ -228,6 +228,9 @@ def test_offers_show_the_checklist_and_the_thesis_cases():
     assert {m.label: m.value for m in app.metric}["Ofertas"] == "9"
     text = text_of(app)
     assert "Caso fallido" in text and "Caso de éxito" in text
+    # The thesis cases are history: told in a neutral caption, never in a red error or a green success box.
+    assert not [box.value for box in [*app.error, *app.success] if "Caso" in box.value]
+    assert any("Caso fallido" in caption.value for caption in app.caption)
     assert "la parroquia **no** puede poner la contraparte de $ 20.000: faltan $ 10.000." in text
     assert "la parroquia **sí** puede poner la contraparte de $ 9.500." in text
     table = next(d.value for d in app.dataframe if "¿Alcanza la reserva?" in d.value.columns)
