@@ -124,7 +124,8 @@ def gate_competence(p: Proposal, ctx: ScreeningContext) -> GateResult:
         return GateResult("competence", False, t("screen.competence.none"))
     found = ctx.competence(p.competence_code)
     if found is None:
-        return GateResult("competence", False, t("screen.competence.unknown", code=p.competence_code))
+        outside = label("outside_competence", p.competence_code)
+        return GateResult("competence", False, t("screen.competence.unknown", code=outside))
     return GateResult("competence", True, t("screen.competence.ok", title=found.title_es, basis=found.legal_basis))
 
 

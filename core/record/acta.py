@@ -22,7 +22,7 @@ from core.record.decisions import Decision
 from core.record.signing import SignedHead
 from core.record.hashing import body_hash
 from core.exports import neutralise
-from core.texts import t
+from core.texts import label, t
 
 # The PDF core fonts cover Latin-1: Spanish letters are there; a few typographic signs are not.
 _REPLACEMENTS = str.maketrans({"—": "-", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...",
@@ -112,7 +112,7 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
                       votes_for=decision.votes_for, votes_against=decision.votes_against,
                       abstentions=decision.abstentions, budget=fmt.money(decision.budget_usd),
                       reserve=fmt.money(decision.reserve_usd), method=decision.method_es,
-                      status=decision.solver_status, cost=fmt.money(decision.total_cost_usd),
+                      status=label("solver_status", decision.solver_status), cost=fmt.money(decision.total_cost_usd),
                       funded=len(decision.funded), score=fmt.number(decision.total_score, 1)))
 
     _heading(pdf, t("acta.funded"))
@@ -212,7 +212,7 @@ def xlsx_bytes(decision: Decision) -> bytes:
         ("outcome", t("acta.field.approved" if decision.approved else "acta.field.not_approved")),
         ("votes_for", decision.votes_for), ("votes_against", decision.votes_against),
         ("abstentions", decision.abstentions), ("budget", decision.budget_usd), ("reserve", decision.reserve_usd),
-        ("method", decision.method_es), ("status", decision.solver_status), ("cost", decision.total_cost_usd),
+        ("method", decision.method_es), ("status", label("solver_status", decision.solver_status)), ("cost", decision.total_cost_usd),
         ("score", decision.total_score), ("justification", decision.justification_es),
         ("recorded_by", decision.recorded_by), ("recorded_at", decision.recorded_at),
     ]

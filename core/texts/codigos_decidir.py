@@ -54,6 +54,8 @@ LABELS: dict[str, dict[str, str]] = {
         "cooperant": "Cooperante",
         "other": "Otros",
     },
+    # Competences of other levels of government that proposals name (COOTAD): said by name when refused.
+    "outside_competence": {"health_services": "Servicios de salud"},
     "benefit_scope": {"collective": "Beneficio colectivo", "individual": "Beneficio individual"},
     "localization": {"rural": "Rural", "urban": "Urbana"},
     "proposal_status": {

@@ -66,6 +66,16 @@ LABELS: dict[str, dict[str, str]] = {
         "greedy": "Voraz (CONSUL)",
         "equal_split": "Reparto igual",
     },
+    # The solver's own status words (HiGHS), kept as they are in the record and said in Spanish on screen.
+    "solver_status": {
+        "Optimal": "óptimo",
+        "optimal": "óptimo",
+        "infeasible": "sin solución posible",
+        "Infeasible": "sin solución posible",
+        "Unbounded": "sin límite",
+        "Time limit reached": "tiempo agotado",
+        "Not Set": "no resuelto",
+    },
     "allocation_rule": {
         "must_fund": "Obligatoria por decisión de la junta",
         "must_not_fund": "Excluida por decisión de la junta",
