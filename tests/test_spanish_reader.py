@@ -144,12 +144,15 @@ def test_no_page_shows_code_names_or_raw_values(page, user):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_chart_formats_numbers_the_es_ec_way(page):
+def test_charts_and_number_inputs_read_the_es_ec_way(page):
+    """Charts format with the es-EC locale («10.000», «0,5»); number inputs show no US decimals («40000.00»)."""
     app = open_app_page(page, PLANNER, parish=EL_VALLE)
     for chart in app.get("vega_lite_chart"):
         spec = json.loads(chart.proto.spec)
         number = spec.get("config", {}).get("locale", {}).get("number", {})
         assert (number.get("decimal"), number.get("thousands")) == (",", "."), f"{page}: {str(spec)[:200]}"
+    for field in app.number_input:
+        assert not re.fullmatch(r"%\.[2-9]f", field.proto.format or ""), f"{page}: {field.label} {field.proto.format}"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
