@@ -140,6 +140,13 @@ def test_only_the_valid_rows_are_saved_when_the_person_ticks_it(store, restore):
     assert store.get("proposal", "EV-T01") is not None and store.get("proposal", "EV-T04") is None
 
 
+def test_the_uploader_refuses_what_the_import_refuses():
+    """Streamlit's own limit on the uploader is Minga's 5 MB, the figure its label gives (not the server's 25)."""
+    app = open_app_page("pages/propuestas.py", PLANNER)
+    uploader = app.get("file_uploader")[0].proto
+    assert uploader.max_upload_size_mb == 5 and "hasta 5 MB" in uploader.label
+
+
 def test_a_bad_file_is_refused_whole():
     app = open_app_page("pages/propuestas.py", PLANNER,
                     **{"prop-import-file": ("propuestas.csv", b"\x89PNG\r\n\x1a\n\x00\x00binario")})
