@@ -137,16 +137,12 @@ def shared_store(tmp_path_factory):
 
 @pytest.mark.parametrize("user", [None, PLANNER, BOARD], ids=["publico", "tecnica", "junta"])
 @pytest.mark.parametrize("page", PAGES)
-def test_no_page_shows_code_names_or_raw_values(page, user):
+def test_every_page_reads_in_spanish_with_es_ec_numbers(page, user):
+    """No leaks in any text; charts format with the es-EC locale («10.000», «0,5»); number inputs show no US
+    decimals («40000.00»)."""
     app = open_app_page(page, user, parish=EL_VALLE)
     found = {(where, token, text[:160]) for where, text in page_texts(app) for token in leaks(text)}
     assert not found, "\n".join(f"{where}: «{token}» en «{text}»" for where, token, text in sorted(found))
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_charts_and_number_inputs_read_the_es_ec_way(page):
-    """Charts format with the es-EC locale («10.000», «0,5»); number inputs show no US decimals («40000.00»)."""
-    app = open_app_page(page, PLANNER, parish=EL_VALLE)
     for chart in app.get("vega_lite_chart"):
         spec = json.loads(chart.proto.spec)
         number = spec.get("config", {}).get("locale", {}).get("number", {})

@@ -9,11 +9,10 @@ ui.budget_charts) and Alineación (ui.alignment_chart). No Streamlit here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
 import json
 import textwrap
+from collections.abc import Sequence
+from typing import Any
 
 import altair as alt
 import polars as pl
