@@ -141,7 +141,7 @@ def test_only_the_valid_rows_are_saved_when_the_person_ticks_it(store, restore):
 
 
 def test_the_uploader_refuses_what_the_import_refuses():
-    """Streamlit's own limit on the uploader is Minga's 5 MB, the figure its label gives (not the server's 25)."""
+    """The uploader on screen carries Minga's 5 MB limit, the figure its label gives (not the server's)."""
     app = open_app_page("pages/propuestas.py", PLANNER)
     uploader = app.get("file_uploader")[0].proto
     assert uploader.max_upload_size_mb == 5 and "hasta 5 MB" in uploader.label
