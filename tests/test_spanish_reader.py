@@ -26,11 +26,13 @@ from core.record.decisions import Attendee, record
 from core.record.store import Store
 from core.texts import LABELS
 from tests.conftest import APP, open_app_page
+from tests.test_app import PUBLIC_PAGES
 
 PAGES = sorted(f"pages/{p.name}" for p in (Path(APP).parent / "pages").glob("*.py"))
 EL_VALLE = "010170"
 PLANNER = User(username="tecnica-lectora", display_name="Técnica lectora", role=Role.PLANNER)
 BOARD = User(username="vocal-lectora", display_name="Vocal lectora", role=Role.BOARD)
+ADMIN = User(username="admin-lectora", display_name="Administración lectora", role=Role.ADMIN)
 
 # Words a Python or pandas value turns into when nobody labelled it.
 RAW_VALUES = re.compile(r"\b(None|nan|NaN|NaT|null|True|False|true|false|undefined)\b")
@@ -135,8 +137,15 @@ def shared_store(tmp_path_factory):
         data.store.clear()
 
 
-@pytest.mark.parametrize("user", [None, PLANNER, BOARD], ids=["publico", "tecnica", "junta"])
-@pytest.mark.parametrize("page", PAGES)
+# Each page as the people who can open it: the public its pages, planner and board the work pages, the
+# administrator Administración.
+READERS = ([pytest.param(page, None, id=f"{page}-publico") for page in PUBLIC_PAGES]
+           + [pytest.param(page, user, id=f"{page}-{user.role.value}") for page in PAGES
+              if page != "pages/administracion.py" for user in (PLANNER, BOARD)]
+           + [pytest.param("pages/administracion.py", ADMIN, id="administracion-admin")])
+
+
+@pytest.mark.parametrize(("page", "user"), READERS)
 def test_every_page_reads_in_spanish_with_es_ec_numbers(page, user):
     """No leaks in any text; charts format with the es-EC locale («10.000», «0,5»); number inputs show no US
     decimals («40000.00»)."""
