@@ -45,9 +45,11 @@ def csv_bytes(frame: pl.DataFrame) -> bytes:
 
 
 def xlsx_bytes(frame: pl.DataFrame, sheet: str = "Datos") -> bytes:
+    """An Excel sheet whose decimal numbers (money, shares) show two decimals with grouping (`#,##0.00`):
+    Excel draws the separators of the reader's locale, so an Ecuadorian copy reads «40.000,50»."""
     flat = frame.with_columns(
         [pl.col(c).cast(pl.List(pl.Utf8)).list.join(", ") for c, t in frame.schema.items() if isinstance(t, pl.List)]
     )
     buffer = io.BytesIO()
-    flat.write_excel(buffer, worksheet=sheet[:31], autofit=True)
+    flat.write_excel(buffer, worksheet=sheet[:31], autofit=True, float_precision=2)
     return buffer.getvalue()

@@ -33,7 +33,9 @@ people = pl.DataFrame([u.model_dump(mode="json") for u in everyone])
 if people.height:
     people = people.with_columns(pl.col("role").replace_strict(labels("role"), default=pl.col("role")),
                                  pl.col("active").replace_strict({True: label("bool", "True"),
-                                                                  False: label("bool", "False")}, return_dtype=pl.Utf8))
+                                                                  False: label("bool", "False")}, return_dtype=pl.Utf8),
+                                 # accounts without an association or e-mail show an empty cell, not «None»
+                                 pl.col("association_id", "email").cast(pl.Utf8).fill_null(""))
     headers = {c: t(f"admin.col.{c}") for c in ("username", "display_name", "role", "association_id", "email",
                                                 "active")}
     st.dataframe(people.select(list(headers)).rename(headers), hide_index=True, width="stretch")

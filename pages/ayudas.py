@@ -98,7 +98,7 @@ institutions = sorted(set(pairs["institution"].to_list()))
 figure = charts.heatmap_chart(
     pairs, x="partner", y="institution", value="cofunded_association_years", text="cofunded_association_years_text",
     title=t("diag.ayudas.pairs_title"), x_title=t("diag.ayudas.partner"), y_title=None,
-    value_title=t("diag.ayudas.cofunded"), x_sort=institutions, y_sort=institutions, slanted=True,
+    value_title=t("diag.ayudas.cofunded"), x_sort=institutions, y_sort=institutions,
     tooltip=[("institution", t("diag.ayudas.institution")), ("partner", t("diag.ayudas.partner")),
              ("shared_associations_text", t("diag.ayudas.shared")),
              ("cofunded_association_years_text", t("diag.ayudas.cofunded"))])

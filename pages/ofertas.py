@@ -67,10 +67,8 @@ def review_panel() -> None:
         for column, review in zip(columns, sorted(cases, key=lambda r: r.case)):
             with column.container(border=True):
                 st.markdown(f"**{plain(review.offer.title)}**  \n{plain(review.offer.cooperant)}")
-                if review.case == "failure":
-                    st.error(t("ofe.case.failure"), icon=":material/money_off:")
-                else:
-                    st.success(t("ofe.case.success"), icon=":material/verified:")
+                # Past cases are history the board learns from, not alerts about today: a neutral caption.
+                st.caption(t(f"ofe.case.{review.case}"))
                 st.markdown(t("ofe.case.today", available=fmt.money(available, 0), verdict=cooperation.counterpart_verdict(review)))
                 if review.offer.outcome:
                     st.caption(plain(review.offer.outcome))
@@ -172,7 +170,7 @@ def form_panel() -> None:
                                   help=t("ofe.form.type_help"))
         call_type = choice(t("ofe.form.call_type"), "call_type", base.call_type if base else "direct", "call", c[2])
         c = st.columns(4)
-        amount = c[0].number_input(t("ofe.form.amount"), min_value=0.0, step=1000.0, format="%.2f",
+        amount = c[0].number_input(t("ofe.form.amount"), min_value=0.0, step=1000.0, format="%.0f",
                                    value=base.amount_usd if base else None, key=f"{k}-amount",
                                    help=t("ofe.form.amount_help"))
         estimate = c[0].checkbox(t("ofe.form.estimate"), value=base.amount_is_estimate if base else False,
@@ -180,7 +178,7 @@ def form_panel() -> None:
         pct = c[1].number_input(t("ofe.form.pct"), min_value=0.0, max_value=99.0, step=5.0, format="%.1f",
                                 value=base.counterpart_required_pct if base else None, key=f"{k}-pct",
                                 help=t("ofe.form.counterpart_help"))
-        required = c[2].number_input(t("ofe.form.usd"), min_value=0.0, step=500.0, format="%.2f",
+        required = c[2].number_input(t("ofe.form.usd"), min_value=0.0, step=500.0, format="%.0f",
                                      value=base.counterpart_required_usd if base else None, key=f"{k}-usd",
                                      help=t("ofe.form.counterpart_help"))
         in_kind = c[3].text_input(t("ofe.form.in_kind"), value=(base.in_kind_description or "") if base else "",

@@ -190,7 +190,7 @@ def form_panel() -> None:
         c = st.columns(5)
         money_fields = ("cost_usd", "requested_usd", "counterpart_associations_usd", "counterpart_cooperant_usd",
                         "counterpart_other_usd")
-        money = {name: c[i].number_input(entry.field_label(name), min_value=0.0, step=100.0, format="%.2f",
+        money = {name: c[i].number_input(entry.field_label(name), min_value=0.0, step=100.0, format="%.0f",
                                          value=float(getattr(base, name)) if base else 0.0, key=f"{k}-{name}")
                  for i, name in enumerate(money_fields)}
         c = st.columns(2)

@@ -6,7 +6,7 @@ import streamlit as st
 from core import fmt
 from core.record import ledger
 from core.record.auth import Action
-from core.texts import t
+from core.texts import label, t
 from ui import data, session, widgets
 
 st.title(t("log.title"))
@@ -35,13 +35,15 @@ if not session.allowed(Action.VIEW_LOG):
 entries = store.log(limit=5000)  # the most the table shows
 kinds = sorted({e.kind for e in entries})
 left, right = st.columns(2)
-chosen = left.multiselect(t("log.filter_kind"), kinds, key="log-kinds", placeholder="Todos")
+chosen = left.multiselect(t("log.filter_kind"), kinds, key="log-kinds", placeholder="Todos",
+                          format_func=lambda kind: label("log_kind", kind))
 limit = right.number_input(t("log.limit"), min_value=10, max_value=5000, value=200, step=50, key="log-limit")
 rows = [e for e in entries if not chosen or e.kind in chosen][: int(limit)]
 frame = pl.DataFrame(
     {"seq": [e.seq for e in rows], "at": [e.at[:19].replace("T", " ") for e in rows],
-     "actor": [e.actor for e in rows], "action": [e.action for e in rows], "kind": [e.kind for e in rows],
-     "record_id": [e.record_id for e in rows], "hash": [e.hash[:16] for e in rows]},
+     "actor": [e.actor for e in rows], "action": [e.action for e in rows],
+     "kind": [label("log_kind", e.kind) for e in rows],
+     "record_id": [label("system_record", e.record_id) for e in rows], "hash": [e.hash[:16] for e in rows]},
     schema={"seq": pl.Int64, "at": pl.Utf8, "actor": pl.Utf8, "action": pl.Utf8, "kind": pl.Utf8,
             "record_id": pl.Utf8, "hash": pl.Utf8},
 )

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-import altair as alt
 import polars as pl
 import streamlit as st
 
@@ -15,7 +14,7 @@ from core.record.auth import Action, PermissionDenied
 from core.proposals.models import ALLOWED_TRANSITIONS, ProposalStatus
 from core.record.store import ConflictError
 from core.texts import label, labels, t
-from ui import data, session, state, widgets
+from ui import charts, data, session, state, widgets
 
 session.work_page()
 parish = state.current_parish()
@@ -36,12 +35,10 @@ for column, row in zip(st.columns(totals.height), totals.iter_rows(named=True), 
 shown_totals = totals.with_columns(
     pl.col("status").replace_strict(labels("proposal_status"), default=pl.col("status")).alias("status_es"),
     pl.col("amount_usd").map_elements(fmt.money, return_dtype=pl.Utf8).alias("amount_text"))
-chart = alt.Chart(shown_totals.to_pandas()).mark_bar().encode(
-    x=alt.X("amount_usd:Q", title=t("seg.amount")), y=alt.Y("status_es:N", title=None, sort=None),
-    tooltip=[alt.Tooltip("status_es:N", title=t("seg.col.status")),
-             alt.Tooltip("amount_text:N", title=t("seg.amount"))],
-).properties(title=t("seg.chart"))
-st.altair_chart(chart, width="stretch")
+st.altair_chart(charts.bar_chart(shown_totals, category="status_es", value="amount_usd", text="amount_text",
+                                 title=t("seg.chart"), value_title=t("seg.amount"), value_format="$,.0f",
+                                 tooltip=[("status_es", t("seg.col.status")), ("amount_text", t("seg.amount"))]),
+                width="stretch")
 headers = {c: t(f"seg.col.{c}") for c in table.columns}
 shown = table.with_columns(
     pl.col("status").replace_strict(labels("proposal_status"), default=pl.col("status")),

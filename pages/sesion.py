@@ -3,7 +3,6 @@
 import datetime as dt
 from collections.abc import Callable
 
-import altair as alt
 import polars as pl
 import streamlit as st
 
@@ -18,7 +17,7 @@ from core.record import meeting_results
 from core.record.store import ConflictError
 from core.texts import label, t
 from ui.budget_tables import points_from_weights
-from ui import data, scenario_state, session, state, widgets
+from ui import charts, data, scenario_state, session, state, widgets
 from ui.text import plain
 
 session.work_page()
@@ -228,12 +227,11 @@ with result_tab:
     table = pl.DataFrame([r.model_dump() for r in rows]).with_columns(
         pl.col("item_id").replace_strict(item_labels, default=pl.col("item_id")).alias("item"))
     st.subheader(t("ses.tally_title"))
-    chart = alt.Chart(table.to_pandas()).mark_bar().encode(
-        x=alt.X("votes:Q", title=t("ses.tally.votes")),
-        y=alt.Y("item:N", sort="-x", title=None),
-        tooltip=[alt.Tooltip("item:N", title=t("ses.tally.item")), alt.Tooltip("votes:Q", title=t("ses.tally.votes"))],
-    )
-    st.altair_chart(chart, width="stretch")
+    votes = table.with_columns(pl.col("votes").map_elements(fmt.number, return_dtype=pl.Utf8).alias("votes_text"))
+    st.altair_chart(charts.bar_chart(votes, category="item", value="votes", text="votes_text",
+                                     title=t("ses.tally_chart"), value_title=t("ses.tally.votes"),
+                                     tooltip=[("item", t("ses.tally.item")), ("votes_text", t("ses.tally.votes"))]),
+                    width="stretch")
     headers = {"rank": t("ses.tally.rank"), "item": t("ses.tally.item"), "votes": t("ses.tally.votes"),
                "voters": t("ses.tally.voters"), "share": t("ses.tally.share")}
     shown = table.with_columns(pl.col("share").map_elements(fmt.percent, return_dtype=pl.Utf8))

@@ -140,6 +140,13 @@ def test_only_the_valid_rows_are_saved_when_the_person_ticks_it(store, restore):
     assert store.get("proposal", "EV-T01") is not None and store.get("proposal", "EV-T04") is None
 
 
+def test_the_uploader_refuses_what_the_import_refuses():
+    """The uploader on screen carries Minga's 5 MB limit, the figure its label gives (not the server's)."""
+    app = open_app_page("pages/propuestas.py", PLANNER)
+    uploader = app.get("file_uploader")[0].proto
+    assert uploader.max_upload_size_mb == 5 and "hasta 5 MB" in uploader.label
+
+
 def test_a_bad_file_is_refused_whole():
     app = open_app_page("pages/propuestas.py", PLANNER,
                     **{"prop-import-file": ("propuestas.csv", b"\x89PNG\r\n\x1a\n\x00\x00binario")})
@@ -228,6 +235,9 @@ def test_offers_show_the_checklist_and_the_thesis_cases():
     assert {m.label: m.value for m in app.metric}["Ofertas"] == "9"
     text = text_of(app)
     assert "Caso fallido" in text and "Caso de éxito" in text
+    # The thesis cases are history: told in a neutral caption, never in a red error or a green success box.
+    assert not [box.value for box in [*app.error, *app.success] if "Caso" in box.value]
+    assert any("Caso fallido" in caption.value for caption in app.caption)
     assert "la parroquia **no** puede poner la contraparte de $ 20.000: faltan $ 10.000." in text
     assert "la parroquia **sí** puede poner la contraparte de $ 9.500." in text
     table = next(d.value for d in app.dataframe if "¿Alcanza la reserva?" in d.value.columns)

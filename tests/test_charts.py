@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import polars as pl
 
 from ui import charts
@@ -40,7 +42,7 @@ def test_other_chart_builders_produce_titled_localised_specs():
     built = [
         charts.timeline_chart(flows, title="T1", sort=["Uno"], tooltip=[("institution", "Institución")]),
         charts.heatmap_chart(cells, x="x", y="y", value="n", text="n_text", title="T2", x_title="X", y_title=None,
-                             value_title="N", tooltip=[("x", "X")], slanted=True),
+                             value_title="N", tooltip=[("x", "X")]),
         charts.distribution_chart(points, boxes, category="association_name", value="v", title="T3",
                                   value_title="USD", tooltip=[("v", "V")], box_tooltip=[("median_usd", "M")],
                                   sort=["Uno"]),
@@ -53,3 +55,40 @@ def test_other_chart_builders_produce_titled_localised_specs():
         spec = chart.to_dict()
         assert spec["title"]["text"] == f"T{number}"
         assert spec["config"]["locale"]["number"]["currency"] == ["$ ", ""]
+
+
+def test_heatmap_names_every_column_slanted_inside_the_chart():
+    cells = pl.DataFrame({"x": ["Insumos", "Capacitación", "Comercialización"], "y": ["A", "A", "A"], "n": [1, 2, 3],
+                          "n_text": ["1", "2", "3"]})
+    spec = charts.heatmap_chart(cells, x="x", y="y", value="n", text="n_text", title="T", x_title="Tipo",
+                                y_title=None, value_title="Instituciones", tooltip=[("x", "Tipo")]).to_dict()
+    cells_layer = _layers(spec)[0]["encoding"]
+    axis = cells_layer["x"]["axis"]
+    assert axis["labelOverlap"] is False  # Vega would otherwise hide every other column's name
+    # Slanted up and to the left (clockwise angle, text ending at its column): never past the right edge.
+    assert axis["labelAngle"] > 0 and axis["labelAlign"] == "right"
+    assert axis["labelLimit"] >= 200
+    assert cells_layer["color"]["legend"] is not None  # the colour scale keeps its legend
+
+
+def test_bar_chart_labels_every_bar_with_long_names():
+    names = ["P-001 · Riego tecnificado para las huertas de la comunidad", "P-002 · Centro de acopio lechero"]
+    frame = pl.DataFrame({"item": names, "votes": [12, 7], "votes_text": ["12", "7"]})
+    spec = charts.bar_chart(frame, category="item", value="votes", text="votes_text", title="Votos",
+                            value_title="Votos", tooltip=[("item", "Tema")]).to_dict()
+    y_axis = _layers(spec)[0]["encoding"]["y"]["axis"]
+    assert y_axis["labelOverlap"] is False  # no name is skipped
+    # The long name is drawn whole, on lines that fit the label room (~7 px a character at 13 px).
+    lines = [["P-001 · Riego tecnificado para las huertas", "de la comunidad"], [names[1]]]
+    assert json.dumps(lines, ensure_ascii=False) in y_axis["labelExpr"]
+    assert spec["config"]["axis"]["labelLimit"] >= 7 * max(len(line) for name in lines for line in name)
+    assert spec["height"] >= 2 * 17 * len(names)  # room for every bar's two lines
+    assert _layers(spec)[1]["encoding"]["text"]["field"] == "votes_text"  # each bar carries its value
+
+
+def test_pages_draw_charts_only_through_ui():
+    """Every chart goes through ui/ (es-EC locale, projector-sized labels): no page builds Altair itself."""
+    from pathlib import Path
+
+    pages = Path(__file__).resolve().parents[1] / "pages"
+    assert [p.name for p in pages.glob("*.py") if "import altair" in p.read_text(encoding="utf-8")] == []

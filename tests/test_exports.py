@@ -47,3 +47,14 @@ def test_xlsx_keeps_headers_and_plain_text():
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Socio", "Nota")
     assert rows[1] == ("M1", "'=1+1")
+
+
+def test_xlsx_money_has_two_decimals_and_whole_numbers_none():
+    frame = pl.DataFrame({"title": ["Riego"], "amount_usd": [40000.5], "proposals": [3]})
+    data = exports.xlsx_bytes(exports.for_people(frame, {"title": "Propuesta", "amount_usd": "Monto (USD)",
+                                                         "proposals": "Propuestas"}))
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert [c.value for c in sheet[1]] == ["Propuesta", "Monto (USD)", "Propuestas"]
+    money, count = sheet["B2"], sheet["C2"]
+    assert money.value == 40000.5 and money.number_format.split(";")[0] == "#,##0.00"  # never three decimals
+    assert count.value == 3 and "." not in count.number_format

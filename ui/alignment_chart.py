@@ -16,7 +16,12 @@ CELL_SCHEME = "greens"
 
 CELL = 30  # px per heatmap cell
 ROW_LABEL = 230  # px for the PDOT labels
-MAX_SIDE_BY_SIDE = 22  # more columns than this and the two panels are stacked
+PANEL_SPACING = 10
+SLANTED_OVERHANG = 60  # px the last column's slanted name runs past its cell
+# Streamlit's main column at 1280 px with the sidebar open (a projector's common resolution).
+PROJECTOR_WIDTH = 880
+# More columns than this and the two panels are stacked, so the PND block is never cut on a projector.
+MAX_SIDE_BY_SIDE = (PROJECTOR_WIDTH - ROW_LABEL - PANEL_SPACING - SLANTED_OVERHANG) // CELL
 
 
 def _cells(frame: pl.DataFrame, *, x_title: str, y_title: str, sort_y: list[str], unserved_labels: list[str],
@@ -66,7 +71,7 @@ def heatmap(ods: pl.DataFrame, pnd: pl.DataFrame, *, title: str, subtitle: str |
     elif stacked:
         chart = alt.vconcat(*panels, spacing=24)
     else:
-        chart = alt.hconcat(*panels, spacing=10)
+        chart = alt.hconcat(*panels, spacing=PANEL_SPACING)
     params = {"text": title, "anchor": "start", "fontSize": 16}
     if subtitle:
         params["subtitle"] = subtitle

@@ -9,6 +9,8 @@ ui.budget_charts) and Alineación (ui.alignment_chart). No Streamlit here.
 
 from __future__ import annotations
 
+import json
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,6 +37,8 @@ INSTITUTION_COLOURS = ["#1F6F4A", "#C26A1E", "#3B6FA0", "#8C5A9E", "#B8A03A", "#
 ACCENT = "#C26A1E"
 MUTED = "#9DB8A8"
 LABEL_LIMIT = 380
+WRAP_CHARACTERS = 44  # a category name longer than this is drawn on several lines (~7 px a character)
+LINE_HEIGHT = 17
 
 
 def finish(chart: alt.TopLevelMixin, title: str, subtitle: str | None = None) -> alt.TopLevelMixin:
@@ -59,6 +63,17 @@ def _tooltips(fields: Sequence[tuple[str, str]]) -> list[alt.Tooltip]:
 
 def _height(frame: pl.DataFrame, column: str, per_row: int = 30, minimum: int = 90) -> int:
     return max(minimum, per_row * max(1, frame[column].n_unique()))
+
+
+def wrapped_names(names: Sequence[str], width: int = WRAP_CHARACTERS) -> tuple[str | None, int]:
+    """A Vega labelExpr drawing each name on lines of at most `width` characters (None when all fit on one),
+    and the most lines a name takes. The data keeps the whole names, so tooltips and sorting are unchanged."""
+    lines = [textwrap.wrap(name, width) or [name] for name in names]
+    most = max((len(x) for x in lines), default=1)
+    if most <= 1:
+        return None, 1
+    known, shown = json.dumps(list(names), ensure_ascii=False), json.dumps(lines, ensure_ascii=False)
+    return (f"indexof({known}, datum.label) >= 0 ? {shown}[indexof({known}, datum.label)] : datum.label", most)
 
 
 def axis_end(top: float | None, factor: float) -> float:
@@ -89,7 +104,9 @@ def bar_chart(frame: pl.DataFrame, *, category: str, value: str, text: str, titl
     top = max([v for v in frame[value].to_list() if v is not None] + [rule or 0, 0])
     x = alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(domain=[0, axis_end(top, room)], nice=False),
               axis=_value_axis(top, percent, value_format))
-    y = alt.Y(f"{category}:N", sort=order, title=category_title)
+    wrap, lines = wrapped_names([str(name) for name in order])
+    y = alt.Y(f"{category}:N", sort=order, title=category_title,
+              axis=alt.Axis(labelExpr=wrap, labelOverlap=False) if wrap else alt.Axis(labelOverlap=False))
     base = alt.Chart(frame).encode(x=x, y=y, tooltip=_tooltips(tooltip))
     colour = (alt.condition(alt.datum[highlight], alt.value(ACCENT), alt.value(MAIN)) if highlight
               else alt.value(MAIN))
@@ -102,7 +119,8 @@ def bar_chart(frame: pl.DataFrame, *, category: str, value: str, text: str, titl
         note = alt.Chart(rule_frame).mark_text(align="left", dx=4, dy=-6, color=ACCENT, fontSize=12).encode(
             x="rule:Q", y=alt.value(0), text="rule_text:N")
         layers += [line, note]
-    chart = alt.layer(*layers).properties(height=_height(frame, category), width="container")
+    chart = alt.layer(*layers).properties(height=_height(frame, category, per_row=max(30, LINE_HEIGHT * lines + 8)),
+                                          width="container")
     return finish(chart, title, subtitle)
 
 
@@ -171,11 +189,13 @@ def strip_chart(frame: pl.DataFrame, *, category: str, value: str, title: str, v
 def heatmap_chart(frame: pl.DataFrame, *, x: str, y: str, value: str, text: str, title: str, x_title: str,
                   y_title: str | None, value_title: str, tooltip: Sequence[tuple[str, str]],
                   x_sort: Sequence[str] | None = None, y_sort: Sequence[str] | None = None,
-                  subtitle: str | None = None, slanted: bool = False) -> alt.TopLevelMixin:
-    """Cells coloured by `value` with `text` written in them (e.g. institutions per association and kind);
-    `slanted` tilts long column names so none is hidden."""
-    x_axis = (alt.Axis(labelAngle=-35, orient="top", labelLimit=260, labelAlign="left", labelOverlap=False) if slanted
-              else alt.Axis(labelAngle=0, orient="top", labelLimit=160))
+                  subtitle: str | None = None) -> alt.TopLevelMixin:
+    """Cells coloured by `value` with `text` written in them (e.g. institutions per association and kind).
+
+    Every column keeps its whole name on a projector: names are slanted up and to the left, over the empty
+    corner above the row names, so none overlaps its neighbour or runs past the chart's right edge."""
+    x_axis = alt.Axis(labelAngle=35, orient="top", labelLimit=260, labelAlign="right", labelBaseline="middle",
+                      labelOverlap=False)
     base = alt.Chart(frame).encode(
         x=alt.X(f"{x}:N", sort=list(x_sort) if x_sort else None, title=x_title, axis=x_axis),
         y=alt.Y(f"{y}:N", sort=list(y_sort) if y_sort else None, title=y_title),

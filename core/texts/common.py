@@ -20,7 +20,7 @@ STRINGS = {
     "parish.selector_help": "La parroquia que se analiza en todas las páginas.",
     "parish.option": "{name} — {canton}, {province}",
     "synthetic.badge": "Datos sintéticos calibrados al estudio",
-    "synthetic.caption": "Registros generados (is_synthetic) que reproducen las cifras publicadas del estudio El Valle; "
+    "synthetic.caption": "Registros generados que reproducen las cifras publicadas del estudio El Valle; "
                          "no son respuestas reales de personas.",
     "source.caption": "Fuente: {source}",
     "data.missing": "No hay datos construidos. Ejecute «make run» o «python -m core.data.build».",

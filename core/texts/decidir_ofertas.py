@@ -24,9 +24,10 @@ STRINGS = {
     "ofe.committed.over": "Las ofertas elegibles juntas exigen {committed} de contraparte y la reserva es {available}: "
                           "no alcanza para postular a todas a la vez.",
     "ofe.cases.title": "Lo que enseña la tesis de Azogues",
-    "ofe.case.failure": "Caso fallido: la oferta se perdió porque el GAD no tenía la contraparte reservada.",
-    "ofe.case.success": "Caso de éxito: la contraparte del GAD y de las asociaciones estaba comprometida, y el proyecto "
-                        "se diseñó en el territorio.",
+    "ofe.case.failure": ":material/history: Caso fallido: la oferta se perdió porque el GAD no tenía la contraparte "
+                        "reservada.",
+    "ofe.case.success": ":material/history: Caso de éxito: la contraparte del GAD y de las asociaciones estaba "
+                        "comprometida, y el proyecto se diseñó en el territorio.",
     "ofe.case.today": "Con la reserva de hoy ({available}): {verdict}",
     "ofe.verdict.yes": "la parroquia **sí** puede poner la contraparte de {required}.",
     "ofe.verdict.no": "la parroquia **no** puede poner la contraparte de {required}: faltan {gap}.",

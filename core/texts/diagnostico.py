@@ -26,8 +26,8 @@ STRINGS = {
     "diag.col.question": "Pregunta",
     "diag.col.pdot": "Objetivos del PDOT",
     "diag.pdot.none": "Sin objetivo del PDOT vinculado",
-    "diag.pdot.source": "vínculos ilustrativos escritos por Minga (data/sources/pdot_links.csv)",
-    "diag.pdot.caption": "Vínculos con el PDOT ilustrativo de El Valle, escritos por Minga (data/sources/pdot_links.csv); "
+    "diag.pdot.source": "vínculos ilustrativos escritos por Minga",
+    "diag.pdot.caption": "Vínculos con el PDOT ilustrativo de El Valle, escritos por Minga; "
                          "deben revisarse con el PDOT real de la parroquia.",
 
     # -- Territorio

@@ -10,3 +10,19 @@ STRINGS = {
     "fuentes.col.provenance": "Procedencia",
     "fuentes.col.is_synthetic": "Sintético",
 }
+
+LABELS = {
+    # Each dataset Minga builds (core/data/sources.py), by what it holds.
+    "dataset": {
+        "aid": "Ayudas recibidas por las asociaciones", "associations": "Asociaciones",
+        "dpa_cantons": "Cantones (DPA del INEC)", "dpa_parishes": "Parroquias (DPA del INEC)",
+        "gad_competences": "Competencias del GAD parroquial", "member_needs": "Necesidades de los socios",
+        "members": "Socios encuestados", "offers": "Ofertas de cooperación", "parish_shapes": "Límites parroquiales",
+        "pdot_links": "Vínculos de los problemas con el PDOT", "pdot_objectives": "Objetivos del PDOT",
+        "pnd_objectives": "Objetivos del Plan Nacional de Desarrollo", "problems": "Problemas y necesidades",
+        "proposals": "Propuestas de proyecto", "reference_indicators_migration": "Indicadores de migración",
+        "reference_indicators_population": "Población en los censos", "reference_parish_figures":
+        "Cifras de parroquias de referencia", "sdg_goals": "Objetivos de Desarrollo Sostenible (ODS)",
+        "sdg_targets": "Metas de los ODS", "study_parish_figures": "Cifras publicadas del estudio El Valle",
+    },
+}

@@ -95,3 +95,15 @@ STRINGS = {
     "store.entry_unlinked": "La entrada {seq} no enlaza con la anterior: el registro fue alterado.",
     "store.entry_modified": "La entrada {seq} ({action} {kind} {record}) fue modificada después de escrita.",
 }
+
+LABELS = {
+    # What each entry of the log is about (the store's record kinds), as a table column says it.
+    "log_kind": {
+        "proposal": "Propuesta", "offer": "Oferta de cooperación", "pdot_objective": "Objetivo del PDOT",
+        "system": "Sistema", "scenario": "Escenario", "weights": "Pesos", "budget": "Presupuesto",
+        "user": "Cuenta de usuario", "decision": "Decisión de la junta", "meeting": "Sesión",
+        "ballot": "Voto", "private_score": "Calificación privada",
+    },
+    # Records Minga itself writes, by name.
+    "system_record": {"demo_seeded": "Datos de demostración cargados"},
+}

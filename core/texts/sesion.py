@@ -46,6 +46,7 @@ STRINGS = {
     "ses.reopen": "Reabrir la sesión",
     "ses.hidden": "Los puntajes privados se mostrarán cuando quien conduce la sesión lo decida.",
     "ses.tally_title": "Resultado de la votación ponderada",
+    "ses.tally_chart": "Votos por tema, de más a menos",
     "ses.tally.item": "Tema",
     "ses.tally.votes": "Votos",
     "ses.tally.voters": "Participantes que le dieron votos",
