@@ -21,6 +21,9 @@ from lxml import etree
 from core.iati import identifiers as ids
 from core.iati.schema import IatiFileError, parse, problems
 from core.proposals.models import CooperationOffer
+from core.proposals.records import OFFER
+from core.record.auth import Action, User, require
+from core.record.store import Change, Store
 from core.texts import t
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -154,3 +157,12 @@ def read_offers(content: bytes, file_name: str = "actividades.xml") -> list[Read
     digest = hashlib.sha256(content).hexdigest()[:8]
     return [_offer(activity, index, file_name, digest)
             for index, activity in enumerate(document.getroot().findall("iati-activity"), start=1)]
+
+
+def save_read_offers(store: Store, user: User | None, offers: list[CooperationOffer]) -> int:
+    """Store the offers a planner reviewed, as one transaction (all or none); an offer with the same id is
+    replaced, and the log says it came from an IATI file."""
+    actor = require(user, Action.EDIT_OFFER)
+    store.apply([Change(OFFER, o.offer_id, o.model_dump(mode="json"), action=t("log.action.iati_offer"))
+                 for o in offers], actor=actor.username)
+    return len(offers)

@@ -1,6 +1,42 @@
 """Strings of the IATI export and reading (core/iati, pages/iati.py; keys `iati.`)."""
 
 STRINGS = {
+    "iati.nav": "Intercambio IATI",
+    "iati.page.title": "Intercambio IATI",
+    "iati.page.intro": "IATI es el estándar con el que los cooperantes publican su ayuda. Aquí el GAD publica sus "
+                       "ofertas de cooperación y los proyectos que financió la junta como archivo IATI 2.03, y lee el "
+                       "archivo IATI de un cooperante para registrar sus ofertas sin volver a escribirlas.",
+    "iati.page.publish": "Publicar las actividades de la parroquia",
+    "iati.page.identifier": "Identificador IATI del GAD: `{ref}`",
+    "iati.page.provisional": "Identificador provisional, formado con el código DPA de la parroquia: registre el RUC "
+                             "del GAD para publicar con el identificador EC-RUC que usa IATI.",
+    "iati.page.registered": "Identificador formado con el RUC del GAD (Servicio de Rentas Internas), como pide IATI.",
+    "iati.page.download": "Descargar archivo IATI (XML)",
+    "iati.page.cli": "El mismo archivo se obtiene desde la consola del servidor con "
+                     "`python -m core.iati export --parish {parish}`, para publicarlo con una tarea programada.",
+    "iati.page.ruc": "RUC del GAD parroquial",
+    "iati.page.ruc_help": "13 dígitos, terminados en 001, como figura en el Registro Único de Contribuyentes.",
+    "iati.page.ruc_save": "Guardar RUC",
+    "iati.page.ruc_saved": "RUC guardado: el GAD publica ahora como {ref}.",
+    "iati.page.read": "Leer el archivo IATI de un cooperante",
+    "iati.page.read_intro": "Suba el archivo de actividades IATI que publica el cooperante. Minga lo comprueba "
+                            "contra el esquema oficial IATI 2.03 y muestra cada actividad como una oferta; revise lo "
+                            "que el archivo no dice antes de guardarlas.",
+    "iati.page.upload": "Archivo IATI (.xml)",
+    "iati.page.notes": "{offer_id}: {count} puntos a revisar",
+    "iati.page.new": "Nueva",
+    "iati.page.replaces": "Reemplaza la oferta registrada con ese código",
+    "iati.page.need_role": "Para guardar estas ofertas, ingrese como técnico de planificación.",
+    "iati.page.save": "Guardar {count} ofertas",
+    "iati.page.saved": "{count} ofertas guardadas. Revíselas en Ofertas de cooperación.",
+    "iati.col.offer_id": "Código",
+    "iati.col.title": "Título",
+    "iati.col.cooperant": "Cooperante",
+    "iati.col.kind": "Tipo de cooperante",
+    "iati.col.type": "Tipo de cooperación",
+    "iati.col.amount": "Monto",
+    "iati.col.status": "Estado",
+    "iati.col.new": "En Minga",
     "iati.gad_name": "GAD Parroquial Rural de {parish}",
     "iati.sdg_goal": "Objetivo de Desarrollo Sostenible {goal}",
     "iati.provisional_comment": " Identificador provisional {ref}: el GAD no ha registrado su RUC en Minga. "
@@ -49,6 +85,7 @@ STRINGS = {
     "iati.read.no_status": "El estado de la actividad («{code}») no es un código IATI conocido: se puso «abierta».",
     "iati.read.check_themes": "Revise los temas, la contraparte exigida y las fechas de la convocatoria: el archivo "
                               "IATI no los trae.",
+    "log.action.iati_offer": "leer oferta de archivo IATI",
     "log.action.iati_publisher": "registrar RUC del GAD para IATI",
     "cli.iati.description": "Exporta las ofertas y proyectos financiados de una parroquia como archivo de "
                             "actividades IATI 2.03 (a la salida estándar).",
