@@ -38,6 +38,9 @@ PAGES = {
     t("nav.decide"): [] if not working else [
         st.Page("pages/propuestas.py", title=t("nav.proposals"), icon=":material/assignment:", url_path="propuestas"),
         st.Page("pages/ofertas.py", title=t("nav.offers"), icon=":material/handshake:", url_path="ofertas"),
+        st.Page("pages/cooperantes.py", title=t("coop.nav.cooperants"), icon=":material/public:",
+                url_path="cooperantes"),
+        st.Page("pages/convocatorias.py", title=t("coop.nav.calls"), icon=":material/event:", url_path="convocatorias"),
         st.Page("pages/iati.py", title=t("iati.nav"), icon=":material/sync_alt:", url_path="iati"),
         st.Page("pages/alineacion.py", title=t("nav.alignment"), icon=":material/grid_on:", url_path="alineacion"),
         st.Page("pages/priorizacion.py", title=t("nav.prioritization"), icon=":material/tune:",

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.proposals.models import ID_PATTERN, CooperationType, Modality, Theme
 from core.record.auth import Action, User, require
@@ -63,7 +63,7 @@ class Cooperant(BaseModel):
     counterpart_rules: str | None = Field(default=None, max_length=2000)
     target_population: list[TargetPopulation] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
-    sources: list[str] = Field(min_length=1)
+    sources: list[str] = Field(default_factory=list)
     iati_org_id: str | None = Field(default=None, pattern=r"^[A-Z]{2}-[A-Za-z0-9_.-]+$")
     is_illustrative: bool = True
 
@@ -72,12 +72,11 @@ class Cooperant(BaseModel):
     def _lists(cls, value: Any) -> Any:
         return split_list(value)
 
-    @field_validator("sources")
-    @classmethod
-    def _sources(cls, value: list[str]) -> list[str]:
-        if not any(s.strip() for s in value):
+    @model_validator(mode="after")
+    def _sourced(self) -> Cooperant:
+        if not any(s.strip() for s in self.sources):
             raise ValueError(t("coop.err.no_source"))
-        return value
+        return self
 
 
 def _plain(name: str) -> str:
