@@ -51,7 +51,8 @@ PAGES = {
         *([st.Page("pages/sesion.py", title=t("nav.meeting"), icon=":material/groups:", url_path="sesion")]
           if working else []),
         st.Page("pages/decision.py", title=t("nav.decision"), icon=":material/gavel:", url_path="decision"),
-        *([st.Page("pages/seguimiento.py", title=t("seg.title"), icon=":material/timeline:", url_path="seguimiento")]
+        *([st.Page("pages/seguimiento.py", title=t("seg.title"), icon=":material/timeline:", url_path="seguimiento"),
+           st.Page("pages/convenios.py", title=t("conv.nav"), icon=":material/contract:", url_path="convenios")]
           if working else []),
         st.Page("pages/registro.py", title=t("nav.log"), icon=":material/verified:", url_path="registro"),
         *([st.Page("pages/administracion.py", title=t("nav.admin"), icon=":material/admin_panel_settings:",
