@@ -144,12 +144,19 @@ with tab_agree:
                     st.rerun()
 
 by_id = {a.agreement_id: a for a in signed.values()}
-with tab_report:
+
+
+def _chosen_agreement(key: str) -> agr.Agreement | None:
+    """The agreement picked in a tab; None (and a note) when the parish has none yet."""
     if not by_id:
         st.info(t("conv.report.none"))
-    else:
-        current = by_id[st.selectbox(t("conv.col.agreement"), list(by_id), key="report-agreement",
-                                     format_func=lambda a: by_id[a].number_es)]
+        return None
+    return by_id[st.selectbox(t("conv.col.agreement"), list(by_id), key=key, format_func=lambda a: by_id[a].number_es)]
+
+
+with tab_report:
+    current = _chosen_agreement("report-agreement")
+    if current is not None:
         history = monitoring.reports(store, current.agreement_id)
         chart = monitoring.planned_vs_actual(current, history)
         if not chart.is_empty():
@@ -189,11 +196,8 @@ with tab_report:
                         st.rerun()
 
 with tab_close:
-    if not by_id:
-        st.info(t("conv.report.none"))
-    else:
-        current = by_id[st.selectbox(t("conv.col.agreement"), list(by_id), key="close-agreement",
-                                     format_func=lambda a: by_id[a].number_es)]
+    current = _chosen_agreement("close-agreement")
+    if current is not None:
         st.caption(t("close.scale", scale="; ".join(f"{n} {label('closing_scale', n)}" for n in closing.SCALE)))
         if can_edit:
             with st.form("conv-close"):
