@@ -3,7 +3,6 @@ a cooperant's file is previewed and saved as offers by a planner only; an invali
 
 from pathlib import Path
 
-from core.iati.schema import parse, problems
 from core.proposals import records
 from core.proposals.models import CooperationOffer
 from core.record.auth import Role, User

@@ -10,8 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from core.cooperation import agreements as agr
-from core.cooperation import closing, final_report, monitoring
-from core.cooperation import demo
+from core.cooperation import closing, demo, final_report, monitoring
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
 from core.proposals import records
 from core.record.auth import PermissionDenied, Role, User

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from core.cooperation import calls as calls_mod
 from core.cooperation import cooperants as coop
 from core.cooperation import demo
-from core.cooperation.calls import Call, call_state, calendar
+from core.cooperation.calls import Call, calendar, call_state
 from core.cooperation.registry_import import preview_registry
 from core.proposals import records
 from core.proposals.models import CooperationOffer

@@ -176,7 +176,7 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
                               number_es=f"CONV-{year}-{number:03d}", parish_code=application.parish_code,
                               proposal_id=application.proposal_id, cooperant_id=application.cooperant_id,
                               recorded_by=user.username,
-                              recorded_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+                              recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         try:
             # expected_version=0: the number must still be free when the transaction commits.
             store.apply([Change(AGREEMENT, agreement.agreement_id, agreement.model_dump(mode="json"),

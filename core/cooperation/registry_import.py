@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from core.cooperation.cooperants import Contact, Cooperant, split_list
 from core.data.validation import RowProblem, spanish_message
-from core.proposals.imports import FileRefused, read_book, normalise
+from core.proposals.imports import FileRefused, normalise, read_book
 from core.texts import labels, t
 
 RowAction = Literal["new", "update", "unchanged", "existing"]

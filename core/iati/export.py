@@ -4,6 +4,8 @@ One `iati-activity` per record, reported by the parish GAD (core.iati.identifier
 - each cooperation offer the parish holds (activity status: pipeline while open, closed when executed,
   cancelled when the call closed or it was not executed), with the cooperant as funding organisation, its amount
   as an indicative budget and the parish's share of its cost split as participating organisations;
+- each agreement (convenio) of the parish, with its budgets, commitments, expenditures and results
+  (core.iati.agreements);
 - each project of the parish the board funded (proposal status funded, in execution or closed), with the
   associations as implementing organisations, the GAD's money as a committed budget and a commitment
   transaction on the decision's date, and the proposal's indicators as results.
@@ -16,36 +18,34 @@ the date of the board's decision (projects), and its narrative says so.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml import etree
 
+from core.cooperation.agreements import agreements
 from core.fmt import money
+from core.iati import elements as el
 from core.iati import identifiers as ids
+from core.iati.agreements import agreement_activity
+from core.iati.elements import Reporter
 from core.iati.schema import problems
-from core.proposals.models import REIMBURSABLE_TYPES, CooperationOffer, Indicator, Proposal, ProposalStatus
+from core.proposals.models import (
+    REIMBURSABLE_TYPES,
+    CooperationOffer,
+    Indicator,
+    Proposal,
+    ProposalStatus,
+)
 from core.proposals.records import OFFER, PROPOSAL
 from core.record.store import Store
 from core.texts import label, t
 
 IATI_VERSION = "2.03"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FUNDED_STATUSES = {ProposalStatus.FUNDED: ids.STATUS_PIPELINE, ProposalStatus.IN_EXECUTION: ids.STATUS_IMPLEMENTATION,
                    ProposalStatus.CLOSED: ids.STATUS_CLOSED}
 OFFER_STATUSES = {"open": ids.STATUS_PIPELINE, "executed": ids.STATUS_CLOSED, "closed": ids.STATUS_CANCELLED,
                   "not_executed": ids.STATUS_CANCELLED}
-
-
-@dataclass(frozen=True)
-class Reporter:
-    """Who reports: the parish GAD's identifier and name."""
-
-    org_ref: str
-    name: str
-
-    def activity_id(self, record_id: str) -> str:
-        return f"{self.org_ref}-{record_id}"
 
 
 @dataclass(frozen=True)
@@ -54,112 +54,43 @@ class StoredOffer:
     recorded_on: dt.date
 
 
-# -- small builders ---------------------------------------------------------------------------
-
-def _narrative(parent: etree._Element, text: str) -> None:
-    etree.SubElement(parent, "narrative").text = text
-
-
-def _texted(parent: etree._Element, tag: str, text: str, **attributes: str) -> etree._Element:
-    element = etree.SubElement(parent, tag, **attributes)
-    _narrative(element, text)
-    return element
-
-
-def _org(parent: etree._Element, tag: str, name: str, ref: str | None, type_code: str | None,
-         **attributes: str) -> etree._Element:
-    attrs = dict(attributes)
-    if ref:
-        attrs["ref"] = ref
-    if type_code:
-        attrs["type"] = type_code
-    return _texted(parent, tag, name, **attrs)
-
-
-def _date(value: dt.date) -> str:
-    return value.isoformat()
-
-
-def _activity_date(parent: etree._Element, kind: str, day: dt.date, note: str | None = None) -> None:
-    element = etree.SubElement(parent, "activity-date", type=kind, **{"iso-date": _date(day)})
-    if note:
-        _narrative(element, note)
-
-
-def _value(parent: etree._Element, amount: float, day: dt.date) -> None:
-    etree.SubElement(parent, "value", **{"currency": "USD", "value-date": _date(day)}).text = f"{amount:.2f}"
-
-
-def _budget(parent: etree._Element, status: str, start: dt.date, end: dt.date, amount: float) -> None:
-    budget = etree.SubElement(parent, "budget", type=ids.BUDGET_ORIGINAL, status=status)
-    etree.SubElement(budget, "period-start", **{"iso-date": _date(start)})
-    etree.SubElement(budget, "period-end", **{"iso-date": _date(end)})
-    _value(budget, amount, start)
-
-
-def _sdg_tags(parent: etree._Element, goals: Sequence[int], targets: Sequence[str],
-              sdg_names: Mapping[int, str]) -> None:
-    for goal in sorted(set(goals)):
-        tag = etree.SubElement(parent, "tag", vocabulary=ids.TAG_SDG_GOAL, code=str(goal))
-        _narrative(tag, sdg_names.get(goal, t("iati.sdg_goal", goal=goal)))
-    for target in sorted(set(targets)):
-        etree.SubElement(parent, "tag", vocabulary=ids.TAG_SDG_TARGET, code=target)
-
-
-def _activity(root: etree._Element, reporter: Reporter, record_id: str, title: str, description: str) -> etree._Element:
-    activity = etree.SubElement(root, "iati-activity", **{"default-currency": "USD", XML_LANG: "es"})
-    etree.SubElement(activity, "iati-identifier").text = reporter.activity_id(record_id)
-    _org(activity, "reporting-org", reporter.name, reporter.org_ref, ids.LOCAL_GOVERNMENT)
-    _texted(activity, "title", title)
-    _texted(activity, "description", description, type="1")
-    return activity
-
-
-def _year_end(start: dt.date) -> dt.date:
-    """The last day of the twelve months from `start` (IATI budget periods are at most a year)."""
-    try:
-        return start.replace(year=start.year + 1) - dt.timedelta(days=1)
-    except ValueError:  # 29 February
-        return start.replace(year=start.year + 1, day=28) - dt.timedelta(days=1)
-
-
 # -- offers -------------------------------------------------------------------------------------
 
 def _offer_activity(root: etree._Element, reporter: Reporter, stored: StoredOffer,
                     sdg_names: Mapping[int, str]) -> None:
     offer = stored.offer
     description = offer.conditions or offer.outcome or t("iati.offer.description", cooperant=offer.cooperant)
-    activity = _activity(root, reporter, offer.offer_id, offer.title, description)
-    _org(activity, "participating-org", offer.cooperant, ids.cooperant_ref(offer.cooperant_kind, offer.country),
-         ids.ORGANISATION_TYPE[offer.cooperant_kind], role=ids.ROLE_FUNDING)
+    activity = el.activity(root, reporter, offer.offer_id, offer.title, description)
+    el.org(activity, "participating-org", offer.cooperant, ids.cooperant_ref(offer.cooperant_kind, offer.country),
+           ids.ORGANISATION_TYPE[offer.cooperant_kind], role=ids.ROLE_FUNDING)
     for share in offer.cost_split:
         if share.role != "cooperant":
-            _org(activity, "participating-org", share.party, None, None, role=ids.ROLE_FUNDING)
-    _org(activity, "participating-org", reporter.name, reporter.org_ref, ids.LOCAL_GOVERNMENT,
-         role=ids.ROLE_IMPLEMENTING)
+            el.org(activity, "participating-org", share.party, None, None, role=ids.ROLE_FUNDING)
+    el.org(activity, "participating-org", reporter.name, reporter.org_ref, ids.LOCAL_GOVERNMENT,
+           role=ids.ROLE_IMPLEMENTING)
     etree.SubElement(activity, "activity-status", code=OFFER_STATUSES[offer.status])
     start = offer.open_date or offer.deadline
     if start is None:
         start = stored.recorded_on
-        _activity_date(activity, ids.DATE_PLANNED_START, start, t("iati.date.recorded"))
+        el.activity_date(activity, ids.DATE_PLANNED_START, start, t("iati.date.recorded"))
     else:
-        _activity_date(activity, ids.DATE_PLANNED_START, start, t("iati.date.call_open"))
+        el.activity_date(activity, ids.DATE_PLANNED_START, start, t("iati.date.call_open"))
     if offer.deadline and offer.deadline != start:
-        _activity_date(activity, ids.DATE_PLANNED_END, offer.deadline, t("iati.date.call_close"))
+        el.activity_date(activity, ids.DATE_PLANNED_END, offer.deadline, t("iati.date.call_close"))
     etree.SubElement(activity, "recipient-country", code="EC", percentage="100")
-    _sdg_tags(activity, offer.sdg_goals, [], sdg_names)
+    el.sdg_tags(activity, offer.sdg_goals, [], sdg_names)
     finance = ids.FINANCE_LOAN if offer.cooperation_type in REIMBURSABLE_TYPES else ids.FINANCE_GRANT
     etree.SubElement(activity, "default-finance-type", code=finance)
     if offer.cooperation_type == "technical_assistance":
         etree.SubElement(activity, "default-aid-type", code=ids.AID_TECHNICAL_ASSISTANCE, vocabulary="1")
     if offer.amount_usd:
-        _budget(activity, ids.BUDGET_INDICATIVE, start, _year_end(start), offer.amount_usd)
+        el.budget(activity, ids.BUDGET_INDICATIVE, start, el.year_end(start), offer.amount_usd)
     if offer.counterpart_required_pct or offer.counterpart_required_usd:
         conditions = etree.SubElement(activity, "conditions", attached="1")
         required = offer.required_counterpart_usd()
         text = t("iati.offer.counterpart", amount=money(required),
                  kind=label("cooperation_type", offer.cooperation_type))
-        _texted(conditions, "condition", text, type="1")
+        el.texted(conditions, "condition", text, type="1")
 
 
 # -- funded projects ----------------------------------------------------------------------------
@@ -182,54 +113,54 @@ def _result(activity: etree._Element, indicator: Indicator, start: dt.date, end:
     baseline, target = _number(indicator.baseline), _number(indicator.target)
     quantitative = baseline is not None and target is not None
     result = etree.SubElement(activity, "result", type=ids.RESULT_OUTPUT, **{"aggregation-status": "0"})
-    _texted(result, "title", indicator.name)
+    el.texted(result, "title", indicator.name)
     measure = ids.MEASURE_UNIT if quantitative else ids.MEASURE_QUALITATIVE
     element = etree.SubElement(result, "indicator", measure=measure, ascending="1")
-    _texted(element, "title", indicator.name)
-    _texted(element, "description", t("iati.result.verification", means=indicator.means_of_verification))
+    el.texted(element, "title", indicator.name)
+    el.texted(element, "description", t("iati.result.verification", means=indicator.means_of_verification))
     base = etree.SubElement(element, "baseline", year=str(start.year),
                             **({"value": f"{baseline:g}"} if quantitative else {}))
-    _narrative(etree.SubElement(base, "comment"), indicator.baseline)
+    el.narrative(etree.SubElement(base, "comment"), indicator.baseline)
     period = etree.SubElement(element, "period")
-    etree.SubElement(period, "period-start", **{"iso-date": _date(start)})
-    etree.SubElement(period, "period-end", **{"iso-date": _date(end)})
+    etree.SubElement(period, "period-start", **{"iso-date": el.date(start)})
+    etree.SubElement(period, "period-end", **{"iso-date": el.date(end)})
     goal = etree.SubElement(period, "target", **({"value": f"{target:g}"} if quantitative else {}))
-    _narrative(etree.SubElement(goal, "comment"), indicator.target)
+    el.narrative(etree.SubElement(goal, "comment"), indicator.target)
 
 
-def _project_activity(root: etree._Element, reporter: Reporter, proposal: Proposal, association_names: Mapping[str, str],
-                      sdg_names: Mapping[int, str]) -> None:
+def _project_activity(root: etree._Element, reporter: Reporter, proposal: Proposal,
+                      association_names: Mapping[str, str], sdg_names: Mapping[int, str]) -> None:
     description = proposal.summary or proposal.problem or proposal.general_objective or proposal.title
-    activity = _activity(root, reporter, proposal.proposal_id, proposal.title, description)
-    _org(activity, "participating-org", reporter.name, reporter.org_ref, ids.LOCAL_GOVERNMENT, role=ids.ROLE_FUNDING)
+    activity = el.activity(root, reporter, proposal.proposal_id, proposal.title, description)
+    el.org(activity, "participating-org", reporter.name, reporter.org_ref, ids.LOCAL_GOVERNMENT, role=ids.ROLE_FUNDING)
     if proposal.counterpart_cooperant_usd > 0:
-        _org(activity, "participating-org", proposal.cooperant_name or proposal.cooperation_offer_id or "", None, None,
-             role=ids.ROLE_FUNDING)
+        el.org(activity, "participating-org", proposal.cooperant_name or proposal.cooperation_offer_id or "", None, None,
+               role=ids.ROLE_FUNDING)
     for association in proposal.association_ids:
-        _org(activity, "participating-org", association_names.get(association, association), None,
-             ids.RECIPIENT_COUNTRY_NGO, role=ids.ROLE_IMPLEMENTING)
+        el.org(activity, "participating-org", association_names.get(association, association), None,
+               ids.RECIPIENT_COUNTRY_NGO, role=ids.ROLE_IMPLEMENTING)
     etree.SubElement(activity, "activity-status", code=FUNDED_STATUSES[ProposalStatus(proposal.status)])
     decided = _funded_on(proposal) or proposal.start_date or dt.date.today()
     start = proposal.start_date or decided
-    _activity_date(activity, ids.DATE_PLANNED_START, start,
+    el.activity_date(activity, ids.DATE_PLANNED_START, start,
                    None if proposal.start_date else t("iati.date.decision"))
     months = proposal.duration_months or 12
     end = (dt.date(start.year + (start.month - 1 + months) // 12, (start.month - 1 + months) % 12 + 1, 1)
            - dt.timedelta(days=1))
-    _activity_date(activity, ids.DATE_PLANNED_END, end)
+    el.activity_date(activity, ids.DATE_PLANNED_END, end)
     etree.SubElement(activity, "recipient-country", code="EC", percentage="100")
-    _sdg_tags(activity, proposal.sdg_goals, proposal.sdg_targets, sdg_names)
+    el.sdg_tags(activity, proposal.sdg_goals, proposal.sdg_targets, sdg_names)
     etree.SubElement(activity, "default-finance-type", code=ids.FINANCE_GRANT)
-    _budget(activity, ids.BUDGET_COMMITTED, dt.date(decided.year, 1, 1), dt.date(decided.year, 12, 31),
+    el.budget(activity, ids.BUDGET_COMMITTED, dt.date(decided.year, 1, 1), dt.date(decided.year, 12, 31),
             proposal.requested_usd)
     transaction = etree.SubElement(activity, "transaction")
     etree.SubElement(transaction, "transaction-type", code=ids.TRANSACTION_COMMITMENT)
-    etree.SubElement(transaction, "transaction-date", **{"iso-date": _date(decided)})
-    _value(transaction, proposal.requested_usd, decided)
-    _texted(transaction, "description", t("iati.transaction.commitment"))
-    _org(transaction, "provider-org", reporter.name, reporter.org_ref, None)
+    etree.SubElement(transaction, "transaction-date", **{"iso-date": el.date(decided)})
+    el.value(transaction, proposal.requested_usd, decided)
+    el.texted(transaction, "description", t("iati.transaction.commitment"))
+    el.org(transaction, "provider-org", reporter.name, reporter.org_ref, None)
     lead = proposal.association_id
-    _org(transaction, "receiver-org", association_names.get(lead, lead), None, None)
+    el.org(transaction, "receiver-org", association_names.get(lead, lead), None, None)
     for indicator in proposal.indicators:
         _result(activity, indicator, start, end)
 
@@ -240,10 +171,10 @@ def activities_document(store: Store, parish_code: str, *, parish_name: str | No
                         association_names: Mapping[str, str] | None = None,
                         sdg_names: Mapping[int, str] | None = None,
                         generated: dt.datetime | None = None) -> etree._ElementTree:
-    """The IATI activity file of one parish: its offers and funded projects (empty of activities if none)."""
+    """The IATI activity file of one parish: its offers, funded projects and agreements (empty of activities if none)."""
     publisher = ids.publisher(store, parish_code)
     reporter = Reporter(publisher.org_ref, t("iati.gad_name", parish=parish_name or parish_code))
-    generated = generated or dt.datetime.now(dt.timezone.utc)
+    generated = generated or dt.datetime.now(dt.UTC)
     root = etree.Element("iati-activities", version=IATI_VERSION,
                          **{"generated-datetime": generated.replace(microsecond=0).isoformat()})
     if publisher.is_provisional:
@@ -256,6 +187,8 @@ def activities_document(store: Store, parish_code: str, *, parish_name: str | No
         proposal = Proposal.model_validate(record.body)
         if ProposalStatus(proposal.status) in FUNDED_STATUSES:
             _project_activity(root, reporter, proposal, names, sdgs)
+    for agreement in agreements(store, parish_code):
+        agreement_activity(root, reporter, store, agreement, sdgs, generated.date())
     return etree.ElementTree(root)
 
 

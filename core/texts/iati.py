@@ -49,6 +49,11 @@ STRINGS = {
     "iati.date.decision": "Fecha de la decisión de la junta parroquial que financió el proyecto.",
     "iati.transaction.commitment": "Compromiso del presupuesto participativo del GAD, según el acta de la junta.",
     "iati.result.verification": "Medio de verificación: {means}",
+    "iati.agreement.description": "Convenio de cooperación {number} entre el GAD parroquial y {cooperant}.",
+    "iati.agreement.indicator": "{name} ({unit})",
+    "iati.agreement.actual": "Valor del informe {report} (período hasta el {date}).",
+    "iati.agreement.signed": "Comprometido al firmar el convenio {number}.",
+    "iati.agreement.expenditure": "Gasto del período según el informe de avance {report}.",
     "iati.err.export_invalid": "El archivo IATI generado no cumple el esquema 2.03 y no se publica: {problems}",
     "iati.err.nothing": "No hay nada que publicar: la parroquia no tiene ofertas de cooperación ni proyectos "
                         "financiados.",
