@@ -43,6 +43,7 @@ PAGES = {
         st.Page("pages/convocatorias.py", title=t("coop.nav.calls"), icon=":material/event:", url_path="convocatorias"),
         st.Page("pages/iati.py", title=t("iati.nav"), icon=":material/sync_alt:", url_path="iati"),
         st.Page("pages/alineacion.py", title=t("nav.alignment"), icon=":material/grid_on:", url_path="alineacion"),
+        st.Page("pages/etapas.py", title=t("stage.nav"), icon=":material/stairs:", url_path="etapas"),
         st.Page("pages/priorizacion.py", title=t("nav.prioritization"), icon=":material/tune:",
                 url_path="priorizacion"),
         st.Page("pages/presupuesto.py", title=t("nav.budget"), icon=":material/payments:", url_path="presupuesto"),

@@ -113,3 +113,60 @@ LABELS = {
     "application_answer": {"accepted": "Aceptada", "reformulate": "Reformular", "new_proposal": "Nueva propuesta",
                            "rejected": "Rechazada"},
 }
+
+STRINGS.update({
+    "stage.err.feasibility": "La etapa de factibilidad necesita el resultado del estudio: factible, factible con "
+                             "condiciones o no factible.",
+    "stage.err.business_plan": "El plan de negocios necesita sus cifras: inversión, ingresos anuales y costos "
+                               "anuales.",
+    "stage.err.reason": "Diga por qué la parroquia exige esta etapa (al menos una frase): la razón se muestra en "
+                        "la revisión de cada propuesta.",
+    "stage.err.order": "La etapa «{stage}» no corresponde ahora: la siguiente es «{expected}».",
+    "stage.err.complete": "ninguna (la propuesta completó todas las etapas)",
+    "stage.err.date": "La fecha no puede ser anterior a la de la etapa anterior ({date}).",
+    "stage.err.not_feasible": "El estudio de factibilidad concluyó que el proyecto no es factible: la propuesta no "
+                              "avanza a la siguiente etapa.",
+    "stage.none": "ninguna etapa",
+    "stage.gate.passed": "Alcanzó {stage}; la parroquia exige «{required}» antes del presupuesto.",
+    "stage.gate.failed": "Ha alcanzado {stage} y la parroquia exige «{required}» antes del presupuesto: {reason}",
+    "log.action.stage": "registrar etapa de la propuesta",
+    "log.action.stage_rule": "fijar la etapa exigida antes del presupuesto",
+})
+
+LABELS.update({
+    "flok_stage": {"comunidad": "Proceso comunitario", "factibilidad": "Factibilidad",
+                   "plan_negocios": "Plan de negocios", "financiamiento": "Financiamiento"},
+    "feasibility": {"feasible": "Factible", "conditional": "Factible con condiciones", "not_feasible": "No factible"},
+})
+
+STRINGS.update({
+    "stage.nav": "Etapas FLOK",
+    "stage.page.title": "Etapas de las propuestas (modelo FLOK)",
+    "stage.page.intro": "Los pilotos FLOK financiaron proyectos comunitarios solo después de un proceso comunitario, "
+                        "un estudio de factibilidad y un plan de negocios. Aquí se registra la etapa de cada propuesta "
+                        "con su evidencia, y la junta puede exigir una etapa antes de que una propuesta entre al "
+                        "presupuesto.",
+    "stage.page.rule": "La parroquia exige la etapa «{stage}» antes del presupuesto. Razón:",
+    "stage.page.no_rule": "La parroquia no exige ninguna etapa antes del presupuesto.",
+    "stage.page.record": "Registrar una etapa alcanzada",
+    "stage.page.save": "Guardar etapa",
+    "stage.page.saved": "Etapa registrada.",
+    "stage.page.rule_form": "Etapa exigida antes del presupuesto (junta parroquial)",
+    "stage.page.rule_save": "Guardar regla",
+    "stage.page.rule_saved": "Regla guardada: se aplica en la revisión de las propuestas y en el presupuesto.",
+    "stage.col.proposal_id": "Propuesta",
+    "stage.col.title": "Título",
+    "stage.col.stage": "Etapa",
+    "stage.col.date": "Fecha en que se alcanzó",
+    "stage.col.evidence": "Evidencia",
+    "stage.col.feasibility": "Resultado de la factibilidad",
+    "stage.col.investment": "Inversión (USD)",
+    "stage.col.income": "Ingresos anuales (USD)",
+    "stage.col.costs": "Costos anuales (USD)",
+    "stage.col.required": "Etapa exigida",
+    "stage.col.reason": "Razón de la regla",
+    "stage.evidence_help": "Comunidad: el acta de la asamblea. Factibilidad: el estudio y su conclusión. Plan de "
+                           "negocios: el documento y sus cifras. Financiamiento: quién financia y con cuánto.",
+    "stage.not_applicable": "No corresponde a esta etapa",
+    "stage.no_requirement": "Ninguna",
+})
