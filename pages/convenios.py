@@ -15,10 +15,10 @@ from core.cooperation import closing, final_report, monitoring
 from core.cooperation import cooperants as coop
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
 from core.proposals import records
-from core.record.auth import Action, PermissionDenied
-from core.record.store import ConflictError, StoreError
+from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, session, state
+from ui.cooperation import attempt
 
 parish = state.current_parish()
 store = data.store()
@@ -31,20 +31,6 @@ registry = coop.by_id(coop.cooperants(store))
 applications = {a.application_id: a for a in agr.applications(store, parish)}
 signed = {a.application_id: a for a in agr.agreements(store, parish)}
 can_edit, can_sign = session.allowed(Action.EDIT_OFFER), session.allowed(Action.APPROVE_DECISION)
-
-
-def _attempt(action, success: str) -> bool:
-    """Run a write; show the Spanish reason when it is refused. True when it was stored."""
-    try:
-        action()
-    except PermissionDenied as exc:
-        session.denied(exc)
-    except (ValueError, ConflictError, StoreError) as exc:
-        st.error(session.reason(exc))
-    else:
-        st.success(success)
-        return True
-    return False
 
 
 tab_apply, tab_agree, tab_report, tab_close = st.tabs([t("conv.tab.apply"), t("conv.tab.agree"),
@@ -80,7 +66,7 @@ with tab_apply:
                         application_id=application_id.strip(), parish_code=parish, proposal_id=proposal_id,
                         cooperant_id=cooperant_id, call_id=call_id or None, submitted_on=submitted,
                         capacity=agr.Capacity(staff=staff, counterpart_funds=funds, experience=experience)))
-                if _attempt(_submit, t("conv.apply.saved")):
+                if attempt(_submit, t("conv.apply.saved")):
                     st.rerun()
     pending = [a for a in applications.values() if a.answer is None]
     if can_edit and pending:
@@ -92,7 +78,7 @@ with tab_apply:
             answered = st.date_input(t("conv.answer.date"), value=dt.date.today(), format="DD/MM/YYYY")
             note = st.text_input(t("conv.answer.note"), max_chars=2000)
             if st.form_submit_button(t("conv.answer.save")):
-                if _attempt(lambda: agr.record_answer(store, session.current_user(), chosen, answer, answered,
+                if attempt(lambda: agr.record_answer(store, session.current_user(), chosen, answer, answered,
                                                       note.strip() or None), t("conv.answer.saved")):
                     st.rerun()
 
@@ -140,7 +126,7 @@ with tab_agree:
                                      if x.strip()],
                         indicators=[agr.AnnexIndicator(name=name.strip(), unit=unit.strip(), baseline=baseline,
                                                        target=target, means_of_verification=verification.strip())]))
-                if _attempt(_sign, t("conv.agree.saved")):
+                if attempt(_sign, t("conv.agree.saved")):
                     st.rerun()
 
 by_id = {a.agreement_id: a for a in signed.values()}
@@ -192,7 +178,7 @@ with tab_report:
                             spent_cooperant_usd=spent["cooperant"], spent_gad_usd=spent["gad"],
                             spent_community_usd=spent["community"], problems=problems.strip() or None,
                             measure=measure, measure_note=measure_note.strip() or None))
-                    if _attempt(_report, t("conv.report.saved")):
+                    if attempt(_report, t("conv.report.saved")):
                         st.rerun()
 
 with tab_close:
@@ -210,7 +196,7 @@ with tab_close:
                 positive = st.text_area(t("close.col.positive"), max_chars=4000)
                 negative = st.text_area(t("close.col.negative"), max_chars=4000)
                 if st.form_submit_button(t("conv.close.save")):
-                    if _attempt(lambda: closing.save_evaluation(store, session.current_user(), closing.ClosingEvaluation(
+                    if attempt(lambda: closing.save_evaluation(store, session.current_user(), closing.ClosingEvaluation(
                             agreement_id=current.agreement_id, evaluator=evaluator, evaluator_name=evaluator_name.strip(),
                             evaluated_on=dt.date.today(),
                             scores=[closing.CriterionScore(criterion=c, score=s, evidence=e.strip())

@@ -9,10 +9,10 @@ import streamlit as st
 from core import fmt
 from core.cooperation import stages
 from core.proposals import records
-from core.record.auth import Action, PermissionDenied
-from core.record.store import ConflictError, StoreError
+from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, session, state
+from ui.cooperation import attempt
 
 parish = state.current_parish()
 store = data.store()
@@ -37,17 +37,6 @@ if not table.is_empty():
     st.dataframe(table, hide_index=True, width="stretch")
 
 
-def _attempt(action, success: str) -> None:
-    try:
-        action()
-    except PermissionDenied as exc:
-        session.denied(exc)
-    except (ValueError, ConflictError, StoreError) as exc:
-        st.error(session.reason(exc))
-    else:
-        st.success(success)
-
-
 if session.allowed(Action.EDIT_PROPOSAL) and titles:
     st.subheader(t("stage.page.record"))
     with st.form("stage-form"):
@@ -62,7 +51,7 @@ if session.allowed(Action.EDIT_PROPOSAL) and titles:
         income = figures[1].number_input(t("stage.col.income"), min_value=0.0, step=100.0, value=None)
         costs = figures[2].number_input(t("stage.col.costs"), min_value=0.0, step=100.0, value=None)
         if st.form_submit_button(t("stage.page.save")):
-            _attempt(lambda: stages.record_stage(store, session.current_user(), parish, stages.StageEvidence(
+            attempt(lambda: stages.record_stage(store, session.current_user(), parish, stages.StageEvidence(
                 proposal_id=proposal_id, stage=stage, reached_on=reached_on, evidence=evidence.strip(),
                 feasibility=feasibility or None, investment_usd=investment, yearly_income_usd=income,
                 yearly_costs_usd=costs)), t("stage.page.saved"))
@@ -76,5 +65,5 @@ if session.allowed(Action.SET_BUDGET):
                                 format_func=lambda s: label("flok_stage", s) if s else t("stage.no_requirement"))
         reason = st.text_area(t("stage.col.reason"), value=parish_rule.reason, max_chars=1000)
         if st.form_submit_button(t("stage.page.rule_save")):
-            _attempt(lambda: stages.save_rule(store, session.current_user(), stages.StageRule(
+            attempt(lambda: stages.save_rule(store, session.current_user(), stages.StageRule(
                 parish_code=parish, required_stage=required or None, reason=reason.strip())), t("stage.page.rule_saved"))

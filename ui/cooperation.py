@@ -1,14 +1,32 @@
-"""The alerts of the parish's cooperation agreements (core.cooperation.monitoring), drawn where projects are followed."""
+"""Shared pieces of the cooperation pages: a guarded write, and the alerts of the parish's agreements
+(core.cooperation.monitoring) drawn where projects are followed."""
 
 import datetime as dt
+from collections.abc import Callable
 
 import polars as pl
 import streamlit as st
 
 from core import fmt
 from core.cooperation import agreements, monitoring
-from core.record.store import Store
+from core.record.auth import PermissionDenied
+from core.record.store import ConflictError, Store, StoreError
 from core.texts import t
+from ui import session
+
+
+def attempt(action: Callable[[], object], success: str) -> bool:
+    """Run a write; show the Spanish reason when it is refused, else `success`. True when it was stored."""
+    try:
+        action()
+    except PermissionDenied as exc:
+        session.denied(exc)
+    except (ValueError, ConflictError, StoreError) as exc:
+        st.error(session.reason(exc))
+    else:
+        st.success(success)
+        return True
+    return False
 
 
 def agreement_flags(store: Store, parish_code: str, today: dt.date | None = None) -> None:
