@@ -70,7 +70,8 @@ with st.form("call-form"):
     opens = st.date_input(t("coop.calls.col.open_date"), value=dt.date.today(), format="DD/MM/YYYY")
     closes = st.date_input(t("coop.calls.col.close_date"), value=dt.date.today() + dt.timedelta(days=30),
                            format="DD/MM/YYYY")
-    call_themes = st.multiselect(t("coop.col.themes"), list(labels("theme")), format_func=lambda c: label("theme", c))
+    call_themes = st.multiselect(t("coop.col.themes"), list(labels("theme")), format_func=lambda c: label("theme", c),
+                                 placeholder=t("coop.page.choose"))
     source = st.text_input(t("coop.col.sources"), max_chars=500)
     if st.form_submit_button(t("coop.calls.save")):
         try:

@@ -28,9 +28,10 @@ calls_of = {c.cooperant_id: [k.call_id for k in calls_mod.calls(store) if k.coop
 
 left, right = st.columns(2)
 themes = left.multiselect(t("coop.page.filter_theme"), list(labels("theme")), format_func=lambda c: label("theme", c),
-                          key="coop-themes")
+                          key="coop-themes", placeholder=t("coop.page.all"))
 kinds = right.multiselect(t("coop.page.filter_kind"), list(labels("cooperant_kind")),
-                          format_func=lambda c: label("cooperant_kind", c), key="coop-kinds")
+                          format_func=lambda c: label("cooperant_kind", c), key="coop-kinds",
+                          placeholder=t("coop.page.all"))
 shown = [c for c in registry if (not themes or set(themes) & set(c.themes)) and (not kinds or c.kind in kinds)]
 
 
@@ -81,10 +82,11 @@ with st.form("coop-form"):
                         index=kind_codes.index(current.kind) if current else 0)
     country = st.text_input(t("coop.col.country"), value=(current.country or "") if current else "", max_chars=80)
     chosen_themes = st.multiselect(t("coop.col.themes"), list(labels("theme")), default=current.themes if current else [],
-                                   format_func=lambda c: label("theme", c))
+                                   format_func=lambda c: label("theme", c), placeholder=t("coop.page.choose"))
     population = st.multiselect(t("coop.col.target_population"), list(labels("target_population")),
                                 default=current.target_population if current else [],
-                                format_func=lambda c: label("target_population", c))
+                                format_func=lambda c: label("target_population", c),
+                                placeholder=t("coop.page.choose"))
     non_reimbursable = st.checkbox(t("coop.col.non_reimbursable"), value=current.non_reimbursable if current else True)
     rules = st.text_area(t("coop.col.counterpart_rules"), value=(current.counterpart_rules or "") if current else "",
                          max_chars=2000)

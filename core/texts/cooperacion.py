@@ -51,6 +51,8 @@ STRINGS = {
                        "refieren a ellos.",
     "coop.page.illustrative": "Los cooperantes de la demostración vienen de la tesis de Azogues y de los pilotos "
                               "FLOK; son ilustrativos salvo donde la fuente dice otra cosa.",
+    "coop.page.all": "Todos",
+    "coop.page.choose": "Elija una o varias opciones",
     "coop.page.filter_theme": "Filtrar por tema",
     "coop.page.filter_kind": "Filtrar por tipo",
     "coop.page.detail": "Ficha del cooperante",
