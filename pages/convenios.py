@@ -4,7 +4,6 @@ the closing evaluation on the five criteria with the final report (PDF and Excel
 
 import datetime as dt
 
-import altair as alt
 import polars as pl
 import streamlit as st
 
@@ -18,7 +17,7 @@ from core.proposals import records
 from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, session, state
-from ui.cooperation import attempt
+from ui.cooperation import attempt, planned_actual_chart
 
 parish = state.current_parish()
 store = data.store()
@@ -146,14 +145,7 @@ with tab_report:
         history = monitoring.reports(store, current.agreement_id)
         chart = monitoring.planned_vs_actual(current, history)
         if not chart.is_empty():
-            long = chart.unpivot(index=["indicator", "period_end"], on=["planned", "actual"],
-                                 variable_name="series").with_columns(
-                pl.col("series").replace_strict({"planned": t("conv.report.planned"), "actual": t("conv.report.actual")}))
-            st.altair_chart(alt.Chart(long.to_pandas()).mark_line(point=True).encode(
-                x=alt.X("period_end:T", title=t("conv.report.period")), y=alt.Y("value:Q", title=t("conv.report.value")),
-                color=alt.Color("series:N", title=None), strokeDash="series:N",
-                tooltip=[alt.Tooltip("indicator:N", title=t("agr.col.indicator")), alt.Tooltip("value:Q")],
-            ).properties(title=t("conv.report.chart")), width="stretch")
+            st.altair_chart(planned_actual_chart(chart), width="stretch")
         if can_edit:
             with st.form("conv-report"):
                 report_id = st.text_input(t("conv.report.id"), max_chars=40)

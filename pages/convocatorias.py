@@ -3,7 +3,6 @@ parish's themes, with a chart by closing month and a form to record a call."""
 
 import datetime as dt
 
-import altair as alt
 import polars as pl
 import streamlit as st
 
@@ -15,6 +14,7 @@ from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, labels, t
 from ui import data, session, state
+from ui.cooperation import calls_by_month_chart
 
 parish = state.current_parish()
 store = data.store()
@@ -45,17 +45,7 @@ else:
                                              return_dtype=pl.Utf8),
     ).drop("month")
     st.dataframe(shown.rename({c: t(f"coop.calls.col.{c}") for c in shown.columns}), hide_index=True, width="stretch")
-    monthly = frame.with_columns(
-        pl.col("close_date").dt.strftime("%Y-%m").alias("month_key"),
-        pl.col("state").replace_strict(labels("call_state")).alias("state_es"))
-    chart = alt.Chart(monthly.to_pandas()).mark_bar().encode(
-        x=alt.X("month_key:O", title=t("coop.calls.month")),
-        y=alt.Y("count():Q", title=t("coop.calls.count")),
-        color=alt.Color("state_es:N", title=t("coop.calls.col.state")),
-        tooltip=[alt.Tooltip("title:N", title=t("coop.calls.col.title")),
-                 alt.Tooltip("cooperant:N", title=t("coop.calls.col.cooperant"))],
-    ).properties(title=t("coop.calls.chart"))
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(calls_by_month_chart(frame, labels("call_state")), width="stretch")
 
 if not session.allowed(Action.EDIT_OFFER) or not registry:
     st.stop()

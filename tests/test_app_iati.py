@@ -4,7 +4,7 @@ a cooperant's file is previewed and saved as offers by a planner only; an invali
 from pathlib import Path
 
 from core.proposals import records
-from core.proposals.models import CooperationOffer
+from core.proposals.offers import CooperationOffer
 from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page

@@ -15,7 +15,7 @@ from core.cooperation import demo
 from core.cooperation.calls import Call, calendar, call_state
 from core.cooperation.registry_import import preview_registry
 from core.proposals import records
-from core.proposals.models import CooperationOffer
+from core.proposals.offers import CooperationOffer
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import ConflictError, Store
 

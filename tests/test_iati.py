@@ -17,7 +17,8 @@ from core.iati.export import activities_document, export_bytes
 from core.iati.read import read_offers
 from core.iati.schema import IatiFileError, activities_schema, parse, problems
 from core.proposals import records
-from core.proposals.models import CooperationOffer, Indicator, Proposal, ProposalStatus
+from core.proposals.models import Indicator, Proposal, ProposalStatus
+from core.proposals.offers import CooperationOffer
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
 
@@ -189,7 +190,7 @@ def test_an_agreement_exports_with_commitments_expenditures_and_results(store):
         monitoring.save_report(store, PLANNER, monitoring.Report(
             report_id=report_id, agreement_id=agreement.agreement_id, period_end=end, physical_progress_pct=30,
             spent_cooperant_usd=spent, values=[monitoring.IndicatorValue(name="Hectáreas regadas", value=12)]))
-    document = activities_document(store, "010170", generated=dt.datetime(2027, 7, 1, tzinfo=dt.timezone.utc))
+    document = activities_document(store, "010170", generated=dt.datetime(2027, 7, 1, tzinfo=dt.UTC))
     assert not problems(document)
     activity = _activity(document, f"EC-DPA-010170-{agreement.agreement_id}")
     assert activity.find("activity-status").get("code") == "2"

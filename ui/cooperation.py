@@ -1,9 +1,11 @@
-"""Shared pieces of the cooperation pages: a guarded write, and the alerts of the parish's agreements
-(core.cooperation.monitoring) drawn where projects are followed."""
+"""Shared pieces of the cooperation pages: a guarded write, their two charts (calls by closing month, indicators
+planned against reached), and the alerts of the parish's agreements (core.cooperation.monitoring) drawn where
+projects are followed."""
 
 import datetime as dt
 from collections.abc import Callable
 
+import altair as alt
 import polars as pl
 import streamlit as st
 
@@ -13,6 +15,7 @@ from core.record.auth import PermissionDenied
 from core.record.store import ConflictError, Store, StoreError
 from core.texts import t
 from ui import session
+from ui.charts import finish
 
 
 def attempt(action: Callable[[], object], success: str) -> bool:
@@ -44,3 +47,28 @@ def agreement_flags(store: Store, parish_code: str, today: dt.date | None = None
     st.dataframe(shown.select(columns).rename({c: t(f"mon.col.{c}") for c in columns}), hide_index=True,
                  width="stretch")
     st.caption(t("mon.flags.caption", points=fmt.number(monitoring.LATE_POINTS)))
+
+
+def calls_by_month_chart(calendar: pl.DataFrame, state_labels: dict[str, str]) -> alt.TopLevelMixin:
+    """Bars of calls per closing month (core.cooperation.calls.calendar), coloured by their state."""
+    monthly = calendar.with_columns(pl.col("close_date").dt.strftime("%Y-%m").alias("month_key"),
+                                    pl.col("state").replace_strict(state_labels).alias("state_es"))
+    chart = alt.Chart(monthly.to_pandas()).mark_bar().encode(
+        x=alt.X("month_key:O", title=t("coop.calls.month")), y=alt.Y("count():Q", title=t("coop.calls.count")),
+        color=alt.Color("state_es:N", title=t("coop.calls.col.state")),
+        tooltip=[alt.Tooltip("title:N", title=t("coop.calls.col.title")),
+                 alt.Tooltip("cooperant:N", title=t("coop.calls.col.cooperant"))])
+    return finish(chart, t("coop.calls.chart"))
+
+
+def planned_actual_chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
+    """Lines of each indicator planned against reached (core.cooperation.monitoring.planned_vs_actual)."""
+    long = frame.unpivot(index=["indicator", "period_end"], on=["planned", "actual"], variable_name="series")
+    long = long.with_columns(pl.col("series").replace_strict({"planned": t("conv.report.planned"),
+                                                              "actual": t("conv.report.actual")}))
+    chart = alt.Chart(long.to_pandas()).mark_line(point=True).encode(
+        x=alt.X("period_end:T", title=t("conv.report.period")), y=alt.Y("value:Q", title=t("conv.report.value")),
+        color=alt.Color("series:N", title=None), strokeDash="series:N",
+        tooltip=[alt.Tooltip("indicator:N", title=t("agr.col.indicator")),
+                 alt.Tooltip("value:Q", title=t("conv.report.value"))])
+    return finish(chart, t("conv.report.chart"))

@@ -20,8 +20,8 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.cooperation.cooperants import KIND as COOPERANT_KIND
-from core.cooperation.cooperants import Cooperant, split_list
-from core.proposals.models import ID_PATTERN, Proposal, Theme
+from core.cooperation.cooperants import Cooperant
+from core.proposals.models import ID_PATTERN, Proposal, Theme, split_list
 from core.record.auth import Action, User, require
 from core.record.store import Store
 from core.texts import t

@@ -14,7 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from core.proposals.models import ID_PATTERN, CooperationType, Modality, Theme
+from core.proposals.models import ID_PATTERN, Theme, split_list
+from core.proposals.offers import CooperationType, Modality
 from core.record.auth import Action, User, require
 from core.record.store import Change, Store
 from core.texts import t
@@ -24,15 +25,6 @@ CooperantKind = Literal["bilateral", "multilateral", "ngo", "decentralized", "pr
 # Target population of the registration form (§4.1 g).
 TargetPopulation = Literal["institutions", "displaced_refugees", "peasants", "priority_groups", "ethnic_minorities",
                            "women", "social_organizations", "violence_victims", "low_income", "other"]
-
-
-def split_list(value: Any) -> Any:
-    """'a; b' → ['a', 'b']: lists typed in one spreadsheet cell or one form field."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(";") if part.strip()]
-    return value
 
 
 class Contact(BaseModel):
@@ -67,10 +59,16 @@ class Cooperant(BaseModel):
     iati_org_id: str | None = Field(default=None, pattern=r"^[A-Z]{2}-[A-Za-z0-9_.-]+$")
     is_illustrative: bool = True
 
-    @field_validator("themes", "modalities", "cooperation_types", "target_population", "sources", mode="before")
+    @field_validator("themes", "modalities", "cooperation_types", "target_population", mode="before")
     @classmethod
     def _lists(cls, value: Any) -> Any:
         return split_list(value)
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _sources_list(cls, value: Any) -> Any:
+        """Sources separated by «;» only: a source often has commas of its own."""
+        return [s.strip() for s in value.split(";") if s.strip()] if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _sourced(self) -> Cooperant:

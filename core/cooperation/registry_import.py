@@ -17,9 +17,11 @@ from typing import Any, Literal
 import polars as pl
 from pydantic import ValidationError
 
-from core.cooperation.cooperants import Contact, Cooperant, split_list
+from core.cooperation.cooperants import Contact, Cooperant
 from core.data.validation import RowProblem, spanish_message
-from core.proposals.imports import FileRefused, normalise, read_book
+from core.proposals.import_cells import choice_index, normalise
+from core.proposals.import_files import FileRefused, read_book
+from core.proposals.models import split_list
 from core.texts import labels, t
 
 RowAction = Literal["new", "update", "unchanged", "existing"]
@@ -88,14 +90,6 @@ def _aliases() -> dict[str, str]:
     return table
 
 
-def _codes(family: str) -> dict[str, str]:
-    index = {}
-    for code, text in labels(family).items():
-        index[normalise(code)] = code
-        index[normalise(text)] = code
-    return index
-
-
 def _cell(kind: str, family: str | None, value: Any) -> Any:
     """The cell as the model wants it; ValueError (Spanish) for a code or yes/no not understood."""
     text = "" if value is None else str(value).strip()
@@ -108,7 +102,7 @@ def _cell(kind: str, family: str | None, value: Any) -> Any:
         if plain in _NO or value is False:
             return False
         raise ValueError(t("coop.import.bool", value=text))
-    codes = _codes(family or "")
+    codes = choice_index(family or "")
     chosen = []
     for part in (split_list(text) if kind == "choices" else ([text] if text else [])):
         code = codes.get(normalise(part))

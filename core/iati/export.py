@@ -30,13 +30,8 @@ from core.iati import identifiers as ids
 from core.iati.agreements import agreement_activity
 from core.iati.elements import Reporter
 from core.iati.schema import problems
-from core.proposals.models import (
-    REIMBURSABLE_TYPES,
-    CooperationOffer,
-    Indicator,
-    Proposal,
-    ProposalStatus,
-)
+from core.proposals.models import Indicator, Proposal, ProposalStatus
+from core.proposals.offers import REIMBURSABLE_TYPES, CooperationOffer
 from core.proposals.records import OFFER, PROPOSAL
 from core.record.store import Store
 from core.texts import label, t

@@ -20,7 +20,7 @@ from lxml import etree
 
 from core.iati import identifiers as ids
 from core.iati.schema import IatiFileError, parse, problems
-from core.proposals.models import CooperationOffer
+from core.proposals.offers import CooperationOffer
 from core.proposals.records import OFFER
 from core.record.auth import Action, User, require
 from core.record.store import Change, Store
