@@ -62,6 +62,8 @@ def test_from_application_to_closing_evaluation(own_store):
         spent_gad_usd=9000))
     seguimiento = open_app_page("pages/seguimiento.py", BOARD)
     assert "sobre el presupuesto" in _flags(seguimiento)["Alertas"].item()
+    pdot = next(d.value for d in seguimiento.dataframe if "Objetivo PDOT" in d.value.columns)
+    assert set(pdot["Convenio"]) == {agreement.number_es} and set(pdot["Avance físico (%)"]) == {"10,0 %"}
 
     app = open_app_page(PAGE, PLANNER)
     texts = {i.label: i for i in app.text_input}

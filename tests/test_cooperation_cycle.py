@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from core.cooperation import agreements as agr
-from core.cooperation import closing, demo, final_report, monitoring
+from core.cooperation import closing, demo, final_report, monitoring, pdot_progress
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
 from core.proposals import records
 from core.record.auth import PermissionDenied, Role, User
@@ -159,3 +159,19 @@ def test_the_final_report_pdf_and_excel_open_and_carry_the_five_criteria(store):
                                                   "Sostenibilidad"]
     assert evaluation[1][1:3] == (5, 5) and evaluation[5][1:3] == (2, 2)
     assert [row[1:3] for row in book["Recursos"].iter_rows(min_row=2, values_only=True)][1] == (7000, 6500)
+
+
+def test_the_pdot_report_puts_each_followed_project_under_its_objectives(store):
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 6, 30), 40, 3_000, value=60))
+    objectives = [v.item for v in records.pdot_objectives(store, "010170")]
+    proposals = records.proposal_models(store, "010170")
+    frame = pdot_progress.progress(objectives, proposals, [agreement],
+                                   {agreement.agreement_id: monitoring.reports(store, agreement.agreement_id)})
+    p02 = next(p for p in proposals if p.proposal_id == "EV-P02")
+    assert sorted(frame["pdot_objective_id"]) == sorted(p02.pdot_objective_ids)  # only EV-P02 is followed
+    row = frame.row(0, named=True)
+    assert (row["agreement"], row["committed_usd"], row["spent_usd"], row["progress_pct"]) == (
+        "CONV-2026-001", 19_500, 3_000, 40)
+    assert row["indicators"] == "Familias con riego: 60 de 150 familias"

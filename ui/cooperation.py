@@ -10,11 +10,12 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
-from core.cooperation import agreements, monitoring
+from core.cooperation import agreements, monitoring, pdot_progress
+from core.proposals import records
 from core.record.auth import PermissionDenied
 from core.record.store import ConflictError, Store, StoreError
-from core.texts import t
-from ui import session
+from core.texts import labels, t
+from ui import session, widgets
 from ui.charts import finish
 
 
@@ -72,3 +73,25 @@ def planned_actual_chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
         tooltip=[alt.Tooltip("indicator:N", title=t("agr.col.indicator")),
                  alt.Tooltip("value:Q", title=t("conv.report.value"))])
     return finish(chart, t("conv.report.chart"))
+
+
+def pdot_report(store: Store, parish_code: str) -> None:
+    """The progress of the parish's followed projects against its PDOT objectives, with CSV and Excel downloads."""
+    signed = agreements.agreements(store, parish_code)
+    frame = pdot_progress.progress([v.item for v in records.pdot_objectives(store, parish_code)],
+                                   records.proposal_models(store, parish_code), signed,
+                                   {a.agreement_id: monitoring.reports(store, a.agreement_id) for a in signed})
+    if frame.is_empty():
+        return
+    st.subheader(t("pdot.title"))
+    st.caption(t("pdot.caption"))
+    headers = {c: t(f"pdot.col.{c}") for c in frame.columns}
+    shown = frame.with_columns(
+        pl.col("status").replace_strict(labels("proposal_status"), default=pl.col("status")),
+        pl.col("committed_usd").map_elements(fmt.money, return_dtype=pl.Utf8),
+        pl.col("spent_usd").map_elements(fmt.money, return_dtype=pl.Utf8).fill_null(fmt.UNKNOWN),
+        pl.col("progress_pct").map_elements(lambda v: fmt.percent(v / 100), return_dtype=pl.Utf8).fill_null(fmt.UNKNOWN),
+        pl.col("agreement").fill_null(""))
+    st.dataframe(shown.rename(headers), hide_index=True, width="stretch")
+    widgets.downloads(frame, headers, f"minga-avance-pdot-{parish_code}", key="pdot",
+                      code_labels={"status": labels("proposal_status")})

@@ -59,6 +59,22 @@ STRINGS = {
     "close.col.evaluator": "Evaluador",
     "close.col.positive": "Lo que funcionó",
     "close.col.negative": "Lo que no funcionó",
+    "pdot.title": "Avance frente a las metas del PDOT",
+    "pdot.caption": "Cada proyecto financiado o con convenio, bajo cada objetivo del PDOT al que se alinea: el dinero "
+                    "comprometido, lo gastado y el avance físico según el último informe, y sus indicadores. Es el "
+                    "reporte que pide el sistema nacional de planificación; descárguelo en Excel.",
+    "pdot.indicator": "{name}: {reached} de {target} {unit}",
+    "pdot.col.pdot_objective_id": "Objetivo PDOT",
+    "pdot.col.component": "Componente",
+    "pdot.col.objective": "Objetivo",
+    "pdot.col.proposal_id": "Propuesta",
+    "pdot.col.title": "Proyecto",
+    "pdot.col.status": "Estado",
+    "pdot.col.agreement": "Convenio",
+    "pdot.col.committed_usd": "Comprometido (USD)",
+    "pdot.col.spent_usd": "Gastado (USD)",
+    "pdot.col.progress_pct": "Avance físico (%)",
+    "pdot.col.indicators": "Indicadores",
     "log.action.report": "registrar informe de avance",
     "log.action.closing_evaluation": "registrar evaluación de cierre",
 }
