@@ -91,11 +91,14 @@ with st.form("coop-form"):
     rules = st.text_area(t("coop.col.counterpart_rules"), value=(current.counterpart_rules or "") if current else "",
                          max_chars=2000)
     sources = st.text_input(t("coop.col.sources"), value="; ".join(current.sources) if current else "", max_chars=1000)
+    iati_ref = st.text_input(t("coop.col.iati_org_id"), value=(current.iati_org_id or "") if current else "",
+                             max_chars=80, help=t("coop.page.iati_help"))
     if st.form_submit_button(t("coop.page.save")):
         try:
             updated = {"cooperant_id": code.strip(), "name": name.strip(), "kind": kind, "country": country.strip() or None,
                        "themes": chosen_themes, "target_population": population, "non_reimbursable": non_reimbursable,
-                       "counterpart_rules": rules.strip() or None, "sources": sources, "is_illustrative": False}
+                       "counterpart_rules": rules.strip() or None, "sources": sources, "is_illustrative": False,
+                       "iati_org_id": iati_ref.strip() or None}
             same = current is not None and current.cooperant_id == code.strip()
             saved = coop.Cooperant.model_validate({**(current.model_dump() if same else {}), **updated})
             # editing: the version read with the page; a new code: version 0, so an existing one is not overwritten

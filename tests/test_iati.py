@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from core.cooperation import agreements as agr
+from core.cooperation import cooperants as coop
 from core.cooperation import demo, monitoring
 from core.iati import identifiers as ids
 from core.iati.context import export_context
@@ -90,6 +91,16 @@ def test_offers_carry_status_and_the_cooperants_identifier(store, offer_id, stat
     activity = _activity(document, f"EC-DPA-010170-{offer_id}")
     assert activity.find("activity-status").get("code") == status_code
     assert activity.find("participating-org[@role='1']").get("ref") == ref
+
+
+def test_the_registry_identifier_of_a_cooperant_names_it_in_its_offers(store):
+    demo.ensure_demo(store)
+    charity = coop.by_id(coop.cooperants(store))["CO-CHARITY-ANYWHERE"]
+    assert _activity(activities_document(store, "010170"), "EC-DPA-010170-OF-CHARITY-ANYWHERE").find(
+        "participating-org[@role='1']").get("ref") is None
+    coop.save_cooperant(store, PLANNER, charity.model_copy(update={"iati_org_id": "GB-CHC-1234567"}))
+    offer = _activity(activities_document(store, "010170"), "EC-DPA-010170-OF-CHARITY-ANYWHERE")
+    assert offer.find("participating-org[@role='1']").get("ref") == "GB-CHC-1234567"
 
 
 def test_a_recorded_ruc_names_the_gad_and_only_planners_record_it(store):

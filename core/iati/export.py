@@ -2,7 +2,8 @@
 
 One `iati-activity` per record, reported by the parish GAD (core.iati.identifiers.Publisher):
 - each cooperation offer the parish holds (activity status: pipeline while open, closed when executed,
-  cancelled when the call closed or it was not executed), with the cooperant as funding organisation, its amount
+  cancelled when the call closed or it was not executed), with the cooperant as funding organisation (named by the
+  identifier the cooperant registry holds, core.cooperation.cooperants, else as identifiers.cooperant_ref), its amount
   as an indicative budget and the parish's share of its cost split as participating organisations;
 - each agreement (convenio) of the parish, with its budgets, commitments, expenditures and results
   (core.iati.agreements);
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from core.cooperation.agreements import agreements
+from core.cooperation.cooperants import cooperant_of_offer, cooperants
 from core.fmt import money
 from core.iati import elements as el
 from core.iati import identifiers as ids
@@ -47,6 +49,7 @@ OFFER_STATUSES = {"open": ids.STATUS_PIPELINE, "executed": ids.STATUS_CLOSED, "c
 class StoredOffer:
     offer: CooperationOffer
     recorded_on: dt.date
+    cooperant_ref: str | None  # the registry's IATI identifier of its cooperant, else the DAC one, else None
 
 
 # -- offers -------------------------------------------------------------------------------------
@@ -56,7 +59,7 @@ def _offer_activity(root: etree._Element, reporter: Reporter, stored: StoredOffe
     offer = stored.offer
     description = offer.conditions or offer.outcome or t("iati.offer.description", cooperant=offer.cooperant)
     activity = el.activity(root, reporter, offer.offer_id, offer.title, description)
-    el.org(activity, "participating-org", offer.cooperant, ids.cooperant_ref(offer.cooperant_kind, offer.country),
+    el.org(activity, "participating-org", offer.cooperant, stored.cooperant_ref,
            ids.ORGANISATION_TYPE[offer.cooperant_kind], role=ids.ROLE_FUNDING)
     for share in offer.cost_split:
         if share.role != "cooperant":
@@ -175,9 +178,12 @@ def activities_document(store: Store, parish_code: str, *, parish_name: str | No
     if publisher.is_provisional:
         root.append(etree.Comment(t("iati.provisional_comment", ref=publisher.org_ref)))
     names, sdgs = association_names or {}, sdg_names or {}
+    registry = cooperants(store)
     for record in store.records(OFFER):
-        stored = StoredOffer(CooperationOffer.model_validate(record.body), dt.date.fromisoformat(record.updated_at[:10]))
-        _offer_activity(root, reporter, stored, sdgs)
+        offer = CooperationOffer.model_validate(record.body)
+        registered = cooperant_of_offer(offer.cooperant, registry)
+        ref = (registered.iati_org_id if registered else None) or ids.cooperant_ref(offer.cooperant_kind, offer.country)
+        _offer_activity(root, reporter, StoredOffer(offer, dt.date.fromisoformat(record.updated_at[:10]), ref), sdgs)
     for record in store.records(PROPOSAL, parish_code):
         proposal = Proposal.model_validate(record.body)
         if ProposalStatus(proposal.status) in FUNDED_STATUSES:

@@ -5,9 +5,10 @@ Identifiers follow IATI's org-id convention: `<registration agency prefix>-<numb
   org-id.guide style prefix for that registry is `EC-RUC`, so a GAD with a recorded RUC is `EC-RUC-<ruc>`.
   Until the planner records the RUC, the GAD is named `EC-DPA-<parish code>` from the INEC parish code: unique
   and stable, but not a registered agency prefix, so the export says it is provisional (`is_provisional`).
-- A bilateral cooperant of a DAC member government is `XM-DAC-<DAC donor code>` (e.g. Japan 701, Spain 50).
-  Every other cooperant is named by its narrative only: IATI allows a participating organisation without a
-  `ref`, and an invented identifier would be worse than none.
+- A cooperant is named by the identifier the planner recorded in the cooperant registry (core.cooperation), else,
+  for a bilateral cooperant of a DAC member government, `XM-DAC-<DAC donor code>` (e.g. Japan 701, Spain 50).
+  Any other cooperant is named by its narrative only: IATI allows a participating organisation without a `ref`,
+  and an invented identifier would be worse than none.
 """
 
 from __future__ import annotations

@@ -53,6 +53,8 @@ STRINGS = {
                               "FLOK; son ilustrativos salvo donde la fuente dice otra cosa.",
     "coop.page.all": "Todos",
     "coop.page.choose": "Elija una o varias opciones",
+    "coop.page.iati_help": "El identificador con que el cooperante publica en IATI (por ejemplo XM-DAC-701 o "
+                           "GB-CHC-1234567); Minga lo usa al exportar. Déjelo vacío si no lo conoce.",
     "coop.page.filter_theme": "Filtrar por tema",
     "coop.page.filter_kind": "Filtrar por tipo",
     "coop.page.detail": "Ficha del cooperante",
