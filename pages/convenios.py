@@ -36,6 +36,16 @@ tab_apply, tab_agree, tab_report, tab_close = st.tabs([t("conv.tab.apply"), t("c
                                                        t("conv.tab.report"), t("conv.tab.close")])
 
 with tab_apply:
+    kept = closing.lessons(store, list(signed.values()))
+    if kept:
+        with st.expander(t("conv.lessons", count=len(kept))):
+            st.dataframe(pl.DataFrame([{
+                t("conv.col.agreement"): k["agreement"],
+                t("conv.col.cooperant"): registry[k["cooperant_id"]].name if k["cooperant_id"] in registry
+                else k["cooperant_id"],
+                t("close.col.evaluator"): label("closing_evaluator", k["evaluator"]),
+                t("close.col.positive"): k["positive"], t("close.col.negative"): k["negative"]} for k in kept]),
+                hide_index=True, width="stretch")
     if applications:
         st.dataframe(pl.DataFrame([{
             t("conv.col.application"): a.application_id, t("conv.col.proposal"): proposals[a.proposal_id].title

@@ -70,6 +70,11 @@ def test_from_application_to_closing_evaluation(own_store):
     texts["Nombre de quien evalúa"].set_value("Técnica de planificación")
     for criterion in ("Pertinencia", "Eficiencia", "Eficacia", "Impacto", "Sostenibilidad"):
         texts[f"Evidencia: {criterion}"].set_value(f"Evidencia de {criterion.lower()}")
+    next(a for a in app.text_area if a.label == "Lo que funcionó").set_value("Diseñar con las socias")
     _button(app, "Guardar evaluación").click().run()
     [evaluation] = closing.evaluations(store, agreement.agreement_id)
     assert [s.criterion for s in evaluation.scores] == list(closing.CRITERIA)
+    assert [k["positive"] for k in closing.lessons(store, [agreement])] == ["Diseñar con las socias"]
+    app = open_app_page(PAGE, PLANNER)  # the lesson waits for the next application
+    assert any(e.label.startswith("Lecciones de convenios anteriores (1)") for e in app.expander)
+

@@ -159,6 +159,9 @@ def test_the_final_report_pdf_and_excel_open_and_carry_the_five_criteria(store):
                                                   "Sostenibilidad"]
     assert evaluation[1][1:3] == (5, 5) and evaluation[5][1:3] == (2, 2)
     assert [row[1:3] for row in book["Recursos"].iter_rows(min_row=2, values_only=True)][1] == (7000, 6500)
+    kept = closing.lessons(store, [agreement])
+    assert [(k["evaluator"], k["negative"]) for k in kept] == [("planner", "Contraparte tardía"),
+                                                               ("cooperant", "Contraparte tardía")]
 
 
 def test_the_pdot_report_puts_each_followed_project_under_its_objectives(store):

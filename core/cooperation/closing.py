@@ -93,3 +93,16 @@ def scores_table(items: Sequence[ClosingEvaluation]) -> list[list[object]]:
         rows.append([t(f"close.criterion.{criterion}"), *[s.score for s in scored],
                      " / ".join(s.evidence for s in scored)])
     return rows
+
+
+def lessons(store: Store, agreements: Sequence[Agreement]) -> list[dict[str, str]]:
+    """The lessons of the closing evaluations of these agreements, for the next call: one row per evaluation that
+    kept one (agreement number, cooperant id, who evaluated, what worked, what did not)."""
+    rows = []
+    for agreement in agreements:
+        for item in evaluations(store, agreement.agreement_id):
+            if item.lessons_positive or item.lessons_negative:
+                rows.append({"agreement": agreement.number_es, "cooperant_id": agreement.cooperant_id,
+                             "evaluator": item.evaluator, "positive": item.lessons_positive or "",
+                             "negative": item.lessons_negative or ""})
+    return rows

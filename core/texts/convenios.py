@@ -8,6 +8,7 @@ STRINGS = {
                   "postulación de una propuesta con la capacidad del GAD, la respuesta del cooperante, el convenio "
                   "que firma la junta, los informes periódicos y la evaluación de cierre con el informe final.",
     "conv.tab.apply": "Postulaciones",
+    "conv.lessons": "Lecciones de convenios anteriores ({count}), para preparar la próxima postulación",
     "conv.tab.agree": "Convenios",
     "conv.tab.report": "Informes de avance",
     "conv.tab.close": "Evaluación de cierre",
