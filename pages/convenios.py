@@ -199,7 +199,8 @@ with tab_close:
                 negative = st.text_area(t("close.col.negative"), max_chars=4000)
                 if st.form_submit_button(t("conv.close.save")):
                     if attempt(lambda: closing.save_evaluation(store, session.current_user(), closing.ClosingEvaluation(
-                            agreement_id=current.agreement_id, evaluator=evaluator, evaluator_name=evaluator_name.strip(),
+                            agreement_id=current.agreement_id, evaluator=evaluator,
+                            evaluator_name=evaluator_name.strip(),
                             evaluated_on=dt.date.today(),
                             scores=[closing.CriterionScore(criterion=c, score=s, evidence=e.strip())
                                     for c, (s, e) in scored.items()],

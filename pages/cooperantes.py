@@ -81,7 +81,8 @@ with st.form("coop-form"):
     kind = st.selectbox(t("coop.col.kind"), kind_codes, format_func=lambda c: label("cooperant_kind", c),
                         index=kind_codes.index(current.kind) if current else 0)
     country = st.text_input(t("coop.col.country"), value=(current.country or "") if current else "", max_chars=80)
-    chosen_themes = st.multiselect(t("coop.col.themes"), list(labels("theme")), default=current.themes if current else [],
+    chosen_themes = st.multiselect(t("coop.col.themes"), list(labels("theme")),
+                                   default=current.themes if current else [],
                                    format_func=lambda c: label("theme", c), placeholder=t("coop.page.choose"))
     population = st.multiselect(t("coop.col.target_population"), list(labels("target_population")),
                                 default=current.target_population if current else [],
@@ -95,7 +96,8 @@ with st.form("coop-form"):
                              max_chars=80, help=t("coop.page.iati_help"))
     if st.form_submit_button(t("coop.page.save")):
         try:
-            updated = {"cooperant_id": code.strip(), "name": name.strip(), "kind": kind, "country": country.strip() or None,
+            updated = {"cooperant_id": code.strip(), "name": name.strip(), "kind": kind,
+                       "country": country.strip() or None,
                        "themes": chosen_themes, "target_population": population, "non_reimbursable": non_reimbursable,
                        "counterpart_rules": rules.strip() or None, "sources": sources, "is_illustrative": False,
                        "iati_org_id": iati_ref.strip() or None}

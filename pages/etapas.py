@@ -40,7 +40,8 @@ if not table.is_empty():
 if session.allowed(Action.EDIT_PROPOSAL) and titles:
     st.subheader(t("stage.page.record"))
     with st.form("stage-form"):
-        proposal_id = st.selectbox(t("stage.col.proposal_id"), list(titles), format_func=lambda p: f"{p} · {titles[p]}")
+        proposal_id = st.selectbox(t("stage.col.proposal_id"), list(titles),
+                                   format_func=lambda p: f"{p} · {titles[p]}")
         stage = st.selectbox(t("stage.col.stage"), list(stages.STAGES), format_func=lambda s: label("flok_stage", s))
         reached_on = st.date_input(t("stage.col.date"), value=dt.date.today(), format="DD/MM/YYYY")
         evidence = st.text_area(t("stage.col.evidence"), max_chars=2000, help=t("stage.evidence_help"))
@@ -66,4 +67,5 @@ if session.allowed(Action.SET_BUDGET):
         reason = st.text_area(t("stage.col.reason"), value=parish_rule.reason, max_chars=1000)
         if st.form_submit_button(t("stage.page.rule_save")):
             attempt(lambda: stages.save_rule(store, session.current_user(), stages.StageRule(
-                parish_code=parish, required_stage=required or None, reason=reason.strip())), t("stage.page.rule_saved"))
+                parish_code=parish, required_stage=required or None, reason=reason.strip())),
+                    t("stage.page.rule_saved"))

@@ -62,9 +62,11 @@ except IatiFileError as exc:
 
 existing = {v.item.offer_id for v in records.offers(store)}
 rows = [{t("iati.col.offer_id"): r.offer.offer_id, t("iati.col.title"): r.offer.title,
-         t("iati.col.cooperant"): r.offer.cooperant, t("iati.col.kind"): label("cooperant_kind", r.offer.cooperant_kind),
+         t("iati.col.cooperant"): r.offer.cooperant,
+         t("iati.col.kind"): label("cooperant_kind", r.offer.cooperant_kind),
          t("iati.col.type"): label("cooperation_type", r.offer.cooperation_type),
-         t("iati.col.amount"): fmt.money(r.offer.amount_usd), t("iati.col.status"): label("offer_status", r.offer.status),
+         t("iati.col.amount"): fmt.money(r.offer.amount_usd),
+         t("iati.col.status"): label("offer_status", r.offer.status),
          t("iati.col.new"): t("iati.page.replaces") if r.offer.offer_id in existing else t("iati.page.new")}
         for r in read]
 st.dataframe(pl.DataFrame(rows), hide_index=True, width="stretch")

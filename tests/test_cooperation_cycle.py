@@ -70,8 +70,8 @@ def test_an_accepted_application_becomes_a_numbered_agreement_signed_by_the_boar
     assert store.log(agr.AGREEMENT)[0].action == "firmar convenio"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(agreement_pdf(
         signed, parish_name="El Valle", cooperant_name="Embajada de Israel", project_title="Riego"))).pages)
-    for expected in ("CONVENIO DE COOPERACIÓN CONV-2026-001", "Contraparte del GAD", "$ 7.000,00", "Familias con riego",
-                     "Entregar 20 equipos de riego"):
+    for expected in ("CONVENIO DE COOPERACIÓN CONV-2026-001", "Contraparte del GAD", "$ 7.000,00",
+                     "Familias con riego", "Entregar 20 equipos de riego"):
         assert expected in text
 
 
@@ -86,7 +86,8 @@ def _report(report_id, period_end, progress, spent_gad=0.0, measure="none", note
     return monitoring.Report(report_id=report_id, agreement_id=AGREEMENT_ID, period_end=period_end,
                              physical_progress_pct=progress, spent_gad_usd=spent_gad, measure=measure,
                              measure_note=note,
-                             values=[monitoring.IndicatorValue(name="Familias con riego", value=value)] if value else [])
+                             values=[monitoring.IndicatorValue(name="Familias con riego", value=value)]
+                             if value else [])
 
 
 AGREEMENT_ID = "010170-CONV-2026-001"

@@ -113,8 +113,8 @@ HEADER = ["Código", "Nombre", "Tipo de cooperante", "País", "Temas", "No reemb
 
 def test_a_registry_spreadsheet_is_previewed_then_saved_all_at_once(store):
     data = _xlsx([HEADER,
-                  ["CO-GIZ", "GIZ", "Gobierno extranjero (bilateral)", "Alemania", "Medio ambiente; gobernabilidad", "sí",
-                   "Tesis §2.4", "giz@example.org"],
+                  ["CO-GIZ", "GIZ", "Gobierno extranjero (bilateral)", "Alemania", "Medio ambiente; gobernabilidad",
+                   "sí", "Tesis §2.4", "giz@example.org"],
                   ["CO-AFD", "Agencia Francesa de Desarrollo", "bilateral", "Francia", "", "no", "Tesis §2.4", ""]])
     existing = {r.record_id: (r.version, coop.Cooperant.model_validate(r.body)) for r in store.records(coop.KIND)}
     preview = preview_registry(data, "registro.xlsx", existing)

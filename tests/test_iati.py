@@ -1,5 +1,6 @@
-"""IATI 2.03: the demo's export (offers, funded projects, agreements) validates against the official XSD and says what IATI expects of it; the standard's
-valid test activities read into offers, the invalid one is refused in Spanish; the CLI writes the file to stdout."""
+"""IATI 2.03: the demo's export (offers, funded projects, agreements) validates against the official XSD and says
+what IATI expects of it; the standard's valid test activities read into offers, the invalid one is refused in
+Spanish; the CLI writes the file to stdout."""
 
 import datetime as dt
 import subprocess
@@ -208,7 +209,8 @@ def test_an_agreement_exports_with_commitments_expenditures_and_results(store):
     assert activity.find("participating-org[@role='1']").get("ref") == "XM-DAC-701"
     budgets = activity.findall("budget")
     assert len(budgets) == 2 and sum(float(b.findtext("value")) for b in budgets) == pytest.approx(42_000)
-    kinds = [(t.find("transaction-type").get("code"), float(t.findtext("value"))) for t in activity.findall("transaction")]
+    kinds = [(t.find("transaction-type").get("code"), float(t.findtext("value")))
+             for t in activity.findall("transaction")]
     assert kinds == [("11", 30_000), ("2", 12_000), ("4", 5_000), ("4", 7_000)]
     indicator = activity.find("result/indicator")
     assert indicator.find("baseline").get("value") == "0" and indicator.find("period/target").get("value") == "40"

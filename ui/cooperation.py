@@ -90,7 +90,8 @@ def pdot_report(store: Store, parish_code: str) -> None:
         pl.col("status").replace_strict(labels("proposal_status"), default=pl.col("status")),
         pl.col("committed_usd").map_elements(fmt.money, return_dtype=pl.Utf8),
         pl.col("spent_usd").map_elements(fmt.money, return_dtype=pl.Utf8).fill_null(fmt.UNKNOWN),
-        pl.col("progress_pct").map_elements(lambda v: fmt.percent(v / 100), return_dtype=pl.Utf8).fill_null(fmt.UNKNOWN),
+        pl.col("progress_pct").map_elements(lambda v: fmt.percent(v / 100), return_dtype=pl.Utf8)
+        .fill_null(fmt.UNKNOWN),
         pl.col("agreement").fill_null(""))
     st.dataframe(shown.rename(headers), hide_index=True, width="stretch")
     widgets.downloads(frame, headers, f"minga-avance-pdot-{parish_code}", key="pdot",

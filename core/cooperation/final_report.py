@@ -48,13 +48,14 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
     pdf.multi_cell(0, 7, _latin1(t("close.pdf.heading", number=agreement.number_es)), align="C",
                    new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("helvetica", size=9.5)
-    _paragraph(pdf, t("close.pdf.project", project=project_title, parish=parish_name, start=fmt.date(agreement.start_date),
-                      end=fmt.date(agreement.end_date)))
+    _paragraph(pdf, t("close.pdf.project", project=project_title, parish=parish_name,
+                      start=fmt.date(agreement.start_date), end=fmt.date(agreement.end_date)))
 
     _heading(pdf, t("close.pdf.results"))
     _table(pdf, [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"), t("agr.col.target"),
                  t("close.col.reached")],
-           [[n, u, fmt.number(b, 2), fmt.number(g, 2), fmt.number(r, 2)] for n, u, b, g, r in _results(agreement, latest)],
+           [[n, u, fmt.number(b, 2), fmt.number(g, 2), fmt.number(r, 2)]
+            for n, u, b, g, r in _results(agreement, latest)],
            [66, 24, 28, 28, 28], ["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"])
 
     _heading(pdf, t("close.pdf.money"))

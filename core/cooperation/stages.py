@@ -108,7 +108,9 @@ def record_stage(store: Store, user: User | None, parish_code: str, item: StageE
 
 def rule(store: Store, parish_code: str) -> StageRule:
     record = store.get(RULE, parish_code)
-    return StageRule.model_validate(record.body) if record and not record.deleted else StageRule(parish_code=parish_code)
+    if record is None or record.deleted:
+        return StageRule(parish_code=parish_code)
+    return StageRule.model_validate(record.body)
 
 
 def save_rule(store: Store, user: User | None, new_rule: StageRule) -> StageRule:

@@ -132,8 +132,8 @@ def _project_activity(root: etree._Element, reporter: Reporter, proposal: Propos
     activity = el.activity(root, reporter, proposal.proposal_id, proposal.title, description)
     el.org(activity, "participating-org", reporter.name, reporter.org_ref, ids.LOCAL_GOVERNMENT, role=ids.ROLE_FUNDING)
     if proposal.counterpart_cooperant_usd > 0:
-        el.org(activity, "participating-org", proposal.cooperant_name or proposal.cooperation_offer_id or "", None, None,
-               role=ids.ROLE_FUNDING)
+        cooperant = proposal.cooperant_name or proposal.cooperation_offer_id or ""
+        el.org(activity, "participating-org", cooperant, None, None, role=ids.ROLE_FUNDING)
     for association in proposal.association_ids:
         el.org(activity, "participating-org", association_names.get(association, association), None,
                ids.RECIPIENT_COUNTRY_NGO, role=ids.ROLE_IMPLEMENTING)
@@ -169,7 +169,7 @@ def activities_document(store: Store, parish_code: str, *, parish_name: str | No
                         association_names: Mapping[str, str] | None = None,
                         sdg_names: Mapping[int, str] | None = None,
                         generated: dt.datetime | None = None) -> etree._ElementTree:
-    """The IATI activity file of one parish: its offers, funded projects and agreements (empty of activities if none)."""
+    """The IATI activity file of one parish: its offers, funded projects and agreements (no activity if none)."""
     publisher = ids.publisher(store, parish_code)
     reporter = Reporter(publisher.org_ref, t("iati.gad_name", parish=parish_name or parish_code))
     generated = generated or dt.datetime.now(dt.UTC)

@@ -143,10 +143,10 @@ LABELS.update({
 STRINGS.update({
     "stage.nav": "Etapas FLOK",
     "stage.page.title": "Etapas de las propuestas (modelo FLOK)",
-    "stage.page.intro": "Los pilotos FLOK financiaron proyectos comunitarios solo después de un proceso comunitario, "
-                        "un estudio de factibilidad y un plan de negocios. Aquí se registra la etapa de cada propuesta "
-                        "con su evidencia, y la junta puede exigir una etapa antes de que una propuesta entre al "
-                        "presupuesto.",
+    "stage.page.intro": "Los pilotos FLOK financiaron proyectos comunitarios solo después de un proceso "
+                        "comunitario, un estudio de factibilidad y un plan de negocios. Aquí se registra la etapa de "
+                        "cada propuesta con su evidencia, y la junta puede exigir una etapa antes de que una "
+                        "propuesta entre al presupuesto.",
     "stage.page.rule": "La parroquia exige la etapa «{stage}» antes del presupuesto. Razón:",
     "stage.page.no_rule": "La parroquia no exige ninguna etapa antes del presupuesto.",
     "stage.page.record": "Registrar una etapa alcanzada",

@@ -74,9 +74,9 @@ STRINGS = {
     "coop.page.need_role": "Para registrar cooperantes, ingrese como técnico de planificación.",
     "coop.page.none": "Ningún cooperante coincide con el filtro.",
     "coop.calls.title": "Calendario de convocatorias",
-    "coop.calls.intro": "Las convocatorias de los cooperantes registrados: las que cierran pronto (en menos de {days} "
-                        "días), las abiertas, las que abrirán y las cerradas. «Sirve a la parroquia» quiere decir que "
-                        "comparte algún tema con las propuestas de la parroquia.",
+    "coop.calls.intro": "Las convocatorias de los cooperantes registrados: las que cierran pronto (en menos de "
+                        "{days} días), las abiertas, las que abrirán y las cerradas. «Sirve a la parroquia» quiere "
+                        "decir que comparte algún tema con las propuestas de la parroquia.",
     "coop.calls.today": "Fecha de consulta",
     "coop.calls.only_fit": "Solo las que sirven a los temas de la parroquia",
     "coop.calls.none": "No hay convocatorias para mostrar.",

@@ -4,8 +4,9 @@ STRINGS = {
     "iati.nav": "Intercambio IATI",
     "iati.page.title": "Intercambio IATI",
     "iati.page.intro": "IATI es el estándar con el que los cooperantes publican su ayuda. Aquí el GAD publica sus "
-                       "ofertas de cooperación y los proyectos que financió la junta como archivo IATI 2.03, y lee el "
-                       "archivo IATI de un cooperante para registrar sus ofertas sin volver a escribirlas.",
+                       "ofertas de cooperación, los proyectos que financió la junta y sus convenios como archivo "
+                       "IATI 2.03, y lee el archivo IATI de un cooperante para registrar sus ofertas sin volver a "
+                       "escribirlas.",
     "iati.page.publish": "Publicar las actividades de la parroquia",
     "iati.page.identifier": "Identificador IATI del GAD: `{ref}`",
     "iati.page.provisional": "Identificador provisional, formado con el código DPA de la parroquia: registre el RUC "
@@ -87,7 +88,8 @@ STRINGS = {
     "iati.read.no_identifier": "La actividad no tiene identificador IATI: se le dio el código {offer_id}.",
     "iati.read.untitled": "Actividad IATI {index} sin título",
     "iati.read.short_title": "El título del archivo es demasiado corto: escriba uno que diga de qué trata.",
-    "iati.read.no_status": "El estado de la actividad («{code}») no es un código IATI conocido: se puso «abierta».",
+    "iati.read.no_status": "El estado de la actividad («{code}») no es un código IATI conocido: se puso "
+                           "«abierta».",
     "iati.read.check_themes": "Revise los temas, la contraparte exigida y las fechas de la convocatoria: el archivo "
                               "IATI no los trae.",
     "log.action.iati_offer": "leer oferta de archivo IATI",
