@@ -4,16 +4,27 @@ carry the five criteria."""
 
 import datetime as dt
 import io
+import sqlite3
+from contextlib import closing as closing_connection
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from core.cooperation import agreements as agr
-from core.cooperation import closing, demo, final_report, monitoring, pdot_progress
+from core.cooperation import (
+    closing,
+    demo,
+    final_report,
+    monitoring,
+    pdot_progress,
+    stages,
+)
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
+from core.iati import identifiers
 from core.proposals import records
-from core.record.auth import PermissionDenied, Role, User
+from core.record import backup
+from core.record.auth import Accounts, PermissionDenied, Role, User
 from core.record.store import Store
 
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
@@ -179,3 +190,23 @@ def test_the_pdot_report_puts_each_followed_project_under_its_objectives(store):
     assert (row["agreement"], row["committed_usd"], row["spent_usd"], row["progress_pct"]) == (
         "CONV-2026-001", 19_500, 3_000, 40)
     assert row["indicators"] == "Familias con riego: 60 de 150 familias"
+
+
+def test_a_backup_with_every_cooperation_record_is_accepted(store, tmp_path):
+    """Every kind the cooperation cycle stores has its model in the backup's list, so a backup is not refused."""
+    _accepted(store)
+    agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 3, 31), 25, 1_000))
+    closing.save_evaluation(store, PLANNER, _evaluation())
+    stages.record_stage(store, PLANNER, "010170", stages.StageEvidence(
+        proposal_id="EV-P02", stage="comunidad", reached_on=dt.date(2026, 1, 10), evidence="Acta de la asamblea"))
+    stages.save_rule(store, BOARD, stages.StageRule(parish_code="010170", required_stage="comunidad",
+                                                    reason="Toda propuesta nace de la asamblea comunitaria."))
+    identifiers.save_publisher(store, PLANNER, "010170", "0160000000001")
+    Accounts(store).create_first_admin("admin", "Administración", "clave-de-prueba-2026")
+    with closing_connection(sqlite3.connect(store.path)) as con:
+        kinds = {row[0] for row in con.execute("SELECT DISTINCT kind FROM records")}
+    assert {"cooperant", "call", "application", "agreement", "agreement_report", "closing_evaluation",
+            "proposal_stage", "stage_rule", "iati_publisher"} <= kinds
+    report = backup.inspect_backup(store, backup.backup_to(store, tmp_path / "respaldo.sqlite"))
+    assert report.problems == ()
