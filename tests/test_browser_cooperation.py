@@ -32,6 +32,11 @@ def _submit(page, form, button: str) -> None:
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
+def _commit(page) -> None:
+    """Leave the number field, as a person does, so Streamlit takes the typed value before the form is sent."""
+    page.keyboard.press("Tab")
+
+
 def _sign_out(page) -> None:
     page.get_by_test_id("stSidebar").get_by_role("button", name="Salir").click()
     wait_for_app(page)
@@ -67,10 +72,13 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, app_url, test
     _tab(page, "Convenios")
     sign = _form(page, "Registrar convenio firmado")
     sign.get_by_role("spinbutton", name="Cooperante", exact=True).fill("30000")
+    _commit(page)
     sign.get_by_role("spinbutton", name="Contraparte del GAD", exact=True).fill("12000")
+    _commit(page)
     sign.get_by_role("textbox", name="Indicador", exact=True).fill("Hectáreas regadas")
     sign.get_by_role("textbox", name="Unidad", exact=True).fill("ha")
     sign.get_by_role("spinbutton", name="Meta", exact=True).fill("40")
+    _commit(page)
     sign.get_by_role("textbox", name="Medio de verificación", exact=True).fill("Informe técnico de riego")
     _submit(page, sign, "Registrar convenio firmado")
     _tab(page, "Convenios")
@@ -83,7 +91,9 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, app_url, test
     report = _form(page, "Guardar informe")
     report.get_by_role("textbox", name="Código del informe").fill("R-NAVEGADOR")
     report.get_by_role("spinbutton", name="Hectáreas regadas: valor alcanzado (ha)").fill("12")
+    _commit(page)
     report.get_by_role("spinbutton", name="Gastado a la fecha: Contraparte del GAD (USD)").fill("15000")
+    _commit(page)
     _submit(page, report, "Guardar informe")
 
     open_page(page, "Seguimiento de proyectos")
