@@ -19,6 +19,7 @@ from core.texts import label, labels, t
 from ui import data, session, state
 from ui.cooperation import attempt, planned_actual_chart
 
+session.work_page()
 parish = state.current_parish()
 store = data.store()
 parish_name = (data.parish(parish) or {}).get("name") or parish

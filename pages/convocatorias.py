@@ -16,6 +16,7 @@ from core.texts import label, labels, t
 from ui import data, session, state
 from ui.cooperation import calls_by_month_chart
 
+session.work_page()
 parish = state.current_parish()
 store = data.store()
 st.title(t("coop.calls.title"))

@@ -12,6 +12,7 @@ from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
 from ui import data, session
 
+session.work_page()
 store = data.store()
 st.title(t("coop.page.title"))
 st.write(t("coop.page.intro"))

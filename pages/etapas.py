@@ -14,6 +14,7 @@ from core.texts import label, labels, t
 from ui import data, session, state
 from ui.cooperation import attempt
 
+session.work_page()
 parish = state.current_parish()
 store = data.store()
 st.title(t("stage.page.title"))

@@ -16,6 +16,7 @@ from core.record.store import StoreError
 from core.texts import label, t
 from ui import data, session, state
 
+session.work_page()
 parish = state.current_parish()
 store = data.store()
 st.title(t("iati.page.title"))

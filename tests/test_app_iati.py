@@ -22,7 +22,7 @@ def _upload(app, name):
 
 
 def test_the_page_offers_the_parish_file_and_says_the_identifier_is_provisional(own_store):
-    app = open_app_page(PAGE)
+    app = open_app_page(PAGE, BOARD)
     assert any("EC-DPA-010170" in m.value for m in app.markdown)
     assert any("provisional" in c.value for c in app.caption)
     assert not app.text_input  # the RUC form is for planners
