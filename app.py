@@ -38,7 +38,12 @@ PAGES = {
     t("nav.decide"): [] if not working else [
         st.Page("pages/propuestas.py", title=t("nav.proposals"), icon=":material/assignment:", url_path="propuestas"),
         st.Page("pages/ofertas.py", title=t("nav.offers"), icon=":material/handshake:", url_path="ofertas"),
+        st.Page("pages/cooperantes.py", title=t("coop.nav.cooperants"), icon=":material/public:",
+                url_path="cooperantes"),
+        st.Page("pages/convocatorias.py", title=t("coop.nav.calls"), icon=":material/event:", url_path="convocatorias"),
+        st.Page("pages/iati.py", title=t("iati.nav"), icon=":material/sync_alt:", url_path="iati"),
         st.Page("pages/alineacion.py", title=t("nav.alignment"), icon=":material/grid_on:", url_path="alineacion"),
+        st.Page("pages/etapas.py", title=t("stage.nav"), icon=":material/stairs:", url_path="etapas"),
         st.Page("pages/priorizacion.py", title=t("nav.prioritization"), icon=":material/tune:",
                 url_path="priorizacion"),
         st.Page("pages/presupuesto.py", title=t("nav.budget"), icon=":material/payments:", url_path="presupuesto"),
@@ -47,7 +52,8 @@ PAGES = {
         *([st.Page("pages/sesion.py", title=t("nav.meeting"), icon=":material/groups:", url_path="sesion")]
           if working else []),
         st.Page("pages/decision.py", title=t("nav.decision"), icon=":material/gavel:", url_path="decision"),
-        *([st.Page("pages/seguimiento.py", title=t("seg.title"), icon=":material/timeline:", url_path="seguimiento")]
+        *([st.Page("pages/seguimiento.py", title=t("seg.title"), icon=":material/timeline:", url_path="seguimiento"),
+           st.Page("pages/convenios.py", title=t("conv.nav"), icon=":material/contract:", url_path="convenios")]
           if working else []),
         st.Page("pages/registro.py", title=t("nav.log"), icon=":material/verified:", url_path="registro"),
         *([st.Page("pages/administracion.py", title=t("nav.admin"), icon=":material/admin_panel_settings:",

@@ -14,13 +14,15 @@ from core.record.auth import Action, PermissionDenied
 from core.proposals.models import ALLOWED_TRANSITIONS, ProposalStatus
 from core.record.store import ConflictError
 from core.texts import label, labels, t
-from ui import charts, data, session, state, widgets
+from ui import charts, cooperation, data, session, state, widgets
 
 session.work_page()
 parish = state.current_parish()
 store = data.store()
 st.title(t("seg.title"))
 st.write(t("seg.intro"))
+cooperation.agreement_flags(store, parish)
+cooperation.pdot_report(store, parish)
 
 versioned = {v.item.proposal_id: v for v in records.proposals(store, parish)}
 table = followup.followed([v.item for v in versioned.values()])

@@ -13,6 +13,7 @@ import streamlit as st
 
 from core.data import db
 
+from core.cooperation import demo as cooperation_demo
 from core.proposals import records
 from core.record.store import Store
 
@@ -26,10 +27,11 @@ def connection():
 def store() -> Store:
     """The store of what people enter (one per process; each call opens its own connection).
 
-    The first time a store is opened it receives the demo proposals, offers and PDOT.
+    The first time a store is opened it receives the demo proposals, offers and PDOT, cooperants and calls.
     """
     opened = Store()
     records.ensure_demo(opened, connection())
+    cooperation_demo.ensure_demo(opened)
     return opened
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import duckdb
 import polars as pl
 
+from core.cooperation import stages
 from core.proposals import records
 from core.engine.allocation import AllocationResult, AllocationRules, Method, allocate_detailed
 from core.engine.ballots import GroupBallots, group_ballots
@@ -30,7 +31,7 @@ from core.proposals.offers import CooperationOffer
 from core.proposals.competences import GadCompetence
 from core.proposals.models import Proposal, ProposalStatus
 from core.engine.scoring import Scoring, candidates, score_proposals
-from core.engine.screening import Screening, ScreeningContext, eligible_ids, screen_proposals
+from core.engine.screening import GateResult, Screening, ScreeningContext, eligible_ids, screen_proposals
 from core.record.meeting_results import GroupScores, MeetingRef, problem_votes, scores_feed
 from core.record.store import Store
 from core.engine.weights import DEFAULT_PRESET, preset
@@ -51,6 +52,8 @@ class DecisionInputs:
     ballots: GroupBallots = field(default_factory=GroupBallots)  # the advisory group's, for the proportional rule
     group: GroupScores | None = None  # the advisory group's scores from its latest closed meeting
     problems_meeting: MeetingRef | None = None  # the closed vote on problems that set the need criterion
+    # gates of the parish's own rules kept in the store (core.cooperation.stages), by proposal id
+    extra_gates: dict[str, GateResult] = field(default_factory=dict)
 
 
 @dataclass
@@ -132,8 +135,9 @@ def load_inputs(con: duckdb.DuckDBPyConnection, parish_code: str = DEFAULT_PARIS
             names[r["association_id"]] = r["name"]
             members[r["association_id"]] = int(r["members_total"] or 0)
     ballots = group_ballots(store, parish_code) if store is not None else GroupBallots()
+    extra = stages.gates(store, parish_code, [p.proposal_id for p in proposals]) if store is not None else {}
     return DecisionInputs(parish_code, proposals, offers, competences, pdot_objectives, context, names, members,
-                          ballots, group, problems_meeting)
+                          ballots, group, problems_meeting, extra)
 
 
 def with_reach(frame: pl.DataFrame, members: Mapping[str, int]) -> pl.DataFrame:
@@ -164,7 +168,8 @@ def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mappi
     if group is not None:
         evaluations = group.evaluations
     ctx = screening_context(inputs, available_usd=rules.available_usd)
-    screenings = screen_proposals(inputs.proposals, ctx)
+    screenings = [Screening(s.item_id, (*s.gates, inputs.extra_gates[s.item_id])) if s.item_id in inputs.extra_gates
+                  else s for s in screen_proposals(inputs.proposals, ctx)]
     eligible = set(eligible_ids(screenings))
     # Only eligible proposals are scored: a proposal that fails a gate is out, not ranked low, and it
     # must not set the reference of relative criteria (the largest reach) for the others.

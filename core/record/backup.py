@@ -62,6 +62,12 @@ RECORD_MODELS = {
     "ballot": "core.record.meeting:Ballot", "private_score": "core.record.meeting:PrivateScore",
     "decision": "core.record.decisions:Decision", "user": "core.record.auth:User",
     "system": "core.record.backup:DemoFlag",
+    "cooperant": "core.cooperation.cooperants:Cooperant", "call": "core.cooperation.calls:Call",
+    "application": "core.cooperation.agreements:Application", "agreement": "core.cooperation.agreements:Agreement",
+    "agreement_report": "core.cooperation.monitoring:Report",
+    "closing_evaluation": "core.cooperation.closing:ClosingEvaluation",
+    "proposal_stage": "core.cooperation.stages:StageEvidence", "stage_rule": "core.cooperation.stages:StageRule",
+    "iati_publisher": "core.iati.identifiers:Publisher",
 }
 _BUDGET_RULES = "core.engine.allocation:AllocationRules"
 _META_KEYS = {"schema_version", "application", "public_key"}

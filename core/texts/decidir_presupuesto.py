@@ -43,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "pdot": "Alineación con el PDOT",
         "complete": "Formulación completa",
         "open": "Oferta vigente",
+        "flok_stage": "Etapa exigida por la parroquia",
     },
     "allocation_method": {
         "optimal": "Asignación óptima por puntaje (programación entera exacta)",

@@ -82,6 +82,9 @@ LABELS: dict[str, dict[str, str]] = {
         "proposal": "La propuesta", "offer": "La oferta", "pdot_objective": "El objetivo PDOT",
         "scenario": "El escenario", "budget": "El presupuesto", "meeting": "La sesión", "ballot": "El voto",
         "private_score": "La puntuación", "decision": "La decisión", "user": "El usuario",
-        "system": "El registro de sistema",
+        "system": "El registro de sistema", "cooperant": "El cooperante", "call": "La convocatoria",
+        "application": "La postulación", "agreement": "El convenio", "agreement_report": "El informe de avance",
+        "closing_evaluation": "La evaluación de cierre", "proposal_stage": "La etapa de la propuesta",
+        "stage_rule": "La regla de etapas", "iati_publisher": "El identificador IATI del GAD",
     },
 }

@@ -1,0 +1,188 @@
+"""From application to agreement (convenio): the steps of the Azogues thesis after a proposal is sent (brief §4.2).
+
+- An `Application` sends one of the parish's proposals to a registered cooperant (optionally for one of its calls),
+  with the GAD's short capacity checklist (staff, counterpart funds, experience with this cooperant).
+- The cooperant's answer is recorded once: accepted, to be reformulated, a new proposal asked for, or rejected.
+- An accepted application becomes an `Agreement`: dates, amounts by source (cooperant, GAD counterpart, community),
+  each party's obligations and an annex of indicators (baseline, target, unit). It is numbered per parish and year
+  and stored like a board decision: by the board (or admin), never edited afterwards, in the append-only log.
+Rights and rules are checked against what is STORED (the application's answer), not what the caller passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from core import fmt
+from core.proposals.models import ID_PATTERN
+from core.record.auth import Action, User, require
+from core.record.store import Change, ConflictError, Store, StoreError
+from core.texts import t
+
+APPLICATION, AGREEMENT = "application", "agreement"
+Answer = Literal["accepted", "reformulate", "new_proposal", "rejected"]
+Party = Literal["cooperant", "gad", "community"]
+
+
+class Capacity(BaseModel):
+    """The GAD's capacity before formulating (thesis step 3): yes/no on the three points, and a note."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    staff: bool = False  # someone in the GAD can run the project
+    counterpart_funds: bool = False  # the counterpart is reserved in the budget
+    experience: bool = False  # the GAD has worked with this cooperant before
+    note: str | None = Field(default=None, max_length=1000)
+
+    def gaps(self) -> list[str]:
+        return [t(f"agr.capacity.{name}") for name in ("staff", "counterpart_funds", "experience")
+                if not getattr(self, name)]
+
+
+class Application(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    application_id: str = Field(pattern=ID_PATTERN)
+    parish_code: str = Field(pattern=r"^\d{6}$")
+    proposal_id: str = Field(pattern=ID_PATTERN)
+    cooperant_id: str = Field(pattern=ID_PATTERN)
+    call_id: str | None = Field(default=None, pattern=ID_PATTERN)
+    submitted_on: dt.date
+    capacity: Capacity = Field(default_factory=Capacity)
+    answer: Answer | None = None
+    answered_on: dt.date | None = None
+    answer_note: str | None = Field(default=None, max_length=2000)
+
+
+class Obligation(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    party: Party
+    text: str = Field(min_length=3, max_length=1000)
+
+
+class AnnexIndicator(BaseModel):
+    """An indicator of the agreement's annex: what is measured, in which unit, from where to where."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+    name: str = Field(min_length=3, max_length=300)
+    unit: str = Field(min_length=1, max_length=60)
+    baseline: float
+    target: float
+    means_of_verification: str = Field(min_length=3, max_length=500)
+
+
+class AgreementDraft(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+    application_id: str = Field(pattern=ID_PATTERN)
+    signed_on: dt.date
+    start_date: dt.date
+    end_date: dt.date
+    cooperant_usd: float = Field(ge=0)
+    gad_usd: float = Field(ge=0)
+    community_usd: float = Field(default=0.0, ge=0)
+    obligations: list[Obligation] = Field(default_factory=list)
+    indicators: list[AnnexIndicator] = Field(min_length=1)
+    report_every_months: int = Field(default=3, ge=1, le=12)
+    mremh_registration: str | None = Field(default=None, max_length=60)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AgreementDraft:
+        if self.end_date <= self.start_date:
+            raise ValueError(t("agr.err.dates", start=fmt.date(self.start_date), end=fmt.date(self.end_date)))
+        if self.total_usd <= 0:
+            raise ValueError(t("agr.err.no_money"))
+        return self
+
+    @property
+    def total_usd(self) -> float:
+        return self.cooperant_usd + self.gad_usd + self.community_usd
+
+    def by_source(self) -> dict[str, float]:
+        return {"cooperant": self.cooperant_usd, "gad": self.gad_usd, "community": self.community_usd}
+
+
+class Agreement(AgreementDraft):
+    agreement_id: str  # "<parish>-CONV-<year>-<nnn>"
+    number_es: str  # "CONV-2027-001"
+    parish_code: str
+    proposal_id: str
+    cooperant_id: str
+    recorded_by: str
+    recorded_at: str
+
+
+def applications(store: Store, parish_code: str) -> list[Application]:
+    return [Application.model_validate(r.body) for r in store.records(APPLICATION, parish_code)]
+
+
+def agreements(store: Store, parish_code: str) -> list[Agreement]:
+    return sorted((Agreement.model_validate(r.body) for r in store.records(AGREEMENT, parish_code)),
+                  key=lambda a: a.agreement_id)
+
+
+def submit(store: Store, user: User | None, application: Application) -> Application:
+    """Record that a proposal was sent to a cooperant (planners); the cooperant must be registered."""
+    actor = require(user, Action.EDIT_OFFER)
+    if store.get("cooperant", application.cooperant_id) is None:
+        raise ValueError(t("coop.err.unknown_cooperant", cooperant=application.cooperant_id))
+    fresh = application.model_copy(update={"answer": None, "answered_on": None, "answer_note": None})
+    store.save(APPLICATION, fresh.application_id, fresh.model_dump(mode="json"), actor=actor.username,
+               parish_code=fresh.parish_code, expected_version=0, action=t("log.action.submit_application"))
+    return fresh
+
+
+def record_answer(store: Store, user: User | None, application_id: str, answer: Answer, on: dt.date,
+                  note: str | None = None) -> Application:
+    """The cooperant's answer, once: a stored answer is never changed (a new application follows a reformulation)."""
+    actor = require(user, Action.EDIT_OFFER)
+    stored = store.get(APPLICATION, application_id)
+    if stored is None or stored.deleted:
+        raise ValueError(t("agr.err.no_application", application=application_id))
+    current = Application.model_validate(stored.body)
+    if current.answer is not None:
+        raise ValueError(t("agr.err.answered", application=application_id))
+    if on < current.submitted_on:
+        raise ValueError(t("agr.err.answer_before", date=fmt.date(current.submitted_on)))
+    answered = current.model_copy(update={"answer": answer, "answered_on": on, "answer_note": note})
+    store.save(APPLICATION, application_id, answered.model_dump(mode="json"), actor=actor.username,
+               expected_version=stored.version, action=t("log.action.answer_application"))
+    return answered
+
+
+def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
+    """Number and store the agreement of an accepted application (board or admin), in one logged transaction."""
+    require(user, Action.APPROVE_DECISION)
+    stored = store.get(APPLICATION, draft.application_id)
+    if stored is None or stored.deleted:
+        raise ValueError(t("agr.err.no_application", application=draft.application_id))
+    application = Application.model_validate(stored.body)
+    if application.answer != "accepted":
+        raise ValueError(t("agr.err.not_accepted", application=draft.application_id))
+    if any(a.application_id == draft.application_id for a in agreements(store, application.parish_code)):
+        raise ValueError(t("agr.err.already_signed", application=draft.application_id))
+    year = draft.signed_on.year
+    prefix = f"{application.parish_code}-CONV-{year}-"
+    for _attempt in range(20):
+        taken = [r.record_id for r in store.records(AGREEMENT, application.parish_code, include_deleted=True)
+                 if r.record_id.startswith(prefix)]
+        number = max((int(r.rsplit("-", 1)[1]) for r in taken), default=0) + 1
+        agreement = Agreement(**draft.model_dump(), agreement_id=f"{prefix}{number:03d}",
+                              number_es=f"CONV-{year}-{number:03d}", parish_code=application.parish_code,
+                              proposal_id=application.proposal_id, cooperant_id=application.cooperant_id,
+                              recorded_by=user.username,
+                              recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        try:
+            # expected_version=0: the number must still be free when the transaction commits.
+            store.apply([Change(AGREEMENT, agreement.agreement_id, agreement.model_dump(mode="json"),
+                                application.parish_code, expected_version=0, action=t("log.action.sign_agreement"))],
+                        actor=user.username)
+        except ConflictError:
+            continue
+        return agreement
+    raise StoreError(t("agr.err.numbering"))

@@ -1,0 +1,116 @@
+"""Calls (convocatorias) of the registered cooperants and the calendar the planner plans applications with.
+
+A call belongs to a cooperant (`cooperant_id`) and may be the call behind an offer (`offer_id`). It opens and
+closes on given dates; the calendar puts each call in one state on a given day:
+- `upcoming`: it opens later;
+- `open`: it can be applied to, and the deadline is more than `SOON_DAYS` days away;
+- `closing_soon`: it closes within `SOON_DAYS` days (today included), so an application must be ready now;
+- `closed`: the closing date has passed.
+A call «fits the parish» when it shares a theme with the parish's proposals (core.proposals), or names no
+theme at all (open to any).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+import polars as pl
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from core.cooperation.cooperants import KIND as COOPERANT_KIND
+from core.cooperation.cooperants import Cooperant
+from core.proposals.models import ID_PATTERN, Proposal, Theme, split_list
+from core.record.auth import Action, User, require
+from core.record.store import Store
+from core.texts import t
+
+KIND = "call"
+SOON_DAYS = 15
+CallType = Literal["open_call", "technical_assistance", "financial_assistance", "contest"]
+CallState = Literal["upcoming", "open", "closing_soon", "closed"]
+STATES: tuple[CallState, ...] = ("closing_soon", "open", "upcoming", "closed")
+
+
+class Call(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+    call_id: str = Field(pattern=ID_PATTERN)
+    cooperant_id: str = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=3, max_length=300)
+    call_type: CallType
+    open_date: dt.date
+    close_date: dt.date
+    themes: list[Theme] = Field(default_factory=list)
+    requirements: str | None = Field(default=None, max_length=4000)
+    counterpart_required_pct: float | None = Field(default=None, ge=0, lt=100)
+    max_amount_usd: float | None = Field(default=None, ge=0)
+    offer_id: str | None = Field(default=None, pattern=ID_PATTERN)
+    source: str = Field(min_length=3)
+    is_illustrative: bool = True
+
+    @field_validator("themes", mode="before")
+    @classmethod
+    def _lists(cls, value: Any) -> Any:
+        return split_list(value)
+
+    @model_validator(mode="after")
+    def _dates(self) -> Call:
+        if self.close_date < self.open_date:
+            raise ValueError(t("coop.err.call_dates", open=self.open_date.strftime("%d/%m/%Y"),
+                               close=self.close_date.strftime("%d/%m/%Y")))
+        return self
+
+
+def call_state(call: Call, today: dt.date, soon_days: int = SOON_DAYS) -> CallState:
+    if today < call.open_date:
+        return "upcoming"
+    if today > call.close_date:
+        return "closed"
+    return "closing_soon" if (call.close_date - today).days < soon_days else "open"
+
+
+def parish_themes(proposals: Iterable[Proposal]) -> set[str]:
+    """The themes the parish works on: those of its proposals."""
+    return {theme for p in proposals for theme in p.themes}
+
+
+def fits(call: Call, themes: set[str]) -> bool:
+    return not call.themes or bool(themes.intersection(call.themes))
+
+
+_CALENDAR_SCHEMA = {"call_id": pl.Utf8, "title": pl.Utf8, "cooperant": pl.Utf8, "call_type": pl.Utf8,
+                    "open_date": pl.Date, "close_date": pl.Date, "state": pl.Utf8, "days_left": pl.Int64,
+                    "fits_parish": pl.Boolean, "month": pl.Int64}
+
+
+def calendar(calls: Sequence[Call], registry: Mapping[str, Cooperant], today: dt.date, themes: set[str],
+             *, soon_days: int = SOON_DAYS) -> pl.DataFrame:
+    """One row per call: its state on `today`, days to the deadline (negative once closed), whether it fits the
+    parish's themes, and the month it closes; most urgent first (closing soon, open, upcoming, closed)."""
+    rows = []
+    for call in calls:
+        cooperant = registry.get(call.cooperant_id)
+        rows.append({"call_id": call.call_id, "title": call.title,
+                     "cooperant": cooperant.name if cooperant else call.cooperant_id, "call_type": call.call_type,
+                     "open_date": call.open_date, "close_date": call.close_date,
+                     "state": call_state(call, today, soon_days), "days_left": (call.close_date - today).days,
+                     "fits_parish": fits(call, themes), "month": call.close_date.month})
+    frame = pl.DataFrame(rows, schema=_CALENDAR_SCHEMA)
+    order = pl.col("state").replace_strict({s: i for i, s in enumerate(STATES)}, return_dtype=pl.Int64)
+    return frame.sort(order, "close_date", "call_id")
+
+
+def calls(store: Store) -> list[Call]:
+    return [Call.model_validate(r.body) for r in store.records(KIND)]
+
+
+def save_call(store: Store, user: User | None, call: Call, expected_version: int | None = None) -> int:
+    """Store a call of a cooperant registered in the store (planners and admins)."""
+    actor = require(user, Action.EDIT_OFFER)
+    registered = store.get(COOPERANT_KIND, call.cooperant_id)
+    if registered is None or registered.deleted:
+        raise ValueError(t("coop.err.unknown_cooperant", cooperant=call.cooperant_id))
+    return store.save(KIND, call.call_id, call.model_dump(mode="json"), actor=actor.username,
+                      expected_version=expected_version, action=t("log.action.save_call")).version

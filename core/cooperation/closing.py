@@ -1,0 +1,108 @@
+"""The closing evaluation of an agreement on the five criteria the Azogues thesis names (brief §4.2 step 9; the
+OECD-DAC criteria): pertinencia, eficiencia, eficacia, impacto, sostenibilidad.
+
+Scale (stated on screen and in the final report): 1 muy insatisfactorio, 2 insatisfactorio, 3 aceptable,
+4 satisfactorio, 5 muy satisfactorio. Each score carries its evidence. The planner evaluates; the cooperant and the
+association may add their own evaluation (one per evaluator role and agreement). The lessons (what worked, what
+did not) are kept for the next call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from core.cooperation.agreements import AGREEMENT, Agreement
+from core.record.auth import Action, User, require
+from core.record.store import Store
+from core.texts import t
+
+EVALUATION = "closing_evaluation"
+Criterion = Literal["pertinencia", "eficiencia", "eficacia", "impacto", "sostenibilidad"]
+CRITERIA: tuple[Criterion, ...] = ("pertinencia", "eficiencia", "eficacia", "impacto", "sostenibilidad")
+SCALE = range(1, 6)
+Evaluator = Literal["planner", "cooperant", "association"]
+
+
+class CriterionScore(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    criterion: Criterion
+    score: int = Field(ge=1, le=5)
+    evidence: str = Field(min_length=3, max_length=2000)
+
+
+class ClosingEvaluation(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    agreement_id: str
+    evaluator: Evaluator
+    evaluator_name: str = Field(min_length=2, max_length=120)
+    evaluated_on: dt.date
+    scores: list[CriterionScore]
+    lessons_positive: str | None = Field(default=None, max_length=4000)
+    lessons_negative: str | None = Field(default=None, max_length=4000)
+
+    @field_validator("scores")
+    @classmethod
+    def _all_five(cls, value: list[CriterionScore]) -> list[CriterionScore]:
+        given = [s.criterion for s in value]
+        missing = [c for c in CRITERIA if c not in given]
+        if missing or len(given) != len(set(given)):
+            raise ValueError(t("close.err.criteria", missing=", ".join(t(f"close.criterion.{c}") for c in missing)
+                               or t("close.err.repeated")))
+        return sorted(value, key=lambda s: CRITERIA.index(s.criterion))
+
+    @property
+    def record_id(self) -> str:
+        return f"{self.agreement_id}-{self.evaluator}"
+
+    def average(self) -> float:
+        return sum(s.score for s in self.scores) / len(self.scores)
+
+
+def evaluations(store: Store, agreement_id: str) -> list[ClosingEvaluation]:
+    found = [ClosingEvaluation.model_validate(r.body) for r in store.records(EVALUATION)
+             if r.body.get("agreement_id") == agreement_id]
+    return sorted(found, key=lambda e: ("planner", "cooperant", "association").index(e.evaluator))
+
+
+def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluation) -> ClosingEvaluation:
+    """Store the evaluation of a STORED agreement (planners record it, also on behalf of the cooperant and the
+    association); a later save by the same evaluator replaces the earlier one, and the log keeps both."""
+    actor = require(user, Action.EDIT_OFFER)
+    stored = store.get(AGREEMENT, evaluation.agreement_id)
+    if stored is None or stored.deleted:
+        raise ValueError(t("mon.err.no_agreement", agreement=evaluation.agreement_id))
+    agreement = Agreement.model_validate(stored.body)
+    if evaluation.evaluated_on < agreement.start_date:
+        raise ValueError(t("close.err.before_start"))
+    store.save(EVALUATION, evaluation.record_id, evaluation.model_dump(mode="json"), actor=actor.username,
+               parish_code=agreement.parish_code, action=t("log.action.closing_evaluation"))
+    return evaluation
+
+
+def scores_table(items: Sequence[ClosingEvaluation]) -> list[list[object]]:
+    """Rows criterion × evaluator for the report: [criterion, score by each evaluator, evidence joined]."""
+    rows = []
+    for criterion in CRITERIA:
+        scored = [next(s for s in e.scores if s.criterion == criterion) for e in items]
+        rows.append([t(f"close.criterion.{criterion}"), *[s.score for s in scored],
+                     " / ".join(s.evidence for s in scored)])
+    return rows
+
+
+def lessons(store: Store, agreements: Sequence[Agreement]) -> list[dict[str, str]]:
+    """The lessons of the closing evaluations of these agreements, for the next call: one row per evaluation that
+    kept one (agreement number, cooperant id, who evaluated, what worked, what did not)."""
+    rows = []
+    for agreement in agreements:
+        for item in evaluations(store, agreement.agreement_id):
+            if item.lessons_positive or item.lessons_negative:
+                rows.append({"agreement": agreement.number_es, "cooperant_id": agreement.cooperant_id,
+                             "evaluator": item.evaluator, "positive": item.lessons_positive or "",
+                             "negative": item.lessons_negative or ""})
+    return rows

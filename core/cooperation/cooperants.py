@@ -1,0 +1,112 @@
+"""Cooperants as records of their own: the fields of the thesis's cooperant registration form (seed-002 brief §4.1 g).
+
+A cooperant is stored once (kind `cooperant`, not tied to a parish: the same embassy serves every parish) and
+offers and calls refer to it. Calls carry its `cooperant_id`; an offer names its cooperant in the text field
+`CooperationOffer.cooperant`, so `cooperant_of_offer` finds the registry record by that name, compared without
+regard to case, accents or spacing. Every write checks the role (planners and admins) in core.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from core.proposals.models import ID_PATTERN, Theme, split_list
+from core.proposals.offers import CooperationType, Modality
+from core.record.auth import Action, User, require
+from core.record.store import Change, Store
+from core.texts import t
+
+KIND = "cooperant"
+CooperantKind = Literal["bilateral", "multilateral", "ngo", "decentralized", "private", "national_public"]
+# Target population of the registration form (§4.1 g).
+TargetPopulation = Literal["institutions", "displaced_refugees", "peasants", "priority_groups", "ethnic_minorities",
+                           "women", "social_organizations", "violence_victims", "low_income", "other"]
+
+
+class Contact(BaseModel):
+    """One office of the cooperant: the headquarters abroad or the office in Ecuador."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    office: Literal["abroad", "ecuador"]
+    director: str | None = None
+    address: str | None = None
+    city: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+
+
+class Cooperant(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    cooperant_id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=2, max_length=200)
+    kind: CooperantKind
+    country: str | None = None
+    themes: list[Theme] = Field(default_factory=list)
+    modalities: list[Modality] = Field(default_factory=list)
+    cooperation_types: list[CooperationType] = Field(default_factory=list)
+    non_reimbursable: bool = True
+    counterpart_rules: str | None = Field(default=None, max_length=2000)
+    target_population: list[TargetPopulation] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    iati_org_id: str | None = Field(default=None, pattern=r"^[A-Z]{2}-[A-Za-z0-9_.-]+$")
+    is_illustrative: bool = True
+
+    @field_validator("themes", "modalities", "cooperation_types", "target_population", mode="before")
+    @classmethod
+    def _lists(cls, value: Any) -> Any:
+        return split_list(value)
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _sources_list(cls, value: Any) -> Any:
+        """Sources separated by «;» only: a source often has commas of its own."""
+        return [s.strip() for s in value.split(";") if s.strip()] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Cooperant:
+        if not any(s.strip() for s in self.sources):
+            raise ValueError(t("coop.err.no_source"))
+        return self
+
+
+def _plain(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(text.split())
+
+
+def cooperants(store: Store) -> list[Cooperant]:
+    return [Cooperant.model_validate(r.body) for r in store.records(KIND)]
+
+
+def by_id(items: Iterable[Cooperant]) -> dict[str, Cooperant]:
+    return {c.cooperant_id: c for c in items}
+
+
+def cooperant_of_offer(offer_cooperant: str, registry: Sequence[Cooperant]) -> Cooperant | None:
+    """The registry record whose name is the offer's cooperant (None when it is not registered)."""
+    wanted = _plain(offer_cooperant)
+    return next((c for c in registry if _plain(c.name) == wanted), None)
+
+
+def save_cooperant(store: Store, user: User | None, cooperant: Cooperant, expected_version: int | None = None) -> int:
+    actor = require(user, Action.EDIT_OFFER)
+    return store.save(KIND, cooperant.cooperant_id, cooperant.model_dump(mode="json"), actor=actor.username,
+                      expected_version=expected_version, action=t("log.action.save_cooperant")).version
+
+
+def import_cooperants(store: Store, user: User | None, items: Sequence[Cooperant],
+                      expected_versions: dict[str, int] | None = None) -> int:
+    """Store many cooperants as one transaction (a registry import): all of them, or none."""
+    actor = require(user, Action.EDIT_OFFER)
+    expected = expected_versions or {}
+    store.apply([Change(KIND, c.cooperant_id, c.model_dump(mode="json"), expected_version=expected.get(c.cooperant_id),
+                        action=t("log.action.import_cooperant")) for c in items], actor=actor.username)
+    return len(items)

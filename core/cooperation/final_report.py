@@ -1,0 +1,112 @@
+"""The final report of an agreement, as PDF (the acta's style) and Excel: results against targets, the use of each
+source's money against what it committed, the closing evaluation on the five criteria with the scale and the
+evidence, and the lessons kept for the next call."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import xlsxwriter
+from fpdf.enums import XPos, YPos
+
+from core import fmt
+from core.cooperation.agreements import Agreement
+from core.cooperation.closing import SCALE, ClosingEvaluation, scores_table
+from core.cooperation.monitoring import Report
+from core.exports import neutralise
+from core.record.acta import _ActaPDF, _heading, _latin1, _paragraph, _table
+from core.texts import label, t
+
+
+def _results(agreement: Agreement, latest: Report | None) -> list[list[object]]:
+    reached = {v.name: v.value for v in latest.values} if latest else {}
+    return [[i.name, i.unit, i.baseline, i.target, reached.get(i.name)] for i in agreement.indicators]
+
+
+def _money(agreement: Agreement, latest: Report | None) -> list[list[object]]:
+    spent = latest.spent_by_source() if latest else {}
+    return [[label("agreement_party", source), committed, spent.get(source, 0.0)]
+            for source, committed in agreement.by_source().items()]
+
+
+def _evaluators(items: Sequence[ClosingEvaluation]) -> list[str]:
+    return [f"{label('closing_evaluator', e.evaluator)} ({e.evaluator_name})" for e in items]
+
+
+def _scale() -> str:
+    return t("close.scale", scale="; ".join(f"{n} {label('closing_scale', n)}" for n in SCALE))
+
+
+def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[ClosingEvaluation], *,
+              parish_name: str, project_title: str) -> bytes:
+    latest = reports[-1] if reports else None
+    pdf = _ActaPDF(t("close.pdf.footer", number=agreement.number_es, parish=parish_name))
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 12)
+    pdf.multi_cell(0, 7, _latin1(t("close.pdf.heading", number=agreement.number_es)), align="C",
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("helvetica", size=9.5)
+    _paragraph(pdf, t("close.pdf.project", project=project_title, parish=parish_name,
+                      start=fmt.date(agreement.start_date), end=fmt.date(agreement.end_date)))
+
+    _heading(pdf, t("close.pdf.results"))
+    _table(pdf, [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"), t("agr.col.target"),
+                 t("close.col.reached")],
+           [[n, u, fmt.number(b, 2), fmt.number(g, 2), fmt.number(r, 2)]
+            for n, u, b, g, r in _results(agreement, latest)],
+           [66, 24, 28, 28, 28], ["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"])
+
+    _heading(pdf, t("close.pdf.money"))
+    _table(pdf, [t("agr.col.source"), t("close.col.committed"), t("close.col.spent")],
+           [[s, fmt.money(c), fmt.money(x)] for s, c, x in _money(agreement, latest)], [74, 50, 50],
+           ["LEFT", "RIGHT", "RIGHT"])
+
+    _heading(pdf, t("close.pdf.evaluation"))
+    _paragraph(pdf, _scale())
+    if items:
+        _table(pdf, [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
+               [[row[0], *[str(x) for x in row[1:-1]], row[-1]] for row in scores_table(items)],
+               [30, *[20] * len(items), 144 - 20 * len(items)])
+    else:
+        _paragraph(pdf, t("close.pdf.no_evaluation"))
+
+    _heading(pdf, t("close.pdf.lessons"))
+    for item in items:
+        who = label("closing_evaluator", item.evaluator)
+        if item.lessons_positive:
+            _paragraph(pdf, t("close.lesson.positive", who=who, text=item.lessons_positive))
+        if item.lessons_negative:
+            _paragraph(pdf, t("close.lesson.negative", who=who, text=item.lessons_negative))
+    return bytes(pdf.output())
+
+
+def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[ClosingEvaluation]) -> bytes:
+    latest = reports[-1] if reports else None
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    bold = book.add_format({"bold": True})
+
+    def sheet(name: str, headers: list[str], rows: list[list[object]]) -> None:
+        ws = book.add_worksheet(name)
+        ws.set_column(0, len(headers) - 1, 22)
+        for c, header in enumerate(headers):
+            ws.write_string(0, c, header, bold)
+        for r, values in enumerate(rows, start=1):
+            for c, value in enumerate(values):
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    ws.write_number(r, c, value)
+                elif value is not None:
+                    ws.write_string(r, c, neutralise(str(value)))
+
+    sheet(t("close.sheet.results"), [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"),
+                                     t("agr.col.target"), t("close.col.reached")], _results(agreement, latest))
+    sheet(t("close.sheet.money"), [t("agr.col.source"), t("close.col.committed_usd"), t("close.col.spent_usd")],
+          _money(agreement, latest))
+    sheet(t("close.sheet.evaluation"), [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
+          [*scores_table(items), [], [_scale()]])
+    sheet(t("close.sheet.lessons"), [t("close.col.evaluator"), t("close.col.positive"), t("close.col.negative")],
+          [[label("closing_evaluator", e.evaluator), e.lessons_positive, e.lessons_negative] for e in items])
+    book.close()
+    return buffer.getvalue()

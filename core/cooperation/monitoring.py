@@ -1,0 +1,159 @@
+"""Monitoring of agreements: periodic reports and the flags Seguimiento shows (thesis step 7, brief §4.2).
+
+A report covers a period of an agreement: the physical progress (0–100 %), the value each annex indicator reached,
+the money spent by source, the problems met and the measure taken: none, a corrective action (back to the plan),
+feedback (bigger changes agreed by all) or a proposal to cancel (funds returned).
+
+Flags of an agreement on a given day, from its newest report:
+- `late`: the share of the agreement's time gone is more than `LATE_POINTS` points above the physical progress;
+- `report_overdue`: no report covers the last `report_every_months` months (plus `GRACE_DAYS`);
+- `over_budget`: some source spent more than it committed, or the spending share runs more than `LATE_POINTS`
+  points ahead of the physical progress;
+- `cancellation`: the newest report proposes to cancel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Literal
+
+import polars as pl
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from core import fmt
+from core.cooperation.agreements import AGREEMENT, Agreement
+from core.proposals.models import ID_PATTERN
+from core.record.auth import Action, User, require
+from core.record.store import Store
+from core.texts import t
+
+REPORT = "agreement_report"
+LATE_POINTS = 15.0
+GRACE_DAYS = 15
+Measure = Literal["none", "corrective", "feedback", "cancellation"]
+FLAGS = ("late", "report_overdue", "over_budget", "cancellation")
+
+
+class IndicatorValue(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+    name: str
+    value: float
+
+
+class Report(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+    report_id: str = Field(pattern=ID_PATTERN)
+    agreement_id: str
+    period_end: dt.date
+    physical_progress_pct: float = Field(ge=0, le=100)
+    values: list[IndicatorValue] = Field(default_factory=list)
+    spent_cooperant_usd: float = Field(default=0.0, ge=0)
+    spent_gad_usd: float = Field(default=0.0, ge=0)
+    spent_community_usd: float = Field(default=0.0, ge=0)
+    problems: str | None = Field(default=None, max_length=4000)
+    measure: Measure = "none"
+    measure_note: str | None = Field(default=None, max_length=2000)
+
+    @model_validator(mode="after")
+    def _measure_explained(self) -> Report:
+        if self.measure != "none" and not (self.measure_note or "").strip():
+            raise ValueError(t("mon.err.measure_note"))
+        return self
+
+    def spent_by_source(self) -> dict[str, float]:
+        return {"cooperant": self.spent_cooperant_usd, "gad": self.spent_gad_usd,
+                "community": self.spent_community_usd}
+
+
+def reports(store: Store, agreement_id: str) -> list[Report]:
+    """The reports of an agreement, oldest period first. Spending in a report is cumulative to its period's end."""
+    found = [Report.model_validate(r.body) for r in store.records(REPORT) if r.body.get("agreement_id") == agreement_id]
+    return sorted(found, key=lambda r: (r.period_end, r.report_id))
+
+
+def save_report(store: Store, user: User | None, report: Report) -> Report:
+    """Store a report of a STORED agreement (planners); its indicators must be those of the agreement's annex."""
+    actor = require(user, Action.EDIT_OFFER)
+    stored = store.get(AGREEMENT, report.agreement_id)
+    if stored is None or stored.deleted:
+        raise ValueError(t("mon.err.no_agreement", agreement=report.agreement_id))
+    agreement = Agreement.model_validate(stored.body)
+    annex = {i.name for i in agreement.indicators}
+    for value in report.values:
+        if value.name not in annex:
+            raise ValueError(t("mon.err.indicator", indicator=value.name, agreement=agreement.number_es))
+    if not agreement.start_date <= report.period_end:
+        raise ValueError(t("mon.err.period", date=fmt.date(agreement.start_date)))
+    store.save(REPORT, report.report_id, report.model_dump(mode="json"), actor=actor.username,
+               parish_code=agreement.parish_code, expected_version=0, action=t("log.action.report"))
+    return report
+
+
+def elapsed_share(agreement: Agreement, day: dt.date) -> float:
+    """The share (0–1) of the agreement's time gone on `day`."""
+    total = (agreement.end_date - agreement.start_date).days
+    return min(1.0, max(0.0, (day - agreement.start_date).days / total))
+
+
+def _months_later(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def flags(agreement: Agreement, history: Sequence[Report], today: dt.date) -> dict[str, bool]:
+    latest = history[-1] if history else None
+    progress = latest.physical_progress_pct if latest else 0.0
+    elapsed = elapsed_share(agreement, min(today, agreement.end_date)) * 100
+    covered_until = latest.period_end if latest else agreement.start_date
+    due = _months_later(covered_until, agreement.report_every_months) + dt.timedelta(days=GRACE_DAYS)
+    spent = latest.spent_by_source() if latest else {}
+    committed = agreement.by_source()
+    spent_share = sum(spent.values()) / agreement.total_usd * 100
+    return {"late": elapsed - progress > LATE_POINTS,
+            "report_overdue": today > due and today <= _months_later(agreement.end_date, 1),
+            "over_budget": any(spent.get(s, 0.0) > committed[s] + 0.005 for s in committed)
+                           or spent_share - progress > LATE_POINTS,
+            "cancellation": bool(latest and latest.measure == "cancellation")}
+
+
+_FLAG_SCHEMA = {"agreement_id": pl.Utf8, "number": pl.Utf8, "proposal_id": pl.Utf8, "elapsed_pct": pl.Float64,
+                "progress_pct": pl.Float64, "spent_pct": pl.Float64, **{f: pl.Boolean for f in FLAGS},
+                "reasons": pl.Utf8}
+
+
+def flags_frame(store: Store, agreements: Sequence[Agreement], today: dt.date) -> pl.DataFrame:
+    """One row per agreement: time gone, progress and spending (percent) from the newest report, each flag, and the
+    flags in Spanish."""
+    rows = []
+    for agreement in agreements:
+        history = reports(store, agreement.agreement_id)
+        latest = history[-1] if history else None
+        raised = flags(agreement, history, today)
+        spent = sum(latest.spent_by_source().values()) if latest else 0.0
+        rows.append({"agreement_id": agreement.agreement_id, "number": agreement.number_es,
+                     "proposal_id": agreement.proposal_id,
+                     "elapsed_pct": elapsed_share(agreement, min(today, agreement.end_date)) * 100,
+                     "progress_pct": latest.physical_progress_pct if latest else 0.0,
+                     "spent_pct": spent / agreement.total_usd * 100, **raised,
+                     "reasons": "; ".join(t(f"mon.flag.{f}") for f in FLAGS if raised[f])})
+    return pl.DataFrame(rows, schema=_FLAG_SCHEMA)
+
+
+def planned_vs_actual(agreement: Agreement, history: Sequence[Report]) -> pl.DataFrame:
+    """For the chart: per indicator and report period, the value planned (a straight line from the baseline on
+    the start date to the target on the end date) and the value reached."""
+    rows = []
+    for report in history:
+        share = elapsed_share(agreement, report.period_end)
+        reached = {v.name: v.value for v in report.values}
+        for indicator in agreement.indicators:
+            rows.append({"indicator": indicator.name, "unit": indicator.unit, "period_end": report.period_end,
+                         "planned": indicator.baseline + (indicator.target - indicator.baseline) * share,
+                         "actual": reached.get(indicator.name)})
+    return pl.DataFrame(rows, schema={"indicator": pl.Utf8, "unit": pl.Utf8, "period_end": pl.Date,
+                                      "planned": pl.Float64, "actual": pl.Float64})

@@ -1,0 +1,193 @@
+"""Import the registry of cooperants from the planner's spreadsheet (.xlsx or .csv), with a preview before saving.
+
+The file is read by the proposals' reader (core.proposals.imports.read_book: size limits, encodings, separators,
+formulas kept as text), so a file refused there is refused here with the same Spanish reasons. Headers are Spanish,
+in any order, matched without regard to case or accents (`COLUMNS`); codes may be written as codes or as their
+Spanish labels; lists go in one cell separated by «;». Every problem names the file, the row as Excel shows it,
+the column as the person wrote it, and what is wrong. A code that exists is replaced only when the person asks for
+it (`update_existing`), with the version read at preview time sent back on saving (ConflictError otherwise).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import polars as pl
+from pydantic import ValidationError
+
+from core.cooperation.cooperants import Contact, Cooperant
+from core.data.validation import RowProblem, spanish_message
+from core.proposals.import_cells import choice_index, normalise
+from core.proposals.import_files import FileRefused, read_book
+from core.proposals.models import split_list
+from core.texts import labels, t
+
+RowAction = Literal["new", "update", "unchanged", "existing"]
+# field → (how the cell is read, label family of its codes, accepted header spellings)
+COLUMNS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
+    "cooperant_id": ("text", None, ("codigo", "codigo cooperante", "id")),
+    "name": ("text", None, ("nombre", "cooperante", "nombre del cooperante")),
+    "kind": ("choice", "cooperant_kind", ("tipo", "tipo de cooperante", "tipo de organizacion")),
+    "country": ("text", None, ("pais", "pais de origen")),
+    "themes": ("choices", "theme", ("temas", "areas tematicas", "areas de interes")),
+    "modalities": ("choices", "modality", ("modalidades", "modalidad")),
+    "cooperation_types": ("choices", "cooperation_type", ("tipos de cooperacion", "tipo de cooperacion")),
+    "non_reimbursable": ("bool", None, ("no reembolsable",)),
+    "counterpart_rules": ("text", None, ("reglas de contraparte", "contraparte")),
+    "target_population": ("choices", "target_population", ("poblacion objetivo", "poblacion")),
+    "director": ("text", None, ("director", "contacto", "director en ecuador")),
+    "email": ("text", None, ("correo", "correo electronico", "email")),
+    "phone": ("text", None, ("telefono",)),
+    "website": ("text", None, ("pagina web", "web", "sitio web")),
+    "sources": ("text", None, ("fuentes", "fuente")),
+    "iati_org_id": ("text", None, ("identificador iati", "iati")),
+}
+REQUIRED = ("cooperant_id", "name", "kind", "sources")
+CONTACT_FIELDS = ("director", "email", "phone", "website")
+_YES, _NO = {"si", "s", "x", "1", "verdadero", "true"}, {"no", "n", "0", "falso", "false"}
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    line: int
+    cooperant: Cooperant | None
+    action: RowAction
+
+
+@dataclass
+class RegistryPreview:
+    file: str
+    rows: list[PreviewRow] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    expected_versions: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and any(r.action in ("new", "update") for r in self.rows)
+
+    def to_save(self) -> list[Cooperant]:
+        return [r.cooperant for r in self.rows if r.cooperant is not None and r.action in ("new", "update")]
+
+    def table(self) -> pl.DataFrame:
+        return pl.DataFrame([{"line": r.line, "cooperant_id": r.cooperant.cooperant_id if r.cooperant else None,
+                              "name": r.cooperant.name if r.cooperant else None,
+                              "action": t(f"coop.import.action.{r.action}")} for r in self.rows],
+                            schema={"line": pl.Int64, "cooperant_id": pl.Utf8, "name": pl.Utf8, "action": pl.Utf8})
+
+    def problems_table(self) -> pl.DataFrame:
+        return pl.DataFrame([{"file": p.file, "row": p.row, "column": p.column, "message": p.message}
+                             for p in self.problems],
+                            schema={"file": pl.Utf8, "row": pl.Int64, "column": pl.Utf8, "message": pl.Utf8})
+
+
+def _aliases() -> dict[str, str]:
+    table = {}
+    for name, (_, _, spellings) in COLUMNS.items():
+        for spelling in (name, t(f"coop.col.{name}"), *spellings):
+            table.setdefault(normalise(spelling), name)
+    return table
+
+
+def _cell(kind: str, family: str | None, value: Any) -> Any:
+    """The cell as the model wants it; ValueError (Spanish) for a code or yes/no not understood."""
+    text = "" if value is None else str(value).strip()
+    if kind == "text":
+        return text or None
+    if kind == "bool":
+        plain = normalise(text)
+        if plain in _YES or value is True:
+            return True
+        if plain in _NO or value is False:
+            return False
+        raise ValueError(t("coop.import.bool", value=text))
+    codes = choice_index(family or "")
+    chosen = []
+    for part in (split_list(text) if kind == "choices" else ([text] if text else [])):
+        code = codes.get(normalise(part))
+        if code is None:
+            raise ValueError(t("coop.import.code", value=part, allowed="; ".join(labels(family or "").values())))
+        chosen.append(code)
+    return chosen if kind == "choices" else (chosen[0] if chosen else None)
+
+
+def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[int, Cooperant]], *,
+                     update_existing: bool = False) -> RegistryPreview:
+    """What importing the file would do, row by row; nothing is stored (core.cooperation.cooperants.import_cooperants).
+
+    `existing` maps each registered cooperant's code to (version, record)."""
+    try:
+        book = read_book(data, filename)
+    except FileRefused as refused:
+        return RegistryPreview(filename, problems=list(refused.problems))
+    preview = RegistryPreview(book.file)
+    sheet = book.sheets[0] if book.sheets else None
+    if sheet is None or not sheet.rows:
+        preview.problems.append(RowProblem(book.file, None, None, t("coop.import.empty")))
+        return preview
+    aliases = _aliases()
+    header_line, header_cells = sheet.rows[0]
+    columns = {i: (aliases.get(normalise(h)), str(h)) for i, h in enumerate(header_cells) if h is not None}
+    present = {name for name, _ in columns.values() if name}
+    for missing in (f for f in REQUIRED if f not in present):
+        preview.problems.append(RowProblem(book.file, header_line, None,
+                                           t("coop.import.missing_column", column=t(f"coop.col.{missing}"))))
+    if preview.problems:
+        return preview
+    written = {name: text for name, text in columns.values() if name}
+    seen: set[str] = set()
+    for line, cells in sheet.rows[1:]:
+        if all(c is None or str(c).strip() == "" for c in cells):
+            continue
+        values: dict[str, Any] = {}
+        row_ok = True
+        for index, (name, header) in columns.items():
+            if name is None:
+                continue
+            kind, family, _ = COLUMNS[name]
+            try:
+                values[name] = _cell(kind, family, cells[index] if index < len(cells) else None)
+            except ValueError as exc:
+                preview.problems.append(RowProblem(book.file, line, header, str(exc)))
+                row_ok = False
+        if not row_ok:
+            preview.rows.append(PreviewRow(line, None, "new"))
+            continue
+        contact = {k: values.pop(k) for k in CONTACT_FIELDS if k in values}
+        if any(contact.values()):
+            values["contacts"] = [Contact(office="ecuador", **contact)]
+        values["sources"] = values.get("sources") or []
+        values = {k: v for k, v in values.items() if v is not None}
+        try:
+            cooperant = Cooperant.model_validate({"is_illustrative": False, **values})
+        except ValidationError as exc:
+            for error in exc.errors():
+                name = str(error["loc"][0]) if error["loc"] else None
+                preview.problems.append(RowProblem(book.file, line, written.get(name, name), spanish_message(error)))
+            preview.rows.append(PreviewRow(line, None, "new"))
+            continue
+        code = cooperant.cooperant_id
+        if code in seen:
+            preview.problems.append(RowProblem(book.file, line, written["cooperant_id"],
+                                               t("coop.import.repeated", code=code)))
+        seen.add(code)
+        preview.rows.append(PreviewRow(line, cooperant, _action(cooperant, existing, update_existing, preview, line,
+                                                                 written["cooperant_id"])))
+    return preview
+
+
+def _action(cooperant: Cooperant, existing: Mapping[str, tuple[int, Cooperant]], update_existing: bool,
+            preview: RegistryPreview, line: int, column: str) -> RowAction:
+    code = cooperant.cooperant_id
+    if code not in existing:
+        preview.expected_versions[code] = 0
+        return "new"
+    version, stored = existing[code]
+    if stored.model_dump() == cooperant.model_dump():
+        return "unchanged"
+    if not update_existing:
+        preview.problems.append(RowProblem(preview.file, line, column, t("coop.import.exists", code=code)))
+        return "existing"
+    preview.expected_versions[code] = version
+    return "update"

@@ -1,0 +1,133 @@
+"""The parish's cooperation agreements (core.cooperation) as IATI activities.
+
+An agreement is an activity the GAD implements with money from the cooperant, from itself and from the community:
+- status: pipeline before its start date, implementation until its end date, finalisation afterwards, closed once
+  a closing evaluation is recorded;
+- participating organisations: every party that puts money in (funding) and the GAD (implementing); the cooperant's
+  identifier is the one the registry holds, else `XM-DAC-<code>` for a DAC government, else none;
+- budget: the total, committed, over the agreement's period; when that is longer than a year (IATI's limit for a
+  budget period), one indicative budget per twelve months, split in proportion to the days of each;
+- transactions: the cooperant's and the community's incoming commitments (type 11) and the GAD's commitment (2) on the
+  signing date; one expenditure (4) per monitoring report, the spending added since the report before;
+- results: the annex's indicators with their baseline, target and the value of the newest report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from lxml import etree
+
+from core import fmt
+from core.cooperation import agreements, closing, monitoring
+from core.cooperation.cooperants import KIND as COOPERANT
+from core.cooperation.cooperants import Cooperant
+from core.iati import elements as el
+from core.iati import identifiers as ids
+from core.iati.elements import Reporter
+from core.proposals.models import Proposal
+from core.proposals.records import PROPOSAL
+from core.record.store import Store
+from core.texts import label, t
+
+INCOMING_COMMITMENT = "11"
+
+
+def _status(agreement: agreements.Agreement, evaluated: bool, today: dt.date) -> str:
+    if evaluated:
+        return ids.STATUS_CLOSED
+    if today < agreement.start_date:
+        return ids.STATUS_PIPELINE
+    return ids.STATUS_IMPLEMENTATION if today <= agreement.end_date else ids.STATUS_FINALISATION
+
+
+def _budgets(activity: etree._Element, agreement: agreements.Agreement) -> None:
+    start, end, total = agreement.start_date, agreement.end_date, agreement.total_usd
+    if el.year_end(start) >= end:
+        el.budget(activity, ids.BUDGET_COMMITTED, start, end, total)
+        return
+    days = (end - start).days + 1
+    while start <= end:
+        stop = min(el.year_end(start), end)
+        el.budget(activity, ids.BUDGET_INDICATIVE, start, stop, round(total * ((stop - start).days + 1) / days, 2))
+        start = stop + dt.timedelta(days=1)
+
+
+def _transaction(activity: etree._Element, kind: str, day: dt.date, amount: float, description: str,
+                 provider: tuple[str, str | None], receiver: tuple[str, str | None]) -> None:
+    transaction = etree.SubElement(activity, "transaction")
+    etree.SubElement(transaction, "transaction-type", code=kind)
+    etree.SubElement(transaction, "transaction-date", **{"iso-date": day.isoformat()})
+    el.value(transaction, amount, day)
+    el.texted(transaction, "description", description)
+    el.org(transaction, "provider-org", provider[0], provider[1], None)
+    el.org(transaction, "receiver-org", receiver[0], receiver[1], None)
+
+
+def _results(activity: etree._Element, agreement: agreements.Agreement, latest: monitoring.Report | None) -> None:
+    reached = {v.name: v.value for v in latest.values} if latest else {}
+    for indicator in agreement.indicators:
+        result = etree.SubElement(activity, "result", type=ids.RESULT_OUTPUT, **{"aggregation-status": "0"})
+        el.texted(result, "title", indicator.name)
+        element = etree.SubElement(result, "indicator", measure=ids.MEASURE_UNIT,
+                                   ascending="1" if indicator.target >= indicator.baseline else "0")
+        el.texted(element, "title", t("iati.agreement.indicator", name=indicator.name, unit=indicator.unit))
+        el.texted(element, "description", t("iati.result.verification", means=indicator.means_of_verification))
+        etree.SubElement(element, "baseline", year=str(agreement.start_date.year), value=f"{indicator.baseline:g}")
+        period = etree.SubElement(element, "period")
+        etree.SubElement(period, "period-start", **{"iso-date": agreement.start_date.isoformat()})
+        etree.SubElement(period, "period-end", **{"iso-date": agreement.end_date.isoformat()})
+        etree.SubElement(period, "target", value=f"{indicator.target:g}")
+        if indicator.name in reached:
+            actual = etree.SubElement(period, "actual", value=f"{reached[indicator.name]:g}")
+            el.narrative(etree.SubElement(actual, "comment"),
+                         t("iati.agreement.actual", report=latest.report_id, date=fmt.date(latest.period_end)))
+
+
+def agreement_activity(root: etree._Element, reporter: Reporter, store: Store, agreement: agreements.Agreement,
+                       sdg_names: Mapping[int, str], today: dt.date) -> None:
+    stored = store.get(COOPERANT, agreement.cooperant_id)
+    cooperant = Cooperant.model_validate(stored.body) if stored else None
+    name = cooperant.name if cooperant else agreement.cooperant_id
+    ref = (cooperant.iati_org_id or ids.cooperant_ref(cooperant.kind, cooperant.country)) if cooperant else None
+    record = store.get(PROPOSAL, agreement.proposal_id)
+    proposal = Proposal.model_validate(record.body) if record else None
+    title = proposal.title if proposal else agreement.number_es
+    activity = el.activity(root, reporter, agreement.agreement_id, title,
+                           t("iati.agreement.description", number=agreement.number_es, cooperant=name))
+    el.org(activity, "participating-org", name, ref, ids.ORGANISATION_TYPE[cooperant.kind] if cooperant else None,
+           role=ids.ROLE_FUNDING)
+    community = label("agreement_party", "community")
+    if agreement.gad_usd > 0:
+        el.org(activity, "participating-org", reporter.name, reporter.org_ref, ids.LOCAL_GOVERNMENT,
+               role=ids.ROLE_FUNDING)
+    if agreement.community_usd > 0:
+        el.org(activity, "participating-org", community, None, ids.RECIPIENT_COUNTRY_NGO, role=ids.ROLE_FUNDING)
+    el.org(activity, "participating-org", reporter.name, reporter.org_ref, ids.LOCAL_GOVERNMENT,
+           role=ids.ROLE_IMPLEMENTING)
+    evaluated = bool(closing.evaluations(store, agreement.agreement_id))
+    etree.SubElement(activity, "activity-status", code=_status(agreement, evaluated, today))
+    el.activity_date(activity, ids.DATE_PLANNED_START, agreement.start_date)
+    el.activity_date(activity, ids.DATE_PLANNED_END, agreement.end_date)
+    etree.SubElement(activity, "recipient-country", code="EC", percentage="100")
+    if proposal:
+        el.sdg_tags(activity, proposal.sdg_goals, proposal.sdg_targets, sdg_names)
+    etree.SubElement(activity, "default-finance-type", code=ids.FINANCE_GRANT)
+    _budgets(activity, agreement)
+    gad = (reporter.name, reporter.org_ref)
+    signed = t("iati.agreement.signed", number=agreement.number_es)
+    for amount, kind, provider in ((agreement.cooperant_usd, INCOMING_COMMITMENT, (name, ref)),
+                                   (agreement.gad_usd, ids.TRANSACTION_COMMITMENT, gad),
+                                   (agreement.community_usd, INCOMING_COMMITMENT, (community, None))):
+        if amount > 0:
+            _transaction(activity, kind, agreement.signed_on, amount, signed, provider, gad)
+    history = monitoring.reports(store, agreement.agreement_id)
+    spent_before = 0.0
+    for report in history:
+        spent = sum(report.spent_by_source().values())
+        if spent - spent_before > 0.005:
+            _transaction(activity, ids.TRANSACTION_EXPENDITURE, report.period_end, spent - spent_before,
+                         t("iati.agreement.expenditure", report=report.report_id), gad, gad)
+        spent_before = max(spent_before, spent)
+    _results(activity, agreement, history[-1] if history else None)

@@ -1,0 +1,168 @@
+"""A cooperant's IATI activity file read into cooperation offers the planner reviews before saving.
+
+Input: the bytes of an `iati-activities` file (IATI 2.03). A file that is not well-formed or breaks the schema is
+refused as a whole with a Spanish message naming the line and the element (core.iati.schema). Output: one
+`ReadOffer` per activity: a valid `CooperationOffer` pre-filled from what the file says, and notes (Spanish) on
+every field the file left open and Minga filled with a stated default, so the planner knows what to check.
+
+What maps to what: the funding organisation (role 1; else the reporting one) is the cooperant, its IATI type the
+cooperant's kind, an `XM-DAC-<code>` reference its country; the budgets in USD (else the USD commitments) are the
+amount; SDG tags (vocabulary 2) and SDG sectors (vocabulary 7) the goals; finance and aid types the kind of
+cooperation; the activity status the offer's status. Amounts in other currencies are not converted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from core.iati import identifiers as ids
+from core.iati.schema import IatiFileError, parse, problems
+from core.proposals.offers import CooperationOffer
+from core.proposals.records import OFFER
+from core.record.auth import Action, User, require
+from core.record.store import Change, Store
+from core.texts import t
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+MODALITY_OF_KIND = {"bilateral": "bilateral", "multilateral": "multilateral", "decentralized": "decentralized",
+                    "ngo": "north_south", "private": "north_south", "national_public": "national_public"}
+STATUS_OF_ACTIVITY = {"1": "open", "2": "open", "3": "executed", "4": "executed", "5": "not_executed", "6": "closed"}
+DEFAULT_KIND = "ngo"
+COUNTRY_OF_DAC_CODE = {code: country for country, code in ids.DAC_DONOR_CODES.items()}
+
+
+@dataclass(frozen=True)
+class ReadOffer:
+    offer: CooperationOffer
+    iati_identifier: str
+    notes: list[str] = field(default_factory=list)
+
+
+def _text(element: etree._Element | None) -> str | None:
+    """The Spanish narrative of an element if it has one, else its first non-empty narrative."""
+    if element is None:
+        return None
+    narratives = [n for n in element.findall("narrative") if (n.text or "").strip()]
+    spanish = [n for n in narratives if n.get(XML_LANG, "").lower().startswith("es")]
+    chosen = (spanish or narratives or [None])[0]
+    return chosen.text.strip() if chosen is not None else None
+
+
+def _cooperant(activity: etree._Element, notes: list[str]) -> tuple[str, str, str | None]:
+    """The cooperant's name, kind and country (None when the file does not say)."""
+    funders = activity.findall("participating-org[@role='1']")
+    organisation = funders[0] if funders else activity.find("reporting-org")
+    if not funders:
+        notes.append(t("iati.read.no_funder"))
+    ref = (organisation.get("ref") or "").strip()
+    name = _text(organisation) or ref
+    if len(name) < 2:
+        name = t("iati.read.unnamed_cooperant")
+        notes.append(t("iati.read.no_cooperant_name"))
+    kind = ids.KIND_OF_ORGANISATION_TYPE.get(organisation.get("type", ""))
+    if kind is None:
+        kind = DEFAULT_KIND
+        notes.append(t("iati.read.no_kind", code=organisation.get("type") or "—"))
+    country = COUNTRY_OF_DAC_CODE.get(ref.removeprefix("XM-DAC-")) if ref.startswith("XM-DAC-") else None
+    return name, kind, country
+
+
+def _cooperation_type(activity: etree._Element, notes: list[str]) -> str:
+    aid_types = [e.get("code", "") for e in activity.findall("default-aid-type")]
+    finance = (activity.find("default-finance-type").get("code", "")
+               if activity.find("default-finance-type") is not None else "")
+    if any(code.startswith("D") for code in aid_types):
+        return "technical_assistance"
+    if finance[:1] in {"4", "5"}:
+        return "financial_reimbursable"
+    if not finance.startswith("1"):
+        notes.append(t("iati.read.no_finance_type"))
+    return "financial_non_reimbursable"
+
+
+def _usd(values: list[etree._Element], default_currency: str | None, notes: list[str]) -> float | None:
+    total, found, other = 0.0, False, set()
+    for value in values:
+        currency = value.get("currency") or default_currency
+        try:
+            amount = float((value.text or "").strip())
+        except ValueError:
+            continue
+        if currency == "USD":
+            total, found = total + amount, True
+        else:
+            other.add(currency or "—")
+    if other:
+        notes.append(t("iati.read.other_currency", currencies=", ".join(sorted(other))))
+    return total if found else None
+
+
+def _amount(activity: etree._Element, notes: list[str]) -> float | None:
+    currency = activity.get("default-currency")
+    budgets = activity.findall("budget/value")
+    if budgets:
+        return _usd(budgets, currency, notes)
+    commitments = [tr.find("value") for tr in activity.findall("transaction")
+                   if tr.find("transaction-type") is not None and tr.find("transaction-type").get("code") == "2"]
+    if commitments:
+        return _usd([v for v in commitments if v is not None], currency, notes)
+    notes.append(t("iati.read.no_amount"))
+    return None
+
+
+def _sdg_goals(activity: etree._Element) -> list[int]:
+    codes = [e.get("code", "") for e in activity.findall(f"tag[@vocabulary='{ids.TAG_SDG_GOAL}']")]
+    codes += [e.get("code", "") for e in activity.findall(f"sector[@vocabulary='{ids.SECTOR_SDG_GOAL}']")]
+    codes += [e.get("code", "").split(".")[0] for e in activity.findall(f"tag[@vocabulary='{ids.TAG_SDG_TARGET}']")]
+    return sorted({int(c) for c in codes if c.isdigit() and 1 <= int(c) <= 17})
+
+
+def _offer(activity: etree._Element, index: int, file_name: str, file_digest: str) -> ReadOffer:
+    notes: list[str] = []
+    identifier = (activity.findtext("iati-identifier") or "").strip()
+    offer_id = ids.record_id_from(identifier)
+    if not offer_id:
+        offer_id = f"IATI-{file_digest}-{index}"
+        notes.append(t("iati.read.no_identifier", offer_id=offer_id))
+    title = _text(activity.find("title")) or ""
+    if len(title) < 3:
+        title = t("iati.read.untitled", index=index)
+        notes.append(t("iati.read.short_title"))
+    name, kind, country = _cooperant(activity, notes)
+    cooperation_type = _cooperation_type(activity, notes)
+    status_code = activity.find("activity-status").get("code", "")
+    status = STATUS_OF_ACTIVITY.get(status_code)
+    if status is None:
+        status = "open"
+        notes.append(t("iati.read.no_status", code=status_code or "—"))
+    offer = CooperationOffer(
+        offer_id=offer_id, cooperant=name, cooperant_kind=kind, country=country, title=title,
+        modality=MODALITY_OF_KIND[kind], cooperation_type=cooperation_type,
+        reimbursable=cooperation_type == "financial_reimbursable", amount_usd=_amount(activity, notes),
+        sdg_goals=_sdg_goals(activity), conditions=_text(activity.find("description")), status=status,
+        is_illustrative=False, source=t("iati.read.source", file=file_name, identifier=identifier or "—"))
+    notes.append(t("iati.read.check_themes"))
+    return ReadOffer(offer, identifier, notes)
+
+
+def read_offers(content: bytes, file_name: str = "actividades.xml") -> list[ReadOffer]:
+    """Every activity of an IATI 2.03 file as an offer to review; IatiFileError (Spanish) for a file that fails."""
+    document = parse(content)
+    found = problems(document)
+    if found:
+        raise IatiFileError(t("iati.err.invalid_file", problems="; ".join(found)))
+    digest = hashlib.sha256(content).hexdigest()[:8]
+    return [_offer(activity, index, file_name, digest)
+            for index, activity in enumerate(document.getroot().findall("iati-activity"), start=1)]
+
+
+def save_read_offers(store: Store, user: User | None, offers: list[CooperationOffer]) -> int:
+    """Store the offers a planner reviewed, as one transaction (all or none); an offer with the same id is
+    replaced, and the log says it came from an IATI file."""
+    actor = require(user, Action.EDIT_OFFER)
+    store.apply([Change(OFFER, o.offer_id, o.model_dump(mode="json"), action=t("log.action.iati_offer"))
+                 for o in offers], actor=actor.username)
+    return len(offers)

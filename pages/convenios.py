@@ -1,0 +1,220 @@
+"""Convenios: the cooperation cycle after the call. A proposal sent to a cooperant (with the GAD's capacity checklist),
+the cooperant's answer, the agreement the board signs (PDF), the periodic reports with planned against actual, and
+the closing evaluation on the five criteria with the final report (PDF and Excel)."""
+
+import datetime as dt
+
+import polars as pl
+import streamlit as st
+
+from core import fmt
+from core.cooperation import agreements as agr
+from core.cooperation import calls as calls_mod
+from core.cooperation import closing, final_report, monitoring
+from core.cooperation import cooperants as coop
+from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
+from core.proposals import records
+from core.record.auth import Action
+from core.texts import label, labels, t
+from ui import data, session, state
+from ui.cooperation import attempt, planned_actual_chart
+
+session.work_page()
+parish = state.current_parish()
+store = data.store()
+parish_name = (data.parish(parish) or {}).get("name") or parish
+st.title(t("conv.title"))
+st.write(t("conv.intro"))
+
+proposals = {p.proposal_id: p for p in records.proposal_models(store, parish)}
+registry = coop.by_id(coop.cooperants(store))
+applications = {a.application_id: a for a in agr.applications(store, parish)}
+signed = {a.application_id: a for a in agr.agreements(store, parish)}
+can_edit, can_sign = session.allowed(Action.EDIT_OFFER), session.allowed(Action.APPROVE_DECISION)
+
+
+tab_apply, tab_agree, tab_report, tab_close = st.tabs([t("conv.tab.apply"), t("conv.tab.agree"),
+                                                       t("conv.tab.report"), t("conv.tab.close")])
+
+with tab_apply:
+    kept = closing.lessons(store, list(signed.values()))
+    if kept:
+        with st.expander(t("conv.lessons", count=len(kept))):
+            st.dataframe(pl.DataFrame([{
+                t("conv.col.agreement"): k["agreement"],
+                t("conv.col.cooperant"): registry[k["cooperant_id"]].name if k["cooperant_id"] in registry
+                else k["cooperant_id"],
+                t("close.col.evaluator"): label("closing_evaluator", k["evaluator"]),
+                t("close.col.positive"): k["positive"], t("close.col.negative"): k["negative"]} for k in kept]),
+                hide_index=True, width="stretch")
+    if applications:
+        st.dataframe(pl.DataFrame([{
+            t("conv.col.application"): a.application_id, t("conv.col.proposal"): proposals[a.proposal_id].title
+            if a.proposal_id in proposals else a.proposal_id,
+            t("conv.col.cooperant"): registry[a.cooperant_id].name if a.cooperant_id in registry else a.cooperant_id,
+            t("conv.col.submitted"): fmt.date(a.submitted_on),
+            t("conv.col.capacity"): "; ".join(a.capacity.gaps()) or t("conv.capacity.ok"),
+            t("conv.col.answer"): label("application_answer", a.answer) if a.answer else t("conv.answer.pending")}
+            for a in applications.values()]), hide_index=True, width="stretch")
+    if can_edit and proposals and registry:
+        with st.form("conv-apply"):
+            st.markdown(t("conv.apply.heading"))
+            application_id = st.text_input(t("conv.col.application"), max_chars=40)
+            proposal_id = st.selectbox(t("conv.col.proposal"), list(proposals),
+                                       format_func=lambda p: f"{p} · {proposals[p].title}")
+            cooperant_id = st.selectbox(t("conv.col.cooperant"), list(registry), format_func=lambda c: registry[c].name)
+            calls_of = [c.call_id for c in calls_mod.calls(store)]
+            call_id = st.selectbox(t("conv.col.call"), ["", *calls_of], format_func=lambda c: c or t("conv.no_call"))
+            submitted = st.date_input(t("conv.col.submitted"), value=dt.date.today(), format="DD/MM/YYYY")
+            st.caption(t("conv.capacity.heading"))
+            staff = st.checkbox(t("conv.capacity.staff"))
+            funds = st.checkbox(t("conv.capacity.counterpart_funds"))
+            experience = st.checkbox(t("conv.capacity.experience"))
+            if st.form_submit_button(t("conv.apply.save")):
+                def _submit():
+                    agr.submit(store, session.current_user(), agr.Application(
+                        application_id=application_id.strip(), parish_code=parish, proposal_id=proposal_id,
+                        cooperant_id=cooperant_id, call_id=call_id or None, submitted_on=submitted,
+                        capacity=agr.Capacity(staff=staff, counterpart_funds=funds, experience=experience)))
+                if attempt(_submit, t("conv.apply.saved")):
+                    st.rerun()
+    pending = [a for a in applications.values() if a.answer is None]
+    if can_edit and pending:
+        with st.form("conv-answer"):
+            st.markdown(t("conv.answer.heading"))
+            chosen = st.selectbox(t("conv.col.application"), [a.application_id for a in pending])
+            answer = st.selectbox(t("conv.col.answer"), list(labels("application_answer")),
+                                  format_func=lambda a: label("application_answer", a))
+            answered = st.date_input(t("conv.answer.date"), value=dt.date.today(), format="DD/MM/YYYY")
+            note = st.text_input(t("conv.answer.note"), max_chars=2000)
+            if st.form_submit_button(t("conv.answer.save")):
+                if attempt(lambda: agr.record_answer(store, session.current_user(), chosen, answer, answered,
+                                                      note.strip() or None), t("conv.answer.saved")):
+                    st.rerun()
+
+with tab_agree:
+    for agreement in signed.values():
+        cooperant = registry.get(agreement.cooperant_id)
+        title = proposals[agreement.proposal_id].title if agreement.proposal_id in proposals else agreement.proposal_id
+        st.markdown(f"**{agreement.number_es}** · {fmt.money(agreement.total_usd)}")
+        st.text(title)
+        st.download_button(t("conv.agree.pdf"), agreement_pdf(
+            agreement, parish_name=parish_name, cooperant_name=cooperant.name if cooperant else agreement.cooperant_id,
+            project_title=title), file_name=f"{agreement.number_es}.pdf", mime="application/pdf",
+            key=f"pdf-{agreement.agreement_id}")
+    accepted = [a for a in applications.values() if a.answer == "accepted" and a.application_id not in signed]
+    if not accepted:
+        st.info(t("conv.agree.none"))
+    elif not can_sign:
+        st.info(t("conv.agree.need_board"))
+    else:
+        with st.form("conv-sign"):
+            chosen = st.selectbox(t("conv.col.application"), [a.application_id for a in accepted])
+            dates = st.columns(3)
+            signed_on = dates[0].date_input(t("conv.agree.signed"), value=dt.date.today(), format="DD/MM/YYYY")
+            start = dates[1].date_input(t("conv.agree.start"), value=dt.date.today(), format="DD/MM/YYYY")
+            end = dates[2].date_input(t("conv.agree.end"), value=dt.date.today() + dt.timedelta(days=365),
+                                      format="DD/MM/YYYY")
+            money = st.columns(3)
+            amounts = {party: money[i].number_input(label("agreement_party", party), min_value=0.0, step=100.0)
+                       for i, party in enumerate(("cooperant", "gad", "community"))}
+            obligations = {party: st.text_input(t("conv.agree.obligation", party=label("agreement_party", party)),
+                                                max_chars=1000) for party in ("cooperant", "gad", "community")}
+            st.caption(t("conv.agree.indicator"))
+            cells = st.columns(4)
+            name = cells[0].text_input(t("agr.col.indicator"), max_chars=300)
+            unit = cells[1].text_input(t("agr.col.unit"), max_chars=60)
+            baseline = cells[2].number_input(t("agr.col.baseline"), step=1.0)
+            target = cells[3].number_input(t("agr.col.target"), step=1.0)
+            verification = st.text_input(t("agr.col.verification"), max_chars=500)
+            if st.form_submit_button(t("conv.agree.sign")):
+                def _sign():
+                    agr.sign(store, session.current_user(), agr.AgreementDraft(
+                        application_id=chosen, signed_on=signed_on, start_date=start, end_date=end,
+                        cooperant_usd=amounts["cooperant"], gad_usd=amounts["gad"], community_usd=amounts["community"],
+                        obligations=[agr.Obligation(party=p, text=x.strip()) for p, x in obligations.items()
+                                     if x.strip()],
+                        indicators=[agr.AnnexIndicator(name=name.strip(), unit=unit.strip(), baseline=baseline,
+                                                       target=target, means_of_verification=verification.strip())]))
+                if attempt(_sign, t("conv.agree.saved")):
+                    st.rerun()
+
+by_id = {a.agreement_id: a for a in signed.values()}
+
+
+def _chosen_agreement(key: str) -> agr.Agreement | None:
+    """The agreement picked in a tab; None (and a note) when the parish has none yet."""
+    if not by_id:
+        st.info(t("conv.report.none"))
+        return None
+    return by_id[st.selectbox(t("conv.col.agreement"), list(by_id), key=key, format_func=lambda a: by_id[a].number_es)]
+
+
+with tab_report:
+    current = _chosen_agreement("report-agreement")
+    if current is not None:
+        history = monitoring.reports(store, current.agreement_id)
+        chart = monitoring.planned_vs_actual(current, history)
+        if not chart.is_empty():
+            st.altair_chart(planned_actual_chart(chart), width="stretch")
+        if can_edit:
+            with st.form("conv-report"):
+                report_id = st.text_input(t("conv.report.id"), max_chars=40)
+                period_end = st.date_input(t("conv.report.period"), value=dt.date.today(), format="DD/MM/YYYY")
+                progress = st.slider(t("conv.report.progress"), 0, 100, 0)
+                values = {i.name: st.number_input(t("conv.report.reached", indicator=i.name, unit=i.unit), step=1.0)
+                          for i in current.indicators}
+                spent_cols = st.columns(3)
+                spent = {p: spent_cols[i].number_input(t("conv.report.spent", party=label("agreement_party", p)),
+                                                       min_value=0.0, step=100.0)
+                         for i, p in enumerate(("cooperant", "gad", "community"))}
+                problems = st.text_area(t("conv.report.problems"), max_chars=4000)
+                measure = st.selectbox(t("conv.report.measure"), ["none", "corrective", "feedback", "cancellation"],
+                                       format_func=lambda m: t(f"mon.measure.{m}"))
+                measure_note = st.text_input(t("conv.report.measure_note"), max_chars=2000)
+                if st.form_submit_button(t("conv.report.save")):
+                    def _report():
+                        monitoring.save_report(store, session.current_user(), monitoring.Report(
+                            report_id=report_id.strip(), agreement_id=current.agreement_id, period_end=period_end,
+                            physical_progress_pct=progress,
+                            values=[monitoring.IndicatorValue(name=n, value=v) for n, v in values.items()],
+                            spent_cooperant_usd=spent["cooperant"], spent_gad_usd=spent["gad"],
+                            spent_community_usd=spent["community"], problems=problems.strip() or None,
+                            measure=measure, measure_note=measure_note.strip() or None))
+                    if attempt(_report, t("conv.report.saved")):
+                        st.rerun()
+
+with tab_close:
+    current = _chosen_agreement("close-agreement")
+    if current is not None:
+        st.caption(t("close.scale", scale="; ".join(f"{n} {label('closing_scale', n)}" for n in closing.SCALE)))
+        if can_edit:
+            with st.form("conv-close"):
+                evaluator = st.selectbox(t("close.col.evaluator"), list(labels("closing_evaluator")),
+                                         format_func=lambda e: label("closing_evaluator", e))
+                evaluator_name = st.text_input(t("conv.close.name"), max_chars=120)
+                scored = {c: (st.slider(t(f"close.criterion.{c}"), 1, 5, 3, key=f"score-{c}"),
+                              st.text_input(t("conv.close.evidence", criterion=t(f"close.criterion.{c}")),
+                                            max_chars=2000, key=f"evidence-{c}")) for c in closing.CRITERIA}
+                positive = st.text_area(t("close.col.positive"), max_chars=4000)
+                negative = st.text_area(t("close.col.negative"), max_chars=4000)
+                if st.form_submit_button(t("conv.close.save")):
+                    if attempt(lambda: closing.save_evaluation(store, session.current_user(), closing.ClosingEvaluation(
+                            agreement_id=current.agreement_id, evaluator=evaluator,
+                            evaluator_name=evaluator_name.strip(),
+                            evaluated_on=dt.date.today(),
+                            scores=[closing.CriterionScore(criterion=c, score=s, evidence=e.strip())
+                                    for c, (s, e) in scored.items()],
+                            lessons_positive=positive.strip() or None, lessons_negative=negative.strip() or None)),
+                            t("conv.close.saved")):
+                        st.rerun()
+        items = closing.evaluations(store, current.agreement_id)
+        history = monitoring.reports(store, current.agreement_id)
+        title = proposals[current.proposal_id].title if current.proposal_id in proposals else current.proposal_id
+        pdf_col, xlsx_col = st.columns(2)
+        pdf_col.download_button(t("conv.close.pdf"), final_report.pdf_bytes(
+            current, history, items, parish_name=parish_name, project_title=title),
+            file_name=f"informe-final-{current.number_es}.pdf", mime="application/pdf", key="final-pdf")
+        xlsx_col.download_button(t("conv.close.xlsx"), final_report.xlsx_bytes(current, history, items),
+                                 file_name=f"informe-final-{current.number_es}.xlsx", key="final-xlsx",
+                                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -1,0 +1,90 @@
+"""Intercambio IATI: publish the parish's offers and funded projects as an IATI 2.03 file, and read a cooperant's
+IATI file into offers after a preview."""
+
+import polars as pl
+import streamlit as st
+
+from core import fmt
+from core.iati import identifiers
+from core.iati.context import export_context
+from core.iati.export import export_bytes
+from core.iati.read import read_offers, save_read_offers
+from core.iati.schema import IatiFileError
+from core.proposals import records
+from core.record.auth import Action, PermissionDenied
+from core.record.store import StoreError
+from core.texts import label, t
+from ui import data, session, state
+
+session.work_page()
+parish = state.current_parish()
+store = data.store()
+st.title(t("iati.page.title"))
+st.write(t("iati.page.intro"))
+
+# -- publish ---------------------------------------------------------------------------------------
+st.subheader(t("iati.page.publish"))
+publisher = identifiers.publisher(store, parish)
+st.markdown(t("iati.page.identifier", ref=publisher.org_ref))
+st.caption(t("iati.page.provisional" if publisher.is_provisional else "iati.page.registered"))
+try:
+    content = export_bytes(store, parish, **export_context(data.connection(), parish))
+except ValueError as exc:
+    st.warning(str(exc))
+else:
+    st.download_button(t("iati.page.download"), content, file_name=f"iati-{parish}.xml",
+                       mime="application/xml", key="iati-download", icon=":material/download:")
+    st.caption(t("iati.page.cli", parish=parish))
+
+if session.allowed(Action.EDIT_OFFER):
+    with st.form("iati-ruc"):
+        ruc = st.text_input(t("iati.page.ruc"), value=publisher.ruc or "", max_chars=20, help=t("iati.page.ruc_help"))
+        if st.form_submit_button(t("iati.page.ruc_save")):
+            try:
+                saved = identifiers.save_publisher(store, session.current_user(), parish, ruc)
+            except PermissionDenied as exc:
+                session.denied(exc)
+            except (ValueError, StoreError) as exc:
+                st.error(session.reason(exc))
+            else:
+                st.success(t("iati.page.ruc_saved", ref=saved.org_ref))
+
+# -- read a cooperant's file -------------------------------------------------------------------------
+st.subheader(t("iati.page.read"))
+st.write(t("iati.page.read_intro"))
+upload = st.file_uploader(t("iati.page.upload"), type=["xml"], key="iati-upload")
+if upload is None:
+    st.stop()
+try:
+    read = read_offers(upload.getvalue(), upload.name)
+except IatiFileError as exc:
+    st.error(str(exc))
+    st.stop()
+
+existing = {v.item.offer_id for v in records.offers(store)}
+rows = [{t("iati.col.offer_id"): r.offer.offer_id, t("iati.col.title"): r.offer.title,
+         t("iati.col.cooperant"): r.offer.cooperant,
+         t("iati.col.kind"): label("cooperant_kind", r.offer.cooperant_kind),
+         t("iati.col.type"): label("cooperation_type", r.offer.cooperation_type),
+         t("iati.col.amount"): fmt.money(r.offer.amount_usd),
+         t("iati.col.status"): label("offer_status", r.offer.status),
+         t("iati.col.new"): t("iati.page.replaces") if r.offer.offer_id in existing else t("iati.page.new")}
+        for r in read]
+st.dataframe(pl.DataFrame(rows), hide_index=True, width="stretch")
+for item in read:
+    with st.expander(t("iati.page.notes", offer_id=item.offer.offer_id, count=len(item.notes))):
+        for note in item.notes:
+            st.text(f"• {note}")
+
+if not session.allowed(Action.EDIT_OFFER):
+    st.info(t("iati.page.need_role"))
+    st.stop()
+if st.button(t("iati.page.save", count=len(read)), key="iati-save", type="primary"):
+    try:
+        count = save_read_offers(store, session.current_user(), [r.offer for r in read])
+    except PermissionDenied as exc:
+        session.denied(exc)
+    except StoreError as exc:
+        st.error(str(exc))
+    else:
+        st.success(t("iati.page.saved", count=count))

@@ -1,0 +1,67 @@
+"""The Cooperantes and Convocatorias pages: the registry filtered by theme, a planner registers a cooperant and imports
+the registry, others only read; the calendar of calls on a chosen day, for the parish's themes."""
+
+import datetime as dt
+import io
+
+from openpyxl import Workbook
+
+from core.cooperation import cooperants as coop
+from core.record.auth import Role, User
+from core.record.store import Store
+from tests.conftest import open_app_page
+
+PLANNER = User(username="tecnica-coop", display_name="Técnica", role=Role.PLANNER)
+BOARD = User(username="vocal-coop", display_name="Vocal", role=Role.BOARD)
+
+
+def test_the_registry_lists_the_demo_cooperants_and_filters_by_theme(own_store):
+    app = open_app_page("pages/cooperantes.py", BOARD)
+    table = app.dataframe[0].value
+    assert "Embajada del Japón" in table["Nombre"].to_list()
+    assert table.loc[table["Nombre"] == "Embajada del Japón", "Ofertas registradas"].item() == "OF-JAPON-RIEGO"
+    assert any("técnico de planificación" in i.value for i in app.info)
+    app.multiselect(key="coop-themes").set_value(["health"]).run()
+    assert app.dataframe[0].value["Nombre"].to_list() == ["Charity Anywhere Foundation"]
+
+
+def test_a_planner_registers_a_cooperant_and_a_missing_source_is_explained(own_store):
+    app = open_app_page("pages/cooperantes.py", PLANNER)
+    form = {i.label: i for i in app.text_input}
+    form["Código"].set_value("CO-GIZ")
+    form["Nombre"].set_value("GIZ")
+    next(b for b in app.button if b.label == "Guardar cooperante").click().run()
+    assert any("fuente" in e.value.lower() for e in app.error)
+    form = {i.label: i for i in app.text_input}
+    form["Fuentes"].set_value("Tesis de Azogues §2.4")
+    next(b for b in app.button if b.label == "Guardar cooperante").click().run()
+    assert any("GIZ guardado" in s.value for s in app.success)
+    assert Store(own_store).get(coop.KIND, "CO-GIZ").body["name"] == "GIZ"
+
+
+def test_a_planner_imports_the_registry_after_the_preview(own_store):
+    book = Workbook()
+    book.active.append(["Código", "Nombre", "Tipo de cooperante", "Fuentes"])
+    book.active.append(["CO-AFD", "Agencia Francesa de Desarrollo", "bilateral", "Tesis §2.4"])
+    content = io.BytesIO()
+    book.save(content)
+    app = open_app_page("pages/cooperantes.py", PLANNER)
+    app.file_uploader(key="coop-upload").set_value(("registro.xlsx", content.getvalue(), "application/vnd.ms-excel"))
+    app.run()
+    assert app.dataframe[-1].value["Qué se hará"].to_list() == ["Nuevo"]
+    assert Store(own_store).get(coop.KIND, "CO-AFD") is None  # nothing stored by the preview
+    next(b for b in app.button if b.label == "Guardar 1 cooperantes").click().run()
+    assert any("1 cooperantes guardados" in s.value for s in app.success)
+    assert Store(own_store).get(coop.KIND, "CO-AFD") is not None
+
+
+def test_the_calendar_shows_the_states_of_the_calls_on_the_chosen_day(own_store):
+    app = open_app_page("pages/convocatorias.py", BOARD)
+    app.date_input(key="calls-today").set_value(dt.date(2027, 3, 20)).run()
+    app.toggle(key="calls-fit").set_value(False).run()
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics == {"Cierra pronto": "2", "Abierta": "0", "Por abrir": "2", "Cerrada": "2"}
+    table = app.dataframe[0].value
+    assert table["Estado"].to_list()[:2] == ["Cierra pronto", "Cierra pronto"]
+    assert set(table["Cierra"]) >= {"31/03/2027", "08/01/2027"}
+    assert not [f for f in app.button if f.label == "Guardar convocatoria"]  # a board member only reads

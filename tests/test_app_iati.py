@@ -1,0 +1,60 @@
+"""The Intercambio IATI page: the parish's file is offered for download and validates; a planner records the RUC;
+a cooperant's file is previewed and saved as offers by a planner only; an invalid file is refused in Spanish."""
+
+from pathlib import Path
+
+from core.proposals import records
+from core.proposals.offers import CooperationOffer
+from core.record.auth import Role, User
+from core.record.store import Store
+from tests.conftest import open_app_page
+
+PAGE = "pages/iati.py"
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "sources" / "reference" / "iati-2.03" / "ejemplos"
+PLANNER = User(username="tecnica-iati", display_name="Técnica", role=Role.PLANNER)
+BOARD = User(username="vocal-iati", display_name="Vocal", role=Role.BOARD)
+
+
+def _upload(app, name):
+    app.file_uploader(key="iati-upload").set_value((name, (EXAMPLES / name).read_bytes(), "application/xml")).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_the_page_offers_the_parish_file_and_says_the_identifier_is_provisional(own_store):
+    app = open_app_page(PAGE, BOARD)
+    assert any("EC-DPA-010170" in m.value for m in app.markdown)
+    assert any("provisional" in c.value for c in app.caption)
+    assert not app.text_input  # the RUC form is for planners
+
+
+def test_a_planner_records_the_ruc_and_a_wrong_one_is_explained(own_store):
+    app = open_app_page(PAGE, PLANNER)
+    app.text_input[0].set_value("123")
+    next(b for b in app.button if b.label == "Guardar RUC").click().run()
+    assert any("no es un RUC" in e.value for e in app.error)
+    app.text_input[0].set_value("0160000000001")
+    next(b for b in app.button if b.label == "Guardar RUC").click().run()
+    assert any("EC-RUC-0160000000001" in s.value for s in app.success)
+
+
+def test_a_valid_cooperant_file_is_previewed_and_saved_by_a_planner(own_store):
+    observer = _upload(open_app_page(PAGE, BOARD), "02-minimal-doc.xml")
+    assert observer.dataframe[0].value.shape[0] == 1
+    assert any("técnico de planificación" in i.value for i in observer.info)
+    assert not [b for b in observer.button if b.label.startswith("Guardar 1")]
+    app = _upload(open_app_page(PAGE, PLANNER), "02-minimal-doc.xml")
+    preview = app.dataframe[0].value
+    assert preview["Cooperante"].to_list() == ["Organisation name"] and preview["En Minga"].to_list() == ["Nueva"]
+    next(b for b in app.button if b.label == "Guardar 1 ofertas").click().run()
+    assert any("1 ofertas guardadas" in s.value for s in app.success)
+    saved = [CooperationOffer.model_validate(r.body) for r in Store(own_store).records(records.OFFER)
+             if r.record_id.startswith("IATI-")]
+    assert [o.title for o in saved] == ["Xxxxxxx"]
+
+
+def test_an_invalid_file_is_refused_and_nothing_is_saved(own_store):
+    app = _upload(open_app_page(PAGE, PLANNER), "invalido-22-missing-title-narrative.xml")
+    assert any("no cumple el estándar IATI 2.03" in e.value and "línea 8" in e.value for e in app.error)
+    assert not app.dataframe
+    assert not [r for r in Store(own_store).records(records.OFFER) if r.record_id.startswith("IATI-")]

@@ -1,0 +1,119 @@
+"""Browser test of one cooperation project from the call to the closing evaluation: the planner finds the call in the
+calendar, sends the proposal and records the cooperant's acceptance; the board signs the agreement; the planner files
+a report (Seguimiento flags it) and the closing evaluation, and downloads the final report with the five criteria."""
+
+import datetime as dt
+import io
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from core.cooperation import agreements as agr
+from core.cooperation import monitoring
+from core.record.store import Store
+from tests.conftest import open_page, sign_in, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def _form(page, button: str):
+    return page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name=button))
+
+
+def _choose(page, form, label: str, option: str) -> None:
+    form.get_by_role("combobox", name=label, exact=True).click()
+    page.get_by_role("option", name=option).first.click()
+
+
+def _submit(page, form, button: str) -> None:
+    form.get_by_role("button", name=button).click()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def _commit(page) -> None:
+    """Leave the number field, as a person does, so Streamlit takes the typed value before the form is sent."""
+    page.keyboard.press("Tab")
+
+
+def _sign_out(page) -> None:
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Salir").click()
+    wait_for_app(page)
+
+
+def _tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    wait_for_app(page)
+
+
+def test_one_project_from_the_call_to_the_closing_evaluation(page, app_url, test_accounts, tmp_path):
+    page.goto(app_url)
+    wait_for_app(page)
+    sign_in(page, "tecnica")
+    open_page(page, "Convocatorias")
+    expect(page.get_by_test_id("stMetric").filter(has_text="Por abrir")).to_be_visible()
+
+    open_page(page, "Convenios")
+    apply = _form(page, "Registrar postulación")
+    apply.get_by_role("textbox", name="Postulación").fill("AP-NAVEGADOR")
+    _choose(page, apply, "Cooperante", "Embajada del Japón")
+    _choose(page, apply, "Convocatoria", "CV-JAPON-2027")
+    apply.get_by_text("La contraparte está reservada en el presupuesto").click()
+    _submit(page, apply, "Registrar postulación")
+    answer = _form(page, "Guardar respuesta")
+    expect(answer).to_be_visible()
+    _submit(page, answer, "Guardar respuesta")  # the first answer offered is «Aceptada»
+    expect(answer).to_have_count(0)  # no application waits for an answer any more
+
+    _sign_out(page)
+    sign_in(page, "presidenta")
+    open_page(page, "Convenios")
+    _tab(page, "Convenios")
+    sign = _form(page, "Registrar convenio firmado")
+    sign.get_by_role("spinbutton", name="Cooperante", exact=True).fill("30000")
+    _commit(page)
+    sign.get_by_role("spinbutton", name="Contraparte del GAD", exact=True).fill("12000")
+    _commit(page)
+    sign.get_by_role("textbox", name="Indicador", exact=True).fill("Hectáreas regadas")
+    sign.get_by_role("textbox", name="Unidad", exact=True).fill("ha")
+    sign.get_by_role("spinbutton", name="Meta", exact=True).fill("40")
+    _commit(page)
+    sign.get_by_role("textbox", name="Medio de verificación", exact=True).fill("Informe técnico de riego")
+    _submit(page, sign, "Registrar convenio firmado")
+    _tab(page, "Convenios")
+    expect(page.get_by_role("button", name="Descargar convenio (PDF)")).to_be_visible()
+
+    _sign_out(page)
+    sign_in(page, "tecnica")
+    open_page(page, "Convenios")
+    _tab(page, "Informes de avance")
+    report = _form(page, "Guardar informe")
+    report.get_by_role("textbox", name="Código del informe").fill("R-NAVEGADOR")
+    report.get_by_role("spinbutton", name="Hectáreas regadas: valor alcanzado (ha)").fill("12")
+    _commit(page)
+    report.get_by_role("spinbutton", name="Gastado a la fecha: Contraparte del GAD (USD)").fill("15000")
+    _commit(page)
+    _submit(page, report, "Guardar informe")
+
+    open_page(page, "Seguimiento de proyectos")
+    expect(page.get_by_text("Convenios de cooperación: alertas")).to_be_visible()
+    flags = monitoring.flags_frame(Store(), agr.agreements(Store(), "010170"), dt.date.today())
+    assert flags["over_budget"].any()  # the GAD spent 15.000 of the 12.000 it committed
+
+    open_page(page, "Convenios")
+    _tab(page, "Evaluación de cierre")
+    close = _form(page, "Guardar evaluación")
+    close.get_by_role("textbox", name="Nombre de quien evalúa").fill("Técnica de planificación")
+    for criterion in ("Pertinencia", "Eficiencia", "Eficacia", "Impacto", "Sostenibilidad"):
+        close.get_by_role("textbox", name=f"Evidencia: {criterion}").fill(f"Evidencia de {criterion.lower()}")
+    _submit(page, close, "Guardar evaluación")
+    _tab(page, "Evaluación de cierre")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Informe final (PDF)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(saved.read_bytes())).pages)
+    for criterion in ("Pertinencia", "Eficiencia", "Eficacia", "Impacto", "Sostenibilidad"):
+        assert criterion in text
+    assert "Evidencia de sostenibilidad" in text and "Hectáreas regadas" in text

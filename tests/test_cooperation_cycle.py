@@ -1,0 +1,212 @@
+"""From application to closing: the answer is recorded once, only an accepted application becomes a numbered
+agreement signed by the board, reports raise and clear the flags, and the closing evaluation's PDF and Excel open and
+carry the five criteria."""
+
+import datetime as dt
+import io
+import sqlite3
+from contextlib import closing as closing_connection
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from core.cooperation import agreements as agr
+from core.cooperation import (
+    closing,
+    demo,
+    final_report,
+    monitoring,
+    pdot_progress,
+    stages,
+)
+from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
+from core.iati import identifiers
+from core.proposals import records
+from core.record import backup
+from core.record.auth import Accounts, PermissionDenied, Role, User
+from core.record.store import Store
+
+PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
+BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
+START, END = dt.date(2027, 1, 1), dt.date(2027, 12, 31)
+
+
+@pytest.fixture()
+def store(tmp_path, con):
+    s = Store(tmp_path / "s.sqlite")
+    records.ensure_demo(s, con)
+    demo.ensure_demo(s)
+    return s
+
+
+def _draft(**changes):
+    base = dict(application_id="AP-1", signed_on=dt.date(2026, 12, 15), start_date=START, end_date=END,
+                cooperant_usd=10_000, gad_usd=7_000, community_usd=2_500,
+                obligations=[agr.Obligation(party="cooperant", text="Entregar 20 equipos de riego")],
+                indicators=[agr.AnnexIndicator(name="Familias con riego", unit="familias", baseline=0, target=150,
+                                               means_of_verification="Actas de entrega")])
+    return agr.AgreementDraft(**{**base, **changes})
+
+
+def _accepted(store):
+    agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
+                                               cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 10, 1)))
+    return agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 20), "Sin cambios")
+
+
+def test_the_answer_is_recorded_once_and_only_an_accepted_application_is_signed(store):
+    agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
+                                               cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 10, 1)))
+    with pytest.raises(ValueError, match="no lo está"):
+        agr.sign(store, BOARD, _draft())
+    with pytest.raises(ValueError, match="anterior al envío"):
+        agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 9, 1))
+    agr.record_answer(store, PLANNER, "AP-1", "reformulate", dt.date(2026, 11, 1), "Enfoque de género")
+    with pytest.raises(ValueError, match="ya tiene la respuesta"):
+        agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 2))
+    with pytest.raises(ValueError, match="no lo está"):
+        agr.sign(store, BOARD, _draft())
+
+
+def test_an_accepted_application_becomes_a_numbered_agreement_signed_by_the_board(store):
+    _accepted(store)
+    with pytest.raises(PermissionDenied):
+        agr.sign(store, PLANNER, _draft())
+    signed = agr.sign(store, BOARD, _draft())
+    assert signed.number_es == "CONV-2026-001" and signed.proposal_id == "EV-P02"
+    assert signed.total_usd == 19_500 and signed.by_source()["community"] == 2_500
+    with pytest.raises(ValueError, match="ya tiene su convenio"):
+        agr.sign(store, BOARD, _draft())
+    assert store.log(agr.AGREEMENT)[0].action == "firmar convenio"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(agreement_pdf(
+        signed, parish_name="El Valle", cooperant_name="Embajada de Israel", project_title="Riego"))).pages)
+    for expected in ("CONVENIO DE COOPERACIÓN CONV-2026-001", "Contraparte del GAD", "$ 7.000,00",
+                     "Familias con riego", "Entregar 20 equipos de riego"):
+        assert expected in text
+
+
+def test_agreement_dates_and_amounts_are_checked_in_spanish():
+    with pytest.raises(ValueError, match="antes de empezar"):
+        _draft(end_date=START)
+    with pytest.raises(ValueError, match="no tiene montos"):
+        _draft(cooperant_usd=0, gad_usd=0, community_usd=0)
+
+
+def _report(report_id, period_end, progress, spent_gad=0.0, measure="none", note=None, value=None):
+    return monitoring.Report(report_id=report_id, agreement_id=AGREEMENT_ID, period_end=period_end,
+                             physical_progress_pct=progress, spent_gad_usd=spent_gad, measure=measure,
+                             measure_note=note,
+                             values=[monitoring.IndicatorValue(name="Familias con riego", value=value)]
+                             if value else [])
+
+
+AGREEMENT_ID = "010170-CONV-2026-001"
+
+
+@pytest.mark.parametrize("reports, today, raised", [
+    ([], dt.date(2027, 2, 1), set()),  # just started
+    ([], dt.date(2027, 5, 1), {"late", "report_overdue"}),  # a third of the time gone, nothing reported
+    ([("R1", dt.date(2027, 3, 31), 25, 1_000)], dt.date(2027, 4, 10), set()),
+    ([("R1", dt.date(2027, 6, 30), 20, 1_000)], dt.date(2027, 7, 5), {"late"}),  # half the time, 20 % done
+    ([("R1", dt.date(2027, 3, 31), 25, 8_000)], dt.date(2027, 4, 10), {"over_budget"}),  # GAD spent > 7.000
+    ([("R1", dt.date(2027, 3, 31), 25, 1_000)], dt.date(2027, 8, 1), {"late", "report_overdue"}),
+])
+def test_reports_raise_and_clear_the_flags(store, reports, today, raised):
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    for report_id, period_end, progress, spent in reports:
+        monitoring.save_report(store, PLANNER, _report(report_id, period_end, progress, spent))
+    found = monitoring.flags(agreement, monitoring.reports(store, agreement.agreement_id), today)
+    assert {name for name, on in found.items() if on} == raised
+
+
+def test_a_report_checks_the_annex_and_a_proposal_to_cancel_is_flagged(store):
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    with pytest.raises(ValueError, match="Explique la medida"):
+        _report("R1", dt.date(2027, 3, 31), 10, measure="cancellation")
+    stray = _report("R1", dt.date(2027, 3, 31), 10).model_copy(
+        update={"values": [monitoring.IndicatorValue(name="Otro", value=1)]})
+    with pytest.raises(ValueError, match="no está en el anexo"):
+        monitoring.save_report(store, PLANNER, stray)
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 3, 31), 10, measure="cancellation",
+                                                   note="El cooperante retira los equipos", value=30))
+    frame = monitoring.flags_frame(store, [agreement], dt.date(2027, 4, 5))
+    assert frame["cancellation"].item() and "cancelación propuesta" in frame["reasons"].item()
+    chart = monitoring.planned_vs_actual(agreement, monitoring.reports(store, agreement.agreement_id))
+    assert chart["actual"].item() == 30 and 0 < chart["planned"].item() < 150
+
+
+def _evaluation(evaluator="planner", **changes):
+    scores = [closing.CriterionScore(criterion=c, score=s, evidence=f"Evidencia de {c}")
+              for c, s in zip(closing.CRITERIA, (5, 4, 4, 3, 2))]
+    base = dict(agreement_id=AGREEMENT_ID, evaluator=evaluator, evaluator_name="Técnica", evaluated_on=END,
+                scores=scores, lessons_positive="Diseño en el territorio", lessons_negative="Contraparte tardía")
+    return closing.ClosingEvaluation(**{**base, **changes})
+
+
+def test_the_closing_evaluation_needs_the_five_criteria():
+    with pytest.raises(ValueError, match="falta: Sostenibilidad"):
+        _evaluation(scores=_evaluation().scores[:4])
+
+
+def test_the_final_report_pdf_and_excel_open_and_carry_the_five_criteria(store):
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 12, 31), 100, 6_500, value=152))
+    closing.save_evaluation(store, PLANNER, _evaluation())
+    closing.save_evaluation(store, PLANNER, _evaluation("cooperant", evaluator_name="MASHAV"))
+    items = closing.evaluations(store, agreement.agreement_id)
+    reports = monitoring.reports(store, agreement.agreement_id)
+    pdf = PdfReader(io.BytesIO(final_report.pdf_bytes(agreement, reports, items, parish_name="El Valle",
+                                                      project_title="Riego por goteo")))
+    text = "".join(page.extract_text() for page in pdf.pages)
+    for criterion in ("Pertinencia", "Eficiencia", "Eficacia", "Impacto", "Sostenibilidad"):
+        assert criterion in text
+    assert "5 muy satisfactorio" in text and "Contraparte tardía" in text and "$ 6.500,00" in text
+    book = load_workbook(io.BytesIO(final_report.xlsx_bytes(agreement, reports, items)))
+    evaluation = [row for row in book["Evaluación"].iter_rows(values_only=True)]
+    assert [row[0] for row in evaluation[1:6]] == ["Pertinencia", "Eficiencia", "Eficacia", "Impacto",
+                                                  "Sostenibilidad"]
+    assert evaluation[1][1:3] == (5, 5) and evaluation[5][1:3] == (2, 2)
+    assert [row[1:3] for row in book["Recursos"].iter_rows(min_row=2, values_only=True)][1] == (7000, 6500)
+    kept = closing.lessons(store, [agreement])
+    assert [(k["evaluator"], k["negative"]) for k in kept] == [("planner", "Contraparte tardía"),
+                                                               ("cooperant", "Contraparte tardía")]
+
+
+def test_the_pdot_report_puts_each_followed_project_under_its_objectives(store):
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 6, 30), 40, 3_000, value=60))
+    objectives = [v.item for v in records.pdot_objectives(store, "010170")]
+    proposals = records.proposal_models(store, "010170")
+    frame = pdot_progress.progress(objectives, proposals, [agreement],
+                                   {agreement.agreement_id: monitoring.reports(store, agreement.agreement_id)})
+    p02 = next(p for p in proposals if p.proposal_id == "EV-P02")
+    assert sorted(frame["pdot_objective_id"]) == sorted(p02.pdot_objective_ids)  # only EV-P02 is followed
+    row = frame.row(0, named=True)
+    assert (row["agreement"], row["committed_usd"], row["spent_usd"], row["progress_pct"]) == (
+        "CONV-2026-001", 19_500, 3_000, 40)
+    assert row["indicators"] == "Familias con riego: 60 de 150 familias"
+
+
+def test_a_backup_with_every_cooperation_record_is_accepted(store, tmp_path):
+    """Every kind the cooperation cycle stores has its model in the backup's list, so a backup is not refused."""
+    _accepted(store)
+    agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 3, 31), 25, 1_000))
+    closing.save_evaluation(store, PLANNER, _evaluation())
+    stages.record_stage(store, PLANNER, "010170", stages.StageEvidence(
+        proposal_id="EV-P02", stage="comunidad", reached_on=dt.date(2026, 1, 10), evidence="Acta de la asamblea"))
+    stages.save_rule(store, BOARD, stages.StageRule(parish_code="010170", required_stage="comunidad",
+                                                    reason="Toda propuesta nace de la asamblea comunitaria."))
+    identifiers.save_publisher(store, PLANNER, "010170", "0160000000001")
+    Accounts(store).create_first_admin("admin", "Administración", "clave-de-prueba-2026")
+    with closing_connection(sqlite3.connect(store.path)) as con:
+        kinds = {row[0] for row in con.execute("SELECT DISTINCT kind FROM records")}
+    assert {"cooperant", "call", "application", "agreement", "agreement_report", "closing_evaluation",
+            "proposal_stage", "stage_rule", "iati_publisher"} <= kinds
+    report = backup.inspect_backup(store, backup.backup_to(store, tmp_path / "respaldo.sqlite"))
+    assert report.problems == ()

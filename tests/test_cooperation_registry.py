@@ -1,0 +1,147 @@
+"""Cooperants and calls: records of their own, referred to by offers and calls; the calendar's states on a given day;
+the registry imported from a spreadsheet with a preview and Spanish row/column messages."""
+
+import datetime as dt
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from core.cooperation import calls as calls_mod
+from core.cooperation import cooperants as coop
+from core.cooperation import demo
+from core.cooperation.calls import Call, calendar, call_state
+from core.cooperation.registry_import import preview_registry
+from core.proposals import records
+from core.proposals.offers import CooperationOffer
+from core.record.auth import PermissionDenied, Role, User
+from core.record.store import ConflictError, Store
+
+PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
+BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
+
+
+@pytest.fixture()
+def store(tmp_path, con):
+    s = Store(tmp_path / "s.sqlite")
+    records.ensure_demo(s, con)
+    assert demo.ensure_demo(s) is True
+    assert demo.ensure_demo(s) is False
+    return s
+
+
+def _call(open_date, close_date, themes=()):
+    return Call(call_id="CV-X", cooperant_id="CO-X", title="Convocatoria de prueba", call_type="open_call",
+                open_date=open_date, close_date=close_date, themes=list(themes), source="prueba")
+
+
+def test_every_demo_offer_refers_to_a_registered_cooperant_and_every_call_too(store):
+    registry = coop.cooperants(store)
+    offers = [CooperationOffer.model_validate(r.body) for r in store.records(records.OFFER)]
+    assert all(coop.cooperant_of_offer(o.cooperant, registry) is not None for o in offers)
+    ids = set(coop.by_id(registry))
+    assert all(c.cooperant_id in ids for c in calls_mod.calls(store))
+    assert coop.cooperant_of_offer("  embajada DEL japon ", registry).cooperant_id == "CO-JAPON"
+    assert coop.cooperant_of_offer("Cooperante desconocido", registry) is None
+
+
+def test_only_planners_register_cooperants_and_calls_of_registered_cooperants(store):
+    new = coop.Cooperant(cooperant_id="CO-GIZ", name="GIZ", kind="bilateral", country="Alemania",
+                         themes="environment; governance", sources=["Tesis de Azogues §2.4"])
+    assert new.themes == ["environment", "governance"]
+    with pytest.raises(PermissionDenied):
+        coop.save_cooperant(store, BOARD, new)
+    assert coop.save_cooperant(store, PLANNER, new) == 1
+    with pytest.raises(ValueError, match="no está registrado"):
+        calls_mod.save_call(store, PLANNER, _call(dt.date(2027, 1, 1), dt.date(2027, 1, 31)))
+    call = _call(dt.date(2027, 1, 1), dt.date(2027, 1, 31)).model_copy(update={"cooperant_id": "CO-GIZ"})
+    assert calls_mod.save_call(store, PLANNER, call) == 1
+
+
+def test_a_call_that_closes_before_it_opens_is_refused_in_spanish():
+    with pytest.raises(ValueError, match="cierra .* antes de abrir"):
+        _call(dt.date(2027, 2, 1), dt.date(2027, 1, 1))
+
+
+@pytest.mark.parametrize("today, state", [
+    (dt.date(2027, 2, 28), "upcoming"),
+    (dt.date(2027, 3, 1), "open"),
+    (dt.date(2027, 3, 16), "open"),  # 15 days left: not yet «closing soon»
+    (dt.date(2027, 3, 17), "closing_soon"),  # 14 days left
+    (dt.date(2027, 3, 31), "closing_soon"),  # the last day
+    (dt.date(2027, 4, 1), "closed"),
+])
+def test_call_states_on_a_given_day(today, state):
+    assert call_state(_call(dt.date(2027, 3, 1), dt.date(2027, 3, 31)), today) == state
+
+
+@settings(deadline=None)  # the machine is shared: no time limit per example
+@given(start=st.dates(), length=st.integers(0, 400), offset=st.integers(-500, 500))
+def test_a_call_is_open_or_closing_soon_exactly_between_its_dates(start, length, offset):
+    try:
+        call = _call(start, start + dt.timedelta(days=length))
+        today = start + dt.timedelta(days=offset)
+    except OverflowError:
+        return
+    inside = call.open_date <= today <= call.close_date
+    assert (call_state(call, today) in ("open", "closing_soon")) == inside
+
+
+def test_the_demo_calendar_puts_the_urgent_first_and_marks_what_fits_the_parish(store):
+    registry = coop.by_id(coop.cooperants(store))
+    frame = calendar(calls_mod.calls(store), registry, dt.date(2027, 3, 20), {"agriculture", "gender"})
+    assert frame["state"].to_list()[:2] == ["closing_soon", "closing_soon"]  # Freedom House and Valencia: 31/03
+    assert frame.filter(frame["call_id"] == "CV-CHARITY-2027")["state"].item() == "closed"
+    assert frame.filter(frame["call_id"] == "CV-JAPON-2027")["state"].item() == "upcoming"
+    fits = dict(zip(frame["call_id"], frame["fits_parish"]))
+    assert fits["CV-JAPON-2027"] and fits["CV-FREEDOM-2027"] and not fits["CV-CHARITY-2027"]
+    assert fits["CV-CADVID-2027"]  # no themes: open to any
+
+
+def _xlsx(rows):
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+HEADER = ["Código", "Nombre", "Tipo de cooperante", "País", "Temas", "No reembolsable", "Fuentes", "Correo"]
+
+
+def test_a_registry_spreadsheet_is_previewed_then_saved_all_at_once(store):
+    data = _xlsx([HEADER,
+                  ["CO-GIZ", "GIZ", "Gobierno extranjero (bilateral)", "Alemania", "Medio ambiente; gobernabilidad",
+                   "sí", "Tesis §2.4", "giz@example.org"],
+                  ["CO-AFD", "Agencia Francesa de Desarrollo", "bilateral", "Francia", "", "no", "Tesis §2.4", ""]])
+    existing = {r.record_id: (r.version, coop.Cooperant.model_validate(r.body)) for r in store.records(coop.KIND)}
+    preview = preview_registry(data, "registro.xlsx", existing)
+    assert preview.ok, preview.problems
+    assert preview.table()["action"].to_list() == ["Nuevo", "Nuevo"]
+    giz, afd = preview.to_save()
+    assert giz.themes == ["environment", "governance"] and giz.contacts[0].email == "giz@example.org"
+    assert afd.non_reimbursable is False
+    with pytest.raises(PermissionDenied):
+        coop.import_cooperants(store, BOARD, preview.to_save(), preview.expected_versions)
+    assert coop.import_cooperants(store, PLANNER, preview.to_save(), preview.expected_versions) == 2
+    with pytest.raises(ConflictError):  # the same preview again: someone saved these meanwhile
+        coop.import_cooperants(store, PLANNER, preview.to_save(), preview.expected_versions)
+
+
+def test_registry_problems_name_the_row_and_the_column_as_written(store):
+    data = _xlsx([["codigo", "NOMBRE", "tipo", "Temas", "no reembolsable", "fuente"],
+                  ["CO-A", "Uno", "embajada", "Salud", "sí", "x"],
+                  ["CO-B", "Dos", "ONG", "Magia", "quizás", "x"],
+                  ["CO-JAPON", "Embajada del Japón", "bilateral", "", "sí", "otra fuente"]])
+    existing = {r.record_id: (r.version, coop.Cooperant.model_validate(r.body)) for r in store.records(coop.KIND)}
+    preview = preview_registry(data, "registro.xlsx", existing)
+    assert not preview.ok
+    found = {(p.row, p.column): p.message for p in preview.problems}
+    assert "«embajada» no es una opción conocida" in found[(2, "tipo")]
+    assert "«Magia»" in found[(3, "Temas")] and "«quizás» no es sí ni no" in found[(3, "no reembolsable")]
+    assert "ya está registrado" in found[(4, "codigo")]
+    missing = preview_registry(_xlsx([["Nombre", "Tipo"], ["X", "ONG"]]), "r.xlsx", {})
+    assert {p.message for p in missing.problems} == {"Falta la columna «Código».", "Falta la columna «Fuentes»."}

@@ -1,0 +1,217 @@
+"""IATI 2.03: the demo's export (offers, funded projects, agreements) validates against the official XSD and says
+what IATI expects of it; the standard's valid test activities read into offers, the invalid one is refused in
+Spanish; the CLI writes the file to stdout."""
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from core.cooperation import agreements as agr
+from core.cooperation import cooperants as coop
+from core.cooperation import demo, monitoring
+from core.iati import identifiers as ids
+from core.iati.context import export_context
+from core.iati.export import activities_document, export_bytes
+from core.iati.read import read_offers
+from core.iati.schema import IatiFileError, activities_schema, parse, problems
+from core.proposals import records
+from core.proposals.models import Indicator, Proposal, ProposalStatus
+from core.proposals.offers import CooperationOffer
+from core.record.auth import PermissionDenied, Role, User
+from core.record.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "data" / "sources" / "reference" / "iati-2.03" / "ejemplos"
+VALID_EXAMPLES = ["02-minimal-doc.xml", "21-transaction.xml", "24-results.xml"]
+PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
+BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
+DECIDED = dt.date(2026, 3, 2)
+
+
+@pytest.fixture()
+def store(tmp_path, con):
+    s = Store(tmp_path / "s.sqlite")
+    records.ensure_demo(s, con)
+    return s
+
+
+def _fund(store: Store, proposal_id: str) -> Proposal:
+    """Move a demo proposal to «funded» through the lifecycle, as a board decision does."""
+    record = store.get(records.PROPOSAL, proposal_id)
+    proposal = Proposal.model_validate(record.body)
+    for step in records.lifecycle_path(ProposalStatus(proposal.status), ProposalStatus.FUNDED):
+        proposal = proposal.with_status(step, date=DECIDED)
+    store.save(records.PROPOSAL, proposal_id, proposal.model_dump(mode="json"), actor="test",
+               parish_code=proposal.parish_code)
+    return proposal
+
+
+def _activity(document, identifier):
+    [found] = [a for a in document.getroot().findall("iati-activity") if a.findtext("iati-identifier") == identifier]
+    return found
+
+
+def test_the_demo_export_validates_against_the_shipped_schema(store, con):
+    funded = _fund(store, "EV-P02")
+    document = parse(export_bytes(store, "010170", **export_context(con, "010170")))
+    assert activities_schema().validate(document), activities_schema().error_log
+    root = document.getroot()
+    assert root.tag == "iati-activities" and root.get("version") == "2.03"
+    identifiers = [a.findtext("iati-identifier") for a in root.findall("iati-activity")]
+    offers = con.execute("SELECT count(*) FROM raw_offers").fetchone()[0]
+    assert len(identifiers) == offers + 1 and len(set(identifiers)) == len(identifiers)
+    assert all(i.startswith("EC-DPA-010170-") for i in identifiers)
+    project = _activity(document, "EC-DPA-010170-EV-P02")
+    assert project.find("reporting-org").get("type") == "11"  # local government
+    assert project.findtext("reporting-org/narrative") == "GAD Parroquial Rural de El Valle"
+    assert float(project.findtext("budget/value")) == pytest.approx(funded.requested_usd)
+    assert project.find("transaction/transaction-type").get("code") == "2"  # commitment
+    assert project.find("transaction/transaction-date").get("iso-date") == DECIDED.isoformat()
+    goals = {t.get("code") for t in project.findall("tag[@vocabulary='2']")}
+    assert goals == {str(g) for g in funded.sdg_goals}
+    assert {t.get("code") for t in project.findall("tag[@vocabulary='3']")} == set(funded.sdg_targets)
+    assert len(project.findall("result/indicator")) == len(funded.indicators)
+
+
+def test_proposals_not_funded_are_not_published(store):
+    document = activities_document(store, "010170")
+    identifiers = {a.findtext("iati-identifier") for a in document.getroot().findall("iati-activity")}
+    assert not any("EV-P" in i for i in identifiers)
+
+
+@pytest.mark.parametrize("offer_id, status_code, ref", [
+    ("OF-JAPON-RIEGO", "1", "XM-DAC-701"),  # open call of a DAC government: pipeline, DAC identifier
+    ("OF-ISRAEL-PGA-2019", "4", None),  # executed; Israel is not a DAC member: no invented identifier
+])
+def test_offers_carry_status_and_the_cooperants_identifier(store, offer_id, status_code, ref):
+    document = activities_document(store, "010170")
+    activity = _activity(document, f"EC-DPA-010170-{offer_id}")
+    assert activity.find("activity-status").get("code") == status_code
+    assert activity.find("participating-org[@role='1']").get("ref") == ref
+
+
+def test_the_registry_identifier_of_a_cooperant_names_it_in_its_offers(store):
+    demo.ensure_demo(store)
+    charity = coop.by_id(coop.cooperants(store))["CO-CHARITY-ANYWHERE"]
+    assert _activity(activities_document(store, "010170"), "EC-DPA-010170-OF-CHARITY-ANYWHERE").find(
+        "participating-org[@role='1']").get("ref") is None
+    coop.save_cooperant(store, PLANNER, charity.model_copy(update={"iati_org_id": "GB-CHC-1234567"}))
+    offer = _activity(activities_document(store, "010170"), "EC-DPA-010170-OF-CHARITY-ANYWHERE")
+    assert offer.find("participating-org[@role='1']").get("ref") == "GB-CHC-1234567"
+
+
+def test_a_recorded_ruc_names_the_gad_and_only_planners_record_it(store):
+    with pytest.raises(PermissionDenied):
+        ids.save_publisher(store, BOARD, "010170", "0160000000001")
+    with pytest.raises(ValueError, match="RUC"):
+        ids.save_publisher(store, PLANNER, "010170", "12345")
+    ids.save_publisher(store, PLANNER, "010170", "0160-000000-001")
+    document = activities_document(store, "010170")
+    refs = {a.find("reporting-org").get("ref") for a in document.getroot().findall("iati-activity")}
+    assert refs == {"EC-RUC-0160000000001"}
+    assert not [c for c in document.getroot().iter(etree.Comment)]  # no provisional notice any more
+
+
+def test_text_indicators_are_qualitative_and_numbers_quantitative(store):
+    proposal = _fund(store, "EV-P02").model_copy(update={"indicators": [
+        Indicator(name="Familias con riego", baseline="0", target="25", means_of_verification="Actas"),
+        Indicator(name="Organización", baseline="débil", target="fortalecida", means_of_verification="Informe")]})
+    store.save(records.PROPOSAL, "EV-P02", proposal.model_dump(mode="json"), actor="test", parish_code="010170")
+    document = activities_document(store, "010170")
+    assert not problems(document)
+    indicators = _activity(document, "EC-DPA-010170-EV-P02").findall("result/indicator")
+    assert [i.get("measure") for i in indicators] == ["1", "5"]
+    assert indicators[0].find("period/target").get("value") == "25"
+    assert indicators[1].find("period/target").get("value") is None
+
+
+@pytest.mark.parametrize("name", VALID_EXAMPLES)
+def test_the_standards_valid_activities_read_into_offers(name):
+    read = read_offers((EXAMPLES / name).read_bytes(), name)
+    assert len(read) == 1
+    offer = read[0].offer
+    assert isinstance(offer, CooperationOffer)
+    assert offer.title == "Xxxxxxx" and offer.cooperant == "Organisation name"
+    assert name in offer.source
+    # the file leaves identifier, kind, finance type and status open: each default is said, in Spanish
+    assert any("identificador" in note for note in read[0].notes)
+    assert any("tipo de organización" in note for note in read[0].notes)
+
+
+def test_the_standards_invalid_activity_is_refused_in_spanish():
+    with pytest.raises(IatiFileError) as refused:
+        read_offers((EXAMPLES / "invalido-22-missing-title-narrative.xml").read_bytes())
+    message = str(refused.value)
+    assert "no cumple el estándar IATI 2.03" in message
+    assert "línea 8" in message and "«title»" in message and "«narrative»" in message
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"<iati-activities", "no es XML bien formado"),
+    (b"<iati-organisations version='2.03'/>", "«iati-organisations»"),
+    (b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><iati-activities version="2.03">&e;</iati-activities>',
+     "DOCTYPE"),
+])
+def test_files_that_are_not_iati_activities_are_refused(content, expected):
+    with pytest.raises(IatiFileError, match=expected):
+        read_offers(content)
+
+
+def test_an_export_reads_back_into_the_same_offers(store):
+    exported = read_offers(export_bytes(store, "010170"))
+    japan = next(r.offer for r in exported if r.offer.offer_id.endswith("OF-JAPON-RIEGO"))
+    original = CooperationOffer.model_validate(store.get(records.OFFER, "OF-JAPON-RIEGO").body)
+    assert (japan.cooperant, japan.country, japan.amount_usd) == (original.cooperant, "Japón", original.amount_usd)
+    assert japan.cooperation_type == original.cooperation_type == "technical_assistance"
+    assert japan.sdg_goals == original.sdg_goals
+
+
+def test_the_cli_writes_a_valid_file_to_stdout(tmp_path, con, built_data_dir):
+    path = tmp_path / "cli.sqlite"
+    store = Store(path)
+    records.ensure_demo(store, con)
+    _fund(store, "EV-P05")
+    env = {"MINGA_DATA_DIR": str(built_data_dir), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-m", "core.iati", "export", "--parish", "010170", str(path)],
+                          check=False, cwd=ROOT, capture_output=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    document = parse(done.stdout)
+    assert not problems(document)
+    assert any(a.findtext("iati-identifier") == "EC-DPA-010170-EV-P05" for a in document.getroot())
+    assert "provisional" in done.stderr.decode()
+    unknown = subprocess.run([sys.executable, "-m", "core.iati", "export", "--parish", "999999", str(path)],
+                             check=False, cwd=ROOT, capture_output=True, env=env, timeout=120)
+    assert unknown.returncode == 1 and "999999" in unknown.stderr.decode() and not unknown.stdout
+
+
+def test_an_agreement_exports_with_commitments_expenditures_and_results(store):
+    demo.ensure_demo(store)
+    agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
+                                               cooperant_id="CO-JAPON", submitted_on=dt.date(2026, 10, 1)))
+    agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 1))
+    agreement = agr.sign(store, BOARD, agr.AgreementDraft(
+        application_id="AP-1", signed_on=dt.date(2026, 12, 1), start_date=dt.date(2027, 1, 1),
+        end_date=dt.date(2028, 6, 30), cooperant_usd=30_000, gad_usd=12_000, community_usd=0,
+        indicators=[agr.AnnexIndicator(name="Hectáreas regadas", unit="ha", baseline=0, target=40,
+                                       means_of_verification="Informe técnico")]))
+    for report_id, end, spent in (("R1", dt.date(2027, 3, 31), 5_000), ("R2", dt.date(2027, 6, 30), 12_000)):
+        monitoring.save_report(store, PLANNER, monitoring.Report(
+            report_id=report_id, agreement_id=agreement.agreement_id, period_end=end, physical_progress_pct=30,
+            spent_cooperant_usd=spent, values=[monitoring.IndicatorValue(name="Hectáreas regadas", value=12)]))
+    document = activities_document(store, "010170", generated=dt.datetime(2027, 7, 1, tzinfo=dt.UTC))
+    assert not problems(document)
+    activity = _activity(document, f"EC-DPA-010170-{agreement.agreement_id}")
+    assert activity.find("activity-status").get("code") == "2"
+    assert activity.find("participating-org[@role='1']").get("ref") == "XM-DAC-701"
+    budgets = activity.findall("budget")
+    assert len(budgets) == 2 and sum(float(b.findtext("value")) for b in budgets) == pytest.approx(42_000)
+    kinds = [(t.find("transaction-type").get("code"), float(t.findtext("value")))
+             for t in activity.findall("transaction")]
+    assert kinds == [("11", 30_000), ("2", 12_000), ("4", 5_000), ("4", 7_000)]
+    indicator = activity.find("result/indicator")
+    assert indicator.find("baseline").get("value") == "0" and indicator.find("period/target").get("value") == "40"
+    assert indicator.find("period/actual").get("value") == "12"

@@ -1,0 +1,95 @@
+"""FLOK's pipeline: stages are reached in order with their evidence, and a parish's stage rule keeps a proposal out
+of the budget with its reason, as a screening gate."""
+
+import datetime as dt
+
+import pytest
+
+from core.cooperation import stages
+from core.engine.allocation import AllocationRules
+from core.engine.prioritization import load_inputs, prioritize
+from core.proposals import records
+from core.record.auth import PermissionDenied, Role, User
+from core.record.store import Store
+from tests.conftest import open_app_page
+
+PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
+BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
+REASON = "Los pilotos FLOK financiaron solo proyectos con plan de negocios."
+
+
+@pytest.fixture()
+def store(tmp_path, con):
+    s = Store(tmp_path / "s.sqlite")
+    records.ensure_demo(s, con)
+    return s
+
+
+def _stage(proposal_id, stage, day, **extra):
+    return stages.StageEvidence(proposal_id=proposal_id, stage=stage, reached_on=day,
+                                evidence=f"Evidencia de {stage}", **extra)
+
+
+def _walk_to_business_plan(store, proposal_id):
+    stages.record_stage(store, PLANNER, "010170", _stage(proposal_id, "comunidad", dt.date(2026, 1, 10)))
+    stages.record_stage(store, PLANNER, "010170", _stage(proposal_id, "factibilidad", dt.date(2026, 2, 10),
+                                                         feasibility="feasible"))
+    stages.record_stage(store, PLANNER, "010170", _stage(proposal_id, "plan_negocios", dt.date(2026, 3, 10),
+                                                         investment_usd=9000, yearly_income_usd=6000,
+                                                         yearly_costs_usd=3500))
+
+
+def test_stages_are_reached_in_order_with_their_evidence(store):
+    with pytest.raises(ValueError, match="la siguiente es «Proceso comunitario»"):
+        stages.record_stage(store, PLANNER, "010170", _stage("EV-P02", "factibilidad", dt.date(2026, 1, 1),
+                                                             feasibility="feasible"))
+    with pytest.raises(ValueError, match="resultado del estudio"):
+        _stage("EV-P02", "factibilidad", dt.date(2026, 1, 1))
+    with pytest.raises(ValueError, match="inversión, ingresos anuales y costos"):
+        _stage("EV-P02", "plan_negocios", dt.date(2026, 1, 1), investment_usd=100)
+    with pytest.raises(PermissionDenied):
+        stages.record_stage(store, BOARD, "010170", _stage("EV-P02", "comunidad", dt.date(2026, 1, 10)))
+    stages.record_stage(store, PLANNER, "010170", _stage("EV-P02", "comunidad", dt.date(2026, 1, 10)))
+    with pytest.raises(ValueError, match="anterior a la de la etapa anterior"):
+        stages.record_stage(store, PLANNER, "010170", _stage("EV-P02", "factibilidad", dt.date(2026, 1, 1),
+                                                             feasibility="feasible"))
+    stages.record_stage(store, PLANNER, "010170", _stage("EV-P02", "factibilidad", dt.date(2026, 2, 1),
+                                                         feasibility="not_feasible"))
+    with pytest.raises(ValueError, match="no es factible"):
+        stages.record_stage(store, PLANNER, "010170", _stage("EV-P02", "plan_negocios", dt.date(2026, 3, 1),
+                                                             investment_usd=1, yearly_income_usd=1,
+                                                             yearly_costs_usd=1))
+    assert stages.current_stage(stages.evidences(store, "010170")["EV-P02"]) == "factibilidad"
+
+
+def test_a_stage_rule_keeps_a_proposal_out_of_the_budget_with_its_reason(store, con):
+    rules = AllocationRules(budget_usd=1_000_000)  # money for everyone: only the gates decide
+    before = prioritize(load_inputs(con, "010170", store=store), rules)
+    assert {"EV-P02", "EV-P03"} <= set(before.result.funded_ids)
+    _walk_to_business_plan(store, "EV-P03")
+    with pytest.raises(ValueError, match="por qué"):
+        stages.StageRule(parish_code="010170", required_stage="plan_negocios", reason="")
+    rule = stages.StageRule(parish_code="010170", required_stage="plan_negocios", reason=REASON)
+    with pytest.raises(PermissionDenied):
+        stages.save_rule(store, PLANNER, rule)
+    stages.save_rule(store, BOARD, rule)
+    after = prioritize(load_inputs(con, "010170", store=store), rules)
+    funded = set(after.result.funded_ids)
+    assert "EV-P02" not in funded and "EV-P03" in funded
+    [gate] = [g for s in after.screenings if s.item_id == "EV-P02" for g in s.failures]
+    assert gate.label_es == "Etapa exigida por la parroquia"
+    assert "ninguna etapa" in gate.reason_es and "«Plan de negocios»" in gate.reason_es and REASON in gate.reason_es
+
+
+def test_the_page_records_a_stage_and_the_board_sets_the_rule(own_store):
+    app = open_app_page("pages/etapas.py", PLANNER)
+    app.text_area[0].set_value("Acta de la asamblea del 10 de enero")
+    next(b for b in app.button if b.label == "Guardar etapa").click().run()
+    assert any("Etapa registrada" in s.value for s in app.success)
+    assert not [b for b in app.button if b.label == "Guardar regla"]  # the rule is the board's
+    board = open_app_page("pages/etapas.py", BOARD)
+    next(s for s in board.selectbox if s.label == "Etapa exigida").set_value("comunidad")
+    next(a for a in board.text_area if a.label == "Razón de la regla").set_value(REASON)
+    next(b for b in board.button if b.label == "Guardar regla").click().run()
+    assert stages.rule(Store(own_store), "010170").required_stage == "comunidad"
+    assert board.dataframe[0].value["Etapa"].to_list()[0] == "Proceso comunitario"

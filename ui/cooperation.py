@@ -1,0 +1,98 @@
+"""Shared pieces of the cooperation pages: a guarded write, their two charts (calls by closing month, indicators
+planned against reached), and the alerts of the parish's agreements (core.cooperation.monitoring) drawn where
+projects are followed."""
+
+import datetime as dt
+from collections.abc import Callable
+
+import altair as alt
+import polars as pl
+import streamlit as st
+
+from core import fmt
+from core.cooperation import agreements, monitoring, pdot_progress
+from core.proposals import records
+from core.record.auth import PermissionDenied
+from core.record.store import ConflictError, Store, StoreError
+from core.texts import labels, t
+from ui import session, widgets
+from ui.charts import finish
+
+
+def attempt(action: Callable[[], object], success: str) -> bool:
+    """Run a write; show the Spanish reason when it is refused, else `success`. True when it was stored."""
+    try:
+        action()
+    except PermissionDenied as exc:
+        session.denied(exc)
+    except (ValueError, ConflictError, StoreError) as exc:
+        st.error(session.reason(exc))
+    else:
+        st.success(success)
+        return True
+    return False
+
+
+def agreement_flags(store: Store, parish_code: str, today: dt.date | None = None) -> None:
+    """A table of the agreements with their progress, spending and alerts; nothing when the parish has none."""
+    signed = agreements.agreements(store, parish_code)
+    if not signed:
+        return
+    st.subheader(t("mon.flags.title"))
+    frame = monitoring.flags_frame(store, signed, today or dt.date.today())
+    percent = {c: pl.col(c).map_elements(lambda v: fmt.percent(v / 100), return_dtype=pl.Utf8)
+               for c in ("elapsed_pct", "progress_pct", "spent_pct")}
+    shown = frame.with_columns(**percent, reasons=pl.when(pl.col("reasons") == "").then(pl.lit(t("mon.flags.ok")))
+                               .otherwise(pl.col("reasons")))
+    columns = ["number", "proposal_id", "elapsed_pct", "progress_pct", "spent_pct", "reasons"]
+    st.dataframe(shown.select(columns).rename({c: t(f"mon.col.{c}") for c in columns}), hide_index=True,
+                 width="stretch")
+    st.caption(t("mon.flags.caption", points=fmt.number(monitoring.LATE_POINTS)))
+
+
+def calls_by_month_chart(calendar: pl.DataFrame, state_labels: dict[str, str]) -> alt.TopLevelMixin:
+    """Bars of calls per closing month (core.cooperation.calls.calendar), coloured by their state."""
+    monthly = calendar.with_columns(pl.col("close_date").dt.strftime("%Y-%m").alias("month_key"),
+                                    pl.col("state").replace_strict(state_labels).alias("state_es"))
+    chart = alt.Chart(monthly.to_pandas()).mark_bar().encode(
+        x=alt.X("month_key:O", title=t("coop.calls.month")), y=alt.Y("count():Q", title=t("coop.calls.count")),
+        color=alt.Color("state_es:N", title=t("coop.calls.col.state")),
+        tooltip=[alt.Tooltip("title:N", title=t("coop.calls.col.title")),
+                 alt.Tooltip("cooperant:N", title=t("coop.calls.col.cooperant"))])
+    return finish(chart, t("coop.calls.chart"))
+
+
+def planned_actual_chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
+    """Lines of each indicator planned against reached (core.cooperation.monitoring.planned_vs_actual)."""
+    long = frame.unpivot(index=["indicator", "period_end"], on=["planned", "actual"], variable_name="series")
+    long = long.with_columns(pl.col("series").replace_strict({"planned": t("conv.report.planned"),
+                                                              "actual": t("conv.report.actual")}))
+    chart = alt.Chart(long.to_pandas()).mark_line(point=True).encode(
+        x=alt.X("period_end:T", title=t("conv.report.period")), y=alt.Y("value:Q", title=t("conv.report.value")),
+        color=alt.Color("series:N", title=None), strokeDash="series:N",
+        tooltip=[alt.Tooltip("indicator:N", title=t("agr.col.indicator")),
+                 alt.Tooltip("value:Q", title=t("conv.report.value"))])
+    return finish(chart, t("conv.report.chart"))
+
+
+def pdot_report(store: Store, parish_code: str) -> None:
+    """The progress of the parish's followed projects against its PDOT objectives, with CSV and Excel downloads."""
+    signed = agreements.agreements(store, parish_code)
+    frame = pdot_progress.progress([v.item for v in records.pdot_objectives(store, parish_code)],
+                                   records.proposal_models(store, parish_code), signed,
+                                   {a.agreement_id: monitoring.reports(store, a.agreement_id) for a in signed})
+    if frame.is_empty():
+        return
+    st.subheader(t("pdot.title"))
+    st.caption(t("pdot.caption"))
+    headers = {c: t(f"pdot.col.{c}") for c in frame.columns}
+    shown = frame.with_columns(
+        pl.col("status").replace_strict(labels("proposal_status"), default=pl.col("status")),
+        pl.col("committed_usd").map_elements(fmt.money, return_dtype=pl.Utf8),
+        pl.col("spent_usd").map_elements(fmt.money, return_dtype=pl.Utf8).fill_null(fmt.UNKNOWN),
+        pl.col("progress_pct").map_elements(lambda v: fmt.percent(v / 100), return_dtype=pl.Utf8)
+        .fill_null(fmt.UNKNOWN),
+        pl.col("agreement").fill_null(""))
+    st.dataframe(shown.rename(headers), hide_index=True, width="stretch")
+    widgets.downloads(frame, headers, f"minga-avance-pdot-{parish_code}", key="pdot",
+                      code_labels={"status": labels("proposal_status")})
