@@ -120,10 +120,18 @@ def is_stale(out_dir: Path, sources_dir: Path = SOURCES_DIR) -> bool:
     return stamp.read_text().strip() != fingerprint(sources_dir)
 
 
+def with_parish_code(aid: pl.DataFrame, associations: pl.DataFrame) -> pl.DataFrame:
+    """Aid records with their association's parish_code, sorted by it: the `aid` view filters a parish on the
+    file's own column, so DuckDB skips other parishes' row groups instead of joining the whole country first."""
+    parishes = associations.select("association_id", "parish_code")
+    return aid.join(parishes, on="association_id", how="left").sort("parish_code", "aid_id", nulls_last=True)
+
+
 def build(out_dir: Path | None = None, sources_dir: Path = SOURCES_DIR) -> list[Path]:
     """Validate all sources, then write every parquet file atomically. Returns the files written."""
     out_dir = out_dir or data_dir()
     frames = validate_all(sources_dir)
+    frames["aid"] = with_parish_code(frames["aid"], frames["associations"])
     frames["data_sources"] = provenance_frame()
     out_dir.mkdir(parents=True, exist_ok=True)
     pending: list[tuple[Path, Path]] = []
