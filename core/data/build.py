@@ -11,16 +11,16 @@ only after all datasets validated, so a reader never sees half a file.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 from pathlib import Path
 
 import polars as pl
 
+from core.data import stamp
 from core.data.datasets import DATASETS, Dataset
 from core.data.frames import to_frame
-from core.data.paths import ROOT, SOURCES_DIR, data_dir
+from core.data.paths import SOURCES_DIR, data_dir
 from core.data.sources import READERS
 from core.texts import t
 from core.data.validation import RowProblem, SourceError, check_columns, validate_rows
@@ -99,25 +99,15 @@ def provenance_frame() -> pl.DataFrame:
 
 
 def fingerprint(sources_dir: Path = SOURCES_DIR) -> str:
-    """A hash of every source file and of the code that shapes the parquet files."""
-    digest = hashlib.sha256()
-    here = Path(__file__).parent
-    models = ROOT / "core" / "proposals"
-    code = [here / "build.py", here / "datasets.py", here / "frames.py", models / "models.py", models / "offers.py",
-            models / "competences.py", *sorted((here / "schemas").glob("*.py"))]
-    for path in sorted(p for p in sources_dir.rglob("*") if p.is_file()) + code:
-        digest.update(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """A hash of every source file and of the code that shapes the parquet files (all read)."""
+    return stamp.digest(stamp.entries(stamp.build_inputs(sources_dir)))
 
 
 def is_stale(out_dir: Path, sources_dir: Path = SOURCES_DIR) -> bool:
-    stamp = out_dir / STAMP
-    if not stamp.exists():
-        return True
+    """Whether `out_dir` lacks a dataset or was built from other inputs; reads only files that moved."""
     if any(not (out_dir / f"{d.name}.parquet").exists() for d in DATASETS):
         return True
-    return stamp.read_text().strip() != fingerprint(sources_dir)
+    return stamp.changed(out_dir / STAMP, sources_dir)
 
 
 def with_parish_code(aid: pl.DataFrame, associations: pl.DataFrame) -> pl.DataFrame:
@@ -147,9 +137,7 @@ def build(out_dir: Path | None = None, sources_dir: Path = SOURCES_DIR) -> list[
         raise
     for temporary, target in pending:
         os.replace(temporary, target)
-    stamp_tmp = out_dir / f".{STAMP}.tmp"
-    stamp_tmp.write_text(fingerprint(sources_dir))
-    os.replace(stamp_tmp, out_dir / STAMP)
+    stamp.write(out_dir / STAMP, stamp.entries(stamp.build_inputs(sources_dir)))
     return [target for _, target in pending]
 
 
