@@ -14,7 +14,7 @@ from core.synth import national
 SAMPLE_PARISHES = 4
 STUDY_TABLES = ["associations", "members", "member_needs", "aid", "problems", "proposals"]
 PARISH_VIEWS = ["aid", "aid_atomization", "aid_institutions", "aid_institution_pairs", "aid_flows",
-                "parish_overview", "associations", "members", "problems_ranked"]
+                "parish_overview", "parish_comparison", "associations", "members", "problems_ranked"]
 
 
 @pytest.fixture(scope="module")
