@@ -29,8 +29,8 @@ import pandas as pd
 import polars as pl
 
 from bench import Row, Timing, timed_runs
-from core.data import db
-from core.data.paths import ROOT
+from core.data import db, stamp
+from core.data.paths import ROOT, SOURCES_DIR
 from core.diagnosis.queries import PAGE_QUERIES, parish_keys
 from core.synth import national
 from core.texts import t
@@ -45,10 +45,9 @@ MEMORY_TARGET_MIB = 1024
 
 
 def dataset() -> Path:
-    """The national folder for this generator and census file, generated the first time (about 30 s)."""
-    digest = hashlib.sha256()
-    for path in (Path(national.__file__), national.CENSUS, ROOT / "core" / "data" / "build.py"):
-        digest.update(path.read_bytes())
+    """The national folder for this generator and these build inputs, generated the first time (about 30 s)."""
+    digest = hashlib.sha256(Path(national.__file__).read_bytes())
+    digest.update(stamp.digest(stamp.entries(stamp.build_inputs(SOURCES_DIR))).encode())
     folder = Path(os.environ.get("MINGA_BENCH_DIR", tempfile.gettempdir())) / f"minga-national-{digest.hexdigest()[:12]}"
     if not (folder / national.MANIFEST).exists():
         print(f"Generando el conjunto nacional en {folder} …", flush=True)

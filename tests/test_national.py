@@ -98,3 +98,12 @@ def test_aid_of_a_parish_carries_its_association_parish_in_the_demo(con):
     wrong = query(con, """SELECT count(*) AS n FROM aid JOIN associations AS a USING (association_id)
                           WHERE aid.parish_code IS DISTINCT FROM a.parish_code""")["n"][0]
     assert wrong == 0 and query(con, "SELECT count(*) AS n FROM aid")["n"][0] > 0
+
+
+def test_every_generated_proposal_passes_the_proposal_checks(sample):
+    from core.proposals.models import Proposal
+
+    frame = pl.read_parquet(sample / "proposals.parquet")
+    fields = [c for c in Proposal.model_fields if c in frame.columns]
+    proposals = [Proposal.model_validate(row) for row in frame.select(fields).to_dicts()]
+    assert len(proposals) == frame.height and all(p.is_synthetic for p in proposals)

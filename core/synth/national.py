@@ -39,6 +39,9 @@ CENSUS = SOURCES_DIR / "reference" / "parroquias_indicadores_cpv2022.csv"
 MANIFEST = "national.json"
 ROW_GROUP_ROWS = 10_000
 YEARS = (2015, 2024)  # ten years of aid, inclusive
+MONEY = ["cost_usd", "requested_usd", "counterpart_associations_usd", "counterpart_cooperant_usd",
+         "counterpart_other_usd"]
+MONEY_FACTORS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # exact in cents on whole-dollar amounts
 SOURCE_ES = ("Registro sintético nacional generado por core/synth/national.py para medir Minga a escala "
              "nacional; no describe ninguna asociación real.")
 
@@ -204,19 +207,28 @@ def problems(rng: np.random.Generator, parishes: pl.DataFrame, templates: pl.Dat
               .alias("problem_id"), pl.exclude("problem_number")).sort("parish_code", "rank")
 
 
+def _scaled_copies(templates: pl.DataFrame) -> pl.DataFrame:
+    """Each El Valle proposal at every factor of MONEY_FACTORS: money and every budget line scaled alike (exact
+    in cents), so each copy still passes the proposal's checks (lines add up to the cost)."""
+    rows = []
+    for row in templates.to_dicts():
+        for factor in MONEY_FACTORS:
+            lines = [json.loads(line) for line in row["budget_lines"]]
+            rows.append({**row, **{key: round(row[key] * factor, 2) for key in MONEY},
+                         "budget_lines": [json.dumps({**line, "amount_usd": round(line["amount_usd"] * factor, 2)},
+                                                     ensure_ascii=False, separators=(",", ":")) for line in lines]})
+    return pl.DataFrame(rows, schema=templates.schema)
+
+
 def proposals(rng: np.random.Generator, assoc: pl.DataFrame, templates: pl.DataFrame, total: int) -> pl.DataFrame:
-    """`total` proposals, each a copy of a random El Valle proposal with its costs scaled, by one association."""
+    """`total` proposals, each a scaled copy of a random El Valle proposal, by one association, by parish."""
     owner = assoc[np.sort(rng.integers(0, assoc.height, total))]
-    picked = templates[rng.integers(0, templates.height, total)]
-    factor = pl.Series(np.round(rng.uniform(0.5, 1.5, total), 2))
-    money = ["cost_usd", "requested_usd", "counterpart_associations_usd", "counterpart_cooperant_usd",
-             "counterpart_other_usd"]
+    copies = _scaled_copies(templates)
+    picked = copies[rng.integers(0, copies.height, total)]
     return picked.with_columns(
-        *[(pl.col(c) * factor).round(2) for c in money],
         proposal_id=pl.format("NA-P{}", pl.int_range(1, total + 1).cast(pl.String).str.zfill(6)),
         association_id=owner["association_id"],
         parish_code=owner["parish_code"],
-        cooperation_offer_id=pl.lit(None, dtype=pl.String),
         pdot_objective_ids=pl.lit([], dtype=pl.List(pl.String)),
         problem_ids=pl.lit([], dtype=pl.List(pl.String)),
         is_synthetic=pl.lit(True),
