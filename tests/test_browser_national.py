@@ -29,9 +29,10 @@ def national_url(tmp_path_factory):
 
 def test_every_page_opens_at_national_scale(page, national_url):
     assert len(URL_PATHS) >= 18
-    page.set_default_timeout(180_000)
+    page.set_default_timeout(600_000)  # the first page seeds the store with the 50.000 national proposals
     for path in URL_PATHS:
         page.goto(f"{national_url}/{path}")
         wait_for_app(page)
+        print(path, flush=True)
         expect(page.get_by_test_id("stException"), path).to_have_count(0)
         expect(page.get_by_test_id("stMain").get_by_role("heading").first, path).to_be_visible()

@@ -13,10 +13,9 @@ WITH assoc AS NOT MATERIALIZED (
     GROUP BY parish_code
 ),
 aid_by_parish AS NOT MATERIALIZED (
-    SELECT a.parish_code, count(*) AS aid_records, sum(x.amount_usd) AS aid_total_usd
-    FROM aid AS x
-    JOIN associations AS a USING (association_id)
-    GROUP BY a.parish_code
+    SELECT parish_code, count(*) AS aid_records, sum(amount_usd) AS aid_total_usd
+    FROM aid  -- its parish_code is its association's: a parish's row groups only
+    GROUP BY parish_code
 ),
 proposals_by_parish AS NOT MATERIALIZED (
     SELECT a.parish_code,
