@@ -34,6 +34,7 @@ PAGES = {
                 url_path="migracion"),
         st.Page("pages/problemas.py", title=t("diag.problemas.title"), icon=":material/priority_high:",
                 url_path="problemas"),
+        st.Page("pages/comparar.py", title=t("comparar.title"), icon=":material/compare_arrows:", url_path="comparar"),
     ],
     t("nav.decide"): [] if not working else [
         st.Page("pages/propuestas.py", title=t("nav.proposals"), icon=":material/assignment:", url_path="propuestas"),

@@ -11,16 +11,16 @@ only after all datasets validated, so a reader never sees half a file.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 from pathlib import Path
 
 import polars as pl
 
+from core.data import stamp
 from core.data.datasets import DATASETS, Dataset
 from core.data.frames import to_frame
-from core.data.paths import ROOT, SOURCES_DIR, data_dir
+from core.data.paths import SOURCES_DIR, data_dir
 from core.data.sources import READERS
 from core.texts import t
 from core.data.validation import RowProblem, SourceError, check_columns, validate_rows
@@ -99,31 +99,29 @@ def provenance_frame() -> pl.DataFrame:
 
 
 def fingerprint(sources_dir: Path = SOURCES_DIR) -> str:
-    """A hash of every source file and of the code that shapes the parquet files."""
-    digest = hashlib.sha256()
-    here = Path(__file__).parent
-    models = ROOT / "core" / "proposals"
-    code = [here / "build.py", here / "datasets.py", here / "frames.py", models / "models.py", models / "offers.py",
-            models / "competences.py", *sorted((here / "schemas").glob("*.py"))]
-    for path in sorted(p for p in sources_dir.rglob("*") if p.is_file()) + code:
-        digest.update(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """A hash of every source file and of the code that shapes the parquet files (all read)."""
+    return stamp.digest(stamp.entries(stamp.build_inputs(sources_dir)))
 
 
 def is_stale(out_dir: Path, sources_dir: Path = SOURCES_DIR) -> bool:
-    stamp = out_dir / STAMP
-    if not stamp.exists():
-        return True
+    """Whether `out_dir` lacks a dataset or was built from other inputs; reads only files that moved."""
     if any(not (out_dir / f"{d.name}.parquet").exists() for d in DATASETS):
         return True
-    return stamp.read_text().strip() != fingerprint(sources_dir)
+    return stamp.changed(out_dir / STAMP, sources_dir)
+
+
+def with_parish_code(aid: pl.DataFrame, associations: pl.DataFrame) -> pl.DataFrame:
+    """Aid records with their association's parish_code, sorted by it: the `aid` view filters a parish on the
+    file's own column, so DuckDB skips other parishes' row groups instead of joining the whole country first."""
+    parishes = associations.select("association_id", "parish_code")
+    return aid.join(parishes, on="association_id", how="left").sort("parish_code", "aid_id", nulls_last=True)
 
 
 def build(out_dir: Path | None = None, sources_dir: Path = SOURCES_DIR) -> list[Path]:
     """Validate all sources, then write every parquet file atomically. Returns the files written."""
     out_dir = out_dir or data_dir()
     frames = validate_all(sources_dir)
+    frames["aid"] = with_parish_code(frames["aid"], frames["associations"])
     frames["data_sources"] = provenance_frame()
     out_dir.mkdir(parents=True, exist_ok=True)
     pending: list[tuple[Path, Path]] = []
@@ -139,9 +137,7 @@ def build(out_dir: Path | None = None, sources_dir: Path = SOURCES_DIR) -> list[
         raise
     for temporary, target in pending:
         os.replace(temporary, target)
-    stamp_tmp = out_dir / f".{STAMP}.tmp"
-    stamp_tmp.write_text(fingerprint(sources_dir))
-    os.replace(stamp_tmp, out_dir / STAMP)
+    stamp.write(out_dir / STAMP, stamp.entries(stamp.build_inputs(sources_dir)))
     return [target for _, target in pending]
 
 

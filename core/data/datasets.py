@@ -17,6 +17,7 @@ from core.proposals.competences import GadCompetence
 from core.proposals.models import Proposal
 from core.data.schemas.study import AidRecord, Association, Member, MemberNeed, PdotLink, RankedProblem
 from core.data.schemas.territory import (
+    CensusParishFigures,
     DpaCanton,
     DpaParish,
     ParishShape,
@@ -51,6 +52,9 @@ DATASETS: list[Dataset] = [
     Dataset("reference_parish_figures", "reference/parroquias_cuenca_azogues.csv", ReferenceParishFigures,
             REFERENCE + "Cifras de parroquias de Cuenca y Azogues; la fuente de cada cifra está en la fila.",
             key=("parish_code",), references={"parish_code": ("dpa_parishes", "parish_code")}),
+    Dataset("census_parish_figures", "reference/parroquias_indicadores_cpv2022.csv", CensusParishFigures,
+            REFERENCE + "INEC, Censo de Población y Vivienda 2022: población, superficie y pobreza por NBI de cada "
+            "parroquia (160156 Montalvo sin NBI).", key=("parish_code",)),
     Dataset("study_parish_figures", "study_parish_figures.csv", StudyParishFigures,
             "Estudio El Valle (Gómez-Ceballos et al.), sección 4: cifras INEC 2010 que publica el estudio.",
             key=("parish_code",), references={"parish_code": ("dpa_parishes", "parish_code")}),

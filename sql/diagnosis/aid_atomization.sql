@@ -5,27 +5,27 @@
 -- (how many), institution_list (names joined by ', '), years (distinct years), year_list (joined by ', '),
 -- first_year, last_year, longest_run (most consecutive years with this aid), several_institutions,
 -- consecutive_years, same_year_overlap (two institutions the same year), is_atomized, is_synthetic.
-WITH per_year AS (
+WITH per_year AS NOT MATERIALIZED (
     SELECT parish_code, association_id, kind, year, count(DISTINCT institution) AS institutions_that_year
     FROM aid
     GROUP BY parish_code, association_id, kind, year
 ),
-islands AS (
+islands AS NOT MATERIALIZED (
     SELECT
         *,
-        year - row_number() OVER (PARTITION BY association_id, kind ORDER BY year) AS island
+        year - row_number() OVER (PARTITION BY parish_code, association_id, kind ORDER BY year) AS island
     FROM per_year
 ),
-runs AS (
-    SELECT association_id, kind, max(run) AS longest_run, max(widest) AS widest_year
+runs AS NOT MATERIALIZED (
+    SELECT parish_code, association_id, kind, max(run) AS longest_run, max(widest) AS widest_year
     FROM (
-        SELECT association_id, kind, island, count(*) AS run, max(institutions_that_year) AS widest
+        SELECT parish_code, association_id, kind, island, count(*) AS run, max(institutions_that_year) AS widest
         FROM islands
-        GROUP BY association_id, kind, island
+        GROUP BY parish_code, association_id, kind, island
     )
-    GROUP BY association_id, kind
+    GROUP BY parish_code, association_id, kind
 ),
-totals AS (
+totals AS NOT MATERIALIZED (
     SELECT
         parish_code,
         association_id,
@@ -43,7 +43,7 @@ totals AS (
     FROM aid
     GROUP BY parish_code, association_id, association_name, kind
 ),
-final AS (
+final AS NOT MATERIALIZED (
     SELECT
         t.parish_code, t.association_id, t.association_name, t.kind, t.aid_records, t.amount_usd,
         t.institutions, t.institution_list, t.years, t.year_list, t.first_year, t.last_year,
@@ -54,7 +54,7 @@ final AS (
         t.institutions >= 2 OR r.longest_run >= 2 AS is_atomized,
         t.is_synthetic
     FROM totals AS t
-    JOIN runs AS r USING (association_id, kind)
+    JOIN runs AS r USING (parish_code, association_id, kind)
 )
 SELECT * FROM final
 ORDER BY association_id, kind

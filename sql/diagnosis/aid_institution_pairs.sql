@@ -4,19 +4,19 @@
 -- cofunded_association_years (association-years both gave aid in), same_kind_association_years
 -- (association-years both gave the same kind of aid: duplicated effort).
 -- Both orders of a pair are present, so a page can draw a symmetric matrix.
-WITH given AS (
+WITH given AS NOT MATERIALIZED (
     SELECT DISTINCT parish_code, institution, association_id, year, kind
     FROM aid
 ),
-institutions AS (
+institutions AS NOT MATERIALIZED (
     SELECT DISTINCT parish_code, institution FROM given
 ),
-pairs AS (
+pairs AS NOT MATERIALIZED (
     SELECT a.parish_code, a.institution, b.institution AS partner
     FROM institutions AS a
     JOIN institutions AS b ON a.parish_code = b.parish_code AND a.institution <> b.institution
 ),
-shared AS (
+shared AS NOT MATERIALIZED (
     SELECT x.parish_code, x.institution, y.institution AS partner,
            count(DISTINCT x.association_id) AS shared_associations
     FROM (SELECT DISTINCT parish_code, institution, association_id FROM given) AS x
@@ -24,7 +24,7 @@ shared AS (
       ON x.parish_code = y.parish_code AND x.association_id = y.association_id AND x.institution <> y.institution
     GROUP BY x.parish_code, x.institution, y.institution
 ),
-cofunded AS (
+cofunded AS NOT MATERIALIZED (
     SELECT x.parish_code, x.institution, y.institution AS partner,
            count(DISTINCT (x.association_id, x.year)) AS cofunded_association_years,
            count(DISTINCT (x.association_id, x.year)) FILTER (WHERE x.kind = y.kind) AS same_kind_association_years
@@ -34,7 +34,7 @@ cofunded AS (
      AND x.institution <> y.institution
     GROUP BY x.parish_code, x.institution, y.institution
 ),
-final AS (
+final AS NOT MATERIALIZED (
     SELECT
         p.parish_code,
         p.institution,

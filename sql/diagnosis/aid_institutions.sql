@@ -5,7 +5,7 @@
 -- same associations), cofunding_institutions (others that fund the same association in the same year),
 -- never_coordinates (it shares associations with others but never funds one the same year as another
 -- institution), is_synthetic.
-WITH given AS (
+WITH given AS NOT MATERIALIZED (
     SELECT
         parish_code,
         institution,
@@ -20,7 +20,7 @@ WITH given AS (
     FROM aid
     GROUP BY parish_code, institution
 ),
-partners AS (
+partners AS NOT MATERIALIZED (
     SELECT
         parish_code,
         institution,
@@ -29,7 +29,7 @@ partners AS (
     FROM aid_institution_pairs
     GROUP BY parish_code, institution
 ),
-final AS (
+final AS NOT MATERIALIZED (
     SELECT
         g.parish_code, g.institution, g.institution_type, g.aid_records, g.amount_usd, g.associations, g.kinds,
         g.first_year, g.last_year,

@@ -3,11 +3,13 @@
 -- (mag | gad_parroquial | gad_provincial | gad_municipal | ngo | other), year, kind (inputs | training |
 -- infrastructure | technical_assistance | equipment | marketing), amount_usd, non_reimbursable,
 -- description_es, is_synthetic.
+-- parish_code is the aid file's own (the build writes the association's parish into it, sorted), so a
+-- parish filter skips the other parishes' row groups.
 SELECT
     x.aid_id,
     x.association_id,
     a.name AS association_name,
-    a.parish_code,
+    x.parish_code,
     x.institution,
     x.institution_type,
     x.year,

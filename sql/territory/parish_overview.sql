@@ -3,7 +3,7 @@
 -- density_per_km2, associations, members_total, members_surveyed, synthetic_associations,
 -- aid_records, aid_total_usd, proposals, open_proposals, source.
 -- Counts are 0 (not blank) where nothing is on record; figures stay blank where unknown.
-WITH assoc AS (
+WITH assoc AS NOT MATERIALIZED (
     SELECT parish_code,
            count(*) AS associations,
            sum(members_total) AS members_total,
@@ -12,13 +12,12 @@ WITH assoc AS (
     FROM associations
     GROUP BY parish_code
 ),
-aid_by_parish AS (
-    SELECT a.parish_code, count(*) AS aid_records, sum(x.amount_usd) AS aid_total_usd
-    FROM aid AS x
-    JOIN associations AS a USING (association_id)
-    GROUP BY a.parish_code
+aid_by_parish AS NOT MATERIALIZED (
+    SELECT parish_code, count(*) AS aid_records, sum(amount_usd) AS aid_total_usd
+    FROM aid  -- its parish_code is its association's: a parish's row groups only
+    GROUP BY parish_code
 ),
-proposals_by_parish AS (
+proposals_by_parish AS NOT MATERIALIZED (
     SELECT a.parish_code,
            count(*) AS proposals,
            count(*) FILTER (WHERE p.status IN ('draft', 'submitted', 'eligible', 'scored')) AS open_proposals

@@ -79,3 +79,15 @@ class ParishShape(BaseModel):
     parish_code: str = Field(pattern=DPA_PARISH)
     name: str
     geometry_json: str = Field(min_length=10)
+
+
+class CensusParishFigures(BaseModel):
+    """One parish in INEC's 2022 census tables (CPV 2022): population, area and NBI poverty (1,042 rows)."""
+
+    model_config = ConfigDict(populate_by_name=True, frozen=True)
+
+    parish_code: str = Field(validation_alias="dpa_parroquia", pattern=DPA_PARISH)
+    population_2022: int = Field(validation_alias="poblacion_total_2022_personas", ge=0)
+    area_km2: float = Field(validation_alias="superficie_km2_inec", ge=0)
+    persons_nbi: int | None = Field(default=None, validation_alias="personas_viviendas_particulares_2022", ge=0)
+    poor_nbi: int | None = Field(default=None, validation_alias="pobres_nbi_2022_personas", ge=0)
