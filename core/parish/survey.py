@@ -71,6 +71,8 @@ def _answer(question: Question, value: Any, associations: AssociationIndex) -> A
         code = cells.choice(value, choice_labels(question.choices or ""))
         return None if code is None else (code == "yes" if question.choices == "yes_no" else code)
     if question.kind == "select_multiple":
+        if isinstance(value, (list, tuple)):
+            return tuple(cells.choice(v, choice_labels(question.choices or "")) for v in value)
         return cells.choices(value, choice_labels(question.choices or ""))
     return cells.text(value)
 
@@ -103,17 +105,42 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
             preview.problems.append(RowProblem(filename, line, UUID, t("val.repeated_key", code=uuid, row=seen[uuid])))
             continue
         seen[uuid] = line
-        role, head = answer.get("member_role"), answer.get("head_of_household")
-        answer.update(member_id=f"{parish_code}-{uuid}", parish_code=parish_code,
-                      association_id=answer.pop("association", None),
-                      is_head_of_household=role is not None and role == head and role != "not_indicated")
-        try:
-            preview.items.append(SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None}))
-        except ValidationError as exc:
-            for err in exc.errors():
-                where = next((q.name for q in QUESTIONS if err["loc"] and q.field == err["loc"][0]), None)
-                preview.problems.append(RowProblem(filename, line, where, spanish_message(err)))
+        item = _finish(answer, uuid, parish_code, filename, line, preview.problems)
+        if item is not None:
+            preview.items.append(item)
     return preview
+
+
+def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line: int | None,
+            problems: list[RowProblem]) -> SurveyAnswer | None:
+    """The read answers of one submission as a validated SurveyAnswer (None, and problems, if not valid)."""
+    role, head = answer.get("member_role"), answer.get("head_of_household")
+    answer.update(member_id=f"{parish_code}-{uuid}", parish_code=parish_code,
+                  association_id=answer.pop("association", None),
+                  is_head_of_household=role is not None and role == head and role != "not_indicated")
+    try:
+        return SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None})
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = next((t(f"form.q.{q.name}") for q in QUESTIONS if err["loc"] and q.field == err["loc"][0]), None)
+            problems.append(RowProblem(file, line, where, spanish_message(err)))
+        return None
+
+
+def answer_from_form(values: dict[str, Any], parish_code: str, associations: AssociationIndex,
+                     uuid: str) -> tuple[SurveyAnswer | None, list[RowProblem]]:
+    """One survey answer typed into the page's form (question name → code, label or number)."""
+    where = t("prep.tab.encuesta")
+    problems: list[RowProblem] = []
+    answer: dict[str, Any] = {}
+    for question in QUESTIONS:
+        try:
+            answer[question.field] = _answer(question, values.get(question.name), associations)
+        except cells.CellError as exc:
+            problems.append(RowProblem(where, None, t(f"form.q.{question.name}"), str(exc)))
+    if problems:
+        return None, problems
+    return _finish(answer, uuid, parish_code, where, None, problems), problems
 
 
 def _row(filename: str, line: int, header: list[Any], values: list[Any], columns: dict[int, HeaderCell],

@@ -61,6 +61,7 @@ class Column:
     header: str  # catalogue key of the template's header
     read: Reader
     aliases: tuple[str, ...] = ()
+    family: str | None = None  # the code list of a choice column (core/texts labels)
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,8 @@ def _association(value: Any, ctx: Context) -> Any:
     return ctx.associations.find(value)
 
 
-def _choice(family: str) -> Reader:
-    return lambda value, _ctx: cells.choice(value, labels(family))
+def _choice(field_name: str, header: str, family: str, aliases: tuple[str, ...] = ()) -> Column:
+    return Column(field_name, header, lambda value, _ctx: cells.choice(value, labels(family)), aliases, family)
 
 
 PARTS: dict[str, Part] = {p.name: p for p in (
@@ -113,8 +114,8 @@ PARTS: dict[str, Part] = {p.name: p for p in (
         Column("code", "parish.col.code", _text, ("codigo asociacion", "id")),
         Column("name", "parish.col.name", _text, ("nombre de la asociacion", "asociacion")),
         Column("ruc", "parish.col.ruc", _text),
-        Column("registered_with", "parish.col.registered_with", _choice("registered_with"),
-               ("registro", "registrada en", "registro legal")),
+        _choice("registered_with", "parish.col.registered_with", "registered_with",
+                ("registro", "registrada en", "registro legal")),
         Column("communities", "parish.col.communities", _text, ("comunidad",)),
         Column("members_total", "parish.col.members_total", _int, ("socios", "numero de socios")),
         Column("main_products_es", "parish.col.products", _text, ("productos principales",)),
@@ -124,9 +125,9 @@ PARTS: dict[str, Part] = {p.name: p for p in (
         Column("association_id", "parish.col.association", _association, ("beneficiaria",)),
         Column("member_id", "parish.col.member", _text, ("socio beneficiario",)),
         Column("institution", "parish.col.institution", _text),
-        Column("institution_type", "parish.col.institution_type", _choice("institution_type")),
+        _choice("institution_type", "parish.col.institution_type", "institution_type"),
         Column("year", "parish.col.year", _int, ("ano",)),
-        Column("kind", "parish.col.kind", _choice("aid_kind"), ("tipo",)),
+        _choice("kind", "parish.col.kind", "aid_kind", ("tipo",)),
         Column("amount_usd", "parish.col.amount", _money, ("monto usd", "valor")),
         Column("non_reimbursable", "parish.col.non_reimbursable", _yes_no, ("a fondo perdido",)),
         Column("description_es", "parish.col.description", _text, ("detalle",)),
@@ -191,24 +192,11 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
         return preview
     seen: dict[str, int] = {}
     for line, values in body:
-        raw: dict[str, Any] = {"parish_code": ctx.parish_code}
-        shown: dict[str, str] = {}
-        bad = False
-        for index, column in positions.items():
-            shown[column.field] = str(header[index])
-            try:
-                raw[column.field] = column.read(values[index] if index < len(values) else None, ctx)
-            except cells.CellError as exc:
-                preview.problems.append(RowProblem(filename, line, shown[column.field], str(exc)))
-                bad = True
-        if bad:
-            continue
-        try:
-            item = part.model.model_validate({k: v for k, v in raw.items() if v is not None})
-        except ValidationError as exc:
-            for err in exc.errors():
-                where = shown.get(str(err["loc"][0])) if err["loc"] else None
-                preview.problems.append(RowProblem(filename, line, where, spanish_message(err)))
+        cells_by_column = {index: (values[index] if index < len(values) else None) for index in positions}
+        shown = {column.field: str(header[index]) for index, column in positions.items()}
+        item = read_row(part, {positions[i]: v for i, v in cells_by_column.items()}, ctx, filename, line,
+                        preview.problems, shown)
+        if item is None:
             continue
         if item.code in seen:
             preview.problems.append(RowProblem(filename, line, shown["code"],
@@ -217,6 +205,30 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
         seen[item.code] = line
         preview.items.append(item)
     return preview
+
+
+def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, line: int | None,
+             problems: list[RowProblem], shown: dict[str, str] | None = None) -> Any:
+    """One row (a file's line or a form) as a model of the part; None, and its problems, when not valid.
+    `shown` names each field's column as the person sees it (default: the template's header)."""
+    shown = shown or {c.field: t(c.header) for c in part.columns}
+    raw: dict[str, Any] = {"parish_code": ctx.parish_code}
+    bad = False
+    for column, value in values.items():
+        try:
+            raw[column.field] = column.read(value, ctx)
+        except cells.CellError as exc:
+            problems.append(RowProblem(file, line, shown[column.field], str(exc)))
+            bad = True
+    if bad:
+        return None
+    try:
+        return part.model.model_validate({k: v for k, v in raw.items() if v is not None})
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = shown.get(str(err["loc"][0])) if err["loc"] else None
+            problems.append(RowProblem(file, line, where, spanish_message(err)))
+        return None
 
 
 def template_csv(part: Part) -> bytes:

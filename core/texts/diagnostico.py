@@ -7,14 +7,14 @@ STRINGS = {
     "diag.filter.placeholder": "Todas las asociaciones",
     "diag.filter.help": "Deje vacío para ver todas las asociaciones de la parroquia.",
     "diag.filter.showing": "Se muestran {count} de {total} asociaciones.",
-    "diag.empty.associations": "No hay asociaciones registradas para la parroquia {name}. Para verlas aquí, agregue sus "
-                               "asociaciones, socios encuestados y ayudas recibidas en data/sources/ con las columnas "
-                               "de los archivos de El Valle (vea data/sources/elvalle/README.md) y ejecute "
-                               "«python -m core.data.build».",
+    "diag.empty.associations": "No hay asociaciones registradas para la parroquia {name}. Regístrelas, con la "
+                               "encuesta a sus socios y las ayudas recibidas, en «Preparar la parroquia».",
     "diag.empty.selection": "Las asociaciones elegidas no tienen socios encuestados registrados.",
     "diag.unknown_parish": "La parroquia elegida no está en la lista DPA.",
-    "diag.source.survey": "encuesta a socios de las asociaciones (estudio El Valle, Gómez-Ceballos et al., 2021)",
-    "diag.source.focus_group": "grupo focal del estudio El Valle (voto ponderado de 8 participantes)",
+    "diag.source.survey": "encuesta a socios de las asociaciones (en El Valle, la del estudio de Gómez-Ceballos "
+                          "et al., 2021)",
+    "diag.source.focus_group": "voto ponderado del grupo asesor (en El Valle, el grupo focal del estudio, con 8 "
+                               "participantes)",
     "diag.source.aid": "registros de ayudas recibidas por las asociaciones",
     "diag.share_of": "{share} ({count} de {base})",
     "diag.of_base": "{count} de {base}",
