@@ -162,7 +162,7 @@ def survey_form_panel() -> None:
 
 def import_panel(key: str) -> None:
     generation = st.session_state.setdefault(f"prep-upload-n-{key}", 0)
-    title = t("prep.upload.survey") if key == "encuesta" else t("prep.upload")
+    title = t("prep.upload.survey") if key == "encuesta" else t("prep.upload", part=t(f"prep.tab.{key}").lower())
     uploaded = st.file_uploader(title, type=["xlsx", "csv"], key=f"prep-upload-{key}-{generation}")
     source = (uploaded.name, uploaded.getvalue()) if uploaded is not None else st.session_state.get(f"prep-file-{key}")
     if source is None:
@@ -188,7 +188,7 @@ def import_panel(key: str) -> None:
 
 
 keys = ("asociaciones", "encuesta", "ayudas", "problemas", "objetivos_pdot")
-for key, tab in zip(keys, st.tabs([t(f"prep.tab.{k}") for k in keys])):
+for key, tab in zip(keys, st.tabs([t(f"prep.tab.{k}") for k in keys], key="prep-tabs")):
     with tab:
         if key == "encuesta":
             st.download_button(t("prep.form.download"), data=survey_form.form_xlsx(),

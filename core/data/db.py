@@ -18,6 +18,7 @@ import duckdb
 import polars as pl
 
 from core.data.paths import SQL_DIR, data_dir
+from core.parish.mirror import entered_datasets, entered_root
 from core.texts import t
 
 _VIEW_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -53,8 +54,6 @@ def _register_raw(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
 def _register_entered(con: duckdb.DuckDBPyConnection, built: dict[str, str]) -> None:
     """Each dataset with records entered for a parish reads the built rows plus the store's mirror
     (core.parish.mirror): the views see entered and built records the same way."""
-    from core.parish.mirror import entered_datasets, entered_root
-
     for name, pattern in entered_datasets(entered_root()).items():
         if name not in built:
             continue

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.data.db import connect, query
+from core.data.db import MissingDataError, connect, query
 from core.data.validation import RowProblem
 from core.parish.folder import read_folder, write_templates
 from core.parish.records import BatchRefused, save_as
@@ -23,7 +23,7 @@ CONSOLE = "consola"
 def _known_parish(code: str) -> bool:
     try:
         con = connect()
-    except Exception:  # noqa: BLE001 - without built data the code cannot be checked against the DPA list
+    except MissingDataError:  # without built data the code cannot be checked against the DPA list
         return True
     return not query(con, "SELECT 1 FROM parishes WHERE parish_code = ?", [code]).is_empty()
 

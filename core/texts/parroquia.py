@@ -117,7 +117,7 @@ STRINGS: dict[str, str] = {
     "prep.stored_none": "Todavía no hay registros.",
     "prep.add": "Añadir con el formulario",
     "prep.add.save": "Guardar",
-    "prep.upload": "Importar un archivo",
+    "prep.upload": "Importar un archivo de {part}",
     "prep.upload.survey": "Importar la exportación de KoBoToolbox u ODK Central",
     "prep.preview": "Vista previa de «{file}»: {count} fila(s) válida(s)",
     "prep.problems": "No se puede guardar el archivo; corrija estos problemas:",
