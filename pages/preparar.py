@@ -15,7 +15,6 @@ import streamlit as st
 
 from core.parish import form as survey_form
 from core.parish import records, survey, tables
-from core.parish.mirror import AID, ANSWER, ASSOCIATION, PDOT, PROBLEM
 from core.parish.records import BatchRefused, ParishBatch
 from core.proposals.imports import XLSX_MIME
 from core.record.auth import Action, PermissionDenied
@@ -38,10 +37,6 @@ parish_ui.draw_checklist(parish_code)
 if not may_write:
     st.info(t("prep.only_planner"))
 
-KINDS = {"asociaciones": ASSOCIATION, "encuesta": ANSWER, "ayudas": AID, "problemas": PROBLEM, "objetivos_pdot": PDOT}
-PREFIX = {"asociaciones": "A", "ayudas": "AY", "problemas": "P", "objetivos_pdot": "OP"}
-
-
 def save(batch: ParishBatch, key: str) -> None:
     try:
         summary = records.save_batch(store, user, batch)
@@ -59,15 +54,8 @@ def save(batch: ParishBatch, key: str) -> None:
     st.rerun()
 
 
-def batch_of(key: str, items: list) -> ParishBatch:
-    field = {"asociaciones": "associations", "encuesta": "answers", "ayudas": "aid", "problemas": "problems",
-             "objetivos_pdot": "pdot"}[key]
-    return ParishBatch(parish_code, **{field: items})
-
-
 def stored_table(key: str) -> None:
-    bodies = [r.body for r in store.records(KINDS[key], parish_code)
-              if key != "objetivos_pdot" or r.record_id.startswith(f"{parish_code}-")]
+    bodies = [r.body for r in records.part_records(store, parish_code, key)]
     st.markdown(f"**{t('prep.stored')}**")
     if not bodies:
         st.caption(t("prep.stored_none"))
@@ -100,14 +88,14 @@ def _cell(column: tables.Column, body: dict) -> str:
 def table_form(key: str) -> None:
     part = tables.PARTS[key]
     index = records.association_index(store, parish_code)
-    used = [r.body.get("code") or r.record_id.removeprefix(f"{parish_code}-") for r in store.records(KINDS[key], parish_code)]
+    used = [r.record_id.removeprefix(f"{parish_code}-") for r in records.part_records(store, parish_code, key)]
     with st.form(f"prep-form-{key}", clear_on_submit=True):
         values = {}
         for column in part.columns:
             name = t(column.header)
             widget_key = f"prep-{key}-{column.field}"
             if column.field == "code":
-                values[column] = st.text_input(name, value=records.next_code(used, PREFIX[key]), key=widget_key)
+                values[column] = st.text_input(name, value=records.next_code(used, records.CODE_PREFIX[key]), key=widget_key)
             elif column.field == "association_id":
                 values[column] = st.selectbox(name, list(index.names), format_func=index.names.__getitem__,
                                               key=widget_key, index=None, placeholder=t("prep.none"))
@@ -126,7 +114,7 @@ def table_form(key: str) -> None:
     if item is None:
         st.error(t("prep.form.errors") + "\n" + reg.md_list([str(p) for p in problems]), icon=":material/error:")
         return
-    save(batch_of(key, [item]), key)
+    save(ParishBatch(parish_code).add(key, [item]), key)
 
 
 def survey_form_panel() -> None:
@@ -157,7 +145,7 @@ def survey_form_panel() -> None:
     if item is None:
         st.error(t("prep.form.errors") + "\n" + reg.md_list([str(p) for p in problems]), icon=":material/error:")
         return
-    save(batch_of("encuesta", [item]), "encuesta")
+    save(ParishBatch(parish_code).add("encuesta", [item]), "encuesta")
 
 
 def import_panel(key: str) -> None:
@@ -184,7 +172,7 @@ def import_panel(key: str) -> None:
                          key=f"prep-preview-{key}")
     if st.button(t("prep.save_file"), type="primary", disabled=bool(preview.problems) or not preview.items,
                  key=f"prep-save-{key}", icon=":material/save:"):
-        save(batch_of(key, preview.items), key)
+        save(ParishBatch(parish_code).add(key, preview.items), key)
 
 
 keys = ("asociaciones", "encuesta", "ayudas", "problemas", "objetivos_pdot")

@@ -62,7 +62,5 @@ def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBat
         else:
             preview = read_part(path.read_bytes(), path.name, PARTS[stem], Context(parish_code, index))
         problems.extend(preview.problems)
-        target = {"asociaciones": batch.associations, "encuesta": batch.answers, "ayudas": batch.aid,
-                  "problemas": batch.problems, "objetivos_pdot": batch.pdot}[stem]
-        target.extend(preview.items)
+        batch.add(stem, preview.items)
     return batch, problems

@@ -26,10 +26,17 @@ from core.parish.models import (
 )
 from core.parish.tables import AssociationIndex
 from core.record.auth import Action, User, require
-from core.record.store import Change, Store
+from core.record.store import Change, Store, StoredRecord
 from core.texts import t
 
 PDOT_SOURCE_KEY = "parish.pdot.source"
+# A part of a parish's records (a file name, a tab of «Preparar»): its kind in the store, its field in a
+# batch, and the prefix of the local codes the page proposes.
+PART_KINDS = {"asociaciones": ASSOCIATION, "encuesta": ANSWER, "ayudas": AID, "problemas": PROBLEM,
+              "objetivos_pdot": PDOT}
+_BATCH_FIELDS = {"asociaciones": "associations", "encuesta": "answers", "ayudas": "aid", "problemas": "problems",
+                 "objetivos_pdot": "pdot"}
+CODE_PREFIX = {"asociaciones": "A", "ayudas": "AY", "problemas": "P", "objetivos_pdot": "OP"}
 
 
 @dataclass
@@ -40,6 +47,10 @@ class ParishBatch:
     aid: list[ParishAid] = field(default_factory=list)
     problems: list[ParishProblem] = field(default_factory=list)
     pdot: list[ParishPdotObjective] = field(default_factory=list)
+
+    def add(self, part: str, items: list[Any]) -> ParishBatch:
+        getattr(self, _BATCH_FIELDS[part]).extend(items)
+        return self
 
 
 @dataclass(frozen=True)
@@ -74,14 +85,15 @@ def association_index(store: Store, parish_code: str, extra: list[ParishAssociat
     return AssociationIndex(list(by_id.values()))
 
 
+def part_records(store: Store, parish_code: str, part: str) -> list[StoredRecord]:
+    """The parish's entered records of a part (the PDOT kind also holds the demo's objectives: entered ids
+    start with the parish code)."""
+    return [r for r in store.records(PART_KINDS[part], parish_code) if r.record_id.startswith(f"{parish_code}-")]
+
+
 def counts(store: Store, parish_code: str) -> dict[str, int]:
-    """How many records the parish has of each part (keys: asociaciones, encuesta, ayudas, problemas, objetivos_pdot)."""
-    pdot = [r for r in store.records(PDOT, parish_code) if r.record_id.startswith(f"{parish_code}-")]
-    return {"asociaciones": len(store.records(ASSOCIATION, parish_code)),
-            "encuesta": len(store.records(ANSWER, parish_code)),
-            "ayudas": len(store.records(AID, parish_code)),
-            "problemas": len(store.records(PROBLEM, parish_code)),
-            "objetivos_pdot": len(pdot)}
+    """How many records the parish has of each part (keys of PART_KINDS)."""
+    return {part: len(part_records(store, parish_code, part)) for part in PART_KINDS}
 
 
 def next_code(existing: list[str], prefix: str) -> str:
