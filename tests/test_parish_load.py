@@ -11,11 +11,14 @@ import pytest
 
 from core.data.db import connect, query
 from core.parish.__main__ import main
+from core.parish.models import ParishProblem
+from core.parish.records import ParishBatch, save_batch
+from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
 from tests.parish_export import answers, export_csv
 
 ROOT = Path(__file__).resolve().parents[1]
-PARISH = "010150"  # Baños, Cuenca: a parish without demo records
+PARISH = "010152"  # Cumbe, Cuenca: a rural parish without demo records
 ASSOCIATIONS = ("Código;Nombre;RUC;Registro legal (SEPS o MAG);Comunidades;Número de socios;Productos\n"
                 "A01;Asociación Flor de Mayo;0190012345001;SEPS;Narancay;40;Hortalizas\n"
                 "A02;Unión Campesina;;Registro del MAG;Guadalupano, Misicata;25;Cuyes\n")
@@ -34,7 +37,7 @@ def store_path(tmp_path, monkeypatch) -> Path:
 
 def _folder(tmp_path: Path, rows, **files: str) -> Path:
     folder = tmp_path / "carga"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     (folder / "asociaciones.csv").write_text(ASSOCIATIONS, encoding="utf-8")
     (folder / "encuesta.csv").write_bytes(export_csv(rows, labels=True))
     (folder / "ayudas.csv").write_text(AID, encoding="utf-8")
@@ -108,3 +111,27 @@ def test_template_writes_the_files_load_reads(tmp_path):
     names = sorted(p.name for p in (tmp_path / "plantillas").iterdir())
     assert names == ["asociaciones.csv", "ayudas.csv", "encuesta_asociaciones.xlsx", "objetivos_pdot.csv",
                      "problemas.csv"]
+
+
+def test_two_parishes_keep_their_own_p01(tmp_path, store_path, built_data_dir):
+    rows = answers(4, ["A01"])
+    for parish in (PARISH, "010151"):
+        assert main(["load", parish, str(_folder(tmp_path / parish, rows))]) == 0
+    con = connect(built_data_dir)
+    ids = query(con, "SELECT problem_id FROM problems WHERE problem_id LIKE '%-P01' ORDER BY 1").to_series().to_list()
+    assert ids == ["010151-P01", f"{PARISH}-P01"]
+    # the same export in two parishes: each keeps its own members
+    per_parish = query(con, "SELECT parish_code, count(*) FROM members WHERE parish_code IN (?, ?) GROUP BY 1 ORDER BY 1",
+                       [PARISH, "010151"])
+    assert per_parish.rows() == [("010151", 4), (PARISH, 4)]
+
+
+@pytest.mark.parametrize("role", [None, Role.OBSERVER, Role.ASSOCIATION, Role.BOARD])
+def test_only_a_planner_or_an_admin_records_a_parish(store_path, role):
+    user = None if role is None else User(username="persona", display_name="Persona", role=role)
+    batch = ParishBatch(PARISH).add("problemas", [ParishProblem(parish_code=PARISH, code="P01", label_es="Agua")])
+    with pytest.raises(PermissionDenied):
+        save_batch(Store(store_path), user, batch)
+    assert Store(store_path).count() == 0
+    planner = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
+    assert save_batch(Store(store_path), planner, batch).written == 1

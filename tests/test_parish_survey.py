@@ -18,7 +18,7 @@ from core.parish.tables import AssociationIndex
 from core.texts import labels
 from tests.parish_export import answers, export_csv
 
-PARISH = "010150"
+PARISH = "010152"
 INDEX = AssociationIndex([ParishAssociation(parish_code=PARISH, code="A01", name="Asociación Flor de Mayo",
                                             members_total=50)])
 ROWS = answers(15, ["A01", "asociacion flor de mayo"], seed=3)

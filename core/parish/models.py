@@ -1,6 +1,6 @@
 """The records a planner enters for a parish, validated at the edge.
 
-Every id is the parish code plus the planner's own code (`010150-A01`), so two parishes can both
+Every id is the parish code plus the planner's own code (`010152-A01`), so two parishes can both
 have an association A01 or a problem P01. Entered records are real: `is_synthetic` is always false.
 """
 
@@ -20,7 +20,7 @@ Registration = Literal["seps", "mag"]
 
 
 def global_id(parish_code: str, code: str) -> str:
-    """The id unique across parishes: '010150' + 'A01' → '010150-A01'."""
+    """The id unique across parishes: '010152' + 'A01' → '010152-A01'."""
     return f"{parish_code}-{code}"
 
 

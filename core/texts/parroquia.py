@@ -86,7 +86,7 @@ STRINGS: dict[str, str] = {
     "parish.cli.load_help": "guarda todos los archivos de CARPETA para la parroquia, o nada si alguno tiene problemas",
     "parish.cli.written": "Escrito: {path}",
     "parish.cli.refused": "No se guardó nada: {count} problema(s) en los archivos.",
-    "parish.cli.unknown_parish": "«{code}» no es un código de parroquia de la DPA (seis dígitos, p. ej. 010150).",
+    "parish.cli.unknown_parish": "«{code}» no es un código de parroquia de la DPA (seis dígitos, p. ej. 010152).",
     "parish.cli.no_folder": "No existe la carpeta {folder}.",
     "parish.cli.stored": "Parroquia {code}: {written} registro(s) guardado(s), {unchanged} sin cambios, en {path}.",
     "parish.cli.kind_line": "- {kind}: {new} nuevo(s), {changed} modificado(s), {unchanged} sin cambios",
