@@ -16,7 +16,7 @@ import streamlit as st
 from core.parish import form as survey_form
 from core.parish import records, survey, tables
 from core.parish.records import BatchRefused, ParishBatch
-from core.proposals.imports import XLSX_MIME
+from core.proposals.import_files import XLSX_MIME
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, labels, t

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from core.proposals.imports import Formula, normalise, parse_number
+from core.proposals.import_cells import normalise, parse_number
+from core.proposals.import_files import Formula
 from core.texts import t
 
 _YES = {"si", "s", "yes", "true", "verdadero", "1", "x"}

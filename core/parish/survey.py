@@ -19,7 +19,7 @@ from core.parish import cells
 from core.parish.form import BY_NAME, QUESTIONS, Question, choice_labels
 from core.parish.models import SurveyAnswer
 from core.parish.tables import PARTS, AssociationIndex, PartPreview, rows_from_file
-from core.proposals.imports import normalise
+from core.proposals.import_cells import normalise
 from core.texts import t
 
 UUID = "_uuid"

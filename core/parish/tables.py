@@ -22,7 +22,8 @@ from core.parish.models import (
     ParishProblem,
     SurveyAnswer,
 )
-from core.proposals.imports import FileRefused, normalise, read_book
+from core.proposals.import_cells import normalise
+from core.proposals.import_files import FileRefused, read_book
 from core.texts import labels, t
 
 Reader = Callable[[Any, "Context"], Any]
