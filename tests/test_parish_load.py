@@ -135,3 +135,16 @@ def test_only_a_planner_or_an_admin_records_a_parish(store_path, role):
     assert Store(store_path).count() == 0
     planner = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
     assert save_batch(Store(store_path), planner, batch).written == 1
+
+
+def test_an_aid_to_a_member_names_a_surveyed_member(tmp_path, store_path, capsys):
+    rows = answers(3, ["A01"])
+    header = "Código;Asociación;Socio;Institución;Año;Tipo de ayuda;Monto (USD)\n"
+    known = header + f"AY1;A01;{rows[0]['_uuid']};MAG;2024;Insumos;120\n"
+    assert main(["load", PARISH, str(_folder(tmp_path / "ok", rows, **{"ayudas.csv": known}))]) == 0
+    stored = Store(store_path).get("parish_aid", f"{PARISH}-AY1")
+    assert stored.body["member_id"] == f"{PARISH}-{rows[0]['_uuid']}"
+    unknown = header + "AY2;A01;no-es-un-socio;MAG;2024;Insumos;120\n"
+    assert main(["load", PARISH, str(_folder(tmp_path / "bad", rows, **{"ayudas.csv": unknown}))]) == 1
+    assert "«no-es-un-socio»" in capsys.readouterr().err
+    assert Store(store_path).get("parish_aid", f"{PARISH}-AY2") is None

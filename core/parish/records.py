@@ -133,6 +133,11 @@ def check(store: Store, batch: ParishBatch) -> list[RowProblem]:
                                        t("parish.cell.association", value=item.association_id)))
     answers = {r.record_id: r.body["association_id"] for r in store.records(ANSWER, batch.parish_code)}
     answers.update({a.member_id: a.association_id for a in batch.answers})
+    for aid in batch.aid:
+        if aid.member_id is not None and aid.member_id not in answers:
+            problems.append(RowProblem(t("parish.where.records"), None, None, t(
+                "parish.err.unknown_member", member=aid.member_id.removeprefix(f"{batch.parish_code}-"),
+                code=aid.code)))
     surveyed = Counter(answers.values())
     totals = {a.association_id: a for a in stored_associations(store, batch.parish_code)}
     totals.update({a.association_id: a for a in batch.associations})

@@ -106,6 +106,15 @@ def _association(value: Any, ctx: Context) -> Any:
     return ctx.associations.find(value)
 
 
+def _member(value: Any, ctx: Context) -> Any:
+    """A surveyed member as the export names them (the submission's uuid) or by their full id."""
+    shown = cells.text(value)
+    if shown is None:
+        return None
+    uuid = shown.removeprefix(f"{ctx.parish_code}-").removeprefix("uuid:")
+    return f"{ctx.parish_code}-{uuid}"
+
+
 def _choice(field_name: str, header: str, family: str, aliases: tuple[str, ...] = ()) -> Column:
     return Column(field_name, header, lambda value, _ctx: cells.choice(value, labels(family)), aliases, family)
 
@@ -124,7 +133,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
     Part("ayudas", ParishAid, (
         Column("code", "parish.col.code", _text, ("codigo ayuda", "id")),
         Column("association_id", "parish.col.association", _association, ("beneficiaria",)),
-        Column("member_id", "parish.col.member", _text, ("socio beneficiario",)),
+        Column("member_id", "parish.col.member", _member, ("socio beneficiario", "_uuid")),
         Column("institution", "parish.col.institution", _text),
         _choice("institution_type", "parish.col.institution_type", "institution_type"),
         Column("year", "parish.col.year", _int, ("ano",)),

@@ -46,6 +46,7 @@ STRINGS: dict[str, str] = {
     "parish.cell.association": "la asociación «{value}» no está registrada en la parroquia: regístrela primero en Asociaciones",
     "parish.err.needs_repeated": "una necesidad está repetida",
     "parish.err.no_rows": "el archivo no tiene filas",
+    "parish.err.unknown_member": "la ayuda {code} nombra al socio «{member}», que no está en la encuesta de la parroquia (se indica con el _uuid de su respuesta)",
     "parish.err.no_uuid": "falta el identificador de la respuesta (_uuid)",
     "parish.err.surveyed_over_total": "la asociación «{name}» tendría {surveyed} socios encuestados pero solo {total} socios",
     "parish.err.unknown_file": "no se sabe qué contiene este archivo; los nombres admitidos son {names} (.csv o .xlsx)",
