@@ -23,6 +23,7 @@ from core.texts import label, labels, t
 from ui import data, session, state
 from ui import decidir_registro as reg
 from ui import parish as parish_ui
+from ui.text import plain, plain_list
 
 parish_code = state.current_parish()
 store = data.store()
@@ -30,7 +31,7 @@ user = session.current_user()
 may_write = session.allowed(Action.EDIT_ALIGNMENT)
 
 st.title(t("prep.title"))
-st.caption(t("prep.subtitle", name=reg.md(reg.parish_name(parish_code))))
+st.caption(t("prep.subtitle", name=plain(reg.parish_name(parish_code))))
 st.write(t("prep.intro"))
 reg.flash("prep-flash")
 parish_ui.draw_checklist(parish_code)
@@ -45,7 +46,7 @@ def save(batch: ParishBatch, key: str) -> None:
         return
     except (BatchRefused, ConflictError) as exc:
         problems = [str(p) for p in getattr(exc, "problems", [])] or [str(exc)]
-        st.error(t("prep.refused") + "\n" + reg.md_list(problems), icon=":material/error:")
+        st.error(t("prep.refused") + "\n" + plain_list(problems), icon=":material/error:")
         return
     parish_ui.refresh_views()
     st.session_state.pop(f"prep-file-{key}", None)
@@ -112,7 +113,7 @@ def table_form(key: str) -> None:
     problems: list = []
     item = tables.read_row(part, values, tables.Context(parish_code, index), t(f"prep.tab.{key}"), None, problems)
     if item is None:
-        st.error(t("prep.form.errors") + "\n" + reg.md_list([str(p) for p in problems]), icon=":material/error:")
+        st.error(t("prep.form.errors") + "\n" + plain_list([str(p) for p in problems]), icon=":material/error:")
         return
     save(ParishBatch(parish_code).add(key, [item]), key)
 
@@ -143,7 +144,7 @@ def survey_form_panel() -> None:
             return
     item, problems = survey.answer_from_form(values, parish_code, index, str(uuid.uuid4()))
     if item is None:
-        st.error(t("prep.form.errors") + "\n" + reg.md_list([str(p) for p in problems]), icon=":material/error:")
+        st.error(t("prep.form.errors") + "\n" + plain_list([str(p) for p in problems]), icon=":material/error:")
         return
     save(ParishBatch(parish_code).add("encuesta", [item]), "encuesta")
 
@@ -161,9 +162,9 @@ def import_panel(key: str) -> None:
         preview = survey.read_survey(content, name, parish_code, index)
     else:
         preview = tables.read_part(content, name, tables.PARTS[key], tables.Context(parish_code, index))
-    st.markdown(t("prep.preview", file=reg.md(name), count=len(preview.items)))
+    st.markdown(t("prep.preview", file=plain(name), count=len(preview.items)))
     if preview.problems:
-        st.error(t("prep.problems") + "\n" + reg.md_list([str(p) for p in preview.problems[:30]]), icon=":material/error:")
+        st.error(t("prep.problems") + "\n" + plain_list([str(p) for p in preview.problems[:30]]), icon=":material/error:")
     else:
         st.success(t("prep.no_problems"), icon=":material/check_circle:")
         if preview.items:

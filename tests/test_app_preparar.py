@@ -110,3 +110,17 @@ def test_diagnosis_pages_show_the_parish_own_records(parish_store, tmp_path, pag
                       *(f"{m.value} {m.delta}" for m in app.metric)])
     assert expected in shown
     assert "No hay asociaciones registradas" not in shown
+
+
+def test_user_text_on_the_page_is_shown_as_text(parish_store):
+    from core.parish.models import ParishAssociation
+    from core.parish.records import ParishBatch, save_as
+    from tests.test_user_text import HOSTILE, _unescaped
+
+    hostile = ParishAssociation(parish_code=PARISH, code="A01", name=HOSTILE, members_total=5)
+    save_as(Store(parish_store), "consola", ParishBatch(PARISH).add("asociaciones", [hostile]))
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    app.session_state["prep-file-ayudas"] = (HOSTILE + ".csv", AID_CSV.replace("A01", "X9").encode())
+    app.run()
+    assert not app.exception
+    assert _unescaped(app) == []
