@@ -8,6 +8,7 @@ from core.data import geo
 from core.diagnosis.queries import CANTON_MAP_QUERIES
 from core.texts import t
 from ui import data, maps, state, widgets
+from ui import parish as parish_ui
 from ui.diagnosis import frames_of
 
 code = state.current_parish()
@@ -34,8 +35,11 @@ first[2].metric(t("inicio.area"), t("inicio.area_value", value=fmt.number(parish
                 if parish["area_ha"] is not None else fmt.UNKNOWN)
 widgets.source_caption(parish["source"])
 
-if parish["associations"] == 0:
-    st.info(t("inicio.no_associations"))
+if parish["associations"] == 0:  # a parish without its own records yet: the path as a checklist
+    st.subheader(t("parish.checklist.title"))
+    st.markdown(t("parish.checklist.intro"))
+    parish_ui.draw_checklist(code)
+    st.page_link("pages/preparar.py", label=t("prep.title"), icon=":material/edit_note:")
 else:
     second = st.columns(4)
     second[0].metric(t("inicio.associations"), fmt.number(parish["associations"]))

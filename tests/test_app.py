@@ -44,7 +44,8 @@ def test_inicio_shows_el_valle_at_a_glance():
 
 def test_inicio_says_what_is_missing_for_a_parish_without_records():
     app = open_app_page("pages/inicio.py", parish=NO_DATA_PARISH)
-    assert any("No hay asociaciones registradas" in i.value for i in app.info)
+    assert any("Camino de la parroquia" in s.value for s in app.subheader)
+    assert any("Asociaciones registradas: falta" in m.value for m in app.markdown)
     assert "Asociaciones" not in {m.label for m in app.metric}
 
 

@@ -27,4 +27,4 @@ def test_the_chosen_parish_follows_the_user_across_pages(page, app_url):
     open_page(page, "Datos y fuentes")
     open_page(page, "Inicio")
     expect(page.get_by_text("Parroquia Baños · cantón Cuenca, Azuay")).to_be_visible()
-    expect(page.get_by_text("No hay asociaciones registradas")).to_be_visible()
+    expect(page.get_by_text("Camino de la parroquia")).to_be_visible()

@@ -18,6 +18,7 @@ import duckdb
 import polars as pl
 
 from core.data.paths import SQL_DIR, data_dir
+from core.parish.mirror import entered_datasets, entered_root
 from core.texts import t
 
 _VIEW_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -47,6 +48,18 @@ def _register_raw(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
     for path in parquet_files:
         literal = str(path.resolve()).replace("'", "''")
         con.execute(f"CREATE OR REPLACE VIEW raw_{path.stem} AS SELECT * FROM read_parquet('{literal}')")
+    _register_entered(con, {p.stem: str(p.resolve()) for p in parquet_files})
+
+
+def _register_entered(con: duckdb.DuckDBPyConnection, built: dict[str, str]) -> None:
+    """Each dataset with records entered for a parish reads the built rows plus the store's mirror
+    (core.parish.mirror): the views see entered and built records the same way."""
+    for name, pattern in entered_datasets(entered_root()).items():
+        if name not in built:
+            continue
+        built_file, entered = (v.replace("'", "''") for v in (built[name], pattern))
+        con.execute(f"CREATE OR REPLACE VIEW raw_{name} AS SELECT * FROM read_parquet('{built_file}') "
+                    f"UNION ALL BY NAME SELECT * FROM read_parquet('{entered}', union_by_name = true)")
 
 
 def _register_views(con: duckdb.DuckDBPyConnection, views: dict[str, str]) -> None:

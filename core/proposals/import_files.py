@@ -145,7 +145,7 @@ def _read_csv(data: bytes, file: str) -> Book:
         hint = lines[0].strip()[4:5] or None
         lines = lines[1:]
     delimiter = hint or _sniff_delimiter("".join(lines))
-    reader = csv.reader(io.StringIO("".join(lines)), delimiter=delimiter)
+    reader = csv.reader(io.StringIO("".join(lines), newline=None), delimiter=delimiter)  # also CR-only (old Mac)
     offset = 2 if hint else 1
     rows = []
     try:

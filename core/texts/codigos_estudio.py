@@ -43,5 +43,5 @@ LABELS: dict[str, dict[str, str]] = {
     "institution_type": {"mag": "Ministerio de Agricultura y Ganadería", "gad_parroquial": "GAD parroquial",
                          "gad_provincial": "GAD provincial", "gad_municipal": "GAD municipal",
                          "ngo": "ONG", "other": "Otra"},
-    "registered_with": {"senplades": "Requisitos de SENPLADES", "mag": "Registro del MAG"},
+    "registered_with": {"senplades": "Requisitos de SENPLADES", "mag": "Registro del MAG", "seps": "Registro en la SEPS"},
 }

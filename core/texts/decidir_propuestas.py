@@ -6,7 +6,7 @@ STRINGS = {
                   "y a qué objetivos sirven. Aquí se registran uno por uno o se importan desde la hoja de cálculo "
                   "del técnico.",
     "prop.no_associations": "La parroquia {name} no tiene asociaciones registradas: las propuestas se registran a "
-                            "nombre de una asociación. Agregue las asociaciones en data/sources/ (ver README).",
+                            "nombre de una asociación. Regístrelas primero en «Preparar la parroquia».",
     "prop.readonly": "Vista de consulta. Para registrar o editar propuestas ingrese como técnico de planificación o "
                      "como representante de su asociación.",
     "prop.tab.list": "Lista",

@@ -7,14 +7,14 @@ STRINGS = {
     "diag.filter.placeholder": "Todas las asociaciones",
     "diag.filter.help": "Deje vacío para ver todas las asociaciones de la parroquia.",
     "diag.filter.showing": "Se muestran {count} de {total} asociaciones.",
-    "diag.empty.associations": "No hay asociaciones registradas para la parroquia {name}. Para verlas aquí, agregue sus "
-                               "asociaciones, socios encuestados y ayudas recibidas en data/sources/ con las columnas "
-                               "de los archivos de El Valle (vea data/sources/elvalle/README.md) y ejecute "
-                               "«python -m core.data.build».",
+    "diag.empty.associations": "No hay asociaciones registradas para la parroquia {name}. Regístrelas, con la "
+                               "encuesta a sus socios y las ayudas recibidas, en «Preparar la parroquia».",
     "diag.empty.selection": "Las asociaciones elegidas no tienen socios encuestados registrados.",
     "diag.unknown_parish": "La parroquia elegida no está en la lista DPA.",
-    "diag.source.survey": "encuesta a socios de las asociaciones (estudio El Valle, Gómez-Ceballos et al., 2021)",
-    "diag.source.focus_group": "grupo focal del estudio El Valle (voto ponderado de 8 participantes)",
+    "diag.source.survey": "encuesta a socios de las asociaciones (en El Valle, la del estudio de Gómez-Ceballos "
+                          "et al., 2021)",
+    "diag.source.focus_group": "voto ponderado del grupo asesor (en El Valle, el grupo focal del estudio, con 8 "
+                               "participantes)",
     "diag.source.aid": "registros de ayudas recibidas por las asociaciones",
     "diag.share_of": "{share} ({count} de {base})",
     "diag.of_base": "{count} de {base}",
@@ -197,9 +197,8 @@ STRINGS = {
     "diag.ayudas.effectiveness_caption": "Sobre {base} familias que recibieron alguna ayuda y respondieron. Lectura "
                                          "elegida: el 52,8 % y el 2,8 % del estudio salen de 72 personas, no de las 71 "
                                          "que recibieron proyectos.",
-    "diag.ayudas.no_aid": "No hay ayudas registradas para las asociaciones elegidas. Se agregan en "
-                          "data/sources/elvalle/aid.csv (o un archivo con las mismas columnas: institución, año, tipo, "
-                          "monto, descripción) y se ejecuta «python -m core.data.build».",
+    "diag.ayudas.no_aid": "No hay ayudas registradas para las asociaciones elegidas. Regístrelas en «Preparar la "
+                          "parroquia» (institución, año, tipo, monto y asociación beneficiaria).",
     "diag.ayudas.atomization_title": "¿Ayuda atomizada y repetida?",
     "diag.ayudas.atomization_intro": "Una combinación asociación × tipo de ayuda está **atomizada** cuando la misma clase "
                                      "de ayuda (por ejemplo, capacitación) le llega de varias instituciones o en años "
@@ -289,7 +288,8 @@ STRINGS = {
     "diag.migracion.local_item": "- **{indicator}** ({area}, {period}): {value} · fuente: {source}",
     "diag.migracion.reference_table": "Cifras de referencia de la provincia, el cantón y el país",
     "diag.migracion.no_survey": "No hay socios encuestados registrados en esta parroquia: las cifras de familias con "
-                                "familiares en el exterior aparecerán cuando se agreguen (data/sources/elvalle/README.md).",
+                                "familiares en el exterior aparecerán cuando se importe la encuesta en «Preparar la "
+                                "parroquia».",
     "diag.migracion.col.surveyed": "Familias encuestadas",
     "diag.migracion.col.abroad": "Con familiares en el exterior",
     "diag.migracion.col.group": "Familias",
@@ -306,9 +306,8 @@ STRINGS = {
     "diag.problemas.problems_axis": "Votos",
     "diag.problemas.problems_caption": "Voto ponderado del grupo focal: 8 participantes con 13 votos cada uno. El orden es "
                                        "el del estudio; el número de votos de cada problema no se publicó y es generado.",
-    "diag.problemas.no_problems": "El grupo asesor aún no ha priorizado problemas para la parroquia {name}. Se agregan "
-                                  "con las columnas de data/sources/elvalle/problems.csv (problema, votos, puesto) y se "
-                                  "ejecuta «python -m core.data.build».",
+    "diag.problemas.no_problems": "El grupo asesor aún no ha priorizado problemas para la parroquia {name}. Regístrelos, "
+                                  "con sus votos, en «Preparar la parroquia».",
     "diag.problemas.top3_text": "**Los tres primeros:** {problems}.",
     "diag.problemas.votes_text": "{votes} votos ({share})",
     "diag.problemas.mentions_delta": "{count} menciones",
@@ -320,8 +319,8 @@ STRINGS = {
     "diag.problemas.groups_chart": "Socios en cada grupo de expectativas",
     "diag.problemas.problems_chart": "Votos de cada problema",
     "diag.problemas.objectives_cited": "Objetivos del PDOT citados",
-    "diag.problemas.no_needs": "No hay necesidades registradas para las asociaciones elegidas. Se agregan con las "
-                               "columnas de data/sources/elvalle/member_needs.csv.",
+    "diag.problemas.no_needs": "No hay necesidades registradas para las asociaciones elegidas: son la última pregunta "
+                               "de la encuesta a los socios («Preparar la parroquia»).",
     "diag.problemas.groups_title": "Qué esperan las familias de su asociación (grupos de la figura 8)",
     "diag.problemas.groups_axis": "Porcentaje de socios",
     "diag.problemas.groups_caption": "Cuatro grupos de un análisis de conglomerados del estudio; solo se reproducen sus "

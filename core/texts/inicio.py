@@ -23,8 +23,6 @@ STRINGS = {
     "inicio.map_caption": "Color: población conocida (gris: sin dato). Polígonos muy generalizados, solo como mapa "
                           "esquemático (fiabilidad C, ver Datos y fuentes). El mapa no necesita internet.",
     "inicio.map_missing": "No hay polígonos para el cantón {canton}: el mapa cubre por ahora Azuay y Cañar.",
-    "inicio.no_associations": "No hay asociaciones registradas para esta parroquia. Los datos de asociaciones, "
-                              "socios y ayudas se agregan en data/sources/ (ver README) y aparecerán aquí.",
     "inicio.unknown_parish": "La parroquia elegida no está en la lista DPA.",
     "inicio.next_steps": "Siga el camino: **Diagnóstico** (la parroquia como es) → **Decidir** (propuestas, "
                          "priorización y presupuesto) → **Sesión y acta** (la decisión registrada).",

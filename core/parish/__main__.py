@@ -1,0 +1,80 @@
+"""`python -m core.parish template FOLDER` and `python -m core.parish load DPA_CODE FOLDER [STORE]`.
+
+`load` stores every file of the folder for the parish with the same checks as the page, or nothing:
+it prints each problem and exits 1 when any file has one. MINGA_STORE (or STORE) names the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from core.data.db import MissingDataError, connect, query
+from core.data.validation import RowProblem
+from core.parish.folder import read_folder, write_templates
+from core.parish.records import BatchRefused, save_as
+from core.record.store import Store
+from core.texts import t
+
+CONSOLE = "consola"
+
+
+def _known_parish(code: str) -> bool:
+    try:
+        con = connect()
+    except MissingDataError:  # without built data the code cannot be checked against the DPA list
+        return True
+    return not query(con, "SELECT 1 FROM parishes WHERE parish_code = ?", [code]).is_empty()
+
+
+def _print_problems(problems: list[RowProblem]) -> None:
+    print(t("parish.cli.refused", count=len(problems)), file=sys.stderr)
+    for problem in problems:
+        print(f"- {problem}", file=sys.stderr)
+
+
+def load(parish_code: str, folder: Path, store: Store) -> int:
+    if not (len(parish_code) == 6 and parish_code.isdigit()) or not _known_parish(parish_code):
+        print(t("parish.cli.unknown_parish", code=parish_code), file=sys.stderr)
+        return 2
+    if not folder.is_dir():
+        print(t("parish.cli.no_folder", folder=folder), file=sys.stderr)
+        return 2
+    batch, problems = read_folder(folder, parish_code, store)
+    if problems:
+        _print_problems(problems)
+        return 1
+    try:
+        summary = save_as(store, CONSOLE, batch)
+    except BatchRefused as refused:
+        _print_problems(refused.problems)
+        return 1
+    print(t("parish.cli.stored", code=parish_code, written=summary.written,
+            unchanged=sum(summary.unchanged.values()), path=store.path))
+    for kind in sorted(set(summary.new) | set(summary.changed) | set(summary.unchanged)):
+        print(t("parish.cli.kind_line", kind=t(f"parish.kind.{kind}"), new=summary.new[kind],
+                changed=summary.changed[kind], unchanged=summary.unchanged[kind]))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m core.parish", description=t("parish.cli.description"))
+    commands = parser.add_subparsers(dest="command", required=True)
+    template = commands.add_parser("template", help=t("parish.cli.template_help"))
+    template.add_argument("folder", type=Path)
+    loading = commands.add_parser("load", help=t("parish.cli.load_help"))
+    loading.add_argument("parish_code")
+    loading.add_argument("folder", type=Path)
+    loading.add_argument("store", nargs="?", help=t("cli.store"))
+    args = parser.parse_args(argv)
+    if args.command == "template":
+        for path in write_templates(args.folder):
+            print(t("parish.cli.written", path=path))
+        return 0
+    store = Store(args.store) if args.store else Store()
+    return load(args.parish_code, args.folder, store)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

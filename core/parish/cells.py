@@ -1,0 +1,116 @@
+"""Reading one spreadsheet cell of a parish file: text, whole numbers, money, yes/no, a code or its label.
+
+A reader returns the value, or raises `CellError` with a Spanish sentence; the caller places it at a
+row and a column. Choices are accepted as Minga's code or its Spanish label, accents and case aside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from core.proposals.import_cells import normalise, parse_number
+from core.proposals.import_files import Formula
+from core.texts import t
+
+_YES = {"si", "s", "yes", "true", "verdadero", "1", "x"}
+_NO = {"no", "n", "false", "falso", "0"}
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message says why, in Spanish."""
+
+
+def text(value: Any) -> str | None:
+    """The cell as text (a formula's own text), None when blank."""
+    if isinstance(value, Formula):
+        value = value.cached if value.cached is not None else value.text
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    shown = str(value).strip()
+    return shown or None
+
+
+def integer(value: Any) -> int | None:
+    shown = text(value)
+    if shown is None:
+        return None
+    parsed = parse_number(shown.replace(" ", ""), ",") if not isinstance(value, (int, float)) else float(value)
+    if not isinstance(parsed, float) or not parsed.is_integer():
+        raise CellError(t("parish.cell.integer", value=shown))
+    return int(parsed)
+
+
+def money(value: Any, decimal: str = ",") -> float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    shown = text(value)
+    if shown is None:
+        return None
+    parsed = parse_number(shown, decimal)
+    if not isinstance(parsed, float):
+        raise CellError(t("parish.cell.number", value=shown))
+    return parsed
+
+
+def yes_no(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    shown = text(value)
+    if shown is None:
+        return None
+    plain = normalise(shown)
+    if plain in _YES:
+        return True
+    if plain in _NO:
+        return False
+    raise CellError(t("parish.cell.yes_no", value=shown))
+
+
+def choice_index(options: dict[str, str]) -> dict[str, str]:
+    """normalised code or label → code, for a code → label mapping."""
+    index: dict[str, str] = {}
+    for code, shown in options.items():
+        index[normalise(code)] = code
+        index[normalise(shown)] = code
+    return index
+
+
+def choice(value: Any, options: dict[str, str]) -> str | None:
+    shown = text(value)
+    if shown is None:
+        return None
+    found = choice_index(options).get(normalise(shown))
+    if found is None:
+        allowed = ", ".join(f"«{label}»" for label in options.values())
+        raise CellError(t("parish.cell.choice", value=shown, allowed=allowed))
+    return found
+
+
+def choices(value: Any, options: dict[str, str]) -> tuple[str, ...]:
+    """A multiple choice cell: codes separated by spaces (as ODK writes them) or labels separated by
+    `;` or `,`; a single label with spaces is found whole."""
+    shown = text(value)
+    if shown is None:
+        return ()
+    index = choice_index(options)
+    whole = index.get(normalise(shown))
+    if whole is not None:
+        return (whole,)
+    separators = [";", ","] if any(s in shown for s in ";,") else [" "]
+    parts = [shown]
+    for separator in separators:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    found = []
+    for part in (p for p in parts if p.strip()):
+        code = index.get(normalise(part))
+        if code is None:
+            allowed = ", ".join(f"«{label}»" for label in options.values())
+            raise CellError(t("parish.cell.choice", value=part.strip(), allowed=allowed))
+        if code not in found:
+            found.append(code)
+    return tuple(found)

@@ -1,0 +1,66 @@
+"""A folder of a parish's files: the empty templates, and reading them all for one bulk load.
+
+File names say what a file holds: `asociaciones`, `encuesta` (the KoBoToolbox or ODK Central
+export), `ayudas`, `problemas`, `objetivos_pdot`, each `.csv` or `.xlsx`. The form itself
+(`encuesta_asociaciones.xlsx`) may sit in the folder and is not read as data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.data.validation import RowProblem
+from core.parish.form import FORM_PATH, form_xlsx
+from core.parish.records import ParishBatch, association_index
+from core.parish.survey import read_survey
+from core.parish.tables import PARTS, TABLE_PARTS, Context, read_part, template_csv
+from core.record.store import Store
+from core.texts import t
+
+EXTENSIONS = (".csv", ".xlsx")
+LOAD_ORDER = ("asociaciones", "encuesta", "ayudas", "problemas", "objetivos_pdot")
+
+
+def write_templates(folder: Path) -> list[Path]:
+    """The empty templates of every part, and the survey form, written into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in TABLE_PARTS:
+        path = folder / f"{name}.csv"
+        path.write_bytes(template_csv(PARTS[name]))
+        written.append(path)
+    form = folder / FORM_PATH.name
+    form.write_bytes(form_xlsx())
+    return [*written, form]
+
+
+def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBatch, list[RowProblem]]:
+    """Every file of the folder read for the parish; the batch to store and every problem found."""
+    batch = ParishBatch(parish_code)
+    problems: list[RowProblem] = []
+    files: dict[str, Path] = {}
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        stem = path.stem.lower()
+        if path.name == FORM_PATH.name:
+            continue
+        if path.suffix.lower() not in EXTENSIONS or stem not in LOAD_ORDER:
+            problems.append(RowProblem(path.name, None, None, t("parish.err.unknown_file",
+                                                                names=", ".join(LOAD_ORDER))))
+        elif stem in files:
+            problems.append(RowProblem(path.name, None, None, t("parish.err.two_files", other=files[stem].name)))
+        else:
+            files[stem] = path
+    if not files and not problems:
+        problems.append(RowProblem(str(folder), None, None, t("parish.err.empty_folder", names=", ".join(LOAD_ORDER))))
+    for stem in LOAD_ORDER:
+        if stem not in files:
+            continue
+        path = files[stem]
+        index = association_index(store, parish_code, batch.associations)
+        if stem == "encuesta":
+            preview = read_survey(path.read_bytes(), path.name, parish_code, index)
+        else:
+            preview = read_part(path.read_bytes(), path.name, PARTS[stem], Context(parish_code, index))
+        problems.extend(preview.problems)
+        batch.add(stem, preview.items)
+    return batch, problems

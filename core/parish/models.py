@@ -1,0 +1,112 @@
+"""The records a planner enters for a parish, validated at the edge.
+
+Every id is the parish code plus the planner's own code (`010152-A01`), so two parishes can both
+have an association A01 or a problem P01. Entered records are real: `is_synthetic` is always false.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from core.data.schemas.study import CODE, AidKind, InstitutionType, Member, Need
+from core.data.schemas.territory import DPA_PARISH
+from core.texts import t
+
+LOCAL_CODE = r"^[A-Za-z0-9_.]+$"  # no dash: the dash joins the parish code and the local code
+Registration = Literal["seps", "mag"]
+
+
+def global_id(parish_code: str, code: str) -> str:
+    """The id unique across parishes: '010152' + 'A01' → '010152-A01'."""
+    return f"{parish_code}-{code}"
+
+
+class _Entered(BaseModel):
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    parish_code: str = Field(pattern=DPA_PARISH)
+    code: str = Field(pattern=LOCAL_CODE, max_length=20)
+    is_synthetic: Literal[False] = False
+
+
+class ParishAssociation(_Entered):
+    """An association of the parish: who it is, where it is registered, how many members it has."""
+
+    name: str = Field(min_length=1, max_length=200)
+    ruc: str | None = Field(default=None, pattern=r"^\d{13}$")
+    registered_with: Registration | None = None
+    communities: str | None = Field(default=None, max_length=500)
+    members_total: int = Field(ge=1, le=100_000)
+    main_products_es: str | None = Field(default=None, max_length=500)
+
+    @property
+    def association_id(self) -> str:
+        return global_id(self.parish_code, self.code)
+
+
+class ParishAid(_Entered):
+    """An aid received: which institution gave what, when, for how much, to which association or member."""
+
+    association_id: str = Field(pattern=CODE)
+    member_id: str | None = Field(default=None, pattern=CODE)
+    institution: str = Field(min_length=1, max_length=200)
+    institution_type: InstitutionType = "other"
+    year: int = Field(ge=1990, le=2100)
+    kind: AidKind
+    amount_usd: float = Field(ge=0)
+    non_reimbursable: bool = True
+    description_es: str | None = Field(default=None, max_length=1000)
+
+    @property
+    def aid_id(self) -> str:
+        return global_id(self.parish_code, self.code)
+
+
+class ParishProblem(_Entered):
+    """A problem of the parish with the advisory group's weighted votes (the rank follows from them)."""
+
+    label_es: str = Field(min_length=1, max_length=300)
+    votes: int = Field(default=0, ge=0)
+
+    @property
+    def problem_id(self) -> str:
+        return global_id(self.parish_code, self.code)
+
+
+class ParishPdotObjective(_Entered):
+    """An objective of the parish's own PDOT."""
+
+    component: str = Field(min_length=1, max_length=200)
+    objective_es: str = Field(min_length=1, max_length=1000)
+
+    @property
+    def pdot_objective_id(self) -> str:
+        return global_id(self.parish_code, self.code)
+
+
+class SurveyAnswer(Member):
+    """One submission of the member survey: the member's answers plus the submission's identity.
+
+    `member_id` is the parish code plus the submission's `_uuid`, so importing the same export again
+    finds the same records.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    parish_code: str = Field(pattern=DPA_PARISH)
+    submitted_at: dt.datetime | None = None
+    aid_institution: str | None = Field(default=None, max_length=200)
+    aid_kind: AidKind | None = None
+    aid_year: int | None = Field(default=None, ge=1990, le=2100)
+    needs: tuple[Need, ...] = ()
+    is_synthetic: Literal[False] = False
+
+    @field_validator("needs")
+    @classmethod
+    def _distinct(cls, needs: tuple[Need, ...]) -> tuple[Need, ...]:
+        if len(set(needs)) != len(needs):
+            raise ValueError(t("parish.err.needs_repeated"))
+        return needs

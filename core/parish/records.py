@@ -1,0 +1,178 @@
+"""Storing a parish's records: everything a load or a page brings, in one transaction, or nothing.
+
+A `ParishBatch` holds what files or forms bring (associations, survey answers, aid, problems, PDOT
+objectives). `save_batch` checks the person's role and, against the STORED records plus the batch,
+that every aid and answer names a registered association and no association has more surveyed
+members than members; unchanged records are not written again (a re-import changes nothing).
+After the save the parish's mirror for the diagnosis views is written (core.parish.mirror).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from core.data.validation import RowProblem
+from core.parish.mirror import AID, ANSWER, ASSOCIATION, PDOT, PROBLEM, write_parish
+from core.parish.models import (
+    ParishAid,
+    ParishAssociation,
+    ParishPdotObjective,
+    ParishProblem,
+    SurveyAnswer,
+)
+from core.parish.tables import AssociationIndex
+from core.record.auth import Action, User, require
+from core.record.store import Change, Store, StoredRecord
+from core.texts import t
+
+PDOT_SOURCE_KEY = "parish.pdot.source"
+# A part of a parish's records (a file name, a tab of «Preparar»): its kind in the store, its field in a
+# batch, and the prefix of the local codes the page proposes.
+PART_KINDS = {"asociaciones": ASSOCIATION, "encuesta": ANSWER, "ayudas": AID, "problemas": PROBLEM,
+              "objetivos_pdot": PDOT}
+_BATCH_FIELDS = {"asociaciones": "associations", "encuesta": "answers", "ayudas": "aid", "problemas": "problems",
+                 "objetivos_pdot": "pdot"}
+CODE_PREFIX = {"asociaciones": "A", "ayudas": "AY", "problemas": "P", "objetivos_pdot": "OP"}
+
+
+@dataclass
+class ParishBatch:
+    parish_code: str
+    associations: list[ParishAssociation] = field(default_factory=list)
+    answers: list[SurveyAnswer] = field(default_factory=list)
+    aid: list[ParishAid] = field(default_factory=list)
+    problems: list[ParishProblem] = field(default_factory=list)
+    pdot: list[ParishPdotObjective] = field(default_factory=list)
+
+    def add(self, part: str, items: list[Any]) -> ParishBatch:
+        getattr(self, _BATCH_FIELDS[part]).extend(items)
+        return self
+
+
+@dataclass(frozen=True)
+class SaveSummary:
+    """How many records of each kind were new, changed or already stored as they are."""
+
+    new: Counter
+    changed: Counter
+    unchanged: Counter
+
+    @property
+    def written(self) -> int:
+        return sum(self.new.values()) + sum(self.changed.values())
+
+
+class BatchRefused(Exception):
+    """The batch breaks a rule against the stored records; nothing was stored."""
+
+    def __init__(self, problems: list[RowProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def stored_associations(store: Store, parish_code: str) -> list[ParishAssociation]:
+    return [ParishAssociation.model_validate(r.body) for r in store.records(ASSOCIATION, parish_code)]
+
+
+def association_index(store: Store, parish_code: str, extra: list[ParishAssociation] = ()) -> AssociationIndex:
+    """The stored associations of the parish plus those about to be stored (they win on a code)."""
+    by_id = {a.association_id: a for a in stored_associations(store, parish_code)}
+    by_id.update({a.association_id: a for a in extra})
+    return AssociationIndex(list(by_id.values()))
+
+
+def part_records(store: Store, parish_code: str, part: str) -> list[StoredRecord]:
+    """The parish's entered records of a part (the PDOT kind also holds the demo's objectives: entered ids
+    start with the parish code)."""
+    return [r for r in store.records(PART_KINDS[part], parish_code) if r.record_id.startswith(f"{parish_code}-")]
+
+
+def counts(store: Store, parish_code: str) -> dict[str, int]:
+    """How many records the parish has of each part (keys of PART_KINDS)."""
+    return {part: len(part_records(store, parish_code, part)) for part in PART_KINDS}
+
+
+def next_code(existing: list[str], prefix: str) -> str:
+    """The next free local code: A01, A02, … after the codes the parish already uses."""
+    number = 1
+    while f"{prefix}{number:02d}" in existing:
+        number += 1
+    return f"{prefix}{number:02d}"
+
+
+def _pdot_body(item: ParishPdotObjective) -> dict[str, Any]:
+    return {"pdot_objective_id": item.pdot_objective_id, "parish_code": item.parish_code,
+            "component": item.component, "objective_es": item.objective_es, "is_illustrative": False,
+            "source": t(PDOT_SOURCE_KEY)}
+
+
+def _records(batch: ParishBatch) -> list[tuple[str, str, dict[str, Any]]]:
+    """(kind, record id, body) of every record of the batch."""
+    def body(item: BaseModel) -> dict[str, Any]:
+        return item.model_dump(mode="json")
+
+    return ([(ASSOCIATION, a.association_id, body(a)) for a in batch.associations]
+            + [(ANSWER, a.member_id, body(a)) for a in batch.answers]
+            + [(AID, a.aid_id, body(a)) for a in batch.aid]
+            + [(PROBLEM, p.problem_id, body(p)) for p in batch.problems]
+            + [(PDOT, o.pdot_objective_id, _pdot_body(o)) for o in batch.pdot])
+
+
+def check(store: Store, batch: ParishBatch) -> list[RowProblem]:
+    """The rules that need the stored records: known associations, surveyed within members."""
+    index = association_index(store, batch.parish_code, batch.associations)
+    known = set(index.names)
+    problems = []
+    for item in [*batch.aid, *batch.answers]:
+        if item.association_id not in known:
+            problems.append(RowProblem(t("parish.where.records"), None, None,
+                                       t("parish.cell.association", value=item.association_id)))
+    answers = {r.record_id: r.body["association_id"] for r in store.records(ANSWER, batch.parish_code)}
+    answers.update({a.member_id: a.association_id for a in batch.answers})
+    for aid in batch.aid:
+        if aid.member_id is not None and aid.member_id not in answers:
+            problems.append(RowProblem(t("parish.where.records"), None, None, t(
+                "parish.err.unknown_member", member=aid.member_id.removeprefix(f"{batch.parish_code}-"),
+                code=aid.code)))
+    surveyed = Counter(answers.values())
+    totals = {a.association_id: a for a in stored_associations(store, batch.parish_code)}
+    totals.update({a.association_id: a for a in batch.associations})
+    for association_id, count in sorted(surveyed.items()):
+        association = totals.get(association_id)
+        if association is not None and count > association.members_total:
+            problems.append(RowProblem(t("parish.where.records"), None, None, t(
+                "parish.err.surveyed_over_total", name=association.name, surveyed=count,
+                total=association.members_total)))
+    return problems
+
+
+def save_batch(store: Store, user: User | None, batch: ParishBatch) -> SaveSummary:
+    """Store the batch for a signed-in planner (the role is checked here, in core)."""
+    actor = require(user, Action.EDIT_ALIGNMENT)
+    return save_as(store, actor.username, batch)
+
+
+def save_as(store: Store, actor: str, batch: ParishBatch) -> SaveSummary:
+    """Store the batch as `actor` (the console or a checked user): all of it, or nothing."""
+    problems = check(store, batch)
+    if problems:
+        raise BatchRefused(problems)
+    new, changed, unchanged = Counter(), Counter(), Counter()
+    changes = []
+    for kind, record_id, body in _records(batch):
+        current = store.get(kind, record_id)
+        if current is not None and not current.deleted and current.body == body:
+            unchanged[kind] += 1
+            continue
+        (changed if current is not None and not current.deleted else new)[kind] += 1
+        changes.append(Change(kind, record_id, body, batch.parish_code,
+                              expected_version=current.version if current else 0,
+                              action=t("parish.log.save")))
+    if changes:
+        store.apply(changes, actor=actor)
+        write_parish(store, batch.parish_code)
+    return SaveSummary(new, changed, unchanged)

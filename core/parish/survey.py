@@ -1,0 +1,168 @@
+"""Importing a survey export from KoBoToolbox or ODK Central (xlsx or csv) made with the shipped XLSForm.
+
+Headers may carry their group (`hogar/rol`, `hogar-rol`) and a select_multiple may come as one column
+of codes or labels, or as one 0/1 column per option (`necesidades/necesidades/training`). A submission
+is identified by `_uuid` (KoBo) or `meta-instanceID` (ODK Central); the member's id is the parish code
+plus that uuid, so importing the same export again finds the same records and changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from core.data.validation import RowProblem, spanish_message
+from core.parish import cells
+from core.parish.form import BY_NAME, QUESTIONS, Question, choice_labels
+from core.parish.models import SurveyAnswer
+from core.parish.tables import PARTS, AssociationIndex, PartPreview, rows_from_file
+from core.proposals.import_cells import normalise
+from core.texts import t
+
+UUID = "_uuid"
+SUBMITTED = "submitted_at"
+_IDENTITY = {"_uuid": UUID, "instanceid": UUID, "meta instanceid": UUID, "uuid": UUID,
+             "_submission_time": SUBMITTED, "submissiondate": SUBMITTED}
+_SPLIT = re.compile(r"[/\-:]")
+SURVEY = PARTS["encuesta"]
+_LABELS = {normalise(t(f"form.q.{q.name}")): q.name for q in QUESTIONS}
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """What one header of an export holds: a question, one option of a multiple choice, or identity."""
+
+    question: Question | None = None
+    option: str | None = None
+    identity: str | None = None
+
+
+def read_header(header: Any) -> HeaderCell | None:
+    """`socio/rol` → question rol; `necesidades/necesidades/training` → option; `_uuid` → identity."""
+    shown = cells.text(header)
+    if shown is None:
+        return None
+    lowered = shown.strip().lower()
+    if lowered in _IDENTITY:
+        return HeaderCell(identity=_IDENTITY[lowered])
+    parts = [p for p in _SPLIT.split(lowered) if p]
+    if parts[-1:] == ["instanceid"]:
+        return HeaderCell(identity=UUID)
+    if parts and parts[-1] in BY_NAME:
+        return HeaderCell(question=BY_NAME[parts[-1]])
+    if len(parts) >= 2 and parts[-2] in BY_NAME and BY_NAME[parts[-2]].kind == "select_multiple":
+        question = BY_NAME[parts[-2]]
+        if parts[-1] in choice_labels(question.choices or ""):
+            return HeaderCell(question=question, option=parts[-1])
+    if normalise(shown) in _LABELS:
+        return HeaderCell(question=BY_NAME[_LABELS[normalise(shown)]])
+    return None
+
+
+def _answer(question: Question, value: Any, associations: AssociationIndex) -> Any:
+    if question.field == "association":
+        return associations.find(value)
+    if question.kind == "integer":
+        return cells.integer(value)
+    if question.kind == "select_one":
+        code = cells.choice(value, choice_labels(question.choices or ""))
+        return None if code is None else (code == "yes" if question.choices == "yes_no" else code)
+    if question.kind == "select_multiple":
+        if isinstance(value, (list, tuple)):
+            return tuple(cells.choice(v, choice_labels(question.choices or "")) for v in value)
+        return cells.choices(value, choice_labels(question.choices or ""))
+    return cells.text(value)
+
+
+def read_survey(data: bytes, filename: str, parish_code: str, associations: AssociationIndex) -> PartPreview:
+    """Read an export into survey answers of the parish; every problem at its row and column."""
+    preview = PartPreview(SURVEY, filename)
+    rows, _decimal = rows_from_file(data, filename, preview)
+    if not rows:
+        return preview
+    (header_line, header), body = rows[0], rows[1:]
+    columns = {i: cell for i, h in enumerate(header) if (cell := read_header(h)) is not None}
+    found = {c.identity or c.question.name for c in columns.values() if c.option is None}
+    required = [UUID] + [q.name for q in QUESTIONS if q.required]
+    for name in required:
+        if name not in found:
+            preview.problems.append(RowProblem(filename, header_line, name, t("val.missing_column")))
+    if preview.problems:
+        return preview
+    seen: dict[str, int] = {}
+    for line, values in body:
+        answer, bad = _row(filename, line, header, values, columns, associations, preview)
+        if bad:
+            continue
+        uuid = str(answer.pop(UUID) or "").removeprefix("uuid:")
+        if not uuid:
+            preview.problems.append(RowProblem(filename, line, UUID, t("parish.err.no_uuid")))
+            continue
+        if uuid in seen:
+            preview.problems.append(RowProblem(filename, line, UUID, t("val.repeated_key", code=uuid, row=seen[uuid])))
+            continue
+        seen[uuid] = line
+        item = _finish(answer, uuid, parish_code, filename, line, preview.problems)
+        if item is not None:
+            preview.items.append(item)
+    return preview
+
+
+def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line: int | None,
+            problems: list[RowProblem]) -> SurveyAnswer | None:
+    """The read answers of one submission as a validated SurveyAnswer (None, and problems, if not valid)."""
+    role, head = answer.get("member_role"), answer.get("head_of_household")
+    answer.update(member_id=f"{parish_code}-{uuid}", parish_code=parish_code,
+                  association_id=answer.pop("association", None),
+                  is_head_of_household=role is not None and role == head and role != "not_indicated")
+    try:
+        return SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None})
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = next((t(f"form.q.{q.name}") for q in QUESTIONS if err["loc"] and q.field == err["loc"][0]), None)
+            problems.append(RowProblem(file, line, where, spanish_message(err)))
+        return None
+
+
+def answer_from_form(values: dict[str, Any], parish_code: str, associations: AssociationIndex,
+                     uuid: str) -> tuple[SurveyAnswer | None, list[RowProblem]]:
+    """One survey answer typed into the page's form (question name → code, label or number)."""
+    where = t("prep.tab.encuesta")
+    problems: list[RowProblem] = []
+    answer: dict[str, Any] = {}
+    for question in QUESTIONS:
+        try:
+            answer[question.field] = _answer(question, values.get(question.name), associations)
+        except cells.CellError as exc:
+            problems.append(RowProblem(where, None, t(f"form.q.{question.name}"), str(exc)))
+    if problems:
+        return None, problems
+    return _finish(answer, uuid, parish_code, where, None, problems), problems
+
+
+def _row(filename: str, line: int, header: list[Any], values: list[Any], columns: dict[int, HeaderCell],
+         associations: AssociationIndex, preview: PartPreview) -> tuple[dict[str, Any], bool]:
+    answer: dict[str, Any] = {}
+    options: dict[str, list[str]] = {}
+    bad = False
+    for index, cell in columns.items():
+        value = values[index] if index < len(values) else None
+        try:
+            if cell.identity:
+                answer[cell.identity] = cells.text(value)
+            elif cell.option:
+                if cells.yes_no(value):
+                    options.setdefault(cell.question.field, []).append(cell.option)
+            else:
+                answer[cell.question.field] = _answer(cell.question, value, associations)
+        except cells.CellError as exc:
+            preview.problems.append(RowProblem(filename, line, str(header[index]), str(exc)))
+            bad = True
+    for name, chosen in options.items():
+        if not answer.get(name):
+            answer[name] = tuple(chosen)
+    return answer, bad
+

@@ -1,0 +1,246 @@
+"""A parish's records from a spreadsheet (xlsx or csv): associations, aid, problems, PDOT objectives.
+
+Each part has a template with Spanish headers (`template_csv`); a file is read into validated
+models and every problem is placed at its row and column, with the header the person wrote.
+The same reading serves the page «Preparar la parroquia» and `python -m core.parish load`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from core.data.validation import RowProblem, spanish_message
+from core.parish import cells
+from core.parish.models import (
+    ParishAid,
+    ParishAssociation,
+    ParishPdotObjective,
+    ParishProblem,
+    SurveyAnswer,
+)
+from core.proposals.import_cells import normalise
+from core.proposals.import_files import FileRefused, read_book
+from core.texts import labels, t
+
+Reader = Callable[[Any, "Context"], Any]
+
+
+class AssociationIndex:
+    """The parish's associations as a planner names them: local code, full id or name → full id."""
+
+    def __init__(self, associations: Sequence[ParishAssociation]):
+        self.names = {a.association_id: a.name for a in associations}
+        self._index: dict[str, str] = {}
+        for a in associations:
+            for key in (a.code, a.association_id, a.name):
+                self._index.setdefault(normalise(key), a.association_id)
+
+    def find(self, value: Any) -> str | None:
+        shown = cells.text(value)
+        if shown is None:
+            return None
+        found = self._index.get(normalise(shown))
+        if found is None:
+            raise cells.CellError(t("parish.cell.association", value=shown))
+        return found
+
+
+@dataclass(frozen=True)
+class Context:
+    parish_code: str
+    associations: AssociationIndex
+    decimal: str = ","
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str  # catalogue key of the template's header
+    read: Reader
+    aliases: tuple[str, ...] = ()
+    family: str | None = None  # the code list of a choice column (core/texts labels)
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str  # file stem in a folder and key of its Spanish name: parish.part.<name>
+    model: type[BaseModel]
+    columns: tuple[Column, ...]
+
+
+@dataclass
+class PartPreview:
+    """What a file would store: the valid rows, every problem, and notes about the file."""
+
+    part: Part
+    file: str
+    items: list[Any] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _text(value: Any, _ctx: Context) -> Any:
+    return cells.text(value)
+
+
+def _int(value: Any, _ctx: Context) -> Any:
+    return cells.integer(value)
+
+
+def _money(value: Any, ctx: Context) -> Any:
+    return cells.money(value, ctx.decimal)
+
+
+def _yes_no(value: Any, _ctx: Context) -> Any:
+    return cells.yes_no(value)
+
+
+def _association(value: Any, ctx: Context) -> Any:
+    return ctx.associations.find(value)
+
+
+def _member(value: Any, ctx: Context) -> Any:
+    """A surveyed member as the export names them (the submission's uuid) or by their full id."""
+    shown = cells.text(value)
+    if shown is None:
+        return None
+    uuid = shown.removeprefix(f"{ctx.parish_code}-").removeprefix("uuid:")
+    return f"{ctx.parish_code}-{uuid}"
+
+
+def _choice(field_name: str, header: str, family: str, aliases: tuple[str, ...] = ()) -> Column:
+    return Column(field_name, header, lambda value, _ctx: cells.choice(value, labels(family)), aliases, family)
+
+
+PARTS: dict[str, Part] = {p.name: p for p in (
+    Part("asociaciones", ParishAssociation, (
+        Column("code", "parish.col.code", _text, ("codigo asociacion", "id")),
+        Column("name", "parish.col.name", _text, ("nombre de la asociacion", "asociacion")),
+        Column("ruc", "parish.col.ruc", _text),
+        _choice("registered_with", "parish.col.registered_with", "registered_with",
+                ("registro", "registrada en", "registro legal")),
+        Column("communities", "parish.col.communities", _text, ("comunidad",)),
+        Column("members_total", "parish.col.members_total", _int, ("socios", "numero de socios")),
+        Column("main_products_es", "parish.col.products", _text, ("productos principales",)),
+    )),
+    Part("ayudas", ParishAid, (
+        Column("code", "parish.col.code", _text, ("codigo ayuda", "id")),
+        Column("association_id", "parish.col.association", _association, ("beneficiaria",)),
+        Column("member_id", "parish.col.member", _member, ("socio beneficiario", "_uuid")),
+        Column("institution", "parish.col.institution", _text),
+        _choice("institution_type", "parish.col.institution_type", "institution_type"),
+        Column("year", "parish.col.year", _int, ("ano",)),
+        _choice("kind", "parish.col.kind", "aid_kind", ("tipo",)),
+        Column("amount_usd", "parish.col.amount", _money, ("monto usd", "valor")),
+        Column("non_reimbursable", "parish.col.non_reimbursable", _yes_no, ("a fondo perdido",)),
+        Column("description_es", "parish.col.description", _text, ("detalle",)),
+    )),
+    Part("problemas", ParishProblem, (
+        Column("code", "parish.col.code", _text, ("codigo problema", "id")),
+        Column("label_es", "parish.col.problem", _text, ("descripcion",)),
+        Column("votes", "parish.col.votes", _int, ("votos ponderados", "puntaje")),
+    )),
+    Part("objetivos_pdot", ParishPdotObjective, (
+        Column("code", "parish.col.code", _text, ("codigo objetivo", "id")),
+        Column("component", "parish.col.component", _text),
+        Column("objective_es", "parish.col.objective", _text),
+    )),
+    Part("encuesta", SurveyAnswer, ()),  # a KoBoToolbox or ODK Central export: read by core.parish.survey
+)}
+TABLE_PARTS = ("asociaciones", "ayudas", "problemas", "objetivos_pdot")
+
+
+def _aliases(part: Part) -> dict[str, Column]:
+    table: dict[str, Column] = {}
+    for column in part.columns:
+        for name in (t(column.header), column.field, *column.aliases):
+            table.setdefault(normalise(name), column)
+    return table
+
+
+def _required(part: Part) -> list[Column]:
+    return [c for c in part.columns if part.model.model_fields[c.field].is_required()]
+
+
+def rows_from_file(data: bytes, filename: str, preview: PartPreview) -> tuple[list[tuple[int, list[Any]]], str]:
+    """The first sheet's non-blank rows (line as the person counts it, cells) and the decimal mark;
+    no rows, and the reason in `preview.problems`, when the file cannot be read or is empty."""
+    try:
+        book = read_book(data, filename)
+    except FileRefused as refused:
+        preview.problems.extend(refused.problems)
+        return [], ","
+    sheet = book.sheets[0]
+    rows = [(line, cells_) for line, cells_ in sheet.rows if any(cells.text(v) is not None for v in cells_)]
+    if not rows:
+        preview.problems.append(RowProblem(filename, None, None, t("parish.err.no_rows")))
+    return rows, "." if book.delimiter == "," else ","
+
+
+def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPreview:
+    """Read one file of `part` for the parish; never raises for what is in the file."""
+    preview = PartPreview(part, filename)
+    rows, decimal = rows_from_file(data, filename, preview)
+    if not rows:
+        return preview
+    ctx = Context(ctx.parish_code, ctx.associations, decimal)
+    (header_line, header), body = rows[0], rows[1:]
+    aliases = _aliases(part)
+    positions = {i: aliases[normalise(h)] for i, h in enumerate(header) if h is not None and normalise(h) in aliases}
+    present = {c.field for c in positions.values()}
+    missing = [c for c in _required(part) if c.field not in present]
+    for column in missing:
+        preview.problems.append(RowProblem(filename, header_line, t(column.header), t("val.missing_column")))
+    if missing:
+        return preview
+    seen: dict[str, int] = {}
+    for line, values in body:
+        cells_by_column = {index: (values[index] if index < len(values) else None) for index in positions}
+        shown = {column.field: str(header[index]) for index, column in positions.items()}
+        item = read_row(part, {positions[i]: v for i, v in cells_by_column.items()}, ctx, filename, line,
+                        preview.problems, shown)
+        if item is None:
+            continue
+        if item.code in seen:
+            preview.problems.append(RowProblem(filename, line, shown["code"],
+                                               t("val.repeated_key", code=item.code, row=seen[item.code])))
+            continue
+        seen[item.code] = line
+        preview.items.append(item)
+    return preview
+
+
+def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, line: int | None,
+             problems: list[RowProblem], shown: dict[str, str] | None = None) -> Any:
+    """One row (a file's line or a form) as a model of the part; None, and its problems, when not valid.
+    `shown` names each field's column as the person sees it (default: the template's header)."""
+    shown = shown or {c.field: t(c.header) for c in part.columns}
+    raw: dict[str, Any] = {"parish_code": ctx.parish_code}
+    bad = False
+    for column, value in values.items():
+        try:
+            raw[column.field] = column.read(value, ctx)
+        except cells.CellError as exc:
+            problems.append(RowProblem(file, line, shown[column.field], str(exc)))
+            bad = True
+    if bad:
+        return None
+    try:
+        return part.model.model_validate({k: v for k, v in raw.items() if v is not None})
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = shown.get(str(err["loc"][0])) if err["loc"] else None
+            problems.append(RowProblem(file, line, where, spanish_message(err)))
+        return None
+
+
+def template_csv(part: Part) -> bytes:
+    """The empty template of a part: the header row, `;`-separated, UTF-8 with a BOM for Excel."""
+    return ("\ufeff" + ";".join(t(c.header) for c in part.columns) + "\r\n").encode("utf-8")

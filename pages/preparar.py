@@ -1,0 +1,201 @@
+"""Preparar la parroquia: a planner records the parish's reality, each part by form or by file.
+
+Associations, the member survey (the XLSForm to download, then its KoBoToolbox or ODK Central export),
+aid received, the ranked problems and the PDOT objectives. A file is previewed row by row with every
+problem at its row and column and saved whole or not at all (core.parish.records.save_batch).
+
+Testing note: AppTest cannot upload files, so each import panel also reads
+st.session_state["prep-file-<part>"] = (file name, bytes).
+"""
+
+import uuid
+
+import polars as pl
+import streamlit as st
+
+from core.parish import form as survey_form
+from core.parish import records, survey, tables
+from core.parish.records import BatchRefused, ParishBatch
+from core.proposals.import_files import XLSX_MIME
+from core.record.auth import Action, PermissionDenied
+from core.record.store import ConflictError
+from core.texts import label, labels, t
+from ui import data, session, state
+from ui import decidir_registro as reg
+from ui import parish as parish_ui
+from ui.text import plain, plain_list
+
+parish_code = state.current_parish()
+store = data.store()
+user = session.current_user()
+may_write = session.allowed(Action.EDIT_ALIGNMENT)
+
+st.title(t("prep.title"))
+st.caption(t("prep.subtitle", name=plain(reg.parish_name(parish_code))))
+st.write(t("prep.intro"))
+reg.flash("prep-flash")
+parish_ui.draw_checklist(parish_code)
+if not may_write:
+    st.info(t("prep.only_planner"))
+
+def save(batch: ParishBatch, key: str) -> None:
+    try:
+        summary = records.save_batch(store, user, batch)
+    except PermissionDenied as exc:
+        session.denied(exc)
+        return
+    except (BatchRefused, ConflictError) as exc:
+        problems = [str(p) for p in getattr(exc, "problems", [])] or [str(exc)]
+        st.error(t("prep.refused") + "\n" + plain_list(problems), icon=":material/error:")
+        return
+    parish_ui.refresh_views()
+    st.session_state.pop(f"prep-file-{key}", None)
+    st.session_state[f"prep-upload-n-{key}"] = st.session_state.get(f"prep-upload-n-{key}", 0) + 1
+    st.session_state["prep-flash"] = t("prep.saved", written=summary.written, unchanged=sum(summary.unchanged.values()))
+    st.rerun()
+
+
+def stored_table(key: str) -> None:
+    bodies = [r.body for r in records.part_records(store, parish_code, key)]
+    st.markdown(f"**{t('prep.stored')}**")
+    if not bodies:
+        st.caption(t("prep.stored_none"))
+        return
+    if key == "encuesta":
+        names = records.association_index(store, parish_code).names
+        shown = [{t("parish.col.association"): names.get(b["association_id"], b["association_id"]),
+                  t("form.q.rol"): label("family_role", b["member_role"]),
+                  t("form.q.edad"): b.get("age"),
+                  t("form.q.pobreza"): label("perceived_poverty", b.get("perceived_poverty"))} for b in bodies]
+    else:
+        part = tables.PARTS[key]
+        shown = [{t(c.header): _cell(c, b) for c in part.columns} for b in bodies]
+    st.dataframe(pl.DataFrame(shown, infer_schema_length=None), hide_index=True, width="stretch", key=f"prep-stored-{key}")
+
+
+def _cell(column: tables.Column, body: dict) -> str:
+    value = body.get(column.field)
+    if column.field == "code" and value is None:  # a PDOT objective keeps its full id
+        return body.get("pdot_objective_id", "").removeprefix(f"{parish_code}-")
+    if column.family and value is not None:
+        return label(column.family, value)
+    if column.field == "association_id":
+        return records.association_index(store, parish_code).names.get(value, value)
+    if isinstance(value, bool):
+        return t("form.choice.yes") if value else t("form.choice.no")
+    return "" if value is None else str(value)
+
+
+def table_form(key: str) -> None:
+    part = tables.PARTS[key]
+    index = records.association_index(store, parish_code)
+    used = [r.record_id.removeprefix(f"{parish_code}-") for r in records.part_records(store, parish_code, key)]
+    with st.form(f"prep-form-{key}", clear_on_submit=True):
+        values = {}
+        for column in part.columns:
+            name = t(column.header)
+            widget_key = f"prep-{key}-{column.field}"
+            if column.field == "code":
+                values[column] = st.text_input(name, value=records.next_code(used, records.CODE_PREFIX[key]), key=widget_key)
+            elif column.field == "association_id":
+                values[column] = st.selectbox(name, list(index.names), format_func=index.names.__getitem__,
+                                              key=widget_key, index=None, placeholder=t("prep.none"))
+            elif column.family:
+                options = labels(column.family)
+                values[column] = st.selectbox(name, list(options), format_func=options.__getitem__, index=None,
+                                              key=widget_key, placeholder=t("prep.none"))
+            elif column.field == "non_reimbursable":
+                values[column] = st.checkbox(name, value=True, key=widget_key)
+            else:
+                values[column] = st.text_input(name, key=widget_key)
+        if not st.form_submit_button(t("prep.add.save"), type="primary"):
+            return
+    problems: list = []
+    item = tables.read_row(part, values, tables.Context(parish_code, index), t(f"prep.tab.{key}"), None, problems)
+    if item is None:
+        st.error(t("prep.form.errors") + "\n" + plain_list([str(p) for p in problems]), icon=":material/error:")
+        return
+    save(ParishBatch(parish_code).add(key, [item]), key)
+
+
+def survey_form_panel() -> None:
+    index = records.association_index(store, parish_code)
+    with st.form("prep-form-encuesta", clear_on_submit=True):
+        values = {}
+        for question in survey_form.QUESTIONS:
+            name = t(f"form.q.{question.name}")
+            widget_key = f"prep-encuesta-{question.name}"
+            if question.field == "association":
+                values[question.name] = st.selectbox(name, list(index.names), format_func=index.names.__getitem__,
+                                                     index=None, key=widget_key, placeholder=t("prep.none"))
+            elif question.kind == "select_one":
+                options = survey_form.choice_labels(question.choices or "")
+                values[question.name] = st.selectbox(name, list(options), format_func=options.__getitem__,
+                                                     index=None, key=widget_key, placeholder=t("prep.none"))
+            elif question.kind == "select_multiple":
+                options = survey_form.choice_labels(question.choices or "")
+                values[question.name] = st.multiselect(name, list(options), format_func=options.__getitem__,
+                                                       key=widget_key, placeholder=t("prep.none"))
+            elif question.kind == "integer":
+                values[question.name] = st.number_input(name, value=None, step=1, key=widget_key)
+            else:
+                values[question.name] = st.text_input(name, key=widget_key)
+        if not st.form_submit_button(t("prep.add.save"), type="primary"):
+            return
+    item, problems = survey.answer_from_form(values, parish_code, index, str(uuid.uuid4()))
+    if item is None:
+        st.error(t("prep.form.errors") + "\n" + plain_list([str(p) for p in problems]), icon=":material/error:")
+        return
+    save(ParishBatch(parish_code).add("encuesta", [item]), "encuesta")
+
+
+def import_panel(key: str) -> None:
+    generation = st.session_state.setdefault(f"prep-upload-n-{key}", 0)
+    title = t("prep.upload.survey") if key == "encuesta" else t("prep.upload", part=t(f"prep.tab.{key}").lower())
+    uploaded = st.file_uploader(title, type=["xlsx", "csv"], key=f"prep-upload-{key}-{generation}")
+    source = (uploaded.name, uploaded.getvalue()) if uploaded is not None else st.session_state.get(f"prep-file-{key}")
+    if source is None:
+        return
+    name, content = source
+    index = records.association_index(store, parish_code)
+    if key == "encuesta":
+        preview = survey.read_survey(content, name, parish_code, index)
+    else:
+        preview = tables.read_part(content, name, tables.PARTS[key], tables.Context(parish_code, index))
+    st.markdown(t("prep.preview", file=plain(name), count=len(preview.items)))
+    if preview.problems:
+        st.error(t("prep.problems") + "\n" + plain_list([str(p) for p in preview.problems[:30]]), icon=":material/error:")
+    else:
+        st.success(t("prep.no_problems"), icon=":material/check_circle:")
+        if preview.items:
+            st.dataframe(pl.DataFrame([i.model_dump(mode="json") for i in preview.items], infer_schema_length=None)
+                         .drop("parish_code", "is_synthetic", strict=False), hide_index=True, width="stretch",
+                         key=f"prep-preview-{key}")
+    if st.button(t("prep.save_file"), type="primary", disabled=bool(preview.problems) or not preview.items,
+                 key=f"prep-save-{key}", icon=":material/save:"):
+        save(ParishBatch(parish_code).add(key, preview.items), key)
+
+
+keys = ("asociaciones", "encuesta", "ayudas", "problemas", "objetivos_pdot")
+for key, tab in zip(keys, st.tabs([t(f"prep.tab.{k}") for k in keys], key="prep-tabs", on_change="rerun")):
+    with tab:
+        if key == "encuesta":
+            st.download_button(t("prep.form.download"), data=survey_form.form_xlsx(),
+                               file_name=survey_form.FORM_PATH.name, mime=XLSX_MIME, key="prep-xlsform",
+                               on_click="ignore", icon=":material/download:", help=t("prep.form.download_help"))
+        else:
+            st.download_button(t("prep.template.download"), data=tables.template_csv(tables.PARTS[key]),
+                               file_name=f"{key}.csv", mime="text/csv", key=f"prep-template-{key}",
+                               on_click="ignore", icon=":material/download:")
+        stored_table(key)
+        if not may_write:
+            continue
+        if key in ("encuesta", "ayudas") and not records.association_index(store, parish_code).names:
+            st.info(t("prep.need_associations"))
+            continue
+        with st.expander(t("prep.add")):
+            if key == "encuesta":
+                survey_form_panel()
+            else:
+                table_form(key)
+        import_panel(key)

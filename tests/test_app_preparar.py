@@ -1,0 +1,126 @@
+"""«Preparar la parroquia» under AppTest: a planner records a parish by file and by form; the views follow."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.parish.mirror import AID, ANSWER, ASSOCIATION, PROBLEM
+from core.record.auth import Role, User
+from core.record.store import Store
+from tests.conftest import HOME, open_app_page
+from tests.parish_export import answers, export_csv
+from tests.test_parish_load import AID as AID_CSV
+from tests.test_parish_load import ASSOCIATIONS, PARISH
+
+PLANNER = User(username="tecnica-preparar", display_name="Técnica", role=Role.PLANNER)
+
+
+@pytest.fixture()
+def parish_store(own_store):
+    """The test's own store, and no cached connection or query left behind for the next tests."""
+    from ui import data
+
+    def clear():
+        data.connection.clear()
+        data.view.clear()
+        data.parish.clear()
+
+    clear()
+    yield own_store
+    clear()
+
+
+def _texts(app) -> str:
+    return "\n".join(str(e.value) for kind in ("markdown", "caption", "info", "error", "success", "subheader")
+                     for e in getattr(app, kind))
+
+
+def _save_file(app, key: str, name: str, content: bytes) -> None:
+    app.session_state[f"prep-file-{key}"] = (name, content)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    app.button(key=f"prep-save-{key}").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+
+
+def test_a_planner_records_a_parish_by_file_and_by_form(parish_store):
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    assert "Asociaciones registradas: falta" in _texts(app)
+    _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    assert "Guardado: 2 registro(s)" in _texts(app)
+    _save_file(app, "encuesta", "export.csv", export_csv(answers(8, ["A01", "A02"]), option_columns=True))
+    _save_file(app, "ayudas", "ayudas.csv", AID_CSV.encode())
+    app.text_input(key="prep-problemas-label_es").input("Falta de agua de riego")
+    app.text_input(key="prep-problemas-votes").input("12")
+    next(b for b in app.button if b.form_id == "prep-form-problemas").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    store = Store(parish_store)
+    assert [len(store.records(kind, PARISH)) for kind in (ASSOCIATION, ANSWER, AID, PROBLEM)] == [2, 8, 2, 1]
+    assert store.records(PROBLEM, PARISH)[0].record_id == f"{PARISH}-P01"
+    assert "Problemas priorizados: 1" in _texts(app)
+
+    home = open_app_page(HOME, PLANNER, parish=PARISH)
+    assert "Camino de la parroquia" not in _texts(home)  # it has associations now: the figures, not the path
+    problems = open_app_page("pages/problemas.py", PLANNER, parish=PARISH)
+    assert "Falta de agua de riego" in str([d.value for d in problems.dataframe]) + _texts(problems)
+
+
+def test_a_file_with_problems_is_not_saved_and_says_where(parish_store):
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    bad = AID_CSV + "AY3;Asociación Fantasma;MAG;Otra;2024;Insumos;100;Sí\n"
+    app.session_state["prep-file-ayudas"] = ("ayudas.csv", bad.encode())
+    app.run()
+    assert "fila 4" in _texts(app) and "«Asociación Fantasma» no está registrada" in _texts(app)
+    assert app.button(key="prep-save-ayudas").disabled
+    assert Store(parish_store).records(AID, PARISH) == []
+
+
+def test_an_empty_parish_home_shows_the_path(parish_store):
+    home = open_app_page(HOME, parish=PARISH)
+    text = _texts(home)
+    assert "Camino de la parroquia" in text and "Encuesta a los socios: falta" in text
+
+
+def test_an_observer_sees_the_page_but_cannot_record(parish_store):
+    app = open_app_page("pages/preparar.py", parish=PARISH)
+    assert "Solo el equipo de planificación" in _texts(app)
+    assert not [b for b in app.button if str(b.key or "").startswith("prep-save")]
+
+
+SURVEYED = answers(20, ["A01", "Unión Campesina"])
+ABROAD = sum(row["familia_exterior"] == "yes" for row in SURVEYED)
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ("pages/asociaciones.py", "Unión Campesina"),
+    ("pages/ayudas.py", "GAD provincial del Azuay"),
+    ("pages/migracion.py", f"{ABROAD} de 20"),
+    ("pages/problemas.py", "Bajos precios"),
+])
+def test_diagnosis_pages_show_the_parish_own_records(parish_store, tmp_path, page, expected):
+    from core.parish.__main__ import main
+    from tests.test_parish_load import _folder
+    from ui import data
+
+    assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED))]) == 0
+    data.connection.clear()
+    app = open_app_page(page, parish=PARISH)
+    shown = " ".join([_texts(app), *(str(v) for d in app.dataframe for v in d.value.to_numpy().ravel()),
+                      *(f"{m.value} {m.delta}" for m in app.metric)])
+    assert expected in shown
+    assert "No hay asociaciones registradas" not in shown
+
+
+def test_user_text_on_the_page_is_shown_as_text(parish_store):
+    from core.parish.models import ParishAssociation
+    from core.parish.records import ParishBatch, save_as
+    from tests.test_user_text import HOSTILE, _unescaped
+
+    hostile = ParishAssociation(parish_code=PARISH, code="A01", name=HOSTILE, members_total=5)
+    save_as(Store(parish_store), "consola", ParishBatch(PARISH).add("asociaciones", [hostile]))
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    app.session_state["prep-file-ayudas"] = (HOSTILE + ".csv", AID_CSV.replace("A01", "X9").encode())
+    app.run()
+    assert not app.exception
+    assert _unescaped(app) == []

@@ -1,0 +1,80 @@
+"""Browser test of «Preparar la parroquia»: a planner of a parish without records, on a store of her own,
+imports its associations, a KoBoToolbox-style export of 30 members of the shipped XLSForm, its aid and
+its problems; then Inicio, Asociaciones, Ayudas and Problemas show that parish."""
+
+import os
+
+import pytest
+from playwright.sync_api import expect
+
+from core.record.auth import Accounts, Role, User
+from core.record.store import Store
+from tests.conftest import TEST_PASSWORD, open_page, served_app, sign_in, wait_for_app
+from tests.parish_export import answers, export_csv
+from tests.test_parish_load import AID, ASSOCIATIONS, PROBLEMS
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture()
+def own_app(tmp_path, app_reads_the_test_build):
+    """The app served over a store of its own with one planner (the shared test store stays untouched)."""
+    path = tmp_path / "parroquia.sqlite"
+    accounts = Accounts(Store(path))
+    admin = accounts.create_first_admin("admin", "Administración", TEST_PASSWORD)
+    accounts.create(admin, User(username="tecnica", display_name="Técnica de Baños", role=Role.PLANNER),
+                    TEST_PASSWORD)
+    with served_app({**os.environ, "MINGA_STORE": str(path)}) as url:
+        yield url
+
+
+def _upload_and_save(page, key: str, tab: str, uploader: str, path, saved: str) -> None:
+    page.get_by_role("tab", name=tab, exact=True).click()
+    wait_for_app(page)
+    box = page.get_by_test_id("stFileUploader").filter(has_text=uploader)
+    box.locator("input[type='file']").set_input_files(str(path))
+    wait_for_app(page)
+    expect(page.get_by_text(f"Vista previa de «{path.name}»")).to_be_visible()
+    page.locator(f".st-key-prep-save-{key}").get_by_role("button").click()
+    wait_for_app(page)
+    expect(page.get_by_text(saved)).to_be_visible(timeout=30_000)  # the save rebuilds the views
+
+
+def test_a_planner_prepares_another_parish_and_sees_it_on_every_page(page, own_app, tmp_path):
+    page.goto(own_app)
+    wait_for_app(page)
+    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").click()
+    page.keyboard.type("Baños — Cuenca")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("Camino de la parroquia")).to_be_visible()
+    sign_in(page, "tecnica")
+    open_page(page, "Preparar la parroquia")
+    expect(page.get_by_text("Asociaciones registradas: falta")).to_be_visible()
+
+    files = {"asociaciones.csv": ASSOCIATIONS.encode(), "ayudas.csv": AID.encode(), "problemas.csv": PROBLEMS.encode(),
+             "encuesta-kobo.csv": export_csv(answers(30, ["A01", "Unión Campesina"]), labels=True)}
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    _upload_and_save(page, "asociaciones", "Asociaciones", "Importar un archivo de asociaciones",
+                     tmp_path / "asociaciones.csv", "Guardado: 2 registro(s)")
+    _upload_and_save(page, "encuesta", "Encuesta", "Importar la exportación de KoBoToolbox",
+                     tmp_path / "encuesta-kobo.csv", "Guardado: 30 registro(s)")
+    _upload_and_save(page, "ayudas", "Ayudas", "Importar un archivo de ayudas", tmp_path / "ayudas.csv",
+                     "Guardado: 2 registro(s)")
+    _upload_and_save(page, "problemas", "Problemas", "Importar un archivo de problemas", tmp_path / "problemas.csv",
+                     "Guardado: 2 registro(s)")
+    expect(page.get_by_text("Encuesta a los socios: 30")).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+    open_page(page, "Inicio")
+    expect(page.get_by_test_id("stMetric").filter(has_text="Asociaciones")).to_contain_text("2")
+    open_page(page, "Asociaciones")
+    surveyed = page.get_by_test_id("stMetric").filter(has_text="Socios encuestados")
+    expect(surveyed).to_contain_text("30")
+    expect(surveyed).to_contain_text("de 65 socios")  # 40 + 25 members, as registered
+    open_page(page, "Problemas y necesidades")
+    expect(page.get_by_test_id("stMarkdown").filter(has_text="Los tres primeros:")).to_contain_text("Bajos precios")
+    open_page(page, "Ayudas recibidas")
+    expect(page.get_by_text("No hay ayudas registradas")).to_have_count(0)
+    expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -1,0 +1,150 @@
+"""A parish's own records: the survey export round trip through the views, and the all-or-nothing CLI load."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from core.data.db import connect, query
+from core.parish.__main__ import main
+from core.parish.models import ParishProblem
+from core.parish.records import ParishBatch, save_batch
+from core.record.auth import PermissionDenied, Role, User
+from core.record.store import Store
+from tests.parish_export import answers, export_csv
+
+ROOT = Path(__file__).resolve().parents[1]
+PARISH = "010152"  # Cumbe, Cuenca: a rural parish without demo records
+ASSOCIATIONS = ("Código;Nombre;RUC;Registro legal (SEPS o MAG);Comunidades;Número de socios;Productos\n"
+                "A01;Asociación Flor de Mayo;0190012345001;SEPS;Narancay;40;Hortalizas\n"
+                "A02;Unión Campesina;;Registro del MAG;Guadalupano, Misicata;25;Cuyes\n")
+AID = ("Código;Asociación;Institución;Tipo de institución;Año;Tipo de ayuda;Monto (USD);No reembolsable\n"
+       "AY1;A01;MAG;Ministerio de Agricultura y Ganadería;2024;Capacitación;1.500;Sí\n"
+       "AY2;Unión Campesina;GAD provincial del Azuay;GAD provincial;2025;Insumos;820,50;Sí\n")
+PROBLEMS = "Código;Problema;Votos\nP01;Falta de agua de riego;30\nP02;Bajos precios;45\n"
+
+
+@pytest.fixture()
+def store_path(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "parish.sqlite"
+    monkeypatch.setenv("MINGA_STORE", str(path))
+    return path
+
+
+def _folder(tmp_path: Path, rows, **files: str) -> Path:
+    folder = tmp_path / "carga"
+    folder.mkdir(parents=True)
+    (folder / "asociaciones.csv").write_text(ASSOCIATIONS, encoding="utf-8")
+    (folder / "encuesta.csv").write_bytes(export_csv(rows, labels=True))
+    (folder / "ayudas.csv").write_text(AID, encoding="utf-8")
+    (folder / "problemas.csv").write_text(PROBLEMS, encoding="utf-8")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_survey_answers_reach_the_views_with_the_same_counts(tmp_path, store_path, built_data_dir, capsys):
+    rows = answers(30, ["A01", "Unión Campesina"])
+    assert main(["load", PARISH, str(_folder(tmp_path, rows))]) == 0
+    con = connect(built_data_dir)
+    by_name = {"A01": "Asociación Flor de Mayo", "Unión Campesina": "Unión Campesina"}
+    expected_members = Counter(by_name[r["asociacion"]] for r in rows)
+    members = query(con, "SELECT a.name, count(*) AS n FROM members m JOIN associations a USING (association_id) "
+                         "WHERE m.parish_code = ? GROUP BY a.name", [PARISH])
+    assert dict(members.iter_rows()) == dict(expected_members)
+    surveyed = query(con, "SELECT name, members_surveyed, is_synthetic FROM associations WHERE parish_code = ?",
+                     [PARISH])
+    assert {(n, s) for n, s, _ in surveyed.iter_rows()} == set(expected_members.items())
+    assert not any(synthetic for *_, synthetic in surveyed.iter_rows())
+    abroad = query(con, "SELECT count(*) FROM members WHERE parish_code = ? AND family_abroad", [PARISH]).item()
+    assert abroad == sum(r["familia_exterior"] == "yes" for r in rows)
+    needs = query(con, "SELECT need, count(*) FROM member_needs n JOIN members m USING (member_id) "
+                       "WHERE m.parish_code = ? GROUP BY need", [PARISH])
+    assert dict(needs.iter_rows()) == dict(Counter(n for r in rows for n in r["necesidades"]))
+    poverty = query(con, "SELECT perceived_poverty, count(*) FROM members WHERE parish_code = ? GROUP BY 1", [PARISH])
+    assert dict(poverty.iter_rows()) == dict(Counter(r["pobreza"] for r in rows))
+    aid = query(con, "SELECT aid_id, amount_usd FROM aid WHERE parish_code = ? ORDER BY aid_id", [PARISH])
+    assert aid.rows() == [(f"{PARISH}-AY1", 1500.0), (f"{PARISH}-AY2", 820.5)]
+    ranked = query(con, "SELECT problem_id, rank FROM problems WHERE parish_code = ? ORDER BY rank", [PARISH])
+    assert ranked.rows() == [(f"{PARISH}-P02", 1), (f"{PARISH}-P01", 2)]
+    # El Valle's demo is still there, still synthetic, and its problem P01 does not clash with this parish's
+    valle = query(con, "SELECT count(*), bool_and(is_synthetic) FROM associations WHERE parish_code = '010170'")
+    assert valle.row(0) == (8, True)
+
+
+def test_loading_the_same_files_again_changes_nothing(tmp_path, store_path, capsys):
+    folder = _folder(tmp_path, answers(12, ["A01"]))
+    assert main(["load", PARISH, str(folder)]) == 0
+    log_size = len(Store(store_path).log())
+    assert main(["load", PARISH, str(folder)]) == 0
+    assert len(Store(store_path).log()) == log_size
+    assert "0 registro(s) guardado(s)" in capsys.readouterr().out
+
+
+def test_a_folder_with_one_bad_file_stores_nothing(tmp_path, store_path, built_data_dir):
+    bad_aid = AID + "AY3;Asociación Fantasma;MAG;Otra;2024;Insumos;abc;Sí\n"
+    folder = _folder(tmp_path, answers(5, ["A01"]), **{"ayudas.csv": bad_aid})
+    done = subprocess.run([sys.executable, "-m", "core.parish", "load", PARISH, str(folder)], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode != 0
+    assert "ayudas.csv, fila 4" in done.stderr and "Asociación Fantasma" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert Store(store_path).count() == 0
+    con = connect(built_data_dir)
+    assert query(con, "SELECT count(*) FROM associations WHERE parish_code = ?", [PARISH]).item() == 0
+
+
+def test_more_surveyed_members_than_members_is_refused(tmp_path, store_path, capsys):
+    small = ASSOCIATIONS.replace(";40;", ";3;")
+    folder = _folder(tmp_path, answers(10, ["A01"]), **{"asociaciones.csv": small})
+    assert main(["load", PARISH, str(folder)]) == 1
+    assert "Flor de Mayo" in capsys.readouterr().err
+    assert Store(store_path).count() == 0
+
+
+def test_template_writes_the_files_load_reads(tmp_path):
+    assert main(["template", str(tmp_path / "plantillas")]) == 0
+    names = sorted(p.name for p in (tmp_path / "plantillas").iterdir())
+    assert names == ["asociaciones.csv", "ayudas.csv", "encuesta_asociaciones.xlsx", "objetivos_pdot.csv",
+                     "problemas.csv"]
+
+
+def test_two_parishes_keep_their_own_p01(tmp_path, store_path, built_data_dir):
+    rows = answers(4, ["A01"])
+    for parish in (PARISH, "010151"):
+        assert main(["load", parish, str(_folder(tmp_path / parish, rows))]) == 0
+    con = connect(built_data_dir)
+    ids = query(con, "SELECT problem_id FROM problems WHERE problem_id LIKE '%-P01' ORDER BY 1").to_series().to_list()
+    assert ids == ["010151-P01", f"{PARISH}-P01"]
+    # the same export in two parishes: each keeps its own members
+    per_parish = query(con, "SELECT parish_code, count(*) FROM members WHERE parish_code IN (?, ?) GROUP BY 1 ORDER BY 1",
+                       [PARISH, "010151"])
+    assert per_parish.rows() == [("010151", 4), (PARISH, 4)]
+
+
+@pytest.mark.parametrize("role", [None, Role.OBSERVER, Role.ASSOCIATION, Role.BOARD])
+def test_only_a_planner_or_an_admin_records_a_parish(store_path, role):
+    user = None if role is None else User(username="persona", display_name="Persona", role=role)
+    batch = ParishBatch(PARISH).add("problemas", [ParishProblem(parish_code=PARISH, code="P01", label_es="Agua")])
+    with pytest.raises(PermissionDenied):
+        save_batch(Store(store_path), user, batch)
+    assert Store(store_path).count() == 0
+    planner = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
+    assert save_batch(Store(store_path), planner, batch).written == 1
+
+
+def test_an_aid_to_a_member_names_a_surveyed_member(tmp_path, store_path, capsys):
+    rows = answers(3, ["A01"])
+    header = "Código;Asociación;Socio;Institución;Año;Tipo de ayuda;Monto (USD)\n"
+    known = header + f"AY1;A01;{rows[0]['_uuid']};MAG;2024;Insumos;120\n"
+    assert main(["load", PARISH, str(_folder(tmp_path / "ok", rows, **{"ayudas.csv": known}))]) == 0
+    stored = Store(store_path).get("parish_aid", f"{PARISH}-AY1")
+    assert stored.body["member_id"] == f"{PARISH}-{rows[0]['_uuid']}"
+    unknown = header + "AY2;A01;no-es-un-socio;MAG;2024;Insumos;120\n"
+    assert main(["load", PARISH, str(_folder(tmp_path / "bad", rows, **{"ayudas.csv": unknown}))]) == 1
+    assert "«no-es-un-socio»" in capsys.readouterr().err
+    assert Store(store_path).get("parish_aid", f"{PARISH}-AY2") is None
