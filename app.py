@@ -22,7 +22,8 @@ working = session.allowed(Action.VIEW_WORK)  # the public view lists only what i
 PAGES = {
     "": [
         st.Page("pages/inicio.py", title=t("nav.start"), icon=":material/home:", url_path="inicio", default=True),
-        st.Page("pages/preparar.py", title=t("prep.title"), icon=":material/edit_note:", url_path="preparar"),
+        *([st.Page("pages/preparar.py", title=t("prep.title"), icon=":material/edit_note:", url_path="preparar")]
+          if working else []),  # entered records (survey answers of named members) are work, not public
         st.Page("pages/fuentes.py", title=t("fuentes.title"), icon=":material/menu_book:", url_path="fuentes"),
     ],
     t("nav.diagnosis"): [

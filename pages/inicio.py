@@ -6,8 +6,9 @@ from core import fmt
 
 from core.data import geo
 from core.diagnosis.queries import CANTON_MAP_QUERIES
+from core.record.auth import Action
 from core.texts import t
-from ui import data, maps, state, widgets
+from ui import data, maps, session, state, widgets
 from ui import parish as parish_ui
 from ui.diagnosis import frames_of
 
@@ -39,7 +40,8 @@ if parish["associations"] == 0:  # a parish without its own records yet: the pat
     st.subheader(t("parish.checklist.title"))
     st.markdown(t("parish.checklist.intro"))
     parish_ui.draw_checklist(code)
-    st.page_link("pages/preparar.py", label=t("prep.title"), icon=":material/edit_note:")
+    if session.allowed(Action.VIEW_WORK):  # the page lists entered records: work, not the public view
+        st.page_link("pages/preparar.py", label=t("prep.title"), icon=":material/edit_note:")
 else:
     second = st.columns(4)
     second[0].metric(t("inicio.associations"), fmt.number(parish["associations"]))

@@ -25,6 +25,7 @@ from ui import decidir_registro as reg
 from ui import parish as parish_ui
 from ui.text import plain, plain_list
 
+session.work_page()
 parish_code = state.current_parish()
 store = data.store()
 user = session.current_user()

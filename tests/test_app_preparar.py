@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+
 from core.parish.mirror import AID, ANSWER, ASSOCIATION, PROBLEM
 from core.record.auth import Role, User
 from core.record.store import Store
@@ -80,12 +81,6 @@ def test_an_empty_parish_home_shows_the_path(parish_store):
     home = open_app_page(HOME, parish=PARISH)
     text = _texts(home)
     assert "Camino de la parroquia" in text and "Encuesta a los socios: falta" in text
-
-
-def test_an_observer_sees_the_page_but_cannot_record(parish_store):
-    app = open_app_page("pages/preparar.py", parish=PARISH)
-    assert "Solo el equipo de planificación" in _texts(app)
-    assert not [b for b in app.button if str(b.key or "").startswith("prep-save")]
 
 
 SURVEYED = answers(20, ["A01", "Unión Campesina"])

@@ -8,7 +8,9 @@ from core.record.auth import Role, User
 from tests.conftest import ROOT, open_app_page
 
 WORK_PAGES = ["pages/propuestas.py", "pages/ofertas.py", "pages/alineacion.py", "pages/priorizacion.py",
-              "pages/presupuesto.py", "pages/sesion.py", "pages/seguimiento.py"]
+              "pages/presupuesto.py", "pages/sesion.py", "pages/seguimiento.py", "pages/preparar.py",
+              "pages/cooperantes.py", "pages/convocatorias.py", "pages/convenios.py", "pages/etapas.py",
+              "pages/iati.py"]
 OBSERVER = User(username="vecina-publica", display_name="Vecina", role=Role.OBSERVER)
 
 
