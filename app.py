@@ -4,6 +4,7 @@ import streamlit as st
 
 from core.data.db import MissingDataError
 from core.record.auth import Action
+from core.record.store import StoreBusyError
 from core.texts import t
 from ui import session, state
 
@@ -65,4 +66,7 @@ PAGES = {
 }
 PAGES = {group: pages for group, pages in PAGES.items() if pages}
 
-st.navigation(PAGES, expanded=True).run()
+try:
+    st.navigation(PAGES, expanded=True).run()
+except StoreBusyError as busy:  # another process held the store's lock past the retries: said in Spanish, once
+    st.error(str(busy), icon=":material/hourglass_top:")

@@ -39,3 +39,4 @@ def test_a_signed_in_planner_still_reaches_the_work():
     app = open_app_page("pages/propuestas.py", User(username="tecnica-publica", display_name="Técnica",
                                                       role=Role.PLANNER))
     assert app.dataframe
+
