@@ -68,6 +68,10 @@ RECORD_MODELS = {
     "closing_evaluation": "core.cooperation.closing:ClosingEvaluation",
     "proposal_stage": "core.cooperation.stages:StageEvidence", "stage_rule": "core.cooperation.stages:StageRule",
     "iati_publisher": "core.iati.identifiers:Publisher",
+    "pairwise": "core.record.meeting:Pairwise", "board": "core.record.decisions:Board",
+    "web_session": "core.record.web_sessions:WebSession",
+    "parish_association": "core.parish.models:ParishAssociation", "survey_answer": "core.parish.models:SurveyAnswer",
+    "parish_aid": "core.parish.models:ParishAid", "parish_problem": "core.parish.models:ParishProblem",
 }
 _BUDGET_RULES = "core.engine.allocation:AllocationRules"
 _META_KEYS = {"schema_version", "application", "public_key"}

@@ -16,6 +16,7 @@ import secrets
 from pathlib import Path
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from pydantic import BaseModel
 
 from core.record.auth import Accounts, User
 from core.record.store import Store
@@ -25,6 +26,13 @@ KIND = "web_session"
 COOKIE = "minga_sesion"
 MAX_AGE = dt.timedelta(days=7)
 SALT = "minga-web-session"
+
+
+class WebSession(BaseModel):
+    """A stored browser session: whose it is and until when (the record a backup carries)."""
+
+    username: str
+    expires_at: dt.datetime
 
 
 def key_path(store: Store) -> Path:
@@ -56,7 +64,7 @@ def start(store: Store, user: User, now: dt.datetime | None = None) -> str:
     """Open a session for `user` (just signed in); returns the signed cookie value."""
     session_id = secrets.token_urlsafe(24)
     expires = (now or dt.datetime.now(dt.UTC)) + MAX_AGE
-    store.save(KIND, session_id, {"username": user.username, "expires_at": expires.isoformat()},
+    store.save(KIND, session_id, WebSession(username=user.username, expires_at=expires).model_dump(mode="json"),
                actor=user.username, expected_version=0, action=t("log.action.session_start"))
     return _serializer(store).dumps(session_id)
 

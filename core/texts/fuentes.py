@@ -15,6 +15,7 @@ LABELS = {
     # Each dataset Minga builds (core/data/sources.py), by what it holds.
     "dataset": {
         "aid": "Ayudas recibidas por las asociaciones", "associations": "Asociaciones",
+        "census_parish_figures": "Cifras del Censo 2022 por parroquia (INEC)",
         "dpa_cantons": "Cantones (DPA del INEC)", "dpa_parishes": "Parroquias (DPA del INEC)",
         "gad_competences": "Competencias del GAD parroquial", "member_needs": "Necesidades de los socios",
         "members": "Socios encuestados", "offers": "Ofertas de cooperación", "parish_shapes": "Límites parroquiales",

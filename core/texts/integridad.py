@@ -86,5 +86,9 @@ LABELS: dict[str, dict[str, str]] = {
         "application": "La postulación", "agreement": "El convenio", "agreement_report": "El informe de avance",
         "closing_evaluation": "La evaluación de cierre", "proposal_stage": "La etapa de la propuesta",
         "stage_rule": "La regla de etapas", "iati_publisher": "El identificador IATI del GAD",
+        "pairwise": "La comparación por pares", "board": "La junta y su quórum",
+        "web_session": "La sesión en el navegador", "parish_association": "La asociación",
+        "survey_answer": "La respuesta de la encuesta", "parish_aid": "La ayuda recibida",
+        "parish_problem": "El problema",
     },
 }

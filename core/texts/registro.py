@@ -102,8 +102,15 @@ LABELS = {
         "proposal": "Propuesta", "offer": "Oferta de cooperación", "pdot_objective": "Objetivo del PDOT",
         "system": "Sistema", "scenario": "Escenario", "weights": "Pesos", "budget": "Presupuesto",
         "user": "Cuenta de usuario", "decision": "Decisión de la junta", "meeting": "Sesión",
-        "ballot": "Voto", "private_score": "Calificación privada",
+        "ballot": "Voto", "private_score": "Calificación privada", "pairwise": "Comparación por pares",
+        "board": "Junta parroquial y quórum", "web_session": "Sesión en el navegador", "signin": "Ingreso",
+        "store": "Almacén", "cooperant": "Cooperante", "call": "Convocatoria", "application": "Postulación",
+        "agreement": "Convenio", "agreement_report": "Informe de avance", "closing_evaluation": "Evaluación de cierre",
+        "proposal_stage": "Etapa de la propuesta", "stage_rule": "Regla de etapas",
+        "iati_publisher": "Identificador IATI del GAD", "parish_association": "Asociación de la parroquia",
+        "survey_answer": "Respuesta de la encuesta", "parish_aid": "Ayuda recibida", "parish_problem": "Problema",
     },
     # Records Minga itself writes, by name.
-    "system_record": {"demo_seeded": "Datos de demostración cargados"},
+    "system_record": {"demo_seeded": "Datos de demostración cargados",
+                      "cooperation_demo_seeded": "Cooperantes y convocatorias de demostración cargados"},
 }
