@@ -193,7 +193,7 @@ def method_column(result, names: dict[str, str]) -> None:
         st.caption(t("budget.uncovered", items="; ".join(views.uncovered_es(a, names) for a in uncovered)))
     for note in result.notes_es:
         if not views.repeats_uncovered(note, result):
-            st.caption(views.with_names(note, names))
+            st.caption(plain(views.with_names(note, names)))
 
 
 @st.fragment
@@ -239,10 +239,10 @@ def _why(code: str, weights, rules, outcome, names, method: str) -> None:
     if outcome.rule is None and asked_key in asked:
         with st.spinner(t("prio.sens.computing")):
             outcome = shared.explain(code, weights, rules, outcome.proposal_id, method)
-    st.markdown(t("budget.why.who", associations=views.associations_es(outcome.association_ids, names),
+    st.markdown(t("budget.why.who", associations=plain(views.associations_es(outcome.association_ids, names)),
                   cost=fmt.money(outcome.cost_usd, 0), score=fmt.number(outcome.score, 2)))
     if outcome.rule is not None:
-        st.markdown(outcome.reason_es)
+        st.markdown(plain(outcome.reason_es))  # it quotes the titles of the proposals it would displace
     else:
         st.caption(t("budget.why.on_demand"))
     figures = []
