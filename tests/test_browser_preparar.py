@@ -30,8 +30,10 @@ def own_app(tmp_path, app_reads_the_test_build):
 
 def _upload_and_save(page, key: str, tab: str, uploader: str, path, saved: str) -> None:
     page.get_by_role("tab", name=tab, exact=True).click()
+    expect(page.get_by_role("tab", name=tab, exact=True)).to_have_attribute("aria-selected", "true")
     wait_for_app(page)
     box = page.get_by_test_id("stFileUploader").filter(has_text=uploader)
+    expect(box).to_be_visible()
     box.locator("input[type='file']").set_input_files(str(path))
     wait_for_app(page)
     expect(page.get_by_text(f"Vista previa de «{path.name}»")).to_be_visible()
