@@ -274,3 +274,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.flaky(reruns=1))
+
+
+@contextlib.contextmanager
+def lock_held_by_another_process(path: Path) -> Iterator[None]:
+    """Another process holds the SQLite write lock on `path` for the duration of the block."""
+    import textwrap
+
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+        import sqlite3, sys
+        con = sqlite3.connect(sys.argv[1], isolation_level=None)
+        con.execute("BEGIN IMMEDIATE")
+        print("bloqueado", flush=True)
+        sys.stdin.readline()
+    """), str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "bloqueado"
+        yield
+    finally:
+        holder.communicate("\n", timeout=10)

@@ -6,7 +6,7 @@ import pytest
 
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import open_app_page
+from tests.conftest import lock_held_by_another_process, open_app_page
 
 ADMIN = User(username="admin-prueba", display_name="Administración", role=Role.ADMIN)
 PLANNER = User(username="tecnico-registro", display_name="Técnico", role=Role.PLANNER)
@@ -85,27 +85,13 @@ def test_the_administrator_is_warned_that_the_key_is_not_in_the_backup(own_store
 
 
 def test_a_store_locked_by_another_process_is_answered_in_spanish_on_the_page(own_store, monkeypatch):
-    import subprocess
-    import sys
-    import textwrap
-
     from core.record import store as store_module
 
     app = open_app_page("pages/administracion.py", ADMIN)
     monkeypatch.setattr(store_module, "BUSY_SECONDS", 1)
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
-        import sqlite3, sys
-        con = sqlite3.connect(sys.argv[1], isolation_level=None)
-        con.execute("BEGIN IMMEDIATE")
-        print("bloqueado", flush=True)
-        sys.stdin.readline()
-    """), str(own_store)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "bloqueado"
+    with lock_held_by_another_process(own_store):
         next(c for c in app.checkbox if "restablecer" in c.label).check()
         next(b for b in app.button if b.label == "Restablecer").click().run()
-    finally:
-        holder.communicate("\n", timeout=10)
     assert not app.exception
     assert any("ocupado por otro proceso" in e.value for e in app.error)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from core.record.audit import main as audit_main
+from tests.conftest import lock_held_by_another_process
 from core.record.store import Change, ConflictError, Store, StoreBusyError, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -184,22 +185,12 @@ def test_a_lock_held_by_another_process_is_answered_in_spanish_after_a_short_wai
 
     store.save("proposal", "P1", {"title": "A"}, actor="ana")
     monkeypatch.setattr(store_module, "BUSY_SECONDS", 1)
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
-        import sqlite3, sys
-        con = sqlite3.connect(sys.argv[1], isolation_level=None)
-        con.execute("BEGIN IMMEDIATE")
-        print("bloqueado", flush=True)
-        sys.stdin.readline()
-    """), str(store.path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "bloqueado"
+    with lock_held_by_another_process(store.path):
         started = time.monotonic()
         with pytest.raises(StoreBusyError, match="ocupado por otro proceso") as refused:
             store.save("proposal", "P1", {"title": "B"}, actor="luis")
         assert time.monotonic() - started < 10
         assert "locked" not in str(refused.value)
-    finally:
-        holder.communicate("\n", timeout=10)
     assert store.get("proposal", "P1").body == {"title": "A"}
     store.save("proposal", "P1", {"title": "B"}, actor="luis")  # free again: the save goes through
     assert store.verify().ok
