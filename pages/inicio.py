@@ -1,14 +1,14 @@
-"""Inicio: the selected parish at a glance and its place among the rural parishes of its canton."""
+"""Inicio: the selected parish at a glance (its 2022 census figures, and the study's earlier ones for El Valle;
+its records or the path to enter them) and its place among the rural parishes of its canton on a map."""
 
 import streamlit as st
 
 from core import fmt
-
-from core.data import geo
+from core.diagnosis.census import census_panel
 from core.diagnosis.queries import CANTON_MAP_QUERIES
 from core.record.auth import Action
-from core.texts import t
-from ui import data, maps, session, state, widgets
+from core.texts import label, t
+from ui import census, data, maps, session, state, widgets
 from ui import parish as parish_ui
 from ui.diagnosis import frames_of
 
@@ -23,18 +23,9 @@ if parish is None:
 st.subheader(t("inicio.subtitle", name=parish["name"], canton=parish["canton"], province=parish["province"]))
 st.write(t("inicio.intro"))
 
-first = st.columns(3)
-first[0].metric(
-    t("inicio.population"), fmt.number(parish["population"]),
-    help=t("inicio.population_help", year=parish["population_year"]) if parish["population_year"] else None,
-)
-if parish["population_men"] is not None:
-    first[0].caption(t("inicio.men_women", men=fmt.number(parish["population_men"]),
-                       women=fmt.number(parish["population_women"])))
-first[1].metric(t("inicio.poverty"), fmt.percent(parish["poverty_rate"]))
-first[2].metric(t("inicio.area"), t("inicio.area_value", value=fmt.number(parish["area_ha"], 2))
-                if parish["area_ha"] is not None else fmt.UNKNOWN)
-widgets.source_caption(parish["source"])
+frames = frames_of(CANTON_MAP_QUERIES, code)
+panel = census_panel(frames["census"].row(0, named=True))
+census.draw_census(panel)
 
 if parish["associations"] == 0:  # a parish without its own records yet: the path as a checklist
     st.subheader(t("parish.checklist.title"))
@@ -57,14 +48,9 @@ else:
         st.caption(t("synthetic.caption"))
 
 st.subheader(t("inicio.map_title", canton=parish["canton"]))
-frames = frames_of(CANTON_MAP_QUERIES, code)
-shapes = frames["shapes"]
-if shapes.is_empty():
-    st.info(t("inicio.map_missing", canton=parish["canton"]))
-else:
-    population = dict(frames["comparison"].select("parish_code", "population").iter_rows())
-    collection = geo.feature_collection(shapes.iter_rows(named=True), population, code)
-    maps.parish_map(collection, t("inicio.population"), key="inicio-map")
+population = dict(frames["comparison"].select("parish_code", "population").iter_rows())
+if maps.canton_map(panel, frames["shapes"], population, label("territory_indicator", "population"), key="inicio-map",
+                   canton=parish["canton"]):
     st.caption(t("inicio.map_caption"))
 
 st.markdown(t("inicio.next_steps"))

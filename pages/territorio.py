@@ -1,22 +1,21 @@
-"""Territorio: the parish against the other rural parishes of its canton, on a map and ranked, each
-figure with its source. Works for any of the 1,041 parishes; the map only where polygons exist."""
+"""Territorio: the parish's 2022 census figures (and the study's earlier ones, for El Valle) against the other rural
+parishes of its canton, on a map and ranked, each figure with its source. Works for any of the 1,041 parishes."""
 
 import polars as pl
 import streamlit as st
 
 from core import fmt
-from core.data import geo
+from core.diagnosis.census import census_panel, figures_table
 from core.diagnosis.tables import compact_number, for_display, formatted
 from core.diagnosis.territory import (
     TERRITORY_INDICATORS,
     indicator_formatter,
     known_counts,
-    parish_figures,
     rank_text,
     territory_ranking,
 )
 from core.texts import label, t
-from ui import charts, maps, state
+from ui import census, charts, maps, state
 from ui import diagnosis as page
 
 code = state.current_parish()
@@ -25,22 +24,22 @@ frames = page.page_frames("territorio", code)
 st.title(t("diag.territorio.title"))
 comparison = frames["comparison"]
 mine = comparison.filter(pl.col("parish_code") == code)
-if mine.is_empty():
+if mine.is_empty() or frames["census"].is_empty():
     st.warning(t("diag.unknown_parish"))
     st.stop()
 row = mine.row(0, named=True)
+panel = census_panel(frames["census"].row(0, named=True))
 known = known_counts(comparison)
 canton, province = row["canton"], row["province"]
 
 st.subheader(t("diag.territorio.subtitle", name=row["name"], canton=canton, province=province))
 st.write(t("diag.territorio.intro"))
 
-for column, indicator in zip(st.columns(4), TERRITORY_INDICATORS, strict=True):
-    column.metric(label("territory_indicator", indicator), indicator_formatter(indicator)(row[indicator]))
-    column.caption(rank_text(row, indicator, known[indicator]))
+ranks = {indicator: rank_text(row, indicator, known[indicator]) for indicator in TERRITORY_INDICATORS}
+census.draw_census(panel, captions=ranks)
 
 st.markdown(f"**{t('diag.territorio.figures')}**")
-st.dataframe(parish_figures(row, known), hide_index=True, width="stretch", key="territorio-figures")
+st.dataframe(figures_table(panel, ranks), hide_index=True, width="stretch", key="territorio-figures")
 
 indicator = st.radio(t("diag.territorio.indicator"), TERRITORY_INDICATORS, horizontal=True,
                      format_func=lambda i: label("territory_indicator", i), key="territorio-indicator")
@@ -48,13 +47,9 @@ indicator_label = label("territory_indicator", indicator)
 formatter = indicator_formatter(indicator)
 
 st.subheader(t("diag.territorio.map_title", canton=canton, indicator=indicator_label))
-shapes = frames["shapes"]
-if shapes.is_empty():
-    st.info(t("diag.territorio.map_missing", canton=canton))
-else:
-    values = dict(comparison.select("parish_code", indicator).iter_rows())
-    collection = geo.feature_collection(shapes.iter_rows(named=True), values, code, value_format=formatter)
-    maps.parish_map(collection, indicator_label, key="territorio-map")
+values = dict(comparison.select("parish_code", indicator).iter_rows())
+if maps.canton_map(panel, frames["shapes"], values, indicator_label, key="territorio-map", canton=canton,
+                   value_format=formatter):
     st.caption(t("diag.territorio.map_caption", indicator=indicator_label.lower()))
 
 ranking = territory_ranking(comparison, indicator, code)

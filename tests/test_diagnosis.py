@@ -22,7 +22,7 @@ from core.diagnosis.migration import (
 from core.diagnosis.problems import groups_table, link_subjects, needs_table, objectives_cited, problem_texts, top_three
 from core.diagnosis.queries import PAGE_QUERIES, parish_keys
 from core.diagnosis.tables import compact_number, for_display, jitter
-from core.diagnosis.territory import indicator_formatter, known_counts, parish_figures, rank_text, territory_ranking
+from core.diagnosis.territory import indicator_formatter, known_counts, rank_text, territory_ranking
 
 
 # --- Page queries ---------------------------------------------------------------------------------------
@@ -207,7 +207,7 @@ COMPARISON = pl.DataFrame({
 
 
 @pytest.mark.parametrize(("indicator", "value", "text"), [
-    ("population", 24314, "24.314"), ("area_km2", 43.0501, "43,05"), ("density_per_km2", 564.78, "564,8"),
+    ("population", 24314, "24.314"), ("area_km2", 43.0501, "43,05"), ("density_per_km2", 564.78, "565"),
     ("poverty_rate", 0.634, "63,4 %"), ("population", None, "sin dato"),
 ])
 def test_indicator_formatter(indicator, value, text):
@@ -228,15 +228,6 @@ def test_known_counts_and_rank_texts():
     assert rank_text(rows["010170"], "population", 2) == "Puesto 1 de 2 parroquias rurales con este dato"
     assert rank_text(rows["010151"], "population", 2) == "Sin puesto: cifra desconocida"
     assert rank_text(rows["010150"], "population", 2) == "Sin puesto: es la cabecera cantonal"
-
-
-def test_parish_figures_list_value_rank_and_source():
-    figures = parish_figures(COMPARISON.row(3, named=True), known_counts(COMPARISON))
-    assert figures.columns == ["Cifra", "Valor", "Lugar en el cantón", "Fuente"]
-    assert figures.row(0) == ("Población", "24.314 (2010)", "Puesto 1 de 2 parroquias rurales con este dato",
-                              "estudio")
-    unknown = parish_figures(COMPARISON.row(1, named=True), known_counts(COMPARISON))
-    assert set(unknown["Valor"].to_list()) == {"sin dato"}
 
 
 # --- Ayudas recibidas ---------------------------------------------------------------------------------

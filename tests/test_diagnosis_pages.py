@@ -1,5 +1,6 @@
 """AppTest: the five Diagnóstico pages, for El Valle (the study's figures on screen), with an association
-filter, and for parishes with no records (Baños, 010151; Quito, outside the mapped provinces)."""
+filter, and for parishes with no records (Baños, 010151; Quito, a cantonal seat; El Carmen de Pijilí, recoded after
+the 2022 census, with neither census figures nor a polygon)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from tests.conftest import open_app_page
 PAGES = ["pages/territorio.py", "pages/asociaciones.py", "pages/ayudas.py", "pages/migracion.py",
          "pages/problemas.py"]
 NO_DATA_PARISH = "010151"  # Baños, Cuenca: in the DPA list, no associations on record
-UNMAPPED_PARISH = "170150"  # Quito: no polygons, no figures
+SEAT_PARISH = "170150"  # Quito: a cantonal seat, outside Azuay
+UNMAPPED_PARISH = "011551"  # El Carmen de Pijilí: recoded after the 2022 census; no census row, no polygon
 
 
 def metrics(app: AppTest) -> dict[str, str]:
@@ -30,7 +32,7 @@ def downloads(app: AppTest) -> list[str]:
 
 
 @pytest.mark.parametrize("page", PAGES)
-@pytest.mark.parametrize("parish", [None, NO_DATA_PARISH, UNMAPPED_PARISH])
+@pytest.mark.parametrize("parish", [None, NO_DATA_PARISH, SEAT_PARISH, UNMAPPED_PARISH])
 def test_every_diagnosis_page_runs_in_spanish(page, parish):
     app = open_app_page(page, parish=parish)
     assert app.title and app.title[0].value in {"Territorio", "Asociaciones", "Ayudas recibidas", "Migración",
@@ -41,12 +43,12 @@ def test_every_diagnosis_page_runs_in_spanish(page, parish):
 def test_territorio_compares_el_valle_with_its_canton_and_names_each_source():
     app = open_app_page("pages/territorio.py")
     shown = metrics(app)
-    assert shown["Población"] == "24.314"
-    assert shown["Superficie (km²)"] == "43,05"
-    assert shown["Pobreza"] == "63,4 %"
-    assert "Puesto 1 de 6 parroquias rurales con este dato" in texts(app)
+    assert shown["Población · Censo 2010 (estudio)"] == "24.314"
+    assert shown["Superficie (km²) · Censo 2010 (estudio)"] == "43,05"
+    assert shown["Pobreza · Censo 2010 (estudio)"] == "63,4 %"
+    assert "Puesto 1 de 21 parroquias rurales con este dato" in texts(app)  # the 2022 census knows all 21
     figures = app.dataframe[0].value
-    assert figures["Fuente"].str.contains("Gómez-Ceballos").sum() == 3
+    assert figures["Fuente"].str.contains("Gómez-Ceballos").sum() == 4
     comparison = app.dataframe[1].value
     assert len(comparison) == 21 and "Chaucha" in set(comparison["Parroquia"])
     assert "Descargar Excel" in downloads(app)
@@ -56,18 +58,18 @@ def test_territorio_indicator_switch_recolours_and_reranks():
     app = open_app_page("pages/territorio.py")
     app.radio(key="territorio-indicator").set_value("poverty_rate").run()
     assert not app.exception
-    assert any(s.value == "Parroquias rurales del cantón Cuenca: Pobreza" for s in app.subheader)
+    assert any(s.value == "Parroquias rurales del cantón Cuenca: Pobreza por NBI" for s in app.subheader)
 
 
 def test_territorio_without_figures_or_polygons_says_so():
     app = open_app_page("pages/territorio.py", parish=UNMAPPED_PARISH)
-    assert set(metrics(app).values()) == {"sin dato"}
+    assert set(metrics(app).values()) == {"sin dato en el censo 2022"}
     info = texts(app)
-    assert "No hay polígonos para el cantón Quito" in info
-    assert "Ninguna parroquia rural del cantón Quito tiene «población» registrada" in info
-    baños = open_app_page("pages/territorio.py", parish=NO_DATA_PARISH)
-    assert "Sin puesto: cifra desconocida" in texts(baños)
-    assert "No hay polígonos" not in texts(baños)  # Azuay has polygons: the map is drawn
+    assert "no tiene polígono" in info
+    assert "Ninguna parroquia rural del cantón Camilo Ponce Enriquez tiene «población» en el censo 2022" in info
+    quito = open_app_page("pages/territorio.py", parish=SEAT_PARISH)
+    assert "Sin puesto: es la cabecera cantonal" in texts(quito)
+    assert "no tiene polígono" not in texts(quito)  # the national polygons cover Pichincha: the map is drawn
 
 
 # --- Asociaciones -----------------------------------------------------------------------------------
@@ -153,7 +155,7 @@ def test_migracion_filter_by_association():
 
 
 def test_migracion_without_members_still_shows_the_province():
-    app = open_app_page("pages/migracion.py", parish=UNMAPPED_PARISH)
+    app = open_app_page("pages/migracion.py", parish=SEAT_PARISH)
     body = texts(app)
     assert "No hay socios encuestados registrados en esta parroquia" in body
     assert "Pichincha" in body

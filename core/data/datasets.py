@@ -58,9 +58,11 @@ DATASETS: list[Dataset] = [
     Dataset("study_parish_figures", "study_parish_figures.csv", StudyParishFigures,
             "Estudio El Valle (Gómez-Ceballos et al.), sección 4: cifras INEC 2010 que publica el estudio.",
             key=("parish_code",), references={"parish_code": ("dpa_parishes", "parish_code")}),
-    Dataset("parish_shapes", "reference/parroquias_azuay_canar_generalizado.geojson", ParishShape,
-            REFERENCE + "Polígonos muy generalizados (fiabilidad C): solo como mapa esquemático. "
-            "El polígono 010852 (El Carmen de Pijilí) no está en la lista DPA actual y no se muestra.",
+    Dataset("parish_shapes", "reference/parroquias_conali2024.geojson", ParishShape,
+            REFERENCE + "Límites parroquiales de CONALI 2024 (vía marcobenavides-png/Mapa-RT-RN-), simplificados y "
+            "sin solapes: 1.041 de las 1.042 parroquias del censo 2022 y 5 creadas después. Solo se muestran los "
+            "códigos de la lista DPA de Minga; sin polígono: 011551 El Carmen de Pijilí, 220254 Tiputini y las "
+            "zonas no delimitadas 900151, 900351 y 900451.",
             key=("parish_code",)),
     Dataset("sdg_goals", "reference/sdg_goals.csv", SdgGoal,
             REFERENCE + "Naciones Unidas, A/RES/71/313, textos oficiales en español (open-sdg, MIT).",

@@ -47,7 +47,8 @@ def read_json(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[s
 
 
 def read_geojson_shapes(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
-    """Parish polygons: one row per feature with its DPA code, name and geometry as text."""
+    """Parish polygons (CONALI 2024 properties: `dpa_parroquia`, `parroquia`): one row per feature with its DPA
+    code, name and geometry as text."""
     try:
         collection = json.loads(path.read_text(encoding="utf-8"))
         features = collection["features"]
@@ -57,8 +58,8 @@ def read_geojson_shapes(path: Path, label: str) -> tuple[list[str], list[tuple[i
     for i, feature in enumerate(features, start=1):
         props = feature.get("properties") or {}
         rows.append((i, {
-            "parish_code": props.get("codigo_parroquia"),
-            "name": props.get("nombre"),
+            "parish_code": props.get("dpa_parroquia"),
+            "name": props.get("parroquia"),
             "geometry_json": json.dumps(feature.get("geometry"), separators=(",", ":")),
         }))
     return ["parish_code", "name", "geometry_json"], rows

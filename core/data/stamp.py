@@ -23,8 +23,8 @@ def build_inputs(sources_dir: Path) -> list[Path]:
     """Every source file and the modules whose code decides what the parquet files hold."""
     here = Path(__file__).parent
     models = ROOT / "core" / "proposals"
-    code = [here / "build.py", here / "datasets.py", here / "frames.py", models / "models.py", models / "offers.py",
-            models / "competences.py", *sorted((here / "schemas").glob("*.py"))]
+    code = [here / "build.py", here / "datasets.py", here / "frames.py", here / "sources.py", models / "models.py",
+            models / "offers.py", models / "competences.py", *sorted((here / "schemas").glob("*.py"))]
     return sorted(p for p in sources_dir.rglob("*") if p.is_file()) + code
 
 

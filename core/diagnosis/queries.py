@@ -33,9 +33,10 @@ _ANSWERS = ViewQuery("member_answers", _PARISH, ("parish_code",))
 _CANTON_RURAL = "canton_code = ? AND (kind = 'rural' OR parish_code = ?)"  # the canton's rural parishes + this one
 _COMPARISON = ViewQuery("territory_comparison", _CANTON_RURAL, ("canton_code", "parish_code"), "name")
 _SHAPES = ViewQuery("parish_shapes", _CANTON_RURAL, ("canton_code", "parish_code"))
+_CENSUS = ViewQuery("parish_census", _PARISH, ("parish_code",))
 
-# The canton's map and figures: Territorio draws them by any indicator, Inicio by population.
-CANTON_MAP_QUERIES: dict[str, ViewQuery] = {"comparison": _COMPARISON, "shapes": _SHAPES}
+# The parish's census figures and the canton's map: Territorio draws the map by any indicator, Inicio by population.
+CANTON_MAP_QUERIES: dict[str, ViewQuery] = {"census": _CENSUS, "comparison": _COMPARISON, "shapes": _SHAPES}
 
 PAGE_QUERIES: dict[str, dict[str, ViewQuery]] = {
     "territorio": {

@@ -9,7 +9,7 @@ import polars as pl
 
 from core import fmt
 from core.diagnosis.tables import formatted
-from core.texts import label, t
+from core.texts import t
 
 TERRITORY_INDICATORS = ("population", "area_km2", "density_per_km2", "poverty_rate")
 _SOURCES = {"population": "population_source", "area_km2": "area_source", "density_per_km2": "density_source",
@@ -22,7 +22,7 @@ def indicator_formatter(indicator: str) -> Callable[[Any], str]:
     return {
         "population": fmt.number,
         "area_km2": lambda v: fmt.number(v, 2),
-        "density_per_km2": lambda v: fmt.number(v, 1),
+        "density_per_km2": fmt.number,  # INEC publishes it rounded to whole inhabitants per km²
         "poverty_rate": lambda v: fmt.percent(v, 1),
     }[indicator]
 
@@ -36,24 +36,6 @@ def territory_ranking(comparison: pl.DataFrame, indicator: str, selected: str) -
         "parish_code", "name", pl.col(indicator).cast(pl.Float64).alias("value"),
         (pl.col("parish_code") == selected).alias("selected"), pl.col(_SOURCES[indicator]).alias("source"))
     return formatted(ranked, "value", indicator_formatter(indicator))
-
-
-def parish_figures(row: Mapping[str, Any], known: Mapping[str, int]) -> pl.DataFrame:
-    """The selected parish's four figures as people read them, with its place in the canton and the source."""
-    figures, values, ranks, sources = [], [], [], []
-    for indicator in TERRITORY_INDICATORS:
-        figures.append(label("territory_indicator", indicator))
-        value = row.get(indicator)
-        text = indicator_formatter(indicator)(value)
-        if indicator == "population" and value is not None and row.get("population_year"):
-            text += f" ({row['population_year']})"
-        values.append(text)
-        ranks.append(rank_text(row, indicator, known.get(indicator, 0)))
-        sources.append(row.get(_SOURCES[indicator]) or fmt.UNKNOWN)
-    return pl.DataFrame({
-        t("diag.territorio.figure"): figures, t("diag.territorio.value"): values,
-        t("diag.territorio.rank_col"): ranks, t("diag.territorio.source"): sources,
-    })
 
 
 def rank_text(row: Mapping[str, Any], indicator: str, known: int) -> str:

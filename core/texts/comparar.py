@@ -10,7 +10,7 @@ STRINGS = {
     "comparar.level.province": "Los cantones y las parroquias de la provincia {province}",
     "comparar.indicator": "Cifra para ordenar y colorear",
     "comparar.map_title": "{indicator}: parroquias de {area}",
-    "comparar.map_missing": "Minga tiene polígonos solo de Azuay y Cañar: no hay mapa de {area}. La tabla compara "
+    "comparar.map_missing": "No hay polígonos de las parroquias de {area}: no se dibuja el mapa. La tabla compara "
                             "todas sus parroquias.",
     "comparar.parishes_title": "Parroquias de {area}",
     "comparar.cantons_title": "Cantones de {province} (totales de sus parroquias rurales)",

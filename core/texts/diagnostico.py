@@ -33,8 +33,9 @@ STRINGS = {
     # -- Territorio
     "diag.territorio.title": "Territorio",
     "diag.territorio.subtitle": "{name} entre las parroquias rurales del cantón {canton}, {province}",
-    "diag.territorio.intro": "Población, superficie, densidad y pobreza de la parroquia frente a las demás parroquias "
-                             "rurales de su cantón, donde se conocen. Cada cifra conserva su fuente.",
+    "diag.territorio.intro": "Población, superficie, densidad y pobreza por necesidades básicas insatisfechas (NBI) "
+                             "de la parroquia según el Censo 2022 del INEC, frente a las demás parroquias rurales de "
+                             "su cantón. Cada cifra conserva su fuente.",
     "diag.territorio.rank": "Puesto {rank} de {known} parroquias rurales con este dato",
     "diag.territorio.no_rank": "Sin puesto: {reason}",
     "diag.territorio.reason_unknown": "cifra desconocida",
@@ -42,24 +43,20 @@ STRINGS = {
     "diag.territorio.figures": "Cifras de la parroquia y su fuente",
     "diag.territorio.indicator": "Indicador del mapa y del gráfico",
     "diag.territorio.map_title": "Parroquias rurales del cantón {canton}: {indicator}",
-    "diag.territorio.map_caption": "Color: {indicator} (gris: sin dato); borde rojo: la parroquia elegida. Polígonos "
-                                   "muy generalizados, solo como mapa esquemático (fiabilidad C). El mapa no necesita "
+    "diag.territorio.map_caption": "Color: {indicator}, Censo 2022 (gris: sin dato); borde rojo: la parroquia "
+                                   "elegida. Límites parroquiales de CONALI 2024, simplificados. El mapa no necesita "
                                    "internet.",
-    "diag.territorio.map_missing": "No hay polígonos para el cantón {canton}: el mapa cubre por ahora las provincias de "
-                                   "Azuay y Cañar. La comparación de cifras sigue abajo.",
     "diag.territorio.chart_title": "{indicator}: parroquias rurales del cantón {canton}",
     "diag.territorio.chart_caption": "{known} de {total} parroquias rurales del cantón tienen este dato; las demás no "
                                      "aparecen en el gráfico.",
-    "diag.territorio.none_known": "Ninguna parroquia rural del cantón {canton} tiene «{indicator}» registrada. Para "
-                                  "compararlas, agregue la cifra y su fuente en "
-                                  "data/sources/reference/parroquias_cuenca_azogues.csv (o un archivo con las mismas "
-                                  "columnas) y ejecute «python -m core.data.build».",
+    "diag.territorio.none_known": "Ninguna parroquia rural del cantón {canton} tiene «{indicator}» en el censo 2022: "
+                                  "no hay con qué compararla.",
     "diag.territorio.table_title": "Comparación con las parroquias rurales del cantón",
     "diag.territorio.context_title": "El cantón {canton} y la provincia de {province}",
     "diag.territorio.context_missing": "No hay cifras de referencia del cantón {canton} ni de la provincia de "
                                        "{province}. Se agregan en data/sources/reference/poblacion_censos_referencia.csv.",
-    "diag.territorio.sources_caption": "la de cada cifra, en la tabla; la densidad la calcula Minga con la población "
-                                       "y la superficie",
+    "diag.territorio.sources_caption": "INEC, Censo de Población y Vivienda 2022 (la fuente de cada cifra, en la "
+                                       "tabla)",
     "diag.territorio.figure": "Cifra",
     "diag.territorio.value": "Valor",
     "diag.territorio.source": "Fuente",
@@ -356,7 +353,7 @@ LABELS = {
         "population": "Población",
         "area_km2": "Superficie (km²)",
         "density_per_km2": "Densidad (hab./km²)",
-        "poverty_rate": "Pobreza",
+        "poverty_rate": "Pobreza por NBI",
     },
     "diagnosis_level": {"país": "País", "provincia": "Provincia", "cantón": "Cantón", "parroquia": "Parroquia",
                         "asociación": "Asociación"},

@@ -6,12 +6,6 @@ STRINGS = {
     "inicio.intro": "Minga reúne en un solo lugar la realidad de la parroquia (asociaciones, ayudas recibidas, "
                     "migración, problemas), la evaluación de propuestas y ofertas de cooperación según su alineación "
                     "con el PDOT, el PND y los ODS, y el reparto del presupuesto con un método exacto, explicado y registrado.",
-    "inicio.population": "Población",
-    "inicio.population_help": "Habitantes según el censo {year}.",
-    "inicio.men_women": "{men} hombres · {women} mujeres",
-    "inicio.poverty": "Pobreza",
-    "inicio.area": "Superficie",
-    "inicio.area_value": "{value} ha",
     "inicio.associations": "Asociaciones",
     "inicio.members": "Socios",
     "inicio.members_delta": "{surveyed} encuestados",
@@ -20,9 +14,9 @@ STRINGS = {
     "inicio.open_proposals": "Propuestas abiertas",
     "inicio.proposals_delta": "{count} en total",
     "inicio.map_title": "Parroquias rurales del cantón {canton}",
-    "inicio.map_caption": "Color: población conocida (gris: sin dato). Polígonos muy generalizados, solo como mapa "
-                          "esquemático (fiabilidad C, ver Datos y fuentes). El mapa no necesita internet.",
-    "inicio.map_missing": "No hay polígonos para el cantón {canton}: el mapa cubre por ahora Azuay y Cañar.",
+    "inicio.map_caption": "Color: población del Censo 2022 (gris: sin dato); borde rojo: la parroquia elegida. "
+                          "Límites parroquiales de CONALI 2024, simplificados (ver Datos y fuentes). El mapa no "
+                          "necesita internet.",
     "inicio.unknown_parish": "La parroquia elegida no está en la lista DPA.",
     "inicio.next_steps": "Siga el camino: **Diagnóstico** (la parroquia como es) → **Decidir** (propuestas, "
                          "priorización y presupuesto) → **Sesión y acta** (la decisión registrada).",

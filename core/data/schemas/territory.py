@@ -72,7 +72,7 @@ class StudyParishFigures(BaseModel):
 
 
 class ParishShape(BaseModel):
-    """A parish polygon (GeoJSON geometry kept as text) for the schematic map."""
+    """A parish polygon (CONALI 2024 limits, simplified; GeoJSON geometry kept as text) for the maps."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -89,5 +89,6 @@ class CensusParishFigures(BaseModel):
     parish_code: str = Field(validation_alias="dpa_parroquia", pattern=DPA_PARISH)
     population_2022: int = Field(validation_alias="poblacion_total_2022_personas", ge=0)
     area_km2: float = Field(validation_alias="superficie_km2_inec", ge=0)
+    density_per_km2: float = Field(validation_alias="densidad_hab_km2_inec", ge=0)  # as INEC publishes it, rounded
     persons_nbi: int | None = Field(default=None, validation_alias="personas_viviendas_particulares_2022", ge=0)
     poor_nbi: int | None = Field(default=None, validation_alias="pobres_nbi_2022_personas", ge=0)

@@ -1,0 +1,26 @@
+"""Drawing a parish's census figures (core.diagnosis.census) on Inicio and Territorio: one row of metrics per
+census («Población · Censo 2022», «Población · Censo 2010 (estudio)»), what is missing and why, and the sources."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from core.diagnosis.census import CensusPanel
+from core.texts import t
+from ui import widgets
+from ui.text import plain
+
+
+def draw_census(panel: CensusPanel, captions: Mapping[str, str] | None = None) -> None:
+    """Each census block as metrics, its notes and its sources; `captions` (by indicator) go under the 2022
+    metrics (Territorio puts the parish's place in the canton there)."""
+    for block in panel.blocks:
+        for column, figure in zip(st.columns(len(block.figures)), block.figures, strict=True):
+            column.metric(t("census.metric", figure=figure.label, census=block.title), figure.text)
+            if captions and block.census == "2022" and figure.indicator in captions:
+                column.caption(captions[figure.indicator])
+        for note in block.notes:
+            st.caption(plain(note))
+        widgets.source_caption(plain(" · ".join(block.sources)))
