@@ -202,6 +202,14 @@ def wait_for_app(page) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", state="attached")
 
 
+def choose_parish(page, typed: str) -> None:
+    """Choose a parish in the sidebar selector as a person does: type part of its name and press Enter."""
+    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").click()
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+
+
 def pick_option(page, option: str) -> None:
     """Click `option` in the open drop-down list once it is shown (after typing, the list filters first)."""
     page.get_by_role("option", name=option, exact=True).click()

@@ -18,7 +18,7 @@ from core.proposals.import_templates import example_proposal, proposals_workbook
 from core.proposals.models import BudgetLine
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import TEST_PASSWORD, open_page, served_app, sign_in, wait_for_app
+from tests.conftest import TEST_PASSWORD, choose_parish, open_page, served_app, sign_in, wait_for_app
 from tests.parish_export import answers, export_csv
 from tests.test_parish_load import AID, ASSOCIATIONS, PROBLEMS
 
@@ -76,10 +76,7 @@ def test_a_prepared_parish_imports_its_proposals_and_sees_them_ranked_and_funded
     url, proposals = prepared_parish
     page.goto(url)
     wait_for_app(page)
-    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").click()
-    page.keyboard.type("Cacha")
-    page.keyboard.press("Enter")
-    wait_for_app(page)
+    choose_parish(page, "Cacha")
     expect(page.get_by_text("Parroquia Cacha")).to_be_visible()
     census = page.get_by_test_id("stMetric").filter(has_text="Población · Censo 2022")
     expect(census).to_contain_text("2.362")  # INEC, CPV 2022

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import TEST_PASSWORD, open_page, served_app, sign_in, wait_for_app
+from tests.conftest import TEST_PASSWORD, choose_parish, open_page, served_app, sign_in, wait_for_app
 from tests.parish_export import answers, export_csv
 from tests.test_parish_load import AID, ASSOCIATIONS, PROBLEMS
 
@@ -45,10 +45,7 @@ def _upload_and_save(page, key: str, tab: str, uploader: str, path, saved: str) 
 def test_a_planner_prepares_another_parish_and_sees_it_on_every_page(page, own_app, tmp_path):
     page.goto(own_app)
     wait_for_app(page)
-    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").click()
-    page.keyboard.type("Baños — Cuenca")
-    page.keyboard.press("Enter")
-    wait_for_app(page)
+    choose_parish(page, "Baños — Cuenca")
     expect(page.get_by_text("Camino de la parroquia")).to_be_visible()
     sign_in(page, "tecnica")
     open_page(page, "Preparar la parroquia")
