@@ -34,8 +34,8 @@ def test_every_public_page_runs_for_a_visitor(page):
 def test_inicio_shows_el_valle_at_a_glance():
     app = open_app_page("pages/inicio.py")
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Población · Censo 2010 (estudio)"] == "24.314"
-    assert metrics["Pobreza · Censo 2010 (estudio)"] == "63,4 %"
+    assert metrics["Población · 2010"] == "24.314"
+    assert metrics["Pobreza · 2010"] == "63,4 %"
     assert metrics["Asociaciones"] == "8"
     assert metrics["Socios"] == "122"
     assert any("El Valle" in s.value for s in app.subheader)

@@ -43,9 +43,9 @@ def test_every_diagnosis_page_runs_in_spanish(page, parish):
 def test_territorio_compares_el_valle_with_its_canton_and_names_each_source():
     app = open_app_page("pages/territorio.py")
     shown = metrics(app)
-    assert shown["Población · Censo 2010 (estudio)"] == "24.314"
-    assert shown["Superficie (km²) · Censo 2010 (estudio)"] == "43,05"
-    assert shown["Pobreza · Censo 2010 (estudio)"] == "63,4 %"
+    assert shown["Población · 2010"] == "24.314"
+    assert shown["Superficie (km²) · 2010"] == "43,05"
+    assert shown["Pobreza · 2010"] == "63,4 %"
     assert "Puesto 1 de 21 parroquias rurales con este dato" in texts(app)  # the 2022 census knows all 21
     figures = app.dataframe[0].value
     assert figures["Fuente"].str.contains("Gómez-Ceballos").sum() == 4

@@ -1,5 +1,6 @@
-"""Drawing a parish's census figures (core.diagnosis.census) on Inicio and Territorio: one row of metrics per
-census («Población · Censo 2022», «Población · Censo 2010 (estudio)»), what is missing and why, and the sources."""
+"""Drawing a parish's census figures (core.diagnosis.census) on Inicio and Territorio: one row of metrics per census
+under its title («Censo 2022», «Censo 2010 (estudio)»; metrics «Población · 2022»), what is missing and why, and the
+sources."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ def draw_census(panel: CensusPanel, captions: Mapping[str, str] | None = None) -
     """Each census block as metrics, its notes and its sources; `captions` (by indicator) go under the 2022
     metrics (Territorio puts the parish's place in the canton there)."""
     for block in panel.blocks:
+        st.markdown(f"**{block.title}**")
         for column, figure in zip(st.columns(len(block.figures)), block.figures, strict=True):
-            column.metric(t("census.metric", figure=figure.label, census=block.title), figure.text)
+            column.metric(t("census.metric", figure=figure.label, census=block.short), figure.text)
             if captions and block.census == "2022" and figure.indicator in captions:
                 column.caption(captions[figure.indicator])
         for note in block.notes:

@@ -43,7 +43,8 @@ class CensusBlock(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     census: Literal["2022", "earlier"]
-    title: str
+    title: str  # «Censo 2022», «Censo 2010 (estudio)»
+    short: str  # what the metric labels add to the figure's name: «2022», «2010»
     figures: list[CensusFigure]
     notes: list[str]
     sources: list[str]
@@ -85,7 +86,8 @@ def census_2022(row: Mapping[str, Any]) -> CensusBlock:
         absent = [f"«{f.label}»" for f in figures if f.value is None]
         if absent:
             notes.append(t("census.some_missing_2022", name=row["name"], figures=fmt.listing(absent)))
-    return CensusBlock(census="2022", title=t("census.title_2022"), figures=figures, notes=notes, sources=sources)
+    return CensusBlock(census="2022", title=t("census.title_2022"), short="2022", figures=figures, notes=notes,
+                       sources=sources)
 
 
 def census_earlier(row: Mapping[str, Any]) -> CensusBlock | None:
@@ -105,7 +107,8 @@ def census_earlier(row: Mapping[str, Any]) -> CensusBlock | None:
                        women=fmt.number(row["earlier_population_women"])))
     if row.get("earlier_density") is not None:
         notes.append(t("census.density_computed"))
-    return CensusBlock(census="earlier", title=title, figures=figures, notes=notes, sources=[row["earlier_source"]])
+    return CensusBlock(census="earlier", title=title, short=str(year) if year else title, figures=figures,
+                       notes=notes, sources=[row["earlier_source"]])
 
 
 def census_panel(row: Mapping[str, Any]) -> CensusPanel:
