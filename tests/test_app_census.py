@@ -18,6 +18,7 @@ EL_VALLE, CACHA, MONTALVO = "010170", "060151", "160156"  # Cacha (Riobamba): ev
 EL_CARMEN_DE_PIJILI = "011551"  # recoded after the census: no census row, no polygon
 SEVILLA_DON_BOSCO = "141350"  # created after the census: no census row, a polygon
 MISSING = "sin dato en el censo 2022"
+UNKNOWN = "sin dato"  # a metric's short value; MISSING is written in full beneath it
 
 
 def es(value: float, decimals: int = 0) -> str:
@@ -29,7 +30,7 @@ def expected_2022(code: str) -> dict[str, str]:
     with REFERENCE.open(encoding="utf-8") as handle:
         row = next(r for r in csv.DictReader(handle) if r["dpa_parroquia"] == code)
     poverty = (es(int(row["pobres_nbi_2022_personas"]) / int(row["personas_viviendas_particulares_2022"]) * 100, 1)
-               + " %") if row["pobres_nbi_2022_personas"] else MISSING
+               + " %") if row["pobres_nbi_2022_personas"] else UNKNOWN
     return {"Población · 2022": es(int(row["poblacion_total_2022_personas"])),
             "Superficie (km²) · 2022": es(float(row["superficie_km2_inec"]), 2),
             "Densidad (hab./km²) · 2022": es(float(row["densidad_hab_km2_inec"])),
@@ -77,7 +78,8 @@ def test_another_parish_shows_its_own_census_figures_and_map(page):
 def test_a_missing_census_value_is_said_not_zero(page):
     app = open_app_page(page, parish=MONTALVO)
     shown = metrics(app)
-    assert shown["Pobreza por NBI · 2022"] == MISSING
+    assert shown["Pobreza por NBI · 2022"] == UNKNOWN
+    assert [c.value for c in app.caption].count(MISSING) == 1  # under that metric, in full
     assert shown["Población · 2022"] == expected_2022(MONTALVO)["Población · 2022"]
     assert "El censo 2022 no publica «Pobreza por NBI» de Montalvo (Andoas)" in said(app)
     assert maps_drawn(app) == 1
@@ -86,7 +88,8 @@ def test_a_missing_census_value_is_said_not_zero(page):
 @pytest.mark.parametrize("page", PAGES)
 def test_a_parish_without_polygon_says_so_instead_of_an_empty_map(page):
     app = open_app_page(page, parish=EL_CARMEN_DE_PIJILI)
-    assert {v for k, v in metrics(app).items() if k.endswith("· 2022")} == {MISSING}
+    assert {v for k, v in metrics(app).items() if k.endswith("· 2022")} == {UNKNOWN}
+    assert [c.value for c in app.caption].count(MISSING) == 4
     text = said(app)
     assert "El Carmen De Pijili no tiene polígono" in text
     assert "no figura en las tablas del censo 2022" in text
@@ -97,6 +100,7 @@ def test_a_parish_without_polygon_says_so_instead_of_an_empty_map(page):
 def test_a_parish_created_after_the_census_has_its_map_but_no_figures(page):
     app = open_app_page(page, parish=SEVILLA_DON_BOSCO)
     values = set(metrics(app).values())
-    assert MISSING in values and not values & {"0", "None", "nan"}
+    assert UNKNOWN in values and not values & {"0", "None", "nan"}
+    assert MISSING in said(app)
     assert "Sevilla Don Bosco no figura en las tablas del censo 2022" in said(app)
     assert maps_drawn(app) == 1

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from core import fmt
 from core.diagnosis.census import CensusPanel
 from core.texts import t
 from ui import widgets
@@ -20,7 +21,11 @@ def draw_census(panel: CensusPanel, captions: Mapping[str, str] | None = None) -
     for block in panel.blocks:
         st.markdown(f"**{block.title}**")
         for column, figure in zip(st.columns(len(block.figures)), block.figures, strict=True):
-            column.metric(t("census.metric", figure=figure.label, census=block.short), figure.text)
+            # A metric cuts a long value: a missing figure reads «sin dato» there, and in full beneath it.
+            column.metric(t("census.metric", figure=figure.label, census=block.short),
+                          figure.text if figure.value is not None else fmt.UNKNOWN)
+            if figure.value is None:
+                column.caption(figure.text)
             if captions and block.census == "2022" and figure.indicator in captions:
                 column.caption(captions[figure.indicator])
         for note in block.notes:
