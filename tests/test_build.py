@@ -42,7 +42,7 @@ def test_build_writes_one_parquet_per_dataset_and_a_stamp(sources, tmp_path):
 def test_a_bad_row_names_file_row_and_column_and_keeps_previous_data(sources, tmp_path, old, new, column, words):
     out = tmp_path / "out"
     build(out, sources)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}  # the rollups folder too
     _replace_in(sources / "study_parish_figures.csv", old, new)
     assert is_stale(out, sources)
     with pytest.raises(SourceError) as caught:
@@ -53,7 +53,7 @@ def test_a_bad_row_names_file_row_and_column_and_keeps_previous_data(sources, tm
     assert problem.column == column
     assert words in problem.message
     assert f"fila 2, columna «{column}»" in str(caught.value)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
 def test_a_missing_column_is_reported_on_the_header(sources, tmp_path):

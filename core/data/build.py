@@ -17,7 +17,8 @@ from pathlib import Path
 
 import polars as pl
 
-from core.data import stamp
+from core.data import rollups, stamp
+from core.data.db import write_rollups
 from core.data.datasets import DATASETS, Dataset
 from core.data.frames import to_frame
 from core.data.paths import SOURCES_DIR, data_dir
@@ -107,6 +108,8 @@ def is_stale(out_dir: Path, sources_dir: Path = SOURCES_DIR) -> bool:
     """Whether `out_dir` lacks a dataset or was built from other inputs; reads only files that moved."""
     if any(not (out_dir / f"{d.name}.parquet").exists() for d in DATASETS):
         return True
+    if not (out_dir / rollups.FOLDER / rollups.MANIFEST).exists():
+        return True
     return stamp.changed(out_dir / STAMP, sources_dir)
 
 
@@ -118,7 +121,8 @@ def with_parish_code(aid: pl.DataFrame, associations: pl.DataFrame) -> pl.DataFr
 
 
 def build(out_dir: Path | None = None, sources_dir: Path = SOURCES_DIR) -> list[Path]:
-    """Validate all sources, then write every parquet file atomically. Returns the files written."""
+    """Validate all sources, write every parquet file atomically, then the views' pre-aggregated tables
+    (core.data.rollups). Returns the dataset files written."""
     out_dir = out_dir or data_dir()
     frames = validate_all(sources_dir)
     frames["aid"] = with_parish_code(frames["aid"], frames["associations"])
@@ -137,6 +141,7 @@ def build(out_dir: Path | None = None, sources_dir: Path = SOURCES_DIR) -> list[
         raise
     for temporary, target in pending:
         os.replace(temporary, target)
+    write_rollups(out_dir)
     stamp.write(out_dir / STAMP, stamp.entries(stamp.build_inputs(sources_dir)))
     return [target for _, target in pending]
 

@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from core.data import rollups
 from core.data.paths import SQL_DIR, data_dir
 from core.parish.mirror import entered_datasets, entered_root
 from core.texts import t
@@ -41,20 +42,20 @@ def view_files(sql_dir: Path = SQL_DIR) -> dict[str, str]:
     return views
 
 
-def _register_raw(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+def _register_raw(con: duckdb.DuckDBPyConnection, folder: Path, entered: dict[str, str]) -> None:
     parquet_files = sorted(folder.glob("*.parquet"))
     if not parquet_files:
         raise MissingDataError(t("data.missing_in", folder=folder))
     for path in parquet_files:
         literal = str(path.resolve()).replace("'", "''")
         con.execute(f"CREATE OR REPLACE VIEW raw_{path.stem} AS SELECT * FROM read_parquet('{literal}')")
-    _register_entered(con, {p.stem: str(p.resolve()) for p in parquet_files})
+    _register_entered(con, {p.stem: str(p.resolve()) for p in parquet_files}, entered)
 
 
-def _register_entered(con: duckdb.DuckDBPyConnection, built: dict[str, str]) -> None:
+def _register_entered(con: duckdb.DuckDBPyConnection, built: dict[str, str], entered: dict[str, str]) -> None:
     """Each dataset with records entered for a parish reads the built rows plus the store's mirror
     (core.parish.mirror): the views see entered and built records the same way."""
-    for name, pattern in entered_datasets(entered_root()).items():
+    for name, pattern in entered.items():
         if name not in built:
             continue
         built_file, entered = (v.replace("'", "''") for v in (built[name], pattern))
@@ -81,13 +82,49 @@ def _register_views(con: duckdb.DuckDBPyConnection, views: dict[str, str]) -> No
             raise RuntimeError(f"sql/{name}.sql: {exc}") from exc
 
 
-def connect(data_dir_path: Path | str | None = None, *, sql_dir: Path = SQL_DIR) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with every view of `sql/` over the parquet files of `data_dir_path`."""
-    folder = Path(data_dir_path) if data_dir_path is not None else data_dir()
+def _entered_parishes(entered: dict[str, str]) -> list[str]:
+    """The parishes with a mirrored file in any dataset (each file is named by its parish code)."""
+    return sorted({path.stem for pattern in entered.values() for path in Path(pattern).parent.glob("*.parquet")})
+
+
+def _with_rollups(folder: Path, views: dict[str, str], entered: dict[str, str]) -> dict[str, str]:
+    """The views, each one with a usable rollup (core.data.rollups) reading it; its SQL stays as `live_<name>`."""
+    usable = rollups.usable(folder, views)
+    parishes = _entered_parishes(entered)
+    combined = dict(views)
+    for name, spec in usable.items():
+        combined[f"live_{name}"] = views[name]
+        combined[name] = rollups.view_sql(folder, name, spec, f"live_{name}", parishes)
+    return combined
+
+
+def _open(folder: Path, sql_dir: Path, *, use_rollups: bool, with_entered: bool) -> duckdb.DuckDBPyConnection:
+    entered = entered_datasets(entered_root()) if with_entered else {}
+    views = view_files(sql_dir)
     con = duckdb.connect(":memory:")
-    _register_raw(con, folder)
-    _register_views(con, view_files(sql_dir))
+    _register_raw(con, folder, entered)
+    _register_views(con, _with_rollups(folder, views, entered) if use_rollups else views)
     return con
+
+
+def connect(data_dir_path: Path | str | None = None, *, sql_dir: Path = SQL_DIR,
+            pre_aggregated: bool = True) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with every view of `sql/` over the parquet files of `data_dir_path`.
+
+    The heavy per-parish views read the build's pre-aggregated tables when they match the files
+    (`pre_aggregated=False` computes every view from the records, as the tests compare).
+    """
+    folder = Path(data_dir_path) if data_dir_path is not None else data_dir()
+    return _open(folder, sql_dir, use_rollups=pre_aggregated, with_entered=True)
+
+
+def write_rollups(folder: Path, sql_dir: Path = SQL_DIR) -> list[Path]:
+    """Compute the pre-aggregated tables of `folder` from its built files alone (nothing entered)."""
+    con = _open(folder, sql_dir, use_rollups=False, with_entered=False)
+    try:
+        return rollups.write(con, folder, view_files(sql_dir))
+    finally:
+        con.close()
 
 
 def query(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | dict[str, Any] | None = None) -> pl.DataFrame:

@@ -1,10 +1,10 @@
 """The build stamp: what the parquet files in a data folder were built from.
 
-The stamp (`<data>/.build-stamp`, JSON) keeps one entry per input file (every file under data/sources/ and the
-code that shapes the parquet files): `[size, mtime_ns, sha256]`. `make run` asks `--if-stale` every time; a
-file whose size and modification time match its entry is trusted without reading it, so an unchanged
-source tree costs one `stat` per file. Only files that moved are hashed, and a file touched but unchanged
-(same hash) does not make the build stale.
+The stamp (`<data>/.build-stamp`, JSON) keeps one entry per input file (every file under data/sources/, the
+code that shapes the parquet files and the SQL of the views the build pre-aggregates): `[size, mtime_ns,
+sha256]`. `make run` asks `--if-stale` every time; a file whose size and modification time match its entry is
+trusted without reading it, so an unchanged source tree costs one `stat` per file. Only files that moved are
+hashed, and a file touched but unchanged (same hash) does not make the build stale.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import json
 import os
 from pathlib import Path
 
-from core.data.paths import ROOT
+from core.data.paths import ROOT, SQL_DIR
 
 Entries = dict[str, list]  # relative path → [size, mtime_ns, sha256]
 
@@ -23,8 +23,10 @@ def build_inputs(sources_dir: Path) -> list[Path]:
     """Every source file and the modules whose code decides what the parquet files hold."""
     here = Path(__file__).parent
     models = ROOT / "core" / "proposals"
-    code = [here / "build.py", here / "datasets.py", here / "frames.py", here / "sources.py", models / "models.py",
-            models / "offers.py", models / "competences.py", *sorted((here / "schemas").glob("*.py"))]
+    code = [here / "build.py", here / "datasets.py", here / "frames.py", here / "sources.py", here / "rollups.py",
+            models / "models.py", models / "offers.py", models / "competences.py",
+            *sorted((here / "schemas").glob("*.py")),
+            *sorted(SQL_DIR.rglob("*.sql"))]  # the views the build pre-aggregates (core.data.rollups)
     return sorted(p for p in sources_dir.rglob("*") if p.is_file()) + code
 
 

@@ -11,7 +11,8 @@ its population, and each association aid in proportion to its size.
 DIR gets every parquet file `core.db.connect(DIR)` needs: the ordinary build of data/sources/ (catalogues,
 reference figures, the El Valle PDOT and offers) with the study's records replaced by the national ones.
 Records are sorted by parish_code and written in modest row groups, so a query for one parish lets DuckDB
-skip the others' row groups (the parquet min/max statistics of parish_code and association_id).
+skip the others' row groups (the parquet min/max statistics of parish_code and association_id); the heavy
+views are then pre-aggregated per parish over the national records, as the build does (core.data.rollups).
 
 Everything is vectorised (numpy + polars): one pass per table, no Python loop over rows. The same seed and
 parish count always give the same rows. `--parishes N` keeps the first N rural parishes by code and scales
@@ -30,6 +31,7 @@ import numpy as np
 import polars as pl
 
 from core.data.build import STAMP, build
+from core.data.db import write_rollups
 from core.data.paths import SOURCES_DIR
 from core.synth.elvalle_figures import AID_TEXT
 
@@ -267,6 +269,7 @@ def write(out_dir: Path, seed: int = SEED, parishes: int | None = None) -> dict[
     }
     for name, frame in tables.items():
         _write(frame, out_dir / f"{name}.parquet")
+    write_rollups(out_dir)  # the build's pre-aggregated views, now over the national records
     counts = {name: frame.height for name, frame in tables.items()}
     manifest = {"generator": "core/synth/national.py", "seed": seed, "parishes": chosen.height,
                 "rows": counts, "seconds": round(time.perf_counter() - started, 1), "is_synthetic": True}

@@ -1,0 +1,172 @@
+"""Pre-aggregated per-parish tables ("rollups") of the views that aggregate many records, written by the build.
+
+A diagnosis page reads a view for one parish. At national scale (1.000.000 aid records, 150.000 members) a view
+such as `aid_institution_pairs` or `member_answers` would join and group a parish's records on every read;
+the rollup computes it once, when the data is built, with the view's own SQL (the only definition of it).
+
+Layout of `<data>/rollups/`:
+- `<view>.parquet`: every row of the view over the built files, sorted by parish_code (then the view's own
+  order) in row groups of ROW_GROUP_ROWS rows, so a read for one parish skips the other parishes' row groups
+  (parquet min/max statistics of parish_code);
+- `manifest.json`: what the rollups were computed from (size and mtime of each built parquet file, a hash
+  of the SQL of every view), and each rollup's columns with their DuckDB types and its view's ORDER BY.
+
+`core.data.db.connect` reads a rollup in place of its view only while the manifest matches the folder and
+the SQL (`usable`); otherwise the view computes as written. Parishes with records entered in the store
+(core.parish.mirror) are always computed from the records (`view_sql`): the build never saw them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import duckdb
+
+FOLDER = "rollups"
+MANIFEST = "manifest.json"
+FORMAT = 1  # bump when the layout changes: older manifests are then not used
+ROW_GROUP_ROWS = 4096
+BATCH_PARISHES = 100  # the build computes a rollup 100 parishes at a time: its memory does not grow with the country
+# Views read per parish whose work grows with the parish's records; each has a parish_code column.
+# Listed before the views that read them (members, member_economy, aid_institution_pairs).
+VIEWS = ("members", "member_answers", "household_roles", "member_economy", "economy_distribution",
+         "economy_by_association", "migration_households", "need_mentions", "expectation_groups", "aid_flows",
+         "aid_atomization", "aid_institution_pairs", "aid_institutions", "parish_overview", "parish_comparison")
+_PARISH_CODE = re.compile(r"^[0-9A-Za-z_-]+$")
+_QUALIFIER = re.compile(r"\b[a-z_][a-z0-9_]*\.(?=[a-z_])")
+
+
+def sql_digest(views: dict[str, str]) -> str:
+    """One hash of every view's SQL: a rollup computed with other SQL is not used."""
+    combined = hashlib.sha256()
+    for name in sorted(views):
+        combined.update(f"{name}\0{views[name]}\0".encode())
+    return combined.hexdigest()
+
+
+def _inputs(folder: Path) -> dict[str, list[int]]:
+    """Each built parquet file of `folder`: [size, mtime_ns] (a stat each, nothing read)."""
+    return {p.name: [p.stat().st_size, p.stat().st_mtime_ns] for p in sorted(folder.glob("*.parquet"))}
+
+
+def final_order(sql: str) -> str:
+    """The view's closing ORDER BY (at the outermost level), with table qualifiers dropped; '' when none.
+
+    `ORDER BY m.association_id, m.family_abroad` → `association_id, family_abroad`: the rollup view sorts
+    its own columns the way the view does.
+    """
+    text = re.sub(r"--[^\n]*", "", sql).strip().rstrip(";")
+    depth, position = 0, None
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and text.startswith("ORDER BY", index):
+            position = index
+    if position is None or depth != 0:
+        return ""
+    tail = text[position + len("ORDER BY"):]
+    if any(word in tail.upper().split() for word in ("SELECT", "FROM", "UNION", "LIMIT")):
+        return ""
+    return " ".join(_QUALIFIER.sub("", tail).split())
+
+
+def _blank_parish_records(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a built file has records without a parish code. Members and needs reach their parish through
+    their association, which the build requires to exist, so only files with a parish_code column can."""
+    tables = [name for (name,) in con.execute(
+        "SELECT DISTINCT table_name FROM information_schema.columns "
+        "WHERE table_name LIKE 'raw\\_%' ESCAPE '\\' AND column_name = 'parish_code'").fetchall()]
+    return any(con.execute(f"SELECT count(*) FROM {name} WHERE parish_code IS NULL").fetchone()[0]
+               for name in tables)
+
+
+def _batches(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """WHERE clauses that split the parishes into ranges of BATCH_PARISHES codes, in order (then blank codes,
+    only when some record has none: that filter does not reach the files, it computes the whole country)."""
+    codes = [code for (code,) in con.execute("SELECT parish_code FROM parishes ORDER BY parish_code").fetchall()
+             if code and _PARISH_CODE.match(code)]
+    bounds = [f"'{code}'" for code in codes[BATCH_PARISHES::BATCH_PARISHES]]
+    lows, highs = [None, *bounds], [*bounds, None]
+    ranges = [" AND ".join(part for part in (low and f"parish_code >= {low}", high and f"parish_code < {high}")
+                           if part) or "parish_code IS NOT NULL" for low, high in zip(lows, highs)]
+    return [*ranges, "parish_code IS NULL"] if _blank_parish_records(con) else ranges
+
+
+def _write_one(con: duckdb.DuckDBPyConnection, name: str, order: str, batches: list[str], target: Path) -> None:
+    """One rollup file: each batch of parishes computed and sorted on its own (memory bounded by a batch), then
+    the parts concatenated in order into row groups of ROW_GROUP_ROWS."""
+    parts = [target.with_name(f".{name}.{index:03d}.parquet.tmp") for index in range(len(batches))]
+    temporary = target.with_name(f".{name}.parquet.tmp")
+    sort = f"parish_code{', ' + order if order else ''}"
+    try:
+        for where, part in zip(batches, parts):
+            con.execute(f"COPY (SELECT * FROM {name} WHERE {where} ORDER BY {sort}) TO '{_literal(part)}' "
+                        "(FORMAT parquet)")
+        listed = ", ".join(f"'{_literal(part)}'" for part in parts)
+        con.execute(f"COPY (SELECT * FROM read_parquet([{listed}])) TO '{_literal(temporary)}' "
+                    f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP_ROWS})")
+        os.replace(temporary, target)
+    finally:
+        for path in [*parts, temporary]:
+            path.unlink(missing_ok=True)
+
+
+def write(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str, str]) -> list[Path]:
+    """Compute every rollup over `con` (views computed from the records, nothing entered) into `folder`.
+
+    Once a rollup is written, `con` reads it in place of its view, so a later rollup that reads it (as
+    aid_institutions reads aid_institution_pairs) does not compute it again. The manifest is written last:
+    a reader sees either no usable rollups or all of them.
+    """
+    target_dir = folder / FOLDER
+    target_dir.mkdir(parents=True, exist_ok=True)
+    (target_dir / MANIFEST).unlink(missing_ok=True)  # until every file below is in place, none is used
+    batches = _batches(con)
+    described: dict[str, dict] = {}
+    for name in VIEWS:
+        columns = con.execute(f"DESCRIBE SELECT * FROM {name}").fetchall()
+        described[name] = {"columns": [[column, kind] for column, kind, *_ in columns],
+                           "order": final_order(views[name])}
+        _write_one(con, name, described[name]["order"], batches, target_dir / f"{name}.parquet")
+        con.execute(f"CREATE OR REPLACE VIEW {name} AS {view_sql(folder, name, described[name], name, [])}")
+    manifest = {"format": FORMAT, "sql": sql_digest(views), "inputs": _inputs(folder), "views": described}
+    temporary = target_dir / f".{MANIFEST}.tmp"
+    temporary.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, target_dir / MANIFEST)
+    return [target_dir / f"{name}.parquet" for name in VIEWS]
+
+
+def usable(folder: Path, views: dict[str, str]) -> dict[str, dict]:
+    """The rollups of `folder` that match its built files and this SQL: view → {columns, order}; {} when stale."""
+    try:
+        manifest = json.loads((folder / FOLDER / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if (not isinstance(manifest, dict) or manifest.get("format") != FORMAT
+            or manifest.get("sql") != sql_digest(views) or manifest.get("inputs") != _inputs(folder)):
+        return {}
+    return {name: spec for name, spec in manifest["views"].items()
+            if name in views and (folder / FOLDER / f"{name}.parquet").exists()}
+
+
+def _literal(path: Path) -> str:
+    return str(path.resolve()).replace("'", "''")
+
+
+def view_sql(folder: Path, name: str, spec: dict, live_view: str, entered: list[str]) -> str:
+    """The SELECT of a rollup-backed view: the rollup's rows, cast to the view's own types, in its order.
+
+    Parishes in `entered` (records entered in the store) take their rows from `live_view` instead.
+    """
+    literal = _literal(folder / FOLDER / f"{name}.parquet")
+    columns = ", ".join(f'CAST("{column}" AS {kind}) AS "{column}"' for column, kind in spec["columns"])
+    body = f"SELECT {columns} FROM read_parquet('{literal}')"
+    codes = [code for code in entered if _PARISH_CODE.match(code)]
+    if codes:
+        listed = ", ".join(f"'{code}'" for code in codes)
+        body = (f"SELECT * FROM ({body}) WHERE parish_code NOT IN ({listed}) "
+                f"UNION ALL BY NAME SELECT * FROM {live_view} WHERE parish_code IN ({listed})")
+    return f"SELECT * FROM ({body}){' ORDER BY ' + spec['order'] if spec['order'] else ''}"
