@@ -120,9 +120,9 @@ def with_parish_code(aid: pl.DataFrame, associations: pl.DataFrame) -> pl.DataFr
     return aid.join(parishes, on="association_id", how="left").sort("parish_code", "aid_id", nulls_last=True)
 
 
-def build(out_dir: Path | None = None, sources_dir: Path = SOURCES_DIR) -> list[Path]:
+def build(out_dir: Path | None = None, sources_dir: Path = SOURCES_DIR, *, pre_aggregate: bool = True) -> list[Path]:
     """Validate all sources, write every parquet file atomically, then the views' pre-aggregated tables
-    (core.data.rollups). Returns the dataset files written."""
+    (core.data.rollups; `pre_aggregate=False` when a caller replaces files first). Returns the files written."""
     out_dir = out_dir or data_dir()
     frames = validate_all(sources_dir)
     frames["aid"] = with_parish_code(frames["aid"], frames["associations"])
@@ -141,7 +141,8 @@ def build(out_dir: Path | None = None, sources_dir: Path = SOURCES_DIR) -> list[
         raise
     for temporary, target in pending:
         os.replace(temporary, target)
-    write_rollups(out_dir)
+    if pre_aggregate:
+        write_rollups(out_dir)
     stamp.write(out_dir / STAMP, stamp.entries(stamp.build_inputs(sources_dir)))
     return [target for _, target in pending]
 

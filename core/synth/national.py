@@ -251,7 +251,7 @@ def write(out_dir: Path, seed: int = SEED, parishes: int | None = None) -> dict[
     """
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    build(out_dir)
+    build(out_dir, pre_aggregate=False)  # pre-aggregated below, over the national records
     (out_dir / STAMP).unlink(missing_ok=True)  # not a build of data/sources/: `--if-stale` must not trust it
     rng = np.random.default_rng(seed)
     every = rural_parishes()
@@ -269,7 +269,7 @@ def write(out_dir: Path, seed: int = SEED, parishes: int | None = None) -> dict[
     }
     for name, frame in tables.items():
         _write(frame, out_dir / f"{name}.parquet")
-    write_rollups(out_dir)  # the build's pre-aggregated views, now over the national records
+    write_rollups(out_dir)
     counts = {name: frame.height for name, frame in tables.items()}
     manifest = {"generator": "core/synth/national.py", "seed": seed, "parishes": chosen.height,
                 "rows": counts, "seconds": round(time.perf_counter() - started, 1), "is_synthetic": True}
