@@ -256,7 +256,7 @@ def build_rows(folder: Path) -> list[Row]:
                 note=f"medida al generar la carpeta en caché ({whole['measured']}); "
                      + ", ".join(f"{k} {number(v, 0)}" for k, v in manifest["rows"].items()),
                 includes="un proceso nuevo: core.synth.national.write = build de data/sources/, registros "
-                         "nacionales y tablas pre-agregadas (core.data.rollups, 100 parroquias a la vez)"),
+                         "nacionales y tablas pre-agregadas (core.data.rollups, por tramos de unas 100.000 ayudas y socios)"),
             Row("Construcción nacional: memoria máxima", whole["peak_mib"], None, "MiB", "< 1.024 MiB",
                 whole["peak_mib"] < MEMORY_TARGET_MIB, runs=1, includes="RSS máximo del mismo proceso")]
     with tempfile.TemporaryDirectory() as scratch:

@@ -14,7 +14,7 @@ import pytest
 
 from core.data import rollups
 from core.data.build import build, is_stale
-from core.data.db import connect, query
+from core.data.db import connect, query, write_rollups
 from core.data.paths import SQL_DIR
 from core.parish.mirror import SCHEMAS, entered_root
 from core.synth import national
@@ -88,6 +88,20 @@ def test_rollups_are_sorted_by_parish_with_statistics_to_skip_row_groups(sample)
                            "WHERE path_in_schema = 'parish_code' ORDER BY row_group_id").fetchall()
         assert stats and all(low is not None and low <= high for _, low, high in stats), view
         assert all(stats[i][2] <= stats[i + 1][1] for i in range(len(stats) - 1)), view
+
+
+def test_rollups_computed_in_batches_of_parishes_equal_one_pass(sample, no_entered, tmp_path, monkeypatch):
+    copy = tmp_path / "copy"
+    shutil.copytree(sample, copy)
+    monkeypatch.setattr(rollups, "BATCH_RECORDS", 1500)
+    batches = rollups._batches(connect(copy, pre_aggregated=False))
+    assert len(batches) >= 3 and all("parish_code" in where for where in batches)
+    write_rollups(copy)
+    for view in rollups.VIEWS:
+        one_pass = pl.read_parquet(sample / rollups.FOLDER / f"{view}.parquet")
+        batched = pl.read_parquet(copy / rollups.FOLDER / f"{view}.parquet")
+        assert batched.equals(one_pass), view
+    assert all(_reads_rollup(connect(copy), view) for view in rollups.VIEWS)
 
 
 def test_a_rollup_older_than_its_files_is_not_read(sample, fast, tmp_path):

@@ -30,7 +30,7 @@ FOLDER = "rollups"
 MANIFEST = "manifest.json"
 FORMAT = 1  # bump when the layout changes: older manifests are then not used
 ROW_GROUP_ROWS = 4096
-BATCH_PARISHES = 100  # the build computes a rollup 100 parishes at a time: its memory does not grow with the country
+BATCH_RECORDS = 100_000  # the build computes a rollup a range of parishes at a time: memory does not grow with the country
 # Views read per parish whose work grows with the parish's records; each has a parish_code column.
 # Listed before the views that read them (members, member_economy, aid_institution_pairs).
 VIEWS = ("members", "member_answers", "household_roles", "member_economy", "economy_distribution",
@@ -84,11 +84,16 @@ def _blank_parish_records(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def _batches(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """WHERE clauses that split the parishes into ranges of BATCH_PARISHES codes, in order (then blank codes,
-    only when some record has none: that filter does not reach the files, it computes the whole country)."""
+    """WHERE clauses that split the parishes into code ranges of about BATCH_RECORDS aid and member records each,
+    in order (then blank codes, only when some record has none: that filter does not reach the files, it
+    computes the whole country). Data as small as El Valle's is one batch, with no filter."""
+    records = sum(con.execute(f"SELECT count(*) FROM raw_{name}").fetchone()[0] for name in ("aid", "members"))
+    if records <= BATCH_RECORDS:
+        return ["true"]
     codes = [code for (code,) in con.execute("SELECT parish_code FROM parishes ORDER BY parish_code").fetchall()
              if code and _PARISH_CODE.match(code)]
-    bounds = [f"'{code}'" for code in codes[BATCH_PARISHES::BATCH_PARISHES]]
+    step = max(1, -(-len(codes) * BATCH_RECORDS // records))
+    bounds = [f"'{code}'" for code in codes[step::step]]
     lows, highs = [None, *bounds], [*bounds, None]
     ranges = [" AND ".join(part for part in (low and f"parish_code >= {low}", high and f"parish_code < {high}")
                            if part) or "parish_code IS NOT NULL" for low, high in zip(lows, highs)]
