@@ -49,6 +49,20 @@ def con(built_data_dir):
     connection.close()
 
 
+@pytest.fixture(scope="session")
+def national_sample(tmp_path_factory) -> Path:
+    """The seeded national dataset (core.synth.national) of the first NATIONAL_SAMPLE_PARISHES rural parishes,
+    with its pre-aggregated tables; read it, copy it before changing anything."""
+    from core.synth import national
+
+    out = tmp_path_factory.mktemp("national")
+    national.write(out, seed=7, parishes=NATIONAL_SAMPLE_PARISHES)
+    return out
+
+
+NATIONAL_SAMPLE_PARISHES = 4
+
+
 @pytest.fixture(scope="session", autouse=True)
 def app_reads_the_test_build(built_data_dir):
     """Pages (AppTest and the served app) read the session's build, never the repo's data/."""

@@ -10,18 +10,16 @@ import pytest
 
 from core.data.db import connect, query, view_files
 from core.synth import national
+from tests.conftest import NATIONAL_SAMPLE_PARISHES as SAMPLE_PARISHES
 
-SAMPLE_PARISHES = 4
 STUDY_TABLES = ["associations", "members", "member_needs", "aid", "problems", "proposals"]
 PARISH_VIEWS = ["aid", "aid_atomization", "aid_institutions", "aid_institution_pairs", "aid_flows",
                 "parish_overview", "parish_comparison", "associations", "members", "problems_ranked"]
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("national")
-    national.write(out, seed=7, parishes=SAMPLE_PARISHES)
-    return out
+def sample(national_sample) -> Path:
+    return national_sample
 
 
 @pytest.fixture(scope="module")

@@ -17,16 +17,11 @@ from core.data.build import build, is_stale
 from core.data.db import connect, query, write_rollups
 from core.data.paths import SQL_DIR
 from core.parish.mirror import SCHEMAS, entered_root
-from core.synth import national
-
-SAMPLE_PARISHES = 5
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("rollups")
-    national.write(out, seed=11, parishes=SAMPLE_PARISHES)
-    return out
+def sample(national_sample) -> Path:
+    return national_sample
 
 
 @pytest.fixture(scope="module")

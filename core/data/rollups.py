@@ -90,8 +90,8 @@ def _batches(con: duckdb.DuckDBPyConnection) -> list[str]:
     records = sum(con.execute(f"SELECT count(*) FROM raw_{name}").fetchone()[0] for name in ("aid", "members"))
     if records <= BATCH_RECORDS:
         return ["true"]
-    codes = [code for (code,) in con.execute("SELECT parish_code FROM parishes ORDER BY parish_code").fetchall()
-             if code and _PARISH_CODE.match(code)]
+    codes = [code for (code,) in con.execute("SELECT DISTINCT parish_code FROM raw_associations ORDER BY 1").fetchall()
+             if code and _PARISH_CODE.match(code)]  # the parishes with records: ranges of about equal work
     step = max(1, -(-len(codes) * BATCH_RECORDS // records))
     bounds = [f"'{code}'" for code in codes[step::step]]
     lows, highs = [None, *bounds], [*bounds, None]
