@@ -220,7 +220,8 @@ def _engine_rows(folder: Path, parish: str | None, scope: str, label: str) -> li
 def aggregation_rows(folder: Path, parish: str) -> list[Row]:
     """The national aggregation of issue 14 (every parish), and the same for one parish (what a page asks).
     Why Minga reads it pre-aggregated rather than from the records: docs/arquitectura.md, «Escala nacional»."""
-    return _engine_rows(folder, None, "country", "todo el país") + _engine_rows(folder, parish, "parish", "una parroquia")
+    country = _engine_rows(folder, None, "country", "todo el país")
+    return country + _engine_rows(folder, parish, "parish", "una parroquia")
 
 
 MEMORY_SCRIPT = """
@@ -256,7 +257,8 @@ def build_rows(folder: Path) -> list[Row]:
                 note=f"medida al generar la carpeta en caché ({whole['measured']}); "
                      + ", ".join(f"{k} {number(v, 0)}" for k, v in manifest["rows"].items()),
                 includes="un proceso nuevo: core.synth.national.write = build de data/sources/, registros "
-                         "nacionales y tablas pre-agregadas (core.data.rollups, por tramos de unas 100.000 ayudas y socios)"),
+                         "nacionales y tablas pre-agregadas (core.data.rollups, por tramos de unas 100.000 ayudas "
+                         "y socios)"),
             Row("Construcción nacional: memoria máxima", whole["peak_mib"], None, "MiB", "< 1.024 MiB",
                 whole["peak_mib"] < MEMORY_TARGET_MIB, runs=1, includes="RSS máximo del mismo proceso")]
     with tempfile.TemporaryDirectory() as scratch:

@@ -42,20 +42,20 @@ def view_files(sql_dir: Path = SQL_DIR) -> dict[str, str]:
     return views
 
 
-def _register_raw(con: duckdb.DuckDBPyConnection, folder: Path, entered: dict[str, str]) -> None:
+def _register_raw(con: duckdb.DuckDBPyConnection, folder: Path, mirrored: dict[str, str]) -> None:
     parquet_files = sorted(folder.glob("*.parquet"))
     if not parquet_files:
         raise MissingDataError(t("data.missing_in", folder=folder))
     for path in parquet_files:
         literal = str(path.resolve()).replace("'", "''")
         con.execute(f"CREATE OR REPLACE VIEW raw_{path.stem} AS SELECT * FROM read_parquet('{literal}')")
-    _register_entered(con, {p.stem: str(p.resolve()) for p in parquet_files}, entered)
+    _register_entered(con, {p.stem: str(p.resolve()) for p in parquet_files}, mirrored)
 
 
-def _register_entered(con: duckdb.DuckDBPyConnection, built: dict[str, str], entered: dict[str, str]) -> None:
+def _register_entered(con: duckdb.DuckDBPyConnection, built: dict[str, str], mirrored: dict[str, str]) -> None:
     """Each dataset with records entered for a parish reads the built rows plus the store's mirror
-    (core.parish.mirror): the views see entered and built records the same way."""
-    for name, pattern in entered.items():
+    (core.parish.mirror, `mirrored`: dataset → glob): the views see entered and built records the same way."""
+    for name, pattern in mirrored.items():
         if name not in built:
             continue
         built_file, entered = (v.replace("'", "''") for v in (built[name], pattern))

@@ -30,7 +30,7 @@ FOLDER = "rollups"
 MANIFEST = "manifest.json"
 FORMAT = 1  # bump when the layout changes: older manifests are then not used
 ROW_GROUP_ROWS = 4096
-BATCH_RECORDS = 100_000  # the build computes a rollup a range of parishes at a time: memory does not grow with the country
+BATCH_RECORDS = 100_000  # aid and member records per range of parishes computed at once: memory stays bounded
 # Views read per parish whose work grows with the parish's records; each has a parish_code column.
 # Listed before the views that read them (members, member_economy, aid_institution_pairs).
 VIEWS = ("members", "member_answers", "household_roles", "member_economy", "economy_distribution",
