@@ -57,15 +57,25 @@ def answers(con):
 
 # --- Territorio ---------------------------------------------------------------------------------------
 def test_el_valle_figures_each_carry_their_source(con):
+    """The study's 2010 figures stay beside the 2022 census, each with its own source."""
+    census = view(con, "parish_census", "parish_code = ?", [PARISH]).row(0, named=True)
+    assert census["earlier_year"] == 2010 and census["earlier_from_study"]
+    assert census["earlier_population"] == POPULATION
+    assert census["earlier_area_km2"] == pytest.approx(AREA_HA / 100)
+    assert census["earlier_density"] == pytest.approx(POPULATION / (AREA_HA / 100))
+    assert census["earlier_poverty_rate"] == pytest.approx(POVERTY)
+    assert "Gómez-Ceballos" in census["earlier_source"] and "Censo 2010" in census["earlier_source"]
+    assert census["population_2022"] != POPULATION
+    assert "Censo de Población y Vivienda 2022" in census["census_2022_source"]
+
+
+def test_the_canton_comparison_ranks_el_valle_on_the_2022_census(con):
     row = view(con, "territory_comparison", "parish_code = ?", [PARISH]).row(0, named=True)
-    assert row["population"] == POPULATION
-    assert row["area_km2"] == pytest.approx(AREA_HA / 100)
-    assert row["density_per_km2"] == pytest.approx(POPULATION / (AREA_HA / 100))
-    assert row["poverty_rate"] == pytest.approx(POVERTY)
-    for figure in ("population_source", "area_source", "poverty_source"):
-        assert "Gómez-Ceballos" in row[figure] and "INEC" in row[figure]
-    assert "Minga" in row["density_source"]
-    # El Valle is the most populous of the Cuenca rural parishes whose population is known.
+    census = view(con, "parish_census", "parish_code = ?", [PARISH]).row(0, named=True)
+    assert (row["population"], row["population_year"]) == (census["population_2022"], 2022)
+    for figure in ("population_source", "area_source", "density_source", "poverty_source"):
+        assert "2022" in row[figure] and "INEC" in row[figure]
+    # El Valle is the most populous of the Cuenca rural parishes in the 2022 census.
     assert row["population_rank"] == 1
     assert row["canton_rural_parishes"] == 21  # Cuenca: 21 rural parishes (reference/SOURCES.md)
 
