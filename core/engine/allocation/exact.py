@@ -14,6 +14,7 @@ import numpy as np
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.mip import INF, Mip
 from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule, must_cents
+from core.engine.allocation.search import best_within, complete, dual_bound, ratio_order
 from core.fmt import money
 from core.texts import t
 
@@ -96,6 +97,13 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
         coverable, uncovered = coverable_associations(inst, r)
         for assoc, why in uncovered.items():
             notes.append(t("alloc.note.cannot_cover", association=inst.name(assoc), reason=why))
+    if tie_break and not strict:
+        searched = _search(inst, r, coverable)
+        if searched is not None:
+            x, seconds = searched
+            if x is not None:
+                return Solved(x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable, None,
+                              z=int(inst.value[x].sum()), seconds=seconds, solves=1)
     mip = Mip(inst, r, coverable=coverable, coverage_min=None, strict=strict)
     mip.set_objective(value, maximize=True)
     status = mip.run()
@@ -123,6 +131,19 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
     seconds, solves = seconds + mip.seconds, solves + mip.solves
     return Solved(x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable, coverage_min,
                   z=z, seconds=seconds, solves=solves)
+
+
+def _search(inst: Instance, r: Rules, coverable: list[int] | None) -> tuple[np.ndarray | None, float] | None:
+    """The optimum with its tie-breaks from the LP relaxation and the exact search (one LP solve), or None when
+    the search cannot prove it (HiGHS then solves the MIP) or no allocation covers every association (the
+    coverage shortfall path takes over). Returns (allocation, solver seconds)."""
+    lp = Mip(inst, r, coverable=coverable, coverage_min=None, relaxed=True)
+    lp.set_objective(inst.value.astype(float), maximize=True)
+    if lp.run() != "optimal":
+        return None
+    incumbent = complete(inst, r, lp.values()[: len(inst.ids)] > 1 - 1e-9, ratio_order(inst), coverable)
+    x, proven = best_within(inst, r, coverable, lp.lower, lp.upper, dual_bound(lp), incumbent, ties=True)
+    return (x, lp.seconds) if proven and x is not None else None
 
 
 def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int) -> np.ndarray:
