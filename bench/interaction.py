@@ -37,7 +37,6 @@ from core.engine.weights import DEFAULT_PRESET, PRESETS, preset
 
 TITLE = "Velocidad de interacción: mover un peso hasta el nuevo ranking y la asignación"
 RUNS = 20
-EXPLAIN_ALL_LIMIT = 40  # as ui/scenario_state.py
 SENSITIVITY_AUTO_LIMIT = 60
 DRAWS = 200
 MONEY_FACTORS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # exact in cents, so every copy still adds up
@@ -86,8 +85,7 @@ def synthetic_inputs(base: DecisionInputs, n: int, n_associations: int, seed: in
 def priorizacion_rerun(inputs: DecisionInputs, rules: AllocationRules, weights: dict[str, float],
                        names: dict[str, str], with_sensitivity: bool) -> None:
     """What pages/priorizacion.py computes when a slider moves."""
-    explain = len(inputs.proposals) <= EXPLAIN_ALL_LIMIT
-    run = prioritize(inputs, rules, weights=weights, method="optimal", explain=explain)
+    run = prioritize(inputs, rules, weights=weights, method="optimal", explain=True)  # every «¿por qué no?»
     ranking = views.ranking_frame(run, names)
     contributions = views.contributions_frame(run, ranking)
     charts.contribution_chart(contributions, ranking).to_dict()
@@ -104,9 +102,7 @@ def priorizacion_rerun(inputs: DecisionInputs, rules: AllocationRules, weights: 
 def presupuesto_rerun(inputs: DecisionInputs, rules: AllocationRules, weights: dict[str, float],
                       names: dict[str, str]) -> None:
     """What pages/presupuesto.py computes when the weights (or a rule) change: the three methods side by side."""
-    explain = len(inputs.proposals) <= EXPLAIN_ALL_LIMIT
-    results = {m: prioritize(inputs, rules, weights=weights, method=m, explain=explain and m == "optimal").result
-               for m in METHODS}
+    results = {m: prioritize(inputs, rules, weights=weights, method=m, explain=True).result for m in METHODS}
     metrics = views.metrics_frame(results)
     charts.comparison_chart(metrics).to_dict()
     charts.money_chart(views.association_money(results, names), results).to_dict()

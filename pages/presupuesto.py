@@ -13,7 +13,7 @@ from ui import budget_charts as charts
 from ui import budget_tables as views
 from core import fmt
 from core.engine import scenarios
-from core.engine.allocation import COMPARATORS, METHODS, OBJECTIVES, AllocationRules
+from core.engine.allocation import COMPARATORS, EXACT, METHODS, OBJECTIVES, AllocationRules
 from core.engine.prioritization import DecisionInputs, associations_without_proposal
 from core.record.auth import Action, PermissionDenied
 from core.texts import label, t
@@ -24,9 +24,8 @@ from ui.text import plain
 
 SEEDED = "budget-widgets-for"  # the parish whose rules the widgets hold
 PAIRS_BASE = "budget-pairs-base"
-WHY_LIMIT = 40
 FUNDED_LIST_LIMIT = 25
-EXPLAINED = "budget-explained"  # proposals whose exact «¿por qué no?» the person asked for
+EXPLAINED = "budget-explained"  # proposals whose cost to shed the person asked for
 KEYS = {"budget": "budget-amount", "reserve": "budget-reserve", "min_one": "budget-min-one",
         "cap_on": "budget-cap-on", "cap": "budget-cap", "must": "budget-must", "must_not": "budget-must-not",
         "pairs": "budget-pairs"}
@@ -211,18 +210,11 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
         st.success(t("budget.why.none"))
         return
     st.caption(t("budget.why.caption", n=len(left_out)))
-    shown = left_out if len(left_out) <= WHY_LIMIT else []
-    for outcome in shown:
+    for outcome in left_out:
         title = t("budget.why.expander", code=outcome.proposal_id, title=plain(views.short(outcome.title, 60)),
                   rule=label("allocation_rule", outcome.rule) if outcome.rule else t("budget.why.pending"))
         with st.expander(title):
             _why(code, weights, rules, outcome, names, method)
-    if not shown:
-        ids = [o.proposal_id for o in left_out]
-        by_id = {o.proposal_id: o for o in left_out}
-        chosen = st.selectbox(t("budget.why.pick"), ids, key="budget-why-pick",
-                              format_func=lambda pid: views.proposal_label(None, pid, by_id[pid].title))
-        _why(code, weights, rules, by_id[chosen], names, method)
     with st.expander(t("budget.why.table")):
         st.dataframe(views.unfunded_display(result, names), hide_index=True, width="stretch",
                      key=f"budget-why-table-{method}")
@@ -230,21 +222,20 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
 
 
 def _why(code: str, weights, rules, outcome, names, method: str) -> None:
-    """One proposal's «¿por qué no?»; with many proposals the exact one is computed when asked (and kept)."""
-    asked = st.session_state.setdefault(EXPLAINED, set())
-    asked_key = (method, outcome.proposal_id)
-    if outcome.rule is None and asked_key not in asked:
-        if st.button(t("budget.why.compute"), key=f"budget-why-{method}-{outcome.proposal_id}"):
-            asked.add(asked_key)
-    if outcome.rule is None and asked_key in asked:
-        with st.spinner(t("prio.sens.computing")):
-            outcome = shared.explain(code, weights, rules, outcome.proposal_id, method)
+    """One proposal's «¿por qué no?» (computed with the allocation); the cost it would have to shed takes one more
+    solve, so it is computed when asked (and kept)."""
     st.markdown(t("budget.why.who", associations=plain(views.associations_es(outcome.association_ids, names)),
                   cost=fmt.money(outcome.cost_usd, 0), score=fmt.number(outcome.score, 2)))
-    if outcome.rule is not None:
-        st.markdown(plain(outcome.reason_es))  # it quotes the titles of the proposals it would displace
-    else:
-        st.caption(t("budget.why.on_demand"))
+    st.markdown(plain(outcome.reason_es))  # it quotes the titles of the proposals it would displace
+    asked = st.session_state.setdefault(EXPLAINED, set())
+    asked_key = (method, outcome.proposal_id)
+    sheddable = method in EXACT and outcome.score_needed is not None
+    if sheddable and asked_key not in asked:
+        if st.button(t("budget.why.compute"), key=f"budget-why-{method}-{outcome.proposal_id}"):
+            asked.add(asked_key)
+    if sheddable and asked_key in asked:
+        with st.spinner(t("prio.sens.computing")):
+            outcome = shared.explain(code, weights, rules, outcome.proposal_id, method)
     figures = []
     if outcome.score_needed is not None:
         figures.append(t("budget.why.score_needed", score=fmt.number(outcome.score_needed, 2)))

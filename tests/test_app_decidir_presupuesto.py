@@ -236,21 +236,20 @@ def test_the_board_fixes_the_budget_and_a_planner_cannot():
             Store().delete(scenarios.BUDGET_KIND, "010170", actor="pruebas")
 
 
-def test_with_many_proposals_why_not_is_computed_on_demand(monkeypatch):
-    from ui import scenario_state
-
-    monkeypatch.setattr(scenario_state, "EXPLAIN_ALL_LIMIT", 0)  # El Valle treated as a large parish
+def test_every_why_not_is_shown_at_once_and_the_cost_to_shed_on_demand():
     app = open_app_page("pages/presupuesto.py", PLANNER)
-    pending = [e.label for e in app.expander if e.label.startswith("¿Por qué no? · ")]
-    assert pending and all(label.endswith(" · sin calcular") for label in pending)
-    code = pending[0].split(" · ")[1].split(" — ")[0]
-    assert "Con muchas propuestas la explicación exacta se calcula a pedido" in texts(app)
+    why = [e.label for e in app.expander if e.label.startswith("¿Por qué no? · ")]
+    caption = next(c.value for c in app.caption if "propuesta(s) elegibles quedan fuera" in c.value)
+    assert len(why) == int(caption.split(" ")[0])  # one per unfunded proposal, however many
+    assert why and not any(label.endswith(" · sin calcular") for label in why)
+    shown = texts(app)
+    assert "Puntaje necesario: más de" in shown
+    assert "Con muchas propuestas" not in shown
+    code = why[0].split(" · ")[1].split(" — ")[0]
     button_ = next(b for b in app.button if b.key == f"budget-why-optimal-{code}")
     button_.click().run()
     assert not app.exception
-    shown = texts(app)
-    assert "Puntaje necesario: más de" in shown or "Costo a recortar" in shown
-    app.number_input(key="budget-reserve").set_value(100.0).run()  # another rerun keeps the proposal explained
+    app.number_input(key="budget-reserve").set_value(100.0).run()  # another rerun keeps the answer asked for
     assert not any(b.key == f"budget-why-optimal-{code}" for b in app.button)
 
 

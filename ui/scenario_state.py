@@ -35,7 +35,6 @@ POINTS = "decidir.points"  # criterion → whole points out of 100 (the sliders'
 RULES = "decidir.rules"  # parish → AllocationRules as a dict
 METHOD = "decidir.method"  # the method a saved scenario proposes
 LAST_SAVED = "decidir.last_saved"  # the scenario saved a moment ago (the list shows it selected)
-EXPLAIN_ALL_LIMIT = 40  # up to this many candidates, every "why not" is computed with the allocation
 SENSITIVITY_AUTO_LIMIT = 60  # up to this many candidates, the funding probability is computed at once
 DRAWS = 200
 VARIATION = 0.2
@@ -74,13 +73,11 @@ def _run(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json:
 
 
 def run(parish_code: str, weights: Mapping[str, float], rules: AllocationRules, method: str = "optimal",
-        explain: bool | None = None) -> Prioritization:
-    """The engine's run for these weights and rules (cached). `explain=None`: every "why not" when the parish
-    has few enough proposals, none otherwise (the page then explains one on demand)."""
-    version = data_version(parish_code)
-    if explain is None:
-        explain = len(_inputs(parish_code, version).proposals) <= EXPLAIN_ALL_LIMIT
-    return _run(parish_code, version, weights_key(weights), rules.model_dump_json(), method, bool(explain))
+        explain: bool = True) -> Prioritization:
+    """The engine's run for these weights and rules (cached), with every unfunded proposal's exact «¿por qué
+    no?» unless `explain` is False."""
+    return _run(parish_code, data_version(parish_code), weights_key(weights), rules.model_dump_json(), method,
+                explain)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -109,8 +106,8 @@ def _explain(parish_code: str, version: tuple[int, ...], weights: tuple, rules_j
 
 def explain(parish_code: str, weights: Mapping[str, float], rules: AllocationRules,
             proposal_id: str, method: str = "optimal") -> ProposalOutcome:
-    """The exact "why not" of one proposal under an exact objective, with the cost it would have to shed,
-    computed on demand (and cached)."""
+    """The exact "why not" of one proposal under an exact objective with the cost it would have to shed (one more
+    solve), computed on demand (and cached)."""
     return _explain(parish_code, data_version(parish_code), weights_key(weights), rules.model_dump_json(),
                     proposal_id, method)
 

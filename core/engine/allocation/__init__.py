@@ -24,6 +24,7 @@ Modules: `instance` (the candidates as arrays), `rules`, `mip` (the HiGHS model)
 
 from core.engine.allocation.api import (
     COMPARATORS,
+    EXACT,
     METHODS,
     OBJECTIVES,
     Method,
@@ -42,6 +43,6 @@ from core.engine.allocation.result import (
 )
 from core.engine.allocation.rules import AllocationRules
 
-__all__ = ["COMPARATORS", "METHODS", "OBJECTIVES", "AllocationResult", "AllocationRules", "AssociationShare",
+__all__ = ["COMPARATORS", "EXACT", "METHODS", "OBJECTIVES", "AllocationResult", "AllocationRules", "AssociationShare",
            "Ballots", "Method", "ProposalOutcome", "allocate", "allocate_detailed", "explain_proposal",
            "funded_under_scores", "gini", "summary_es"]

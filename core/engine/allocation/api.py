@@ -26,7 +26,7 @@ Method = Literal["optimal", "scope", "proportional", "greedy", "equal_split"]
 OBJECTIVES: tuple[str, ...] = ("optimal", "scope", "proportional")  # what the board may choose to maximise
 COMPARATORS: tuple[str, ...] = ("greedy", "equal_split")  # shown next to them for comparison
 METHODS: tuple[str, ...] = (*OBJECTIVES, *COMPARATORS)
-EXACT = ("optimal", "scope")
+EXACT: tuple[str, ...] = ("optimal", "scope")  # the methods explained exactly
 
 
 def _check_method(method: str) -> None:
@@ -163,5 +163,5 @@ def allocate(candidates: pl.DataFrame, budget_usd: float, *, method: Method = "o
         pl.col("proposal_id").cast(pl.Utf8).is_in(list(funded)).fill_null(False).alias("funded"))
 
 
-__all__ = ["COMPARATORS", "METHODS", "OBJECTIVES", "Method", "allocate", "allocate_detailed", "explain_proposal",
+__all__ = ["COMPARATORS", "EXACT", "METHODS", "OBJECTIVES", "Method", "allocate", "allocate_detailed", "explain_proposal",
            "funded_under_scores"]

@@ -17,11 +17,13 @@ from core.engine.allocation.exact import Solved
 from core.engine.allocation.instance import SCORE_SCALE, Instance
 from core.engine.allocation.mip import INF, Mip
 from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule
+from core.engine.allocation.search import best_within, complete, dual_bound, ratio_order
 from core.fmt import money, number
 from core.texts import label, t
 
 DISPLACED_NAMED = 4  # proposals named in a sentence; the rest are counted
 TITLE_WIDTH = 40
+SEARCH_NODES = 20_000  # an explanation's search gives way to the LP and MIP beyond this
 
 
 class ForcedSolver:
@@ -36,7 +38,10 @@ class ForcedSolver:
         self.mip = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min)
         self.mip.set_objective(self.value, maximize=True)
         self.found: list[np.ndarray] = [solved.x]  # allocations seen so far: lower bounds for later proposals
-        self.ratio_order = np.lexsort((np.arange(self.n), inst.cents, -self.value / np.maximum(inst.cents, 1)))
+        self.ratio_order = ratio_order(inst)
+        self.base = None  # the bound from the LP without any proposal forced, shared by every explanation
+        if solved.coverage_min is None and self.lp.run() == "optimal":
+            self.base = dual_bound(self.lp)
 
     @property
     def seconds(self) -> float:
@@ -47,13 +52,22 @@ class ForcedSolver:
         return self.mip.solves
 
     def best_with(self, i: int) -> np.ndarray | None:
-        """The best allocation that includes proposal i (None when the rules allow none)."""
+        """The best allocation that includes proposal i (None when the rules allow none): first the exact search
+        under the shared bound, then, if it cannot prove its answer, the LP with i forced in and a MIP."""
         lower, upper = self.lp.lower.copy(), self.lp.upper.copy()
         lower[i] = 1.0
+        if self.base is not None:
+            x, proven = best_within(self.inst, self.r, self.solved.coverable, lower, upper, self.base.forcing(i),
+                                    self._incumbent(i), ties=False, node_limit=SEARCH_NODES)
+            if proven:
+                if x is not None:
+                    self.found.append(x)
+                return x
         self.lp.set_x_bounds(lower, upper)
         status = self.lp.run()
         bound = self.lp.objective()
         values, duals = self.lp.values()[: self.n], self.lp.duals()[: self.n]
+        proof = dual_bound(self.lp) if status == "optimal" and self.base is not None else None
         self.lp.set_x_bounds(self.lp.lower, self.lp.upper)
         if status == "infeasible":
             return None
@@ -63,6 +77,13 @@ class ForcedSolver:
         rounded = self._fill(values > 1 - 1e-9, i)
         if rounded is not None and (incumbent is None or self._value(rounded) > self._value(incumbent)):
             incumbent = rounded
+        if proof is not None:
+            x, proven = best_within(self.inst, self.r, self.solved.coverable, lower, upper, proof, incumbent,
+                                    ties=False, node_limit=SEARCH_NODES)
+            if proven:
+                if x is not None:
+                    self.found.append(x)
+                return x
         if incumbent is not None:
             best = self._value(incumbent)
             if math.floor(bound + 1e-6) <= best:
@@ -110,7 +131,8 @@ class ForcedSolver:
 
     def _repair(self, x: np.ndarray, i: int) -> np.ndarray | None:
         """x with i in: drop i's exclusive partners, then the chosen proposals of least value per dollar until the
-        money and the caps hold, then fill again by value per dollar."""
+        money and the caps hold (keeping the last proposal of an association that must be covered), then fill
+        again by value per dollar."""
         inst, r = self.inst, self.r
         x = x.copy()
         x[i] = True
@@ -118,6 +140,8 @@ class ForcedSolver:
             x[j] = False
         spent = int(inst.cents[x].sum())
         by_assoc = self._held(x)
+        must_cover = set(self.solved.coverable or []) if self.solved.coverage_min is None else set()
+        count = [int(x[members].sum()) for members in inst.member_idx]
         over = {k for k, held in enumerate(by_assoc) if r.cap is not None and held > r.cap_cents}
         for j in self.ratio_order[::-1].tolist():
             if spent <= r.available_cents and not over:
@@ -127,6 +151,10 @@ class ForcedSolver:
             spots = [inst.a_pos[a] for a in inst.members[j]]
             if spent <= r.available_cents and not over.intersection(spots):
                 continue
+            if any(count[k] == 1 and k in must_cover for k in spots):
+                continue
+            for k in spots:
+                count[k] -= 1
             x[j] = False
             spent -= int(inst.cents[j])
             for k in spots:
@@ -140,36 +168,12 @@ class ForcedSolver:
         inst = self.inst
         return [float(sum(inst.cents[j] * inst.share[j] for j in members if x[j])) for members in inst.member_idx]
 
-    def _fits(self, x: np.ndarray) -> bool:
-        inst, r = self.inst, self.r
-        if int(inst.cents[x].sum()) > r.available_cents:
-            return False
-        return r.cap is None or all(held <= r.cap_cents for held in self._held(x))
-
     def _fill(self, x: np.ndarray, i: int) -> np.ndarray | None:
-        """Add proposals by value per dollar while every rule still holds; None if the start breaks a rule."""
-        inst, r = self.inst, self.r
+        """x with i in, then proposals added by value per dollar while every rule holds; None if that breaks one."""
         x = x.copy()
         x[i] = True
-        if not self._fits(x) or any(x[a] and x[b] for a, b in r.pairs):
-            return None
-        spent = int(inst.cents[x].sum())
-        by_assoc = self._held(x)
-        cents, share = inst.cents.tolist(), inst.share.tolist()
-        for j in self.ratio_order.tolist():
-            if x[j] or j in r.must_not or spent + cents[j] > r.available_cents:
-                continue
-            if any(x[p] for p in r.partners.get(j, ())):
-                continue
-            part = cents[j] * share[j]
-            spots = [inst.a_pos[a] for a in inst.members[j]]
-            if r.cap is not None and any(by_assoc[k] + part > r.cap_cents for k in spots):
-                continue
-            x[j] = True
-            spent += cents[j]
-            for k in spots:
-                by_assoc[k] += part
-        return x if self._valid(x) else None
+        filled = complete(self.inst, self.r, x, self.ratio_order, self.solved.coverable)
+        return filled if filled is not None and self._valid(filled) else None
 
 
 def explain_all(inst: Instance, r: Rules, solved: Solved, chosen: list[int], *, shed: bool = False,

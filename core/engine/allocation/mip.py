@@ -97,6 +97,7 @@ class Mip:
             h.changeColsIntegrality(n, np.arange(n, dtype=np.int32), np.full(n, kind))
         self.n_cols = n
         self.y_cols: list[int] = []
+        self.cover_rows: dict[int, int] = {}  # association → its coverage row, when every one must be covered
         self.coverable = coverable or []
         self.delta_col: int | None = None
         rows = RowBuffer()
@@ -125,6 +126,7 @@ class Mip:
         if coverable is not None:
             if coverage_min is None:  # every coverable association, as hard rows
                 for k in coverable:
+                    self.cover_rows[k] = len(rows.lower)
                     rows.add(inst.member_idx[k], [1.0] * len(inst.member_idx[k]), 1.0, INF)
             else:  # y_k ≤ Σ x over its proposals, Σ y ≥ coverage_min
                 first, m = self.n_cols, len(coverable)

@@ -44,6 +44,13 @@ class DualBound:
     lagrangian: np.ndarray
     base: float
     budget_dual: float
+    cover_bonus: dict[int, float]  # association → its coverage row's dual, earned once however many it gets
+
+    def forcing(self, i: int) -> DualBound:
+        """The same bound over the allocations that hold proposal i (its column fixed at one)."""
+        r_i = float(self.reduced[i])
+        return DualBound(self.ub - max(0.0, r_i) + r_i, self.reduced, self.lagrangian, self.base, self.budget_dual,
+                         self.cover_bonus)
 
     def fixed(self, lower: np.ndarray, upper: np.ndarray, floor_value: int) -> tuple[np.ndarray, np.ndarray]:
         """Column bounds with every proposal fixed whose other side cannot reach `floor_value`."""
@@ -79,12 +86,13 @@ def dual_bound(model: Mip, budget_row: int | None = 0) -> DualBound:
     c_lo, c_up = np.asarray(lp.col_lower_), np.asarray(lp.col_upper_)
     ub = float((y * rhs).sum() + np.maximum(reduced * c_lo, reduced * c_up).sum())
     base = float((others * rhs).sum())
-    return DualBound(ub, reduced, lagrangian, base, budget_dual)
+    bonus = {k: -float(others[row]) for k, row in model.cover_rows.items() if others[row] < 0}
+    return DualBound(ub, reduced, lagrangian, base, budget_dual, bonus)
 
 
 def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndarray, upper: np.ndarray,
            bound: DualBound, incumbent: np.ndarray | None, *, ties: bool,
-           at_least: float = -math.inf) -> tuple[np.ndarray | None, bool]:
+           at_least: float = -math.inf, node_limit: int = NODE_LIMIT) -> tuple[np.ndarray | None, bool]:
     """The best allocation within the column bounds worth at least `at_least`: the largest value, then (`ties`)
     the lowest cost, then the proposals first in code order; `coverable` associations must each get one. Returns
     (allocation or None, finished): not finished means the node limit was reached and nothing is proven."""
@@ -109,7 +117,9 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     if len(free) > MAX_DEPTH:
         return None, False
     lag = bound.lagrangian[:n].tolist()
-    constant = bound.base + sum(lag[j] for j in range(n) if x[j])
+    bonus = bound.cover_bonus
+    constant = bound.base + sum(lag[j] for j in range(n) if x[j]) - sum(
+        b * (covered[k] - 1) for k, b in bonus.items() if covered[k] > 1)
     # by Lagrangian value per cent, best first: those worth something come first, so the budget bound reads
     # them as one prefix; the order of the others only decides the order of the walk
     if base_value + sum(value[j] for j in free if value[j] > 0) < at_least:
@@ -166,7 +176,7 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     def walk(depth: int, spent: int, lag_sum: float, got: int, cost: int, pos: int) -> bool:
         nonlocal nodes, best_key, best
         nodes += 1
-        if nodes > NODE_LIMIT:
+        if nodes > node_limit:
             return False
         if depth == len(free):
             key = (got, -cost, -pos)
@@ -185,10 +195,12 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
         if fits:
             chosen[j] = True
             path.append(j)
+            # a coverage row's dual counts once: a second proposal of a covered association does not earn it
+            gain = lag[j] - sum(bonus.get(k, 0.0) for k in member_pos[j] if covered[k])
             for k in member_pos[j]:
                 held[k] += part
                 covered[k] += 1
-            done = walk(depth + 1, spent + cents[j], lag_sum + lag[j], got + value[j], cost + cents[j], pos + j + 1)
+            done = walk(depth + 1, spent + cents[j], lag_sum + gain, got + value[j], cost + cents[j], pos + j + 1)
             for k in member_pos[j]:
                 held[k] -= part
                 covered[k] -= 1
@@ -264,7 +276,8 @@ def complete(inst: Instance, r: Rules, x: np.ndarray, order: np.ndarray,
 
 
 def best_within(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndarray, upper: np.ndarray,
-                bound: DualBound, incumbent: np.ndarray | None, *, ties: bool) -> tuple[np.ndarray | None, bool]:
+                bound: DualBound, incumbent: np.ndarray | None, *, ties: bool,
+                node_limit: int = NODE_LIMIT) -> tuple[np.ndarray | None, bool]:
     """The best allocation within the column bounds, or None when none exists; (None, False) when the search
     could not prove its answer (the caller then asks HiGHS).
 
@@ -280,7 +293,7 @@ def best_within(inst: Instance, r: Rules, coverable: list[int] | None, lower: np
             target = known
         fixed_lower, fixed_upper = (lower, upper) if target == -math.inf else bound.fixed(lower, upper, target)
         x, finished = search(inst, r, coverable, fixed_lower, fixed_upper, bound, incumbent, ties=ties,
-                             at_least=target)
+                             at_least=target, node_limit=node_limit)
         if not finished:
             return None, False
         if x is not None or target == -math.inf or target == known:

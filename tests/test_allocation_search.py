@@ -1,0 +1,110 @@
+"""The exact search's shortcuts against the full solves they replace: the LP duals' bound holds for every
+allocation (checked by enumeration), the fixings it derives keep every allocation as good as the one given, and
+the optimum and each «¿por qué no?» equal what HiGHS's MIP finds with the search switched off."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from core.engine.allocation import AllocationRules, allocate_detailed, exact
+from core.engine.allocation.instance import build_instance
+from core.engine.allocation.mip import Mip
+from core.engine.allocation.rules import breaks_a_rule, prepare_rules
+from core.engine.allocation.search import dual_bound
+from tests.test_allocation import instances
+
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def every_allocation(inst, r, coverable):
+    """Every allocation that keeps the rules, by enumeration (small instances only)."""
+    n = len(inst.ids)
+    for bits in itertools.product([False, True], repeat=n):
+        x = np.array(bits, dtype=bool)
+        if not breaks_a_rule(inst, r, x, coverable, None):
+            yield x
+
+
+def relaxation(inst, r, coverable):
+    lp = Mip(inst, r, coverable=coverable, coverage_min=None, relaxed=True)
+    lp.set_objective(inst.value.astype(float), maximize=True)
+    return lp, lp.run()
+
+
+@PROPERTY
+@given(instances(max_n=9))
+def test_the_dual_bound_holds_and_its_fixings_keep_every_allocation_as_good(case):
+    candidates, rules = case
+    inst = build_instance(candidates)
+    r, problems = prepare_rules(inst, rules)
+    if r is None:
+        return
+    coverable = exact.coverable_associations(inst, r)[0] if rules.min_one_per_association else None
+    lp, status = relaxation(inst, r, coverable)
+    allocations = list(every_allocation(inst, r, coverable))
+    if status != "optimal":
+        assert status == "infeasible" and not allocations
+        return
+    bound = dual_bound(lp)
+    values = [int(inst.value[x].sum()) for x in allocations]
+    assert all(v <= bound.ub + 1e-6 for v in values)
+    for floor in sorted(set(values))[-3:]:  # the best few values: where fixings bite
+        lower, upper = bound.fixed(lp.lower, lp.upper, floor)
+        for x, v in zip(allocations, values):
+            if v >= floor:
+                assert ((x >= lower) & (x <= upper)).all()
+
+
+def random_case(seed: int, n: int) -> tuple[pl.DataFrame, AllocationRules]:
+    """n proposals with every rule on: joint proposals, caps, a must, a must-not, exclusive pairs, coverage."""
+    rng = np.random.default_rng(seed)
+    n_assoc = max(2, n // 6)
+    ids = [f"P{k:03d}" for k in range(n)]
+    lead = [f"a{rng.integers(n_assoc)}" for _ in range(n)]
+    joint = [[a, f"a{rng.integers(n_assoc)}"] if rng.random() < 0.15 else [a] for a in lead]
+    cost = np.maximum(100.0, np.round(rng.lognormal(np.log(3000), 0.6, n)))
+    score = np.round(rng.uniform(20, 95, n), 2)
+    score[rng.integers(n, size=n // 5)] = 50.0  # repeated scores: ties the tie-breaks must settle
+    candidates = pl.DataFrame({"proposal_id": ids, "association_id": lead, "association_ids": joint,
+                               "cost_usd": cost, "score": score})
+    rules = AllocationRules(budget_usd=float(np.round(cost.sum() * 0.3)), reserve_usd=50.0,
+                            min_one_per_association=bool(seed % 2), max_share_per_association=0.3,
+                            must_fund=[ids[0]], must_not_fund=[ids[1]],
+                            exclusive_pairs=[(ids[2], ids[3]), (ids[4], ids[5])])
+    return candidates, rules
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_search_finds_the_optimum_and_tie_breaks_highs_finds(seed, monkeypatch):
+    candidates, rules = random_case(seed, 60)
+    searched = allocate_detailed(candidates, rules, explain=False)
+    monkeypatch.setattr(exact, "_search", lambda *_: None)  # HiGHS's three lexicographic solves
+    solved = allocate_detailed(candidates, rules, explain=False)
+    assert searched.feasible and solved.feasible
+    assert searched.funded_ids == solved.funded_ids
+    assert searched.n_solves < solved.n_solves
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_each_why_not_of_the_search_equals_the_mip_with_the_proposal_forced_in(seed):
+    candidates, rules = random_case(100 + seed, 40)
+    result = allocate_detailed(candidates, rules)
+    inst = build_instance(candidates)
+    r, _ = prepare_rules(inst, rules)
+    coverable = exact.coverable_associations(inst, r)[0] if rules.min_one_per_association else None
+    best = int(inst.value[np.isin(inst.ids, result.funded_ids)].sum())
+    checked = 0
+    for outcome in result.proposals:
+        if outcome.funded or outcome.score_gap is None:
+            continue
+        forced = Mip(inst, r, coverable=coverable, coverage_min=None, force_in=inst.pos[outcome.proposal_id])
+        forced.set_objective(inst.value.astype(float), maximize=True)
+        assert forced.run() == "optimal"
+        assert round(outcome.score_gap * 100) == best - round(forced.objective())
+        checked += 1
+    assert checked
