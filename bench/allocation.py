@@ -76,7 +76,8 @@ def _exact(n: int, n_assoc: int, label: str) -> list[Row]:
     return [
         Row(f"{label}: asignación óptima por puntaje, ambas reglas de equidad", statistics.median(cpus), max(cpus),
             "s", "< 1 s (peor caso)", max(cpus) < 1.0,
-            f"{statistics.median(solves):.0f} resoluciones (puntaje, costo, código); reloj de pared: mediana "
+            f"{statistics.median(solves):.0f} resoluciones de HiGHS (mediana; 1 = solo la relajación LP y la búsqueda "
+            f"exacta, más = la búsqueda no probó el óptimo y resolvió el MIP); reloj de pared: mediana "
             f"{statistics.median(walls):.2f} s, peor {max(walls):.2f} s".replace(".", ","), RUNS, cpus),
         Row(f"{label}: puntaje que deja la regla voraz", statistics.median(greedy_gap), max(greedy_gap), "%",
             note="del puntaje óptimo, mismas instancias y reglas", runs=RUNS, samples=greedy_gap),

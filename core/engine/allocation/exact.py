@@ -97,15 +97,15 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
         coverable, uncovered = coverable_associations(inst, r)
         for assoc, why in uncovered.items():
             notes.append(t("alloc.note.cannot_cover", association=inst.name(assoc), reason=why))
-    if tie_break and not strict:
-        searched = _search(inst, r, coverable)
-        if searched is not None:
-            x, seconds = searched
-            if x is not None:
-                return Solved(x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable, None,
-                              z=int(inst.value[x].sum()), seconds=seconds, solves=1)
+    searched = _search(inst, r, coverable) if tie_break and not strict else None
+    if searched is not None and searched.x is not None:
+        return Solved(searched.x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable,
+                      None, z=int(inst.value[searched.x].sum()), seconds=searched.seconds, solves=1)
     mip = Mip(inst, r, coverable=coverable, coverage_min=None, strict=strict)
     mip.set_objective(value, maximize=True)
+    if searched is not None and searched.hint is not None:  # fixings every allocation as good as the hint keeps
+        mip.set_x_bounds(searched.lower, searched.upper)
+        mip.warm_start(searched.hint)
     status = mip.run()
     if status == "infeasible" and min_one and coverable:
         seconds, solves = mip.seconds, mip.solves
@@ -133,17 +133,35 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
                   z=z, seconds=seconds, solves=solves)
 
 
-def _search(inst: Instance, r: Rules, coverable: list[int] | None) -> tuple[np.ndarray | None, float] | None:
-    """The optimum with its tie-breaks from the LP relaxation and the exact search (one LP solve), or None when
-    the search cannot prove it (HiGHS then solves the MIP) or no allocation covers every association (the
-    coverage shortfall path takes over). Returns (allocation, solver seconds)."""
+@dataclass
+class Searched:
+    """What the exact search gives the solve: the optimum (`x`), or else the best allocation it found (`hint`)
+    with the column bounds that every allocation at least as good keeps, for HiGHS to start from."""
+
+    x: np.ndarray | None
+    seconds: float
+    hint: np.ndarray | None = None
+    lower: np.ndarray | None = None
+    upper: np.ndarray | None = None
+
+
+def _search(inst: Instance, r: Rules, coverable: list[int] | None) -> Searched | None:
+    """The optimum with its tie-breaks from the LP relaxation and the exact search (one LP solve); None when no
+    allocation covers every association even in the LP (the coverage shortfall path takes over)."""
     lp = Mip(inst, r, coverable=coverable, coverage_min=None, relaxed=True)
     lp.set_objective(inst.value.astype(float), maximize=True)
     if lp.run() != "optimal":
         return None
+    bound = dual_bound(lp)
     incumbent = complete(inst, r, lp.values()[: len(inst.ids)] > 1 - 1e-9, ratio_order(inst), coverable)
-    x, proven = best_within(inst, r, coverable, lp.lower, lp.upper, dual_bound(lp), incumbent, ties=True)
-    return (x, lp.seconds) if proven and x is not None else None
+    x, proven = best_within(inst, r, coverable, lp.lower, lp.upper, bound, incumbent, ties=True)
+    if proven:
+        return Searched(x, lp.seconds) if x is not None else None
+    hint = x if x is not None else incumbent
+    if hint is None:
+        return Searched(None, lp.seconds)
+    lower, upper = bound.fixed(lp.lower, lp.upper, int(inst.value[hint].sum()))
+    return Searched(None, lp.seconds, hint, lower, upper)
 
 
 def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int) -> np.ndarray:

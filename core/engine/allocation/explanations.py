@@ -23,7 +23,7 @@ from core.texts import label, t
 
 DISPLACED_NAMED = 4  # proposals named in a sentence; the rest are counted
 TITLE_WIDTH = 40
-SEARCH_NODES = 20_000  # an explanation's search gives way to the LP and MIP beyond this
+SEARCH_NODES = 60_000  # nodes an explanation's search may take before the LP and MIP take over
 
 
 class ForcedSolver:
@@ -59,15 +59,14 @@ class ForcedSolver:
         if self.base is not None:
             x, proven = best_within(self.inst, self.r, self.solved.coverable, lower, upper, self.base.forcing(i),
                                     self._incumbent(i), ties=False, node_limit=SEARCH_NODES)
+            if x is not None:
+                self.found.append(x)  # proven or not, a lower bound for the MIP below
             if proven:
-                if x is not None:
-                    self.found.append(x)
                 return x
         self.lp.set_x_bounds(lower, upper)
         status = self.lp.run()
         bound = self.lp.objective()
         values, duals = self.lp.values()[: self.n], self.lp.duals()[: self.n]
-        proof = dual_bound(self.lp) if status == "optimal" and self.base is not None else None
         self.lp.set_x_bounds(self.lp.lower, self.lp.upper)
         if status == "infeasible":
             return None
@@ -77,13 +76,6 @@ class ForcedSolver:
         rounded = self._fill(values > 1 - 1e-9, i)
         if rounded is not None and (incumbent is None or self._value(rounded) > self._value(incumbent)):
             incumbent = rounded
-        if proof is not None:
-            x, proven = best_within(self.inst, self.r, self.solved.coverable, lower, upper, proof, incumbent,
-                                    ties=False, node_limit=SEARCH_NODES)
-            if proven:
-                if x is not None:
-                    self.found.append(x)
-                return x
         if incumbent is not None:
             best = self._value(incumbent)
             if math.floor(bound + 1e-6) <= best:

@@ -28,8 +28,9 @@ from core.engine.allocation.mip import Mip
 from core.engine.allocation.rules import Rules
 
 EPS = 1e-6  # float slack on bounds of whole-number objectives
-NODE_LIMIT = 200_000  # beyond this the caller falls back to HiGHS (still exact)
-FREE_STEPS = (40, 80, 160, 320)  # free proposals at each target, the bound's nearest first
+NODE_LIMIT = 60_000  # nodes one answer may take (about 0.2 s); beyond, the caller asks HiGHS (still exact)
+# free proposals at each target, growing by a quarter: a failed target costs little next to a larger one
+FREE_STEPS = (32, 40, 50, 62, 78, 97, 121, 151, 189, 236, 295, 369, 461, 576)
 MAX_DEPTH = 600  # free proposals the walk takes (one stack frame each); more go to HiGHS
 
 
@@ -92,10 +93,11 @@ def dual_bound(model: Mip, budget_row: int | None = 0) -> DualBound:
 
 def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndarray, upper: np.ndarray,
            bound: DualBound, incumbent: np.ndarray | None, *, ties: bool,
-           at_least: float = -math.inf, node_limit: int = NODE_LIMIT) -> tuple[np.ndarray | None, bool]:
+           at_least: float = -math.inf, node_limit: int = NODE_LIMIT) -> tuple[np.ndarray | None, bool, int]:
     """The best allocation within the column bounds worth at least `at_least`: the largest value, then (`ties`)
     the lowest cost, then the proposals first in code order; `coverable` associations must each get one. Returns
-    (allocation or None, finished): not finished means the node limit was reached and nothing is proven."""
+    (allocation or None, finished, nodes walked): not finished means the node limit was reached and the
+    allocation is only the best found so far."""
     n = len(inst.ids)
     cents = inst.cents.tolist()
     value = inst.value.tolist()
@@ -113,9 +115,9 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
             held[k] += cents[j] * share[j]
             covered[k] += 1
     if base_cents > r.available_cents or (cap is not None and any(h > cap for h in held)):
-        return None, True
+        return None, True, 0
     if len(free) > MAX_DEPTH:
-        return None, False
+        return None, False, 0
     lag = bound.lagrangian[:n].tolist()
     bonus = bound.cover_bonus
     constant = bound.base + sum(lag[j] for j in range(n) if x[j]) - sum(
@@ -123,21 +125,30 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     # by Lagrangian value per cent, best first: those worth something come first, so the budget bound reads
     # them as one prefix; the order of the others only decides the order of the walk
     if base_value + sum(value[j] for j in free if value[j] > 0) < at_least:
-        return None, True
-    free.sort(key=lambda j: (0, -lag[j] / cents[j]) if cents[j] else ((-1, 0.0) if lag[j] > 0 else (1, 0.0)))
-    positive = [j for j in free if lag[j] > 0]
+        return None, True, 0
+    def by_ratio(j: int) -> tuple[int, float]:
+        return (0, -lag[j] / cents[j]) if cents[j] else ((-1, 0.0) if lag[j] > 0 else (1, 0.0))
+
+    # the proposals of associations whose coverage row has a dual come first: once they are decided, no
+    # undecided proposal carries a coverage dual its association may already have earned
+    head = sorted((j for j in free if any(k in bonus for k in member_pos[j])), key=by_ratio)
+    tail = sorted((j for j in free if not any(k in bonus for k in member_pos[j])), key=by_ratio)
+    free = head + tail
+    n_head = len(head)
+    positive = [j for j in tail if lag[j] > 0]
     n_pos = len(positive)
     pre_c, pre_v = [0], [0.0]
     for j in positive:
         pre_c.append(pre_c[-1] + cents[j])
         pre_v.append(pre_v[-1] + lag[j])
+    neg_ratio = [-(lag[j] / cents[j]) if cents[j] else -math.inf for j in positive]  # ascending
     last: dict[int, int] = {}  # association → the last depth that can still give it a proposal
     for depth, j in enumerate(free):
         for k in member_pos[j]:
             last[k] = depth
     need = [k for k in (coverable or []) if not covered[k]]
     if any(k not in last for k in need):
-        return None, True
+        return None, True, 0
     closes: list[list[int]] = [[] for _ in free]  # per depth: associations needing one whose last chance it is
     for k in need:
         closes[last[k]].append(k)
@@ -152,17 +163,43 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     path: list[int] = []
     nodes = 0
 
+    def head_fill(depth: int, room: int) -> tuple[float, int, int]:
+        """Dantzig's fill over the undecided head proposals (a coverage dual counted only while the association
+        has none) merged with the tail, up to the last head proposal: (value, tail position, room left)."""
+        items = []
+        for j in free[depth:n_head]:
+            worth = lag[j] - sum(bonus.get(k, 0.0) for k in member_pos[j] if covered[k])
+            if worth > 0:
+                items.append((-(worth / cents[j]) if cents[j] else -math.inf, j, worth))
+        items.sort()
+        total, start = 0.0, 0
+        for neg, j, worth in items:
+            stop = max(start, bisect.bisect_right(neg_ratio, neg))  # tail proposals at least as good go first
+            if pre_c[stop] - pre_c[start] > room:
+                return total, start, room
+            total += pre_v[stop] - pre_v[start]
+            room -= pre_c[stop] - pre_c[start]
+            start = stop
+            if cents[j] > room:
+                return total + room * worth / cents[j], start, 0
+            total += worth
+            room -= cents[j]
+        return total, start, room
+
     def cut(depth: int, spent: int, lag_sum: float, cost: int, pos: int) -> bool:
         """No completion of this branch can beat the best allocation found, or reach `at_least`."""
         if best_key is None and at_least == -math.inf:
             return False
         room = r.available_cents - spent
-        start = min(depth, n_pos)
-        limit = bisect.bisect_right(pre_c, pre_c[start] + room) - 1
-        total = pre_v[limit] - pre_v[start]
-        if limit < n_pos:
-            j = positive[limit]
-            total += (room - (pre_c[limit] - pre_c[start])) * lag[j] / cents[j]
+        total, start = 0.0, max(0, min(depth - n_head, n_pos))
+        if depth < n_head:
+            total, start, room = head_fill(depth, room)
+        if room > 0 or start < n_pos:
+            limit = bisect.bisect_right(pre_c, pre_c[start] + room) - 1
+            total += pre_v[limit] - pre_v[start]
+            if limit < n_pos:
+                j = positive[limit]
+                total += (room - (pre_c[limit] - pre_c[start])) * lag[j] / cents[j]
         top = math.floor(constant + lag_sum + total + EPS + 1e-9 * abs(constant))
         if top < at_least:
             return True
@@ -212,12 +249,12 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
             return True
         return walk(depth + 1, spent, lag_sum, got, cost, pos)
 
-    finished = walk(0, base_cents, 0.0, base_value, base_cents, base_pos)
+    finished = walk(0, base_cents, 0.0, base_value, base_cents, base_pos)  # unfinished: the best found so far
     if best is None:
-        return (None if incumbent is None else incumbent.copy()), finished
+        return (None if incumbent is None else incumbent.copy()), finished, nodes
     out = x.copy()
     out[best] = True
-    return out, finished
+    return out, finished, nodes
 
 
 def ratio_order(inst: Instance) -> np.ndarray:
@@ -278,8 +315,8 @@ def complete(inst: Instance, r: Rules, x: np.ndarray, order: np.ndarray,
 def best_within(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndarray, upper: np.ndarray,
                 bound: DualBound, incumbent: np.ndarray | None, *, ties: bool,
                 node_limit: int = NODE_LIMIT) -> tuple[np.ndarray | None, bool]:
-    """The best allocation within the column bounds, or None when none exists; (None, False) when the search
-    could not prove its answer (the caller then asks HiGHS).
+    """(The best allocation within the column bounds or None when none exists, True), or (the best allocation
+    found so far or None, False) when the search could not prove its answer (the caller then asks HiGHS).
 
     It first looks only among allocations worth at least a target just below the bound, where few proposals are
     free; finding one there proves it best (every better allocation keeps the same fixings). Otherwise the target
@@ -287,15 +324,17 @@ def best_within(inst: Instance, r: Rules, coverable: list[int] | None, lower: np
     n = len(inst.ids)
     known = int(inst.value[incumbent].sum()) if incumbent is not None else None
     gaps = np.sort(np.abs(bound.reduced[:n][lower[:n] < upper[:n]]))
+    left = node_limit  # shared by every target
     for size in FREE_STEPS:
         target = math.floor(bound.ub - gaps[size]) + 1 if size < len(gaps) else -math.inf
         if known is not None and target <= known:
             target = known
         fixed_lower, fixed_upper = (lower, upper) if target == -math.inf else bound.fixed(lower, upper, target)
-        x, finished = search(inst, r, coverable, fixed_lower, fixed_upper, bound, incumbent, ties=ties,
-                             at_least=target, node_limit=node_limit)
+        x, finished, nodes = search(inst, r, coverable, fixed_lower, fixed_upper, bound, incumbent, ties=ties,
+                                    at_least=target, node_limit=left)
+        left -= nodes
         if not finished:
-            return None, False
+            return x, False
         if x is not None or target == -math.inf or target == known:
             return x, True
     return None, False
