@@ -18,7 +18,8 @@ for every association in it, and its cost is attributed to them in equal parts. 
 total cost, then the proposals first in code order. Rules that cannot all hold come back as a result with
 `feasible=False` and a Spanish explanation, never as an exception.
 
-Modules: `instance` (the candidates as arrays), `rules`, `mip` (the HiGHS model), `exact`, `heuristics`,
+Modules: `instance` (the candidates as arrays), `rules`, `mip` (the HiGHS model), `search` (the exact search
+bounded by the LP's duals), `exact`, `heuristics`,
 `proportional`, `explanations` («¿por qué no?»), `result`, `api` (entry points).
 """
 

@@ -1,5 +1,9 @@
-"""The exact optimum (HiGHS): the largest total of the objective's values under every rule, then the
-lexicographic tie-breaks (lowest cost, then proposals first in code order), each keeping the level before it.
+"""The exact optimum: the largest total of the objective's values under every rule, then the lexicographic
+tie-breaks (lowest cost, then proposals first in code order), each keeping the level before it.
+
+First one LP relaxation and the exact search bounded by its duals (`search`), which compares the three levels as
+integers in one pass; when the search cannot prove its answer, HiGHS solves the MIP (from the search's best
+allocation and the fixings it proves) and the two tie-breaks as two more solves.
 
 "At least one per association when possible": associations that cannot get any proposal on their own are named
 and left out; if the money cannot cover all the others, the optimum first covers as many as possible, then

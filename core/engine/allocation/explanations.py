@@ -1,11 +1,12 @@
 """«¿Por qué no?» for the exact methods: for an unfunded proposal, the best total with it forced in (so the score
 it would need and what it would displace), the rule that blocks it, and on demand the cost it would have to shed.
 
-Every unfunded proposal at once costs about one LP per proposal plus a MIP only where the LP cannot settle it:
-one LP model and one MIP model are built for the whole instance and re-solved with the proposal's bounds changed;
-the LP relaxation gives an upper bound and reduced costs, a repaired allocation gives a lower bound; when they meet
-the answer is exact without a MIP, otherwise every variable whose reduced cost exceeds the gap is fixed (flipping
-it cannot reach the lower bound) and the MIP solves the small remainder, warm-started, without tie-breaks."""
+Every unfunded proposal at once costs one LP relaxation for the whole instance: its duals bound every allocation
+that holds the proposal (`search.DualBound.forcing`), and the exact search (`search.best_within`) finds the best
+one, starting from the best allocation seen so far that holds it. Only when the search cannot prove its answer
+within its node budget does the proposal get its own LP (reduced-cost fixing against the best allocation found)
+and a warm-started MIP over the remainder, without tie-breaks. When not every association can be covered
+(a coverage minimum), every proposal takes that LP and MIP path."""
 
 from __future__ import annotations
 
