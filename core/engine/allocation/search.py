@@ -186,10 +186,8 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
             room -= cents[j]
         return total, start, room
 
-    def cut(depth: int, spent: int, lag_sum: float, cost: int, pos: int) -> bool:
-        """No completion of this branch can beat the best allocation found, or reach `at_least`."""
-        if best_key is None and at_least == -math.inf:
-            return False
+    def bound_at(depth: int, spent: int, lag_sum: float) -> int:
+        """The whole-number bound on every completion of this branch."""
         room = r.available_cents - spent
         total, start = 0.0, max(0, min(depth - n_head, n_pos))
         if depth < n_head:
@@ -200,7 +198,10 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
             if limit < n_pos:
                 j = positive[limit]
                 total += (room - (pre_c[limit] - pre_c[start])) * lag[j] / cents[j]
-        top = math.floor(constant + lag_sum + total + EPS + 1e-9 * abs(constant))
+        return math.floor(constant + lag_sum + total + EPS + 1e-9 * abs(constant))
+
+    def cut(top: int, cost: int, pos: int) -> bool:
+        """No completion under bound `top` can beat the best allocation found, or reach `at_least`."""
         if top < at_least:
             return True
         if best_key is None:
@@ -210,7 +211,8 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
         # the same value at best: completing only adds cost and later positions
         return not ties or (-cost, -pos) <= best_key[1:]
 
-    def walk(depth: int, spent: int, lag_sum: float, got: int, cost: int, pos: int) -> bool:
+    def walk(depth: int, spent: int, lag_sum: float, got: int, cost: int, pos: int, top: int | None = None) -> bool:
+        """Decide free[depth] and on; `top`, when given, is this branch's bound already computed."""
         nonlocal nodes, best_key, best
         nodes += 1
         if nodes > node_limit:
@@ -222,8 +224,11 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
             if best_key is None or (key > best_key if ties else got > best_key[0]):
                 best_key, best = key, list(path)
             return True
-        if cut(depth, spent, lag_sum, cost, pos):
-            return True
+        if best_key is not None or at_least != -math.inf:
+            if top is None:
+                top = bound_at(depth, spent, lag_sum)
+            if cut(top, cost, pos):
+                return True
         j = free[depth]
         part = cents[j] * share[j]
         fits = spent + cents[j] <= r.available_cents and not any(chosen[p] for p in r.partners.get(j, ()))
@@ -237,7 +242,10 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
             for k in member_pos[j]:
                 held[k] += part
                 covered[k] += 1
-            done = walk(depth + 1, spent + cents[j], lag_sum + gain, got + value[j], cost + cents[j], pos + j + 1)
+            # taking the next proposal of the budget fill leaves the fill, and so the bound, as it was
+            same = top if depth >= n_head and lag[j] > 0 else None
+            done = walk(depth + 1, spent + cents[j], lag_sum + gain, got + value[j], cost + cents[j], pos + j + 1,
+                        same)
             for k in member_pos[j]:
                 held[k] -= part
                 covered[k] -= 1
