@@ -158,7 +158,8 @@ def test_header_aliases_are_accent_and_case_insensitive():
     assert import_columns.HEADER_ALIASES[import_cells.normalise("Costo total (USD)")] == "cost_usd"
     assert import_columns.HEADER_ALIASES[import_cells.normalise("Jóvenes")] == "youth_beneficiaries"
     required = [c.field for c in import_columns.COLUMNS if c.required]
-    assert set(required_columns(Proposal)) == {*required, "parish_code"}
+    # the parish is the one chosen in Minga; the amount requested may be derived from cost and counterparts
+    assert set(required_columns(Proposal)) == {*required, "parish_code", "requested_usd"}
 
 
 # -- Bad files: a clear Spanish message each, naming row and column; nothing stored ---------------------------
@@ -194,8 +195,7 @@ BAD_FILES = {
     "wrong columns": (
         lambda: (csv_file([["EV-P90", "EV-A01", "Riego"]], header=["Código", "Asociación", "Nombre del proyecto"]),
                  "p.csv"),
-        [(1, "Costo total (USD)", "falta esta columna"), (1, "Monto solicitado al GAD (USD)", "falta esta columna"),
-         (1, "Tipo de apoyo", "falta esta columna")]),
+        [(1, "Costo total (USD)", "falta esta columna"), (1, "Monto solicitado al GAD (USD)", "falta esta columna")]),
     "the same column twice": (
         lambda: (csv_file([row() + ["EV-P99"]], header=HEADER + ["Código propuesta"]), "p.csv"),
         [(1, "Código propuesta", "dicen lo mismo")]),
@@ -223,7 +223,8 @@ BAD_FILES = {
                                    [(2, "Tipo de apoyo", "valor no permitido «Semillas mágicas»")]),
     "a blank required cell": (lambda: (csv_file([row(title="")]), "p.csv"), [(2, "Título", "falta el valor")]),
     "a code with spaces": (lambda: (csv_file([row(code="EV P90")]), "p.csv"), [(2, "Código", "solo puede tener")]),
-    "amounts that do not add up": (lambda: (csv_file([row(cost="2000")]), "p.csv"), [(2, None, "no suman")]),
+    "amounts that do not add up": (lambda: (csv_file([row(cost="2000")]), "p.csv"),
+                                   [(2, "Monto solicitado", "= $ 1.234,56, pero el costo total es $ 2.000,00")]),
     "too many rows": (lambda: (csv_file([row(code=f"EV-X{i}") for i in range(import_files.MAX_ROWS + 1)]), "p.csv"),
                       [(None, None, "el máximo por archivo es 2.000")]),
 }

@@ -208,6 +208,8 @@ def counterpart(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
 def aid_concentration(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     """Repeated aid of the same kind: 100 − 30 per earlier aid of this kind to its associations
     (averaged over the associations of a joint proposal); flagged at two or more."""
+    if p.support_kind is None:  # an incomplete proposal: screening keeps it out of the budget
+        return CriterionScore(100.0, t("crit.aid.no_kind"))
     kind = label("support_kind", p.support_kind).lower()
     counts: dict[str, list[AidRow]] = {}
     for a in p.association_ids:

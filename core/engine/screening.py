@@ -228,7 +228,7 @@ def gate_pdot(p: Proposal, ctx: ScreeningContext) -> GateResult:
 
 def gate_complete(p: Proposal, ctx: ScreeningContext) -> GateResult:
     items = formulation_items(p)
-    missing = [what for what, ok, required in items if required and not ok]
+    missing = p.missing_parts() + [what for what, ok, required in items if required and not ok]
     advisable = [what for what, ok, required in items if not required and not ok]
     if missing:
         return GateResult("complete", False, t("screen.complete.missing", missing=listing(missing)))

@@ -158,6 +158,23 @@ def save_batch(store: Store, user: User | None, batch: ParishBatch) -> SaveSumma
 
 def save_as(store: Store, actor: str, batch: ParishBatch) -> SaveSummary:
     """Store the batch as `actor` (the console or a checked user): all of it, or nothing."""
+    changes, summary = batch_changes(store, batch)
+    if changes:
+        store.apply(changes, actor=actor)
+        write_parish(store, batch.parish_code)
+    return summary
+
+
+def checked_changes(store: Store, user: User | None, batch: ParishBatch) -> list[Change]:
+    """The store changes of a batch for a signed-in planner (the same role as `save_batch`), to be applied in
+    the same transaction as other records (associations a proposals import creates); the caller applies
+    them and then writes the parish's mirror (`write_parish`)."""
+    require(user, Action.EDIT_ALIGNMENT)
+    return batch_changes(store, batch)[0]
+
+
+def batch_changes(store: Store, batch: ParishBatch) -> tuple[list[Change], SaveSummary]:
+    """What storing the batch would write (BatchRefused when it breaks a rule), and the counts."""
     problems = check(store, batch)
     if problems:
         raise BatchRefused(problems)
@@ -172,7 +189,4 @@ def save_as(store: Store, actor: str, batch: ParishBatch) -> SaveSummary:
         changes.append(Change(kind, record_id, body, batch.parish_code,
                               expected_version=current.version if current else 0,
                               action=t("parish.log.save")))
-    if changes:
-        store.apply(changes, actor=actor)
-        write_parish(store, batch.parish_code)
-    return SaveSummary(new, changed, unchanged)
+    return changes, SaveSummary(new, changed, unchanged)

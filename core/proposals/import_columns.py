@@ -64,10 +64,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("start_date", "date", ("fecha de inicio", "inicio", "fecha inicio")),
     Column("cost_usd", "money", ("costo total", "costo", "presupuesto total", "monto total", "valor total",
                                  "costo del proyecto"), required=True),
+    # Not required when the file has a counterpart column: then it is the cost minus the counterparts.
     Column("requested_usd", "money", ("monto solicitado", "monto solicitado al gad", "solicitado al gad",
-                                      "aporte gad", "aporte del gad", "monto gad", "solicitado"), required=True),
+                                      "aporte gad", "aporte del gad", "monto gad", "solicitado")),
     Column("counterpart_associations_usd", "money", ("aporte de las asociaciones", "aporte asociaciones",
-                                                     "contraparte asociaciones", "aporte de la asociacion")),
+                                                     "contraparte asociaciones", "aporte de la asociacion",
+                                                     "aporte comunitario", "aporte de la comunidad",
+                                                     "contraparte comunitaria", "contribucion comunitaria",
+                                                     "contribucion de la comunidad", "aporte local")),
     Column("counterpart_cooperant_usd", "money", ("aporte del cooperante", "aporte cooperante",
                                                   "contraparte cooperante", "aporte de cooperacion")),
     Column("counterpart_other_usd", "money", ("otros aportes", "aporte otros", "contraparte otros")),
@@ -84,8 +88,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("problem_ids", "code_list", ("problemas que atiende", "problemas", "problemas priorizados")),
     Column("needs", "choice_list", ("necesidades", "necesidades que atiende"), family="proposal_need"),
     Column("themes", "choice_list", ("temas", "areas tematicas", "area tematica"), family="theme"),
-    Column("support_kind", "choice", ("tipo de apoyo", "tipo", "clase de apoyo"), required=True,
-           family="support_kind"),
+    # Optional: a proposal without it is stored incomplete, to be completed on Propuestas.
+    Column("support_kind", "choice", ("tipo de apoyo", "tipo", "clase de apoyo"), family="support_kind"),
     Column("competence_code", "competence", ("competencia del gad", "competencia")),
     Column("benefit_scope", "choice", ("alcance del beneficio", "alcance", "beneficio"), family="benefit_scope"),
     Column("status", "choice", ("estado",), family="proposal_status"),
@@ -115,6 +119,7 @@ NESTED_FIELDS = {"line_item": "item", "line_amount": "amount_usd", "line_source"
                  "ind_name": "name", "ind_baseline": "baseline", "ind_target": "target",
                  "ind_verification": "means_of_verification"}
 NEW_STATUSES = (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED)
+COUNTERPARTS = ("counterpart_associations_usd", "counterpart_cooperant_usd", "counterpart_other_usd")
 
 
 def _alias_table(columns: Iterable[Column]) -> dict[str, str]:
@@ -173,8 +178,11 @@ def find_header(sheet: Sheet, aliases: Mapping[str, str], required: Sequence[str
 
 def missing_columns(header: Header, file: str) -> list[RowProblem]:
     """Required columns absent from the header (core.data.validation.check_columns over the Proposal model; the
-    parish is not asked of the file, it is the one chosen in Minga), named as the template names them."""
+    parish is not asked of the file, it is the one chosen in Minga), named as the template names them. The amount
+    requested of the GAD may be left out when the file has the total cost and a counterpart to derive it from."""
     present = [*header.fields, "parish_code"]
+    if "cost_usd" in header.fields and any(c in header.fields for c in COUNTERPARTS):
+        present.append("requested_usd")
     return [RowProblem(p.file, header.line, BY_FIELD[p.column].header, t("imp.header.missing"))
             for p in check_columns(present, Proposal, file)]
 

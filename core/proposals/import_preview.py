@@ -17,6 +17,7 @@ import polars as pl
 from core.data.db import query
 from core.data.validation import RowProblem
 from core.proposals import records
+from core.proposals.import_associations import AssociationChoice, Unregistered
 from core.proposals.models import Proposal
 from core.record.store import Store
 from core.texts import t
@@ -66,7 +67,7 @@ def context_for(con: duckdb.DuckDBPyConnection, store: Store, parish_code: str,
                          competences=competences, problems=problems, today=today or dt.date.today())
 
 
-Action = Literal["new", "update", "unchanged", "error"]
+Action = Literal["new", "update", "unchanged", "error", "skipped"]  # skipped: its association awaits the planner
 
 
 @dataclass
@@ -81,6 +82,8 @@ class PreviewRow:
     proposal: Proposal | None = None
     action: Action = "error"
     expected_version: int = 0
+    notes: list[str] = field(default_factory=list)  # what was derived (the amount requested of the GAD)
+    warnings: list[str] = field(default_factory=list)  # what will keep it out of the budget until completed
 
 
 @dataclass
@@ -93,6 +96,8 @@ class ImportPreview:
     notices: list[str] = field(default_factory=list)
     update_existing: bool = False
     sheet_file: str | None = None  # how problems name the proposals sheet («archivo.xlsx › Propuestas»)
+    choices: Mapping[str, AssociationChoice] = field(default_factory=dict)  # normalised name → planner's answer
+    unregistered: dict[str, Unregistered] = field(default_factory=dict)  # normalised name → offer to create
 
     @property
     def refused(self) -> bool:
@@ -118,10 +123,12 @@ class ImportPreview:
         return pl.DataFrame(
             [{"line": r.line, "proposal_id": r.proposal_id, "title": r.title, "association_id": r.association_id,
               "cost_usd": r.cost_usd if isinstance(r.cost_usd, (int, float)) else None,
-              "action": t(f"imp.action.{r.action}"), "problems": " · ".join(by_line.get(r.line, []))}
+              "action": t(f"imp.action.{r.action}"), "problems": " · ".join(by_line.get(r.line, [])),
+              "notes": " · ".join(r.notes), "warnings": " · ".join(r.warnings)}
              for r in self.rows],
             schema={"line": pl.Int64, "proposal_id": pl.Utf8, "title": pl.Utf8, "association_id": pl.Utf8,
-                    "cost_usd": pl.Float64, "action": pl.Utf8, "problems": pl.Utf8})
+                    "cost_usd": pl.Float64, "action": pl.Utf8, "problems": pl.Utf8, "notes": pl.Utf8,
+                    "warnings": pl.Utf8})
 
     def problems_table(self) -> pl.DataFrame:
         return pl.DataFrame([{"file": p.file, "row": p.row, "column": p.column, "message": p.message}

@@ -26,6 +26,7 @@ from core.proposals.import_columns import (
     LINE_ALIASES,
     LINE_COLUMNS,
     NESTED_FIELDS,
+    COUNTERPARTS,
     NEW_STATUSES,
     Column,
     Header,
@@ -36,9 +37,11 @@ from core.proposals.import_columns import (
     row_cells,
 )
 from core.proposals.import_files import MAX_ROWS, Book, Formula, Sheet
+from core.proposals.import_amounts import settle
 from core.proposals.import_preview import ImportContext, ImportPreview, PreviewRow
 from core.proposals.import_values import RowConverter
 from core.proposals.models import BudgetLine, Indicator, Proposal, ProposalStatus, StatusChange
+from core.proposals.readiness import budget_warnings
 from core.texts import label, t
 
 # Technical field names that appear inside some model messages, shown as the person's header instead.
@@ -51,6 +54,7 @@ class ProposalsReader(RowConverter):
     def __init__(self, preview: ImportPreview, book: Book, main: Sheet, file: str, ctx: ImportContext):
         super().__init__(preview, file, ctx)
         self.book, self.main = book, main
+        self.amounts_said: set[int] = set()  # lines whose amounts contradict each other (said at their column)
 
     # -- steps
 
@@ -208,6 +212,7 @@ class ProposalsReader(RowConverter):
                     self._problem(line, self._column("proposal_id"),
                                   t("imp.cell.other_parish", code=code, parish=ctx.elsewhere[code]))
             values = self._complete(line, values, code, lines, indicators)
+            self._amounts(line, cells, values, row)
             for sheet in sorted(nested_bad.get(code or "", ())):
                 self._problem(line, self._column("proposal_id"), t("imp.cell.lines_invalid", sheet=sheet))
             prepared.append((line, values, row))
@@ -217,6 +222,18 @@ class ProposalsReader(RowConverter):
         for code in (c for c in (indicators or {}) if c not in seen_codes):
             self._orphans("imp.sheet.indicators", code)
         self._validate(prepared)
+
+    def _amounts(self, line: int, cells: dict[str, Any], values: dict[str, Any], row: PreviewRow) -> None:
+        """Derive the amount requested of the GAD when the file leaves it out; name a contradiction."""
+        amounts = settle(values, requested_given=not is_blank(cells.get("requested_usd")),
+                         counterparts_in_file=any(c in self.header.fields for c in COUNTERPARTS))
+        if amounts.derived is not None:
+            values["requested_usd"] = amounts.derived
+            row.notes.append(amounts.note)
+        if amounts.problem is not None:
+            self._problem(line, self._column(amounts.problem_field), amounts.problem)
+            values.setdefault("requested_usd", 0.0)  # not «falta el valor» on top of the problem just said
+            self.amounts_said.add(line)  # the model's «no suman» for the whole row would repeat it
 
     def _orphans(self, key: str, code: str) -> None:
         sheet = find_sheet(self.book, key)
@@ -289,7 +306,7 @@ class ProposalsReader(RowConverter):
         failed = set()
         for p in problems:
             failed.add(p.row)
-            if p.row in refused_update:
+            if p.row in refused_update or (p.row in self.amounts_said and p.column is None):
                 continue
             top = (p.column or "").split(".")[0]
             column = self._column(top) if top in BY_FIELD else None
@@ -310,6 +327,11 @@ class ProposalsReader(RowConverter):
                 continue
             if proposal is None or row.action == "error":
                 row.action = "error"
+                continue
+            row.warnings = budget_warnings(proposal, ctx.competences, ctx.pdot_objectives)
+            if line in self.left_out:
+                row.action = "skipped"
+                row.warnings.insert(0, t("imp.warn.association", name=self.left_out[line]))
                 continue
             row.proposal = proposal
             if existing is None:

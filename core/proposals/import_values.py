@@ -27,6 +27,7 @@ from core.proposals.import_cells import (
     split_list,
 )
 from core.proposals.import_columns import BY_FIELD, Column, Header
+from core.proposals.import_associations import LEFT_OUT, Unregistered, new_ids, suggest
 from core.proposals.import_files import Formula
 from core.proposals.import_preview import ImportContext, ImportPreview
 from core.proposals.models import ID_PATTERN
@@ -44,6 +45,7 @@ class RowConverter:
         self.problems = preview.problems
         self.decimal = ","
         self.header: Header | None = None
+        self.left_out: dict[int, str] = {}  # line → the unregistered association that keeps it out for now
 
     def _problem(self, line: int, column: str, message: str, file: str | None = None) -> None:
         self.problems.append(RowProblem(file or self.file, line, column, message))
@@ -65,6 +67,8 @@ class RowConverter:
         by_name = {normalise(name): code for code, name in self.ctx.associations.items()}
         by_code = {code.lower(): code for code in self.ctx.associations}
         found = by_code.get(value.strip().lower()) or by_name.get(normalise(value))
+        if found is None and not re.fullmatch(ID_PATTERN, value.strip()):
+            return self._unregistered(line, value)  # a name, not a code: offered for creation
         if found is None:
             if not self.ctx.associations:
                 self._problem(line, written, t("imp.cell.no_associations", parish=self.ctx.parish_name))
@@ -73,6 +77,26 @@ class RowConverter:
                 self._problem(line, written, t("imp.cell.association", value=value, parish=self.ctx.parish_name,
                                                options=options))
         return found
+
+    def _unregistered(self, line: int, value: str) -> str:
+        """The id a row naming an unregistered association takes: the planner's answer, or LEFT_OUT."""
+        unregistered = self.preview.unregistered
+        key = normalise(value)
+        offer = unregistered.get(key)
+        if offer is None:
+            offer = Unregistered(value.strip(), key, suggest(value, self.ctx.associations),
+                                 choice=self.preview.choices.get(key))
+            if offer.choice is not None and offer.choice.action == "create":
+                taken = {**self.ctx.associations, **{u.new_id: u.name for u in unregistered.values() if u.new_id}}
+                offer.new_id = new_ids(self.ctx.parish_code, taken, 1)[0]
+            unregistered[key] = offer
+        if line not in offer.lines:
+            offer.lines.append(line)
+        resolved = offer.resolved_id
+        if resolved is None:
+            self.left_out.setdefault(line, offer.name)
+            return LEFT_OUT
+        return resolved
 
     def _known(self, line: int, written: str, codes: list[str], catalogue: Mapping[str, str] | frozenset[str] | None,
                what: str) -> list[str]:

@@ -38,7 +38,13 @@ transaction through `core.proposals.records.import_proposals` (which checks the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from core.data.validation import RowProblem
+from core.parish import records as parish_records
+from core.parish.mirror import write_parish
+from core.parish.records import ParishBatch
+from core.proposals.import_associations import AssociationChoice, to_create
 from core.proposals import records
 from core.proposals.import_cells import normalise
 from core.proposals.import_columns import find_sheet
@@ -50,9 +56,15 @@ from core.record.store import Store
 from core.texts import t
 
 
-def preview_import(data: bytes, filename: str, ctx: ImportContext, *, update_existing: bool = False) -> ImportPreview:
-    """Read a file of proposals and say, row by row, what importing it would do. Stores nothing."""
-    preview = ImportPreview(filename or t("imp.file.default_name"), update_existing=update_existing)
+def preview_import(data: bytes, filename: str, ctx: ImportContext, *, update_existing: bool = False,
+                   choices: Mapping[str, AssociationChoice] | None = None) -> ImportPreview:
+    """Read a file of proposals and say, row by row, what importing it would do. Stores nothing.
+
+    `choices` answers, per unregistered association name (normalised), what to do with it; the rows of a
+    name not answered are left out (`preview.unregistered` lists the names to answer).
+    """
+    preview = ImportPreview(filename or t("imp.file.default_name"), update_existing=update_existing,
+                            choices=dict(choices or {}))
     try:
         book = read_book(data, preview.file)
     except FileRefused as refused:
@@ -92,4 +104,13 @@ def save_import(store: Store, user: User | None, preview: ImportPreview, *, only
         raise ImportRefused(t("imp.refused.nothing"))
     items = [r.proposal for r in chosen if r.proposal is not None]
     versions = {r.proposal.proposal_id: r.expected_version for r in chosen if r.proposal is not None}
-    return records.import_proposals(store, user, items, expected_versions=versions)
+    used = {a for p in items for a in p.association_ids}
+    created = [a for a in to_create(items[0].parish_code, preview.unregistered) if a.association_id in used] \
+        if items else []
+    if not created:
+        return records.import_proposals(store, user, items, expected_versions=versions)
+    parish_code = created[0].parish_code
+    associations = parish_records.checked_changes(store, user, ParishBatch(parish_code, associations=created))
+    count = records.import_proposals(store, user, items, expected_versions=versions, before=associations)
+    write_parish(store, parish_code)
+    return count

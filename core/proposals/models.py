@@ -248,7 +248,7 @@ class Proposal(BaseModel):
     problem_ids: list[str] = Field(default_factory=list)
     needs: list[Need] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)
-    support_kind: SupportKind
+    support_kind: SupportKind | None = None  # None: not said yet (an imported file may lack it; see is_incomplete)
     competence_code: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     benefit_scope: Literal["collective", "individual"] = "collective"
     # Lifecycle and provenance
@@ -361,6 +361,11 @@ class Proposal(BaseModel):
                 raise ValueError(t("val.status.last", last=label("proposal_status", steps[-1]),
                                    status=label("proposal_status", self.status)))
         return self
+
+    def missing_parts(self) -> list[str]:
+        """What a proposal stored incomplete still lacks before it can be judged (Spanish, empty when nothing):
+        an imported file may leave out the kind of support, to be completed on Propuestas."""
+        return [] if self.support_kind is not None else [t("prop.missing.support_kind")]
 
     def funding_by_source(self) -> dict[str, float]:
         return {"gad": self.requested_usd, "associations": self.counterpart_associations_usd,

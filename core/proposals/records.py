@@ -144,17 +144,20 @@ def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_
 
 
 def import_proposals(store: Store, user: User | None, items: list[Proposal],
-                     expected_versions: dict[str, int] | None = None) -> int:
+                     expected_versions: dict[str, int] | None = None, before: list[Change] = ()) -> int:
     """Store many proposals as one transaction (an import): all of them, or none.
 
     `expected_versions` (proposal id → the version read when the import was previewed, 0 for a new one)
-    makes the whole import fail with ConflictError when someone saved one of them meanwhile.
+    makes the whole import fail with ConflictError when someone saved one of them meanwhile. `before` are
+    changes already checked by their own module (the associations an import creates), written in the
+    same transaction.
     """
     actor = require(user, Action.EDIT_PROPOSAL)
     expected = expected_versions or {}
-    store.apply([Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code,
-                        expected_version=expected.get(p.proposal_id), action=t("log.action.import_proposal"))
-                 for p in items], actor=actor.username)
+    store.apply([*before, *(Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code,
+                                   expected_version=expected.get(p.proposal_id),
+                                   action=t("log.action.import_proposal")) for p in items)],
+                actor=actor.username)
     return len(items)
 
 
