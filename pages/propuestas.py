@@ -16,7 +16,7 @@ from core.proposals import entry, records
 from core.record.auth import Role
 from core.proposals.models import ProposalStatus
 from core.texts import label, labels, t
-from ui import data, proposal_import, record_form, session, state, widgets
+from ui import data, proposal_import, proposal_status, record_form, session, state, widgets
 from ui import decidir_registro as reg
 from ui.text import plain_list
 from ui.record_form import NEW
@@ -42,6 +42,7 @@ if not entry.may_edit(user):
 # -- The list --------------------------------------------------------------------------------------------------
 
 def list_panel() -> None:
+    reg.flash(proposal_status.FLASH)
     frame = entry.list_frame(((v.item, v.version) for v in stored), names)
     if frame.is_empty():
         st.info(t("prop.empty"))
@@ -88,6 +89,7 @@ def list_panel() -> None:
     widgets.source_caption(t("prop.source"), bool(shown["is_synthetic"].any()))
     widgets.downloads(shown, entry.download_headers(), t("prop.download.name"), key="prop-list",
                       code_labels={"is_synthetic": labels("bool")})
+    proposal_status.bulk_panel(shown, user, store)
 
 
 # -- The form --------------------------------------------------------------------------------------------------
@@ -321,6 +323,8 @@ def form_panel() -> None:
 tab_list, tab_form, tab_import = st.tabs([t("prop.tab.list"), t("prop.tab.form"), t("prop.tab.import")])
 with tab_list:
     list_panel()
+    proposal_status.to_complete_panel([v.item for v in stored], {
+        v.item.pdot_objective_id: v.item.objective_es for v in records.pdot_objectives(store, parish_code)})
 with tab_form:
     form_panel()
 with tab_import:

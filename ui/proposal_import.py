@@ -12,7 +12,9 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
+from core.fmt import listing
 from core.proposals import import_files, import_preview, import_templates, imports
+from core.proposals.import_associations import AssociationChoice
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import t
@@ -64,17 +66,58 @@ def import_panel(parish_code: str, names: dict[str, str]) -> None:
     if source is None:
         return
     name, content = source
-    show_preview(_preview(content, name, update, parish_code), names)
+    show_preview(_preview(content, name, update, parish_code, _choices()), names)
 
 
-def _preview(content: bytes, name: str, update: bool, parish_code: str) -> import_preview.ImportPreview:
-    """The file's preview, parsed once per file (and choice of updating): reruns reuse it, a save drops it."""
-    key = (hashlib.sha256(content).hexdigest(), name, update, parish_code)
+def _widget(key: str, part: str) -> str:
+    """The widget key of an unregistered association's answer (`part`: choice or members), stable per name."""
+    return f"prop-assoc-{part}-{hashlib.sha256(key.encode()).hexdigest()[:10]}"
+
+
+def _choices() -> dict[str, AssociationChoice]:
+    """The planner's answers for the unregistered associations of the last preview, read from their widgets."""
+    cached = st.session_state.get(PREVIEW)
+    out = {}
+    for key in (cached[1].unregistered if cached else {}):
+        action = st.session_state.get(_widget(key, "choice"))
+        if action is not None:
+            out[key] = AssociationChoice(action, st.session_state.get(_widget(key, "members")))
+    return out
+
+
+def _preview(content: bytes, name: str, update: bool, parish_code: str,
+             choices: dict[str, AssociationChoice]) -> import_preview.ImportPreview:
+    """The file's preview, parsed once per file (and choice of updating, and answers on associations): reruns
+    reuse it, a save drops it."""
+    key = (hashlib.sha256(content).hexdigest(), name, update, parish_code, tuple(sorted(choices.items())))
     cached = st.session_state.get(PREVIEW)
     if cached is None or cached[0] != key:
-        cached = (key, imports.preview_import(content, name, reg.import_context(parish_code), update_existing=update))
+        cached = (key, imports.preview_import(content, name, reg.import_context(parish_code), update_existing=update,
+                                              choices=choices))
         st.session_state[PREVIEW] = cached
     return cached[1]
+
+
+def _associations_panel(preview: import_preview.ImportPreview, names: dict[str, str]) -> None:
+    """For each name the file uses that the parish has not registered: use the suggested one, create it, or
+    leave its rows out (the default: nothing is created unless the planner says so)."""
+    if not preview.unregistered:
+        return
+    st.markdown(f"**{t('prop.import.assoc.title')}**")
+    st.caption(t("prop.import.assoc.help"))
+    for key, offer in preview.unregistered.items():
+        options = (["suggested"] if offer.suggestion else []) + ["create", "leave_out"]
+        words = {"suggested": t("prop.import.assoc.suggested", name=plain(names.get(offer.suggestion or "", ""))),
+                 "create": t("prop.import.assoc.create", name=plain(offer.name)),
+                 "leave_out": t("prop.import.assoc.leave_out")}
+        st.markdown(t("prop.import.assoc.rows", name=plain(offer.name), rows=listing(str(r) for r in offer.lines)))
+        c = st.columns([2, 1])
+        choice = c[0].radio(t("prop.import.assoc.choice", name=plain(offer.name)), options,
+                            index=options.index("leave_out"), format_func=words.__getitem__,
+                            key=_widget(key, "choice"), label_visibility="collapsed")
+        if choice == "create":
+            c[1].number_input(t("prop.import.assoc.members", name=plain(offer.name)), min_value=1, step=1,
+                              value=None, key=_widget(key, "members"), help=t("prop.import.assoc.members_help"))
 
 
 def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -> None:
@@ -84,9 +127,10 @@ def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -
         st.error(t("prop.import.refused") + "\n" + plain_list([str(p) for p in preview.problems]),
                  icon=":material/block:")
         return
-    metrics = st.columns(5)
+    actions = ("new", "update", "unchanged", "error") + (("skipped",) if preview.count("skipped") else ())
+    metrics = st.columns(len(actions) + 1)
     metrics[0].metric(t("prop.import.metric.rows"), fmt.number(len(preview.rows)))
-    for column, action in zip(metrics[1:], ("new", "update", "unchanged", "error")):
+    for column, action in zip(metrics[1:], actions):
         column.metric(t(f"prop.import.metric.{action}"), fmt.number(preview.count(action)))
     if preview.notices:
         st.info(t("prop.import.notices") + "\n" + plain_list(preview.notices), icon=":material/info:")
@@ -103,14 +147,20 @@ def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -
         st.dataframe(problems, hide_index=True, width="stretch", key="prop-import-problems")
     else:
         st.success(t("prop.import.problems_none"), icon=":material/check_circle:")
+    _associations_panel(preview, names)
+    shown_names = {**names, **{u.new_id: t("prop.import.assoc.new", name=u.name)
+                               for u in preview.unregistered.values() if u.new_id}}
     rows = preview.table().select(
         pl.col("line").alias(t("prop.import.col.line")), pl.col("proposal_id").alias(t("prop.col.proposal_id")),
         pl.col("title").alias(t("prop.col.title")),
-        (pl.col("association_id").replace_strict(names, default=pl.col("association_id")) if names
+        (pl.col("association_id").replace_strict(shown_names, default=pl.col("association_id")) if shown_names
          else pl.col("association_id")).alias(t("prop.col.association")),
         pl.col("cost_usd").map_elements(fmt.money, return_dtype=pl.Utf8).fill_null("").alias(t("prop.col.cost")),
-        pl.col("action").alias(t("prop.import.col.action")), pl.col("problems").alias(t("prop.import.col.problems")))
+        pl.col("action").alias(t("prop.import.col.action")), pl.col("problems").alias(t("prop.import.col.problems")),
+        pl.col("notes").alias(t("prop.import.col.notes")), pl.col("warnings").alias(t("prop.import.col.warnings")))
     st.dataframe(rows, hide_index=True, width="stretch", key="prop-import-rows")
+    if preview.count("skipped"):
+        st.caption(t("prop.import.skipped_note", count=fmt.number(preview.count("skipped"))))
 
     savable = len(preview.to_save())
     wrong = preview.count("error")
@@ -141,6 +191,9 @@ def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -
         return
     st.session_state["prop-upload-n"] = st.session_state.get("prop-upload-n", 0) + 1
     st.session_state.pop(IMPORT_FILE, None)
+    for key in preview.unregistered:
+        st.session_state.pop(_widget(key, "choice"), None)
+        st.session_state.pop(_widget(key, "members"), None)
     st.session_state.pop(PREVIEW, None)
     st.session_state["prop-import-flash"] = (t("prop.import.saved_one") if count == 1
                                              else t("prop.import.saved", count=fmt.number(count)))

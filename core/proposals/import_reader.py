@@ -38,6 +38,7 @@ from core.proposals.import_columns import (
 )
 from core.proposals.import_files import MAX_ROWS, Book, Formula, Sheet
 from core.proposals.import_amounts import settle
+from core.proposals.import_associations import LEFT_OUT
 from core.proposals.import_preview import ImportContext, ImportPreview, PreviewRow
 from core.proposals.import_values import RowConverter
 from core.proposals.models import BudgetLine, Indicator, Proposal, ProposalStatus, StatusChange
@@ -198,8 +199,9 @@ class ProposalsReader(RowConverter):
             before = len(self.problems)
             values = self._convert(line, cells)
             code = values.get("proposal_id")
+            lead = values.get("association_id")
             row = PreviewRow(line, code or cell_text(cells.get("proposal_id")), cell_text(cells.get("title")),
-                             values.get("association_id") or cell_text(cells.get("association_id")),
+                             lead if lead and lead != LEFT_OUT else cell_text(cells.get("association_id")),
                              values.get("cost_usd"))
             preview.rows.append(row)
             if code:

@@ -108,7 +108,7 @@ def _owners_and_status(body: dict[str, Any]) -> tuple[list[str], str]:
     return list(body.get("association_ids") or [body.get("association_id")]), str(body.get("status"))
 
 
-def _may_write_proposal(user: User | None, proposal: Proposal, stored: dict[str, Any] | None) -> User:
+def may_write_proposal(user: User | None, proposal: Proposal, stored: dict[str, Any] | None) -> User:
     """Planners edit any proposal; a representative only drafts and hands in their own association's.
 
     For a representative both the STORED proposal (its owners and status) and the new body must be theirs
@@ -134,7 +134,7 @@ def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_
     """
     record = store.get(PROPOSAL, proposal.proposal_id)
     stored = record.body if record is not None and not record.deleted else None
-    actor = _may_write_proposal(user, proposal, stored)
+    actor = may_write_proposal(user, proposal, stored)
     if expected_version is None:
         expected_version = record.version if record is not None else 0
     saved = store.save(PROPOSAL, proposal.proposal_id, proposal.model_dump(mode="json"), actor=actor.username,
