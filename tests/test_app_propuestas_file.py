@@ -110,6 +110,9 @@ def test_the_planners_file_is_accepted_with_derived_amounts_and_incomplete_rows_
     created = store.get(ASSOCIATION, saved["EV-T14"].association_id)
     assert created.body["name"] == "Cooperativa Lácteos del Cajas" and created.body["members_total"] == 14
 
+    listed = next(d.value for d in app.dataframe if "Pedido al GAD" in d.value.columns).set_index("Código")
+    assert listed.loc["EV-T14", "Asociación líder"] == "Cooperativa Lácteos del Cajas", "the views see it"
+    assert listed.loc["EV-T11", "Tipo de apoyo"] == "Por completar"
     todo = next(d.value for d in app.dataframe if "Qué falta" in d.value.columns)
     listed = todo.set_index("Código")
     assert set(CODES) <= set(listed.index)

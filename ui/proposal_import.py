@@ -18,7 +18,7 @@ from core.proposals.import_associations import AssociationChoice
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import t
-from ui import data, session
+from ui import data, parish, session
 from ui import decidir_registro as reg
 from ui.text import plain, plain_list
 
@@ -189,6 +189,8 @@ def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -
     except (ConflictError, imports.ImportRefused) as exc:
         st.error(t("prop.import.conflict", reason=plain(exc)), icon=":material/sync_problem:")
         return
+    if any(u.new_id for u in preview.unregistered.values()):
+        parish.refresh_views()  # the associations it created are in the views from now on
     st.session_state["prop-upload-n"] = st.session_state.get("prop-upload-n", 0) + 1
     st.session_state.pop(IMPORT_FILE, None)
     for key in preview.unregistered:

@@ -99,7 +99,19 @@ class ProposalsReader(RowConverter):
             mark = "." if self.book.delimiter == "," else ","
         if any(re.search(r"[.,]\d", number_text(v)) for v in values):
             self.preview.notices.append(t("imp.number.comma" if mark == "," else "imp.number.dot"))
+        self._column_marks(body, money, mark)
         return mark
+
+    def _column_marks(self, body: list[tuple[int, dict[str, Any]]], fields: list[str], mark: str) -> None:
+        """A column whose own unambiguous values settle the other mark reads all its cells with that mark
+        («1.500» then means the same in every row of the column); the other columns follow the file."""
+        for name in fields:
+            votes = decimal_votes(str(row[name]) for _, row in body if isinstance(row.get(name), str))
+            own = mark if votes[","] == votes["."] else ("," if votes[","] > votes["."] else ".")
+            if own != mark:
+                self.column_decimals[name] = own
+                self.preview.notices.append(t("imp.number.column", column=self._column(name), mark=t(
+                    "imp.number.mark_comma" if own == "," else "imp.number.mark_dot")))
 
     # -- the budget and indicator sheets
 

@@ -45,6 +45,7 @@ class RowConverter:
         self.problems = preview.problems
         self.decimal = ","
         self.header: Header | None = None
+        self.column_decimals: dict[str, str] = {}  # field → its own decimal mark, when not the file's
         self.left_out: dict[int, str] = {}  # line → the unregistered association that keeps it out for now
 
     def _problem(self, line: int, column: str, message: str, file: str | None = None) -> None:
@@ -127,9 +128,9 @@ class RowConverter:
             elif kind == "text_list":
                 out[name] = split_list(value, also_comma=False)
             elif kind == "money":
-                out[name] = parse_number(value, self.decimal)
+                out[name] = parse_number(value, self.column_decimals.get(name, self.decimal))
             elif kind == "int":
-                out[name] = parse_int(value, self.decimal)
+                out[name] = parse_int(value, self.column_decimals.get(name, self.decimal))
             elif kind == "date":
                 out[name] = parse_date(value)
             elif kind == "code":

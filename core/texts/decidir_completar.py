@@ -12,6 +12,9 @@ STRINGS = {
     "imp.amount.derived": "«Monto solicitado al GAD» calculado: costo total {cost} − aportes {others} = {requested}",
     "imp.amount.contradiction": "no cuadra con los otros montos: solicitado {requested} + aportes {others} = "
                                 "{total}, pero el costo total es {cost}; corrija uno de ellos",
+    "imp.number.column": "La columna «{column}» se leyó con {mark}, como lo dicen sus propios valores.",
+    "imp.number.mark_comma": "coma decimal (1.234,56)",
+    "imp.number.mark_dot": "punto decimal (1,234.56)",
     "imp.amount.over_cost": "los aportes ({others}) suman más que el costo total ({cost})",
 
     # -- associations the file names but the parish has not registered
