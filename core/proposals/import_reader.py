@@ -1,10 +1,12 @@
 """Reading a proposals file into an `ImportPreview`: the proposals sheet, its budget and indicator sheets.
 
-The steps: find the header, settle the file's decimal mark once from the values that are not ambiguous, read
-the «Presupuesto» and «Indicadores» sheets by proposal code, convert each proposals row (`RowConverter`),
-complete it (parish, nested lines, status, provenance; for an update the stored fields the file lacks) and
-validate it with the model through `core.data.validation`, then decide each row's action (new, update,
-unchanged, error). Stores nothing.
+The steps: find the header, settle the decimal mark from the values that are not ambiguous (per column when
+a column's own values settle it, else once for the file), read the «Presupuesto» and «Indicadores» sheets by
+proposal code, convert each proposals row (`RowConverter`), complete it (parish, nested lines, status,
+provenance; for an update the stored fields the file lacks), derive or check the amount requested of the GAD
+(`import_amounts`), validate it with the model through `core.data.validation`, then decide each row's action
+(new, update, unchanged, error, or skipped while its association awaits the planner) and its budget warnings.
+Stores nothing.
 """
 
 from __future__ import annotations

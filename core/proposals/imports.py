@@ -10,7 +10,15 @@ What a file may be:
   the budget lines on «Presupuesto» and the indicators on «Indicadores» (one row per line, tied to the
   proposal by its code); other sheets («Instrucciones», «Códigos») are ignored;
 - a CSV (.csv): `;`, `,` or tab separated, in the encodings Excel writes; numbers with comma or dot
-  decimals («1.234,56», «1,234.56», «1234,5»), decided once per file from the values that are not ambiguous.
+  decimals («1.234,56», «1,234.56», «1234,5»), decided from the values that are not ambiguous: per column when
+  its own values settle it, else once for the file («1.500» is fifteen hundred in an es-EC `;` file).
+
+The planner's own file as it comes: «Monto solicitado al GAD» may be left out when the file has the total cost
+and a counterpart (it is derived, and the row says so; amounts that contradict each other are a problem at the
+requested column, `import_amounts`); «Tipo de apoyo» may be missing (the proposal is stored incomplete and
+screening keeps it out until completed); an association named but not registered is offered for creation, or
+the closest registered name, and its rows stay out until the planner chooses (`import_associations`). Each row
+carries the warnings of what will keep it out of the budget (`core.proposals.readiness`).
 
 Headers are Spanish, in any order, matched without regard to case, accents or a unit in brackets
 (`import_columns.HEADER_ALIASES`). Every problem is a `core.data.validation.RowProblem` naming the file (and

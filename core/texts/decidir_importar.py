@@ -62,8 +62,9 @@ STRINGS = {
     # -- what each column takes (the template's instructions sheet)
     "imp.help.proposal_id": "Código único de la propuesta: letras sin tilde, números, guion, guion bajo o punto "
                             "(ej.: EV-P17). Si el código ya existe en Minga, la fila puede actualizarla (ver abajo).",
-    "imp.help.association_id": "La asociación que lidera: su código (ej.: EV-A01) o su nombre exacto, tal como "
-                               "figura en Minga.",
+    "imp.help.association_id": "La asociación que lidera: su código (ej.: EV-A01) o su nombre, tal como figura en "
+                               "Minga. Un nombre que la parroquia no tiene registrado se ofrece en la vista previa "
+                               "para crearlo o usar el más parecido; nunca se crea sin que usted lo elija.",
     "imp.help.association_ids": "Todas las asociaciones proponentes (códigos o nombres) separadas por «;». Si falta, "
                                 "es solo la líder.",
     "imp.help.parish_code": "Código DPA de 6 dígitos. Puede omitirse: se usa la parroquia elegida en Minga.",
