@@ -185,6 +185,12 @@ def test_a_close_registered_name_is_suggested(written, expected):
     assert suggest(written, EL_VALLE) == expected
 
 
+def test_a_text_too_long_for_a_name_is_a_problem_not_an_association(ctx):
+    data = issue_file(f"EV-T16;{'Asociación ' * 25};Huertos;1.500;300;25;6;EV-OE5;2")
+    preview = imports.preview_import(data, "p.csv", ctx)
+    assert not preview.unregistered and [(p.row, p.column) for p in preview.problems] == [(2, "Asociación")]
+
+
 def test_closeness_counts_the_written_words_found():
     assert closeness("Flor del Valle", EL_VALLE["EV-A01"]) == 1.0
     assert closeness("Flor Andina", EL_VALLE["EV-A01"]) == 0.5
@@ -212,6 +218,7 @@ SUMAK, CAJAS = "asociacion sumak tarpui", "cooperativa lacteos del cajas"
     ({CAJAS: AssociationChoice("create", 14), SUMAK: AssociationChoice("leave_out")}, ["skipped", "new", "new"],
      [None, "010170-A01", "EV-A01"]),
     ({CAJAS: AssociationChoice("suggested")}, ["skipped", "skipped", "new"], [None, None, "EV-A01"]),  # none to use
+    ({CAJAS: AssociationChoice("create", 100_001)}, ["skipped", "skipped", "new"], [None, None, "EV-A01"]),
 ])
 def test_an_unregistered_association_is_offered_never_created_silently(ctx, choices, actions, leads):
     preview = imports.preview_import(UNREGISTERED, "p.csv", ctx, choices=choices)

@@ -13,7 +13,7 @@ import streamlit as st
 
 from core import fmt
 from core.fmt import listing
-from core.proposals import import_files, import_preview, import_templates, imports
+from core.proposals import import_associations, import_files, import_preview, import_templates, imports
 from core.proposals.import_associations import AssociationChoice
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
@@ -80,7 +80,7 @@ def _choices() -> dict[str, AssociationChoice]:
     out = {}
     for key in (cached[1].unregistered if cached else {}):
         action = st.session_state.get(_widget(key, "choice"))
-        if action is not None:
+        if action not in (None, "leave_out"):  # leaving out is what an unanswered name does
             out[key] = AssociationChoice(action, st.session_state.get(_widget(key, "members")))
     return out
 
@@ -116,8 +116,8 @@ def _associations_panel(preview: import_preview.ImportPreview, names: dict[str, 
                             index=options.index("leave_out"), format_func=words.__getitem__,
                             key=_widget(key, "choice"), label_visibility="collapsed")
         if choice == "create":
-            c[1].number_input(t("prop.import.assoc.members", name=plain(offer.name)), min_value=1, step=1,
-                              value=None, key=_widget(key, "members"), help=t("prop.import.assoc.members_help"))
+            c[1].number_input(t("prop.import.assoc.members", name=plain(offer.name)), min_value=1,
+                              max_value=import_associations.MAX_MEMBERS, step=1, value=None, key=_widget(key, "members"), help=t("prop.import.assoc.members_help"))
 
 
 def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -> None:

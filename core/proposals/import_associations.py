@@ -22,6 +22,8 @@ from core.proposals.import_cells import normalise
 
 ChoiceAction = Literal["suggested", "create", "leave_out"]
 SIMILAR = 0.75  # share of words (and difflib ratio of a word) from which a registered name is suggested
+MAX_MEMBERS = 100_000  # ParishAssociation.members_total's bound
+MAX_NAME = 200  # ParishAssociation.name's bound: a longer text is not offered as a name (the row is wrong)
 LEFT_OUT = "_sin_registrar"  # the association id a row left out validates with; such a row is never stored
 _GENERIC = {"asociacion", "de", "del", "la", "las", "los", "el", "y"}
 
@@ -46,13 +48,20 @@ class Unregistered:
     new_id: str | None = None  # the id it gets when created
 
     @property
+    def creatable(self) -> bool:
+        """Chosen for creation with a number of members the parish's records accept."""
+        members = self.choice.members_total if self.choice is not None else None
+        return self.choice is not None and self.choice.action == "create" and members is not None and \
+            1 <= members <= MAX_MEMBERS
+
+    @property
     def resolved_id(self) -> str | None:
         """The association id the rows take: the suggested one, the new one, or None (rows left out)."""
         if self.choice is None:
             return None
         if self.choice.action == "suggested":
             return self.suggestion
-        if self.choice.action == "create" and self.choice.members_total:
+        if self.choice.action == "create" and self.creatable:
             return self.new_id
         return None
 
@@ -99,5 +108,4 @@ def to_create(parish_code: str, unregistered: Mapping[str, Unregistered]) -> lis
     prefix = f"{parish_code}-"
     return [ParishAssociation(parish_code=parish_code, code=u.new_id.removeprefix(prefix), name=u.name,
                               members_total=u.choice.members_total)
-            for u in unregistered.values()
-            if u.choice is not None and u.choice.action == "create" and u.choice.members_total and u.new_id]
+            for u in unregistered.values() if u.creatable and u.new_id]

@@ -27,7 +27,7 @@ from core.proposals.import_cells import (
     split_list,
 )
 from core.proposals.import_columns import BY_FIELD, Column, Header
-from core.proposals.import_associations import LEFT_OUT, Unregistered, new_ids, suggest
+from core.proposals.import_associations import LEFT_OUT, MAX_NAME, Unregistered, new_ids, suggest
 from core.proposals.import_files import Formula
 from core.proposals.import_preview import ImportContext, ImportPreview
 from core.proposals.models import ID_PATTERN
@@ -68,7 +68,7 @@ class RowConverter:
         by_name = {normalise(name): code for code, name in self.ctx.associations.items()}
         by_code = {code.lower(): code for code in self.ctx.associations}
         found = by_code.get(value.strip().lower()) or by_name.get(normalise(value))
-        if found is None and not re.fullmatch(ID_PATTERN, value.strip()):
+        if found is None and not re.fullmatch(ID_PATTERN, value.strip()) and len(value.strip()) <= MAX_NAME:
             return self._unregistered(line, value)  # a name, not a code: offered for creation
         if found is None:
             if not self.ctx.associations:

@@ -8,6 +8,7 @@ these, and `reset_demo` brings it back to that initial state. Every write checks
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import duckdb
@@ -144,7 +145,7 @@ def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_
 
 
 def import_proposals(store: Store, user: User | None, items: list[Proposal],
-                     expected_versions: dict[str, int] | None = None, before: list[Change] = ()) -> int:
+                     expected_versions: dict[str, int] | None = None, before: Sequence[Change] = ()) -> int:
     """Store many proposals as one transaction (an import): all of them, or none.
 
     `expected_versions` (proposal id → the version read when the import was previewed, 0 for a new one)
