@@ -96,7 +96,8 @@ def test_the_planners_file_is_accepted_with_derived_amounts_and_incomplete_rows_
     app.number_input(key=_widget("cooperativa lacteos del cajas", "members")).set_value(14).run()
     shown = metrics(app)
     assert (shown["Nuevas"], shown["Con errores"]) == ("4", "0") and "Quedan fuera" not in shown
-    assert rows_table(app).set_index("Código").loc["EV-T14", "Asociación líder"] == "Cooperativa Lácteos del Cajas (nueva)"
+    lead = rows_table(app).set_index("Código").loc["EV-T14", "Asociación líder"]
+    assert lead == "Cooperativa Lácteos del Cajas (nueva)"
     assert store.get(records.PROPOSAL, "EV-T11") is None, "nothing is stored before the person confirms"
 
     next(b for b in app.button if b.label == "Guardar todo").click().run()

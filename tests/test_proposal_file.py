@@ -30,7 +30,8 @@ BOARD = User(username="vocal-archivo", display_name="Vocal", role=Role.BOARD)
 REP = User(username="rep-archivo", display_name="Rosa", role=Role.ASSOCIATION, association_id="EV-A01")
 TODAY = dt.date(2027, 4, 6)
 
-ISSUE_HEADER = "Código;Asociación;Título;Costo total;Aporte comunitario;Beneficiarios;Duración (meses);Objetivo PDOT;ODS"
+ISSUE_HEADER = ("Código;Asociación;Título;Costo total;Aporte comunitario;Beneficiarios;Duración (meses);"
+                "Objetivo PDOT;ODS")
 
 
 def issue_file(*rows: str, ending: str = "\n", header: str = ISSUE_HEADER) -> bytes:

@@ -117,7 +117,8 @@ def _associations_panel(preview: import_preview.ImportPreview, names: dict[str, 
                             key=_widget(key, "choice"), label_visibility="collapsed")
         if choice == "create":
             c[1].number_input(t("prop.import.assoc.members", name=plain(offer.name)), min_value=1,
-                              max_value=import_associations.MAX_MEMBERS, step=1, value=None, key=_widget(key, "members"), help=t("prop.import.assoc.members_help"))
+                              max_value=import_associations.MAX_MEMBERS, step=1, value=None,
+                              key=_widget(key, "members"), help=t("prop.import.assoc.members_help"))
 
 
 def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -> None:

@@ -16,7 +16,8 @@ STRINGS = {
     "imp.number.mark_comma": "coma decimal (1.234,56)",
     "imp.number.mark_dot": "punto decimal (1,234.56)",
     "imp.help.requested_usd": "Dólares que se piden al GAD. Puede faltar si el archivo trae el costo total y los "
-                              "aportes: entonces es el costo menos los aportes, y la vista previa lo dice en cada fila.",
+                              "aportes: entonces es el costo menos los aportes, y la vista previa lo dice en cada "
+                              "fila.",
     "imp.help.support_kind": "Uno de los valores admitidos. Puede faltar: la propuesta se guarda «Por completar» y el "
                              "cribado la deja fuera del presupuesto hasta que se indique.",
     "imp.amount.over_cost": "los aportes ({others}) suman más que el costo total ({cost})",
