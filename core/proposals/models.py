@@ -248,7 +248,7 @@ class Proposal(BaseModel):
     problem_ids: list[str] = Field(default_factory=list)
     needs: list[Need] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)
-    support_kind: SupportKind | None = None  # None: not said yet (an imported file may lack it; see is_incomplete)
+    support_kind: SupportKind | None = None  # None: not said yet (an imported file may lack it; see missing_parts)
     competence_code: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     benefit_scope: Literal["collective", "individual"] = "collective"
     # Lifecycle and provenance
