@@ -152,7 +152,7 @@ with st.form("admin-reset"):
     sure = st.checkbox(t("admin.reset_confirm"))
     if st.form_submit_button(t("admin.reset_submit")) and sure:
         try:
-            count = records.reset_demo(store, user, data.connection())
+            count = records.reset_demo(store, user)
         except PermissionDenied as exc:
             session.denied(exc)
         except StoreError as exc:  # e.g. the store held by another process: said in Spanish

@@ -18,7 +18,7 @@ st.title(t("coop.page.title"))
 st.write(t("coop.page.intro"))
 st.caption(t("coop.page.illustrative"))
 
-stored = store.records(coop.KIND)
+stored = coop.records(store)
 registry = [coop.Cooperant.model_validate(r.body) for r in stored]
 versions = {r.record_id: r.version for r in stored}
 offers = [v.item for v in records.offers(store)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pytest
 
-from core.proposals import alignment, records
+from core.proposals import alignment
 
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
@@ -119,7 +119,6 @@ def test_funded_by_status_and_the_heatmap(proposals, pdot, axes):
 
 def test_funded_in_scenario_reruns_the_saved_scenario(tmp_path, con):
     store = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(store, con)
     assert alignment.funded_in_scenario(con, store, PARISH, "no-existe") is None
     planner = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
     scenario = scenarios.Scenario(name="Prueba de alineación", parish_code=PARISH,

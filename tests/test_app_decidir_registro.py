@@ -5,8 +5,8 @@ that keeps the form's values, the offers' checklist and counterpart, the alignme
 AppTest cannot upload a file, so the import tests put the file where the page reads it when nothing is
 uploaded: st.session_state["prop-import-file"] = (file name, bytes) (the page's «Probar con el archivo de
 demostración» button does the same); the preview is core.proposals.imports.preview_import, the same function the
-upload calls. Every record a test changes in the session's store is put back (or deleted) afterwards, so
-other tests keep seeing the demo.
+upload calls. Every record a test saves in the session's store is taken out afterwards, so other tests keep
+seeing the demo.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from streamlit.testing.v1 import AppTest
 from core.proposals import records
 from core.record.auth import Role, User
 from core.data.db import connect
-from core.record.store import Change, Store
+from core.record import overlay
+from core.record.store import Store
 from tests.conftest import open_app_page
 
 PLANNER = User(username="tecnica-registro", display_name="Técnica de registro", role=Role.PLANNER)
@@ -37,27 +38,18 @@ BAD_CSV = ("Código;Asociación;Título;Costo total (USD);Monto solicitado;Tipo 
 def store(built_data_dir):
     s = Store()
     con = connect(built_data_dir)
-    records.ensure_demo(s, con)  # what ui.data.store() does the first time the app opens it
     con.close()
     return s
 
 
 @pytest.fixture()
 def restore(store):
-    """Put back every proposal, offer and PDOT objective a test touches (and delete those it creates)."""
+    """Take out of the store every proposal, offer and PDOT objective a test saves, so the demo shows again."""
     kinds = (records.PROPOSAL, records.OFFER, records.PDOT)
-    before = {(k, r.record_id): r.body for k in kinds for r in store.records(k)}
+    before = {(r.kind, r.record_id, r.version) for k in kinds for r in store.records(k, include_deleted=True)}
     yield
-    changes = []
-    for kind in kinds:
-        for record in store.records(kind):
-            original = before.get((kind, record.record_id))
-            if original is None:
-                changes.append(Change(kind, record.record_id, None, action="prueba: borrar"))
-            elif original != record.body:
-                changes.append(Change(kind, record.record_id, original, action="prueba: restablecer"))
-    if changes:
-        store.apply(changes, actor="pruebas")
+    store.apply(overlay.removals(store, kinds, "prueba: restablecer",
+                                 keep=lambda r: (r.kind, r.record_id, r.version) in before), actor="pruebas")
 
 
 def button(app: AppTest, text: str):
@@ -107,11 +99,11 @@ def test_the_import_preview_of_a_valid_file_and_saving_it(store, restore):
     assert rows["Código"].tolist() == ["EV-T01"] and rows["Qué hará"].tolist() == ["Nueva"]
     save = button(app, "Guardar todo")
     assert not save.disabled
-    assert store.get("proposal", "EV-T01") is None, "nothing is stored before the person confirms"
+    assert overlay.current(store, "proposal", "EV-T01") is None, "nothing is stored before the person confirms"
     save.click().run()
     assert not app.exception
     assert any("Se guardó 1 propuesta" in s.value for s in app.success)
-    saved = store.get("proposal", "EV-T01").body
+    saved = overlay.current(store, "proposal", "EV-T01").body
     assert (saved["association_id"], saved["cost_usd"], saved["title"]) == ("EV-A01", 1500.0, "Huertos con riego")
 
 
@@ -137,7 +129,7 @@ def test_only_the_valid_rows_are_saved_when_the_person_ticks_it(store, restore):
     save = button(app, "Guardar la fila válida")
     assert not save.disabled
     save.click().run()
-    assert store.get("proposal", "EV-T01") is not None and store.get("proposal", "EV-T04") is None
+    assert overlay.current(store, "proposal", "EV-T01") is not None and overlay.current(store, "proposal", "EV-T04") is None
 
 
 def test_the_uploader_refuses_what_the_import_refuses():
@@ -165,14 +157,14 @@ def test_the_demo_file_previews_as_already_stored(store):
 def test_a_planner_saves_an_edit(store, restore):
     app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P02").run()
-    before = store.get("proposal", "EV-P02")
+    before = overlay.current(store, "proposal", "EV-P02")
     title = next(x for x in app.text_input if x.label == "Título")
     title.input("Riego por goteo: título corregido por la técnica")
     app.selectbox(key=f"pf-EV-P02-{before.version}-status").select("eligible")
     button(app, "Guardar propuesta").click().run()
     assert not app.exception
     assert any("Propuesta «EV\\-P02» guardada" in s.value for s in app.success)
-    after = store.get("proposal", "EV-P02")
+    after = overlay.current(store, "proposal", "EV-P02")
     assert after.version == before.version + 1
     assert after.body["title"] == "Riego por goteo: título corregido por la técnica"
     assert after.body["status"] == "eligible" and after.body["status_history"][-1]["status"] == "eligible"
@@ -182,18 +174,18 @@ def test_a_planner_saves_an_edit(store, restore):
 def test_form_errors_are_shown_in_spanish_and_nothing_is_saved(store, restore):
     app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P03").run()
-    version = store.get("proposal", "EV-P03").version
+    version = overlay.current(store, "proposal", "EV-P03").version
     app.number_input(key=f"pf-EV-P03-{version}-requested_usd").set_value(999999.0)
     button(app, "Guardar propuesta").click().run()
     error = next(e.value for e in app.error if "No se guardó" in e.value)
     assert "no puede superar el costo total" in error
-    assert store.get("proposal", "EV-P03").version == version
+    assert overlay.current(store, "proposal", "EV-P03").version == version
 
 
 def test_a_conflict_keeps_the_typed_values(store, restore):
     app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P04").run()
-    loaded = store.get("proposal", "EV-P04")
+    loaded = overlay.current(store, "proposal", "EV-P04")
     # someone else saves the same proposal meanwhile
     other = records.proposals(store, "010170")
     item = next(v for v in other if v.item.proposal_id == "EV-P04")
@@ -204,7 +196,7 @@ def test_a_conflict_keeps_the_typed_values(store, restore):
     button(app, "Guardar propuesta").click().run()
     assert any("Otra persona guardó cambios" in e.value for e in app.error)
     assert next(x for x in app.text_input if x.label == "Título").value == "Mi título escrito durante el cambio ajeno"
-    stored = store.get("proposal", "EV-P04")
+    stored = overlay.current(store, "proposal", "EV-P04")
     assert stored.version == loaded.version + 1 and stored.body["summary"] == "Cambio de otra persona"
     assert stored.body["title"] != "Mi título escrito durante el cambio ajeno"
 
@@ -266,7 +258,7 @@ def test_a_planner_registers_an_offer(store, restore):
     button(app, "Guardar oferta").click().run()
     assert not app.exception
     assert any("Oferta «OF\\-PRUEBA\\-1» guardada" in s.value for s in app.success)
-    saved = store.get("offer", "OF-PRUEBA-1").body
+    saved = overlay.current(store, "offer", "OF-PRUEBA-1").body
     assert saved["cooperant"] == "Fundación de prueba" and saved["reimbursable"] is False
     assert "Registrada en Minga por Técnica de registro" in saved["source"]
 
@@ -289,22 +281,22 @@ def test_a_planner_adds_a_pdot_objective_and_aligns_a_proposal(store, restore):
     app.text_area(key="ap-__new__-0-text").input("Recuperar las semillas nativas de la parroquia")
     button(app, "Guardar objetivo").click().run()
     assert not app.exception
-    assert store.get("pdot_objective", "EV-OE10").body["objective_es"] == "Recuperar las semillas nativas de la parroquia"
+    assert overlay.current(store, "pdot_objective", "EV-OE10").body["objective_es"] == "Recuperar las semillas nativas de la parroquia"
     assert any("EV\\-OE10" in w.value for w in app.warning), "a new objective no proposal serves yet"
     app.selectbox(key="alin-proposal-pick").select("EV-P14").run()
-    version = store.get("proposal", "EV-P14").version
+    version = overlay.current(store, "proposal", "EV-P14").version
     app.multiselect(key=f"aa-EV-P14-{version}-pdot").set_value(["EV-OE10"])
     button(app, "Guardar alineación").click().run()
     assert not app.exception
-    assert store.get("proposal", "EV-P14").body["pdot_objective_ids"] == ["EV-OE10"]
+    assert overlay.current(store, "proposal", "EV-P14").body["pdot_objective_ids"] == ["EV-OE10"]
     assert not any("EV\\-OE10" in w.value for w in app.warning)
 
 
 def test_alignment_errors_are_spanish(store, restore):
     app = open_app_page("pages/alineacion.py", PLANNER)
     app.selectbox(key="alin-proposal-pick").select("EV-P03").run()
-    version = store.get("proposal", "EV-P03").version
+    version = overlay.current(store, "proposal", "EV-P03").version
     app.multiselect(key=f"aa-EV-P03-{version}-targets").set_value(["16.7"])
     button(app, "Guardar alineación").click().run()
     assert any("pertenece al ODS 16, que no está en la lista de ODS" in e.value for e in app.error)
-    assert store.get("proposal", "EV-P03").version == version
+    assert overlay.current(store, "proposal", "EV-P03").version == version

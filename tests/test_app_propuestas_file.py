@@ -45,7 +45,6 @@ CODES = ("EV-T11", "EV-T12", "EV-T13", "EV-T14")
 def store(built_data_dir):
     s = Store()
     con = connect(built_data_dir)
-    records.ensure_demo(s, con)
     con.close()
     return s
 

@@ -4,6 +4,7 @@ import sqlite3
 
 import pytest
 
+from core.proposals import records
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
 from tests.conftest import lock_held_by_another_process, open_app_page
@@ -13,15 +14,26 @@ PLANNER = User(username="tecnico-registro", display_name="Técnico", role=Role.P
 BOARD = User(username="vocal-registro", display_name="Vocal", role=Role.BOARD)
 
 
+def _edit_the_demo(path) -> None:
+    """A planner's edits of two demo proposals and a demo offer: the store holds them, the log names them."""
+    store = Store(path)
+    for demo in records.proposals(store, "010170")[:2]:
+        records.save_proposal(store, PLANNER, demo.item.model_copy(update={"summary": "Resumen revisado"}), 0)
+    offer = records.offers(store)[0].item
+    records.save_offer(store, PLANNER, offer.model_copy(update={"title": f"{offer.title} (revisada)"}), 0)
+
+
 def test_the_log_shows_verified_and_its_entries(own_store):
+    _edit_the_demo(own_store)
     app = open_app_page("pages/registro.py", PLANNER)
     assert any("Registro íntegro" in s.value for s in app.success)
     entries = app.dataframe[0].value
-    assert "cargar demo" in set(entries["Acción"])
+    assert {"guardar propuesta", "guardar oferta"} <= set(entries["Acción"])
 
 
 def test_a_tampered_log_shows_broken_naming_the_entry(own_store):
-    open_app_page("pages/registro.py", PLANNER)  # opens the store, which seeds the demo
+    _edit_the_demo(own_store)
+    open_app_page("pages/registro.py", PLANNER)
     con = sqlite3.connect(own_store)
     con.execute("DROP TRIGGER audit_log_no_update")
     con.execute("UPDATE audit_log SET actor = 'intruso' WHERE seq = 3")
@@ -55,15 +67,16 @@ def test_the_administrator_creates_a_user_and_resets_the_demo(own_store):
     assert any("Usuario «vocal2» creado" in s.value for s in app.success)
     assert Accounts(Store(own_store)).authenticate("vocal2", "una-clave-larga-2026").role == Role.BOARD
     store = Store(own_store)
-    first = store.records("proposal")[0]
-    store.save("proposal", first.record_id, {**first.body, "title": "Cambiado"}, actor="x")
+    first = records.proposals(store, "010170")[0].item
+    records.save_proposal(store, PLANNER, first.model_copy(update={"title": "Cambiado"}), 0)
     next(c for c in app.checkbox if "restablecer" in c.label).check()
     next(b for b in app.button if b.label == "Restablecer").click().run()
-    assert any("Demostración restablecida" in s.value for s in app.success)
-    assert Store(own_store).get("proposal", first.record_id).body["title"] == first.body["title"]
+    assert any("Demostración restablecida; cambios deshechos: 1." in s.value for s in app.success)
+    assert records.proposal(Store(own_store), first.proposal_id).item.title == first.title
 
 
 def test_the_mark_follows_the_file_a_record_edited_behind_the_log_is_named(own_store):
+    _edit_the_demo(own_store)
     app = open_app_page("pages/registro.py", PLANNER)
     assert any("Registro íntegro" in s.value for s in app.success)
     con = sqlite3.connect(own_store)
@@ -97,6 +110,7 @@ def test_a_store_locked_by_another_process_is_answered_in_spanish_on_the_page(ow
 
 
 def test_a_planted_record_is_named_without_an_entry_number(own_store):
+    _edit_the_demo(own_store)
     open_app_page("pages/registro.py", PLANNER)
     con = sqlite3.connect(own_store)
     record_id = con.execute("SELECT record_id FROM records WHERE kind = 'offer' LIMIT 1").fetchone()[0]

@@ -236,10 +236,8 @@ def test_every_kind_names_a_model_that_exists(kind):
 
 
 def test_a_backup_of_the_demo_with_every_kind_of_record_is_accepted(tmp_path, con):
-    from core.proposals import records
 
     store = Store(tmp_path / "demo.sqlite")
-    records.ensure_demo(store, con)
     Accounts(store).create_first_admin("admin", "Administración", PASSWORD)
     report = backup.inspect_backup(store, backup.backup_to(store, tmp_path / "respaldo.sqlite"))
     assert report.problems == ()

@@ -8,9 +8,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from core.record import overlay
 from core.record.auth import Accounts, Role, User
-from core.proposals.records import ensure_demo
-from core.record.store import Change, Store
+from core.record.store import Store
 from tests.conftest import TEST_PASSWORD, open_page, pick_option, served_app, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -24,8 +24,7 @@ def app_without_proposals(tmp_path, con, app_reads_the_test_build):
     """A server whose store has the parish's PDOT and the offers, accounts, and no proposal yet."""
     path = tmp_path / "sin-propuestas.sqlite"
     store = Store(path)
-    ensure_demo(store, con)
-    store.apply([Change("proposal", r.record_id, None) for r in store.records("proposal")], actor="prueba")
+    store.apply([overlay.delete("proposal", r, "prueba") for r in overlay.live(store, "proposal")], actor="prueba")
     accounts = Accounts(store)
     admin = accounts.create_first_admin("admin", "Administración", TEST_PASSWORD)
     accounts.create(admin, User(username="tecnica", display_name="Técnica", role=Role.PLANNER), TEST_PASSWORD)

@@ -14,7 +14,6 @@ from core.db import connect
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs
-from core.proposals import records
 from core.record import decisions, meeting
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
@@ -31,7 +30,6 @@ def scored_meeting(test_accounts):
     fit in low's place. Yields (meeting, scenario name, low, high); afterwards the meeting is reopened and the
     board's size restored, so the shared test store feeds no other test."""
     store = Store()
-    records.ensure_demo(store, connect())  # as the app does when it first opens the store
     accounts = Accounts(store)
     if accounts.get(ADVISER) is None:
         accounts.create(test_accounts["admin"], User(username=ADVISER, display_name="Técnico del MAG",

@@ -10,7 +10,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core.data.db import connect
 from core.proposals import records
 from core.record import meeting
 from core.record.auth import Accounts, Role, User
@@ -33,7 +32,6 @@ def hostile_app(tmp_path_factory, app_reads_the_test_build):
     """The app over its own store, where four demo proposals carry hostile titles and a meeting lists them."""
     path = tmp_path_factory.mktemp("hostil") / "store.sqlite"
     store = Store(path)
-    records.ensure_demo(store, connect())
     accounts = Accounts(store)
     admin = accounts.create_first_admin("admin", "Admin", TEST_PASSWORD)
     planner = accounts.create(admin, User(username="tecnica", display_name="Técnica", role=Role.PLANNER),

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from core.proposals import cooperation, records
+from core.proposals import cooperation
 
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
@@ -23,7 +23,6 @@ TODAY = dt.date(2027, 3, 1)
 @pytest.fixture()
 def store(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(s, con)
     return s
 
 

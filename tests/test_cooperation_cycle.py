@@ -13,8 +13,9 @@ from pypdf import PdfReader
 
 from core.cooperation import agreements as agr
 from core.cooperation import (
+    calls,
     closing,
-    demo,
+    cooperants,
     final_report,
     monitoring,
     pdot_progress,
@@ -35,8 +36,6 @@ START, END = dt.date(2027, 1, 1), dt.date(2027, 12, 31)
 @pytest.fixture()
 def store(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(s, con)
-    demo.ensure_demo(s)
     return s
 
 
@@ -204,6 +203,9 @@ def test_a_backup_with_every_cooperation_record_is_accepted(store, tmp_path):
                                                     reason="Toda propuesta nace de la asamblea comunitaria."))
     identifiers.save_publisher(store, PLANNER, "010170", "0160000000001")
     Accounts(store).create_first_admin("admin", "Administración", "clave-de-prueba-2026")
+    cooperant, call = cooperants.cooperants(store)[0], calls.calls(store)[0]  # the demo's, edited
+    cooperants.save_cooperant(store, PLANNER, cooperant.model_copy(update={"name": f"{cooperant.name} (Ecuador)"}), 0)
+    calls.save_call(store, PLANNER, call.model_copy(update={"title": f"{call.title} (segunda)"}), 0)
     with closing_connection(sqlite3.connect(store.path)) as con:
         kinds = {row[0] for row in con.execute("SELECT DISTINCT kind FROM records")}
     assert {"cooperant", "call", "application", "agreement", "agreement_report", "closing_evaluation",

@@ -11,11 +11,9 @@ from openpyxl import Workbook
 
 from core.cooperation import calls as calls_mod
 from core.cooperation import cooperants as coop
-from core.cooperation import demo
 from core.cooperation.calls import Call, calendar, call_state
 from core.cooperation.registry_import import preview_registry
 from core.proposals import records
-from core.proposals.offers import CooperationOffer
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import ConflictError, Store
 
@@ -25,11 +23,7 @@ BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
 
 @pytest.fixture()
 def store(tmp_path, con):
-    s = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(s, con)
-    assert demo.ensure_demo(s) is True
-    assert demo.ensure_demo(s) is False
-    return s
+    return Store(tmp_path / "s.sqlite")
 
 
 def _call(open_date, close_date, themes=()):
@@ -39,7 +33,7 @@ def _call(open_date, close_date, themes=()):
 
 def test_every_demo_offer_refers_to_a_registered_cooperant_and_every_call_too(store):
     registry = coop.cooperants(store)
-    offers = [CooperationOffer.model_validate(r.body) for r in store.records(records.OFFER)]
+    offers = [v.item for v in records.offers(store)]
     assert all(coop.cooperant_of_offer(o.cooperant, registry) is not None for o in offers)
     ids = set(coop.by_id(registry))
     assert all(c.cooperant_id in ids for c in calls_mod.calls(store))
@@ -117,7 +111,7 @@ def test_a_registry_spreadsheet_is_previewed_then_saved_all_at_once(store):
                   ["CO-GIZ", "GIZ", "Gobierno extranjero (bilateral)", "Alemania", "Medio ambiente; gobernabilidad",
                    "sí", "Tesis §2.4", "giz@example.org"],
                   ["CO-AFD", "Agencia Francesa de Desarrollo", "bilateral", "Francia", "", "no", "Tesis §2.4", ""]])
-    existing = {r.record_id: (r.version, coop.Cooperant.model_validate(r.body)) for r in store.records(coop.KIND)}
+    existing = {r.record_id: (r.version, coop.Cooperant.model_validate(r.body)) for r in coop.records(store)}
     preview = preview_registry(data, "registro.xlsx", existing)
     assert preview.ok, preview.problems
     assert preview.table()["action"].to_list() == ["Nuevo", "Nuevo"]
@@ -136,7 +130,7 @@ def test_registry_problems_name_the_row_and_the_column_as_written(store):
                   ["CO-A", "Uno", "embajada", "Salud", "sí", "x"],
                   ["CO-B", "Dos", "ONG", "Magia", "quizás", "x"],
                   ["CO-JAPON", "Embajada del Japón", "bilateral", "", "sí", "otra fuente"]])
-    existing = {r.record_id: (r.version, coop.Cooperant.model_validate(r.body)) for r in store.records(coop.KIND)}
+    existing = {r.record_id: (r.version, coop.Cooperant.model_validate(r.body)) for r in coop.records(store)}
     preview = preview_registry(data, "registro.xlsx", existing)
     assert not preview.ok
     found = {(p.row, p.column): p.message for p in preview.problems}

@@ -12,13 +12,14 @@ from lxml import etree
 
 from core.cooperation import agreements as agr
 from core.cooperation import cooperants as coop
-from core.cooperation import demo, monitoring
+from core.cooperation import monitoring
 from core.iati import identifiers as ids
 from core.iati.context import export_context
 from core.iati.export import activities_document, export_bytes
 from core.iati.read import read_offers
 from core.iati.schema import IatiFileError, activities_schema, parse, problems
 from core.proposals import records
+from core.record import overlay
 from core.proposals.models import Indicator, Proposal, ProposalStatus
 from core.proposals.offers import CooperationOffer
 from core.record.auth import PermissionDenied, Role, User
@@ -35,13 +36,12 @@ DECIDED = dt.date(2026, 3, 2)
 @pytest.fixture()
 def store(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(s, con)
     return s
 
 
 def _fund(store: Store, proposal_id: str) -> Proposal:
     """Move a demo proposal to «funded» through the lifecycle, as a board decision does."""
-    record = store.get(records.PROPOSAL, proposal_id)
+    record = overlay.current(store, records.PROPOSAL, proposal_id)
     proposal = Proposal.model_validate(record.body)
     for step in records.lifecycle_path(ProposalStatus(proposal.status), ProposalStatus.FUNDED):
         proposal = proposal.with_status(step, date=DECIDED)
@@ -95,7 +95,6 @@ def test_offers_carry_status_and_the_cooperants_identifier(store, offer_id, stat
 
 
 def test_the_registry_identifier_of_a_cooperant_names_it_in_its_offers(store):
-    demo.ensure_demo(store)
     charity = coop.by_id(coop.cooperants(store))["CO-CHARITY-ANYWHERE"]
     assert _activity(activities_document(store, "010170"), "EC-DPA-010170-OF-CHARITY-ANYWHERE").find(
         "participating-org[@role='1']").get("ref") is None
@@ -164,7 +163,7 @@ def test_files_that_are_not_iati_activities_are_refused(content, expected):
 def test_an_export_reads_back_into_the_same_offers(store):
     exported = read_offers(export_bytes(store, "010170"))
     japan = next(r.offer for r in exported if r.offer.offer_id.endswith("OF-JAPON-RIEGO"))
-    original = CooperationOffer.model_validate(store.get(records.OFFER, "OF-JAPON-RIEGO").body)
+    original = CooperationOffer.model_validate(overlay.current(store, records.OFFER, "OF-JAPON-RIEGO").body)
     assert (japan.cooperant, japan.country, japan.amount_usd) == (original.cooperant, "Japón", original.amount_usd)
     assert japan.cooperation_type == original.cooperation_type == "technical_assistance"
     assert japan.sdg_goals == original.sdg_goals
@@ -173,7 +172,6 @@ def test_an_export_reads_back_into_the_same_offers(store):
 def test_the_cli_writes_a_valid_file_to_stdout(tmp_path, con, built_data_dir):
     path = tmp_path / "cli.sqlite"
     store = Store(path)
-    records.ensure_demo(store, con)
     _fund(store, "EV-P05")
     env = {"MINGA_DATA_DIR": str(built_data_dir), "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, "-m", "core.iati", "export", "--parish", "010170", str(path)],
@@ -189,7 +187,6 @@ def test_the_cli_writes_a_valid_file_to_stdout(tmp_path, con, built_data_dir):
 
 
 def test_an_agreement_exports_with_commitments_expenditures_and_results(store):
-    demo.ensure_demo(store)
     agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
                                                cooperant_id="CO-JAPON", submitted_on=dt.date(2026, 10, 1)))
     agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 1))

@@ -16,7 +16,7 @@ from openpyxl import Workbook, load_workbook
 from core.proposals import import_cells, import_columns, import_files, import_preview, import_templates, imports, records
 from core.record.auth import PermissionDenied, Role, User
 from core.proposals.models import Proposal
-from core.record.store import Change, ConflictError, Store
+from core.record.store import ConflictError, Store
 from core.data.validation import required_columns
 
 PARISH = "010170"
@@ -63,7 +63,6 @@ def xlsx_file(rows: list[list], header: list[str] | None = None, title_rows: int
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, con):
     s = Store(tmp_path_factory.mktemp("imports") / "s.sqlite")
-    records.ensure_demo(s, con)
     return s
 
 
@@ -322,7 +321,6 @@ def test_existing_codes_are_unchanged_refused_or_updated(store, con, ctx):
 
 def test_an_update_fails_whole_when_someone_saved_meanwhile(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(s, con)
     context = import_preview.context_for(con, s, PARISH)
     demo = import_templates.demo_proposals(con)
     data = import_templates.proposals_workbook([p.model_copy(update={"summary": "Resumen nuevo"}) for p in demo],
@@ -342,7 +340,6 @@ def test_an_update_fails_whole_when_someone_saved_meanwhile(tmp_path, con):
 
 def test_only_the_valid_rows_are_saved_when_asked_and_roles_are_checked(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(s, con)
     context = import_preview.context_for(con, s, PARISH)
     result = preview(csv_file([row(), row(code="EV-P91", cost="-1")]), "p.csv", context)
     assert [r.action for r in result.rows] == ["new", "error"]
@@ -376,9 +373,8 @@ def test_the_template_explains_every_column_and_imports_cleanly(ctx):
 
 def test_the_demo_proposals_file_round_trips(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(s, con)
     for v in records.proposals(s, PARISH):  # an El Valle with its PDOT and offers but no proposal yet
-        s.apply([Change("proposal", v.item.proposal_id, None)], actor="prueba")
+        records.delete_proposal(s, PLANNER, v.item.proposal_id, v.version)
     context = import_preview.context_for(con, s, PARISH)
     result = preview(import_templates.demo_import_file(con), "propuestas_demo.xlsx", context)
     assert result.ok, messages(result)

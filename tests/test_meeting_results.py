@@ -9,7 +9,6 @@ import pytest
 from core.engine.allocation import AllocationRules
 from core.engine.criteria import CRITERION_CODES
 from core.engine.prioritization import load_inputs, prioritize
-from core.proposals import records
 from core.record import meeting_results
 from core.record.auth import Role, User
 from core.record.meeting import (
@@ -37,7 +36,6 @@ PEOPLE = [Participant(participant_id="ana", name="Ana", username=ANA.username),
 @pytest.fixture()
 def demo(tmp_path, con):
     store = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(store, con)
     return store
 
 

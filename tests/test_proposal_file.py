@@ -41,7 +41,6 @@ def issue_file(*rows: str, ending: str = "\n", header: str = ISSUE_HEADER) -> by
 @pytest.fixture()
 def store(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(s, con)
     return s
 
 

@@ -1,5 +1,5 @@
-"""Records people enter: the demo is seeded once, edits check roles, imports are all-or-nothing,
-and the prioritization reads what is in the store."""
+"""Records people enter: the demo is read where it is built (never copied into the store), edits check roles,
+imports are all-or-nothing, and the prioritization reads what is in the store."""
 
 import pytest
 
@@ -18,18 +18,20 @@ REP = User(username="maria", display_name="María", role=Role.ASSOCIATION, assoc
 
 @pytest.fixture()
 def store(tmp_path, con):
-    s = Store(tmp_path / "s.sqlite")
-    assert records.ensure_demo(s, con) is True
-    return s
+    return Store(tmp_path / "s.sqlite")
 
 
-def test_the_demo_is_seeded_once(store, con):
-    demo = con.execute("SELECT count(*) FROM proposals").fetchone()[0]
-    assert len(records.proposals(store, "010170")) == demo
-    assert records.ensure_demo(store, con) is False
-    assert len(records.proposals(store, "010170")) == demo
+def test_the_demo_reads_from_the_views_data_and_the_store_stays_empty(store, con):
+    demo = con.execute("SELECT proposal_id, title FROM proposals WHERE parish_code = '010170' "
+                       "ORDER BY proposal_id").fetchall()
+    read = records.proposals(store, "010170")
+    assert [(v.item.proposal_id, v.item.title) for v in read] == demo
+    assert {v.version for v in read} == {0}
+    assert all(v.item.is_synthetic for v in read)
     assert len(records.pdot_objectives(store, "010170")) == con.execute(
         "SELECT count(*) FROM pdot_objectives WHERE parish_code = '010170'").fetchone()[0]
+    assert len(records.offers(store)) == con.execute("SELECT count(*) FROM offers").fetchone()[0]
+    assert store.count() == 0 and store.log() == []
 
 
 def test_edits_check_roles_and_versions(store):
@@ -52,18 +54,20 @@ def test_a_representative_edits_only_proposals_of_their_association(store):
     records.save_proposal(store, REP, own.model_copy(update={"summary": "Actualizado"}))
     with pytest.raises(PermissionDenied, match="propia asociación"):
         records.save_proposal(store, REP, other.model_copy(update={"summary": "No debe guardarse"}))
-    assert store.get("proposal", other.proposal_id).body.get("summary") != "No debe guardarse"
+    assert records.proposal(store, other.proposal_id).item.summary != "No debe guardarse"
 
 
 def test_reset_brings_back_the_demo_but_keeps_the_log(store, con):
     first = records.proposals(store, "010170")[0]
     records.save_proposal(store, PLANNER, first.item.model_copy(update={"title": "Cambiado antes del reinicio"}))
     with pytest.raises(PermissionDenied):
-        records.reset_demo(store, PLANNER, con)
+        records.reset_demo(store, PLANNER)
     log_before = len(store.log())
-    records.reset_demo(store, ADMIN, con)
-    assert store.get("proposal", first.item.proposal_id).body["title"] == first.item.title
-    assert len(store.log()) > log_before
+    assert records.reset_demo(store, ADMIN) == 1
+    back = records.proposal(store, first.item.proposal_id)
+    assert (back.item.title, back.version) == (first.item.title, 0)
+    assert store.count() == 0 and len(store.log()) == log_before + 1
+    assert store.log()[0].action == "restablecer demo"
     assert store.verify().ok
 
 
@@ -80,11 +84,10 @@ def test_the_reset_command_restores_the_demo(tmp_path, con, built_data_dir, monk
     monkeypatch.setenv("MINGA_DATA_DIR", str(built_data_dir))
     path = tmp_path / "cli.sqlite"
     s = Store(path)
-    records.ensure_demo(s, con)
     first = records.proposals(s, "010170")[0].item
     records.save_proposal(s, PLANNER, first.model_copy(update={"title": "Cambio que el reinicio deshace"}))
     assert records.main(["reset-demo", str(path)]) == 0
-    assert s.get("proposal", first.proposal_id).body["title"] == first.title
+    assert records.proposal(s, first.proposal_id).item.title == first.title
     assert s.log()[0].actor == "consola"
 
 
@@ -158,8 +161,8 @@ def test_a_representative_cannot_take_over_another_associations_proposal(store):
                                         "status": ProposalStatus.DRAFT, "title": "Ahora es nuestra"})
     with pytest.raises(PermissionDenied, match="propia asociación"):
         records.save_proposal(store, REP, hijacked)
-    stored = store.get("proposal", other.proposal_id).body
-    assert stored["title"] == other.title and stored["association_id"] == other.association_id
+    stored = records.proposal(store, other.proposal_id).item
+    assert stored.title == other.title and stored.association_id == other.association_id
 
 
 def test_a_representative_cannot_edit_their_proposal_once_the_gad_moved_it_on(store):

@@ -8,7 +8,6 @@ import threading
 import pytest
 from pydantic import ValidationError
 
-from core.proposals import records
 
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
@@ -30,7 +29,6 @@ RULES = AllocationRules(budget_usd=45000, min_one_per_association=True)
 @pytest.fixture()
 def store(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(s, con)
     return s
 
 

@@ -8,7 +8,6 @@ import pytest
 from core.cooperation import stages
 from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs, prioritize
-from core.proposals import records
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page
@@ -21,7 +20,6 @@ REASON = "Los pilotos FLOK financiaron solo proyectos con plan de negocios."
 @pytest.fixture()
 def store(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(s, con)
     return s
 
 

@@ -51,7 +51,6 @@ def _unescaped(app) -> list[tuple[str, str]]:
 def hostile_store(own_store, con):
     """A store whose first proposal, a scenario, a meeting and the signed-in person carry hostile text."""
     store = Store()
-    records.ensure_demo(store, con)
     admin = Accounts(store).create_first_admin("admin", HOSTILE, "clave-de-prueba-2026")
     first = records.proposals(store, PARISH)[0]
     records.save_proposal(store, admin, first.item.model_copy(update={"title": HOSTILE}),

@@ -13,8 +13,6 @@ import streamlit as st
 
 from core.data import db
 
-from core.cooperation import demo as cooperation_demo
-from core.proposals import records
 from core.record.store import Store
 
 
@@ -27,12 +25,10 @@ def connection():
 def store() -> Store:
     """The store of what people enter (one per process; each call opens its own connection).
 
-    The first time a store is opened it receives the demo proposals, offers and PDOT, cooperants and calls.
+    Opening it writes nothing: the demo proposals, offers, PDOT, cooperants and calls are read where they are
+    built (core.record.overlay), with the store's rows over them.
     """
-    opened = Store()
-    records.ensure_demo(opened, connection())
-    cooperation_demo.ensure_demo(opened)
-    return opened
+    return Store()
 
 
 @st.cache_data(max_entries=512, show_spinner=False)

@@ -17,6 +17,7 @@ import streamlit as st
 
 from core.record.auth import PermissionDenied
 from core.proposals.records import Versioned
+from core.record import overlay
 from core.record.store import ConflictError, Store
 from core.texts import t
 from ui import session
@@ -88,7 +89,7 @@ def save(form: Editing, record_id: str, write: Callable[[int], int], *, store: S
     Refusals are drawn in `messages`."""
     expected = form.loaded
     if form.current is None:
-        existing = store.get(kind, record_id)
+        existing = overlay.current(store, kind, record_id)  # a demo record's code is taken too
         if existing is not None and not existing.deleted:
             messages.error(t(exists_key, id=plain(record_id)))
             return

@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
+from core.cooperation.cooperants import registered
 from core.proposals.models import ID_PATTERN
 from core.record.auth import Action, User, require
 from core.record.store import Change, ConflictError, Store, StoreError
@@ -129,7 +130,7 @@ def agreements(store: Store, parish_code: str) -> list[Agreement]:
 def submit(store: Store, user: User | None, application: Application) -> Application:
     """Record that a proposal was sent to a cooperant (planners); the cooperant must be registered."""
     actor = require(user, Action.EDIT_OFFER)
-    if store.get("cooperant", application.cooperant_id) is None:
+    if registered(store, application.cooperant_id) is None:
         raise ValueError(t("coop.err.unknown_cooperant", cooperant=application.cooperant_id))
     fresh = application.model_copy(update={"answer": None, "answered_on": None, "answer_note": None})
     store.save(APPLICATION, fresh.application_id, fresh.model_dump(mode="json"), actor=actor.username,

@@ -19,11 +19,11 @@ from typing import Any, Literal
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from core.cooperation.cooperants import KIND as COOPERANT_KIND
-from core.cooperation.cooperants import Cooperant
+from core.cooperation.cooperants import DEMO_DIR, Cooperant, registered
 from core.proposals.models import ID_PATTERN, Proposal, Theme, split_list
+from core.record import overlay
 from core.record.auth import Action, User, require
-from core.record.store import Store
+from core.record.store import Change, Store
 from core.texts import t
 
 KIND = "call"
@@ -103,14 +103,19 @@ def calendar(calls: Sequence[Call], registry: Mapping[str, Cooperant], today: dt
 
 
 def calls(store: Store) -> list[Call]:
-    return [Call.model_validate(r.body) for r in store.records(KIND)]
+    return [Call.model_validate(r.body) for r in overlay.live(store, KIND)]
 
 
 def save_call(store: Store, user: User | None, call: Call, expected_version: int | None = None) -> int:
     """Store a call of a cooperant registered in the store (planners and admins)."""
     actor = require(user, Action.EDIT_OFFER)
-    registered = store.get(COOPERANT_KIND, call.cooperant_id)
-    if registered is None or registered.deleted:
+    if registered(store, call.cooperant_id) is None:
         raise ValueError(t("coop.err.unknown_cooperant", cooperant=call.cooperant_id))
-    return store.save(KIND, call.call_id, call.model_dump(mode="json"), actor=actor.username,
-                      expected_version=expected_version, action=t("log.action.save_call")).version
+    [saved] = store.apply([Change(KIND, call.call_id, call.model_dump(mode="json"), expected_version=expected_version,
+                                  action=t("log.action.save_call"), base=overlay.base(KIND, call.call_id))],
+                          actor=actor.username)
+    return saved.version
+
+
+# The demo's calls (the Azogues thesis's calendar, §3.3.2 h–j), read where they are (core.record.overlay).
+BUILT = overlay.BuiltJson(DEMO_DIR / "calls.json", "call_id", Call)

@@ -16,11 +16,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from core.proposals.models import ID_PATTERN, Theme, split_list
 from core.proposals.offers import CooperationType, Modality
+from core.data.paths import SOURCES_DIR
+from core.record import overlay
 from core.record.auth import Action, User, require
-from core.record.store import Change, Store
+from core.record.store import Change, Store, StoredRecord
 from core.texts import t
 
 KIND = "cooperant"
+DEMO_DIR = SOURCES_DIR / "cooperation"
 CooperantKind = Literal["bilateral", "multilateral", "ngo", "decentralized", "private", "national_public"]
 # Target population of the registration form (§4.1 g).
 TargetPopulation = Literal["institutions", "displaced_refugees", "peasants", "priority_groups", "ethnic_minorities",
@@ -82,8 +85,19 @@ def _plain(name: str) -> str:
     return " ".join(text.split())
 
 
+def records(store: Store) -> list[StoredRecord]:
+    """The live cooperants with their versions: the demo's (version 0) under the store's."""
+    return overlay.live(store, KIND)
+
+
 def cooperants(store: Store) -> list[Cooperant]:
-    return [Cooperant.model_validate(r.body) for r in store.records(KIND)]
+    return [Cooperant.model_validate(r.body) for r in records(store)]
+
+
+def registered(store: Store, cooperant_id: str) -> Cooperant | None:
+    """The live cooperant with this id (the demo's or the store's), None when there is none."""
+    record = overlay.current(store, KIND, cooperant_id)
+    return Cooperant.model_validate(record.body) if record is not None and not record.deleted else None
 
 
 def by_id(items: Iterable[Cooperant]) -> dict[str, Cooperant]:
@@ -98,8 +112,10 @@ def cooperant_of_offer(offer_cooperant: str, registry: Sequence[Cooperant]) -> C
 
 def save_cooperant(store: Store, user: User | None, cooperant: Cooperant, expected_version: int | None = None) -> int:
     actor = require(user, Action.EDIT_OFFER)
-    return store.save(KIND, cooperant.cooperant_id, cooperant.model_dump(mode="json"), actor=actor.username,
-                      expected_version=expected_version, action=t("log.action.save_cooperant")).version
+    [saved] = store.apply([Change(KIND, cooperant.cooperant_id, cooperant.model_dump(mode="json"),
+                                  expected_version=expected_version, action=t("log.action.save_cooperant"),
+                                  base=overlay.base(KIND, cooperant.cooperant_id))], actor=actor.username)
+    return saved.version
 
 
 def import_cooperants(store: Store, user: User | None, items: Sequence[Cooperant],
@@ -108,5 +124,11 @@ def import_cooperants(store: Store, user: User | None, items: Sequence[Cooperant
     actor = require(user, Action.EDIT_OFFER)
     expected = expected_versions or {}
     store.apply([Change(KIND, c.cooperant_id, c.model_dump(mode="json"), expected_version=expected.get(c.cooperant_id),
-                        action=t("log.action.import_cooperant")) for c in items], actor=actor.username)
+                        action=t("log.action.import_cooperant"), base=overlay.base(KIND, c.cooperant_id))
+                 for c in items], actor=actor.username)
     return len(items)
+
+
+# The demo's cooperants: those of the demo offers plus those the Azogues thesis names in its calendar of calls
+# (§3.3.2 h–j), each with its source; read where they are, never copied into the store (core.record.overlay).
+BUILT = overlay.BuiltJson(DEMO_DIR / "cooperants.json", "cooperant_id", Cooperant)

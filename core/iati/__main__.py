@@ -18,7 +18,6 @@ from core.engine.prioritization import DEFAULT_PARISH
 from core.iati.context import export_context
 from core.iati.export import export_bytes
 from core.iati.identifiers import publisher
-from core.proposals.records import ensure_demo
 from core.record.store import Store, StoreError, default_path
 from core.texts import t
 
@@ -57,9 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             return _export(Store(path), args.parish)
         print(t("cli.iati.demo", path=path), file=sys.stderr)
         with tempfile.TemporaryDirectory() as folder:
-            demo = Store(Path(folder) / "demo.sqlite")
-            ensure_demo(demo, connect())
-            return _export(demo, args.parish)
+            return _export(Store(Path(folder) / "demo.sqlite"), args.parish)  # empty: the demo records alone
     except (StoreError, MissingDataError) as exc:
         print(f"{path}: {exc}", file=sys.stderr)
         return 2

@@ -21,13 +21,11 @@ from lxml import etree
 
 from core import fmt
 from core.cooperation import agreements, closing, monitoring
-from core.cooperation.cooperants import KIND as COOPERANT
-from core.cooperation.cooperants import Cooperant
+from core.cooperation.cooperants import registered
 from core.iati import elements as el
 from core.iati import identifiers as ids
 from core.iati.elements import Reporter
-from core.proposals.models import Proposal
-from core.proposals.records import PROPOSAL
+from core.proposals import records
 from core.record.store import Store
 from core.texts import label, t
 
@@ -87,12 +85,11 @@ def _results(activity: etree._Element, agreement: agreements.Agreement, latest: 
 
 def agreement_activity(root: etree._Element, reporter: Reporter, store: Store, agreement: agreements.Agreement,
                        sdg_names: Mapping[int, str], today: dt.date) -> None:
-    stored = store.get(COOPERANT, agreement.cooperant_id)
-    cooperant = Cooperant.model_validate(stored.body) if stored else None
+    cooperant = registered(store, agreement.cooperant_id)
     name = cooperant.name if cooperant else agreement.cooperant_id
     ref = (cooperant.iati_org_id or ids.cooperant_ref(cooperant.kind, cooperant.country)) if cooperant else None
-    record = store.get(PROPOSAL, agreement.proposal_id)
-    proposal = Proposal.model_validate(record.body) if record else None
+    found = records.proposal(store, agreement.proposal_id)
+    proposal = found.item if found else None
     title = proposal.title if proposal else agreement.number_es
     activity = el.activity(root, reporter, agreement.agreement_id, title,
                            t("iati.agreement.description", number=agreement.number_es, cooperant=name))

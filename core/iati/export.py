@@ -35,6 +35,7 @@ from core.iati.schema import problems
 from core.proposals.models import Indicator, Proposal, ProposalStatus
 from core.proposals.offers import REIMBURSABLE_TYPES, CooperationOffer
 from core.proposals.records import OFFER, PROPOSAL
+from core.record import overlay
 from core.record.store import Store
 from core.texts import label, t
 
@@ -179,12 +180,12 @@ def activities_document(store: Store, parish_code: str, *, parish_name: str | No
         root.append(etree.Comment(t("iati.provisional_comment", ref=publisher.org_ref)))
     names, sdgs = association_names or {}, sdg_names or {}
     registry = cooperants(store)
-    for record in store.records(OFFER):
+    for record in overlay.live(store, OFFER):
         offer = CooperationOffer.model_validate(record.body)
         registered = cooperant_of_offer(offer.cooperant, registry)
         ref = (registered.iati_org_id if registered else None) or ids.cooperant_ref(offer.cooperant_kind, offer.country)
         _offer_activity(root, reporter, StoredOffer(offer, dt.date.fromisoformat(record.updated_at[:10]), ref), sdgs)
-    for record in store.records(PROPOSAL, parish_code):
+    for record in overlay.live(store, PROPOSAL, parish_code):
         proposal = Proposal.model_validate(record.body)
         if ProposalStatus(proposal.status) in FUNDED_STATUSES:
             _project_activity(root, reporter, proposal, names, sdgs)

@@ -22,6 +22,7 @@ from core.iati import identifiers as ids
 from core.iati.schema import IatiFileError, parse, problems
 from core.proposals.offers import CooperationOffer
 from core.proposals.records import OFFER
+from core.record import overlay
 from core.record.auth import Action, User, require
 from core.record.store import Change, Store
 from core.texts import t
@@ -163,6 +164,6 @@ def save_read_offers(store: Store, user: User | None, offers: list[CooperationOf
     """Store the offers a planner reviewed, as one transaction (all or none); an offer with the same id is
     replaced, and the log says it came from an IATI file."""
     actor = require(user, Action.EDIT_OFFER)
-    store.apply([Change(OFFER, o.offer_id, o.model_dump(mode="json"), action=t("log.action.iati_offer"))
-                 for o in offers], actor=actor.username)
+    store.apply([Change(OFFER, o.offer_id, o.model_dump(mode="json"), action=t("log.action.iati_offer"),
+                        base=overlay.base(OFFER, o.offer_id)) for o in offers], actor=actor.username)
     return len(offers)

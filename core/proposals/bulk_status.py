@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from core.proposals.models import Proposal, ProposalStatus
 from core.proposals.records import PROPOSAL, may_write_proposal
+from core.record import overlay
 from core.record.auth import Action, PermissionDenied, User, can, require
 from core.record.store import Change, Store
 from core.texts import label, t
@@ -50,7 +51,7 @@ def change_statuses(store: Store, user: User | None, proposal_ids: Sequence[str]
     target = ProposalStatus(target)
     changes, refusals = [], []
     for proposal_id in dict.fromkeys(proposal_ids):
-        record = store.get(PROPOSAL, proposal_id)
+        record = overlay.current(store, PROPOSAL, proposal_id)  # a demo proposal too (version 0)
         if record is None or record.deleted:
             refusals.append(Refusal(proposal_id, "", t("bulk.err.missing")))
             continue
@@ -66,7 +67,8 @@ def change_statuses(store: Store, user: User | None, proposal_ids: Sequence[str]
             refusals.append(Refusal(proposal_id, proposal.title, str(exc)))
             continue
         changes.append(Change(PROPOSAL, proposal_id, moved.model_dump(mode="json"), moved.parish_code,
-                              expected_version=record.version, action=t("log.action.bulk_status")))
+                              expected_version=record.version, action=t("log.action.bulk_status"),
+                              base=record.body if record.version == 0 else None))
     if refusals:
         raise BulkRefused(refusals)
     if changes:

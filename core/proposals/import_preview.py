@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import duckdb
 import polars as pl
@@ -19,8 +19,39 @@ from core.data.validation import RowProblem
 from core.proposals import records
 from core.proposals.import_associations import AssociationChoice, Unregistered
 from core.proposals.models import Proposal
+from core.record import overlay
 from core.record.store import Store
 from core.texts import t
+
+
+class Lookup(Protocol):
+    """Read-only lookup by code (a dict, or a lookup that asks the store and the built data one code at a time)."""
+
+    def __contains__(self, key: object) -> bool: ...
+
+    def __getitem__(self, key: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class ProposalsElsewhere:
+    """Proposal id → parish code of a live proposal of ANOTHER parish, the store's or the demo's, asked one id at
+    a time (at national scale the demo alone holds 50,000 proposals)."""
+
+    store: Store
+    parish_code: str
+
+    def __getitem__(self, proposal_id: str) -> str:
+        found = overlay.current(self.store, records.PROPOSAL, proposal_id)
+        if found is None or found.deleted or found.parish_code == self.parish_code:
+            raise KeyError(proposal_id)
+        return found.parish_code or ""
+
+    def __contains__(self, proposal_id: object) -> bool:
+        try:
+            self[str(proposal_id)]
+        except KeyError:
+            return False
+        return True
 
 @dataclass(frozen=True)
 class ImportContext:
@@ -30,7 +61,7 @@ class ImportContext:
     parish_name: str
     associations: Mapping[str, str]  # id → name, of this parish
     existing: Mapping[str, records.Versioned] = field(default_factory=dict)  # id → stored proposal (this parish)
-    elsewhere: Mapping[str, str] = field(default_factory=dict)  # id → parish code, proposals of other parishes
+    elsewhere: Lookup = field(default_factory=dict)  # id → parish code, proposals of other parishes
     deleted: Mapping[str, int] = field(default_factory=dict)  # id → version of a deleted proposal (code free again)
     pdot_objectives: Mapping[str, str] | None = None  # id → text
     pnd_objectives: Mapping[str, str] | None = None
@@ -48,9 +79,8 @@ def context_for(con: duckdb.DuckDBPyConnection, store: Store, parish_code: str,
     associations = query(con, "SELECT association_id, name FROM associations WHERE parish_code = ? "
                               "ORDER BY association_id", [parish_code])
     existing = {v.item.proposal_id: v for v in records.proposals(store, parish_code)}
-    every = store.records(records.PROPOSAL, include_deleted=True)
-    elsewhere = {r.record_id: r.parish_code or "" for r in every if r.parish_code != parish_code and not r.deleted}
-    deleted = {r.record_id: r.version for r in every if r.deleted}
+    elsewhere = ProposalsElsewhere(store, parish_code)
+    deleted = {r.record_id: r.version for r in store.records(records.PROPOSAL, include_deleted=True) if r.deleted}
     pdot = {v.item.pdot_objective_id: v.item.objective_es for v in records.pdot_objectives(store, parish_code)}
     pnd = dict(query(con, "SELECT objective_id, objective_es FROM pnd_objectives ORDER BY plan_id, "
                           "objective_number").iter_rows())

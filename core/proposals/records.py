@@ -1,9 +1,10 @@
 """What people enter, as validated models over the store: proposals, cooperation offers, the parish's
 PDOT objectives (with each proposal's alignment kept on the proposal), saved weights and scenarios.
 
-The store starts with the demo records (the El Valle proposals and offers, the illustrative PDOT)
-copied from the built views the first time it is opened; from then on the store is the truth for
-these, and `reset_demo` brings it back to that initial state. Every write checks the role in core.
+The demo records (the El Valle proposals and offers, the illustrative PDOT; at national scale the synthetic
+proposals) are read where they are built and never copied into the store (core.record.overlay): the store holds
+only what people entered or changed, a demo record reads at version 0 until someone saves it, and `reset_demo`
+removes the store's rows of these kinds (logged), so the demo shows again. Every write checks the role in core.
 """
 
 from __future__ import annotations
@@ -11,23 +12,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import duckdb
 from pydantic import BaseModel
 
-from core.record.auth import Action, PermissionDenied, Role, User, require
-from core.data.db import query
-from core.record.decisions import Decision
 from core.data.schemas.catalogues import PdotObjective
 from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
 from core.proposals.offers import CooperationOffer
-from core.record.store import Change, Store
+from core.record import overlay
+from core.record.auth import Action, PermissionDenied, Role, User, require
+from core.record.decisions import Decision
+from core.record.store import Change, ConflictError, Store, StoredRecord, StoreError
 from core.texts import t
 
 PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
-SYSTEM = "system"
-DEMO_FLAG = "demo_seeded"
 EDITABLE_KINDS = (PROPOSAL, OFFER, PDOT, "scenario", "weights")
-DEMO_ACTOR = "demo"
 
 
 class Versioned(BaseModel):
@@ -39,61 +36,41 @@ class Versioned(BaseModel):
     version: int
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, model: type[BaseModel]) -> list[BaseModel]:
-    frame = query(con, sql)
-    fields = [c for c in model.model_fields if c in frame.columns]
-    return [model.model_validate(row) for row in frame.select(fields).to_dicts()]
+def reset_demo(store: Store, user: User | None, kinds: tuple[str, ...] = EDITABLE_KINDS) -> int:
+    """Bring proposals, offers, PDOT, weights and scenarios (or only `kinds`) back to the demo, in one logged step;
+    returns how many stored records were taken out.
 
-
-def demo_changes(con: duckdb.DuckDBPyConnection) -> list[Change]:
-    """The demo records of the built data as store changes."""
-    changes = [Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code, action=t("log.action.seed_demo"))
-               for p in _rows(con, "SELECT * FROM proposals ORDER BY proposal_id", Proposal)]
-    changes += [Change(OFFER, o.offer_id, o.model_dump(mode="json"), None, action=t("log.action.seed_demo"))
-                for o in _rows(con, "SELECT * FROM raw_offers ORDER BY offer_id", CooperationOffer)]
-    changes += [Change(PDOT, o.pdot_objective_id, o.model_dump(mode="json"), o.parish_code, action=t("log.action.seed_demo"))
-                for o in _rows(con, "SELECT * FROM pdot_objectives ORDER BY pdot_objective_id", PdotObjective)]
-    return changes
-
-
-def ensure_demo(store: Store, con: duckdb.DuckDBPyConnection) -> bool:
-    """Copy the demo records into a store that never had them; True when it did so now."""
-    if store.get(SYSTEM, DEMO_FLAG) is not None:
-        return False
-    flag = Change(SYSTEM, DEMO_FLAG, {"seeded": True}, expected_version=0, action=t("log.action.seed_demo"))
-    try:
-        store.apply([flag, *demo_changes(con)], actor=DEMO_ACTOR)
-    except Exception:  # another session seeded it a moment ago (the flag's version check failed)
-        if store.get(SYSTEM, DEMO_FLAG) is None:
-            raise
-        return False
-    return True
-
-
-def reset_demo(store: Store, user: User | None, con: duckdb.DuckDBPyConnection) -> int:
-    """Bring proposals, offers, PDOT, weights and scenarios back to the demo, in one logged step.
-
-    Decisions, meetings and the log are kept: a board's record is never erased.
+    Decisions, meetings and the log are kept: a board's record is never erased. So are the PDOT objectives a
+    parish recorded in «Preparar la parroquia» (ids that start with its code): its reality, not the demo.
     """
     require(user, Action.MANAGE_STORE)
-    return _reset(store, con, user.username)
+    return _reset(store, user.username, kinds)
 
 
-def _reset(store: Store, con: duckdb.DuckDBPyConnection, actor: str) -> int:
-    live = [Change(r.kind, r.record_id, None, action=t("log.action.reset_demo"))
-            for kind in EDITABLE_KINDS for r in store.records(kind)]
-    fresh = demo_changes(con)
-    fresh_keys = {(c.kind, c.record_id) for c in fresh}
-    deletions = [c for c in live if (c.kind, c.record_id) not in fresh_keys]
-    store.apply([*deletions, *fresh], actor=actor)
-    return len(fresh)
+def _prepared_by_the_parish(record: StoredRecord) -> bool:
+    return record.kind == PDOT and bool(record.parish_code) and record.record_id.startswith(f"{record.parish_code}-")
+
+
+def _reset(store: Store, actor: str, kinds: tuple[str, ...] = EDITABLE_KINDS) -> int:
+    changes = overlay.removals(store, kinds, t("log.action.reset_demo"), keep=_prepared_by_the_parish)
+    store.apply(changes, actor=actor)
+    return len(changes)
 
 
 # -- proposals ---------------------------------------------------------------------------------------
 
 def proposals(store: Store, parish_code: str) -> list[Versioned]:
+    """The parish's proposals: the demo's (version 0) under what the store holds."""
     return [Versioned(item=Proposal.model_validate(r.body), version=r.version)
-            for r in store.records(PROPOSAL, parish_code)]
+            for r in overlay.live(store, PROPOSAL, parish_code)]
+
+
+def proposal(store: Store, proposal_id: str) -> Versioned | None:
+    """One live proposal of any parish (None when there is none or it was deleted)."""
+    record = overlay.current(store, PROPOSAL, proposal_id)
+    if record is None or record.deleted:
+        return None
+    return Versioned(item=Proposal.model_validate(record.body), version=record.version)
 
 
 def proposal_models(store: Store, parish_code: str) -> list[Proposal]:
@@ -133,14 +110,30 @@ def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_
     The rights are checked against the stored record, and the save expects that very version, so a change
     made between the check and the write is refused as a conflict rather than overwritten.
     """
-    record = store.get(PROPOSAL, proposal.proposal_id)
+    record = overlay.current(store, PROPOSAL, proposal.proposal_id)
     stored = record.body if record is not None and not record.deleted else None
     actor = may_write_proposal(user, proposal, stored)
+    _same_parish(record, proposal)
     if expected_version is None:
         expected_version = record.version if record is not None else 0
-    saved = store.save(PROPOSAL, proposal.proposal_id, proposal.model_dump(mode="json"), actor=actor.username,
-                       parish_code=proposal.parish_code, expected_version=expected_version,
-                       action=t("log.action.save_proposal"))
+    return _save(store, actor, PROPOSAL, proposal.proposal_id, proposal, proposal.parish_code, expected_version,
+                 "log.action.save_proposal")
+
+
+def _same_parish(record: StoredRecord | None, proposal: Proposal) -> None:
+    """A proposal code is a key across parishes: one parish never writes over another's proposal."""
+    if record is not None and not record.deleted and record.parish_code != proposal.parish_code:
+        raise ConflictError(t("store.other_parish", record=proposal.proposal_id, parish=record.parish_code))
+
+
+def delete_proposal(store: Store, user: User | None, proposal_id: str, expected_version: int) -> int:
+    """Delete a proposal (planners): the store keeps a tombstone, so a demo proposal stays deleted too."""
+    actor = require(user, Action.EDIT_PROPOSAL)
+    record = overlay.current(store, PROPOSAL, proposal_id)
+    if record is None or record.deleted:
+        raise StoreError(t("store.missing_record", record=proposal_id))
+    [saved] = store.apply([overlay.delete(PROPOSAL, record, t("log.action.delete_proposal"), expected_version)],
+                          actor=actor.username)
     return saved.version
 
 
@@ -154,10 +147,12 @@ def import_proposals(store: Store, user: User | None, items: list[Proposal],
     same transaction.
     """
     actor = require(user, Action.EDIT_PROPOSAL)
+    for item in items:
+        _same_parish(overlay.current(store, PROPOSAL, item.proposal_id), item)
     expected = expected_versions or {}
     store.apply([*before, *(Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code,
-                                   expected_version=expected.get(p.proposal_id),
-                                   action=t("log.action.import_proposal")) for p in items)],
+                                   expected_version=expected.get(p.proposal_id), action=t("log.action.import_proposal"),
+                                   base=overlay.base(PROPOSAL, p.proposal_id)) for p in items)],
                 actor=actor.username)
     return len(items)
 
@@ -191,7 +186,7 @@ def decision_status_changes(store: Store, decision: Decision) -> list[Change]:
     note = t("acta.status_note", number=decision.number_es)
     changes = []
     for pid, target in sorted(targets.items()):
-        record = store.get(PROPOSAL, pid)
+        record = overlay.current(store, PROPOSAL, pid)
         if record is None or record.deleted:
             continue
         proposal = Proposal.model_validate(record.body)
@@ -200,47 +195,53 @@ def decision_status_changes(store: Store, decision: Decision) -> list[Change]:
             proposal = proposal.with_status(step, date=decision.date, note=note)
         if steps:
             changes.append(Change(PROPOSAL, pid, proposal.model_dump(mode="json"), proposal.parish_code,
-                                  expected_version=record.version, action=t("log.action.decision_status")))
+                                  expected_version=record.version, action=t("log.action.decision_status"),
+                                  base=record.body if record.version == 0 else None))
     return changes
 
 
 # -- offers and PDOT objectives ---------------------------------------------------------------------
 
 def offers(store: Store) -> list[Versioned]:
-    return [Versioned(item=CooperationOffer.model_validate(r.body), version=r.version) for r in store.records(OFFER)]
+    return [Versioned(item=CooperationOffer.model_validate(r.body), version=r.version)
+            for r in overlay.live(store, OFFER)]
 
 
 def save_offer(store: Store, user: User | None, offer: CooperationOffer, expected_version: int | None = None) -> int:
     actor = require(user, Action.EDIT_OFFER)
-    return store.save(OFFER, offer.offer_id, offer.model_dump(mode="json"), actor=actor.username,
-                      expected_version=expected_version, action=t("log.action.save_offer")).version
+    return _save(store, actor, OFFER, offer.offer_id, offer, None, expected_version, "log.action.save_offer")
 
 
 def pdot_objectives(store: Store, parish_code: str) -> list[Versioned]:
     return [Versioned(item=PdotObjective.model_validate(r.body), version=r.version)
-            for r in store.records(PDOT, parish_code)]
+            for r in overlay.live(store, PDOT, parish_code)]
 
 
 def save_pdot_objective(store: Store, user: User | None, objective: PdotObjective,
                         expected_version: int | None = None) -> int:
     actor = require(user, Action.EDIT_ALIGNMENT)
-    return store.save(PDOT, objective.pdot_objective_id, objective.model_dump(mode="json"), actor=actor.username,
-                      parish_code=objective.parish_code, expected_version=expected_version,
-                      action=t("log.action.save_pdot")).version
+    return _save(store, actor, PDOT, objective.pdot_objective_id, objective, objective.parish_code, expected_version,
+                 "log.action.save_pdot")
+
+
+def _save(store: Store, actor: User, kind: str, record_id: str, item: BaseModel, parish_code: str | None,
+          expected_version: int | None, action_key: str) -> int:
+    """One record written as `actor`, logged as a change from its demo version when the store did not hold it."""
+    [saved] = store.apply([Change(kind, record_id, item.model_dump(mode="json"), parish_code, expected_version,
+                                  t(action_key), base=overlay.base(kind, record_id))], actor=actor.username)
+    return saved.version
 
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m core.proposals.records reset-demo [STORE]`: the same reset, for whoever runs the server."""
     import argparse
 
-    from core.data.db import connect
-
     parser = argparse.ArgumentParser(prog="python -m core.proposals.records")
     parser.add_argument("command", choices=["reset-demo"])
     parser.add_argument("store", nargs="?", help=t("cli.store"))
     args = parser.parse_args(argv)
     store = Store(args.store) if args.store else Store()
-    count = _reset(store, connect(), actor="consola")
+    count = _reset(store, actor="consola")
     print(t("cli.reset.done", path=store.path, count=count))
     return 0
 

@@ -7,7 +7,7 @@ that could not run (no key, no anchor). The checks:
 - chain: entries numbered 1..n with no gap, each hash recomputed and linked to the one before;
 - signatures: every entry signed with the installation's key (a log rewritten with fresh hashes is not);
 - records: every stored record is exactly the row its last log entry describes (`record_hash`), and every
-  record the log wrote is still there;
+  record the log wrote, and did not log as removed afterwards (core.record.overlay), is still there;
 - anchor: the store's head is not behind the anchor kept outside the store, nor a different history;
 - actas: the store reaches each printed head, and each acta's decision is the one logged.
 """
@@ -149,13 +149,16 @@ def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings
     signed: list[tuple[int, str, str]] = []
     previous, broken = GENESIS, False
     rows = con.execute("SELECT seq, at, actor, action, kind, record_id, payload, prev_hash, hash, signature, "
-                       "json_extract(payload, '$.record_hash') FROM audit_log ORDER BY seq")
+                       "json_extract(payload, '$.record_hash'), json_extract(payload, '$.removed') "
+                       "FROM audit_log ORDER BY seq")
     for expected, row in enumerate(rows, start=1):
-        seq, at, actor, action, kind, record_id, payload, prev_hash, digest, signature, written = row
+        seq, at, actor, action, kind, record_id, payload, prev_hash, digest, signature, written, removed = row
         log.entries = expected
         signed.append((seq, digest, signature))
         if written is not None:
             log.last_record_hash[(kind, record_id)] = (seq, written)
+        elif removed:
+            log.last_record_hash.pop((kind, record_id), None)
         if not broken:
             problem = None
             if seq != expected:

@@ -117,7 +117,13 @@ class LogEntry:
 
 @dataclass(frozen=True)
 class Change:
-    """One record to write within a transaction (`body=None` marks it deleted)."""
+    """One record to write within a transaction (`body=None` marks it deleted).
+
+    `base`: the body of a record that exists before the store holds it (a demo record read where it is built,
+    core.record.overlay), as version 0: the first change of it is logged as a change from it, and deleting it
+    leaves a tombstone with that body. `remove`: take the row out of the store altogether (logged), so the built
+    record shows again.
+    """
 
     kind: str
     record_id: str
@@ -125,6 +131,8 @@ class Change:
     parish_code: str | None = None
     expected_version: int | None = None
     action: str = "guardar"
+    base: dict[str, Any] | None = None
+    remove: bool = False
 
 
 def default_path() -> Path:
@@ -292,11 +300,17 @@ class Store:
         if change.expected_version is not None and change.expected_version != version:
             raise ConflictError(t("store.conflict", record=change.record_id, version=version,
                                   expected=change.expected_version))
-        if change.body is None and current is None:
+        if (change.body is None and current is None and change.base is None) or (change.remove and current is None):
             raise StoreError(t("store.missing_record", record=change.record_id))
         at = _now()
         parish = change.parish_code if change.parish_code is not None else (current[1] if current else None)
-        body = change.body if change.body is not None else self._body(con, change.kind, change.record_id)
+        if change.remove:
+            con.execute("DELETE FROM records WHERE kind = ? AND record_id = ?", (change.kind, change.record_id))
+            self._log(con, actor, change.action, change.kind, change.record_id,
+                      {"version": version + 1, "removed": True})
+            return StoredRecord(change.kind, change.record_id, parish, {}, version + 1, True, at, actor)
+        base = change.base if current is None else None
+        body = change.body if change.body is not None else (base or self._body(con, change.kind, change.record_id))
         deleted = 1 if change.body is None else 0
         con.execute(
             "INSERT INTO records (kind, record_id, parish_code, body, version, deleted, updated_at, updated_by) "
@@ -307,8 +321,9 @@ class Store:
         )
         written = record_hash(change.kind, change.record_id, parish, canonical(body), version + 1, bool(deleted),
                               at, actor)
+        payload = {"version": version + 1, "deleted": bool(deleted), "body": body, "record_hash": written}
         self._log(con, actor, change.action, change.kind, change.record_id,
-                  {"version": version + 1, "deleted": bool(deleted), "body": body, "record_hash": written})
+                  payload if base is None else {**payload, "base": base})
         return StoredRecord(change.kind, change.record_id, parish, body, version + 1, bool(deleted), at, actor)
 
     @staticmethod

@@ -11,5 +11,6 @@ STRINGS: dict[str, str] = {
     "cli.audit.description": "Verifica el registro de Minga.",
     "cli.audit.verify": "verifica la cadena de hashes del registro",
     "cli.audit.broken": "{path}: REGISTRO ALTERADO. Primera entrada rota: {seq}. {message}",
-    "cli.reset.done": "Demostración restablecida en {path}: {count} registros cargados.",
+    "cli.reset.done": "Demostración restablecida en {path}; cambios deshechos: {count}. Se ven de nuevo los datos "
+                      "de demostración.",
 }

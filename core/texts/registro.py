@@ -55,11 +55,12 @@ STRINGS = {
                         "Las decisiones, sesiones, usuarios y el registro se conservan.",
     "admin.reset_confirm": "Sí, restablecer los datos de demostración",
     "admin.reset_submit": "Restablecer",
-    "admin.reset_done": "Demostración restablecida: {count} registros cargados.",
+    "admin.reset_done": "Demostración restablecida; cambios deshechos: {count}. Se ven de nuevo los datos de "
+                         "demostración.",
     # -- the action each log entry records (stored with the entry, shown in the log) ------------------------
-    "log.action.seed_demo": "cargar demo",
     "log.action.reset_demo": "restablecer demo",
     "log.action.save_proposal": "guardar propuesta",
+    "log.action.delete_proposal": "eliminar propuesta",
     "log.action.import_proposal": "importar propuesta",
     "log.action.save_offer": "guardar oferta",
     "log.action.save_pdot": "guardar objetivo PDOT",
@@ -87,6 +88,7 @@ STRINGS = {
     "store.conflict": "Otra persona guardó cambios en «{record}» mientras usted lo editaba (versión {version}, usted "
                       "partió de la {expected}). Recargue y vuelva a intentarlo.",
     "store.missing_record": "No existe «{record}».",
+    "store.other_parish": "El código «{record}» ya lo usa una propuesta de otra parroquia ({parish}); use otro código.",
     "store.restore_refused": "El respaldo no se restauró: {reason}",
     "store.missing_file": "No existe el archivo {path}.",
     "store.not_minga": "El archivo no es un almacén de Minga.",

@@ -1,0 +1,152 @@
+"""The demo is read where it is built and never copied into the store (issue 11, «Una sola fuente de verdad»):
+opening every page leaves a new store without proposals, offers, PDOT objectives, cooperants or calls while the
+pages show the demo; an edit of a demo proposal is stored, logged as a change from the demo and shown; a deleted
+demo proposal stays deleted; a reset brings the demo back; two parishes' records never collide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.cooperation import calls, cooperants
+from core.engine.prioritization import load_inputs
+from core.proposals import records
+from core.proposals.import_preview import context_for
+from core.proposals.models import Proposal
+from core.record import overlay
+from core.record.auth import Role, User
+from core.record.store import ConflictError, Store
+from tests.conftest import open_app_page
+
+EL_VALLE, OTHER = "010170", "010152"
+ADMIN = User(username="admin", display_name="Admin", role=Role.ADMIN)
+PLANNER = User(username="tecnica-demo", display_name="Técnica", role=Role.PLANNER)
+DEMO_KINDS = ("proposal", "offer", "pdot_objective", "cooperant", "call", "system")
+
+
+@pytest.fixture()
+def store(tmp_path) -> Store:
+    return Store(tmp_path / "s.sqlite")
+
+
+def _other_parish(proposal: Proposal, proposal_id: str) -> Proposal:
+    """A proposal entered in another parish (the demo's shape, its own code and parish)."""
+    return proposal.model_copy(update={"proposal_id": proposal_id, "parish_code": OTHER, "title": f"Otra {proposal_id}"})
+
+
+def test_opening_every_page_stores_nothing_of_the_demo_and_the_pages_show_it(own_store, con):
+    root = Path(__file__).parents[1]
+    pages = sorted(str(p.relative_to(root)) for p in (root / "pages").glob("*.py"))
+    demo = con.execute("SELECT proposal_id, title FROM proposals WHERE parish_code = ? ORDER BY proposal_id",
+                       [EL_VALLE]).fetchall()
+    app = open_app_page("pages/propuestas.py", PLANNER, parish=EL_VALLE)
+    table = next(d.value for d in app.dataframe if "Código" in d.value.columns)
+    assert demo and sorted(zip(table["Código"], table["Título"])) == demo
+    for page in pages:
+        app.switch_page(page).run()
+        assert not app.exception, (page, [e.value for e in app.exception])
+    store = Store(own_store)
+    assert {kind: store.count(kind) for kind in DEMO_KINDS} == dict.fromkeys(DEMO_KINDS, 0)
+    assert {e.kind for e in store.log()} <= {"user", "signin", "web_session"}
+    assert len(records.offers(store)) == con.execute("SELECT count(*) FROM offers").fetchone()[0]
+    assert cooperants.cooperants(store) and calls.calls(store)
+
+
+def test_an_edit_of_a_demo_proposal_is_stored_logged_from_the_demo_and_shown(store, con):
+    demo = records.proposals(store, EL_VALLE)[2]
+    assert demo.version == 0
+    edited = demo.item.model_copy(update={"title": "Título corregido en la sesión"})
+    assert records.save_proposal(store, PLANNER, edited, expected_version=0) == 1
+    [stored] = store.records("proposal")
+    assert (stored.record_id, stored.version, stored.body["title"]) == (demo.item.proposal_id, 1, edited.title)
+    [entry] = store.log()
+    assert entry.actor == PLANNER.username and entry.action == "guardar propuesta"
+    assert entry.payload["base"]["title"] == demo.item.title and entry.payload["body"]["title"] == edited.title
+    shown = {v.item.proposal_id: (v.item.title, v.version) for v in records.proposals(store, EL_VALLE)}
+    assert shown[demo.item.proposal_id] == (edited.title, 1)
+    assert len(shown) == con.execute("SELECT count(*) FROM proposals WHERE parish_code = ?", [EL_VALLE]).fetchone()[0]
+    assert any(p.title == edited.title for p in load_inputs(con, EL_VALLE, store=store).proposals)
+    with pytest.raises(ConflictError):  # someone who read the demo's version 0 meanwhile
+        records.save_proposal(store, PLANNER, demo.item, expected_version=0)
+    assert store.verify().ok
+
+
+def test_a_deleted_demo_proposal_stays_deleted_until_the_reset(store, con):
+    gone = records.proposals(store, EL_VALLE)[0].item.proposal_id
+    records.delete_proposal(store, PLANNER, gone, expected_version=0)
+    for reader in (store, Store(store.path)):  # and for another process opening the same file
+        assert gone not in {v.item.proposal_id for v in records.proposals(reader, EL_VALLE)}
+        assert records.proposal(reader, gone) is None
+    assert gone not in {p.proposal_id for p in load_inputs(con, EL_VALLE, store=store).proposals}
+    [tombstone] = store.records("proposal", include_deleted=True)
+    assert tombstone.deleted and store.log()[0].payload["base"]["proposal_id"] == gone
+    assert store.verify().ok
+    assert records.reset_demo(store, ADMIN, kinds=("proposal",)) == 1
+    assert records.proposal(store, gone).version == 0
+    assert store.records("proposal", include_deleted=True) == []
+    assert store.verify().ok
+
+
+def test_a_reset_takes_out_only_the_kinds_asked_and_keeps_the_parish_prepared_pdot(store):
+    offer = records.offers(store)[0].item
+    records.save_offer(store, PLANNER, offer.model_copy(update={"title": "Oferta cambiada"}), expected_version=0)
+    proposal = records.proposals(store, EL_VALLE)[0].item
+    records.save_proposal(store, PLANNER, proposal.model_copy(update={"title": "Propuesta cambiada"}))
+    prepared = records.pdot_objectives(store, EL_VALLE)[0].item.model_copy(
+        update={"pdot_objective_id": f"{OTHER}-OP01", "parish_code": OTHER, "is_illustrative": False})
+    records.save_pdot_objective(store, PLANNER, prepared, expected_version=0)
+    assert records.reset_demo(store, ADMIN, kinds=("offer",)) == 1
+    assert {v.item.offer_id: v.item.title for v in records.offers(store)}[offer.offer_id] == offer.title
+    assert records.proposal(store, proposal.proposal_id).item.title == "Propuesta cambiada"
+    records.reset_demo(store, ADMIN)
+    assert records.proposal(store, proposal.proposal_id).item.title == proposal.title
+    assert [v.item.pdot_objective_id for v in records.pdot_objectives(store, OTHER)] == [prepared.pdot_objective_id]
+    assert store.verify().ok
+
+
+def test_two_parishes_never_share_a_proposal(store, con):
+    demo = records.proposals(store, EL_VALLE)[0].item
+    with pytest.raises(ConflictError, match="otra parroquia"):
+        records.save_proposal(store, PLANNER, _other_parish(demo, demo.proposal_id))
+    with pytest.raises(ConflictError, match="otra parroquia"):
+        records.import_proposals(store, PLANNER, [_other_parish(demo, demo.proposal_id)])
+    assert store.count() == 0
+    context = context_for(con, store, OTHER)
+    assert demo.proposal_id in context.elsewhere and context.elsewhere[demo.proposal_id] == EL_VALLE
+    assert "010152-P01" not in context.elsewhere
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.sampled_from(["edit", "delete", "enter", "reset"]), st.integers(0, 5)),
+                      max_size=8))
+def test_each_parish_reads_the_demo_under_its_own_changes(tmp_path_factory, steps):
+    """Whatever the edits, deletions, entries in another parish and resets, each parish reads exactly what a plain
+    dictionary of its records says, and the log verifies."""
+    store = Store(tmp_path_factory.mktemp("overlay") / "s.sqlite")
+    demo = {v.item.proposal_id: v.item.title for v in records.proposals(store, EL_VALLE)}
+    expected = {EL_VALLE: dict(demo), OTHER: {}}
+    ids = sorted(demo)
+    for action, index in steps:
+        pid = ids[index % len(ids)]
+        current = records.proposal(store, pid)
+        if action == "edit" and current is not None:
+            title = f"{current.item.title}+"
+            records.save_proposal(store, PLANNER, current.item.model_copy(update={"title": title}), current.version)
+            expected[EL_VALLE][pid] = title
+        elif action == "delete" and current is not None:
+            records.delete_proposal(store, PLANNER, pid, current.version)
+            del expected[EL_VALLE][pid]
+        elif action == "enter":
+            entered = _other_parish(records.proposals(store, EL_VALLE)[0].item if expected[EL_VALLE]
+                                    else Proposal.model_validate(overlay.base("proposal", pid)), f"{OTHER}-P{index:02d}")
+            records.save_proposal(store, PLANNER, entered)
+            expected[OTHER][entered.proposal_id] = entered.title
+        elif action == "reset":
+            records.reset_demo(store, ADMIN, kinds=("proposal",))
+            expected = {EL_VALLE: dict(demo), OTHER: {}}
+        for parish, titles in expected.items():
+            assert {v.item.proposal_id: v.item.title for v in records.proposals(store, parish)} == titles
+    assert store.verify().ok
