@@ -70,7 +70,7 @@ def _run(folder: Path, parish: str, walk: bool) -> dict:
 def _stored(result: dict) -> str:
     held = ", ".join(f"{kind} {count}" for kind, count in result["stored"].items() if count)
     failed = f"; ERROR: {'; '.join(map(str, result['failed']))}" if result["failed"] else ""
-    return f"registros en el almacén después: {held or 'ninguno'}{failed}"
+    return f"registros de demostración en el almacén después: {held or 'ninguno'}{failed}"
 
 
 def first_page_row(label: str, folder: Path, parish: str) -> Row:

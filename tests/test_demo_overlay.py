@@ -5,17 +5,22 @@ demo proposal stays deleted; a reset brings the demo back; two parishes' records
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.cooperation import calls, cooperants
 from core.engine.prioritization import load_inputs
-from core.proposals import records
+from core.data.db import query
+from core.data.schemas.catalogues import PdotObjective
+from core.proposals import built, records
 from core.proposals.import_preview import context_for
 from core.proposals.models import Proposal
+from core.proposals.offers import CooperationOffer
 from core.record import overlay
 from core.record.auth import Role, User
 from core.record.store import ConflictError, Store
@@ -150,3 +155,47 @@ def test_each_parish_reads_the_demo_under_its_own_changes(tmp_path_factory, step
         for parish, titles in expected.items():
             assert {v.item.proposal_id: v.item.title for v in records.proposals(store, parish)} == titles
     assert store.verify().ok
+
+
+@pytest.mark.parametrize(("source", "kind", "view", "id_column", "model"), [
+    (built.PROPOSALS, "proposal", "proposals", "proposal_id", Proposal),
+    (built.OFFERS, "offer", "offers", "offer_id", CooperationOffer),
+    (built.PDOT_OBJECTIVES, "pdot_objective", "pdot_objectives", "pdot_objective_id", PdotObjective),
+])
+def test_the_built_records_are_the_built_files_rows(con, built_data_dir, source, kind, view, id_column, model):
+    """What the overlay reads (polars, by parish) is what DuckDB reads from the built file, validated by the model."""
+    frame = query(con, f"SELECT * FROM read_parquet(?) ORDER BY {id_column}", [str(built_data_dir / f"{view}.parquet")])
+    fields = [c for c in model.model_fields if c in frame.columns]
+    expected = {row[id_column]: model.model_validate(row).model_dump(mode="json") for row in frame.select(fields).to_dicts()}
+    every = {rid: row.body for rid, row in source.rows(None).items()}
+    assert every == expected
+    assert {rid: row.body for rid, row in source.rows(EL_VALLE).items()} == {
+        rid: body for rid, body in expected.items() if body.get("parish_code", EL_VALLE) == EL_VALLE}
+    first = next(iter(expected))
+    assert source.one(first).body == expected[first] and source.one("NO-EXISTE") is None
+    assert overlay.source(kind) is source
+
+
+def test_a_rebuilt_file_is_read_again(tmp_path, monkeypatch, built_data_dir):
+    monkeypatch.setenv("MINGA_DATA_DIR", str(tmp_path))
+    demo = pl.read_parquet(built_data_dir / "pdot_objectives.parquet")
+    demo.head(2).write_parquet(tmp_path / "pdot_objectives.parquet")
+    assert len(built.PDOT_OBJECTIVES.rows(EL_VALLE)) == 2
+    demo.write_parquet(tmp_path / "pdot_objectives.parquet")
+    assert len(built.PDOT_OBJECTIVES.rows(EL_VALLE)) == demo.filter(pl.col("parish_code") == EL_VALLE).height
+    (tmp_path / "pdot_objectives.parquet").unlink()
+    assert built.PDOT_OBJECTIVES.rows(EL_VALLE) == {} and built.PDOT_OBJECTIVES.one("EV-OE1") is None
+
+
+def test_only_a_logged_removal_may_take_a_row_out(store):
+    """A reset's removals are logged and verify; a row deleted behind the log's back is still named."""
+    demo = records.proposals(store, EL_VALLE)
+    for item in demo[:2]:
+        records.save_proposal(store, PLANNER, item.item.model_copy(update={"summary": "Editada"}), 0)
+    records.reset_demo(store, ADMIN, kinds=("proposal",))
+    assert store.verify().ok and [e.payload.get("removed") for e in store.log(limit=2)] == [True, True]
+    records.save_proposal(store, PLANNER, demo[0].item.model_copy(update={"summary": "Otra vez"}), 0)
+    with sqlite3.connect(store.path) as con:
+        con.execute("DELETE FROM records WHERE kind = 'proposal'")
+    check = store.verify()
+    assert not check.ok and demo[0].item.proposal_id in check.message

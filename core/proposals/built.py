@@ -9,7 +9,6 @@ column) finds any single proposal. A rebuilt file (another size or time) is read
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +20,7 @@ from core.data.paths import data_dir
 from core.data.schemas.catalogues import PdotObjective
 from core.proposals.models import Proposal
 from core.proposals.offers import CooperationOffer
-from core.record.overlay import BuiltRow
+from core.record.overlay import BuiltRow, built_at
 
 PARISHES_CACHED = 16
 
@@ -34,7 +33,7 @@ class _FileState:
 
     @property
     def built_at(self) -> str:
-        return dt.datetime.fromtimestamp(self.mtime_ns / 1e9, dt.timezone.utc).isoformat(timespec="seconds")
+        return built_at(self.mtime_ns)
 
 
 @dataclass(frozen=True)
@@ -92,9 +91,3 @@ def _rows(source: BuiltParquet, state: _FileState, parish_code: str | None) -> d
 PROPOSALS = BuiltParquet("proposals", "proposal_id", Proposal)
 OFFERS = BuiltParquet("offers", "offer_id", CooperationOffer, by_parish=False)
 PDOT_OBJECTIVES = BuiltParquet("pdot_objectives", "pdot_objective_id", PdotObjective)
-
-
-def clear() -> None:
-    """Forget what was read (tests that rebuild a file within the same second and size)."""
-    _index.cache_clear()
-    _rows.cache_clear()

@@ -68,9 +68,14 @@ class BuiltJson:
         return self.rows().get(record_id)
 
 
+def built_at(mtime_ns: int) -> str:
+    """When a built file was written, as the store writes its times (UTC, ISO 8601)."""
+    return dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.timezone.utc).isoformat(timespec="seconds")
+
+
 @lru_cache(maxsize=8)
 def _json_rows(built: BuiltJson, size: int, mtime_ns: int) -> dict[str, BuiltRow]:
-    at = dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.timezone.utc).isoformat(timespec="seconds")
+    at = built_at(mtime_ns)
     bodies = [built.model.model_validate(row).model_dump(mode="json")
               for row in json.loads(built.path.read_text(encoding="utf-8"))]
     return {body[built.id_field]: BuiltRow(None, body, at) for body in sorted(bodies, key=lambda b: b[built.id_field])}
@@ -90,9 +95,9 @@ def _as_record(kind: str, record_id: str, row: BuiltRow) -> StoredRecord:
 
 def live(store: Store, kind: str, parish_code: str | None = None) -> list[StoredRecord]:
     """The live records of a kind (of one parish): the store's rows over the built ones, in id order."""
-    stored = {r.record_id: r for r in store.records(kind, include_deleted=True)}  # a built id stored anywhere wins
+    stored = {r.record_id: r for r in store.records(kind, parish_code, include_deleted=True)}
     built = source(kind)
-    found = [r for r in stored.values() if not r.deleted and parish_code in (None, r.parish_code)]
+    found = [r for r in stored.values() if not r.deleted]
     if built is not None:
         found += [_as_record(kind, rid, row) for rid, row in built.rows(parish_code).items() if rid not in stored]
     return sorted(found, key=lambda r: r.record_id)
