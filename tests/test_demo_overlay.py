@@ -21,7 +21,7 @@ from core.proposals import built, records
 from core.proposals.import_preview import context_for
 from core.proposals.models import Proposal
 from core.proposals.offers import CooperationOffer
-from core.record import overlay
+from core.record import backup, overlay
 from core.record.auth import Role, User
 from core.record.store import ConflictError, Store
 from tests.conftest import open_app_page
@@ -199,3 +199,14 @@ def test_only_a_logged_removal_may_take_a_row_out(store):
         con.execute("DELETE FROM records WHERE kind = 'proposal'")
     check = store.verify()
     assert not check.ok and demo[0].item.proposal_id in check.message
+
+
+def test_a_backup_with_edits_tombstones_and_removals_is_accepted(store, tmp_path):
+    demo = records.proposals(store, EL_VALLE)
+    records.save_proposal(store, PLANNER, demo[0].item.model_copy(update={"summary": "Editada"}), 0)
+    records.delete_proposal(store, PLANNER, demo[1].item.proposal_id, 0)
+    offer = records.offers(store)[0].item
+    records.save_offer(store, PLANNER, offer.model_copy(update={"title": "Cambiada"}), 0)
+    records.reset_demo(store, ADMIN, kinds=("offer",))
+    report = backup.inspect_backup(store, backup.backup_to(store, tmp_path / "respaldo.sqlite"))
+    assert report.problems == () and report.entries == len(store.log())

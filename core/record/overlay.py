@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -103,20 +103,23 @@ def live(store: Store, kind: str, parish_code: str | None = None) -> list[Stored
     return sorted(found, key=lambda r: r.record_id)
 
 
+def _built_one(kind: str, record_id: str) -> BuiltRow | None:
+    built = source(kind)
+    return built.one(record_id) if built is not None else None
+
+
 def current(store: Store, kind: str, record_id: str) -> StoredRecord | None:
     """One record as it reads now: the store's row (a tombstone too, `deleted` true), else the built one."""
     stored = store.get(kind, record_id)
     if stored is not None:
         return stored
-    built = source(kind)
-    row = built.one(record_id) if built is not None else None
+    row = _built_one(kind, record_id)
     return _as_record(kind, record_id, row) if row is not None else None
 
 
 def base(kind: str, record_id: str) -> dict | None:
     """The built body of a record (version 0 of it), for a change of a record the store does not hold yet."""
-    built = source(kind)
-    row = built.one(record_id) if built is not None else None
+    row = _built_one(kind, record_id)
     return row.body if row is not None else None
 
 
@@ -127,7 +130,8 @@ def delete(kind: str, record: StoredRecord, action: str, expected_version: int |
                   base=record.body if record.version == 0 else None)
 
 
-def removals(store: Store, kinds: Iterable[str], action: str, keep=lambda record: False) -> list[Change]:
+def removals(store: Store, kinds: Iterable[str], action: str,
+             keep: Callable[[StoredRecord], bool] = lambda record: False) -> list[Change]:
     """The changes that take every stored row of `kinds` out of the store (edits, tombstones and entered records
     alike), except those `keep` names: afterwards each of these kinds reads as built."""
     return [Change(r.kind, r.record_id, None, expected_version=r.version, action=action, remove=True)
