@@ -5,6 +5,7 @@ demo proposal stays deleted; a reset brings the demo back; two parishes' records
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from core.engine.prioritization import load_inputs
 from core.data.db import query
 from core.data.schemas.catalogues import PdotObjective
 from core.proposals import built, records
+from core.proposals.bulk_status import change_statuses
 from core.proposals.import_preview import context_for
 from core.proposals.models import Proposal
 from core.proposals.offers import CooperationOffer
@@ -210,3 +212,14 @@ def test_a_backup_with_edits_tombstones_and_removals_is_accepted(store, tmp_path
     records.reset_demo(store, ADMIN, kinds=("offer",))
     report = backup.inspect_backup(store, backup.backup_to(store, tmp_path / "respaldo.sqlite"))
     assert report.problems == () and report.entries == len(store.log())
+
+
+def test_demo_proposals_change_status_in_bulk_from_their_demo_version(store):
+    """The bulk status change reads a demo proposal where it is built and logs the move from it."""
+    submitted = [v.item for v in records.proposals(store, EL_VALLE) if v.item.status == "submitted"][:2]
+    moved = change_statuses(store, PLANNER, [p.proposal_id for p in submitted], "eligible", today=dt.date(2026, 12, 2))
+    assert moved == 2 and store.count("proposal") == 2
+    for proposal in submitted:
+        now = records.proposal(store, proposal.proposal_id)
+        assert (now.item.status, now.version) == ("eligible", 1)
+    assert {e.payload["base"]["status"] for e in store.log(kind="proposal")} == {"submitted"}
