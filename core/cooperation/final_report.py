@@ -8,14 +8,13 @@ import io
 from collections.abc import Sequence
 
 import xlsxwriter
-from fpdf.enums import XPos, YPos
 
 from core import fmt
 from core.cooperation.agreements import Agreement
 from core.cooperation.closing import SCALE, ClosingEvaluation, scores_table
 from core.cooperation.monitoring import Report
 from core.exports import neutralise
-from core.record.acta import _ActaPDF, _heading, _latin1, _paragraph, _table
+from core.record.pdf_layout import DocumentPDF, heading, paragraph, table, title
 from core.texts import label, t
 
 
@@ -41,44 +40,39 @@ def _scale() -> str:
 def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[ClosingEvaluation], *,
               parish_name: str, project_title: str) -> bytes:
     latest = reports[-1] if reports else None
-    pdf = _ActaPDF(t("close.pdf.footer", number=agreement.number_es, parish=parish_name))
-    pdf.alias_nb_pages()
-    pdf.add_page()
-    pdf.set_font("helvetica", "B", 12)
-    pdf.multi_cell(0, 7, _latin1(t("close.pdf.heading", number=agreement.number_es)), align="C",
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("helvetica", size=9.5)
-    _paragraph(pdf, t("close.pdf.project", project=project_title, parish=parish_name,
+    pdf = DocumentPDF(t("close.pdf.footer", number=agreement.number_es, parish=parish_name))
+    title(pdf, t("close.pdf.heading", number=agreement.number_es), size=12)
+    paragraph(pdf, t("close.pdf.project", project=project_title, parish=parish_name,
                       start=fmt.date(agreement.start_date), end=fmt.date(agreement.end_date)))
 
-    _heading(pdf, t("close.pdf.results"))
-    _table(pdf, [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"), t("agr.col.target"),
+    heading(pdf, t("close.pdf.results"))
+    table(pdf, [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"), t("agr.col.target"),
                  t("close.col.reached")],
            [[n, u, fmt.number(b, 2), fmt.number(g, 2), fmt.number(r, 2)]
             for n, u, b, g, r in _results(agreement, latest)],
            [66, 24, 28, 28, 28], ["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"])
 
-    _heading(pdf, t("close.pdf.money"))
-    _table(pdf, [t("agr.col.source"), t("close.col.committed"), t("close.col.spent")],
+    heading(pdf, t("close.pdf.money"))
+    table(pdf, [t("agr.col.source"), t("close.col.committed"), t("close.col.spent")],
            [[s, fmt.money(c), fmt.money(x)] for s, c, x in _money(agreement, latest)], [74, 50, 50],
            ["LEFT", "RIGHT", "RIGHT"])
 
-    _heading(pdf, t("close.pdf.evaluation"))
-    _paragraph(pdf, _scale())
+    heading(pdf, t("close.pdf.evaluation"))
+    paragraph(pdf, _scale())
     if items:
-        _table(pdf, [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
+        table(pdf, [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
                [[row[0], *[str(x) for x in row[1:-1]], row[-1]] for row in scores_table(items)],
                [30, *[20] * len(items), 144 - 20 * len(items)])
     else:
-        _paragraph(pdf, t("close.pdf.no_evaluation"))
+        paragraph(pdf, t("close.pdf.no_evaluation"))
 
-    _heading(pdf, t("close.pdf.lessons"))
+    heading(pdf, t("close.pdf.lessons"))
     for item in items:
         who = label("closing_evaluator", item.evaluator)
         if item.lessons_positive:
-            _paragraph(pdf, t("close.lesson.positive", who=who, text=item.lessons_positive))
+            paragraph(pdf, t("close.lesson.positive", who=who, text=item.lessons_positive))
         if item.lessons_negative:
-            _paragraph(pdf, t("close.lesson.negative", who=who, text=item.lessons_negative))
+            paragraph(pdf, t("close.lesson.negative", who=who, text=item.lessons_negative))
     return bytes(pdf.output())
 
 
