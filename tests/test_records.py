@@ -67,6 +67,35 @@ def test_reset_brings_back_the_demo_but_keeps_the_log(store, con):
     assert store.verify().ok
 
 
+def test_reset_brings_back_the_demo_cooperants_and_calls(store, con):
+    from core.cooperation import calls, cooperants, demo
+
+    demo.ensure_demo(store)
+    japan = next(c for c in cooperants.cooperants(store) if c.cooperant_id == "CO-JAPON")
+    cooperants.save_cooperant(store, PLANNER, japan.model_copy(update={"name": "Nombre cambiado"}))
+    cooperants.save_cooperant(store, PLANNER, cooperants.Cooperant(
+        cooperant_id="CO-NUEVO", name="Cooperante nuevo", kind="ngo", sources=["prueba"]))
+    gone = calls.calls(store)[0]
+    store.delete(calls.KIND, gone.call_id, actor="tecnico")
+
+    records.reset_demo(store, ADMIN, con)
+    registry = cooperants.by_id(cooperants.cooperants(store))
+    assert registry["CO-JAPON"].name == japan.name
+    assert "CO-NUEVO" not in registry
+    assert set(registry) == {c.cooperant_id for c in demo.demo_cooperants()}
+    assert {c.call_id for c in calls.calls(store)} == {c.call_id for c in demo.demo_calls()}
+    assert demo.ensure_demo(store) is False
+
+
+def test_a_reset_of_a_store_never_seeded_with_cooperants_seeds_them_once(store, con):
+    from core.cooperation import cooperants, demo
+
+    assert cooperants.cooperants(store) == []
+    records.reset_demo(store, ADMIN, con)
+    assert len(cooperants.cooperants(store)) == len(demo.demo_cooperants())
+    assert demo.ensure_demo(store) is False
+
+
 def test_prioritization_reads_the_store(store, con):
     first = records.proposals(store, "010170")[0].item
     records.save_proposal(store, PLANNER, first.model_copy(update={"title": "Título solo en el almacén"}))

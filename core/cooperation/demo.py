@@ -27,14 +27,19 @@ def demo_calls() -> list[Call]:
     return [Call.model_validate(row) for row in json.loads((DEMO_DIR / "calls.json").read_text("utf-8"))]
 
 
+def demo_changes(action: str) -> list[Change]:
+    """The demo cooperants and calls as store changes (seeding a store, or resetting it to the demo)."""
+    return [*(Change(COOPERANT, c.cooperant_id, c.model_dump(mode="json"), action=action) for c in demo_cooperants()),
+            *(Change(CALL, c.call_id, c.model_dump(mode="json"), action=action) for c in demo_calls())]
+
+
 def ensure_demo(store: Store) -> bool:
     """Copy the demo cooperants and calls into a store that never had them; True when it did so now."""
     if store.get(SYSTEM, FLAG) is not None:
         return False
     action = t("log.action.seed_demo")
     changes = [Change(SYSTEM, FLAG, {"seeded": True}, expected_version=0, action=action)]
-    changes += [Change(COOPERANT, c.cooperant_id, c.model_dump(mode="json"), action=action) for c in demo_cooperants()]
-    changes += [Change(CALL, c.call_id, c.model_dump(mode="json"), action=action) for c in demo_calls()]
+    changes += demo_changes(action)
     try:
         store.apply(changes, actor=DEMO_ACTOR)
     except ConflictError:  # another session seeded it a moment ago

@@ -71,7 +71,7 @@ def ensure_demo(store: Store, con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def reset_demo(store: Store, user: User | None, con: duckdb.DuckDBPyConnection) -> int:
-    """Bring proposals, offers, PDOT, weights and scenarios back to the demo, in one logged step.
+    """Bring proposals, offers, PDOT, weights, scenarios, cooperants and calls back to the demo, in one logged step.
 
     Decisions, meetings and the log are kept: a board's record is never erased.
     """
@@ -80,9 +80,17 @@ def reset_demo(store: Store, user: User | None, con: duckdb.DuckDBPyConnection) 
 
 
 def _reset(store: Store, con: duckdb.DuckDBPyConnection, actor: str) -> int:
-    live = [Change(r.kind, r.record_id, None, action=t("log.action.reset_demo"))
-            for kind in EDITABLE_KINDS for r in store.records(kind)]
-    fresh = demo_changes(con)
+    # Imported here: core.cooperation.demo reads this module's names (DEMO_ACTOR, SYSTEM) when it loads.
+    from core.cooperation import demo as cooperation_demo
+    from core.cooperation.calls import KIND as CALL
+    from core.cooperation.cooperants import KIND as COOPERANT
+
+    action = t("log.action.reset_demo")
+    live = [Change(r.kind, r.record_id, None, action=action)
+            for kind in (*EDITABLE_KINDS, COOPERANT, CALL) for r in store.records(kind)]
+    fresh = demo_changes(con) + cooperation_demo.demo_changes(action)
+    if store.get(SYSTEM, cooperation_demo.FLAG) is None:  # seeded now: opening the app must not seed it again
+        fresh.append(Change(SYSTEM, cooperation_demo.FLAG, {"seeded": True}, expected_version=0, action=action))
     fresh_keys = {(c.kind, c.record_id) for c in fresh}
     deletions = [c for c in live if (c.kind, c.record_id) not in fresh_keys]
     store.apply([*deletions, *fresh], actor=actor)
