@@ -51,7 +51,7 @@ STRINGS = {
     "admin.restored": "Respaldo restaurado: {message}",
     "admin.restore_too_big": "El archivo pesa {size} MB; el máximo es {limit} MB.",
     "admin.reset": "Restablecer la demostración",
-    "admin.reset_help": "Devuelve propuestas, ofertas, PDOT, pesos y escenarios al estado inicial de la demostración. "
+    "admin.reset_help": "Devuelve propuestas, ofertas, PDOT, pesos, escenarios, cooperantes y convocatorias al estado inicial de la demostración. "
                         "Las decisiones, sesiones, usuarios y el registro se conservan.",
     "admin.reset_confirm": "Sí, restablecer los datos de demostración",
     "admin.reset_submit": "Restablecer",
