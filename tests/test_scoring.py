@@ -149,7 +149,9 @@ def test_aid_concentration(changes, since, expected, flag, words):
     ({}, 50 + 25 + 25, "100 % completa"),
     ({"duration_months": 18}, 50 + 17.5 + 25, "18 meses"),
     ({"budget_lines": [{"item": "A", "amount_usd": 10000}]}, 50 + 25 + 12.5, "1 líneas"),
-    ({"project_manager": None, "indicators": []}, 50 * 6 / 8 + 25 + 25, "falta al menos un indicador"),
+    # seven parts of the national format are needed to judge: diagnosis, beneficiaries, objectives, goals,
+    # schedule, budget and who is responsible
+    ({"project_manager": None, "indicators": []}, 50 * 5 / 7 + 25 + 25, "falta 7. Metas"),
 ])
 def test_feasibility_proxy(changes, expected, words):
     result = feasibility_proxy(proposal(**changes), CTX)

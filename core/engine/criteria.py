@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from core.fmt import capitalized, listing, money, number, percent
+from core.proposals.formulation import format_items
 from core.proposals.models import Proposal
 from core.texts import label, t
 
@@ -72,26 +73,6 @@ class Criterion:
     kind: Kind
     description_es: str
     compute: Callable[[Proposal, CriteriaContext], CriterionScore]
-
-
-# -- The formulation checklist (shared with the completeness gate in core.engine.screening) -----------
-
-def formulation_items(p: Proposal) -> list[tuple[str, bool, bool]]:
-    """(what, present, required) for each part of a project the thesis asks for (§4.4–4.5); `what` in Spanish."""
-    parts = [
-        ("problem", bool(p.problem and p.problem.strip()), True),
-        ("general_objective", bool(p.general_objective and p.general_objective.strip()), True),
-        ("specific_objectives", bool(p.specific_objectives), True),
-        ("direct_beneficiaries", p.direct_beneficiaries > 0, True),
-        ("budget_lines", bool(p.budget_lines), True),
-        ("duration", p.duration_months is not None, True),
-        ("indicators", bool(p.indicators), True),
-        ("project_manager", bool(p.project_manager and p.project_manager.strip()), True),
-        ("location", bool(p.location and p.location.strip()), False),
-        ("sustainability", bool(p.sustainability and p.sustainability.strip()), False),
-        ("risks", bool(p.risks), False),
-    ]
-    return [(t(f"crit.part.{part}"), present, required) for part, present, required in parts]
 
 
 # -- Computed from data -----------------------------------------------------------------------
@@ -237,10 +218,9 @@ def aid_concentration(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
 # -- Judged by people (a computed proxy stands in until evaluators score) ------------------------
 
 def feasibility_proxy(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
-    """Proxy: 50 × share of the required formulation parts present + 25 for a duration of up to
-    12 months (17,5 up to 24, 10 beyond) + 25 for a budget in two or more lines (12,5 for one)."""
-    items = formulation_items(p)
-    required = [(what, ok) for what, ok, req in items if req]
+    """Proxy: 50 × share of the parts of the national format needed to judge a proposal that it has + 25 for a
+    duration of up to 12 months (17,5 up to 24, 10 beyond) + 25 for a budget in two or more lines (12,5 for one)."""
+    required = [(item.label_es, item.present) for item in format_items(p) if item.needed_to_judge]
     done = sum(ok for _, ok in required) / len(required)
     if p.duration_months is None:
         duration = 0.0
