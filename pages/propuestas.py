@@ -16,7 +16,7 @@ from core.proposals import entry, records
 from core.record.auth import Role
 from core.proposals.models import ProposalStatus
 from core.texts import label, labels, t
-from ui import data, proposal_import, proposal_status, record_form, session, state, widgets
+from ui import data, formulation, proposal_import, proposal_status, record_form, session, state, widgets
 from ui import decidir_registro as reg
 from ui.text import plain_list
 from ui.record_form import NEW
@@ -126,6 +126,8 @@ def form_panel() -> None:
     base, k = form.base, form.key
     if base is not None and base.is_synthetic:
         st.caption(t("prop.form.synthetic"))
+    if base is not None:
+        formulation.checklist(base)
     messages = st.container()
     record_form.conflict_notice(form, messages, "prop.form.conflict", "prop.form.reload")
     rep = user is not None and user.role == Role.ASSOCIATION
@@ -230,6 +232,7 @@ def form_panel() -> None:
                                key=f"{k}-risks", help=t("prop.form.one_per_line"), height=80)
         manager = st.text_input(entry.field_label("project_manager"),
                                 value=(base.project_manager or "") if base else "", key=f"{k}-manager")
+        national_format = formulation.fields(base, k)
 
         st.markdown(f"**{t('prop.form.section.alignment')}**")
         c = st.columns(2)
@@ -305,6 +308,7 @@ def form_panel() -> None:
         "project_manager": manager, "pdot_objective_ids": pdot_ids, "pnd_objective_ids": pnd_ids,
         "sdg_goals": sdg, "sdg_targets": sdg_targets, "problem_ids": problem_ids, "needs": needs,
         "themes": themes, "support_kind": kind, "competence_code": competence or None, "benefit_scope": scope,
+        **national_format,
     }
     today = dt.date.today()
     try:

@@ -179,6 +179,27 @@ def test_a_planner_saves_an_edit(store, restore):
     assert after.updated_by == PLANNER.username
 
 
+def test_the_form_checks_the_national_format_and_saves_its_parts(store, restore):
+    app = open_app_page("pages/propuestas.py", PLANNER)
+    app.selectbox(key="prop-form-pick").select("EV-P05").run()
+    # the demo proposal predates the format's own fields: incomplete, each part named, the thesis cited
+    notice = next(i.value for i in app.info if "formato nacional" in i.value)
+    for part in ("2. Antecedentes", "4. Justificación", "16. Seguimiento y evaluación", "Anexo 3", "p. 110"):
+        assert part in notice
+    version = store.get("proposal", "EV-P05").version
+    key = f"pf-EV-P05-{version}"
+    app.text_area(key=f"{key}-background").input("Heladas de 2024 en las parcelas altas")
+    app.text_area(key=f"{key}-justification").input("Sin invernaderos las socias pierden la cosecha")
+    button(app, "Guardar propuesta").click().run()
+    assert not app.exception
+    stored = store.get("proposal", "EV-P05").body
+    assert stored["background"] == "Heladas de 2024 en las parcelas altas"
+    assert stored["justification"] == "Sin invernaderos las socias pierden la cosecha"
+    app.selectbox(key="prop-form-pick").select("EV-P05").run()
+    notice = next(i.value for i in app.info if "formato nacional" in i.value)
+    assert "4. Justificación" not in notice and "2. Antecedentes" not in notice and "9. Estrategias" in notice
+
+
 def test_form_errors_are_shown_in_spanish_and_nothing_is_saved(store, restore):
     app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P03").run()
