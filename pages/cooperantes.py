@@ -22,8 +22,7 @@ stored = store.records(coop.KIND)
 registry = [coop.Cooperant.model_validate(r.body) for r in stored]
 versions = {r.record_id: r.version for r in stored}
 offers = [v.item for v in records.offers(store)]
-offers_of = {c.cooperant_id: [o.offer_id for o in offers if coop.cooperant_of_offer(o.cooperant, [c])]
-             for c in registry}
+offers_of = {c.cooperant_id: [o.offer_id for o in offers if o.cooperant_id == c.cooperant_id] for c in registry}
 calls_of = {c.cooperant_id: [k.call_id for k in calls_mod.calls(store) if k.cooperant_id == c.cooperant_id]
             for c in registry}
 
@@ -51,7 +50,7 @@ if rows:
     st.dataframe(pl.DataFrame(rows), hide_index=True, width="stretch")
 else:
     st.info(t("coop.page.none"))
-orphans = [o.offer_id for o in offers if coop.cooperant_of_offer(o.cooperant, registry) is None]
+orphans = [o.offer_id for o in offers if coop.cooperant_of_offer(o, registry) is None]
 if orphans:
     st.warning(t("coop.page.unregistered", offers=", ".join(orphans)))
 

@@ -282,13 +282,21 @@ def test_a_planner_registers_an_offer(store, restore):
     inputs = {x.label: x for x in app.text_input}
     inputs["Código de la oferta"].input("OF-PRUEBA-1")
     inputs["Título de la oferta"].input("Huertos escolares con riego")
-    inputs["Cooperante"].input("Fundación de prueba")
     app.multiselect(key="of-__new__-0-themes").set_value(["agriculture"])
+    button(app, "Guardar oferta").click().run()
+    # no cooperant chosen from the registry: refused in Spanish, nothing stored
+    assert any("elija uno del registro de cooperantes" in e.value for e in app.error)
+    assert store.get("offer", "OF-PRUEBA-1") is None
+    cooperant = app.selectbox(key="of-__new__-0-cooperant")
+    assert "Embajada del Japón" in cooperant.options
+    cooperant.select("CO-JAPON")
     button(app, "Guardar oferta").click().run()
     assert not app.exception
     assert any("Oferta «OF\\-PRUEBA\\-1» guardada" in s.value for s in app.success)
     saved = store.get("offer", "OF-PRUEBA-1").body
-    assert saved["cooperant"] == "Fundación de prueba" and saved["reimbursable"] is False
+    assert saved["cooperant_id"] == "CO-JAPON" and saved["reimbursable"] is False
+    # name, kind and country are the registry's
+    assert (saved["cooperant"], saved["cooperant_kind"], saved["country"]) == ("Embajada del Japón", "bilateral", "Japón")
     assert "Registrada en Minga por Técnica de registro" in saved["source"]
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from core.cooperation.demo import demo_cooperants
 from core.proposals import cooperation, records
 
 from core.engine import scenarios
@@ -58,8 +59,12 @@ def test_each_offer_has_its_checklist_and_what_it_could_fund(inputs):
         assert all(g.reason_es for g in r.screening.gates)
     credit = by_id(reviews)["OF-CREDITO"]
     assert not credit.screening.eligible and "reembolsable" in credit.screening.summary_es()
-    frame = cooperation.reviews_frame(reviews)
+    frame = cooperation.reviews_frame(reviews, demo_cooperants())
     assert frame.height == len(inputs.offers) and frame["eligible"].sum() >= 1
+    names = dict(zip(frame["offer_id"], frame["cooperant"]))
+    assert names["OF-JAPON-RIEGO"] == "Embajada del Japón"
+    unlinked = cooperation.reviews_frame(reviews, [])
+    assert all("sin vincular al registro" in name for name in unlinked["cooperant"])
     proposals = {p.proposal_id: p for p in inputs.proposals}
     japan = by_id(reviews)["OF-JAPON-RIEGO"]
     matches = cooperation.matches_frame(japan, proposals)

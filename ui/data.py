@@ -14,6 +14,7 @@ import streamlit as st
 from core.data import db
 
 from core.cooperation import demo as cooperation_demo
+from core.cooperation import offer_links
 from core.proposals import records
 from core.record.store import Store
 
@@ -27,11 +28,13 @@ def connection():
 def store() -> Store:
     """The store of what people enter (one per process; each call opens its own connection).
 
-    The first time a store is opened it receives the demo proposals, offers and PDOT, cooperants and calls.
+    The first time a store is opened it receives the demo proposals, offers and PDOT, cooperants and calls; stored
+    offers without a link to the cooperant registry get one (core.cooperation.offer_links).
     """
     opened = Store()
     records.ensure_demo(opened, connection())
     cooperation_demo.ensure_demo(opened)
+    offer_links.link_stored_offers(opened)
     return opened
 
 

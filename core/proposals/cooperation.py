@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 import polars as pl
 
+from core.cooperation.cooperants import Cooperant, cooperant_name
 from core.engine.prioritization import DecisionInputs, screening_context
 from core.fmt import money
 from core.proposals.models import CENT
@@ -109,9 +110,9 @@ def offer_from_form(fields: Mapping[str, Any], base: CooperationOffer | None) ->
     return CooperationOffer.model_validate(body)
 
 
-def reviews_frame(reviews: Sequence[OfferReview]) -> pl.DataFrame:
-    """One row per offer: codes and Spanish labels, the money, the verdicts."""
-    rows = [{"offer_id": r.offer.offer_id, "title": r.offer.title, "cooperant": r.offer.cooperant,
+def reviews_frame(reviews: Sequence[OfferReview], registry: Sequence[Cooperant]) -> pl.DataFrame:
+    """One row per offer: codes and Spanish labels, the money, the verdicts; the cooperant as the registry names it."""
+    rows = [{"offer_id": r.offer.offer_id, "title": r.offer.title, "cooperant": cooperant_name(r.offer, registry),
              "cooperation_type": label("cooperation_type", r.offer.cooperation_type),
              "status": label("offer_status", r.offer.status), "amount_usd": r.offer.amount_usd,
              "required_usd": r.required_usd, "counterpart_ok": r.counterpart_ok, "eligible": r.screening.eligible,

@@ -20,6 +20,7 @@ from core.record.decisions import Decision
 from core.data.schemas.catalogues import PdotObjective
 from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
 from core.proposals.offers import CooperationOffer
+from core.cooperation.cooperants import registered_offer
 from core.record.store import Change, Store
 from core.texts import t
 
@@ -219,7 +220,9 @@ def offers(store: Store) -> list[Versioned]:
 
 
 def save_offer(store: Store, user: User | None, offer: CooperationOffer, expected_version: int | None = None) -> int:
+    """Store an offer of a registered cooperant, with the registry's name, kind and country (planners and admins)."""
     actor = require(user, Action.EDIT_OFFER)
+    offer = registered_offer(store, offer)
     return store.save(OFFER, offer.offer_id, offer.model_dump(mode="json"), actor=actor.username,
                       expected_version=expected_version, action=t("log.action.save_offer")).version
 

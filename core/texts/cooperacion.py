@@ -7,6 +7,11 @@ STRINGS = {
     "coop.err.call_dates": "La convocatoria cierra ({close}) antes de abrir ({open}).",
     "coop.err.unknown_cooperant": "El cooperante «{cooperant}» no está registrado: regístrelo antes de su "
                                   "convocatoria.",
+    "coop.err.offer_unknown_cooperant": "El cooperante «{cooperant}» no está registrado: regístrelo en Cooperantes "
+                                        "antes de su oferta.",
+    "coop.err.offer_without_cooperant": "La oferta «{offer}» no dice su cooperante: elija uno del registro de "
+                                        "cooperantes.",
+    "coop.offer.unlinked": "{name} (sin vincular al registro de cooperantes)",
     "coop.col.cooperant_id": "Código",
     "coop.col.name": "Nombre",
     "coop.col.kind": "Tipo de cooperante",

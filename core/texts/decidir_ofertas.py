@@ -72,8 +72,11 @@ STRINGS = {
     "ofe.form.id": "Código de la oferta",
     "ofe.form.id_help": "Letras sin tilde, números, guion, guion bajo o punto (ej.: OF-GIZ-2027). No se cambia después.",
     "ofe.form.cooperant": "Cooperante",
-    "ofe.form.cooperant_kind": "Tipo de cooperante",
-    "ofe.form.country": "País",
+    "ofe.form.cooperant_choose": "Elija un cooperante del registro",
+    "ofe.form.cooperant_help": "Los cooperantes del registro (página Cooperantes); su tipo y país vienen de allí.",
+    "ofe.form.cooperant_missing": "Cooperante: elija uno del registro de cooperantes.",
+    "ofe.form.unlinked": "Esta oferta se guardó con el cooperante «{name}», que no está en el registro: elija su "
+                         "registro (o regístrelo en Cooperantes) para guardarla.",
     "ofe.form.title": "Título de la oferta",
     "ofe.form.modality": "Modalidad",
     "ofe.form.type": "Tipo de cooperación",

@@ -59,6 +59,7 @@ STRINGS = {
     # -- the action each log entry records (stored with the entry, shown in the log) ------------------------
     "log.action.seed_demo": "cargar demo",
     "log.action.reset_demo": "restablecer demo",
+    "log.action.link_offer": "vincular oferta a su cooperante",
     "log.action.save_proposal": "guardar propuesta",
     "log.action.import_proposal": "importar propuesta",
     "log.action.save_offer": "guardar oferta",
