@@ -1,6 +1,6 @@
 """The final report of an agreement, as PDF (the acta's style) and Excel: results against targets, the use of each
-source's money against what it committed, the closing evaluation on the five criteria with the scale and the
-evidence, and the lessons kept for the next call."""
+source's money against what it committed, the mid-term evaluation and the audits (core.cooperation.reviews), the
+closing evaluation on the five criteria with the scale and the evidence, and the lessons kept for the next call."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from core import fmt
 from core.cooperation.agreements import Agreement
 from core.cooperation.closing import SCALE, ClosingEvaluation, scores_table
 from core.cooperation.monitoring import Report
+from core.cooperation.reviews import Audit, MidtermEvaluation, review_rows
 from core.exports import neutralise
 from core.record.pdf_layout import DocumentPDF, heading, paragraph, table, title
 from core.texts import label, t
@@ -33,12 +34,17 @@ def _evaluators(items: Sequence[ClosingEvaluation]) -> list[str]:
     return [f"{label('closing_evaluator', e.evaluator)} ({e.evaluator_name})" for e in items]
 
 
+def _review_headers() -> list[str]:
+    return [t("rev.col.what"), t("rev.col.date"), t("rev.col.who"), t("rev.col.findings"), t("rev.col.result")]
+
+
 def _scale() -> str:
     return t("close.scale", scale="; ".join(f"{n} {label('closing_scale', n)}" for n in SCALE))
 
 
 def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[ClosingEvaluation], *,
-              parish_name: str, project_title: str) -> bytes:
+              parish_name: str, project_title: str, midterm: MidtermEvaluation | None = None,
+              audits: Sequence[Audit] = ()) -> bytes:
     latest = reports[-1] if reports else None
     pdf = DocumentPDF(t("close.pdf.footer", number=agreement.number_es, parish=parish_name))
     title(pdf, t("close.pdf.heading", number=agreement.number_es), size=12)
@@ -56,6 +62,13 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
     table(pdf, [t("agr.col.source"), t("close.col.committed"), t("close.col.spent")],
            [[s, fmt.money(c), fmt.money(x)] for s, c, x in _money(agreement, latest)], [74, 50, 50],
            ["LEFT", "RIGHT", "RIGHT"])
+
+    heading(pdf, t("rev.pdf.heading"))
+    reviewed = review_rows(midterm, audits)
+    if reviewed:
+        table(pdf, _review_headers(), [[str(x) for x in row] for row in reviewed], [30, 20, 30, 50, 44])
+    else:
+        paragraph(pdf, t("rev.pdf.none"))
 
     heading(pdf, t("close.pdf.evaluation"))
     paragraph(pdf, _scale())
@@ -76,7 +89,8 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
     return bytes(pdf.output())
 
 
-def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[ClosingEvaluation]) -> bytes:
+def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[ClosingEvaluation], *,
+               midterm: MidtermEvaluation | None = None, audits: Sequence[Audit] = ()) -> bytes:
     latest = reports[-1] if reports else None
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
@@ -98,6 +112,7 @@ def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[
                                      t("agr.col.target"), t("close.col.reached")], _results(agreement, latest))
     sheet(t("close.sheet.money"), [t("agr.col.source"), t("close.col.committed_usd"), t("close.col.spent_usd")],
           _money(agreement, latest))
+    sheet(t("rev.sheet"), _review_headers(), review_rows(midterm, audits))
     sheet(t("close.sheet.evaluation"), [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
           [*scores_table(items), [], [_scale()]])
     sheet(t("close.sheet.lessons"), [t("close.col.evaluator"), t("close.col.positive"), t("close.col.negative")],
