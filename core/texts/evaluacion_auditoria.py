@@ -53,6 +53,7 @@ STRINGS: dict[str, str] = {
     "rev.resolve.heading": "Marcar observaciones como resueltas",
     "rev.resolve.audit": "Auditoría",
     "rev.resolve.which": "Observaciones resueltas",
+    "rev.resolve.placeholder": "Elija las observaciones que se resolvieron",
     "rev.resolve.save": "Guardar observaciones resueltas",
     "rev.resolve.saved": "Observaciones marcadas como resueltas.",
     # -- final report ------------------------------------------------------------------------------------------
