@@ -11,32 +11,22 @@ from pydantic import ValidationError
 from pypdf import PdfReader
 
 from core.cooperation import agreements as agr
-from core.cooperation import demo, final_report, monitoring, reviews
-from core.proposals import records
+from core.cooperation import final_report, monitoring, reviews
 from core.record.auth import PermissionDenied, Role, User
-from core.record.store import ConflictError, Store
+from core.record.store import ConflictError
+from tests import test_cooperation_cycle as cycle
+from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft
 
-PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
-BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
+store = cycle.store  # the cycle's fixture: a store with the demo records, cooperants and calls
+
 REP = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A03")
-START, END = dt.date(2027, 1, 1), dt.date(2027, 12, 31)
 
 
 @pytest.fixture()
-def agreement(tmp_path, con):
-    """A store with the demo and one signed agreement (EV-P02 with the Israeli embassy, 2027)."""
-    store = Store(tmp_path / "s.sqlite")
-    records.ensure_demo(store, con)
-    demo.ensure_demo(store)
-    agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
-                                               cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 10, 1)))
-    agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 20))
-    signed = agr.sign(store, BOARD, agr.AgreementDraft(
-        application_id="AP-1", signed_on=dt.date(2026, 12, 15), start_date=START, end_date=END, cooperant_usd=10_000,
-        gad_usd=7_000, community_usd=2_500,
-        indicators=[agr.AnnexIndicator(name="Familias con riego", unit="familias", baseline=0, target=150,
-                                       means_of_verification="Actas de entrega")]))
-    return store, signed
+def agreement(store):
+    """The demo store with one signed agreement: EV-P02 with the Israeli embassy, all of 2027."""
+    _accepted(store)
+    return store, agr.sign(store, BOARD, _draft())
 
 
 def _midterm(agreement_id, **changes):
