@@ -107,11 +107,11 @@ def test_a_midterm_evaluation_and_an_audit_are_recorded_and_shown_where_projects
     app.text_input(key="midterm-evaluator").set_value("Universidad de Cuenca")
     app.text_area(key="midterm-findings").set_value("Los goteros llegaron tarde")
     app.selectbox(key="midterm-choice").set_value("adjust")
-    _button(app, "Guardar evaluación intermedia").click().run()
+    _button(app, "Registrar evaluación intermedia").click().run()
     assert any("Diga por qué" in e.value for e in app.error)
     assert reviews.midterm(store, agreement.agreement_id) is None
     app.text_input(key="midterm-reason").set_value("Cambiar el proveedor")
-    _button(app, "Guardar evaluación intermedia").click().run()
+    _button(app, "Registrar evaluación intermedia").click().run()
     assert reviews.midterm(store, agreement.agreement_id).recommendation == "adjust"
 
     app = open_app_page(PAGE, PLANNER)
@@ -119,7 +119,7 @@ def test_a_midterm_evaluation_and_an_audit_are_recorded_and_shown_where_projects
     app.text_input(key="audit-auditor").set_value("Contraloría General del Estado")
     app.text_area(key="audit-findings").set_value("Facturas completas")
     app.text_area(key="audit-observations").set_value("Falta un acta de entrega\nRetención tardía")
-    _button(app, "Guardar auditoría").click().run()
+    _button(app, "Registrar auditoría").click().run()
     assert [o.text for o in reviews.audits(store, agreement.agreement_id)[0].open_observations()] == [
         "Falta un acta de entrega", "Retención tardía"]
 
@@ -137,4 +137,4 @@ def test_a_midterm_evaluation_and_an_audit_are_recorded_and_shown_where_projects
     assert "observaciones de auditoría" not in _flags(open_app_page("pages/seguimiento.py", BOARD))["Alertas"].item()
     # the board reads the reviews but has no form to record them
     board = open_app_page(PAGE, BOARD)
-    assert not [b for b in board.button if b.label in ("Guardar evaluación intermedia", "Guardar auditoría")]
+    assert not [b for b in board.button if b.label in ("Registrar evaluación intermedia", "Registrar auditoría")]
