@@ -73,7 +73,7 @@ def checklist(proposal: Proposal) -> None:
             t("formato.col.part"): [item.label_es for item in items],
             t("formato.col.state"): [t("formato.state.present" if item.present else "formato.state.missing")
                                      for item in items],
-            t("formato.col.needed"): [t("formato.yes" if item.needed_to_judge else "formato.no") for item in items],
+            t("formato.col.needed"): [t("value.yes" if item.needed_to_judge else "value.no") for item in items],
         }), hide_index=True, width="stretch")
         needed = [item for item in absent if item.needed_to_judge]
         if needed:

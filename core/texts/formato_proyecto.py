@@ -43,8 +43,6 @@ STRINGS: dict[str, str] = {
     "formato.col.needed": "Necesaria para evaluar",
     "formato.state.present": "Completa",
     "formato.state.missing": "Falta",
-    "formato.yes": "Sí",
-    "formato.no": "No",
     # -- the form's fields for these parts ---------------------------------------------------------------------
     "formato.section": "Formato nacional de proyectos (SENPLADES)",
     "formato.section_help": "Las partes del esquema de proyectos de la SENPLADES que lista la tesis de Azogues "
