@@ -21,7 +21,7 @@ from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, session, state
 from ui.cooperation import agreement_reviews, attempt, planned_actual_chart
-from ui.text import plain_list
+from ui.text import plain, plain_list
 
 session.work_page()
 parish = state.current_parish()
@@ -286,6 +286,9 @@ with tab_close:
                             t("conv.close.saved")):
                         st.rerun()
         items = closing.evaluations(store, current.agreement_id)
+        if items:
+            st.caption(t("conv.close.recorded", who=fmt.listing(
+                f"{label('closing_evaluator', e.evaluator)} ({plain(e.evaluator_name)})" for e in items)))
         history = monitoring.reports(store, current.agreement_id)
         title = proposals[current.proposal_id].title if current.proposal_id in proposals else current.proposal_id
         pdf_col, xlsx_col = st.columns(2)

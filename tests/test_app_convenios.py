@@ -77,6 +77,8 @@ def test_from_application_to_closing_evaluation(own_store):
     assert [k["positive"] for k in closing.lessons(store, [agreement])] == ["Diseñar con las socias"]
     app = open_app_page(PAGE, PLANNER)  # the lesson waits for the next application
     assert any(e.label.startswith("Lecciones de convenios anteriores (1)") for e in app.expander)
+    assert any("Evaluaciones de cierre registradas" in c.value and "Técnica de planificación" in c.value
+               for c in app.caption)
 
 
 

@@ -124,6 +124,8 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, app_url, test
         close.get_by_role("textbox", name=f"Evidencia: {criterion}").fill(f"Evidencia de {criterion.lower()}")
     _submit(page, close, "Guardar evaluación")
     _tab(page, "Evaluación de cierre")
+    # the report is downloaded once the page says the evaluation is recorded, as a person would wait
+    expect(page.get_by_text("Evaluaciones de cierre registradas")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("button", name="Informe final (PDF)").click()
     saved = tmp_path / download.value.suggested_filename
