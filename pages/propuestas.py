@@ -95,9 +95,10 @@ def list_panel() -> None:
 # -- The form --------------------------------------------------------------------------------------------------
 
 def _lines_frame(base) -> pl.DataFrame:
-    rows = [{"item": line.item, "amount_usd": line.amount_usd, "source": label("funding_source", line.source)}
-            for line in (base.budget_lines if base else [])]
-    return pl.DataFrame(rows, schema={"item": pl.Utf8, "amount_usd": pl.Float64, "source": pl.Utf8})
+    """Amounts as text in es-EC («1.500,00»): a number column would show «1500.00»."""
+    rows = [{"item": line.item, "amount_usd": fmt.number(line.amount_usd, 2),
+             "source": label("funding_source", line.source)} for line in (base.budget_lines if base else [])]
+    return pl.DataFrame(rows, schema={"item": pl.Utf8, "amount_usd": pl.Utf8, "source": pl.Utf8})
 
 
 def _indicators_frame(base) -> pl.DataFrame:
@@ -212,8 +213,8 @@ def form_panel() -> None:
             _lines_frame(base), num_rows="dynamic", key=f"{k}-lines", width="stretch",
             column_config={
                 "item": st.column_config.TextColumn(t("prop.form.lines_item"), width="large"),
-                "amount_usd": st.column_config.NumberColumn(t("prop.form.lines_amount"), min_value=0.0,
-                                                            format="%.2f"),
+                "amount_usd": st.column_config.TextColumn(t("prop.form.lines_amount"),
+                                                          help=t("prop.form.lines_amount_help")),
                 "source": st.column_config.SelectboxColumn(t("prop.form.lines_source"), options=list(funding.values()),
                                                            default=funding["gad"]),
             })

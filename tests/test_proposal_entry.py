@@ -68,6 +68,30 @@ def test_form_errors_are_spanish_and_name_the_field(demo):
         "-$ 5,00)")]
 
 
+@pytest.mark.parametrize(("typed", "amount"), [
+    ("1.500,00", 1500.0), ("$ 1.500,50", 1500.5), ("1500", 1500.0), ("12,5", 12.5), ("2.000", 2000.0),
+    (800.0, 800.0),
+])
+def test_budget_line_amounts_are_read_as_written_in_es_ec(typed, amount):
+    """The form's cost lines hold amounts as people write them in Ecuador."""
+    values = {"proposal_id": "EV-P99", "association_id": "EV-A01", "title": "Huertos familiares", "cost_usd": amount,
+              "requested_usd": amount, "support_kind": "inputs",
+              "budget_lines": [{"item": "Equipos", "amount_usd": typed, "source": "gad"}]}
+    new = entry.from_form(values, None, parish_code="010170")
+    assert [line.amount_usd for line in new.budget_lines] == [amount]
+
+
+def test_a_budget_line_amount_that_is_no_number_is_refused_on_its_line():
+    values = {"proposal_id": "EV-P99", "association_id": "EV-A01", "title": "Huertos familiares", "cost_usd": 1000.0,
+              "requested_usd": 1000.0, "support_kind": "inputs",
+              "budget_lines": [{"item": "Equipos", "amount_usd": "1.000,00", "source": "gad"},
+                               {"item": "Obra", "amount_usd": "mil dólares", "source": "gad"}]}
+    with pytest.raises(entry.FormError) as info:
+        entry.from_form(values, None, parish_code="010170")
+    assert len(info.value.problems) == 1
+    assert "(línea 2)" in info.value.problems[0] and "mil dólares" in info.value.problems[0]
+
+
 def test_a_new_proposal_is_a_draft_and_moves_only_along_the_lifecycle(demo):
     values = {"proposal_id": "EV-P99", "association_id": "EV-A01", "title": "Huertos familiares", "cost_usd": 1000.0,
               "requested_usd": 1000.0, "support_kind": "inputs"}
