@@ -179,9 +179,9 @@ def form_panel() -> None:
                                    help=t("ofe.form.amount_help"))
         estimate = c[0].checkbox(t("ofe.form.estimate"), value=base.amount_is_estimate if base else False,
                                  key=f"{k}-estimate")
-        pct = c[1].number_input(t("ofe.form.pct"), min_value=0.0, max_value=99.0, step=5.0, format="%.1f",
-                                value=base.counterpart_required_pct if base else None, key=f"{k}-pct",
-                                help=t("ofe.form.counterpart_help"))
+        pct = c[1].text_input(t("ofe.form.pct"), key=f"{k}-pct", placeholder=t("ofe.form.pct_placeholder"),
+                              value=cooperation.percent_text(base.counterpart_required_pct if base else None),
+                              help=t("ofe.form.counterpart_help"))
         required = c[2].number_input(t("ofe.form.usd"), min_value=0.0, step=500.0, format="%.0f",
                                      value=base.counterpart_required_usd if base else None, key=f"{k}-usd",
                                      help=t("ofe.form.counterpart_help"))

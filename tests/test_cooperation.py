@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pydantic import ValidationError
 
 from core.cooperation.demo import demo_cooperants
 from core.proposals import cooperation, records
@@ -112,3 +113,26 @@ def test_an_offer_from_the_form_is_reimbursable_by_its_type(inputs, cooperation_
     offer = cooperation.offer_from_form({"cooperation_type": cooperation_type, "title": "Riego tecnificado"}, base)
     assert offer.reimbursable is reimbursable
     assert offer.title == "Riego tecnificado" and offer.cooperant == base.cooperant  # the rest is kept
+
+
+@pytest.mark.parametrize("typed, share", [("12,5", 12.5), ("12,5 %", 12.5), ("30", 30.0), ("", None),
+                                          ("  ", None), (20.0, 20.0)])
+def test_the_counterpart_percentage_is_read_as_written_in_es_ec(inputs, typed, share):
+    base = inputs.offers["OF-JAPON-RIEGO"]
+    fields = {"cooperation_type": base.cooperation_type, "counterpart_required_pct": typed}
+    assert cooperation.offer_from_form(fields, base).counterpart_required_pct == share
+
+
+@pytest.mark.parametrize("share, shown", [(12.5, "12,5"), (30.0, "30"), (0.0, "0"), (None, "")])
+def test_the_form_shows_the_counterpart_percentage_in_es_ec(share, shown):
+    assert cooperation.percent_text(share) == shown
+
+
+@pytest.mark.parametrize("typed, words", [("150,5", "entre 0 y 100 (se recibió 150,5)"),
+                                          ("la mitad", "la mitad")])
+def test_a_wrong_counterpart_percentage_is_refused_in_spanish(inputs, typed, words):
+    base = inputs.offers["OF-JAPON-RIEGO"]
+    fields = {"cooperation_type": base.cooperation_type, "counterpart_required_pct": typed}
+    with pytest.raises(ValidationError) as info:
+        cooperation.offer_from_form(fields, base)
+    assert words in str(info.value)

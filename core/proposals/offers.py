@@ -24,6 +24,7 @@ from core.proposals.models import (
     split_list,
     valid_sdg_goals,
 )
+from core.fmt import number
 from core.texts import label, t
 
 Modality = Literal["decentralized", "bilateral", "multilateral", "south_south", "triangular", "horizontal",
@@ -93,7 +94,7 @@ class CooperationOffer(BaseModel):
     @classmethod
     def _pct(cls, v: float | None) -> float | None:
         if v is not None and not 0 <= v < 100:
-            raise ValueError(t("val.offer.pct", value=v))
+            raise ValueError(t("val.offer.pct", value=number(v, 1)))
         return v
 
     @field_validator("sdg_goals")

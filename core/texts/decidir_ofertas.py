@@ -88,6 +88,7 @@ STRINGS = {
     "ofe.form.estimate": "El monto es aproximado",
     "ofe.form.in_kind": "Aporte en especie",
     "ofe.form.pct": "Contraparte exigida (% del costo total)",
+    "ofe.form.pct_placeholder": "por ejemplo 12,5",
     "ofe.form.usd": "Contraparte exigida (USD)",
     "ofe.form.counterpart_help": "Llene uno de los dos, o ninguno si no exige contraparte. Si llena el monto, manda el monto.",
     "ofe.form.themes": "Temas",
