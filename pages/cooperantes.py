@@ -7,6 +7,7 @@ from core.cooperation import calls as calls_mod
 from core.cooperation import cooperants as coop
 from core.cooperation.registry_import import preview_registry
 from core.proposals import records
+from core.proposals.import_files import MAX_MB
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
@@ -115,7 +116,8 @@ with st.form("coop-form"):
 
 st.subheader(t("coop.page.import"))
 st.caption(t("coop.page.import_help"))
-upload = st.file_uploader(t("coop.page.upload"), type=["xlsx", "csv"], key="coop-upload")
+upload = st.file_uploader(t("coop.page.upload", limit=MAX_MB), type=["xlsx", "csv"], key="coop-upload",
+                          max_upload_size=MAX_MB)
 update_existing = st.checkbox(t("coop.page.update_existing"), key="coop-update")
 if upload is not None:
     existing = {c.cooperant_id: (versions[c.cooperant_id], c) for c in registry}

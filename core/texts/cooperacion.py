@@ -71,7 +71,7 @@ STRINGS = {
     "coop.page.import": "Importar el registro desde una hoja de cálculo",
     "coop.page.import_help": "Una fila por cooperante, con las columnas Código, Nombre, Tipo de cooperante y "
                              "Fuentes como mínimo; las listas van en una celda separadas por «;».",
-    "coop.page.upload": "Archivo (.xlsx o .csv)",
+    "coop.page.upload": "Archivo (.xlsx o .csv), hasta {limit} MB",
     "coop.page.update_existing": "Actualizar los que ya existen",
     "coop.page.problems": "Problemas encontrados: corrija el archivo y vuelva a subirlo. No se guardó nada.",
     "coop.page.import_save": "Guardar {count} cooperantes",
