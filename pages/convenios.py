@@ -120,7 +120,8 @@ with tab_agree:
             end = dates[2].date_input(t("conv.agree.end"), value=dt.date.today() + dt.timedelta(days=365),
                                       format="DD/MM/YYYY")
             money = st.columns(3)
-            amounts = {party: money[i].number_input(label("agreement_party", party), min_value=0.0, step=100.0)
+            amounts = {party: money[i].number_input(label("agreement_party", party), min_value=0.0, step=100.0,
+                                                    format="%.0f")
                        for i, party in enumerate(("cooperant", "gad", "community"))}
             obligations = {party: st.text_input(t("conv.agree.obligation", party=label("agreement_party", party)),
                                                 max_chars=1000) for party in ("cooperant", "gad", "community")}
@@ -128,8 +129,8 @@ with tab_agree:
             cells = st.columns(4)
             name = cells[0].text_input(t("agr.col.indicator"), max_chars=300)
             unit = cells[1].text_input(t("agr.col.unit"), max_chars=60)
-            baseline = cells[2].number_input(t("agr.col.baseline"), step=1.0)
-            target = cells[3].number_input(t("agr.col.target"), step=1.0)
+            baseline = cells[2].number_input(t("agr.col.baseline"), step=1.0, format="%g")  # «12», not «12.00»
+            target = cells[3].number_input(t("agr.col.target"), step=1.0, format="%g")
             verification = st.text_input(t("agr.col.verification"), max_chars=500)
             if st.form_submit_button(t("conv.agree.sign")):
                 def _sign():
@@ -166,11 +167,12 @@ with tab_report:
                 report_id = st.text_input(t("conv.report.id"), max_chars=40)
                 period_end = st.date_input(t("conv.report.period"), value=dt.date.today(), format="DD/MM/YYYY")
                 progress = st.slider(t("conv.report.progress"), 0, 100, 0)
-                values = {i.name: st.number_input(t("conv.report.reached", indicator=i.name, unit=i.unit), step=1.0)
+                values = {i.name: st.number_input(t("conv.report.reached", indicator=i.name, unit=i.unit), step=1.0,
+                                                  format="%g")
                           for i in current.indicators}
                 spent_cols = st.columns(3)
                 spent = {p: spent_cols[i].number_input(t("conv.report.spent", party=label("agreement_party", p)),
-                                                       min_value=0.0, step=100.0)
+                                                       min_value=0.0, step=100.0, format="%.0f")
                          for i, p in enumerate(("cooperant", "gad", "community"))}
                 problems = st.text_area(t("conv.report.problems"), max_chars=4000)
                 measure = st.selectbox(t("conv.report.measure"), ["none", "corrective", "feedback", "cancellation"],

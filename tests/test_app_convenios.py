@@ -9,6 +9,7 @@ from core.cooperation import closing, monitoring
 from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page
+from tests.test_spanish_reader import shows_a_decimal_point
 
 PAGE = "pages/convenios.py"
 PLANNER = User(username="tecnica-conv", display_name="Técnica", role=Role.PLANNER)
@@ -43,6 +44,7 @@ def test_from_application_to_closing_evaluation(own_store):
     app = open_app_page(PAGE, PLANNER)
     assert any("junta parroquial" in i.value for i in app.info)  # a planner does not sign
     app = open_app_page(PAGE, BOARD)
+    assert not [n.label for n in app.number_input if shows_a_decimal_point(n)]  # «10000», not «10000.00»
     money = {n.label: n for n in app.number_input}
     money["Cooperante"].set_value(10000.0)
     money["Contraparte del GAD"].set_value(7000.0)
@@ -54,6 +56,9 @@ def test_from_application_to_closing_evaluation(own_store):
     _button(app, "Registrar convenio firmado").click().run()
     [agreement] = agr.agreements(store, "010170")
     assert agreement.total_usd == 17000
+    report = open_app_page(PAGE, PLANNER)
+    assert "Familias con riego: valor alcanzado (familias)" in [n.label for n in report.number_input]
+    assert not [n.label for n in report.number_input if shows_a_decimal_point(n)]  # «150», «9000»
 
     seguimiento = open_app_page("pages/seguimiento.py", BOARD)
     assert _flags(seguimiento)["Alertas"].to_list() == ["sin alertas"]
