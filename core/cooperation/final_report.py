@@ -95,8 +95,9 @@ def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     bold = book.add_format({"bold": True})
+    money = book.add_format({"num_format": "#,##0.00"})  # two decimals, grouped in the reader's locale
 
-    def sheet(name: str, headers: list[str], rows: list[list[object]]) -> None:
+    def sheet(name: str, headers: list[str], rows: list[list[object]], money_columns: tuple[int, ...] = ()) -> None:
         ws = book.add_worksheet(name)
         ws.set_column(0, len(headers) - 1, 22)
         for c, header in enumerate(headers):
@@ -104,14 +105,14 @@ def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[
         for r, values in enumerate(rows, start=1):
             for c, value in enumerate(values):
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    ws.write_number(r, c, value)
+                    ws.write_number(r, c, value, money if c in money_columns else None)
                 elif value is not None:
                     ws.write_string(r, c, neutralise(str(value)))
 
     sheet(t("close.sheet.results"), [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"),
                                      t("agr.col.target"), t("close.col.reached")], _results(agreement, latest))
     sheet(t("close.sheet.money"), [t("agr.col.source"), t("close.col.committed_usd"), t("close.col.spent_usd")],
-          _money(agreement, latest))
+          _money(agreement, latest), money_columns=(1, 2))
     sheet(t("rev.sheet"), _review_headers(), review_rows(midterm, audits))
     sheet(t("close.sheet.evaluation"), [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
           [*scores_table(items), [], [_scale()]])
