@@ -56,10 +56,11 @@ CODES = {code for family in LABELS.values() for code, text in family.items()
 
 
 # An amount written the US way: grouped with commas before a decimal point («1,500.00») or in two groups or more
-# («1,234,567»), or with a decimal point («1500.00», «12.5»). es-EC «1.500,00» has three digits after each point;
-# «103,703» is es-EC too (three decimals); codes («010150») and years have no separator.
-US_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:,\d{3})+\.\d+|(?:,\d{3}){2,})(?![\d,])"
-                       r"|(?<![\d.,])\d+\.\d{1,2}(?![\d.])")
+# («1,234,567»), or with a decimal point: two decimals («1500.00», «0.50»), four digits before it («1500.5») or a
+# percentage («12.5 %»). es-EC «1.500,00» has three digits after each point; «103,703» is es-EC too (three
+# decimals); codes («010150»), years and section numbers («6.1 general») are not amounts.
+US_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:(?:,\d{3})+\.\d+|(?:,\d{3}){2,})(?![\d,])"
+                       r"|\d+\.\d{2}(?![\d.])|\d{4,}\.\d(?![\d.])|\d+\.\d(?=\s?%))")
 # The SDG targets a text names («metas 2.3 y 12.3»): the UN's codes, not amounts.
 SDG_TARGETS = re.compile(r"\b(?i:metas?)(?:(?:\s*,\s*|\s+y\s+|\s+)\d{1,2}\.[\da-z]{1,2}\b)+")
 # Streamlit's own number formats for a table column: each writes a decimal point or English grouping.
@@ -230,6 +231,8 @@ def test_the_reader_catches_leaks_and_lets_spanish_through(text, expected):
     ("103,703 millones USD · 0,002", set()),
     ("Nombra ODS 2, 8 y 12 con metas 2.3 y 12.3 y objetivos del PND", set()),
     ("Meta 6.4 cumplida al 12.5 %", {"12.5"}),
+    ("Costo 1500.5", {"1500.5"}),
+    ("6. Objetivos (6.1 general y 6.2 específicos)", set()),
 ])
 def test_the_reader_catches_us_digits_and_lets_es_ec_through(text, expected):
     assert number_leaks(text) == expected
