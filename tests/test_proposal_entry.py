@@ -4,8 +4,12 @@ status changes only along the lifecycle, and who is offered the form."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from core import fmt
 from core.proposals import entry
+from core.proposals.import_cells import parse_number
 from core.record.auth import Role, User
 from core.proposals.import_templates import demo_proposals
 from core.proposals.models import ProposalStatus
@@ -113,3 +117,11 @@ def test_who_is_offered_the_form_and_which_steps(demo):
     assert entry.next_statuses("submitted", REP) == ["draft"]
     assert entry.next_statuses("eligible", REP) == []
     assert entry.next_statuses("draft", None) == []
+
+
+@given(st.decimals(min_value=0, max_value=10_000_000, places=2))
+def test_an_amount_the_form_shows_reads_back_the_same(amount):
+    """The cost lines show «1.500,00» (core.fmt) and read it back (core.proposals.import_cells): nothing drifts
+    when a proposal is saved again unchanged."""
+    value = float(amount)
+    assert parse_number(fmt.number(value, 2)) == value
