@@ -73,8 +73,8 @@ def test_pdot_alignment(changes, expected, words):
     ({}, 0, "ningún ODS"),
     ({"sdg_goals": [2]}, 40, "sin meta específica"),
     ({"sdg_goals": [2], "sdg_targets": ["2.3"]}, 50, "metas 2.3"),
-    ({"sdg_goals": [2], "pnd_objective_ids": ["PND_2024_2025-5"]}, 90, "PND vigente"),
-    ({"pnd_objective_ids": ["PND_2017_2021-6"]}, 25, "cuentan la mitad"),
+    ({"sdg_goals": [2], "pnd_objective_ids": ["PND_2024_2025-5"]}, 90, "PND vigente (objetivo 5 del PND 2024–2025)"),
+    ({"pnd_objective_ids": ["PND_2017_2021-6"]}, 25, "anterior (objetivo 6 del PND 2017–2021), que cuentan la mitad"),
     ({"sdg_goals": [2], "sdg_targets": ["2.3"], "pnd_objective_ids": ["PND_2024_2025-5"]}, 100, "metas"),
 ])
 def test_sdg_pnd_alignment(changes, expected, words):

@@ -37,8 +37,8 @@ ADMIN = User(username="admin-lectora", display_name="Administración lectora", r
 
 # Words a Python or pandas value turns into when nobody labelled it.
 RAW_VALUES = re.compile(r"\b(None|nan|NaN|NaT|null|True|False|true|false|undefined)\b")
-# snake_case identifiers: column names, codes and keys (is_synthetic, pdot_links, health_services, ...).
-CODE_NAME = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+# snake_case identifiers: column names, codes and keys (is_synthetic, pdot_links, health_services, ...), and raw PND codes.
+CODE_NAME = re.compile(r"\b(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|PND_\d{4}_\d{4}-\d{1,2})\b")
 # English words Minga's own code produces (solver statuses, method and status codes).
 ENGLISH = {"Optimal", "optimal", "Infeasible", "infeasible", "Feasible", "feasible", "Unbounded", "greedy",
            "equal_split", "Error", "error:", "Warning", "proposal", "proposals", "budget", "score", "weights",

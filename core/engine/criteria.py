@@ -9,6 +9,7 @@ formulation stands in and says so). Every function here is pure: a `Proposal` an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -97,6 +98,15 @@ def pdot_alignment(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     return CriterionScore(score, text)
 
 
+def pnd_objective_words(code: str) -> str:
+    """«PND_2024_2025-7» as a reader says it: «objetivo 7 del PND 2024–2025» (other codes unchanged)."""
+    match = re.fullmatch(r"PND_(\d{4})_(\d{4})-(\d{1,2})", code)
+    if match is None:
+        return code
+    start, end, number = match.groups()
+    return t("crit.pnd.objective", number=int(number), start=start, end=end)
+
+
 def sdg_pnd_alignment(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     """ODS (up to 50: 40 for goals, 50 with a specific target) plus PND (50 current plan, 25 older only)."""
     goals = listing(str(g) for g in p.sdg_goals)
@@ -108,9 +118,10 @@ def sdg_pnd_alignment(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
         ods, ods_text = 0.0, t("crit.sdg.none")
     current = [o for o in p.pnd_objective_ids if o.startswith(ctx.current_pnd_plan + "-")]
     if current:
-        pnd, pnd_text = 50.0, t("crit.pnd.current", codes=listing(current))
+        pnd, pnd_text = 50.0, t("crit.pnd.current", objectives=listing(pnd_objective_words(o) for o in current))
     elif p.pnd_objective_ids:
-        pnd, pnd_text = 25.0, t("crit.pnd.older", codes=listing(p.pnd_objective_ids))
+        pnd, pnd_text = 25.0, t("crit.pnd.older",
+                                objectives=listing(pnd_objective_words(o) for o in p.pnd_objective_ids))
     else:
         pnd, pnd_text = 0.0, t("crit.pnd.none")
     return CriterionScore(ods + pnd, t("crit.sdg_pnd", sdg=ods_text, pnd=pnd_text))

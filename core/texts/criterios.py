@@ -12,8 +12,9 @@ STRINGS: dict[str, str] = {
     "crit.sdg.targets": "ODS {goals} con metas {targets}",
     "crit.sdg.goals": "ODS {goals} sin meta específica",
     "crit.sdg.none": "ningún ODS",
-    "crit.pnd.current": "objetivos del PND vigente {codes}",
-    "crit.pnd.older": "solo objetivos de un PND anterior ({codes}), que cuentan la mitad",
+    "crit.pnd.current": "objetivos del PND vigente ({objectives})",
+    "crit.pnd.older": "solo objetivos de un PND anterior ({objectives}), que cuentan la mitad",
+    "crit.pnd.objective": "objetivo {number} del PND {start}–{end}",
     "crit.pnd.none": "ningún objetivo del PND",
     "crit.sdg_pnd": "Nombra {sdg} y {pnd}.",
     # -- scope ------------------------------------------------------------------------------------------------
