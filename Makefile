@@ -54,7 +54,7 @@ data: $(APP_STAMP)
 browser:
 	@bash scripts/ensure-chromium.sh
 
-# Bring proposals, offers, PDOT and scenarios back to the demo (decisions and the log are kept).
+# Bring proposals, offers, PDOT, scenarios, cooperants and calls back to the demo (decisions and the log are kept).
 reset-demo: data
 	$(PY) -m core.proposals.records reset-demo
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bench import Row, timed_runs
 from core.data.db import connect
-from core.proposals import import_preview, imports, records
+from core.proposals import import_preview, imports
 from core.record.store import Store
 
 TITLE = "Importar el archivo de propuestas del técnico (2.000 filas)"
@@ -42,7 +42,6 @@ def run() -> list[Row]:
     con = connect()
     with tempfile.TemporaryDirectory() as folder:
         store = Store(Path(folder) / "minga.sqlite")
-        records.ensure_demo(store, con)
         ctx = import_preview.context_for(con, store, PARISH)
         out = []
         for name, data, rows_ok in (("Archivo completo", _complete_file(), ("new",)),

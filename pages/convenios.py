@@ -1,23 +1,27 @@
 """Convenios: the cooperation cycle after the call. A proposal sent to a cooperant (with the GAD's capacity checklist),
-the cooperant's answer, the agreement the board signs (PDF), the periodic reports with planned against actual, and
-the closing evaluation on the five criteria with the final report (PDF and Excel)."""
+the cooperant's answer, the agreement the board signs (PDF), the periodic reports with planned against actual, the
+mid-term evaluation and the audits, and the closing evaluation on the five criteria with the final report (PDF and
+Excel)."""
 
 import datetime as dt
 
 import polars as pl
 import streamlit as st
+from pydantic import ValidationError
 
 from core import fmt
 from core.cooperation import agreements as agr
 from core.cooperation import calls as calls_mod
-from core.cooperation import closing, final_report, monitoring
+from core.cooperation import closing, final_report, monitoring, reviews
 from core.cooperation import cooperants as coop
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
 from core.proposals import records
+from core.proposals.entry import spanish_errors
 from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, session, state
-from ui.cooperation import attempt, planned_actual_chart
+from ui.cooperation import agreement_reviews, attempt, planned_actual_chart
+from ui.text import plain, plain_list
 
 session.work_page()
 parish = state.current_parish()
@@ -33,8 +37,8 @@ signed = {a.application_id: a for a in agr.agreements(store, parish)}
 can_edit, can_sign = session.allowed(Action.EDIT_OFFER), session.allowed(Action.APPROVE_DECISION)
 
 
-tab_apply, tab_agree, tab_report, tab_close = st.tabs([t("conv.tab.apply"), t("conv.tab.agree"),
-                                                       t("conv.tab.report"), t("conv.tab.close")])
+tab_apply, tab_agree, tab_report, tab_review, tab_close = st.tabs(
+    [t("conv.tab.apply"), t("conv.tab.agree"), t("conv.tab.report"), t("rev.tab"), t("conv.tab.close")])
 
 with tab_apply:
     kept = closing.lessons(store, list(signed.values()))
@@ -116,7 +120,8 @@ with tab_agree:
             end = dates[2].date_input(t("conv.agree.end"), value=dt.date.today() + dt.timedelta(days=365),
                                       format="DD/MM/YYYY")
             money = st.columns(3)
-            amounts = {party: money[i].number_input(label("agreement_party", party), min_value=0.0, step=100.0)
+            amounts = {party: money[i].number_input(label("agreement_party", party), min_value=0.0, step=100.0,
+                                                    format="%.0f")
                        for i, party in enumerate(("cooperant", "gad", "community"))}
             obligations = {party: st.text_input(t("conv.agree.obligation", party=label("agreement_party", party)),
                                                 max_chars=1000) for party in ("cooperant", "gad", "community")}
@@ -124,8 +129,8 @@ with tab_agree:
             cells = st.columns(4)
             name = cells[0].text_input(t("agr.col.indicator"), max_chars=300)
             unit = cells[1].text_input(t("agr.col.unit"), max_chars=60)
-            baseline = cells[2].number_input(t("agr.col.baseline"), step=1.0)
-            target = cells[3].number_input(t("agr.col.target"), step=1.0)
+            baseline = cells[2].number_input(t("agr.col.baseline"), step=1.0, format="%g")  # «12», not «12.00»
+            target = cells[3].number_input(t("agr.col.target"), step=1.0, format="%g")
             verification = st.text_input(t("agr.col.verification"), max_chars=500)
             if st.form_submit_button(t("conv.agree.sign")):
                 def _sign():
@@ -162,11 +167,12 @@ with tab_report:
                 report_id = st.text_input(t("conv.report.id"), max_chars=40)
                 period_end = st.date_input(t("conv.report.period"), value=dt.date.today(), format="DD/MM/YYYY")
                 progress = st.slider(t("conv.report.progress"), 0, 100, 0)
-                values = {i.name: st.number_input(t("conv.report.reached", indicator=i.name, unit=i.unit), step=1.0)
+                values = {i.name: st.number_input(t("conv.report.reached", indicator=i.name, unit=i.unit), step=1.0,
+                                                  format="%g")
                           for i in current.indicators}
                 spent_cols = st.columns(3)
                 spent = {p: spent_cols[i].number_input(t("conv.report.spent", party=label("agreement_party", p)),
-                                                       min_value=0.0, step=100.0)
+                                                       min_value=0.0, step=100.0, format="%.0f")
                          for i, p in enumerate(("cooperant", "gad", "community"))}
                 problems = st.text_area(t("conv.report.problems"), max_chars=4000)
                 measure = st.selectbox(t("conv.report.measure"), ["none", "corrective", "feedback", "cancellation"],
@@ -182,6 +188,79 @@ with tab_report:
                             spent_community_usd=spent["community"], problems=problems.strip() or None,
                             measure=measure, measure_note=measure_note.strip() or None))
                     if attempt(_report, t("conv.report.saved")):
+                        st.rerun()
+
+def _built(build, names: dict[str, str]):
+    """The model `build` makes from the form, or None after saying in Spanish which field is wrong."""
+    try:
+        return build()
+    except ValidationError as exc:
+        st.error(plain_list(spanish_errors(exc, names)))
+        return None
+
+
+with tab_review:
+    st.caption(t("rev.intro"))
+    agreement_reviews(store, parish, empty_note=True)
+    current = _chosen_agreement("review-agreement")
+    if current is not None and can_edit:
+        within = min(max(dt.date.today(), current.start_date), current.end_date)
+        with st.form("conv-midterm"):
+            st.markdown(t("rev.midterm.heading"))
+            cells = st.columns(2)
+            evaluated_on = cells[0].date_input(t("rev.midterm.date"), value=within, format="DD/MM/YYYY")
+            evaluator = cells[1].text_input(t("rev.midterm.evaluator"), max_chars=120, key="midterm-evaluator")
+            findings = st.text_area(t("rev.midterm.findings"), max_chars=4000, key="midterm-findings")
+            recommendation = st.selectbox(t("rev.midterm.recommendation"), ["continue", "adjust", "cancel"],
+                                          format_func=lambda r: t(f"rev.recommendation.{r}"), key="midterm-choice")
+            reason = st.text_input(t("rev.midterm.reason"), max_chars=2000, key="midterm-reason")
+            url = st.text_input(t("rev.report_url"), max_chars=500, key="midterm-url")
+            if st.form_submit_button(t("rev.midterm.save")):
+                evaluation = _built(lambda: reviews.MidtermEvaluation(
+                    agreement_id=current.agreement_id, evaluated_on=evaluated_on, evaluator=evaluator.strip(),
+                    findings=findings.strip(), recommendation=recommendation, reason=reason.strip() or None,
+                    report_url=url.strip() or None), {"evaluator": t("rev.midterm.evaluator"),
+                                                      "findings": t("rev.midterm.findings"),
+                                                      "report_url": t("rev.report_url")})
+                if evaluation and attempt(lambda: reviews.save_midterm(store, session.current_user(), evaluation),
+                                          t("rev.midterm.saved")):
+                    st.rerun()
+        with st.form("conv-audit"):
+            st.markdown(t("rev.audit.heading"))
+            cells = st.columns(3)
+            audit_id = cells[0].text_input(t("rev.audit.id"), max_chars=40, key="audit-id")
+            audited_on = cells[1].date_input(t("rev.audit.date"), value=within, format="DD/MM/YYYY")
+            kind = cells[2].selectbox(t("rev.audit.kind"), ["financial", "compliance", "performance"],
+                                      format_func=lambda k: t(f"rev.kind.{k}"), key="audit-kind")
+            auditor = st.text_input(t("rev.audit.auditor"), max_chars=200, key="audit-auditor")
+            audit_findings = st.text_area(t("rev.audit.findings"), max_chars=4000, key="audit-findings")
+            observations = st.text_area(t("rev.audit.observations"), max_chars=8000, key="audit-observations")
+            audit_url = st.text_input(t("rev.report_url"), max_chars=500, key="audit-url")
+            if st.form_submit_button(t("rev.audit.save")):
+                audit = _built(lambda: reviews.Audit(
+                    audit_id=audit_id.strip(), agreement_id=current.agreement_id, audited_on=audited_on,
+                    auditor=auditor.strip(), kind=kind, findings=audit_findings.strip(),
+                    observations=[reviews.Observation(text=line.strip()) for line in observations.splitlines()
+                                  if line.strip()], report_url=audit_url.strip() or None),
+                    {"audit_id": t("rev.audit.id"), "auditor": t("rev.audit.auditor"),
+                     "findings": t("rev.audit.findings"), "observations": t("rev.audit.observations"),
+                     "report_url": t("rev.report_url")})
+                if audit and attempt(lambda: reviews.save_audit(store, session.current_user(), audit),
+                                     t("rev.audit.saved")):
+                    st.rerun()
+        open_items = {f"{a.audit_id} · {o.text}": (a.audit_id, o.text)
+                      for a in reviews.audits(store, current.agreement_id) for o in a.open_observations()}
+        if open_items:
+            with st.form("conv-resolve"):
+                st.markdown(t("rev.resolve.heading"))
+                chosen = st.multiselect(t("rev.resolve.which"), list(open_items), placeholder=t("rev.resolve.placeholder"),
+                                        key="resolve-which")
+                if st.form_submit_button(t("rev.resolve.save")):
+                    def _resolve():
+                        for audit_key in sorted({open_items[c][0] for c in chosen}):
+                            reviews.resolve(store, session.current_user(), audit_key,
+                                            [open_items[c][1] for c in chosen if open_items[c][0] == audit_key])
+                    if attempt(_resolve, t("rev.resolve.saved")):
                         st.rerun()
 
 with tab_close:
@@ -209,12 +288,17 @@ with tab_close:
                             t("conv.close.saved")):
                         st.rerun()
         items = closing.evaluations(store, current.agreement_id)
+        if items:
+            st.caption(t("conv.close.recorded", who=fmt.listing(
+                f"{label('closing_evaluator', e.evaluator)} ({plain(e.evaluator_name)})" for e in items)))
         history = monitoring.reports(store, current.agreement_id)
         title = proposals[current.proposal_id].title if current.proposal_id in proposals else current.proposal_id
         pdf_col, xlsx_col = st.columns(2)
+        reviewed = {"midterm": reviews.midterm(store, current.agreement_id),
+                    "audits": reviews.audits(store, current.agreement_id)}
         pdf_col.download_button(t("conv.close.pdf"), final_report.pdf_bytes(
-            current, history, items, parish_name=parish_name, project_title=title),
+            current, history, items, parish_name=parish_name, project_title=title, **reviewed),
             file_name=f"informe-final-{current.number_es}.pdf", mime="application/pdf", key="final-pdf")
-        xlsx_col.download_button(t("conv.close.xlsx"), final_report.xlsx_bytes(current, history, items),
+        xlsx_col.download_button(t("conv.close.xlsx"), final_report.xlsx_bytes(current, history, items, **reviewed),
                                  file_name=f"informe-final-{current.number_es}.xlsx", key="final-xlsx",
                                  mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -7,6 +7,7 @@ from core.cooperation import calls as calls_mod
 from core.cooperation import cooperants as coop
 from core.cooperation.registry_import import preview_registry
 from core.proposals import records
+from core.proposals.import_files import MAX_MB
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
@@ -22,8 +23,7 @@ stored = coop.records(store)
 registry = [coop.Cooperant.model_validate(r.body) for r in stored]
 versions = {r.record_id: r.version for r in stored}
 offers = [v.item for v in records.offers(store)]
-offers_of = {c.cooperant_id: [o.offer_id for o in offers if coop.cooperant_of_offer(o.cooperant, [c])]
-             for c in registry}
+offers_of = {c.cooperant_id: [o.offer_id for o in offers if o.cooperant_id == c.cooperant_id] for c in registry}
 calls_of = {c.cooperant_id: [k.call_id for k in calls_mod.calls(store) if k.cooperant_id == c.cooperant_id]
             for c in registry}
 
@@ -51,7 +51,7 @@ if rows:
     st.dataframe(pl.DataFrame(rows), hide_index=True, width="stretch")
 else:
     st.info(t("coop.page.none"))
-orphans = [o.offer_id for o in offers if coop.cooperant_of_offer(o.cooperant, registry) is None]
+orphans = [o.offer_id for o in offers if coop.cooperant_of_offer(o, registry) is None]
 if orphans:
     st.warning(t("coop.page.unregistered", offers=", ".join(orphans)))
 
@@ -116,7 +116,8 @@ with st.form("coop-form"):
 
 st.subheader(t("coop.page.import"))
 st.caption(t("coop.page.import_help"))
-upload = st.file_uploader(t("coop.page.upload"), type=["xlsx", "csv"], key="coop-upload")
+upload = st.file_uploader(t("coop.page.upload", limit=MAX_MB), type=["xlsx", "csv"], key="coop-upload",
+                          max_upload_size=MAX_MB)
 update_existing = st.checkbox(t("coop.page.update_existing"), key="coop-update")
 if upload is not None:
     existing = {c.cooperant_id: (versions[c.cooperant_id], c) for c in registry}

@@ -49,9 +49,12 @@ if session.allowed(Action.EDIT_PROPOSAL) and titles:
         feasibility = st.selectbox(t("stage.col.feasibility"), ["", *labels("feasibility")],
                                    format_func=lambda f: label("feasibility", f) if f else t("stage.not_applicable"))
         figures = st.columns(3)
-        investment = figures[0].number_input(t("stage.col.investment"), min_value=0.0, step=100.0, value=None)
-        income = figures[1].number_input(t("stage.col.income"), min_value=0.0, step=100.0, value=None)
-        costs = figures[2].number_input(t("stage.col.costs"), min_value=0.0, step=100.0, value=None)
+        investment = figures[0].number_input(t("stage.col.investment"), min_value=0.0, step=100.0, value=None,
+                                             format="%.0f")
+        income = figures[1].number_input(t("stage.col.income"), min_value=0.0, step=100.0, value=None,
+                                         format="%.0f")
+        costs = figures[2].number_input(t("stage.col.costs"), min_value=0.0, step=100.0, value=None,
+                                        format="%.0f")
         if st.form_submit_button(t("stage.page.save")):
             attempt(lambda: stages.record_stage(store, session.current_user(), parish, stages.StageEvidence(
                 proposal_id=proposal_id, stage=stage, reached_on=reached_on, evidence=evidence.strip(),

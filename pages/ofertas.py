@@ -8,6 +8,7 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
+from core.cooperation import cooperants as coop
 from core.proposals import cooperation, records
 
 from core import fmt
@@ -26,6 +27,7 @@ session.work_page()
 parish_code = state.current_parish()
 user = session.current_user()
 store = data.store()
+registry = coop.cooperants(store)
 
 st.title(t("ofe.title"))
 st.write(t("ofe.intro"))
@@ -66,7 +68,7 @@ def review_panel() -> None:
         columns = st.columns(len(cases))
         for column, review in zip(columns, sorted(cases, key=lambda r: r.case)):
             with column.container(border=True):
-                st.markdown(f"**{plain(review.offer.title)}**  \n{plain(review.offer.cooperant)}")
+                st.markdown(f"**{plain(review.offer.title)}**  \n{plain(coop.cooperant_name(review.offer, registry))}")
                 # Past cases are history the board learns from, not alerts about today: a neutral caption.
                 st.caption(t(f"ofe.case.{review.case}"))
                 st.markdown(t("ofe.case.today", available=fmt.money(available, 0), verdict=cooperation.counterpart_verdict(review)))
@@ -74,7 +76,7 @@ def review_panel() -> None:
                     st.caption(plain(review.offer.outcome))
 
     st.subheader(t("ofe.table.title"))
-    frame = cooperation.reviews_frame(reviews)
+    frame = cooperation.reviews_frame(reviews, registry)
     yes, no = t("value.yes"), t("value.no")
     table = frame.select(
         pl.col("title").alias(t("ofe.col.title")), pl.col("cooperant").alias(t("ofe.col.cooperant")),
@@ -108,7 +110,8 @@ def review_panel() -> None:
         offer = review.offer
         icon = ":material/check_circle:" if review.screening.eligible else ":material/cancel:"
         state_text = t("ofe.eligible") if review.screening.eligible else t("ofe.not_eligible")
-        with st.expander(f"{plain(offer.title)} · {plain(offer.cooperant)} · {state_text}", icon=icon):
+        cooperant_text = plain(coop.cooperant_name(offer, registry))
+        with st.expander(f"{plain(offer.title)} · {cooperant_text} · {state_text}", icon=icon):
             st.markdown(f"**{t('ofe.detail.checklist')}**\n\n" + checklist(review))
             st.markdown(t("ofe.detail.counterpart", verdict=cooperation.counterpart_verdict(review)))
             st.markdown(f"**{t('ofe.detail.matches')}**")
@@ -156,13 +159,14 @@ def form_panel() -> None:
         offer_id = c[0].text_input(t("ofe.form.id"), value=base.offer_id if base else "", disabled=base is not None,
                                    key=f"{k}-id", help=t("ofe.form.id_help"))
         title = c[1].text_input(t("ofe.form.title"), value=base.title if base else "", key=f"{k}-title")
-        c = st.columns(3)
-        cooperant = c[0].text_input(t("ofe.form.cooperant"), value=base.cooperant if base else "",
-                                    key=f"{k}-cooperant")
-        cooperant_kind = choice(t("ofe.form.cooperant_kind"), "cooperant_kind",
-                                base.cooperant_kind if base else None, "kind", c[1])
-        country = c[2].text_input(t("ofe.form.country"), value=(base.country or "") if base else "",
-                                  key=f"{k}-country")
+        registered = coop.by_id(registry)
+        linked = base.cooperant_id if base and base.cooperant_id in registered else None
+        cooperant_id = st.selectbox(t("ofe.form.cooperant"), list(registered),
+                                    index=list(registered).index(linked) if linked else None,
+                                    format_func=lambda c: registered[c].name, key=f"{k}-cooperant",
+                                    placeholder=t("ofe.form.cooperant_choose"), help=t("ofe.form.cooperant_help"))
+        if base is not None and linked is None:
+            st.caption(t("ofe.form.unlinked", name=plain(base.cooperant)))
         c = st.columns(3)
         modality = choice(t("ofe.form.modality"), "modality", base.modality if base else None, "modality", c[0])
         cooperation_type = choice(t("ofe.form.type"), "cooperation_type",
@@ -175,9 +179,9 @@ def form_panel() -> None:
                                    help=t("ofe.form.amount_help"))
         estimate = c[0].checkbox(t("ofe.form.estimate"), value=base.amount_is_estimate if base else False,
                                  key=f"{k}-estimate")
-        pct = c[1].number_input(t("ofe.form.pct"), min_value=0.0, max_value=99.0, step=5.0, format="%.1f",
-                                value=base.counterpart_required_pct if base else None, key=f"{k}-pct",
-                                help=t("ofe.form.counterpart_help"))
+        pct = c[1].text_input(t("ofe.form.pct"), key=f"{k}-pct", placeholder=t("ofe.form.pct_placeholder"),
+                              value=cooperation.percent_text(base.counterpart_required_pct if base else None),
+                              help=t("ofe.form.counterpart_help"))
         required = c[2].number_input(t("ofe.form.usd"), min_value=0.0, step=500.0, format="%.0f",
                                      value=base.counterpart_required_usd if base else None, key=f"{k}-usd",
                                      help=t("ofe.form.counterpart_help"))
@@ -218,8 +222,14 @@ def form_panel() -> None:
         submitted = st.form_submit_button(t("ofe.form.save"), type="primary", icon=":material/save:", key=f"{k}-save")
     if not submitted:
         return
-    fields = {"offer_id": offer_id.strip(), "title": title.strip(), "cooperant": cooperant.strip(),
-              "cooperant_kind": cooperant_kind, "country": country.strip() or None, "modality": modality,
+    if cooperant_id is None:
+        messages.error(t("ofe.form.errors") + "\n" + plain_list([t("ofe.form.cooperant_missing")]),
+                       icon=":material/error:")
+        return
+    chosen = registered[cooperant_id]
+    fields = {"offer_id": offer_id.strip(), "title": title.strip(), "cooperant_id": chosen.cooperant_id,
+              "cooperant_unmatched": False, "cooperant": chosen.name, "cooperant_kind": chosen.kind,
+              "country": chosen.country, "modality": modality,
               "cooperation_type": cooperation_type, "call_type": call_type, "amount_usd": amount,
               "amount_is_estimate": estimate, "in_kind_description": in_kind.strip() or None,
               "counterpart_required_pct": pct, "counterpart_required_usd": required, "themes": themes,

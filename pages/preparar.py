@@ -16,7 +16,7 @@ import streamlit as st
 from core.parish import form as survey_form
 from core.parish import records, survey, tables
 from core.parish.records import BatchRefused, ParishBatch
-from core.proposals.import_files import XLSX_MIME
+from core.proposals.import_files import MAX_MB, XLSX_MIME
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, labels, t
@@ -152,8 +152,10 @@ def survey_form_panel() -> None:
 
 def import_panel(key: str) -> None:
     generation = st.session_state.setdefault(f"prep-upload-n-{key}", 0)
-    title = t("prep.upload.survey") if key == "encuesta" else t("prep.upload", part=t(f"prep.tab.{key}").lower())
-    uploaded = st.file_uploader(title, type=["xlsx", "csv"], key=f"prep-upload-{key}-{generation}")
+    title = (t("prep.upload.survey", limit=MAX_MB) if key == "encuesta"
+             else t("prep.upload", part=t(f"prep.tab.{key}").lower(), limit=MAX_MB))
+    uploaded = st.file_uploader(title, type=["xlsx", "csv"], key=f"prep-upload-{key}-{generation}",
+                                max_upload_size=MAX_MB)
     source = (uploaded.name, uploaded.getvalue()) if uploaded is not None else st.session_state.get(f"prep-file-{key}")
     if source is None:
         return

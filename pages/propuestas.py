@@ -16,7 +16,7 @@ from core.proposals import entry, records
 from core.record.auth import Role
 from core.proposals.models import ProposalStatus
 from core.texts import label, labels, t
-from ui import data, proposal_import, proposal_status, record_form, session, state, widgets
+from ui import data, formulation, proposal_import, proposal_status, record_form, session, state, widgets
 from ui import decidir_registro as reg
 from ui.text import plain_list
 from ui.record_form import NEW
@@ -95,9 +95,10 @@ def list_panel() -> None:
 # -- The form --------------------------------------------------------------------------------------------------
 
 def _lines_frame(base) -> pl.DataFrame:
-    rows = [{"item": line.item, "amount_usd": line.amount_usd, "source": label("funding_source", line.source)}
-            for line in (base.budget_lines if base else [])]
-    return pl.DataFrame(rows, schema={"item": pl.Utf8, "amount_usd": pl.Float64, "source": pl.Utf8})
+    """Amounts as text in es-EC («1.500,00»): a number column would show «1500.00»."""
+    rows = [{"item": line.item, "amount_usd": fmt.number(line.amount_usd, 2),
+             "source": label("funding_source", line.source)} for line in (base.budget_lines if base else [])]
+    return pl.DataFrame(rows, schema={"item": pl.Utf8, "amount_usd": pl.Utf8, "source": pl.Utf8})
 
 
 def _indicators_frame(base) -> pl.DataFrame:
@@ -126,6 +127,8 @@ def form_panel() -> None:
     base, k = form.base, form.key
     if base is not None and base.is_synthetic:
         st.caption(t("prop.form.synthetic"))
+    if base is not None:
+        formulation.checklist(base)
     messages = st.container()
     record_form.conflict_notice(form, messages, "prop.form.conflict", "prop.form.reload")
     rep = user is not None and user.role == Role.ASSOCIATION
@@ -210,8 +213,8 @@ def form_panel() -> None:
             _lines_frame(base), num_rows="dynamic", key=f"{k}-lines", width="stretch",
             column_config={
                 "item": st.column_config.TextColumn(t("prop.form.lines_item"), width="large"),
-                "amount_usd": st.column_config.NumberColumn(t("prop.form.lines_amount"), min_value=0.0,
-                                                            format="%.2f"),
+                "amount_usd": st.column_config.TextColumn(t("prop.form.lines_amount"),
+                                                          help=t("prop.form.lines_amount_help")),
                 "source": st.column_config.SelectboxColumn(t("prop.form.lines_source"), options=list(funding.values()),
                                                            default=funding["gad"]),
             })
@@ -230,6 +233,7 @@ def form_panel() -> None:
                                key=f"{k}-risks", help=t("prop.form.one_per_line"), height=80)
         manager = st.text_input(entry.field_label("project_manager"),
                                 value=(base.project_manager or "") if base else "", key=f"{k}-manager")
+        national_format = formulation.fields(base, k)
 
         st.markdown(f"**{t('prop.form.section.alignment')}**")
         c = st.columns(2)
@@ -305,6 +309,7 @@ def form_panel() -> None:
         "project_manager": manager, "pdot_objective_ids": pdot_ids, "pnd_objective_ids": pnd_ids,
         "sdg_goals": sdg, "sdg_targets": sdg_targets, "problem_ids": problem_ids, "needs": needs,
         "themes": themes, "support_kind": kind, "competence_code": competence or None, "benefit_scope": scope,
+        **national_format,
     }
     today = dt.date.today()
     try:

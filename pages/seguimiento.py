@@ -22,6 +22,7 @@ store = data.store()
 st.title(t("seg.title"))
 st.write(t("seg.intro"))
 cooperation.agreement_flags(store, parish)
+cooperation.agreement_reviews(store, parish)
 cooperation.pdot_report(store, parish)
 
 versioned = {v.item.proposal_id: v for v in records.proposals(store, parish)}

@@ -9,6 +9,7 @@ from core.cooperation import closing, monitoring
 from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page
+from tests.test_spanish_reader import shows_a_decimal_point
 
 PAGE = "pages/convenios.py"
 PLANNER = User(username="tecnica-conv", display_name="Técnica", role=Role.PLANNER)
@@ -43,6 +44,7 @@ def test_from_application_to_closing_evaluation(own_store):
     app = open_app_page(PAGE, PLANNER)
     assert any("junta parroquial" in i.value for i in app.info)  # a planner does not sign
     app = open_app_page(PAGE, BOARD)
+    assert not [n.label for n in app.number_input if shows_a_decimal_point(n)]  # «10000», not «10000.00»
     money = {n.label: n for n in app.number_input}
     money["Cooperante"].set_value(10000.0)
     money["Contraparte del GAD"].set_value(7000.0)
@@ -54,6 +56,9 @@ def test_from_application_to_closing_evaluation(own_store):
     _button(app, "Registrar convenio firmado").click().run()
     [agreement] = agr.agreements(store, "010170")
     assert agreement.total_usd == 17000
+    report = open_app_page(PAGE, PLANNER)
+    assert "Familias con riego: valor alcanzado (familias)" in [n.label for n in report.number_input]
+    assert not [n.label for n in report.number_input if shows_a_decimal_point(n)]  # «150», «9000»
 
     seguimiento = open_app_page("pages/seguimiento.py", BOARD)
     assert _flags(seguimiento)["Alertas"].to_list() == ["sin alertas"]
@@ -77,4 +82,66 @@ def test_from_application_to_closing_evaluation(own_store):
     assert [k["positive"] for k in closing.lessons(store, [agreement])] == ["Diseñar con las socias"]
     app = open_app_page(PAGE, PLANNER)  # the lesson waits for the next application
     assert any(e.label.startswith("Lecciones de convenios anteriores (1)") for e in app.expander)
+    assert any("Evaluaciones de cierre registradas" in c.value and "Técnica de planificación" in c.value
+               for c in app.caption)
 
+
+
+def _signed(store_path):
+    """One agreement signed in the page's store (application, answer and signature through core)."""
+    store = Store(store_path)
+    planner_core = User(username="tecnica-core", display_name="Técnica", role=Role.PLANNER)
+    agr.submit(store, planner_core, agr.Application(application_id="AP-REV", parish_code="010170",
+                                                    proposal_id="EV-P02", cooperant_id="CO-ISRAEL-MASHAV",
+                                                    submitted_on=dt.date.today() - dt.timedelta(days=60)))
+    agr.record_answer(store, planner_core, "AP-REV", "accepted", dt.date.today() - dt.timedelta(days=45))
+    return store, agr.sign(store, BOARD, agr.AgreementDraft(
+        application_id="AP-REV", signed_on=dt.date.today() - dt.timedelta(days=40),
+        start_date=dt.date.today() - dt.timedelta(days=30), end_date=dt.date.today() + dt.timedelta(days=300),
+        cooperant_usd=10_000, gad_usd=7_000,
+        indicators=[agr.AnnexIndicator(name="Familias con riego", unit="familias", baseline=0, target=150,
+                                       means_of_verification="Actas de entrega")]))
+
+
+def test_a_midterm_evaluation_and_an_audit_are_recorded_and_shown_where_projects_are_followed(own_store):
+    from core.cooperation import reviews
+
+    open_app_page(PAGE, PLANNER)  # the app seeds the demo (proposals, cooperants) into the store
+    store, agreement = _signed(own_store)
+    app = open_app_page(PAGE, PLANNER)
+    assert any("Ningún convenio tiene todavía evaluación intermedia" in i.value for i in app.info)
+    # a change of course without its reason is refused in Spanish, nothing stored
+    app.text_input(key="midterm-evaluator").set_value("Universidad de Cuenca")
+    app.text_area(key="midterm-findings").set_value("Los goteros llegaron tarde")
+    app.selectbox(key="midterm-choice").set_value("adjust")
+    _button(app, "Registrar evaluación intermedia").click().run()
+    assert any("Diga por qué" in e.value for e in app.error)
+    assert reviews.midterm(store, agreement.agreement_id) is None
+    app.text_input(key="midterm-reason").set_value("Cambiar el proveedor")
+    _button(app, "Registrar evaluación intermedia").click().run()
+    assert reviews.midterm(store, agreement.agreement_id).recommendation == "adjust"
+
+    app = open_app_page(PAGE, PLANNER)
+    app.text_input(key="audit-id").set_value("AUD-1")
+    app.text_input(key="audit-auditor").set_value("Contraloría General del Estado")
+    app.text_area(key="audit-findings").set_value("Facturas completas")
+    app.text_area(key="audit-observations").set_value("Falta un acta de entrega\nRetención tardía")
+    _button(app, "Registrar auditoría").click().run()
+    assert [o.text for o in reviews.audits(store, agreement.agreement_id)[0].open_observations()] == [
+        "Falta un acta de entrega", "Retención tardía"]
+
+    seguimiento = open_app_page("pages/seguimiento.py", BOARD)
+    alerts = _flags(seguimiento)["Alertas"].item()
+    assert "pide ajustar o cancelar" in alerts and "observaciones de auditoría sin resolver" in alerts
+    table = next(d.value for d in seguimiento.dataframe if "Hallazgos" in d.value.columns)
+    assert table["Revisión"].to_list() == ["Evaluación intermedia", "Auditoría financiera"]
+    assert table["Recomendación u observaciones"].to_list()[0] == "Ajustar: Cambiar el proveedor"
+
+    app = open_app_page(PAGE, PLANNER)
+    app.multiselect(key="resolve-which").set_value(["AUD-1 · Falta un acta de entrega", "AUD-1 · Retención tardía"])
+    _button(app, "Guardar observaciones resueltas").click().run()
+    assert reviews.audits(store, agreement.agreement_id)[0].open_observations() == []
+    assert "observaciones de auditoría" not in _flags(open_app_page("pages/seguimiento.py", BOARD))["Alertas"].item()
+    # the board reads the reviews but has no form to record them
+    board = open_app_page(PAGE, BOARD)
+    assert not [b for b in board.button if b.label in ("Registrar evaluación intermedia", "Registrar auditoría")]

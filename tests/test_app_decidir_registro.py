@@ -171,6 +171,28 @@ def test_a_planner_saves_an_edit(store, restore):
     assert after.updated_by == PLANNER.username
 
 
+def test_the_form_checks_the_national_format_and_saves_its_parts(store, restore):
+    app = open_app_page("pages/propuestas.py", PLANNER)
+    app.selectbox(key="prop-form-pick").select("EV-P05").run()
+    # the demo proposal predates the format's own fields: incomplete, each part named, the thesis cited
+    notice = next(i.value for i in app.info if "formato nacional" in i.value)
+    for part in ("2. Antecedentes", "4. Justificación", "16. Seguimiento y evaluación", "Anexo 3", "p. 110"):
+        assert part in notice
+    version = overlay.current(store, "proposal", "EV-P05").version
+    assert version == 0, "the demo proposal is read where it is built"
+    key = f"pf-EV-P05-{version}"
+    app.text_area(key=f"{key}-background").input("Heladas de 2024 en las parcelas altas")
+    app.text_area(key=f"{key}-justification").input("Sin invernaderos las socias pierden la cosecha")
+    button(app, "Guardar propuesta").click().run()
+    assert not app.exception
+    stored = store.get("proposal", "EV-P05").body
+    assert stored["background"] == "Heladas de 2024 en las parcelas altas"
+    assert stored["justification"] == "Sin invernaderos las socias pierden la cosecha"
+    app.selectbox(key="prop-form-pick").select("EV-P05").run()
+    notice = next(i.value for i in app.info if "formato nacional" in i.value)
+    assert "4. Justificación" not in notice and "2. Antecedentes" not in notice and "9. Estrategias" in notice
+
+
 def test_form_errors_are_shown_in_spanish_and_nothing_is_saved(store, restore):
     app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P03").run()
@@ -253,13 +275,21 @@ def test_a_planner_registers_an_offer(store, restore):
     inputs = {x.label: x for x in app.text_input}
     inputs["Código de la oferta"].input("OF-PRUEBA-1")
     inputs["Título de la oferta"].input("Huertos escolares con riego")
-    inputs["Cooperante"].input("Fundación de prueba")
     app.multiselect(key="of-__new__-0-themes").set_value(["agriculture"])
+    button(app, "Guardar oferta").click().run()
+    # no cooperant chosen from the registry: refused in Spanish, nothing stored
+    assert any("elija uno del registro de cooperantes" in e.value for e in app.error)
+    assert store.get("offer", "OF-PRUEBA-1") is None
+    cooperant = app.selectbox(key="of-__new__-0-cooperant")
+    assert "Embajada del Japón" in cooperant.options
+    cooperant.select("CO-JAPON")
     button(app, "Guardar oferta").click().run()
     assert not app.exception
     assert any("Oferta «OF\\-PRUEBA\\-1» guardada" in s.value for s in app.success)
     saved = overlay.current(store, "offer", "OF-PRUEBA-1").body
-    assert saved["cooperant"] == "Fundación de prueba" and saved["reimbursable"] is False
+    assert saved["cooperant_id"] == "CO-JAPON" and saved["reimbursable"] is False
+    # name, kind and country are the registry's
+    assert (saved["cooperant"], saved["cooperant_kind"], saved["country"]) == ("Embajada del Japón", "bilateral", "Japón")
     assert "Registrada en Minga por Técnica de registro" in saved["source"]
 
 

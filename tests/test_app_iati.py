@@ -51,6 +51,8 @@ def test_a_valid_cooperant_file_is_previewed_and_saved_by_a_planner(own_store):
     saved = [CooperationOffer.model_validate(r.body) for r in Store(own_store).records(records.OFFER)
              if r.record_id.startswith("IATI-")]
     assert [o.title for o in saved] == ["Xxxxxxx"]
+    # «Organisation name» is no registered cooperant: the offer is kept, flagged as not linked
+    assert saved[0].cooperant_id is None and saved[0].cooperant_unmatched
 
 
 def test_an_invalid_file_is_refused_and_nothing_is_saved(own_store):

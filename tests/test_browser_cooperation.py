@@ -1,6 +1,7 @@
 """Browser test of one cooperation project from the call to the closing evaluation: the planner finds the call in the
 calendar, sends the proposal and records the cooperant's acceptance; the board signs the agreement; the planner files
-a report (Seguimiento flags it) and the closing evaluation, and downloads the final report with the five criteria."""
+a report (Seguimiento flags it), the mid-term evaluation and the closing evaluation, and downloads the final report
+with the five criteria and the mid-term evaluation."""
 
 import datetime as dt
 import io
@@ -10,7 +11,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from core.cooperation import agreements as agr
-from core.cooperation import monitoring
+from core.cooperation import monitoring, reviews
 from core.record.store import Store
 from tests.conftest import open_page, sign_in, wait_for_app
 
@@ -103,6 +104,19 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, app_url, test
     assert flags["over_budget"].any()  # the GAD spent 15.000 of the 12.000 it committed
 
     open_page(page, "Convenios")
+    _tab(page, "Evaluación intermedia y auditorías")
+    midterm = _form(page, "Registrar evaluación intermedia")
+    midterm.get_by_role("textbox", name="Quién evaluó").fill("Universidad de Cuenca")
+    midterm.get_by_role("textbox", name="Hallazgos").fill(f"Riego a medias {stamp}")
+    _choose(page, midterm, "Recomendación", "Ajustar")
+    midterm.get_by_role("textbox", name="Por qué ajustar o cancelar").fill("Cambiar el proveedor de goteros")
+    _submit(page, midterm, "Registrar evaluación intermedia")
+    open_page(page, "Seguimiento de proyectos")  # the reviews' table appears there once one is recorded
+    expect(page.get_by_text("Evaluaciones intermedias y auditorías")).to_be_visible()
+    [signed] = [a for a in agr.agreements(Store(), "010170") if a.application_id == f"AP-NAVEGADOR-{stamp}"]
+    assert reviews.midterm(Store(), signed.agreement_id).recommendation == "adjust"
+
+    open_page(page, "Convenios")
     _tab(page, "Evaluación de cierre")
     close = _form(page, "Guardar evaluación")
     close.get_by_role("textbox", name="Nombre de quien evalúa").fill("Técnica de planificación")
@@ -110,6 +124,8 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, app_url, test
         close.get_by_role("textbox", name=f"Evidencia: {criterion}").fill(f"Evidencia de {criterion.lower()}")
     _submit(page, close, "Guardar evaluación")
     _tab(page, "Evaluación de cierre")
+    # the report is downloaded once the page says the evaluation is recorded, as a person would wait
+    expect(page.get_by_text("Evaluaciones de cierre registradas")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("button", name="Informe final (PDF)").click()
     saved = tmp_path / download.value.suggested_filename
@@ -118,3 +134,4 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, app_url, test
     for criterion in ("Pertinencia", "Eficiencia", "Eficacia", "Impacto", "Sostenibilidad"):
         assert criterion in text
     assert "Evidencia de sostenibilidad" in text and "Hectáreas regadas" in text
+    assert "Cambiar el proveedor de goteros" in " ".join(text.split())  # the mid-term evaluation, in the report

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pydantic import ValidationError
 
+from core.cooperation.cooperants import cooperants
 from core.proposals import cooperation
 
 from core.engine import scenarios
@@ -49,7 +51,7 @@ def test_japan_fails_for_lack_of_counterpart_and_israel_had_it(inputs):
     assert by_id(cooperation.review_offers(inputs, 25_000, today=TODAY))["OF-JAPON-RIEGO"].counterpart_ok
 
 
-def test_each_offer_has_its_checklist_and_what_it_could_fund(inputs):
+def test_each_offer_has_its_checklist_and_what_it_could_fund(inputs, store):
     reviews = cooperation.review_offers(inputs, 10_000, today=TODAY)
     assert reviews == sorted(reviews, key=lambda r: (not r.screening.eligible, r.offer.offer_id))
     for r in reviews:
@@ -57,8 +59,12 @@ def test_each_offer_has_its_checklist_and_what_it_could_fund(inputs):
         assert all(g.reason_es for g in r.screening.gates)
     credit = by_id(reviews)["OF-CREDITO"]
     assert not credit.screening.eligible and "reembolsable" in credit.screening.summary_es()
-    frame = cooperation.reviews_frame(reviews)
+    frame = cooperation.reviews_frame(reviews, cooperants(store))  # the demo registry, read where built
     assert frame.height == len(inputs.offers) and frame["eligible"].sum() >= 1
+    names = dict(zip(frame["offer_id"], frame["cooperant"]))
+    assert names["OF-JAPON-RIEGO"] == "Embajada del Japón"
+    unlinked = cooperation.reviews_frame(reviews, [])
+    assert all("sin vincular al registro" in name for name in unlinked["cooperant"])
     proposals = {p.proposal_id: p for p in inputs.proposals}
     japan = by_id(reviews)["OF-JAPON-RIEGO"]
     matches = cooperation.matches_frame(japan, proposals)
@@ -106,3 +112,26 @@ def test_an_offer_from_the_form_is_reimbursable_by_its_type(inputs, cooperation_
     offer = cooperation.offer_from_form({"cooperation_type": cooperation_type, "title": "Riego tecnificado"}, base)
     assert offer.reimbursable is reimbursable
     assert offer.title == "Riego tecnificado" and offer.cooperant == base.cooperant  # the rest is kept
+
+
+@pytest.mark.parametrize("typed, share", [("12,5", 12.5), ("12,5 %", 12.5), ("30", 30.0), ("", None),
+                                          ("  ", None), (20.0, 20.0)])
+def test_the_counterpart_percentage_is_read_as_written_in_es_ec(inputs, typed, share):
+    base = inputs.offers["OF-JAPON-RIEGO"]
+    fields = {"cooperation_type": base.cooperation_type, "counterpart_required_pct": typed}
+    assert cooperation.offer_from_form(fields, base).counterpart_required_pct == share
+
+
+@pytest.mark.parametrize("share, shown", [(12.5, "12,5"), (30.0, "30"), (0.0, "0"), (None, "")])
+def test_the_form_shows_the_counterpart_percentage_in_es_ec(share, shown):
+    assert cooperation.percent_text(share) == shown
+
+
+@pytest.mark.parametrize("typed, words", [("150,5", "entre 0 y 100 (se recibió 150,5)"),
+                                          ("la mitad", "la mitad")])
+def test_a_wrong_counterpart_percentage_is_refused_in_spanish(inputs, typed, words):
+    base = inputs.offers["OF-JAPON-RIEGO"]
+    fields = {"cooperation_type": base.cooperation_type, "counterpart_required_pct": typed}
+    with pytest.raises(ValidationError) as info:
+        cooperation.offer_from_form(fields, base)
+    assert words in str(info.value)

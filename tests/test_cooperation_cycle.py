@@ -170,6 +170,9 @@ def test_the_final_report_pdf_and_excel_open_and_carry_the_five_criteria(store):
                                                   "Sostenibilidad"]
     assert evaluation[1][1:3] == (5, 5) and evaluation[5][1:3] == (2, 2)
     assert [row[1:3] for row in book["Recursos"].iter_rows(min_row=2, values_only=True)][1] == (7000, 6500)
+    money_formats = {cell.number_format for row in book["Recursos"].iter_rows(min_row=2, min_col=2, max_col=3)
+                     for cell in row if cell.value is not None}
+    assert money_formats == {"#,##0.00"}  # money with two decimals, not Excel's General
     kept = closing.lessons(store, [agreement])
     assert [(k["evaluator"], k["negative"]) for k in kept] == [("planner", "Contraparte tardía"),
                                                                ("cooperant", "Contraparte tardía")]

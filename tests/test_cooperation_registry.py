@@ -11,9 +11,12 @@ from openpyxl import Workbook
 
 from core.cooperation import calls as calls_mod
 from core.cooperation import cooperants as coop
+from core.cooperation import offer_links
 from core.cooperation.calls import Call, calendar, call_state
 from core.cooperation.registry_import import preview_registry
 from core.proposals import records
+from core.proposals.offers import CooperationOffer
+from core.record import overlay
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import ConflictError, Store
 
@@ -34,11 +37,71 @@ def _call(open_date, close_date, themes=()):
 def test_every_demo_offer_refers_to_a_registered_cooperant_and_every_call_too(store):
     registry = coop.cooperants(store)
     offers = [v.item for v in records.offers(store)]
-    assert all(coop.cooperant_of_offer(o.cooperant, registry) is not None for o in offers)
+    assert offers, "the demo offers are read where they are built"
+    for offer in offers:
+        registered = coop.cooperant_of_offer(offer, registry)
+        assert registered is not None and registered.name == offer.cooperant and registered.kind == offer.cooperant_kind
     ids = set(coop.by_id(registry))
     assert all(c.cooperant_id in ids for c in calls_mod.calls(store))
-    assert coop.cooperant_of_offer("  embajada DEL japon ", registry).cooperant_id == "CO-JAPON"
-    assert coop.cooperant_of_offer("Cooperante desconocido", registry) is None
+
+
+def _stored_offer(store, offer_id, cooperant, **extra):
+    """An offer as a store from before the registry holds it: a cooperant's name, no link."""
+    body = {"offer_id": offer_id, "cooperant": cooperant, "cooperant_kind": "ngo", "title": "Oferta antigua",
+            "modality": "decentralized", "cooperation_type": "technical_assistance", "reimbursable": False,
+            "source": "prueba", **extra}
+    store.save(records.OFFER, offer_id, body, actor="antes")
+
+
+def test_opening_a_store_links_nothing_when_no_stored_offer_needs_it(store):
+    """The demo offers carry their cooperant ids where they are built: the migration has nothing to write."""
+    assert offer_links.link_stored_offers(store) == 0
+    assert store.log() == [] and store.records(records.OFFER) == []
+
+
+def test_stored_offers_without_a_link_are_linked_by_name_or_flagged(store):
+    _stored_offer(store, "OF-VIEJA-1", "  embajada DEL japon ")
+    _stored_offer(store, "OF-VIEJA-2", "Cooperante desconocido")
+    log_before = len(store.log())
+    assert offer_links.link_stored_offers(store) == 2
+    first = CooperationOffer.model_validate(store.get(records.OFFER, "OF-VIEJA-1").body)
+    assert (first.cooperant_id, first.cooperant, first.country) == ("CO-JAPON", "Embajada del Japón", "Japón")
+    assert first.cooperant_kind == "bilateral" and not first.cooperant_unmatched
+    second = CooperationOffer.model_validate(store.get(records.OFFER, "OF-VIEJA-2").body)
+    assert second.cooperant_id is None and second.cooperant_unmatched and second.cooperant == "Cooperante desconocido"
+    assert "sin vincular" in coop.cooperant_name(second, coop.cooperants(store))
+    log = store.log()  # newest first
+    assert len(log) == log_before + 2 and {e.actor for e in log[:2]} == {offer_links.MIGRATION_ACTOR}
+    # a second run changes nothing, and the demo offers (linked already) are never rewritten
+    versions = {r.record_id: r.version for r in store.records(records.OFFER)}
+    assert offer_links.link_stored_offers(store) == 0
+    assert {r.record_id: r.version for r in store.records(records.OFFER)} == versions
+    # once the cooperant is registered, the flagged offer is linked
+    coop.save_cooperant(store, PLANNER, coop.Cooperant(cooperant_id="CO-DESCONOCIDO", name="Cooperante Desconocido",
+                                                       kind="ngo", sources=["prueba"]))
+    assert offer_links.link_stored_offers(store) == 1
+    assert store.get(records.OFFER, "OF-VIEJA-2").body["cooperant_id"] == "CO-DESCONOCIDO"
+
+
+def test_an_offer_is_saved_only_for_a_registered_cooperant_with_its_registry_fields(store):
+    stored = CooperationOffer.model_validate(overlay.current(store, records.OFFER, "OF-JAPON-RIEGO").body)
+    with pytest.raises(PermissionDenied):
+        records.save_offer(store, BOARD, stored)
+    with pytest.raises(ValueError, match="no dice su cooperante"):
+        records.save_offer(store, PLANNER, stored.model_copy(update={"cooperant_id": None}))
+    with pytest.raises(ValueError, match="no está registrado"):
+        records.save_offer(store, PLANNER, stored.model_copy(update={"cooperant_id": "CO-NADIE"}))
+    # a name typed differently is replaced by the registry's
+    records.save_offer(store, PLANNER, stored.model_copy(update={"cooperant": "japon", "country": None}))
+    saved = store.get(records.OFFER, "OF-JAPON-RIEGO").body  # the edit of the demo offer is stored now
+    assert (saved["cooperant"], saved["country"]) == ("Embajada del Japón", "Japón")
+
+
+def test_an_offer_cannot_be_linked_and_flagged_unmatched_at_once():
+    with pytest.raises(ValueError, match="a la vez marcada como sin vincular"):
+        CooperationOffer(offer_id="OF-X", cooperant_id="CO-X", cooperant_unmatched=True, cooperant="X y Z",
+                         cooperant_kind="ngo", title="Oferta", modality="decentralized",
+                         cooperation_type="technical_assistance", reimbursable=False, source="prueba")
 
 
 def test_only_planners_register_cooperants_and_calls_of_registered_cooperants(store):

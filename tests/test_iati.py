@@ -186,15 +186,21 @@ def test_the_cli_writes_a_valid_file_to_stdout(tmp_path, con, built_data_dir):
     assert unknown.returncode == 1 and "999999" in unknown.stderr.decode() and not unknown.stdout
 
 
-def test_an_agreement_exports_with_commitments_expenditures_and_results(store):
+def _japan_agreement(store: Store, end_date: dt.date) -> agr.Agreement:
+    """EV-P02 sent to the Japanese embassy (a demo cooperant, read where built), accepted and signed: USD 30.000
+    from Japan and 12.000 from the GAD."""
     agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
                                                cooperant_id="CO-JAPON", submitted_on=dt.date(2026, 10, 1)))
     agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 1))
-    agreement = agr.sign(store, BOARD, agr.AgreementDraft(
-        application_id="AP-1", signed_on=dt.date(2026, 12, 1), start_date=dt.date(2027, 1, 1),
-        end_date=dt.date(2028, 6, 30), cooperant_usd=30_000, gad_usd=12_000, community_usd=0,
+    return agr.sign(store, BOARD, agr.AgreementDraft(
+        application_id="AP-1", signed_on=dt.date(2026, 12, 1), start_date=dt.date(2027, 1, 1), end_date=end_date,
+        cooperant_usd=30_000, gad_usd=12_000, community_usd=0,
         indicators=[agr.AnnexIndicator(name="Hectáreas regadas", unit="ha", baseline=0, target=40,
                                        means_of_verification="Informe técnico")]))
+
+
+def test_an_agreement_exports_with_commitments_expenditures_and_results(store):
+    agreement = _japan_agreement(store, dt.date(2028, 6, 30))
     for report_id, end, spent in (("R1", dt.date(2027, 3, 31), 5_000), ("R2", dt.date(2027, 6, 30), 12_000)):
         monitoring.save_report(store, PLANNER, monitoring.Report(
             report_id=report_id, agreement_id=agreement.agreement_id, period_end=end, physical_progress_pct=30,
@@ -212,3 +218,24 @@ def test_an_agreement_exports_with_commitments_expenditures_and_results(store):
     indicator = activity.find("result/indicator")
     assert indicator.find("baseline").get("value") == "0" and indicator.find("period/target").get("value") == "40"
     assert indicator.find("period/actual").get("value") == "12"
+
+
+def test_reviews_with_a_public_report_are_linked_as_documents_and_the_file_still_validates(store):
+    from core.cooperation import reviews
+
+    agreement = _japan_agreement(store, dt.date(2027, 12, 31))
+    reviews.save_midterm(store, PLANNER, reviews.MidtermEvaluation(
+        agreement_id=agreement.agreement_id, evaluated_on=dt.date(2027, 6, 30), evaluator="Universidad",
+        findings="Avance a tiempo", recommendation="continue", report_url="https://elvalle.gob.ec/intermedia.pdf"))
+    for audit_id, url in (("AUD-1", "https://elvalle.gob.ec/auditoria"), ("AUD-2", None)):
+        reviews.save_audit(store, PLANNER, reviews.Audit(
+            audit_id=audit_id, agreement_id=agreement.agreement_id, audited_on=dt.date(2027, 7, 15),
+            auditor="Contraloría", kind="financial", findings="Sin hallazgos graves", report_url=url))
+    document = activities_document(store, "010170", generated=dt.datetime(2027, 7, 20, tzinfo=dt.UTC))
+    assert not problems(document)
+    links = _activity(document, f"EC-DPA-010170-{agreement.agreement_id}").findall("document-link")
+    # the audit without a public address has no place in IATI
+    assert [(d.get("url"), d.get("format"), d.find("category").get("code"), d.find("document-date").get("iso-date"))
+            for d in links] == [("https://elvalle.gob.ec/intermedia.pdf", "application/pdf", "A07", "2027-06-30"),
+                                ("https://elvalle.gob.ec/auditoria", "text/html", "A07", "2027-07-15")]
+    assert links[0].findtext("title/narrative") == "Evaluación intermedia del convenio CONV-2026-001"

@@ -132,6 +132,21 @@ def test_every_variant_of_a_good_file_reads_the_same_proposal(variant, ctx):
     assert not p.is_synthetic and "Importada del archivo" in (p.source or "")
 
 
+def test_the_national_format_columns_are_read_and_the_check_sees_them(ctx):
+    from core.proposals import formulation
+
+    header = [*HEADER, "Justificación", "Antecedentes", "Consideraciones de género", "Plan de seguimiento y evaluación"]
+    cells = [*row(), "Sin riego se pierde la cosecha", "Sequía de 2024", "Cupos para socias", "Informe trimestral"]
+    result = preview(csv_file([cells], header=header), "p.csv", ctx)
+    assert result.ok, messages(result)
+    p = result.rows[0].proposal
+    assert (p.justification, p.background) == ("Sin riego se pierde la cosecha", "Sequía de 2024")
+    assert (p.gender_considerations, p.monitoring_plan) == ("Cupos para socias", "Informe trimestral")
+    named = [item.label_es for item in formulation.missing(p)]
+    assert not any(n.startswith(("2.", "4.", "16.")) for n in named)
+    assert any(n.startswith("9.") for n in named)  # strategies were not in the file
+
+
 @pytest.mark.parametrize(("text", "decimal", "expected"), [
     ("1.234,56", ",", 1234.56), ("1,234.56", ",", 1234.56), ("1234,5", ".", 1234.5), ("1234.5", ",", 1234.5),
     ("1.234", ",", 1234.0), ("1.234", ".", 1.234), ("1,234", ".", 1234.0), ("1.234.567", ".", 1234567.0),

@@ -4,8 +4,12 @@ status changes only along the lifecycle, and who is offered the form."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from core import fmt
 from core.proposals import entry
+from core.proposals.import_cells import parse_number
 from core.record.auth import Role, User
 from core.proposals.import_templates import demo_proposals
 from core.proposals.models import ProposalStatus
@@ -68,6 +72,30 @@ def test_form_errors_are_spanish_and_name_the_field(demo):
         "-$ 5,00)")]
 
 
+@pytest.mark.parametrize(("typed", "amount"), [
+    ("1.500,00", 1500.0), ("$ 1.500,50", 1500.5), ("1500", 1500.0), ("12,5", 12.5), ("2.000", 2000.0),
+    (800.0, 800.0),
+])
+def test_budget_line_amounts_are_read_as_written_in_es_ec(typed, amount):
+    """The form's cost lines hold amounts as people write them in Ecuador."""
+    values = {"proposal_id": "EV-P99", "association_id": "EV-A01", "title": "Huertos familiares", "cost_usd": amount,
+              "requested_usd": amount, "support_kind": "inputs",
+              "budget_lines": [{"item": "Equipos", "amount_usd": typed, "source": "gad"}]}
+    new = entry.from_form(values, None, parish_code="010170")
+    assert [line.amount_usd for line in new.budget_lines] == [amount]
+
+
+def test_a_budget_line_amount_that_is_no_number_is_refused_on_its_line():
+    values = {"proposal_id": "EV-P99", "association_id": "EV-A01", "title": "Huertos familiares", "cost_usd": 1000.0,
+              "requested_usd": 1000.0, "support_kind": "inputs",
+              "budget_lines": [{"item": "Equipos", "amount_usd": "1.000,00", "source": "gad"},
+                               {"item": "Obra", "amount_usd": "mil dólares", "source": "gad"}]}
+    with pytest.raises(entry.FormError) as info:
+        entry.from_form(values, None, parish_code="010170")
+    assert len(info.value.problems) == 1
+    assert "(línea 2)" in info.value.problems[0] and "mil dólares" in info.value.problems[0]
+
+
 def test_a_new_proposal_is_a_draft_and_moves_only_along_the_lifecycle(demo):
     values = {"proposal_id": "EV-P99", "association_id": "EV-A01", "title": "Huertos familiares", "cost_usd": 1000.0,
               "requested_usd": 1000.0, "support_kind": "inputs"}
@@ -89,3 +117,11 @@ def test_who_is_offered_the_form_and_which_steps(demo):
     assert entry.next_statuses("submitted", REP) == ["draft"]
     assert entry.next_statuses("eligible", REP) == []
     assert entry.next_statuses("draft", None) == []
+
+
+@given(st.decimals(min_value=0, max_value=10_000_000, places=2))
+def test_an_amount_the_form_shows_reads_back_the_same(amount):
+    """The cost lines show «1.500,00» (core.fmt) and read it back (core.proposals.import_cells): nothing drifts
+    when a proposal is saved again unchanged."""
+    value = float(amount)
+    assert parse_number(fmt.number(value, 2)) == value

@@ -132,7 +132,8 @@ def test_an_incomplete_proposal_is_kept_out_by_screening_and_scored_without_a_ki
     proposal = Proposal(proposal_id="X-1", association_id="A1", parish_code=PARISH, title="Riego",
                         cost_usd=100, requested_usd=100)
     warnings = budget_warnings(proposal)
-    assert warnings[0].startswith("Formulación completa: Falta el tipo de apoyo, el problema")
+    assert warnings[0].startswith("Formulación completa: Falta el tipo de apoyo, 3. Situación actual")
+    assert "Anexo 3" in warnings[0]  # the parts of the national format cite the thesis
     score = aid_concentration(proposal, CriteriaContext())
     assert score.score == 100.0 and "Sin tipo de apoyo" in score.explanation_es
 

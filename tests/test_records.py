@@ -1,9 +1,13 @@
 """Records people enter: the demo is read where it is built (never copied into the store), edits check roles,
 imports are all-or-nothing, and the prioritization reads what is in the store."""
 
+import json
+
 import pytest
 
+from core.data.paths import SOURCES_DIR
 from core.proposals import records
+from core.record import overlay
 from core.engine.allocation import AllocationRules
 from core.record.auth import PermissionDenied, Role, User
 from core.engine.prioritization import load_inputs, prioritize
@@ -69,6 +73,40 @@ def test_reset_brings_back_the_demo_but_keeps_the_log(store, con):
     assert store.count() == 0 and len(store.log()) == log_before + 1
     assert store.log()[0].action == "restablecer demo"
     assert store.verify().ok
+
+
+def _demo_ids(name: str, id_field: str) -> set[str]:
+    """The ids of a demo cooperation file, read from the file itself."""
+    return {row[id_field] for row in json.loads((SOURCES_DIR / "cooperation" / name).read_text(encoding="utf-8"))}
+
+
+def test_reset_brings_back_the_demo_cooperants_and_calls(store, con):
+    from core.cooperation import calls, cooperants
+
+    japan = next(c for c in cooperants.cooperants(store) if c.cooperant_id == "CO-JAPON")
+    cooperants.save_cooperant(store, PLANNER, japan.model_copy(update={"name": "Nombre cambiado"}))
+    cooperants.save_cooperant(store, PLANNER, cooperants.Cooperant(
+        cooperant_id="CO-NUEVO", name="Cooperante nuevo", kind="ngo", sources=["prueba"]))
+    gone = overlay.current(store, calls.KIND, calls.calls(store)[0].call_id)
+    store.apply([overlay.delete(calls.KIND, gone, "eliminar")], actor="tecnico")
+    assert gone.record_id not in {c.call_id for c in calls.calls(store)}
+
+    assert records.reset_demo(store, ADMIN) == 3
+    registry = cooperants.by_id(cooperants.cooperants(store))
+    assert registry["CO-JAPON"].name == japan.name
+    assert "CO-NUEVO" not in registry
+    assert set(registry) == _demo_ids("cooperants.json", "cooperant_id")
+    assert {c.call_id for c in calls.calls(store)} == _demo_ids("calls.json", "call_id")
+    assert store.count() == 0 and store.verify().ok
+
+
+def test_a_fresh_store_reads_the_demo_cooperants_and_a_reset_writes_nothing(store, con):
+    from core.cooperation import cooperants
+
+    assert {c.cooperant_id for c in cooperants.cooperants(store)} == _demo_ids("cooperants.json", "cooperant_id")
+    assert records.reset_demo(store, ADMIN) == 0
+    assert {c.cooperant_id for c in cooperants.cooperants(store)} == _demo_ids("cooperants.json", "cooperant_id")
+    assert store.count() == 0
 
 
 def test_prioritization_reads_the_store(store, con):

@@ -73,8 +73,8 @@ def test_pdot_alignment(changes, expected, words):
     ({}, 0, "ningún ODS"),
     ({"sdg_goals": [2]}, 40, "sin meta específica"),
     ({"sdg_goals": [2], "sdg_targets": ["2.3"]}, 50, "metas 2.3"),
-    ({"sdg_goals": [2], "pnd_objective_ids": ["PND_2024_2025-5"]}, 90, "PND vigente"),
-    ({"pnd_objective_ids": ["PND_2017_2021-6"]}, 25, "cuentan la mitad"),
+    ({"sdg_goals": [2], "pnd_objective_ids": ["PND_2024_2025-5"]}, 90, "PND vigente (objetivo 5 del PND 2024–2025)"),
+    ({"pnd_objective_ids": ["PND_2017_2021-6"]}, 25, "anterior (objetivo 6 del PND 2017–2021), que cuentan la mitad"),
     ({"sdg_goals": [2], "sdg_targets": ["2.3"], "pnd_objective_ids": ["PND_2024_2025-5"]}, 100, "metas"),
 ])
 def test_sdg_pnd_alignment(changes, expected, words):
@@ -149,7 +149,9 @@ def test_aid_concentration(changes, since, expected, flag, words):
     ({}, 50 + 25 + 25, "100 % completa"),
     ({"duration_months": 18}, 50 + 17.5 + 25, "18 meses"),
     ({"budget_lines": [{"item": "A", "amount_usd": 10000}]}, 50 + 25 + 12.5, "1 líneas"),
-    ({"project_manager": None, "indicators": []}, 50 * 6 / 8 + 25 + 25, "falta al menos un indicador"),
+    # seven parts of the national format are needed to judge: diagnosis, beneficiaries, objectives, goals,
+    # schedule, budget and who is responsible
+    ({"project_manager": None, "indicators": []}, 50 * 5 / 7 + 25 + 25, "falta 7. Metas"),
 ])
 def test_feasibility_proxy(changes, expected, words):
     result = feasibility_proxy(proposal(**changes), CTX)

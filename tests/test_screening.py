@@ -150,15 +150,26 @@ def test_gate_pdot(changes, ctx_pdot, passed, words):
     assert result.passed is passed and words in result.reason_es
 
 
+FULL_FORMAT = {"summary": "Riego para 20 familias", "background": "Sequías desde 2019", "justification": "Pérdidas",
+               "execution_strategy": "Mingas", "components": [{"name": "Obra", "activities": "Zanja; Tubería"}],
+               "timetable": [{"activity": "Zanja", "start_month": 1, "end_month": 3}], "benefits": "Dos cosechas",
+               "financial_evaluation": "USD 500 por familia", "monitoring_plan": "Informe trimestral del técnico",
+               "environmental_considerations": "Caudal ecológico", "gender_considerations": "Mitad de mujeres",
+               "sustainability": "Tarifa de la junta de agua"}
+
+
 @pytest.mark.parametrize("changes, passed, words", [
-    ({}, True, "conviene completar la ubicación, la sostenibilidad al terminar y los riesgos"),
-    ({"location": "Comunidad", "sustainability": "Tarifa", "risks": ["Sequía"]}, True, "lo necesario para evaluarla."),
-    ({"problem": None, "indicators": []}, False, "Falta el problema o diagnóstico y al menos un indicador"),
-    ({"direct_beneficiaries": 0, "duration_months": None}, False, "los beneficiarios directos y la duración"),
+    ({}, True, ["incompleta", "1. Introducción", "2. Antecedentes", "4. Justificación", "16. Seguimiento",
+                "Anexo 3", "p. 110"]),
+    (FULL_FORMAT, True, ["Tiene todas las partes", "Anexo 3"]),
+    ({"problem": None, "indicators": []}, False, ["Falta 3. Situación actual", "7. Metas", "Anexo 3"]),
+    ({"direct_beneficiaries": 0, "duration_months": None}, False, ["5. Beneficiarios", "11. Inversiones y cronograma"]),
+    ({**FULL_FORMAT, "project_manager": None}, False, ["Falta Responsables", "§3.3.4"]),
 ])
 def test_gate_complete(changes, passed, words):
     result = gate_complete(proposal(**changes), CTX)
-    assert result.passed is passed and words in result.reason_es
+    assert result.passed is passed
+    assert all(w in result.reason_es for w in words), result.reason_es
 
 
 def test_a_proposal_is_eligible_only_when_every_gate_passes():

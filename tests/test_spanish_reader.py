@@ -4,7 +4,8 @@ words Minga controls reach the screen, and every chart formats numbers the es-EC
 Each page is opened (AppTest) for El Valle as the public, a planner and a board member; every text a person
 reads is collected (titles, markdown, captions, messages, metrics, widget labels/options/help, tab and expander
 labels, table headers and cells, download labels, and the charts' titles, axis/legend/tooltip titles and the
-values they draw) and searched for leaks.
+values they draw) and searched for leaks. Amounts in tables and metrics are also read for US digits («1,500.00»,
+«1500.00»): es-EC groups thousands with «.» and marks decimals with «,».
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ ADMIN = User(username="admin-lectora", display_name="Administración lectora", r
 
 # Words a Python or pandas value turns into when nobody labelled it.
 RAW_VALUES = re.compile(r"\b(None|nan|NaN|NaT|null|True|False|true|false|undefined)\b")
-# snake_case identifiers: column names, codes and keys (is_synthetic, pdot_links, health_services, ...).
-CODE_NAME = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+# snake_case identifiers: column names, codes and keys (is_synthetic, pdot_links, health_services, ...), and raw PND codes.
+CODE_NAME = re.compile(r"\b(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|PND_\d{4}_\d{4}-\d{1,2})\b")
 # English words Minga's own code produces (solver statuses, method and status codes).
 ENGLISH = {"Optimal", "optimal", "Infeasible", "infeasible", "Feasible", "feasible", "Unbounded", "greedy",
            "equal_split", "Error", "error:", "Warning", "proposal", "proposals", "budget", "score", "weights",
@@ -54,6 +55,17 @@ CODES = {code for family in LABELS.values() for code, text in family.items()
                           "senplades"}}  # Spanish words too
 
 
+# An amount written the US way: grouped with commas before a decimal point («1,500.00») or in two groups or more
+# («1,234,567»), or with a decimal point: two decimals («1500.00», «0.50»), four digits before it («1500.5») or a
+# percentage («12.5 %»). es-EC «1.500,00» has three digits after each point; «103,703» is es-EC too (three
+# decimals); codes («010150»), years and section numbers («6.1 general») are not amounts.
+US_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:(?:,\d{3})+\.\d+|(?:,\d{3}){2,})(?![\d,])"
+                       r"|\d+\.\d{2}(?![\d.])|\d{4,}\.\d(?![\d.])|\d+\.\d(?=\s?%))")
+# The SDG targets a text names («metas 2.3 y 12.3»): the UN's codes, not amounts.
+SDG_TARGETS = re.compile(r"\b(?i:metas?)(?:(?:\s*,\s*|\s+y\s+|\s+)\d{1,2}\.[\da-z]{1,2}\b)+")
+# Streamlit's own number formats for a table column: each writes a decimal point or English grouping.
+US_COLUMN_FORMATS = {"plain", "localized", "dollar", "euro", "yen", "accounting", "percent", "compact"}
+
 # Text that is not Minga's words: icons (:material/name:), file paths and web addresses, and the names of the
 # archived mirrors that source citations quote.
 NOT_WORDS = re.compile(r":material/\w+:|\S*/\S*|\bwikipedia_\w+")
@@ -66,6 +78,35 @@ def leaks(text: str) -> set[str]:
     found = set(RAW_VALUES.findall(text)) | set(CODE_NAME.findall(text))
     found |= {w for w in words if w in ENGLISH or w in CODES}
     return found - ALLOWED
+
+
+def shows_a_decimal_point(field) -> bool:
+    """Whether a number input draws fixed decimals after a point («%.2f»; Streamlit's default for a float is
+    «%0.2f»): «40000.00», «12.5»."""
+    return re.search(r"%[-+ 0#]*\d*\.\d*[1-9]f", field.proto.format or "") is not None
+
+
+def number_leaks(text: str) -> set[str]:
+    """The amounts in `text` written with US digits."""
+    return set(US_NUMBER.findall(SDG_TARGETS.sub(" ", text)))
+
+
+def table_number_leaks(app) -> Iterator[tuple[str, str]]:
+    """(column, what) for every table column that draws an amount with US digits: a string cell written so,
+    a fractional number left to Streamlit's default (a decimal point), or a number format of Streamlit's
+    (printf «%.2f», «dollar», ...)."""
+    for frame in app.dataframe:
+        table = frame.value
+        configured = json.loads(frame.proto.columns or "{}")
+        for column in table.columns:
+            number_format = ((configured.get(str(column)) or {}).get("type_config") or {}).get("format")
+            if number_format in US_COLUMN_FORMATS or re.search(r"%[^%]*\.\d*[1-9]f|%,", number_format or ""):
+                yield str(column), f"formato {number_format}"
+            for value in table[column].tolist():
+                if isinstance(value, str):
+                    yield from ((str(column), found) for found in number_leaks(value))
+                elif isinstance(value, float) and value == value and not value.is_integer() and not number_format:
+                    yield str(column), str(value)
 
 
 def _chart_texts(proto) -> Iterator[str]:
@@ -148,7 +189,7 @@ READERS = ([pytest.param(page, None, id=f"{page}-publico") for page in PUBLIC_PA
 @pytest.mark.parametrize(("page", "user"), READERS)
 def test_every_page_reads_in_spanish_with_es_ec_numbers(page, user):
     """No leaks in any text; charts format with the es-EC locale («10.000», «0,5»); number inputs show no US
-    decimals («40000.00»)."""
+    decimals («40000.00», «12.5»); tables and metrics write amounts es-EC."""
     app = open_app_page(page, user, parish=EL_VALLE)
     found = {(where, token, text[:160]) for where, text in page_texts(app) for token in leaks(text)}
     assert not found, "\n".join(f"{where}: «{token}» en «{text}»" for where, token, text in sorted(found))
@@ -157,7 +198,12 @@ def test_every_page_reads_in_spanish_with_es_ec_numbers(page, user):
         number = spec.get("config", {}).get("locale", {}).get("number", {})
         assert (number.get("decimal"), number.get("thousands")) == (",", "."), f"{page}: {str(spec)[:200]}"
     for field in app.number_input:
-        assert not re.fullmatch(r"%\.[2-9]f", field.proto.format or ""), f"{page}: {field.label} {field.proto.format}"
+        assert not shows_a_decimal_point(field), f"{page}: {field.label} {field.proto.format}"
+    # Tables and metrics write «1.500,00» and «12,5 %», never «1,500.00», «1500.00» or «12.5».
+    found = set(table_number_leaks(app))
+    found |= {("metric", token) for metric in app.metric
+              for token in number_leaks(f"{metric.value} {metric.proto.delta}")}
+    assert not found, f"{page}: " + "; ".join(f"{where}: «{what}»" for where, what in sorted(found))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -173,6 +219,23 @@ def test_every_page_reads_in_spanish_with_es_ec_numbers(page, user):
 ])
 def test_the_reader_catches_leaks_and_lets_spanish_through(text, expected):
     assert leaks(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1,500.00", {"1,500.00"}),
+    ("1,234,567 habitantes", {"1,234,567"}),
+    ("1500.00", {"1500.00"}),
+    ("Contraparte 12.5 %", {"12.5"}),
+    ("$ 1.500,00 · 12,5 % · 1.234.567", set()),
+    ("Parroquia 010150, censo 2022, 26/11/2026", set()),
+    ("103,703 millones USD · 0,002", set()),
+    ("Nombra ODS 2, 8 y 12 con metas 2.3 y 12.3 y objetivos del PND", set()),
+    ("Meta 6.4 cumplida al 12.5 %", {"12.5"}),
+    ("Costo 1500.5", {"1500.5"}),
+    ("6. Objetivos (6.1 general y 6.2 específicos)", set()),
+])
+def test_the_reader_catches_us_digits_and_lets_es_ec_through(text, expected):
+    assert number_leaks(text) == expected
 
 
 def test_the_acta_reads_in_spanish(con, tmp_path):
@@ -201,3 +264,4 @@ def test_the_acta_reads_in_spanish(con, tmp_path):
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "El Valle" in text
     assert leaks(text) == set(), text[:400]
+    assert number_leaks(text) == set(), text[:400]

@@ -172,3 +172,19 @@ def test_the_import_preview_is_parsed_once_per_file(monkeypatch):
     app.session_state["prop-import-file"] = ("otra.csv", data + b"EV-P91;Semillas\n")
     app.run()
     assert calls == ["una.csv", "otra.csv"]
+
+
+@pytest.mark.parametrize("page", ["pages/preparar.py", "pages/cooperantes.py"])  # Propuestas: test_app_decidir_registro
+def test_every_spreadsheet_uploader_says_and_applies_the_readers_limit(page):
+    """Streamlit writes «200MB per file» under an uploader left to the server's cap, while the reader refuses
+    past 5 MB: each uploader of a spreadsheet carries the reader's limit, and its label says it."""
+    from core.record.auth import Role, User
+    from tests.conftest import open_app_page
+
+    planner = User(username="tecnica-limites", display_name="Técnica", role=Role.PLANNER)
+    app = open_app_page(page, planner, parish="010170")
+    uploaders = [u.proto for u in app.get("file_uploader") if ".csv" in u.proto.type]
+    assert uploaders, page
+    for uploader in uploaders:
+        assert uploader.max_upload_size_mb * 1024 * 1024 == import_files.MAX_BYTES, uploader.label
+        assert f"hasta {import_files.MAX_MB} MB" in uploader.label, uploader.label

@@ -1,6 +1,6 @@
 """Shared pieces of the cooperation pages: a guarded write, their two charts (calls by closing month, indicators
-planned against reached), and the alerts of the parish's agreements (core.cooperation.monitoring) drawn where
-projects are followed."""
+planned against reached), and the alerts, mid-term evaluations and audits of the parish's agreements
+(core.cooperation.monitoring, core.cooperation.reviews) drawn where projects are followed."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -10,7 +10,7 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
-from core.cooperation import agreements, monitoring, pdot_progress
+from core.cooperation import agreements, monitoring, pdot_progress, reviews
 from core.proposals import records
 from core.record.auth import PermissionDenied
 from core.record.store import ConflictError, Store, StoreError
@@ -48,6 +48,23 @@ def agreement_flags(store: Store, parish_code: str, today: dt.date | None = None
     st.dataframe(shown.select(columns).rename({c: t(f"mon.col.{c}") for c in columns}), hide_index=True,
                  width="stretch")
     st.caption(t("mon.flags.caption", points=fmt.number(monitoring.LATE_POINTS)))
+
+
+def agreement_reviews(store: Store, parish_code: str, *, empty_note: bool = False) -> None:
+    """The mid-term evaluations and audits of the parish's agreements (core.cooperation.reviews), one row each."""
+    rows = []
+    for agreement in agreements.agreements(store, parish_code):
+        found = reviews.review_rows(reviews.midterm(store, agreement.agreement_id),
+                                    reviews.audits(store, agreement.agreement_id))
+        rows += [[agreement.number_es, *[str(x) for x in row]] for row in found]
+    if not rows:
+        if empty_note:
+            st.info(t("rev.none"))
+        return
+    columns = [t("rev.col.agreement"), t("rev.col.what"), t("rev.col.date"), t("rev.col.who"),
+               t("rev.col.findings"), t("rev.col.result")]
+    st.markdown(f"**{t('rev.table.title')}**")
+    st.dataframe(pl.DataFrame(rows, schema=columns, orient="row"), hide_index=True, width="stretch")
 
 
 def calls_by_month_chart(calendar: pl.DataFrame, state_labels: dict[str, str]) -> alt.TopLevelMixin:

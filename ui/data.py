@@ -11,8 +11,8 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
+from core.cooperation import offer_links
 from core.data import db
-
 from core.record.store import Store
 
 
@@ -25,10 +25,13 @@ def connection():
 def store() -> Store:
     """The store of what people enter (one per process; each call opens its own connection).
 
-    Opening it writes nothing: the demo proposals, offers, PDOT, cooperants and calls are read where they are
-    built (core.record.overlay), with the store's rows over them.
+    The demo proposals, offers, PDOT, cooperants and calls are read where they are built (core.record.overlay),
+    with the store's rows over them, and never written into it. Offers stored without a link to the cooperant
+    registry get one (core.cooperation.offer_links); a store with none such is not written to.
     """
-    return Store()
+    opened = Store()
+    offer_links.link_stored_offers(opened)
+    return opened
 
 
 @st.cache_data(max_entries=512, show_spinner=False)

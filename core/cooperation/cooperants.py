@@ -1,22 +1,21 @@
 """Cooperants as records of their own: the fields of the thesis's cooperant registration form (seed-002 brief §4.1 g).
 
 A cooperant is stored once (kind `cooperant`, not tied to a parish: the same embassy serves every parish) and
-offers and calls refer to it. Calls carry its `cooperant_id`; an offer names its cooperant in the text field
-`CooperationOffer.cooperant`, so `cooperant_of_offer` finds the registry record by that name, compared without
-regard to case, accents or spacing. Every write checks the role (planners and admins) in core.
+offers and calls refer to it by its `cooperant_id`. An offer is saved only for a stored cooperant, with the
+registry's name, kind and country (`registered_offer`); offers stored before the link existed are linked by
+core.cooperation.offer_links. Every write checks the role (planners and admins) in core.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.proposals.models import ID_PATTERN, Theme, split_list
-from core.proposals.offers import CooperationType, Modality
 from core.data.paths import SOURCES_DIR
+from core.proposals.offers import CooperationOffer, CooperationType, Modality
 from core.record import overlay
 from core.record.auth import Action, User, require
 from core.record.store import Change, Store, StoredRecord
@@ -80,11 +79,6 @@ class Cooperant(BaseModel):
         return self
 
 
-def _plain(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return " ".join(text.split())
-
-
 def records(store: Store) -> list[StoredRecord]:
     """The live cooperants with their versions: the demo's (version 0) under the store's."""
     return overlay.live(store, KIND)
@@ -104,10 +98,33 @@ def by_id(items: Iterable[Cooperant]) -> dict[str, Cooperant]:
     return {c.cooperant_id: c for c in items}
 
 
-def cooperant_of_offer(offer_cooperant: str, registry: Sequence[Cooperant]) -> Cooperant | None:
-    """The registry record whose name is the offer's cooperant (None when it is not registered)."""
-    wanted = _plain(offer_cooperant)
-    return next((c for c in registry if _plain(c.name) == wanted), None)
+def cooperant_of_offer(offer: CooperationOffer, registry: Sequence[Cooperant]) -> Cooperant | None:
+    """The registry record the offer refers to (None: an offer not linked, or a cooperant no longer stored)."""
+    return next((c for c in registry if c.cooperant_id == offer.cooperant_id), None) if offer.cooperant_id else None
+
+
+def cooperant_name(offer: CooperationOffer, registry: Sequence[Cooperant]) -> str:
+    """The cooperant as the registry names it; an offer not linked shows its own name and says it is not linked."""
+    registered = cooperant_of_offer(offer, registry)
+    return registered.name if registered else t("coop.offer.unlinked", name=offer.cooperant)
+
+
+def with_cooperant(offer: CooperationOffer, cooperant: Cooperant) -> CooperationOffer:
+    """The offer linked to `cooperant`, carrying the registry's name, kind and country."""
+    return offer.model_copy(update={"cooperant_id": cooperant.cooperant_id, "cooperant_unmatched": False,
+                                    "cooperant": cooperant.name, "cooperant_kind": cooperant.kind,
+                                    "country": cooperant.country})
+
+
+def registered_offer(store: Store, offer: CooperationOffer) -> CooperationOffer:
+    """The offer as it is saved: linked to a registered cooperant (ValueError in Spanish when it names none or one
+    not registered)."""
+    if not offer.cooperant_id:
+        raise ValueError(t("coop.err.offer_without_cooperant", offer=offer.offer_id))
+    cooperant = registered(store, offer.cooperant_id)
+    if cooperant is None:
+        raise ValueError(t("coop.err.offer_unknown_cooperant", cooperant=offer.cooperant_id))
+    return with_cooperant(offer, cooperant)
 
 
 def save_cooperant(store: Store, user: User | None, cooperant: Cooperant, expected_version: int | None = None) -> int:

@@ -1,6 +1,6 @@
 """The final report of an agreement, as PDF (the acta's style) and Excel: results against targets, the use of each
-source's money against what it committed, the closing evaluation on the five criteria with the scale and the
-evidence, and the lessons kept for the next call."""
+source's money against what it committed, the mid-term evaluation and the audits (core.cooperation.reviews), the
+closing evaluation on the five criteria with the scale and the evidence, and the lessons kept for the next call."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ import io
 from collections.abc import Sequence
 
 import xlsxwriter
-from fpdf.enums import XPos, YPos
 
 from core import fmt
 from core.cooperation.agreements import Agreement
 from core.cooperation.closing import SCALE, ClosingEvaluation, scores_table
 from core.cooperation.monitoring import Report
+from core.cooperation.reviews import Audit, MidtermEvaluation, review_rows
 from core.exports import neutralise
-from core.record.acta import _ActaPDF, _heading, _latin1, _paragraph, _table
+from core.record.pdf_layout import DocumentPDF, heading, paragraph, table, title
 from core.texts import label, t
 
 
@@ -34,61 +34,70 @@ def _evaluators(items: Sequence[ClosingEvaluation]) -> list[str]:
     return [f"{label('closing_evaluator', e.evaluator)} ({e.evaluator_name})" for e in items]
 
 
+def _review_headers() -> list[str]:
+    return [t("rev.col.what"), t("rev.col.date"), t("rev.col.who"), t("rev.col.findings"), t("rev.col.result")]
+
+
 def _scale() -> str:
     return t("close.scale", scale="; ".join(f"{n} {label('closing_scale', n)}" for n in SCALE))
 
 
 def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[ClosingEvaluation], *,
-              parish_name: str, project_title: str) -> bytes:
+              parish_name: str, project_title: str, midterm: MidtermEvaluation | None = None,
+              audits: Sequence[Audit] = ()) -> bytes:
     latest = reports[-1] if reports else None
-    pdf = _ActaPDF(t("close.pdf.footer", number=agreement.number_es, parish=parish_name))
-    pdf.alias_nb_pages()
-    pdf.add_page()
-    pdf.set_font("helvetica", "B", 12)
-    pdf.multi_cell(0, 7, _latin1(t("close.pdf.heading", number=agreement.number_es)), align="C",
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("helvetica", size=9.5)
-    _paragraph(pdf, t("close.pdf.project", project=project_title, parish=parish_name,
+    pdf = DocumentPDF(t("close.pdf.footer", number=agreement.number_es, parish=parish_name))
+    title(pdf, t("close.pdf.heading", number=agreement.number_es), size=12)
+    paragraph(pdf, t("close.pdf.project", project=project_title, parish=parish_name,
                       start=fmt.date(agreement.start_date), end=fmt.date(agreement.end_date)))
 
-    _heading(pdf, t("close.pdf.results"))
-    _table(pdf, [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"), t("agr.col.target"),
+    heading(pdf, t("close.pdf.results"))
+    table(pdf, [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"), t("agr.col.target"),
                  t("close.col.reached")],
            [[n, u, fmt.number(b, 2), fmt.number(g, 2), fmt.number(r, 2)]
             for n, u, b, g, r in _results(agreement, latest)],
            [66, 24, 28, 28, 28], ["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"])
 
-    _heading(pdf, t("close.pdf.money"))
-    _table(pdf, [t("agr.col.source"), t("close.col.committed"), t("close.col.spent")],
+    heading(pdf, t("close.pdf.money"))
+    table(pdf, [t("agr.col.source"), t("close.col.committed"), t("close.col.spent")],
            [[s, fmt.money(c), fmt.money(x)] for s, c, x in _money(agreement, latest)], [74, 50, 50],
            ["LEFT", "RIGHT", "RIGHT"])
 
-    _heading(pdf, t("close.pdf.evaluation"))
-    _paragraph(pdf, _scale())
+    heading(pdf, t("rev.pdf.heading"))
+    reviewed = review_rows(midterm, audits)
+    if reviewed:
+        table(pdf, _review_headers(), [[str(x) for x in row] for row in reviewed], [30, 20, 30, 50, 44])
+    else:
+        paragraph(pdf, t("rev.pdf.none"))
+
+    heading(pdf, t("close.pdf.evaluation"))
+    paragraph(pdf, _scale())
     if items:
-        _table(pdf, [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
+        table(pdf, [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
                [[row[0], *[str(x) for x in row[1:-1]], row[-1]] for row in scores_table(items)],
                [30, *[20] * len(items), 144 - 20 * len(items)])
     else:
-        _paragraph(pdf, t("close.pdf.no_evaluation"))
+        paragraph(pdf, t("close.pdf.no_evaluation"))
 
-    _heading(pdf, t("close.pdf.lessons"))
+    heading(pdf, t("close.pdf.lessons"))
     for item in items:
         who = label("closing_evaluator", item.evaluator)
         if item.lessons_positive:
-            _paragraph(pdf, t("close.lesson.positive", who=who, text=item.lessons_positive))
+            paragraph(pdf, t("close.lesson.positive", who=who, text=item.lessons_positive))
         if item.lessons_negative:
-            _paragraph(pdf, t("close.lesson.negative", who=who, text=item.lessons_negative))
+            paragraph(pdf, t("close.lesson.negative", who=who, text=item.lessons_negative))
     return bytes(pdf.output())
 
 
-def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[ClosingEvaluation]) -> bytes:
+def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[ClosingEvaluation], *,
+               midterm: MidtermEvaluation | None = None, audits: Sequence[Audit] = ()) -> bytes:
     latest = reports[-1] if reports else None
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     bold = book.add_format({"bold": True})
+    money = book.add_format({"num_format": "#,##0.00"})  # two decimals, grouped in the reader's locale
 
-    def sheet(name: str, headers: list[str], rows: list[list[object]]) -> None:
+    def sheet(name: str, headers: list[str], rows: list[list[object]], money_columns: tuple[int, ...] = ()) -> None:
         ws = book.add_worksheet(name)
         ws.set_column(0, len(headers) - 1, 22)
         for c, header in enumerate(headers):
@@ -96,14 +105,15 @@ def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[
         for r, values in enumerate(rows, start=1):
             for c, value in enumerate(values):
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    ws.write_number(r, c, value)
+                    ws.write_number(r, c, value, money if c in money_columns else None)
                 elif value is not None:
                     ws.write_string(r, c, neutralise(str(value)))
 
     sheet(t("close.sheet.results"), [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"),
                                      t("agr.col.target"), t("close.col.reached")], _results(agreement, latest))
     sheet(t("close.sheet.money"), [t("agr.col.source"), t("close.col.committed_usd"), t("close.col.spent_usd")],
-          _money(agreement, latest))
+          _money(agreement, latest), money_columns=(1, 2))
+    sheet(t("rev.sheet"), _review_headers(), review_rows(midterm, audits))
     sheet(t("close.sheet.evaluation"), [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
           [*scores_table(items), [], [_scale()]])
     sheet(t("close.sheet.lessons"), [t("close.col.evaluator"), t("close.col.positive"), t("close.col.negative")],

@@ -9,7 +9,9 @@ Flags of an agreement on a given day, from its newest report:
 - `report_overdue`: no report covers the last `report_every_months` months (plus `GRACE_DAYS`);
 - `over_budget`: some source spent more than it committed, or the spending share runs more than `LATE_POINTS`
   points ahead of the physical progress;
-- `cancellation`: the newest report proposes to cancel.
+- `cancellation`: the newest report proposes to cancel;
+- from the evaluation while it runs (core.cooperation.reviews): `midterm_change`, the mid-term evaluation recommends
+  adjusting or cancelling, and `audit_open`, an audit has observations not resolved.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
 from core.cooperation.agreements import AGREEMENT, Agreement
+from core.cooperation.reviews import REVIEW_FLAGS, review_flags
 from core.proposals.models import ID_PATTERN
 from core.record.auth import Action, User, require
 from core.record.store import Store
@@ -122,8 +125,8 @@ def flags(agreement: Agreement, history: Sequence[Report], today: dt.date) -> di
 
 
 _FLAG_SCHEMA = {"agreement_id": pl.Utf8, "number": pl.Utf8, "proposal_id": pl.Utf8, "elapsed_pct": pl.Float64,
-                "progress_pct": pl.Float64, "spent_pct": pl.Float64, **{f: pl.Boolean for f in FLAGS},
-                "reasons": pl.Utf8}
+                "progress_pct": pl.Float64, "spent_pct": pl.Float64,
+                **{f: pl.Boolean for f in (*FLAGS, *REVIEW_FLAGS)}, "reasons": pl.Utf8}
 
 
 def flags_frame(store: Store, agreements: Sequence[Agreement], today: dt.date) -> pl.DataFrame:
@@ -133,14 +136,14 @@ def flags_frame(store: Store, agreements: Sequence[Agreement], today: dt.date) -
     for agreement in agreements:
         history = reports(store, agreement.agreement_id)
         latest = history[-1] if history else None
-        raised = flags(agreement, history, today)
+        raised = {**flags(agreement, history, today), **review_flags(store, agreement.agreement_id)}
         spent = sum(latest.spent_by_source().values()) if latest else 0.0
         rows.append({"agreement_id": agreement.agreement_id, "number": agreement.number_es,
                      "proposal_id": agreement.proposal_id,
                      "elapsed_pct": elapsed_share(agreement, min(today, agreement.end_date)) * 100,
                      "progress_pct": latest.physical_progress_pct if latest else 0.0,
                      "spent_pct": spent / agreement.total_usd * 100, **raised,
-                     "reasons": "; ".join(t(f"mon.flag.{f}") for f in FLAGS if raised[f])})
+                     "reasons": "; ".join(t(f"mon.flag.{f}") for f in (*FLAGS, *REVIEW_FLAGS) if raised[f])})
     return pl.DataFrame(rows, schema=_FLAG_SCHEMA)
 
 

@@ -9,11 +9,13 @@ formulation stands in and says so). Every function here is pure: a `Proposal` an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from core.fmt import capitalized, listing, money, number, percent
+from core.proposals.formulation import format_items
 from core.proposals.models import Proposal
 from core.texts import label, t
 
@@ -74,26 +76,6 @@ class Criterion:
     compute: Callable[[Proposal, CriteriaContext], CriterionScore]
 
 
-# -- The formulation checklist (shared with the completeness gate in core.engine.screening) -----------
-
-def formulation_items(p: Proposal) -> list[tuple[str, bool, bool]]:
-    """(what, present, required) for each part of a project the thesis asks for (§4.4–4.5); `what` in Spanish."""
-    parts = [
-        ("problem", bool(p.problem and p.problem.strip()), True),
-        ("general_objective", bool(p.general_objective and p.general_objective.strip()), True),
-        ("specific_objectives", bool(p.specific_objectives), True),
-        ("direct_beneficiaries", p.direct_beneficiaries > 0, True),
-        ("budget_lines", bool(p.budget_lines), True),
-        ("duration", p.duration_months is not None, True),
-        ("indicators", bool(p.indicators), True),
-        ("project_manager", bool(p.project_manager and p.project_manager.strip()), True),
-        ("location", bool(p.location and p.location.strip()), False),
-        ("sustainability", bool(p.sustainability and p.sustainability.strip()), False),
-        ("risks", bool(p.risks), False),
-    ]
-    return [(t(f"crit.part.{part}"), present, required) for part, present, required in parts]
-
-
 # -- Computed from data -----------------------------------------------------------------------
 
 def pdot_alignment(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
@@ -116,6 +98,15 @@ def pdot_alignment(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     return CriterionScore(score, text)
 
 
+def pnd_objective_words(code: str) -> str:
+    """«PND_2024_2025-7» as a reader says it: «objetivo 7 del PND 2024–2025» (other codes unchanged)."""
+    match = re.fullmatch(r"PND_(\d{4})_(\d{4})-(\d{1,2})", code)
+    if match is None:
+        return code
+    start, end, number = match.groups()
+    return t("crit.pnd.objective", number=int(number), start=start, end=end)
+
+
 def sdg_pnd_alignment(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     """ODS (up to 50: 40 for goals, 50 with a specific target) plus PND (50 current plan, 25 older only)."""
     goals = listing(str(g) for g in p.sdg_goals)
@@ -127,9 +118,10 @@ def sdg_pnd_alignment(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
         ods, ods_text = 0.0, t("crit.sdg.none")
     current = [o for o in p.pnd_objective_ids if o.startswith(ctx.current_pnd_plan + "-")]
     if current:
-        pnd, pnd_text = 50.0, t("crit.pnd.current", codes=listing(current))
+        pnd, pnd_text = 50.0, t("crit.pnd.current", objectives=listing(pnd_objective_words(o) for o in current))
     elif p.pnd_objective_ids:
-        pnd, pnd_text = 25.0, t("crit.pnd.older", codes=listing(p.pnd_objective_ids))
+        pnd, pnd_text = 25.0, t("crit.pnd.older",
+                                objectives=listing(pnd_objective_words(o) for o in p.pnd_objective_ids))
     else:
         pnd, pnd_text = 0.0, t("crit.pnd.none")
     return CriterionScore(ods + pnd, t("crit.sdg_pnd", sdg=ods_text, pnd=pnd_text))
@@ -237,10 +229,9 @@ def aid_concentration(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
 # -- Judged by people (a computed proxy stands in until evaluators score) ------------------------
 
 def feasibility_proxy(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
-    """Proxy: 50 × share of the required formulation parts present + 25 for a duration of up to
-    12 months (17,5 up to 24, 10 beyond) + 25 for a budget in two or more lines (12,5 for one)."""
-    items = formulation_items(p)
-    required = [(what, ok) for what, ok, req in items if req]
+    """Proxy: 50 × share of the parts of the national format needed to judge a proposal that it has + 25 for a
+    duration of up to 12 months (17,5 up to 24, 10 beyond) + 25 for a budget in two or more lines (12,5 for one)."""
+    required = [(item.label_es, item.present) for item in format_items(p) if item.needed_to_judge]
     done = sum(ok for _, ok in required) / len(required)
     if p.duration_months is None:
         duration = 0.0

@@ -9,7 +9,7 @@ Proposal gates, each pass/fail with a Spanish reason:
 - `counterpart`: what it asks of the GAD fits the money available, and it puts up the counterpart
   its cooperation offer requires;
 - `pdot`: it names at least one objective of the parish PDOT (COPFP art. 68);
-- `complete`: the formulation is complete enough to be judged (core.engine.criteria.formulation_items).
+- `complete`: the formulation is complete enough to be judged (core.proposals.formulation).
 
 Offers get the same treatment (`open`, `non_reimbursable`, `competence`, `counterpart`, `pdot`)
 and are matched to the proposals and PDOT objectives they could fund.
@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from core.engine.criteria import formulation_items
 from core.fmt import capitalized, date, listing, money, percent
+from core.proposals import formulation
 from core.proposals.offers import CooperationOffer
 from core.proposals.competences import GadCompetence
 from core.proposals.models import CENT, Proposal
@@ -227,14 +227,19 @@ def gate_pdot(p: Proposal, ctx: ScreeningContext) -> GateResult:
 
 
 def gate_complete(p: Proposal, ctx: ScreeningContext) -> GateResult:
-    items = formulation_items(p)
-    missing = p.missing_parts() + [what for what, ok, required in items if required and not ok]
-    advisable = [what for what, ok, required in items if not required and not ok]
-    if missing:
-        return GateResult("complete", False, t("screen.complete.missing", missing=listing(missing)))
-    if advisable:
-        return GateResult("complete", True, t("screen.complete.advisable", advisable=listing(advisable)))
-    return GateResult("complete", True, t("screen.complete.ok"))
+    """Refused without what is needed to judge it (the parts of the national format so marked, and what an incomplete
+    import left out: Proposal.missing_parts); passed, naming what the format still asks for, when only other parts
+    are missing. Each message about the format cites where the thesis lists its parts."""
+    absent = formulation.missing(p)
+    needed = [item for item in absent if item.needed_to_judge]
+    unjudged = [*p.missing_parts(), *(item.label_es for item in needed)]
+    if unjudged:
+        cite = t("formato.cited", cite=formulation.citations(needed)) if needed else ""
+        return GateResult("complete", False, t("formato.missing_needed", missing=listing(unjudged), cite=cite))
+    if absent:
+        return GateResult("complete", True, t("formato.incomplete", missing=listing(i.label_es for i in absent),
+                                              cite=formulation.citations(absent)))
+    return GateResult("complete", True, t("formato.complete", cite=t("formato.cite.appendix3")))
 
 
 PROPOSAL_GATE_FUNCTIONS = {"competence": gate_competence, "non_reimbursable": gate_non_reimbursable,

@@ -9,6 +9,8 @@ An agreement is an activity the GAD implements with money from the cooperant, fr
   budget period), one indicative budget per twelve months, split in proportion to the days of each;
 - transactions: the cooperant's and the community's incoming commitments (type 11) and the GAD's commitment (2) on the
   signing date; one expenditure (4) per monitoring report, the spending added since the report before;
+- document links: the mid-term evaluation and each audit whose report has a public address (core.cooperation.reviews),
+  category A07 «Review of project performance and evaluation», dated; without an address IATI has no place for them;
 - results: the annex's indicators with their baseline, target and the value of the newest report.
 """
 
@@ -20,7 +22,7 @@ from collections.abc import Mapping
 from lxml import etree
 
 from core import fmt
-from core.cooperation import agreements, closing, monitoring
+from core.cooperation import agreements, closing, monitoring, reviews
 from core.cooperation.cooperants import registered
 from core.iati import elements as el
 from core.iati import identifiers as ids
@@ -30,6 +32,9 @@ from core.record.store import Store
 from core.texts import label, t
 
 INCOMING_COMMITMENT = "11"
+REVIEW_DOCUMENT = "A07"  # IATI DocumentCategory: review of project performance and evaluation
+_FORMATS = {".pdf": "application/pdf", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
 def _status(agreement: agreements.Agreement, evaluated: bool, today: dt.date) -> str:
@@ -83,6 +88,23 @@ def _results(activity: etree._Element, agreement: agreements.Agreement, latest: 
                          t("iati.agreement.actual", report=latest.report_id, date=fmt.date(latest.period_end)))
 
 
+def _document_links(activity: etree._Element, agreement: agreements.Agreement, store: Store) -> None:
+    evaluation = reviews.midterm(store, agreement.agreement_id)
+    published = [(evaluation.report_url, t("iati.review.midterm", number=agreement.number_es),
+                  evaluation.evaluated_on)] if evaluation and evaluation.report_url else []
+    published += [(a.report_url, t("iati.review.audit", kind=t(f"rev.kind.{a.kind}"), number=agreement.number_es),
+                   a.audited_on) for a in reviews.audits(store, agreement.agreement_id) if a.report_url]
+    for url, title, day in published:
+        address = str(url)
+        suffix = address.lower().rsplit("?", 1)[0][-5:]
+        kind = next((mime for end, mime in _FORMATS.items() if suffix.endswith(end)), "text/html")
+        link = etree.SubElement(activity, "document-link", url=address, format=kind)
+        el.texted(link, "title", title)
+        etree.SubElement(link, "category", code=REVIEW_DOCUMENT)
+        etree.SubElement(link, "language", code="es")
+        etree.SubElement(link, "document-date", **{"iso-date": day.isoformat()})
+
+
 def agreement_activity(root: etree._Element, reporter: Reporter, store: Store, agreement: agreements.Agreement,
                        sdg_names: Mapping[int, str], today: dt.date) -> None:
     cooperant = registered(store, agreement.cooperant_id)
@@ -127,4 +149,5 @@ def agreement_activity(root: etree._Element, reporter: Reporter, store: Store, a
             _transaction(activity, ids.TRANSACTION_EXPENDITURE, report.period_end, spent - spent_before,
                          t("iati.agreement.expenditure", report=report.report_id), gad, gad)
         spent_before = max(spent_before, spent)
+    _document_links(activity, agreement, store)
     _results(activity, agreement, history[-1] if history else None)

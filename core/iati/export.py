@@ -182,7 +182,7 @@ def activities_document(store: Store, parish_code: str, *, parish_name: str | No
     registry = cooperants(store)
     for record in overlay.live(store, OFFER):
         offer = CooperationOffer.model_validate(record.body)
-        registered = cooperant_of_offer(offer.cooperant, registry)
+        registered = cooperant_of_offer(offer, registry)
         ref = (registered.iati_org_id if registered else None) or ids.cooperant_ref(offer.cooperant_kind, offer.country)
         _offer_activity(root, reporter, StoredOffer(offer, dt.date.fromisoformat(record.updated_at[:10]), ref), sdgs)
     for record in overlay.live(store, PROPOSAL, parish_code):

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from core.cooperation.cooperants import cooperants
+from core.cooperation.offer_links import linked
 from core.iati import identifiers as ids
 from core.iati.schema import IatiFileError, parse, problems
 from core.proposals.offers import CooperationOffer
@@ -162,8 +164,10 @@ def read_offers(content: bytes, file_name: str = "actividades.xml") -> list[Read
 
 def save_read_offers(store: Store, user: User | None, offers: list[CooperationOffer]) -> int:
     """Store the offers a planner reviewed, as one transaction (all or none); an offer with the same id is
-    replaced, and the log says it came from an IATI file."""
+    replaced, and the log says it came from an IATI file. Each is linked to the registered cooperant of its name,
+    or flagged as not linked (core.cooperation.offer_links)."""
     actor = require(user, Action.EDIT_OFFER)
-    store.apply([Change(OFFER, o.offer_id, o.model_dump(mode="json"), action=t("log.action.iati_offer"),
+    registry = cooperants(store)
+    store.apply([Change(OFFER, o.offer_id, linked(o, registry).model_dump(mode="json"), action=t("log.action.iati_offer"),
                         base=overlay.base(OFFER, o.offer_id)) for o in offers], actor=actor.username)
     return len(offers)

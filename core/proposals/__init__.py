@@ -5,5 +5,6 @@ Owns: models (proposals and their lifecycle), offers, competences, entry, import
 steps in import_files, import_cells, import_columns, import_values, import_reader, import_preview,
 import_templates), records, cooperation, alignment (the pure matrix; the chart is in ui/).
 May import: core.data, core.record (store, auth), core.engine (screening and the prioritization inputs) for an
-offer's checklist, core.texts, core.fmt.
+offer's checklist, core.cooperation (the cooperant registry an offer is linked to, and its demo on a reset),
+core.texts, core.fmt.
 """

@@ -20,8 +20,10 @@ from typing import Any, Literal
 
 import polars as pl
 
+from core.cooperation.cooperants import Cooperant, cooperant_name
 from core.engine.prioritization import DecisionInputs, screening_context
-from core.fmt import money
+from core.fmt import money, number
+from core.proposals.import_cells import parse_number
 from core.proposals.models import CENT
 from core.proposals.offers import REIMBURSABLE_TYPES, CooperationOffer
 from core.proposals.models import Proposal
@@ -101,17 +103,27 @@ def counterpart_verdict(review: OfferReview) -> str:
     return t("ofe.verdict.no", required=money(review.required_usd, 0), gap=money(review.gap_usd, 0))
 
 
+def percent_text(share_pct: float | None) -> str:
+    """The counterpart percentage as the form shows it, es-EC: 12.5 → '12,5', 30.0 → '30', None → ''."""
+    if share_pct is None:
+        return ""
+    return number(share_pct, 0 if float(share_pct).is_integer() else 1)
+
+
 def offer_from_form(fields: Mapping[str, Any], base: CooperationOffer | None) -> CooperationOffer:
     """The offer the form describes: `base`'s fields (when editing) replaced by the form's; whether it is
-    reimbursable follows from its type. ValidationError (Spanish messages) when a field is wrong."""
+    reimbursable follows from its type. The counterpart percentage may come as es-EC text («12,5»; blank: none).
+    ValidationError (Spanish messages) when a field is wrong."""
     body = {**(base.model_dump() if base else {}), **fields,
             "reimbursable": fields["cooperation_type"] in REIMBURSABLE_TYPES}
+    if isinstance(body.get("counterpart_required_pct"), str):
+        body["counterpart_required_pct"] = parse_number(body["counterpart_required_pct"].replace("%", ""))
     return CooperationOffer.model_validate(body)
 
 
-def reviews_frame(reviews: Sequence[OfferReview]) -> pl.DataFrame:
-    """One row per offer: codes and Spanish labels, the money, the verdicts."""
-    rows = [{"offer_id": r.offer.offer_id, "title": r.offer.title, "cooperant": r.offer.cooperant,
+def reviews_frame(reviews: Sequence[OfferReview], registry: Sequence[Cooperant]) -> pl.DataFrame:
+    """One row per offer: codes and Spanish labels, the money, the verdicts; the cooperant as the registry names it."""
+    rows = [{"offer_id": r.offer.offer_id, "title": r.offer.title, "cooperant": cooperant_name(r.offer, registry),
              "cooperation_type": label("cooperation_type", r.offer.cooperation_type),
              "status": label("offer_status", r.offer.status), "amount_usd": r.offer.amount_usd,
              "required_usd": r.required_usd, "counterpart_ok": r.counterpart_ok, "eligible": r.screening.eligible,

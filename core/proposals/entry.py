@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from core.record.auth import Action, Role, User, can
 from core.fmt import capitalized
-from core.proposals.import_cells import normalise
+from core.proposals.import_cells import normalise, parse_number
 from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
 from core.texts import STRINGS, label, t
 from core.data.validation import spanish_message
@@ -126,7 +126,7 @@ def spanish_errors(exc: ValidationError, names: Mapping[str, str] | None = None)
             message = spanish_message(error)
         if loc:
             where = (names or {}).get(loc[0]) or field_label(loc[0])
-            if len(loc) > 1 and loc[0] in ("budget_lines", "indicators") and loc[1].isdigit():
+            if len(loc) > 1 and loc[0] in ("budget_lines", "indicators", "components", "timetable") and loc[1].isdigit():
                 where += t("val.where.line", line=int(loc[1]) + 1)
             out.append(f"{where}: {message}")
         else:
@@ -183,9 +183,15 @@ def from_form(values: Mapping[str, Any], base: Proposal | None, *, parish_code: 
             value = value.strip() or None
         data[name] = value
     if "budget_lines" in values:
-        data["budget_lines"] = _lines(values["budget_lines"], ("item", "amount_usd", "source"))
+        # The form writes amounts es-EC («1.500,00»); a text that is no number reaches the model as typed.
+        data["budget_lines"] = [{**line, "amount_usd": parse_number(line["amount_usd"])}
+                                for line in _lines(values["budget_lines"], ("item", "amount_usd", "source"))]
     if "indicators" in values:
         data["indicators"] = _lines(values["indicators"], ("name", "baseline", "target", "means_of_verification"))
+    if "components" in values:
+        data["components"] = _lines(values["components"], ("name", "activities"))
+    if "timetable" in values:
+        data["timetable"] = _lines(values["timetable"], ("activity", "start_month", "end_month"))
     data["parish_code"] = parish_code
     lead = data.get("association_id")
     others = [a for a in (values.get("association_ids") or data.get("association_ids") or []) if a != lead]

@@ -23,7 +23,8 @@ from core.fmt import number
 from core.proposals.upload_limits import UploadRefused, check_xlsx, uniform_lines
 from core.texts import t
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_MB = 5  # the uploaders that feed this reader say and apply it (st.file_uploader's max_upload_size)
+MAX_BYTES = MAX_MB * 1024 * 1024
 MAX_ROWS = 2000
 MAX_UNZIPPED_BYTES = 60 * 1024 * 1024
 HEADER_SCAN_ROWS = 10

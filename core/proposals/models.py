@@ -1,16 +1,14 @@
 """Proposals and their lifecycle, one source row each, and the field helpers the other source models share.
 
-A proposal carries the fields the Azogues thesis asks of a project (seed-002 brief §4.5, §9.1),
-flat where a planner types a single value (money, beneficiaries) so SQL and Excel imports stay
-simple, nested only where a project has several items (budget lines, indicators). Nested items
-are stored as JSON text in parquet; the models accept that text back, so a row read from the
-`proposals` view validates again as a `Proposal`.
+A proposal carries the fields the Azogues thesis asks of a project (its Appendix 3 format, core.proposals.formulation),
+flat where a planner types a single value (money, beneficiaries) so SQL and Excel imports stay simple, nested only
+where a project has several items (budget lines, indicators, components, timetable). Nested items are stored as JSON
+text in parquet; the models accept that text back, so a row read from the `proposals` view validates again.
 
-Money is USD. Every rule a record must satisfy on its own (amounts that add up, women not more
-than direct beneficiaries, a status history that follows the lifecycle) is checked here with a
-Spanish message; rules that depend on other data (competences, budget available, offers) are
-gates in `core.engine.screening`. Cooperation offers are in `core.proposals.offers`, the GAD's competences in
-`core.proposals.competences`.
+Money is USD. Every rule a record must satisfy on its own (amounts that add up, women not more than direct
+beneficiaries, a status history that follows the lifecycle) is checked here with a Spanish message; rules that
+depend on other data (competences, budget available, offers) are gates in `core.engine.screening`. Cooperation
+offers are in `core.proposals.offers`, the GAD's competences in `core.proposals.competences`.
 """
 
 from __future__ import annotations
@@ -24,6 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.fmt import money
+from core.proposals.formulation import Component, ScheduleRow, schedule_error
 from core.texts import label, t
 
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
@@ -199,10 +198,9 @@ class CostShare(BaseModel):
 class Proposal(BaseModel):
     """A project an association (or several, jointly) asks the parish to fund.
 
-    `association_id` is the lead proponent; `association_ids` lists every proponent (the lead
-    first). `cost_usd` is the total cost; `requested_usd` is what is asked of the parish GAD;
-    the counterparts are what associations, a cooperant and others put in. The four must add
-    up to the total cost.
+    `association_id` is the lead proponent; `association_ids` lists every proponent (the lead first). `cost_usd` is
+    the total cost; `requested_usd` is what is asked of the parish GAD; the counterparts are what associations, a
+    cooperant and others put in. The four must add up to the total cost.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
@@ -235,11 +233,20 @@ class Proposal(BaseModel):
     cooperant_name: str | None = None
     cooperation_offer_id: str | None = Field(default=None, pattern=ID_PATTERN)
     budget_lines: list[BudgetLine] = Field(default_factory=list)
-    # Results, sustainability, risks
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)  # results, then sustainability and risks
     sustainability: str | None = None
     risks: list[str] = Field(default_factory=list)
     project_manager: str | None = None
+    background: str | None = None  # this and the next nine: the rest of the national format, optional
+    justification: str | None = None
+    execution_strategy: str | None = None
+    components: list[Component] = Field(default_factory=list)
+    timetable: list[ScheduleRow] = Field(default_factory=list)
+    benefits: str | None = None
+    financial_evaluation: str | None = None
+    monitoring_plan: str | None = None
+    environmental_considerations: str | None = None
+    gender_considerations: str | None = None
     # Alignment and what the project answers
     pdot_objective_ids: list[str] = Field(default_factory=list)
     sdg_goals: list[int] = Field(default_factory=list)
@@ -257,7 +264,7 @@ class Proposal(BaseModel):
     is_synthetic: bool = False
     source: str | None = None
 
-    @field_validator("budget_lines", "indicators", "status_history", mode="before")
+    @field_validator("budget_lines", "indicators", "status_history", "components", "timetable", mode="before")
     @classmethod
     def _nested_from_json(cls, value: Any) -> Any:
         return [] if value is None else json_or_value(value)
@@ -341,6 +348,8 @@ class Proposal(BaseModel):
                 if abs(paid - declared) > CENT:
                     raise ValueError(t("val.proposal.lines_source", source=label("funding_source", source),
                                        paid=money(paid), declared=money(declared)))
+        if late := schedule_error(self.timetable, self.duration_months):
+            raise ValueError(late)
         if self.counterpart_cooperant_usd > 0 and not (self.cooperant_name or self.cooperation_offer_id):
             raise ValueError(t("val.proposal.cooperant"))
         for count, who in ((self.women_beneficiaries, "women"), (self.youth_beneficiaries, "youth")):

@@ -1,4 +1,10 @@
-"""A cooperation offer or call that could fund part of the parish's projects: one source row each."""
+"""A cooperation offer or call that could fund part of the parish's projects: one source row each.
+
+An offer refers to its cooperant's record in the registry (core.cooperation.cooperants) by `cooperant_id`; the name,
+kind and country it carries are the registry's, copied when it is saved, so screening and the IATI export read the
+offer alone. Offers stored before the registry existed get their link from core.cooperation.offer_links, or stay
+unlinked with `cooperant_unmatched` set when no registered cooperant has their cooperant's name.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ from core.proposals.models import (
     split_list,
     valid_sdg_goals,
 )
+from core.fmt import number
 from core.texts import label, t
 
 Modality = Literal["decentralized", "bilateral", "multilateral", "south_south", "triangular", "horizontal",
@@ -39,6 +46,8 @@ class CooperationOffer(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     offer_id: str = Field(pattern=ID_PATTERN)
+    cooperant_id: str | None = Field(default=None, pattern=ID_PATTERN)
+    cooperant_unmatched: bool = False
     cooperant: str = Field(min_length=2)
     cooperant_kind: Literal["bilateral", "multilateral", "ngo", "decentralized", "private", "national_public"]
     country: str | None = None
@@ -85,7 +94,7 @@ class CooperationOffer(BaseModel):
     @classmethod
     def _pct(cls, v: float | None) -> float | None:
         if v is not None and not 0 <= v < 100:
-            raise ValueError(t("val.offer.pct", value=v))
+            raise ValueError(t("val.offer.pct", value=number(v, 1)))
         return v
 
     @field_validator("sdg_goals")
@@ -101,6 +110,8 @@ class CooperationOffer(BaseModel):
             raise ValueError(t("val.offer.non_reimbursable"))
         if self.open_date and self.deadline and self.deadline < self.open_date:
             raise ValueError(t("val.offer.dates"))
+        if self.cooperant_id and self.cooperant_unmatched:
+            raise ValueError(t("val.offer.linked_and_unmatched", cooperant=self.cooperant_id))
         return self
 
     def required_counterpart_usd(self) -> float | None:

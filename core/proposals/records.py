@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from core.cooperation.cooperants import registered_offer
 from core.data.schemas.catalogues import PdotObjective
 from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
 from core.proposals.offers import CooperationOffer
@@ -25,6 +26,8 @@ from core.texts import t
 
 PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
 EDITABLE_KINDS = (PROPOSAL, OFFER, PDOT, "scenario", "weights")
+# What «restablecer demo» brings back: the editable kinds plus the cooperant registry and its calls.
+RESET_KINDS = (*EDITABLE_KINDS, "cooperant", "call")
 
 
 class Versioned(BaseModel):
@@ -36,9 +39,9 @@ class Versioned(BaseModel):
     version: int
 
 
-def reset_demo(store: Store, user: User | None, kinds: tuple[str, ...] = EDITABLE_KINDS) -> int:
-    """Bring proposals, offers, PDOT, weights and scenarios (or only `kinds`) back to the demo, in one logged step;
-    returns how many stored records were taken out.
+def reset_demo(store: Store, user: User | None, kinds: tuple[str, ...] = RESET_KINDS) -> int:
+    """Bring proposals, offers, PDOT, weights, scenarios, cooperants and calls (or only `kinds`) back to the demo, in
+    one logged step; returns how many stored records were taken out.
 
     Decisions, meetings and the log are kept: a board's record is never erased. So are the PDOT objectives a
     parish recorded in «Preparar la parroquia» (ids that start with its code): its reality, not the demo.
@@ -51,7 +54,7 @@ def _prepared_by_the_parish(record: StoredRecord) -> bool:
     return record.kind == PDOT and bool(record.parish_code) and record.record_id.startswith(f"{record.parish_code}-")
 
 
-def _reset(store: Store, actor: str, kinds: tuple[str, ...] = EDITABLE_KINDS) -> int:
+def _reset(store: Store, actor: str, kinds: tuple[str, ...] = RESET_KINDS) -> int:
     changes = overlay.removals(store, kinds, t("log.action.reset_demo"), keep=_prepared_by_the_parish)
     store.apply(changes, actor=actor)
     return len(changes)
@@ -208,7 +211,9 @@ def offers(store: Store) -> list[Versioned]:
 
 
 def save_offer(store: Store, user: User | None, offer: CooperationOffer, expected_version: int | None = None) -> int:
+    """Store an offer of a registered cooperant, with the registry's name, kind and country (planners and admins)."""
     actor = require(user, Action.EDIT_OFFER)
+    offer = registered_offer(store, offer)
     return _save(store, actor, OFFER, offer.offer_id, offer, None, expected_version, "log.action.save_offer")
 
 

@@ -13,26 +13,21 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from zoneinfo import ZoneInfo
 
 import xlsxwriter
-from fpdf import FPDF, FontFace
+from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from core import fmt
 from core.record import constancia
 from core.record.decisions import Decision
+from core.record.pdf_layout import DocumentPDF, heading, keep_space, latin1, paragraph, signatures, table, title
 from core.record.signing import SignedHead
 from core.record.hashing import body_hash
 from core.exports import neutralise
 from core.texts import STRINGS, t
 
-# The PDF core fonts cover Latin-1: Spanish letters are there; a few typographic signs are not.
-_REPLACEMENTS = str.maketrans({"—": "-", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...",
-                               "≥": ">=", "≤": "<=", "·": "-", "×": "x", "€": "EUR"})
-# A line never breaks between "$" and its amount (a non-breaking space, which Latin-1 has).
-_MONEY = re.compile(r"\$ (?=\d)")
 LOCAL_TIME = ZoneInfo("America/Guayaquil")
 
 
@@ -60,79 +55,24 @@ def _vote_or_attends(attendee) -> str:
     return _vote(attendee) if attendee.votes else t("acta.attends")
 
 
-def _latin1(text: object) -> str:
-    text = _MONEY.sub("$\u00a0", str(text).translate(_REPLACEMENTS))
-    return text.encode("latin-1", "replace").decode("latin-1")
-
-
-class _ActaPDF(FPDF):
-    def __init__(self, footer_text: str):
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.footer_text = footer_text
-        self.set_auto_page_break(auto=True, margin=18)
-        self.set_margins(18, 16, 18)
-
-    def footer(self) -> None:
-        self.set_y(-13)
-        self.set_font("helvetica", size=7)
-        self.set_text_color(110)
-        self.cell(0, 4, _latin1(self.footer_text), align="L")
-        self.cell(0, 4, t("acta.page", page=self.page_no(), pages="{nb}"), align="R")
-        self.set_text_color(0)
-
-
-def _heading(pdf: FPDF, text: str) -> None:
-    pdf.ln(3)
-    pdf.set_font("helvetica", "B", 11)
-    pdf.cell(0, 7, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("helvetica", size=9.5)
-
-
-def _paragraph(pdf: FPDF, text: str) -> None:
-    pdf.multi_cell(0, 5, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-
-def _table(pdf: FPDF, headers: list[str], rows: list[list[str]], widths: list[int],
-           align: list[str] | None = None) -> None:
-    align = align or ["LEFT"] * len(headers)
-    pdf.set_font("helvetica", size=9)
-    with pdf.table(col_widths=widths, text_align=align, line_height=5,
-                   headings_style=FontFace(emphasis="BOLD", fill_color=(225, 235, 228))) as table:
-        head = table.row()
-        for header in headers:
-            head.cell(_latin1(header))
-        for values in rows:
-            row = table.row()
-            for value in values:
-                row.cell(_latin1(value))
-    pdf.set_font("helvetica", size=9.5)
-
-
 def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
     footer = t("acta.footer", number=decision.number_es, parish=decision.parish_name)
     if head:
         footer += t("acta.footer_log", seq=head.seq, hash=head.hash[:16])
-    pdf = _ActaPDF(footer)
-    pdf.alias_nb_pages()
-    pdf.add_page()
-    pdf.set_font("helvetica", "B", 13)
-    pdf.multi_cell(0, 7, _latin1(t("acta.gad", parish=decision.parish_name.upper())),
-                   align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("helvetica", "B", 12)
-    pdf.cell(0, 8, _latin1(t("acta.heading", number=decision.number_es)), align="C",
-             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("helvetica", size=9.5)
-    pdf.cell(0, 6, _latin1(t("acta.date_parish", date=fmt.date(decision.date), parish=decision.parish_name,
+    pdf = DocumentPDF(footer)
+    title(pdf, t("acta.gad", parish=decision.parish_name.upper()))
+    title(pdf, t("acta.heading", number=decision.number_es), size=12)
+    pdf.cell(0, 6, latin1(t("acta.date_parish", date=fmt.date(decision.date), parish=decision.parish_name,
                              code=decision.parish_code)), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    _heading(pdf, t("acta.attendees"))
-    _table(pdf, [t("acta.col.name"), t("acta.col.role"), t("acta.col.vote")],
+    heading(pdf, t("acta.attendees"))
+    table(pdf, [t("acta.col.name"), t("acta.col.role"), t("acta.col.vote")],
            [[a.name, a.role_es, _vote_or_attends(a)] for a in decision.attendees], [70, 60, 44])
 
-    _heading(pdf, t("acta.decided"))
-    _paragraph(pdf, t("acta.quorum", present=sum(a.votes for a in decision.attendees),
+    heading(pdf, t("acta.decided"))
+    paragraph(pdf, t("acta.quorum", present=sum(a.votes for a in decision.attendees),
                       members=decision.board_members, quorum=decision.quorum))
-    _paragraph(pdf, t("acta.resolution", scenario=decision.scenario_name,
+    paragraph(pdf, t("acta.resolution", scenario=decision.scenario_name,
                       outcome=t("acta.approved" if decision.approved else "acta.not_approved"),
                       votes_for=_count(decision.votes_for, "for"), votes_against=_count(decision.votes_against,
                                                                                        "against"),
@@ -141,58 +81,51 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
                       cost=fmt.money(decision.total_cost_usd), funded=_count(len(decision.funded), "project"),
                       score=fmt.number(decision.total_score, 1)))
     if decision.casting_vote:
-        _paragraph(pdf, t("acta.casting_vote"))
+        paragraph(pdf, t("acta.casting_vote"))
 
-    _heading(pdf, t("acta.funded"))
+    heading(pdf, t("acta.funded"))
     rows = [[f.proposal_id, f.title, f.associations_es, fmt.money(f.amount_usd), fmt.number(f.score, 1)]
             for f in decision.funded]
     rows.append(["", t("acta.total"), "", fmt.money(sum(f.amount_usd for f in decision.funded)), ""])
-    _table(pdf, [t("acta.col.code"), t("acta.col.project"), t("acta.col.associations"), t("acta.col.amount"),
+    table(pdf, [t("acta.col.code"), t("acta.col.project"), t("acta.col.associations"), t("acta.col.amount"),
                  t("acta.col.score")], rows, [20, 62, 48, 26, 18], ["LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT"])
 
     if decision.left_out:
-        _heading(pdf, t("acta.left_out"))
-        _table(pdf, [t("acta.col.code"), t("acta.col.project"), t("acta.col.reason")],
+        heading(pdf, t("acta.left_out"))
+        table(pdf, [t("acta.col.code"), t("acta.col.project"), t("acta.col.reason")],
                [[x.proposal_id, x.title, x.reason_es] for x in decision.left_out], [20, 64, 90])
 
-    _heading(pdf, t("acta.why"))
+    heading(pdf, t("acta.why"))
     if decision.justification_es:
-        _paragraph(pdf, decision.justification_es)
-    _paragraph(pdf, t("acta.objective", method=decision.method_es))
-    _paragraph(pdf, _meetings_es(decision))
+        paragraph(pdf, decision.justification_es)
+    paragraph(pdf, t("acta.objective", method=decision.method_es))
+    paragraph(pdf, _meetings_es(decision))
     weights = decision.weights_es or decision.weights
-    _table(pdf, [t("acta.col.criterion"), t("acta.col.weight")],
+    table(pdf, [t("acta.col.criterion"), t("acta.col.weight")],
            [[name, fmt.percent(w)] for name, w in weights.items()], [120, 54], ["LEFT", "RIGHT"])
     pdf.ln(1)
     for rule in decision.rules_es:
-        _paragraph(pdf, f"- {rule}")
+        paragraph(pdf, f"- {rule}")
 
-    _heading(pdf, t("acta.voting"))
-    _table(pdf, [t("acta.col.member"), t("acta.col.vote"), t("acta.col.remark")],
+    heading(pdf, t("acta.voting"))
+    table(pdf, [t("acta.col.member"), t("acta.col.vote"), t("acta.col.remark")],
            [[a.name, _vote(a), a.remark or ""] for a in decision.attendees if a.votes], [54, 28, 92])
     dissent = [a for a in decision.attendees if a.votes and a.vote == "against" and a.remark]
     if dissent:
         pdf.ln(1)
-        _paragraph(pdf, t("acta.dissent", remarks=" ".join(t("acta.remark", name=a.name, remark=a.remark)
+        paragraph(pdf, t("acta.dissent", remarks=" ".join(t("acta.remark", name=a.name, remark=a.remark)
                                                            for a in dissent)))
 
-    if pdf.get_y() + 45 > pdf.h - 20:  # the heading goes with the signatures
-        pdf.add_page()
-    _heading(pdf, t("acta.signatures"))
-    pdf.ln(8)
-    y = pdf.get_y()
-    for column, office in enumerate(("president", "secretary")):
+    keep_space(pdf, 45)  # the heading goes with the signatures
+    heading(pdf, t("acta.signatures"))
+    signers = []
+    for office in ("president", "secretary"):
         person = next((a for a in decision.attendees if a.signs_as == office), None)
-        x = 18 + column * 92
-        pdf.line(x, y + 10, x + 78, y + 10)
-        pdf.set_xy(x, y + 11)
-        pdf.cell(78, 5, _latin1(person.name if person else ""), align="C")
-        pdf.set_xy(x, y + 16)
-        pdf.cell(78, 5, _latin1(t(f"acta.sign.{office}")), align="C")
-    pdf.set_y(y + 26)
-    _heading(pdf, t("acta.verify_title"))
-    _paragraph(pdf, t("acta.recorded", by=decision.recorded_by, at=local_time(decision.recorded_at)))
-    _paragraph(pdf, t("acta.verify_words", number=decision.number_es,
+        signers.append([person.name if person else "", t(f"acta.sign.{office}")])
+    signatures(pdf, signers)
+    heading(pdf, t("acta.verify_title"))
+    paragraph(pdf, t("acta.recorded", by=decision.recorded_by, at=local_time(decision.recorded_at)))
+    paragraph(pdf, t("acta.verify_words", number=decision.number_es,
                       hash=head.hash[:16] if head else t("acta.no_hash")))
     if head:
         _constancia(pdf, decision, head)
@@ -201,14 +134,7 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
 
 def _constancia(pdf: FPDF, decision: Decision, head: SignedHead) -> None:
     """The log's head and the hash of the decision as printed here, for `core.audit verify --acta`."""
-    if pdf.get_y() + 40 > pdf.h - 20:
-        pdf.add_page()
-    _heading(pdf, t("constancia.title"))
-    pdf.set_font("courier", size=7)
-    for line in constancia.lines(decision.decision_id, body_hash(decision.model_dump(mode="json")), head):
-        pdf.cell(0, 3.6, _latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("helvetica", size=7)
-    _paragraph(pdf, t("constancia.help"))
+    constancia.draw(pdf, constancia.lines(decision.decision_id, body_hash(decision.model_dump(mode="json")), head))
 
 
 def _meetings_es(decision: Decision) -> str:

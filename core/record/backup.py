@@ -66,6 +66,7 @@ RECORD_MODELS = {
     "application": "core.cooperation.agreements:Application", "agreement": "core.cooperation.agreements:Agreement",
     "agreement_report": "core.cooperation.monitoring:Report",
     "closing_evaluation": "core.cooperation.closing:ClosingEvaluation",
+    "midterm_evaluation": "core.cooperation.reviews:MidtermEvaluation", "agreement_audit": "core.cooperation.reviews:Audit",
     "proposal_stage": "core.cooperation.stages:StageEvidence", "stage_rule": "core.cooperation.stages:StageRule",
     "iati_publisher": "core.iati.identifiers:Publisher",
     "pairwise": "core.record.meeting:Pairwise", "board": "core.record.decisions:Board",

@@ -13,9 +13,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from core.record.pdf_layout import heading, keep_space, latin1, paragraph
 from core.record.signing import SignedHead
 from core.texts import t
 
@@ -38,6 +41,17 @@ def lines(decision_id: str, decision_hash: str, head: SignedHead) -> list[str]:
             t("constancia.entry", seq=head.seq), t("constancia.entry_hash", hash=head.hash),
             t("constancia.signature_1", part=head.signature[:half]),
             t("constancia.signature_2", part=head.signature[half:])]
+
+
+def draw(pdf: FPDF, printed: list[str]) -> None:
+    """The constancia section of a PDF: its heading, the `printed` lines in a fixed-width font, and how to check it."""
+    keep_space(pdf, 40)
+    heading(pdf, t("constancia.title"))
+    pdf.set_font("courier", size=7)
+    for line in printed:
+        pdf.cell(0, 3.6, latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("helvetica", size=7)
+    paragraph(pdf, t("constancia.help"))
 
 
 def _pattern(key: str, value: str) -> str:

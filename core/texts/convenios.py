@@ -64,6 +64,7 @@ STRINGS = {
     "conv.close.evidence": "Evidencia: {criterion}",
     "conv.close.save": "Guardar evaluación",
     "conv.close.saved": "Evaluación de cierre guardada.",
+    "conv.close.recorded": "Evaluaciones de cierre registradas: {who}. El informe final las incluye.",
     "conv.close.pdf": "Informe final (PDF)",
     "conv.close.xlsx": "Informe final (Excel)",
     "agr.capacity.staff": "personal del GAD para llevar el proyecto",

@@ -7,6 +7,11 @@ STRINGS = {
     "coop.err.call_dates": "La convocatoria cierra ({close}) antes de abrir ({open}).",
     "coop.err.unknown_cooperant": "El cooperante «{cooperant}» no está registrado: regístrelo antes de su "
                                   "convocatoria.",
+    "coop.err.offer_unknown_cooperant": "El cooperante «{cooperant}» no está registrado: regístrelo en Cooperantes "
+                                        "antes de su oferta.",
+    "coop.err.offer_without_cooperant": "La oferta «{offer}» no dice su cooperante: elija uno del registro de "
+                                        "cooperantes.",
+    "coop.offer.unlinked": "{name} (sin vincular al registro de cooperantes)",
     "coop.col.cooperant_id": "Código",
     "coop.col.name": "Nombre",
     "coop.col.kind": "Tipo de cooperante",
@@ -66,7 +71,7 @@ STRINGS = {
     "coop.page.import": "Importar el registro desde una hoja de cálculo",
     "coop.page.import_help": "Una fila por cooperante, con las columnas Código, Nombre, Tipo de cooperante y "
                              "Fuentes como mínimo; las listas van en una celda separadas por «;».",
-    "coop.page.upload": "Archivo (.xlsx o .csv)",
+    "coop.page.upload": "Archivo (.xlsx o .csv), hasta {limit} MB",
     "coop.page.update_existing": "Actualizar los que ya existen",
     "coop.page.problems": "Problemas encontrados: corrija el archivo y vuelva a subirlo. No se guardó nada.",
     "coop.page.import_save": "Guardar {count} cooperantes",

@@ -40,9 +40,6 @@ STRINGS: dict[str, str] = {
     "screen.pdot.known_one": "Nombra 1 objetivo del PDOT: {known}.",
     "screen.pdot.known": "Nombra {count} objetivos del PDOT: {known}.",
     "screen.pdot.named": "Nombra objetivos del PDOT: {named}.",
-    "screen.complete.missing": "Falta {missing}.",
-    "screen.complete.ok": "Tiene todo lo necesario para evaluarla.",
-    "screen.complete.advisable": "Tiene todo lo necesario para evaluarla (conviene completar {advisable}).",
     # -- offers ---------------------------------------------------------------------------------------------
     "screen.open.closed": "La oferta está cerrada.",
     "screen.open.executed": "La oferta está ya ejecutada.",

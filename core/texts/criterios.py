@@ -1,19 +1,7 @@
-"""The sentence each scoring criterion writes about a proposal (core.engine.criteria, core.engine.scoring), and the parts of a
-project the formulation checklist asks for. Numbers arrive formatted (es-EC); lists arrive joined ("a, b y c")."""
+"""The sentence each scoring criterion writes about a proposal (core.engine.criteria, core.engine.scoring).
+Numbers arrive formatted (es-EC); lists arrive joined ("a, b y c")."""
 
 STRINGS: dict[str, str] = {
-    # -- the parts of a project the thesis asks for (core.engine.criteria.formulation_items) ------------------------
-    "crit.part.problem": "el problema o diagnóstico",
-    "crit.part.general_objective": "el objetivo general",
-    "crit.part.specific_objectives": "al menos un objetivo específico",
-    "crit.part.direct_beneficiaries": "los beneficiarios directos",
-    "crit.part.budget_lines": "el presupuesto por líneas",
-    "crit.part.duration": "la duración",
-    "crit.part.indicators": "al menos un indicador con línea base, meta y medio de verificación",
-    "crit.part.project_manager": "el responsable del proyecto",
-    "crit.part.location": "la ubicación",
-    "crit.part.sustainability": "la sostenibilidad al terminar",
-    "crit.part.risks": "los riesgos",
     # -- PDOT -----------------------------------------------------------------------------------------------
     "crit.pdot.none": "No se alinea con ningún objetivo del PDOT de la parroquia.",
     "crit.pdot.one": "Se alinea con 1 objetivo del PDOT: {names}.",
@@ -24,8 +12,9 @@ STRINGS: dict[str, str] = {
     "crit.sdg.targets": "ODS {goals} con metas {targets}",
     "crit.sdg.goals": "ODS {goals} sin meta específica",
     "crit.sdg.none": "ningún ODS",
-    "crit.pnd.current": "objetivos del PND vigente {codes}",
-    "crit.pnd.older": "solo objetivos de un PND anterior ({codes}), que cuentan la mitad",
+    "crit.pnd.current": "objetivos del PND vigente ({objectives})",
+    "crit.pnd.older": "solo objetivos de un PND anterior ({objectives}), que cuentan la mitad",
+    "crit.pnd.objective": "objetivo {number} del PND {start}–{end}",
     "crit.pnd.none": "ningún objetivo del PND",
     "crit.sdg_pnd": "Nombra {sdg} y {pnd}.",
     # -- scope ------------------------------------------------------------------------------------------------

@@ -59,6 +59,7 @@ STRINGS = {
                             "fuente igual a su aporte.",
     "prop.form.lines_item": "Rubro o actividad",
     "prop.form.lines_amount": "Monto (USD)",
+    "prop.form.lines_amount_help": "En dólares, con punto de miles y coma decimal: 1.500,00",
     "prop.form.lines_source": "A cargo de",
     "prop.form.ind_name": "Indicador",
     "prop.form.ind_baseline": "Línea base",

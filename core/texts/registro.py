@@ -51,7 +51,7 @@ STRINGS = {
     "admin.restored": "Respaldo restaurado: {message}",
     "admin.restore_too_big": "El archivo pesa {size} MB; el máximo es {limit} MB.",
     "admin.reset": "Restablecer la demostración",
-    "admin.reset_help": "Devuelve propuestas, ofertas, PDOT, pesos y escenarios al estado inicial de la demostración. "
+    "admin.reset_help": "Devuelve propuestas, ofertas, PDOT, pesos, escenarios, cooperantes y convocatorias al estado inicial de la demostración. "
                         "Las decisiones, sesiones, usuarios y el registro se conservan.",
     "admin.reset_confirm": "Sí, restablecer los datos de demostración",
     "admin.reset_submit": "Restablecer",
@@ -59,6 +59,9 @@ STRINGS = {
                          "demostración.",
     # -- the action each log entry records (stored with the entry, shown in the log) ------------------------
     "log.action.reset_demo": "restablecer demo",
+    "log.action.link_offer": "vincular oferta a su cooperante",
+    "log.action.midterm": "registrar evaluación intermedia",
+    "log.action.audit": "registrar auditoría",
     "log.action.save_proposal": "guardar propuesta",
     "log.action.delete_proposal": "eliminar propuesta",
     "log.action.import_proposal": "importar propuesta",
@@ -108,6 +111,7 @@ LABELS = {
         "board": "Junta parroquial y quórum", "web_session": "Sesión en el navegador", "signin": "Ingreso",
         "store": "Almacén", "cooperant": "Cooperante", "call": "Convocatoria", "application": "Postulación",
         "agreement": "Convenio", "agreement_report": "Informe de avance", "closing_evaluation": "Evaluación de cierre",
+        "midterm_evaluation": "Evaluación intermedia", "agreement_audit": "Auditoría",
         "proposal_stage": "Etapa de la propuesta", "stage_rule": "Regla de etapas",
         "iati_publisher": "Identificador IATI del GAD", "parish_association": "Asociación de la parroquia",
         "survey_answer": "Respuesta de la encuesta", "parish_aid": "Ayuda recibida", "parish_problem": "Problema",

@@ -96,4 +96,6 @@ STRINGS: dict[str, str] = {
     "val.offer.non_reimbursable": "una cooperación financiera no reembolsable no puede estar marcada como "
                                   "reembolsable",
     "val.offer.dates": "la fecha límite es anterior a la fecha de apertura",
+    "val.offer.linked_and_unmatched": "la oferta está vinculada al cooperante {cooperant} y a la vez marcada como sin "
+                                      "vincular",
 }
