@@ -21,7 +21,7 @@ def frame(rows: list[tuple], joint: dict[str, list[str]] | None = None) -> pl.Da
     data = data.with_columns(pl.col("cost_usd").cast(pl.Float64), pl.col("score").cast(pl.Float64))
     if joint is not None:
         data = data.with_columns(pl.Series("association_ids", [joint.get(p, [a]) for p, a in
-                                                                zip(data["proposal_id"], data["association_id"])]))
+                                                                zip(data["proposal_id"], data["association_id"], strict=True)]))
     return data
 
 

@@ -16,10 +16,10 @@ from core.record.meeting import (
     ballots,
     cast_ballot,
     check_ballot,
+    evaluations_frame,
     private_scores,
     save_meeting,
     save_private_score,
-    evaluations_frame,
     tally,
 )
 from core.record.store import Store
@@ -76,7 +76,7 @@ def test_the_tally_counts_every_vote_once_and_ranks_never_rise(allocations):
             for i, row in enumerate(allocations)]
     rows = tally(meeting, cast)
     assert sum(r.votes for r in rows) == sum(map(sum, allocations))
-    assert all(a.votes >= b.votes and a.rank <= b.rank for a, b in zip(rows, rows[1:]))
+    assert all(a.votes >= b.votes and a.rank <= b.rank for a, b in zip(rows, rows[1:], strict=False))
 
 
 def test_private_scores_feed_the_scoring_median_and_disagreement():
