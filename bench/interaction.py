@@ -25,15 +25,15 @@ from dataclasses import replace
 import numpy as np
 
 from bench import Row
-from ui import budget_charts as charts
-from ui import budget_tables as views
+from core.data.db import connect
 from core.engine import scenarios
 from core.engine.allocation import METHODS, AllocationRules
-from core.data.db import connect
 from core.engine.prioritization import DecisionInputs, load_inputs, prioritize
-from core.proposals.models import Proposal
 from core.engine.sensitivity import funding_probability, most_influential, one_at_a_time
 from core.engine.weights import DEFAULT_PRESET, PRESETS, preset
+from core.proposals.models import Proposal
+from ui import budget_charts as charts
+from ui import budget_tables as views
 
 TITLE = "Velocidad de interacción: mover un peso hasta el nuevo ranking y la asignación"
 RUNS = 20

@@ -8,19 +8,17 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from core.proposals import alignment, records
-
 from core import fmt
-
-from core.engine import scenarios
-from core.record.auth import Action
-from core.proposals.entry import FormError, from_form, spanish_errors
 from core.data.schemas.catalogues import PdotObjective
+from core.engine import scenarios
+from core.proposals import alignment, records
+from core.proposals.entry import FormError, from_form, spanish_errors
+from core.record.auth import Action
 from core.texts import t
 from ui import alignment_chart, data, record_form, session, state, widgets
 from ui import decidir_registro as reg
-from ui.text import plain, plain_list
 from ui.record_form import NEW
+from ui.text import plain, plain_list
 
 session.work_page()
 parish_code = state.current_parish()

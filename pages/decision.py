@@ -7,13 +7,10 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from core.record import acta, decisions, signing
-
 from core import fmt
-
-from core.proposals import records
-
 from core.engine import scenarios
+from core.proposals import records
+from core.record import acta, decisions, signing
 from core.record.auth import Action, PermissionDenied, Role
 from core.record.decisions import Attendee
 from core.record.store import StoreError

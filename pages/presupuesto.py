@@ -9,15 +9,15 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from ui import budget_charts as charts
-from ui import budget_tables as views
 from core import fmt
+from core.data.validation import spanish_message
 from core.engine import scenarios
 from core.engine.allocation import COMPARATORS, EXACT, METHODS, OBJECTIVES, AllocationRules
 from core.engine.prioritization import DecisionInputs, associations_without_proposal
 from core.record.auth import Action, PermissionDenied
 from core.texts import label, t
-from core.data.validation import spanish_message
+from ui import budget_charts as charts
+from ui import budget_tables as views
 from ui import data, session, widgets
 from ui import scenario_state as shared
 from ui.text import plain
@@ -261,12 +261,12 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
         return
     st.caption(t("budget.methods.caption"))
     ballots_caption(inputs)
-    for column, method in zip(st.columns(len(OBJECTIVES), gap="medium", border=True), OBJECTIVES):
+    for column, method in zip(st.columns(len(OBJECTIVES), gap="medium", border=True), OBJECTIVES, strict=True):
         with column:
             method_column(results[method], names)
     st.markdown(f"**{t('budget.comparators.title')}**")
     st.caption(t("budget.comparators.caption"))
-    for column, method in zip(st.columns(len(COMPARATORS), gap="medium", border=True), COMPARATORS):
+    for column, method in zip(st.columns(len(COMPARATORS), gap="medium", border=True), COMPARATORS, strict=True):
         with column:
             method_column(results[method], names)
     metrics = views.metrics_frame(results)

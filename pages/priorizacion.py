@@ -9,14 +9,14 @@ import math
 import polars as pl
 import streamlit as st
 
-from ui import budget_charts as charts
-from ui import budget_tables as views
 from core import fmt
 from core.engine import scenarios
 from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.engine.sensitivity import most_influential, one_at_a_time
-from core.texts import label, t
 from core.engine.weights import CR_LIMIT, ahp_from_judgments, preset, preset_names
+from core.texts import label, t
+from ui import budget_charts as charts
+from ui import budget_tables as views
 from ui import data, session, widgets
 from ui import scenario_state as shared
 from ui.text import plain
@@ -27,7 +27,7 @@ CUSTOM = t("prio.weights.custom")
 SAATY = (9, 7, 5, 3)
 AHP_OPTIONS = ([t("prio.ahp.a", strength=t(f"prio.ahp.s{v}"), v=v) for v in SAATY] + [t("prio.ahp.equal")]
                + [t("prio.ahp.b", strength=t(f"prio.ahp.s{v}"), v=v) for v in reversed(SAATY)])
-AHP_VALUES = dict(zip(AHP_OPTIONS, [*SAATY, 1, *(1 / v for v in reversed(SAATY))]))
+AHP_VALUES = dict(zip(AHP_OPTIONS, [*SAATY, 1, *(1 / v for v in reversed(SAATY))], strict=True))
 PAIRS = [(a, b) for i, a in enumerate(CRITERION_CODES) for b in CRITERION_CODES[i + 1:]]
 EXPANDERS_LIMIT = 30
 
@@ -105,7 +105,7 @@ def pairwise_panel() -> None:
             "judgment": st.column_config.SelectboxColumn(t("prio.ahp.col_judgment"), options=AHP_OPTIONS,
                                                          required=True, width="medium"),
         })
-    judgments = {pair: AHP_VALUES.get(choice, 1.0) for pair, choice in zip(PAIRS, edited["judgment"].to_list())}
+    judgments = {pair: AHP_VALUES.get(choice, 1.0) for pair, choice in zip(PAIRS, edited["judgment"].to_list(), strict=False)}
     result = ahp_from_judgments(CRITERION_CODES, judgments)
     left, right = st.columns([1, 2])
     left.metric(t("prio.ahp.cr"), fmt.number(result.consistency_ratio, 3),

@@ -6,12 +6,10 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
-
-from core.record import followup
-
 from core.proposals import records
-from core.record.auth import Action, PermissionDenied
 from core.proposals.models import ALLOWED_TRANSITIONS, ProposalStatus
+from core.record import followup
+from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, labels, t
 from ui import charts, cooperation, data, session, state, widgets

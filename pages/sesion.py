@@ -7,17 +7,14 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
-
-from core.record import meeting
-
-from core.proposals import records
-from core.record.auth import Action, PermissionDenied
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
-from core.record import meeting_results
+from core.proposals import records
+from core.record import meeting, meeting_results
+from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, t
-from ui.budget_tables import points_from_weights
 from ui import charts, data, scenario_state, session, state, widgets
+from ui.budget_tables import points_from_weights
 from ui.text import plain
 
 session.work_page()

@@ -14,9 +14,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.data.db import connect
 from core.proposals import records
 from core.record.auth import Role, User
-from core.data.db import connect
 from core.record.store import Change, Store
 from tests.conftest import open_app_page
 

@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core.record.auth import Accounts, Role, User
 from core.proposals.records import ensure_demo
+from core.record.auth import Accounts, Role, User
 from core.record.store import Change, Store
 from tests.conftest import TEST_PASSWORD, open_page, pick_option, served_app, sign_in, wait_for_app
 

@@ -9,14 +9,13 @@ import pytest
 from pydantic import ValidationError
 
 from core.cooperation.demo import demo_cooperants
-from core.proposals import cooperation, records
-
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
-from core.record.auth import Role, User
 from core.engine.prioritization import load_inputs
-from core.record.store import Store
 from core.engine.weights import preset
+from core.proposals import cooperation, records
+from core.record.auth import Role, User
+from core.record.store import Store
 
 PARISH = "010170"
 TODAY = dt.date(2027, 3, 1)
@@ -62,7 +61,7 @@ def test_each_offer_has_its_checklist_and_what_it_could_fund(inputs):
     assert not credit.screening.eligible and "reembolsable" in credit.screening.summary_es()
     frame = cooperation.reviews_frame(reviews, demo_cooperants())
     assert frame.height == len(inputs.offers) and frame["eligible"].sum() >= 1
-    names = dict(zip(frame["offer_id"], frame["cooperant"]))
+    names = dict(zip(frame["offer_id"], frame["cooperant"], strict=True))
     assert names["OF-JAPON-RIEGO"] == "Embajada del Japón"
     unlinked = cooperation.reviews_frame(reviews, [])
     assert all("sin vincular al registro" in name for name in unlinked["cooperant"])

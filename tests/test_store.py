@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from core.record.audit import main as audit_main
-from tests.conftest import lock_held_by_another_process
 from core.record.store import Change, ConflictError, Store, StoreBusyError, StoreError
+from tests.conftest import lock_held_by_another_process
 
 ROOT = Path(__file__).resolve().parents[1]
 

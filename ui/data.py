@@ -11,10 +11,9 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from core.data import db
-
 from core.cooperation import demo as cooperation_demo
 from core.cooperation import offer_links
+from core.data import db
 from core.proposals import records
 from core.record.store import Store
 

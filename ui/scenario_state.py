@@ -16,19 +16,18 @@ import streamlit as st
 from pydantic import ValidationError
 
 from core.cooperation import stages
-from core.proposals import records
-from core.record import meeting
-
+from core.data.validation import spanish_message
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal
-from core.record.auth import Action, PermissionDenied
-from ui.budget_tables import points_from_weights
 from core.engine.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize
 from core.engine.sensitivity import funding_probability
-from core.texts import t
-from core.data.validation import spanish_message
 from core.engine.weights import DEFAULT_PRESET, normalize, preset
+from core.proposals import records
+from core.record import meeting
+from core.record.auth import Action, PermissionDenied
+from core.texts import t
 from ui import data, session, state, widgets
+from ui.budget_tables import points_from_weights
 from ui.text import plain
 
 POINTS = "decidir.points"  # criterion → whole points out of 100 (the sliders' values)

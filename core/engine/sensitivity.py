@@ -23,9 +23,9 @@ import polars as pl
 
 from core.engine.allocation import AllocationRules, Method, funded_under_scores
 from core.engine.criteria import BY_CODE, CRITERION_CODES
+from core.engine.weights import normalize
 from core.fmt import number, percent
 from core.texts import t
-from core.engine.weights import normalize
 
 
 def _scores(matrix: pl.DataFrame, weights: Mapping[str, float]) -> np.ndarray:

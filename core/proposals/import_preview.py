@@ -22,6 +22,7 @@ from core.proposals.models import Proposal
 from core.record.store import Store
 from core.texts import t
 
+
 @dataclass(frozen=True)
 class ImportContext:
     """What the rows are checked against. A catalogue left as None is not checked."""

@@ -14,13 +14,13 @@ from typing import Any
 import duckdb
 from pydantic import BaseModel
 
-from core.record.auth import Action, PermissionDenied, Role, User, require
+from core.cooperation.cooperants import registered_offer
 from core.data.db import query
-from core.record.decisions import Decision
 from core.data.schemas.catalogues import PdotObjective
 from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
 from core.proposals.offers import CooperationOffer
-from core.cooperation.cooperants import registered_offer
+from core.record.auth import Action, PermissionDenied, Role, User, require
+from core.record.decisions import Decision
 from core.record.store import Change, Store
 from core.texts import t
 

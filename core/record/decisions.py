@@ -196,7 +196,7 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
             **draft.model_dump(), decision_id=f"{prefix}{number:03d}", number_es=f"{year}-{number:03d}",
             votes_for=votes_for, votes_against=against, abstentions=abstain, approved=approved,
             board_members=rules.members, quorum=rules.required, casting_vote=votes_for == against > 0,
-            recorded_by=user.username, recorded_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            recorded_by=user.username, recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
         try:
             # expected_version=0: the number must still be free when the transaction commits.
