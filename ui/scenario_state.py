@@ -45,11 +45,8 @@ def data_version(parish_code: str) -> tuple[int, ...]:
     """The last logged change of the records a run reads (proposals, offers, PDOT, the advisory group's meetings,
     ballots and private scores — closing a meeting feeds its scores and votes to the run — stages and the stage
     rule)."""
-    store = data.store()
-    kinds = (records.PROPOSAL, records.OFFER, records.PDOT, meeting.MEETING, meeting.BALLOT, meeting.PRIVATE_SCORE,
-             stages.STAGE, stages.RULE)
-    last = [store.log(kind=kind, limit=1) for kind in kinds]
-    return tuple(entries[0].seq if entries else 0 for entries in last)
+    return data.store().last_seq((records.PROPOSAL, records.OFFER, records.PDOT, meeting.MEETING, meeting.BALLOT,
+                                  meeting.PRIVATE_SCORE, stages.STAGE, stages.RULE))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
