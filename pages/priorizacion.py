@@ -147,8 +147,10 @@ def sensitivity_panel(code: str, weights: dict[str, float], rules, ranking: pl.D
             st.session_state["prio-sens-run"] = True
             st.rerun(scope="fragment")
     else:
-        with st.spinner(t("prio.sens.computing")):
-            probability = shared.probability(code, weights, rules)
+        bar = st.progress(0.0, text=t("prio.sens.computing"))  # each update lets a new slider move stop this run
+        probability = shared.probability(code, weights, rules,
+                                         progress=lambda done: bar.progress(done, text=t("prio.sens.computing")))
+        bar.empty()
         widgets.chart(charts.probability_chart(probability, ranking, shared.VARIATION), width="stretch",
                         key="prio-sens-chart")
         if probability.height > charts.CHART_ROWS:
