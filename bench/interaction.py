@@ -49,7 +49,8 @@ def slider_moves(runs: int = RUNS) -> list[dict[str, float]]:
     return [{**base, "scope": base["scope"] + 1 + k} for k in range(runs)]
 
 
-def _scaled(p: Proposal, f: float) -> dict:
+def scaled(p: Proposal, f: float) -> dict:
+    """A proposal's body with every amount (and budget line) times `f`: still a valid proposal."""
     body = p.model_dump(mode="json")
     for key in ("cost_usd", "requested_usd", "counterpart_associations_usd", "counterpart_cooperant_usd",
                 "counterpart_other_usd"):
@@ -67,7 +68,7 @@ def synthetic_inputs(base: DecisionInputs, n: int, n_associations: int, seed: in
     proposals = []
     for k in range(n):
         template = templates[int(rng.integers(len(templates)))]
-        body = _scaled(template, float(rng.choice(MONEY_FACTORS)))
+        body = scaled(template, float(rng.choice(MONEY_FACTORS)))
         lead = associations[int(leads[k])]
         partners = [associations[int(a)] for a in rng.choice(n_associations, len(template.association_ids) - 1,
                                                               replace=False) if associations[int(a)] != lead]

@@ -73,7 +73,7 @@ def matrix_panel() -> None:
         pnd = alignment.matrix(chosen, pdot, axes, "pnd", only_used=only_used)
         chart = alignment_chart.heatmap(ods, pnd, title=t("alin.chart.title", what=what),
                                   subtitle=t("alin.chart.subtitle", count=fmt.number(len(chosen))))
-        st.altair_chart(chart, width="content", key="alin-heatmap")
+        widgets.chart(chart, width="content", key="alin-heatmap")
         synthetic = any(p.is_synthetic for p in chosen)
         widgets.source_caption(t("alin.source"), synthetic)
         both = pl.concat([ods, pnd]).filter(pl.col("proposals") > 0)

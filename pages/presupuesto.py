@@ -270,12 +270,12 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
         with column:
             method_column(results[method], names)
     metrics = views.metrics_frame(results)
-    st.altair_chart(charts.comparison_chart(metrics), width="stretch", key="budget-compare-chart")
+    widgets.chart(charts.comparison_chart(metrics), width="stretch", key="budget-compare-chart")
     with st.expander(t("budget.methods.table")):
         st.dataframe(views.metrics_display(metrics), hide_index=True, width="stretch", key="budget-metrics")
     money = views.association_money(results, names)
     if money.height:
-        st.altair_chart(charts.money_chart(money, results), width="stretch", key="budget-money-chart")
+        widgets.chart(charts.money_chart(money, results), width="stretch", key="budget-money-chart")
         n_associations = money["association_id"].n_unique()
         if n_associations > charts.CHART_ASSOCIATIONS:
             st.caption(t("budget.chart.money_first", n=charts.CHART_ASSOCIATIONS,

@@ -147,9 +147,11 @@ def sensitivity_panel(code: str, weights: dict[str, float], rules, ranking: pl.D
             st.session_state["prio-sens-run"] = True
             st.rerun(scope="fragment")
     else:
-        with st.spinner(t("prio.sens.computing")):
-            probability = shared.probability(code, weights, rules)
-        st.altair_chart(charts.probability_chart(probability, ranking, shared.VARIATION), width="stretch",
+        bar = st.progress(0.0, text=t("prio.sens.computing"))  # each update lets a new slider move stop this run
+        probability = shared.probability(code, weights, rules,
+                                         progress=lambda done: bar.progress(done, text=t("prio.sens.computing")))
+        bar.empty()
+        widgets.chart(charts.probability_chart(probability, ranking, shared.VARIATION), width="stretch",
                         key="prio-sens-chart")
         if probability.height > charts.CHART_ROWS:
             st.caption(t("prio.chart.first", n=charts.CHART_ROWS, total=fmt.number(probability.height)))
@@ -214,7 +216,7 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
         st.dataframe(views.ranking_display(ranking), hide_index=True, width="stretch", key="prio-ranking",
                      column_config={t("prio.col.rank"): {"width": "small"}, t("prio.col.code"): {"width": "small"}})
         contributions = views.contributions_frame(run, ranking)
-        st.altair_chart(charts.contribution_chart(contributions, ranking), width="stretch", key="prio-contrib")
+        widgets.chart(charts.contribution_chart(contributions, ranking), width="stretch", key="prio-contrib")
         if ranking.height > charts.CHART_ROWS:
             st.caption(t("prio.chart.first", n=charts.CHART_ROWS, total=fmt.number(ranking.height)))
         widgets.downloads(contributions.select("rank", "proposal_id", "label_es", "kind_es", "score", "weight",

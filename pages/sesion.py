@@ -225,7 +225,7 @@ with result_tab:
         pl.col("item_id").replace_strict(item_labels, default=pl.col("item_id")).alias("item"))
     st.subheader(t("ses.tally_title"))
     votes = table.with_columns(pl.col("votes").map_elements(fmt.number, return_dtype=pl.Utf8).alias("votes_text"))
-    st.altair_chart(charts.bar_chart(votes, category="item", value="votes", text="votes_text",
+    widgets.chart(charts.bar_chart(votes, category="item", value="votes", text="votes_text",
                                      title=t("ses.tally_chart"), value_title=t("ses.tally.votes"),
                                      tooltip=[("item", t("ses.tally.item")), ("votes_text", t("ses.tally.votes"))]),
                     width="stretch")

@@ -6,12 +6,14 @@ import numpy as np
 import polars as pl
 import pytest
 
-from core.engine.allocation import AllocationRules, allocate
+from core.engine.allocation import AllocationRules, allocate, funded_under_scores
 from core.engine.criteria import CRITERION_CODES
 from core.engine.sensitivity import (
+    draw_scores,
     funding_probability,
     most_influential,
     one_at_a_time,
+    probability_frame,
     random_weights,
     rank_movement,
 )
@@ -105,3 +107,15 @@ def test_without_variation_the_probability_is_the_base_decision():
     for row in result.iter_rows(named=True):
         assert row["p_funded"] == (1.0 if row["funded_base"] else 0.0)
         assert row["rank_min"] == row["rank_max"] == row["base_rank"]
+
+
+@pytest.mark.parametrize(("draws", "chunk"), [(25, 1), (25, 7), (40, 20), (40, 41), (3, 2)])
+def test_the_probability_solved_a_slice_of_draws_at_a_time_is_the_same(draws, chunk):
+    """Priorización solves the draws in cached slices (ui/scenario_state.py), so a new slider move can stop it."""
+    weights = {"pdot": 2, "scope": 1}
+    whole = funding_probability(M4, weights, CANDIDATES, RULES, draws=draws, seed=7)
+    scores = draw_scores(M4, weights, CANDIDATES, draws=draws, seed=7)
+    assert scores.shape == (draws + 1, CANDIDATES.height)
+    funded = np.vstack([funded_under_scores(CANDIDATES, RULES, scores[start:start + chunk])
+                        for start in range(0, draws + 1, chunk)])
+    assert probability_frame(CANDIDATES, scores, funded, 0.2).equals(whole)

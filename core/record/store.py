@@ -21,7 +21,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -348,6 +348,15 @@ class Store:
         with self._connection() as con:
             rows = con.execute(sql, params).fetchall()
         return [LogEntry(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9]) for r in rows]
+
+    def last_seq(self, kinds: Sequence[str]) -> tuple[int, ...]:
+        """The sequence number of the last logged change of each kind (0 if none), in one query: a page reads it
+        on every run to key its cached results."""
+        marks = ", ".join("?" * len(kinds))
+        with self._connection() as con:
+            found = dict(con.execute(f"SELECT kind, MAX(seq) FROM audit_log WHERE kind IN ({marks}) GROUP BY kind",
+                                     list(kinds)).fetchall())
+        return tuple(found.get(kind, 0) for kind in kinds)
 
     def copy_into(self, target: sqlite3.Connection) -> None:
         """The whole store into `target`, consistently, while others keep reading and writing (a backup)."""
