@@ -27,7 +27,7 @@ test: lint data browser
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 
-bench: data
+bench: data $(DEV_STAMP) browser
 	$(PY) -m bench
 
 $(PY):

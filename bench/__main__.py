@@ -55,9 +55,9 @@ def table(title: str, rows: list[Row], references: dict[str, float] | None = Non
     body = [_cells(r, _row_ratios(r, references or {})) for r in rows]
     widths = [max(len(str(line[k])) for line in [HEADER, *body]) for k in range(len(HEADER))]
     lines = [title, "=" * len(title),
-             "  ".join(h.ljust(w) for h, w in zip(HEADER, widths)),
+             "  ".join(h.ljust(w) for h, w in zip(HEADER, widths, strict=True)),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(str(c).ljust(w) for c, w in zip(line, widths)).rstrip() for line in body]
+    lines += ["  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=False)).rstrip() for line in body]
     return "\n".join(lines)
 
 

@@ -25,15 +25,15 @@ from dataclasses import replace
 import numpy as np
 
 from bench import Row
-from ui import budget_charts as charts
-from ui import budget_tables as views
+from core.data.db import connect
 from core.engine import scenarios
 from core.engine.allocation import METHODS, AllocationRules
-from core.data.db import connect
 from core.engine.prioritization import DecisionInputs, load_inputs, prioritize
-from core.proposals.models import Proposal
 from core.engine.sensitivity import funding_probability, most_influential, one_at_a_time
 from core.engine.weights import DEFAULT_PRESET, PRESETS, preset
+from core.proposals.models import Proposal
+from ui import budget_charts as charts
+from ui import budget_tables as views
 
 TITLE = "Velocidad de interacción: mover un peso hasta el nuevo ranking y la asignación"
 RUNS = 20
@@ -49,7 +49,8 @@ def slider_moves(runs: int = RUNS) -> list[dict[str, float]]:
     return [{**base, "scope": base["scope"] + 1 + k} for k in range(runs)]
 
 
-def _scaled(p: Proposal, f: float) -> dict:
+def scaled(p: Proposal, f: float) -> dict:
+    """A proposal's body with every amount (and budget line) times `f`: still a valid proposal."""
     body = p.model_dump(mode="json")
     for key in ("cost_usd", "requested_usd", "counterpart_associations_usd", "counterpart_cooperant_usd",
                 "counterpart_other_usd"):
@@ -67,7 +68,7 @@ def synthetic_inputs(base: DecisionInputs, n: int, n_associations: int, seed: in
     proposals = []
     for k in range(n):
         template = templates[int(rng.integers(len(templates)))]
-        body = _scaled(template, float(rng.choice(MONEY_FACTORS)))
+        body = scaled(template, float(rng.choice(MONEY_FACTORS)))
         lead = associations[int(leads[k])]
         partners = [associations[int(a)] for a in rng.choice(n_associations, len(template.association_ids) - 1,
                                                               replace=False) if associations[int(a)] != lead]

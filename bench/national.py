@@ -38,8 +38,8 @@ from core.data import db, rollups, stamp
 from core.data.build import is_stale
 from core.data.paths import ROOT, SOURCES_DIR
 from core.diagnosis.queries import PAGE_QUERIES, ViewQuery, parish_keys
-from core.synth import national
 from core.fmt import number
+from core.synth import national
 from core.texts import t
 
 TITLE = "Escala nacional: consultas por parroquia, agregación de ayudas, memoria"

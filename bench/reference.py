@@ -5,7 +5,8 @@ floor measured in the same run does not. The reference is an empty Streamlit pag
 AppTest; each Minga page is rerun the same way (the public view, El Valle chosen, caches warm after a
 first run), so «Razón» reads «this page's script costs N empty pages' scripts». AppTest runs the script
 without a browser: websocket and drawing are not included, so these ratios are far above issue 14's browser
-ratios (target ≤ 1,5 × in a browser) and are not held to that target; they show which page's script weighs.
+ratios (target ≤ 1,5 × in a browser, measured by bench/browser.py) and are not held to that target; they show
+which page's script weighs.
 
 Other modules plug their references in by giving a row a `key` (bench/__init__.py).
 """

@@ -8,19 +8,17 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from core.proposals import alignment, records
-
 from core import fmt
-
-from core.engine import scenarios
-from core.record.auth import Action
-from core.proposals.entry import FormError, from_form, spanish_errors
 from core.data.schemas.catalogues import PdotObjective
+from core.engine import scenarios
+from core.proposals import alignment, records
+from core.proposals.entry import FormError, from_form, spanish_errors
+from core.record.auth import Action
 from core.texts import t
 from ui import alignment_chart, data, record_form, session, state, widgets
 from ui import decidir_registro as reg
-from ui.text import plain, plain_list
 from ui.record_form import NEW
+from ui.text import plain, plain_list
 
 session.work_page()
 parish_code = state.current_parish()
@@ -75,7 +73,7 @@ def matrix_panel() -> None:
         pnd = alignment.matrix(chosen, pdot, axes, "pnd", only_used=only_used)
         chart = alignment_chart.heatmap(ods, pnd, title=t("alin.chart.title", what=what),
                                   subtitle=t("alin.chart.subtitle", count=fmt.number(len(chosen))))
-        st.altair_chart(chart, width="content", key="alin-heatmap")
+        widgets.chart(chart, width="content", key="alin-heatmap")
         synthetic = any(p.is_synthetic for p in chosen)
         widgets.source_caption(t("alin.source"), synthetic)
         both = pl.concat([ods, pnd]).filter(pl.col("proposals") > 0)

@@ -19,7 +19,7 @@ from core.proposals import records
 from core.proposals.entry import spanish_errors
 from core.record.auth import Action
 from core.texts import label, labels, t
-from ui import data, session, state
+from ui import data, session, state, widgets
 from ui.cooperation import agreement_reviews, attempt, planned_actual_chart
 from ui.text import plain, plain_list
 
@@ -161,7 +161,7 @@ with tab_report:
         history = monitoring.reports(store, current.agreement_id)
         chart = monitoring.planned_vs_actual(current, history)
         if not chart.is_empty():
-            st.altair_chart(planned_actual_chart(chart), width="stretch")
+            widgets.chart(planned_actual_chart(chart), width="stretch")
         if can_edit:
             with st.form("conv-report"):
                 report_id = st.text_input(t("conv.report.id"), max_chars=40)

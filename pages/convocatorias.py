@@ -13,7 +13,7 @@ from core.proposals import records
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, labels, t
-from ui import data, session, state
+from ui import data, session, state, widgets
 from ui.cooperation import calls_by_month_chart
 
 session.work_page()
@@ -46,7 +46,7 @@ else:
                                              return_dtype=pl.Utf8),
     ).drop("month")
     st.dataframe(shown.rename({c: t(f"coop.calls.col.{c}") for c in shown.columns}), hide_index=True, width="stretch")
-    st.altair_chart(calls_by_month_chart(frame, labels("call_state")), width="stretch")
+    widgets.chart(calls_by_month_chart(frame, labels("call_state")), width="stretch")
 
 if not session.allowed(Action.EDIT_OFFER) or not registry:
     st.stop()

@@ -7,14 +7,11 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from core.record import acta, decisions, signing
-
 from core import fmt
-
-from core.proposals import records
-
 from core.engine import scenarios
-from core.record.auth import Action, PermissionDenied, Role
+from core.proposals import records
+from core.record import acta, decisions, signing
+from core.record.auth import Action, PermissionDenied
 from core.record.decisions import Attendee
 from core.record.store import StoreError
 from core.texts import t
@@ -99,11 +96,11 @@ if session.allowed(Action.SET_BUDGET):
             else:
                 st.rerun()
 
-board = [u for u in session.accounts().users() if u.role == Role.BOARD]
+board = decisions.board_roll(session.accounts().users())
 votes = {"for": t("dec.vote.for"), "against": t("dec.vote.against"), "abstain": t("dec.vote.abstain")}
 offices = {"": "", "president": t("dec.office.president"), "secretary": t("dec.office.secretary")}
 defaults = pd.DataFrame({
-    "name": [u.display_name for u in board] or [""],
+    "name": board or [""],
     "role_es": [t("dec.role.member") for _ in board] or [t("dec.role.president")],
     "votes": [True for _ in board] or [True],
     "vote": [votes["for"] for _ in board] or [votes["for"]],

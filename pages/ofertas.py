@@ -8,18 +8,17 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from core.cooperation import cooperants as coop
-from core.proposals import cooperation, records
-
 from core import fmt
-from core.record.auth import Action
+from core.cooperation import cooperants as coop
 from core.engine.prioritization import load_inputs
+from core.proposals import cooperation, records
 from core.proposals.entry import spanish_errors
+from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg
-from ui.text import plain, plain_list
 from ui.record_form import NEW
+from ui.text import plain, plain_list
 
 FORM = "ofe-form"
 
@@ -66,7 +65,7 @@ def review_panel() -> None:
     if cases:
         st.subheader(t("ofe.cases.title"))
         columns = st.columns(len(cases))
-        for column, review in zip(columns, sorted(cases, key=lambda r: r.case)):
+        for column, review in zip(columns, sorted(cases, key=lambda r: r.case), strict=True):
             with column.container(border=True):
                 st.markdown(f"**{plain(review.offer.title)}**  \n{plain(coop.cooperant_name(review.offer, registry))}")
                 # Past cases are history the board learns from, not alerts about today: a neutral caption.

@@ -180,7 +180,7 @@ def import_panel(key: str) -> None:
 
 
 keys = ("asociaciones", "encuesta", "ayudas", "problemas", "objetivos_pdot")
-for key, tab in zip(keys, st.tabs([t(f"prep.tab.{k}") for k in keys], key="prep-tabs", on_change="rerun")):
+for key, tab in zip(keys, st.tabs([t(f"prep.tab.{k}") for k in keys], key="prep-tabs", on_change="rerun"), strict=True):
     with tab:
         if key == "encuesta":
             st.download_button(t("prep.form.download"), data=survey_form.form_xlsx(),

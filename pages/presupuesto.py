@@ -9,15 +9,15 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
-from ui import budget_charts as charts
-from ui import budget_tables as views
 from core import fmt
+from core.data.validation import spanish_message
 from core.engine import scenarios
 from core.engine.allocation import COMPARATORS, EXACT, METHODS, OBJECTIVES, AllocationRules
 from core.engine.prioritization import DecisionInputs, associations_without_proposal
 from core.record.auth import Action, PermissionDenied
 from core.texts import label, t
-from core.data.validation import spanish_message
+from ui import budget_charts as charts
+from ui import budget_tables as views
 from ui import data, session, widgets
 from ui import scenario_state as shared
 from ui.text import plain
@@ -261,21 +261,21 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
         return
     st.caption(t("budget.methods.caption"))
     ballots_caption(inputs)
-    for column, method in zip(st.columns(len(OBJECTIVES), gap="medium", border=True), OBJECTIVES):
+    for column, method in zip(st.columns(len(OBJECTIVES), gap="medium", border=True), OBJECTIVES, strict=True):
         with column:
             method_column(results[method], names)
     st.markdown(f"**{t('budget.comparators.title')}**")
     st.caption(t("budget.comparators.caption"))
-    for column, method in zip(st.columns(len(COMPARATORS), gap="medium", border=True), COMPARATORS):
+    for column, method in zip(st.columns(len(COMPARATORS), gap="medium", border=True), COMPARATORS, strict=True):
         with column:
             method_column(results[method], names)
     metrics = views.metrics_frame(results)
-    st.altair_chart(charts.comparison_chart(metrics), width="stretch", key="budget-compare-chart")
+    widgets.chart(charts.comparison_chart(metrics), width="stretch", key="budget-compare-chart")
     with st.expander(t("budget.methods.table")):
         st.dataframe(views.metrics_display(metrics), hide_index=True, width="stretch", key="budget-metrics")
     money = views.association_money(results, names)
     if money.height:
-        st.altair_chart(charts.money_chart(money, results), width="stretch", key="budget-money-chart")
+        widgets.chart(charts.money_chart(money, results), width="stretch", key="budget-money-chart")
         n_associations = money["association_id"].n_unique()
         if n_associations > charts.CHART_ASSOCIATIONS:
             st.caption(t("budget.chart.money_first", n=charts.CHART_ASSOCIATIONS,

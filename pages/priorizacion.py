@@ -9,14 +9,14 @@ import math
 import polars as pl
 import streamlit as st
 
-from ui import budget_charts as charts
-from ui import budget_tables as views
 from core import fmt
 from core.engine import scenarios
 from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.engine.sensitivity import most_influential, one_at_a_time
-from core.texts import label, t
 from core.engine.weights import CR_LIMIT, ahp_from_judgments, preset, preset_names
+from core.texts import label, t
+from ui import budget_charts as charts
+from ui import budget_tables as views
 from ui import data, session, widgets
 from ui import scenario_state as shared
 from ui.text import plain
@@ -27,7 +27,7 @@ CUSTOM = t("prio.weights.custom")
 SAATY = (9, 7, 5, 3)
 AHP_OPTIONS = ([t("prio.ahp.a", strength=t(f"prio.ahp.s{v}"), v=v) for v in SAATY] + [t("prio.ahp.equal")]
                + [t("prio.ahp.b", strength=t(f"prio.ahp.s{v}"), v=v) for v in reversed(SAATY)])
-AHP_VALUES = dict(zip(AHP_OPTIONS, [*SAATY, 1, *(1 / v for v in reversed(SAATY))]))
+AHP_VALUES = dict(zip(AHP_OPTIONS, [*SAATY, 1, *(1 / v for v in reversed(SAATY))], strict=True))
 PAIRS = [(a, b) for i, a in enumerate(CRITERION_CODES) for b in CRITERION_CODES[i + 1:]]
 EXPANDERS_LIMIT = 30
 
@@ -105,7 +105,7 @@ def pairwise_panel() -> None:
             "judgment": st.column_config.SelectboxColumn(t("prio.ahp.col_judgment"), options=AHP_OPTIONS,
                                                          required=True, width="medium"),
         })
-    judgments = {pair: AHP_VALUES.get(choice, 1.0) for pair, choice in zip(PAIRS, edited["judgment"].to_list())}
+    judgments = {pair: AHP_VALUES.get(choice, 1.0) for pair, choice in zip(PAIRS, edited["judgment"].to_list(), strict=False)}
     result = ahp_from_judgments(CRITERION_CODES, judgments)
     left, right = st.columns([1, 2])
     left.metric(t("prio.ahp.cr"), fmt.number(result.consistency_ratio, 3),
@@ -147,9 +147,11 @@ def sensitivity_panel(code: str, weights: dict[str, float], rules, ranking: pl.D
             st.session_state["prio-sens-run"] = True
             st.rerun(scope="fragment")
     else:
-        with st.spinner(t("prio.sens.computing")):
-            probability = shared.probability(code, weights, rules)
-        st.altair_chart(charts.probability_chart(probability, ranking, shared.VARIATION), width="stretch",
+        bar = st.progress(0.0, text=t("prio.sens.computing"))  # each update lets a new slider move stop this run
+        probability = shared.probability(code, weights, rules,
+                                         progress=lambda done: bar.progress(done, text=t("prio.sens.computing")))
+        bar.empty()
+        widgets.chart(charts.probability_chart(probability, ranking, shared.VARIATION), width="stretch",
                         key="prio-sens-chart")
         if probability.height > charts.CHART_ROWS:
             st.caption(t("prio.chart.first", n=charts.CHART_ROWS, total=fmt.number(probability.height)))
@@ -214,7 +216,7 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
         st.dataframe(views.ranking_display(ranking), hide_index=True, width="stretch", key="prio-ranking",
                      column_config={t("prio.col.rank"): {"width": "small"}, t("prio.col.code"): {"width": "small"}})
         contributions = views.contributions_frame(run, ranking)
-        st.altair_chart(charts.contribution_chart(contributions, ranking), width="stretch", key="prio-contrib")
+        widgets.chart(charts.contribution_chart(contributions, ranking), width="stretch", key="prio-contrib")
         if ranking.height > charts.CHART_ROWS:
             st.caption(t("prio.chart.first", n=charts.CHART_ROWS, total=fmt.number(ranking.height)))
         widgets.downloads(contributions.select("rank", "proposal_id", "label_es", "kind_es", "score", "weight",

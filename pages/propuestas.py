@@ -11,15 +11,14 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
-
 from core.proposals import entry, records
-from core.record.auth import Role
 from core.proposals.models import ProposalStatus
+from core.record.auth import Role
 from core.texts import label, labels, t
 from ui import data, formulation, proposal_import, proposal_status, record_form, session, state, widgets
 from ui import decidir_registro as reg
-from ui.text import plain_list
 from ui.record_form import NEW
+from ui.text import plain_list
 
 FORM = "prop-form"
 

@@ -6,12 +6,10 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
-
-from core.record import followup
-
 from core.proposals import records
-from core.record.auth import Action, PermissionDenied
 from core.proposals.models import ALLOWED_TRANSITIONS, ProposalStatus
+from core.record import followup
+from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, labels, t
 from ui import charts, cooperation, data, session, state, widgets
@@ -38,7 +36,7 @@ for column, row in zip(st.columns(totals.height), totals.iter_rows(named=True), 
 shown_totals = totals.with_columns(
     pl.col("status").replace_strict(labels("proposal_status"), default=pl.col("status")).alias("status_es"),
     pl.col("amount_usd").map_elements(fmt.money, return_dtype=pl.Utf8).alias("amount_text"))
-st.altair_chart(charts.bar_chart(shown_totals, category="status_es", value="amount_usd", text="amount_text",
+widgets.chart(charts.bar_chart(shown_totals, category="status_es", value="amount_usd", text="amount_text",
                                  title=t("seg.chart"), value_title=t("seg.amount"), value_format="$,.0f",
                                  tooltip=[("status_es", t("seg.col.status")), ("amount_text", t("seg.amount"))]),
                 width="stretch")

@@ -7,17 +7,14 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
-
-from core.record import meeting
-
-from core.proposals import records
-from core.record.auth import Action, PermissionDenied
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
-from core.record import meeting_results
+from core.proposals import records
+from core.record import meeting, meeting_results
+from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, t
-from ui.budget_tables import points_from_weights
 from ui import charts, data, scenario_state, session, state, widgets
+from ui.budget_tables import points_from_weights
 from ui.text import plain
 
 session.work_page()
@@ -228,7 +225,7 @@ with result_tab:
         pl.col("item_id").replace_strict(item_labels, default=pl.col("item_id")).alias("item"))
     st.subheader(t("ses.tally_title"))
     votes = table.with_columns(pl.col("votes").map_elements(fmt.number, return_dtype=pl.Utf8).alias("votes_text"))
-    st.altair_chart(charts.bar_chart(votes, category="item", value="votes", text="votes_text",
+    widgets.chart(charts.bar_chart(votes, category="item", value="votes", text="votes_text",
                                      title=t("ses.tally_chart"), value_title=t("ses.tally.votes"),
                                      tooltip=[("item", t("ses.tally.item")), ("votes_text", t("ses.tally.votes"))]),
                     width="stretch")

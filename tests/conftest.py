@@ -126,18 +126,27 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+class AppUrl(str):
+    """A served app's URL that also knows its server's process id (bench/browser.py reads its CPU time)."""
+
+    pid: int
+
+
 @contextlib.contextmanager
-def served_app(env: dict[str, str]) -> Iterator[str]:
-    """The real app served through scripts/serve.py on a free local port; yields its URL."""
+def served_app(env: dict[str, str], script: Path | None = None) -> Iterator[AppUrl]:
+    """The real app served through scripts/serve.py (or `streamlit run script`, e.g. bench/browser.py's empty
+    page) on a free local port; yields its URL."""
     port = _free_port()
     log = tempfile.TemporaryFile()
+    command = ["-m", "streamlit", "run", str(script)] if script else [str(ROOT / "scripts" / "serve.py")]
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "serve.py"), "--server.headless=true",
+        [sys.executable, *command, "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
          "--server.fileWatcherType=none"],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
     )
-    url = f"http://127.0.0.1:{port}"
+    url = AppUrl(f"http://127.0.0.1:{port}")
+    url.pid = server.pid
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

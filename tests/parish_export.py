@@ -18,7 +18,7 @@ from core.parish.form import FORM_PATH
 
 def _form():
     book = load_workbook(FORM_PATH, read_only=True)
-    survey = [dict(zip(("type", "name", "label"), row[:3])) for row in book["survey"].iter_rows(min_row=2, values_only=True)]
+    survey = [dict(zip(("type", "name", "label"), row[:3], strict=False)) for row in book["survey"].iter_rows(min_row=2, values_only=True)]
     choices: dict[str, dict[str, str]] = {}
     for list_name, name, label in book["choices"].iter_rows(min_row=2, values_only=True):
         choices.setdefault(list_name, {})[name] = label
@@ -69,11 +69,11 @@ def export_csv(rows: list[dict[str, object]], *, labels: bool = False, option_co
         if kind == "select_multiple" and option_columns:
             for code in choices[family]:
                 header.append(f"{group}{separator}{name}{separator}{code}")
-                for line, row in zip(lines, rows):
+                for line, row in zip(lines, rows, strict=False):
                     line.append("1" if code in row[name] else "0")
             continue
         header.append(f"{group}{separator}{name}")
-        for line, row in zip(lines, rows):
+        for line, row in zip(lines, rows, strict=False):
             value = row.get(name)
             if kind == "select_multiple":
                 value = ("; " if labels else " ").join(choices[family][c] if labels else c for c in value)
@@ -81,7 +81,7 @@ def export_csv(rows: list[dict[str, object]], *, labels: bool = False, option_co
                 value = choices[family][value]
             line.append("" if value is None else value)
     header += ["_uuid", "_submission_time", "_index"]
-    for index, (line, row) in enumerate(zip(lines, rows), start=1):
+    for index, (line, row) in enumerate(zip(lines, rows, strict=False), start=1):
         line += [row["_uuid"], row["_submission_time"], index]
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")

@@ -5,17 +5,16 @@ from __future__ import annotations
 import altair as alt
 import pytest
 
-from core.proposals import alignment
-
+from core.data.db import query
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
-from core.record.auth import Role, User
-from core.data.db import query
-from core.proposals.import_templates import demo_proposals
 from core.engine.prioritization import load_inputs
-from core.proposals.models import ProposalStatus
-from core.record.store import Store
 from core.engine.weights import preset
+from core.proposals import alignment
+from core.proposals.import_templates import demo_proposals
+from core.proposals.models import ProposalStatus
+from core.record.auth import Role, User
+from core.record.store import Store
 from ui import alignment_chart
 
 PARISH = "010170"

@@ -21,7 +21,7 @@ def frame(rows: list[tuple], joint: dict[str, list[str]] | None = None) -> pl.Da
     data = data.with_columns(pl.col("cost_usd").cast(pl.Float64), pl.col("score").cast(pl.Float64))
     if joint is not None:
         data = data.with_columns(pl.Series("association_ids", [joint.get(p, [a]) for p, a in
-                                                                zip(data["proposal_id"], data["association_id"])]))
+                                                                zip(data["proposal_id"], data["association_id"], strict=True)]))
     return data
 
 
@@ -272,7 +272,8 @@ def instances(draw, max_n: int = 12):
     return candidates, rules
 
 
-FAST = settings(max_examples=70, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# How many examples: the profile (tests/conftest.py) decides; `make test` runs the quick "ci" one.
+FAST = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST
@@ -308,7 +309,7 @@ def test_optimum_is_never_worse_than_greedy_or_equal_split(case):
         assert key(rows, set(optimal.funded_ids), rules)[:2] >= key(rows, chosen, rules)[:2]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@FAST
 @given(instances(max_n=8))
 def test_score_needed_and_cost_to_shed_are_exact(case):
     candidates, rules = case

@@ -55,7 +55,7 @@ def test_the_dual_bound_holds_and_its_fixings_keep_every_allocation_as_good(case
     assert all(v <= bound.ub + 1e-6 for v in values)
     for floor in sorted(set(values))[-3:]:  # the best few values: where fixings bite
         lower, upper = bound.fixed(lp.lower, lp.upper, floor)
-        for x, v in zip(allocations, values):
+        for x, v in zip(allocations, values, strict=True):
             if v >= floor:
                 assert ((x >= lower) & (x <= upper)).all()
 

@@ -42,6 +42,14 @@ def test_inicio_shows_el_valle_at_a_glance():
     assert app.sidebar.selectbox[0].value == "010170"
 
 
+@pytest.mark.parametrize(("parish", "name"), [(None, "El Valle — Cuenca"), (NO_DATA_PARISH, "Baños — Cuenca")])
+def test_the_parish_selector_defaults_to_the_chosen_parish(parish, name):
+    # A browser that draws the selector again without its value falls back to the widget's default: that
+    # default must be the parish chosen, or the next click elsewhere silently switches to the first parish.
+    selector = open_app_page("pages/inicio.py", parish=parish).sidebar.selectbox[0]
+    assert selector.options[selector.proto.default].startswith(name)
+
+
 def test_inicio_says_what_is_missing_for_a_parish_without_records():
     app = open_app_page("pages/inicio.py", parish=NO_DATA_PARISH)
     assert any("Camino de la parroquia" in s.value for s in app.subheader)

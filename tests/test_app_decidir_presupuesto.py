@@ -57,8 +57,8 @@ def test_el_valle_ranking_with_the_study_preset():
     assert any(e.label.startswith("1. EV-P01 · ") for e in app.expander)
     assert any("Comparación por pares" in e.label for e in app.expander)
     weights = frame(app, "Criterio", "Tipo", "Peso", exact=True)
-    assert dict(zip(weights["Criterio"], weights["Tipo"]))["Factibilidad"] == "juicio de los evaluadores"
-    assert dict(zip(weights["Criterio"], weights["Peso"]))["Alcance"] == "30,0 %"
+    assert dict(zip(weights["Criterio"], weights["Tipo"], strict=True))["Factibilidad"] == "juicio de los evaluadores"
+    assert dict(zip(weights["Criterio"], weights["Peso"], strict=True))["Alcance"] == "30,0 %"
     probability = frame(app, "Probabilidad de financiarse")
     assert set(probability["Probabilidad de financiarse"]) <= {f"{k} %" for k in range(101)}
 
@@ -76,7 +76,7 @@ def test_choosing_a_preset_or_moving_a_slider_changes_the_ranking():
     assert app.selectbox(key="prio-preset").value == "Pesos propios"
     assert ranking(app) != balanced
     weights = frame(app, "Criterio", "Tipo", "Peso", exact=True)
-    need = dict(zip(weights["Criterio"], weights["Peso"]))["Necesidad que atiende"]
+    need = dict(zip(weights["Criterio"], weights["Peso"], strict=True))["Necesidad que atiende"]
     assert need == "54,3 %"  # 100 points against 7 × 12 for the others: 100 / 184
 
 
@@ -208,7 +208,7 @@ def test_saving_and_comparing_scenarios_on_the_budget_page():
     assert not app.exception
     totals = frame(app, "Cifra", "Diferencia")
     assert list(totals.columns) == ["Cifra", "Apptest junta 48 mil", "Apptest junta 30 mil voraz", "Diferencia"]
-    budget_row = dict(zip(totals["Cifra"], totals["Diferencia"]))
+    budget_row = dict(zip(totals["Cifra"], totals["Diferencia"], strict=True))
     assert budget_row["Costo financiado"].startswith("-$ ")
     assert any("«Apptest junta 30 mil voraz» frente a «Apptest junta 48 mil»" in m.value for m in app.markdown)
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.proposals import records
-from core.record.auth import Role, User
 from core.data.db import connect
+from core.proposals import records
 from core.record import overlay
+from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page
 

@@ -1,9 +1,8 @@
 """AppTest of Decisión y acta: the board approves a saved scenario by vote; others only read actas."""
 
-from core.record import decisions
-
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
+from core.record import decisions
 from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-
 from core.parish.mirror import AID, ANSWER, ASSOCIATION, PROBLEM
 from core.record.auth import Role, User
 from core.record.store import Store

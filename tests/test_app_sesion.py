@@ -127,7 +127,7 @@ def test_a_closed_meeting_shows_who_did_not_score_who_was_recorded_for_and_the_g
     assert list(consistency["Evaluador"]) == ["María", "Técnico MAG"]
     weights = next(d.value for d in app.dataframe if "Peso del grupo" in d.value.columns)
     # María: PDOT 3 times feasibility; the MAG: the reverse. Their geometric mean: equally important.
-    by_criterion = dict(zip(weights["Criterio"], weights["Peso del grupo"]))
+    by_criterion = dict(zip(weights["Criterio"], weights["Peso del grupo"], strict=True))
     assert by_criterion["Alineación con el PDOT"] == by_criterion["Factibilidad"] == by_criterion["Alcance"]
     next(b for b in app.button if b.label == "Usar los pesos del grupo en Priorización").click().run()
     points = app.session_state["decidir.points"]

@@ -8,11 +8,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core.engine.allocation import AllocationRules
 from core.data.db import connect
+from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs, prioritize
-from core.record.store import Store
 from core.engine.weights import preset
+from core.record.store import Store
 from tests.conftest import open_page, pick_option, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser

@@ -9,14 +9,13 @@ import pytest
 from pydantic import ValidationError
 
 from core.cooperation.cooperants import cooperants
-from core.proposals import cooperation
-
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
-from core.record.auth import Role, User
 from core.engine.prioritization import load_inputs
-from core.record.store import Store
 from core.engine.weights import preset
+from core.proposals import cooperation
+from core.record.auth import Role, User
+from core.record.store import Store
 
 PARISH = "010170"
 TODAY = dt.date(2027, 3, 1)
@@ -61,7 +60,7 @@ def test_each_offer_has_its_checklist_and_what_it_could_fund(inputs, store):
     assert not credit.screening.eligible and "reembolsable" in credit.screening.summary_es()
     frame = cooperation.reviews_frame(reviews, cooperants(store))  # the demo registry, read where built
     assert frame.height == len(inputs.offers) and frame["eligible"].sum() >= 1
-    names = dict(zip(frame["offer_id"], frame["cooperant"]))
+    names = dict(zip(frame["offer_id"], frame["cooperant"], strict=True))
     assert names["OF-JAPON-RIEGO"] == "Embajada del Japón"
     unlinked = cooperation.reviews_frame(reviews, [])
     assert all("sin vincular al registro" in name for name in unlinked["cooperant"])

@@ -139,7 +139,7 @@ def test_a_report_checks_the_annex_and_a_proposal_to_cancel_is_flagged(store):
 
 def _evaluation(evaluator="planner", **changes):
     scores = [closing.CriterionScore(criterion=c, score=s, evidence=f"Evidencia de {c}")
-              for c, s in zip(closing.CRITERIA, (5, 4, 4, 3, 2))]
+              for c, s in zip(closing.CRITERIA, (5, 4, 4, 3, 2), strict=True)]
     base = dict(agreement_id=AGREEMENT_ID, evaluator=evaluator, evaluator_name="Técnica", evaluated_on=END,
                 scores=scores, lessons_positive="Diseño en el territorio", lessons_negative="Contraparte tardía")
     return closing.ClosingEvaluation(**{**base, **changes})

@@ -152,7 +152,7 @@ def test_the_demo_calendar_puts_the_urgent_first_and_marks_what_fits_the_parish(
     assert frame["state"].to_list()[:2] == ["closing_soon", "closing_soon"]  # Freedom House and Valencia: 31/03
     assert frame.filter(frame["call_id"] == "CV-CHARITY-2027")["state"].item() == "closed"
     assert frame.filter(frame["call_id"] == "CV-JAPON-2027")["state"].item() == "upcoming"
-    fits = dict(zip(frame["call_id"], frame["fits_parish"]))
+    fits = dict(zip(frame["call_id"], frame["fits_parish"], strict=True))
     assert fits["CV-JAPON-2027"] and fits["CV-FREEDOM-2027"] and not fits["CV-CHARITY-2027"]
     assert fits["CV-CADVID-2027"]  # no themes: open to any
 

@@ -18,6 +18,7 @@ from core.record.decisions import (
     FundedLine,
     LeftOutLine,
     board,
+    board_roll,
     count_board_votes,
     decisions,
     record,
@@ -195,3 +196,20 @@ def test_the_acta_excel_holds_the_same_and_neutralises_formulas(tmp_path):
     assert fields["Justificación"].startswith("'=")
     votes = {row[0]: row[2] for row in book["Asistentes y votos"].iter_rows(min_row=2, values_only=True)}
     assert votes["Marta Sinchi"] == "En contra"
+
+
+@pytest.mark.parametrize("accounts, expected", [
+    ([("ana", "Ana Mora", Role.BOARD, True), ("luis", "Luis Paz", Role.BOARD, True)], ["Ana Mora", "Luis Paz"]),
+    # two accounts with one display name: each is named with its user name, so the roll is not refused
+    ([("vocal-a", "Vocal", Role.BOARD, True), ("vocal-b", " vocal ", Role.BOARD, True)],
+     ["Vocal (vocal-a)", "vocal (vocal-b)"]),
+    # planners, advisers and deactivated board accounts are not on the roll
+    ([("ana", "Ana Mora", Role.BOARD, True), ("pla", "Pedro", Role.PLANNER, True),
+      ("old", "Rosa", Role.BOARD, False)], ["Ana Mora"]),
+    ([], []),
+])
+def test_the_board_roll_lists_each_active_member_once(accounts, expected):
+    users = [User(username=u, display_name=d, role=r, active=a) for u, d, r, a in accounts]
+    roll = board_roll(users)
+    assert roll == expected
+    assert len({name.strip().lower() for name in roll}) == len(roll)

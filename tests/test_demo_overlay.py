@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.cooperation import calls, cooperants
-from core.engine.prioritization import load_inputs
 from core.data.db import query
 from core.data.schemas.catalogues import PdotObjective
+from core.engine.prioritization import load_inputs
 from core.proposals import built, records
 from core.proposals.bulk_status import change_statuses
 from core.proposals.import_preview import context_for
@@ -51,7 +51,7 @@ def test_opening_every_page_stores_nothing_of_the_demo_and_the_pages_show_it(own
                        [EL_VALLE]).fetchall()
     app = open_app_page("pages/propuestas.py", PLANNER, parish=EL_VALLE)
     table = next(d.value for d in app.dataframe if "Código" in d.value.columns)
-    assert demo and sorted(zip(table["Código"], table["Título"])) == demo
+    assert demo and sorted(zip(table["Código"], table["Título"], strict=True)) == demo
     for page in pages:
         app.switch_page(page).run()
         assert not app.exception, (page, [e.value for e in app.exception])

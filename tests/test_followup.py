@@ -3,11 +3,10 @@ the page lets a planner move a project along and refuses others."""
 
 import datetime as dt
 
-from core.record import followup
-
 from core.proposals import records
-from core.record.auth import Role, User
 from core.proposals.models import Proposal, ProposalStatus
+from core.record import followup
+from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page
 

@@ -42,7 +42,7 @@ def test_a_complete_proposal_misses_nothing_and_the_parts_follow_the_thesis():
     items = formulation.format_items(proposal())
     assert formulation.missing(proposal()) == []
     assert len(items) == len(THESIS_ORDER)
-    for item, expected in zip(items, THESIS_ORDER):
+    for item, expected in zip(items, THESIS_ORDER, strict=True):
         assert expected in item.label_es
 
 

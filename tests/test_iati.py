@@ -19,9 +19,9 @@ from core.iati.export import activities_document, export_bytes
 from core.iati.read import read_offers
 from core.iati.schema import IatiFileError, activities_schema, parse, problems
 from core.proposals import records
-from core.record import overlay
 from core.proposals.models import Indicator, Proposal, ProposalStatus
 from core.proposals.offers import CooperationOffer
+from core.record import overlay
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
 

@@ -13,11 +13,19 @@ import zipfile
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from core.proposals import import_cells, import_columns, import_files, import_preview, import_templates, imports, records
-from core.record.auth import PermissionDenied, Role, User
-from core.proposals.models import Proposal
-from core.record.store import ConflictError, Store
 from core.data.validation import required_columns
+from core.proposals import (
+    import_cells,
+    import_columns,
+    import_files,
+    import_preview,
+    import_templates,
+    imports,
+    records,
+)
+from core.proposals.models import Proposal
+from core.record.auth import PermissionDenied, Role, User
+from core.record.store import ConflictError, Store
 
 PARISH = "010170"
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)

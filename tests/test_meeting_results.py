@@ -114,8 +114,8 @@ def test_group_weights_are_the_geometric_mean_with_each_evaluators_consistency(d
 
 
 def test_a_closed_meeting_changes_the_funded_set_and_the_acta_names_it(demo, con):
-    from io import BytesIO
     import re
+    from io import BytesIO
 
     from pypdf import PdfReader
 

@@ -51,8 +51,8 @@ def test_sample_covers_the_first_rural_parishes_in_proportion_to_population(samp
     associations = pl.read_parquet(sample / "associations.parquet")
     per_parish = associations.group_by("parish_code").len()
     assert sorted(per_parish["parish_code"]) == sorted(rural["dpa_parroquia"])
-    population = dict(zip(rural["dpa_parroquia"], rural["poblacion_total_2022_personas"]))
-    counts = dict(zip(per_parish["parish_code"], per_parish["len"]))
+    population = dict(zip(rural["dpa_parroquia"], rural["poblacion_total_2022_personas"], strict=True))
+    counts = dict(zip(per_parish["parish_code"], per_parish["len"], strict=True))
     largest, smallest = max(population, key=population.get), min(population, key=population.get)
     assert counts[largest] >= counts[smallest]
     assert (associations["members_surveyed"] <= associations["members_total"]).all()

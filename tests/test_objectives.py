@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from core.engine.allocation import AllocationRules, allocate_detailed
 from tests.test_allocation import feasible, frame, instances
 
-PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # examples: the profile
 
 
 @st.composite

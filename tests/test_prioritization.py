@@ -10,8 +10,8 @@ import itertools
 import polars as pl
 import pytest
 
-from core.engine.allocation import AllocationRules, allocate_detailed
 from core.data.db import query
+from core.engine.allocation import AllocationRules, allocate_detailed
 from core.engine.prioritization import load_inputs, prioritize, screening_context
 from core.engine.screening import match_offer, screen_offer
 from core.engine.sensitivity import funding_probability

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from core import fmt
 from core.proposals import entry
 from core.proposals.import_cells import parse_number
-from core.record.auth import Role, User
 from core.proposals.import_templates import demo_proposals
 from core.proposals.models import ProposalStatus
+from core.record.auth import Role, User
 
 PLANNER = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
 REP = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A03")

@@ -315,7 +315,7 @@ def stored_drafts(store: Store, *leads: str) -> list[str]:
     codes = [f"EV-T4{i}" for i in range(len(leads))]
     records.import_proposals(store, PLANNER, [
         Proposal(proposal_id=c, association_id=a, parish_code=PARISH, title=f"Borrador {c}", cost_usd=1000,
-                 requested_usd=1000) for c, a in zip(codes, leads)])
+                 requested_usd=1000) for c, a in zip(codes, leads, strict=True)])
     return codes
 
 

@@ -8,10 +8,10 @@ import pytest
 from pydantic import ValidationError
 
 from core.data.paths import SOURCES_DIR
+from core.data.validation import numbered, validate_rows
+from core.proposals.competences import GadCompetence
 from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus, can_transition
 from core.proposals.offers import CooperationOffer
-from core.proposals.competences import GadCompetence
-from core.data.validation import numbered, validate_rows
 
 
 def base(**changes) -> dict:

@@ -6,12 +6,12 @@ import json
 import pytest
 
 from core.data.paths import SOURCES_DIR
-from core.proposals import records
-from core.record import overlay
 from core.engine.allocation import AllocationRules
-from core.record.auth import PermissionDenied, Role, User
 from core.engine.prioritization import load_inputs, prioritize
+from core.proposals import records
 from core.proposals.models import ProposalStatus
+from core.record import overlay
+from core.record.auth import PermissionDenied, Role, User
 from core.record.store import ConflictError, Store
 
 ADMIN = User(username="admin", display_name="Admin", role=Role.ADMIN)
@@ -168,8 +168,8 @@ def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store,
 
 
 def test_a_rejected_decision_changes_no_proposal(store, con):
-    from tests.test_decisions_acta import _draft
     from core.record.decisions import Attendee, record
+    from tests.test_decisions_acta import _draft
 
     before = {v.item.proposal_id: v.item.status for v in records.proposals(store, "010170")}
     rejected = _draft(attendees=[Attendee(name=name, role_es="Vocal", vote="against") for name in "ABC"])

@@ -8,15 +8,14 @@ import threading
 import pytest
 from pydantic import ValidationError
 
-
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
-from core.record.auth import PermissionDenied, Role, User
-from core.record.decisions import Attendee
 from core.engine.prioritization import load_inputs
 from core.engine.scenarios import Scenario, ScenarioError
-from core.record.store import Store
 from core.engine.weights import preset
+from core.record.auth import PermissionDenied, Role, User
+from core.record.decisions import Attendee
+from core.record.store import Store
 
 PLANNER = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)

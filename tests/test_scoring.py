@@ -20,8 +20,8 @@ from core.engine.criteria import (
     sdg_pnd_alignment,
     sustainability_proxy,
 )
-from core.proposals.models import Proposal
 from core.engine.scoring import aggregate_evaluations, candidates, rank, score_proposals
+from core.proposals.models import Proposal
 
 
 def proposal(**changes) -> Proposal:
@@ -218,11 +218,11 @@ def test_the_total_is_the_weighted_mean_and_contributions_add_up():
           proposal(proposal_id="T-02", pdot_objective_ids=["OE1", "OE2", "OE3"], requested_usd=5000,
                    counterpart_associations_usd=5000)]
     scoring = score_proposals(ps, CTX, {"pdot": 3, "counterpart": 1})
-    totals = dict(zip(scoring.totals["proposal_id"], scoring.totals["score"]))
+    totals = dict(zip(scoring.totals["proposal_id"], scoring.totals["score"], strict=True))
     assert totals["T-01"] == pytest.approx((3 * 70 + 1 * 0) / 4)
     assert totals["T-02"] == pytest.approx((3 * 100 + 1 * 100) / 4)
     sums = scoring.criteria.group_by("proposal_id").agg(pl.col("contribution").sum())
-    assert dict(zip(sums["proposal_id"], sums["contribution"])) == pytest.approx(totals)
+    assert dict(zip(sums["proposal_id"], sums["contribution"], strict=True)) == pytest.approx(totals)
     assert scoring.totals.filter(pl.col("proposal_id") == "T-02")["rank"][0] == 1
     assert all(scoring.criteria["explanation_es"].str.len_chars() > 10)
 

@@ -6,9 +6,6 @@ import datetime as dt
 
 import pytest
 
-from core.proposals.offers import CooperationOffer
-from core.proposals.competences import GadCompetence
-from core.proposals.models import Proposal
 from core.engine.screening import (
     PROPOSAL_GATES,
     ScreeningContext,
@@ -23,6 +20,9 @@ from core.engine.screening import (
     screen_proposal,
     screenings_frame,
 )
+from core.proposals.competences import GadCompetence
+from core.proposals.models import Proposal
+from core.proposals.offers import CooperationOffer
 
 COMPETENCES = [
     GadCompetence(competence_code="productive_environment", title_es="Actividades productivas comunitarias",
@@ -74,7 +74,7 @@ def proposal(**changes) -> Proposal:
 def cooperated(offer_id: str, requested: float, cooperant: float, associations: float = 0.0) -> dict:
     return {"cooperation_offer_id": offer_id, "requested_usd": requested, "counterpart_cooperant_usd": cooperant,
             "counterpart_associations_usd": associations,
-            "budget_lines": [{"item": l, "amount_usd": a, "source": s} for l, a, s in (
+            "budget_lines": [{"item": item, "amount_usd": a, "source": s} for item, a, s in (
                 ("Obra", requested, "gad"), ("Equipos", cooperant, "cooperant"),
                 ("Mano de obra", associations, "associations")) if a > 0]}
 

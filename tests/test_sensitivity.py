@@ -6,12 +6,14 @@ import numpy as np
 import polars as pl
 import pytest
 
-from core.engine.allocation import AllocationRules, allocate
+from core.engine.allocation import AllocationRules, allocate, funded_under_scores
 from core.engine.criteria import CRITERION_CODES
 from core.engine.sensitivity import (
+    draw_scores,
     funding_probability,
     most_influential,
     one_at_a_time,
+    probability_frame,
     random_weights,
     rank_movement,
 )
@@ -46,7 +48,7 @@ def test_one_at_a_time_changes_one_weight_by_the_share_asked():
     assert set(moves["change"]) == {"+50 %", "−50 %"}
     # scope × 1,5 against pdot × 1 → weights 0,4 and 0,6: A 52, B 70, C 60 → B first
     up = moves.filter((pl.col("criterion") == "scope") & (pl.col("change") == "+50 %"))
-    ranks = dict(zip(up["proposal_id"], up["new_rank"]))
+    ranks = dict(zip(up["proposal_id"], up["new_rank"], strict=True))
     assert ranks == {"B": 1, "C": 2, "A": 3}
     influence = most_influential(moves)
     assert influence["max_movement"].to_list()[0] >= 1
@@ -77,7 +79,7 @@ RULES = AllocationRules(budget_usd=100)
 
 def test_funding_probability_is_one_for_the_sure_zero_for_the_impossible_and_between_for_the_rest():
     result = funding_probability(M4, {"pdot": 1, "scope": 1}, CANDIDATES, RULES, draws=60, seed=3)
-    p = dict(zip(result["proposal_id"], result["p_funded"]))
+    p = dict(zip(result["proposal_id"], result["p_funded"], strict=True))
     assert p["A"] == 1 and p["D"] == 0
     assert 0 < p["B"] < 1 and 0 < p["C"] < 1
     assert p["B"] + p["C"] == pytest.approx(1)  # exactly one of them fits beside A in each draw
@@ -97,7 +99,7 @@ def test_funding_probability_is_reproducible_and_matches_rerunning_the_public_al
         scored = CANDIDATES.with_columns(pl.Series("score", np.round(values @ w, 2)))
         for pid in allocate(scored, 100).filter(pl.col("funded"))["proposal_id"]:
             counts[pid] += 1
-    assert dict(zip(one["proposal_id"], one["p_funded"])) == pytest.approx({k: v / 25 for k, v in counts.items()})
+    assert dict(zip(one["proposal_id"], one["p_funded"], strict=True)) == pytest.approx({k: v / 25 for k, v in counts.items()})
 
 
 def test_without_variation_the_probability_is_the_base_decision():
@@ -105,3 +107,15 @@ def test_without_variation_the_probability_is_the_base_decision():
     for row in result.iter_rows(named=True):
         assert row["p_funded"] == (1.0 if row["funded_base"] else 0.0)
         assert row["rank_min"] == row["rank_max"] == row["base_rank"]
+
+
+@pytest.mark.parametrize(("draws", "chunk"), [(25, 1), (25, 7), (40, 20), (40, 41), (3, 2)])
+def test_the_probability_solved_a_slice_of_draws_at_a_time_is_the_same(draws, chunk):
+    """Priorización solves the draws in cached slices (ui/scenario_state.py), so a new slider move can stop it."""
+    weights = {"pdot": 2, "scope": 1}
+    whole = funding_probability(M4, weights, CANDIDATES, RULES, draws=draws, seed=7)
+    scores = draw_scores(M4, weights, CANDIDATES, draws=draws, seed=7)
+    assert scores.shape == (draws + 1, CANDIDATES.height)
+    funded = np.vstack([funded_under_scores(CANDIDATES, RULES, scores[start:start + chunk])
+                        for start in range(0, draws + 1, chunk)])
+    assert probability_frame(CANDIDATES, scores, funded, 0.2).equals(whole)

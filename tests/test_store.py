@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from core.record.audit import main as audit_main
-from tests.conftest import lock_held_by_another_process
 from core.record.store import Change, ConflictError, Store, StoreBusyError, StoreError
+from tests.conftest import lock_held_by_another_process
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,6 +32,17 @@ def test_save_then_read_back_with_versions(store):
     assert stored.body == {"title": "Riego por goteo"}
     assert stored.parish_code == "010170"
     assert stored.updated_by == "luis"
+
+
+def test_last_seq_names_each_kinds_last_logged_change_as_the_log_does(store):
+    assert store.last_seq(("proposal", "offer")) == (0, 0)
+    store.save("proposal", "P1", {"title": "Riego"}, actor="ana")
+    store.save("offer", "O1", {"title": "Semillas"}, actor="ana")
+    store.save("proposal", "P2", {"title": "Vivero"}, actor="ana")
+    kinds = ("offer", "scenario", "proposal")
+    expected = tuple((store.log(kind=kind, limit=1) or [None])[0] for kind in kinds)
+    assert store.last_seq(kinds) == tuple(entry.seq if entry else 0 for entry in expected)
+    assert store.last_seq(kinds)[2] > store.last_seq(kinds)[0] > 0
 
 
 def test_a_stale_edit_is_refused_and_the_newer_work_kept(store):

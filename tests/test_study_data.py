@@ -244,7 +244,7 @@ def test_eleven_problems_in_the_study_order_with_104_votes(con):
     assert all(r[3] for r in ranked)
     votes = [r[4] for r in ranked]
     assert sum(votes) == TOTAL_VOTES
-    assert all(a > b for a, b in zip(votes, votes[1:])), votes
+    assert all(a > b for a, b in zip(votes, votes[1:], strict=False)), votes
     assert one(con, "SELECT sum(vote_share) FROM problems WHERE parish_code = ?", [PARISH]) == pytest.approx(1.0)
 
 

@@ -13,8 +13,8 @@ import pytest
 
 from core.record import acta, backup
 from core.record.decisions import Decision, record
-from core.record.signing import public_pem
 from core.record.hashing import entry_hash, record_hash
+from core.record.signing import public_pem
 from core.record.store import Store
 from tests.test_decisions_acta import BOARD, _draft
 

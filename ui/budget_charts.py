@@ -9,10 +9,10 @@ import altair as alt
 import polars as pl
 
 from core import fmt
-from ui.charts import ACCENT, INSTITUTION_COLOURS, MAIN, MUTED, axis_end, finish
 from core.engine.allocation import METHODS, AllocationResult
 from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.texts import label, t
+from ui.charts import ACCENT, INSTITUTION_COLOURS, MAIN, MUTED, axis_end, finish
 
 CHART_ROWS = 40  # bars per chart: a chart of hundreds of proposals is read by nobody (the tables keep them all)
 CHART_ASSOCIATIONS = 30

@@ -140,7 +140,7 @@ def probability_display(probability: pl.DataFrame, ranking: pl.DataFrame) -> pl.
         t("prio.col.probability"): [fmt.percent(v, 0) for v in probability["p_funded"].to_list()],
         t("prio.col.funded_now"): [label("bool", v) for v in probability["funded_base"].to_list()],
         t("prio.col.rank_range"): [f"{a}–{b}" if a != b else str(a) for a, b in
-                                   zip(probability["rank_min"].to_list(), probability["rank_max"].to_list())],
+                                   zip(probability["rank_min"].to_list(), probability["rank_max"].to_list(), strict=True)],
         t("prio.col.title"): [titles.get(p) for p in probability["proposal_id"].to_list()],
         t("prio.col.why"): probability["explanation_es"].to_list(),
     })

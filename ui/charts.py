@@ -2,7 +2,7 @@
 thousands, ',' marks decimals) and Minga's colours.
 
 Each builder takes a polars frame with the columns its arguments name (a category, a value, its text as people
-read it) and `tooltip` as (column, Spanish title) pairs, and returns a chart ready for st.altair_chart. Used by
+read it) and `tooltip` as (column, Spanish title) pairs, and returns a chart that ui.widgets.chart draws. Used by
 the Diagnóstico pages (on core.diagnosis' frames), Priorización and Presupuesto (ui.budget_tables,
 ui.budget_charts) and Alineación (ui.alignment_chart). No Streamlit here.
 """
@@ -18,6 +18,10 @@ import altair as alt
 import polars as pl
 
 from core.texts import t
+
+# Altair's debug mode validates every part of a chart against the Vega-Lite schema each time it is built or
+# copied; the pages skip that walk (see `vega_spec`) and the tests validate every builder's whole spec.
+alt.utils.schemapi.disable_debug_mode()
 
 # Vega's formatting locale for Ecuador: '.' groups thousands, ',' marks decimals, '$ ' before amounts.
 VEGA_LOCALE: dict[str, Any] = {
@@ -37,24 +41,35 @@ INSTITUTION_COLOURS = ["#1F6F4A", "#C26A1E", "#3B6FA0", "#8C5A9E", "#B8A03A", "#
 ACCENT = "#C26A1E"
 MUTED = "#9DB8A8"
 LABEL_LIMIT = 380
+CONFIG = alt.Config(
+    locale=VEGA_LOCALE, view=alt.ViewConfig(stroke=None),
+    axis=alt.AxisConfig(labelLimit=LABEL_LIMIT, labelFontSize=13, titleFontSize=13),
+    legend=alt.LegendConfig(orient="bottom", labelLimit=LABEL_LIMIT, titleLimit=LABEL_LIMIT, columns=3,
+                            labelFontSize=13, titleFontSize=13))
 WRAP_CHARACTERS = 44  # a category name longer than this is drawn on several lines (~7 px a character)
 LINE_HEIGHT = 17
 
 
 def finish(chart: alt.TopLevelMixin, title: str, subtitle: str | None = None) -> alt.TopLevelMixin:
-    """Title (left-aligned), es-EC locale and readable axis labels for a chart about to be drawn."""
+    """Title (left-aligned), es-EC locale and readable axis labels for a chart about to be drawn.
+
+    One `properties` call: each of Altair's `configure_*` copies the whole chart (its layers again)."""
     params = {"text": title, "anchor": "start", "fontSize": 16}
     if subtitle:
         params["subtitle"] = subtitle
     # Streamlit stretches the width; "fit-x" keeps the given height for the plot itself (plain "fit" would
     # squeeze the bars to leave room for titles and axes inside that height).
-    return (chart.properties(title=alt.TitleParams(**params),
-                             autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-            .configure(locale=VEGA_LOCALE)
-            .configure_axis(labelLimit=LABEL_LIMIT, labelFontSize=13, titleFontSize=13)
-            .configure_legend(orient="bottom", labelLimit=LABEL_LIMIT, titleLimit=LABEL_LIMIT, columns=3,
-                              labelFontSize=13, titleFontSize=13)
-            .configure_view(stroke=None))
+    return chart.properties(title=alt.TitleParams(**params), autosize=alt.AutoSizeParams(type="fit-x",
+                                                                                       contains="padding"),
+                            config=CONFIG)
+
+
+def vega_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's Vega-Lite spec for st.vega_lite_chart, without Altair's theme (Streamlit's applies, as with
+    st.altair_chart) and without the schema validation st.altair_chart runs on every draw: that walk cost more
+    than the rest of Asociaciones' script. The data goes inline with the spec."""
+    with alt.theme.enable("none"), alt.data_transformers.enable("default", max_rows=None):
+        return chart.to_dict(validate=False)
 
 
 def _tooltips(fields: Sequence[tuple[str, str]]) -> list[alt.Tooltip]:

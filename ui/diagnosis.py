@@ -78,7 +78,7 @@ def chart(figure: alt.TopLevelMixin, *, source: str, synthetic: bool, frame: pl.
           headers: Mapping[str, str], name: str, key: str,
           code_labels: Mapping[str, Mapping[str, str]] | None = None) -> None:
     """An Altair chart, a one-line source caption (with the synthetic mark) and CSV/Excel of its data."""
-    st.altair_chart(figure, width="stretch", key=f"{key}-chart")
+    widgets.chart(figure, width="stretch", key=f"{key}-chart")
     widgets.source_caption(source, synthetic)
     widgets.downloads(frame, headers, name, key=key, code_labels=code_labels)
 

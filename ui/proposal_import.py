@@ -131,7 +131,7 @@ def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -
     actions = ("new", "update", "unchanged", "error") + (("skipped",) if preview.count("skipped") else ())
     metrics = st.columns(len(actions) + 1)
     metrics[0].metric(t("prop.import.metric.rows"), fmt.number(len(preview.rows)))
-    for column, action in zip(metrics[1:], actions):
+    for column, action in zip(metrics[1:], actions, strict=True):
         column.metric(t(f"prop.import.metric.{action}"), fmt.number(preview.count(action)))
     if preview.notices:
         st.info(t("prop.import.notices") + "\n" + plain_list(preview.notices), icon=":material/info:")

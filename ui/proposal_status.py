@@ -13,8 +13,8 @@ from core.proposals.models import Proposal, ProposalStatus
 from core.record.auth import PermissionDenied, User
 from core.record.store import ConflictError, Store
 from core.texts import label, t
-from ui import session
 from ui import decidir_registro as reg
+from ui import session
 from ui.text import plain, plain_list
 
 FLASH = "prop-bulk-flash"
@@ -44,8 +44,8 @@ def bulk_panel(shown: pl.DataFrame, user: User | None, store: Store) -> None:
     The page shows the outcome (`FLASH`) above its list, which the move may have emptied."""
     if not entry.may_edit(user) or shown.is_empty():
         return
-    titles = dict(zip(shown["proposal_id"], shown["title"]))
-    status_of = dict(zip(shown["proposal_id"], shown["status"]))
+    titles = dict(zip(shown["proposal_id"], shown["title"], strict=True))
+    status_of = dict(zip(shown["proposal_id"], shown["status"], strict=True))
     with st.expander(t("prop.bulk.title"), icon=":material/checklist:"):
         every = st.checkbox(t("prop.bulk.all", count=fmt.number(shown.height)), key="prop-bulk-all")
         picked = list(titles) if every else st.multiselect(

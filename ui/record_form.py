@@ -15,9 +15,9 @@ from typing import Any
 
 import streamlit as st
 
-from core.record.auth import PermissionDenied
 from core.proposals.records import Versioned
 from core.record import overlay
+from core.record.auth import PermissionDenied
 from core.record.store import ConflictError, Store
 from core.texts import t
 from ui import session

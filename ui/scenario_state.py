@@ -9,26 +9,26 @@ no copy per call) and are only read by the pages.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
+import numpy as np
 import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
 from core.cooperation import stages
+from core.data.validation import spanish_message
+from core.engine import scenarios
+from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal, funded_under_scores
+from core.engine.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize
+from core.engine.sensitivity import draw_scores, probability_frame
+from core.engine.weights import DEFAULT_PRESET, normalize, preset
 from core.proposals import records
 from core.record import meeting
-
-from core.engine import scenarios
-from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal
 from core.record.auth import Action, PermissionDenied
-from ui.budget_tables import points_from_weights
-from core.engine.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize
-from core.engine.sensitivity import funding_probability
 from core.texts import t
-from core.data.validation import spanish_message
-from core.engine.weights import DEFAULT_PRESET, normalize, preset
 from ui import data, session, state, widgets
+from ui.budget_tables import points_from_weights
 from ui.text import plain
 
 POINTS = "decidir.points"  # criterion → whole points out of 100 (the sliders' values)
@@ -39,17 +39,15 @@ SENSITIVITY_AUTO_LIMIT = 60  # up to this many candidates, the funding probabili
 DRAWS = 200
 VARIATION = 0.2
 SEED = 20_240
+CHUNK = 20  # draws solved per cached piece of the funding probability
 
 
 def data_version(parish_code: str) -> tuple[int, ...]:
     """The last logged change of the records a run reads (proposals, offers, PDOT, the advisory group's meetings,
     ballots and private scores — closing a meeting feeds its scores and votes to the run — stages and the stage
     rule)."""
-    store = data.store()
-    kinds = (records.PROPOSAL, records.OFFER, records.PDOT, meeting.MEETING, meeting.BALLOT, meeting.PRIVATE_SCORE,
-             stages.STAGE, stages.RULE)
-    last = [store.log(kind=kind, limit=1) for kind in kinds]
-    return tuple(entries[0].seq if entries else 0 for entries in last)
+    return data.store().last_seq((records.PROPOSAL, records.OFFER, records.PDOT, meeting.MEETING, meeting.BALLOT,
+                                  meeting.PRIVATE_SCORE, stages.STAGE, stages.RULE))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -80,19 +78,30 @@ def run(parish_code: str, weights: Mapping[str, float], rules: AllocationRules, 
                 explain)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _probability(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str, draws: int,
-                 variation: float, seed: int) -> pl.DataFrame:
-    rules = AllocationRules.model_validate_json(rules_json)
+@st.cache_resource(max_entries=160, show_spinner=False)
+def _funded_rows(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str, draws: int,
+                 variation: float, seed: int, start: int) -> np.ndarray:
+    """Rows start … start + CHUNK − 1 of the funding probability's draws: which candidates each funds."""
     p = _run(parish_code, version, weights, rules_json, "optimal", False)
-    return funding_probability(p.scoring.matrix, dict(weights), p.candidates, rules, draws=draws,
-                               variation=variation, seed=seed)
+    scores = draw_scores(p.scoring.matrix, dict(weights), p.candidates, variation=variation, draws=draws, seed=seed)
+    return funded_under_scores(p.candidates, AllocationRules.model_validate_json(rules_json),
+                               scores[start:start + CHUNK])
 
 
-def probability(parish_code: str, weights: Mapping[str, float], rules: AllocationRules,
-                draws: int = DRAWS) -> pl.DataFrame:
-    return _probability(parish_code, data_version(parish_code), weights_key(weights), rules.model_dump_json(),
-                        draws, VARIATION, SEED)
+def probability(parish_code: str, weights: Mapping[str, float], rules: AllocationRules, draws: int = DRAWS,
+                progress: Callable[[float], None] | None = None) -> pl.DataFrame:
+    """core.engine.sensitivity.funding_probability, solved CHUNK draws at a time, each piece cached: `progress`
+    (the share done) is called between pieces, and drawing it lets Streamlit stop this run there when the person
+    moves a slider again; the next run of the same weights goes on from the pieces already solved."""
+    version, key, rules_json = data_version(parish_code), weights_key(weights), rules.model_dump_json()
+    p = _run(parish_code, version, key, rules_json, "optimal", False)
+    scores = draw_scores(p.scoring.matrix, dict(key), p.candidates, variation=VARIATION, draws=draws, seed=SEED)
+    pieces = []
+    for start in range(0, draws + 1, CHUNK):
+        pieces.append(_funded_rows(parish_code, version, key, rules_json, draws, VARIATION, SEED, start))
+        if progress is not None:
+            progress(min(1.0, (start + CHUNK) / (draws + 1)))
+    return probability_frame(p.candidates, scores, np.vstack(pieces), VARIATION)
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)

@@ -19,10 +19,15 @@ def parish_selector() -> str:
         for row in parishes.iter_rows(named=True)
     }
     codes = list(names)
-    if st.session_state.get(PARISH_KEY) not in names:
-        st.session_state[PARISH_KEY] = DEFAULT_PARISH if DEFAULT_PARISH in names else codes[0]
+    chosen = st.session_state.get(PARISH_KEY)
+    if chosen not in names:
+        chosen = DEFAULT_PARISH if DEFAULT_PARISH in names else codes[0]
+        st.session_state.pop(PARISH_KEY, None)
+    # The widget's own default is the parish chosen, not the first of the list: a browser that draws the
+    # selector again without its value (a page link clicked while the first run is still going) shows, and
+    # then sends back, this parish instead of switching silently to the first parish of Azuay.
     return st.sidebar.selectbox(
-        t("parish.selector"), codes, key=PARISH_KEY, format_func=names.__getitem__,
+        t("parish.selector"), codes, index=codes.index(chosen), key=PARISH_KEY, format_func=names.__getitem__,
         help=t("parish.selector_help"),
     )
 

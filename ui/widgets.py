@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import altair as alt
 import polars as pl
 import streamlit as st
 
 from core import exports
 from core.texts import t
+from ui.charts import vega_spec
 
 
 def synthetic_mark() -> None:
@@ -33,3 +35,8 @@ def downloads(frame: pl.DataFrame, headers: Mapping[str, str], name: str, key: s
     right.download_button(t("download.xlsx"), data=lambda: exports.xlsx_bytes(people), file_name=f"{name}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"{key}-xlsx", on_click="ignore", icon=":material/download:")
+
+
+def chart(figure: alt.TopLevelMixin, key: str | None = None, width: str = "stretch") -> None:
+    """Draw an Altair chart from its spec (ui.charts.vega_spec: no schema validation on every draw)."""
+    st.vega_lite_chart(spec=vega_spec(figure), width=width, key=key)

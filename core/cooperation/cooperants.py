@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from core.proposals.models import ID_PATTERN, Theme, split_list
 from core.data.paths import SOURCES_DIR
+from core.proposals.models import ID_PATTERN, Theme, split_list
 from core.proposals.offers import CooperationOffer, CooperationType, Modality
 from core.record import overlay
 from core.record.auth import Action, User, require

@@ -124,7 +124,7 @@ def save_audit(store: Store, user: User | None, audit: Audit, expected_version: 
         kept = audit.observations[:len(before.observations)]
         if before.agreement_id != audit.agreement_id or [o.text for o in kept] != [
                 o.text for o in before.observations] or any(b.resolved and not a.resolved
-                                                             for a, b in zip(kept, before.observations)):
+                                                             for a, b in zip(kept, before.observations, strict=True)):
             raise ValueError(t("rev.err.audit_changed", audit=audit.audit_id))
     store.save(AUDIT, audit.audit_id, audit.model_dump(mode="json"), actor=actor.username,
                parish_code=agreement.parish_code, expected_version=expected_version, action=t("log.action.audit"))

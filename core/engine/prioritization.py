@@ -22,19 +22,19 @@ import duckdb
 import polars as pl
 
 from core.cooperation import stages
-from core.proposals import records
+from core.data.db import query
 from core.engine.allocation import AllocationResult, AllocationRules, Method, allocate_detailed
 from core.engine.ballots import GroupBallots, group_ballots
 from core.engine.criteria import AidRow, CriteriaContext, Problem
-from core.data.db import query
-from core.proposals.offers import CooperationOffer
-from core.proposals.competences import GadCompetence
-from core.proposals.models import Proposal, ProposalStatus
 from core.engine.scoring import Scoring, candidates, score_proposals
 from core.engine.screening import GateResult, Screening, ScreeningContext, eligible_ids, screen_proposals
+from core.engine.weights import DEFAULT_PRESET, preset
+from core.proposals import records
+from core.proposals.competences import GadCompetence
+from core.proposals.models import Proposal, ProposalStatus
+from core.proposals.offers import CooperationOffer
 from core.record.meeting_results import GroupScores, MeetingRef, problem_votes, scores_feed
 from core.record.store import Store
-from core.engine.weights import DEFAULT_PRESET, preset
 
 DEFAULT_PARISH = "010170"  # El Valle
 
@@ -146,7 +146,7 @@ def with_reach(frame: pl.DataFrame, members: Mapping[str, int]) -> pl.DataFrame:
     reach = [beneficiaries if beneficiaries else sum(members.get(a, 0) for a in (group or [lead]))
              for beneficiaries, group, lead in zip(frame["direct_beneficiaries"].to_list(),
                                                    frame["association_ids"].to_list(),
-                                                   frame["association_id"].to_list())]
+                                                   frame["association_id"].to_list(), strict=True)]
     return frame.with_columns(pl.Series("reach", reach, dtype=pl.Int64))
 
 

@@ -31,17 +31,17 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.engine.allocation import AllocationRules, Method, allocate_detailed
-from core.record.auth import Action, User, require
 from core.engine.criteria import BY_CODE, CRITERION_CODES
-from core.record.meeting_results import feeding_meetings
-from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine
-from core.fmt import money, number, percent, sentence
-from core.fmt import with_names as fmt_names
 from core.engine.prioritization import DecisionInputs, Prioritization, prioritize, screening_context
 from core.engine.screening import screen_proposals
+from core.engine.weights import PRESETS, normalize
+from core.fmt import money, number, percent, sentence
+from core.fmt import with_names as fmt_names
+from core.record.auth import Action, User, require
+from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine
+from core.record.meeting_results import feeding_meetings
 from core.record.store import ConflictError, Store, StoreError
 from core.texts import label, t
-from core.engine.weights import PRESETS, normalize
 
 KIND = "scenario"
 BUDGET_KIND = "budget"
@@ -165,7 +165,7 @@ def save_scenario(store: Store, user: User | None, scenario: Scenario, *,
     if current is not None:
         stamp = {"created_by": current.scenario.created_by, "created_at": current.scenario.created_at}
     else:
-        stamp = {"created_by": actor.username, "created_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0)}
+        stamp = {"created_by": actor.username, "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0)}
     stamp["meetings_es"] = [m.name_es for m in feeding_meetings(store, scenario.parish_code)]
     stamped = scenario.model_copy(update=stamp)
     try:

@@ -23,10 +23,10 @@ import numpy as np
 import polars as pl
 
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES, CriteriaContext
+from core.engine.weights import normalize
 from core.fmt import listing, number
 from core.proposals.models import Proposal
 from core.texts import t
-from core.engine.weights import normalize
 
 # Evaluators disagree when their scores span this much of the 0–100 scale (range) or their
 # middle half does (interquartile range).
@@ -167,7 +167,7 @@ def candidates(proposals: Sequence[Proposal], scoring: Scoring, eligible_ids: Se
     """The allocation's input: eligible proposals with their score and what each costs the parish
     budget (`cost_usd` = the amount asked of the GAD, `requested_usd`; the rest is counterpart)."""
     keep = set(eligible_ids) if eligible_ids is not None else None
-    score = dict(zip(scoring.totals["proposal_id"].to_list(), scoring.totals["score"].to_list()))
+    score = dict(zip(scoring.totals["proposal_id"].to_list(), scoring.totals["score"].to_list(), strict=True))
     rows = [{"proposal_id": p.proposal_id, "association_id": p.association_id,
              "association_ids": list(p.association_ids), "title": p.title, "cost_usd": p.requested_usd,
              "total_cost_usd": p.cost_usd, "score": round(score[p.proposal_id], 2),

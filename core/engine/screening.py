@@ -25,9 +25,9 @@ import polars as pl
 
 from core.fmt import capitalized, date, listing, money, percent
 from core.proposals import formulation
-from core.proposals.offers import CooperationOffer
 from core.proposals.competences import GadCompetence
 from core.proposals.models import CENT, Proposal
+from core.proposals.offers import CooperationOffer
 from core.texts import label, t
 
 PROPOSAL_GATES = ("competence", "non_reimbursable", "applicant", "counterpart", "pdot", "complete")

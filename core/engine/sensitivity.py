@@ -23,9 +23,9 @@ import polars as pl
 
 from core.engine.allocation import AllocationRules, Method, funded_under_scores
 from core.engine.criteria import BY_CODE, CRITERION_CODES
+from core.engine.weights import normalize
 from core.fmt import number, percent
 from core.texts import t
-from core.engine.weights import normalize
 
 
 def _scores(matrix: pl.DataFrame, weights: Mapping[str, float]) -> np.ndarray:
@@ -97,14 +97,10 @@ def random_weights(weights: Mapping[str, float], variation: float, draws: int, s
     return sample / sample.sum(axis=1, keepdims=True)
 
 
-def funding_probability(matrix: pl.DataFrame, weights: Mapping[str, float], candidates: pl.DataFrame,
-                        rules: AllocationRules, *, method: Method = "optimal", variation: float = 0.2,
-                        draws: int = 200, seed: int = 20_240) -> pl.DataFrame:
-    """For every candidate: how often it is funded when the weights vary randomly (±`variation`).
-
-    Columns: proposal_id, p_funded (0–1), margin (half-width of a 95 % normal-approximation
-    interval), funded_base (with the weights as given), base_rank, rank_min, rank_median, rank_max,
-    draws, explanation_es."""
+def draw_scores(matrix: pl.DataFrame, weights: Mapping[str, float], candidates: pl.DataFrame, *,
+                variation: float = 0.2, draws: int = 200, seed: int = 20_240) -> np.ndarray:
+    """(1 + draws) × candidates, in the order of the `candidates` rows: the totals with the weights as given (row
+    0), then under each seeded random draw of the weights, rounded to two decimals as the allocator compares them."""
     if draws < 1:
         raise ValueError(t("sens.draws"))
     ids = candidates["proposal_id"].to_list()
@@ -117,8 +113,15 @@ def funding_probability(matrix: pl.DataFrame, weights: Mapping[str, float], cand
     w = normalize(weights)
     base_scores = values @ np.array([w[c] for c in CRITERION_CODES])
     sampled = random_weights(w, variation, draws, seed)
-    scores = np.round(np.vstack([base_scores, sampled @ values.T]), 2)
-    funded = funded_under_scores(candidates, rules, scores, method=method)
+    return np.round(np.vstack([base_scores, sampled @ values.T]), 2)
+
+
+def probability_frame(candidates: pl.DataFrame, scores: np.ndarray, funded: np.ndarray,
+                      variation: float) -> pl.DataFrame:
+    """The funding probability from `draw_scores` and whether each candidate is funded under each of its rows
+    (core.engine.allocation.funded_under_scores, which a page may run a slice of rows at a time)."""
+    ids = candidates["proposal_id"].to_list()
+    draws = scores.shape[0] - 1
     ranks = np.vstack([_ranks(ids, s) for s in scores])
     p = funded[1:].mean(axis=0)
     margin = 1.96 * np.sqrt(p * (1 - p) / draws)
@@ -137,3 +140,16 @@ def funding_probability(matrix: pl.DataFrame, weights: Mapping[str, float], cand
         "base_rank": ranks[0], "rank_min": ranks[1:].min(axis=0), "rank_median": np.median(ranks[1:], axis=0),
         "rank_max": ranks[1:].max(axis=0), "draws": np.full(len(ids), draws), "explanation_es": explanations,
     }, schema=schema).sort(["p_funded", "base_rank"], descending=[True, False])
+
+
+def funding_probability(matrix: pl.DataFrame, weights: Mapping[str, float], candidates: pl.DataFrame,
+                        rules: AllocationRules, *, method: Method = "optimal", variation: float = 0.2,
+                        draws: int = 200, seed: int = 20_240) -> pl.DataFrame:
+    """For every candidate: how often it is funded when the weights vary randomly (±`variation`).
+
+    Columns: proposal_id, p_funded (0–1), margin (half-width of a 95 % normal-approximation
+    interval), funded_base (with the weights as given), base_rank, rank_min, rank_median, rank_max,
+    draws, explanation_es."""
+    scores = draw_scores(matrix, weights, candidates, variation=variation, draws=draws, seed=seed)
+    return probability_frame(candidates, scores, funded_under_scores(candidates, rules, scores, method=method),
+                             variation)

@@ -141,7 +141,7 @@ def ahp(criteria: Sequence[str], matrix: np.ndarray | Sequence[Sequence[float]])
     consistent = cr <= CR_LIMIT
     message = t("weights.ahp.consistent" if consistent else "weights.ahp.inconsistent", cr=number(cr, 3),
                 limit=number(CR_LIMIT, 2))
-    return AhpResult(criteria=list(criteria), weights={c: float(x) for c, x in zip(criteria, w)},
+    return AhpResult(criteria=list(criteria), weights={c: float(x) for c, x in zip(criteria, w, strict=True)},
                      lambda_max=lambda_max, consistency_index=ci, random_index=ri, consistency_ratio=cr,
                      consistent=consistent, message_es=message)
 

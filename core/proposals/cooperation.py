@@ -22,12 +22,11 @@ import polars as pl
 
 from core.cooperation.cooperants import Cooperant, cooperant_name
 from core.engine.prioritization import DecisionInputs, screening_context
+from core.engine.screening import OfferMatch, Screening, match_offer, screen_offer
 from core.fmt import money, number
 from core.proposals.import_cells import parse_number
-from core.proposals.models import CENT
+from core.proposals.models import CENT, Proposal
 from core.proposals.offers import REIMBURSABLE_TYPES, CooperationOffer
-from core.proposals.models import Proposal
-from core.engine.screening import OfferMatch, Screening, match_offer, screen_offer
 from core.record.store import Store
 from core.texts import label, t
 

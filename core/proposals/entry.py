@@ -20,12 +20,12 @@ from typing import Any
 import polars as pl
 from pydantic import ValidationError
 
-from core.record.auth import Action, Role, User, can
+from core.data.validation import spanish_message
 from core.fmt import capitalized
 from core.proposals.import_cells import normalise, parse_number
 from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
+from core.record.auth import Action, Role, User, can
 from core.texts import STRINGS, label, t
-from core.data.validation import spanish_message
 
 LIST_SCHEMA = {"proposal_id": pl.Utf8, "title": pl.Utf8, "association_id": pl.Utf8, "association": pl.Utf8,
                "associations": pl.Utf8, "association_ids": pl.List(pl.Utf8), "n_associations": pl.Int64, "status": pl.Utf8, "status_label": pl.Utf8,

@@ -185,10 +185,10 @@ def _read_xlsx(data: bytes, file: str) -> Book:
     try:
         for title in written.sheetnames:
             rows = []
-            for row_w, row_c in zip(written[title].iter_rows(), cached[title].iter_rows()):
+            for row_w, row_c in zip(written[title].iter_rows(), cached[title].iter_rows(), strict=False):
                 cells = []
                 line = None
-                for cell_w, cell_c in zip(row_w, row_c):
+                for cell_w, cell_c in zip(row_w, row_c, strict=False):
                     line = line or getattr(cell_w, "row", None)
                     value = cell_w.value
                     if isinstance(value, str) and value.startswith("=") and getattr(cell_w, "data_type", "") == "f":

@@ -18,17 +18,19 @@ from typing import Any
 from core.data.validation import RowProblem, spanish_message, validate_rows
 from core.fmt import date as fmt_date
 from core.fmt import listing, number
+from core.proposals.import_amounts import settle
+from core.proposals.import_associations import LEFT_OUT
 from core.proposals.import_cells import cell_text, decimal_votes, is_blank, normalise, number_text, parse_number
 from core.proposals.import_columns import (
     BY_FIELD,
     COLUMNS,
+    COUNTERPARTS,
     HEADER_ALIASES,
     INDICATOR_ALIASES,
     INDICATOR_COLUMNS,
     LINE_ALIASES,
     LINE_COLUMNS,
     NESTED_FIELDS,
-    COUNTERPARTS,
     NEW_STATUSES,
     Column,
     Header,
@@ -39,8 +41,6 @@ from core.proposals.import_columns import (
     row_cells,
 )
 from core.proposals.import_files import MAX_ROWS, Book, Formula, Sheet
-from core.proposals.import_amounts import settle
-from core.proposals.import_associations import LEFT_OUT
 from core.proposals.import_preview import ImportContext, ImportPreview, PreviewRow
 from core.proposals.import_values import RowConverter
 from core.proposals.models import BudgetLine, Indicator, Proposal, ProposalStatus, StatusChange

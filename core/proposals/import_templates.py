@@ -20,6 +20,7 @@ from core.proposals.import_preview import ImportContext
 from core.proposals.models import BudgetLine, Indicator, Proposal, ProposalStatus
 from core.texts import STRINGS, label, labels, t
 
+
 def _value_for_cell(column: Column, value: Any) -> Any:
     if value is None:
         return None

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from core.data.validation import RowProblem
+from core.proposals.import_associations import LEFT_OUT, MAX_NAME, Unregistered, new_ids, suggest
 from core.proposals.import_cells import (
     FALSE_WORDS,
     TRUE_WORDS,
@@ -27,7 +28,6 @@ from core.proposals.import_cells import (
     split_list,
 )
 from core.proposals.import_columns import BY_FIELD, Column, Header
-from core.proposals.import_associations import LEFT_OUT, MAX_NAME, Unregistered, new_ids, suggest
 from core.proposals.import_files import Formula
 from core.proposals.import_preview import ImportContext, ImportPreview
 from core.proposals.models import ID_PATTERN

@@ -52,8 +52,8 @@ from core.data.validation import RowProblem
 from core.parish import records as parish_records
 from core.parish.mirror import write_parish
 from core.parish.records import ParishBatch
-from core.proposals.import_associations import AssociationChoice, to_create
 from core.proposals import records
+from core.proposals.import_associations import AssociationChoice, to_create
 from core.proposals.import_cells import normalise
 from core.proposals.import_columns import find_sheet
 from core.proposals.import_files import FileRefused, read_book

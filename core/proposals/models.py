@@ -362,7 +362,7 @@ class Proposal(BaseModel):
                 raise ValueError(t("val.proposal.target_goal", target=target, goal=goal))
         if self.status_history:
             steps = [change.status for change in self.status_history]
-            for before, after in zip(steps, steps[1:]):
+            for before, after in zip(steps, steps[1:], strict=False):
                 problem = transition_error(before, after)
                 if problem:
                     raise ValueError(t("val.status.history", problem=problem))

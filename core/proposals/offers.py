@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from core.fmt import number
 from core.proposals.models import (
     CENT,
     ID_PATTERN,
@@ -24,7 +25,6 @@ from core.proposals.models import (
     split_list,
     valid_sdg_goals,
 )
-from core.fmt import number
 from core.texts import label, t
 
 Modality = Literal["decentralized", "bilateral", "multilateral", "south_south", "triangular", "horizontal",

@@ -20,12 +20,12 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from core import fmt
+from core.exports import neutralise
 from core.record import constancia
 from core.record.decisions import Decision
+from core.record.hashing import body_hash
 from core.record.pdf_layout import DocumentPDF, heading, keep_space, latin1, paragraph, signatures, table, title
 from core.record.signing import SignedHead
-from core.record.hashing import body_hash
-from core.exports import neutralise
 from core.texts import STRINGS, t
 
 LOCAL_TIME = ZoneInfo("America/Guayaquil")

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from core.record.auth import Action, User, require
+from core.record.auth import Action, Role, User, require
 from core.record.store import Change, ConflictError, Store, StoreError
 from core.texts import t
 
@@ -59,6 +59,18 @@ def set_board(store: Store, user: User | None, parish_code: str, value: Board) -
     store.save(BOARD_KIND, parish_code, value.model_dump(mode="json"), actor=actor.username, parish_code=parish_code,
                action=t("log.action.set_board"))
     return value
+
+
+def board_roll(users: list[User]) -> list[str]:
+    """The names to list as attendees: every active board account, each name once.
+
+    Two accounts may share a display name; the roll then adds the user name, so the pre-filled attendees are
+    never refused as repeated.
+    """
+    board = [u for u in users if u.role == Role.BOARD and u.active]
+    shown = [u.display_name.strip() or u.username for u in board]
+    repeated = {name.lower() for name in shown if sum(other.lower() == name.lower() for other in shown) > 1}
+    return [f"{name} ({u.username})" if name.lower() in repeated else name for name, u in zip(shown, board, strict=True)]
 
 
 class Attendee(BaseModel):
@@ -196,7 +208,7 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
             **draft.model_dump(), decision_id=f"{prefix}{number:03d}", number_es=f"{year}-{number:03d}",
             votes_for=votes_for, votes_against=against, abstentions=abstain, approved=approved,
             board_members=rules.members, quorum=rules.required, casting_vote=votes_for == against > 0,
-            recorded_by=user.username, recorded_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            recorded_by=user.username, recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
         try:
             # expected_version=0: the number must still be free when the transaction commits.

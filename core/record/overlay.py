@@ -70,7 +70,7 @@ class BuiltJson:
 
 def built_at(mtime_ns: int) -> str:
     """When a built file was written, as the store writes its times (UTC, ISO 8601)."""
-    return dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC).isoformat(timespec="seconds")
 
 
 @lru_cache(maxsize=8)

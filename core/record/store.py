@@ -21,7 +21,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,13 +117,10 @@ class LogEntry:
 
 @dataclass(frozen=True)
 class Change:
-    """One record to write within a transaction (`body=None` marks it deleted).
-
-    `base`: the body of a record that exists before the store holds it (a demo record read where it is built,
-    core.record.overlay), as version 0: the first change of it is logged as a change from it, and deleting it
-    leaves a tombstone with that body. `remove`: take the row out of the store altogether (logged), so the built
-    record shows again.
-    """
+    """One record to write within a transaction (`body=None` marks it deleted). `base`: the body, as version 0,
+    of a record that exists before the store holds it (a demo record, core.record.overlay): its first change is
+    logged from it, and deleting it leaves a tombstone with it. `remove`: take the row out of the store (logged),
+    so the built record shows again."""
 
     kind: str
     record_id: str
@@ -142,7 +139,7 @@ def default_path() -> Path:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 class Store:
@@ -363,6 +360,15 @@ class Store:
         with self._connection() as con:
             rows = con.execute(sql, params).fetchall()
         return [LogEntry(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9]) for r in rows]
+
+    def last_seq(self, kinds: Sequence[str]) -> tuple[int, ...]:
+        """The sequence number of the last logged change of each kind (0 if none), in one query: a page reads it
+        on every run to key its cached results."""
+        marks = ", ".join("?" * len(kinds))
+        with self._connection() as con:
+            found = dict(con.execute(f"SELECT kind, MAX(seq) FROM audit_log WHERE kind IN ({marks}) GROUP BY kind",
+                                     list(kinds)).fetchall())
+        return tuple(found.get(kind, 0) for kind in kinds)
 
     def copy_into(self, target: sqlite3.Connection) -> None:
         """The whole store into `target`, consistently, while others keep reading and writing (a backup)."""

@@ -67,7 +67,7 @@ def _allocate(rng: random.Random, items: list[Row], field: str, counts: Counts,
     jitter = [rng.random() for _ in items]
     order = sorted(range(len(items)),
                    key=lambda i: -((score(items[i]) if score else 0.0) + noise * jitter[i]))
-    for index, value in zip(order, values):
+    for index, value in zip(order, values, strict=False):
         items[index][field] = value
 
 
@@ -264,7 +264,7 @@ def problem_votes(total: int = study.PARTICIPANTS * study.VOTES_EACH, n: int = l
     by_remainder = sorted(range(n), key=lambda i: (-(exact[i] - votes[i]), i))
     for i in by_remainder[:total - sum(votes)]:
         votes[i] += 1
-    if any(a <= b for a, b in zip(votes, votes[1:])):
+    if any(a <= b for a, b in zip(votes, votes[1:], strict=False)):
         raise ValueError(f"votes not strictly decreasing: {votes}")
     return votes
 
@@ -273,7 +273,7 @@ def problems() -> list[Row]:
     return [
         {"problem_id": f"P{rank:02d}", "parish_code": PARISH, "rank": rank, "label_es": es, "label_en": en,
          "votes": votes, "is_synthetic": True}
-        for rank, ((es, en), votes) in enumerate(zip(study.PROBLEMS, problem_votes()), start=1)
+        for rank, ((es, en), votes) in enumerate(zip(study.PROBLEMS, problem_votes(), strict=True), start=1)
     ]
 
 

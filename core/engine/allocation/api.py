@@ -158,7 +158,7 @@ def allocate(candidates: pl.DataFrame, budget_usd: float, *, method: Method = "o
     if prepared is not None and inst.ids:
         solved, _, _ = _solve(inst, prepared, rules, method, None)
         if solved.status != "infeasible":
-            funded = {pid for pid, chosen in zip(inst.ids, solved.x.tolist()) if chosen}
+            funded = {pid for pid, chosen in zip(inst.ids, solved.x.tolist(), strict=False) if chosen}
     return candidates.with_columns(
         pl.col("proposal_id").cast(pl.Utf8).is_in(list(funded)).fill_null(False).alias("funded"))
 

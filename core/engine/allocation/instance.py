@@ -95,7 +95,7 @@ def build_instance(candidates: pl.DataFrame, *, scope: bool = False,
         raise ValueError(t("alloc.input.bad_score", id=ids[int(np.flatnonzero(~np.isfinite(score))[0])]))
     if "association_ids" in frame.columns:
         members = []
-        for lead_id, group in zip(lead, frame["association_ids"].to_list()):
+        for lead_id, group in zip(lead, frame["association_ids"].to_list(), strict=True):
             others = [str(g) for g in (group or []) if g is not None]
             members.append(tuple(dict.fromkeys([lead_id, *others])))
     else:

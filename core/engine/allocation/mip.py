@@ -135,7 +135,7 @@ class Mip:
                     h.changeColsIntegrality(m, np.arange(first, first + m, dtype=np.int32), np.full(m, kind))
                 self.y_cols = list(range(first, first + m))
                 self.n_cols += m
-                for y, k in zip(self.y_cols, coverable):
+                for y, k in zip(self.y_cols, coverable, strict=True):
                     members = inst.member_idx[k]
                     rows.add([y, *members], [1.0] + [-1.0] * len(members), -INF, 0.0)
                 if coverage_min > 0:
@@ -190,7 +190,7 @@ class Mip:
     def warm_start(self, x: np.ndarray) -> None:
         values = np.zeros(self.n_cols)
         values[: len(x)] = x
-        for y, k in zip(self.y_cols, self.coverable):
+        for y, k in zip(self.y_cols, self.coverable, strict=False):
             values[y] = float(any(x[i] for i in self.inst.member_idx[k]))
         solution = highspy.HighsSolution()
         solution.col_value = values.tolist()

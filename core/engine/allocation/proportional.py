@@ -15,9 +15,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
-from pabutools.election import Additive_Cardinal_Sat, CardinalBallot, CardinalProfile, Project
-from pabutools.election import Instance as PbInstance
-from pabutools.rules import completion_by_rule_combination, greedy_utilitarian_welfare, method_of_equal_shares
 
 from core.engine.allocation.exact import Solved
 from core.engine.allocation.heuristics import Block, solve_heuristic
@@ -32,6 +29,12 @@ Ballots = Mapping[str, Mapping[str, float]]
 def equal_shares_order(inst: Instance, r: Rules, ballots: Ballots) -> tuple[list[int], list[int], int]:
     """The proposals MES funds and those the completion adds, each in the order they were selected, and the
     number of participants with a ballot."""
+    # Imported here, where the proportional objective runs: pabutools pulls in gurobipy, half a second that every
+    # page importing the engine (Priorización, Presupuesto, Ofertas…) would pay at its first load.
+    from pabutools.election import Additive_Cardinal_Sat, CardinalBallot, CardinalProfile, Project
+    from pabutools.election import Instance as PbInstance
+    from pabutools.rules import completion_by_rule_combination, greedy_utilitarian_welfare, method_of_equal_shares
+
     open_ = [i for i in range(len(inst.ids)) if i not in r.must_not and i not in r.must]
     projects = {i: Project(inst.ids[i], int(inst.cents[i])) for i in open_}
     limit = max(0, r.available_cents - must_cents(inst, r))
