@@ -14,7 +14,6 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.data.db import connect
 from core.proposals import records
 from core.record import overlay
 from core.record.auth import Role, User
@@ -36,10 +35,7 @@ BAD_CSV = ("Código;Asociación;Título;Costo total (USD);Monto solicitado;Tipo 
 
 @pytest.fixture(scope="module")
 def store(built_data_dir):
-    s = Store()
-    con = connect(built_data_dir)
-    con.close()
-    return s
+    return Store()
 
 
 @pytest.fixture()

@@ -15,7 +15,6 @@ import datetime as dt
 
 import pytest
 
-from core.data.db import connect
 from core.parish.mirror import ASSOCIATION, write_parish
 from core.proposals import records
 from core.proposals.models import Proposal
@@ -43,10 +42,7 @@ CODES = ("EV-T11", "EV-T12", "EV-T13", "EV-T14")
 
 @pytest.fixture(scope="module")
 def store(built_data_dir):
-    s = Store()
-    con = connect(built_data_dir)
-    con.close()
-    return s
+    return Store()
 
 
 @pytest.fixture()
