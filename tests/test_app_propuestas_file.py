@@ -21,6 +21,7 @@ from core.proposals.models import Proposal
 from core.record.auth import Role, User
 from core.record.store import Change, Store
 from tests.conftest import open_app_page
+from ui.parish import refresh_views
 from ui.proposal_import import _widget
 
 PARISH = "010170"
@@ -55,6 +56,7 @@ def clean(store):
     if created:
         store.apply(created, actor="pruebas")
         write_parish(store, PARISH)
+    refresh_views()  # the pages' cached queries in this process saw the created records
 
 
 def rows_table(app):
