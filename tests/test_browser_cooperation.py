@@ -5,6 +5,7 @@ with the five criteria and the mid-term evaluation."""
 
 import datetime as dt
 import io
+import os
 
 import pytest
 from playwright.sync_api import expect
@@ -12,8 +13,9 @@ from pypdf import PdfReader
 
 from core.cooperation import agreements as agr
 from core.cooperation import monitoring, reviews
+from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import open_page, sign_in, wait_for_app
+from tests.conftest import TEST_PASSWORD, TEST_USERS, open_page, served_app, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -48,8 +50,23 @@ def _tab(page, name: str) -> None:
     wait_for_app(page)
 
 
-def test_one_project_from_the_call_to_the_closing_evaluation(page, app_url, test_accounts, tmp_path):
-    stamp = f"{dt.datetime.now():%H%M%S%f}"  # codes of this attempt's own: a retry meets none of the first's
+@pytest.fixture()
+def cooperation_app(tmp_path, app_reads_the_test_build):
+    """The app served over a store of this attempt's own, with the planner and the president: a retry never meets
+    the first attempt's application or agreement. Yields (the app's URL, the store's path)."""
+    path = tmp_path / "cooperation.sqlite"
+    accounts = Accounts(Store(path))
+    admin = accounts.create_first_admin("admin", TEST_USERS["admin"][0], TEST_PASSWORD)
+    for username in ("tecnica", "presidenta"):
+        display_name, role, _ = TEST_USERS[username]
+        accounts.create(admin, User(username=username, display_name=display_name, role=Role(role)), TEST_PASSWORD)
+    with served_app({**os.environ, "MINGA_STORE": str(path)}) as url:
+        yield url, path
+
+
+def test_one_project_from_the_call_to_the_closing_evaluation(page, cooperation_app, tmp_path):
+    app_url, store_path = cooperation_app
+    stamp = f"{dt.datetime.now():%H%M%S%f}"
     page.goto(app_url)
     wait_for_app(page)
     sign_in(page, "tecnica")
@@ -100,7 +117,7 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, app_url, test
 
     open_page(page, "Seguimiento de proyectos")
     expect(page.get_by_text("Convenios de cooperación: alertas")).to_be_visible()
-    flags = monitoring.flags_frame(Store(), agr.agreements(Store(), "010170"), dt.date.today())
+    flags = monitoring.flags_frame(Store(store_path), agr.agreements(Store(store_path), "010170"), dt.date.today())
     assert flags["over_budget"].any()  # the GAD spent 15.000 of the 12.000 it committed
 
     open_page(page, "Convenios")
@@ -113,8 +130,8 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, app_url, test
     _submit(page, midterm, "Registrar evaluación intermedia")
     open_page(page, "Seguimiento de proyectos")  # the reviews' table appears there once one is recorded
     expect(page.get_by_text("Evaluaciones intermedias y auditorías")).to_be_visible()
-    [signed] = [a for a in agr.agreements(Store(), "010170") if a.application_id == f"AP-NAVEGADOR-{stamp}"]
-    assert reviews.midterm(Store(), signed.agreement_id).recommendation == "adjust"
+    [signed] = [a for a in agr.agreements(Store(store_path), "010170") if a.application_id == f"AP-NAVEGADOR-{stamp}"]
+    assert reviews.midterm(Store(store_path), signed.agreement_id).recommendation == "adjust"
 
     open_page(page, "Convenios")
     _tab(page, "Evaluación de cierre")
