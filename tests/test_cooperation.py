@@ -23,8 +23,7 @@ TODAY = dt.date(2027, 3, 1)
 
 @pytest.fixture()
 def store(tmp_path, con):
-    s = Store(tmp_path / "s.sqlite")
-    return s
+    return Store(tmp_path / "s.sqlite")
 
 
 @pytest.fixture()

@@ -35,8 +35,7 @@ START, END = dt.date(2027, 1, 1), dt.date(2027, 12, 31)
 
 @pytest.fixture()
 def store(tmp_path, con):
-    s = Store(tmp_path / "s.sqlite")
-    return s
+    return Store(tmp_path / "s.sqlite")
 
 
 def _draft(**changes):

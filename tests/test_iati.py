@@ -35,8 +35,7 @@ DECIDED = dt.date(2026, 3, 2)
 
 @pytest.fixture()
 def store(tmp_path, con):
-    s = Store(tmp_path / "s.sqlite")
-    return s
+    return Store(tmp_path / "s.sqlite")
 
 
 def _fund(store: Store, proposal_id: str) -> Proposal:

@@ -70,8 +70,7 @@ def xlsx_file(rows: list[list], header: list[str] | None = None, title_rows: int
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, con):
-    s = Store(tmp_path_factory.mktemp("imports") / "s.sqlite")
-    return s
+    return Store(tmp_path_factory.mktemp("imports") / "s.sqlite")
 
 
 @pytest.fixture(scope="module")

@@ -40,8 +40,7 @@ def issue_file(*rows: str, ending: str = "\n", header: str = ISSUE_HEADER) -> by
 
 @pytest.fixture()
 def store(tmp_path, con):
-    s = Store(tmp_path / "s.sqlite")
-    return s
+    return Store(tmp_path / "s.sqlite")
 
 
 @pytest.fixture()

@@ -27,8 +27,7 @@ RULES = AllocationRules(budget_usd=45000, min_one_per_association=True)
 
 @pytest.fixture()
 def store(tmp_path, con):
-    s = Store(tmp_path / "s.sqlite")
-    return s
+    return Store(tmp_path / "s.sqlite")
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,7 @@ REASON = "Los pilotos FLOK financiaron solo proyectos con plan de negocios."
 
 @pytest.fixture()
 def store(tmp_path, con):
-    s = Store(tmp_path / "s.sqlite")
-    return s
+    return Store(tmp_path / "s.sqlite")
 
 
 def _stage(proposal_id, stage, day, **extra):
