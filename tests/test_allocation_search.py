@@ -90,6 +90,20 @@ def test_the_search_finds_the_optimum_and_tie_breaks_highs_finds(seed, monkeypat
     assert searched.n_solves < solved.n_solves
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_with_tight_caps_the_search_still_finds_highs_optimum(seed, monkeypatch):
+    """Caps of a tenth of the budget bind for many associations: the walk's bound with the caps kept as rows
+    (not priced by the LP's duals) prunes there, and must never prune the optimum away."""
+    candidates, rules = random_case(200 + seed, 80)
+    rules = rules.model_copy(update={"max_share_per_association": 0.1})
+    searched = allocate_detailed(candidates, rules, explain=False)
+    monkeypatch.setattr(exact, "_search", lambda *_: None)
+    solved = allocate_detailed(candidates, rules, explain=False)
+    assert searched.feasible and solved.feasible
+    assert searched.total_score == pytest.approx(solved.total_score)
+    assert searched.funded_ids == solved.funded_ids
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_each_why_not_of_the_search_equals_the_mip_with_the_proposal_forced_in(seed):
     candidates, rules = random_case(100 + seed, 40)

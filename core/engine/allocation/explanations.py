@@ -15,10 +15,11 @@ import math
 import numpy as np
 
 from core.engine.allocation.exact import Solved
+from core.engine.allocation.fill import complete, ratio_order
 from core.engine.allocation.instance import SCORE_SCALE, Instance
 from core.engine.allocation.mip import INF, Mip
 from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule
-from core.engine.allocation.search import best_within, complete, dual_bound, ratio_order
+from core.engine.allocation.search import best_within, dual_bound
 from core.fmt import money, number
 from core.texts import label, t
 

@@ -98,6 +98,7 @@ class Mip:
         self.n_cols = n
         self.y_cols: list[int] = []
         self.cover_rows: dict[int, int] = {}  # association → its coverage row, when every one must be covered
+        self.cap_rows: list[int] = []  # the cap's rows, one per association in order, when the cap is on
         self.coverable = coverable or []
         self.delta_col: int | None = None
         rows = RowBuffer()
@@ -115,6 +116,7 @@ class Mip:
             rows.add(idx, val, -INF, float(r.available_cents))
         if r.cap is not None:
             for members in inst.member_idx:
+                self.cap_rows.append(len(rows.lower))
                 idx = list(members)
                 val = [float(inst.cents[i] * inst.share[i]) for i in members]
                 if shed is not None and shed in members:

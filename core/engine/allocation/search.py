@@ -11,13 +11,17 @@ How, with y the LP's row duals (any y with the right signs gives a valid bound, 
   known allocation's value, j is fixed (`DualBound.fixed`): every allocation at least as good keeps it.
 - `search`: the proposals left free, in order of Lagrangian value per cent (every row's dual but the budget's
   folded into the value), are decided one by one; a branch is cut when the budget bound over the undecided ones
-  (Dantzig's: fill by value per cent, the last one in part) cannot reach the best allocation found. Every rule
-  is checked exactly, in cents, on the way down.
+  (Dantzig's: fill by value per cent, the last one in part) cannot reach the best allocation found. When the
+  cap is on, a branch that survives is bounded again with the cap's rows kept rather than priced (each
+  association's room filled greedily inside the budget's): the duals price the cap for the LP's optimum, not for
+  a branch far from it, and the tighter bound settled an instance of 200 proposals with 1.2 million nodes in
+  0.15 million. Every rule is checked exactly, in cents, on the way down.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -28,7 +32,7 @@ from core.engine.allocation.mip import Mip
 from core.engine.allocation.rules import Rules
 
 EPS = 1e-6  # float slack on bounds of whole-number objectives
-NODE_LIMIT = 60_000  # nodes one answer may take (about 0.2 s); beyond, the caller asks HiGHS (still exact)
+NODE_LIMIT = 100_000  # nodes one answer may take (about 0.4 s); beyond, the caller asks HiGHS (still exact)
 # free proposals at each target, growing by a quarter: a failed target costs little next to a larger one
 FREE_STEPS = (32, 40, 50, 62, 78, 97, 121, 151, 189, 236, 295, 369, 461, 576)
 MAX_DEPTH = 600  # free proposals the walk takes (one stack frame each); more go to HiGHS
@@ -46,12 +50,14 @@ class DualBound:
     base: float
     budget_dual: float
     cover_bonus: dict[int, float]  # association → its coverage row's dual, earned once however many it gets
+    # the same two with the cap's rows kept as rows rather than priced (`search` fills them greedily)
+    capped_lagrangian: np.ndarray
+    capped_base: float
 
     def forcing(self, i: int) -> DualBound:
         """The same bound over the allocations that hold proposal i (its column fixed at one)."""
         r_i = float(self.reduced[i])
-        return DualBound(self.ub - max(0.0, r_i) + r_i, self.reduced, self.lagrangian, self.base, self.budget_dual,
-                         self.cover_bonus)
+        return dataclasses.replace(self, ub=self.ub - max(0.0, r_i) + r_i)
 
     def fixed(self, lower: np.ndarray, upper: np.ndarray, floor_value: int) -> tuple[np.ndarray, np.ndarray]:
         """Column bounds with every proposal fixed whose other side cannot reach `floor_value`."""
@@ -82,13 +88,19 @@ def dual_bound(model: Mip, budget_row: int | None = 0) -> DualBound:
     if budget_row is not None and len(y):
         others[budget_row] = 0.0
     cost = np.asarray(lp.col_cost_)
-    lagrangian = cost - np.bincount(column, weights=coef * others[index], minlength=n_col)
+
+    def priced(duals: np.ndarray) -> tuple[np.ndarray, float]:
+        return cost - np.bincount(column, weights=coef * duals[index], minlength=n_col), float((duals * rhs).sum())
+
+    lagrangian, base = priced(others)
+    without_caps = others.copy()
+    without_caps[model.cap_rows] = 0.0
+    capped_lagrangian, capped_base = priced(without_caps)
     reduced = cost - np.bincount(column, weights=coef * y[index], minlength=n_col)
     c_lo, c_up = np.asarray(lp.col_lower_), np.asarray(lp.col_upper_)
     ub = float((y * rhs).sum() + np.maximum(reduced * c_lo, reduced * c_up).sum())
-    base = float((others * rhs).sum())
     bonus = {k: -float(others[row]) for k, row in model.cover_rows.items() if others[row] < 0}
-    return DualBound(ub, reduced, lagrangian, base, budget_dual, bonus)
+    return DualBound(ub, reduced, lagrangian, base, budget_dual, bonus, capped_lagrangian, capped_base)
 
 
 def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndarray, upper: np.ndarray,
@@ -153,6 +165,20 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     for k in need:
         closes[last[k]].append(k)
     chosen = [bool(v) for v in x.tolist()]
+    # the cap kept as rows: tail proposals by Lagrangian value per cent without the cap's prices, best first;
+    # a proposal of one association at full share fills that association's room, any other only the budget's
+    lag_c = bound.capped_lagrangian[:n].tolist()
+    constant_c = constant - bound.base + bound.capped_base + sum(lag_c[j] - lag[j] for j in range(n) if x[j])
+    depth_of = [n] * n  # per proposal, the depth that decides it
+    for depth, j in enumerate(free):
+        depth_of[j] = depth
+    # per tail proposal: (depth deciding it, cents, value, value per cent, its association when it fills that
+    # association's room alone at full share, else −1)
+    tail_c = [(depth_of[j], cents[j], lag_c[j], lag_c[j] / cents[j] if cents[j] else 0.0,
+               member_pos[j][0] if len(member_pos[j]) == 1 and share[j] == 1 else -1)
+              for j in sorted((j for j in tail if lag_c[j] > 0),
+                              key=lambda j: -lag_c[j] / cents[j] if cents[j] else -math.inf)]
+    shift = 0.0  # Σ (lag_c − lag) over the proposals taken on the way down
     if incumbent is not None and int(inst.value[incumbent].sum()) < at_least:
         incumbent = None
     best_key: tuple[int, int, int] | None = None
@@ -196,9 +222,39 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
             limit = bisect.bisect_right(pre_c, pre_c[start] + room) - 1
             total += pre_v[limit] - pre_v[start]
             if limit < n_pos:
+                left = room - (pre_c[limit] - pre_c[start])
                 j = positive[limit]
-                total += (room - (pre_c[limit] - pre_c[start])) * lag[j] / cents[j]
+                total += left * lag[j] / cents[j]
         return math.floor(constant + lag_sum + total + EPS + 1e-9 * abs(constant))
+
+    def capped_top(depth: int, spent: int, lag_sum: float, clear: float) -> float:
+        """The bound of a tail branch with the cap kept as rows. The greedy fill is that relaxation's optimum (the
+        cap's rows nest in the budget's, so the money they allow is a polymatroid); it stops once the bound reaches
+        `clear`, since it can only grow."""
+        room = r.available_cents - spent
+        top = constant_c + lag_sum + shift + EPS + 1e-9 * abs(constant_c)
+        used: dict[int, float] = {}
+        for decided_at, c, worth, ratio, k in tail_c:
+            if top >= clear:
+                return top
+            if decided_at < depth:
+                continue
+            if not c:
+                top += worth
+                continue
+            amount = c if c < room else room
+            if k >= 0:
+                left = cap - held[k] - used.get(k, 0.0)
+                if left < amount:
+                    if left <= 0:
+                        continue
+                    amount = left
+                used[k] = used.get(k, 0.0) + amount
+            top += amount * ratio
+            room -= amount
+            if room <= 0:
+                break
+        return top
 
     def cut(top: int, cost: int, pos: int) -> bool:
         """No completion under bound `top` can beat the best allocation found, or reach `at_least`."""
@@ -213,7 +269,7 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
 
     def walk(depth: int, spent: int, lag_sum: float, got: int, cost: int, pos: int, top: int | None = None) -> bool:
         """Decide free[depth] and on; `top`, when given, is this branch's bound already computed."""
-        nonlocal nodes, best_key, best
+        nonlocal nodes, best_key, best, shift
         nodes += 1
         if nodes > node_limit:
             return False
@@ -229,6 +285,10 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
                 top = bound_at(depth, spent, lag_sum)
             if cut(top, cost, pos):
                 return True
+            if cap is not None and depth >= n_head:
+                clear = max(at_least, best_key[0] if best_key is not None else -math.inf) + 1
+                if cut(math.floor(capped_top(depth, spent, lag_sum, clear)), cost, pos):
+                    return True
         j = free[depth]
         part = cents[j] * share[j]
         fits = spent + cents[j] <= r.available_cents and not any(chosen[p] for p in r.partners.get(j, ()))
@@ -242,6 +302,7 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
             for k in member_pos[j]:
                 held[k] += part
                 covered[k] += 1
+            shift += lag_c[j] - lag[j]
             # taking the next proposal of the budget fill leaves the fill, and so the bound, as it was
             same = top if depth >= n_head and lag[j] > 0 else None
             done = walk(depth + 1, spent + cents[j], lag_sum + gain, got + value[j], cost + cents[j], pos + j + 1,
@@ -249,6 +310,7 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
             for k in member_pos[j]:
                 held[k] -= part
                 covered[k] -= 1
+            shift -= lag_c[j] - lag[j]
             path.pop()
             chosen[j] = False
             if not done:
@@ -263,61 +325,6 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     out = x.copy()
     out[best] = True
     return out, finished, nodes
-
-
-def ratio_order(inst: Instance) -> np.ndarray:
-    """Proposals by value per cent, best first (then the cheaper, then code order): the order fills follow."""
-    value = inst.value.astype(float)
-    return np.lexsort((np.arange(len(inst.ids)), inst.cents, -value / np.maximum(inst.cents, 1)))
-
-
-def complete(inst: Instance, r: Rules, x: np.ndarray, order: np.ndarray,
-             coverable: list[int] | None) -> np.ndarray | None:
-    """x with proposals added in `order` while every rule still holds; None if x itself breaks a rule or the
-    result leaves a `coverable` association out."""
-    x = x.copy()
-    if int(inst.cents[x].sum()) > r.available_cents or any(x[a] and x[b] for a, b in r.pairs):
-        return None
-    cents, share = inst.cents.tolist(), inst.share.tolist()
-    member_pos = [[inst.a_pos[a] for a in group] for group in inst.members]
-    held = [0.0] * len(inst.associations)
-    for j in np.flatnonzero(x).tolist():
-        for k in member_pos[j]:
-            held[k] += cents[j] * share[j]
-    cap = r.cap_cents
-    if cap is not None and any(h > cap for h in held):
-        return None
-    spent = int(inst.cents[x].sum())
-
-    def fits(j: int) -> bool:
-        if x[j] or j in r.must_not or spent + cents[j] > r.available_cents:
-            return False
-        if any(x[p] for p in r.partners.get(j, ())):
-            return False
-        return cap is None or all(held[k] + cents[j] * share[j] <= cap for k in member_pos[j])
-
-    def take(j: int) -> None:
-        nonlocal spent
-        x[j] = True
-        spent += cents[j]
-        for k in member_pos[j]:
-            held[k] += cents[j] * share[j]
-
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    for k in coverable or []:  # first one proposal for each association still without one, best first
-        members = sorted(inst.member_idx[k], key=lambda j: rank[j])
-        if not any(x[j] for j in members):
-            for j in members:
-                if fits(j):
-                    take(j)
-                    break
-    for j in order.tolist():
-        if fits(j):
-            take(j)
-    if coverable and any(not x[inst.member_idx[k]].any() for k in coverable):
-        return None
-    return x
 
 
 def best_within(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndarray, upper: np.ndarray,
@@ -348,4 +355,4 @@ def best_within(inst: Instance, r: Rules, coverable: list[int] | None, lower: np
     return None, False
 
 
-__all__ = ["DualBound", "NODE_LIMIT", "best_within", "complete", "dual_bound", "ratio_order", "search"]
+__all__ = ["DualBound", "NODE_LIMIT", "best_within", "dual_bound", "search"]
