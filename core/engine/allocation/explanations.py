@@ -133,7 +133,7 @@ class ForcedSolver:
         for j in r.partners.get(i, ()):
             x[j] = False
         spent = int(inst.cents[x].sum())
-        by_assoc = self._held(x)
+        by_assoc = inst.held(x).tolist()
         must_cover = set(self.solved.coverable or []) if self.solved.coverage_min is None else set()
         count = [int(x[members].sum()) for members in inst.member_idx]
         over = {k for k, held in enumerate(by_assoc) if r.cap is not None and held > r.cap_cents}
@@ -142,7 +142,7 @@ class ForcedSolver:
                 break
             if not x[j] or j == i or j in r.must:
                 continue
-            spots = [inst.a_pos[a] for a in inst.members[j]]
+            spots = inst.member_pos[j]
             if spent <= r.available_cents and not over.intersection(spots):
                 continue
             if any(count[k] == 1 and k in must_cover for k in spots):
@@ -156,11 +156,6 @@ class ForcedSolver:
                 if r.cap is None or by_assoc[k] <= r.cap_cents:
                     over.discard(k)
         return self._fill(x, i)
-
-    def _held(self, x: np.ndarray) -> list[float]:
-        """Cents attributed to each association under x."""
-        inst = self.inst
-        return [float(sum(inst.cents[j] * inst.share[j] for j in members if x[j])) for members in inst.member_idx]
 
     def _fill(self, x: np.ndarray, i: int) -> np.ndarray | None:
         """x with i in, then proposals added by value per dollar while every rule holds; None if that breaks one."""

@@ -23,7 +23,7 @@ def complete(inst: Instance, r: Rules, x: np.ndarray, order: np.ndarray,
     if int(inst.cents[x].sum()) > r.available_cents or any(x[a] and x[b] for a, b in r.pairs):
         return None
     cents, share = inst.cents.tolist(), inst.share.tolist()
-    member_pos = [[inst.a_pos[a] for a in group] for group in inst.members]
+    member_pos = inst.member_pos
     held = [0.0] * len(inst.associations)
     for j in np.flatnonzero(x).tolist():
         for k in member_pos[j]:

@@ -59,7 +59,7 @@ def solve_heuristic(inst: Instance, r: Rules, min_one: bool, equal_split: bool,
     n, m = len(inst.ids), len(inst.associations)
     cents = inst.cents.tolist()
     share = inst.share.tolist()
-    member_pos = [[inst.a_pos[a] for a in group] for group in inst.members]
+    member_pos = inst.member_pos
     alone = _alone_mask(inst, r).tolist()
     cap = r.cap_cents
     notes: list[str] = []

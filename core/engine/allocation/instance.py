@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import polars as pl
@@ -43,6 +44,24 @@ class Instance:
         """The objective's coefficient of each proposal (int64): its score in hundredths, times the people it
         reaches under the scope objective."""
         return self.s_int * self.reach if self.scope else self.s_int
+
+    @cached_property
+    def member_pos(self) -> list[list[int]]:
+        """Per proposal: the positions (in `associations`) of the associations it belongs to."""
+        return [[self.a_pos[a] for a in group] for group in self.members]
+
+    def held(self, x: np.ndarray) -> np.ndarray:
+        """Cents attributed to each association (in `associations` order) by allocation x: each chosen proposal's
+        cost in equal parts among its associations."""
+        proposal, association = self._memberships
+        return np.bincount(association, weights=(self.cents * self.share)[proposal] * x[proposal],
+                           minlength=len(self.associations))
+
+    @cached_property
+    def _memberships(self) -> tuple[np.ndarray, np.ndarray]:
+        """(proposal position, association position), one pair per membership."""
+        pairs = [(i, k) for i, spots in enumerate(self.member_pos) for k in spots]
+        return (np.array([i for i, _ in pairs], dtype=np.int64), np.array([k for _, k in pairs], dtype=np.int64))
 
     def name(self, association_id: str) -> str:
         return self.names.get(association_id, association_id)

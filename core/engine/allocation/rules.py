@@ -147,10 +147,8 @@ def breaks_a_rule(inst: Instance, r: Rules, x, coverable: list[int] | None, cove
         return True
     if any(x[i] and x[j] for i, j in r.pairs):
         return True
-    if r.cap is not None:
-        for members in inst.member_idx:
-            if sum(inst.cents[i] * inst.share[i] for i in members if x[i]) > r.cap_cents:
-                return True
+    if r.cap is not None and (inst.held(x) > r.cap_cents).any():
+        return True
     if coverable is not None:
         covered = sum(1 for k in coverable if any(x[i] for i in inst.member_idx[k]))
         if covered < (len(coverable) if coverage_min is None else coverage_min):

@@ -114,7 +114,7 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     cents = inst.cents.tolist()
     value = inst.value.tolist()
     share = inst.share.tolist()
-    member_pos = [[inst.a_pos[a] for a in group] for group in inst.members]
+    member_pos = inst.member_pos
     cap = r.cap_cents
     x = lower[:n] > 0.5
     free = [j for j in range(n) if lower[j] < 0.5 < upper[j] and not any(x[p] for p in r.partners.get(j, ()))]
