@@ -6,10 +6,11 @@ from core.data.db import MissingDataError
 from core.record.auth import Action
 from core.record.store import StoreBusyError
 from core.texts import t
-from ui import session, state
+from ui import parish, session, state
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/diversity_3:", layout="wide")
 
+parish.follow_outside_changes()
 try:
     state.parish_selector()
 except MissingDataError:

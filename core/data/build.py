@@ -18,15 +18,15 @@ from pathlib import Path
 import polars as pl
 
 from core.data import rollups, stamp
-from core.data.db import write_rollups
 from core.data.datasets import DATASETS, Dataset
+from core.data.db import write_rollups
 from core.data.frames import to_frame
-from core.data.paths import SOURCES_DIR, data_dir
+from core.data.paths import BUILD_STAMP, SOURCES_DIR, data_dir
 from core.data.sources import READERS
-from core.texts import t
 from core.data.validation import RowProblem, SourceError, check_columns, validate_rows
+from core.texts import t
 
-STAMP = ".build-stamp"
+STAMP = BUILD_STAMP
 
 
 def load_dataset(dataset: Dataset, sources_dir: Path = SOURCES_DIR) -> tuple[pl.DataFrame, list[RowProblem]]:

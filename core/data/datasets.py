@@ -12,9 +12,6 @@ from pydantic import BaseModel
 
 from core.data.schemas.catalogues import PdotObjective, PndObjective, SdgGoal, SdgTarget
 from core.data.schemas.indicators import ReferenceIndicator
-from core.proposals.offers import CooperationOffer
-from core.proposals.competences import GadCompetence
-from core.proposals.models import Proposal
 from core.data.schemas.study import AidRecord, Association, Member, MemberNeed, PdotLink, RankedProblem
 from core.data.schemas.territory import (
     CensusParishFigures,
@@ -24,6 +21,9 @@ from core.data.schemas.territory import (
     ReferenceParishFigures,
     StudyParishFigures,
 )
+from core.proposals.competences import GadCompetence
+from core.proposals.models import Proposal
+from core.proposals.offers import CooperationOffer
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ import duckdb
 import polars as pl
 
 from core.data import rollups
-from core.data.paths import SQL_DIR, data_dir
+from core.data.paths import BUILD_STAMP, SQL_DIR, data_dir
+from core.parish.mirror import SCHEMAS as ENTERED_SCHEMAS
 from core.parish.mirror import entered_datasets, entered_root
 from core.texts import t
 
@@ -116,6 +117,16 @@ def connect(data_dir_path: Path | str | None = None, *, sql_dir: Path = SQL_DIR,
     """
     folder = Path(data_dir_path) if data_dir_path is not None else data_dir()
     return _open(folder, sql_dir, use_rollups=pre_aggregated, with_entered=True)
+
+
+def files_stamp(data_dir_path: Path | str | None = None) -> tuple[int, ...]:
+    """When the files `connect` reads last changed, from a few stats and no reading: the build's stamp (written
+    last by every build) and each folder of mirrored parish records (writing a parish's records again replaces a
+    file there). A new stamp means a connection and the results read through it are out of date."""
+    folder = Path(data_dir_path) if data_dir_path is not None else data_dir()
+    root = entered_root()
+    paths = [folder / BUILD_STAMP, *(root / name for name in ENTERED_SCHEMAS)]
+    return tuple(path.stat().st_mtime_ns if path.exists() else 0 for path in paths)
 
 
 def write_rollups(folder: Path, sql_dir: Path = SQL_DIR) -> list[Path]:

@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SQL_DIR = ROOT / "sql"
 SOURCES_DIR = ROOT / "data" / "sources"
+BUILD_STAMP = ".build-stamp"  # written last by every build, in the data folder
 
 
 def data_dir() -> Path:

@@ -96,7 +96,7 @@ def _batches(con: duckdb.DuckDBPyConnection) -> list[str]:
     bounds = [f"'{code}'" for code in codes[step::step]]
     lows, highs = [None, *bounds], [*bounds, None]
     ranges = [" AND ".join(part for part in (low and f"parish_code >= {low}", high and f"parish_code < {high}")
-                           if part) or "parish_code IS NOT NULL" for low, high in zip(lows, highs)]
+                           if part) or "parish_code IS NOT NULL" for low, high in zip(lows, highs, strict=True)]
     return [*ranges, "parish_code IS NULL"] if _blank_parish_records(con) else ranges
 
 
@@ -107,7 +107,7 @@ def _write_one(con: duckdb.DuckDBPyConnection, name: str, order: str, batches: l
     temporary = target.with_name(f".{name}.parquet.tmp")
     sort = f"parish_code{', ' + order if order else ''}"
     try:
-        for where, part in zip(batches, parts):
+        for where, part in zip(batches, parts, strict=True):
             con.execute(f"COPY (SELECT * FROM {name} WHERE {where} ORDER BY {sort}) TO '{_literal(part)}' "
                         "(FORMAT parquet)")
         listed = ", ".join(f"'{_literal(part)}'" for part in parts)

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from core.texts import t
 from core.data.validation import RowProblem, SourceError
+from core.texts import t
 
 
 def read_csv(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
