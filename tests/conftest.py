@@ -216,23 +216,60 @@ expect.set_options(timeout=BROWSER_TIMEOUT_MS)
 
 @pytest.fixture(scope="session")
 def browser():
+    """Debian's Chromium, headless and without WebGL: with no GPU, deck.gl's maps (Inicio, Territorio) redraw
+    themselves every frame in software, about half a core for as long as the page is open. Tests find the map's
+    element, never its pixels, and a page whose map cannot draw must still show everything else."""
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=chromium_path(), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=["--no-sandbox", "--disable-gpu", "--disable-webgl", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         )
         yield instance
         instance.close()
 
 
+@pytest.fixture(scope="session")
+def _kept_tab(browser):
+    """The worker's browser tab, kept between tests: a new context starts a new renderer process that compiles
+    Streamlit's scripts again (about 5 s of CPU per test, against 2 s for a page opened again in the same tab).
+    Holds {"tab": page} while one is open."""
+    kept: dict = {}
+    yield kept
+    if kept:
+        kept.pop("tab").context.close()
+
+
 @pytest.fixture()
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="es-EC")
-    tab = context.new_page()
-    tab.set_default_timeout(BROWSER_TIMEOUT_MS)
+def page(_kept_tab, browser, request):
+    """A tab with no cookies, no stored data and nothing open: the worker's kept tab, cleared after each test
+    that passed; after a failure (or a failed clearing) the next test gets a new context."""
+    if "tab" not in _kept_tab:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="es-EC")
+        tab = context.new_page()
+        tab.set_default_timeout(BROWSER_TIMEOUT_MS)
+        _kept_tab["tab"] = tab
+    tab = _kept_tab["tab"]
     yield tab
-    context.close()
+    report = getattr(request.node, "call_report", None)
+    try:
+        if report is None or not report.passed:
+            raise RuntimeError("the test did not pass: its tab is not reused")
+        tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        tab.goto("about:blank")  # ends the test's Streamlit session before the next test opens its own
+        tab.context.clear_cookies()
+        tab.context.clear_permissions()
+    except Exception:
+        _kept_tab.pop("tab").context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keeps the test's own outcome on the item (`call_report`), for fixtures that act on it when tearing down."""
+    report = yield
+    if report.when == "call":
+        item.call_report = report
+    return report
 
 
 def wait_for_app(page) -> None:
