@@ -42,15 +42,12 @@ metrics[2].metric(t("diag.asociaciones.metric.heads"), heads.percent(), delta=he
 metrics[3].metric(t("diag.asociaciones.metric.poor"), poor.percent(), delta=poor.of_base(), delta_color="off",
                   delta_arrow="off")
 
-tabs = st.tabs([t(f"diag.asociaciones.tab.{k}") for k in ("households", "work", "ages", "money", "poverty",
-                                                           "between")])
-
 
 def answer_chart(question: str, title: str, key: str, **options) -> None:
     page.answer_chart(answers, question, title, key, source=SURVEY, synthetic=synthetic, **options)
 
 
-with tabs[0]:
+def households_tab() -> None:
     st.subheader(t("diag.asociaciones.cross_title"))
     cross = cross_table(roles)
     st.dataframe(cross, hide_index=True, width="stretch", key="asociaciones-cross")
@@ -60,7 +57,8 @@ with tabs[0]:
     answer_chart("family_size", t("diag.asociaciones.family_size_title"), "asociaciones-family-size",
                  category_title=t("diag.asociaciones.family_size_axis"))
 
-with tabs[1]:
+
+def work_tab() -> None:
     parent_headers = {"parent_label": t("diag.asociaciones.col.parent"), "label": t("diag.col.answer"),
                       "members": t("diag.col.members"), "share": t("diag.col.share")}
     for topic, title in (("occupation", "diag.asociaciones.occupation_title"),
@@ -77,7 +75,8 @@ with tabs[1]:
                    name=f"minga-{topic}", key=f"asociaciones-{topic}")
     st.caption(t("diag.asociaciones.education_caption"))
 
-with tabs[2]:
+
+def ages_tab() -> None:
     st.metric(t("diag.asociaciones.metric.ages"), ages.percent(), delta=ages.of_base(), delta_color="off",
               delta_arrow="off")
     answer_chart("age_band", t("diag.asociaciones.ages_title"), "asociaciones-ages",
@@ -93,7 +92,8 @@ with tabs[2]:
                         "association_name": t("diag.col.association"), "age": t("diag.asociaciones.col.age")},
                name="minga-edades", key="asociaciones-age-strip")
 
-with tabs[3]:
+
+def money_tab() -> None:
     low_high = answer_share(answers, "low_income_high_expense", ["true"])
     st.metric(t("diag.asociaciones.low_high"), low_high.percent(), delta=low_high.of_base(), delta_color="off",
               delta_arrow="off")
@@ -105,14 +105,16 @@ with tabs[3]:
     answer_chart("main_expense", t("diag.asociaciones.main_expense_title"), "asociaciones-main-expense",
                  by_count=True)
 
-with tabs[4]:
+
+def poverty_tab() -> None:
     missing = unanswered(answers, "perceived_poverty")
     base = answer_share(answers, "perceived_poverty", ["poor"]).base
     answer_chart("perceived_poverty", t("diag.asociaciones.poverty_title"), "asociaciones-poverty",
                  subtitle=t("diag.asociaciones.poverty_caption", base=fmt.number(base), missing=fmt.number(missing)))
     st.caption(t("diag.asociaciones.poverty_reading"))
 
-with tabs[5]:
+
+def between_tab() -> None:
     measures = ("balance_monthly_usd", "income_monthly_usd", "expense_monthly_usd")
     measure = st.radio(t("diag.asociaciones.between_measure"), measures, horizontal=True,
                        format_func=lambda m: t(f"diag.asociaciones.measure.{m}"), key="asociaciones-measure")
@@ -152,3 +154,10 @@ with tabs[5]:
         download=summary, headers={**summary_headers, "low_income_high_expense_share":
                                    t("diag.asociaciones.col.low_income_high_expense_share")},
         name="minga-economia-por-asociacion", key="asociaciones-summary", source=SURVEY, synthetic=synthetic)
+
+
+PANELS = {"households": households_tab, "work": work_tab, "ages": ages_tab, "money": money_tab,
+          "poverty": poverty_tab, "between": between_tab}
+shown, tab = widgets.lazy_tabs({k: t(f"diag.asociaciones.tab.{k}") for k in PANELS}, key="asociaciones-tab")
+with tab:
+    PANELS[shown]()

@@ -174,6 +174,23 @@ def sensitivity_panel(code: str, weights: dict[str, float], rules, ranking: pl.D
 # -- The page -------------------------------------------------------------------------------------------------
 
 @st.fragment
+def explanation_panel(ranking: pl.DataFrame, contributions: pl.DataFrame) -> None:
+    """One proposal's criteria at a time, the first by default: an expander with a table per proposal made the
+    browser draw far more than a person reads. Picking another redraws only this panel."""
+    ids = ranking["proposal_id"].to_list()
+    if st.session_state.get("prio-explain-pick") not in ids:
+        st.session_state.pop("prio-explain-pick", None)
+    shown = {pid: t("prio.explain.option", label=name, score=fmt.number(score, 2))
+             for pid, name, score in ranking.select("proposal_id", "label", "score").iter_rows()}
+    chosen = st.selectbox(t("prio.explain.pick"), ids, key="prio-explain-pick", format_func=shown.get)
+    flags = ranking.filter(pl.col("proposal_id") == chosen)["flags_es"].item()
+    if flags:
+        st.warning(t("prio.explain.flags", flags=flags), icon=":material/flag:")
+    st.dataframe(views.explanation_display(contributions, chosen), hide_index=True, width="stretch",
+                 key="prio-explain-one")
+
+
+@st.fragment
 def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str],
                         members: dict[str, list[str]]) -> None:
     _seed_widgets()
@@ -204,7 +221,9 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
             pairwise_panel()
 
     rules = shared.rules(code)
-    run = shared.run(code, weights, rules)
+    # The ranking reads only which proposals the allocation funds: no «¿por qué no?» (one more solve per unfunded
+    # proposal, Presupuesto's), and the same cached run as the funding probability below.
+    run = shared.run(code, weights, rules, explain=False)
     ranking = views.ranking_frame(run, names)
 
     st.subheader(t("prio.ranking.title"))
@@ -228,19 +247,7 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
                           "minga-priorizacion", key="prio-downloads")
         st.markdown(f"**{t('prio.explain.title')}**")
         st.caption(t("prio.explain.caption"))
-        if ranking.height <= EXPANDERS_LIMIT:
-            for row in ranking.iter_rows(named=True):
-                shown = views.proposal_label(row["rank"], row["proposal_id"], row["title"], plain)
-                with st.expander(t("prio.explain.expander", label=shown, score=fmt.number(row["score"], 2))):
-                    if row["flags_es"]:
-                        st.warning(t("prio.explain.flags", flags=row["flags_es"]), icon=":material/flag:")
-                    st.dataframe(views.explanation_display(contributions, row["proposal_id"]), hide_index=True,
-                                 width="stretch", key=f"prio-explain-{row['proposal_id']}")
-        else:
-            chosen = st.selectbox(t("prio.explain.pick"), ranking["proposal_id"].to_list(), key="prio-explain-pick",
-                                  format_func=dict(ranking.select("proposal_id", "label").iter_rows()).get)
-            st.dataframe(views.explanation_display(contributions, chosen), hide_index=True, width="stretch",
-                         key="prio-explain-one")
+        explanation_panel(ranking, contributions)
 
     st.subheader(t("prio.ineligible.title"))
     failed = views.ineligible_frame(run, titles, members, names)

@@ -324,12 +324,14 @@ def form_panel() -> None:
                      exists_key="prop.form.exists")
 
 
-tab_list, tab_form, tab_import = st.tabs([t("prop.tab.list"), t("prop.tab.form"), t("prop.tab.import")])
-with tab_list:
+def list_tab() -> None:
     list_panel()
     proposal_status.to_complete_panel([v.item for v in stored], {
         v.item.pdot_objective_id: v.item.objective_es for v in records.pdot_objectives(store, parish_code)})
-with tab_form:
-    form_panel()
-with tab_import:
-    proposal_import.import_panel(parish_code, names)
+
+
+# Only the open tab runs: the form's sixty fields and the import are drawn when the person opens them.
+PANELS = {"list": list_tab, "form": form_panel, "import": lambda: proposal_import.import_panel(parish_code, names)}
+shown, tab = widgets.lazy_tabs({k: t(f"prop.tab.{k}") for k in PANELS}, key="prop-tab")
+with tab:
+    PANELS[shown]()

@@ -54,7 +54,10 @@ def test_el_valle_ranking_with_the_study_preset():
     assert not {"EV-P04", "EV-P14", "EV-P16"} & set(table["Código"])  # screened out, listed apart
     shown = texts(app)
     assert "EV-P04 · Tanque de enfriamiento" in shown and "Fondos no reembolsables" in shown
-    assert any(e.label.startswith("1. EV-P01 · ") for e in app.expander)
+    explained = app.selectbox(key="prio-explain-pick")  # one proposal's criteria at a time, the first by default
+    assert explained.options[0].startswith("1. EV-P01 · ") and explained.value == "EV-P01"
+    why = frame(app, "Criterio", "Por qué")
+    assert len(why) == 8 and why["Por qué"].str.len().min() > 0
     assert any("Comparación por pares" in e.label for e in app.expander)
     weights = frame(app, "Criterio", "Tipo", "Peso", exact=True)
     assert dict(zip(weights["Criterio"], weights["Tipo"], strict=True))["Factibilidad"] == "juicio de los evaluadores"

@@ -74,6 +74,19 @@ def test_territorio_without_figures_or_polygons_says_so():
 
 
 # --- Asociaciones -----------------------------------------------------------------------------------
+ASOCIACIONES_TABS = ["Hogares", "Ocupación y educación", "Edades", "Ingresos y gastos", "Pobreza percibida",
+                     "Entre y dentro de las asociaciones"]
+
+
+def open_tab(app: AppTest, name: str) -> AppTest:
+    """Only the open tab runs: choose `name` as a person clicking it would."""
+    app.session_state["asociaciones-tab"] = name
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert [tab.label for tab in app.tabs] == ASOCIACIONES_TABS
+    return app
+
+
 def test_asociaciones_shows_the_household_table_and_self_perceived_poverty():
     app = open_app_page("pages/asociaciones.py")
     shown = metrics(app)
@@ -81,12 +94,16 @@ def test_asociaciones_shows_the_household_table_and_self_perceived_poverty():
     assert shown["Socios encuestados"] == "91"
     assert shown["Socios que son jefes de hogar"] == "45,1 %"
     assert shown["Se consideran pobres"] == "55,6 %"  # 50 of 90; the study prints it truncated, 55,5 %
-    assert shown["Socios de 31 a 65 años"] == "81,5 %"
     cross = app.dataframe[0].value.set_index("Jefe de hogar")
     assert cross.loc["Padre", "Madre"] == 43  # the corrected cell
     assert (cross.loc["Padre", "Total"], cross.loc["Total", "Madre"], cross.loc["Total", "Total"]) == (54, 74, 91)
     assert "datos sintéticos calibrados al estudio" in texts(app)
-    assert downloads(app).count("Descargar CSV") >= 10
+    csv = downloads(app).count("Descargar CSV")
+    for name in ASOCIACIONES_TABS[1:]:
+        csv += downloads(open_tab(app, name)).count("Descargar CSV")
+        if name == "Edades":
+            assert metrics(app)["Socios de 31 a 65 años"] == "81,5 %"
+    assert csv >= 10
 
 
 def test_asociaciones_filter_adds_up_only_the_chosen_associations():
@@ -97,7 +114,7 @@ def test_asociaciones_filter_adds_up_only_the_chosen_associations():
     assert (shown["Asociaciones"], shown["Socios encuestados"]) == ("1", "14")
     assert app.dataframe[0].value.set_index("Jefe de hogar").loc["Total", "Total"] == 14
     assert "Se muestran 1 de 8 asociaciones." in texts(app)
-    summary = app.dataframe[-1].value
+    summary = open_tab(app, "Entre y dentro de las asociaciones").dataframe[-1].value
     assert list(summary["Asociación"]) == ["Asociación Agroecológica Flor del Valle"]
 
 

@@ -1,4 +1,5 @@
-"""Small drawing helpers every page uses: the synthetic-data mark, source captions, downloads."""
+"""Small drawing helpers every page uses: the synthetic-data mark, source captions, downloads, charts, tabs that
+run only the open one."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Mapping
 import altair as alt
 import polars as pl
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from core import exports
 from core.texts import t
@@ -40,3 +42,13 @@ def downloads(frame: pl.DataFrame, headers: Mapping[str, str], name: str, key: s
 def chart(figure: alt.TopLevelMixin, key: str | None = None, width: str = "stretch") -> None:
     """Draw an Altair chart from its spec (ui.charts.vega_spec: no schema validation on every draw)."""
     st.vega_lite_chart(spec=vega_spec(figure), width=width, key=key)
+
+
+def lazy_tabs(labels: Mapping[str, str], key: str) -> tuple[str, DeltaGenerator]:
+    """Tabs (code → Spanish label) of which only the open one runs: choosing another reruns the page, so hidden
+    tabs' tables, charts and forms are neither computed nor sent to the browser. Returns the open tab's code and
+    its container; the choice is kept in session state under `key`."""
+    codes = list(labels)
+    tabs = st.tabs([labels[c] for c in codes], key=key, on_change="rerun")
+    shown = next((k for k, tab in enumerate(tabs) if tab.open), 0)
+    return codes[shown], tabs[shown]
