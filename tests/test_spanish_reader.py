@@ -20,6 +20,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
 
 from core.record import acta
 from core.record.auth import Role, User
@@ -186,11 +187,30 @@ READERS = ([pytest.param(page, None, id=f"{page}-publico") for page in PUBLIC_PA
            + [pytest.param("pages/administracion.py", ADMIN, id="administracion-admin")])
 
 
+def tab_states(app: AppTest) -> Iterator[AppTest]:
+    """The page as opened, then with each tab open that runs only when open (ui.widgets.lazy_tabs sends a hidden
+    tab empty), as a person clicking through them would see it."""
+    yield app
+    lazy = [(block.proto.tab_container.id.split("-", 2)[2], [tab.label for tab in block.children.values()])
+            for block in app.get("tab_container")
+            if block.proto.tab_container.id and any(not tab.children for tab in block.children.values())]
+    for key, names in lazy:
+        for name in names[1:]:
+            app.session_state[key] = name
+            app.run()
+            assert not app.exception, [e.value for e in app.exception]
+            yield app
+
+
 @pytest.mark.parametrize(("page", "user"), READERS)
 def test_every_page_reads_in_spanish_with_es_ec_numbers(page, user):
     """No leaks in any text; charts format with the es-EC locale («10.000», «0,5»); number inputs show no US
-    decimals («40000.00», «12.5»); tables and metrics write amounts es-EC."""
-    app = open_app_page(page, user, parish=EL_VALLE)
+    decimals («40000.00», «12.5»); tables and metrics write amounts es-EC. Every tab is read."""
+    for app in tab_states(open_app_page(page, user, parish=EL_VALLE)):
+        reads_in_spanish(page, app)
+
+
+def reads_in_spanish(page: str, app: AppTest) -> None:
     found = {(where, token, text[:160]) for where, text in page_texts(app) for token in leaks(text)}
     assert not found, "\n".join(f"{where}: «{token}» en «{text}»" for where, token, text in sorted(found))
     for chart in app.get("vega_lite_chart"):

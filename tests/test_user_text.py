@@ -15,6 +15,7 @@ from core.record import meeting
 from core.record.auth import Accounts
 from core.record.store import Store
 from tests.conftest import open_app_page
+from tests.test_spanish_reader import tab_states
 from ui import data
 from ui.text import plain
 
@@ -70,7 +71,7 @@ def hostile_store(own_store, con):
                                   "pages/seguimiento.py", "pages/alineacion.py", "pages/administracion.py"])
 def test_hostile_user_text_is_shown_escaped(hostile_store, page):
     app = open_app_page(page, hostile_store, parish=PARISH, **{"ses-selected": "HOSTIL"})
-    found = _unescaped(app)
+    found = [shown for state in tab_states(app) for shown in _unescaped(state)]  # every tab, as a person opens it
     assert not found, "\n".join(f"{kind}: {text[:160]!r}" for kind, text in found)
 
 
