@@ -155,9 +155,10 @@ def sensitivity_panel(code: str, weights: dict[str, float], rules, ranking: pl.D
                         key="prio-sens-chart")
         if probability.height > charts.CHART_ROWS:
             st.caption(t("prio.chart.first", n=charts.CHART_ROWS, total=fmt.number(probability.height)))
-        with st.expander(t("prio.sens.table")):
-            st.dataframe(views.probability_display(probability, ranking), hide_index=True, width="stretch",
-                         key="prio-sens-table")
+        table = st.expander(t("prio.sens.table"), key="prio-sens-table-open", on_change="rerun")
+        if table.open:
+            table.dataframe(views.probability_display(probability, ranking), hide_index=True, width="stretch",
+                            key="prio-sens-table")
     st.markdown(f"**{t('prio.sens.movement_title')}**")
     current = shared.preset_name()
     others = [name for name in preset_names() if name != current]
@@ -217,8 +218,12 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
             t("prio.col.weight"): table["weight_text"].to_list(),
         }), hide_index=True, width="stretch", key="prio-weights-table")
         st.caption(t("prio.weights.kinds"))
-        with st.expander(t("prio.ahp.title"), icon=":material/compare_arrows:"):
-            pairwise_panel()
+        # Drawn only when opened (its table editor and table are heavy in the browser); opening it reruns this part.
+        pairwise = st.expander(t("prio.ahp.title"), icon=":material/compare_arrows:", key="prio-ahp-open",
+                               on_change="rerun")
+        if pairwise.open:
+            with pairwise:
+                pairwise_panel()
 
     rules = shared.rules(code)
     # The ranking reads only which proposals the allocation funds: no «¿por qué no?» (one more solve per unfunded

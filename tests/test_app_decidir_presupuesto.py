@@ -62,6 +62,8 @@ def test_el_valle_ranking_with_the_study_preset():
     weights = frame(app, "Criterio", "Tipo", "Peso", exact=True)
     assert dict(zip(weights["Criterio"], weights["Tipo"], strict=True))["Factibilidad"] == "juicio de los evaluadores"
     assert dict(zip(weights["Criterio"], weights["Peso"], strict=True))["Alcance"] == "30,0 %"
+    app.session_state["prio-sens-table-open"] = True  # the table is drawn when its expander is opened
+    app.run()
     probability = frame(app, "Probabilidad de financiarse")
     assert set(probability["Probabilidad de financiarse"]) <= {f"{k} %" for k in range(101)}
 

@@ -188,15 +188,18 @@ READERS = ([pytest.param(page, None, id=f"{page}-publico") for page in PUBLIC_PA
 
 
 def tab_states(app: AppTest) -> Iterator[AppTest]:
-    """The page as opened, then with each tab open that runs only when open (ui.widgets.lazy_tabs sends a hidden
-    tab empty), as a person clicking through them would see it."""
+    """The page as opened, then with each tab open and each expander opened that run only when open
+    (ui.widgets.lazy_tabs, st.expander(on_change="rerun"): sent empty until then), as a person clicking through
+    them would see it."""
     yield app
-    lazy = [(block.proto.tab_container.id.split("-", 2)[2], [tab.label for tab in block.children.values()])
+    lazy = [(block.proto.tab_container.id.split("-", 2)[2], [tab.label for tab in block.children.values()][1:])
             for block in app.get("tab_container")
             if block.proto.tab_container.id and any(not tab.children for tab in block.children.values())]
-    for key, names in lazy:
-        for name in names[1:]:
-            app.session_state[key] = name
+    lazy += [(box.proto.id.split("-", 2)[2], [True]) for box in app.expander
+             if box.proto.id and not box.children]
+    for key, values in lazy:
+        for value in values:
+            app.session_state[key] = value
             app.run()
             assert not app.exception, [e.value for e in app.exception]
             yield app
@@ -205,7 +208,7 @@ def tab_states(app: AppTest) -> Iterator[AppTest]:
 @pytest.mark.parametrize(("page", "user"), READERS)
 def test_every_page_reads_in_spanish_with_es_ec_numbers(page, user):
     """No leaks in any text; charts format with the es-EC locale («10.000», «0,5»); number inputs show no US
-    decimals («40000.00», «12.5»); tables and metrics write amounts es-EC. Every tab is read."""
+    decimals («40000.00», «12.5»); tables and metrics write amounts es-EC. Every tab and expander is read."""
     for app in tab_states(open_app_page(page, user, parish=EL_VALLE)):
         reads_in_spanish(page, app)
 
