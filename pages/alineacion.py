@@ -93,14 +93,15 @@ def matrix_panel() -> None:
     else:
         st.success(t("alin.unserved.none"), icon=":material/check_circle:")
     if pdot:
-        with st.expander(t("alin.coverage.title")):
+        coverage = st.expander(t("alin.coverage.title"), key="alin-coverage-open", on_change="rerun")
+        if coverage.open:  # the table is computed and drawn when the person opens it
             cover = alignment.coverage(chosen, pdot)
-            st.dataframe(cover.select(pl.col("pdot_objective_id").alias(t("alin.col.pdot")),
-                                      pl.col("component").alias(t("alin.col.component")),
-                                      pl.col("objective_es").alias(t("alin.col.objective")),
-                                      pl.col("proposals").alias(t("alin.col.count")),
-                                      pl.col("proposal_ids").alias(t("alin.col.ids"))),
-                         hide_index=True, width="stretch", key="alin-coverage")
+            coverage.dataframe(cover.select(pl.col("pdot_objective_id").alias(t("alin.col.pdot")),
+                                            pl.col("component").alias(t("alin.col.component")),
+                                            pl.col("objective_es").alias(t("alin.col.objective")),
+                                            pl.col("proposals").alias(t("alin.col.count")),
+                                            pl.col("proposal_ids").alias(t("alin.col.ids"))),
+                               hide_index=True, width="stretch", key="alin-coverage")
 
 
 def pdot_editor() -> None:

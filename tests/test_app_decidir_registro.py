@@ -312,6 +312,11 @@ def test_the_alignment_matrix_and_the_unserved_pdot():
     assert app.get("vega_lite_chart"), "the heatmap is drawn (its data is tested in test_alignment.py)"
     assert any("EV\\-OE8" in w.value for w in app.warning)
     assert "Para editar el PDOT y la alineación ingrese como técnico" in text_of(app)
+    assert not app.dataframe, "the PDOT coverage is drawn when its expander is opened"
+    app.session_state["alin-coverage-open"] = True
+    app.run()
+    cover = next(d.value for d in app.dataframe if "Componente" in d.value.columns)
+    assert "EV-OE8" in set(cover.iloc[:, 0]) and (cover.iloc[:, 3] >= 0).all()
     app.radio(key="alin-scope").set_value("scenario").run()
     assert not app.exception
 
