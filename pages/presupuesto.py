@@ -215,10 +215,11 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
                   rule=label("allocation_rule", outcome.rule) if outcome.rule else t("budget.why.pending"))
         with st.expander(title):
             _why(code, weights, rules, outcome, names, method)
-    with st.expander(t("budget.why.table")):
-        st.dataframe(views.unfunded_display(result, names), hide_index=True, width="stretch",
-                     key=f"budget-why-table-{method}")
-        st.caption(result.tie_break_es)
+    table = st.expander(t("budget.why.table"), key="budget-why-table-open", on_change="rerun")
+    if table.open:  # tables are drawn when their expander is opened
+        table.dataframe(views.unfunded_display(result, names), hide_index=True, width="stretch",
+                        key=f"budget-why-table-{method}")
+        table.caption(result.tie_break_es)
 
 
 def _why(code: str, weights, rules, outcome, names, method: str) -> None:
@@ -271,8 +272,9 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
             method_column(results[method], names)
     metrics = views.metrics_frame(results)
     widgets.chart(charts.comparison_chart(metrics), width="stretch", key="budget-compare-chart")
-    with st.expander(t("budget.methods.table")):
-        st.dataframe(views.metrics_display(metrics), hide_index=True, width="stretch", key="budget-metrics")
+    table = st.expander(t("budget.methods.table"), key="budget-metrics-open", on_change="rerun")
+    if table.open:
+        table.dataframe(views.metrics_display(metrics), hide_index=True, width="stretch", key="budget-metrics")
     money = views.association_money(results, names)
     if money.height:
         widgets.chart(charts.money_chart(money, results), width="stretch", key="budget-money-chart")

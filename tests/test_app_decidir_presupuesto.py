@@ -86,7 +86,7 @@ def test_choosing_a_preset_or_moving_a_slider_changes_the_ranking():
 
 
 def test_pairwise_comparison_reports_its_consistency_and_warns_in_spanish():
-    app = open_app_page("pages/priorizacion.py", PLANNER)
+    app = open_app_page("pages/priorizacion.py", PLANNER, **{"prio-ahp-open": True})  # its expander opened
     assert any("Comparaciones consistentes" in s.value for s in app.success)
     cr = next(m for m in app.metric if m.label == "Razón de consistencia")
     assert cr.value.startswith("0,")
@@ -142,6 +142,8 @@ def test_el_valle_budget_shows_the_objectives_side_by_side_then_the_comparators(
     assert len(scores) == 4  # score, scope, greedy, equal split
     numbers = [float(v.replace(".", "").replace(",", ".")) for v in scores]
     assert numbers[0] == max(numbers)  # the total-score optimum has the largest total score
+    app.session_state["budget-metrics-open"] = True  # the table is drawn when its expander is opened
+    app.run()
     metrics = frame(app, "Cifra", "Óptima por puntaje")
     assert list(metrics.columns) == ["Cifra", "Óptima por puntaje", "Óptima por alcance",
                                      "Proporcional (partes iguales)", "Voraz (CONSUL)", "Reparto igual"]
