@@ -12,7 +12,7 @@ import pytest
 
 from core.data.db import query
 from core.engine.allocation import AllocationRules, allocate_detailed
-from core.engine.prioritization import load_inputs, prioritize, screening_context
+from core.engine.prioritization import load_inputs, prioritize, screen, screening_context
 from core.engine.screening import match_offer, screen_offer
 from core.engine.sensitivity import funding_probability
 from core.engine.weights import preset
@@ -42,6 +42,18 @@ def test_screening_keeps_out_exactly_the_proposals_that_break_a_rule(inputs):
     # (not a parish competence) and an unfinished request with no PDOT objective.
     assert failed == {"EV-P04": ["non_reimbursable"], "EV-P16": ["competence", "applicant"], "EV-P14": ["pdot", "complete"]}
     assert set(result.candidates["proposal_id"]).isdisjoint(failed)
+
+
+@pytest.mark.parametrize("weights", [STUDY, preset("Equilibrado"), {"pdot": 1.0}])
+def test_screening_done_once_gives_the_run_of_screening_each_time(inputs, weights):
+    """The pages screen once per rules and try many weights: the same ranking, allocation and gates."""
+    rules = AllocationRules(budget_usd=30000)
+    once = screen(inputs, rules)
+    reused = prioritize(inputs, rules, weights=weights, explain=False, screenings=once)
+    fresh = prioritize(inputs, rules, weights=weights, explain=False)
+    assert reused.screenings == fresh.screenings
+    assert reused.result.funded_ids == fresh.result.funded_ids and reused.result.funded_ids
+    assert reused.scoring.totals.equals(fresh.scoring.totals)
 
 
 def test_repeated_aid_is_flagged_where_the_aid_records_show_it(con, inputs):

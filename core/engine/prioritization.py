@@ -158,18 +158,26 @@ def screening_context(inputs: DecisionInputs, *, available_usd: float | None = N
                             counterpart_available_usd=counterpart_available_usd, today=today)
 
 
+def screen(inputs: DecisionInputs, rules: AllocationRules) -> list[Screening]:
+    """Every proposal's gates under these rules (the stage gates included); the weights play no part, so a page
+    that tries many weights screens once."""
+    ctx = screening_context(inputs, available_usd=rules.available_usd)
+    return [Screening(s.item_id, (*s.gates, inputs.extra_gates[s.item_id])) if s.item_id in inputs.extra_gates
+            else s for s in screen_proposals(inputs.proposals, ctx)]
+
+
 def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mapping[str, float] | None = None,
                method: Method = "optimal", evaluations: pl.DataFrame | None = None, scale_max: float = 100.0,
-               explain: bool | int = True) -> Prioritization:
-    """Screen every proposal, score the eligible ones, and allocate the budget among them.
+               explain: bool | int = True, screenings: list[Screening] | None = None) -> Prioritization:
+    """Screen every proposal (or take `screenings`, `screen(inputs, rules)` done before), score the eligible ones,
+    and allocate the budget among them.
 
     Without `evaluations`, the advisory group's scores in `inputs.group` (if any) are used."""
     group = inputs.group if evaluations is None else None
     if group is not None:
         evaluations = group.evaluations
-    ctx = screening_context(inputs, available_usd=rules.available_usd)
-    screenings = [Screening(s.item_id, (*s.gates, inputs.extra_gates[s.item_id])) if s.item_id in inputs.extra_gates
-                  else s for s in screen_proposals(inputs.proposals, ctx)]
+    if screenings is None:
+        screenings = screen(inputs, rules)
     eligible = set(eligible_ids(screenings))
     # Only eligible proposals are scored: a proposal that fails a gate is out, not ranked low, and it
     # must not set the reference of relative criteria (the largest reach) for the others.
