@@ -30,9 +30,11 @@ def expected_first_left_out() -> tuple[str, str]:
     return left_out[0].proposal_id, left_out[0].reason_es
 
 
-def explanation(page, rank: int, code: str):
-    """The expander that explains the proposal at this place of the ranking."""
-    return page.locator("[data-testid='stExpander'] summary").filter(has_text=f"{rank}. {code} · ")
+def expect_ranked(page, rank: int, code: str) -> None:
+    """The proposal at this place of the ranking, as the picker of the explanation lists it (by rank)."""
+    page.locator(".st-key-prio-explain-pick").click()
+    expect(page.get_by_role("option").filter(has_text=f"{rank}. {code} · ")).to_be_visible()
+    page.keyboard.press("Escape")
 
 
 def choose(page, key: str, option: str) -> None:
@@ -46,13 +48,13 @@ def test_planner_scores_allocates_reads_why_not_and_saves(page, app_url, planner
     sign_in(page, *planner_login)
     expect(page.get_by_test_id("stSidebar").get_by_role("button", name="Salir")).to_be_visible()
     open_page(page, "Priorización")
-    expect(explanation(page, 1, "EV-P01")).to_be_visible()
+    expect(page.locator(".st-key-prio-explain-pick")).to_contain_text("1. EV-P01 · ")  # the first, explained
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
     choose(page, "prio-preset", "Equilibrado")
-    expect(explanation(page, 3, "EV-P07")).to_be_visible()
+    expect_ranked(page, 3, "EV-P07")
     choose(page, "prio-preset", STUDY)
-    expect(explanation(page, 3, "EV-P05")).to_be_visible()
+    expect_ranked(page, 3, "EV-P05")
     expect(page.get_by_text("Qué aporta cada criterio al puntaje")).to_be_visible()
 
     page.get_by_role("link", name=re.compile("^Ir a Presupuesto")).click()
