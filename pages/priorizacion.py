@@ -4,6 +4,7 @@ result depends on the weights. The weights are saved with the budget's rules as 
 
 from __future__ import annotations
 
+import hashlib
 import math
 
 import polars as pl
@@ -30,6 +31,7 @@ AHP_OPTIONS = ([t("prio.ahp.a", strength=t(f"prio.ahp.s{v}"), v=v) for v in SAAT
 AHP_VALUES = dict(zip(AHP_OPTIONS, [*SAATY, 1, *(1 / v for v in reversed(SAATY))], strict=True))
 PAIRS = [(a, b) for i, a in enumerate(CRITERION_CODES) for b in CRITERION_CODES[i + 1:]]
 EXPANDERS_LIMIT = 30
+EXPLAIN_PICKED = "prio-explain-picked"  # the proposal whose criteria are shown
 
 
 def slider_key(code: str) -> str:
@@ -174,16 +176,20 @@ def sensitivity_panel(code: str, weights: dict[str, float], rules, ranking: pl.D
 
 # -- The page -------------------------------------------------------------------------------------------------
 
-@st.fragment
 def explanation_panel(ranking: pl.DataFrame, contributions: pl.DataFrame) -> None:
     """One proposal's criteria at a time, the first by default: an expander with a table per proposal made the
-    browser draw far more than a person reads. Picking another redraws only this panel."""
+    browser draw far more than a person reads."""
     ids = ranking["proposal_id"].to_list()
-    if st.session_state.get("prio-explain-pick") not in ids:
-        st.session_state.pop("prio-explain-pick", None)
     shown = {pid: t("prio.explain.option", label=name, score=fmt.number(score, 2))
              for pid, name, score in ranking.select("proposal_id", "label", "score").iter_rows()}
-    chosen = st.selectbox(t("prio.explain.pick"), ids, key="prio-explain-pick", format_func=shown.get)
+    # The picker is a new widget for each ranking (its places and scores are in the options, and a browser kept
+    # showing the last ranking's under the same widget); the proposal picked is kept across rankings.
+    picked = st.session_state.get(EXPLAIN_PICKED)
+    digest = hashlib.sha1("\n".join(shown.values()).encode()).hexdigest()[:12]
+    with st.container(key="prio-explain"):
+        chosen = st.selectbox(t("prio.explain.pick"), ids, index=ids.index(picked) if picked in ids else 0,
+                              key=f"prio-explain-pick-{digest}", format_func=shown.get)
+    st.session_state[EXPLAIN_PICKED] = chosen
     flags = ranking.filter(pl.col("proposal_id") == chosen)["flags_es"].item()
     if flags:
         st.warning(t("prio.explain.flags", flags=flags), icon=":material/flag:")

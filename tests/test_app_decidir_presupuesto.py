@@ -54,7 +54,7 @@ def test_el_valle_ranking_with_the_study_preset():
     assert not {"EV-P04", "EV-P14", "EV-P16"} & set(table["Código"])  # screened out, listed apart
     shown = texts(app)
     assert "EV-P04 · Tanque de enfriamiento" in shown and "Fondos no reembolsables" in shown
-    explained = app.selectbox(key="prio-explain-pick")  # one proposal's criteria at a time, the first by default
+    explained = next(s for s in app.selectbox if s.label == "Propuesta")  # one proposal at a time, the first first
     assert explained.options[0].startswith("1. EV-P01 · ") and explained.value == "EV-P01"
     why = frame(app, "Criterio", "Por qué")
     assert len(why) == 8 and why["Por qué"].str.len().min() > 0

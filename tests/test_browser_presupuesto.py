@@ -30,9 +30,12 @@ def expected_first_left_out() -> tuple[str, str]:
     return left_out[0].proposal_id, left_out[0].reason_es
 
 
-def expect_ranked(page, rank: int, code: str) -> None:
-    """The proposal at this place of the ranking, as the picker of the explanation lists it (by rank)."""
-    page.locator(".st-key-prio-explain-pick").click()
+def expect_ranked(page, weights: str, rank: int, code: str) -> None:
+    """Once the ranking under `weights` is drawn, the proposal at this place of it, as the picker of the
+    explanation lists it (by rank)."""
+    expect(page.get_by_text(f"Pesos: {weights}. «Financiada»")).to_be_visible()
+    wait_for_app(page)
+    page.locator(".st-key-prio-explain").get_by_role("combobox").click()
     expect(page.get_by_role("option").filter(has_text=f"{rank}. {code} · ")).to_be_visible()
     page.keyboard.press("Escape")
 
@@ -48,13 +51,13 @@ def test_planner_scores_allocates_reads_why_not_and_saves(page, app_url, planner
     sign_in(page, *planner_login)
     expect(page.get_by_test_id("stSidebar").get_by_role("button", name="Salir")).to_be_visible()
     open_page(page, "Priorización")
-    expect(page.locator(".st-key-prio-explain-pick")).to_contain_text("1. EV-P01 · ")  # the first, explained
+    expect(page.locator(".st-key-prio-explain input")).to_have_value(re.compile(r"^1\. EV-P01 · "))  # explained
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
     choose(page, "prio-preset", "Equilibrado")
-    expect_ranked(page, 3, "EV-P07")
+    expect_ranked(page, "Equilibrado", 3, "EV-P07")
     choose(page, "prio-preset", STUDY)
-    expect_ranked(page, 3, "EV-P05")
+    expect_ranked(page, STUDY, 3, "EV-P05")
     expect(page.get_by_text("Qué aporta cada criterio al puntaje")).to_be_visible()
 
     page.get_by_role("link", name=re.compile("^Ir a Presupuesto")).click()
