@@ -95,7 +95,7 @@ def test_a_prepared_parish_imports_its_proposals_and_sees_them_ranked_and_funded
     expect(page.get_by_text("Se guardaron 3 propuestas en un solo paso.")).to_be_visible()
 
     open_page(page, "Priorización")
-    page.locator(".st-key-prio-explain").get_by_role("combobox").click()  # the explanation's picker lists the ranking
+    page.locator(".st-key-prio-explain [data-testid=stSelectbox]").click()  # the explanation's picker lists the ranking
     for code, *_ in PROPOSALS:  # each proposal of the parish has its place, its (short) title and its score
         ranked = re.compile(rf"\d\. {code} · .+ — [\d,]+ puntos")
         expect(page.get_by_role("option").filter(has_text=ranked)).to_be_visible()
