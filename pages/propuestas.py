@@ -330,8 +330,12 @@ def list_tab() -> None:
         v.item.pdot_objective_id: v.item.objective_es for v in records.pdot_objectives(store, parish_code)})
 
 
-# Only the open tab runs: the form's sixty fields and the import are drawn when the person opens them.
-PANELS = {"list": list_tab, "form": form_panel, "import": lambda: proposal_import.import_panel(parish_code, names)}
-shown, tab = widgets.lazy_tabs({k: t(f"prop.tab.{k}") for k in PANELS}, key="prop-tab")
-with tab:
-    PANELS[shown]()
+# Every tab runs (unlike Asociaciones' lazy tabs): a half-filled form or an uploaded file must survive a look at
+# another tab, and Streamlit forgets the widgets a run does not draw.
+tab_list, tab_form, tab_import = st.tabs([t("prop.tab.list"), t("prop.tab.form"), t("prop.tab.import")])
+with tab_list:
+    list_tab()
+with tab_form:
+    form_panel()
+with tab_import:
+    proposal_import.import_panel(parish_code, names)
