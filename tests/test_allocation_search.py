@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from core.engine.allocation import AllocationRules, allocate_detailed, exact
 from core.engine.allocation.instance import build_instance
 from core.engine.allocation.mip import Mip
-from core.engine.allocation.rules import breaks_a_rule, prepare_rules
+from core.engine.allocation.rules import breaks_a_rule, in_code_order, interchangeable, prepare_rules
 from core.engine.allocation.search import dual_bound
 from tests.test_allocation import instances
 
@@ -122,3 +122,48 @@ def test_each_why_not_of_the_search_equals_the_mip_with_the_proposal_forced_in(s
         assert round(outcome.score_gap * 100) == best - round(forced.objective())
         checked += 1
     assert checked
+
+
+def copies_case(by_association: bool) -> tuple[pl.DataFrame, AllocationRules]:
+    """Four kinds of proposal, six alike copies of each (the same score and cost; the same association when
+    the cap reads it), in shuffled code order: many allocations tie on value and cost."""
+    rng = np.random.default_rng(5)
+    kinds = [(62.5, 4000.0), (55.0, 2500.0), (71.25, 6100.0), (40.0, 1200.0)]
+    rows = [(kind, copy) for kind in range(4) for copy in range(6)]
+    order = rng.permutation(len(rows))
+    frame = pl.DataFrame({
+        "proposal_id": [f"P{k:02d}" for k in range(len(rows))],
+        "association_id": [f"a{rows[o][0] if by_association else rows[o][1] % 3}" for o in order],
+        "cost_usd": [kinds[rows[o][0]][1] for o in order],
+        "score": [kinds[rows[o][0]][0] for o in order]})
+    rules = AllocationRules(budget_usd=30_000.0, max_share_per_association=0.45 if by_association else None)
+    return frame, rules
+
+
+@pytest.mark.parametrize("by_association", [False, True])
+def test_alike_proposals_are_funded_first_in_code_order_by_both_paths(by_association, monkeypatch):
+    candidates, rules = copies_case(by_association)
+    searched = allocate_detailed(candidates, rules, explain=False)
+    monkeypatch.setattr(exact, "_search", lambda *_: None)
+    solved = allocate_detailed(candidates, rules, explain=False)
+    assert searched.funded_ids == solved.funded_ids
+    funded = set(searched.funded_ids)
+    for _, group in candidates.group_by(["score", "cost_usd"], maintain_order=True):
+        ids = sorted(group["proposal_id"].to_list())
+        taken = [pid in funded for pid in ids]
+        assert taken == sorted(taken, reverse=True)  # a copy is funded only if every earlier one is
+
+
+def test_putting_alike_proposals_in_code_order_keeps_value_cost_and_rules():
+    candidates, rules = copies_case(True)
+    inst = build_instance(candidates)
+    r, _ = prepare_rules(inst, rules)
+    groups = interchangeable(inst, r, by_association=True)
+    assert sorted(len(g) for g in groups) == [6, 6, 6, 6]
+    rng = np.random.default_rng(0)
+    for _ in range(50):
+        x = rng.random(len(inst.ids)) < 0.3
+        moved = in_code_order(groups, x)
+        assert int(inst.value[moved].sum()) == int(inst.value[x].sum())
+        assert int(inst.cents[moved].sum()) == int(inst.cents[x].sum())
+        assert breaks_a_rule(inst, r, moved, None, None) == breaks_a_rule(inst, r, x, None, None)

@@ -18,7 +18,14 @@ import numpy as np
 from core.engine.allocation.fill import complete, ratio_order
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.mip import INF, Mip
-from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule, must_cents
+from core.engine.allocation.rules import (
+    Rules,
+    alone_blocker,
+    breaks_a_rule,
+    in_code_order,
+    interchangeable,
+    must_cents,
+)
 from core.engine.allocation.search import best_within, dual_bound
 from core.fmt import money
 from core.texts import t
@@ -102,7 +109,8 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
         coverable, uncovered = coverable_associations(inst, r)
         for assoc, why in uncovered.items():
             notes.append(t("alloc.note.cannot_cover", association=inst.name(assoc), reason=why))
-    searched = _search(inst, r, coverable) if tie_break and not strict else None
+    alike = interchangeable(inst, r, by_association=r.cap is not None or coverable is not None)
+    searched = _search(inst, r, coverable, alike) if tie_break and not strict else None
     if searched is not None and searched.x is not None:
         return Solved(searched.x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable,
                       None, z=int(inst.value[searched.x].sum()), seconds=searched.seconds, solves=1)
@@ -131,7 +139,7 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
     x = mip.x()
     z = int(inst.value[x].sum())
     if tie_break:
-        x = _tie_breaks(inst, mip, x, z)
+        x = _tie_breaks(inst, mip, x, z, alike)
         z = int(inst.value[x].sum())
     seconds, solves = seconds + mip.seconds, solves + mip.solves
     return Solved(x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable, coverage_min,
@@ -150,7 +158,7 @@ class Searched:
     upper: np.ndarray | None = None
 
 
-def _search(inst: Instance, r: Rules, coverable: list[int] | None) -> Searched | None:
+def _search(inst: Instance, r: Rules, coverable: list[int] | None, alike: list[list[int]]) -> Searched | None:
     """The optimum with its tie-breaks from the LP relaxation and the exact search (one LP solve); None when no
     allocation covers every association even in the LP (the coverage shortfall path takes over)."""
     lp = Mip(inst, r, coverable=coverable, coverage_min=None, relaxed=True)
@@ -159,7 +167,9 @@ def _search(inst: Instance, r: Rules, coverable: list[int] | None) -> Searched |
         return None
     bound = dual_bound(lp)
     incumbent = complete(inst, r, lp.values()[: len(inst.ids)] > 1 - 1e-9, ratio_order(inst), coverable)
-    x, proven = best_within(inst, r, coverable, lp.lower, lp.upper, bound, incumbent, ties=True)
+    if incumbent is not None:
+        incumbent = in_code_order(alike, incumbent)
+    x, proven = best_within(inst, r, coverable, lp.lower, lp.upper, bound, incumbent, ties=True, alike=alike)
     if proven:
         return Searched(x, lp.seconds) if x is not None else None
     hint = x if x is not None else incumbent
@@ -169,9 +179,11 @@ def _search(inst: Instance, r: Rules, coverable: list[int] | None) -> Searched |
     return Searched(None, lp.seconds, hint, lower, upper)
 
 
-def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int) -> np.ndarray:
+def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int, alike: list[list[int]]) -> np.ndarray:
     """(2) the lowest cost among the allocations with the optimum total, then (3) the proposals that come first
-    in code order; each level warm-starts from the one before."""
+    in code order; each level warm-starts from the one before. Before (3), interchangeable proposals are taken
+    in code order (`rules.interchangeable`): (3) would choose them so, and without it HiGHS may spend minutes
+    proving that over every reordering of many alike proposals."""
     n = len(inst.ids)
     everything = list(range(n))
     mip.add_row(everything, inst.value.astype(float).tolist(), z - 0.5, INF)
@@ -182,6 +194,8 @@ def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int) -> np.ndarray:
     x = mip.x()
     c = int(inst.cents[x].sum())
     mip.add_row(everything, inst.cents.astype(float).tolist(), -INF, c + 0.5)
+    mip.order_alike(alike)
+    x = in_code_order(alike, x)
     mip.set_objective(np.arange(1, n + 1, dtype=float), maximize=False)
     mip.warm_start(x)
     if mip.run() == "optimal":

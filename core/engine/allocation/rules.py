@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.engine.allocation.instance import Instance
@@ -154,3 +155,29 @@ def breaks_a_rule(inst: Instance, r: Rules, x, coverable: list[int] | None, cove
         if covered < (len(coverable) if coverage_min is None else coverage_min):
             return True
     return False
+
+
+def interchangeable(inst: Instance, r: Rules, by_association: bool) -> list[list[int]]:
+    """Groups (two or more, each in code order) of proposals that no rule tells apart: the same value and cents,
+    the same associations and share when a rule reads them (`by_association`: the cap or the coverage), and none
+    named by a rule. Any allocation can swap members of a group and keep its value, cost and rules, so the
+    solver may take them in code order: the last tie-break would choose that order anyway."""
+    named = set(r.must) | set(r.must_not) | set(r.partners)
+    groups: dict[tuple, list[int]] = {}
+    value, cents = inst.value.tolist(), inst.cents.tolist()
+    for i in range(len(inst.ids)):
+        if i in named:
+            continue
+        key = (value[i], cents[i], *((tuple(inst.members[i]), float(inst.share[i])) if by_association else ()))
+        groups.setdefault(key, []).append(i)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def in_code_order(groups: list[list[int]], x: np.ndarray) -> np.ndarray:
+    """x with each group's chosen members moved to the group's first ones (same value, cost and rules)."""
+    x = x.copy()
+    for group in groups:
+        taken = int(x[group].sum())
+        x[group] = False
+        x[group[:taken]] = True
+    return x

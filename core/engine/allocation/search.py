@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -105,11 +106,13 @@ def dual_bound(model: Mip, budget_row: int | None = 0) -> DualBound:
 
 def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndarray, upper: np.ndarray,
            bound: DualBound, incumbent: np.ndarray | None, *, ties: bool,
-           at_least: float = -math.inf, node_limit: int = NODE_LIMIT) -> tuple[np.ndarray | None, bool, int]:
+           at_least: float = -math.inf, node_limit: int = NODE_LIMIT,
+           alike: list[list[int]] | None = None) -> tuple[np.ndarray | None, bool, int]:
     """The best allocation within the column bounds worth at least `at_least`: the largest value, then (`ties`)
     the lowest cost, then the proposals first in code order; `coverable` associations must each get one. Returns
     (allocation or None, finished, nodes walked): not finished means the node limit was reached and the
-    allocation is only the best found so far."""
+    allocation is only the best found so far. With `ties`, `alike` (groups of interchangeable proposals, in code
+    order) are taken in order: a later one only with the one before, as the code-order tie-break would choose."""
     n = len(inst.ids)
     cents = inst.cents.tolist()
     value = inst.value.tolist()
@@ -165,6 +168,10 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     for k in need:
         closes[last[k]].append(k)
     chosen = [bool(v) for v in x.tolist()]
+    before = [-1] * n  # per proposal, the interchangeable one it may only follow
+    for group in (alike or []) if ties else []:
+        for earlier, later in itertools.pairwise(group):
+            before[later] = earlier
     # the cap kept as rows: tail proposals by Lagrangian value per cent without the cap's prices, best first;
     # a proposal of one association at full share fills that association's room, any other only the budget's
     lag_c = bound.capped_lagrangian[:n].tolist()
@@ -292,6 +299,7 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
         j = free[depth]
         part = cents[j] * share[j]
         fits = spent + cents[j] <= r.available_cents and not any(chosen[p] for p in r.partners.get(j, ()))
+        fits = fits and (before[j] < 0 or chosen[before[j]])
         if fits and cap is not None:
             fits = all(held[k] + part <= cap for k in member_pos[j])
         if fits:
@@ -329,7 +337,7 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
 
 def best_within(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndarray, upper: np.ndarray,
                 bound: DualBound, incumbent: np.ndarray | None, *, ties: bool,
-                node_limit: int = NODE_LIMIT) -> tuple[np.ndarray | None, bool]:
+                node_limit: int = NODE_LIMIT, alike: list[list[int]] | None = None) -> tuple[np.ndarray | None, bool]:
     """(The best allocation within the column bounds or None when none exists, True), or (the best allocation
     found so far or None, False) when the search could not prove its answer (the caller then asks HiGHS).
 
@@ -346,7 +354,7 @@ def best_within(inst: Instance, r: Rules, coverable: list[int] | None, lower: np
             target = known
         fixed_lower, fixed_upper = (lower, upper) if target == -math.inf else bound.fixed(lower, upper, target)
         x, finished, nodes = search(inst, r, coverable, fixed_lower, fixed_upper, bound, incumbent, ties=ties,
-                                    at_least=target, node_limit=left)
+                                    at_least=target, node_limit=left, alike=alike)
         left -= nodes
         if not finished:
             return x, False
