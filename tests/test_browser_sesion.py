@@ -103,10 +103,17 @@ def test_three_evaluators_change_the_ranking_the_funded_set_and_the_acta(browser
     expect(page.get_by_text("Sesión cerrada: sus puntajes")).to_be_visible(timeout=30_000)
 
     open_page(page, "Priorización")
-    explanation = page.get_by_test_id("stExpander").filter(has_text=re.compile(rf"\d+\. {re.escape(high)} · "))
-    explanation.locator("summary").first.click()
-    # The table draws on a canvas; its cells are in the page for screen readers.
-    expect(explanation.get_by_text("del grupo asesor (3 evaluadores)").first).to_be_attached(timeout=30_000)
+    # the explanation's picker, one proposal at a time: type the code, then take the option once it is shown
+    page.locator(".st-key-prio-explain").get_by_test_id("stSelectbox").click()
+    page.keyboard.type(high)
+    option = page.get_by_role("option", name=re.compile(rf"^\d+\. {re.escape(high)} · "))
+    expect(option).to_be_visible()
+    option.click()
+    wait_for_app(page)
+    expect(page.locator(".st-key-prio-explain input")).to_have_value(re.compile(rf"^\d+\. {re.escape(high)} · "))
+    # Only the picked proposal's table is drawn, on a canvas; its cells are in the page for screen readers.
+    expect(page.get_by_test_id("stDataFrame").get_by_text("del grupo asesor (3 evaluadores)").first).to_be_attached(
+        timeout=30_000)
     context.close()
 
     board = browser.new_context(viewport={"width": 1400, "height": 1100})
