@@ -95,11 +95,13 @@ def test_a_prepared_parish_imports_its_proposals_and_sees_them_ranked_and_funded
     expect(page.get_by_text("Se guardaron 3 propuestas en un solo paso.")).to_be_visible()
 
     open_page(page, "Priorización")
-    page.locator(".st-key-prio-explain [data-testid=stSelectbox]").click()  # the explanation's picker lists the ranking
+    picker = page.locator(".st-key-prio-explain [data-testid=stSelectbox]")  # the explanation's picker
     for code, *_ in PROPOSALS:  # each proposal of the parish has its place, its (short) title and its score
+        picker.click()
+        page.keyboard.type(code)  # as a person looks one up: the list opens filtered to it
         ranked = re.compile(rf"\d\. {code} · .+ — [\d,]+ puntos")
         expect(page.get_by_role("option").filter(has_text=ranked)).to_be_visible()
-    page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
     expect(page.get_by_text("EV-P01")).to_have_count(0)  # El Valle's demo is not this parish's ranking
 
     open_page(page, "Presupuesto")
