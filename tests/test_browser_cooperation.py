@@ -128,6 +128,8 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, cooperation_a
     _choose(page, midterm, "Recomendación", "Ajustar")
     midterm.get_by_role("textbox", name="Por qué ajustar o cancelar").fill("Cambiar el proveedor de goteros")
     _submit(page, midterm, "Registrar evaluación intermedia")
+    # saved before the person moves on: Convenios lists the agreement's reviews once there is one
+    expect(page.get_by_text("Evaluaciones intermedias y auditorías")).to_be_visible()
     open_page(page, "Seguimiento de proyectos")  # the reviews' table appears there once one is recorded
     expect(page.get_by_text("Evaluaciones intermedias y auditorías")).to_be_visible()
     [signed] = [a for a in agr.agreements(Store(store_path), "010170") if a.application_id == f"AP-NAVEGADOR-{stamp}"]
