@@ -1,11 +1,14 @@
 # Minga: two commands. `make run` serves the app; `make test` lints and runs the whole suite.
-# Both create .venv, install the pinned, hashed requirements and build the data when missing or stale.
+# Both create .venv, install the pinned, hashed requirements (with uv) and build the data when missing or stale.
 # `make run` installs the app's requirements.txt only; `make test` adds requirements-dev.txt (test tools).
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes
+UV := $(VENV)/bin/uv
+# pip installs only uv (pinned and hashed in requirements-uv.txt); uv installs the rest, about ten times faster
+# (parallel downloads, no bytecode compiled ahead: Python compiles each module on its first import).
+UV_INSTALL := $(UV) pip install --quiet --require-hashes --python $(PY)
 # One stamp per requirements file: a rerun installs again only after that file changed.
 APP_STAMP := $(VENV)/.installed-requirements.txt
 DEV_STAMP := $(VENV)/.installed-requirements-dev.txt
@@ -13,7 +16,7 @@ PORT ?= 8501
 # pytest-xdist: each worker (with its own build and store) takes one test file at a time in the usual order, so
 # files that share the session's store still meet it in the order of a serial run.
 TEST_WORKERS ?= 2
-UV_COMPILE := $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+UV_COMPILE := $(UV) pip compile --quiet --universal --python-version 3.11 --generate-hashes \
 	--custom-compile-command "make requirements"
 
 .PHONY: run test lint data bench browser requirements clean-data reset-demo
@@ -33,17 +36,22 @@ bench: data $(DEV_STAMP) browser
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(APP_STAMP): requirements.txt | $(PY)
-	$(PIP_INSTALL) -r requirements.txt
+$(UV): requirements-uv.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-uv.txt
+	touch $@
+
+$(APP_STAMP): requirements.txt $(UV)
+	$(UV_INSTALL) -r requirements.txt
 	touch $@
 
 $(DEV_STAMP): requirements-dev.txt $(APP_STAMP)
-	$(PIP_INSTALL) -r requirements-dev.txt
+	$(UV_INSTALL) -r requirements-dev.txt
 	touch $@
 
 # After editing requirements.in or requirements-dev.in: pin and hash every dependency again
 # (versions already pinned stay unless an .in file asks otherwise).
-requirements: $(DEV_STAMP)
+requirements: $(UV)
+	$(UV_COMPILE) requirements-uv.in -o requirements-uv.txt
 	$(UV_COMPILE) requirements.in -o requirements.txt
 	$(UV_COMPILE) requirements-dev.in -o requirements-dev.txt
 
