@@ -255,12 +255,19 @@ def page(_kept_tab, browser, request):
     try:
         if report is None or not report.passed:
             raise RuntimeError("the test did not pass: its tab is not reused")
-        tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        tab.goto("about:blank")  # ends the test's Streamlit session before the next test opens its own
-        tab.context.clear_cookies()
-        tab.context.clear_permissions()
+        forget_the_visit(tab)
     except Exception:
         _kept_tab.pop("tab").context.close()
+
+
+def forget_the_visit(tab) -> None:
+    """Leave the app and clear what the browser kept of the visit (storage, cookies, permissions): the tab then
+    opens the app as a new person on a new device would, without the cost of a new browser context."""
+    if tab.url.startswith("http"):  # a blank tab has no storage of its own to clear
+        tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        tab.goto("about:blank")  # ends the Streamlit session before the next visit opens its own
+    tab.context.clear_cookies()
+    tab.context.clear_permissions()
 
 
 @pytest.hookimpl(wrapper=True)

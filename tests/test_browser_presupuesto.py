@@ -34,7 +34,10 @@ def expect_first(page, weights: str, score: str) -> None:
     """Once the ranking under `weights` is drawn, its first proposal and score as the explanation's picker shows
     them (the ranking table is drawn on a canvas; AppTest checks its order)."""
     expect(page.get_by_text(f"Pesos: {weights}. «Financiada»")).to_be_visible()
-    expect(page.locator(".st-key-prio-explain input")).to_have_value(re.compile(rf"^1\. EV-P01 · .* — {score} puntos$"))
+    # Found by its value: under load, Streamlit's browser side can leave the last ranking's picker (a widget of
+    # its own, see pages/priorizacion.py) beside the new one after a fragment rerun cut short by the next click.
+    picker = page.locator(f".st-key-prio-explain input[value^='1. EV-P01 · '][value$=' — {score} puntos']")
+    expect(picker).to_be_visible()
 
 
 def choose(page, key: str, option: str) -> None:

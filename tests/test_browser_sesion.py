@@ -17,7 +17,7 @@ from core.engine.prioritization import load_inputs
 from core.record import decisions, meeting
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import BROWSER_TIMEOUT_MS, TEST_PASSWORD, open_page, sign_in, wait_for_app
+from tests.conftest import TEST_PASSWORD, forget_the_visit, open_page, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 PARISH = "010170"
@@ -61,16 +61,15 @@ def scored_meeting(test_accounts):
     decisions.set_board(store, test_accounts["presidenta"], PARISH, decisions.Board())
 
 
-def _session(browser, app_url, username, meeting_title):
-    context = browser.new_context(viewport={"width": 1400, "height": 1100})
-    page = context.new_page()
-    page.set_default_timeout(BROWSER_TIMEOUT_MS)
+def _session(page, app_url, username, meeting_title):
+    """The app opened afresh in the worker's tab (nothing kept of the previous person's visit), signed in as
+    `username`, on Sesión with the meeting chosen."""
+    forget_the_visit(page)
     page.goto(app_url)
     wait_for_app(page)
     sign_in(page, username)
     open_page(page, "Sesión del grupo asesor")
     expect(page.get_by_role("combobox", name="Sesión", exact=True)).to_have_value(re.compile(re.escape(meeting_title)))
-    return context, page
 
 
 def _score(page, scores, saved_for):
@@ -86,16 +85,14 @@ def _score(page, scores, saved_for):
     expect(page.get_by_text(f"Puntajes de {saved_for} guardados")).to_be_visible()
 
 
-def test_three_evaluators_change_the_ranking_the_funded_set_and_the_acta(browser, app_url, scored_meeting,
-                                                                        tmp_path):
+def test_three_evaluators_change_the_ranking_the_funded_set_and_the_acta(page, app_url, scored_meeting, tmp_path):
     opened, scenario_name, low, high = scored_meeting
     scores = {low: 0, high: 100}
     for username, name in (("maria", "María"), (ADVISER, "Técnico del MAG")):
-        context, page = _session(browser, app_url, username, opened.title)
+        _session(page, app_url, username, opened.title)
         expect(page.get_by_text(f"Participante: {name}")).to_be_visible()  # each takes part as themself
         _score(page, scores, name)
-        context.close()
-    context, page = _session(browser, app_url, "tecnica", opened.title)
+    _session(page, app_url, "tecnica", opened.title)
     expect(page.get_by_text("Rosa Chuqui (sin dispositivo")).to_be_visible()  # the chair records only for her
     _score(page, scores, "Rosa Chuqui")
     page.get_by_role("button", name="Cerrar la sesión").click()
@@ -114,11 +111,8 @@ def test_three_evaluators_change_the_ranking_the_funded_set_and_the_acta(browser
     # Only the picked proposal's table is drawn, on a canvas; its cells are in the page for screen readers.
     expect(page.get_by_test_id("stDataFrame").get_by_text("del grupo asesor (3 evaluadores)").first).to_be_attached(
         timeout=30_000)
-    context.close()
 
-    board = browser.new_context(viewport={"width": 1400, "height": 1100})
-    page = board.new_page()
-    page.set_default_timeout(BROWSER_TIMEOUT_MS)
+    forget_the_visit(page)  # the board's president, on her own device
     page.goto(app_url)
     wait_for_app(page)
     sign_in(page, "presidenta")
@@ -143,4 +137,3 @@ def test_three_evaluators_change_the_ranking_the_funded_set_and_the_acta(browser
     assert "Objetivo de la asignación: Asignación óptima" in text
     for word in ("nan", "None", "Optimal"):
         assert not re.search(rf"\b{word}\b", text), word
-    board.close()
