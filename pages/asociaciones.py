@@ -117,7 +117,8 @@ def poverty_tab() -> None:
 def between_tab() -> None:
     measures = ("balance_monthly_usd", "income_monthly_usd", "expense_monthly_usd")
     measure = st.radio(t("diag.asociaciones.between_measure"), measures, horizontal=True,
-                       format_func=lambda m: t(f"diag.asociaciones.measure.{m}"), key="asociaciones-measure")
+                       format_func=lambda m: t(f"diag.asociaciones.measure.{m}"),
+                       **widgets.kept("asociaciones-measure"))
     measure_label = t(f"diag.asociaciones.measure.{measure}")
     economy = household_points(select(frames["economy"], chosen), measure)
     boxes = select(frames["distribution"], chosen).filter(pl.col("measure") == measure)

@@ -118,6 +118,16 @@ def test_asociaciones_filter_adds_up_only_the_chosen_associations():
     assert list(summary["Asociación"]) == ["Asociación Agroecológica Flor del Valle"]
 
 
+def test_asociaciones_keeps_the_measure_chosen_while_another_tab_is_open():
+    app = open_tab(open_app_page("pages/asociaciones.py"), "Entre y dentro de las asociaciones")
+    assert app.radio(key="asociaciones-measure").value == "balance_monthly_usd"  # the first measure by default
+    app.radio(key="asociaciones-measure").set_value("expense_monthly_usd").run()
+    open_tab(app, "Edades")
+    assert not [r for r in app.radio if r.key == "asociaciones-measure"]  # not drawn while its tab is closed
+    assert open_tab(app, "Entre y dentro de las asociaciones").radio(key="asociaciones-measure").value == (
+        "expense_monthly_usd")
+
+
 def test_asociaciones_without_records_says_what_is_missing():
     app = open_app_page("pages/asociaciones.py", parish=NO_DATA_PARISH)
     assert "No hay asociaciones registradas para la parroquia Baños" in texts(app)

@@ -52,3 +52,20 @@ def lazy_tabs(labels: Mapping[str, str], key: str) -> tuple[str, DeltaGenerator]
     tabs = st.tabs([labels[c] for c in codes], key=key, on_change="rerun")
     shown = next((k for k, tab in enumerate(tabs) if tab.open), 0)
     return codes[shown], tabs[shown]
+
+
+KEPT = "kept:"  # prefix of the session keys that hold a hidden widget's last choice
+
+
+def kept(key: str) -> dict:
+    """Arguments (`key`, `on_change`, `args`) for a widget inside a lazy tab or expander whose choice must
+    survive the runs that do not draw it: Streamlit forgets a widget's value once a run leaves it out, so the
+    choice is copied aside on every change and put back before the widget is drawn again."""
+    aside = KEPT + key
+    if key not in st.session_state and aside in st.session_state:
+        st.session_state[key] = st.session_state[aside]
+    return {"key": key, "on_change": _set_aside, "args": (key, aside)}
+
+
+def _set_aside(key: str, aside: str) -> None:
+    st.session_state[aside] = st.session_state[key]
