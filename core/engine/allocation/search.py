@@ -185,6 +185,7 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
                member_pos[j][0] if len(member_pos[j]) == 1 and share[j] == 1 else -1)
               for j in sorted((j for j in tail if lag_c[j] > 0),
                               key=lambda j: -lag_c[j] / cents[j] if cents[j] else -math.inf)]
+    undecided_c: dict[int, list[tuple[int, int, float, float, int]]] = {}  # per depth, tail_c not yet decided
     shift = 0.0  # Σ (lag_c − lag) over the proposals taken on the way down
     if incumbent is not None and int(inst.value[incumbent].sum()) < at_least:
         incumbent = None
@@ -241,11 +242,12 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
         room = r.available_cents - spent
         top = constant_c + lag_sum + shift + EPS + 1e-9 * abs(constant_c)
         used: dict[int, float] = {}
-        for decided_at, c, worth, ratio, k in tail_c:
+        undecided = undecided_c.get(depth)
+        if undecided is None:
+            undecided = undecided_c[depth] = [item for item in tail_c if item[0] >= depth]
+        for _, c, worth, ratio, k in undecided:
             if top >= clear:
                 return top
-            if decided_at < depth:
-                continue
             if not c:
                 top += worth
                 continue
