@@ -86,7 +86,8 @@ def synthetic_inputs(base: DecisionInputs, n: int, n_associations: int, seed: in
 def priorizacion_rerun(inputs: DecisionInputs, rules: AllocationRules, weights: dict[str, float],
                        names: dict[str, str], with_sensitivity: bool) -> None:
     """What pages/priorizacion.py computes when a slider moves."""
-    run = prioritize(inputs, rules, weights=weights, method="optimal", explain=True)  # every «¿por qué no?»
+    # the allocation without «¿por qué no?»: the page reads only which proposals are funded (Presupuesto explains)
+    run = prioritize(inputs, rules, weights=weights, method="optimal", explain=False)
     ranking = views.ranking_frame(run, names)
     contributions = views.contributions_frame(run, ranking)
     charts.contribution_chart(contributions, ranking).to_dict()
@@ -140,7 +141,7 @@ def run() -> list[Row]:
              f"incluye la probabilidad de financiarse ({DRAWS} sorteos)"),
         _row("El Valle (16 propuestas): Priorización sin la sensibilidad",
              _time(lambda w: priorizacion_rerun(el_valle, rules, w, names, False), moves), "< 0,5 s", 0.5,
-             "ranking, aportes por criterio, gráfico, asignación exacta con todos los «¿por qué no?»"),
+             "ranking, aportes por criterio, gráfico, asignación exacta (los «¿por qué no?» están en Presupuesto)"),
         _row("El Valle (16 propuestas): Presupuesto, los tres métodos",
              _time(lambda w: presupuesto_rerun(el_valle, rules, w, names), moves), "< 1 s", 1.0),
     ]
@@ -153,7 +154,7 @@ def run() -> list[Row]:
     rows += [
         _row("2.000 propuestas, 300 asociaciones: Priorización, ranking + asignación exacta",
              _time(lambda w: priorizacion_rerun(big, big_rules, w, big_names, False), big_moves), "< 3 s", 3.0,
-             "«¿por qué no?» a pedido; la sensibilidad, con un botón"),
+             "los «¿por qué no?» en Presupuesto; la sensibilidad, con un botón"),
         _row("2.000 propuestas, 300 asociaciones: Presupuesto, los tres métodos",
              _time(lambda w: presupuesto_rerun(big, big_rules, w, big_names), big_moves), "< 3 s", 3.0),
     ]
