@@ -126,3 +126,29 @@ def test_no_module_passes_400_lines_outside_the_catalogue():
         if lines > LIMIT:
             over[relative] = lines
     assert over == {}
+
+
+def pinned(requirements: Path) -> set[str]:
+    """The distributions a compiled requirements file pins (names normalized as packaging does)."""
+    names = re.findall(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==", requirements.read_text(encoding="utf-8"), re.MULTILINE)
+    return {re.sub(r"[-_.]+", "-", n).lower() for n in names}
+
+
+def test_what_the_app_imports_is_installed_by_make_run():
+    """`make run` installs requirements.txt only: every third-party module that the app's code imports (core, ui,
+    pages, scripts, app.py) must come from a distribution pinned there, or a page fails on a fresh machine (the
+    acta's reader, pypdf, once came only with the test tools)."""
+    import sys
+    from importlib.metadata import packages_distributions
+
+    providers = packages_distributions()
+    app = pinned(ROOT / "requirements.txt")
+    missing = {}
+    for path in python_files("core", "ui", "pages", "scripts") + [ROOT / "app.py"]:
+        for module in imported_modules(path):
+            top = module.split(".")[0]
+            if top in sys.stdlib_module_names or top in ("core", "ui", "pages", "tests", "bench"):
+                continue
+            if not {re.sub(r"[-_.]+", "-", d).lower() for d in providers.get(top, [])} & app:
+                missing.setdefault(top, str(path.relative_to(ROOT)))
+    assert missing == {}
