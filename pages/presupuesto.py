@@ -26,6 +26,9 @@ SEEDED = "budget-widgets-for"  # the parish whose rules the widgets hold
 PAIRS_BASE = "budget-pairs-base"
 FUNDED_LIST_LIMIT = 25
 EXPLAINED = "budget-explained"  # proposals whose cost to shed the person asked for
+# Every unfunded proposal is explained with the allocation up to this many proposals (a parish's scale); beyond,
+# the WHY_FIRST best-scored are, and any other when picked: each costs one exact search, about 0,08 s at 2.000.
+WHY_ALL_UP_TO, WHY_FIRST = 300, 25
 KEYS = {"budget": "budget-amount", "reserve": "budget-reserve", "min_one": "budget-min-one",
         "cap_on": "budget-cap-on", "cap": "budget-cap", "must": "budget-must", "must_not": "budget-must-not",
         "pairs": "budget-pairs"}
@@ -210,11 +213,24 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
         st.success(t("budget.why.none"))
         return
     st.caption(t("budget.why.caption", n=len(left_out)))
+    pending = [o for o in left_out if o.rule is None]
     for outcome in left_out:
+        if outcome.rule is None:
+            continue
         title = t("budget.why.expander", code=outcome.proposal_id, title=plain(views.short(outcome.title, 60)),
-                  rule=label("allocation_rule", outcome.rule) if outcome.rule else t("budget.why.pending"))
+                  rule=label("allocation_rule", outcome.rule))
         with st.expander(title):
             _why(code, weights, rules, outcome, names, method)
+    if pending:  # a large instance: the rest are explained one at a time, when picked
+        st.caption(t("budget.why.pending_caption", n=fmt.number(len(left_out) - len(pending)),
+                     rest=fmt.number(len(pending))))
+        by_id = {o.proposal_id: o for o in pending}
+        picked = st.selectbox(t("budget.why.pick"), list(by_id), index=None, key=f"budget-why-pick-{method}",
+                              placeholder=t("budget.why.pick_placeholder"),
+                              format_func=lambda pid: f"{pid} — {views.short(by_id[pid].title, 60)}")
+        if picked is not None:
+            with st.container(border=True):
+                _why(code, weights, rules, by_id[picked], names, method)
     table = st.expander(t("budget.why.table"), key="budget-why-table-open", on_change="rerun")
     if table.open:  # tables are drawn when their expander is opened
         table.dataframe(views.unfunded_display(result, names), hide_index=True, width="stretch",
@@ -227,9 +243,13 @@ def _why(code: str, weights, rules, outcome, names, method: str) -> None:
     solve, so it is computed when asked (and kept)."""
     st.markdown(t("budget.why.who", associations=plain(views.associations_es(outcome.association_ids, names)),
                   cost=fmt.money(outcome.cost_usd, 0), score=fmt.number(outcome.score, 2)))
-    st.markdown(plain(outcome.reason_es))  # it quotes the titles of the proposals it would displace
     asked = st.session_state.setdefault(EXPLAINED, set())
     asked_key = (method, outcome.proposal_id)
+    if method in EXACT and outcome.rule is None:  # not explained with the allocation: picked, so computed now
+        asked.add(asked_key)
+        with st.spinner(t("prio.sens.computing")):
+            outcome = shared.explain(code, weights, rules, outcome.proposal_id, method)
+    st.markdown(plain(outcome.reason_es))  # it quotes the titles of the proposals it would displace
     sheddable = method in EXACT and outcome.score_needed is not None
     if sheddable and asked_key not in asked:
         if st.button(t("budget.why.compute"), key=f"budget-why-{method}-{outcome.proposal_id}"):
@@ -254,7 +274,8 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
     st.subheader(t("budget.rules.title"))
     rules = rules_panel(code, options, labels_)
     weights = shared.weights()
-    results = {m: shared.run(code, weights, rules, method=m).result for m in METHODS}
+    explain = True if len(inputs.proposals) <= WHY_ALL_UP_TO else WHY_FIRST
+    results = {m: shared.run(code, weights, rules, method=m, explain=explain).result for m in METHODS}
 
     st.subheader(t("budget.methods.title"))
     if not results["optimal"].feasible:
