@@ -3,7 +3,8 @@
 Absolute times on a shared two-core machine vary several times between runs; a ratio to Streamlit's own
 floor measured in the same run does not. The reference is an empty Streamlit page (one title) rerun under
 AppTest; each Minga page is rerun the same way (the public view, El Valle chosen, caches warm after a
-first run), so «Razón» reads «this page's script costs N empty pages' scripts». AppTest runs the script
+first run), so «Razón» reads «this page's script costs N empty pages' scripts». Work pages, which the public view does
+not list, are measured signed in by bench/browser.py. AppTest runs the script
 without a browser: websocket and drawing are not included, so these ratios are far above issue 14's browser
 ratios (target ≤ 1,5 × in a browser, measured by bench/browser.py) and are not held to that target; they show
 which page's script weighs.
@@ -45,12 +46,17 @@ def empty_page_row() -> Row:
                includes="AppTest.run de un script con un título")
 
 
-def page_row(page: Path) -> Row:
+def page_row(page: Path) -> Row | None:
+    """None for a work page: the public view does not list it (bench/browser.py measures it signed in)."""
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.session_state["parish_code"] = PARISH
     app.run()
     relative = str(page.relative_to(ROOT))
-    app.switch_page(relative).run()
+    try:
+        app.switch_page(relative)
+    except ValueError:
+        return None
+    app.run()
     failed = bool(app.exception)
     timing = timed_runs([app.run] * RUNS)
     return Row(f"Página {page.stem} (rerun)", timing.median, max(timing.wall), "s", None, None,
@@ -60,4 +66,5 @@ def page_row(page: Path) -> Row:
 
 def run() -> list[Row]:
     _quiet()
-    return [empty_page_row(), *(page_row(page) for page in sorted((ROOT / "pages").glob("*.py")))]
+    rows = (page_row(page) for page in sorted((ROOT / "pages").glob("*.py")))
+    return [empty_page_row(), *(row for row in rows if row is not None)]
