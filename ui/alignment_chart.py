@@ -9,6 +9,7 @@ import polars as pl
 
 from core.proposals.alignment import NO_PDOT
 from core.texts import t
+from ui.chart_memo import remembered
 from ui.charts import VEGA_LOCALE
 
 UNSERVED_COLOUR = "#A04B4B"
@@ -50,6 +51,7 @@ def _cells(frame: pl.DataFrame, *, x_title: str, y_title: str, sort_y: list[str]
     return alt.layer(rect, text).properties(width=CELL * frame["code"].n_unique(), height=CELL * rows)
 
 
+@remembered
 def heatmap(ods: pl.DataFrame, pnd: pl.DataFrame, *, title: str, subtitle: str | None = None) -> alt.TopLevelMixin:
     """PDOT × ODS and PDOT × PND heatmaps sharing the PDOT rows: side by side, or one above the other when
     they would not fit the page. Objectives no proposal serves have their label in red (the page lists them)."""

@@ -12,6 +12,7 @@ from core import fmt
 from core.engine.allocation import METHODS, AllocationResult
 from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.texts import label, t
+from ui.chart_memo import remembered
 from ui.charts import ACCENT, INSTITUTION_COLOURS, MAIN, MUTED, axis_end, finish
 
 CHART_ROWS = 40  # bars per chart: a chart of hundreds of proposals is read by nobody (the tables keep them all)
@@ -20,6 +21,7 @@ METHOD_COLOURS = {"optimal": MAIN, "scope": "#7A5195", "proportional": "#C2571A"
                   "equal_split": "#3B6FA0"}
 
 
+@remembered
 def contribution_chart(contributions: pl.DataFrame, ranking: pl.DataFrame,
                        limit: int = CHART_ROWS) -> alt.TopLevelMixin:
     """Each proposal's total as a horizontal bar stacked by criterion (points = weight × score), best first; the
@@ -52,6 +54,7 @@ def contribution_chart(contributions: pl.DataFrame, ranking: pl.DataFrame,
                   t("prio.chart.title"), t("prio.chart.subtitle"))
 
 
+@remembered
 def probability_chart(probability: pl.DataFrame, ranking: pl.DataFrame, variation: float,
                       limit: int = CHART_ROWS) -> alt.TopLevelMixin:
     """The probability of being funded, most likely first; the first `limit` proposals."""
@@ -79,6 +82,7 @@ def probability_chart(probability: pl.DataFrame, ranking: pl.DataFrame, variatio
                   t("prio.sens.chart_title", variation=fmt.percent(variation, 0)), t("prio.sens.chart_subtitle"))
 
 
+@remembered
 def money_chart(money: pl.DataFrame, results: Mapping[str, AllocationResult],
                 limit: int = CHART_ASSOCIATIONS) -> alt.TopLevelMixin:
     """Money per association, one bar per method side by side; the legend carries each method's Gini. With more
@@ -110,6 +114,7 @@ def money_chart(money: pl.DataFrame, results: Mapping[str, AllocationResult],
                   t("budget.chart.money_title"), t("budget.chart.money_subtitle"))
 
 
+@remembered
 def comparison_chart(metrics: pl.DataFrame) -> alt.TopLevelMixin:
     """The three methods on the four figures that matter most, each as a share of the best method's figure."""
     keep = ["total_score", "associations_covered", "beneficiaries", "total_cost_usd"]

@@ -18,6 +18,7 @@ import altair as alt
 import polars as pl
 
 from core.texts import t
+from ui.chart_memo import remembered
 
 # Altair's debug mode validates every part of a chart against the Vega-Lite schema each time it is built or
 # copied; the pages skip that walk (see `vega_spec`) and the tests validate every builder's whole spec.
@@ -105,6 +106,7 @@ def _value_axis(top: float, percent: bool, value_format: str) -> alt.Axis:
     return alt.Axis(format=".0%", values=ticks)
 
 
+@remembered
 def bar_chart(frame: pl.DataFrame, *, category: str, value: str, text: str, title: str, value_title: str,
               tooltip: Sequence[tuple[str, str]], category_title: str | None = None, percent: bool = False,
               value_format: str = ",.0f", highlight: str | None = None, sort: Sequence[str] | None = None,
@@ -139,6 +141,7 @@ def bar_chart(frame: pl.DataFrame, *, category: str, value: str, text: str, titl
     return finish(chart, title, subtitle)
 
 
+@remembered
 def grouped_bar_chart(frame: pl.DataFrame, *, category: str, group: str, value: str, text: str, title: str,
                       value_title: str, group_title: str, tooltip: Sequence[tuple[str, str]],
                       category_title: str | None = None, sort: Sequence[str] | None = None,
@@ -165,6 +168,7 @@ def grouped_bar_chart(frame: pl.DataFrame, *, category: str, group: str, value: 
     return finish(alt.layer(bars, labels_).properties(height=height, width="container"), title, subtitle)
 
 
+@remembered
 def distribution_chart(points: pl.DataFrame, boxes: pl.DataFrame, *, category: str, value: str, title: str,
                        value_title: str, tooltip: Sequence[tuple[str, str]], box_tooltip: Sequence[tuple[str, str]],
                        sort: Sequence[str], subtitle: str | None = None) -> alt.TopLevelMixin:
@@ -187,6 +191,7 @@ def distribution_chart(points: pl.DataFrame, boxes: pl.DataFrame, *, category: s
                   title, subtitle)
 
 
+@remembered
 def strip_chart(frame: pl.DataFrame, *, category: str, value: str, title: str, value_title: str,
                 sort: Sequence[str], tooltip: Sequence[tuple[str, str]], subtitle: str | None = None
                 ) -> alt.TopLevelMixin:
@@ -201,6 +206,7 @@ def strip_chart(frame: pl.DataFrame, *, category: str, value: str, title: str, v
     return finish(alt.layer(dots, median).properties(height=height, width="container"), title, subtitle)
 
 
+@remembered
 def heatmap_chart(frame: pl.DataFrame, *, x: str, y: str, value: str, text: str, title: str, x_title: str,
                   y_title: str | None, value_title: str, tooltip: Sequence[tuple[str, str]],
                   x_sort: Sequence[str] | None = None, y_sort: Sequence[str] | None = None,
@@ -227,6 +233,7 @@ def heatmap_chart(frame: pl.DataFrame, *, x: str, y: str, value: str, text: str,
     return finish(alt.layer(cells, words).properties(height=height, width="container"), title, subtitle)
 
 
+@remembered
 def timeline_chart(flows: pl.DataFrame, *, title: str, sort: Sequence[str], tooltip: Sequence[tuple[str, str]],
                    subtitle: str | None = None) -> alt.TopLevelMixin:
     """Who gave what to whom and when: a point per (association, institution, kind, year); colour = institution,

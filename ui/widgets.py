@@ -12,6 +12,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from core import exports
 from core.texts import t
+from ui.chart_memo import spec_once
 from ui.charts import vega_spec
 
 
@@ -40,8 +41,9 @@ def downloads(frame: pl.DataFrame, headers: Mapping[str, str], name: str, key: s
 
 
 def chart(figure: alt.TopLevelMixin, key: str | None = None, width: str = "stretch") -> None:
-    """Draw an Altair chart from its spec (ui.charts.vega_spec: no schema validation on every draw)."""
-    st.vega_lite_chart(spec=vega_spec(figure), width=width, key=key)
+    """Draw an Altair chart from its spec (ui.charts.vega_spec: no schema validation on every draw), turned into a
+    spec once for a chart kept between reruns (ui.chart_memo)."""
+    st.vega_lite_chart(spec=spec_once(figure, vega_spec), width=width, key=key)
 
 
 def lazy_tabs(labels: Mapping[str, str], key: str) -> tuple[str, DeltaGenerator]:
