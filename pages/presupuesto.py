@@ -26,9 +26,6 @@ SEEDED = "budget-widgets-for"  # the parish whose rules the widgets hold
 PAIRS_BASE = "budget-pairs-base"
 FUNDED_LIST_LIMIT = 25
 EXPLAINED = "budget-explained"  # proposals whose cost to shed the person asked for
-# Every unfunded proposal is explained with the allocation up to this many proposals (a parish's scale); beyond,
-# the WHY_FIRST best-scored are, and any other when picked: each costs one exact search, about 0,08 s at 2.000.
-WHY_ALL_UP_TO, WHY_FIRST = 300, 25
 KEYS = {"budget": "budget-amount", "reserve": "budget-reserve", "min_one": "budget-min-one",
         "cap_on": "budget-cap-on", "cap": "budget-cap", "must": "budget-must", "must_not": "budget-must-not",
         "pairs": "budget-pairs"}
@@ -274,7 +271,7 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
     st.subheader(t("budget.rules.title"))
     rules = rules_panel(code, options, labels_)
     weights = shared.weights()
-    explain = True if len(inputs.proposals) <= WHY_ALL_UP_TO else WHY_FIRST
+    explain = views.why_at_once(len(inputs.proposals))
     results = {m: shared.run(code, weights, rules, method=m, explain=explain).result for m in METHODS}
 
     st.subheader(t("budget.methods.title"))
