@@ -45,7 +45,8 @@ def review_panel() -> None:
     available = st.number_input(t("ofe.counterpart"), min_value=0.0, step=500.0, value=default, format="%.0f",
                                 key=f"ofe-counterpart-{parish_code}-{origin}-{int(default)}",
                                 help=t("ofe.counterpart_help"))
-    st.caption(t(f"ofe.origin.{origin}", name=plain(scenario_name or "")))
+    st.caption(t("ofe.counterpart_read", amount=fmt.money(available or 0, 0)) + " "
+               + t(f"ofe.origin.{origin}", name=plain(scenario_name or "")))
     inputs = load_inputs(data.connection(), parish_code, store=store)
     if not inputs.offers:
         st.info(t("ofe.empty"))

@@ -346,3 +346,11 @@ def test_alignment_errors_are_spanish(store, restore):
     button(app, "Guardar alineación").click().run()
     assert any("pertenece al ODS 16, que no está en la lista de ODS" in e.value for e in app.error)
     assert overlay.current(store, "proposal", "EV-P03").version == version
+
+
+def test_the_counterpart_typed_is_read_back_with_es_ec_thousands():
+    """Streamlit's number input shows «25000»; the caption under it reads the amount as people write it."""
+    app = open_app_page("pages/ofertas.py", BOARD)
+    field = next(n for n in app.number_input if n.label == "Contraparte disponible del GAD (USD)")
+    field.set_value(25000.0).run()
+    assert any(c.value.startswith("Contraparte disponible: $ 25.000.") for c in app.caption)
