@@ -219,8 +219,8 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
         with st.expander(title):
             _why(code, weights, rules, outcome, names, method)
     if pending:  # a large instance: the rest are explained one at a time, when picked
-        st.caption(t("budget.why.pending_caption", n=fmt.number(len(left_out) - len(pending)),
-                     rest=fmt.number(len(pending))))
+        st.caption(t("budget.why.pending_caption", rest=fmt.number(len(pending)),
+                     limit=fmt.number(views.WHY_ALL_UP_TO)))
         by_id = {o.proposal_id: o for o in pending}
         picked = st.selectbox(t("budget.why.pick"), list(by_id), index=None, key=f"budget-why-pick-{method}",
                               placeholder=t("budget.why.pick_placeholder"),

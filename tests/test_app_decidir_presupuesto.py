@@ -266,9 +266,9 @@ def test_a_parish_without_proposals_says_so(page):
     assert any("no tiene propuestas registradas" in i.value for i in app.info)
 
 
-def test_past_a_parish_scale_the_best_are_explained_and_any_other_when_picked(own_store):
+def test_past_a_parish_scale_each_why_not_is_computed_when_picked(own_store):
     """With more proposals than a parish has (seeded copies of El Valle's, in this test's own store), the page
-    explains the best-scored unfunded proposals with the allocation and the others one at a time, when picked."""
+    lists the unfunded proposals to pick from and computes the «¿por qué no?» of the one picked."""
     from bench.interaction import MONEY_FACTORS, scaled
     from core.proposals import records
     from core.proposals.models import Proposal
@@ -279,17 +279,14 @@ def test_past_a_parish_scale_the_best_are_explained_and_any_other_when_picked(ow
         **scaled(demo[k % len(demo)], MONEY_FACTORS[k % len(MONEY_FACTORS)]), "proposal_id": f"SY-P{k:05d}",
         "is_synthetic": True, "source": "tests"}) for k in range(320)])
     app = open_app_page("pages/presupuesto.py", PLANNER)
-    why = [e.label for e in app.expander if e.label.startswith("¿Por qué no? · ")]
-    assert len(why) == 25 and not any(label.endswith(" · sin calcular") for label in why)
+    assert not [e for e in app.expander if e.label.startswith("¿Por qué no? · ")]
     caption = next(c.value for c in app.caption if "propuesta(s) elegibles quedan fuera" in c.value)
     unfunded = int(caption.split(" ")[0].replace(".", ""))
-    assert unfunded > 25
     pick = app.selectbox(key="budget-why-pick-optimal")
-    assert len(pick.options) == unfunded - 25 and pick.value is None
-    assert (f"las 25 de mayor puntaje. Elija cualquiera de las otras {unfunded - 25} para calcular"
-            in " ".join(c.value for c in app.caption))
+    assert len(pick.options) == unfunded > 0 and pick.value is None
+    assert any("Con más de 300 propuestas, cada «¿por qué no?» se calcula al pedirlo" in c.value
+               and f"Elija una de las {unfunded} para leer el suyo." in c.value for c in app.caption)
     code = pick.options[-1].split(" — ")[0]  # the lowest-scored one
     pick.set_value(code).run()
     assert not app.exception
-    shown = texts(app)
-    assert "Puntaje necesario: más de" in shown.split(code)[-1]  # its explanation, computed on demand
+    assert "Puntaje necesario: más de" in texts(app).split(code)[-1]  # its explanation, computed on demand

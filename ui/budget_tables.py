@@ -224,14 +224,14 @@ def repeats_uncovered(note: str, result: AllocationResult) -> bool:
     return note in {t("alloc.note.uncovered", association=a) for a in result.associations_uncovered}
 
 
-# Every unfunded proposal is explained with the allocation up to this many proposals (a parish's scale); beyond,
-# the WHY_FIRST best-scored are, and any other when picked: each costs one exact search, about 0,08 s at 2.000.
-WHY_ALL_UP_TO, WHY_FIRST = 300, 25
+# Up to this many proposals (a parish's scale) every unfunded one is explained with the allocation; beyond, each
+# when picked: one exact search per proposal, 0,1 to 0,4 s at 2.000 (25 of them made a rerun take 20 s).
+WHY_ALL_UP_TO = 300
 
 
-def why_at_once(proposals: int) -> bool | int:
-    """What Presupuesto explains with the allocation (`allocate_detailed`'s `explain`) for this many proposals."""
-    return True if proposals <= WHY_ALL_UP_TO else WHY_FIRST
+def why_at_once(proposals: int) -> bool:
+    """Whether Presupuesto explains every unfunded proposal with the allocation (`allocate_detailed`'s `explain`)."""
+    return proposals <= WHY_ALL_UP_TO
 
 
 def unfunded(result: AllocationResult) -> list:

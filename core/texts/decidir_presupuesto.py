@@ -354,8 +354,8 @@ STRINGS: dict[str, str] = {
                           "fuera, el puntaje que necesitaría y cuánto tendría que bajar su costo.",
     "budget.why.expander": "¿Por qué no? · {code} — {title} · {rule}",
     "budget.why.pending": "sin calcular",
-    "budget.why.pending_caption": "Con tantas propuestas, se explican junto con la asignación las {n} de mayor "
-                                  "puntaje. Elija cualquiera de las otras {rest} para calcular su «¿por qué no?».",
+    "budget.why.pending_caption": "Con más de {limit} propuestas, cada «¿por qué no?» se calcula al pedirlo (una "
+                                  "búsqueda exacta por propuesta). Elija una de las {rest} para leer el suyo.",
     "budget.why.pick": "Otra propuesta no financiada",
     "budget.why.pick_placeholder": "Elija una propuesta",
     "budget.why.compute": "Calcular cuánto tendría que bajar su costo",
