@@ -290,11 +290,17 @@ def wait_for_app(page) -> None:
 
 
 def choose_parish(page, typed: str) -> None:
-    """Choose a parish in the sidebar selector as a person does: type part of its name and press Enter."""
-    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").click()
+    """Choose a parish in the sidebar selector as a person does: type part of its name, wait for the list to show
+    the parish, take it, and see it in the selector. (Enter pressed right after typing could take the first
+    parish of a list not yet filtered, on a busy machine.)"""
+    selector = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox")
+    selector.click()
     page.keyboard.type(typed)
-    page.keyboard.press("Enter")
+    option = page.get_by_role("option").filter(has_text=typed).first
+    expect(option).to_be_visible()
+    option.click()
     wait_for_app(page)
+    expect(selector.locator("input")).to_have_value(re.compile(re.escape(typed)))
 
 
 def pick_option(page, option: str) -> None:
