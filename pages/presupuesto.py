@@ -210,24 +210,24 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
         st.success(t("budget.why.none"))
         return
     st.caption(t("budget.why.caption", n=len(left_out)))
-    pending = [o for o in left_out if o.rule is None]
+    # an exact method's proposals not explained with the allocation (a large instance): explained when picked
+    pending = {o.proposal_id: o for o in left_out if o.rule is None} if method in EXACT else {}
     for outcome in left_out:
-        if outcome.rule is None:
+        if outcome.proposal_id in pending:
             continue
         title = t("budget.why.expander", code=outcome.proposal_id, title=plain(views.short(outcome.title, 60)),
-                  rule=label("allocation_rule", outcome.rule))
+                  rule=label("allocation_rule", outcome.rule) if outcome.rule else t("budget.why.pending"))
         with st.expander(title):
             _why(code, weights, rules, outcome, names, method)
-    if pending:  # a large instance: the rest are explained one at a time, when picked
+    if pending:
         st.caption(t("budget.why.pending_caption", rest=fmt.number(len(pending)),
                      limit=fmt.number(views.WHY_ALL_UP_TO)))
-        by_id = {o.proposal_id: o for o in pending}
-        picked = st.selectbox(t("budget.why.pick"), list(by_id), index=None, key=f"budget-why-pick-{method}",
+        picked = st.selectbox(t("budget.why.pick"), list(pending), index=None, key=f"budget-why-pick-{method}",
                               placeholder=t("budget.why.pick_placeholder"),
-                              format_func=lambda pid: f"{pid} — {views.short(by_id[pid].title, 60)}")
+                              format_func=lambda pid: f"{pid} — {views.short(pending[pid].title, 60)}")
         if picked is not None:
             with st.container(border=True):
-                _why(code, weights, rules, by_id[picked], names, method)
+                _why(code, weights, rules, pending[picked], names, method)
     table = st.expander(t("budget.why.table"), key="budget-why-table-open", on_change="rerun")
     if table.open:  # tables are drawn when their expander is opened
         table.dataframe(views.unfunded_display(result, names), hide_index=True, width="stretch",
