@@ -104,7 +104,7 @@ def priorizacion_rerun(inputs: DecisionInputs, rules: AllocationRules, weights: 
 def presupuesto_rerun(inputs: DecisionInputs, rules: AllocationRules, weights: dict[str, float],
                       names: dict[str, str]) -> None:
     """What pages/presupuesto.py computes when the weights (or a rule) change: the three methods side by side."""
-    explain = views.why_at_once(len(inputs.proposals))  # the page's: all at a parish's scale, the best beyond
+    explain = views.why_at_once(len(inputs.proposals))  # as the page: all at a parish's scale, else on demand
     results = {m: prioritize(inputs, rules, weights=weights, method=m, explain=explain).result for m in METHODS}
     metrics = views.metrics_frame(results)
     charts.comparison_chart(metrics).to_dict()

@@ -209,9 +209,10 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
     if not left_out:
         st.success(t("budget.why.none"))
         return
-    st.caption(t("budget.why.caption", n=len(left_out)))
     # an exact method's proposals not explained with the allocation (a large instance): explained when picked
     pending = {o.proposal_id: o for o in left_out if o.rule is None} if method in EXACT else {}
+    st.caption(t("budget.why.caption_pick" if pending else "budget.why.caption", n=fmt.number(len(left_out)),
+                 limit=fmt.number(views.WHY_ALL_UP_TO)))
     for outcome in left_out:
         if outcome.proposal_id in pending:
             continue
@@ -220,11 +221,9 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
         with st.expander(title):
             _why(code, weights, rules, outcome, names, method)
     if pending:
-        st.caption(t("budget.why.pending_caption", rest=fmt.number(len(pending)),
-                     limit=fmt.number(views.WHY_ALL_UP_TO)))
         picked = st.selectbox(t("budget.why.pick"), list(pending), index=None, key=f"budget-why-pick-{method}",
                               placeholder=t("budget.why.pick_placeholder"),
-                              format_func=lambda pid: f"{pid} — {views.short(pending[pid].title, 60)}")
+                              format_func=lambda pid: views.proposal_label(None, pid, pending[pid].title))
         if picked is not None:
             with st.container(border=True):
                 _why(code, weights, rules, pending[picked], names, method)

@@ -324,17 +324,13 @@ def form_panel() -> None:
                      exists_key="prop.form.exists")
 
 
-def list_tab() -> None:
-    list_panel()
-    proposal_status.to_complete_panel([v.item for v in stored], {
-        v.item.pdot_objective_id: v.item.objective_es for v in records.pdot_objectives(store, parish_code)})
-
-
 # Every tab runs (unlike Asociaciones' lazy tabs): a half-filled form or an uploaded file must survive a look at
 # another tab, and Streamlit forgets the widgets a run does not draw.
 tab_list, tab_form, tab_import = st.tabs([t("prop.tab.list"), t("prop.tab.form"), t("prop.tab.import")])
 with tab_list:
-    list_tab()
+    list_panel()
+    proposal_status.to_complete_panel([v.item for v in stored], {
+        v.item.pdot_objective_id: v.item.objective_es for v in records.pdot_objectives(store, parish_code)})
 with tab_form:
     form_panel()
 with tab_import:

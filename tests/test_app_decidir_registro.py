@@ -59,18 +59,6 @@ def text_of(app: AppTest) -> str:
 
 
 # -- Propuestas --------------------------------------------------------------------------------------------------
-# Only the open tab runs: a test opens the tab a person would click first.
-FORM_TAB = {"prop-tab": "Registrar o editar"}
-IMPORT_TAB = {"prop-tab": "Importar desde Excel o CSV"}
-
-
-def open_tab(app: AppTest, tab: dict[str, str]) -> AppTest:
-    for key, value in tab.items():
-        app.session_state[key] = value
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
 
 def test_the_list_renders_for_el_valle_read_only_for_the_public(store):
     app = open_app_page("pages/propuestas.py", BOARD)
@@ -82,11 +70,10 @@ def test_the_list_renders_for_el_valle_read_only_for_the_public(store):
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Propuestas"] == "16"
     assert "Vista de consulta" in text_of(app)
-    assert {b.label for b in app.get("download_button")} >= {"Descargar CSV", "Descargar Excel"}
-    open_tab(app, IMPORT_TAB)
     assert not [b for b in app.button if b.label in ("Guardar propuesta", "Guardar todo")]
     assert "Solo el técnico de planificación" in text_of(app)
-    assert {b.label for b in app.get("download_button")} >= {"Descargar plantilla de Excel",
+    assert {b.label for b in app.get("download_button")} >= {"Descargar CSV", "Descargar Excel",
+                                                               "Descargar plantilla de Excel",
                                                                "Descargar propuestas de demostración"}
 
 
@@ -100,7 +87,7 @@ def test_the_filters_narrow_the_list():
 
 
 def test_the_import_preview_of_a_valid_file_and_saving_it(store, restore):
-    app = open_app_page("pages/propuestas.py", PLANNER, **IMPORT_TAB, **{"prop-import-file": ("mis propuestas.csv", GOOD_CSV)})
+    app = open_app_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("mis propuestas.csv", GOOD_CSV)})
     metrics = {m.label: m.value for m in app.metric}
     assert (metrics["Filas"], metrics["Nuevas"], metrics["Con errores"]) == ("1", "1", "0")
     assert any("Ningún problema" in s.value for s in app.success)
@@ -118,7 +105,7 @@ def test_the_import_preview_of_a_valid_file_and_saving_it(store, restore):
 
 def test_the_import_preview_of_an_invalid_file_lists_every_problem_and_stores_nothing(store, restore):
     log = len(store.log())
-    app = open_app_page("pages/propuestas.py", PLANNER, **IMPORT_TAB, **{"prop-import-file": ("malo.csv", BAD_CSV)})
+    app = open_app_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("malo.csv", BAD_CSV)})
     problems = next(d.value for d in app.dataframe if "Problema" in d.value.columns)
     found = {(int(r["Fila"]), r["Columna"]) for _, r in problems.iterrows()}
     assert {(2, "Costo total (USD)"), (3, "Asociación"), (3, "Costo total (USD)")} <= found
@@ -132,7 +119,7 @@ def test_the_import_preview_of_an_invalid_file_lists_every_problem_and_stores_no
 
 def test_only_the_valid_rows_are_saved_when_the_person_ticks_it(store, restore):
     mixed = GOOD_CSV + b"EV-T04;EV-A01;Otra;-1;0;Equipamiento;\n"
-    app = open_app_page("pages/propuestas.py", PLANNER, **IMPORT_TAB, **{"prop-import-file": ("mixto.csv", mixed)})
+    app = open_app_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("mixto.csv", mixed)})
     assert button(app, "Guardar todo").disabled
     app.checkbox(key="prop-import-only-valid").check().run()
     save = button(app, "Guardar la fila válida")
@@ -143,20 +130,20 @@ def test_only_the_valid_rows_are_saved_when_the_person_ticks_it(store, restore):
 
 def test_the_uploader_refuses_what_the_import_refuses():
     """The uploader on screen carries Minga's 5 MB limit, the figure its label gives (not the server's)."""
-    app = open_app_page("pages/propuestas.py", PLANNER, **IMPORT_TAB)
+    app = open_app_page("pages/propuestas.py", PLANNER)
     uploader = app.get("file_uploader")[0].proto
     assert uploader.max_upload_size_mb == 5 and "hasta 5 MB" in uploader.label
 
 
 def test_a_bad_file_is_refused_whole():
-    app = open_app_page("pages/propuestas.py", PLANNER, **IMPORT_TAB,
+    app = open_app_page("pages/propuestas.py", PLANNER,
                     **{"prop-import-file": ("propuestas.csv", b"\x89PNG\r\n\x1a\n\x00\x00binario")})
     assert any("El archivo no se puede importar" in e.value and "datos binarios" in e.value for e in app.error)
     assert not [b for b in app.button if b.label == "Guardar todo"]
 
 
 def test_the_demo_file_previews_as_already_stored(store):
-    app = open_app_page("pages/propuestas.py", PLANNER, **IMPORT_TAB)
+    app = open_app_page("pages/propuestas.py", PLANNER)
     button(app, "Probar con el archivo de demostración").click().run()
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Filas"] == "16" and metrics["Sin cambios"] == "16"
@@ -164,7 +151,7 @@ def test_the_demo_file_previews_as_already_stored(store):
 
 
 def test_a_planner_saves_an_edit(store, restore):
-    app = open_app_page("pages/propuestas.py", PLANNER, **FORM_TAB)
+    app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P02").run()
     before = overlay.current(store, "proposal", "EV-P02")
     title = next(x for x in app.text_input if x.label == "Título")
@@ -181,7 +168,7 @@ def test_a_planner_saves_an_edit(store, restore):
 
 
 def test_the_form_checks_the_national_format_and_saves_its_parts(store, restore):
-    app = open_app_page("pages/propuestas.py", PLANNER, **FORM_TAB)
+    app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P05").run()
     # the demo proposal predates the format's own fields: incomplete, each part named, the thesis cited
     notice = next(i.value for i in app.info if "formato nacional" in i.value)
@@ -203,7 +190,7 @@ def test_the_form_checks_the_national_format_and_saves_its_parts(store, restore)
 
 
 def test_form_errors_are_shown_in_spanish_and_nothing_is_saved(store, restore):
-    app = open_app_page("pages/propuestas.py", PLANNER, **FORM_TAB)
+    app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P03").run()
     version = overlay.current(store, "proposal", "EV-P03").version
     app.number_input(key=f"pf-EV-P03-{version}-requested_usd").set_value(999999.0)
@@ -214,7 +201,7 @@ def test_form_errors_are_shown_in_spanish_and_nothing_is_saved(store, restore):
 
 
 def test_a_conflict_keeps_the_typed_values(store, restore):
-    app = open_app_page("pages/propuestas.py", PLANNER, **FORM_TAB)
+    app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P04").run()
     loaded = overlay.current(store, "proposal", "EV-P04")
     # someone else saves the same proposal meanwhile
@@ -234,22 +221,20 @@ def test_a_conflict_keeps_the_typed_values(store, restore):
 
 def test_who_may_not_edit_proposals_sees_no_form(store):
     app = open_app_page("pages/propuestas.py", BOARD)
-    for tab in ({}, FORM_TAB, IMPORT_TAB):
-        open_tab(app, tab)
-        assert not [b for b in app.button if b.label in ("Guardar propuesta", "Guardar todo")]
-        assert not [s for s in app.selectbox if s.label == "Propuesta"]
-        assert "Vista de consulta" in text_of(app)
+    assert not [b for b in app.button if b.label in ("Guardar propuesta", "Guardar todo")]
+    assert not [s for s in app.selectbox if s.label == "Propuesta"]
+    assert "Vista de consulta" in text_of(app)
 
 
 def test_a_representative_edits_only_their_association(store):
-    app = open_app_page("pages/propuestas.py", REP, **FORM_TAB)
+    app = open_app_page("pages/propuestas.py", REP)
     picks = app.selectbox(key="prop-form-pick").options
     ids = [p.split(" · ")[0] for p in picks[1:]]
     own = sorted(v.item.proposal_id for v in records.proposals(store, "010170") if "EV-A03" in v.item.association_ids)
     assert ids == own
     lead = next(s for s in app.selectbox if s.label == "Asociación")
     assert lead.options == ["Asociación Agroecológica Mujeres Sembradoras"]
-    assert "Solo el técnico de planificación" in text_of(open_tab(app, IMPORT_TAB))  # representatives do not import
+    assert "Solo el técnico de planificación" in text_of(app)  # representatives do not import
 
 
 # -- Ofertas de cooperación ----------------------------------------------------------------------------------------

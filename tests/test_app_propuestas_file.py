@@ -69,8 +69,7 @@ def metrics(app) -> dict[str, str]:
 
 def test_the_planners_file_is_accepted_with_derived_amounts_and_incomplete_rows_listed(store, clean):
     app = open_app_page("pages/propuestas.py", PLANNER, parish=PARISH,
-                        **{"prop-tab": "Importar desde Excel o CSV",  # only the open tab runs
-                           "prop-import-file": ("propuestas del técnico.csv", PLANNER_FILE)})
+                        **{"prop-import-file": ("propuestas del técnico.csv", PLANNER_FILE)})
     shown = metrics(app)
     assert (shown["Filas"], shown["Nuevas"], shown["Con errores"], shown["Quedan fuera"]) == ("4", "2", "0", "2")
     rows = rows_table(app).set_index("Código")
@@ -109,8 +108,6 @@ def test_the_planners_file_is_accepted_with_derived_amounts_and_incomplete_rows_
     created = store.get(ASSOCIATION, saved["EV-T14"].association_id)
     assert created.body["name"] == "Cooperativa Lácteos del Cajas" and created.body["members_total"] == 14
 
-    app.session_state["prop-tab"] = "Lista"  # the person opens the list
-    app.run()
     listed = next(d.value for d in app.dataframe if "Pedido al GAD" in d.value.columns).set_index("Código")
     assert listed.loc["EV-T14", "Asociación líder"] == "Cooperativa Lácteos del Cajas", "the views see it"
     assert listed.loc["EV-T11", "Tipo de apoyo"] == "Por completar"
@@ -125,8 +122,7 @@ def test_a_contradiction_in_the_amounts_names_the_row_and_column(store, clean):
     contradicting = ("Código;Asociación;Título;Costo total;Monto solicitado;Aporte comunitario\n"
                      "EV-T15;EV-A01;Riego por aspersión;1.500;1.000;300\n").encode()
     app = open_app_page("pages/propuestas.py", PLANNER, parish=PARISH,
-                        **{"prop-tab": "Importar desde Excel o CSV",
-                           "prop-import-file": ("contradice.csv", contradicting)})
+                        **{"prop-import-file": ("contradice.csv", contradicting)})
     problems = next(d.value for d in app.dataframe if "Problema" in d.value.columns)
     assert [(int(r["Fila"]), r["Columna"]) for _, r in problems.iterrows()] == [(2, "Monto solicitado")]
     assert "solicitado $ 1.000,00 + aportes $ 300,00 = $ 1.300,00, pero el costo total es $ 1.500,00" in \

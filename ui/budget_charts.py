@@ -82,7 +82,6 @@ def probability_chart(probability: pl.DataFrame, ranking: pl.DataFrame, variatio
                   t("prio.sens.chart_title", variation=fmt.percent(variation, 0)), t("prio.sens.chart_subtitle"))
 
 
-@remembered
 def money_chart(money: pl.DataFrame, results: Mapping[str, AllocationResult],
                 limit: int = CHART_ASSOCIATIONS) -> alt.TopLevelMixin:
     """Money per association, one bar per method side by side; the legend carries each method's Gini. With more

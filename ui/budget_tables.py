@@ -225,7 +225,7 @@ def repeats_uncovered(note: str, result: AllocationResult) -> bool:
 
 
 # Up to this many proposals (a parish's scale) every unfunded one is explained with the allocation; beyond, each
-# when picked: one exact search per proposal, 0,1 to 0,4 s at 2.000 (25 of them made a rerun take 20 s).
+# when picked: one exact search per proposal, 0,1 to 0,4 s at 2.000 proposals.
 WHY_ALL_UP_TO = 300
 
 

@@ -354,9 +354,11 @@ STRINGS: dict[str, str] = {
                           "fuera, el puntaje que necesitaría y cuánto tendría que bajar su costo.",
     "budget.why.expander": "¿Por qué no? · {code} — {title} · {rule}",
     "budget.why.pending": "sin calcular",
-    "budget.why.pending_caption": "Con más de {limit} propuestas, cada «¿por qué no?» se calcula al pedirlo (una "
-                                  "búsqueda exacta por propuesta). Elija una de las {rest} para leer el suyo.",
-    "budget.why.pick": "Otra propuesta no financiada",
+    "budget.why.caption_pick": "{n} propuesta(s) elegibles quedan fuera. Con más de {limit} propuestas, cada «¿por "
+                               "qué no?» se calcula al pedirlo (una búsqueda exacta por propuesta): elija una para "
+                               "leer la regla que la deja fuera, el puntaje que necesitaría y cuánto tendría que bajar "
+                               "su costo.",
+    "budget.why.pick": "Propuesta no financiada",
     "budget.why.pick_placeholder": "Elija una propuesta",
     "budget.why.compute": "Calcular cuánto tendría que bajar su costo",
     "budget.why.who": "{associations} · pide {cost} al GAD · puntaje {score}",
