@@ -411,6 +411,29 @@ def test_twelve_proposals_with_every_rule_match_brute_force(seed):
     assert key(candidates.to_dicts(), set(result.funded_ids), rules) == best[0]
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_highs_tie_breaks_over_kinds_of_alike_proposals_match_brute_force(seed, monkeypatch):
+    """Few costs and scores, so many proposals are alike and many allocations tie on score and cost: HiGHS's
+    tie-breaks (the search switched off) must still pick the brute force's lowest cost, then first codes."""
+    import numpy as np
+
+    from core.engine.allocation import exact
+
+    rng = np.random.default_rng(50 + seed)
+    rows = [(f"P{k:02d}", f"a{rng.integers(1, 3)}", float(rng.choice([10, 15, 25])), float(rng.choice([20, 30, 50])))
+            for k in range(13)]
+    candidates = frame(rows)
+    ids = [r[0] for r in rows]
+    rules = AllocationRules(budget_usd=float(rng.integers(40, 120)), min_one_per_association=bool(seed % 2),
+                            max_share_per_association=[None, 0.6][seed % 4 // 2],
+                            exclusive_pairs=[(ids[0], ids[1])] if seed % 3 == 0 else [])
+    monkeypatch.setattr(exact, "_search", lambda *_: None)
+    result = allocate_detailed(candidates, rules, explain=False)
+    best = brute_force(candidates, rules)
+    assert best is not None and result.feasible
+    assert key(candidates.to_dicts(), set(result.funded_ids), rules) == best[0]
+
+
 def test_integer_codes_are_accepted_and_the_rows_come_back_as_given():
     frame = pl.DataFrame({"proposal_id": [3, 1, 2], "association_id": [2, 1, 1],
                           "cost_usd": [150, 100, 200], "score": [60, 50, 80]})

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.engine.allocation.code_order import first_in_code_order
 from core.engine.allocation.fill import complete, ratio_order
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.mip import INF, Mip
@@ -181,9 +182,8 @@ def _search(inst: Instance, r: Rules, coverable: list[int] | None, alike: list[l
 
 def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int, alike: list[list[int]]) -> np.ndarray:
     """(2) the lowest cost among the allocations with the optimum total, then (3) the proposals that come first
-    in code order; each level warm-starts from the one before. Before (3), interchangeable proposals are taken
-    in code order (`rules.interchangeable`): (3) would choose them so, and without it HiGHS may spend minutes
-    proving that over every reordering of many alike proposals."""
+    in code order, solved over kinds of interchangeable proposals (`code_order`); each level warm-starts from the
+    one before. Without an optimum for (3), the level-(2) allocation with each kind taken in code order."""
     n = len(inst.ids)
     everything = list(range(n))
     mip.add_row(everything, inst.value.astype(float).tolist(), z - 0.5, INF)
@@ -194,13 +194,8 @@ def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int, alike: list[lis
     x = mip.x()
     c = int(inst.cents[x].sum())
     mip.add_row(everything, inst.cents.astype(float).tolist(), -INF, c + 0.5)
-    mip.order_alike(alike)
-    x = in_code_order(alike, x)
-    mip.set_objective(np.arange(1, n + 1, dtype=float), maximize=False)
-    mip.warm_start(x)
-    if mip.run() == "optimal":
-        x = mip.x()
-    return x
+    first = first_in_code_order(mip, alike, x)
+    return first if first is not None else in_code_order(alike, x)
 
 
 def infeasible_message(inst: Instance, r: Rules) -> str:

@@ -4,7 +4,6 @@ cap, exclusive-pair and coverage rows of `Rules`. HiGHS never writes to the term
 
 from __future__ import annotations
 
-import itertools
 import os
 import sys
 import threading
@@ -161,15 +160,6 @@ class Mip:
 
     def add_row(self, idx: Sequence[int], val: Sequence[float], lower: float, upper: float) -> None:
         self.h.addRow(lower, upper, len(idx), np.asarray(idx, dtype=np.int32), np.asarray(val, dtype=float))
-
-    def order_alike(self, groups: list[list[int]]) -> None:
-        """Within each group of interchangeable proposals (`rules.interchangeable`), a later one only with the one
-        before it: the same optimum, without the solver proving it over every reordering."""
-        rows = RowBuffer()
-        for group in groups:
-            for before, after in itertools.pairwise(group):
-                rows.add([after, before], [1.0, -1.0], -INF, 0.0)
-        rows.flush(self.h)
 
     def set_x_bounds(self, lower: np.ndarray, upper: np.ndarray) -> None:
         n = len(lower)
