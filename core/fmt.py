@@ -34,6 +34,44 @@ def money(value: float | int | None, decimals: int = 2) -> str:
     return f"{sign}$ {number(abs(value), decimals)}"
 
 
+class NumberTextError(ValueError):
+    """Typed text that is not a number Minga can read; its message says why, in Spanish."""
+
+
+_ES_EC = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")  # 40.000,50
+_DOT_DECIMAL = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")  # 40,000.50 or 12.5, as many people type
+_AMBIGUOUS = re.compile(r"(\d{1,3}),(\d{3})")  # 40,000: forty or forty thousand
+
+
+def read_number(text: str, decimals: int = 2) -> float | None:
+    """A number typed by a person: es-EC first («40.000,50», «12,5»), then a dot decimal («12.5», «40,000.50»);
+    «$», «USD» and spaces are ignored, blank is None. «40,000» is refused as ambiguous (40 or 40.000), and so is
+    any number with more than `decimals` decimals. Raises NumberTextError with the reason in Spanish."""
+    raw = re.sub(r"(?i)us\$|usd|\$|\s", "", text)
+    if not raw:
+        return None
+    sign, body = (-1.0, raw[1:]) if raw[0] == "-" else (1.0, raw.lstrip("+"))
+    shown = text.strip()
+    ambiguous = _AMBIGUOUS.fullmatch(body)
+    if ambiguous:
+        small = float(f"{ambiguous[1]}.{ambiguous[2]}")
+        raise NumberTextError(t("number.ambiguous", text=shown,
+                                small=number(sign * small, 3).rstrip("0").rstrip(","),
+                                large=number(sign * small * 1000)))
+    match = _ES_EC.fullmatch(body)
+    whole_part, decimal_part = (match[1].replace(".", ""), match[2]) if match else (None, None)
+    if match is None:
+        match = _DOT_DECIMAL.fullmatch(body)
+        if match is None:
+            raise NumberTextError(t("number.not_a_number", text=shown,
+                                    example="40.000" if decimals == 0 else "40.000,50"))
+        whole_part, decimal_part = match[1].replace(",", ""), match[2]
+    if decimal_part and len(decimal_part.rstrip("0")) > decimals:
+        raise NumberTextError(t("number.whole", text=shown) if decimals == 0 else
+                              t("number.decimals", text=shown, decimals=decimals))
+    return sign * float(f"{whole_part}.{decimal_part or 0}")
+
+
 def percent(share: float | None, decimals: int = 1) -> str:
     """A share in 0–1: 0.634 → '63,4 %'."""
     if _is_blank(share):

@@ -20,6 +20,7 @@ from core.proposals.entry import spanish_errors
 from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, session, state, widgets
+from ui import number_field as numbers
 from ui.cooperation import agreement_reviews, attempt, planned_actual_chart
 from ui.text import plain, plain_list
 
@@ -120,8 +121,8 @@ with tab_agree:
             end = dates[2].date_input(t("conv.agree.end"), value=dt.date.today() + dt.timedelta(days=365),
                                       format="DD/MM/YYYY")
             money = st.columns(3)
-            amounts = {party: money[i].number_input(label("agreement_party", party), min_value=0.0, step=100.0,
-                                                    format="%.0f")
+            amounts = {party: numbers.number_field(label("agreement_party", party), key=f"conv-sign-{party}",
+                                                   value=0.0, decimals=2, minimum=0.0, where=money[i])
                        for i, party in enumerate(("cooperant", "gad", "community"))}
             obligations = {party: st.text_input(t("conv.agree.obligation", party=label("agreement_party", party)),
                                                 max_chars=1000) for party in ("cooperant", "gad", "community")}
@@ -129,18 +130,23 @@ with tab_agree:
             cells = st.columns(4)
             name = cells[0].text_input(t("agr.col.indicator"), max_chars=300)
             unit = cells[1].text_input(t("agr.col.unit"), max_chars=60)
-            baseline = cells[2].number_input(t("agr.col.baseline"), step=1.0, format="%g")  # «12», not «12.00»
-            target = cells[3].number_input(t("agr.col.target"), step=1.0, format="%g")
+            baseline = numbers.number_field(t("agr.col.baseline"), key="conv-sign-baseline", value=0.0, decimals=2,
+                                            where=cells[2])
+            target = numbers.number_field(t("agr.col.target"), key="conv-sign-target", value=0.0, decimals=2,
+                                          where=cells[3])
             verification = st.text_input(t("agr.col.verification"), max_chars=500)
             if st.form_submit_button(t("conv.agree.sign")):
                 def _sign():
+                    numbers.refuse_problems([*amounts.values(), baseline, target])
                     agr.sign(store, session.current_user(), agr.AgreementDraft(
                         application_id=chosen, signed_on=signed_on, start_date=start, end_date=end,
-                        cooperant_usd=amounts["cooperant"], gad_usd=amounts["gad"], community_usd=amounts["community"],
+                        cooperant_usd=amounts["cooperant"].value or 0.0, gad_usd=amounts["gad"].value or 0.0,
+                        community_usd=amounts["community"].value or 0.0,
                         obligations=[agr.Obligation(party=p, text=x.strip()) for p, x in obligations.items()
                                      if x.strip()],
-                        indicators=[agr.AnnexIndicator(name=name.strip(), unit=unit.strip(), baseline=baseline,
-                                                       target=target, means_of_verification=verification.strip())]))
+                        indicators=[agr.AnnexIndicator(name=name.strip(), unit=unit.strip(),
+                                                       baseline=baseline.value or 0.0, target=target.value or 0.0,
+                                                       means_of_verification=verification.strip())]))
                 if attempt(_sign, t("conv.agree.saved")):
                     st.rerun()
 
@@ -167,12 +173,14 @@ with tab_report:
                 report_id = st.text_input(t("conv.report.id"), max_chars=40)
                 period_end = st.date_input(t("conv.report.period"), value=dt.date.today(), format="DD/MM/YYYY")
                 progress = st.slider(t("conv.report.progress"), 0, 100, 0)
-                values = {i.name: st.number_input(t("conv.report.reached", indicator=i.name, unit=i.unit), step=1.0,
-                                                  format="%g")
-                          for i in current.indicators}
+                key = f"conv-report-{current.agreement_id}"
+                values = {i.name: numbers.number_field(t("conv.report.reached", indicator=i.name, unit=i.unit),
+                                                       key=f"{key}-reached-{n}", value=0.0, decimals=2)
+                          for n, i in enumerate(current.indicators)}
                 spent_cols = st.columns(3)
-                spent = {p: spent_cols[i].number_input(t("conv.report.spent", party=label("agreement_party", p)),
-                                                       min_value=0.0, step=100.0, format="%.0f")
+                spent = {p: numbers.number_field(t("conv.report.spent", party=label("agreement_party", p)),
+                                                 key=f"{key}-spent-{p}", value=0.0, decimals=2, minimum=0.0,
+                                                 where=spent_cols[i])
                          for i, p in enumerate(("cooperant", "gad", "community"))}
                 problems = st.text_area(t("conv.report.problems"), max_chars=4000)
                 measure = st.selectbox(t("conv.report.measure"), ["none", "corrective", "feedback", "cancellation"],
@@ -180,12 +188,13 @@ with tab_report:
                 measure_note = st.text_input(t("conv.report.measure_note"), max_chars=2000)
                 if st.form_submit_button(t("conv.report.save")):
                     def _report():
+                        numbers.refuse_problems([*values.values(), *spent.values()])
                         monitoring.save_report(store, session.current_user(), monitoring.Report(
                             report_id=report_id.strip(), agreement_id=current.agreement_id, period_end=period_end,
                             physical_progress_pct=progress,
-                            values=[monitoring.IndicatorValue(name=n, value=v) for n, v in values.items()],
-                            spent_cooperant_usd=spent["cooperant"], spent_gad_usd=spent["gad"],
-                            spent_community_usd=spent["community"], problems=problems.strip() or None,
+                            values=[monitoring.IndicatorValue(name=n, value=v.value or 0.0) for n, v in values.items()],
+                            spent_cooperant_usd=spent["cooperant"].value or 0.0, spent_gad_usd=spent["gad"].value or 0.0,
+                            spent_community_usd=spent["community"].value or 0.0, problems=problems.strip() or None,
                             measure=measure, measure_note=measure_note.strip() or None))
                     if attempt(_report, t("conv.report.saved")):
                         st.rerun()

@@ -12,6 +12,7 @@ from core.proposals import records
 from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, session, state
+from ui import number_field as numbers
 from ui.cooperation import attempt
 
 session.work_page()
@@ -48,18 +49,17 @@ if session.allowed(Action.EDIT_PROPOSAL) and titles:
         evidence = st.text_area(t("stage.col.evidence"), max_chars=2000, help=t("stage.evidence_help"))
         feasibility = st.selectbox(t("stage.col.feasibility"), ["", *labels("feasibility")],
                                    format_func=lambda f: label("feasibility", f) if f else t("stage.not_applicable"))
-        figures = st.columns(3)
-        investment = figures[0].number_input(t("stage.col.investment"), min_value=0.0, step=100.0, value=None,
-                                             format="%.0f")
-        income = figures[1].number_input(t("stage.col.income"), min_value=0.0, step=100.0, value=None,
-                                         format="%.0f")
-        costs = figures[2].number_input(t("stage.col.costs"), min_value=0.0, step=100.0, value=None,
-                                        format="%.0f")
+        investment, income, costs = (
+            numbers.number_field(t(f"stage.col.{name}"), key=f"stage-{name}", decimals=2, minimum=0.0, where=column)
+            for name, column in zip(("investment", "income", "costs"), st.columns(3), strict=True))
         if st.form_submit_button(t("stage.page.save")):
-            attempt(lambda: stages.record_stage(store, session.current_user(), parish, stages.StageEvidence(
-                proposal_id=proposal_id, stage=stage, reached_on=reached_on, evidence=evidence.strip(),
-                feasibility=feasibility or None, investment_usd=investment, yearly_income_usd=income,
-                yearly_costs_usd=costs)), t("stage.page.saved"))
+            def _record():
+                numbers.refuse_problems([investment, income, costs])
+                stages.record_stage(store, session.current_user(), parish, stages.StageEvidence(
+                    proposal_id=proposal_id, stage=stage, reached_on=reached_on, evidence=evidence.strip(),
+                    feasibility=feasibility or None, investment_usd=investment.value, yearly_income_usd=income.value,
+                    yearly_costs_usd=costs.value))
+            attempt(_record, t("stage.page.saved"))
 
 if session.allowed(Action.SET_BUDGET):
     st.subheader(t("stage.page.rule_form"))

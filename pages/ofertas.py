@@ -17,6 +17,7 @@ from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg
+from ui import number_field as numbers
 from ui.record_form import NEW
 from ui.text import plain, plain_list
 
@@ -42,11 +43,9 @@ def checklist(review: cooperation.OfferReview) -> str:
 
 def review_panel() -> None:
     default, origin, scenario_name = cooperation.counterpart_default(store, parish_code)
-    available = st.number_input(t("ofe.counterpart"), min_value=0.0, step=500.0, value=default, format="%.0f",
-                                key=f"ofe-counterpart-{parish_code}-{origin}-{int(default)}",
-                                help=t("ofe.counterpart_help"))
-    st.caption(t("ofe.counterpart_read", amount=fmt.money(available or 0, 0)) + " "
-               + t(f"ofe.origin.{origin}", name=plain(scenario_name or "")))
+    available = numbers.number_field(t("ofe.counterpart"), key=f"ofe-counterpart-{parish_code}-{origin}-{int(default)}",
+                                     value=default, decimals=2, minimum=0.0, help=t("ofe.counterpart_help")).value or 0.0
+    st.caption(t(f"ofe.origin.{origin}", name=plain(scenario_name or "")))
     inputs = load_inputs(data.connection(), parish_code, store=store)
     if not inputs.offers:
         st.info(t("ofe.empty"))
@@ -174,17 +173,17 @@ def form_panel() -> None:
                                   help=t("ofe.form.type_help"))
         call_type = choice(t("ofe.form.call_type"), "call_type", base.call_type if base else "direct", "call", c[2])
         c = st.columns(4)
-        amount = c[0].number_input(t("ofe.form.amount"), min_value=0.0, step=1000.0, format="%.0f",
-                                   value=base.amount_usd if base else None, key=f"{k}-amount",
-                                   help=t("ofe.form.amount_help"))
+        amount = numbers.number_field(t("ofe.form.amount"), key=f"{k}-amount", decimals=2, minimum=0.0,
+                                      value=base.amount_usd if base else None, where=c[0],
+                                      help=t("ofe.form.amount_help"))
         estimate = c[0].checkbox(t("ofe.form.estimate"), value=base.amount_is_estimate if base else False,
                                  key=f"{k}-estimate")
         pct = c[1].text_input(t("ofe.form.pct"), key=f"{k}-pct", placeholder=t("ofe.form.pct_placeholder"),
                               value=cooperation.percent_text(base.counterpart_required_pct if base else None),
                               help=t("ofe.form.counterpart_help"))
-        required = c[2].number_input(t("ofe.form.usd"), min_value=0.0, step=500.0, format="%.0f",
-                                     value=base.counterpart_required_usd if base else None, key=f"{k}-usd",
-                                     help=t("ofe.form.counterpart_help"))
+        required = numbers.number_field(t("ofe.form.usd"), key=f"{k}-usd", decimals=2, minimum=0.0,
+                                        value=base.counterpart_required_usd if base else None, where=c[2],
+                                        help=t("ofe.form.counterpart_help"))
         in_kind = c[3].text_input(t("ofe.form.in_kind"), value=(base.in_kind_description or "") if base else "",
                                   key=f"{k}-in-kind")
         c = st.columns(2)
@@ -222,6 +221,9 @@ def form_panel() -> None:
         submitted = st.form_submit_button(t("ofe.form.save"), type="primary", icon=":material/save:", key=f"{k}-save")
     if not submitted:
         return
+    if numbers.problems([amount, required]):
+        messages.error(t("number.fix_fields"), icon=":material/error:")
+        return
     if cooperant_id is None:
         messages.error(t("ofe.form.errors") + "\n" + plain_list([t("ofe.form.cooperant_missing")]),
                        icon=":material/error:")
@@ -230,9 +232,9 @@ def form_panel() -> None:
     fields = {"offer_id": offer_id.strip(), "title": title.strip(), "cooperant_id": chosen.cooperant_id,
               "cooperant_unmatched": False, "cooperant": chosen.name, "cooperant_kind": chosen.kind,
               "country": chosen.country, "modality": modality,
-              "cooperation_type": cooperation_type, "call_type": call_type, "amount_usd": amount,
+              "cooperation_type": cooperation_type, "call_type": call_type, "amount_usd": amount.value,
               "amount_is_estimate": estimate, "in_kind_description": in_kind.strip() or None,
-              "counterpart_required_pct": pct, "counterpart_required_usd": required, "themes": themes,
+              "counterpart_required_pct": pct, "counterpart_required_usd": required.value, "themes": themes,
               "support_kinds": kinds, "sdg_goals": sdg, "eligible_applicants": applicants, "open_date": open_date,
               "deadline": deadline, "conditions": conditions.strip() or None, "status": status,
               "outcome": outcome.strip() or None, "is_illustrative": illustrative, "source": source.strip()}

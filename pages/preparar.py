@@ -22,6 +22,7 @@ from core.record.store import ConflictError
 from core.texts import label, labels, t
 from ui import data, session, state
 from ui import decidir_registro as reg
+from ui import number_field as numbers
 from ui import parish as parish_ui
 from ui.text import plain, plain_list
 
@@ -122,7 +123,7 @@ def table_form(key: str) -> None:
 def survey_form_panel() -> None:
     index = records.association_index(store, parish_code)
     with st.form("prep-form-encuesta", clear_on_submit=True):
-        values = {}
+        values, typed = {}, []
         for question in survey_form.QUESTIONS:
             name = t(f"form.q.{question.name}")
             widget_key = f"prep-encuesta-{question.name}"
@@ -138,11 +139,15 @@ def survey_form_panel() -> None:
                 values[question.name] = st.multiselect(name, list(options), format_func=options.__getitem__,
                                                        key=widget_key, placeholder=t("prep.none"))
             elif question.kind == "integer":
-                values[question.name] = st.number_input(name, value=None, step=1, key=widget_key)
+                typed.append(numbers.number_field(name, key=widget_key))
+                values[question.name] = None if typed[-1].value is None else int(typed[-1].value)
             else:
                 values[question.name] = st.text_input(name, key=widget_key)
         if not st.form_submit_button(t("prep.add.save"), type="primary"):
             return
+    if numbers.problems(typed):
+        st.error(t("number.fix_fields"), icon=":material/error:")
+        return
     item, problems = survey.answer_from_form(values, parish_code, index, str(uuid.uuid4()))
     if item is None:
         st.error(t("prep.form.errors") + "\n" + plain_list([str(p) for p in problems]), icon=":material/error:")

@@ -20,6 +20,7 @@ from ui import budget_charts as charts
 from ui import budget_tables as views
 from ui import data, session, widgets
 from ui import scenario_state as shared
+from ui.number_field import GOOD, number_field, shown
 from ui.text import plain
 
 SEEDED = "budget-widgets-for"  # the parish whose rules the widgets hold
@@ -41,8 +42,9 @@ def _seed(code: str, rules: AllocationRules, force: bool = False) -> None:
     after a visit to another page)."""
     if not force and st.session_state.get(SEEDED) == code and KEYS["budget"] in st.session_state:
         return
-    st.session_state[KEYS["budget"]] = float(rules.budget_usd)
-    st.session_state[KEYS["reserve"]] = float(rules.reserve_usd)
+    for name, amount in (("budget", rules.budget_usd), ("reserve", rules.reserve_usd)):
+        st.session_state[KEYS[name]] = shown(float(amount), 2)  # the fields' text, es-EC
+        st.session_state[GOOD + KEYS[name]] = float(amount)
     st.session_state[KEYS["min_one"]] = rules.min_one_per_association
     st.session_state[KEYS["cap_on"]] = rules.max_share_per_association is not None
     st.session_state[KEYS["cap"]] = int(round((rules.max_share_per_association or 0.3) * 100))
@@ -66,7 +68,7 @@ def _load(code: str, rules: AllocationRules, points: dict[str, int] | None = Non
     _seed(code, rules, force=True)
 
 
-def _rules_from_widgets(code: str) -> AllocationRules | None:
+def _rules_from_widgets(budget: float | None, reserve: float | None) -> AllocationRules | None:
     s = st.session_state
     pairs = []
     edited = s.get("budget-pairs-value")
@@ -74,7 +76,7 @@ def _rules_from_widgets(code: str) -> AllocationRules | None:
         pairs = [(a, b) for a, b in edited.select("a", "b").iter_rows() if a and b and a != b]
     try:
         return AllocationRules(
-            budget_usd=float(s[KEYS["budget"]] or 0), reserve_usd=float(s[KEYS["reserve"]] or 0),
+            budget_usd=budget or 0.0, reserve_usd=reserve or 0.0,
             min_one_per_association=bool(s[KEYS["min_one"]]),
             max_share_per_association=(s[KEYS["cap"]] / 100) if s[KEYS["cap_on"]] else None,
             must_fund=list(s[KEYS["must"]]), must_not_fund=list(s[KEYS["must_not"]]), exclusive_pairs=pairs)
@@ -88,12 +90,10 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> Alloc
     with st.container(border=True):
         first, second, third = st.columns([1, 1.2, 1.8], gap="medium")
         with first:
-            st.number_input(t("budget.rules.budget"), min_value=0.0, step=1000.0, format="%.0f", key=KEYS["budget"],
-                            help=t("budget.rules.budget_help"))
-            st.caption(fmt.money(st.session_state[KEYS["budget"]] or 0))
-            st.number_input(t("budget.rules.reserve"), min_value=0.0, step=500.0, format="%.0f", key=KEYS["reserve"],
-                            help=t("budget.rules.reserve_help"))
-            st.caption(fmt.money(st.session_state[KEYS["reserve"]] or 0))
+            budget = number_field(t("budget.rules.budget"), key=KEYS["budget"], decimals=2, minimum=0.0,
+                                  help=t("budget.rules.budget_help")).value
+            reserve = number_field(t("budget.rules.reserve"), key=KEYS["reserve"], decimals=2, minimum=0.0,
+                                   help=t("budget.rules.reserve_help")).value
         with second:
             st.checkbox(t("budget.rules.min_one"), key=KEYS["min_one"], help=t("budget.rules.min_one_help"))
             st.checkbox(t("budget.rules.cap_on"), key=KEYS["cap_on"], help=t("budget.rules.cap_help"))
@@ -124,7 +124,7 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> Alloc
             suggested = shared.default_rules(code)
             left.button(t("budget.rules.restore_default"), key="budget-restore", icon=":material/restart_alt:",
                         on_click=_load, args=(code, suggested))
-    rules = _rules_from_widgets(code) or shared.rules(code)
+    rules = _rules_from_widgets(budget, reserve) or shared.rules(code)
     shared.set_rules(code, rules)
     if session.allowed(Action.SET_BUDGET):
         if right.button(t("budget.rules.set_board"), key="budget-set-board", icon=":material/gavel:"):

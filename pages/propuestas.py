@@ -17,6 +17,7 @@ from core.record.auth import Role
 from core.texts import label, labels, t
 from ui import data, formulation, proposal_import, proposal_status, record_form, session, state, widgets
 from ui import decidir_registro as reg
+from ui import number_field as numbers
 from ui.record_form import NEW
 from ui.text import plain_list
 
@@ -167,16 +168,11 @@ def form_panel() -> None:
 
         st.markdown(f"**{t('prop.form.section.people')}**")
         c = st.columns(5)
-        direct = c[0].number_input(entry.field_label("direct_beneficiaries"), min_value=0, step=1,
-                                   value=base.direct_beneficiaries if base else 0, key=f"{k}-direct")
-        indirect = c[1].number_input(entry.field_label("indirect_beneficiaries"), min_value=0, step=1,
-                                     value=base.indirect_beneficiaries if base else 0, key=f"{k}-indirect")
-        women = c[2].number_input(entry.field_label("women_beneficiaries"), min_value=0, step=1,
-                                  value=base.women_beneficiaries if base else 0, key=f"{k}-women")
-        youth = c[3].number_input(entry.field_label("youth_beneficiaries"), min_value=0, step=1,
-                                  value=base.youth_beneficiaries if base else 0, key=f"{k}-youth")
-        families = c[4].number_input(entry.field_label("families"), min_value=0, step=1,
-                                     value=(base.families or 0) if base else 0, key=f"{k}-families")
+        people_fields = ("direct_beneficiaries", "indirect_beneficiaries", "women_beneficiaries",
+                         "youth_beneficiaries", "families")
+        people = {name: numbers.number_field(entry.field_label(name), key=f"{k}-{name}", minimum=0, where=c[i],
+                                     value=(getattr(base, name) or 0) if base else 0)
+                  for i, name in enumerate(people_fields)}
         c = st.columns([2, 1, 1, 1])
         location = c[0].text_input(entry.field_label("location"), value=(base.location or "") if base else "",
                                    key=f"{k}-location")
@@ -184,9 +180,9 @@ def form_panel() -> None:
         localization = c[1].selectbox(entry.field_label("localization"), localizations,
                                       index=localizations.index(base.localization if base else "rural"),
                                       format_func=lambda x: label("localization", x), key=f"{k}-localization")
-        duration = c[2].number_input(entry.field_label("duration_months"), min_value=0, max_value=120, step=1,
-                                     value=(base.duration_months or 0) if base else 0, key=f"{k}-duration",
-                                     help=t("prop.form.duration_help"))
+        duration = numbers.number_field(entry.field_label("duration_months"), key=f"{k}-duration", minimum=0, maximum=120,
+                                value=(base.duration_months or 0) if base else 0, where=c[2],
+                                help=t("prop.form.duration_help"))
         start = c[3].date_input(entry.field_label("start_date"), value=base.start_date if base else None,
                                 format="DD/MM/YYYY", key=f"{k}-start")
 
@@ -194,8 +190,8 @@ def form_panel() -> None:
         c = st.columns(5)
         money_fields = ("cost_usd", "requested_usd", "counterpart_associations_usd", "counterpart_cooperant_usd",
                         "counterpart_other_usd")
-        money = {name: c[i].number_input(entry.field_label(name), min_value=0.0, step=100.0, format="%.0f",
-                                         value=float(getattr(base, name)) if base else 0.0, key=f"{k}-{name}")
+        money = {name: numbers.number_field(entry.field_label(name), key=f"{k}-{name}", decimals=2, minimum=0.0,
+                                    value=float(getattr(base, name)) if base else 0.0, where=c[i])
                  for i, name in enumerate(money_fields)}
         c = st.columns(2)
         cooperant = c[0].text_input(entry.field_label("cooperant_name"),
@@ -295,13 +291,16 @@ def form_panel() -> None:
 
     if not submitted:
         return
+    if numbers.problems([*people.values(), duration, *money.values()]):
+        messages.error(t("number.fix_fields"), icon=":material/error:")
+        return
+    counts = {name: int(reading.value or 0) for name, reading in people.items()}
     values = {
         "proposal_id": code, "association_id": lead, "association_ids": partners, "title": title,
         "summary": summary, "problem": problem, "general_objective": general, "specific_objectives": specific,
-        "direct_beneficiaries": int(direct), "indirect_beneficiaries": int(indirect),
-        "women_beneficiaries": int(women), "youth_beneficiaries": int(youth), "families": int(families) or None,
-        "location": location, "localization": localization, "duration_months": int(duration) or None,
-        "start_date": start, **money, "cooperant_name": cooperant, "cooperation_offer_id": offer or None,
+        **counts, "families": counts["families"] or None,
+        "location": location, "localization": localization, "duration_months": int(duration.value or 0) or None,
+        "start_date": start, **{name: reading.value or 0.0 for name, reading in money.items()}, "cooperant_name": cooperant, "cooperation_offer_id": offer or None,
         "budget_lines": [{**r, "source": {v: c for c, v in funding.items()}.get(r.get("source"), r.get("source"))}
                          for r in _rows(lines)],
         "indicators": _rows(indicators), "sustainability": sustainability, "risks": risks,

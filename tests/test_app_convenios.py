@@ -9,7 +9,6 @@ from core.cooperation import closing, monitoring
 from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page
-from tests.test_spanish_reader import shows_a_decimal_point
 
 PAGE = "pages/convenios.py"
 PLANNER = User(username="tecnica-conv", display_name="Técnica", role=Role.PLANNER)
@@ -44,21 +43,20 @@ def test_from_application_to_closing_evaluation(own_store):
     app = open_app_page(PAGE, PLANNER)
     assert any("junta parroquial" in i.value for i in app.info)  # a planner does not sign
     app = open_app_page(PAGE, BOARD)
-    assert not [n.label for n in app.number_input if shows_a_decimal_point(n)]  # «10000», not «10000.00»
-    money = {n.label: n for n in app.number_input}
-    money["Cooperante"].set_value(10000.0)
-    money["Contraparte del GAD"].set_value(7000.0)
     texts = {i.label: i for i in app.text_input}
+    texts["Cooperante"].set_value("10.000")  # typed as people write amounts in Ecuador
+    texts["Contraparte del GAD"].set_value("7000")
+    texts["Comunidad"].set_value("1.000,50")
     texts["Indicador"].set_value("Familias con riego")
     texts["Unidad"].set_value("familias")
     texts["Medio de verificación"].set_value("Actas de entrega")
-    next(n for n in app.number_input if n.label == "Meta").set_value(150.0)
+    texts["Meta"].set_value("150")
     _button(app, "Registrar convenio firmado").click().run()
     [agreement] = agr.agreements(store, "010170")
-    assert agreement.total_usd == 17000
+    assert agreement.total_usd == 18000.5
     report = open_app_page(PAGE, PLANNER)
-    assert "Familias con riego: valor alcanzado (familias)" in [n.label for n in report.number_input]
-    assert not [n.label for n in report.number_input if shows_a_decimal_point(n)]  # «150», «9000»
+    reached = {i.label: i for i in report.text_input}["Familias con riego: valor alcanzado (familias)"]
+    assert reached.value == "0"
 
     seguimiento = open_app_page("pages/seguimiento.py", BOARD)
     assert _flags(seguimiento)["Alertas"].to_list() == ["sin alertas"]

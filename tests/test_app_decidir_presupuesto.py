@@ -147,7 +147,7 @@ def test_el_valle_budget_shows_the_objectives_side_by_side_then_the_comparators(
     metrics = frame(app, "Cifra", "Óptima por puntaje")
     assert list(metrics.columns) == ["Cifra", "Óptima por puntaje", "Óptima por alcance",
                                      "Proporcional (partes iguales)", "Voraz (CONSUL)", "Reparto igual"]
-    assert app.number_input(key="budget-amount").value == 48000.0
+    assert app.text_input(key="budget-amount").value == "48.000"
     assert app.checkbox(key="budget-min-one").value is False  # the board ticks it; it is not on by default
     # the study's first step is a check before the budget
     assert "Antes del presupuesto: cada asociación formula al menos un proyecto" in [h.value for h in app.subheader]
@@ -170,16 +170,29 @@ def test_the_groups_scores_feed_the_proportional_objective(own_store):
 def test_changing_the_budget_recomputes_the_allocation():
     app = open_app_page("pages/presupuesto.py", PLANNER)
     before = [m.value for m in app.metric if m.label == "Puntaje total"]
-    app.number_input(key="budget-amount").set_value(30000.0).run()
+    app.text_input(key="budget-amount").input("30.000").run()
     assert not app.exception
     after = [m.value for m in app.metric if m.label == "Puntaje total"]
     assert after != before
-    assert "$ 30.000,00" in texts(app)
+    assert app.text_input(key="budget-amount").value == "30.000"
+
+
+def test_a_budget_typed_es_ec_is_read_and_one_that_cannot_be_read_keeps_the_last_one():
+    app = open_app_page("pages/presupuesto.py", PLANNER)
+    app.text_input(key="budget-amount").input("30000").run()
+    assert app.text_input(key="budget-amount").value == "30.000"  # written back as people read it
+    before = [m.value for m in app.metric if m.label == "Puntaje total"]
+    app.text_input(key="budget-amount").input("treinta mil").run()
+    assert not app.exception
+    assert any("Presupuesto (USD): «treinta mil» no es un número" in e.value for e in app.error)
+    assert [m.value for m in app.metric if m.label == "Puntaje total"] == before  # the last good budget stays
+    app.text_input(key="budget-amount").input("30,000").run()
+    assert any("puede leerse como 30 o como 30.000" in e.value for e in app.error)
 
 
 def test_infeasible_rules_show_the_spanish_explanation_not_an_exception():
     app = open_app_page("pages/presupuesto.py", PLANNER)
-    app.number_input(key="budget-amount").set_value(20000.0).run()
+    app.text_input(key="budget-amount").input("20.000").run()
     app.multiselect(key="budget-must").set_value(["EV-P01", "EV-P10"]).run()
     assert not app.exception
     messages = [e.value for e in app.error]
@@ -190,7 +203,7 @@ def test_infeasible_rules_show_the_spanish_explanation_not_an_exception():
 
 def test_reserve_larger_than_the_budget_is_explained():
     app = open_app_page("pages/presupuesto.py", PLANNER)
-    app.number_input(key="budget-reserve").set_value(60000.0).run()
+    app.text_input(key="budget-reserve").input("60.000").run()
     assert not app.exception
     assert any("La reserva ($ 60.000,00) es mayor que el presupuesto" in e.value for e in app.error)
 
@@ -200,7 +213,7 @@ def test_saving_and_comparing_scenarios_on_the_budget_page():
     app.text_input(key="budget-save-name").input("Apptest junta 48 mil")
     button(app, "Guardar escenario").click().run()
     assert any("Escenario «Apptest junta 48 mil» guardado" in s.value for s in app.success)
-    app.number_input(key="budget-amount").set_value(30000.0).run()
+    app.text_input(key="budget-amount").input("30.000").run()
     app.radio(key="budget-method").set_value("greedy").run()
     app.text_input(key="budget-save-name").input("Apptest junta 30 mil voraz")
     button(app, "Guardar escenario").click().run()
@@ -222,7 +235,7 @@ def test_saving_and_comparing_scenarios_on_the_budget_page():
     app.selectbox(key="budget-saved-pick").set_value("010170-apptest-junta-48-mil").run()
     button(app, "Cargar").click().run()
     assert not app.exception
-    assert app.number_input(key="budget-amount").value == 48000.0
+    assert app.text_input(key="budget-amount").value == "48.000"
     assert app.radio(key="budget-method").value == "optimal"
 
 
@@ -230,13 +243,13 @@ def test_the_board_fixes_the_budget_and_a_planner_cannot():
     app = open_app_page("pages/presupuesto.py", PLANNER)
     assert not [b for b in app.button if b.label == "Fijar como presupuesto de la junta"]
     app = open_app_page("pages/presupuesto.py", BOARD)
-    app.number_input(key="budget-amount").set_value(45000.0).run()
+    app.text_input(key="budget-amount").input("45.000").run()
     try:
         button(app, "Fijar como presupuesto de la junta").click().run()
         assert any("Presupuesto y reglas fijados" in s.value for s in app.success)
         assert scenarios.board_budget(Store(), "010170").budget_usd == 45000
         fresh = open_app_page("pages/presupuesto.py", PLANNER)
-        assert fresh.number_input(key="budget-amount").value == 45000.0
+        assert fresh.text_input(key="budget-amount").value == "45.000"
         assert "Son el presupuesto y las reglas que fijó la junta." in texts(fresh)
     finally:  # the other tests start from the suggested budget
         if scenarios.board_budget(Store(), "010170") is not None:
@@ -256,7 +269,7 @@ def test_every_why_not_is_shown_at_once_and_the_cost_to_shed_on_demand():
     button_ = next(b for b in app.button if b.key == f"budget-why-optimal-{code}")
     button_.click().run()
     assert not app.exception
-    app.number_input(key="budget-reserve").set_value(100.0).run()  # another rerun keeps the answer asked for
+    app.text_input(key="budget-reserve").input("100").run()  # another rerun keeps the answer asked for
     assert not any(b.key == f"budget-why-optimal-{code}" for b in app.button)
 
 

@@ -11,6 +11,8 @@ seeing the demo.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -193,10 +195,23 @@ def test_form_errors_are_shown_in_spanish_and_nothing_is_saved(store, restore):
     app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P03").run()
     version = overlay.current(store, "proposal", "EV-P03").version
-    app.number_input(key=f"pf-EV-P03-{version}-requested_usd").set_value(999999.0)
+    app.text_input(key=f"pf-EV-P03-{version}-requested_usd").input("999.999")
     button(app, "Guardar propuesta").click().run()
     error = next(e.value for e in app.error if "No se guardó" in e.value)
     assert "no puede superar el costo total" in error
+    assert overlay.current(store, "proposal", "EV-P03").version == version
+
+
+def test_amounts_and_counts_are_typed_es_ec_and_one_that_cannot_be_read_saves_nothing(store, restore):
+    app = open_app_page("pages/propuestas.py", PLANNER)
+    app.selectbox(key="prop-form-pick").select("EV-P03").run()
+    version = overlay.current(store, "proposal", "EV-P03").version
+    cost = app.text_input(key=f"pf-EV-P03-{version}-cost_usd").value
+    assert re.fullmatch(r"\d{1,3}(\.\d{3})+", cost), cost  # thousands grouped with a dot, as in Ecuador
+    app.text_input(key=f"pf-EV-P03-{version}-women_beneficiaries").input("doce")
+    button(app, "Guardar propuesta").click().run()
+    assert any("Mujeres: «doce» no es un número" in e.value for e in app.error), [e.value for e in app.error]
+    assert any("Corrija los números señalados; no se guardó nada." in e.value for e in app.error)
     assert overlay.current(store, "proposal", "EV-P03").version == version
 
 
@@ -261,8 +276,8 @@ def test_offers_show_the_checklist_and_the_thesis_cases():
 
 def test_more_counterpart_reserved_and_japan_can_apply():
     app = open_app_page("pages/ofertas.py", BOARD)
-    field = next(n for n in app.number_input if n.label == "Contraparte disponible del GAD (USD)")
-    field.set_value(25000.0).run()
+    field = next(n for n in app.text_input if n.label == "Contraparte disponible del GAD (USD)")
+    field.input("25.000").run()
     assert "la parroquia **sí** puede poner la contraparte de $ 20.000." in text_of(app)
 
 
@@ -333,9 +348,10 @@ def test_alignment_errors_are_spanish(store, restore):
     assert overlay.current(store, "proposal", "EV-P03").version == version
 
 
-def test_the_counterpart_typed_is_read_back_with_es_ec_thousands():
-    """Streamlit's number input shows «25000»; the caption under it reads the amount as people write it."""
+def test_the_counterpart_typed_is_shown_with_es_ec_thousands():
+    """Typed «25000», the field shows «25.000», as people write it in Ecuador."""
     app = open_app_page("pages/ofertas.py", BOARD)
-    field = next(n for n in app.number_input if n.label == "Contraparte disponible del GAD (USD)")
-    field.set_value(25000.0).run()
-    assert any(c.value.startswith("Contraparte disponible: $ 25.000.") for c in app.caption)
+    field = next(n for n in app.text_input if n.label == "Contraparte disponible del GAD (USD)")
+    assert field.value == "10.000"
+    field.input("25000").run()
+    assert next(n for n in app.text_input if n.label == "Contraparte disponible del GAD (USD)").value == "25.000"

@@ -75,3 +75,45 @@ def test_codes_become_names_only_where_whole(text, expected):
                                                 ("¿Cuál?", "¿Cuál?")])
 def test_a_reason_ends_as_a_sentence_once(text, expected):
     assert fmt.sentence(text) == expected
+
+
+@pytest.mark.parametrize(("text", "decimals", "expected"), [
+    ("40000", 2, 40000.0),
+    ("40.000", 2, 40000.0),  # es-EC groups thousands with a dot
+    ("40.000,50", 2, 40000.5),
+    ("$ 25.000", 2, 25000.0),
+    ("25000 USD", 2, 25000.0),
+    ("12,5", 2, 12.5),
+    ("12.5", 2, 12.5),  # a dot that cannot group thousands is a decimal, as many people type it
+    ("40,000.50", 2, 40000.5),
+    ("1.234.567", 0, 1234567.0),
+    ("1,234,567", 0, 1234567.0),
+    ("-3,25", 2, -3.25),
+    ("7,10", 1, 7.1),  # a trailing zero is not a decimal too many
+    ("  ", 2, None),
+    ("", 0, None),
+])
+def test_a_typed_number_is_read_es_ec_first(text, decimals, expected):
+    assert fmt.read_number(text, decimals) == expected
+
+
+@pytest.mark.parametrize(("text", "decimals", "words"), [
+    ("40,000", 2, ["puede leerse como 40 o como 40.000"]),
+    ("abc", 2, ["«abc» no es un número", "40.000,50"]),
+    ("1.2.3", 0, ["no es un número", "40.000"]),
+    ("12,5", 0, ["«12,5» debe ser un número entero"]),
+    ("3,125", 2, ["puede leerse como 3,125 o como 3.125"]),
+    ("3,1255", 2, ["más de 2 decimales"]),
+    ("40.00.0", 2, ["no es un número"]),
+])
+def test_a_number_that_cannot_be_read_says_why_in_spanish(text, decimals, words):
+    with pytest.raises(fmt.NumberTextError) as refused:
+        fmt.read_number(text, decimals)
+    assert all(w in str(refused.value) for w in words), str(refused.value)
+
+
+@given(st.integers(min_value=-10**12, max_value=10**12), st.sampled_from([0, 2]))
+def test_what_minga_writes_reads_back(value, decimals):
+    cents = value / 100 if decimals else value
+    assert fmt.read_number(fmt.number(cents, decimals), decimals) == pytest.approx(cents, abs=1e-9)
+    assert fmt.read_number(fmt.money(cents, decimals), decimals) == pytest.approx(cents, abs=1e-9)

@@ -208,7 +208,8 @@ def tab_states(app: AppTest) -> Iterator[AppTest]:
 @pytest.mark.parametrize(("page", "user"), READERS)
 def test_every_page_reads_in_spanish_with_es_ec_numbers(page, user):
     """No leaks in any text; charts format with the es-EC locale («10.000», «0,5»); number inputs show no US
-    decimals («40000.00», «12.5»); tables and metrics write amounts es-EC. Every tab and expander is read."""
+    decimals («40000.00», «12.5») and no amount past 999 (they cannot group thousands); typed fields no US
+    numbers; tables and metrics write amounts es-EC. Every tab and expander is read."""
     for app in tab_states(open_app_page(page, user, parish=EL_VALLE)):
         reads_in_spanish(page, app)
 
@@ -220,8 +221,11 @@ def reads_in_spanish(page: str, app: AppTest) -> None:
         spec = json.loads(chart.proto.spec)
         number = spec.get("config", {}).get("locale", {}).get("number", {})
         assert (number.get("decimal"), number.get("thousands")) == (",", "."), f"{page}: {str(spec)[:200]}"
-    for field in app.number_input:
+    for field in app.number_input:  # Streamlit's number input cannot group thousands: amounts are number fields
         assert not shows_a_decimal_point(field), f"{page}: {field.label} {field.proto.format}"
+        assert field.value is None or abs(field.value) < 1000, f"{page}: {field.label} shows «{field.value}»"
+    for field in app.text_input:  # a number field's text is es-EC: «40.000», «12,5»
+        assert not number_leaks(field.value or ""), f"{page}: {field.label} «{field.value}»"
     # Tables and metrics write «1.500,00» and «12,5 %», never «1,500.00», «1500.00» or «12.5».
     found = set(table_number_leaks(app))
     found |= {("metric", token) for metric in app.metric

@@ -90,3 +90,19 @@ def test_the_page_records_a_stage_and_the_board_sets_the_rule(own_store):
     next(b for b in board.button if b.label == "Guardar regla").click().run()
     assert stages.rule(Store(own_store), "010170").required_stage == "comunidad"
     assert board.dataframe[0].value["Etapa"].to_list()[0] == "Proceso comunitario"
+
+
+def test_the_stage_figures_are_typed_es_ec_and_a_wrong_one_saves_nothing(own_store):
+    app = open_app_page("pages/etapas.py", PLANNER)
+    app.text_area[0].set_value("Plan de negocios aprobado")
+    fields = {f.label: f for f in app.text_input}
+    fields["Inversión (USD)"].set_value("12.500,50")
+    fields["Ingresos anuales (USD)"].set_value("ocho mil")
+    next(b for b in app.button if b.label == "Guardar etapa").click().run()
+    assert any("Ingresos anuales (USD): «ocho mil» no es un número" in e.value for e in app.error)
+    assert any("Corrija los números señalados; no se guardó nada." in e.value for e in app.error)
+    assert not stages.evidences(Store(own_store), "010170")
+    {f.label: f for f in app.text_input}["Ingresos anuales (USD)"].set_value("8.000")
+    next(b for b in app.button if b.label == "Guardar etapa").click().run()
+    [saved] = [e for items in stages.evidences(Store(own_store), "010170").values() for e in items]
+    assert (saved.investment_usd, saved.yearly_income_usd, saved.yearly_costs_usd) == (12500.5, 8000.0, None)

@@ -30,6 +30,14 @@ STRINGS = {
     "value.unknown": "sin dato",
     "value.yes": "Sí",
     "value.no": "No",
+    "number.not_a_number": "«{text}» no es un número: escríbalo como {example}.",
+    "number.ambiguous": "«{text}» puede leerse como {small} o como {large}: escriba {small} o {large}.",
+    "number.whole": "«{text}» debe ser un número entero.",
+    "number.decimals": "«{text}» tiene más de {decimals} decimales.",
+    "number.at_least": "debe ser {minimum} o más.",
+    "number.at_most": "debe ser {maximum} o menos.",
+    "number.in_field": "{label}: {problem}",
+    "number.fix_fields": "Corrija los números señalados; no se guardó nada.",
 }
 
 LABELS = {

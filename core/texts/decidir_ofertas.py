@@ -12,7 +12,6 @@ STRINGS = {
     "ofe.counterpart": "Contraparte disponible del GAD (USD)",
     "ofe.counterpart_help": "Dinero que el GAD tiene reservado para poner como contraparte. Cada oferta se compara con "
                             "toda esta cantidad; si postula a varias, la reserva se reparte entre ellas.",
-    "ofe.counterpart_read": "Contraparte disponible: {amount}.",
     "ofe.origin.board": "Valor inicial: la reserva del presupuesto que fijó la junta.",
     "ofe.origin.scenario": "Valor inicial: la reserva del escenario guardado «{name}» (la junta no ha fijado el "
                            "presupuesto).",
