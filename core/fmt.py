@@ -38,9 +38,10 @@ class NumberTextError(ValueError):
     """Typed text that is not a number Minga can read; its message says why, in Spanish."""
 
 
-_ES_EC = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")  # 40.000,50
-_DOT_DECIMAL = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")  # 40,000.50 or 12.5, as many people type
-_AMBIGUOUS = re.compile(r"(\d{1,3}),(\d{3})")  # 40,000: forty or forty thousand
+_ES_EC = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?")  # 40.000,50
+_DOT_DECIMAL = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?")  # 40,000.50 or 12.5, as people type
+_AMBIGUOUS = re.compile(r"([0-9]{1,3}),([0-9]{3})")  # 40,000: forty or forty thousand
+LARGEST_TYPED = 1e15  # past this a typed figure is a slip of the keyboard, and floats stop counting cents
 
 
 def read_number(text: str, decimals: int = 2) -> float | None:
@@ -69,7 +70,10 @@ def read_number(text: str, decimals: int = 2) -> float | None:
     if decimal_part and len(decimal_part.rstrip("0")) > decimals:
         raise NumberTextError(t("number.whole", text=shown) if decimals == 0 else
                               t("number.decimals", text=shown, decimals=decimals))
-    return sign * float(f"{whole_part}.{decimal_part or 0}")
+    value = float(f"{whole_part}.{decimal_part or 0}")
+    if value > LARGEST_TYPED:
+        raise NumberTextError(t("number.too_large", text=shown[:30], largest=number(LARGEST_TYPED)))
+    return sign * value
 
 
 def percent(share: float | None, decimals: int = 1) -> str:

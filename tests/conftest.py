@@ -107,6 +107,11 @@ def own_store(tmp_path, monkeypatch) -> Path:
     data.store.clear()
 
 
+def as_read(markdown: str) -> str:
+    """A Markdown text as the person reads it: the escapes of `ui.text.plain` taken out («\\(USD\\)» → «(USD)»)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def open_app_page(page: str, user=None, *, parish: str | None = None, **state) -> AppTest:
     """The app under AppTest on `page`, as `user` (None: the public view), with `parish` chosen and `state`
     set in the session first; fails on any exception.

@@ -12,7 +12,7 @@ from core.engine import scenarios
 from core.record import meeting
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import open_app_page
+from tests.conftest import as_read, open_app_page
 
 PLANNER = User(username="tecnica-apptest", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta-apptest", display_name="Presidenta", role=Role.BOARD)
@@ -184,10 +184,13 @@ def test_a_budget_typed_es_ec_is_read_and_one_that_cannot_be_read_keeps_the_last
     before = [m.value for m in app.metric if m.label == "Puntaje total"]
     app.text_input(key="budget-amount").input("treinta mil").run()
     assert not app.exception
-    assert any("Presupuesto (USD): «treinta mil» no es un número" in e.value for e in app.error)
+    assert any("Presupuesto (USD): «treinta mil» no es un número" in as_read(e.value) for e in app.error)
     assert [m.value for m in app.metric if m.label == "Puntaje total"] == before  # the last good budget stays
     app.text_input(key="budget-amount").input("30,000").run()
-    assert any("puede leerse como 30 o como 30.000" in e.value for e in app.error)
+    assert any("puede leerse como 30 o como 30.000" in as_read(e.value) for e in app.error)
+    app.text_input(key="budget-amount").input("**mil** [aquí](http://x.example)").run()
+    typed = next(e.value for e in app.error if "Presupuesto (USD)" in as_read(e.value))
+    assert "\\*\\*mil\\*\\*" in typed and "\\[aquí\\]" in typed  # shown as typed, not as Markdown
 
 
 def test_infeasible_rules_show_the_spanish_explanation_not_an_exception():

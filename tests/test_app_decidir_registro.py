@@ -20,7 +20,7 @@ from core.proposals import records
 from core.record import overlay
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import open_app_page
+from tests.conftest import as_read, open_app_page
 
 PLANNER = User(username="tecnica-registro", display_name="Técnica de registro", role=Role.PLANNER)
 REP = User(username="maria-registro", display_name="María", role=Role.ASSOCIATION, association_id="EV-A03")
@@ -210,8 +210,8 @@ def test_amounts_and_counts_are_typed_es_ec_and_one_that_cannot_be_read_saves_no
     assert re.fullmatch(r"\d{1,3}(\.\d{3})+", cost), cost  # thousands grouped with a dot, as in Ecuador
     app.text_input(key=f"pf-EV-P03-{version}-women_beneficiaries").input("doce")
     button(app, "Guardar propuesta").click().run()
-    assert any("Mujeres: «doce» no es un número" in e.value for e in app.error), [e.value for e in app.error]
-    assert any("Corrija los números señalados; no se guardó nada." in e.value for e in app.error)
+    assert any("Mujeres: «doce» no es un número" in as_read(e.value) for e in app.error)
+    assert any("Corrija los números señalados; no se guardó nada." in as_read(e.value) for e in app.error)
     assert overlay.current(store, "proposal", "EV-P03").version == version
 
 

@@ -105,6 +105,10 @@ def test_a_typed_number_is_read_es_ec_first(text, decimals, expected):
     ("3,125", 2, ["puede leerse como 3,125 o como 3.125"]),
     ("3,1255", 2, ["más de 2 decimales"]),
     ("40.00.0", 2, ["no es un número"]),
+    ("9" * 400, 2, ["es mayor que 1.000.000.000.000.000"]),  # never an infinite budget
+    ("1e9", 2, ["no es un número"]),
+    ("\u0663", 0, ["no es un número"]),  # an Arabic-Indic digit: only 0-9 are read
+    ("inf", 2, ["no es un número"]),
 ])
 def test_a_number_that_cannot_be_read_says_why_in_spanish(text, decimals, words):
     with pytest.raises(fmt.NumberTextError) as refused:

@@ -10,7 +10,7 @@ from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs, prioritize
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
-from tests.conftest import open_app_page
+from tests.conftest import as_read, open_app_page
 
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
@@ -99,8 +99,8 @@ def test_the_stage_figures_are_typed_es_ec_and_a_wrong_one_saves_nothing(own_sto
     fields["Inversión (USD)"].set_value("12.500,50")
     fields["Ingresos anuales (USD)"].set_value("ocho mil")
     next(b for b in app.button if b.label == "Guardar etapa").click().run()
-    assert any("Ingresos anuales (USD): «ocho mil» no es un número" in e.value for e in app.error)
-    assert any("Corrija los números señalados; no se guardó nada." in e.value for e in app.error)
+    assert any("Ingresos anuales (USD): «ocho mil» no es un número" in as_read(e.value) for e in app.error)
+    assert any("Corrija los números señalados; no se guardó nada." in as_read(e.value) for e in app.error)
     assert not stages.evidences(Store(own_store), "010170")
     {f.label: f for f in app.text_input}["Ingresos anuales (USD)"].set_value("8.000")
     next(b for b in app.button if b.label == "Guardar etapa").click().run()

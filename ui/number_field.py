@@ -16,6 +16,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from core.fmt import NumberTextError, number, read_number
 from core.texts import t
+from ui.text import plain
 
 GOOD = "number-field-good:"  # prefix of the session keys holding each field's last good value
 
@@ -59,7 +60,7 @@ def number_field(label: str, *, key: str, value: float | None = None, decimals: 
     except NumberTextError as refused:
         read, problem = None, str(refused)
     if problem is not None:
-        where.error(t("number.in_field", label=label, problem=problem), icon=":material/error:")
+        where.error(plain(t("number.in_field", label=label, problem=problem)), icon=":material/error:")
         return Reading(state.get(GOOD + key, value), problem)
     state[GOOD + key] = read
     return Reading(read)
