@@ -115,6 +115,25 @@ def test_core_draws_nothing(path):
     assert drawing == set(), f"{relative} imports {sorted(drawing)}"
 
 
+@pytest.mark.parametrize("path", [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_page_relies_on_streamlit_magic(path):
+    """.streamlit/config.toml turns magic off: a bare expression (a name, a value, a string past the docstring)
+    would silently show nothing. Pages call st.* to draw."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    bare = []
+    for parent in ast.walk(tree):
+        body = getattr(parent, "body", None)
+        for i, node in enumerate(body if isinstance(body, list) else []):
+            if not isinstance(node, ast.Expr) or isinstance(node.value, (ast.Call, ast.Await, ast.Yield)):
+                continue
+            docstring = i == 0 and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+            if not docstring:
+                bare.append(node.lineno)
+    assert bare == [], f"{path.name}: bare expressions at lines {bare}"
+    assert re.search(r"(?m)^magicEnabled = false$", (ROOT / ".streamlit" / "config.toml").read_text())
+
+
 def test_no_module_passes_400_lines_outside_the_catalogue():
     """The application's modules (core, ui, pages, bench, app.py); the Spanish catalogue core/texts/ may be long."""
     over = {}
