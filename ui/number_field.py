@@ -44,11 +44,14 @@ def number_field(label: str, *, key: str, value: float | None = None, decimals: 
     if key not in state:
         state[key] = shown(value, decimals)
         state[GOOD + key] = value
-    else:  # what the last run read, written back es-EC before the field is drawn again
+    else:  # what the last run read, written back es-EC before the field is drawn again; only when it differs,
+        # since a value set from here replaces in the browser what the person may be typing in a form
         try:
-            state[key] = shown(read_number(state[key], decimals), decimals)
+            written = shown(read_number(state[key], decimals), decimals)
         except NumberTextError:
-            pass
+            written = state[key]
+        if written != state[key]:
+            state[key] = written
     text = where.text_input(label, key=key, help=help)
     try:
         read = read_number(text, decimals)
