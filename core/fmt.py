@@ -38,7 +38,7 @@ class NumberTextError(ValueError):
     """Typed text that is not a number Minga can read; its message says why, in Spanish."""
 
 
-_ES_EC = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?")  # 40.000,50
+_ES_EC = re.compile(r"([1-9][0-9]{0,2}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?")  # 40.000,50 (never 0.125)
 _DOT_DECIMAL = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?")  # 40,000.50 or 12.5, as people type
 _AMBIGUOUS = re.compile(r"([0-9]{1,3}),([0-9]{3})")  # 40,000: forty or forty thousand
 LARGEST_TYPED = 1e15  # past this a typed figure is a slip of the keyboard, and floats stop counting cents
@@ -52,7 +52,7 @@ def read_number(text: str, decimals: int = 2) -> float | None:
     if not raw:
         return None
     sign, body = (-1.0, raw[1:]) if raw[0] == "-" else (1.0, raw.lstrip("+"))
-    shown = text.strip()
+    shown = text.strip()[:30]
     ambiguous = _AMBIGUOUS.fullmatch(body)
     if ambiguous:
         small = float(f"{ambiguous[1]}.{ambiguous[2]}")
@@ -72,7 +72,7 @@ def read_number(text: str, decimals: int = 2) -> float | None:
                               t("number.decimals", text=shown, decimals=decimals))
     value = float(f"{whole_part}.{decimal_part or 0}")
     if value > LARGEST_TYPED:
-        raise NumberTextError(t("number.too_large", text=shown[:30], largest=number(LARGEST_TYPED)))
+        raise NumberTextError(t("number.too_large", text=shown, largest=number(LARGEST_TYPED)))
     return sign * value
 
 

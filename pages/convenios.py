@@ -174,7 +174,7 @@ with tab_report:
                 period_end = st.date_input(t("conv.report.period"), value=dt.date.today(), format="DD/MM/YYYY")
                 progress = st.slider(t("conv.report.progress"), 0, 100, 0)
                 key = f"conv-report-{current.agreement_id}"
-                values = {i.name: numbers.number_field(t("conv.report.reached", indicator=i.name, unit=i.unit),
+                values = {i.name: numbers.number_field(t("conv.report.reached", indicator=plain(i.name), unit=plain(i.unit)),
                                                        key=f"{key}-reached-{n}", value=0.0, decimals=2)
                           for n, i in enumerate(current.indicators)}
                 spent_cols = st.columns(3)

@@ -40,7 +40,9 @@ parish_ui.draw_checklist(parish_code)
 if not may_write:
     st.info(t("prep.only_planner"))
 
-def save(batch: ParishBatch, key: str) -> None:
+def save(batch: ParishBatch, key: str, forget: tuple[str, ...] = ()) -> None:
+    """Store `batch`; on success forget the uploaded file and the session keys `forget` (a form's fields), and
+    run the page again with the summary."""
     try:
         summary = records.save_batch(store, user, batch)
     except PermissionDenied as exc:
@@ -51,7 +53,8 @@ def save(batch: ParishBatch, key: str) -> None:
         st.error(t("prep.refused") + "\n" + plain_list(problems), icon=":material/error:")
         return
     parish_ui.refresh_views()
-    st.session_state.pop(f"prep-file-{key}", None)
+    for name in (f"prep-file-{key}", *forget):
+        st.session_state.pop(name, None)
     st.session_state[f"prep-upload-n-{key}"] = st.session_state.get(f"prep-upload-n-{key}", 0) + 1
     st.session_state["prep-flash"] = t("prep.saved", written=summary.written, unchanged=sum(summary.unchanged.values()))
     st.rerun()
@@ -92,7 +95,7 @@ def table_form(key: str) -> None:
     part = tables.PARTS[key]
     index = records.association_index(store, parish_code)
     used = [r.record_id.removeprefix(f"{parish_code}-") for r in records.part_records(store, parish_code, key)]
-    with st.form(f"prep-form-{key}", clear_on_submit=True):
+    with st.form(f"prep-form-{key}"):  # cleared by `save` once stored: a refused row keeps what was typed
         values = {}
         for column in part.columns:
             name = t(column.header)
@@ -117,12 +120,13 @@ def table_form(key: str) -> None:
     if item is None:
         st.error(t("prep.form.errors") + "\n" + plain_list([str(p) for p in problems]), icon=":material/error:")
         return
-    save(ParishBatch(parish_code).add(key, [item]), key)
+    save(ParishBatch(parish_code).add(key, [item]), key,
+         forget=tuple(f"prep-{key}-{column.field}" for column in part.columns))
 
 
 def survey_form_panel() -> None:
     index = records.association_index(store, parish_code)
-    with st.form("prep-form-encuesta", clear_on_submit=True):
+    with st.form("prep-form-encuesta"):  # cleared by `save` once stored: a refused answer keeps what was typed
         values, typed = {}, []
         for question in survey_form.QUESTIONS:
             name = t(f"form.q.{question.name}")
@@ -152,7 +156,9 @@ def survey_form_panel() -> None:
     if item is None:
         st.error(t("prep.form.errors") + "\n" + plain_list([str(p) for p in problems]), icon=":material/error:")
         return
-    save(ParishBatch(parish_code).add("encuesta", [item]), "encuesta")
+    fields = [f"prep-encuesta-{q.name}" for q in survey_form.QUESTIONS]
+    save(ParishBatch(parish_code).add("encuesta", [item]), "encuesta",
+         forget=(*fields, *(numbers.GOOD + name for name in fields)))
 
 
 def import_panel(key: str) -> None:

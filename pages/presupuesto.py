@@ -20,7 +20,7 @@ from ui import budget_charts as charts
 from ui import budget_tables as views
 from ui import data, session, widgets
 from ui import scenario_state as shared
-from ui.number_field import GOOD, number_field, shown
+from ui.number_field import GOOD, number_field, problems, shown
 from ui.text import plain
 
 SEEDED = "budget-widgets-for"  # the parish whose rules the widgets hold
@@ -85,15 +85,17 @@ def _rules_from_widgets(budget: float | None, reserve: float | None) -> Allocati
         return None
 
 
-def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> AllocationRules:
+def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> tuple[AllocationRules, bool]:
+    """The rules being tried, and whether the budget or the reserve cannot be read (then the page computes with
+    the last good amounts, and nothing is saved until they are corrected)."""
     _seed(code, shared.rules(code))
     with st.container(border=True):
         first, second, third = st.columns([1, 1.2, 1.8], gap="medium")
         with first:
-            budget = number_field(t("budget.rules.budget"), key=KEYS["budget"], decimals=2, minimum=0.0,
-                                  help=t("budget.rules.budget_help")).value
-            reserve = number_field(t("budget.rules.reserve"), key=KEYS["reserve"], decimals=2, minimum=0.0,
-                                   help=t("budget.rules.reserve_help")).value
+            amounts = [number_field(t("budget.rules.budget"), key=KEYS["budget"], decimals=2, minimum=0.0,
+                                    required=True, help=t("budget.rules.budget_help")),
+                       number_field(t("budget.rules.reserve"), key=KEYS["reserve"], decimals=2, minimum=0.0,
+                                    help=t("budget.rules.reserve_help"))]
         with second:
             st.checkbox(t("budget.rules.min_one"), key=KEYS["min_one"], help=t("budget.rules.min_one_help"))
             st.checkbox(t("budget.rules.cap_on"), key=KEYS["cap_on"], help=t("budget.rules.cap_help"))
@@ -124,10 +126,14 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> Alloc
             suggested = shared.default_rules(code)
             left.button(t("budget.rules.restore_default"), key="budget-restore", icon=":material/restart_alt:",
                         on_click=_load, args=(code, suggested))
-    rules = _rules_from_widgets(budget, reserve) or shared.rules(code)
+    unread = problems(amounts)
+    rules = (None if unread else _rules_from_widgets(*(a.value for a in amounts))) or shared.rules(code)
     shared.set_rules(code, rules)
     if session.allowed(Action.SET_BUDGET):
         if right.button(t("budget.rules.set_board"), key="budget-set-board", icon=":material/gavel:"):
+            if unread:
+                st.error(t("number.fix_fields"), icon=":material/error:")
+                return rules, unread
             try:
                 scenarios.set_board_budget(data.store(), session.current_user(), code, rules)
             except PermissionDenied as exc:
@@ -140,7 +146,7 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> Alloc
                                                                  rules=" · ".join(scenarios.rules_es(board))))
     else:
         st.caption(t("budget.rules.board_none", budget=fmt.money(shared.default_rules(code).budget_usd)))
-    return rules
+    return rules, unread
 
 
 def associations_check(inputs: DecisionInputs) -> None:
@@ -264,11 +270,12 @@ def _why(code: str, weights, rules, outcome, names, method: str) -> None:
 
 @st.fragment
 def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_: dict[str, str],
-                 names: dict[str, str]) -> None:
+                 names: dict[str, str]) -> bool:
+    """The check, the rules and the methods' results; True when the typed budget or reserve cannot be read."""
     st.subheader(t("budget.check.title"))
     associations_check(inputs)
     st.subheader(t("budget.rules.title"))
-    rules = rules_panel(code, options, labels_)
+    rules, unread = rules_panel(code, options, labels_)
     weights = shared.weights()
     explain = views.why_at_once(len(inputs.proposals))
     results = {m: shared.run(code, weights, rules, method=m, explain=explain).result for m in METHODS}
@@ -276,7 +283,7 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
     st.subheader(t("budget.methods.title"))
     if not results["optimal"].feasible:
         st.error(t("budget.infeasible", reason=results["optimal"].message_es), icon=":material/block:")
-        return
+        return unread
     st.caption(t("budget.methods.caption"))
     ballots_caption(inputs)
     for column, method in zip(st.columns(len(OBJECTIVES), gap="medium", border=True), OBJECTIVES, strict=True):
@@ -305,6 +312,7 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
                           "minga-presupuesto-asociaciones", key="budget-money")
     st.caption(results["optimal"].tie_break_es)
     why_not_panel(code, weights, rules, results, names)
+    return unread
 
 
 @st.fragment
@@ -378,11 +386,11 @@ info, link = st.columns([3, 1], vertical_alignment="center")
 info.markdown(t("budget.weights", name=plain(weights_name)))
 link.page_link("pages/priorizacion.py", label=t("budget.weights_link"), icon=":material/tune:")
 
-budget_panel(code, inputs, options, labels_, names)
+unread = budget_panel(code, inputs, options, labels_, names)
 
 st.subheader(t("budget.save.title"))
 st.session_state.setdefault("budget-method", shared.method())
 st.radio(t("budget.save.method"), list(METHODS), key="budget-method", horizontal=True, on_change=_on_method,
          format_func=lambda m: label("allocation_method_short", m), help=t("budget.save.method_help"))
-shared.save_form(code, key="budget-save")
+shared.save_form(code, key="budget-save", refused=t("number.fix_fields") if unread else None)
 saved_panel(code)

@@ -305,3 +305,17 @@ def test_past_a_parish_scale_each_why_not_is_computed_when_picked(own_store):
     pick.set_value(code).run()
     assert not app.exception
     assert "Puntaje necesario: más de" in texts(app).split(code)[-1]  # its explanation, computed on demand
+
+
+def test_nothing_is_saved_while_the_budget_cannot_be_read(own_store):
+    app = open_app_page("pages/presupuesto.py", BOARD)
+    for typed in ("50.000,555", ""):
+        app.text_input(key="budget-amount").input(typed).run()
+        button(app, "Fijar como presupuesto de la junta").click().run()
+        assert any("Corrija los números señalados" in as_read(e.value) for e in app.error), typed
+        assert scenarios.board_budget(Store(own_store), "010170") is None
+    assert any("Presupuesto (USD): escriba un número." in as_read(e.value) for e in app.error)
+    app.text_input(key="budget-save-name").input("Con el presupuesto en blanco")
+    button(app, "Guardar escenario").click().run()
+    assert not app.exception
+    assert scenarios.load_scenario(Store(own_store), "010170-con-el-presupuesto-en-blanco") is None

@@ -7,7 +7,7 @@ import pytest
 from core.parish.mirror import AID, ANSWER, ASSOCIATION, PROBLEM
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import HOME, open_app_page
+from tests.conftest import HOME, as_read, open_app_page
 from tests.parish_export import answers, export_csv
 from tests.test_parish_load import AID as AID_CSV
 from tests.test_parish_load import ASSOCIATIONS, PARISH
@@ -57,6 +57,7 @@ def test_a_planner_records_a_parish_by_file_and_by_form(parish_store):
     store = Store(parish_store)
     assert [len(store.records(kind, PARISH)) for kind in (ASSOCIATION, ANSWER, AID, PROBLEM)] == [2, 8, 2, 1]
     assert store.records(PROBLEM, PARISH)[0].record_id == f"{PARISH}-P01"
+    assert app.text_input(key="prep-problemas-label_es").value == ""  # stored: the form is ready for the next
     assert "Problemas priorizados: 1" in _texts(app)
 
     home = open_app_page(HOME, PLANNER, parish=PARISH)
@@ -120,3 +121,28 @@ def test_user_text_on_the_page_is_shown_as_text(parish_store):
     app.run()
     assert not app.exception
     assert _unescaped(app) == []
+
+
+def test_a_survey_answer_with_a_wrong_number_keeps_what_was_typed(parish_store):
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    app.text_input(key="prep-encuesta-edad").input("cuarenta")
+    app.text_input(key="prep-encuesta-tamano_familia").input("5")
+    next(b for b in app.button if b.form_id == "prep-form-encuesta").click().run()
+    assert not app.exception
+    assert any("Corrija los números señalados" in as_read(e.value) for e in app.error)
+    # nothing typed is lost: the person corrects the one field and sends again. (AppTest keeps a form's values
+    # either way; the browser empties a form sent with clear_on_submit, so no form of the page may have it.)
+    assert app.text_input(key="prep-encuesta-tamano_familia").value == "5"
+    assert app.text_input(key="prep-encuesta-edad").value == "cuarenta"
+    forms = [block.proto.form for block in _blocks(app._tree) if block.proto.HasField("form")]
+    assert {f.form_id for f in forms} >= {"prep-form-encuesta", "prep-form-problemas", "prep-form-asociaciones"}
+    assert not [f.form_id for f in forms if f.clear_on_submit]
+
+
+def _blocks(node):
+    """Every block of an AppTest tree (forms, columns, tabs...), depth first."""
+    if type(node).__name__ == "Block":
+        yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _blocks(child)

@@ -90,6 +90,7 @@ def test_a_reason_ends_as_a_sentence_once(text, expected):
     ("1,234,567", 0, 1234567.0),
     ("-3,25", 2, -3.25),
     ("7,10", 1, 7.1),  # a trailing zero is not a decimal too many
+    ("0.500", 2, 0.5),  # a group of thousands never starts with 0: a dot decimal
     ("  ", 2, None),
     ("", 0, None),
 ])
@@ -109,6 +110,7 @@ def test_a_typed_number_is_read_es_ec_first(text, decimals, expected):
     ("1e9", 2, ["no es un número"]),
     ("\u0663", 0, ["no es un número"]),  # an Arabic-Indic digit: only 0-9 are read
     ("inf", 2, ["no es un número"]),
+    ("0.125", 2, ["más de 2 decimales"]),  # a group of thousands never starts with 0: never read as 125
 ])
 def test_a_number_that_cannot_be_read_says_why_in_spanish(text, decimals, words):
     with pytest.raises(fmt.NumberTextError) as refused:

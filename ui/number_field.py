@@ -18,7 +18,8 @@ from core.fmt import NumberTextError, number, read_number
 from core.texts import t
 from ui.text import plain
 
-GOOD = "number-field-good:"  # prefix of the session keys holding each field's last good value
+GOOD = "number-field-good:"
+MAX_CHARS = 40  # «-1.000.000.000.000,00 USD» fits; a pasted page does not  # prefix of the session keys holding each field's last good value
 
 
 class Reading(NamedTuple):
@@ -27,18 +28,19 @@ class Reading(NamedTuple):
 
 
 def shown(value: float | None, decimals: int) -> str:
-    """The es-EC text of a value: «40.000», «12,5» (no trailing zeros), blank for None."""
+    """The es-EC text of a value: «40.000», «12,5» (no trailing zeros; never «-0»), blank for None."""
     if value is None:
         return ""
-    text = number(value, decimals)
+    text = number(value + 0.0, decimals)
+    text = "0" if text.strip("-0,.") == "" else text
     return text.rstrip("0").rstrip(",") if "," in text else text
 
 
 def number_field(label: str, *, key: str, value: float | None = None, decimals: int = 0,
-                 minimum: float | None = None, maximum: float | None = None, help: str | None = None,
-                 where: DeltaGenerator | None = None) -> Reading:
-    """A text field for a number with at most `decimals` decimals between `minimum` and `maximum`; `value` is the
-    first value shown (later the session keeps what the person typed)."""
+                 minimum: float | None = None, maximum: float | None = None, required: bool = False,
+                 help: str | None = None, where: DeltaGenerator | None = None) -> Reading:
+    """A text field for a number with at most `decimals` decimals between `minimum` and `maximum` (`required`: not
+    blank); `value` is the first value shown (later the session keeps what the person typed)."""
     where = where if where is not None else st
     state = st.session_state
     if key not in state:
@@ -52,10 +54,10 @@ def number_field(label: str, *, key: str, value: float | None = None, decimals: 
             written = state[key]
         if written != state[key]:
             state[key] = written
-    text = where.text_input(label, key=key, help=help)
+    text = where.text_input(label, key=key, help=help, max_chars=MAX_CHARS)
     try:
         read = read_number(text, decimals)
-        problem = None
+        problem = t("number.required") if read is None and required else None
         if read is not None and minimum is not None and read < minimum:
             problem = t("number.at_least", minimum=shown(minimum, decimals))
         elif read is not None and maximum is not None and read > maximum:

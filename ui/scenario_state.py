@@ -201,8 +201,9 @@ def _spanish(exc: ValidationError) -> str:
     return "; ".join(spanish_message(e) for e in exc.errors())
 
 
-def save_form(parish_code: str, key: str) -> None:
-    """A form that saves the weights and rules being tried as a named scenario; core checks the role."""
+def save_form(parish_code: str, key: str, refused: str | None = None) -> None:
+    """A form that saves the weights and rules being tried as a named scenario; core checks the role. With
+    `refused` (why the rules on the page cannot be taken as they are), sending it says so and saves nothing."""
     if not session.allowed(Action.SAVE_SCENARIO):
         st.info(t("scen.save.who"))
         return
@@ -213,6 +214,9 @@ def save_form(parish_code: str, key: str) -> None:
         replace = st.checkbox(t("scen.save.replace"), key=f"{key}-replace")
         submitted = st.form_submit_button(t("scen.save.submit"), icon=":material/save:", type="primary")
     if not submitted:
+        return
+    if refused is not None:
+        st.error(refused, icon=":material/error:")
         return
     try:
         scenario = scenarios.Scenario(name=name, parish_code=parish_code, weights=weights(), preset=preset_name(),

@@ -35,6 +35,7 @@ STRINGS = {
     "number.whole": "«{text}» debe ser un número entero.",
     "number.decimals": "«{text}» tiene más de {decimals} decimales.",
     "number.too_large": "«{text}» es mayor que {largest}.",
+    "number.required": "escriba un número.",
     "number.at_least": "debe ser {minimum} o más.",
     "number.at_most": "debe ser {maximum} o menos.",
     "number.in_field": "{label}: {problem}",
