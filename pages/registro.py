@@ -32,12 +32,13 @@ if not session.allowed(Action.VIEW_LOG):
     st.info(t("log.need_role"))
     st.stop()
 
-entries = store.log(limit=5000)  # the most the table shows
+LIMITS = (50, 100, 200, 500, 1000, 2000, 5000)  # rows the table may show; a slider writes «1.000», not «1000»
+entries = store.log(limit=LIMITS[-1])
 kinds = sorted({e.kind for e in entries})
 left, right = st.columns(2)
-chosen = left.multiselect(t("log.filter_kind"), kinds, key="log-kinds", placeholder="Todos",
+chosen = left.multiselect(t("log.filter_kind"), kinds, key="log-kinds", placeholder=t("log.filter_all"),
                           format_func=lambda kind: label("log_kind", kind))
-limit = right.number_input(t("log.limit"), min_value=10, max_value=5000, value=200, step=50, key="log-limit")
+limit = right.select_slider(t("log.limit"), LIMITS, value=200, key="log-limit", format_func=fmt.number)
 rows = [e for e in entries if not chosen or e.kind in chosen][: int(limit)]
 frame = pl.DataFrame(
     {"seq": [e.seq for e in rows], "at": [e.at[:19].replace("T", " ") for e in rows],

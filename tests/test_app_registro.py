@@ -121,3 +121,16 @@ def test_a_planted_record_is_named_without_an_entry_number(own_store):
     app = open_app_page("pages/registro.py", PLANNER)
     assert any(e.value.startswith(f"Registro alterado. La oferta «{record_id}-copia» no tiene ninguna entrada")
                for e in app.error)
+
+
+def test_how_many_entries_to_show_is_written_es_ec(own_store):
+    store = Store(own_store)
+    offer = records.offers(store)[0].item
+    for version in range(60):  # more entries than the smallest choice shows
+        records.save_offer(store, PLANNER, offer.model_copy(update={"title": f"{offer.title} ({version})"}), version)
+    app = open_app_page("pages/registro.py", PLANNER)
+    limit = app.select_slider(key="log-limit")
+    assert limit.options == ["50", "100", "200", "500", "1.000", "2.000", "5.000"] and limit.value == 200
+    assert len(app.dataframe[0].value) > 50  # every entry of the log (the own store had one already)
+    limit.set_value(50).run()
+    assert len(app.dataframe[0].value) == 50

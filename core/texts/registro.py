@@ -9,6 +9,7 @@ STRINGS = {
     "log.broken": "Registro alterado: la entrada {seq} no coincide. {message}",
     "log.need_role": "El registro completo lo ven la junta, los técnicos y el administrador.",
     "log.filter_kind": "Tipo de registro",
+    "log.filter_all": "Todos",
     "log.limit": "Entradas a mostrar",
     "log.col.seq": "N.º",
     "log.col.at": "Fecha y hora (UTC)",
