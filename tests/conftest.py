@@ -382,6 +382,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.flaky(reruns=1))
 
 
+RERUN_LINES = 30  # of a first attempt's failure, printed at the end so that a flaky test can be diagnosed
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The end of each failed first attempt that passed on its retry (`-rR` names them only)."""
+    for report in terminalreporter.stats.get("rerun", []):
+        terminalreporter.write_sep("-", f"first attempt failed: {report.nodeid}")
+        for line in report.longreprtext.splitlines()[-RERUN_LINES:]:
+            terminalreporter.write_line(line)
+
+
 @contextlib.contextmanager
 def lock_held_by_another_process(path: Path) -> Iterator[None]:
     """Another process holds the SQLite write lock on `path` for the duration of the block."""
