@@ -15,7 +15,7 @@ import time
 import highspy
 import numpy as np
 
-from core.engine.allocation.mip import Mip, RowBuffer, new_highs
+from core.engine.allocation.mip import Mip, RowBuffer, exact_highs
 
 _INTEGER = highspy.HighsVarType.kInteger
 
@@ -31,10 +31,7 @@ def first_in_code_order(mip: Mip, groups: list[list[int]], x: np.ndarray) -> np.
     index = np.asarray(lp.a_matrix_.index_, dtype=np.int32)
     coef = np.asarray(lp.a_matrix_.value_, dtype=float)
     col_lower, col_upper = np.asarray(lp.col_lower_), np.asarray(lp.col_upper_)
-    h = new_highs()
-    h.setOptionValue("mip_rel_gap", 0.0)
-    h.setOptionValue("mip_abs_gap", 0.25)  # positions are whole numbers
-    h.setOptionValue("random_seed", 0)
+    h = exact_highs()  # positions are whole numbers too
     h.addRows(lp.num_row_, np.asarray(lp.row_lower_), np.asarray(lp.row_upper_), 0, np.zeros(0, np.int32),
               np.zeros(0, np.int32), np.zeros(0))
     # one column per kind (its first member's entries), then the model's own columns past the proposals

@@ -44,6 +44,16 @@ def new_highs() -> highspy.Highs:
     return h
 
 
+def exact_highs() -> highspy.Highs:
+    """A silent HiGHS instance that proves optima exactly and the same way each time: objectives are whole numbers,
+    so a gap below one is exact; a fixed seed."""
+    h = new_highs()
+    h.setOptionValue("mip_rel_gap", 0.0)
+    h.setOptionValue("mip_abs_gap", 0.25)
+    h.setOptionValue("random_seed", 0)
+    return h
+
+
 class RowBuffer:
     """Rows gathered in compressed form and added to HiGHS in one call."""
 
@@ -77,10 +87,7 @@ class Mip:
                  relaxed: bool = False):
         self.inst, self.r = inst, r
         n = len(inst.ids)
-        h = new_highs()
-        h.setOptionValue("mip_rel_gap", 0.0)
-        h.setOptionValue("mip_abs_gap", 0.25)  # objectives are whole numbers: a gap below one is exact
-        h.setOptionValue("random_seed", 0)
+        h = exact_highs()
         if strict:  # tight feasibility tolerances, when a default-tolerance solution broke a rule
             h.setOptionValue("mip_feasibility_tolerance", 1e-9)
             h.setOptionValue("primal_feasibility_tolerance", 1e-9)
@@ -200,4 +207,4 @@ class Mip:
         self.h.setSolution(solution)
 
 
-__all__ = ["INF", "Mip", "RowBuffer", "new_highs"]
+__all__ = ["INF", "Mip", "RowBuffer", "exact_highs", "new_highs"]
