@@ -182,8 +182,9 @@ def _search(inst: Instance, r: Rules, coverable: list[int] | None, alike: list[l
 
 def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int, alike: list[list[int]]) -> np.ndarray:
     """(2) the lowest cost among the allocations with the optimum total, then (3) the proposals that come first
-    in code order, solved over kinds of interchangeable proposals (`code_order`); each level warm-starts from the
-    one before. Without an optimum for (3), the level-(2) allocation with each kind taken in code order."""
+    in code order; each level warm-starts from the one before. When some proposals are interchangeable, (3) is
+    solved over kinds (`code_order`), and without an optimum there the level-(2) allocation is kept with each kind
+    taken in code order; otherwise (3) is one more solve of the same model."""
     n = len(inst.ids)
     everything = list(range(n))
     mip.add_row(everything, inst.value.astype(float).tolist(), z - 0.5, INF)
@@ -194,8 +195,12 @@ def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int, alike: list[lis
     x = mip.x()
     c = int(inst.cents[x].sum())
     mip.add_row(everything, inst.cents.astype(float).tolist(), -INF, c + 0.5)
-    first = first_in_code_order(mip, alike, x)
-    return first if first is not None else in_code_order(alike, x)
+    if alike:
+        first = first_in_code_order(mip, alike, x)
+        return first if first is not None else in_code_order(alike, x)
+    mip.set_objective(np.arange(1, n + 1, dtype=float), maximize=False)  # no kinds: the same model, warm
+    mip.warm_start(x)
+    return mip.x() if mip.run() == "optimal" else x
 
 
 def infeasible_message(inst: Instance, r: Rules) -> str:
