@@ -44,11 +44,16 @@ _AMBIGUOUS = re.compile(r"([0-9]{1,3}),([0-9]{3})")  # 40,000: forty or forty th
 LARGEST_TYPED = 1e15  # past this a typed figure is a slip of the keyboard, and floats stop counting cents
 
 
+def number_text(value: str) -> str:
+    """Currency marks and spaces removed: '$ 1.234,56' → '1.234,56'."""
+    return re.sub(r"(?i)usd|us\$|\$|\s", "", value)
+
+
 def read_number(text: str, decimals: int = 2) -> float | None:
     """A number typed by a person: es-EC first («40.000,50», «12,5»), then a dot decimal («12.5», «40,000.50»);
     «$», «USD» and spaces are ignored, blank is None. «40,000» is refused as ambiguous (40 or 40.000), and so is
     any number with more than `decimals` decimals. Raises NumberTextError with the reason in Spanish."""
-    raw = re.sub(r"(?i)us\$|usd|\$|\s", "", text)
+    raw = number_text(text)
     if not raw:
         return None
     sign, body = (-1.0, raw[1:]) if raw[0] == "-" else (1.0, raw.lstrip("+"))

@@ -156,9 +156,8 @@ def survey_form_panel() -> None:
     if item is None:
         st.error(t("prep.form.errors") + "\n" + plain_list([str(p) for p in problems]), icon=":material/error:")
         return
-    fields = [f"prep-encuesta-{q.name}" for q in survey_form.QUESTIONS]
     save(ParishBatch(parish_code).add("encuesta", [item]), "encuesta",
-         forget=(*fields, *(numbers.GOOD + name for name in fields)))
+         forget=tuple(f"prep-encuesta-{q.name}" for q in survey_form.QUESTIONS))
 
 
 def import_panel(key: str) -> None:

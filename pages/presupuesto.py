@@ -20,7 +20,7 @@ from ui import budget_charts as charts
 from ui import budget_tables as views
 from ui import data, session, widgets
 from ui import scenario_state as shared
-from ui.number_field import GOOD, number_field, problems, shown
+from ui.number_field import number_field, problems, shown
 from ui.text import plain
 
 SEEDED = "budget-widgets-for"  # the parish whose rules the widgets hold
@@ -42,9 +42,8 @@ def _seed(code: str, rules: AllocationRules, force: bool = False) -> None:
     after a visit to another page)."""
     if not force and st.session_state.get(SEEDED) == code and KEYS["budget"] in st.session_state:
         return
-    for name, amount in (("budget", rules.budget_usd), ("reserve", rules.reserve_usd)):
-        st.session_state[KEYS[name]] = shown(float(amount), 2)  # the fields' text, es-EC
-        st.session_state[GOOD + KEYS[name]] = float(amount)
+    st.session_state[KEYS["budget"]] = shown(rules.budget_usd, 2)  # the number fields' text, es-EC
+    st.session_state[KEYS["reserve"]] = shown(rules.reserve_usd, 2)
     st.session_state[KEYS["min_one"]] = rules.min_one_per_association
     st.session_state[KEYS["cap_on"]] = rules.max_share_per_association is not None
     st.session_state[KEYS["cap"]] = int(round((rules.max_share_per_association or 0.3) * 100))

@@ -171,7 +171,7 @@ def form_panel() -> None:
         people_fields = ("direct_beneficiaries", "indirect_beneficiaries", "women_beneficiaries",
                          "youth_beneficiaries", "families")
         people = {name: numbers.number_field(entry.field_label(name), key=f"{k}-{name}", minimum=0, where=c[i],
-                                     value=(getattr(base, name) or 0) if base else 0)
+                                             value=(getattr(base, name) or 0) if base else 0)
                   for i, name in enumerate(people_fields)}
         c = st.columns([2, 1, 1, 1])
         location = c[0].text_input(entry.field_label("location"), value=(base.location or "") if base else "",
@@ -180,9 +180,9 @@ def form_panel() -> None:
         localization = c[1].selectbox(entry.field_label("localization"), localizations,
                                       index=localizations.index(base.localization if base else "rural"),
                                       format_func=lambda x: label("localization", x), key=f"{k}-localization")
-        duration = numbers.number_field(entry.field_label("duration_months"), key=f"{k}-duration", minimum=0, maximum=120,
-                                value=(base.duration_months or 0) if base else 0, where=c[2],
-                                help=t("prop.form.duration_help"))
+        duration = numbers.number_field(entry.field_label("duration_months"), key=f"{k}-duration", minimum=0,
+                                        maximum=120, value=(base.duration_months or 0) if base else 0, where=c[2],
+                                        help=t("prop.form.duration_help"))
         start = c[3].date_input(entry.field_label("start_date"), value=base.start_date if base else None,
                                 format="DD/MM/YYYY", key=f"{k}-start")
 
@@ -191,7 +191,7 @@ def form_panel() -> None:
         money_fields = ("cost_usd", "requested_usd", "counterpart_associations_usd", "counterpart_cooperant_usd",
                         "counterpart_other_usd")
         money = {name: numbers.number_field(entry.field_label(name), key=f"{k}-{name}", decimals=2, minimum=0.0,
-                                    value=float(getattr(base, name)) if base else 0.0, where=c[i])
+                                            value=float(getattr(base, name)) if base else 0.0, where=c[i])
                  for i, name in enumerate(money_fields)}
         c = st.columns(2)
         cooperant = c[0].text_input(entry.field_label("cooperant_name"),
@@ -295,12 +295,13 @@ def form_panel() -> None:
         messages.error(t("number.fix_fields"), icon=":material/error:")
         return
     counts = {name: int(reading.value or 0) for name, reading in people.items()}
+    amounts = {name: reading.value or 0.0 for name, reading in money.items()}
     values = {
         "proposal_id": code, "association_id": lead, "association_ids": partners, "title": title,
         "summary": summary, "problem": problem, "general_objective": general, "specific_objectives": specific,
         **counts, "families": counts["families"] or None,
         "location": location, "localization": localization, "duration_months": int(duration.value or 0) or None,
-        "start_date": start, **{name: reading.value or 0.0 for name, reading in money.items()}, "cooperant_name": cooperant, "cooperation_offer_id": offer or None,
+        "start_date": start, **amounts, "cooperant_name": cooperant, "cooperation_offer_id": offer or None,
         "budget_lines": [{**r, "source": {v: c for c, v in funding.items()}.get(r.get("source"), r.get("source"))}
                          for r in _rows(lines)],
         "indicators": _rows(indicators), "sustainability": sustainability, "risks": risks,

@@ -18,8 +18,8 @@ from core.fmt import NumberTextError, number, read_number
 from core.texts import t
 from ui.text import plain
 
-GOOD = "number-field-good:"
-MAX_CHARS = 40  # «-1.000.000.000.000,00 USD» fits; a pasted page does not  # prefix of the session keys holding each field's last good value
+GOOD = "number-field-good:"  # prefix of the session keys holding each field's last good value
+MAX_CHARS = 40  # «-1.000.000.000.000,00 USD» fits; a pasted page does not
 
 
 class Reading(NamedTuple):

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from core.fmt import number_text
 from core.proposals.import_files import Formula
 from core.texts import labels
 
@@ -45,11 +46,6 @@ def cell_text(value: Any) -> str | None:
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}([.,]\d{3})+)([.,]\d+)?$")
-
-
-def number_text(value: str) -> str:
-    """Currency marks and spaces removed: '$ 1.234,56' → '1.234,56'."""
-    return re.sub(r"(?i)usd|us\$|\$|\s|\u00a0", "", value)
 
 
 def decimal_votes(values: Iterable[str]) -> dict[str, int]:

@@ -17,10 +17,10 @@ from typing import Any
 
 from core.data.validation import RowProblem, spanish_message, validate_rows
 from core.fmt import date as fmt_date
-from core.fmt import listing, number
+from core.fmt import listing, number, number_text
 from core.proposals.import_amounts import settle
 from core.proposals.import_associations import LEFT_OUT
-from core.proposals.import_cells import cell_text, decimal_votes, is_blank, normalise, number_text, parse_number
+from core.proposals.import_cells import cell_text, decimal_votes, is_blank, normalise, parse_number
 from core.proposals.import_columns import (
     BY_FIELD,
     COLUMNS,
