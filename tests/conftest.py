@@ -294,6 +294,24 @@ def wait_for_app(page) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", state="attached")
 
 
+# Set once Streamlit starts a script run after it is installed (the attribute it flips is the app's own state).
+_WATCH_RUN = """() => { window.__mingaRan = false; const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => { if (app.dataset.testScriptState === 'running') window.__mingaRan = true; })
+    .observe(app, {attributes: true}); }"""
+_RAN_AND_DONE = """() => window.__mingaRan
+  && document.querySelector('[data-testid="stApp"]').dataset.testScriptState === 'notRunning'"""
+
+
+def after_its_run(page, action) -> None:
+    """Do `action` (a click that reruns the page, such as choosing a tab that reports its selection) and wait
+    until that run has started and ended: a widget touched before it ends may be drawn again and lose what it
+    was given (a file set on an uploader)."""
+    page.evaluate(_WATCH_RUN)
+    action()
+    page.wait_for_function(_RAN_AND_DONE)
+    wait_for_app(page)
+
+
 def choose_parish(page, typed: str) -> None:
     """Choose a parish in the sidebar selector as a person does: type part of its name, wait for the list to show
     the parish, take it, and see it in the selector. (Enter pressed right after typing could take the first
