@@ -80,6 +80,7 @@ def test_a_prepared_parish_imports_its_proposals_and_sees_them_ranked_and_funded
     expect(page.get_by_text("Parroquia Cacha")).to_be_visible()
     census = page.get_by_test_id("stMetric").filter(has_text="Población · 2022")
     expect(census).to_contain_text("2.362")  # INEC, CPV 2022
+    wait_for_app(page)  # Cacha's run has ended: El Valle's metrics, kept stale while it ran, are gone
     expect(page.get_by_test_id("stMetric").filter(has_text="Asociaciones")).to_contain_text("2")
 
     sign_in(page, "tecnica")
