@@ -296,7 +296,7 @@ def wait_for_app(page) -> None:
 
 # Set once Streamlit starts a script run after it is installed (the attribute it flips is the app's own state).
 _WATCH_RUN = """() => { window.__mingaRan = false; const app = document.querySelector('[data-testid="stApp"]');
-  new MutationObserver(() => { if (app.dataset.testScriptState === 'running') window.__mingaRan = true; })
+  new MutationObserver(() => { if (app.dataset.testScriptState !== 'notRunning') window.__mingaRan = true; })
     .observe(app, {attributes: true}); }"""
 _RAN_AND_DONE = """() => window.__mingaRan
   && document.querySelector('[data-testid="stApp"]').dataset.testScriptState === 'notRunning'"""
@@ -305,7 +305,8 @@ _RAN_AND_DONE = """() => window.__mingaRan
 def after_its_run(page, action) -> None:
     """Do `action` (a click that reruns the page, such as choosing a tab that reports its selection) and wait
     until that run has started and ended: a widget touched before it ends may be drawn again and lose what it
-    was given (a file set on an uploader)."""
+    was given (a file set on an uploader). The run counts as started from the state the click sets at once
+    («rerunRequested»): a short run can start and end between two renders and never show «running»."""
     page.evaluate(_WATCH_RUN)
     action()
     page.wait_for_function(_RAN_AND_DONE)
