@@ -13,6 +13,7 @@ from core.record.auth import Action, PermissionDenied, Role, User
 from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
 from ui import data, session
+from ui import upload as upload_field
 from ui.decidir_registro import flash
 from ui.text import plain
 
@@ -137,7 +138,8 @@ def restore_section(candidate: Path) -> None:
                 st.success(t("admin.restored", message=t("log.ok", count=fmt.number(result.entries))))
 
 
-upload = st.file_uploader(t("admin.restore"), type=["sqlite"], key="admin-restore-file")
+upload = upload_field.file_uploader(t("admin.restore"), key="admin-restore-file", types=["sqlite"],
+                                    max_mb=MAX_RESTORE_MB)
 if upload is not None and upload.size / 1_000_000 > MAX_RESTORE_MB:
     st.error(t("admin.restore_too_big", size=round(upload.size / 1_000_000), limit=MAX_RESTORE_MB))
 elif upload is not None:

@@ -12,6 +12,7 @@ from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
 from ui import data, session
+from ui import upload as upload_field
 
 session.work_page()
 store = data.store()
@@ -116,8 +117,8 @@ with st.form("coop-form"):
 
 st.subheader(t("coop.page.import"))
 st.caption(t("coop.page.import_help"))
-upload = st.file_uploader(t("coop.page.upload", limit=MAX_MB), type=["xlsx", "csv"], key="coop-upload",
-                          max_upload_size=MAX_MB)
+upload = upload_field.file_uploader(t("coop.page.upload", limit=MAX_MB), key="coop-upload", types=["xlsx", "csv"],
+                                    max_mb=MAX_MB)
 update_existing = st.checkbox(t("coop.page.update_existing"), key="coop-update")
 if upload is not None:
     existing = {c.cooperant_id: (versions[c.cooperant_id], c) for c in registry}

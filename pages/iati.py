@@ -15,6 +15,9 @@ from core.record.auth import Action, PermissionDenied
 from core.record.store import StoreError
 from core.texts import label, t
 from ui import data, session, state
+from ui import upload as upload_field
+
+MAX_IATI_MB = 200  # a donor's activity file can be large: Streamlit's own limit (.streamlit/config.toml)
 
 session.work_page()
 parish = state.current_parish()
@@ -52,7 +55,7 @@ if session.allowed(Action.EDIT_OFFER):
 # -- read a cooperant's file -------------------------------------------------------------------------
 st.subheader(t("iati.page.read"))
 st.write(t("iati.page.read_intro"))
-upload = st.file_uploader(t("iati.page.upload"), type=["xml"], key="iati-upload")
+upload = upload_field.file_uploader(t("iati.page.upload"), key="iati-upload", types=["xml"], max_mb=MAX_IATI_MB)
 if upload is None:
     st.stop()
 try:

@@ -24,6 +24,7 @@ from ui import data, session, state
 from ui import decidir_registro as reg
 from ui import number_field as numbers
 from ui import parish as parish_ui
+from ui import upload as upload_field
 from ui.text import plain, plain_list
 
 session.work_page()
@@ -164,8 +165,8 @@ def import_panel(key: str) -> None:
     generation = st.session_state.setdefault(f"prep-upload-n-{key}", 0)
     title = (t("prep.upload.survey", limit=MAX_MB) if key == "encuesta"
              else t("prep.upload", part=t(f"prep.tab.{key}").lower(), limit=MAX_MB))
-    uploaded = st.file_uploader(title, type=["xlsx", "csv"], key=f"prep-upload-{key}-{generation}",
-                                max_upload_size=MAX_MB)
+    uploaded = upload_field.file_uploader(title, key=f"prep-upload-{key}-{generation}", types=["xlsx", "csv"],
+                                          max_mb=MAX_MB)
     source = (uploaded.name, uploaded.getvalue()) if uploaded is not None else st.session_state.get(f"prep-file-{key}")
     if source is None:
         return

@@ -3,6 +3,7 @@ imports its associations, a KoBoToolbox-style export of 30 members of the shippe
 its problems; then Inicio, Asociaciones, Ayudas and Problemas show that parish."""
 
 import os
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -28,6 +29,18 @@ def own_app(tmp_path, app_reads_the_test_build):
         yield url
 
 
+def _reads_in_spanish(box) -> None:
+    """Streamlit's English texts on the uploader are hidden, and Spanish ones drawn in their place (as CSS content,
+    which a page's text does not hold, hence the computed styles)."""
+    shown = box.evaluate("""box => ({text: box.innerText,
+      button: getComputedStyle(box.querySelector('button [data-testid="stMarkdownContainer"]'), '::after').content,
+      limits: getComputedStyle(box.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] > div'),
+                               '::after').content})""")
+    assert "Upload" not in shown["text"] and "per file" not in shown["text"]
+    assert shown["button"] == '"Elegir archivo"'
+    assert shown["limits"] == '"Hasta 5 MB por archivo · XLSX o CSV"'
+
+
 def _upload_and_save(page, key: str, tab: str, uploader: str, path, saved: str) -> None:
     chosen = page.get_by_role("tab", name=tab, exact=True)
     if chosen.get_attribute("aria-selected") != "true":  # choosing another tab reruns the page
@@ -35,9 +48,11 @@ def _upload_and_save(page, key: str, tab: str, uploader: str, path, saved: str) 
     expect(chosen).to_have_attribute("aria-selected", "true")
     box = page.get_by_test_id("stFileUploader").filter(has_text=uploader)
     expect(box).to_be_visible()
+    _reads_in_spanish(box)
     box.locator("input[type='file']").set_input_files(str(path))
     wait_for_app(page)
     expect(page.get_by_text(f"Vista previa de «{path.name}»")).to_be_visible()
+    assert not re.search(r"\d\.\d[KMG]?B\b", box.inner_text())  # the chosen file's size, as Streamlit writes it
     page.locator(f".st-key-prep-save-{key}").get_by_role("button").click()
     wait_for_app(page)
     expect(page.get_by_text(saved)).to_be_visible(timeout=30_000)  # the save rebuilds the views

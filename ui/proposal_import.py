@@ -20,6 +20,7 @@ from core.record.store import ConflictError
 from core.texts import t
 from ui import data, parish, session
 from ui import decidir_registro as reg
+from ui import upload as upload_field
 from ui.text import plain, plain_list
 
 IMPORT_FILE = "prop-import-file"
@@ -52,9 +53,10 @@ def import_panel(parish_code: str, names: dict[str, str]) -> None:
         st.info(t("prop.import.only_planner"))
         return
     generation = st.session_state.setdefault("prop-upload-n", 0)
-    uploaded = st.file_uploader(t("prop.import.upload", limit=fmt.number(UPLOAD_MB) + " MB"),
-                                key=f"prop-upload-{generation}", help=t("prop.import.upload_help"),
-                                on_change=_clear_demo_file, max_upload_size=UPLOAD_MB)
+    uploaded = upload_field.file_uploader(t("prop.import.upload", limit=fmt.number(UPLOAD_MB) + " MB"),
+                                          key=f"prop-upload-{generation}", types=["xlsx", "csv"], max_mb=UPLOAD_MB,
+                                          restrict=False, help=t("prop.import.upload_help"),
+                                          on_change=_clear_demo_file)
     c = st.columns([1, 2])
     if has_demo and c[0].button(t("prop.import.use_demo"), key="prop-use-demo", icon=":material/science:"):
         st.session_state[IMPORT_FILE] = ("minga-propuestas-demostracion.xlsx",

@@ -40,6 +40,10 @@ STRINGS = {
     "number.at_most": "debe ser {maximum} o menos.",
     "number.in_field": "{label}: {problem}",
     "number.fix_fields": "Corrija los números señalados; no se guardó nada.",
+    "upload.button": "Elegir archivo",
+    "upload.limits": "Hasta {limit} MB por archivo · {kinds}",
+    "upload.limits_any": "Hasta {limit} MB por archivo",
+    "upload.either": "{first} o {last}",
 }
 
 LABELS = {
