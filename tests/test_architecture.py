@@ -134,6 +134,28 @@ def test_no_page_relies_on_streamlit_magic(path):
     assert re.search(r"(?m)^magicEnabled = false$", (ROOT / ".streamlit" / "config.toml").read_text())
 
 
+def _choosers_without_placeholder(path: Path) -> list[int]:
+    """Lines of multiselects, and of selectboxes that start empty (index=None), drawn without a placeholder."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        keywords = {k.arg: k.value for k in node.keywords}
+        empty_start = isinstance(keywords.get("index"), ast.Constant) and keywords["index"].value is None
+        if "placeholder" not in keywords and (node.func.attr == "multiselect"
+                                              or (node.func.attr == "selectbox" and empty_start)):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_every_empty_chooser_says_what_to_do_in_spanish():
+    """An empty multiselect or selectbox shows Streamlit's English («Choose options», «Choose an option») unless it
+    is given a placeholder."""
+    missing = {str(p.relative_to(ROOT)): lines for p in python_files("ui", "pages")
+               if (lines := _choosers_without_placeholder(p))}
+    assert missing == {}
+
+
 def test_no_module_passes_400_lines_outside_the_catalogue():
     """The application's modules (core, ui, pages, bench, app.py); the Spanish catalogue core/texts/ may be long."""
     over = {}
