@@ -28,7 +28,10 @@ from core.engine.allocation import AllocationRules, allocate, allocate_detailed
 
 TITLE = "Asignación del presupuesto: objetivos, comparadores y «¿por qué no?»"
 RUNS = 5
-EXPLAIN_RUNS = 2
+# Instances for a worst case: some seeded instances of 2.000 proposals take HiGHS several times longer than
+# others (five seeds all happened to be easy ones), so the worst case is taken over a dozen.
+WORST_CASE_RUNS = 12
+EXPLAIN_RUNS = 4
 SIZES = ((200, 30, "200 propuestas, 30 asociaciones"), (2000, 300, "2.000 propuestas, 300 asociaciones"))
 
 
@@ -62,7 +65,7 @@ def ballots(frame: pl.DataFrame, seed: int, participants: int = 10) -> dict[str,
 
 def _exact(n: int, n_assoc: int, label: str) -> list[Row]:
     cpus, walls, greedy_gap, equal_gap, solves = [], [], [], [], []
-    for run in range(RUNS + 1):  # the first run warms up imports and HiGHS and is not counted
+    for run in range(WORST_CASE_RUNS + 1):  # the first run warms up imports and HiGHS and is not counted
         frame, rules = instance(n, n_assoc, seed=1000 * n + run)
         cpu, wall, optimal = clocked(allocate_detailed, frame, rules, method="optimal", explain=False)
         if run == 0:
@@ -78,11 +81,11 @@ def _exact(n: int, n_assoc: int, label: str) -> list[Row]:
             "s", "< 1 s (peor caso)", max(cpus) < 1.0,
             f"{statistics.median(solves):.0f} resoluciones de HiGHS (mediana; 1 = solo la relajación LP y la búsqueda "
             f"exacta, más = la búsqueda no probó el óptimo y resolvió el MIP); reloj de pared: mediana "
-            f"{statistics.median(walls):.2f} s, peor {max(walls):.2f} s".replace(".", ","), RUNS, cpus),
+            f"{statistics.median(walls):.2f} s, peor {max(walls):.2f} s".replace(".", ","), WORST_CASE_RUNS, cpus),
         Row(f"{label}: puntaje que deja la regla voraz", statistics.median(greedy_gap), max(greedy_gap), "%",
-            note="del puntaje óptimo, mismas instancias y reglas", runs=RUNS, samples=greedy_gap),
+            note="del puntaje óptimo, mismas instancias y reglas", runs=WORST_CASE_RUNS, samples=greedy_gap),
         Row(f"{label}: puntaje que deja el reparto igual", statistics.median(equal_gap), max(equal_gap), "%",
-            note="del puntaje óptimo, mismas instancias y reglas", runs=RUNS, samples=equal_gap),
+            note="del puntaje óptimo, mismas instancias y reglas", runs=WORST_CASE_RUNS, samples=equal_gap),
     ]
 
 
