@@ -28,7 +28,7 @@ from bench import Row
 from core.data.db import connect
 from core.engine import scenarios
 from core.engine.allocation import METHODS, AllocationRules
-from core.engine.prioritization import DecisionInputs, load_inputs, prioritize
+from core.engine.prioritization import DecisionInputs, load_inputs, prioritize, score, screen
 from core.engine.sensitivity import funding_probability, most_influential, one_at_a_time
 from core.engine.weights import DEFAULT_PRESET, PRESETS, preset
 from core.proposals.models import Proposal
@@ -105,7 +105,12 @@ def presupuesto_rerun(inputs: DecisionInputs, rules: AllocationRules, weights: d
                       names: dict[str, str]) -> None:
     """What pages/presupuesto.py computes when the weights (or a rule) change: the three methods side by side."""
     explain = views.why_at_once(len(inputs.proposals))  # as the page: all at a parish's scale, else on demand
-    results = {m: prioritize(inputs, rules, weights=weights, method=m, explain=explain).result for m in METHODS}
+    # as the page (ui.scenario_state): screened once (the page even keeps it across weights) and scored once per
+    # weights, both shared by the five methods
+    screenings = screen(inputs, rules)
+    scoring = score(inputs, screenings, weights=weights)
+    results = {m: prioritize(inputs, rules, weights=weights, method=m, explain=explain, screenings=screenings,
+                             scoring=scoring).result for m in METHODS}
     metrics = views.metrics_frame(results)
     charts.comparison_chart(metrics).to_dict()
     charts.money_chart(views.association_money(results, names), results).to_dict()

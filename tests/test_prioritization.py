@@ -12,7 +12,7 @@ import pytest
 
 from core.data.db import query
 from core.engine.allocation import AllocationRules, allocate_detailed
-from core.engine.prioritization import load_inputs, prioritize, screen, screening_context
+from core.engine.prioritization import load_inputs, prioritize, score, screen, screening_context
 from core.engine.screening import match_offer, screen_offer
 from core.engine.sensitivity import funding_probability
 from core.engine.weights import preset
@@ -54,6 +54,21 @@ def test_screening_done_once_gives_the_run_of_screening_each_time(inputs, weight
     assert reused.screenings == fresh.screenings
     assert reused.result.funded_ids == fresh.result.funded_ids and reused.result.funded_ids
     assert reused.scoring.totals.equals(fresh.scoring.totals)
+
+
+@pytest.mark.parametrize("method", ["optimal", "scope", "greedy", "equal_split"])
+def test_scores_done_once_give_each_method_the_run_of_scoring_each_time(inputs, method):
+    """Presupuesto shows every method for the same weights and scores once: each method funds what it funds when
+    it scores by itself."""
+    rules = AllocationRules(budget_usd=30000, min_one_per_association=True)
+    weights = preset("Equilibrado")
+    screenings = screen(inputs, rules)
+    shared = score(inputs, screenings, weights=weights)
+    reused = prioritize(inputs, rules, weights=weights, method=method, explain=False, screenings=screenings,
+                        scoring=shared)
+    fresh = prioritize(inputs, rules, weights=weights, method=method, explain=False)
+    assert reused.result.funded_ids == fresh.result.funded_ids and reused.result.funded_ids
+    assert reused.result.total_score == fresh.result.total_score
 
 
 def test_repeated_aid_is_flagged_where_the_aid_records_show_it(con, inputs):

@@ -21,7 +21,8 @@ from core.cooperation import stages
 from core.data.validation import spanish_message
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal, funded_under_scores
-from core.engine.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize, screen
+from core.engine.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize, score, screen
+from core.engine.scoring import Scoring
 from core.engine.screening import Screening
 from core.engine.sensitivity import draw_scores, probability_frame
 from core.engine.weights import DEFAULT_PRESET, normalize, preset
@@ -72,12 +73,22 @@ def _screenings(parish_code: str, version: tuple[int, ...], rules_json: str, tod
     return screen(_inputs(parish_code, version), AllocationRules.model_validate_json(rules_json))
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _scoring(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str,
+             today: dt.date) -> Scoring:
+    """The scores do not depend on the method: Presupuesto's five methods score once per weights."""
+    return score(_inputs(parish_code, version), _screenings(parish_code, version, rules_json, today),
+                 weights=dict(weights))
+
+
 @st.cache_resource(max_entries=96, show_spinner=False)
 def _run(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str, method: str,
          explain: bool) -> Prioritization:
+    today = dt.date.today()
     return prioritize(_inputs(parish_code, version), AllocationRules.model_validate_json(rules_json),
                       weights=dict(weights), method=method, explain=explain,
-                      screenings=_screenings(parish_code, version, rules_json, dt.date.today()))
+                      screenings=_screenings(parish_code, version, rules_json, today),
+                      scoring=_scoring(parish_code, version, weights, rules_json, today))
 
 
 def run(parish_code: str, weights: Mapping[str, float], rules: AllocationRules, method: str = "optimal",

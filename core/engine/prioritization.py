@@ -166,24 +166,35 @@ def screen(inputs: DecisionInputs, rules: AllocationRules) -> list[Screening]:
             else s for s in screen_proposals(inputs.proposals, ctx)]
 
 
-def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mapping[str, float] | None = None,
-               method: Method = "optimal", evaluations: pl.DataFrame | None = None, scale_max: float = 100.0,
-               explain: bool | int = True, screenings: list[Screening] | None = None) -> Prioritization:
-    """Screen every proposal (or take `screenings`, `screen(inputs, rules)` done before), score the eligible ones,
-    and allocate the budget among them.
-
-    Without `evaluations`, the advisory group's scores in `inputs.group` (if any) are used."""
+def score(inputs: DecisionInputs, screenings: list[Screening], *, weights: Mapping[str, float] | None = None,
+          evaluations: pl.DataFrame | None = None, scale_max: float = 100.0) -> Scoring:
+    """The eligible proposals' scores under these weights: the part of a run that every method shares, so a page
+    that shows several methods scores once. Without `evaluations`, the advisory group's scores in `inputs.group`
+    (if any) are used."""
     group = inputs.group if evaluations is None else None
     if group is not None:
         evaluations = group.evaluations
-    if screenings is None:
-        screenings = screen(inputs, rules)
     eligible = set(eligible_ids(screenings))
     # Only eligible proposals are scored: a proposal that fails a gate is out, not ranked low, and it
     # must not set the reference of relative criteria (the largest reach) for the others.
-    scoring = score_proposals([p for p in inputs.proposals if p.proposal_id in eligible], inputs.criteria_context,
-                              weights if weights is not None else preset(DEFAULT_PRESET),
-                              evaluations, scale_max=scale_max, not_scored=group.not_scored if group else None)
+    return score_proposals([p for p in inputs.proposals if p.proposal_id in eligible], inputs.criteria_context,
+                           weights if weights is not None else preset(DEFAULT_PRESET),
+                           evaluations, scale_max=scale_max, not_scored=group.not_scored if group else None)
+
+
+def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mapping[str, float] | None = None,
+               method: Method = "optimal", evaluations: pl.DataFrame | None = None, scale_max: float = 100.0,
+               explain: bool | int = True, screenings: list[Screening] | None = None,
+               scoring: Scoring | None = None) -> Prioritization:
+    """Screen every proposal (or take `screenings`, `screen(inputs, rules)` done before), score the eligible ones
+    (or take `scoring`, `score(inputs, screenings, …)` done before with the same weights), and allocate the budget
+    among them."""
+    group = inputs.group if evaluations is None else None
+    if screenings is None:
+        screenings = screen(inputs, rules)
+    if scoring is None:
+        scoring = score(inputs, screenings, weights=weights, evaluations=evaluations, scale_max=scale_max)
+    eligible = set(eligible_ids(screenings))
     frame = with_reach(candidates(inputs.proposals, scoring, sorted(eligible)), inputs.association_members)
     result = allocate_detailed(frame, rules, method=method, explain=explain, ballots=inputs.ballots.ballots,
                                association_names=inputs.association_names, score_max=100.0)
