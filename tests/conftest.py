@@ -77,6 +77,36 @@ def app_reads_the_test_build(built_data_dir):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def light_password_hashing():
+    """Accounts made during the session hash with Argon2id at its lightest (one pass, 8 KiB, one lane): at the
+    product's parameters each of the suite's ~140 hashes and verifications took 0,2 s of CPU. Rules do not depend
+    on the cost, and a hash carries its parameters, so the served apps verify the test accounts just as fast.
+    `real_password_hashing` gives a test the product's parameters back."""
+    from argon2 import PasswordHasher
+
+    from core.record import auth
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(auth, "password_hasher", lambda: PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        auth._dummy_hash.cache_clear()
+        yield
+    auth._dummy_hash.cache_clear()
+
+
+@pytest.fixture()
+def real_password_hashing(monkeypatch):
+    """The product's Argon2 parameters for this test (its accounts and the dummy hash)."""
+    from argon2 import PasswordHasher
+
+    from core.record import auth
+
+    monkeypatch.setattr(auth, "password_hasher", PasswordHasher)
+    auth._dummy_hash.cache_clear()
+    yield
+    auth._dummy_hash.cache_clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def apptest_work_done_once():
     """What every AppTest redoes although nothing it reads changes during a session: scanning the installed
     packages' metadata for Streamlit components (about 0.07 s of CPU per AppTest) and compiling the entrypoint and

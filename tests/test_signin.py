@@ -47,7 +47,15 @@ def test_a_deactivated_account_costs_the_same_verification(store, monkeypatch):
     assert len(calls) == 1
 
 
-def test_unknown_and_wrong_answers_take_comparable_time(store):
+def test_accounts_hash_with_argon2id_at_rfc_9106_parameters(real_password_hashing, tmp_path):
+    """The product's parameters (the suite hashes lighter, tests/conftest.py): 64 MiB, three passes, four lanes."""
+    s = Store(tmp_path / "s.sqlite")
+    Accounts(s).create_first_admin("admin", "Admin", PASSWORD)
+    stored = s.get(Accounts.KIND, "admin").body["password_hash"]
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+
+
+def test_unknown_and_wrong_answers_take_comparable_time(real_password_hashing, store):
     accounts = Accounts(store)
     accounts.authenticate("nadie", "x" * 12)  # the dummy hash is made once, before timing
 

@@ -122,7 +122,7 @@ class Accounts:
 
     def __init__(self, store: Store):
         self.store = store
-        self.hasher = PasswordHasher()
+        self.hasher = password_hasher()
 
     def has_users(self) -> bool:
         return self.store.count(self.KIND) > 0
@@ -224,7 +224,13 @@ def _user(body: dict) -> User:
     return User(**{k: v for k, v in body.items() if k != "password_hash"})
 
 
+def password_hasher() -> PasswordHasher:
+    """Argon2id at argon2-cffi's defaults, RFC 9106's second recommended option (64 MiB, three passes, four lanes).
+    A hash carries its parameters, so a stored hash is verified with those it was made with."""
+    return PasswordHasher()
+
+
 @cache
 def _dummy_hash() -> str:
     """A hash of a random password with the accounts' Argon2 parameters, verified when no account matches."""
-    return PasswordHasher().hash(secrets.token_urlsafe(16))
+    return password_hasher().hash(secrets.token_urlsafe(16))
