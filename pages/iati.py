@@ -17,7 +17,7 @@ from core.texts import label, t
 from ui import data, session, state
 from ui import upload as upload_field
 
-MAX_IATI_MB = 200  # a donor's activity file can be large: Streamlit's own limit (.streamlit/config.toml)
+MAX_IATI_MB = st.get_option("server.maxUploadSize")  # a donor's activity file can be large: the server's limit
 
 session.work_page()
 parish = state.current_parish()

@@ -200,7 +200,7 @@ def form_panel() -> None:
         offer = c[1].selectbox(entry.field_label("cooperation_offer_id"), offer_options,
                                index=_index(offer_options, (base.cooperation_offer_id or "") if base else ""),
                                format_func=lambda o: t("prop.form.none") if not o else f"{o} · {offers[o]}",
-                               key=f"{k}-offer")
+                               key=f"{k}-offer", placeholder=t("prop.form.choose"))
 
         st.markdown(f"**{t('prop.form.section.lines')}**")
         st.caption(t("prop.form.lines_help"))
@@ -265,7 +265,7 @@ def form_panel() -> None:
         competence = c[0].selectbox(entry.field_label("competence_code"), competence_options,
                                     index=_index(competence_options, (base.competence_code or "") if base else ""),
                                     format_func=lambda x: t("prop.form.none") if not x else competences.get(x, x),
-                                    key=f"{k}-competence")
+                                    key=f"{k}-competence", placeholder=t("prop.form.choose"))
         scopes = list(labels("benefit_scope"))
         scope = c[1].selectbox(entry.field_label("benefit_scope"), scopes,
                                index=scopes.index(base.benefit_scope if base else "collective"),

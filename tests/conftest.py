@@ -23,6 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.data.build import build
 from core.data.db import connect
+from core.record import auth
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -84,8 +85,6 @@ def light_password_hashing():
     `real_password_hashing` gives a test the product's parameters back."""
     from argon2 import PasswordHasher
 
-    from core.record import auth
-
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(auth, "password_hasher", lambda: PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
         auth._dummy_hash.cache_clear()
@@ -93,14 +92,13 @@ def light_password_hashing():
     auth._dummy_hash.cache_clear()
 
 
+_PRODUCT_PASSWORD_HASHER = auth.password_hasher  # taken at import, before the session's fixture replaces it
+
+
 @pytest.fixture()
 def real_password_hashing(monkeypatch):
-    """The product's Argon2 parameters for this test (its accounts and the dummy hash)."""
-    from argon2 import PasswordHasher
-
-    from core.record import auth
-
-    monkeypatch.setattr(auth, "password_hasher", PasswordHasher)
+    """The product's own `core.record.auth.password_hasher` for this test (its accounts and the dummy hash)."""
+    monkeypatch.setattr(auth, "password_hasher", _PRODUCT_PASSWORD_HASHER)
     auth._dummy_hash.cache_clear()
     yield
     auth._dummy_hash.cache_clear()

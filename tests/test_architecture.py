@@ -135,13 +135,17 @@ def test_no_page_relies_on_streamlit_magic(path):
 
 
 def _choosers_without_placeholder(path: Path) -> list[int]:
-    """Lines of multiselects, and of selectboxes that start empty (index=None), drawn without a placeholder."""
+    """Lines of multiselects, and of selectboxes that may start empty, drawn without a placeholder. A selectbox may
+    start empty when its index is None or comes from a helper function (which may return None); a number, a
+    list's `.index(…)` or a choice between those cannot be None."""
     lines = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
             continue
         keywords = {k.arg: k.value for k in node.keywords}
-        empty_start = isinstance(keywords.get("index"), ast.Constant) and keywords["index"].value is None
+        index = keywords.get("index")
+        empty_start = ((isinstance(index, ast.Constant) and index.value is None)
+                       or (isinstance(index, ast.Call) and isinstance(index.func, ast.Name)))
         if "placeholder" not in keywords and (node.func.attr == "multiselect"
                                               or (node.func.attr == "selectbox" and empty_start)):
             lines.append(node.lineno)

@@ -39,6 +39,16 @@ def _reads_in_spanish(box) -> None:
     assert "Upload" not in shown["text"] and "per file" not in shown["text"]
     assert shown["button"] == '"Elegir archivo"'
     assert shown["limits"] == '"Hasta 5 MB por archivo · XLSX o CSV"'
+    zone = box.get_by_test_id("stFileUploaderDropzone")
+    zone.evaluate("""zone => { const files = new DataTransfer();
+      files.items.add(new File(['x'], 'a.csv', {type: 'text/csv'}));
+      zone.dispatchEvent(new DragEvent('dragenter', {dataTransfer: files, bubbles: true})); }""")
+    overlay = zone.locator("xpath=./input/following-sibling::div[1]")
+    expect(overlay).to_be_visible()  # drawn while a file is over the uploader
+    dragging = overlay.evaluate("o => ({text: o.innerText, drawn: getComputedStyle(o, '::after').content})")
+    assert "Drag" not in dragging["text"] and dragging["drawn"] == '"Suelte el archivo aquí"'
+    zone.evaluate("zone => zone.dispatchEvent(new DragEvent('dragleave', {bubbles: true}))")
+    expect(box.get_by_test_id("stFileUploaderDropzoneInstructions")).to_be_visible()
 
 
 def _upload_and_save(page, key: str, tab: str, uploader: str, path, saved: str) -> None:

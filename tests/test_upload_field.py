@@ -10,7 +10,8 @@ from ui.upload import limits_text, spanish_style
 @pytest.mark.parametrize(("types", "max_mb", "expected"), [
     (["xlsx", "csv"], 5, "Hasta 5 MB por archivo · XLSX o CSV"),
     (["xml"], 200, "Hasta 200 MB por archivo · XML"),
-    (["xlsx", "csv", "ods"], 5, "Hasta 5 MB por archivo · XLSX, CSV o ODS"),
+    (["xlsx", "csv", "ods"], 5, "Hasta 5 MB por archivo · XLSX, CSV u ODS"),
+    (["ods", "csv"], 5, "Hasta 5 MB por archivo · ODS o CSV"),
     ([], 1500, "Hasta 1.500 MB por archivo"),
 ])
 def test_the_limits_read_in_spanish(types, max_mb, expected):
@@ -24,7 +25,7 @@ def test_the_limits_read_in_spanish(types, max_mb, expected):
 def test_every_rule_is_scoped_to_the_uploader_block(key, block):
     style = spanish_style(key, ["csv"], 5)
     rules = re.findall(r"([^{}]+)\{[^{}]*\}", style.removeprefix("<style>").removesuffix("</style>"))
-    assert len(rules) == 5
+    assert len(rules) == 7
     assert all(rule.startswith(block + " ") for rule in rules)
 
 
@@ -32,4 +33,6 @@ def test_english_texts_are_hidden_and_spanish_drawn_in_their_place():
     style = spanish_style("k", ["xlsx", "csv"], 5)
     assert 'content:"Elegir archivo"' in style
     assert 'content:"Hasta 5 MB por archivo · XLSX o CSV"' in style
-    assert style.count("{display:none}") == 3  # the button's word, the limits line and a chosen file's size
+    assert 'content:"Suelte el archivo aquí"' in style
+    # the button's word, the limits line, a chosen file's size and the words shown while a file is dragged
+    assert style.count("{display:none}") == 4

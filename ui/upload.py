@@ -1,9 +1,10 @@
 """A file uploader that reads in Spanish.
 
-Streamlit draws its uploader's button («Upload»), its limits («5MB per file • CSV, XLSX») and a chosen file's size
-(«1.2KB») in English, with no setting to change them. Each uploader drawn here carries a style, scoped to its key
-(Streamlit gives the widget's block the class `st-key-<key>`), that hides those texts and draws Spanish ones from
-the catalogue in their place. The label keeps saying what the file is for."""
+Streamlit draws its uploader's button («Upload»), its limits («5MB per file • CSV, XLSX»), a chosen file's size
+(«1.2KB») and what it says while a file is dragged over it («Drag and drop a file here») in English, with no
+setting to change them. Each uploader drawn here carries a style, scoped to its key (Streamlit gives the widget's
+block the class `st-key-<key>`), that hides those texts and draws Spanish ones from the catalogue in their place.
+The label keeps saying what the file is for."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from core.fmt import number
 from core.texts import t
+
+DRAG_OVERLAY = '[data-testid="stFileUploaderDropzone"] > input + div:not(:has([data-testid]))'
 
 
 def _css_string(text: str) -> str:
@@ -32,7 +35,9 @@ def limits_text(types: Sequence[str], max_mb: int) -> str:
     names = [kind.upper() for kind in types]
     if not names:
         return t("upload.limits_any", limit=number(max_mb))
-    kinds = names[0] if len(names) == 1 else t("upload.either", first=", ".join(names[:-1]), last=names[-1])
+    # «o» turns «u» before a word said with an «o» (CSV u ODS)
+    either = "upload.either_u" if names[-1].startswith("O") else "upload.either"
+    kinds = names[0] if len(names) == 1 else t(either, first=", ".join(names[:-1]), last=names[-1])
     return t("upload.limits", limit=number(max_mb), kinds=kinds)
 
 
@@ -49,6 +54,10 @@ def spanish_style(key: str, types: Sequence[str], max_mb: int) -> str:
         f'{block} [data-testid="stFileUploaderDropzoneInstructions"] > div::after'
         f"{{content:{_css_string(limits_text(types, max_mb))};font-size:0.875rem}}"
         f'{block} [data-testid="stFileChipName"] + div{{display:none}}'
+        # while a file is dragged over it: the overlay after the file input (the file list, there otherwise,
+        # holds elements with test ids; the overlay does not)
+        f"{block} {DRAG_OVERLAY} > span{{display:none}}"
+        f"{block} {DRAG_OVERLAY}::after{{content:{_css_string(t('upload.drop'))}}}"
         "</style>"
     )
 

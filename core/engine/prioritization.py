@@ -187,8 +187,8 @@ def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mappi
                explain: bool | int = True, screenings: list[Screening] | None = None,
                scoring: Scoring | None = None) -> Prioritization:
     """Screen every proposal (or take `screenings`, `screen(inputs, rules)` done before), score the eligible ones
-    (or take `scoring`, `score(inputs, screenings, …)` done before with the same weights), and allocate the budget
-    among them."""
+    (or take `scoring`, `score(inputs, screenings, …)` done before with the same weights, evaluations and scale: it
+    is not checked), and allocate the budget among them."""
     group = inputs.group if evaluations is None else None
     if screenings is None:
         screenings = screen(inputs, rules)
