@@ -27,7 +27,7 @@ from core.engine.allocation.rules import (
     interchangeable,
     must_cents,
 )
-from core.engine.allocation.search import best_within, dual_bound
+from core.engine.allocation.search import DualBound, best_within, dual_bound
 from core.fmt import money
 from core.texts import t
 
@@ -140,6 +140,10 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
     x = mip.x()
     z = int(inst.value[x].sum())
     if tie_break:
+        if searched is not None and searched.bound is not None and searched.lower is not None:
+            # the tie-breaks look only among allocations worth z: the LP's duals fix more columns at z than at the
+            # search's best value
+            mip.set_x_bounds(*searched.bound.fixed(searched.lower, searched.upper, z))
         x = _tie_breaks(inst, mip, x, z, alike)
         z = int(inst.value[x].sum())
     seconds, solves = seconds + mip.seconds, solves + mip.solves
@@ -157,6 +161,7 @@ class Searched:
     hint: np.ndarray | None = None
     lower: np.ndarray | None = None
     upper: np.ndarray | None = None
+    bound: DualBound | None = None  # the LP's duals, to fix more columns once the optimum's value is known
 
 
 def _search(inst: Instance, r: Rules, coverable: list[int] | None, alike: list[list[int]]) -> Searched | None:
@@ -177,7 +182,7 @@ def _search(inst: Instance, r: Rules, coverable: list[int] | None, alike: list[l
     if hint is None:
         return Searched(None, lp.seconds)
     lower, upper = bound.fixed(lp.lower, lp.upper, int(inst.value[hint].sum()))
-    return Searched(None, lp.seconds, hint, lower, upper)
+    return Searched(None, lp.seconds, hint, lower, upper, bound)
 
 
 def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int, alike: list[list[int]]) -> np.ndarray:
