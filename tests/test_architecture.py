@@ -160,6 +160,21 @@ def test_every_empty_chooser_says_what_to_do_in_spanish():
     assert missing == {}
 
 
+def _direct_uploaders(path: Path) -> list[int]:
+    """Lines that call a `file_uploader` other than ui.upload's (imported as `upload_field`)."""
+    return [node.lineno for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "file_uploader"
+            and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "upload_field")]
+
+
+def test_every_uploader_is_drawn_by_ui_upload():
+    """Streamlit's uploader writes its button and limits in English; `ui.upload.file_uploader` draws them in
+    Spanish, so no page or helper calls Streamlit's own (st., a column's or the sidebar's)."""
+    direct = {str(p.relative_to(ROOT)): lines for p in python_files("ui", "pages") + [ROOT / "app.py"]
+              if p != ROOT / "ui" / "upload.py" and (lines := _direct_uploaders(p))}
+    assert direct == {}
+
+
 def test_no_module_passes_400_lines_outside_the_catalogue():
     """The application's modules (core, ui, pages, bench, app.py); the Spanish catalogue core/texts/ may be long."""
     over = {}
