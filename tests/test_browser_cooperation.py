@@ -15,7 +15,7 @@ from core.cooperation import agreements as agr
 from core.cooperation import monitoring, reviews
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import TEST_PASSWORD, TEST_USERS, open_page, served_app, sign_in, wait_for_app
+from tests.conftest import TEST_PASSWORD, TEST_USERS, after_its_run, open_page, served_app, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -30,8 +30,9 @@ def _choose(page, form, label: str, option: str) -> None:
 
 
 def _submit(page, form, button: str) -> None:
-    form.get_by_role("button", name=button).click()
-    wait_for_app(page)
+    """Send the form and wait for the run it causes to end: a page opened before then could stop that run before
+    it saves (a progress report once went unsaved that way)."""
+    after_its_run(page, form.get_by_role("button", name=button).click)
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
