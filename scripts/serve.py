@@ -33,7 +33,7 @@ def _warm_imports() -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root))  # Minga's own modules, warmed before Streamlit adds the app's folder itself
     _warm_imports()
-    app = str(Path(__file__).resolve().parents[1] / "app.py")
-    sys.exit(cli.main(["run", app, *sys.argv[1:]], standalone_mode=True))
+    sys.exit(cli.main(["run", str(root / "app.py"), *sys.argv[1:]], standalone_mode=True))

@@ -38,7 +38,7 @@ def _reads_in_spanish(box) -> None:
                                '::after').content})""")
     assert "Upload" not in shown["text"] and "per file" not in shown["text"]
     assert shown["button"] == '"Elegir archivo"'
-    assert shown["limits"] == '"Hasta 5 MB por archivo · XLSX o CSV"'
+    assert shown["limits"] == '"Hasta 5 MB por archivo · .xlsx o .csv"'
     zone = box.get_by_test_id("stFileUploaderDropzone")
     zone.evaluate("""zone => { const files = new DataTransfer();
       files.items.add(new File(['x'], 'a.csv', {type: 'text/csv'}));

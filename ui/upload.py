@@ -31,13 +31,12 @@ def _block(key: str) -> str:
 
 
 def limits_text(types: Sequence[str], max_mb: int) -> str:
-    """«Hasta 5 MB por archivo · CSV o XLSX»: what the uploader takes, in Spanish."""
-    names = [kind.upper() for kind in types]
+    """«Hasta 5 MB por archivo · .xlsx o .csv»: what the uploader takes, in Spanish, the types written as the
+    labels write them (file extensions)."""
+    names = [f".{kind.lower()}" for kind in types]
     if not names:
         return t("upload.limits_any", limit=number(max_mb))
-    # «o» turns «u» before a word said with an «o» (CSV u ODS)
-    either = "upload.either_u" if names[-1].startswith("O") else "upload.either"
-    kinds = names[0] if len(names) == 1 else t(either, first=", ".join(names[:-1]), last=names[-1])
+    kinds = names[0] if len(names) == 1 else t("upload.either", first=", ".join(names[:-1]), last=names[-1])
     return t("upload.limits", limit=number(max_mb), kinds=kinds)
 
 

@@ -44,7 +44,6 @@ STRINGS = {
     "upload.limits": "Hasta {limit} MB por archivo · {kinds}",
     "upload.limits_any": "Hasta {limit} MB por archivo",
     "upload.either": "{first} o {last}",
-    "upload.either_u": "{first} u {last}",
     "upload.drop": "Suelte el archivo aquí",
 }
 
