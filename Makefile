@@ -12,6 +12,9 @@ UV := $(VENV)/bin/uv
 # process (each test worker, served app and command) would compile every module it imports again.
 UV_INSTALL := $(UV) pip install --quiet --require-hashes --compile-bytecode --python $(PY)
 BYTECODE := $(PY) -m compileall -q -j 0 app.py core ui bench scripts tests
+# The allocation's exact search is compiled by numba: once per checkout (a few seconds, kept in numba's cache
+# beside the module), before any test worker or benchmark would each compile it on its first allocation.
+WARM_UP := $(PY) -c "from core.engine.allocation import warm_up; warm_up()"
 # One stamp per requirements file: a rerun installs again only after that file changed.
 APP_STAMP := $(VENV)/.installed-requirements.txt
 DEV_STAMP := $(VENV)/.installed-requirements-dev.txt
@@ -30,12 +33,14 @@ run: data
 
 test: lint data browser
 	$(BYTECODE)
+	$(WARM_UP)
 	HYPOTHESIS_PROFILE=ci $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=10
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 
 bench: data $(DEV_STAMP) browser
+	$(WARM_UP)
 	$(PY) -m bench
 
 $(PY):

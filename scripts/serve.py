@@ -7,7 +7,7 @@ runs in legacy mode and loses their first interaction (a sign-in, the chosen par
 before the server starts gives every session, the first included, st.navigation's routing.
 
 Before the server listens, it imports the libraries and Minga's modules that the first page uses (the router's and
-Inicio's). A visitor who opens the address the server prints then does not wait for them. When they were imported
+Inicio's) and loads the allocation's compiled search. A visitor who opens the address the server prints then does not wait for them. When they were imported
 in a thread while the server already listened, they competed for the CPU with that visitor's first page: 1,91 ×
 the empty app's first page against 1,62 × now (median of four fresh starts each).
 """
@@ -30,6 +30,8 @@ WARM = ("numpy", "pandas", "pyarrow", "polars", "duckdb", "altair", "pydeck", "p
 def _warm_imports() -> None:
     for name in WARM:
         importlib.import_module(name)
+    # the allocation's compiled search, loaded from numba's cache (or compiled, on a new checkout)
+    importlib.import_module("core.engine.allocation").warm_up()
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ total cost, then the proposals first in code order. Rules that cannot all hold c
 `feasible=False` and a Spanish explanation, never as an exception.
 
 Modules: `instance` (the candidates as arrays), `rules`, `mip` (the HiGHS model), `search` (the exact search
-bounded by the LP's duals), `fill` (greedy fills: first allocations to beat), `exact`, `code_order` (the
+bounded by the LP's duals) and `walk` (its compiled depth-first walk), `fill` (greedy fills: first allocations to beat), `exact`, `code_order` (the
 last tie-break, over kinds of alike proposals), `heuristics`,
 `proportional`, `explanations` («¿por qué no?»), `result`, `api` (entry points).
 """
@@ -34,6 +34,7 @@ from core.engine.allocation.api import (
     allocate_detailed,
     explain_proposal,
     funded_under_scores,
+    warm_up,
 )
 from core.engine.allocation.proportional import Ballots
 from core.engine.allocation.result import (
@@ -47,4 +48,4 @@ from core.engine.allocation.rules import AllocationRules
 
 __all__ = ["COMPARATORS", "EXACT", "METHODS", "OBJECTIVES", "AllocationResult", "AllocationRules", "AssociationShare",
            "Ballots", "Method", "ProposalOutcome", "allocate", "allocate_detailed", "explain_proposal",
-           "funded_under_scores", "gini", "summary_es"]
+           "funded_under_scores", "gini", "summary_es", "warm_up"]

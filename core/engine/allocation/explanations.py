@@ -60,7 +60,7 @@ class ForcedSolver:
         lower[i] = 1.0
         if self.base is not None:
             x, proven = best_within(self.inst, self.r, self.solved.coverable, lower, upper, self.base.forcing(i),
-                                    self._incumbent(i), ties=False, node_limit=SEARCH_NODES)
+                                    self._incumbent(i, repaired=False), ties=False, node_limit=SEARCH_NODES)
             if x is not None:
                 self.found.append(x)  # proven or not, a lower bound for the MIP below
             if proven:
@@ -114,13 +114,17 @@ class ForcedSolver:
     def _valid(self, x: np.ndarray) -> bool:
         return not breaks_a_rule(self.inst, self.r, x, self.solved.coverable, self.solved.coverage_min)
 
-    def _incumbent(self, i: int) -> np.ndarray | None:
-        """The best allocation seen so far that already holds i, or the optimum repaired to take i in."""
+    def _incumbent(self, i: int, repaired: bool = True) -> np.ndarray | None:
+        """The best allocation seen so far that already holds i, or the optimum repaired to take i in. The
+        compiled search walks a node in well under a microsecond, so the repair (a Python pass over every
+        proposal) costs it more than the nodes it saves; only the MIP's warm start gets it."""
         holding = [x for x in self.found if x[i]]
         best = max(holding, key=self._value) if holding else None
-        repaired = self._repair(self.solved.x, i)
-        if repaired is not None and (best is None or self._value(repaired) > self._value(best)):
-            best = repaired
+        if not repaired:
+            return best
+        taken_in = self._repair(self.solved.x, i)
+        if taken_in is not None and (best is None or self._value(taken_in) > self._value(best)):
+            best = taken_in
         return best
 
     def _repair(self, x: np.ndarray, i: int) -> np.ndarray | None:

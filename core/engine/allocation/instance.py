@@ -50,6 +50,13 @@ class Instance:
         """Per proposal: the positions (in `associations`) of the associations it belongs to."""
         return [[self.a_pos[a] for a in group] for group in self.members]
 
+    @cached_property
+    def member_csr(self) -> tuple[np.ndarray, np.ndarray]:
+        """`member_pos` flat: proposal j's associations are flat[starts[j]:starts[j + 1]] (int64 arrays)."""
+        proposal, association = self._memberships
+        starts = np.concatenate([[0], np.cumsum(np.bincount(proposal, minlength=len(self.ids)))])
+        return starts.astype(np.int64), association
+
     def held(self, x: np.ndarray) -> np.ndarray:
         """Cents attributed to each association (in `associations` order) by allocation x: each chosen proposal's
         cost in equal parts among its associations."""

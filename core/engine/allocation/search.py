@@ -15,12 +15,12 @@ How, with y the LP's row duals (any y with the right signs gives a valid bound, 
   cap is on, a branch that survives is bounded again with the cap's rows kept rather than priced (each
   association's room filled greedily inside the budget's): the duals price the cap for the LP's optimum, not for
   a branch far from it, and the tighter bound settled an instance of 200 proposals with 1.2 million nodes in
-  0.15 million. Every rule is checked exactly, in cents, on the way down.
+  0.15 million. Every rule is checked exactly, in cents, on the way down. The walk is compiled (`walk.py`); this
+  module orders the proposals and lays the instance out as arrays for it.
 """
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import itertools
 import math
@@ -31,12 +31,12 @@ import numpy as np
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.mip import Mip
 from core.engine.allocation.rules import Rules
+from core.engine.allocation.walk import EPS, walk
 
-EPS = 1e-6  # float slack on bounds of whole-number objectives
-NODE_LIMIT = 100_000  # nodes one answer may take (about 0.4 s); beyond, the caller asks HiGHS (still exact)
+NODE_LIMIT = 100_000  # nodes one answer may take (about 0.03 s compiled); beyond, the caller asks HiGHS (still exact)
 # free proposals at each target, growing by a quarter: a failed target costs little next to a larger one
 FREE_STEPS = (32, 40, 50, 62, 78, 97, 121, 151, 189, 236, 295, 369, 461, 576)
-MAX_DEPTH = 600  # free proposals the walk takes (one stack frame each); more go to HiGHS
+MAX_DEPTH = 600  # free proposals the walk takes; more go to HiGHS (a search that wide would not finish)
 
 
 @dataclass
@@ -113,228 +113,102 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     (allocation or None, finished, nodes walked): not finished means the node limit was reached and the
     allocation is only the best found so far. With `ties`, `alike` (groups of interchangeable proposals, in code
     order) are taken in order: a later one only with the one before, as the code-order tie-break would choose."""
-    n = len(inst.ids)
-    cents = inst.cents.tolist()
-    value = inst.value.tolist()
-    share = inst.share.tolist()
-    member_pos = inst.member_pos
+    n, m = len(inst.ids), len(inst.associations)
+    cents, value, lag, lag_c = inst.cents.astype(np.int64), inst.value.astype(np.int64), bound.lagrangian[:n], \
+        bound.capped_lagrangian[:n]
     cap = r.cap_cents
     x = lower[:n] > 0.5
-    free = [j for j in range(n) if lower[j] < 0.5 < upper[j] and not any(x[p] for p in r.partners.get(j, ()))]
-    base_value, base_cents = int(inst.value[x].sum()), int(inst.cents[x].sum())
+    mp_ptr, mp_idx = inst.member_csr
+    pt_ptr, pt_idx = _partner_csr(r, n)
+    blocked = np.zeros(n, dtype=bool)  # a partner is already in
+    blocked[pt_idx[np.repeat(x, np.diff(pt_ptr))]] = True
+    is_free = (lower[:n] < 0.5) & (upper[:n] > 0.5) & ~blocked
+    base_value, base_cents = int(value[x].sum()), int(cents[x].sum())
     base_pos = int((np.flatnonzero(x) + 1).sum())
-    held = [0.0] * len(inst.associations)
-    covered = [0] * len(inst.associations)
-    for j in np.flatnonzero(x).tolist():
-        for k in member_pos[j]:
-            held[k] += cents[j] * share[j]
-            covered[k] += 1
-    if base_cents > r.available_cents or (cap is not None and any(h > cap for h in held)):
+    held = inst.held(x)
+    proposal_of, _ = inst._memberships
+    covered = np.bincount(mp_idx, weights=x[proposal_of], minlength=m).astype(np.int64)
+    if base_cents > r.available_cents or (cap is not None and bool((held > cap).any())):
         return None, True, 0
-    if len(free) > MAX_DEPTH:
+    if int(is_free.sum()) > MAX_DEPTH:
         return None, False, 0
-    lag = bound.lagrangian[:n].tolist()
-    bonus = bound.cover_bonus
-    constant = bound.base + sum(lag[j] for j in range(n) if x[j]) - sum(
-        b * (covered[k] - 1) for k, b in bonus.items() if covered[k] > 1)
+    bonus = np.zeros(m)
+    for k, b in bound.cover_bonus.items():
+        bonus[k] = b
+    constant = bound.base + float(lag[x].sum()) - float((bonus * np.maximum(covered - 1, 0)).sum())
+    if base_value + int(value[is_free & (value > 0)].sum()) < at_least:
+        return None, True, 0
     # by Lagrangian value per cent, best first: those worth something come first, so the budget bound reads
-    # them as one prefix; the order of the others only decides the order of the walk
-    if base_value + sum(value[j] for j in free if value[j] > 0) < at_least:
-        return None, True, 0
-    def by_ratio(j: int) -> tuple[int, float]:
-        return (0, -lag[j] / cents[j]) if cents[j] else ((-1, 0.0) if lag[j] > 0 else (1, 0.0))
-
-    # the proposals of associations whose coverage row has a dual come first: once they are decided, no
-    # undecided proposal carries a coverage dual its association may already have earned
-    head = sorted((j for j in free if any(k in bonus for k in member_pos[j])), key=by_ratio)
-    tail = sorted((j for j in free if not any(k in bonus for k in member_pos[j])), key=by_ratio)
-    free = head + tail
+    # them as one prefix; the order of the others only decides the order of the walk. The proposals of
+    # associations whose coverage row has a dual come first: once they are decided, no undecided proposal carries
+    # a coverage dual its association may already have earned.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(cents > 0, lag / cents, 0.0)
+        ratio_c = np.where(cents > 0, lag_c / cents, 0.0)
+    group = np.where(cents > 0, 0, np.where(lag > 0, -1, 1))
+    in_head = np.bincount(proposal_of, weights=bonus[mp_idx] > 0, minlength=n) > 0
+    head, tail = (_ordered(np.flatnonzero(is_free & part), group, -ratio) for part in (in_head, ~in_head))
+    free = np.concatenate([head, tail])
     n_head = len(head)
-    positive = [j for j in tail if lag[j] > 0]
-    n_pos = len(positive)
-    pre_c, pre_v = [0], [0.0]
-    for j in positive:
-        pre_c.append(pre_c[-1] + cents[j])
-        pre_v.append(pre_v[-1] + lag[j])
-    neg_ratio = [-(lag[j] / cents[j]) if cents[j] else -math.inf for j in positive]  # ascending
-    last: dict[int, int] = {}  # association → the last depth that can still give it a proposal
-    for depth, j in enumerate(free):
-        for k in member_pos[j]:
-            last[k] = depth
-    need = [k for k in (coverable or []) if not covered[k]]
-    if any(k not in last for k in need):
+    positive = tail[lag[tail] > 0]
+    pre_c = np.concatenate([[0], np.cumsum(cents[positive])]).astype(np.int64)
+    pre_v = np.concatenate([[0.0], np.cumsum(lag[positive])])
+    neg_ratio = np.where(cents[positive] > 0, -ratio[positive], -math.inf)  # ascending
+    depth_of = np.full(n, n, dtype=np.int64)  # per proposal, the depth that decides it
+    depth_of[free] = np.arange(len(free))
+    last = np.full(m, -1, dtype=np.int64)  # per association, the last depth that can still give it a proposal
+    decided = depth_of[proposal_of] < n
+    np.maximum.at(last, mp_idx[decided], depth_of[proposal_of][decided])
+    need = np.asarray([k for k in (coverable or []) if not covered[k]], dtype=np.int64)
+    if bool((last[need] < 0).any()):
         return None, True, 0
-    closes: list[list[int]] = [[] for _ in free]  # per depth: associations needing one whose last chance it is
-    for k in need:
-        closes[last[k]].append(k)
-    chosen = [bool(v) for v in x.tolist()]
-    before = [-1] * n  # per proposal, the interchangeable one it may only follow
-    for group in (alike or []) if ties else []:
-        for earlier, later in itertools.pairwise(group):
+    # per depth: the associations needing one whose last chance it is
+    cl_ptr = np.concatenate([[0], np.cumsum(np.bincount(last[need], minlength=len(free)))]).astype(np.int64)
+    cl_idx = need[np.argsort(last[need], kind="stable")]
+    before = np.full(n, -1, dtype=np.int64)  # per proposal, the interchangeable one it may only follow
+    for group_alike in (alike or []) if ties else []:
+        for earlier, later in itertools.pairwise(group_alike):
             before[later] = earlier
     # the cap kept as rows: tail proposals by Lagrangian value per cent without the cap's prices, best first;
     # a proposal of one association at full share fills that association's room, any other only the budget's
-    lag_c = bound.capped_lagrangian[:n].tolist()
-    constant_c = constant - bound.base + bound.capped_base + sum(lag_c[j] - lag[j] for j in range(n) if x[j])
-    depth_of = [n] * n  # per proposal, the depth that decides it
-    for depth, j in enumerate(free):
-        depth_of[j] = depth
-    # per tail proposal: (depth deciding it, cents, value, value per cent, its association when it fills that
-    # association's room alone at full share, else −1)
-    tail_c = [(depth_of[j], cents[j], lag_c[j], lag_c[j] / cents[j] if cents[j] else 0.0,
-               member_pos[j][0] if len(member_pos[j]) == 1 and share[j] == 1 else -1)
-              for j in sorted((j for j in tail if lag_c[j] > 0),
-                              key=lambda j: -lag_c[j] / cents[j] if cents[j] else -math.inf)]
-    undecided_c: dict[int, list[tuple[int, int, float, float, int]]] = {}  # per depth, tail_c not yet decided
-    shift = 0.0  # Σ (lag_c − lag) over the proposals taken on the way down
-    if incumbent is not None and int(inst.value[incumbent].sum()) < at_least:
+    constant_c = constant - bound.base + bound.capped_base + float((lag_c - lag)[x].sum())
+    tail_c = tail[lag_c[tail] > 0]
+    tail_c = tail_c[np.argsort(np.where(cents[tail_c] > 0, -ratio_c[tail_c], -math.inf), kind="stable")]
+    alone = np.diff(mp_ptr)[tail_c] == 1
+    fills = np.where(alone & (inst.share[tail_c] == 1), mp_idx[mp_ptr[tail_c]], -1)
+    best_key = np.zeros(3, dtype=np.int64)  # value, −cost, −position sum of the best allocation known
+    if incumbent is not None and int(value[incumbent].sum()) < at_least:
         incumbent = None
-    best_key: tuple[int, int, int] | None = None
     if incumbent is not None:
-        best_key = (int(inst.value[incumbent].sum()), -int(inst.cents[incumbent].sum()),
-                    -int((np.flatnonzero(incumbent) + 1).sum()))
-    best: list[int] | None = None  # the free proposals of a better allocation than the incumbent
-    path: list[int] = []
-    nodes = 0
-
-    def head_fill(depth: int, room: int) -> tuple[float, int, int]:
-        """Dantzig's fill over the undecided head proposals (a coverage dual counted only while the association
-        has none) merged with the tail, up to the last head proposal: (value, tail position, room left)."""
-        items = []
-        for j in free[depth:n_head]:
-            worth = lag[j] - sum(bonus.get(k, 0.0) for k in member_pos[j] if covered[k])
-            if worth > 0:
-                items.append((-(worth / cents[j]) if cents[j] else -math.inf, j, worth))
-        items.sort()
-        total, start = 0.0, 0
-        for neg, j, worth in items:
-            stop = max(start, bisect.bisect_right(neg_ratio, neg))  # tail proposals at least as good go first
-            if pre_c[stop] - pre_c[start] > room:
-                return total, start, room
-            total += pre_v[stop] - pre_v[start]
-            room -= pre_c[stop] - pre_c[start]
-            start = stop
-            if cents[j] > room:
-                return total + room * worth / cents[j], start, 0
-            total += worth
-            room -= cents[j]
-        return total, start, room
-
-    def bound_at(depth: int, spent: int, lag_sum: float) -> int:
-        """The whole-number bound on every completion of this branch."""
-        room = r.available_cents - spent
-        total, start = 0.0, max(0, min(depth - n_head, n_pos))
-        if depth < n_head:
-            total, start, room = head_fill(depth, room)
-        if room > 0 or start < n_pos:
-            limit = bisect.bisect_right(pre_c, pre_c[start] + room) - 1
-            total += pre_v[limit] - pre_v[start]
-            if limit < n_pos:
-                left = room - (pre_c[limit] - pre_c[start])
-                j = positive[limit]
-                total += left * lag[j] / cents[j]
-        return math.floor(constant + lag_sum + total + EPS + 1e-9 * abs(constant))
-
-    def capped_top(depth: int, spent: int, lag_sum: float, clear: float) -> float:
-        """The bound of a tail branch with the cap kept as rows. The greedy fill is that relaxation's optimum (the
-        cap's rows nest in the budget's, so the money they allow is a polymatroid); it stops once the bound reaches
-        `clear`, since it can only grow."""
-        room = r.available_cents - spent
-        top = constant_c + lag_sum + shift + EPS + 1e-9 * abs(constant_c)
-        used: dict[int, float] = {}
-        undecided = undecided_c.get(depth)
-        if undecided is None:
-            undecided = undecided_c[depth] = [item for item in tail_c if item[0] >= depth]
-        for _, c, worth, ratio, k in undecided:
-            if top >= clear:
-                return top
-            if not c:
-                top += worth
-                continue
-            amount = c if c < room else room
-            if k >= 0:
-                left = cap - held[k] - used.get(k, 0.0)
-                if left < amount:
-                    if left <= 0:
-                        continue
-                    amount = left
-                used[k] = used.get(k, 0.0) + amount
-            top += amount * ratio
-            room -= amount
-            if room <= 0:
-                break
-        return top
-
-    def cut(top: int, cost: int, pos: int) -> bool:
-        """No completion under bound `top` can beat the best allocation found, or reach `at_least`."""
-        if top < at_least:
-            return True
-        if best_key is None:
-            return False
-        if top != best_key[0]:
-            return top < best_key[0]
-        # the same value at best: completing only adds cost and later positions
-        return not ties or (-cost, -pos) <= best_key[1:]
-
-    def walk(depth: int, spent: int, lag_sum: float, got: int, cost: int, pos: int, top: int | None = None) -> bool:
-        """Decide free[depth] and on; `top`, when given, is this branch's bound already computed."""
-        nonlocal nodes, best_key, best, shift
-        nodes += 1
-        if nodes > node_limit:
-            return False
-        if depth == len(free):
-            key = (got, -cost, -pos)
-            if got < at_least:
-                return True
-            if best_key is None or (key > best_key if ties else got > best_key[0]):
-                best_key, best = key, list(path)
-            return True
-        if best_key is not None or at_least != -math.inf:
-            if top is None:
-                top = bound_at(depth, spent, lag_sum)
-            if cut(top, cost, pos):
-                return True
-            if cap is not None and depth >= n_head:
-                clear = max(at_least, best_key[0] if best_key is not None else -math.inf) + 1
-                if cut(math.floor(capped_top(depth, spent, lag_sum, clear)), cost, pos):
-                    return True
-        j = free[depth]
-        part = cents[j] * share[j]
-        fits = spent + cents[j] <= r.available_cents and not any(chosen[p] for p in r.partners.get(j, ()))
-        fits = fits and (before[j] < 0 or chosen[before[j]])
-        if fits and cap is not None:
-            fits = all(held[k] + part <= cap for k in member_pos[j])
-        if fits:
-            chosen[j] = True
-            path.append(j)
-            # a coverage row's dual counts once: a second proposal of a covered association does not earn it
-            gain = lag[j] - sum(bonus.get(k, 0.0) for k in member_pos[j] if covered[k])
-            for k in member_pos[j]:
-                held[k] += part
-                covered[k] += 1
-            shift += lag_c[j] - lag[j]
-            # taking the next proposal of the budget fill leaves the fill, and so the bound, as it was
-            same = top if depth >= n_head and lag[j] > 0 else None
-            done = walk(depth + 1, spent + cents[j], lag_sum + gain, got + value[j], cost + cents[j], pos + j + 1,
-                        same)
-            for k in member_pos[j]:
-                held[k] -= part
-                covered[k] -= 1
-            shift -= lag_c[j] - lag[j]
-            path.pop()
-            chosen[j] = False
-            if not done:
-                return False
-        if any(not covered[k] for k in closes[depth]):
-            return True
-        return walk(depth + 1, spent, lag_sum, got, cost, pos)
-
-    finished = walk(0, base_cents, 0.0, base_value, base_cents, base_pos)  # unfinished: the best found so far
-    if best is None:
+        best_key[:] = (int(value[incumbent].sum()), -int(cents[incumbent].sum()),
+                       -int((np.flatnonzero(incumbent) + 1).sum()))
+    found, finished, nodes, taken, _ = walk(
+        free, n_head, cents, value, inst.share.astype(float), lag.astype(float), lag_c.astype(float), before,
+        x.copy(), held.astype(float), covered, bonus, mp_ptr, mp_idx, pt_ptr, pt_idx, cl_ptr, cl_idx,
+        positive, pre_c, pre_v, neg_ratio, depth_of[tail_c], cents[tail_c], lag_c[tail_c].astype(float),
+        ratio_c[tail_c].astype(float), fills.astype(np.int64), int(r.available_cents), cap is not None,
+        float(cap if cap is not None else 0.0), float(constant), float(constant_c), float(at_least), ties,
+        int(node_limit), incumbent is not None, best_key, base_value, base_cents, base_pos)
+    if not found:  # unfinished: the best found so far
         return (None if incumbent is None else incumbent.copy()), finished, nodes
     out = x.copy()
-    out[best] = True
+    out[free[taken]] = True
     return out, finished, nodes
+
+
+def _ordered(candidates: np.ndarray, group: np.ndarray, key: np.ndarray) -> np.ndarray:
+    """`candidates` (in code order) sorted by group, then key, stably."""
+    return candidates[np.lexsort((key[candidates], group[candidates]))]
+
+
+def _partner_csr(r: Rules, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Exclusive partners as (starts, flat positions): proposal j's are flat[starts[j]:starts[j + 1]]."""
+    pairs = np.asarray(r.pairs, dtype=np.int64).reshape(-1, 2)
+    source = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    target = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    order = np.argsort(source, kind="stable")
+    starts = np.concatenate([[0], np.cumsum(np.bincount(source, minlength=n))]).astype(np.int64)
+    return starts, target[order]
 
 
 def best_within(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndarray, upper: np.ndarray,
