@@ -91,6 +91,20 @@ def test_the_search_finds_the_optimum_and_tie_breaks_highs_finds(seed, monkeypat
 
 
 @pytest.mark.parametrize("seed", range(6))
+def test_without_a_cap_the_search_still_finds_highs_optimum(seed, monkeypatch):
+    """With no cap the second bound is a fill over what still fits (money left, no exclusive partner): it must
+    never prune the optimum away either."""
+    candidates, rules = random_case(400 + seed, 70)
+    rules = rules.model_copy(update={"max_share_per_association": None})
+    searched = allocate_detailed(candidates, rules, explain=False)
+    monkeypatch.setattr(exact, "_search", lambda *_: None)
+    solved = allocate_detailed(candidates, rules, explain=False)
+    assert searched.feasible and solved.feasible
+    assert searched.funded_ids == solved.funded_ids
+    assert searched.n_solves < solved.n_solves
+
+
+@pytest.mark.parametrize("seed", range(6))
 def test_with_tight_caps_the_search_still_finds_highs_optimum(seed, monkeypatch):
     """Caps of a tenth of the budget bind for many associations: the walk's bound with the caps kept as rows
     (not priced by the LP's duals) prunes there, and must never prune the optimum away."""

@@ -14,7 +14,8 @@ Shapes (n proposals, m associations, f free proposals in walk order):
 - per depth: `free`, and the associations whose last chance it is `cl_idx[cl_ptr[d]:cl_ptr[d + 1]]`;
 - the budget fill: `positive` (tail proposals worth something, best value per cent first), its prefix sums
   `pre_c`, `pre_v`, and `neg_ratio` (ascending);
-- the fill with the cap kept as rows: `tc_*` per item, best first (`tc_assoc` −1 unless it fills one room).
+- the fill with the cap kept as rows: `tc_*` per item (`tc_prop` its proposal), best first (`tc_assoc` −1
+  unless it fills one association's room).
 """
 
 from __future__ import annotations
@@ -89,15 +90,36 @@ def _bound_at(depth, spent, lag_sum, available, constant, n_head, free, cents, l
 
 
 @numba.njit(cache=True, nogil=True)
-def _capped_top(depth, spent, lag_sum, clear, available, cap, constant_c, shift, held, used,
-                tc_depth, tc_cents, tc_worth, tc_ratio, tc_assoc):
-    """The bound of a tail branch with the cap kept as rows (the greedy fill is that relaxation's optimum); it
-    stops once the bound reaches `clear`, since it can only grow. `used` is zero on entry and on return."""
+def _fits(j, spent, available, has_cap, cap, cents, share, held, chosen, mp_ptr, mp_idx, pt_ptr, pt_idx):
+    """Proposal j fits beside the proposals taken: the money left, no exclusive partner, every association's cap.
+    What is taken only grows down a branch, so a proposal that does not fit at a node fits nowhere below it."""
+    if spent + cents[j] > available:
+        return False
+    for q in range(pt_ptr[j], pt_ptr[j + 1]):
+        if chosen[pt_idx[q]]:
+            return False
+    if has_cap:
+        part = cents[j] * share[j]
+        for q in range(mp_ptr[j], mp_ptr[j + 1]):
+            if held[mp_idx[q]] + part > cap:
+                return False
+    return True
+
+
+@numba.njit(cache=True, nogil=True)
+def _capped_top(depth, spent, lag_sum, clear, available, has_cap, cap, constant_c, shift, held, used, cents, share,
+                chosen, mp_ptr, mp_idx, pt_ptr, pt_idx, tc_prop, tc_depth, tc_cents, tc_worth, tc_ratio, tc_assoc):
+    """The bound of a tail branch with the cap kept as rows (the greedy fill is that relaxation's optimum) over
+    the undecided proposals that still fit; it stops once the bound reaches `clear`, since it can only grow.
+    `used` is zero on entry and on return."""
     room = float(available - spent)
     top = constant_c + lag_sum + shift + EPS + 1e-9 * abs(constant_c)
     touched = []
     for q in range(len(tc_depth)):
         if tc_depth[q] < depth:
+            continue
+        if not _fits(tc_prop[q], spent, available, has_cap, cap, cents, share, held, chosen, mp_ptr, mp_idx, pt_ptr,
+                     pt_idx):
             continue
         if top >= clear:
             break
@@ -107,7 +129,7 @@ def _capped_top(depth, spent, lag_sum, clear, available, cap, constant_c, shift,
             continue
         amount = c if c < room else room
         k = tc_assoc[q]
-        if k >= 0:
+        if has_cap and k >= 0:
             left = cap - held[k] - used[k]
             if left < amount:
                 if left <= 0:
@@ -141,7 +163,7 @@ def _cut(top, cost, pos, at_least, has_best, best_key, ties):
 @numba.njit(cache=True, nogil=True)
 def walk(free, n_head, cents, value, share, lag, lag_c, before, chosen, held, covered, bonus,
          mp_ptr, mp_idx, pt_ptr, pt_idx, cl_ptr, cl_idx, positive, pre_c, pre_v, neg_ratio,
-         tc_depth, tc_cents, tc_worth, tc_ratio, tc_assoc,
+         tc_prop, tc_depth, tc_cents, tc_worth, tc_ratio, tc_assoc,
          available, has_cap, cap, constant, constant_c, at_least, ties, node_limit,
          has_best, best_key, base_value, base_cents, base_pos):
     """Decide the free proposals in order. Returns (found, finished, nodes, taken): `found` when an allocation
@@ -192,25 +214,19 @@ def walk(free, n_head, cents, value, share, lag, lag_c, before, chosen, held, co
                 if _cut(top_at[d], cost, pos, at_least, has_best, best, ties):
                     d -= 1
                     continue
-                if has_cap and d >= n_head:
+                if d >= n_head:
                     clear = max(at_least, float(best[0]) if has_best else -np.inf) + 1
-                    capped = math.floor(_capped_top(d, spent, lag_sum, clear, available, cap, constant_c, shift,
-                                                    held, used, tc_depth, tc_cents, tc_worth, tc_ratio, tc_assoc))
+                    capped = math.floor(_capped_top(
+                        d, spent, lag_sum, clear, available, has_cap, cap, constant_c, shift, held, used, cents, share,
+                        chosen, mp_ptr, mp_idx, pt_ptr, pt_idx, tc_prop, tc_depth, tc_cents, tc_worth, tc_ratio,
+                        tc_assoc))
                     if _cut(capped, cost, pos, at_least, has_best, best, ties):
                         d -= 1
                         continue
             j = free[d]
             part = cents[j] * share[j]
-            fits = spent + cents[j] <= available
-            for q in range(pt_ptr[j], pt_ptr[j + 1]):
-                if chosen[pt_idx[q]]:
-                    fits = False
-            if fits and before[j] >= 0 and not chosen[before[j]]:
-                fits = False
-            if fits and has_cap:
-                for q in range(mp_ptr[j], mp_ptr[j + 1]):
-                    if held[mp_idx[q]] + part > cap:
-                        fits = False
+            fits = (before[j] < 0 or chosen[before[j]]) and _fits(
+                j, spent, available, has_cap, cap, cents, share, held, chosen, mp_ptr, mp_idx, pt_ptr, pt_idx)
             phase[d] = INCLUDED
             included[d] = fits
             if fits:
