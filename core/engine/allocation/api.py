@@ -163,14 +163,15 @@ def allocate(candidates: pl.DataFrame, budget_usd: float, *, method: Method = "o
         pl.col("proposal_id").cast(pl.Utf8).is_in(list(funded)).fill_null(False).alias("funded"))
 
 
-__all__ = ["COMPARATORS", "EXACT", "METHODS", "OBJECTIVES", "Method", "allocate", "allocate_detailed", "explain_proposal",
-           "funded_under_scores"]
-
-
 def warm_up() -> None:
     """Compile the exact search (numba; a few seconds, once per checkout) or load it from numba's cache (a fraction
-    of a second, once per process), so that nobody waits for it at their first allocation: `make run` and
-    `make test` call it before they start, and scripts/serve.py before the server listens."""
+    of a second, once per process), so that nobody waits for it at their first allocation: `make test` and
+    `make bench` call it before they start, and scripts/serve.py (`make run`) before the server listens."""
     tiny = pl.DataFrame({"proposal_id": ["A", "B", "C"], "association_id": ["X", "X", "Y"],
                          "cost_usd": [300.0, 500.0, 400.0], "score": [60.0, 80.0, 70.0]})
     allocate_detailed(tiny, AllocationRules(budget_usd=900.0, min_one_per_association=True), explain=True)
+
+
+__all__ = ["COMPARATORS", "EXACT", "METHODS", "OBJECTIVES", "Method", "allocate", "allocate_detailed", "explain_proposal",
+           "funded_under_scores", "warm_up"]
+
