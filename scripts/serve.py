@@ -7,9 +7,11 @@ runs in legacy mode and loses their first interaction (a sign-in, the chosen par
 before the server starts gives every session, the first included, st.navigation's routing.
 
 Before the server listens, it imports the libraries and Minga's modules that the first page uses (the router's and
-Inicio's) and loads the allocation's compiled search. A visitor who opens the address the server prints then does not wait for them. When they were imported
+Inicio's). A visitor who opens the address the server prints then does not wait for them. When they were imported
 in a thread while the server already listened, they competed for the CPU with that visitor's first page: 1,91 ×
-the empty app's first page against 1,62 × now (median of four fresh starts each).
+the empty app's first page against 1,62 × (median of four fresh starts each, before the step below existed).
+It then loads the allocation's compiled search (`core.engine.allocation.warm_up`: about a second from numba's
+cache, or a compile of several seconds on a new checkout), so the first allocation does not wait for it either.
 """
 
 import importlib

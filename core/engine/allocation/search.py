@@ -129,7 +129,7 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     base_value, base_cents = int(value[x].sum()), int(cents[x].sum())
     base_pos = int((np.flatnonzero(x) + 1).sum())
     held = inst.held(x)
-    proposal_of, _ = inst._memberships
+    proposal_of = np.repeat(np.arange(n), np.diff(mp_ptr))  # per membership, its proposal
     covered = np.bincount(mp_idx, weights=x[proposal_of], minlength=m).astype(np.int64)
     if base_cents > r.available_cents or (cap is not None and bool((held > cap).any())):
         return None, True, 0

@@ -118,11 +118,11 @@ def _capped_top(depth, spent, lag_sum, clear, available, has_cap, cap, constant_
     for q in range(len(tc_depth)):
         if tc_depth[q] < depth:
             continue
+        if top >= clear:
+            break
         if not _fits(tc_prop[q], spent, available, has_cap, cap, cents, share, held, chosen, mp_ptr, mp_idx, pt_ptr,
                      pt_idx):
             continue
-        if top >= clear:
-            break
         c = tc_cents[q]
         if not c:
             top += tc_worth[q]
@@ -166,9 +166,10 @@ def walk(free, n_head, cents, value, share, lag, lag_c, before, chosen, held, co
          tc_prop, tc_depth, tc_cents, tc_worth, tc_ratio, tc_assoc,
          available, has_cap, cap, constant, constant_c, at_least, ties, node_limit,
          has_best, best_key, base_value, base_cents, base_pos):
-    """Decide the free proposals in order. Returns (found, finished, nodes, taken): `found` when an allocation
-    better than the incumbent (`has_best`, `best_key` = value, −cost, −position sum) was found, `taken[d]` whether
-    its free proposal at depth d is in it; not `finished` when the node limit stopped the walk."""
+    """Decide the free proposals in order. Returns (found, finished, nodes, taken, best): `found` when an
+    allocation better than the incumbent (`has_best`, `best_key` = value, −cost, −position sum) was found,
+    `taken[d]` whether its free proposal at depth d is in it, `best` its key; not `finished` when the node limit
+    stopped the walk."""
     f = len(free)
     phase = np.zeros(f + 1, dtype=np.int64)
     spent_at = np.zeros(f + 1, dtype=np.int64)
