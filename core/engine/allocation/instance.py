@@ -53,19 +53,19 @@ class Instance:
     @cached_property
     def member_csr(self) -> tuple[np.ndarray, np.ndarray]:
         """`member_pos` flat: proposal j's associations are flat[starts[j]:starts[j + 1]] (int64 arrays)."""
-        proposal, association = self._memberships
+        proposal, association = self.memberships
         starts = np.concatenate([[0], np.cumsum(np.bincount(proposal, minlength=len(self.ids)))])
         return starts.astype(np.int64), association
 
     def held(self, x: np.ndarray) -> np.ndarray:
         """Cents attributed to each association (in `associations` order) by allocation x: each chosen proposal's
         cost in equal parts among its associations."""
-        proposal, association = self._memberships
+        proposal, association = self.memberships
         return np.bincount(association, weights=(self.cents * self.share)[proposal] * x[proposal],
                            minlength=len(self.associations))
 
     @cached_property
-    def _memberships(self) -> tuple[np.ndarray, np.ndarray]:
+    def memberships(self) -> tuple[np.ndarray, np.ndarray]:
         """(proposal position, association position), one pair per membership."""
         pairs = [(i, k) for i, spots in enumerate(self.member_pos) for k in spots]
         return (np.array([i for i, _ in pairs], dtype=np.int64), np.array([k for _, k in pairs], dtype=np.int64))

@@ -129,7 +129,7 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     base_value, base_cents = int(value[x].sum()), int(cents[x].sum())
     base_pos = int((np.flatnonzero(x) + 1).sum())
     held = inst.held(x)
-    proposal_of = np.repeat(np.arange(n), np.diff(mp_ptr))  # per membership, its proposal
+    proposal_of, _ = inst.memberships  # per membership, its proposal (in order, as mp_idx)
     covered = np.bincount(mp_idx, weights=x[proposal_of], minlength=m).astype(np.int64)
     if base_cents > r.available_cents or (cap is not None and bool((held > cap).any())):
         return None, True, 0
@@ -185,7 +185,7 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     if incumbent is not None:
         best_key[:] = (int(value[incumbent].sum()), -int(cents[incumbent].sum()),
                        -int((np.flatnonzero(incumbent) + 1).sum()))
-    found, finished, nodes, taken, _ = walk(
+    found, finished, nodes, taken = walk(
         free, n_head, cents, value, inst.share.astype(float), lag.astype(float), lag_c.astype(float), before,
         x.copy(), held.astype(float), covered, bonus, mp_ptr, mp_idx, pt_ptr, pt_idx, cl_ptr, cl_idx,
         positive, pre_c, pre_v, neg_ratio, tail_c, depth_of[tail_c], cents[tail_c], lag_c[tail_c].astype(float),

@@ -166,10 +166,9 @@ def walk(free, n_head, cents, value, share, lag, lag_c, before, chosen, held, co
          tc_prop, tc_depth, tc_cents, tc_worth, tc_ratio, tc_assoc,
          available, has_cap, cap, constant, constant_c, at_least, ties, node_limit,
          has_best, best_key, base_value, base_cents, base_pos):
-    """Decide the free proposals in order. Returns (found, finished, nodes, taken, best): `found` when an
-    allocation better than the incumbent (`has_best`, `best_key` = value, −cost, −position sum) was found,
-    `taken[d]` whether its free proposal at depth d is in it, `best` its key; not `finished` when the node limit
-    stopped the walk."""
+    """Decide the free proposals in order. Returns (found, finished, nodes, taken): `found` when an allocation
+    better than the incumbent (`has_best`, `best_key` = value, −cost, −position sum) was found, `taken[d]` whether
+    its free proposal at depth d is in it; not `finished` when the node limit stopped the walk."""
     f = len(free)
     phase = np.zeros(f + 1, dtype=np.int64)
     spent_at = np.zeros(f + 1, dtype=np.int64)
@@ -276,4 +275,4 @@ def walk(free, n_head, cents, value, share, lag, lag_c, before, chosen, held, co
             d = e
             continue
         d -= 1  # DONE: this frame's both branches are walked
-    return found, finished, nodes, taken, best
+    return found, finished, nodes, taken
