@@ -309,6 +309,34 @@ def test_optimum_is_never_worse_than_greedy_or_equal_split(case):
         assert key(rows, set(optimal.funded_ids), rules)[:2] >= key(rows, chosen, rules)[:2]
 
 
+def consul_greedy(rows: list[dict], rules: AllocationRules) -> set[str]:
+    """The greedy rule as CONSUL states it, written here over plain rows: the obligatory proposals first; with
+    «at least one per association», each association (in the order of its best proposal) funds its best proposal
+    that still fits, unless it already has one; then every proposal by score (highest first; then cost, lowest
+    first; then code) is funded when it still fits."""
+    turn = sorted(rows, key=lambda r: (-round(r["score"], 2), r["cost_usd"], r["proposal_id"]))
+    chosen = set(rules.must_fund)
+    if rules.min_one_per_association:
+        first_seen = list(dict.fromkeys(a for r in turn for a in members_of(r)))
+        for association in first_seen:
+            own = [r["proposal_id"] for r in turn if association in members_of(r)]
+            if chosen.isdisjoint(own):
+                chosen |= next(({p} for p in own if feasible(rows, chosen | {p}, rules)), set())
+    for r in turn:
+        if feasible(rows, chosen | {r["proposal_id"]}, rules):
+            chosen.add(r["proposal_id"])
+    return chosen
+
+
+@FAST
+@given(instances())
+def test_greedy_funds_what_consuls_rule_written_independently_funds(case):
+    candidates, rules = case
+    result = allocate_detailed(candidates, rules, method="greedy")
+    if result.feasible:
+        assert set(result.funded_ids) == consul_greedy(candidates.to_dicts(), rules)
+
+
 @FAST
 @given(instances(max_n=8))
 def test_score_needed_and_cost_to_shed_are_exact(case):

@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from core.engine.allocation import AllocationRules, allocate_detailed, exact, walk, warm_up
+from core.engine.allocation import AllocationRules, allocate_detailed, exact, turns, walk, warm_up
 from core.engine.allocation.instance import build_instance
 from core.engine.allocation.mip import Mip
 from core.engine.allocation.rules import breaks_a_rule, in_code_order, interchangeable, prepare_rules
@@ -139,15 +139,17 @@ def test_each_why_not_of_the_search_equals_the_mip_with_the_proposal_forced_in(s
 
 
 def test_after_the_warm_up_no_allocation_compiles_the_walk_again():
-    """`warm_up` (run by `make run` and `make test`) compiles the walk for the argument types every search passes:
-    an allocation with every rule switched on, and its «¿por qué no?», then add no compiled version (which would
-    make the first person to allocate wait several seconds)."""
+    """`warm_up` (run by `make run` and `make test`) compiles the walks for the argument types every search and
+    comparator passes: allocations with every rule switched on, and their «¿por qué no?», then add no compiled
+    version (which would make the first person to allocate wait several seconds)."""
     warm_up()
-    assert len(walk.walk.signatures) == 1
+    assert len(walk.walk.signatures) == 1 and len(turns.walk_turns.signatures) == 1
     for seed in (300, 301):  # coverage off, then on
         result = allocate_detailed(*random_case(seed, 40))
         assert result.feasible and any(not o.funded and o.score_gap is not None for o in result.proposals)
-    assert len(walk.walk.signatures) == 1
+        for method in ("greedy", "equal_split"):  # and the comparators, with every rule on
+            assert allocate_detailed(*random_case(seed, 40), method=method).feasible
+    assert len(walk.walk.signatures) == 1 and len(turns.walk_turns.signatures) == 1
 
 
 def copies_case(by_association: bool) -> tuple[pl.DataFrame, AllocationRules]:

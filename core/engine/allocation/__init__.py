@@ -19,9 +19,9 @@ total cost, then the proposals first in code order. Rules that cannot all hold c
 `feasible=False` and a Spanish explanation, never as an exception.
 
 Modules: `instance` (the candidates as arrays), `rules`, `mip` (the HiGHS model), `search` (the exact search
-bounded by the LP's duals) and `walk` (its compiled depth-first walk), `fill` (greedy fills: first allocations to beat), `exact`, `code_order` (the
-last tie-break, over kinds of alike proposals), `heuristics`,
-`proportional`, `explanations` («¿por qué no?»), `result`, `api` (entry points).
+bounded by the LP's duals) and `walk` (its compiled depth-first walk), `fill` (greedy fills: first allocations to
+beat), `exact`, `code_order` (the last tie-break, over kinds of alike proposals), `heuristics` (the comparators)
+and `turns` (their compiled walk), `proportional`, `explanations` («¿por qué no?»), `result`, `api` (entry points).
 """
 
 from core.engine.allocation.api import (

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from core.data.validation import spanish_message
 from core.engine.allocation.exact import Solved, solve_optimal
 from core.engine.allocation.explanations import explain_all
-from core.engine.allocation.heuristics import block_reason, solve_heuristic, visit_order
+from core.engine.allocation.heuristics import NO_BLOCKS, Blocks, block_reason, solve_heuristic, visit_order
 from core.engine.allocation.instance import Instance, build_instance
 from core.engine.allocation.proportional import Ballots, no_ballots, solve_equal_shares
 from core.engine.allocation.result import AllocationResult, ProposalOutcome, build_result, infeasible_result
@@ -47,15 +47,15 @@ def _chosen(inst: Instance, x: np.ndarray, explain: bool | int | str | Sequence[
 
 
 def _solve(inst: Instance, r: Rules, rules: AllocationRules, method: str,
-           ballots: Ballots | None) -> tuple[Solved, dict, set[int]]:
+           ballots: Ballots | None) -> tuple[Solved, Blocks, set[int]]:
     if method in EXACT:
         solved = solve_optimal(inst, r, rules.min_one_per_association)
         if method == "scope" and solved.status == "optimal":
             solved.message = t("alloc.message.scope")
-        return solved, {}, set()
+        return solved, NO_BLOCKS, set()
     if method == "proportional":
         if not ballots or not any(any(v > 0 for v in b.values()) for b in ballots.values()):
-            return no_ballots(inst), {}, set()
+            return no_ballots(inst), NO_BLOCKS, set()
         return solve_equal_shares(inst, r, ballots)
     solved, why = solve_heuristic(inst, r, rules.min_one_per_association, method == "equal_split")
     return solved, why, set()
@@ -164,12 +164,15 @@ def allocate(candidates: pl.DataFrame, budget_usd: float, *, method: Method = "o
 
 
 def warm_up() -> None:
-    """Compile the exact search (numba; a few seconds, once per checkout) or load it from numba's cache (a fraction
-    of a second, once per process), so that nobody waits for it at their first allocation: `make test` and
-    `make bench` call it before they start, and scripts/serve.py (`make run`) before the server listens."""
+    """Compile the exact search and the comparators' walk (numba; a few seconds, once per checkout) or load them
+    from numba's cache (a fraction of a second, once per process), so that nobody waits for them at their first
+    allocation: `make test` and `make bench` call it before they start, and scripts/serve.py (`make run`) before
+    the server listens."""
     tiny = pl.DataFrame({"proposal_id": ["A", "B", "C"], "association_id": ["X", "X", "Y"],
                          "cost_usd": [300.0, 500.0, 400.0], "score": [60.0, 80.0, 70.0]})
-    allocate_detailed(tiny, AllocationRules(budget_usd=900.0, min_one_per_association=True), explain=True)
+    for method in ("optimal", "greedy"):
+        allocate_detailed(tiny, AllocationRules(budget_usd=900.0, min_one_per_association=True), method=method,
+                          explain=True)
 
 
 __all__ = ["COMPARATORS", "EXACT", "METHODS", "OBJECTIVES", "Method", "allocate", "allocate_detailed", "explain_proposal",

@@ -23,7 +23,6 @@ SCORE_SCALE = 100  # scores are compared in hundredths of a point
 class Instance:
     ids: list[str]
     lead: list[str]
-    members: list[tuple[str, ...]]
     titles: list[str | None]
     cost: np.ndarray  # USD
     score: np.ndarray  # as given, on any scale
@@ -32,7 +31,9 @@ class Instance:
     beneficiaries: np.ndarray | None
     reach: np.ndarray  # people each proposal reaches (int64, at least 1)
     associations: list[str]  # every association, sorted
-    member_idx: list[list[int]]  # per association: proposals it takes part in
+    # (proposal position, association position), one pair per membership: by proposal, its lead association first,
+    # then the others in the order they were listed (int64 arrays)
+    memberships: tuple[np.ndarray, np.ndarray]
     share: np.ndarray  # per proposal: 1 / number of its associations
     names: Mapping[str, str] = field(default_factory=dict)  # association_id → name, for sentences
     scope: bool = False  # the objective weighs each score by the people reached
@@ -46,9 +47,25 @@ class Instance:
         return self.s_int * self.reach if self.scope else self.s_int
 
     @cached_property
+    def members(self) -> list[tuple[str, ...]]:
+        """Per proposal: its associations' ids, the lead first."""
+        return [tuple(self.associations[k] for k in spots) for spots in self.member_pos]
+
+    @cached_property
     def member_pos(self) -> list[list[int]]:
         """Per proposal: the positions (in `associations`) of the associations it belongs to."""
-        return [[self.a_pos[a] for a in group] for group in self.members]
+        starts, flat = self.member_csr
+        flat_list = flat.tolist()
+        return [flat_list[a:b] for a, b in zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True)]
+
+    @cached_property
+    def member_idx(self) -> list[list[int]]:
+        """Per association: the proposals it takes part in, in code order."""
+        proposal, association = self.memberships
+        by_association = np.argsort(association, kind="stable")
+        bounds = [0, *np.cumsum(np.bincount(association, minlength=len(self.associations))).tolist()]
+        ordered = proposal[by_association].tolist()
+        return [ordered[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
     @cached_property
     def member_csr(self) -> tuple[np.ndarray, np.ndarray]:
@@ -63,12 +80,6 @@ class Instance:
         proposal, association = self.memberships
         return np.bincount(association, weights=(self.cents * self.share)[proposal] * x[proposal],
                            minlength=len(self.associations))
-
-    @cached_property
-    def memberships(self) -> tuple[np.ndarray, np.ndarray]:
-        """(proposal position, association position), one pair per membership."""
-        pairs = [(i, k) for i, spots in enumerate(self.member_pos) for k in spots]
-        return (np.array([i for i, _ in pairs], dtype=np.int64), np.array([k for _, k in pairs], dtype=np.int64))
 
     def name(self, association_id: str) -> str:
         return self.names.get(association_id, association_id)
@@ -87,13 +98,20 @@ def _reach(frame: pl.DataFrame) -> np.ndarray:
     return np.ones(frame.height, dtype=np.int64)
 
 
-def _first_repeated(ids: list[str]) -> str | None:
-    seen: set[str] = set()
-    for value in ids:
-        if value in seen:
-            return value
-        seen.add(value)
-    return None
+def _memberships(frame: pl.DataFrame) -> pl.DataFrame:
+    """One row per (proposal position `row`, association id `association`): the lead first, then the other
+    associations listed, each once."""
+    lead = frame.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("row"), pl.lit(0).alias("slot"),
+                        pl.col("association_id").cast(pl.Utf8).alias("association"))
+    if "association_ids" not in frame.columns:
+        return lead.drop("slot")
+    others = (frame.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("row"),
+                           pl.col("association_ids").cast(pl.List(pl.Utf8)).alias("association"))
+              .explode("association")
+              .with_columns(pl.int_range(1, pl.len() + 1).over("row").alias("slot"))
+              .drop_nulls("association"))
+    pairs = pl.concat([lead, others.select(lead.columns)], how="vertical_relaxed")
+    return pairs.sort("row", "slot").unique(["row", "association"], keep="first", maintain_order=True).drop("slot")
 
 
 def build_instance(candidates: pl.DataFrame, *, scope: bool = False,
@@ -105,13 +123,12 @@ def build_instance(candidates: pl.DataFrame, *, scope: bool = False,
     if candidates["proposal_id"].null_count():
         raise ValueError(t("alloc.input.no_id"))
     frame = candidates.with_columns(pl.col("proposal_id").cast(pl.Utf8).alias("_id")).sort("_id")
-    ids = frame["_id"].to_list()
-    repeated = _first_repeated(ids)
-    if repeated is not None:
-        raise ValueError(t("alloc.input.repeated_id", id=repeated))
+    repeated = frame["_id"].filter(frame["_id"].is_duplicated())
+    if len(repeated):
+        raise ValueError(t("alloc.input.repeated_id", id=repeated[0]))
     if frame["association_id"].null_count():
         raise ValueError(t("alloc.input.no_association"))
-    lead = [str(v) for v in frame["association_id"].to_list()]
+    ids = frame["_id"].to_list()
     cost = frame["cost_usd"].cast(pl.Float64).to_numpy()
     score = frame["score"].cast(pl.Float64).to_numpy()
     bad_cost = ~np.isfinite(cost) | (np.nan_to_num(cost, nan=-1.0) < 0)
@@ -119,26 +136,18 @@ def build_instance(candidates: pl.DataFrame, *, scope: bool = False,
         raise ValueError(t("alloc.input.bad_cost", id=ids[int(np.flatnonzero(bad_cost)[0])]))
     if not np.isfinite(score).all():
         raise ValueError(t("alloc.input.bad_score", id=ids[int(np.flatnonzero(~np.isfinite(score))[0])]))
-    if "association_ids" in frame.columns:
-        members = []
-        for lead_id, group in zip(lead, frame["association_ids"].to_list(), strict=True):
-            others = [str(g) for g in (group or []) if g is not None]
-            members.append(tuple(dict.fromkeys([lead_id, *others])))
-    else:
-        members = [(a,) for a in lead]
+    pairs = _memberships(frame)
+    associations = pairs["association"].unique().sort().to_list()
+    proposal = pairs["row"].to_numpy().astype(np.int64)
+    association = pairs["association"].cast(pl.Enum(associations)).to_physical().to_numpy().astype(np.int64)
     titles = frame["title"].to_list() if "title" in frame.columns else [None] * len(ids)
     beneficiaries = None
     if "direct_beneficiaries" in frame.columns:
         beneficiaries = frame["direct_beneficiaries"].fill_null(0).cast(pl.Int64).to_numpy()
-    associations = sorted({a for group in members for a in group})
-    a_pos = {a: k for k, a in enumerate(associations)}
-    member_idx: list[list[int]] = [[] for _ in associations]
-    for i, group in enumerate(members):
-        for a in group:
-            member_idx[a_pos[a]].append(i)
     return Instance(
-        ids=ids, lead=lead, members=members, titles=titles, cost=cost, score=score,
+        ids=ids, lead=frame["association_id"].cast(pl.Utf8).to_list(), titles=titles, cost=cost, score=score,
         s_int=np.rint(score * SCORE_SCALE).astype(np.int64), cents=np.rint(cost * 100).astype(np.int64),
-        beneficiaries=beneficiaries, reach=_reach(frame), associations=associations, member_idx=member_idx,
-        share=np.array([1.0 / len(g) for g in members]), names=dict(names or {}), scope=scope,
-        pos={pid: i for i, pid in enumerate(ids)}, a_pos=a_pos)
+        beneficiaries=beneficiaries, reach=_reach(frame), associations=associations,
+        memberships=(proposal, association), share=1.0 / np.bincount(proposal, minlength=len(ids)),
+        names=dict(names or {}), scope=scope, pos={pid: i for i, pid in enumerate(ids)},
+        a_pos={a: k for k, a in enumerate(associations)})

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from core.engine.allocation.exact import Solved
-from core.engine.allocation.heuristics import Block, solve_heuristic
+from core.engine.allocation.heuristics import Blocks, solve_heuristic
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.rules import Rules, must_cents
 from core.fmt import money, number
@@ -57,7 +57,7 @@ def equal_shares_order(inst: Instance, r: Rules, ballots: Ballots) -> tuple[list
     return first, [inst.pos[p.name] for p in completed[len(first):]], len(profile)
 
 
-def solve_equal_shares(inst: Instance, r: Rules, ballots: Ballots) -> tuple[Solved, dict[int, Block], set[int]]:
+def solve_equal_shares(inst: Instance, r: Rules, ballots: Ballots) -> tuple[Solved, Blocks, set[int]]:
     """The proportional allocation under the board's rules; also returns the proposals added by the completion."""
     by_mes, by_completion, n_voters = equal_shares_order(inst, r, ballots)
     solved, why = solve_heuristic(inst, r, False, False, order=[*by_mes, *by_completion])

@@ -63,6 +63,15 @@ class Rules:
     def cap_cents(self) -> float | None:
         return None if self.cap is None else self.cap * 100 + 0.5
 
+    def partner_csr(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Exclusive partners as (starts, flat positions): proposal j's are flat[starts[j]:starts[j + 1]]."""
+        pairs = np.asarray(self.pairs, dtype=np.int64).reshape(-1, 2)
+        source = np.concatenate([pairs[:, 0], pairs[:, 1]])
+        target = np.concatenate([pairs[:, 1], pairs[:, 0]])
+        order = np.argsort(source, kind="stable")
+        starts = np.concatenate([[0], np.cumsum(np.bincount(source, minlength=n))]).astype(np.int64)
+        return starts, target[order]
+
     def without(self, part: str) -> Rules:
         """The same rules with one group dropped (to find which group makes a set impossible)."""
         if part == "exclusive":

@@ -122,7 +122,7 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
     cap = r.cap_cents
     x = lower[:n] > 0.5
     mp_ptr, mp_idx = inst.member_csr
-    pt_ptr, pt_idx = _partner_csr(r, n)
+    pt_ptr, pt_idx = r.partner_csr(n)
     blocked = np.zeros(n, dtype=bool)  # a partner is already in
     blocked[pt_idx[np.repeat(x, np.diff(pt_ptr))]] = True
     is_free = (lower[:n] < 0.5) & (upper[:n] > 0.5) & ~blocked
@@ -202,16 +202,6 @@ def search(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndar
 def _ordered(candidates: np.ndarray, group: np.ndarray, key: np.ndarray) -> np.ndarray:
     """`candidates` (in code order) sorted by group, then key, stably."""
     return candidates[np.lexsort((key[candidates], group[candidates]))]
-
-
-def _partner_csr(r: Rules, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Exclusive partners as (starts, flat positions): proposal j's are flat[starts[j]:starts[j + 1]]."""
-    pairs = np.asarray(r.pairs, dtype=np.int64).reshape(-1, 2)
-    source = np.concatenate([pairs[:, 0], pairs[:, 1]])
-    target = np.concatenate([pairs[:, 1], pairs[:, 0]])
-    order = np.argsort(source, kind="stable")
-    starts = np.concatenate([[0], np.cumsum(np.bincount(source, minlength=n))]).astype(np.int64)
-    return starts, target[order]
 
 
 def best_within(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndarray, upper: np.ndarray,
