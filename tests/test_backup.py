@@ -186,17 +186,21 @@ FIRST_ADMIN = textwrap.dedent("""
     import sys, time
     from pathlib import Path
     from core.record.auth import Accounts, PermissionDenied
-    from core.record.store import Store
+    from core.record.store import Store, StoreBusyError
     accounts = Accounts(Store(sys.argv[1]))
     print("listo", flush=True)
     go = Path(sys.argv[2])
     while not go.exists():
         time.sleep(0.005)
-    try:
-        accounts.create_first_admin(sys.argv[3], "Nombre", "una-clave-larga")
-        print("creado", flush=True)
-    except PermissionDenied:
-        print("rechazado", flush=True)
+    for attempt in range(5):  # «ocupado»: the person tries again, as the message asks (a busy machine)
+        try:
+            accounts.create_first_admin(sys.argv[3], "Nombre", "una-clave-larga")
+            print("creado", flush=True)
+        except PermissionDenied:
+            print("rechazado", flush=True)
+        except StoreBusyError:
+            continue
+        break
 """)
 
 
