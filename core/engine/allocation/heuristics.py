@@ -17,7 +17,7 @@ import numpy as np
 from core.engine.allocation.exact import Solved
 from core.engine.allocation.instance import SCORE_SCALE, Instance
 from core.engine.allocation.rules import Rules, alone_blocker, must_cents
-from core.engine.allocation.turns import CODES, walk_turns
+from core.engine.allocation.turns import ALONE, BUDGET, CODES, NOT_SELECTED, walk_turns
 from core.fmt import money, number
 from core.texts import t
 
@@ -75,20 +75,21 @@ class Blocks:
 NO_BLOCKS = Blocks(np.zeros(0, np.int8), np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
 
 
-def _by_turn(inst: Instance, order: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For «at least one per association»: each association's proposals of `order` in turn order, as (starts,
-    flat positions), and the associations in the order of their first proposal's turn (one proposal's
-    associations in the order they are listed)."""
+def _own_proposals(inst: Instance, visit: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For «at least one per association», over the proposals in `visit`: (starts, flat) with association k's
+    proposals in turn order at flat[starts[k]:starts[k + 1]], and the associations in the order their first
+    proposal's turn comes (the associations of one proposal in the order they are listed). A proposal listed
+    twice takes its first turn."""
     n, m = len(inst.ids), len(inst.associations)
     turn = np.full(n, n, dtype=np.int64)
-    turn[order] = np.arange(len(order))
+    turn[visit[::-1]] = np.arange(len(visit))[::-1]  # the earliest turn wins
     proposal, association = inst.memberships
-    listed = np.flatnonzero(turn[proposal] < n)  # membership positions, in proposal then listing order
+    listed = np.flatnonzero(turn[proposal] < n)  # membership positions, by proposal, then as listed
     ranked = listed[np.lexsort((turn[proposal[listed]], association[listed]))]
     starts = np.concatenate([[0], np.cumsum(np.bincount(association[ranked], minlength=m))]).astype(np.int64)
-    has_any = np.flatnonzero(np.diff(starts))
-    first = ranked[starts[has_any]]  # each association's membership in its first proposal
-    first_seen = has_any[np.lexsort((first, turn[proposal[first]]))]
+    with_any = np.flatnonzero(np.diff(starts))
+    first = ranked[starts[with_any]]  # each association's membership in its first proposal
+    first_seen = with_any[np.lexsort((first, turn[proposal[first]]))]
     return starts, proposal[ranked], first_seen
 
 
@@ -104,21 +105,23 @@ def solve_heuristic(inst: Instance, r: Rules, min_one: bool, equal_split: bool,
         each = r.available_cents / m if m else 0.0
         limit[:] = min(each, r.cap * 100) if r.cap is not None else each
         notes.append(t("alloc.note.equal_share", count=m, amount=money(each / 100)))
-    turns = visit_order(inst) if order is None else np.asarray(order, dtype=np.int64)
-    ar_ptr, ar_idx, first_seen = _by_turn(inst, turns) if min_one else (np.zeros(m + 1, np.int64),) + (
-        np.zeros(0, np.int64),) * 2
+    visit = visit_order(inst) if order is None else np.asarray(order, dtype=np.int64)
+    if min_one:
+        own_ptr, own_idx, first_seen = _own_proposals(inst, visit)
+    else:
+        own_ptr, own_idx, first_seen = np.zeros(m + 1, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
     mp_ptr, mp_idx = inst.member_csr
     pt_ptr, pt_idx = r.partner_csr(n)
     cap = r.cap_cents
     funded, code, other, held, walked, left_after = walk_turns(
-        turns, np.asarray(r.must, dtype=np.int64), min_one, first_seen, ar_ptr, ar_idx, inst.cents.astype(np.int64),
+        visit, np.asarray(r.must, dtype=np.int64), min_one, first_seen, own_ptr, own_idx, inst.cents.astype(np.int64),
         inst.share.astype(np.float64), alone, pt_ptr, pt_idx, mp_ptr, mp_idx, int(r.available_cents),
         np.inf if cap is None else float(cap), limit)
     if order is not None:
-        unlisted = np.ones(n, dtype=bool)
-        unlisted[turns] = False
-        code[unlisted & ~funded] = np.where(alone, CODES.index("alone"), CODES.index("not_selected"))[
-            unlisted & ~funded]
+        left_out = np.ones(n, dtype=bool)
+        left_out[visit] = False
+        left_out &= ~funded
+        code[left_out] = np.where(alone[left_out], ALONE, NOT_SELECTED)
     needed = np.full(n, np.nan)
     if not min_one and not equal_split and r.cap is None:
         _greedy_scores_needed(inst, code, needed, walked, left_after)
@@ -140,7 +143,7 @@ def _greedy_scores_needed(inst: Instance, code: np.ndarray, needed: np.ndarray, 
     """For the plain greedy rule, the score that would have put a proposal skipped for money ahead: that of the
     first proposal funded after which the money left no longer covered it (`left_after` is minus the cents left
     after each proposal `walked`, non-decreasing)."""
-    skipped = np.flatnonzero(code == CODES.index("budget"))
+    skipped = np.flatnonzero(code == BUDGET)
     k = np.searchsorted(left_after, -inst.cents[skipped], side="right")  # first with left < cents
     has = k < len(walked)
     skipped, j = skipped[has], walked[k[has]]

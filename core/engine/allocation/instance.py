@@ -17,6 +17,8 @@ import polars as pl
 from core.texts import t
 
 SCORE_SCALE = 100  # scores are compared in hundredths of a point
+MAX_BUDGET_USD = 1e12  # the most a budget or a cost may be: far above any (Ecuador's yearly GDP is about 1.2e11),
+# and its cents fit in an int64
 
 
 @dataclass
@@ -105,6 +107,8 @@ def _memberships(frame: pl.DataFrame) -> pl.DataFrame:
                         pl.col("association_id").cast(pl.Utf8).alias("association"))
     if "association_ids" not in frame.columns:
         return lead.drop("slot")
+    if not isinstance(frame.schema["association_ids"], pl.List | pl.Null):
+        raise ValueError(t("alloc.input.association_ids_not_list"))
     others = (frame.select(pl.int_range(pl.len(), dtype=pl.Int64).alias("row"),
                            pl.col("association_ids").cast(pl.List(pl.Utf8)).alias("association"))
               .explode("association")
@@ -131,7 +135,7 @@ def build_instance(candidates: pl.DataFrame, *, scope: bool = False,
     ids = frame["_id"].to_list()
     cost = frame["cost_usd"].cast(pl.Float64).to_numpy()
     score = frame["score"].cast(pl.Float64).to_numpy()
-    bad_cost = ~np.isfinite(cost) | (np.nan_to_num(cost, nan=-1.0) < 0)
+    bad_cost = ~np.isfinite(cost) | (np.nan_to_num(cost, nan=-1.0) < 0) | (np.nan_to_num(cost) > MAX_BUDGET_USD)
     if bad_cost.any():
         raise ValueError(t("alloc.input.bad_cost", id=ids[int(np.flatnonzero(bad_cost)[0])]))
     if not np.isfinite(score).all():

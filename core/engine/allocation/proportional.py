@@ -54,7 +54,12 @@ def equal_shares_order(inst: Instance, r: Rules, ballots: Ballots) -> tuple[list
         election, profile, [greedy_utilitarian_welfare], [{"sat_class": Additive_Cardinal_Sat}],
         initial_budget_allocation=mes)
     first = [inst.pos[p.name] for p in mes]
-    return first, [inst.pos[p.name] for p in completed[len(first):]], len(profile)
+    # pabutools funds the supported proposals that cost nothing before its rounds, in the order of a set (which
+    # changes with each process's string hashing); in code order instead, the exclusive pairs and caps applied in
+    # this order give the same allocation in every process.
+    free = sorted(i for i in first if inst.cents[i] == 0)
+    first = [*free, *(i for i in first if inst.cents[i] != 0)]
+    return first, [inst.pos[p.name] for p in completed[len(mes):]], len(profile)
 
 
 def solve_equal_shares(inst: Instance, r: Rules, ballots: Ballots) -> tuple[Solved, Blocks, set[int]]:

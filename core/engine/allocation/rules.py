@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from core.engine.allocation.instance import Instance
+from core.engine.allocation.instance import MAX_BUDGET_USD, Instance
 from core.fmt import money
 from core.texts import t
 
@@ -20,8 +20,8 @@ class AllocationRules(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    budget_usd: float = Field(ge=0)
-    reserve_usd: float = Field(default=0.0, ge=0)
+    budget_usd: float = Field(ge=0, le=MAX_BUDGET_USD)
+    reserve_usd: float = Field(default=0.0, ge=0, le=MAX_BUDGET_USD)
     min_one_per_association: bool = False
     max_share_per_association: float | None = Field(default=None, gt=0, le=1)
     must_fund: list[str] = Field(default_factory=list)
@@ -68,7 +68,7 @@ class Rules:
         pairs = np.asarray(self.pairs, dtype=np.int64).reshape(-1, 2)
         source = np.concatenate([pairs[:, 0], pairs[:, 1]])
         target = np.concatenate([pairs[:, 1], pairs[:, 0]])
-        order = np.argsort(source, kind="stable")
+        order = np.lexsort((target, source))  # each proposal's partners in code order
         starts = np.concatenate([[0], np.cumsum(np.bincount(source, minlength=n))]).astype(np.int64)
         return starts, target[order]
 

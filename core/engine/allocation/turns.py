@@ -8,7 +8,7 @@ puts the outcome in words.
 Shapes (n proposals, m associations): per proposal `cents` (int64), `share` (float64), `alone` (bool), its
 associations `mp_idx[mp_ptr[i]:mp_ptr[i + 1]]` and exclusive partners `pt_idx[pt_ptr[i]:pt_ptr[i + 1]]`; per
 association `limit` (float64 cents, +inf when there is no equal share) and, for «at least one per association»,
-its proposals in turn order `ar_idx[ar_ptr[k]:ar_ptr[k + 1]]`; `first_seen` the associations in the order of
+its own proposals in turn order `own_idx[own_ptr[k]:own_ptr[k + 1]]`; `first_seen` the associations in the order of
 their first proposal's turn. `cap` is the association cap in cents (+inf when off).
 """
 
@@ -17,9 +17,9 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-FITS, ALONE, EXCLUSIVE, BUDGET, ASSOCIATION_CAP, SHARE = 0, 1, 2, 3, 4, 5
-# the `Block.code` of each stop code; the last is set by the caller, for proposals outside a given order
-CODES = ("", "alone", "exclusive", "budget", "association_cap", "share", "not_selected")
+FITS, ALONE, EXCLUSIVE, BUDGET, ASSOCIATION_CAP, SHARE = 0, 1, 2, 3, 4, 5  # what stopped a proposal in its turn
+NOT_SELECTED = 6  # set by the caller: outside the order the walk was given
+CODES = ("", "alone", "exclusive", "budget", "association_cap", "share", "not_selected")  # each one's `Block.code`
 
 
 @numba.njit(cache=True, nogil=True)
@@ -52,17 +52,17 @@ def _fund(i, funded, by_assoc, cents, share, mp_ptr, mp_idx):
 
 
 @numba.njit(cache=True, nogil=True)
-def walk_turns(order, must, min_one, first_seen, ar_ptr, ar_idx, cents, share, alone, pt_ptr, pt_idx, mp_ptr,
+def walk_turns(order, must, min_one, first_seen, own_ptr, own_idx, cents, share, alone, pt_ptr, pt_idx, mp_ptr,
                mp_idx, available, cap, limit):
     """Fund `must`, then (`min_one`) each association's first proposal that fits, then every proposal of `order`
-    that fits, in turn. Returns (funded, stop code, other, figure in cents, those funded by the last pass in
-    their order, minus the cents left after each of them)."""
+    that fits, in turn. Returns (funded, stop code, other, held: the cents left in the budget or already held by
+    the association, those funded by the last pass in their order, minus the cents left after each of them)."""
     n, m = len(cents), len(limit)
     funded = np.zeros(n, dtype=np.bool_)
     by_assoc = np.zeros(m)
     code = np.zeros(n, dtype=np.int8)
     other = np.full(n, -1, dtype=np.int64)
-    figure = np.zeros(n)
+    held = np.zeros(n)
     walked = np.empty(n, dtype=np.int64)
     left_after = np.empty(n, dtype=np.int64)
     spent, w = 0, 0
@@ -71,12 +71,14 @@ def walk_turns(order, must, min_one, first_seen, ar_ptr, ar_idx, cents, share, a
     if min_one:
         for k in first_seen:
             covered = False
-            for q in range(ar_ptr[k], ar_ptr[k + 1]):
-                covered = covered or funded[ar_idx[q]]
+            for q in range(own_ptr[k], own_ptr[k + 1]):
+                if funded[own_idx[q]]:
+                    covered = True
+                    break
             if covered:
                 continue
-            for q in range(ar_ptr[k], ar_ptr[k + 1]):
-                i = ar_idx[q]
+            for q in range(own_ptr[k], own_ptr[k + 1]):
+                i = own_idx[q]
                 if _stop(i, spent, available, cents, share, alone, funded, pt_ptr, pt_idx, mp_ptr, mp_idx, by_assoc,
                          cap, limit)[0] == FITS:
                     spent += _fund(i, funded, by_assoc, cents, share, mp_ptr, mp_idx)
@@ -84,7 +86,7 @@ def walk_turns(order, must, min_one, first_seen, ar_ptr, ar_idx, cents, share, a
     for i in order:
         if funded[i]:
             continue
-        stop, who, held = _stop(i, spent, available, cents, share, alone, funded, pt_ptr, pt_idx, mp_ptr, mp_idx,
+        stop, who, figure = _stop(i, spent, available, cents, share, alone, funded, pt_ptr, pt_idx, mp_ptr, mp_idx,
                                 by_assoc, cap, limit)
         if stop == FITS:
             spent += _fund(i, funded, by_assoc, cents, share, mp_ptr, mp_idx)
@@ -92,5 +94,5 @@ def walk_turns(order, must, min_one, first_seen, ar_ptr, ar_idx, cents, share, a
             left_after[w] = spent - available
             w += 1
         else:
-            code[i], other[i], figure[i] = stop, who, held
-    return funded, code, other, figure, walked[:w], left_after[:w]
+            code[i], other[i], held[i] = stop, who, figure
+    return funded, code, other, held, walked[:w], left_after[:w]
