@@ -110,7 +110,13 @@ def review_panel() -> None:
         icon = ":material/check_circle:" if review.screening.eligible else ":material/cancel:"
         state_text = t("ofe.eligible") if review.screening.eligible else t("ofe.not_eligible")
         cooperant_text = plain(coop.cooperant_name(offer, registry))
-        with st.expander(f"{plain(offer.title)} · {cooperant_text} · {state_text}", icon=icon):
+        # Drawn when opened (a rerun): nine offers' checklists and tables would otherwise be sent and drawn on
+        # every visit, though a person reads one at a time.
+        detail = st.expander(f"{plain(offer.title)} · {cooperant_text} · {state_text}", icon=icon,
+                             key=f"ofe-detail-{offer.offer_id}-open", on_change="rerun")
+        if not detail.open:
+            continue
+        with detail:
             st.markdown(f"**{t('ofe.detail.checklist')}**\n\n" + checklist(review))
             st.markdown(t("ofe.detail.counterpart", verdict=cooperation.counterpart_verdict(review)))
             st.markdown(f"**{t('ofe.detail.matches')}**")

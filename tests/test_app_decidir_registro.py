@@ -272,6 +272,12 @@ def test_offers_show_the_checklist_and_the_thesis_cases():
     labels = [e.label for e in app.expander]
     assert len(labels) == 9 and any("Embajada del Japón" in x and "No elegible" in x for x in labels)
     assert "Para registrar o editar ofertas ingrese como técnico" in text
+    # Each offer's detail is drawn when its expander is opened: Japan's checklist names the gate it fails.
+    assert "Propuestas que podría financiar" not in text
+    app.session_state["ofe-detail-OF-JAPON-RIEGO-open"] = True
+    japan_detail = next(e for e in app.run().expander if "Embajada del Japón" in e.label)
+    detail = " ".join(m.value for m in japan_detail.markdown)
+    assert ":material/cancel: **Contraparte disponible**" in detail and "Propuestas que podría financiar" in detail
 
 
 def test_more_counterpart_reserved_and_japan_can_apply():
