@@ -133,8 +133,15 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
 
 
 def _constancia(pdf: FPDF, decision: Decision, head: SignedHead) -> None:
-    """The log's head and the hash of the decision as printed here, for `core.audit verify --acta`."""
-    constancia.draw(pdf, constancia.lines(decision.decision_id, body_hash(decision.model_dump(mode="json")), head))
+    """The constancia section, for `core.audit verify --acta`: its heading, the log's head and the hash of the
+    decision as printed here (`constancia.lines`) in a fixed-width font, and how to check it."""
+    keep_space(pdf, 40)
+    heading(pdf, t("constancia.title"))
+    pdf.set_font("courier", size=7)
+    for line in constancia.lines(decision.decision_id, body_hash(decision.model_dump(mode="json")), head):
+        pdf.cell(0, 3.6, latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("helvetica", size=7)
+    paragraph(pdf, t("constancia.help"))
 
 
 def _meetings_es(decision: Decision) -> str:

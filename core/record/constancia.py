@@ -1,7 +1,8 @@
 """The acta's «constancia del registro»: the lines an acta prints about the log, and reading them back.
 
 Printed: the decision's id and the hash of its body as shown on the acta, and the log's head when the acta was
-printed (entry number, hash, the installation's signature split over two lines so each fits the page). An acta
+printed (entry number, hash, the installation's signature split over two lines so each fits the page); the acta
+draws them (`acta.draw_constancia`). An acta
 printed from a decision edited in the store carries that edited body's hash, which the log does not have; a
 store restored to an older state is behind the head an acta printed. `python -m core.audit verify --acta`
 reads these lines back from the PDF's text.
@@ -13,12 +14,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
-
-from core.record.pdf_layout import heading, keep_space, latin1, paragraph
 from core.record.signing import SignedHead
 from core.texts import t
 
@@ -41,17 +36,6 @@ def lines(decision_id: str, decision_hash: str, head: SignedHead) -> list[str]:
             t("constancia.entry", seq=head.seq), t("constancia.entry_hash", hash=head.hash),
             t("constancia.signature_1", part=head.signature[:half]),
             t("constancia.signature_2", part=head.signature[half:])]
-
-
-def draw(pdf: FPDF, printed: list[str]) -> None:
-    """The constancia section of a PDF: its heading, the `printed` lines in a fixed-width font, and how to check it."""
-    keep_space(pdf, 40)
-    heading(pdf, t("constancia.title"))
-    pdf.set_font("courier", size=7)
-    for line in printed:
-        pdf.cell(0, 3.6, latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("helvetica", size=7)
-    paragraph(pdf, t("constancia.help"))
 
 
 def _pattern(key: str, value: str) -> str:
@@ -77,6 +61,10 @@ def parse(text: str, file: str) -> ActaHead | None:
 
 def read_pdf(path: Path) -> ActaHead | None:
     """The constancia of the acta PDF at `path`; None when unreadable or without one."""
+    # Imported here: only `verify --acta` reads PDFs, and the verifier otherwise starts in a fraction of a second.
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
         text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
     except (OSError, PyPdfError, ValueError):
