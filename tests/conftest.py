@@ -323,9 +323,11 @@ def wait_for_app(page) -> None:
 
 
 # Set once Streamlit starts a script run after it is installed (the attribute it flips is the app's own state).
-_WATCH_RUN = """() => { window.__mingaRan = false; const app = document.querySelector('[data-testid="stApp"]');
-  new MutationObserver(() => { if (app.dataset.testScriptState !== 'notRunning') window.__mingaRan = true; })
-    .observe(app, {attributes: true}); }"""
+# The whole document is watched, not the app's element: should the element be drawn anew, its state still counts.
+_WATCH_RUN = """() => { window.__mingaRan = false; const watch = new MutationObserver(() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (app && app.dataset.testScriptState !== 'notRunning') { window.__mingaRan = true; watch.disconnect(); } });
+  watch.observe(document.documentElement, {attributes: true, childList: true, subtree: true}); }"""
 _RAN_AND_DONE = """() => window.__mingaRan
   && document.querySelector('[data-testid="stApp"]').dataset.testScriptState === 'notRunning'"""
 
