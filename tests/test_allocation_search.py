@@ -16,7 +16,7 @@ from core.engine.allocation.instance import build_instance
 from core.engine.allocation.mip import Mip
 from core.engine.allocation.rules import breaks_a_rule, in_code_order, interchangeable, prepare_rules
 from core.engine.allocation.search import dual_bound
-from tests.test_allocation import instances
+from tests.test_allocation import instances, key
 
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -115,6 +115,31 @@ def test_with_tight_caps_the_search_still_finds_highs_optimum(seed, monkeypatch)
     solved = allocate_detailed(candidates, rules, explain=False)
     assert searched.feasible and solved.feasible
     assert searched.total_score == pytest.approx(solved.total_score)
+    assert searched.funded_ids == solved.funded_ids
+
+
+@pytest.mark.parametrize("seed", [3101, 3208, 3238])
+def test_with_few_distinct_costs_and_scores_highs_tie_breaks_agree_with_the_search(seed, monkeypatch):
+    """Four costs and four scores make many allocations tie on score and on cost. HiGHS warm-started from the
+    first level's allocation once answered «optimal» for the cost level with that allocation itself (seed 3238:
+    $ 7.000 where $ 6.500 reaches the same score and coverage); its answers are now checked and solved again."""
+    rng = np.random.default_rng(seed)
+    candidates, rules = random_case(seed, int(rng.integers(20, 50)))
+    candidates = candidates.with_columns(
+        pl.Series("cost_usd", rng.choice([500.0, 1000.0, 1500.0, 2500.0], candidates.height)),
+        pl.Series("score", rng.choice([40.0, 50.0, 60.0, 70.0], candidates.height)))
+    ids = candidates["proposal_id"].to_list()
+    pairs = [tuple(str(p) for p in rng.choice(ids[2:], 2, replace=False)) for _ in range(4)]
+    rules = rules.model_copy(update={
+        "budget_usd": float(candidates["cost_usd"].sum() * 0.3), "min_one_per_association": True,
+        "max_share_per_association": float(rng.choice([0.1, 0.15, 0.2, 0.3])), "exclusive_pairs": pairs,
+        "must_fund": [], "must_not_fund": []})
+    searched = allocate_detailed(candidates, rules, explain=False)
+    monkeypatch.setattr(exact, "_search", lambda *_: None)
+    solved = allocate_detailed(candidates, rules, explain=False)
+    rows = candidates.to_dicts()
+    assert searched.feasible and solved.feasible
+    assert key(rows, set(solved.funded_ids), rules) == key(rows, set(searched.funded_ids), rules)
     assert searched.funded_ids == solved.funded_ids
 
 

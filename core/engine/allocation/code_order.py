@@ -15,7 +15,7 @@ import time
 import highspy
 import numpy as np
 
-from core.engine.allocation.mip import Mip, RowBuffer, exact_highs
+from core.engine.allocation.mip import Mip, RowBuffer, agrees, exact_highs
 
 _INTEGER = highspy.HighsVarType.kInteger
 
@@ -74,6 +74,9 @@ def first_in_code_order(mip: Mip, groups: list[list[int]], x: np.ndarray) -> np.
     h.setSolution(solution)
     began = time.perf_counter()
     h.run()
+    if not agrees(h, np.asarray(h.getLp().col_cost_)):
+        h.clearSolver()  # without the warm start
+        h.run()
     mip.seconds += time.perf_counter() - began
     mip.solves += 1
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:

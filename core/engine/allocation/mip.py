@@ -54,6 +54,17 @@ def exact_highs() -> highspy.Highs:
     return h
 
 
+def agrees(h: highspy.Highs, costs: np.ndarray) -> bool:
+    """Whether an «optimal» answer's solution is worth the objective HiGHS reports for it (to half a unit: every
+    objective here is in whole units). HiGHS 1.16 started from a user solution (a warm start) has answered
+    «optimal» with the warm start itself and the objective of a better allocation it did not return; a tie-break
+    then kept a dearer allocation. The caller solves again from scratch."""
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return True
+    values = np.asarray(h.getSolution().col_value)
+    return abs(float(costs @ values[: len(costs)]) - h.getInfo().objective_function_value) <= 0.5
+
+
 class RowBuffer:
     """Rows gathered in compressed form and added to HiGHS in one call."""
 
@@ -151,6 +162,7 @@ class Mip:
                     rows.add(self.y_cols, [1.0] * m, float(coverage_min), INF)
         rows.flush(h)
         self.h = h
+        self.costs = np.zeros(self.n_cols)  # the objective's cost of every column (`set_objective`)
         self.seconds = 0.0
         self.solves = 0
 
@@ -162,6 +174,7 @@ class Mip:
             costs[self.y_cols] = y_costs
         if self.delta_col is not None:
             costs[self.delta_col] = delta_cost
+        self.costs = costs
         self.h.changeColsCost(self.n_cols, np.arange(self.n_cols, dtype=np.int32), costs)
         self.h.changeObjectiveSense(highspy.ObjSense.kMaximize if maximize else highspy.ObjSense.kMinimize)
 
@@ -175,6 +188,9 @@ class Mip:
     def run(self) -> str:
         start = time.perf_counter()
         self.h.run()
+        if not agrees(self.h, self.costs):
+            self.h.clearSolver()  # forgets the warm start too
+            self.h.run()
         self.seconds += time.perf_counter() - start
         self.solves += 1
         status = self.h.getModelStatus()
@@ -207,4 +223,4 @@ class Mip:
         self.h.setSolution(solution)
 
 
-__all__ = ["INF", "Mip", "RowBuffer", "exact_highs", "new_highs"]
+__all__ = ["INF", "Mip", "RowBuffer", "agrees", "exact_highs", "new_highs"]
