@@ -55,14 +55,15 @@ def exact_highs() -> highspy.Highs:
 
 
 def agrees(h: highspy.Highs, costs: np.ndarray) -> bool:
-    """Whether an «optimal» answer's solution is worth the objective HiGHS reports for it (to half a unit: every
-    objective here is in whole units). HiGHS 1.16 started from a user solution (a warm start) has answered
-    «optimal» with the warm start itself and the objective of a better allocation it did not return; a tie-break
-    then kept a dearer allocation. The caller solves again from scratch."""
+    """Whether an «optimal» answer's solution is worth the objective HiGHS reports for it (to half a unit, as every
+    objective here is in whole units, plus float noise on large ones). HiGHS 1.16 started from a user solution (a
+    warm start) has answered «optimal» with the warm start itself and the objective of a better allocation it did
+    not return; a tie-break then kept a dearer allocation. The caller solves again from scratch."""
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         return True
+    reported = h.getInfo().objective_function_value
     values = np.asarray(h.getSolution().col_value)
-    return abs(float(costs @ values[: len(costs)]) - h.getInfo().objective_function_value) <= 0.5
+    return abs(float(costs @ values[: len(costs)]) - reported) <= 0.5 + 1e-9 * abs(reported)
 
 
 class RowBuffer:
