@@ -103,8 +103,9 @@ defaults = pd.DataFrame({
     "name": board or [""],
     "role_es": [t("dec.role.member") for _ in board] or [t("dec.role.president")],
     "votes": [True for _ in board] or [True],
-    "vote": [votes["for"] for _ in board] or [votes["for"]],
-    "signs_as": [offices["president"] if i == 0 else "" for i, _ in enumerate(board)] or [offices["president"]],
+    # nobody's vote is written in advance: the secretary records each one (a vote left empty is refused)
+    "vote": [None for _ in board] or [None],
+    "signs_as": ["" for _ in board] or [""],
     "remark": ["" for _ in board] or [""],
 })
 
@@ -114,6 +115,12 @@ def _cell(value: object) -> str:
     return "" if value is None or pd.isna(value) else str(value).strip()
 
 
+def _vote(row: dict, same_vote: str | None) -> str:
+    """The vote of an attendees' row, as its label: the one written in the table, else (for a row that votes) the
+    vote chosen for every empty one, else '' (refused by the record: a vote is never assumed)."""
+    return _cell(row["vote"]) or (same_vote or "" if row["votes"] else "")
+
+
 with st.form("dec-new"):
     date = st.date_input(t("dec.date"), value=dt.date.today(), format="DD/MM/YYYY")
     people = st.data_editor(
@@ -121,12 +128,15 @@ with st.form("dec-new"):
         column_config={
             "name": st.column_config.TextColumn(t("dec.col.name"), required=True),
             "role_es": st.column_config.TextColumn(t("dec.col.role_es"), required=True),
-            "votes": st.column_config.CheckboxColumn(t("dec.col.votes_flag")),
+            "votes": st.column_config.CheckboxColumn(t("dec.col.votes_flag"), default=True),
             "vote": st.column_config.SelectboxColumn(t("dec.col.vote"), options=list(votes.values())),
             "signs_as": st.column_config.SelectboxColumn(t("dec.col.signs_as"), options=list(offices.values())),
             "remark": st.column_config.TextColumn(t("dec.col.remark")),
         })
     st.caption(t("dec.attendees_help"))
+    no_same_vote = t("dec.same_vote_none")
+    same_vote = st.radio(t("dec.same_vote"), [no_same_vote, *votes.values()], key="dec-same-vote", horizontal=True,
+                         help=t("dec.same_vote_help"))
     justification = st.text_area(t("dec.justification"), max_chars=5000, key="dec-justification")
     submitted = st.form_submit_button(t("dec.submit"), icon=":material/gavel:")
 
@@ -135,7 +145,7 @@ if submitted:
     office_codes = {label: code for code, label in offices.items() if code}
     try:
         attendees = [Attendee(name=_cell(r["name"]), role_es=_cell(r["role_es"]), votes=bool(r["votes"]),
-                              vote=codes.get(_cell(r["vote"])) if r["votes"] else None,
+                              vote=codes.get(_vote(r, None if same_vote == no_same_vote else same_vote)),
                               signs_as=office_codes.get(_cell(r["signs_as"])), remark=_cell(r["remark"]) or None)
                      for r in people.to_dict("records") if _cell(r.get("name"))]
         names = dict(data.view("associations", "parish_code = ?", (parish,)).select("association_id", "name")

@@ -163,7 +163,9 @@ def ballots_caption(inputs: DecisionInputs) -> None:
     group = inputs.ballots
     if group.kind == "none":
         return
-    st.caption(t(f"budget.ballots.{group.kind}", meeting=group.meeting_title, n=len(group.ballots)))
+    n = len(group.ballots)
+    who = t("budget.ballots.who_one") if n == 1 else t("budget.ballots.who", n=fmt.number(n))
+    st.caption(t(f"budget.ballots.{group.kind}", meeting=plain(group.meeting_title or ""), who=who))
 
 
 def method_column(result, names: dict[str, str]) -> None:

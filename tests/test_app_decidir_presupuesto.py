@@ -114,8 +114,9 @@ OBJECTIVE_HEADINGS = ["#### Óptima por puntaje", "#### Óptima por alcance", "#
 COMPARATOR_HEADINGS = ["#### Voraz (CONSUL)", "#### Reparto igual"]
 
 
-def _meeting_with_scores(scores: dict[str, dict[str, float]]) -> None:
-    """A meeting on proposals in which each participant scored feasibility (participant → proposal → score)."""
+def _meeting_with_scores(scores: dict[str, dict[str, float]], closed: bool = True) -> None:
+    """A meeting on proposals in which each participant scored feasibility (participant → proposal → score),
+    then closed by the chair (`closed`)."""
     store = Store()
     people = [meeting.Participant(participant_id=p, name=f"Evaluador {p}") for p in scores]
     items = sorted({pid for by in scores.values() for pid in by})
@@ -126,6 +127,10 @@ def _meeting_with_scores(scores: dict[str, dict[str, float]]) -> None:
         for pid, value in by.items():
             meeting.save_private_score(store, PLANNER, meeting.PrivateScore(  # the chair records for each
                 meeting_id="APP-BALLOTS", participant_id=who, proposal_id=pid, scores={"feasibility": value}))
+    if closed:
+        held = meeting.load_meeting(store, "APP-BALLOTS")
+        meeting.save_meeting(store, PLANNER, held.model_copy(update={"status": "closed"}),
+                             expected_version=store.get(meeting.MEETING, "APP-BALLOTS").version)
 
 
 def test_el_valle_budget_shows_the_objectives_side_by_side_then_the_comparators(own_store):
@@ -156,6 +161,14 @@ def test_el_valle_budget_shows_the_objectives_side_by_side_then_the_comparators(
     assert all(" · sin calcular" not in label for label in why)
 
 
+def test_an_open_meetings_scores_do_not_feed_the_proportional_objective(own_store):
+    # Private scores are not revealed while the meeting is open: they decide nothing yet.
+    _meeting_with_scores({"e1": {"EV-P01": 90}, "e2": {"EV-P05": 100}}, closed=False)
+    app = open_app_page("pages/presupuesto.py", PLANNER)
+    assert any("necesita las calificaciones" in i.value for i in app.info)
+    assert not [c for c in app.caption if "Papeletas del objetivo proporcional" in c.value]
+
+
 def test_the_groups_scores_feed_the_proportional_objective(own_store):
     # Three evaluators: two back EV-P01 only, one backs EV-P05 only: equal shares give the two a project.
     _meeting_with_scores({"e1": {"EV-P01": 90}, "e2": {"EV-P01": 80}, "e3": {"EV-P05": 100}})
@@ -165,6 +178,18 @@ def test_the_groups_scores_feed_the_proportional_objective(own_store):
                for c in app.caption)
     assert len([m for m in app.metric if m.label == "Puntaje total"]) == 5
     assert any("proyectos financiados por partes iguales" in c.value for c in app.caption)
+
+
+def test_the_proportional_run_names_the_meeting_whose_ballots_it_used(own_store):
+    from core.data.db import connect
+    from core.engine.allocation import AllocationRules
+    from core.engine.prioritization import load_inputs, prioritize
+
+    _meeting_with_scores({"e1": {"EV-P01": 90}, "e2": {"EV-P01": 80}, "e3": {"EV-P05": 100}})
+    inputs = load_inputs(connect(), "010170", store=Store())
+    run = prioritize(inputs, AllocationRules(budget_usd=48000), method="proportional", explain=False)
+    assert run.result.feasible
+    assert [m.title for m in run.meetings].count("Grupo asesor de prueba") == 1  # named once, scores and ballots
 
 
 def test_changing_the_budget_recomputes_the_allocation():

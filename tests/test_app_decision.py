@@ -30,7 +30,8 @@ def test_the_board_records_a_decision_and_gets_its_acta(own_store):
     app = open_app_page(PAGE, BOARD)
     # The attendees editor is filled through its session state, as the browser sends its edits.
     app.session_state["dec-attendees"] = {
-        "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "A favor"}},
+        "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "A favor",
+                            "signs_as": "Presidente/a"}},
         "added_rows": [{"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "En contra",
                         "remark": "Prefiero más riego"},
                        {"name": "Pedro Loja", "role_es": "Vocal", "votes": True, "vote": "Abstención"},
@@ -50,6 +51,34 @@ def test_the_board_records_a_decision_and_gets_its_acta(own_store):
     assert decision.justification_es == "Se prioriza alcance y factibilidad."
     assert decision.funded and decision.total_cost_usd <= 40000
     assert {b.label for b in app.get("download_button")} >= {"Descargar acta (PDF)", "Descargar acta (Excel)"}
+
+
+def test_no_vote_is_assumed_and_a_vote_in_a_row_without_a_vote_is_refused(own_store):
+    _scenario(own_store)
+    app = open_app_page(PAGE, BOARD)
+    rows = {"edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True}},
+            "added_rows": [{"name": "Luis Guamán", "role_es": "Vocal", "votes": True},
+                           {"name": "Pedro Loja", "role_es": "Vocal", "votes": True, "vote": "En contra"}],
+            "deleted_rows": []}
+    app.session_state["dec-attendees"] = rows
+    next(b for b in app.button if b.label == "Registrar decisión").click().run()
+    assert any("Falta el voto de Rosa Quito" in e.value for e in app.error)  # an empty vote is never «a favor»
+    # a vote written in a row that is not marked «Vota» is refused, not dropped
+    app.session_state["dec-attendees"] = {**rows, "added_rows": [
+        {"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "A favor"},
+        {"name": "Pedro Loja", "role_es": "Vocal", "votes": False, "vote": "En contra"}]}
+    app.session_state["dec-same-vote"] = "A favor"
+    next(b for b in app.button if b.label == "Registrar decisión").click().run()
+    assert any("Pedro Loja asiste sin voto: no puede votar" in e.value for e in app.error), [e.value for e in app.error]
+    assert decisions.decisions(Store(own_store), "010170") == []
+    # the vote chosen for every empty one fills only those: Luis's «en contra» stays
+    app.session_state["dec-attendees"] = {**rows, "added_rows": [
+        {"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "En contra"},
+        {"name": "Pedro Loja", "role_es": "Vocal", "votes": True}]}
+    next(b for b in app.button if b.label == "Registrar decisión").click().run()
+    [decision] = decisions.decisions(Store(own_store), "010170")
+    assert [(a.name, a.vote) for a in decision.attendees] == [
+        ("Rosa Quito", "for"), ("Luis Guamán", "against"), ("Pedro Loja", "for")]
 
 
 def test_without_quorum_the_decision_is_refused_in_spanish_and_nothing_is_stored(own_store):

@@ -120,6 +120,8 @@ def test_three_evaluators_change_the_ranking_the_funded_set_and_the_acta(page, a
     page.get_by_test_id("stSelectbox").filter(has_text="Escenario a aprobar").click()
     page.get_by_role("option", name=scenario_name).click()
     wait_for_app(page)
+    # no vote is written in advance: the secretary records that every member voted for (inside the form: no rerun)
+    page.get_by_test_id("stRadio").get_by_text("A favor", exact=True).click()
     page.get_by_role("button", name="Registrar decisión").click()
     wait_for_app(page)
     # Recorded: the page shows its acta (the store of this test session had no decision before).

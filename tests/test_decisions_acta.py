@@ -88,7 +88,8 @@ def test_on_a_tie_the_presidents_vote_decides(votes, president, approved):
     (5, None, 3, None),  # absolute majority of five is three
     (5, None, 2, "se necesitan 3 de 5"),
     (7, None, 3, "se necesitan 4 de 7"),
-    (7, 3, 3, None),  # a parish that set its own quorum
+    (7, 5, 4, "se necesitan 5 de 7"),  # a parish that set a quorum above the majority
+    (7, 5, 5, None),
     (5, None, 6, "la junta tiene 5 miembros"),
 ])
 def test_a_decision_needs_the_quorum_and_without_it_nothing_is_stored(tmp_path, members, quorum, present, refused):
@@ -112,11 +113,34 @@ def test_only_the_board_sets_its_size_and_the_quorum_fits_it(tmp_path):
         set_board(store, PLANNER, "010170", Board(members=7))
     with pytest.raises(ValueError, match="no puede ser mayor"):
         Board(members=5, quorum=6)
+    # never below the absolute majority (COOTAD art. 320): one member alone could otherwise decide
+    with pytest.raises(ValueError, match=r"no puede ser menor que la mayoría absoluta de la junta \(3 de 5"):
+        Board(members=5, quorum=1)
     with pytest.raises(ValueError, match="solo una persona firma como presidente"):
         _draft(attendees=_board(["for", "for", "for"], president=0)[:1] + [
             Attendee(name="Otra", role_es="Vocal", vote="for", signs_as="president"),
             Attendee(name="Más", role_es="Vocal", vote="for")])
     assert board(store, "010170") == Board()
+
+
+@pytest.mark.parametrize(("votes", "president", "approved", "casting"), [
+    (["for", "against"], 0, True, True),
+    (["for", "against"], 1, False, True),
+    (["for", "against", "abstain"], 2, False, False),  # the president abstained: no casting vote to name
+    (["for", "for", "against", "against"], None, False, False),  # no president present
+])
+def test_the_acta_names_a_casting_vote_only_when_the_president_broke_the_tie(tmp_path, votes, president, approved,
+                                                                              casting):
+    store = Store(tmp_path / "s.sqlite")
+    set_board(store, BOARD, "010170", Board(members=len(votes)))
+    decision = record(store, BOARD, _draft(attendees=_board(votes, president)))
+    assert (decision.approved, decision.casting_vote) == (approved, casting)
+
+
+def test_attendees_repeated_with_other_spaces_or_case_are_refused():
+    with pytest.raises(ValueError, match="asistentes repetidos"):
+        _draft(attendees=[Attendee(name="Rosa  Quito", role_es="Vocal", vote="for"),
+                          Attendee(name="rosa quito", role_es="Vocal", vote="for")])
 
 
 def test_attendees_must_be_consistent():

@@ -174,3 +174,15 @@ def test_an_adviser_reads_the_work_and_takes_part_but_decides_nothing():
     assert can(ADVISER, Action.VIEW_WORK) and can(ADVISER, Action.TAKE_PART)
     assert not any(can(ADVISER, action) for action in (Action.RUN_MEETING, Action.SAVE_SCENARIO,
                                                        Action.APPROVE_DECISION, Action.EDIT_PROPOSAL))
+
+
+def test_one_account_cannot_take_part_twice_in_a_meeting():
+    """Two rows with the same account would give one person two ballots and two scores in every median."""
+    with pytest.raises(ValueError, match="una misma cuenta de usuario figura en dos participantes"):
+        Meeting(meeting_id="M-DOBLE", parish_code="010170", title="Sesión", date=dt.date(2026, 12, 1),
+                subject="proposals", item_ids=["EV-P01", "EV-P02"],
+                participants=[Participant(participant_id="p01", name="Ana", username="ana-mag"),
+                              Participant(participant_id="p02", name="Ana (otra fila)", username="ana-mag")])
+    Meeting(meeting_id="M-SIN", parish_code="010170", title="Sesión", date=dt.date(2026, 12, 1),
+            subject="proposals", item_ids=["EV-P01", "EV-P02"],  # people without an account may be several
+            participants=[Participant(participant_id="p01", name="Rosa"), Participant(participant_id="p02", name="Luis")])

@@ -2,8 +2,9 @@
 
 Shape: `GroupBallots` = the meeting they come from, what kind of ballot (the participants' votes on proposals, or
 their private scores, each participant's mean over the criteria they scored) and the ballots themselves,
-participant → {proposal_id: score}, the plain data `core.engine.allocation` takes. The most recent meeting that
-holds any is used; a parish without one gets none, and the page says the proportional objective needs them."""
+participant → {proposal_id: score}, the plain data `core.engine.allocation` takes. The most recent closed meeting
+that holds any is used (an open meeting's private scores are not revealed yet, and a meeting's results count only
+once it is closed); a parish without one gets none, and the page says the proportional objective needs them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from core.record import meeting
+from core.record.meeting_results import MeetingRef
 from core.record.store import Store
 
 
@@ -20,6 +22,7 @@ class GroupBallots:
     meeting_title: str | None = None
     kind: Literal["votes", "scores", "none"] = "none"
     ballots: dict[str, dict[str, float]] = field(default_factory=dict)
+    meeting: MeetingRef | None = None  # to name it in a scenario and an acta
 
 
 def ballots_from_scores(scores: list[meeting.PrivateScore]) -> dict[str, dict[str, float]]:
@@ -33,13 +36,19 @@ def ballots_from_scores(scores: list[meeting.PrivateScore]) -> dict[str, dict[st
 
 
 def group_ballots(store: Store, parish_code: str) -> GroupBallots:
-    """The ballots of the parish's most recent meeting on proposals that has votes or private scores."""
+    """The ballots of the parish's most recent closed meeting on proposals that has votes or private scores."""
     for held in meeting.meetings(store, parish_code):
+        if held.status != "closed" or held.subject != "proposals":
+            continue
+        names = {p.participant_id: p.name for p in held.participants}
         votes = [b for b in meeting.ballots(store, held.meeting_id) if b.votes]
-        if held.subject == "proposals" and votes:
+        if votes:
+            ref = MeetingRef.of(held, sorted(names[b.participant_id] for b in votes if b.recorded_by))
             return GroupBallots(held.meeting_id, held.title, "votes",
-                                {b.participant_id: {k: float(v) for k, v in b.votes.items()} for b in votes})
-        scored = ballots_from_scores(meeting.private_scores(store, held.meeting_id))
+                                {b.participant_id: {k: float(v) for k, v in b.votes.items()} for b in votes}, ref)
+        scores = meeting.private_scores(store, held.meeting_id)
+        scored = ballots_from_scores(scores)
         if scored:
-            return GroupBallots(held.meeting_id, held.title, "scores", scored)
+            ref = MeetingRef.of(held, sorted({names[s.participant_id] for s in scores if s.scores and s.recorded_by}))
+            return GroupBallots(held.meeting_id, held.title, "scores", scored, ref)
     return GroupBallots()

@@ -198,7 +198,9 @@ def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mappi
     frame = with_reach(candidates(inputs.proposals, scoring, sorted(eligible)), inputs.association_members)
     result = allocate_detailed(frame, rules, method=method, explain=explain, ballots=inputs.ballots.ballots,
                                association_names=inputs.association_names, score_max=100.0)
-    fed = tuple(m for m in (group.meeting if group else None, inputs.problems_meeting) if m is not None)
+    ballots_meeting = inputs.ballots.meeting if method == "proportional" and result.feasible else None
+    fed = tuple(dict.fromkeys(m for m in (group.meeting if group else None, ballots_meeting, inputs.problems_meeting)
+                              if m is not None))
     return Prioritization(screenings, scoring, frame, result, fed)
 
 

@@ -13,6 +13,7 @@ nothing is stored. It is approved with more votes for than against; on a tie the
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -41,6 +42,9 @@ class Board(BaseModel):
     def _quorum_fits(self) -> Board:
         if self.quorum is not None and self.quorum > self.members:
             raise ValueError(t("dec.err.quorum_size", quorum=self.quorum, members=self.members))
+        if self.quorum is not None and self.quorum < self.members // 2 + 1:  # never fewer than a majority
+            raise ValueError(t("dec.err.quorum_below_majority", quorum=self.quorum, members=self.members,
+                               majority=self.members // 2 + 1))
         return self
 
     @property
@@ -140,7 +144,7 @@ class DecisionDraft(BaseModel):
     def _someone_votes(cls, value: list[Attendee]) -> list[Attendee]:
         if not any(a.votes for a in value):
             raise ValueError(t("dec.err.nobody_votes"))
-        names = [a.name.strip().lower() for a in value]
+        names = [" ".join(unicodedata.normalize("NFC", a.name).casefold().split()) for a in value]
         if len(names) != len(set(names)):
             raise ValueError(t("dec.err.repeated_attendees"))
         for office in ("president", "secretary"):
@@ -207,7 +211,9 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
         decision = Decision(
             **draft.model_dump(), decision_id=f"{prefix}{number:03d}", number_es=f"{year}-{number:03d}",
             votes_for=votes_for, votes_against=against, abstentions=abstain, approved=approved,
-            board_members=rules.members, quorum=rules.required, casting_vote=votes_for == against > 0,
+            board_members=rules.members, quorum=rules.required,
+            casting_vote=votes_for == against > 0 and any(
+                a.signs_as == "president" and a.votes and a.vote in ("for", "against") for a in draft.attendees),
             recorded_by=user.username, recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
         try:

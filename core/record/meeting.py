@@ -70,6 +70,9 @@ class Meeting(BaseModel):
         ids = [p.participant_id for p in self.participants]
         if len(set(ids)) != len(ids):
             raise ValueError(t("ses.err.repeated_participants"))
+        accounts = [p.username for p in self.participants if p.username]
+        if len(set(accounts)) != len(accounts):  # one account, two rows: two ballots and two scores per person
+            raise ValueError(t("ses.err.repeated_accounts"))
         return self
 
     def participant(self, participant_id: str) -> Participant:

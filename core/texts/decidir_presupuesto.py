@@ -295,10 +295,11 @@ STRINGS: dict[str, str] = {
     "budget.comparators.title": "Para comparar: la regla voraz y el reparto igual",
     "budget.comparators.caption": "No maximizan un total: muestran lo que harían una plataforma de presupuesto "
                                   "participativo (CONSUL) y el reparto en partes iguales que critica el estudio.",
-    "budget.ballots.votes": "Papeletas del objetivo proporcional: los votos de {n} participantes en la sesión "
-                            "«{meeting}».",
-    "budget.ballots.scores": "Papeletas del objetivo proporcional: las calificaciones privadas de {n} participantes en "
-                             "la sesión «{meeting}» (el promedio de los criterios que cada uno calificó).",
+    "budget.ballots.votes": "Papeletas del objetivo proporcional: los votos de {who} en la sesión «{meeting}».",
+    "budget.ballots.scores": "Papeletas del objetivo proporcional: las calificaciones privadas de {who} en la sesión "
+                             "«{meeting}» (el promedio de los criterios que cada uno calificó).",
+    "budget.ballots.who_one": "1 participante",
+    "budget.ballots.who": "{n} participantes",
     "budget.check.title": "Antes del presupuesto: cada asociación formula al menos un proyecto",
     "budget.check.ok": "Cada asociación de la parroquia presentó al menos un proyecto.",
     "budget.check.missing": "{n} asociaciones todavía no presentan ningún proyecto: {names}. El estudio pide que cada "

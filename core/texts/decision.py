@@ -34,6 +34,9 @@ STRINGS = {
     "dec.col.remark": "Observación",
     "dec.justification": "Por qué (se copia al acta)",
     "dec.submit": "Registrar decisión",
+    "dec.same_vote": "Voto para las filas con voto que lo dejaron vacío",
+    "dec.same_vote_none": "Ninguno: cada voto se escribe en la tabla",
+    "dec.same_vote_help": "Solo si la junta votó así: por ejemplo, todos a favor. Un voto escrito en la tabla no cambia.",
     "dec.recorded": "Decisión {number} registrada: {outcome}.",
     "dec.vote.for": "A favor",
     "dec.vote.against": "En contra",
@@ -51,6 +54,8 @@ STRINGS = {
     "dec.err.too_many_voters": "Hay {present} asistentes con voto y la junta tiene {members} miembros: marque "
                                "«Vota» solo para los miembros de la junta.",
     "dec.err.quorum_size": "el quórum ({quorum}) no puede ser mayor que el número de miembros de la junta ({members})",
+    "dec.err.quorum_below_majority": "el quórum ({quorum}) no puede ser menor que la mayoría absoluta de la junta "
+                                     "({majority} de {members} miembros)",
     "dec.err.two_offices": "solo una persona firma como {office}",
     "dec.err.president_votes": "quien preside la junta es miembro con voto: marque «Vota» en su fila",
     "dec.office.president": "Presidente/a",

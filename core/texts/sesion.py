@@ -99,6 +99,8 @@ STRINGS = {
     "ses.err.participant_code": "el código del participante usa minúsculas, números y guiones",
     "ses.err.repeated_items": "hay temas repetidos en la sesión",
     "ses.err.repeated_participants": "hay participantes repetidos",
+    "ses.err.repeated_accounts": "una misma cuenta de usuario figura en dos participantes: cada persona participa "
+                                 "una sola vez",
     "ses.err.not_participant": "«{participant}» no participa en esta sesión",
     "ses.err.negative_votes": "los votos no pueden ser negativos («{item}»)",
     "ses.err.score_range": "el puntaje de «{criterion}» debe estar entre 0 y 100",
