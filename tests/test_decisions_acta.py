@@ -237,3 +237,9 @@ def test_the_board_roll_lists_each_active_member_once(accounts, expected):
     roll = board_roll(users)
     assert roll == expected
     assert len({name.strip().lower() for name in roll}) == len(roll)
+
+
+def test_a_quorum_stored_below_the_majority_gives_way_to_the_majority(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    store.save("board", "010170", {"members": 7, "quorum": 3}, actor="antes")  # stored by an earlier version
+    assert (board(store, "010170").members, board(store, "010170").required) == (7, 4)

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from core.record.auth import Action, Role, User, require
 from core.record.store import Change, ConflictError, Store, StoreError
@@ -53,8 +53,16 @@ class Board(BaseModel):
 
 
 def board(store: Store, parish_code: str) -> Board:
+    """The parish's board as stored. A quorum stored before it had to be at least a majority gives way to the
+    majority (COOTAD art. 320), never to an error on the page."""
     record_ = store.get(BOARD_KIND, parish_code)
-    return Board() if record_ is None or record_.deleted else Board.model_validate(record_.body)
+    if record_ is None or record_.deleted:
+        return Board()
+    try:
+        return Board.model_validate(record_.body)
+    except ValidationError:
+        members = record_.body.get("members")
+        return Board(members=members) if isinstance(members, int) and 1 <= members <= 50 else Board()
 
 
 def set_board(store: Store, user: User | None, parish_code: str, value: Board) -> Board:
