@@ -173,7 +173,7 @@ with vote_tab:
 with score_tab:
     judged = [c for c in CRITERIA if c.kind == "juicio"]
     stored_scores = meeting.private_scores(store, chosen.meeting_id)
-    scored = {s.participant_id for s in stored_scores}
+    scored = {s.participant_id for s in stored_scores if s.scores}
     st.caption(t("ses.scored_count", scored=len(scored), total=len(chosen.participants)))
     if chosen.subject != "proposals":
         st.info(t("ses.no_items"))
@@ -193,7 +193,8 @@ with score_tab:
                 if st.form_submit_button(t("ses.score_submit")):
                     given_scores = {pid: {c: float(v) for c, v in values.items() if v is not None}
                                     for pid, values in entered.items()}
-                    given_scores = {pid: values for pid, values in given_scores.items() if values}
+                    # a proposal whose boxes were all emptied withdraws the score given before (saved empty)
+                    given_scores = {pid: values for pid, values in given_scores.items() if values or mine.get(pid)}
                     if not given_scores:
                         st.warning(t("ses.nothing_scored"))
                     else:

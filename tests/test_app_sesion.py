@@ -101,6 +101,11 @@ def test_a_listed_board_member_scores_as_themself_and_an_untouched_box_is_no_sco
     next(b for b in app.button if b.label == "Guardar mis puntajes").click().run()
     stored = [(s.participant_id, s.proposal_id, s.scores, s.recorded_by) for s in meeting.private_scores(Store(), "T-SELF")]
     assert stored == [("p02", "EV-P01", {"feasibility": 75.0}, None)]
+    # emptying every box of a proposal withdraws the score given before: it no longer counts anywhere
+    app.number_input(key="s-T-SELF-p02-EV-P01-feasibility").set_value(None)
+    next(b for b in app.button if b.label == "Guardar mis puntajes").click().run()
+    assert [s.scores for s in meeting.private_scores(Store(), "T-SELF")] == [{}]
+    assert not app.warning, [w.value for w in app.warning]
 
 
 def test_a_closed_meeting_shows_who_did_not_score_who_was_recorded_for_and_the_group_weights():
