@@ -11,6 +11,7 @@ from core.record.auth import PermissionDenied, Role, User
 from core.record.meeting import (
     Ballot,
     Meeting,
+    Pairwise,
     Participant,
     PrivateScore,
     ballots,
@@ -19,6 +20,7 @@ from core.record.meeting import (
     evaluations_frame,
     private_scores,
     save_meeting,
+    save_pairwise,
     save_private_score,
     tally,
 )
@@ -186,3 +188,20 @@ def test_one_account_cannot_take_part_twice_in_a_meeting():
     Meeting(meeting_id="M-SIN", parish_code="010170", title="Sesión", date=dt.date(2026, 12, 1),
             subject="proposals", item_ids=["EV-P01", "EV-P02"],  # people without an account may be several
             participants=[Participant(participant_id="p01", name="Rosa"), Participant(participant_id="p02", name="Luis")])
+
+
+def test_scores_and_comparisons_outside_the_criteria_or_the_scale_are_refused_in_spanish(own_store):
+    store = Store(own_store)
+    chair = User(username="chair-criterios", display_name="Chair", role=Role.PLANNER)
+    save_meeting(store, chair, Meeting(meeting_id="M-CRIT", parish_code="010170", title="Sesión",
+                                       date=dt.date(2026, 12, 1), subject="proposals", item_ids=["EV-P01", "EV-P02"],
+                                       participants=[Participant(participant_id="p01", name="Rosa")]))
+    with pytest.raises(ValueError, match="«cost» no es un criterio de Minga"):
+        save_private_score(store, chair, PrivateScore(meeting_id="M-CRIT", participant_id="p01",
+                                                      proposal_id="EV-P01", scores={"cost": 50}))
+    with pytest.raises(ValueError, match="debe estar entre 1/9 y 9"):
+        save_pairwise(store, chair, Pairwise(meeting_id="M-CRIT", participant_id="p01", judgments={"need|pdot": 0}))
+    with pytest.raises(ValueError, match="no compara dos criterios distintos"):
+        save_pairwise(store, chair, Pairwise(meeting_id="M-CRIT", participant_id="p01", judgments={"need|foo": 3}))
+    assert private_scores(store, "M-CRIT") == []
+    save_pairwise(store, chair, Pairwise(meeting_id="M-CRIT", participant_id="p01", judgments={"need|pdot": 1 / 9}))

@@ -26,6 +26,7 @@ from typing import Literal
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from core.engine.criteria import CRITERIA, CRITERION_CODES
 from core.record.auth import Action, PermissionDenied, User, can, require
 from core.record.store import Store
 from core.texts import t
@@ -33,6 +34,9 @@ from core.texts import t
 MEETING, BALLOT, PRIVATE_SCORE, PAIRWISE = "meeting", "ballot", "private_score", "pairwise"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
+
+
+JUDGED = tuple(c.code for c in CRITERIA if c.kind == "juicio")  # what the advisory group scores
 
 class Participant(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -239,7 +243,22 @@ def ballots(store: Store, meeting_id: str) -> list[Ballot]:
     return [Ballot(**r.body) for r in store.records(BALLOT) if r.record_id.startswith(f"{meeting_id}:")]
 
 
+def _check_criteria(score: PrivateScore | None = None, pairwise: Pairwise | None = None) -> None:
+    """Refuse (Spanish) a score on a criterion Minga does not have, or a comparison off Saaty's scale (1/9 to 9).
+    Checked when saving, so a record stored by an earlier version still loads."""
+    for criterion in score.scores if score else ():
+        if criterion not in CRITERION_CODES:
+            raise ValueError(t("ses.err.unknown_criterion", criterion=criterion))
+    for key, judgment in pairwise.judgments.items() if pairwise else ():
+        a, _, b = key.partition("|")
+        if a not in CRITERION_CODES or b not in CRITERION_CODES or a == b:
+            raise ValueError(t("ses.err.unknown_pair", pair=key))
+        if not 1 / 9 - 1e-9 <= judgment <= 9 + 1e-9:
+            raise ValueError(t("ses.err.pairwise_range", pair=key))
+
+
 def save_private_score(store: Store, user: User | None, score: PrivateScore) -> PrivateScore:
+    _check_criteria(score=score)
     stored = _open_stored(store, score.meeting_id, "ses.err.scoring_closed")
     score = score.model_copy(update={"recorded_by": _recorder(user, stored, score.participant_id)})
     if stored.subject != "proposals" or score.proposal_id not in stored.item_ids:
@@ -255,7 +274,8 @@ def private_scores(store: Store, meeting_id: str) -> list[PrivateScore]:
 
 
 def save_pairwise(store: Store, user: User | None, pairwise: Pairwise) -> Pairwise:
-    """One evaluator's comparisons of the criteria (core.engine.weights checks the scale when combining)."""
+    """One evaluator's comparisons of the criteria."""
+    _check_criteria(pairwise=pairwise)
     stored = _open_stored(store, pairwise.meeting_id, "ses.err.scoring_closed")
     pairwise = pairwise.model_copy(update={"recorded_by": _recorder(user, stored, pairwise.participant_id)})
     store.save(PAIRWISE, f"{stored.meeting_id}:{pairwise.participant_id}", pairwise.model_dump(mode="json"),

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 import polars as pl
 
 from core import fmt
-from core.engine.criteria import CRITERIA, CRITERION_CODES
+from core.engine.criteria import CRITERION_CODES
 from core.engine.scoring import aggregate_evaluations
 from core.engine.weights import AhpResult, ahp, combine_pairwise, pairwise_matrix
 from core.record.meeting import (
+    JUDGED,
     Meeting,
     ballots,
     evaluations_frame,
@@ -35,8 +36,6 @@ from core.record.meeting import (
 )
 from core.record.store import Store
 from core.texts import t
-
-JUDGED = tuple(c.code for c in CRITERIA if c.kind == "juicio")
 
 
 @dataclass(frozen=True)
