@@ -118,7 +118,7 @@ def _cell(value: object) -> str:
 def _vote(row: dict, same_vote: str | None) -> str:
     """The vote of an attendees' row, as its label: the one written in the table, else (for a row that votes) the
     vote chosen for every empty one, else '' (refused by the record: a vote is never assumed)."""
-    return _cell(row["vote"]) or (same_vote or "" if row["votes"] else "")
+    return _cell(row["vote"]) or ((same_vote or "") if row["votes"] else "")
 
 
 with st.form("dec-new"):

@@ -161,11 +161,11 @@ def associations_check(inputs: DecisionInputs) -> None:
 
 def ballots_caption(inputs: DecisionInputs) -> None:
     group = inputs.ballots
-    if group.kind == "none":
+    if group.meeting is None:
         return
     n = len(group.ballots)
     who = t("budget.ballots.who_one") if n == 1 else t("budget.ballots.who", n=fmt.number(n))
-    st.caption(t(f"budget.ballots.{group.kind}", meeting=plain(group.meeting_title or ""), who=who))
+    st.caption(t(f"budget.ballots.{group.kind}", meeting=plain(group.meeting.title), who=who))
 
 
 def method_column(result, names: dict[str, str]) -> None:

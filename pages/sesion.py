@@ -171,7 +171,7 @@ with vote_tab:
             st.caption(t("ses.votes_left", left=total - used, total=total))
 
 with score_tab:
-    judged = [c for c in CRITERIA if c.kind == "juicio"]
+    judged = [BY_CODE[code] for code in meeting.JUDGED]
     stored_scores = meeting.private_scores(store, chosen.meeting_id)
     scored = {s.participant_id for s in stored_scores if s.scores}
     st.caption(t("ses.scored_count", scored=len(scored), total=len(chosen.participants)))

@@ -18,11 +18,9 @@ from core.record.store import Store
 
 @dataclass(frozen=True)
 class GroupBallots:
-    meeting_id: str | None = None
-    meeting_title: str | None = None
+    meeting: MeetingRef | None = None  # where they come from, to name it on the page, in a scenario and an acta
     kind: Literal["votes", "scores", "none"] = "none"
     ballots: dict[str, dict[str, float]] = field(default_factory=dict)
-    meeting: MeetingRef | None = None  # to name it in a scenario and an acta
 
 
 def ballots_from_scores(scores: list[meeting.PrivateScore]) -> dict[str, dict[str, float]]:
@@ -44,11 +42,11 @@ def group_ballots(store: Store, parish_code: str) -> GroupBallots:
         votes = [b for b in meeting.ballots(store, held.meeting_id) if b.votes]
         if votes:
             ref = MeetingRef.of(held, sorted(names[b.participant_id] for b in votes if b.recorded_by))
-            return GroupBallots(held.meeting_id, held.title, "votes",
-                                {b.participant_id: {k: float(v) for k, v in b.votes.items()} for b in votes}, ref)
+            return GroupBallots(ref, "votes",
+                                {b.participant_id: {k: float(v) for k, v in b.votes.items()} for b in votes})
         scores = meeting.private_scores(store, held.meeting_id)
         scored = ballots_from_scores(scores)
         if scored:
             ref = MeetingRef.of(held, sorted({names[s.participant_id] for s in scores if s.scores and s.recorded_by}))
-            return GroupBallots(held.meeting_id, held.title, "scores", scored, ref)
+            return GroupBallots(ref, "scores", scored)
     return GroupBallots()

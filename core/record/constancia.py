@@ -1,10 +1,9 @@
 """The acta's «constancia del registro»: the lines an acta prints about the log, and reading them back.
 
 Printed: the decision's id and the hash of its body as shown on the acta, and the log's head when the acta was
-printed (entry number, hash, the installation's signature split over two lines so each fits the page); the acta
-draws them (`acta.draw_constancia`). An acta
-printed from a decision edited in the store carries that edited body's hash, which the log does not have; a
-store restored to an older state is behind the head an acta printed. `python -m core.audit verify --acta`
+printed (entry number, hash, the installation's signature split over two lines so each fits the page), drawn by
+`acta._constancia`. An acta printed from a decision edited in the store carries that edited body's hash, which the
+log does not have; a store restored to an older state is behind the head an acta printed. `python -m core.audit verify --acta`
 reads these lines back from the PDF's text.
 """
 

@@ -179,6 +179,11 @@ class Decision(DecisionDraft):
     casting_vote: bool = False  # a tie decided by the president's vote
 
 
+def president_vote(attendees: list[Attendee]) -> VoteChoice | None:
+    """How the person who presides voted (None when nobody presides or they have no vote)."""
+    return next((a.vote for a in attendees if a.signs_as == "president" and a.votes), None)
+
+
 def count_board_votes(attendees: list[Attendee]) -> tuple[int, int, int, bool]:
     """(for, against, abstain, approved): more votes for than against; on a tie, the president's vote decides
     (approved only when the president voted for)."""
@@ -186,7 +191,7 @@ def count_board_votes(attendees: list[Attendee]) -> tuple[int, int, int, bool]:
     against = sum(1 for a in attendees if a.votes and a.vote == "against")
     abstain = sum(1 for a in attendees if a.votes and a.vote == "abstain")
     if votes_for == against and votes_for > 0:
-        return votes_for, against, abstain, any(a.signs_as == "president" and a.vote == "for" for a in attendees)
+        return votes_for, against, abstain, president_vote(attendees) == "for"
     return votes_for, against, abstain, votes_for > against
 
 
@@ -220,8 +225,7 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
             **draft.model_dump(), decision_id=f"{prefix}{number:03d}", number_es=f"{year}-{number:03d}",
             votes_for=votes_for, votes_against=against, abstentions=abstain, approved=approved,
             board_members=rules.members, quorum=rules.required,
-            casting_vote=votes_for == against > 0 and any(
-                a.signs_as == "president" and a.votes and a.vote in ("for", "against") for a in draft.attendees),
+            casting_vote=votes_for == against > 0 and president_vote(draft.attendees) in ("for", "against"),
             recorded_by=user.username, recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
         try:

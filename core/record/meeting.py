@@ -33,10 +33,8 @@ from core.texts import t
 
 MEETING, BALLOT, PRIVATE_SCORE, PAIRWISE = "meeting", "ballot", "private_score", "pairwise"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
-
-
-
 JUDGED = tuple(c.code for c in CRITERIA if c.kind == "juicio")  # what the advisory group scores
+
 
 class Participant(BaseModel):
     model_config = ConfigDict(frozen=True)
