@@ -155,15 +155,17 @@ SELECT parish_code, institution, count(*) AS aid_records, sum(amount_usd) AS amo
        count(DISTINCT association_id) AS associations, min(year) AS first_year, max(year) AS last_year
 FROM read_parquet($path) WHERE parish_code LIKE $parish GROUP BY parish_code, institution
 """
-ROLLUP_SQL = """
+ROLLUP_SQL = f"""
 SELECT parish_code, institution, aid_records, amount_usd, associations, first_year, last_year
-FROM read_parquet($path) WHERE parish_code LIKE $parish
+FROM {rollups.ATTACHED}.aid_institutions WHERE parish_code LIKE $parish
 """
 COLUMNS = ["parish_code", "institution", "association_id", "year", "amount_usd"]
 
 
-def _duckdb(con: duckdb.DuckDBPyConnection, sql: str, path: Path, parish: str | None) -> int:
-    return len(con.execute(sql, {"path": str(path), "parish": parish or "%"}).fetchall())
+def _duckdb(con: duckdb.DuckDBPyConnection, sql: str, path: Path | None, parish: str | None) -> int:
+    """Groups of `sql` for `parish` (every parish when None), over the parquet at `path` when it reads one."""
+    params = {"parish": parish or "%"} | ({"path": str(path)} if path else {})
+    return len(con.execute(sql, params).fetchall())
 
 
 def _pandas(path: Path, parish: str | None) -> int:
@@ -186,11 +188,12 @@ def _engine_rows(folder: Path, parish: str | None, scope: str, label: str) -> li
     """The same aggregation in the three engines over the same file and filter, and Minga's answer: the build's
     pre-aggregated aid_institutions (the same figures per parish and institution) read with DuckDB. DuckDB's
     connection is opened before the timing, as pandas and polars are imported before it."""
-    path, rollup = folder / "aid.parquet", folder / rollups.FOLDER / "aid_institutions.parquet"
+    path = folder / "aid.parquet"
     with duckdb.connect(":memory:") as con:
+        rollups.attach(con, folder)
         engines = {"DuckDB": partial(_duckdb, con, AGGREGATION_SQL, path, parish),
                    "pandas": partial(_pandas, path, parish), "polars": partial(_polars, path, parish),
-                   "Minga (pre-agregada)": partial(_duckdb, con, ROLLUP_SQL, rollup, parish)}
+                   "Minga (pre-agregada)": partial(_duckdb, con, ROLLUP_SQL, None, parish)}
         groups = {name: engine() for name, engine in engines.items()}  # warm-up, and the same answer from each
         if len(set(groups.values())) != 1:
             raise RuntimeError(f"the engines disagree on the number of groups: {groups}")
@@ -200,7 +203,7 @@ def _engine_rows(folder: Path, parish: str | None, scope: str, label: str) -> li
     rows = [Row(f"Agregación de ayudas, {label}: {name}", timing.median, max(timing.wall), "s", runs=AGGREGATION_RUNS,
                 samples=timing.wall, cpu=timing.cpu_median, p95=timing.p95,
                 includes=includes if name != "Minga (pre-agregada)" else
-                f"{label}: las mismas cifras leídas de rollups/aid_institutions.parquet (escrita por el build)",
+                f"{label}: las mismas cifras leídas de la tabla aid_institutions de rollups/rollups.duckdb (escrita por el build)",
                 key=f"aggregation_{scope}_{name.split()[0].lower()}",
                 reference=None if name == "pandas" else f"aggregation_{scope}_pandas")
             for name, timing in timings.items()]

@@ -6,6 +6,11 @@ created in whatever order satisfies their dependencies.
 
 DuckDB refuses concurrent calls on one connection, so code that runs on several threads
 (Streamlit reruns) uses `query()`, which takes a cursor of the shared connection per call.
+
+Each connection keeps the parquet footers it has read (`parquet_metadata_cache`): a read for one parish then
+costs the row groups it needs, not the footer of a file with hundreds of row groups. DuckDB checks a kept
+footer against the file's modification time, and trusts none read within seconds of a change, so files
+rewritten in place (the mirrored parish records) are read afresh.
 """
 
 from __future__ import annotations
@@ -88,14 +93,18 @@ def _entered_parishes(entered: dict[str, str]) -> list[str]:
     return sorted({path.stem for pattern in entered.values() for path in Path(pattern).parent.glob("*.parquet")})
 
 
-def _with_rollups(folder: Path, views: dict[str, str], entered: dict[str, str]) -> dict[str, str]:
-    """The views, each one with a usable rollup (core.data.rollups) reading it; its SQL stays as `live_<name>`."""
+def _with_rollups(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str, str],
+                  entered: dict[str, str]) -> dict[str, str]:
+    """The views, each one with a usable rollup (core.data.rollups, attached to `con`) reading it; its SQL
+    stays as `live_<name>`."""
     usable = rollups.usable(folder, views)
+    if usable:
+        rollups.attach(con, folder)
     parishes = _entered_parishes(entered)
     combined = dict(views)
     for name, spec in usable.items():
         combined[f"live_{name}"] = views[name]
-        combined[name] = rollups.view_sql(folder, name, spec, f"live_{name}", parishes)
+        combined[name] = rollups.view_sql(name, spec, f"live_{name}", parishes)
     return combined
 
 
@@ -103,8 +112,9 @@ def _open(folder: Path, sql_dir: Path, *, use_rollups: bool, with_entered: bool)
     entered = entered_datasets(entered_root()) if with_entered else {}
     views = view_files(sql_dir)
     con = duckdb.connect(":memory:")
+    con.execute("SET parquet_metadata_cache = true")
     _register_raw(con, folder, entered)
-    _register_views(con, _with_rollups(folder, views, entered) if use_rollups else views)
+    _register_views(con, _with_rollups(con, folder, views, entered) if use_rollups else views)
     return con
 
 
@@ -129,7 +139,7 @@ def files_stamp(data_dir_path: Path | str | None = None) -> tuple[int, ...]:
     return tuple(path.stat().st_mtime_ns if path.exists() else 0 for path in paths)
 
 
-def write_rollups(folder: Path, sql_dir: Path = SQL_DIR) -> list[Path]:
+def write_rollups(folder: Path, sql_dir: Path = SQL_DIR) -> Path:
     """Compute the pre-aggregated tables of `folder` from its built files alone (nothing entered)."""
     con = _open(folder, sql_dir, use_rollups=False, with_entered=False)
     try:
