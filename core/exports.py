@@ -7,15 +7,24 @@ such text is prefixed with an apostrophe so it stays plain text. Numbers are lef
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 
 import polars as pl
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_PATTERN = "^[" + "".join(re.escape(c) for c in FORMULA_START) + "]"
 
 
 def neutralise(text: str) -> str:
+    """A cell's text that a spreadsheet would read as a formula, kept as text (a leading apostrophe)."""
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _neutralised(column: str) -> pl.Expr:
+    """`neutralise` over a whole text column, without a Python call per cell."""
+    text = pl.col(column)
+    return pl.when(text.str.contains(_FORMULA_PATTERN)).then(pl.lit("'") + text).otherwise(text).alias(column)
 
 
 def for_people(frame: pl.DataFrame, headers: Mapping[str, str],
@@ -30,9 +39,7 @@ def for_people(frame: pl.DataFrame, headers: Mapping[str, str],
                 pl.col(column).cast(pl.Utf8).replace_strict(dict(mapping), default=pl.col(column).cast(pl.Utf8))
             )
     string_columns = [c for c, t in out.schema.items() if t == pl.Utf8]
-    out = out.with_columns(
-        [pl.col(c).map_elements(neutralise, return_dtype=pl.Utf8, skip_nulls=True) for c in string_columns]
-    )
+    out = out.with_columns([_neutralised(c) for c in string_columns])
     return out.rename({c: headers[c] for c in columns})
 
 

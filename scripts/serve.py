@@ -12,14 +12,25 @@ in a thread while the server already listened, they competed for the CPU with th
 the empty app's first page against 1,62 × (median of four fresh starts each, before the step below existed).
 It then loads the allocation's compiled search (`core.engine.allocation.warm_up`: about a second from numba's
 cache, or a compile of several seconds on a new checkout), so the first allocation does not wait for it either.
+
+A page's own address (`/ayudas`, a bookmark or a reload) gets Streamlit's index.html with the server's address
+set in `window.__streamlit.BACKEND_BASE_URL`, the frontend's setting for where its server is. Without it, the
+frontend cannot tell a page's path from a base path: it first asks `/ayudas/_stcore/health`, gets a 404 and
+waits 100 ms before asking `/_stcore/health`. That wait was about a fifth of an empty page's whole load.
 """
 
+import atexit
 import importlib
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
+from streamlit.web.server.starlette import starlette_static_routes
+
+FRONTEND_MODULE = '<script type="module"'  # the first script of Streamlit's index.html: the setting goes before it
 
 PagesManager.uses_pages_directory = False
 
@@ -36,8 +47,37 @@ def _warm_imports() -> None:
     importlib.import_module("core.engine.allocation").warm_up()
 
 
+def page_index(index_html: str, base_url: str | None) -> str:
+    """Streamlit's index.html with the server's address (origin + base URL path) as BACKEND_BASE_URL."""
+    base = "/" + (base_url or "").strip("/")
+    setting = (f'<script>window.__streamlit = {{BACKEND_BASE_URL: new URL("{base}", window.location.origin).href}}'
+               "</script>\n    ")
+    if FRONTEND_MODULE not in index_html:
+        raise ValueError("Streamlit's index.html has no module script to put the server's address before")
+    return index_html.replace(FRONTEND_MODULE, setting + FRONTEND_MODULE, 1)
+
+
+def _serve_page_index() -> None:
+    """Have the static files answer a page's address with `page_index` (written once, to a folder of this
+    process) instead of Streamlit's own index.html; the root address keeps Streamlit's, which needs no probe."""
+    create = starlette_static_routes.create_streamlit_static_handler
+
+    def create_with_page_index(directory: str, base_url: str | None):
+        handler = create(directory=directory, base_url=base_url)
+        folder = Path(tempfile.mkdtemp(prefix="minga-index-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        written = folder / "index.html"
+        written.write_text(page_index(Path(handler._index_path).read_text(encoding="utf-8"), base_url),
+                           encoding="utf-8")
+        handler._index_path = str(written)
+        return handler
+
+    starlette_static_routes.create_streamlit_static_handler = create_with_page_index
+
+
 if __name__ == "__main__":
     root = Path(__file__).resolve().parents[1]
     sys.path.insert(0, str(root))  # Minga's own modules, warmed before Streamlit adds the app's folder itself
     _warm_imports()
+    _serve_page_index()
     sys.exit(cli.main(["run", str(root / "app.py"), *sys.argv[1:]], standalone_mode=True))

@@ -5,6 +5,8 @@ import io
 import openpyxl
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core import exports
 
@@ -16,6 +18,13 @@ from core import exports
 )
 def test_neutralise(text, expected):
     assert exports.neutralise(text) == expected
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.none(), st.text()), min_size=1, max_size=8))
+def test_a_downloaded_column_is_neutralised_cell_by_cell(cells):
+    people = exports.for_people(pl.DataFrame({"note": cells}, schema={"note": pl.Utf8}), {"note": "Nota"})
+    assert people["Nota"].to_list() == [None if c is None else exports.neutralise(c) for c in cells]
 
 
 def _frame():

@@ -30,12 +30,15 @@ def source_caption(source: str, synthetic: bool = False) -> None:
 
 def downloads(frame: pl.DataFrame, headers: Mapping[str, str], name: str, key: str,
               code_labels: Mapping[str, Mapping[str, str]] | None = None) -> None:
-    """CSV and Excel buttons for the data behind a chart or table, with Spanish headers."""
-    people = exports.for_people(frame, headers, code_labels)
+    """CSV and Excel buttons for the data behind a chart or table, with Spanish headers. The files, and the table
+    for people they are made of, are made only when a button is pressed, not on every draw of the page."""
+    def people() -> pl.DataFrame:
+        return exports.for_people(frame, headers, code_labels)
+
     left, right = st.columns(2)
-    left.download_button(t("download.csv"), data=lambda: exports.csv_bytes(people), file_name=f"{name}.csv",
+    left.download_button(t("download.csv"), data=lambda: exports.csv_bytes(people()), file_name=f"{name}.csv",
                          mime="text/csv", key=f"{key}-csv", on_click="ignore", icon=":material/download:")
-    right.download_button(t("download.xlsx"), data=lambda: exports.xlsx_bytes(people), file_name=f"{name}.xlsx",
+    right.download_button(t("download.xlsx"), data=lambda: exports.xlsx_bytes(people()), file_name=f"{name}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"{key}-xlsx", on_click="ignore", icon=":material/download:")
 
