@@ -12,6 +12,7 @@ in a thread while the server already listened, they competed for the CPU with th
 the empty app's first page against 1,62 × (median of four fresh starts each, before the step below existed).
 It then loads the allocation's compiled search (`core.engine.allocation.warm_up`: about a second from numba's
 cache, or a compile of several seconds on a new checkout), so the first allocation does not wait for it either.
+Last, it opens the process's DuckDB connection and reads the first page's views for the default parish.
 
 A page's own address (`/ayudas`, a bookmark or a reload) gets Streamlit's index.html with the server's address
 set in `window.__streamlit.BACKEND_BASE_URL`, the frontend's setting for where its server is. Without it, the
@@ -40,9 +41,20 @@ WARM = ("numpy", "pandas", "pyarrow", "polars", "duckdb", "altair", "pydeck", "p
         "ui.data", "ui.session", "ui.state", "ui.parish", "ui.census", "ui.maps", "ui.widgets", "ui.diagnosis")
 
 
-def _warm_imports() -> None:
+def _warm_up() -> None:
     for name in WARM:
         importlib.import_module(name)
+    # the process's DuckDB connection (ui.data keeps one), and the first page's reads at the default parish: the
+    # files' footers and the rollups' catalogue are then read before the first visitor asks
+    from core.data import db
+    from core.diagnosis.queries import CANTON_MAP_QUERIES, ViewQuery, parish_keys
+    from ui import data, state
+
+    connection = data.connection()
+    keys = parish_keys(state.DEFAULT_PARISH)
+    for query in [ViewQuery("parish_overview", "parish_code = ?", ("parish_code",)), *CANTON_MAP_QUERIES.values()]:
+        name, where, params, order_by = query.bind(keys)
+        db.view(connection, name, where, list(params), order_by)
     # the allocation's compiled search, loaded from numba's cache (or compiled, on a new checkout)
     importlib.import_module("core.engine.allocation").warm_up()
 
@@ -78,6 +90,6 @@ def _serve_page_index() -> None:
 if __name__ == "__main__":
     root = Path(__file__).resolve().parents[1]
     sys.path.insert(0, str(root))  # Minga's own modules, warmed before Streamlit adds the app's folder itself
-    _warm_imports()
+    _warm_up()
     _serve_page_index()
     sys.exit(cli.main(["run", str(root / "app.py"), *sys.argv[1:]], standalone_mode=True))
