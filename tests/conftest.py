@@ -185,6 +185,9 @@ class AppUrl(str):
     pid: int
 
 
+STOP_WAIT_S = 3
+
+
 @contextlib.contextmanager
 def served_app(env: dict[str, str], script: Path | None = None) -> Iterator[AppUrl]:
     """The real app served through scripts/serve.py (or `streamlit run script`, e.g. bench/browser.py's empty
@@ -217,10 +220,11 @@ def served_app(env: dict[str, str], script: Path | None = None) -> Iterator[AppU
         yield url
     finally:
         server.terminate()
-        try:
-            server.wait(timeout=10)
+        try:  # Streamlit stops in about a second; one still busy with a session's run is not waited for longer
+            server.wait(timeout=STOP_WAIT_S)
         except subprocess.TimeoutExpired:
             server.kill()
+            server.wait()
         log.close()
 
 
