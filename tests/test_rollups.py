@@ -112,6 +112,18 @@ def test_a_rollup_older_than_its_files_is_not_read(sample, fast, tmp_path):
     assert after["n"][0] == before["n"][0] - 1
 
 
+def test_a_damaged_rollup_database_is_not_read_and_the_views_still_answer(sample, fast, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(sample, copy)
+    database = copy / rollups.FOLDER / rollups.DATABASE
+    database.write_bytes(b"not a database" + database.read_bytes()[14:4096])
+    damaged = connect(copy)
+    assert not any(_reads_rollup(damaged, view) for view in rollups.VIEWS)
+    parish = _parishes(sample)[0]
+    got = query(damaged, "SELECT * FROM aid_flows WHERE parish_code = ?", [parish])
+    assert got.equals(query(fast, "SELECT * FROM aid_flows WHERE parish_code = ?", [parish]))
+
+
 def test_a_rollup_computed_with_other_sql_is_not_read(sample, fast, tmp_path):
     sql = tmp_path / "sql"
     shutil.copytree(SQL_DIR, sql)

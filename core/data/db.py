@@ -99,7 +99,10 @@ def _with_rollups(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str,
     stays as `live_<name>`."""
     usable = rollups.usable(folder, views)
     if usable:
-        rollups.attach(con, folder)
+        try:
+            rollups.attach(con, folder)
+        except duckdb.Error:  # a damaged or unreadable rollup database: every view computes from the records
+            usable = {}
     parishes = _entered_parishes(entered)
     combined = dict(views)
     for name, spec in usable.items():
