@@ -12,21 +12,19 @@ in a thread while the server already listened, they competed for the CPU with th
 the empty app's first page against 1,62 × (median of four fresh starts each, before the step below existed).
 It then loads the allocation's compiled search (`core.engine.allocation.warm_up`: about a second from numba's
 cache, or a compile of several seconds on a new checkout), so the first allocation does not wait for it either.
-Last, it opens the process's DuckDB connection and reads the first page's views for the default parish.
+It also opens the process's DuckDB connection and reads the first page's views for the default parish.
 
-A page's own address (`/ayudas`, a bookmark or a reload) gets Streamlit's index.html with the server's address
-set in `window.__streamlit.BACKEND_BASE_URL`, the frontend's setting for where its server is. Without it, the
+Every address (`/ayudas`, a bookmark or a reload) gets Streamlit's index.html with the server's address set in
+`window.__streamlit.BACKEND_BASE_URL`, the frontend's setting for where its server is. Without it, the
 frontend cannot tell a page's path from a base path: it first asks `/ayudas/_stcore/health`, gets a 404 and
 waits 100 ms before asking `/_stcore/health`. That wait was about a fifth of an empty page's whole load.
 """
 
-import atexit
 import importlib
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
+from starlette.responses import FileResponse, HTMLResponse, Response
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 from streamlit.web.server.starlette import starlette_static_routes
@@ -44,44 +42,58 @@ WARM = ("numpy", "pandas", "pyarrow", "polars", "duckdb", "altair", "pydeck", "p
 def _warm_up() -> None:
     for name in WARM:
         importlib.import_module(name)
-    # the process's DuckDB connection (ui.data keeps one), and the first page's reads at the default parish: the
-    # files' footers and the rollups' catalogue are then read before the first visitor asks
-    from core.data import db
-    from core.diagnosis.queries import CANTON_MAP_QUERIES, ViewQuery, parish_keys
-    from ui import data, state
-
-    connection = data.connection()
-    keys = parish_keys(state.DEFAULT_PARISH)
-    for query in [ViewQuery("parish_overview", "parish_code = ?", ("parish_code",)), *CANTON_MAP_QUERIES.values()]:
-        name, where, params, order_by = query.bind(keys)
-        db.view(connection, name, where, list(params), order_by)
+    _warm_first_reads()
     # the allocation's compiled search, loaded from numba's cache (or compiled, on a new checkout)
     importlib.import_module("core.engine.allocation").warm_up()
 
 
-def page_index(index_html: str, base_url: str | None) -> str:
-    """Streamlit's index.html with the server's address (origin + base URL path) as BACKEND_BASE_URL."""
-    base = "/" + (base_url or "").strip("/")
-    setting = (f'<script>window.__streamlit = {{BACKEND_BASE_URL: new URL("{base}", window.location.origin).href}}'
-               "</script>\n    ")
+def _warm_first_reads() -> None:
+    """The process's DuckDB connection (ui.data keeps one) and the first page's reads at the default parish: the
+    files' footers and the rollups' catalogue are read before the first visitor asks. Without built data (or
+    with a view that fails) nothing is warmed: the app then says in Spanish what is missing."""
+    from core.data import db
+    from core.diagnosis.queries import CANTON_MAP_QUERIES, ViewQuery, parish_keys
+    from ui import data, state
+
+    try:
+        connection = data.connection()
+        keys = parish_keys(state.DEFAULT_PARISH)
+        for query in [ViewQuery("parish_overview", "parish_code = ?", ("parish_code",)),
+                      *CANTON_MAP_QUERIES.values()]:
+            name, where, params, order_by = query.bind(keys)
+            db.view(connection, name, where, list(params), order_by)
+    except Exception:  # noqa: BLE001 — a warm-up never stops the server; the pages report what is wrong
+        data.connection.clear()
+
+
+def page_index(index_html: str) -> str:
+    """Streamlit's index.html with BACKEND_BASE_URL set to the folder of the address it was opened at: `/` for
+    `/ayudas`, `/minga/` for `/minga/ayudas` (a base URL path, or a proxy's prefix). Pages are one segment deep."""
+    setting = ('<script>window.__streamlit = {BACKEND_BASE_URL: new URL("./", window.location.href).href}</script>'
+               "\n    ")
     if FRONTEND_MODULE not in index_html:
         raise ValueError("Streamlit's index.html has no module script to put the server's address before")
     return index_html.replace(FRONTEND_MODULE, setting + FRONTEND_MODULE, 1)
 
 
 def _serve_page_index() -> None:
-    """Have the static files answer a page's address with `page_index` (written once, to a folder of this
-    process) instead of Streamlit's own index.html; the root address keeps Streamlit's, which needs no probe."""
+    """Have the static files answer with `page_index` (kept in memory) wherever they would send Streamlit's own
+    index.html: at the root and at a page's address."""
     create = starlette_static_routes.create_streamlit_static_handler
 
     def create_with_page_index(directory: str, base_url: str | None):
         handler = create(directory=directory, base_url=base_url)
-        folder = Path(tempfile.mkdtemp(prefix="minga-index-"))
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        written = folder / "index.html"
-        written.write_text(page_index(Path(handler._index_path).read_text(encoding="utf-8"), base_url),
-                           encoding="utf-8")
-        handler._index_path = str(written)
+        page_html = page_index(Path(handler._index_path).read_text(encoding="utf-8"))
+        static_response = handler.get_response
+
+        async def get_response(path: str, scope) -> Response:
+            response = await static_response(path, scope)
+            if isinstance(response, FileResponse) and Path(response.path).name == "index.html":
+                return HTMLResponse(page_html, status_code=response.status_code,
+                                    headers={"Cache-Control": response.headers.get("Cache-Control", "no-cache")})
+            return response
+
+        handler.get_response = get_response
         return handler
 
     starlette_static_routes.create_streamlit_static_handler = create_with_page_index

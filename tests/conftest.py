@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from playwright._impl import _api_classes as playwright_assertions
 from playwright.sync_api import expect, sync_playwright
 from streamlit.testing.v1 import AppTest
 
@@ -249,6 +250,28 @@ def chromium_path() -> str:
 # up after 5 s.
 BROWSER_TIMEOUT_MS = 60_000
 expect.set_options(timeout=BROWSER_TIMEOUT_MS)
+# Playwright checks an `expect` again after 20, 50, 100, 100 ms and then every 500 ms (fewer when the timeout is
+# short): a text that appears just after a check is seen up to half a second late, and a browser test waits for
+# hundreds of reruns. Asked in slices of EXPECT_SLICE_MS (whose checks come every 100 ms) until the same overall
+# timeout, an expectation is met as soon as the page shows it; a failure still waits the whole timeout.
+EXPECT_SLICE_MS = 2_000
+
+
+def _in_slices(call_expect):
+    @functools.wraps(call_expect)
+    async def call_in_slices(self, expression, expect_options, title):
+        deadline = time.monotonic() + expect_options["timeout"] / 1000
+        while True:
+            remaining_ms = (deadline - time.monotonic()) * 1000
+            result = await call_expect(self, expression, {**expect_options,
+                                                          "timeout": max(1.0, min(EXPECT_SLICE_MS, remaining_ms))}, title)
+            if result["matches"] != expect_options["isNot"] or remaining_ms <= EXPECT_SLICE_MS:
+                return result
+    return call_in_slices
+
+
+for _assertions in (playwright_assertions.LocatorAssertions, playwright_assertions.PageAssertions):
+    _assertions._call_expect = _in_slices(_assertions._call_expect)
 
 
 @pytest.fixture(scope="session")
@@ -439,10 +462,12 @@ RERUN_LINES = 30  # of a first attempt's failure, printed at the end so that a f
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    """The end of each failed first attempt that passed on its retry (`-rR` names them only)."""
+    """Where each failed first attempt that passed on its retry was (the lines of the tests' own files in its
+    traceback: which step) and how it ended (`-rR` names them only)."""
     for report in terminalreporter.stats.get("rerun", []):
         terminalreporter.write_sep("-", f"first attempt failed: {report.nodeid}")
-        for line in report.longreprtext.splitlines()[-RERUN_LINES:]:
+        lines = report.longreprtext.splitlines()
+        for line in [line for line in lines if re.match(r"tests/\S+:\d+", line)] + lines[-RERUN_LINES:]:
             terminalreporter.write_line(line)
 
 

@@ -5,6 +5,7 @@ computed from them."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 
 from core.data import rollups
 from core.data.build import build, is_stale
-from core.data.db import connect, query, write_rollups
+from core.data.db import connect, query, view_files, write_rollups
 from core.data.paths import SQL_DIR
 from core.parish.mirror import SCHEMAS, entered_root
 
@@ -55,7 +56,8 @@ def _reads_rollup(con: duckdb.DuckDBPyConnection, view: str) -> bool:
 
 def _rollup_table(folder: Path, view: str) -> pl.DataFrame:
     """The rows of one rollup table as stored, in stored order."""
-    with duckdb.connect(str(folder / rollups.FOLDER / rollups.DATABASE), read_only=True) as con:
+    database, _ = rollups.usable(folder, view_files(SQL_DIR))
+    with duckdb.connect(str(database), read_only=True) as con:
         return con.sql(f"SELECT * FROM {view}").pl()
 
 
@@ -115,8 +117,11 @@ def test_a_rollup_older_than_its_files_is_not_read(sample, fast, tmp_path):
 def test_a_damaged_rollup_database_is_not_read_and_the_views_still_answer(sample, fast, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(sample, copy)
-    database = copy / rollups.FOLDER / rollups.DATABASE
-    database.write_bytes(b"not a database" + database.read_bytes()[14:4096])
+    database, _ = rollups.usable(copy, view_files(SQL_DIR))
+    written = database.stat()
+    with database.open("r+b") as damaged_file:  # a broken header, with the size and mtime the manifest names
+        damaged_file.write(b"not a database")
+    os.utime(database, ns=(written.st_atime_ns, written.st_mtime_ns))
     damaged = connect(copy)
     assert not any(_reads_rollup(damaged, view) for view in rollups.VIEWS)
     parish = _parishes(sample)[0]
@@ -166,10 +171,17 @@ def test_the_build_writes_rollups_and_is_stale_without_them(tmp_path):
     build(out)
     manifest = out / rollups.FOLDER / rollups.MANIFEST
     assert manifest.exists() and not is_stale(out)
-    with duckdb.connect(str(out / rollups.FOLDER / rollups.DATABASE), read_only=True) as con:
+    database, _ = rollups.usable(out, view_files(SQL_DIR))
+    with duckdb.connect(str(database), read_only=True) as con:
         tables = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     assert tables == set(rollups.VIEWS)
-    assert sorted(p.name for p in (out / rollups.FOLDER).iterdir()) == sorted([rollups.DATABASE, rollups.MANIFEST])
+    assert sorted(p.name for p in (out / rollups.FOLDER).iterdir()) == sorted([database.name, rollups.MANIFEST])
+    build(out)  # a second build writes a new database and removes the first
+    again, _ = rollups.usable(out, view_files(SQL_DIR))
+    assert again != database and not database.exists() and again.exists()
+    again.unlink()
+    assert is_stale(out)
+    build(out)
     manifest.unlink()
     assert is_stale(out)
 

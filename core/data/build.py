@@ -19,7 +19,7 @@ import polars as pl
 
 from core.data import rollups, stamp
 from core.data.datasets import DATASETS, Dataset
-from core.data.db import write_rollups
+from core.data.db import view_files, write_rollups
 from core.data.frames import to_frame
 from core.data.paths import BUILD_STAMP, SOURCES_DIR, data_dir
 from core.data.sources import READERS
@@ -108,7 +108,7 @@ def is_stale(out_dir: Path, sources_dir: Path = SOURCES_DIR) -> bool:
     """Whether `out_dir` lacks a dataset or was built from other inputs; reads only files that moved."""
     if any(not (out_dir / f"{d.name}.parquet").exists() for d in DATASETS):
         return True
-    if not (out_dir / rollups.FOLDER / rollups.MANIFEST).exists():
+    if rollups.usable(out_dir, view_files())[0] is None:  # none written, or not those of these files
         return True
     return stamp.changed(out_dir / STAMP, sources_dir)
 

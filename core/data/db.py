@@ -97,10 +97,10 @@ def _with_rollups(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str,
                   entered: dict[str, str]) -> dict[str, str]:
     """The views, each one with a usable rollup (core.data.rollups, attached to `con`) reading it; its SQL
     stays as `live_<name>`."""
-    usable = rollups.usable(folder, views)
-    if usable:
+    database, usable = rollups.usable(folder, views)
+    if database is not None:
         try:
-            rollups.attach(con, folder)
+            rollups.attach(con, database)
         except duckdb.Error:  # a damaged or unreadable rollup database: every view computes from the records
             usable = {}
     parishes = _entered_parishes(entered)

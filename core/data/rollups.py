@@ -5,13 +5,17 @@ such as `aid_institution_pairs` or `member_answers` would join and group a paris
 the rollup computes it once, when the data is built, with the view's own SQL (the only definition of it).
 
 Layout of `<data>/rollups/`:
-- `rollups.duckdb`: a DuckDB database with one table per view, every row of the view over the built files,
+- `rollups-<build>.duckdb`: a DuckDB database with one table per view, every row of the view over the built files,
   sorted by parish_code (then the view's own order). DuckDB keeps the min and max of each column per block, so
   a read for one parish touches that parish's blocks only; and unlike a parquet file, whose footer (hundreds of
   row groups at national scale) is parsed again by every query, the attached database's catalogue is read once
   per connection. A read for one parish costs about 3 ms instead of 15–20 ms;
 - `manifest.json`: what the rollups were computed from (size and mtime of each built parquet file, a hash
-  of the SQL of every view), and each rollup's view's ORDER BY.
+  of the SQL of every view), the database's name, size and mtime, and each rollup's view's ORDER BY.
+
+Each build writes a database of a new name and then removes the older ones it can: a running app keeps its
+older database open (on Windows an open file can be neither replaced nor removed) until its connection is
+renewed, and the manifest names the one to read.
 
 `core.data.db.connect` reads a rollup in place of its view only while the manifest matches the folder and
 the SQL (`usable`); otherwise the view computes as written. Parishes with records entered in the store
@@ -20,19 +24,21 @@ the SQL (`usable`); otherwise the view computes as written. Parishes with record
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
+import time
 from pathlib import Path
 
 import duckdb
 
 FOLDER = "rollups"
 MANIFEST = "manifest.json"
-DATABASE = "rollups.duckdb"
+DATABASE = "rollups-{build}.duckdb"  # one name per build (time in ns), recorded in the manifest
 ATTACHED = "minga_rollups"  # the name a connection attaches DATABASE under (read only)
-FORMAT = 2  # bump when the layout changes: older manifests are then not used
+FORMAT = 3  # bump when the layout changes: older manifests are then not used
 BATCH_RECORDS = 100_000  # aid and member records per range of parishes computed at once: memory stays bounded
 # Views read per parish whose work grows with the parish's records; each has a parish_code column.
 # Listed before the views that read them (members, member_economy, aid_institution_pairs).
@@ -114,8 +120,8 @@ def _write_one(con: duckdb.DuckDBPyConnection, name: str, order: str, batches: l
 
 
 def write(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str, str]) -> Path:
-    """Compute every rollup over `con` (views computed from the records, nothing entered) into `folder`'s
-    database, and return its path.
+    """Compute every rollup over `con` (views computed from the records, nothing entered) into a new database in
+    `folder`, and return its path.
 
     Once a rollup is written, `con` reads it in place of its view, so a later rollup that reads it (as
     aid_institutions reads aid_institution_pairs) does not compute it again. The database is written under a
@@ -125,10 +131,8 @@ def write(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str, str]) -
     target_dir = folder / FOLDER
     target_dir.mkdir(parents=True, exist_ok=True)
     (target_dir / MANIFEST).unlink(missing_ok=True)  # until every table below is in place, none is used
-    for older in target_dir.glob("*.parquet"):  # the layout of FORMAT 1
-        older.unlink()
-    temporary = target_dir / f".{DATABASE}.tmp"
-    temporary.unlink(missing_ok=True)
+    target = target_dir / DATABASE.format(build=time.time_ns())
+    temporary = target.with_name(f".{target.name}.tmp")
     batches = _batches(con)
     described: dict[str, dict] = {}
     con.execute(f"ATTACH '{_literal(temporary)}' AS {ATTACHED}")
@@ -138,33 +142,47 @@ def write(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str, str]) -
             _write_one(con, name, described[name]["order"], batches)
             con.execute(f"CREATE OR REPLACE VIEW {name} AS {view_sql(name, described[name], name, [])}")
         con.execute(f"DETACH {ATTACHED}")
-        os.replace(temporary, target_dir / DATABASE)
+        os.replace(temporary, target)
     finally:
+        con.execute(f"DETACH DATABASE IF EXISTS {ATTACHED}")
         for leftover in (temporary, temporary.with_name(f"{temporary.name}.wal")):
-            leftover.unlink(missing_ok=True)
-    manifest = {"format": FORMAT, "sql": sql_digest(views), "inputs": _inputs(folder), "views": described}
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+    manifest = {"format": FORMAT, "sql": sql_digest(views), "inputs": _inputs(folder), "views": described,
+                "database": [target.name, *_size_and_time(target)]}
     written = target_dir / f".{MANIFEST}.tmp"
     written.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     os.replace(written, target_dir / MANIFEST)
-    return target_dir / DATABASE
+    for older in [*target_dir.glob("*.parquet"), *target_dir.glob("*.duckdb")]:
+        if older != target:  # earlier builds' (and FORMAT 1's parquet files); one still open stays till next time
+            with contextlib.suppress(OSError):
+                older.unlink()
+    return target
 
 
-def usable(folder: Path, views: dict[str, str]) -> dict[str, dict]:
-    """The rollups of `folder` that match its built files and this SQL: view → {order}; {} when stale."""
+def _size_and_time(path: Path) -> list[int]:
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns]
+
+
+def usable(folder: Path, views: dict[str, str]) -> tuple[Path | None, dict[str, dict]]:
+    """The rollup database of `folder` and its views, when they match its built files, this SQL and the database
+    the manifest names (same size and mtime): (path, view → {order}); (None, {}) when stale."""
     try:
         manifest = json.loads((folder / FOLDER / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if (not isinstance(manifest, dict) or manifest.get("format") != FORMAT
-            or manifest.get("sql") != sql_digest(views) or manifest.get("inputs") != _inputs(folder)
-            or not (folder / FOLDER / DATABASE).exists()):
-        return {}
-    return {name: spec for name, spec in manifest["views"].items() if name in views}
+        name, size, mtime = manifest["database"]
+        database = folder / FOLDER / Path(str(name)).name
+        if (manifest.get("format") != FORMAT or manifest.get("sql") != sql_digest(views)
+                or manifest.get("inputs") != _inputs(folder) or _size_and_time(database) != [size, mtime]):
+            return None, {}
+        return database, {view: spec for view, spec in manifest["views"].items() if view in views}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None, {}
 
 
-def attach(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
-    """Attach `folder`'s rollup database to `con`, read only, as ATTACHED (the name view_sql reads)."""
-    con.execute(f"ATTACH '{_literal(folder / FOLDER / DATABASE)}' AS {ATTACHED} (READ_ONLY)")
+def attach(con: duckdb.DuckDBPyConnection, database: Path) -> None:
+    """Attach a rollup database to `con`, read only, as ATTACHED (the name view_sql reads)."""
+    con.execute(f"ATTACH '{_literal(database)}' AS {ATTACHED} (READ_ONLY)")
 
 
 def _literal(path: Path) -> str:
