@@ -190,7 +190,7 @@ def _engine_rows(folder: Path, parish: str | None, scope: str, label: str) -> li
     connection is opened before the timing, as pandas and polars are imported before it."""
     path = folder / "aid.parquet"
     with duckdb.connect(":memory:") as con:
-        rollups.attach(con, folder)
+        rollups.attach(con, rollups.usable(folder, db.view_files())[0])
         engines = {"DuckDB": partial(_duckdb, con, AGGREGATION_SQL, path, parish),
                    "pandas": partial(_pandas, path, parish), "polars": partial(_polars, path, parish),
                    "Minga (pre-agregada)": partial(_duckdb, con, ROLLUP_SQL, None, parish)}
@@ -203,7 +203,7 @@ def _engine_rows(folder: Path, parish: str | None, scope: str, label: str) -> li
     rows = [Row(f"Agregación de ayudas, {label}: {name}", timing.median, max(timing.wall), "s", runs=AGGREGATION_RUNS,
                 samples=timing.wall, cpu=timing.cpu_median, p95=timing.p95,
                 includes=includes if name != "Minga (pre-agregada)" else
-                f"{label}: las mismas cifras leídas de la tabla aid_institutions de rollups/rollups.duckdb (escrita por el build)",
+                f"{label}: las mismas cifras leídas de la tabla aid_institutions de la base pre-agregada del build",
                 key=f"aggregation_{scope}_{name.split()[0].lower()}",
                 reference=None if name == "pandas" else f"aggregation_{scope}_pandas")
             for name, timing in timings.items()]

@@ -51,17 +51,13 @@ def _warm_first_reads() -> None:
     """The process's DuckDB connection (ui.data keeps one) and the first page's reads at the default parish: the
     files' footers and the rollups' catalogue are read before the first visitor asks. Without built data (or
     with a view that fails) nothing is warmed: the app then says in Spanish what is missing."""
-    from core.data import db
-    from core.diagnosis.queries import CANTON_MAP_QUERIES, ViewQuery, parish_keys
+    from core.diagnosis.queries import CANTON_MAP_QUERIES
     from ui import data, state
+    from ui.diagnosis import frames_of
 
-    try:
-        connection = data.connection()
-        keys = parish_keys(state.DEFAULT_PARISH)
-        for query in [ViewQuery("parish_overview", "parish_code = ?", ("parish_code",)),
-                      *CANTON_MAP_QUERIES.values()]:
-            name, where, params, order_by = query.bind(keys)
-            db.view(connection, name, where, list(params), order_by)
+    try:  # what pages/inicio.py reads
+        data.parish(state.DEFAULT_PARISH)
+        frames_of(CANTON_MAP_QUERIES, state.DEFAULT_PARISH)
     except Exception:  # noqa: BLE001 — a warm-up never stops the server; the pages report what is wrong
         data.connection.clear()
 

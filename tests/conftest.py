@@ -258,13 +258,14 @@ EXPECT_SLICE_MS = 2_000
 
 
 def _in_slices(call_expect):
+    """`call_expect` (Playwright's own check of one expectation) asked again in slices until its timeout."""
     @functools.wraps(call_expect)
     async def call_in_slices(self, expression, expect_options, title):
         deadline = time.monotonic() + expect_options["timeout"] / 1000
         while True:
             remaining_ms = (deadline - time.monotonic()) * 1000
-            result = await call_expect(self, expression, {**expect_options,
-                                                          "timeout": max(1.0, min(EXPECT_SLICE_MS, remaining_ms))}, title)
+            one_slice = {**expect_options, "timeout": max(1.0, min(EXPECT_SLICE_MS, remaining_ms))}
+            result = await call_expect(self, expression, one_slice, title)
             if result["matches"] != expect_options["isNot"] or remaining_ms <= EXPECT_SLICE_MS:
                 return result
     return call_in_slices

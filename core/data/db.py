@@ -102,12 +102,12 @@ def _with_rollups(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str,
         try:
             rollups.attach(con, database)
         except duckdb.Error:  # a damaged or unreadable rollup database: every view computes from the records
-            usable = {}
+            usable = []
     parishes = _entered_parishes(entered)
     combined = dict(views)
-    for name, spec in usable.items():
+    for name in usable:
         combined[f"live_{name}"] = views[name]
-        combined[name] = rollups.view_sql(name, spec, f"live_{name}", parishes)
+        combined[name] = rollups.view_sql(name, rollups.final_order(views[name]), f"live_{name}", parishes)
     return combined
 
 

@@ -11,7 +11,7 @@ Layout of `<data>/rollups/`:
   row groups at national scale) is parsed again by every query, the attached database's catalogue is read once
   per connection. A read for one parish costs about 3 ms instead of 15–20 ms;
 - `manifest.json`: what the rollups were computed from (size and mtime of each built parquet file, a hash
-  of the SQL of every view), the database's name, size and mtime, and each rollup's view's ORDER BY.
+  of the SQL of every view), the database's name, size and mtime, and the views it holds.
 
 Each build writes a database of a new name and then removes the older ones it can: a running app keeps its
 older database open (on Windows an open file can be neither replaced nor removed) until its connection is
@@ -134,13 +134,11 @@ def write(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str, str]) -
     target = target_dir / DATABASE.format(build=time.time_ns())
     temporary = target.with_name(f".{target.name}.tmp")
     batches = _batches(con)
-    described: dict[str, dict] = {}
     con.execute(f"ATTACH '{_literal(temporary)}' AS {ATTACHED}")
     try:
         for name in VIEWS:
-            described[name] = {"order": final_order(views[name])}
-            _write_one(con, name, described[name]["order"], batches)
-            con.execute(f"CREATE OR REPLACE VIEW {name} AS {view_sql(name, described[name], name, [])}")
+            _write_one(con, name, final_order(views[name]), batches)
+            con.execute(f"CREATE OR REPLACE VIEW {name} AS {view_sql(name, final_order(views[name]), name, [])}")
         con.execute(f"DETACH {ATTACHED}")
         os.replace(temporary, target)
     finally:
@@ -148,7 +146,7 @@ def write(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str, str]) -
         for leftover in (temporary, temporary.with_name(f"{temporary.name}.wal")):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
-    manifest = {"format": FORMAT, "sql": sql_digest(views), "inputs": _inputs(folder), "views": described,
+    manifest = {"format": FORMAT, "sql": sql_digest(views), "inputs": _inputs(folder), "views": list(VIEWS),
                 "database": [target.name, *_size_and_time(target)]}
     written = target_dir / f".{MANIFEST}.tmp"
     written.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
@@ -165,19 +163,19 @@ def _size_and_time(path: Path) -> list[int]:
     return [status.st_size, status.st_mtime_ns]
 
 
-def usable(folder: Path, views: dict[str, str]) -> tuple[Path | None, dict[str, dict]]:
-    """The rollup database of `folder` and its views, when they match its built files, this SQL and the database
-    the manifest names (same size and mtime): (path, view → {order}); (None, {}) when stale."""
+def usable(folder: Path, views: dict[str, str]) -> tuple[Path | None, list[str]]:
+    """The rollup database of `folder` and the views it holds, when they match its built files, this SQL and the
+    database the manifest names (same size and mtime); (None, []) when stale."""
     try:
         manifest = json.loads((folder / FOLDER / MANIFEST).read_text(encoding="utf-8"))
         name, size, mtime = manifest["database"]
         database = folder / FOLDER / Path(str(name)).name
         if (manifest.get("format") != FORMAT or manifest.get("sql") != sql_digest(views)
                 or manifest.get("inputs") != _inputs(folder) or _size_and_time(database) != [size, mtime]):
-            return None, {}
-        return database, {view: spec for view, spec in manifest["views"].items() if view in views}
+            return None, []
+        return database, [view for view in manifest["views"] if view in views]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None, {}
+        return None, []
 
 
 def attach(con: duckdb.DuckDBPyConnection, database: Path) -> None:
@@ -189,8 +187,8 @@ def _literal(path: Path) -> str:
     return str(path.resolve()).replace("'", "''")
 
 
-def view_sql(name: str, spec: dict, live_view: str, entered: list[str]) -> str:
-    """The SELECT of a rollup-backed view: the rollup's rows, in the view's order.
+def view_sql(name: str, order: str, live_view: str, entered: list[str]) -> str:
+    """The SELECT of a rollup-backed view: the rollup's rows, in the view's order (`final_order` of its SQL).
 
     Parishes in `entered` (records entered in the store) take their rows from `live_view` instead.
     """
@@ -200,4 +198,4 @@ def view_sql(name: str, spec: dict, live_view: str, entered: list[str]) -> str:
         listed = ", ".join(f"'{code}'" for code in codes)
         body = (f"SELECT * FROM ({body}) WHERE parish_code NOT IN ({listed}) "
                 f"UNION ALL BY NAME SELECT * FROM {live_view} WHERE parish_code IN ({listed})")
-    return f"SELECT * FROM ({body}){' ORDER BY ' + spec['order'] if spec['order'] else ''}"
+    return f"SELECT * FROM ({body}){' ORDER BY ' + order if order else ''}"

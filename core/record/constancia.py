@@ -2,9 +2,9 @@
 
 Printed: the decision's id and the hash of its body as shown on the acta, and the log's head when the acta was
 printed (entry number, hash, the installation's signature split over two lines so each fits the page), drawn by
-`acta._constancia`. An acta printed from a decision edited in the store carries that edited body's hash, which the
-log does not have; a store restored to an older state is behind the head an acta printed. `python -m core.audit verify --acta`
-reads these lines back from the PDF's text.
+`acta._constancia`. An acta printed from a decision edited in the store carries that edited body's hash, which
+the log does not have; a store restored to an older state is behind the head an acta printed.
+`python -m core.audit verify --acta` reads these lines back from the PDF's text.
 """
 
 from __future__ import annotations

@@ -42,14 +42,19 @@ class Board(BaseModel):
     def _quorum_fits(self) -> Board:
         if self.quorum is not None and self.quorum > self.members:
             raise ValueError(t("dec.err.quorum_size", quorum=self.quorum, members=self.members))
-        if self.quorum is not None and self.quorum < self.members // 2 + 1:  # never fewer than a majority
+        if self.quorum is not None and self.quorum < self.majority:  # never fewer than a majority
             raise ValueError(t("dec.err.quorum_below_majority", quorum=self.quorum, members=self.members,
-                               majority=self.members // 2 + 1))
+                               majority=self.majority))
         return self
 
     @property
+    def majority(self) -> int:
+        """The absolute majority of the board."""
+        return self.members // 2 + 1
+
+    @property
     def required(self) -> int:
-        return self.quorum if self.quorum is not None else self.members // 2 + 1
+        return self.quorum if self.quorum is not None else self.majority
 
 
 def board(store: Store, parish_code: str) -> Board:
@@ -58,11 +63,13 @@ def board(store: Store, parish_code: str) -> Board:
     record_ = store.get(BOARD_KIND, parish_code)
     if record_ is None or record_.deleted:
         return Board()
-    try:
-        return Board.model_validate(record_.body)
-    except ValidationError:
-        members = record_.body.get("members")
-        return Board(members=members) if isinstance(members, int) and 1 <= members <= 50 else Board()
+    without_quorum = {key: value for key, value in record_.body.items() if key != "quorum"}
+    for body in (record_.body, without_quorum):
+        try:
+            return Board.model_validate(body)
+        except ValidationError:
+            continue
+    return Board()
 
 
 def set_board(store: Store, user: User | None, parish_code: str, value: Board) -> Board:
