@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 from playwright._impl import _api_classes as playwright_assertions
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect, sync_playwright
 from streamlit.testing.v1 import AppTest
 
@@ -358,6 +359,13 @@ _WATCH_RUN = """() => { window.__mingaRan = false; const watch = new MutationObs
   watch.observe(document.documentElement, {attributes: true, childList: true, subtree: true}); }"""
 _RAN_AND_DONE = """() => window.__mingaRan
   && document.querySelector('[data-testid="stApp"]').dataset.testScriptState === 'notRunning'"""
+# What the page showed when a run was not seen to start and end: whether one started, the app's states, and the
+# alerts and errors on screen (a retried test's summary prints it).
+_APP_STATE = """() => { const app = document.querySelector('[data-testid="stApp"]');
+  const texts = id => [...document.querySelectorAll(`[data-testid="${id}"]`)].map(e => e.innerText.slice(0, 300));
+  return {run_seen: window.__mingaRan, script: app && app.dataset.testScriptState,
+          connection: app && app.dataset.testConnectionState, address: location.href,
+          alerts: texts('stAlert'), errors: texts('stException')}; }"""
 
 
 def after_its_run(page, action) -> None:
@@ -367,7 +375,11 @@ def after_its_run(page, action) -> None:
     («rerunRequested»): a short run can start and end between two renders and never show «running»."""
     page.evaluate(_WATCH_RUN)
     action()
-    page.wait_for_function(_RAN_AND_DONE)
+    try:
+        page.wait_for_function(_RAN_AND_DONE)
+    except PlaywrightTimeoutError as timeout:
+        raise AssertionError(f"no run started and ended after the action; the page: {page.evaluate(_APP_STATE)}") \
+            from timeout
     wait_for_app(page)
 
 

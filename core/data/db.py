@@ -1,8 +1,8 @@
 """The DuckDB connection Minga reads through: in memory, views over the built parquet files.
 
 `connect()` registers `raw_<dataset>` for every parquet file in the data folder, then every
-view in `sql/` (one view per file, named as the file). Views may read other views; they are
-created in whatever order satisfies their dependencies.
+view in `sql/` (one view per file, named as the file). Views may read other views; each is created after
+the views it reads (`creation_order`).
 
 DuckDB refuses concurrent calls on one connection, so code that runs on several threads
 (Streamlit reruns) uses `query()`, which takes a cursor of the shared connection per call.
@@ -15,6 +15,7 @@ rewritten in place (the mirrored parish records) are read afresh.
 
 from __future__ import annotations
 
+import graphlib
 import re
 from pathlib import Path
 from typing import Any
@@ -69,22 +70,22 @@ def _register_entered(con: duckdb.DuckDBPyConnection, built: dict[str, str], mir
                     f"UNION ALL BY NAME SELECT * FROM read_parquet('{entered}', union_by_name = true)")
 
 
+def creation_order(views: dict[str, str]) -> list[str]:
+    """The view names, each after the views its SQL reads (a name mentioned outside a comment counts): creating
+    them in this order never fails for want of a view, and each CREATE VIEW binds once."""
+    mentions = {name: set(re.findall(r"[a-z][a-z0-9_]*", re.sub(r"--[^\n]*", "", body))) for name, body in views.items()}
+    graph = {name: {other for other in words & views.keys() if other != name} for name, words in mentions.items()}
+    try:
+        return list(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError as cycle:
+        raise RuntimeError(f"the views read each other in a circle: {' → '.join(cycle.args[1])}") from cycle
+
+
 def _register_views(con: duckdb.DuckDBPyConnection, views: dict[str, str]) -> None:
-    pending = dict(views)
-    while pending:
-        failures: dict[str, Exception] = {}
-        created = 0
-        for name, body in list(pending.items()):
-            try:
-                con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{body.strip().rstrip(';')}")
-            except duckdb.Error as exc:  # may depend on a view not created yet: retry next pass
-                failures[name] = exc
-                continue
-            del pending[name]
-            created += 1
-        if failures and not created:
-            # A whole pass without progress: a real error, not an ordering problem.
-            name, exc = next(iter(failures.items()))
+    for name in creation_order(views):
+        try:
+            con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{views[name].strip().rstrip(';')}")
+        except duckdb.Error as exc:
             raise RuntimeError(f"sql/{name}.sql: {exc}") from exc
 
 
