@@ -170,7 +170,18 @@ def _store_account(user) -> None:
     """The app re-reads the signed-in person from the store on every run: keep `user` there as given."""
     from core.record.store import Store
 
-    store = Store()
+    store_accounts(Store(), user)
+
+
+def store_accounts(store, *users):
+    """Keep each of `users` in `store` as given (an account without a password: it signs in nowhere), as a
+    meeting that lists them needs; returns the store."""
+    for user in users:
+        _keep_account(store, user)
+    return store
+
+
+def _keep_account(store, user) -> None:
     record = store.get("user", user.username)
     body = {**(record.body if record else {"password_hash": ""}), **user.model_dump(mode="json")}
     if record is None or record.deleted or record.body != body:

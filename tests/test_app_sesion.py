@@ -7,7 +7,7 @@ import pytest
 from core.record import meeting
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import open_app_page
+from tests.conftest import open_app_page, store_accounts
 
 # Each test's meetings stay in its own store: a closed meeting's scores would otherwise feed every later
 # ranking read from the shared one.
@@ -18,8 +18,9 @@ PLANNER = User(username="tecnica-sesion", display_name="Técnica", role=Role.PLA
 REP = User(username="maria-sesion", display_name="María", role=Role.ASSOCIATION, association_id="EV-A01")
 
 
-def _seed_meeting(meeting_id, **changes):
-    store = Store()
+def _seed_meeting(meeting_id, accounts=(), **changes):
+    """A meeting in the test's store, which keeps the accounts it lists (REP and `accounts`)."""
+    store = store_accounts(Store(), REP, *accounts)
     base = dict(meeting_id=meeting_id, parish_code="010170", title=f"Sesión {meeting_id}", date=dt.date(2026, 11, 20),
                 subject="problems", item_ids=[f"P{n:02d}" for n in range(1, 12)], votes_per_participant=13,
                 participants=[meeting.Participant(participant_id="p01", name="María", username=REP.username),
@@ -87,7 +88,7 @@ def test_private_scores_stay_hidden_until_revealed():
 
 def test_a_listed_board_member_scores_as_themself_and_an_untouched_box_is_no_score():
     board = User(username="vocal-sesion", display_name="Vocal", role=Role.BOARD)
-    _seed_meeting("T-SELF", subject="proposals", item_ids=["EV-P01", "EV-P02"], participants=[
+    _seed_meeting("T-SELF", [board], subject="proposals", item_ids=["EV-P01", "EV-P02"], participants=[
         meeting.Participant(participant_id="p01", name="María", username=REP.username),
         meeting.Participant(participant_id="p02", name="Vocal Pérez", username=board.username),
         meeting.Participant(participant_id="p03", name="Rosa")])
@@ -110,7 +111,7 @@ def test_a_listed_board_member_scores_as_themself_and_an_untouched_box_is_no_sco
 
 def test_a_closed_meeting_shows_who_did_not_score_who_was_recorded_for_and_the_group_weights():
     adviser = User(username="mag-sesion", display_name="MAG", role=Role.ADVISER)
-    opened = _seed_meeting("T-CLOSED", subject="proposals", item_ids=["EV-P01", "EV-P02"], participants=[
+    opened = _seed_meeting("T-CLOSED", [adviser], subject="proposals", item_ids=["EV-P01", "EV-P02"], participants=[
         meeting.Participant(participant_id="p01", name="María", username=REP.username),
         meeting.Participant(participant_id="p02", name="Técnico MAG", username=adviser.username),
         meeting.Participant(participant_id="p03", name="Rosa")])

@@ -25,6 +25,7 @@ from core.record.meeting import (
     tally,
 )
 from core.record.store import Store
+from tests.conftest import store_accounts
 
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
 REP = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A01")
@@ -32,6 +33,11 @@ OTHER_REP = User(username="jose", display_name="José", role=Role.ASSOCIATION, a
 BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
 ADVISER = User(username="universidad", display_name="Universidad de Cuenca", role=Role.ADVISER)
 ADVISER_UNLISTED = User(username="cooperativa", display_name="Cooperativa", role=Role.ADVISER)
+
+
+def _store(tmp_path) -> Store:
+    """A store of the test's own with the accounts of the people above (a meeting lists only accounts)."""
+    return store_accounts(Store(tmp_path / "s.sqlite"), PLANNER, REP, OTHER_REP, BOARD, ADVISER, ADVISER_UNLISTED)
 
 
 def _meeting(**changes):
@@ -94,7 +100,7 @@ def test_private_scores_feed_the_scoring_median_and_disagreement():
 
 
 def test_who_may_vote_for_whom(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     save_meeting(store, PLANNER, _meeting())
     with pytest.raises(PermissionDenied):
         save_meeting(store, REP, _meeting(meeting_id="S2"))
@@ -109,7 +115,7 @@ def test_who_may_vote_for_whom(tmp_path):
 
 
 def test_the_chair_cannot_write_over_a_participant_who_signs_in_themself(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P01", "EV-P02"]))
     save_private_score(store, REP, PrivateScore(meeting_id="S1", participant_id="maria", proposal_id="EV-P01",
                                                 scores={"feasibility": 80}))
@@ -125,7 +131,7 @@ def test_the_chair_cannot_write_over_a_participant_who_signs_in_themself(tmp_pat
     (REP, "jose", PermissionDenied),  # someone else's name
 ])
 def test_only_listed_people_take_part_as_themselves(tmp_path, who, participant, error):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     save_meeting(store, PLANNER, _meeting(participants=[*_meeting().participants,
                                                         Participant(participant_id="uni", name="Universidad",
                                                                     username=ADVISER.username)]))
@@ -135,7 +141,7 @@ def test_only_listed_people_take_part_as_themselves(tmp_path, who, participant, 
 
 
 def test_an_adviser_listed_in_the_meeting_votes_but_cannot_run_one(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     save_meeting(store, PLANNER, _meeting(participants=[Participant(participant_id="uni", name="Universidad",
                                                                     username=ADVISER.username),
                                                         Participant(participant_id="mag", name="MAG")]))
@@ -148,7 +154,7 @@ def test_an_adviser_listed_in_the_meeting_votes_but_cannot_run_one(tmp_path):
 
 
 def test_the_stored_state_decides_not_the_object_the_caller_holds(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     opened = save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P01", "EV-P02"]))
     save_meeting(store, PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1)
     with pytest.raises(ValueError, match="cerrada"):  # the caller's copy still says "open"
@@ -160,7 +166,7 @@ def test_the_stored_state_decides_not_the_object_the_caller_holds(tmp_path):
 
 
 def test_a_closed_meeting_takes_no_more_votes_or_scores(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     save_meeting(store, PLANNER, _meeting(status="closed", subject="proposals", item_ids=["EV-P01", "EV-P02"]))
     with pytest.raises(ValueError, match="cerrada"):
         cast_ballot(store, PLANNER, Ballot(meeting_id="S1", participant_id="mag", votes={"EV-P01": 1}))
@@ -168,6 +174,24 @@ def test_a_closed_meeting_takes_no_more_votes_or_scores(tmp_path):
         save_private_score(store, PLANNER, PrivateScore(meeting_id="S1", participant_id="mag",
                                                         proposal_id="EV-P01", scores={"scope": 50}))
     assert private_scores(store, "S1") == []
+
+
+@pytest.mark.parametrize(("account", "listed_as"), [
+    (None, "nadie-con-esta-cuenta"),  # a mistyped name, or one nobody has yet
+    (User(username="observadora", display_name="Observadora", role=Role.OBSERVER), "observadora"),  # cannot take part
+    (User(username="retirada", display_name="Retirada", role=Role.ADVISER, active=False), "retirada"),
+])
+def test_a_meeting_lists_only_active_accounts_that_take_part(tmp_path, account, listed_as):
+    store = _store(tmp_path)
+    if account is not None:
+        store_accounts(store, account)
+    people = [Participant(participant_id="p01", name="Rosa"), Participant(participant_id="p02", name="Ana",
+                                                                          username=listed_as)]
+    with pytest.raises(ValueError, match=rf"el usuario «{listed_as}» de Ana no es una cuenta activa"):
+        save_meeting(store, PLANNER, _meeting(participants=people))
+    assert store.get("meeting", "S1") is None
+    save_meeting(store, PLANNER, _meeting(participants=[*people[:1], Participant(participant_id="p02", name="Ana",
+                                                                                 username=REP.username)]))
 
 
 def test_an_adviser_reads_the_work_and_takes_part_but_decides_nothing():

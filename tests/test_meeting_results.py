@@ -23,6 +23,7 @@ from core.record.meeting import (
     save_private_score,
 )
 from core.record.store import Store
+from tests.conftest import store_accounts
 
 PARISH = "010170"
 CHAIR = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
@@ -35,8 +36,7 @@ PEOPLE = [Participant(participant_id="ana", name="Ana", username=ANA.username),
 
 @pytest.fixture()
 def demo(tmp_path, con):
-    store = Store(tmp_path / "s.sqlite")
-    return store
+    return store_accounts(Store(tmp_path / "s.sqlite"), ANA, LUIS)
 
 
 def _criteria(run, proposal_id):

@@ -27,7 +27,7 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.engine.criteria import CRITERIA, CRITERION_CODES
-from core.record.auth import Action, PermissionDenied, User, can, require
+from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
 from core.record.store import Store
 from core.texts import t
 
@@ -185,8 +185,21 @@ def evaluations_frame(scores: list[PrivateScore]) -> pl.DataFrame:
 
 # -- storage ---------------------------------------------------------------------------------------
 
+def _check_accounts(store: Store, meeting: Meeting) -> None:
+    """Refuse (Spanish, naming the participant) a username that is not an active account allowed to take part: a
+    mistyped or retired name would otherwise wait on the list for whoever is later given it."""
+    accounts = Accounts(store)
+    for person in meeting.participants:
+        if person.username is None:
+            continue
+        account = accounts.get(person.username)
+        if account is None or not can(account, Action.TAKE_PART):  # can() is False for an inactive account
+            raise ValueError(t("ses.err.unknown_account", name=person.name, username=person.username))
+
+
 def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_version: int | None = None) -> Meeting:
     require(user, Action.RUN_MEETING)
+    _check_accounts(store, meeting)
     store.save(MEETING, meeting.meeting_id, meeting.model_dump(mode="json"), actor=user.username,
                parish_code=meeting.parish_code, expected_version=expected_version,
                action=t("log.action.open_meeting" if expected_version in (None, 0) else "log.action.update_meeting"))

@@ -101,6 +101,8 @@ STRINGS = {
     "ses.err.repeated_participants": "hay participantes repetidos",
     "ses.err.repeated_accounts": "una misma cuenta de usuario figura en dos participantes: cada persona participa "
                                  "una sola vez",
+    "ses.err.unknown_account": "el usuario «{username}» de {name} no es una cuenta activa que pueda participar en "
+                               "sesiones: revise el nombre de usuario o déjelo vacío si la persona no tiene dispositivo",
     "ses.err.not_participant": "«{participant}» no participa en esta sesión",
     "ses.err.negative_votes": "los votos no pueden ser negativos («{item}»)",
     "ses.err.score_range": "el puntaje de «{criterion}» debe estar entre 0 y 100",
