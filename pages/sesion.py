@@ -220,11 +220,11 @@ with pairwise_tab:
                     judgments={f"{a}|{b}": v for (a, b), v in judgments.items()})),
                     t("ses.pairwise_saved", name=plain(participant_names[who])))
 
-with result_tab:
+def _tally() -> None:
+    """The weighted vote's result: chart, table and downloads."""
     rows = meeting.tally(chosen, meeting.ballots(store, chosen.meeting_id))
     table = pl.DataFrame([r.model_dump() for r in rows]).with_columns(
         pl.col("item_id").replace_strict(item_labels, default=pl.col("item_id")).alias("item"))
-    st.subheader(t("ses.tally_title"))
     votes = table.with_columns(pl.col("votes").map_elements(fmt.number, return_dtype=pl.Utf8).alias("votes_text"))
     widgets.chart(charts.bar_chart(votes, category="item", value="votes", text="votes_text",
                                      title=t("ses.tally_chart"), value_title=t("ses.tally.votes"),
@@ -236,9 +236,16 @@ with result_tab:
     st.dataframe(shown.select(list(headers)).rename(headers), hide_index=True, width="stretch")
     widgets.downloads(table, headers, f"votacion-{chosen.meeting_id}", key="ses-tally")
 
+
+with result_tab:
+    st.subheader(t("ses.tally_title"))
+    if meeting.results_shown(chosen):
+        _tally()
+    else:
+        st.info(t("ses.votes_hidden"))
     if chosen.subject == "proposals":
         st.subheader(t("ses.scores_title"))
-        if chosen.status == "open":
+        if not meeting.results_shown(chosen):
             st.info(t("ses.hidden"))
         else:
             summary = meeting_results.score_summary(store, chosen)

@@ -46,6 +46,10 @@ def test_a_facilitator_enters_a_ballot_and_the_tally_ranks_it():
     assert any("Votación de Técnico MAG guardada" in s.value for s in app.success)
     stored = {b.participant_id: b.votes for b in meeting.ballots(Store(), "T-VOTE")}
     assert stored == {"p02": {"P05": 9, "P02": 4}}
+    # nobody votes after seeing the others' votes: the tally waits for the chair to show it
+    assert not [d for d in app.dataframe if "Votos" in d.value.columns]
+    assert any("Los votos se mostrarán cuando" in i.value for i in app.info)
+    next(b for b in app.button if b.label == "Mostrar resultados agregados").click().run()
     ranking = next(d.value for d in app.dataframe if "Votos" in d.value.columns)
     assert ranking["Tema"].iloc[0].startswith("P05") and ranking["Votos"].iloc[0] == 9
     assert ranking["Tema"].iloc[1].startswith("P02") and ranking["Votos"].iloc[1] == 4

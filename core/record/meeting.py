@@ -144,6 +144,12 @@ class PrivateScore(BaseModel):
         return value
 
 
+def results_shown(meeting: Meeting) -> bool:
+    """Whether the tally and the scores may be shown: not while the meeting is open, so that nobody votes or
+    scores after seeing how the others did (the chair reveals them, or closes the meeting)."""
+    return meeting.status != "open"
+
+
 def check_ballot(meeting: Meeting, ballot: Ballot) -> None:
     """Raise ValueError (Spanish) when the ballot does not fit the meeting's rules."""
     meeting.participant(ballot.participant_id)

@@ -44,6 +44,8 @@ STRINGS = {
     "ses.reveal": "Mostrar resultados agregados",
     "ses.close": "Cerrar la sesión",
     "ses.reopen": "Reabrir la sesión",
+    "ses.votes_hidden": "Los votos se mostrarán cuando quien conduce la sesión muestre los resultados o la cierre: "
+                        "así nadie vota viendo cómo votaron los demás.",
     "ses.hidden": "Los puntajes privados se mostrarán cuando quien conduce la sesión lo decida.",
     "ses.tally_title": "Resultado de la votación ponderada",
     "ses.tally_chart": "Votos por tema, de más a menos",
