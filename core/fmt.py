@@ -8,6 +8,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Mapping
+from zoneinfo import ZoneInfo
 
 from core.texts import t
 
@@ -98,6 +99,20 @@ def datetime(value: dt.datetime | None) -> str:
     if value is None:
         return UNKNOWN
     return value.strftime("%d/%m/%Y %H:%M")
+
+
+ECUADOR_CONTINENTAL = ZoneInfo("America/Guayaquil")
+
+
+def local_time(recorded_at: str) -> str:
+    """A stored UTC time (ISO 8601) as the parish reads it, Ecuador continental: dd/mm/aaaa hh:mm."""
+    return datetime(dt.datetime.fromisoformat(recorded_at).astimezone(ECUADOR_CONTINENTAL))
+
+
+def person(name: str, username: str) -> str:
+    """Who recorded something, for a document: «Rosa Quito (usuario «presidenta»)»; the username alone when the
+    record kept no name (recorded before names were kept)."""
+    return t("fmt.person", name=name, username=username) if name.strip() else t("fmt.username", username=username)
 
 
 def listing(items: Iterable[str]) -> str:

@@ -4,6 +4,7 @@ carry the five criteria."""
 
 import datetime as dt
 import io
+import re
 import sqlite3
 from contextlib import closing as closing_connection
 
@@ -82,6 +83,9 @@ def test_an_accepted_application_becomes_a_numbered_agreement_signed_by_the_boar
     for expected in ("CONVENIO DE COOPERACIÓN CONV-2026-001", "Contraparte del GAD", "$ 7.000,00",
                      "Familias con riego", "Entregar 20 equipos de riego"):
         assert expected in text
+    flat = " ".join(text.split())  # who recorded it, by name, at the parish's time (never the stored UTC text)
+    assert re.search(r"Registrado en Minga por Presidenta \(usuario «presidenta»\) el \d\d/\d\d/\d{4} \d\d:\d\d "
+                     r"\(hora de Ecuador continental\)", flat), flat[-300:]
 
 
 def test_agreement_dates_and_amounts_are_checked_in_spanish():

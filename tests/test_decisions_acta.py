@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from core import fmt
 from core.record import acta, constancia
 from core.record.auth import PermissionDenied, Role, User
 from core.record.decisions import (
@@ -205,7 +206,22 @@ def test_the_acta_pdf_reads_back_with_the_funded_list_and_the_votes(tmp_path):
 
 
 def test_the_acta_shows_local_time():
-    assert acta.local_time("2026-12-02T03:30:00+00:00") == "01/12/2026 22:30"  # Ecuador continental is UTC−5
+    assert fmt.local_time("2026-12-02T03:30:00+00:00") == "01/12/2026 22:30"  # Ecuador continental is UTC−5
+
+
+def test_the_acta_names_who_recorded_it_by_name_as_they_were_called_then(tmp_path):
+    store = Store(tmp_path / "s.sqlite")
+    decision = record(store, BOARD, _draft())
+    assert (decision.recorded_by, decision.recorded_by_name) == ("presidenta", "Rosa Quito")
+    flat = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(acta.pdf_bytes(decision))).pages)
+                    .split())
+    assert "Registrada en Minga por Rosa Quito (usuario «presidenta») el " in flat
+    fields = dict(openpyxl.load_workbook(io.BytesIO(acta.xlsx_bytes(decision)))["Decisión"].iter_rows(
+        min_row=2, values_only=True))
+    assert fields["Registrada por"] == "Rosa Quito (usuario «presidenta»)"
+    # a decision stored before names were kept still loads, and names the account
+    older = decision.model_validate({k: v for k, v in decision.model_dump().items() if k != "recorded_by_name"})
+    assert fmt.person(older.recorded_by_name, older.recorded_by) == "el usuario «presidenta»"
 
 
 def test_the_acta_excel_holds_the_same_and_neutralises_formulas(tmp_path):

@@ -50,5 +50,6 @@ def pdf_bytes(agreement: Agreement, *, parish_name: str, cooperant_name: str, pr
     heading(pdf, t("agr.pdf.signatures"))
     signatures(pdf, [[t("agr.pdf.sign_gad", parish=parish_name)], [cooperant_name]])
     pdf.set_font("helvetica", size=8)
-    paragraph(pdf, t("agr.pdf.recorded", by=agreement.recorded_by, at=agreement.recorded_at))
+    paragraph(pdf, t("agr.pdf.recorded", by=fmt.person(agreement.recorded_by_name, agreement.recorded_by),
+                      at=fmt.local_time(agreement.recorded_at)))
     return bytes(pdf.output())

@@ -114,7 +114,8 @@ class Agreement(AgreementDraft):
     parish_code: str
     proposal_id: str
     cooperant_id: str
-    recorded_by: str
+    recorded_by: str  # username
+    recorded_by_name: str = ""  # their name when recording (blank in agreements recorded before names were kept)
     recorded_at: str
 
 
@@ -176,7 +177,7 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
         agreement = Agreement(**draft.model_dump(), agreement_id=f"{prefix}{number:03d}",
                               number_es=f"CONV-{year}-{number:03d}", parish_code=application.parish_code,
                               proposal_id=application.proposal_id, cooperant_id=application.cooperant_id,
-                              recorded_by=user.username,
+                              recorded_by=user.username, recorded_by_name=user.display_name,
                               recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         try:
             # expected_version=0: the number must still be free when the transaction commits.

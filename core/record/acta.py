@@ -11,9 +11,7 @@ the same, one sheet per part. It reads as a public document: Spanish only, names
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-from zoneinfo import ZoneInfo
 
 import xlsxwriter
 from fpdf import FPDF
@@ -27,13 +25,6 @@ from core.record.hashing import body_hash
 from core.record.pdf_layout import DocumentPDF, heading, keep_space, latin1, paragraph, signatures, table, title
 from core.record.signing import SignedHead
 from core.texts import STRINGS, t
-
-LOCAL_TIME = ZoneInfo("America/Guayaquil")
-
-
-def local_time(recorded_at: str) -> str:
-    """The stored UTC time as the parish reads it (Ecuador continental), dd/mm/aaaa hh:mm."""
-    return fmt.datetime(dt.datetime.fromisoformat(recorded_at).astimezone(LOCAL_TIME))
 
 
 def status_es(decision: Decision) -> str:
@@ -124,7 +115,8 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
         signers.append([person.name if person else "", t(f"acta.sign.{office}")])
     signatures(pdf, signers)
     heading(pdf, t("acta.verify_title"))
-    paragraph(pdf, t("acta.recorded", by=decision.recorded_by, at=local_time(decision.recorded_at)))
+    paragraph(pdf, t("acta.recorded", by=fmt.person(decision.recorded_by_name, decision.recorded_by),
+                      at=fmt.local_time(decision.recorded_at)))
     paragraph(pdf, t("acta.verify_words", number=decision.number_es,
                       hash=head.hash[:16] if head else t("acta.no_hash")))
     if head:
@@ -181,7 +173,8 @@ def xlsx_bytes(decision: Decision) -> bytes:
         ("score", decision.total_score), ("meetings", _meetings_es(decision)),
         ("quorum", t("acta.field.quorum_value", quorum=decision.quorum, members=decision.board_members)),
         ("justification", decision.justification_es),
-        ("recorded_by", decision.recorded_by), ("recorded_at", local_time(decision.recorded_at)),
+        ("recorded_by", fmt.person(decision.recorded_by_name, decision.recorded_by)),
+        ("recorded_at", fmt.local_time(decision.recorded_at)),
     ]
     sheet(t("acta.sheet.decision"), [t("acta.col.field"), t("acta.col.value")],
           [[t(f"acta.field.{field}"), value] for field, value in fields], [26, 80])

@@ -179,7 +179,8 @@ class Decision(DecisionDraft):
     votes_against: int
     abstentions: int
     approved: bool
-    recorded_by: str
+    recorded_by: str  # username
+    recorded_by_name: str = ""  # their name when recording (blank in decisions recorded before names were kept)
     recorded_at: str
     board_members: int = DEFAULT_BOARD_MEMBERS
     quorum: int = DEFAULT_BOARD_MEMBERS // 2 + 1
@@ -233,7 +234,8 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
             votes_for=votes_for, votes_against=against, abstentions=abstain, approved=approved,
             board_members=rules.members, quorum=rules.required,
             casting_vote=votes_for == against > 0 and president_vote(draft.attendees) in ("for", "against"),
-            recorded_by=user.username, recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            recorded_by=user.username, recorded_by_name=user.display_name,
+            recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
         try:
             # expected_version=0: the number must still be free when the transaction commits.

@@ -54,7 +54,7 @@ STRINGS: dict[str, str] = {
     "acta.dissent": "Votos salvados: {remarks}",
     "acta.remark": "{name}: «{remark}»",
     "acta.signatures": "7. Firmas",
-    "acta.recorded": "Registrada en Minga por el usuario «{by}» el {at} (hora de Ecuador continental).",
+    "acta.recorded": "Registrada en Minga por {by} el {at} (hora de Ecuador continental).",
     "acta.no_vote": "Sin voto",
     "acta.attends": "Asiste sin voto",
     "acta.col.name": "Nombre",

@@ -3,6 +3,8 @@
 STRINGS = {
     "app.title": "Minga",
     "app.tagline": "Decisiones de presupuesto parroquial, claras y registradas",
+    "fmt.person": "{name} (usuario «{username}»)",
+    "fmt.username": "el usuario «{username}»",
     "nav.start": "Inicio",
     "nav.diagnosis": "Diagnóstico",
     "nav.decide": "Decidir",

@@ -94,7 +94,7 @@ STRINGS = {
     "agr.pdf.reports": "Los informes de avance se presentan cada {months} meses.",
     "agr.pdf.signatures": "5. Firmas",
     "agr.pdf.sign_gad": "Por el GAD parroquial de {parish}",
-    "agr.pdf.recorded": "Registrado en Minga por {by} el {at}.",
+    "agr.pdf.recorded": "Registrado en Minga por {by} el {at} (hora de Ecuador continental).",
     "agr.col.source": "Fuente",
     "agr.col.amount": "Monto",
     "agr.col.share": "Porcentaje",
