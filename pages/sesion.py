@@ -146,6 +146,10 @@ def _who() -> str | None:
 if chosen.status == "closed":
     st.info(t("ses.feeds_engine"))
 who = _who() if chosen.status == "open" else None
+own = meeting.own_items(store, chosen, who) if who is not None else []
+if own:
+    st.caption(t("ses.own_items", proposals=plain(", ".join(own))))
+judged_items = [item for item in chosen.item_ids if item not in own]
 vote_tab, score_tab, pairwise_tab, result_tab = st.tabs(
     [t("ses.tab.vote"), t("ses.tab.score"), t("ses.tab.pairwise"), t("ses.tab.results")])
 
@@ -158,7 +162,7 @@ with vote_tab:
             given = {item: st.number_input(plain(item_labels.get(item, item)), min_value=0,
                                            max_value=chosen.votes_per_participant, step=1,
                                            value=int(previous.get(item, 0)), key=f"v-{chosen.meeting_id}-{who}-{item}")
-                     for item in chosen.item_ids}
+                     for item in judged_items}
             used = sum(given.values())
             if st.form_submit_button(t("ses.vote_submit")):
                 _saved_or_refused(lambda: meeting.cast_ballot(store, user, meeting.Ballot(
@@ -189,7 +193,7 @@ with score_tab:
                                                          placeholder=t("ses.unscored"),
                                                          key=f"s-{chosen.meeting_id}-{who}-{pid}-{c.code}")
                                  for c in judged}
-                           for pid in chosen.item_ids}
+                           for pid in judged_items}
                 if st.form_submit_button(t("ses.score_submit")):
                     given_scores = {pid: {c: float(v) for c, v in values.items() if v is not None}
                                     for pid, values in entered.items()}

@@ -7,7 +7,7 @@ import pytest
 from core.record import meeting
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import open_app_page, store_accounts
+from tests.conftest import as_read, open_app_page, store_accounts
 
 # Each test's meetings stay in its own store: a closed meeting's scores would otherwise feed every later
 # ranking read from the shared one.
@@ -15,7 +15,8 @@ pytestmark = pytest.mark.usefixtures("own_store")
 
 PAGE = "pages/sesion.py"
 PLANNER = User(username="tecnica-sesion", display_name="Técnica", role=Role.PLANNER)
-REP = User(username="maria-sesion", display_name="María", role=Role.ASSOCIATION, association_id="EV-A01")
+# EV-A04 puts forward EV-P07 and EV-P08, in none of these meetings: María judges every proposal listed
+REP = User(username="maria-sesion", display_name="María", role=Role.ASSOCIATION, association_id="EV-A04")
 
 
 def _seed_meeting(meeting_id, accounts=(), **changes):
@@ -142,3 +143,18 @@ def test_a_closed_meeting_shows_who_did_not_score_who_was_recorded_for_and_the_g
     next(b for b in app.button if b.label == "Usar los pesos del grupo en Priorización").click().run()
     points = app.session_state["decidir.points"]
     assert max(points.values()) - min(points.values()) <= 1  # every criterion weighs the same (to rounding)
+
+
+def test_a_representative_neither_scores_nor_votes_for_their_own_associations_proposals():
+    flor = User(username="flor-sesion", display_name="Flor", role=Role.ASSOCIATION, association_id="EV-A02")
+    _seed_meeting("T-OWN-ITEMS", [flor], subject="proposals", item_ids=["EV-P01", "EV-P03", "EV-P05"], participants=[
+        meeting.Participant(participant_id="p01", name="Flor", username=flor.username),
+        meeting.Participant(participant_id="p02", name="Rosa")])
+    app = open_app_page(PAGE, flor, **{"ses-selected": "T-OWN-ITEMS"})
+    # EV-P01 (joint, EV-A02 among its proponents) and EV-P03 (EV-A02's own) are not hers to judge
+    assert any("No vota ni puntúa las propuestas de su asociación: EV-P01, EV-P03." in as_read(c.value)
+               for c in app.caption)
+    scored = {n.key.split("-p01-")[1].rsplit("-", 1)[0] for n in app.number_input if (n.key or "").startswith("s-")}
+    voted = {n.key.split("-p01-")[1] for n in app.number_input if (n.key or "").startswith("v-")}
+    assert scored == voted == {"EV-P05"}
+

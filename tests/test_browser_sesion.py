@@ -14,10 +14,11 @@ from core.db import connect
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs
+from core.proposals import records
 from core.record import decisions, meeting
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import TEST_PASSWORD, forget_the_visit, open_page, sign_in, wait_for_app
+from tests.conftest import TEST_PASSWORD, TEST_USERS, forget_the_visit, open_page, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 PARISH = "010170"
@@ -38,11 +39,14 @@ def scored_meeting(test_accounts):
     scenario = scenarios.Scenario(name=f"Escenario del grupo {stamp}", parish_code=PARISH,
                                   weights={"feasibility": 50, "scope": 50}, rules=AllocationRules(budget_usd=30000))
     before = scenarios.run_scenario(load_inputs(connect(), PARISH, store=store), scenario, explain=False)
-    cost = dict(before.candidates.select("proposal_id", "cost_usd").iter_rows())
-    funded = set(before.result.funded_ids)
+    # María scores both, so neither is put forward by her association (she may not judge its proposals)
+    hers = {p.proposal_id for p in records.proposal_models(store, PARISH) if TEST_USERS["maria"][2] in p.association_ids}
+    cost = {pid: usd for pid, usd in before.candidates.select("proposal_id", "cost_usd").iter_rows() if pid not in hers}
+    funded = set(before.result.funded_ids) & cost.keys()
     low = max(sorted(funded), key=cost.get)
     high = next(pid for pid in before.scoring.totals["proposal_id"]
-                if pid not in funded and pid in cost and cost[pid] <= cost[low] + before.result.unspent_usd)
+                if pid not in before.result.funded_ids and pid in cost
+                and cost[pid] <= cost[low] + before.result.unspent_usd)
     planner = test_accounts["tecnica"]
     scenarios.save_scenario(store, planner, scenario)
     opened = meeting.save_meeting(store, planner, meeting.Meeting(

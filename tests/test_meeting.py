@@ -116,11 +116,11 @@ def test_who_may_vote_for_whom(tmp_path):
 
 def test_the_chair_cannot_write_over_a_participant_who_signs_in_themself(tmp_path):
     store = _store(tmp_path)
-    save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P01", "EV-P02"]))
-    save_private_score(store, REP, PrivateScore(meeting_id="S1", participant_id="maria", proposal_id="EV-P01",
+    save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P03", "EV-P05"]))
+    save_private_score(store, REP, PrivateScore(meeting_id="S1", participant_id="maria", proposal_id="EV-P05",
                                                 scores={"feasibility": 80}))
     with pytest.raises(PermissionDenied, match="por usted mismo"):
-        save_private_score(store, BOARD, PrivateScore(meeting_id="S1", participant_id="maria", proposal_id="EV-P01",
+        save_private_score(store, BOARD, PrivateScore(meeting_id="S1", participant_id="maria", proposal_id="EV-P05",
                                                       scores={"feasibility": 10}))
     assert [s.scores for s in private_scores(store, "S1")] == [{"feasibility": 80}]
 
@@ -174,6 +174,37 @@ def test_a_closed_meeting_takes_no_more_votes_or_scores(tmp_path):
         save_private_score(store, PLANNER, PrivateScore(meeting_id="S1", participant_id="mag",
                                                         proposal_id="EV-P01", scores={"scope": 50}))
     assert private_scores(store, "S1") == []
+
+
+# EV-P01 is put forward jointly by EV-A01, EV-A02, EV-A03, EV-A06 and EV-A07; EV-P02 by EV-A01, EV-P03 by EV-A02
+# and EV-P05 by EV-A03 (the demo's proposals). María represents EV-A01, José EV-A02.
+@pytest.mark.parametrize(("who", "participant", "proposal", "refused"), [
+    (REP, "maria", "EV-P02", True),  # her association's own
+    (REP, "maria", "EV-P01", True),  # a joint proposal her association is part of
+    (REP, "maria", "EV-P05", False),  # another association's
+    (OTHER_REP, "jose", "EV-P03", True),
+    (OTHER_REP, "jose", "EV-P02", False),
+    (PLANNER, "mag", "EV-P02", False),  # recorded for someone without an account: no association to check
+])
+def test_an_association_neither_scores_nor_votes_for_its_own_proposals(tmp_path, who, participant, proposal, refused):
+    store = _store(tmp_path)
+    save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P01", "EV-P02", "EV-P03", "EV-P05"]))
+    score = PrivateScore(meeting_id="S1", participant_id=participant, proposal_id=proposal, scores={"feasibility": 90})
+    ballot = Ballot(meeting_id="S1", participant_id=participant, votes={proposal: 13})
+    for write in (lambda: save_private_score(store, who, score), lambda: cast_ballot(store, who, ballot)):
+        if refused:
+            with pytest.raises(ValueError, match=f"no vota ni puntúa las propuestas de su propia asociación .*{proposal}"):
+                write()
+        else:
+            write()
+    assert len(private_scores(store, "S1")) == len(ballots(store, "S1")) == (0 if refused else 1)
+
+
+def test_a_representative_votes_on_problems_as_anyone(tmp_path):
+    store = _store(tmp_path)
+    save_meeting(store, PLANNER, _meeting())  # on problems: no association puts a problem forward
+    cast_ballot(store, REP, Ballot(meeting_id="S1", participant_id="maria", votes={"P01": 13}))
+    assert [b.votes for b in ballots(store, "S1")] == [{"P01": 13}]
 
 
 @pytest.mark.parametrize(("account", "listed_as"), [

@@ -12,7 +12,8 @@ Storage kinds: `meeting` (id), `ballot` (meeting:participant), `private_score` (
 
 Who may write (checked against the STORED meeting, never the object a caller passes): the meeting must be
 open, the participant listed, and the signed-in person must be that participant (their account is named in
-the list). The chair (who may run meetings) may record for a listed participant who has no account (no
+the list). An association's representative neither votes for nor scores the proposals their association puts
+forward (`own_items`). The chair (who may run meetings) may record for a listed participant who has no account (no
 device); such a record keeps `recorded_by`, so the results and the acta say so. Nobody writes over a
 participant who signs in themself.
 """
@@ -27,6 +28,7 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.engine.criteria import CRITERIA, CRITERION_CODES
+from core.record import overlay
 from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
 from core.record.store import Store
 from core.texts import t
@@ -247,10 +249,36 @@ def _recorder(user: User | None, meeting: Meeting, participant_id: str) -> str |
     raise PermissionDenied(t("ses.err.only_yourself"))
 
 
+def own_items(store: Store, meeting: Meeting, participant_id: str) -> list[str]:
+    """The meeting's proposals put forward (as lead or jointly) by the association the participant's account
+    represents: an association does not judge its own proposals, so these take neither that participant's votes
+    nor their scores. Empty in a meeting on problems, and for a participant without such an account."""
+    username = meeting.participant(participant_id).username
+    account = Accounts(store).get(username) if username and meeting.subject == "proposals" else None
+    if account is None or account.association_id is None:
+        return []
+    return [item for item in meeting.item_ids if account.association_id in _proponents(store, item)]
+
+
+def _proponents(store: Store, proposal_id: str) -> set[str]:
+    """The associations behind a proposal as it reads now (the demo's, or the store's version of it)."""
+    record = overlay.current(store, "proposal", proposal_id)
+    if record is None or record.deleted:
+        return set()
+    return {record.body.get("association_id"), *(record.body.get("association_ids") or [])} - {None}
+
+
+def _refuse_own(store: Store, meeting: Meeting, participant_id: str, items: list[str]) -> None:
+    own = sorted(set(items) & set(own_items(store, meeting, participant_id)))
+    if own:
+        raise ValueError(t("ses.err.own_proposal", proposals=", ".join(own)))
+
+
 def cast_ballot(store: Store, user: User | None, ballot: Ballot) -> Ballot:
     stored = _open_stored(store, ballot.meeting_id, "ses.err.voting_closed")
     ballot = ballot.model_copy(update={"recorded_by": _recorder(user, stored, ballot.participant_id)})
     check_ballot(stored, ballot)
+    _refuse_own(store, stored, ballot.participant_id, list(ballot.votes))
     store.save(BALLOT, f"{stored.meeting_id}:{ballot.participant_id}", ballot.model_dump(mode="json"),
                actor=user.username, parish_code=stored.parish_code, action=t("log.action.vote"))
     return ballot
@@ -280,6 +308,7 @@ def save_private_score(store: Store, user: User | None, score: PrivateScore) -> 
     score = score.model_copy(update={"recorded_by": _recorder(user, stored, score.participant_id)})
     if stored.subject != "proposals" or score.proposal_id not in stored.item_ids:
         raise ValueError(t("ses.err.not_in_meeting", proposal=score.proposal_id))
+    _refuse_own(store, stored, score.participant_id, [score.proposal_id])
     store.save(PRIVATE_SCORE, f"{stored.meeting_id}:{score.participant_id}:{score.proposal_id}",
                score.model_dump(mode="json"), actor=user.username, parish_code=stored.parish_code,
                action=t("log.action.score"))

@@ -105,6 +105,9 @@ STRINGS = {
                                  "una sola vez",
     "ses.err.unknown_account": "el usuario «{username}» de {name} no es una cuenta activa que pueda participar en "
                                "sesiones: revise el nombre de usuario o déjelo vacío si la persona no tiene dispositivo",
+    "ses.err.own_proposal": "quien representa a una asociación no vota ni puntúa las propuestas de su propia "
+                            "asociación ({proposals})",
+    "ses.own_items": "No vota ni puntúa las propuestas de su asociación: {proposals}.",
     "ses.err.not_participant": "«{participant}» no participa en esta sesión",
     "ses.err.negative_votes": "los votos no pueden ser negativos («{item}»)",
     "ses.err.score_range": "el puntaje de «{criterion}» debe estar entre 0 y 100",
