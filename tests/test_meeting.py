@@ -225,6 +225,18 @@ def test_a_meeting_lists_only_active_accounts_that_take_part(tmp_path, account, 
                                                                                  username=REP.username)]))
 
 
+def test_a_meeting_whose_participant_retired_since_can_still_be_closed(tmp_path):
+    from core.record.auth import Accounts
+
+    store = _store(tmp_path)
+    opened = save_meeting(store, PLANNER, _meeting())
+    admin = User(username="admin", display_name="Admin", role=Role.ADMIN)
+    Accounts(store).set_active(admin, "jose", False)
+    save_meeting(store, PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1)
+    with pytest.raises(ValueError, match="«jose» de José no es una cuenta activa"):  # listing him anew is refused
+        save_meeting(store, PLANNER, _meeting(meeting_id="S2"))
+
+
 def test_an_adviser_reads_the_work_and_takes_part_but_decides_nothing():
     from core.record.auth import Action, can
 

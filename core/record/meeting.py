@@ -195,10 +195,13 @@ def evaluations_frame(scores: list[PrivateScore]) -> pl.DataFrame:
 
 def _check_accounts(store: Store, meeting: Meeting) -> None:
     """Refuse (Spanish, naming the participant) a username that is not an active account allowed to take part: a
-    mistyped or retired name would otherwise wait on the list for whoever is later given it."""
+    mistyped or retired name would otherwise wait on the list for whoever is later given it. Only the names the
+    save adds are checked: a meeting whose participant retired since can still be revealed or closed."""
     accounts = Accounts(store)
+    stored = load_meeting(store, meeting.meeting_id)
+    listed_before = {p.username for p in stored.participants} if stored else set()
     for person in meeting.participants:
-        if person.username is None:
+        if person.username is None or person.username in listed_before:
             continue
         account = accounts.get(person.username)
         if account is None or not can(account, Action.TAKE_PART):  # can() is False for an inactive account
