@@ -129,6 +129,30 @@ def test_a_damaged_rollup_database_is_not_read_and_the_views_still_answer(sample
     assert got.equals(query(fast, "SELECT * FROM aid_flows WHERE parish_code = ?", [parish]))
 
 
+DUCKDB_HEADERS, BLOCK_CHECKSUM = 3 * 4096, 8  # a DuckDB file's headers; each block starts with its checksum
+
+
+def test_a_rollup_database_damaged_inside_a_table_is_set_aside_when_read(sample, fast, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(sample, copy)
+    database, _ = rollups.usable(copy, view_files(SQL_DIR))
+    with duckdb.connect(str(database), read_only=True) as intact:  # where aid_flows keeps its first column
+        block_size = intact.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0]
+        block, offset = intact.execute("SELECT block_id, block_offset FROM pragma_storage_info('aid_flows') "
+                                       "WHERE persistent AND block_id >= 0 ORDER BY block_id LIMIT 1").fetchone()
+    written = database.stat()
+    with database.open("r+b") as damaged_file:  # the headers intact: the database still attaches
+        damaged_file.seek(DUCKDB_HEADERS + block * block_size + BLOCK_CHECKSUM + offset)
+        damaged_file.write(b"\xff" * 32)
+    os.utime(database, ns=(written.st_atime_ns, written.st_mtime_ns))
+    damaged = connect(copy)
+    assert _reads_rollup(damaged, "aid_flows")
+    parish = _parishes(sample)[0]
+    got = query(damaged, "SELECT * FROM aid_flows WHERE parish_code = ?", [parish])
+    assert got.equals(query(fast, "SELECT * FROM aid_flows WHERE parish_code = ?", [parish]))
+    assert not any(_reads_rollup(damaged, view) for view in rollups.VIEWS)  # computed from the records from now on
+
+
 def test_a_rollup_computed_with_other_sql_is_not_read(sample, fast, tmp_path):
     sql = tmp_path / "sql"
     shutil.copytree(SQL_DIR, sql)

@@ -152,11 +152,38 @@ def write_rollups(folder: Path, sql_dir: Path = SQL_DIR) -> Path:
         con.close()
 
 
+# DuckDB's words when a block of a database file does not match its checksum (the rollup database is the only
+# DuckDB file a connection reads; damaged parquet files fail otherwise)
+DAMAGED_DATABASE = "Corrupt database file"
+
+
 def query(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | dict[str, Any] | None = None) -> pl.DataFrame:
-    """Run one query on its own cursor (safe from any thread) and return a polars frame."""
+    """Run one query on its own cursor (safe from any thread) and return a polars frame.
+
+    A rollup database found damaged while reading (it attached, but a block of it fails its checksum) is set aside:
+    the views it served compute from the records from then on, and the query runs again."""
+    try:
+        return _run(con, sql, params)
+    except duckdb.Error as exc:
+        if DAMAGED_DATABASE not in str(exc) or not _set_rollups_aside(con):
+            raise
+    return _run(con, sql, params)
+
+
+def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | dict[str, Any] | None) -> pl.DataFrame:
     with con.cursor() as cursor:
         relation = cursor.sql(sql, params=params or None)
         return relation.pl() if relation is not None else pl.DataFrame()
+
+
+def _set_rollups_aside(con: duckdb.DuckDBPyConnection) -> bool:
+    """Point every rollup-backed view at its `live_<name>` view (the view's own SQL, order included); False
+    when no view read the rollups (the damage is elsewhere)."""
+    served = [name for (name,) in con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal AND sql LIKE ?", [f"%{rollups.ATTACHED}.%"]).fetchall()]
+    for name in served:
+        con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM live_{name}")
+    return bool(served)
 
 
 def view(con: duckdb.DuckDBPyConnection, name: str, where: str = "", params: list[Any] | None = None,
