@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.data.db import MissingDataError
+from core.data.db import DamagedDataError, MissingDataError
 from core.record.auth import Action
 from core.record.store import StoreBusyError
 from core.texts import t
@@ -13,6 +13,9 @@ st.set_page_config(page_title=t("app.title"), page_icon=":material/diversity_3:"
 parish.follow_outside_changes()
 try:
     state.parish_selector()
+except DamagedDataError as damaged:
+    st.error(str(damaged))
+    st.stop()
 except MissingDataError:
     st.error(t("data.missing"))
     st.stop()
@@ -71,3 +74,5 @@ try:
     st.navigation(PAGES, expanded=True).run()
 except StoreBusyError as busy:  # another process held the store's lock past the retries: said in Spanish, once
     st.error(str(busy), icon=":material/hourglass_top:")
+except DamagedDataError as damaged:  # a built file that read at start fails now (a part of it is damaged)
+    st.error(str(damaged))

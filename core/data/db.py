@@ -36,6 +36,25 @@ class MissingDataError(RuntimeError):
     """The built data is not there: run `make data` (or `python -m core.data.build`)."""
 
 
+class DamagedDataError(MissingDataError):
+    """A built file cannot be read (cut short, or changed after the build); the message names it in Spanish."""
+
+    @classmethod
+    def of(cls, exc: duckdb.Error) -> DamagedDataError | None:
+        """The Spanish error for DuckDB's failure to read a built file (named when DuckDB names it); None for a
+        failure of another kind (a query's own mistake)."""
+        named = _PARQUET_IN_MESSAGE.search(str(exc))
+        if named:
+            return cls(t("data.damaged", file=Path(named.group(1)).name))
+        if isinstance(exc, duckdb.IOException) or _UNREADABLE_PAGE in str(exc):
+            return cls(t("data.damaged_unnamed"))
+        return None
+
+
+_PARQUET_IN_MESSAGE = re.compile(r"'([^']+\.parquet)'")
+_UNREADABLE_PAGE = "TProtocolException"  # DuckDB's words for a parquet page it cannot decode (no file named)
+
+
 def view_files(sql_dir: Path = SQL_DIR) -> dict[str, str]:
     """View name → SQL text (the SELECT), one `sql/**/<name>.sql` file per view."""
     views = {}
@@ -55,7 +74,10 @@ def _register_raw(con: duckdb.DuckDBPyConnection, folder: Path, mirrored: dict[s
         raise MissingDataError(t("data.missing_in", folder=folder))
     for path in parquet_files:
         literal = str(path.resolve()).replace("'", "''")
-        con.execute(f"CREATE OR REPLACE VIEW raw_{path.stem} AS SELECT * FROM read_parquet('{literal}')")
+        try:
+            con.execute(f"CREATE OR REPLACE VIEW raw_{path.stem} AS SELECT * FROM read_parquet('{literal}')")
+        except duckdb.Error as exc:
+            raise DamagedDataError(t("data.damaged", file=path.name)) from exc
     _register_entered(con, {p.stem: str(p.resolve()) for p in parquet_files}, mirrored)
 
 
@@ -161,12 +183,16 @@ def query(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | dict[str
     """Run one query on its own cursor (safe from any thread) and return a polars frame.
 
     A rollup database found damaged while reading (it attached, but a block of it fails its checksum) is set aside:
-    the views it served compute from the records from then on, and the query runs again."""
+    the views it served compute from the records from then on, and the query runs again. A built parquet file
+    that fails to read raises DamagedDataError, which names it in Spanish."""
     try:
         return _run(con, sql, params)
     except duckdb.Error as exc:
         if DAMAGED_DATABASE not in str(exc) or not _set_rollups_aside(con):
-            raise
+            damaged = DamagedDataError.of(exc)
+            if damaged is None:
+                raise
+            raise damaged from exc
     return _run(con, sql, params)
 
 
