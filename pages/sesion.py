@@ -70,8 +70,8 @@ def _open_form() -> None:
                     meeting.save_meeting(store, user, new, expected_version=0)
                 except PermissionDenied as exc:
                     session.denied(exc)
-                except (ValueError, ConflictError) as exc:
-                    st.error(session.reason(exc))
+                except (ValueError, ConflictError) as exc:  # may quote what was typed: shown as text
+                    st.error(plain(session.reason(exc)))
                 else:
                     st.session_state["ses-selected"] = new.meeting_id
                     st.success(t("ses.opened"))
@@ -116,7 +116,7 @@ def _saved_or_refused(save: Callable[[], object], saved: str) -> None:
     except PermissionDenied as exc:
         session.denied(exc)
     except ValueError as exc:
-        st.error(session.reason(exc))
+        st.error(plain(session.reason(exc)))
     else:
         st.success(saved)
 
@@ -148,7 +148,7 @@ if chosen.status == "closed":
 who = _who() if chosen.status == "open" else None
 own = meeting.own_items(store, chosen, who) if who is not None else []
 if own:
-    st.caption(t("ses.own_items", proposals=plain(", ".join(own))))
+    st.caption(t("ses.own_items", proposals=plain(fmt.listing(item_labels.get(item, item) for item in own))))
 judged_items = [item for item in chosen.item_ids if item not in own]
 vote_tab, score_tab, pairwise_tab, result_tab = st.tabs(
     [t("ses.tab.vote"), t("ses.tab.score"), t("ses.tab.pairwise"), t("ses.tab.results")])
@@ -298,7 +298,7 @@ if session.allowed(Action.RUN_MEETING):
         if status != chosen.status and column.button(t(key), key=f"ses-{status}-{chosen.meeting_id}"):
             try:
                 meeting.save_meeting(store, user, chosen.model_copy(update={"status": status}), expected_version=version)
-            except (PermissionDenied, ConflictError) as exc:
-                st.error(str(exc))
+            except (PermissionDenied, ConflictError, ValueError) as exc:
+                st.error(plain(session.reason(exc)))
             else:
                 st.rerun()

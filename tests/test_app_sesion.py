@@ -152,8 +152,8 @@ def test_a_representative_neither_scores_nor_votes_for_their_own_associations_pr
         meeting.Participant(participant_id="p02", name="Rosa")])
     app = open_app_page(PAGE, flor, **{"ses-selected": "T-OWN-ITEMS"})
     # EV-P01 (joint, EV-A02 among its proponents) and EV-P03 (EV-A02's own) are not hers to judge
-    assert any("No vota ni puntúa las propuestas de su asociación: EV-P01, EV-P03." in as_read(c.value)
-               for c in app.caption)
+    [own] = [as_read(c.value) for c in app.caption if "No vota ni puntúa las propuestas de su asociación" in c.value]
+    assert "EV-P01 · " in own and "EV-P03 · " in own and "EV-P05" not in own
     scored = {n.key.split("-p01-")[1].rsplit("-", 1)[0] for n in app.number_input if (n.key or "").startswith("s-")}
     voted = {n.key.split("-p01-")[1] for n in app.number_input if (n.key or "").startswith("v-")}
     assert scored == voted == {"EV-P05"}

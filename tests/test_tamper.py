@@ -200,3 +200,18 @@ def test_a_file_that_is_not_a_store_still_exits_2(tmp_path):
     bogus = tmp_path / "x.sqlite"
     bogus.write_bytes(b"no es una base" * 100)
     assert verify(bogus).returncode == 2
+
+
+def test_the_acta_of_a_decision_stored_before_names_were_kept_still_verifies(tmp_path):
+    """Decisions stored by an earlier version have no `recorded_by_name`: their acta must print the hash the log
+    holds, so an honest acta still verifies."""
+    store = Store(tmp_path / "minga.sqlite")
+    newer = record(store, BOARD, _draft()).model_dump(mode="json")
+    older = {key: value for key, value in newer.items() if key != "recorded_by_name"}
+    older.update(decision_id=newer["decision_id"].replace("-001", "-002"), number_es="2026-002")
+    store.save("decision", older["decision_id"], older, actor=BOARD.username, parish_code=older["parish_code"],
+               expected_version=0)
+    printed = tmp_path / "acta-2026-002.pdf"
+    printed.write_bytes(acta.pdf_bytes(Decision(**store.get("decision", older["decision_id"]).body), store.head()))
+    result = verify(store.path, "--acta", str(printed))
+    assert result.returncode == 0, result.stderr

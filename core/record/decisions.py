@@ -17,7 +17,16 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationError,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from core.record.auth import Action, Role, User, require
 from core.record.store import Change, ConflictError, Store, StoreError
@@ -185,6 +194,15 @@ class Decision(DecisionDraft):
     board_members: int = DEFAULT_BOARD_MEMBERS
     quorum: int = DEFAULT_BOARD_MEMBERS // 2 + 1
     casting_vote: bool = False  # a tie decided by the president's vote
+
+    @model_serializer(mode="wrap")
+    def _as_stored(self, dump: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """A decision recorded before names were kept dumps as it was stored (no blank name): the acta prints the
+        hash of this dump, which the log must still match."""
+        body = dump(self)
+        if not self.recorded_by_name:
+            body.pop("recorded_by_name", None)
+        return body
 
 
 def president_vote(attendees: list[Attendee]) -> VoteChoice | None:
