@@ -93,22 +93,30 @@ def _register_entered(con: duckdb.DuckDBPyConnection, built: dict[str, str], mir
 
 
 def creation_order(views: dict[str, str]) -> list[str]:
-    """The view names, each after the views its SQL reads (a name mentioned outside a comment counts): creating
-    them in this order never fails for want of a view, and each CREATE VIEW binds once."""
-    mentions = {name: set(re.findall(r"[a-z][a-z0-9_]*", re.sub(r"--[^\n]*", "", body))) for name, body in views.items()}
-    graph = {name: {other for other in words & views.keys() if other != name} for name, words in mentions.items()}
+    """The view names, each after the views its SQL reads (a name after FROM or JOIN, comments and quoted text
+    left out): creating them in this order never fails for want of a view, and each CREATE VIEW binds once."""
+    graph = {name: _read_views(body) & views.keys() - {name} for name, body in views.items()}
     try:
         return list(graphlib.TopologicalSorter(graph).static_order())
     except graphlib.CycleError as cycle:
         raise RuntimeError(f"the views read each other in a circle: {' → '.join(cycle.args[1])}") from cycle
 
 
+_COMMENT_OR_TEXT = re.compile(r"--[^\n]*|'(?:[^']|'')*'")
+_READ_NAME = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)\b(?!\s*[.(])")
+
+
+def _read_views(sql: str) -> set[str]:
+    """The unqualified names a SELECT reads from (a table function's or another database's are not views)."""
+    return set(_READ_NAME.findall(_COMMENT_OR_TEXT.sub(" ", sql).lower()))
+
+
 def _register_views(con: duckdb.DuckDBPyConnection, views: dict[str, str]) -> None:
     for name in creation_order(views):
         try:
             con.execute(f"CREATE OR REPLACE VIEW {name} AS\n{views[name].strip().rstrip(';')}")
-        except duckdb.Error as exc:
-            raise RuntimeError(f"sql/{name}.sql: {exc}") from exc
+        except duckdb.Error as exc:  # named by its file (a `live_` view is its view's own SQL)
+            raise RuntimeError(f"{name.removeprefix('live_')}.sql: {exc}") from exc
 
 
 def _entered_parishes(entered: dict[str, str]) -> list[str]:
