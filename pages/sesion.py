@@ -46,12 +46,15 @@ def _open_form() -> None:
             subject = st.radio(t("ses.field.subject"), ["problems", "proposals"], horizontal=True,
                                format_func=lambda s: t(f"ses.subject.{s}"))
             votes = st.number_input(t("ses.field.votes"), min_value=1, max_value=100, value=13)
+            associations = {f"{code} · {name}": code for code, name in data.association_names(parish).items()}
             people = st.data_editor(
-                pl.DataFrame({"name": [""], "institution": [""], "username": [""]}).to_pandas(),
+                pl.DataFrame({"name": [""], "institution": [""], "username": [""], "association": [""]}).to_pandas(),
                 num_rows="dynamic", key="ses-people", width="stretch",
                 column_config={"name": st.column_config.TextColumn(t("ses.col.name")),
                                "institution": st.column_config.TextColumn(t("ses.col.institution")),
-                               "username": st.column_config.TextColumn(t("ses.col.username"))},
+                               "username": st.column_config.TextColumn(t("ses.col.username")),
+                               "association": st.column_config.SelectboxColumn(t("ses.col.association"),
+                                                                               options=list(associations))},
             )
             st.caption(t("ses.field.participants_help"))
             if st.form_submit_button(t("ses.open_submit")):
@@ -61,7 +64,8 @@ def _open_form() -> None:
                     participants = [
                         meeting.Participant(participant_id=f"p{n:02d}", name=str(r["name"]).strip(),
                                             institution=str(r.get("institution") or "").strip(),
-                                            username=(str(r.get("username") or "").strip().lower() or None))
+                                            username=(str(r.get("username") or "").strip().lower() or None),
+                                            association_id=associations.get(str(r.get("association") or "")))
                         for n, r in enumerate(rows, start=1)]
                     new = meeting.Meeting(
                         meeting_id=f"{parish}-{date:%Y%m%d}-{len(meeting.meetings(store, parish)) + 1:02d}",
@@ -226,7 +230,7 @@ with pairwise_tab:
 
 def _tally() -> None:
     """The weighted vote's result: chart, table and downloads."""
-    rows = meeting.tally(chosen, meeting.ballots(store, chosen.meeting_id))
+    rows = meeting.tally(chosen, meeting.counted_ballots(store, chosen))
     table = pl.DataFrame([r.model_dump() for r in rows]).with_columns(
         pl.col("item_id").replace_strict(item_labels, default=pl.col("item_id")).alias("item"))
     votes = table.with_columns(pl.col("votes").map_elements(fmt.number, return_dtype=pl.Utf8).alias("votes_text"))

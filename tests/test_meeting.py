@@ -272,3 +272,35 @@ def test_scores_and_comparisons_outside_the_criteria_or_the_scale_are_refused_in
         save_pairwise(store, chair, Pairwise(meeting_id="M-CRIT", participant_id="p01", judgments={"need|foo": 3}))
     assert private_scores(store, "M-CRIT") == []
     save_pairwise(store, chair, Pairwise(meeting_id="M-CRIT", participant_id="p01", judgments={"need|pdot": 1 / 9}))
+
+
+def test_the_chair_cannot_record_for_a_representative_on_their_associations_proposals(tmp_path):
+    store = _store(tmp_path)
+    save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P02", "EV-P05"], participants=[
+        Participant(participant_id="rosa", name="Rosa", association_id="EV-A01")]))  # no device: the chair records
+    with pytest.raises(ValueError, match="no vota ni puntúa las propuestas de su propia asociación .*EV-P02"):
+        save_private_score(store, PLANNER, PrivateScore(meeting_id="S1", participant_id="rosa", proposal_id="EV-P02",
+                                                        scores={"feasibility": 90}))
+    save_private_score(store, PLANNER, PrivateScore(meeting_id="S1", participant_id="rosa", proposal_id="EV-P05",
+                                                    scores={"feasibility": 40}))
+    assert [(s.proposal_id, s.recorded_by) for s in private_scores(store, "S1")] == [("EV-P05", "tecnico")]
+
+
+def test_a_score_or_vote_stops_counting_once_the_proposal_names_the_voters_association(tmp_path):
+    """Given on another association's proposal, then the proposal adds the voter's association as a proponent:
+    from then on the meeting's results leave that score and those votes out."""
+    from core.record import overlay
+    from core.record.meeting import counted_ballots, counted_scores, load_meeting
+
+    store = _store(tmp_path)
+    save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P02", "EV-P05"]))
+    save_private_score(store, REP, PrivateScore(meeting_id="S1", participant_id="maria", proposal_id="EV-P05",
+                                                scores={"feasibility": 95}))
+    cast_ballot(store, REP, Ballot(meeting_id="S1", participant_id="maria", votes={"EV-P05": 10}))
+    held = load_meeting(store, "S1")
+    assert [s.proposal_id for s in counted_scores(store, held)] == ["EV-P05"]
+    joint = {**overlay.current(store, "proposal", "EV-P05").body, "association_ids": ["EV-A03", "EV-A01"]}
+    store.save("proposal", "EV-P05", joint, actor=PLANNER.username, parish_code="010170", expected_version=0)
+    assert counted_scores(store, held) == []
+    assert [b.votes for b in counted_ballots(store, held)] == [{}]
+    assert [s.proposal_id for s in private_scores(store, "S1")] == ["EV-P05"]  # kept on record, not counted

@@ -170,3 +170,19 @@ def test_a_closed_meeting_changes_the_funded_set_and_the_acta_names_it(demo, con
     for word in ("nan", "None", "Optimal"):
         assert not re.search(rf"\b{word}\b", cells), word
     assert not re.search(r"\bEV-A\d\d\b", cells)
+
+
+def test_a_representative_is_not_named_among_who_did_not_score_their_own_proposal(demo):
+    from core.record.meeting_results import score_summary
+
+    people = [Participant(participant_id="ana", name="Ana", username=ANA.username),
+              Participant(participant_id="rosa", name="Rosa", association_id="EV-A01")]  # EV-P02 is EV-A01's
+    opened = save_meeting(demo, CHAIR, Meeting(meeting_id="M-OWN", parish_code=PARISH, title="Sesión M-OWN",
+                                               date=dt.date(2026, 11, 27), subject="proposals",
+                                               item_ids=["EV-P02", "EV-P05"], participants=people))
+    for who, by, pid in (("ana", ANA, "EV-P02"), ("ana", ANA, "EV-P05"), ("rosa", CHAIR, "EV-P05")):
+        save_private_score(demo, by, PrivateScore(meeting_id="M-OWN", participant_id=who, proposal_id=pid,
+                                                  scores={"feasibility": 70}))
+    summary = {r["proposal_id"]: r for r in score_summary(demo, opened).to_dicts()}
+    assert summary["EV-P02"]["not_scored_es"] == "" and summary["EV-P02"]["n_evaluators"] == 1
+    assert summary["EV-P05"]["n_evaluators"] == 2

@@ -39,12 +39,12 @@ def group_ballots(store: Store, parish_code: str) -> GroupBallots:
         if held.status != "closed" or held.subject != "proposals":
             continue
         names = {p.participant_id: p.name for p in held.participants}
-        votes = [b for b in meeting.ballots(store, held.meeting_id) if b.votes]
+        votes = [b for b in meeting.counted_ballots(store, held) if b.votes]
         if votes:
             ref = MeetingRef.of(held, sorted(names[b.participant_id] for b in votes if b.recorded_by))
             return GroupBallots(ref, "votes",
                                 {b.participant_id: {k: float(v) for k, v in b.votes.items()} for b in votes})
-        scores = meeting.private_scores(store, held.meeting_id)
+        scores = meeting.counted_scores(store, held)
         scored = ballots_from_scores(scores)
         if scored:
             ref = MeetingRef.of(held, sorted({names[s.participant_id] for s in scores if s.scores and s.recorded_by}))

@@ -45,6 +45,7 @@ class Participant(BaseModel):
     name: str = Field(min_length=1, max_length=120)
     institution: str = Field(default="", max_length=120)
     username: str | None = None  # when the participant votes from their own phone
+    association_id: str | None = Field(default=None, max_length=40)  # the association they represent, if any
 
     @field_validator("participant_id")
     @classmethod
@@ -253,14 +254,29 @@ def _recorder(user: User | None, meeting: Meeting, participant_id: str) -> str |
 
 
 def own_items(store: Store, meeting: Meeting, participant_id: str) -> list[str]:
-    """The meeting's proposals put forward (as lead or jointly) by the association the participant's account
-    represents: an association does not judge its own proposals, so these take neither that participant's votes
-    nor their scores. Empty in a meeting on problems, and for a participant without such an account."""
-    username = meeting.participant(participant_id).username
-    account = Accounts(store).get(username) if username and meeting.subject == "proposals" else None
-    if account is None or account.association_id is None:
+    """The meeting's proposals put forward (as lead or jointly) by an association the participant represents
+    (named on the list, or their account's): an association does not judge its own proposals, so these take
+    neither that participant's votes nor their scores. Empty in a meeting on problems."""
+    if meeting.subject != "proposals":
         return []
-    return [item for item in meeting.item_ids if account.association_id in _proponents(store, item)]
+    person = meeting.participant(participant_id)
+    account = Accounts(store).get(person.username) if person.username else None
+    represented = {person.association_id, account.association_id if account else None} - {None}
+    return [item for item in meeting.item_ids if represented & _proponents(store, item)] if represented else []
+
+
+def counted_ballots(store: Store, meeting: Meeting) -> list[Ballot]:
+    """The meeting's ballots as they count: no votes on the voter's own proposals (stored before the proposal
+    named their association, or before this rule)."""
+    return [ballot.model_copy(update={"votes": {item: votes for item, votes in ballot.votes.items()
+                                                if item not in own_items(store, meeting, ballot.participant_id)}})
+            for ballot in ballots(store, meeting.meeting_id)]
+
+
+def counted_scores(store: Store, meeting: Meeting) -> list[PrivateScore]:
+    """The meeting's private scores as they count: none on the evaluator's own proposals (as counted_ballots)."""
+    return [score for score in private_scores(store, meeting.meeting_id)
+            if score.proposal_id not in own_items(store, meeting, score.participant_id)]
 
 
 def _proponents(store: Store, proposal_id: str) -> set[str]:

@@ -27,11 +27,13 @@ from core.engine.weights import AhpResult, ahp, combine_pairwise, pairwise_matri
 from core.record.meeting import (
     JUDGED,
     Meeting,
-    ballots,
+    PrivateScore,
+    counted_ballots,
+    counted_scores,
     evaluations_frame,
     meetings,
+    own_items,
     pairwise_comparisons,
-    private_scores,
     tally,
 )
 from core.record.store import Store
@@ -75,11 +77,11 @@ def _closed(store: Store, parish_code: str, subject: str) -> list[Meeting]:
 def scores_feed(store: Store, parish_code: str) -> GroupScores | None:
     """The latest closed meeting on proposals where someone scored; None when there is none."""
     for found in _closed(store, parish_code, "proposals"):
-        scores = [s for s in private_scores(store, found.meeting_id) if s.scores]
+        scores = [s for s in counted_scores(store, found) if s.scores]
         if not scores:
             continue
         names = {p.participant_id: p.name for p in found.participants}
-        given = {(s.participant_id, s.proposal_id, c) for s in scores for c in s.scores}
+        given = _given(store, found, scores)
         not_scored = {(pid, c): [names[p.participant_id] for p in found.participants
                                  if (p.participant_id, pid, c) not in given]
                       for pid in found.item_ids for c in JUDGED}
@@ -91,20 +93,28 @@ def scores_feed(store: Store, parish_code: str) -> GroupScores | None:
 def score_summary(store: Store, meeting: Meeting) -> pl.DataFrame:
     """Per (proposal, criterion) scored in the meeting: median, lowest, highest, evaluators, disagreement and
     `not_scored_es` (who did not score it, by name; empty when all did)."""
-    scores = [s for s in private_scores(store, meeting.meeting_id) if s.scores]
+    scores = [s for s in counted_scores(store, meeting) if s.scores]
     summary = aggregate_evaluations(evaluations_frame(scores))
     names = {p.participant_id: p.name for p in meeting.participants}
-    given = {(s.participant_id, s.proposal_id, c) for s in scores for c in s.scores}
+    given = _given(store, meeting, scores)
     missing = [fmt.listing(names[p.participant_id] for p in meeting.participants
                            if (p.participant_id, pid, c) not in given)
                for pid, c in summary.select("proposal_id", "criterion").iter_rows()]
     return summary.with_columns(pl.Series("not_scored_es", missing, dtype=pl.Utf8))
 
 
+def _given(store: Store, meeting: Meeting, scores: list[PrivateScore]) -> set[tuple[str, str, str]]:
+    """(participant, proposal, criterion) scored, counting as given what a participant may not score (their own
+    association's proposals): they are not named among those who did not score it."""
+    own = {(p.participant_id, pid, c) for p in meeting.participants
+           for pid in own_items(store, meeting, p.participant_id) for c in JUDGED}
+    return own | {(s.participant_id, s.proposal_id, c) for s in scores for c in s.scores}
+
+
 def problem_votes(store: Store, parish_code: str) -> tuple[MeetingRef, dict[str, tuple[int, int]]] | None:
     """The latest closed weighted vote on problems: (meeting, problem_id → (votes, rank)); None without one."""
     for found in _closed(store, parish_code, "problems"):
-        cast = ballots(store, found.meeting_id)
+        cast = counted_ballots(store, found)
         if cast:
             names = {p.participant_id: p.name for p in found.participants}
             recorded_for = sorted(names[b.participant_id] for b in cast if b.recorded_by)

@@ -17,10 +17,12 @@ STRINGS = {
     "ses.field.subject": "Qué se prioriza",
     "ses.field.votes": "Votos por participante",
     "ses.field.participants_help": "Una fila por persona. «Usuario» es opcional: si lo pone, esa persona vota desde "
-                                   "su propio teléfono con su cuenta.",
+                                   "su propio teléfono con su cuenta. «Representa a» indica su asociación, si la "
+                                   "representa: no votará ni puntuará las propuestas de esa asociación.",
     "ses.col.name": "Nombre",
     "ses.col.institution": "Institución",
     "ses.col.username": "Usuario (opcional)",
+    "ses.col.association": "Representa a (opcional)",
     "ses.open_submit": "Abrir sesión",
     "ses.opened": "Sesión abierta.",
     "ses.no_items": "No hay temas para priorizar en esta parroquia: registre problemas o propuestas primero.",
