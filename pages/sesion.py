@@ -150,7 +150,7 @@ def _who() -> str | None:
 if chosen.status == "closed":
     st.info(t("ses.feeds_engine"))
 who = _who() if chosen.status == "open" else None
-own = meeting.own_items(store, chosen, who) if who is not None else []
+own = sorted(meeting.own_items(store, chosen)[who]) if who is not None else []
 if own:
     st.caption(t("ses.own_items", proposals=plain(fmt.listing(item_labels.get(item, item) for item in own))))
 judged_items = [item for item in chosen.item_ids if item not in own]

@@ -32,23 +32,30 @@ def _scribble_over_pages(path) -> None:
     path.write_bytes(bytes(content))
 
 
-@pytest.mark.parametrize(("error", "named"), [
-    (duckdb.InvalidInputException("No magic bytes found at end of file '/x/datos/aid.parquet'"), "«aid.parquet»"),
-    (duckdb.IOException("Could not read from file"), "Uno de los archivos"),
-    (duckdb.Error("TProtocolException: Invalid data"), "Uno de los archivos"),
-])
-def test_a_failure_to_read_a_built_file_is_said_in_spanish(error, named):
-    damaged = DamagedDataError.of(error)
-    assert damaged is not None and named in str(damaged) and "make data" in str(damaged)
+def test_a_failure_to_read_a_built_file_is_said_in_spanish(built_data_dir):
+    path = built_data_dir / "aid.parquet"
+    named = DamagedDataError.of(duckdb.InvalidInputException(f"No magic bytes found at end of file '{path}'"))
+    assert named is not None and "«aid.parquet» no se puede leer" in str(named) and "make data" in str(named)
+    unnamed = DamagedDataError.of(duckdb.Error("TProtocolException: Invalid data"))
+    assert unnamed is not None and "Uno de los archivos de datos construidos" in str(unnamed)
 
 
 @pytest.mark.parametrize("error", [
     duckdb.BinderException('Referenced column "x" not found'),
     duckdb.ParserException("syntax error at or near SELEC"),
     duckdb.CatalogException("Table with name nada does not exist"),
+    duckdb.IOException("Cannot open file \"informe.csv\": No such file or directory"),  # not a built file
+    duckdb.ConversionException("Could not convert string 'x.parquet' to INT32"),  # a person's text, not a file
 ])
 def test_a_query_of_its_own_mistake_is_not_taken_for_damaged_data(error):
     assert DamagedDataError.of(error) is None
+
+
+def test_a_persons_text_naming_the_damage_sets_nothing_aside(built_data_dir):
+    con = connect(built_data_dir)
+    with pytest.raises(duckdb.ConversionException):
+        query(con, "SELECT CAST(? AS INTEGER)", ["Corrupt database file"])
+    assert con.execute("SELECT count(*) FROM duckdb_views() WHERE sql LIKE '%minga_rollups.%'").fetchone()[0] > 0
 
 
 def test_a_built_file_cut_short_is_named_when_connecting(damaged_copy):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import graphlib
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -36,23 +37,22 @@ class MissingDataError(RuntimeError):
     """The built data is not there: run `make data` (or `python -m core.data.build`)."""
 
 
-class DamagedDataError(MissingDataError):
+class DamagedDataError(RuntimeError):
     """A built file cannot be read (cut short, or changed after the build); the message names it in Spanish."""
 
     @classmethod
     def of(cls, exc: duckdb.Error) -> DamagedDataError | None:
-        """The Spanish error for DuckDB's failure to read a built file (named when DuckDB names it); None for a
-        failure of another kind (a query's own mistake)."""
+        """The Spanish error for DuckDB's failure to read a built parquet file (named when DuckDB names it); None
+        for a failure of another kind (a query's own mistake)."""
         named = _PARQUET_IN_MESSAGE.search(str(exc))
-        if named:
+        if named and Path(named.group(1)).is_file():
             return cls(t("data.damaged", file=Path(named.group(1)).name))
-        if isinstance(exc, duckdb.IOException) or _UNREADABLE_PAGE in str(exc):
+        if type(exc) is duckdb.Error and str(exc).startswith(_UNREADABLE_PAGE):
             return cls(t("data.damaged_unnamed"))
         return None
 
 
 _PARQUET_IN_MESSAGE = re.compile(r"'([^']+\.parquet)'")
-_UNREADABLE_PAGE = "TProtocolException"  # DuckDB's words for a parquet page it cannot decode (no file named)
 
 
 def view_files(sql_dir: Path = SQL_DIR) -> dict[str, str]:
@@ -182,26 +182,37 @@ def write_rollups(folder: Path, sql_dir: Path = SQL_DIR) -> Path:
         con.close()
 
 
-# DuckDB's words when a block of a database file does not match its checksum (the rollup database is the only
-# DuckDB file a connection reads; damaged parquet files fail otherwise)
+# DuckDB's own words, at the start of its plain error: a parquet page it cannot decode (no file named), and a
+# block of a database file that does not match its checksum (the rollup database is the only one read)
+_UNREADABLE_PAGE = "TProtocolException"
 DAMAGED_DATABASE = "Corrupt database file"
+_SETTING_ASIDE = threading.Lock()
 
 
 def query(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | dict[str, Any] | None = None) -> pl.DataFrame:
     """Run one query on its own cursor (safe from any thread) and return a polars frame.
 
     A rollup database found damaged while reading (it attached, but a block of it fails its checksum) is set aside:
-    the views it served compute from the records from then on, and the query runs again. A built parquet file
-    that fails to read raises DamagedDataError, which names it in Spanish."""
+    the views it served compute from the records from then on, and the query runs again, once. A built parquet
+    file that fails to read raises DamagedDataError, which names it in Spanish."""
     try:
         return _run(con, sql, params)
     except duckdb.Error as exc:
-        if DAMAGED_DATABASE not in str(exc) or not _set_rollups_aside(con):
-            damaged = DamagedDataError.of(exc)
-            if damaged is None:
-                raise
-            raise damaged from exc
-    return _run(con, sql, params)
+        _raise_if_damaged_file(exc)
+        if type(exc) is not duckdb.Error or not str(exc).startswith(DAMAGED_DATABASE):
+            raise
+        _set_rollups_aside(con)
+    try:
+        return _run(con, sql, params)
+    except duckdb.Error as exc:
+        _raise_if_damaged_file(exc)
+        raise
+
+
+def _raise_if_damaged_file(exc: duckdb.Error) -> None:
+    damaged = DamagedDataError.of(exc)
+    if damaged is not None:
+        raise damaged from exc
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | dict[str, Any] | None) -> pl.DataFrame:
@@ -210,14 +221,15 @@ def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | dict[str,
         return relation.pl() if relation is not None else pl.DataFrame()
 
 
-def _set_rollups_aside(con: duckdb.DuckDBPyConnection) -> bool:
-    """Point every rollup-backed view at its `live_<name>` view (the view's own SQL, order included); False
-    when no view read the rollups (the damage is elsewhere)."""
-    served = [name for (name,) in con.execute(
-        "SELECT view_name FROM duckdb_views() WHERE NOT internal AND sql LIKE ?", [f"%{rollups.ATTACHED}.%"]).fetchall()]
-    for name in served:
-        con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM live_{name}")
-    return bool(served)
+def _set_rollups_aside(con: duckdb.DuckDBPyConnection) -> None:
+    """Point every rollup-backed view at its `live_<name>` view (the view's own SQL, order included); one thread
+    at a time (another may have done it already: then nothing is left to do)."""
+    with _SETTING_ASIDE, con.cursor() as cursor:
+        served = [name for (name,) in cursor.execute(
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal AND sql LIKE ?",
+            [f"%{rollups.ATTACHED}.%"]).fetchall()]
+        for name in served:
+            cursor.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM live_{name}")
 
 
 def view(con: duckdb.DuckDBPyConnection, name: str, where: str = "", params: list[Any] | None = None,

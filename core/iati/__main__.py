@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from core.data.db import MissingDataError, connect
+from core.data.db import DamagedDataError, MissingDataError, connect
 from core.engine.prioritization import DEFAULT_PARISH
 from core.iati.context import export_context
 from core.iati.export import export_bytes
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         print(t("cli.iati.demo", path=path), file=sys.stderr)
         with tempfile.TemporaryDirectory() as folder:
             return _export(Store(Path(folder) / "demo.sqlite"), args.parish)  # empty: the demo records alone
-    except (StoreError, MissingDataError) as exc:
+    except (StoreError, MissingDataError, DamagedDataError) as exc:
         print(f"{path}: {exc}", file=sys.stderr)
         return 2
 

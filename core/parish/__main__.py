@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.data.db import MissingDataError, connect, query
+from core.data.db import DamagedDataError, MissingDataError, connect, query
 from core.data.validation import RowProblem
 from core.parish.folder import read_folder, write_templates
 from core.parish.records import BatchRefused, save_as
@@ -35,7 +35,12 @@ def _print_problems(problems: list[RowProblem]) -> None:
 
 
 def load(parish_code: str, folder: Path, store: Store) -> int:
-    if not (len(parish_code) == 6 and parish_code.isdigit()) or not _known_parish(parish_code):
+    try:
+        known = len(parish_code) == 6 and parish_code.isdigit() and _known_parish(parish_code)
+    except DamagedDataError as damaged:  # the DPA list cannot be read: nothing is loaded unchecked
+        print(damaged, file=sys.stderr)
+        return 2
+    if not known:
         print(t("parish.cli.unknown_parish", code=parish_code), file=sys.stderr)
         return 2
     if not folder.is_dir():

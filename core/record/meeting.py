@@ -253,42 +253,48 @@ def _recorder(user: User | None, meeting: Meeting, participant_id: str) -> str |
     raise PermissionDenied(t("ses.err.only_yourself"))
 
 
-def own_items(store: Store, meeting: Meeting, participant_id: str) -> list[str]:
-    """The meeting's proposals put forward (as lead or jointly) by an association the participant represents
+def own_items(store: Store, meeting: Meeting) -> dict[str, set[str]]:
+    """Participant → the meeting's proposals put forward (as lead or jointly) by an association they represent
     (named on the list, or their account's): an association does not judge its own proposals, so these take
-    neither that participant's votes nor their scores. Empty in a meeting on problems."""
+    neither that participant's votes nor their scores. Empty sets in a meeting on problems. Each account and
+    the parish's proposals are read once."""
+    own: dict[str, set[str]] = {p.participant_id: set() for p in meeting.participants}
     if meeting.subject != "proposals":
-        return []
-    person = meeting.participant(participant_id)
-    account = Accounts(store).get(person.username) if person.username else None
-    represented = {person.association_id, account.association_id if account else None} - {None}
-    return [item for item in meeting.item_ids if represented & _proponents(store, item)] if represented else []
+        return own
+    accounts = Accounts(store)
+    represented = {}
+    for person in meeting.participants:
+        account = accounts.get(person.username) if person.username else None
+        represented[person.participant_id] = {person.association_id,
+                                              account.association_id if account else None} - {None}
+    if not any(represented.values()):
+        return own
+    listed = set(meeting.item_ids)
+    proponents = {r.record_id: {r.body.get("association_id"), *(r.body.get("association_ids") or [])}
+                  for r in overlay.live(store, "proposal", meeting.parish_code) if r.record_id in listed}
+    for participant_id, associations in represented.items():
+        own[participant_id] = {item for item, behind in proponents.items() if associations & behind}
+    return own
 
 
 def counted_ballots(store: Store, meeting: Meeting) -> list[Ballot]:
     """The meeting's ballots as they count: no votes on the voter's own proposals (stored before the proposal
     named their association, or before this rule)."""
+    own = own_items(store, meeting)
     return [ballot.model_copy(update={"votes": {item: votes for item, votes in ballot.votes.items()
-                                                if item not in own_items(store, meeting, ballot.participant_id)}})
+                                                if item not in own.get(ballot.participant_id, set())}})
             for ballot in ballots(store, meeting.meeting_id)]
 
 
 def counted_scores(store: Store, meeting: Meeting) -> list[PrivateScore]:
     """The meeting's private scores as they count: none on the evaluator's own proposals (as counted_ballots)."""
+    own = own_items(store, meeting)
     return [score for score in private_scores(store, meeting.meeting_id)
-            if score.proposal_id not in own_items(store, meeting, score.participant_id)]
-
-
-def _proponents(store: Store, proposal_id: str) -> set[str]:
-    """The associations behind a proposal as it reads now (the demo's, or the store's version of it)."""
-    record = overlay.current(store, "proposal", proposal_id)
-    if record is None or record.deleted:
-        return set()
-    return {record.body.get("association_id"), *(record.body.get("association_ids") or [])} - {None}
+            if score.proposal_id not in own.get(score.participant_id, set())]
 
 
 def _refuse_own(store: Store, meeting: Meeting, participant_id: str, items: list[str]) -> None:
-    own = sorted(set(items) & set(own_items(store, meeting, participant_id)))
+    own = sorted(set(items) & own_items(store, meeting)[participant_id])
     if own:
         raise ValueError(t("ses.err.own_proposal", proposals=", ".join(own)))
 

@@ -106,8 +106,8 @@ def score_summary(store: Store, meeting: Meeting) -> pl.DataFrame:
 def _given(store: Store, meeting: Meeting, scores: list[PrivateScore]) -> set[tuple[str, str, str]]:
     """(participant, proposal, criterion) scored, counting as given what a participant may not score (their own
     association's proposals): they are not named among those who did not score it."""
-    own = {(p.participant_id, pid, c) for p in meeting.participants
-           for pid in own_items(store, meeting, p.participant_id) for c in JUDGED}
+    own = {(participant_id, pid, c) for participant_id, items in own_items(store, meeting).items()
+           for pid in items for c in JUDGED}
     return own | {(s.participant_id, s.proposal_id, c) for s in scores for c in s.scores}
 
 
