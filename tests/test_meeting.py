@@ -304,3 +304,25 @@ def test_a_score_or_vote_stops_counting_once_the_proposal_names_the_voters_assoc
     assert counted_scores(store, held) == []
     assert [b.votes for b in counted_ballots(store, held)] == [{}]
     assert [s.proposal_id for s in private_scores(store, "S1")] == ["EV-P05"]  # kept on record, not counted
+
+
+def test_a_closed_meeting_keeps_the_proponents_it_closed_with(tmp_path):
+    """A proposal that names another proponent after the meeting closed does not change which scores count;
+    reopened, the meeting follows the proposals again. A caller cannot hand in proponents of its own."""
+    from core.record import overlay
+    from core.record.meeting import counted_scores, load_meeting
+
+    store = _store(tmp_path)
+    opened = save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P02", "EV-P05"]))
+    save_private_score(store, REP, PrivateScore(meeting_id="S1", participant_id="maria", proposal_id="EV-P05",
+                                                scores={"feasibility": 20}))
+    forged = opened.model_copy(update={"status": "closed", "proponents": {"EV-P05": ["EV-A01"]}})
+    save_meeting(store, PLANNER, forged, expected_version=1)
+    closed = load_meeting(store, "S1")
+    assert closed.proponents == {"EV-P02": ["EV-A01"], "EV-P05": ["EV-A03"]}  # taken from the proposals, not the copy
+    joint = {**overlay.current(store, "proposal", "EV-P05").body, "association_ids": ["EV-A03", "EV-A01"]}
+    store.save("proposal", "EV-P05", joint, actor=PLANNER.username, parish_code="010170", expected_version=0)
+    assert [s.proposal_id for s in counted_scores(store, load_meeting(store, "S1"))] == ["EV-P05"]
+    save_meeting(store, PLANNER, closed.model_copy(update={"status": "open"}), expected_version=2)
+    reopened = load_meeting(store, "S1")
+    assert reopened.proponents is None and counted_scores(store, reopened) == []

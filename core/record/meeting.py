@@ -67,6 +67,9 @@ class Meeting(BaseModel):
     votes_per_participant: int = Field(default=13, ge=1, le=100)
     participants: list[Participant] = Field(min_length=1)
     status: Literal["open", "revealed", "closed"] = "open"
+    # item → the associations behind it when the meeting closed (set by save_meeting, never by a caller): a closed
+    # meeting's results do not move when a proposal names other proponents later
+    proponents: dict[str, list[str]] | None = None
 
     @model_validator(mode="after")
     def _unique(self) -> Meeting:
@@ -209,9 +212,22 @@ def _check_accounts(store: Store, meeting: Meeting) -> None:
             raise ValueError(t("ses.err.unknown_account", name=person.name, username=person.username))
 
 
+def _closing_proponents(store: Store, meeting: Meeting) -> dict[str, list[str]] | None:
+    """What a meeting keeps of its proposals' proponents: taken when it closes (kept while it stays closed),
+    nothing while it is open or revealed. Never what the caller's copy says."""
+    if meeting.status != "closed" or meeting.subject != "proposals":
+        return None
+    stored = load_meeting(store, meeting.meeting_id)
+    if stored is not None and stored.status == "closed" and stored.proponents is not None:
+        return stored.proponents
+    live = _proponents(store, meeting.model_copy(update={"proponents": None}))
+    return {item: sorted(behind) for item, behind in live.items()}
+
+
 def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_version: int | None = None) -> Meeting:
     require(user, Action.RUN_MEETING)
     _check_accounts(store, meeting)
+    meeting = meeting.model_copy(update={"proponents": _closing_proponents(store, meeting)})
     store.save(MEETING, meeting.meeting_id, meeting.model_dump(mode="json"), actor=user.username,
                parish_code=meeting.parish_code, expected_version=expected_version,
                action=t("log.action.open_meeting" if expected_version in (None, 0) else "log.action.update_meeting"))
@@ -269,12 +285,20 @@ def own_items(store: Store, meeting: Meeting) -> dict[str, set[str]]:
                                               account.association_id if account else None} - {None}
     if not any(represented.values()):
         return own
-    listed = set(meeting.item_ids)
-    proponents = {r.record_id: {r.body.get("association_id"), *(r.body.get("association_ids") or [])}
-                  for r in overlay.live(store, "proposal", meeting.parish_code) if r.record_id in listed}
+    proponents = _proponents(store, meeting)
     for participant_id, associations in represented.items():
         own[participant_id] = {item for item, behind in proponents.items() if associations & behind}
     return own
+
+
+def _proponents(store: Store, meeting: Meeting) -> dict[str, set[str]]:
+    """Each of the meeting's proposals → the associations behind it: as they were when it closed, else as the
+    proposals read now."""
+    if meeting.proponents is not None:
+        return {item: set(behind) for item, behind in meeting.proponents.items()}
+    listed = set(meeting.item_ids)
+    return {r.record_id: {r.body.get("association_id"), *(r.body.get("association_ids") or [])} - {None}
+            for r in overlay.live(store, "proposal", meeting.parish_code) if r.record_id in listed}
 
 
 def counted_ballots(store: Store, meeting: Meeting) -> list[Ballot]:
