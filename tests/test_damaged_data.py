@@ -85,3 +85,19 @@ def test_the_app_says_which_file_is_damaged_instead_of_failing(damaged_copy, mon
     finally:
         monkeypatch.undo()
         parish.refresh_views()
+
+
+def test_a_damaged_copy_of_entered_records_is_written_again_from_the_store(built_data_dir, tmp_path, monkeypatch):
+    from core.parish.__main__ import main
+    from core.parish.mirror import entered_root
+    from tests.test_parish_load import PARISH, _folder
+
+    store = tmp_path / "parish.sqlite"
+    monkeypatch.setenv("MINGA_STORE", str(store))
+    assert main(["load", PARISH, str(_folder(tmp_path, []))]) == 0
+    before = query(connect(built_data_dir), "SELECT aid_id FROM aid WHERE parish_code = ? ORDER BY 1", [PARISH])
+    copy = entered_root(store) / "aid" / f"{PARISH}.parquet"
+    _cut_short(copy)
+    after = query(connect(built_data_dir), "SELECT aid_id FROM aid WHERE parish_code = ? ORDER BY 1", [PARISH])
+    assert after.equals(before) and after.height == 2
+    assert copy.read_bytes()[-4:] == b"PAR1"  # a whole parquet file again

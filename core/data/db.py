@@ -27,7 +27,7 @@ import polars as pl
 from core.data import rollups
 from core.data.paths import BUILD_STAMP, SQL_DIR, data_dir
 from core.parish.mirror import SCHEMAS as ENTERED_SCHEMAS
-from core.parish.mirror import entered_datasets, entered_root
+from core.parish.mirror import entered_datasets, entered_root, write_again
 from core.texts import t
 
 _VIEW_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -83,13 +83,19 @@ def _register_raw(con: duckdb.DuckDBPyConnection, folder: Path, mirrored: dict[s
 
 def _register_entered(con: duckdb.DuckDBPyConnection, built: dict[str, str], mirrored: dict[str, str]) -> None:
     """Each dataset with records entered for a parish reads the built rows plus the store's mirror
-    (core.parish.mirror, `mirrored`: dataset → glob): the views see entered and built records the same way."""
+    (core.parish.mirror, `mirrored`: dataset → glob): the views see entered and built records the same way. A
+    mirrored file that cannot be read is written again from the store (the mirror is only a copy of it)."""
     for name, pattern in mirrored.items():
         if name not in built:
             continue
         built_file, entered = (v.replace("'", "''") for v in (built[name], pattern))
-        con.execute(f"CREATE OR REPLACE VIEW raw_{name} AS SELECT * FROM read_parquet('{built_file}') "
-                    f"UNION ALL BY NAME SELECT * FROM read_parquet('{entered}', union_by_name = true)")
+        sql = (f"CREATE OR REPLACE VIEW raw_{name} AS SELECT * FROM read_parquet('{built_file}') "
+               f"UNION ALL BY NAME SELECT * FROM read_parquet('{entered}', union_by_name = true)")
+        try:
+            con.execute(sql)
+        except duckdb.Error:  # a mirrored file cut short or changed: the store is the truth, write them again
+            write_again(pattern)
+            con.execute(sql)
 
 
 def creation_order(views: dict[str, str]) -> list[str]:

@@ -103,3 +103,11 @@ def write_parish(store: Store, parish_code: str) -> Path:
         frame.write_parquet(staging)
         os.replace(staging, target)
     return root
+
+
+def write_again(pattern: str) -> None:
+    """Write again, from the store, every parish's mirrored files in the folder of `pattern` (a dataset's glob, as
+    entered_datasets gives it): one of them could not be read."""
+    for path in Path(pattern).parent.glob("*.parquet"):
+        write_parish(Store(), path.stem)
+
