@@ -38,6 +38,9 @@ item_labels = {**{r["problem_id"]: f"{r['problem_id']} · {r['label_es']}" for r
                **{pid: f"{pid} · {p.title}" for pid, p in proposals.items()}}
 
 
+NO_ASSOCIATION = "-"  # the «Representa a» cell of someone who represents no association
+
+
 def _open_form() -> None:
     with st.expander(t("ses.open_title"), expanded=not meeting.meetings(store, parish)):
         with st.form("ses-open"):
@@ -46,15 +49,18 @@ def _open_form() -> None:
             subject = st.radio(t("ses.field.subject"), ["problems", "proposals"], horizontal=True,
                                format_func=lambda s: t(f"ses.subject.{s}"))
             votes = st.number_input(t("ses.field.votes"), min_value=1, max_value=100, value=13)
-            associations = {f"{code} · {name}": code for code, name in data.association_names(parish).items()}
+            associations = {code: f"{code} · {name}" for code, name in data.association_names(parish).items()}
             people = st.data_editor(
-                pl.DataFrame({"name": [""], "institution": [""], "username": [""], "association": [""]}).to_pandas(),
+                pl.DataFrame({"name": [""], "institution": [""], "username": [""],
+                              "association": [NO_ASSOCIATION]}).to_pandas(),
                 num_rows="dynamic", key="ses-people", width="stretch",
                 column_config={"name": st.column_config.TextColumn(t("ses.col.name")),
                                "institution": st.column_config.TextColumn(t("ses.col.institution")),
                                "username": st.column_config.TextColumn(t("ses.col.username")),
-                               "association": st.column_config.SelectboxColumn(t("ses.col.association"),
-                                                                               options=list(associations))},
+                               "association": st.column_config.SelectboxColumn(
+                                   t("ses.col.association"), options=[NO_ASSOCIATION, *associations],
+                                   default=NO_ASSOCIATION,  # an empty cell would read «None»
+                                   format_func=lambda code: associations.get(code, t("ses.col.association_none")))},
             )
             st.caption(t("ses.field.participants_help"))
             if st.form_submit_button(t("ses.open_submit")):
@@ -65,7 +71,8 @@ def _open_form() -> None:
                         meeting.Participant(participant_id=f"p{n:02d}", name=str(r["name"]).strip(),
                                             institution=str(r.get("institution") or "").strip(),
                                             username=(str(r.get("username") or "").strip().lower() or None),
-                                            association_id=associations.get(str(r.get("association") or "")))
+                                            association_id=str(r.get("association")) if r.get("association")
+                                            in associations else None)
                         for n, r in enumerate(rows, start=1)]
                     new = meeting.Meeting(
                         meeting_id=f"{parish}-{date:%Y%m%d}-{len(meeting.meetings(store, parish)) + 1:02d}",
