@@ -98,14 +98,15 @@ if session.allowed(Action.SET_BUDGET):
 
 board = decisions.board_roll(session.accounts().users())
 votes = {"for": t("dec.vote.for"), "against": t("dec.vote.against"), "abstain": t("dec.vote.abstain")}
-offices = {"": "", "president": t("dec.office.president"), "secretary": t("dec.office.secretary")}
+UNRECORDED = t("dec.vote.unrecorded")  # a vote cell not filled in (an empty grid cell would read «None»)
+offices = {"": t("dec.office.none"), "president": t("dec.office.president"), "secretary": t("dec.office.secretary")}
 defaults = pd.DataFrame({
     "name": board or [""],
     "role_es": [t("dec.role.member") for _ in board] or [t("dec.role.president")],
     "votes": [True for _ in board] or [True],
-    # nobody's vote is written in advance: the secretary records each one (a vote left empty is refused)
-    "vote": [None for _ in board] or [None],
-    "signs_as": ["" for _ in board] or [""],
+    # nobody's vote is written in advance: the secretary records each one (a vote left unrecorded is refused)
+    "vote": [UNRECORDED for _ in board] or [UNRECORDED],
+    "signs_as": [offices[""] for _ in board] or [offices[""]],
     "remark": ["" for _ in board] or [""],
 })
 
@@ -116,9 +117,10 @@ def _cell(value: object) -> str:
 
 
 def _vote(row: dict, same_vote: str | None) -> str:
-    """The vote of an attendees' row, as its label: the one written in the table, else (for a row that votes) the
-    vote chosen for every empty one, else '' (refused by the record: a vote is never assumed)."""
-    return _cell(row["vote"]) or ((same_vote or "") if row["votes"] else "")
+    """The vote of an attendees' row, as its label: the one recorded in the table, else (for a row that votes) the
+    vote chosen for every unrecorded one, else '' (refused by the record: a vote is never assumed)."""
+    written = _cell(row["vote"])
+    return (written if written != UNRECORDED else "") or ((same_vote or "") if row["votes"] else "")
 
 
 with st.form("dec-new"):
@@ -129,8 +131,10 @@ with st.form("dec-new"):
             "name": st.column_config.TextColumn(t("dec.col.name"), required=True),
             "role_es": st.column_config.TextColumn(t("dec.col.role_es"), required=True),
             "votes": st.column_config.CheckboxColumn(t("dec.col.votes_flag"), default=True),
-            "vote": st.column_config.SelectboxColumn(t("dec.col.vote"), options=list(votes.values())),
-            "signs_as": st.column_config.SelectboxColumn(t("dec.col.signs_as"), options=list(offices.values())),
+            "vote": st.column_config.SelectboxColumn(t("dec.col.vote"), options=[UNRECORDED, *votes.values()],
+                                                     default=UNRECORDED),
+            "signs_as": st.column_config.SelectboxColumn(t("dec.col.signs_as"), options=list(offices.values()),
+                                                         default=offices[""]),
             "remark": st.column_config.TextColumn(t("dec.col.remark")),
         })
     st.caption(t("dec.attendees_help"))

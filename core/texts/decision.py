@@ -41,6 +41,7 @@ STRINGS = {
     "dec.vote.for": "A favor",
     "dec.vote.against": "En contra",
     "dec.vote.abstain": "Abstención",
+    "dec.vote.unrecorded": "Sin registrar",
     "dec.role.president": "Presidente/a",
     "dec.role.member": "Vocal",
     "dec.public": "Vista pública: decisiones aprobadas y sus actas.",
@@ -59,6 +60,7 @@ STRINGS = {
     "dec.err.two_offices": "solo una persona firma como {office}",
     "dec.err.president_votes": "quien preside la junta es miembro con voto: marque «Vota» en su fila",
     "dec.office.president": "Presidente/a",
+    "dec.office.none": "No firma",
     "dec.col.signs_as": "Firma el acta como",
     "dec.quorum_caption": "La junta tiene {members} miembros; para decidir deben estar presentes al menos {quorum} "
                           "con voto. Se aprueba con más votos a favor que en contra; en un empate decide el voto de "
