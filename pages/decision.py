@@ -128,14 +128,14 @@ with st.form("dec-new"):
     people = st.data_editor(
         defaults, num_rows="dynamic", key="dec-attendees", width="stretch",
         column_config={
-            "name": st.column_config.TextColumn(t("dec.col.name"), required=True),
-            "role_es": st.column_config.TextColumn(t("dec.col.role_es"), required=True),
+            "name": st.column_config.TextColumn(t("dec.col.name"), required=True, default=""),
+            "role_es": st.column_config.TextColumn(t("dec.col.role_es"), required=True, default=""),
             "votes": st.column_config.CheckboxColumn(t("dec.col.votes_flag"), default=True),
             "vote": st.column_config.SelectboxColumn(t("dec.col.vote"), options=[UNRECORDED, *votes.values()],
                                                      default=UNRECORDED),
             "signs_as": st.column_config.SelectboxColumn(t("dec.col.signs_as"), options=list(offices.values()),
                                                          default=offices[""]),
-            "remark": st.column_config.TextColumn(t("dec.col.remark")),
+            "remark": st.column_config.TextColumn(t("dec.col.remark"), default=""),
         })
     st.caption(t("dec.attendees_help"))
     no_same_vote = t("dec.same_vote_none")

@@ -207,9 +207,9 @@ def form_panel() -> None:
         lines = st.data_editor(
             _lines_frame(base), num_rows="dynamic", key=f"{k}-lines", width="stretch",
             column_config={
-                "item": st.column_config.TextColumn(t("prop.form.lines_item"), width="large"),
+                "item": st.column_config.TextColumn(t("prop.form.lines_item"), width="large", default=""),
                 "amount_usd": st.column_config.TextColumn(t("prop.form.lines_amount"),
-                                                          help=t("prop.form.lines_amount_help")),
+                                                          help=t("prop.form.lines_amount_help"), default=""),
                 "source": st.column_config.SelectboxColumn(t("prop.form.lines_source"), options=list(funding.values()),
                                                            default=funding["gad"]),
             })
@@ -217,10 +217,11 @@ def form_panel() -> None:
         st.markdown(f"**{t('prop.form.section.results')}**")
         indicators = st.data_editor(
             _indicators_frame(base), num_rows="dynamic", key=f"{k}-indicators", width="stretch",
-            column_config={"name": st.column_config.TextColumn(t("prop.form.ind_name"), width="medium"),
-                           "baseline": st.column_config.TextColumn(t("prop.form.ind_baseline")),
-                           "target": st.column_config.TextColumn(t("prop.form.ind_target")),
-                           "means_of_verification": st.column_config.TextColumn(t("prop.form.ind_verification"))})
+            column_config={"name": st.column_config.TextColumn(t("prop.form.ind_name"), width="medium", default=""),
+                           "baseline": st.column_config.TextColumn(t("prop.form.ind_baseline"), default=""),
+                           "target": st.column_config.TextColumn(t("prop.form.ind_target"), default=""),
+                           "means_of_verification": st.column_config.TextColumn(t("prop.form.ind_verification"),
+                                                                                default="")})
         c = st.columns(2)
         sustainability = c[0].text_area(entry.field_label("sustainability"),
                                         value=(base.sustainability or "") if base else "", key=f"{k}-sust", height=80)

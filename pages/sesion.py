@@ -54,9 +54,9 @@ def _open_form() -> None:
                 pl.DataFrame({"name": [""], "institution": [""], "username": [""],
                               "association": [NO_ASSOCIATION]}).to_pandas(),
                 num_rows="dynamic", key="ses-people", width="stretch",
-                column_config={"name": st.column_config.TextColumn(t("ses.col.name")),
-                               "institution": st.column_config.TextColumn(t("ses.col.institution")),
-                               "username": st.column_config.TextColumn(t("ses.col.username")),
+                column_config={"name": st.column_config.TextColumn(t("ses.col.name"), default=""),
+                               "institution": st.column_config.TextColumn(t("ses.col.institution"), default=""),
+                               "username": st.column_config.TextColumn(t("ses.col.username"), default=""),
                                "association": st.column_config.SelectboxColumn(
                                    t("ses.col.association"), options=[NO_ASSOCIATION, *associations],
                                    default=NO_ASSOCIATION,  # an empty cell would read «None»

@@ -160,6 +160,30 @@ def test_every_empty_chooser_says_what_to_do_in_spanish():
     assert missing == {}
 
 
+def _new_row_cells_without_default(path: Path) -> list[int]:
+    """Lines of a text or choice column, in a table people add rows to, with no value for a new row."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "data_editor"
+                and any(k.arg == "num_rows" and isinstance(k.value, ast.Constant) and k.value.value == "dynamic"
+                        for k in node.keywords)):
+            continue
+        lines += [column.lineno for column in ast.walk(node)
+                  if isinstance(column, ast.Call) and isinstance(column.func, ast.Attribute)
+                  and column.func.attr in ("TextColumn", "SelectboxColumn")
+                  and not any(k.arg == "default" for k in column.keywords)]
+    return lines
+
+
+def test_a_row_people_add_to_a_table_reads_blank_not_none():
+    """In an editable table, a new row's empty text or choice cell reads «None» (Streamlit's word for a missing
+    value): each such column gives new rows a value of its own (blank text, or a choice that means none)."""
+    missing = {str(p.relative_to(ROOT)): lines for p in python_files("ui", "pages")
+               if (lines := _new_row_cells_without_default(p))}
+    assert missing == {}
+
+
 def _direct_uploaders(path: Path) -> list[int]:
     """Lines that call a `file_uploader` other than ui.upload's (imported as `upload_field`)."""
     return [node.lineno for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))

@@ -49,12 +49,13 @@ def fields(base: Proposal | None, key: str) -> dict[str, Any]:
     st.caption(t("formato.components_help"))
     components = st.data_editor(
         _components(base), num_rows="dynamic", key=f"{key}-components", width="stretch",
-        column_config={"name": st.column_config.TextColumn(t("formato.col.component"), width="medium"),
-                       "activities": st.column_config.TextColumn(t("formato.col.activities"), width="large")})
+        column_config={"name": st.column_config.TextColumn(t("formato.col.component"), width="medium", default=""),
+                       "activities": st.column_config.TextColumn(t("formato.col.activities"), width="large",
+                                                                 default="")})
     st.caption(t("formato.timetable_help"))
     timetable = st.data_editor(
         _timetable(base), num_rows="dynamic", key=f"{key}-timetable", width="stretch",
-        column_config={"activity": st.column_config.TextColumn(t("formato.col.activity"), width="large"),
+        column_config={"activity": st.column_config.TextColumn(t("formato.col.activity"), width="large", default=""),
                        "start_month": st.column_config.NumberColumn(t("formato.col.start_month"), min_value=1,
                                                                     max_value=120, step=1),
                        "end_month": st.column_config.NumberColumn(t("formato.col.end_month"), min_value=1,

@@ -278,6 +278,7 @@ STRINGS: dict[str, str] = {
                                "para la misma obra). Añada filas con «+».",
     "budget.rules.pair_a": "Propuesta",
     "budget.rules.pair_b": "Excluyente con",
+    "budget.rules.pair_choose": "Elija una propuesta",
     "budget.rules.invalid": "Estas reglas no se pueden usar: {reason}. Se mantienen las anteriores.",
     "budget.rules.restore_board": "Volver al presupuesto de la junta",
     "budget.rules.restore_default": "Volver al presupuesto sugerido",
