@@ -161,7 +161,7 @@ def test_every_empty_chooser_says_what_to_do_in_spanish():
 
 
 def _new_row_cells_without_default(path: Path) -> list[int]:
-    """Lines of a text or choice column, in a table people add rows to, with no value for a new row."""
+    """Lines of a text, choice or number column, in a table people add rows to, with no value for a new row."""
     lines = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
@@ -171,7 +171,7 @@ def _new_row_cells_without_default(path: Path) -> list[int]:
             continue
         lines += [column.lineno for column in ast.walk(node)
                   if isinstance(column, ast.Call) and isinstance(column.func, ast.Attribute)
-                  and column.func.attr in ("TextColumn", "SelectboxColumn")
+                  and column.func.attr in ("TextColumn", "SelectboxColumn", "NumberColumn")
                   and not any(k.arg == "default" for k in column.keywords)]
     return lines
 

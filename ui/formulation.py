@@ -28,8 +28,11 @@ def _components(base: Proposal | None) -> pl.DataFrame:
 
 
 def _timetable(base: Proposal | None) -> pl.DataFrame:
-    rows = [r.model_dump() for r in (base.timetable if base else [])]
-    return pl.DataFrame(rows, schema={"activity": pl.Utf8, "start_month": pl.Int64, "end_month": pl.Int64})
+    """Months as text: a number column's empty cell reads «None» in a row people add; the model reads the text
+    (and says in Spanish, by line, when it is not a whole month)."""
+    rows = [{"activity": r.activity, "start_month": str(r.start_month), "end_month": str(r.end_month)}
+            for r in (base.timetable if base else [])]
+    return pl.DataFrame(rows, schema={"activity": pl.Utf8, "start_month": pl.Utf8, "end_month": pl.Utf8})
 
 
 def _rows(edited: Any) -> list[dict]:
@@ -56,10 +59,8 @@ def fields(base: Proposal | None, key: str) -> dict[str, Any]:
     timetable = st.data_editor(
         _timetable(base), num_rows="dynamic", key=f"{key}-timetable", width="stretch",
         column_config={"activity": st.column_config.TextColumn(t("formato.col.activity"), width="large", default=""),
-                       "start_month": st.column_config.NumberColumn(t("formato.col.start_month"), min_value=1,
-                                                                    max_value=120, step=1),
-                       "end_month": st.column_config.NumberColumn(t("formato.col.end_month"), min_value=1,
-                                                                  max_value=120, step=1)})
+                       "start_month": st.column_config.TextColumn(t("formato.col.start_month"), default=""),
+                       "end_month": st.column_config.TextColumn(t("formato.col.end_month"), default="")})
     values["components"] = _rows(components)
     values["timetable"] = _rows(timetable)
     return values
