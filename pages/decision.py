@@ -15,7 +15,7 @@ from core.record.auth import Action, PermissionDenied
 from core.record.decisions import Attendee
 from core.record.store import StoreError
 from core.texts import t
-from ui import data, scenario_state, session, state
+from ui import data, scenario_state, session, state, widgets
 
 parish = state.current_parish()
 store = data.store()
@@ -98,15 +98,14 @@ if session.allowed(Action.SET_BUDGET):
 
 board = decisions.board_roll(session.accounts().users())
 votes = {"for": t("dec.vote.for"), "against": t("dec.vote.against"), "abstain": t("dec.vote.abstain")}
-UNRECORDED = t("dec.vote.unrecorded")  # a vote cell not filled in (an empty grid cell would read «None»)
-offices = {"": t("dec.office.none"), "president": t("dec.office.president"), "secretary": t("dec.office.secretary")}
+offices = {"president": t("dec.office.president"), "secretary": t("dec.office.secretary")}
 defaults = pd.DataFrame({
     "name": board or [""],
     "role_es": [t("dec.role.member") for _ in board] or [t("dec.role.president")],
     "votes": [True for _ in board] or [True],
     # nobody's vote is written in advance: the secretary records each one (a vote left unrecorded is refused)
-    "vote": [UNRECORDED for _ in board] or [UNRECORDED],
-    "signs_as": [offices[""] for _ in board] or [offices[""]],
+    "vote": [widgets.NOT_CHOSEN for _ in board] or [widgets.NOT_CHOSEN],
+    "signs_as": [widgets.NOT_CHOSEN for _ in board] or [widgets.NOT_CHOSEN],
     "remark": ["" for _ in board] or [""],
 })
 
@@ -116,11 +115,10 @@ def _cell(value: object) -> str:
     return "" if value is None or pd.isna(value) else str(value).strip()
 
 
-def _vote(row: dict, same_vote: str | None) -> str:
-    """The vote of an attendees' row, as its label: the one recorded in the table, else (for a row that votes) the
-    vote chosen for every unrecorded one, else '' (refused by the record: a vote is never assumed)."""
-    written = _cell(row["vote"])
-    return (written if written != UNRECORDED else "") or ((same_vote or "") if row["votes"] else "")
+def _vote(row: dict, same_vote: str | None) -> str | None:
+    """The vote of an attendees' row: the one recorded in the table, else (for a row that votes) `same_vote`, the
+    vote chosen for every unrecorded one, else None (refused by the record: a vote is never assumed)."""
+    return widgets.chosen(row["vote"], votes) or (same_vote if row["votes"] else None)
 
 
 with st.form("dec-new"):
@@ -131,10 +129,8 @@ with st.form("dec-new"):
             "name": st.column_config.TextColumn(t("dec.col.name"), required=True, default=""),
             "role_es": st.column_config.TextColumn(t("dec.col.role_es"), required=True, default=""),
             "votes": st.column_config.CheckboxColumn(t("dec.col.votes_flag"), default=True),
-            "vote": st.column_config.SelectboxColumn(t("dec.col.vote"), options=[UNRECORDED, *votes.values()],
-                                                     default=UNRECORDED),
-            "signs_as": st.column_config.SelectboxColumn(t("dec.col.signs_as"), options=list(offices.values()),
-                                                         default=offices[""]),
+            "vote": widgets.choice_column(t("dec.col.vote"), votes, t("dec.vote.unrecorded")),
+            "signs_as": widgets.choice_column(t("dec.col.signs_as"), offices, t("dec.office.none")),
             "remark": st.column_config.TextColumn(t("dec.col.remark"), default=""),
         })
     st.caption(t("dec.attendees_help"))
@@ -146,11 +142,10 @@ with st.form("dec-new"):
 
 if submitted:
     codes = {label: code for code, label in votes.items()}
-    office_codes = {label: code for code, label in offices.items() if code}
     try:
         attendees = [Attendee(name=_cell(r["name"]), role_es=_cell(r["role_es"]), votes=bool(r["votes"]),
-                              vote=codes.get(_vote(r, None if same_vote == no_same_vote else same_vote)),
-                              signs_as=office_codes.get(_cell(r["signs_as"])), remark=_cell(r["remark"]) or None)
+                              vote=_vote(r, codes.get(same_vote)),
+                              signs_as=widgets.chosen(r["signs_as"], offices), remark=_cell(r["remark"]) or None)
                      for r in people.to_dict("records") if _cell(r.get("name"))]
         names = dict(data.view("associations", "parish_code = ?", (parish,)).select("association_id", "name")
                      .iter_rows())

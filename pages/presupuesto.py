@@ -32,9 +32,6 @@ KEYS = {"budget": "budget-amount", "reserve": "budget-reserve", "min_one": "budg
         "pairs": "budget-pairs"}
 
 
-UNCHOSEN = "-"  # a pair's cell before a proposal is chosen (an empty grid cell would read «None»)
-
-
 def _pairs_frame(pairs: list[tuple[str, str]]) -> pl.DataFrame:
     return pl.DataFrame(pairs, schema={"a": pl.Utf8, "b": pl.Utf8}, orient="row")
 
@@ -75,7 +72,7 @@ def _rules_from_widgets(budget: float | None, reserve: float | None) -> Allocati
     edited = s.get("budget-pairs-value")
     if isinstance(edited, pl.DataFrame):
         pairs = [(a, b) for a, b in edited.select("a", "b").iter_rows()
-                 if a and b and a != b and UNCHOSEN not in (a, b)]
+                 if a and b and a != b and widgets.NOT_CHOSEN not in (a, b)]
     try:
         return AllocationRules(
             budget_usd=budget or 0.0, reserve_usd=reserve or 0.0,
@@ -114,9 +111,9 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> tuple
                     st.session_state.get(PAIRS_BASE, _pairs_frame([])), key=KEYS["pairs"], num_rows="dynamic",
                     hide_index=True, width="stretch",
                     column_config={
-                        side: st.column_config.SelectboxColumn(
-                            t(f"budget.rules.pair_{side}"), options=[UNCHOSEN, *options], default=UNCHOSEN,
-                            format_func=lambda code: labels_.get(code) or t("budget.rules.pair_choose"))
+                        side: widgets.choice_column(t(f"budget.rules.pair_{side}"),
+                                                    {code: labels_.get(code, code) for code in options},
+                                                    t("budget.rules.pair_choose"))
                         for side in ("a", "b")})
                 st.session_state["budget-pairs-value"] = edited
         board = scenarios.board_budget(data.store(), code)

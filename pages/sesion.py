@@ -38,9 +38,6 @@ item_labels = {**{r["problem_id"]: f"{r['problem_id']} · {r['label_es']}" for r
                **{pid: f"{pid} · {p.title}" for pid, p in proposals.items()}}
 
 
-NO_ASSOCIATION = "-"  # the «Representa a» cell of someone who represents no association
-
-
 def _open_form() -> None:
     with st.expander(t("ses.open_title"), expanded=not meeting.meetings(store, parish)):
         with st.form("ses-open"):
@@ -52,15 +49,13 @@ def _open_form() -> None:
             associations = {code: f"{code} · {name}" for code, name in data.association_names(parish).items()}
             people = st.data_editor(
                 pl.DataFrame({"name": [""], "institution": [""], "username": [""],
-                              "association": [NO_ASSOCIATION]}).to_pandas(),
+                              "association": [widgets.NOT_CHOSEN]}).to_pandas(),
                 num_rows="dynamic", key="ses-people", width="stretch",
                 column_config={"name": st.column_config.TextColumn(t("ses.col.name"), default=""),
                                "institution": st.column_config.TextColumn(t("ses.col.institution"), default=""),
                                "username": st.column_config.TextColumn(t("ses.col.username"), default=""),
-                               "association": st.column_config.SelectboxColumn(
-                                   t("ses.col.association"), options=[NO_ASSOCIATION, *associations],
-                                   default=NO_ASSOCIATION,  # an empty cell would read «None»
-                                   format_func=lambda code: associations.get(code, t("ses.col.association_none")))},
+                               "association": widgets.choice_column(t("ses.col.association"), associations,
+                                                                    t("ses.col.association_none"))},
             )
             st.caption(t("ses.field.participants_help"))
             if st.form_submit_button(t("ses.open_submit")):
@@ -71,8 +66,7 @@ def _open_form() -> None:
                         meeting.Participant(participant_id=f"p{n:02d}", name=str(r["name"]).strip(),
                                             institution=str(r.get("institution") or "").strip(),
                                             username=(str(r.get("username") or "").strip().lower() or None),
-                                            association_id=str(r.get("association")) if r.get("association")
-                                            in associations else None)
+                                            association_id=widgets.chosen(r.get("association"), associations))
                         for n, r in enumerate(rows, start=1)]
                     new = meeting.Meeting(
                         meeting_id=f"{parish}-{date:%Y%m%d}-{len(meeting.meetings(store, parish)) + 1:02d}",

@@ -28,14 +28,15 @@ def test_without_scenarios_the_board_is_told_where_to_prepare_them(own_store):
 def test_the_board_records_a_decision_and_gets_its_acta(own_store):
     _scenario(own_store)
     app = open_app_page(PAGE, BOARD)
-    # The attendees editor is filled through its session state, as the browser sends its edits.
+    # The attendees editor is filled through its session state, as the browser sends its edits: a choice cell holds
+    # the value chosen («for», «president»), the grid shows its label («A favor», «Presidente/a»).
     app.session_state["dec-attendees"] = {
-        "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "A favor",
-                            "signs_as": "Presidente/a"}},
-        "added_rows": [{"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "En contra",
+        "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "for",
+                            "signs_as": "president"}},
+        "added_rows": [{"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "against",
                         "remark": "Prefiero más riego"},
-                       {"name": "Pedro Loja", "role_es": "Vocal", "votes": True, "vote": "Abstención"},
-                       {"name": "Ana Ortiz", "role_es": "Secretaria", "votes": False, "signs_as": "Secretario/a"}],
+                       {"name": "Pedro Loja", "role_es": "Vocal", "votes": True, "vote": "abstain"},
+                       {"name": "Ana Ortiz", "role_es": "Secretaria", "votes": False, "signs_as": "secretary"}],
         "deleted_rows": [],
     }
     app.text_area(key="dec-justification").set_value("Se prioriza alcance y factibilidad.")
@@ -58,22 +59,22 @@ def test_no_vote_is_assumed_and_a_vote_in_a_row_without_a_vote_is_refused(own_st
     app = open_app_page(PAGE, BOARD)
     rows = {"edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True}},
             "added_rows": [{"name": "Luis Guamán", "role_es": "Vocal", "votes": True},
-                           {"name": "Pedro Loja", "role_es": "Vocal", "votes": True, "vote": "En contra"}],
+                           {"name": "Pedro Loja", "role_es": "Vocal", "votes": True, "vote": "against"}],
             "deleted_rows": []}
     app.session_state["dec-attendees"] = rows
     next(b for b in app.button if b.label == "Registrar decisión").click().run()
     assert any("Falta el voto de Rosa Quito" in e.value for e in app.error)  # an empty vote is never «a favor»
     # a vote written in a row that is not marked «Vota» is refused, not dropped
     app.session_state["dec-attendees"] = {**rows, "added_rows": [
-        {"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "A favor"},
-        {"name": "Pedro Loja", "role_es": "Vocal", "votes": False, "vote": "En contra"}]}
+        {"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "for"},
+        {"name": "Pedro Loja", "role_es": "Vocal", "votes": False, "vote": "against"}]}
     app.session_state["dec-same-vote"] = "A favor"
     next(b for b in app.button if b.label == "Registrar decisión").click().run()
     assert any("Pedro Loja asiste sin voto: no puede votar" in e.value for e in app.error), [e.value for e in app.error]
     assert decisions.decisions(Store(own_store), "010170") == []
     # the vote chosen for every empty one fills only those: Luis's «en contra» stays
     app.session_state["dec-attendees"] = {**rows, "added_rows": [
-        {"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "En contra"},
+        {"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "against"},
         {"name": "Pedro Loja", "role_es": "Vocal", "votes": True}]}
     next(b for b in app.button if b.label == "Registrar decisión").click().run()
     [decision] = decisions.decisions(Store(own_store), "010170")
@@ -85,8 +86,8 @@ def test_without_quorum_the_decision_is_refused_in_spanish_and_nothing_is_stored
     _scenario(own_store)
     app = open_app_page(PAGE, BOARD)
     app.session_state["dec-attendees"] = {
-        "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "A favor"}},
-        "added_rows": [{"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "A favor"}],
+        "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "for"}},
+        "added_rows": [{"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "for"}],
         "deleted_rows": [],
     }
     next(b for b in app.button if b.label == "Registrar decisión").click().run()

@@ -37,7 +37,7 @@ def test_a_failure_to_read_a_built_file_is_said_in_spanish(built_data_dir):
     named = DamagedDataError.of(duckdb.InvalidInputException(f"No magic bytes found at end of file '{path}'"))
     assert named is not None and "«aid.parquet» no se puede leer" in str(named) and "make data" in str(named)
     unnamed = DamagedDataError.of(duckdb.Error("TProtocolException: Invalid data"))
-    assert unnamed is not None and "Uno de los archivos de datos construidos" in str(unnamed)
+    assert unnamed is not None and "Uno de los archivos de datos no se puede leer" in str(unnamed)
 
 
 @pytest.mark.parametrize("error", [

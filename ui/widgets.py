@@ -1,5 +1,5 @@
 """Small drawing helpers every page uses: the synthetic-data mark, source captions, downloads, charts, tabs that
-run only the open one."""
+run only the open one, choice columns of editable tables."""
 
 from __future__ import annotations
 
@@ -74,3 +74,19 @@ def kept(key: str) -> dict:
 
 def _set_aside(key: str, aside: str) -> None:
     st.session_state[aside] = st.session_state[key]
+
+
+NOT_CHOSEN = "-"  # what a choice cell of an editable table holds until something is chosen
+
+
+def choice_column(label: str, labels: Mapping[str, str], none_label: str) -> dict:
+    """A column of an editable table where people choose one of `labels` (value → what they read). Its cells, a
+    new row's too, read `none_label` until a choice is made: an empty cell would read «None». `chosen` reads it."""
+    return st.column_config.SelectboxColumn(label, options=[NOT_CHOSEN, *labels], default=NOT_CHOSEN,
+                                            format_func=lambda value: labels.get(value, none_label))
+
+
+def chosen(value: object, labels: Mapping[str, str]) -> str | None:
+    """A choice cell of `choice_column` as the value chosen; None when nothing (or nothing offered) is."""
+    return value if isinstance(value, str) and value in labels else None
+

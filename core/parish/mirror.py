@@ -110,4 +110,3 @@ def write_again(pattern: str) -> None:
     entered_datasets gives it): one of them could not be read."""
     for path in Path(pattern).parent.glob("*.parquet"):
         write_parish(Store(), path.stem)
-

@@ -197,12 +197,11 @@ def evaluations_frame(scores: list[PrivateScore]) -> pl.DataFrame:
 
 # -- storage ---------------------------------------------------------------------------------------
 
-def _check_accounts(store: Store, meeting: Meeting) -> None:
+def _check_accounts(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
     """Refuse (Spanish, naming the participant) a username that is not an active account allowed to take part: a
     mistyped or retired name would otherwise wait on the list for whoever is later given it. Only the names the
-    save adds are checked: a meeting whose participant retired since can still be revealed or closed."""
+    save adds to the `stored` meeting are checked: one whose participant retired since can still be closed."""
     accounts = Accounts(store)
-    stored = load_meeting(store, meeting.meeting_id)
     listed_before = {p.username for p in stored.participants} if stored else set()
     for person in meeting.participants:
         if person.username is None or person.username in listed_before:
@@ -212,22 +211,21 @@ def _check_accounts(store: Store, meeting: Meeting) -> None:
             raise ValueError(t("ses.err.unknown_account", name=person.name, username=person.username))
 
 
-def _closing_proponents(store: Store, meeting: Meeting) -> dict[str, list[str]] | None:
+def _closing_proponents(store: Store, meeting: Meeting, stored: Meeting | None) -> dict[str, list[str]] | None:
     """What a meeting keeps of its proposals' proponents: taken when it closes (kept while it stays closed),
     nothing while it is open or revealed. Never what the caller's copy says."""
     if meeting.status != "closed" or meeting.subject != "proposals":
         return None
-    stored = load_meeting(store, meeting.meeting_id)
     if stored is not None and stored.status == "closed" and stored.proponents is not None:
         return stored.proponents
-    live = _proponents(store, meeting.model_copy(update={"proponents": None}))
-    return {item: sorted(behind) for item, behind in live.items()}
+    return {item: sorted(behind) for item, behind in _live_proponents(store, meeting).items()}
 
 
 def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_version: int | None = None) -> Meeting:
     require(user, Action.RUN_MEETING)
-    _check_accounts(store, meeting)
-    meeting = meeting.model_copy(update={"proponents": _closing_proponents(store, meeting)})
+    stored = load_meeting(store, meeting.meeting_id)
+    _check_accounts(store, meeting, stored)
+    meeting = meeting.model_copy(update={"proponents": _closing_proponents(store, meeting, stored)})
     store.save(MEETING, meeting.meeting_id, meeting.model_dump(mode="json"), actor=user.username,
                parish_code=meeting.parish_code, expected_version=expected_version,
                action=t("log.action.open_meeting" if expected_version in (None, 0) else "log.action.update_meeting"))
@@ -296,6 +294,10 @@ def _proponents(store: Store, meeting: Meeting) -> dict[str, set[str]]:
     proposals read now."""
     if meeting.proponents is not None:
         return {item: set(behind) for item, behind in meeting.proponents.items()}
+    return _live_proponents(store, meeting)
+
+
+def _live_proponents(store: Store, meeting: Meeting) -> dict[str, set[str]]:
     listed = set(meeting.item_ids)
     return {r.record_id: {r.body.get("association_id"), *(r.body.get("association_ids") or [])} - {None}
             for r in overlay.live(store, "proposal", meeting.parish_code) if r.record_id in listed}

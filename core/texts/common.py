@@ -26,11 +26,12 @@ STRINGS = {
                          "no son respuestas reales de personas.",
     "source.caption": "Fuente: {source}",
     "data.missing": "No hay datos construidos. Ejecute «make run» o «python -m core.data.build».",
-    "data.damaged": "El archivo de datos construidos «{file}» no se puede leer: está incompleto o cambió después "
-                    "de construirse. Vuelva a construir los datos (make data); lo registrado en Minga no se pierde.",
-    "data.damaged_unnamed": "Uno de los archivos de datos construidos no se puede leer: está dañado o cambió después "
-                            "de construirse. Vuelva a construir los datos (make data); lo registrado en Minga no se "
-                            "pierde.",
+    "data.damaged": "El archivo de datos «{file}» no se puede leer: está incompleto o cambió después de "
+                    "prepararse. Pida a quien mantiene Minga en este equipo que vuelva a preparar los datos "
+                    "(«make data»). Lo que se registró en Minga no se pierde.",
+    "data.damaged_unnamed": "Uno de los archivos de datos no se puede leer: está dañado o cambió después de "
+                            "prepararse. Pida a quien mantiene Minga en este equipo que vuelva a preparar los datos "
+                            "(«make data»). Lo que se registró en Minga no se pierde.",
     "data.missing_in": "No hay datos construidos en {folder}. Ejecute: make data",
     "download.csv": "Descargar CSV",
     "download.xlsx": "Descargar Excel",
