@@ -36,7 +36,12 @@ from core.engine.allocation.mip import Mip
 from core.engine.allocation.rules import Rules
 from core.engine.allocation.walk import EPS, walk
 
-NODE_LIMIT = 1_000_000  # nodes one answer may take (about 0.3 s); beyond, the caller asks HiGHS (still exact)
+# Proposals one answer's bounds may look at, in all (nodes × proposals; about 0.3 s): a node's bounds scan the
+# proposals, so a larger instance gets fewer nodes for the same time. Beyond, the caller asks HiGHS (still exact),
+# which settles in a fraction of a second what the search leaves: at 2.000 proposals, a million nodes took 3 to 5 s
+# on the scope objective's hardest instances before HiGHS was asked at all.
+NODE_WORK = 200_000_000
+NODE_LIMIT = 1_000_000  # nodes one answer may take up to 200 proposals
 # free proposals at each target, growing by a quarter: a failed target costs little next to a larger one
 FREE_STEPS = (32, 40, 50, 62, 78, 97, 121, 151, 189, 236, 295, 369, 461, 576)
 MAX_DEPTH = 600  # free proposals the walk takes; more go to HiGHS (a search that wide would not finish)
@@ -204,19 +209,24 @@ def _ordered(candidates: np.ndarray, group: np.ndarray, key: np.ndarray) -> np.n
     return candidates[np.lexsort((key[candidates], group[candidates]))]
 
 
+def nodes_for(n: int) -> int:
+    """The nodes one answer may take over `n` proposals: NODE_LIMIT up to 200, then the same work (NODE_WORK)."""
+    return min(NODE_LIMIT, NODE_WORK // max(n, 1))
+
+
 def best_within(inst: Instance, r: Rules, coverable: list[int] | None, lower: np.ndarray, upper: np.ndarray,
                 bound: DualBound, incumbent: np.ndarray | None, *, ties: bool,
-                node_limit: int = NODE_LIMIT, alike: list[list[int]] | None = None) -> tuple[np.ndarray | None, bool]:
+                node_limit: int | None = None, alike: list[list[int]] | None = None) -> tuple[np.ndarray | None, bool]:
     """(The best allocation within the column bounds or None when none exists, True), or (the best allocation
     found so far or None, False) when the search could not prove its answer (the caller then asks HiGHS).
 
     It first looks only among allocations worth at least a target just below the bound, where few proposals are
     free; finding one there proves it best (every better allocation keeps the same fixings). Otherwise the target
-    goes down, never below the incumbent's value."""
+    goes down, never below the incumbent's value. `node_limit` defaults to `nodes_for` the instance."""
     n = len(inst.ids)
     known = int(inst.value[incumbent].sum()) if incumbent is not None else None
     gaps = np.sort(np.abs(bound.reduced[:n][lower[:n] < upper[:n]]))
-    left = node_limit  # shared by every target
+    left = nodes_for(n) if node_limit is None else node_limit  # shared by every target
     for size in FREE_STEPS:
         target = math.floor(bound.ub - gaps[size]) + 1 if size < len(gaps) else -math.inf
         if known is not None and target <= known:
@@ -232,4 +242,4 @@ def best_within(inst: Instance, r: Rules, coverable: list[int] | None, lower: np
     return None, False
 
 
-__all__ = ["DualBound", "NODE_LIMIT", "best_within", "dual_bound", "search"]
+__all__ = ["DualBound", "NODE_LIMIT", "NODE_WORK", "best_within", "dual_bound", "nodes_for", "search"]
