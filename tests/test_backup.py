@@ -10,11 +10,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import BaseModel
 
-from core.record import backup
+from core.record import backup, signing
 from core.record.auth import Accounts, PermissionDenied, Role, User
 from core.record.backup import RestoreRefused
+from core.record.hashing import canonical, entry_hash, record_hash
 from core.record.store import AlreadyExistsError, Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,6 +151,32 @@ def test_a_backup_of_another_installation_is_refused_unless_adopted(store, tmp_p
     assert store.verify().ok  # the adopted entries check with the key the signed restore entry names
     store.save("budget", "020150", budget(6000), actor="admin", parish_code="020150")
     assert store.verify().ok
+
+
+def test_this_installations_backup_with_an_entry_signed_elsewhere_cannot_be_adopted(store, tmp_path):
+    """A backup of this installation with one more entry (a planner made administrator) signed with another key,
+    the file naming that key: only the head was checked under the named key, so it passed as another
+    installation's backup. Every entry must be signed with the key the file names."""
+    attacker = Ed25519PrivateKey.generate()
+    candidate = a_backup(store, tmp_path)
+    con = sqlite3.connect(candidate)
+    seq, previous = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    row = list(con.execute("SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by "
+                           "FROM records WHERE record_id = 'tecnica'").fetchone())
+    body = {**json.loads(row[3]), "role": "admin"}
+    row[3], row[4] = canonical(body), row[4] + 1
+    con.execute("UPDATE records SET body = ?, version = ? WHERE record_id = 'tecnica'", (row[3], row[4]))
+    payload = canonical({"version": row[4], "deleted": False, "body": body, "record_hash": record_hash(*row)})
+    at = "2026-02-01T00:00:00.000001+00:00"
+    digest = entry_hash(seq + 1, at, "admin", "guardar", "user", "tecnica", payload, previous)
+    con.execute("INSERT INTO audit_log VALUES (?, ?, 'admin', 'guardar', 'user', 'tecnica', ?, ?, ?, ?)",
+                (seq + 1, at, payload, previous, digest, signing.sign_entry(attacker, digest)))
+    con.execute("UPDATE meta SET value = ? WHERE key = 'public_key'", (signing.public_pem(attacker.public_key()),))
+    con.commit()
+    con.close()
+    assert not backup.inspect_backup(store, candidate).acceptable
+    refused(store, candidate, "entrada 1 no tiene una firma válida", adopt=True)
+    assert Accounts(store).get("tecnica").role == Role.PLANNER
 
 
 def test_a_wrong_password_or_a_non_administrator_is_refused(store, tmp_path):

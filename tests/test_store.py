@@ -229,6 +229,7 @@ def test_a_store_of_the_unsigned_format_is_upgraded_and_sealed(tmp_path):
     con.execute("DELETE FROM meta WHERE key = 'public_key'")
     con.commit()
     con.close()
+    old.anchor_path.unlink()  # nor an anchor: nothing was ever signed
     assert audit_main(["verify", str(path)]) == 1  # not yet opened by Minga: said, not a crash
     upgraded = Store(path)
     seals = [e for e in upgraded.log() if e.action == "sellar registro"]

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from core.record import acta, backup
+from core.record import acta, backup, ledger
 from core.record.decisions import Decision, record
 from core.record.hashing import entry_hash, record_hash
 from core.record.signing import public_pem
-from core.record.store import Store
+from core.record.store import Store, StoreError
 from tests.test_decisions_acta import BOARD, _draft
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -215,3 +215,46 @@ def test_the_acta_of_a_decision_stored_before_names_were_kept_still_verifies(tmp
     printed.write_bytes(acta.pdf_bytes(Decision(**store.get("decision", older["decision_id"]).body), store.head()))
     result = verify(store.path, "--acta", str(printed))
     assert result.returncode == 0, result.stderr
+
+
+def test_a_version_set_back_by_hand_is_not_sealed_when_the_store_is_opened_again(copy):
+    """The store's version set back to 1 once had the next opening sign every record as found, an edit included:
+    the edit and the version stay named after Minga opens the store again and saves."""
+    sql(copy, "UPDATE records SET body = json_set(body, '$.title', 'Otro proyecto') WHERE record_id = 'EV-P02'",
+        "UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    Store(copy)  # the app or any command opening it
+    result = verify(copy)
+    assert result.returncode == 1
+    assert "versión 1" in result.stderr and "«EV-P02» no coincide" in result.stderr
+
+
+def test_saves_after_going_back_to_an_older_copy_never_move_the_anchor_onto_it(copy):
+    """Once the store's new entries passed the anchor's number, the anchor moved onto the older history and the
+    going back was forgotten."""
+    shutil.copy(copy.parent / "older-backup.sqlite", copy)
+    store = Store(copy)
+    for number in range(6):
+        store.save("proposal", f"EV-X{number}", {"title": "Otra"}, actor="tecnico", parish_code="010170")
+    result = verify(copy)
+    assert result.returncode == 1 and "no es la que registra el ancla" in result.stderr
+
+
+def test_a_planted_trigger_is_named_and_the_write_it_blocks_is_refused_in_spanish(copy):
+    con = sqlite3.connect(copy)
+    con.execute("CREATE TRIGGER no_votes BEFORE INSERT ON records BEGIN SELECT RAISE(ABORT, 'no'); END")
+    con.commit()
+    con.close()
+    result = verify(copy)
+    assert result.returncode == 1 and "disparador «no_votes»" in result.stderr
+    with pytest.raises(StoreError, match="no aceptó la operación: fue cambiado por fuera de Minga"):
+        Store(copy).save("proposal", "EV-X", {"title": "Otra"}, actor="tecnico", parish_code="010170")
+
+
+def test_the_page_cache_notices_an_edit_that_keeps_the_size_and_the_modification_time(copy):
+    store = Store(copy)
+    assert ledger.verify_store_cached(store).ok
+    status = copy.stat()
+    sql(copy, "UPDATE records SET body = replace(body, 'goteo', 'GOTEO') WHERE record_id = 'EV-P02'")
+    os.utime(copy, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert copy.stat().st_size == status.st_size
+    assert not ledger.verify_store_cached(store).ok

@@ -8,8 +8,10 @@ A restore is refused, leaving the current store untouched, unless the candidate:
   table: a look-alike trigger could make a stored decision differ from what core returns);
 - holds only records of known kinds, each valid against its model;
 - has an intact log (core.record.ledger) signed with THIS installation's key; a backup of another installation,
-  whose log is intact under the key it names, is refused unless the administrator adopts it: the restore entry
-  (signed here) then names the adopted key, which vouches for the entries before it;
+  whose log is intact and whose every entry is signed with the key it names (a backup of this installation with
+  entries added under another key is not), is refused unless the administrator adopts it, after comparing the
+  key's fingerprint with that installation's: the restore entry (signed here) then names the adopted key, which
+  vouches for the entries before it;
 - is confirmed by an administrator of the current store with their password, after seeing the backup's users.
 The restore itself is logged, with the head before and after.
 """
@@ -18,7 +20,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import re
 import sqlite3
 import tempfile
 from dataclasses import dataclass
@@ -26,10 +27,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from core.record import signing
+from core.record import signing, store_schema
 from core.record.auth import Accounts, PermissionDenied, Role, User
 from core.record.ledger import open_read_only, verify_store
-from core.record.store import SCHEMA, SCHEMA_VERSION, Store, StoreError
+from core.record.store import Store, StoreError
+from core.record.store_schema import SCHEMA_VERSION
 from core.texts import label, t
 
 
@@ -121,31 +123,11 @@ def backup_bytes(store: Store) -> bytes:
         return backup_to(store, Path(folder) / "minga-respaldo.sqlite").read_bytes()
 
 
-def _normalised(sql: str | None) -> str:
-    """Schema SQL compared without layout (a column added by an upgrade is laid out differently)."""
-    flat = " ".join((sql or "").replace("IF NOT EXISTS ", "").split())
-    return re.sub(r"\s*([(),])\s*", r"\1", flat)
-
-
-def _schema(con: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
-    return {(kind, name, table, _normalised(sql)) for kind, name, table, sql in
-            con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")}
-
-
-def _expected_schema() -> set[tuple[str, str, str, str]]:
-    con = sqlite3.connect(":memory:")
-    try:
-        con.executescript(SCHEMA)
-        return _schema(con)
-    finally:
-        con.close()
-
-
 def _schema_problems(con: sqlite3.Connection) -> list[str]:
-    found, expected = _schema(con), _expected_schema()
-    problems = [t("backup.extra_object", kind=kind, name=name) for kind, name, _, _ in sorted(found - expected)]
-    problems += [t("backup.missing_object", kind=kind, name=name) for kind, name, _, _ in sorted(expected - found)
-                 if (kind, name) not in {(k, n) for k, n, _, _ in found}]
+    extra, missing = store_schema.differences(con)
+    problems = [t(key, kind=label("schema_object", kind), name=name)
+                for key, objects in (("backup.extra_object", extra), ("backup.missing_object", missing))
+                for kind, name in objects]
     if problems:
         return problems
     meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
@@ -203,8 +185,8 @@ def inspect_backup(store: Store, candidate: Path | str) -> BackupReport:
         foreign = None
         if any(f.check == "signature" for f in check.findings) and claimed and claimed != signing.public_pem(
                 store.public_key):
-            foreign = claimed  # signed elsewhere: does its log hold under the key it names?
-            check = verify_store(candidate, key=signing.load_public_pem(claimed), anchor=None)
+            foreign = claimed  # signed elsewhere: is every entry signed with the key it names?
+            check = verify_store(candidate, key=signing.load_public_pem(claimed), anchor=None, every_signature=True)
     except (sqlite3.DatabaseError, ValueError) as exc:
         raise RestoreRefused(t("store.restore_refused", reason=t("store.not_sqlite"))) from exc
     except StoreError as exc:

@@ -8,6 +8,8 @@ that could not run (no key, no anchor). The checks:
 - signatures: every entry signed with the installation's key (a log rewritten with fresh hashes is not);
 - records: every stored record is exactly the row its last log entry describes (`record_hash`), and every
   record the log wrote, and did not log as removed afterwards (core.record.overlay), is still there;
+- schema: the tables, triggers and indexes of a new store, no more and no fewer (core.record.store_schema), and
+  the store's own version and key (a schema set back to 1 would have the next opening seal every record);
 - anchor: the store's head is not behind the anchor kept outside the store, nor a different history;
 - actas: the store reaches each printed head, and each acta's decision is the one logged.
 """
@@ -22,10 +24,11 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from core.record import signing
+from core.record import signing, store_schema
 from core.record.constancia import ActaHead
 from core.record.hashing import GENESIS, body_hash, entry_hash, record_hash
 from core.record.store import Store, StoreError
+from core.record.store_schema import SCHEMA_VERSION
 from core.texts import label, t
 
 _REQUIRED_TABLES = ("meta", "records", "audit_log")
@@ -33,7 +36,7 @@ _REQUIRED_TABLES = ("meta", "records", "audit_log")
 
 @dataclass(frozen=True)
 class Finding:
-    check: str  # chain, signature, records, anchor, acta
+    check: str  # chain, signature, records, schema, anchor, acta
     message: str  # Spanish, names the entry or record
     seq: int | None = None
 
@@ -73,8 +76,9 @@ _last_checks: dict[Path, tuple[tuple, Verification]] = {}  # store file -> (its 
 def verify_store_cached(store: Store) -> Verification:
     """`store.verify()`, reused while the store, its write-ahead log and its anchor are unchanged on disk.
 
-    Any write, by Minga or by anyone else, changes a file's size or modification time, and the next call checks
-    everything again; a page opened twice without a change in between costs a few file stats.
+    Any write, by Minga or by anyone else, changes a file's change time (ctime), which, unlike the modification
+    time, no one can set back; the next call then checks everything again. A page opened twice without a change in
+    between costs a few file stats.
     """
     state = tuple(_file_state(p) for p in (store.path, Path(f"{store.path}-wal"), store.anchor_path))
     cached = _last_checks.get(store.path)
@@ -85,12 +89,12 @@ def verify_store_cached(store: Store) -> Verification:
     return result
 
 
-def _file_state(path: Path) -> tuple[int, int] | None:
+def _file_state(path: Path) -> tuple[int, ...] | None:
     try:
         status = path.stat()
     except OSError:
         return None
-    return status.st_size, status.st_mtime_ns
+    return status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -99,15 +103,18 @@ def open_read_only(path: Path) -> sqlite3.Connection:
 
 
 def verify_store(path: Path | str, *, key: Ed25519PublicKey | None, anchor: Path | None,
-                 actas: Iterable[ActaHead] = ()) -> Verification:
-    """Every check on the store at `path`. Raises StoreError when the file is missing or not a Minga store."""
+                 actas: Iterable[ActaHead] = (), every_signature: bool = False) -> Verification:
+    """Every check on the store at `path`. Raises StoreError when the file is missing or not a Minga store.
+
+    `every_signature`: check each entry's signature with `key`, not only the head's (a backup of another
+    installation: entries signed with two keys must not pass as signed with the one the file names)."""
     path = Path(path)
     if not path.is_file():
         raise StoreError(t("store.missing_file", path=path))
     try:
         con = open_read_only(path)
         try:
-            return _verify(con, key, anchor, list(actas))
+            return _verify(con, key, anchor, list(actas), every_signature)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -115,7 +122,7 @@ def verify_store(path: Path | str, *, key: Ed25519PublicKey | None, anchor: Path
 
 
 def _verify(con: sqlite3.Connection, key: Ed25519PublicKey | None, anchor: Path | None,
-            actas: list[ActaHead]) -> Verification:
+            actas: list[ActaHead], every_signature: bool = False) -> Verification:
     tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "meta" not in tables or (con.execute("SELECT value FROM meta WHERE key = 'application'").fetchone()
                                 or [None])[0] != "minga":
@@ -127,7 +134,8 @@ def _verify(con: sqlite3.Connection, key: Ed25519PublicKey | None, anchor: Path 
         return Verification(0, None, (Finding("signature", t("ledger.old_format")),))
     findings: list[Finding] = []
     not_run: list[str] = []
-    log = _check_chain(con, key, findings)
+    log = _check_chain(con, key, findings, every_signature)
+    _check_schema(con, key, findings)
     if key is None:
         not_run.append(t("ledger.not_run.key"))
     head = _head(con)
@@ -143,7 +151,8 @@ def _verify(con: sqlite3.Connection, key: Ed25519PublicKey | None, anchor: Path 
     return Verification(log.entries, head, tuple(findings), tuple(not_run))
 
 
-def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings: list[Finding]) -> _Log:
+def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings: list[Finding],
+                 every_signature: bool = False) -> _Log:
     """Recompute the chain and note each record's last logged hash; then the signatures (_check_signatures)."""
     log = _Log()
     signed: list[tuple[int, str, str]] = []
@@ -172,7 +181,7 @@ def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings
                 broken = True
         previous = digest
     if key is not None and signed:
-        _check_signatures(con, key, signed, findings, chained=not broken)
+        _check_signatures(con, key, signed, findings, chained=not broken and not every_signature)
     return log
 
 
@@ -217,6 +226,24 @@ def _check_signatures(con: sqlite3.Connection, key: Ed25519PublicKey, entries: l
             high = middle
     seq, _, signature = entries[low]
     findings.append(Finding("signature", t("ledger.bad_signature" if signature else "ledger.unsigned", seq=seq), seq))
+
+
+def _check_schema(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings: list[Finding]) -> None:
+    """The objects of a new store and nothing else; the store's version; its key: this installation's, or the one
+    the last adopted backup names (core.record.backup)."""
+    extra, missing = store_schema.differences(con)
+    for key_name, objects in (("ledger.extra_object", extra), ("ledger.missing_object", missing)):
+        findings += [Finding("schema", t(key_name, kind=label("schema_object", kind), name=name))
+                     for kind, name in objects]
+    meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    if meta.get("schema_version") != str(SCHEMA_VERSION):
+        findings.append(Finding("schema", t("ledger.meta_version", version=meta.get("schema_version", "—"))))
+    if key is None:
+        return
+    adopted = con.execute("SELECT json_extract(payload, '$.adopted_key') FROM audit_log WHERE kind = 'store' AND "
+                          "json_extract(payload, '$.adopted_key') IS NOT NULL ORDER BY seq DESC LIMIT 1").fetchone()
+    if meta.get("public_key") not in {signing.public_pem(key), adopted[0] if adopted else None}:
+        findings.append(Finding("schema", t("ledger.meta_key")))
 
 
 def _check_records(con: sqlite3.Connection, log: _Log, findings: list[Finding]) -> None:

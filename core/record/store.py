@@ -32,46 +32,13 @@ import polars as pl
 from core.data.paths import data_dir
 from core.record import signing
 from core.record.hashing import GENESIS, canonical, entry_hash, record_hash
+from core.record.store_schema import SCHEMA, SCHEMA_VERSION
 from core.texts import t
 
 if TYPE_CHECKING:
     from core.record.ledger import Verification
 
-SCHEMA_VERSION = 2
 BUSY_SECONDS = 5  # how long a save waits for another process's write lock before saying so
-
-# The exact tables and triggers of a store; a restore accepts nothing else (core.record.backup).
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS records (
-    kind TEXT NOT NULL,
-    record_id TEXT NOT NULL,
-    parish_code TEXT,
-    body TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    deleted INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL,
-    updated_by TEXT NOT NULL,
-    PRIMARY KEY (kind, record_id)
-);
-CREATE TABLE IF NOT EXISTS audit_log (
-    seq INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    action TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    record_id TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL,
-    signature TEXT NOT NULL DEFAULT ''
-);
-CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-"""
-
 
 class StoreError(Exception):
     """A save that cannot be done; the message is for the person (Spanish)."""
@@ -186,14 +153,17 @@ class Store:
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise StoreBusyError(t("store.busy", seconds=BUSY_SECONDS)) from exc
-            raise
+            raise StoreError(t("store.refused")) from exc
+        except sqlite3.DatabaseError as exc:  # a trigger or column changed by hand refuses the write
+            raise StoreError(t("store.refused")) from exc
         finally:
             con.close()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE takes the write lock up front: writers queue, none is lost. After the commit, the anchor
-        moves forward to the committed head (after, so a crash never leaves it ahead of the store)."""
+        moves forward to the committed head (after, so a crash never leaves it ahead of the store), and only along
+        the history it records: over a store set back to an older copy it stays, and the verification names it."""
         with self._connection() as con:
             con.execute("BEGIN IMMEDIATE")
             try:
@@ -203,9 +173,11 @@ class Store:
                 raise
             con.execute("COMMIT")
             head = _head(con)
-        anchored = signing.read_anchor(self.anchor_path)
-        if head is not None and (anchored is None or anchored.seq < head.seq):  # a slower writer never moves it back
-            signing.write_anchor(self.anchor_path, head)
+            anchored = signing.read_anchor(self.anchor_path)
+            same_history = anchored is None or (con.execute("SELECT hash FROM audit_log WHERE seq = ?", (
+                anchored.seq,)).fetchone() or [None])[0] == anchored.hash
+        if head is not None and same_history and (anchored is None or anchored.seq < head.seq):
+            signing.write_anchor(self.anchor_path, head)  # a slower writer never moves it back
 
     def _upgrade(self) -> None:
         """A store of schema 1 (unsigned log): add the signature column and seal every record with a signed
@@ -213,9 +185,10 @@ class Store:
         with self._transaction() as con:
             if int(con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]) >= SCHEMA_VERSION:
                 return  # another process upgraded it meanwhile
-            columns = {row[1] for row in con.execute("PRAGMA table_info(audit_log)")}
-            if "signature" not in columns:
-                con.execute("ALTER TABLE audit_log ADD COLUMN signature TEXT NOT NULL DEFAULT ''")
+            if "signature" in {row[1] for row in con.execute("PRAGMA table_info(audit_log)")} or \
+                    signing.read_anchor(self.anchor_path) is not None:
+                return  # signed before: a version set back by hand would seal its edits; the verification names it
+            con.execute("ALTER TABLE audit_log ADD COLUMN signature TEXT NOT NULL DEFAULT ''")
             for row in con.execute("SELECT kind, record_id, parish_code, body, version, deleted, updated_at, "
                                    "updated_by FROM records ORDER BY kind, record_id").fetchall():
                 self._log(con, "minga", t("log.action.seal"), row[0], row[1],

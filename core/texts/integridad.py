@@ -5,6 +5,8 @@ STRINGS: dict[str, str] = {
     # -- the store -------------------------------------------------------------------------------------------
     "store.busy": "El almacén está ocupado por otro proceso (esperamos {seconds} segundos). Lo que estaba guardado "
                   "no cambió; intente de nuevo en un momento.",
+    "store.refused": "El almacén no aceptó la operación: fue cambiado por fuera de Minga. Lo guardado no cambió; "
+                     "el Registro de cambios dice qué se alteró.",
     "store.cannot_open": "No se puede abrir el almacén {path}: revise que la carpeta exista y se pueda escribir.",
     "store.key_unreadable": "No se puede leer la clave de la instalación {path}: restaure su copia o revise "
                             "los permisos. Sin ella no se firma ni se comprueba el registro.",
@@ -31,6 +33,13 @@ STRINGS: dict[str, str] = {
                      "reescrito.",
     "ledger.acta_decision": "El acta «{file}» muestra la decisión {decision} con un contenido distinto del "
                             "registrado: se imprimió desde una decisión alterada.",
+    "ledger.extra_object": "El almacén tiene un objeto que Minga no crea ({kind} «{name}»): fue cambiado por fuera de "
+                           "Minga.",
+    "ledger.missing_object": "Al almacén le falta {kind} «{name}»: fue cambiado por fuera de Minga.",
+    "ledger.meta_version": "El almacén dice ser de la versión {version}, pero su registro ya está firmado: la versión "
+                           "fue cambiada por fuera de Minga, que no lo vuelve a sellar.",
+    "ledger.meta_key": "El almacén nombra una clave que no es la de esta instalación ni la de un respaldo adoptado: "
+                       "fue cambiado por fuera de Minga.",
     "ledger.source.anchor": "el ancla guardada fuera del almacén",
     "ledger.source.acta": "el acta «{file}»",
     "ledger.not_run.key": "No se comprobaron las firmas: falta la clave de la instalación (--key ARCHIVO).",
@@ -91,4 +100,5 @@ LABELS: dict[str, dict[str, str]] = {
         "survey_answer": "La respuesta de la encuesta", "parish_aid": "La ayuda recibida",
         "parish_problem": "El problema",
     },
+    "schema_object": {"table": "la tabla", "trigger": "el disparador", "index": "el índice", "view": "la vista"},
 }
