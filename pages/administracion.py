@@ -8,7 +8,7 @@ import streamlit as st
 
 from core import fmt
 from core.proposals import records
-from core.record import backup
+from core.record import backup, signing
 from core.record.auth import Action, PermissionDenied, Role, User
 from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
@@ -93,7 +93,8 @@ with st.expander(t("admin.manage_user")):
 
 st.subheader(t("admin.backup"))
 st.caption(t("admin.backup_help"))
-st.warning(t("admin.key_warning", path=store.key_path), icon=":material/key:")
+st.warning(t("admin.key_warning", path=store.key_path, fingerprint=signing.fingerprint(store.public_key)),
+           icon=":material/key:")
 st.download_button(t("admin.backup_download"), data=lambda: backup.backup_bytes(store),
                    file_name="minga-respaldo.sqlite", mime="application/x-sqlite3", on_click="ignore",
                    icon=":material/download:", key="admin-backup")
@@ -122,7 +123,8 @@ def restore_section(candidate: Path) -> None:
     with st.form("admin-restore"):
         adopt = False
         if report.foreign_key:
-            st.warning(t("admin.restore_foreign"))
+            st.warning(t("admin.restore_foreign",
+                         fingerprint=signing.fingerprint(signing.load_public_pem(report.foreign_key))))
             adopt = st.checkbox(t("admin.restore_adopt"))
         password = st.text_input(t("admin.restore_password"), type="password")
         confirmed = st.checkbox(t("admin.restore_confirm"))
