@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from zoneinfo import ZoneInfo
 
@@ -113,6 +114,11 @@ def person(name: str, username: str) -> str:
     """Who recorded something, for a document: «Rosa Quito (usuario «presidenta»)»; the username alone when the
     record kept no name (recorded before names were kept)."""
     return t("fmt.person", name=name, username=username) if name.strip() else t("fmt.username", username=username)
+
+
+def name_key(name: str) -> str:
+    """How two people's names are compared: «  maría   PÉREZ » and «María Pérez» are the same person on a list."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def listing(items: Iterable[str]) -> str:

@@ -296,11 +296,11 @@ with result_tab:
                 scenario_state.set_points(points_from_weights(group.result.weights))
                 st.success(t("ses.weights_used"))
 
-if session.allowed(Action.RUN_MEETING):
-    left, middle, right = st.columns(3)
-    transitions = [("revealed", "ses.reveal", left), ("closed", "ses.close", middle), ("open", "ses.reopen", right)]
-    for status, key, column in transitions:
-        if status != chosen.status and column.button(t(key), key=f"ses-{status}-{chosen.meeting_id}"):
+if session.allowed(Action.RUN_MEETING) and chosen.status != "closed":
+    # forward only: once the results were shown, the meeting can only be closed (core.record.meeting)
+    transitions = [("revealed", "ses.reveal"), ("closed", "ses.close")][1 if chosen.status == "revealed" else 0:]
+    for (status, key), column in zip(transitions, st.columns(2), strict=False):
+        if column.button(t(key), key=f"ses-{status}-{chosen.meeting_id}"):
             try:
                 meeting.save_meeting(store, user, chosen.model_copy(update={"status": status}), expected_version=version)
             except (PermissionDenied, ConflictError, ValueError) as exc:

@@ -28,7 +28,7 @@ ADVISER = "asesor-mag"
 @pytest.fixture()
 def scored_meeting(test_accounts):
     """An open meeting on two proposals: `low`, funded by the scenario now, and `high`, left out though it would
-    fit in low's place. Yields (meeting, scenario name, low, high); afterwards the meeting is reopened and the
+    fit in low's place. Yields (meeting, scenario name, low, high); afterwards the meeting is removed and the
     board's size restored, so the shared test store feeds no other test."""
     store = Store()
     accounts = Accounts(store)
@@ -59,9 +59,7 @@ def scored_meeting(test_accounts):
     seats = max(3, sum(u.role == Role.BOARD and u.active for u in accounts.users()))
     decisions.set_board(store, test_accounts["presidenta"], PARISH, decisions.Board(members=seats))
     yield opened, scenario.name, low, high
-    current = meeting.load_meeting(store, opened.meeting_id)
-    meeting.save_meeting(store, planner, current.model_copy(update={"status": "open"}),
-                         expected_version=store.get(meeting.MEETING, opened.meeting_id).version)
+    store.delete(meeting.MEETING, opened.meeting_id, actor="pruebas")  # a closed meeting cannot be reopened
     decisions.set_board(store, test_accounts["presidenta"], PARISH, decisions.Board())
 
 

@@ -17,13 +17,14 @@ from core.record.meeting import (
     ballots,
     cast_ballot,
     check_ballot,
-    evaluations_frame,
+    load_meeting,
     private_scores,
     save_meeting,
     save_pairwise,
     save_private_score,
     tally,
 )
+from core.record.meeting_results import evaluations_frame
 from core.record.store import Store
 from tests.conftest import store_accounts
 
@@ -308,7 +309,7 @@ def test_a_score_or_vote_stops_counting_once_the_proposal_names_the_voters_assoc
 
 def test_a_closed_meeting_keeps_the_proponents_it_closed_with(tmp_path):
     """A proposal that names another proponent after the meeting closed does not change which scores count;
-    reopened, the meeting follows the proposals again. A caller cannot hand in proponents of its own."""
+    saved again, it keeps them. A caller cannot hand in proponents of its own."""
     from core.record import overlay
     from core.record.meeting import counted_scores, load_meeting
 
@@ -323,6 +324,32 @@ def test_a_closed_meeting_keeps_the_proponents_it_closed_with(tmp_path):
     joint = {**overlay.current(store, "proposal", "EV-P05").body, "association_ids": ["EV-A03", "EV-A01"]}
     store.save("proposal", "EV-P05", joint, actor=PLANNER.username, parish_code="010170", expected_version=0)
     assert [s.proposal_id for s in counted_scores(store, load_meeting(store, "S1"))] == ["EV-P05"]
-    save_meeting(store, PLANNER, closed.model_copy(update={"status": "open"}), expected_version=2)
-    reopened = load_meeting(store, "S1")
-    assert reopened.proponents is None and counted_scores(store, reopened) == []
+    save_meeting(store, PLANNER, closed, expected_version=2)  # saved again as it is: still what it closed with
+    assert load_meeting(store, "S1").proponents == {"EV-P02": ["EV-A01"], "EV-P05": ["EV-A03"]}
+
+
+@pytest.mark.parametrize("shown", ["revealed", "closed"])
+@pytest.mark.parametrize("change", [
+    {"status": "open"},
+    {"votes_per_participant": 20},
+    {"item_ids": ["EV-P02", "EV-P03", "EV-P05"]},
+    {"title": "Otra sesión"},
+])
+def test_once_its_results_were_shown_a_meeting_only_moves_on_to_closed_unchanged(tmp_path, shown, change):
+    """Reopened after the tally was shown, a participant could move their votes after seeing the others'; a
+    closed meeting with other participants or votes would make its results say something else."""
+    store = _store(tmp_path)
+    opened = save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P02", "EV-P05"]))
+    shown_meeting = save_meeting(store, PLANNER, opened.model_copy(update={"status": shown}), expected_version=1)
+    with pytest.raises(ValueError, match="ya se mostraron"):
+        save_meeting(store, PLANNER, shown_meeting.model_copy(update=change), expected_version=2)
+    assert load_meeting(store, "S1").status == shown
+    closed = save_meeting(store, PLANNER, shown_meeting.model_copy(update={"status": "closed"}), expected_version=2)
+    assert load_meeting(store, "S1").status == closed.status == "closed"
+
+
+@pytest.mark.parametrize("second", ["  maría   PÉREZ ", "María Pérez", "MARÍA PÉREZ"])
+def test_one_person_listed_twice_under_another_spelling_is_refused(second):
+    with pytest.raises(ValueError, match="participantes repetidos"):
+        _meeting(participants=[Participant(participant_id="p01", name="María Pérez"),
+                               Participant(participant_id="p02", name=second)])

@@ -13,7 +13,6 @@ nothing is stored. It is approved with more votes for than against; on a tie the
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -28,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from core import fmt
 from core.record.auth import Action, Role, User, require
 from core.record.store import Change, ConflictError, Store, StoreError
 from core.texts import t
@@ -168,7 +168,7 @@ class DecisionDraft(BaseModel):
     def _someone_votes(cls, value: list[Attendee]) -> list[Attendee]:
         if not any(a.votes for a in value):
             raise ValueError(t("dec.err.nobody_votes"))
-        names = [" ".join(unicodedata.normalize("NFC", a.name).casefold().split()) for a in value]
+        names = [fmt.name_key(a.name) for a in value]
         if len(names) != len(set(names)):
             raise ValueError(t("dec.err.repeated_attendees"))
         for office in ("president", "secretary"):

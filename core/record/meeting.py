@@ -11,7 +11,7 @@ Storage kinds: `meeting` (id), `ballot` (meeting:participant), `private_score` (
 `pairwise` (meeting:participant: one evaluator's AHP comparisons of the criteria).
 
 Who may write (checked against the STORED meeting, never the object a caller passes): the meeting must be
-open, the participant listed, and the signed-in person must be that participant (their account is named in
+open (once its results were shown it only moves on to closed, unchanged), the participant listed, and the signed-in person must be that participant (their account is named in
 the list). An association's representative neither votes for nor scores the proposals their association puts
 forward (`own_items`). The chair (who may run meetings) may record for a listed participant who has no account (no
 device); such a record keeps `recorded_by`, so the results and the acta say so. Nobody writes over a
@@ -24,9 +24,9 @@ import datetime as dt
 import re
 from typing import Literal
 
-import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from core import fmt
 from core.engine.criteria import CRITERIA, CRITERION_CODES
 from core.record import overlay
 from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
@@ -76,7 +76,8 @@ class Meeting(BaseModel):
         if len(set(self.item_ids)) != len(self.item_ids):
             raise ValueError(t("ses.err.repeated_items"))
         ids = [p.participant_id for p in self.participants]
-        if len(set(ids)) != len(ids):
+        names = [fmt.name_key(p.name) for p in self.participants]  # one person, two rows: twice the votes
+        if len(set(ids)) != len(ids) or len(set(names)) != len(names):
             raise ValueError(t("ses.err.repeated_participants"))
         accounts = [p.username for p in self.participants if p.username]
         if len(set(accounts)) != len(accounts):  # one account, two rows: two ballots and two scores per person
@@ -186,15 +187,6 @@ def tally(meeting: Meeting, ballots: list[Ballot]) -> list[TallyRow]:
     return rows
 
 
-def evaluations_frame(scores: list[PrivateScore]) -> pl.DataFrame:
-    """Private scores as evaluations (proposal_id, evaluator_id, criterion, score) for core.engine.scoring:
-    `aggregate_evaluations` gives the median and the disagreement, `score_proposals` uses them."""
-    rows = [{"proposal_id": s.proposal_id, "evaluator_id": s.participant_id, "criterion": criterion, "score": value}
-            for s in scores for criterion, value in s.scores.items()]
-    schema = {"proposal_id": pl.Utf8, "evaluator_id": pl.Utf8, "criterion": pl.Utf8, "score": pl.Float64}
-    return pl.DataFrame(rows, schema=schema)
-
-
 # -- storage ---------------------------------------------------------------------------------------
 
 def _check_accounts(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
@@ -221,9 +213,24 @@ def _closing_proponents(store: Store, meeting: Meeting, stored: Meeting | None) 
     return {item: sorted(behind) for item, behind in _live_proponents(store, meeting).items()}
 
 
+_STAGES = ("open", "revealed", "closed")
+
+
+def _check_stage(meeting: Meeting, stored: Meeting | None) -> None:
+    """Once its results were shown (revealed or closed), a meeting only moves on to closed, as it was: reopened
+    or changed, someone could vote or score again after seeing how the others did. A new meeting is a new round."""
+    if stored is None or stored.status == "open":
+        return
+    kept = {"status", "proponents"}
+    if meeting.model_dump(exclude=kept) != stored.model_dump(exclude=kept) or \
+            _STAGES.index(meeting.status) < _STAGES.index(stored.status):
+        raise ValueError(t("ses.err.results_shown"))
+
+
 def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_version: int | None = None) -> Meeting:
     require(user, Action.RUN_MEETING)
     stored = load_meeting(store, meeting.meeting_id)
+    _check_stage(meeting, stored)
     _check_accounts(store, meeting, stored)
     meeting = meeting.model_copy(update={"proponents": _closing_proponents(store, meeting, stored)})
     store.save(MEETING, meeting.meeting_id, meeting.model_dump(mode="json"), actor=user.username,

@@ -30,7 +30,6 @@ from core.record.meeting import (
     PrivateScore,
     counted_ballots,
     counted_scores,
-    evaluations_frame,
     meetings,
     own_items,
     pairwise_comparisons,
@@ -67,6 +66,15 @@ class GroupScores:
     evaluations: pl.DataFrame  # proposal_id, evaluator_id, criterion, score (0–100)
     not_scored: dict[tuple[str, str], list[str]]  # (proposal_id, criterion) → names of who did not score it
     recorded_for: list[str]  # names of the participants the chair recorded for (no device)
+
+
+def evaluations_frame(scores: list[PrivateScore]) -> pl.DataFrame:
+    """Private scores as evaluations (proposal_id, evaluator_id, criterion, score) for core.engine.scoring:
+    `aggregate_evaluations` gives the median and the disagreement, `score_proposals` uses them."""
+    rows = [{"proposal_id": s.proposal_id, "evaluator_id": s.participant_id, "criterion": criterion, "score": value}
+            for s in scores for criterion, value in s.scores.items()]
+    schema = {"proposal_id": pl.Utf8, "evaluator_id": pl.Utf8, "criterion": pl.Utf8, "score": pl.Float64}
+    return pl.DataFrame(rows, schema=schema)
 
 
 def _closed(store: Store, parish_code: str, subject: str) -> list[Meeting]:

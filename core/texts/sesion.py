@@ -46,7 +46,6 @@ STRINGS = {
     "ses.scored_count": "Han puntuado {scored} de {total} participantes.",
     "ses.reveal": "Mostrar resultados agregados",
     "ses.close": "Cerrar la sesión",
-    "ses.reopen": "Reabrir la sesión",
     "ses.votes_hidden": "Los votos se mostrarán cuando quien conduce la sesión muestre los resultados o la cierre: "
                         "así nadie vota viendo cómo votaron los demás.",
     "ses.hidden": "Los puntajes privados se mostrarán cuando quien conduce la sesión lo decida.",
@@ -120,6 +119,8 @@ STRINGS = {
     "ses.err.unknown_items": "temas que no están en la sesión: {items}",
     "ses.err.too_many_votes": "reparte {used} votos y tiene {allowed}",
     "ses.err.only_yourself": "Solo puede votar o puntuar por usted mismo en esta sesión.",
+    "ses.err.results_shown": "Los resultados de esta sesión ya se mostraron: solo puede cerrarse, sin cambios. "
+                             "Para votar o puntuar de nuevo, abra una sesión nueva.",
     "ses.err.voting_closed": "la votación de esta sesión ya está cerrada",
     "ses.err.scoring_closed": "la puntuación de esta sesión ya está cerrada",
     "ses.err.not_in_meeting": "«{proposal}» no está en esta sesión",
