@@ -13,6 +13,7 @@ from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
 from ui import data, session
 from ui import upload as upload_field
+from ui.text import plain
 
 session.work_page()
 store = data.store()
@@ -113,7 +114,7 @@ with st.form("coop-form"):
         except (ValueError, ConflictError) as exc:
             st.error(session.reason(exc))
         else:
-            st.success(t("coop.page.saved", name=saved.name))
+            st.success(t("coop.page.saved", name=plain(saved.name)))
 
 st.subheader(t("coop.page.import"))
 st.caption(t("coop.page.import_help"))

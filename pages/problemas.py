@@ -11,6 +11,7 @@ from core.diagnosis.tables import for_display
 from core.texts import labels, t
 from ui import charts, widgets
 from ui import diagnosis as page
+from ui.text import plain
 
 frames, parish = page.open_page("problemas")
 st.write(t("diag.problemas.intro"))
@@ -44,7 +45,7 @@ else:
     if problems_synthetic:
         widgets.synthetic_mark()
     ranked = problem_texts(problems)
-    st.markdown(t("diag.problemas.top3_text", problems=top_three(ranked)))
+    st.markdown(t("diag.problemas.top3_text", problems=plain(top_three(ranked))))
     figure = charts.bar_chart(
         ranked, category="rank_label", value="votes", text="votes_text", title=t("diag.problemas.problems_chart"),
         value_title=t("diag.problemas.problems_axis"),

@@ -146,3 +146,18 @@ def _blocks(node):
         yield node
     for child in getattr(node, "children", {}).values():
         yield from _blocks(child)
+
+
+def test_a_problem_typed_with_markdown_shows_as_text_on_the_public_problems_page(parish_store):
+    """The three most voted problems are written into a sentence: a problem's text must not become a link, an
+    image or HTML there, for anyone who opens the page."""
+    from tests.test_user_text import HOSTILE, _unescaped
+
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    app.text_input(key="prep-problemas-label_es").input(HOSTILE)
+    app.text_input(key="prep-problemas-votes").input("12")
+    next(b for b in app.button if b.form_id == "prep-form-problemas").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    problems = open_app_page("pages/problemas.py", parish=PARISH)
+    assert "enlace" in _texts(problems)
+    assert not _unescaped(problems)
