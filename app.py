@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.data.db import DamagedDataError, MissingDataError
 from core.record.auth import Action
-from core.record.store import StoreBusyError
+from core.record.store import StoreBusyError, StoreError
 from core.texts import t
 from ui import parish, session, state
 
@@ -74,5 +74,7 @@ try:
     st.navigation(PAGES, expanded=True).run()
 except StoreBusyError as busy:  # another process held the store's lock past the retries: said in Spanish, once
     st.error(str(busy), icon=":material/hourglass_top:")
+except StoreError as refused:  # a write the store refused (a record of another parish, a store changed by hand)
+    st.error(str(refused))
 except DamagedDataError as damaged:  # a built file that read at start fails now (a part of it is damaged)
     st.error(str(damaged))

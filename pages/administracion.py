@@ -7,12 +7,14 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
+from core.parish import mirror
 from core.proposals import records
 from core.record import backup, signing
 from core.record.auth import Action, PermissionDenied, Role, User
 from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
 from ui import data, session
+from ui import parish as parish_ui
 from ui import upload as upload_field
 from ui.decidir_registro import flash
 from ui.text import plain
@@ -132,6 +134,8 @@ def restore_section(candidate: Path) -> None:
             try:
                 session.require_here(Action.MANAGE_STORE)
                 result = backup.restore(store, candidate, admin=user, password=password, adopt=adopt)
+                mirror.write_all(store)  # the diagnosis views read the restored parishes' records, no others
+                parish_ui.refresh_views()
             except PermissionDenied as exc:
                 session.denied(exc)
             except StoreError as exc:

@@ -148,3 +148,42 @@ def test_an_aid_to_a_member_names_a_surveyed_member(tmp_path, store_path, capsys
     assert main(["load", PARISH, str(_folder(tmp_path / "bad", rows, **{"ayudas.csv": unknown}))]) == 1
     assert "«no-es-un-socio»" in capsys.readouterr().err
     assert Store(store_path).get("parish_aid", f"{PARISH}-AY2") is None
+
+
+def test_a_code_another_parish_uses_is_refused_and_stays_that_parishs(tmp_path, store_path, capsys):
+    """Alineación takes any code for a PDOT objective: El Valle's «010152-OP01» was taken over (moved to Cumbe
+    and rewritten) by a load of Cumbe's objective OP01. The load is refused, naming the code and its parish."""
+    from core.data.schemas.catalogues import PdotObjective
+    from core.proposals.records import save_pdot_objective
+
+    store = Store()
+    planner = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
+    theirs = PdotObjective(pdot_objective_id=f"{PARISH}-OP01", parish_code="010170", component="Económico",
+                           objective_es="Objetivo de El Valle", is_illustrative=False, source="PDOT El Valle")
+    save_pdot_objective(store, planner, theirs, expected_version=0)
+    folder = _folder(tmp_path, answers(4, ["A01"]), **{"objetivos_pdot.csv": "Código;Componente;Objetivo\n"
+                                                                              "OP01;Social;Objetivo de Cumbe\n"})
+    assert main(["load", PARISH, str(folder)]) == 1
+    assert f"«{PARISH}-OP01» ya es un registro de la parroquia 010170" in capsys.readouterr().err
+    kept = store.get("pdot_objective", f"{PARISH}-OP01")
+    assert (kept.parish_code, kept.body["objective_es"]) == ("010170", "Objetivo de El Valle")
+    assert store.records("parish_association", PARISH) == []  # nothing of the load was stored
+
+
+def test_after_a_restore_the_views_show_only_the_restored_records(tmp_path, store_path, built_data_dir):
+    """A backup taken before a parish was loaded, restored: the parish's records left the store, and the views
+    (which read each parish's mirrored files) must not keep showing them."""
+    from core.parish import mirror
+    from core.record import backup
+    from core.record.auth import Accounts
+
+    store = Store()
+    admin = Accounts(store).create_first_admin("admin", "Administración", "clave-de-prueba-2026")
+    before = backup.backup_to(store, tmp_path / "antes.sqlite")
+    assert main(["load", PARISH, str(_folder(tmp_path, answers(4, ["A01"])))]) == 0
+    counted = "SELECT count(*) FROM associations WHERE parish_code = ?"
+    assert query(connect(built_data_dir), counted, [PARISH]).item() == 2
+    backup.restore(store, before, admin=admin, password="clave-de-prueba-2026")
+    mirror.write_all(store)
+    assert query(connect(built_data_dir), counted, [PARISH]).item() == 0
+    assert query(connect(built_data_dir), "SELECT count(*) FROM aid WHERE parish_code = ?", [PARISH]).item() == 0

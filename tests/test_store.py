@@ -245,3 +245,13 @@ def test_an_unreadable_key_is_said_in_spanish(tmp_path):
     key.write_text("esto no es una clave")
     with pytest.raises(StoreError, match="No se puede leer la clave de la instalación"):
         Store(tmp_path / "s.sqlite", key_path=key)
+
+
+def test_a_record_never_moves_to_another_parish(store):
+    store.save("pdot_objective", "OP01", {"objective_es": "Riego"}, actor="ana", parish_code="010170")
+    with pytest.raises(StoreError, match="ya es un registro de la parroquia 010170"):
+        store.save("pdot_objective", "OP01", {"objective_es": "Otro"}, actor="ana", parish_code="010152")
+    kept = store.get("pdot_objective", "OP01")
+    assert (kept.parish_code, kept.body, kept.version) == ("010170", {"objective_es": "Riego"}, 1)
+    store.save("pdot_objective", "OP01", {"objective_es": "Riego y drenaje"}, actor="ana")  # its own parish kept
+    assert store.get("pdot_objective", "OP01").parish_code == "010170"

@@ -105,6 +105,17 @@ def write_parish(store: Store, parish_code: str) -> Path:
     return root
 
 
+def write_all(store: Store) -> None:
+    """Write again every parish's mirrored files from `store`: after a restore, the parishes it holds and those
+    whose files are left from the store it replaced (their records may be gone)."""
+    root = entered_root(store.path)
+    parishes = {path.stem for name in SCHEMAS for path in (root / name).glob("*.parquet")}
+    parishes |= {r.parish_code for kind in (ASSOCIATION, ANSWER, AID, PROBLEM) for r in store.records(kind)
+                 if r.parish_code}
+    for parish_code in sorted(parishes):
+        write_parish(store, parish_code)
+
+
 def write_again(pattern: str) -> None:
     """Write again, from the store, every parish's mirrored files in the folder of `pattern` (a dataset's glob, as
     entered_datasets gives it): one of them could not be read."""

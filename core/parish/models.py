@@ -13,7 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.data.schemas.study import CODE, AidKind, InstitutionType, Member, Need
 from core.data.schemas.territory import DPA_PARISH
+from core.fmt import LARGEST_TYPED
 from core.texts import t
+
+MOST_VOTES = 1_000_000  # a focus group's weighted votes on one problem; more is a slip (and would not fit a file)
 
 LOCAL_CODE = r"^[A-Za-z0-9_.]+$"  # no dash: the dash joins the parish code and the local code
 Registration = Literal["seps", "mag"]
@@ -56,7 +59,7 @@ class ParishAid(_Entered):
     institution_type: InstitutionType = "other"
     year: int = Field(ge=1990, le=2100)
     kind: AidKind
-    amount_usd: float = Field(ge=0)
+    amount_usd: float = Field(ge=0, le=LARGEST_TYPED)  # a parquet column and its sums stay finite
     non_reimbursable: bool = True
     description_es: str | None = Field(default=None, max_length=1000)
 
@@ -69,7 +72,7 @@ class ParishProblem(_Entered):
     """A problem of the parish with the advisory group's weighted votes (the rank follows from them)."""
 
     label_es: str = Field(min_length=1, max_length=300)
-    votes: int = Field(default=0, ge=0)
+    votes: int = Field(default=0, ge=0, le=MOST_VOTES)
 
     @property
     def problem_id(self) -> str:

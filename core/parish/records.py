@@ -138,6 +138,11 @@ def check(store: Store, batch: ParishBatch) -> list[RowProblem]:
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
                 "parish.err.unknown_member", member=aid.member_id.removeprefix(f"{batch.parish_code}-"),
                 code=aid.code)))
+    for kind, record_id, _ in _records(batch):  # a code another parish uses is never taken over (Alineación
+        stored = store.get(kind, record_id)  # takes any PDOT objective code)
+        if stored is not None and stored.parish_code not in (None, batch.parish_code):
+            problems.append(RowProblem(t("parish.where.records"), None, None, t(
+                "store.parish_taken", record=record_id, parish=stored.parish_code)))
     surveyed = Counter(answers.values())
     totals = {a.association_id: a for a in stored_associations(store, batch.parish_code)}
     totals.update({a.association_id: a for a in batch.associations})

@@ -272,6 +272,8 @@ class Store:
                                   expected=change.expected_version))
         if (change.body is None and current is None and change.base is None) or (change.remove and current is None):
             raise StoreError(t("store.missing_record", record=change.record_id))
+        if current and current[1] is not None and change.parish_code not in (None, current[1]):  # one parish's
+            raise StoreError(t("store.parish_taken", record=change.record_id, parish=current[1]))  # never another's
         at = _now()
         parish = change.parish_code if change.parish_code is not None else (current[1] if current else None)
         if change.remove:

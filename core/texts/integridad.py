@@ -7,6 +7,8 @@ STRINGS: dict[str, str] = {
                   "no cambió; intente de nuevo en un momento.",
     "store.refused": "El almacén no aceptó la operación: fue cambiado por fuera de Minga. Lo guardado no cambió; "
                      "el Registro de cambios dice qué se alteró.",
+    "store.parish_taken": "«{record}» ya es un registro de la parroquia {parish}: no se guarda para otra. Use "
+                          "otro código.",
     "store.cannot_open": "No se puede abrir el almacén {path}: revise que la carpeta exista y se pueda escribir.",
     "store.key_unreadable": "No se puede leer la clave de la instalación {path}: restaure su copia o revise "
                             "los permisos. Sin ella no se firma ni se comprueba el registro.",
