@@ -51,6 +51,18 @@ def number_text(value: str) -> str:
     return re.sub(r"(?i)usd|us\$|\$|\s", "", value)
 
 
+def ambiguous_reading(text: str) -> str | None:
+    """Why «40,000» cannot be read (forty, or forty thousand), in Spanish; None for any other text."""
+    raw = number_text(text)
+    sign, body = (-1.0, raw[1:]) if raw[:1] == "-" else (1.0, raw.lstrip("+"))
+    ambiguous = _AMBIGUOUS.fullmatch(body)
+    if not ambiguous:
+        return None
+    small = float(f"{ambiguous[1]}.{ambiguous[2]}")
+    return t("number.ambiguous", text=text.strip()[:30], small=number(sign * small, 3).rstrip("0").rstrip(","),
+             large=number(sign * small * 1000))
+
+
 def read_number(text: str, decimals: int = 2) -> float | None:
     """A number typed by a person: es-EC first («40.000,50», «12,5»), then a dot decimal («12.5», «40,000.50»);
     «$», «USD» and spaces are ignored, blank is None. «40,000» is refused as ambiguous (40 or 40.000), and so is
@@ -60,12 +72,9 @@ def read_number(text: str, decimals: int = 2) -> float | None:
         return None
     sign, body = (-1.0, raw[1:]) if raw[0] == "-" else (1.0, raw.lstrip("+"))
     shown = text.strip()[:30]
-    ambiguous = _AMBIGUOUS.fullmatch(body)
-    if ambiguous:
-        small = float(f"{ambiguous[1]}.{ambiguous[2]}")
-        raise NumberTextError(t("number.ambiguous", text=shown,
-                                small=number(sign * small, 3).rstrip("0").rstrip(","),
-                                large=number(sign * small * 1000)))
+    both = ambiguous_reading(text)
+    if both:
+        raise NumberTextError(both)
     match = _ES_EC.fullmatch(body)
     whole_part, decimal_part = (match[1].replace(".", ""), match[2]) if match else (None, None)
     if match is None:

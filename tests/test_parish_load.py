@@ -187,3 +187,15 @@ def test_after_a_restore_the_views_show_only_the_restored_records(tmp_path, stor
     mirror.write_all(store)
     assert query(connect(built_data_dir), counted, [PARISH]).item() == 0
     assert query(connect(built_data_dir), "SELECT count(*) FROM aid WHERE parish_code = ?", [PARISH]).item() == 0
+
+
+@pytest.mark.parametrize(("name", "text", "where"), [
+    ("problemas.csv", "Código;Problema;Votos\nP01;Falta de agua;10000000000000000000\n", "problemas.csv, fila 2"),
+    ("ayudas.csv", AID.replace(";1.500;", ";" + "9" * 30 + ";"), "ayudas.csv, fila 2"),
+])
+def test_a_figure_too_large_for_a_file_or_a_sum_is_refused_by_row(tmp_path, store_path, capsys, name, text, where):
+    """Stored, such a figure could not be written to the parish's files for the views (every later save of the
+    parish failed too), or made a total infinite."""
+    assert main(["load", PARISH, str(_folder(tmp_path, answers(4, ["A01"]), **{name: text}))]) == 1
+    assert where in capsys.readouterr().err
+    assert Store(store_path).count() == 0

@@ -103,3 +103,25 @@ def test_a_multiple_choice_reads_back_from_codes_or_labels(needs, as_labels):
     names = labels("need")
     written = "; ".join(names[n] for n in needs) if as_labels else " ".join(needs)
     assert cells.choices(written, names) == tuple(needs)
+
+
+@pytest.mark.parametrize(("read", "text", "expected"), [
+    (cells.integer, "1.000", 1000),
+    (cells.integer, "1 000", 1000),
+    (cells.integer, "12", 12),
+    (lambda text: cells.money(text, ","), "40.000,50", 40000.5),
+    (lambda text: cells.money(text, ","), "820,50", 820.5),
+    (lambda text: cells.money(text, "."), "40,000", 40000.0),  # a file written with a dot decimal
+])
+def test_parish_numbers_read_as_written(read, text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(("read", "text"), [
+    (cells.integer, "1,000"),
+    (lambda text: cells.money(text, ","), "40,000"),
+])
+def test_a_number_that_reads_two_ways_is_refused_not_read_a_thousand_times_too_small(read, text):
+    """«1,000» socios was read as one member, and «40,000» dollars as forty, without a word."""
+    with pytest.raises(cells.CellError, match="puede leerse como"):
+        read(text)

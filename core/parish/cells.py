@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from core.fmt import ambiguous_reading
 from core.proposals.import_cells import normalise, parse_number
 from core.proposals.import_files import Formula
 from core.texts import t
@@ -39,6 +40,8 @@ def integer(value: Any) -> int | None:
     shown = text(value)
     if shown is None:
         return None
+    if not isinstance(value, (int, float)) and ambiguous_reading(shown):
+        raise CellError(ambiguous_reading(shown))  # «1,000» socios: one, or a thousand?
     parsed = parse_number(shown.replace(" ", ""), ",") if not isinstance(value, (int, float)) else float(value)
     if not isinstance(parsed, float) or not parsed.is_integer():
         raise CellError(t("parish.cell.integer", value=shown))
@@ -51,6 +54,8 @@ def money(value: Any, decimal: str = ",") -> float | None:
     shown = text(value)
     if shown is None:
         return None
+    if decimal == "," and ambiguous_reading(shown):  # with a dot decimal, «40,000» is forty thousand
+        raise CellError(ambiguous_reading(shown))
     parsed = parse_number(shown, decimal)
     if not isinstance(parsed, float):
         raise CellError(t("parish.cell.number", value=shown))
