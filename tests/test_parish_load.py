@@ -199,3 +199,22 @@ def test_a_figure_too_large_for_a_file_or_a_sum_is_refused_by_row(tmp_path, stor
     assert main(["load", PARISH, str(_folder(tmp_path, answers(4, ["A01"]), **{name: text}))]) == 1
     assert where in capsys.readouterr().err
     assert Store(store_path).count() == 0
+
+
+def test_a_workbook_whose_first_sheet_is_a_chart_is_read_from_its_data_sheet(tmp_path, store_path):
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Código", "Nombre", "Número de socios"])
+    sheet.append(["A01", "Asociación Flor de Mayo", 40])
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=3, min_row=1, max_row=2))
+    book.create_chartsheet("Gráfico", 0).add_chart(chart)
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    book.save(folder / "asociaciones.xlsx")
+    assert main(["load", PARISH, str(folder)]) == 0
+    assert [r.body["name"] for r in Store(store_path).records("parish_association", PARISH)] == \
+        ["Asociación Flor de Mayo"]

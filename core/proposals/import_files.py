@@ -184,6 +184,8 @@ def _read_xlsx(data: bytes, file: str) -> Book:
     sheets = []
     try:
         for title in written.sheetnames:
+            if not hasattr(written[title], "iter_rows"):
+                continue  # a chart sheet holds no cells
             rows = []
             for row_w, row_c in zip(written[title].iter_rows(), cached[title].iter_rows(), strict=False):
                 cells = []
