@@ -6,7 +6,7 @@ import pytest
 
 from core.data.build import build, fingerprint, is_stale
 from core.data.paths import SOURCES_DIR
-from core.data.validation import SourceError
+from core.data.validation import SourceError, spanish_message
 
 
 @pytest.fixture()
@@ -144,3 +144,13 @@ def test_one_problem_is_counted_in_the_singular(sources, tmp_path):
     with pytest.raises(SourceError) as caught:
         build(tmp_path / "out", sources)
     assert str(caught.value).startswith("Se encontró 1 problema:")
+
+
+@pytest.mark.parametrize(("error", "message"), [
+    ({"type": "uuid_parsing", "msg": "Input should be a valid UUID", "input": "abc"}, "valor no válido «abc»"),
+    ({"type": "datetime_from_date_parsing", "msg": "Input should be a valid datetime or date", "input": "mañana"},
+     "debe ser una fecha y hora (AAAA-MM-DD HH:MM) (se recibió «mañana»)"),
+])
+def test_a_rule_without_its_own_sentence_still_answers_in_spanish(error, message):
+    """Pydantic's own sentence is English: it never reaches a planner."""
+    assert spanish_message(error) == message

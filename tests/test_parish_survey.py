@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -125,3 +126,17 @@ def test_a_number_that_reads_two_ways_is_refused_not_read_a_thousand_times_too_s
     """«1,000» socios was read as one member, and «40,000» dollars as forty, without a word."""
     with pytest.raises(cells.CellError, match="puede leerse como"):
         read(text)
+
+
+def test_a_submission_time_written_day_first_is_read():
+    rows = [{**r, "_submission_time": "30/11/2026 10:15"} for r in ROWS[:2]]
+    preview = read_survey(export_csv(rows), "export.csv", PARISH, INDEX)
+    assert not preview.problems
+    assert {a.submitted_at for a in preview.items} == {dt.datetime(2026, 11, 30, 10, 15)}
+
+
+def test_a_submission_time_that_is_no_time_is_named_by_row_and_column_in_spanish():
+    rows = [{**r, "_submission_time": "ayer por la tarde"} for r in ROWS[:1]]
+    [problem] = read_survey(export_csv(rows), "export.csv", PARISH, INDEX).problems
+    assert (problem.row, problem.column) == (2, "_submission_time")
+    assert problem.message == "debe ser una fecha y hora (AAAA-MM-DD HH:MM) (se recibió «ayer por la tarde»)"

@@ -52,6 +52,8 @@ class SourceError(Exception):
 _SIMPLE_ERRORS = frozenset({
     "missing", "int_parsing", "int_from_float", "float_parsing", "decimal_parsing", "bool_parsing",
     "date_from_datetime_parsing", "date_parsing", "string_type", "list_type", "extra_forbidden", "finite_number",
+    "datetime_parsing", "datetime_from_date_parsing", "datetime_type", "date_type", "int_type", "float_type",
+    "bool_type",
 })
 
 
@@ -76,8 +78,8 @@ def spanish_message(error: dict[str, Any]) -> str:
         return t("val.too_long", max=ctx.get("max_length", ""))
     if kind == "string_pattern_mismatch":
         return t("val.pattern", value=error.get("input"))
-    if kind not in _SIMPLE_ERRORS:
-        return t("val.invalid", detail=error.get("msg", kind))
+    if kind not in _SIMPLE_ERRORS:  # pydantic's own sentence is English: the value is named instead
+        return t("val.invalid", value=str(error.get("input", ""))[:60])
     base = t(f"val.{kind}")
     if "input" in error and kind not in ("missing", "extra_forbidden"):
         return t("val.received", message=base, value=error["input"])

@@ -107,6 +107,18 @@ class SurveyAnswer(Member):
     needs: tuple[Need, ...] = ()
     is_synthetic: Literal[False] = False
 
+    @field_validator("submitted_at", mode="before")
+    @classmethod
+    def _day_first(cls, value: object) -> object:
+        """«30/11/2026 10:15», as a spreadsheet set to Spanish writes it, besides the exports' ISO time."""
+        if isinstance(value, str):
+            for pattern in ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y"):
+                try:
+                    return dt.datetime.strptime(value.strip(), pattern)
+                except ValueError:
+                    continue
+        return value
+
     @field_validator("needs")
     @classmethod
     def _distinct(cls, needs: tuple[Need, ...]) -> tuple[Need, ...]:

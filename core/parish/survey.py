@@ -122,7 +122,8 @@ def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line
         return SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None})
     except ValidationError as exc:
         for err in exc.errors():
-            where = next((t(f"form.q.{q.name}") for q in QUESTIONS if err["loc"] and q.field == err["loc"][0]), None)
+            where = next((t(f"form.q.{q.name}") for q in QUESTIONS if err["loc"] and q.field == err["loc"][0]),
+                         "_submission_time" if err["loc"] and err["loc"][0] == SUBMITTED else None)
             problems.append(RowProblem(file, line, where, spanish_message(err)))
         return None
 
