@@ -10,7 +10,6 @@ st.session_state["prep-file-<part>"] = (file name, bytes).
 
 import uuid
 
-import polars as pl
 import streamlit as st
 
 from core.parish import form as survey_form
@@ -19,7 +18,7 @@ from core.parish.records import BatchRefused, ParishBatch
 from core.proposals.import_files import MAX_MB, XLSX_MIME
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
-from core.texts import label, labels, t
+from core.texts import labels, t
 from ui import data, session, state
 from ui import decidir_registro as reg
 from ui import number_field as numbers
@@ -67,29 +66,8 @@ def stored_table(key: str) -> None:
     if not bodies:
         st.caption(t("prep.stored_none"))
         return
-    if key == "encuesta":
-        names = records.association_index(store, parish_code).names
-        shown = [{t("parish.col.association"): names.get(b["association_id"], b["association_id"]),
-                  t("form.q.rol"): label("family_role", b["member_role"]),
-                  t("form.q.edad"): b.get("age"),
-                  t("form.q.pobreza"): label("perceived_poverty", b.get("perceived_poverty"))} for b in bodies]
-    else:
-        part = tables.PARTS[key]
-        shown = [{t(c.header): _cell(c, b) for c in part.columns} for b in bodies]
-    st.dataframe(pl.DataFrame(shown, infer_schema_length=None), hide_index=True, width="stretch", key=f"prep-stored-{key}")
-
-
-def _cell(column: tables.Column, body: dict) -> str:
-    value = body.get(column.field)
-    if column.field == "code" and value is None:  # a PDOT objective keeps its full id
-        return body.get("pdot_objective_id", "").removeprefix(f"{parish_code}-")
-    if column.family and value is not None:
-        return label(column.family, value)
-    if column.field == "association_id":
-        return records.association_index(store, parish_code).names.get(value, value)
-    if isinstance(value, bool):
-        return t("form.choice.yes") if value else t("form.choice.no")
-    return "" if value is None else str(value)
+    st.dataframe(parish_ui.records_frame(store, parish_code, key, bodies), hide_index=True, width="stretch",
+                 key=f"prep-stored-{key}")
 
 
 def table_form(key: str) -> None:
@@ -182,9 +160,9 @@ def import_panel(key: str) -> None:
     else:
         st.success(t("prep.no_problems"), icon=":material/check_circle:")
         if preview.items:
-            st.dataframe(pl.DataFrame([i.model_dump(mode="json") for i in preview.items], infer_schema_length=None)
-                         .drop("parish_code", "is_synthetic", strict=False), hide_index=True, width="stretch",
-                         key=f"prep-preview-{key}")
+            st.dataframe(parish_ui.records_frame(store, parish_code, key,
+                                                 [i.model_dump(mode="json") for i in preview.items]),
+                         hide_index=True, width="stretch", key=f"prep-preview-{key}")
     if st.button(t("prep.save_file"), type="primary", disabled=bool(preview.problems) or not preview.items,
                  key=f"prep-save-{key}", icon=":material/save:"):
         save(ParishBatch(parish_code).add(key, preview.items), key)

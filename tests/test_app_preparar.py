@@ -161,3 +161,17 @@ def test_a_problem_typed_with_markdown_shows_as_text_on_the_public_problems_page
     problems = open_app_page("pages/problemas.py", parish=PARISH)
     assert "enlace" in _texts(problems)
     assert not _unescaped(problems)
+
+
+def test_a_files_preview_reads_like_the_template_not_like_code(parish_store):
+    """Before it is stored, an aid file was shown with the model's English field names, codes such as
+    «training» and amounts such as 1500.5."""
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    app.session_state["prep-file-ayudas"] = ("ayudas.csv", AID_CSV.replace(";1.500;", ";1.500,5;").encode())
+    app.run()
+    [preview] = [d.value for d in app.dataframe if "Monto (USD)" in d.value.columns and len(d.value) == 2]
+    assert "amount_usd" not in preview.columns and "kind" not in preview.columns
+    first = preview.iloc[0].to_dict()
+    assert first["Monto (USD)"] == "$ 1.500,50" and first["Tipo de ayuda"] == "Capacitación"
+    assert first["Asociación"] == "Asociación Flor de Mayo"

@@ -1,13 +1,19 @@
-"""Drawing a parish's path (the checklist) and refreshing the views after its records change, here or in
-another process."""
+"""Drawing a parish's path (the checklist), its records as Spanish tables, and refreshing the views after its
+records change, here or in another process."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import polars as pl
 import streamlit as st
 
+from core import fmt
 from core.data.db import files_stamp
+from core.parish import records, tables
 from core.parish.progress import checklist
-from core.texts import t
+from core.record.store import Store
+from core.texts import label, t
 from ui import data
 
 
@@ -19,6 +25,38 @@ def draw_checklist(parish_code: str) -> None:
         lines.append(t("parish.step.done", step=name, count=step.count) if step.done
                      else t("parish.step.missing", step=name))
     st.markdown("\n".join(f"- {line}" for line in lines))
+
+
+def records_frame(store: Store, parish_code: str, part: str, bodies: list[dict[str, Any]]) -> pl.DataFrame:
+    """A part's records (stored bodies, or a file's rows before they are stored) as the page shows them: the
+    template's Spanish headers, labels for codes, association names, es-EC figures, blanks for what is missing."""
+    names = records.association_index(store, parish_code).names
+    if part == "encuesta":
+        rows = [{t("parish.col.association"): names.get(b["association_id"], b["association_id"]),
+                 t("form.q.rol"): label("family_role", b["member_role"]),
+                 t("form.q.edad"): "" if b.get("age") is None else str(b["age"]),
+                 t("form.q.pobreza"): label("perceived_poverty", b.get("perceived_poverty"))} for b in bodies]
+    else:
+        columns = tables.PARTS[part].columns
+        rows = [{t(c.header): _cell(c, b, parish_code, names) for c in columns} for b in bodies]
+    return pl.DataFrame(rows, infer_schema_length=None)
+
+
+def _cell(column: tables.Column, body: dict[str, Any], parish_code: str, names: dict[str, str]) -> str:
+    value = body.get(column.field)
+    if column.field == "code" and value is None:  # a PDOT objective keeps its full id
+        return body.get("pdot_objective_id", "").removeprefix(f"{parish_code}-")
+    if column.family and value is not None:
+        return label(column.family, value)
+    if column.field == "association_id":
+        return names.get(value, value)
+    if isinstance(value, bool):
+        return t("form.choice.yes") if value else t("form.choice.no")
+    if column.field == "amount_usd" and value is not None:
+        return fmt.money(value)
+    if isinstance(value, float):
+        return fmt.number(value, 2)
+    return "" if value is None else str(value)
 
 
 def refresh_views() -> None:
