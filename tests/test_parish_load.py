@@ -218,3 +218,15 @@ def test_a_workbook_whose_first_sheet_is_a_chart_is_read_from_its_data_sheet(tmp
     assert main(["load", PARISH, str(folder)]) == 0
     assert [r.body["name"] for r in Store(store_path).records("parish_association", PARISH)] == \
         ["Asociación Flor de Mayo"]
+
+
+@pytest.mark.parametrize("associations", [
+    ASSOCIATIONS + "A03;Unión  campesina;;;;10;\n",  # the name of A02, spelled another way
+    ASSOCIATIONS + "A03;A01;;;;10;\n",  # the code of A01
+])
+def test_an_association_named_like_another_is_refused(tmp_path, store_path, capsys, associations):
+    """Aid naming «Unión Campesina» went to the first association of that name without a word."""
+    folder = _folder(tmp_path, answers(4, ["A01"]), **{"asociaciones.csv": associations})
+    assert main(["load", PARISH, str(folder)]) == 1
+    assert "la asociación A03 se llama" in capsys.readouterr().err
+    assert Store(store_path).count() == 0

@@ -10,6 +10,7 @@ After the save the parish's mirror for the diagnosis views is written (core.pari
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ from core.parish.models import (
     SurveyAnswer,
 )
 from core.parish.tables import AssociationIndex
+from core.proposals.import_cells import normalise
 from core.record.auth import Action, User, require
 from core.record.store import Change, Store, StoredRecord
 from core.texts import t
@@ -143,9 +145,10 @@ def check(store: Store, batch: ParishBatch) -> list[RowProblem]:
         if stored is not None and stored.parish_code not in (None, batch.parish_code):
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
                 "store.parish_taken", record=record_id, parish=stored.parish_code)))
-    surveyed = Counter(answers.values())
     totals = {a.association_id: a for a in stored_associations(store, batch.parish_code)}
     totals.update({a.association_id: a for a in batch.associations})
+    problems += _names_that_point_two_ways(totals.values())
+    surveyed = Counter(answers.values())
     for association_id, count in sorted(surveyed.items()):
         association = totals.get(association_id)
         if association is not None and count > association.members_total:
@@ -176,6 +179,20 @@ def checked_changes(store: Store, user: User | None, batch: ParishBatch) -> list
     them and then writes the parish's mirror (`write_parish`)."""
     require(user, Action.EDIT_ALIGNMENT)
     return batch_changes(store, batch)[0]
+
+
+def _names_that_point_two_ways(associations: Iterable[ParishAssociation]) -> list[RowProblem]:
+    """Aid and answers name an association by code or by name: two associations with one name, or a name that is
+    another's code, would send a record to the wrong one without a word."""
+    claimed: dict[str, ParishAssociation] = {normalise(a.code): a for a in associations}
+    problems = []
+    for association in associations:
+        key = normalise(association.name)
+        other = claimed.setdefault(key, association)
+        if other.association_id != association.association_id:
+            problems.append(RowProblem(t("parish.where.records"), None, None, t(
+                "parish.err.name_twice", name=association.name, code=association.code, other=other.code)))
+    return problems
 
 
 def batch_changes(store: Store, batch: ParishBatch) -> tuple[list[Change], SaveSummary]:

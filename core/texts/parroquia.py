@@ -45,6 +45,8 @@ STRINGS: dict[str, str] = {
     "parish.cell.choice": "«{value}» no es una opción válida; se admite {allowed}",
     "parish.cell.association": "la asociación «{value}» no está registrada en la parroquia: regístrela primero en Asociaciones",
     "parish.err.needs_repeated": "una necesidad está repetida",
+    "parish.err.name_twice": "la asociación {code} se llama «{name}», que ya nombra a la asociación {other}: una "
+                             "ayuda o una respuesta que la nombre no sabría a cuál va. Use otro nombre",
     "parish.err.no_rows": "el archivo no tiene filas",
     "parish.err.unknown_member": "la ayuda {code} nombra al socio «{member}», que no está en la encuesta de la parroquia (se indica con el _uuid de su respuesta)",
     "parish.err.no_uuid": "falta el identificador de la respuesta (_uuid)",
