@@ -196,6 +196,21 @@ def test_an_acta_printed_from_an_edited_decision_is_named(copy, tmp_path):
     assert "El acta «acta-editada.pdf» muestra la decisión" in result.stderr
 
 
+def test_an_acta_that_carries_a_true_constancia_over_other_content_is_named(copy, tmp_path, monkeypatch):
+    """The forger prints the genuine decision's hash and the log's head on an acta that funds something else:
+    the constancia alone passed, and the acta seemed to prove what it did not."""
+    store = Store(copy)
+    _, body = decision_body(copy, 1)
+    genuine = acta.body_hash(body)
+    body["funded"][0]["amount_usd"] = 32750.5
+    monkeypatch.setattr(acta, "body_hash", lambda _: genuine)
+    forged = tmp_path / "acta-falsa.pdf"
+    forged.write_bytes(acta.pdf_bytes(Decision(**body), store.head()))
+    result = verify(copy, "--acta", str(forged))
+    assert result.returncode == 1
+    assert "El texto del acta «acta-falsa.pdf» no es el que Minga imprime" in result.stderr
+
+
 def test_a_file_that_is_not_a_store_still_exits_2(tmp_path):
     bogus = tmp_path / "x.sqlite"
     bogus.write_bytes(b"no es una base" * 100)

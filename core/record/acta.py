@@ -91,9 +91,10 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
         paragraph(pdf, decision.justification_es)
     paragraph(pdf, t("acta.objective", method=decision.method_es))
     paragraph(pdf, _meetings_es(decision))
-    weights = decision.weights_es or decision.weights
+    weights = decision.weights_es or decision.weights  # in name order, as the logged decision keeps them: printed
+    # again from the log for `verify --acta`, the acta reads the same
     table(pdf, [t("acta.col.criterion"), t("acta.col.weight")],
-           [[name, fmt.percent(w)] for name, w in weights.items()], [120, 54], ["LEFT", "RIGHT"])
+           [[name, fmt.percent(w)] for name, w in sorted(weights.items())], [120, 54], ["LEFT", "RIGHT"])
     pdf.ln(1)
     for rule in decision.rules_es:
         paragraph(pdf, f"- {rule}")

@@ -4,7 +4,9 @@ Printed: the decision's id and the hash of its body as shown on the acta, and th
 printed (entry number, hash, the installation's signature split over two lines so each fits the page), drawn by
 `acta._constancia`. An acta printed from a decision edited in the store carries that edited body's hash, which
 the log does not have; a store restored to an older state is behind the head an acta printed.
-`python -m core.audit verify --acta` reads these lines back from the PDF's text.
+`python -m core.audit verify --acta` reads these lines back from the PDF's text, and compares the whole text with
+the acta printed again from the decision as logged (core.record.ledger): a PDF whose constancia was copied onto
+other content does not pass.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class ActaHead:
     decision_id: str
     decision_hash: str
     head: SignedHead
+    text: str = ""  # the acta's whole text, whitespace collapsed (`flat`): compared with the acta as logged
 
 
 def lines(decision_id: str, decision_hash: str, head: SignedHead) -> list[str]:
@@ -45,7 +48,7 @@ def _pattern(key: str, value: str) -> str:
 
 def parse(text: str, file: str) -> ActaHead | None:
     """The constancia in an acta's text; None when the acta carries none (printed before, or cut off)."""
-    flat = " ".join(text.split())
+    flat = flat_text(text)
     found = []
     for key, value in (("constancia.decision", r"(\S+)"), ("constancia.decision_hash", _HEX),
                        ("constancia.entry", r"(\d+)"), ("constancia.entry_hash", _HEX),
@@ -55,17 +58,31 @@ def parse(text: str, file: str) -> ActaHead | None:
             return None
         found.append(match.group(1))
     decision, decision_hash, seq, digest, first, second = found
-    return ActaHead(file, decision, decision_hash, SignedHead(int(seq), digest, first + second))
+    return ActaHead(file, decision, decision_hash, SignedHead(int(seq), digest, first + second), flat)
+
+
+def flat_text(text: str) -> str:
+    """A PDF's text with every run of whitespace as one space (line breaks fall where the page wraps)."""
+    return " ".join(text.split())
+
+
+def pdf_text(source: Path | bytes) -> str:
+    """The text of every page of a PDF (a path or its bytes). Raises pypdf's errors, OSError or ValueError."""
+    # Imported here: only `verify --acta` reads PDFs, and the verifier otherwise starts in a fraction of a second.
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(source) if isinstance(source, bytes) else source)
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
 def read_pdf(path: Path) -> ActaHead | None:
     """The constancia of the acta PDF at `path`; None when unreadable or without one."""
-    # Imported here: only `verify --acta` reads PDFs, and the verifier otherwise starts in a fraction of a second.
-    from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     try:
-        text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+        text = pdf_text(path)
     except (OSError, PyPdfError, ValueError):
         return None
     return parse(text, path.name)

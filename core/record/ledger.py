@@ -11,7 +11,8 @@ that could not run (no key, no anchor). The checks:
 - schema: the tables, triggers and indexes of a new store, no more and no fewer (core.record.store_schema), and
   the store's own version and key (a schema set back to 1 would have the next opening seal every record);
 - anchor: the store's head is not behind the anchor kept outside the store, nor a different history;
-- actas: the store reaches each printed head, and each acta's decision is the one logged.
+- actas: the store reaches each printed head, each acta's decision is the one logged, and its whole text is the
+  text Minga prints for that decision (a constancia copied onto other content does not pass).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from core.record import signing, store_schema
+from core.record import constancia, signing, store_schema
 from core.record.constancia import ActaHead
 from core.record.hashing import GENESIS, body_hash, entry_hash, record_hash
 from core.record.store import Store, StoreError
@@ -293,6 +294,16 @@ def _check_acta_decision(con: sqlite3.Connection, acta: ActaHead, findings: list
                       (acta.decision_id, acta.head.seq)).fetchone()
     if row is None or row[1] is None or body_hash(json.loads(row[1])) != acta.decision_hash:
         findings.append(Finding("acta", t("ledger.acta_decision", file=acta.file, decision=acta.decision_id)))
+    elif acta.text and acta.text != _printed_again(json.loads(row[1]), acta.head):
+        findings.append(Finding("acta", t("ledger.acta_text", file=acta.file, decision=acta.decision_id)))
+
+
+def _printed_again(body: dict, head: signing.SignedHead) -> str:
+    """The text of the acta Minga prints for the decision `body` as logged, with the constancia of `head`."""
+    from core.record.acta import pdf_bytes  # imported here: the PDF library loads only when actas are checked
+    from core.record.decisions import Decision
+
+    return constancia.flat_text(constancia.pdf_text(pdf_bytes(Decision(**body), head)))
 
 
 def _head(con: sqlite3.Connection) -> signing.SignedHead | None:

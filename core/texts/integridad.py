@@ -42,6 +42,8 @@ STRINGS: dict[str, str] = {
                            "fue cambiada por fuera de Minga, que no lo vuelve a sellar.",
     "ledger.meta_key": "El almacén nombra una clave que no es la de esta instalación ni la de un respaldo adoptado: "
                        "fue cambiado por fuera de Minga.",
+    "ledger.acta_text": "El texto del acta «{file}» no es el que Minga imprime para la decisión {decision} tal como "
+                        "se registró: el acta fue editada, o su constancia se copió de otra acta.",
     "ledger.source.anchor": "el ancla guardada fuera del almacén",
     "ledger.source.acta": "el acta «{file}»",
     "ledger.not_run.key": "No se comprobaron las firmas: falta la clave de la instalación (--key ARCHIVO).",
