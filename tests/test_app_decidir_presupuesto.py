@@ -12,7 +12,7 @@ from core.engine import scenarios
 from core.record import meeting
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import as_read, open_app_page
+from tests.conftest import as_read, open_app_page, store_accounts
 
 PLANNER = User(username="tecnica-apptest", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta-apptest", display_name="Presidenta", role=Role.BOARD)
@@ -117,7 +117,7 @@ COMPARATOR_HEADINGS = ["#### Voraz (CONSUL)", "#### Reparto igual"]
 def _meeting_with_scores(scores: dict[str, dict[str, float]], closed: bool = True) -> None:
     """A meeting on proposals in which each participant scored feasibility (participant → proposal → score),
     then closed by the chair (`closed`)."""
-    store = Store()
+    store = store_accounts(Store(), PLANNER)
     people = [meeting.Participant(participant_id=p, name=f"Evaluador {p}") for p in scores]
     items = sorted({pid for by in scores.values() for pid in by})
     meeting.save_meeting(store, PLANNER, meeting.Meeting(

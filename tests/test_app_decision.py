@@ -5,7 +5,7 @@ from core.engine.allocation import AllocationRules
 from core.record import decisions
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import open_app_page
+from tests.conftest import open_app_page, store_accounts
 
 PAGE = "pages/decision.py"
 BOARD = User(username="presidenta-acta", display_name="Rosa Quito", role=Role.BOARD)
@@ -99,7 +99,7 @@ def test_without_quorum_the_decision_is_refused_in_spanish_and_nothing_is_stored
 def test_a_planner_cannot_record_and_an_observer_sees_only_approved_actas(own_store):
     from tests.test_decisions_acta import _draft
 
-    store = Store(own_store)
+    store = store_accounts(Store(own_store), BOARD)
     approved = decisions.record(store, BOARD, _draft())
     rejected = decisions.record(store, BOARD, _draft(attendees=_draft().attendees[1:4]))
     assert approved.approved and not rejected.approved

@@ -21,7 +21,7 @@ REP = User(username="maria-sesion", display_name="María", role=Role.ASSOCIATION
 
 def _seed_meeting(meeting_id, accounts=(), **changes):
     """A meeting in the test's store, which keeps the accounts it lists (REP and `accounts`)."""
-    store = store_accounts(Store(), REP, *accounts)
+    store = store_accounts(Store(), PLANNER, REP, *accounts)
     base = dict(meeting_id=meeting_id, parish_code="010170", title=f"Sesión {meeting_id}", date=dt.date(2026, 11, 20),
                 subject="problems", item_ids=[f"P{n:02d}" for n in range(1, 12)], votes_per_participant=13,
                 participants=[meeting.Participant(participant_id="p01", name="María", username=REP.username),

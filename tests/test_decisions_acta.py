@@ -26,9 +26,15 @@ from core.record.decisions import (
     set_board,
 )
 from core.record.store import Store
+from tests.conftest import store_accounts
 
 BOARD = User(username="presidenta", display_name="Rosa Quito", role=Role.BOARD)
 PLANNER = User(username="tecnico", display_name="Juan Pérez", role=Role.PLANNER)
+
+
+def _store(tmp_path) -> Store:
+    """A store of the test's own with the board member's and the planner's accounts (rights are read there)."""
+    return store_accounts(Store(tmp_path / "s.sqlite"), BOARD, PLANNER)
 
 
 def _draft(**changes):
@@ -94,7 +100,7 @@ def test_on_a_tie_the_presidents_vote_decides(votes, president, approved):
     (5, None, 6, "la junta tiene 5 miembros"),
 ])
 def test_a_decision_needs_the_quorum_and_without_it_nothing_is_stored(tmp_path, members, quorum, present, refused):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     set_board(store, BOARD, "010170", Board(members=members, quorum=quorum))
     before = store.count()
     draft = _draft(attendees=_board(["for"] * present, president=0))
@@ -109,7 +115,7 @@ def test_a_decision_needs_the_quorum_and_without_it_nothing_is_stored(tmp_path, 
 
 
 def test_only_the_board_sets_its_size_and_the_quorum_fits_it(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     with pytest.raises(PermissionDenied):
         set_board(store, PLANNER, "010170", Board(members=7))
     with pytest.raises(ValueError, match="no puede ser mayor"):
@@ -132,7 +138,7 @@ def test_only_the_board_sets_its_size_and_the_quorum_fits_it(tmp_path):
 ])
 def test_the_acta_names_a_casting_vote_only_when_the_president_broke_the_tie(tmp_path, votes, president, approved,
                                                                               casting):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     set_board(store, BOARD, "010170", Board(members=len(votes)))
     decision = record(store, BOARD, _draft(attendees=_board(votes, president)))
     assert (decision.approved, decision.casting_vote) == (approved, casting)
@@ -154,16 +160,18 @@ def test_attendees_must_be_consistent():
 
 
 def test_only_the_board_records_a_decision(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     with pytest.raises(PermissionDenied):
         record(store, PLANNER, _draft())
     with pytest.raises(PermissionDenied):
         record(store, None, _draft())
-    assert store.count() == 0
+    with pytest.raises(PermissionDenied):  # a copy that claims the board's role for a planner's account
+        record(store, PLANNER.model_copy(update={"role": Role.BOARD}), _draft())
+    assert store.count("decision") == 0
 
 
 def test_numbers_are_consecutive_per_parish_and_year_even_when_saved_at_once(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     results = []
     threads = [threading.Thread(target=lambda: results.append(record(store, BOARD, _draft()))) for _ in range(6)]
     for thread in threads:
@@ -178,7 +186,7 @@ def test_numbers_are_consecutive_per_parish_and_year_even_when_saved_at_once(tmp
 
 
 def test_the_acta_pdf_reads_back_with_the_funded_list_and_the_votes(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     decision = record(store, BOARD, _draft())
     head = store.head()
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(acta.pdf_bytes(decision, head))).pages)
@@ -210,7 +218,7 @@ def test_the_acta_shows_local_time():
 
 
 def test_the_acta_names_who_recorded_it_by_name_as_they_were_called_then(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     decision = record(store, BOARD, _draft())
     assert (decision.recorded_by, decision.recorded_by_name) == ("presidenta", "Rosa Quito")
     flat = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(acta.pdf_bytes(decision))).pages)
@@ -226,7 +234,7 @@ def test_the_acta_names_who_recorded_it_by_name_as_they_were_called_then(tmp_pat
 
 def test_the_acta_excel_holds_the_same_and_neutralises_formulas(tmp_path):
     draft = _draft(justification_es="=HYPERLINK(\"http://x\")")
-    decision = record(Store(tmp_path / "s.sqlite"), BOARD, draft)
+    decision = record(_store(tmp_path), BOARD, draft)
     book = openpyxl.load_workbook(io.BytesIO(acta.xlsx_bytes(decision)))
     assert book.sheetnames == ["Decisión", "Financiadas", "No financiadas", "Asistentes y votos", "Pesos y reglas"]
     funded = list(book["Financiadas"].iter_rows(values_only=True))
@@ -256,6 +264,6 @@ def test_the_board_roll_lists_each_active_member_once(accounts, expected):
 
 
 def test_a_quorum_stored_below_the_majority_gives_way_to_the_majority(tmp_path):
-    store = Store(tmp_path / "s.sqlite")
+    store = _store(tmp_path)
     store.save("board", "010170", {"members": 7, "quorum": 3}, actor="antes")  # stored by an earlier version
     assert (board(store, "010170").members, board(store, "010170").required) == (7, 4)

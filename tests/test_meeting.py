@@ -232,7 +232,7 @@ def test_a_meeting_whose_participant_retired_since_can_still_be_closed(tmp_path)
     store = _store(tmp_path)
     opened = save_meeting(store, PLANNER, _meeting())
     admin = User(username="admin", display_name="Admin", role=Role.ADMIN)
-    Accounts(store).set_active(admin, "jose", False)
+    Accounts(store_accounts(store, admin)).set_active(admin, "jose", False)
     save_meeting(store, PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1)
     with pytest.raises(ValueError, match="«jose» de José no es una cuenta activa"):  # listing him anew is refused
         save_meeting(store, PLANNER, _meeting(meeting_id="S2"))
@@ -259,8 +259,8 @@ def test_one_account_cannot_take_part_twice_in_a_meeting():
 
 
 def test_scores_and_comparisons_outside_the_criteria_or_the_scale_are_refused_in_spanish(own_store):
-    store = Store(own_store)
     chair = User(username="chair-criterios", display_name="Chair", role=Role.PLANNER)
+    store = store_accounts(Store(own_store), chair)
     save_meeting(store, chair, Meeting(meeting_id="M-CRIT", parish_code="010170", title="Sesión",
                                        date=dt.date(2026, 12, 1), subject="proposals", item_ids=["EV-P01", "EV-P02"],
                                        participants=[Participant(participant_id="p01", name="Rosa")]))
@@ -353,3 +353,20 @@ def test_one_person_listed_twice_under_another_spelling_is_refused(second):
     with pytest.raises(ValueError, match="participantes repetidos"):
         _meeting(participants=[Participant(participant_id="p01", name="María Pérez"),
                                Participant(participant_id="p02", name=second)])
+
+
+def test_rights_are_read_from_the_stored_account_not_from_the_callers_copy(tmp_path):
+    """A copy of a participant's account that claims the planner's role, or an account retired since, was taken
+    at its word: it closed the meeting, or its ballot was kept."""
+    from core.record.auth import Accounts
+
+    store = _store(tmp_path)
+    opened = save_meeting(store, PLANNER, _meeting())
+    with pytest.raises(PermissionDenied):
+        save_meeting(store, REP.model_copy(update={"role": Role.PLANNER}),
+                     opened.model_copy(update={"status": "closed"}), expected_version=1)
+    admin = User(username="admin", display_name="Admin", role=Role.ADMIN)
+    Accounts(store_accounts(store, admin)).set_active(admin, REP.username, False)
+    with pytest.raises(PermissionDenied):
+        cast_ballot(store, REP, Ballot(meeting_id="S1", participant_id="maria", votes={"P01": 3}))
+    assert ballots(store, "S1") == [] and load_meeting(store, "S1").status == "open"

@@ -36,7 +36,7 @@ PEOPLE = [Participant(participant_id="ana", name="Ana", username=ANA.username),
 
 @pytest.fixture()
 def demo(tmp_path, con):
-    return store_accounts(Store(tmp_path / "s.sqlite"), ANA, LUIS)
+    return store_accounts(Store(tmp_path / "s.sqlite"), CHAIR, ANA, LUIS)
 
 
 def _criteria(run, proposal_id):
@@ -124,6 +124,7 @@ def test_a_closed_meeting_changes_the_funded_set_and_the_acta_names_it(demo, con
     from core.record.decisions import Attendee
 
     board = User(username="presidenta", display_name="Rosa Quito", role=Role.BOARD)
+    store_accounts(demo, board)
     scenario = scenarios.Scenario(name="Con el grupo asesor", parish_code=PARISH,
                                   weights={"feasibility": 50, "scope": 50}, rules=AllocationRules(budget_usd=30000))
     before = scenarios.run_scenario(load_inputs(con, PARISH, store=demo), scenario, explain=False)

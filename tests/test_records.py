@@ -13,6 +13,7 @@ from core.proposals.models import ProposalStatus
 from core.record import overlay
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import ConflictError, Store
+from tests.conftest import store_accounts
 
 ADMIN = User(username="admin", display_name="Admin", role=Role.ADMIN)
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
@@ -140,6 +141,7 @@ def test_a_representative_cannot_set_a_status_the_gad_decides(store):
 
 
 def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store, con):
+    store_accounts(store, BOARD)  # the board member's account: rights are read from the store
     import datetime as dt
 
     from core.engine import scenarios
@@ -168,6 +170,7 @@ def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store,
 
 
 def test_a_rejected_decision_changes_no_proposal(store, con):
+    store_accounts(store, BOARD)  # the board member's account: rights are read from the store
     from core.record.decisions import Attendee, record
     from tests.test_decisions_acta import _draft
 

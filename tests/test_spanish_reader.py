@@ -27,7 +27,7 @@ from core.record.auth import Role, User
 from core.record.decisions import Attendee, record
 from core.record.store import Store
 from core.texts import LABELS
-from tests.conftest import APP, open_app_page
+from tests.conftest import APP, open_app_page, store_accounts
 from tests.test_app import PUBLIC_PAGES
 
 PAGES = sorted(f"pages/{p.name}" for p in (Path(APP).parent / "pages").glob("*.py"))
@@ -285,7 +285,7 @@ def test_the_acta_reads_in_spanish(con, tmp_path):
                  Attendee(name="Ana Ortiz", role_es="Técnica", votes=False)]
     draft = scenarios.decision_draft(scenario, run, names, "El Valle", attendees, dt.date(2026, 11, 26),
                                      proposal_titles={p.proposal_id: p.title for p in inputs.proposals})
-    store = Store(tmp_path / "acta.sqlite")
+    store = store_accounts(Store(tmp_path / "acta.sqlite"), BOARD)
     decision = record(store, BOARD, draft)
     reader = PdfReader(io.BytesIO(acta.pdf_bytes(decision, signed_head(store))))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())

@@ -16,6 +16,7 @@ from core.record.decisions import Decision, record
 from core.record.hashing import entry_hash, record_hash
 from core.record.signing import public_pem
 from core.record.store import Store, StoreError
+from tests.conftest import store_accounts
 from tests.test_decisions_acta import BOARD, _draft
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +27,7 @@ def pristine(tmp_path_factory) -> Path:
     """A folder with a store holding three approved decisions (and its key and anchor beside it), plus an older
     backup taken after the second decision."""
     folder = tmp_path_factory.mktemp("pristine")
-    store = Store(folder / "minga.sqlite")
+    store = store_accounts(Store(folder / "minga.sqlite"), BOARD)
     store.save("proposal", "EV-P02", {"title": "Riego por goteo comunitario"}, actor="tecnico", parish_code="010170")
     record(store, BOARD, _draft())
     record(store, BOARD, _draft())
@@ -220,7 +221,7 @@ def test_a_file_that_is_not_a_store_still_exits_2(tmp_path):
 def test_the_acta_of_a_decision_stored_before_names_were_kept_still_verifies(tmp_path):
     """Decisions stored by an earlier version have no `recorded_by_name`: their acta must print the hash the log
     holds, so an honest acta still verifies."""
-    store = Store(tmp_path / "minga.sqlite")
+    store = store_accounts(Store(tmp_path / "minga.sqlite"), BOARD)
     newer = record(store, BOARD, _draft()).model_dump(mode="json")
     older = {key: value for key, value in newer.items() if key != "recorded_by_name"}
     older.update(decision_id=newer["decision_id"].replace("-001", "-002"), number_es="2026-002")

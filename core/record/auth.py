@@ -147,7 +147,7 @@ class Accounts:
             raise PermissionDenied(t("auth.err.admin_exists")) from exc
 
     def create(self, by: User | None, user: User, password: str) -> User:
-        require(by, Action.MANAGE_USERS)
+        self.require(by, Action.MANAGE_USERS)
         if self.store.get(self.KIND, user.username) is not None:
             raise ValueError(t("auth.err.user_exists", username=user.username))
         return self._create(user, password, actor=by.username)
@@ -184,9 +184,14 @@ class Accounts:
         found = self.get(user.username)
         return found if found is not None and found.active else None
 
+    def require(self, user: User | None, action: Action, association_id: str | None = None) -> User:
+        """`require` with the account as stored (its role, whether active), never the caller's copy of it: a
+        retired account, or a copy that claims another role, is refused."""
+        return require(self.current(user), action, association_id)
+
     def set_active(self, by: User | None, username: str, active: bool) -> User:
         """Deactivate (or reactivate) an account; an administrator cannot deactivate their own."""
-        actor = require(by, Action.MANAGE_USERS)
+        actor = self.require(by, Action.MANAGE_USERS)
         if not active and username == actor.username:
             raise ValueError(t("auth.err.deactivate_self"))
         record = self._stored(username)
@@ -197,7 +202,7 @@ class Accounts:
 
     def reset_password(self, by: User | None, username: str, password: str) -> None:
         """An administrator sets a new password for an account (the old one stops working at once)."""
-        actor = require(by, Action.MANAGE_USERS)
+        actor = self.require(by, Action.MANAGE_USERS)
         if len(password) < MIN_PASSWORD:
             raise ValueError(t("auth.err.password_short", minimum=MIN_PASSWORD))
         record = self._stored(username)

@@ -28,7 +28,7 @@ from pydantic import (
 )
 
 from core import fmt
-from core.record.auth import Action, Role, User, require
+from core.record.auth import Accounts, Action, Role, User
 from core.record.store import Change, ConflictError, Store, StoreError
 from core.texts import t
 
@@ -83,7 +83,7 @@ def board(store: Store, parish_code: str) -> Board:
 
 def set_board(store: Store, user: User | None, parish_code: str, value: Board) -> Board:
     """The board fixes its own size and quorum (role: SET_BUDGET, the board or admin)."""
-    actor = require(user, Action.SET_BUDGET)
+    actor = Accounts(store).require(user, Action.SET_BUDGET)
     store.save(BOARD_KIND, parish_code, value.model_dump(mode="json"), actor=actor.username, parish_code=parish_code,
                action=t("log.action.set_board"))
     return value
@@ -237,7 +237,7 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     `consequences` turns the numbered decision into more changes stored in the same transaction (the
     proposals' new statuses, core.proposals.records.decision_status_changes): all of it is kept, or none.
     """
-    require(user, Action.APPROVE_DECISION)
+    Accounts(store).require(user, Action.APPROVE_DECISION)
     rules = board(store, draft.parish_code)
     check_quorum(draft, rules)
     year = draft.date.year

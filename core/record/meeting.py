@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from core import fmt
 from core.engine.criteria import CRITERIA, CRITERION_CODES
 from core.record import overlay
-from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
+from core.record.auth import Accounts, Action, PermissionDenied, User, can
 from core.record.store import Store
 from core.texts import t
 
@@ -228,7 +228,7 @@ def _check_stage(meeting: Meeting, stored: Meeting | None) -> None:
 
 
 def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_version: int | None = None) -> Meeting:
-    require(user, Action.RUN_MEETING)
+    Accounts(store).require(user, Action.RUN_MEETING)
     stored = load_meeting(store, meeting.meeting_id)
     _check_stage(meeting, stored)
     _check_accounts(store, meeting, stored)
@@ -260,10 +260,10 @@ def _open_stored(store: Store, meeting_id: str, closed_key: str) -> Meeting:
     return stored
 
 
-def _recorder(user: User | None, meeting: Meeting, participant_id: str) -> str | None:
+def _recorder(store: Store, user: User | None, meeting: Meeting, participant_id: str) -> str | None:
     """None when the signed-in person is the participant; the chair's username when the chair records for a
     listed participant without an account. Anything else is refused."""
-    person = require(user, Action.TAKE_PART)
+    person = Accounts(store).require(user, Action.TAKE_PART)
     listed = meeting.participant(participant_id)  # ValueError (Spanish) for someone not on the list
     if listed.username == person.username:
         return None
@@ -334,7 +334,7 @@ def _refuse_own(store: Store, meeting: Meeting, participant_id: str, items: list
 
 def cast_ballot(store: Store, user: User | None, ballot: Ballot) -> Ballot:
     stored = _open_stored(store, ballot.meeting_id, "ses.err.voting_closed")
-    ballot = ballot.model_copy(update={"recorded_by": _recorder(user, stored, ballot.participant_id)})
+    ballot = ballot.model_copy(update={"recorded_by": _recorder(store, user, stored, ballot.participant_id)})
     check_ballot(stored, ballot)
     _refuse_own(store, stored, ballot.participant_id, list(ballot.votes))
     store.save(BALLOT, f"{stored.meeting_id}:{ballot.participant_id}", ballot.model_dump(mode="json"),
@@ -363,7 +363,7 @@ def _check_criteria(score: PrivateScore | None = None, pairwise: Pairwise | None
 def save_private_score(store: Store, user: User | None, score: PrivateScore) -> PrivateScore:
     _check_criteria(score=score)
     stored = _open_stored(store, score.meeting_id, "ses.err.scoring_closed")
-    score = score.model_copy(update={"recorded_by": _recorder(user, stored, score.participant_id)})
+    score = score.model_copy(update={"recorded_by": _recorder(store, user, stored, score.participant_id)})
     if stored.subject != "proposals" or score.proposal_id not in stored.item_ids:
         raise ValueError(t("ses.err.not_in_meeting", proposal=score.proposal_id))
     _refuse_own(store, stored, score.participant_id, [score.proposal_id])
@@ -381,7 +381,7 @@ def save_pairwise(store: Store, user: User | None, pairwise: Pairwise) -> Pairwi
     """One evaluator's comparisons of the criteria."""
     _check_criteria(pairwise=pairwise)
     stored = _open_stored(store, pairwise.meeting_id, "ses.err.scoring_closed")
-    pairwise = pairwise.model_copy(update={"recorded_by": _recorder(user, stored, pairwise.participant_id)})
+    pairwise = pairwise.model_copy(update={"recorded_by": _recorder(store, user, stored, pairwise.participant_id)})
     store.save(PAIRWISE, f"{stored.meeting_id}:{pairwise.participant_id}", pairwise.model_dump(mode="json"),
                actor=user.username, parish_code=stored.parish_code, action=t("log.action.pairwise"))
     return pairwise
