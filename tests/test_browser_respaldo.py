@@ -29,7 +29,7 @@ def test_the_administrator_restores_only_a_true_backup(page, app_url, test_accou
     con.commit()
     con.close()
     upload(page, planted)
-    expect(page.get_by_text("El respaldo tiene un objeto que Minga no crea (trigger «quieto»)")).to_be_visible()
+    expect(page.get_by_text("El respaldo tiene un objeto que Minga no crea (el disparador «quieto»)")).to_be_visible()
     expect(page.get_by_role("button", name="Restaurar")).to_have_count(0)
 
     true_backup = backup.backup_to(store, tmp_path / "respaldo.sqlite")

@@ -69,8 +69,9 @@ STRINGS: dict[str, str] = {
     "backup.foreign": "es de otra instalación de Minga (su registro está firmado con otra clave). Para usarlo, "
                       "marque «Adoptar el respaldo de otra instalación».",
     "backup.copy_failed": "el archivo no se pudo copiar sobre el almacén; lo actual no cambió.",
-    "admin.key_warning": "La clave que firma el registro (huella {fingerprint}) NO está en el respaldo: está en "
-                         "{path}. Guarde una copia aparte; sin ella no se puede comprobar el registro de un respaldo.",
+    "admin.key_warning": "La clave que firma el registro NO está en el respaldo: está en {path} (huella "
+                         "{fingerprint}). Guarde una copia aparte; sin ella no se puede comprobar el registro de un "
+                         "respaldo.",
     "admin.restore_check": "Revisar respaldo",
     "admin.restore_ok": "El respaldo es válido: {entries} entradas en el registro.",
     "admin.restore_foreign": "Este respaldo es de otra instalación de Minga, cuya clave tiene la huella {fingerprint}. "
