@@ -61,13 +61,36 @@ def save(batch: ParishBatch, key: str, forget: tuple[str, ...] = ()) -> None:
 
 
 def stored_table(key: str) -> None:
-    bodies = [r.body for r in records.part_records(store, parish_code, key)]
+    stored = records.part_records(store, parish_code, key)
     st.markdown(f"**{t('prep.stored')}**")
-    if not bodies:
+    if not stored:
         st.caption(t("prep.stored_none"))
         return
-    st.dataframe(parish_ui.records_frame(store, parish_code, key, bodies), hide_index=True, width="stretch",
-                 key=f"prep-stored-{key}")
+    st.dataframe(parish_ui.records_frame(store, parish_code, key, [r.body for r in stored]), hide_index=True,
+                 width="stretch", key=f"prep-stored-{key}")
+    if may_write:
+        remove_form(key, [r.record_id.removeprefix(f"{parish_code}-") for r in stored])
+
+
+def remove_form(key: str, codes: list[str]) -> None:
+    """Records a new file no longer lists stay until removed here (a load only adds and replaces)."""
+    with st.expander(t("prep.remove")), st.form(f"prep-remove-{key}"):
+        chosen = st.multiselect(t("prep.remove_codes"), codes, key=f"prep-remove-codes-{key}",
+                                placeholder=t("prep.remove_placeholder"))
+        if not st.form_submit_button(t("prep.remove_submit"), icon=":material/delete:") or not chosen:
+            return
+        try:
+            removed = records.remove(store, user, parish_code, key, chosen)
+        except PermissionDenied as exc:
+            session.denied(exc)
+            return
+        except (BatchRefused, ConflictError) as exc:
+            problems = [str(p) for p in getattr(exc, "problems", [])] or [str(exc)]
+            st.error(t("prep.remove_refused") + "\n" + plain_list(problems), icon=":material/error:")
+            return
+    parish_ui.refresh_views()
+    st.session_state["prep-flash"] = t("prep.removed", count=removed)
+    st.rerun()
 
 
 def table_form(key: str) -> None:

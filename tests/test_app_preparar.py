@@ -175,3 +175,16 @@ def test_a_files_preview_reads_like_the_template_not_like_code(parish_store):
     first = preview.iloc[0].to_dict()
     assert first["Monto (USD)"] == "$ 1.500,50" and first["Tipo de ayuda"] == "Capacitación"
     assert first["Asociación"] == "Asociación Flor de Mayo"
+
+
+def test_a_planner_removes_a_record_the_new_file_no_longer_lists(parish_store):
+    from tests.test_parish_load import PROBLEMS
+
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    _save_file(app, "problemas", "problemas.csv", PROBLEMS.encode())
+    assert "se mantienen: quítelos en «Quitar registros»" in _texts(app)
+    app.multiselect(key="prep-remove-codes-problemas").select("P02")
+    next(b for b in app.button if b.form_id == "prep-remove-problemas").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert "Se quitaron 1 registro(s)" in _texts(app)
+    assert [r.record_id for r in Store(parish_store).records(PROBLEM, PARISH)] == [f"{PARISH}-P01"]

@@ -15,6 +15,7 @@ from core.parish.models import ParishProblem
 from core.parish.records import ParishBatch, save_batch
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
+from tests.conftest import store_accounts
 from tests.parish_export import answers, export_csv
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -230,3 +231,26 @@ def test_an_association_named_like_another_is_refused(tmp_path, store_path, caps
     assert main(["load", PARISH, str(folder)]) == 1
     assert "la asociación A03 se llama" in capsys.readouterr().err
     assert Store(store_path).count() == 0
+
+
+def test_records_a_new_file_no_longer_lists_are_removed_on_request_and_leave_the_views(
+        tmp_path, store_path, built_data_dir):
+    """A load only adds and replaces: a problem dropped from the file stayed ranked first. The planner removes it;
+    an association still named by aid stays until that aid goes; an unknown code removes nothing."""
+    from core.parish.records import BatchRefused, remove
+
+    assert main(["load", PARISH, str(_folder(tmp_path, answers(4, ["A01"])))]) == 0
+    store = Store()
+    planner = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
+    store_accounts(store, planner)
+    with pytest.raises(BatchRefused, match="la nombra el registro AY2"):
+        remove(store, planner, PARISH, "asociaciones", ["A02"])
+    with pytest.raises(BatchRefused, match="«P09» no es un registro guardado"):
+        remove(store, planner, PARISH, "problemas", ["P02", "P09"])
+    assert len(store.records("parish_problem", PARISH)) == 2  # all or nothing
+    with pytest.raises(PermissionDenied):
+        remove(store, User(username="visita", display_name="Visita", role=Role.OBSERVER), PARISH, "problemas",
+               ["P02"])
+    assert remove(store, planner, PARISH, "problemas", ["P02"]) == 1
+    ranked = query(connect(built_data_dir), "SELECT problem_id FROM problems WHERE parish_code = ?", [PARISH])
+    assert ranked.to_series().to_list() == [f"{PARISH}-P01"]

@@ -27,7 +27,7 @@ from core.parish.models import (
 )
 from core.parish.tables import AssociationIndex
 from core.proposals.import_cells import normalise
-from core.record.auth import Action, User, require
+from core.record.auth import Accounts, Action, User, require
 from core.record.store import Change, Store, StoredRecord
 from core.texts import t
 
@@ -171,6 +171,30 @@ def save_as(store: Store, actor: str, batch: ParishBatch) -> SaveSummary:
         store.apply(changes, actor=actor)
         write_parish(store, batch.parish_code)
     return summary
+
+
+def remove(store: Store, user: User | None, parish_code: str, part: str, codes: list[str]) -> int:
+    """Remove the parish's records of `part` named by their local codes (the survey's: the answer's _uuid), all of
+    them or none: a load only adds and replaces, so this is how a record dropped from the files leaves. An
+    association that aid or survey answers still name stays (BatchRefused naming them). Returns how many left."""
+    actor = Accounts(store).require(user, Action.EDIT_ALIGNMENT)
+    stored = {r.record_id: r for r in part_records(store, parish_code, part)}
+    ids = [f"{parish_code}-{code}" for code in dict.fromkeys(codes)]
+    problems = [RowProblem(t("parish.where.records"), None, None, t("parish.err.not_stored", code=code))
+                for code, record_id in zip(dict.fromkeys(codes), ids, strict=True) if record_id not in stored]
+    if PART_KINDS[part] == ASSOCIATION:
+        for kind in (AID, ANSWER):
+            for r in store.records(kind, parish_code):
+                if r.body.get("association_id") in ids:
+                    problems.append(RowProblem(t("parish.where.records"), None, None, t(
+                        "parish.err.association_named", name=stored[r.body["association_id"]].body["name"],
+                        record=r.record_id.removeprefix(f"{parish_code}-"), part=t(f"parish.kind.{kind}"))))
+    if problems:
+        raise BatchRefused(problems)
+    store.apply([Change(PART_KINDS[part], record_id, None, parish_code, stored[record_id].version,
+                        t("parish.log.remove")) for record_id in ids], actor=actor.username)
+    write_parish(store, parish_code)
+    return len(ids)
 
 
 def checked_changes(store: Store, user: User | None, batch: ParishBatch) -> list[Change]:

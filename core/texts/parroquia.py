@@ -47,6 +47,9 @@ STRINGS: dict[str, str] = {
     "parish.err.needs_repeated": "una necesidad está repetida",
     "parish.err.name_twice": "la asociación {code} se llama «{name}», que ya nombra a la asociación {other}: una "
                              "ayuda o una respuesta que la nombre no sabría a cuál va. Use otro nombre",
+    "parish.err.not_stored": "«{code}» no es un registro guardado de la parroquia",
+    "parish.err.association_named": "la asociación «{name}» no se quita: la nombra el registro {record} de «{part}»; "
+                                    "quite ese registro primero",
     "parish.err.no_rows": "el archivo no tiene filas",
     "parish.err.unknown_member": "la ayuda {code} nombra al socio «{member}», que no está en la encuesta de la parroquia (se indica con el _uuid de su respuesta)",
     "parish.err.no_uuid": "falta el identificador de la respuesta (_uuid)",
@@ -57,6 +60,7 @@ STRINGS: dict[str, str] = {
     "parish.where.records": "Registros de la parroquia",
     "parish.pdot.source": "PDOT de la parroquia, registrado por el GAD en Minga",
     "parish.log.save": "registrar datos de la parroquia",
+    "parish.log.remove": "quitar datos de la parroquia",
     "parish.kind.parish_association": "Asociaciones",
     "parish.kind.survey_answer": "Respuestas de la encuesta",
     "parish.kind.parish_aid": "Ayudas recibidas",
@@ -126,7 +130,14 @@ STRINGS: dict[str, str] = {
     "prep.problems": "No se puede guardar el archivo; corrija estos problemas:",
     "prep.no_problems": "Sin problemas: se puede guardar.",
     "prep.save_file": "Guardar el archivo",
-    "prep.saved": "Guardado: {written} registro(s) nuevo(s) o modificado(s), {unchanged} sin cambios.",
+    "prep.saved": "Guardado: {written} registro(s) nuevo(s) o modificado(s), {unchanged} sin cambios. Los registros "
+                  "guardados que el archivo no trae se mantienen: quítelos en «Quitar registros».",
+    "prep.remove": "Quitar registros",
+    "prep.remove_codes": "Códigos de los registros que se quitan",
+    "prep.remove_placeholder": "Elija uno o varios",
+    "prep.remove_submit": "Quitar los elegidos",
+    "prep.remove_refused": "No se quitó nada:",
+    "prep.removed": "Se quitaron {count} registro(s); el Registro de cambios guarda lo que tenían.",
     "prep.refused": "No se guardó nada:",
     "prep.form.errors": "Revise el formulario:",
     "prep.need_associations": "Registre primero las asociaciones de la parroquia.",
