@@ -149,6 +149,9 @@ def test_an_aid_to_a_member_names_a_surveyed_member(tmp_path, store_path, capsys
     assert main(["load", PARISH, str(_folder(tmp_path / "bad", rows, **{"ayudas.csv": unknown}))]) == 1
     assert "«no-es-un-socio»" in capsys.readouterr().err
     assert Store(store_path).get("parish_aid", f"{PARISH}-AY2") is None
+    elsewhere = header + f"AY3;A02;{rows[0]['_uuid']};MAG;2024;Insumos;120\n"  # a member of A01, for A02
+    assert main(["load", PARISH, str(_folder(tmp_path / "other", rows, **{"ayudas.csv": elsewhere}))]) == 1
+    assert "registra en otra asociación" in capsys.readouterr().err
 
 
 def test_a_code_another_parish_uses_is_refused_and_stays_that_parishs(tmp_path, store_path, capsys):
@@ -254,3 +257,19 @@ def test_records_a_new_file_no_longer_lists_are_removed_on_request_and_leave_the
     assert remove(store, planner, PARISH, "problemas", ["P02"]) == 1
     ranked = query(connect(built_data_dir), "SELECT problem_id FROM problems WHERE parish_code = ?", [PARISH])
     assert ranked.to_series().to_list() == [f"{PARISH}-P01"]
+
+
+@pytest.mark.parametrize(("files", "message"), [
+    ({"asociaciones.csv": ASSOCIATIONS.replace("Productos\n", "Productos;Nombre\n")}, "está dos veces en el encabezado"),
+    ({"encuesta.csv": None}, "es demasiado largo (máximo 64)"),
+])
+def test_a_file_that_cannot_be_read_one_way_is_refused(tmp_path, store_path, capsys, files, message):
+    """A repeated column (the last one won without a word) and an answer's identifier past any export's."""
+    rows = answers(2, ["A01"])
+    if "encuesta.csv" in files:
+        rows[0] = {**rows[0], "_uuid": "x" * 200}
+        files = {}
+    folder = _folder(tmp_path, rows, **files)
+    assert main(["load", PARISH, str(folder)]) == 1
+    assert message in capsys.readouterr().err
+    assert Store(store_path).count() == 0

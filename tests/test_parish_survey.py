@@ -140,3 +140,8 @@ def test_a_submission_time_that_is_no_time_is_named_by_row_and_column_in_spanish
     [problem] = read_survey(export_csv(rows), "export.csv", PARISH, INDEX).problems
     assert (problem.row, problem.column) == (2, "_submission_time")
     assert problem.message == "debe ser una fecha y hora (AAAA-MM-DD HH:MM) (se recibió «ayer por la tarde»)"
+
+
+def test_a_spreadsheets_true_is_not_read_as_one_member():
+    with pytest.raises(cells.CellError, match="entero"):
+        cells.integer(True)

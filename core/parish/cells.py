@@ -12,7 +12,7 @@ from typing import Any
 from core.fmt import ambiguous_reading
 from core.proposals.import_cells import normalise, parse_number
 from core.proposals.import_files import Formula
-from core.texts import t
+from core.texts import label, t
 
 _YES = {"si", "s", "yes", "true", "verdadero", "1", "x"}
 _NO = {"no", "n", "false", "falso", "0"}
@@ -37,6 +37,8 @@ def text(value: Any) -> str | None:
 
 
 def integer(value: Any) -> int | None:
+    if isinstance(value, bool):  # a spreadsheet's TRUE is not 1 member
+        raise CellError(t("parish.cell.integer", value=label("bool", value)))
     shown = text(value)
     if shown is None:
         return None

@@ -140,6 +140,10 @@ def check(store: Store, batch: ParishBatch) -> list[RowProblem]:
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
                 "parish.err.unknown_member", member=aid.member_id.removeprefix(f"{batch.parish_code}-"),
                 code=aid.code)))
+        elif aid.member_id is not None and answers[aid.member_id] != aid.association_id:
+            problems.append(RowProblem(t("parish.where.records"), None, None, t(
+                "parish.err.member_elsewhere", member=aid.member_id.removeprefix(f"{batch.parish_code}-"),
+                code=aid.code)))
     for kind, record_id, _ in _records(batch):  # a code another parish uses is never taken over (Alineación
         stored = store.get(kind, record_id)  # takes any PDOT objective code)
         if stored is not None and stored.parish_code not in (None, batch.parish_code):

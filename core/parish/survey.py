@@ -23,6 +23,7 @@ from core.proposals.import_cells import normalise
 from core.texts import t
 
 UUID = "_uuid"
+MAX_UUID = 64
 SUBMITTED = "submitted_at"
 _IDENTITY = {"_uuid": UUID, "instanceid": UUID, "meta instanceid": UUID, "uuid": UUID,
              "_submission_time": SUBMITTED, "submissiondate": SUBMITTED}
@@ -100,6 +101,9 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
         uuid = str(answer.pop(UUID) or "").removeprefix("uuid:")
         if not uuid:
             preview.problems.append(RowProblem(filename, line, UUID, t("parish.err.no_uuid")))
+            continue
+        if len(uuid) > MAX_UUID:  # KoBoToolbox and ODK write 36 characters (41 with «uuid:»)
+            preview.problems.append(RowProblem(filename, line, UUID, t("val.too_long", max=MAX_UUID)))
             continue
         if uuid in seen:
             preview.problems.append(RowProblem(filename, line, UUID, t("val.repeated_key", code=uuid, row=seen[uuid])))

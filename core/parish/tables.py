@@ -198,7 +198,10 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
     missing = [c for c in _required(part) if c.field not in present]
     for column in missing:
         preview.problems.append(RowProblem(filename, header_line, t(column.header), t("val.missing_column")))
-    if missing:
+    twice = [c for c in dict.fromkeys(positions.values()) if list(positions.values()).count(c) > 1]
+    for column in twice:  # which of the two would count? the file says
+        preview.problems.append(RowProblem(filename, header_line, t(column.header), t("val.repeated_column")))
+    if missing or twice:
         return preview
     seen: dict[str, int] = {}
     for line, values in body:

@@ -47,6 +47,8 @@ STRINGS: dict[str, str] = {
     "parish.err.needs_repeated": "una necesidad está repetida",
     "parish.err.name_twice": "la asociación {code} se llama «{name}», que ya nombra a la asociación {other}: una "
                              "ayuda o una respuesta que la nombre no sabría a cuál va. Use otro nombre",
+    "parish.err.member_elsewhere": "la ayuda {code} nombra al socio «{member}», que la encuesta registra en otra "
+                                   "asociación que la de la ayuda",
     "parish.err.not_stored": "«{code}» no es un registro guardado de la parroquia",
     "parish.err.association_named": "la asociación «{name}» no se quita: la nombra el registro {record} de «{part}»; "
                                     "quite ese registro primero",

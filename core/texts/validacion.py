@@ -43,6 +43,7 @@ STRINGS: dict[str, str] = {
     "val.received": "{message} (se recibió «{value}»)",
     "val.repeated_key": "código repetido «{code}» (ya aparece en la fila {row})",
     "val.missing_column": "falta esta columna en el encabezado",
+    "val.repeated_column": "esta columna está dos veces en el encabezado: deje una",
     # -- source files --------------------------------------------------------------------------------------
     "val.file.missing": "no se encuentra el archivo",
     "val.file.kind": "tipo de archivo no admitido",
