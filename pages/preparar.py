@@ -119,6 +119,9 @@ def table_form(key: str) -> None:
             return
     problems: list = []
     item = tables.read_row(part, values, tables.Context(parish_code, index), t(f"prep.tab.{key}"), None, problems)
+    if item is not None and item.code in used:  # «Añadir» adds: a file replaces a record, this form never does
+        problems.append(t("prep.form.code_used", code=item.code))
+        item = None
     if item is None:
         st.error(t("prep.form.errors") + "\n" + plain_list([str(p) for p in problems]), icon=":material/error:")
         return

@@ -188,3 +188,17 @@ def test_a_planner_removes_a_record_the_new_file_no_longer_lists(parish_store):
     assert not app.exception, [e.value for e in app.exception]
     assert "Se quitaron 1 registro(s)" in _texts(app)
     assert [r.record_id for r in Store(parish_store).records(PROBLEM, PARISH)] == [f"{PARISH}-P01"]
+
+
+def test_the_form_adds_and_never_overwrites_a_stored_record(parish_store):
+    """«Añadir con el formulario» with a stored code replaced that record without a word."""
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    for label, votes in (("Falta de agua de riego", "12"), ("Otro problema", "3")):
+        app.text_input(key="prep-problemas-code").input("P01")
+        app.text_input(key="prep-problemas-label_es").input(label)
+        app.text_input(key="prep-problemas-votes").input(votes)
+        next(b for b in app.button if b.form_id == "prep-form-problemas").click().run()
+        assert not app.exception, [e.value for e in app.exception]
+    assert "«P01» ya es de un registro guardado" in _texts(app)
+    [stored] = Store(parish_store).records(PROBLEM, PARISH)
+    assert stored.body["label_es"] == "Falta de agua de riego"

@@ -134,6 +134,7 @@ STRINGS: dict[str, str] = {
     "prep.save_file": "Guardar el archivo",
     "prep.saved": "Guardado: {written} registro(s) nuevo(s) o modificado(s), {unchanged} sin cambios. Los registros "
                   "guardados que el archivo no trae se mantienen: quítelos en «Quitar registros».",
+    "prep.form.code_used": "el código «{code}» ya es de un registro guardado: use otro, o quite aquel primero",
     "prep.remove": "Quitar registros",
     "prep.remove_codes": "Códigos de los registros que se quitan",
     "prep.remove_placeholder": "Elija uno o varios",
