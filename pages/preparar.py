@@ -9,6 +9,8 @@ st.session_state["prep-file-<part>"] = (file name, bytes).
 """
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -40,17 +42,23 @@ parish_ui.draw_checklist(parish_code)
 if not may_write:
     st.info(t("prep.only_planner"))
 
+def attempt(write: Callable[[], Any], refused_key: str) -> Any:
+    """`write()`, or None after saying in Spanish why it was refused (the role, or every problem found)."""
+    try:
+        return write()
+    except PermissionDenied as exc:
+        session.denied(exc)
+    except (BatchRefused, ConflictError) as exc:
+        problems = [str(p) for p in getattr(exc, "problems", [])] or [str(exc)]
+        st.error(t(refused_key) + "\n" + plain_list(problems), icon=":material/error:")
+    return None
+
+
 def save(batch: ParishBatch, key: str, forget: tuple[str, ...] = ()) -> None:
     """Store `batch`; on success forget the uploaded file and the session keys `forget` (a form's fields), and
     run the page again with the summary."""
-    try:
-        summary = records.save_batch(store, user, batch)
-    except PermissionDenied as exc:
-        session.denied(exc)
-        return
-    except (BatchRefused, ConflictError) as exc:
-        problems = [str(p) for p in getattr(exc, "problems", [])] or [str(exc)]
-        st.error(t("prep.refused") + "\n" + plain_list(problems), icon=":material/error:")
+    summary = attempt(lambda: records.save_batch(store, user, batch), "prep.refused")
+    if summary is None:
         return
     parish_ui.refresh_views()
     for name in (f"prep-file-{key}", *forget):
@@ -79,14 +87,8 @@ def remove_form(key: str, codes: list[str]) -> None:
                                 placeholder=t("prep.remove_placeholder"))
         if not st.form_submit_button(t("prep.remove_submit"), icon=":material/delete:") or not chosen:
             return
-        try:
-            removed = records.remove(store, user, parish_code, key, chosen)
-        except PermissionDenied as exc:
-            session.denied(exc)
-            return
-        except (BatchRefused, ConflictError) as exc:
-            problems = [str(p) for p in getattr(exc, "problems", [])] or [str(exc)]
-            st.error(t("prep.remove_refused") + "\n" + plain_list(problems), icon=":material/error:")
+        removed = attempt(lambda: records.remove(store, user, parish_code, key, chosen), "prep.remove_refused")
+        if removed is None:
             return
     parish_ui.refresh_views()
     st.session_state["prep-flash"] = t("prep.removed", count=removed)
