@@ -349,10 +349,23 @@ def test_once_its_results_were_shown_a_meeting_only_moves_on_to_closed_unchanged
 
 
 @pytest.mark.parametrize("second", ["  maría   PÉREZ ", "María Pérez", "MARÍA PÉREZ"])
-def test_one_person_listed_twice_under_another_spelling_is_refused(second):
-    with pytest.raises(ValueError, match="participantes repetidos"):
-        _meeting(participants=[Participant(participant_id="p01", name="María Pérez"),
-                               Participant(participant_id="p02", name=second)])
+def test_one_person_listed_twice_under_another_spelling_is_refused(tmp_path, second):
+    store = _store(tmp_path)
+    with pytest.raises(ValueError, match="«María Pérez» figura dos veces"):
+        save_meeting(store, PLANNER, _meeting(participants=[Participant(participant_id="p01", name="María Pérez"),
+                                                            Participant(participant_id="p02", name=second)]))
+    assert load_meeting(store, "S1") is None
+
+
+def test_namesakes_told_apart_by_their_accounts_and_a_meeting_stored_before_still_load(tmp_path):
+    store = _store(tmp_path)
+    namesakes = [Participant(participant_id="p01", name="José Guamán", username="maria"),
+                 Participant(participant_id="p02", name="José Guamán", username="jose")]
+    save_meeting(store, PLANNER, _meeting(participants=namesakes))
+    older = _meeting(meeting_id="S0", participants=[Participant(participant_id="p01", name="Rosa"),
+                                                    Participant(participant_id="p02", name="rosa")])
+    store.save("meeting", "S0", older.model_dump(mode="json"), actor="tecnico", parish_code="010170")
+    assert load_meeting(store, "S0").participants == older.participants  # stored by an earlier version
 
 
 def test_rights_are_read_from_the_stored_account_not_from_the_callers_copy(tmp_path):

@@ -76,8 +76,7 @@ class Meeting(BaseModel):
         if len(set(self.item_ids)) != len(self.item_ids):
             raise ValueError(t("ses.err.repeated_items"))
         ids = [p.participant_id for p in self.participants]
-        names = [fmt.name_key(p.name) for p in self.participants]  # one person, two rows: twice the votes
-        if len(set(ids)) != len(ids) or len(set(names)) != len(names):
+        if len(set(ids)) != len(ids):
             raise ValueError(t("ses.err.repeated_participants"))
         accounts = [p.username for p in self.participants if p.username]
         if len(set(accounts)) != len(accounts):  # one account, two rows: two ballots and two scores per person
@@ -227,10 +226,24 @@ def _check_stage(meeting: Meeting, stored: Meeting | None) -> None:
         raise ValueError(t("ses.err.results_shown"))
 
 
+def _check_namesakes(meeting: Meeting, stored: Meeting | None) -> None:
+    """One person listed twice under two spellings («María Pérez», «  maría PÉREZ ») would vote twice: a name may
+    repeat only between participants told apart by their accounts. Checked when the list is new or changes (a
+    meeting stored before keeps loading)."""
+    if stored is not None and stored.participants == meeting.participants:
+        return
+    seen: dict[str, Participant] = {}
+    for person in meeting.participants:
+        other = seen.setdefault(fmt.name_key(person.name), person)
+        if other is not person and (other.username is None or person.username is None):
+            raise ValueError(t("ses.err.repeated_name", name=other.name.strip()))
+
+
 def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_version: int | None = None) -> Meeting:
     Accounts(store).require(user, Action.RUN_MEETING)
     stored = load_meeting(store, meeting.meeting_id)
     _check_stage(meeting, stored)
+    _check_namesakes(meeting, stored)
     _check_accounts(store, meeting, stored)
     meeting = meeting.model_copy(update={"proponents": _closing_proponents(store, meeting, stored)})
     store.save(MEETING, meeting.meeting_id, meeting.model_dump(mode="json"), actor=user.username,

@@ -103,6 +103,8 @@ STRINGS = {
     "ses.err.participant_code": "el código del participante usa minúsculas, números y guiones",
     "ses.err.repeated_items": "hay temas repetidos en la sesión",
     "ses.err.repeated_participants": "hay participantes repetidos",
+    "ses.err.repeated_name": "«{name}» figura dos veces en la lista: si son dos personas, distíngalas en el nombre "
+                             "(por ejemplo con su comunidad) o por su cuenta de usuario",
     "ses.err.repeated_accounts": "una misma cuenta de usuario figura en dos participantes: cada persona participa "
                                  "una sola vez",
     "ses.err.unknown_account": "el usuario «{username}» de {name} no es una cuenta activa que pueda participar en "
