@@ -188,3 +188,30 @@ def test_every_spreadsheet_uploader_says_and_applies_the_readers_limit(page):
     for uploader in uploaders:
         assert uploader.max_upload_size_mb * 1024 * 1024 == import_files.MAX_BYTES, uploader.label
         assert f"hasta {import_files.MAX_MB} MB" in uploader.label, uploader.label
+
+
+def _renamed(data: bytes, old: str, new: str) -> bytes:
+    """The workbook with part `old` stored as `new`, every mention of it in the relationships following."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename.endswith(".rels") or info.filename == "[Content_Types].xml":
+                content = content.replace(old.removeprefix("xl/").encode(), new.removeprefix("xl/").encode())
+            target.writestr(new if info.filename == old else info.filename, content)
+    return out.getvalue()
+
+
+def test_a_sheet_stored_under_another_name_is_still_bounded(openpyxl_never_loads):
+    """The bounds read only parts named like sheets; the workbook's relationships may name any part a sheet."""
+    huge = _with_sheet(f'<worksheet {NS}><dimension ref="A1:IV1000000"/><sheetData>'
+                       '<row r="1"><c r="A1" t="inlineStr"><is><t>Código</t></is></c></row></sheetData></worksheet>')
+    assert "declara 1.000.000 filas" in _refusal(_renamed(huge, "xl/worksheets/sheet1.xml", "xl/worksheets/hoja.xml"))
+
+
+def test_a_damaged_cell_is_refused_in_spanish_not_as_a_traceback():
+    damaged = re.sub(rb'<c r="A2"[^>]*>.*?</c>', b'<c r="A2" t="s"><v>999</v></c>',
+                     zipfile.ZipFile(io.BytesIO(_small_book())).read("xl/worksheets/sheet1.xml"))
+    message = _refusal(_with_sheet(damaged))
+    assert "tiene celdas dañadas" in message and "Error" not in message

@@ -179,8 +179,8 @@ def _read_xlsx(data: bytes, file: str) -> Book:
     try:
         written = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         cached = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any failure of a damaged workbook is the same message
-        raise _refuse(file, "imp.file.xlsx_unreadable", detail=type(exc).__name__) from None
+    except Exception:  # noqa: BLE001 - any failure of a damaged workbook is the same message
+        raise _refuse(file, "imp.file.xlsx_unreadable") from None
     sheets = []
     try:
         for title in written.sheetnames:
@@ -202,6 +202,10 @@ def _read_xlsx(data: bytes, file: str) -> Book:
                     raise _too_many_rows(file)
                 rows.append((line, cells))
             sheets.append(Sheet(title, rows))
+    except FileRefused:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged cell (a text in a number, a missing shared string) reads as one
+        raise _refuse(file, "imp.file.xlsx_unreadable") from None
     finally:
         written.close()
         cached.close()

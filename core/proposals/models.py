@@ -45,6 +45,8 @@ Theme = Literal["agriculture", "education", "infrastructure", "emergency_aid", "
 FundingSource = Literal["gad", "associations", "cooperant", "other"]
 
 
+MOST_PEOPLE = 100_000_000  # people one proposal reaches: more is a slip (and would not fit a table's column)
+
 class ProposalStatus(StrEnum):
     """The life of a proposal, from the association's draft to the closed project."""
 
@@ -215,10 +217,10 @@ class Proposal(BaseModel):
     general_objective: str | None = None
     specific_objectives: list[str] = Field(default_factory=list)
     # Beneficiaries (people): direct, indirect, and among the direct ones, women and youth.
-    direct_beneficiaries: int = Field(default=0, ge=0)
-    indirect_beneficiaries: int = Field(default=0, ge=0)
-    women_beneficiaries: int = Field(default=0, ge=0)
-    youth_beneficiaries: int = Field(default=0, ge=0)
+    direct_beneficiaries: int = Field(default=0, ge=0, le=MOST_PEOPLE)
+    indirect_beneficiaries: int = Field(default=0, ge=0, le=MOST_PEOPLE)
+    women_beneficiaries: int = Field(default=0, ge=0, le=MOST_PEOPLE)
+    youth_beneficiaries: int = Field(default=0, ge=0, le=MOST_PEOPLE)
     families: int | None = Field(default=None, ge=0)
     location: str | None = None
     localization: Literal["rural", "urban"] = "rural"

@@ -28,7 +28,6 @@ MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell
 SCAN_SECONDS = 3.0
 CHUNK = 64 * 1024
 
-_SHEET = re.compile(r"^xl/worksheets/sheet\d+\.xml$")
 _SHARED = "xl/sharedStrings.xml"
 _REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
 
@@ -130,7 +129,9 @@ def _no_doctype(*_: object) -> None:
 def check_xlsx(archive: zipfile.ZipFile) -> None:
     """Refuse (UploadRefused, Spanish) a workbook past a bound, reading only its zip parts as a stream."""
     scan = _Scan(time.monotonic() + SCAN_SECONDS)
-    parts = [n for n in archive.namelist() if n == _SHARED] + sorted(n for n in archive.namelist() if _SHEET.match(n))
+    # every XML part, not only those named like sheets: the workbook's relationships may name any part a sheet
+    parts = [n for n in archive.namelist() if n == _SHARED] + sorted(
+        n for n in archive.namelist() if n.lower().endswith(".xml") and n != _SHARED)
     for part in parts:
         scan.part = part.rsplit("/", 1)[-1]
         _scan_part(archive, part, scan)

@@ -135,8 +135,8 @@ STRINGS = {
                          "de archivo con la extensión cambiada).",
     "imp.file.zip_not_xlsx": "El archivo es un ZIP, no un libro de Excel.",
     "imp.file.unzipped_too_big": "El libro de Excel ocupa demasiado al abrirlo ({size}); el máximo es {limit}.",
-    "imp.file.xlsx_unreadable": "No se pudo leer el libro de Excel ({detail}); ábralo en Excel y guárdelo otra vez "
-                                "como .xlsx.",
+    "imp.file.xlsx_unreadable": "No se pudo leer el libro de Excel: tiene celdas dañadas. Ábralo en Excel y guárdelo "
+                                "otra vez como .xlsx.",
     "imp.file.binary": "El archivo no es un texto CSV: contiene datos binarios (¿es una imagen, un PDF u otro "
                        "archivo con la extensión cambiada?). Guarde su hoja como CSV o como .xlsx.",
     "imp.file.no_sheet": "El libro no tiene una hoja de propuestas.",
