@@ -16,6 +16,7 @@ from core.record.store import StoreError
 from core.texts import label, t
 from ui import data, session, state
 from ui import upload as upload_field
+from ui.text import plain
 
 MAX_IATI_MB = st.get_option("server.maxUploadSize")  # a donor's activity file can be large: the server's limit
 
@@ -61,7 +62,7 @@ if upload is None:
 try:
     read = read_offers(upload.getvalue(), upload.name)
 except IatiFileError as exc:
-    st.error(str(exc))
+    st.error(plain(str(exc)))  # quotes the file's values: shown as text
     st.stop()
 
 existing = {v.item.offer_id for v in records.offers(store)}

@@ -1,6 +1,7 @@
 """The Intercambio IATI page: the parish's file is offered for download and validates; a planner records the RUC;
 a cooperant's file is previewed and saved as offers by a planner only; an invalid file is refused in Spanish."""
 
+import re
 from pathlib import Path
 
 from core.proposals import records
@@ -57,6 +58,7 @@ def test_a_valid_cooperant_file_is_previewed_and_saved_by_a_planner(own_store):
 
 def test_an_invalid_file_is_refused_and_nothing_is_saved(own_store):
     app = _upload(open_app_page(PAGE, PLANNER), "invalido-22-missing-title-narrative.xml")
-    assert any("no cumple el estándar IATI 2.03" in e.value and "línea 8" in e.value for e in app.error)
+    shown = [re.sub(r"\\(.)", r"\1", e.value) for e in app.error]  # as read: Markdown's escapes set aside
+    assert any("no cumple el estándar IATI 2.03" in text and "línea 8" in text for text in shown)
     assert not app.dataframe
     assert not [r for r in Store(own_store).records(records.OFFER) if r.record_id.startswith("IATI-")]

@@ -17,9 +17,11 @@ import hashlib
 from dataclasses import dataclass, field
 
 from lxml import etree
+from pydantic import ValidationError
 
 from core.cooperation.cooperants import cooperants
 from core.cooperation.offer_links import linked
+from core.data.validation import spanish_message
 from core.iati import identifiers as ids
 from core.iati.schema import IatiFileError, parse, problems
 from core.proposals.offers import CooperationOffer
@@ -158,8 +160,16 @@ def read_offers(content: bytes, file_name: str = "actividades.xml") -> list[Read
     if found:
         raise IatiFileError(t("iati.err.invalid_file", problems="; ".join(found)))
     digest = hashlib.sha256(content).hexdigest()[:8]
-    return [_offer(activity, index, file_name, digest)
-            for index, activity in enumerate(document.getroot().findall("iati-activity"), start=1)]
+    read, refused = [], []
+    for index, activity in enumerate(document.getroot().findall("iati-activity"), start=1):
+        try:
+            read.append(_offer(activity, index, file_name, digest))
+        except ValidationError as exc:  # a value the schema allows and an offer does not (a negative budget)
+            refused.append(t("iati.err.activity", index=index, problems="; ".join(
+                f"{'.'.join(str(part) for part in e['loc'])}: {spanish_message(e)}" for e in exc.errors())))
+    if refused:
+        raise IatiFileError(t("iati.err.invalid_file", problems="; ".join(refused)))
+    return read
 
 
 def save_read_offers(store: Store, user: User | None, offers: list[CooperationOffer]) -> int:

@@ -43,9 +43,8 @@ Theme = Literal["agriculture", "education", "infrastructure", "emergency_aid", "
                 "governance", "health", "human_rights", "industry", "productive_sectors", "other"]
 
 FundingSource = Literal["gad", "associations", "cooperant", "other"]
-
-
 MOST_PEOPLE = 100_000_000  # people one proposal reaches: more is a slip (and would not fit a table's column)
+
 
 class ProposalStatus(StrEnum):
     """The life of a proposal, from the association's draft to the closed project."""

@@ -70,6 +70,7 @@ STRINGS = {
     "iati.err.missing_child": "le falta {expected}",
     "iati.err.unexpected": "no corresponde en ese lugar (revise el orden de los elementos)",
     "iati.err.attribute_required": "le falta el atributo «{attribute}»",
+    "iati.err.activity": "la actividad {index} no es una oferta válida ({problems})",
     "iati.err.attribute_value": "el atributo «{attribute}» tiene un valor no válido: «{value}»",
     "iati.err.other": "no cumple el esquema IATI 2.03",
     "iati.err.invalid_file": "El archivo no cumple el estándar IATI 2.03 y no se leyó ninguna oferta. {problems}",

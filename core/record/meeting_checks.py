@@ -1,0 +1,63 @@
+"""What a save of an advisory-group meeting must respect, against the meeting as STORED (core.record.meeting):
+its stage only moves forward once results were shown, nobody is listed twice, and every account it names can take
+part. Raises ValueError with the reason in Spanish."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from core import fmt
+from core.record.auth import Accounts, Action, can
+from core.record.store import Store
+from core.texts import t
+
+if TYPE_CHECKING:
+    from core.record.meeting import Meeting, Participant
+
+
+def check_save(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
+    """Every rule below, in order."""
+    _check_stage(meeting, stored)
+    _check_namesakes(meeting, stored)
+    _check_accounts(store, meeting, stored)
+
+
+_STAGES = ("open", "revealed", "closed")
+
+
+def _check_stage(meeting: Meeting, stored: Meeting | None) -> None:
+    """Once its results were shown (revealed or closed), a meeting only moves on to closed, as it was: reopened
+    or changed, someone could vote or score again after seeing how the others did. A new meeting is a new round."""
+    if stored is None or stored.status == "open":
+        return
+    kept = {"status", "proponents"}
+    if meeting.model_dump(exclude=kept) != stored.model_dump(exclude=kept) or \
+            _STAGES.index(meeting.status) < _STAGES.index(stored.status):
+        raise ValueError(t("ses.err.results_shown"))
+
+
+def _check_namesakes(meeting: Meeting, stored: Meeting | None) -> None:
+    """One person listed twice under two spellings («María Pérez», «  maría PÉREZ ») would vote twice: a name may
+    repeat only between participants told apart by their accounts. Checked when the list is new or changes (a
+    meeting stored before keeps loading)."""
+    if stored is not None and stored.participants == meeting.participants:
+        return
+    seen: dict[str, Participant] = {}
+    for person in meeting.participants:
+        other = seen.setdefault(fmt.name_key(person.name), person)
+        if other is not person and (other.username is None or person.username is None):
+            raise ValueError(t("ses.err.repeated_name", name=other.name.strip()))
+
+
+def _check_accounts(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
+    """Refuse (Spanish, naming the participant) a username that is not an active account allowed to take part: a
+    mistyped or retired name would otherwise wait on the list for whoever is later given it. Only the names the
+    save adds to the `stored` meeting are checked: one whose participant retired since can still be closed."""
+    accounts = Accounts(store)
+    listed_before = {p.username for p in stored.participants} if stored else set()
+    for person in meeting.participants:
+        if person.username is None or person.username in listed_before:
+            continue
+        account = accounts.get(person.username)
+        if account is None or not can(account, Action.TAKE_PART):  # can() is False for an inactive account
+            raise ValueError(t("ses.err.unknown_account", name=person.name, username=person.username))
