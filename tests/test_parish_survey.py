@@ -121,6 +121,7 @@ def test_parish_numbers_read_as_written(read, text, expected):
 @pytest.mark.parametrize(("read", "text"), [
     (cells.integer, "1,000"),
     (lambda text: cells.money(text, ","), "40,000"),
+    (lambda text: cells.money(text, "."), "40.000"),  # the same doubt in a file written with a dot decimal
 ])
 def test_a_number_that_reads_two_ways_is_refused_not_read_a_thousand_times_too_small(read, text):
     """«1,000» socios was read as one member, and «40,000» dollars as forty, without a word."""
@@ -142,6 +143,8 @@ def test_a_submission_time_that_is_no_time_is_named_by_row_and_column_in_spanish
     assert problem.message == "debe ser una fecha y hora (AAAA-MM-DD HH:MM) (se recibió «ayer por la tarde»)"
 
 
-def test_a_spreadsheets_true_is_not_read_as_one_member():
+def test_a_spreadsheets_true_is_not_read_as_one_member_or_one_dollar():
     with pytest.raises(cells.CellError, match="entero"):
         cells.integer(True)
+    with pytest.raises(cells.CellError, match="«Sí»"):
+        cells.money(True)

@@ -255,3 +255,18 @@ def test_a_record_never_moves_to_another_parish(store):
     assert (kept.parish_code, kept.body, kept.version) == ("010170", {"objective_es": "Riego"}, 1)
     store.save("pdot_objective", "OP01", {"objective_es": "Riego y drenaje"}, actor="ana")  # its own parish kept
     assert store.get("pdot_objective", "OP01").parish_code == "010170"
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("SQLITE_FULL", "el disco está lleno"),
+    ("SQLITE_READONLY_DBMOVED", "el disco está lleno"),
+    ("SQLITE_IOERR_WRITE", "el disco está lleno"),
+    ("SQLITE_CONSTRAINT_TRIGGER", "Si el almacén se cambió por fuera de Minga"),
+])
+def test_a_refused_write_is_said_by_its_cause(name, said):
+    """A full or read-only disk is not someone changing the store: each cause has its own sentence."""
+    from core.record.store import _refusal
+
+    error = sqlite3.OperationalError("refused")
+    error.sqlite_errorname = name
+    assert said in _refusal(error)

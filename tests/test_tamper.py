@@ -262,7 +262,7 @@ def test_a_planted_trigger_is_named_and_the_write_it_blocks_is_refused_in_spanis
     con.close()
     result = verify(copy)
     assert result.returncode == 1 and "disparador «no_votes»" in result.stderr
-    with pytest.raises(StoreError, match="no aceptó la operación: fue cambiado por fuera de Minga"):
+    with pytest.raises(StoreError, match="no aceptó la operación; lo guardado no cambió"):
         Store(copy).save("proposal", "EV-X", {"title": "Otra"}, actor="tecnico", parish_code="010170")
 
 

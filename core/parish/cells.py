@@ -51,13 +51,19 @@ def integer(value: Any) -> int | None:
 
 
 def money(value: Any, decimal: str = ",") -> float | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, bool):
+        raise CellError(t("parish.cell.number", value=label("bool", value)))
+    if isinstance(value, (int, float)):
         return float(value)
     shown = text(value)
     if shown is None:
         return None
-    if decimal == "," and ambiguous_reading(shown):  # with a dot decimal, «40,000» is forty thousand
+    if decimal == "," and ambiguous_reading(shown):  # «40,000»: forty, or forty thousand?
         raise CellError(ambiguous_reading(shown))
+    if decimal == "." and "," not in shown and ambiguous_reading(shown.replace(".", ",")):  # «40.000» the same
+        whole, part = shown.strip().split(".")
+        raise CellError(t("number.ambiguous", text=shown, small=f"{whole}.{part.rstrip('0') or '0'}",
+                          large=f"{whole}{part}"))
     parsed = parse_number(shown, decimal)
     if not isinstance(parsed, float):
         raise CellError(t("parish.cell.number", value=shown))

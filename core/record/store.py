@@ -153,9 +153,9 @@ class Store:
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise StoreBusyError(t("store.busy", seconds=BUSY_SECONDS)) from exc
-            raise StoreError(t("store.refused")) from exc
-        except sqlite3.DatabaseError as exc:  # a trigger or column changed by hand refuses the write
-            raise StoreError(t("store.refused")) from exc
+            raise StoreError(_refusal(exc)) from exc
+        except sqlite3.DatabaseError as exc:  # a trigger or a column changed by hand refuses the write
+            raise StoreError(_refusal(exc)) from exc
         finally:
             con.close()
 
@@ -363,6 +363,15 @@ class Store:
         from core.record.ledger import verify_store  # the checks build on this module
 
         return verify_store(self.path, key=self.public_key, anchor=self.anchor_path)
+
+
+_DISK_ERRORS = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def _refusal(exc: sqlite3.Error) -> str:
+    """Why the store refused, in Spanish: the disk (full, read-only, damaged), or the store itself."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return t("store.disk" if name.startswith(_DISK_ERRORS) else "store.refused")
 
 
 def _head(con: sqlite3.Connection) -> signing.SignedHead | None:

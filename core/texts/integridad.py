@@ -5,8 +5,10 @@ STRINGS: dict[str, str] = {
     # -- the store -------------------------------------------------------------------------------------------
     "store.busy": "El almacén está ocupado por otro proceso (esperamos {seconds} segundos). Lo que estaba guardado "
                   "no cambió; intente de nuevo en un momento.",
-    "store.refused": "El almacén no aceptó la operación: fue cambiado por fuera de Minga. Lo guardado no cambió; "
-                     "el Registro de cambios dice qué se alteró.",
+    "store.refused": "El almacén no aceptó la operación; lo guardado no cambió. Si el almacén se cambió por fuera de "
+                     "Minga, el Registro de cambios dice qué se alteró.",
+    "store.disk": "El almacén no se pudo escribir: el disco está lleno, es de solo lectura o el archivo está dañado. "
+                  "Lo guardado no cambió; avise a quien mantiene Minga.",
     "store.parish_taken": "«{record}» ya es un registro de la parroquia {parish}: no se guarda para otra. Use "
                           "otro código.",
     "store.cannot_open": "No se puede abrir el almacén {path}: revise que la carpeta exista y se pueda escribir.",
