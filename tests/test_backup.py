@@ -175,8 +175,24 @@ def test_this_installations_backup_with_an_entry_signed_elsewhere_cannot_be_adop
     con.commit()
     con.close()
     assert not backup.inspect_backup(store, candidate).acceptable
-    refused(store, candidate, "entrada 1 no tiene una firma válida", adopt=True)
+    refused(store, candidate, "repite el registro de esta instalación", adopt=True)
     assert Accounts(store).get("tecnica").role == Role.PLANNER
+
+
+def test_another_installations_backup_with_unsigned_entries_cannot_be_adopted(store, tmp_path):
+    """Entries without a signature were allowed before the first signed one (the old unsigned format): blanking
+    them passed a log whose start no key vouched for."""
+    elsewhere = Store(tmp_path / "otra" / "minga.sqlite")
+    Accounts(elsewhere).create_first_admin("admin", "Administración", PASSWORD)
+    elsewhere.save("budget", "020150", budget(5000), actor="admin", parish_code="020150")
+    candidate = altered(a_backup(elsewhere, tmp_path, "ajeno.sqlite"), "DROP TRIGGER audit_log_no_update",
+                        "UPDATE audit_log SET signature = '' WHERE seq = 1")
+    con = sqlite3.connect(candidate)  # the trigger back, so only the signature differs from a true backup
+    con.execute("CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log\n"
+                "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END")
+    con.commit()
+    con.close()
+    refused(store, candidate, "entrada 1 no está firmada con la clave que nombra el respaldo", adopt=True)
 
 
 def test_a_wrong_password_or_a_non_administrator_is_refused(store, tmp_path):

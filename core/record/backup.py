@@ -187,12 +187,24 @@ def inspect_backup(store: Store, candidate: Path | str) -> BackupReport:
                 store.public_key):
             foreign = claimed  # signed elsewhere: is every entry signed with the key it names?
             check = verify_store(candidate, key=signing.load_public_pem(claimed), anchor=None, every_signature=True)
+            if _first_entry(candidate) is not None and _first_entry(candidate) == _first_entry(store.path):
+                problems.append(t("backup.our_history"))  # this store's own history, signed again elsewhere
     except (sqlite3.DatabaseError, ValueError) as exc:
         raise RestoreRefused(t("store.restore_refused", reason=t("store.not_sqlite"))) from exc
     except StoreError as exc:
         raise RestoreRefused(t("store.restore_refused", reason=str(exc))) from exc
     problems += [f.message for f in check.findings]
     return BackupReport(check.entries, check.head, tuple(users), tuple(problems), foreign)
+
+
+def _first_entry(path: Path) -> str | None:
+    """The hash of a store's first log entry: two stores that share it share their history."""
+    con = open_read_only(Path(path))
+    try:
+        row = con.execute("SELECT hash FROM audit_log WHERE seq = 1").fetchone()
+    finally:
+        con.close()
+    return row[0] if row else None
 
 
 def restore(store: Store, candidate: Path | str, *, admin: User, password: str, adopt: bool = False) -> BackupReport:

@@ -182,18 +182,20 @@ def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings
                 broken = True
         previous = digest
     if key is not None and signed:
-        _check_signatures(con, key, signed, findings, chained=not broken and not every_signature)
+        _check_signatures(con, key, signed, findings, chained=not broken and not every_signature,
+                          all_signed=every_signature)
     return log
 
 
 def _check_signatures(con: sqlite3.Connection, key: Ed25519PublicKey, entries: list[tuple[int, str, str]],
-                      findings: list[Finding], *, chained: bool) -> None:
+                      findings: list[Finding], *, chained: bool, all_signed: bool = False) -> None:
     """Name the first entry without a valid signature, checking as few signatures as that takes.
 
     When the chain holds, each hash chains every entry before it, so a valid signature on the last entry vouches
     for the whole log; whoever rewrites entry k must rehash every later one and cannot sign them, so from k on
     none is valid and a bisection finds k. When the chain is broken, every signature is checked in order.
-    Entries written before signing existed (schema 1) carry none: allowed only before the first signed entry.
+    Entries written before signing existed (schema 1) carry none: allowed only before the first signed entry, and
+    never with `all_signed` (a backup of another installation, checked under the key it names).
     Entries before an adopted backup's restore entry are signed with the key that entry names (core.record.backup).
     """
     adoptions = []
@@ -210,7 +212,7 @@ def _check_signatures(con: sqlite3.Connection, key: Ed25519PublicKey, entries: l
                       key)
         return bool(signature) and signing.signature_ok(signer, digest, signature)
 
-    first_signed = next((i for i, (_, _, signature) in enumerate(entries) if signature), len(entries) - 1)
+    first_signed = 0 if all_signed else next((i for i, (_, _, sig) in enumerate(entries) if sig), len(entries) - 1)
     if not chained:
         low = high = next((i for i in range(first_signed, len(entries)) if not valid(i)), -1)
         if low < 0:
@@ -226,7 +228,8 @@ def _check_signatures(con: sqlite3.Connection, key: Ed25519PublicKey, entries: l
         else:
             high = middle
     seq, _, signature = entries[low]
-    findings.append(Finding("signature", t("ledger.bad_signature" if signature else "ledger.unsigned", seq=seq), seq))
+    wrong = "ledger.named_key" if all_signed else "ledger.bad_signature" if signature else "ledger.unsigned"
+    findings.append(Finding("signature", t(wrong, seq=seq), seq))
 
 
 def _check_schema(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings: list[Finding]) -> None:

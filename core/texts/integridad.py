@@ -46,6 +46,7 @@ STRINGS: dict[str, str] = {
                        "fue cambiado por fuera de Minga.",
     "ledger.acta_text": "El texto del acta «{file}» no es el que Minga imprime para la decisión {decision} tal como "
                         "se registró: el acta fue editada, o su constancia se copió de otra acta.",
+    "ledger.named_key": "La entrada {seq} no está firmada con la clave que nombra el respaldo.",
     "ledger.source.anchor": "el ancla guardada fuera del almacén",
     "ledger.source.acta": "el acta «{file}»",
     "ledger.not_run.key": "No se comprobaron las firmas: falta la clave de la instalación (--key ARCHIVO).",
@@ -70,6 +71,8 @@ STRINGS: dict[str, str] = {
     "backup.password": "La contraseña no coincide con la de un administrador: el respaldo no se restauró.",
     "backup.foreign": "es de otra instalación de Minga (su registro está firmado con otra clave). Para usarlo, "
                       "marque «Adoptar el respaldo de otra instalación».",
+    "backup.our_history": "repite el registro de esta instalación firmado con otra clave: no es de otra "
+                          "instalación, y no se adopta.",
     "backup.copy_failed": "el archivo no se pudo copiar sobre el almacén; lo actual no cambió.",
     "admin.key_warning": "La clave que firma el registro NO está en el respaldo: está en {path} (huella "
                          "{fingerprint}). Guarde una copia aparte; sin ella no se puede comprobar el registro de un "
