@@ -212,6 +212,21 @@ def test_an_acta_that_carries_a_true_constancia_over_other_content_is_named(copy
     assert "El texto del acta «acta-falsa.pdf» no es el que Minga imprime" in result.stderr
 
 
+def test_an_acta_printed_in_an_older_format_is_not_called_forged(copy, tmp_path, monkeypatch):
+    """Today's Minga prints an acta differently from an older one: an honest older acta's text cannot match a
+    print made today. Its decision and constancia are still checked; the text comparison is said not to run."""
+    from core.record import constancia
+
+    store = Store(copy)
+    monkeypatch.setattr(constancia, "ACTA_FORMAT", constancia.ACTA_FORMAT - 1)
+    monkeypatch.setattr(acta, "status_es", lambda decision: "Aprobada (formato anterior)")  # other wording
+    older = tmp_path / "acta-anterior.pdf"
+    older.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), store.head()))
+    result = verify(copy, "--acta", str(older))
+    assert result.returncode == 0, result.stderr
+    assert "se imprimió con otro formato de Minga" in result.stderr
+
+
 def test_a_file_that_is_not_a_store_still_exits_2(tmp_path):
     bogus = tmp_path / "x.sqlite"
     bogus.write_bytes(b"no es una base" * 100)

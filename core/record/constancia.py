@@ -19,6 +19,9 @@ from core.record.signing import SignedHead
 from core.texts import t
 
 _HEX = r"([0-9a-f]+)"
+# The acta's layout and wording: printed on every acta, and raised whenever what an acta prints changes, so that
+# `verify --acta` compares an acta's text only with an acta of the same format (an older one is not called forged).
+ACTA_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class ActaHead:
     decision_hash: str
     head: SignedHead
     text: str = ""  # the acta's whole text, whitespace collapsed (`flat`): compared with the acta as logged
+    format: int | None = None  # ACTA_FORMAT when it was printed (None: printed before formats were named)
 
 
 def lines(decision_id: str, decision_hash: str, head: SignedHead) -> list[str]:
@@ -37,12 +41,12 @@ def lines(decision_id: str, decision_hash: str, head: SignedHead) -> list[str]:
     return [t("constancia.decision", decision=decision_id), t("constancia.decision_hash", hash=decision_hash),
             t("constancia.entry", seq=head.seq), t("constancia.entry_hash", hash=head.hash),
             t("constancia.signature_1", part=head.signature[:half]),
-            t("constancia.signature_2", part=head.signature[half:])]
+            t("constancia.signature_2", part=head.signature[half:]), t("constancia.format", format=ACTA_FORMAT)]
 
 
 def _pattern(key: str, value: str) -> str:
     """The regex for one printed line: the catalogue text with its placeholder replaced by a capture."""
-    before, _, after = t(key, **{name: "\0" for name in ("decision", "hash", "seq", "part")}).partition("\0")
+    before, _, after = t(key, **{name: "\0" for name in ("decision", "hash", "seq", "part", "format")}).partition("\0")
     return re.escape(before.strip()) + r"\s*" + value + re.escape(after.strip())
 
 
@@ -58,7 +62,9 @@ def parse(text: str, file: str) -> ActaHead | None:
             return None
         found.append(match.group(1))
     decision, decision_hash, seq, digest, first, second = found
-    return ActaHead(file, decision, decision_hash, SignedHead(int(seq), digest, first + second), flat)
+    printed = re.search(_pattern("constancia.format", r"(\d+)"), flat)
+    return ActaHead(file, decision, decision_hash, SignedHead(int(seq), digest, first + second), flat,
+                    int(printed.group(1)) if printed else None)
 
 
 def flat_text(text: str) -> str:

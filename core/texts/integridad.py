@@ -47,6 +47,10 @@ STRINGS: dict[str, str] = {
     "ledger.acta_text": "El texto del acta «{file}» no es el que Minga imprime para la decisión {decision} tal como "
                         "se registró: el acta fue editada, o su constancia se copió de otra acta.",
     "ledger.named_key": "La entrada {seq} no está firmada con la clave que nombra el respaldo.",
+    "ledger.not_run.acta_format": "No se comparó el texto del acta «{file}» con lo registrado: se imprimió con "
+                                  "otro formato de Minga (se comprobaron su decisión y su constancia).",
+    "ledger.not_run.acta_print": "No se comparó el texto del acta «{file}» con lo registrado: Minga no pudo "
+                                 "imprimirla de nuevo.",
     "ledger.source.anchor": "el ancla guardada fuera del almacén",
     "ledger.source.acta": "el acta «{file}»",
     "ledger.not_run.key": "No se comprobaron las firmas: falta la clave de la instalación (--key ARCHIVO).",
@@ -62,6 +66,7 @@ STRINGS: dict[str, str] = {
     "constancia.entry_hash": "Huella de la entrada: {hash}",
     "constancia.signature_1": "Firma (1/2): {part}",
     "constancia.signature_2": "Firma (2/2): {part}",
+    "constancia.format": "Formato del acta: {format}",
     # -- backup and restore (core.record.backup) ------------------------------------------------------------
     "backup.extra_object": "El respaldo tiene un objeto que Minga no crea ({kind} «{name}»).",
     "backup.missing_object": "Al respaldo le falta {kind} «{name}».",
