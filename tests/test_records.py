@@ -56,7 +56,8 @@ def test_a_representative_edits_only_proposals_of_their_association(store):
     items = [v.item for v in records.proposals(store, "010170")]
     own = next(p for p in items if "EV-A03" in (p.association_ids or [p.association_id]))
     other = next(p for p in items if "EV-A03" not in (p.association_ids or [p.association_id]))
-    records.save_proposal(store, REP, own.model_copy(update={"summary": "Actualizado"}))
+    withdrawn = own.model_copy(update={"summary": "Actualizado", "status": ProposalStatus.DRAFT})  # handed in:
+    records.save_proposal(store, REP, withdrawn)  # taken back to a draft to be changed
     with pytest.raises(PermissionDenied, match="propia asociación"):
         records.save_proposal(store, REP, other.model_copy(update={"summary": "No debe guardarse"}))
     assert records.proposal(store, other.proposal_id).item.summary != "No debe guardarse"
@@ -133,7 +134,7 @@ def test_the_reset_command_restores_the_demo(tmp_path, con, built_data_dir, monk
 def test_a_representative_cannot_set_a_status_the_gad_decides(store):
     own = next(v.item for v in records.proposals(store, "010170")
                if "EV-A03" in (v.item.association_ids or [v.item.association_id]))
-    draft = own.model_copy(update={"status": ProposalStatus.DRAFT, "status_history": []})
+    draft = own.with_status(ProposalStatus.DRAFT)
     records.save_proposal(store, REP, draft)
     with pytest.raises(PermissionDenied, match="borrador o presentadas"):
         records.save_proposal(store, REP, draft.model_copy(update={"status": ProposalStatus.FUNDED}))
@@ -227,3 +228,29 @@ def test_a_representative_cannot_give_their_proposal_away(store):
                                    "status": ProposalStatus.DRAFT})
     with pytest.raises(PermissionDenied, match="propia asociación"):
         records.save_proposal(store, REP, given)
+
+
+def test_a_representative_neither_changes_a_proposal_handed_in_nor_takes_over_a_joint_one(store):
+    """Handed in, a proposal is the GAD's to screen: its text no longer changes under it. A co-proponent could
+    make their association the lead and drop the other; a new proposal could be led by someone else's."""
+    joint = next(v.item for v in records.proposals(store, "010170")
+                 if "EV-A03" in (v.item.association_ids or []) and v.item.association_ids[0] != "EV-A03")
+    with pytest.raises(PermissionDenied, match="solo las cambia el técnico"):
+        records.save_proposal(store, REP, joint.model_copy(update={"title": "Cambiada ya entregada"}))
+    lead = ["EV-A03", *[a for a in joint.association_ids if a != "EV-A03"]]
+    with pytest.raises(PermissionDenied):
+        records.save_proposal(store, REP, joint.model_copy(update={
+            "association_id": "EV-A03", "association_ids": lead, "status": ProposalStatus.DRAFT}))
+    assert records.proposal(store, joint.proposal_id).item == joint
+
+
+def test_a_saved_proposal_keeps_its_history_and_moves_only_by_allowed_steps(store):
+    """A planner's copy with the history erased jumped from «Presentada» to «Financiada»."""
+    own = next(v for v in records.proposals(store, "010170") if v.item.status == ProposalStatus.SUBMITTED)
+    with pytest.raises(ValueError, match="no se puede pasar de «Presentada» a «Financiada»"):
+        records.save_proposal(store, PLANNER, own.item.model_copy(update={"status": ProposalStatus.FUNDED}))
+    eligible = own.item.with_status(ProposalStatus.ELIGIBLE)
+    records.save_proposal(store, PLANNER, eligible)
+    with pytest.raises(ValueError, match="no se borra ni se reescribe"):
+        records.save_proposal(store, PLANNER, eligible.model_copy(update={"status_history": []}))
+    assert records.proposal(store, own.item.proposal_id).item.status == ProposalStatus.ELIGIBLE

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from core.cooperation.cooperants import registered_offer
 from core.data.schemas.catalogues import PdotObjective
-from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
+from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus, transition_error
 from core.proposals.offers import CooperationOffer
 from core.record import overlay
 from core.record.auth import Action, PermissionDenied, Role, User, require
@@ -104,7 +104,38 @@ def may_write_proposal(user: User | None, proposal: Proposal, stored: dict[str, 
             raise PermissionDenied(t("auth.err.representative_status"))
         if user.association_id not in owners:
             return require(user, Action.SUBMIT_PROPOSAL, owners[0])
+    owners, status = _owners_and_status(versions[0])
+    if stored is None and owners[0] != user.association_id:  # a new proposal is led by their own association
+        return require(user, Action.SUBMIT_PROPOSAL, owners[0])
+    before_owners, before_status = _owners_and_status(stored) if stored is not None else (owners, "draft")
+    if before_owners != owners or (before_status == status == ProposalStatus.SUBMITTED):
+        raise PermissionDenied(t("auth.err.representative_edit"))  # its proponents, or a proposal handed in
     return require(user, Action.SUBMIT_PROPOSAL, user.association_id)
+
+
+def _check_lifecycle(stored: dict[str, Any] | None, proposal: Proposal) -> None:
+    """A saved proposal keeps the status history it had and adds only allowed steps from its stored status: a
+    caller's copy cannot erase the history or jump from «Presentada» to «Financiada»."""
+    if stored is None:
+        return
+    before = Proposal.model_validate(stored)
+    kept = [c.model_dump(mode="json") for c in before.status_history]
+    if kept:
+        if [c.model_dump(mode="json") for c in proposal.status_history[:len(kept)]] != kept:
+            raise ValueError(t("val.status.history_kept"))
+        added = [c.status for c in proposal.status_history[len(kept):]]
+    elif proposal.status_history:  # the first history starts at the stored status
+        if proposal.status_history[0].status != before.status:
+            raise ValueError(t("val.status.history_kept"))
+        added = [c.status for c in proposal.status_history[1:]]
+    else:  # neither keeps a history: one step at most
+        added = [proposal.status] if proposal.status != before.status else []
+    current = before.status
+    for step in added + ([proposal.status] if (added[-1:] or [current])[-1] != proposal.status else []):
+        problem = transition_error(current, step)  # a status the history does not reach is a step too
+        if problem:
+            raise ValueError(problem)
+        current = step
 
 
 def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_version: int | None = None) -> int:
@@ -117,6 +148,7 @@ def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_
     stored = record.body if record is not None and not record.deleted else None
     actor = may_write_proposal(user, proposal, stored)
     _same_parish(record, proposal)
+    _check_lifecycle(stored, proposal)
     if expected_version is None:
         expected_version = record.version if record is not None else 0
     return _save(store, actor, PROPOSAL, proposal.proposal_id, proposal, proposal.parish_code, expected_version,

@@ -26,6 +26,8 @@ STRINGS = {
     "auth.err.user_exists": "El usuario «{username}» ya existe.",
     "auth.err.password_short": "La contraseña debe tener al menos {minimum} caracteres.",
     "auth.err.no_association": "Un representante de asociación debe tener una asociación asignada.",
+    "auth.err.representative_edit": "Una propuesta entregada, o sus asociaciones proponentes, solo las cambia el "
+                                    "técnico de planificación.",
     "auth.err.representative_status": "Un representante de asociación solo guarda propuestas en borrador o "
                                       "presentadas; los demás estados los fija el GAD.",
     "auth.err.deactivate_self": "No puede desactivar su propia cuenta; pida a otro administrador que lo haga.",

@@ -82,6 +82,8 @@ STRINGS: dict[str, str] = {
     "val.status.final": "una propuesta «{status}» ya no puede cambiar de estado",
     "val.status.step": "no se puede pasar de «{current}» a «{new}»; desde «{current}» solo se puede pasar a {allowed}",
     "val.status.history": "historial de estados no válido: {problem}",
+    "val.status.history_kept": "el historial de estados guardado no se borra ni se reescribe: cada cambio de estado se "
+                               "agrega al final",
     "val.status.last": "el último estado del historial («{last}») no coincide con el estado actual («{status}»)",
     "val.proposal.lead": "la asociación líder «{association}» debe estar entre las asociaciones proponentes "
                          "(association_ids)",
