@@ -8,7 +8,7 @@ from core.cooperation import agreements as agr
 from core.cooperation import closing, monitoring
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import open_app_page
+from tests.conftest import open_app_page, store_accounts
 
 PAGE = "pages/convenios.py"
 PLANNER = User(username="tecnica-conv", display_name="Técnica", role=Role.PLANNER)
@@ -87,8 +87,8 @@ def test_from_application_to_closing_evaluation(own_store):
 
 def _signed(store_path):
     """One agreement signed in the page's store (application, answer and signature through core)."""
-    store = Store(store_path)
     planner_core = User(username="tecnica-core", display_name="Técnica", role=Role.PLANNER)
+    store = store_accounts(Store(store_path), planner_core, BOARD)  # rights are read from the stored accounts
     agr.submit(store, planner_core, agr.Application(application_id="AP-REV", parish_code="010170",
                                                     proposal_id="EV-P02", cooperant_id="CO-ISRAEL-MASHAV",
                                                     submitted_on=dt.date.today() - dt.timedelta(days=60)))

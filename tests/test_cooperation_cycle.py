@@ -28,6 +28,7 @@ from core.proposals import records
 from core.record import backup
 from core.record.auth import Accounts, PermissionDenied, Role, User
 from core.record.store import Store
+from tests.conftest import store_accounts
 
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
@@ -209,6 +210,7 @@ def test_a_backup_with_every_cooperation_record_is_accepted(store, tmp_path):
                                                     reason="Toda propuesta nace de la asamblea comunitaria."))
     identifiers.save_publisher(store, PLANNER, "010170", "0160000000001")
     Accounts(store).create_first_admin("admin", "Administración", "clave-de-prueba-2026")
+    store_accounts(store, PLANNER)  # with accounts in the store, rights are read from them
     cooperant, call = cooperants.cooperants(store)[0], calls.calls(store)[0]  # the demo's, edited
     cooperants.save_cooperant(store, PLANNER, cooperant.model_copy(update={"name": f"{cooperant.name} (Ecuador)"}), 0)
     calls.save_call(store, PLANNER, call.model_copy(update={"title": f"{call.title} (segunda)"}), 0)

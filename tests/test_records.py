@@ -254,3 +254,16 @@ def test_a_saved_proposal_keeps_its_history_and_moves_only_by_allowed_steps(stor
     with pytest.raises(ValueError, match="no se borra ni se reescribe"):
         records.save_proposal(store, PLANNER, eligible.model_copy(update={"status_history": []}))
     assert records.proposal(store, own.item.proposal_id).item.status == ProposalStatus.ELIGIBLE
+
+
+def test_once_the_store_has_accounts_a_caller_without_one_writes_nothing(store):
+    """A planner `User` made up by the caller saved a proposal: with accounts in the store, rights are read from
+    the stored account (a store still without any is being set up, and nobody can sign in to it)."""
+    from core.record.auth import Accounts
+
+    Accounts(store).create_first_admin("admin", "Administración", "clave-de-prueba-2026")
+    first = records.proposals(store, "010170")[0].item
+    made_up = User(username="intrusa", display_name="Intrusa", role=Role.PLANNER)
+    with pytest.raises(PermissionDenied):
+        records.save_proposal(store, made_up, first.model_copy(update={"title": "No debe guardarse"}))
+    assert records.proposal(store, first.proposal_id).item.title == first.title

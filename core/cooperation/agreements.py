@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from core import fmt
 from core.cooperation.cooperants import registered
 from core.proposals.models import ID_PATTERN
-from core.record.auth import Action, User, require
+from core.record.auth import Accounts, Action, User
 from core.record.store import Change, ConflictError, Store, StoreError
 from core.texts import t
 
@@ -130,7 +130,7 @@ def agreements(store: Store, parish_code: str) -> list[Agreement]:
 
 def submit(store: Store, user: User | None, application: Application) -> Application:
     """Record that a proposal was sent to a cooperant (planners); the cooperant must be registered."""
-    actor = require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER)
     if registered(store, application.cooperant_id) is None:
         raise ValueError(t("coop.err.unknown_cooperant", cooperant=application.cooperant_id))
     fresh = application.model_copy(update={"answer": None, "answered_on": None, "answer_note": None})
@@ -142,7 +142,7 @@ def submit(store: Store, user: User | None, application: Application) -> Applica
 def record_answer(store: Store, user: User | None, application_id: str, answer: Answer, on: dt.date,
                   note: str | None = None) -> Application:
     """The cooperant's answer, once: a stored answer is never changed (a new application follows a reformulation)."""
-    actor = require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER)
     stored = store.get(APPLICATION, application_id)
     if stored is None or stored.deleted:
         raise ValueError(t("agr.err.no_application", application=application_id))
@@ -159,7 +159,7 @@ def record_answer(store: Store, user: User | None, application_id: str, answer: 
 
 def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     """Number and store the agreement of an accepted application (board or admin), in one logged transaction."""
-    require(user, Action.APPROVE_DECISION)
+    Accounts(store).require(user, Action.APPROVE_DECISION)
     stored = store.get(APPLICATION, draft.application_id)
     if stored is None or stored.deleted:
         raise ValueError(t("agr.err.no_application", application=draft.application_id))

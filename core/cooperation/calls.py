@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from core.cooperation.cooperants import DEMO_DIR, Cooperant, registered
 from core.proposals.models import ID_PATTERN, Proposal, Theme, split_list
 from core.record import overlay
-from core.record.auth import Action, User, require
+from core.record.auth import Accounts, Action, User
 from core.record.store import Change, Store
 from core.texts import t
 
@@ -108,7 +108,7 @@ def calls(store: Store) -> list[Call]:
 
 def save_call(store: Store, user: User | None, call: Call, expected_version: int | None = None) -> int:
     """Store a call of a cooperant registered in the store (planners and admins)."""
-    actor = require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER)
     if registered(store, call.cooperant_id) is None:
         raise ValueError(t("coop.err.unknown_cooperant", cooperant=call.cooperant_id))
     [saved] = store.apply([Change(KIND, call.call_id, call.model_dump(mode="json"), expected_version=expected_version,

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.cooperation.agreements import AGREEMENT, Agreement
-from core.record.auth import Action, User, require
+from core.record.auth import Accounts, Action, User
 from core.record.store import Store
 from core.texts import t
 
@@ -73,7 +73,7 @@ def evaluations(store: Store, agreement_id: str) -> list[ClosingEvaluation]:
 def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluation) -> ClosingEvaluation:
     """Store the evaluation of a STORED agreement (planners record it, also on behalf of the cooperant and the
     association); a later save by the same evaluator replaces the earlier one, and the log keeps both."""
-    actor = require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER)
     stored = store.get(AGREEMENT, evaluation.agreement_id)
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=evaluation.agreement_id))

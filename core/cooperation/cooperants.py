@@ -17,7 +17,7 @@ from core.data.paths import SOURCES_DIR
 from core.proposals.models import ID_PATTERN, Theme, split_list
 from core.proposals.offers import CooperationOffer, CooperationType, Modality
 from core.record import overlay
-from core.record.auth import Action, User, require
+from core.record.auth import Accounts, Action, User
 from core.record.store import Change, Store, StoredRecord
 from core.texts import t
 
@@ -128,7 +128,7 @@ def registered_offer(store: Store, offer: CooperationOffer) -> CooperationOffer:
 
 
 def save_cooperant(store: Store, user: User | None, cooperant: Cooperant, expected_version: int | None = None) -> int:
-    actor = require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER)
     [saved] = store.apply([Change(KIND, cooperant.cooperant_id, cooperant.model_dump(mode="json"),
                                   expected_version=expected_version, action=t("log.action.save_cooperant"),
                                   base=overlay.base(KIND, cooperant.cooperant_id))], actor=actor.username)
@@ -138,7 +138,7 @@ def save_cooperant(store: Store, user: User | None, cooperant: Cooperant, expect
 def import_cooperants(store: Store, user: User | None, items: Sequence[Cooperant],
                       expected_versions: dict[str, int] | None = None) -> int:
     """Store many cooperants as one transaction (a registry import): all of them, or none."""
-    actor = require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER)
     expected = expected_versions or {}
     store.apply([Change(KIND, c.cooperant_id, c.model_dump(mode="json"), expected_version=expected.get(c.cooperant_id),
                         action=t("log.action.import_cooperant"), base=overlay.base(KIND, c.cooperant_id))

@@ -27,7 +27,7 @@ from core import fmt
 from core.cooperation.agreements import AGREEMENT, Agreement
 from core.cooperation.reviews import REVIEW_FLAGS, review_flags
 from core.proposals.models import ID_PATTERN
-from core.record.auth import Action, User, require
+from core.record.auth import Accounts, Action, User
 from core.record.store import Store
 from core.texts import t
 
@@ -79,7 +79,7 @@ def reports(store: Store, agreement_id: str) -> list[Report]:
 
 def save_report(store: Store, user: User | None, report: Report) -> Report:
     """Store a report of a STORED agreement (planners); its indicators must be those of the agreement's annex."""
-    actor = require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER)
     stored = store.get(AGREEMENT, report.agreement_id)
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=report.agreement_id))

@@ -26,7 +26,7 @@ from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
 from core import fmt
 from core.cooperation.agreements import AGREEMENT, Agreement
 from core.proposals.models import ID_PATTERN
-from core.record.auth import Action, User, require
+from core.record.auth import Accounts, Action, User
 from core.record.store import Store
 from core.texts import t
 
@@ -95,7 +95,7 @@ def midterm(store: Store, agreement_id: str) -> MidtermEvaluation | None:
 
 def save_midterm(store: Store, user: User | None, evaluation: MidtermEvaluation) -> MidtermEvaluation:
     """Store the mid-term evaluation of a stored agreement, dated within its period (planners)."""
-    actor = require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER)
     agreement = _stored_agreement(store, evaluation.agreement_id)
     if not agreement.start_date <= evaluation.evaluated_on <= agreement.end_date:
         raise ValueError(t("rev.err.midterm_date", start=fmt.date(agreement.start_date),
@@ -114,7 +114,7 @@ def audits(store: Store, agreement_id: str) -> list[Audit]:
 def save_audit(store: Store, user: User | None, audit: Audit, expected_version: int | None = 0) -> Audit:
     """Store an audit of a stored agreement, dated from its start (planners); a new audit by default
     (`expected_version=0`: an existing id is refused). Saving it again may resolve observations, never drop one."""
-    actor = require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER)
     agreement = _stored_agreement(store, audit.agreement_id)
     if audit.audited_on < agreement.start_date:
         raise ValueError(t("rev.err.audit_date", start=fmt.date(agreement.start_date)))

@@ -37,7 +37,7 @@ from core.engine.screening import screen_proposals
 from core.engine.weights import PRESETS, normalize
 from core.fmt import money, number, percent, sentence
 from core.fmt import with_names as fmt_names
-from core.record.auth import Action, User, require
+from core.record.auth import Accounts, Action, User
 from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine
 from core.record.meeting_results import feeding_meetings
 from core.record.store import ConflictError, Store, StoreError
@@ -158,7 +158,7 @@ def save_scenario(store: Store, user: User | None, scenario: Scenario, *,
     author and date of creation are stamped here; a replacement keeps them and the store logs who changed it.
     The advisory group's closed meetings that feed the parish's runs now are stamped too, read from the store.
     """
-    actor = require(user, Action.SAVE_SCENARIO)
+    actor = Accounts(store).require(user, Action.SAVE_SCENARIO)
     current = load_scenario(store, scenario.scenario_id)
     if expected_version == 0 and current is not None:
         raise ScenarioError(t("scen.error.exists", name=current.scenario.name))
@@ -189,7 +189,7 @@ def board_budget(store: Store, parish_code: str) -> AllocationRules | None:
 
 def set_board_budget(store: Store, user: User | None, parish_code: str, rules: AllocationRules) -> AllocationRules:
     """Fix the parish's budget and rules (role: SET_BUDGET, the board): one record per parish, logged."""
-    actor = require(user, Action.SET_BUDGET)
+    actor = Accounts(store).require(user, Action.SET_BUDGET)
     store.save(BUDGET_KIND, parish_code, {"parish_code": parish_code, "rules": rules.model_dump(mode="json")},
                actor=actor.username, parish_code=parish_code, action=t("log.action.set_budget"))
     return rules

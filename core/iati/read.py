@@ -27,7 +27,7 @@ from core.iati.schema import IatiFileError, parse, problems
 from core.proposals.offers import CooperationOffer
 from core.proposals.records import OFFER
 from core.record import overlay
-from core.record.auth import Action, User, require
+from core.record.auth import Accounts, Action, User
 from core.record.store import Change, Store
 from core.texts import t
 
@@ -176,7 +176,7 @@ def save_read_offers(store: Store, user: User | None, offers: list[CooperationOf
     """Store the offers a planner reviewed, as one transaction (all or none); an offer with the same id is
     replaced, and the log says it came from an IATI file. Each is linked to the registered cooperant of its name,
     or flagged as not linked (core.cooperation.offer_links)."""
-    actor = require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER)
     registry = cooperants(store)
     store.apply([Change(OFFER, o.offer_id, linked(o, registry).model_dump(mode="json"), action=t("log.action.iati_offer"),
                         base=overlay.base(OFFER, o.offer_id)) for o in offers], actor=actor.username)

@@ -27,7 +27,7 @@ from core.parish.models import (
 )
 from core.parish.tables import AssociationIndex
 from core.proposals.import_cells import normalise
-from core.record.auth import Accounts, Action, User, require
+from core.record.auth import Accounts, Action, User
 from core.record.store import Change, Store, StoredRecord
 from core.texts import t
 
@@ -164,7 +164,7 @@ def check(store: Store, batch: ParishBatch) -> list[RowProblem]:
 
 def save_batch(store: Store, user: User | None, batch: ParishBatch) -> SaveSummary:
     """Store the batch for a signed-in planner (the role is checked here, in core)."""
-    actor = require(user, Action.EDIT_ALIGNMENT)
+    actor = Accounts(store).require(user, Action.EDIT_ALIGNMENT)
     return save_as(store, actor.username, batch)
 
 
@@ -205,7 +205,7 @@ def checked_changes(store: Store, user: User | None, batch: ParishBatch) -> list
     """The store changes of a batch for a signed-in planner (the same role as `save_batch`), to be applied in
     the same transaction as other records (associations a proposals import creates); the caller applies
     them and then writes the parish's mirror (`write_parish`)."""
-    require(user, Action.EDIT_ALIGNMENT)
+    Accounts(store).require(user, Action.EDIT_ALIGNMENT)
     return batch_changes(store, batch)[0]
 
 

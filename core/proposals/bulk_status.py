@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from core.proposals.models import Proposal, ProposalStatus
 from core.proposals.records import PROPOSAL, may_write_proposal
 from core.record import overlay
-from core.record.auth import Action, PermissionDenied, User, can, require
+from core.record.auth import Accounts, Action, PermissionDenied, User, can
 from core.record.store import Change, Store
 from core.texts import label, t
 
@@ -47,7 +47,7 @@ def change_statuses(store: Store, user: User | None, proposal_ids: Sequence[str]
     proposal cannot take the step or is not theirs; ConflictError when one changed meanwhile.
     """
     if not can(user, Action.SUBMIT_PROPOSAL):
-        require(user, Action.EDIT_PROPOSAL)  # raises the role's Spanish refusal
+        Accounts(store).require(user, Action.EDIT_PROPOSAL)  # raises the role's Spanish refusal
     target = ProposalStatus(target)
     changes, refusals = [], []
     for proposal_id in dict.fromkeys(proposal_ids):

@@ -19,7 +19,7 @@ from core.data.schemas.catalogues import PdotObjective
 from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus, transition_error
 from core.proposals.offers import CooperationOffer
 from core.record import overlay
-from core.record.auth import Action, PermissionDenied, Role, User, require
+from core.record.auth import Accounts, Action, PermissionDenied, Role, User, require
 from core.record.decisions import Decision
 from core.record.store import Change, ConflictError, Store, StoredRecord, StoreError
 from core.texts import t
@@ -46,7 +46,7 @@ def reset_demo(store: Store, user: User | None, kinds: tuple[str, ...] = RESET_K
     Decisions, meetings and the log are kept: a board's record is never erased. So are the PDOT objectives a
     parish recorded in «Preparar la parroquia» (ids that start with its code): its reality, not the demo.
     """
-    require(user, Action.MANAGE_STORE)
+    Accounts(store).require(user, Action.MANAGE_STORE)
     return _reset(store, user.username, kinds)
 
 
@@ -163,7 +163,7 @@ def _same_parish(record: StoredRecord | None, proposal: Proposal) -> None:
 
 def delete_proposal(store: Store, user: User | None, proposal_id: str, expected_version: int) -> int:
     """Delete a proposal (planners): the store keeps a tombstone, so a demo proposal stays deleted too."""
-    actor = require(user, Action.EDIT_PROPOSAL)
+    actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
     record = overlay.current(store, PROPOSAL, proposal_id)
     if record is None or record.deleted:
         raise StoreError(t("store.missing_record", record=proposal_id))
@@ -181,7 +181,7 @@ def import_proposals(store: Store, user: User | None, items: list[Proposal],
     changes already checked by their own module (the associations an import creates), written in the
     same transaction.
     """
-    actor = require(user, Action.EDIT_PROPOSAL)
+    actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
     for item in items:
         _same_parish(overlay.current(store, PROPOSAL, item.proposal_id), item)
     expected = expected_versions or {}
@@ -244,7 +244,7 @@ def offers(store: Store) -> list[Versioned]:
 
 def save_offer(store: Store, user: User | None, offer: CooperationOffer, expected_version: int | None = None) -> int:
     """Store an offer of a registered cooperant, with the registry's name, kind and country (planners and admins)."""
-    actor = require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER)
     offer = registered_offer(store, offer)
     return _save(store, actor, OFFER, offer.offer_id, offer, None, expected_version, "log.action.save_offer")
 
@@ -256,7 +256,7 @@ def pdot_objectives(store: Store, parish_code: str) -> list[Versioned]:
 
 def save_pdot_objective(store: Store, user: User | None, objective: PdotObjective,
                         expected_version: int | None = None) -> int:
-    actor = require(user, Action.EDIT_ALIGNMENT)
+    actor = Accounts(store).require(user, Action.EDIT_ALIGNMENT)
     return _save(store, actor, PDOT, objective.pdot_objective_id, objective, objective.parish_code, expected_version,
                  "log.action.save_pdot")
 

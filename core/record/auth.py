@@ -186,7 +186,10 @@ class Accounts:
 
     def require(self, user: User | None, action: Action, association_id: str | None = None) -> User:
         """`require` with the account as stored (its role, whether active), never the caller's copy of it: a
-        retired account, or a copy that claims another role, is refused."""
+        retired account, or a copy that claims another role, is refused. A store with no account yet (being set
+        up, before its first administrator: nobody can sign in to it) takes the caller as given."""
+        if user is not None and not self.has_users():
+            return require(user, action, association_id)
         return require(self.current(user), action, association_id)
 
     def set_active(self, by: User | None, username: str, active: bool) -> User:
