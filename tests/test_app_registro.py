@@ -7,7 +7,7 @@ import pytest
 from core.proposals import records
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import lock_held_by_another_process, open_app_page
+from tests.conftest import lock_held_by_another_process, open_app_page, store_accounts
 
 ADMIN = User(username="admin-prueba", display_name="Administración", role=Role.ADMIN)
 PLANNER = User(username="tecnico-registro", display_name="Técnico", role=Role.PLANNER)
@@ -66,7 +66,7 @@ def test_the_administrator_creates_a_user_and_resets_the_demo(own_store):
     next(b for b in app.button if b.label == "Crear usuario").click().run()
     assert any("Usuario «vocal2» creado" in s.value for s in app.success)
     assert Accounts(Store(own_store)).authenticate("vocal2", "una-clave-larga-2026").role == Role.BOARD
-    store = Store(own_store)
+    store = store_accounts(Store(own_store), PLANNER)  # rights are read from the stored account
     first = records.proposals(store, "010170")[0].item
     records.save_proposal(store, PLANNER, first.model_copy(update={"title": "Cambiado"}), 0)
     next(c for c in app.checkbox if "restablecer" in c.label).check()

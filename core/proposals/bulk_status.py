@@ -46,6 +46,7 @@ def change_statuses(store: Store, user: User | None, proposal_ids: Sequence[str]
     PermissionDenied when the person may not write proposals at all; BulkRefused (nothing stored) when any
     proposal cannot take the step or is not theirs; ConflictError when one changed meanwhile.
     """
+    user = Accounts(store).signed_in(user)  # the account as stored, never the caller's copy
     if not can(user, Action.SUBMIT_PROPOSAL):
         Accounts(store).require(user, Action.EDIT_PROPOSAL)  # raises the role's Spanish refusal
     target = ProposalStatus(target)

@@ -146,7 +146,7 @@ def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_
     """
     record = overlay.current(store, PROPOSAL, proposal.proposal_id)
     stored = record.body if record is not None and not record.deleted else None
-    actor = may_write_proposal(user, proposal, stored)
+    actor = may_write_proposal(Accounts(store).signed_in(user), proposal, stored)
     _same_parish(record, proposal)
     _check_lifecycle(stored, proposal)
     if expected_version is None:

@@ -188,9 +188,11 @@ class Accounts:
         """`require` with the account as stored (its role, whether active), never the caller's copy of it: a
         retired account, or a copy that claims another role, is refused. A store with no account yet (being set
         up, before its first administrator: nobody can sign in to it) takes the caller as given."""
-        if user is not None and not self.has_users():
-            return require(user, action, association_id)
-        return require(self.current(user), action, association_id)
+        return require(self.signed_in(user), action, association_id)
+
+    def signed_in(self, user: User | None) -> User | None:
+        """Who acts, as the store has them (`current`); the caller as given while the store has no account."""
+        return user if user is not None and not self.has_users() else self.current(user)
 
     def set_active(self, by: User | None, username: str, active: bool) -> User:
         """Deactivate (or reactivate) an account; an administrator cannot deactivate their own."""
