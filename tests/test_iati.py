@@ -127,6 +127,24 @@ def test_text_indicators_are_qualitative_and_numbers_quantitative(store):
     assert indicators[1].find("period/target").get("value") is None
 
 
+@pytest.mark.parametrize(("typed", "exported"), [("1.200", "1200"), ("1234567,89", "1234567.89"), ("12,5", "12.5")])
+def test_an_indicator_typed_in_es_ec_is_exported_as_its_number(store, typed, exported):
+    """«1.200» familias went out as 1.2, and «1234567,89» as 1.23457e+06."""
+    proposal = _fund(store, "EV-P02").model_copy(update={"indicators": [
+        Indicator(name="Familias con riego", baseline="0", target=typed, means_of_verification="Actas")]})
+    store.save(records.PROPOSAL, "EV-P02", proposal.model_dump(mode="json"), actor="test", parish_code="010170")
+    indicator = _activity(activities_document(store, "010170"), "EC-DPA-010170-EV-P02").find("result/indicator")
+    assert indicator.find("period/target").get("value") == exported
+
+
+def test_a_control_character_pasted_into_a_title_does_not_stop_the_file(store):
+    proposal = _fund(store, "EV-P02").model_copy(update={"title": "Riego\x0bpor goteo"})
+    store.save(records.PROPOSAL, "EV-P02", proposal.model_dump(mode="json"), actor="test", parish_code="010170")
+    document = activities_document(store, "010170")
+    assert not problems(document)
+    assert _activity(document, "EC-DPA-010170-EV-P02").findtext("title/narrative") == "Riego por goteo"
+
+
 @pytest.mark.parametrize("name", VALID_EXAMPLES)
 def test_the_standards_valid_activities_read_into_offers(name):
     read = read_offers((EXAMPLES / name).read_bytes(), name)
@@ -217,6 +235,23 @@ def test_an_agreement_exports_with_commitments_expenditures_and_results(store):
     indicator = activity.find("result/indicator")
     assert indicator.find("baseline").get("value") == "0" and indicator.find("period/target").get("value") == "40"
     assert indicator.find("period/actual").get("value") == "12"
+
+
+@pytest.mark.parametrize(("cooperant", "gad"), [(1000.01, 0.0), (50_000.05, 0.0), (30_000.0, 12_000.01)])
+def test_the_years_of_an_agreement_add_up_to_its_total_to_the_cent(store, cooperant, gad):
+    """Each year's share was rounded alone: 1.000,01 came out as 1.000,00 in all."""
+    agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
+                                               cooperant_id="CO-JAPON", submitted_on=dt.date(2026, 10, 1)))
+    agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 1))
+    agreement = agr.sign(store, BOARD, agr.AgreementDraft(
+        application_id="AP-1", signed_on=dt.date(2026, 12, 1), start_date=dt.date(2027, 1, 1),
+        end_date=dt.date(2029, 6, 30), cooperant_usd=cooperant, gad_usd=gad, community_usd=0,
+        indicators=[agr.AnnexIndicator(name="Hectáreas regadas", unit="ha", baseline=0, target=40,
+                                       means_of_verification="Informe técnico")]))
+    document = activities_document(store, "010170", generated=dt.datetime(2027, 7, 1, tzinfo=dt.UTC))
+    cents = [round(float(b.findtext("value")) * 100)
+             for b in _activity(document, f"EC-DPA-010170-{agreement.agreement_id}").findall("budget")]
+    assert len(cents) == 3 and sum(cents) == round((cooperant + gad) * 100)
 
 
 def test_reviews_with_a_public_report_are_linked_as_documents_and_the_file_still_validates(store):

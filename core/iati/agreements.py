@@ -50,10 +50,13 @@ def _budgets(activity: etree._Element, agreement: agreements.Agreement) -> None:
     if el.year_end(start) >= end:
         el.budget(activity, ids.BUDGET_COMMITTED, start, end, total)
         return
-    days = (end - start).days + 1
+    days, cents, given = (end - start).days + 1, round(total * 100), 0
     while start <= end:
         stop = min(el.year_end(start), end)
-        el.budget(activity, ids.BUDGET_INDICATIVE, start, stop, round(total * ((stop - start).days + 1) / days, 2))
+        # in whole cents, the last year taking what is left: the years add up to the total exactly
+        share = cents - given if stop == end else round(cents * ((stop - start).days + 1) / days)
+        el.budget(activity, ids.BUDGET_INDICATIVE, start, stop, share / 100)
+        given += share
         start = stop + dt.timedelta(days=1)
 
 
@@ -77,13 +80,13 @@ def _results(activity: etree._Element, agreement: agreements.Agreement, latest: 
                                    ascending="1" if indicator.target >= indicator.baseline else "0")
         el.texted(element, "title", t("iati.agreement.indicator", name=indicator.name, unit=indicator.unit))
         el.texted(element, "description", t("iati.result.verification", means=indicator.means_of_verification))
-        etree.SubElement(element, "baseline", year=str(agreement.start_date.year), value=f"{indicator.baseline:g}")
+        etree.SubElement(element, "baseline", year=str(agreement.start_date.year), value=el.decimal(indicator.baseline))
         period = etree.SubElement(element, "period")
         etree.SubElement(period, "period-start", **{"iso-date": agreement.start_date.isoformat()})
         etree.SubElement(period, "period-end", **{"iso-date": agreement.end_date.isoformat()})
-        etree.SubElement(period, "target", value=f"{indicator.target:g}")
+        etree.SubElement(period, "target", value=el.decimal(indicator.target))
         if indicator.name in reached:
-            actual = etree.SubElement(period, "actual", value=f"{reached[indicator.name]:g}")
+            actual = etree.SubElement(period, "actual", value=el.decimal(reached[indicator.name]))
             el.narrative(etree.SubElement(actual, "comment"),
                          t("iati.agreement.actual", report=latest.report_id, date=fmt.date(latest.period_end)))
 

@@ -5,6 +5,7 @@ them. Text is Spanish (`xml:lang="es"` on the activity), money USD."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -27,8 +28,18 @@ class Reporter:
         return f"{self.org_ref}-{record_id}"
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def narrative(parent: etree._Element, text: str) -> None:
-    etree.SubElement(parent, "narrative").text = text
+    """A narrative holding `text`; a control character XML cannot hold (pasted from another program) becomes a
+    space, so one title cannot stop a whole parish's file."""
+    etree.SubElement(parent, "narrative").text = _NOT_XML.sub(" ", text)
+
+
+def decimal(number: float) -> str:
+    """A figure as IATI reads it: «1200», «1234567.89», never «1.2e+06»."""
+    return f"{number:.6f}".rstrip("0").rstrip(".") or "0"
 
 
 def texted(parent: etree._Element, tag: str, text: str, **attributes: str) -> etree._Element:

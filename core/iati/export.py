@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from core import fmt
 from core.cooperation.agreements import agreements
 from core.cooperation.cooperants import cooperant_of_offer, cooperants
 from core.fmt import money
@@ -102,9 +103,10 @@ def _funded_on(proposal: Proposal) -> dt.date | None:
 
 
 def _number(text: str) -> float | None:
+    """An indicator's value as a person typed it («1.200», «12,5»), or None when it is words (a qualitative one)."""
     try:
-        return float(text.replace(",", "."))
-    except ValueError:
+        return fmt.read_number(text, decimals=6)
+    except fmt.NumberTextError:
         return None
 
 
@@ -118,12 +120,12 @@ def _result(activity: etree._Element, indicator: Indicator, start: dt.date, end:
     el.texted(element, "title", indicator.name)
     el.texted(element, "description", t("iati.result.verification", means=indicator.means_of_verification))
     base = etree.SubElement(element, "baseline", year=str(start.year),
-                            **({"value": f"{baseline:g}"} if quantitative else {}))
+                            **({"value": el.decimal(baseline)} if quantitative else {}))
     el.narrative(etree.SubElement(base, "comment"), indicator.baseline)
     period = etree.SubElement(element, "period")
     etree.SubElement(period, "period-start", **{"iso-date": el.date(start)})
     etree.SubElement(period, "period-end", **{"iso-date": el.date(end)})
-    goal = etree.SubElement(period, "target", **({"value": f"{target:g}"} if quantitative else {}))
+    goal = etree.SubElement(period, "target", **({"value": el.decimal(target)} if quantitative else {}))
     el.narrative(etree.SubElement(goal, "comment"), indicator.target)
 
 
