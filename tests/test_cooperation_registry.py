@@ -202,3 +202,22 @@ def test_registry_problems_name_the_row_and_the_column_as_written(store):
     assert "ya está registrado" in found[(4, "codigo")]
     missing = preview_registry(_xlsx([["Nombre", "Tipo"], ["X", "ONG"]]), "r.xlsx", {})
     assert {p.message for p in missing.problems} == {"Falta la columna «Código».", "Falta la columna «Fuentes»."}
+
+
+def test_an_update_from_a_short_file_keeps_what_the_file_does_not_bring_and_reads_formulas(store):
+    """«Actualizar» with a file of four columns wiped the cooperant's themes, modalities and counterpart rules;
+    a formula cell was stored as its Python representation."""
+    existing = {r.record_id: (r.version, coop.Cooperant.model_validate(r.body)) for r in coop.records(store)}
+    japan = existing["CO-JAPON"][1]
+    book = Workbook()
+    book.active.append(["Código", "Nombre", "Tipo", "Fuentes"])
+    book.active.append(["CO-JAPON", japan.name, "Bilateral", "; ".join(japan.sources)])
+    book.active.append(["CO-NUEVO", '=CONCAT("Embajada ", "nueva")', "Bilateral", "sitio web"])
+    out = io.BytesIO()
+    book.save(out)
+    preview = preview_registry(out.getvalue(), "registro.xlsx", existing, update_existing=True)
+    assert not preview.problems
+    kept, new = (r.cooperant for r in preview.rows)
+    assert (kept.themes, kept.modalities, kept.counterpart_rules) == (japan.themes, japan.modalities,
+                                                                       japan.counterpart_rules)
+    assert "Formula(" not in new.name and new.name.startswith("=CONCAT")

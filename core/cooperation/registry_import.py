@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from core.cooperation.cooperants import Contact, Cooperant
 from core.data.validation import RowProblem, spanish_message
 from core.proposals.import_cells import choice_index, normalise
-from core.proposals.import_files import FileRefused, read_book
+from core.proposals.import_files import FileRefused, Formula, read_book
 from core.proposals.models import split_list
 from core.texts import labels, t
 
@@ -92,6 +92,8 @@ def _aliases() -> dict[str, str]:
 
 def _cell(kind: str, family: str | None, value: Any) -> Any:
     """The cell as the model wants it; ValueError (Spanish) for a code or yes/no not understood."""
+    if isinstance(value, Formula):  # a formula's value as the workbook last computed it, else its own text
+        value = value.cached if value.cached is not None else value.text
     text = "" if value is None else str(value).strip()
     if kind == "text":
         return text or None
@@ -159,6 +161,9 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
             values["contacts"] = [Contact(office="ecuador", **contact)]
         values["sources"] = values.get("sources") or []
         values = {k: v for k, v in values.items() if v is not None}
+        kept = existing.get(str(values.get("cooperant_id", "")))
+        if kept is not None and update_existing:  # what the file has no column (or no value) for stays as stored
+            values = {**kept[1].model_dump(), **values}
         try:
             cooperant = Cooperant.model_validate({"is_illustrative": False, **values})
         except ValidationError as exc:
