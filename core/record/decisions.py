@@ -237,7 +237,7 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     `consequences` turns the numbered decision into more changes stored in the same transaction (the
     proposals' new statuses, core.proposals.records.decision_status_changes): all of it is kept, or none.
     """
-    Accounts(store).require(user, Action.APPROVE_DECISION)
+    user = Accounts(store).require(user, Action.APPROVE_DECISION)  # the stored account: its name goes on the acta
     rules = board(store, draft.parish_code)
     check_quorum(draft, rules)
     year = draft.date.year

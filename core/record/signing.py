@@ -13,9 +13,12 @@ moves it forward after each write, so a store replaced by an older copy is behin
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -129,6 +132,23 @@ def write_anchor(path: Path, head: SignedHead | None) -> None:
     staging.write_text(json.dumps({"seq": head.seq, "hash": head.hash, "signature": head.signature}),
                        encoding="utf-8")
     os.replace(staging, path)
+
+
+try:
+    import fcntl
+except ImportError:  # Windows: the threads' lock alone
+    fcntl = None
+_anchor_threads = threading.Lock()
+
+
+@contextlib.contextmanager
+def anchor_lock(path: Path) -> Iterator[None]:
+    """Held while a writer reads, compares and moves the anchor: between processes (an advisory lock on a file
+    beside it, where the system has them) and between the threads of one process."""
+    with _anchor_threads, open(path.with_name(f".{path.name}.lock"), "a") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def read_anchor(path: Path) -> SignedHead | None:

@@ -172,12 +172,13 @@ class Store:
                 con.execute("ROLLBACK")
                 raise
             con.execute("COMMIT")
-            head = _head(con)
-            anchored = signing.read_anchor(self.anchor_path)
-            same_history = anchored is None or (con.execute("SELECT hash FROM audit_log WHERE seq = ?", (
-                anchored.seq,)).fetchone() or [None])[0] == anchored.hash
-        if head is not None and same_history and (anchored is None or anchored.seq < head.seq):
-            signing.write_anchor(self.anchor_path, head)  # a slower writer never moves it back
+            with signing.anchor_lock(self.anchor_path):  # read, compare and move as one step among writers
+                head = _head(con)
+                anchored = signing.read_anchor(self.anchor_path)
+                same_history = anchored is None or (con.execute("SELECT hash FROM audit_log WHERE seq = ?", (
+                    anchored.seq,)).fetchone() or [None])[0] == anchored.hash
+                if head is not None and same_history and (anchored is None or anchored.seq < head.seq):
+                    signing.write_anchor(self.anchor_path, head)  # a slower writer never moves it back
 
     def _upgrade(self) -> None:
         """A store of schema 1 (unsigned log): add the signature column and seal every record with a signed
@@ -355,7 +356,8 @@ class Store:
         with self._connection() as con:
             source.backup(con)
         entry = self.append_event("store", "respaldo", payload, actor=actor, action=t("log.action.restore"))
-        signing.write_anchor(self.anchor_path, self.head())  # the one time the anchor may move back
+        with signing.anchor_lock(self.anchor_path):
+            signing.write_anchor(self.anchor_path, self.head())  # the one time the anchor may move back
         return entry
 
     def verify(self) -> Verification:
