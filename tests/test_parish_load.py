@@ -246,7 +246,7 @@ def test_records_a_new_file_no_longer_lists_are_removed_on_request_and_leave_the
     store = Store()
     planner = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
     store_accounts(store, planner)
-    with pytest.raises(BatchRefused, match="la nombra el registro AY2"):
+    with pytest.raises(BatchRefused, match="«A02» no se quita: lo nombra la ayuda recibida «AY2»"):
         remove(store, planner, PARISH, "asociaciones", ["A02"])
     with pytest.raises(BatchRefused, match="«P09» no es un registro guardado"):
         remove(store, planner, PARISH, "problemas", ["P02", "P09"])
@@ -273,3 +273,26 @@ def test_a_file_that_cannot_be_read_one_way_is_refused(tmp_path, store_path, cap
     assert main(["load", PARISH, str(folder)]) == 1
     assert message in capsys.readouterr().err
     assert Store(store_path).count() == 0
+
+
+def test_a_surveyed_member_named_by_aid_or_a_problem_on_a_meeting_is_not_removed(tmp_path, store_path):
+    """Removing them left the aid naming a member no longer surveyed, or a meeting voting on a problem gone."""
+    import datetime as dt
+
+    from core.parish.records import BatchRefused, remove
+    from core.record import meeting
+
+    rows = answers(3, ["A01"])
+    aid = ("Código;Asociación;Socio;Institución;Año;Tipo de ayuda;Monto (USD)\n"
+           f"AY1;A01;{rows[0]['_uuid']};MAG;2024;Insumos;120\n")
+    assert main(["load", PARISH, str(_folder(tmp_path, rows, **{"ayudas.csv": aid}))]) == 0
+    store = Store()
+    planner = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
+    meeting.save_meeting(store_accounts(store, planner), planner, meeting.Meeting(
+        meeting_id="S-CUMBE", parish_code=PARISH, title="Problemas", date=dt.date(2026, 12, 1), subject="problems",
+        item_ids=[f"{PARISH}-P01", f"{PARISH}-P02"], participants=[meeting.Participant(participant_id="p1", name="Ana")]))
+    with pytest.raises(BatchRefused, match="lo nombra la ayuda recibida «AY1»"):
+        remove(store, planner, PARISH, "encuesta", [rows[0]["_uuid"]])
+    with pytest.raises(BatchRefused, match="lo nombra la sesión «S-CUMBE»"):
+        remove(store, planner, PARISH, "problemas", ["P01"])
+    assert len(store.records("survey_answer", PARISH)) == 3 and len(store.records("parish_problem", PARISH)) == 2

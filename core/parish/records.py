@@ -29,7 +29,7 @@ from core.parish.tables import AssociationIndex
 from core.proposals.import_cells import normalise
 from core.record.auth import Accounts, Action, User
 from core.record.store import Change, Store, StoredRecord
-from core.texts import t
+from core.texts import label, t
 
 PDOT_SOURCE_KEY = "parish.pdot.source"
 # A part of a parish's records (a file name, a tab of «Preparar»): its kind in the store, its field in a
@@ -186,19 +186,36 @@ def remove(store: Store, user: User | None, parish_code: str, part: str, codes: 
     ids = [f"{parish_code}-{code}" for code in dict.fromkeys(codes)]
     problems = [RowProblem(t("parish.where.records"), None, None, t("parish.err.not_stored", code=code))
                 for code, record_id in zip(dict.fromkeys(codes), ids, strict=True) if record_id not in stored]
-    if PART_KINDS[part] == ASSOCIATION:
-        for kind in (AID, ANSWER):
-            for r in store.records(kind, parish_code):
-                if r.body.get("association_id") in ids:
-                    problems.append(RowProblem(t("parish.where.records"), None, None, t(
-                        "parish.err.association_named", name=stored[r.body["association_id"]].body["name"],
-                        record=r.record_id.removeprefix(f"{parish_code}-"), part=t(f"parish.kind.{kind}"))))
+    problems += [RowProblem(t("parish.where.records"), None, None, t(
+        "parish.err.still_named", record=named.removeprefix(f"{parish_code}-"), by=label("record_kind", kind).lower(),
+        by_id=by.removeprefix(f"{parish_code}-"))) for named, kind, by in _still_named(store, parish_code, part, ids)]
     if problems:
         raise BatchRefused(problems)
     store.apply([Change(PART_KINDS[part], record_id, None, parish_code, stored[record_id].version,
                         t("parish.log.remove")) for record_id in ids], actor=actor.username)
     write_parish(store, parish_code)
     return len(ids)
+
+
+def _still_named(store: Store, parish_code: str, part: str, ids: list[str]) -> list[tuple[str, str, str]]:
+    """(record to remove, kind, id) of each stored record that names one of `ids`: an association named by aid,
+    answers, proposals, accounts or meeting lists; a surveyed member by aid; a problem by a meeting."""
+    wanted, kind_removed = set(ids), PART_KINDS[part]
+    readers: dict[str, Any] = {}
+    if kind_removed == ASSOCIATION:
+        readers = {AID: lambda b: [b.get("association_id")], ANSWER: lambda b: [b.get("association_id")],
+                   "proposal": lambda b: b.get("association_ids") or [b.get("association_id")],
+                   "user": lambda b: [b.get("association_id")],
+                   "meeting": lambda b: [p.get("association_id") for p in b.get("participants", [])]}
+    elif kind_removed == ANSWER:
+        readers = {AID: lambda b: [b.get("member_id")]}
+    elif kind_removed == PROBLEM:
+        readers = {"meeting": lambda b: b.get("item_ids", [])}
+    found = []
+    for kind, names in readers.items():
+        for r in store.records(kind, None if kind == "user" else parish_code):
+            found += [(named, kind, r.record_id) for named in names(r.body) if named in wanted]
+    return found
 
 
 def checked_changes(store: Store, user: User | None, batch: ParishBatch) -> list[Change]:

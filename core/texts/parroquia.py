@@ -50,8 +50,7 @@ STRINGS: dict[str, str] = {
     "parish.err.member_elsewhere": "la ayuda {code} nombra al socio «{member}», que la encuesta registra en otra "
                                    "asociación que la de la ayuda",
     "parish.err.not_stored": "«{code}» no es un registro guardado de la parroquia",
-    "parish.err.association_named": "la asociación «{name}» no se quita: la nombra el registro {record} de «{part}»; "
-                                    "quite ese registro primero",
+    "parish.err.still_named": "«{record}» no se quita: lo nombra {by} «{by_id}»; quite o cambie eso primero",
     "parish.err.no_rows": "el archivo no tiene filas",
     "parish.err.unknown_member": "la ayuda {code} nombra al socio «{member}», que no está en la encuesta de la parroquia (se indica con el _uuid de su respuesta)",
     "parish.err.no_uuid": "falta el identificador de la respuesta (_uuid)",
