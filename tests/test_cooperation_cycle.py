@@ -220,3 +220,26 @@ def test_a_backup_with_every_cooperation_record_is_accepted(store, tmp_path):
             "proposal_stage", "stage_rule", "iati_publisher"} <= kinds
     report = backup.inspect_backup(store, backup.backup_to(store, tmp_path / "respaldo.sqlite"))
     assert report.problems == ()
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"proposal_id": "EV-P99"}, "La propuesta EV-P99 no existe en la parroquia"),
+    ({"parish_code": "010150"}, "La propuesta EV-P02 no existe en la parroquia"),
+    ({"call_id": "CONV-NO-EXISTE"}, "La convocatoria CONV-NO-EXISTE no existe o es de otro cooperante"),
+])
+def test_an_application_names_a_proposal_of_its_parish_and_a_call_of_its_cooperant(store, changes, message):
+    base = dict(application_id="AP-9", parish_code="010170", proposal_id="EV-P02", cooperant_id="CO-ISRAEL-MASHAV",
+                submitted_on=dt.date(2026, 10, 1))
+    with pytest.raises(ValueError, match=message):
+        agr.submit(store, PLANNER, agr.Application(**{**base, **changes}))
+    assert store.get(agr.APPLICATION, "AP-9") is None
+
+
+def test_an_answer_from_the_future_or_a_signature_before_the_answer_is_refused(store):
+    agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
+                                               cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 10, 1)))
+    with pytest.raises(ValueError, match="aún no llega"):
+        agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date.today() + dt.timedelta(days=1))
+    agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 20))
+    with pytest.raises(ValueError, match="antes de la respuesta del cooperante"):
+        agr.sign(store, BOARD, _draft().model_copy(update={"signed_on": dt.date(2026, 11, 1)}))

@@ -17,8 +17,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
+from core.cooperation.calls import calls
 from core.cooperation.cooperants import registered
 from core.proposals.models import ID_PATTERN
+from core.record import overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Change, ConflictError, Store, StoreError
 from core.texts import t
@@ -133,6 +135,13 @@ def submit(store: Store, user: User | None, application: Application) -> Applica
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     if registered(store, application.cooperant_id) is None:
         raise ValueError(t("coop.err.unknown_cooperant", cooperant=application.cooperant_id))
+    proposal = overlay.current(store, "proposal", application.proposal_id)
+    if proposal is None or proposal.deleted or proposal.body.get("parish_code") != application.parish_code:
+        raise ValueError(t("agr.err.no_proposal", proposal=application.proposal_id))
+    if application.call_id is not None:
+        call = next((c for c in calls(store) if c.call_id == application.call_id), None)
+        if call is None or call.cooperant_id != application.cooperant_id:
+            raise ValueError(t("agr.err.call_elsewhere", call=application.call_id))
     fresh = application.model_copy(update={"answer": None, "answered_on": None, "answer_note": None})
     store.save(APPLICATION, fresh.application_id, fresh.model_dump(mode="json"), actor=actor.username,
                parish_code=fresh.parish_code, expected_version=0, action=t("log.action.submit_application"))
@@ -151,6 +160,8 @@ def record_answer(store: Store, user: User | None, application_id: str, answer: 
         raise ValueError(t("agr.err.answered", application=application_id))
     if on < current.submitted_on:
         raise ValueError(t("agr.err.answer_before", date=fmt.date(current.submitted_on)))
+    if on > dt.date.today():
+        raise ValueError(t("agr.err.answer_ahead", date=fmt.date(on)))
     answered = current.model_copy(update={"answer": answer, "answered_on": on, "answer_note": note})
     store.save(APPLICATION, application_id, answered.model_dump(mode="json"), actor=actor.username,
                expected_version=stored.version, action=t("log.action.answer_application"))
@@ -159,13 +170,15 @@ def record_answer(store: Store, user: User | None, application_id: str, answer: 
 
 def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     """Number and store the agreement of an accepted application (board or admin), in one logged transaction."""
-    Accounts(store).require(user, Action.APPROVE_DECISION)
+    user = Accounts(store).require(user, Action.APPROVE_DECISION)  # the stored account: its name is recorded
     stored = store.get(APPLICATION, draft.application_id)
     if stored is None or stored.deleted:
         raise ValueError(t("agr.err.no_application", application=draft.application_id))
     application = Application.model_validate(stored.body)
     if application.answer != "accepted":
         raise ValueError(t("agr.err.not_accepted", application=draft.application_id))
+    if application.answered_on is not None and draft.signed_on < application.answered_on:
+        raise ValueError(t("agr.err.signed_before", date=fmt.date(application.answered_on)))
     if any(a.application_id == draft.application_id for a in agreements(store, application.parish_code)):
         raise ValueError(t("agr.err.already_signed", application=draft.application_id))
     year = draft.signed_on.year

@@ -73,6 +73,10 @@ STRINGS = {
     "agr.err.dates": "El convenio termina ({end}) antes de empezar ({start}) o el mismo día.",
     "agr.err.no_money": "El convenio no tiene montos: escriba lo que pone cada parte.",
     "agr.err.no_application": "No existe la postulación {application}.",
+    "agr.err.no_proposal": "La propuesta {proposal} no existe en la parroquia de la postulación.",
+    "agr.err.call_elsewhere": "La convocatoria {call} no existe o es de otro cooperante.",
+    "agr.err.answer_ahead": "La respuesta no puede tener una fecha que aún no llega ({date}).",
+    "agr.err.signed_before": "El convenio no puede firmarse antes de la respuesta del cooperante ({date}).",
     "agr.err.answered": "La postulación {application} ya tiene la respuesta del cooperante; una reformulación se "
                         "registra como postulación nueva.",
     "agr.err.answer_before": "La respuesta no puede ser anterior al envío de la postulación ({date}).",
