@@ -124,6 +124,13 @@ def _records(batch: ParishBatch) -> list[tuple[str, str, dict[str, Any]]]:
             + [(PDOT, o.pdot_objective_id, _pdot_body(o)) for o in batch.pdot])
 
 
+def _held(store: Store, batch: ParishBatch) -> dict[tuple[str, str], StoredRecord]:
+    """Every stored record (of any parish, deleted ones too) of the kinds the batch writes, by (kind, id): one
+    read per kind, not one per record (a survey brings thousands)."""
+    return {(kind, r.record_id): r for kind in {k for k, _, _ in _records(batch)}
+            for r in store.records(kind, include_deleted=True)}
+
+
 def check(store: Store, batch: ParishBatch) -> list[RowProblem]:
     """The rules that need the stored records: known associations, surveyed within members."""
     index = association_index(store, batch.parish_code, batch.associations)
@@ -144,8 +151,9 @@ def check(store: Store, batch: ParishBatch) -> list[RowProblem]:
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
                 "parish.err.member_elsewhere", member=aid.member_id.removeprefix(f"{batch.parish_code}-"),
                 code=aid.code)))
+    held = _held(store, batch)
     for kind, record_id, _ in _records(batch):  # a code another parish uses is never taken over (Alineación
-        stored = store.get(kind, record_id)  # takes any PDOT objective code)
+        stored = held.get((kind, record_id))  # takes any PDOT objective code)
         if stored is not None and stored.parish_code not in (None, batch.parish_code):
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
                 "store.parish_taken", record=record_id, parish=stored.parish_code)))
@@ -247,8 +255,9 @@ def batch_changes(store: Store, batch: ParishBatch) -> tuple[list[Change], SaveS
         raise BatchRefused(problems)
     new, changed, unchanged = Counter(), Counter(), Counter()
     changes = []
+    held = _held(store, batch)
     for kind, record_id, body in _records(batch):
-        current = store.get(kind, record_id)
+        current = held.get((kind, record_id))
         if current is not None and not current.deleted and current.body == body:
             unchanged[kind] += 1
             continue
