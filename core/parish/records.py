@@ -159,7 +159,7 @@ def check(store: Store, batch: ParishBatch) -> list[RowProblem]:
                 "store.parish_taken", record=record_id, parish=stored.parish_code)))
     totals = {a.association_id: a for a in stored_associations(store, batch.parish_code)}
     totals.update({a.association_id: a for a in batch.associations})
-    problems += _names_that_point_two_ways(totals.values())
+    problems += _names_that_point_two_ways(totals.values(), {a.association_id for a in batch.associations})
     surveyed = Counter(answers.values())
     for association_id, count in sorted(surveyed.items()):
         association = totals.get(association_id)
@@ -234,15 +234,18 @@ def checked_changes(store: Store, user: User | None, batch: ParishBatch) -> list
     return batch_changes(store, batch)[0]
 
 
-def _names_that_point_two_ways(associations: Iterable[ParishAssociation]) -> list[RowProblem]:
+def _names_that_point_two_ways(associations: Iterable[ParishAssociation], saved: set[str]) -> list[RowProblem]:
     """Aid and answers name an association by code or by name: two associations with one name, or a name that is
-    another's code, would send a record to the wrong one without a word."""
+    another's code, would send a record to the wrong one without a word. Only pairs the batch's associations
+    (`saved`) take part in: a pair stored before does not block every later load."""
+    associations = list(associations)
     claimed: dict[str, ParishAssociation] = {normalise(a.code): a for a in associations}
     problems = []
     for association in associations:
         key = normalise(association.name)
         other = claimed.setdefault(key, association)
-        if other.association_id != association.association_id:
+        if other.association_id != association.association_id and saved & {other.association_id,
+                                                                             association.association_id}:
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
                 "parish.err.name_twice", name=association.name, code=association.code, other=other.code)))
     return problems
