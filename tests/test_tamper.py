@@ -289,3 +289,13 @@ def test_the_page_cache_notices_an_edit_that_keeps_the_size_and_the_modification
     os.utime(copy, ns=(status.st_atime_ns, status.st_mtime_ns))
     assert copy.stat().st_size == status.st_size
     assert not ledger.verify_store_cached(store).ok
+
+
+def test_the_page_cache_is_reused_while_nothing_changes(copy, monkeypatch):
+    """Reading the store (the verification itself) touches its empty write-ahead log: that is no change."""
+    store = Store(copy)
+    checks = []
+    real = Store.verify
+    monkeypatch.setattr(Store, "verify", lambda self: checks.append(1) or real(self))
+    assert ledger.verify_store_cached(store).ok and ledger.verify_store_cached(store).ok
+    assert len(checks) == 1
