@@ -95,8 +95,8 @@ def _file_state(path: Path) -> tuple[int, ...] | None:
         status = path.stat()
     except OSError:
         return None
-    if status.st_size == 0:  # an empty write-ahead log holds nothing; a reader opening it touches its change time
-        return status.st_ino, 0
+    if status.st_size == 0:  # an empty write-ahead log holds nothing, as a missing one: a reader opening the store
+        return None  # creates it, or touches its change time
     return status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
 
 
