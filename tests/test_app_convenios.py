@@ -4,6 +4,8 @@ final report can be downloaded; others only read."""
 
 import datetime as dt
 
+import pytest
+
 from core.cooperation import agreements as agr
 from core.cooperation import closing, monitoring
 from core.record.auth import Role, User
@@ -143,3 +145,17 @@ def test_a_midterm_evaluation_and_an_audit_are_recorded_and_shown_where_projects
     # the board reads the reviews but has no form to record them
     board = open_app_page(PAGE, BOARD)
     assert not [b for b in board.button if b.label in ("Registrar evaluación intermedia", "Registrar auditoría")]
+
+
+def test_a_refused_form_names_each_field_to_correct():
+    """«No puede estar vacío» three times told nobody which boxes to fill."""
+    from pydantic import ValidationError
+
+    from core.cooperation import calls
+    from ui.session import reason
+
+    with pytest.raises(ValidationError) as refused:
+        calls.Call(call_id="", cooperant_id="CO-JAPON", title="ab", call_type="contest", source="",
+                   open_date=dt.date(2027, 1, 1), close_date=dt.date(2027, 2, 1))
+    assert reason(refused.value) == ("Código de la convocatoria: formato no válido «»; Título: no puede estar vacío; "
+                                     "Fuente: no puede estar vacío")

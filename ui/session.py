@@ -15,7 +15,7 @@ from core.fmt import capitalized
 from core.record import web_sessions
 from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
 from core.record.signin import Attempt, SignInRefused, sign_in
-from core.texts import label, t
+from core.texts import label, labels, t
 from ui import data
 from ui.text import plain
 
@@ -182,13 +182,26 @@ def _first_run(box, registry: Accounts) -> None:
 
 
 def reason(exc: Exception) -> str:
-    """The Spanish reason inside a pydantic or core error, without the technical wrapper."""
+    """The Spanish reason inside a pydantic or core error, without the technical wrapper; each rule of a field
+    names the field («Título: no puede estar vacío»), and the line of a list («Indicadores (línea 2): …»)."""
     errors = getattr(exc, "errors", None)
     if callable(errors):
-        text = "; ".join(spanish_message(e) for e in errors())
+        text = "; ".join(dict.fromkeys(_placed(e) for e in errors()))
     else:
         text = str(exc)
     return capitalized(text)
+
+
+def _placed(error: dict) -> str:
+    message = spanish_message(error)
+    names = [part for part in error.get("loc", ()) if isinstance(part, str) and part in labels("field")]
+    if not names:
+        return message
+    lines = [part for part in error["loc"] if isinstance(part, int)]
+    field = label("field", names[0]) + (f" — {label('field', names[-1])}" if len(names) > 1 else "")
+    if lines:
+        return t("field.where_line", field=field, line=lines[0] + 1, message=message)
+    return t("field.where", field=field, message=message)
 
 
 def require_here(action: Action) -> User:
