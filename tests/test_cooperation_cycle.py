@@ -243,3 +243,17 @@ def test_an_answer_from_the_future_or_a_signature_before_the_answer_is_refused(s
     agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 20))
     with pytest.raises(ValueError, match="antes de la respuesta del cooperante"):
         agr.sign(store, BOARD, _draft().model_copy(update={"signed_on": dt.date(2026, 11, 1)}))
+
+
+def test_an_agreement_under_a_call_puts_in_the_counterpart_the_call_asks_for(store):
+    """Japan's 2027 call asks the parish for 40 %: an agreement with everything from the cooperant was signed."""
+    agr.submit(store, PLANNER, agr.Application(application_id="AP-J", parish_code="010170", proposal_id="EV-P02",
+                                               cooperant_id="CO-JAPON", call_id="CV-JAPON-2027",
+                                               submitted_on=dt.date(2026, 10, 1)))
+    agr.record_answer(store, PLANNER, "AP-J", "accepted", dt.date(2026, 11, 20))
+    draft = _draft().model_copy(update={"application_id": "AP-J", "cooperant_usd": 24_000.0, "gad_usd": 0.0,
+                                        "community_usd": 0.0})
+    with pytest.raises(ValueError, match="exige una contraparte local del 40 %"):
+        agr.sign(store, BOARD, draft)
+    signed = agr.sign(store, BOARD, draft.model_copy(update={"cooperant_usd": 14_400.0, "gad_usd": 9_600.0}))
+    assert signed.total_usd == 24_000

@@ -179,6 +179,12 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
         raise ValueError(t("agr.err.not_accepted", application=draft.application_id))
     if application.answered_on is not None and draft.signed_on < application.answered_on:
         raise ValueError(t("agr.err.signed_before", date=fmt.date(application.answered_on)))
+    call = next((c for c in calls(store) if c.call_id == application.call_id), None) if application.call_id else None
+    local = draft.gad_usd + draft.community_usd  # what the parish puts in: the counterpart a call asks for
+    if call is not None and call.counterpart_required_pct and local < draft.total_usd * call.counterpart_required_pct / 100:
+        raise ValueError(t("agr.err.counterpart", call=call.call_id, pct=fmt.number(call.counterpart_required_pct),
+                           needed=fmt.money(draft.total_usd * call.counterpart_required_pct / 100),
+                           local=fmt.money(local)))
     if any(a.application_id == draft.application_id for a in agreements(store, application.parish_code)):
         raise ValueError(t("agr.err.already_signed", application=draft.application_id))
     year = draft.signed_on.year

@@ -76,6 +76,8 @@ STRINGS = {
     "agr.err.no_proposal": "La propuesta {proposal} no existe en la parroquia de la postulación.",
     "agr.err.call_elsewhere": "La convocatoria {call} no existe o es de otro cooperante.",
     "agr.err.answer_ahead": "La respuesta no puede tener una fecha que aún no llega ({date}).",
+    "agr.err.counterpart": "La convocatoria {call} exige una contraparte local del {pct} %: {needed}, y el convenio "
+                           "pone {local} entre el GAD y la comunidad.",
     "agr.err.signed_before": "El convenio no puede firmarse antes de la respuesta del cooperante ({date}).",
     "agr.err.answered": "La postulación {application} ya tiene la respuesta del cooperante; una reformulación se "
                         "registra como postulación nueva.",
