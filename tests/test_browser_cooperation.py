@@ -93,7 +93,7 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, cooperation_a
     sign = _form(page, "Registrar convenio firmado")
     sign.get_by_role("textbox", name="Cooperante", exact=True).fill("30.000")
     _commit(page)
-    sign.get_by_role("textbox", name="Contraparte del GAD", exact=True).fill("12000")
+    sign.get_by_role("textbox", name="Contraparte del GAD", exact=True).fill("20000")  # the 40 % Japan's call asks
     _commit(page)
     sign.get_by_role("textbox", name="Indicador", exact=True).fill("Hectáreas regadas")
     sign.get_by_role("textbox", name="Unidad", exact=True).fill("ha")
@@ -112,14 +112,14 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, cooperation_a
     report.get_by_role("textbox", name="Código del informe").fill(f"R-NAVEGADOR-{stamp}")
     report.get_by_role("textbox", name="Hectáreas regadas: valor alcanzado (ha)").fill("12,5")
     _commit(page)
-    report.get_by_role("textbox", name="Gastado a la fecha: Contraparte del GAD (USD)").fill("15.000")
+    report.get_by_role("textbox", name="Gastado a la fecha: Contraparte del GAD (USD)").fill("25.000")
     _commit(page)
     _submit(page, report, "Guardar informe")
 
     open_page(page, "Seguimiento de proyectos")
     expect(page.get_by_text("Convenios de cooperación: alertas")).to_be_visible()
     flags = monitoring.flags_frame(Store(store_path), agr.agreements(Store(store_path), "010170"), dt.date.today())
-    assert flags["over_budget"].any()  # the GAD spent 15.000 of the 12.000 it committed
+    assert flags["over_budget"].any()  # the GAD spent 25.000 of the 20.000 it committed
 
     open_page(page, "Convenios")
     _tab(page, "Evaluación intermedia y auditorías")
