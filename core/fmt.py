@@ -51,14 +51,21 @@ def number_text(value: str) -> str:
     return re.sub(r"(?i)usd|us\$|\$|\s", "", value)
 
 
-def ambiguous_reading(text: str) -> str | None:
-    """Why «40,000» cannot be read (forty, or forty thousand), in Spanish; None for any other text."""
+def ambiguous_reading(text: str, decimal: str = ",") -> str | None:
+    """Why «40,000» cannot be read (forty, or forty thousand), in Spanish; None for any other text. In a file
+    written with a dot decimal (`decimal="."`) the doubt is «40.000», and the way out is written that way too."""
     raw = number_text(text)
     sign, body = (-1.0, raw[1:]) if raw[:1] == "-" else (1.0, raw.lstrip("+"))
+    if decimal == ".":  # there «40,000» is forty thousand: only «40.000» reads two ways
+        body = body.replace(".", ",") if "," not in body else ""
     ambiguous = _AMBIGUOUS.fullmatch(body)
     if not ambiguous:
         return None
     small = float(f"{ambiguous[1]}.{ambiguous[2]}")
+    if decimal == ".":
+        minus = "-" if sign < 0 else ""
+        return t("number.ambiguous", text=text.strip()[:30], small=f"{minus}{small:g}",
+                 large=f"{minus}{ambiguous[1]}{ambiguous[2]}")
     return t("number.ambiguous", text=text.strip()[:30], small=number(sign * small, 3).rstrip("0").rstrip(","),
              large=number(sign * small * 1000))
 

@@ -134,13 +134,16 @@ def restore_section(candidate: Path) -> None:
             try:
                 session.require_here(Action.MANAGE_STORE)
                 result = backup.restore(store, candidate, admin=user, password=password, adopt=adopt)
-                mirror.write_all(store)  # the diagnosis views read the restored parishes' records, no others
-                parish_ui.refresh_views()
             except PermissionDenied as exc:
                 session.denied(exc)
             except StoreError as exc:
                 st.error(str(exc))
             else:
+                try:  # the diagnosis views read the restored parishes' records, no others
+                    mirror.write_all(store)
+                except OSError:
+                    st.warning(t("admin.views_stale"))
+                parish_ui.refresh_views()
                 st.success(t("admin.restored", message=t("log.ok", count=fmt.number(result.entries))))
 
 

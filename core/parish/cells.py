@@ -42,8 +42,8 @@ def integer(value: Any) -> int | None:
     shown = text(value)
     if shown is None:
         return None
-    if not isinstance(value, (int, float)) and ambiguous_reading(shown):
-        raise CellError(ambiguous_reading(shown))  # «1,000» socios: one, or a thousand?
+    if not isinstance(value, (int, float)) and (doubt := ambiguous_reading(shown)):
+        raise CellError(doubt)  # «1,000» socios: one, or a thousand?
     parsed = parse_number(shown.replace(" ", ""), ",") if not isinstance(value, (int, float)) else float(value)
     if not isinstance(parsed, float) or not parsed.is_integer():
         raise CellError(t("parish.cell.integer", value=shown))
@@ -58,12 +58,8 @@ def money(value: Any, decimal: str = ",") -> float | None:
     shown = text(value)
     if shown is None:
         return None
-    if decimal == "," and ambiguous_reading(shown):  # «40,000»: forty, or forty thousand?
-        raise CellError(ambiguous_reading(shown))
-    if decimal == "." and "," not in shown and ambiguous_reading(shown.replace(".", ",")):  # «40.000» the same
-        whole, part = shown.strip().split(".")
-        raise CellError(t("number.ambiguous", text=shown, small=f"{whole}.{part.rstrip('0') or '0'}",
-                          large=f"{whole}{part}"))
+    if doubt := ambiguous_reading(shown, decimal):  # «40,000» (or «40.000» in a dot-decimal file): 40 or 40.000?
+        raise CellError(doubt)
     parsed = parse_number(shown, decimal)
     if not isinstance(parsed, float):
         raise CellError(t("parish.cell.number", value=shown))

@@ -187,8 +187,8 @@ def save_as(store: Store, actor: str, batch: ParishBatch) -> SaveSummary:
 
 def remove(store: Store, user: User | None, parish_code: str, part: str, codes: list[str]) -> int:
     """Remove the parish's records of `part` named by their local codes (the survey's: the answer's _uuid), all of
-    them or none: a load only adds and replaces, so this is how a record dropped from the files leaves. An
-    association that aid or survey answers still name stays (BatchRefused naming them). Returns how many left."""
+    them or none: a load only adds and replaces, so this is how a record dropped from the files leaves. A record
+    another one still names stays (`_still_named`; BatchRefused naming them). Returns how many left."""
     actor = Accounts(store).require(user, Action.EDIT_ALIGNMENT)
     stored = {r.record_id: r for r in part_records(store, parish_code, part)}
     ids = [f"{parish_code}-{code}" for code in dict.fromkeys(codes)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from core.proposals.models import Proposal, ProposalStatus
 from core.proposals.records import PROPOSAL, may_write_proposal
 from core.record import overlay
-from core.record.auth import Accounts, Action, PermissionDenied, User, can
+from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
 from core.record.store import Change, Store
 from core.texts import label, t
 
@@ -48,7 +48,7 @@ def change_statuses(store: Store, user: User | None, proposal_ids: Sequence[str]
     """
     user = Accounts(store).signed_in(user)  # the account as stored, never the caller's copy
     if not can(user, Action.SUBMIT_PROPOSAL):
-        Accounts(store).require(user, Action.EDIT_PROPOSAL)  # raises the role's Spanish refusal
+        require(user, Action.EDIT_PROPOSAL)  # raises the role's Spanish refusal
     target = ProposalStatus(target)
     changes, refusals = [], []
     for proposal_id in dict.fromkeys(proposal_ids):

@@ -131,8 +131,10 @@ def _check_lifecycle(stored: dict[str, Any] | None, proposal: Proposal) -> None:
     else:  # neither keeps a history: one step at most
         added = [proposal.status] if proposal.status != before.status else []
     current = before.status
-    for step in added + ([proposal.status] if (added[-1:] or [current])[-1] != proposal.status else []):
-        problem = transition_error(current, step)  # a status the history does not reach is a step too
+    for step in [*added, proposal.status]:  # a status the history does not reach is one more step
+        if step == current:
+            continue
+        problem = transition_error(current, step)
         if problem:
             raise ValueError(problem)
         current = step

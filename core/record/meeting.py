@@ -11,8 +11,8 @@ Storage kinds: `meeting` (id), `ballot` (meeting:participant), `private_score` (
 `pairwise` (meeting:participant: one evaluator's AHP comparisons of the criteria).
 
 Who may write (checked against the STORED meeting, never the object a caller passes): the meeting must be
-open (once its results were shown it only moves on to closed, unchanged), the participant listed, and the signed-in person must be that participant (their account is named in
-the list). An association's representative neither votes for nor scores the proposals their association puts
+open (once its results were shown it only moves on to closed, unchanged: core.record.meeting_checks), the
+participant listed, and the signed-in person must be that participant (their account is named in the list). An association's representative neither votes for nor scores the proposals their association puts
 forward (`own_items`). The chair (who may run meetings) may record for a listed participant who has no account (no
 device); such a record keeps `recorded_by`, so the results and the acta say so. Nobody writes over a
 participant who signs in themself.
@@ -288,9 +288,10 @@ def counted_ballots(store: Store, meeting: Meeting) -> list[Ballot]:
             for ballot in ballots(store, meeting.meeting_id)]
 
 
-def counted_scores(store: Store, meeting: Meeting) -> list[PrivateScore]:
-    """The meeting's private scores as they count: none on the evaluator's own proposals (as counted_ballots)."""
-    own = own_items(store, meeting)
+def counted_scores(store: Store, meeting: Meeting, own: dict[str, set[str]] | None = None) -> list[PrivateScore]:
+    """The meeting's private scores as they count: none on the evaluator's own proposals (as counted_ballots).
+    `own`: own_items already worked out by the caller."""
+    own = own_items(store, meeting) if own is None else own
     return [score for score in private_scores(store, meeting.meeting_id)
             if score.proposal_id not in own.get(score.participant_id, set())]
 

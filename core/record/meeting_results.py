@@ -85,11 +85,12 @@ def _closed(store: Store, parish_code: str, subject: str) -> list[Meeting]:
 def scores_feed(store: Store, parish_code: str) -> GroupScores | None:
     """The latest closed meeting on proposals where someone scored; None when there is none."""
     for found in _closed(store, parish_code, "proposals"):
-        scores = [s for s in counted_scores(store, found) if s.scores]
+        own = own_items(store, found)
+        scores = [s for s in counted_scores(store, found, own) if s.scores]
         if not scores:
             continue
         names = {p.participant_id: p.name for p in found.participants}
-        given = _given(store, found, scores)
+        given = _given(own, scores)
         not_scored = {(pid, c): [names[p.participant_id] for p in found.participants
                                  if (p.participant_id, pid, c) not in given]
                       for pid in found.item_ids for c in JUDGED}
@@ -101,22 +102,22 @@ def scores_feed(store: Store, parish_code: str) -> GroupScores | None:
 def score_summary(store: Store, meeting: Meeting) -> pl.DataFrame:
     """Per (proposal, criterion) scored in the meeting: median, lowest, highest, evaluators, disagreement and
     `not_scored_es` (who did not score it, by name; empty when all did)."""
-    scores = [s for s in counted_scores(store, meeting) if s.scores]
+    own = own_items(store, meeting)
+    scores = [s for s in counted_scores(store, meeting, own) if s.scores]
     summary = aggregate_evaluations(evaluations_frame(scores))
     names = {p.participant_id: p.name for p in meeting.participants}
-    given = _given(store, meeting, scores)
+    given = _given(own, scores)
     missing = [fmt.listing(names[p.participant_id] for p in meeting.participants
                            if (p.participant_id, pid, c) not in given)
                for pid, c in summary.select("proposal_id", "criterion").iter_rows()]
     return summary.with_columns(pl.Series("not_scored_es", missing, dtype=pl.Utf8))
 
 
-def _given(store: Store, meeting: Meeting, scores: list[PrivateScore]) -> set[tuple[str, str, str]]:
-    """(participant, proposal, criterion) scored, counting as given what a participant may not score (their own
-    association's proposals): they are not named among those who did not score it."""
-    own = {(participant_id, pid, c) for participant_id, items in own_items(store, meeting).items()
-           for pid in items for c in JUDGED}
-    return own | {(s.participant_id, s.proposal_id, c) for s in scores for c in s.scores}
+def _given(own: dict[str, set[str]], scores: list[PrivateScore]) -> set[tuple[str, str, str]]:
+    """(participant, proposal, criterion) scored, counting as given what a participant may not score (`own`: their
+    own association's proposals): they are not named among those who did not score it."""
+    excused = {(participant_id, pid, c) for participant_id, items in own.items() for pid in items for c in JUDGED}
+    return excused | {(s.participant_id, s.proposal_id, c) for s in scores for c in s.scores}
 
 
 def problem_votes(store: Store, parish_code: str) -> tuple[MeetingRef, dict[str, tuple[int, int]]] | None:

@@ -82,6 +82,9 @@ STRINGS: dict[str, str] = {
     "admin.key_warning": "La clave que firma el registro NO está en el respaldo: está en {path} (huella "
                          "{fingerprint}). Guarde una copia aparte; sin ella no se puede comprobar el registro de un "
                          "respaldo.",
+    "admin.views_stale": "El respaldo se restauró, pero las copias de los registros de cada parroquia para el "
+                         "diagnóstico no se pudieron escribir (revise el espacio en disco). Se escriben de nuevo con "
+                         "el próximo guardado de cada parroquia.",
     "admin.restore_check": "Revisar respaldo",
     "admin.restore_ok": "El respaldo es válido: {entries} entradas en el registro.",
     "admin.restore_foreign": "Este respaldo es de otra instalación de Minga, cuya clave tiene la huella {fingerprint}. "
