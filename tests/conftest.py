@@ -383,7 +383,10 @@ def after_its_run(page, action) -> None:
     """Do `action` (a click that reruns the page, such as choosing a tab that reports its selection) and wait
     until that run has started and ended: a widget touched before it ends may be drawn again and lose what it
     was given (a file set on an uploader). The run counts as started from the state the click sets at once
-    («rerunRequested»): a short run can start and end between two renders and never show «running»."""
+    («rerunRequested»): a short run can start and end between two renders and never show «running».
+    A run still going on when the action comes (an earlier click's) is waited for first: the action's own run
+    could otherwise merge into it and change nothing the watch sees."""
+    wait_for_app(page)
     page.evaluate(_WATCH_RUN)
     action()
     try:
