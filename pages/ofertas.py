@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from core import fmt
 from core.cooperation import cooperants as coop
 from core.engine.prioritization import load_inputs
-from core.proposals import cooperation, records
+from core.proposals import cooperation, offers, records
 from core.proposals.entry import spanish_errors
 from core.record.auth import Action
 from core.texts import label, labels, t
@@ -185,7 +185,7 @@ def form_panel() -> None:
         estimate = c[0].checkbox(t("ofe.form.estimate"), value=base.amount_is_estimate if base else False,
                                  key=f"{k}-estimate")
         pct = c[1].text_input(t("ofe.form.pct"), key=f"{k}-pct", placeholder=t("ofe.form.pct_placeholder"),
-                              value=cooperation.percent_text(base.counterpart_required_pct if base else None),
+                              value=offers.percent_text(base.counterpart_required_pct if base else None),
                               help=t("ofe.form.counterpart_help"))
         required = numbers.number_field(t("ofe.form.usd"), key=f"{k}-usd", decimals=2, minimum=0.0,
                                         value=base.counterpart_required_usd if base else None, where=c[2],

@@ -310,6 +310,23 @@ def test_a_planner_registers_an_offer(store, restore):
     assert "Registrada en Minga por Técnica de registro" in saved["source"]
 
 
+def test_an_offer_whose_counterpart_amount_and_percentage_disagree_is_refused(store, restore):
+    app = open_app_page("pages/ofertas.py", PLANNER)
+    inputs = {x.label: x for x in app.text_input}
+    inputs["Código de la oferta"].input("OF-PRUEBA-2")
+    inputs["Título de la oferta"].input("Riego parcelario")
+    inputs["Monto (USD)"].input("30.000")
+    inputs["Contraparte exigida (% del costo total)"].input("40")
+    inputs["Contraparte exigida (USD)"].input("12.000")
+    app.multiselect(key="of-__new__-0-themes").set_value(["agriculture"])
+    app.selectbox(key="of-__new__-0-cooperant").select("CO-JAPON")
+    button(app, "Guardar oferta").click().run()
+    assert not app.exception
+    assert any("La contraparte se indica dos veces y no coincide" in as_read(e.value)
+               and "son $ 20.000,00, no $ 12.000,00" in as_read(e.value) for e in app.error)
+    assert store.get("offer", "OF-PRUEBA-2") is None
+
+
 # -- Alineación -------------------------------------------------------------------------------------------------
 
 def test_the_alignment_matrix_and_the_unserved_pdot():

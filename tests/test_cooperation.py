@@ -13,7 +13,7 @@ from core.engine import scenarios
 from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs
 from core.engine.weights import preset
-from core.proposals import cooperation
+from core.proposals import cooperation, offers
 from core.record.auth import Role, User
 from core.record.store import Store
 
@@ -122,7 +122,32 @@ def test_the_counterpart_percentage_is_read_as_written_in_es_ec(inputs, typed, s
 
 @pytest.mark.parametrize("share, shown", [(12.5, "12,5"), (30.0, "30"), (0.0, "0"), (None, "")])
 def test_the_form_shows_the_counterpart_percentage_in_es_ec(share, shown):
-    assert cooperation.percent_text(share) == shown
+    assert offers.percent_text(share) == shown
+
+
+@pytest.mark.parametrize("amount, pct, usd, kept", [
+    (30_000, 40, 20_000, 20_000),      # 40 % of the whole project: 20.000 beside 30.000
+    (20_000, 33, 10_000, 10_000),      # a third, stated rounded to a whole percentage
+    (None, 40, 5_000, 5_000),          # no cooperant amount: nothing to compare, the amount is the figure
+    (30_000, None, 9_500, 9_500),
+])
+def test_a_counterpart_given_as_amount_and_percentage_must_agree(inputs, amount, pct, usd, kept):
+    base = inputs.offers["OF-JAPON-RIEGO"]
+    offer = base.model_copy(update={"amount_usd": amount, "counterpart_required_pct": pct,
+                                    "counterpart_required_usd": usd})
+    checked = type(offer).model_validate(offer.model_dump())
+    assert checked.required_counterpart_usd() == kept
+
+
+@pytest.mark.parametrize("amount, pct, usd, words", [
+    (30_000, 40, 12_000, "el 40 % de un proyecto con $ 30.000,00 del cooperante son $ 20.000,00, no $ 12.000,00"),
+    (10_000, 12.5, 9_500, "el 12,5 % de un proyecto con $ 10.000,00 del cooperante son $ 1.428,57, no $ 9.500,00"),
+])
+def test_a_counterpart_whose_amount_and_percentage_disagree_is_refused(inputs, amount, pct, usd, words):
+    base = inputs.offers["OF-JAPON-RIEGO"].model_dump()
+    base.update(amount_usd=amount, counterpart_required_pct=pct, counterpart_required_usd=usd)
+    with pytest.raises(ValidationError, match=words.replace("$", r"\$")):
+        type(inputs.offers["OF-JAPON-RIEGO"]).model_validate(base)
 
 
 @pytest.mark.parametrize("typed, words", [("150,5", "entre 0 y 100 (se recibió 150,5)"),

@@ -23,7 +23,7 @@ import polars as pl
 from core.cooperation.cooperants import Cooperant, cooperant_name
 from core.engine.prioritization import DecisionInputs, screening_context
 from core.engine.screening import OfferMatch, Screening, match_offer, screen_offer
-from core.fmt import money, number
+from core.fmt import money
 from core.proposals.import_cells import parse_number
 from core.proposals.models import CENT, Proposal
 from core.proposals.offers import REIMBURSABLE_TYPES, CooperationOffer
@@ -100,13 +100,6 @@ def counterpart_verdict(review: OfferReview) -> str:
     if review.counterpart_ok:
         return t("ofe.verdict.yes", required=money(review.required_usd, 0))
     return t("ofe.verdict.no", required=money(review.required_usd, 0), gap=money(review.gap_usd, 0))
-
-
-def percent_text(share_pct: float | None) -> str:
-    """The counterpart percentage as the form shows it, es-EC: 12.5 → '12,5', 30.0 → '30', None → ''."""
-    if share_pct is None:
-        return ""
-    return number(share_pct, 0 if float(share_pct).is_integer() else 1)
 
 
 def offer_from_form(fields: Mapping[str, Any], base: CooperationOffer | None) -> CooperationOffer:

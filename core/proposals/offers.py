@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from core.fmt import number
+from core.fmt import money, number
 from core.proposals.models import (
     CENT,
     ID_PATTERN,
@@ -33,6 +33,16 @@ Modality = Literal["decentralized", "bilateral", "multilateral", "south_south", 
 CooperationType = Literal["financial_non_reimbursable", "financial_reimbursable", "soft_loan",
                           "technical_assistance", "humanitarian", "cultural", "scholarship", "in_kind"]
 REIMBURSABLE_TYPES = frozenset({"financial_reimbursable", "soft_loan"})
+
+
+def percent_text(share_pct: float | None) -> str:
+    """The counterpart percentage as forms and messages show it, es-EC: 12.5 → '12,5', 30.0 → '30', None → ''."""
+    if share_pct is None:
+        return ""
+    return number(share_pct, 0 if float(share_pct).is_integer() else 1)
+
+
+PCT_ROUNDING = 0.5  # percentage points: «33 %» stated for a third of the project still agrees with its amount
 
 
 class CooperationOffer(BaseModel):
@@ -110,20 +120,37 @@ class CooperationOffer(BaseModel):
             raise ValueError(t("val.offer.non_reimbursable"))
         if self.open_date and self.deadline and self.deadline < self.open_date:
             raise ValueError(t("val.offer.dates"))
+        implied = self._counterpart_from_pct()
+        if implied is not None and self.counterpart_required_usd is not None and not self._same_share():
+            raise ValueError(t("val.offer.counterpart_twice", pct=percent_text(self.counterpart_required_pct),
+                               amount=money(self.amount_usd), implied=money(implied),
+                               usd=money(self.counterpart_required_usd)))
         if self.cooperant_id and self.cooperant_unmatched:
             raise ValueError(t("val.offer.linked_and_unmatched", cooperant=self.cooperant_id))
         return self
 
+    def _counterpart_from_pct(self) -> float | None:
+        """The counterpart in USD that the percentage and the cooperant's amount give (None: either is unknown)."""
+        if self.counterpart_required_pct is None or self.amount_usd is None:
+            return None
+        share = self.counterpart_required_pct / 100
+        return self.amount_usd * share / (1 - share)
+
+    def _same_share(self) -> bool:
+        """Whether the counterpart amount is the stated percentage of the whole project, allowing for the
+        percentage having been rounded to a whole number (half a point either way)."""
+        whole = self.amount_usd + self.counterpart_required_usd
+        share_pct = 100 * self.counterpart_required_usd / whole if whole else 0.0
+        return abs(share_pct - self.counterpart_required_pct) <= PCT_ROUNDING
+
     def required_counterpart_usd(self) -> float | None:
-        """The counterpart the recipient must put in, in USD; 0 when none; None when unknown."""
+        """The counterpart the recipient must put in, in USD; 0 when none; None when unknown. An amount and a
+        percentage given together agree (the model refuses them otherwise); the amount is the figure kept."""
         if self.counterpart_required_usd is not None:
             return self.counterpart_required_usd
         if self.counterpart_required_pct is None:
             return 0.0
-        if self.amount_usd is None:
-            return None
-        share = self.counterpart_required_pct / 100
-        return self.amount_usd * share / (1 - share)
+        return self._counterpart_from_pct()
 
     def counterpart_within(self, available_usd: float) -> bool | None:
         """Whether `available_usd` covers the counterpart the offer demands (to the half cent); None when the

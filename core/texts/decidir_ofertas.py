@@ -90,7 +90,8 @@ STRINGS = {
     "ofe.form.pct": "Contraparte exigida (% del costo total)",
     "ofe.form.pct_placeholder": "por ejemplo 12,5",
     "ofe.form.usd": "Contraparte exigida (USD)",
-    "ofe.form.counterpart_help": "Llene uno de los dos, o ninguno si no exige contraparte. Si llena el monto, manda el monto.",
+    "ofe.form.counterpart_help": ("Llene uno de los dos, o ninguno si no exige contraparte. Si llena los dos, deben coincidir con el monto "
+                                 "del cooperante."),
     "ofe.form.themes": "Temas",
     "ofe.form.support_kinds": "Tipos de apoyo",
     "ofe.form.sdg": "ODS",

@@ -106,6 +106,9 @@ STRINGS: dict[str, str] = {
     "val.offer.non_reimbursable": "una cooperación financiera no reembolsable no puede estar marcada como "
                                   "reembolsable",
     "val.offer.dates": "la fecha límite es anterior a la fecha de apertura",
+    "val.offer.counterpart_twice": ("la contraparte se indica dos veces y no coincide: el {pct} % de un proyecto con "
+                                    "{amount} del cooperante son {implied}, no {usd}; deje solo el porcentaje o "
+                                    "solo el monto"),
     "val.offer.linked_and_unmatched": "la oferta está vinculada al cooperante {cooperant} y a la vez marcada como sin "
                                       "vincular",
 }
