@@ -9,7 +9,7 @@ from core.iati import identifiers
 from core.iati.context import export_context
 from core.iati.export import export_bytes
 from core.iati.read import read_offers, save_read_offers
-from core.iati.schema import IatiFileError
+from core.iati.schema import MAX_BYTES, IatiFileError
 from core.proposals import records
 from core.record.auth import Action, PermissionDenied
 from core.record.store import StoreError
@@ -18,7 +18,7 @@ from ui import data, session, state
 from ui import upload as upload_field
 from ui.text import plain
 
-MAX_IATI_MB = st.get_option("server.maxUploadSize")  # a donor's activity file can be large: the server's limit
+MAX_IATI_MB = MAX_BYTES // 2**20
 
 session.work_page()
 parish = state.current_parish()
@@ -56,6 +56,9 @@ if session.allowed(Action.EDIT_OFFER):
 # -- read a cooperant's file -------------------------------------------------------------------------
 st.subheader(t("iati.page.read"))
 st.write(t("iati.page.read_intro"))
+if not session.allowed(Action.EDIT_OFFER):  # reading a large file costs the server memory: only for who may save
+    st.info(t("iati.page.read_need_role"))
+    st.stop()
 upload = upload_field.file_uploader(t("iati.page.upload"), key="iati-upload", types=["xml"], max_mb=MAX_IATI_MB)
 if upload is None:
     st.stop()
@@ -80,9 +83,6 @@ for item in read:
         for note in item.notes:
             st.text(f"• {note}")
 
-if not session.allowed(Action.EDIT_OFFER):
-    st.info(t("iati.page.need_role"))
-    st.stop()
 if st.button(t("iati.page.save", count=len(read)), key="iati-save", type="primary"):
     try:
         count = save_read_offers(store, session.current_user(), [r.offer for r in read])

@@ -177,6 +177,13 @@ def test_files_that_are_not_iati_activities_are_refused(content, expected):
         read_offers(content)
 
 
+def test_a_file_past_the_size_read_is_refused_before_it_is_parsed(monkeypatch):
+    monkeypatch.setattr("core.iati.schema.MAX_BYTES", 1024 * 1024)
+    padding = b"<!--" + b"x" * (1024 * 1024) + b"-->"
+    with pytest.raises(IatiFileError, match=r"pesa 1,0 MB y Minga lee archivos IATI de hasta 1 MB"):
+        read_offers(b'<iati-activities version="2.03">' + padding + b"</iati-activities>")
+
+
 def test_an_export_reads_back_into_the_same_offers(store):
     exported = read_offers(export_bytes(store, "010170"))
     japan = next(r.offer for r in exported if r.offer.offer_id.endswith("OF-JAPON-RIEGO"))

@@ -27,9 +27,9 @@ STRINGS = {
     "iati.page.notes": "{offer_id}: {count} puntos a revisar",
     "iati.page.new": "Nueva",
     "iati.page.replaces": "Reemplaza la oferta registrada con ese código",
-    "iati.page.need_role": "Para guardar estas ofertas, ingrese como técnico de planificación.",
-    "iati.page.save": "Guardar {count} ofertas",
-    "iati.page.saved": "{count} ofertas guardadas. Revíselas en Ofertas de cooperación.",
+    "iati.page.read_need_role": "Para leer el archivo IATI de un cooperante, ingrese como técnico de planificación.",
+    "iati.page.save": "Guardar las ofertas leídas ({count})",
+    "iati.page.saved": "Ofertas guardadas: {count}. Revíselas en Ofertas de cooperación.",
     "iati.col.offer_id": "Código",
     "iati.col.title": "Título",
     "iati.col.cooperant": "Cooperante",
@@ -61,6 +61,8 @@ STRINGS = {
     "iati.err.ruc": "«{value}» no es un RUC: debe tener 13 dígitos y terminar en 001 (por ejemplo 0160000000001).",
     "iati.err.not_xml": "El archivo no es XML bien formado (revise la línea {line}). Un archivo IATI es un XML "
                         "que empieza con <iati-activities>.",
+    "iati.err.too_large": ("El archivo pesa {size} MB y Minga lee archivos IATI de hasta {limit} MB. Pida al "
+                           "cooperante solo las actividades de Ecuador, o divida el archivo."),
     "iati.err.doctype": "El archivo declara un DOCTYPE: los archivos IATI no lo llevan, y Minga no lee archivos "
                         "que lo declaran.",
     "iati.err.unreadable": "el contenido del archivo no se pudo comprobar contra el esquema IATI 2.03",
