@@ -143,6 +143,16 @@ def test_a_submission_time_that_is_no_time_is_named_by_row_and_column_in_spanish
     assert problem.message == "debe ser una fecha y hora (AAAA-MM-DD HH:MM) (se recibió «ayer por la tarde»)"
 
 
+@pytest.mark.parametrize("field, value, column", [
+    ("_submission_time", "ayer por la tarde", "SubmissionDate"),
+    ("_uuid", "", "meta-instanceID"),
+])
+def test_an_odk_export_s_problems_name_its_own_headers(field, value, column):
+    rows = [{**r, field: value} for r in ROWS[:1]]
+    [problem] = read_survey(_odk_central(export_csv(rows)), "export.csv", PARISH, INDEX).problems
+    assert (problem.row, problem.column) == (2, column)
+
+
 def test_a_spreadsheets_true_is_not_read_as_one_member_or_one_dollar():
     with pytest.raises(cells.CellError, match="entero"):
         cells.integer(True)

@@ -93,6 +93,7 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
             preview.problems.append(RowProblem(filename, header_line, name, t("val.missing_column")))
     if preview.problems:
         return preview
+    named = {cell.identity: str(header[i]).strip() for i, cell in columns.items() if cell.identity}
     seen: dict[str, int] = {}
     for line, values in body:
         answer, bad = _row(filename, line, header, values, columns, associations, preview)
@@ -100,24 +101,25 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
             continue
         uuid = str(answer.pop(UUID) or "").removeprefix("uuid:")
         if not uuid:
-            preview.problems.append(RowProblem(filename, line, UUID, t("parish.err.no_uuid")))
+            preview.problems.append(RowProblem(filename, line, named[UUID], t("parish.err.no_uuid")))
             continue
         if len(uuid) > MAX_UUID:  # KoBoToolbox and ODK write 36 characters (41 with «uuid:»)
-            preview.problems.append(RowProblem(filename, line, UUID, t("val.too_long", max=MAX_UUID)))
+            preview.problems.append(RowProblem(filename, line, named[UUID], t("val.too_long", max=MAX_UUID)))
             continue
         if uuid in seen:
-            preview.problems.append(RowProblem(filename, line, UUID, t("val.repeated_key", code=uuid, row=seen[uuid])))
+            preview.problems.append(RowProblem(filename, line, named[UUID], t("val.repeated_key", code=uuid, row=seen[uuid])))
             continue
         seen[uuid] = line
-        item = _finish(answer, uuid, parish_code, filename, line, preview.problems)
+        item = _finish(answer, uuid, parish_code, filename, line, preview.problems, named.get(SUBMITTED))
         if item is not None:
             preview.items.append(item)
     return preview
 
 
 def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line: int | None,
-            problems: list[RowProblem]) -> SurveyAnswer | None:
-    """The read answers of one submission as a validated SurveyAnswer (None, and problems, if not valid)."""
+            problems: list[RowProblem], submitted_header: str | None = None) -> SurveyAnswer | None:
+    """The read answers of one submission as a validated SurveyAnswer (None, and problems, if not valid).
+    `submitted_header`: the file's own header of the submission time («_submission_time», «SubmissionDate»)."""
     role, head = answer.get("member_role"), answer.get("head_of_household")
     answer.update(member_id=f"{parish_code}-{uuid}", parish_code=parish_code,
                   association_id=answer.pop("association", None),
@@ -127,7 +129,7 @@ def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line
     except ValidationError as exc:
         for err in exc.errors():
             where = next((t(f"form.q.{q.name}") for q in QUESTIONS if err["loc"] and q.field == err["loc"][0]),
-                         "_submission_time" if err["loc"] and err["loc"][0] == SUBMITTED else None)
+                         submitted_header if err["loc"] and err["loc"][0] == SUBMITTED else None)
             problems.append(RowProblem(file, line, where, spanish_message(err)))
         return None
 
