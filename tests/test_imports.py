@@ -139,6 +139,23 @@ def test_every_variant_of_a_good_file_reads_the_same_proposal(variant, ctx):
     assert not p.is_synthetic and "Importada del archivo" in (p.source or "")
 
 
+def test_an_association_merged_down_beside_its_proposals_is_read_on_every_row(ctx):
+    """A planner writes the association once and merges its cell down over its three proposals: each row reads
+    it, as the person sees it. A title merged across two columns stays in its own column."""
+    book = load_workbook(io.BytesIO(xlsx_file([row(code=f"EV-P9{i}", association="EV-A01" if i == 1 else "")
+                                               for i in (1, 2, 3)])))
+    sheet = book.active
+    sheet.merge_cells("B2:B4")
+    sheet["M2"] = "nota"
+    sheet.merge_cells("L2:M2")
+    out = io.BytesIO()
+    book.save(out)
+    result = preview(out.getvalue(), "p.xlsx", ctx)
+    assert result.ok, messages(result)
+    assert [(r.proposal.proposal_id, r.proposal.association_id) for r in result.rows] == [
+        ("EV-P91", "EV-A01"), ("EV-P92", "EV-A01"), ("EV-P93", "EV-A01")]
+
+
 def test_the_national_format_columns_are_read_and_the_check_sees_them(ctx):
     from core.proposals import formulation
 

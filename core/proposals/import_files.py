@@ -159,6 +159,30 @@ def _read_csv(data: bytes, file: str) -> Book:
     return Book(file, [Sheet(None, rows)], "csv", delimiter=delimiter)
 
 
+class _MergedDown:
+    """A sheet's cells merged over several rows, which show their value on every row they span: the reader gives
+    each lower row the value of the range's first cell (an association written once beside its proposals), as the
+    person sees it. Only the range's first column is filled: a title merged across columns stays in its own."""
+
+    def __init__(self, ranges: list[tuple[int, int, int]]):
+        self.pending = sorted(ranges, key=lambda r: r[1], reverse=True)  # by first row, the next one last
+        self.active: dict[int, tuple[int, object]] = {}  # column → (last row, value): ranges never overlap
+
+    def fill(self, line: int, cells: list) -> None:
+        """Give the row `line` the values of the ranges it lies under; take note of the ranges it begins."""
+        for column, (last, value) in list(self.active.items()):
+            if line > last:
+                del self.active[column]
+                continue
+            cells.extend([None] * (column - len(cells)))
+            if cells[column - 1] is None:
+                cells[column - 1] = value
+        while self.pending and self.pending[-1][1] <= line:
+            column, first, last = self.pending.pop()
+            if first == line and column <= len(cells):
+                self.active[column] = (last, cells[column - 1])
+
+
 def _read_xlsx(data: bytes, file: str) -> Book:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -171,7 +195,7 @@ def _read_xlsx(data: bytes, file: str) -> Book:
     if unzipped > MAX_UNZIPPED_BYTES:
         raise _refuse(file, "imp.file.unzipped_too_big", size=_size(unzipped), limit=_size(MAX_UNZIPPED_BYTES))
     try:
-        check_xlsx(archive)
+        merged_down = check_xlsx(archive)
     except UploadRefused as exc:
         raise FileRefused([RowProblem(file, None, None, str(exc))]) from None
     from openpyxl import load_workbook
@@ -187,6 +211,7 @@ def _read_xlsx(data: bytes, file: str) -> Book:
             if not hasattr(written[title], "iter_rows"):
                 continue  # a chart sheet holds no cells
             rows = []
+            merges = _MergedDown(merged_down.get(getattr(written[title], "_worksheet_path", ""), []))
             for row_w, row_c in zip(written[title].iter_rows(), cached[title].iter_rows(), strict=False):
                 cells = []
                 line = None
@@ -198,6 +223,7 @@ def _read_xlsx(data: bytes, file: str) -> Book:
                     cells.append(value)
                 if line is None:
                     continue
+                merges.fill(line, cells)
                 if len(rows) > MAX_ROWS + HEADER_SCAN_ROWS and any(v not in (None, "") for v in cells):
                     raise _too_many_rows(file)
                 rows.append((line, cells))

@@ -55,6 +55,8 @@ class _Scan:
 
     def __init__(self, deadline: float):
         self.part = ""
+        self.path = ""
+        self.merged_down: dict[str, list[tuple[int, int, int]]] = {}
         self.deadline = deadline
         self.cells = 0
         self.text_length = 0
@@ -74,6 +76,8 @@ class _Scan:
                                       limit=MAX_COLUMNS))
         elif tag in ("v", "t", "f"):
             self.in_text, self.text_length = True, 0
+        elif tag == "mergeCell":
+            self._merge(attrs.get("ref", ""))
 
     def end(self, name: str) -> None:
         if name.rsplit("}", 1)[-1] in ("v", "t", "f"):
@@ -85,6 +89,15 @@ class _Scan:
             if self.text_length > MAX_CELL_CHARS:
                 raise UploadRefused(t("imp.limit.cell_length", part=self.part,
                                       limit=number(MAX_CELL_CHARS)))
+
+    def _merge(self, ref: str) -> None:
+        """Keep a merged range that spans rows as (column, first row, last row) of its first column."""
+        self.cells += 1  # counted like a cell: a sheet cannot hide a million ranges
+        if self.cells > MAX_CELLS:
+            raise UploadRefused(t("imp.limit.cells", limit=number(MAX_CELLS)))
+        corners = [_reference(corner) for corner in ref.split(":")]
+        if len(corners) == 2 and None not in corners and corners[1][1] > corners[0][1]:
+            self.merged_down.setdefault(self.path, []).append((corners[0][0], corners[0][1], corners[1][1]))
 
     def _dimension(self, ref: str) -> None:
         corners = [_reference(corner) for corner in ref.split(":")]
@@ -126,15 +139,17 @@ def _no_doctype(*_: object) -> None:
     raise UploadRefused(t("imp.limit.doctype"))
 
 
-def check_xlsx(archive: zipfile.ZipFile) -> None:
-    """Refuse (UploadRefused, Spanish) a workbook past a bound, reading only its zip parts as a stream."""
+def check_xlsx(archive: zipfile.ZipFile) -> dict[str, list[tuple[int, int, int]]]:
+    """Refuse (UploadRefused, Spanish) a workbook past a bound, reading only its zip parts as a stream.
+    Returns the ranges merged over several rows, by part: (column, first row, last row)."""
     scan = _Scan(time.monotonic() + SCAN_SECONDS)
     # every XML part, not only those named like sheets: the workbook's relationships may name any part a sheet
     parts = [n for n in archive.namelist() if n == _SHARED] + sorted(
         n for n in archive.namelist() if n.lower().endswith(".xml") and n != _SHARED)
     for part in parts:
-        scan.part = part.rsplit("/", 1)[-1]
+        scan.part, scan.path = part.rsplit("/", 1)[-1], part
         _scan_part(archive, part, scan)
+    return scan.merged_down
 
 
 def uniform_lines(text: str) -> str:
