@@ -127,6 +127,30 @@ def test_two_parishes_keep_their_own_p01(tmp_path, store_path, built_data_dir):
     assert per_parish.rows() == [("010151", 4), (PARISH, 4)]
 
 
+def test_a_proposal_names_the_parish_s_own_problems_and_its_need_counts_them(tmp_path, store_path, built_data_dir):
+    """A loaded parish's problems (010152-P01, 010152-P02) are named in its proposals file as written in its own
+    files («P02», «A01») or in full, kept on the proposal, and give it the need score of the problem it addresses."""
+    from core.engine import criteria
+    from core.engine.prioritization import load_inputs
+    from core.proposals import import_preview, imports
+
+    assert main(["load", PARISH, str(_folder(tmp_path, answers(4, ["A01"])))]) == 0
+    con, store = connect(built_data_dir), Store(store_path)
+    planner = User(username="tecnica-p", display_name="Técnica", role=Role.PLANNER)
+    store_accounts(store, planner)
+    header = "Código;Asociación;Título;Costo total;Monto solicitado;Beneficiarios directos;Problemas que atiende\n"
+    file = (header + "CU-1;A01;Riego parcelario;2.000;2.000;20;P02\nCU-2;A01;Reservorio comunal;3.000;3.000;20;010152-P01\n"
+            "CU-3;A01;Feria de productores;1.000;1.000;20;\n").encode()
+    result = imports.preview_import(file, "propuestas.csv", import_preview.context_for(con, store, PARISH))
+    assert result.ok, [str(p) for p in result.problems]
+    assert [r.proposal.problem_ids for r in result.rows] == [[f"{PARISH}-P02"], [f"{PARISH}-P01"], []]
+    assert {r.proposal.association_id for r in result.rows} == {f"{PARISH}-A01"}  # «A01», as its own files say
+    imports.save_import(store, planner, result)
+    inputs = load_inputs(con, PARISH, store=store)
+    need = {p.proposal_id: criteria.need(p, inputs.criteria_context).score for p in inputs.proposals}
+    assert need["CU-1"] > need["CU-2"] > need["CU-3"]  # P02 has the most votes (45 against 30); CU-3 names none
+
+
 @pytest.mark.parametrize("role", [None, Role.OBSERVER, Role.ASSOCIATION, Role.BOARD])
 def test_only_a_planner_or_an_admin_records_a_parish(store_path, role):
     user = None if role is None else User(username="persona", display_name="Persona", role=role)

@@ -9,7 +9,7 @@ a formula without a cached number. Every problem names the file, the row and the
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core.data.validation import RowProblem
@@ -64,9 +64,19 @@ class RowConverter:
             self._problem(line, written, t("imp.cell.choice", value=text, options=options), file)
         return code
 
+    def _by_code(self, codes: Iterable[str]) -> dict[str, str]:
+        """Lower-cased code → stored id, also under the code as the parish's own files write it («A01», «P1»)
+        for a loaded parish's records (010152-A01, 190256-P1)."""
+        found = {str(c).lower(): str(c) for c in codes}
+        prefix = f"{self.ctx.parish_code}-"
+        for code in list(found.values()):
+            if code.startswith(prefix):
+                found.setdefault(code.removeprefix(prefix).lower(), code)
+        return found
+
     def _association(self, line: int, value: str, written: str) -> str | None:
         by_name = {normalise(name): code for code, name in self.ctx.associations.items()}
-        by_code = {code.lower(): code for code in self.ctx.associations}
+        by_code = self._by_code(self.ctx.associations)
         found = by_code.get(value.strip().lower()) or by_name.get(normalise(value))
         if found is None and not re.fullmatch(ID_PATTERN, value.strip()) and len(value.strip()) <= MAX_NAME:
             return self._unregistered(line, value)  # a name, not a code: offered for creation
@@ -103,10 +113,11 @@ class RowConverter:
                what: str) -> list[str]:
         if catalogue is None:
             return codes
-        canonical = {str(c).lower(): str(c) for c in catalogue}
+        canonical = self._by_code(catalogue)
         unknown = [c for c in codes if c.lower() not in canonical]
         if unknown:
-            options = ", ".join(list(canonical.values())[:40]) + (" …" if len(canonical) > 40 else "")
+            known = list(dict.fromkeys(canonical.values()))
+            options = ", ".join(known[:40]) + (" …" if len(known) > 40 else "")
             key = "imp.cell.unknown_codes" if canonical else "imp.cell.unknown_codes_none"
             self._problem(line, written, t(key, what=t(f"imp.what.{what}"), codes=", ".join(unknown), options=options))
         return [canonical.get(c.lower(), c) for c in codes]
@@ -201,5 +212,5 @@ class RowConverter:
         return out
 
     def _resolves(self, value: str) -> bool:
-        return value.strip().lower() in {c.lower() for c in self.ctx.associations} or normalise(value) in {
+        return value.strip().lower() in self._by_code(self.ctx.associations) or normalise(value) in {
             normalise(n) for n in self.ctx.associations.values()}

@@ -311,8 +311,8 @@ class Proposal(BaseModel):
 
     @field_validator("problem_ids")
     @classmethod
-    def _problems(cls, v: list[str]) -> list[str]:
-        return codes_like(v, r"P\d{2}", "problem", "P02")
+    def _problems(cls, v: list[str]) -> list[str]:  # the study's P02, or a loaded parish's 190256-P1
+        return codes_like(v, r"P\d{2}|\d{6}-[A-Za-z0-9_.]+", "problem", "P02, 190256-P1")
 
     @model_validator(mode="before")
     @classmethod
