@@ -85,7 +85,7 @@ for item in read:
 
 if st.button(t("iati.page.save", count=len(read)), key="iati-save", type="primary"):
     try:
-        count = save_read_offers(store, session.current_user(), [r.offer for r in read])
+        count = save_read_offers(store, session.current_user(), [r.offer for r in read], parish)
     except PermissionDenied as exc:
         session.denied(exc)
     except StoreError as exc:

@@ -245,7 +245,7 @@ def form_panel() -> None:
               "deadline": deadline, "conditions": conditions.strip() or None, "status": status,
               "outcome": outcome.strip() or None, "is_illustrative": illustrative, "source": source.strip()}
     try:
-        offer = cooperation.offer_from_form(fields, base)
+        offer = cooperation.offer_from_form(fields, base, parish_code)
     except ValidationError as exc:
         names = {"offer_id": t("ofe.form.id"), "title": t("ofe.form.title"), "cooperant": t("ofe.form.cooperant"),
                  "amount_usd": t("ofe.form.amount"), "counterpart_required_pct": t("ofe.form.pct"),

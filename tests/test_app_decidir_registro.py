@@ -308,6 +308,7 @@ def test_a_planner_registers_an_offer(store, restore):
     # name, kind and country are the registry's
     assert (saved["cooperant"], saved["cooperant_kind"], saved["country"]) == ("Embajada del Japón", "bilateral", "Japón")
     assert "Registrada en Minga por Técnica de registro" in saved["source"]
+    assert saved["parish_code"] == "010170", "recorded for the parish being worked on, which publishes it"
 
 
 def test_an_offer_whose_counterpart_amount_and_percentage_disagree_is_refused(store, restore):

@@ -53,6 +53,7 @@ def test_a_valid_cooperant_file_is_previewed_and_saved_by_a_planner(own_store):
     assert [o.title for o in saved] == ["Xxxxxxx"]
     # «Organisation name» is no registered cooperant: the offer is kept, flagged as not linked
     assert saved[0].cooperant_id is None and saved[0].cooperant_unmatched
+    assert saved[0].parish_code == "010170", "read for the parish being worked on: it publishes it"
 
 
 def test_an_invalid_file_is_refused_and_nothing_is_saved(own_store):

@@ -24,6 +24,7 @@ from core.proposals.offers import CooperationOffer
 from core.record import overlay
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
+from tests.conftest import store_accounts
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "sources" / "reference" / "iati-2.03" / "ejemplos"
@@ -91,6 +92,27 @@ def test_offers_carry_status_and_the_cooperants_identifier(store, offer_id, stat
     activity = _activity(document, f"EC-DPA-010170-{offer_id}")
     assert activity.find("activity-status").get("code") == status_code
     assert activity.find("participating-org[@role='1']").get("ref") == ref
+
+
+def _identifiers(store, parish):
+    return {a.findtext("iati-identifier") for a in activities_document(store, parish).getroot().findall("iati-activity")}
+
+
+def test_a_parish_publishes_only_its_own_offers_and_those_it_took_up(store):
+    other = "190256"
+    assert not _identifiers(store, other), "El Valle's offers are not another parish's activities"
+    japan = records.offers(store)
+    japan = next(v for v in japan if v.item.offer_id == "OF-JAPON-RIEGO")
+    assert japan.item.parish_code == "010170"
+    store_accounts(store, PLANNER)
+    entered = japan.item.model_copy(update={"offer_id": "OF-PUCA-1", "parish_code": other})
+    records.save_offer(store, PLANNER, entered)
+    demo = records.proposals(store, "010170")[0].item
+    taken_up = demo.model_copy(update={"proposal_id": "PU-1", "parish_code": other, "association_id": "190256-A1",
+                                       "association_ids": ["190256-A1"], "cooperation_offer_id": "OF-FLOK-SIGCHOS"})
+    store.save(records.PROPOSAL, "PU-1", taken_up.model_dump(mode="json"), actor="test", parish_code=other)
+    assert _identifiers(store, other) == {f"EC-DPA-{other}-OF-PUCA-1", f"EC-DPA-{other}-OF-FLOK-SIGCHOS"}
+    assert "EC-DPA-010170-OF-PUCA-1" not in _identifiers(store, "010170")
 
 
 def test_the_registry_identifier_of_a_cooperant_names_it_in_its_offers(store):

@@ -1,7 +1,8 @@
 """The parish's cooperation as an IATI 2.03 activity file (`iati-activities` root), valid against the official schema.
 
 One `iati-activity` per record, reported by the parish GAD (core.iati.identifiers.Publisher):
-- each cooperation offer the parish holds (activity status: pipeline while open, closed when executed,
+- each cooperation offer the parish holds: one its planner recorded or read (`parish_code`), or one it took up (named
+  by one of its proposals, or behind the call of one of its applications) (activity status: pipeline while open, closed when executed,
   cancelled when the call closed or it was not executed), with the cooperant as funding organisation (named by the
   identifier the cooperant registry holds, core.cooperation.cooperants, else as identifiers.cooperant_ref), its amount
   as an indicative budget and the parish's share of its cost split as participating organisations;
@@ -25,7 +26,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from core import fmt
-from core.cooperation.agreements import agreements
+from core.cooperation.agreements import agreements, applications
+from core.cooperation.calls import calls
 from core.cooperation.cooperants import cooperant_of_offer, cooperants
 from core.fmt import money
 from core.iati import elements as el
@@ -168,6 +170,14 @@ def _project_activity(root: etree._Element, reporter: Reporter, proposal: Propos
 
 # -- the document -------------------------------------------------------------------------------
 
+def _offers_taken_up(store: Store, parish_code: str) -> set[str]:
+    """The offers the parish took up: named by one of its proposals, or behind the call of one of its applications."""
+    named = {Proposal.model_validate(r.body).cooperation_offer_id for r in overlay.live(store, PROPOSAL, parish_code)}
+    called = {a.call_id for a in applications(store, parish_code)}
+    behind_calls = {c.offer_id for c in calls(store) if c.call_id in called}
+    return (named | behind_calls) - {None}
+
+
 def activities_document(store: Store, parish_code: str, *, parish_name: str | None = None,
                         association_names: Mapping[str, str] | None = None,
                         sdg_names: Mapping[int, str] | None = None,
@@ -182,8 +192,11 @@ def activities_document(store: Store, parish_code: str, *, parish_name: str | No
         root.append(etree.Comment(t("iati.provisional_comment", ref=publisher.org_ref)))
     names, sdgs = association_names or {}, sdg_names or {}
     registry = cooperants(store)
+    taken_up = _offers_taken_up(store, parish_code)
     for record in overlay.live(store, OFFER):
         offer = CooperationOffer.model_validate(record.body)
+        if offer.parish_code != parish_code and offer.offer_id not in taken_up:
+            continue  # another parish's offer, or one of the installation this parish never took up
         registered = cooperant_of_offer(offer, registry)
         ref = (registered.iati_org_id if registered else None) or ids.cooperant_ref(offer.cooperant_kind, offer.country)
         _offer_activity(root, reporter, StoredOffer(offer, dt.date.fromisoformat(record.updated_at[:10]), ref), sdgs)

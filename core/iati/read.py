@@ -172,12 +172,14 @@ def read_offers(content: bytes, file_name: str = "actividades.xml") -> list[Read
     return read
 
 
-def save_read_offers(store: Store, user: User | None, offers: list[CooperationOffer]) -> int:
-    """Store the offers a planner reviewed, as one transaction (all or none); an offer with the same id is
-    replaced, and the log says it came from an IATI file. Each is linked to the registered cooperant of its name,
-    or flagged as not linked (core.cooperation.offer_links)."""
+def save_read_offers(store: Store, user: User | None, offers: list[CooperationOffer], parish_code: str) -> int:
+    """Store the offers a planner reviewed, as the offers of their parish, in one transaction (all or none); an
+    offer with the same id is replaced, and the log says it came from an IATI file. Each is linked to the
+    registered cooperant of its name, or flagged as not linked (core.cooperation.offer_links)."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     registry = cooperants(store)
-    store.apply([Change(OFFER, o.offer_id, linked(o, registry).model_dump(mode="json"), action=t("log.action.iati_offer"),
-                        base=overlay.base(OFFER, o.offer_id)) for o in offers], actor=actor.username)
+    store.apply([Change(OFFER, o.offer_id,
+                        linked(o.model_copy(update={"parish_code": parish_code}), registry).model_dump(mode="json"),
+                        action=t("log.action.iati_offer"), base=overlay.base(OFFER, o.offer_id)) for o in offers],
+                actor=actor.username)
     return len(offers)

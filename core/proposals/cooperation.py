@@ -102,11 +102,13 @@ def counterpart_verdict(review: OfferReview) -> str:
     return t("ofe.verdict.no", required=money(review.required_usd, 0), gap=money(review.gap_usd, 0))
 
 
-def offer_from_form(fields: Mapping[str, Any], base: CooperationOffer | None) -> CooperationOffer:
+def offer_from_form(fields: Mapping[str, Any], base: CooperationOffer | None,
+                    parish_code: str | None = None) -> CooperationOffer:
     """The offer the form describes: `base`'s fields (when editing) replaced by the form's; whether it is
-    reimbursable follows from its type. The counterpart percentage may come as es-EC text («12,5»; blank: none).
+    reimbursable follows from its type. A new offer is the parish's being worked on (`parish_code`); an edited one
+    keeps its own. The counterpart percentage may come as es-EC text («12,5»; blank: none).
     ValidationError (Spanish messages) when a field is wrong."""
-    body = {**(base.model_dump() if base else {}), **fields,
+    body = {**(base.model_dump() if base else {"parish_code": parish_code}), **fields,
             "reimbursable": fields["cooperation_type"] in REIMBURSABLE_TYPES}
     if isinstance(body.get("counterpart_required_pct"), str):
         body["counterpart_required_pct"] = parse_number(body["counterpart_required_pct"].replace("%", ""))

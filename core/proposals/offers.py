@@ -56,6 +56,9 @@ class CooperationOffer(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     offer_id: str = Field(pattern=ID_PATTERN)
+    # the parish whose planner recorded or read the offer; None: one of the whole installation. Any parish may
+    # screen any offer, but a parish publishes (IATI) only its own and those it took up (core.iati.export).
+    parish_code: str | None = Field(default=None, pattern=r"^\d{6}$")
     cooperant_id: str | None = Field(default=None, pattern=ID_PATTERN)
     cooperant_unmatched: bool = False
     cooperant: str = Field(min_length=2)
