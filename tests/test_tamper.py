@@ -85,10 +85,28 @@ def test_the_untouched_store_passes(copy):
     assert result.stderr == ""  # key and anchor found: every check ran
 
 
-def test_without_the_key_it_passes_but_says_the_signatures_were_not_checked(copy, tmp_path):
-    result = verify(copy, "--key", str(tmp_path / "no-such-key.pem"))
-    assert result.returncode == 0
-    assert "No se comprobaron las firmas" in result.stderr
+def test_a_key_asked_for_and_not_read_vouches_for_nothing(copy, tmp_path):
+    (tmp_path / "garbage.pem").write_text("no es una clave")
+    for key in (tmp_path / "no-such-key.pem", tmp_path / "garbage.pem"):
+        result = verify(copy, "--key", str(key))
+        assert result.returncode == 2
+        assert "no existe o no es una clave Ed25519" in result.stderr and "Registro íntegro" not in result.stdout
+
+
+def test_an_acta_asked_for_and_not_read_is_not_vouched_for(copy, tmp_path):
+    (tmp_path / "roto.pdf").write_bytes(b"%PDF-1.4 roto")
+    for acta_file in (tmp_path / "no-such-acta.pdf", tmp_path / "roto.pdf"):
+        result = verify(copy, "--acta", str(acta_file))
+        assert result.returncode == 1
+        assert f"No se comprobó el acta «{acta_file.name}»" in result.stderr
+        assert "invalid pdf header" not in result.stderr.lower() and "EOF marker" not in result.stderr
+
+
+def test_the_store_alone_is_checked_with_the_key_it_declares_and_says_so(copy):
+    shutil.rmtree(copy.parent / "keys")  # an auditor handed the store file only
+    result = verify(copy)
+    assert result.returncode == 0, result.stderr
+    assert "las firmas se comprobaron con la clave que declara el propio almacén (huella" in result.stderr
 
 
 @pytest.mark.parametrize("deleted", [1, 3])
@@ -127,8 +145,31 @@ def test_a_decision_deleted_in_records_only_is_named(copy):
     assert f"La decisión «{record_id}» está en el registro" in result.stderr and "ya no está" in result.stderr
 
 
-def test_a_decision_rewritten_in_records_and_log_with_fresh_hashes_is_named(copy):
-    """The attacker edits the decision, its log entry and every later hash: only the signatures give it away."""
+def test_an_administrator_planted_unsigned_in_a_store_handed_over_alone_is_named(copy):
+    shutil.rmtree(copy.parent / "keys")
+    con = sqlite3.connect(copy)
+    seq, previous = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    body = json.dumps({"username": "intrusa", "role": "admin", "display_name": "Intrusa"}, sort_keys=True)
+    at = "2026-12-03T10:00:00+00:00"
+    written = record_hash("user", "intrusa", None, body, 1, False, at, "intrusa")
+    con.execute("INSERT INTO records (kind, record_id, parish_code, body, version, deleted, updated_at, updated_by) "
+                "VALUES ('user', 'intrusa', NULL, ?, 1, 0, ?, 'intrusa')", (body, at))
+    payload = json.dumps({"body": json.loads(body), "record_hash": written}, sort_keys=True, separators=(",", ":"))
+    digest = entry_hash(seq + 1, at, "intrusa", "save", "user", "intrusa", payload, previous)
+    con.execute("INSERT INTO audit_log (seq, at, actor, action, kind, record_id, payload, prev_hash, hash, signature) "
+                "VALUES (?, ?, 'intrusa', 'save', 'user', 'intrusa', ?, ?, ?, '')",
+                (seq + 1, at, payload, previous, digest))
+    con.commit()
+    con.close()
+    result = verify(copy)
+    assert result.returncode == 1
+    assert f"Primera entrada rota: {seq + 1}. La entrada {seq + 1} no tiene firma" in result.stderr
+
+
+@pytest.mark.parametrize("keys_kept", [True, False])
+def test_a_decision_rewritten_in_records_and_log_with_fresh_hashes_is_named(copy, keys_kept):
+    """The attacker edits the decision, its log entry and every later hash: only the signatures give it away,
+    also to an auditor handed the store alone (checked with the key the store declares)."""
     record_id, body = decision_body(copy, 2)
     body["funded"][0]["amount_usd"] = 99999
     con = sqlite3.connect(copy)
@@ -153,6 +194,8 @@ def test_a_decision_rewritten_in_records_and_log_with_fresh_hashes_is_named(copy
         previous = digest
     con.commit()
     con.close()
+    if not keys_kept:
+        shutil.rmtree(copy.parent / "keys")
     result = verify(copy)
     assert result.returncode == 1
     assert f"La entrada {edited_seq} no tiene una firma válida de esta instalación" in result.stderr
@@ -168,7 +211,7 @@ def test_the_store_replaced_by_an_older_backup_is_named(copy):
 
 
 def test_an_acta_printed_ahead_of_the_store_is_named(copy, tmp_path):
-    """Verified elsewhere with only the public key (no anchor there): the acta's printed head is enough."""
+    """Verified with a public key kept elsewhere: the acta's printed head names the rollback too."""
     store = Store(copy)
     third = Decision(**decision_body(copy, 3)[1])
     printed = tmp_path / "acta-2026-003.pdf"
@@ -180,7 +223,8 @@ def test_an_acta_printed_ahead_of_the_store_is_named(copy, tmp_path):
     result = verify(copy, "--key", str(key_only), "--acta", str(printed))
     assert result.returncode == 1
     assert "el acta «acta-2026-003.pdf» registra la entrada" in result.stderr
-    assert "No se comprobó si el almacén volvió a un estado anterior" in result.stderr  # no anchor beside that key
+    # the anchor beside the store is still read: a key brought from elsewhere does not hide the rollback
+    assert "estado anterior" in result.stderr and "No se comprobó si el almacén volvió" not in result.stderr
 
 
 def test_an_acta_printed_from_an_edited_decision_is_named(copy, tmp_path):

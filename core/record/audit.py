@@ -4,9 +4,11 @@
 
 STORE defaults to the app's store (MINGA_STORE, or data/store/minga.sqlite); FILE to the installation key beside
 it (core.record.signing; a public key is enough). Every check of core.record.ledger runs: the chain, the
-signatures, the records against their last logged version, the anchor and each acta's printed head. Exits 0 when
-every check that could run passed (and says which could not run), 1 naming every problem found, 2 when the file
-is missing or is not a Minga store.
+signatures, the records against their last logged version, the anchor and each acta's printed head. Without the
+installation's key the signatures are checked against the key the store declares, and its fingerprint is shown;
+the anchor is looked for beside the key given and beside the store. Exits 0 when every check that could run
+passed (and says which could not run), 1 naming every problem found (an acta asked for and not read is one),
+2 when the file is missing or is not a Minga store, or the key asked for cannot be read.
 """
 
 from __future__ import annotations
@@ -30,31 +32,39 @@ def main(argv: list[str] | None = None) -> int:
     verify.add_argument("--acta", type=Path, nargs="+", default=[], help=t("cli.audit.acta"))
     args = parser.parse_args(argv)
     path = Path(args.store) if args.store else default_path()
-    key_path = args.key or signing.default_key_path(path)
-    not_run: list[str] = []
+    beside = signing.default_key_path(path)
+    key_path = args.key or beside
     key = None
-    if key_path.is_file():
+    if key_path.is_file() or args.key:
         try:
             key = signing.read_public_key(key_path)
-        except (ValueError, UnicodeDecodeError):
-            not_run.append(t("cli.audit.key_unreadable", path=key_path))
-    actas = []
+        except (OSError, ValueError, UnicodeDecodeError):  # a key asked for and not read: nothing is vouched for
+            print(t("cli.audit.key_unreadable", path=key_path), file=sys.stderr)
+            return 2
+    actas, unread = [], []
     for file in args.acta:
         head = constancia.read_pdf(file)
         if head is None:
-            not_run.append(t("cli.audit.acta_unreadable", file=file.name))
+            unread.append(t("cli.audit.acta_unreadable", file=file.name))
         else:
             actas.append(head)
+    # the anchor beside the key given, else the one beside the store: a key from elsewhere cannot hide a rollback
+    anchor = next((a for a in (signing.anchor_path(key_path, path), signing.anchor_path(beside, path)) if a.is_file()),
+                  signing.anchor_path(key_path, path))
     try:
-        result = verify_store(path, key=key, anchor=signing.anchor_path(key_path, path), actas=actas)
+        result = verify_store(path, key=key, anchor=anchor, actas=actas)
     except StoreError as exc:
         print(f"{path}: {exc}", file=sys.stderr)
         return 2
-    for check in [*result.not_run, *not_run]:
+    for check in result.not_run:
         print(t("cli.audit.not_run", path=path, check=check), file=sys.stderr)
-    if result.ok:
+    for problem in unread:  # an acta asked for and not read is not an acta vouched for
+        print(t("cli.audit.finding", path=path, message=problem), file=sys.stderr)
+    if result.ok and not unread:
         print(f"{path}: {result.message}")
         return 0
+    if result.ok:
+        return 1
     print(t("cli.audit.broken", path=path, seq=result.first_broken or "—", message=result.message), file=sys.stderr)
     for finding in result.findings[1:]:
         print(t("cli.audit.finding", path=path, message=finding.message), file=sys.stderr)

@@ -11,6 +11,7 @@ other content does not pass.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,8 +88,13 @@ def read_pdf(path: Path) -> ActaHead | None:
     """The constancia of the acta PDF at `path`; None when unreadable or without one."""
     from pypdf.errors import PyPdfError
 
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.CRITICAL)  # its English warnings about a damaged file
     try:
         text = pdf_text(path)
     except (OSError, PyPdfError, ValueError):
         return None
+    finally:
+        pypdf_log.setLevel(level)
     return parse(text, path.name)

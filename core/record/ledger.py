@@ -137,9 +137,12 @@ def _verify(con: sqlite3.Connection, key: Ed25519PublicKey | None, anchor: Path 
         return Verification(0, None, (Finding("signature", t("ledger.old_format")),))
     findings: list[Finding] = []
     not_run: list[str] = []
-    log = _check_chain(con, key, findings, every_signature)
+    declared = None if key is not None else _declared_key(con)
+    log = _check_chain(con, key or declared, findings, every_signature)
     _check_schema(con, key, findings)
-    if key is None:
+    if declared is not None:
+        not_run.append(t("ledger.not_run.key_declared", fingerprint=signing.fingerprint(declared)))
+    elif key is None:
         not_run.append(t("ledger.not_run.key"))
     head = _head(con)
     _check_records(con, log, findings)
@@ -152,6 +155,17 @@ def _verify(con: sqlite3.Connection, key: Ed25519PublicKey | None, anchor: Path 
         _check_head(acta.head, t("ledger.source.acta", file=acta.file), con, head, key, findings)
         _check_acta_decision(con, acta, findings, not_run)
     return Verification(log.entries, head, tuple(findings), tuple(not_run))
+
+
+def _declared_key(con: sqlite3.Connection) -> Ed25519PublicKey | None:
+    """The key the store names as its own: without the installation's key, the signatures are still checked
+    against it (an entry planted unsigned, or rewritten under its old signature, fails), though a store re-signed
+    whole with another key would pass; its fingerprint is shown, to compare with the installation's."""
+    pem = (con.execute("SELECT value FROM meta WHERE key = 'public_key'").fetchone() or [None])[0]
+    try:
+        return signing.load_public_pem(str(pem)) if pem else None
+    except ValueError:
+        return None
 
 
 def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings: list[Finding],

@@ -53,6 +53,9 @@ STRINGS: dict[str, str] = {
                                  "imprimirla de nuevo.",
     "ledger.source.anchor": "el ancla guardada fuera del almacén",
     "ledger.source.acta": "el acta «{file}»",
+    "ledger.not_run.key_declared": ("No se comparó la clave con la de la instalación: las firmas se comprobaron "
+                                    "con la clave que declara el propio almacén (huella {fingerprint}). Compare esa "
+                                    "huella con la de Administración, o indique la clave con --key ARCHIVO."),
     "ledger.not_run.key": "No se comprobaron las firmas: falta la clave de la instalación (--key ARCHIVO).",
     "ledger.not_run.anchor": "No se comprobó si el almacén volvió a un estado anterior: no se encontró el ancla "
                              "({path}).",
@@ -102,8 +105,10 @@ STRINGS: dict[str, str] = {
     "cli.audit.acta": "actas en PDF cuya constancia del registro se compara con el almacén",
     "cli.audit.not_run": "{path}: no se comprobó: {check}",
     "cli.audit.finding": "{path}: {message}",
-    "cli.audit.acta_unreadable": "No se comprobó el acta «{file}»: no se pudo leer su constancia del registro.",
-    "cli.audit.key_unreadable": "No se pudo leer la clave {path}: no es una clave Ed25519 en formato PEM.",
+    "cli.audit.acta_unreadable": ("No se comprobó el acta «{file}»: no se encontró o no se pudo leer su constancia "
+                                  "del registro."),
+    "cli.audit.key_unreadable": ("No se pudo leer la clave {path}: no existe o no es una clave Ed25519 en formato "
+                                 "PEM. Sin ella no se verifica nada."),
 }
 
 LABELS: dict[str, dict[str, str]] = {
