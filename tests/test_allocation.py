@@ -504,3 +504,20 @@ def test_a_proposal_over_the_cap_is_explained_by_its_own_cost():
     reasons = {o.proposal_id: o.reason_es for o in result.proposals}
     assert reasons["a"].startswith("Cuesta $ 600,00, más que el tope por asociación ($ 300,00).")
     assert any("«x»" in note and "cuesta $ 600,00" in note for note in result.notes_es)
+
+
+@pytest.mark.parametrize("costs, scores, budget, optimal, greedy", [
+    # 0–1 scores: 0,9851 alone loses to 0,4949 + 0,4949 = 0,9898, a difference past the hundredths
+    ([1000, 500, 500], [0.9851, 0.4949, 0.4949], 1000, {"P1", "P2"}, {"P0"}),
+    ([100, 100], [0.001, 0.004], 100, {"P1"}, {"P1"}),  # thousandths still tell the better one apart
+    ([10, 10], [1e300, 2], 10, {"P0"}, {"P0"}),  # huge scores neither overflow nor lose their order
+    ([10, 10], [1e18, 2e18], 10, {"P1"}, {"P1"}),
+    ([333.334] * 3, [1, 1, 1], 1000, {"P0", "P1"}, {"P0", "P1"}),  # fractions of a cent never pass the budget
+    ([0.005] * 4, [1] * 4, 0, set(), set()),
+])
+def test_any_score_scale_and_fractions_of_a_cent(costs, scores, budget, optimal, greedy):
+    rows = [(f"P{i}", "A", cost, score) for i, (cost, score) in enumerate(zip(costs, scores, strict=True))]
+    for method, funded in (("optimal", optimal), ("greedy", greedy)):
+        result = allocate(frame(rows), budget, method=method).filter(pl.col("funded"))
+        assert set(result["proposal_id"]) == funded, method
+        assert result["cost_usd"].sum() <= budget

@@ -16,7 +16,7 @@ import numpy as np
 
 from core.engine.allocation.exact import Solved
 from core.engine.allocation.fill import complete, ratio_order
-from core.engine.allocation.instance import SCORE_SCALE, Instance
+from core.engine.allocation.instance import Instance
 from core.engine.allocation.mip import INF, Mip
 from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule
 from core.engine.allocation.search import best_within, dual_bound
@@ -236,8 +236,8 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
         return out
     gap = solved.z - int(inst.value[best].sum())
     reach = int(inst.reach[i]) if inst.scope else 1
-    out["score_gap"] = gap / reach / SCORE_SCALE
-    out["score_needed"] = (int(inst.value[i]) + gap) / reach / SCORE_SCALE
+    out["score_gap"] = gap / reach / inst.scale
+    out["score_needed"] = (int(inst.value[i]) + gap) / reach / inst.scale
     displaced = [j for j in range(len(inst.ids)) if solved.x[j] and not best[j]]
     out["displaces"] = [inst.ids[j] for j in displaced]
     if gap == 0:
@@ -255,8 +255,8 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
     total_key = "alloc.out.total_scope" if inst.scope else "alloc.out.total_score"
     text = t("alloc.out.gap", rule=label("allocation_rule", code), parts=parts,
              displaces=_names(inst, displaced) if displaced else t("alloc.out.displaces_nothing"),
-             total=t(total_key), best_with=number(solved.z / SCORE_SCALE - gap / SCORE_SCALE, 2),
-             best=number(solved.z / SCORE_SCALE, 2), needed=number(out["score_needed"], 2),
+             total=t(total_key), best_with=number(solved.z / inst.scale - gap / inst.scale, 2),
+             best=number(solved.z / inst.scale, 2), needed=number(out["score_needed"], 2),
              score=number(float(inst.score[i]), 2))
     if score_max is not None and out["score_needed"] >= score_max:
         text += t("alloc.out.impossible", max=number(score_max))

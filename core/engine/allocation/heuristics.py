@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.engine.allocation.exact import Solved
-from core.engine.allocation.instance import SCORE_SCALE, Instance
+from core.engine.allocation.instance import Instance
 from core.engine.allocation.rules import Rules, alone_blocker, must_cents
 from core.engine.allocation.turns import ALONE, BUDGET, CODES, NOT_SELECTED, walk_turns
 from core.fmt import money, number
@@ -149,7 +149,7 @@ def _greedy_scores_needed(inst: Instance, code: np.ndarray, needed: np.ndarray, 
     skipped, j = skipped[has], walked[k[has]]
     ahead = (inst.s_int[j] > inst.s_int[skipped]) | (
         (inst.s_int[j] == inst.s_int[skipped]) & (inst.cents[j] < inst.cents[skipped]))
-    needed[skipped[ahead]] = inst.s_int[j[ahead]] / SCORE_SCALE
+    needed[skipped[ahead]] = inst.s_int[j[ahead]] / inst.scale
 
 
 def block_reason(inst: Instance, r: Rules, i: int, stop: Block) -> tuple[str, str]:

@@ -1,12 +1,13 @@
 """The candidates of one allocation as arrays, in `proposal_id` order, with the objective each method maximises.
 
 Shape: one entry per proposal (`ids`, `lead`, `members`, `titles`, `cost`, `score`), integer copies for exact
-comparisons (`cents`; `s_int` = score in hundredths of a point; `value` = what the objective adds up, in whole
+comparisons (`cents`; `s_int` = score in 1/`scale` of a point; `value` = what the objective adds up, in whole
 units), the people each proposal reaches (`reach`) and, per association, the proposals it takes part in.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,7 +17,10 @@ import polars as pl
 
 from core.texts import t
 
-SCORE_SCALE = 100  # scores are compared in hundredths of a point
+SCORE_SCALE = 100  # scores are compared in hundredths of a point at least (the board's 0–100 scores)...
+FINEST_SCALE = 10**6  # ...and as finely as their decimals need, up to millionths (0–1 scores, vote shares)...
+LARGEST_VALUE = 1e9  # ...while each proposal's value stays below this: sums over thousands of proposals stay exact
+# integers for HiGHS (whose cuts rely on whole units) and in int64
 MAX_BUDGET_USD = 1e12  # the most a budget or a cost may be: far above any (Ecuador's yearly GDP is about 1.2e11),
 # and its cents fit in an int64
 
@@ -28,7 +32,7 @@ class Instance:
     titles: list[str | None]
     cost: np.ndarray  # USD
     score: np.ndarray  # as given, on any scale
-    s_int: np.ndarray  # hundredths of a point (int64)
+    s_int: np.ndarray  # the score in 1/`scale` of a point (int64)
     cents: np.ndarray  # int64
     beneficiaries: np.ndarray | None
     reach: np.ndarray  # people each proposal reaches (int64, at least 1)
@@ -41,6 +45,7 @@ class Instance:
     scope: bool = False  # the objective weighs each score by the people reached
     pos: dict[str, int] = field(default_factory=dict)
     a_pos: dict[str, int] = field(default_factory=dict)
+    scale: float = SCORE_SCALE  # s_int = rint(score × scale) (score_scale)
 
     @property
     def value(self) -> np.ndarray:
@@ -88,7 +93,21 @@ class Instance:
 
     def set_scores(self, score: np.ndarray) -> None:
         self.score = score
-        self.s_int = np.rint(score * SCORE_SCALE).astype(np.int64)
+        self.scale = score_scale(score, self.reach if self.scope else None)
+        self.s_int = np.rint(score * self.scale).astype(np.int64)
+
+
+def score_scale(score: np.ndarray, reach: np.ndarray | None) -> float:
+    """How finely scores are compared: hundredths of a point, or the power of ten their decimals need (0,9851 and
+    0,4949 + 0,4949 stay apart), at most millionths; coarser for huge scores, so that no proposal's value (times
+    the people it reaches under the scope objective) passes LARGEST_VALUE."""
+    largest = float(np.abs(score).max(initial=0.0)) * (float(reach.max(initial=1)) if reach is not None else 1.0)
+    scale = SCORE_SCALE
+    while scale < FINEST_SCALE and not np.allclose(score * scale, np.rint(score * scale), rtol=0, atol=1e-6 * scale):
+        scale *= 10
+    if largest * scale > LARGEST_VALUE:
+        scale = 10.0 ** math.floor(math.log10(LARGEST_VALUE / largest))
+    return scale
 
 
 def _reach(frame: pl.DataFrame) -> np.ndarray:
@@ -148,10 +167,14 @@ def build_instance(candidates: pl.DataFrame, *, scope: bool = False,
     beneficiaries = None
     if "direct_beneficiaries" in frame.columns:
         beneficiaries = frame["direct_beneficiaries"].fill_null(0).cast(pl.Int64).to_numpy()
+    reach = _reach(frame)
+    scale = score_scale(score, reach if scope else None)
     return Instance(
         ids=ids, lead=frame["association_id"].cast(pl.Utf8).to_list(), titles=titles, cost=cost, score=score,
-        s_int=np.rint(score * SCORE_SCALE).astype(np.int64), cents=np.rint(cost * 100).astype(np.int64),
-        beneficiaries=beneficiaries, reach=_reach(frame), associations=associations,
+        s_int=np.rint(score * scale).astype(np.int64), scale=scale,
+        # a cost is counted to the next cent: fractions of a cent never let the funded total pass the budget
+        cents=np.ceil(cost * 100 - 1e-6).astype(np.int64),
+        beneficiaries=beneficiaries, reach=reach, associations=associations,
         memberships=(proposal, association), share=1.0 / np.bincount(proposal, minlength=len(ids)),
         names=dict(names or {}), scope=scope, pos={pid: i for i, pid in enumerate(ids)},
         a_pos={a: k for k, a in enumerate(associations)})
