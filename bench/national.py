@@ -1,4 +1,4 @@
-"""Minga at national scale: the synthetic national dataset (core.synth.national: 821 rural parishes, about
+"""Minga at national scale: the synthetic national dataset (core.synth.national: 813 rural parishes of the DPA list, about
 12.000 associations, 150.000 members, 1.000.000 aid records, 50.000 proposals), generated once into a cache
 folder and reused while its generator and build inputs are unchanged.
 

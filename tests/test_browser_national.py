@@ -1,4 +1,4 @@
-"""Every page of the served app over the national synthetic dataset (821 parishes, 1.000.000 aid records), in
+"""Every page of the served app over the national synthetic dataset (the 813 rural parishes of the DPA list, 1.000.000 aid records), in
 Debian's Chromium, without an exception. Slow (it generates the dataset first): not part of `make test`;
 run it with `pytest -m slow`."""
 

@@ -83,6 +83,18 @@ def test_parishes_cover_the_whole_dpa_list(con):
     assert query(con, "SELECT count(*) FROM parishes WHERE NOT regexp_full_match(parish_code, '\\d{6}')").item() == 0
 
 
+def test_a_parish_without_a_study_carries_its_2022_census_figures(con):
+    """Baños (Cuenca) in INEC's 2022 tables: 21.797 people on 251,44 km²; 6.192 of the 21.783 people in private
+    dwellings poor by unsatisfied basic needs."""
+    row = query(con, "SELECT * FROM parishes WHERE parish_code = '010151'").to_dicts()[0]
+    assert (row["population"], row["population_year"]) == (21797, 2022)
+    assert row["area_ha"] == pytest.approx(25144)
+    assert row["poverty_rate"] == pytest.approx(6192 / 21783)
+    assert "Censo de Población y Vivienda 2022" in row["source"]
+    known = query(con, "SELECT count(population), count(poverty_rate) FROM parishes").row(0)
+    assert known[0] > 1000 and known[1] > 1000
+
+
 def test_el_valle_carries_the_study_figures(con):
     row = query(con, "SELECT * FROM parishes WHERE parish_code = '010170'").to_dicts()[0]
     assert row["name"] == "El Valle"

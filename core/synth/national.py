@@ -37,6 +37,7 @@ from core.synth.elvalle_figures import AID_TEXT
 
 SEED = 2022
 CENSUS = SOURCES_DIR / "reference" / "parroquias_indicadores_cpv2022.csv"
+DPA_LIST = SOURCES_DIR / "reference" / "dpa_ecuador_parroquias.csv"  # the parishes the `parishes` view holds
 MANIFEST = "national.json"
 ROW_GROUP_ROWS = 10_000
 YEARS = (2015, 2024)  # ten years of aid, inclusive
@@ -74,9 +75,13 @@ class Totals:
 
 
 def rural_parishes(limit: int | None = None) -> pl.DataFrame:
-    """Rural parishes with a 2022 population, by code: parish_code, name, canton, province, population."""
+    """Rural parishes with a 2022 population, by code: parish_code, name, canton, province, population. Only the
+    parishes of the DPA list Minga's views hold: the census also counts a few codes created after that list, whose
+    records no view could place."""
     census = pl.read_csv(CENSUS, schema_overrides={"dpa_parroquia": pl.String})
-    rural = (census.filter((pl.col("tipo_parroquia") == "rural") & (pl.col("poblacion_total_2022_personas") > 0))
+    listed = pl.read_csv(DPA_LIST, columns=["codigo_parroquia"], schema_overrides={"codigo_parroquia": pl.String})
+    rural = (census.filter((pl.col("tipo_parroquia") == "rural") & (pl.col("poblacion_total_2022_personas") > 0)
+                           & pl.col("dpa_parroquia").is_in(listed["codigo_parroquia"].implode()))
              .select(pl.col("dpa_parroquia").alias("parish_code"),
                      pl.col("parroquia").str.to_titlecase().alias("parish_name"),
                      pl.col("canton").str.to_titlecase().alias("canton"),

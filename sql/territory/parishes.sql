@@ -2,7 +2,9 @@
 -- Columns: parish_code (6-digit DPA), name, kind (rural | cabecera_cantonal), canton_code, canton,
 -- province_code, province, population, population_men, population_women, population_year,
 -- area_ha, poverty_rate (0-1), lat, lon, has_shape, source (where the figures come from).
--- A study's published profile wins over the reference file; blanks mean "not known".
+-- A study's published profile wins; then INEC's 2022 census (population, area, poverty by unsatisfied basic needs);
+-- then the reference file's earlier figures. population_year says which census a population is from; blanks mean
+-- "not known".
 SELECT
     d.parish_code,
     coalesce(s.display_name, r.map_name, d.name) AS name,
@@ -11,20 +13,29 @@ SELECT
     d.canton,
     d.province_code,
     d.province,
-    coalesce(s.population, r.population_2010) AS population,
+    coalesce(s.population, c.population_2022, r.population_2010) AS population,
     s.population_men,
     s.population_women,
     CASE WHEN s.population IS NOT NULL THEN s.year
+         WHEN c.population_2022 IS NOT NULL THEN 2022
          WHEN r.population_2010 IS NOT NULL THEN 2010 END AS population_year,
-    coalesce(s.area_ha, r.area_km2 * 100) AS area_ha,
-    coalesce(s.poverty_rate, r.poverty_pct / 100) AS poverty_rate,
+    coalesce(s.area_ha, c.area_km2 * 100, r.area_km2 * 100) AS area_ha,
+    coalesce(s.poverty_rate, CASE WHEN c.persons_nbi > 0 THEN c.poor_nbi / c.persons_nbi END,
+             r.poverty_pct / 100) AS poverty_rate,
     coalesce(s.lat, r.lat_source, r.lat_centroid) AS lat,
     coalesce(s.lon, r.lon_source, r.lon_centroid) AS lon,
     sh.parish_code IS NOT NULL AS has_shape,
-    coalesce(s.source, r.source,
+    coalesce(s.source,
+             CASE WHEN c.parish_code IS NOT NULL
+                  THEN 'INEC, Censo de Población y Vivienda 2022 (población, superficie y pobreza por NBI)'
+                       || CASE WHEN r.source IS NOT NULL THEN '; ' || r.source
+                               WHEN r.parish_code IS NOT NULL THEN '; ubicación: INEC DPA, centroide aproximado del polígono'
+                               ELSE '' END END,
+             r.source,
              CASE WHEN r.parish_code IS NOT NULL THEN 'INEC DPA; centroide aproximado del polígono generalizado' END,
              'INEC, División Político-Administrativa') AS source
 FROM raw_dpa_parishes AS d
+LEFT JOIN raw_census_parish_figures AS c USING (parish_code)
 LEFT JOIN raw_reference_parish_figures AS r USING (parish_code)
 LEFT JOIN raw_study_parish_figures AS s USING (parish_code)
 LEFT JOIN raw_parish_shapes AS sh USING (parish_code)
