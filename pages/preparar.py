@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from core import fmt
 from core.parish import form as survey_form
 from core.parish import records, survey, tables
 from core.parish.records import BatchRefused, ParishBatch
@@ -187,13 +188,16 @@ def import_panel(key: str) -> None:
         st.error(t("prep.problems") + "\n" + plain_list([str(p) for p in preview.problems[:30]]), icon=":material/error:")
     else:
         st.success(t("prep.no_problems"), icon=":material/check_circle:")
+        if preview.left_out:
+            st.info(t("prep.left_out", columns=fmt.listing(f"«{h}»" for h in preview.left_out_headers())),
+                    icon=":material/info:")
         if preview.items:
             st.dataframe(parish_ui.records_frame(store, parish_code, key,
                                                  [i.model_dump(mode="json") for i in preview.items]),
                          hide_index=True, width="stretch", key=f"prep-preview-{key}")
     if st.button(t("prep.save_file"), type="primary", disabled=bool(preview.problems) or not preview.items,
                  key=f"prep-save-{key}", icon=":material/save:"):
-        save(ParishBatch(parish_code).add(key, preview.items), key)
+        save(ParishBatch(parish_code).add(key, preview.items, preview.left_out), key)
 
 
 keys = ("asociaciones", "encuesta", "ayudas", "problemas", "objetivos_pdot")

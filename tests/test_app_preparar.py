@@ -202,3 +202,16 @@ def test_the_form_adds_and_never_overwrites_a_stored_record(parish_store):
     assert "«P01» ya es de un registro guardado" in _texts(app)
     [stored] = Store(parish_store).records(PROBLEM, PARISH)
     assert stored.body["label_es"] == "Falta de agua de riego"
+
+
+def test_a_file_with_fewer_columns_says_the_stored_values_stay_and_keeps_them(parish_store):
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    app.session_state["prep-file-asociaciones"] = ("socios.csv", "Código;Nombre;Número de socios\n"
+                                                   "A01;Asociación Flor de Mayo;41\n".encode())
+    app.run()
+    shown = as_read(_texts(app))
+    assert "El archivo no trae «RUC»" in shown and "se conservan esos datos" in shown
+    app.button(key="prep-save-asociaciones").click().run()
+    stored = Store(parish_store).get(ASSOCIATION, f"{PARISH}-A01").body
+    assert (stored["members_total"], stored["ruc"], stored["communities"]) == (41, "0190012345001", "Narancay")

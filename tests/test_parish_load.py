@@ -320,3 +320,25 @@ def test_a_surveyed_member_named_by_aid_or_a_problem_on_a_meeting_is_not_removed
     with pytest.raises(BatchRefused, match="lo nombra la sesión «S-CUMBE»"):
         remove(store, planner, PARISH, "problemas", ["P01"])
     assert len(store.records("survey_answer", PARISH)) == 3 and len(store.records("parish_problem", PARISH)) == 2
+
+
+def test_a_file_with_fewer_columns_keeps_what_the_stored_records_hold(tmp_path, store_path, built_data_dir, capsys):
+    """A second load of associations with only code, name and members, and of problems without votes, changes the
+    members it brings and keeps the RUC, registration, communities, products and votes recorded before."""
+    assert main(["load", PARISH, str(_folder(tmp_path, answers(4, ["A01"])))]) == 0
+    later = tmp_path / "después"
+    later.mkdir()
+    (later / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Asociación Flor de Mayo;42\n"
+                                             "A02;Unión Campesina;25\n", encoding="utf-8")
+    (later / "problemas.csv").write_text("Código;Problema\nP01;Falta de agua de riego\nP02;Bajos precios\n",
+                                         encoding="utf-8")
+    assert main(["load", PARISH, str(later)]) == 0
+    store = Store(store_path)
+    first = store.get("parish_association", f"{PARISH}-A01").body
+    assert (first["members_total"], first["ruc"]) == (42, "0190012345001")
+    assert first["communities"] == "Narancay" and first["main_products_es"] == "Hortalizas" and first["registered_with"]
+    second = store.get("parish_association", f"{PARISH}-A02").body
+    assert second["communities"] and second["members_total"] == 25
+    votes = {r.record_id: r.body["votes"] for r in store.records("parish_problem", PARISH)}
+    assert votes == {f"{PARISH}-P01": 30, f"{PARISH}-P02": 45}
+    assert "0 modificado(s), 2 sin cambios" in capsys.readouterr().out.split("Problemas:")[-1]

@@ -62,5 +62,5 @@ def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBat
         else:
             preview = read_part(path.read_bytes(), path.name, PARTS[stem], Context(parish_code, index))
         problems.extend(preview.problems)
-        batch.add(stem, preview.items)
+        batch.add(stem, preview.items, preview.left_out)
     return batch, problems

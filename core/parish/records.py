@@ -49,9 +49,14 @@ class ParishBatch:
     aid: list[ParishAid] = field(default_factory=list)
     problems: list[ParishProblem] = field(default_factory=list)
     pdot: list[ParishPdotObjective] = field(default_factory=list)
+    kept: dict[str, frozenset[str]] = field(default_factory=dict)  # kind → fields a file left out: stored kept
 
-    def add(self, part: str, items: list[Any]) -> ParishBatch:
+    def add(self, part: str, items: list[Any], left_out: frozenset[str] = frozenset()) -> ParishBatch:
+        """Add a part's items; `left_out`: fields whose column the file does not have, which a stored record
+        keeps (a file with fewer columns never blanks what an earlier one recorded)."""
         getattr(self, _BATCH_FIELDS[part]).extend(items)
+        if left_out:
+            self.kept[PART_KINDS[part]] = left_out
         return self
 
 
@@ -261,6 +266,8 @@ def batch_changes(store: Store, batch: ParishBatch) -> tuple[list[Change], SaveS
     held = _held(store, batch)
     for kind, record_id, body in _records(batch):
         current = held.get((kind, record_id))
+        if current is not None and not current.deleted:
+            body = {**body, **{f: current.body[f] for f in batch.kept.get(kind, ()) if f in current.body}}
         if current is not None and not current.deleted and current.body == body:
             unchanged[kind] += 1
             continue

@@ -87,6 +87,8 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
     (header_line, header), body = rows[0], rows[1:]
     columns = {i: cell for i, h in enumerate(header) if (cell := read_header(h)) is not None}
     found = {c.identity or c.question.name for c in columns.values() if c.option is None}
+    answered = found | {c.question.name for c in columns.values() if c.option is not None}
+    preview.left_out = frozenset(q.field for q in QUESTIONS if q.name not in answered and q.field != "association")
     required = [UUID] + [q.name for q in QUESTIONS if q.required]
     for name in required:
         if name not in found:

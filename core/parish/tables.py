@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from core.data.validation import RowProblem, spanish_message
 from core.parish import cells
+from core.parish.form import QUESTIONS
 from core.parish.models import (
     ParishAid,
     ParishAssociation,
@@ -80,10 +81,16 @@ class PartPreview:
     file: str
     items: list[Any] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    left_out: frozenset[str] = frozenset()  # fields whose column the file does not have: stored values stay
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def left_out_headers(self) -> list[str]:
+        """The template's headers of the columns the file does not have (the survey's questions by name)."""
+        headers = [t(c.header) for c in self.part.columns if c.field in self.left_out]
+        return headers + [t(f"form.q.{q.name}") for q in QUESTIONS if not self.part.columns and q.field in self.left_out]
 
 
 def _text(value: Any, _ctx: Context) -> Any:
@@ -195,6 +202,7 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
     aliases = _aliases(part)
     positions = {i: aliases[normalise(h)] for i, h in enumerate(header) if h is not None and normalise(h) in aliases}
     present = {c.field for c in positions.values()}
+    preview.left_out = frozenset(c.field for c in part.columns if c.field not in present)
     missing = [c for c in _required(part) if c.field not in present]
     for column in missing:
         preview.problems.append(RowProblem(filename, header_line, t(column.header), t("val.missing_column")))

@@ -130,6 +130,8 @@ STRINGS: dict[str, str] = {
     "prep.preview": "Vista previa de «{file}»: {count} fila(s) válida(s)",
     "prep.problems": "No se puede guardar el archivo; corrija estos problemas:",
     "prep.no_problems": "Sin problemas: se puede guardar.",
+    "prep.left_out": ("El archivo no trae {columns}: en los registros ya guardados se conservan esos datos; en los "
+                      "nuevos quedan en blanco."),
     "prep.save_file": "Guardar el archivo",
     "prep.saved": "Guardado: {written} registro(s) nuevo(s) o modificado(s), {unchanged} sin cambios. Los registros "
                   "guardados que el archivo no trae se mantienen: quítelos en «Quitar registros».",
