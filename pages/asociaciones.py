@@ -16,7 +16,7 @@ from core.diagnosis.associations import (
 )
 from core.diagnosis.tables import for_display
 from core.texts import label, labels, t
-from ui import charts, widgets
+from ui import charts, state, widgets
 from ui import diagnosis as page
 
 frames, synthetic, chosen = page.open_survey_page("asociaciones")
@@ -51,7 +51,9 @@ def households_tab() -> None:
     st.subheader(t("diag.asociaciones.cross_title"))
     cross = cross_table(roles)
     st.dataframe(cross, hide_index=True, width="stretch", key="asociaciones-cross")
-    st.caption(t("diag.asociaciones.cross_caption"))
+    st.caption(t("diag.asociaciones.cross_axes"))
+    if state.shows_the_study(state.current_parish(), synthetic):
+        st.caption(t("diag.asociaciones.cross_reading"))
     widgets.source_caption(SURVEY, synthetic)
     widgets.downloads(cross, {c: c for c in cross.columns}, "minga-jefes-de-hogar", key="asociaciones-cross")
     answer_chart("family_size", t("diag.asociaciones.family_size_title"), "asociaciones-family-size",

@@ -17,7 +17,7 @@ from core.diagnosis.migration import (
 from core.diagnosis.queries import parish_keys
 from core.diagnosis.tables import compact_number, for_display, formatted
 from core.texts import t
-from ui import charts
+from ui import charts, state
 from ui import diagnosis as page
 
 frames, parish = page.open_page("migracion")
@@ -34,7 +34,8 @@ else:
     abroad = answer_share(answers, "family_abroad", ["true"])
     st.metric(t("diag.migracion.metric.abroad"), abroad.percent(), delta=abroad.of_base(), delta_color="off",
               delta_arrow="off")
-    st.caption(t("diag.migracion.reading"))
+    if state.shows_the_study(parish, synthetic):
+        st.caption(t("diag.migracion.reading"))
     by_association = abroad_by_association(answers)
     figure = charts.bar_chart(
         by_association, category="association_name", value="share", text="share_text", percent=True,

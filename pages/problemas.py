@@ -9,7 +9,7 @@ from core.diagnosis.answers import select
 from core.diagnosis.problems import groups_table, link_subjects, needs_table, objectives_cited, problem_texts, top_three
 from core.diagnosis.tables import for_display
 from core.texts import labels, t
-from ui import charts, widgets
+from ui import charts, state, widgets
 from ui import diagnosis as page
 from ui.text import plain
 
@@ -63,7 +63,8 @@ else:
     if not frames["links"].is_empty():
         st.markdown(f"**{t('diag.problemas.objectives_cited')}**")
         st.markdown(objectives_cited(frames["links"]))
-    st.caption(t("diag.pdot.caption"))
+        if state.shows_the_study(parish, True):  # the demo's links, to the illustrative PDOT of El Valle
+            st.caption(t("diag.pdot.caption"))
 
 associations = frames["associations"]
 st.subheader(t("diag.problemas.needs_title"))

@@ -107,6 +107,7 @@ def test_diagnosis_pages_show_the_parish_own_records(parish_store, tmp_path, pag
                       *(f"{m.value} {m.delta}" for m in app.metric)])
     assert expected in shown
     assert "No hay asociaciones registradas" not in shown
+    assert "Lectura elegida" not in shown and "PDOT ilustrativo de El Valle" not in shown  # El Valle's notes only
 
 
 def test_user_text_on_the_page_is_shown_as_text(parish_store):

@@ -171,6 +171,7 @@ def test_migracion_shows_families_abroad_and_the_provincial_reference():
     assert metrics(app)["Familias de socios con familiares en el exterior"] == "25,3 %"
     body = texts(app)
     assert "28,13 por 1000 hab." in body and "INEC" in body
+    assert "Lectura elegida: el estudio dice «25,3 % de sus miembros residen en el exterior»" in body  # El Valle's
     reference = app.dataframe[0].value
     assert set(reference["Nivel"]) == {"País", "Provincia", "Cantón"}
     assert app.selectbox(key="migracion-indicator").value == "tasa de emigrantes reportados"

@@ -34,3 +34,9 @@ def parish_selector() -> str:
 
 def current_parish() -> str:
     return st.session_state.get(PARISH_KEY, DEFAULT_PARISH)
+
+
+def shows_the_study(parish: str, synthetic: bool) -> bool:
+    """Whether a page shows the El Valle study's demo records (generated from its published figures): only then
+    do the notes on how Minga read the study apply."""
+    return synthetic and parish == DEFAULT_PARISH

@@ -103,10 +103,10 @@ STRINGS = {
     "diag.asociaciones.tab.poverty": "Pobreza percibida",
     "diag.asociaciones.tab.between": "Entre y dentro de las asociaciones",
     "diag.asociaciones.cross_title": "Quién es jefe de hogar y qué papel tiene el socio en su familia",
-    "diag.asociaciones.cross_caption": "Filas: quién es jefe del hogar; columnas: el papel del socio en la familia. La "
-                                       "diagonal son los socios que son jefes de hogar. Lectura elegida: el estudio "
-                                       "imprime 42 en la celda (padre, madre), pero sus totales (54 y 74) piden 43; se "
-                                       "respetan los totales (data/sources/elvalle/README.md).",
+    "diag.asociaciones.cross_axes": ("Filas: quién es jefe del hogar; columnas: el papel del socio en la familia. "
+                                     "La diagonal son los socios que son jefes de hogar."),
+    "diag.asociaciones.cross_reading": ("Lectura elegida: el estudio imprime 42 en la celda (padre, madre), pero sus "
+                                        "totales (54 y 74) piden 43; se respetan los totales."),
     "diag.asociaciones.cross_head": "Jefe de hogar",
     "diag.asociaciones.total": "Total",
     "diag.asociaciones.family_size_title": "Tamaño de las familias de los socios",
