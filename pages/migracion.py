@@ -34,7 +34,7 @@ else:
     abroad = answer_share(answers, "family_abroad", ["true"])
     st.metric(t("diag.migracion.metric.abroad"), abroad.percent(), delta=abroad.of_base(), delta_color="off",
               delta_arrow="off")
-    if state.shows_the_study(parish, synthetic):
+    if state.shows_the_study(parish["parish_code"], synthetic):
         st.caption(t("diag.migracion.reading"))
     by_association = abroad_by_association(answers)
     figure = charts.bar_chart(

@@ -63,7 +63,7 @@ else:
     if not frames["links"].is_empty():
         st.markdown(f"**{t('diag.problemas.objectives_cited')}**")
         st.markdown(objectives_cited(frames["links"]))
-        if state.shows_the_study(parish, True):  # the demo's links, to the illustrative PDOT of El Valle
+        if state.shows_the_study(parish["parish_code"], True):  # the demo's links, to the illustrative PDOT of El Valle
             st.caption(t("diag.pdot.caption"))
 
 associations = frames["associations"]
