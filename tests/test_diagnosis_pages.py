@@ -201,6 +201,7 @@ def test_problemas_shows_the_ranking_needs_and_their_pdot_objectives():
     assert (shown["Sistemas de agua y riego"], shown["Capacitación"], shown["Asistencia técnica"]) == (
         "16 %", "14 %", "13 %")
     assert "**EV-OE6**" in texts(app)
+    assert "Vínculos con el PDOT ilustrativo de El Valle" in texts(app)
 
 
 def test_problemas_filter_changes_needs_not_the_ranking():
