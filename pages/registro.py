@@ -41,7 +41,7 @@ chosen = left.multiselect(t("log.filter_kind"), kinds, key="log-kinds", placehol
 limit = right.select_slider(t("log.limit"), LIMITS, value=200, key="log-limit", format_func=fmt.number)
 rows = [e for e in entries if not chosen or e.kind in chosen][: int(limit)]
 frame = pl.DataFrame(
-    {"seq": [e.seq for e in rows], "at": [e.at[:19].replace("T", " ") for e in rows],
+    {"seq": [e.seq for e in rows], "at": [fmt.local_time(e.at) for e in rows],
      "actor": [e.actor for e in rows], "action": [e.action for e in rows],
      "kind": [label("log_kind", e.kind) for e in rows],
      "record_id": [label("system_record", e.record_id) for e in rows], "hash": [e.hash[:16] for e in rows]},

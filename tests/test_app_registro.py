@@ -1,5 +1,6 @@
 """AppTest of the log and administration pages: verified / broken mark, roles, backup, users, reset."""
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -29,6 +30,10 @@ def test_the_log_shows_verified_and_its_entries(own_store):
     assert any("Registro íntegro" in s.value for s in app.success)
     entries = app.dataframe[0].value
     assert {"guardar propuesta", "guardar oferta"} <= set(entries["Acción"])
+    # as the parish reads the time: dd/mm/aaaa hh:mm in Ecuador, five hours behind the stored UTC
+    stored = Store(own_store).log(limit=1)[0].at
+    local = dt.datetime.fromisoformat(stored) - dt.timedelta(hours=5)
+    assert entries["Fecha y hora (Ecuador)"].iloc[0] == local.strftime("%d/%m/%Y %H:%M")
 
 
 def test_a_tampered_log_shows_broken_naming_the_entry(own_store):

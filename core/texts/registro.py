@@ -12,7 +12,7 @@ STRINGS = {
     "log.filter_all": "Todos",
     "log.limit": "Entradas a mostrar",
     "log.col.seq": "N.º",
-    "log.col.at": "Fecha y hora (UTC)",
+    "log.col.at": "Fecha y hora (Ecuador)",
     "log.col.actor": "Usuario",
     "log.col.action": "Acción",
     "log.col.kind": "Tipo",
