@@ -27,7 +27,8 @@ def _edit_the_demo(path) -> None:
 def test_the_log_shows_verified_and_its_entries(own_store):
     _edit_the_demo(own_store)
     app = open_app_page("pages/registro.py", PLANNER)
-    assert any("Registro íntegro" in s.value for s in app.success)
+    count = len(Store(own_store).log(limit=10_000))
+    assert any(s.value == f"Registro íntegro. Entradas verificadas: {count}." for s in app.success)
     entries = app.dataframe[0].value
     assert {"guardar propuesta", "guardar oferta"} <= set(entries["Acción"])
     # as the parish reads the time: dd/mm/aaaa hh:mm in Ecuador, five hours behind the stored UTC

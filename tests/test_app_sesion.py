@@ -133,7 +133,7 @@ def test_a_closed_meeting_shows_who_did_not_score_who_was_recorded_for_and_the_g
     scores = next(d.value for d in app.dataframe if "Mediana" in d.value.columns)
     row = scores[scores["Criterio"] == "Factibilidad"].iloc[0]
     assert (row["Mediana"], row["Evaluadores"], row["No calificaron"]) == (50, 2, "Técnico MAG")
-    assert any("registró la parte de Rosa" in c.value for c in app.caption)
+    assert any("no tenían dispositivo propio: Rosa." in c.value for c in app.caption)
     consistency = next(d.value for d in app.dataframe if "Razón de consistencia" in d.value.columns)
     assert list(consistency["Evaluador"]) == ["María", "Técnico MAG"]
     weights = next(d.value for d in app.dataframe if "Peso del grupo" in d.value.columns)

@@ -5,7 +5,7 @@ STRINGS = {
     "log.intro": "Cada cambio y cada decisión queda en un registro que solo crece. Cada entrada lleva la huella "
                  "(hash) de la anterior y la firma de esta instalación, cuya clave no está en el almacén: si "
                  "alguien altera, borra o reescribe entradas o registros, o vuelve a un estado anterior, aquí se ve.",
-    "log.ok": "Registro íntegro: {count} entradas verificadas.",
+    "log.ok": "Registro íntegro. Entradas verificadas: {count}.",
     "log.broken": "Registro alterado: la entrada {seq} no coincide. {message}",
     "log.need_role": "El registro completo lo ven la junta, los técnicos y el administrador.",
     "log.filter_kind": "Tipo de registro",

@@ -84,7 +84,7 @@ STRINGS = {
     "ses.pairwise_submit": "Guardar mis comparaciones",
     "ses.pairwise_saved": "Comparaciones de {name} guardadas.",
     "ses.scores.not_scored": "No calificaron",
-    "ses.recorded_for": "Quien condujo la sesión registró la parte de {names}, que no tenían dispositivo propio.",
+    "ses.recorded_for": "Quien condujo la sesión registró la parte de quienes no tenían dispositivo propio: {names}.",
     "ses.weights_title": "Pesos del grupo (comparación por pares)",
     "ses.weights.criterion": "Criterio",
     "ses.weights.weight": "Peso del grupo",
