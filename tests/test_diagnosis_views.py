@@ -8,6 +8,7 @@ core.diagnosis, the path the pages take.
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
@@ -223,6 +224,12 @@ def test_migration_reference_has_the_country_province_and_canton_with_sources(co
     assert reference.filter(reference["source"].is_null()).is_empty()
     rate = reference.filter((reference["level"] == "país") & (reference["indicator"] == "tasa de emigrantes reportados"))
     assert rate["value"][0] == pytest.approx(5.72)  # reference/remesas_migracion.csv, INEC Censo 2022
+    # periods and notes as people read them: «2016-T1» and «Q1 2016; city-level figure» were shown as stored
+    periods = set(reference["period"].drop_nulls())
+    assert {"primer trimestre de 2016", "enero a septiembre de 2022", "primer semestre de 2022"} <= periods
+    assert not [p for p in periods if re.search(r"-T\d|-S\d|\.\.", p)]
+    detail = " ".join(reference["source_detail"].drop_nulls())
+    assert "del total" in detail and not re.search(r"\bof (total|national)\b|city-level|\bQ[1-4]\b", detail)
 
 
 # --- Problemas y necesidades --------------------------------------------------------------------------

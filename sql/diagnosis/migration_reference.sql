@@ -10,7 +10,18 @@ SELECT
     scope AS area,
     CASE theme WHEN 'migracion' THEN 'emigración' ELSE theme END AS theme,
     indicator,
-    period,
+    -- as people write a period: «primer trimestre de 2016», «enero a septiembre de 2022», «2014 a 2019»
+    CASE WHEN regexp_full_match(period, '\d{4}-T[1-4]')
+              THEN ['primer', 'segundo', 'tercer', 'cuarto'][CAST(period[7] AS INTEGER)] || ' trimestre de ' || period[1:4]
+         WHEN regexp_full_match(period, '\d{4}-S[12]')
+              THEN ['primer', 'segundo'][CAST(period[7] AS INTEGER)] || ' semestre de ' || period[1:4]
+         WHEN regexp_full_match(period, '\d{4}-\d{2}\.\.\d{2}')
+              THEN ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre',
+                    'noviembre', 'diciembre'][CAST(period[6:7] AS INTEGER)] || ' a '
+                   || ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre',
+                       'noviembre', 'diciembre'][CAST(period[10:11] AS INTEGER)] || ' de ' || period[1:4]
+         WHEN regexp_full_match(period, '\d{4}-\d{4}') THEN period[1:4] || ' a ' || period[6:9]
+         ELSE period END AS period,
     value,
     unit,
     original_source AS source,
