@@ -132,6 +132,12 @@ def person(name: str, username: str) -> str:
     return t("fmt.person", name=name, username=username) if name.strip() else t("fmt.username", username=username)
 
 
+def slug(name: str) -> str:
+    """'Escenario Junta — 2026 (b)' → 'escenario-junta-2026-b': a name as a record id or a file name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
 def name_key(name: str) -> str:
     """How two people's names are compared: «  maría   PÉREZ » and «María Pérez» are the same person on a list."""
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())

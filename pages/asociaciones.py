@@ -74,7 +74,7 @@ def work_tab() -> None:
             tooltip=[("parent_label", t("diag.asociaciones.parent")), ("label", t("diag.col.answer")),
                      ("share_text", t("diag.col.share"))])
         page.chart(figure, source=SURVEY, synthetic=synthetic, frame=both, headers=parent_headers,
-                   name=f"minga-{topic}", key=f"asociaciones-{topic}")
+                   name=f"minga-{fmt.slug(t(title))}", key=f"asociaciones-{topic}")
     st.caption(t("diag.asociaciones.education_caption"))
 
 

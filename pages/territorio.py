@@ -68,7 +68,7 @@ else:
     page.chart(figure, source=t("diag.territorio.sources_caption"), synthetic=False, frame=ranking,
                headers={"parish_code": t("diag.col.parish_code"), "name": t("diag.col.parish"),
                         "value": indicator_label, "source": t("diag.col.source")},
-               name=f"minga-territorio-{indicator}", key="territorio-ranking")
+               name=f"minga-territorio-{fmt.slug(indicator_label)}", key="territorio-ranking")
 
 st.subheader(t("diag.territorio.table_title"))
 headers = {c: t(f"diag.col.{c}") for c in (

@@ -123,3 +123,13 @@ def test_what_minga_writes_reads_back(value, decimals):
     cents = value / 100 if decimals else value
     assert fmt.read_number(fmt.number(cents, decimals), decimals) == pytest.approx(cents, abs=1e-9)
     assert fmt.read_number(fmt.money(cents, decimals), decimals) == pytest.approx(cents, abs=1e-9)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Escenario Junta — 2026 (b)", "escenario-junta-2026-b"),
+    ("Población (habitantes)", "poblacion-habitantes"),
+    ("¿Sirvieron las ayudas? Efectividad", "sirvieron-las-ayudas-efectividad"),
+    ("  ", ""),
+])
+def test_a_name_as_a_record_id_or_file_name(name, expected):
+    assert fmt.slug(name) == expected

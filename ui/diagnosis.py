@@ -10,6 +10,7 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
+from core import fmt
 from core.diagnosis.answers import answer_table
 from core.diagnosis.queries import PAGE_QUERIES, ViewQuery, parish_keys
 from core.texts import t
@@ -104,7 +105,7 @@ def answer_chart(answers: pl.DataFrame, question: str, title: str, key: str, *, 
                               subtitle=subtitle)
     chart(figure, source=source, synthetic=synthetic, frame=table,
           headers={"label": t("diag.col.answer"), "members": t("diag.col.members"), "share": t("diag.col.share")},
-          name=f"minga-{key}", key=key)
+          name=f"minga-{fmt.slug(title)[:60].rstrip('-')}", key=key)
 
 
 def any_synthetic(*frames: pl.DataFrame) -> bool:

@@ -22,8 +22,6 @@ Who may do what (checked here, whatever the page shows):
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -35,7 +33,7 @@ from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.engine.prioritization import DecisionInputs, Prioritization, prioritize, screening_context
 from core.engine.screening import screen_proposals
 from core.engine.weights import PRESETS, normalize
-from core.fmt import money, number, percent, sentence
+from core.fmt import money, number, percent, sentence, slug
 from core.fmt import with_names as fmt_names
 from core.record.auth import Accounts, Action, User
 from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine
@@ -51,12 +49,6 @@ METRICS = ("total_score", "total_cost_usd", "n_funded", "associations_covered", 
 
 class ScenarioError(StoreError):
     """A scenario that cannot be saved or used; the message is for the person (Spanish)."""
-
-
-def slug(name: str) -> str:
-    """'Escenario Junta — 2026 (b)' → 'escenario-junta-2026-b': the name as a record id."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 class Scenario(BaseModel):
