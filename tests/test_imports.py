@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import re
 import time
 import zipfile
 
@@ -415,9 +416,18 @@ def test_the_demo_proposals_file_round_trips(tmp_path, con):
     for v in records.proposals(s, PARISH):  # an El Valle with its PDOT and offers but no proposal yet
         records.delete_proposal(s, PLANNER, v.item.proposal_id, v.version)
     context = import_preview.context_for(con, s, PARISH)
-    result = preview(import_templates.demo_import_file(con), "propuestas_demo.xlsx", context)
+    demo_file = import_templates.demo_import_file(con)
+    result = preview(demo_file, "propuestas_demo.xlsx", context)
     assert result.ok, messages(result)
     assert result.count("new") == 16
+    # competences written and read by their Spanish names, never as code names
+    sheet = load_workbook(io.BytesIO(demo_file)).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    written = {row[header.index("Competencia del GAD")] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert "Actividades productivas comunitarias, biodiversidad y ambiente" in written
+    assert not [w for w in written if w and re.fullmatch(r"[a-z_]+", w)]
+    assert any("«Servicios de salud (competencia del Gobierno central)» no es una competencia" in n
+               for n in result.notices)
     assert imports.save_import(s, PLANNER, result) == 16
     demo = {p.proposal_id: p for p in import_templates.demo_proposals(con)}
     stored = records.proposal_models(s, PARISH)

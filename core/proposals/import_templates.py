@@ -39,13 +39,17 @@ def _value_for_cell(column: Column, value: Any) -> Any:
     return value
 
 
-def proposal_cells(p: Proposal, associations: Mapping[str, str], columns: Sequence[Column] = COLUMNS) -> list[Any]:
-    """One proposal as the cells of a proposals sheet row (the lead association by its name)."""
+def proposal_cells(p: Proposal, associations: Mapping[str, str], columns: Sequence[Column] = COLUMNS,
+                   competences: Mapping[str, str] | None = None) -> list[Any]:
+    """One proposal as the cells of a proposals sheet row (the lead association and the competence by their
+    names; `competences`: the parish GAD's, code → title)."""
     data = p.model_dump()
     cells = []
     for column in columns:
         if column.field == "association_id":
             cells.append(associations.get(p.association_id, p.association_id))
+        elif column.field == "competence_code" and p.competence_code:
+            cells.append((competences or {}).get(p.competence_code) or label("competence_outside", p.competence_code))
         elif column.field == "parish_code":
             cells.append(p.parish_code)
         elif column.field == "status":
@@ -86,7 +90,8 @@ def _write_sheet(workbook, name: str, headers: Sequence[str], rows: Iterable[Seq
 
 
 def proposals_workbook(proposals: Sequence[Proposal], associations: Mapping[str, str], *,
-                       ctx: ImportContext | None = None, with_help: bool = True) -> bytes:
+                       ctx: ImportContext | None = None, with_help: bool = True,
+                       competences: Mapping[str, str] | None = None) -> bytes:
     """`proposals` as a workbook the import reads back: «Propuestas», «Presupuesto», «Indicadores», and with
     `with_help` the «Instrucciones» sheet (plus «Códigos» when a context is given)."""
     import xlsxwriter
@@ -96,7 +101,8 @@ def proposals_workbook(proposals: Sequence[Proposal], associations: Mapping[str,
     money_idx = [i for i, c in enumerate(COLUMNS) if c.kind == "money"]
     widths = [14 if c.kind in ("money", "int", "code", "choice", "date", "bool", "int_list") else 28 for c in COLUMNS]
     _write_sheet(workbook, t("imp.sheet.proposals"), [c.header for c in COLUMNS],
-                 (proposal_cells(p, associations) for p in proposals), widths=widths, money_columns=money_idx)
+                 (proposal_cells(p, associations, competences=competences or (ctx.competences if ctx else None))
+                  for p in proposals), widths=widths, money_columns=money_idx)
     _write_sheet(workbook, t("imp.sheet.budget"), [t(f"imp.col.{c.field}") for c in LINE_COLUMNS],
                  ([p.proposal_id, line.item, line.amount_usd, label("funding_source", line.source)]
                   for p in proposals for line in p.budget_lines), widths=[18, 50, 14, 18], money_columns=[2])
@@ -197,4 +203,5 @@ def demo_import_file(con: duckdb.DuckDBPyConnection, parish_code: str = "010170"
     """The demo proposals of the parish as a file a planner would import (made now from the built data)."""
     associations = dict(query(con, "SELECT association_id, name FROM associations WHERE parish_code = ?",
                               [parish_code]).iter_rows())
-    return proposals_workbook(demo_proposals(con, parish_code), associations)
+    competences = dict(query(con, "SELECT competence_code, title_es FROM gad_competences").iter_rows())
+    return proposals_workbook(demo_proposals(con, parish_code), associations, competences=competences)

@@ -192,12 +192,15 @@ class RowConverter:
                 else:
                     # A competence the parish GAD does not have is not a file error: screening says so
                     # (gate «Competencia del GAD parroquial»); here it is only a notice.
-                    by_title = {normalise(title): code for code, title in self.ctx.competences.items()}
+                    outside = labels("competence_outside")
+                    by_title = {normalise(title): code for code, title in [*self.ctx.competences.items(),
+                                                                            *outside.items()]}
                     code = text if text in self.ctx.competences else by_title.get(normalise(text))
                     if code is None and re.fullmatch(r"[a-z][a-z0-9_]*", text):
                         code = text
+                    if code is not None and code not in self.ctx.competences:
                         self.preview.notices.append(t("imp.notice.at", file=self.file, row=line, message=t(
-                            "imp.cell.competence_outside", value=text)))
+                            "imp.cell.competence_outside", value=outside.get(code, code))))
                     elif code is None:
                         self._known(line, written, [text], self.ctx.competences, "competence")
                     out[name] = code

@@ -56,6 +56,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "benefit_scope": {"collective": "Beneficio colectivo", "individual": "Beneficio individual"},
     "localization": {"rural": "Rural", "urban": "Urbana"},
+    # competences a proposal may declare that are not the parish GAD's (COOTAD art. 65): screening stops them
+    "competence_outside": {"health_services": "Servicios de salud (competencia del Gobierno central)"},
     "proposal_status": {
         "draft": "Borrador",
         "submitted": "Presentada",
