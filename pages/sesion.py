@@ -7,6 +7,7 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
+from core.diagnosis.tables import for_display
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
 from core.proposals import records
 from core.record import meeting, meeting_results
@@ -270,7 +271,8 @@ with result_tab:
                              "max": t("ses.scores.max"), "n_evaluators": t("ses.scores.n"),
                              "disagreement_es": t("ses.scores.disagreement"),
                              "not_scored_es": t("ses.scores.not_scored")}
-            st.dataframe(summary.select(list(score_headers)).rename(score_headers), hide_index=True, width="stretch")
+            points = {c: lambda v: fmt.number(v, 1) for c in ("median", "min", "max")}  # es-EC: «57,5»
+            st.dataframe(for_display(summary, score_headers, formats=points), hide_index=True, width="stretch")
             st.caption(t("ses.disagreement_note"))
             widgets.downloads(summary, score_headers, f"puntajes-{chosen.meeting_id}", key="ses-scores")
     if chosen.status != "open":

@@ -88,7 +88,7 @@ def test_private_scores_stay_hidden_until_revealed():
     tables = [d.value for d in app.dataframe]
     scores = next(t for t in tables if "Mediana" in t.columns)
     row = scores[scores["Criterio"] == "Factibilidad"].iloc[0]
-    assert (row["Mediana"], row["Mínimo"], row["Máximo"], row["Desacuerdo"]) == (55, 20, 90, "Sí")
+    assert (row["Mediana"], row["Mínimo"], row["Máximo"], row["Desacuerdo"]) == ("55,0", "20,0", "90,0", "Sí")
 
 
 def test_a_listed_board_member_scores_as_themself_and_an_untouched_box_is_no_score():
@@ -132,7 +132,7 @@ def test_a_closed_meeting_shows_who_did_not_score_who_was_recorded_for_and_the_g
     assert any("Sesión cerrada" in i.value for i in app.info)
     scores = next(d.value for d in app.dataframe if "Mediana" in d.value.columns)
     row = scores[scores["Criterio"] == "Factibilidad"].iloc[0]
-    assert (row["Mediana"], row["Evaluadores"], row["No calificaron"]) == (50, 2, "Técnico MAG")
+    assert (row["Mediana"], row["Evaluadores"], row["No calificaron"]) == ("50,0", 2, "Técnico MAG")
     assert any("no tenían dispositivo propio: Rosa." in c.value for c in app.caption)
     consistency = next(d.value for d in app.dataframe if "Razón de consistencia" in d.value.columns)
     assert list(consistency["Evaluador"]) == ["María", "Técnico MAG"]
