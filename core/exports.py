@@ -44,11 +44,12 @@ def for_people(frame: pl.DataFrame, headers: Mapping[str, str],
 
 
 def csv_bytes(frame: pl.DataFrame) -> bytes:
-    """UTF-8 with BOM and `;` separators, so Excel in a Spanish locale opens it as columns."""
+    """UTF-8 with BOM and `;` separators, so Excel in a Spanish locale opens it as columns; dates dd/mm/aaaa."""
     flat = frame.with_columns(
         [pl.col(c).cast(pl.List(pl.Utf8)).list.join(", ") for c, t in frame.schema.items() if isinstance(t, pl.List)]
     )
-    return b"\xef\xbb\xbf" + flat.write_csv(separator=";", decimal_comma=True).encode("utf-8")
+    return b"\xef\xbb\xbf" + flat.write_csv(separator=";", decimal_comma=True, date_format="%d/%m/%Y",
+                                              datetime_format="%d/%m/%Y %H:%M").encode("utf-8")
 
 
 def xlsx_bytes(frame: pl.DataFrame, sheet: str = "Datos") -> bytes:
@@ -58,5 +59,6 @@ def xlsx_bytes(frame: pl.DataFrame, sheet: str = "Datos") -> bytes:
         [pl.col(c).cast(pl.List(pl.Utf8)).list.join(", ") for c, t in frame.schema.items() if isinstance(t, pl.List)]
     )
     buffer = io.BytesIO()
-    flat.write_excel(buffer, worksheet=sheet[:31], autofit=True, float_precision=2)
+    flat.write_excel(buffer, worksheet=sheet[:31], autofit=True, float_precision=2,
+                     dtype_formats={pl.Date: "dd/mm/yyyy", pl.Datetime: "dd/mm/yyyy hh:mm"})
     return buffer.getvalue()

@@ -1,5 +1,6 @@
 """Downloads: Spanish headers, labels for codes, formula-like text neutralised."""
 
+import datetime as dt
 import io
 
 import openpyxl
@@ -67,3 +68,10 @@ def test_xlsx_money_has_two_decimals_and_whole_numbers_none():
     money, count = sheet["B2"], sheet["C2"]
     assert money.value == 40000.5 and money.number_format.split(";")[0] == "#,##0.00"  # never three decimals
     assert count.value == 3 and "." not in count.number_format
+
+
+def test_dates_are_written_as_the_parish_reads_them():
+    frame = pl.DataFrame({"Desde": [dt.date(2026, 12, 3)], "Registrado": [dt.datetime(2026, 12, 3, 9, 5)]})
+    assert exports.csv_bytes(frame).decode("utf-8-sig").splitlines()[1] == "03/12/2026;03/12/2026 09:05"
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(frame))).active
+    assert (sheet["A2"].number_format, sheet["B2"].number_format) == ("dd/mm/yyyy", "dd/mm/yyyy hh:mm")
