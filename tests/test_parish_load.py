@@ -114,6 +114,18 @@ def test_template_writes_the_files_load_reads(tmp_path):
                      "problemas.csv"]
 
 
+def test_template_never_overwrites_a_filled_file_and_refuses_a_file_for_a_folder(tmp_path, capsys):
+    folder = _folder(tmp_path, answers(2, ["A01"]))
+    before = (folder / "asociaciones.csv").read_bytes()
+    assert main(["template", str(folder)]) == 0
+    assert (folder / "asociaciones.csv").read_bytes() == before
+    out = capsys.readouterr().out
+    assert f"Ya existía, no se tocó: {folder / 'asociaciones.csv'}" in out
+    assert f"Escrito: {folder / 'objetivos_pdot.csv'}" in out
+    assert main(["template", str(folder / "asociaciones.csv")]) == 2
+    assert "es un archivo, no una carpeta" in capsys.readouterr().err
+
+
 def test_two_parishes_keep_their_own_p01(tmp_path, store_path, built_data_dir):
     rows = answers(4, ["A01"])
     for parish in (PARISH, "010151"):

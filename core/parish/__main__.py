@@ -74,8 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     loading.add_argument("store", nargs="?", help=t("cli.store"))
     args = parser.parse_args(argv)
     if args.command == "template":
-        for path in write_templates(args.folder):
+        if args.folder.exists() and not args.folder.is_dir():
+            print(t("parish.cli.not_a_folder", folder=args.folder), file=sys.stderr)
+            return 2
+        written, kept = write_templates(args.folder)
+        for path in written:
             print(t("parish.cli.written", path=path))
+        for path in kept:
+            print(t("parish.cli.kept", path=path))
         return 0
     store = Store(args.store) if args.store else Store()
     return load(args.parish_code, args.folder, store)

@@ -21,17 +21,19 @@ EXTENSIONS = (".csv", ".xlsx")
 LOAD_ORDER = ("asociaciones", "encuesta", "ayudas", "problemas", "objetivos_pdot")
 
 
-def write_templates(folder: Path) -> list[Path]:
-    """The empty templates of every part, and the survey form, written into `folder`."""
+def write_templates(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The empty templates of every part, and the survey form, written into `folder` (created when missing):
+    (written, kept). A file already there is kept as it is: it may be a template someone has filled in."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in TABLE_PARTS:
-        path = folder / f"{name}.csv"
-        path.write_bytes(template_csv(PARTS[name]))
+    written, kept = [], []
+    files = [(folder / f"{name}.csv", lambda name=name: template_csv(PARTS[name])) for name in TABLE_PARTS]
+    for path, content in [*files, (folder / FORM_PATH.name, form_xlsx)]:
+        if path.exists():
+            kept.append(path)
+            continue
+        path.write_bytes(content())
         written.append(path)
-    form = folder / FORM_PATH.name
-    form.write_bytes(form_xlsx())
-    return [*written, form]
+    return written, kept
 
 
 def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBatch, list[RowProblem]]:

@@ -93,6 +93,8 @@ STRINGS: dict[str, str] = {
     "parish.cli.template_help": "escribe las plantillas vacías y el formulario de la encuesta en CARPETA",
     "parish.cli.load_help": "guarda todos los archivos de CARPETA para la parroquia, o nada si alguno tiene problemas",
     "parish.cli.written": "Escrito: {path}",
+    "parish.cli.kept": "Ya existía, no se tocó: {path}",
+    "parish.cli.not_a_folder": "{folder} es un archivo, no una carpeta: indique una carpeta para las plantillas.",
     "parish.cli.refused": "No se guardó nada: {count} problema(s) en los archivos.",
     "parish.cli.unknown_parish": "«{code}» no es un código de parroquia de la DPA (seis dígitos, p. ej. 010152).",
     "parish.cli.no_folder": "No existe la carpeta {folder}.",
