@@ -112,3 +112,10 @@ def test_every_synthetic_parish_is_one_the_parishes_view_holds(con):
     listed = set(query(con, "SELECT parish_code FROM parishes WHERE kind = 'rural'")["parish_code"])
     generated = set(national.rural_parishes()["parish_code"])
     assert generated <= listed and len(generated) > 800
+
+
+def test_an_output_that_is_a_file_is_refused_in_spanish(tmp_path, capsys):
+    taken = tmp_path / "ya-existe.txt"
+    taken.write_text("no tocar")
+    assert national.main(["--scale", "national", "--out", str(taken)]) == 2
+    assert "es un archivo, no una carpeta" in capsys.readouterr().err and taken.read_text() == "no tocar"

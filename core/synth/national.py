@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -290,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parishes", type=int, default=None,
                         help="solo las N primeras parroquias rurales por código (muestra para pruebas)")
     args = parser.parse_args(argv)
+    if args.out.exists() and not args.out.is_dir():
+        print(f"{args.out} es un archivo, no una carpeta: indique una carpeta de salida.", file=sys.stderr)
+        return 2
     counts = write(args.out, args.seed, args.parishes)
     print(f"Conjunto sintético nacional escrito en {args.out} (semilla {args.seed}): "
           + ", ".join(f"{name} {rows}" for name, rows in counts.items()))
