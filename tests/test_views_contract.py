@@ -146,3 +146,15 @@ def test_every_view_answers_and_names_its_grain(con, view_name, sql):
     assert first.startswith(f"-- {view_name}:"), f"sql/**/{view_name}.sql must open with '-- {view_name}: <grain>'"
     columns = query(con, f"SELECT * FROM {view_name} LIMIT 1").columns
     assert columns, f"{view_name} has no columns"
+
+
+def test_a_built_file_taken_away_is_named_in_spanish(built_data_dir, tmp_path):
+    import shutil
+
+    from core.data.db import MissingDataError, connect
+
+    for path in built_data_dir.iterdir():
+        if path.is_file() and path.name != "aid.parquet":
+            shutil.copy(path, tmp_path / path.name)
+    with pytest.raises(MissingDataError, match=r"Faltan datos construidos en .*: aid\.parquet\. Ejecute: make data"):
+        connect(tmp_path)

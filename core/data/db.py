@@ -154,6 +154,11 @@ def _open(folder: Path, sql_dir: Path, *, use_rollups: bool, with_entered: bool)
     con = duckdb.connect(":memory:")
     con.execute("SET parquet_metadata_cache = true")
     _register_raw(con, folder, entered)
+    read = {name for sql in views.values() for name in _read_views(sql) if name.startswith("raw_")}
+    missing = sorted(read - {row[0] for row in con.execute("SELECT view_name FROM duckdb_views()").fetchall()})
+    if missing:  # a build cut short, or a file taken away: say which, in Spanish, before any view fails
+        raise MissingDataError(t("data.missing_files", folder=folder,
+                                 files=", ".join(f"{name.removeprefix('raw_')}.parquet" for name in missing)))
     _register_views(con, _with_rollups(con, folder, views, entered) if use_rollups else views)
     return con
 

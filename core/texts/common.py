@@ -33,6 +33,7 @@ STRINGS = {
                             "prepararse. Pida a quien mantiene Minga en este equipo que vuelva a preparar los datos "
                             "(«make data»). Lo que se registró en Minga no se pierde.",
     "data.missing_in": "No hay datos construidos en {folder}. Ejecute: make data",
+    "data.missing_files": "Faltan datos construidos en {folder}: {files}. Ejecute: make data",
     "download.csv": "Descargar CSV",
     "download.xlsx": "Descargar Excel",
     "value.unknown": "sin dato",
