@@ -230,6 +230,10 @@ def test_the_cli_writes_a_valid_file_to_stdout(tmp_path, con, built_data_dir):
     unknown = subprocess.run([sys.executable, "-m", "core.iati", "export", "--parish", "999999", str(path)],
                              check=False, cwd=ROOT, capture_output=True, env=env, timeout=120)
     assert unknown.returncode == 1 and "999999" in unknown.stderr.decode() and not unknown.stdout
+    typo = subprocess.run([sys.executable, "-m", "core.iati", "export", str(tmp_path / "cli.sqlit")],
+                          check=False, cwd=ROOT, capture_output=True, env=env, timeout=120)
+    assert typo.returncode == 2 and "No existe el almacén" in typo.stderr.decode() and not typo.stdout
+    assert not (tmp_path / "cli.sqlit").exists()
 
 
 def _japan_agreement(store: Store, end_date: dt.date) -> agr.Agreement:

@@ -100,6 +100,8 @@ STRINGS = {
     "cli.iati.description": "Exporta las ofertas y proyectos financiados de una parroquia como archivo de "
                             "actividades IATI 2.03 (a la salida estándar).",
     "cli.iati.parish": "Código DPA de la parroquia (6 dígitos); por omisión {parish}",
+    "cli.iati.no_store": "No existe el almacén {path}: revise la ruta (sin ella se usa el de la aplicación).",
+    "cli.iati.bad_record": "{path}: un registro guardado ya no se puede leer, y no se publica nada: {problem}",
     "cli.iati.demo": "El almacén {path} no existe todavía: se exporta la demostración, como la vería la "
                      "aplicación al abrirse por primera vez.",
     "cli.iati.unknown_parish": "No existe una parroquia con el código DPA «{parish}» (son 6 dígitos, por ejemplo "
