@@ -49,6 +49,18 @@ def test_a_tampered_log_shows_broken_naming_the_entry(own_store):
     assert any("Registro alterado: la entrada 3" in e.value for e in app.error)
 
 
+def test_the_checks_that_could_not_run_name_server_folders_to_the_board_only(own_store, monkeypatch):
+    from core.record import ledger
+
+    checked = ledger.Verification(3, None, (), (("No se comprobó si el almacén volvió a un estado anterior: no se "
+                                                "encontró el ancla (/srv/minga/keys/minga.cabeza.json)."),))
+    monkeypatch.setattr(ledger, "verify_store_cached", lambda store: checked)
+    visitor = open_app_page("pages/registro.py")
+    assert not visitor.warning and any("Registro íntegro" in s.value for s in visitor.success)
+    board = open_app_page("pages/registro.py", BOARD)
+    assert any("no se encontró el ancla" in w.value for w in board.warning)
+
+
 def test_an_observer_sees_the_mark_but_not_the_entries(own_store):
     app = open_app_page("pages/registro.py")
     assert any("Registro íntegro" in s.value for s in app.success)
