@@ -92,6 +92,12 @@ def test_pairwise_comparison_reports_its_consistency_and_warns_in_spanish():
     assert cr.value.startswith("0,")
 
 
+def test_a_scenario_without_a_name_says_which_field_is_missing():
+    app = open_app_page("pages/priorizacion.py", PLANNER)
+    button(app, "Guardar escenario").click().run()
+    assert any(e.value.startswith("No se pudo guardar: Nombre: ") for e in app.error), [e.value for e in app.error]
+
+
 def test_saving_the_weights_as_a_scenario_checks_the_role():
     app = open_app_page("pages/priorizacion.py", PLANNER)
     app.text_input(key="prio-save-name").input("Apptest técnica")

@@ -158,3 +158,10 @@ def test_a_representative_neither_scores_nor_votes_for_their_own_associations_pr
     voted = {n.key.split("-p01-")[1] for n in app.number_input if (n.key or "").startswith("v-")}
     assert scored == voted == {"EV-P05"}
 
+
+
+def test_a_meeting_opened_without_participants_names_the_field():
+    app = open_app_page(PAGE, PLANNER)
+    next(b for b in app.button if b.label == "Abrir sesión").click().run()
+    assert not app.exception
+    assert any(as_read(e.value) == "Participantes: no puede estar vacío" for e in app.error), [e.value for e in app.error]

@@ -18,7 +18,6 @@ import streamlit as st
 from pydantic import ValidationError
 
 from core.cooperation import stages
-from core.data.validation import spanish_message
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal, funded_under_scores
 from core.engine.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize, score, screen
@@ -208,10 +207,6 @@ def method() -> str:
 
 # -- Saving a scenario (both pages) ---------------------------------------------------------------------------
 
-def _spanish(exc: ValidationError) -> str:
-    return "; ".join(spanish_message(e) for e in exc.errors())
-
-
 def save_form(parish_code: str, key: str, refused: str | None = None) -> None:
     """A form that saves the weights and rules being tried as a named scenario; core checks the role. With
     `refused` (why the rules on the page cannot be taken as they are), sending it says so and saves nothing."""
@@ -233,7 +228,7 @@ def save_form(parish_code: str, key: str, refused: str | None = None) -> None:
         scenario = scenarios.Scenario(name=name, parish_code=parish_code, weights=weights(), preset=preset_name(),
                                       method=method(), rules=rules(parish_code), note=note or None)
     except ValidationError as exc:
-        st.error(t("scen.save.invalid", reason=_spanish(exc)))
+        st.error(t("scen.save.invalid", reason=session.reason(exc)))
         return
     store = data.store()
     existing = scenarios.load_scenario(store, scenario.scenario_id)

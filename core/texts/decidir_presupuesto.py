@@ -131,7 +131,7 @@ STRINGS: dict[str, str] = {
     "prio.title": "Priorización",
     "prio.intro": "Cada propuesta que pasa el filtro de elegibilidad recibe un puntaje de 0 a 100 en cada criterio, "
                   "con una frase que dice por qué. Los pesos deciden cuánto cuenta cada criterio; cámbielos y vea cómo "
-                  "se mueve el ranking y qué tan firme es.",
+                  "se mueve el orden de prioridad y qué tan firme es.",
     "prio.no_proposals": "Esta parroquia no tiene propuestas registradas. Ingréselas o impórtelas en la página "
                          "Propuestas.",
     "prio.weights.title": "Pesos de los criterios",
@@ -171,7 +171,7 @@ STRINGS: dict[str, str] = {
     "prio.ahp.consistent": "Comparaciones consistentes: razón de consistencia {cr} (se acepta hasta {limit}).",
     "prio.ahp.use": "Usar estos pesos",
     "prio.ahp.reset": "Partir de los pesos actuales",
-    "prio.ranking.title": "Ranking de las propuestas elegibles",
+    "prio.ranking.title": "Orden de prioridad de las propuestas elegibles",
     "prio.ranking.caption": "Pesos: {weights}. «Financiada» usa la asignación óptima con el presupuesto de "
                             "{budget} y las reglas de la página Presupuesto.",
     "prio.ranking.empty": "Ninguna propuesta pasa el filtro de elegibilidad: vea los motivos abajo.",
@@ -235,10 +235,10 @@ STRINGS: dict[str, str] = {
     "prio.sens.chart_title": "Probabilidad de financiarse si los pesos varían ±{variation}",
     "prio.sens.chart_subtitle": "Verde: financiada con los pesos elegidos. Una barra cerca de 100 % o de 0 % es un "
                                 "resultado firme; una en el medio depende de los pesos.",
-    "prio.sens.movement_title": "Cómo se mueve el ranking con otro conjunto de pesos",
+    "prio.sens.movement_title": "Cómo se mueve el orden de prioridad con otro conjunto de pesos",
     "prio.sens.reference": "Comparar con",
     "prio.sens.reference_help": "El puesto de cada propuesta con los pesos elegidos y con este otro conjunto.",
-    "prio.sens.influence_title": "Qué peso mueve más el ranking (cada uno ±{variation}, de uno en uno)",
+    "prio.sens.influence_title": "Qué peso mueve más el orden de prioridad (cada uno ±{variation}, de uno en uno)",
     "prio.sens.up": "sube {n}",
     "prio.sens.down": "baja {n}",
     "prio.sens.same": "igual",
