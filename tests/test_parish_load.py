@@ -354,3 +354,20 @@ def test_a_file_with_fewer_columns_keeps_what_the_stored_records_hold(tmp_path, 
     votes = {r.record_id: r.body["votes"] for r in store.records("parish_problem", PARISH)}
     assert votes == {f"{PARISH}-P01": 30, f"{PARISH}-P02": 45}
     assert "0 modificado(s), 2 sin cambios" in capsys.readouterr().out.split("Problemas:")[-1]
+
+
+@pytest.mark.parametrize("fields, expected", [
+    ({"code": "BU-01"}, "formato no válido «BU-01»: use letras, números, punto o guion bajo, sin espacios ni guiones"),
+    ({"ruc": "019001234500"}, "formato no válido «019001234500»: un RUC tiene 13 dígitos"),
+    ({"code": " "}, "no puede estar vacío"),
+])
+def test_a_code_in_the_wrong_shape_is_told_what_shape_it_needs(fields, expected):
+    from pydantic import ValidationError
+
+    from core.data.validation import spanish_message
+    from core.parish.models import ParishAssociation
+
+    with pytest.raises(ValidationError) as refused:
+        ParishAssociation.model_validate({"parish_code": PARISH, "code": "A01", "name": "Flor de Mayo",
+                                          "members_total": 10, **fields})
+    assert spanish_message(refused.value.errors()[0]).startswith(expected)

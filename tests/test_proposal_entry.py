@@ -66,7 +66,8 @@ def test_form_errors_are_spanish_and_name_the_field(demo):
         entry.from_form(values, None, parish_code="010170")
     problems = info.value.problems
     assert problems == [
-        "Código: formato no válido «P 1»",
+        ("Código: formato no válido «P 1»: use letras, números, punto, guion o guion bajo, sin espacios (por ejemplo "
+        "EV-P01)"),
         "Título: es demasiado corto (mínimo 3 caracteres)",
         ("Presupuesto por líneas (línea 1): el monto de la línea de presupuesto no puede ser negativo (se recibió "
         "-$ 5,00)")]

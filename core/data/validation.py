@@ -57,6 +57,14 @@ _SIMPLE_ERRORS = frozenset({
 })
 
 
+# what a code must look like, for the patterns the models use (a planner sees the rule, not the regex)
+_PATTERN_SHAPES = {
+    r"^\d{6}$": "val.shape.digits6", r"^\d{13}$": "val.shape.ruc", r"^\d{4}$": "val.shape.digits4",
+    r"^[A-Za-z0-9_.]+$": "val.shape.local_code", r"^[A-Za-z0-9_.-]+$": "val.shape.code",
+    r"^[A-Za-z0-9_.-]{1,60}$": "val.shape.code",
+}
+
+
 def spanish_message(error: dict[str, Any]) -> str:
     """Turn one pydantic error into a sentence a planner understands."""
     kind = error.get("type", "")
@@ -76,8 +84,12 @@ def spanish_message(error: dict[str, Any]) -> str:
         return t("val.empty")
     if kind in ("string_too_long", "too_long"):
         return t("val.too_long", max=ctx.get("max_length", ""))
+    if kind == "string_pattern_mismatch" and not str(error.get("input", "")).strip():
+        return t("val.empty")  # a code left blank: no shape to explain
     if kind == "string_pattern_mismatch":
-        return t("val.pattern", value=error.get("input"))
+        shape = _PATTERN_SHAPES.get(str(ctx.get("pattern", "")))
+        return t("val.pattern_shape", value=error.get("input"), shape=t(shape)) if shape else \
+            t("val.pattern", value=error.get("input"))
     if kind not in _SIMPLE_ERRORS:  # pydantic's own sentence is English: the value is named instead
         return t("val.invalid", value=str(error.get("input", ""))[:60])
     base = t(f"val.{kind}")
