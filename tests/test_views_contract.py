@@ -93,6 +93,10 @@ def test_a_parish_without_a_study_carries_its_2022_census_figures(con):
     assert "Censo de Población y Vivienda 2022" in row["source"]
     known = query(con, "SELECT count(population), count(poverty_rate) FROM parishes").row(0)
     assert known[0] > 1000 and known[1] > 1000
+    # the census panel's earlier census stays the study's or the reference file's, never the 2022 one again
+    earlier = dict(query(con, "SELECT parish_code, earlier_year FROM parish_census "
+                              "WHERE parish_code IN ('010151', '010170')").iter_rows())
+    assert earlier == {"010151": None, "010170": 2010}
 
 
 def test_el_valle_carries_the_study_figures(con):

@@ -22,16 +22,21 @@ SELECT
          THEN 'INEC, Censo de Población y Vivienda 2022: pobreza por necesidades básicas insatisfechas (NBI), '
               || 'tabulado parroquial compilado en Michaeljo112/Estimando-la-pobreza-parroquial' END
         AS nbi_2022_source,
-    p.population_year AS earlier_year,
-    p.population AS earlier_population,
-    p.population_men AS earlier_population_men,
-    p.population_women AS earlier_population_women,
-    p.area_ha / 100 AS earlier_area_km2,
-    CASE WHEN p.area_ha > 0 THEN p.population / (p.area_ha / 100) END AS earlier_density,
-    p.poverty_rate AS earlier_poverty_rate,
+    -- the earlier census: a study's published profile, else the reference file's 2010 figures (never the 2022
+    -- census that `parishes` falls back on)
+    CASE WHEN s.population IS NOT NULL THEN s.year WHEN r.population_2010 IS NOT NULL THEN 2010 END AS earlier_year,
+    coalesce(s.population, r.population_2010) AS earlier_population,
+    s.population_men AS earlier_population_men,
+    s.population_women AS earlier_population_women,
+    coalesce(s.area_ha / 100, r.area_km2) AS earlier_area_km2,
+    CASE WHEN coalesce(s.area_ha / 100, r.area_km2) > 0
+         THEN coalesce(s.population, r.population_2010) / coalesce(s.area_ha / 100, r.area_km2) END AS earlier_density,
+    coalesce(s.poverty_rate, r.poverty_pct / 100) AS earlier_poverty_rate,
     s.parish_code IS NOT NULL AS earlier_from_study,
-    CASE WHEN coalesce(p.population, p.area_ha, p.poverty_rate) IS NOT NULL THEN p.source END AS earlier_source,
+    CASE WHEN coalesce(s.population, r.population_2010, s.area_ha, r.area_km2, s.poverty_rate, r.poverty_pct)
+              IS NOT NULL THEN coalesce(s.source, r.source) END AS earlier_source,
     p.has_shape
 FROM parishes AS p
 LEFT JOIN raw_census_parish_figures AS c USING (parish_code)
 LEFT JOIN raw_study_parish_figures AS s USING (parish_code)
+LEFT JOIN raw_reference_parish_figures AS r USING (parish_code)
