@@ -166,6 +166,13 @@ def test_an_administrator_planted_unsigned_in_a_store_handed_over_alone_is_named
     assert f"Primera entrada rota: {seq + 1}. La entrada {seq + 1} no tiene firma" in result.stderr
 
 
+def test_a_log_with_every_signature_blanked_is_broken_from_its_first_entry(copy):
+    sql(copy, "UPDATE audit_log SET signature = ''")
+    result = verify(copy)
+    assert result.returncode == 1
+    assert "Primera entrada rota: 1. La entrada 1 no tiene firma" in result.stderr
+
+
 @pytest.mark.parametrize("keys_kept", [True, False])
 def test_a_decision_rewritten_in_records_and_log_with_fresh_hashes_is_named(copy, keys_kept):
     """The attacker edits the decision, its log entry and every later hash: only the signatures give it away,

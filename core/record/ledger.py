@@ -228,7 +228,8 @@ def _check_signatures(con: sqlite3.Connection, key: Ed25519PublicKey, entries: l
                       key)
         return bool(signature) and signing.signature_ok(signer, digest, signature)
 
-    first_signed = 0 if all_signed else next((i for i, (_, _, sig) in enumerate(entries) if sig), len(entries) - 1)
+    # entries before the first signed one are the old format; a log with no signature at all is broken from 1
+    first_signed = 0 if all_signed else next((i for i, (_, _, sig) in enumerate(entries) if sig), 0)
     if not chained:
         low = high = next((i for i in range(first_signed, len(entries)) if not valid(i)), -1)
         if low < 0:
