@@ -235,7 +235,8 @@ def form_panel() -> None:
         c = st.columns(2)
         pdot_ids = c[0].multiselect(entry.field_label("pdot_objective_ids"), list(pdot),
                                     default=[o for o in (base.pdot_objective_ids if base else []) if o in pdot],
-                                    format_func=lambda o: f"{o} · {pdot[o]}", key=f"{k}-pdot", placeholder=placeholder)
+                                    format_func=lambda o: f"{reg.local_code(o, parish_code)} · {pdot[o]}", key=f"{k}-pdot",
+                                    placeholder=placeholder)
         pnd_ids = c[1].multiselect(entry.field_label("pnd_objective_ids"), list(pnd),
                                    default=[o for o in (base.pnd_objective_ids if base else []) if o in pnd],
                                    format_func=lambda o: pnd[o], key=f"{k}-pnd", placeholder=placeholder)

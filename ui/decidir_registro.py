@@ -54,7 +54,13 @@ def competences() -> dict[str, str]:
 
 def problems(parish_code: str) -> dict[str, str]:
     frame = data.view("problems", "parish_code = ?", (parish_code,), order_by="problem_id")
-    return {r["problem_id"]: f"{r['problem_id']} · {r['label_es']}" for r in frame.iter_rows(named=True)}
+    return {r["problem_id"]: f"{local_code(r['problem_id'], parish_code)} · {r['label_es']}"
+            for r in frame.iter_rows(named=True)}
+
+
+def local_code(record_id: str, parish_code: str) -> str:
+    """A loaded parish's record as its own files name it: «010152-P01» → «P01» (the study's «P01» stays)."""
+    return record_id.removeprefix(f"{parish_code}-")
 
 
 def flash(key: str) -> None:
