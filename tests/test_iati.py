@@ -115,6 +115,15 @@ def test_a_parish_publishes_only_its_own_offers_and_those_it_took_up(store):
     assert "EC-DPA-010170-OF-PUCA-1" not in _identifiers(store, "010170")
 
 
+def test_a_demo_offer_edited_before_offers_kept_their_parish_is_still_published_by_it(store):
+    """A store written by the previous version holds an edited demo offer without `parish_code`."""
+    body = overlay.current(store, records.OFFER, "OF-JAPON-RIEGO").body
+    old = {k: v for k, v in body.items() if k != "parish_code"} | {"title": "Riego (editada antes)"}
+    store.save(records.OFFER, "OF-JAPON-RIEGO", old, actor="test")
+    assert "EC-DPA-010170-OF-JAPON-RIEGO" in _identifiers(store, "010170")
+    assert not _identifiers(store, "190256")
+
+
 def test_the_registry_identifier_of_a_cooperant_names_it_in_its_offers(store):
     charity = coop.by_id(coop.cooperants(store))["CO-CHARITY-ANYWHERE"]
     assert _activity(activities_document(store, "010170"), "EC-DPA-010170-OF-CHARITY-ANYWHERE").find(

@@ -195,7 +195,9 @@ def activities_document(store: Store, parish_code: str, *, parish_name: str | No
     taken_up = _offers_taken_up(store, parish_code)
     for record in overlay.live(store, OFFER):
         offer = CooperationOffer.model_validate(record.body)
-        if offer.parish_code != parish_code and offer.offer_id not in taken_up:
+        # a demo offer edited before offers kept their parish is still the demo parish's
+        owner = offer.parish_code or (overlay.base(OFFER, offer.offer_id) or {}).get("parish_code")
+        if owner != parish_code and offer.offer_id not in taken_up:
             continue  # another parish's offer, or one of the installation this parish never took up
         registered = cooperant_of_offer(offer, registry)
         ref = (registered.iati_org_id if registered else None) or ids.cooperant_ref(offer.cooperant_kind, offer.country)
