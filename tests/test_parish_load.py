@@ -371,3 +371,11 @@ def test_a_code_in_the_wrong_shape_is_told_what_shape_it_needs(fields, expected)
         ParishAssociation.model_validate({"parish_code": PARISH, "code": "A01", "name": "Flor de Mayo",
                                           "members_total": 10, **fields})
     assert spanish_message(refused.value.errors()[0]).startswith(expected)
+
+
+def test_a_row_with_a_bad_cell_and_a_bad_value_names_both(tmp_path, store_path, capsys):
+    bad = ("Código;Nombre;RUC;Registro legal (SEPS o MAG);Comunidades;Número de socios;Productos\n"
+           "A01;Asociación Flor de Mayo;019001234500;Donación;Narancay;40;Hortalizas\n")
+    assert main(["load", PARISH, str(_folder(tmp_path, answers(2, ["A01"]), **{"asociaciones.csv": bad}))]) == 1
+    err = capsys.readouterr().err
+    assert "«RUC»: formato no válido «019001234500»" in err and "«Registro legal (SEPS o MAG)»" in err

@@ -234,22 +234,23 @@ def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, lin
     `shown` names each field's column as the person sees it (default: the template's header)."""
     shown = shown or {c.field: t(c.header) for c in part.columns}
     raw: dict[str, Any] = {"parish_code": ctx.parish_code}
-    bad = False
+    unread: set[str] = set()
     for column, value in values.items():
         try:
             raw[column.field] = column.read(value, ctx)
         except cells.CellError as exc:
             problems.append(RowProblem(file, line, shown[column.field], str(exc)))
-            bad = True
-    if bad:
-        return None
+            unread.add(column.field)
     try:
-        return part.model.model_validate({k: v for k, v in raw.items() if v is not None})
-    except ValidationError as exc:
+        item = part.model.model_validate({k: v for k, v in raw.items() if v is not None})
+    except ValidationError as exc:  # every other problem of the row too, not only its cells': one reading each
         for err in exc.errors():
+            if err["loc"] and str(err["loc"][0]) in unread:
+                continue
             where = shown.get(str(err["loc"][0])) if err["loc"] else None
             problems.append(RowProblem(file, line, where, spanish_message(err)))
         return None
+    return None if unread else item
 
 
 def template_csv(part: Part) -> bytes:
