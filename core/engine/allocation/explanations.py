@@ -11,11 +11,10 @@ and a warm-started MIP over the remainder, without tie-breaks. When not every as
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import numpy as np
 
-from core.engine.allocation.exact import Solved
+from core.engine.allocation.exact import Solved, solve_optimal
 from core.engine.allocation.fill import complete, ratio_order
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.mip import INF, Mip
@@ -174,18 +173,16 @@ def explain_all(inst: Instance, r: Rules, solved: Solved, chosen: list[int], *, 
                 score_max: float | None = None) -> tuple[dict[int, dict], float, int]:
     """Explanations of the `chosen` unfunded proposals; returns them with the solver seconds and MIP solves."""
     forced = ForcedSolver(inst, r, solved)
-    # the same proposals without «at least one per association»: whether that rule is what keeps one out
-    unruled = ForcedSolver(inst, r, replace(solved, coverable=None, coverage_min=None)) \
-        if solved.coverable is not None and chosen else None
+    # the optimum without «at least one per association»: that rule keeps out the proposals it would fund
+    unruled = solve_optimal(inst, r, min_one=False) if solved.coverable is not None and chosen else None
+    kept_out_by_rule = set() if unruled is None else {i for i in chosen if unruled.x[i]}
     out: dict[int, dict] = {}
-    seconds, solves = 0.0, 0
+    seconds, solves = (unruled.seconds, unruled.solves) if unruled is not None else (0.0, 0)
     for i in chosen:
-        out[i] = explain_one(inst, r, solved, forced, i, score_max, unruled)
+        out[i] = explain_one(inst, r, solved, forced, i, score_max, i in kept_out_by_rule)
         if shed and out[i]["rule"] not in ("must_not_fund", "exclusive", "tie"):
             extra_seconds, extra_solves = _shed(inst, r, solved, i, out[i])
             seconds, solves = seconds + extra_seconds, solves + extra_solves
-    if unruled is not None:
-        seconds, solves = seconds + unruled.seconds, solves + unruled.solves
     return out, seconds + forced.seconds, solves + forced.solves
 
 
@@ -225,9 +222,9 @@ def _blocks(inst: Instance, r: Rules, x: np.ndarray, i: int) -> list[tuple[str, 
 
 
 def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, i: int,
-                score_max: float | None, unruled: ForcedSolver | None = None) -> dict:
-    """Why proposal i is out of the chosen allocation. `unruled`: the same search without «at least one per
-    association», to say that rule keeps i out only where it does (the best set with i is better without it)."""
+                score_max: float | None, kept_out_by_rule: bool = False) -> dict:
+    """Why proposal i is out of the chosen allocation. `kept_out_by_rule`: the optimum without «at least one per
+    association» funds i, so that rule is named among the reasons (only then)."""
     alone = alone_blocker(inst, r, i)
     out: dict = {"rule": None, "reason_es": "", "score_gap": None, "score_needed": None, "displaces": []}
     if alone and alone[0] in ("must_not_fund", "exclusive"):
@@ -258,10 +255,8 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
         code, parts = "coverage", t("alloc.block.coverage")
     else:
         code, parts = "score", t("alloc.block.score")
-    if code != "coverage" and solved.coverable is not None and unruled is not None:
-        free = unruled.best_with(i)
-        if free is not None and int(inst.value[free].sum()) > int(inst.value[best].sum()):
-            parts += t("alloc.block.min_one")
+    if code != "coverage" and kept_out_by_rule:
+        parts += t("alloc.block.min_one")
     total_key = "alloc.out.total_scope" if inst.scope else "alloc.out.total_score"
     text = t("alloc.out.gap", rule=label("allocation_rule", code), parts=parts,
              displaces=_names(inst, displaced) if displaced else t("alloc.out.displaces_nothing"),
