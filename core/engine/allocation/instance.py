@@ -17,8 +17,8 @@ import polars as pl
 
 from core.texts import t
 
-SCORE_SCALE = 100  # scores are compared in hundredths of a point at least (the board's 0–100 scores)...
-FINEST_SCALE = 10**6  # ...and as finely as their decimals need, up to millionths (0–1 scores, vote shares)...
+SCORE_SCALE = 100  # scores are compared in hundredths of a point at least (the board's 0–100 scores, vote counts)...
+RESOLUTION = 1e4  # ...and to a ten-thousandth of the largest score when scores are small (0–1 scores, shares)...
 LARGEST_VALUE = 1e9  # ...while each proposal's value stays below this: sums over thousands of proposals stay exact
 # integers for HiGHS (whose cuts rely on whole units) and in int64
 MAX_BUDGET_USD = 1e12  # the most a budget or a cost may be: far above any (Ecuador's yearly GDP is about 1.2e11),
@@ -98,13 +98,16 @@ class Instance:
 
 
 def score_scale(score: np.ndarray, reach: np.ndarray | None) -> float:
-    """How finely scores are compared: hundredths of a point, or the power of ten their decimals need (0,9851 and
-    0,4949 + 0,4949 stay apart), at most millionths; coarser for huge scores, so that no proposal's value (times
-    the people it reaches under the scope objective) passes LARGEST_VALUE."""
-    largest = float(np.abs(score).max(initial=0.0)) * (float(reach.max(initial=1)) if reach is not None else 1.0)
-    scale = SCORE_SCALE
-    while scale < FINEST_SCALE and not np.allclose(score * scale, np.rint(score * scale), rtol=0, atol=1e-6 * scale):
-        scale *= 10
+    """How finely scores are compared: in hundredths of a point (exact for whole votes and the board's scores),
+    finer for small scores so that a ten-thousandth of the largest still counts (0,9851 against 0,4949 + 0,4949),
+    and coarser only for huge ones, so that no proposal's value (times the people it reaches under the scope
+    objective) passes LARGEST_VALUE. Values stay as large as the 0–100 scores' were: the exact search and HiGHS
+    prove optima as fast."""
+    top = float(np.abs(score).max(initial=0.0))
+    scale = float(SCORE_SCALE)
+    if 0 < top < RESOLUTION / SCORE_SCALE:
+        scale = 10.0 ** math.floor(math.log10(RESOLUTION / top))
+    largest = top * (float(reach.max(initial=1)) if reach is not None else 1.0)
     if largest * scale > LARGEST_VALUE:
         scale = 10.0 ** math.floor(math.log10(LARGEST_VALUE / largest))
     return scale
