@@ -7,7 +7,7 @@ import streamlit as st
 from core import fmt
 from core.iati import identifiers
 from core.iati.context import export_context
-from core.iati.export import export_bytes
+from core.iati.export import export_bytes, unplaced_offers
 from core.iati.read import read_offers, save_read_offers
 from core.iati.schema import MAX_BYTES, IatiFileError
 from core.proposals import records
@@ -39,6 +39,9 @@ else:
     st.download_button(t("iati.page.download"), content, file_name=f"iati-{parish}.xml",
                        mime="application/xml", key="iati-download", icon=":material/download:")
     st.caption(t("iati.page.cli", parish=parish))
+unplaced = unplaced_offers(store)
+if unplaced:
+    st.info(t("iati.page.unplaced", offers=plain(", ".join(unplaced))), icon=":material/info:")
 
 if session.allowed(Action.EDIT_OFFER):
     with st.form("iati-ruc"):

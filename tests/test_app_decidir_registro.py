@@ -328,6 +328,15 @@ def test_an_offer_whose_counterpart_amount_and_percentage_disagree_is_refused(st
     assert store.get("offer", "OF-PRUEBA-2") is None
 
 
+def test_an_offer_stored_before_the_counterpart_rule_still_opens_every_page(store, restore):
+    """A store of the previous version holds Japan's offer with 40 % and $ 5.000 on $ 30.000 (the amount counted)."""
+    body = overlay.current(store, "offer", "OF-JAPON-RIEGO").body | {"counterpart_required_usd": 5000.0}
+    store.save("offer", "OF-JAPON-RIEGO", body, actor="versión anterior")
+    for page in ("pages/ofertas.py", "pages/priorizacion.py", "pages/propuestas.py"):
+        app = open_app_page(page, PLANNER)
+        assert not app.exception, (page, [e.value for e in app.exception])
+
+
 # -- Alineación -------------------------------------------------------------------------------------------------
 
 def test_the_alignment_matrix_and_the_unserved_pdot():

@@ -8,7 +8,7 @@ from core.proposals import records
 from core.proposals.offers import CooperationOffer
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import open_app_page
+from tests.conftest import as_read, open_app_page
 
 PAGE = "pages/iati.py"
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "sources" / "reference" / "iati-2.03" / "ejemplos"
@@ -62,3 +62,12 @@ def test_an_invalid_file_is_refused_and_nothing_is_saved(own_store):
     assert any("no cumple el estándar IATI 2.03" in text and "línea 8" in text for text in shown)
     assert not app.dataframe
     assert not [r for r in Store(own_store).records(records.OFFER) if r.record_id.startswith("IATI-")]
+
+
+def test_an_offer_stored_before_offers_kept_their_parish_is_named_until_saved_again(own_store):
+    store = Store(own_store)
+    legacy = records.offers(store)[0].item.model_dump(mode="json") | {"offer_id": "OF-ANTIGUA", "parish_code": None}
+    store.save(records.OFFER, "OF-ANTIGUA", legacy, actor="versión anterior")
+    app = open_app_page(PAGE, PLANNER)
+    assert any("OF-ANTIGUA" in as_read(i.value) and "antes de que Minga guardara la parroquia" in i.value
+               for i in app.info)

@@ -315,3 +315,17 @@ def test_reviews_with_a_public_report_are_linked_as_documents_and_the_file_still
             for d in links] == [("https://elvalle.gob.ec/intermedia.pdf", "application/pdf", "A07", "2027-06-30"),
                                 ("https://elvalle.gob.ec/auditoria", "text/html", "A07", "2027-07-15")]
     assert links[0].findtext("title/narrative") == "Evaluación intermedia del convenio CONV-2026-001"
+
+
+def test_the_cli_names_a_stored_record_that_no_longer_reads_in_spanish(tmp_path, built_data_dir):
+    path = tmp_path / "roto.sqlite"
+    store = Store(path)
+    body = dict(overlay.current(store, records.PROPOSAL, "EV-P05").body)
+    del body["title"]  # written by hand: a proposal without its title
+    store.save(records.PROPOSAL, "EV-P05", body, actor="test", parish_code="010170")
+    env = {"MINGA_DATA_DIR": str(built_data_dir), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-m", "core.iati", "export", str(path)], check=False, cwd=ROOT,
+                          capture_output=True, env=env, timeout=120)
+    assert done.returncode == 2 and not done.stdout
+    err = done.stderr.decode()
+    assert "un registro guardado ya no se puede leer" in err and "pydantic" not in err and "Field required" not in err

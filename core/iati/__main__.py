@@ -38,6 +38,8 @@ def _export(store: Store, parish: str) -> int:
         return 1
     try:
         content = export_bytes(store, parish, **context)
+    except ValidationError:
+        raise  # a stored record that no longer reads: main names it (exit 2)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1

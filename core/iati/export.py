@@ -170,6 +170,17 @@ def _project_activity(root: etree._Element, reporter: Reporter, proposal: Propos
 
 # -- the document -------------------------------------------------------------------------------
 
+def _owner(offer: CooperationOffer) -> str | None:
+    """The parish an offer is recorded for; a demo offer edited before offers kept their parish is the demo's."""
+    return offer.parish_code or (overlay.base(OFFER, offer.offer_id) or {}).get("parish_code")
+
+
+def unplaced_offers(store: Store) -> list[str]:
+    """Offers recorded before Minga kept each offer's parish: no parish publishes them until one saves them again."""
+    offers = (CooperationOffer.model_validate(r.body) for r in overlay.live(store, OFFER))
+    return [o.offer_id for o in offers if _owner(o) is None]
+
+
 def _offers_taken_up(store: Store, parish_code: str) -> set[str]:
     """The offers the parish took up: named by one of its proposals, or behind the call of one of its applications."""
     named = {Proposal.model_validate(r.body).cooperation_offer_id for r in overlay.live(store, PROPOSAL, parish_code)}
@@ -195,9 +206,7 @@ def activities_document(store: Store, parish_code: str, *, parish_name: str | No
     taken_up = _offers_taken_up(store, parish_code)
     for record in overlay.live(store, OFFER):
         offer = CooperationOffer.model_validate(record.body)
-        # a demo offer edited before offers kept their parish is still the demo parish's
-        owner = offer.parish_code or (overlay.base(OFFER, offer.offer_id) or {}).get("parish_code")
-        if owner != parish_code and offer.offer_id not in taken_up:
+        if _owner(offer) != parish_code and offer.offer_id not in taken_up:
             continue  # another parish's offer, or one of the installation this parish never took up
         registered = cooperant_of_offer(offer, registry)
         ref = (registered.iati_org_id if registered else None) or ids.cooperant_ref(offer.cooperant_kind, offer.country)

@@ -26,7 +26,7 @@ from core.engine.screening import OfferMatch, Screening, match_offer, screen_off
 from core.fmt import money
 from core.proposals.import_cells import parse_number
 from core.proposals.models import CENT, Proposal
-from core.proposals.offers import REIMBURSABLE_TYPES, CooperationOffer
+from core.proposals.offers import ENTERED, REIMBURSABLE_TYPES, CooperationOffer
 from core.record.store import Store
 from core.texts import label, t
 
@@ -105,14 +105,15 @@ def counterpart_verdict(review: OfferReview) -> str:
 def offer_from_form(fields: Mapping[str, Any], base: CooperationOffer | None,
                     parish_code: str | None = None) -> CooperationOffer:
     """The offer the form describes: `base`'s fields (when editing) replaced by the form's; whether it is
-    reimbursable follows from its type. A new offer is the parish's being worked on (`parish_code`); an edited one
-    keeps its own. The counterpart percentage may come as es-EC text («12,5»; blank: none).
+    reimbursable follows from its type. A new offer is the parish's being worked on (`parish_code`), and so is an
+    edited one that had none; an edited one keeps its own. The counterpart percentage may come as es-EC text («12,5»; blank: none).
     ValidationError (Spanish messages) when a field is wrong."""
-    body = {**(base.model_dump() if base else {"parish_code": parish_code}), **fields,
+    body = {**(base.model_dump() if base else {}), **fields,
             "reimbursable": fields["cooperation_type"] in REIMBURSABLE_TYPES}
+    body["parish_code"] = body.get("parish_code") or parish_code  # one stored before offers kept theirs: now it has
     if isinstance(body.get("counterpart_required_pct"), str):
         body["counterpart_required_pct"] = parse_number(body["counterpart_required_pct"].replace("%", ""))
-    return CooperationOffer.model_validate(body)
+    return CooperationOffer.model_validate(body, context={ENTERED: True})
 
 
 def reviews_frame(reviews: Sequence[OfferReview], registry: Sequence[Cooperant]) -> pl.DataFrame:

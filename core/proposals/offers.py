@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from core.fmt import money, number
 from core.proposals.models import (
@@ -42,6 +42,7 @@ def percent_text(share_pct: float | None) -> str:
     return number(share_pct, 0 if float(share_pct).is_integer() else 1)
 
 
+ENTERED = "entered"  # validation context of an offer being entered or saved: the rules added since apply too
 PCT_ROUNDING = 0.5  # percentage points: «33 %» stated for a third of the project still agrees with its amount
 
 
@@ -116,7 +117,7 @@ class CooperationOffer(BaseModel):
         return valid_sdg_goals(v)
 
     @model_validator(mode="after")
-    def _consistent(self) -> CooperationOffer:
+    def _consistent(self, info: ValidationInfo) -> CooperationOffer:
         if self.cooperation_type in REIMBURSABLE_TYPES and not self.reimbursable:
             raise ValueError(t("val.offer.reimbursable", kind=label("cooperation_type", self.cooperation_type)))
         if self.cooperation_type == "financial_non_reimbursable" and self.reimbursable:
@@ -124,7 +125,9 @@ class CooperationOffer(BaseModel):
         if self.open_date and self.deadline and self.deadline < self.open_date:
             raise ValueError(t("val.offer.dates"))
         implied = self._counterpart_from_pct()
-        if implied is not None and self.counterpart_required_usd is not None and not self._same_share():
+        # checked when an offer is entered (ENTERED context): an offer stored before the rule still reads
+        entered = bool(info.context and info.context.get(ENTERED))
+        if entered and implied is not None and self.counterpart_required_usd is not None and not self._same_share():
             raise ValueError(t("val.offer.counterpart_twice", pct=percent_text(self.counterpart_required_pct),
                                amount=money(self.amount_usd), implied=money(implied),
                                usd=money(self.counterpart_required_usd)))

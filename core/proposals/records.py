@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from core.cooperation.cooperants import registered_offer
 from core.data.schemas.catalogues import PdotObjective
 from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus, transition_error
-from core.proposals.offers import CooperationOffer
+from core.proposals.offers import ENTERED, CooperationOffer
 from core.record import overlay
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, require
 from core.record.decisions import Decision
@@ -247,7 +247,7 @@ def offers(store: Store) -> list[Versioned]:
 def save_offer(store: Store, user: User | None, offer: CooperationOffer, expected_version: int | None = None) -> int:
     """Store an offer of a registered cooperant, with the registry's name, kind and country (planners and admins)."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
-    offer = registered_offer(store, offer)
+    offer = CooperationOffer.model_validate(registered_offer(store, offer).model_dump(), context={ENTERED: True})
     return _save(store, actor, OFFER, offer.offer_id, offer, None, expected_version, "log.action.save_offer")
 
 

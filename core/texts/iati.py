@@ -27,6 +27,9 @@ STRINGS = {
     "iati.page.notes": "{offer_id}: {count} puntos a revisar",
     "iati.page.new": "Nueva",
     "iati.page.replaces": "Reemplaza la oferta registrada con ese código",
+    "iati.page.unplaced": ("Ofertas registradas antes de que Minga guardara la parroquia de cada oferta: {offers}. "
+                           "Ninguna parroquia las publica hasta que un técnico las abra en «Ofertas de cooperación» "
+                           "desde su parroquia y las guarde."),
     "iati.page.read_need_role": "Para leer el archivo IATI de un cooperante, ingrese como técnico de planificación.",
     "iati.page.save": "Guardar las ofertas leídas ({count})",
     "iati.page.saved": "Ofertas guardadas: {count}. Revíselas en Ofertas de cooperación.",
