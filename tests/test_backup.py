@@ -151,6 +151,16 @@ def test_a_backup_of_another_installation_is_refused_unless_adopted(store, tmp_p
     assert store.verify().ok  # the adopted entries check with the key the signed restore entry names
     store.save("budget", "020150", budget(6000), actor="admin", parish_code="020150")
     assert store.verify().ok
+    # an auditor handed the file alone: the store names the adopted key, not the one signing since, so the
+    # signatures are said not to be checked, and nothing is called broken
+    handed = tmp_path / "auditor" / "minga.sqlite"
+    handed.parent.mkdir()
+    shutil.copy(store.path, handed)
+    audit = subprocess.run([sys.executable, "-m", "core.audit", "verify", str(handed)], capture_output=True,
+                           text=True, cwd=Path(__file__).resolve().parents[1], timeout=120,
+                           env={"PATH": "/usr/bin:/bin"})
+    assert audit.returncode == 0, audit.stderr
+    assert "No se comprobaron las firmas" in audit.stderr
 
 
 def test_this_installations_backup_with_an_entry_signed_elsewhere_cannot_be_adopted(store, tmp_path):

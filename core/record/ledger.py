@@ -162,6 +162,10 @@ def _declared_key(con: sqlite3.Connection) -> Ed25519PublicKey | None:
     against it (an entry planted unsigned, or rewritten under its old signature, fails), though a store re-signed
     whole with another key would pass; its fingerprint is shown, to compare with the installation's."""
     pem = (con.execute("SELECT value FROM meta WHERE key = 'public_key'").fetchone() or [None])[0]
+    adopted = con.execute("SELECT 1 FROM audit_log WHERE kind = 'store' AND "
+                          "json_extract(payload, '$.adopted_key') IS NOT NULL LIMIT 1").fetchone()
+    if adopted:  # after adopting another installation's backup the store names that key, not the one signing now
+        return None
     try:
         return signing.load_public_pem(str(pem)) if pem else None
     except ValueError:
