@@ -188,6 +188,14 @@ def test_an_aid_to_a_member_names_a_surveyed_member(tmp_path, store_path, capsys
     elsewhere = header + f"AY3;A02;{rows[0]['_uuid']};MAG;2024;Insumos;120\n"  # a member of A01, for A02
     assert main(["load", PARISH, str(_folder(tmp_path / "other", rows, **{"ayudas.csv": elsewhere}))]) == 1
     assert "registra en otra asociación" in capsys.readouterr().err
+    # a later file without «Socio» moves AY1 to A02: the member it keeps is A01's, so it is refused too
+    moved = "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\nAY1;A02;MAG;2024;Insumos;120\n"
+    later = tmp_path / "después"
+    later.mkdir()
+    (later / "ayudas.csv").write_text(moved, encoding="utf-8")
+    assert main(["load", PARISH, str(later)]) == 1
+    assert "registra en otra asociación" in capsys.readouterr().err
+    assert Store(store_path).get("parish_aid", f"{PARISH}-AY1").body["association_id"] == f"{PARISH}-A01"
 
 
 def test_a_code_another_parish_uses_is_refused_and_stays_that_parishs(tmp_path, store_path, capsys):

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from core.data.validation import RowProblem
+from core.data.validation import RowProblem, spanish_message
 from core.parish.mirror import AID, ANSWER, ASSOCIATION, PDOT, PROBLEM, write_parish
 from core.parish.models import (
     ParishAid,
@@ -127,6 +127,14 @@ def _records(batch: ParishBatch) -> list[tuple[str, str, dict[str, Any]]]:
             + [(AID, a.aid_id, body(a)) for a in batch.aid]
             + [(PROBLEM, p.problem_id, body(p)) for p in batch.problems]
             + [(PDOT, o.pdot_objective_id, _pdot_body(o)) for o in batch.pdot])
+
+
+_ID_FIELD = {ASSOCIATION: "association_id", ANSWER: "member_id", AID: "aid_id", PROBLEM: "problem_id",
+             PDOT: "pdot_objective_id"}
+
+
+def _record_id(kind: str, item: BaseModel) -> str:
+    return getattr(item, _ID_FIELD[kind])
 
 
 def _held(store: Store, batch: ParishBatch) -> dict[tuple[str, str], StoredRecord]:
@@ -256,18 +264,41 @@ def _names_that_point_two_ways(associations: Iterable[ParishAssociation], saved:
     return problems
 
 
+def _with_kept(batch: ParishBatch, held: dict[tuple[str, str], StoredRecord]) -> tuple[ParishBatch, list[RowProblem]]:
+    """The batch with each stored record's values for the fields its file left out (ParishBatch.kept), checked
+    again as models: an aid moved to another association keeping the member of the first is refused."""
+    merged = ParishBatch(batch.parish_code)
+    problems: list[RowProblem] = []
+    for part, attribute in _BATCH_FIELDS.items():
+        kind, kept, items = PART_KINDS[part], batch.kept.get(PART_KINDS[part], frozenset()), []
+        for item in getattr(batch, attribute):
+            current = held.get((kind, _record_id(kind, item)))
+            if kept and current is not None and not current.deleted:
+                values = {f: current.body[f] for f in kept if f in current.body}
+                try:
+                    item = type(item).model_validate({**item.model_dump(), **values})
+                except ValidationError as exc:
+                    local = _record_id(kind, item).removeprefix(f"{batch.parish_code}-")
+                    problems += [RowProblem(t("parish.where.records"), None, local, spanish_message(e))
+                                 for e in exc.errors()]
+                    continue
+            items.append(item)
+        merged.add(part, items)
+    return merged, problems
+
+
 def batch_changes(store: Store, batch: ParishBatch) -> tuple[list[Change], SaveSummary]:
-    """What storing the batch would write (BatchRefused when it breaks a rule), and the counts."""
-    problems = check(store, batch)
+    """What storing the batch would write (BatchRefused when it breaks a rule), and the counts. The values a file
+    left out are taken from the stored records first, so every rule sees the records as they will be stored."""
+    held = _held(store, batch)
+    batch, problems = _with_kept(batch, held)
+    problems += check(store, batch)
     if problems:
         raise BatchRefused(problems)
     new, changed, unchanged = Counter(), Counter(), Counter()
     changes = []
-    held = _held(store, batch)
     for kind, record_id, body in _records(batch):
         current = held.get((kind, record_id))
-        if current is not None and not current.deleted:
-            body = {**body, **{f: current.body[f] for f in batch.kept.get(kind, ()) if f in current.body}}
         if current is not None and not current.deleted and current.body == body:
             unchanged[kind] += 1
             continue
