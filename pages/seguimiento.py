@@ -59,13 +59,22 @@ steps = sorted(ALLOWED_TRANSITIONS[ProposalStatus(chosen.item.status)], key=list
 if not steps:
     st.caption(t("seg.final"))
     st.stop()
-with st.form("seg-form"):
+# The form belongs to the version shown: sent after someone else moved the project, it is not drawn again, and
+# nothing is saved (the next step it offered may not be the one the project is at now).
+seen = f"{chosen.item.proposal_id}-{chosen.version}"
+if any(key.startswith(f"seg-save-{chosen.item.proposal_id}-") and key != f"seg-save-{seen}" and sent
+       for key, sent in st.session_state.items() if isinstance(key, str)):
+    st.warning(t("seg.changed_meanwhile", id=chosen.item.proposal_id,
+                 status=label("proposal_status", chosen.item.status)), icon=":material/sync_problem:")
+with st.form(f"seg-form-{seen}"):
     step = st.selectbox(t("seg.next"), [s.value for s in steps], format_func=lambda s: label("proposal_status", s))
-    when = st.date_input(t("seg.date"), value=dt.date.today(), format="DD/MM/YYYY")
+    last = followup.last_dated(chosen.item)
+    when = st.date_input(t("seg.date"), value=max(dt.date.today(), last or dt.date.min), min_value=last,
+                         format="DD/MM/YYYY")
     note = st.text_input(t("seg.note"), max_chars=500)
-    if st.form_submit_button(t("seg.save")):
+    if st.form_submit_button(t("seg.save"), key=f"seg-save-{seen}"):
         try:
-            moved = chosen.item.with_status(step, date=when, note=note.strip() or None)
+            moved = followup.next_step(chosen.item, step, when, note=note.strip() or None)
             records.save_proposal(store, session.current_user(), moved, expected_version=chosen.version)
         except PermissionDenied as exc:
             session.denied(exc)

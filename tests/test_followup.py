@@ -3,8 +3,10 @@ the page lets a planner move a project along and refuses others."""
 
 import datetime as dt
 
+import pytest
+
 from core.proposals import records
-from core.proposals.models import Proposal, ProposalStatus
+from core.proposals.models import Proposal, ProposalStatus, StatusChange
 from core.record import followup
 from core.record.auth import Role, User
 from core.record.store import Store
@@ -54,4 +56,32 @@ def test_a_planner_starts_the_execution_of_a_funded_project(own_store):
     stored = Proposal.model_validate(store.get("proposal", funded.proposal_id).body)
     assert stored.status == "in_execution"
     assert stored.status_history[-1].note == "Arranca con la compra de mangueras"
-    assert stored.status_history[-1].date == dt.date.today()
+    # dated today, or on the project's last dated step when that is later (the demo's own dates are in 2027)
+    last = max(c.date for c in funded.status_history if c.date)
+    assert stored.status_history[-1].date == max(dt.date.today(), last)
+
+
+def test_a_second_person_saving_a_stale_step_saves_nothing_and_is_told(own_store):
+    """Two people open the same funded project; the first starts its execution. The second's form, which also
+    offered «En ejecución», must not move it one step further (to «Cerrada», where nothing leads out)."""
+    open_app_page(PAGE, BOARD)
+    store = Store(own_store)
+    funded = records.proposals(store, "010170")[0].item
+    for step in records.lifecycle_path(ProposalStatus(funded.status), ProposalStatus.FUNDED):
+        funded = funded.with_status(step)
+    store.save("proposal", funded.proposal_id, funded.model_dump(mode="json"), actor="prueba", parish_code="010170")
+    first, second = open_app_page(PAGE, PLANNER), open_app_page(PAGE, PLANNER)
+    next(b for b in first.button if b.label == "Guardar estado").click().run()
+    next(b for b in second.button if b.label == "Guardar estado").click().run()
+    stored = Proposal.model_validate(store.get("proposal", funded.proposal_id).body)
+    assert stored.status == "in_execution"
+    assert any("otra persona cambió" in w.value for w in second.warning)
+
+
+def test_a_step_is_never_dated_before_the_one_the_project_is_at():
+    funded = _proposal("P1", "funded", 1000, [StatusChange(status=s) for s in ("submitted", "eligible", "scored")]
+                       + [StatusChange(status="funded", date=dt.date(2026, 3, 2))])
+    with pytest.raises(ValueError, match="la fecha 01/01/2017 es anterior a la del estado actual \\(02/03/2026\\)"):
+        followup.next_step(funded, "in_execution", dt.date(2017, 1, 1))
+    moved = followup.next_step(funded, "in_execution", dt.date(2026, 3, 2))
+    assert moved.status == "in_execution" and moved.status_history[-1].date == dt.date(2026, 3, 2)

@@ -7,11 +7,14 @@ projects and the money the GAD put in.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import polars as pl
 
+from core import fmt
 from core.proposals.models import Proposal, ProposalStatus
+from core.texts import t
 
 FOLLOWED: tuple[ProposalStatus, ...] = (ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalStatus.CLOSED)
 _SCHEMA = {"proposal_id": pl.Utf8, "title": pl.Utf8, "association_id": pl.Utf8, "status": pl.Utf8,
@@ -37,3 +40,17 @@ def totals_by_status(projects: pl.DataFrame) -> pl.DataFrame:
     states = pl.DataFrame({"status": [s.value for s in FOLLOWED]})
     return states.join(counted, on="status", how="left").with_columns(
         pl.col("projects").fill_null(0), pl.col("amount_usd").fill_null(0.0))
+
+
+def last_dated(project: Proposal) -> dt.date | None:
+    """The date of the latest dated step of the project's history."""
+    return next((change.date for change in reversed(project.status_history) if change.date), None)
+
+
+def next_step(project: Proposal, step: ProposalStatus | str, on: dt.date, note: str | None = None) -> Proposal:
+    """The project one step on, dated `on`: never before the step it is at (ValueError, Spanish). The lifecycle's
+    own rules are the model's (Proposal.with_status)."""
+    last = last_dated(project)
+    if last is not None and on < last:
+        raise ValueError(t("seg.err.before", date=fmt.date(on), last=fmt.date(last)))
+    return project.with_status(step, date=on, note=note)

@@ -21,6 +21,9 @@ STRINGS = {
     "seg.date": "Fecha",
     "seg.note": "Nota (qué pasó)",
     "seg.save": "Guardar estado",
+    "seg.err.before": "la fecha {date} es anterior a la del estado actual ({last})",
+    "seg.changed_meanwhile": ("No se guardó: otra persona cambió {id} mientras usted lo tenía abierto. Ahora está en "
+                              "«{status}»; revise y elija de nuevo."),
     "seg.saved": "«{id}» ahora está «{status}».",
     "seg.final": "Este proyecto ya está cerrado.",
     "seg.need_role": "El técnico de planificación actualiza el estado de los proyectos.",
