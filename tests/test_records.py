@@ -168,6 +168,13 @@ def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store,
         expected = "not_eligible" if line.proposal_id in ineligible else "not_funded"
         assert status[line.proposal_id].status == expected, line.proposal_id
     assert store.verify().ok
+    # the same decision sent again, or a later one over the projects it decided, would contradict the statuses:
+    # refused, nothing stored
+    entries = len(store.log(limit=100_000))
+    with pytest.raises(ValueError, match=f"contradiría el estado de proyectos ya decididos .*{decision.funded[0].proposal_id} "
+                                         "está «Financiada»"):
+        record(store, BOARD, draft, consequences=lambda d: records.decision_status_changes(store, d))
+    assert len(store.log(limit=100_000)) == entries and len(store.records("decision", "010170")) == 1
 
 
 def test_a_rejected_decision_changes_no_proposal(store, con):

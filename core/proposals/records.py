@@ -22,7 +22,7 @@ from core.record import overlay
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, require
 from core.record.decisions import Decision
 from core.record.store import Change, ConflictError, Store, StoredRecord, StoreError
-from core.texts import t
+from core.texts import label, t
 
 PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
 EDITABLE_KINDS = (PROPOSAL, OFFER, PDOT, "scenario", "weights")
@@ -209,9 +209,14 @@ def lifecycle_path(current: ProposalStatus, target: ProposalStatus) -> list[Prop
     return []
 
 
+FUNDED_OR_LATER = {ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalStatus.CLOSED}
+
+
 def decision_status_changes(store: Store, decision: Decision) -> list[Change]:
     """After an approved decision: funded proposals become «funded», the other candidates «not funded» and
-    those that failed a gate «not eligible», each through the lifecycle's own steps, noted with the acta."""
+    those that failed a gate «not eligible», each through the lifecycle's own steps, noted with the acta.
+    ValueError (Spanish) when the acta would contradict a project's status: one an earlier acta funded, or one it
+    funds that can no longer be funded (the same decision recorded twice, or a later one over decided projects)."""
     if not decision.approved:
         return []
     eligible = {s["proposal_id"]: s["eligible"] for s in decision.inputs.get("screening", [])}
@@ -221,12 +226,17 @@ def decision_status_changes(store: Store, decision: Decision) -> list[Change]:
         targets[line.proposal_id] = (ProposalStatus.NOT_ELIGIBLE if eligible.get(line.proposal_id) is False
                                      else ProposalStatus.NOT_FUNDED)
     note = t("acta.status_note", number=decision.number_es)
-    changes = []
+    changes, contradicted = [], []
     for pid, target in sorted(targets.items()):
         record = overlay.current(store, PROPOSAL, pid)
         if record is None or record.deleted:
             continue
         proposal = Proposal.model_validate(record.body)
+        was_funded = ProposalStatus(proposal.status) in FUNDED_OR_LATER
+        if was_funded or (target == ProposalStatus.FUNDED and not lifecycle_path(ProposalStatus(proposal.status), target)):
+            # funded by an earlier acta (this one would fund it twice, or say it is not funded), or past funding
+            contradicted.append(t("dec.err.status_one", id=pid, status=label("proposal_status", proposal.status)))
+            continue
         steps = lifecycle_path(ProposalStatus(proposal.status), target)
         for step in steps:
             proposal = proposal.with_status(step, date=decision.date, note=note)
@@ -234,6 +244,8 @@ def decision_status_changes(store: Store, decision: Decision) -> list[Change]:
             changes.append(Change(PROPOSAL, pid, proposal.model_dump(mode="json"), proposal.parish_code,
                                   expected_version=record.version, action=t("log.action.decision_status"),
                                   base=record.body if record.version == 0 else None))
+    if contradicted:
+        raise ValueError(t("dec.err.statuses", items="; ".join(contradicted)))
     return changes
 
 

@@ -50,6 +50,10 @@ STRINGS = {
     "dec.err.vote_missing": "falta el voto de {name}",
     "dec.err.nobody_votes": "la decisión necesita al menos un miembro de la junta con voto",
     "dec.err.repeated_attendees": "hay asistentes repetidos",
+    "dec.err.statuses": ("No se registró: el acta contradiría el estado de proyectos ya decididos ({items}). Cada "
+                         "proyecto se financia en una sola acta; para decidir de nuevo, prepare un escenario solo "
+                         "con las propuestas aún sin decidir."),
+    "dec.err.status_one": "{id} está «{status}»",
     "dec.err.no_quorum": "No hay quórum: asisten {present} miembros de la junta con voto y se necesitan {quorum} "
                          "de {members}. No se registró nada.",
     "dec.err.too_many_voters": "Hay {present} asistentes con voto y la junta tiene {members} miembros: marque "
