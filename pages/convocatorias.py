@@ -69,7 +69,7 @@ with st.form("call-form"):
             call = calls_mod.Call(call_id=call_id.strip(), cooperant_id=cooperant_id, title=title.strip(),
                                   call_type=call_type, open_date=opens, close_date=closes, themes=call_themes,
                                   source=source.strip(), is_illustrative=False)
-            calls_mod.save_call(store, session.current_user(), call, expected_version=0)
+            calls_mod.save_call(store, session.current_user(), call, expected_version=0, new=True)
         except PermissionDenied as exc:
             session.denied(exc)
         except (ValueError, ConflictError) as exc:

@@ -11,7 +11,7 @@ from core.proposals.import_files import MAX_MB
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
-from ui import data, session
+from ui import data, record_form, session
 from ui import upload as upload_field
 from ui.text import plain
 
@@ -77,7 +77,10 @@ by_id = coop.by_id(registry)
 editing_id = st.selectbox(t("coop.col.cooperant_id"), ["", *by_id], key="coop-edit",
                           format_func=lambda i: by_id[i].name if i else t("coop.page.new"))
 current = by_id.get(editing_id)
-with st.form("coop-form"):
+seen = versions.get(editing_id, 0)  # the form belongs to the version shown: one sent after it changed is not saved
+if current is not None and record_form.sent_stale("coop-save", editing_id, seen):
+    st.warning(t("coop.page.changed_meanwhile", name=plain(current.name)), icon=":material/sync_problem:")
+with st.form(f"coop-form-{editing_id}-{seen}"):
     code = st.text_input(t("coop.col.cooperant_id"), value=current.cooperant_id if current else "", max_chars=60)
     name = st.text_input(t("coop.col.name"), value=current.name if current else "", max_chars=200)
     kind_codes = list(labels("cooperant_kind"))
@@ -97,7 +100,7 @@ with st.form("coop-form"):
     sources = st.text_input(t("coop.col.sources"), value="; ".join(current.sources) if current else "", max_chars=1000)
     iati_ref = st.text_input(t("coop.col.iati_org_id"), value=(current.iati_org_id or "") if current else "",
                              max_chars=80, help=t("coop.page.iati_help"))
-    if st.form_submit_button(t("coop.page.save")):
+    if st.form_submit_button(t("coop.page.save"), key=f"coop-save-{editing_id}-{seen}"):
         try:
             updated = {"cooperant_id": code.strip(), "name": name.strip(), "kind": kind,
                        "country": country.strip() or None,
@@ -108,7 +111,7 @@ with st.form("coop-form"):
             saved = coop.Cooperant.model_validate({**(current.model_dump() if same else {}), **updated})
             # editing: the version read with the page; a new code: version 0, so an existing one is not overwritten
             coop.save_cooperant(store, session.current_user(), saved,
-                                expected_version=versions[saved.cooperant_id] if same else 0)
+                                expected_version=seen if same else 0, new=not same)
         except PermissionDenied as exc:
             session.denied(exc)
         except (ValueError, ConflictError) as exc:

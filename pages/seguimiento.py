@@ -12,7 +12,7 @@ from core.record import followup
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, labels, t
-from ui import charts, cooperation, data, session, state, widgets
+from ui import charts, cooperation, data, record_form, session, state, widgets
 
 session.work_page()
 parish = state.current_parish()
@@ -62,8 +62,7 @@ if not steps:
 # The form belongs to the version shown: sent after someone else moved the project, it is not drawn again, and
 # nothing is saved (the next step it offered may not be the one the project is at now).
 seen = f"{chosen.item.proposal_id}-{chosen.version}"
-if any(key.startswith(f"seg-save-{chosen.item.proposal_id}-") and key != f"seg-save-{seen}" and sent
-       for key, sent in st.session_state.items() if isinstance(key, str)):
+if record_form.sent_stale("seg-save", chosen.item.proposal_id, chosen.version):
     st.warning(t("seg.changed_meanwhile", id=chosen.item.proposal_id,
                  status=label("proposal_status", chosen.item.status)), icon=":material/sync_problem:")
 with st.form(f"seg-form-{seen}"):

@@ -50,9 +50,40 @@ def test_a_planner_imports_the_registry_after_the_preview(own_store):
     app.run()
     assert app.dataframe[-1].value["Qué se hará"].to_list() == ["Nuevo"]
     assert Store(own_store).get(coop.KIND, "CO-AFD") is None  # nothing stored by the preview
-    next(b for b in app.button if b.label == "Guardar 1 cooperantes").click().run()
-    assert any("1 cooperantes guardados" in s.value for s in app.success)
+    next(b for b in app.button if b.label == "Guardar los cooperantes leídos (1)").click().run()
+    assert any("Cooperantes guardados: 1." in s.value for s in app.success)
     assert Store(own_store).get(coop.KIND, "CO-AFD") is not None
+
+
+def test_a_new_cooperant_or_call_with_a_demo_code_is_refused_and_the_demo_record_kept(own_store):
+    app = open_app_page("pages/cooperantes.py", PLANNER)
+    form = {i.label: i for i in app.text_input}
+    form["Código"].set_value("CO-ISRAEL-MASHAV")
+    form["Nombre"].set_value("Otro nombre")
+    form["Fuentes"].set_value("prueba")
+    next(b for b in app.button if b.label == "Guardar cooperante").click().run()
+    assert any("ya está en uso" in e.value for e in app.error)
+    assert Store(own_store).get(coop.KIND, "CO-ISRAEL-MASHAV") is None  # the demo record still reads as it was
+    calls = open_app_page("pages/convocatorias.py", PLANNER)
+    form = {i.label: i for i in calls.text_input}
+    form["Código"].set_value("CV-CADVID-2027")
+    form["Convocatoria"].set_value("Pisar una de demostración")
+    form["Fuentes"].set_value("prueba")
+    next(b for b in calls.button if b.label == "Guardar convocatoria").click().run()
+    assert any("ya está en uso" in e.value for e in calls.error), [e.value for e in calls.error]
+    assert Store(own_store).get("call", "CV-CADVID-2027") is None
+
+
+def test_an_edit_sent_after_someone_else_saved_the_cooperant_saves_nothing_and_says_so(own_store):
+    first, second = (open_app_page("pages/cooperantes.py", PLANNER) for _ in range(2))
+    for app in (first, second):
+        app.selectbox(key="coop-edit").set_value("CO-ISRAEL-MASHAV").run()
+    {i.label: i for i in first.text_input}["País"].set_value("Israel (B corrigió)")
+    next(b for b in first.button if b.label == "Guardar cooperante").click().run()
+    {i.label: i for i in second.text_input}["País"].set_value("Israel (A)")
+    next(b for b in second.button if b.label == "Guardar cooperante").click().run()
+    assert Store(own_store).get(coop.KIND, "CO-ISRAEL-MASHAV").body["country"] == "Israel (B corrigió)"
+    assert any("otra persona cambió" in w.value for w in second.warning)
 
 
 def test_the_calendar_shows_the_states_of_the_calls_on_the_chosen_day(own_store):

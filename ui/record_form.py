@@ -110,3 +110,12 @@ def save(form: Editing, record_id: str, write: Callable[[int], int], *, store: S
     st.session_state[f"{form.prefix}-next"] = record_id
     st.session_state[f"{form.prefix}-flash"] = t(saved_key, id=plain(record_id), version=version)
     st.rerun()
+
+
+def sent_stale(prefix: str, record_id: str, seen: int | str) -> bool:
+    """Whether the form of `record_id` just sent was drawn for another version than `seen`: forms whose submit key
+    is `{prefix}-{record_id}-{version}` are not drawn again once the record moved on, so nothing of theirs is
+    saved, and this says so (someone else saved it meanwhile)."""
+    mine, current = f"{prefix}-{record_id}-", f"{prefix}-{record_id}-{seen}"
+    return any(isinstance(key, str) and key.startswith(mine) and key != current and sent
+               for key, sent in st.session_state.items())

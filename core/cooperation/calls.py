@@ -106,9 +106,13 @@ def calls(store: Store) -> list[Call]:
     return [Call.model_validate(r.body) for r in overlay.live(store, KIND)]
 
 
-def save_call(store: Store, user: User | None, call: Call, expected_version: int | None = None) -> int:
-    """Store a call of a cooperant registered in the store (planners and admins)."""
+def save_call(store: Store, user: User | None, call: Call, expected_version: int | None = None, *,
+              new: bool = False) -> int:
+    """Store a call of a cooperant registered in the store (planners and admins); `new`: entered as a new call,
+    whose code must be free (a demo call's too)."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    if new:
+        overlay.refuse_taken(store, KIND, call.call_id)
     if registered(store, call.cooperant_id) is None:
         raise ValueError(t("coop.err.unknown_cooperant", cooperant=call.cooperant_id))
     [saved] = store.apply([Change(KIND, call.call_id, call.model_dump(mode="json"), expected_version=expected_version,

@@ -127,8 +127,12 @@ def registered_offer(store: Store, offer: CooperationOffer) -> CooperationOffer:
     return with_cooperant(offer, cooperant)
 
 
-def save_cooperant(store: Store, user: User | None, cooperant: Cooperant, expected_version: int | None = None) -> int:
+def save_cooperant(store: Store, user: User | None, cooperant: Cooperant, expected_version: int | None = None, *,
+                   new: bool = False) -> int:
+    """Store one cooperant (planners and admins); `new`: entered as a new one, whose code must be free."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    if new:
+        overlay.refuse_taken(store, KIND, cooperant.cooperant_id)
     [saved] = store.apply([Change(KIND, cooperant.cooperant_id, cooperant.model_dump(mode="json"),
                                   expected_version=expected_version, action=t("log.action.save_cooperant"),
                                   base=overlay.base(KIND, cooperant.cooperant_id))], actor=actor.username)

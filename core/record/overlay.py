@@ -21,6 +21,7 @@ from typing import Protocol
 from pydantic import BaseModel
 
 from core.record.store import Change, Store, StoredRecord
+from core.texts import t
 
 DEMO_ACTOR = "demo"
 
@@ -115,6 +116,14 @@ def current(store: Store, kind: str, record_id: str) -> StoredRecord | None:
         return stored
     row = _built_one(kind, record_id)
     return _as_record(kind, record_id, row) if row is not None else None
+
+
+def refuse_taken(store: Store, kind: str, record_id: str) -> None:
+    """For a record entered as new: ValueError (Spanish) when its code is already a live record, the demo's
+    included (saved as version 0, a new record would silently replace a demo one)."""
+    existing = current(store, kind, record_id)
+    if existing is not None and not existing.deleted:
+        raise ValueError(t("store.code_taken", id=record_id))
 
 
 def base(kind: str, record_id: str) -> dict | None:

@@ -68,14 +68,16 @@ STRINGS = {
     "coop.page.new": "Nuevo cooperante",
     "coop.page.save": "Guardar cooperante",
     "coop.page.saved": "Cooperante {name} guardado.",
+    "coop.page.changed_meanwhile": ("No se guardó: otra persona cambió a {name} mientras usted lo editaba. El "
+                                    "formulario muestra ahora lo guardado; vuelva a hacer sus cambios."),
     "coop.page.import": "Importar el registro desde una hoja de cálculo",
     "coop.page.import_help": "Una fila por cooperante, con las columnas Código, Nombre, Tipo de cooperante y "
                              "Fuentes como mínimo; las listas van en una celda separadas por «;».",
     "coop.page.upload": "Archivo (.xlsx o .csv), hasta {limit} MB",
     "coop.page.update_existing": "Actualizar los que ya existen",
     "coop.page.problems": "Problemas encontrados: corrija el archivo y vuelva a subirlo. No se guardó nada.",
-    "coop.page.import_save": "Guardar {count} cooperantes",
-    "coop.page.imported": "{count} cooperantes guardados.",
+    "coop.page.import_save": "Guardar los cooperantes leídos ({count})",
+    "coop.page.imported": "Cooperantes guardados: {count}.",
     "coop.page.need_role": "Para registrar cooperantes, ingrese como técnico de planificación.",
     "coop.page.none": "Ningún cooperante coincide con el filtro.",
     "coop.calls.title": "Calendario de convocatorias",
