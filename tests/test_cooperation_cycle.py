@@ -235,6 +235,14 @@ def test_an_application_names_a_proposal_of_its_parish_and_a_call_of_its_coopera
     assert store.get(agr.APPLICATION, "AP-9") is None
 
 
+def test_an_application_code_in_use_is_said_to_be_in_use(store):
+    _accepted(store)
+    with pytest.raises(ValueError, match="El código «AP-1» ya está en uso"):
+        agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P03",
+                                                   cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 10, 2)))
+    assert store.get(agr.APPLICATION, "AP-1").body["proposal_id"] == "EV-P02"
+
+
 def test_an_answer_from_the_future_or_a_signature_before_the_answer_is_refused(store):
     agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
                                                cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 10, 1)))

@@ -133,6 +133,7 @@ def agreements(store: Store, parish_code: str) -> list[Agreement]:
 def submit(store: Store, user: User | None, application: Application) -> Application:
     """Record that a proposal was sent to a cooperant (planners); the cooperant must be registered."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    overlay.refuse_taken(store, APPLICATION, application.application_id)  # «already in use», not «someone else»
     if registered(store, application.cooperant_id) is None:
         raise ValueError(t("coop.err.unknown_cooperant", cooperant=application.cooperant_id))
     proposal = overlay.current(store, "proposal", application.proposal_id)
