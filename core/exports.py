@@ -16,14 +16,21 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_PATTERN = "^[" + "".join(re.escape(c) for c in FORMULA_START) + "]"
 
 
+# Control characters a person may paste (NUL, escape, bell…): Excel writes them as «_x001B_», a PDF as raw bytes
+CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+_CONTROL = re.compile(CONTROL)
+
+
 def neutralise(text: str) -> str:
-    """A cell's text that a spreadsheet would read as a formula, kept as text (a leading apostrophe)."""
+    """A cell's text as a spreadsheet shows it safely: without control characters, and kept as text (a leading
+    apostrophe) where it would read as a formula."""
+    text = _CONTROL.sub("", text)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _neutralised(column: str) -> pl.Expr:
     """`neutralise` over a whole text column, without a Python call per cell."""
-    text = pl.col(column)
+    text = pl.col(column).str.replace_all(CONTROL, "")
     return pl.when(text.str.contains(_FORMULA_PATTERN)).then(pl.lit("'") + text).otherwise(text).alias(column)
 
 

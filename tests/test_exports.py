@@ -75,3 +75,13 @@ def test_dates_are_written_as_the_parish_reads_them():
     assert exports.csv_bytes(frame).decode("utf-8-sig").splitlines()[1] == "03/12/2026;03/12/2026 09:05"
     sheet = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(frame))).active
     assert (sheet["A2"].number_format, sheet["B2"].number_format) == ("dd/mm/yyyy", "dd/mm/yyyy hh:mm")
+
+
+def test_pasted_control_characters_never_reach_a_file():
+    pasted = "\x00\x1b[31mrojo\x07 y\tbien"
+    frame = pl.DataFrame({"Lo que no funcionó": [pasted]})
+    assert exports.csv_bytes(exports.for_people(frame, {"Lo que no funcionó": "Lo que no funcionó"})).decode(
+        "utf-8-sig").splitlines()[1] == "[31mrojo y\tbien"
+    assert exports.neutralise(pasted) == "[31mrojo y\tbien"
+    from core.record.pdf_layout import latin1
+    assert latin1(pasted) == "[31mrojo y\tbien"

@@ -13,6 +13,7 @@ import re
 from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
+from core.exports import CONTROL
 from core.texts import t
 
 # The PDF core fonts cover Latin-1: Spanish letters are there; a few typographic signs are not.
@@ -20,11 +21,12 @@ _REPLACEMENTS = str.maketrans({"—": "-", "–": "-", "“": '"', "”": '"', "
                                "≥": ">=", "≤": "<=", "·": "-", "×": "x", "€": "EUR"})
 # A line never breaks between "$" and its amount (a non-breaking space, which Latin-1 has).
 _MONEY = re.compile(r"\$ (?=\d)")
+_CONTROL = re.compile(CONTROL)  # pasted control characters print as nothing
 
 
 def latin1(text: object) -> str:
     """`text` as the core fonts can print it."""
-    text = _MONEY.sub("$\u00a0", str(text).translate(_REPLACEMENTS))
+    text = _MONEY.sub("$\u00a0", _CONTROL.sub("", str(text)).translate(_REPLACEMENTS))
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
