@@ -157,5 +157,5 @@ def test_a_refused_form_names_each_field_to_correct():
     with pytest.raises(ValidationError) as refused:
         calls.Call(call_id="", cooperant_id="CO-JAPON", title="ab", call_type="contest", source="",
                    open_date=dt.date(2027, 1, 1), close_date=dt.date(2027, 2, 1))
-    assert reason(refused.value) == ("Código de la convocatoria: no puede estar vacío; Título: no puede estar vacío; "
-                                     "Fuente: no puede estar vacío")
+    assert reason(refused.value) == ("Código de la convocatoria: no puede estar vacío; Título: es demasiado corto "
+                                     "(mínimo 3 caracteres); Fuente: no puede estar vacío")

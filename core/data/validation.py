@@ -80,6 +80,8 @@ def spanish_message(error: dict[str, Any]) -> str:
         # pydantic writes the choices as "'a', 'b' or 'c'"
         expected = re.sub(r"'([^']*)'", r"«\1»", str(ctx.get("expected", ""))).replace("» or «", "» o «")
         return t("val.not_allowed", value=error.get("input"), expected=expected)
+    if kind == "string_too_short" and ctx.get("min_length", 0) > 1 and str(error.get("input", "")).strip():
+        return t("val.too_short", minimum=ctx["min_length"])  # «no puede estar vacío» would mislead
     if kind in ("string_too_short", "too_short"):
         return t("val.empty")
     if kind in ("string_too_long", "too_long"):

@@ -119,11 +119,7 @@ def spanish_errors(exc: ValidationError, names: Mapping[str, str] | None = None)
     out = []
     for error in exc.errors():
         loc = [str(part) for part in error["loc"]]
-        minimum = (error.get("ctx") or {}).get("min_length", 0)
-        if error.get("type") == "string_too_short" and minimum > 1:  # «no puede estar vacío» would mislead
-            message = t("prop.form.too_short", minimum=minimum)
-        else:
-            message = spanish_message(error)
+        message = spanish_message(error)
         if loc:
             where = (names or {}).get(loc[0]) or field_label(loc[0])
             if len(loc) > 1 and loc[0] in ("budget_lines", "indicators", "components", "timetable") and loc[1].isdigit():

@@ -25,6 +25,7 @@ LABELS: dict[str, dict[str, str]] = {
         "modalities": "Modalidades", "mremh_registration": "Registro en la Cancillería", "name": "Nombre",
         "non_reimbursable": "No reembolsable", "obligations": "Obligaciones", "observations": "Observaciones",
         "offer_id": "Oferta", "open_date": "Apertura", "parish_code": "Parroquia", "participants": "Participantes",
+        "display_name": "Nombre para mostrar", "username": "Usuario",
         "party": "Parte", "item_ids": "Puntos de la sesión", "votes_per_participant": "Votos por participante",
         "date": "Fecha", "meeting_id": "Código de la sesión",
         "period_end": "Fin del período", "physical_progress_pct": "Avance físico (%)", "problems": "Problemas",

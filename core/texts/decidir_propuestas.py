@@ -42,7 +42,6 @@ STRINGS = {
     # form
     "prop.field.budget_lines": "Presupuesto por líneas",
     "prop.field.indicators": "Indicadores",
-    "prop.form.too_short": "es demasiado corto (mínimo {minimum} caracteres)",
     "prop.form.pick": "Propuesta",
     "prop.form.new": "— Nueva propuesta —",
     "prop.form.section.identity": "Identificación",

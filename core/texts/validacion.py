@@ -38,6 +38,7 @@ STRINGS: dict[str, str] = {
     "val.not_allowed": "valor no permitido «{value}»; se admite: {expected}",
     "val.empty": "no puede estar vacío",
     "val.too_long": "es demasiado largo (máximo {max})",
+    "val.too_short": "es demasiado corto (mínimo {minimum} caracteres)",
     "val.pattern": "formato no válido «{value}»",
     "val.pattern_shape": "formato no válido «{value}»: {shape}",
     "val.shape.digits6": "deben ser 6 dígitos (por ejemplo 010170)",
