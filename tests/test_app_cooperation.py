@@ -4,6 +4,7 @@ the registry, others only read; the calendar of calls on a chosen day, for the p
 import datetime as dt
 import io
 
+import pytest
 from openpyxl import Workbook
 
 from core.cooperation import cooperants as coop
@@ -55,23 +56,20 @@ def test_a_planner_imports_the_registry_after_the_preview(own_store):
     assert Store(own_store).get(coop.KIND, "CO-AFD") is not None
 
 
-def test_a_new_cooperant_or_call_with_a_demo_code_is_refused_and_the_demo_record_kept(own_store):
-    app = open_app_page("pages/cooperantes.py", PLANNER)
+@pytest.mark.parametrize("page, kind, typed, button", [
+    ("pages/cooperantes.py", coop.KIND, {"Código": "CO-ISRAEL-MASHAV", "Nombre": "Otro nombre"}, "Guardar cooperante"),
+    ("pages/convocatorias.py", "call", {"Código": "CV-CADVID-2027", "Convocatoria": "Pisar una de demostración"},
+     "Guardar convocatoria"),
+])
+def test_a_new_cooperant_or_call_with_a_demo_code_is_refused_and_the_demo_record_kept(own_store, page, kind, typed,
+                                                                                      button):
+    app = open_app_page(page, PLANNER)
     form = {i.label: i for i in app.text_input}
-    form["Código"].set_value("CO-ISRAEL-MASHAV")
-    form["Nombre"].set_value("Otro nombre")
-    form["Fuentes"].set_value("prueba")
-    next(b for b in app.button if b.label == "Guardar cooperante").click().run()
-    assert any("ya está en uso" in e.value for e in app.error)
-    assert Store(own_store).get(coop.KIND, "CO-ISRAEL-MASHAV") is None  # the demo record still reads as it was
-    calls = open_app_page("pages/convocatorias.py", PLANNER)
-    form = {i.label: i for i in calls.text_input}
-    form["Código"].set_value("CV-CADVID-2027")
-    form["Convocatoria"].set_value("Pisar una de demostración")
-    form["Fuentes"].set_value("prueba")
-    next(b for b in calls.button if b.label == "Guardar convocatoria").click().run()
-    assert any("ya está en uso" in e.value for e in calls.error), [e.value for e in calls.error]
-    assert Store(own_store).get("call", "CV-CADVID-2027") is None
+    for label, value in {**typed, "Fuentes": "prueba"}.items():
+        form[label].set_value(value)
+    next(b for b in app.button if b.label == button).click().run()
+    assert any("ya está en uso" in e.value for e in app.error), [e.value for e in app.error]
+    assert Store(own_store).get(kind, typed["Código"]) is None  # the demo record still reads as it was
 
 
 def test_an_edit_sent_after_someone_else_saved_the_cooperant_saves_nothing_and_says_so(own_store):
