@@ -351,3 +351,21 @@ def test_nothing_is_saved_while_the_budget_cannot_be_read(own_store):
     button(app, "Guardar escenario").click().run()
     assert not app.exception
     assert scenarios.load_scenario(Store(own_store), "010170-con-el-presupuesto-en-blanco") is None
+
+
+def test_proposals_asking_more_than_any_budget_still_open_both_pages(own_store):
+    """A typo of trillions in one proposal made the suggested budget (half of what is asked) pass the largest budget
+    the engine takes, and Priorización and Presupuesto stopped for everyone."""
+    from core.proposals import records
+
+    store = store_accounts(Store(own_store), PLANNER)
+    stored = next(v for v in records.proposals(store, "010170") if v.item.proposal_id == "EV-P06")
+    typo = stored.item
+    lines = [line.model_dump() | {"amount_usd": line.amount_usd / typo.cost_usd * 4e12} for line in typo.budget_lines]
+    typo = type(typo).model_validate(typo.model_dump() | {"cost_usd": 4e12, "requested_usd": 4e12,
+                                                          "budget_lines": lines})
+    records.save_proposal(store, PLANNER, typo, expected_version=stored.version)
+    for page in ("pages/priorizacion.py", "pages/presupuesto.py"):
+        assert not open_app_page(page, PLANNER).exception, page
+    assert open_app_page("pages/presupuesto.py", PLANNER).text_input(key="budget-amount").value == \
+        "1.000.000.000.000"

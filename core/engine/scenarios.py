@@ -29,6 +29,7 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.engine.allocation import AllocationRules, Method, allocate_detailed
+from core.engine.allocation.instance import MAX_BUDGET_USD
 from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.engine.prioritization import DecisionInputs, Prioritization, prioritize, screening_context
 from core.engine.screening import screen_proposals
@@ -121,7 +122,7 @@ def suggested_budget(inputs: DecisionInputs) -> float:
     screenings = screen_proposals(inputs.proposals, screening_context(inputs))
     eligible = {s.item_id for s in screenings if s.eligible}
     asked = sum(p.requested_usd for p in inputs.proposals if p.proposal_id in eligible)
-    return max(1000.0, round(asked / 2 / 1000) * 1000)
+    return min(max(1000.0, round(asked / 2 / 1000) * 1000), MAX_BUDGET_USD)  # a typo of trillions stays a budget
 
 
 # -- The store ----------------------------------------------------------------------------------------------
