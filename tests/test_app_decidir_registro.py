@@ -20,7 +20,7 @@ from core.proposals import records
 from core.record import overlay
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import as_read, open_app_page
+from tests.conftest import as_read, open_app_page, store_accounts
 
 PLANNER = User(username="tecnica-registro", display_name="Técnica de registro", role=Role.PLANNER)
 REP = User(username="maria-registro", display_name="María", role=Role.ASSOCIATION, association_id="EV-A03")
@@ -106,6 +106,7 @@ def test_the_import_preview_of_a_valid_file_and_saving_it(store, restore):
 
 
 def test_the_import_preview_of_an_invalid_file_lists_every_problem_and_stores_nothing(store, restore):
+    store_accounts(store, PLANNER)  # the planner's account is stored before the count: only the import may add
     log = len(store.log())
     app = open_app_page("pages/propuestas.py", PLANNER, **{"prop-import-file": ("malo.csv", BAD_CSV)})
     problems = next(d.value for d in app.dataframe if "Problema" in d.value.columns)

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from core import fmt
 from core.texts import t
 
 
@@ -65,6 +66,13 @@ _PATTERN_SHAPES = {
 }
 
 
+def _figure(value: Any) -> Any:
+    """A number as people read it in Ecuador (1000000000000.0 → «1.000.000.000.000»); anything else as given."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value or abs(value) == float("inf"):
+        return value
+    return fmt.number(value, 0 if float(value).is_integer() else 2)
+
+
 def spanish_message(error: dict[str, Any]) -> str:
     """Turn one pydantic error into a sentence a planner understands."""
     kind = error.get("type", "")
@@ -75,7 +83,7 @@ def spanish_message(error: dict[str, Any]) -> str:
         return str(ctx.get("error", error.get("msg", ""))).removeprefix("Value error, ")
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = next(iter(ctx.values()), "")
-        return t("val.bound", words=t(f"val.bound.{kind}"), bound=bound, value=error.get("input"))
+        return t("val.bound", words=t(f"val.bound.{kind}"), bound=_figure(bound), value=_figure(error.get("input")))
     if kind in ("literal_error", "enum"):
         # pydantic writes the choices as "'a', 'b' or 'c'"
         expected = re.sub(r"'([^']*)'", r"«\1»", str(ctx.get("expected", ""))).replace("» or «", "» o «")
