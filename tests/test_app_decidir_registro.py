@@ -372,6 +372,15 @@ def test_a_planner_adds_a_pdot_objective_and_aligns_a_proposal(store, restore):
     assert not any("EV\\-OE10" in w.value for w in app.warning)
 
 
+def test_a_new_objective_whose_code_differs_only_in_case_is_refused(store, restore):
+    app = open_app_page("pages/alineacion.py", PLANNER)
+    app.text_input(key="ap-__new__-0-id").input("ev-oe1")
+    app.text_area(key="ap-__new__-0-text").input("Un objetivo que pisaría a EV-OE1")
+    button(app, "Guardar objetivo").click().run()
+    assert any("Ya existe el objetivo «EV-OE1»" in as_read(e.value) for e in app.error), [e.value for e in app.error]
+    assert overlay.current(store, "pdot_objective", "ev-oe1") is None
+
+
 def test_alignment_errors_are_spanish(store, restore):
     app = open_app_page("pages/alineacion.py", PLANNER)
     app.selectbox(key="alin-proposal-pick").select("EV-P03").run()

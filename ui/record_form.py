@@ -89,10 +89,11 @@ def save(form: Editing, record_id: str, write: Callable[[int], int], *, store: S
     Refusals are drawn in `messages`."""
     expected = form.loaded
     if form.current is None:
-        existing = overlay.current(store, kind, record_id)  # a demo record's code is taken too
-        if existing is not None and not existing.deleted:
-            messages.error(t(exists_key, id=plain(record_id)))
+        in_use = overlay.taken(store, kind, record_id)  # a demo record's code is taken too, in any case
+        if in_use is not None:
+            messages.error(t(exists_key, id=plain(in_use)))
             return
+        existing = overlay.current(store, kind, record_id)  # a deleted record's code is free again
         expected = existing.version if existing is not None else 0
     try:
         version = write(expected)

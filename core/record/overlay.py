@@ -118,12 +118,22 @@ def current(store: Store, kind: str, record_id: str) -> StoredRecord | None:
     return _as_record(kind, record_id, row) if row is not None else None
 
 
-def refuse_taken(store: Store, kind: str, record_id: str) -> None:
-    """For a record entered as new: ValueError (Spanish) when its code is already a live record, the demo's
-    included (saved as version 0, a new record would silently replace a demo one)."""
+def taken(store: Store, kind: str, record_id: str) -> str | None:
+    """The live record (the demo's included) whose code is `record_id` written in any case («ev-p01» is EV-P01's):
+    its id, or None when the code is free."""
     existing = current(store, kind, record_id)
     if existing is not None and not existing.deleted:
-        raise ValueError(t("store.code_taken", id=record_id))
+        return record_id
+    folded = record_id.casefold()
+    return next((r.record_id for r in live(store, kind) if r.record_id.casefold() == folded), None)
+
+
+def refuse_taken(store: Store, kind: str, record_id: str) -> None:
+    """For a record entered as new: ValueError (Spanish) when its code is already a live record's, in any case and
+    the demo's included (saved as version 0, a new record would silently replace a demo one)."""
+    existing = taken(store, kind, record_id)
+    if existing is not None:
+        raise ValueError(t("store.code_taken", id=existing))
 
 
 def base(kind: str, record_id: str) -> dict | None:
