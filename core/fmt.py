@@ -51,16 +51,21 @@ def number_text(value: str) -> str:
     return re.sub(r"(?i)usd|us\$|\$|\s", "", value)
 
 
-def ambiguous_reading(text: str, decimal: str = ",") -> str | None:
+def ambiguous_reading(text: str, decimal: str = ",", decimals: int = 3) -> str | None:
     """Why «40,000» cannot be read (forty, or forty thousand), in Spanish; None for any other text. In a file
-    written with a dot decimal (`decimal="."`) the doubt is «40.000», and the way out is written that way too."""
+    written with a dot decimal (`decimal="."`) the doubt is «40.000», and the way out is written that way too.
+    Only readings the field takes are offered: with `decimals` (2 for money, 0 for counts) «12,345» can only be
+    twelve thousand; «0,001» is never a thousand-group."""
     raw = number_text(text)
     sign, body = (-1.0, raw[1:]) if raw[:1] == "-" else (1.0, raw.lstrip("+"))
     if decimal == ".":  # there «40,000» is forty thousand: only «40.000» reads two ways
         body = body.replace(".", ",") if "," not in body else ""
     ambiguous = _AMBIGUOUS.fullmatch(body)
-    if not ambiguous:
+    if not ambiguous or ambiguous[1] == "0":
         return None
+    if len(ambiguous[2].rstrip("0")) > decimals:  # the decimal reading does not fit the field: one reading left
+        large = f"{ambiguous[1]}{'.' if decimal == ',' else ','}{ambiguous[2]}"
+        return t("number.thousands_only", text=text.strip()[:30], large=("-" if sign < 0 else "") + large)
     small = float(f"{ambiguous[1]}.{ambiguous[2]}")
     if decimal == ".":
         minus = "-" if sign < 0 else ""
@@ -79,7 +84,7 @@ def read_number(text: str, decimals: int = 2) -> float | None:
         return None
     sign, body = (-1.0, raw[1:]) if raw[0] == "-" else (1.0, raw.lstrip("+"))
     shown = text.strip()[:30]
-    both = ambiguous_reading(text)
+    both = ambiguous_reading(text, decimals=decimals)
     if both:
         raise NumberTextError(both)
     match = _ES_EC.fullmatch(body)

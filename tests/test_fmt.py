@@ -103,7 +103,10 @@ def test_a_typed_number_is_read_es_ec_first(text, decimals, expected):
     ("abc", 2, ["«abc» no es un número", "40.000,50"]),
     ("1.2.3", 0, ["no es un número", "40.000"]),
     ("12,5", 0, ["«12,5» debe ser un número entero"]),
-    ("3,125", 2, ["puede leerse como 3,125 o como 3.125"]),
+    ("3,125", 2, ["no se puede leer con decimales aquí: si es 3.125, escríbalo así"]),  # 3,125 has 3 decimals
+    ("3,125", 3, ["puede leerse como 3,125 o como 3.125"]),
+    ("0,001", 2, ["más de 2 decimales"]),  # «0,001» is no group of thousands: never offered as one
+    ("12,345", 0, ["si es 12.345, escríbalo así"]),
     ("3,1255", 2, ["más de 2 decimales"]),
     ("40.00.0", 2, ["no es un número"]),
     ("9" * 400, 2, ["es mayor que 1.000.000.000.000.000"]),  # never an infinite budget

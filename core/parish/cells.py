@@ -42,7 +42,7 @@ def integer(value: Any) -> int | None:
     shown = text(value)
     if shown is None:
         return None
-    if not isinstance(value, (int, float)) and (doubt := ambiguous_reading(shown)):
+    if not isinstance(value, (int, float)) and (doubt := ambiguous_reading(shown, decimals=0)):
         raise CellError(doubt)  # «1,000» socios: one, or a thousand?
     parsed = parse_number(shown.replace(" ", ""), ",") if not isinstance(value, (int, float)) else float(value)
     if not isinstance(parsed, float) or not parsed.is_integer():
@@ -58,7 +58,7 @@ def money(value: Any, decimal: str = ",") -> float | None:
     shown = text(value)
     if shown is None:
         return None
-    if doubt := ambiguous_reading(shown, decimal):  # «40,000» (or «40.000» in a dot-decimal file): 40 or 40.000?
+    if doubt := ambiguous_reading(shown, decimal, decimals=2):  # «40,000» (or «40.000» in a dot-decimal file): 40 or 40.000?
         raise CellError(doubt)
     parsed = parse_number(shown, decimal)
     if not isinstance(parsed, float):

@@ -41,6 +41,8 @@ STRINGS = {
     "value.no": "No",
     "number.not_a_number": "«{text}» no es un número: escríbalo como {example}.",
     "number.ambiguous": "«{text}» puede leerse como {small} o como {large}: escriba {small} o {large}.",
+    "number.thousands_only": ("«{text}» no se puede leer con decimales aquí: si es {large}, escríbalo así ({large}) "
+                              "para confirmarlo."),
     "number.whole": "«{text}» debe ser un número entero.",
     "number.decimals": "«{text}» tiene más de {decimals} decimales.",
     "number.too_large": "«{text}» es mayor que {largest}.",
