@@ -144,7 +144,7 @@ def pdot_editor() -> None:
     record_form.save(form, objective.pdot_objective_id,
                      lambda expected: records.save_pdot_objective(store, user, objective, expected_version=expected),
                      store=store, kind=records.PDOT, messages=st.container(), saved_key="alin.edit.pdot.saved",
-                     exists_key="alin.edit.pdot.exists")
+                     exists_key="alin.edit.pdot.exists", parish_code=parish_code)
 
 
 def proposal_editor() -> None:

@@ -323,7 +323,7 @@ def form_panel() -> None:
     record_form.save(form, proposal.proposal_id,
                      lambda expected: records.save_proposal(store, user, proposal, expected_version=expected),
                      store=store, kind=records.PROPOSAL, messages=messages, saved_key="prop.form.saved",
-                     exists_key="prop.form.exists")
+                     exists_key="prop.form.exists", parish_code=parish_code)
 
 
 # Every tab runs (unlike Asociaciones' lazy tabs): a half-filled form or an uploaded file must survive a look at

@@ -379,6 +379,11 @@ def test_a_new_objective_whose_code_differs_only_in_case_is_refused(store, resto
     button(app, "Guardar objetivo").click().run()
     assert any("Ya existe el objetivo «EV-OE1»" in as_read(e.value) for e in app.error), [e.value for e in app.error]
     assert overlay.current(store, "pdot_objective", "ev-oe1") is None
+    elsewhere = open_app_page("pages/alineacion.py", PLANNER, parish="010152")  # EV-OE1 is El Valle's
+    elsewhere.text_input(key="ap-__new__-0-id").input("EV-OE1")
+    elsewhere.text_area(key="ap-__new__-0-text").input("Un objetivo de Cumbe")
+    button(elsewhere, "Guardar objetivo").click().run()
+    assert any("ya lo usa otra parroquia" in as_read(e.value) for e in elsewhere.error), [e.value for e in elsewhere.error]
 
 
 def test_alignment_errors_are_spanish(store, restore):

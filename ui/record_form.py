@@ -82,16 +82,18 @@ def conflict_notice(form: Editing, where: Any, message_key: str, reload_key: str
 
 
 def save(form: Editing, record_id: str, write: Callable[[int], int], *, store: Store, kind: str, messages: Any,
-         saved_key: str, exists_key: str | None = None) -> None:
+         saved_key: str, exists_key: str | None = None, parish_code: str | None = None) -> None:
     """Save through `write(expected_version) -> version`; then pick the record saved and leave `saved_key`'s
     message for the next run. A new record whose code is taken is refused with `exists_key` (forms that create
-    records need one); a conflict is kept for `conflict_notice` and the form keeps the values as typed.
+    records need one), or as another parish's when it is (`parish_code`: the parish being worked on); a conflict is kept for `conflict_notice` and the form keeps the values as typed.
     Refusals are drawn in `messages`."""
     expected = form.loaded
     if form.current is None:
         in_use = overlay.taken(store, kind, record_id)  # a demo record's code is taken too, in any case
         if in_use is not None:
-            messages.error(t(exists_key, id=plain(in_use)))
+            owner = overlay.current(store, kind, in_use).parish_code
+            elsewhere = parish_code is not None and owner is not None and owner != parish_code
+            messages.error(t("store.code_elsewhere", id=plain(in_use)) if elsewhere else t(exists_key, id=plain(in_use)))
             return
         existing = overlay.current(store, kind, record_id)  # a deleted record's code is free again
         expected = existing.version if existing is not None else 0

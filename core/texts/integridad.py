@@ -14,6 +14,7 @@ STRINGS: dict[str, str] = {
     "store.cannot_open": "No se puede abrir el almacén {path}: revise que la carpeta exista y se pueda escribir.",
     "store.key_unreadable": "No se puede leer la clave de la instalación {path}: restaure su copia o revise "
                             "los permisos. Sin ella no se firma ni se comprueba el registro.",
+    "store.code_elsewhere": "El código «{id}» ya lo usa otra parroquia: elija otro (por ejemplo con su propio prefijo).",
     "store.code_taken": "El código «{id}» ya está en uso: elija otro, o edite ese registro.",
     "store.already_exists": "Ya existe un registro de este tipo: otra persona se adelantó.",
     "log.action.seal": "sellar registro",
