@@ -247,11 +247,8 @@ def form_panel() -> None:
     try:
         offer = cooperation.offer_from_form(fields, base, parish_code)
     except ValidationError as exc:
-        names = {"offer_id": t("ofe.form.id"), "title": t("ofe.form.title"), "cooperant": t("ofe.form.cooperant"),
-                 "amount_usd": t("ofe.form.amount"), "counterpart_required_pct": t("ofe.form.pct"),
-                 "counterpart_required_usd": t("ofe.form.usd"), "source": t("ofe.form.source"),
-                 "deadline": t("ofe.form.deadline"), "sdg_goals": t("ofe.form.sdg")}
-        messages.error(t("ofe.form.errors") + "\n" + plain_list(spanish_errors(exc, names)), icon=":material/error:")
+        messages.error(t("ofe.form.errors") + "\n" + plain_list(spanish_errors(exc, offers.field_names())),
+                       icon=":material/error:")
         return
     record_form.save(form, offer.offer_id,
                      lambda expected: records.save_offer(store, user, offer, expected_version=expected),

@@ -329,3 +329,13 @@ def test_the_cli_names_a_stored_record_that_no_longer_reads_in_spanish(tmp_path,
     assert done.returncode == 2 and not done.stdout
     err = done.stderr.decode()
     assert "un registro guardado ya no se puede leer" in err and "pydantic" not in err and "Field required" not in err
+
+
+def test_an_activity_that_is_no_valid_offer_names_the_field_in_spanish():
+    budget = ('<budget><period-start iso-date="2020-01-01"/><period-end iso-date="2020-12-31"/>'
+              '<value currency="USD" value-date="2020-01-01">-500</value></budget>')
+    doc = (EXAMPLES / "02-minimal-doc.xml").read_text().replace("  </iati-activity>", budget + "\n  </iati-activity>")
+    with pytest.raises(IatiFileError, match=r"la actividad 1 no es una oferta válida \(Monto \(USD\): el monto no "
+                                            r"puede ser negativo") as refused:
+        read_offers(doc.encode())
+    assert "amount_usd" not in str(refused.value)

@@ -21,10 +21,11 @@ from pydantic import ValidationError
 
 from core.cooperation.cooperants import cooperants
 from core.cooperation.offer_links import linked
-from core.data.validation import spanish_message
 from core.iati import identifiers as ids
 from core.iati.schema import IatiFileError, parse, problems
+from core.proposals.entry import spanish_errors
 from core.proposals.offers import CooperationOffer
+from core.proposals.offers import field_names as offer_fields
 from core.proposals.records import OFFER
 from core.record import overlay
 from core.record.auth import Accounts, Action, User
@@ -165,8 +166,8 @@ def read_offers(content: bytes, file_name: str = "actividades.xml") -> list[Read
         try:
             read.append(_offer(activity, index, file_name, digest))
         except ValidationError as exc:  # a value the schema allows and an offer does not (a negative budget)
-            refused.append(t("iati.err.activity", index=index, problems="; ".join(
-                f"{'.'.join(str(part) for part in e['loc'])}: {spanish_message(e)}" for e in exc.errors())))
+            refused.append(t("iati.err.activity", index=index,
+                             problems="; ".join(spanish_errors(exc, offer_fields()))))
     if refused:
         raise IatiFileError(t("iati.err.invalid_file", problems="; ".join(refused)))
     return read

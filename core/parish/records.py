@@ -117,24 +117,22 @@ def _pdot_body(item: ParishPdotObjective) -> dict[str, Any]:
             "source": t(PDOT_SOURCE_KEY)}
 
 
-def _records(batch: ParishBatch) -> list[tuple[str, str, dict[str, Any]]]:
-    """(kind, record id, body) of every record of the batch."""
-    def body(item: BaseModel) -> dict[str, Any]:
-        return item.model_dump(mode="json")
-
-    return ([(ASSOCIATION, a.association_id, body(a)) for a in batch.associations]
-            + [(ANSWER, a.member_id, body(a)) for a in batch.answers]
-            + [(AID, a.aid_id, body(a)) for a in batch.aid]
-            + [(PROBLEM, p.problem_id, body(p)) for p in batch.problems]
-            + [(PDOT, o.pdot_objective_id, _pdot_body(o)) for o in batch.pdot])
-
-
 _ID_FIELD = {ASSOCIATION: "association_id", ANSWER: "member_id", AID: "aid_id", PROBLEM: "problem_id",
              PDOT: "pdot_objective_id"}
 
 
 def _record_id(kind: str, item: BaseModel) -> str:
     return getattr(item, _ID_FIELD[kind])
+
+
+def _records(batch: ParishBatch) -> list[tuple[str, str, dict[str, Any]]]:
+    """(kind, record id, body) of every record of the batch, in the order of the parts."""
+    found = []
+    for part, attribute in _BATCH_FIELDS.items():
+        kind = PART_KINDS[part]
+        found += [(kind, _record_id(kind, item), _pdot_body(item) if kind == PDOT else item.model_dump(mode="json"))
+                  for item in getattr(batch, attribute)]
+    return found
 
 
 def _held(store: Store, batch: ParishBatch) -> dict[tuple[str, str], StoredRecord]:
@@ -144,8 +142,10 @@ def _held(store: Store, batch: ParishBatch) -> dict[tuple[str, str], StoredRecor
             for r in store.records(kind, include_deleted=True)}
 
 
-def check(store: Store, batch: ParishBatch) -> list[RowProblem]:
-    """The rules that need the stored records: known associations, surveyed within members."""
+def check(store: Store, batch: ParishBatch,
+          held: dict[tuple[str, str], StoredRecord] | None = None) -> list[RowProblem]:
+    """The rules that need the stored records: known associations, surveyed within members (`held`: the stored
+    records of the batch's kinds, when the caller has read them already)."""
     index = association_index(store, batch.parish_code, batch.associations)
     known = set(index.names)
     problems = []
@@ -164,7 +164,7 @@ def check(store: Store, batch: ParishBatch) -> list[RowProblem]:
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
                 "parish.err.member_elsewhere", member=aid.member_id.removeprefix(f"{batch.parish_code}-"),
                 code=aid.code)))
-    held = _held(store, batch)
+    held = _held(store, batch) if held is None else held
     for kind, record_id, _ in _records(batch):  # a code another parish uses is never taken over (Alineación
         stored = held.get((kind, record_id))  # takes any PDOT objective code)
         if stored is not None and stored.parish_code not in (None, batch.parish_code):
@@ -292,7 +292,7 @@ def batch_changes(store: Store, batch: ParishBatch) -> tuple[list[Change], SaveS
     left out are taken from the stored records first, so every rule sees the records as they will be stored."""
     held = _held(store, batch)
     batch, problems = _with_kept(batch, held)
-    problems += check(store, batch)
+    problems += check(store, batch, held)
     if problems:
         raise BatchRefused(problems)
     new, changed, unchanged = Counter(), Counter(), Counter()

@@ -42,6 +42,14 @@ def percent_text(share_pct: float | None) -> str:
     return number(share_pct, 0 if float(share_pct).is_integer() else 1)
 
 
+def field_names() -> dict[str, str]:
+    """An offer's fields as the offer form names them, for refusals that say which field to correct."""
+    keys = {"offer_id": "id", "title": "title", "cooperant": "cooperant", "amount_usd": "amount",
+            "counterpart_required_pct": "pct", "counterpart_required_usd": "usd", "source": "source",
+            "deadline": "deadline", "sdg_goals": "sdg"}
+    return {field: t(f"ofe.form.{key}") for field, key in keys.items()}
+
+
 ENTERED = "entered"  # validation context of an offer being entered or saved: the rules added since apply too
 PCT_ROUNDING = 0.5  # percentage points: «33 %» stated for a third of the project still agrees with its amount
 
@@ -151,7 +159,7 @@ class CooperationOffer(BaseModel):
 
     def required_counterpart_usd(self) -> float | None:
         """The counterpart the recipient must put in, in USD; 0 when none; None when unknown. An amount and a
-        percentage given together agree (the model refuses them otherwise); the amount is the figure kept."""
+        percentage given together agree when the offer is entered (ENTERED); the amount is the figure kept."""
         if self.counterpart_required_usd is not None:
             return self.counterpart_required_usd
         if self.counterpart_required_pct is None:
