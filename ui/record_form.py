@@ -85,8 +85,8 @@ def save(form: Editing, record_id: str, write: Callable[[int], int], *, store: S
          saved_key: str, exists_key: str | None = None, parish_code: str | None = None) -> None:
     """Save through `write(expected_version) -> version`; then pick the record saved and leave `saved_key`'s
     message for the next run. A new record whose code is taken is refused with `exists_key` (forms that create
-    records need one), or as another parish's when it is (`parish_code`: the parish being worked on); a conflict is kept for `conflict_notice` and the form keeps the values as typed.
-    Refusals are drawn in `messages`."""
+    records need one), or as another parish's when it is (`parish_code`: the parish being worked on); a conflict
+    is kept for `conflict_notice` and the form keeps the values as typed. Refusals are drawn in `messages`."""
     expected = form.loaded
     if form.current is None:
         in_use = overlay.taken(store, kind, record_id)  # a demo record's code is taken too, in any case
