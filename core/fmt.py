@@ -143,6 +143,14 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
+PARISH_PREFIX = r"^\d{6}-"  # a loaded parish's record ids start with its six-digit DPA code
+
+
+def local_code(record_id: str) -> str:
+    """A loaded parish's record as its own files name it: '010152-P01' → 'P01' (the demo's 'EV-OE1' stays)."""
+    return re.sub(PARISH_PREFIX, "", record_id)
+
+
 def name_key(name: str) -> str:
     """How two people's names are compared: «  maría   PÉREZ » and «María Pérez» are the same person on a list."""
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())

@@ -77,7 +77,7 @@ def matrix_panel() -> None:
         synthetic = any(p.is_synthetic for p in chosen)
         widgets.source_caption(t("alin.source"), synthetic)
         both = pl.concat([ods, pnd]).filter(pl.col("proposals") > 0)
-        widgets.downloads(both, {"pdot_objective_id": t("alin.col.pdot"), "pdot_text": t("alin.col.objective"),
+        widgets.downloads(both, {"pdot_code": t("alin.col.pdot"), "pdot_text": t("alin.col.objective"),
                                  "framework": t("alin.col.framework"), "code": t("alin.col.code"),
                                  "code_title": t("alin.col.code_title"), "proposals": t("alin.col.count"),
                                  "proposal_ids": t("alin.col.ids")},
@@ -87,7 +87,7 @@ def matrix_panel() -> None:
     if not pdot:
         st.info(t("alin.empty"))
     elif gaps:
-        st.warning("\n".join(f"- **{plain(o)}** ({plain(pdot[o][0])}): {plain(pdot[o][1])}" for o in gaps),
+        st.warning("\n".join(f"- **{plain(alignment.pdot_code(o))}** ({plain(pdot[o][0])}): {plain(pdot[o][1])}" for o in gaps),
                    icon=":material/report:")
         st.caption(t("alin.unserved.caption"))
     else:
@@ -96,7 +96,7 @@ def matrix_panel() -> None:
         coverage = st.expander(t("alin.coverage.title"), key="alin-coverage-open", on_change="rerun")
         if coverage.open:  # the table is computed and drawn when the person opens it
             cover = alignment.coverage(chosen, pdot)
-            coverage.dataframe(cover.select(pl.col("pdot_objective_id").alias(t("alin.col.pdot")),
+            coverage.dataframe(cover.select(pl.col("pdot_code").alias(t("alin.col.pdot")),
                                             pl.col("component").alias(t("alin.col.component")),
                                             pl.col("objective_es").alias(t("alin.col.objective")),
                                             pl.col("proposals").alias(t("alin.col.count")),

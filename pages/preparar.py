@@ -78,7 +78,7 @@ def stored_table(key: str) -> None:
     st.dataframe(parish_ui.records_frame(store, parish_code, key, [r.body for r in stored]), hide_index=True,
                  width="stretch", key=f"prep-stored-{key}")
     if may_write:
-        remove_form(key, [r.record_id.removeprefix(f"{parish_code}-") for r in stored])
+        remove_form(key, [fmt.local_code(r.record_id) for r in stored])
 
 
 def remove_form(key: str, codes: list[str]) -> None:
@@ -99,7 +99,7 @@ def remove_form(key: str, codes: list[str]) -> None:
 def table_form(key: str) -> None:
     part = tables.PARTS[key]
     index = records.association_index(store, parish_code)
-    used = [r.record_id.removeprefix(f"{parish_code}-") for r in records.part_records(store, parish_code, key)]
+    used = [fmt.local_code(r.record_id) for r in records.part_records(store, parish_code, key)]
     with st.form(f"prep-form-{key}"):  # cleared by `save` once stored: a refused row keeps what was typed
         values = {}
         for column in part.columns:

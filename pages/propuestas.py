@@ -235,7 +235,7 @@ def form_panel() -> None:
         c = st.columns(2)
         pdot_ids = c[0].multiselect(entry.field_label("pdot_objective_ids"), list(pdot),
                                     default=[o for o in (base.pdot_objective_ids if base else []) if o in pdot],
-                                    format_func=lambda o: f"{reg.local_code(o, parish_code)} · {pdot[o]}", key=f"{k}-pdot",
+                                    format_func=lambda o: f"{fmt.local_code(o)} · {pdot[o]}", key=f"{k}-pdot",
                                     placeholder=placeholder)
         pnd_ids = c[1].multiselect(entry.field_label("pnd_objective_ids"), list(pnd),
                                    default=[o for o in (base.pnd_objective_ids if base else []) if o in pnd],

@@ -7,7 +7,7 @@ import pytest
 from core.parish.mirror import AID, ANSWER, ASSOCIATION, PROBLEM
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import HOME, as_read, open_app_page
+from tests.conftest import HOME, as_read, open_app_page, store_accounts
 from tests.parish_export import answers, export_csv
 from tests.test_parish_load import AID as AID_CSV
 from tests.test_parish_load import ASSOCIATIONS, PARISH
@@ -216,3 +216,33 @@ def test_a_file_with_fewer_columns_says_the_stored_values_stay_and_keeps_them(pa
     app.button(key="prep-save-asociaciones").click().run()
     stored = Store(parish_store).get(ASSOCIATION, f"{PARISH}-A01").body
     assert (stored["members_total"], stored["ruc"], stored["communities"]) == (41, "0190012345001", "Narancay")
+
+
+def test_a_loaded_parish_s_pdot_objectives_are_named_by_its_own_codes(parish_store):
+    """Its files call them «O1», «O2»: the alignment page and the proposals list do too, never «010152-O1»."""
+    from core.data.db import connect
+    from core.data.paths import data_dir
+    from core.parish.models import ParishAssociation, ParishPdotObjective
+    from core.parish.records import ParishBatch, save_as
+    from core.proposals import import_preview, imports
+
+    store = Store(parish_store)
+    objectives = [ParishPdotObjective(parish_code=PARISH, code=code, component="Sociocultural", objective_es=text)
+                  for code, text in (("O1", "Mejorar el riego"), ("O2", "Fortalecer la organización"))]
+    save_as(store, "consola", ParishBatch(PARISH)
+            .add("asociaciones", [ParishAssociation(parish_code=PARISH, code="A01", name="Flor", members_total=5)])
+            .add("objetivos_pdot", objectives))
+    store_accounts(store, PLANNER)
+    file = ("Código;Asociación;Título;Costo total;Monto solicitado;Beneficiarios directos;Objetivos del PDOT\n"
+            "CU-1;A01;Riego parcelario;2.000;2.000;20;O1\n").encode()
+    result = imports.preview_import(file, "propuestas.csv", import_preview.context_for(connect(data_dir()), store, PARISH))
+    assert result.ok, [str(p) for p in result.problems]
+    imports.save_import(store, PLANNER, result)
+
+    listed = open_app_page("pages/propuestas.py", PLANNER, parish=PARISH).dataframe[0].value
+    assert listed["PDOT"].to_list() == ["O1"]
+    app = open_app_page("pages/alineacion.py", PLANNER, parish=PARISH)
+    assert app.selectbox(key="alin-pdot-pick").options == ["— Nuevo objetivo —", "O1 · Mejorar el riego",
+                                                      "O2 · Fortalecer la organización"]
+    assert "O2" in _texts(app) + "\n".join(str(w.value) for w in app.warning)  # the objective no proposal serves
+    assert PARISH not in "\n".join(str(w.value) for w in app.warning)

@@ -136,3 +136,14 @@ def test_what_minga_writes_reads_back(value, decimals):
 ])
 def test_a_name_as_a_record_id_or_file_name(name, expected):
     assert fmt.slug(name) == expected
+
+
+@pytest.mark.parametrize("record_id, expected", [
+    ("010152-P01", "P01"),          # a loaded parish's record: its own code
+    ("010152-OE-2", "OE-2"),        # only the parish code goes
+    ("EV-OE1", "EV-OE1"),           # the demo's ids carry no parish code
+    ("10152-P01", "10152-P01"),     # five digits are not a parish code
+    ("P01-010152-X", "P01-010152-X"),
+])
+def test_a_loaded_parish_record_is_shown_by_its_own_code(record_id, expected):
+    assert fmt.local_code(record_id) == expected

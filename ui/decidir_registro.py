@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core import fmt
 from core.proposals import import_preview
 from ui import data
 
@@ -54,13 +55,8 @@ def competences() -> dict[str, str]:
 
 def problems(parish_code: str) -> dict[str, str]:
     frame = data.view("problems", "parish_code = ?", (parish_code,), order_by="problem_id")
-    return {r["problem_id"]: f"{local_code(r['problem_id'], parish_code)} · {r['label_es']}"
+    return {r["problem_id"]: f"{fmt.local_code(r['problem_id'])} · {r['label_es']}"
             for r in frame.iter_rows(named=True)}
-
-
-def local_code(record_id: str, parish_code: str) -> str:
-    """A loaded parish's record as its own files name it: «010152-P01» → «P01» (the study's «P01» stays)."""
-    return record_id.removeprefix(f"{parish_code}-")
 
 
 def flash(key: str) -> None:

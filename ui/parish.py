@@ -45,7 +45,7 @@ def records_frame(store: Store, parish_code: str, part: str, bodies: list[dict[s
 def _cell(column: tables.Column, body: dict[str, Any], parish_code: str, names: dict[str, str]) -> str:
     value = body.get(column.field)
     if column.field == "code" and value is None:  # a PDOT objective keeps its full id
-        return body.get("pdot_objective_id", "").removeprefix(f"{parish_code}-")
+        return fmt.local_code(body.get("pdot_objective_id", ""))
     if column.family and value is not None:
         return label(column.family, value)
     if column.field == "association_id":

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from core.data.validation import RowProblem, spanish_message
+from core.fmt import local_code
 from core.parish.mirror import AID, ANSWER, ASSOCIATION, PDOT, PROBLEM, write_parish
 from core.parish.models import (
     ParishAid,
@@ -208,8 +209,8 @@ def remove(store: Store, user: User | None, parish_code: str, part: str, codes: 
     problems = [RowProblem(t("parish.where.records"), None, None, t("parish.err.not_stored", code=code))
                 for code, record_id in zip(dict.fromkeys(codes), ids, strict=True) if record_id not in stored]
     problems += [RowProblem(t("parish.where.records"), None, None, t(
-        "parish.err.still_named", record=named.removeprefix(f"{parish_code}-"), by=label("record_kind", kind).lower(),
-        by_id=by.removeprefix(f"{parish_code}-"))) for named, kind, by in _still_named(store, parish_code, part, ids)]
+        "parish.err.still_named", record=local_code(named), by=label("record_kind", kind).lower(),
+        by_id=local_code(by))) for named, kind, by in _still_named(store, parish_code, part, ids)]
     if problems:
         raise BatchRefused(problems)
     store.apply([Change(PART_KINDS[part], record_id, None, parish_code, stored[record_id].version,

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import polars as pl
 
+from core import fmt
 from core.proposals.models import Proposal, ProposalStatus
 from core.texts import t
 
@@ -31,7 +32,7 @@ PDOT_COMPONENTS = ("Biofísico", "Económico productivo", "Sociocultural", "Asen
                    "Político institucional")
 
 _LINK_SCHEMA = {"proposal_id": pl.Utf8, "association_id": pl.Utf8, "framework": pl.Utf8, "code": pl.Utf8}
-_MATRIX_SCHEMA = {"pdot_objective_id": pl.Utf8, "pdot_label": pl.Utf8, "pdot_text": pl.Utf8, "served": pl.Boolean,
+_MATRIX_SCHEMA = {"pdot_objective_id": pl.Utf8, "pdot_code": pl.Utf8, "pdot_label": pl.Utf8, "pdot_text": pl.Utf8, "served": pl.Boolean,
                   "framework": pl.Utf8, "code": pl.Utf8, "code_label": pl.Utf8, "code_title": pl.Utf8,
                   "sort_key": pl.Int64, "proposals": pl.Int64, "proposal_ids": pl.Utf8}
 
@@ -48,14 +49,17 @@ def links(proposals: Iterable[Proposal]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=_LINK_SCHEMA)
 
 
+def pdot_code(objective_id: str) -> str:
+    """How a PDOT objective is named on screen and in exports: its parish's own code, or «Sin objetivo del PDOT»."""
+    return t("alin.no_pdot") if objective_id == NO_PDOT else fmt.local_code(objective_id)
+
+
 def pdot_label(objective_id: str, text: str | None, width: int = 34) -> str:
     """'EV-OE1 · Fortalecer la asociatividad y…': the id and the start of the text, for an axis."""
-    if objective_id == NO_PDOT:
-        return t("alin.no_pdot")
-    if not text:
-        return objective_id
+    if objective_id == NO_PDOT or not text:
+        return pdot_code(objective_id)
     short = text if len(text) <= width else text[: width - 1].rstrip() + "…"
-    return f"{objective_id} · {short}"
+    return f"{pdot_code(objective_id)} · {short}"
 
 
 def coverage(proposals: Sequence[Proposal], pdot: Mapping[str, tuple[str, str]]) -> pl.DataFrame:
@@ -68,10 +72,10 @@ def coverage(proposals: Sequence[Proposal], pdot: Mapping[str, tuple[str, str]])
             if objective in serving:
                 serving[objective].append(p.proposal_id)
     return pl.DataFrame(
-        [{"pdot_objective_id": o, "component": pdot[o][0], "objective_es": pdot[o][1],
+        [{"pdot_objective_id": o, "pdot_code": pdot_code(o), "component": pdot[o][0], "objective_es": pdot[o][1],
           "proposals": len(serving[o]), "proposal_ids": ", ".join(sorted(serving[o])), "served": bool(serving[o])}
          for o in sorted(pdot)],
-        schema={"pdot_objective_id": pl.Utf8, "component": pl.Utf8, "objective_es": pl.Utf8, "proposals": pl.Int64,
+        schema={"pdot_objective_id": pl.Utf8, "pdot_code": pl.Utf8, "component": pl.Utf8, "objective_es": pl.Utf8, "proposals": pl.Int64,
                 "proposal_ids": pl.Utf8, "served": pl.Boolean})
 
 
@@ -123,7 +127,8 @@ def matrix(proposals: Sequence[Proposal], pdot: Mapping[str, tuple[str, str]], a
         for code in keep:
             meta = columns.get(code)
             ids = sorted(pairs.get((objective, code), []))
-            rows.append({"pdot_objective_id": objective, "pdot_label": pdot_label(objective, text),
+            rows.append({"pdot_objective_id": objective, "pdot_code": pdot_code(objective),
+                         "pdot_label": pdot_label(objective, text),
                          "pdot_text": text or t("alin.no_pdot_text"),
                          "served": objective in served or objective == NO_PDOT,
                          "framework": framework, "code": code,

@@ -21,7 +21,7 @@ import polars as pl
 from pydantic import ValidationError
 
 from core.data.validation import spanish_message
-from core.fmt import capitalized
+from core.fmt import capitalized, local_code
 from core.proposals.import_cells import normalise, parse_number
 from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
 from core.record.auth import Action, Role, User, can
@@ -67,7 +67,7 @@ def list_frame(items: Iterable[tuple[Proposal, int]], names: Mapping[str, str]) 
             "support_label": label("support_kind", p.support_kind) if p.support_kind else t("prop.missing.label"),
             "cost_usd": p.cost_usd, "requested_usd": p.requested_usd,
             "direct_beneficiaries": p.direct_beneficiaries, "women_beneficiaries": p.women_beneficiaries,
-            "pdot_objective_ids": ", ".join(p.pdot_objective_ids), "sdg_goals": ", ".join(map(str, p.sdg_goals)),
+            "pdot_objective_ids": ", ".join(map(local_code, p.pdot_objective_ids)), "sdg_goals": ", ".join(map(str, p.sdg_goals)),
             "pnd_objective_ids": ", ".join(p.pnd_objective_ids), "summary": p.summary,
             "is_synthetic": p.is_synthetic, "version": version,
         })
