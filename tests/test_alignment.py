@@ -66,6 +66,7 @@ def test_each_cell_counts_the_proposals_that_serve_both(proposals, pdot, axes):
     assert set(ods["pdot_objective_id"]) == set(pdot) | {alignment.NO_PDOT}
     none = ods.filter((ods["pdot_objective_id"] == alignment.NO_PDOT) & (ods["proposals"] > 0))
     assert set(none["proposal_ids"]) == {"EV-P14"}
+    assert set(none["pdot_code"]) == {"Sin objetivo del PDOT"}  # what a download names that row by
     # only the goals some proposal names are columns (unless asked for all 17)
     named = {str(g) for p in proposals for g in p.sdg_goals}
     assert set(ods["code"]) == named
