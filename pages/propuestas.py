@@ -132,7 +132,9 @@ def form_panel() -> None:
     messages = st.container()
     record_form.conflict_notice(form, messages, "prop.form.conflict", "prop.form.reload")
     rep = user is not None and user.role == Role.ASSOCIATION
-    own = [a for a in names if not rep or a == user.association_id]
+    # a representative leads a new proposal; a stored one keeps its proponents (only planners change them)
+    fixed_owners = rep and base is not None
+    own = [base.association_id] if fixed_owners else [a for a in names if not rep or a == user.association_id]
     offers = {v.item.offer_id: v.item.title for v in records.offers(store)}
     pdot = {v.item.pdot_objective_id: v.item.objective_es for v in records.pdot_objectives(store, parish_code)}
     goals, targets, pnd = reg.sdg_goals(), reg.sdg_targets(), reg.pnd_objectives()
@@ -147,11 +149,13 @@ def form_panel() -> None:
                                disabled=base is not None, key=f"{k}-id", help=t("prop.form.id_help"))
         lead_default = base.association_id if base else (user.association_id if rep else None)
         lead = c[1].selectbox(entry.field_label("association_id"), own, index=_index(own, lead_default),
-                              format_func=lambda a: names.get(a, a), key=f"{k}-lead",
+                              format_func=lambda a: names.get(a, a), key=f"{k}-lead", disabled=fixed_owners,
                               placeholder=t("prop.form.choose"))
-        partners = st.multiselect(t("prop.form.partners"), list(names),
-                                  default=[a for a in (base.association_ids[1:] if base else []) if a in names],
-                                  format_func=lambda a: names.get(a, a), key=f"{k}-partners", placeholder=placeholder)
+        joined = base.association_ids[1:] if base else []
+        partners = st.multiselect(t("prop.form.partners"), list(dict.fromkeys([*names, *joined])) if fixed_owners
+                                  else list(names), default=joined if fixed_owners else [a for a in joined if a in names],
+                                  format_func=lambda a: names.get(a, a), key=f"{k}-partners", placeholder=placeholder,
+                                  disabled=fixed_owners, help=t("prop.form.owners_fixed") if fixed_owners else None)
         title = st.text_input(entry.field_label("title"), value=base.title if base else "", max_chars=200,
                               key=f"{k}-title")
         summary = st.text_area(entry.field_label("summary"), value=(base.summary or "") if base else "",

@@ -242,15 +242,32 @@ def test_who_may_not_edit_proposals_sees_no_form(store):
     assert "Vista de consulta" in text_of(app)
 
 
-def test_a_representative_edits_only_their_association(store):
+def test_a_representative_edits_only_their_association_s_drafts(store, restore):
+    """A representative is offered their association's drafts, also one it joins, and saves them with their
+    proponents unchanged; proposals handed in (all of EV-A03's in the demo) are the planner's to change."""
+    joint = records.proposals(store, "010170")[0].item.model_copy(update={
+        "proposal_id": "EV-P90", "association_id": "EV-A01", "association_ids": ["EV-A01", "EV-A03"],
+        "status": "draft", "status_history": [], "title": "Centro de acopio compartido"})
+    records.save_proposal(store, PLANNER, joint)
     app = open_app_page("pages/propuestas.py", REP)
-    picks = app.selectbox(key="prop-form-pick").options
-    ids = [p.split(" · ")[0] for p in picks[1:]]
-    own = sorted(v.item.proposal_id for v in records.proposals(store, "010170") if "EV-A03" in v.item.association_ids)
-    assert ids == own
+    assert app.selectbox(key="prop-form-pick").options == ["— Nueva propuesta —",
+                                                           "EV-P90 · Centro de acopio compartido"]
     lead = next(s for s in app.selectbox if s.label == "Asociación")
-    assert lead.options == ["Asociación Agroecológica Mujeres Sembradoras"]
+    assert lead.options == ["Asociación Agroecológica Mujeres Sembradoras"]  # a new one is led by their own
     assert "Solo el técnico de planificación" in text_of(app)  # representatives do not import
+
+    app.selectbox(key="prop-form-pick").select("EV-P90").run()
+    key = f"pf-EV-P90-{store.get('proposal', 'EV-P90').version}"
+    lead = app.selectbox(key=f"{key}-lead")
+    assert lead.disabled and lead.value == "EV-A01"
+    assert app.multiselect(key=f"{key}-partners").disabled
+    app.text_input(key=f"{key}-title").input("Centro de acopio de las dos asociaciones")
+    button(app, "Guardar propuesta").click().run()
+    assert not app.error, [e.value for e in app.error]
+    saved = store.get("proposal", "EV-P90")
+    assert (saved.body["title"], saved.body["association_ids"]) == ("Centro de acopio de las dos asociaciones",
+                                                                    ["EV-A01", "EV-A03"])
+    assert saved.updated_by == REP.username
 
 
 # -- Ofertas de cooperación ----------------------------------------------------------------------------------------

@@ -54,6 +54,8 @@ STRINGS = {
     "prop.form.section.status": "Estado",
     "prop.form.id_help": "Letras sin tilde, números, guion, guion bajo o punto (ej.: EV-P17). No se cambia después.",
     "prop.form.partners": "Otras asociaciones proponentes",
+    "prop.form.owners_fixed": "Las asociaciones proponentes de una propuesta guardada solo las cambia el técnico de "
+                              "planificación.",
     "prop.form.lines_help": "Una fila por rubro o actividad. La suma debe ser igual al costo total, y lo que paga cada "
                             "fuente igual a su aporte.",
     "prop.form.lines_item": "Rubro o actividad",
