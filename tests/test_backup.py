@@ -300,3 +300,17 @@ def test_a_backup_of_the_demo_with_every_kind_of_record_is_accepted(tmp_path, co
     report = backup.inspect_backup(store, backup.backup_to(store, tmp_path / "respaldo.sqlite"))
     assert report.problems == ()
     assert [u.username for u in report.users] == ["admin"]
+
+
+def test_accounts_hidden_by_a_deleted_mark_of_another_type_are_refused_and_open_no_first_administrator(store,
+                                                                                                       tmp_path):
+    """A deleted mark set to text ('') hashed as «not deleted» while every list left the account out: a backup
+    (or a store edited in place) then seemed to have no account and offered a first administrator to anyone."""
+    candidate = altered(a_backup(store, tmp_path), "UPDATE records SET deleted = '' WHERE kind = 'user'")
+    refused(store, candidate, "El usuario «admin» no coincide con su última versión registrada")
+    hidden = Store(altered(store.path, "UPDATE records SET deleted = '' WHERE kind = 'user'"))
+    accounts = Accounts(hidden)
+    assert accounts.users() == [] and accounts.has_users()
+    with pytest.raises(PermissionDenied, match="Ya existe un administrador"):
+        accounts.create_first_admin("intrusa", "Intrusa", PASSWORD)
+    assert not hidden.verify().ok

@@ -137,6 +137,17 @@ def test_a_decision_edited_in_records_only_is_named(copy):
     assert f"La decisión «{record_id}» no coincide con su última versión registrada" in result.stderr
 
 
+@pytest.mark.parametrize("mark", ["''", "x''", "'sí'"])
+def test_a_record_whose_deleted_mark_is_not_a_number_is_named(copy, mark):
+    """The hash reads the mark as true or false, the app's lists as the number 0: an empty text hid a decision
+    from every list while its hash still matched the log."""
+    record_id, _ = decision_body(copy, 2)
+    sql(copy, f"UPDATE records SET deleted = {mark} WHERE kind = 'decision' AND record_id = ?", params=(record_id,))
+    result = verify(copy)
+    assert result.returncode == 1
+    assert f"La decisión «{record_id}» no coincide con su última versión registrada" in result.stderr
+
+
 def test_a_decision_deleted_in_records_only_is_named(copy):
     record_id, _ = decision_body(copy, 1)
     sql(copy, "DELETE FROM records WHERE kind = 'decision' AND record_id = ?", params=(record_id,))

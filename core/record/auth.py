@@ -125,7 +125,9 @@ class Accounts:
         self.hasher = password_hasher()
 
     def has_users(self) -> bool:
-        return self.store.count(self.KIND) > 0
+        """Whether any account was ever stored: a store whose accounts were all hidden or edited away is not a
+        new store, and offers no first administrator."""
+        return self.store.has_any(self.KIND)
 
     def users(self) -> list[User]:
         return [_user(r.body) for r in self.store.records(self.KIND)]

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from core.record.ledger import Verification
 
 BUSY_SECONDS = 5  # how long a save waits for another process's write lock before saying so
+_ANY_OF_KIND = "SELECT 1 FROM records WHERE kind = ? LIMIT 1"
+
 
 class StoreError(Exception):
     """A save that cannot be done; the message is for the person (Spanish)."""
@@ -224,11 +226,11 @@ class Store:
                 for r in self.records(kind, parish_code)]
         return pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame()
 
-    def count(self, kind: str | None = None) -> int:
+    def has_any(self, kind: str) -> bool:
+        """Whether a record of `kind` was ever stored, deleted or not (however its row marks it): the first
+        account may only be created in a store that never had one."""
         with self._connection() as con:
-            if kind is None:
-                return con.execute("SELECT count(*) FROM records WHERE deleted = 0").fetchone()[0]
-            return con.execute("SELECT count(*) FROM records WHERE kind = ? AND deleted = 0", (kind,)).fetchone()[0]
+            return con.execute(_ANY_OF_KIND, (kind,)).fetchone() is not None
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -236,8 +238,8 @@ class Store:
              expected_version: int | None = None, action: str = "guardar", only_if_none: bool = False) -> StoredRecord:
         """Insert or update one record in one transaction; returns it with its new version.
 
-        `only_if_none`: refused (AlreadyExistsError) when the kind has any live record when the write lock is
-        taken, so of two processes creating the first of a kind at once, the second is refused.
+        `only_if_none`: refused (AlreadyExistsError) when the kind has any record (`has_any`) when the write lock
+        is taken, so of two processes creating the first of a kind at once, the second is refused.
         """
         change = Change(kind, record_id, body, parish_code, expected_version, action)
         [saved] = self.apply([change], actor=actor, only_if_none=kind if only_if_none else None)
@@ -252,8 +254,7 @@ class Store:
         changes = list(changes)
         saved: list[StoredRecord] = []
         with self._transaction() as con:
-            if only_if_none and con.execute("SELECT 1 FROM records WHERE kind = ? AND deleted = 0 LIMIT 1",
-                                            (only_if_none,)).fetchone():
+            if only_if_none and con.execute(_ANY_OF_KIND, (only_if_none,)).fetchone():
                 raise AlreadyExistsError(t("store.already_exists"))
             for change in changes:
                 saved.append(self._write(con, change, actor))
