@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from core.parish.__main__ import load
 from core.proposals.import_templates import example_proposal, proposals_workbook
-from core.proposals.models import BudgetLine
+from core.proposals.models import BudgetLine, ProposalStatus
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
 from tests.conftest import TEST_PASSWORD, choose_parish, open_page, served_app, sign_in, wait_for_app
@@ -33,7 +33,7 @@ PROPOSALS = [("P01", "A01", "Riego por goteo para huertos de Cacha", 5_000, 4_00
 
 
 def proposals_file(folder: Path) -> Path:
-    """The planner's proposals workbook (the app's own template, filled in): three complete proposals."""
+    """The planner's proposals workbook (the app's own template, filled in): three complete proposals, handed in."""
     base = example_proposal()
     proposals = [base.model_copy(update={
         "proposal_id": code, "association_id": f"{PARISH}-{association}",
@@ -42,7 +42,8 @@ def proposals_file(folder: Path) -> Path:
         "budget_lines": [BudgetLine(item="Materiales y equipos", amount_usd=requested, source="gad"),
                          BudgetLine(item="Mano de obra de los socios", amount_usd=cost - requested,
                                     source="associations")],
-        "pdot_objective_ids": [f"{PARISH}-OE1"], "source": "Archivo de la técnica de Cacha"})
+        "pdot_objective_ids": [f"{PARISH}-OE1"], "source": "Archivo de la técnica de Cacha",
+        "status": ProposalStatus.SUBMITTED})  # handed in by their associations: only these compete
         for code, association, title, cost, requested in PROPOSALS]
     names = {f"{PARISH}-A01": "Asociación Flor de Mayo", f"{PARISH}-A02": "Unión Campesina"}
     path = folder / "propuestas-cacha.xlsx"

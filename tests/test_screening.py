@@ -66,6 +66,7 @@ def proposal(**changes) -> Proposal:
         "project_manager": "Presidente", "competence_code": "productive_environment",
         "pdot_objective_ids": ["OE6"], "themes": ["agriculture"], "sdg_goals": [6],
         "indicators": [{"name": "ha regadas", "baseline": "0", "target": "8", "means_of_verification": "informe"}],
+        "status": "submitted",
     }
     row.update(changes)
     return Proposal.model_validate(row)
@@ -182,6 +183,24 @@ def test_a_proposal_is_eligible_only_when_every_gate_passes():
     frame = screenings_frame([good, bad])
     assert frame.height == 2 * len(PROPOSAL_GATES)
     assert frame.filter(frame["proposal_id"] == "T-02")["eligible"].to_list() == [False] * len(PROPOSAL_GATES)
+
+
+@pytest.mark.parametrize("status, competes, words", [
+    ("submitted", True, "Presentada"),
+    ("eligible", True, "Elegible"),
+    ("scored", True, "Calificada"),
+    ("draft", False, "borrador"),             # never handed in: an acta must not fund it
+    ("not_eligible", False, "no elegible"),
+    ("funded", False, "Ya fue financiada"),   # settled by an earlier decision: it does not compete again
+    ("not_funded", False, "no la financió"),
+    ("in_execution", False, "en ejecución"),
+    ("closed", False, "cerrado"),
+])
+def test_only_a_handed_in_undecided_proposal_competes(status, competes, words):
+    screening = screen_proposal(proposal(status=status), CTX)
+    [gate] = [g for g in screening.gates if g.gate == "status"]
+    assert (gate.passed, screening.eligible) == (competes, competes)
+    assert words in gate.reason_es
 
 
 # -- Offers ---------------------------------------------------------------------------------------

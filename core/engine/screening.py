@@ -26,11 +26,14 @@ import polars as pl
 from core.fmt import capitalized, date, listing, money, percent
 from core.proposals import formulation
 from core.proposals.competences import GadCompetence
-from core.proposals.models import CENT, Proposal
+from core.proposals.models import CENT, Proposal, ProposalStatus
 from core.proposals.offers import CooperationOffer
 from core.texts import label, t
 
-PROPOSAL_GATES = ("competence", "non_reimbursable", "applicant", "counterpart", "pdot", "complete")
+PROPOSAL_GATES = ("status", "competence", "non_reimbursable", "applicant", "counterpart", "pdot", "complete")
+# The statuses from which a decision can still fund a proposal (core.proposals.models.ALLOWED_TRANSITIONS): handed
+# in and not settled. A draft was never presented; a funded, not funded or not eligible one was decided already.
+CANDIDATE_STATUSES = frozenset({ProposalStatus.SUBMITTED, ProposalStatus.ELIGIBLE, ProposalStatus.SCORED})
 # Who can present an associations' proposal to a cooperant: the parish GAD or the associations themselves.
 PROPOSAL_APPLICANTS = ("parish_gad", "association")
 # The themes a kind of support fits; a kind not listed fits any competence (training, equipment, assistance).
@@ -153,6 +156,13 @@ def gate_competence(p: Proposal, ctx: ScreeningContext) -> GateResult:
     return GateResult("competence", True, t("screen.competence.ok", title=found.title_es, basis=found.legal_basis))
 
 
+def gate_status(p: Proposal, ctx: ScreeningContext) -> GateResult:
+    """Only a proposal its association handed in, and that no decision settled, competes for the budget."""
+    if p.status in CANDIDATE_STATUSES:
+        return GateResult("status", True, t("screen.status.ok", status=label("proposal_status", p.status.value)))
+    return GateResult("status", False, t(f"screen.status.{p.status.value}"))
+
+
 def gate_applicant(p: Proposal, ctx: ScreeningContext) -> GateResult:
     """A cooperation offer that names who may apply must admit the parish GAD or the proposing associations."""
     offer = ctx.offers.get(p.cooperation_offer_id) if p.cooperation_offer_id else None
@@ -242,7 +252,7 @@ def gate_complete(p: Proposal, ctx: ScreeningContext) -> GateResult:
     return GateResult("complete", True, t("formato.complete", cite=t("formato.cite.appendix3")))
 
 
-PROPOSAL_GATE_FUNCTIONS = {"competence": gate_competence, "non_reimbursable": gate_non_reimbursable,
+PROPOSAL_GATE_FUNCTIONS = {"status": gate_status, "competence": gate_competence, "non_reimbursable": gate_non_reimbursable,
                            "applicant": gate_applicant, "counterpart": gate_counterpart, "pdot": gate_pdot, "complete": gate_complete}
 
 

@@ -36,6 +36,7 @@ LABELS: dict[str, dict[str, str]] = {
         "juicio": "Juicio",
     },
     "screening_gate": {
+        "status": "Presentada y sin decidir",
         "competence": "Competencia del GAD parroquial",
         "non_reimbursable": "Fondos no reembolsables",
         "applicant": "Postulante admitido por la oferta",
