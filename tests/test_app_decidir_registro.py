@@ -243,15 +243,20 @@ def test_who_may_not_edit_proposals_sees_no_form(store):
 
 
 def test_a_representative_edits_only_their_association_s_drafts(store, restore):
-    """A representative is offered their association's drafts, also one it joins, and saves them with their
-    proponents unchanged; proposals handed in (all of EV-A03's in the demo) are the planner's to change."""
-    joint = records.proposals(store, "010170")[0].item.model_copy(update={
+    """A representative is offered their association's proposals not yet screened (drafts, also one it joins, and
+    those handed in, to take back), and saves them with their proponents unchanged; a screened one is the
+    planner's to change."""
+    demo = records.proposals(store, "010170")[0].item
+    joint = demo.model_copy(update={
         "proposal_id": "EV-P90", "association_id": "EV-A01", "association_ids": ["EV-A01", "EV-A03"],
         "status": "draft", "status_history": [], "title": "Centro de acopio compartido"})
-    records.save_proposal(store, PLANNER, joint)
+    screened = demo.model_copy(update={"proposal_id": "EV-P91", "association_id": "EV-A03",
+                                       "association_ids": ["EV-A03"], "status": "eligible", "status_history": []})
+    for proposal in (joint, screened):
+        records.save_proposal(store, PLANNER, proposal)
     app = open_app_page("pages/propuestas.py", REP)
-    assert app.selectbox(key="prop-form-pick").options == ["— Nueva propuesta —",
-                                                           "EV-P90 · Centro de acopio compartido"]
+    picks = app.selectbox(key="prop-form-pick").options
+    assert [p.split(" · ")[0] for p in picks] == ["— Nueva propuesta —", "EV-P01", "EV-P05", "EV-P06", "EV-P90"]
     lead = next(s for s in app.selectbox if s.label == "Asociación")
     assert lead.options == ["Asociación Agroecológica Mujeres Sembradoras"]  # a new one is led by their own
     assert "Solo el técnico de planificación" in text_of(app)  # representatives do not import

@@ -113,9 +113,9 @@ def test_who_is_offered_the_form_and_which_steps(demo):
     own = next(p for p in demo if "EV-A03" in p.association_ids)
     other = next(p for p in demo if "EV-A03" not in p.association_ids)
     assert entry.may_edit(PLANNER, other) and not entry.may_edit(REP, other)
-    draft = own.model_copy(update={"status": ProposalStatus.DRAFT})
-    assert own.status == ProposalStatus.SUBMITTED and not entry.may_edit(REP, own)  # handed in: the planner's
-    assert entry.may_edit(REP, draft) and entry.may_edit(REP, None)
+    screened = own.model_copy(update={"status": ProposalStatus.ELIGIBLE})
+    assert own.status == ProposalStatus.SUBMITTED and entry.may_edit(REP, own)  # to take it back to a draft
+    assert not entry.may_edit(REP, screened) and entry.may_edit(REP, None)  # screened: the planner's
     assert not entry.may_edit(BOARD) and not entry.may_edit(None)
     assert entry.next_statuses("submitted", PLANNER) == ["draft", "eligible", "not_eligible"]
     assert entry.next_statuses("submitted", REP) == ["draft"]

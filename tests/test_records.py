@@ -9,7 +9,7 @@ from core.data.paths import SOURCES_DIR
 from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs, prioritize
 from core.proposals import records
-from core.proposals.models import ProposalStatus
+from core.proposals.models import Proposal, ProposalStatus
 from core.record import overlay
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import ConflictError, Store
@@ -61,6 +61,26 @@ def test_a_representative_edits_only_proposals_of_their_association(store):
     with pytest.raises(PermissionDenied, match="propia asociación"):
         records.save_proposal(store, REP, other.model_copy(update={"summary": "No debe guardarse"}))
     assert records.proposal(store, other.proposal_id).item.summary != "No debe guardarse"
+
+
+@pytest.mark.parametrize("build", ["validated", "copied"])
+def test_a_representative_cannot_file_a_proposal_led_by_another_association(store, build):
+    """The lead is `association_id` wherever the list of proponents puts it: listing their own association first
+    does not let a representative file a proposal in another association's name."""
+    demo = records.proposals(store, "010170")[0].item
+    fields = {"proposal_id": "EV-P95", "association_id": "EV-A01", "association_ids": ["EV-A03", "EV-A01"],
+              "status": ProposalStatus.DRAFT, "status_history": []}
+    planted = (Proposal.model_validate({**demo.model_dump(), **fields}) if build == "validated"
+               else demo.model_copy(update=fields))
+    with pytest.raises(PermissionDenied):
+        records.save_proposal(store, REP, planted)
+    assert records.proposal(store, "EV-P95") is None
+
+
+def test_a_list_of_proponents_names_its_lead_first(store):
+    demo = records.proposals(store, "010170")[0].item.model_dump()
+    joint = Proposal.model_validate({**demo, "association_id": "EV-A01", "association_ids": ["EV-A03", "EV-A01"]})
+    assert joint.association_ids == ["EV-A01", "EV-A03"]
 
 
 def test_reset_brings_back_the_demo_but_keeps_the_log(store, con):
@@ -197,7 +217,6 @@ def test_a_rejected_decision_changes_no_proposal(store, con):
     ("not_funded", "funded", []),  # back to the author first: never done by a decision
 ])
 def test_lifecycle_path_takes_only_allowed_steps(current, target, expected):
-    from core.proposals.models import ProposalStatus
 
     assert [s.value for s in records.lifecycle_path(ProposalStatus(current), ProposalStatus(target))] == expected
 

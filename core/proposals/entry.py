@@ -143,13 +143,14 @@ def next_statuses(current: ProposalStatus | str, user: User | None) -> list[Prop
 
 
 def may_edit(user: User | None, proposal: Proposal | None = None) -> bool:
-    """Whether to offer the form: planners (any proposal), representatives (a new one, or a draft their association
-    leads or joins: once handed in, a proposal is the planners' to change, as core.proposals.records checks)."""
+    """Whether to offer the form: planners (any proposal), representatives (a new one, or one their association
+    leads or joins while it is a draft, or handed in and not yet screened: they may take it back to a draft; past
+    that it is the planners' to change, as core.proposals.records checks)."""
     if can(user, Action.EDIT_PROPOSAL):
         return True
     if proposal is None:
         return can(user, Action.SUBMIT_PROPOSAL)
-    if proposal.status != ProposalStatus.DRAFT:
+    if proposal.status not in (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED):
         return False
     ids = proposal.association_ids or [proposal.association_id]
     return any(can(user, Action.SUBMIT_PROPOSAL, a) for a in ids)

@@ -320,8 +320,8 @@ class Proposal(BaseModel):
         if isinstance(data, dict):
             ids = split_list(data.get("association_ids"))
             lead = data.get("association_id")
-            if not ids and lead:
-                data = {**data, "association_ids": [lead]}
+            if lead and (not ids or (lead in ids and ids[0] != lead)):  # the list names the lead first
+                data = {**data, "association_ids": [lead, *[a for a in ids if a != lead]]}
         return data
 
     @model_validator(mode="after")

@@ -85,8 +85,10 @@ REPRESENTATIVE_STATUSES = frozenset({ProposalStatus.DRAFT, ProposalStatus.SUBMIT
 
 
 def _owners_and_status(body: dict[str, Any]) -> tuple[list[str], str]:
-    """Who owns a proposal body (every proponent) and its status, read from the raw stored JSON."""
-    return list(body.get("association_ids") or [body.get("association_id")]), str(body.get("status"))
+    """Who owns a proposal body (every proponent, its lead first) and its status, read from the raw stored JSON: the
+    lead is `association_id`, wherever the list puts it."""
+    lead = body.get("association_id")
+    return [lead, *[a for a in body.get("association_ids") or [] if a != lead]], str(body.get("status"))
 
 
 def may_write_proposal(user: User | None, proposal: Proposal, stored: dict[str, Any] | None) -> User:
