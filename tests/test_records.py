@@ -217,7 +217,6 @@ def test_a_rejected_decision_changes_no_proposal(store, con):
     ("not_funded", "funded", []),  # back to the author first: never done by a decision
 ])
 def test_lifecycle_path_takes_only_allowed_steps(current, target, expected):
-
     assert [s.value for s in records.lifecycle_path(ProposalStatus(current), ProposalStatus(target))] == expected
 
 
