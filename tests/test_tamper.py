@@ -332,6 +332,30 @@ def test_saves_after_going_back_to_an_older_copy_never_move_the_anchor_onto_it(c
     assert result.returncode == 1 and "no es la que registra el ancla" in result.stderr
 
 
+@pytest.mark.parametrize("anchor_text", [None, '{"seq": 0, "hash": "", "signature": ""}', "no es un ancla"])
+def test_going_back_to_an_older_copy_is_not_hidden_by_removing_or_emptying_the_anchor(copy, anchor_text):
+    """The anchor deleted, emptied (number 0) or unreadable: the rollback passed, and a later save wrote a fresh
+    anchor onto the older history, after which the store verified clean."""
+    shutil.copy(copy.parent / "older-backup.sqlite", copy)
+    anchor = copy.parent / "keys" / "minga.cabeza.json"
+    anchor.unlink()
+    if anchor_text is not None:
+        anchor.write_text(anchor_text, encoding="utf-8")
+    store = Store(copy)
+    store.save("proposal", "EV-X1", {"title": "Otra"}, actor="tecnico", parish_code="010170")
+    assert (anchor.read_text(encoding="utf-8") if anchor.exists() else None) == anchor_text  # not written anew
+    result = verify(copy)
+    assert result.returncode == 1
+    assert "El ancla" in result.stderr and "pudo volver a un estado anterior" in result.stderr
+    assert not store.verify().ok
+
+
+def test_a_store_handed_over_without_its_keys_folder_says_the_anchor_was_not_checked(copy):
+    shutil.rmtree(copy.parent / "keys")
+    result = verify(copy)
+    assert result.returncode == 0 and "ancla" in result.stderr  # a note: nothing here to check it against
+
+
 def test_a_planted_trigger_is_named_and_the_write_it_blocks_is_refused_in_spanish(copy):
     con = sqlite3.connect(copy)
     con.execute("CREATE TRIGGER no_votes BEFORE INSERT ON records BEGIN SELECT RAISE(ABORT, 'no'); END")

@@ -52,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     anchor = next((a for a in (signing.anchor_path(key_path, path), signing.anchor_path(beside, path)) if a.is_file()),
                   signing.anchor_path(key_path, path))
     try:
-        result = verify_store(path, key=key, anchor=anchor, actas=actas)
+        # the installation's own keys folder (beside the store) keeps its anchor: a missing one there is a finding
+        result = verify_store(path, key=key, anchor=anchor, actas=actas,
+                              anchor_expected=anchor.parent == beside.parent and beside.is_file())
     except StoreError as exc:
         print(f"{path}: {exc}", file=sys.stderr)
         return 2

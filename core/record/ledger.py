@@ -106,18 +106,22 @@ def open_read_only(path: Path) -> sqlite3.Connection:
 
 
 def verify_store(path: Path | str, *, key: Ed25519PublicKey | None, anchor: Path | None,
-                 actas: Iterable[ActaHead] = (), every_signature: bool = False) -> Verification:
+                 actas: Iterable[ActaHead] = (), every_signature: bool = False,
+                 anchor_expected: bool = False) -> Verification:
     """Every check on the store at `path`. Raises StoreError when the file is missing or not a Minga store.
 
     `every_signature`: check each entry's signature with `key`, not only the head's (a backup of another
-    installation: entries signed with two keys must not pass as signed with the one the file names)."""
+    installation: entries signed with two keys must not pass as signed with the one the file names).
+    `anchor_expected`: the anchor's folder is the installation's own (the store's keys are there), so an anchor
+    missing there over a log with entries is a finding, not a check that could not run. An anchor that is there
+    but unreadable, or records no entry, always is."""
     path = Path(path)
     if not path.is_file():
         raise StoreError(t("store.missing_file", path=path))
     try:
         con = open_read_only(path)
         try:
-            return _verify(con, key, anchor, list(actas), every_signature)
+            return _verify(con, key, anchor, list(actas), every_signature, anchor_expected)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -125,7 +129,7 @@ def verify_store(path: Path | str, *, key: Ed25519PublicKey | None, anchor: Path
 
 
 def _verify(con: sqlite3.Connection, key: Ed25519PublicKey | None, anchor: Path | None,
-            actas: list[ActaHead], every_signature: bool = False) -> Verification:
+            actas: list[ActaHead], every_signature: bool = False, anchor_expected: bool = False) -> Verification:
     tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "meta" not in tables or (con.execute("SELECT value FROM meta WHERE key = 'application'").fetchone()
                                 or [None])[0] != "minga":
@@ -147,7 +151,10 @@ def _verify(con: sqlite3.Connection, key: Ed25519PublicKey | None, anchor: Path 
     head = _head(con)
     _check_records(con, log, findings)
     anchored = signing.read_anchor(anchor) if anchor is not None else None
-    if anchored is None:
+    if head is not None and anchor is not None and (anchored is None or anchored.seq <= 0) and \
+            (anchor_expected or anchor.exists()):
+        findings.append(Finding("anchor", t("ledger.anchor_lost", path=anchor, head=head.seq)))
+    elif anchored is None:
         not_run.append(t("ledger.not_run.anchor", path=anchor or "—"))
     else:
         _check_head(anchored, t("ledger.source.anchor"), con, head, key, findings)

@@ -165,10 +165,13 @@ class Store:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE takes the write lock up front: writers queue, none is lost. After the commit, the anchor
         moves forward to the committed head (after, so a crash never leaves it ahead of the store), and only along
-        the history it records: over a store set back to an older copy it stays, and the verification names it."""
+        the history it records: over a store set back to an older copy it stays, and the verification names it.
+        The first anchor is written by a store's first entries only: one that went missing (or was emptied) over a
+        log with history is not written anew, which would vouch for a store set back meanwhile."""
         with self._connection() as con:
             con.execute("BEGIN IMMEDIATE")
             try:
+                new_log = con.execute("SELECT 1 FROM audit_log LIMIT 1").fetchone() is None
                 yield con
             except BaseException:
                 con.execute("ROLLBACK")
@@ -177,14 +180,19 @@ class Store:
             with signing.anchor_lock(self.anchor_path):  # read, compare and move as one step among writers
                 head = _head(con)
                 anchored = signing.read_anchor(self.anchor_path)
-                same_history = anchored is None or (con.execute("SELECT hash FROM audit_log WHERE seq = ?", (
-                    anchored.seq,)).fetchone() or [None])[0] == anchored.hash
-                if head is not None and same_history and (anchored is None or anchored.seq < head.seq):
-                    signing.write_anchor(self.anchor_path, head)  # a slower writer never moves it back
+                if anchored is None:
+                    moves = new_log
+                else:
+                    moves = anchored.seq < (head.seq if head else 0) and (con.execute(
+                        "SELECT hash FROM audit_log WHERE seq = ?", (anchored.seq,)).fetchone() or [None])[0] == \
+                        anchored.hash  # a slower writer never moves it back
+                if head is not None and moves:
+                    signing.write_anchor(self.anchor_path, head)
 
     def _upgrade(self) -> None:
         """A store of schema 1 (unsigned log): add the signature column and seal every record with a signed
-        entry, so from here on each record has a logged hash to be checked against."""
+        entry, so from here on each record has a logged hash to be checked against. The sealed head is the
+        store's first anchor."""
         with self._transaction() as con:
             if int(con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]) >= SCHEMA_VERSION:
                 return  # another process upgraded it meanwhile
@@ -197,6 +205,10 @@ class Store:
                 self._log(con, "minga", t("log.action.seal"), row[0], row[1],
                           {"version": row[4], "deleted": bool(row[5]), "record_hash": record_hash(*row)})
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        sealed = self.head()
+        if sealed is not None:
+            with signing.anchor_lock(self.anchor_path):
+                signing.write_anchor(self.anchor_path, sealed)
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -372,7 +384,7 @@ class Store:
         """Every check of core.record.ledger on this store with its own key and anchor."""
         from core.record.ledger import verify_store  # the checks build on this module
 
-        return verify_store(self.path, key=self.public_key, anchor=self.anchor_path)
+        return verify_store(self.path, key=self.public_key, anchor=self.anchor_path, anchor_expected=True)
 
 
 _DISK_ERRORS = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_CORRUPT", "SQLITE_NOTADB")

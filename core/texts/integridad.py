@@ -32,6 +32,9 @@ STRINGS: dict[str, str] = {
                              "se modificó por fuera de Minga o se borraron entradas del final del registro.",
     "ledger.record_gone": "{kind} «{record}» está en el registro (entrada {seq}) pero ya no está en el almacén: "
                           "se borró por fuera de Minga.",
+    "ledger.anchor_lost": "El ancla {path} falta, no se puede leer o no registra ninguna entrada, pero el registro "
+                          "llega a la entrada {head}: fue borrada o reemplazada, y el almacén pudo volver a un "
+                          "estado anterior sin que se note.",
     "ledger.head_unsigned": "{source} indica la entrada {seq}, pero su firma no es de esta instalación.",
     "ledger.behind": "El almacén termina en la entrada {head}, pero {source} registra la entrada {seq}: se borraron "
                      "entradas del final o se volvió a un estado anterior.",
