@@ -1,6 +1,7 @@
 """Tampering with a copy of a store, as an auditor or an attacker would, against `python -m core.audit verify`
 run as a separate process: every case exits non-zero and names what it found; the untouched store exits 0."""
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from core.record import acta, backup, ledger
+from core.record import acta, backup, constancia, ledger
 from core.record.decisions import Decision, record
 from core.record.hashing import entry_hash, record_hash
 from core.record.signing import public_pem
@@ -20,6 +21,7 @@ from tests.conftest import store_accounts
 from tests.test_decisions_acta import BOARD, _draft
 
 ROOT = Path(__file__).resolve().parents[1]
+_PRINTED_LINES = constancia.lines  # the constancia's lines as today's Minga prints them (format line last)
 
 
 @pytest.fixture(scope="module")
@@ -274,19 +276,57 @@ def test_an_acta_that_carries_a_true_constancia_over_other_content_is_named(copy
     assert "El texto del acta «acta-falsa.pdf» no es el que Minga imprime" in result.stderr
 
 
-def test_an_acta_printed_in_an_older_format_is_not_called_forged(copy, tmp_path, monkeypatch):
-    """Today's Minga prints an acta differently from an older one: an honest older acta's text cannot match a
-    print made today. Its decision and constancia are still checked; the text comparison is said not to run."""
-    from core.record import constancia
+def test_an_acta_printed_before_formats_were_named_is_not_called_forged(copy, tmp_path, monkeypatch):
+    """An older Minga printed an acta differently (no format line, other wording): an honest older acta's text
+    cannot match a print made today. Its decision and constancia are still checked; the comparison is said not to
+    run."""
+    older = tmp_path / "acta-anterior.pdf"
+    with monkeypatch.context() as older_minga:
+        older_minga.setattr(constancia, "lines", lambda *head: _PRINTED_LINES(*head)[:-1])
+        older_minga.setattr(acta, "status_es", lambda decision: "Aprobada (formato anterior)")
+        older.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), Store(copy).head()))
+    monkeypatch.setattr(constancia, "FORMAT_NAMED_SINCE", dt.datetime(2100, 1, 1, tzinfo=dt.UTC))  # its head: older
+    store = Store(copy)
+    result = ledger.verify_store(copy, key=store.public_key, anchor=store.anchor_path,
+                                 actas=[constancia.read_pdf(older)])
+    assert result.ok, result.message
+    assert any("se imprimió con otro formato de Minga" in note for note in result.not_run)
+
+
+@pytest.mark.parametrize("claimed", [None, 1])
+def test_an_acta_that_claims_an_older_format_than_its_constancia_allows_is_named(copy, tmp_path, monkeypatch, claimed):
+    """The format line taken out, or set to a format Minga never printed: its edited text went uncompared."""
+    store = Store(copy)
+    with monkeypatch.context() as edited:
+        if claimed is None:
+            edited.setattr(constancia, "lines", lambda *head: _PRINTED_LINES(*head)[:-1])
+        else:
+            edited.setattr(constancia, "ACTA_FORMAT", claimed)
+        edited.setattr(acta, "status_es", lambda decision: "Aprobada por unanimidad")  # the edit
+        forged = tmp_path / "acta.pdf"
+        forged.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), store.head()))
+    result = verify(copy, "--acta", str(forged))
+    assert result.returncode == 1
+    assert "no lleva el formato que Minga imprimía" in result.stderr
+
+
+def test_an_acta_with_an_annotation_drawn_over_its_text_is_named(copy, tmp_path):
+    """A stamp over an amount changes what a reader sees and not the text the check compares."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import FreeText
 
     store = Store(copy)
-    monkeypatch.setattr(constancia, "ACTA_FORMAT", constancia.ACTA_FORMAT - 1)
-    monkeypatch.setattr(acta, "status_es", lambda decision: "Aprobada (formato anterior)")  # other wording
-    older = tmp_path / "acta-anterior.pdf"
-    older.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), store.head()))
-    result = verify(copy, "--acta", str(older))
-    assert result.returncode == 0, result.stderr
-    assert "se imprimió con otro formato de Minga" in result.stderr
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), store.head()))
+    assert verify(copy, "--acta", str(printed)).returncode == 0
+    writer = PdfWriter(clone_from=PdfReader(printed))
+    writer.add_annotation(page_number=0, annotation=FreeText(text="$ 48.500,00", rect=(300, 500, 400, 520)))
+    stamped = tmp_path / "acta-sellada.pdf"
+    with stamped.open("wb") as out:
+        writer.write(out)
+    result = verify(copy, "--acta", str(stamped))
+    assert result.returncode == 1
+    assert "anotaciones dibujadas sobre la página 1" in result.stderr
 
 
 def test_a_file_that_is_not_a_store_still_exits_2(tmp_path):

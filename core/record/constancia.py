@@ -11,6 +11,9 @@ other content does not pass.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import io
 import logging
 import re
 from dataclasses import dataclass
@@ -23,6 +26,9 @@ _HEX = r"([0-9a-f]+)"
 # The acta's layout and wording: printed on every acta, and raised whenever what an acta prints changes, so that
 # `verify --acta` compares an acta's text only with an acta of the same format (an older one is not called forged).
 ACTA_FORMAT = 2
+# When Minga first printed the format line, as format 2 (no acta ever said «formato 1»): an acta without the line
+# shows a log entry from before then, or had the line taken out so that its text would not be compared.
+FORMAT_NAMED_SINCE = dt.datetime(2026, 12, 3, 15, 53, 18, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,15 @@ class ActaHead:
     head: SignedHead
     text: str = ""  # the acta's whole text, whitespace collapsed (`flat`): compared with the acta as logged
     format: int | None = None  # ACTA_FORMAT when it was printed (None: printed before formats were named)
+    # What Minga never prints on an acta and the PDF has (annotations, images, forms): drawn over the text, they
+    # change what a reader sees and not the text compared. Spanish, one phrase each.
+    added: tuple[str, ...] = ()
+
+    def format_claimed_falsely(self, head_logged_at: dt.datetime) -> bool:
+        """A format Minga never printed, or no format line under a head logged after every acta printed one."""
+        if self.format is None:
+            return head_logged_at >= FORMAT_NAMED_SINCE
+        return self.format < ACTA_FORMAT
 
 
 def lines(decision_id: str, decision_hash: str, head: SignedHead) -> list[str]:
@@ -75,12 +90,17 @@ def flat_text(text: str) -> str:
 
 def pdf_text(source: Path | bytes) -> str:
     """The text of every page of a PDF (a path or its bytes). Raises pypdf's errors, OSError or ValueError."""
-    # Imported here: only `verify --acta` reads PDFs, and the verifier otherwise starts in a fraction of a second.
-    import io
+    return _text(_reader(source))
 
+
+def _reader(source: Path | bytes):
+    # Imported here: only `verify --acta` reads PDFs, and the verifier otherwise starts in a fraction of a second.
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(source) if isinstance(source, bytes) else source)
+    return PdfReader(io.BytesIO(source) if isinstance(source, bytes) else source)
+
+
+def _text(reader) -> str:
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
@@ -92,9 +112,25 @@ def read_pdf(path: Path) -> ActaHead | None:
     level = pypdf_log.level
     pypdf_log.setLevel(logging.CRITICAL)  # its English warnings about a damaged file
     try:
-        text = pdf_text(path)
+        reader = _reader(path)
+        text = _text(reader)
+        added = _added(reader)
     except (OSError, PyPdfError, ValueError):
         return None
     finally:
         pypdf_log.setLevel(level)
-    return parse(text, path.name)
+    head = parse(text, path.name)
+    return head if head is None else dataclasses.replace(head, added=added)
+
+
+def _added(reader) -> tuple[str, ...]:
+    """What the PDF carries that an acta printed by Minga (text and lines only) does not."""
+    found = [t("constancia.added.form")] if "/AcroForm" in reader.trailer["/Root"] else []
+    for number, page in enumerate(reader.pages, start=1):
+        resources = page.get("/Resources")
+        objects = resources.get_object().get("/XObject") if resources is not None else None
+        if "/Annots" in page:
+            found.append(t("constancia.added.annotations", page=number))
+        if objects is not None and len(objects.get_object()):
+            found.append(t("constancia.added.objects", page=number))
+    return tuple(found)

@@ -17,6 +17,7 @@ that could not run (no key, no anchor). The checks:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from core.fmt import listing
 from core.record import constancia, signing, store_schema
 from core.record.constancia import ActaHead
 from core.record.hashing import GENESIS, body_hash, entry_hash, record_hash
@@ -333,8 +335,14 @@ def _check_acta_decision(con: sqlite3.Connection, acta: ActaHead, findings: list
     row = con.execute("SELECT seq, json_extract(payload, '$.body') FROM audit_log WHERE kind = 'decision' "
                       "AND record_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1",
                       (acta.decision_id, acta.head.seq)).fetchone()
+    if acta.added:
+        findings.append(Finding("acta", t("ledger.acta_added", file=acta.file, added=listing(acta.added))))
     if row is None or row[1] is None or body_hash(json.loads(row[1])) != acta.decision_hash:
         findings.append(Finding("acta", t("ledger.acta_decision", file=acta.file, decision=acta.decision_id)))
+    elif acta.text and acta.format != constancia.ACTA_FORMAT and acta.format_claimed_falsely(_logged_at(
+            con, acta.head.seq)):
+        findings.append(Finding("acta", t("ledger.acta_format_false", file=acta.file, seq=acta.head.seq,
+                                          format=constancia.ACTA_FORMAT)))
     elif acta.text and acta.format != constancia.ACTA_FORMAT:
         not_run.append(t("ledger.not_run.acta_format", file=acta.file))
     elif acta.text:
@@ -345,6 +353,15 @@ def _check_acta_decision(con: sqlite3.Connection, acta: ActaHead, findings: list
             return
         if acta.text != again:
             findings.append(Finding("acta", t("ledger.acta_text", file=acta.file, decision=acta.decision_id)))
+
+
+def _logged_at(con: sqlite3.Connection, seq: int) -> dt.datetime:
+    """When log entry `seq` was written (its head is checked to be in the log before its time is asked)."""
+    row = con.execute("SELECT at FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+    try:
+        return dt.datetime.fromisoformat(row[0])
+    except (TypeError, ValueError):
+        return dt.datetime.max.replace(tzinfo=dt.UTC)  # no readable time: the acta cannot claim to be older
 
 
 def _printed_again(body: dict, head: signing.SignedHead) -> str:

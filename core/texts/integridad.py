@@ -51,6 +51,11 @@ STRINGS: dict[str, str] = {
                        "fue cambiado por fuera de Minga.",
     "ledger.acta_text": "El texto del acta «{file}» no es el que Minga imprime para la decisión {decision} tal como "
                         "se registró: el acta fue editada, o su constancia se copió de otra acta.",
+    "ledger.acta_added": "El acta «{file}» tiene {added}, que Minga no imprime: se agregaron después y pueden tapar "
+                         "lo que dice el acta.",
+    "ledger.acta_format_false": "El acta «{file}» no lleva el formato que Minga imprimía cuando se registró la "
+                                "entrada {seq} de su constancia (formato {format}): esa línea se cambió o se quitó "
+                                "para que su texto no se compare.",
     "ledger.named_key": "La entrada {seq} no está firmada con la clave que nombra el respaldo.",
     "ledger.not_run.acta_format": "No se comparó el texto del acta «{file}» con lo registrado: se imprimió con "
                                   "otro formato de Minga (se comprobaron su decisión y su constancia).",
@@ -75,6 +80,9 @@ STRINGS: dict[str, str] = {
     "constancia.signature_1": "Firma (1/2): {part}",
     "constancia.signature_2": "Firma (2/2): {part}",
     "constancia.format": "Formato del acta: {format}",
+    "constancia.added.form": "campos de formulario",
+    "constancia.added.annotations": "anotaciones dibujadas sobre la página {page}",
+    "constancia.added.objects": "imágenes u objetos insertados en la página {page}",
     # -- backup and restore (core.record.backup) ------------------------------------------------------------
     "backup.extra_object": "El respaldo tiene un objeto que Minga no crea ({kind} «{name}»).",
     "backup.missing_object": "Al respaldo le falta {kind} «{name}».",
