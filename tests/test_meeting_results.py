@@ -173,6 +173,35 @@ def test_a_closed_meeting_changes_the_funded_set_and_the_acta_names_it(demo, con
     assert not re.search(r"\bEV-A\d\d\b", cells)
 
 
+def test_the_acta_names_each_meeting_for_what_it_gave(demo, con):
+    """Only a vote on problems was closed, nobody scored: the acta said the judged criteria came from that
+    meeting. Each meeting is named once, for what it gave: the need (problems), the scores, the ballots."""
+    from core.engine import scenarios
+    from core.record import acta, decisions
+    from core.record.decisions import Attendee
+
+    board = User(username="presidenta", display_name="Rosa Quito", role=Role.BOARD)
+    store_accounts(demo, board)
+    problems = load_inputs(con, PARISH, store=demo).criteria_context.problems
+    voted = _open(demo, "S-PROBLEMAS", "problems", sorted(problems))
+    cast_ballot(demo, ANA, Ballot(meeting_id="S-PROBLEMAS", participant_id="ana", votes={sorted(problems)[0]: 13}))
+    _close(demo, voted)
+    scenario = scenarios.Scenario(name="Necesidad", parish_code=PARISH, weights={"need": 50, "feasibility": 50},
+                                  rules=AllocationRules(budget_usd=30000))
+    run = scenarios.run_scenario(load_inputs(con, PARISH, store=demo), scenario, explain=False)
+    attendees = [Attendee(name="Rosa Quito", role_es="Presidenta", vote="for", signs_as="president"),
+                 Attendee(name="Luis Guamán", role_es="Vocal", vote="for"),
+                 Attendee(name="Marta Sinchi", role_es="Vocal", vote="for")]
+    decision = decisions.record(demo, board, scenarios.decision_draft(scenario, run, {}, "El Valle", attendees,
+                                                                      dt.date(2026, 12, 1)))
+    assert (decision.meetings_es, decision.need_meetings_es) == ([], ["sesión del grupo asesor «Sesión S-PROBLEMAS» "
+                                                                      "del 27/11/2026"])
+    text = acta.meetings_es(decision)
+    assert text.startswith("No hubo una sesión cerrada del grupo asesor con puntajes")
+    assert "votación de problemas de la sesión del grupo asesor «Sesión S-PROBLEMAS»" in text
+    assert text.count("S-PROBLEMAS") == 1
+
+
 def test_a_representative_is_not_named_among_who_did_not_score_their_own_proposal(demo):
     from core.record.meeting_results import score_summary
 

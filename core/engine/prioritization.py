@@ -62,7 +62,17 @@ class Prioritization:
     scoring: Scoring
     candidates: pl.DataFrame
     result: AllocationResult
-    meetings: tuple[MeetingRef, ...] = ()  # the advisory group's meetings whose scores or votes fed it
+    # the advisory group's closed meetings that fed it, by what they gave: "scores" (the judged criteria), "need"
+    # (the vote on problems), "ballots" (the votes on proposals the proportional objective shares the budget by)
+    fed_by: dict[str, MeetingRef] = field(default_factory=dict)
+
+    @property
+    def meetings(self) -> tuple[MeetingRef, ...]:
+        """Each meeting that fed it, once (one meeting can give scores and ballots)."""
+        unique: dict[str, MeetingRef] = {}
+        for meeting in self.fed_by.values():
+            unique.setdefault(meeting.meeting_id, meeting)
+        return tuple(unique.values())
 
 
 def _views(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -199,8 +209,8 @@ def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mappi
     result = allocate_detailed(frame, rules, method=method, explain=explain, ballots=inputs.ballots.ballots,
                                association_names=inputs.association_names, score_max=100.0)
     ballots_meeting = inputs.ballots.meeting if method == "proportional" and result.feasible else None
-    fed = tuple(dict.fromkeys(m for m in (group.meeting if group else None, ballots_meeting, inputs.problems_meeting)
-                              if m is not None))
+    fed = {role: m for role, m in (("scores", group.meeting if group else None), ("need", inputs.problems_meeting),
+                                   ("ballots", ballots_meeting)) if m is not None}
     return Prioritization(screenings, scoring, frame, result, fed)
 
 

@@ -90,7 +90,7 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
     if decision.justification_es:
         paragraph(pdf, decision.justification_es)
     paragraph(pdf, t("acta.objective", method=decision.method_es))
-    paragraph(pdf, _meetings_es(decision))
+    paragraph(pdf, meetings_es(decision))
     weights = decision.weights_es or decision.weights  # in name order, as the logged decision keeps them: printed
     # again from the log for `verify --acta`, the acta reads the same
     table(pdf, [t("acta.col.criterion"), t("acta.col.weight")],
@@ -137,11 +137,17 @@ def _constancia(pdf: FPDF, decision: Decision, head: SignedHead) -> None:
     paragraph(pdf, t("constancia.help"))
 
 
-def _meetings_es(decision: Decision) -> str:
-    """Which meeting of the advisory group scored the proposals, or that none did."""
-    if not decision.meetings_es:
-        return t("acta.no_meeting")
-    return t("acta.meetings", meetings=fmt.listing(decision.meetings_es))
+def meetings_es(decision: Decision) -> str:
+    """Which meeting of the advisory group scored the proposals (or that none did), and which gave the vote on
+    problems and the ballots, each named for what it gave (a decision recorded before these were told apart
+    names every meeting in its first sentence, as its acta did)."""
+    judged = (t("acta.meetings", meetings=fmt.listing(decision.meetings_es)) if decision.meetings_es
+              else t("acta.no_meeting"))
+    need = [t("acta.need_meetings", meetings=fmt.listing(decision.need_meetings_es))] \
+        if decision.need_meetings_es else []
+    ballots = [t("acta.ballot_meetings", meetings=fmt.listing(decision.ballot_meetings_es))] \
+        if decision.ballot_meetings_es else []
+    return " ".join([judged, *need, *ballots])
 
 
 def xlsx_bytes(decision: Decision) -> bytes:
@@ -171,7 +177,7 @@ def xlsx_bytes(decision: Decision) -> bytes:
         ("votes_for", decision.votes_for), ("votes_against", decision.votes_against),
         ("abstentions", decision.abstentions), ("budget", decision.budget_usd), ("reserve", decision.reserve_usd),
         ("method", decision.method_es), ("status", status_es(decision)), ("cost", decision.total_cost_usd),
-        ("score", decision.total_score), ("meetings", _meetings_es(decision)),
+        ("score", decision.total_score), ("meetings", meetings_es(decision)),
         ("quorum", t("acta.field.quorum_value", quorum=decision.quorum, members=decision.board_members)),
         ("justification", decision.justification_es),
         ("recorded_by", fmt.person(decision.recorded_by_name, decision.recorded_by)),

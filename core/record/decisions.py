@@ -160,7 +160,9 @@ class DecisionDraft(BaseModel):
     total_cost_usd: float
     justification_es: str = Field(default="", max_length=5000)
     inputs: dict[str, Any] = Field(default_factory=dict)  # candidates, scores, rules: enough to re-run
-    meetings_es: list[str] = Field(default_factory=list)  # the advisory group's meetings that fed the scores
+    meetings_es: list[str] = Field(default_factory=list)  # the advisory group's meeting whose scores it used
+    need_meetings_es: list[str] = Field(default_factory=list)  # … whose vote on problems set the need criterion
+    ballot_meetings_es: list[str] = Field(default_factory=list)  # … whose votes the proportional objective used
     attendees: list[Attendee]
 
     @field_validator("attendees")
@@ -197,11 +199,12 @@ class Decision(DecisionDraft):
 
     @model_serializer(mode="wrap")
     def _as_stored(self, dump: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """A decision recorded before names were kept dumps as it was stored (no blank name): the acta prints the
-        hash of this dump, which the log must still match."""
+        """A decision recorded before a field was added dumps as it was stored (no blank name, no empty list of the
+        meetings that gave need or ballots): the acta prints the hash of this dump, which the log must still match."""
         body = dump(self)
-        if not self.recorded_by_name:
-            body.pop("recorded_by_name", None)
+        for added_later in ("recorded_by_name", "need_meetings_es", "ballot_meetings_es"):
+            if not body.get(added_later):
+                body.pop(added_later, None)
         return body
 
 

@@ -31,6 +31,9 @@ STRINGS: dict[str, str] = {
     "acta.objective": "Objetivo de la asignación: {method}.",
     "acta.meetings": "Los criterios de juicio (factibilidad y sostenibilidad) se tomaron de la {meetings}: la mediana "
                      "de los puntajes de sus evaluadores, donde calificaron; en lo demás, la estimación de Minga.",
+    "acta.need_meetings": "La necesidad que atiende cada propuesta se midió con la votación de problemas de la "
+                          "{meetings}.",
+    "acta.ballot_meetings": "El reparto proporcional siguió los votos sobre propuestas de la {meetings}.",
     "acta.no_meeting": "No hubo una sesión cerrada del grupo asesor con puntajes: los criterios de juicio "
                        "(factibilidad y sostenibilidad) son la estimación de Minga a partir de cada propuesta.",
     "acta.sign.president": "Presidente/a de la junta parroquial",
