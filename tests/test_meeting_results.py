@@ -194,8 +194,8 @@ def test_the_acta_names_each_meeting_for_what_it_gave(demo, con):
                  Attendee(name="Marta Sinchi", role_es="Vocal", vote="for")]
     decision = decisions.record(demo, board, scenarios.decision_draft(scenario, run, {}, "El Valle", attendees,
                                                                       dt.date(2026, 12, 1)))
-    assert (decision.meetings_es, decision.need_meetings_es) == ([], ["sesión del grupo asesor «Sesión S-PROBLEMAS» "
-                                                                      "del 27/11/2026"])
+    named = "sesión del grupo asesor «Sesión S-PROBLEMAS» del 27/11/2026"
+    assert (decision.meetings_es, decision.need_meetings_es) == ([], [named])
     text = acta.meetings_es(decision)
     assert text.startswith("No hubo una sesión cerrada del grupo asesor con puntajes")
     assert "votación de problemas de la sesión del grupo asesor «Sesión S-PROBLEMAS»" in text
