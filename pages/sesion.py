@@ -8,6 +8,7 @@ import streamlit as st
 
 from core import fmt
 from core.diagnosis.tables import for_display
+from core.engine import ballots
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
 from core.proposals import records
 from core.record import meeting, meeting_results
@@ -150,7 +151,7 @@ def _who() -> str | None:
 
 
 if chosen.status == "closed":
-    st.info(t("ses.feeds_engine"))
+    st.info(ballots.closed_meeting_use_es(store, chosen))
 who = _who() if chosen.status == "open" else None
 own = sorted(meeting.own_items(store, chosen)[who]) if who is not None else []
 if own:

@@ -99,7 +99,7 @@ def test_three_evaluators_change_the_ranking_the_funded_set_and_the_acta(page, a
     _score(page, scores, "Rosa Chuqui")
     page.get_by_role("button", name="Cerrar la sesión").click()
     wait_for_app(page)
-    expect(page.get_by_text("Sesión cerrada: sus puntajes")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Priorización y Presupuesto usan ahora sus puntajes")).to_be_visible(timeout=30_000)
 
     open_page(page, "Priorización")
     # the explanation's picker, one proposal at a time: type the code, then take the option once it is shown

@@ -202,6 +202,28 @@ def test_the_acta_names_each_meeting_for_what_it_gave(demo, con):
     assert text.count("S-PROBLEMAS") == 1
 
 
+def test_a_closed_meeting_says_what_the_runs_take_from_it(demo, con):
+    """Votes on proposals feed only the proportional objective: the page said they reached the ranking."""
+    from core.engine.ballots import closed_meeting_use_es
+
+    proposals = sorted(p.proposal_id for p in load_inputs(con, PARISH, store=demo).proposals)[:3]
+    voting = _open(demo, "S-VOTOS", "proposals", proposals, votes_per_participant=10)
+    cast_ballot(demo, ANA, Ballot(meeting_id="S-VOTOS", participant_id="ana", votes={proposals[0]: 10}))
+    _close(demo, voting)
+    said = closed_meeting_use_es(demo, voting)
+    assert "sus votos sobre propuestas, solo en el objetivo proporcional" in said and "puntajes" not in said
+    problems = sorted(load_inputs(con, PARISH, store=demo).criteria_context.problems)
+    first = _open(demo, "S-PROB-1", "problems", problems)
+    cast_ballot(demo, ANA, Ballot(meeting_id="S-PROB-1", participant_id="ana", votes={problems[0]: 13}))
+    _close(demo, first)
+    assert "su votación de problemas" in closed_meeting_use_es(demo, first)
+    later = _open(demo, "S-PROB-2", "problems", problems)
+    cast_ballot(demo, LUIS, Ballot(meeting_id="S-PROB-2", participant_id="luis", votes={problems[1]: 13}))
+    _close(demo, later)
+    assert closed_meeting_use_es(demo, first).startswith("Sesión cerrada. Priorización y Presupuesto no toman nada")
+    assert "su votación de problemas" in closed_meeting_use_es(demo, later)
+
+
 def test_a_representative_is_not_named_among_who_did_not_score_their_own_proposal(demo):
     from core.record.meeting_results import score_summary
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from core.fmt import listing
 from core.record import meeting
-from core.record.meeting_results import MeetingRef
+from core.record.meeting_results import MeetingRef, problem_votes, scores_feed
 from core.record.store import Store
+from core.texts import t
 
 
 @dataclass(frozen=True)
@@ -50,3 +52,22 @@ def group_ballots(store: Store, parish_code: str) -> GroupBallots:
             ref = MeetingRef.of(held, sorted({names[s.participant_id] for s in scores if s.scores and s.recorded_by}))
             return GroupBallots(ref, "scores", scored)
     return GroupBallots()
+
+
+def closed_meeting_use_es(store: Store, held: meeting.Meeting) -> str:
+    """What the runs of Priorización and Presupuesto take from a closed meeting now, in Spanish: its scores, its
+    vote on problems, its ballots (for the proportional objective only), or nothing (none given, or a more recent
+    closed meeting of the same subject gives them)."""
+    parts = []
+    if held.subject == "problems":
+        voted = problem_votes(store, held.parish_code)
+        if voted and voted[0].meeting_id == held.meeting_id:
+            parts.append(t("ses.feeds.need"))
+    else:
+        group = scores_feed(store, held.parish_code)
+        if group and group.meeting.meeting_id == held.meeting_id:
+            parts.append(t("ses.feeds.scores"))
+        ballots = group_ballots(store, held.parish_code)
+        if ballots.meeting and ballots.meeting.meeting_id == held.meeting_id:
+            parts.append(t(f"ses.feeds.ballots_{ballots.kind}"))
+    return t("ses.feeds", parts=listing(parts)) if parts else t("ses.feeds.none")

@@ -95,8 +95,15 @@ STRINGS = {
                         "grupo: {cr}. Con más de 0,10, las comparaciones se contradicen y conviene revisarlas.",
     "ses.weights_use": "Usar los pesos del grupo en Priorización",
     "ses.weights_used": "Listo: Priorización y Presupuesto prueban ahora los pesos del grupo.",
-    "ses.feeds_engine": "Sesión cerrada: sus puntajes (la mediana de cada propuesta y criterio) y su votación de "
-                        "problemas ya se usan en Priorización y Presupuesto, donde los evaluadores calificaron.",
+    "ses.feeds": "Sesión cerrada. Priorización y Presupuesto usan ahora {parts}.",
+    "ses.feeds.need": "su votación de problemas, para medir la necesidad que atiende cada propuesta",
+    "ses.feeds.scores": "sus puntajes (la mediana de cada propuesta y criterio, donde los evaluadores calificaron)",
+    "ses.feeds.ballots_votes": "sus votos sobre propuestas, solo en el objetivo proporcional (partes iguales) de "
+                               "Presupuesto: no cambian el puntaje ni el orden de prioridad",
+    "ses.feeds.ballots_scores": "la calificación media de cada participante, como su voto en el objetivo proporcional "
+                                "(partes iguales) de Presupuesto",
+    "ses.feeds.none": "Sesión cerrada. Priorización y Presupuesto no toman nada de ella: no tiene puntajes ni votos, "
+                      "o una sesión cerrada más reciente del mismo tema los da.",
     "ses.meeting_name": "sesión del grupo asesor «{title}» del {date}",
     "ses.meeting_recorded_for": " (quien condujo la sesión registró la parte de {names}, sin dispositivo propio)",
     # -- what core.record.meeting refuses --------------------------------------------------------------------------
