@@ -285,6 +285,10 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
     if not results["optimal"].feasible:
         st.error(t("budget.infeasible", reason=results["optimal"].message_es), icon=":material/block:")
         return unread
+    if shared.run(code, weights, rules, method="optimal", explain=explain).candidates.is_empty():
+        st.warning(t("budget.no_candidates", n=fmt.number(len(inputs.proposals)),
+                     budget=fmt.money(rules.budget_usd - rules.reserve_usd)), icon=":material/filter_alt_off:")
+        return unread
     st.caption(t("budget.methods.caption"))
     ballots_caption(inputs)
     for column, method in zip(st.columns(len(OBJECTIVES), gap="medium", border=True), OBJECTIVES, strict=True):

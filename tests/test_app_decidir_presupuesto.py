@@ -209,6 +209,18 @@ def test_changing_the_budget_recomputes_the_allocation():
     assert app.text_input(key="budget-amount").value == "30.000"
 
 
+def test_a_budget_nothing_fits_says_there_is_nothing_to_share_not_that_all_is_funded():
+    """With $ 0 every proposal asks the GAD for more than there is: the page said «Este método financia todas las
+    propuestas elegibles» (a green success) over «Financiadas: 0»."""
+    app = open_app_page("pages/presupuesto.py", PLANNER)
+    app.text_input(key="budget-amount").input("0").run()
+    assert not app.exception
+    warned = " ".join(w.value for w in app.warning)
+    assert "No hay nada que repartir: ninguna de las 16 propuestas" in warned and "$ 0,00" in warned
+    assert "financia todas las propuestas elegibles" not in texts(app)
+    assert not [m for m in app.metric if m.label == "Puntaje total"]
+
+
 def test_a_budget_typed_es_ec_is_read_and_one_that_cannot_be_read_keeps_the_last_one():
     app = open_app_page("pages/presupuesto.py", PLANNER)
     app.text_input(key="budget-amount").input("30000").run()

@@ -318,7 +318,8 @@ STRINGS: dict[str, str] = {
     "budget.figure.covered": "- **Asociaciones con proyecto:** {part} de {whole}",
     "budget.figure.beneficiaries": "- **Beneficiarios directos:** {n}",
     "budget.figure.reach": "- **Personas alcanzadas** (beneficiarios o, si faltan, socios): {n}",
-    "budget.figure.gini": "- **Reparto del dinero:** Gini {gini}; la asociación que más recibe se lleva el {share}",
+    "budget.figure.gini": "- **Reparto del dinero:** Gini {gini}; la asociación que más recibe se lleva el {share} "
+                          "del presupuesto",
     "budget.metric.gini_help": "0: todas las asociaciones reciben lo mismo; cerca de 1: una sola recibe casi todo.",
     "budget.col.amount": "Monto",
     "budget.col.rule": "Regla que la deja fuera",
@@ -353,6 +354,9 @@ STRINGS: dict[str, str] = {
     "budget.chart.relative_axis": "Parte de la mejor cifra",
     "budget.why.title": "¿Por qué no?",
     "budget.why.method": "Propuestas no financiadas por el método",
+    "budget.no_candidates": "No hay nada que repartir: ninguna de las {n} propuestas de la parroquia pasa el filtro "
+                            "de elegibilidad con un presupuesto disponible de {budget}. Priorización muestra por qué "
+                            "queda fuera cada una («Propuestas que no pasan el filtro de elegibilidad»).",
     "budget.why.none": "Este método financia todas las propuestas elegibles.",
     "budget.why.caption": "{n} propuesta(s) elegibles quedan fuera. Abra cada una para leer la regla que la deja "
                           "fuera, el puntaje que necesitaría y cuánto tendría que bajar su costo.",
