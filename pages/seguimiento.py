@@ -24,7 +24,9 @@ cooperation.agreement_reviews(store, parish)
 cooperation.pdot_report(store, parish)
 
 versioned = {v.item.proposal_id: v for v in records.proposals(store, parish)}
-table = followup.followed([v.item for v in versioned.values()])
+names = data.association_names(parish)
+table = followup.followed([v.item for v in versioned.values()]).with_columns(  # associations by name, not by code
+    pl.col("association_id").replace_strict(names, default=pl.col("association_id")))
 if table.is_empty():
     st.info(t("seg.none"))
     st.stop()

@@ -51,6 +51,8 @@ def test_a_planner_starts_the_execution_of_a_funded_project(own_store):
     assert any("El técnico de planificación" in i.value for i in observer.info)
     app = open_app_page(PAGE, PLANNER)
     assert [m.label for m in app.metric] == ["Financiada", "En ejecución", "Cerrada"]
+    followed = next(d.value for d in app.dataframe if "Monto del GAD" in d.value.columns)
+    assert followed["Asociación"].to_list() == ["Asociación Agroecológica Flor del Valle"]  # its name, not its code
     app.text_input[0].set_value("Arranca con la compra de mangueras")
     next(b for b in app.button if b.label == "Guardar estado").click().run()
     stored = Proposal.model_validate(store.get("proposal", funded.proposal_id).body)
