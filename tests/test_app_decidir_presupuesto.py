@@ -184,7 +184,7 @@ def test_the_groups_scores_feed_the_proportional_objective(own_store):
     assert any("calificaciones privadas de 3 participantes en la sesión «Grupo asesor de prueba»" in c.value
                for c in app.caption)
     assert len([m for m in app.metric if m.label == "Puntaje total"]) == 5
-    assert any("proyectos financiados por partes iguales" in c.value for c in app.caption)
+    assert any("Financiados por partes iguales: " in as_read(c.value) for c in app.caption)
 
 
 def test_the_proportional_run_names_the_meeting_whose_ballots_it_used(own_store):

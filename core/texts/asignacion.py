@@ -45,7 +45,7 @@ STRINGS: dict[str, str] = {
     "alloc.message.needs_ballots": "El objetivo proporcional necesita las calificaciones o los votos del grupo asesor "
                                    "sobre las propuestas, y todavía no hay ninguno. Califiquen las propuestas en una "
                                    "sesión del grupo asesor.",
-    "alloc.note.completion": "{mes} proyectos financiados por partes iguales; {completed} más con el dinero que sobró "
+    "alloc.note.completion": "Financiados por partes iguales: {mes}; con el dinero que sobró, {completed} más "
                              "(regla de completado: voraz por puntos del grupo por dólar).",
     "alloc.message.no_candidates": "No hay propuestas candidatas.",
     "alloc.note.equal_share": "Cada una de las {count} asociaciones recibe una cuota igual de {amount}; lo que una "

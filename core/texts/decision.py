@@ -54,8 +54,8 @@ STRINGS = {
                          "proyecto se financia en una sola acta; para decidir de nuevo, prepare un escenario solo "
                          "con las propuestas aún sin decidir."),
     "dec.err.status_one": "{id} está «{status}»",
-    "dec.err.no_quorum": "No hay quórum: asisten {present} miembros de la junta con voto y se necesitan {quorum} "
-                         "de {members}. No se registró nada.",
+    "dec.err.no_quorum": "No hay quórum: de los {members} miembros de la junta asisten con voto {present}, y se "
+                         "necesitan {quorum}. No se registró nada.",
     "dec.err.too_many_voters": "Hay {present} asistentes con voto y la junta tiene {members} miembros: marque "
                                "«Vota» solo para los miembros de la junta.",
     "dec.err.quorum_size": "el quórum ({quorum}) no puede ser mayor que el número de miembros de la junta ({members})",
