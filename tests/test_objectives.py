@@ -200,6 +200,22 @@ def test_equal_shares_give_a_minority_its_project_and_name_the_completion():
     assert any("regla de completado" in note for note in result.notes_es)
 
 
+def test_when_equal_shares_leave_most_of_the_budget_unspent_the_dear_majority_project_is_named():
+    """Four of five participants back only a flagship of 45.000 out of 50.000; the fifth backs five cheap items.
+    Each share is 10.000: the four together hold 40.000 and cannot buy it, so equal shares fund the cheap items
+    and leave most of the budget unspent. The board is told why, and which proposal it concerns."""
+    cheap = [(f"C{k}", "a2", 1_780.24, 0) for k in range(1, 6)]
+    candidates = frame([("F1", "a1", 45_000, 0), *cheap])
+    ballots = {**{f"v{k}": {"F1": 10} for k in range(1, 5)}, "v5": {f"C{k}": 2 for k in range(1, 6)}}
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=50_000), method="proportional", ballots=ballots)
+    assert "F1" not in result.funded_ids and result.unspent_usd > 25_000
+    [told] = [note for note in result.notes_es if "F1" in note]
+    assert "apoyan 4 de 5 participantes" in told and "$ 45.000,00" in told and "$ 10.000,00" in told
+    balanced = {f"v{k}": {f"C{k}": 2} for k in range(1, 6)}  # every share spent on what it backs: nothing to tell
+    spent = allocate_detailed(frame(cheap), AllocationRules(budget_usd=9_000), method="proportional", ballots=balanced)
+    assert not [note for note in spent.notes_es if "cabría en el presupuesto" in note]
+
+
 def test_of_free_proposals_that_exclude_each_other_equal_shares_fund_the_first_in_code_order():
     """pabutools takes the supported proposals that cost nothing in the order of a set, which changes from one
     process to the next; the allocation must not. Among 30 such proposals, all mutually exclusive, a set's order

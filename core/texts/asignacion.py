@@ -47,6 +47,11 @@ STRINGS: dict[str, str] = {
                                    "sesión del grupo asesor.",
     "alloc.note.completion": "Financiados por partes iguales: {mes}; con el dinero que sobró, {completed} más "
                              "(regla de completado: voraz por puntos del grupo por dólar).",
+    "alloc.note.proportional_unspent": "Este reparto usa {spent} de {available}: cada participante paga solo con su "
+                                       "parte igual ({share}). {proposal}, que apoyan {backers} de {voters} "
+                                       "participantes, cuesta {cost}, más de lo que juntan sus partes, y queda fuera "
+                                       "aunque cabría en el presupuesto. Es una propiedad del reparto por partes "
+                                       "iguales: compare con el objetivo de puntaje.",
     "alloc.message.no_candidates": "No hay propuestas candidatas.",
     "alloc.note.equal_share": "Cada una de las {count} asociaciones recibe una cuota igual de {amount}; lo que una "
                               "asociación no usa queda sin asignar.",

@@ -69,7 +69,32 @@ def solve_equal_shares(inst: Instance, r: Rules, ballots: Ballots) -> tuple[Solv
     share = max(0, r.available_cents - must_cents(inst, r)) / 100 / max(1, n_voters)
     solved.message = t("alloc.message.proportional", voters=number(n_voters), share=money(share))
     solved.notes.insert(0, t("alloc.note.completion", mes=len(by_mes), completed=len(by_completion)))
+    unspent = _most_supported_left_out(inst, r, ballots, solved.x, share)
+    if unspent:
+        solved.notes.insert(1, unspent)
     return solved, why, set(by_completion)
+
+
+UNSPENT_WORTH_SAYING = 0.5  # the share of the available budget left unspent past which the board is told why
+
+
+def _most_supported_left_out(inst: Instance, r: Rules, ballots: Ballots, funded: np.ndarray, share: float) -> str:
+    """When equal shares leave most of the budget unspent, why: each participant pays only from their share, so a
+    dear proposal a majority backs can be left out although it would fit. Names the most backed one left out that
+    fits the available budget on its own ('' when there is no such case to tell)."""
+    spent = int(inst.cents[funded].sum())
+    if r.available_cents <= 0 or spent >= UNSPENT_WORTH_SAYING * r.available_cents:
+        return ""
+    voters = [scores for scores in ballots.values() if any(value > 0 for value in scores.values())]
+    backers = {i: sum(1 for scores in voters if scores.get(inst.ids[i], 0) > 0) for i in range(len(inst.ids))}
+    fits = [i for i in range(len(inst.ids)) if not funded[i] and i not in r.must_not
+            and inst.cents[i] <= r.available_cents and 2 * backers[i] > len(voters)]
+    if not fits:
+        return ""
+    dear = max(fits, key=lambda i: (backers[i], -i))
+    return t("alloc.note.proportional_unspent", spent=money(spent / 100), available=money(r.available_cents / 100),
+             proposal=inst.ids[dear], backers=number(backers[dear]), voters=number(len(voters)),
+             cost=money(inst.cents[dear] / 100), share=money(share))
 
 
 def no_ballots(inst: Instance) -> Solved:
