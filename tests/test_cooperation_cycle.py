@@ -124,6 +124,20 @@ def test_reports_raise_and_clear_the_flags(store, reports, today, raised):
     assert {name for name, on in found.items() if on} == raised
 
 
+def test_an_agreement_adding_up_to_more_than_its_project_costs_is_flagged_until_the_cost_is_updated(store):
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())  # 19.500 for EV-P02, whose stored cost is 9.500
+    today = dt.date(2026, 12, 3)
+    flagged = monitoring.flags_frame(store, [agreement], today)
+    assert flagged["over_cost"].item() and "suma más que el costo registrado" in flagged["reasons"].item()
+    proposal = records.proposal(store, "EV-P02").item
+    reformulated = proposal.model_copy(update={"cost_usd": 19_500, "requested_usd": 7_000,
+                                               "counterpart_associations_usd": 2_500,
+                                               "counterpart_cooperant_usd": 10_000, "budget_lines": []})
+    records.save_proposal(store, PLANNER, reformulated)
+    assert not monitoring.flags_frame(store, [agreement], today)["over_cost"].item()
+
+
 def test_a_report_checks_the_annex_and_a_proposal_to_cancel_is_flagged(store):
     _accepted(store)
     agreement = agr.sign(store, BOARD, _draft())

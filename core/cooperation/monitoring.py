@@ -26,7 +26,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from core import fmt
 from core.cooperation.agreements import AGREEMENT, Agreement
 from core.cooperation.reviews import REVIEW_FLAGS, review_flags
-from core.proposals.models import ID_PATTERN
+from core.proposals.models import CENT, ID_PATTERN
+from core.record import overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Store
 from core.texts import t
@@ -36,6 +37,7 @@ LATE_POINTS = 15.0
 GRACE_DAYS = 15
 Measure = Literal["none", "corrective", "feedback", "cancellation"]
 FLAGS = ("late", "report_overdue", "over_budget", "cancellation")
+COST_FLAG = "over_cost"  # the agreement adds up to more than its project costs (a project reformulated unrecorded)
 
 
 class IndicatorValue(BaseModel):
@@ -126,7 +128,14 @@ def flags(agreement: Agreement, history: Sequence[Report], today: dt.date) -> di
 
 _FLAG_SCHEMA = {"agreement_id": pl.Utf8, "number": pl.Utf8, "proposal_id": pl.Utf8, "elapsed_pct": pl.Float64,
                 "progress_pct": pl.Float64, "spent_pct": pl.Float64,
-                **{f: pl.Boolean for f in (*FLAGS, *REVIEW_FLAGS)}, "reasons": pl.Utf8}
+                **{f: pl.Boolean for f in (*FLAGS, *REVIEW_FLAGS, COST_FLAG)}, "reasons": pl.Utf8}
+
+
+def over_cost(store: Store, agreement: Agreement) -> bool:
+    """Whether the agreement adds up to more than its proposal's stored cost (by more than a cent)."""
+    proposal = overlay.current(store, "proposal", agreement.proposal_id)
+    cost = proposal.body.get("cost_usd") if proposal is not None and not proposal.deleted else None
+    return cost is not None and agreement.total_usd > float(cost) + CENT
 
 
 def flags_frame(store: Store, agreements: Sequence[Agreement], today: dt.date) -> pl.DataFrame:
@@ -136,14 +145,16 @@ def flags_frame(store: Store, agreements: Sequence[Agreement], today: dt.date) -
     for agreement in agreements:
         history = reports(store, agreement.agreement_id)
         latest = history[-1] if history else None
-        raised = {**flags(agreement, history, today), **review_flags(store, agreement.agreement_id)}
+        raised = {**flags(agreement, history, today), **review_flags(store, agreement.agreement_id),
+                  COST_FLAG: over_cost(store, agreement)}
         spent = sum(latest.spent_by_source().values()) if latest else 0.0
         rows.append({"agreement_id": agreement.agreement_id, "number": agreement.number_es,
                      "proposal_id": agreement.proposal_id,
                      "elapsed_pct": elapsed_share(agreement, min(today, agreement.end_date)) * 100,
                      "progress_pct": latest.physical_progress_pct if latest else 0.0,
                      "spent_pct": spent / agreement.total_usd * 100, **raised,
-                     "reasons": "; ".join(t(f"mon.flag.{f}") for f in (*FLAGS, *REVIEW_FLAGS) if raised[f])})
+                     "reasons": "; ".join(t(f"mon.flag.{f}") for f in (*FLAGS, *REVIEW_FLAGS, COST_FLAG)
+                                          if raised[f])})
     return pl.DataFrame(rows, schema=_FLAG_SCHEMA)
 
 

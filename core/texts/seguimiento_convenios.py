@@ -13,6 +13,7 @@ STRINGS = {
     "mon.flag.cancellation": "cancelación propuesta",
     "mon.flag.midterm_change": "la evaluación intermedia pide ajustar o cancelar",
     "mon.flag.audit_open": "observaciones de auditoría sin resolver",
+    "mon.flag.over_cost": "el convenio suma más que el costo registrado del proyecto",
     "mon.measure.none": "Ninguna",
     "mon.measure.corrective": "Acción correctiva",
     "mon.measure.feedback": "Retroalimentación (cambios acordados)",
