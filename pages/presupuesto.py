@@ -1,7 +1,7 @@
-"""Presupuesto: the study's check that every association formulated a project; the budget and the board's rules;
-the three objectives the board may choose (total score, scope, proportional) side by side, then the greedy rule and
-the equal split as comparators, with the spread of money across associations; "¿por qué no?" for every proposal
-left out; saved scenarios and the comparison of two of them."""
+"""Presupuesto: the study's check that every association formulated a project; the budget and the board's rules; the
+three objectives (total score, scope, proportional) side by side, then the greedy rule and the equal split as
+comparators, with the spread of money across associations; "¿por qué no?" for every proposal left out; saved
+scenarios and the comparison of two of them."""
 
 from __future__ import annotations
 
@@ -160,12 +160,10 @@ def associations_check(inputs: DecisionInputs) -> None:
 
 
 def ballots_caption(inputs: DecisionInputs) -> None:
-    group = inputs.ballots
-    if group.meeting is None:
-        return
-    n = len(group.ballots)
-    who = t("budget.ballots.who_one") if n == 1 else t("budget.ballots.who", n=fmt.number(n))
-    st.caption(t(f"budget.ballots.{group.kind}", meeting=plain(group.meeting.title), who=who))
+    group, n = inputs.ballots, len(inputs.ballots.ballots)
+    if group.meeting is not None:
+        who = t("budget.ballots.who_one") if n == 1 else t("budget.ballots.who", n=fmt.number(n))
+        st.caption(t(f"budget.ballots.{group.kind}", meeting=plain(group.meeting.title), who=who))
 
 
 def method_column(result, names: dict[str, str]) -> None:
@@ -279,13 +277,14 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
     rules, unread = rules_panel(code, options, labels_)
     weights = shared.weights()
     explain = views.why_at_once(len(inputs.proposals))
-    results = {m: shared.run(code, weights, rules, method=m, explain=explain).result for m in METHODS}
+    runs = {m: shared.run(code, weights, rules, method=m, explain=explain) for m in METHODS}
+    results = {m: run.result for m, run in runs.items()}
 
     st.subheader(t("budget.methods.title"))
     if not results["optimal"].feasible:
         st.error(t("budget.infeasible", reason=results["optimal"].message_es), icon=":material/block:")
         return unread
-    if shared.run(code, weights, rules, method="optimal", explain=explain).candidates.is_empty():
+    if runs["optimal"].candidates.is_empty():  # nothing passed the eligibility filter: say so, not «all funded»
         st.warning(t("budget.no_candidates", n=fmt.number(len(inputs.proposals)),
                      budget=fmt.money(rules.budget_usd - rules.reserve_usd)), icon=":material/filter_alt_off:")
         return unread

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -177,6 +178,15 @@ def store_accounts(store, *users):
     for user in users:
         _keep_account(store, user)
     return store
+
+
+def live_count(store, kind: str | None = None) -> int:
+    """How many live (not deleted) records `store` holds, of `kind` or of every kind: what a refused write must
+    leave as it was."""
+    with contextlib.closing(sqlite3.connect(store.path)) as con:
+        if kind is None:
+            return con.execute("SELECT count(*) FROM records WHERE deleted = 0").fetchone()[0]
+        return con.execute("SELECT count(*) FROM records WHERE kind = ? AND deleted = 0", (kind,)).fetchone()[0]
 
 
 def _keep_account(store, user) -> None:

@@ -11,7 +11,16 @@ from playwright.sync_api import expect
 from core.record import overlay
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import TEST_PASSWORD, after_its_run, open_page, pick_option, served_app, sign_in, wait_for_app
+from tests.conftest import (
+    TEST_PASSWORD,
+    after_its_run,
+    live_count,
+    open_page,
+    pick_option,
+    served_app,
+    sign_in,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +60,7 @@ def test_the_demo_runs_end_to_end(page, app_without_proposals, tmp_path):
     page.get_by_role("button", name="Guardar todo").click()
     wait_for_app(page)
     expect(page.get_by_text("Se guardaron 16 propuestas en un solo paso.")).to_be_visible()
-    assert store.count("proposal") == 16
+    assert live_count(store, "proposal") == 16
 
     # 2. Screen and score with the study's preset.
     open_page(page, "Priorización")

@@ -238,13 +238,6 @@ class Store:
                 for r in self.records(kind, parish_code)]
         return pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame()
 
-    def count(self, kind: str | None = None) -> int:
-        """How many live records the store holds (of `kind`, or of every kind)."""
-        with self._connection() as con:
-            if kind is None:
-                return con.execute("SELECT count(*) FROM records WHERE deleted = 0").fetchone()[0]
-            return con.execute("SELECT count(*) FROM records WHERE kind = ? AND deleted = 0", (kind,)).fetchone()[0]
-
     def has_any(self, kind: str) -> bool:
         """Whether a record of `kind` was ever stored, deleted or not (however its row marks it): the first
         account may only be created in a store that never had one."""
