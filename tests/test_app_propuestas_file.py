@@ -163,7 +163,8 @@ def test_a_bulk_change_moves_nothing_when_one_cannot_move(store, clean):
     app.selectbox(key="prop-bulk-target").set_value("submitted").run()
     next(b for b in app.button if b.label == "Cambiar el estado de 2 propuestas").click().run()
     error = next(e.value for e in app.error if "No se cambió ninguna" in e.value).replace("\\", "")  # escaped text
-    assert "1 de las 2" in error and "EV-P01" in error and "ya está en «Presentada»" in error
+    assert "de las propuestas elegidas (2), no pueden pasar a ese estado 1" in error and "EV-P01" in error
+    assert "ya está en «Presentada»" in error
     assert store.get(records.PROPOSAL, codes[0]).body["status"] == "draft"
     assert len(store.log()) == log
 

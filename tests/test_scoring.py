@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import polars as pl
 import pytest
 
@@ -69,12 +71,19 @@ def test_pdot_alignment(changes, expected, words):
     assert words in result.explanation_es
 
 
+def test_a_loaded_parish_s_pdot_objective_is_named_by_its_own_code():
+    loaded = dataclasses.replace(CTX, pdot_objectives={"160155-OE1": "Riego"})
+    said = pdot_alignment(proposal(pdot_objective_ids=["160155-OE1", "160155-OE9"]), loaded).explanation_es
+    assert "1 objetivo del PDOT: OE1 («Riego»)" in said and "No están en el PDOT: OE9" in said and "160155" not in said
+
+
 @pytest.mark.parametrize("changes, expected, words", [
-    ({}, 0, "ningún ODS"),
-    ({"sdg_goals": [2]}, 40, "sin meta específica"),
+    ({}, 0, "No nombra ningún ODS ni objetivo del PND."),
+    ({"sdg_goals": [2]}, 40, "Nombra ODS 2 sin meta específica, pero ningún objetivo del PND."),
     ({"sdg_goals": [2], "sdg_targets": ["2.3"]}, 50, "metas 2.3"),
     ({"sdg_goals": [2], "pnd_objective_ids": ["PND_2024_2025-5"]}, 90, "PND vigente (objetivo 5 del PND 2024–2025)"),
-    ({"pnd_objective_ids": ["PND_2017_2021-6"]}, 25, "anterior (objetivo 6 del PND 2017–2021), que cuentan la mitad"),
+    ({"pnd_objective_ids": ["PND_2017_2021-6"]}, 25,
+     "No nombra ningún ODS; sí solo objetivos de un PND anterior (objetivo 6 del PND 2017–2021), que cuentan la mitad"),
     ({"sdg_goals": [2], "sdg_targets": ["2.3"], "pnd_objective_ids": ["PND_2024_2025-5"]}, 100, "metas"),
 ])
 def test_sdg_pnd_alignment(changes, expected, words):

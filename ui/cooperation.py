@@ -97,7 +97,9 @@ def pdot_report(store: Store, parish_code: str) -> None:
     signed = agreements.agreements(store, parish_code)
     frame = pdot_progress.progress([v.item for v in records.pdot_objectives(store, parish_code)],
                                    records.proposal_models(store, parish_code), signed,
-                                   {a.agreement_id: monitoring.reports(store, a.agreement_id) for a in signed})
+                                   {a.agreement_id: monitoring.reports(store, a.agreement_id) for a in signed}
+                                   ).with_columns(pl.col("pdot_objective_id").map_elements(fmt.local_code,
+                                                                                           return_dtype=pl.Utf8))
     if frame.is_empty():
         return
     st.subheader(t("pdot.title"))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from core.fmt import capitalized, listing, money, number, percent
+from core.fmt import capitalized, listing, local_code, money, number, percent
 from core.proposals.formulation import format_items
 from core.proposals.models import Proposal
 from core.texts import label, t
@@ -91,10 +91,11 @@ def pdot_alignment(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
         names = []
         for o in known:
             objective = (ctx.pdot_objectives or {}).get(o)
-            names.append(t("crit.pdot.named", code=o, text=objective) if objective else o)
+            code = local_code(o)  # as the parish's own files name it
+            names.append(t("crit.pdot.named", code=code, text=objective) if objective else code)
         text = t("crit.pdot.one" if n == 1 else "crit.pdot.many", count=n, names=listing(names))
     if unknown:
-        text += t("crit.pdot.unknown", codes=listing(unknown))
+        text += t("crit.pdot.unknown", codes=listing(map(local_code, unknown)))
     return CriterionScore(score, text)
 
 
@@ -115,7 +116,7 @@ def sdg_pnd_alignment(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     elif p.sdg_goals:
         ods, ods_text = 40.0, t("crit.sdg.goals", goals=goals)
     else:
-        ods, ods_text = 0.0, t("crit.sdg.none")
+        ods, ods_text = 0.0, ""
     current = [o for o in p.pnd_objective_ids if o.startswith(ctx.current_pnd_plan + "-")]
     if current:
         pnd, pnd_text = 50.0, t("crit.pnd.current", objectives=listing(pnd_objective_words(o) for o in current))
@@ -123,8 +124,9 @@ def sdg_pnd_alignment(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
         pnd, pnd_text = 25.0, t("crit.pnd.older",
                                 objectives=listing(pnd_objective_words(o) for o in p.pnd_objective_ids))
     else:
-        pnd, pnd_text = 0.0, t("crit.pnd.none")
-    return CriterionScore(ods + pnd, t("crit.sdg_pnd", sdg=ods_text, pnd=pnd_text))
+        pnd, pnd_text = 0.0, ""
+    named = "both" if ods_text and pnd_text else "sdg" if ods_text else "pnd" if pnd_text else "none"
+    return CriterionScore(ods + pnd, t(f"crit.sdg_pnd.{named}", sdg=ods_text, pnd=pnd_text))
 
 
 def scope(p: Proposal, ctx: CriteriaContext) -> CriterionScore:

@@ -53,8 +53,8 @@ STRINGS: dict[str, str] = {
                                        "aunque cabría en el presupuesto. Es una propiedad del reparto por partes "
                                        "iguales: compare con el objetivo de puntaje.",
     "alloc.message.no_candidates": "No hay propuestas candidatas.",
-    "alloc.note.equal_share": "Cada una de las {count} asociaciones recibe una cuota igual de {amount}; lo que una "
-                              "asociación no usa queda sin asignar.",
+    "alloc.note.equal_share": "Cada asociación con propuestas elegibles ({count}) recibe una cuota igual de {amount}; "
+                              "lo que una asociación no usa queda sin asignar.",
     "alloc.note.cannot_cover": "No se puede dar un proyecto a «{association}»: {reason}.",
     "alloc.note.money_short": "El dinero no alcanza para una propuesta por asociación: cubrir a las {total} "
                               "asociaciones que pueden recibir un proyecto costaría al menos {need} y hay "

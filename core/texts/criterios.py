@@ -11,12 +11,13 @@ STRINGS: dict[str, str] = {
     # -- ODS and PND ---------------------------------------------------------------------------------------
     "crit.sdg.targets": "ODS {goals} con metas {targets}",
     "crit.sdg.goals": "ODS {goals} sin meta específica",
-    "crit.sdg.none": "ningún ODS",
     "crit.pnd.current": "objetivos del PND vigente ({objectives})",
     "crit.pnd.older": "solo objetivos de un PND anterior ({objectives}), que cuentan la mitad",
     "crit.pnd.objective": "objetivo {number} del PND {start}–{end}",
-    "crit.pnd.none": "ningún objetivo del PND",
-    "crit.sdg_pnd": "Nombra {sdg} y {pnd}.",
+    "crit.sdg_pnd.both": "Nombra {sdg} y {pnd}.",
+    "crit.sdg_pnd.sdg": "Nombra {sdg}, pero ningún objetivo del PND.",
+    "crit.sdg_pnd.pnd": "No nombra ningún ODS; sí {pnd}.",
+    "crit.sdg_pnd.none": "No nombra ningún ODS ni objetivo del PND.",
     # -- scope ------------------------------------------------------------------------------------------------
     "crit.scope": "Beneficia de forma directa a {people} personas ({reach} del mayor alcance entre las propuestas); "
                   "beneficio {benefit}; mujeres y jóvenes: {inclusion} de los beneficiarios directos.",

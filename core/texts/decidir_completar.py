@@ -38,8 +38,8 @@ STRINGS = {
     "prop.bulk.target": "Pasar a",
     "prop.bulk.apply": "Cambiar el estado de {count} propuestas",
     "prop.bulk.apply_one": "Cambiar el estado de 1 propuesta",
-    "prop.bulk.refused": "No se cambió ninguna: {count} de las {total} propuestas elegidas no pueden pasar a ese "
-                         "estado.",
+    "prop.bulk.refused": "No se cambió ninguna: de las propuestas elegidas ({total}), no pueden pasar a ese estado "
+                         "{count}.",
     "prop.bulk.conflict": "No se cambió ninguna: {reason}",
     "prop.bulk.done": "Propuestas que pasaron a «{status}»: {count}.",
 

@@ -305,8 +305,8 @@ STRINGS: dict[str, str] = {
     "budget.ballots.who": "{n} participantes",
     "budget.check.title": "Antes del presupuesto: cada asociación formula al menos un proyecto",
     "budget.check.ok": "Cada asociación de la parroquia presentó al menos un proyecto.",
-    "budget.check.missing": "{n} asociaciones todavía no presentan ningún proyecto: {names}. El estudio pide que cada "
-                            "asociación formule al menos uno antes de repartir el presupuesto.",
+    "budget.check.missing": "Asociaciones que todavía no presentan ningún proyecto ({n}): {names}. El estudio pide que "
+                            "cada asociación formule al menos uno antes de repartir el presupuesto.",
     "budget.methods.table": "Ver las cifras en una tabla",
     "budget.infeasible": "Con estas reglas no hay ninguna asignación posible. {reason} Cambie las reglas: no se "
                          "perdió nada.",
