@@ -162,7 +162,7 @@ def test_a_representative_cannot_set_a_status_the_gad_decides(store):
 
 
 def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store, con):
-    store_accounts(store, BOARD)  # the board member's account: rights are read from the store
+    store_accounts(store, BOARD, PLANNER)  # the board member's account: rights are read from the store
     import datetime as dt
 
     from core.engine import scenarios
@@ -195,6 +195,22 @@ def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store,
                                          "está «Financiada»"):
         record(store, BOARD, draft, consequences=lambda d: records.decision_status_changes(store, d))
     assert len(store.log(limit=100_000)) == entries and len(store.records("decision", "010170")) == 1
+
+    # a later decision run anew (a second budget, a draft since handed in): what the first acta settled no longer
+    # competes and keeps its status, a draft stays a draft, and what still competed is funded
+    drafted = status[decision.left_out[0].proposal_id].model_copy(update={
+        "proposal_id": "EV-P80", "status": ProposalStatus.DRAFT, "status_history": []})
+    records.save_proposal(store, PLANNER, drafted)
+    second_inputs = load_inputs(con, "010170", store=store)
+    rerun = scenarios.run_scenario(second_inputs, scenario.model_copy(update={"name": "Segundo presupuesto"}))
+    assert not set(rerun.result.funded_ids) & ({line.proposal_id for line in decision.funded} | {"EV-P80"})
+    second = record(store, BOARD, scenarios.decision_draft(
+        scenario, rerun, {}, "El Valle", draft.attendees, dt.date(2026, 12, 2),
+        proposal_titles={p.proposal_id: p.title for p in second_inputs.proposals}),
+        consequences=lambda d: records.decision_status_changes(store, d))
+    after = {v.item.proposal_id: v.item.status for v in records.proposals(store, "010170")}
+    assert after["EV-P80"] == "draft" and all(after[line.proposal_id] == "funded" for line in decision.funded)
+    assert second.approved and all(after[line.proposal_id] == "funded" for line in second.funded)
 
 
 def test_a_rejected_decision_changes_no_proposal(store, con):

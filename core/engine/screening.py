@@ -26,14 +26,11 @@ import polars as pl
 from core.fmt import capitalized, date, listing, money, percent
 from core.proposals import formulation
 from core.proposals.competences import GadCompetence
-from core.proposals.models import CENT, Proposal, ProposalStatus
+from core.proposals.models import CENT, COMPETING, Proposal
 from core.proposals.offers import CooperationOffer
 from core.texts import label, t
 
 PROPOSAL_GATES = ("status", "competence", "non_reimbursable", "applicant", "counterpart", "pdot", "complete")
-# The statuses from which a decision can still fund a proposal (core.proposals.models.ALLOWED_TRANSITIONS): handed
-# in and not settled. A draft was never presented; a funded, not funded or not eligible one was decided already.
-CANDIDATE_STATUSES = frozenset({ProposalStatus.SUBMITTED, ProposalStatus.ELIGIBLE, ProposalStatus.SCORED})
 # Who can present an associations' proposal to a cooperant: the parish GAD or the associations themselves.
 PROPOSAL_APPLICANTS = ("parish_gad", "association")
 # The themes a kind of support fits; a kind not listed fits any competence (training, equipment, assistance).
@@ -158,7 +155,7 @@ def gate_competence(p: Proposal, ctx: ScreeningContext) -> GateResult:
 
 def gate_status(p: Proposal, ctx: ScreeningContext) -> GateResult:
     """Only a proposal its association handed in, and that no decision settled, competes for the budget."""
-    if p.status in CANDIDATE_STATUSES:
+    if p.status in COMPETING:
         return GateResult("status", True, t("screen.status.ok", status=label("proposal_status", p.status.value)))
     return GateResult("status", False, t(f"screen.status.{p.status.value}"))
 

@@ -76,6 +76,11 @@ ALLOWED_TRANSITIONS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
 }
 
 
+# The statuses from which a decision can still fund a proposal (ALLOWED_TRANSITIONS): handed in and not settled. A
+# draft was never presented; a funded, not funded or not eligible one was decided already. Only these compete.
+COMPETING = frozenset({ProposalStatus.SUBMITTED, ProposalStatus.ELIGIBLE, ProposalStatus.SCORED})
+
+
 def can_transition(current: ProposalStatus | str, new: ProposalStatus | str) -> bool:
     return ProposalStatus(new) in ALLOWED_TRANSITIONS[ProposalStatus(current)]
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from core.cooperation.cooperants import registered_offer
 from core.data.schemas.catalogues import PdotObjective
-from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus, transition_error
+from core.proposals.models import ALLOWED_TRANSITIONS, COMPETING, Proposal, ProposalStatus, transition_error
 from core.proposals.offers import ENTERED, CooperationOffer
 from core.record import overlay
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, require
@@ -216,7 +216,8 @@ FUNDED_OR_LATER = {ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalS
 
 def decision_status_changes(store: Store, decision: Decision) -> list[Change]:
     """After an approved decision: funded proposals become «funded», the other candidates «not funded» and
-    those that failed a gate «not eligible», each through the lifecycle's own steps, noted with the acta.
+    those that failed a gate «not eligible», each through the lifecycle's own steps, noted with the acta. A
+    proposal left out that was not competing (a draft, or one an earlier acta settled) keeps its status.
     ValueError (Spanish) when the acta would contradict a project's status: one an earlier acta funded, or one it
     funds that can no longer be funded (the same decision recorded twice, or a later one over decided projects)."""
     if not decision.approved:
@@ -234,6 +235,8 @@ def decision_status_changes(store: Store, decision: Decision) -> list[Change]:
         if record is None or record.deleted:
             continue
         proposal = Proposal.model_validate(record.body)
+        if target != ProposalStatus.FUNDED and proposal.status not in COMPETING:
+            continue  # not this decision's to settle: never handed in, or settled by an earlier acta
         was_funded = ProposalStatus(proposal.status) in FUNDED_OR_LATER
         if was_funded or (target == ProposalStatus.FUNDED and not lifecycle_path(ProposalStatus(proposal.status), target)):
             # funded by an earlier acta (this one would fund it twice, or say it is not funded), or past funding
