@@ -150,6 +150,23 @@ def test_a_record_whose_deleted_mark_is_not_a_number_is_named(copy, mark):
     assert f"La decisión «{record_id}» no coincide con su última versión registrada" in result.stderr
 
 
+def test_accounts_deleted_by_hand_open_no_first_administrator_and_one_made_again_is_named(copy):
+    """Rows deleted behind the log's back: the store must not look new (the first-administrator form), and an
+    account created again under the same name starts its versions anew, which the log names."""
+    from core.record.auth import Accounts, PermissionDenied
+
+    sql(copy, "DELETE FROM records WHERE kind = 'user'")
+    accounts = Accounts(Store(copy))
+    assert accounts.users() == [] and accounts.has_users()
+    with pytest.raises(PermissionDenied):
+        accounts.create_first_admin("intrusa", "Intrusa", "una-clave-larga-2026")
+    username = BOARD.username
+    store_accounts(Store(copy), BOARD)  # the same account written again through Minga: version 1 again
+    result = verify(copy)
+    assert result.returncode == 1
+    assert f"El usuario «{username}» se guarda en la entrada" in result.stderr and "como versión 1" in result.stderr
+
+
 def test_a_decision_deleted_in_records_only_is_named(copy):
     record_id, _ = decision_body(copy, 1)
     sql(copy, "DELETE FROM records WHERE kind = 'decision' AND record_id = ?", params=(record_id,))

@@ -188,16 +188,20 @@ def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings
     signed: list[tuple[int, str, str]] = []
     previous, broken = GENESIS, False
     rows = con.execute("SELECT seq, at, actor, action, kind, record_id, payload, prev_hash, hash, signature, "
-                       "json_extract(payload, '$.record_hash'), json_extract(payload, '$.removed') "
-                       "FROM audit_log ORDER BY seq")
+                       "json_extract(payload, '$.record_hash'), json_extract(payload, '$.removed'), "
+                       "json_extract(payload, '$.version') FROM audit_log ORDER BY seq")
+    versions: dict[tuple[str, str], int] = {}  # each record's last logged version
     for expected, row in enumerate(rows, start=1):
-        seq, at, actor, action, kind, record_id, payload, prev_hash, digest, signature, written, removed = row
+        seq, at, actor, action, kind, record_id, payload, prev_hash, digest, signature, written, removed, version = row
         log.entries = expected
         signed.append((seq, digest, signature))
         if written is not None:
             log.last_record_hash[(kind, record_id)] = (seq, written)
+            _check_version(kind, record_id, seq, version, versions.get((kind, record_id)), action, findings)
+            versions[(kind, record_id)] = version
         elif removed:
             log.last_record_hash.pop((kind, record_id), None)
+            versions.pop((kind, record_id), None)
         if not broken:
             problem = None
             if seq != expected:
@@ -214,6 +218,16 @@ def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings
         _check_signatures(con, key, signed, findings, chained=not broken and not every_signature,
                           all_signed=every_signature)
     return log
+
+
+def _check_version(kind: str, record_id: str, seq: int, version: object, last: object, action: str,
+                   findings: list[Finding]) -> None:
+    """Each save of a record is its last logged version plus one. A record deleted behind the log's back and
+    created again through Minga (an account, to open the first-administrator form) starts again at 1: the log still
+    chains and its last hash matches, but the version goes back. (The seal of an upgrade logs versions as found.)"""
+    if isinstance(last, int) and version != last + 1 and action != t("log.action.seal"):
+        findings.append(Finding("records", t("ledger.version_back", kind=label("record_kind", kind), record=record_id,
+                                             seq=seq, version=version, last=last), seq))
 
 
 def _check_signatures(con: sqlite3.Connection, key: Ed25519PublicKey, entries: list[tuple[int, str, str]],

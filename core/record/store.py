@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from core.record.ledger import Verification
 
 BUSY_SECONDS = 5  # how long a save waits for another process's write lock before saying so
-_ANY_OF_KIND = "SELECT 1 FROM records WHERE kind = ? LIMIT 1"
+# a record of the kind, or a log entry about one (a row deleted behind the log's back still counts)
+_ANY_OF_KIND = "SELECT 1 FROM records WHERE kind = ?1 UNION ALL SELECT 1 FROM audit_log WHERE kind = ?1 LIMIT 1"
 
 
 class StoreError(Exception):
@@ -239,8 +240,8 @@ class Store:
         return pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame()
 
     def has_any(self, kind: str) -> bool:
-        """Whether a record of `kind` was ever stored, deleted or not (however its row marks it): the first
-        account may only be created in a store that never had one."""
+        """Whether a record of `kind` was ever stored, deleted or not (however its row marks it, or with its row
+        deleted by hand): the first account may only be created in a store that never had one."""
         with self._connection() as con:
             return con.execute(_ANY_OF_KIND, (kind,)).fetchone() is not None
 

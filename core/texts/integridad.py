@@ -30,6 +30,8 @@ STRINGS: dict[str, str] = {
                          "actualizarlo y sellarlo.",
     "ledger.record_differs": "{kind} «{record}» no coincide con su última versión registrada (entrada {seq}): "
                              "se modificó por fuera de Minga o se borraron entradas del final del registro.",
+    "ledger.version_back": "{kind} «{record}» se guarda en la entrada {seq} como versión {version}, pero ya iba en la "
+                           "versión {last}: se borró por fuera de Minga y se creó de nuevo.",
     "ledger.record_gone": "{kind} «{record}» está en el registro (entrada {seq}) pero ya no está en el almacén: "
                           "se borró por fuera de Minga.",
     "ledger.anchor_lost": "El ancla {path} falta, no se puede leer o no registra ninguna entrada, pero el registro "
