@@ -1,7 +1,6 @@
 """Tampering with a copy of a store, as an auditor or an attacker would, against `python -m core.audit verify`
 run as a separate process: every case exits non-zero and names what it found; the untouched store exits 0."""
 
-import datetime as dt
 import json
 import os
 import shutil
@@ -293,38 +292,50 @@ def test_an_acta_that_carries_a_true_constancia_over_other_content_is_named(copy
     assert "El texto del acta «acta-falsa.pdf» no es el que Minga imprime" in result.stderr
 
 
-def test_an_acta_printed_before_formats_were_named_is_not_called_forged(copy, tmp_path, monkeypatch):
-    """An older Minga printed an acta differently (no format line, other wording): an honest older acta's text
-    cannot match a print made today. Its decision and constancia are still checked; the comparison is said not to
-    run."""
-    older = tmp_path / "acta-anterior.pdf"
-    with monkeypatch.context() as older_minga:
-        older_minga.setattr(constancia, "lines", lambda *head: _PRINTED_LINES(*head)[:-1])
-        older_minga.setattr(acta, "status_es", lambda decision: "Aprobada (formato anterior)")
-        older.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), Store(copy).head()))
-    monkeypatch.setattr(constancia, "FORMAT_NAMED_SINCE", dt.datetime(2100, 1, 1, tzinfo=dt.UTC))  # its head: older
-    store = Store(copy)
-    result = ledger.verify_store(copy, key=store.public_key, anchor=store.anchor_path,
-                                 actas=[constancia.read_pdf(older)])
-    assert result.ok, result.message
-    assert any("se imprimió con otro formato de Minga" in note for note in result.not_run)
-
-
 @pytest.mark.parametrize("claimed", [None, 1])
-def test_an_acta_that_claims_an_older_format_than_its_constancia_allows_is_named(copy, tmp_path, monkeypatch, claimed):
-    """The format line taken out, or set to a format Minga never printed: its edited text went uncompared."""
+def test_an_acta_in_another_format_is_not_vouched_for_nor_called_forged(copy, tmp_path, monkeypatch, claimed):
+    """An acta that says another format (or none) cannot be compared with a print made today: an honest one from
+    an older Minga, or an edited one whose format line was changed so that its text would go uncompared. Its
+    decision and constancia are checked; the command exits 1 and says why, without calling the register altered."""
     store = Store(copy)
-    with monkeypatch.context() as edited:
+    with monkeypatch.context() as other_format:
         if claimed is None:
-            edited.setattr(constancia, "lines", lambda *head: _PRINTED_LINES(*head)[:-1])
+            other_format.setattr(constancia, "lines", lambda *head: _PRINTED_LINES(*head)[:-1])
         else:
-            edited.setattr(constancia, "ACTA_FORMAT", claimed)
-        edited.setattr(acta, "status_es", lambda decision: "Aprobada por unanimidad")  # the edit
-        forged = tmp_path / "acta.pdf"
-        forged.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), store.head()))
-    result = verify(copy, "--acta", str(forged))
+            other_format.setattr(constancia, "ACTA_FORMAT", claimed)
+        other_format.setattr(acta, "status_es", lambda decision: "Aprobada por unanimidad")  # other wording
+        other = tmp_path / "acta.pdf"
+        other.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), store.head()))
+    result = verify(copy, "--acta", str(other))
     assert result.returncode == 1
-    assert "no lleva el formato que Minga imprimía" in result.stderr
+    assert "se imprimió con otro formato de Minga" in result.stderr and "no la dé por buena" in result.stderr
+    assert "ALTERADO" not in result.stderr
+
+
+def _signed_electronically(printed: Path, signed: Path) -> Path:
+    """The acta with an (unsigned) signature field and its widget, as FirmaEC or a PDF reader adds them."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(printed))
+    field = writer._add_object(DictionaryObject({
+        NameObject("/FT"): NameObject("/Sig"), NameObject("/T"): TextStringObject("Firma presidenta"),
+        NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Widget"),
+        NameObject("/Rect"): ArrayObject([FloatObject(0)] * 4), NameObject("/F"): NumberObject(132)}))
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([field])
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject({
+        NameObject("/Fields"): ArrayObject([field]), NameObject("/SigFlags"): NumberObject(3)})
+    with signed.open("wb") as out:
+        writer.write(out)
+    return signed
+
+
+def test_an_acta_signed_electronically_still_verifies(copy, tmp_path):
+    """A GAD signs its actas with FirmaEC: a signature field is not content drawn over the acta."""
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), Store(copy).head()))
+    result = verify(copy, "--acta", str(_signed_electronically(printed, tmp_path / "acta-firmada.pdf")))
+    assert result.returncode == 0, result.stderr
 
 
 def test_an_acta_with_an_annotation_drawn_over_its_text_is_named(copy, tmp_path):

@@ -60,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for check in result.not_run:
         print(t("cli.audit.not_run", path=path, check=check), file=sys.stderr)
-    for problem in unread:  # an acta asked for and not read is not an acta vouched for
+    unread += result.actas_not_compared
+    for problem in unread:  # an acta asked for and not read, or not compared, is not an acta vouched for
         print(t("cli.audit.finding", path=path, message=problem), file=sys.stderr)
     if result.ok and not unread:
         print(f"{path}: {result.message}")

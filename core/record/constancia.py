@@ -12,7 +12,6 @@ other content does not pass.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import io
 import logging
 import re
@@ -26,9 +25,6 @@ _HEX = r"([0-9a-f]+)"
 # The acta's layout and wording: printed on every acta, and raised whenever what an acta prints changes, so that
 # `verify --acta` compares an acta's text only with an acta of the same format (an older one is not called forged).
 ACTA_FORMAT = 2
-# When Minga first printed the format line, as format 2 (no acta ever said «formato 1»): an acta without the line
-# shows a log entry from before then, or had the line taken out so that its text would not be compared.
-FORMAT_NAMED_SINCE = dt.datetime(2026, 12, 3, 15, 53, 18, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -41,15 +37,9 @@ class ActaHead:
     head: SignedHead
     text: str = ""  # the acta's whole text, whitespace collapsed (`flat`): compared with the acta as logged
     format: int | None = None  # ACTA_FORMAT when it was printed (None: printed before formats were named)
-    # What Minga never prints on an acta and the PDF has (annotations, images, forms): drawn over the text, they
-    # change what a reader sees and not the text compared. Spanish, one phrase each.
+    # What Minga never prints on an acta and the PDF has (annotations, images, form fields other than electronic
+    # signatures): drawn over the text, they change what a reader sees and not the text compared. Spanish.
     added: tuple[str, ...] = ()
-
-    def format_claimed_falsely(self, head_logged_at: dt.datetime) -> bool:
-        """A format Minga never printed, or no format line under a head logged after every acta printed one."""
-        if self.format is None:
-            return head_logged_at >= FORMAT_NAMED_SINCE
-        return self.format < ACTA_FORMAT
 
 
 def lines(decision_id: str, decision_hash: str, head: SignedHead) -> list[str]:
@@ -124,13 +114,27 @@ def read_pdf(path: Path) -> ActaHead | None:
 
 
 def _added(reader) -> tuple[str, ...]:
-    """What the PDF carries that an acta printed by Minga (text and lines only) does not."""
-    found = [t("constancia.added.form")] if "/AcroForm" in reader.trailer["/Root"] else []
+    """What the PDF carries that an acta printed by Minga (text and lines only) does not. Electronic signatures
+    (FirmaEC, as a GAD signs its actas) are signature fields with their widgets: those are not additions."""
+    form = reader.trailer["/Root"].get("/AcroForm")
+    fields = form.get_object().get("/Fields", []) if form is not None else []
+    found = [t("constancia.added.form")] if any(not _is_signature(f) for f in fields) else []
     for number, page in enumerate(reader.pages, start=1):
         resources = page.get("/Resources")
         objects = resources.get_object().get("/XObject") if resources is not None else None
-        if "/Annots" in page:
+        if any(not _is_signature(a) for a in page.get("/Annots", [])):
             found.append(t("constancia.added.annotations", page=number))
         if objects is not None and len(objects.get_object()):
             found.append(t("constancia.added.objects", page=number))
     return tuple(found)
+
+
+def _is_signature(reference) -> bool:
+    """A signature field, or the widget that shows one (its field type may sit on its parent)."""
+    field = reference.get_object()
+    while field is not None:
+        if field.get("/FT") == "/Sig":
+            return True
+        parent = field.get("/Parent")
+        field = parent.get_object() if parent is not None else None
+    return False

@@ -55,12 +55,11 @@ STRINGS: dict[str, str] = {
                         "se registró: el acta fue editada, o su constancia se copió de otra acta.",
     "ledger.acta_added": "El acta «{file}» tiene {added}, que Minga no imprime: se agregaron después y pueden tapar "
                          "lo que dice el acta.",
-    "ledger.acta_format_false": "El acta «{file}» no lleva el formato que Minga imprimía cuando se registró la "
-                                "entrada {seq} de su constancia (formato {format}): esa línea se cambió o se quitó "
-                                "para que su texto no se compare.",
     "ledger.named_key": "La entrada {seq} no está firmada con la clave que nombra el respaldo.",
     "ledger.not_run.acta_format": "No se comparó el texto del acta «{file}» con lo registrado: se imprimió con "
-                                  "otro formato de Minga (se comprobaron su decisión y su constancia).",
+                                  "otro formato de Minga, o no dice cuál. Se comprobaron su decisión y su constancia, "
+                                  "pero no lo que dice: no la dé por buena sin compararla con el acta impresa de "
+                                  "nuevo desde Minga.",
     "ledger.not_run.acta_print": "No se comparó el texto del acta «{file}» con lo registrado: Minga no pudo "
                                  "imprimirla de nuevo.",
     "ledger.source.anchor": "el ancla guardada fuera del almacén",
