@@ -45,8 +45,11 @@ def copy(pristine, tmp_path) -> Path:
     return tmp_path / "copy" / "minga.sqlite"
 
 
-def verify(path: Path, *extra: str) -> subprocess.CompletedProcess:
+def verify(path: Path, *extra: str, installed: bool = False) -> subprocess.CompletedProcess:
+    """`python -m core.audit verify path …`; `installed`: the store is the installation's own (MINGA_STORE)."""
     env = {k: v for k, v in os.environ.items() if k not in ("MINGA_KEY", "MINGA_STORE")}
+    if installed:
+        env["MINGA_STORE"] = str(path)
     return subprocess.run([sys.executable, "-m", "core.audit", "verify", str(path), *extra], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
@@ -412,7 +415,7 @@ def test_going_back_to_an_older_copy_is_not_hidden_by_removing_or_emptying_the_a
     store = Store(copy)
     store.save("proposal", "EV-X1", {"title": "Otra"}, actor="tecnico", parish_code="010170")
     assert (anchor.read_text(encoding="utf-8") if anchor.exists() else None) == anchor_text  # not written anew
-    result = verify(copy)
+    result = verify(copy, installed=True)
     assert result.returncode == 1
     assert "El ancla" in result.stderr and "pudo volver a un estado anterior" in result.stderr
     assert not store.verify().ok
@@ -422,6 +425,13 @@ def test_a_store_handed_over_without_its_keys_folder_says_the_anchor_was_not_che
     shutil.rmtree(copy.parent / "keys")
     result = verify(copy)
     assert result.returncode == 0 and "ancla" in result.stderr  # a note: nothing here to check it against
+
+
+def test_an_untouched_copy_of_the_store_beside_it_is_not_called_rolled_back(copy):
+    """A copy under another name beside the installation's store has no anchor of its own: not a finding."""
+    duplicate = shutil.copy(copy, copy.parent / "minga-copia.sqlite")
+    result = verify(Path(duplicate))
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_planted_trigger_is_named_and_the_write_it_blocks_is_refused_in_spanish(copy):

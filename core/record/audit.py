@@ -52,9 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     anchor = next((a for a in (signing.anchor_path(key_path, path), signing.anchor_path(beside, path)) if a.is_file()),
                   signing.anchor_path(key_path, path))
     try:
-        # the installation's own keys folder (beside the store) keeps its anchor: a missing one there is a finding
-        result = verify_store(path, key=key, anchor=anchor, actas=actas,
-                              anchor_expected=anchor.parent == beside.parent and beside.is_file())
+        # the installation's own store keeps its anchor beside its key: a missing one there is a finding (a copy of
+        # the store elsewhere, or under another name, has none of its own)
+        installed = path.resolve() == default_path().resolve() and beside.is_file()
+        result = verify_store(path, key=key, anchor=anchor, actas=actas, anchor_expected=installed)
     except StoreError as exc:
         print(f"{path}: {exc}", file=sys.stderr)
         return 2

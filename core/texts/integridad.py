@@ -36,7 +36,8 @@ STRINGS: dict[str, str] = {
                           "se borró por fuera de Minga.",
     "ledger.anchor_lost": "El ancla {path} falta, no se puede leer o no registra ninguna entrada, pero el registro "
                           "llega a la entrada {head}: fue borrada o reemplazada, y el almacén pudo volver a un "
-                          "estado anterior sin que se note.",
+                          "estado anterior sin que se note. Si el almacén está bien, restaure su último respaldo "
+                          "en Administración: eso vuelve a escribir el ancla.",
     "ledger.head_unsigned": "{source} indica la entrada {seq}, pero su firma no es de esta instalación.",
     "ledger.behind": "El almacén termina en la entrada {head}, pero {source} registra la entrada {seq}: se borraron "
                      "entradas del final o se volvió a un estado anterior.",
