@@ -314,3 +314,13 @@ def test_accounts_hidden_by_a_deleted_mark_of_another_type_are_refused_and_open_
     with pytest.raises(PermissionDenied, match="Ya existe un administrador"):
         accounts.create_first_admin("intrusa", "Intrusa", PASSWORD)
     assert not hidden.verify().ok
+
+
+def test_restoring_a_backup_writes_a_lost_anchor_again(store, tmp_path):
+    """The anchor lost (a moved installation): the verification names it until the administrator restores the
+    store's own backup, which logs the restore and writes the anchor again."""
+    store.anchor_path.unlink()
+    store.save("budget", "010170", budget(35000), actor="tecnica", parish_code="010170")
+    assert not store.verify().ok and not store.anchor_path.exists()
+    backup.restore(store, a_backup(store, tmp_path), admin=ADMIN, password=PASSWORD)
+    assert store.verify().ok and store.anchor_path.exists()
