@@ -211,6 +211,10 @@ def test_when_equal_shares_leave_most_of_the_budget_unspent_the_dear_majority_pr
     assert "F1" not in result.funded_ids and result.unspent_usd > 25_000
     [told] = [note for note in result.notes_es if "F1" in note]
     assert "apoyan 4 de 5 participantes" in told and "$ 45.000,00" in told and "$ 10.000,00" in told
+    capped = frame([("F1", "a1", 25_000, 0), *cheap])  # equal shares choose it; the board's cap drops it
+    dropped = allocate_detailed(capped, AllocationRules(budget_usd=50_000, max_share_per_association=0.4),
+                                method="proportional", ballots=ballots)
+    assert "F1" not in dropped.funded_ids and not [note for note in dropped.notes_es if "cabría" in note]
     balanced = {f"v{k}": {f"C{k}": 2} for k in range(1, 6)}  # every share spent on what it backs: nothing to tell
     spent = allocate_detailed(frame(cheap), AllocationRules(budget_usd=9_000), method="proportional", ballots=balanced)
     assert not [note for note in spent.notes_es if "cabría en el presupuesto" in note]

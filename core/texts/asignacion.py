@@ -52,6 +52,7 @@ STRINGS: dict[str, str] = {
                                        "participantes, cuesta {cost}, más de lo que juntan sus partes, y queda fuera "
                                        "aunque cabría en el presupuesto. Es una propiedad del reparto por partes "
                                        "iguales: compare con el objetivo de puntaje.",
+    "alloc.note.named": "«{title}» ({code})",
     "alloc.message.no_candidates": "No hay propuestas candidatas.",
     "alloc.note.equal_share": "Cada asociación con propuestas elegibles ({count}) recibe una cuota igual de {amount}; "
                               "lo que una asociación no usa queda sin asignar.",

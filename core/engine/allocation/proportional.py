@@ -20,7 +20,7 @@ from core.engine.allocation.exact import Solved
 from core.engine.allocation.heuristics import Blocks, solve_heuristic
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.rules import Rules, must_cents
-from core.fmt import money, number
+from core.fmt import local_code, money, number
 from core.texts import t
 
 Ballots = Mapping[str, Mapping[str, float]]
@@ -69,7 +69,7 @@ def solve_equal_shares(inst: Instance, r: Rules, ballots: Ballots) -> tuple[Solv
     share = max(0, r.available_cents - must_cents(inst, r)) / 100 / max(1, n_voters)
     solved.message = t("alloc.message.proportional", voters=number(n_voters), share=money(share))
     solved.notes.insert(0, t("alloc.note.completion", mes=len(by_mes), completed=len(by_completion)))
-    unspent = _most_supported_left_out(inst, r, ballots, solved.x, share)
+    unspent = _most_supported_left_out(inst, r, ballots, solved.x, share, set(by_mes))
     if unspent:
         solved.notes.insert(1, unspent)
     return solved, why, set(by_completion)
@@ -78,25 +78,33 @@ def solve_equal_shares(inst: Instance, r: Rules, ballots: Ballots) -> tuple[Solv
 UNSPENT_WORTH_SAYING = 0.5  # the share of the available budget left unspent past which the board is told why
 
 
-def _most_supported_left_out(inst: Instance, r: Rules, ballots: Ballots, funded: np.ndarray, share: float) -> str:
+def _most_supported_left_out(inst: Instance, r: Rules, ballots: Ballots, funded: np.ndarray, share: float,
+                             chosen: set[int]) -> str:
     """When equal shares leave most of the budget unspent, why: each participant pays only from their share, so a
-    dear proposal a majority backs can be left out although it would fit. Names the most backed one left out that
-    fits the available budget on its own ('' when there is no such case to tell)."""
+    dear proposal a majority backs can be left out although it would fit. Names the most backed one that equal
+    shares did not choose (`chosen`: a board rule may drop one they chose), whose backers' shares together fall
+    short of its cost, and that fits the available budget on its own ('' when there is no such case to tell)."""
     spent = int(inst.cents[funded].sum())
     if r.available_cents <= 0 or spent >= UNSPENT_WORTH_SAYING * r.available_cents:
         return ""
     voters = [scores for scores in ballots.values() if any(value > 0 for value in scores.values())]
     backers = {i: sum(1 for scores in voters if scores.get(inst.ids[i], 0) > 0) for i in range(len(inst.ids))}
-    fits = [i for i in range(len(inst.ids)) if not funded[i] and i not in r.must_not
-            and inst.cents[i] <= r.available_cents and 2 * backers[i] > len(voters)]
+    fits = [i for i in range(len(inst.ids)) if not funded[i] and i not in r.must_not and i not in chosen
+            and backers[i] * share * 100 < inst.cents[i] <= r.available_cents and 2 * backers[i] > len(voters)]
     if not fits:
         return ""
     dear = max(fits, key=lambda i: (backers[i], -i))
     return t("alloc.note.proportional_unspent", spent=money(spent / 100), available=money(r.available_cents / 100),
-             proposal=inst.ids[dear], backers=number(backers[dear]), voters=number(len(voters)),
+             proposal=_named(inst, dear), backers=number(backers[dear]), voters=number(len(voters)),
              cost=money(inst.cents[dear] / 100), share=money(share))
 
 
 def no_ballots(inst: Instance) -> Solved:
     return Solved(np.zeros(len(inst.ids), bool), "infeasible", t("alloc.solver.not_run"),
                   t("alloc.message.needs_ballots"), [], {}, None, None)
+
+
+def _named(inst: Instance, i: int) -> str:
+    """«Title» (its code), as the note names a proposal; its code alone when it has no title."""
+    code = local_code(inst.ids[i])
+    return t("alloc.note.named", title=inst.titles[i], code=code) if inst.titles[i] else code
