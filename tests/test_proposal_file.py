@@ -129,7 +129,7 @@ def test_a_missing_kind_of_support_leaves_the_proposal_incomplete_not_the_file_r
 
 def test_an_incomplete_proposal_is_kept_out_by_screening_and_scored_without_a_kind():
     proposal = Proposal(proposal_id="X-1", association_id="A1", parish_code=PARISH, title="Riego",
-                        cost_usd=100, requested_usd=100)
+                        cost_usd=100, requested_usd=100, status="submitted")
     warnings = budget_warnings(proposal)
     assert warnings[0].startswith("Formulación completa: Falta el tipo de apoyo, 3. Situación actual")
     assert "Anexo 3" in warnings[0]  # the parts of the national format cite the thesis
@@ -144,11 +144,14 @@ COMPLETE = {
     "budget_lines": [{"item": "Obra", "amount_usd": 10000}], "duration_months": 6, "project_manager": "Presidente",
     "competence_code": "productive_environment", "pdot_objective_ids": ["OE6"],
     "indicators": [{"name": "ha regadas", "baseline": "0", "target": "8", "means_of_verification": "informe"}],
+    "status": "submitted",
 }
 
 
 @pytest.mark.parametrize(("changes", "gates"), [
     ({}, []),
+    ({"status": "draft"}, ["Presentada y sin decidir"]),  # imported without «Estado»: a draft until handed in
+    ({"status": "funded"}, ["Presentada y sin decidir"]),
     ({"support_kind": None}, ["Formulación completa"]),
     ({"indicators": [], "duration_months": None}, ["Formulación completa"]),
     ({"competence_code": None}, ["Competencia del GAD parroquial"]),

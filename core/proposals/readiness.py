@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import polars as pl
 
-from core.engine.screening import ScreeningContext, gate_competence, gate_complete, gate_pdot
+from core.engine.screening import ScreeningContext, gate_competence, gate_complete, gate_pdot, gate_status
 from core.proposals.models import Proposal
 from core.texts import t
 
@@ -25,7 +25,8 @@ def budget_warnings(p: Proposal, competences: Mapping[str, str] | None = None,
     beyond the proposal naming one.
     """
     pdot = None if pdot_objectives is None else {code: ("", text) for code, text in pdot_objectives.items()}
-    results = [gate_complete(p, ScreeningContext()), gate_pdot(p, ScreeningContext(pdot_objectives=pdot))]
+    results = [gate_status(p, ScreeningContext()), gate_complete(p, ScreeningContext()),
+               gate_pdot(p, ScreeningContext(pdot_objectives=pdot))]
     if not p.competence_code or (competences is not None and p.competence_code not in competences):
         results.append(gate_competence(p, ScreeningContext()))  # no competence list: only says why it fails
     return [t("ready.warning", gate=r.label_es, reason=r.reason_es) for r in results if not r.passed]

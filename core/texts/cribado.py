@@ -15,12 +15,14 @@ STRINGS: dict[str, str] = {
     "screen.competence.theme_mismatch": "su tema ({themes}) no está entre los de esa competencia ({covered})",
     "screen.competence.kind_mismatch": "el tipo de apoyo ({kind}) no corresponde a esa competencia",
     "screen.status.ok": "Presentada por su asociación y sin decidir aún ({status}).",
-    "screen.status.draft": "Es un borrador: su asociación aún no la presentó.",
-    "screen.status.not_eligible": "Se marcó como no elegible; para competir, la asociación la reformula y la presenta "
-                                  "de nuevo.",
+    "screen.status.draft": "Es un borrador: su asociación aún no la presentó. Cuando la presente, cámbiela a "
+                           "«Presentada» en Propuestas (en el formulario o con «Cambiar el estado de varias "
+                           "propuestas»).",
+    "screen.status.not_eligible": "Se marcó como no elegible; para competir de nuevo, el técnico la devuelve a "
+                                  "borrador en Propuestas y la asociación la reformula y la presenta.",
     "screen.status.funded": "Ya fue financiada por una decisión anterior.",
-    "screen.status.not_funded": "Una decisión anterior no la financió; para competir de nuevo, la asociación la "
-                                "reformula y la presenta.",
+    "screen.status.not_funded": "Una decisión anterior no la financió; para competir de nuevo, el técnico la "
+                                "devuelve a borrador en Propuestas y la asociación la reformula y la presenta.",
     "screen.status.in_execution": "Ya fue financiada y está en ejecución.",
     "screen.status.closed": "Ya fue financiada y el proyecto está cerrado.",
     "screen.applicant.unchecked": "No postula a una oferta que limite quién puede postular.",

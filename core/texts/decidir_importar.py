@@ -188,8 +188,8 @@ STRINGS = {
                                "escriba el número",
     "imp.cell.status_new": "una propuesta nueva entra como «Borrador» o «Presentada» (se recibió «{value}»); las "
                            "demás etapas se alcanzan en Minga siguiendo el ciclo",
-    "imp.cell.status_kept": "la propuesta ya existe con estado «{current}»: se conserva ese estado (el estado solo "
-                            "cambia desde el formulario)",
+    "imp.cell.status_kept": "la propuesta ya existe con estado «{current}»: se conserva ese estado (se cambia en "
+                            "Propuestas, desde el formulario o con «Cambiar el estado de varias propuestas»)",
     "imp.cell.line_orphan": "la propuesta «{code}» no está en la hoja de propuestas",
     "imp.cell.lines_invalid": "las líneas de la hoja «{sheet}» de esta propuesta tienen errores (vea esa hoja)",
     "imp.cell.competence_outside": "«{value}» no es una competencia del GAD parroquial (COOTAD art. 65): se "

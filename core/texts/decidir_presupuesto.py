@@ -217,9 +217,9 @@ STRINGS: dict[str, str] = {
     "prio.explain.pick": "Propuesta",
     "prio.ineligible.title": "Propuestas que no pasan el filtro de elegibilidad",
     "prio.ineligible.none": "Todas las propuestas pasan el filtro de elegibilidad.",
-    "prio.ineligible.caption": "{n} propuesta(s) quedan fuera antes de puntuar: el filtro son reglas (competencias "
-                               "del GAD, fondos no reembolsables, contraparte, PDOT, formulación completa), no "
-                               "puntajes.",
+    "prio.ineligible.caption": "Quedan fuera antes de puntuar ({n}): el filtro son reglas (presentada y sin decidir, "
+                               "competencias del GAD, fondos no reembolsables, contraparte, PDOT, formulación "
+                               "completa), no puntajes.",
     "prio.ineligible.line": "- **{code} · {title}** ({associations})\n{reasons}",
     "prio.sens.title": "¿Qué tan firme es el resultado?",
     "prio.sens.intro": "Probabilidad de que cada propuesta se financie cuando cada peso varía al azar {variation} "
