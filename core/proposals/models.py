@@ -1,4 +1,5 @@
-"""Proposals and their lifecycle, one source row each, and the field helpers the other source models share.
+"""Proposals, one source row each, and the field helpers the other source models share (the statuses a proposal
+goes through are core.proposals.lifecycle, imported here too).
 
 A proposal carries the fields the Azogues thesis asks of a project (its Appendix 3 format, core.proposals.formulation),
 flat where a planner types a single value (money, beneficiaries) so SQL and Excel imports stay simple, nested only
@@ -16,13 +17,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.fmt import money
 from core.proposals.formulation import Component, ScheduleRow, schedule_error
+from core.proposals.lifecycle import (  # noqa: F401 - the lifecycle, imported from here by the rest of Minga
+    ALLOWED_TRANSITIONS,
+    COMPETING,
+    ProposalStatus,
+    can_transition,
+    transition_error,
+)
 from core.texts import label, t
 
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
@@ -44,58 +51,6 @@ Theme = Literal["agriculture", "education", "infrastructure", "emergency_aid", "
 
 FundingSource = Literal["gad", "associations", "cooperant", "other"]
 MOST_PEOPLE = 100_000_000  # people one proposal reaches: more is a slip (and would not fit a table's column)
-
-
-class ProposalStatus(StrEnum):
-    """The life of a proposal, from the association's draft to the closed project."""
-
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    ELIGIBLE = "eligible"
-    NOT_ELIGIBLE = "not_eligible"
-    SCORED = "scored"
-    FUNDED = "funded"
-    NOT_FUNDED = "not_funded"
-    IN_EXECUTION = "in_execution"
-    CLOSED = "closed"
-
-
-# Forward steps of the lifecycle plus the two ways back to a draft: a proposal returned for
-# corrections, and one reformulated after being found not eligible or not funded.
-ALLOWED_TRANSITIONS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
-    ProposalStatus.DRAFT: frozenset({ProposalStatus.SUBMITTED}),
-    ProposalStatus.SUBMITTED: frozenset({ProposalStatus.ELIGIBLE, ProposalStatus.NOT_ELIGIBLE,
-                                         ProposalStatus.DRAFT}),
-    ProposalStatus.ELIGIBLE: frozenset({ProposalStatus.SCORED}),
-    ProposalStatus.NOT_ELIGIBLE: frozenset({ProposalStatus.DRAFT}),
-    ProposalStatus.SCORED: frozenset({ProposalStatus.FUNDED, ProposalStatus.NOT_FUNDED}),
-    ProposalStatus.FUNDED: frozenset({ProposalStatus.IN_EXECUTION}),
-    ProposalStatus.NOT_FUNDED: frozenset({ProposalStatus.DRAFT}),
-    ProposalStatus.IN_EXECUTION: frozenset({ProposalStatus.CLOSED}),
-    ProposalStatus.CLOSED: frozenset(),
-}
-
-
-# The statuses from which a decision can still fund a proposal (ALLOWED_TRANSITIONS): handed in and not settled. A
-# draft was never presented; a funded, not funded or not eligible one was decided already. Only these compete.
-COMPETING = frozenset({ProposalStatus.SUBMITTED, ProposalStatus.ELIGIBLE, ProposalStatus.SCORED})
-
-
-def can_transition(current: ProposalStatus | str, new: ProposalStatus | str) -> bool:
-    return ProposalStatus(new) in ALLOWED_TRANSITIONS[ProposalStatus(current)]
-
-
-def transition_error(current: ProposalStatus | str, new: ProposalStatus | str) -> str | None:
-    """None when the step is allowed, else a Spanish sentence naming the allowed steps."""
-    current, new = ProposalStatus(current), ProposalStatus(new)
-    if new in ALLOWED_TRANSITIONS[current]:
-        return None
-    allowed = sorted(ALLOWED_TRANSITIONS[current], key=list(ProposalStatus).index)
-    if not allowed:
-        return t("val.status.final", status=label("proposal_status", current))
-    names = ", ".join(f"«{label('proposal_status', s)}»" for s in allowed)
-    return t("val.status.step", current=label("proposal_status", current), new=label("proposal_status", new),
-             allowed=names)
 
 
 # -- Helpers for fields that arrive as JSON text (parquet) or as 'a;b' text (CSV) ----------
