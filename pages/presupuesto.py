@@ -178,7 +178,7 @@ def method_column(result, names: dict[str, str]) -> None:
     st.metric(t("budget.metric.score"), fmt.number(result.total_score, 2))
     st.markdown("\n".join([
         t("budget.figure.cost", amount=fmt.money(result.total_cost_usd, 0), unspent=fmt.money(result.unspent_usd, 0)),
-        t("budget.figure.covered", part=len(result.associations_covered), whole=result.n_associations),
+        t("budget.figure.covered", part=len(result.associations_covered), whole=result.n_associations, parish=len(names)),
         t("budget.figure.beneficiaries", n=fmt.number(result.beneficiaries)),
         t("budget.figure.reach", n=fmt.number(result.people_reached)),
         t("budget.figure.gini", gini=fmt.number(result.gini, 2),

@@ -91,7 +91,7 @@ def test_without_quorum_the_decision_is_refused_in_spanish_and_nothing_is_stored
         "deleted_rows": [],
     }
     next(b for b in app.button if b.label == "Registrar decisión").click().run()
-    assert any("No hay quórum: de los 5 miembros de la junta asisten con voto 2, y se necesitan 3" in e.value
+    assert any("No hay quórum: miembros de la junta presentes con voto, 2 de 5; se necesitan 3" in e.value
                for e in app.error)
     assert decisions.decisions(Store(own_store), "010170") == []
 

@@ -93,9 +93,9 @@ def test_on_a_tie_the_presidents_vote_decides(votes, president, approved):
 
 @pytest.mark.parametrize(("members", "quorum", "present", "refused"), [
     (5, None, 3, None),  # absolute majority of five is three
-    (5, None, 2, "de los 5 miembros de la junta asisten con voto 2, y se necesitan 3"),
-    (7, None, 3, "de los 7 miembros de la junta asisten con voto 3, y se necesitan 4"),
-    (7, 5, 4, "de los 7 miembros de la junta asisten con voto 4, y se necesitan 5"),  # a parish that set a quorum above the majority
+    (5, None, 2, "presentes con voto, 2 de 5; se necesitan 3"),
+    (7, None, 3, "presentes con voto, 3 de 7; se necesitan 4"),
+    (7, 5, 4, "presentes con voto, 4 de 7; se necesitan 5"),  # a parish that set a quorum above the majority
     (7, 5, 5, None),
     (5, None, 6, "la junta tiene 5 miembros"),
 ])

@@ -111,6 +111,11 @@ def test_group_weights_are_the_geometric_mean_with_each_evaluators_consistency(d
     assert [group.result.weights[c] for c in codes] == pytest.approx([e / sum(expected) for e in expected], rel=1e-6)
     assert [(e.name, e.consistent) for e in group.evaluators] == [("Ana", True), ("Luis", True)]
     assert all(e.consistency_ratio == pytest.approx(0, abs=1e-6) for e in group.evaluators)
+    _close(demo, opened)
+    from core.engine.ballots import closed_meeting_use_es
+
+    said = closed_meeting_use_es(demo, opened)  # nothing scored or voted: only the weights, when someone takes them
+    assert "los pesos de sus comparaciones de criterios" in said and "no toman nada" not in said
 
 
 def test_a_closed_meeting_changes_the_funded_set_and_the_acta_names_it(demo, con):

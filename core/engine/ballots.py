@@ -13,7 +13,7 @@ from typing import Literal
 
 from core.fmt import listing
 from core.record import meeting
-from core.record.meeting_results import MeetingRef, problem_votes, scores_feed
+from core.record.meeting_results import MeetingRef, group_weights, problem_votes, scores_feed
 from core.record.store import Store
 from core.texts import t
 
@@ -56,8 +56,8 @@ def group_ballots(store: Store, parish_code: str) -> GroupBallots:
 
 def closed_meeting_use_es(store: Store, held: meeting.Meeting) -> str:
     """What the runs of Priorización and Presupuesto take from a closed meeting now, in Spanish: its scores, its
-    vote on problems, its ballots (for the proportional objective only), or nothing (none given, or a more recent
-    closed meeting of the same subject gives them)."""
+    vote on problems, its ballots (for the proportional objective only), its criterion weights (when someone takes
+    them), or nothing (none given, or a more recent closed meeting of the same subject gives them)."""
     parts = []
     if held.subject == "problems":
         voted = problem_votes(store, held.parish_code)
@@ -70,4 +70,6 @@ def closed_meeting_use_es(store: Store, held: meeting.Meeting) -> str:
         ballots = group_ballots(store, held.parish_code)
         if ballots.meeting and ballots.meeting.meeting_id == held.meeting_id:
             parts.append(t(f"ses.feeds.ballots_{ballots.kind}"))
+    if group_weights(store, held) is not None:  # used only when someone takes them, with the page's button
+        parts.append(t("ses.feeds.weights"))
     return t("ses.feeds", parts=listing(parts)) if parts else t("ses.feeds.none")

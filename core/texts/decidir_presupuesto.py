@@ -315,7 +315,8 @@ STRINGS: dict[str, str] = {
     "budget.uncovered": "Sin proyecto: {items}.",
     "budget.metric.score": "Puntaje total",
     "budget.figure.cost": "- **Costo:** {amount} ({unspent} sin asignar)",
-    "budget.figure.covered": "- **Asociaciones con proyecto:** {part} de {whole}",
+    "budget.figure.covered": "- **Asociaciones con proyecto:** {part} de {whole} con propuestas elegibles ({parish} "
+                             "en la parroquia)",
     "budget.figure.beneficiaries": "- **Beneficiarios directos:** {n}",
     "budget.figure.reach": "- **Personas alcanzadas** (beneficiarios o, si faltan, socios): {n}",
     "budget.figure.gini": "- **Reparto del dinero:** Gini {gini}; la asociación que más recibe se lleva el {share} "

@@ -54,7 +54,7 @@ STRINGS = {
                          "proyecto se financia en una sola acta; para decidir de nuevo, prepare un escenario solo "
                          "con las propuestas aún sin decidir."),
     "dec.err.status_one": "{id} está «{status}»",
-    "dec.err.no_quorum": "No hay quórum: de los {members} miembros de la junta asisten con voto {present}, y se "
+    "dec.err.no_quorum": "No hay quórum: miembros de la junta presentes con voto, {present} de {members}; se "
                          "necesitan {quorum}. No se registró nada.",
     "dec.err.too_many_voters": "Hay {present} asistentes con voto y la junta tiene {members} miembros: marque "
                                "«Vota» solo para los miembros de la junta.",

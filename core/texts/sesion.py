@@ -102,6 +102,8 @@ STRINGS = {
                                "Presupuesto: no cambian el puntaje ni el orden de prioridad",
     "ses.feeds.ballots_scores": "la calificación media de cada participante, como su voto en el objetivo proporcional "
                                 "(partes iguales) de Presupuesto",
+    "ses.feeds.weights": "los pesos de sus comparaciones de criterios, si alguien los toma con «Usar los pesos del "
+                         "grupo en Priorización»",
     "ses.feeds.none": "Sesión cerrada. Priorización y Presupuesto no toman nada de ella: no tiene puntajes ni votos, "
                       "o una sesión cerrada más reciente del mismo tema los da.",
     "ses.meeting_name": "sesión del grupo asesor «{title}» del {date}",
