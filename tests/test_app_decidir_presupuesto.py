@@ -160,7 +160,7 @@ def test_el_valle_budget_shows_the_objectives_side_by_side_then_the_comparators(
                                      "Proporcional (partes iguales)", "Voraz (CONSUL)", "Reparto igual"]
     assert app.text_input(key="budget-amount").value == "48.000"
     assert app.checkbox(key="budget-min-one").value is False  # the board ticks it; it is not on by default
-    assert any("y sin reglas de equidad" in c.value for c in app.caption)  # and the page says so
+    assert any("sin reglas de equidad" in c.value for c in app.caption)  # and the page says so
     # the study's first step is a check before the budget
     assert "Antes del presupuesto: cada asociación formula al menos un proyecto" in [h.value for h in app.subheader]
     why = [e.label for e in app.expander if e.label.startswith("¿Por qué no? · ")]
