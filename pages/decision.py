@@ -75,6 +75,10 @@ result = run.result
 if not result.feasible:
     st.error(result.message_es)
     st.stop()
+earlier = decisions.approved_from(recorded, scenario.name)
+if earlier is not None:  # its projects no longer compete: run again, the scenario funds only what still does
+    st.info(t("dec.already_approved", number=earlier.number_es, count=len(earlier.funded),
+              amount=fmt.money(earlier.total_cost_usd)), icon=":material/gavel:")
 st.caption(t("dec.summary", count=len(result.funded_ids), amount=fmt.money(result.total_cost_usd),
              budget=fmt.money(scenario.rules.budget_usd), method=result.method_es))
 

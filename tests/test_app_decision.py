@@ -52,6 +52,10 @@ def test_the_board_records_a_decision_and_gets_its_acta(own_store):
     assert decision.justification_es == "Se prioriza alcance y factibilidad."
     assert decision.funded and decision.total_cost_usd <= 40000
     assert {b.label for b in app.get("download_button")} >= {"Descargar acta (PDF)", "Descargar acta (Excel)"}
+    # the same scenario, opened again, says it was approved and what it funded: its run now leaves those out
+    again = open_app_page(PAGE, BOARD)
+    said = " ".join(i.value for i in again.info)
+    assert f"Este escenario ya se aprobó en el acta {decision.number_es} (proyectos: {len(decision.funded)}," in said
 
 
 def test_no_vote_is_assumed_and_a_vote_in_a_row_without_a_vote_is_refused(own_store):

@@ -274,3 +274,8 @@ def decisions(store: Store, parish_code: str) -> list[Decision]:
     """Stored decisions of a parish, newest first."""
     found = [Decision(**r.body) for r in store.records(KIND, parish_code)]
     return sorted(found, key=lambda d: d.decision_id, reverse=True)
+
+
+def approved_from(recorded: list[Decision], scenario_name: str) -> Decision | None:
+    """The newest approved decision taken from the scenario of that name (its run now leaves out what it settled)."""
+    return next((d for d in recorded if d.approved and d.scenario_name == scenario_name), None)

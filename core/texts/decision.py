@@ -23,7 +23,10 @@ STRINGS = {
     "dec.need_role": "Solo la junta parroquial registra decisiones. Los demás pueden ver y descargar las actas.",
     "dec.no_scenarios": "No hay escenarios guardados: prepárelos en Decidir › Presupuesto.",
     "dec.scenario": "Escenario a aprobar",
-    "dec.summary": "{count} proyectos, {amount} de {budget}; método: {method}.",
+    "dec.summary": "Proyectos que financiaría hoy: {count}, por {amount} de {budget}; método: {method}.",
+    "dec.already_approved": "Este escenario ya se aprobó en el acta {number} (proyectos: {count}, por {amount}). Lo "
+                            "que esa acta decidió ya no compite: corrido hoy, el escenario reparte solo entre las "
+                            "propuestas que siguen sin decidir.",
     "dec.date": "Fecha de la sesión de la junta",
     "dec.attendees_help": "Una fila por asistente. Marque «Vota» para los miembros de la junta; el grupo asesor y "
                           "el personal asisten sin voto.",
