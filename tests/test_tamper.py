@@ -45,11 +45,8 @@ def copy(pristine, tmp_path) -> Path:
     return tmp_path / "copy" / "minga.sqlite"
 
 
-def verify(path: Path, *extra: str, installed: bool = False) -> subprocess.CompletedProcess:
-    """`python -m core.audit verify path …`; `installed`: the store is the installation's own (MINGA_STORE)."""
+def verify(path: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("MINGA_KEY", "MINGA_STORE")}
-    if installed:
-        env["MINGA_STORE"] = str(path)
     return subprocess.run([sys.executable, "-m", "core.audit", "verify", str(path), *extra], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
@@ -315,16 +312,19 @@ def test_an_acta_in_another_format_is_not_vouched_for_nor_called_forged(copy, tm
     assert "ALTERADO" not in result.stderr
 
 
-def _signed_electronically(printed: Path, signed: Path) -> Path:
-    """The acta with an (unsigned) signature field and its widget, as FirmaEC or a PDF reader adds them."""
+def _signed_electronically(printed: Path, signed: Path, subtype: str = "/Widget",
+                           rect: tuple[float, ...] = (0, 0, 0, 0)) -> Path:
+    """The acta with a signature field and its widget (`rect` 0: invisible), as FirmaEC or a PDF reader adds them;
+    `subtype` another kind of annotation that claims to be a signature."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
 
     writer = PdfWriter(clone_from=PdfReader(printed))
     field = writer._add_object(DictionaryObject({
         NameObject("/FT"): NameObject("/Sig"), NameObject("/T"): TextStringObject("Firma presidenta"),
-        NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Widget"),
-        NameObject("/Rect"): ArrayObject([FloatObject(0)] * 4), NameObject("/F"): NumberObject(132)}))
+        NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject(subtype),
+        NameObject("/Contents"): TextStringObject("$ 48.500,00"),
+        NameObject("/Rect"): ArrayObject([FloatObject(v) for v in rect]), NameObject("/F"): NumberObject(4)}))
     writer.pages[0][NameObject("/Annots")] = ArrayObject([field])
     writer._root_object[NameObject("/AcroForm")] = DictionaryObject({
         NameObject("/Fields"): ArrayObject([field]), NameObject("/SigFlags"): NumberObject(3)})
@@ -334,11 +334,21 @@ def _signed_electronically(printed: Path, signed: Path) -> Path:
 
 
 def test_an_acta_signed_electronically_still_verifies(copy, tmp_path):
-    """A GAD signs its actas with FirmaEC: a signature field is not content drawn over the acta."""
+    """A GAD may sign its actas with FirmaEC: an invisible signature field is not content drawn over the acta."""
     printed = tmp_path / "acta.pdf"
     printed.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), Store(copy).head()))
     result = verify(copy, "--acta", str(_signed_electronically(printed, tmp_path / "acta-firmada.pdf")))
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("subtype", "rect"), [("/FreeText", (300, 500, 400, 520)),  # a stamp calling itself one
+                                               ("/Widget", (300, 500, 400, 520))])   # a visible stamp
+def test_a_stamp_that_draws_over_the_acta_is_named_even_as_a_signature(copy, tmp_path, subtype, rect):
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), Store(copy).head()))
+    stamped = _signed_electronically(printed, tmp_path / "acta-sellada.pdf", subtype, rect)
+    result = verify(copy, "--acta", str(stamped))
+    assert result.returncode == 1 and "sellos dibujados sobre la página 1" in result.stderr
 
 
 def test_an_acta_with_an_annotation_drawn_over_its_text_is_named(copy, tmp_path):
@@ -357,7 +367,7 @@ def test_an_acta_with_an_annotation_drawn_over_its_text_is_named(copy, tmp_path)
         writer.write(out)
     result = verify(copy, "--acta", str(stamped))
     assert result.returncode == 1
-    assert "anotaciones dibujadas sobre la página 1" in result.stderr
+    assert "anotaciones o sellos dibujados sobre la página 1" in result.stderr
 
 
 def test_a_file_that_is_not_a_store_still_exits_2(tmp_path):
@@ -415,7 +425,7 @@ def test_going_back_to_an_older_copy_is_not_hidden_by_removing_or_emptying_the_a
     store = Store(copy)
     store.save("proposal", "EV-X1", {"title": "Otra"}, actor="tecnico", parish_code="010170")
     assert (anchor.read_text(encoding="utf-8") if anchor.exists() else None) == anchor_text  # not written anew
-    result = verify(copy, installed=True)
+    result = verify(copy)  # named by its path, from a shell that does not know the installation
     assert result.returncode == 1
     assert "El ancla" in result.stderr and "pudo volver a un estado anterior" in result.stderr
     assert not store.verify().ok
@@ -427,11 +437,12 @@ def test_a_store_handed_over_without_its_keys_folder_says_the_anchor_was_not_che
     assert result.returncode == 0 and "ancla" in result.stderr  # a note: nothing here to check it against
 
 
-def test_an_untouched_copy_of_the_store_beside_it_is_not_called_rolled_back(copy):
-    """A copy under another name beside the installation's store has no anchor of its own: not a finding."""
-    duplicate = shutil.copy(copy, copy.parent / "minga-copia.sqlite")
-    result = verify(Path(duplicate))
-    assert result.returncode == 0, result.stderr
+def test_an_untouched_copy_checked_in_another_folder_is_not_called_rolled_back(copy, tmp_path):
+    """A copy has no anchor of its own: away from the keys folder it is checked without one (a note)."""
+    (tmp_path / "revision").mkdir()
+    duplicate = Path(shutil.copy(copy, tmp_path / "revision" / "minga-copia.sqlite"))
+    result = verify(duplicate)
+    assert result.returncode == 0 and "ancla" in result.stderr, result.stderr
 
 
 def test_a_planted_trigger_is_named_and_the_write_it_blocks_is_refused_in_spanish(copy):

@@ -52,10 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     anchor = next((a for a in (signing.anchor_path(key_path, path), signing.anchor_path(beside, path)) if a.is_file()),
                   signing.anchor_path(key_path, path))
     try:
-        # the installation's own store keeps its anchor beside its key: a missing one there is a finding (a copy of
-        # the store elsewhere, or under another name, has none of its own)
-        installed = path.resolve() == default_path().resolve() and beside.is_file()
-        result = verify_store(path, key=key, anchor=anchor, actas=actas, anchor_expected=installed)
+        # a store with the installation's keys folder beside it keeps its anchor there: a missing one is a finding,
+        # whatever the caller's environment (a copy to check without it goes to another folder, as the message says)
+        result = verify_store(path, key=key, anchor=anchor, actas=actas, anchor_expected=beside.is_file())
     except StoreError as exc:
         print(f"{path}: {exc}", file=sys.stderr)
         return 2

@@ -114,27 +114,42 @@ def read_pdf(path: Path) -> ActaHead | None:
 
 
 def _added(reader) -> tuple[str, ...]:
-    """What the PDF carries that an acta printed by Minga (text and lines only) does not. Electronic signatures
-    (FirmaEC, as a GAD signs its actas) are signature fields with their widgets: those are not additions."""
-    form = reader.trailer["/Root"].get("/AcroForm")
-    fields = form.get_object().get("/Fields", []) if form is not None else []
-    found = [t("constancia.added.form")] if any(not _is_signature(f) for f in fields) else []
+    """What the PDF carries that an acta printed by Minga (text and lines only) does not. An invisible electronic
+    signature (FirmaEC, as a GAD may sign its actas) is a signature field with a widget that draws nothing: not an
+    addition. A visible one draws a stamp that could cover the text, so it is named too."""
+    root = reader.trailer["/Root"]
+    form = root.get("/AcroForm")
+    form = form.get_object() if form is not None else {}
+    fields = form.get("/Fields", [])
+    found = [t("constancia.added.form")] if "/XFA" in form or any(_field_type(f) != "/Sig" for f in fields) else []
     for number, page in enumerate(reader.pages, start=1):
         resources = page.get("/Resources")
         objects = resources.get_object().get("/XObject") if resources is not None else None
-        if any(not _is_signature(a) for a in page.get("/Annots", [])):
+        if any(not _invisible_signature(a) for a in page.get("/Annots", [])):
             found.append(t("constancia.added.annotations", page=number))
         if objects is not None and len(objects.get_object()):
             found.append(t("constancia.added.objects", page=number))
     return tuple(found)
 
 
-def _is_signature(reference) -> bool:
-    """A signature field, or the widget that shows one (its field type may sit on its parent)."""
+def _field_type(reference) -> str | None:
+    """A form field's type (on the field or a parent it inherits from)."""
     field = reference.get_object()
     while field is not None:
-        if field.get("/FT") == "/Sig":
-            return True
+        if "/FT" in field:
+            return field["/FT"]
         parent = field.get("/Parent")
         field = parent.get_object() if parent is not None else None
-    return False
+    return None
+
+
+HIDDEN = 2  # an annotation flag: not shown nor printed
+
+
+def _invisible_signature(reference) -> bool:
+    """The widget of a signature field that draws nothing on the page (no area, or hidden)."""
+    widget = reference.get_object()
+    if widget.get("/Subtype") != "/Widget" or _field_type(reference) != "/Sig":
+        return False
+    left, bottom, right, top = (float(v) for v in widget.get("/Rect", [0, 0, 0, 0]))
+    return (right - left) * (top - bottom) == 0 or bool(int(widget.get("/F", 0)) & HIDDEN)

@@ -36,8 +36,10 @@ STRINGS: dict[str, str] = {
                           "se borró por fuera de Minga.",
     "ledger.anchor_lost": "El ancla {path} falta, no se puede leer o no registra ninguna entrada, pero el registro "
                           "llega a la entrada {head}: fue borrada o reemplazada, y el almacén pudo volver a un "
-                          "estado anterior sin que se note. Si el almacén está bien, restaure su último respaldo "
-                          "en Administración: eso vuelve a escribir el ancla.",
+                          "estado anterior sin que se note. Si guardó una copia de la carpeta de claves, póngala de "
+                          "nuevo en su lugar. Si esto es una copia del almacén, compruébela en otra carpeta. Solo "
+                          "si está seguro de que el almacén está bien, restaure su último respaldo en "
+                          "Administración: eso escribe el ancla de nuevo sobre lo que el almacén tenga.",
     "ledger.head_unsigned": "{source} indica la entrada {seq}, pero su firma no es de esta instalación.",
     "ledger.behind": "El almacén termina en la entrada {head}, pero {source} registra la entrada {seq}: se borraron "
                      "entradas del final o se volvió a un estado anterior.",
@@ -83,7 +85,8 @@ STRINGS: dict[str, str] = {
     "constancia.signature_2": "Firma (2/2): {part}",
     "constancia.format": "Formato del acta: {format}",
     "constancia.added.form": "campos de formulario",
-    "constancia.added.annotations": "anotaciones dibujadas sobre la página {page}",
+    "constancia.added.annotations": "anotaciones o sellos dibujados sobre la página {page} (una firma electrónica "
+                                    "visible también: su sello puede tapar el texto)",
     "constancia.added.objects": "imágenes u objetos insertados en la página {page}",
     # -- backup and restore (core.record.backup) ------------------------------------------------------------
     "backup.extra_object": "El respaldo tiene un objeto que Minga no crea ({kind} «{name}»).",
