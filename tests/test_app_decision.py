@@ -2,6 +2,7 @@
 
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
+from core.proposals import records
 from core.record import decisions
 from core.record.auth import Role, User
 from core.record.store import Store
@@ -9,6 +10,7 @@ from tests.conftest import open_app_page, store_accounts
 
 PAGE = "pages/decision.py"
 BOARD = User(username="presidenta-acta", display_name="Rosa Quito", role=Role.BOARD)
+ADMIN = User(username="admin-acta", display_name="Administración", role=Role.ADMIN)
 PLANNER = User(username="tecnica-acta", display_name="Técnica", role=Role.PLANNER)
 
 
@@ -56,6 +58,9 @@ def test_the_board_records_a_decision_and_gets_its_acta(own_store):
     again = open_app_page(PAGE, BOARD)
     said = " ".join(i.value for i in again.info)
     assert f"Este escenario ya se aprobó en el acta {decision.number_es} (proyectos: {len(decision.funded)}," in said
+    records.reset_demo(store_accounts(Store(own_store), ADMIN), ADMIN)  # the demo's proposals back to «Presentada»: they compete again
+    again = open_app_page(PAGE, BOARD)
+    assert not [i for i in again.info if "ya se aprobó" in i.value]
 
 
 def test_no_vote_is_assumed_and_a_vote_in_a_row_without_a_vote_is_refused(own_store):

@@ -276,6 +276,9 @@ def decisions(store: Store, parish_code: str) -> list[Decision]:
     return sorted(found, key=lambda d: d.decision_id, reverse=True)
 
 
-def approved_from(recorded: list[Decision], scenario_name: str) -> Decision | None:
-    """The newest approved decision taken from the scenario of that name (its run now leaves out what it settled)."""
-    return next((d for d in recorded if d.approved and d.scenario_name == scenario_name), None)
+def approved_from(recorded: list[Decision], scenario_name: str, competing: set[str]) -> Decision | None:
+    """The newest approved decision taken from the scenario of that name whose funded projects no longer compete
+    (`competing`: the ids that still do), so that a run of the scenario now leaves them out. None when there is
+    none, or when its projects compete again (the demo reset, the decision's scenario replaced by another)."""
+    return next((d for d in recorded if d.approved and d.scenario_name == scenario_name
+                 and not {line.proposal_id for line in d.funded} & competing), None)
