@@ -64,7 +64,7 @@ def test_a_planner_imports_their_file_creates_the_association_and_hands_in_the_d
     page.get_by_test_id("stMultiSelect").filter(has_text="Estado").click()
     pick_option(page, "Borrador")
     page.keyboard.press("Escape")
-    page.get_by_text("Cambiar el estado de varias propuestas").click()
+    page.get_by_test_id("stExpander").get_by_text("Cambiar el estado de varias propuestas").click()  # its panel
     # ticking it reruns the page: a list opened before that run ends is closed by it
     after_its_run(page, page.get_by_text("Todas las filtradas (2)").click)
     page.get_by_test_id("stExpanderDetails").get_by_test_id("stSelectbox").filter(has_text="Pasar a").click()
