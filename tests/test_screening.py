@@ -203,6 +203,15 @@ def test_only_a_handed_in_undecided_proposal_competes(status, competes, words):
     assert words in gate.reason_es
 
 
+def test_a_decided_project_is_kept_out_for_that_alone_and_a_draft_for_everything_to_complete():
+    """A funded project also failing the PDOT gate was listed with both reasons; a draft keeps every reason, which
+    is what its association completes before handing it in."""
+    funded = screen_proposal(proposal(status="funded", pdot_objective_ids=[]), CTX)
+    draft = screen_proposal(proposal(status="draft", pdot_objective_ids=[]), CTX)
+    assert [g.gate for g in funded.failures] == ["status"]
+    assert [g.gate for g in draft.failures] == ["status", "pdot"]
+
+
 # -- Offers ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("changes, gate, passed, words", [

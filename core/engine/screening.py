@@ -26,7 +26,7 @@ import polars as pl
 from core.fmt import capitalized, date, listing, money, percent
 from core.proposals import formulation
 from core.proposals.competences import GadCompetence
-from core.proposals.models import CENT, COMPETING, Proposal
+from core.proposals.models import CENT, COMPETING, Proposal, ProposalStatus
 from core.proposals.offers import CooperationOffer
 from core.texts import label, t
 
@@ -68,6 +68,7 @@ class GateResult:
     passed: bool
     reason_es: str
     to_confirm: bool = False  # passes, but the planner should confirm it (e.g. a competence that does not fit)
+    settles: bool = False  # fails for good (a project already decided): the other gates' reasons are moot
 
     @property
     def label_es(self) -> str:
@@ -87,7 +88,10 @@ class Screening:
 
     @property
     def failures(self) -> list[GateResult]:
-        return [g for g in self.gates if not g.passed]
+        """The gates it fails; only the settling one when a decision already settled it (its money or format
+        no longer matter), every one for a draft (what to complete before handing it in)."""
+        failed = [g for g in self.gates if not g.passed]
+        return [g for g in failed if g.settles] or failed
 
     @property
     def to_confirm(self) -> list[GateResult]:
@@ -157,7 +161,7 @@ def gate_status(p: Proposal, ctx: ScreeningContext) -> GateResult:
     """Only a proposal its association handed in, and that no decision settled, competes for the budget."""
     if p.status in COMPETING:
         return GateResult("status", True, t("screen.status.ok", status=label("proposal_status", p.status.value)))
-    return GateResult("status", False, t(f"screen.status.{p.status.value}"))
+    return GateResult("status", False, t(f"screen.status.{p.status.value}"), settles=p.status != ProposalStatus.DRAFT)
 
 
 def gate_applicant(p: Proposal, ctx: ScreeningContext) -> GateResult:
