@@ -260,6 +260,9 @@ def test_a_representative_edits_only_their_association_s_drafts(store, restore):
     lead = next(s for s in app.selectbox if s.label == "Asociación")
     assert lead.options == ["Asociación Agroecológica Mujeres Sembradoras"]  # a new one is led by their own
     assert "Solo el técnico de planificación" in text_of(app)  # representatives do not import
+    # the bulk change offers only their association's proposals (another's would only be refused)
+    assert [o.split(" · ")[0] for o in app.multiselect(key="prop-bulk-pick").options] == [
+        "EV-P01", "EV-P05", "EV-P06", "EV-P90", "EV-P91"]
 
     app.selectbox(key="prop-form-pick").select("EV-P90").run()
     key = f"pf-EV-P90-{store.get('proposal', 'EV-P90').version}"

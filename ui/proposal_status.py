@@ -42,6 +42,7 @@ def _targets(statuses: list[str], user: User | None) -> list[str]:
 def bulk_panel(shown: pl.DataFrame, user: User | None, store: Store) -> None:
     """Choose several of the listed proposals (or every one the filters show) and move them to one status.
     The page shows the outcome (`FLASH`) above its list, which the move may have emptied."""
+    shown = entry.bulk_candidates(shown, user)
     if not entry.may_edit(user) or shown.is_empty():
         return
     titles = dict(zip(shown["proposal_id"], shown["title"], strict=True))

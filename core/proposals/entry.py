@@ -156,6 +156,14 @@ def may_edit(user: User | None, proposal: Proposal | None = None) -> bool:
     return any(can(user, Action.SUBMIT_PROPOSAL, a) for a in ids)
 
 
+def bulk_candidates(frame: pl.DataFrame, user: User | None) -> pl.DataFrame:
+    """The listed proposals (`list_frame` rows) `user` may move in bulk: every one for a planner; for a
+    representative, those their association leads or joins (the others' would only be refused)."""
+    if user is not None and user.role == Role.ASSOCIATION:
+        return frame.filter(pl.col("association_ids").list.contains(user.association_id or ""))
+    return frame
+
+
 def _lines(rows: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> list[dict[str, Any]]:
     """Rows of an editable table with something written in them (blank rows are dropped)."""
     out = []
