@@ -474,3 +474,23 @@ def test_the_page_cache_is_reused_while_nothing_changes(copy, monkeypatch):
     monkeypatch.setattr(Store, "verify", lambda self: checks.append(1) or real(self))
     assert ledger.verify_store_cached(store).ok and ledger.verify_store_cached(store).ok
     assert len(checks) == 1
+
+
+def test_an_acta_with_a_malformed_or_indirect_annotation_list_is_answered_without_a_traceback(copy, tmp_path):
+    """A crafted acta: its page's annotations behind an indirect reference, one with a rectangle of words."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), Store(copy).head()))
+    writer = PdfWriter(clone_from=PdfReader(printed))
+    odd = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Widget"),
+        NameObject("/FT"): NameObject("/Sig"), NameObject("/Rect"): ArrayObject([TextStringObject("ancho")] * 4)}))
+    writer.pages[0][NameObject("/Annots")] = writer._add_object(ArrayObject([odd]))
+    crafted = tmp_path / "acta-rara.pdf"
+    with crafted.open("wb") as out:
+        writer.write(out)
+    result = verify(copy, "--acta", str(crafted))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "acta-rara.pdf" in result.stderr

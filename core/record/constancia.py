@@ -105,7 +105,7 @@ def read_pdf(path: Path) -> ActaHead | None:
         reader = _reader(path)
         text = _text(reader)
         added = _added(reader)
-    except (OSError, PyPdfError, ValueError):
+    except (OSError, PyPdfError, ValueError, TypeError, KeyError, AttributeError):  # a damaged or crafted file
         return None
     finally:
         pypdf_log.setLevel(level)
@@ -117,19 +117,21 @@ def _added(reader) -> tuple[str, ...]:
     """What the PDF carries that an acta printed by Minga (text and lines only) does not. An invisible electronic
     signature (FirmaEC, as a GAD may sign its actas) is a signature field with a widget that draws nothing: not an
     addition. A visible one draws a stamp that could cover the text, so it is named too."""
-    root = reader.trailer["/Root"]
-    form = root.get("/AcroForm")
-    form = form.get_object() if form is not None else {}
-    fields = form.get("/Fields", [])
+    form = _resolved(reader.trailer["/Root"].get("/AcroForm"), {})
+    fields = _resolved(form.get("/Fields"), [])
     found = [t("constancia.added.form")] if "/XFA" in form or any(_field_type(f) != "/Sig" for f in fields) else []
     for number, page in enumerate(reader.pages, start=1):
-        resources = page.get("/Resources")
-        objects = resources.get_object().get("/XObject") if resources is not None else None
-        if any(not _invisible_signature(a) for a in page.get("/Annots", [])):
+        objects = _resolved(_resolved(page.get("/Resources"), {}).get("/XObject"), None)
+        if any(not _invisible_signature(a) for a in _resolved(page.get("/Annots"), [])):
             found.append(t("constancia.added.annotations", page=number))
         if objects is not None and len(objects.get_object()):
             found.append(t("constancia.added.objects", page=number))
     return tuple(found)
+
+
+def _resolved(value, missing):
+    """A PDF value with its indirect reference followed (`missing` when absent)."""
+    return value.get_object() if value is not None else missing
 
 
 def _field_type(reference) -> str | None:
