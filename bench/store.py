@@ -52,7 +52,8 @@ if walk:
     for page in sorted(Path("pages").glob("*.py")):
         app.switch_page(str(page)).run()
         failed += [f"{page.stem}: {e.value}" for e in app.exception]
-kinds = {kind: len(store.records(kind)) for kind in ("proposal", "offer", "pdot_objective", "cooperant", "call", "system")}
+kinds = {kind: len(store.records(kind))
+         for kind in ("proposal", "offer", "pdot_objective", "cooperant", "call", "system")}
 print(json.dumps({"first": first, "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                   "stored": kinds, "failed": failed[:3]}))
 """

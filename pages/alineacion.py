@@ -87,8 +87,8 @@ def matrix_panel() -> None:
     if not pdot:
         st.info(t("alin.empty"))
     elif gaps:
-        st.warning("\n".join(f"- **{plain(alignment.pdot_code(o))}** ({plain(pdot[o][0])}): {plain(pdot[o][1])}" for o in gaps),
-                   icon=":material/report:")
+        st.warning("\n".join(f"- **{plain(alignment.pdot_code(o))}** ({plain(pdot[o][0])}): {plain(pdot[o][1])}"
+                             for o in gaps), icon=":material/report:")
         st.caption(t("alin.unserved.caption"))
     else:
         st.success(t("alin.unserved.none"), icon=":material/check_circle:")

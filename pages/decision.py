@@ -10,7 +10,6 @@ from pydantic import ValidationError
 from core import fmt
 from core.engine import scenarios
 from core.proposals import records
-from core.proposals.lifecycle import COMPETING
 from core.record import acta, decisions, signing
 from core.record.auth import Action, PermissionDenied
 from core.record.decisions import Attendee
@@ -76,8 +75,7 @@ result = run.result
 if not result.feasible:
     st.error(result.message_es)
     st.stop()
-earlier = decisions.approved_from(recorded, scenario.name, {p.proposal_id for p in inputs.proposals
-                                                             if p.status in COMPETING})
+earlier = decisions.approved_from(recorded, scenario.name, inputs.proposals)
 if earlier is not None:  # its projects no longer compete: run again, the scenario funds only what still does
     st.info(t("dec.already_approved", number=earlier.number_es, count=len(earlier.funded),
               amount=fmt.money(earlier.total_cost_usd)), icon=":material/gavel:")

@@ -44,7 +44,8 @@ else:
                      delta=t("inicio.aid_delta", count=fmt.number(parish["aid_records"])), delta_color="off", delta_arrow="off")
     entered, still_open = records.proposal_counts(data.store(), code)
     second[3].metric(t("inicio.open_proposals"), fmt.number(still_open),
-                     delta=t("inicio.proposals_delta", count=fmt.number(entered)), delta_color="off", delta_arrow="off")
+                     delta=t("inicio.proposals_delta", count=fmt.number(entered)), delta_color="off",
+                     delta_arrow="off")
     if parish["synthetic_associations"]:
         widgets.synthetic_mark()
         st.caption(t("synthetic.caption"))

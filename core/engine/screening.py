@@ -161,7 +161,8 @@ def gate_status(p: Proposal, ctx: ScreeningContext) -> GateResult:
     """Only a proposal its association handed in, and that no decision settled, competes for the budget."""
     if p.status in COMPETING:
         return GateResult("status", True, t("screen.status.ok", status=label("proposal_status", p.status.value)))
-    return GateResult("status", False, t(f"screen.status.{p.status.value}"), settles=p.status != ProposalStatus.DRAFT)
+    return GateResult("status", False, t(f"screen.status.{p.status.value}"),
+                      settles=p.status != ProposalStatus.DRAFT)
 
 
 def gate_applicant(p: Proposal, ctx: ScreeningContext) -> GateResult:
@@ -253,7 +254,8 @@ def gate_complete(p: Proposal, ctx: ScreeningContext) -> GateResult:
     return GateResult("complete", True, t("formato.complete", cite=t("formato.cite.appendix3")))
 
 
-PROPOSAL_GATE_FUNCTIONS = {"status": gate_status, "competence": gate_competence, "non_reimbursable": gate_non_reimbursable,
+PROPOSAL_GATE_FUNCTIONS = {"status": gate_status, "competence": gate_competence,
+                           "non_reimbursable": gate_non_reimbursable,
                            "applicant": gate_applicant, "counterpart": gate_counterpart, "pdot": gate_pdot, "complete": gate_complete}
 
 

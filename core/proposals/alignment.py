@@ -32,8 +32,8 @@ PDOT_COMPONENTS = ("Biofísico", "Económico productivo", "Sociocultural", "Asen
                    "Político institucional")
 
 _LINK_SCHEMA = {"proposal_id": pl.Utf8, "association_id": pl.Utf8, "framework": pl.Utf8, "code": pl.Utf8}
-_MATRIX_SCHEMA = {"pdot_objective_id": pl.Utf8, "pdot_code": pl.Utf8, "pdot_label": pl.Utf8, "pdot_text": pl.Utf8, "served": pl.Boolean,
-                  "framework": pl.Utf8, "code": pl.Utf8, "code_label": pl.Utf8, "code_title": pl.Utf8,
+_MATRIX_SCHEMA = {"pdot_objective_id": pl.Utf8, "pdot_code": pl.Utf8, "pdot_label": pl.Utf8, "pdot_text": pl.Utf8,
+                  "served": pl.Boolean, "framework": pl.Utf8, "code": pl.Utf8, "code_label": pl.Utf8, "code_title": pl.Utf8,
                   "sort_key": pl.Int64, "proposals": pl.Int64, "proposal_ids": pl.Utf8}
 
 
@@ -75,8 +75,8 @@ def coverage(proposals: Sequence[Proposal], pdot: Mapping[str, tuple[str, str]])
         [{"pdot_objective_id": o, "pdot_code": pdot_code(o), "component": pdot[o][0], "objective_es": pdot[o][1],
           "proposals": len(serving[o]), "proposal_ids": ", ".join(sorted(serving[o])), "served": bool(serving[o])}
          for o in sorted(pdot)],
-        schema={"pdot_objective_id": pl.Utf8, "pdot_code": pl.Utf8, "component": pl.Utf8, "objective_es": pl.Utf8, "proposals": pl.Int64,
-                "proposal_ids": pl.Utf8, "served": pl.Boolean})
+        schema={"pdot_objective_id": pl.Utf8, "pdot_code": pl.Utf8, "component": pl.Utf8, "objective_es": pl.Utf8,
+                "proposals": pl.Int64, "proposal_ids": pl.Utf8, "served": pl.Boolean})
 
 
 def unserved(proposals: Sequence[Proposal], pdot: Mapping[str, tuple[str, str]]) -> list[str]:

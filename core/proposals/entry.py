@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from core.data.validation import spanish_message
 from core.fmt import capitalized, local_code
 from core.proposals.import_cells import normalise, parse_number
-from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus
+from core.proposals.models import ALLOWED_TRANSITIONS, REPRESENTATIVE_STATUSES, Proposal, ProposalStatus
 from core.record.auth import Action, Role, User, can
 from core.texts import STRINGS, label, t
 
@@ -67,7 +67,8 @@ def list_frame(items: Iterable[tuple[Proposal, int]], names: Mapping[str, str]) 
             "support_label": label("support_kind", p.support_kind) if p.support_kind else t("prop.missing.label"),
             "cost_usd": p.cost_usd, "requested_usd": p.requested_usd,
             "direct_beneficiaries": p.direct_beneficiaries, "women_beneficiaries": p.women_beneficiaries,
-            "pdot_objective_ids": ", ".join(map(local_code, p.pdot_objective_ids)), "sdg_goals": ", ".join(map(str, p.sdg_goals)),
+            "pdot_objective_ids": ", ".join(map(local_code, p.pdot_objective_ids)),
+            "sdg_goals": ", ".join(map(str, p.sdg_goals)),
             "pnd_objective_ids": ", ".join(p.pnd_objective_ids), "summary": p.summary,
             "is_synthetic": p.is_synthetic, "version": version,
         })
@@ -150,7 +151,7 @@ def may_edit(user: User | None, proposal: Proposal | None = None) -> bool:
         return True
     if proposal is None:
         return can(user, Action.SUBMIT_PROPOSAL)
-    if proposal.status not in (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED):
+    if proposal.status not in REPRESENTATIVE_STATUSES:
         return False
     ids = proposal.association_ids or [proposal.association_id]
     return any(can(user, Action.SUBMIT_PROPOSAL, a) for a in ids)

@@ -16,7 +16,14 @@ from pydantic import BaseModel
 
 from core.cooperation.cooperants import registered_offer
 from core.data.schemas.catalogues import PdotObjective
-from core.proposals.models import ALLOWED_TRANSITIONS, COMPETING, Proposal, ProposalStatus, transition_error
+from core.proposals.models import (
+    ALLOWED_TRANSITIONS,
+    COMPETING,
+    REPRESENTATIVE_STATUSES,
+    Proposal,
+    ProposalStatus,
+    transition_error,
+)
 from core.proposals.offers import ENTERED, CooperationOffer
 from core.record import overlay
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, require
@@ -85,10 +92,6 @@ def proposal_counts(store: Store, parish_code: str) -> tuple[int, int]:
     drafts or still compete; the others were decided. The `proposals` view holds the demo's file only."""
     statuses = [p.status for p in proposal_models(store, parish_code)]
     return len(statuses), sum(s == ProposalStatus.DRAFT or s in COMPETING for s in statuses)
-
-
-# A representative drafts and hands in; the GAD sets the other statuses.
-REPRESENTATIVE_STATUSES = frozenset({ProposalStatus.DRAFT, ProposalStatus.SUBMITTED})
 
 
 def _owners_and_status(body: dict[str, Any]) -> tuple[list[str], str]:

@@ -13,7 +13,7 @@ nothing is stored. It is approved with more votes for than against; on a tie the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal
 
 from pydantic import (
@@ -28,6 +28,7 @@ from pydantic import (
 )
 
 from core import fmt
+from core.proposals.models import COMPETING, Proposal
 from core.record.auth import Accounts, Action, Role, User
 from core.record.store import Change, ConflictError, Store, StoreError
 from core.texts import t
@@ -276,9 +277,10 @@ def decisions(store: Store, parish_code: str) -> list[Decision]:
     return sorted(found, key=lambda d: d.decision_id, reverse=True)
 
 
-def approved_from(recorded: list[Decision], scenario_name: str, competing: set[str]) -> Decision | None:
+def approved_from(recorded: list[Decision], scenario_name: str, proposals: Iterable[Proposal]) -> Decision | None:
     """The newest approved decision taken from the scenario of that name whose funded projects no longer compete
-    (`competing`: the ids that still do), so that a run of the scenario now leaves them out. None when there is
-    none, or when its projects compete again (the demo reset, the decision's scenario replaced by another)."""
+    among the parish's `proposals`, so that a run of the scenario now leaves them out. None when there is none, or
+    when its projects compete again (after the demo's reset)."""
+    competing = {p.proposal_id for p in proposals if p.status in COMPETING}
     return next((d for d in recorded if d.approved and d.scenario_name == scenario_name
                  and not {line.proposal_id for line in d.funded} & competing), None)

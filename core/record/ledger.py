@@ -158,7 +158,7 @@ def _verify(con: sqlite3.Connection, key: Ed25519PublicKey | None, anchor: Path 
     anchored = signing.read_anchor(anchor) if anchor is not None else None
     if head is not None and anchor is not None and (anchored is None or anchored.seq <= 0) and \
             (anchor_expected or anchor.exists()):
-        findings.append(Finding("anchor", t("ledger.anchor_lost", path=anchor, head=head.seq)))
+        findings.append(Finding("anchor", t("ledger.anchor_lost", head=head.seq)))
     elif anchored is None:
         not_run.append(t("ledger.not_run.anchor", path=anchor or "—"))
     else:
@@ -192,15 +192,18 @@ def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings
     previous, broken = GENESIS, False
     rows = con.execute("SELECT seq, at, actor, action, kind, record_id, payload, prev_hash, hash, signature, "
                        "json_extract(payload, '$.record_hash'), json_extract(payload, '$.removed'), "
-                       "json_extract(payload, '$.version') FROM audit_log ORDER BY seq")
+                       "json_extract(payload, '$.version'), json_type(payload, '$.body') IS NULL "
+                       "FROM audit_log ORDER BY seq")
     versions: dict[tuple[str, str], int] = {}  # each record's last logged version
     for expected, row in enumerate(rows, start=1):
-        seq, at, actor, action, kind, record_id, payload, prev_hash, digest, signature, written, removed, version = row
+        (seq, at, actor, action, kind, record_id, payload, prev_hash, digest, signature, written, removed, version,
+         sealed) = row
         log.entries = expected
         signed.append((seq, digest, signature))
         if written is not None:
             log.last_record_hash[(kind, record_id)] = (seq, written)
-            _check_version(kind, record_id, seq, version, versions.get((kind, record_id)), action, findings)
+            if not sealed:  # an upgrade's seal logs each record's version as it found it, with no body
+                _check_version(kind, record_id, seq, version, versions.get((kind, record_id)), findings)
             versions[(kind, record_id)] = version
         elif removed:
             log.last_record_hash.pop((kind, record_id), None)
@@ -223,12 +226,12 @@ def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings
     return log
 
 
-def _check_version(kind: str, record_id: str, seq: int, version: object, last: object, action: str,
+def _check_version(kind: str, record_id: str, seq: int, version: object, last: object,
                    findings: list[Finding]) -> None:
     """Each save of a record is its last logged version plus one. A record deleted behind the log's back and
     created again through Minga (an account, to open the first-administrator form) starts again at 1: the log still
-    chains and its last hash matches, but the version goes back. (The seal of an upgrade logs versions as found.)"""
-    if isinstance(last, int) and version != last + 1 and action != t("log.action.seal"):
+    chains and its last hash matches, but the version goes back."""
+    if isinstance(last, int) and version != last + 1:
         findings.append(Finding("records", t("ledger.version_back", kind=label("record_kind", kind), record=record_id,
                                              seq=seq, version=version, last=last), seq))
 

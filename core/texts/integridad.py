@@ -34,12 +34,13 @@ STRINGS: dict[str, str] = {
                            "versión {last}: se borró por fuera de Minga y se creó de nuevo.",
     "ledger.record_gone": "{kind} «{record}» está en el registro (entrada {seq}) pero ya no está en el almacén: "
                           "se borró por fuera de Minga.",
-    "ledger.anchor_lost": "El ancla {path} falta, no se puede leer o no registra ninguna entrada, pero el registro "
-                          "llega a la entrada {head}: fue borrada o reemplazada, y el almacén pudo volver a un "
-                          "estado anterior sin que se note. Si guardó una copia de la carpeta de claves, póngala de "
-                          "nuevo en su lugar. Si esto es una copia del almacén, compruébela en otra carpeta. Solo "
-                          "si está seguro de que el almacén está bien, restaure su último respaldo en "
-                          "Administración: eso escribe el ancla de nuevo sobre lo que el almacén tenga.",
+    "ledger.anchor_lost": "El ancla (junto a la clave de la instalación) falta, no se puede leer o no registra "
+                          "ninguna entrada, pero el registro llega a la entrada {head}: fue borrada o reemplazada, y "
+                          "el almacén pudo volver a un estado anterior sin que se note. Si guardó una copia de la "
+                          "carpeta de claves, póngala de nuevo en su lugar. Si esto es una copia del almacén, "
+                          "compruébela en otra carpeta. Solo si está seguro de que el almacén está bien, restaure su "
+                          "último respaldo en Administración: eso escribe el ancla de nuevo sobre lo que el almacén "
+                          "tenga.",
     "ledger.head_unsigned": "{source} indica la entrada {seq}, pero su firma no es de esta instalación.",
     "ledger.behind": "El almacén termina en la entrada {head}, pero {source} registra la entrada {seq}: se borraron "
                      "entradas del final o se volvió a un estado anterior.",

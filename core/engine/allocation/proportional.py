@@ -20,7 +20,7 @@ from core.engine.allocation.exact import Solved
 from core.engine.allocation.heuristics import Blocks, solve_heuristic
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.rules import Rules, must_cents
-from core.fmt import local_code, money, number
+from core.fmt import money, number
 from core.texts import t
 
 Ballots = Mapping[str, Mapping[str, float]]
@@ -106,5 +106,4 @@ def no_ballots(inst: Instance) -> Solved:
 
 def _named(inst: Instance, i: int) -> str:
     """«Title» (its code), as the note names a proposal; its code alone when it has no title."""
-    code = local_code(inst.ids[i])
-    return t("alloc.note.named", title=inst.titles[i], code=code) if inst.titles[i] else code
+    return t("alloc.note.named", title=inst.titles[i], code=inst.ids[i]) if inst.titles[i] else inst.ids[i]
