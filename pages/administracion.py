@@ -139,9 +139,7 @@ def restore_section(candidate: Path) -> None:
             except StoreError as exc:
                 st.error(str(exc))
             else:
-                try:  # the diagnosis views read the restored parishes' records, no others
-                    mirror.write_all(store)
-                except OSError:
+                if not mirror.sync(store):  # the views read the restored records, no others
                     st.warning(t("admin.views_stale"))
                 parish_ui.refresh_views()
                 st.success(t("admin.restored", message=t("log.ok", count=fmt.number(result.entries))))

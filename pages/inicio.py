@@ -6,7 +6,6 @@ import streamlit as st
 from core import fmt
 from core.diagnosis.census import census_panel
 from core.diagnosis.queries import CANTON_MAP_QUERIES
-from core.proposals import records
 from core.record.auth import Action
 from core.texts import label, t
 from ui import census, data, maps, session, state, widgets
@@ -42,9 +41,8 @@ else:
                      delta_color="off", delta_arrow="off")
     second[2].metric(t("inicio.aid"), fmt.money(parish["aid_total_usd"], 0),
                      delta=t("inicio.aid_delta", count=fmt.number(parish["aid_records"])), delta_color="off", delta_arrow="off")
-    entered, still_open = records.proposal_counts(data.store(), code)
-    second[3].metric(t("inicio.open_proposals"), fmt.number(still_open),
-                     delta=t("inicio.proposals_delta", count=fmt.number(entered)), delta_color="off",
+    second[3].metric(t("inicio.open_proposals"), fmt.number(parish["open_proposals"]),
+                     delta=t("inicio.proposals_delta", count=fmt.number(parish["proposals"])), delta_color="off",
                      delta_arrow="off")
     if parish["synthetic_associations"]:
         widgets.synthetic_mark()

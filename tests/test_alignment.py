@@ -21,8 +21,8 @@ PARISH = "010170"
 
 
 @pytest.fixture(scope="module")
-def proposals(con):
-    return demo_proposals(con, PARISH)
+def proposals():
+    return demo_proposals(PARISH)
 
 
 @pytest.fixture(scope="module")

@@ -240,7 +240,7 @@ def test_a_loaded_parish_s_pdot_objectives_are_named_by_its_own_codes(parish_sto
     imports.save_import(store, PLANNER, result)
 
     home = {m.label: m.value for m in open_app_page(HOME, PLANNER, parish=PARISH).metric}
-    assert home["Propuestas abiertas"] == "1"  # entered here, not in the demo's file the views read
+    assert home["Propuestas abiertas"] == "1"  # entered here: the views follow the store
     listed = open_app_page("pages/propuestas.py", PLANNER, parish=PARISH).dataframe[0].value
     assert listed["PDOT"].to_list() == ["O1"]
     app = open_app_page("pages/alineacion.py", PLANNER, parish=PARISH)

@@ -362,7 +362,7 @@ def test_existing_codes_are_unchanged_refused_or_updated(store, con, ctx):
 def test_an_update_fails_whole_when_someone_saved_meanwhile(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
     context = import_preview.context_for(con, s, PARISH)
-    demo = import_templates.demo_proposals(con)
+    demo = import_templates.demo_proposals()
     data = import_templates.proposals_workbook([p.model_copy(update={"summary": "Resumen nuevo"}) for p in demo],
                              dict(context.associations))
     result = preview(data, "demo.xlsx", context, update_existing=True)
@@ -429,7 +429,7 @@ def test_the_demo_proposals_file_round_trips(tmp_path, con):
     assert any("«Servicios de salud (competencia del Gobierno central)» no es una competencia" in n
                for n in result.notices)
     assert imports.save_import(s, PLANNER, result) == 16
-    demo = {p.proposal_id: p for p in import_templates.demo_proposals(con)}
+    demo = {p.proposal_id: p for p in import_templates.demo_proposals()}
     stored = records.proposal_models(s, PARISH)
     assert len(stored) == 16
     for p in stored:

@@ -47,7 +47,7 @@ def test_the_pages_refresh_only_when_the_stamp_changes(monkeypatch):
 
     stamps = iter([(1, 0), (1, 0), (2, 0), (2, 0)])
     refreshed = []
-    monkeypatch.setattr(parish, "files_stamp", lambda: next(stamps))
+    monkeypatch.setattr(parish, "files_stamp", lambda **_: next(stamps))
     monkeypatch.setattr(parish, "refresh_views", lambda: refreshed.append(True))
     monkeypatch.setattr(parish, "_seen_stamp", [])
     for _ in range(4):

@@ -20,8 +20,8 @@ BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
 
 
 @pytest.fixture(scope="module")
-def demo(con):
-    return demo_proposals(con)
+def demo():
+    return demo_proposals()
 
 
 @pytest.fixture(scope="module")

@@ -71,9 +71,9 @@ _seen_stamp: list[tuple[int, ...]] = []  # the files' stamp at the last run of a
 
 
 def follow_outside_changes() -> None:
-    """Refresh the views when the files under them changed since the last run: a new build, or a parish's
-    records loaded by another process (`python -m core.parish load`). Saves made in the app refresh at once."""
-    stamp = files_stamp()
+    """Refresh the views when the files under them changed since the last run: a new build, or records saved
+    anywhere (a page, `python -m core.parish load`, another process), which the mirror has now caught up with."""
+    stamp = files_stamp(store=data.store())
     if _seen_stamp and _seen_stamp[0] != stamp:
         refresh_views()
     _seen_stamp[:] = [stamp]

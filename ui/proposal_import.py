@@ -37,7 +37,7 @@ def import_panel(parish_code: str, names: dict[str, str]) -> None:
     """The import tab: the template and demo downloads, the upload, and the preview of what importing would do."""
     st.write(t("prop.import.intro"))
     reg.flash("prop-import-flash")
-    has_demo = not data.view("proposals", "parish_code = ?", (parish_code,)).is_empty()
+    has_demo = bool(import_templates.demo_proposals(parish_code))
     c = st.columns(2 if has_demo else 1)
     c[0].download_button(t("prop.import.template"),
                          data=lambda: import_templates.template_xlsx(reg.import_context(parish_code)),

@@ -26,8 +26,9 @@ import polars as pl
 
 from core.data import rollups
 from core.data.paths import BUILD_STAMP, SQL_DIR, data_dir
+from core.parish.mirror import OVERRIDDEN_BY, TOMBSTONE, entered_datasets, entered_root, sync, write_again
 from core.parish.mirror import SCHEMAS as ENTERED_SCHEMAS
-from core.parish.mirror import entered_datasets, entered_root, write_again
+from core.record.store import Store
 from core.texts import t
 
 _VIEW_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -89,8 +90,15 @@ def _register_entered(con: duckdb.DuckDBPyConnection, built: dict[str, str], mir
         if name not in built:
             continue
         built_file, entered = (v.replace("'", "''") for v in (built[name], pattern))
-        sql = (f"CREATE OR REPLACE VIEW raw_{name} AS SELECT * FROM read_parquet('{built_file}') "
-               f"UNION ALL BY NAME SELECT * FROM read_parquet('{entered}', union_by_name = true)")
+        stored = f"read_parquet('{entered}', union_by_name = true)"
+        if name in OVERRIDDEN_BY:  # a stored row replaces the built one with its id; a deleted one hides it
+            key = OVERRIDDEN_BY[name]
+            sql = (f"CREATE OR REPLACE VIEW raw_{name} AS SELECT * FROM read_parquet('{built_file}') "
+                   f"WHERE {key} NOT IN (SELECT {key} FROM {stored}) "
+                   f"UNION ALL BY NAME SELECT * EXCLUDE ({TOMBSTONE}) FROM {stored} WHERE NOT {TOMBSTONE}")
+        else:
+            sql = (f"CREATE OR REPLACE VIEW raw_{name} AS SELECT * FROM read_parquet('{built_file}') "
+                   f"UNION ALL BY NAME SELECT * FROM {stored}")
         try:
             con.execute(sql)
         except duckdb.Error:  # a mirrored file cut short or changed: the store is the truth, write them again
@@ -149,6 +157,8 @@ def _with_rollups(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str,
 
 
 def _open(folder: Path, sql_dir: Path, *, use_rollups: bool, with_entered: bool) -> duckdb.DuckDBPyConnection:
+    if with_entered:
+        sync()  # what was saved since the mirror was last written reaches the views
     entered = entered_datasets(entered_root()) if with_entered else {}
     views = view_files(sql_dir)
     con = duckdb.connect(":memory:")
@@ -174,10 +184,12 @@ def connect(data_dir_path: Path | str | None = None, *, sql_dir: Path = SQL_DIR,
     return _open(folder, sql_dir, use_rollups=pre_aggregated, with_entered=True)
 
 
-def files_stamp(data_dir_path: Path | str | None = None) -> tuple[int, ...]:
-    """When the files `connect` reads last changed, from a few stats and no reading: the build's stamp (written
-    last by every build) and each folder of mirrored parish records (writing a parish's records again replaces a
-    file there). A new stamp means a connection and the results read through it are out of date."""
+def files_stamp(data_dir_path: Path | str | None = None, store: Store | None = None) -> tuple[int, ...]:
+    """When the files `connect` reads last changed, from a few stats: the build's stamp (written last by every
+    build) and each folder of mirrored parish records (writing a parish's records again replaces a file there),
+    once the mirror has caught up with `store` (the default store when None). A new stamp means a connection and
+    the results read through it are out of date."""
+    sync(store)
     folder = Path(data_dir_path) if data_dir_path is not None else data_dir()
     root = entered_root()
     paths = [folder / BUILD_STAMP, *(root / name for name in ENTERED_SCHEMAS)]

@@ -4,7 +4,7 @@ A `ParishBatch` holds what files or forms bring (associations, survey answers, a
 objectives). `save_batch` checks the person's role and, against the STORED records plus the batch,
 that every aid and answer names a registered association and no association has more surveyed
 members than members; unchanged records are not written again (a re-import changes nothing).
-After the save the parish's mirror for the diagnosis views is written (core.parish.mirror).
+After the save the mirror the views read catches up (core.parish.mirror).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from core.data.validation import RowProblem, spanish_message
 from core.fmt import local_code
-from core.parish.mirror import AID, ANSWER, ASSOCIATION, PDOT, PROBLEM, write_parish
+from core.parish.mirror import AID, ANSWER, ASSOCIATION, PDOT, PROBLEM, sync
 from core.parish.models import (
     ParishAid,
     ParishAssociation,
@@ -195,7 +195,7 @@ def save_as(store: Store, actor: str, batch: ParishBatch) -> SaveSummary:
     changes, summary = batch_changes(store, batch)
     if changes:
         store.apply(changes, actor=actor)
-        write_parish(store, batch.parish_code)
+        sync(store)
     return summary
 
 
@@ -215,7 +215,7 @@ def remove(store: Store, user: User | None, parish_code: str, part: str, codes: 
         raise BatchRefused(problems)
     store.apply([Change(PART_KINDS[part], record_id, None, parish_code, stored[record_id].version,
                         t("parish.log.remove")) for record_id in ids], actor=actor.username)
-    write_parish(store, parish_code)
+    sync(store)
     return len(ids)
 
 
@@ -243,7 +243,7 @@ def _still_named(store: Store, parish_code: str, part: str, ids: list[str]) -> l
 def checked_changes(store: Store, user: User | None, batch: ParishBatch) -> list[Change]:
     """The store changes of a batch for a signed-in planner (the same role as `save_batch`), to be applied in
     the same transaction as other records (associations a proposals import creates); the caller applies
-    them and then writes the parish's mirror (`write_parish`)."""
+    them (the views' mirror catches up with `core.parish.mirror.sync`)."""
     Accounts(store).require(user, Action.EDIT_ALIGNMENT)
     return batch_changes(store, batch)[0]
 

@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from core.data.db import query
+from core.proposals.built import PROPOSALS
 from core.proposals.import_columns import COLUMNS, INDICATOR_COLUMNS, LINE_COLUMNS, NEW_STATUSES, Column
 from core.proposals.import_preview import ImportContext
 from core.proposals.models import BudgetLine, Indicator, Proposal, ProposalStatus
@@ -192,11 +193,10 @@ def template_xlsx(ctx: ImportContext | None = None) -> bytes:
     return proposals_workbook([example_proposal(ctx)], associations, ctx=ctx)
 
 
-def demo_proposals(con: duckdb.DuckDBPyConnection, parish_code: str = "010170") -> list[Proposal]:
-    """The demo proposals of the built data (the `proposals` view), as models."""
-    frame = query(con, "SELECT * FROM proposals WHERE parish_code = ? ORDER BY proposal_id", [parish_code])
-    fields = [c for c in Proposal.model_fields if c in frame.columns]
-    return [Proposal.model_validate(row) for row in frame.select(fields).to_dicts()]
+def demo_proposals(parish_code: str = "010170") -> list[Proposal]:
+    """The parish's demo proposals as the build wrote them, in code order: what people saved over them (the
+    `proposals` view shows that) is not the demo."""
+    return [Proposal.model_validate(row.body) for row in PROPOSALS.rows(parish_code).values()]
 
 
 def demo_import_file(con: duckdb.DuckDBPyConnection, parish_code: str = "010170") -> bytes:
@@ -204,4 +204,4 @@ def demo_import_file(con: duckdb.DuckDBPyConnection, parish_code: str = "010170"
     associations = dict(query(con, "SELECT association_id, name FROM associations WHERE parish_code = ?",
                               [parish_code]).iter_rows())
     competences = dict(query(con, "SELECT competence_code, title_es FROM gad_competences").iter_rows())
-    return proposals_workbook(demo_proposals(con, parish_code), associations, competences=competences)
+    return proposals_workbook(demo_proposals(parish_code), associations, competences=competences)

@@ -50,7 +50,6 @@ from collections.abc import Mapping
 
 from core.data.validation import RowProblem
 from core.parish import records as parish_records
-from core.parish.mirror import write_parish
 from core.parish.records import ParishBatch
 from core.proposals import records
 from core.proposals.import_associations import AssociationChoice, to_create
@@ -115,10 +114,6 @@ def save_import(store: Store, user: User | None, preview: ImportPreview, *, only
     used = {a for p in items for a in p.association_ids}
     created = [a for a in to_create(items[0].parish_code, preview.unregistered) if a.association_id in used] \
         if items else []
-    if not created:
-        return records.import_proposals(store, user, items, expected_versions=versions)
-    parish_code = created[0].parish_code
-    associations = parish_records.checked_changes(store, user, ParishBatch(parish_code, associations=created))
-    count = records.import_proposals(store, user, items, expected_versions=versions, before=associations)
-    write_parish(store, parish_code)
-    return count
+    associations = parish_records.checked_changes(
+        store, user, ParishBatch(created[0].parish_code, associations=created)) if created else []
+    return records.import_proposals(store, user, items, expected_versions=versions, before=associations)

@@ -87,13 +87,6 @@ def proposal_models(store: Store, parish_code: str) -> list[Proposal]:
     return [v.item for v in proposals(store, parish_code)]
 
 
-def proposal_counts(store: Store, parish_code: str) -> tuple[int, int]:
-    """(all, open) of the parish's proposals as people entered them (the demo's under the store's): open ones are
-    drafts or still compete; the others were decided. The `proposals` view holds the demo's file only."""
-    statuses = [p.status for p in proposal_models(store, parish_code)]
-    return len(statuses), sum(s == ProposalStatus.DRAFT or s in COMPETING for s in statuses)
-
-
 def _owners_and_status(body: dict[str, Any]) -> tuple[list[str], str]:
     """Who owns a proposal body (every proponent, its lead first) and its status, read from the raw stored JSON: the
     lead is `association_id`, wherever the list puts it."""
