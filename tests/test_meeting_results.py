@@ -164,6 +164,10 @@ def test_a_closed_meeting_changes_the_funded_set_and_the_acta_names_it(demo, con
     text = re.sub(r"Minga - acta [\d-]+ - El Valle Página \d+/\d+ ", "", text)  # page footers
     assert "sesión del grupo asesor «Sesión S-GRUPO» del 27/11/2026" in text
     assert "Rosa, sin dispositivo propio" in text  # the chair recorded her scores
+    others = [pid for pid in after.result.funded_ids if pid != high]  # funded, and never scored by the meeting
+    assert others and decision.unscored_es == [p.title for pid in others for p in inputs.proposals
+                                               if p.proposal_id == pid]
+    assert "Sus evaluadores no calificaron estas propuestas financiadas, que llevan la estimación de Minga" in text
     assert f"Objetivo de la asignación: {after.result.method_es}" in text
     for word in ("nan", "None", "Optimal"):
         assert not re.search(rf"\b{word}\b", text), word
@@ -200,7 +204,7 @@ def test_the_acta_names_each_meeting_for_what_it_gave(demo, con):
     decision = decisions.record(demo, board, scenarios.decision_draft(scenario, run, {}, "El Valle", attendees,
                                                                       dt.date(2026, 12, 1)))
     named = "sesión del grupo asesor «Sesión S-PROBLEMAS» del 27/11/2026"
-    assert (decision.meetings_es, decision.need_meetings_es) == ([], [named])
+    assert (decision.meetings_es, decision.need_meetings_es, decision.unscored_es) == ([], [named], [])
     text = acta.meetings_es(decision)
     assert text.startswith("No hubo una sesión cerrada del grupo asesor con puntajes")
     assert "votación de problemas de la sesión del grupo asesor «Sesión S-PROBLEMAS»" in text

@@ -383,7 +383,18 @@ def decision_draft(scenario: Scenario, prioritization: Prioritization, associati
         rules_es=rules_es(result.rules, titles, method=result.method), funded=funded, left_out=left_out,
         total_score=result.total_score, total_cost_usd=result.total_cost_usd,
         justification_es=justification.strip(), inputs=inputs, attendees=list(attendees),
+        unscored_es=_unscored_by_the_group(prioritization, funded),
         **{field: [prioritization.fed_by[role].name_es] for field, role in (
             ("meetings_es", "scores"), ("need_meetings_es", "need"), ("ballot_meetings_es", "ballots"))
            if role in prioritization.fed_by})
+
+
+def _unscored_by_the_group(prioritization: Prioritization, funded: list[FundedLine]) -> list[str]:
+    """The titles of the funded proposals that the scoring meeting's evaluators did not score on any weighted
+    judged criterion (empty when no meeting scored, which the acta says of every proposal)."""
+    if "scores" not in prioritization.fed_by:
+        return []
+    judged = prioritization.scoring.criteria.filter((pl.col("kind") == "juicio") & (pl.col("weight") > 0))
+    scored = set(judged.filter(pl.col("n_evaluators") > 0)["proposal_id"].to_list())
+    return [line.title for line in funded if line.proposal_id not in scored] if judged.height else []
 

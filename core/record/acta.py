@@ -138,16 +138,18 @@ def _constancia(pdf: FPDF, decision: Decision, head: SignedHead) -> None:
 
 
 def meetings_es(decision: Decision) -> str:
-    """Which meeting of the advisory group scored the proposals (or that none did), and which gave the vote on
-    problems and the ballots, each named for what it gave (a decision recorded before these were told apart
+    """Which meeting of the advisory group scored the proposals (or that none did), which funded proposals it left
+    unscored, and which gave the vote on problems and the ballots, each named for what it gave (a decision recorded before these were told apart
     names every meeting in its first sentence, as its acta did)."""
     judged = (t("acta.meetings", meetings=fmt.listing(decision.meetings_es)) if decision.meetings_es
               else t("acta.no_meeting"))
     need = [t("acta.need_meetings", meetings=fmt.listing(decision.need_meetings_es))] \
         if decision.need_meetings_es else []
+    unscored = [t("acta.unscored", titles=fmt.listing([f"«{title}»" for title in decision.unscored_es]))] \
+        if decision.unscored_es else []
     ballots = [t("acta.ballot_meetings", meetings=fmt.listing(decision.ballot_meetings_es))] \
         if decision.ballot_meetings_es else []
-    return " ".join([judged, *need, *ballots])
+    return " ".join([judged, *unscored, *need, *ballots])
 
 
 def xlsx_bytes(decision: Decision) -> bytes:

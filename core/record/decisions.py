@@ -164,6 +164,8 @@ class DecisionDraft(BaseModel):
     meetings_es: list[str] = Field(default_factory=list)  # the advisory group's meeting whose scores it used
     need_meetings_es: list[str] = Field(default_factory=list)  # … whose vote on problems set the need criterion
     ballot_meetings_es: list[str] = Field(default_factory=list)  # … whose votes the proportional objective used
+    # the funded proposals that meeting's evaluators did not score at all: their judged criteria are Minga's estimate
+    unscored_es: list[str] = Field(default_factory=list)
     attendees: list[Attendee]
 
     @field_validator("attendees")
@@ -203,7 +205,7 @@ class Decision(DecisionDraft):
         """A decision recorded before a field was added dumps as it was stored (no blank name, no empty list of the
         meetings that gave need or ballots): the acta prints the hash of this dump, which the log must still match."""
         body = dump(self)
-        for added_later in ("recorded_by_name", "need_meetings_es", "ballot_meetings_es"):
+        for added_later in ("recorded_by_name", "need_meetings_es", "ballot_meetings_es", "unscored_es"):
             if not body.get(added_later):
                 body.pop(added_later, None)
         return body

@@ -31,6 +31,8 @@ STRINGS: dict[str, str] = {
     "acta.objective": "Objetivo de la asignación: {method}.",
     "acta.meetings": "Los criterios de juicio (factibilidad y sostenibilidad) se tomaron de la {meetings}: la mediana "
                      "de los puntajes de sus evaluadores, donde calificaron; en lo demás, la estimación de Minga.",
+    "acta.unscored": "Sus evaluadores no calificaron estas propuestas financiadas, que llevan la estimación de "
+                     "Minga: {titles}.",
     "acta.need_meetings": "La necesidad que atiende cada propuesta se midió con la votación de problemas de la "
                           "{meetings}.",
     "acta.ballot_meetings": "El reparto proporcional siguió los votos sobre propuestas de la {meetings}.",
