@@ -36,6 +36,14 @@ def money(value: float | int | None, decimals: int = 2) -> str:
     return f"{sign}$ {number(abs(value), decimals)}"
 
 
+def amount(value: float | int | None) -> str:
+    """A USD amount in whole dollars when it has no cents ('$ 40.000'), else to the cent ('$ 999,99'): rounding a
+    cost, a remainder or an aid to the dollar would state a figure the records do not hold."""
+    if _is_blank(value):
+        return UNKNOWN
+    return money(value, 0 if round(value * 100) % 100 == 0 else 2)
+
+
 class NumberTextError(ValueError):
     """Typed text that is not a number Minga can read; its message says why, in Spanish."""
 

@@ -29,7 +29,7 @@ metrics[1].metric(t("diag.ayudas.metric.effectiveness"), shares["effectiveness"]
 metrics[2].metric(t("diag.ayudas.metric.no_state"), shares["no_state"].percent(), delta=shares["no_state"].of_base(),
                   delta_color="off", delta_arrow="off")
 metrics[3].metric(t("diag.ayudas.metric.records"), fmt.number(flows["aid_records"].sum()),
-                  delta=t("diag.ayudas.metric.records_delta", amount=fmt.money(flows["amount_usd"].sum(), 0)),
+                  delta=t("diag.ayudas.metric.records_delta", amount=fmt.amount(flows["amount_usd"].sum())),
                   delta_color="off", delta_arrow="off")
 
 if answers.is_empty():
@@ -83,7 +83,7 @@ page.chart(figure, source=AID, synthetic=synthetic, frame=atomization, headers=a
 st.markdown(f"**{t('diag.ayudas.atomized_table')}**")
 shown = {c: atomization_headers[c] for c in ("association_name", "kind", "aid_records", "amount_usd", "reason")}
 page.table(for_display(atomized, shown, code_labels={"kind": "aid_kind"},
-                                 formats={"amount_usd": lambda v: fmt.money(v, 0), "aid_records": fmt.number}),
+                                 formats={"amount_usd": lambda v: fmt.amount(v), "aid_records": fmt.number}),
            download=atomized, headers=atomization_headers, name="minga-atomizadas", key="ayudas-atomized",
            source=AID, synthetic=synthetic, code_labels={"kind": labels("aid_kind"), "is_atomized": labels("yes_no")},
            wide=(atomization_headers["reason"],))
@@ -124,7 +124,7 @@ institution_headers = {c: t(f"diag.ayudas.col.{c}") for c in (
 page.table(
     for_display(kinds_labelled(institutions_frame), institution_headers,
                           code_labels={"institution_type": "institution_type"},
-                          formats={"amount_usd": lambda v: fmt.money(v, 0), "aid_records": fmt.number,
+                          formats={"amount_usd": lambda v: fmt.amount(v), "aid_records": fmt.number,
                                    "associations": fmt.number, "first_year": str, "last_year": str,
                                    "overlapping_institutions": fmt.number, "cofunding_institutions": fmt.number}),
     download=kinds_labelled(institutions_frame), headers=institution_headers,
@@ -137,6 +137,6 @@ shown = {c: flow_headers[c] for c in ("association_name", "year", "institution",
 page.table(
     for_display(flows.sort("association_name", "year", "institution"), shown,
                           code_labels={"kind": "aid_kind"},
-                          formats={"year": str, "aid_records": fmt.number, "amount_usd": lambda v: fmt.money(v, 0)}),
+                          formats={"year": str, "aid_records": fmt.number, "amount_usd": lambda v: fmt.amount(v)}),
     download=flows, headers=flow_headers, name="minga-ayudas-detalle", key="ayudas-flows", source=AID,
     synthetic=synthetic, code_labels=flow_labels)

@@ -39,7 +39,7 @@ else:
     second[1].metric(t("inicio.members"), fmt.number(parish["members_total"]),
                      delta=t("inicio.members_delta", surveyed=fmt.number(parish["members_surveyed"])),
                      delta_color="off", delta_arrow="off")
-    second[2].metric(t("inicio.aid"), fmt.money(parish["aid_total_usd"], 0),
+    second[2].metric(t("inicio.aid"), fmt.amount(parish["aid_total_usd"]),
                      delta=t("inicio.aid_delta", count=fmt.number(parish["aid_records"])), delta_color="off", delta_arrow="off")
     second[3].metric(t("inicio.open_proposals"), fmt.number(parish["open_proposals"]),
                      delta=t("inicio.proposals_delta", count=fmt.number(parish["proposals"])), delta_color="off",

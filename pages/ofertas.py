@@ -55,11 +55,11 @@ def review_panel() -> None:
     metrics = st.columns(3)
     metrics[0].metric(t("ofe.metric.offers"), fmt.number(len(reviews)))
     metrics[1].metric(t("ofe.metric.eligible"), fmt.number(sum(r.screening.eligible for r in reviews)))
-    metrics[2].metric(t("ofe.metric.counterpart"), fmt.money(committed, 0),
-                      delta=t("ofe.metric.counterpart_delta", available=fmt.money(available, 0)), delta_color="off",
+    metrics[2].metric(t("ofe.metric.counterpart"), fmt.amount(committed),
+                      delta=t("ofe.metric.counterpart_delta", available=fmt.amount(available)), delta_color="off",
                       delta_arrow="off")
     if cooperation.over_committed(committed, available):
-        st.warning(t("ofe.committed.over", committed=fmt.money(committed, 0), available=fmt.money(available, 0)))
+        st.warning(t("ofe.committed.over", committed=fmt.amount(committed), available=fmt.amount(available)))
 
     cases = [r for r in reviews if r.case]
     if cases:
@@ -70,7 +70,7 @@ def review_panel() -> None:
                 st.markdown(f"**{plain(review.offer.title)}**  \n{plain(coop.cooperant_name(review.offer, registry))}")
                 # Past cases are history the board learns from, not alerts about today: a neutral caption.
                 st.caption(t(f"ofe.case.{review.case}"))
-                st.markdown(t("ofe.case.today", available=fmt.money(available, 0), verdict=cooperation.counterpart_verdict(review)))
+                st.markdown(t("ofe.case.today", available=fmt.amount(available), verdict=cooperation.counterpart_verdict(review)))
                 if review.offer.outcome:
                     st.caption(plain(review.offer.outcome))
 
@@ -80,11 +80,11 @@ def review_panel() -> None:
     table = frame.select(
         pl.col("title").alias(t("ofe.col.title")), pl.col("cooperant").alias(t("ofe.col.cooperant")),
         pl.col("cooperation_type").alias(t("ofe.col.type")), pl.col("status").alias(t("ofe.col.status")),
-        pl.col("amount_usd").map_elements(lambda v: fmt.money(v, 0), return_dtype=pl.Utf8)
+        pl.col("amount_usd").map_elements(lambda v: fmt.amount(v), return_dtype=pl.Utf8)
         .fill_null(t("ofe.unknown")).alias(t("ofe.col.amount")),
         pl.when(pl.col("required_usd").is_null()).then(pl.lit(t("ofe.unknown")))
         .when(pl.col("required_usd") <= 0).then(pl.lit(t("ofe.none")))
-        .otherwise(pl.col("required_usd").map_elements(lambda v: fmt.money(v, 0), return_dtype=pl.Utf8))
+        .otherwise(pl.col("required_usd").map_elements(lambda v: fmt.amount(v), return_dtype=pl.Utf8))
         .alias(t("ofe.col.required")),
         pl.col("counterpart_ok").replace_strict({True: yes, False: no}, default=t("ofe.unknown"), return_dtype=pl.Utf8)
         .alias(t("ofe.col.counterpart_ok")),

@@ -177,7 +177,7 @@ def method_column(result, names: dict[str, str]) -> None:
         return
     st.metric(t("budget.metric.score"), fmt.number(result.total_score, 2))
     st.markdown("\n".join([
-        t("budget.figure.cost", amount=fmt.money(result.total_cost_usd, 0), unspent=fmt.money(result.unspent_usd, 0)),
+        t("budget.figure.cost", amount=fmt.amount(result.total_cost_usd), unspent=fmt.amount(result.unspent_usd)),
         t("budget.figure.covered", part=len(result.associations_covered), whole=result.n_associations, parish=len(names)),
         t("budget.figure.beneficiaries", n=fmt.number(result.beneficiaries)),
         t("budget.figure.reach", n=fmt.number(result.people_reached)),
@@ -243,7 +243,7 @@ def _why(code: str, weights, rules, outcome, names, method: str) -> None:
     """One proposal's «¿por qué no?» (computed with the allocation); the cost it would have to shed takes one more
     solve, so it is computed when asked (and kept)."""
     st.markdown(t("budget.why.who", associations=plain(views.associations_es(outcome.association_ids, names)),
-                  cost=fmt.money(outcome.cost_usd, 0), score=fmt.number(outcome.score, 2)))
+                  cost=fmt.amount(outcome.cost_usd), score=fmt.number(outcome.score, 2)))
     asked = st.session_state.setdefault(EXPLAINED, set())
     asked_key = (method, outcome.proposal_id)
     if method in EXACT and outcome.rule is None:  # not explained with the allocation: picked, so computed now
@@ -262,7 +262,7 @@ def _why(code: str, weights, rules, outcome, names, method: str) -> None:
     if outcome.score_needed is not None:
         figures.append(t("budget.why.score_needed", score=fmt.number(outcome.score_needed, 2)))
     if outcome.cost_to_shed_usd:
-        figures.append(t("budget.why.cost_to_shed", amount=fmt.money(outcome.cost_to_shed_usd, 0)))
+        figures.append(t("budget.why.cost_to_shed", amount=fmt.amount(outcome.cost_to_shed_usd)))
     if figures:
         st.caption(" · ".join(figures))
 

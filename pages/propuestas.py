@@ -63,8 +63,8 @@ def list_panel() -> None:
     metrics = st.columns(3)
     metrics[0].metric(t("prop.metric.count"), fmt.number(shown.height),
                       delta=t("prop.metric.of", total=fmt.number(frame.height)), delta_color="off", delta_arrow="off")
-    metrics[1].metric(t("prop.metric.cost"), fmt.money(shown["cost_usd"].sum(), 0))
-    metrics[2].metric(t("prop.metric.requested"), fmt.money(shown["requested_usd"].sum(), 0))
+    metrics[1].metric(t("prop.metric.cost"), fmt.amount(shown["cost_usd"].sum()))
+    metrics[2].metric(t("prop.metric.requested"), fmt.amount(shown["requested_usd"].sum()))
     if shown.is_empty():
         st.info(t("prop.empty_filter"))
         return

@@ -34,7 +34,7 @@ if table.is_empty():
 totals = followup.totals_by_status(table)
 for column, row in zip(st.columns(totals.height), totals.iter_rows(named=True), strict=True):
     column.metric(label("proposal_status", row["status"]), fmt.number(row["projects"]),
-                  delta=fmt.money(row["amount_usd"], 0), delta_color="off", delta_arrow="off")
+                  delta=fmt.amount(row["amount_usd"]), delta_color="off", delta_arrow="off")
 shown_totals = totals.with_columns(
     pl.col("status").replace_strict(labels("proposal_status"), default=pl.col("status")).alias("status_es"),
     pl.col("amount_usd").map_elements(fmt.money, return_dtype=pl.Utf8).alias("amount_text"))

@@ -35,6 +35,15 @@ def test_money(value, expected):
     assert fmt.money(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(40000, "$ 40.000"), (999.99, "$ 999,99"), (1000.004, "$ 1.000"), (999.995, "$ 1.000"), (0.5, "$ 0,50"),
+     (-12.3, "-$ 12,30"), (None, "sin dato")],
+)
+def test_an_amount_keeps_its_cents_and_only_then(value, expected):
+    assert fmt.amount(value) == expected
+
+
 @pytest.mark.parametrize(("share", "expected"), [(0.634, "63,4 %"), (0.253, "25,3 %"), (1, "100,0 %"), (None, "sin dato")])
 def test_percent(share, expected):
     assert fmt.percent(share) == expected

@@ -83,7 +83,7 @@ def ranking_display(ranking: pl.DataFrame) -> pl.DataFrame:
         t("prio.col.code"): ranking["proposal_id"].to_list(),
         t("prio.col.title"): ranking["title"].to_list(),
         t("prio.col.score"): [fmt.number(v, 2) for v in ranking["score"].to_list()],
-        t("prio.col.asked"): [fmt.money(v, 0) for v in ranking["cost_usd"].to_list()],
+        t("prio.col.asked"): [fmt.amount(v) for v in ranking["cost_usd"].to_list()],
         t("prio.col.funded"): [label("bool", v) for v in ranking["funded"].to_list()],
         t("prio.col.associations"): ranking["associations_es"].to_list(),
         t("prio.col.flags"): ranking["flags_es"].to_list(),
@@ -186,7 +186,7 @@ def _outcome_columns(rows: Sequence[ProposalOutcome], names: Mapping[str, str]) 
         t("prio.col.code"): [o.proposal_id for o in rows],
         t("prio.col.title"): [o.title for o in rows],
         t("prio.col.associations"): [associations_es(o.association_ids, names) for o in rows],
-        t("budget.col.amount"): [fmt.money(o.cost_usd, 0) for o in rows],
+        t("budget.col.amount"): [fmt.amount(o.cost_usd) for o in rows],
         t("prio.col.score"): [fmt.number(o.score, 2) for o in rows],
     }
 
@@ -247,7 +247,7 @@ def unfunded_display(result: AllocationResult, names: Mapping[str, str]) -> pl.D
                                for o in rows],
         t("budget.col.score_needed"): [fmt.number(o.score_needed, 2) if o.score_needed is not None else ""
                                        for o in rows],
-        t("budget.col.cost_to_shed"): [fmt.money(o.cost_to_shed_usd, 0) if o.cost_to_shed_usd else ""
+        t("budget.col.cost_to_shed"): [fmt.amount(o.cost_to_shed_usd) if o.cost_to_shed_usd else ""
                                        for o in rows],
     })
 
@@ -261,14 +261,14 @@ def metrics_frame(results: Mapping[str, AllocationResult]) -> pl.DataFrame:
             continue
         values = {
             "total_score": (r.total_score, fmt.number(r.total_score, 2)),
-            "total_cost_usd": (r.total_cost_usd, fmt.money(r.total_cost_usd, 0)),
+            "total_cost_usd": (r.total_cost_usd, fmt.amount(r.total_cost_usd)),
             "n_funded": (len(r.funded_ids), fmt.number(len(r.funded_ids))),
             "associations_covered": (len(r.associations_covered),
                                      t("budget.of", part=len(r.associations_covered), whole=r.n_associations)),
             "beneficiaries": (r.beneficiaries, fmt.number(r.beneficiaries)),
             "gini": (r.gini, fmt.number(r.gini, 2)),
             "max_association_share": (r.max_association_share, fmt.percent(r.max_association_share, 1)),
-            "unspent_usd": (r.unspent_usd, fmt.money(r.unspent_usd, 0)),
+            "unspent_usd": (r.unspent_usd, fmt.amount(r.unspent_usd)),
         }
         for metric, (value, text) in values.items():
             rows.append({"metric": metric, "metric_es": label("comparison_metric", metric), "method": method,
@@ -297,7 +297,7 @@ def association_money(results: Mapping[str, AllocationResult], names: Mapping[st
             rows.append({"association_id": a.association_id, "association_es": names.get(a.association_id,
                                                                                          a.association_id),
                          "method": method, "method_es": label("allocation_method_short", method),
-                         "amount_usd": a.amount_usd, "amount_text": fmt.money(a.amount_usd, 0),
+                         "amount_usd": a.amount_usd, "amount_text": fmt.amount(a.amount_usd),
                          "share_text": fmt.percent(a.share_of_budget, 1), "n_funded": a.n_funded})
     return pl.DataFrame(rows, schema={"association_id": pl.Utf8, "association_es": pl.Utf8, "method": pl.Utf8,
                                       "method_es": pl.Utf8, "amount_usd": pl.Float64, "amount_text": pl.Utf8,
@@ -307,10 +307,10 @@ def association_money(results: Mapping[str, AllocationResult], names: Mapping[st
 # -- Saved scenarios ---------------------------------------------------------------------------------------
 
 def comparison_totals_display(totals: pl.DataFrame, names: tuple[str, str]) -> pl.DataFrame:
-    formats = {"total_score": lambda v: fmt.number(v, 2), "total_cost_usd": lambda v: fmt.money(v, 0),
+    formats = {"total_score": lambda v: fmt.number(v, 2), "total_cost_usd": lambda v: fmt.amount(v),
                "n_funded": fmt.number, "associations_covered": fmt.number, "beneficiaries": fmt.number,
                "gini": lambda v: fmt.number(v, 2), "max_association_share": lambda v: fmt.percent(v, 1),
-               "unspent_usd": lambda v: fmt.money(v, 0)}
+               "unspent_usd": lambda v: fmt.amount(v)}
     rows = totals.to_dicts()
 
     def delta(r):
@@ -339,7 +339,7 @@ def comparison_proposals_display(proposals: pl.DataFrame, names: tuple[str, str]
         t("prio.col.code"): [r["proposal_id"] for r in rows],
         t("prio.col.title"): [r["title"] for r in rows],
         t("budget.col.change"): [t(f"budget.change.{r['change']}", a=names[0], b=names[1]) for r in rows],
-        t("budget.col.amount"): [fmt.money(r["cost_usd"], 0) for r in rows],
+        t("budget.col.amount"): [fmt.amount(r["cost_usd"]) for r in rows],
         t("budget.col.score_a", name=names[0]): [fmt.number(r["score_a"], 2) for r in rows],
         t("budget.col.score_b", name=names[1]): [fmt.number(r["score_b"], 2) for r in rows],
     }, schema={k: pl.Utf8 for k in (t("prio.col.code"), t("prio.col.title"), t("budget.col.change"),
@@ -373,7 +373,7 @@ def saved_display(saved: Sequence, board_rules) -> pl.DataFrame:
         t("budget.col.name"): [s.scenario.name for s in saved],
         t("budget.col.weights"): [s.scenario.preset or t("budget.own_weights") for s in saved],
         t("budget.col.method"): [label("allocation_method_short", s.scenario.method) for s in saved],
-        t("budget.col.budget"): [fmt.money(s.scenario.rules.budget_usd, 0) for s in saved],
+        t("budget.col.budget"): [fmt.amount(s.scenario.rules.budget_usd) for s in saved],
         t("budget.col.board_rules"): [label("bool", board_rules is not None and s.scenario.rules == board_rules)
                                       for s in saved],
         t("budget.col.by"): [s.scenario.created_by or "" for s in saved],

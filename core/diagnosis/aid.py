@@ -60,7 +60,7 @@ def with_reasons(atomization: pl.DataFrame) -> pl.DataFrame:
 
 def aid_flow_texts(flows: pl.DataFrame) -> pl.DataFrame:
     """Add `kind_label` and `amount_text` (es-EC money) to rows of `aid_flows`."""
-    return formatted(labelled(flows, "kind", "aid_kind"), "amount_usd", lambda v: fmt.money(v, 0), "amount_text")
+    return formatted(labelled(flows, "kind", "aid_kind"), "amount_usd", lambda v: fmt.amount(v), "amount_text")
 
 
 def kinds_labelled(institutions: pl.DataFrame) -> pl.DataFrame:

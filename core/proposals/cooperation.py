@@ -23,7 +23,7 @@ import polars as pl
 from core.cooperation.cooperants import Cooperant, cooperant_name
 from core.engine.prioritization import DecisionInputs, screening_context
 from core.engine.screening import OfferMatch, Screening, match_offer, screen_offer
-from core.fmt import money
+from core.fmt import amount
 from core.proposals.import_cells import parse_number
 from core.proposals.models import CENT, Proposal
 from core.proposals.offers import ENTERED, REIMBURSABLE_TYPES, CooperationOffer
@@ -98,8 +98,8 @@ def counterpart_verdict(review: OfferReview) -> str:
     if review.required_usd <= 0:
         return t("ofe.verdict.none")
     if review.counterpart_ok:
-        return t("ofe.verdict.yes", required=money(review.required_usd, 0))
-    return t("ofe.verdict.no", required=money(review.required_usd, 0), gap=money(review.gap_usd, 0))
+        return t("ofe.verdict.yes", required=amount(review.required_usd))
+    return t("ofe.verdict.no", required=amount(review.required_usd), gap=amount(review.gap_usd))
 
 
 def offer_from_form(fields: Mapping[str, Any], base: CooperationOffer | None,
