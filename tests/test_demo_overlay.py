@@ -18,6 +18,9 @@ from core.cooperation import calls, cooperants
 from core.data.db import query
 from core.data.schemas.catalogues import PdotObjective
 from core.engine.prioritization import load_inputs
+from core.parish import records as parish_records
+from core.parish.models import ParishAssociation
+from core.parish.records import ParishBatch
 from core.proposals import built, records
 from core.proposals.bulk_status import change_statuses
 from core.proposals.import_preview import context_for
@@ -39,9 +42,21 @@ def store(tmp_path) -> Store:
     return Store(tmp_path / "s.sqlite")
 
 
+OTHER_ASSOCIATION = ParishAssociation(parish_code=OTHER, code="A01", name="Asociación de la otra parroquia",
+                                      members_total=12)
+
+
 def _other_parish(proposal: Proposal, proposal_id: str) -> Proposal:
-    """A proposal entered in another parish (the demo's shape, its own code and parish)."""
-    return proposal.model_copy(update={"proposal_id": proposal_id, "parish_code": OTHER, "title": f"Otra {proposal_id}"})
+    """A proposal entered in another parish (the demo's shape, its own code, parish and association)."""
+    return proposal.model_copy(update={
+        "proposal_id": proposal_id, "parish_code": OTHER, "title": f"Otra {proposal_id}",
+        "association_id": OTHER_ASSOCIATION.association_id, "association_ids": [OTHER_ASSOCIATION.association_id]})
+
+
+def _with_other_association(store: Store) -> Store:
+    """`store` with the association `_other_parish` proposals name registered in that parish."""
+    parish_records.save_as(store, "pruebas", ParishBatch(OTHER, associations=[OTHER_ASSOCIATION]))
+    return store
 
 
 def test_opening_every_page_stores_nothing_of_the_demo_and_the_pages_show_it(own_store, con):
@@ -132,7 +147,7 @@ def test_two_parishes_never_share_a_proposal(store, con):
 def test_each_parish_reads_the_demo_under_its_own_changes(tmp_path_factory, steps):
     """Whatever the edits, deletions, entries in another parish and resets, each parish reads exactly what a plain
     dictionary of its records says, and the log verifies."""
-    store = Store(tmp_path_factory.mktemp("overlay") / "s.sqlite")
+    store = _with_other_association(Store(tmp_path_factory.mktemp("overlay") / "s.sqlite"))
     demo = {v.item.proposal_id: v.item.title for v in records.proposals(store, EL_VALLE)}
     expected = {EL_VALLE: dict(demo), OTHER: {}}
     ids = sorted(demo)

@@ -308,3 +308,22 @@ def test_once_the_store_has_accounts_a_caller_without_one_writes_nothing(store):
     with pytest.raises(PermissionDenied):
         records.save_proposal(store, made_up, first.model_copy(update={"title": "No debe guardarse"}))
     assert records.proposal(store, first.proposal_id).item.title == first.title
+
+
+@pytest.mark.parametrize("stranger", ["050458-A01", "NOPE", "010152-EV-A01"])
+@pytest.mark.parametrize("how", ["save", "import"])
+def test_a_proposal_names_only_associations_of_its_own_parish(store, stranger, how):
+    """An association of another parish, or of none, would put a proposal where the board cannot see who asks."""
+    store_accounts(store, PLANNER)
+    demo = records.proposals(store, "010170")[0].item
+    lead_elsewhere = demo.model_copy(update={"proposal_id": "EV-AJENA", "association_id": stranger,
+                                             "association_ids": [stranger]})
+    joined_by_one = demo.model_copy(update={"proposal_id": "EV-AJENA", "association_ids": [
+        demo.association_id, stranger]})
+    for proposal in (lead_elsewhere, joined_by_one):
+        with pytest.raises(ValueError, match=f"no están registradas en su parroquia: {stranger}"):
+            if how == "save":
+                records.save_proposal(store, PLANNER, proposal, expected_version=0)
+            else:
+                records.import_proposals(store, PLANNER, [demo, proposal])
+    assert live_count(store, records.PROPOSAL) == 0

@@ -1,4 +1,4 @@
-"""The demo's proposals, offers and PDOT objectives where the build wrote them (`<data>/<dataset>.parquet`), as the
+"""The demo's proposals, offers, PDOT objectives and associations where the build wrote them (`<data>/<dataset>.parquet`), as the
 bodies the store would keep: read per parish, validated by their models, never copied into the store
 (core.record.overlay lays the store's rows over them).
 
@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from core.data.paths import data_dir
 from core.data.schemas.catalogues import PdotObjective
+from core.data.schemas.study import Association
 from core.proposals.models import Proposal
 from core.proposals.offers import CooperationOffer
 from core.record.overlay import BuiltRow, built_at
@@ -91,3 +92,4 @@ def _rows(source: BuiltParquet, state: _FileState, parish_code: str | None) -> d
 PROPOSALS = BuiltParquet("proposals", "proposal_id", Proposal)
 OFFERS = BuiltParquet("offers", "offer_id", CooperationOffer, by_parish=False)
 PDOT_OBJECTIVES = BuiltParquet("pdot_objectives", "pdot_objective_id", PdotObjective)
+ASSOCIATIONS = BuiltParquet("associations", "association_id", Association)  # read only: the store never edits them

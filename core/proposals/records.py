@@ -16,6 +16,8 @@ from pydantic import BaseModel
 
 from core.cooperation.cooperants import registered_offer
 from core.data.schemas.catalogues import PdotObjective
+from core.parish.mirror import ASSOCIATION
+from core.proposals.built import ASSOCIATIONS
 from core.proposals.models import (
     ALLOWED_TRANSITIONS,
     COMPETING,
@@ -155,11 +157,29 @@ def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_
     stored = record.body if record is not None and not record.deleted else None
     actor = may_write_proposal(Accounts(store).signed_in(user), proposal, stored)
     _same_parish(record, proposal)
+    _proponents_of_the_parish(store, [proposal])
     _check_lifecycle(stored, proposal)
     if expected_version is None:
         expected_version = record.version if record is not None else 0
     return _save(store, actor, PROPOSAL, proposal.proposal_id, proposal, proposal.parish_code, expected_version,
                  "log.action.save_proposal")
+
+
+def _proponents_of_the_parish(store: Store, items: Sequence[Proposal], created: Sequence[Change] = ()) -> None:
+    """Every proponent is an association of the proposal's parish: the demo's, one the parish registered, or one
+    `created` in the same write. A code of another parish, or of none, would put a proposal under an association
+    the board cannot see."""
+    known: dict[str, set[str]] = {}
+    for item in items:
+        if item.parish_code not in known:
+            known[item.parish_code] = set(ASSOCIATIONS.rows(item.parish_code)) | {
+                r.record_id for r in store.records(ASSOCIATION, item.parish_code)} | {
+                c.record_id for c in created if c.kind == ASSOCIATION and c.parish_code == item.parish_code}
+        strangers = [a for a in dict.fromkeys([item.association_id, *item.association_ids])
+                     if a not in known[item.parish_code]]
+        if strangers:
+            raise ValueError(t("val.proposal.association_elsewhere", proposal=item.proposal_id,
+                               associations=", ".join(strangers)))
 
 
 def _same_parish(record: StoredRecord | None, proposal: Proposal) -> None:
@@ -191,6 +211,7 @@ def import_proposals(store: Store, user: User | None, items: list[Proposal],
     actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
     for item in items:
         _same_parish(overlay.current(store, PROPOSAL, item.proposal_id), item)
+    _proponents_of_the_parish(store, items, before)
     expected = expected_versions or {}
     store.apply([*before, *(Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code,
                                    expected_version=expected.get(p.proposal_id), action=t("log.action.import_proposal"),

@@ -94,6 +94,8 @@ STRINGS: dict[str, str] = {
     "val.status.last": "el último estado del historial («{last}») no coincide con el estado actual («{status}»)",
     "val.proposal.lead": "la asociación líder «{association}» debe estar entre las asociaciones proponentes "
                          "(association_ids)",
+    "val.proposal.association_elsewhere": "la propuesta {proposal} nombra asociaciones que no están registradas en "
+                                          "su parroquia: {associations}",
     "val.proposal.repeated_association": "una asociación aparece repetida entre las proponentes",
     "val.proposal.requested": "el monto solicitado al GAD ({requested}) no puede superar el costo total ({cost})",
     "val.proposal.funding": "los aportes no suman el costo total: GAD {gad} + asociaciones {associations} + "
