@@ -19,7 +19,7 @@ from core.texts import t
 MOST_VOTES = 1_000_000  # a focus group's weighted votes on one problem; more is a slip (and would not fit a file)
 
 LOCAL_CODE = r"^[A-Za-z0-9_.]+$"  # no dash: the dash joins the parish code and the local code
-Registration = Literal["seps", "mag"]
+Registration = Literal["seps", "mag", "senplades"]  # as the study names them: SEPS, MAG, SENPLADES requirements
 
 
 def global_id(parish_code: str, code: str) -> str:
