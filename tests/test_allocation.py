@@ -534,3 +534,13 @@ def test_any_score_scale_and_fractions_of_a_cent(costs, scores, budget, optimal,
         result = allocate(frame(rows), budget, method=method).filter(pl.col("funded"))
         assert set(result["proposal_id"]) == funded, method
         assert result["cost_usd"].sum() <= budget
+
+
+@pytest.mark.parametrize("rows, budget, sentence", [
+    ([("P1", "A1", 50, 9), ("P2", "A2", 60, 8), ("P3", "A3", 70, 7)], 130, "Se financian 2 de 3 propuestas."),
+    ([("P1", "A1", 50, 9), ("P2", "A2", 60, 8), ("P3", "A3", 70, 7)], 55, "Se financia 1 de 3 propuestas."),
+    ([("P1", "A1", 50, 9)], 55, "Se financia la única propuesta."),
+    ([("P1", "A1", 50, 9)], 40, "No se financia la única propuesta."),
+])
+def test_the_message_counts_what_is_funded_in_good_spanish(rows, budget, sentence):
+    assert allocate_detailed(frame(rows), AllocationRules(budget_usd=budget)).message_es.endswith(sentence)

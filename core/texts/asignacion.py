@@ -36,6 +36,9 @@ STRINGS: dict[str, str] = {
     # -- what each method did -------------------------------------------------------------------------------
     "alloc.message.optimal": "Asignación óptima: el mayor puntaje total posible con estas reglas.",
     "alloc.message.funded_count": " Se financian {funded} de {total} propuestas.",
+    "alloc.message.funded_count_one": " Se financia 1 de {total} propuestas.",
+    "alloc.message.funded_only": " Se financia la única propuesta.",
+    "alloc.message.not_funded_only": " No se financia la única propuesta.",
     "alloc.message.greedy": "Selección voraz por puntaje.",
     "alloc.message.equal_split": "Reparto igual entre asociaciones.",
     "alloc.message.scope": "Asignación óptima por alcance: el mayor total de puntaje por persona alcanzada con estas "

@@ -139,7 +139,7 @@ def build_result(inst: Instance, rules: AllocationRules, r: Rules, method: str, 
     total_cost = float(inst.cost[x].sum())
     message = solved.message
     if solved.status == "optimal" and inst.ids:
-        message += t("alloc.message.funded_count", funded=int(x.sum()), total=len(inst.ids))
+        message += _funded_count(int(x.sum()), len(inst.ids))
     return AllocationResult(
         method=method, method_es=label("allocation_method", method), objective_es=label("allocation_objective", method),
         feasible=True, status=solved.status, solver_status=solved.solver_status, message_es=message, rules=rules,
@@ -183,3 +183,11 @@ def summary_es(result: AllocationResult) -> str:
              score=number(result.total_score, 2), covered=len(result.associations_covered),
              associations=result.n_associations, gini=number(result.gini, 2),
              share=percent(result.max_association_share))
+
+
+def _funded_count(funded: int, total: int) -> str:
+    """«Se financian 3 de 5 propuestas.», in the singular where one is funded or there is one to fund."""
+    if total == 1:
+        return t("alloc.message.funded_only" if funded else "alloc.message.not_funded_only")
+    return t("alloc.message.funded_count_one" if funded == 1 else "alloc.message.funded_count",
+             funded=funded, total=total)
