@@ -40,7 +40,7 @@ metrics[1].metric(t("diag.asociaciones.metric.surveyed"), fmt.number(heads.base)
 metrics[2].metric(t("diag.asociaciones.metric.heads"), heads.percent(), delta=heads.of_base(), delta_color="off",
                   delta_arrow="off")
 metrics[3].metric(t("diag.asociaciones.metric.poor"), poor.percent(), delta=poor.of_base(), delta_color="off",
-                  delta_arrow="off")
+                  delta_arrow="off", help=t("diag.asociaciones.metric.poor_help"))
 
 
 def answer_chart(question: str, title: str, key: str, **options) -> None:

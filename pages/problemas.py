@@ -87,8 +87,9 @@ else:
 
 st.subheader(t("diag.problemas.groups_title"))
 groups = groups_table(select(frames["groups"], chosen))
-if groups.is_empty():
-    st.info(t("diag.empty.selection"))
+surveyed = select(associations, chosen)["members_surveyed"].sum()
+if groups.is_empty():  # surveyed members with no answer here: their survey did not ask (Minga's form does not)
+    st.info(t("diag.problemas.groups_not_asked" if surveyed else "diag.empty.selection"))
 else:
     shares_with_pdot(groups, "groups", label_header=t("diag.problemas.col.group"), count="members",
                      count_header=t("diag.col.members"), subtitle=t("diag.problemas.groups_caption"),

@@ -93,7 +93,7 @@ def test_asociaciones_shows_the_household_table_and_self_perceived_poverty():
     assert shown["Asociaciones"] == "8"
     assert shown["Socios encuestados"] == "91"
     assert shown["Socios que son jefes de hogar"] == "45,1 %"
-    assert shown["Se consideran pobres"] == "55,6 %"  # 50 of 90; the study prints it truncated, 55,5 %
+    assert shown["Se consideran familia pobre"] == "55,6 %"  # 50 of 90; the study prints it truncated, 55,5 %
     cross = app.dataframe[0].value.set_index("Jefe de hogar")
     assert cross.loc["Padre", "Madre"] == 43  # the corrected cell
     assert (cross.loc["Padre", "Total"], cross.loc["Total", "Madre"], cross.loc["Total", "Total"]) == (54, 74, 91)

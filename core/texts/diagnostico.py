@@ -94,7 +94,9 @@ STRINGS = {
     "diag.asociaciones.metric.surveyed": "Socios encuestados",
     "diag.asociaciones.metric.surveyed_delta": "de {total} socios",
     "diag.asociaciones.metric.heads": "Socios que son jefes de hogar",
-    "diag.asociaciones.metric.poor": "Se consideran pobres",
+    "diag.asociaciones.metric.poor": "Se consideran familia pobre",
+    "diag.asociaciones.metric.poor_help": "Quienes responden «Pobre». Quienes responden «Muy pobre» se cuentan "
+                                          "aparte, como los cuenta el estudio de El Valle.",
     "diag.asociaciones.metric.ages": "Socios de 31 a 65 años",
     "diag.asociaciones.tab.households": "Hogares",
     "diag.asociaciones.tab.work": "Ocupación y educación",
@@ -318,6 +320,9 @@ STRINGS = {
     "diag.problemas.objectives_cited": "Objetivos del PDOT citados",
     "diag.problemas.no_needs": "No hay necesidades registradas para las asociaciones elegidas: son la última pregunta "
                                "de la encuesta a los socios («Preparar la parroquia»).",
+    "diag.problemas.groups_not_asked": "Ningún socio encuestado de estas asociaciones respondió qué espera de su "
+                                       "asociación: es una pregunta de la encuesta del estudio de El Valle que el "
+                                       "formulario de Minga no trae.",
     "diag.problemas.groups_title": "Qué esperan las familias de su asociación (grupos de la figura 8)",
     "diag.problemas.groups_axis": "Porcentaje de socios",
     "diag.problemas.groups_caption": "Cuatro grupos de un análisis de conglomerados del estudio; solo se reproducen sus "
