@@ -96,9 +96,11 @@ def parish_frames(store: Store, parish_code: str) -> dict[str, pl.DataFrame]:
             "description_es": b.get("description_es") or "", "is_synthetic": False}
            for b in _bodies(store, AID, parish_code)]
     ordered = sorted(_bodies(store, PROBLEM, parish_code), key=lambda b: (-b.get("votes", 0), b["code"]))
-    problems = [{"problem_id": f"{b['parish_code']}-{b['code']}", "parish_code": b["parish_code"], "rank": rank,
+    votes = [b.get("votes", 0) for b in ordered]
+    problems = [{"problem_id": f"{b['parish_code']}-{b['code']}", "parish_code": b["parish_code"],
+                 "rank": votes.index(b.get("votes", 0)) + 1,  # tied votes share a rank: 1, 2, 2, 4
                  "label_es": b["label_es"], "label_en": None, "votes": b.get("votes", 0), "is_synthetic": False}
-                for rank, b in enumerate(ordered, start=1)]
+                for b in ordered]
     pdot = [b for b in _bodies(store, PDOT, parish_code) if b["pdot_objective_id"].startswith(f"{parish_code}-")]
     rows = {"associations": associations, "members": members, "member_needs": needs, "aid": aid,
             "problems": problems, "pdot_objectives": pdot}

@@ -1,0 +1,28 @@
+"""What a parish records reaches the views as the views' own rows would: problems ranked by their votes."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.data.db import connect
+from core.parish.models import ParishProblem
+from core.parish.records import ParishBatch, save_as
+from core.record.store import Store
+
+PARISH = "040157"
+
+
+@pytest.mark.parametrize(("votes", "ranks"), [
+    ({"P01": 9, "P02": 12, "P03": 12, "P04": 3}, {"P02": 1, "P03": 1, "P01": 3, "P04": 4}),
+    ({"P01": 5, "P02": 7, "P03": 5}, {"P02": 1, "P01": 2, "P03": 2}),
+    ({"P01": 0, "P02": 0}, {"P01": 1, "P02": 1}),
+])
+def test_problems_with_the_same_votes_share_their_rank(tmp_path, monkeypatch, built_data_dir, votes, ranks):
+    path = tmp_path / "rangos.sqlite"
+    monkeypatch.setenv("MINGA_STORE", str(path))
+    problems = [ParishProblem(parish_code=PARISH, code=code, label_es=f"Problema {code}", votes=n)
+                for code, n in votes.items()]
+    save_as(Store(path), "pruebas", ParishBatch(PARISH, problems=problems))
+    rows = connect(built_data_dir).execute("SELECT problem_id, rank FROM problems WHERE parish_code = ?",
+                                           [PARISH]).fetchall()
+    assert dict(rows) == {f"{PARISH}-{code}": rank for code, rank in ranks.items()}
