@@ -133,9 +133,19 @@ def _register_views(con: duckdb.DuckDBPyConnection, views: dict[str, str]) -> No
             raise RuntimeError(f"{name.removeprefix('live_')}.sql: {exc}") from exc
 
 
-def _entered_parishes(entered: dict[str, str]) -> list[str]:
-    """The parishes with a mirrored file in any dataset (each file is named by its parish code)."""
-    return sorted({path.stem for pattern in entered.values() for path in Path(pattern).parent.glob("*.parquet")})
+def _entered_parishes(entered: dict[str, str]) -> dict[str, set[str]]:
+    """Dataset → the parishes with a mirrored file of it (each file is named by its parish code)."""
+    return {name: {path.stem for path in Path(pattern).parent.glob("*.parquet")} for name, pattern in entered.items()}
+
+
+def _datasets_read(views: dict[str, str]) -> dict[str, set[str]]:
+    """View → the datasets (`raw_<dataset>`) it reads, itself or through the views it reads."""
+    reads: dict[str, set[str]] = {}
+    for name in creation_order(views):  # each after the views it reads
+        names = _read_views(views[name])
+        reads[name] = {n.removeprefix("raw_") for n in names if n.startswith("raw_")}.union(
+            *(reads[n] for n in names if n in reads))
+    return reads
 
 
 def _with_rollups(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str, str],
@@ -148,11 +158,12 @@ def _with_rollups(con: duckdb.DuckDBPyConnection, folder: Path, views: dict[str,
             rollups.attach(con, database)
         except duckdb.Error:  # a damaged or unreadable rollup database: every view computes from the records
             usable = []
-    parishes = _entered_parishes(entered)
+    parishes, reads = _entered_parishes(entered), _datasets_read(views)
     combined = dict(views)
-    for name in usable:
+    for name in usable:  # a parish is read live only in the views its mirrored records feed
+        live = sorted(set().union(*(parishes.get(dataset, set()) for dataset in reads[name])))
         combined[f"live_{name}"] = views[name]
-        combined[name] = rollups.view_sql(name, rollups.final_order(views[name]), f"live_{name}", parishes)
+        combined[name] = rollups.view_sql(name, rollups.final_order(views[name]), f"live_{name}", live)
     return combined
 
 
@@ -185,13 +196,13 @@ def connect(data_dir_path: Path | str | None = None, *, sql_dir: Path = SQL_DIR,
 
 
 def files_stamp(data_dir_path: Path | str | None = None, store: Store | None = None) -> tuple[int, ...]:
-    """When the files `connect` reads last changed, from a few stats: the build's stamp (written last by every
-    build) and each folder of mirrored parish records (writing a parish's records again replaces a file there),
-    once the mirror has caught up with `store` (the default store when None). A new stamp means a connection and
-    the results read through it are out of date."""
+    """When the files `connect` reads last changed: the build's stamp (written last by every build) and each folder
+    of mirrored parish records (writing a parish's records again replaces a file there), once the mirror has caught
+    up with `store` (the default store when None: one query of the store, and the files of the parishes whose
+    records changed). A new stamp means a connection and the results read through it are out of date."""
     sync(store)
     folder = Path(data_dir_path) if data_dir_path is not None else data_dir()
-    root = entered_root()
+    root = entered_root(store.path if store is not None else None)
     paths = [folder / BUILD_STAMP, *(root / name for name in ENTERED_SCHEMAS)]
     return tuple(path.stat().st_mtime_ns if path.exists() else 0 for path in paths)
 

@@ -1,11 +1,14 @@
 """Entered records mirrored to parquet, one file per (dataset, parish), for the views.
 
 The store (SQLite) is the truth for what people enter; DuckDB 2.0 here cannot load its sqlite
-extension offline, so the parish's records are written again as `<store>-registros/<dataset>/<parish_code>.parquet`
-whenever the store's log has moved on (`sync`, called before the views are read). `core.data.db.connect` reads
-each dataset as the built demo rows UNION ALL BY NAME these files, so the views read entered and built records the
-same way. Columns and types follow the built datasets' models (core.data.frames), plus a few of their own
-(an association's RUC and communities, the member who received an aid).
+extension offline, so a parish's records are written again as `<store>-registros/<dataset>/<parish_code>.parquet`
+whenever they changed in the store (`sync`, called before the views are read: it compares each parish's
+`Store.fingerprints` with those the files were written from). A dataset the parish holds nothing of has no file.
+`core.data.db.connect` reads each dataset as the built demo rows UNION ALL BY NAME these files, so the views read
+entered and built records the same way. Columns and types follow the built datasets' models (core.data.frames),
+plus a few of their own (an association's RUC and communities, the member who received an aid). A stored record
+that its model does not admit (changed by hand, which the log's verification names) is left out rather than stop
+every page.
 
 Proposals are the one dataset whose stored rows replace built ones: the store keeps a demo proposal once it is
 edited (core.record.overlay), so its file holds every stored proposal of the parish, a deleted one as a row marked
@@ -14,6 +17,8 @@ edited (core.record.overlay), so its file holds every stored proposal of the par
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import threading
 from collections import Counter
@@ -21,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from core.data.frames import polars_schema, to_frame
 from core.data.schemas.catalogues import PdotObjective
@@ -32,18 +37,19 @@ from core.data.schemas.study import (
     MemberNeed,
     RankedProblem,
 )
+from core.parish.models import ParishAid, ParishAssociation, ParishProblem, SurveyAnswer
 from core.proposals.models import Proposal
+from core.record.signing import file_lock
 from core.record.store import Store, default_path
 
 ASSOCIATION, ANSWER, AID, PROBLEM = "parish_association", "survey_answer", "parish_aid", "parish_problem"
 PDOT, PROPOSAL = "pdot_objective", "proposal"  # the kinds core.proposals.records keeps them under
-MIRRORED_KINDS = (ASSOCIATION, ANSWER, AID, PROBLEM, PDOT, PROPOSAL)
-# A restore logs an entry of this kind: the store's records may all have changed.
-_STORE_EVENTS = "store"
+# each mirrored kind and the model its stored bodies must fit to be copied
+MODELS: dict[str, type[BaseModel]] = {ASSOCIATION: ParishAssociation, ANSWER: SurveyAnswer, AID: ParishAid,
+                                      PROBLEM: ParishProblem, PDOT: PdotObjective, PROPOSAL: Proposal}
 OVERRIDDEN_BY = {"proposals": "proposal_id"}  # dataset → id column whose stored rows replace built ones
 TOMBSTONE = "stored_deleted"
-_SYNC_MARK = ".registro-leido"  # the log position the files were last written at
-_SYNCING = threading.Lock()
+_WRITTEN_FROM = ".escrito-desde.json"  # each parish's fingerprints when its files were last written
 
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "associations": {**polars_schema(Association), "ruc": pl.Utf8(), "communities": pl.Utf8(),
@@ -74,7 +80,16 @@ def entered_datasets(root: Path) -> dict[str, str]:
 
 
 def _bodies(store: Store, kind: str, parish_code: str) -> list[dict[str, Any]]:
-    return [r.body for r in store.records(kind, parish_code)]
+    """The parish's live records of `kind` that its model admits."""
+    return [r.body for r in store.records(kind, parish_code) if _admitted(kind, r.body)]
+
+
+def _admitted(kind: str, body: dict[str, Any]) -> bool:
+    try:
+        MODELS[kind].model_validate(body)
+    except ValidationError:
+        return False
+    return True
 
 
 def parish_frames(store: Store, parish_code: str) -> dict[str, pl.DataFrame]:
@@ -114,70 +129,76 @@ def _proposals_frame(store: Store, parish_code: str) -> pl.DataFrame:
     """Every proposal the store holds for the parish, as the built file's rows; a deleted one keeps only its id and
     is marked, so the view also leaves out the built proposal it deleted."""
     stored = store.records(PROPOSAL, parish_code, include_deleted=True)
-    live = to_frame([p for r in stored if not r.deleted and (p := _valid_proposal(r.body))], Proposal)
-    deleted = pl.DataFrame({"proposal_id": [r.record_id for r in stored if r.deleted]}, schema={"proposal_id": pl.Utf8})
+    shown = [r for r in stored if not r.deleted and _admitted(PROPOSAL, r.body)]
+    live = to_frame([Proposal.model_validate(r.body) for r in shown], Proposal)
+    shown_ids = {r.record_id for r in shown}
+    hidden = [r.record_id for r in stored if r.record_id not in shown_ids]  # deleted, or not admitted: no demo row
+    deleted = pl.DataFrame({"proposal_id": hidden}, schema={"proposal_id": pl.Utf8})
     return pl.concat([live.with_columns(pl.lit(False).alias(TOMBSTONE)),
                       deleted.with_columns(pl.lit(True).alias(TOMBSTONE))], how="diagonal_relaxed"
                      ).select(pl.col(name).cast(dtype) for name, dtype in SCHEMAS["proposals"].items())
 
 
-def _valid_proposal(body: dict[str, Any]) -> Proposal | None:
-    """The stored body as a proposal; None for one no save could have written (changed by hand, which the log's
-    verification names): it stays out of the view rather than stop every page that reads it."""
-    try:
-        return Proposal.model_validate(body)
-    except ValidationError:
-        return None
-
-
 def write_parish(store: Store, parish_code: str) -> Path:
-    """Write the parish's mirrored files again (each atomically: a reader never sees half a file)."""
+    """Write the parish's mirrored files again, each atomically (a reader never sees half a file); a dataset it
+    holds nothing of loses its file, so the views read that dataset's rollup for the parish."""
     root = entered_root(store.path)
     for name, frame in parish_frames(store, parish_code).items():
         folder = root / name
-        folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{parish_code}.parquet"
+        if frame.is_empty():
+            target.unlink(missing_ok=True)
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
         staging = folder / f".{parish_code}.{os.getpid()}.{threading.get_ident()}.tmp"  # one per writer
-        frame.write_parquet(staging)
-        os.replace(staging, target)
+        try:
+            frame.write_parquet(staging)
+            os.replace(staging, target)
+        finally:
+            staging.unlink(missing_ok=True)
     return root
 
 
-def write_all(store: Store) -> None:
-    """Write again every parish's mirrored files from `store`: after a restore, the parishes it holds and those
-    whose files are left from the store it replaced (their records may be gone)."""
-    root = entered_root(store.path)
-    parishes = {path.stem for name in SCHEMAS for path in (root / name).glob("*.parquet")}
-    parishes |= {r.parish_code for kind in MIRRORED_KINDS for r in store.records(kind, include_deleted=True)
-                 if r.parish_code}
-    for parish_code in sorted(parishes):
-        write_parish(store, parish_code)
-
-
 def sync(store: Store | None = None) -> bool:
-    """Write the mirrored files again when the store's log moved on since they were written (a record of a mirrored
-    kind saved, deleted or removed, or a backup restored), whoever wrote it: a page, a command, another process.
-    Without `store`, the default store, and nothing when it does not exist yet. False when the files could not be
-    written (a full or read-only disk): the views then show what the files held."""
+    """Write again the files of each parish whose records changed in the store since they were written (saved,
+    deleted, removed, or a whole store restored or put in its place), whoever changed them: a page, a command,
+    another process. Without `store`, the default store, and nothing when it does not exist yet. False when the
+    files could not be written (a full or read-only disk, a record that cannot be copied): the views then show
+    what the files held, and the next call tries again."""
     if store is None:
         if not default_path().exists():
             return True
         store = Store()
-    mark = entered_root(store.path) / _SYNC_MARK
-    position = ",".join(map(str, store.last_seq((*MIRRORED_KINDS, _STORE_EVENTS))))
+    root = entered_root(store.path)
     try:
-        if mark.read_text(encoding="utf-8") == position:
+        if _written_from(root) == _fingerprints(store):
             return True
-    except OSError:
-        pass  # never written: write them
-    try:
-        with _SYNCING:
-            write_all(store)
-            mark.parent.mkdir(parents=True, exist_ok=True)
-            mark.write_text(position, encoding="utf-8")
-    except OSError:
+        root.mkdir(parents=True, exist_ok=True)
+        with file_lock(root / ".escritura.lock"):  # one writer at a time, in every thread and process
+            current, written = _fingerprints(store), _written_from(root)  # read before the records they stand for
+            if written is None:  # never written, or unreadable: every parish with files or records
+                written = dict.fromkeys({path.stem for name in SCHEMAS for path in (root / name).glob("*.parquet")})
+            for parish_code in sorted(p for p in current.keys() | written.keys() if current.get(p) != written.get(p)):
+                write_parish(store, parish_code)
+            staging = root / f"{_WRITTEN_FROM}.{os.getpid()}.tmp"
+            staging.write_text(json.dumps(current), encoding="utf-8")
+            os.replace(staging, root / _WRITTEN_FROM)
+    except Exception:  # noqa: BLE001 - a copy that cannot be written must not stop the pages that read the files
         return False
     return True
+
+
+def _fingerprints(store: Store) -> dict[str, list]:
+    """Each parish's fingerprint of its records of the mirrored kinds, as the mark file keeps it (lists)."""
+    return {parish: list(mark) for parish, mark in store.fingerprints(tuple(MODELS)).items()}
+
+
+def _written_from(root: Path) -> dict[str, list] | None:
+    with contextlib.suppress(OSError, ValueError):
+        found = json.loads((root / _WRITTEN_FROM).read_text(encoding="utf-8"))
+        if isinstance(found, dict):
+            return found
+    return None
 
 
 def write_again(pattern: str) -> None:

@@ -138,17 +138,25 @@ try:
     import fcntl
 except ImportError:  # Windows: the threads' lock alone
     fcntl = None
-_anchor_threads = threading.Lock()
+_thread_locks: dict[str, threading.Lock] = {}
+_thread_locks_guard = threading.Lock()
 
 
 @contextlib.contextmanager
-def anchor_lock(path: Path) -> Iterator[None]:
-    """Held while a writer reads, compares and moves the anchor: between processes (an advisory lock on a file
-    beside it, where the system has them) and between the threads of one process."""
-    with _anchor_threads, open(path.with_name(f".{path.name}.lock"), "a") as handle:
+def file_lock(path: Path) -> Iterator[None]:
+    """Held by one writer at a time: between processes (an advisory lock on the file `path`, where the system has
+    them) and between the threads of one process."""
+    with _thread_locks_guard:
+        threads = _thread_locks.setdefault(str(Path(path).resolve()), threading.Lock())
+    with threads, open(path, "a") as handle:
         if fcntl is not None:
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
+
+
+def anchor_lock(path: Path) -> contextlib.AbstractContextManager[None]:
+    """Held while a writer reads, compares and moves the anchor (a lock file beside it)."""
+    return file_lock(path.with_name(f".{path.name}.lock"))
 
 
 def read_anchor(path: Path) -> SignedHead | None:

@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import polars as pl
-
 from core.data.paths import data_dir
 from core.record import signing
 from core.record.hashing import GENESIS, canonical, entry_hash, record_hash
@@ -233,11 +231,13 @@ class Store:
             rows = con.execute(sql + " ORDER BY record_id", params).fetchall()
         return [_record(r) for r in rows]
 
-    def frame(self, kind: str, parish_code: str | None = None) -> pl.DataFrame:
-        """The live records of a kind as a table: one row per record, one column per body field."""
-        rows = [{**r.body, "_version": r.version, "_updated_at": r.updated_at, "_updated_by": r.updated_by}
-                for r in self.records(kind, parish_code)]
-        return pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame()
+    def fingerprints(self, kinds: Sequence[str]) -> dict[str, tuple[int, int, str]]:
+        """Per parish, (rows, sum of versions, last update) of its records of `kinds`, deleted ones too: it moves
+        with every save, deletion or removal there, and with a store put in this one's place."""
+        sql = ("SELECT parish_code, count(*), sum(version), max(updated_at) FROM records "
+               f"WHERE kind IN ({', '.join('?' * len(kinds))}) AND parish_code IS NOT NULL GROUP BY parish_code")
+        with self._connection() as con:
+            return {row[0]: tuple(row[1:]) for row in con.execute(sql, list(kinds))}
 
     def has_any(self, kind: str) -> bool:
         """Whether a record of `kind` was ever stored, deleted or not (however its row marks it, or with its row
