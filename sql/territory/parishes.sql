@@ -4,10 +4,11 @@
 -- area_ha, poverty_rate (0-1), lat, lon, has_shape, source (where the figures come from).
 -- A study's published profile wins; then INEC's 2022 census (population, area, poverty by unsatisfied basic needs);
 -- then the reference file's earlier figures. population_year says which census a population is from; blanks mean
--- "not known".
+-- "not known". Names (parish, canton, province) are the DPA list's, with INEC's accents and case (one per code); a
+-- study's display name wins for its parish.
 SELECT
     d.parish_code,
-    coalesce(s.display_name, r.map_name, d.name) AS name,
+    coalesce(s.display_name, d.name) AS name,
     d.kind,
     d.canton_code,
     d.canton,

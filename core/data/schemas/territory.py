@@ -41,7 +41,6 @@ class ReferenceParishFigures(BaseModel):
     model_config = ConfigDict(populate_by_name=True, frozen=True)
 
     parish_code: str = Field(validation_alias="codigo_parroquia", pattern=DPA_PARISH)
-    map_name: str | None = Field(default=None, validation_alias="parroquia_nombre_mapa")
     population_2010: int | None = Field(default=None, validation_alias="poblacion_censo_2010", ge=0)
     area_km2: float | None = Field(default=None, validation_alias="area_km2", ge=0)
     lat_source: float | None = Field(default=None, validation_alias="lat_fuente", ge=-90, le=90)
