@@ -13,6 +13,7 @@ import polars as pl
 import pytest
 
 from core.data.db import query, view
+from tests.conftest import open_app_page
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "sources" / "reference"
 NAME_COLUMNS = {"parish": ("dpa_parroquia", "parroquia"), "canton": ("dpa_canton", "canton"),
@@ -117,3 +118,12 @@ def test_the_national_dataset_names_parishes_as_the_parishes_view_does(con):
     same = generated.join(shown, on=["parish_code", "parish_name", "canton", "province"])
     assert generated.height > 800
     assert set(generated["parish_code"]) - set(same["parish_code"]) == {"010170"}
+
+
+def test_the_parish_selector_lists_the_names_with_their_accents_in_alphabetical_order():
+    options = open_app_page("pages/inicio.py").sidebar.selectbox[0].options
+    assert {"San Simón (Yacoto) — Guaranda, Bolívar", "Pujilí — Pujilí, Cotopaxi", "Tufiño — Tulcán, Carchi",
+            "Alluriquín — Santo Domingo, Santo Domingo de los Tsáchilas"} <= set(options)
+    assert not [o for o in options if re.search(r"Pujili\b|Bolivar\b|Tulcan\b|Tsachilas", o)]
+    loreto = [o for o in options if o.endswith("— Loreto, Orellana")]
+    assert loreto == sorted(loreto, key=lambda o: plain(o)) and loreto[0].startswith("Ávila")
