@@ -91,7 +91,7 @@ def test_a_parish_without_polygon_says_so_instead_of_an_empty_map(page):
     assert {v for k, v in metrics(app).items() if k.endswith("· 2022")} == {UNKNOWN}
     assert [c.value for c in app.caption].count(MISSING) == 4
     text = said(app)
-    assert "El Carmen De Pijili no tiene polígono" in text
+    assert "El Carmen de Pijilí no tiene polígono" in text
     assert "no figura en las tablas del censo 2022" in text
     assert maps_drawn(app) == 0
 

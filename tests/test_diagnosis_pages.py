@@ -67,7 +67,7 @@ def test_territorio_without_figures_or_polygons_says_so():
     assert "sin dato en el censo 2022" in texts(app)
     info = texts(app)
     assert "no tiene polígono" in info
-    assert "Ninguna parroquia rural del cantón Camilo Ponce Enriquez tiene «población» en el censo 2022" in info
+    assert "Ninguna parroquia rural del cantón Camilo Ponce Enríquez tiene «población» en el censo 2022" in info
     quito = open_app_page("pages/territorio.py", parish=SEAT_PARISH)
     assert "Sin puesto: es la cabecera cantonal" in texts(quito)
     assert "no tiene polígono" not in texts(quito)  # the national polygons cover Pichincha: the map is drawn

@@ -13,7 +13,9 @@ PARISH_KEY = "parish_code"
 
 def parish_selector() -> str:
     """Draw the sidebar parish selector (all 1,041 DPA parishes) and return the chosen code."""
-    parishes = data.view("parishes", order_by="province, canton, name")
+    # accents aside, as people look a name up («Ávila» among the A)
+    parishes = data.view("parishes",
+                         order_by="province COLLATE noaccent, canton COLLATE noaccent, name COLLATE noaccent")
     names = {
         row["parish_code"]: t("parish.option", name=row["name"], canton=row["canton"], province=row["province"])
         for row in parishes.iter_rows(named=True)

@@ -44,7 +44,8 @@ ELVALLE = ("Registros sintéticos generados por core/synth/elvalle.py (semilla 1
 
 DATASETS: list[Dataset] = [
     Dataset("dpa_parishes", "reference/dpa_ecuador_parroquias.csv", DpaParish,
-            REFERENCE + "INEC, División Político-Administrativa (vía ecuador-mcp 0.13.0, licencia MIT).",
+            REFERENCE + "INEC, División Político-Administrativa (vía ecuador-mcp 0.13.0, licencia MIT); tildes y "
+            "mayúsculas de los nombres según la lista DPA del Censo 2022 del INEC.",
             key=("parish_code",)),
     Dataset("dpa_cantons", "reference/dpa_ecuador_cantones.csv", DpaCanton,
             REFERENCE + "INEC, División Político-Administrativa; área calculada de la geometría.",
@@ -62,7 +63,9 @@ DATASETS: list[Dataset] = [
             REFERENCE + "Límites parroquiales de CONALI 2024 (vía marcobenavides-png/Mapa-RT-RN-), simplificados y "
             "sin solapes: 1.041 de las 1.042 parroquias del censo 2022 y 5 creadas después. Solo se muestran los "
             "códigos de la lista DPA de Minga; sin polígono: 011551 El Carmen de Pijilí, 220254 Tiputini y las "
-            "zonas no delimitadas 900151, 900351 y 900451.",
+            "zonas no delimitadas 900151, 900351 y 900451. Minga calcula al construir un punto de cada polígono "
+            "(su centroide, o un punto dentro de él si el centroide cae fuera): la ubicación de la parroquia donde "
+            "ninguna fuente da sus coordenadas.",
             key=("parish_code",)),
     Dataset("sdg_goals", "reference/sdg_goals.csv", SdgGoal,
             REFERENCE + "Naciones Unidas, A/RES/71/313, textos oficiales en español (open-sdg, MIT).",

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from core.data.points import representative_point
 from core.data.validation import RowProblem, SourceError
 from core.texts import t
 
@@ -48,7 +49,7 @@ def read_json(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[s
 
 def read_geojson_shapes(path: Path, label: str) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
     """Parish polygons (CONALI 2024 properties: `dpa_parroquia`, `parroquia`): one row per feature with its DPA
-    code, name and geometry as text."""
+    code, name, geometry as text, and a point for the parish (core.data.points) with what that point is."""
     try:
         collection = json.loads(path.read_text(encoding="utf-8"))
         features = collection["features"]
@@ -57,12 +58,20 @@ def read_geojson_shapes(path: Path, label: str) -> tuple[list[str], list[tuple[i
     rows = []
     for i, feature in enumerate(features, start=1):
         props = feature.get("properties") or {}
+        geometry = feature.get("geometry")
+        try:
+            point = representative_point(geometry)
+        except (AttributeError, KeyError, TypeError, IndexError, ValueError):
+            point = None  # a malformed geometry: the row's own check says so (geometry_json)
         rows.append((i, {
             "parish_code": props.get("dpa_parroquia"),
             "name": props.get("parroquia"),
-            "geometry_json": json.dumps(feature.get("geometry"), separators=(",", ":")),
+            "geometry_json": json.dumps(geometry, separators=(",", ":")),
+            "lon": point[0] if point else None,
+            "lat": point[1] if point else None,
+            "point_source": t(f"fuentes.point.{point[2]}") if point else None,
         }))
-    return ["parish_code", "name", "geometry_json"], rows
+    return ["parish_code", "name", "geometry_json", "lon", "lat", "point_source"], rows
 
 
 READERS = {".csv": read_csv, ".json": read_json, ".geojson": read_geojson_shapes}

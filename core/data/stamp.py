@@ -24,6 +24,7 @@ def build_inputs(sources_dir: Path) -> list[Path]:
     here = Path(__file__).parent
     models = ROOT / "core" / "proposals"
     code = [here / "build.py", here / "datasets.py", here / "frames.py", here / "sources.py", here / "rollups.py",
+            here / "points.py", ROOT / "core" / "texts" / "fuentes.py",  # parish points and what they are
             models / "models.py", models / "offers.py", models / "competences.py",
             *sorted((here / "schemas").glob("*.py")),
             *sorted(SQL_DIR.rglob("*.sql"))]  # the views the build pre-aggregates (core.data.rollups)

@@ -80,13 +80,15 @@ def rural_parishes(limit: int | None = None) -> pl.DataFrame:
     parishes of the DPA list Minga's views hold: the census also counts a few codes created after that list, whose
     records no view could place."""
     census = pl.read_csv(CENSUS, schema_overrides={"dpa_parroquia": pl.String})
-    listed = pl.read_csv(DPA_LIST, columns=["codigo_parroquia"], schema_overrides={"codigo_parroquia": pl.String})
-    rural = (census.filter((pl.col("tipo_parroquia") == "rural") & (pl.col("poblacion_total_2022_personas") > 0)
-                           & pl.col("dpa_parroquia").is_in(listed["codigo_parroquia"].implode()))
+    # names as the `parishes` view gives them (the DPA list's, with INEC's accents and case)
+    listed = pl.read_csv(DPA_LIST, columns=["codigo_parroquia", "parroquia", "canton", "provincia"],
+                         schema_overrides={"codigo_parroquia": pl.String})
+    rural = (census.filter((pl.col("tipo_parroquia") == "rural") & (pl.col("poblacion_total_2022_personas") > 0))
+             .join(listed, left_on="dpa_parroquia", right_on="codigo_parroquia", how="inner", suffix="_dpa")
              .select(pl.col("dpa_parroquia").alias("parish_code"),
-                     pl.col("parroquia").str.to_titlecase().alias("parish_name"),
-                     pl.col("canton").str.to_titlecase().alias("canton"),
-                     pl.col("provincia").str.to_titlecase().alias("province"),
+                     pl.col("parroquia_dpa").alias("parish_name"),
+                     pl.col("canton_dpa").alias("canton"),
+                     pl.col("provincia_dpa").alias("province"),
                      pl.col("poblacion_total_2022_personas").cast(pl.Int64).alias("population"))
              .sort("parish_code"))
     return rural.head(limit) if limit else rural

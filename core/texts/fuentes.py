@@ -9,6 +9,10 @@ STRINGS = {
     "fuentes.col.source_file": "Archivo fuente",
     "fuentes.col.provenance": "Procedencia",
     "fuentes.col.is_synthetic": "Sintético",
+    # Where a parish's lat/lon come from when Minga computed them from its polygon (the `parishes` view's source).
+    "fuentes.point.centroid": "ubicación: centroide del polígono parroquial de CONALI 2024, calculado por Minga",
+    "fuentes.point.inside": "ubicación: punto dentro del polígono parroquial de CONALI 2024 (su centroide cae "
+                            "fuera de él), calculado por Minga",
 }
 
 LABELS = {

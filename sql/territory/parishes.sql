@@ -1,13 +1,14 @@
 -- parishes: one row per parish of Ecuador's DPA list (1,041), with the detail known for it.
 -- Columns: parish_code (6-digit DPA), name, kind (rural | cabecera_cantonal), canton_code, canton,
 -- province_code, province, population, population_men, population_women, population_year,
--- area_ha, poverty_rate (0-1), lat, lon, has_shape, source (where the figures come from).
+-- area_ha, poverty_rate (0-1), lat, lon, has_shape, source (where the figures and the point come from).
 -- A study's published profile wins; then INEC's 2022 census (population, area, poverty by unsatisfied basic needs);
 -- then the reference file's earlier figures. population_year says which census a population is from; blanks mean
--- "not known".
+-- "not known". Names (parish, canton, province) are the DPA list's, with INEC's accents and case (one per code); a
+-- study's display name wins for its parish.
 SELECT
     d.parish_code,
-    coalesce(s.display_name, r.map_name, d.name) AS name,
+    coalesce(s.display_name, d.name) AS name,
     d.kind,
     d.canton_code,
     d.canton,
@@ -22,18 +23,22 @@ SELECT
     coalesce(s.area_ha, c.area_km2 * 100, r.area_km2 * 100) AS area_ha,
     coalesce(s.poverty_rate, CASE WHEN c.persons_nbi > 0 THEN c.poor_nbi / c.persons_nbi END,
              r.poverty_pct / 100) AS poverty_rate,
-    coalesce(s.lat, r.lat_source, r.lat_centroid) AS lat,
-    coalesce(s.lon, r.lon_source, r.lon_centroid) AS lon,
+    -- the study's point, then the reference file's coordinates from a source, then a point of the CONALI polygon
+    -- computed at build (core.data.points), then the reference file's approximate centroid of a generalized polygon
+    coalesce(s.lat, r.lat_source, sh.lat, r.lat_centroid) AS lat,
+    coalesce(s.lon, r.lon_source, sh.lon, r.lon_centroid) AS lon,
     sh.parish_code IS NOT NULL AS has_shape,
-    coalesce(s.source,
-             CASE WHEN c.parish_code IS NOT NULL
-                  THEN 'INEC, Censo de Población y Vivienda 2022 (población, superficie y pobreza por NBI)'
-                       || CASE WHEN r.source IS NOT NULL THEN '; ' || r.source
-                               WHEN r.parish_code IS NOT NULL THEN '; ubicación: INEC DPA, centroide aproximado del polígono'
-                               ELSE '' END END,
-             r.source,
-             CASE WHEN r.parish_code IS NOT NULL THEN 'INEC DPA; centroide aproximado del polígono generalizado' END,
-             'INEC, División Político-Administrativa') AS source
+    concat_ws('; ',
+        coalesce(s.source,
+                 CASE WHEN c.parish_code IS NOT NULL
+                      THEN 'INEC, Censo de Población y Vivienda 2022 (población, superficie y pobreza por NBI)' END,
+                 CASE WHEN r.source IS NULL THEN 'INEC, División Político-Administrativa' END),
+        CASE WHEN s.parish_code IS NULL THEN r.source END,
+        -- where lat/lon come from, unless the study's or the reference file's source already names its coordinates
+        CASE WHEN s.lat IS NOT NULL OR r.lat_source IS NOT NULL THEN NULL
+             WHEN sh.lat IS NOT NULL THEN sh.point_source
+             WHEN r.lat_centroid IS NOT NULL
+             THEN 'ubicación: INEC DPA, centroide aproximado del polígono generalizado' END) AS source
 FROM raw_dpa_parishes AS d
 LEFT JOIN raw_census_parish_figures AS c USING (parish_code)
 LEFT JOIN raw_reference_parish_figures AS r USING (parish_code)

@@ -41,7 +41,6 @@ class ReferenceParishFigures(BaseModel):
     model_config = ConfigDict(populate_by_name=True, frozen=True)
 
     parish_code: str = Field(validation_alias="codigo_parroquia", pattern=DPA_PARISH)
-    map_name: str | None = Field(default=None, validation_alias="parroquia_nombre_mapa")
     population_2010: int | None = Field(default=None, validation_alias="poblacion_censo_2010", ge=0)
     area_km2: float | None = Field(default=None, validation_alias="area_km2", ge=0)
     lat_source: float | None = Field(default=None, validation_alias="lat_fuente", ge=-90, le=90)
@@ -72,13 +71,17 @@ class StudyParishFigures(BaseModel):
 
 
 class ParishShape(BaseModel):
-    """A parish polygon (CONALI 2024 limits, simplified; GeoJSON geometry kept as text) for the maps."""
+    """A parish polygon (CONALI 2024 limits, simplified; GeoJSON geometry kept as text) for the maps, and a point
+    for the parish computed from it at build (core.data.points), with what that point is (Spanish, for `source`)."""
 
     model_config = ConfigDict(frozen=True)
 
     parish_code: str = Field(pattern=DPA_PARISH)
     name: str
     geometry_json: str = Field(min_length=10)
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    point_source: str | None = None
 
 
 class CensusParishFigures(BaseModel):
