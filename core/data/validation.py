@@ -42,7 +42,8 @@ class SourceError(Exception):
     def __init__(self, problems: list[RowProblem]):
         self.problems = problems
         shown = "\n".join(f"- {p}" for p in problems[:50])
-        more = t("val.problems_more", count=len(problems) - 50) if len(problems) > 50 else ""
+        more = ("" if len(problems) <= 50 else t("val.problems_more_one") if len(problems) == 51
+                else t("val.problems_more", count=len(problems) - 50))
         if len(problems) == 1:
             super().__init__(t("val.problems_one", shown=shown))
         else:

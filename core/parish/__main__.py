@@ -29,7 +29,8 @@ def _known_parish(code: str) -> bool:
 
 
 def _print_problems(problems: list[RowProblem]) -> None:
-    print(t("parish.cli.refused", count=len(problems)), file=sys.stderr)
+    print(t("parish.cli.refused_one") if len(problems) == 1 else t("parish.cli.refused", count=len(problems)),
+          file=sys.stderr)
     for problem in problems:
         print(f"- {problem}", file=sys.stderr)
 

@@ -1,0 +1,50 @@
+"""The wording of a parish load's messages: singular and plural, and figures as a planner reads them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.data.validation import RowProblem, SourceError
+from core.parish.__main__ import main
+
+PARISH = "010152"
+
+
+@pytest.fixture()
+def store_path(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "parish.sqlite"
+    monkeypatch.setenv("MINGA_STORE", str(path))
+    return path
+
+
+def _survey(count: int) -> str:
+    header = ("socio/asociacion;socio/rol;socio/jefe_hogar;ayudas/ayuda_proyecto;ayudas/ayuda_estado;"
+              "migracion/familia_exterior;_uuid")
+    lines = [header]
+    lines += [f"B1;father;father;no;no;no;s-{n}" for n in range(count)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(("members", "surveyed", "said", "not_said"), [
+    (1, 3, "tendría 3 socios encuestados pero solo 1 socio", "1 socios"),
+    (2, 3, "tendría 3 socios encuestados pero solo 2 socios", "2 socio\n"),
+])
+def test_more_surveyed_than_members_counts_in_the_right_number(tmp_path, store_path, capsys, members, surveyed,
+                                                                said, not_said):
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    (folder / "asociaciones.csv").write_text(f"Código;Nombre;Número de socios\nB1;Asociación Pequeña;{members}\n",
+                                             encoding="utf-8")
+    (folder / "encuesta.csv").write_text(_survey(surveyed), encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert said in err and not_said not in err
+    assert "No se guardó nada: 1 problema en los archivos." in err
+
+
+@pytest.mark.parametrize(("count", "tail"), [(51, "… y 1 problema más"), (52, "… y 2 problemas más")])
+def test_the_problems_left_unshown_are_counted_in_the_right_number(count, tail):
+    problems = [RowProblem("f.csv", n, None, "mal") for n in range(count)]
+    assert str(SourceError(problems)).endswith(tail)
