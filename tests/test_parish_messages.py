@@ -48,3 +48,33 @@ def test_more_surveyed_than_members_counts_in_the_right_number(tmp_path, store_p
 def test_the_problems_left_unshown_are_counted_in_the_right_number(count, tail):
     problems = [RowProblem("f.csv", n, None, "mal") for n in range(count)]
     assert str(SourceError(problems)).endswith(tail)
+
+
+AID_HEADER = "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\n"
+
+
+@pytest.mark.parametrize(("row", "column", "message"), [
+    ("Y1;A01;MAG;1985;Insumos;100", "Año", "debe ser mayor o igual que 1990 (se recibió «1985»)"),
+    ("Y1;A01;MAG;2101;Insumos;100", "Año", "debe ser menor o igual que 2100 (se recibió «2101»)"),
+    ("Y1;A01;MAG;2024;Insumos;-1500", "Monto (USD)", "debe ser mayor o igual que 0 (se recibió «-1.500»)"),
+])
+def test_a_year_is_written_as_a_year_and_money_as_money(tmp_path, store_path, capsys, row, column, message):
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n", encoding="utf-8")
+    (folder / "ayudas.csv").write_text(AID_HEADER + row + "\n", encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 1
+    assert f"ayudas.csv, fila 2, columna «{column}»: {message}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("loc", "bound", "value", "expected"), [
+    (("aid_year",), 1990, 1900, "debe ser mayor o igual que 1990 (se recibió «1900»)"),
+    (("year",), 1990, 1985.0, "debe ser mayor o igual que 1990 (se recibió «1985»)"),
+    (("members_total",), 1, 0, "debe ser mayor o igual que 1 (se recibió «0»)"),
+    (("votes",), 1_000_000, 1_000_001, "debe ser mayor o igual que 1.000.000 (se recibió «1.000.001»)"),
+])
+def test_only_years_lose_the_thousands_separator(loc, bound, value, expected):
+    from core.data.validation import spanish_message
+
+    error = {"type": "greater_than_equal", "loc": loc, "ctx": {"ge": bound}, "input": value}
+    assert spanish_message(error) == expected

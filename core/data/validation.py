@@ -67,11 +67,20 @@ _PATTERN_SHAPES = {
 }
 
 
-def _figure(value: Any) -> Any:
-    """A number as people read it in Ecuador (1000000000000.0 → «1.000.000.000.000»); anything else as given."""
+def _figure(value: Any, year: bool = False) -> Any:
+    """A number as people read it in Ecuador (1000000000000.0 → «1.000.000.000.000»), a year as people write it
+    (1985, not «1.985»); anything else as given."""
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value or abs(value) == float("inf"):
         return value
+    if year and float(value).is_integer():
+        return str(int(value))
     return fmt.number(value, 0 if float(value).is_integer() else 2)
+
+
+def _is_year(error: dict[str, Any]) -> bool:
+    """Whether the error is about a year: the models name every year field `year` or `…_year`."""
+    names = [part for part in error.get("loc", ()) if isinstance(part, str)]
+    return bool(names) and (names[-1] == "year" or names[-1].endswith("_year"))
 
 
 def spanish_message(error: dict[str, Any]) -> str:
@@ -84,7 +93,9 @@ def spanish_message(error: dict[str, Any]) -> str:
         return str(ctx.get("error", error.get("msg", ""))).removeprefix("Value error, ")
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = next(iter(ctx.values()), "")
-        return t("val.bound", words=t(f"val.bound.{kind}"), bound=_figure(bound), value=_figure(error.get("input")))
+        year = _is_year(error)
+        return t("val.bound", words=t(f"val.bound.{kind}"), bound=_figure(bound, year),
+                 value=_figure(error.get("input"), year))
     if kind in ("literal_error", "enum"):
         # pydantic writes the choices as "'a', 'b' or 'c'"
         expected = re.sub(r"'([^']*)'", r"«\1»", str(ctx.get("expected", ""))).replace("» or «", "» o «")
