@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from core.data.db import DamagedDataError, MissingDataError, connect, query
 from core.data.validation import RowProblem
@@ -35,6 +36,11 @@ def _print_problems(problems: list[RowProblem]) -> None:
         print(f"- {problem}", file=sys.stderr)
 
 
+def _print_notices(notices: list[str], out: TextIO) -> None:
+    for notice in notices:
+        print(t("parish.cli.notice", notice=notice), file=out)
+
+
 def load(parish_code: str, folder: Path, store: Store) -> int:
     try:
         known = len(parish_code) == 6 and parish_code.isdigit() and _known_parish(parish_code)
@@ -47,20 +53,23 @@ def load(parish_code: str, folder: Path, store: Store) -> int:
     if not folder.is_dir():
         print(t("parish.cli.no_folder", folder=folder), file=sys.stderr)
         return 2
-    batch, problems = read_folder(folder, parish_code, store)
+    batch, problems, notices = read_folder(folder, parish_code, store)
     if problems:
         _print_problems(problems)
+        _print_notices(notices, sys.stderr)
         return 1
     try:
         summary = save_as(store, CONSOLE, batch)
     except BatchRefused as refused:
         _print_problems(refused.problems)
+        _print_notices(notices, sys.stderr)
         return 1
     print(t("parish.cli.stored", code=parish_code, written=summary.written,
             unchanged=sum(summary.unchanged.values()), path=store.path))
     for kind in sorted(set(summary.new) | set(summary.changed) | set(summary.unchanged)):
         print(t("parish.cli.kind_line", kind=t(f"parish.kind.{kind}"), new=summary.new[kind],
                 changed=summary.changed[kind], unchanged=summary.unchanged[kind]))
+    _print_notices(notices, sys.stdout)
     return 0
 
 

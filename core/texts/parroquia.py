@@ -58,6 +58,8 @@ STRINGS: dict[str, str] = {
     "parish.err.surveyed_over_total_one": "la asociación «{name}» tendría {surveyed} socios encuestados pero solo 1 socio",
     "parish.err.unknown_file": "no se sabe qué contiene este archivo; los nombres admitidos son {names} (.csv o .xlsx)",
     "parish.err.two_files": "hay dos archivos para lo mismo (también {other}); deje solo uno",
+    "parish.note.open_workbook": "«{name}» indica que un libro está abierto en Excel: se leyó lo último que se "
+                                 "guardó en él",
     "parish.err.empty_folder": "la carpeta no tiene archivos; se esperan {names} (.csv o .xlsx)",
     "parish.where.records": "Registros de la parroquia",
     "parish.pdot.source": "PDOT de la parroquia, registrado por el GAD en Minga",
@@ -98,6 +100,7 @@ STRINGS: dict[str, str] = {
     "parish.cli.not_a_folder": "{folder} es un archivo, no una carpeta: indique una carpeta para las plantillas.",
     "parish.cli.refused": "No se guardó nada: {count} problemas en los archivos.",
     "parish.cli.refused_one": "No se guardó nada: 1 problema en los archivos.",
+    "parish.cli.notice": "Aviso: {notice}.",
     "parish.cli.unknown_parish": "«{code}» no es un código de parroquia de la DPA (seis dígitos, p. ej. 010152).",
     "parish.cli.no_folder": "No existe la carpeta {folder}.",
     "parish.cli.stored": "Parroquia {code}: {written} registro(s) guardado(s), {unchanged} sin cambios, en {path}.",
