@@ -18,7 +18,8 @@ from core.data.validation import RowProblem, spanish_message
 from core.parish import cells
 from core.parish.form import BY_NAME, QUESTIONS, Question, choice_labels
 from core.parish.models import SurveyAnswer
-from core.parish.tables import PARTS, AssociationIndex, PartPreview, rows_from_file
+from core.parish.sheet import read_rows
+from core.parish.tables import PARTS, AssociationIndex, PartPreview
 from core.proposals.import_cells import normalise
 from core.texts import t
 
@@ -81,10 +82,10 @@ def _answer(question: Question, value: Any, associations: AssociationIndex) -> A
 def read_survey(data: bytes, filename: str, parish_code: str, associations: AssociationIndex) -> PartPreview:
     """Read an export into survey answers of the parish; every problem at its row and column."""
     preview = PartPreview(SURVEY, filename)
-    rows, _decimal = rows_from_file(data, filename, preview)
-    if not rows:
+    rows = read_rows(data, filename, preview.problems)
+    if rows is None:
         return preview
-    (header_line, header), body = rows[0], rows[1:]
+    header_line, header, body = rows.header_line, rows.header, rows.body
     columns = {i: cell for i, h in enumerate(header) if (cell := read_header(h)) is not None}
     found = {c.identity or c.question.name for c in columns.values() if c.option is None}
     answered = found | {c.question.name for c in columns.values() if c.option is not None}

@@ -23,8 +23,8 @@ from core.parish.models import (
     ParishProblem,
     SurveyAnswer,
 )
+from core.parish.sheet import read_rows
 from core.proposals.import_cells import normalise
-from core.proposals.import_files import FileRefused, read_book
 from core.texts import labels, t
 
 Reader = Callable[[Any, "Context"], Any]
@@ -176,29 +176,14 @@ def _required(part: Part) -> list[Column]:
     return [c for c in part.columns if part.model.model_fields[c.field].is_required()]
 
 
-def rows_from_file(data: bytes, filename: str, preview: PartPreview) -> tuple[list[tuple[int, list[Any]]], str]:
-    """The first sheet's non-blank rows (line as the person counts it, cells) and the decimal mark;
-    no rows, and the reason in `preview.problems`, when the file cannot be read or is empty."""
-    try:
-        book = read_book(data, filename)
-    except FileRefused as refused:
-        preview.problems.extend(refused.problems)
-        return [], ","
-    sheet = book.sheets[0]
-    rows = [(line, cells_) for line, cells_ in sheet.rows if any(cells.text(v) is not None for v in cells_)]
-    if not rows:
-        preview.problems.append(RowProblem(filename, None, None, t("parish.err.no_rows")))
-    return rows, "." if book.delimiter == "," else ","
-
-
 def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPreview:
     """Read one file of `part` for the parish; never raises for what is in the file."""
     preview = PartPreview(part, filename)
-    rows, decimal = rows_from_file(data, filename, preview)
-    if not rows:
+    rows = read_rows(data, filename, preview.problems)
+    if rows is None:
         return preview
-    ctx = Context(ctx.parish_code, ctx.associations, decimal)
-    (header_line, header), body = rows[0], rows[1:]
+    ctx = Context(ctx.parish_code, ctx.associations, rows.decimal)
+    header_line, header, body = rows.header_line, rows.header, rows.body
     aliases = _aliases(part)
     positions = {i: aliases[normalise(h)] for i, h in enumerate(header) if h is not None and normalise(h) in aliases}
     present = {c.field for c in positions.values()}

@@ -52,6 +52,11 @@ STRINGS: dict[str, str] = {
     "parish.err.not_stored": "«{code}» no es un registro guardado de la parroquia",
     "parish.err.still_named": "«{record}» no se quita: lo nombra {by} «{by_id}»; quite o cambie eso primero",
     "parish.err.no_rows": "el archivo no tiene filas",
+    "parish.err.extra_cells": "la fila tiene más celdas que el encabezado ({cells} en lugar de {header}): escriba un "
+                              "encabezado para cada columna con datos",
+    "parish.err.extra_cells_csv": "la fila tiene más celdas que el encabezado ({cells} en lugar de {header}): si un "
+                                  "texto lleva {delimiter}, escríbalo entre comillas",
+    "parish.delimiter.tab": "una tabulación",
     "parish.err.unknown_member": "la ayuda {code} nombra al socio «{member}», que no está en la encuesta de la parroquia (se indica con el _uuid de su respuesta)",
     "parish.err.no_uuid": "falta el identificador de la respuesta (_uuid)",
     "parish.err.surveyed_over_total": "la asociación «{name}» tendría {surveyed} socios encuestados pero solo {total} socios",

@@ -1,0 +1,72 @@
+"""The rows of a parish file read whole: a row is never cut, and every problem of every row is told at once."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from core.parish.__main__ import main
+from core.record.store import Store
+from tests.conftest import live_count
+
+PARISH = "010152"
+ASSOCIATIONS = "Código;Nombre;Número de socios;Productos\nA01;Flor de Mayo;40;Leche\n"
+SURVEY = ("socio/asociacion;socio/rol;socio/jefe_hogar;ayudas/ayuda_proyecto;ayudas/ayuda_estado;"
+          "migracion/familia_exterior;_uuid\n")
+
+
+@pytest.fixture()
+def store_path(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "parish.sqlite"
+    monkeypatch.setenv("MINGA_STORE", str(path))
+    return path
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _load(tmp_path: Path, files: dict[str, str | bytes | None]) -> int:
+    """Load a folder of the associations file and `files` (None: leave that file out)."""
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    for name, content in {"asociaciones.csv": ASSOCIATIONS, **files}.items():
+        if content is not None:
+            (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return main(["load", PARISH, str(folder)])
+
+
+EXTRA = "la fila tiene más celdas que el encabezado"
+
+
+@pytest.mark.parametrize(("files", "where"), [
+    ({"asociaciones.csv": ASSOCIATIONS + "A02;Ñucanchik Allpa;18;Cuyes; quesos\n"}, "asociaciones.csv, fila 3: "),
+    ({"ayudas.csv": "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD);Descripción\n"
+                    "Y1;A01;MAG;2022;Insumos;100;Semillas de papa; fertilizantes\n"}, "ayudas.csv, fila 2: "),
+    ({"problemas.csv": "Código,Problema,Votos\nP01,Heladas, sequía,12\n"}, "problemas.csv, fila 2: "),
+    ({"encuesta.csv": SURVEY + "A01;father;father;no;no;no;u-1;sobra\n"}, "encuesta.csv, fila 2: "),
+    ({"asociaciones.xlsx": _xlsx([["Código", "Nombre", "Número de socios"], ["A01", "Flor de Mayo", 40, "nota"]]),
+      "asociaciones.csv": None}, "asociaciones.xlsx, fila 2: "),
+])
+def test_a_row_with_more_cells_than_the_header_is_refused_not_cut(tmp_path, store_path, capsys, files, where):
+    assert _load(tmp_path, files) == 1
+    err = capsys.readouterr().err
+    assert where + EXTRA in err
+    assert live_count(Store(store_path)) == 0
+
+
+def test_a_row_ending_in_empty_cells_is_read():
+    """Excel writes `A01;Flor de Mayo;40;;` for a row whose last cells are empty: nothing is lost."""
+    from core.parish.sheet import read_rows
+
+    problems = []
+    rows = read_rows(b"C\xc3\xb3digo;Nombre\nA01;Flor de Mayo;;\n", "asociaciones.csv", problems)
+    assert problems == [] and [line for line, _ in rows.body] == [2]
