@@ -70,3 +70,41 @@ def test_a_row_ending_in_empty_cells_is_read():
     problems = []
     rows = read_rows(b"C\xc3\xb3digo;Nombre\nA01;Flor de Mayo;;\n", "asociaciones.csv", problems)
     assert problems == [] and [line for line, _ in rows.body] == [2]
+
+
+SURVEY_AGE = ("socio/asociacion;socio/rol;socio/jefe_hogar;socio/edad;ayudas/ayuda_proyecto;ayudas/ayuda_estado;"
+              "migracion/familia_exterior;_uuid\n")
+LABELS = ("Asociación a la que pertenece;¿Qué papel tiene usted en su familia?;¿Quién es el jefe o la jefa de su hogar?;"
+          "Edad (años cumplidos);¿Ha recibido ayuda de algún proyecto?;¿Recibió ayuda del Estado el último año?;"
+          "¿Algún miembro de su hogar vive en el exterior?;_uuid\n")
+
+
+@pytest.mark.parametrize(("files", "told"), [
+    ({"encuesta.csv": SURVEY_AGE + "A01;abuelo;father;200;yes;no;no;u1\n"},
+     ["encuesta.csv, fila 2, columna «socio/rol»: «abuelo» no es una opción válida",
+      "encuesta.csv, fila 2, columna «socio/edad»: debe ser menor o igual que 110"]),
+    ({"encuesta.csv": SURVEY_AGE + "A01;abuelo;father;40;yes;no;no;u1\nA01;father;father;40;yes;no;no;u1\n"},
+     ["encuesta.csv, fila 2, columna «socio/rol»",
+      "encuesta.csv, fila 3, columna «_uuid»: código repetido «u1» (ya aparece en la fila 2)"]),
+    ({"encuesta.csv": SURVEY_AGE + "A01;father;father;40;;no;no;u1\n"},
+     ["encuesta.csv, fila 2, columna «ayudas/ayuda_proyecto»: falta el valor"]),
+    ({"encuesta.csv": SURVEY_AGE + "A01;father;father;40;yes;no;no;\n"},
+     ["encuesta.csv, fila 2, columna «_uuid»: falta el identificador"]),
+    ({"encuesta.csv": LABELS + "A01;Padre;Padre;5;;No;No;u1\n"},
+     ["encuesta.csv, fila 2, columna «Edad (años cumplidos)»: debe ser mayor o igual que 12",
+      "encuesta.csv, fila 2, columna «¿Ha recibido ayuda de algún proyecto?»: falta el valor"]),
+    ({"asociaciones.csv": "Código;Nombre;Número de socios\nA01;Uno;diez\nA01;Dos;5\nA02;;0\n"},
+     ["asociaciones.csv, fila 2, columna «Número de socios»: debe ser un número entero",
+      "asociaciones.csv, fila 3, columna «Código»: código repetido «A01» (ya aparece en la fila 2)",
+      "asociaciones.csv, fila 4, columna «Nombre»: falta el valor",
+      "asociaciones.csv, fila 4, columna «Número de socios»: debe ser mayor o igual que 1"]),
+    ({"asociaciones.csv": ASSOCIATIONS + "A02;Ñucanchik Allpa;18;Cuyes; quesos\nA03;;5;\n",
+      "encuesta.csv": SURVEY + "A01;father;father;no;no;no;u-1;sobra\nA01;abuelo;father;no;no;no;u-2\n"},
+     ["asociaciones.csv, fila 3: " + EXTRA, "asociaciones.csv, fila 4, columna «Nombre»",
+      "encuesta.csv, fila 2: " + EXTRA, "encuesta.csv, fila 3, columna «socio/rol»"]),
+])
+def test_every_problem_of_every_row_is_told_in_one_pass(tmp_path, store_path, capsys, files, told):
+    assert _load(tmp_path, files) == 1
+    err = capsys.readouterr().err
+    assert [line for line in told if line not in err] == []
+    assert live_count(Store(store_path)) == 0

@@ -80,7 +80,8 @@ def _answer(question: Question, value: Any, associations: AssociationIndex) -> A
 
 
 def read_survey(data: bytes, filename: str, parish_code: str, associations: AssociationIndex) -> PartPreview:
-    """Read an export into survey answers of the parish; every problem at its row and column."""
+    """Read an export into survey answers of the parish; every problem of every row at its row and column, each
+    column named as the file heads it."""
     preview = PartPreview(SURVEY, filename)
     rows = read_rows(data, filename, preview.problems)
     if rows is None:
@@ -91,38 +92,47 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
     answered = found | {c.question.name for c in columns.values() if c.option is not None}
     preview.left_out = frozenset(q.field for q in QUESTIONS if q.name not in answered and q.field != "association")
     required = [UUID] + [q.name for q in QUESTIONS if q.required]
-    for name in required:
-        if name not in found:
-            preview.problems.append(RowProblem(filename, header_line, name, t("val.missing_column")))
-    if preview.problems:
+    missing = [RowProblem(filename, header_line, name, t("val.missing_column")) for name in required if name not in found]
+    if missing:  # without them every row would repeat the same problem
+        preview.problems.extend(missing)
         return preview
-    named = {cell.identity: str(header[i]).strip() for i, cell in columns.items() if cell.identity}
+    shown = _shown(header, columns)
     seen: dict[str, int] = {}
     for line, values in body:
-        answer, bad = _row(filename, line, header, values, columns, associations, preview)
-        if bad:
-            continue
+        answer, unread = _row(filename, line, header, values, columns, associations, preview)
         uuid = str(answer.pop(UUID) or "").removeprefix("uuid:")
+        problem = None
         if not uuid:
-            preview.problems.append(RowProblem(filename, line, named[UUID], t("parish.err.no_uuid")))
-            continue
-        if len(uuid) > MAX_UUID:  # KoBoToolbox and ODK write 36 characters (41 with «uuid:»)
-            preview.problems.append(RowProblem(filename, line, named[UUID], t("val.too_long", max=MAX_UUID)))
-            continue
-        if uuid in seen:
-            preview.problems.append(RowProblem(filename, line, named[UUID], t("val.repeated_key", code=uuid, row=seen[uuid])))
-            continue
-        seen[uuid] = line
-        item = _finish(answer, uuid, parish_code, filename, line, preview.problems, named.get(SUBMITTED))
-        if item is not None:
+            problem = t("parish.err.no_uuid")
+        elif len(uuid) > MAX_UUID:  # KoBoToolbox and ODK write 36 characters (41 with «uuid:»)
+            problem = t("val.too_long", max=MAX_UUID)
+        elif uuid in seen:
+            problem = t("val.repeated_key", code=uuid, row=seen[uuid])
+        else:
+            seen[uuid] = line
+        if problem is not None:
+            preview.problems.append(RowProblem(filename, line, shown["member_id"], problem))
+            unread.add("member_id")
+        item = _finish(answer, uuid, parish_code, filename, line, preview.problems, shown, unread)
+        if item is not None and not unread:
             preview.items.append(item)
     return preview
 
 
+def _shown(header: list[Any], columns: dict[int, HeaderCell]) -> dict[str, str]:
+    """Each answer field → its column as the file heads it (a multiple choice's first 0/1 column when it has no
+    column of its own)."""
+    shown: dict[str, str] = {}
+    for index, cell in sorted(columns.items(), key=lambda item: item[1].option is not None):
+        field = {UUID: "member_id"}.get(cell.identity, cell.identity) if cell.identity else cell.question.field
+        shown.setdefault("association_id" if field == "association" else field, str(header[index]).strip())
+    return shown
+
+
 def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line: int | None,
-            problems: list[RowProblem], submitted_header: str | None = None) -> SurveyAnswer | None:
+            problems: list[RowProblem], shown: dict[str, str], unread: set[str] = frozenset()) -> SurveyAnswer | None:
     """The read answers of one submission as a validated SurveyAnswer (None, and problems, if not valid).
-    `submitted_header`: the file's own header of the submission time («_submission_time», «SubmissionDate»)."""
+    `shown`: each field's column as the person sees it; `unread`: fields whose problem is told already."""
     role, head = answer.get("member_role"), answer.get("head_of_household")
     answer.update(member_id=f"{parish_code}-{uuid}", parish_code=parish_code,
                   association_id=answer.pop("association", None),
@@ -131,9 +141,10 @@ def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line
         return SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None})
     except ValidationError as exc:
         for err in exc.errors():
-            where = next((t(f"form.q.{q.name}") for q in QUESTIONS if err["loc"] and q.field == err["loc"][0]),
-                         submitted_header if err["loc"] and err["loc"][0] == SUBMITTED else None)
-            problems.append(RowProblem(file, line, where, spanish_message(err)))
+            field = str(err["loc"][0]) if err["loc"] else None
+            if field in unread or (field == "association_id" and "association" in unread):
+                continue
+            problems.append(RowProblem(file, line, shown.get(field or ""), spanish_message(err)))
         return None
 
 
@@ -150,14 +161,16 @@ def answer_from_form(values: dict[str, Any], parish_code: str, associations: Ass
             problems.append(RowProblem(where, None, t(f"form.q.{question.name}"), str(exc)))
     if problems:
         return None, problems
-    return _finish(answer, uuid, parish_code, where, None, problems), problems
+    shown = {q.field: t(f"form.q.{q.name}") for q in QUESTIONS} | {"association_id": t("form.q.asociacion")}
+    return _finish(answer, uuid, parish_code, where, None, problems, shown), problems
 
 
 def _row(filename: str, line: int, header: list[Any], values: list[Any], columns: dict[int, HeaderCell],
-         associations: AssociationIndex, preview: PartPreview) -> tuple[dict[str, Any], bool]:
+         associations: AssociationIndex, preview: PartPreview) -> tuple[dict[str, Any], set[str]]:
+    """One row's answers by field, and the fields whose cell could not be read (their problem is told)."""
     answer: dict[str, Any] = {}
     options: dict[str, list[str]] = {}
-    bad = False
+    unread: set[str] = set()
     for index, cell in columns.items():
         value = values[index] if index < len(values) else None
         try:
@@ -170,9 +183,8 @@ def _row(filename: str, line: int, header: list[Any], values: list[Any], columns
                 answer[cell.question.field] = _answer(cell.question, value, associations)
         except cells.CellError as exc:
             preview.problems.append(RowProblem(filename, line, str(header[index]), str(exc)))
-            bad = True
+            unread.add(cell.question.field if cell.question else cell.identity)
     for name, chosen in options.items():
         if not answer.get(name):
             answer[name] = tuple(chosen)
-    return answer, bad
-
+    return answer, unread

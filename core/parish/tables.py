@@ -196,20 +196,22 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
         preview.problems.append(RowProblem(filename, header_line, t(column.header), t("val.repeated_column")))
     if missing or twice:
         return preview
+    shown = {column.field: str(header[index]) for index, column in positions.items()}
+    code_at = next(index for index, column in positions.items() if column.field == "code")
     seen: dict[str, int] = {}
-    for line, values in body:
+    for line, values in body:  # every problem of every row: a row's own, and a code an earlier row has
         cells_by_column = {index: (values[index] if index < len(values) else None) for index in positions}
-        shown = {column.field: str(header[index]) for index, column in positions.items()}
         item = read_row(part, {positions[i]: v for i, v in cells_by_column.items()}, ctx, filename, line,
                         preview.problems, shown)
-        if item is None:
-            continue
-        if item.code in seen:
+        code = cells.text(cells_by_column[code_at])
+        if code is not None and code in seen:
             preview.problems.append(RowProblem(filename, line, shown["code"],
-                                               t("val.repeated_key", code=item.code, row=seen[item.code])))
+                                               t("val.repeated_key", code=code, row=seen[code])))
             continue
-        seen[item.code] = line
-        preview.items.append(item)
+        if code is not None:
+            seen[code] = line
+        if item is not None:
+            preview.items.append(item)
     return preview
 
 
