@@ -3,13 +3,24 @@ one with codes: a multiple choice's labels joined by spaces, and its 0/1 columns
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from openpyxl import Workbook
 
 from core.data.schemas.study import Need
 from core.parish import cells
+from core.parish.__main__ import main
+from core.parish.models import ParishAssociation
+from core.parish.survey import read_survey
+from core.parish.survey_header import read_header
+from core.parish.tables import AssociationIndex
+from core.record.store import Store
 from core.texts import labels
+from tests.parish_export import answers, export_csv
 
 NEEDS = labels("need")
 
@@ -53,3 +64,89 @@ def test_the_longest_label_that_fits_is_taken_first(written, expected):
 def test_words_that_are_no_option_are_named(written, stray):
     with pytest.raises(cells.CellError, match=f"^{stray} no es una opción válida"):
         cells.choices(written, NEEDS)
+
+
+PARISH = "010152"
+INDEX = AssociationIndex([ParishAssociation(parish_code=PARISH, code="A01", name="Asociación Flor de Mayo",
+                                            members_total=50)])
+ROWS = answers(15, ["A01", "asociacion flor de mayo"], seed=5)
+
+
+def _with_bookkeeping(data: bytes) -> bytes:
+    """The columns KoBoToolbox adds about each submission, which carry no answer."""
+    lines = data.decode("utf-8").splitlines()
+    extra = ["start", "end", "_id", "__version__", "_validation_status", "_status", "_submitted_by", "_tags",
+             "formhub/uuid", "meta/instanceName"]
+    lines = [lines[0] + ";" + ";".join(extra)] + [line + ";" + ";".join(["x"] * len(extra)) for line in lines[1:]]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _as_xlsx(data: bytes) -> bytes:
+    book = Workbook()
+    for row in csv.reader(io.StringIO(data.decode("utf-8")), delimiter=";"):
+        book.active.append([int(v) if v.isdigit() and len(v) < 6 else v for v in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+KOBO_LABELS = {
+    "labels, question labels, options joined by spaces":
+        export_csv(ROWS, labels=True, headers="labels", multiple_separator=" "),
+    "labels, group and question labels": export_csv(ROWS, labels=True, headers="group labels", multiple_separator=" "),
+    "labels, one 0/1 column per option headed by labels":
+        export_csv(ROWS, labels=True, headers="labels", option_columns=True),
+    "labels, group labels and one 0/1 column per option":
+        export_csv(ROWS, labels=True, headers="group labels", option_columns=True),
+    "labels, with KoBoToolbox's own columns":
+        _with_bookkeeping(export_csv(ROWS, labels=True, headers="labels", option_columns=True)),
+}
+
+
+@pytest.mark.parametrize("name", list(KOBO_LABELS))
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_kobo_export_with_labels_reads_to_the_same_answers(name, kind):
+    data = KOBO_LABELS[name] if kind == "csv" else _as_xlsx(KOBO_LABELS[name])
+    preview = read_survey(data, f"export.{kind}", PARISH, INDEX)
+    assert [str(p) for p in preview.problems] == []
+    got = sorted((a.member_id, a.member_role, a.head_of_household, a.sex, a.perceived_poverty, a.income_source,
+                  a.family_abroad, a.aid_kind, set(a.needs), a.age) for a in preview.items)
+    expected = sorted((f"{PARISH}-{r['_uuid']}", r["rol"], r["jefe_hogar"], r["sexo"], r["pobreza"],
+                       r["fuente_ingreso"], r["familia_exterior"] == "yes", r["tipo_ayuda"], set(r["necesidades"]),
+                       r["edad"]) for r in ROWS)
+    assert got == expected
+    assert preview.left_out == frozenset()
+
+
+@pytest.mark.parametrize(("header", "question", "option"), [
+    ("Edad (años cumplidos)", "edad", None),
+    ("El socio y su familia/Edad (años cumplidos)", "edad", None),
+    ("El socio y su familia-¿Quién es el jefe o la jefa de su hogar?", "jefe_hogar", None),
+    ("¿Qué necesita la asociación para mejorar su producción?", "necesidades", None),
+    ("¿Qué necesita la asociación para mejorar su producción?/Asistencia técnica", "necesidades",
+     "technical_support"),
+    ("Necesidades de la asociación/¿Qué necesita la asociación para mejorar su producción?/Otra", "necesidades",
+     "other"),
+    ("¿QUÉ NECESITA LA ASOCIACIÓN PARA MEJORAR SU PRODUCCIÓN?/sistemas de agua y riego", "necesidades",
+     "water_systems"),
+    ("necesidades/Capacitación", "necesidades", "training"),
+    ("necesidades/water_systems", "necesidades", "water_systems"),
+])
+def test_a_header_written_with_labels_names_its_question_or_option(header, question, option):
+    cell = read_header(header)
+    assert (cell.question.name, cell.option) == (question, option)
+
+
+def test_a_kobo_workbook_with_labels_stores_the_needs(tmp_path, monkeypatch, capsys):
+    """The needs came in 0/1 columns headed by labels: the load said «1 nuevo(s)» and stored no need."""
+    monkeypatch.setenv("MINGA_STORE", str(tmp_path / "parish.sqlite"))
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n", encoding="utf-8")
+    rows = answers(3, ["A01"], seed=8)
+    (folder / "encuesta.xlsx").write_bytes(_as_xlsx(_with_bookkeeping(
+        export_csv(rows, labels=True, headers="labels", option_columns=True))))
+    assert main(["load", PARISH, str(folder)]) == 0
+    stored = {r.record_id: set(r.body["needs"]) for r in Store().records("survey_answer", PARISH)}
+    assert stored == {f"{PARISH}-{r['_uuid']}": set(r["necesidades"]) for r in rows}
+    assert "Aviso" not in capsys.readouterr().out  # KoBoToolbox's own columns are not news

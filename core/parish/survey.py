@@ -1,67 +1,28 @@
 """Importing a survey export from KoBoToolbox or ODK Central (xlsx or csv) made with the shipped XLSForm.
 
-Headers may carry their group (`hogar/rol`, `hogar-rol`) and a select_multiple may come as one column
-of codes or labels, or as one 0/1 column per option (`necesidades/necesidades/training`). A submission
+Headers are the form's names or labels, with their group or without (`core.parish.survey_header`); a
+select_multiple comes as one column of codes or labels, or as one 0/1 column per option. A submission
 is identified by `_uuid` (KoBo) or `meta-instanceID` (ODK Central); the member's id is the parish code
 plus that uuid, so importing the same export again finds the same records and changes nothing.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
 from core.data.validation import RowProblem, spanish_message
 from core.parish import cells
-from core.parish.form import BY_NAME, QUESTIONS, Question, choice_labels
+from core.parish.form import QUESTIONS, Question, choice_labels
 from core.parish.models import SurveyAnswer
 from core.parish.sheet import read_rows
+from core.parish.survey_header import UUID, HeaderCell, read_header
 from core.parish.tables import PARTS, AssociationIndex, PartPreview
-from core.proposals.import_cells import normalise
 from core.texts import t
 
-UUID = "_uuid"
 MAX_UUID = 64
-SUBMITTED = "submitted_at"
-_IDENTITY = {"_uuid": UUID, "instanceid": UUID, "meta instanceid": UUID, "uuid": UUID,
-             "_submission_time": SUBMITTED, "submissiondate": SUBMITTED}
-_SPLIT = re.compile(r"[/\-:]")
 SURVEY = PARTS["encuesta"]
-_LABELS = {normalise(t(f"form.q.{q.name}")): q.name for q in QUESTIONS}
-
-
-@dataclass(frozen=True)
-class HeaderCell:
-    """What one header of an export holds: a question, one option of a multiple choice, or identity."""
-
-    question: Question | None = None
-    option: str | None = None
-    identity: str | None = None
-
-
-def read_header(header: Any) -> HeaderCell | None:
-    """`socio/rol` → question rol; `necesidades/necesidades/training` → option; `_uuid` → identity."""
-    shown = cells.text(header)
-    if shown is None:
-        return None
-    lowered = shown.strip().lower()
-    if lowered in _IDENTITY:
-        return HeaderCell(identity=_IDENTITY[lowered])
-    parts = [p for p in _SPLIT.split(lowered) if p]
-    if parts[-1:] == ["instanceid"]:
-        return HeaderCell(identity=UUID)
-    if parts and parts[-1] in BY_NAME:
-        return HeaderCell(question=BY_NAME[parts[-1]])
-    if len(parts) >= 2 and parts[-2] in BY_NAME and BY_NAME[parts[-2]].kind == "select_multiple":
-        question = BY_NAME[parts[-2]]
-        if parts[-1] in choice_labels(question.choices or ""):
-            return HeaderCell(question=question, option=parts[-1])
-    if normalise(shown) in _LABELS:
-        return HeaderCell(question=BY_NAME[_LABELS[normalise(shown)]])
-    return None
 
 
 def _answer(question: Question, value: Any, associations: AssociationIndex) -> Any:
@@ -87,7 +48,7 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
     if rows is None:
         return preview
     header_line, header, body = rows.header_line, rows.header, rows.body
-    columns = {i: cell for i, h in enumerate(header) if (cell := read_header(h)) is not None}
+    columns = {i: cell for i, h in enumerate(header) if (cell := read_header(h)) is not None and not cell.bookkeeping}
     found = {c.identity or c.question.name for c in columns.values() if c.option is None}
     answered = found | {c.question.name for c in columns.values() if c.option is not None}
     preview.left_out = frozenset(q.field for q in QUESTIONS if q.name not in answered and q.field != "association")
