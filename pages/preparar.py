@@ -184,6 +184,8 @@ def import_panel(key: str) -> None:
     else:
         preview = tables.read_part(content, name, tables.PARTS[key], tables.Context(parish_code, index))
     st.markdown(t("prep.preview", file=plain(name), count=len(preview.items)))
+    if preview.notices:
+        st.info(plain_list(preview.notices), icon=":material/info:")
     if preview.problems:
         st.error(t("prep.problems") + "\n" + plain_list([str(p) for p in preview.problems[:30]]), icon=":material/error:")
     else:

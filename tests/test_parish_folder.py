@@ -51,3 +51,29 @@ def test_a_misnamed_data_file_is_still_refused(tmp_path, store_path, capsys):
     (folder / "asociacion.csv").write_text(ASSOCIATIONS, encoding="utf-8")
     assert main(["load", PARISH, str(folder)]) == 1
     assert "asociacion.csv: no se sabe qué contiene este archivo" in capsys.readouterr().err
+
+
+SURVEY = ("socio/asociacion;socio/rol;socio/jefe_hogar;ayudas/ayuda_proyecto;ayudas/ayuda_estado;"
+          "migracion/familia_exterior;_uuid")
+
+
+@pytest.mark.parametrize(("files", "notes"), [
+    ({"asociaciones.csv": "Código;Nombre;Teléfono;Número de socios\nA01;Flor de Mayo;0999;40\n"},
+     ["asociaciones.csv: Minga no usa la columna «Teléfono»; lo que trae no se guarda"]),
+    ({"asociaciones.csv": "Código;Nombre;Teléfono;Número de socios;Presidente\nA01;Flor de Mayo;0999;40;Ana\n"},
+     ["asociaciones.csv: Minga no usa las columnas «Teléfono» y «Presidente»; lo que traen no se guarda"]),
+    ({"asociaciones.csv": "Código;Nombre;;Número de socios\nA01;Flor de Mayo;0999;40\n"},
+     ["asociaciones.csv: la columna 3 tiene datos pero no tiene encabezado; no se guarda"]),
+    ({"encuesta.csv": f"{SURVEY};socio/telefono;_id;start;__version__\nA01;father;father;no;no;no;u1;0999;7;x;v1\n"},
+     ["encuesta.csv: Minga no usa la columna «socio/telefono»; lo que trae no se guarda"]),
+    ({"encuesta.csv": f"{SURVEY};_id;_index;end;formhub/uuid\nA01;father;father;no;no;no;u1;7;1;x;f\n"}, []),
+])
+def test_the_columns_minga_does_not_use_are_named_in_the_summary(tmp_path, store_path, capsys, files, notes):
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    for name, text in {"asociaciones.csv": ASSOCIATIONS, **files}.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 0  # a note, not a refusal
+    out = capsys.readouterr().out
+    assert [line.removeprefix("Aviso: ") for line in out.splitlines() if line.startswith("Aviso")] == \
+        [note + "." for note in notes]

@@ -77,5 +77,6 @@ def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBat
         else:
             preview = read_part(path.read_bytes(), path.name, PARTS[stem], Context(parish_code, index))
         problems.extend(preview.problems)
+        notices.extend(preview.notices)
         batch.add(stem, preview.items, preview.left_out)
     return batch, problems, notices

@@ -7,10 +7,12 @@ knows what was left aside.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from core.data.validation import RowProblem
+from core.fmt import listing
 from core.parish import cells
 from core.proposals.import_files import FileRefused, read_book
 from core.texts import t
@@ -62,3 +64,19 @@ def read_rows(data: bytes, filename: str, problems: list[RowProblem]) -> FileRow
             body.append((line, values))
     return FileRows(header_line, header, body, "." if book.delimiter == "," else ",")
 
+
+
+def unused_columns(rows: FileRows, filename: str, read: Iterable[int]) -> list[str]:
+    """Notes on the columns outside `read` (the positions the part reads or knows to carry nothing): their headers
+    as the file writes them, and each column without a header that holds data."""
+    read = set(read)
+    named = [f"«{cells.text(h)}»" for i, h in enumerate(rows.header) if i not in read and cells.text(h) is not None]
+    notes = []
+    if named:
+        key = "parish.note.unused_column" if len(named) == 1 else "parish.note.unused_columns"
+        notes.append(t(key, file=filename, columns=listing(named)))
+    for index in range(len(rows.header) if rows.body else 0):
+        if index not in read and cells.text(rows.header[index]) is None and any(
+                index < len(values) and cells.text(values[index]) is not None for _, values in rows.body):
+            notes.append(t("parish.note.no_header", file=filename, number=index + 1))
+    return notes

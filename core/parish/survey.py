@@ -16,7 +16,7 @@ from core.data.validation import RowProblem, spanish_message
 from core.parish import cells
 from core.parish.form import QUESTIONS, Question, choice_labels
 from core.parish.models import SurveyAnswer
-from core.parish.sheet import read_rows
+from core.parish.sheet import read_rows, unused_columns
 from core.parish.survey_header import UUID, HeaderCell, read_header
 from core.parish.tables import PARTS, AssociationIndex, PartPreview
 from core.texts import t
@@ -48,7 +48,9 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
     if rows is None:
         return preview
     header_line, header, body = rows.header_line, rows.header, rows.body
-    columns = {i: cell for i, h in enumerate(header) if (cell := read_header(h)) is not None and not cell.bookkeeping}
+    known = {i: cell for i, h in enumerate(header) if (cell := read_header(h)) is not None}
+    preview.notices.extend(unused_columns(rows, filename, known))
+    columns = {i: cell for i, cell in known.items() if not cell.bookkeeping}
     found = {c.identity or c.question.name for c in columns.values() if c.option is None}
     answered = found | {c.question.name for c in columns.values() if c.option is not None}
     preview.left_out = frozenset(q.field for q in QUESTIONS if q.name not in answered and q.field != "association")

@@ -23,7 +23,7 @@ from core.parish.models import (
     ParishProblem,
     SurveyAnswer,
 )
-from core.parish.sheet import read_rows
+from core.parish.sheet import read_rows, unused_columns
 from core.proposals.import_cells import normalise
 from core.texts import labels, t
 
@@ -82,6 +82,7 @@ class PartPreview:
     items: list[Any] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     left_out: frozenset[str] = frozenset()  # fields whose column the file does not have: stored values stay
+    notices: list[str] = field(default_factory=list)  # what the person should know, not a problem: columns unused
 
     @property
     def ok(self) -> bool:
@@ -186,6 +187,7 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
     header_line, header, body = rows.header_line, rows.header, rows.body
     aliases = _aliases(part)
     positions = {i: aliases[normalise(h)] for i, h in enumerate(header) if h is not None and normalise(h) in aliases}
+    preview.notices.extend(unused_columns(rows, filename, positions))
     present = {c.field for c in positions.values()}
     preview.left_out = frozenset(c.field for c in part.columns if c.field not in present)
     missing = [c for c in _required(part) if c.field not in present]

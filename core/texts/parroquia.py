@@ -65,6 +65,9 @@ STRINGS: dict[str, str] = {
     "parish.err.two_files": "hay dos archivos para lo mismo (también {other}); deje solo uno",
     "parish.note.open_workbook": "«{name}» indica que un libro está abierto en Excel: se leyó lo último que se "
                                  "guardó en él",
+    "parish.note.unused_column": "{file}: Minga no usa la columna {columns}; lo que trae no se guarda",
+    "parish.note.unused_columns": "{file}: Minga no usa las columnas {columns}; lo que traen no se guarda",
+    "parish.note.no_header": "{file}: la columna {number} tiene datos pero no tiene encabezado; no se guarda",
     "parish.err.empty_folder": "la carpeta no tiene archivos; se esperan {names} (.csv o .xlsx)",
     "parish.where.records": "Registros de la parroquia",
     "parish.pdot.source": "PDOT de la parroquia, registrado por el GAD en Minga",
