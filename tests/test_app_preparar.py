@@ -258,3 +258,11 @@ def test_a_file_s_columns_minga_does_not_use_are_named_before_saving(parish_stor
     assert not app.exception, [e.value for e in app.exception]
     assert "Minga no usa la columna «Teléfono»" in _texts(app)
     assert not app.button(key="prep-save-asociaciones").disabled  # a note, not a refusal
+
+
+def test_a_file_with_many_problems_counts_those_not_listed(parish_store):
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    rows = "".join(f"P{n:02d};;5\n" for n in range(31))
+    app.session_state["prep-file-problemas"] = ("problemas.csv", ("Código;Problema;Votos\n" + rows).encode())
+    app.run()
+    assert "… y 1 problema más" in _texts(app)

@@ -78,3 +78,21 @@ def test_only_years_lose_the_thousands_separator(loc, bound, value, expected):
 
     error = {"type": "greater_than_equal", "loc": loc, "ctx": {"ge": bound}, "input": value}
     assert spanish_message(error) == expected
+
+
+@pytest.mark.parametrize(("bad_rows", "shown", "tail"), [
+    (200, 200, None),
+    (201, 200, "- … y 1 problema más"),
+    (450, 200, "- … y 250 problemas más"),
+])
+def test_a_file_wrong_throughout_shows_the_first_problems_and_counts_the_rest(tmp_path, store_path, capsys,
+                                                                            bad_rows, shown, tail):
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    rows = "".join(f"P{n:03d};;5\n" for n in range(bad_rows))  # every row without its problem's text
+    (folder / "problemas.csv").write_text("Código;Problema;Votos\n" + rows, encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"No se guardó nada: {bad_rows} problemas en los archivos."
+    assert len([line for line in lines if ", columna «Problema»: falta el valor" in line]) == shown
+    assert lines[-1] == (tail or f"- problemas.csv, fila {bad_rows + 1}, columna «Problema»: falta el valor (es obligatorio)")

@@ -36,6 +36,13 @@ class RowProblem:
         return f"{', '.join(where)}: {self.message}"
 
 
+def problem_lines(problems: list[RowProblem], limit: int) -> list[str]:
+    """Each problem as a line, up to `limit`; past it, one line counts the rest («… y 12 problemas más»)."""
+    rest = len(problems) - limit
+    more = [] if rest <= 0 else [(t("val.problems_more_one") if rest == 1 else t("val.problems_more", count=rest))]
+    return [str(p) for p in problems[:limit]] + [line.strip() for line in more]
+
+
 class SourceError(Exception):
     """A source could not be accepted; `problems` lists every reason found."""
 

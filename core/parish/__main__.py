@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import TextIO
 
 from core.data.db import DamagedDataError, MissingDataError, connect, query
-from core.data.validation import RowProblem
+from core.data.validation import RowProblem, problem_lines
 from core.parish.folder import read_folder, write_templates
 from core.parish.records import BatchRefused, save_as
 from core.record.store import Store
 from core.texts import t
 
 CONSOLE = "consola"
+SHOWN = 200
 
 
 def _known_parish(code: str) -> bool:
@@ -30,10 +31,11 @@ def _known_parish(code: str) -> bool:
 
 
 def _print_problems(problems: list[RowProblem]) -> None:
+    """Every problem found, up to SHOWN: past that a file is wrong throughout, and the rest is counted."""
     print(t("parish.cli.refused_one") if len(problems) == 1 else t("parish.cli.refused", count=len(problems)),
           file=sys.stderr)
-    for problem in problems:
-        print(f"- {problem}", file=sys.stderr)
+    for line in problem_lines(problems, SHOWN):
+        print(f"- {line}", file=sys.stderr)
 
 
 def _print_notices(notices: list[str], out: TextIO) -> None:
