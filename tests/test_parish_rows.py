@@ -108,3 +108,25 @@ def test_every_problem_of_every_row_is_told_in_one_pass(tmp_path, store_path, ca
     err = capsys.readouterr().err
     assert [line for line in told if line not in err] == []
     assert live_count(Store(store_path)) == 0
+
+
+AID = "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\n"
+
+
+@pytest.mark.parametrize(("association", "told"), [
+    ("A02;Ñucanchik Allpa;18;Cuyes; quesos\n", "asociaciones.csv, fila 3: " + EXTRA),
+    ("A02;Ñucanchik Allpa;dieciocho;Cuyes\n", "asociaciones.csv, fila 3, columna «Número de socios»"),
+])
+def test_records_naming_an_association_refused_in_the_same_load_are_not_told_again(tmp_path, store_path, capsys,
+                                                                                     association, told):
+    """The association's row has a problem: aid and answers naming it were also told «no está registrada …
+    regístrela primero», though it is in the file. An association in no file is still told."""
+    files = {"asociaciones.csv": ASSOCIATIONS + association,
+             "ayudas.csv": AID + "Y1;A02;MAG;2024;Insumos;100\nY2;Ñucanchik Allpa;MAG;2024;Insumos;100\n"
+                                 "Y3;A99;MAG;2024;Insumos;100\n",
+             "encuesta.csv": SURVEY + "A02;father;father;no;no;no;u-1\nñucanchik allpa;mother;father;no;no;no;u-2\n"}
+    assert _load(tmp_path, files) == 1
+    err = capsys.readouterr().err
+    assert told in err
+    unknown = [line for line in err.splitlines() if "no está registrada" in line]
+    assert len(unknown) == 1 and unknown[0].startswith("- ayudas.csv, fila 4, columna «Asociación»: la asociación «A99»")

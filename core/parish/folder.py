@@ -67,16 +67,19 @@ def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBat
             files[stem] = path
     if not files and not problems:
         problems.append(RowProblem(str(folder), None, None, t("parish.err.empty_folder", names=", ".join(LOAD_ORDER))))
+    refused: list[dict[str, str | None]] = []  # associations refused in this load: not told again by aid or answers
     for stem in LOAD_ORDER:
         if stem not in files:
             continue
         path = files[stem]
-        index = association_index(store, parish_code, batch.associations)
+        index = association_index(store, parish_code, batch.associations).hold(parish_code, refused)
         if stem == "encuesta":
             preview = read_survey(path.read_bytes(), path.name, parish_code, index)
         else:
             preview = read_part(path.read_bytes(), path.name, PARTS[stem], Context(parish_code, index))
         problems.extend(preview.problems)
         notices.extend(preview.notices)
+        if stem == "asociaciones":
+            refused = preview.refused
         batch.add(stem, preview.items, preview.left_out)
     return batch, problems, notices

@@ -20,12 +20,14 @@ from core.texts import t
 
 @dataclass(frozen=True)
 class FileRows:
-    """The header (its line and cells), the non-blank rows under it and the file's decimal mark."""
+    """The header (its line and cells), the non-blank rows under it, the rows refused for having more cells than
+    the header, and the file's decimal mark."""
 
     header_line: int
     header: list[Any]
     body: list[tuple[int, list[Any]]]
     decimal: str
+    too_wide: tuple[tuple[int, list[Any]], ...] = ()
 
 
 def _width(values: list[Any]) -> int:
@@ -54,15 +56,16 @@ def read_rows(data: bytes, filename: str, problems: list[RowProblem]) -> FileRow
     if not rows:
         problems.append(RowProblem(filename, None, None, t("parish.err.no_rows")))
         return None
-    (header_line, header), body = rows[0], []
+    (header_line, header), body, too_wide = rows[0], [], []
     width = _width(header)
     for line, values in rows[1:]:
         used = _width(values)
         if used > width:
             problems.append(_extra_cells(filename, line, used, width, book.delimiter))
+            too_wide.append((line, values))
         else:
             body.append((line, values))
-    return FileRows(header_line, header, body, "." if book.delimiter == "," else ",")
+    return FileRows(header_line, header, body, "." if book.delimiter == "," else ",", tuple(too_wide))
 
 
 

@@ -7,7 +7,7 @@ The same reading serves the page «Preparar la parroquia» and `python -m core.p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +49,17 @@ class AssociationIndex:
             raise cells.CellError(t("parish.cell.association", value=shown))
         return found
 
+    def hold(self, parish_code: str, refused: Iterable[dict[str, str | None]]) -> AssociationIndex:
+        """Also know the associations whose rows of the same load were refused (their code and name as written):
+        a record naming one is not told «not registered» on top of the association's own problem (a load with
+        a problem stores nothing)."""
+        for row in refused:
+            if row.get("code"):
+                for key in (row["code"], row.get("name")):
+                    if key:
+                        self._index.setdefault(normalise(key), f"{parish_code}-{row['code']}")
+        return self
+
 
 @dataclass(frozen=True)
 class Context:
@@ -83,6 +94,7 @@ class PartPreview:
     problems: list[RowProblem] = field(default_factory=list)
     left_out: frozenset[str] = frozenset()  # fields whose column the file does not have: stored values stay
     notices: list[str] = field(default_factory=list)  # what the person should know, not a problem: columns unused
+    refused: list[dict[str, str | None]] = field(default_factory=list)  # code and name of each row with a problem
 
     @property
     def ok(self) -> bool:
@@ -199,13 +211,14 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
     if missing or twice:
         return preview
     shown = {column.field: str(header[index]) for index, column in positions.items()}
-    code_at = next(index for index, column in positions.items() if column.field == "code")
+    keys = {column.field: index for index, column in positions.items() if column.field in ("code", "name")}
+    preview.refused += [_keys(values, keys) for _, values in rows.too_wide]
     seen: dict[str, int] = {}
     for line, values in body:  # every problem of every row: a row's own, and a code an earlier row has
         cells_by_column = {index: (values[index] if index < len(values) else None) for index in positions}
         item = read_row(part, {positions[i]: v for i, v in cells_by_column.items()}, ctx, filename, line,
                         preview.problems, shown)
-        code = cells.text(cells_by_column[code_at])
+        code = _keys(values, keys)["code"]
         if code is not None and code in seen:
             preview.problems.append(RowProblem(filename, line, shown["code"],
                                                t("val.repeated_key", code=code, row=seen[code])))
@@ -214,7 +227,14 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
             seen[code] = line
         if item is not None:
             preview.items.append(item)
+        else:
+            preview.refused.append(_keys(values, keys))
     return preview
+
+
+def _keys(values: list[Any], keys: dict[str, int]) -> dict[str, str | None]:
+    """The code (and name) of a row as written."""
+    return {name: cells.text(values[index]) if index < len(values) else None for name, index in keys.items()}
 
 
 def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, line: int | None,
