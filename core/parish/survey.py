@@ -8,6 +8,7 @@ plus that uuid, so importing the same export again finds the same records and ch
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from pydantic import ValidationError
@@ -93,7 +94,8 @@ def _shown(header: list[Any], columns: dict[int, HeaderCell]) -> dict[str, str]:
 
 
 def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line: int | None,
-            problems: list[RowProblem], shown: dict[str, str], unread: set[str] = frozenset()) -> SurveyAnswer | None:
+            problems: list[RowProblem], shown: dict[str, str], unread: AbstractSet[str] = frozenset()
+            ) -> SurveyAnswer | None:
     """The read answers of one submission as a validated SurveyAnswer (None, and problems, if not valid).
     `shown`: each field's column as the person sees it; `unread`: fields whose problem is told already."""
     role, head = answer.get("member_role"), answer.get("head_of_household")

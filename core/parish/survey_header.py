@@ -85,6 +85,7 @@ def read_header(header: Any) -> HeaderCell | None:
     for label, question in _BY_LABEL:
         if _ends_with(plain, label):
             return HeaderCell(question=question)
-    if lowered.startswith("_") or parts[:1] in ([g] for g in _BOOKKEEPING_GROUPS) or plain.replace(" ", "") in _BOOKKEEPING:
+    group = parts[0] if len(parts) > 1 else ""
+    if lowered.startswith("_") or group in _BOOKKEEPING_GROUPS or plain.replace(" ", "") in _BOOKKEEPING:
         return HeaderCell(bookkeeping=True)
     return None

@@ -22,6 +22,7 @@ from core.parish.models import (
     ParishPdotObjective,
     ParishProblem,
     SurveyAnswer,
+    global_id,
 )
 from core.parish.sheet import read_rows, unused_columns
 from core.proposals.import_cells import normalise
@@ -57,7 +58,7 @@ class AssociationIndex:
             if row.get("code"):
                 for key in (row["code"], row.get("name")):
                     if key:
-                        self._index.setdefault(normalise(key), f"{parish_code}-{row['code']}")
+                        self._index.setdefault(normalise(key), global_id(parish_code, row["code"]))
         return self
 
 
