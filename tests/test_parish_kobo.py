@@ -150,3 +150,15 @@ def test_a_kobo_workbook_with_labels_stores_the_needs(tmp_path, monkeypatch, cap
     stored = {r.record_id: set(r.body["needs"]) for r in Store().records("survey_answer", PARISH)}
     assert stored == {f"{PARISH}-{r['_uuid']}": set(r["necesidades"]) for r in rows}
     assert "Aviso" not in capsys.readouterr().out  # KoBoToolbox's own columns are not news
+
+
+@pytest.mark.parametrize("headers", ["names", "labels"])
+def test_a_missing_question_is_named_as_either_export_heads_it(headers):
+    data = export_csv(ROWS[:2], labels=headers == "labels", headers=headers).decode("utf-8")
+    lines = [line.split(";") for line in data.splitlines()]
+    at = 1  # the second question, «rol»: whoever exports with labels does not know it by its name
+    data = "\n".join(";".join(cells_[:at] + cells_[at + 1:]) for cells_ in lines).encode("utf-8")
+    [problem] = read_survey(data, "export.csv", PARISH, INDEX).problems
+    assert (problem.row, problem.column) == (1, None)
+    assert problem.message == ("falta en el encabezado la columna «socio/rol» (en una exportación con etiquetas, "
+                               "«¿Qué papel tiene usted en su familia?»)")

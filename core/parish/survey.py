@@ -55,8 +55,10 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
     found = {c.identity or c.question.name for c in columns.values() if c.option is None}
     answered = found | {c.question.name for c in columns.values() if c.option is not None}
     preview.left_out = frozenset(q.field for q in QUESTIONS if q.name not in answered and q.field != "association")
-    required = [UUID] + [q.name for q in QUESTIONS if q.required]
-    missing = [RowProblem(filename, header_line, name, t("val.missing_column")) for name in required if name not in found]
+    missing = [RowProblem(filename, header_line, UUID, t("val.missing_column"))] if UUID not in found else []
+    missing += [RowProblem(filename, header_line, None, t(  # named as either export heads it: by name or by label
+        "parish.err.missing_question", name=f"{q.group}/{q.name}", label=t(f"form.q.{q.name}")))
+        for q in QUESTIONS if q.required and q.name not in found]
     if missing:  # without them every row would repeat the same problem
         preview.problems.extend(missing)
         return preview

@@ -58,6 +58,8 @@ STRINGS: dict[str, str] = {
                                   "texto lleva {delimiter}, escríbalo entre comillas",
     "parish.delimiter.tab": "una tabulación",
     "parish.err.unknown_member": "la ayuda {code} nombra al socio «{member}», que no está en la encuesta de la parroquia (se indica con el _uuid de su respuesta)",
+    "parish.err.missing_question": "falta en el encabezado la columna «{name}» (en una exportación con etiquetas, "
+                                   "«{label}»)",
     "parish.err.no_uuid": "falta el identificador de la respuesta (_uuid)",
     "parish.err.surveyed_over_total": "la asociación «{name}» tendría {surveyed} socios encuestados pero solo {total} socios",
     "parish.err.surveyed_over_total_one": "la asociación «{name}» tendría {surveyed} socios encuestados pero solo 1 socio",
