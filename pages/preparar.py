@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from core import fmt
+from core.data.validation import problem_lines
 from core.parish import form as survey_form
 from core.parish import records, survey, tables
 from core.parish.records import BatchRefused, ParishBatch
@@ -184,8 +185,10 @@ def import_panel(key: str) -> None:
     else:
         preview = tables.read_part(content, name, tables.PARTS[key], tables.Context(parish_code, index))
     st.markdown(t("prep.preview", file=plain(name), count=len(preview.items)))
+    if preview.notices:
+        st.info(plain_list(preview.notices), icon=":material/info:")
     if preview.problems:
-        st.error(t("prep.problems") + "\n" + plain_list([str(p) for p in preview.problems[:30]]), icon=":material/error:")
+        st.error(t("prep.problems") + "\n" + plain_list(problem_lines(preview.problems, 30)), icon=":material/error:")
     else:
         st.success(t("prep.no_problems"), icon=":material/check_circle:")
         if preview.left_out:

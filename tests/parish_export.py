@@ -53,30 +53,45 @@ def answers(count: int, associations: list[str], seed: int = 11) -> list[dict[st
 
 
 def export_csv(rows: list[dict[str, object]], *, labels: bool = False, option_columns: bool = False,
-               separator: str = "/") -> bytes:
+               separator: str = "/", headers: str = "names", multiple_separator: str | None = None) -> bytes:
+    """`labels`: choices written as their labels; `headers`: "names" (`group/question`), "labels" (the question's
+    label, as KoBoToolbox's export with labels writes it) or "group labels" (`group label/question label`);
+    `multiple_separator`: between a multiple choice's options (default «; » for labels, a space for codes)."""
     survey, choices = _form()
     groups: dict[str, str] = {}
+    titles: dict[str, str] = {}
     group = ""
     for question in survey:
+        titles[question["name"]] = question["label"]
         if question["type"] == "begin_group":
             group = question["name"]
         elif question["type"] != "end_group":
             groups[question["name"]] = group
+
+    def heading(group: str, name: str) -> str:
+        if headers == "labels":
+            return titles[name]
+        if headers == "group labels":
+            return f"{titles[group]}{separator}{titles[name]}"
+        return f"{group}{separator}{name}"
+
     types = {q["name"]: str(q["type"]).partition(" ") for q in survey}
     header, lines = [], [[] for _ in rows]
     for name, group in groups.items():
         kind, _, family = types[name]
         if kind == "select_multiple" and option_columns:
             for code in choices[family]:
-                header.append(f"{group}{separator}{name}{separator}{code}")
+                option = code if headers == "names" else choices[family][code]
+                header.append(f"{heading(group, name)}{separator}{option}")
                 for line, row in zip(lines, rows, strict=False):
                     line.append("1" if code in row[name] else "0")
             continue
-        header.append(f"{group}{separator}{name}")
+        header.append(heading(group, name))
         for line, row in zip(lines, rows, strict=False):
             value = row.get(name)
             if kind == "select_multiple":
-                value = ("; " if labels else " ").join(choices[family][c] if labels else c for c in value)
+                between = multiple_separator or ("; " if labels else " ")
+                value = between.join(choices[family][c] if labels else c for c in value)
             elif kind == "select_one" and labels and value is not None:
                 value = choices[family][value]
             line.append("" if value is None else value)

@@ -250,3 +250,21 @@ def test_a_loaded_parish_s_pdot_objectives_are_named_by_its_own_codes(parish_sto
                                                       "O2 · Fortalecer la organización"]
     assert "O2" in _texts(app) + "\n".join(str(w.value) for w in app.warning)  # the objective no proposal serves
     assert PARISH not in "\n".join(str(w.value) for w in app.warning)
+
+
+def test_a_file_s_columns_minga_does_not_use_are_named_before_saving(parish_store):
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    file = "Código;Nombre;Teléfono;Número de socios\nA01;Asociación Flor de Mayo;0999999999;40\n"
+    app.session_state["prep-file-asociaciones"] = ("asociaciones.csv", file.encode())
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert "Minga no usa la columna «Teléfono»" in _texts(app)
+    assert not app.button(key="prep-save-asociaciones").disabled  # a note, not a refusal
+
+
+def test_a_file_with_many_problems_counts_those_not_listed(parish_store):
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    rows = "".join(f"P{n:02d};;5\n" for n in range(31))
+    app.session_state["prep-file-problemas"] = ("problemas.csv", ("Código;Problema;Votos\n" + rows).encode())
+    app.run()
+    assert "… y 1 problema más" in _texts(app)

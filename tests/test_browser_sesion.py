@@ -28,8 +28,9 @@ ADVISER = "asesor-mag"
 @pytest.fixture()
 def scored_meeting(test_accounts):
     """An open meeting on two proposals: `low`, funded by the scenario now, and `high`, left out though it would
-    fit in low's place. Yields (meeting, scenario name, low, high); afterwards the meeting is removed and the
-    board's size restored, so the shared test store feeds no other test."""
+    fit in low's place. Yields (meeting, scenario name, low, high); afterwards the meeting is removed, the board's
+    size restored and the demo's proposals brought back to their status (the board's decision funded or left out
+    every one of them), so the shared test store feeds no other test."""
     store = Store()
     accounts = Accounts(store)
     if accounts.get(ADVISER) is None:
@@ -61,6 +62,7 @@ def scored_meeting(test_accounts):
     yield opened, scenario.name, low, high
     store.delete(meeting.MEETING, opened.meeting_id, actor="pruebas")  # a closed meeting cannot be reopened
     decisions.set_board(store, test_accounts["presidenta"], PARISH, decisions.Board())
+    records.reset_demo(store, test_accounts["admin"], kinds=(records.PROPOSAL,))  # they compete again
 
 
 def _session(page, app_url, username, meeting_title):

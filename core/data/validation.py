@@ -36,13 +36,21 @@ class RowProblem:
         return f"{', '.join(where)}: {self.message}"
 
 
+def problem_lines(problems: list[RowProblem], limit: int) -> list[str]:
+    """Each problem as a line, up to `limit`; past it, one line counts the rest («… y 12 problemas más»)."""
+    rest = len(problems) - limit
+    more = [] if rest <= 0 else [(t("val.problems_more_one") if rest == 1 else t("val.problems_more", count=rest))]
+    return [str(p) for p in problems[:limit]] + [line.strip() for line in more]
+
+
 class SourceError(Exception):
     """A source could not be accepted; `problems` lists every reason found."""
 
     def __init__(self, problems: list[RowProblem]):
         self.problems = problems
         shown = "\n".join(f"- {p}" for p in problems[:50])
-        more = t("val.problems_more", count=len(problems) - 50) if len(problems) > 50 else ""
+        more = ("" if len(problems) <= 50 else t("val.problems_more_one") if len(problems) == 51
+                else t("val.problems_more", count=len(problems) - 50))
         if len(problems) == 1:
             super().__init__(t("val.problems_one", shown=shown))
         else:
@@ -66,11 +74,20 @@ _PATTERN_SHAPES = {
 }
 
 
-def _figure(value: Any) -> Any:
-    """A number as people read it in Ecuador (1000000000000.0 → «1.000.000.000.000»); anything else as given."""
+def _figure(value: Any, year: bool = False) -> Any:
+    """A number as people read it in Ecuador (1000000000000.0 → «1.000.000.000.000»), a year as people write it
+    (1985, not «1.985»); anything else as given."""
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value or abs(value) == float("inf"):
         return value
+    if year and float(value).is_integer():
+        return str(int(value))
     return fmt.number(value, 0 if float(value).is_integer() else 2)
+
+
+def _is_year(error: dict[str, Any]) -> bool:
+    """Whether the error is about a year: the models name every year field `year` or `…_year`."""
+    names = [part for part in error.get("loc", ()) if isinstance(part, str)]
+    return bool(names) and (names[-1] == "year" or names[-1].endswith("_year"))
 
 
 def spanish_message(error: dict[str, Any]) -> str:
@@ -83,7 +100,9 @@ def spanish_message(error: dict[str, Any]) -> str:
         return str(ctx.get("error", error.get("msg", ""))).removeprefix("Value error, ")
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = next(iter(ctx.values()), "")
-        return t("val.bound", words=t(f"val.bound.{kind}"), bound=_figure(bound), value=_figure(error.get("input")))
+        year = _is_year(error)
+        return t("val.bound", words=t(f"val.bound.{kind}"), bound=_figure(bound, year),
+                 value=_figure(error.get("input"), year))
     if kind in ("literal_error", "enum"):
         # pydantic writes the choices as "'a', 'b' or 'c'"
         expected = re.sub(r"'([^']*)'", r"«\1»", str(ctx.get("expected", ""))).replace("» or «", "» o «")

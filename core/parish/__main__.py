@@ -9,15 +9,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from core.data.db import DamagedDataError, MissingDataError, connect, query
-from core.data.validation import RowProblem
+from core.data.validation import RowProblem, problem_lines
 from core.parish.folder import read_folder, write_templates
 from core.parish.records import BatchRefused, save_as
 from core.record.store import Store
 from core.texts import t
 
 CONSOLE = "consola"
+SHOWN = 200
 
 
 def _known_parish(code: str) -> bool:
@@ -29,9 +31,16 @@ def _known_parish(code: str) -> bool:
 
 
 def _print_problems(problems: list[RowProblem]) -> None:
-    print(t("parish.cli.refused", count=len(problems)), file=sys.stderr)
-    for problem in problems:
-        print(f"- {problem}", file=sys.stderr)
+    """Every problem found, up to SHOWN: past that a file is wrong throughout, and the rest is counted."""
+    print(t("parish.cli.refused_one") if len(problems) == 1 else t("parish.cli.refused", count=len(problems)),
+          file=sys.stderr)
+    for line in problem_lines(problems, SHOWN):
+        print(f"- {line}", file=sys.stderr)
+
+
+def _print_notices(notices: list[str], out: TextIO) -> None:
+    for notice in notices:
+        print(t("parish.cli.notice", notice=notice), file=out)
 
 
 def load(parish_code: str, folder: Path, store: Store) -> int:
@@ -46,20 +55,23 @@ def load(parish_code: str, folder: Path, store: Store) -> int:
     if not folder.is_dir():
         print(t("parish.cli.no_folder", folder=folder), file=sys.stderr)
         return 2
-    batch, problems = read_folder(folder, parish_code, store)
+    batch, problems, notices = read_folder(folder, parish_code, store)
     if problems:
         _print_problems(problems)
+        _print_notices(notices, sys.stderr)
         return 1
     try:
         summary = save_as(store, CONSOLE, batch)
     except BatchRefused as refused:
         _print_problems(refused.problems)
+        _print_notices(notices, sys.stderr)
         return 1
     print(t("parish.cli.stored", code=parish_code, written=summary.written,
             unchanged=sum(summary.unchanged.values()), path=store.path))
     for kind in sorted(set(summary.new) | set(summary.changed) | set(summary.unchanged)):
         print(t("parish.cli.kind_line", kind=t(f"parish.kind.{kind}"), new=summary.new[kind],
                 changed=summary.changed[kind], unchanged=summary.unchanged[kind]))
+    _print_notices(notices, sys.stdout)
     return 0
 
 

@@ -7,6 +7,7 @@ row and a column. Choices are accepted as Minga's code or its Spanish label, acc
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from core.fmt import ambiguous_reading
@@ -101,25 +102,38 @@ def choice(value: Any, options: dict[str, str]) -> str | None:
 
 
 def choices(value: Any, options: dict[str, str]) -> tuple[str, ...]:
-    """A multiple choice cell: codes separated by spaces (as ODK writes them) or labels separated by
-    `;` or `,`; a single label with spaces is found whole."""
+    """A multiple choice cell: codes separated by spaces (as ODK and KoBoToolbox write them), labels separated by
+    spaces (KoBoToolbox's export «with labels»: `Capacitación Asistencia técnica`), by `;` or by `,`. Within a
+    piece the longest code or label that fits is taken first, accents and case aside."""
     shown = text(value)
     if shown is None:
         return ()
     index = choice_index(options)
-    whole = index.get(normalise(shown))
-    if whole is not None:
-        return (whole,)
-    separators = [";", ","] if any(s in shown for s in ";,") else [" "]
-    parts = [shown]
-    for separator in separators:
-        parts = [piece for part in parts for piece in part.split(separator)]
-    found = []
-    for part in (p for p in parts if p.strip()):
-        code = index.get(normalise(part))
-        if code is None:
-            allowed = ", ".join(f"«{label}»" for label in options.values())
-            raise CellError(t("parish.cell.choice", value=part.strip(), allowed=allowed))
-        if code not in found:
-            found.append(code)
+    span = max(len(str(name).split()) for pair in options.items() for name in pair)
+    found: list[str] = []
+    for piece in re.split(r"[;,]", shown):
+        for code in _options_in(piece, index, span, options):
+            if code not in found:
+                found.append(code)
     return tuple(found)
+
+
+def _options_in(piece: str, index: dict[str, str], span: int, options: dict[str, str]) -> list[str]:
+    """The codes of the options written one after another in `piece`, the longest fitting one first; CellError
+    naming the words that are no option."""
+    words = [w for w in piece.split() if normalise(w)]
+    codes: list[str] = []
+    start = 0
+    while start < len(words):
+        end = next((end for end in range(min(len(words), start + span), start, -1)
+                    if normalise(" ".join(words[start:end])) in index), None)
+        if end is None:
+            stray = start
+            while stray < len(words) and not any(normalise(" ".join(words[stray:e])) in index
+                                                 for e in range(stray + 1, min(len(words), stray + span) + 1)):
+                stray += 1
+            allowed = ", ".join(f"«{label}»" for label in options.values())
+            raise CellError(t("parish.cell.choice", value=" ".join(words[start:stray]), allowed=allowed))
+        codes.append(index[normalise(" ".join(words[start:end]))])
+        start = end
+    return codes

@@ -2,7 +2,8 @@
 
 File names say what a file holds: `asociaciones`, `encuesta` (the KoBoToolbox or ODK Central
 export), `ayudas`, `problemas`, `objetivos_pdot`, each `.csv` or `.xlsx`. The form itself
-(`encuesta_asociaciones.xlsx`) may sit in the folder and is not read as data.
+(`encuesta_asociaciones.xlsx`) may sit in the folder and is not read as data, nor are the files a computer
+leaves beside the data (`is_left_by_the_system`); an Excel lock file gets a note: its workbook is open.
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ from core.texts import t
 
 EXTENSIONS = (".csv", ".xlsx")
 LOAD_ORDER = ("asociaciones", "encuesta", "ayudas", "problemas", "objetivos_pdot")
+SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})  # Windows' caches of a folder's view
+EXCEL_LOCK = "~$"  # Excel's owner file, there while a workbook is open
+
+
+def is_left_by_the_system(name: str) -> bool:
+    """A hidden file (.DS_Store, LibreOffice's .~lock.…#), an Office lock or temporary file (~$…, ~…) or a folder
+    cache (Thumbs.db, desktop.ini): never a parish's data."""
+    return name.startswith((".", "~")) or name.lower() in SYSTEM_FILES
 
 
 def write_templates(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -36,14 +45,18 @@ def write_templates(folder: Path) -> tuple[list[Path], list[Path]]:
     return written, kept
 
 
-def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBatch, list[RowProblem]]:
-    """Every file of the folder read for the parish; the batch to store and every problem found."""
+def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBatch, list[RowProblem], list[str]]:
+    """Every file of the folder read for the parish; the batch to store, every problem found and the notes for
+    the person (what was ignored)."""
     batch = ParishBatch(parish_code)
     problems: list[RowProblem] = []
+    notices: list[str] = []
     files: dict[str, Path] = {}
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
         stem = path.stem.lower()
-        if path.name == FORM_PATH.name:
+        if path.name.startswith(EXCEL_LOCK):
+            notices.append(t("parish.note.open_workbook", name=path.name))
+        if path.name == FORM_PATH.name or is_left_by_the_system(path.name):
             continue
         if path.suffix.lower() not in EXTENSIONS or stem not in LOAD_ORDER:
             problems.append(RowProblem(path.name, None, None, t("parish.err.unknown_file",
@@ -54,15 +67,19 @@ def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBat
             files[stem] = path
     if not files and not problems:
         problems.append(RowProblem(str(folder), None, None, t("parish.err.empty_folder", names=", ".join(LOAD_ORDER))))
+    refused: list[dict[str, str | None]] = []  # associations refused in this load: not told again by aid or answers
     for stem in LOAD_ORDER:
         if stem not in files:
             continue
         path = files[stem]
-        index = association_index(store, parish_code, batch.associations)
+        index = association_index(store, parish_code, batch.associations).hold(parish_code, refused)
         if stem == "encuesta":
             preview = read_survey(path.read_bytes(), path.name, parish_code, index)
         else:
             preview = read_part(path.read_bytes(), path.name, PARTS[stem], Context(parish_code, index))
         problems.extend(preview.problems)
+        notices.extend(preview.notices)
+        if stem == "asociaciones":
+            refused = preview.refused
         batch.add(stem, preview.items, preview.left_out)
-    return batch, problems
+    return batch, problems, notices

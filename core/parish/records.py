@@ -178,9 +178,9 @@ def check(store: Store, batch: ParishBatch,
     for association_id, count in sorted(surveyed.items()):
         association = totals.get(association_id)
         if association is not None and count > association.members_total:
+            key = "parish.err.surveyed_over_total" + ("_one" if association.members_total == 1 else "")
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
-                "parish.err.surveyed_over_total", name=association.name, surveyed=count,
-                total=association.members_total)))
+                key, name=association.name, surveyed=count, total=association.members_total)))
     return problems
 
 

@@ -1,66 +1,29 @@
 """Importing a survey export from KoBoToolbox or ODK Central (xlsx or csv) made with the shipped XLSForm.
 
-Headers may carry their group (`hogar/rol`, `hogar-rol`) and a select_multiple may come as one column
-of codes or labels, or as one 0/1 column per option (`necesidades/necesidades/training`). A submission
+Headers are the form's names or labels, with their group or without (`core.parish.survey_header`); a
+select_multiple comes as one column of codes or labels, or as one 0/1 column per option. A submission
 is identified by `_uuid` (KoBo) or `meta-instanceID` (ODK Central); the member's id is the parish code
 plus that uuid, so importing the same export again finds the same records and changes nothing.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from pydantic import ValidationError
 
 from core.data.validation import RowProblem, spanish_message
 from core.parish import cells
-from core.parish.form import BY_NAME, QUESTIONS, Question, choice_labels
+from core.parish.form import QUESTIONS, Question, choice_labels
 from core.parish.models import SurveyAnswer
-from core.parish.tables import PARTS, AssociationIndex, PartPreview, rows_from_file
-from core.proposals.import_cells import normalise
+from core.parish.sheet import read_rows, unused_columns
+from core.parish.survey_header import UUID, HeaderCell, read_header
+from core.parish.tables import PARTS, AssociationIndex, PartPreview
 from core.texts import t
 
-UUID = "_uuid"
 MAX_UUID = 64
-SUBMITTED = "submitted_at"
-_IDENTITY = {"_uuid": UUID, "instanceid": UUID, "meta instanceid": UUID, "uuid": UUID,
-             "_submission_time": SUBMITTED, "submissiondate": SUBMITTED}
-_SPLIT = re.compile(r"[/\-:]")
 SURVEY = PARTS["encuesta"]
-_LABELS = {normalise(t(f"form.q.{q.name}")): q.name for q in QUESTIONS}
-
-
-@dataclass(frozen=True)
-class HeaderCell:
-    """What one header of an export holds: a question, one option of a multiple choice, or identity."""
-
-    question: Question | None = None
-    option: str | None = None
-    identity: str | None = None
-
-
-def read_header(header: Any) -> HeaderCell | None:
-    """`socio/rol` → question rol; `necesidades/necesidades/training` → option; `_uuid` → identity."""
-    shown = cells.text(header)
-    if shown is None:
-        return None
-    lowered = shown.strip().lower()
-    if lowered in _IDENTITY:
-        return HeaderCell(identity=_IDENTITY[lowered])
-    parts = [p for p in _SPLIT.split(lowered) if p]
-    if parts[-1:] == ["instanceid"]:
-        return HeaderCell(identity=UUID)
-    if parts and parts[-1] in BY_NAME:
-        return HeaderCell(question=BY_NAME[parts[-1]])
-    if len(parts) >= 2 and parts[-2] in BY_NAME and BY_NAME[parts[-2]].kind == "select_multiple":
-        question = BY_NAME[parts[-2]]
-        if parts[-1] in choice_labels(question.choices or ""):
-            return HeaderCell(question=question, option=parts[-1])
-    if normalise(shown) in _LABELS:
-        return HeaderCell(question=BY_NAME[_LABELS[normalise(shown)]])
-    return None
 
 
 def _answer(question: Question, value: Any, associations: AssociationIndex) -> Any:
@@ -79,49 +42,64 @@ def _answer(question: Question, value: Any, associations: AssociationIndex) -> A
 
 
 def read_survey(data: bytes, filename: str, parish_code: str, associations: AssociationIndex) -> PartPreview:
-    """Read an export into survey answers of the parish; every problem at its row and column."""
+    """Read an export into survey answers of the parish; every problem of every row at its row and column, each
+    column named as the file heads it."""
     preview = PartPreview(SURVEY, filename)
-    rows, _decimal = rows_from_file(data, filename, preview)
-    if not rows:
+    rows = read_rows(data, filename, preview.problems)
+    if rows is None:
         return preview
-    (header_line, header), body = rows[0], rows[1:]
-    columns = {i: cell for i, h in enumerate(header) if (cell := read_header(h)) is not None}
+    header_line, header, body = rows.header_line, rows.header, rows.body
+    known = {i: cell for i, h in enumerate(header) if (cell := read_header(h)) is not None}
+    preview.notices.extend(unused_columns(rows, filename, known))
+    columns = {i: cell for i, cell in known.items() if not cell.bookkeeping}
     found = {c.identity or c.question.name for c in columns.values() if c.option is None}
     answered = found | {c.question.name for c in columns.values() if c.option is not None}
     preview.left_out = frozenset(q.field for q in QUESTIONS if q.name not in answered and q.field != "association")
-    required = [UUID] + [q.name for q in QUESTIONS if q.required]
-    for name in required:
-        if name not in found:
-            preview.problems.append(RowProblem(filename, header_line, name, t("val.missing_column")))
-    if preview.problems:
+    missing = [RowProblem(filename, header_line, UUID, t("val.missing_column"))] if UUID not in found else []
+    missing += [RowProblem(filename, header_line, None, t(  # named as either export heads it: by name or by label
+        "parish.err.missing_question", name=f"{q.group}/{q.name}", label=t(f"form.q.{q.name}")))
+        for q in QUESTIONS if q.required and q.name not in found]
+    if missing:  # without them every row would repeat the same problem
+        preview.problems.extend(missing)
         return preview
-    named = {cell.identity: str(header[i]).strip() for i, cell in columns.items() if cell.identity}
+    shown = _shown(header, columns)
     seen: dict[str, int] = {}
     for line, values in body:
-        answer, bad = _row(filename, line, header, values, columns, associations, preview)
-        if bad:
-            continue
+        answer, unread = _row(filename, line, header, values, columns, associations, preview)
         uuid = str(answer.pop(UUID) or "").removeprefix("uuid:")
+        problem = None
         if not uuid:
-            preview.problems.append(RowProblem(filename, line, named[UUID], t("parish.err.no_uuid")))
-            continue
-        if len(uuid) > MAX_UUID:  # KoBoToolbox and ODK write 36 characters (41 with «uuid:»)
-            preview.problems.append(RowProblem(filename, line, named[UUID], t("val.too_long", max=MAX_UUID)))
-            continue
-        if uuid in seen:
-            preview.problems.append(RowProblem(filename, line, named[UUID], t("val.repeated_key", code=uuid, row=seen[uuid])))
-            continue
-        seen[uuid] = line
-        item = _finish(answer, uuid, parish_code, filename, line, preview.problems, named.get(SUBMITTED))
-        if item is not None:
+            problem = t("parish.err.no_uuid")
+        elif len(uuid) > MAX_UUID:  # KoBoToolbox and ODK write 36 characters (41 with «uuid:»)
+            problem = t("val.too_long", max=MAX_UUID)
+        elif uuid in seen:
+            problem = t("val.repeated_key", code=uuid, row=seen[uuid])
+        else:
+            seen[uuid] = line
+        if problem is not None:
+            preview.problems.append(RowProblem(filename, line, shown["member_id"], problem))
+            unread.add("member_id")
+        item = _finish(answer, uuid, parish_code, filename, line, preview.problems, shown, unread)
+        if item is not None and not unread:
             preview.items.append(item)
     return preview
 
 
+def _shown(header: list[Any], columns: dict[int, HeaderCell]) -> dict[str, str]:
+    """Each answer field → its column as the file heads it (a multiple choice's first 0/1 column when it has no
+    column of its own)."""
+    shown: dict[str, str] = {}
+    for index, cell in sorted(columns.items(), key=lambda item: item[1].option is not None):
+        field = {UUID: "member_id"}.get(cell.identity, cell.identity) if cell.identity else cell.question.field
+        shown.setdefault("association_id" if field == "association" else field, str(header[index]).strip())
+    return shown
+
+
 def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line: int | None,
-            problems: list[RowProblem], submitted_header: str | None = None) -> SurveyAnswer | None:
+            problems: list[RowProblem], shown: dict[str, str], unread: AbstractSet[str] = frozenset()
+            ) -> SurveyAnswer | None:
     """The read answers of one submission as a validated SurveyAnswer (None, and problems, if not valid).
-    `submitted_header`: the file's own header of the submission time («_submission_time», «SubmissionDate»)."""
+    `shown`: each field's column as the person sees it; `unread`: fields whose problem is told already."""
     role, head = answer.get("member_role"), answer.get("head_of_household")
     answer.update(member_id=f"{parish_code}-{uuid}", parish_code=parish_code,
                   association_id=answer.pop("association", None),
@@ -130,9 +108,10 @@ def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line
         return SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None})
     except ValidationError as exc:
         for err in exc.errors():
-            where = next((t(f"form.q.{q.name}") for q in QUESTIONS if err["loc"] and q.field == err["loc"][0]),
-                         submitted_header if err["loc"] and err["loc"][0] == SUBMITTED else None)
-            problems.append(RowProblem(file, line, where, spanish_message(err)))
+            field = str(err["loc"][0]) if err["loc"] else None
+            if field in unread or (field == "association_id" and "association" in unread):
+                continue
+            problems.append(RowProblem(file, line, shown.get(field or ""), spanish_message(err)))
         return None
 
 
@@ -149,14 +128,16 @@ def answer_from_form(values: dict[str, Any], parish_code: str, associations: Ass
             problems.append(RowProblem(where, None, t(f"form.q.{question.name}"), str(exc)))
     if problems:
         return None, problems
-    return _finish(answer, uuid, parish_code, where, None, problems), problems
+    shown = {q.field: t(f"form.q.{q.name}") for q in QUESTIONS} | {"association_id": t("form.q.asociacion")}
+    return _finish(answer, uuid, parish_code, where, None, problems, shown), problems
 
 
 def _row(filename: str, line: int, header: list[Any], values: list[Any], columns: dict[int, HeaderCell],
-         associations: AssociationIndex, preview: PartPreview) -> tuple[dict[str, Any], bool]:
+         associations: AssociationIndex, preview: PartPreview) -> tuple[dict[str, Any], set[str]]:
+    """One row's answers by field, and the fields whose cell could not be read (their problem is told)."""
     answer: dict[str, Any] = {}
     options: dict[str, list[str]] = {}
-    bad = False
+    unread: set[str] = set()
     for index, cell in columns.items():
         value = values[index] if index < len(values) else None
         try:
@@ -169,9 +150,8 @@ def _row(filename: str, line: int, header: list[Any], values: list[Any], columns
                 answer[cell.question.field] = _answer(cell.question, value, associations)
         except cells.CellError as exc:
             preview.problems.append(RowProblem(filename, line, str(header[index]), str(exc)))
-            bad = True
+            unread.add(cell.question.field if cell.question else cell.identity)
     for name, chosen in options.items():
         if not answer.get(name):
             answer[name] = tuple(chosen)
-    return answer, bad
-
+    return answer, unread

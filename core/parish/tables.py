@@ -7,7 +7,7 @@ The same reading serves the page «Preparar la parroquia» and `python -m core.p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,9 +22,10 @@ from core.parish.models import (
     ParishPdotObjective,
     ParishProblem,
     SurveyAnswer,
+    global_id,
 )
+from core.parish.sheet import read_rows, unused_columns
 from core.proposals.import_cells import normalise
-from core.proposals.import_files import FileRefused, read_book
 from core.texts import labels, t
 
 Reader = Callable[[Any, "Context"], Any]
@@ -48,6 +49,17 @@ class AssociationIndex:
         if found is None:
             raise cells.CellError(t("parish.cell.association", value=shown))
         return found
+
+    def hold(self, parish_code: str, refused: Iterable[dict[str, str | None]]) -> AssociationIndex:
+        """Also know the associations whose rows of the same load were refused (their code and name as written):
+        a record naming one is not told «not registered» on top of the association's own problem (a load with
+        a problem stores nothing)."""
+        for row in refused:
+            if row.get("code"):
+                for key in (row["code"], row.get("name")):
+                    if key:
+                        self._index.setdefault(normalise(key), global_id(parish_code, row["code"]))
+        return self
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,8 @@ class PartPreview:
     items: list[Any] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     left_out: frozenset[str] = frozenset()  # fields whose column the file does not have: stored values stay
+    notices: list[str] = field(default_factory=list)  # what the person should know, not a problem: columns unused
+    refused: list[dict[str, str | None]] = field(default_factory=list)  # code and name of each row with a problem
 
     @property
     def ok(self) -> bool:
@@ -176,31 +190,17 @@ def _required(part: Part) -> list[Column]:
     return [c for c in part.columns if part.model.model_fields[c.field].is_required()]
 
 
-def rows_from_file(data: bytes, filename: str, preview: PartPreview) -> tuple[list[tuple[int, list[Any]]], str]:
-    """The first sheet's non-blank rows (line as the person counts it, cells) and the decimal mark;
-    no rows, and the reason in `preview.problems`, when the file cannot be read or is empty."""
-    try:
-        book = read_book(data, filename)
-    except FileRefused as refused:
-        preview.problems.extend(refused.problems)
-        return [], ","
-    sheet = book.sheets[0]
-    rows = [(line, cells_) for line, cells_ in sheet.rows if any(cells.text(v) is not None for v in cells_)]
-    if not rows:
-        preview.problems.append(RowProblem(filename, None, None, t("parish.err.no_rows")))
-    return rows, "." if book.delimiter == "," else ","
-
-
 def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPreview:
     """Read one file of `part` for the parish; never raises for what is in the file."""
     preview = PartPreview(part, filename)
-    rows, decimal = rows_from_file(data, filename, preview)
-    if not rows:
+    rows = read_rows(data, filename, preview.problems)
+    if rows is None:
         return preview
-    ctx = Context(ctx.parish_code, ctx.associations, decimal)
-    (header_line, header), body = rows[0], rows[1:]
+    ctx = Context(ctx.parish_code, ctx.associations, rows.decimal)
+    header_line, header, body = rows.header_line, rows.header, rows.body
     aliases = _aliases(part)
     positions = {i: aliases[normalise(h)] for i, h in enumerate(header) if h is not None and normalise(h) in aliases}
+    preview.notices.extend(unused_columns(rows, filename, positions))
     present = {c.field for c in positions.values()}
     preview.left_out = frozenset(c.field for c in part.columns if c.field not in present)
     missing = [c for c in _required(part) if c.field not in present]
@@ -211,21 +211,31 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
         preview.problems.append(RowProblem(filename, header_line, t(column.header), t("val.repeated_column")))
     if missing or twice:
         return preview
+    shown = {column.field: str(header[index]) for index, column in positions.items()}
+    keys = {column.field: index for index, column in positions.items() if column.field in ("code", "name")}
+    preview.refused += [_keys(values, keys) for _, values in rows.too_wide]
     seen: dict[str, int] = {}
-    for line, values in body:
+    for line, values in body:  # every problem of every row: a row's own, and a code an earlier row has
         cells_by_column = {index: (values[index] if index < len(values) else None) for index in positions}
-        shown = {column.field: str(header[index]) for index, column in positions.items()}
         item = read_row(part, {positions[i]: v for i, v in cells_by_column.items()}, ctx, filename, line,
                         preview.problems, shown)
-        if item is None:
-            continue
-        if item.code in seen:
+        code = _keys(values, keys)["code"]
+        if code is not None and code in seen:
             preview.problems.append(RowProblem(filename, line, shown["code"],
-                                               t("val.repeated_key", code=item.code, row=seen[item.code])))
+                                               t("val.repeated_key", code=code, row=seen[code])))
             continue
-        seen[item.code] = line
-        preview.items.append(item)
+        if code is not None:
+            seen[code] = line
+        if item is not None:
+            preview.items.append(item)
+        else:
+            preview.refused.append(_keys(values, keys))
     return preview
+
+
+def _keys(values: list[Any], keys: dict[str, int]) -> dict[str, str | None]:
+    """The code (and name) of a row as written."""
+    return {name: cells.text(values[index]) if index < len(values) else None for name, index in keys.items()}
 
 
 def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, line: int | None,

@@ -10,6 +10,7 @@ STRINGS: dict[str, str] = {
     "val.problems": "Se encontraron {count} problemas:\n{shown}{more}",
     "val.problems_one": "Se encontró 1 problema:\n{shown}",
     "val.problems_more": "\n… y {count} problemas más",
+    "val.problems_more_one": "\n… y 1 problema más",
     # -- pydantic errors -----------------------------------------------------------------------------------
     "val.missing": "falta el valor (es obligatorio)",
     "val.int_parsing": "debe ser un número entero",

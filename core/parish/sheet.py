@@ -1,0 +1,85 @@
+"""A parish file as a header and its rows: the first sheet of a workbook or a CSV, read for one part.
+
+A row with a value past the last header (in a CSV, most often a text with an unquoted `;` split in two) is
+refused at its line, never cut; the columns a part does not use are named (`unused_columns`) so the person
+knows what was left aside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from core.data.validation import RowProblem
+from core.fmt import listing
+from core.parish import cells
+from core.proposals.import_files import FileRefused, read_book
+from core.texts import t
+
+
+@dataclass(frozen=True)
+class FileRows:
+    """The header (its line and cells), the non-blank rows under it, the rows refused for having more cells than
+    the header, and the file's decimal mark."""
+
+    header_line: int
+    header: list[Any]
+    body: list[tuple[int, list[Any]]]
+    decimal: str
+    too_wide: tuple[tuple[int, list[Any]], ...] = ()
+
+
+def _width(values: list[Any]) -> int:
+    """How many cells the row uses: up to its last non-blank one."""
+    return next((i + 1 for i in range(len(values) - 1, -1, -1) if cells.text(values[i]) is not None), 0)
+
+
+def _extra_cells(filename: str, line: int, used: int, width: int, delimiter: str | None) -> RowProblem:
+    if delimiter is None:
+        message = t("parish.err.extra_cells", cells=used, header=width)
+    else:
+        mark = t("parish.delimiter.tab") if delimiter == "\t" else f"«{delimiter}»"
+        message = t("parish.err.extra_cells_csv", cells=used, header=width, delimiter=mark)
+    return RowProblem(filename, line, None, message)
+
+
+def read_rows(data: bytes, filename: str, problems: list[RowProblem]) -> FileRows | None:
+    """The first sheet's header and non-blank rows; None, and the reason in `problems`, when the file cannot be
+    read or has no rows. A row with more cells than the header goes to `problems` and is left out of the body."""
+    try:
+        book = read_book(data, filename)
+    except FileRefused as refused:
+        problems.extend(refused.problems)
+        return None
+    rows = [(line, values) for line, values in book.sheets[0].rows if _width(values)]
+    if not rows:
+        problems.append(RowProblem(filename, None, None, t("parish.err.no_rows")))
+        return None
+    (header_line, header), body, too_wide = rows[0], [], []
+    width = _width(header)
+    for line, values in rows[1:]:
+        used = _width(values)
+        if used > width:
+            problems.append(_extra_cells(filename, line, used, width, book.delimiter))
+            too_wide.append((line, values))
+        else:
+            body.append((line, values))
+    return FileRows(header_line, header, body, "." if book.delimiter == "," else ",", tuple(too_wide))
+
+
+
+def unused_columns(rows: FileRows, filename: str, read: Iterable[int]) -> list[str]:
+    """Notes on the columns outside `read` (the positions the part reads or knows to carry nothing): their headers
+    as the file writes them, and each column without a header that holds data."""
+    read = set(read)
+    named = [f"«{cells.text(h)}»" for i, h in enumerate(rows.header) if i not in read and cells.text(h) is not None]
+    notes = []
+    if named:
+        key = "parish.note.unused_column" if len(named) == 1 else "parish.note.unused_columns"
+        notes.append(t(key, file=filename, columns=listing(named)))
+    for index in range(len(rows.header) if rows.body else 0):
+        if index not in read and cells.text(rows.header[index]) is None and any(
+                index < len(values) and cells.text(values[index]) is not None for _, values in rows.body):
+            notes.append(t("parish.note.no_header", file=filename, number=index + 1))
+    return notes

@@ -1,0 +1,98 @@
+"""The wording of a parish load's messages: singular and plural, and figures as a planner reads them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.data.validation import RowProblem, SourceError
+from core.parish.__main__ import main
+
+PARISH = "010152"
+
+
+@pytest.fixture()
+def store_path(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "parish.sqlite"
+    monkeypatch.setenv("MINGA_STORE", str(path))
+    return path
+
+
+def _survey(count: int) -> str:
+    header = ("socio/asociacion;socio/rol;socio/jefe_hogar;ayudas/ayuda_proyecto;ayudas/ayuda_estado;"
+              "migracion/familia_exterior;_uuid")
+    lines = [header]
+    lines += [f"B1;father;father;no;no;no;s-{n}" for n in range(count)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(("members", "surveyed", "said", "not_said"), [
+    (1, 3, "tendría 3 socios encuestados pero solo 1 socio", "1 socios"),
+    (2, 3, "tendría 3 socios encuestados pero solo 2 socios", "2 socio\n"),
+])
+def test_more_surveyed_than_members_counts_in_the_right_number(tmp_path, store_path, capsys, members, surveyed,
+                                                                said, not_said):
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    (folder / "asociaciones.csv").write_text(f"Código;Nombre;Número de socios\nB1;Asociación Pequeña;{members}\n",
+                                             encoding="utf-8")
+    (folder / "encuesta.csv").write_text(_survey(surveyed), encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert said in err and not_said not in err
+    assert "No se guardó nada: 1 problema en los archivos." in err
+
+
+@pytest.mark.parametrize(("count", "tail"), [(51, "… y 1 problema más"), (52, "… y 2 problemas más")])
+def test_the_problems_left_unshown_are_counted_in_the_right_number(count, tail):
+    problems = [RowProblem("f.csv", n, None, "mal") for n in range(count)]
+    assert str(SourceError(problems)).endswith(tail)
+
+
+AID_HEADER = "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\n"
+
+
+@pytest.mark.parametrize(("row", "column", "message"), [
+    ("Y1;A01;MAG;1985;Insumos;100", "Año", "debe ser mayor o igual que 1990 (se recibió «1985»)"),
+    ("Y1;A01;MAG;2101;Insumos;100", "Año", "debe ser menor o igual que 2100 (se recibió «2101»)"),
+    ("Y1;A01;MAG;2024;Insumos;-1500", "Monto (USD)", "debe ser mayor o igual que 0 (se recibió «-1.500»)"),
+])
+def test_a_year_is_written_as_a_year_and_money_as_money(tmp_path, store_path, capsys, row, column, message):
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n", encoding="utf-8")
+    (folder / "ayudas.csv").write_text(AID_HEADER + row + "\n", encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 1
+    assert f"ayudas.csv, fila 2, columna «{column}»: {message}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("loc", "bound", "value", "expected"), [
+    (("aid_year",), 1990, 1900, "debe ser mayor o igual que 1990 (se recibió «1900»)"),
+    (("year",), 1990, 1985.0, "debe ser mayor o igual que 1990 (se recibió «1985»)"),
+    (("members_total",), 1, 0, "debe ser mayor o igual que 1 (se recibió «0»)"),
+    (("votes",), 1_000_000, 1_000_001, "debe ser mayor o igual que 1.000.000 (se recibió «1.000.001»)"),
+])
+def test_only_years_lose_the_thousands_separator(loc, bound, value, expected):
+    from core.data.validation import spanish_message
+
+    error = {"type": "greater_than_equal", "loc": loc, "ctx": {"ge": bound}, "input": value}
+    assert spanish_message(error) == expected
+
+
+@pytest.mark.parametrize(("bad_rows", "shown", "tail"), [
+    (200, 200, None),
+    (201, 200, "- … y 1 problema más"),
+    (450, 200, "- … y 250 problemas más"),
+])
+def test_a_file_wrong_throughout_shows_the_first_problems_and_counts_the_rest(tmp_path, store_path, capsys,
+                                                                            bad_rows, shown, tail):
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    rows = "".join(f"P{n:03d};;5\n" for n in range(bad_rows))  # every row without its problem's text
+    (folder / "problemas.csv").write_text("Código;Problema;Votos\n" + rows, encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"No se guardó nada: {bad_rows} problemas en los archivos."
+    assert len([line for line in lines if ", columna «Problema»: falta el valor" in line]) == shown
+    assert lines[-1] == (tail or f"- problemas.csv, fila {bad_rows + 1}, columna «Problema»: falta el valor (es obligatorio)")

@@ -1,0 +1,132 @@
+"""The rows of a parish file read whole: a row is never cut, and every problem of every row is told at once."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from core.parish.__main__ import main
+from core.record.store import Store
+from tests.conftest import live_count
+
+PARISH = "010152"
+ASSOCIATIONS = "Código;Nombre;Número de socios;Productos\nA01;Flor de Mayo;40;Leche\n"
+SURVEY = ("socio/asociacion;socio/rol;socio/jefe_hogar;ayudas/ayuda_proyecto;ayudas/ayuda_estado;"
+          "migracion/familia_exterior;_uuid\n")
+
+
+@pytest.fixture()
+def store_path(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "parish.sqlite"
+    monkeypatch.setenv("MINGA_STORE", str(path))
+    return path
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _load(tmp_path: Path, files: dict[str, str | bytes | None]) -> int:
+    """Load a folder of the associations file and `files` (None: leave that file out)."""
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    for name, content in {"asociaciones.csv": ASSOCIATIONS, **files}.items():
+        if content is not None:
+            (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return main(["load", PARISH, str(folder)])
+
+
+EXTRA = "la fila tiene más celdas que el encabezado"
+
+
+@pytest.mark.parametrize(("files", "where"), [
+    ({"asociaciones.csv": ASSOCIATIONS + "A02;Ñucanchik Allpa;18;Cuyes; quesos\n"}, "asociaciones.csv, fila 3: "),
+    ({"ayudas.csv": "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD);Descripción\n"
+                    "Y1;A01;MAG;2022;Insumos;100;Semillas de papa; fertilizantes\n"}, "ayudas.csv, fila 2: "),
+    ({"problemas.csv": "Código,Problema,Votos\nP01,Heladas, sequía,12\n"}, "problemas.csv, fila 2: "),
+    ({"encuesta.csv": SURVEY + "A01;father;father;no;no;no;u-1;sobra\n"}, "encuesta.csv, fila 2: "),
+    ({"asociaciones.xlsx": _xlsx([["Código", "Nombre", "Número de socios"], ["A01", "Flor de Mayo", 40, "nota"]]),
+      "asociaciones.csv": None}, "asociaciones.xlsx, fila 2: "),
+])
+def test_a_row_with_more_cells_than_the_header_is_refused_not_cut(tmp_path, store_path, capsys, files, where):
+    assert _load(tmp_path, files) == 1
+    err = capsys.readouterr().err
+    assert where + EXTRA in err
+    assert live_count(Store(store_path)) == 0
+
+
+def test_a_row_ending_in_empty_cells_is_read():
+    """Excel writes `A01;Flor de Mayo;40;;` for a row whose last cells are empty: nothing is lost."""
+    from core.parish.sheet import read_rows
+
+    problems = []
+    rows = read_rows(b"C\xc3\xb3digo;Nombre\nA01;Flor de Mayo;;\n", "asociaciones.csv", problems)
+    assert problems == [] and [line for line, _ in rows.body] == [2]
+
+
+SURVEY_AGE = ("socio/asociacion;socio/rol;socio/jefe_hogar;socio/edad;ayudas/ayuda_proyecto;ayudas/ayuda_estado;"
+              "migracion/familia_exterior;_uuid\n")
+LABELS = ("Asociación a la que pertenece;¿Qué papel tiene usted en su familia?;¿Quién es el jefe o la jefa de su hogar?;"
+          "Edad (años cumplidos);¿Ha recibido ayuda de algún proyecto?;¿Recibió ayuda del Estado el último año?;"
+          "¿Algún miembro de su hogar vive en el exterior?;_uuid\n")
+
+
+@pytest.mark.parametrize(("files", "told"), [
+    ({"encuesta.csv": SURVEY_AGE + "A01;abuelo;father;200;yes;no;no;u1\n"},
+     ["encuesta.csv, fila 2, columna «socio/rol»: «abuelo» no es una opción válida",
+      "encuesta.csv, fila 2, columna «socio/edad»: debe ser menor o igual que 110"]),
+    ({"encuesta.csv": SURVEY_AGE + "A01;abuelo;father;40;yes;no;no;u1\nA01;father;father;40;yes;no;no;u1\n"},
+     ["encuesta.csv, fila 2, columna «socio/rol»",
+      "encuesta.csv, fila 3, columna «_uuid»: código repetido «u1» (ya aparece en la fila 2)"]),
+    ({"encuesta.csv": SURVEY_AGE + "A01;father;father;40;;no;no;u1\n"},
+     ["encuesta.csv, fila 2, columna «ayudas/ayuda_proyecto»: falta el valor"]),
+    ({"encuesta.csv": SURVEY_AGE + "A01;father;father;40;yes;no;no;\n"},
+     ["encuesta.csv, fila 2, columna «_uuid»: falta el identificador"]),
+    ({"encuesta.csv": LABELS + "A01;Padre;Padre;5;;No;No;u1\n"},
+     ["encuesta.csv, fila 2, columna «Edad (años cumplidos)»: debe ser mayor o igual que 12",
+      "encuesta.csv, fila 2, columna «¿Ha recibido ayuda de algún proyecto?»: falta el valor"]),
+    ({"asociaciones.csv": "Código;Nombre;Número de socios\nA01;Uno;diez\nA01;Dos;5\nA02;;0\n"},
+     ["asociaciones.csv, fila 2, columna «Número de socios»: debe ser un número entero",
+      "asociaciones.csv, fila 3, columna «Código»: código repetido «A01» (ya aparece en la fila 2)",
+      "asociaciones.csv, fila 4, columna «Nombre»: falta el valor",
+      "asociaciones.csv, fila 4, columna «Número de socios»: debe ser mayor o igual que 1"]),
+    ({"asociaciones.csv": ASSOCIATIONS + "A02;Ñucanchik Allpa;18;Cuyes; quesos\nA03;;5;\n",
+      "encuesta.csv": SURVEY + "A01;father;father;no;no;no;u-1;sobra\nA01;abuelo;father;no;no;no;u-2\n"},
+     ["asociaciones.csv, fila 3: " + EXTRA, "asociaciones.csv, fila 4, columna «Nombre»",
+      "encuesta.csv, fila 2: " + EXTRA, "encuesta.csv, fila 3, columna «socio/rol»"]),
+])
+def test_every_problem_of_every_row_is_told_in_one_pass(tmp_path, store_path, capsys, files, told):
+    assert _load(tmp_path, files) == 1
+    err = capsys.readouterr().err
+    assert [line for line in told if line not in err] == []
+    assert live_count(Store(store_path)) == 0
+
+
+AID = "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\n"
+
+
+@pytest.mark.parametrize(("association", "told"), [
+    ("A02;Ñucanchik Allpa;18;Cuyes; quesos\n", "asociaciones.csv, fila 3: " + EXTRA),
+    ("A02;Ñucanchik Allpa;dieciocho;Cuyes\n", "asociaciones.csv, fila 3, columna «Número de socios»"),
+])
+def test_records_naming_an_association_refused_in_the_same_load_are_not_told_again(tmp_path, store_path, capsys,
+                                                                                     association, told):
+    """The association's row has a problem: aid and answers naming it were also told «no está registrada …
+    regístrela primero», though it is in the file. An association in no file is still told."""
+    files = {"asociaciones.csv": ASSOCIATIONS + association,
+             "ayudas.csv": AID + "Y1;A02;MAG;2024;Insumos;100\nY2;Ñucanchik Allpa;MAG;2024;Insumos;100\n"
+                                 "Y3;A99;MAG;2024;Insumos;100\n",
+             "encuesta.csv": SURVEY + "A02;father;father;no;no;no;u-1\nñucanchik allpa;mother;father;no;no;no;u-2\n"}
+    assert _load(tmp_path, files) == 1
+    err = capsys.readouterr().err
+    assert told in err
+    unknown = [line for line in err.splitlines() if "no está registrada" in line]
+    assert len(unknown) == 1 and unknown[0].startswith("- ayudas.csv, fila 4, columna «Asociación»: la asociación «A99»")
