@@ -11,7 +11,7 @@ import io
 import random
 import uuid
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from core.parish.form import FORM_PATH
 
@@ -103,3 +103,13 @@ def export_csv(rows: list[dict[str, object]], *, labels: bool = False, option_co
     writer.writerow(header)
     writer.writerows(lines)
     return out.getvalue().encode("utf-8")
+
+
+def xlsx_bytes(rows: list[list[object]]) -> bytes:
+    """A workbook with one sheet holding `rows`, as bytes (what a person's Excel file brings)."""
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -19,6 +19,7 @@ from core.proposals.offers import CooperationOffer
 from core.record import overlay
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import ConflictError, Store
+from tests.parish_export import xlsx_bytes
 
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
@@ -157,20 +158,11 @@ def test_the_demo_calendar_puts_the_urgent_first_and_marks_what_fits_the_parish(
     assert fits["CV-CADVID-2027"]  # no themes: open to any
 
 
-def _xlsx(rows):
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 HEADER = ["Código", "Nombre", "Tipo de cooperante", "País", "Temas", "No reembolsable", "Fuentes", "Correo"]
 
 
 def test_a_registry_spreadsheet_is_previewed_then_saved_all_at_once(store):
-    data = _xlsx([HEADER,
+    data = xlsx_bytes([HEADER,
                   ["CO-GIZ", "GIZ", "Gobierno extranjero (bilateral)", "Alemania", "Medio ambiente; gobernabilidad",
                    "sí", "Tesis §2.4", "giz@example.org"],
                   ["CO-AFD", "Agencia Francesa de Desarrollo", "bilateral", "Francia", "", "no", "Tesis §2.4", ""]])
@@ -189,7 +181,7 @@ def test_a_registry_spreadsheet_is_previewed_then_saved_all_at_once(store):
 
 
 def test_registry_problems_name_the_row_and_the_column_as_written(store):
-    data = _xlsx([["codigo", "NOMBRE", "tipo", "Temas", "no reembolsable", "fuente"],
+    data = xlsx_bytes([["codigo", "NOMBRE", "tipo", "Temas", "no reembolsable", "fuente"],
                   ["CO-A", "Uno", "embajada", "Salud", "sí", "x"],
                   ["CO-B", "Dos", "ONG", "Magia", "quizás", "x"],
                   ["CO-JAPON", "Embajada del Japón", "bilateral", "", "sí", "otra fuente"]])
@@ -200,7 +192,7 @@ def test_registry_problems_name_the_row_and_the_column_as_written(store):
     assert "«embajada» no es una opción conocida" in found[(2, "tipo")]
     assert "«Magia»" in found[(3, "Temas")] and "«quizás» no es sí ni no" in found[(3, "no reembolsable")]
     assert "ya está registrado" in found[(4, "codigo")]
-    missing = preview_registry(_xlsx([["Nombre", "Tipo"], ["X", "ONG"]]), "r.xlsx", {})
+    missing = preview_registry(xlsx_bytes([["Nombre", "Tipo"], ["X", "ONG"]]), "r.xlsx", {})
     assert {p.message for p in missing.problems} == {"Falta la columna «Código».", "Falta la columna «Fuentes»."}
 
 

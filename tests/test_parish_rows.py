@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from core.parish.__main__ import main
 from core.record.store import Store
 from tests.conftest import live_count
+from tests.parish_export import xlsx_bytes
 
 PARISH = "010152"
 ASSOCIATIONS = "Código;Nombre;Número de socios;Productos\nA01;Flor de Mayo;40;Leche\n"
@@ -23,15 +22,6 @@ def store_path(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "parish.sqlite"
     monkeypatch.setenv("MINGA_STORE", str(path))
     return path
-
-
-def _xlsx(rows: list[list[object]]) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def _load(tmp_path: Path, files: dict[str, str | bytes | None]) -> int:
@@ -53,7 +43,7 @@ EXTRA = "la fila tiene más celdas que el encabezado"
                     "Y1;A01;MAG;2022;Insumos;100;Semillas de papa; fertilizantes\n"}, "ayudas.csv, fila 2: "),
     ({"problemas.csv": "Código,Problema,Votos\nP01,Heladas, sequía,12\n"}, "problemas.csv, fila 2: "),
     ({"encuesta.csv": SURVEY + "A01;father;father;no;no;no;u-1;sobra\n"}, "encuesta.csv, fila 2: "),
-    ({"asociaciones.xlsx": _xlsx([["Código", "Nombre", "Número de socios"], ["A01", "Flor de Mayo", 40, "nota"]]),
+    ({"asociaciones.xlsx": xlsx_bytes([["Código", "Nombre", "Número de socios"], ["A01", "Flor de Mayo", 40, "nota"]]),
       "asociaciones.csv": None}, "asociaciones.xlsx, fila 2: "),
 ])
 def test_a_row_with_more_cells_than_the_header_is_refused_not_cut(tmp_path, store_path, capsys, files, where):
