@@ -127,3 +127,10 @@ def test_the_parish_selector_lists_the_names_with_their_accents_in_alphabetical_
     assert not [o for o in options if re.search(r"Pujili\b|Bolivar\b|Tulcan\b|Tsachilas", o)]
     loreto = [o for o in options if o.endswith("— Loreto, Orellana")]
     assert loreto == sorted(loreto, key=lambda o: plain(o)) and loreto[0].startswith("Ávila")
+
+
+def test_the_sources_territorio_shows_are_written_in_spanish(con):
+    """Territorio shows each parish's `source`: the reference file's notes were in German and English."""
+    sources = " ".join(query(con, "SELECT source FROM parishes WHERE source IS NOT NULL")["source"].to_list())
+    foreign = re.findall(r"\b(?:Fläche|Einwohner|Koordinaten|mirror|coords|copy|page|rounded|hab\.)(?=\W)", sources)
+    assert not foreign
