@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from core.parish.__main__ import main
@@ -11,13 +9,6 @@ from core.record.store import Store
 
 PARISH = "010152"
 ASSOCIATIONS = "Código;Nombre;Número de socios\nA01;Asociación Flor de Mayo;40\n"
-
-
-@pytest.fixture()
-def store_path(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "parish.sqlite"
-    monkeypatch.setenv("MINGA_STORE", str(path))
-    return path
 
 
 @pytest.mark.parametrize(("name", "content", "note"), [
@@ -29,7 +20,7 @@ def store_path(tmp_path, monkeypatch) -> Path:
     (".~lock.asociaciones.xlsx#", b"persona,PC,01.12.2026 10:00,", None),
     ("~WRL0001.tmp", b"\x00" * 10, None),
 ])
-def test_lock_and_system_files_are_left_aside(tmp_path, store_path, capsys, name, content, note):
+def test_lock_and_system_files_are_left_aside(tmp_path, own_store, capsys, name, content, note):
     folder = tmp_path / "carga"
     folder.mkdir()
     (folder / "asociaciones.csv").write_text(ASSOCIATIONS, encoding="utf-8")
@@ -37,7 +28,7 @@ def test_lock_and_system_files_are_left_aside(tmp_path, store_path, capsys, name
     assert main(["load", PARISH, str(folder)]) == 0
     out = capsys.readouterr()
     assert "no se sabe qué contiene" not in out.err
-    assert [r.body["name"] for r in Store(store_path).records("parish_association", PARISH)] == \
+    assert [r.body["name"] for r in Store(own_store).records("parish_association", PARISH)] == \
         ["Asociación Flor de Mayo"]
     if note is None:
         assert "Aviso" not in out.out
@@ -45,7 +36,7 @@ def test_lock_and_system_files_are_left_aside(tmp_path, store_path, capsys, name
         assert f"Aviso: {note}" in out.out
 
 
-def test_a_misnamed_data_file_is_still_refused(tmp_path, store_path, capsys):
+def test_a_misnamed_data_file_is_still_refused(tmp_path, own_store, capsys):
     folder = tmp_path / "carga"
     folder.mkdir()
     (folder / "asociacion.csv").write_text(ASSOCIATIONS, encoding="utf-8")
@@ -68,7 +59,7 @@ SURVEY = ("socio/asociacion;socio/rol;socio/jefe_hogar;ayudas/ayuda_proyecto;ayu
      ["encuesta.csv: Minga no usa la columna «socio/telefono»; lo que trae no se guarda"]),
     ({"encuesta.csv": f"{SURVEY};_id;_index;end;formhub/uuid\nA01;father;father;no;no;no;u1;7;1;x;f\n"}, []),
 ])
-def test_the_columns_minga_does_not_use_are_named_in_the_summary(tmp_path, store_path, capsys, files, notes):
+def test_the_columns_minga_does_not_use_are_named_in_the_summary(tmp_path, own_store, capsys, files, notes):
     folder = tmp_path / "carga"
     folder.mkdir()
     for name, text in {"asociaciones.csv": ASSOCIATIONS, **files}.items():

@@ -29,13 +29,6 @@ AID = ("Código;Asociación;Institución;Tipo de institución;Año;Tipo de ayuda
 PROBLEMS = "Código;Problema;Votos\nP01;Falta de agua de riego;30\nP02;Bajos precios;45\n"
 
 
-@pytest.fixture()
-def store_path(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "parish.sqlite"
-    monkeypatch.setenv("MINGA_STORE", str(path))
-    return path
-
-
 def _folder(tmp_path: Path, rows, **files: str) -> Path:
     folder = tmp_path / "carga"
     folder.mkdir(parents=True)
@@ -48,7 +41,7 @@ def _folder(tmp_path: Path, rows, **files: str) -> Path:
     return folder
 
 
-def test_survey_answers_reach_the_views_with_the_same_counts(tmp_path, store_path, built_data_dir, capsys):
+def test_survey_answers_reach_the_views_with_the_same_counts(tmp_path, own_store, built_data_dir, capsys):
     rows = answers(30, ["A01", "Unión Campesina"])
     assert main(["load", PARISH, str(_folder(tmp_path, rows))]) == 0
     con = connect(built_data_dir)
@@ -77,16 +70,16 @@ def test_survey_answers_reach_the_views_with_the_same_counts(tmp_path, store_pat
     assert valle.row(0) == (8, True)
 
 
-def test_loading_the_same_files_again_changes_nothing(tmp_path, store_path, capsys):
+def test_loading_the_same_files_again_changes_nothing(tmp_path, own_store, capsys):
     folder = _folder(tmp_path, answers(12, ["A01"]))
     assert main(["load", PARISH, str(folder)]) == 0
-    log_size = len(Store(store_path).log())
+    log_size = len(Store(own_store).log())
     assert main(["load", PARISH, str(folder)]) == 0
-    assert len(Store(store_path).log()) == log_size
+    assert len(Store(own_store).log()) == log_size
     assert "0 registro(s) guardado(s)" in capsys.readouterr().out
 
 
-def test_a_folder_with_one_bad_file_stores_nothing(tmp_path, store_path, built_data_dir):
+def test_a_folder_with_one_bad_file_stores_nothing(tmp_path, own_store, built_data_dir):
     bad_aid = AID + "AY3;Asociación Fantasma;MAG;Otra;2024;Insumos;abc;Sí\n"
     folder = _folder(tmp_path, answers(5, ["A01"]), **{"ayudas.csv": bad_aid})
     done = subprocess.run([sys.executable, "-m", "core.parish", "load", PARISH, str(folder)], cwd=ROOT,
@@ -94,17 +87,17 @@ def test_a_folder_with_one_bad_file_stores_nothing(tmp_path, store_path, built_d
     assert done.returncode != 0
     assert "ayudas.csv, fila 4" in done.stderr and "Asociación Fantasma" in done.stderr
     assert "Traceback" not in done.stderr
-    assert live_count(Store(store_path)) == 0
+    assert live_count(Store(own_store)) == 0
     con = connect(built_data_dir)
     assert query(con, "SELECT count(*) FROM associations WHERE parish_code = ?", [PARISH]).item() == 0
 
 
-def test_more_surveyed_members_than_members_is_refused(tmp_path, store_path, capsys):
+def test_more_surveyed_members_than_members_is_refused(tmp_path, own_store, capsys):
     small = ASSOCIATIONS.replace(";40;", ";3;")
     folder = _folder(tmp_path, answers(10, ["A01"]), **{"asociaciones.csv": small})
     assert main(["load", PARISH, str(folder)]) == 1
     assert "Flor de Mayo" in capsys.readouterr().err
-    assert live_count(Store(store_path)) == 0
+    assert live_count(Store(own_store)) == 0
 
 
 def test_template_writes_the_files_load_reads(tmp_path):
@@ -126,7 +119,7 @@ def test_template_never_overwrites_a_filled_file_and_refuses_a_file_for_a_folder
     assert "es un archivo, no una carpeta" in capsys.readouterr().err
 
 
-def test_two_parishes_keep_their_own_p01(tmp_path, store_path, built_data_dir):
+def test_two_parishes_keep_their_own_p01(tmp_path, own_store, built_data_dir):
     rows = answers(4, ["A01"])
     for parish in (PARISH, "010151"):
         assert main(["load", parish, str(_folder(tmp_path / parish, rows))]) == 0
@@ -139,7 +132,7 @@ def test_two_parishes_keep_their_own_p01(tmp_path, store_path, built_data_dir):
     assert per_parish.rows() == [("010151", 4), (PARISH, 4)]
 
 
-def test_a_proposal_names_the_parish_s_own_problems_and_its_need_counts_them(tmp_path, store_path, built_data_dir):
+def test_a_proposal_names_the_parish_s_own_problems_and_its_need_counts_them(tmp_path, own_store, built_data_dir):
     """A loaded parish's problems (010152-P01, 010152-P02) are named in its proposals file as written in its own
     files («P02», «A01») or in full, kept on the proposal, and give it the need score of the problem it addresses."""
     from core.engine import criteria
@@ -147,7 +140,7 @@ def test_a_proposal_names_the_parish_s_own_problems_and_its_need_counts_them(tmp
     from core.proposals import import_preview, imports
 
     assert main(["load", PARISH, str(_folder(tmp_path, answers(4, ["A01"])))]) == 0
-    con, store = connect(built_data_dir), Store(store_path)
+    con, store = connect(built_data_dir), Store(own_store)
     planner = User(username="tecnica-p", display_name="Técnica", role=Role.PLANNER)
     store_accounts(store, planner)
     header = "Código;Asociación;Título;Costo total;Monto solicitado;Beneficiarios directos;Problemas que atiende\n"
@@ -164,27 +157,27 @@ def test_a_proposal_names_the_parish_s_own_problems_and_its_need_counts_them(tmp
 
 
 @pytest.mark.parametrize("role", [None, Role.OBSERVER, Role.ASSOCIATION, Role.BOARD])
-def test_only_a_planner_or_an_admin_records_a_parish(store_path, role):
+def test_only_a_planner_or_an_admin_records_a_parish(own_store, role):
     user = None if role is None else User(username="persona", display_name="Persona", role=role)
     batch = ParishBatch(PARISH).add("problemas", [ParishProblem(parish_code=PARISH, code="P01", label_es="Agua")])
     with pytest.raises(PermissionDenied):
-        save_batch(Store(store_path), user, batch)
-    assert live_count(Store(store_path)) == 0
+        save_batch(Store(own_store), user, batch)
+    assert live_count(Store(own_store)) == 0
     planner = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
-    assert save_batch(Store(store_path), planner, batch).written == 1
+    assert save_batch(Store(own_store), planner, batch).written == 1
 
 
-def test_an_aid_to_a_member_names_a_surveyed_member(tmp_path, store_path, capsys):
+def test_an_aid_to_a_member_names_a_surveyed_member(tmp_path, own_store, capsys):
     rows = answers(3, ["A01"])
     header = "Código;Asociación;Socio;Institución;Año;Tipo de ayuda;Monto (USD)\n"
     known = header + f"AY1;A01;{rows[0]['_uuid']};MAG;2024;Insumos;120\n"
     assert main(["load", PARISH, str(_folder(tmp_path / "ok", rows, **{"ayudas.csv": known}))]) == 0
-    stored = Store(store_path).get("parish_aid", f"{PARISH}-AY1")
+    stored = Store(own_store).get("parish_aid", f"{PARISH}-AY1")
     assert stored.body["member_id"] == f"{PARISH}-{rows[0]['_uuid']}"
     unknown = header + "AY2;A01;no-es-un-socio;MAG;2024;Insumos;120\n"
     assert main(["load", PARISH, str(_folder(tmp_path / "bad", rows, **{"ayudas.csv": unknown}))]) == 1
     assert "«no-es-un-socio»" in capsys.readouterr().err
-    assert Store(store_path).get("parish_aid", f"{PARISH}-AY2") is None
+    assert Store(own_store).get("parish_aid", f"{PARISH}-AY2") is None
     elsewhere = header + f"AY3;A02;{rows[0]['_uuid']};MAG;2024;Insumos;120\n"  # a member of A01, for A02
     assert main(["load", PARISH, str(_folder(tmp_path / "other", rows, **{"ayudas.csv": elsewhere}))]) == 1
     assert "registra en otra asociación" in capsys.readouterr().err
@@ -195,10 +188,10 @@ def test_an_aid_to_a_member_names_a_surveyed_member(tmp_path, store_path, capsys
     (later / "ayudas.csv").write_text(moved, encoding="utf-8")
     assert main(["load", PARISH, str(later)]) == 1
     assert "registra en otra asociación" in capsys.readouterr().err
-    assert Store(store_path).get("parish_aid", f"{PARISH}-AY1").body["association_id"] == f"{PARISH}-A01"
+    assert Store(own_store).get("parish_aid", f"{PARISH}-AY1").body["association_id"] == f"{PARISH}-A01"
 
 
-def test_a_code_another_parish_uses_is_refused_and_stays_that_parishs(tmp_path, store_path, capsys):
+def test_a_code_another_parish_uses_is_refused_and_stays_that_parishs(tmp_path, own_store, capsys):
     """Alineación takes any code for a PDOT objective: El Valle's «010152-OP01» was taken over (moved to Cumbe
     and rewritten) by a load of Cumbe's objective OP01. The load is refused, naming the code and its parish."""
     from core.data.schemas.catalogues import PdotObjective
@@ -218,7 +211,7 @@ def test_a_code_another_parish_uses_is_refused_and_stays_that_parishs(tmp_path, 
     assert store.records("parish_association", PARISH) == []  # nothing of the load was stored
 
 
-def test_after_a_restore_the_views_show_only_the_restored_records(tmp_path, store_path, built_data_dir):
+def test_after_a_restore_the_views_show_only_the_restored_records(tmp_path, own_store, built_data_dir):
     """A backup taken before a parish was loaded, restored: the parish's records left the store, and the views
     (which read each parish's mirrored files) must not keep showing them."""
     from core.record import backup
@@ -239,15 +232,15 @@ def test_after_a_restore_the_views_show_only_the_restored_records(tmp_path, stor
     ("problemas.csv", "Código;Problema;Votos\nP01;Falta de agua;10000000000000000000\n", "problemas.csv, fila 2"),
     ("ayudas.csv", AID.replace(";1.500;", ";" + "9" * 30 + ";"), "ayudas.csv, fila 2"),
 ])
-def test_a_figure_too_large_for_a_file_or_a_sum_is_refused_by_row(tmp_path, store_path, capsys, name, text, where):
+def test_a_figure_too_large_for_a_file_or_a_sum_is_refused_by_row(tmp_path, own_store, capsys, name, text, where):
     """Stored, such a figure could not be written to the parish's files for the views (every later save of the
     parish failed too), or made a total infinite."""
     assert main(["load", PARISH, str(_folder(tmp_path, answers(4, ["A01"]), **{name: text}))]) == 1
     assert where in capsys.readouterr().err
-    assert live_count(Store(store_path)) == 0
+    assert live_count(Store(own_store)) == 0
 
 
-def test_a_workbook_whose_first_sheet_is_a_chart_is_read_from_its_data_sheet(tmp_path, store_path):
+def test_a_workbook_whose_first_sheet_is_a_chart_is_read_from_its_data_sheet(tmp_path, own_store):
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
 
@@ -262,7 +255,7 @@ def test_a_workbook_whose_first_sheet_is_a_chart_is_read_from_its_data_sheet(tmp
     folder.mkdir()
     book.save(folder / "asociaciones.xlsx")
     assert main(["load", PARISH, str(folder)]) == 0
-    assert [r.body["name"] for r in Store(store_path).records("parish_association", PARISH)] == \
+    assert [r.body["name"] for r in Store(own_store).records("parish_association", PARISH)] == \
         ["Asociación Flor de Mayo"]
 
 
@@ -270,16 +263,16 @@ def test_a_workbook_whose_first_sheet_is_a_chart_is_read_from_its_data_sheet(tmp
     ASSOCIATIONS + "A03;Unión  campesina;;;;10;\n",  # the name of A02, spelled another way
     ASSOCIATIONS + "A03;A01;;;;10;\n",  # the code of A01
 ])
-def test_an_association_named_like_another_is_refused(tmp_path, store_path, capsys, associations):
+def test_an_association_named_like_another_is_refused(tmp_path, own_store, capsys, associations):
     """Aid naming «Unión Campesina» went to the first association of that name without a word."""
     folder = _folder(tmp_path, answers(4, ["A01"]), **{"asociaciones.csv": associations})
     assert main(["load", PARISH, str(folder)]) == 1
     assert "la asociación A03 se llama" in capsys.readouterr().err
-    assert live_count(Store(store_path)) == 0
+    assert live_count(Store(own_store)) == 0
 
 
 def test_records_a_new_file_no_longer_lists_are_removed_on_request_and_leave_the_views(
-        tmp_path, store_path, built_data_dir):
+        tmp_path, own_store, built_data_dir):
     """A load only adds and replaces: a problem dropped from the file stayed ranked first. The planner removes it;
     an association still named by aid stays until that aid goes; an unknown code removes nothing."""
     from core.parish.records import BatchRefused, remove
@@ -305,7 +298,7 @@ def test_records_a_new_file_no_longer_lists_are_removed_on_request_and_leave_the
     ({"asociaciones.csv": ASSOCIATIONS.replace("Productos\n", "Productos;Nombre\n")}, "está dos veces en el encabezado"),
     ({"encuesta.csv": None}, "es demasiado largo (máximo 64)"),
 ])
-def test_a_file_that_cannot_be_read_one_way_is_refused(tmp_path, store_path, capsys, files, message):
+def test_a_file_that_cannot_be_read_one_way_is_refused(tmp_path, own_store, capsys, files, message):
     """A repeated column (the last one won without a word) and an answer's identifier past any export's."""
     rows = answers(2, ["A01"])
     if "encuesta.csv" in files:
@@ -314,10 +307,10 @@ def test_a_file_that_cannot_be_read_one_way_is_refused(tmp_path, store_path, cap
     folder = _folder(tmp_path, rows, **files)
     assert main(["load", PARISH, str(folder)]) == 1
     assert message in capsys.readouterr().err
-    assert live_count(Store(store_path)) == 0
+    assert live_count(Store(own_store)) == 0
 
 
-def test_a_surveyed_member_named_by_aid_or_a_problem_on_a_meeting_is_not_removed(tmp_path, store_path):
+def test_a_surveyed_member_named_by_aid_or_a_problem_on_a_meeting_is_not_removed(tmp_path, own_store):
     """Removing them left the aid naming a member no longer surveyed, or a meeting voting on a problem gone."""
     import datetime as dt
 
@@ -340,7 +333,7 @@ def test_a_surveyed_member_named_by_aid_or_a_problem_on_a_meeting_is_not_removed
     assert len(store.records("survey_answer", PARISH)) == 3 and len(store.records("parish_problem", PARISH)) == 2
 
 
-def test_a_file_with_fewer_columns_keeps_what_the_stored_records_hold(tmp_path, store_path, built_data_dir, capsys):
+def test_a_file_with_fewer_columns_keeps_what_the_stored_records_hold(tmp_path, own_store, built_data_dir, capsys):
     """A second load of associations with only code, name and members, and of problems without votes, changes the
     members it brings and keeps the RUC, registration, communities, products and votes recorded before."""
     assert main(["load", PARISH, str(_folder(tmp_path, answers(4, ["A01"])))]) == 0
@@ -351,7 +344,7 @@ def test_a_file_with_fewer_columns_keeps_what_the_stored_records_hold(tmp_path, 
     (later / "problemas.csv").write_text("Código;Problema\nP01;Falta de agua de riego\nP02;Bajos precios\n",
                                          encoding="utf-8")
     assert main(["load", PARISH, str(later)]) == 0
-    store = Store(store_path)
+    store = Store(own_store)
     first = store.get("parish_association", f"{PARISH}-A01").body
     assert (first["members_total"], first["ruc"]) == (42, "0190012345001")
     assert first["communities"] == "Narancay" and first["main_products_es"] == "Hortalizas" and first["registered_with"]
@@ -379,7 +372,7 @@ def test_a_code_in_the_wrong_shape_is_told_what_shape_it_needs(fields, expected)
     assert spanish_message(refused.value.errors()[0]).startswith(expected)
 
 
-def test_a_row_with_a_bad_cell_and_a_bad_value_names_both(tmp_path, store_path, capsys):
+def test_a_row_with_a_bad_cell_and_a_bad_value_names_both(tmp_path, own_store, capsys):
     bad = ("Código;Nombre;RUC;Registro legal (SEPS o MAG);Comunidades;Número de socios;Productos\n"
            "A01;Asociación Flor de Mayo;019001234500;Donación;Narancay;40;Hortalizas\n")
     assert main(["load", PARISH, str(_folder(tmp_path, answers(2, ["A01"]), **{"asociaciones.csv": bad}))]) == 1

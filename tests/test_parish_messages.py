@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from core.data.validation import RowProblem, SourceError
 from core.parish.__main__ import main
 
 PARISH = "010152"
-
-
-@pytest.fixture()
-def store_path(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "parish.sqlite"
-    monkeypatch.setenv("MINGA_STORE", str(path))
-    return path
 
 
 def _survey(count: int) -> str:
@@ -31,7 +22,7 @@ def _survey(count: int) -> str:
     (1, 3, "tendría 3 socios encuestados pero solo 1 socio", "1 socios"),
     (2, 3, "tendría 3 socios encuestados pero solo 2 socios", "2 socio\n"),
 ])
-def test_more_surveyed_than_members_counts_in_the_right_number(tmp_path, store_path, capsys, members, surveyed,
+def test_more_surveyed_than_members_counts_in_the_right_number(tmp_path, own_store, capsys, members, surveyed,
                                                                 said, not_said):
     folder = tmp_path / "carga"
     folder.mkdir()
@@ -58,7 +49,7 @@ AID_HEADER = "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\n"
     ("Y1;A01;MAG;2101;Insumos;100", "Año", "debe ser menor o igual que 2100 (se recibió «2101»)"),
     ("Y1;A01;MAG;2024;Insumos;-1500", "Monto (USD)", "debe ser mayor o igual que 0 (se recibió «-1.500»)"),
 ])
-def test_a_year_is_written_as_a_year_and_money_as_money(tmp_path, store_path, capsys, row, column, message):
+def test_a_year_is_written_as_a_year_and_money_as_money(tmp_path, own_store, capsys, row, column, message):
     folder = tmp_path / "carga"
     folder.mkdir()
     (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n", encoding="utf-8")
@@ -85,7 +76,7 @@ def test_only_years_lose_the_thousands_separator(loc, bound, value, expected):
     (201, 200, "- … y 1 problema más"),
     (450, 200, "- … y 250 problemas más"),
 ])
-def test_a_file_wrong_throughout_shows_the_first_problems_and_counts_the_rest(tmp_path, store_path, capsys,
+def test_a_file_wrong_throughout_shows_the_first_problems_and_counts_the_rest(tmp_path, own_store, capsys,
                                                                             bad_rows, shown, tail):
     folder = tmp_path / "carga"
     folder.mkdir()

@@ -106,6 +106,9 @@ def save(form: Editing, record_id: str, write: Callable[[int], int], *, store: S
     except ConflictError as exc:
         st.session_state[form.conflict_key] = str(exc)
         st.rerun()  # the message and «Recargar» are drawn above the form, whose values stay as typed
+    except ValueError as exc:  # a rule core checks against the stored records (history, the parish's associations)
+        messages.error(plain(session.reason(exc)), icon=":material/error:")
+        return
     st.session_state.pop(form.conflict_key, None)
     st.session_state[f"{form.prefix}-loaded-{record_id}"] = version
     if form.current is None:

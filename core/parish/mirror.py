@@ -81,15 +81,15 @@ def entered_datasets(root: Path) -> dict[str, str]:
 
 def _bodies(store: Store, kind: str, parish_code: str) -> list[dict[str, Any]]:
     """The parish's live records of `kind` that its model admits."""
-    return [r.body for r in store.records(kind, parish_code) if _admitted(kind, r.body)]
+    return [r.body for r in store.records(kind, parish_code) if _admitted(kind, r.body) is not None]
 
 
-def _admitted(kind: str, body: dict[str, Any]) -> bool:
+def _admitted(kind: str, body: dict[str, Any]) -> BaseModel | None:
+    """The body as its kind's model; None when the model does not admit it."""
     try:
-        MODELS[kind].model_validate(body)
+        return MODELS[kind].model_validate(body)
     except ValidationError:
-        return False
-    return True
+        return None
 
 
 def parish_frames(store: Store, parish_code: str) -> dict[str, pl.DataFrame]:
@@ -129,10 +129,9 @@ def _proposals_frame(store: Store, parish_code: str) -> pl.DataFrame:
     """Every proposal the store holds for the parish, as the built file's rows; a deleted one keeps only its id and
     is marked, so the view also leaves out the built proposal it deleted."""
     stored = store.records(PROPOSAL, parish_code, include_deleted=True)
-    shown = [r for r in stored if not r.deleted and _admitted(PROPOSAL, r.body)]
-    live = to_frame([Proposal.model_validate(r.body) for r in shown], Proposal)
-    shown_ids = {r.record_id for r in shown}
-    hidden = [r.record_id for r in stored if r.record_id not in shown_ids]  # deleted, or not admitted: no demo row
+    shown = {r.record_id: model for r in stored if not r.deleted and (model := _admitted(PROPOSAL, r.body))}
+    live = to_frame(list(shown.values()), Proposal)
+    hidden = [r.record_id for r in stored if r.record_id not in shown]  # deleted, or not admitted: no demo row
     deleted = pl.DataFrame({"proposal_id": hidden}, schema={"proposal_id": pl.Utf8})
     return pl.concat([live.with_columns(pl.lit(False).alias(TOMBSTONE)),
                       deleted.with_columns(pl.lit(True).alias(TOMBSTONE))], how="diagonal_relaxed"
