@@ -434,9 +434,29 @@ def choose_parish(page, typed: str) -> None:
     expect(selector.locator("input")).to_have_value(re.compile(re.escape(typed)))
 
 
-def pick_option(page, option: str) -> None:
-    """Click `option` in the open drop-down list once it is shown (after typing, the list filters first)."""
-    page.get_by_role("option", name=option, exact=True).click()
+OPEN_LIST_MS = 10_000  # how long a list may take to show its option after the click that opens it
+
+
+def pick_option(page, opener, option: str, typed: str = "") -> None:
+    """Open a drop-down list by clicking `opener`, type `typed` (to filter it) and click `option` once the list
+    shows it. A rerun that ends just after the click draws the widget anew and closes its list: a person then
+    opens it again, and so does this, until the overall timeout."""
+    deadline = time.monotonic() + BROWSER_TIMEOUT_MS / 1000
+    choice = page.get_by_role("option", name=option, exact=True)
+    while True:
+        wait_for_app(page)
+        opener.click()
+        if typed:
+            page.keyboard.type(typed)
+        try:
+            choice.wait_for(state="visible", timeout=OPEN_LIST_MS)
+            break
+        except PlaywrightTimeoutError:
+            if time.monotonic() > deadline:
+                raise
+            print(f"pick_option: «{option}» not shown {OPEN_LIST_MS / 1000:.0f} s after opening; opened again")
+            page.keyboard.press("Escape")
+    choice.click()
     wait_for_app(page)
 
 

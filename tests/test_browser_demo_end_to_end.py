@@ -64,8 +64,7 @@ def test_the_demo_runs_end_to_end(page, app_without_proposals, tmp_path):
 
     # 2. Screen and score with the study's preset.
     open_page(page, "Priorización")
-    page.locator(".st-key-prio-preset").click()
-    pick_option(page, STUDY)
+    pick_option(page, page.locator(".st-key-prio-preset"), STUDY)
     expect(page.get_by_text("Qué aporta cada criterio al puntaje")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 

@@ -40,9 +40,8 @@ def test_the_association_filter_changes_the_figures(page, app_url):
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Migración").click()
     wait_for_app(page)
     expect(page.get_by_test_id("stMetricValue").filter(has_text="25,3 %").first).to_be_visible()
-    page.locator(".st-key-migracion-filter").get_by_role("combobox").click()
-    page.keyboard.type("Mujeres Sembradoras")
-    pick_option(page, "Asociación Agroecológica Mujeres Sembradoras")
+    pick_option(page, page.locator(".st-key-migracion-filter").get_by_role("combobox"),
+                "Asociación Agroecológica Mujeres Sembradoras", typed="Mujeres Sembradoras")
     # 1 of the 11 surveyed families of that association has someone abroad.
     expect(page.get_by_test_id("stMetricValue").filter(has_text="9,1 %").first).to_be_visible()
     expect(page.get_by_text("Se muestran 1 de 8 asociaciones.")).to_be_visible()

@@ -41,8 +41,7 @@ def expect_first(page, weights: str, score: str) -> None:
 
 
 def choose(page, key: str, option: str) -> None:
-    page.locator(f".st-key-{key}").click()
-    pick_option(page, option)
+    pick_option(page, page.locator(f".st-key-{key}"), option)
 
 
 def test_planner_scores_allocates_reads_why_not_and_saves(page, app_url, planner_login):

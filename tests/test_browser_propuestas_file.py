@@ -61,14 +61,13 @@ def test_a_planner_imports_their_file_creates_the_association_and_hands_in_the_d
 
     page.get_by_role("tab", name="Lista").click()
     wait_for_app(page)
-    page.get_by_test_id("stMultiSelect").filter(has_text="Estado").click()
-    pick_option(page, "Borrador")
+    pick_option(page, page.get_by_test_id("stMultiSelect").filter(has_text="Estado"), "Borrador")
     page.keyboard.press("Escape")
     page.get_by_test_id("stExpander").get_by_text("Cambiar el estado de varias propuestas").click()  # its panel
     # ticking it reruns the page: a list opened before that run ends is closed by it
     after_its_run(page, page.get_by_text("Todas las filtradas (2)").click)
-    page.get_by_test_id("stExpanderDetails").get_by_test_id("stSelectbox").filter(has_text="Pasar a").click()
-    pick_option(page, "Presentada")
+    pick_option(page, page.get_by_test_id("stExpanderDetails").get_by_test_id("stSelectbox")
+                .filter(has_text="Pasar a"), "Presentada")
     page.get_by_role("button", name="Cambiar el estado de 2 propuestas").click()
     expect(page.get_by_text("Propuestas que pasaron a «Presentada»: 2.")).to_be_visible()
     assert {Store().get(records.PROPOSAL, c).body["status"] for c in ("EV-B01", "EV-B02")} == {"submitted"}
