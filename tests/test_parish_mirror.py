@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
 from core.data.db import connect
+from core.parish.mirror import entered_root
 from core.parish.models import ParishProblem
 from core.parish.records import ParishBatch, save_as
 from core.record.store import Store
@@ -26,3 +28,24 @@ def test_problems_with_the_same_votes_share_their_rank(tmp_path, monkeypatch, bu
     rows = connect(built_data_dir).execute("SELECT problem_id, rank FROM problems WHERE parish_code = ?",
                                            [PARISH]).fetchall()
     assert dict(rows) == {f"{PARISH}-{code}": rank for code, rank in ranks.items()}
+
+
+@pytest.mark.parametrize("by_hand", ["deleted", "emptied", "another_parish_s"])
+def test_a_mirrored_file_changed_by_hand_is_written_again_from_the_store(tmp_path, monkeypatch, built_data_dir,
+                                                                       by_hand):
+    path = tmp_path / "a-mano.sqlite"
+    monkeypatch.setenv("MINGA_STORE", str(path))
+    store = Store(path)
+    problems = [ParishProblem(parish_code=PARISH, code="P01", label_es="Agua de riego", votes=4)]
+    save_as(store, "pruebas", ParishBatch(PARISH, problems=problems))
+    query = "SELECT problem_id FROM problems WHERE parish_code = ?"
+    assert connect(built_data_dir).execute(query, [PARISH]).fetchall() == [(f"{PARISH}-P01",)]
+    mirrored = entered_root(path) / "problems" / f"{PARISH}.parquet"
+    if by_hand == "deleted":
+        mirrored.unlink()
+    elif by_hand == "emptied":
+        pl.read_parquet(mirrored).clear().write_parquet(mirrored)
+    else:  # a file copied over from another installation, with another parish's row under this parish's name
+        frame = pl.read_parquet(mirrored)
+        frame.with_columns(pl.lit("040158-P09").alias("problem_id")).write_parquet(mirrored)
+    assert connect(built_data_dir).execute(query, [PARISH]).fetchall() == [(f"{PARISH}-P01",)]

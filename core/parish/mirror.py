@@ -3,7 +3,8 @@
 The store (SQLite) is the truth for what people enter; DuckDB 2.0 here cannot load its sqlite
 extension offline, so a parish's records are written again as `<store>-registros/<dataset>/<parish_code>.parquet`
 whenever they changed in the store (`sync`, called before the views are read: it compares each parish's
-`Store.fingerprints` with those the files were written from). A dataset the parish holds nothing of has no file.
+`Store.fingerprints` with those the files were written from, and the files with their stamps then, so that a file
+deleted or replaced by hand is written again). A dataset the parish holds nothing of has no file.
 `core.data.db.connect` reads each dataset as the built demo rows UNION ALL BY NAME these files, so the views read
 entered and built records the same way. Columns and types follow the built datasets' models (core.data.frames),
 plus a few of their own (an association's RUC and communities, the member who received an aid). A stored record
@@ -170,17 +171,25 @@ def sync(store: Store | None = None) -> bool:
         store = Store()
     root = entered_root(store.path)
     try:
-        if _written_from(root) == _fingerprints(store):
+        written = _written_from(root)
+        if written is not None and written == {"records": _fingerprints(store), "files": _file_stamps(root)}:
             return True
         root.mkdir(parents=True, exist_ok=True)
         with file_lock(root / ".escritura.lock"):  # one writer at a time, in every thread and process
-            current, written = _fingerprints(store), _written_from(root)  # read before the records they stand for
+            # read before the records they stand for
+            current, written, files = _fingerprints(store), _written_from(root), _file_stamps(root)
             if written is None:  # never written, or unreadable: every parish with files or records
-                written = dict.fromkeys({path.stem for name in SCHEMAS for path in (root / name).glob("*.parquet")})
-            for parish_code in sorted(p for p in current.keys() | written.keys() if current.get(p) != written.get(p)):
+                written = {"records": {}, "files": {}}
+                stale = {Path(name).stem for name in files} | set(current)
+            else:  # records changed in the store, or files changed by hand (deleted, replaced, added)
+                stale = {p for p in current.keys() | written["records"].keys()
+                         if current.get(p) != written["records"].get(p)}
+                stale |= {Path(name).stem for name in files.keys() | written["files"].keys()
+                          if files.get(name) != written["files"].get(name)}
+            for parish_code in sorted(stale):
                 write_parish(store, parish_code)
             staging = root / f"{_WRITTEN_FROM}.{os.getpid()}.tmp"
-            staging.write_text(json.dumps(current), encoding="utf-8")
+            staging.write_text(json.dumps({"records": current, "files": _file_stamps(root)}), encoding="utf-8")
             os.replace(staging, root / _WRITTEN_FROM)
     except Exception:  # noqa: BLE001 - a copy that cannot be written must not stop the pages that read the files
         return False
@@ -192,10 +201,20 @@ def _fingerprints(store: Store) -> dict[str, list]:
     return {parish: list(mark) for parish, mark in store.fingerprints(tuple(MODELS)).items()}
 
 
-def _written_from(root: Path) -> dict[str, list] | None:
+def _file_stamps(root: Path) -> dict[str, list[int]]:
+    """`dataset/parish.parquet` → [size, modification time in ns] of every mirrored file: a file deleted, replaced
+    or added by hand since the mark was written is written again from the store."""
+    return {f"{name}/{path.name}": [(stat := path.stat()).st_size, stat.st_mtime_ns]
+            for name in SCHEMAS for path in sorted((root / name).glob("*.parquet"))}
+
+
+def _written_from(root: Path) -> dict[str, dict] | None:
+    """The mark: {"records": each parish's fingerprints, "files": the files' stamps} when they were last written;
+    None when missing, unreadable or of an older shape."""
     with contextlib.suppress(OSError, ValueError):
         found = json.loads((root / _WRITTEN_FROM).read_text(encoding="utf-8"))
-        if isinstance(found, dict):
+        if isinstance(found, dict) and isinstance(found.get("records"), dict) \
+                and isinstance(found.get("files"), dict):
             return found
     return None
 
