@@ -313,7 +313,7 @@ def test_an_acta_in_another_format_is_not_vouched_for_nor_called_forged(copy, tm
 
 
 def _signed_electronically(printed: Path, signed: Path, subtype: str = "/Widget",
-                           rect: tuple[float, ...] = (0, 0, 0, 0)) -> Path:
+                           rect: tuple[float, ...] = (0, 0, 0, 0), page: int = 0) -> Path:
     """The acta with a signature field and its widget (`rect` 0: invisible), as FirmaEC or a PDF reader adds them;
     `subtype` another kind of annotation that claims to be a signature."""
     from pypdf import PdfReader, PdfWriter
@@ -325,7 +325,7 @@ def _signed_electronically(printed: Path, signed: Path, subtype: str = "/Widget"
         NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject(subtype),
         NameObject("/Contents"): TextStringObject("$ 48.500,00"),
         NameObject("/Rect"): ArrayObject([FloatObject(v) for v in rect]), NameObject("/F"): NumberObject(4)}))
-    writer.pages[0][NameObject("/Annots")] = ArrayObject([field])
+    writer.pages[page][NameObject("/Annots")] = ArrayObject([field])
     writer._root_object[NameObject("/AcroForm")] = DictionaryObject({
         NameObject("/Fields"): ArrayObject([field]), NameObject("/SigFlags"): NumberObject(3)})
     with signed.open("wb") as out:
@@ -349,6 +349,39 @@ def test_a_stamp_that_draws_over_the_acta_is_named_even_as_a_signature(copy, tmp
     stamped = _signed_electronically(printed, tmp_path / "acta-sellada.pdf", subtype, rect)
     result = verify(copy, "--acta", str(stamped))
     assert result.returncode == 1 and "sellos dibujados sobre la página 1" in result.stderr
+
+
+def _where_the_president_signs(printed: Path) -> tuple[int, float, float]:
+    """(page index, x, baseline y) in points of the office printed under the president's signature line."""
+    from pypdf import PdfReader
+
+    for index, page in enumerate(PdfReader(printed).pages):
+        found = []
+        page.extract_text(visitor_text=lambda text, cm, tm, *_: found.append((tm[4], tm[5]))
+                          if "Presidente/a de la junta" in text else None)
+        if found:
+            return index, *found[0]
+    raise AssertionError("the acta names no president's signature line")
+
+
+@pytest.mark.parametrize(("above_the_office", "named"), [
+    ((30, 75), False),  # a 45-point stamp in the blank above the signature line
+    ((-4, 41), True),   # the same stamp lowered over the name and office under the line
+    ((30, 140), True),  # a stamp tall enough to reach the text above the signatures
+])
+def test_a_visible_electronic_signature_is_admitted_only_above_its_signature_line(copy, tmp_path, above_the_office,
+                                                                                   named):
+    """FirmaEC can draw a visible signature: on the signature line it is how a board signs, over the text it is a
+    stamp that hides what the acta says."""
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), Store(copy).head()))
+    page, _, office = _where_the_president_signs(printed)
+    bottom, top = above_the_office
+    rect = (60, office + bottom, 200, office + top)
+    result = verify(copy, "--acta", str(_signed_electronically(printed, tmp_path / "firmada.pdf", rect=rect,
+                                                              page=page)))
+    assert result.returncode == (1 if named else 0), result.stderr
+    assert (f"sellos dibujados sobre la página {page + 1}" in result.stderr) is named
 
 
 def test_an_acta_with_an_annotation_drawn_over_its_text_is_named(copy, tmp_path):

@@ -47,6 +47,11 @@ def _vote_or_attends(attendee) -> str:
 
 
 def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
+    return bytes(document(decision, head).output())
+
+
+def document(decision: Decision, head: SignedHead | None = None) -> DocumentPDF:
+    """The acta laid out, not yet written: `verify --acta` also reads where it left room for signatures."""
     footer = t("acta.footer", number=decision.number_es, parish=decision.parish_name)
     if head:
         footer += t("acta.footer_log", seq=head.seq, hash=head.hash[:16])
@@ -108,7 +113,7 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
         paragraph(pdf, t("acta.dissent", remarks=" ".join(t("acta.remark", name=a.name, remark=a.remark)
                                                            for a in dissent)))
 
-    keep_space(pdf, 45)  # the heading goes with the signatures
+    keep_space(pdf, 50)  # the heading goes with the signatures
     heading(pdf, t("acta.signatures"))
     signers = []
     for office in ("president", "secretary"):
@@ -122,7 +127,7 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
                       hash=head.hash[:16] if head else t("acta.no_hash")))
     if head:
         _constancia(pdf, decision, head)
-    return bytes(pdf.output())
+    return pdf
 
 
 def _constancia(pdf: FPDF, decision: Decision, head: SignedHead) -> None:

@@ -17,9 +17,13 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from core.record.signing import SignedHead
 from core.texts import t
+
+if TYPE_CHECKING:
+    from core.record.pdf_layout import SignatureSlot
 
 _HEX = r"([0-9a-f]+)"
 # The acta's layout and wording: printed on every acta, and raised whenever what an acta prints changes, so that
@@ -40,6 +44,9 @@ class ActaHead:
     # What Minga never prints on an acta and the PDF has (annotations, images, form fields other than electronic
     # signatures): drawn over the text, they change what a reader sees and not the text compared. Spanish.
     added: tuple[str, ...] = ()
+    # Visible electronic signatures: (page, /Rect as left, bottom, right, top in points). One inside the room the
+    # acta leaves above a signature line covers nothing it prints; `verify --acta` names any other.
+    visible_signatures: tuple[tuple[int, tuple[float, float, float, float]], ...] = ()
 
 
 def lines(decision_id: str, decision_hash: str, head: SignedHead) -> list[str]:
@@ -104,29 +111,34 @@ def read_pdf(path: Path) -> ActaHead | None:
     try:
         reader = _reader(path)
         text = _text(reader)
-        added = _added(reader)
+        added, visible = _added(reader)
     except (OSError, PyPdfError, ValueError, TypeError, KeyError, AttributeError):  # a damaged or crafted file
         return None
     finally:
         pypdf_log.setLevel(level)
     head = parse(text, path.name)
-    return head if head is None else dataclasses.replace(head, added=added)
+    return head if head is None else dataclasses.replace(head, added=added, visible_signatures=visible)
 
 
-def _added(reader) -> tuple[str, ...]:
-    """What the PDF carries that an acta printed by Minga (text and lines only) does not. An invisible electronic
-    signature (FirmaEC, as a GAD may sign its actas) is a signature field with a widget that draws nothing: not an
-    addition. A visible one draws a stamp that could cover the text, so it is named too."""
+def _added(reader) -> tuple[tuple[str, ...], tuple[tuple[int, tuple[float, float, float, float]], ...]]:
+    """What the PDF carries that an acta printed by Minga (text and lines only) does not, and its visible
+    electronic signatures apart. An invisible signature (FirmaEC, as a GAD may sign its actas) is a signature field
+    with a widget that draws nothing: not an addition. A visible one draws a stamp, clipped to its /Rect: where it
+    lies is judged against the acta's own layout (`verify --acta`)."""
     form = _resolved(reader.trailer["/Root"].get("/AcroForm"), {})
     fields = _resolved(form.get("/Fields"), [])
     found = [t("constancia.added.form")] if "/XFA" in form or any(_field_type(f) != "/Sig" for f in fields) else []
+    visible = []
     for number, page in enumerate(reader.pages, start=1):
         objects = _resolved(_resolved(page.get("/Resources"), {}).get("/XObject"), None)
-        if any(not _invisible_signature(a) for a in _resolved(page.get("/Annots"), [])):
+        annotations = [a for a in _resolved(page.get("/Annots"), []) if not _invisible_signature(a)]
+        signed = [(number, rect) for a in annotations if (rect := _signature_rect(a)) is not None]
+        if len(signed) < len(annotations):
             found.append(t("constancia.added.annotations", page=number))
+        visible += signed
         if objects is not None and len(objects.get_object()):
             found.append(t("constancia.added.objects", page=number))
-    return tuple(found)
+    return tuple(found), tuple(visible)
 
 
 def _resolved(value, missing):
@@ -148,6 +160,16 @@ def _field_type(reference) -> str | None:
 HIDDEN = 2  # an annotation flag: not shown nor printed
 
 
+def _signature_rect(reference) -> tuple[float, float, float, float] | None:
+    """The area (left, bottom, right, top) a signature field's shown widget draws in; None for any other
+    annotation."""
+    widget = reference.get_object()
+    if widget.get("/Subtype") != "/Widget" or _field_type(reference) != "/Sig":
+        return None
+    x1, y1, x2, y2 = (float(v) for v in widget["/Rect"])
+    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
+
+
 def _invisible_signature(reference) -> bool:
     """The widget of a signature field that draws nothing on the page (no area, or hidden)."""
     widget = reference.get_object()
@@ -155,3 +177,19 @@ def _invisible_signature(reference) -> bool:
         return False
     left, bottom, right, top = (float(v) for v in widget.get("/Rect", [0, 0, 0, 0]))
     return (right - left) * (top - bottom) == 0 or bool(int(widget.get("/F", 0)) & HIDDEN)
+
+
+class PrintedActa(NamedTuple):
+    """An acta as Minga prints it again from the log: its flat text and the slots left to sign."""
+
+    text: str
+    slots: list[SignatureSlot]
+
+
+def printed_again(body: dict, head: SignedHead) -> PrintedActa:
+    """The acta Minga prints for the decision `body` as logged, with the constancia of `head`."""
+    from core.record.acta import document  # imported here: the PDF library loads only when actas are checked
+    from core.record.decisions import Decision
+
+    pdf = document(Decision(**body), head)
+    return PrintedActa(flat_text(pdf_text(bytes(pdf.output()))), pdf.signature_slots)

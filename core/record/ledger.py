@@ -17,6 +17,7 @@ that could not run (no key, no anchor). The checks:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -351,32 +352,31 @@ def _check_head(claimed: signing.SignedHead, source: str, con: sqlite3.Connectio
 
 def _check_acta_decision(con: sqlite3.Connection, acta: ActaHead, findings: list[Finding],
                          uncompared: list[str]) -> None:
-    """The decision an acta shows must be the body last logged for it at or before the acta's head."""
+    """The decision an acta shows must be the body last logged for it at or before the acta's head; its text must be
+    the one Minga prints for that body, and a visible electronic signature must lie in the room left to sign."""
     row = con.execute("SELECT seq, json_extract(payload, '$.body') FROM audit_log WHERE kind = 'decision' "
                       "AND record_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1",
                       (acta.decision_id, acta.head.seq)).fetchone()
-    if acta.added:
-        findings.append(Finding("acta", t("ledger.acta_added", file=acta.file, added=listing(acta.added))))
-    if row is None or row[1] is None or body_hash(json.loads(row[1])) != acta.decision_hash:
+    body = json.loads(row[1]) if row is not None and row[1] is not None else None
+    logged = body is not None and body_hash(body) == acta.decision_hash
+    again: constancia.PrintedActa | None = None
+    if logged and acta.text and acta.format == constancia.ACTA_FORMAT:
+        with contextlib.suppress(Exception):  # a body an older version logged that today's model cannot print
+            again = constancia.printed_again(body, acta.head)
+    # a visible signature outside the acta's signature slots (or on an acta not printed again) could cover its text
+    misplaced = [t("constancia.added.annotations", page=page) for page, rect in acta.visible_signatures
+                 if again is None or not any(slot.holds(page, rect) for slot in again.slots)]
+    added = list(dict.fromkeys([*acta.added, *misplaced]))
+    if added:
+        findings.append(Finding("acta", t("ledger.acta_added", file=acta.file, added=listing(added))))
+    if not logged:
         findings.append(Finding("acta", t("ledger.acta_decision", file=acta.file, decision=acta.decision_id)))
     elif acta.text and acta.format != constancia.ACTA_FORMAT:
         uncompared.append(t("ledger.not_run.acta_format", file=acta.file))
-    elif acta.text:
-        try:
-            again = _printed_again(json.loads(row[1]), acta.head)
-        except Exception:  # noqa: BLE001 - a body an older version logged that today's model cannot print
-            uncompared.append(t("ledger.not_run.acta_print", file=acta.file))
-            return
-        if acta.text != again:
-            findings.append(Finding("acta", t("ledger.acta_text", file=acta.file, decision=acta.decision_id)))
-
-
-def _printed_again(body: dict, head: signing.SignedHead) -> str:
-    """The text of the acta Minga prints for the decision `body` as logged, with the constancia of `head`."""
-    from core.record.acta import pdf_bytes  # imported here: the PDF library loads only when actas are checked
-    from core.record.decisions import Decision
-
-    return constancia.flat_text(constancia.pdf_text(pdf_bytes(Decision(**body), head)))
+    elif acta.text and again is None:
+        uncompared.append(t("ledger.not_run.acta_print", file=acta.file))
+    elif acta.text and acta.text != again.text:
+        findings.append(Finding("acta", t("ledger.acta_text", file=acta.file, decision=acta.decision_id)))
 
 
 def _head(con: sqlite3.Connection) -> signing.SignedHead | None:

@@ -9,6 +9,7 @@ from these pieces, so the public documents of a parish look alike.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
@@ -30,12 +31,31 @@ def latin1(text: object) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
+@dataclass(frozen=True)
+class SignatureSlot:
+    """The blank space above one signature line, in PDF points from the page's lower left corner (as an
+    annotation's /Rect): a visible electronic signature placed inside it covers nothing the document prints."""
+
+    page: int
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    def holds(self, page: int, rect: tuple[float, float, float, float]) -> bool:
+        """Whether `rect` (left, bottom, right, top) on `page` lies inside the slot (half a point of rounding)."""
+        left, bottom, right, top = rect
+        return page == self.page and left >= self.left - 0.5 and bottom >= self.bottom - 0.5 \
+            and right <= self.right + 0.5 and top <= self.top + 0.5
+
+
 class DocumentPDF(FPDF):
     """An A4 page with the documents' margins and a footer: `footer_text` on the left, «Página n de m» right."""
 
     def __init__(self, footer_text: str):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.footer_text = footer_text
+        self.signature_slots: list[SignatureSlot] = []  # where `signatures` left room to sign, page by page
         self.set_auto_page_break(auto=True, margin=18)
         self.set_margins(18, 16, 18)
         self.alias_nb_pages()
@@ -92,16 +112,23 @@ def keep_space(pdf: FPDF, height: float) -> None:
         pdf.add_page()
 
 
-def signatures(pdf: FPDF, signers: list[list[str]]) -> None:
-    """Signature lines side by side, two to a row; under each, its lines (the name, then the office if any)."""
-    pdf.ln(8)
+SIGNATURE_ROOM_MM = (78, 20)  # width and height of the blank above a signature line: room for a visible e-signature
+
+
+def signatures(pdf: DocumentPDF, signers: list[list[str]]) -> None:
+    """Signature lines side by side, two to a row, each below a blank slot (recorded in `pdf.signature_slots`);
+    under each line, its lines of text (the name, then the office if any)."""
+    width, height = SIGNATURE_ROOM_MM
+    pdf.ln(2)
     for start in range(0, len(signers), 2):
-        keep_space(pdf, 28)
+        keep_space(pdf, height + 18)
         y = pdf.get_y()
         for column, lines in enumerate(signers[start:start + 2]):
             x = pdf.l_margin + column * 92
-            pdf.line(x, y + 10, x + 78, y + 10)
+            pdf.line(x, y + height, x + width, y + height)
+            pdf.signature_slots.append(SignatureSlot(pdf.page_no(), x * pdf.k, (pdf.h - y - height) * pdf.k,
+                                                     (x + width) * pdf.k, (pdf.h - y) * pdf.k))
             for n, line in enumerate(lines):
-                pdf.set_xy(x, y + 11 + 5 * n)
-                pdf.cell(78, 5, latin1(line), align="C")
-        pdf.set_y(y + 16 + 5 * max(len(lines) for lines in signers[start:start + 2]))
+                pdf.set_xy(x, y + height + 1 + 5 * n)
+                pdf.cell(width, 5, latin1(line), align="C")
+        pdf.set_y(y + height + 6 + 5 * max(len(lines) for lines in signers[start:start + 2]))

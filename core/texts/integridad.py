@@ -87,7 +87,7 @@ STRINGS: dict[str, str] = {
     "constancia.format": "Formato del acta: {format}",
     "constancia.added.form": "campos de formulario",
     "constancia.added.annotations": "anotaciones o sellos dibujados sobre la página {page} (una firma electrónica "
-                                    "visible también: su sello puede tapar el texto)",
+                                    "visible se admite solo en el espacio en blanco sobre una línea de firma)",
     "constancia.added.objects": "imágenes u objetos insertados en la página {page}",
     # -- backup and restore (core.record.backup) ------------------------------------------------------------
     "backup.extra_object": "El respaldo tiene un objeto que Minga no crea ({kind} «{name}»).",
