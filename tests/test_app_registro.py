@@ -8,7 +8,7 @@ import pytest
 from core.proposals import records
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import lock_held_by_another_process, open_app_page, store_accounts
+from tests.conftest import as_read, lock_held_by_another_process, open_app_page, store_accounts
 
 ADMIN = User(username="admin-prueba", display_name="Administración", role=Role.ADMIN)
 PLANNER = User(username="tecnico-registro", display_name="Técnico", role=Role.PLANNER)
@@ -152,3 +152,69 @@ def test_how_many_entries_to_show_is_written_es_ec(own_store):
     assert len(app.dataframe[0].value) > 50  # every entry of the log (the own store had one already)
     limit.set_value(50).run()
     assert len(app.dataframe[0].value) == 50
+
+
+def _budget_for_cumbe(path) -> None:
+    """The board sets Cumbe's budget in the same installation: an entry of another parish."""
+    from core.engine.allocation import AllocationRules
+    from core.engine.scenarios import set_board_budget
+
+    set_board_budget(store_accounts(Store(path), BOARD), BOARD, "010152", AllocationRules(budget_usd=55_000))
+
+
+def _exports(monkeypatch) -> dict[str, object]:
+    """The files the page offers to download: name → the rows they are made of."""
+    from ui import widgets
+
+    offered: dict[str, object] = {}
+    monkeypatch.setattr(widgets, "downloads", lambda frame, headers, name, key, **_: offered.update({name: frame}))
+    return offered
+
+
+def test_the_log_shows_the_chosen_parish_and_the_installation_apart(own_store, monkeypatch):
+    offered = _exports(monkeypatch)
+    _edit_the_demo(own_store)
+    _budget_for_cumbe(own_store)
+    valle = open_app_page("pages/registro.py", PLANNER, parish="010170")
+    assert [as_read(h.value) for h in valle.subheader] == ["Cambios de la parroquia El Valle (010170)",
+                                                  "Cambios de toda la instalación (sin parroquia)"]
+    ours, installation = (frame.value for frame in valle.dataframe)
+    assert set(ours["Parroquia"]) == {"El Valle (010170)"} and "guardar propuesta" in set(ours["Acción"])
+    assert "010152" not in set(ours["Registro"]) and "fijar presupuesto" not in set(ours["Acción"])
+    assert set(installation["Parroquia"]) == {"Toda la instalación"}
+    assert "Cuenta de usuario" in set(installation["Tipo"])
+    # the exports are the rows shown, named by the parish they cover
+    assert list(offered) == ["minga-registro-parroquia-010170", "minga-registro-instalacion"]
+    assert set(offered["minga-registro-parroquia-010170"]["parish"]) == {"El Valle (010170)"}
+    assert len(offered["minga-registro-parroquia-010170"]) == len(ours)
+
+    cumbe = open_app_page("pages/registro.py", PLANNER, parish="010152")
+    ours = cumbe.dataframe[0].value
+    assert list(ours["Registro"]) == ["010152"] and list(ours["Acción"]) == ["fijar presupuesto"]
+    assert list(ours["Parroquia"]) == ["Cumbe (010152)"]
+    assert not any(h.value == "Cambios de todas las parroquias" for h in cumbe.subheader)
+
+
+def test_only_the_administrator_shows_every_parish(own_store, monkeypatch):
+    offered = _exports(monkeypatch)
+    _edit_the_demo(own_store)
+    _budget_for_cumbe(own_store)
+    assert not open_app_page("pages/registro.py", BOARD, parish="010170").radio  # no choice offered
+    app = open_app_page("pages/registro.py", ADMIN, parish="010170")
+    app.radio(key="log-scope").set_value(True).run()
+    assert app.subheader[0].value == "Cambios de todas las parroquias"
+    assert {"El Valle (010170)", "Cumbe (010152)"} <= set(app.dataframe[0].value["Parroquia"])
+    assert "minga-registro-todas-las-parroquias" in offered
+
+
+def test_a_representative_sees_their_associations_parish_only(own_store):
+    _edit_the_demo(own_store)
+    _budget_for_cumbe(own_store)
+    rep = User(username="rep-flor", display_name="Rosa", role=Role.ASSOCIATION, association_id="EV-A01")
+    valle = open_app_page("pages/registro.py", rep, parish="010170")
+    assert len(valle.dataframe) == 1 and set(valle.dataframe[0].value["Parroquia"]) == {"El Valle (010170)"}
+    assert not any("sin parroquia" in h.value for h in valle.subheader)  # accounts and sign-ins are not theirs
+    cumbe = open_app_page("pages/registro.py", rep, parish="010152")
+    assert not cumbe.dataframe
+    assert any("solo el registro de la parroquia de su asociación (código 010170)" in as_read(i.value)
+               for i in cumbe.info)

@@ -86,7 +86,7 @@ def verify_store_cached(store: Store) -> Verification:
     time, no one can set back; the next call then checks everything again. A page opened twice without a change in
     between costs a few file stats.
     """
-    state = tuple(_file_state(p) for p in (store.path, Path(f"{store.path}-wal"), store.anchor_path))
+    state = tuple(file_state(p) for p in (store.path, Path(f"{store.path}-wal"), store.anchor_path))
     cached = _last_checks.get(store.path)
     if cached is not None and cached[0] == state:
         return cached[1]
@@ -95,7 +95,7 @@ def verify_store_cached(store: Store) -> Verification:
     return result
 
 
-def _file_state(path: Path) -> tuple[int, ...] | None:
+def file_state(path: Path) -> tuple[int, ...] | None:
     try:
         status = path.stat()
     except OSError:

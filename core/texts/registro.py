@@ -7,7 +7,33 @@ STRINGS = {
                  "alguien altera, borra o reescribe entradas o registros, o vuelve a un estado anterior, aquí se ve.",
     "log.ok": "Registro íntegro. Entradas verificadas: {count}.",
     "log.broken": "Registro alterado: la entrada {seq} no coincide. {message}",
-    "log.need_role": "El registro completo lo ven la junta, los técnicos y el administrador.",
+    "log.need_role": "El registro completo lo ven la junta, los técnicos y el administrador; el representante de "
+                     "una asociación ve el de la parroquia de su asociación.",
+    "log.err.association_unknown": "No se encontró la parroquia de la asociación «{association}» de su cuenta: no se "
+                                   "puede mostrar su registro. Pida al administrador que revise la cuenta.",
+    "log.err.every_parish": "Solo el administrador ve a la vez el registro de todas las parroquias.",
+    "log.err.other_parish": "Su cuenta ve solo el registro de la parroquia de su asociación (código {own}), no el de "
+                            "la parroquia {parish}. Elija su parroquia en el selector de la barra lateral.",
+    "log.scope": "Parroquias que se muestran",
+    "log.scope.chosen": "Solo {name}",
+    "log.scope.every": "Todas las parroquias",
+    "log.parish_group": "Cambios de la parroquia {name}",
+    "log.every_parish_group": "Cambios de todas las parroquias",
+    "log.parish_group_help": "Las entradas sobre registros de la parroquia: propuestas, ofertas, objetivos del PDOT, "
+                             "escenarios, presupuesto, sesiones y votos, decisiones, convenios y los datos de la "
+                             "parroquia. La columna «Parroquia» dice de cuál es cada una.",
+    "log.installation_group": "Cambios de toda la instalación (sin parroquia)",
+    "log.installation_help": "Cuentas de usuario, ingresos, sesiones en el navegador, respaldos y restauraciones, "
+                             "cooperantes, convocatorias y ofertas de toda la instalación: no pertenecen a ninguna "
+                             "parroquia y se muestran aparte, con cualquier parroquia elegida.",
+    "log.none_parish": "No hay entradas de esta parroquia con los filtros elegidos.",
+    "log.none_installation": "No hay entradas sin parroquia con los filtros elegidos.",
+    "log.col.parish": "Parroquia",
+    "log.parish_cell": "{name} ({code})",
+    "log.installation_cell": "Toda la instalación",
+    "log.file.parish": "minga-registro-parroquia-{code}",
+    "log.file.every_parish": "minga-registro-todas-las-parroquias",
+    "log.file.installation": "minga-registro-instalacion",
     "log.filter_kind": "Tipo de registro",
     "log.filter_all": "Todos",
     "log.limit": "Entradas a mostrar",
