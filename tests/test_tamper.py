@@ -355,12 +355,12 @@ def _where_the_president_signs(printed: Path) -> tuple[int, float, float]:
     """(page index, x, baseline y) in points of the office printed under the president's signature line."""
     from pypdf import PdfReader
 
+    found: list[tuple[int, float, float]] = []
     for index, page in enumerate(PdfReader(printed).pages):
-        found = []
-        page.extract_text(visitor_text=lambda text, cm, tm, *_: found.append((tm[4], tm[5]))
+        page.extract_text(visitor_text=lambda text, cm, tm, *_, index=index: found.append((index, tm[4], tm[5]))
                           if "Presidente/a de la junta" in text else None)
-        if found:
-            return index, *found[0]
+    if found:
+        return found[0]
     raise AssertionError("the acta names no president's signature line")
 
 
