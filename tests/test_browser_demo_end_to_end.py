@@ -73,8 +73,8 @@ def test_the_demo_runs_end_to_end(page, app_without_proposals, tmp_path):
     wait_for_app(page)
     budget = page.locator(".st-key-budget-amount input")
     budget.fill("30000")
-    budget.press("Enter")
-    wait_for_app(page)
+    after_its_run(page, lambda: budget.press("Enter"))
+    expect(budget).to_have_value("30.000")  # the amount the page allocated, written back
     expect(page.get_by_role("heading", name="Óptima por puntaje", exact=True)).to_be_visible()
     why = page.get_by_test_id("stExpander").filter(has_text="¿Por qué no? · ").first
     why.locator("summary").click()

@@ -13,7 +13,7 @@ from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs, prioritize
 from core.engine.weights import preset
 from core.record.store import Store
-from tests.conftest import open_page, pick_option, sign_in, wait_for_app
+from tests.conftest import after_its_run, open_page, pick_option, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -64,8 +64,7 @@ def test_planner_scores_allocates_reads_why_not_and_saves(page, app_url, planner
     expect(page.get_by_text(f"Puntajes con los pesos: {STUDY}.")).to_be_visible()
     budget = page.locator(".st-key-budget-amount input")
     budget.fill(str(BUDGET))
-    budget.press("Enter")
-    wait_for_app(page)
+    after_its_run(page, lambda: budget.press("Enter"))
     expect(budget).to_have_value("45.000")  # written back as people write amounts in Ecuador
     for method in ("Óptima por puntaje", "Óptima por alcance", "Proporcional (partes iguales)", "Voraz (CONSUL)",
                    "Reparto igual"):
