@@ -179,10 +179,12 @@ with st.form("admin-reset"):
     sure = st.checkbox(t("admin.reset_confirm"))
     if st.form_submit_button(t("admin.reset_submit")) and sure:
         try:
-            count = records.reset_demo(store, user)
+            result = records.reset_demo(store, user)
         except PermissionDenied as exc:
             session.denied(exc)
         except StoreError as exc:  # e.g. the store held by another process: said in Spanish
             st.error(str(exc))
         else:
-            st.success(t("admin.reset_done", count=count))
+            st.success(t("admin.reset_done", count=result.removed))
+            if result.kept:
+                st.info(result.kept_es(), icon=":material/gavel:")

@@ -3,7 +3,7 @@
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
 from core.proposals import records
-from core.record import decisions
+from core.record import decisions, overlay
 from core.record.auth import Position, Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page, store_accounts
@@ -61,7 +61,12 @@ def test_the_board_records_a_decision_and_gets_its_acta(own_store):
     again = open_app_page(PAGE, BOARD)
     said = " ".join(i.value for i in again.info)
     assert f"Este escenario ya se aprobó en el acta {decision.number_es} (proyectos: {len(decision.funded)}," in said
-    records.reset_demo(store_accounts(Store(own_store), ADMIN), ADMIN)  # the demo's proposals back to «Presentada»: they compete again
+    # the demo's reset keeps what the acta decided: the scenario still says it was approved
+    assert records.reset_demo(store_accounts(Store(own_store), ADMIN), ADMIN, kinds=(records.PROPOSAL,)).kept
+    assert "ya se aprobó" in " ".join(i.value for i in open_app_page(PAGE, BOARD).info)
+    # the proposals' rows taken out of the store by hand: back to «Presentada», they compete again
+    store = Store(own_store)
+    store.apply(overlay.removals(store, (records.PROPOSAL,), "prueba: restablecer"), actor="pruebas")
     again = open_app_page(PAGE, BOARD)
     assert not [i for i in again.info if "ya se aprobó" in i.value]
 

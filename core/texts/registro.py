@@ -59,13 +59,20 @@ STRINGS = {
     "admin.restore_too_big": "El archivo pesa {size} MB; el máximo es {limit} MB.",
     "admin.reset": "Restablecer la demostración",
     "admin.reset_help": "Devuelve propuestas, ofertas, PDOT, pesos, escenarios, cooperantes y convocatorias al estado inicial de la demostración. "
-                        "Las decisiones, sesiones, usuarios y el registro se conservan.",
+                        "Las decisiones, sesiones, usuarios y el registro se conservan, y las propuestas que decidió "
+                        "un acta mantienen su estado y su seguimiento.",
+    "admin.reset_kept": "Se mantuvieron {count} propuestas que decidió un acta: {items}. Su estado y su seguimiento "
+                        "quedan como los dejó el acta.",
+    "admin.reset_kept_one": "Se mantuvo 1 propuesta que decidió un acta: {items}. Su estado y su seguimiento quedan "
+                            "como los dejó el acta.",
+    "admin.reset_kept_item": "{id} («{status}», acta {number})",
     "admin.reset_confirm": "Sí, restablecer los datos de demostración",
     "admin.reset_submit": "Restablecer",
     "admin.reset_done": "Demostración restablecida; cambios deshechos: {count}. Se ven de nuevo los datos de "
                          "demostración.",
     # -- the action each log entry records (stored with the entry, shown in the log) ------------------------
     "log.action.reset_demo": "restablecer demo",
+    "log.action.reset_demo_kept": "restablecer demo: se mantiene lo que decidió el acta {number}",
     "log.action.link_offer": "vincular oferta a su cooperante",
     "log.action.midterm": "registrar evaluación intermedia",
     "log.action.audit": "registrar auditoría",
