@@ -10,7 +10,7 @@ from core import fmt
 from core.parish import mirror
 from core.proposals import records
 from core.record import backup, signing
-from core.record.auth import Action, PermissionDenied, Role, User
+from core.record.auth import Action, PermissionDenied, Position, Role, User
 from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
 from ui import data, session
@@ -38,28 +38,35 @@ if people.height:
                                  pl.col("active").replace_strict({True: label("bool", "True"),
                                                                   False: label("bool", "False")}, return_dtype=pl.Utf8),
                                  # accounts without an association or e-mail show an empty cell, not «None»
-                                 pl.col("association_id", "email").cast(pl.Utf8).fill_null(""))
-    headers = {c: t(f"admin.col.{c}") for c in ("username", "display_name", "role", "association_id", "email",
-                                                "active")}
+                                 pl.col("association_id", "email").cast(pl.Utf8).fill_null(""),
+                                 # a seat on the board is a board member's: other accounts show an empty cell
+                                 pl.Series("position", [label("position", u.position) if u.role == Role.BOARD
+                                                        else "" for u in everyone], dtype=pl.Utf8))
+    headers = {c: t(f"admin.col.{c}") for c in ("username", "display_name", "role", "position", "association_id",
+                                                "email", "active")}
     st.dataframe(people.select(list(headers)).rename(headers), hide_index=True, width="stretch")
 
 with st.expander(t("admin.new_user")):
     associations = data.view("associations", order_by="association_id")
     names = dict(associations.select("association_id", "name").iter_rows())
     with st.form("admin-new-user", clear_on_submit=True):
-        username = st.text_input(t("auth.username"))
-        display_name = st.text_input(t("auth.display_name"))
+        username = st.text_input(t("auth.username"), key="admin-new-username")
+        display_name = st.text_input(t("auth.display_name"), key="admin-new-name")
         role = st.selectbox(t("admin.role"), [r.value for r in Role], format_func=lambda r: label("role", r),
                             key="admin-new-role")
         association = st.selectbox(t("admin.association"), [None, *names],
                                    format_func=lambda a: "—" if a is None else f"{a} · {names[a]}")
+        position = st.selectbox(t("admin.position"), [p.value for p in Position], key="admin-new-position",
+                                index=list(Position).index(Position.MEMBER), help=t("admin.position_help"),
+                                format_func=lambda p: label("position", p))
         email = st.text_input(t("admin.email"))
-        password = st.text_input(t("auth.password"), type="password")
+        password = st.text_input(t("auth.password"), type="password", key="admin-new-password-first")
         if st.form_submit_button(t("admin.create")):
             try:
                 created = accounts.create(user, User(username=username.strip().lower(), display_name=display_name,
                                                      role=Role(role), association_id=association,
-                                                     email=email.strip() or None), password)
+                                                     email=email.strip() or None, position=Position(position)),
+                                          password)
             except PermissionDenied as exc:
                 session.denied(exc)
             except ValueError as exc:
@@ -88,6 +95,17 @@ with st.expander(t("admin.manage_user")):
             if st.form_submit_button(t("admin.reset_password")):
                 accounts.reset_password(user, chosen.username, new_password)
                 st.success(t("admin.password_reset", username=plain(chosen.username)))
+        if chosen.role == Role.BOARD:
+            with st.form("admin-position"):
+                seat = st.selectbox(t("admin.position"), [p.value for p in Position],
+                                    key=f"admin-position-{chosen.username}", help=t("admin.position_help"),
+                                    index=list(Position).index(chosen.position),
+                                    format_func=lambda p: label("position", p))
+                if st.form_submit_button(t("admin.set_position")):
+                    changed = accounts.set_position(user, chosen.username, Position(seat))
+                    st.session_state[FLASH] = t("admin.position_set", username=plain(chosen.username),
+                                                position=label("position", changed.position))
+                    st.rerun()
     except PermissionDenied as exc:
         session.denied(exc)
     except (ValueError, ConflictError) as exc:
@@ -161,10 +179,12 @@ with st.form("admin-reset"):
     sure = st.checkbox(t("admin.reset_confirm"))
     if st.form_submit_button(t("admin.reset_submit")) and sure:
         try:
-            count = records.reset_demo(store, user)
+            result = records.reset_demo(store, user)
         except PermissionDenied as exc:
             session.denied(exc)
         except StoreError as exc:  # e.g. the store held by another process: said in Spanish
             st.error(str(exc))
         else:
-            st.success(t("admin.reset_done", count=count))
+            st.success(t("admin.reset_done", count=result.removed))
+            if result.kept:
+                st.info(result.kept_es(), icon=":material/gavel:")

@@ -14,7 +14,7 @@ from core.record import acta, decisions, signing
 from core.record.auth import Action, PermissionDenied
 from core.record.decisions import Attendee
 from core.record.store import StoreError
-from core.texts import t
+from core.texts import label, t
 from ui import data, scenario_state, session, state, widgets
 
 parish = state.current_parish()
@@ -102,10 +102,11 @@ if session.allowed(Action.SET_BUDGET):
 
 board = decisions.board_roll(session.accounts().users())
 votes = {"for": t("dec.vote.for"), "against": t("dec.vote.against"), "abstain": t("dec.vote.abstain")}
-offices = {"president": t("dec.office.president"), "secretary": t("dec.office.secretary")}
+offices = {"secretary": t("dec.office.secretary")}  # who presided signs as president: chosen below the table
 defaults = pd.DataFrame({
-    "name": board or [""],
-    "role_es": [t("dec.role.member") for _ in board] or [t("dec.role.president")],
+    "name": [e.name for e in board] or [""],
+    # each member's seat on the board, as the administrator set it on their account (still editable here)
+    "role_es": [label("position", e.position) for e in board] or [t("dec.role.president")],
     "votes": [True for _ in board] or [True],
     # nobody's vote is written in advance: the secretary records each one (a vote left unrecorded is refused)
     "vote": [widgets.NOT_CHOSEN for _ in board] or [widgets.NOT_CHOSEN],
@@ -138,6 +139,11 @@ with st.form("dec-new"):
             "remark": st.column_config.TextColumn(t("dec.col.remark"), default=""),
         })
     st.caption(t("dec.attendees_help"))
+    roll_names = [e.name for e in board]
+    proposed = decisions.proposed_presiding(board)
+    presided = st.selectbox(t("dec.presided"), roll_names, key="dec-presided", help=t("dec.presided_help"),
+                            index=roll_names.index(proposed) if proposed else None, accept_new_options=True,
+                            placeholder=t("dec.presided_placeholder"))
     no_same_vote = t("dec.same_vote_none")
     same_vote = st.radio(t("dec.same_vote"), [no_same_vote, *votes.values()], key="dec-same-vote", horizontal=True,
                          help=t("dec.same_vote_help"))
@@ -155,6 +161,7 @@ if submitted:
                      .iter_rows())
         draft = scenarios.decision_draft(scenario, run, names, parish_row["name"], attendees, date, justification,
                                          proposal_titles={p.proposal_id: p.title for p in inputs.proposals})
+        draft = decisions.with_presiding(draft, presided)
         decision = decisions.record(store, session.current_user(), draft,
                                     consequences=lambda d: records.decision_status_changes(store, d))
     except PermissionDenied as exc:

@@ -473,7 +473,7 @@ TEST_USERS = {
 @pytest.fixture(scope="session")
 def test_accounts(app_reads_the_test_build):
     """Accounts for every role in the test store (password TEST_PASSWORD), created once."""
-    from core.record.auth import Accounts, Role, User
+    from core.record.auth import Accounts, Position, Role, User
     from core.record.store import Store
 
     accounts = Accounts(Store())
@@ -488,7 +488,9 @@ def test_accounts(app_reads_the_test_build):
     for username, (name, role, association) in TEST_USERS.items():
         if accounts.get(username) is None:
             accounts.create(admin, User(username=username, display_name=name, role=Role(role),
-                                        association_id=association), TEST_PASSWORD)
+                                        association_id=association,  # the board's president presides its sessions
+                                        position=Position.PRESIDENT if username == "presidenta" else Position.MEMBER),
+                            TEST_PASSWORD)
     return {u: accounts.get(u) for u in TEST_USERS}
 
 

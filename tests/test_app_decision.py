@@ -3,13 +3,16 @@
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
 from core.proposals import records
-from core.record import decisions
-from core.record.auth import Role, User
+from core.record import decisions, overlay
+from core.record.auth import Position, Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page, store_accounts
 
 PAGE = "pages/decision.py"
-BOARD = User(username="presidenta-acta", display_name="Rosa Quito", role=Role.BOARD)
+BOARD = User(username="presidenta-acta", display_name="Rosa Quito", role=Role.BOARD, position=Position.PRESIDENT)
+VOCALS = [User(username="vocal-luis", display_name="Luis Guamán", role=Role.BOARD),
+          User(username="vice-eva", display_name="Eva Sarmiento", role=Role.BOARD, position=Position.VICE_PRESIDENT),
+          User(username="vocal-pedro", display_name="Pedro Loja", role=Role.BOARD)]
 ADMIN = User(username="admin-acta", display_name="Administración", role=Role.ADMIN)
 PLANNER = User(username="tecnica-acta", display_name="Técnica", role=Role.PLANNER)
 
@@ -31,10 +34,10 @@ def test_the_board_records_a_decision_and_gets_its_acta(own_store):
     _scenario(own_store)
     app = open_app_page(PAGE, BOARD)
     # The attendees editor is filled through its session state, as the browser sends its edits: a choice cell holds
-    # the value chosen («for», «president»), the grid shows its label («A favor», «Presidente/a»).
+    # the value chosen («for», «secretary»), the grid shows its label («A favor», «Secretario/a»). Rosa, the
+    # board's president, is proposed as presiding: she signs as president.
     app.session_state["dec-attendees"] = {
-        "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "for",
-                            "signs_as": "president"}},
+        "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "for"}},
         "added_rows": [{"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "against",
                         "remark": "Prefiero más riego"},
                        {"name": "Pedro Loja", "role_es": "Vocal", "votes": True, "vote": "abstain"},
@@ -58,9 +61,47 @@ def test_the_board_records_a_decision_and_gets_its_acta(own_store):
     again = open_app_page(PAGE, BOARD)
     said = " ".join(i.value for i in again.info)
     assert f"Este escenario ya se aprobó en el acta {decision.number_es} (proyectos: {len(decision.funded)}," in said
-    records.reset_demo(store_accounts(Store(own_store), ADMIN), ADMIN)  # the demo's proposals back to «Presentada»: they compete again
+    # the demo's reset keeps what the acta decided: the scenario still says it was approved
+    assert records.reset_demo(store_accounts(Store(own_store), ADMIN), ADMIN, kinds=(records.PROPOSAL,)).kept
+    assert "ya se aprobó" in " ".join(i.value for i in open_app_page(PAGE, BOARD).info)
+    # the proposals' rows taken out of the store by hand: back to «Presentada», they compete again
+    store = Store(own_store)
+    store.apply(overlay.removals(store, (records.PROPOSAL,), "prueba: restablecer"), actor="pruebas")
     again = open_app_page(PAGE, BOARD)
     assert not [i for i in again.info if "ya se aprobó" in i.value]
+
+
+def test_the_table_proposes_each_members_seat_and_the_president_to_preside(own_store):
+    store_accounts(Store(own_store), PLANNER, *VOCALS)
+    _scenario(own_store)
+    app = open_app_page(PAGE, BOARD)
+    table = app.dataframe[-1].value
+    assert list(zip(table["name"], table["role_es"], strict=True)) == [
+        ("Rosa Quito", "Presidente/a"), ("Eva Sarmiento", "Vicepresidente/a"), ("Luis Guamán", "Vocal"),
+        ("Pedro Loja", "Vocal")]
+    assert app.selectbox(key="dec-presided").value == "Rosa Quito"
+
+
+def test_when_the_president_is_absent_a_vocal_presides_and_the_acta_says_so(own_store):
+    store_accounts(Store(own_store), PLANNER, *VOCALS)
+    _scenario(own_store)
+    app = open_app_page(PAGE, BOARD)
+    app.session_state["dec-attendees"] = {  # Rosa, the president, did not come: her row is taken out
+        "edited_rows": {1: {"vote": "for"}, 2: {"vote": "for"}, 3: {"vote": "against"}},
+        "added_rows": [], "deleted_rows": [0]}
+    next(b for b in app.button if b.label == "Registrar decisión").click().run()
+    assert [e.value for e in app.error] == [
+        ("«Rosa Quito» no está entre los asistentes: elija quién presidió la sesión entre las personas de la tabla "
+         "(si el presidente/a faltó, preside un vocal o el vicepresidente/a).")]
+    assert decisions.decisions(Store(own_store), "010170") == []
+    app.selectbox(key="dec-presided").set_value("Luis Guamán")
+    next(b for b in app.button if b.label == "Registrar decisión").click().run()
+    assert not app.error, [e.value for e in app.error]
+    [decision] = decisions.decisions(Store(own_store), "010170")
+    assert decision.presided_by == "Luis Guamán"
+    assert [(a.name, a.role_es, a.signs_as) for a in decision.attendees] == [
+        ("Eva Sarmiento", "Vicepresidente/a", None), ("Luis Guamán", "Vocal", "president"),
+        ("Pedro Loja", "Vocal", None)]
 
 
 def test_no_vote_is_assumed_and_a_vote_in_a_row_without_a_vote_is_refused(own_store):

@@ -218,3 +218,21 @@ def test_a_representative_sees_their_associations_parish_only(own_store):
     assert not cumbe.dataframe
     assert any("solo el registro de la parroquia de su asociación (código 010170)" in as_read(i.value)
                for i in cumbe.info)
+
+
+def test_the_reset_button_keeps_and_names_what_an_acta_decided(own_store):
+    from core.record.decisions import record
+    from tests.test_decisions_acta import BOARD as PRESIDENT
+    from tests.test_decisions_acta import _draft
+
+    store = store_accounts(Store(own_store), PRESIDENT, PLANNER)
+    decision = record(store, PRESIDENT, _draft(), consequences=lambda d: records.decision_status_changes(store, d))
+    app = open_app_page("pages/administracion.py", ADMIN)
+    next(c for c in app.checkbox if "restablecer" in c.label).check()
+    next(b for b in app.button if b.label == "Restablecer").click().run()
+    assert not app.exception and not app.error
+    assert [i.value for i in app.info] == [
+        (f"Se mantuvieron 3 propuestas que decidió un acta: EV-P02 («Financiada», acta {decision.number_es}), "
+         f"EV-P05 («Financiada», acta {decision.number_es}) y EV-P09 («No financiada», acta {decision.number_es}). "
+         "Su estado y su seguimiento quedan como los dejó el acta.")]
+    assert records.proposal(Store(own_store), "EV-P02").item.status == "funded"

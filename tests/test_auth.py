@@ -8,6 +8,7 @@ from core.record.auth import (
     Accounts,
     Action,
     PermissionDenied,
+    Position,
     Role,
     User,
     can,
@@ -113,3 +114,52 @@ def test_an_oidc_identity_maps_to_the_account_with_that_email(accounts):
                                 email="Vocal@GADElValle.gob.ec"), "otra-clave-larga")
     assert accounts.by_email("vocal@gadelvalle.gob.ec").username == "vocal"
     assert accounts.by_email("nadie@gadelvalle.gob.ec") is None
+
+
+def test_an_account_stored_before_seats_were_kept_reads_as_a_vocal(accounts):
+    accounts.store.save("user", "vocal-antes", {"username": "vocal-antes", "display_name": "Luis", "role": "board_member",
+                                                "active": True, "password_hash": "x"}, actor="antes")
+    assert accounts.get("vocal-antes").position == Position.MEMBER
+
+
+def _board_accounts(accounts):
+    admin = accounts.create_first_admin("admin", "Admin", "una-clave-larga")
+    accounts.create(admin, User(username="rosa", display_name="Rosa Quito", role=Role.BOARD,
+                                position=Position.PRESIDENT), "otra-clave-larga")
+    accounts.create(admin, User(username="luis", display_name="Luis Guamán", role=Role.BOARD), "otra-clave-larga")
+    accounts.create(admin, User(username="tecnica", display_name="Técnica", role=Role.PLANNER), "otra-clave-larga")
+    return admin
+
+
+@pytest.mark.parametrize(("username", "position", "refused"), [
+    ("luis", Position.VICE_PRESIDENT, None),
+    ("rosa", Position.MEMBER, None),  # the president steps down to vocal
+    ("rosa", Position.PRESIDENT, None),  # set again: the seat is hers
+    ("luis", Position.PRESIDENT, "El cargo Presidente/a ya lo tiene la cuenta activa «rosa» \\(Rosa Quito\\)"),
+    ("tecnica", Position.VICE_PRESIDENT, "Solo una cuenta de miembro de la junta puede tener el cargo Vicepres"),
+    ("tecnica", Position.MEMBER, None),
+])
+def test_the_administrator_sets_a_board_members_seat(accounts, username, position, refused):
+    admin = _board_accounts(accounts)
+    before = accounts.get(username)
+    if refused:
+        with pytest.raises(ValueError, match=refused):
+            accounts.set_position(admin, username, position)
+        assert accounts.get(username) == before
+        return
+    assert accounts.set_position(admin, username, position).position == position
+    assert accounts.get(username).position == position
+    assert accounts.store.log("user", limit=1)[0].action.startswith("cambiar cargo en la junta")
+
+
+def test_only_the_administrator_sets_a_seat_and_a_second_president_is_refused_on_creation(accounts):
+    admin = _board_accounts(accounts)
+    with pytest.raises(PermissionDenied):
+        accounts.set_position(accounts.get("luis"), "luis", Position.PRESIDENT)
+    with pytest.raises(ValueError, match="ya lo tiene la cuenta activa «rosa»"):
+        accounts.create(admin, User(username="otra", display_name="Otra", role=Role.BOARD,
+                                    position=Position.PRESIDENT), "otra-clave-larga")
+    accounts.set_active(admin, "rosa", False)  # a retired president's seat can be given to another member
+    accounts.set_position(admin, "luis", Position.PRESIDENT)
+    with pytest.raises(ValueError, match="ya lo tiene la cuenta activa «luis»"):
+        accounts.set_active(admin, "rosa", True)

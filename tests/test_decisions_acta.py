@@ -11,10 +11,11 @@ from pypdf import PdfReader
 
 from core import fmt
 from core.record import acta, constancia
-from core.record.auth import PermissionDenied, Role, User
+from core.record.auth import PermissionDenied, Position, Role, User
 from core.record.decisions import (
     Attendee,
     Board,
+    Decision,
     DecisionDraft,
     FundedLine,
     LeftOutLine,
@@ -22,8 +23,10 @@ from core.record.decisions import (
     board_roll,
     count_board_votes,
     decisions,
+    proposed_presiding,
     record,
     set_board,
+    with_presiding,
 )
 from core.record.store import Store
 from tests.conftest import live_count, store_accounts
@@ -246,21 +249,100 @@ def test_the_acta_excel_holds_the_same_and_neutralises_formulas(tmp_path):
     assert votes["Marta Sinchi"] == "En contra"
 
 
+P, V, M = Position.PRESIDENT, Position.VICE_PRESIDENT, Position.MEMBER
+
+
 @pytest.mark.parametrize("accounts, expected", [
-    ([("ana", "Ana Mora", Role.BOARD, True), ("luis", "Luis Paz", Role.BOARD, True)], ["Ana Mora", "Luis Paz"]),
+    ([("ana", "Ana Mora", Role.BOARD, True, M), ("luis", "Luis Paz", Role.BOARD, True, M)],
+     [("Ana Mora", M), ("Luis Paz", M)]),
     # two accounts with one display name: each is named with its user name, so the roll is not refused
-    ([("vocal-a", "Vocal", Role.BOARD, True), ("vocal-b", " vocal ", Role.BOARD, True)],
-     ["Vocal (vocal-a)", "vocal (vocal-b)"]),
+    ([("vocal-a", "Vocal", Role.BOARD, True, M), ("vocal-b", " vocal ", Role.BOARD, True, M)],
+     [("Vocal (vocal-a)", M), ("vocal (vocal-b)", M)]),
     # planners, advisers and deactivated board accounts are not on the roll
-    ([("ana", "Ana Mora", Role.BOARD, True), ("pla", "Pedro", Role.PLANNER, True),
-      ("old", "Rosa", Role.BOARD, False)], ["Ana Mora"]),
+    ([("ana", "Ana Mora", Role.BOARD, True, M), ("pla", "Pedro", Role.PLANNER, True, M),
+      ("old", "Rosa", Role.BOARD, False, P)], [("Ana Mora", M)]),
+    # each member with the seat the administrator set: the president first, then the vice-president, the vocales
+    ([("luis", "Luis Paz", Role.BOARD, True, M), ("eva", "Eva Sarmiento", Role.BOARD, True, V),
+      ("rosa", "Rosa Quito", Role.BOARD, True, P), ("ana", "Ana Mora", Role.BOARD, True, M)],
+     [("Rosa Quito", P), ("Eva Sarmiento", V), ("Luis Paz", M), ("Ana Mora", M)]),
     ([], []),
 ])
-def test_the_board_roll_lists_each_active_member_once(accounts, expected):
-    users = [User(username=u, display_name=d, role=r, active=a) for u, d, r, a in accounts]
+def test_the_board_roll_lists_each_active_member_once_with_their_seat(accounts, expected):
+    users = [User(username=u, display_name=d, role=r, active=a, position=p) for u, d, r, a, p in accounts]
     roll = board_roll(users)
-    assert roll == expected
-    assert len({name.strip().lower() for name in roll}) == len(roll)
+    assert [(e.name, e.position) for e in roll] == expected
+    assert len({e.name.strip().lower() for e in roll}) == len(roll)
+
+
+@pytest.mark.parametrize("seats, proposed", [
+    ([P, V, M], "A0"),  # the president, when the board has one
+    ([M, V, M], "A1"),  # else the vice-president
+    ([M, M], None),  # else nobody: the person recording chooses
+    ([], None),
+])
+def test_the_form_proposes_the_president_to_preside(seats, proposed):
+    users = [User(username=f"acc{i}", display_name=f"A{i}", role=Role.BOARD, position=seat)
+             for i, seat in enumerate(seats)]
+    assert proposed_presiding(board_roll(users)) == proposed
+
+
+def _by_vocal(**changes):
+    """The El Valle draft with the president absent: a vocal presides and signs (nobody else signs as president)."""
+    attendees = [a.model_copy(update={"signs_as": None}) if a.signs_as == "president" else a
+                 for a in _draft().attendees[1:]]
+    return _draft(**{"attendees": attendees, **changes})
+
+
+@pytest.mark.parametrize("presided_by, refused", [
+    ("Luis Guamán", None),  # a vocal present presides
+    ("  luis GUAMÁN ", None),  # the same person, written with other spaces or case
+    ("Rosa Quito", "«Rosa Quito» no está entre los asistentes"),  # the president, absent
+    ("Nadie Más", "«Nadie Más» no está entre los asistentes"),
+    ("Ana Ortiz", "quien preside la junta es miembro con voto"),  # attends without a vote
+    ("Carmen Ávila", "Carmen Ávila presidió la sesión: no firma también como secretario/a"),
+    ("", "Elija quién presidió la sesión."),
+])
+def test_who_presided_is_one_of_the_attendees(presided_by, refused):
+    if refused:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            with_presiding(_by_vocal(), presided_by)
+        return
+    draft = with_presiding(_by_vocal(), presided_by)
+    assert draft.presided_by == "Luis Guamán"
+    assert [a.name for a in draft.attendees if a.signs_as == "president"] == ["Luis Guamán"]
+
+
+def test_another_row_signing_as_president_is_refused_when_someone_else_presided():
+    with pytest.raises(ValueError, match="quite «Presidente/a» de la fila de Rosa Quito"):
+        with_presiding(_draft(), "Luis Guamán")
+
+
+def test_the_acta_says_who_presided_and_their_vote_breaks_a_tie(tmp_path):
+    """The president is absent: Luis, a vocal, presides; on a tie his vote decides and he signs as who presided."""
+    attendees = [a.model_copy(update={"vote": "for"}) if a.name == "Luis Guamán"
+                 else a.model_copy(update={"vote": "against"}) if a.name == "Marta Sinchi" else a
+                 for a in _by_vocal().attendees]  # Pedro abstains: 1 for, 1 against
+    decision = record(_store(tmp_path), BOARD, with_presiding(_by_vocal(attendees=attendees), "Luis Guamán"))
+    assert (decision.votes_for, decision.votes_against, decision.approved, decision.casting_vote) == (1, 1, True, True)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(acta.pdf_bytes(decision))).pages)
+    flat = re.sub(r"\s+", " ", text)
+    assert "Presidió la sesión Luis Guamán (Vocal)." in flat
+    assert "Presidió la sesión (Vocal)" in flat and "Presidente/a de la junta parroquial" not in flat
+    fields = dict(openpyxl.load_workbook(io.BytesIO(acta.xlsx_bytes(decision)))["Decisión"]
+                  .iter_rows(min_row=2, values_only=True))
+    assert fields["Presidió la sesión"] == "Luis Guamán (Vocal)"
+    assert decisions(_store(tmp_path), "010170")[0].presided_by == "Luis Guamán"
+
+
+def test_a_decision_recorded_before_presiding_was_asked_reads_and_prints_as_then(tmp_path):
+    """A stored decision without `presided_by` dumps as stored (the acta's hash stays) and prints no new line."""
+    decision = record(_store(tmp_path), BOARD, _draft())
+    body = decision.model_dump(mode="json")
+    assert "presided_by" not in body
+    again = Decision(**body)
+    assert again.model_dump(mode="json") == body
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(acta.pdf_bytes(again))).pages))
+    assert "Presidió la sesión" not in text and "Presidente/a de la junta parroquial" in text
 
 
 def test_a_quorum_stored_below_the_majority_gives_way_to_the_majority(tmp_path):

@@ -106,7 +106,7 @@ def test_a_deleted_demo_proposal_stays_deleted_until_the_reset(store, con):
     [tombstone] = store.records("proposal", include_deleted=True)
     assert tombstone.deleted and store.log()[0].payload["base"]["proposal_id"] == gone
     assert store.verify().ok
-    assert records.reset_demo(store, ADMIN, kinds=("proposal",)) == 1
+    assert records.reset_demo(store, ADMIN, kinds=("proposal",)).removed == 1
     assert records.proposal(store, gone).version == 0
     assert store.records("proposal", include_deleted=True) == []
     assert store.verify().ok
@@ -120,7 +120,7 @@ def test_a_reset_takes_out_only_the_kinds_asked_and_keeps_the_parish_prepared_pd
     prepared = records.pdot_objectives(store, EL_VALLE)[0].item.model_copy(
         update={"pdot_objective_id": f"{OTHER}-OP01", "parish_code": OTHER, "is_illustrative": False})
     records.save_pdot_objective(store, PLANNER, prepared, expected_version=0)
-    assert records.reset_demo(store, ADMIN, kinds=("offer",)) == 1
+    assert records.reset_demo(store, ADMIN, kinds=("offer",)).removed == 1
     assert {v.item.offer_id: v.item.title for v in records.offers(store)}[offer.offer_id] == offer.title
     assert records.proposal(store, proposal.proposal_id).item.title == "Propuesta cambiada"
     records.reset_demo(store, ADMIN)

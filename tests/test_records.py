@@ -89,7 +89,7 @@ def test_reset_brings_back_the_demo_but_keeps_the_log(store, con):
     with pytest.raises(PermissionDenied):
         records.reset_demo(store, PLANNER)
     log_before = len(store.log())
-    assert records.reset_demo(store, ADMIN) == 1
+    assert records.reset_demo(store, ADMIN).removed == 1
     back = records.proposal(store, first.item.proposal_id)
     assert (back.item.title, back.version) == (first.item.title, 0)
     assert live_count(store) == 0 and len(store.log()) == log_before + 1
@@ -113,7 +113,7 @@ def test_reset_brings_back_the_demo_cooperants_and_calls(store, con):
     store.apply([overlay.delete(calls.KIND, gone, "eliminar")], actor="tecnico")
     assert gone.record_id not in {c.call_id for c in calls.calls(store)}
 
-    assert records.reset_demo(store, ADMIN) == 3
+    assert records.reset_demo(store, ADMIN).removed == 3
     registry = cooperants.by_id(cooperants.cooperants(store))
     assert registry["CO-JAPON"].name == japan.name
     assert "CO-NUEVO" not in registry
@@ -126,7 +126,7 @@ def test_a_fresh_store_reads_the_demo_cooperants_and_a_reset_writes_nothing(stor
     from core.cooperation import cooperants
 
     assert {c.cooperant_id for c in cooperants.cooperants(store)} == _demo_ids("cooperants.json", "cooperant_id")
-    assert records.reset_demo(store, ADMIN) == 0
+    assert records.reset_demo(store, ADMIN).removed == 0
     assert {c.cooperant_id for c in cooperants.cooperants(store)} == _demo_ids("cooperants.json", "cooperant_id")
     assert live_count(store) == 0
 
@@ -327,3 +327,75 @@ def test_a_proposal_names_only_associations_of_its_own_parish(store, stranger, h
             else:
                 records.import_proposals(store, PLANNER, [demo, proposal])
     assert live_count(store, records.PROPOSAL) == 0
+
+
+def _decided(store, approved=True):
+    """The El Valle acta (tests.test_decisions_acta): it funds EV-P02 and EV-P05 and leaves EV-P09 out, its statuses
+    stored with it; a rejected one (everybody against) changes nothing."""
+    from core.record.decisions import Attendee, record
+    from tests.test_decisions_acta import _draft
+
+    store_accounts(store, BOARD, PLANNER, ADMIN)
+    draft = _draft() if approved else _draft(attendees=[Attendee(name=n, role_es="Vocal", vote="against")
+                                                        for n in "ABC"])
+    return record(store, BOARD, draft, consequences=lambda d: records.decision_status_changes(store, d))
+
+
+@pytest.mark.parametrize(("approved", "follow_up", "kept"), [
+    # an approved acta: what it funded and what it left out keep their statuses, and the follow-up since
+    (True, False, {"EV-P02": "funded", "EV-P05": "funded", "EV-P09": "not_funded"}),
+    (True, True, {"EV-P02": "in_execution", "EV-P05": "funded", "EV-P09": "not_funded"}),
+    # a rejected acta settled nothing: everything goes back to the demo
+    (False, False, {}),
+])
+def test_the_demo_reset_keeps_what_an_acta_settled(store, con, approved, follow_up, kept):
+    from core import audit
+
+    decision = _decided(store, approved)
+    if follow_up:
+        funded = records.proposal(store, "EV-P02")
+        records.save_proposal(store, PLANNER, funded.item.with_status(ProposalStatus.IN_EXECUTION, note="Obra iniciada"),
+                              funded.version)
+    edited = records.proposal(store, "EV-P01")  # not in the acta: brought back to the demo as today
+    records.save_proposal(store, PLANNER, edited.item.model_copy(update={"title": "Cambiado antes del reinicio"}))
+    histories = {pid: records.proposal(store, pid).item.status_history for pid in kept}
+
+    result = records.reset_demo(store, ADMIN)
+
+    assert records.proposal(store, "EV-P01").item.title == edited.item.title
+    now = {pid: records.proposal(store, pid).item for pid in ("EV-P02", "EV-P05", "EV-P09")}
+    assert {pid: p.status for pid, p in now.items() if pid in kept} == kept
+    assert {pid: now[pid].status_history for pid in kept} == histories
+    assert all(p.status == "submitted" for pid, p in now.items() if pid not in kept)
+    assert result.removed == 1  # EV-P01's edit; what the acta settled stays
+    assert [pid for pid, _, _ in result.kept] == sorted(kept)
+    if kept:
+        assert result.kept_es() == (
+            "Se mantuvieron 3 propuestas que decidió un acta: "
+            f"EV-P02 («{'En ejecución' if follow_up else 'Financiada'}», acta {decision.number_es}), "
+            f"EV-P05 («Financiada», acta {decision.number_es}) y EV-P09 («No financiada», acta {decision.number_es}). "
+            "Su estado y su seguimiento quedan como los dejó el acta.")
+        # the log says, for each, that the reset left it as the acta settled it; the record still verifies
+        notes = [e for e in store.log("proposal", limit=10) if e.payload.get("kept")]
+        assert sorted(e.record_id for e in notes) == sorted(kept)
+        assert {e.action for e in notes} == {f"restablecer demo: se mantiene lo que decidió el acta {decision.number_es}"}
+    else:
+        assert result.kept_es() == ""
+    assert store.verify().ok
+    assert audit.main(["verify", str(store.path)]) == 0
+
+
+def test_only_proposals_are_kept_and_only_when_proposals_are_reset(store, con):
+    _decided(store)
+    assert records.reset_demo(store, ADMIN, kinds=("offer",)).kept == ()
+    assert records.proposal(store, "EV-P02").item.status == "funded"
+    [(pid, status, _)] = records.reset_demo(store, ADMIN, kinds=("proposal",)).kept[:1]
+    assert (pid, status) == ("EV-P02", "funded")
+
+
+def test_the_console_reset_says_which_proposals_an_acta_kept(store, con, capsys):
+    decision = _decided(store)
+    assert records.main(["reset-demo", str(store.path)]) == 0
+    said = capsys.readouterr().out
+    assert "Se mantuvieron 3 propuestas que decidió un acta: EV-P02 («Financiada», acta " in said
+    assert decision.number_es in said and records.proposal(store, "EV-P09").item.status == "not_funded"

@@ -20,7 +20,7 @@ from fpdf.enums import XPos, YPos
 from core import fmt
 from core.exports import neutralise
 from core.record import constancia
-from core.record.decisions import Decision
+from core.record.decisions import Decision, presiding
 from core.record.hashing import body_hash
 from core.record.pdf_layout import DocumentPDF, heading, keep_space, latin1, paragraph, signatures, table, title
 from core.record.signing import SignedHead
@@ -66,6 +66,9 @@ def document(decision: Decision, head: SignedHead | None = None) -> DocumentPDF:
            [[a.name, a.role_es, _vote_or_attends(a)] for a in decision.attendees], [70, 60, 44])
 
     heading(pdf, t("acta.decided"))
+    chair = _presided(decision)
+    if chair is not None:  # a decision recorded before who presided was asked prints as it did then
+        paragraph(pdf, t("acta.presided", name=chair.name, role=chair.role_es))
     paragraph(pdf, t("acta.quorum", present=sum(a.votes for a in decision.attendees),
                       members=decision.board_members, quorum=decision.quorum))
     paragraph(pdf, t("acta.resolution", scenario=decision.scenario_name,
@@ -118,7 +121,9 @@ def document(decision: Decision, head: SignedHead | None = None) -> DocumentPDF:
     signers = []
     for office in ("president", "secretary"):
         person = next((a for a in decision.attendees if a.signs_as == office), None)
-        signers.append([person.name if person else "", t(f"acta.sign.{office}")])
+        signers.append([person.name if person else "",
+                        t("acta.sign.presided", role=chair.role_es) if office == "president" and chair
+                        else t(f"acta.sign.{office}")])
     signatures(pdf, signers)
     heading(pdf, t("acta.verify_title"))
     paragraph(pdf, t("acta.recorded", by=fmt.person(decision.recorded_by_name, decision.recorded_by),
@@ -128,6 +133,11 @@ def document(decision: Decision, head: SignedHead | None = None) -> DocumentPDF:
     if head:
         _constancia(pdf, decision, head)
     return pdf
+
+
+def _presided(decision: Decision):
+    """The attendee the decision names as presiding the session (None in decisions recorded before it was asked)."""
+    return presiding(decision) if decision.presided_by else None
 
 
 def _constancia(pdf: FPDF, decision: Decision, head: SignedHead) -> None:
@@ -186,6 +196,8 @@ def xlsx_bytes(decision: Decision) -> bytes:
         ("method", decision.method_es), ("status", status_es(decision)), ("cost", decision.total_cost_usd),
         ("score", decision.total_score), ("meetings", meetings_es(decision)),
         ("quorum", t("acta.field.quorum_value", quorum=decision.quorum, members=decision.board_members)),
+        *([("presided", t("acta.field.presided_value", name=chair.name, role=chair.role_es))]
+          if (chair := _presided(decision)) else []),
         ("justification", decision.justification_es),
         ("recorded_by", fmt.person(decision.recorded_by_name, decision.recorded_by)),
         ("recorded_at", fmt.local_time(decision.recorded_at)),

@@ -63,6 +63,17 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),
 }
 
+class Position(StrEnum):
+    """A board member's seat on the parish board (junta parroquial rural, COOTAD art. 66-67): the president, the
+    vice-president, or a vocal. Proposed as the attendee's function when the board records a decision."""
+
+    PRESIDENT = "president"
+    VICE_PRESIDENT = "vice_president"
+    MEMBER = "member"  # a vocal: what every account stored before positions were kept reads as
+
+
+ONE_SEAT = (Position.PRESIDENT, Position.VICE_PRESIDENT)  # held by one active board member at a time
+
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 MIN_PASSWORD = 10
 
@@ -82,6 +93,7 @@ class User(BaseModel):
     association_id: str | None = None
     email: str | None = None
     active: bool = True
+    position: Position = Position.MEMBER  # the seat on the board (a board member's); «Vocal» unless set
 
     @field_validator("username")
     @classmethod
@@ -159,6 +171,7 @@ class Accounts:
             raise ValueError(t("auth.err.password_short", minimum=MIN_PASSWORD))
         if user.role == Role.ASSOCIATION and not user.association_id:
             raise ValueError(t("auth.err.no_association"))
+        self._check_position(user)
         body = {**user.model_dump(mode="json"), "password_hash": self.hasher.hash(password)}
         self.store.save(self.KIND, user.username, body, actor=actor, action=t("log.action.create_user"),
                         expected_version=0, only_if_none=first)
@@ -203,6 +216,8 @@ class Accounts:
             raise ValueError(t("auth.err.deactivate_self"))
         record = self._stored(username)
         body = {**record.body, "active": active}
+        if active:  # a president reactivated beside another active one would make two
+            self._check_position(_user(body))
         self.store.save(self.KIND, username, body, actor=actor.username, expected_version=record.version,
                         action=t("log.action.activate_user" if active else "log.action.deactivate_user"))
         return _user(body)
@@ -216,6 +231,31 @@ class Accounts:
         body = {**record.body, "password_hash": self.hasher.hash(password)}
         self.store.save(self.KIND, username, body, actor=actor.username, expected_version=record.version,
                         action=t("log.action.reset_password"))
+
+    def set_position(self, by: User | None, username: str, position: Position) -> User:
+        """An administrator sets a board member's seat (president, vice-president or vocal)."""
+        actor = self.require(by, Action.MANAGE_USERS)
+        record = self._stored(username)
+        changed = _user({**record.body, "position": Position(position)})
+        self._check_position(changed)
+        body = {**record.body, "position": changed.position.value}
+        self.store.save(self.KIND, username, body, actor=actor.username, expected_version=record.version,
+                        action=t("log.action.set_position", position=label("position", changed.position)))
+        return changed
+
+    def _check_position(self, user: User) -> None:
+        """Refuse (Spanish) a seat other than vocal for an account that is not a board member's, and a second
+        active president or vice-president: the board has one of each."""
+        if user.position == Position.MEMBER:
+            return
+        seat = label("position", user.position)
+        if user.role != Role.BOARD:
+            raise ValueError(t("auth.err.position_not_board", position=seat))
+        holder = next((u for u in self.users() if u.position == user.position and u.role == Role.BOARD
+                       and u.active and u.username != user.username), None)
+        if holder is not None and user.active:
+            raise ValueError(t("auth.err.position_taken", position=seat, username=holder.username,
+                               name=holder.display_name))
 
     def _stored(self, username: str):
         record = self.store.get(self.KIND, username)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -29,7 +29,7 @@ from pydantic import (
 
 from core import fmt
 from core.proposals.models import COMPETING, Proposal
-from core.record.auth import Accounts, Action, Role, User
+from core.record.auth import Accounts, Action, Position, Role, User
 from core.record.store import Change, ConflictError, Store, StoreError
 from core.texts import t
 
@@ -90,16 +90,35 @@ def set_board(store: Store, user: User | None, parish_code: str, value: Board) -
     return value
 
 
-def board_roll(users: list[User]) -> list[str]:
-    """The names to list as attendees: every active board account, each name once.
+class RollEntry(NamedTuple):
+    """A board member as the attendees' table proposes them: their name and their seat (core.record.auth)."""
+
+    name: str
+    position: Position
+
+
+_SEAT_ORDER = (Position.PRESIDENT, Position.VICE_PRESIDENT, Position.MEMBER)
+
+
+def board_roll(users: list[User]) -> list[RollEntry]:
+    """The board members to list as attendees: every active board account, each name once, the president first,
+    then the vice-president, then the vocales (in the accounts' order).
 
     Two accounts may share a display name; the roll then adds the user name, so the pre-filled attendees are
     never refused as repeated.
     """
-    board = [u for u in users if u.role == Role.BOARD and u.active]
+    board = sorted((u for u in users if u.role == Role.BOARD and u.active), key=lambda u: _SEAT_ORDER.index(u.position))
     shown = [u.display_name.strip() or u.username for u in board]
     repeated = {name.lower() for name in shown if sum(other.lower() == name.lower() for other in shown) > 1}
-    return [f"{name} ({u.username})" if name.lower() in repeated else name for name, u in zip(shown, board, strict=True)]
+    return [RollEntry(f"{name} ({u.username})" if name.lower() in repeated else name, u.position)
+            for name, u in zip(shown, board, strict=True)]
+
+
+def proposed_presiding(roll: list[RollEntry]) -> str | None:
+    """Who the form proposes as presiding the session: the president, else the vice-president (None: no account
+    holds either seat, the person recording chooses)."""
+    return next((e.name for seat in (Position.PRESIDENT, Position.VICE_PRESIDENT) for e in roll if e.position == seat),
+                None)
 
 
 class Attendee(BaseModel):
@@ -167,6 +186,30 @@ class DecisionDraft(BaseModel):
     # the funded proposals that meeting's evaluators did not score at all: their judged criteria are Minga's estimate
     unscored_es: list[str] = Field(default_factory=list)
     attendees: list[Attendee]
+    # who presided the session, one of the attendees (blank in decisions recorded before it was asked): they sign the
+    # acta as its president and their vote breaks a tie, whatever their seat (a vocal presides when the president
+    # is absent)
+    presided_by: str = Field(default="", max_length=120)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _presiding_signs(cls, data: Any) -> Any:
+        """The attendee who presided signs as the acta's president: their row is marked so. Refused (Spanish) when
+        nobody among the attendees has that name, or another row signs as president."""
+        if not isinstance(data, dict) or not str(data.get("presided_by") or "").strip():
+            return data
+        wanted = fmt.name_key(str(data["presided_by"]))
+        rows = [a.model_dump() if isinstance(a, BaseModel) else dict(a) for a in data.get("attendees") or []]
+        found = next((row for row in rows if fmt.name_key(str(row.get("name", ""))) == wanted), None)
+        if found is None:
+            raise ValueError(t("dec.err.presiding_absent", name=str(data["presided_by"]).strip()))
+        for row in rows:
+            if row is not found and row.get("signs_as") == "president":
+                raise ValueError(t("dec.err.presiding_other", name=found["name"], other=row["name"]))
+        if found.get("signs_as") == "secretary":
+            raise ValueError(t("dec.err.presiding_secretary", name=found["name"]))
+        found["signs_as"] = "president"
+        return {**data, "attendees": rows, "presided_by": str(found["name"]).strip()}
 
     @field_validator("attendees")
     @classmethod
@@ -205,10 +248,23 @@ class Decision(DecisionDraft):
         """A decision recorded before a field was added dumps as it was stored (no blank name, no empty list of the
         meetings that gave need or ballots): the acta prints the hash of this dump, which the log must still match."""
         body = dump(self)
-        for added_later in ("recorded_by_name", "need_meetings_es", "ballot_meetings_es", "unscored_es"):
+        for added_later in ("recorded_by_name", "need_meetings_es", "ballot_meetings_es", "unscored_es",
+                            "presided_by"):
             if not body.get(added_later):
                 body.pop(added_later, None)
         return body
+
+
+def with_presiding(draft: DecisionDraft, name: str | None) -> DecisionDraft:
+    """The draft with who presided the session (`name`, one of its attendees); ValueError (Spanish) otherwise."""
+    if not (name or "").strip():
+        raise ValueError(t("dec.err.no_presiding"))
+    return DecisionDraft.model_validate({**draft.model_dump(), "presided_by": name})
+
+
+def presiding(decision: DecisionDraft) -> Attendee | None:
+    """The attendee who presided (signs as the acta's president); None when nobody was marked."""
+    return next((a for a in decision.attendees if a.signs_as == "president"), None)
 
 
 def president_vote(attendees: list[Attendee]) -> VoteChoice | None:

@@ -39,6 +39,11 @@ STRINGS: dict[str, str] = {
     "acta.no_meeting": "No hubo una sesión cerrada del grupo asesor con puntajes: los criterios de juicio "
                        "(factibilidad y sostenibilidad) son la estimación de Minga a partir de cada propuesta.",
     "acta.sign.president": "Presidente/a de la junta parroquial",
+    # a decision that names who presided (recorded since it is asked): its presiding person's line and signature
+    "acta.presided": "Presidió la sesión {name} ({role}).",
+    "acta.sign.presided": "Presidió la sesión ({role})",
+    "acta.field.presided": "Presidió la sesión",
+    "acta.field.presided_value": "{name} ({role})",
     "acta.sign.secretary": "Secretario/a de la junta parroquial",
     "acta.verify_title": "8. Cómo comprobar esta acta",
     "acta.verify_words": "Minga guarda cada cambio en un registro encadenado y firmado: cada entrada lleva una huella "

@@ -31,6 +31,9 @@ STRINGS = {
     "auth.err.representative_status": "Un representante de asociación solo guarda propuestas en borrador o "
                                       "presentadas; los demás estados los fija el GAD.",
     "auth.err.deactivate_self": "No puede desactivar su propia cuenta; pida a otro administrador que lo haga.",
+    "auth.err.position_not_board": "Solo una cuenta de miembro de la junta puede tener el cargo {position}.",
+    "auth.err.position_taken": "El cargo {position} ya lo tiene la cuenta activa «{username}» ({name}); cambie "
+                               "primero su cargo a Vocal.",
     "auth.err.no_user": "No existe el usuario «{username}».",
     "auth.err.wait": "Demasiados intentos fallidos. Espere {seconds} segundos antes de volver a intentar.",
     "auth.public_name": "Público",
@@ -56,6 +59,12 @@ LABELS = {
         "view_log": "ver el registro de cambios",
         "manage_users": "administrar usuarios",
         "manage_store": "respaldar, restaurar o restablecer los datos",
+    },
+    # A board member's seat (core.record.auth.Position), proposed as their function in the acta's attendees.
+    "position": {
+        "president": "Presidente/a",
+        "vice_president": "Vicepresidente/a",
+        "member": "Vocal",
     },
     "role": {
         "admin": "Administrador",

@@ -46,7 +46,6 @@ STRINGS = {
     "dec.vote.abstain": "Abstención",
     "dec.vote.unrecorded": "Sin registrar",
     "dec.role.president": "Presidente/a",
-    "dec.role.member": "Vocal",
     "dec.public": "Vista pública: decisiones aprobadas y sus actas.",
     # -- what core.record.decisions refuses -----------------------------------------------------------------------
     "dec.err.no_vote_allowed": "{name} asiste sin voto: no puede votar",
@@ -65,6 +64,18 @@ STRINGS = {
     "dec.err.quorum_below_majority": "el quórum ({quorum}) no puede ser menor que la mayoría absoluta de la junta "
                                      "({majority} de {members} miembros)",
     "dec.err.two_offices": "solo una persona firma como {office}",
+    "dec.err.presiding_absent": "«{name}» no está entre los asistentes: elija quién presidió la sesión entre las "
+                                "personas de la tabla (si el presidente/a faltó, preside un vocal o el "
+                                "vicepresidente/a).",
+    "dec.err.presiding_other": "firma el acta como presidente/a quien presidió la sesión ({name}): quite "
+                               "«Presidente/a» de la fila de {other}",
+    "dec.err.presiding_secretary": "{name} presidió la sesión: no firma también como secretario/a",
+    "dec.err.no_presiding": "Elija quién presidió la sesión.",
+    "dec.presided": "Presidió la sesión",
+    "dec.presided_help": "Se propone al presidente/a de la junta. Si faltó, elija al vicepresidente/a o al vocal que "
+                         "presidió (o escriba su nombre tal como está en la tabla): firma el acta y su voto decide un "
+                         "empate.",
+    "dec.presided_placeholder": "Elija o escriba quién presidió",
     "dec.err.president_votes": "quien preside la junta es miembro con voto: marque «Vota» en su fila",
     "dec.office.president": "Presidente/a",
     "dec.office.none": "No firma",

@@ -59,7 +59,13 @@ STRINGS = {
     "admin.col.role": "Rol",
     "admin.col.association_id": "Asociación",
     "admin.col.email": "Correo",
-    "admin.manage_user": "Desactivar, reactivar o cambiar la contraseña de una cuenta",
+    "admin.manage_user": "Desactivar, reactivar, cambiar la contraseña o el cargo en la junta de una cuenta",
+    "admin.position": "Cargo en la junta (solo miembros de la junta)",
+    "admin.position_help": "Presidente/a, vicepresidente/a o vocal de la junta parroquial: se propone como su "
+                           "función en la lista de asistentes del acta.",
+    "admin.col.position": "Cargo en la junta",
+    "admin.set_position": "Guardar el cargo",
+    "admin.position_set": "El cargo de «{username}» en la junta es ahora {position}.",
     "admin.pick_user": "Cuenta",
     "admin.deactivate": "Desactivar la cuenta",
     "admin.activate": "Reactivar la cuenta",
@@ -79,13 +85,20 @@ STRINGS = {
     "admin.restore_too_big": "El archivo pesa {size} MB; el máximo es {limit} MB.",
     "admin.reset": "Restablecer la demostración",
     "admin.reset_help": "Devuelve propuestas, ofertas, PDOT, pesos, escenarios, cooperantes y convocatorias al estado inicial de la demostración. "
-                        "Las decisiones, sesiones, usuarios y el registro se conservan.",
+                        "Las decisiones, sesiones, usuarios y el registro se conservan, y las propuestas que decidió "
+                        "un acta mantienen su estado y su seguimiento.",
+    "admin.reset_kept": "Se mantuvieron {count} propuestas que decidió un acta: {items}. Su estado y su seguimiento "
+                        "quedan como los dejó el acta.",
+    "admin.reset_kept_one": "Se mantuvo 1 propuesta que decidió un acta: {items}. Su estado y su seguimiento quedan "
+                            "como los dejó el acta.",
+    "admin.reset_kept_item": "{id} («{status}», acta {number})",
     "admin.reset_confirm": "Sí, restablecer los datos de demostración",
     "admin.reset_submit": "Restablecer",
     "admin.reset_done": "Demostración restablecida; cambios deshechos: {count}. Se ven de nuevo los datos de "
                          "demostración.",
     # -- the action each log entry records (stored with the entry, shown in the log) ------------------------
     "log.action.reset_demo": "restablecer demo",
+    "log.action.reset_demo_kept": "restablecer demo: se mantiene lo que decidió el acta {number}",
     "log.action.link_offer": "vincular oferta a su cooperante",
     "log.action.midterm": "registrar evaluación intermedia",
     "log.action.audit": "registrar auditoría",
@@ -101,6 +114,7 @@ STRINGS = {
     "log.action.deactivate_user": "desactivar usuario",
     "log.action.activate_user": "reactivar usuario",
     "log.action.reset_password": "restablecer contraseña",
+    "log.action.set_position": "cambiar cargo en la junta a {position}",
     "log.action.signin_ok": "inicio de sesión",
     "log.action.signin_failed": "inicio de sesión fallido",
     "log.action.session_start": "abrir sesión en un navegador",
