@@ -312,7 +312,6 @@ def test_once_the_store_has_accounts_a_caller_without_one_writes_nothing(store):
 
 @pytest.mark.parametrize("stranger", ["050458-A01", "NOPE", "010152-EV-A01"])
 @pytest.mark.parametrize("how", ["save", "import"])
-@pytest.mark.usefixtures("today_after_the_demo")
 def test_a_proposal_names_only_associations_of_its_own_parish(store, stranger, how):
     """An association of another parish, or of none, would put a proposal where the board cannot see who asks."""
     store_accounts(store, PLANNER)
