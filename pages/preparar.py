@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from core import fmt
+from core.data import rural
 from core.data.validation import problem_lines
 from core.parish import form as survey_form
 from core.parish import records, survey, tables
@@ -34,14 +35,17 @@ session.work_page()
 parish_code = state.current_parish()
 store = data.store()
 user = session.current_user()
-may_write = session.allowed(Action.EDIT_ALIGNMENT)
+seat = rural.refusal(parish_code)  # a cantonal seat has no junta parroquial: nothing is offered to record
+may_write = session.allowed(Action.EDIT_ALIGNMENT) and seat is None
 
 st.title(t("prep.title"))
 st.caption(t("prep.subtitle", name=plain(reg.parish_name(parish_code))))
 st.write(t("prep.intro"))
 reg.flash("prep-flash")
+if seat is not None:
+    st.warning(seat, icon=":material/location_city:")
 parish_ui.draw_checklist(parish_code)
-if not may_write:
+if not may_write and seat is None:
     st.info(t("prep.only_planner"))
 
 def attempt(write: Callable[[], Any], refused_key: str) -> Any:

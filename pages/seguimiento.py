@@ -1,6 +1,5 @@
 """Seguimiento: the funded projects of the parish and their state over the year."""
 
-import datetime as dt
 
 import polars as pl
 import streamlit as st
@@ -70,7 +69,7 @@ if record_form.sent_stale("seg-save", chosen.item.proposal_id, chosen.version):
 with st.form(f"seg-form-{seen}"):
     step = st.selectbox(t("seg.next"), [s.value for s in steps], format_func=lambda s: label("proposal_status", s))
     last = followup.last_dated(chosen.item)
-    when = st.date_input(t("seg.date"), value=max(dt.date.today(), last or dt.date.min), min_value=last,
+    when = st.date_input(t("seg.date"), value=followup.step_day(chosen.item), min_value=last,
                          format="DD/MM/YYYY")
     note = st.text_input(t("seg.note"), max_chars=500)
     if st.form_submit_button(t("seg.save"), key=f"seg-save-{seen}"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import os
 import re
@@ -66,6 +67,16 @@ def national_sample(tmp_path_factory) -> Path:
 
 
 NATIONAL_SAMPLE_PARISHES = 4
+
+
+@pytest.fixture()
+def today_after_the_demo(monkeypatch):
+    """«Today» for the checks of facts' dates (core.record.facts) fixed at 1 January 2029: the cooperation tests
+    sign, report and audit through 2027 and 2028, and the proposal files are handed in on 6 April 2027."""
+    from core.record import facts
+
+    monkeypatch.setattr(facts, "today", lambda: dt.date(2029, 1, 1))
+    return dt.date(2029, 1, 1)
 
 
 @pytest.fixture(scope="session", autouse=True)

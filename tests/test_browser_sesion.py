@@ -15,7 +15,7 @@ from core.engine import scenarios
 from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs
 from core.proposals import records
-from core.record import decisions, meeting, overlay
+from core.record import decisions, facts, meeting, overlay
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
 from tests.conftest import TEST_PASSWORD, TEST_USERS, forget_the_visit, open_page, sign_in, wait_for_app
@@ -26,7 +26,7 @@ ADVISER = "asesor-mag"
 
 
 @pytest.fixture()
-def scored_meeting(test_accounts):
+def scored_meeting(test_accounts, monkeypatch):
     """An open meeting on two proposals: `low`, funded by the scenario now, and `high`, left out though it would
     fit in low's place. Yields (meeting, scenario name, low, high); afterwards the meeting is removed, the board's
     size restored and the demo's proposals brought back to their status (the board's decision funded or left out
@@ -50,6 +50,8 @@ def scored_meeting(test_accounts):
                 and cost[pid] <= cost[low] + before.result.unspent_usd)
     planner = test_accounts["tecnica"]
     scenarios.save_scenario(store, planner, scenario)
+    # dated a year on, so it is the latest meeting of the shared store: facts' «today» moves with it for this save
+    monkeypatch.setattr(facts, "today", lambda: dt.date.today() + dt.timedelta(days=365))
     opened = meeting.save_meeting(store, planner, meeting.Meeting(
         meeting_id=f"GRUPO-{stamp}", parish_code=PARISH, title=f"Factibilidad {stamp}",
         date=dt.date.today() + dt.timedelta(days=365), subject="proposals", item_ids=sorted([low, high]),

@@ -30,6 +30,8 @@ from core.record.auth import Accounts, PermissionDenied, Role, User
 from core.record.store import Store
 from tests.conftest import store_accounts
 
+pytestmark = pytest.mark.usefixtures("today_after_the_demo")  # the cycle runs through 2027 and 2028
+
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
 START, END = dt.date(2027, 1, 1), dt.date(2027, 12, 31)
@@ -238,7 +240,7 @@ def test_a_backup_with_every_cooperation_record_is_accepted(store, tmp_path):
 
 @pytest.mark.parametrize(("changes", "message"), [
     ({"proposal_id": "EV-P99"}, "La propuesta EV-P99 no existe en la parroquia"),
-    ({"parish_code": "010150"}, "La propuesta EV-P02 no existe en la parroquia"),
+    ({"parish_code": "010152"}, "La propuesta EV-P02 no existe en la parroquia"),
     ({"call_id": "CONV-NO-EXISTE"}, "La convocatoria CONV-NO-EXISTE no existe o es de otro cooperante"),
 ])
 def test_an_application_names_a_proposal_of_its_parish_and_a_call_of_its_cooperant(store, changes, message):
@@ -257,11 +259,11 @@ def test_an_application_code_in_use_is_said_to_be_in_use(store):
     assert store.get(agr.APPLICATION, "AP-1").body["proposal_id"] == "EV-P02"
 
 
-def test_an_answer_from_the_future_or_a_signature_before_the_answer_is_refused(store):
+def test_an_answer_from_the_future_or_a_signature_before_the_answer_is_refused(store, today_after_the_demo):
     agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
                                                cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 10, 1)))
-    with pytest.raises(ValueError, match="aún no llega"):
-        agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date.today() + dt.timedelta(days=1))
+    with pytest.raises(ValueError, match="posterior a hoy"):
+        agr.record_answer(store, PLANNER, "AP-1", "accepted", today_after_the_demo + dt.timedelta(days=1))
     agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 20))
     with pytest.raises(ValueError, match="antes de la respuesta del cooperante"):
         agr.sign(store, BOARD, _draft().model_copy(update={"signed_on": dt.date(2026, 11, 1)}))

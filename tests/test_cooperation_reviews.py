@@ -17,6 +17,8 @@ from core.record.store import ConflictError
 from tests import test_cooperation_cycle as cycle
 from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft
 
+pytestmark = pytest.mark.usefixtures("today_after_the_demo")  # the cycle runs through 2027 and 2028
+
 store = cycle.store  # the cycle's fixture: a store with the demo records, cooperants and calls
 
 REP = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A03")

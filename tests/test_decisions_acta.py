@@ -173,6 +173,7 @@ def test_only_the_board_records_a_decision(tmp_path):
     assert live_count(store, "decision") == 0
 
 
+@pytest.mark.usefixtures("today_after_the_demo")
 def test_numbers_are_consecutive_per_parish_and_year_even_when_saved_at_once(tmp_path):
     store = _store(tmp_path)
     results = []

@@ -258,6 +258,7 @@ def _japan_agreement(store: Store, end_date: dt.date) -> agr.Agreement:
                                        means_of_verification="Informe técnico")]))
 
 
+@pytest.mark.usefixtures("today_after_the_demo")  # the agreement reports through 2027
 def test_an_agreement_exports_with_commitments_expenditures_and_results(store):
     agreement = _japan_agreement(store, dt.date(2028, 6, 30))
     for report_id, end, spent in (("R1", dt.date(2027, 3, 31), 5_000), ("R2", dt.date(2027, 6, 30), 12_000)):
@@ -296,6 +297,7 @@ def test_the_years_of_an_agreement_add_up_to_its_total_to_the_cent(store, cooper
     assert len(cents) == 3 and sum(cents) == round((cooperant + gad) * 100)
 
 
+@pytest.mark.usefixtures("today_after_the_demo")  # the agreement reports through 2027
 def test_reviews_with_a_public_report_are_linked_as_documents_and_the_file_still_validates(store):
     from core.cooperation import reviews
 

@@ -29,6 +29,7 @@ OBSERVER = User(username="vecino-archivo", display_name="Vecino", role=Role.OBSE
 BOARD = User(username="vocal-archivo", display_name="Vocal", role=Role.BOARD)
 REP = User(username="rep-archivo", display_name="Rosa", role=Role.ASSOCIATION, association_id="EV-A01")
 TODAY = dt.date(2027, 4, 6)
+pytestmark = pytest.mark.usefixtures("today_after_the_demo")  # the files are handed in on 6 April 2027
 
 ISSUE_HEADER = ("Código;Asociación;Título;Costo total;Aporte comunitario;Beneficiarios;Duración (meses);"
                 "Objetivo PDOT;ODS")

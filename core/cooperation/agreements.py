@@ -19,11 +19,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from core import fmt
 from core.cooperation.calls import calls
 from core.cooperation.cooperants import registered
+from core.data import rural
 from core.proposals.models import ID_PATTERN
-from core.record import overlay
+from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Change, ConflictError, Store, StoreError
-from core.texts import t
+from core.texts import label, t
 
 APPLICATION, AGREEMENT = "application", "agreement"
 Answer = Literal["accepted", "reformulate", "new_proposal", "rejected"]
@@ -132,6 +133,8 @@ def agreements(store: Store, parish_code: str) -> list[Agreement]:
 
 def submit(store: Store, user: User | None, application: Application) -> Application:
     """Record that a proposal was sent to a cooperant (planners); the cooperant must be registered."""
+    rural.require_rural(application.parish_code)
+    facts.require_past(application.submitted_on, label("field", "submitted_on"))
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     overlay.refuse_taken(store, APPLICATION, application.application_id)  # «already in use», not «someone else»
     if registered(store, application.cooperant_id) is None:
@@ -161,8 +164,7 @@ def record_answer(store: Store, user: User | None, application_id: str, answer: 
         raise ValueError(t("agr.err.answered", application=application_id))
     if on < current.submitted_on:
         raise ValueError(t("agr.err.answer_before", date=fmt.date(current.submitted_on)))
-    if on > dt.date.today():
-        raise ValueError(t("agr.err.answer_ahead", date=fmt.date(on)))
+    facts.require_past(on, label("field", "answered_on"))
     answered = current.model_copy(update={"answer": answer, "answered_on": on, "answer_note": note})
     store.save(APPLICATION, application_id, answered.model_dump(mode="json"), actor=actor.username,
                expected_version=stored.version, action=t("log.action.answer_application"))
@@ -176,6 +178,8 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     if stored is None or stored.deleted:
         raise ValueError(t("agr.err.no_application", application=draft.application_id))
     application = Application.model_validate(stored.body)
+    rural.require_rural(application.parish_code)
+    facts.require_past(draft.signed_on, label("field", "signed_on"))
     if application.answer != "accepted":
         raise ValueError(t("agr.err.not_accepted", application=draft.application_id))
     if application.answered_on is not None and draft.signed_on < application.answered_on:

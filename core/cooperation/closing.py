@@ -16,9 +16,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.cooperation.agreements import AGREEMENT, Agreement
+from core.data import rural
+from core.record import facts
 from core.record.auth import Accounts, Action, User
 from core.record.store import Store
-from core.texts import t
+from core.texts import label, t
 
 EVALUATION = "closing_evaluation"
 Criterion = Literal["pertinencia", "eficiencia", "eficacia", "impacto", "sostenibilidad"]
@@ -80,6 +82,8 @@ def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluati
     agreement = Agreement.model_validate(stored.body)
     if evaluation.evaluated_on < agreement.start_date:
         raise ValueError(t("close.err.before_start"))
+    facts.require_past(evaluation.evaluated_on, label("field", "evaluated_on"))
+    rural.require_rural(agreement.parish_code)
     store.save(EVALUATION, evaluation.record_id, evaluation.model_dump(mode="json"), actor=actor.username,
                parish_code=agreement.parish_code, action=t("log.action.closing_evaluation"))
     return evaluation

@@ -26,11 +26,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from core import fmt
 from core.cooperation.agreements import AGREEMENT, Agreement
 from core.cooperation.reviews import REVIEW_FLAGS, review_flags
+from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN
-from core.record import overlay
+from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Store
-from core.texts import t
+from core.texts import label, t
 
 REPORT = "agreement_report"
 LATE_POINTS = 15.0
@@ -92,6 +93,8 @@ def save_report(store: Store, user: User | None, report: Report) -> Report:
             raise ValueError(t("mon.err.indicator", indicator=value.name, agreement=agreement.number_es))
     if not agreement.start_date <= report.period_end:
         raise ValueError(t("mon.err.period", date=fmt.date(agreement.start_date)))
+    facts.require_past(report.period_end, label("field", "period_end"))  # a report tells a period that ended
+    rural.require_rural(agreement.parish_code)
     store.save(REPORT, report.report_id, report.model_dump(mode="json"), actor=actor.username,
                parish_code=agreement.parish_code, expected_version=0, action=t("log.action.report"))
     return report

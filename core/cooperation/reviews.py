@@ -25,10 +25,12 @@ from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
 from core.cooperation.agreements import AGREEMENT, Agreement
+from core.data import rural
 from core.proposals.models import ID_PATTERN
+from core.record import facts
 from core.record.auth import Accounts, Action, User
 from core.record.store import Store
-from core.texts import t
+from core.texts import label, t
 
 MIDTERM, AUDIT = "midterm_evaluation", "agreement_audit"
 Recommendation = Literal["continue", "adjust", "cancel"]
@@ -100,6 +102,8 @@ def save_midterm(store: Store, user: User | None, evaluation: MidtermEvaluation)
     if not agreement.start_date <= evaluation.evaluated_on <= agreement.end_date:
         raise ValueError(t("rev.err.midterm_date", start=fmt.date(agreement.start_date),
                            end=fmt.date(agreement.end_date)))
+    facts.require_past(evaluation.evaluated_on, label("field", "evaluated_on"))
+    rural.require_rural(agreement.parish_code)
     store.save(MIDTERM, evaluation.record_id, evaluation.model_dump(mode="json"), actor=actor.username,
                parish_code=agreement.parish_code, action=t("log.action.midterm"))
     return evaluation
@@ -118,6 +122,8 @@ def save_audit(store: Store, user: User | None, audit: Audit, expected_version: 
     agreement = _stored_agreement(store, audit.agreement_id)
     if audit.audited_on < agreement.start_date:
         raise ValueError(t("rev.err.audit_date", start=fmt.date(agreement.start_date)))
+    facts.require_past(audit.audited_on, label("field", "audited_on"))
+    rural.require_rural(agreement.parish_code)
     previous = store.get(AUDIT, audit.audit_id)
     if previous is not None and not previous.deleted:
         before = Audit.model_validate(previous.body)

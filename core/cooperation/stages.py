@@ -20,8 +20,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
+from core.data import rural
 from core.engine.screening import GateResult
 from core.proposals.models import ID_PATTERN
+from core.record import facts
 from core.record.auth import Accounts, Action, User
 from core.record.store import Store
 from core.texts import label, t
@@ -91,6 +93,8 @@ def current_stage(reached: Sequence[StageEvidence]) -> Stage | None:
 def record_stage(store: Store, user: User | None, parish_code: str, item: StageEvidence) -> StageEvidence:
     """Record a stage reached (planners), after the one before it and not earlier than it; a study that found the
     project not feasible stops the pipeline."""
+    rural.require_rural(parish_code)
+    facts.require_past(item.reached_on, t("stage.col.date"))
     actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
     reached = evidences(store, parish_code).get(item.proposal_id, [])
     expected = STAGES[len(reached)] if len(reached) < len(STAGES) else None
@@ -115,6 +119,7 @@ def rule(store: Store, parish_code: str) -> StageRule:
 
 def save_rule(store: Store, user: User | None, new_rule: StageRule) -> StageRule:
     """The board (or admin) sets which stage the parish requires before the budget."""
+    rural.require_rural(new_rule.parish_code)
     actor = Accounts(store).require(user, Action.SET_BUDGET)
     store.save(RULE, new_rule.parish_code, new_rule.model_dump(mode="json"), actor=actor.username,
                parish_code=new_rule.parish_code, action=t("log.action.stage_rule"))

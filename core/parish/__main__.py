@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from core.data import rural
 from core.data.db import DamagedDataError, MissingDataError, connect, query
 from core.data.validation import RowProblem, problem_lines
 from core.parish.folder import read_folder, write_templates
@@ -51,6 +52,9 @@ def load(parish_code: str, folder: Path, store: Store) -> int:
         return 2
     if not known:
         print(t("parish.cli.unknown_parish", code=parish_code), file=sys.stderr)
+        return 2
+    if (seat := rural.refusal(parish_code)) is not None:  # checked again on save (core.parish.records.check)
+        print(seat, file=sys.stderr)
         return 2
     if not folder.is_dir():
         print(t("parish.cli.no_folder", folder=folder), file=sys.stderr)

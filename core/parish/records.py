@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from core.data import rural
 from core.data.validation import RowProblem, spanish_message
 from core.fmt import local_code
 from core.parish.mirror import AID, ANSWER, ASSOCIATION, PDOT, PROBLEM, sync
@@ -28,6 +29,7 @@ from core.parish.models import (
 )
 from core.parish.tables import AssociationIndex
 from core.proposals.import_cells import normalise
+from core.record import facts
 from core.record.auth import Accounts, Action, User
 from core.record.store import Change, Store, StoredRecord
 from core.texts import label, t
@@ -146,10 +148,14 @@ def _held(store: Store, batch: ParishBatch) -> dict[tuple[str, str], StoredRecor
 def check(store: Store, batch: ParishBatch,
           held: dict[tuple[str, str], StoredRecord] | None = None) -> list[RowProblem]:
     """The rules that need the stored records: known associations, surveyed within members (`held`: the stored
-    records of the batch's kinds, when the caller has read them already)."""
+    records of the batch's kinds, when the caller has read them already). A cantonal seat is refused before
+    anything else (core.data.rural); a fact dated after today too, whatever read the batch (core.record.facts)."""
+    seat = rural.refusal(batch.parish_code)
+    if seat is not None:
+        return [RowProblem(t("parish.where.records"), None, None, seat)]
+    problems = _future_facts(batch)
     index = association_index(store, batch.parish_code, batch.associations)
     known = set(index.names)
-    problems = []
     for item in [*batch.aid, *batch.answers]:
         if item.association_id not in known:
             problems.append(RowProblem(t("parish.where.records"), None, None,
@@ -182,6 +188,14 @@ def check(store: Store, batch: ParishBatch,
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
                 key, name=association.name, surveyed=count, total=association.members_total)))
     return problems
+
+
+def _future_facts(batch: ParishBatch) -> list[RowProblem]:
+    """An aid's year, an answer's submission or aid year after today, each at its record's code."""
+    found = [(aid.code, facts.year_problem(aid.year)) for aid in batch.aid]
+    found += [(local_code(a.member_id), facts.date_problem(a.submitted_at) or facts.year_problem(a.aid_year))
+              for a in batch.answers]
+    return [RowProblem(t("parish.where.records"), None, code, problem) for code, problem in found if problem]
 
 
 def save_batch(store: Store, user: User | None, batch: ParishBatch) -> SaveSummary:

@@ -20,6 +20,7 @@ from core.parish.models import SurveyAnswer
 from core.parish.sheet import read_rows, unused_columns
 from core.parish.survey_header import UUID, HeaderCell, read_header
 from core.parish.tables import PARTS, AssociationIndex, PartPreview
+from core.record import facts
 from core.texts import t
 
 MAX_UUID = 64
@@ -105,7 +106,7 @@ def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line
                   association_id=answer.pop("association", None),
                   is_head_of_household=role is not None and role == head and role != "not_indicated")
     try:
-        return SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None})
+        item = SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None})
     except ValidationError as exc:
         for err in exc.errors():
             field = str(err["loc"][0]) if err["loc"] else None
@@ -113,6 +114,10 @@ def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line
                 continue
             problems.append(RowProblem(file, line, shown.get(field or ""), spanish_message(err)))
         return None
+    future = [(field, problem) for field, problem in (("submitted_at", facts.date_problem(item.submitted_at)),
+                                                      ("aid_year", facts.year_problem(item.aid_year))) if problem]
+    problems += [RowProblem(file, line, shown.get(field, field), problem) for field, problem in future]
+    return None if future else item
 
 
 def answer_from_form(values: dict[str, Any], parish_code: str, associations: AssociationIndex,

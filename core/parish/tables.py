@@ -26,6 +26,7 @@ from core.parish.models import (
 )
 from core.parish.sheet import read_rows, unused_columns
 from core.proposals.import_cells import normalise
+from core.record import facts
 from core.texts import labels, t
 
 Reader = Callable[[Any, "Context"], Any]
@@ -83,6 +84,7 @@ class Part:
     name: str  # file stem in a folder and key of its Spanish name: parish.part.<name>
     model: type[BaseModel]
     columns: tuple[Column, ...]
+    past_years: tuple[str, ...] = ()  # years of facts (an aid received): not after the current one
 
 
 @dataclass
@@ -162,7 +164,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
         Column("amount_usd", "parish.col.amount", _money, ("monto usd", "valor")),
         Column("non_reimbursable", "parish.col.non_reimbursable", _yes_no, ("a fondo perdido",)),
         Column("description_es", "parish.col.description", _text, ("detalle",)),
-    )),
+    ), past_years=("year",)),
     Part("problemas", ParishProblem, (
         Column("code", "parish.col.code", _text, ("codigo problema", "id")),
         Column("label_es", "parish.col.problem", _text, ("descripcion",)),
@@ -260,7 +262,9 @@ def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, lin
             where = shown.get(str(err["loc"][0])) if err["loc"] else None
             problems.append(RowProblem(file, line, where, spanish_message(err)))
         return None
-    return None if unread else item
+    future = [(f, problem) for f in part.past_years if (problem := facts.year_problem(getattr(item, f)))]
+    problems += [RowProblem(file, line, shown[f], problem) for f, problem in future]
+    return None if unread or future else item
 
 
 def template_csv(part: Part) -> bytes:

@@ -11,9 +11,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core.data import rural
 from core.proposals.models import Proposal, ProposalStatus
 from core.proposals.records import PROPOSAL, may_write_proposal
-from core.record import overlay
+from core.record import facts, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
 from core.record.store import Change, Store
 from core.texts import label, t
@@ -62,6 +63,8 @@ def change_statuses(store: Store, user: User | None, proposal_ids: Sequence[str]
                                                                    status=label("proposal_status", target))))
             continue
         try:
+            rural.require_rural(proposal.parish_code)
+            facts.require_past(today, t("facts.field.step", id=proposal_id, status=label("proposal_status", target)))
             moved = proposal.with_status(target, date=today, note=note or None)
             actor = may_write_proposal(user, moved, record.body)
         except (ValueError, PermissionDenied) as exc:

@@ -24,6 +24,7 @@ from core.data.validation import spanish_message
 from core.fmt import capitalized, local_code
 from core.proposals.import_cells import normalise, parse_number
 from core.proposals.models import ALLOWED_TRANSITIONS, REPRESENTATIVE_STATUSES, Proposal, ProposalStatus
+from core.record import facts
 from core.record.auth import Action, Role, User, can
 from core.texts import STRINGS, label, t
 
@@ -216,7 +217,7 @@ def from_form(values: Mapping[str, Any], base: Proposal | None, *, parish_code: 
         raise FormError(spanish_errors(exc)) from None
     if new_status is not None and ProposalStatus(new_status) != proposal.status:
         try:
-            proposal = proposal.with_status(new_status, date=today or dt.date.today(), note=note or None)
+            proposal = proposal.with_status(new_status, date=today or facts.today(), note=note or None)
         except ValueError as exc:
             raise FormError([f"{field_label('status')}: {exc}"]) from None
     return proposal

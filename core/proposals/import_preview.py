@@ -19,7 +19,7 @@ from core.data.validation import RowProblem
 from core.proposals import records
 from core.proposals.import_associations import AssociationChoice, Unregistered
 from core.proposals.models import Proposal
-from core.record import overlay
+from core.record import facts, overlay
 from core.record.store import Store
 from core.texts import t
 
@@ -94,7 +94,7 @@ def context_for(con: duckdb.DuckDBPyConnection, store: Store, parish_code: str,
                          associations=dict(associations.iter_rows()), existing=existing, elsewhere=elsewhere,
                          deleted=deleted,
                          pdot_objectives=pdot, pnd_objectives=pnd, sdg_targets=targets, offers=offers,
-                         competences=competences, problems=problems, today=today or dt.date.today())
+                         competences=competences, problems=problems, today=today or facts.today())
 
 
 Action = Literal["new", "update", "unchanged", "error", "skipped"]  # skipped: its association awaits the planner

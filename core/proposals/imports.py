@@ -48,6 +48,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from core.data import rural
 from core.data.validation import RowProblem
 from core.parish import records as parish_records
 from core.parish.records import ParishBatch
@@ -72,6 +73,9 @@ def preview_import(data: bytes, filename: str, ctx: ImportContext, *, update_exi
     """
     preview = ImportPreview(filename or t("imp.file.default_name"), update_existing=update_existing,
                             choices=dict(choices or {}))
+    if (seat := rural.refusal(ctx.parish_code)) is not None:  # said before the file is read: nothing can be stored
+        preview.problems.append(RowProblem(preview.file, None, None, seat))
+        return preview
     try:
         book = read_book(data, preview.file)
     except FileRefused as refused:
@@ -105,6 +109,9 @@ def save_import(store: Store, user: User | None, preview: ImportPreview, *, only
     if preview.refused or (not preview.ok and not only_valid):
         raise ImportRefused(t("imp.refused.not_ok"))
     chosen = preview.to_save()
+    seat = next((s for r in chosen if r.proposal is not None and (s := rural.refusal(r.proposal.parish_code))), None)
+    if seat is not None:
+        raise ImportRefused(seat)
     if not chosen:
         if preview.count("unchanged"):
             return 0

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from core import fmt
 from core.cooperation.cooperants import registered_offer
+from core.data import rural
 from core.data.schemas.catalogues import PdotObjective
 from core.parish.mirror import ASSOCIATION
 from core.proposals.built import ASSOCIATIONS
@@ -29,7 +30,7 @@ from core.proposals.models import (
     transition_error,
 )
 from core.proposals.offers import ENTERED, CooperationOffer
-from core.record import overlay
+from core.record import facts, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, require
 from core.record.decisions import KIND as DECISION
 from core.record.decisions import Decision
@@ -196,12 +197,14 @@ def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_
     The rights are checked against the stored record, and the save expects that very version, so a change
     made between the check and the write is refused as a conflict rather than overwritten.
     """
+    rural.require_rural(proposal.parish_code)
     record = overlay.current(store, PROPOSAL, proposal.proposal_id)
     stored = record.body if record is not None and not record.deleted else None
     actor = may_write_proposal(Accounts(store).signed_in(user), proposal, stored)
     _same_parish(record, proposal)
     _proponents_of_the_parish(store, [proposal])
     _check_lifecycle(stored, proposal)
+    _steps_not_ahead(stored, proposal)
     if expected_version is None:
         expected_version = record.version if record is not None else 0
     return _save(store, actor, PROPOSAL, proposal.proposal_id, proposal, proposal.parish_code, expected_version,
@@ -223,6 +226,14 @@ def _proponents_of_the_parish(store: Store, items: Sequence[Proposal], created: 
         if strangers:
             raise ValueError(t("val.proposal.association_elsewhere", proposal=item.proposal_id,
                                associations=", ".join(strangers)))
+
+
+def _steps_not_ahead(stored: dict[str, Any] | None, proposal: Proposal) -> None:
+    """The steps a save adds to the status history happened: none is dated after today (FutureFact, Spanish)."""
+    kept = len((stored or {}).get("status_history") or [])
+    for change in proposal.status_history[kept:]:
+        facts.require_past(change.date, t("facts.field.step", id=proposal.proposal_id,
+                                          status=label("proposal_status", change.status)))
 
 
 def _same_parish(record: StoredRecord | None, proposal: Proposal) -> None:
@@ -251,9 +262,13 @@ def import_proposals(store: Store, user: User | None, items: list[Proposal],
     changes already checked by their own module (the associations an import creates), written in the
     same transaction.
     """
+    for parish_code in dict.fromkeys(item.parish_code for item in items):
+        rural.require_rural(parish_code)
     actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
     for item in items:
-        _same_parish(overlay.current(store, PROPOSAL, item.proposal_id), item)
+        record = overlay.current(store, PROPOSAL, item.proposal_id)
+        _same_parish(record, item)
+        _steps_not_ahead(record.body if record is not None and not record.deleted else None, item)
     _proponents_of_the_parish(store, items, before)
     expected = expected_versions or {}
     store.apply([*before, *(Change(PROPOSAL, p.proposal_id, p.model_dump(mode="json"), p.parish_code,
@@ -348,7 +363,9 @@ def save_pdot_objective(store: Store, user: User | None, objective: PdotObjectiv
 
 def _save(store: Store, actor: User, kind: str, record_id: str, item: BaseModel, parish_code: str | None,
           expected_version: int | None, action_key: str) -> int:
-    """One record written as `actor`, logged as a change from its demo version when the store did not hold it."""
+    """One record written as `actor`, logged as a change from its demo version when the store did not hold it;
+    never for a cantonal seat (core.data.rural)."""
+    rural.require_rural(parish_code)
     [saved] = store.apply([Change(kind, record_id, item.model_dump(mode="json"), parish_code, expected_version,
                                   t(action_key), base=overlay.base(kind, record_id))], actor=actor.username)
     return saved.version

@@ -28,7 +28,9 @@ from pydantic import (
 )
 
 from core import fmt
+from core.data import rural
 from core.proposals.models import COMPETING, Proposal
+from core.record import facts
 from core.record.auth import Accounts, Action, Position, Role, User
 from core.record.store import Change, ConflictError, Store, StoreError
 from core.texts import t
@@ -84,6 +86,7 @@ def board(store: Store, parish_code: str) -> Board:
 
 def set_board(store: Store, user: User | None, parish_code: str, value: Board) -> Board:
     """The board fixes its own size and quorum (role: SET_BUDGET, the board or admin)."""
+    rural.require_rural(parish_code)
     actor = Accounts(store).require(user, Action.SET_BUDGET)
     store.save(BOARD_KIND, parish_code, value.model_dump(mode="json"), actor=actor.username, parish_code=parish_code,
                action=t("log.action.set_board"))
@@ -300,6 +303,8 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     proposals' new statuses, core.proposals.records.decision_status_changes): all of it is kept, or none.
     """
     user = Accounts(store).require(user, Action.APPROVE_DECISION)  # the stored account: its name goes on the acta
+    rural.require_rural(draft.parish_code)
+    facts.require_past(draft.date, t("dec.date"))  # a decision taken, on the board's session
     rules = board(store, draft.parish_code)
     check_quorum(draft, rules)
     year = draft.date.year

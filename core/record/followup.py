@@ -14,6 +14,7 @@ import polars as pl
 
 from core import fmt
 from core.proposals.models import Proposal, ProposalStatus
+from core.record import facts
 from core.texts import t
 
 FOLLOWED: tuple[ProposalStatus, ...] = (ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalStatus.CLOSED)
@@ -47,9 +48,17 @@ def last_dated(project: Proposal) -> dt.date | None:
     return next((change.date for change in reversed(project.status_history) if change.date), None)
 
 
+def step_day(project: Proposal) -> dt.date:
+    """The day a next step is dated by default: today, or the project's last dated step when that is later (a step
+    then cannot be saved yet: `next_step` says why)."""
+    last = last_dated(project)
+    return max(facts.today(), last or dt.date.min)
+
+
 def next_step(project: Proposal, step: ProposalStatus | str, on: dt.date, note: str | None = None) -> Proposal:
     """The project one step on, dated `on`: never before the step it is at (ValueError, Spanish). The lifecycle's
     own rules are the model's (Proposal.with_status)."""
+    facts.require_past(on, t("facts.field.followup", id=project.proposal_id))
     last = last_dated(project)
     if last is not None and on < last:
         raise ValueError(t("seg.err.before", date=fmt.date(on), last=fmt.date(last)))

@@ -26,8 +26,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from core.data import rural
 from core.engine.criteria import CRITERIA, CRITERION_CODES
-from core.record import meeting_checks, overlay
+from core.record import facts, meeting_checks, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, User, can
 from core.record.store import Store
 from core.texts import t
@@ -199,6 +200,8 @@ def _closing_proponents(store: Store, meeting: Meeting, stored: Meeting | None) 
 
 def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_version: int | None = None) -> Meeting:
     Accounts(store).require(user, Action.RUN_MEETING)
+    rural.require_rural(meeting.parish_code)
+    facts.require_past(meeting.date, t("ses.field.date"))  # a meeting held, not one planned
     stored = load_meeting(store, meeting.meeting_id)
     meeting_checks.check_save(store, meeting, stored)
     meeting = meeting.model_copy(update={"proponents": _closing_proponents(store, meeting, stored)})

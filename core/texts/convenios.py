@@ -75,7 +75,6 @@ STRINGS = {
     "agr.err.no_application": "No existe la postulación {application}.",
     "agr.err.no_proposal": "La propuesta {proposal} no existe en la parroquia de la postulación.",
     "agr.err.call_elsewhere": "La convocatoria {call} no existe o es de otro cooperante.",
-    "agr.err.answer_ahead": "La respuesta no puede tener una fecha que aún no llega ({date}).",
     "agr.err.counterpart": "La convocatoria {call} exige una contraparte local del {pct} %: {needed}, y el convenio "
                            "pone {local} entre el GAD y la comunidad.",
     "agr.err.signed_before": "El convenio no puede firmarse antes de la respuesta del cooperante ({date}).",

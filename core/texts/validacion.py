@@ -121,4 +121,15 @@ STRINGS: dict[str, str] = {
                                     "solo el monto"),
     "val.offer.linked_and_unmatched": "la oferta está vinculada al cooperante {cooperant} y a la vez marcada como sin "
                                       "vincular",
+    # -- facts dated after today (core.record.facts) and parishes Minga does not record for (core.data.rural) --
+    "facts.future_date": "la fecha {date} es posterior a hoy ({today}): solo se registra lo que ya ocurrió",
+    "facts.future_date_in": "La fecha {date} de «{field}» es posterior a hoy ({today}): solo se registra lo que ya "
+                            "ocurrió.",
+    "facts.future_year": "el año {year} es posterior al año en curso ({current}): solo se registra lo que ya ocurrió",
+    "facts.future_year_in": "El año {year} de «{field}» es posterior al año en curso ({current}): solo se registra "
+                            "lo que ya ocurrió.",
+    "facts.field.followup": "fecha del paso de {id}",
+    "facts.field.step": "fecha del paso de {id} a {status}",
+    "rural.seat_refused": "{code} es la cabecera cantonal urbana de {name}; Minga registra datos de parroquias "
+                          "rurales, que tienen junta parroquial. Elija una parroquia rural del cantón.",
 }
