@@ -2,7 +2,6 @@
 or those a saved scenario funds) as a heatmap; the PDOT objectives no proposal serves; and, for a planner, the
 PDOT objectives and each proposal's alignment to edit (saved through core.proposals.records)."""
 
-import datetime as dt
 
 import polars as pl
 import streamlit as st
@@ -13,6 +12,7 @@ from core.data.schemas.catalogues import PdotObjective
 from core.engine import scenarios
 from core.proposals import alignment, records
 from core.proposals.entry import FormError, from_form, spanish_errors
+from core.record import facts
 from core.record.auth import Action
 from core.texts import t
 from ui import alignment_chart, data, record_form, session, state, widgets
@@ -128,7 +128,7 @@ def pdot_editor() -> None:
                                           key=f"{k}-save")
     if not submitted:
         return
-    today = dt.date.today()
+    today = facts.today()
     body = {**(base.model_dump() if base else {"is_illustrative": False,
                                                "source": t("alin.edit.pdot.source", user=user.display_name if user
                                                            else "", date=fmt.date(today))}),

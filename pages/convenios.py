@@ -17,6 +17,7 @@ from core.cooperation import cooperants as coop
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
 from core.proposals import records
 from core.proposals.entry import spanish_errors
+from core.record import facts
 from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, session, state, widgets
@@ -70,7 +71,7 @@ with tab_apply:
             cooperant_id = st.selectbox(t("conv.col.cooperant"), list(registry), format_func=lambda c: registry[c].name)
             calls_of = [c.call_id for c in calls_mod.calls(store)]
             call_id = st.selectbox(t("conv.col.call"), ["", *calls_of], format_func=lambda c: c or t("conv.no_call"))
-            submitted = st.date_input(t("conv.col.submitted"), value=dt.date.today(), format="DD/MM/YYYY")
+            submitted = st.date_input(t("conv.col.submitted"), value=facts.today(), format="DD/MM/YYYY")
             st.caption(t("conv.capacity.heading"))
             staff = st.checkbox(t("conv.capacity.staff"))
             funds = st.checkbox(t("conv.capacity.counterpart_funds"))
@@ -90,7 +91,7 @@ with tab_apply:
             chosen = st.selectbox(t("conv.col.application"), [a.application_id for a in pending])
             answer = st.selectbox(t("conv.col.answer"), list(labels("application_answer")),
                                   format_func=lambda a: label("application_answer", a))
-            answered = st.date_input(t("conv.answer.date"), value=dt.date.today(), format="DD/MM/YYYY")
+            answered = st.date_input(t("conv.answer.date"), value=facts.today(), format="DD/MM/YYYY")
             note = st.text_input(t("conv.answer.note"), max_chars=2000)
             if st.form_submit_button(t("conv.answer.save")):
                 if attempt(lambda: agr.record_answer(store, session.current_user(), chosen, answer, answered,
@@ -116,9 +117,9 @@ with tab_agree:
         with st.form("conv-sign"):
             chosen = st.selectbox(t("conv.col.application"), [a.application_id for a in accepted])
             dates = st.columns(3)
-            signed_on = dates[0].date_input(t("conv.agree.signed"), value=dt.date.today(), format="DD/MM/YYYY")
-            start = dates[1].date_input(t("conv.agree.start"), value=dt.date.today(), format="DD/MM/YYYY")
-            end = dates[2].date_input(t("conv.agree.end"), value=dt.date.today() + dt.timedelta(days=365),
+            signed_on = dates[0].date_input(t("conv.agree.signed"), value=facts.today(), format="DD/MM/YYYY")
+            start = dates[1].date_input(t("conv.agree.start"), value=facts.today(), format="DD/MM/YYYY")
+            end = dates[2].date_input(t("conv.agree.end"), value=facts.today() + dt.timedelta(days=365),
                                       format="DD/MM/YYYY")
             money = st.columns(3)
             amounts = {party: numbers.number_field(label("agreement_party", party), key=f"conv-sign-{party}",
@@ -171,7 +172,7 @@ with tab_report:
         if can_edit:
             with st.form("conv-report"):
                 report_id = st.text_input(t("conv.report.id"), max_chars=40)
-                period_end = st.date_input(t("conv.report.period"), value=dt.date.today(), format="DD/MM/YYYY")
+                period_end = st.date_input(t("conv.report.period"), value=facts.today(), format="DD/MM/YYYY")
                 progress = st.slider(t("conv.report.progress"), 0, 100, 0)
                 key = f"conv-report-{current.agreement_id}"
                 values = {i.name: numbers.number_field(t("conv.report.reached", indicator=plain(i.name), unit=plain(i.unit)),
@@ -213,7 +214,7 @@ with tab_review:
     agreement_reviews(store, parish, empty_note=True)
     current = _chosen_agreement("review-agreement")
     if current is not None and can_edit:
-        within = min(max(dt.date.today(), current.start_date), current.end_date)
+        within = min(max(facts.today(), current.start_date), current.end_date)
         with st.form("conv-midterm"):
             st.markdown(t("rev.midterm.heading"))
             cells = st.columns(2)
@@ -290,7 +291,7 @@ with tab_close:
                     if attempt(lambda: closing.save_evaluation(store, session.current_user(), closing.ClosingEvaluation(
                             agreement_id=current.agreement_id, evaluator=evaluator,
                             evaluator_name=evaluator_name.strip(),
-                            evaluated_on=dt.date.today(),
+                            evaluated_on=facts.today(),
                             scores=[closing.CriterionScore(criterion=c, score=s, evidence=e.strip())
                                     for c, (s, e) in scored.items()],
                             lessons_positive=positive.strip() or None, lessons_negative=negative.strip() or None)),

@@ -10,6 +10,7 @@ from core import fmt
 from core.cooperation import calls as calls_mod
 from core.cooperation import cooperants as coop
 from core.proposals import records
+from core.record import facts
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, labels, t
@@ -25,7 +26,7 @@ st.write(t("coop.calls.intro", days=calls_mod.SOON_DAYS))
 registry = coop.by_id(coop.cooperants(store))
 themes = calls_mod.parish_themes(records.proposal_models(store, parish))
 left, right = st.columns(2)
-today = left.date_input(t("coop.calls.today"), value=dt.date.today(), format="DD/MM/YYYY", key="calls-today")
+today = left.date_input(t("coop.calls.today"), value=facts.today(), format="DD/MM/YYYY", key="calls-today")
 only_fit = right.toggle(t("coop.calls.only_fit"), value=True, key="calls-fit")
 frame = calls_mod.calendar(calls_mod.calls(store), registry, today, themes)
 if only_fit:
@@ -58,8 +59,8 @@ with st.form("call-form"):
     call_type = st.selectbox(t("coop.calls.col.call_type"), ["open_call", "technical_assistance",
                                                               "financial_assistance", "contest"],
                              format_func=lambda c: label("call_type", c))
-    opens = st.date_input(t("coop.calls.col.open_date"), value=dt.date.today(), format="DD/MM/YYYY")
-    closes = st.date_input(t("coop.calls.col.close_date"), value=dt.date.today() + dt.timedelta(days=30),
+    opens = st.date_input(t("coop.calls.col.open_date"), value=facts.today(), format="DD/MM/YYYY")
+    closes = st.date_input(t("coop.calls.col.close_date"), value=facts.today() + dt.timedelta(days=30),
                            format="DD/MM/YYYY")
     call_themes = st.multiselect(t("coop.col.themes"), list(labels("theme")), format_func=lambda c: label("theme", c),
                                  placeholder=t("coop.page.choose"))

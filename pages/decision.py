@@ -1,6 +1,5 @@
 """Decisión y acta: the board approves a saved scenario by vote; every decision's acta in PDF and Excel."""
 
-import datetime as dt
 
 import pandas as pd
 import polars as pl
@@ -10,7 +9,7 @@ from pydantic import ValidationError
 from core import fmt
 from core.engine import scenarios
 from core.proposals import records
-from core.record import acta, decisions, signing
+from core.record import acta, decisions, facts, signing
 from core.record.auth import Action, PermissionDenied
 from core.record.decisions import Attendee
 from core.record.store import StoreError
@@ -127,7 +126,7 @@ def _vote(row: dict, same_vote: str | None) -> str | None:
 
 
 with st.form("dec-new"):
-    date = st.date_input(t("dec.date"), value=dt.date.today(), format="DD/MM/YYYY")
+    date = st.date_input(t("dec.date"), value=facts.today(), format="DD/MM/YYYY")
     people = st.data_editor(
         defaults, num_rows="dynamic", key="dec-attendees", width="stretch",
         column_config={

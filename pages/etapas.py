@@ -1,7 +1,6 @@
 """Etapas: FLOK's pipeline for the parish's proposals (comunidad → factibilidad → plan de negocios →
 financiamiento) with the evidence of each stage, and the board's rule of the stage required before the budget."""
 
-import datetime as dt
 
 import polars as pl
 import streamlit as st
@@ -9,6 +8,7 @@ import streamlit as st
 from core import fmt
 from core.cooperation import stages
 from core.proposals import records
+from core.record import facts
 from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, session, state
@@ -45,7 +45,7 @@ if session.allowed(Action.EDIT_PROPOSAL) and titles:
         proposal_id = st.selectbox(t("stage.col.proposal_id"), list(titles),
                                    format_func=lambda p: f"{p} · {titles[p]}")
         stage = st.selectbox(t("stage.col.stage"), list(stages.STAGES), format_func=lambda s: label("flok_stage", s))
-        reached_on = st.date_input(t("stage.col.date"), value=dt.date.today(), format="DD/MM/YYYY")
+        reached_on = st.date_input(t("stage.col.date"), value=facts.today(), format="DD/MM/YYYY")
         evidence = st.text_area(t("stage.col.evidence"), max_chars=2000, help=t("stage.evidence_help"))
         feasibility = st.selectbox(t("stage.col.feasibility"), ["", *labels("feasibility")],
                                    format_func=lambda f: label("feasibility", f) if f else t("stage.not_applicable"))

@@ -2,7 +2,6 @@
 objectives it could fund, whether the parish can put up the counterpart (the amount available is an input that
 starts from the budget), the two thesis cases side by side, and a form to register or edit offers."""
 
-import datetime as dt
 
 import polars as pl
 import streamlit as st
@@ -13,6 +12,7 @@ from core.cooperation import cooperants as coop
 from core.engine.prioritization import load_inputs
 from core.proposals import cooperation, offers, records
 from core.proposals.entry import spanish_errors
+from core.record import facts
 from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, record_form, session, state, widgets
@@ -50,7 +50,7 @@ def review_panel() -> None:
     if not inputs.offers:
         st.info(t("ofe.empty"))
         return
-    reviews = cooperation.review_offers(inputs, available, today=dt.date.today())
+    reviews = cooperation.review_offers(inputs, available, today=facts.today())
     committed = cooperation.committed_usd(reviews)
     metrics = st.columns(3)
     metrics[0].metric(t("ofe.metric.offers"), fmt.number(len(reviews)))
@@ -219,7 +219,7 @@ def form_panel() -> None:
         c = st.columns([1, 2])
         illustrative = c[0].checkbox(t("ofe.form.illustrative"), value=base.is_illustrative if base else False,
                                      key=f"{k}-illustrative")
-        today = dt.date.today()
+        today = facts.today()
         source = c[1].text_input(t("ofe.form.source"), key=f"{k}-source",
                                  value=base.source if base else t("ofe.form.source_default",
                                                                   user=user.display_name if user else "",

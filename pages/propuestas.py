@@ -5,7 +5,6 @@ with a preview of every problem before anything is stored.
 The import tab is drawn by ui.proposal_import.
 """
 
-import datetime as dt
 
 import polars as pl
 import streamlit as st
@@ -13,6 +12,7 @@ import streamlit as st
 from core import fmt
 from core.proposals import entry, records
 from core.proposals.models import ProposalStatus
+from core.record import facts
 from core.record.auth import Role
 from core.texts import label, labels, t
 from ui import data, formulation, proposal_import, proposal_status, record_form, session, state, widgets
@@ -316,7 +316,7 @@ def form_panel() -> None:
         "themes": themes, "support_kind": kind, "competence_code": competence or None, "benefit_scope": scope,
         **national_format,
     }
-    today = dt.date.today()
+    today = facts.today()
     try:
         proposal = entry.from_form(values, base, parish_code=parish_code, new_status=new_status, note=note,
                                    today=today, source=t("prop.form.source", user=user.display_name if user else "",

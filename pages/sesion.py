@@ -1,6 +1,5 @@
 """Sesión del grupo asesor: open a meeting, weighted vote, private scoring, revealed results."""
 
-import datetime as dt
 from collections.abc import Callable
 
 import polars as pl
@@ -11,7 +10,7 @@ from core.diagnosis.tables import for_display
 from core.engine import ballots
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
 from core.proposals import records
-from core.record import meeting, meeting_results
+from core.record import facts, meeting, meeting_results
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, t
@@ -44,7 +43,7 @@ def _open_form() -> None:
     with st.expander(t("ses.open_title"), expanded=not meeting.meetings(store, parish)):
         with st.form("ses-open"):
             title = st.text_input(t("ses.field.title"), value=t("ses.field.title_default"))
-            date = st.date_input(t("ses.field.date"), value=dt.date.today(), format="DD/MM/YYYY")
+            date = st.date_input(t("ses.field.date"), value=facts.today(), format="DD/MM/YYYY")
             subject = st.radio(t("ses.field.subject"), ["problems", "proposals"], horizontal=True,
                                format_func=lambda s: t(f"ses.subject.{s}"))
             votes = st.number_input(t("ses.field.votes"), min_value=1, max_value=100, value=13)

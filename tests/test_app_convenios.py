@@ -8,6 +8,7 @@ import pytest
 
 from core.cooperation import agreements as agr
 from core.cooperation import closing, monitoring
+from core.record import facts
 from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page, store_accounts
@@ -63,7 +64,7 @@ def test_from_application_to_closing_evaluation(own_store):
     seguimiento = open_app_page("pages/seguimiento.py", BOARD)
     assert _flags(seguimiento)["Alertas"].to_list() == ["sin alertas"]
     monitoring.save_report(store, PLANNER, monitoring.Report(
-        report_id="R1", agreement_id=agreement.agreement_id, period_end=dt.date.today(), physical_progress_pct=10,
+        report_id="R1", agreement_id=agreement.agreement_id, period_end=facts.today(), physical_progress_pct=10,
         spent_gad_usd=9000))
     seguimiento = open_app_page("pages/seguimiento.py", BOARD)
     assert "sobre el presupuesto" in _flags(seguimiento)["Alertas"].item()
@@ -93,11 +94,11 @@ def _signed(store_path):
     store = store_accounts(Store(store_path), planner_core, BOARD)  # rights are read from the stored accounts
     agr.submit(store, planner_core, agr.Application(application_id="AP-REV", parish_code="010170",
                                                     proposal_id="EV-P02", cooperant_id="CO-ISRAEL-MASHAV",
-                                                    submitted_on=dt.date.today() - dt.timedelta(days=60)))
-    agr.record_answer(store, planner_core, "AP-REV", "accepted", dt.date.today() - dt.timedelta(days=45))
+                                                    submitted_on=facts.today() - dt.timedelta(days=60)))
+    agr.record_answer(store, planner_core, "AP-REV", "accepted", facts.today() - dt.timedelta(days=45))
     return store, agr.sign(store, BOARD, agr.AgreementDraft(
-        application_id="AP-REV", signed_on=dt.date.today() - dt.timedelta(days=40),
-        start_date=dt.date.today() - dt.timedelta(days=30), end_date=dt.date.today() + dt.timedelta(days=300),
+        application_id="AP-REV", signed_on=facts.today() - dt.timedelta(days=40),
+        start_date=facts.today() - dt.timedelta(days=30), end_date=facts.today() + dt.timedelta(days=300),
         cooperant_usd=10_000, gad_usd=7_000,
         indicators=[agr.AnnexIndicator(name="Familias con riego", unit="familias", baseline=0, target=150,
                                        means_of_verification="Actas de entrega")]))

@@ -11,13 +11,12 @@ tests/test_app_decidir_registro.py. Every record a test creates in the session's
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from core.parish.mirror import ASSOCIATION, write_parish
 from core.proposals import records
 from core.proposals.models import Proposal
+from core.record import facts
 from core.record.auth import Role, User
 from core.record.store import Change, Store
 from tests.conftest import open_app_page
@@ -152,7 +151,7 @@ def test_all_filtered_drafts_are_handed_in_at_once(store, clean):
     assert any("Propuestas que pasaron a «Presentada»: 3" in s.value for s in app.success)
     for code in codes:
         moved = Proposal.model_validate(store.get(records.PROPOSAL, code).body)
-        assert moved.status == "submitted" and moved.status_history[-1].date == dt.date.today()
+        assert moved.status == "submitted" and moved.status_history[-1].date == facts.today()
 
 
 def test_a_bulk_change_moves_nothing_when_one_cannot_move(store, clean):

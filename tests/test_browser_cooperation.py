@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from core.cooperation import agreements as agr
 from core.cooperation import monitoring, reviews
+from core.record import facts
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
 from tests.conftest import TEST_PASSWORD, TEST_USERS, after_its_run, open_page, served_app, sign_in, wait_for_app
@@ -118,7 +119,7 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, cooperation_a
 
     open_page(page, "Seguimiento de proyectos")
     expect(page.get_by_text("Convenios de cooperación: alertas")).to_be_visible()
-    flags = monitoring.flags_frame(Store(store_path), agr.agreements(Store(store_path), "010170"), dt.date.today())
+    flags = monitoring.flags_frame(Store(store_path), agr.agreements(Store(store_path), "010170"), facts.today())
     assert flags["over_budget"].any()  # the GAD spent 25.000 of the 20.000 it committed
 
     open_page(page, "Convenios")

@@ -7,7 +7,7 @@ import pytest
 
 from core.proposals import records
 from core.proposals.models import Proposal, ProposalStatus, StatusChange
-from core.record import followup
+from core.record import facts, followup
 from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page
@@ -60,7 +60,7 @@ def test_a_planner_starts_the_execution_of_a_funded_project(own_store):
     assert stored.status_history[-1].note == "Arranca con la compra de mangueras"
     # dated today, or on the project's last dated step when that is later (the demo's own dates are in 2027)
     last = max(c.date for c in funded.status_history if c.date)
-    assert stored.status_history[-1].date == max(dt.date.today(), last)
+    assert stored.status_history[-1].date == max(facts.today(), last)
 
 
 def test_a_second_person_saving_a_stale_step_saves_nothing_and_is_told(own_store):

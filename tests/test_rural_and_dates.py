@@ -231,3 +231,13 @@ def test_the_loader_refuses_a_seat_and_a_future_year(tmp_path, own_store, capsys
     else:
         assert said in err
         assert live_count(Store(own_store)) == 0
+
+
+@pytest.mark.parametrize(("utc", "in_ecuador"), [
+    (dt.datetime(2026, 12, 5, 2, 30, tzinfo=dt.UTC), dt.date(2026, 12, 4)),   # 21:30 of the 4th in Ecuador
+    (dt.datetime(2026, 12, 5, 4, 59, tzinfo=dt.UTC), dt.date(2026, 12, 4)),   # 23:59
+    (dt.datetime(2026, 12, 5, 5, 0, tzinfo=dt.UTC), dt.date(2026, 12, 5)),    # midnight
+    (dt.datetime(2027, 1, 1, 3, 0, tzinfo=dt.UTC), dt.date(2026, 12, 31)),    # a year's last evening
+])
+def test_today_is_the_date_in_continental_ecuador_whatever_the_server_s_zone(utc, in_ecuador):
+    assert facts.date_in_ecuador(utc) == in_ecuador

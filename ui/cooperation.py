@@ -12,6 +12,7 @@ import streamlit as st
 from core import fmt
 from core.cooperation import agreements, monitoring, pdot_progress, reviews
 from core.proposals import records
+from core.record import facts
 from core.record.auth import PermissionDenied
 from core.record.store import ConflictError, Store, StoreError
 from core.texts import labels, t
@@ -39,7 +40,7 @@ def agreement_flags(store: Store, parish_code: str, today: dt.date | None = None
     if not signed:
         return
     st.subheader(t("mon.flags.title"))
-    frame = monitoring.flags_frame(store, signed, today or dt.date.today())
+    frame = monitoring.flags_frame(store, signed, today or facts.today())
     percent = {c: pl.col(c).map_elements(lambda v: fmt.percent(v / 100), return_dtype=pl.Utf8)
                for c in ("elapsed_pct", "progress_pct", "spent_pct")}
     shown = frame.with_columns(**percent, reasons=pl.when(pl.col("reasons") == "").then(pl.lit(t("mon.flags.ok")))

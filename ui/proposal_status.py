@@ -2,7 +2,6 @@
 (core.proposals.readiness), and moving several proposals to one status at once (core.proposals.bulk_status,
 which checks each step and the person's rights, all or nothing)."""
 
-import datetime as dt
 
 import polars as pl
 import streamlit as st
@@ -10,6 +9,7 @@ import streamlit as st
 from core import fmt
 from core.proposals import bulk_status, entry, readiness
 from core.proposals.models import Proposal, ProposalStatus
+from core.record import facts
 from core.record.auth import PermissionDenied, User
 from core.record.store import ConflictError, Store
 from core.texts import label, t
@@ -63,7 +63,7 @@ def bulk_panel(shown: pl.DataFrame, user: User | None, store: Store) -> None:
                          icon=":material/published_with_changes:"):
             return
         try:
-            moved = bulk_status.change_statuses(store, user, picked, target, today=dt.date.today(), note=note)
+            moved = bulk_status.change_statuses(store, user, picked, target, today=facts.today(), note=note)
         except PermissionDenied as exc:
             session.denied(exc)
             return

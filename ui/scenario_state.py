@@ -26,7 +26,7 @@ from core.engine.screening import Screening
 from core.engine.sensitivity import draw_scores, probability_frame
 from core.engine.weights import DEFAULT_PRESET, normalize, preset
 from core.proposals import records
-from core.record import meeting
+from core.record import facts, meeting
 from core.record.auth import Action, PermissionDenied
 from core.texts import t
 from ui import data, session, state, widgets
@@ -83,7 +83,7 @@ def _scoring(parish_code: str, version: tuple[int, ...], weights: tuple, rules_j
 @st.cache_resource(max_entries=96, show_spinner=False)
 def _run(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str, method: str,
          explain: bool) -> Prioritization:
-    today = dt.date.today()
+    today = facts.today()
     return prioritize(_inputs(parish_code, version), AllocationRules.model_validate_json(rules_json),
                       weights=dict(weights), method=method, explain=explain,
                       screenings=_screenings(parish_code, version, rules_json, today),

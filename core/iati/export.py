@@ -38,7 +38,7 @@ from core.iati.schema import problems
 from core.proposals.models import Indicator, Proposal, ProposalStatus
 from core.proposals.offers import REIMBURSABLE_TYPES, CooperationOffer
 from core.proposals.records import OFFER, PROPOSAL
-from core.record import overlay
+from core.record import facts, overlay
 from core.record.store import Store
 from core.texts import label, t
 
@@ -143,7 +143,7 @@ def _project_activity(root: etree._Element, reporter: Reporter, proposal: Propos
         el.org(activity, "participating-org", association_names.get(association, association), None,
                ids.RECIPIENT_COUNTRY_NGO, role=ids.ROLE_IMPLEMENTING)
     etree.SubElement(activity, "activity-status", code=FUNDED_STATUSES[ProposalStatus(proposal.status)])
-    decided = _funded_on(proposal) or proposal.start_date or dt.date.today()
+    decided = _funded_on(proposal) or proposal.start_date or facts.today()
     start = proposal.start_date or decided
     el.activity_date(activity, ids.DATE_PLANNED_START, start,
                    None if proposal.start_date else t("iati.date.decision"))

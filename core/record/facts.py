@@ -19,7 +19,13 @@ class FutureFact(ValueError):
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    """Today in continental Ecuador, whatever the server's own time zone."""
+    return date_in_ecuador(dt.datetime.now(dt.UTC))
+
+
+def date_in_ecuador(moment: dt.datetime) -> dt.date:
+    """The date a parish reads at `moment` (aware): on a server kept in UTC, the next day starts at 19:00 there."""
+    return moment.astimezone(fmt.ECUADOR_CONTINENTAL).date()
 
 
 def _day(value: dt.date | dt.datetime | str) -> dt.date:
