@@ -241,3 +241,19 @@ def test_the_loader_refuses_a_seat_and_a_future_year(tmp_path, own_store, capsys
 ])
 def test_today_is_the_date_in_continental_ecuador_whatever_the_server_s_zone(utc, in_ecuador):
     assert facts.date_in_ecuador(utc) == in_ecuador
+
+
+def test_a_stored_meeting_moves_on_without_its_date_judged_again_unless_it_changes(store, monkeypatch):
+    """A meeting held today on one server is closed on another whose «today» is a day behind (or after the clock
+    was set back): its date, stored once, is not refused then; moving it to a later day is."""
+    held = meeting.Meeting(meeting_id="F-2", parish_code="010170", title="Sesión", date=TOMORROW, subject="problems",
+                           item_ids=["EV-PR1", "EV-PR2"],
+                           participants=[meeting.Participant(participant_id="p01", name="Rosa")])
+    monkeypatch.setattr(facts, "today", lambda: TOMORROW)
+    meeting.save_meeting(store, PLANNER, held)
+    monkeypatch.setattr(facts, "today", lambda: TODAY)
+    meeting.save_meeting(store, PLANNER, held.model_copy(update={"status": "revealed"}), expected_version=1)
+    assert meeting.load_meeting(store, "F-2").status == "revealed"
+    later = held.model_copy(update={"status": "revealed", "date": TOMORROW + dt.timedelta(days=1)})
+    with pytest.raises(facts.FutureFact, match="posterior a hoy"):
+        meeting.save_meeting(store, PLANNER, later, expected_version=2)

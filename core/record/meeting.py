@@ -201,8 +201,9 @@ def _closing_proponents(store: Store, meeting: Meeting, stored: Meeting | None) 
 def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_version: int | None = None) -> Meeting:
     Accounts(store).require(user, Action.RUN_MEETING)
     rural.require_rural(meeting.parish_code)
-    facts.require_past(meeting.date, t("ses.field.date"))  # a meeting held, not one planned
     stored = load_meeting(store, meeting.meeting_id)
+    if stored is None or stored.date != meeting.date:  # a meeting held, not one planned; once stored, its date is
+        facts.require_past(meeting.date, t("ses.field.date"))  # not judged again as it moves on (reveal, close)
     meeting_checks.check_save(store, meeting, stored)
     meeting = meeting.model_copy(update={"proponents": _closing_proponents(store, meeting, stored)})
     store.save(MEETING, meeting.meeting_id, meeting.model_dump(mode="json"), actor=user.username,
