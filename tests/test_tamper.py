@@ -527,3 +527,28 @@ def test_an_acta_with_a_malformed_or_indirect_annotation_list_is_answered_withou
     result = verify(copy, "--acta", str(crafted))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "acta-rara.pdf" in result.stderr
+
+
+def test_a_widget_whose_parent_chain_loops_is_named_and_the_check_ends(copy, tmp_path):
+    """A crafted acta: a visible widget in the president's slot whose /Parent chain loops and never says its type.
+    The check must end (a verifier that hangs vouches for nothing) and name it as something drawn over the acta."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject
+
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), Store(copy).head()))
+    page, _, office = _where_the_president_signs(printed)
+    writer = PdfWriter(clone_from=PdfReader(printed))
+    first = writer._add_object(DictionaryObject({}))
+    second = writer._add_object(DictionaryObject({NameObject("/Parent"): first}))
+    first.get_object()[NameObject("/Parent")] = second
+    widget = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Widget"),
+        NameObject("/Parent"): first, NameObject("/F"): NumberObject(4),
+        NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (60, office + 30, 200, office + 75)])}))
+    writer.pages[page][NameObject("/Annots")] = ArrayObject([widget])
+    crafted = tmp_path / "acta-bucle.pdf"
+    with crafted.open("wb") as out:
+        writer.write(out)
+    result = verify(copy, "--acta", str(crafted))  # times out (120 s) when the loop is followed forever
+    assert result.returncode == 1 and f"sellos dibujados sobre la página {page + 1}" in result.stderr

@@ -147,14 +147,20 @@ def _resolved(value, missing):
 
 
 def _field_type(reference) -> str | None:
-    """A form field's type (on the field or a parent it inherits from)."""
+    """A form field's type (on the field or a parent it inherits from); None when none says within
+    `_FIELD_DEPTH` levels (a /Parent chain that loops, in a crafted file: its widget is then not a signature)."""
     field = reference.get_object()
-    while field is not None:
+    for _ in range(_FIELD_DEPTH):
+        if field is None:
+            return None
         if "/FT" in field:
             return field["/FT"]
         parent = field.get("/Parent")
         field = parent.get_object() if parent is not None else None
     return None
+
+
+_FIELD_DEPTH = 32  # form fields nest a few levels (FirmaEC: one); a longer chain is a loop or a crafted file
 
 
 HIDDEN = 2  # an annotation flag: not shown nor printed
