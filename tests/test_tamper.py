@@ -552,3 +552,27 @@ def test_a_widget_whose_parent_chain_loops_is_named_and_the_check_ends(copy, tmp
         writer.write(out)
     result = verify(copy, "--acta", str(crafted))  # times out (120 s) when the loop is followed forever
     assert result.returncode == 1 and f"sellos dibujados sobre la página {page + 1}" in result.stderr
+
+
+@pytest.mark.parametrize("drawn", ["white_box", "cropped"])
+def test_an_acta_painted_over_or_cropped_in_its_page_is_named(copy, tmp_path, drawn):
+    """A white box added to the page's own content hides the funded proposals, a crop box cuts them off: the text
+    the check reads is the same, what a reader sees is not."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject, RectangleObject
+
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), Store(copy).head()))
+    writer = PdfWriter(clone_from=PdfReader(printed))
+    page = writer.pages[0]
+    if drawn == "white_box":
+        box = DecodedStreamObject()
+        box.set_data(b"q 1 1 1 rg 40 300 520 200 re f Q")
+        page[NameObject("/Contents")] = ArrayObject([page.raw_get("/Contents"), writer._add_object(box)])
+    else:
+        page[NameObject("/CropBox")] = RectangleObject([0, 400, 595.28, 841.89])
+    changed = tmp_path / "acta-pintada.pdf"
+    with changed.open("wb") as out:
+        writer.write(out)
+    result = verify(copy, "--acta", str(changed))
+    assert result.returncode == 1 and "que Minga no imprime en la página 1" in result.stderr, result.stderr

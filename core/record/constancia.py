@@ -47,6 +47,9 @@ class ActaHead:
     # Visible electronic signatures: (page, /Rect as left, bottom, right, top in points). One inside the room the
     # acta leaves above a signature line covers nothing it prints; `verify --acta` names any other.
     visible_signatures: tuple[tuple[int, tuple[float, float, float, float]], ...] = ()
+    # Each page's drawing (`_drawings`): compared with the acta printed again, so that a shape drawn over the text, a
+    # font whose glyphs were redrawn or a page cropped shorter is named although the text reads the same.
+    drawn: tuple[str, ...] = ()
 
 
 def lines(decision_id: str, decision_hash: str, head: SignedHead) -> list[str]:
@@ -112,12 +115,14 @@ def read_pdf(path: Path) -> ActaHead | None:
         reader = _reader(path)
         text = _text(reader)
         added, visible = _added(reader)
+        drawn = _drawings(reader)
     except (OSError, PyPdfError, ValueError, TypeError, KeyError, AttributeError):  # a damaged or crafted file
         return None
     finally:
         pypdf_log.setLevel(level)
     head = parse(text, path.name)
-    return head if head is None else dataclasses.replace(head, added=added, visible_signatures=visible)
+    return head if head is None else dataclasses.replace(head, added=added, visible_signatures=visible,
+                                                              drawn=drawn)
 
 
 def _added(reader) -> tuple[tuple[str, ...], tuple[tuple[int, tuple[float, float, float, float]], ...]]:
@@ -139,6 +144,45 @@ def _added(reader) -> tuple[tuple[str, ...], tuple[tuple[int, tuple[float, float
         if objects is not None and len(objects.get_object()):
             found.append(t("constancia.added.objects", page=number))
     return tuple(found), tuple(visible)
+
+
+# What a page draws with, besides its annotations (judged apart): a signing tool that only adds a signature field
+# leaves these alone. Other keys (tab order, structure, thumbnails) draw nothing.
+_DRAWING_KEYS = ("/Resources", "/MediaBox", "/CropBox", "/Rotate", "/UserUnit", "/Group")
+
+
+def _drawings(reader) -> tuple[str, ...]:
+    """Per page, a digest of what it draws: its content (decoded, so recompressing changes nothing), the resources
+    that content uses (fonts, images, graphics states, followed to their data) and the boxes that place it."""
+    import hashlib
+
+    drawn = []
+    for page in reader.pages:
+        contents = page.get_contents()  # None: a page that draws nothing
+        drawn.append(hashlib.sha256(repr((b"" if contents is None else contents.get_data(),
+                                          [(key, _canonical(page.get(key))) for key in _DRAWING_KEYS])).encode()
+                                    ).hexdigest())
+    return tuple(drawn)
+
+
+def _canonical(value, depth: int = 0):
+    """A PDF value as plain Python, references followed (to a bounded depth: a crafted file may loop)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+
+    if depth > 24:
+        raise ValueError("PDF object nested too deep")
+    if isinstance(value, IndirectObject):
+        return _canonical(value.get_object(), depth + 1)
+    if isinstance(value, StreamObject):
+        return ("stream", value.get_data(), _canonical(dict(value.items()) | {"/Length": None, "/Filter": None,
+                                                                             "/DecodeParms": None}, depth + 1))
+    if isinstance(value, (DictionaryObject, dict)):
+        return sorted((str(k), _canonical(v, depth + 1)) for k, v in value.items() if v is not None)
+    if isinstance(value, (ArrayObject, list)):
+        return [_canonical(v, depth + 1) for v in value]
+    if isinstance(value, bytes):
+        return value
+    return str(value)
 
 
 def _resolved(value, missing):
@@ -190,6 +234,7 @@ class PrintedActa(NamedTuple):
 
     text: str
     slots: list[SignatureSlot]
+    drawn: tuple[str, ...]  # each page's drawing (`_drawings`)
 
 
 def printed_again(body: dict, head: SignedHead) -> PrintedActa:
@@ -198,4 +243,5 @@ def printed_again(body: dict, head: SignedHead) -> PrintedActa:
     from core.record.decisions import Decision
 
     pdf = document(Decision(**body), head)
-    return PrintedActa(flat_text(pdf_text(bytes(pdf.output()))), pdf.signature_slots)
+    reader = _reader(bytes(pdf.output()))
+    return PrintedActa(flat_text(_text(reader)), pdf.signature_slots, _drawings(reader))

@@ -18,6 +18,7 @@ that could not run (no key, no anchor). The checks:
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -366,7 +367,10 @@ def _check_acta_decision(con: sqlite3.Connection, acta: ActaHead, findings: list
     # a visible signature outside the acta's signature slots (or on an acta not printed again) could cover its text
     misplaced = [t("constancia.added.annotations", page=page) for page, rect in acta.visible_signatures
                  if again is None or not any(slot.holds(page, rect) for slot in again.slots)]
-    added = list(dict.fromkeys([*acta.added, *misplaced]))
+    redrawn = [t("constancia.added.drawing", page=page) for page, (drawn, printed) in
+               enumerate(itertools.zip_longest(acta.drawn, again.drawn if again else acta.drawn), start=1)
+               if drawn != printed]
+    added = list(dict.fromkeys([*acta.added, *misplaced, *redrawn]))
     if added:
         findings.append(Finding("acta", t("ledger.acta_added", file=acta.file, added=listing(added))))
     if not logged:
