@@ -49,3 +49,27 @@ def test_a_mirrored_file_changed_by_hand_is_written_again_from_the_store(tmp_pat
         frame = pl.read_parquet(mirrored)
         frame.with_columns(pl.lit("040158-P09").alias("problem_id")).write_parquet(mirrored)
     assert connect(built_data_dir).execute(query, [PARISH]).fetchall() == [(f"{PARISH}-P01",)]
+
+
+def test_a_file_replaced_by_hand_with_the_same_size_and_time_is_written_again(tmp_path, monkeypatch,
+                                                                             built_data_dir):
+    """Copied with its time kept (`cp -p`, `touch -r`), a file of the same size: its inode and change time tell."""
+    import os
+
+    from core.parish.mirror import sync
+
+    path = tmp_path / "mismo-sello.sqlite"
+    monkeypatch.setenv("MINGA_STORE", str(path))
+    store = Store(path)
+    save_as(store, "pruebas", ParishBatch(PARISH, problems=[
+        ParishProblem(parish_code=PARISH, code="P01", label_es="Agua de riego", votes=4)]))
+    mirrored = entered_root(path) / "problems" / f"{PARISH}.parquet"
+    before = mirrored.stat()
+    other = tmp_path / "otra.parquet"
+    pl.read_parquet(mirrored).with_columns(pl.lit("Fuga de riego").alias("label_es")).write_parquet(other)
+    assert other.stat().st_size == before.st_size
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(other, mirrored)
+    assert sync(store)
+    assert pl.read_parquet(mirrored)["label_es"].to_list() == ["Agua de riego"]
+

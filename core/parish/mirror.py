@@ -202,9 +202,10 @@ def _fingerprints(store: Store) -> dict[str, list]:
 
 
 def _file_stamps(root: Path) -> dict[str, list[int]]:
-    """`dataset/parish.parquet` → [size, modification time in ns] of every mirrored file: a file deleted, replaced
-    or added by hand since the mark was written is written again from the store."""
-    return {f"{name}/{path.name}": [(stat := path.stat()).st_size, stat.st_mtime_ns]
+    """`dataset/parish.parquet` → [size, modification time, inode, change time] of every mirrored file: a file
+    deleted, replaced or added by hand since the mark was written is written again from the store (the inode and
+    the change time tell a copy that kept the size and the modification time, as `cp -p`)."""
+    return {f"{name}/{path.name}": [(stat := path.stat()).st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns]
             for name in SCHEMAS for path in sorted((root / name).glob("*.parquet"))}
 
 
