@@ -73,3 +73,30 @@ def test_a_file_replaced_by_hand_with_the_same_size_and_time_is_written_again(tm
     assert sync(store)
     assert pl.read_parquet(mirrored)["label_es"].to_list() == ["Agua de riego"]
 
+
+@pytest.mark.parametrize("key", ["../../fuera", "../fuera", "/tmp/fuera"])
+def test_a_mark_edited_by_hand_never_reaches_outside_the_mirror_folder(tmp_path, monkeypatch, built_data_dir, key):
+    """A parish code in the mark is a file name in each dataset's folder: one that climbs out is not followed."""
+    import json
+
+    from core.parish.mirror import sync
+
+    path = tmp_path / "marca.sqlite"
+    monkeypatch.setenv("MINGA_STORE", str(path))
+    store = Store(path)
+    save_as(store, "pruebas", ParishBatch(PARISH, problems=[
+        ParishProblem(parish_code=PARISH, code="P01", label_es="Agua de riego", votes=4)]))
+    root = entered_root(path)
+    outside = (root / "problems" / f"{key}.parquet").resolve() if not key.startswith("/") else \
+        tmp_path / "fuera.parquet"
+    key = key if not key.startswith("/") else str(tmp_path / "fuera")
+    outside.parent.mkdir(parents=True, exist_ok=True)
+    outside.write_bytes(b"no es de Minga")
+    mark = root / ".escrito-desde.json"
+    written = json.loads(mark.read_text(encoding="utf-8"))
+    written["records"][key] = [1]
+    mark.write_text(json.dumps(written), encoding="utf-8")
+    assert sync(store)
+    assert outside.read_bytes() == b"no es de Minga"
+    assert connect(built_data_dir).execute("SELECT label_es FROM problems WHERE parish_code = ?",
+                                           [PARISH]).fetchall() == [("Agua de riego",)]

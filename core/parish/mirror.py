@@ -139,9 +139,17 @@ def _proposals_frame(store: Store, parish_code: str) -> pl.DataFrame:
                      ).select(pl.col(name).cast(dtype) for name, dtype in SCHEMAS["proposals"].items())
 
 
+def _file_name(parish_code: object) -> bool:
+    """Whether `parish_code` can name a file inside a dataset's folder (no folder, no dot file)."""
+    return isinstance(parish_code, str) and parish_code == Path(parish_code).name and not parish_code.startswith(".")
+
+
 def write_parish(store: Store, parish_code: str) -> Path:
     """Write the parish's mirrored files again, each atomically (a reader never sees half a file); a dataset it
-    holds nothing of loses its file, so the views read that dataset's rollup for the parish."""
+    holds nothing of loses its file, so the views read that dataset's rollup for the parish. Raises ValueError for
+    a code that is no file name: nothing is written or deleted outside the mirror folder."""
+    if not _file_name(parish_code):
+        raise ValueError(f"parish code {parish_code!r} cannot name a mirrored file")
     root = entered_root(store.path)
     for name, frame in parish_frames(store, parish_code).items():
         folder = root / name
@@ -186,7 +194,7 @@ def sync(store: Store | None = None) -> bool:
                          if current.get(p) != written["records"].get(p)}
                 stale |= {Path(name).stem for name in files.keys() | written["files"].keys()
                           if files.get(name) != written["files"].get(name)}
-            for parish_code in sorted(stale):
+            for parish_code in sorted(filter(_file_name, stale)):  # a dot file dropped in by hand is not ours
                 write_parish(store, parish_code)
             staging = root / f"{_WRITTEN_FROM}.{os.getpid()}.tmp"
             staging.write_text(json.dumps({"records": current, "files": _file_stamps(root)}), encoding="utf-8")
@@ -211,11 +219,12 @@ def _file_stamps(root: Path) -> dict[str, list[int]]:
 
 def _written_from(root: Path) -> dict[str, dict] | None:
     """The mark: {"records": each parish's fingerprints, "files": the files' stamps} when they were last written;
-    None when missing, unreadable or of an older shape."""
+    None when missing, unreadable, of an older shape, or naming a parish that is no file name (a mark edited by
+    hand: «../x» would write or delete outside the mirror folder)."""
     with contextlib.suppress(OSError, ValueError):
         found = json.loads((root / _WRITTEN_FROM).read_text(encoding="utf-8"))
         if isinstance(found, dict) and isinstance(found.get("records"), dict) \
-                and isinstance(found.get("files"), dict):
+                and isinstance(found.get("files"), dict) and all(map(_file_name, found["records"])):
             return found
     return None
 
