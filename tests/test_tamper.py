@@ -365,7 +365,7 @@ def _where_the_president_signs(printed: Path) -> tuple[int, float, float]:
 
 
 @pytest.mark.parametrize(("above_the_office", "named"), [
-    ((30, 75), False),  # a 45-point stamp in the blank above the signature line
+    ((30, 70), False),  # a 40-point stamp in the blank above the signature line
     ((-4, 41), True),   # the same stamp lowered over the name and office under the line
     ((30, 140), True),  # a stamp tall enough to reach the text above the signatures
 ])

@@ -116,7 +116,7 @@ def document(decision: Decision, head: SignedHead | None = None) -> DocumentPDF:
         paragraph(pdf, t("acta.dissent", remarks=" ".join(t("acta.remark", name=a.name, remark=a.remark)
                                                            for a in dissent)))
 
-    keep_space(pdf, 50)  # the heading goes with the signatures
+    keep_space(pdf, 45)  # the heading goes with the signatures
     heading(pdf, t("acta.signatures"))
     signers = []
     for office in ("president", "secretary"):

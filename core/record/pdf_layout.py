@@ -106,29 +106,31 @@ def table(pdf: FPDF, headers: list[str], rows: list[list[str]], widths: list[int
     pdf.set_font("helvetica", size=9.5)
 
 
-def keep_space(pdf: FPDF, height: float) -> None:
-    """Start a new page when less than `height` mm are left above the footer."""
+def keep_space(pdf: FPDF, height: float) -> bool:
+    """Start a new page when less than `height` mm are left above the footer; whether it did."""
     if pdf.get_y() + height > pdf.h - 20:
         pdf.add_page()
-
-
-SIGNATURE_ROOM_MM = (78, 20)  # width and height of the blank above a signature line: room for a visible e-signature
+        return True
+    return False
 
 
 def signatures(pdf: DocumentPDF, signers: list[list[str]]) -> None:
-    """Signature lines side by side, two to a row, each below a blank slot (recorded in `pdf.signature_slots`);
-    under each line, its lines of text (the name, then the office if any)."""
-    width, height = SIGNATURE_ROOM_MM
-    pdf.ln(2)
+    """Signature lines side by side, two to a row; under each, its lines (the name, then the office if any). The
+    blank above each line, from the text before it (less a millimetre), is recorded in `pdf.signature_slots`.
+    (Where the lines fall is part of the acta's format: an acta printed before must print again the same.)"""
+    pdf.ln(8)
+    blank_from = pdf.get_y() - 8 + 1  # the first row's blank starts under the heading
     for start in range(0, len(signers), 2):
-        keep_space(pdf, height + 18)
+        if keep_space(pdf, 28):
+            blank_from = pdf.get_y()
         y = pdf.get_y()
         for column, lines in enumerate(signers[start:start + 2]):
             x = pdf.l_margin + column * 92
-            pdf.line(x, y + height, x + width, y + height)
-            pdf.signature_slots.append(SignatureSlot(pdf.page_no(), x * pdf.k, (pdf.h - y - height) * pdf.k,
-                                                     (x + width) * pdf.k, (pdf.h - y) * pdf.k))
+            pdf.line(x, y + 10, x + 78, y + 10)
+            pdf.signature_slots.append(SignatureSlot(pdf.page_no(), x * pdf.k, (pdf.h - y - 10) * pdf.k,
+                                                     (x + 78) * pdf.k, (pdf.h - blank_from) * pdf.k))
             for n, line in enumerate(lines):
-                pdf.set_xy(x, y + height + 1 + 5 * n)
-                pdf.cell(width, 5, latin1(line), align="C")
-        pdf.set_y(y + height + 6 + 5 * max(len(lines) for lines in signers[start:start + 2]))
+                pdf.set_xy(x, y + 11 + 5 * n)
+                pdf.cell(78, 5, latin1(line), align="C")
+        pdf.set_y(y + 16 + 5 * max(len(lines) for lines in signers[start:start + 2]))
+        blank_from = pdf.get_y() + 1  # a later row's blank starts under this row's text
