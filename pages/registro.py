@@ -1,13 +1,12 @@
 """Registro de cambios: the append-only log with a verified / broken mark."""
 
-import polars as pl
 import streamlit as st
 
 from core import fmt
 from core.record import ledger, log_scope
 from core.record.auth import Action, PermissionDenied
 from core.texts import label, t
-from ui import data, session, state, widgets
+from ui import data, log_table, session, state
 from ui.text import plain
 
 st.title(t("log.title"))
@@ -53,39 +52,19 @@ limit = right.select_slider(t("log.limit"), LIMITS, value=200, key="log-limit", 
 ours, theirs = shown.groups(chosen, int(limit))
 
 
-def parish_cell(code: str | None) -> str:
-    return t("log.parish_cell", name=names.get(code, code), code=code) if code else t("log.installation_cell")
-
-
-def log_table(rows: list[log_scope.ShownEntry], file_name: str, key: str) -> None:
-    """The entries as a table, with CSV and Excel of exactly those rows (the same parish, the same filters)."""
-    frame = pl.DataFrame(
-        {"seq": [e.seq for e in rows], "at": [fmt.local_time(e.at) for e in rows],
-         "parish": [parish_cell(e.parish_code) for e in rows],
-         "actor": [e.actor for e in rows], "action": [e.action for e in rows],
-         "kind": [label("log_kind", e.kind) for e in rows],
-         "record_id": [label("system_record", e.record_id) for e in rows], "hash": [e.hash[:16] for e in rows]},
-        schema={"seq": pl.Int64, "at": pl.Utf8, "parish": pl.Utf8, "actor": pl.Utf8, "action": pl.Utf8,
-                "kind": pl.Utf8, "record_id": pl.Utf8, "hash": pl.Utf8},
-    )
-    headers = {c: t(f"log.col.{c}") for c in frame.columns}
-    st.dataframe(frame.rename(headers), hide_index=True, width="stretch")
-    widgets.downloads(frame, headers, file_name, key=key)
-
-
 if every:
     st.subheader(t("log.every_parish_group"))
 else:
-    st.subheader(t("log.parish_group", name=plain(parish_cell(parish))))
+    st.subheader(t("log.parish_group", name=plain(log_table.parish_cell(parish, names))))
 st.caption(t("log.parish_group_help"))
 if ours:
-    log_table(ours, t("log.file.every_parish") if every else t("log.file.parish", code=parish), "log")
+    log_table.show(ours, names, t("log.file.every_parish") if every else t("log.file.parish", code=parish), "log")
 else:
     st.info(t("log.none_parish"))
 if shown.shows_installation:
     st.subheader(t("log.installation_group"))
     st.caption(t("log.installation_help"))
     if theirs:
-        log_table(theirs, t("log.file.installation"), "log-installation")
+        log_table.show(theirs, names, t("log.file.installation"), "log-installation")
     else:
         st.info(t("log.none_installation"))
