@@ -378,3 +378,28 @@ def test_a_row_with_a_bad_cell_and_a_bad_value_names_both(tmp_path, own_store, c
     assert main(["load", PARISH, str(_folder(tmp_path, answers(2, ["A01"]), **{"asociaciones.csv": bad}))]) == 1
     err = capsys.readouterr().err
     assert "«RUC»: formato no válido «019001234500»" in err and "«Registro legal (SEPS o MAG)»" in err
+
+
+def test_a_folder_is_told_its_cell_problems_and_its_cross_record_problems_in_one_pass(tmp_path, own_store, capsys):
+    small = ASSOCIATIONS.replace(";40;", ";3;")
+    bad_year = AID.replace(";2024;", ";dos mil;")
+    folder = _folder(tmp_path, answers(10, ["A01"]), **{"asociaciones.csv": small, "ayudas.csv": bad_year})
+    assert main(["load", PARISH, str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "ayudas.csv" in err and "dos mil" in err  # the cell
+    assert "Asociación Flor de Mayo" in err and "10" in err and "3" in err  # more surveyed than members
+    assert live_count(Store(own_store)) == 0
+
+
+def test_an_association_refused_in_the_same_load_is_not_judged_by_what_the_store_held(tmp_path, own_store,
+                                                                                       capsys):
+    twelve = ASSOCIATIONS.replace(";40;", ";12;")
+    assert main(["load", PARISH, str(_folder(tmp_path / "antes", answers(10, ["A01"]),
+                                             **{"asociaciones.csv": twelve}))]) == 0
+    # the new file raises its members to 15 for 14 answers, in a row refused for its RUC
+    fifteen = ASSOCIATIONS.replace("0190012345001;SEPS;Narancay;40;", "019001;SEPS;Narancay;15;")
+    capsys.readouterr()
+    assert main(["load", PARISH, str(_folder(tmp_path / "despues", answers(14, ["A01"]),
+                                             **{"asociaciones.csv": fifteen}))]) == 1
+    err = capsys.readouterr().err
+    assert "«RUC»" in err and "socios encuestados" not in err

@@ -15,7 +15,7 @@ from core.data import rural
 from core.data.db import DamagedDataError, MissingDataError, connect, query
 from core.data.validation import RowProblem, problem_lines
 from core.parish.folder import read_folder, write_templates
-from core.parish.records import BatchRefused, save_as
+from core.parish.records import BatchRefused, consistency, save_as
 from core.record.store import Store
 from core.texts import t
 
@@ -60,8 +60,8 @@ def load(parish_code: str, folder: Path, store: Store) -> int:
         print(t("parish.cli.no_folder", folder=folder), file=sys.stderr)
         return 2
     batch, problems, notices = read_folder(folder, parish_code, store)
-    if problems:
-        _print_problems(problems)
+    if problems:  # the rows that were read still meet the rules across records: told in the same pass
+        _print_problems(problems + consistency(store, batch))
         _print_notices(notices, sys.stderr)
         return 1
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from core.data.validation import RowProblem
 from core.parish.form import FORM_PATH, form_xlsx
+from core.parish.models import global_id
 from core.parish.records import ParishBatch, association_index
 from core.parish.survey import read_survey
 from core.parish.tables import PARTS, TABLE_PARTS, Context, read_part, template_csv
@@ -81,5 +82,7 @@ def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBat
         notices.extend(preview.notices)
         if stem == "asociaciones":
             refused = preview.refused
+            batch.refused_associations = frozenset(global_id(parish_code, row["code"]) for row in refused
+                                                   if row.get("code"))
         batch.add(stem, preview.items, preview.left_out)
     return batch, problems, notices

@@ -53,6 +53,9 @@ class ParishBatch:
     problems: list[ParishProblem] = field(default_factory=list)
     pdot: list[ParishPdotObjective] = field(default_factory=list)
     kept: dict[str, frozenset[str]] = field(default_factory=dict)  # kind → fields a file left out: stored kept
+    # associations whose rows the same load refused (a load with a problem stores nothing): `consistency` does not
+    # judge them by what the store holds of them, since their file says otherwise
+    refused_associations: frozenset[str] = frozenset()
 
     def add(self, part: str, items: list[Any], left_out: frozenset[str] = frozenset()) -> ParishBatch:
         """Add a part's items; `left_out`: fields whose column the file does not have, which a stored record
@@ -160,8 +163,7 @@ def check(store: Store, batch: ParishBatch,
         if item.association_id not in known:
             problems.append(RowProblem(t("parish.where.records"), None, None,
                                        t("parish.cell.association", value=item.association_id)))
-    answers = {r.record_id: r.body["association_id"] for r in store.records(ANSWER, batch.parish_code)}
-    answers.update({a.member_id: a.association_id for a in batch.answers})
+    answers = _answers(store, batch)
     for aid in batch.aid:
         if aid.member_id is not None and aid.member_id not in answers:
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
@@ -171,7 +173,28 @@ def check(store: Store, batch: ParishBatch,
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
                 "parish.err.member_elsewhere", member=aid.member_id.removeprefix(f"{batch.parish_code}-"),
                 code=aid.code)))
-    held = _held(store, batch) if held is None else held
+    return problems + _consistency(store, batch, _held(store, batch) if held is None else held)
+
+
+def _answers(store: Store, batch: ParishBatch) -> dict[str, str]:
+    """member id → association id of every survey answer, stored or in the batch."""
+    answers = {r.record_id: r.body["association_id"] for r in store.records(ANSWER, batch.parish_code)}
+    answers.update({a.member_id: a.association_id for a in batch.answers})
+    return answers
+
+
+def consistency(store: Store, batch: ParishBatch) -> list[RowProblem]:
+    """The rules the rows that were read break together with the stored records, whatever other rows of the same
+    load were refused (a refused row only takes records out): `python -m core.parish load` tells them with the rows'
+    own problems, so that a folder is put right in one pass. The values a file left out come from the stored
+    records, as on saving."""
+    held = _held(store, batch)
+    return _consistency(store, _with_kept(batch, held)[0], held)
+
+
+def _consistency(store: Store, batch: ParishBatch, held: dict[tuple[str, str], StoredRecord]) -> list[RowProblem]:
+    """A code another parish holds, two associations with one name, more members surveyed than an association has."""
+    problems = []
     for kind, record_id, _ in _records(batch):  # a code another parish uses is never taken over (Alineación
         stored = held.get((kind, record_id))  # takes any PDOT objective code)
         if stored is not None and stored.parish_code not in (None, batch.parish_code):
@@ -180,9 +203,9 @@ def check(store: Store, batch: ParishBatch,
     totals = {a.association_id: a for a in stored_associations(store, batch.parish_code)}
     totals.update({a.association_id: a for a in batch.associations})
     problems += _names_that_point_two_ways(totals.values(), {a.association_id for a in batch.associations})
-    surveyed = Counter(answers.values())
+    surveyed = Counter(_answers(store, batch).values())
     for association_id, count in sorted(surveyed.items()):
-        association = totals.get(association_id)
+        association = None if association_id in batch.refused_associations else totals.get(association_id)
         if association is not None and count > association.members_total:
             key = "parish.err.surveyed_over_total" + ("_one" if association.members_total == 1 else "")
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
@@ -282,7 +305,7 @@ def _names_that_point_two_ways(associations: Iterable[ParishAssociation], saved:
 def _with_kept(batch: ParishBatch, held: dict[tuple[str, str], StoredRecord]) -> tuple[ParishBatch, list[RowProblem]]:
     """The batch with each stored record's values for the fields its file left out (ParishBatch.kept), checked
     again as models: an aid moved to another association keeping the member of the first is refused."""
-    merged = ParishBatch(batch.parish_code)
+    merged = ParishBatch(batch.parish_code, refused_associations=batch.refused_associations)
     problems: list[RowProblem] = []
     for part, attribute in _BATCH_FIELDS.items():
         kind, kept, items = PART_KINDS[part], batch.kept.get(PART_KINDS[part], frozenset()), []
