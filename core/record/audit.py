@@ -68,7 +68,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if result.ok:
         return 1
-    print(t("cli.audit.broken", path=path, seq=result.first_broken or "—", message=result.message), file=sys.stderr)
+    if all(finding.check == "acta" for finding in result.findings):  # the log passed: only an acta is at fault
+        print(t("cli.audit.acta_refused", path=path, count=result.entries, message=result.message), file=sys.stderr)
+    else:
+        print(t("cli.audit.broken", path=path, seq=result.first_broken or "—", message=result.message),
+              file=sys.stderr)
     for finding in result.findings[1:]:
         print(t("cli.audit.finding", path=path, message=finding.message), file=sys.stderr)
     return 1
