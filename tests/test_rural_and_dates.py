@@ -13,6 +13,8 @@ from core.cooperation import agreements as agr
 from core.cooperation import stages
 from core.data import rural
 from core.data.paths import SOURCES_DIR
+from core.engine import scenarios
+from core.engine.allocation import AllocationRules
 from core.parish import survey, tables
 from core.parish.__main__ import main
 from core.parish.models import ParishAid, ParishAssociation, ParishPdotObjective, ParishProblem, SurveyAnswer
@@ -100,6 +102,9 @@ SEAT_WRITES = {
     "sesión": lambda s: meeting.save_meeting(s, PLANNER, meeting.Meeting(
         meeting_id="URB-1", parish_code=SEAT, title="Sesión", date=TODAY, subject="problems",
         item_ids=["X1", "X2"], participants=[meeting.Participant(participant_id="p01", name="Rosa")])),
+    "presupuesto": lambda s: scenarios.set_board_budget(s, BOARD, SEAT, AllocationRules(budget_usd=50000)),
+    "escenario": lambda s: scenarios.save_scenario(s, PLANNER, scenarios.Scenario(
+        name="Escenario urbano", parish_code=SEAT, weights={"scope": 1}, rules=AllocationRules(budget_usd=1000))),
 }
 
 
