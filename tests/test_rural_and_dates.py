@@ -123,6 +123,10 @@ def test_every_write_path_refuses_a_cantonal_seat_and_stores_nothing(store, path
     (TODAY, False), (TODAY - dt.timedelta(days=400), False), (TOMORROW, True), (dt.date(2027, 3, 1), True),
     (dt.datetime(2026, 6, 15, 23, 59), False), (dt.datetime(2026, 6, 16, 0, 1), True), ("2026-06-16T08:00:00", True),
     (None, False),
+    # a moment with its zone (ODK Central's SubmissionDate, in UTC) is read on Ecuador's calendar: 02:00 UTC on the
+    # 16th is still the 15th at 21:00 in the parish, 06:00 UTC is already the 16th there
+    (dt.datetime(2026, 6, 16, 2, 0, tzinfo=dt.UTC), False), ("2026-06-16T02:00:00.000Z", False),
+    (dt.datetime(2026, 6, 16, 6, 0, tzinfo=dt.UTC), True), ("2026-06-16T06:00:00+00:00", True),
 ])
 def test_a_fact_dated_after_today_is_refused_naming_the_field(value, refused):
     problem = facts.date_problem(value, "Fecha de firma")
