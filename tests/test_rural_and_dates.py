@@ -266,3 +266,16 @@ def test_a_stored_meeting_moves_on_without_its_date_judged_again_unless_it_chang
     later = held.model_copy(update={"status": "revealed", "date": TOMORROW + dt.timedelta(days=1)})
     with pytest.raises(facts.FutureFact, match="posterior a hoy"):
         meeting.save_meeting(store, PLANNER, later, expected_version=2)
+
+
+def test_an_aid_row_with_another_problem_also_names_its_future_year():
+    """A load names every problem of every row at once (README): the year is not left for a second try."""
+    data = ("Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\n"
+            "AY1;A01;MAG;2027;Insumos;1,500\nAY2;A01;MAG;2027;Regalo;100\n").encode()
+    preview = tables.read_part(data, "ayudas.csv", tables.PARTS["ayudas"], tables.Context(PARISH, _index()))
+    found = [str(p) for p in preview.problems]
+    for row in (2, 3):
+        assert any(p.startswith(f"ayudas.csv, fila {row}, columna «Año»: el año 2027 es posterior") for p in found), found
+    assert any(p.startswith("ayudas.csv, fila 2, columna «Monto (USD)»") for p in found), found
+    assert any(p.startswith("ayudas.csv, fila 3, columna «Tipo de ayuda»") for p in found), found
+    assert preview.items == []
