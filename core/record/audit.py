@@ -21,15 +21,17 @@ from core.record import constancia, signing
 from core.record.ledger import verify_store
 from core.record.store import StoreError, default_path
 from core.texts import t
+from core.texts.argumentos import spanish_argparse
 
 
 def main(argv: list[str] | None = None) -> int:
+    spanish_argparse()
     parser = argparse.ArgumentParser(prog="python -m core.audit", description=t("cli.audit.description"))
     commands = parser.add_subparsers(dest="command", required=True)
     verify = commands.add_parser("verify", help=t("cli.audit.verify"))
-    verify.add_argument("store", nargs="?", help=t("cli.store"))
-    verify.add_argument("--key", type=Path, help=t("cli.audit.key"))
-    verify.add_argument("--acta", type=Path, nargs="+", default=[], help=t("cli.audit.acta"))
+    verify.add_argument("store", nargs="?", metavar="ALMACÉN", help=t("cli.store"))
+    verify.add_argument("--key", type=Path, metavar="CLAVE", help=t("cli.audit.key"))
+    verify.add_argument("--acta", type=Path, nargs="+", default=[], metavar="ACTA.pdf", help=t("cli.audit.acta"))
     args = parser.parse_args(argv)
     path = Path(args.store) if args.store else default_path()
     beside = signing.default_key_path(path)
