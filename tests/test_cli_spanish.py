@@ -27,3 +27,9 @@ def test_a_command_s_help_and_its_refusals_are_in_spanish(args):
     assert not [w for w in ENGLISH if w in said], said
     assert "uso:" in said, said
     assert not [name for name in ("parish_code", "folder", "store", "KEY", "ACTA [") if name in said], said
+
+
+def test_the_registro_page_names_the_documented_command():
+    from core.texts import t
+
+    assert t("log.cli").endswith("python -m core.audit verify")  # README and docs/mantenimiento.md name this one
