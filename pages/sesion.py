@@ -61,6 +61,8 @@ def _open_form() -> None:
             st.caption(t("ses.field.participants_help"))
             if st.form_submit_button(t("ses.open_submit")):
                 items = (problems["problem_id"].to_list() if subject == "problems" else sorted(proposals))
+                if subject == "proposals" and title.strip() == t("ses.field.title_default"):  # left as offered
+                    title = t("ses.field.title_default_proposals")
                 rows = [r for r in people.to_dict("records") if str(r.get("name") or "").strip()]
                 try:
                     participants = [

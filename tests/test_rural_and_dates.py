@@ -13,6 +13,8 @@ from core.cooperation import agreements as agr
 from core.cooperation import stages
 from core.data import rural
 from core.data.paths import SOURCES_DIR
+from core.engine import scenarios
+from core.engine.allocation import AllocationRules
 from core.parish import survey, tables
 from core.parish.__main__ import main
 from core.parish.models import ParishAid, ParishAssociation, ParishPdotObjective, ParishProblem, SurveyAnswer
@@ -100,6 +102,9 @@ SEAT_WRITES = {
     "sesión": lambda s: meeting.save_meeting(s, PLANNER, meeting.Meeting(
         meeting_id="URB-1", parish_code=SEAT, title="Sesión", date=TODAY, subject="problems",
         item_ids=["X1", "X2"], participants=[meeting.Participant(participant_id="p01", name="Rosa")])),
+    "presupuesto": lambda s: scenarios.set_board_budget(s, BOARD, SEAT, AllocationRules(budget_usd=50000)),
+    "escenario": lambda s: scenarios.save_scenario(s, PLANNER, scenarios.Scenario(
+        name="Escenario urbano", parish_code=SEAT, weights={"scope": 1}, rules=AllocationRules(budget_usd=1000))),
 }
 
 
@@ -118,6 +123,10 @@ def test_every_write_path_refuses_a_cantonal_seat_and_stores_nothing(store, path
     (TODAY, False), (TODAY - dt.timedelta(days=400), False), (TOMORROW, True), (dt.date(2027, 3, 1), True),
     (dt.datetime(2026, 6, 15, 23, 59), False), (dt.datetime(2026, 6, 16, 0, 1), True), ("2026-06-16T08:00:00", True),
     (None, False),
+    # a moment with its zone (ODK Central's SubmissionDate, in UTC) is read on Ecuador's calendar: 02:00 UTC on the
+    # 16th is still the 15th at 21:00 in the parish, 06:00 UTC is already the 16th there
+    (dt.datetime(2026, 6, 16, 2, 0, tzinfo=dt.UTC), False), ("2026-06-16T02:00:00.000Z", False),
+    (dt.datetime(2026, 6, 16, 6, 0, tzinfo=dt.UTC), True), ("2026-06-16T06:00:00+00:00", True),
 ])
 def test_a_fact_dated_after_today_is_refused_naming_the_field(value, refused):
     problem = facts.date_problem(value, "Fecha de firma")
@@ -257,3 +266,16 @@ def test_a_stored_meeting_moves_on_without_its_date_judged_again_unless_it_chang
     later = held.model_copy(update={"status": "revealed", "date": TOMORROW + dt.timedelta(days=1)})
     with pytest.raises(facts.FutureFact, match="posterior a hoy"):
         meeting.save_meeting(store, PLANNER, later, expected_version=2)
+
+
+def test_an_aid_row_with_another_problem_also_names_its_future_year():
+    """A load names every problem of every row at once (README): the year is not left for a second try."""
+    data = ("Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\n"
+            "AY1;A01;MAG;2027;Insumos;1,500\nAY2;A01;MAG;2027;Regalo;100\n").encode()
+    preview = tables.read_part(data, "ayudas.csv", tables.PARTS["ayudas"], tables.Context(PARISH, _index()))
+    found = [str(p) for p in preview.problems]
+    for row in (2, 3):
+        assert any(p.startswith(f"ayudas.csv, fila {row}, columna «Año»: el año 2027 es posterior") for p in found), found
+    assert any(p.startswith("ayudas.csv, fila 2, columna «Monto (USD)»") for p in found), found
+    assert any(p.startswith("ayudas.csv, fila 3, columna «Tipo de ayuda»") for p in found), found
+    assert preview.items == []

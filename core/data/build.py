@@ -25,6 +25,7 @@ from core.data.paths import BUILD_STAMP, SOURCES_DIR, data_dir
 from core.data.sources import READERS
 from core.data.validation import RowProblem, SourceError, check_columns, validate_rows
 from core.texts import t
+from core.texts.argumentos import spanish_argparse
 
 STAMP = BUILD_STAMP
 
@@ -148,6 +149,7 @@ def build(out_dir: Path | None = None, sources_dir: Path = SOURCES_DIR, *, pre_a
 
 
 def main(argv: list[str] | None = None) -> int:
+    spanish_argparse()
     parser = argparse.ArgumentParser(description=t("cli.build.description"))
     parser.add_argument("--if-stale", action="store_true", help=t("cli.build.if_stale"))
     args = parser.parse_args(argv)

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from core.data import rural
 from core.engine.allocation import AllocationRules, Method, allocate_detailed
 from core.engine.allocation.instance import MAX_BUDGET_USD
 from core.engine.criteria import BY_CODE, CRITERION_CODES
@@ -116,9 +117,8 @@ def matching_preset(weights: Mapping[str, float], tolerance: float = 1e-6) -> st
 
 
 def suggested_budget(inputs: DecisionInputs) -> float:
-    """A starting budget for a parish that has not set one: half of what the proposals that pass the other
-    gates ask of the GAD (the budget itself is not a gate here), rounded to the thousand, at least $ 1.000.
-    The page says so and the board replaces it."""
+    """A starting budget for a parish without one: half of what the proposals passing the other gates ask of the GAD
+    (the budget is not a gate here), rounded to the thousand, at least $ 1.000; the page says so, the board replaces it."""
     screenings = screen_proposals(inputs.proposals, screening_context(inputs))
     eligible = {s.item_id for s in screenings if s.eligible}
     asked = sum(p.requested_usd for p in inputs.proposals if p.proposal_id in eligible)
@@ -152,6 +152,7 @@ def save_scenario(store: Store, user: User | None, scenario: Scenario, *,
     The advisory group's closed meetings that feed the parish's runs now are stamped too, read from the store.
     """
     actor = Accounts(store).require(user, Action.SAVE_SCENARIO)
+    rural.require_rural(scenario.parish_code)  # an urban cantonal seat has no board to propose to
     current = load_scenario(store, scenario.scenario_id)
     if expected_version == 0 and current is not None:
         raise ScenarioError(t("scen.error.exists", name=current.scenario.name))
@@ -183,6 +184,7 @@ def board_budget(store: Store, parish_code: str) -> AllocationRules | None:
 def set_board_budget(store: Store, user: User | None, parish_code: str, rules: AllocationRules) -> AllocationRules:
     """Fix the parish's budget and rules (role: SET_BUDGET, the board): one record per parish, logged."""
     actor = Accounts(store).require(user, Action.SET_BUDGET)
+    rural.require_rural(parish_code)
     store.save(BUDGET_KIND, parish_code, {"parish_code": parish_code, "rules": rules.model_dump(mode="json")},
                actor=actor.username, parish_code=parish_code, action=t("log.action.set_budget"))
     return rules
@@ -286,9 +288,7 @@ def compare(a: Prioritization, b: Prioritization, *, names: tuple[str, str] = ("
 # -- Spanish summaries of rules and weights -----------------------------------------------------------------
 
 def _items(ids: Sequence[str], titles: Mapping[str, str | None] | None = None) -> str:
-    titles = titles or {}
-    parts = [f"{pid} ({titles[pid]})" if titles.get(pid) else pid for pid in ids]
-    return ", ".join(parts)
+    return ", ".join(f"{pid} ({titles[pid]})" if titles and titles.get(pid) else pid for pid in ids)
 
 
 def rules_es(rules: AllocationRules, titles: Mapping[str, str | None] | None = None,

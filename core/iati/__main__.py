@@ -25,6 +25,7 @@ from core.iati.export import export_bytes
 from core.iati.identifiers import publisher
 from core.record.store import Store, StoreError, default_path
 from core.texts import t
+from core.texts.argumentos import spanish_argparse
 
 
 def _export(store: Store, parish: str) -> int:
@@ -51,11 +52,13 @@ def _export(store: Store, parish: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    spanish_argparse()
     parser = argparse.ArgumentParser(prog="python -m core.iati", description=t("cli.iati.description"))
     commands = parser.add_subparsers(dest="command", required=True)
     export = commands.add_parser("export", help=t("cli.iati.description"))
-    export.add_argument("--parish", default=DEFAULT_PARISH, help=t("cli.iati.parish", parish=DEFAULT_PARISH))
-    export.add_argument("store", nargs="?", help=t("cli.store"))
+    export.add_argument("--parish", default=DEFAULT_PARISH, metavar="CÓDIGO_DPA",
+                        help=t("cli.iati.parish", parish=DEFAULT_PARISH))
+    export.add_argument("store", nargs="?", metavar="ALMACÉN", help=t("cli.store"))
     args = parser.parse_args(argv)
     path = Path(args.store) if args.store else default_path()
     if args.store and not path.is_file():  # a store named and not there is a mistake, not a fresh installation

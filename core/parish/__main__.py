@@ -18,6 +18,7 @@ from core.parish.folder import read_folder, write_templates
 from core.parish.records import BatchRefused, consistency, save_as
 from core.record.store import Store
 from core.texts import t
+from core.texts.argumentos import spanish_argparse
 
 CONSOLE = "consola"
 SHOWN = 200
@@ -80,14 +81,15 @@ def load(parish_code: str, folder: Path, store: Store) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    spanish_argparse()
     parser = argparse.ArgumentParser(prog="python -m core.parish", description=t("parish.cli.description"))
     commands = parser.add_subparsers(dest="command", required=True)
     template = commands.add_parser("template", help=t("parish.cli.template_help"))
-    template.add_argument("folder", type=Path)
+    template.add_argument("folder", type=Path, metavar="CARPETA")
     loading = commands.add_parser("load", help=t("parish.cli.load_help"))
-    loading.add_argument("parish_code")
-    loading.add_argument("folder", type=Path)
-    loading.add_argument("store", nargs="?", help=t("cli.store"))
+    loading.add_argument("parish_code", metavar="CÓDIGO_DPA", help=t("parish.cli.code_help"))
+    loading.add_argument("folder", type=Path, metavar="CARPETA")
+    loading.add_argument("store", nargs="?", metavar="ALMACÉN", help=t("cli.store"))
     args = parser.parse_args(argv)
     if args.command == "template":
         if args.folder.exists() and not args.folder.is_dir():

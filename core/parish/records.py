@@ -258,7 +258,8 @@ def remove(store: Store, user: User | None, parish_code: str, part: str, codes: 
 
 def _still_named(store: Store, parish_code: str, part: str, ids: list[str]) -> list[tuple[str, str, str]]:
     """(record to remove, kind, id) of each stored record that names one of `ids`: an association named by aid,
-    answers, proposals, accounts or meeting lists; a surveyed member by aid; a problem by a meeting."""
+    answers, proposals, accounts or meeting lists; a surveyed member by aid; a problem by a meeting or a proposal; a PDOT
+    objective by a proposal."""
     wanted, kind_removed = set(ids), PART_KINDS[part]
     readers: dict[str, Any] = {}
     if kind_removed == ASSOCIATION:
@@ -269,7 +270,9 @@ def _still_named(store: Store, parish_code: str, part: str, ids: list[str]) -> l
     elif kind_removed == ANSWER:
         readers = {AID: lambda b: [b.get("member_id")]}
     elif kind_removed == PROBLEM:
-        readers = {"meeting": lambda b: b.get("item_ids", [])}
+        readers = {"meeting": lambda b: b.get("item_ids", []), "proposal": lambda b: b.get("problem_ids") or []}
+    elif kind_removed == PDOT:  # a proposal's alignment: its score and the PDOT progress report read it
+        readers = {"proposal": lambda b: b.get("pdot_objective_ids") or []}
     found = []
     for kind, names in readers.items():
         for r in store.records(kind, None if kind == "user" else parish_code):

@@ -253,18 +253,22 @@ def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, lin
         except cells.CellError as exc:
             problems.append(RowProblem(file, line, shown[column.field], str(exc)))
             unread.add(column.field)
+    told: set[str] = set()
     try:
         item = part.model.model_validate({k: v for k, v in raw.items() if v is not None})
     except ValidationError as exc:  # every other problem of the row too, not only its cells': one reading each
+        item = None
         for err in exc.errors():
             if err["loc"] and str(err["loc"][0]) in unread:
                 continue
+            told.add(str(err["loc"][0]) if err["loc"] else "")
             where = shown.get(str(err["loc"][0])) if err["loc"] else None
             problems.append(RowProblem(file, line, where, spanish_message(err)))
-        return None
-    future = [(f, problem) for f in part.past_years if (problem := facts.year_problem(getattr(item, f)))]
+    # a year after this one is named with the row's other problems, as read from its cell (not left for a retry)
+    future = [(f, problem) for f in part.past_years if f not in unread | told and isinstance(raw.get(f), int)
+              and (problem := facts.year_problem(raw[f]))]
     problems += [RowProblem(file, line, shown[f], problem) for f, problem in future]
-    return None if unread or future else item
+    return None if item is None or unread or future else item
 
 
 def template_csv(part: Part) -> bytes:

@@ -21,15 +21,17 @@ from core.record import constancia, signing
 from core.record.ledger import verify_store
 from core.record.store import StoreError, default_path
 from core.texts import t
+from core.texts.argumentos import spanish_argparse
 
 
 def main(argv: list[str] | None = None) -> int:
+    spanish_argparse()
     parser = argparse.ArgumentParser(prog="python -m core.audit", description=t("cli.audit.description"))
     commands = parser.add_subparsers(dest="command", required=True)
     verify = commands.add_parser("verify", help=t("cli.audit.verify"))
-    verify.add_argument("store", nargs="?", help=t("cli.store"))
-    verify.add_argument("--key", type=Path, help=t("cli.audit.key"))
-    verify.add_argument("--acta", type=Path, nargs="+", default=[], help=t("cli.audit.acta"))
+    verify.add_argument("store", nargs="?", metavar="ALMACÉN", help=t("cli.store"))
+    verify.add_argument("--key", type=Path, metavar="CLAVE", help=t("cli.audit.key"))
+    verify.add_argument("--acta", type=Path, nargs="+", default=[], metavar="ACTA.pdf", help=t("cli.audit.acta"))
     args = parser.parse_args(argv)
     path = Path(args.store) if args.store else default_path()
     beside = signing.default_key_path(path)
@@ -68,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if result.ok:
         return 1
-    print(t("cli.audit.broken", path=path, seq=result.first_broken or "—", message=result.message), file=sys.stderr)
+    if all(finding.check == "acta" for finding in result.findings):  # the log passed: only an acta is at fault
+        print(t("cli.audit.acta_refused", path=path, count=result.entries, message=result.message), file=sys.stderr)
+    else:
+        print(t("cli.audit.broken", path=path, seq=result.first_broken or "—", message=result.message),
+              file=sys.stderr)
     for finding in result.findings[1:]:
         print(t("cli.audit.finding", path=path, message=finding.message), file=sys.stderr)
     return 1

@@ -29,9 +29,15 @@ def date_in_ecuador(moment: dt.datetime) -> dt.date:
 
 
 def _day(value: dt.date | dt.datetime | str) -> dt.date:
+    """The day of a fact; a moment with its zone (ODK Central's «…Z», in UTC) on Ecuador's calendar, as `today`."""
     if isinstance(value, str):
-        value = dt.date.fromisoformat(value[:10])
-    return value.date() if isinstance(value, dt.datetime) else value
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            value = dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.datetime):
+        return date_in_ecuador(value) if value.tzinfo is not None else value.date()
+    return value
 
 
 def date_problem(value: dt.date | dt.datetime | str | None, field: str | None = None) -> str | None:

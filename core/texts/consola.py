@@ -11,6 +11,8 @@ STRINGS: dict[str, str] = {
     "cli.audit.description": "Verifica el registro de Minga.",
     "cli.audit.verify": "verifica la cadena de hashes del registro",
     "cli.audit.broken": "{path}: REGISTRO ALTERADO. Primera entrada rota: {seq}. {message}",
+    "cli.audit.acta_refused": "{path}: El registro está íntegro (entradas verificadas: {count}), pero el acta no se "
+                              "da por buena. {message}",
     "cli.reset.done": "Demostración restablecida en {path}; cambios deshechos: {count}. Se ven de nuevo los datos "
                       "de demostración.",
 }

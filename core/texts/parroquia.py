@@ -105,6 +105,7 @@ STRINGS: dict[str, str] = {
     "parish.cli.description": "Plantillas y carga masiva de los datos de una parroquia.",
     "parish.cli.template_help": "escribe las plantillas vacías y el formulario de la encuesta en CARPETA",
     "parish.cli.load_help": "guarda todos los archivos de CARPETA para la parroquia, o nada si alguno tiene problemas",
+    "parish.cli.code_help": "código DPA de seis dígitos de la parroquia rural (p. ej. 010152)",
     "parish.cli.written": "Escrito: {path}",
     "parish.cli.kept": "Ya existía, no se tocó: {path}",
     "parish.cli.not_a_folder": "{folder} es un archivo, no una carpeta: indique una carpeta para las plantillas.",

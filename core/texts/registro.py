@@ -44,7 +44,7 @@ STRINGS = {
     "log.col.kind": "Tipo",
     "log.col.record_id": "Registro",
     "log.col.hash": "Huella",
-    "log.cli": "También se puede verificar fuera de la aplicación: python -m core.record.audit verify",
+    "log.cli": "También se puede verificar fuera de la aplicación: python -m core.audit verify",
     "admin.title": "Administración",
     "admin.need_role": "Solo el administrador administra usuarios, respaldos y la demostración.",
     "admin.users": "Usuarios",

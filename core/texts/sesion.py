@@ -13,6 +13,7 @@ STRINGS = {
     "ses.open_title": "Abrir una sesión",
     "ses.field.title": "Tema de la sesión",
     "ses.field.title_default": "Priorización de problemas de las asociaciones",
+    "ses.field.title_default_proposals": "Priorización de las propuestas de las asociaciones",
     "ses.field.date": "Fecha",
     "ses.field.subject": "Qué se prioriza",
     "ses.field.votes": "Votos por participante",
