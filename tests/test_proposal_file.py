@@ -289,6 +289,22 @@ def test_numbers_read_as_people_write_them_in_their_file(ctx, sep, cells, costs,
     assert [r.proposal.requested_usd for r in preview.rows] == requested
 
 
+@pytest.mark.parametrize(("sep", "cells", "refused"), [
+    (";", ["12,500"], True),               # twelve and a half, or twelve thousand five hundred?
+    (";", ["12,500", "1.234,56"], False),  # another amount writes the comma decimal: 12,5
+    (",", ['"12.500"'], True),             # in a comma-separated file the doubt is the dot
+    (";", ["12,50"], False),               # two decimals: only cents
+])
+def test_an_amount_that_reads_two_ways_is_refused_at_its_row_and_column(ctx, sep, cells, refused):
+    rows = [sep.join([f"EV-T4{i}", "EV-A01", "Riego", cell, cell]) for i, cell in enumerate(cells)]
+    data = "\n".join([NUMBERS_HEADER.replace(";", sep), *rows, ""]).encode()
+    preview = imports.preview_import(data, "p.csv", ctx)
+    doubts = [(p.row, p.column) for p in preview.problems if "puede leerse como" in p.message]
+    assert doubts == ([(2, "Costo total"), (2, "Monto solicitado")] if refused else [])
+    if not refused:
+        assert preview.rows[0].proposal.requested_usd == 12.5, [str(p) for p in preview.problems]
+
+
 def test_a_column_is_read_the_same_way_in_every_row(ctx):
     """«12.5» settles that the cost column writes dot decimals, so its «1.500» is 1,5 in that column; the
     requested column's own «12,5» keeps the file's comma: the same text reads differently across columns,

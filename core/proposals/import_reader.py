@@ -95,20 +95,25 @@ class ProposalsReader(RowConverter):
         money = [f for f in header.fields if BY_FIELD[f].kind in ("money", "int")]
         values = [str(row[f]) for _, row in body for f in money if isinstance(row.get(f), str)]
         votes = decimal_votes(values)
-        if votes[","] != votes["."]:
+        settled = votes[","] != votes["."]
+        if settled:
             mark = "," if votes[","] > votes["."] else "."
         else:  # nothing settles it: a comma-separated CSV writes dot decimals, everything else is es-EC
             mark = "." if self.book.delimiter == "," else ","
         if any(re.search(r"[.,]\d", number_text(v)) for v in values):
             self.preview.notices.append(t("imp.number.comma" if mark == "," else "imp.number.dot"))
-        self._column_marks(body, money, mark)
+        self._column_marks(body, money, mark, settled)
         return mark
 
-    def _column_marks(self, body: list[tuple[int, dict[str, Any]]], fields: list[str], mark: str) -> None:
+    def _column_marks(self, body: list[tuple[int, dict[str, Any]]], fields: list[str], mark: str,
+                      settled: bool) -> None:
         """A column whose own unambiguous values settle the other mark reads all its cells with that mark
-        («1.500» then means the same in every row of the column); the other columns follow the file."""
+        («1.500» then means the same in every row of the column); the other columns follow the file. When no value
+        of the file settles it, an amount that reads two ways («12,500») is refused (`unsettled`)."""
         for name in fields:
             votes = decimal_votes(str(row[name]) for _, row in body if isinstance(row.get(name), str))
+            if not settled and votes[","] == votes["."]:
+                self.unsettled.add(name)
             own = mark if votes[","] == votes["."] else ("," if votes[","] > votes["."] else ".")
             if own != mark:
                 self.column_decimals[name] = own

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core.data.validation import RowProblem
+from core.fmt import ambiguous_reading
 from core.proposals.import_associations import LEFT_OUT, MAX_NAME, Unregistered, new_ids, suggest
 from core.proposals.import_cells import (
     FALSE_WORDS,
@@ -46,6 +47,7 @@ class RowConverter:
         self.decimal = ","
         self.header: Header | None = None
         self.column_decimals: dict[str, str] = {}  # field → its own decimal mark, when not the file's
+        self.unsettled: set[str] = set()  # amount fields whose decimal mark no value of the file settles
         self.left_out: dict[int, str] = {}  # line → the unregistered association that keeps it out for now
 
     def _problem(self, line: int, column: str, message: str, file: str | None = None) -> None:
@@ -139,7 +141,12 @@ class RowConverter:
             elif kind == "text_list":
                 out[name] = split_list(value, also_comma=False)
             elif kind == "money":
-                out[name] = parse_number(value, self.column_decimals.get(name, self.decimal))
+                mark = self.column_decimals.get(name, self.decimal)
+                if name in self.unsettled and isinstance(value, str) \
+                        and (doubt := ambiguous_reading(value, mark, decimals=2)):  # «12,500»: 12,50 or 12.500?
+                    self._problem(line, written, doubt)
+                    continue
+                out[name] = parse_number(value, mark)
             elif kind == "int":
                 out[name] = parse_int(value, self.column_decimals.get(name, self.decimal))
             elif kind == "date":
