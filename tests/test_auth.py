@@ -61,7 +61,7 @@ def test_not_signed_in_is_an_observer():
 def test_a_representative_only_submits_for_their_own_association():
     rep = _user(Role.ASSOCIATION, "EV-A01")
     assert can(rep, Action.SUBMIT_PROPOSAL, "EV-A01")
-    with pytest.raises(PermissionDenied, match="propia asociación"):
+    with pytest.raises(PermissionDenied, match="propuestas de su asociación: esta es de otra asociación"):
         require(rep, Action.SUBMIT_PROPOSAL, "EV-A02")
 
 

@@ -19,7 +19,7 @@ STRINGS = {
     "auth.password_mismatch": "Las contraseñas no coinciden.",
     "auth.denied": "No puede hacer esto: {reason}",
     # -- what core.record.auth refuses ----------------------------------------------------------------------------
-    "auth.err.own_association": "Como {role} solo puede {action} para su propia asociación.",
+    "auth.err.own_association": "Como {role} solo puede {action}: esta es de otra asociación.",
     "auth.err.role": "Su rol ({role}) no permite {action}.",
     "auth.err.username": "el usuario debe tener de 3 a 40 caracteres: minúsculas, números, punto, guion",
     "auth.err.admin_exists": "Ya existe un administrador; pídale que cree su cuenta.",
