@@ -13,7 +13,7 @@ from core.record import backup, signing
 from core.record.auth import Action, PermissionDenied, Position, Role, User
 from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
-from ui import data, session
+from ui import data, session, state
 from ui import parish as parish_ui
 from ui import upload as upload_field
 from ui.decidir_registro import flash
@@ -32,6 +32,15 @@ accounts = session.accounts()
 
 st.subheader(t("admin.users"))
 everyone = accounts.users()
+# the rural parishes, each with its junta: a board account's parish is one of them
+juntas = {row["parish_code"]: t("parish.option", name=row["name"], canton=row["canton"], province=row["province"])
+          for row in data.view("parishes", "kind = 'rural'", order_by="province COLLATE noaccent, canton COLLATE noaccent, name COLLATE noaccent").iter_rows(named=True)}
+
+
+def _junta(code: str | None) -> str:
+    return t("admin.no_parish") if code is None else juntas.get(code, code)
+
+
 people = pl.DataFrame([u.model_dump(mode="json") for u in everyone])
 if people.height:
     people = people.with_columns(pl.col("role").replace_strict(labels("role"), default=pl.col("role")),
@@ -41,10 +50,17 @@ if people.height:
                                  pl.col("association_id", "email").cast(pl.Utf8).fill_null(""),
                                  # a seat on the board is a board member's: other accounts show an empty cell
                                  pl.Series("position", [label("position", u.position) if u.role == Role.BOARD
-                                                        else "" for u in everyone], dtype=pl.Utf8))
-    headers = {c: t(f"admin.col.{c}") for c in ("username", "display_name", "role", "position", "association_id",
-                                                "email", "active")}
+                                                        else "" for u in everyone], dtype=pl.Utf8),
+                                 # … and so is the parish of the junta: «Sin parroquia asignada» when stored before
+                                 pl.Series("parish_code", [_junta(u.parish_code) if u.role == Role.BOARD else ""
+                                                           for u in everyone], dtype=pl.Utf8))
+    headers = {c: t(f"admin.col.{c}") for c in ("username", "display_name", "role", "position", "parish_code",
+                                                "association_id", "email", "active")}
     st.dataframe(people.select(list(headers)).rename(headers), hide_index=True, width="stretch")
+    unassigned = [u.username for u in everyone if u.role == Role.BOARD and u.parish_code is None]
+    if unassigned:
+        st.warning(t("admin.assign_parish", users=", ".join(f"«{plain(u)}»" for u in unassigned)),
+                   icon=":material/location_off:")
 
 with st.expander(t("admin.new_user")):
     associations = data.view("associations", order_by="association_id")
@@ -59,13 +75,18 @@ with st.expander(t("admin.new_user")):
         position = st.selectbox(t("admin.position"), [p.value for p in Position], key="admin-new-position",
                                 index=list(Position).index(Position.MEMBER), help=t("admin.position_help"),
                                 format_func=lambda p: label("position", p))
+        codes = list(juntas)
+        here = state.current_parish()  # the parish chosen in the sidebar, by default
+        junta = st.selectbox(t("admin.parish"), codes, key="admin-new-parish", help=t("admin.parish_help"),
+                             index=codes.index(here) if here in juntas else None, format_func=_junta)
         email = st.text_input(t("admin.email"))
         password = st.text_input(t("auth.password"), type="password", key="admin-new-password-first")
         if st.form_submit_button(t("admin.create")):
             try:
                 created = accounts.create(user, User(username=username.strip().lower(), display_name=display_name,
                                                      role=Role(role), association_id=association,
-                                                     email=email.strip() or None, position=Position(position)),
+                                                     email=email.strip() or None, position=Position(position),
+                                                     parish_code=junta if Role(role) == Role.BOARD else None),
                                           password)
             except PermissionDenied as exc:
                 session.denied(exc)
@@ -105,6 +126,19 @@ with st.expander(t("admin.manage_user")):
                     changed = accounts.set_position(user, chosen.username, Position(seat))
                     st.session_state[FLASH] = t("admin.position_set", username=plain(chosen.username),
                                                 position=label("position", changed.position))
+                    st.rerun()
+            with st.form("admin-parish"):
+                codes = list(juntas)
+                moved = st.selectbox(t("admin.parish"), codes, key=f"admin-parish-{chosen.username}",
+                                     index=codes.index(chosen.parish_code) if chosen.parish_code in juntas else None,
+                                     help=t("admin.parish_help"), format_func=_junta,
+                                     placeholder=t("admin.no_parish"))
+                if st.form_submit_button(t("admin.set_parish")):
+                    if moved is None:
+                        raise ValueError(t("auth.err.no_parish"))
+                    changed = accounts.set_parish(user, chosen.username, moved)
+                    st.session_state[FLASH] = t("admin.parish_set", username=plain(chosen.username),
+                                                parish=_junta(changed.parish_code))
                     st.rerun()
     except PermissionDenied as exc:
         session.denied(exc)

@@ -60,6 +60,11 @@ st.subheader(t("dec.new"))
 if not session.allowed(Action.APPROVE_DECISION):
     st.info(t("dec.need_role"))
     st.stop()
+try:  # a board member records only their own junta's decisions (core.record.auth)
+    session.accounts().require(session.current_user(), Action.APPROVE_DECISION, parish_code=parish)
+except PermissionDenied as exc:
+    st.info(str(exc), icon=":material/lock:")
+    st.stop()
 saved = scenarios.list_scenarios(store, parish)
 if not saved:
     st.info(t("dec.no_scenarios"))
@@ -83,7 +88,7 @@ st.caption(t("dec.summary", count=len(result.funded_ids), amount=fmt.money(resul
 
 board_rules = decisions.board(store, parish)
 st.caption(t("dec.quorum_caption", members=board_rules.members, quorum=board_rules.required))
-if session.allowed(Action.SET_BUDGET):
+if session.allowed(Action.SET_BUDGET, parish_code=parish):
     with st.expander(t("dec.board_title")), st.form("dec-board"):
         members = st.number_input(t("dec.board_members"), min_value=1, max_value=50, value=board_rules.members)
         quorum = st.number_input(t("dec.board_quorum"), min_value=0, max_value=50, value=board_rules.quorum or 0,
@@ -99,7 +104,7 @@ if session.allowed(Action.SET_BUDGET):
             else:
                 st.rerun()
 
-board = decisions.board_roll(session.accounts().users())
+board = decisions.board_roll(session.accounts().users(), parish)  # this parish's junta only
 votes = {"for": t("dec.vote.for"), "against": t("dec.vote.against"), "abstain": t("dec.vote.abstain")}
 offices = {"secretary": t("dec.office.secretary")}  # who presided signs as president: chosen below the table
 defaults = pd.DataFrame({

@@ -61,7 +61,7 @@ if session.allowed(Action.EDIT_PROPOSAL) and titles:
                     yearly_costs_usd=costs.value))
             attempt(_record, t("stage.page.saved"))
 
-if session.allowed(Action.SET_BUDGET):
+if session.allowed(Action.SET_BUDGET, parish_code=parish):
     st.subheader(t("stage.page.rule_form"))
     with st.form("stage-rule"):
         options = ["", *stages.STAGES]

@@ -128,7 +128,7 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> tuple
     unread = problems(amounts)
     rules = (None if unread else _rules_from_widgets(*(a.value for a in amounts))) or shared.rules(code)
     shared.set_rules(code, rules)
-    if session.allowed(Action.SET_BUDGET):
+    if session.allowed(Action.SET_BUDGET, parish_code=code):
         if right.button(t("budget.rules.set_board"), key="budget-set-board", icon=":material/gavel:"):
             if unread:
                 st.error(t("number.fix_fields"), icon=":material/error:")

@@ -500,7 +500,9 @@ def test_accounts(app_reads_the_test_build):
         if accounts.get(username) is None:
             accounts.create(admin, User(username=username, display_name=name, role=Role(role),
                                         association_id=association,  # the board's president presides its sessions
-                                        position=Position.PRESIDENT if username == "presidenta" else Position.MEMBER),
+                                        position=Position.PRESIDENT if username == "presidenta" else Position.MEMBER,
+                                        # a board account sits on one junta: El Valle's, the study's parish
+                                        parish_code="010170" if role == "board_member" else None),
                             TEST_PASSWORD)
     return {u: accounts.get(u) for u in TEST_USERS}
 

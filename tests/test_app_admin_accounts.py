@@ -12,7 +12,8 @@ PASSWORD = "clave-de-prueba-2026"
 def _accounts():
     accounts = Accounts(Store())
     admin = accounts.create_first_admin("jefa", "Jefa", PASSWORD)
-    vocal = accounts.create(admin, User(username="vocal-uno", display_name="Vocal uno", role=Role.BOARD), PASSWORD)
+    vocal = accounts.create(admin, User(username="vocal-uno", display_name="Vocal uno", role=Role.BOARD,
+                                              parish_code="010170"), PASSWORD)
     return accounts, admin, vocal
 
 

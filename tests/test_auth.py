@@ -111,7 +111,7 @@ def test_bad_accounts_are_refused_in_spanish(accounts, username, password, messa
 def test_an_oidc_identity_maps_to_the_account_with_that_email(accounts):
     admin = accounts.create_first_admin("admin", "Admin", "una-clave-larga")
     accounts.create(admin, User(username="vocal", display_name="Vocal", role=Role.BOARD,
-                                email="Vocal@GADElValle.gob.ec"), "otra-clave-larga")
+                                email="Vocal@GADElValle.gob.ec", parish_code="010170"), "otra-clave-larga")
     assert accounts.by_email("vocal@gadelvalle.gob.ec").username == "vocal"
     assert accounts.by_email("nadie@gadelvalle.gob.ec") is None
 
@@ -125,8 +125,9 @@ def test_an_account_stored_before_seats_were_kept_reads_as_a_vocal(accounts):
 def _board_accounts(accounts):
     admin = accounts.create_first_admin("admin", "Admin", "una-clave-larga")
     accounts.create(admin, User(username="rosa", display_name="Rosa Quito", role=Role.BOARD,
-                                position=Position.PRESIDENT), "otra-clave-larga")
-    accounts.create(admin, User(username="luis", display_name="Luis Guamán", role=Role.BOARD), "otra-clave-larga")
+                                position=Position.PRESIDENT, parish_code="010170"), "otra-clave-larga")
+    accounts.create(admin, User(username="luis", display_name="Luis Guamán", role=Role.BOARD, parish_code="010170"),
+                    "otra-clave-larga")
     accounts.create(admin, User(username="tecnica", display_name="Técnica", role=Role.PLANNER), "otra-clave-larga")
     return admin
 
@@ -158,7 +159,7 @@ def test_only_the_administrator_sets_a_seat_and_a_second_president_is_refused_on
         accounts.set_position(accounts.get("luis"), "luis", Position.PRESIDENT)
     with pytest.raises(ValueError, match="ya lo tiene la cuenta activa «rosa»"):
         accounts.create(admin, User(username="otra", display_name="Otra", role=Role.BOARD,
-                                    position=Position.PRESIDENT), "otra-clave-larga")
+                                    position=Position.PRESIDENT, parish_code="010170"), "otra-clave-larga")
     accounts.set_active(admin, "rosa", False)  # a retired president's seat can be given to another member
     accounts.set_position(admin, "luis", Position.PRESIDENT)
     with pytest.raises(ValueError, match="ya lo tiene la cuenta activa «luis»"):

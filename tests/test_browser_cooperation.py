@@ -61,7 +61,8 @@ def cooperation_app(tmp_path, app_reads_the_test_build):
     admin = accounts.create_first_admin("admin", TEST_USERS["admin"][0], TEST_PASSWORD)
     for username in ("tecnica", "presidenta"):
         display_name, role, _ = TEST_USERS[username]
-        accounts.create(admin, User(username=username, display_name=display_name, role=Role(role)), TEST_PASSWORD)
+        accounts.create(admin, User(username=username, display_name=display_name, role=Role(role),  # El Valle's junta
+                                    parish_code="010170" if role == "board_member" else None), TEST_PASSWORD)
     with served_app({**os.environ, "MINGA_STORE": str(path)}) as url:
         yield url, path
 

@@ -20,7 +20,8 @@ def _with_accounts(path):
     s = Store(path)
     accounts = Accounts(s)
     admin = accounts.create_first_admin("admin", "Admin", PASSWORD)
-    accounts.create(admin, User(username="vocal", display_name="Vocal", role=Role.BOARD), PASSWORD)
+    accounts.create(admin, User(username="vocal", display_name="Vocal", role=Role.BOARD,
+                                parish_code="010170"), PASSWORD)
     return s
 
 

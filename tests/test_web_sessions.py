@@ -16,7 +16,8 @@ def store(tmp_path, monkeypatch):
     s = Store(tmp_path / "s.sqlite")
     accounts = Accounts(s)
     admin = accounts.create_first_admin("admin", "Admin", "clave-correcta-2026")
-    accounts.create(admin, User(username="vocal", display_name="Vocal", role=Role.BOARD), "clave-correcta-2026")
+    accounts.create(admin, User(username="vocal", display_name="Vocal", role=Role.BOARD,
+                                parish_code="010170"), "clave-correcta-2026")
     return s
 
 

@@ -50,8 +50,8 @@ def _client() -> str:
     return address or f"sesion:{st.runtime.scriptrunner.get_script_run_ctx().session_id}"
 
 
-def allowed(action: Action, association_id: str | None = None) -> bool:
-    return can(current_user(), action, association_id)
+def allowed(action: Action, association_id: str | None = None, parish_code: str | None = None) -> bool:
+    return can(current_user(), action, association_id, parish_code)
 
 
 def work_page() -> None:

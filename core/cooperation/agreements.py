@@ -179,6 +179,7 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
         raise ValueError(t("agr.err.no_application", application=draft.application_id))
     application = Application.model_validate(stored.body)
     rural.require_rural(application.parish_code)
+    user = Accounts(store).require(user, Action.APPROVE_DECISION, parish_code=application.parish_code)  # its junta's
     facts.require_past(draft.signed_on, label("field", "signed_on"))
     if application.answer != "accepted":
         raise ValueError(t("agr.err.not_accepted", application=draft.application_id))

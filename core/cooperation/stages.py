@@ -120,7 +120,7 @@ def rule(store: Store, parish_code: str) -> StageRule:
 def save_rule(store: Store, user: User | None, new_rule: StageRule) -> StageRule:
     """The board (or admin) sets which stage the parish requires before the budget."""
     rural.require_rural(new_rule.parish_code)
-    actor = Accounts(store).require(user, Action.SET_BUDGET)
+    actor = Accounts(store).require(user, Action.SET_BUDGET, parish_code=new_rule.parish_code)
     store.save(RULE, new_rule.parish_code, new_rule.model_dump(mode="json"), actor=actor.username,
                parish_code=new_rule.parish_code, action=t("log.action.stage_rule"))
     return new_rule

@@ -31,6 +31,27 @@ def cantonal_seats() -> dict[str, str]:
         return {row["codigo_parroquia"]: row["parroquia"] for row in csv.DictReader(handle) if row["tipo"] == SEAT}
 
 
+@functools.cache
+def parish_names() -> dict[str, str]:
+    """Every parish of the DPA list, rural or seat: code → its name."""
+    with DPA_LIST.open(newline="", encoding="utf-8-sig") as handle:
+        return {row["codigo_parroquia"]: row["parroquia"] for row in csv.DictReader(handle)}
+
+
+def named(parish_code: str) -> str:
+    """The parish as a message names it: «Río Blanco (140164)» (the bare code when the DPA list lacks it)."""
+    name = parish_names().get(parish_code)
+    return f"{name} ({parish_code})" if name else parish_code
+
+
+def require_junta(parish_code: str) -> None:
+    """ValueError (Spanish) unless the code is a rural parish of the DPA list, the only ones with a junta
+    parroquial: a cantonal seat is refused (CantonalSeat) and an unknown code too."""
+    require_rural(parish_code)
+    if parish_code not in parish_names():
+        raise ValueError(t("rural.unknown_parish", code=parish_code))
+
+
 def is_cantonal_seat(parish_code: str | None) -> bool:
     return parish_code is not None and parish_code in cantonal_seats()
 

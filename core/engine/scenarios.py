@@ -151,7 +151,7 @@ def save_scenario(store: Store, user: User | None, scenario: Scenario, *,
     author and date of creation are stamped here; a replacement keeps them and the store logs who changed it.
     The advisory group's closed meetings that feed the parish's runs now are stamped too, read from the store.
     """
-    actor = Accounts(store).require(user, Action.SAVE_SCENARIO)
+    actor = Accounts(store).require(user, Action.SAVE_SCENARIO, parish_code=scenario.parish_code)
     rural.require_rural(scenario.parish_code)  # an urban cantonal seat has no board to propose to
     current = load_scenario(store, scenario.scenario_id)
     if expected_version == 0 and current is not None:
@@ -183,7 +183,7 @@ def board_budget(store: Store, parish_code: str) -> AllocationRules | None:
 
 def set_board_budget(store: Store, user: User | None, parish_code: str, rules: AllocationRules) -> AllocationRules:
     """Fix the parish's budget and rules (role: SET_BUDGET, the board): one record per parish, logged."""
-    actor = Accounts(store).require(user, Action.SET_BUDGET)
+    actor = Accounts(store).require(user, Action.SET_BUDGET, parish_code=parish_code)
     rural.require_rural(parish_code)
     store.save(BUDGET_KIND, parish_code, {"parish_code": parish_code, "rules": rules.model_dump(mode="json")},
                actor=actor.username, parish_code=parish_code, action=t("log.action.set_budget"))

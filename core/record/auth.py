@@ -16,6 +16,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from core.data import rural
 from core.record.store import AlreadyExistsError, Store
 from core.texts import label, t
 
@@ -63,6 +64,11 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),
 }
 
+# What a board account with a parish may do only for its own parish (core.record.auth.can): its junta's actions.
+PARISH_BOUND = frozenset({Action.SAVE_SCENARIO, Action.SET_BUDGET, Action.APPROVE_DECISION, Action.RUN_MEETING,
+                          Action.TAKE_PART})
+
+
 class Position(StrEnum):
     """A board member's seat on the parish board (junta parroquial rural, COOTAD art. 66-67): the president, the
     vice-president, or a vocal. Proposed as the attendee's function when the board records a decision."""
@@ -94,6 +100,9 @@ class User(BaseModel):
     email: str | None = None
     active: bool = True
     position: Position = Position.MEMBER  # the seat on the board (a board member's); «Vocal» unless set
+    # the rural parish whose junta a board member sits on; None in accounts stored before it was kept, which keep
+    # acting for every parish of the installation (docs/mantenimiento.md)
+    parish_code: str | None = Field(default=None, pattern=r"^\d{6}$")
 
     @field_validator("username")
     @classmethod
@@ -106,20 +115,33 @@ class User(BaseModel):
 OBSERVER = User(username="publico", display_name=t("auth.public_name"), role=Role.OBSERVER)
 
 
-def can(user: User | None, action: Action, association_id: str | None = None) -> bool:
-    """Whether `user` (None = not signed in) may take `action` (on `association_id`'s records)."""
+def can(user: User | None, action: Action, association_id: str | None = None, parish_code: str | None = None) -> bool:
+    """Whether `user` (None = not signed in) may take `action` (on `association_id`'s records, for `parish_code`)."""
     user = user or OBSERVER
     if not user.active or action not in PERMISSIONS[user.role]:
+        return False
+    if _other_parish(user, action, parish_code):
         return False
     if user.role == Role.ASSOCIATION and action == Action.SUBMIT_PROPOSAL and association_id is not None:
         return association_id == user.association_id
     return True
 
 
-def require(user: User | None, action: Action, association_id: str | None = None) -> User:
+def _other_parish(user: User, action: Action, parish_code: str | None) -> bool:
+    """Whether a board account with a parish asks for one of its junta's actions for another parish."""
+    return (user.role == Role.BOARD and user.parish_code is not None and parish_code is not None
+            and action in PARISH_BOUND and parish_code != user.parish_code)
+
+
+def require(user: User | None, action: Action, association_id: str | None = None,
+            parish_code: str | None = None) -> User:
     """Return the user when allowed; otherwise raise PermissionDenied with a Spanish reason."""
-    if can(user, action, association_id):
+    if can(user, action, association_id, parish_code):
         return user or OBSERVER
+    if user is not None and user.active and action in PERMISSIONS[user.role] and _other_parish(user, action,
+                                                                                               parish_code):
+        raise PermissionDenied(t("auth.err.other_parish", own=rural.named(user.parish_code),
+                                 action=label("parish_action", action), other=rural.named(parish_code)))
     who = label("role", (user or OBSERVER).role)
     what = label("action", action)
     if user is not None and user.role == Role.ASSOCIATION and association_id is not None:
@@ -161,7 +183,10 @@ class Accounts:
             raise PermissionDenied(t("auth.err.admin_exists")) from exc
 
     def create(self, by: User | None, user: User, password: str) -> User:
+        """An administrator creates an account; a board member's names the parish of their junta."""
         self.require(by, Action.MANAGE_USERS)
+        if user.role == Role.BOARD and not user.parish_code:
+            raise ValueError(t("auth.err.no_parish"))
         if self.store.get(self.KIND, user.username) is not None:
             raise ValueError(t("auth.err.user_exists", username=user.username))
         return self._create(user, password, actor=by.username)
@@ -171,6 +196,7 @@ class Accounts:
             raise ValueError(t("auth.err.password_short", minimum=MIN_PASSWORD))
         if user.role == Role.ASSOCIATION and not user.association_id:
             raise ValueError(t("auth.err.no_association"))
+        self._check_parish(user)
         self._check_position(user)
         body = {**user.model_dump(mode="json"), "password_hash": self.hasher.hash(password)}
         self.store.save(self.KIND, user.username, body, actor=actor, action=t("log.action.create_user"),
@@ -199,11 +225,12 @@ class Accounts:
         found = self.get(user.username)
         return found if found is not None and found.active else None
 
-    def require(self, user: User | None, action: Action, association_id: str | None = None) -> User:
+    def require(self, user: User | None, action: Action, association_id: str | None = None,
+                parish_code: str | None = None) -> User:
         """`require` with the account as stored (its role, whether active), never the caller's copy of it: a
         retired account, or a copy that claims another role, is refused. A store with no account yet (being set
         up, before its first administrator: nobody can sign in to it) takes the caller as given."""
-        return require(self.signed_in(user), action, association_id)
+        return require(self.signed_in(user), action, association_id, parish_code)
 
     def signed_in(self, user: User | None) -> User | None:
         """Who acts, as the store has them (`current`); the caller as given while the store has no account."""
@@ -243,16 +270,39 @@ class Accounts:
                         action=t("log.action.set_position", position=label("position", changed.position)))
         return changed
 
+    def set_parish(self, by: User | None, username: str, parish_code: str) -> User:
+        """An administrator sets the rural parish whose junta a board member sits on (logged, like the seat)."""
+        actor = self.require(by, Action.MANAGE_USERS)
+        record = self._stored(username)
+        changed = _user({**record.body, "parish_code": parish_code})
+        self._check_parish(changed)
+        self._check_position(changed)  # a president moved to a junta that has one already is refused
+        body = {**record.body, "parish_code": changed.parish_code}
+        self.store.save(self.KIND, username, body, actor=actor.username, expected_version=record.version,
+                        action=t("log.action.set_parish", parish=rural.named(parish_code)))
+        return changed
+
+    @staticmethod
+    def _check_parish(user: User) -> None:
+        """Refuse (Spanish) a parish on an account that is not a board member's, and a code that is not a rural
+        parish with a junta (a cantonal seat, an unknown code)."""
+        if user.parish_code is None:
+            return
+        if user.role != Role.BOARD:
+            raise ValueError(t("auth.err.parish_not_board", username=user.username, role=label("role", user.role)))
+        rural.require_junta(user.parish_code)
+
     def _check_position(self, user: User) -> None:
         """Refuse (Spanish) a seat other than vocal for an account that is not a board member's, and a second
-        active president or vice-president: the board has one of each."""
+        active president or vice-president on the same junta (the same parish; accounts stored without a parish
+        count as one junta): the board has one of each."""
         if user.position == Position.MEMBER:
             return
         seat = label("position", user.position)
         if user.role != Role.BOARD:
             raise ValueError(t("auth.err.position_not_board", position=seat))
         holder = next((u for u in self.users() if u.position == user.position and u.role == Role.BOARD
-                       and u.active and u.username != user.username), None)
+                       and u.active and u.parish_code == user.parish_code and u.username != user.username), None)
         if holder is not None and user.active:
             raise ValueError(t("auth.err.position_taken", position=seat, username=holder.username,
                                name=holder.display_name))

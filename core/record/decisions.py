@@ -87,7 +87,7 @@ def board(store: Store, parish_code: str) -> Board:
 def set_board(store: Store, user: User | None, parish_code: str, value: Board) -> Board:
     """The board fixes its own size and quorum (role: SET_BUDGET, the board or admin)."""
     rural.require_rural(parish_code)
-    actor = Accounts(store).require(user, Action.SET_BUDGET)
+    actor = Accounts(store).require(user, Action.SET_BUDGET, parish_code=parish_code)
     store.save(BOARD_KIND, parish_code, value.model_dump(mode="json"), actor=actor.username, parish_code=parish_code,
                action=t("log.action.set_board"))
     return value
@@ -103,14 +103,17 @@ class RollEntry(NamedTuple):
 _SEAT_ORDER = (Position.PRESIDENT, Position.VICE_PRESIDENT, Position.MEMBER)
 
 
-def board_roll(users: list[User]) -> list[RollEntry]:
-    """The board members to list as attendees: every active board account, each name once, the president first,
+def board_roll(users: list[User], parish_code: str | None = None) -> list[RollEntry]:
+    """The board members to list as attendees: every active board account of the junta of `parish_code` (and those
+    stored without a parish, of an installation set up before it was kept), each name once, the president first,
     then the vice-president, then the vocales (in the accounts' order).
 
     Two accounts may share a display name; the roll then adds the user name, so the pre-filled attendees are
     never refused as repeated.
     """
-    board = sorted((u for u in users if u.role == Role.BOARD and u.active), key=lambda u: _SEAT_ORDER.index(u.position))
+    board = sorted((u for u in users if u.role == Role.BOARD and u.active
+                    and (parish_code is None or u.parish_code in (None, parish_code))),
+                   key=lambda u: _SEAT_ORDER.index(u.position))
     shown = [u.display_name.strip() or u.username for u in board]
     repeated = {name.lower() for name in shown if sum(other.lower() == name.lower() for other in shown) > 1}
     return [RollEntry(f"{name} ({u.username})" if name.lower() in repeated else name, u.position)
@@ -302,7 +305,8 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     `consequences` turns the numbered decision into more changes stored in the same transaction (the
     proposals' new statuses, core.proposals.records.decision_status_changes): all of it is kept, or none.
     """
-    user = Accounts(store).require(user, Action.APPROVE_DECISION)  # the stored account: its name goes on the acta
+    # the stored account: its name goes on the acta, and a board member's parish must be the decision's
+    user = Accounts(store).require(user, Action.APPROVE_DECISION, parish_code=draft.parish_code)
     rural.require_rural(draft.parish_code)
     facts.require_past(draft.date, t("dec.date"))  # a decision taken, on the board's session
     rules = board(store, draft.parish_code)

@@ -199,9 +199,11 @@ def _closing_proponents(store: Store, meeting: Meeting, stored: Meeting | None) 
 
 
 def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_version: int | None = None) -> Meeting:
-    Accounts(store).require(user, Action.RUN_MEETING)
+    Accounts(store).require(user, Action.RUN_MEETING, parish_code=meeting.parish_code)
     rural.require_rural(meeting.parish_code)
     stored = load_meeting(store, meeting.meeting_id)
+    if stored is not None:  # a board member's junta is the parish of the meeting as stored too
+        Accounts(store).require(user, Action.RUN_MEETING, parish_code=stored.parish_code)
     if stored is None or stored.date != meeting.date:  # a meeting held, not one planned; once stored, its date is
         facts.require_past(meeting.date, t("ses.field.date"))  # not judged again as it moves on (reveal, close)
     meeting_checks.check_save(store, meeting, stored)
@@ -236,13 +238,14 @@ def _open_stored(store: Store, meeting_id: str, closed_key: str) -> Meeting:
 def _recorder(store: Store, user: User | None, meeting: Meeting, participant_id: str) -> str | None:
     """None when the signed-in person is the participant; the chair's username when the chair records for a
     listed participant without an account. Anything else is refused."""
-    person = Accounts(store).require(user, Action.TAKE_PART)
+    person = Accounts(store).require(user, Action.TAKE_PART, parish_code=meeting.parish_code)
     listed = meeting.participant(participant_id)  # ValueError (Spanish) for someone not on the list
     if listed.username == person.username:
         return None
-    if listed.username is None and can(person, Action.RUN_MEETING):
+    if listed.username is None and can(person, Action.RUN_MEETING, parish_code=meeting.parish_code):
         return person.username
-    if not any(p.username == person.username for p in meeting.participants) and not can(person, Action.RUN_MEETING):
+    if not any(p.username == person.username for p in meeting.participants) and not can(person, Action.RUN_MEETING,
+                                                                                  parish_code=meeting.parish_code):
         raise PermissionDenied(t("ses.err.not_listed"))
     raise PermissionDenied(t("ses.err.only_yourself"))
 

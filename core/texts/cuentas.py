@@ -34,6 +34,10 @@ STRINGS = {
     "auth.err.position_not_board": "Solo una cuenta de miembro de la junta puede tener el cargo {position}.",
     "auth.err.position_taken": "El cargo {position} ya lo tiene la cuenta activa «{username}» ({name}); cambie "
                                "primero su cargo a Vocal.",
+    "auth.err.other_parish": "Su cuenta es de la junta de {own}; no puede {action} de {other}.",
+    "auth.err.no_parish": "Una cuenta de miembro de la junta debe tener la parroquia de su junta.",
+    "auth.err.parish_not_board": "Solo una cuenta de miembro de la junta tiene parroquia; la cuenta «{username}» "
+                                 "es de {role}.",
     "auth.err.no_user": "No existe el usuario «{username}».",
     "auth.err.wait": "Demasiados intentos fallidos. Espere {seconds} segundos antes de volver a intentar.",
     "auth.public_name": "Público",
@@ -59,6 +63,14 @@ LABELS = {
         "view_log": "ver el registro de cambios",
         "manage_users": "administrar usuarios",
         "manage_store": "respaldar, restaurar o restablecer los datos",
+    },
+    # What a board member may do only for their own parish: «Su cuenta es de la junta de …; no puede … de …».
+    "parish_action": {
+        "save_scenario": "guardar escenarios",
+        "set_budget": "fijar el presupuesto, las reglas ni la junta",
+        "approve_decision": "registrar decisiones",
+        "run_meeting": "abrir ni conducir sesiones",
+        "take_part": "votar ni puntuar en sesiones",
     },
     # A board member's seat (core.record.auth.Position), proposed as their function in the acta's attendees.
     "position": {

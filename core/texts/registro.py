@@ -59,7 +59,7 @@ STRINGS = {
     "admin.col.role": "Rol",
     "admin.col.association_id": "Asociación",
     "admin.col.email": "Correo",
-    "admin.manage_user": "Desactivar, reactivar, cambiar la contraseña o el cargo en la junta de una cuenta",
+    "admin.manage_user": "Desactivar, reactivar, cambiar la contraseña, el cargo o la parroquia de una cuenta",
     "admin.position": "Cargo en la junta (solo miembros de la junta)",
     "admin.position_help": "Presidente/a, vicepresidente/a o vocal de la junta parroquial: se propone como su "
                            "función en la lista de asistentes del acta.",
@@ -67,6 +67,17 @@ STRINGS = {
     "admin.set_position": "Guardar el cargo",
     "admin.position_set": "El cargo de «{username}» en la junta es ahora {position}.",
     "admin.pick_user": "Cuenta",
+    "admin.parish": "Parroquia de la junta (solo miembros de la junta)",
+    "admin.parish_help": "La parroquia rural cuya junta integra: solo para ella registra decisiones, fija el "
+                         "presupuesto y la junta, y conduce sesiones; el acta propone solo a los miembros de su junta.",
+    "admin.col.parish_code": "Parroquia de la junta",
+    "admin.no_parish": "Sin parroquia asignada",
+    "admin.assign_parish": "Cuentas de la junta sin parroquia asignada: {users}. Fueron creadas antes de que Minga "
+                           "guardara la parroquia y actúan para todas las parroquias de la instalación; el "
+                           "administrador debe asignarles la parroquia de su junta (abajo, en «Desactivar, "
+                           "reactivar, cambiar la contraseña, el cargo o la parroquia de una cuenta»).",
+    "admin.set_parish": "Guardar la parroquia",
+    "admin.parish_set": "La parroquia de la junta de «{username}» es ahora {parish}.",
     "admin.deactivate": "Desactivar la cuenta",
     "admin.activate": "Reactivar la cuenta",
     "admin.deactivated": "La cuenta «{username}» quedó desactivada: ya no puede ingresar y su sesión se cierra.",
@@ -115,6 +126,7 @@ STRINGS = {
     "log.action.activate_user": "reactivar usuario",
     "log.action.reset_password": "restablecer contraseña",
     "log.action.set_position": "cambiar cargo en la junta a {position}",
+    "log.action.set_parish": "cambiar la parroquia de la junta a {parish}",
     "log.action.signin_ok": "inicio de sesión",
     "log.action.signin_failed": "inicio de sesión fallido",
     "log.action.session_start": "abrir sesión en un navegador",

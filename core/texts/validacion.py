@@ -132,4 +132,5 @@ STRINGS: dict[str, str] = {
     "facts.field.step": "fecha del paso de {id} a {status}",
     "rural.seat_refused": "{code} es la cabecera cantonal urbana de {name}; Minga registra datos de parroquias "
                           "rurales, que tienen junta parroquial. Elija una parroquia rural del cantón.",
+    "rural.unknown_parish": "{code} no es una parroquia de la lista DPA del INEC; elija una parroquia rural.",
 }
