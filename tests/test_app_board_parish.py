@@ -44,7 +44,7 @@ def test_another_juntas_member_is_told_whose_junta_they_sit_on(own_store):
     _two_parishes(own_store)
     app = open_app_page("pages/decision.py", NORMA, parish=EL_VALLE)
     assert [i.value for i in app.info][-1] == ("Su cuenta es de la junta de Río Blanco (140164); no puede registrar "
-                                               "decisiones de Valle (010170).")
+                                               "decisiones de El Valle (010170).")
     assert not [b for b in app.button if b.label == "Registrar decisión"]
     own = open_app_page("pages/decision.py", ROSA, parish=EL_VALLE)
     assert [b for b in own.button if b.label == "Registrar decisión"]
@@ -70,7 +70,7 @@ def test_the_administrator_sets_a_board_accounts_parish(own_store):
             in [as_read(s.value) for s in app.success])
     assert app.dataframe[0].value["Parroquia de la junta"].to_list() == ["", "El Valle — Cuenca, Azuay"]
     assert not [w for w in app.warning if "sin parroquia" in w.value]
-    assert accounts.store.log("user", limit=1)[0].action == "cambiar la parroquia de la junta a Valle (010170)"
+    assert accounts.store.log("user", limit=1)[0].action == "cambiar la parroquia de la junta a El Valle (010170)"
 
     # a new board account takes the parish chosen in the sidebar unless another is chosen
     assert app.selectbox(key="admin-new-parish").value == RIO_BLANCO

@@ -17,6 +17,7 @@ from core.data.paths import SOURCES_DIR
 from core.texts import t
 
 DPA_LIST = SOURCES_DIR / "reference" / "dpa_ecuador_parroquias.csv"
+STUDY_FIGURES = SOURCES_DIR / "study_parish_figures.csv"  # a study's display name for its parish
 SEAT = "cabecera_cantonal"
 
 
@@ -33,9 +34,13 @@ def cantonal_seats() -> dict[str, str]:
 
 @functools.cache
 def parish_names() -> dict[str, str]:
-    """Every parish of the DPA list, rural or seat: code → its name."""
+    """Every parish of the DPA list, rural or seat: code → its name as the app shows it (a study's display name
+    wins for its parish, as in the `parishes` view: «El Valle», not the list's «Valle»)."""
     with DPA_LIST.open(newline="", encoding="utf-8-sig") as handle:
-        return {row["codigo_parroquia"]: row["parroquia"] for row in csv.DictReader(handle)}
+        names = {row["codigo_parroquia"]: row["parroquia"] for row in csv.DictReader(handle)}
+    with STUDY_FIGURES.open(newline="", encoding="utf-8-sig") as handle:
+        names |= {row["parish_code"]: row["display_name"] for row in csv.DictReader(handle) if row["display_name"]}
+    return names
 
 
 def named(parish_code: str) -> str:
