@@ -58,7 +58,7 @@ def test_a_representative_edits_only_proposals_of_their_association(store):
     other = next(p for p in items if "EV-A03" not in (p.association_ids or [p.association_id]))
     withdrawn = own.model_copy(update={"summary": "Actualizado", "status": ProposalStatus.DRAFT})  # handed in:
     records.save_proposal(store, REP, withdrawn)  # taken back to a draft to be changed
-    with pytest.raises(PermissionDenied, match="propia asociación"):
+    with pytest.raises(PermissionDenied, match="propuestas de su asociación: esta es de otra asociación"):
         records.save_proposal(store, REP, other.model_copy(update={"summary": "No debe guardarse"}))
     assert records.proposal(store, other.proposal_id).item.summary != "No debe guardarse"
 
@@ -242,7 +242,7 @@ def test_a_representative_cannot_take_over_another_associations_proposal(store):
                  if "EV-A03" not in (v.item.association_ids or [v.item.association_id]))
     hijacked = other.model_copy(update={"association_id": "EV-A03", "association_ids": ["EV-A03"],
                                         "status": ProposalStatus.DRAFT, "title": "Ahora es nuestra"})
-    with pytest.raises(PermissionDenied, match="propia asociación"):
+    with pytest.raises(PermissionDenied, match="propuestas de su asociación: esta es de otra asociación"):
         records.save_proposal(store, REP, hijacked)
     stored = records.proposal(store, other.proposal_id).item
     assert stored.title == other.title and stored.association_id == other.association_id
@@ -267,7 +267,7 @@ def test_a_representative_cannot_give_their_proposal_away(store):
                if (v.item.association_ids or [v.item.association_id]) == ["EV-A03"])
     given = own.model_copy(update={"association_id": "EV-A01", "association_ids": ["EV-A01"],
                                    "status": ProposalStatus.DRAFT})
-    with pytest.raises(PermissionDenied, match="propia asociación"):
+    with pytest.raises(PermissionDenied, match="propuestas de su asociación: esta es de otra asociación"):
         records.save_proposal(store, REP, given)
 
 
