@@ -226,6 +226,25 @@ def test_a_meeting_lists_only_active_accounts_that_take_part(tmp_path, account, 
                                                                                  username=REP.username)]))
 
 
+@pytest.mark.parametrize(("board_parish", "refused"), [("140164", True), ("010170", False), (None, False)])
+def test_a_board_member_of_another_junta_is_not_listed_in_a_parish_s_meeting(tmp_path, board_parish, refused):
+    """A vocal of Río Blanco's junta listed in El Valle's meeting is refused when listed, not later when voting; a
+    member of El Valle's own junta, or an account from before boards had a parish, is listed."""
+    store = _store(tmp_path)
+    store.save("user", "vocal-rb", {**User(username="vocal-rb", display_name="Vocal", role=Role.BOARD,
+                                           parish_code=board_parish).model_dump(mode="json"), "password_hash": "x"},
+               actor="pruebas", expected_version=0)
+    people = [Participant(participant_id="p01", name="Rosa"),
+              Participant(participant_id="p02", name="Luis", username="vocal-rb")]
+    if refused:
+        with pytest.raises(ValueError, match="«vocal-rb» de Luis es de la junta de Río Blanco \\(140164\\): no "
+                                             "participa en las sesiones de El Valle \\(010170\\)"):
+            save_meeting(store, PLANNER, _meeting(participants=people))
+        assert store.get("meeting", "S1") is None
+    else:
+        assert save_meeting(store, PLANNER, _meeting(participants=people)).participants == people
+
+
 def test_a_meeting_whose_participant_retired_since_can_still_be_closed(tmp_path):
     from core.record.auth import Accounts
 
