@@ -33,8 +33,10 @@ accounts = session.accounts()
 st.subheader(t("admin.users"))
 everyone = accounts.users()
 # the rural parishes, each with its junta: a board account's parish is one of them
+rural_parishes = data.view("parishes", "kind = 'rural'",
+                           order_by="province COLLATE noaccent, canton COLLATE noaccent, name COLLATE noaccent")
 juntas = {row["parish_code"]: t("parish.option", name=row["name"], canton=row["canton"], province=row["province"])
-          for row in data.view("parishes", "kind = 'rural'", order_by="province COLLATE noaccent, canton COLLATE noaccent, name COLLATE noaccent").iter_rows(named=True)}
+          for row in rural_parishes.iter_rows(named=True)}
 
 
 def _junta(code: str | None) -> str:

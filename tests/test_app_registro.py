@@ -216,7 +216,7 @@ def test_a_representative_sees_their_associations_parish_only(own_store):
     assert not any("sin parroquia" in h.value for h in valle.subheader)  # accounts and sign-ins are not theirs
     cumbe = open_app_page("pages/registro.py", rep, parish="010152")
     assert not cumbe.dataframe
-    assert any("solo el registro de la parroquia de su asociación (código 010170)" in as_read(i.value)
+    assert any("solo el registro de la parroquia de su asociación, El Valle (010170), no el de Cumbe (010152)" in as_read(i.value)
                for i in cumbe.info)
 
 

@@ -162,8 +162,8 @@ def test_a_representative_sees_their_associations_parish_only(two_parishes):
     assert _seen(shown) == ({("proposal", "P03")}, set()) and not shown.shows_installation
     cumbe = log_scope.shown_log(two_parishes, CUMBE_REP, CUMBE)  # an association entered for Cumbe
     assert ("budget", CUMBE) in _seen(cumbe)[0]
-    with pytest.raises(PermissionDenied, match="parroquia de su asociación \\(código 010170\\), no el de la "
-                                               "parroquia 010152"):
+    with pytest.raises(PermissionDenied, match="parroquia de su asociación, El Valle \\(010170\\), no el "
+                                               "de Cumbe \\(010152\\)"):
         log_scope.shown_log(two_parishes, VALLE_REP, CUMBE)
     with pytest.raises(PermissionDenied):
         log_scope.shown_log(two_parishes, ADVISER, VALLE)

@@ -18,10 +18,9 @@ from core import fmt
 from core.cooperation.agreements import Agreement
 from core.cooperation.monitoring import Report
 from core.data.schemas.catalogues import PdotObjective
-from core.proposals.models import Proposal, ProposalStatus
+from core.proposals.models import FUNDED_OR_LATER, Proposal, ProposalStatus
 from core.texts import t
 
-FOLLOWED = {ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalStatus.CLOSED}
 SCHEMA = {"pdot_objective_id": pl.Utf8, "component": pl.Utf8, "objective": pl.Utf8, "proposal_id": pl.Utf8,
           "title": pl.Utf8, "status": pl.Utf8, "agreement": pl.Utf8, "committed_usd": pl.Float64,
           "spent_usd": pl.Float64, "progress_pct": pl.Float64, "indicators": pl.Utf8}
@@ -48,7 +47,7 @@ def progress(objectives: Sequence[PdotObjective], proposals: Sequence[Proposal],
             agreement = by_proposal.get(proposal.proposal_id)
             if objective.pdot_objective_id not in proposal.pdot_objective_ids:
                 continue
-            if ProposalStatus(proposal.status) not in FOLLOWED and agreement is None:
+            if ProposalStatus(proposal.status) not in FUNDED_OR_LATER and agreement is None:
                 continue
             history = reports.get(agreement.agreement_id, []) if agreement else []
             latest = history[-1] if history else None

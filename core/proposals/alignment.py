@@ -21,12 +21,11 @@ from collections.abc import Iterable, Mapping, Sequence
 import polars as pl
 
 from core import fmt
-from core.proposals.models import Proposal, ProposalStatus
+from core.proposals.models import FUNDED_OR_LATER, Proposal
 from core.texts import t
 
 NO_PDOT = "__none__"
 FRAMEWORKS = ("ods", "pnd")
-FUNDED_STATUSES = (ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalStatus.CLOSED)
 # The five components of a PDOT (Ecuador's planning guide), the planner's choices for a new objective.
 PDOT_COMPONENTS = ("Biofísico", "Económico productivo", "Sociocultural", "Asentamientos humanos",
                    "Político institucional")
@@ -141,7 +140,7 @@ def matrix(proposals: Sequence[Proposal], pdot: Mapping[str, tuple[str, str]], a
 
 def funded_by_status(proposals: Iterable[Proposal]) -> set[str]:
     """Proposals the board funded, by their lifecycle status (funded, in execution, closed)."""
-    return {p.proposal_id for p in proposals if p.status in FUNDED_STATUSES}
+    return {p.proposal_id for p in proposals if p.status in FUNDED_OR_LATER}
 
 
 def funded_in_scenario(con, store, parish_code: str, scenario_id: str) -> set[str] | None:

@@ -41,6 +41,8 @@ ALLOWED_TRANSITIONS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
 # The statuses from which a decision can still fund a proposal (ALLOWED_TRANSITIONS): handed in and not settled. A
 # draft was never presented; a funded, not funded or not eligible one was decided already. Only these compete.
 COMPETING = frozenset({ProposalStatus.SUBMITTED, ProposalStatus.ELIGIBLE, ProposalStatus.SCORED})
+# Funded, and the follow-up after it: the projects a parish follows, and what its PDOT progress counts.
+FUNDED_OR_LATER = (ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalStatus.CLOSED)
 # A representative drafts and hands in (and may take a handed-in proposal back); the GAD sets the other statuses.
 REPRESENTATIVE_STATUSES = frozenset({ProposalStatus.DRAFT, ProposalStatus.SUBMITTED})
 

@@ -26,6 +26,7 @@ from core.proposals.formulation import Component, ScheduleRow, schedule_error
 from core.proposals.lifecycle import (  # noqa: F401 - the lifecycle, imported from here by the rest of Minga
     ALLOWED_TRANSITIONS,
     COMPETING,
+    FUNDED_OR_LATER,
     REPRESENTATIVE_STATUSES,
     ProposalStatus,
     can_transition,

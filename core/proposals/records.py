@@ -24,6 +24,7 @@ from core.proposals.built import ASSOCIATIONS
 from core.proposals.models import (
     ALLOWED_TRANSITIONS,
     COMPETING,
+    FUNDED_OR_LATER,
     REPRESENTATIVE_STATUSES,
     Proposal,
     ProposalStatus,
@@ -39,7 +40,6 @@ from core.texts import label, t
 
 PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
 EDITABLE_KINDS = (PROPOSAL, OFFER, PDOT, "scenario", "weights")
-FUNDED_OR_LATER = {ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalStatus.CLOSED}
 # What a board decision leaves a proposal it decided at (and the follow-up after funding)
 SETTLED = frozenset({*FUNDED_OR_LATER, ProposalStatus.NOT_FUNDED, ProposalStatus.NOT_ELIGIBLE})
 # What «restablecer demo» brings back: the editable kinds plus the cooperant registry and its calls.

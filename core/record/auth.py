@@ -261,25 +261,25 @@ class Accounts:
 
     def set_position(self, by: User | None, username: str, position: Position) -> User:
         """An administrator sets a board member's seat (president, vice-president or vocal)."""
-        actor = self.require(by, Action.MANAGE_USERS)
-        record = self._stored(username)
-        changed = _user({**record.body, "position": Position(position)})
-        self._check_position(changed)
-        body = {**record.body, "position": changed.position.value}
-        self.store.save(self.KIND, username, body, actor=actor.username, expected_version=record.version,
-                        action=t("log.action.set_position", position=label("position", changed.position)))
-        return changed
+        seat = Position(position)
+        return self._set_board_field(by, username, "position", seat.value,
+                                     t("log.action.set_position", position=label("position", seat)))
 
     def set_parish(self, by: User | None, username: str, parish_code: str) -> User:
         """An administrator sets the rural parish whose junta a board member sits on (logged, like the seat)."""
+        return self._set_board_field(by, username, "parish_code", parish_code,
+                                     t("log.action.set_parish", parish=rural.named(parish_code)))
+
+    def _set_board_field(self, by: User | None, username: str, name: str, value: str, action: str) -> User:
+        """One field of a board member's account changed by an administrator, checked as a whole account (a
+        president moved to a junta that has one already is refused) and logged as `action`."""
         actor = self.require(by, Action.MANAGE_USERS)
         record = self._stored(username)
-        changed = _user({**record.body, "parish_code": parish_code})
+        changed = _user({**record.body, name: value})
         self._check_parish(changed)
-        self._check_position(changed)  # a president moved to a junta that has one already is refused
-        body = {**record.body, "parish_code": changed.parish_code}
-        self.store.save(self.KIND, username, body, actor=actor.username, expected_version=record.version,
-                        action=t("log.action.set_parish", parish=rural.named(parish_code)))
+        self._check_position(changed)
+        self.store.save(self.KIND, username, {**record.body, name: value}, actor=actor.username,
+                        expected_version=record.version, action=action)
         return changed
 
     @staticmethod

@@ -12,6 +12,7 @@ other content does not pass.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import logging
 import re
@@ -154,8 +155,6 @@ _DRAWING_KEYS = ("/Resources", "/MediaBox", "/CropBox", "/Rotate", "/UserUnit", 
 def _drawings(reader) -> tuple[str, ...]:
     """Per page, a digest of what it draws: its content (decoded, so recompressing changes nothing), the resources
     that content uses (fonts, images, graphics states, followed to their data) and the boxes that place it."""
-    import hashlib
-
     drawn = []
     for page in reader.pages:
         contents = page.get_contents()  # None: a page that draws nothing

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 import polars as pl
 
 from core import fmt
-from core.proposals.models import Proposal, ProposalStatus
+from core.proposals.models import FUNDED_OR_LATER, Proposal, ProposalStatus
 from core.record import facts
 from core.texts import t
 
-FOLLOWED: tuple[ProposalStatus, ...] = (ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalStatus.CLOSED)
+FOLLOWED = FUNDED_OR_LATER  # the projects followed, in the order of their steps
 _SCHEMA = {"proposal_id": pl.Utf8, "title": pl.Utf8, "association_id": pl.Utf8, "status": pl.Utf8,
            "since": pl.Date, "note": pl.Utf8, "requested_usd": pl.Float64}
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.data import rural
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, can
 from core.record.ledger import file_state, open_read_only
 from core.record.store import Store
@@ -149,8 +150,8 @@ def shown_log(store: Store, user: User | None, parish_code: str | None) -> Shown
     if not allowed.may_see(parish_code):
         if parish_code is EVERY_PARISH:
             raise PermissionDenied(t("log.err.every_parish"))
-        own = ", ".join(sorted(allowed.parishes or ()))
-        raise PermissionDenied(t("log.err.other_parish", parish=parish_code, own=own))
+        own = ", ".join(rural.named(code) for code in sorted(allowed.parishes or ()))
+        raise PermissionDenied(t("log.err.other_parish", parish=rural.named(parish_code), own=own))
     ours, theirs = select(placed_entries(store), parish_code, allowed.installation)
     return ShownLog(parish_code, sorted((*ours, *theirs), key=lambda s: -s.seq), allowed.installation)
 

@@ -12,8 +12,8 @@ STRINGS = {
     "log.err.association_unknown": "No se encontró la parroquia de la asociación «{association}» de su cuenta: no se "
                                    "puede mostrar su registro. Pida al administrador que revise la cuenta.",
     "log.err.every_parish": "Solo el administrador ve a la vez el registro de todas las parroquias.",
-    "log.err.other_parish": "Su cuenta ve solo el registro de la parroquia de su asociación (código {own}), no el de "
-                            "la parroquia {parish}. Elija su parroquia en el selector de la barra lateral.",
+    "log.err.other_parish": "Su cuenta ve solo el registro de la parroquia de su asociación, {own}, no el de "
+                            "{parish}. Elija su parroquia en el selector de la barra lateral.",
     "log.scope": "Parroquias que se muestran",
     "log.scope.chosen": "Solo {name}",
     "log.scope.every": "Todas las parroquias",
