@@ -48,9 +48,14 @@ def built_data_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def con(built_data_dir):
-    """A DuckDB connection with every view over the session's built data."""
-    connection = connect(built_data_dir)
+def con(built_data_dir, tmp_path_factory):
+    """A DuckDB connection with every view over the session's built data, and nothing of any store: it lives the
+    whole session while tests change the worker's store, and a view over a mirrored file that a later test's reset
+    removes would fail (the pages connect again when the files change: core.data.db.files_stamp)."""
+    no_store = tmp_path_factory.mktemp("sin-almacen") / "minga.sqlite"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("MINGA_STORE", str(no_store))
+        connection = connect(built_data_dir)
     yield connection
     connection.close()
 
