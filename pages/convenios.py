@@ -36,7 +36,8 @@ proposals = {p.proposal_id: p for p in records.proposal_models(store, parish)}
 registry = coop.by_id(coop.cooperants(store))
 applications = {a.application_id: a for a in agr.applications(store, parish)}
 signed = {a.application_id: a for a in agr.agreements(store, parish)}
-can_edit, can_sign = session.allowed(Action.EDIT_OFFER), session.allowed(Action.APPROVE_DECISION)
+can_edit = session.allowed(Action.EDIT_OFFER)
+can_sign = session.allowed(Action.APPROVE_DECISION, parish_code=parish)  # a board member signs for their own junta
 
 
 tab_apply, tab_agree, tab_report, tab_review, tab_close = st.tabs(
@@ -112,7 +113,7 @@ with tab_agree:
     if not accepted:
         st.info(t("conv.agree.none"))
     elif not can_sign:
-        st.info(t("conv.agree.need_board"))
+        st.info(session.other_junta(Action.APPROVE_DECISION, parish) or t("conv.agree.need_board"))
     else:
         with st.form("conv-sign"):
             chosen = st.selectbox(t("conv.col.application"), [a.application_id for a in accepted])

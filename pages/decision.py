@@ -60,10 +60,8 @@ st.subheader(t("dec.new"))
 if not session.allowed(Action.APPROVE_DECISION):
     st.info(t("dec.need_role"))
     st.stop()
-try:  # a board member records only their own junta's decisions (core.record.auth)
-    session.accounts().require(session.current_user(), Action.APPROVE_DECISION, parish_code=parish)
-except PermissionDenied as exc:
-    st.info(str(exc), icon=":material/lock:")
+if refusal := session.other_junta(Action.APPROVE_DECISION, parish):  # a board member records only their junta's
+    st.info(refusal, icon=":material/lock:")
     st.stop()
 saved = scenarios.list_scenarios(store, parish)
 if not saved:

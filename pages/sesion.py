@@ -86,8 +86,11 @@ def _open_form() -> None:
                     st.rerun()
 
 
-if session.allowed(Action.RUN_MEETING):
+may_run = session.allowed(Action.RUN_MEETING, parish_code=parish)  # a board member runs only their junta's
+if may_run:
     _open_form()
+elif refusal := session.other_junta(Action.RUN_MEETING, parish):
+    st.info(refusal, icon=":material/lock:")
 
 available = meeting.meetings(store, parish)
 if not available:
@@ -136,7 +139,7 @@ def _who() -> str | None:
         return None
     own = [p.participant_id for p in chosen.participants if p.username == user.username]
     no_device = [p.participant_id for p in chosen.participants if p.username is None]
-    choices = own + (no_device if session.allowed(Action.RUN_MEETING) else [])
+    choices = own + (no_device if may_run else [])
     if not choices:
         st.warning(t("ses.not_participant"))
         return None
@@ -296,11 +299,11 @@ with result_tab:
                 t("ses.weights.consistent"): [label("bool", str(e.consistent)) for e in group.evaluators]}),
                 hide_index=True, width="stretch", key="ses-group-cr")
             st.caption(t("ses.weights_note", cr=fmt.number(group.result.consistency_ratio, 3)))
-            if session.allowed(Action.SAVE_SCENARIO) and st.button(t("ses.weights_use"), key="ses-use-weights"):
+            if session.allowed(Action.SAVE_SCENARIO, parish_code=parish) and st.button(t("ses.weights_use"), key="ses-use-weights"):
                 scenario_state.set_points(points_from_weights(group.result.weights))
                 st.success(t("ses.weights_used"))
 
-if session.allowed(Action.RUN_MEETING) and chosen.status != "closed":
+if may_run and chosen.status != "closed":
     # forward only: once the results were shown, the meeting can only be closed (core.record.meeting)
     transitions = [("revealed", "ses.reveal"), ("closed", "ses.close")][1 if chosen.status == "revealed" else 0:]
     for (status, key), column in zip(transitions, st.columns(2), strict=False):

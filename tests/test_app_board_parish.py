@@ -1,8 +1,11 @@
 """AppTest of a two-parish installation: Decisión y acta proposes only the chosen parish's board and refuses another
 junta's member; Administración sets a board account's parish and names the accounts stored without one."""
 
+import datetime as dt
+
 import pytest
 
+from core.cooperation import agreements as agr
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
 from core.record.auth import Accounts, Position, Role, User
@@ -81,3 +84,34 @@ def test_the_administrator_sets_a_board_accounts_parish(own_store):
     next(b for b in app.button if b.label == "Crear usuario").click().run()
     assert not app.error, [e.value for e in app.error]
     assert accounts.get("jose-rio").parish_code == RIO_BLANCO
+
+
+def _accepted_application(store_path) -> None:
+    """An application of El Valle's accepted by its cooperant: the board's signature is what is left."""
+    store = Store(store_path)
+    agr.submit(store, PLANNER, agr.Application(application_id="AP-JUNTAS", parish_code=EL_VALLE, proposal_id="EV-P01",
+                                               cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 3, 2)))
+    agr.record_answer(store, PLANNER, "AP-JUNTAS", "accepted", dt.date(2026, 4, 6))
+
+
+OTHER_JUNTA = "Su cuenta es de la junta de Río Blanco (140164); no puede {action} de El Valle (010170)."
+
+
+@pytest.mark.parametrize(("page", "action", "form_button", "prepare"), [
+    ("pages/sesion.py", "abrir ni conducir sesiones", "Abrir sesión", None),
+    ("pages/priorizacion.py", "guardar escenarios", "Guardar escenario", None),
+    ("pages/presupuesto.py", "guardar escenarios", "Guardar escenario", None),
+    ("pages/convenios.py", "registrar decisiones", "Registrar convenio firmado", _accepted_application),
+])
+def test_another_juntas_member_sees_no_form_of_this_juntas_and_is_told_why(own_store, page, action, form_button,
+                                                                           prepare):
+    _two_parishes(own_store)
+    if prepare:
+        prepare(own_store)
+    other = open_app_page(page, NORMA, parish=EL_VALLE)
+    assert not other.exception
+    assert OTHER_JUNTA.format(action=action) in [as_read(i.value) for i in other.info]
+    assert not [b for b in other.button if b.label == form_button]
+    own = open_app_page(page, ROSA, parish=EL_VALLE)  # the parish's own junta still has it
+    assert [b for b in own.button if b.label == form_button]
+    assert not [i for i in own.info if "Su cuenta es de la junta" in i.value]

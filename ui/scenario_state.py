@@ -210,8 +210,8 @@ def method() -> str:
 def save_form(parish_code: str, key: str, refused: str | None = None) -> None:
     """A form that saves the weights and rules being tried as a named scenario; core checks the role. With
     `refused` (why the rules on the page cannot be taken as they are), sending it says so and saves nothing."""
-    if not session.allowed(Action.SAVE_SCENARIO):
-        st.info(t("scen.save.who"))
+    if not session.allowed(Action.SAVE_SCENARIO, parish_code=parish_code):
+        st.info(session.other_junta(Action.SAVE_SCENARIO, parish_code) or t("scen.save.who"))
         return
     with st.form(f"{key}-form", border=True):
         name = st.text_input(t("scen.save.name"), max_chars=120, key=f"{key}-name",

@@ -54,6 +54,18 @@ def allowed(action: Action, association_id: str | None = None, parish_code: str 
     return can(current_user(), action, association_id, parish_code)
 
 
+def other_junta(action: Action, parish_code: str) -> str | None:
+    """Why the signed-in person, whose role may take `action`, may not take it for `parish_code` (a board member
+    of another parish's junta), in core's words; None when they may, or when their role never may."""
+    if not allowed(action) or allowed(action, parish_code=parish_code):
+        return None
+    try:
+        require(current_user(), action, parish_code=parish_code)
+    except PermissionDenied as exc:
+        return str(exc)
+    return None
+
+
 def work_page() -> None:
     """Stop a page of work in preparation (proposals, offers, scenarios, meetings) for the public view."""
     if not allowed(Action.VIEW_WORK):
