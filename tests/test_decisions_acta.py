@@ -350,3 +350,16 @@ def test_a_quorum_stored_below_the_majority_gives_way_to_the_majority(tmp_path):
     store = _store(tmp_path)
     store.save("board", "010170", {"members": 7, "quorum": 3}, actor="antes")  # stored by an earlier version
     assert (board(store, "010170").members, board(store, "010170").required) == (7, 4)
+
+
+@pytest.mark.parametrize(("solver_status", "says"), [
+    ("Optimal", "(cálculo exacto: ninguna otra asignación dentro de las reglas logra un puntaje mayor)"),
+    ("NoCandidates", "(ninguna propuesta llegó a la asignación: no había nada que elegir)"),
+    ("no aplica", "(cálculo sin confirmar que sea el mejor posible)"),  # as recorded before: printed as then
+    ("no aplica (sin solver)", "(cálculo sin confirmar que sea el mejor posible)"),
+])
+def test_the_acta_says_how_the_allocation_was_computed(tmp_path, solver_status, says):
+    decision = record(_store(tmp_path), BOARD, _draft(solver_status=solver_status, funded=[], total_cost_usd=0,
+                                                      total_score=0))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(acta.pdf_bytes(decision))).pages))
+    assert says in text

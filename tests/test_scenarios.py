@@ -241,3 +241,15 @@ def test_an_infeasible_scenario_cannot_become_a_decision(inputs):
     assert not run.result.feasible
     with pytest.raises(ScenarioError, match="no tiene una asignación posible.*obligatorias cuestan"):
         scenarios.decision_draft(s, run, {}, "El Valle", ATTENDEES, dt.date(2026, 11, 26))
+
+
+def test_a_draft_where_no_proposal_reached_the_allocation_keeps_that_word(con, inputs):
+    """Below every proposal's cost nothing is a candidate: the acta must not call that calculation unconfirmed."""
+    s = scenario(rules=AllocationRules(budget_usd=1))
+    run = scenarios.run_scenario(inputs, s, explain=False)
+    assert run.result.funded_ids == [] and run.result.message_es == "No hay propuestas candidatas."
+    draft = scenarios.decision_draft(s, run, {}, "El Valle", ATTENDEES, dt.date(2026, 11, 26))
+    assert draft.solver_status == "NoCandidates"
+    funded = scenarios.run_scenario(inputs, scenario(), explain=False)
+    assert scenarios.decision_draft(scenario(), funded, {}, "El Valle", ATTENDEES,
+                                    dt.date(2026, 11, 26)).solver_status == "Optimal"

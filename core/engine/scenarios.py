@@ -38,7 +38,7 @@ from core.engine.weights import PRESETS, normalize
 from core.fmt import money, number, percent, sentence, slug
 from core.fmt import with_names as fmt_names
 from core.record.auth import Accounts, Action, User
-from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine
+from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, kept_solver_status
 from core.record.meeting_results import feeding_meetings
 from core.record.store import ConflictError, Store, StoreError
 from core.texts import label, t
@@ -378,7 +378,7 @@ def decision_draft(scenario: Scenario, prioritization: Prioritization, associati
     return DecisionDraft(
         parish_code=scenario.parish_code, parish_name=parish_name, date=date, scenario_name=scenario.name,
         budget_usd=result.rules.budget_usd, reserve_usd=result.rules.reserve_usd, method_es=result.method_es,
-        solver_status=result.solver_status, weights=dict(prioritization.scoring.weights),
+        solver_status=kept_solver_status(result.solver_status), weights=dict(prioritization.scoring.weights),
         weights_es=weights_es(prioritization.scoring.weights),
         rules_es=rules_es(result.rules, titles, method=result.method), funded=funded, left_out=left_out,
         total_score=result.total_score, total_cost_usd=result.total_cost_usd,

@@ -40,6 +40,14 @@ Office = Literal["president", "secretary"]
 KIND = "decision"
 BOARD_KIND = "board"
 DEFAULT_BOARD_MEMBERS = 5  # a parish board: the president and four vocales (COOTAD art. 66)
+NO_CANDIDATES = "NoCandidates"  # the solver's word a decision keeps when no proposal reached the allocation
+
+
+def kept_solver_status(allocation_status: str) -> str:
+    """The solver's word a new decision keeps: NO_CANDIDATES when nothing reached the allocation (its acta says there
+    was nothing to choose, not that the calculation is unconfirmed); otherwise the allocation's own. Decisions
+    recorded before keep theirs, so their actas print as they did."""
+    return NO_CANDIDATES if allocation_status == t("alloc.solver.none") else allocation_status
 
 
 class Board(BaseModel):
