@@ -245,6 +245,8 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
     else:
         st.dataframe(views.ranking_display(ranking), hide_index=True, width="stretch", key="prio-ranking",
                      column_config={t("prio.col.rank"): {"width": "small"}, t("prio.col.code"): {"width": "small"}})
+        if tied := views.ties_es(ranking):
+            st.caption(tied)
         contributions = views.contributions_frame(run, ranking)
         widgets.chart(charts.contribution_chart(contributions, ranking), width="stretch", key="prio-contrib")
         if ranking.height > charts.CHART_ROWS:

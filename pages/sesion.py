@@ -191,7 +191,7 @@ with score_tab:
     scored = {s.participant_id for s in stored_scores if s.scores}
     st.caption(t("ses.scored_count", scored=len(scored), total=len(chosen.participants)))
     if chosen.subject != "proposals":
-        st.info(t("ses.no_items"))
+        st.info(t("ses.score_problems"))
     else:
         st.caption(t("ses.score_help"))
         if who is not None:
@@ -237,7 +237,11 @@ with pairwise_tab:
 
 def _tally() -> None:
     """The weighted vote's result: chart, table and downloads."""
-    rows = meeting.tally(chosen, meeting.counted_ballots(store, chosen))
+    cast = meeting.counted_ballots(store, chosen)
+    if not any(ballot.votes for ballot in cast):  # only abstentions: every item would share the first place
+        st.info(t("ses.no_votes", saved=len(cast)))
+        return
+    rows = meeting.tally(chosen, cast)
     table = pl.DataFrame([r.model_dump() for r in rows]).with_columns(
         pl.col("item_id").replace_strict(item_labels, default=pl.col("item_id")).alias("item"))
     votes = table.with_columns(pl.col("votes").map_elements(fmt.number, return_dtype=pl.Utf8).alias("votes_text"))

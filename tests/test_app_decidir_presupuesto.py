@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -83,6 +84,41 @@ def test_choosing_a_preset_or_moving_a_slider_changes_the_ranking():
     weights = frame(app, "Criterio", "Tipo", "Peso", exact=True)
     need = dict(zip(weights["Criterio"], weights["Peso"], strict=True))["Necesidad que atiende"]
     assert need == "54,3 %"  # 100 points against 7 × 12 for the others: 100 / 184
+
+
+def test_proposals_the_group_scored_alike_share_their_places_and_the_page_says_so(own_store):
+    """Every evaluator gave each proposal 50 on feasibility, the only weighted criterion: all 13 eligible proposals
+    scored 50,00, and the ranking put them 1.º to 13.º by code without a word (EV-P01 «first» by its code)."""
+    eligible = ["EV-P01", "EV-P02", "EV-P03", "EV-P05", "EV-P06", "EV-P07", "EV-P08", "EV-P09", "EV-P10", "EV-P11",
+                "EV-P12", "EV-P13", "EV-P15"]
+    app = open_app_page("pages/priorizacion.py", PLANNER)
+    assert not [c for c in app.caption if c.value.startswith("Empates:")]  # the demo's scores do not tie
+    _meeting_with_scores({who: dict.fromkeys(eligible, 50.0) for who in ("e1", "e2")})
+    app = open_app_page("pages/priorizacion.py", PLANNER)
+    for code in ("pdot", "scope", "sdg_pnd", "need", "sustainability", "counterpart", "aid_concentration"):
+        app.slider(key=f"prio-w-{code}").set_value(0)
+    app.slider(key="prio-w-feasibility").set_value(100).run()
+    assert not app.exception
+    ranking = frame(app, "Puesto", "Código")
+    assert set(ranking["Puntaje (0–100)"]) == {"50,00"}
+    tied = [c.value for c in app.caption if c.value.startswith("Empates:")]
+    assert tied == [("Empates: puestos 1 a 13, 13 propuestas con 50,00 puntos. Entre propuestas con el mismo puntaje "
+                     "el puesto sigue solo su código, no una preferencia del grupo asesor ni de la junta; la asignación "
+                     "las desempata por menor costo y luego por código.")]
+
+
+@pytest.mark.parametrize(("scores", "shown", "said"), [
+    ([80.0, 70.0, 60.0], 5, ""),
+    ([80.0, 79.996, 60.0], 5, "Empates: puestos 1 a 2, 2 propuestas con 80,00 puntos."),  # equal to two decimals
+    ([80.0, 80.0, 60.0, 60.0], 5, ("Empates: puestos 1 a 2, 2 propuestas con 80,00 puntos y puestos 3 a 4, "
+                                   "2 propuestas con 60,00 puntos.")),
+    ([9.0, 9.0, 8.0, 8.0, 7.0, 7.0], 1, "Empates: puestos 1 a 2, 2 propuestas con 9,00 puntos y 2 empates más."),
+])
+def test_the_ties_sentence_names_each_shared_place(scores, shown, said):
+    from ui.budget_tables import ties_es
+
+    sentence = ties_es(pl.DataFrame({"rank": list(range(1, len(scores) + 1)), "score": scores}), shown=shown)
+    assert sentence.startswith(said) if said else sentence == ""
 
 
 def test_pairwise_comparison_reports_its_consistency_and_warns_in_spanish():

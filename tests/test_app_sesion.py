@@ -145,6 +145,24 @@ def test_a_closed_meeting_shows_who_did_not_score_who_was_recorded_for_and_the_g
     assert max(points.values()) - min(points.values()) <= 1  # every criterion weighs the same (to rounding)
 
 
+def test_a_closed_vote_of_abstentions_alone_ranks_nothing_and_feeds_nothing():
+    """María saved her ballot without a vote and the chair closed: the page showed every problem «Puesto 1» with 0
+    votes and said Priorización now used the vote to measure need (which then fell for every proposal)."""
+    opened = _seed_meeting("T-ABSTAIN")
+    store = Store()
+    meeting.cast_ballot(store, REP, meeting.Ballot(meeting_id="T-ABSTAIN", participant_id="p01", votes={"P01": 0}))
+    meeting.save_meeting(store, PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1)
+    app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-ABSTAIN"})
+    assert not app.exception
+    infos = [as_read(i.value) for i in app.info]
+    assert any("Nadie repartió votos en esta sesión (1 votación(es) guardada(s) sin ningún voto)" in i for i in infos)
+    assert any("no toman nada de ella" in i for i in infos), infos
+    assert not [d for d in app.dataframe if "Votos" in d.value.columns]
+    # the scoring tab of a meeting on problems says why there is nothing to score, not that the parish has no items
+    assert any("Esta sesión prioriza problemas: no se puntúan propuestas" in i for i in infos)
+    assert not any("No hay temas para priorizar" in i for i in infos)
+
+
 def test_a_representative_neither_scores_nor_votes_for_their_own_associations_proposals():
     flor = User(username="flor-sesion", display_name="Flor", role=Role.ASSOCIATION, association_id="EV-A02")
     _seed_meeting("T-OWN-ITEMS", [flor], subject="proposals", item_ids=["EV-P01", "EV-P03", "EV-P05"], participants=[

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from core.engine.scoring import aggregate_evaluations
 from core.record.auth import PermissionDenied, Role, User
@@ -63,6 +64,22 @@ def test_a_ballot_that_breaks_the_rules_is_refused(votes, message):
 def test_negative_votes_are_refused():
     with pytest.raises(ValueError, match="negativos"):
         Ballot(meeting_id="S1", participant_id="mag", votes={"P01": -1})
+
+
+@pytest.mark.parametrize(("scores", "refused"), [
+    ({"feasibility": 101}, "el puntaje de «Factibilidad» debe estar entre 0 y 100"),
+    ({"sustainability": -1}, "el puntaje de «Sostenibilidad» debe estar entre 0 y 100"),
+    ({"feasibility": float("nan")}, "el puntaje de «Factibilidad» debe estar entre 0 y 100"),
+    ({"feasibility": 0, "sustainability": 100}, None),  # both ends of the scale are scores
+    ({"feasibility": 7.5}, None),
+])
+def test_a_score_off_the_scale_is_refused_naming_the_criterion_in_spanish(scores, refused):
+    if refused is None:
+        assert PrivateScore(meeting_id="S1", participant_id="mag", proposal_id="EV-P01", scores=scores).scores == scores
+        return
+    with pytest.raises(ValidationError) as raised:
+        PrivateScore(meeting_id="S1", participant_id="mag", proposal_id="EV-P01", scores=scores)
+    assert refused in raised.value.errors()[0]["msg"]  # what the page shows (ui.session.reason)
 
 
 def test_tally_ranks_by_votes_and_shares_ranks_on_ties():

@@ -247,3 +247,23 @@ def test_a_representative_is_not_named_among_who_did_not_score_their_own_proposa
     summary = {r["proposal_id"]: r for r in score_summary(demo, opened).to_dicts()}
     assert summary["EV-P02"]["not_scored_es"] == "" and summary["EV-P02"]["n_evaluators"] == 1
     assert summary["EV-P05"]["n_evaluators"] == 2
+
+
+@pytest.mark.parametrize("abstentions", [["ana"], ["ana", "luis"]])
+def test_a_vote_on_problems_of_abstentions_alone_leaves_the_need_criterion_as_it_was(demo, con, abstentions):
+    """A participant who saves their ballot without giving a vote abstains: a closed meeting where nobody gave a
+    vote ranked every problem first with 0 votes, and the need criterion of every proposal fell (El Valle's
+    EV-P13 from 95 to 35), moving the funded set."""
+    rules = AllocationRules(budget_usd=48000)
+    before = prioritize(load_inputs(con, PARISH, store=demo), rules, explain=False)
+    items = sorted(load_inputs(con, PARISH, store=demo).criteria_context.problems)
+    opened = _open(demo, "S-ABSTAIN", "problems", items)
+    users = {"ana": ANA, "luis": LUIS}
+    for who in abstentions:
+        cast_ballot(demo, users[who], Ballot(meeting_id="S-ABSTAIN", participant_id=who, votes={p: 0 for p in items}))
+    _close(demo, opened)
+    assert meeting_results.problem_votes(demo, PARISH) is None
+    after = prioritize(load_inputs(con, PARISH, store=demo), rules, explain=False)
+    assert "need" not in after.fed_by
+    assert after.result.funded_ids == before.result.funded_ids
+    assert _criteria(after, "EV-P13")["need"]["score"] == _criteria(before, "EV-P13")["need"]["score"]

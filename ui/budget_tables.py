@@ -90,6 +90,20 @@ def ranking_display(ranking: pl.DataFrame) -> pl.DataFrame:
     }, schema_overrides={t("prio.col.rank"): pl.Int64})
 
 
+def ties_es(ranking: pl.DataFrame, shown: int = 5) -> str:
+    """The places shared by proposals with the same score (to two decimals, as shown and as the allocation compares
+    them), in Spanish; '' when there is no tie. Their order among themselves is only the code's."""
+    keyed = ranking.sort("rank").with_columns(pl.col("score").round(2).alias("_key"))
+    groups = [g for _, g in keyed.group_by("_key", maintain_order=True) if g.height > 1]
+    if not groups:
+        return ""
+    parts = [t("prio.ranking.tie_group", first=g["rank"].min(), last=g["rank"].max(), count=g.height,
+               score=fmt.number(g["_key"][0], 2)) for g in groups[:shown]]
+    if len(groups) > shown:
+        parts.append(t("prio.ranking.tie_more", n=len(groups) - shown))
+    return t("prio.ranking.ties", groups=fmt.listing(parts))
+
+
 def contributions_frame(p: Prioritization, ranking: pl.DataFrame) -> pl.DataFrame:
     """Long: one row per (proposal, criterion) with the points it adds to the total (weight × score)."""
     labels_ = dict(ranking.select("proposal_id", "label").iter_rows())

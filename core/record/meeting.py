@@ -27,7 +27,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.data import rural
-from core.engine.criteria import CRITERIA, CRITERION_CODES
+from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
 from core.record import facts, meeting_checks, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, User, can
 from core.record.store import Store
@@ -145,8 +145,9 @@ class PrivateScore(BaseModel):
     @classmethod
     def _in_range(cls, value: dict[str, float]) -> dict[str, float]:
         for criterion, score in value.items():
-            if not 0 <= score <= 100:
-                raise ValueError(t("ses.err.score_range", criterion=criterion))
+            if not 0 <= score <= 100:  # the criterion by its Spanish name, as the scoring form shows it
+                named = BY_CODE[criterion].label_es if criterion in BY_CODE else criterion
+                raise ValueError(t("ses.err.score_range", criterion=named))
         return value
 
 

@@ -121,9 +121,11 @@ def _given(own: dict[str, set[str]], scores: list[PrivateScore]) -> set[tuple[st
 
 
 def problem_votes(store: Store, parish_code: str) -> tuple[MeetingRef, dict[str, tuple[int, int]]] | None:
-    """The latest closed weighted vote on problems: (meeting, problem_id → (votes, rank)); None without one."""
+    """The latest closed weighted vote on problems in which someone gave a vote: (meeting, problem_id → (votes,
+    rank)); None without one. A ballot saved with no votes (an abstention) casts nothing: a meeting of abstentions
+    alone would rank every problem first with 0 votes and wipe out the need criterion."""
     for found in _closed(store, parish_code, "problems"):
-        cast = counted_ballots(store, found)
+        cast = [ballot for ballot in counted_ballots(store, found) if ballot.votes]
         if cast:
             names = {p.participant_id: p.name for p in found.participants}
             recorded_for = sorted(names[b.participant_id] for b in cast if b.recorded_by)

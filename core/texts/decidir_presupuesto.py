@@ -175,6 +175,11 @@ STRINGS: dict[str, str] = {
     "prio.ranking.title": "Orden de prioridad de las propuestas elegibles",
     "prio.ranking.caption": "Pesos: {weights}. «Financiada» usa la asignación óptima con el presupuesto de "
                             "{budget} y las reglas de la página Presupuesto.",
+    "prio.ranking.ties": "Empates: {groups}. Entre propuestas con el mismo puntaje el puesto sigue solo su código, "
+                         "no una preferencia del grupo asesor ni de la junta; la asignación las desempata por menor "
+                         "costo y luego por código.",
+    "prio.ranking.tie_group": "puestos {first} a {last}, {count} propuestas con {score} puntos",
+    "prio.ranking.tie_more": "{n} empates más",
     "prio.ranking.empty": "Ninguna propuesta pasa el filtro de elegibilidad: vea los motivos abajo.",
     "prio.col.rank": "Puesto",
     "prio.col.code": "Código",

@@ -27,7 +27,10 @@ STRINGS = {
     "ses.col.association_none": "Ninguna",
     "ses.open_submit": "Abrir sesión",
     "ses.opened": "Sesión abierta.",
-    "ses.no_items": "No hay temas para priorizar en esta parroquia: registre problemas o propuestas primero.",
+    "ses.score_problems": "Esta sesión prioriza problemas: no se puntúan propuestas. Cada participante reparte sus "
+                          "votos en la pestaña «Votación ponderada».",
+    "ses.no_votes": "Nadie repartió votos en esta sesión ({saved} votación(es) guardada(s) sin ningún voto): no hay "
+                    "orden que mostrar, y la sesión no cambia la necesidad que mide Priorización.",
     "ses.status.open": "abierta",
     "ses.status.revealed": "resultados visibles",
     "ses.status.closed": "cerrada",
