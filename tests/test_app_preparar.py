@@ -77,6 +77,19 @@ def test_a_file_with_problems_is_not_saved_and_says_where(parish_store):
     assert Store(parish_store).records(AID, PARISH) == []
 
 
+def test_a_misspelt_association_is_answered_with_the_registered_name(parish_store):
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    typo = AID_CSV.replace("AY2;Unión Campesina;", "AY2;Union Campesna;")
+    app.session_state["prep-file-ayudas"] = ("ayudas.csv", typo.encode("latin-1"))
+    app.run()
+    said = as_read(_texts(app))
+    assert ("ayudas.csv, fila 3, columna «Asociación»: la asociación «Union Campesna» no está registrada en la "
+            "parroquia; ¿quiso decir «Unión Campesina» (A02)?") in said
+    assert app.button(key="prep-save-ayudas").disabled
+    assert Store(parish_store).records(AID, PARISH) == []
+
+
 def test_an_empty_parish_home_shows_the_path(parish_store):
     home = open_app_page(HOME, parish=PARISH)
     text = _texts(home)

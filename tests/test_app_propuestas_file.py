@@ -11,6 +11,8 @@ tests/test_app_decidir_registro.py. Every record a test creates in the session's
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from core.parish.mirror import ASSOCIATION, write_parish
@@ -126,6 +128,25 @@ def test_a_contradiction_in_the_amounts_names_the_row_and_column(store, clean):
     assert [(int(r["Fila"]), r["Columna"]) for _, r in problems.iterrows()] == [(2, "Monto solicitado")]
     assert "solicitado $ 1.000,00 + aportes $ 300,00 = $ 1.300,00, pero el costo total es $ 1.500,00" in \
         problems["Problema"].iloc[0]
+    assert next(b for b in app.button if b.label == "Guardar todo").disabled
+
+
+def test_a_negative_cost_in_an_excel_file_is_named_not_a_traceback(store, clean):
+    """A planner's .xlsx with «-12.000» as the total cost, no requested amount and an empty contribution: the page
+    once stopped with a traceback (StopIteration); now the preview names the cell and saves nothing."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Código", "Asociación", "Título", "Costo total (USD)", "Monto solicitado al GAD (USD)",
+                        "Aporte de las asociaciones (USD)"])
+    book.active.append(["EV-T16", "EV-A01", "Motores fuera de borda", "-12.000", None, None])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    app = open_app_page("pages/propuestas.py", PLANNER, parish=PARISH,
+                        **{"prop-import-file": ("propuestas.xlsx", buffer.getvalue())})
+    problems = next(d.value for d in app.dataframe if "Problema" in d.value.columns)
+    assert [(int(r["Fila"]), r["Columna"]) for _, r in problems.iterrows()] == [(2, "Costo total (USD)")]
+    assert "el costo total no puede ser negativo" in problems["Problema"].iloc[0]
     assert next(b for b in app.button if b.label == "Guardar todo").disabled
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from core.data.validation import RowProblem, SourceError
+from core.parish import cells
 from core.parish.__main__ import main
+from core.parish.models import ParishAssociation
+from core.parish.tables import AssociationIndex
 
 PARISH = "010152"
 
@@ -87,3 +90,27 @@ def test_a_file_wrong_throughout_shows_the_first_problems_and_counts_the_rest(tm
     assert lines[0] == f"No se guardó nada: {bad_rows} problemas en los archivos."
     assert len([line for line in lines if ", columna «Problema»: falta el valor" in line]) == shown
     assert lines[-1] == (tail or f"- problemas.csv, fila {bad_rows + 1}, columna «Problema»: falta el valor (es obligatorio)")
+
+
+INDEX = AssociationIndex([ParishAssociation(parish_code="080265", code=code, name=name, members_total=20)
+                          for code, name in (("A01", "Asociación de Cacaoteros Peñas Unidas"),
+                                             ("A02", "Asociación de Mujeres Concheras Añoranza"),
+                                             ("A03", "Unión Campesina"))])
+
+
+@pytest.mark.parametrize(("written", "found", "said"), [
+    ("A01", "080265-A01", None),
+    ("asociacion de mujeres concheras anoranza", "080265-A02", None),  # accents and case do not matter
+    ("Asociacion de Cacaoteros Peñas Unida", None, "¿quiso decir «Asociación de Cacaoteros Peñas Unidas» (A01)?"),
+    ("Union Campesna", None, "¿quiso decir «Unión Campesina» (A03)?"),
+    ("Asociación Fantasma", None, "«Asociación Fantasma» no está registrada en la parroquia: regístrela primero"),
+])
+def test_an_unregistered_association_name_suggests_the_registered_one_it_nearly_is(written, found, said):
+    """A survey or aid file that misspells an association («Peñas Unida») names the registered one to use."""
+    if said is None:
+        assert INDEX.find(written) == found
+        return
+    with pytest.raises(cells.CellError) as refused:
+        INDEX.find(written)
+    assert said in str(refused.value)
+    assert ("quiso decir" in str(refused.value)) == ("quiso decir" in said)

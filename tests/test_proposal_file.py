@@ -68,6 +68,10 @@ def ctx(store, con):
     ({"cost_usd": 1500.0, "requested_usd": 1000.0}, True, False, None, "requested_usd", "= $ 1.000,00, pero"),
     ({"cost_usd": "mil", "counterpart_associations_usd": 300.0}, False, True, None, None, None),
     ({"cost_usd": 1500.0, "counterpart_associations_usd": "NaN"}, False, True, None, None, None),
+    # a negative amount is the model's to name at its own column: nothing derived from it, no other column blamed
+    ({"cost_usd": -12000.0}, False, True, None, None, None),
+    ({"cost_usd": -12000.0, "counterpart_associations_usd": 500.0}, False, True, None, None, None),
+    ({"cost_usd": 1000.0, "counterpart_associations_usd": -500.0}, False, True, None, None, None),
 ])
 def test_the_requested_amount_is_derived_or_its_contradiction_named(values, requested_given, in_file, derived,
                                                                      problem_field, words):
@@ -86,6 +90,22 @@ def test_a_derived_amount_and_the_counterparts_add_up_to_the_cost(cost, shares):
     amounts = settle(values, requested_given=False, counterparts_in_file=True)
     assert amounts.problem is None
     assert abs(amounts.derived + sum(cents) / 100 - cost / 100) < 0.005
+
+
+@pytest.mark.parametrize(("row", "column", "words"), [
+    ("EV-T11;EV-A01;Motores fuera de borda;-12.000;;60;4;EV-OE5;14", "Costo total", "no puede ser negativo"),
+    ("EV-T11;EV-A01;Motores fuera de borda;-12.000;500;60;4;EV-OE5;14", "Costo total", "no puede ser negativo"),
+    ("EV-T11;EV-A01;Motores fuera de borda;12.000;-500;60;4;EV-OE5;14", "Aporte comunitario",
+     "no puede ser negativo"),
+    ("EV-T11;EV-A01;Motores fuera de borda;;500;60;4;EV-OE5;14", "Costo total", "falta el valor"),
+])
+def test_a_negative_or_missing_amount_is_named_once_at_its_column(ctx, row, column, words):
+    """A planner's typo («-12.000», no requested amount, an empty contribution) once stopped the page with a
+    traceback; now the preview names that cell alone, not «Monto solicitado al GAD» derived from it."""
+    preview = imports.preview_import(issue_file(row), "propuestas.csv", ctx)
+    assert [(p.row, p.column) for p in preview.problems] == [(2, column)], [str(p) for p in preview.problems]
+    assert words in preview.problems[0].message
+    assert preview.rows[0].notes == []  # nothing «calculado» from a wrong amount
 
 
 def test_the_issue_file_is_read_with_derived_amounts_per_row(ctx):

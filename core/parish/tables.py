@@ -7,6 +7,7 @@ The same reading serves the page «Preparar la parroquia» and `python -m core.p
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,11 +33,15 @@ from core.texts import labels, t
 Reader = Callable[[Any, "Context"], Any]
 
 
+CLOSE_NAME = 0.85  # difflib ratio of two names (lower case, no accents) from which one is suggested for the other
+
+
 class AssociationIndex:
     """The parish's associations as a planner names them: local code, full id or name → full id."""
 
     def __init__(self, associations: Sequence[ParishAssociation]):
         self.names = {a.association_id: a.name for a in associations}
+        self._codes = {a.association_id: a.code for a in associations}
         self._index: dict[str, str] = {}
         for a in associations:
             for key in (a.code, a.association_id, a.name):
@@ -48,8 +53,19 @@ class AssociationIndex:
             return None
         found = self._index.get(normalise(shown))
         if found is None:
+            close = self.closest(shown)
+            if close is not None:
+                raise cells.CellError(t("parish.cell.association_close", value=shown, name=self.names[close],
+                                        code=self._codes[close]))
             raise cells.CellError(t("parish.cell.association", value=shown))
         return found
+
+    def closest(self, written: str) -> str | None:
+        """The id of the registered association whose name is nearly `written` (a typo, a letter left out),
+        if one is close enough; None otherwise."""
+        by_name = {normalise(name): association_id for association_id, name in self.names.items()}
+        match = difflib.get_close_matches(normalise(written), list(by_name), n=1, cutoff=CLOSE_NAME)
+        return by_name[match[0]] if match else None
 
     def hold(self, parish_code: str, refused: Iterable[dict[str, str | None]]) -> AssociationIndex:
         """Also know the associations whose rows of the same load were refused (their code and name as written):

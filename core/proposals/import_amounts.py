@@ -38,11 +38,13 @@ def settle(values: Mapping[str, Any], *, requested_given: bool, counterparts_in_
     """The row's requested amount against its cost and counterparts (`values`: model values, merged).
 
     `requested_given`: the file has a value in the requested column; `counterparts_in_file`: it has a
-    counterpart column. Cells that are not numbers are left to the model's own message.
+    counterpart column. Cells that are not numbers, and negative amounts, are left to the model's own message.
     """
     cost = _number(values.get("cost_usd"))
     parts = {name: _number(values.get(name)) or 0.0 for name in COUNTERPARTS}
     if cost is None or any(values.get(n) is not None and _number(values.get(n)) is None for n in COUNTERPARTS):
+        return Amounts()
+    if cost < 0 or any(part < 0 for part in parts.values()):  # the model names the negative amount at its column
         return Amounts()
     others = sum(parts.values())
     if not requested_given:

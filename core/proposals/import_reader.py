@@ -246,8 +246,12 @@ class ProposalsReader(RowConverter):
 
     def _amounts(self, line: int, cells: dict[str, Any], values: dict[str, Any], row: PreviewRow) -> None:
         """Derive the amount requested of the GAD when the file leaves it out; name a contradiction."""
-        amounts = settle(values, requested_given=not is_blank(cells.get("requested_usd")),
-                         counterparts_in_file=any(c in self.header.fields for c in COUNTERPARTS))
+        requested_given = not is_blank(cells.get("requested_usd"))
+        counterparts_in_file = any(c in self.header.fields for c in COUNTERPARTS)
+        amounts = settle(values, requested_given=requested_given, counterparts_in_file=counterparts_in_file)
+        if amounts.derived is None and amounts.problem is None and not requested_given and counterparts_in_file:
+            # the cost or a counterpart is wrong and its own message says so: not «falta el valor» on top of it
+            values.setdefault("requested_usd", 0.0)
         if amounts.derived is not None:
             values["requested_usd"] = amounts.derived
             row.notes.append(amounts.note)

@@ -44,6 +44,8 @@ STRINGS: dict[str, str] = {
     "parish.cell.yes_no": "debe ser «Sí» o «No» (se recibió «{value}»)",
     "parish.cell.choice": "«{value}» no es una opción válida; se admite {allowed}",
     "parish.cell.association": "la asociación «{value}» no está registrada en la parroquia: regístrela primero en Asociaciones",
+    "parish.cell.association_close": "la asociación «{value}» no está registrada en la parroquia; ¿quiso decir «{name}» "
+                                     "({code})? Corrija el nombre en el archivo, o regístrela primero en Asociaciones",
     "parish.err.needs_repeated": "una necesidad está repetida",
     "parish.err.name_twice": "la asociación {code} se llama «{name}», que ya nombra a la asociación {other}: una "
                              "ayuda o una respuesta que la nombre no sabría a cuál va. Use otro nombre",
