@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from core.parish.__main__ import main
+from core.parish.models import ParishAssociation
+from core.parish.tables import PARTS, AssociationIndex, Context, read_part
 from core.record.store import Store
 from tests.conftest import live_count
 from tests.parish_export import xlsx_bytes
@@ -120,3 +122,28 @@ def test_records_naming_an_association_refused_in_the_same_load_are_not_told_aga
     assert told in err
     unknown = [line for line in err.splitlines() if "no está registrada" in line]
     assert len(unknown) == 1 and unknown[0].startswith("- ayudas.csv, fila 4, columna «Asociación»: la asociación «A99»")
+
+
+@pytest.mark.parametrize(("part", "text", "stored", "notice"), [
+    ("problemas", "Código;Problema;Votos\nP01;Falta de riego;27\nP02;Manglares;\nP03;Vías;18\n",
+     [("P01", 27), ("P02", 0), ("P03", 18)],
+     "problemas.csv: la columna «Votos» está vacía en la fila 3; se guarda «0»"),
+    ("problemas", "Código;Problema;Puntaje\nP01;Falta de riego;\nP02;Manglares;\n",
+     [("P01", 0), ("P02", 0)],
+     "problemas.csv: la columna «Puntaje» está vacía en las filas 2 y 3; se guarda «0»"),
+    ("ayudas", ("Código;Asociación;Institución;Tipo de institución;Año;Tipo;Monto (USD);A fondo perdido\n"
+                "AY1;A01;MAG;;2022;Insumos;850;\n"),
+     [("AY1", "other", True)], None),
+])
+def test_an_empty_cell_that_takes_a_value_is_told_with_its_rows(part, text, stored, notice):
+    """0 votes is a figure that ranks a problem: taken from an empty cell, the person is told where."""
+    index = AssociationIndex([ParishAssociation(code="A01", parish_code=PARISH, name="Flor de Mayo", members_total=40)])
+    preview = read_part(text.encode(), f"{part}.csv", PARTS[part], Context(PARISH, index))
+    assert not preview.problems, preview.problems
+    fields = ("code", "votes") if part == "problemas" else ("code", "institution_type", "non_reimbursable")
+    assert [tuple(getattr(item, f) for f in fields) for item in preview.items] == stored
+    if notice:
+        assert notice in preview.notices
+    else:
+        assert "ayudas.csv: la columna «Tipo de institución» está vacía en la fila 2; se guarda «Otra»" in preview.notices
+        assert "ayudas.csv: la columna «A fondo perdido» está vacía en la fila 2; se guarda «Sí»" in preview.notices

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from core.data.validation import RowProblem, spanish_message
+from core.fmt import listing, number
 from core.parish import cells
 from core.parish.form import QUESTIONS
 from core.parish.models import (
@@ -28,7 +29,7 @@ from core.parish.models import (
 from core.parish.sheet import read_rows, unused_columns
 from core.proposals.import_cells import normalise
 from core.record import facts
-from core.texts import labels, t
+from core.texts import label, labels, t
 
 Reader = Callable[[Any, "Context"], Any]
 
@@ -248,7 +249,26 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
             preview.items.append(item)
         else:
             preview.refused.append(_keys(values, keys))
+    preview.notices.extend(_defaults_taken(part, positions, body, filename, shown))
     return preview
+
+
+def _defaults_taken(part: Part, positions: dict[int, Column], body: Sequence[tuple[int, list[Any]]], filename: str,
+                    shown: dict[str, str]) -> list[str]:
+    """A note for each column the file has whose empty cells take a value that counts (0 votes, «Sí» a fondo
+    perdido): the rows, and the value taken, so an empty cell is not read as a figure without saying so."""
+    notes = []
+    for index, column in positions.items():
+        default = part.model.model_fields[column.field].default
+        if part.model.model_fields[column.field].is_required() or default is None:
+            continue
+        rows = [str(line) for line, values in body if cells.text(values[index] if index < len(values) else None) is None]
+        if rows:
+            value = (label(column.family, default) if column.family else label("bool", str(default))
+                     if isinstance(default, bool) else number(default))
+            key = "parish.note.empty_default_one" if len(rows) == 1 else "parish.note.empty_default"
+            notes.append(t(key, file=filename, column=shown[column.field], rows=listing(rows), value=value))
+    return notes
 
 
 def _keys(values: list[Any], keys: dict[str, int]) -> dict[str, str | None]:

@@ -71,6 +71,8 @@ STRINGS: dict[str, str] = {
                                  "guardó en él",
     "parish.note.unused_column": "{file}: Minga no usa la columna {columns}; lo que trae no se guarda",
     "parish.note.unused_columns": "{file}: Minga no usa las columnas {columns}; lo que traen no se guarda",
+    "parish.note.empty_default_one": "{file}: la columna «{column}» está vacía en la fila {rows}; se guarda «{value}»",
+    "parish.note.empty_default": "{file}: la columna «{column}» está vacía en las filas {rows}; se guarda «{value}»",
     "parish.note.no_header": "{file}: la columna {number} tiene datos pero no tiene encabezado; no se guarda",
     "parish.err.empty_folder": "la carpeta no tiene archivos; se esperan {names} (.csv o .xlsx)",
     "parish.where.records": "Registros de la parroquia",
