@@ -194,3 +194,13 @@ def test_who_may_not_edit_proposals_gets_no_bulk_change(user):
     app = open_app_page("pages/propuestas.py", user, parish=PARISH)
     assert not [b for b in app.button if b.label.startswith("Cambiar el estado")]
     assert not [c for c in app.checkbox if c.key == "prop-bulk-all"]
+
+
+def test_a_row_without_a_title_shows_an_empty_cell_in_the_preview_not_none(store, clean):
+    """A cell left empty in the file is shown empty: a table writes a missing value as «None» otherwise."""
+    data = ("Código;Asociación;Título;Costo total (USD);Monto solicitado al GAD (USD)\n"
+            "EV-T17;EV-A01;;1.500;1.500\nEV-T18;EV-A01;Bodega;2.000;2.000\n").encode()
+    app = open_app_page("pages/propuestas.py", PLANNER, parish=PARISH, **{"prop-import-file": ("propuestas.csv", data)})
+    rows = next(d.value for d in app.dataframe if "Qué hará" in d.value.columns)
+    assert rows["Título"].to_list() == ["", "Bodega"]
+    assert not rows.isna().any().any(), rows.to_dict("records")

@@ -160,7 +160,8 @@ def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -
          else pl.col("association_id")).alias(t("prop.col.association")),
         pl.col("cost_usd").map_elements(fmt.money, return_dtype=pl.Utf8).fill_null("").alias(t("prop.col.cost")),
         pl.col("action").alias(t("prop.import.col.action")), pl.col("problems").alias(t("prop.import.col.problems")),
-        pl.col("notes").alias(t("prop.import.col.notes")), pl.col("warnings").alias(t("prop.import.col.warnings")))
+        pl.col("notes").alias(t("prop.import.col.notes")), pl.col("warnings").alias(t("prop.import.col.warnings")),
+    ).with_columns(pl.col(pl.Utf8).fill_null(""))  # a cell the file left empty is shown empty, not «None»
     st.dataframe(rows, hide_index=True, width="stretch", key="prop-import-rows")
     if preview.count("skipped"):
         st.caption(t("prop.import.skipped_note", count=fmt.number(preview.count("skipped"))))
