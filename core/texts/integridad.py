@@ -89,6 +89,10 @@ STRINGS: dict[str, str] = {
     "constancia.added.annotations": "anotaciones o sellos dibujados sobre la página {page} (una firma electrónica "
                                     "visible se admite solo en el espacio en blanco sobre una línea de firma)",
     "constancia.added.objects": "imágenes u objetos insertados en la página {page}",
+    "constancia.added.files": "archivos adjuntos o una cartera de documentos (un visor puede abrir otro documento "
+                              "en lugar del acta)",
+    "constancia.added.actions": "acciones o programas (JavaScript) que el visor ejecuta al abrir el acta",
+    "constancia.added.page_actions": "acciones o programas (JavaScript) que el visor ejecuta al abrir la página {page}",
     "constancia.added.drawing": "trazos, rellenos, tipos de letra o márgenes que Minga no imprime en la página {page}",
     # -- backup and restore (core.record.backup) ------------------------------------------------------------
     "backup.extra_object": "El respaldo tiene un objeto que Minga no crea ({kind} «{name}»).",
