@@ -621,3 +621,12 @@ def test_an_acta_that_makes_the_viewer_show_or_run_something_else_is_named(copy,
     result = verify(copy, "--acta", str(_with_viewer_additions(printed, tmp_path / "acta-cambiada.pdf", how)))
     assert result.returncode == 1, result.stdout
     assert "El acta «acta-cambiada.pdf» tiene" in result.stderr and named in result.stderr, result.stderr
+
+
+def test_a_control_row_planted_in_meta_is_named(copy):
+    """A row added to `meta` changes nothing the log covers, but every backup taken from then on is refused on
+    restore («datos de control desconocidos»): the verification must not call that store intact."""
+    sql(copy, "INSERT INTO meta VALUES ('administrador', 'tecnico')")
+    result = verify(copy)
+    assert result.returncode == 1
+    assert "datos de control que Minga no escribe (administrador)" in result.stderr, result.stderr

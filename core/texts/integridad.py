@@ -53,6 +53,8 @@ STRINGS: dict[str, str] = {
     "ledger.missing_object": "Al almacén le falta {kind} «{name}»: fue cambiado por fuera de Minga.",
     "ledger.meta_version": "El almacén dice ser de la versión {version}, pero su registro ya está firmado: la versión "
                            "fue cambiada por fuera de Minga, que no lo vuelve a sellar.",
+    "ledger.meta_extra": "El almacén tiene datos de control que Minga no escribe ({keys}): fue cambiado por fuera de "
+                         "Minga, y un respaldo suyo no se podría restaurar.",
     "ledger.meta_key": "El almacén nombra una clave que no es la de esta instalación ni la de un respaldo adoptado: "
                        "fue cambiado por fuera de Minga.",
     "ledger.acta_text": "El texto del acta «{file}» no es el que Minga imprime para la decisión {decision} tal como "
