@@ -576,3 +576,57 @@ def test_an_acta_painted_over_or_cropped_in_its_page_is_named(copy, tmp_path, dr
         writer.write(out)
     result = verify(copy, "--acta", str(changed))
     assert result.returncode == 1 and "que Minga no imprime en la página 1" in result.stderr, result.stderr
+
+
+def _with_viewer_additions(printed: Path, changed: Path, how: str) -> Path:
+    """The acta with what a PDF viewer acts on besides the page: a portfolio that opens a forged acta embedded in
+    it, an attachment, or JavaScript run when the document or a page opens (Acrobat can stamp the page with it)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, create_string_object
+
+    writer = PdfWriter(clone_from=PdfReader(printed))
+    script = writer._add_object(DictionaryObject({
+        NameObject("/S"): NameObject("/JavaScript"),
+        NameObject("/JS"): create_string_object('this.addAnnot({page: 0, type: "FreeText", rect: [300, 500, 420, '
+                                                '520], contents: "$ 28.500,00"});')}))
+    root = writer._root_object
+    if how in ("portfolio", "attachment"):
+        writer.add_attachment("acta-2026-001.pdf", b"%PDF-1.4 otra acta")
+        if how == "portfolio":  # Acrobat opens the embedded file instead of the pages the check reads
+            root[NameObject("/Collection")] = DictionaryObject({
+                NameObject("/Type"): NameObject("/Collection"), NameObject("/View"): NameObject("/H"),
+                NameObject("/D"): create_string_object("acta-2026-001.pdf")})
+    elif how == "document_script":
+        root[NameObject("/Names")] = DictionaryObject({NameObject("/JavaScript"): DictionaryObject({
+            NameObject("/Names"): ArrayObject([create_string_object("sello"), script])})})
+    elif how == "open_script":
+        root[NameObject("/OpenAction")] = script
+    else:
+        writer.pages[0][NameObject("/AA")] = DictionaryObject({NameObject("/O"): script})
+    with changed.open("wb") as out:
+        writer.write(out)
+    return changed
+
+
+@pytest.mark.parametrize(("how", "named"), [
+    ("portfolio", "archivos adjuntos"), ("attachment", "archivos adjuntos"),
+    ("document_script", "acciones o programas (JavaScript)"), ("open_script", "acciones o programas (JavaScript)"),
+    ("page_script", "acciones o programas (JavaScript)"),
+])
+def test_an_acta_that_makes_the_viewer_show_or_run_something_else_is_named(copy, tmp_path, how, named):
+    """The page is untouched, so its text and drawing compare equal; what a reader sees is not the acta: Acrobat
+    opens the forged acta a portfolio embeds, or runs a script that stamps another amount over the page."""
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(Decision(**decision_body(copy, 1)[1]), Store(copy).head()))
+    result = verify(copy, "--acta", str(_with_viewer_additions(printed, tmp_path / "acta-cambiada.pdf", how)))
+    assert result.returncode == 1, result.stdout
+    assert "El acta «acta-cambiada.pdf» tiene" in result.stderr and named in result.stderr, result.stderr
+
+
+def test_a_control_row_planted_in_meta_is_named(copy):
+    """A row added to `meta` changes nothing the log covers, but every backup taken from then on is refused on
+    restore («datos de control desconocidos»): the verification must not call that store intact."""
+    sql(copy, "INSERT INTO meta VALUES ('administrador', 'tecnico')")
+    result = verify(copy)
+    assert result.returncode == 1
+    assert "datos de control que Minga no escribe (administrador)" in result.stderr, result.stderr

@@ -57,3 +57,26 @@ def test_a_deactivated_account_is_not_resumed(store):
     cookie = web_sessions.start(store, accounts.get("vocal"))
     accounts.set_active(accounts.get("admin"), "vocal", False)
     assert web_sessions.resume(store, cookie) is None
+
+
+def test_what_the_store_and_its_log_keep_of_a_session_cannot_be_turned_into_a_cookie(store):
+    """The store (and every backup of it) and the log the Registro page shows name each session; whoever also holds
+    the session secret (a copy of the store's folder kept without the keys folder) must not be able to sign what
+    they name into a cookie for the administrator's live session."""
+    import sqlite3
+
+    from itsdangerous import URLSafeTimedSerializer
+
+    cookie = web_sessions.start(store, Accounts(store).get("admin"))
+    secret = web_sessions.key_path(store).read_bytes()
+    session_id = URLSafeTimedSerializer(secret, salt=web_sessions.SALT).loads(cookie)
+    con = sqlite3.connect(store.path)
+    named = {row[0] for row in con.execute("SELECT record_id FROM records WHERE kind = ? UNION "
+                                           "SELECT record_id FROM audit_log WHERE kind = ?", (web_sessions.KIND,) * 2)}
+    payloads = " ".join(row[0] for row in con.execute("SELECT payload FROM audit_log"))
+    con.close()
+    assert named and session_id not in named and session_id not in payloads
+    for stored in named:
+        forged = URLSafeTimedSerializer(secret, salt=web_sessions.SALT).dumps(stored)
+        assert web_sessions.resume(store, forged) is None
+    assert web_sessions.resume(store, cookie).username == "admin"

@@ -77,7 +77,6 @@ RECORD_MODELS = {
     "parish_aid": "core.parish.models:ParishAid", "parish_problem": "core.parish.models:ParishProblem",
 }
 _BUDGET_RULES = "core.engine.allocation:AllocationRules"
-_META_KEYS = {"schema_version", "application", "public_key"}
 
 
 class RestoreRefused(StoreError):
@@ -131,7 +130,7 @@ def _schema_problems(con: sqlite3.Connection) -> list[str]:
     if problems:
         return problems
     meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-    if meta.get("schema_version") != str(SCHEMA_VERSION) or not set(meta) <= _META_KEYS:
+    if meta.get("schema_version") != str(SCHEMA_VERSION) or not set(meta) <= store_schema.META_KEYS:
         return [t("backup.meta", version=meta.get("schema_version", "—"))]
     return []
 

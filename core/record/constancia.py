@@ -131,11 +131,15 @@ def _added(reader) -> tuple[tuple[str, ...], tuple[tuple[int, tuple[float, float
     electronic signatures apart. An invisible signature (FirmaEC, as a GAD may sign its actas) is a signature field
     with a widget that draws nothing: not an addition. A visible one draws a stamp, clipped to its /Rect: where it
     lies is judged against the acta's own layout (`verify --acta`)."""
-    form = _resolved(reader.trailer["/Root"].get("/AcroForm"), {})
+    root = reader.trailer["/Root"]
+    form = _resolved(root.get("/AcroForm"), {})
     fields = _resolved(form.get("/Fields"), [])
     found = [t("constancia.added.form")] if "/XFA" in form or any(_field_type(f) != "/Sig" for f in fields) else []
+    found += _viewer_additions(root)
     visible = []
     for number, page in enumerate(reader.pages, start=1):
+        if "/AA" in page:  # a script run when the page opens can stamp it, as an annotation would
+            found.append(t("constancia.added.page_actions", page=number))
         objects = _resolved(_resolved(page.get("/Resources"), {}).get("/XObject"), None)
         annotations = [a for a in _resolved(page.get("/Annots"), []) if not _invisible_signature(a)]
         signed = [(number, rect) for a in annotations if (rect := _signature_rect(a)) is not None]
@@ -145,6 +149,19 @@ def _added(reader) -> tuple[tuple[str, ...], tuple[tuple[int, tuple[float, float
         if objects is not None and len(objects.get_object()):
             found.append(t("constancia.added.objects", page=number))
     return tuple(found), tuple(visible)
+
+
+def _viewer_additions(root) -> list[str]:
+    """What the document makes a viewer show or run besides its pages, which Minga never prints: attached files or
+    a portfolio (Acrobat opens the file it names instead of the acta), and actions or JavaScript run on opening.
+    Minga's own opening action is a destination (which page, how zoomed), not an action to run."""
+    names = _resolved(root.get("/Names"), {})
+    opening = _resolved(root.get("/OpenAction"), None)
+    found = [t("constancia.added.files")] if "/Collection" in root or "/EmbeddedFiles" in names else []
+    if "/JavaScript" in names or "/AA" in root or (hasattr(opening, "keys") and (
+            opening.get("/S") != "/GoTo" or "/Next" in opening)):
+        found.append(t("constancia.added.actions"))
+    return found
 
 
 # What a page draws with, besides its annotations (judged apart): a signing tool that only adds a signature field

@@ -9,7 +9,8 @@ that could not run (no key, no anchor). The checks:
 - records: every stored record is exactly the row its last log entry describes (`record_hash`), and every
   record the log wrote, and did not log as removed afterwards (core.record.overlay), is still there;
 - schema: the tables, triggers and indexes of a new store, no more and no fewer (core.record.store_schema), and
-  the store's own version and key (a schema set back to 1 would have the next opening seal every record);
+  the store's own version and key (a schema set back to 1 would have the next opening seal every record), and no
+  other row in `meta` (a backup carrying one is refused);
 - anchor: the store's head is not behind the anchor kept outside the store, nor a different history;
 - actas: the store reaches each printed head, each acta's decision is the one logged, and its whole text is the
   text Minga prints for that decision (a constancia copied onto other content does not pass).
@@ -294,6 +295,8 @@ def _check_schema(con: sqlite3.Connection, key: Ed25519PublicKey | None, finding
     meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
     if meta.get("schema_version") != str(SCHEMA_VERSION):
         findings.append(Finding("schema", t("ledger.meta_version", version=meta.get("schema_version", "—"))))
+    if set(meta) - store_schema.META_KEYS:  # nothing reads them, but every backup of the store would be refused
+        findings.append(Finding("schema", t("ledger.meta_extra", keys=listing(sorted(set(meta) - store_schema.META_KEYS)))))
     if key is None:
         return
     adopted = con.execute("SELECT json_extract(payload, '$.adopted_key') FROM audit_log WHERE kind = 'store' AND "

@@ -13,6 +13,8 @@ import re
 import sqlite3
 
 SCHEMA_VERSION = 2
+# The rows of `meta` a store holds: anything else was added by hand (and a backup carrying it is refused).
+META_KEYS = frozenset({"schema_version", "application", "public_key"})
 # The exact tables and triggers of a store; a restore accepts nothing else, and the verification names any change.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -78,4 +80,4 @@ def differences(con: sqlite3.Connection) -> tuple[list[SchemaObject], list[Schem
     return extra, missing
 
 
-__all__ = ["SCHEMA", "SCHEMA_VERSION", "SchemaObject", "differences"]
+__all__ = ["META_KEYS", "SCHEMA", "SCHEMA_VERSION", "SchemaObject", "differences"]

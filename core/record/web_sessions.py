@@ -1,9 +1,10 @@
 """Staying signed in across a reload or a shared link: a signed, expiring session cookie backed by the store.
 
-Shape: signing in stores a record of kind `web_session` (id → username, expiry) and gives the browser the id
-signed with a server secret (itsdangerous, HMAC-SHA1 with a timestamp). The secret lives in a file outside the
+Shape: signing in stores a record of kind `web_session` (a digest of the id → username, expiry) and gives the
+browser the id itself signed with a server secret (itsdangerous, HMAC-SHA1 with a timestamp). The secret lives in a file outside the
 store (`MINGA_SESSION_KEY`, or `minga-sesiones.key` beside the store), so a copied or restored store cannot
-forge a cookie. A cookie is honoured only while its signature holds, it is younger than `MAX_AGE`, its record
+forge a cookie; and since the store (every backup, the log the Registro page shows) keeps only the id's
+SHA-256, whoever reads it and also holds the secret still cannot sign a live session's id. A cookie is honoured only while its signature holds, it is younger than `MAX_AGE`, its record
 is still in the store and the account is still active; signing out deletes the record, which ends the session
 on the server for every copy of the cookie.
 """
@@ -11,6 +12,7 @@ on the server for every copy of the cookie.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import secrets
 from pathlib import Path
@@ -64,16 +66,25 @@ def start(store: Store, user: User, now: dt.datetime | None = None) -> str:
     """Open a session for `user` (just signed in); returns the signed cookie value."""
     session_id = secrets.token_urlsafe(24)
     expires = (now or dt.datetime.now(dt.UTC)) + MAX_AGE
-    store.save(KIND, session_id, WebSession(username=user.username, expires_at=expires).model_dump(mode="json"),
-               actor=user.username, expected_version=0, action=t("log.action.session_start"))
+    body = WebSession(username=user.username, expires_at=expires).model_dump(mode="json")
+    store.save(KIND, _stored_id(session_id), body, actor=user.username, expected_version=0,
+               action=t("log.action.session_start"))
     return _serializer(store).dumps(session_id)
 
 
+def _stored_id(session_id: str) -> str:
+    """What the store keeps of a session id: its SHA-256 (hex), which cannot be signed into a working cookie."""
+    return hashlib.sha256(session_id.encode("utf-8")).hexdigest()
+
+
 def _session_id(store: Store, cookie: str) -> str | None:
+    """The stored id of the session a cookie carries; None when its signature does not hold or it expired. A
+    session stored before ids were kept as digests is not found: its person signs in again."""
     try:
-        return _serializer(store).loads(cookie, max_age=int(MAX_AGE.total_seconds()))
+        session_id = _serializer(store).loads(cookie, max_age=int(MAX_AGE.total_seconds()))
     except BadSignature:  # also an expired signature (SignatureExpired is a BadSignature)
         return None
+    return _stored_id(session_id) if isinstance(session_id, str) else None
 
 
 def resume(store: Store, cookie: str | None, now: dt.datetime | None = None) -> User | None:

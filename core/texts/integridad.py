@@ -53,6 +53,8 @@ STRINGS: dict[str, str] = {
     "ledger.missing_object": "Al almacén le falta {kind} «{name}»: fue cambiado por fuera de Minga.",
     "ledger.meta_version": "El almacén dice ser de la versión {version}, pero su registro ya está firmado: la versión "
                            "fue cambiada por fuera de Minga, que no lo vuelve a sellar.",
+    "ledger.meta_extra": "El almacén tiene datos de control que Minga no escribe ({keys}): fue cambiado por fuera de "
+                         "Minga, y un respaldo suyo no se podría restaurar.",
     "ledger.meta_key": "El almacén nombra una clave que no es la de esta instalación ni la de un respaldo adoptado: "
                        "fue cambiado por fuera de Minga.",
     "ledger.acta_text": "El texto del acta «{file}» no es el que Minga imprime para la decisión {decision} tal como "
@@ -89,6 +91,10 @@ STRINGS: dict[str, str] = {
     "constancia.added.annotations": "anotaciones o sellos dibujados sobre la página {page} (una firma electrónica "
                                     "visible se admite solo en el espacio en blanco sobre una línea de firma)",
     "constancia.added.objects": "imágenes u objetos insertados en la página {page}",
+    "constancia.added.files": "archivos adjuntos o una cartera de documentos (un visor puede abrir otro documento "
+                              "en lugar del acta)",
+    "constancia.added.actions": "acciones o programas (JavaScript) que el visor ejecuta al abrir el acta",
+    "constancia.added.page_actions": "acciones o programas (JavaScript) que el visor ejecuta al abrir la página {page}",
     "constancia.added.drawing": "trazos, rellenos, tipos de letra o márgenes que Minga no imprime en la página {page}",
     # -- backup and restore (core.record.backup) ------------------------------------------------------------
     "backup.extra_object": "El respaldo tiene un objeto que Minga no crea ({kind} «{name}»).",
