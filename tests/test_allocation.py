@@ -544,3 +544,19 @@ def test_any_score_scale_and_fractions_of_a_cent(costs, scores, budget, optimal,
 ])
 def test_the_message_counts_what_is_funded_in_good_spanish(rows, budget, sentence):
     assert allocate_detailed(frame(rows), AllocationRules(budget_usd=budget)).message_es.endswith(sentence)
+
+
+@pytest.mark.parametrize(("rows", "out", "reason"), [
+    # one project each for a1 and a2 fits; E alone would leave a2 without one
+    ([("A", "a1", 60, 50), ("C", "a2", 40, 10), ("E", "a1", 70, 99)], "E",
+     "Forzarla dejaría a alguna asociación sin proyecto, y la regla de al menos una por asociación lo impide."),
+    # one each for all four costs 180 of 100: three is the most; A would leave room for none of the others, and its
+    # own association is among those without a project, so «it would leave an association without one» misleads
+    ([("A", "a1", 90, 90), ("B", "a2", 30, 10), ("C", "a3", 30, 10), ("D", "a4", 30, 10)], "A",
+     ("Con ella el dinero alcanzaría para dar proyecto a menos asociaciones: hoy lo tienen 3 de las 4, el mayor número "
+     "posible, y la regla de al menos una por asociación pide cubrir tantas como se pueda.")),
+])
+def test_a_proposal_kept_out_by_at_least_one_per_association_says_how_many_it_would_leave_without(rows, out, reason):
+    result = allocate_detailed(frame(rows), AllocationRules(budget_usd=100, min_one_per_association=True))
+    outcome = next(p for p in result.proposals if p.proposal_id == out)
+    assert not outcome.funded and outcome.reason_es == reason

@@ -363,3 +363,19 @@ def test_the_acta_says_how_the_allocation_was_computed(tmp_path, solver_status, 
                                                       total_score=0))
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(acta.pdf_bytes(decision))).pages))
     assert says in text
+
+
+def test_the_acta_names_each_association_left_without_a_project_and_why(tmp_path):
+    store = _store(tmp_path)
+    line = "Asociación Los Andes: ninguna de sus propuestas fue elegida"
+    decision = record(store, BOARD, _draft(uncovered_es=[line]))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(acta.pdf_bytes(decision))).pages))
+    assert f"Asociaciones sin ningún proyecto financiado, y por qué: {line}." in text
+    fields = {row[0].value: row[1].value for row in openpyxl.load_workbook(io.BytesIO(acta.xlsx_bytes(decision)))
+              ["Decisión"].iter_rows(min_row=2)}
+    assert fields["Asociaciones sin proyecto"] == line
+    # a decision that leaves none out stores and prints nothing of it: those recorded before keep their hash
+    plain = record(store, BOARD, _draft())
+    assert "uncovered_es" not in plain.model_dump()
+    assert "sin ningún proyecto" not in " ".join(p.extract_text() for p in
+                                                 PdfReader(io.BytesIO(acta.pdf_bytes(plain))).pages)

@@ -253,3 +253,14 @@ def test_a_draft_where_no_proposal_reached_the_allocation_keeps_that_word(con, i
     funded = scenarios.run_scenario(inputs, scenario(), explain=False)
     assert scenarios.decision_draft(scenario(), funded, {}, "El Valle", ATTENDEES,
                                     dt.date(2026, 11, 26)).solver_status == "Optimal"
+
+
+def test_a_draft_names_each_association_the_allocation_left_without_a_project(con, inputs):
+    s = scenario(rules=AllocationRules(budget_usd=12000, min_one_per_association=True))
+    run = scenarios.run_scenario(inputs, s, explain=False)
+    names = dict(con.execute("SELECT association_id, name FROM associations").fetchall())
+    draft = scenarios.decision_draft(s, run, names, "El Valle", ATTENDEES, dt.date(2026, 11, 26))
+    left = [a for a in run.result.associations if not a.covered]
+    assert left, "the budget leaves some association without a project"
+    assert draft.uncovered_es == [f"{names[a.association_id]}: {a.reason_es}" for a in left]
+    assert all("EV-A" not in line for line in draft.uncovered_es)

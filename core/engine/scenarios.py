@@ -383,7 +383,7 @@ def decision_draft(scenario: Scenario, prioritization: Prioritization, associati
         rules_es=rules_es(result.rules, titles, method=result.method), funded=funded, left_out=left_out,
         total_score=result.total_score, total_cost_usd=result.total_cost_usd,
         justification_es=justification.strip(), inputs=inputs, attendees=list(attendees),
-        unscored_es=_unscored_by_the_group(prioritization, funded),
+        unscored_es=_unscored_by_the_group(prioritization, funded), uncovered_es=result.uncovered_es(association_names),
         **{field: [prioritization.fed_by[role].name_es] for field, role in (
             ("meetings_es", "scores"), ("need_meetings_es", "need"), ("ballot_meetings_es", "ballots"))
            if role in prioritization.fed_by})

@@ -93,6 +93,8 @@ def document(decision: Decision, head: SignedHead | None = None) -> DocumentPDF:
         heading(pdf, t("acta.left_out"))
         table(pdf, [t("acta.col.code"), t("acta.col.project"), t("acta.col.reason")],
                [[x.proposal_id, x.title, x.reason_es] for x in decision.left_out], [20, 64, 90])
+    if decision.uncovered_es:  # absent from decisions recorded before it was kept: they print as then
+        paragraph(pdf, t("acta.uncovered", associations="; ".join(decision.uncovered_es)))
 
     heading(pdf, t("acta.why"))
     if decision.justification_es:
@@ -198,6 +200,7 @@ def xlsx_bytes(decision: Decision) -> bytes:
         ("quorum", t("acta.field.quorum_value", quorum=decision.quorum, members=decision.board_members)),
         *([("presided", t("acta.field.presided_value", name=chair.name, role=chair.role_es))]
           if (chair := _presided(decision)) else []),
+        *([("uncovered", "; ".join(decision.uncovered_es))] if decision.uncovered_es else []),
         ("justification", decision.justification_es),
         ("recorded_by", fmt.person(decision.recorded_by_name, decision.recorded_by)),
         ("recorded_at", fmt.local_time(decision.recorded_at)),

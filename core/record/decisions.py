@@ -199,6 +199,8 @@ class DecisionDraft(BaseModel):
     ballot_meetings_es: list[str] = Field(default_factory=list)  # … whose votes the proportional objective used
     # the funded proposals that meeting's evaluators did not score at all: their judged criteria are Minga's estimate
     unscored_es: list[str] = Field(default_factory=list)
+    # each association of the candidates that got no project, named, with why («Flor de Mayo: ninguna de sus …»)
+    uncovered_es: list[str] = Field(default_factory=list)
     attendees: list[Attendee]
     # who presided the session, one of the attendees (blank in decisions recorded before it was asked): they sign the
     # acta as its president and their vote breaks a tie, whatever their seat (a vocal presides when the president
@@ -263,7 +265,7 @@ class Decision(DecisionDraft):
         meetings that gave need or ballots): the acta prints the hash of this dump, which the log must still match."""
         body = dump(self)
         for added_later in ("recorded_by_name", "need_meetings_es", "ballot_meetings_es", "unscored_es",
-                            "presided_by"):
+                            "presided_by", "uncovered_es"):
             if not body.get(added_later):
                 body.pop(added_later, None)
         return body

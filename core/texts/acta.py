@@ -32,6 +32,7 @@ STRINGS: dict[str, str] = {
     "acta.objective": "Objetivo de la asignación: {method}.",
     "acta.meetings": "Los criterios de juicio (factibilidad y sostenibilidad) se tomaron de la {meetings}: la mediana "
                      "de los puntajes de sus evaluadores, donde calificaron; en lo demás, la estimación de Minga.",
+    "acta.uncovered": "Asociaciones sin ningún proyecto financiado, y por qué: {associations}.",
     "acta.unscored": "Sus evaluadores no calificaron estas propuestas financiadas, que llevan la estimación de "
                      "Minga: {titles}.",
     "acta.need_meetings": "La necesidad que atiende cada propuesta se midió con la votación de problemas de la "
@@ -44,6 +45,7 @@ STRINGS: dict[str, str] = {
     "acta.presided": "Presidió la sesión {name} ({role}).",
     "acta.sign.presided": "Presidió la sesión ({role})",
     "acta.field.presided": "Presidió la sesión",
+    "acta.field.uncovered": "Asociaciones sin proyecto",
     "acta.field.presided_value": "{name} ({role})",
     "acta.sign.secretary": "Secretario/a de la junta parroquial",
     "acta.verify_title": "8. Cómo comprobar esta acta",

@@ -68,6 +68,7 @@ STRINGS: dict[str, str] = {
                               "de las {total} asociaciones; se cubren {covered}, las que dan el mayor puntaje total.",
     "alloc.note.uncovered": "«{association}» queda sin proyecto con este método.",
     # -- why an association has no project -------------------------------------------------------------
+    "alloc.uncovered.line": "{association}: {reason}",
     "alloc.uncovered.not_chosen": "ninguna de sus propuestas fue elegida",
     "alloc.uncovered.all_excluded": "todas sus propuestas fueron excluidas por la junta",
     "alloc.uncovered.none_fits": "ninguna de sus propuestas puede financiarse: la más barata, «{id}», no cabe "
@@ -102,6 +103,9 @@ STRINGS: dict[str, str] = {
     "alloc.out.shed_instead": ", en lugar de {names}",
     "alloc.out.coverage_forced": "Forzarla dejaría a alguna asociación sin proyecto, y la regla de al menos una por "
                                  "asociación lo impide.",
+    "alloc.out.coverage_short": "Con ella el dinero alcanzaría para dar proyecto a menos asociaciones: hoy lo tienen "
+                                "{covered} de las {total}, el mayor número posible, y la regla de al menos una por "
+                                "asociación pide cubrir tantas como se pueda.",
     "alloc.out.no_allocation": "Con las demás reglas no hay ninguna asignación que la incluya.",
     "alloc.out.tie": "Empata: hay otra asignación con el mismo puntaje total que la incluye; se eligió la otra por el "
                      "desempate (menor costo, luego código).",

@@ -221,6 +221,16 @@ def _blocks(inst: Instance, r: Rules, x: np.ndarray, i: int) -> list[tuple[str, 
     return blocks
 
 
+def _coverage_forced(inst: Instance, solved: Solved) -> str:
+    """Why forcing a proposal in breaks «at least one per association»: it would leave an association without a
+    project or, when the money cannot give one to each, fewer associations with one than the most possible."""
+    coverable = solved.coverable or []
+    covered = sum(1 for k in coverable if solved.x[inst.member_idx[k]].any())
+    if covered == len(coverable):
+        return t("alloc.out.coverage_forced")
+    return t("alloc.out.coverage_short", covered=covered, total=len(coverable))
+
+
 def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, i: int,
                 score_max: float | None, kept_out_by_rule: bool = False) -> dict:
     """Why proposal i is out of the chosen allocation. `kept_out_by_rule`: the optimum without «at least one per
@@ -235,7 +245,7 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
         if alone:
             out["rule"], out["reason_es"] = alone
         elif solved.coverable is not None:
-            out["rule"], out["reason_es"] = "coverage", t("alloc.out.coverage_forced")
+            out["rule"], out["reason_es"] = "coverage", _coverage_forced(inst, solved)
         else:
             out["rule"], out["reason_es"] = "infeasible", t("alloc.out.no_allocation")
         return out

@@ -87,6 +87,11 @@ class AllocationResult(BaseModel):
     wall_seconds: float = 0.0
     n_solves: int = 0
 
+    def uncovered_es(self, names: Mapping[str, str]) -> list[str]:
+        """Each association that got no project, by name, with why: «Flor de Mayo: ninguna de sus propuestas …»."""
+        return [t("alloc.uncovered.line", association=names.get(a.association_id, a.association_id),
+                  reason=a.reason_es or t("alloc.uncovered.not_chosen")) for a in self.associations if not a.covered]
+
 
 def gini(amounts: Sequence[float]) -> float:
     """Gini coefficient of non-negative amounts: 0 when all are equal, near 1 when one gets all."""
