@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 
@@ -10,8 +11,9 @@ from pydantic import ValidationError
 
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
-from core.engine.prioritization import load_inputs
+from core.engine.prioritization import load_inputs, screening_context
 from core.engine.scenarios import Scenario, ScenarioError
+from core.engine.screening import screen_proposals
 from core.engine.weights import preset
 from core.record.auth import PermissionDenied, Role, User
 from core.record.decisions import Attendee
@@ -264,3 +266,13 @@ def test_a_draft_names_each_association_the_allocation_left_without_a_project(co
     assert left, "the budget leaves some association without a project"
     assert draft.uncovered_es == [f"{names[a.association_id]}: {a.reason_es}" for a in left]
     assert all("EV-A" not in line for line in draft.uncovered_es)
+
+
+def test_when_no_proposal_passes_the_gates_the_suggested_budget_is_half_of_what_all_ask(inputs):
+    """A file of basic columns fails «Formulación completa» everywhere: a $ 1.000 suggestion would add «only $ 1.000
+    available» to every proposal's reasons."""
+    bare = dataclasses.replace(inputs, proposals=[p.model_copy(update={"pdot_objective_ids": []})
+                                                  for p in inputs.proposals])
+    assert not [s for s in screen_proposals(bare.proposals, screening_context(bare)) if s.eligible]
+    asked = sum(p.requested_usd for p in bare.proposals)
+    assert scenarios.suggested_budget(bare) == round(asked / 2 / 1000) * 1000 > 1000

@@ -118,10 +118,10 @@ def matching_preset(weights: Mapping[str, float], tolerance: float = 1e-6) -> st
 
 def suggested_budget(inputs: DecisionInputs) -> float:
     """A starting budget for a parish without one: half of what the proposals passing the other gates ask of the GAD
-    (the budget is not a gate here), rounded to the thousand, at least $ 1.000; the page says so, the board replaces it."""
-    screenings = screen_proposals(inputs.proposals, screening_context(inputs))
-    eligible = {s.item_id for s in screenings if s.eligible}
-    asked = sum(p.requested_usd for p in inputs.proposals if p.proposal_id in eligible)
+    (the budget is not a gate here; when none passes, of what all ask, so none is also told the money is short),
+    rounded to the thousand, at least $ 1.000; the page says so, the board replaces it."""
+    eligible = {s.item_id for s in screen_proposals(inputs.proposals, screening_context(inputs)) if s.eligible}
+    asked = sum(p.requested_usd for p in inputs.proposals if p.proposal_id in eligible or not eligible)
     return min(max(1000.0, round(asked / 2 / 1000) * 1000), MAX_BUDGET_USD)  # a typo of trillions stays a budget
 
 
