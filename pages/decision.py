@@ -7,7 +7,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from core import fmt
-from core.engine import scenarios
+from core.engine import scenario_meetings, scenarios
 from core.proposals import records
 from core.record import acta, decisions, facts, signing
 from core.record.auth import Action, PermissionDenied
@@ -15,6 +15,7 @@ from core.record.decisions import Attendee
 from core.record.store import StoreError
 from core.texts import label, t
 from ui import data, scenario_state, session, state, widgets
+from ui.text import plain
 
 parish = state.current_parish()
 store = data.store()
@@ -81,6 +82,8 @@ earlier = decisions.approved_from(recorded, scenario.name, inputs.proposals)
 if earlier is not None:  # its projects no longer compete: run again, the scenario funds only what still does
     st.info(t("dec.already_approved", number=earlier.number_es, count=len(earlier.funded),
               amount=fmt.money(earlier.total_cost_usd)), icon=":material/gavel:")
+if changed := scenario_meetings.changes_es(scenario, run):  # a meeting closed since it was saved, say
+    st.warning(plain(changed), icon=":material/groups:")
 st.caption(t("dec.summary", count=len(result.funded_ids), amount=fmt.money(result.total_cost_usd),
              budget=fmt.money(scenario.rules.budget_usd), method=result.method_es))
 

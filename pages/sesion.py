@@ -10,7 +10,7 @@ from core.diagnosis.tables import for_display
 from core.engine import ballots
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
 from core.proposals import records
-from core.record import facts, meeting, meeting_results
+from core.record import facts, meeting, meeting_agenda, meeting_results
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, t
@@ -35,6 +35,7 @@ st.write(t("ses.intro"))
 
 problems = data.view("problems", "parish_code = ?", (parish,), order_by="rank")
 proposals = {p.proposal_id: p for p in records.proposal_models(store, parish)}
+agenda = meeting_agenda.proposal_agenda(proposals.values())  # what a new meeting on proposals lists
 item_labels = {**{r["problem_id"]: f"{r['problem_id']} · {r['label_es']}" for r in problems.iter_rows(named=True)},
                **{pid: f"{pid} · {p.title}" for pid, p in proposals.items()}}
 
@@ -46,6 +47,8 @@ def _open_form() -> None:
             date = st.date_input(t("ses.field.date"), value=facts.today(), format="DD/MM/YYYY")
             subject = st.radio(t("ses.field.subject"), ["problems", "proposals"], horizontal=True,
                                format_func=lambda s: t(f"ses.subject.{s}"))
+            if left_out := meeting_agenda.left_out_es(agenda):  # funded, unfunded, not eligible, drafts
+                st.caption(left_out)
             votes = st.number_input(t("ses.field.votes"), min_value=1, max_value=100, value=13)
             associations = {code: f"{code} · {name}" for code, name in data.association_names(parish).items()}
             people = st.data_editor(
@@ -60,11 +63,12 @@ def _open_form() -> None:
             )
             st.caption(t("ses.field.participants_help"))
             if st.form_submit_button(t("ses.open_submit")):
-                items = (problems["problem_id"].to_list() if subject == "problems" else sorted(proposals))
                 if subject == "proposals" and title.strip() == t("ses.field.title_default"):  # left as offered
                     title = t("ses.field.title_default_proposals")
                 rows = [r for r in people.to_dict("records") if str(r.get("name") or "").strip()]
                 try:
+                    items = (problems["problem_id"].to_list() if subject == "problems"
+                             else meeting_agenda.require_enough(agenda))  # only the proposals still competing
                     participants = [
                         meeting.Participant(participant_id=f"p{n:02d}", name=str(r["name"]).strip(),
                                             institution=str(r.get("institution") or "").strip(),

@@ -6,7 +6,7 @@ from core.proposals import records
 from core.record import decisions, overlay
 from core.record.auth import Position, Role, User
 from core.record.store import Store
-from tests.conftest import open_app_page, store_accounts
+from tests.conftest import as_read, open_app_page, store_accounts
 
 PAGE = "pages/decision.py"
 BOARD = User(username="presidenta-acta", display_name="Rosa Quito", role=Role.BOARD, position=Position.PRESIDENT)
@@ -159,3 +159,33 @@ def test_a_planner_cannot_record_and_an_observer_sees_only_approved_actas(own_st
     assert list(planner.dataframe[0].value["N.º"]) == [rejected.number_es, approved.number_es]
     observer = open_app_page(PAGE)
     assert list(observer.dataframe[0].value["N.º"]) == [approved.number_es]
+
+
+def test_the_board_is_warned_when_a_meeting_closed_after_the_scenario_was_saved(own_store):
+    import datetime as dt
+
+    from core.record.meeting import Meeting, Participant, PrivateScore, save_meeting, save_private_score
+
+    adviser = User(username="ana-acta", display_name="Ana", role=Role.ADVISER)
+    store = store_accounts(Store(own_store), PLANNER, adviser)
+
+    def scored(meeting_id, date):
+        opened = save_meeting(store, PLANNER, Meeting(
+            meeting_id=meeting_id, parish_code="010170", title=f"Sesión {meeting_id}", date=date,
+            subject="proposals", item_ids=["EV-P01", "EV-P02"],
+            participants=[Participant(participant_id="ana", name="Ana", username=adviser.username)]))
+        save_private_score(store, adviser, PrivateScore(meeting_id=meeting_id, participant_id="ana",
+                                                        proposal_id="EV-P01", scores={"feasibility": 90}))
+        save_meeting(store, PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1)
+
+    scored("S-GUARDADO", dt.date(2026, 11, 20))
+    _scenario(own_store)
+    app = open_app_page(PAGE, BOARD)
+    assert not [w for w in app.warning if "grupo asesor cambió" in w.value]
+    scored("S-NUEVA", dt.date(2026, 11, 27))
+    app = open_app_page(PAGE, BOARD)
+    [warning] = [as_read(w.value) for w in app.warning if "grupo asesor cambió" in w.value]
+    assert "desde que se guardó el escenario «Escenario de prueba»" in warning
+    assert ("Puntajes de las propuestas: al guardar, sesión del grupo asesor «Sesión S-GUARDADO» del 20/11/2026; "
+            "ahora, sesión del grupo asesor «Sesión S-NUEVA» del 27/11/2026.") in warning
+    assert any(b.label == "Registrar decisión" for b in app.button)  # said before the board records it

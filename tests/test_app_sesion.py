@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from core.proposals import records
+from core.proposals.models import ProposalStatus
 from core.record import meeting
 from core.record.auth import Role, User
 from core.record.store import Store
@@ -183,3 +185,21 @@ def test_a_meeting_opened_without_participants_names_the_field():
     next(b for b in app.button if b.label == "Abrir sesión").click().run()
     assert not app.exception
     assert any(as_read(e.value) == "Participantes: no puede estar vacío" for e in app.error), [e.value for e in app.error]
+
+
+def test_a_new_meeting_on_proposals_leaves_out_what_an_acta_decided_and_says_so(own_store):
+    open_app_page(PAGE, PLANNER)
+    store = Store(own_store)
+    for versioned in records.proposals(store, "010170")[1:]:  # every proposal but the first, funded
+        funded = versioned.item
+        for step in records.lifecycle_path(ProposalStatus(funded.status), ProposalStatus.FUNDED):
+            funded = funded.with_status(step)
+        store.save("proposal", funded.proposal_id, funded.model_dump(mode="json"), actor="prueba",
+                   parish_code="010170")
+    app = open_app_page(PAGE, PLANNER)
+    left_out = [as_read(c.value) for c in app.caption if "quedan fuera" in c.value]
+    assert left_out and "quedan fuera 15 propuesta(s), 15 ya decidida(s) por la junta («Financiada»: 15)" in left_out[0]
+    app.radio[0].set_value("proposals")
+    next(b for b in app.button if b.label == "Abrir sesión").click().run()
+    assert any("solo 1 propuesta(s) compiten aún" in as_read(e.value) for e in app.error), [e.value for e in app.error]
+    assert meeting.meetings(store, "010170") == []

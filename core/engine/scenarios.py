@@ -29,6 +29,7 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.data import rural
+from core.engine import scenario_meetings
 from core.engine.allocation import AllocationRules, Method, allocate_detailed
 from core.engine.allocation.instance import MAX_BUDGET_USD
 from core.engine.criteria import BY_CODE, CRITERION_CODES
@@ -39,7 +40,6 @@ from core.fmt import money, number, percent, sentence, slug
 from core.fmt import with_names as fmt_names
 from core.record.auth import Accounts, Action, User
 from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, kept_solver_status
-from core.record.meeting_results import feeding_meetings
 from core.record.store import ConflictError, Store, StoreError
 from core.texts import label, t
 
@@ -66,6 +66,7 @@ class Scenario(BaseModel):
     rules: AllocationRules
     note: str | None = Field(default=None, max_length=2000)
     meetings_es: list[str] = Field(default_factory=list)  # the advisory group's meetings that fed it (stamped)
+    fed_by: dict[str, scenario_meetings.FedMeeting] | None = None  # … by what they gave; None: saved before that
     created_by: str | None = None
     created_at: dt.datetime | None = None
 
@@ -148,8 +149,8 @@ def save_scenario(store: Store, user: User | None, scenario: Scenario, *,
 
     `expected_version=0` creates it and refuses a name already taken in the parish; the version read from
     `load_scenario`/`list_scenarios` replaces that version (refused if someone saved it meanwhile). The
-    author and date of creation are stamped here; a replacement keeps them and the store logs who changed it.
-    The advisory group's closed meetings that feed the parish's runs now are stamped too, read from the store.
+    author and date of creation are stamped here; a replacement keeps them and the store logs who changed it. The
+    group's closed meetings feeding the parish's runs now are stamped too, by role (core.engine.scenario_meetings).
     """
     actor = Accounts(store).require(user, Action.SAVE_SCENARIO, parish_code=scenario.parish_code)
     rural.require_rural(scenario.parish_code)  # an urban cantonal seat has no board to propose to
@@ -160,8 +161,7 @@ def save_scenario(store: Store, user: User | None, scenario: Scenario, *,
         stamp = {"created_by": current.scenario.created_by, "created_at": current.scenario.created_at}
     else:
         stamp = {"created_by": actor.username, "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0)}
-    stamp["meetings_es"] = [m.name_es for m in feeding_meetings(store, scenario.parish_code)]
-    stamped = scenario.model_copy(update=stamp)
+    stamped = scenario.model_copy(update={**stamp, **scenario_meetings.stamp(store, scenario.parish_code, scenario.method)})
     try:
         record = store.save(KIND, stamped.scenario_id, stamped.model_dump(mode="json"), actor=actor.username,
                             parish_code=stamped.parish_code, expected_version=expected_version,

@@ -1,6 +1,7 @@
 """What a save of an advisory-group meeting must respect, against the meeting as STORED (core.record.meeting):
-its stage only moves forward once results were shown, nobody is listed twice, and every account it names can take
-part. Raises ValueError with the reason in Spanish."""
+its stage only moves forward once results were shown, nobody is listed twice, every account it names can take
+part, and no proposal it adds is one that no longer competes (core.record.meeting_agenda). Raises ValueError with
+the reason in Spanish."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from core import fmt
 from core.data import rural
+from core.record import meeting_agenda
 from core.record.auth import Accounts, Action, can
 from core.record.store import Store
 from core.texts import t
@@ -21,6 +23,7 @@ def check_save(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
     _check_stage(meeting, stored)
     _check_namesakes(meeting, stored)
     _check_accounts(store, meeting, stored)
+    meeting_agenda.check_new_items(store, meeting, stored)
 
 
 _STAGES = ("open", "revealed", "closed")

@@ -27,6 +27,16 @@ STRINGS = {
     "dec.already_approved": "Este escenario ya se aprobó en el acta {number} (proyectos: {count}, por {amount}). Lo "
                             "que esa acta decidió ya no compite: corrido hoy, el escenario reparte solo entre las "
                             "propuestas que siguen sin decidir.",
+    "dec.meetings_changed": "El aporte del grupo asesor cambió desde que se guardó el escenario «{name}»: esta "
+                            "corrida usa las sesiones cerradas de hoy, así que el orden y los proyectos pueden no ser "
+                            "los que se prepararon. {changes} Revise el escenario en Decidir › Presupuesto (y "
+                            "guárdelo de nuevo) antes de registrar la decisión.",
+    "dec.meetings_changed.scores": "Puntajes de las propuestas: al guardar, {saved}; ahora, {now}.",
+    "dec.meetings_changed.need": "Votación sobre los problemas (criterio de necesidad): al guardar, {saved}; ahora, "
+                                 "{now}.",
+    "dec.meetings_changed.ballots": "Votos del reparto proporcional: al guardar, {saved}; ahora, {now}.",
+    "dec.meetings_changed.any": "Sesiones del grupo asesor: al guardar, {saved}; ahora, {now}.",
+    "dec.meetings_changed.none": "ninguna sesión",
     "dec.date": "Fecha de la sesión de la junta",
     "dec.attendees_help": "Una fila por asistente. Marque «Vota» para los miembros de la junta; el grupo asesor y "
                           "el personal asisten sin voto.",

@@ -27,6 +27,17 @@ STRINGS = {
     "ses.col.association_none": "Ninguna",
     "ses.open_submit": "Abrir sesión",
     "ses.opened": "Sesión abierta.",
+    "ses.agenda.left_out": "Una sesión sobre propuestas pone en la mesa solo las que aún compiten por el presupuesto "
+                           "de la parroquia: quedan fuera {count} propuesta(s), {reasons}. El grupo no puntúa ni "
+                           "vota proyectos que ya no compiten.",
+    "ses.agenda.decided": "{count} ya decidida(s) por la junta ({statuses})",
+    "ses.agenda.not_eligible": "{count} no elegible(s)",
+    "ses.agenda.draft": "{count} en borrador, aún sin presentar",
+    "ses.err.few_competing": "No se abrió la sesión: solo {count} propuesta(s) compiten aún por el presupuesto de la "
+                             "parroquia, y una sesión pone en la mesa al menos dos. Las demás ya se decidieron, no "
+                             "son elegibles o siguen en borrador.",
+    "ses.err.not_competing": "No se guardó la sesión: estas propuestas ya no compiten por el presupuesto de la "
+                             "parroquia y no se ponen en la mesa: {items}.",
     "ses.score_problems": "Esta sesión prioriza problemas: no se puntúan propuestas. Cada participante reparte sus "
                           "votos en la pestaña «Votación ponderada».",
     "ses.no_votes": "Nadie repartió votos en esta sesión ({saved} votación(es) guardada(s) sin ningún voto): no hay "
