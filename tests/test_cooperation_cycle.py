@@ -329,3 +329,13 @@ def test_an_agreement_under_a_call_stays_within_the_amount_the_call_funds(store,
         with pytest.raises(ValueError, match=re.escape(refused)):
             agr.sign(store, BOARD, draft)
         assert agr.agreements(store, "010170") == []
+
+
+def test_a_report_code_already_in_use_is_named_and_the_first_report_kept(store):
+    """Report codes are unique in the store: «R1» of another agreement is a code in use, not someone's edit."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 3, 31), 25, 1_000))
+    with pytest.raises(ValueError, match="El código de informe «R1» ya está en uso"):
+        monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 6, 30), 50, 2_000))
+    assert [r.physical_progress_pct for r in monitoring.reports(store, agreement.agreement_id)] == [25]
