@@ -5,12 +5,12 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
+from core.data import rural
 from core.iati import identifiers
 from core.iati.context import export_context
 from core.iati.export import export_bytes, unplaced_offers
-from core.iati.read import read_offers, save_read_offers
+from core.iati.read import read_offers, save_read_offers, stored_parishes
 from core.iati.schema import MAX_BYTES, IatiFileError
-from core.proposals import records
 from core.record.auth import Action, PermissionDenied
 from core.record.store import StoreError
 from core.texts import label, t
@@ -71,14 +71,25 @@ except IatiFileError as exc:
     st.error(plain(str(exc)))  # quotes the file's values: shown as text
     st.stop()
 
-existing = {v.item.offer_id for v in records.offers(store)}
+existing = stored_parishes(store, [r.offer for r in read])
+
+
+def in_minga(offer_id: str) -> str:
+    if offer_id not in existing:
+        return t("iati.page.new")
+    holder = existing[offer_id]
+    if holder is not None and holder != parish:
+        return t("iati.page.other_parish", parish=rural.named(holder))
+    return t("iati.page.replaces")
+
+
 rows = [{t("iati.col.offer_id"): r.offer.offer_id, t("iati.col.title"): r.offer.title,
          t("iati.col.cooperant"): r.offer.cooperant,
          t("iati.col.kind"): label("cooperant_kind", r.offer.cooperant_kind),
          t("iati.col.type"): label("cooperation_type", r.offer.cooperation_type),
          t("iati.col.amount"): fmt.money(r.offer.amount_usd),
          t("iati.col.status"): label("offer_status", r.offer.status),
-         t("iati.col.new"): t("iati.page.replaces") if r.offer.offer_id in existing else t("iati.page.new")}
+         t("iati.col.new"): in_minga(r.offer.offer_id)}
         for r in read]
 st.dataframe(pl.DataFrame(rows), hide_index=True, width="stretch")
 for item in read:
@@ -91,7 +102,7 @@ if st.button(t("iati.page.save", count=len(read)), key="iati-save", type="primar
         count = save_read_offers(store, session.current_user(), [r.offer for r in read], parish)
     except PermissionDenied as exc:
         session.denied(exc)
-    except StoreError as exc:
-        st.error(str(exc))
+    except (IatiFileError, StoreError) as exc:
+        st.error(plain(str(exc)))  # names the file's codes: shown as text
     else:
         st.success(t("iati.page.saved", count=count))

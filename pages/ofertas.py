@@ -144,7 +144,8 @@ def form_panel() -> None:
     if not session.allowed(Action.EDIT_OFFER):
         st.info(t("ofe.form.readonly"))
         return
-    stored = {v.item.offer_id: v for v in records.offers(store)}
+    # the parish edits its own offers and those no parish holds yet; every offer is screened in the other tab
+    stored = {v.item.offer_id: v for v in records.offers(store) if v.item.parish_code in (None, parish_code)}
     picked = record_form.pick(FORM, t("ofe.form.pick"), [NEW, *stored],
                               lambda o: t("ofe.form.new") if o == NEW else f"{o} · {stored[o].item.title}")
     form = record_form.editing(FORM, picked, stored.get(picked), "of")
@@ -251,9 +252,10 @@ def form_panel() -> None:
                        icon=":material/error:")
         return
     record_form.save(form, offer.offer_id,
-                     lambda expected: records.save_offer(store, user, offer, expected_version=expected),
+                     lambda expected: records.save_offer(store, user, offer, expected_version=expected,
+                                                        parish_code=parish_code),
                      store=store, kind=records.OFFER, messages=messages, saved_key="ofe.form.saved",
-                     exists_key="ofe.form.exists")
+                     exists_key="ofe.form.exists", parish_code=parish_code)
 
 
 tab_review, tab_form = st.tabs([t("ofe.tab.review"), t("ofe.tab.form")])

@@ -94,3 +94,11 @@ def test_the_calendar_shows_the_states_of_the_calls_on_the_chosen_day(own_store)
     assert table["Estado"].to_list()[:2] == ["Cierra pronto", "Cierra pronto"]
     assert set(table["Cierra"]) >= {"31/03/2027", "08/01/2027"}
     assert not [f for f in app.button if f.label == "Guardar convocatoria"]  # a board member only reads
+
+
+def test_another_parish_screens_an_offer_but_cannot_pick_it_for_editing(own_store):
+    planner = User(username="tecnica-sl", display_name="Técnica", role=Role.PLANNER)
+    app = open_app_page("pages/ofertas.py", planner, parish="080265")
+    assert any(e.label.startswith("Asistencia para sistemas de riego comunitario") for e in app.expander)
+    picker = next(s for s in app.selectbox if s.label == "Oferta")
+    assert picker.options == ["— Nueva oferta —"]  # El Valle's offers are screened here, edited there

@@ -71,3 +71,18 @@ def test_an_offer_stored_before_offers_kept_their_parish_is_named_until_saved_ag
     app = open_app_page(PAGE, PLANNER)
     assert any("OF-ANTIGUA" in as_read(i.value) and "antes de que Minga guardara la parroquia" in i.value
                for i in app.info)
+
+
+def test_a_file_another_parish_read_is_shown_as_theirs_and_not_taken_over(own_store):
+    app = _upload(open_app_page(PAGE, PLANNER, parish="010170"), "02-minimal-doc.xml")
+    next(b for b in app.button if b.label == "Guardar las ofertas leídas (1)").click().run()
+    [before] = [r for r in Store(own_store).records(records.OFFER) if r.record_id.startswith("IATI-")]
+    app = _upload(open_app_page(PAGE, PLANNER, parish="080265"), "02-minimal-doc.xml")
+    assert app.dataframe[0].value["En Minga"].to_list() == [
+        "Es una oferta de El Valle (010170): no se guarda desde esta parroquia"]
+    next(b for b in app.button if b.label == "Guardar las ofertas leídas (1)").click().run()
+    assert not app.exception and not app.success
+    assert any("No se guardó ninguna oferta" in as_read(e.value) and "es de El Valle (010170)" in as_read(e.value)
+               for e in app.error)
+    after = Store(own_store).get(records.OFFER, before.record_id)
+    assert (after.version, after.body["parish_code"]) == (before.version, "010170")

@@ -152,7 +152,11 @@ def test_a_counterpart_whose_amount_and_percentage_disagree_is_refused(inputs, a
     assert model.model_validate(base).counterpart_required_usd == usd  # one stored before the rule still reads
 
 
-@pytest.mark.parametrize("typed, words", [("150,5", "entre 0 y 100 (se recibió 150,5)"),
+PCT_RULE = "va de 0 a menos de 100: con el 100 % el cooperante no pondría nada"
+
+
+@pytest.mark.parametrize("typed, words", [("150,5", f"{PCT_RULE} (se recibió 150,5)"),
+                                          ("100", f"{PCT_RULE} (se recibió 100)"),
                                           ("la mitad", "la mitad")])
 def test_a_wrong_counterpart_percentage_is_refused_in_spanish(inputs, typed, words):
     base = inputs.offers["OF-JAPON-RIEGO"]

@@ -281,3 +281,61 @@ def test_an_agreement_under_a_call_puts_in_the_counterpart_the_call_asks_for(sto
         agr.sign(store, BOARD, draft)
     signed = agr.sign(store, BOARD, draft.model_copy(update={"cooperant_usd": 14_400.0, "gad_usd": 9_600.0}))
     assert signed.total_usd == 24_000
+
+
+def _call(store, **changes):
+    """A call of the Japanese embassy, open in the second half of 2026, up to USD 15.000 and 20 % counterpart."""
+    call = calls.Call(**{"call_id": "CV-PRUEBA", "cooperant_id": "CO-JAPON", "title": "Convocatoria de prueba",
+                         "call_type": "open_call", "open_date": dt.date(2026, 6, 1), "close_date": dt.date(2026, 8, 31),
+                         "counterpart_required_pct": 20, "max_amount_usd": 15_000, "source": "Sitio del cooperante",
+                         **changes})
+    calls.save_call(store, PLANNER, call, new=True)
+    return call
+
+
+@pytest.mark.parametrize("submitted_on, refused", [
+    (dt.date(2026, 8, 31), None),  # the closing day itself
+    (dt.date(2026, 9, 1), ("La convocatoria CV-PRUEBA cerró el 31/08/2026 y la postulación tiene fecha de envío "
+                           "01/09/2026")),
+])
+def test_an_application_to_a_call_is_sent_by_its_closing_date(store, submitted_on, refused):
+    store_accounts(store, PLANNER)
+    _call(store)
+    application = agr.Application(application_id="AP-C", parish_code="010170", proposal_id="EV-P02",
+                                  cooperant_id="CO-JAPON", call_id="CV-PRUEBA", submitted_on=submitted_on)
+    if refused is None:
+        assert agr.submit(store, PLANNER, application).call_id == "CV-PRUEBA"
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            agr.submit(store, PLANNER, application)
+        assert agr.applications(store, "010170") == []
+
+
+@pytest.mark.parametrize("cooperant_usd, refused", [
+    (15_000.0, None),
+    (150_000.0, "La convocatoria CV-PRUEBA financia hasta $ 15.000,00 y el convenio pone $ 150.000,00 del cooperante"),
+])
+def test_an_agreement_under_a_call_stays_within_the_amount_the_call_funds(store, cooperant_usd, refused):
+    store_accounts(store, PLANNER, BOARD)
+    _call(store)
+    agr.submit(store, PLANNER, agr.Application(application_id="AP-C", parish_code="010170", proposal_id="EV-P02",
+                                               cooperant_id="CO-JAPON", call_id="CV-PRUEBA",
+                                               submitted_on=dt.date(2026, 8, 1)))
+    agr.record_answer(store, PLANNER, "AP-C", "accepted", dt.date(2026, 9, 15))
+    draft = _draft(application_id="AP-C", cooperant_usd=cooperant_usd, gad_usd=cooperant_usd / 3, community_usd=0)
+    if refused is None:
+        assert agr.sign(store, BOARD, draft).cooperant_usd == cooperant_usd
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            agr.sign(store, BOARD, draft)
+        assert agr.agreements(store, "010170") == []
+
+
+def test_a_report_code_already_in_use_is_named_and_the_first_report_kept(store):
+    """Report codes are unique in the store: «R1» of another agreement is a code in use, not someone's edit."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 3, 31), 25, 1_000))
+    with pytest.raises(ValueError, match="El código de informe «R1» ya está en uso"):
+        monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 6, 30), 50, 2_000))
+    assert [r.physical_progress_pct for r in monitoring.reports(store, agreement.agreement_id)] == [25]

@@ -3,6 +3,7 @@ the registry imported from a spreadsheet with a preview and Spanish row/column m
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -213,3 +214,22 @@ def test_an_update_from_a_short_file_keeps_what_the_file_does_not_bring_and_read
     assert (kept.themes, kept.modalities, kept.counterpart_rules) == (japan.themes, japan.modalities,
                                                                        japan.counterpart_rules)
     assert "Formula(" not in new.name and new.name.startswith("=CONCAT")
+
+
+@pytest.mark.parametrize("working_parish, refused", [
+    ("080265", ("La oferta «OF-JAPON-RIEGO» es de El Valle (010170): solo se edita desde esa parroquia. Desde "
+               "Santa Lucía de las Peñas (080265)")),
+    ("010170", None),  # the parish that holds it
+    (None, None),  # a caller that names no parish (imports, maintenance)
+])
+def test_only_the_parish_that_holds_an_offer_changes_what_it_demands(store, working_parish, refused):
+    """Santa Lucía screens El Valle's Japanese offer but cannot clear its 40 % counterpart (the thesis's lesson)."""
+    stored = CooperationOffer.model_validate(overlay.current(store, records.OFFER, "OF-JAPON-RIEGO").body)
+    cleared = stored.model_copy(update={"counterpart_required_pct": None})
+    if refused is None:
+        records.save_offer(store, PLANNER, cleared, parish_code=working_parish)
+        assert store.get(records.OFFER, "OF-JAPON-RIEGO").body["counterpart_required_pct"] is None
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            records.save_offer(store, PLANNER, cleared, parish_code=working_parish)
+        assert store.get(records.OFFER, "OF-JAPON-RIEGO") is None  # the demo offer, untouched

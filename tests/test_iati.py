@@ -16,7 +16,7 @@ from core.cooperation import monitoring
 from core.iati import identifiers as ids
 from core.iati.context import export_context
 from core.iati.export import activities_document, export_bytes
-from core.iati.read import read_offers
+from core.iati.read import read_offers, save_read_offers
 from core.iati.schema import IatiFileError, activities_schema, parse, problems
 from core.proposals import records
 from core.proposals.models import Indicator, Proposal, ProposalStatus
@@ -341,3 +341,40 @@ def test_an_activity_that_is_no_valid_offer_names_the_field_in_spanish():
                                             r"puede ser negativo") as refused:
         read_offers(doc.encode())
     assert "amount_usd" not in str(refused.value)
+
+
+def _read_again(store, parish_code):
+    read = read_offers((EXAMPLES / "02-minimal-doc.xml").read_bytes(), "02-minimal-doc.xml")
+    save_read_offers(store, PLANNER, [r.offer for r in read], parish_code)
+    return read[0].offer.offer_id
+
+
+def _with_counterpart(store, offer_id):
+    """The planner writes on the read offer what an IATI file does not carry: themes and the counterpart."""
+    stored = overlay.current(store, records.OFFER, offer_id)
+    offer = CooperationOffer.model_validate(stored.body)
+    store.save(records.OFFER, offer_id, offer.model_copy(update={
+        "themes": ["agriculture"], "counterpart_required_pct": 20.0}).model_dump(mode="json"), actor="tecnico",
+        expected_version=stored.version)
+
+
+def test_a_file_read_again_keeps_the_counterpart_and_themes_the_planner_wrote(store):
+    store_accounts(store, PLANNER)
+    offer_id = _read_again(store, "080265")
+    _with_counterpart(store, offer_id)
+    _read_again(store, "080265")
+    offer = CooperationOffer.model_validate(overlay.current(store, records.OFFER, offer_id).body)
+    assert (offer.parish_code, offer.counterpart_required_pct, offer.themes) == ("080265", 20.0, ["agriculture"])
+    assert offer.title == "Xxxxxxx"  # what the file says is read again
+
+
+def test_a_parish_never_takes_over_the_offer_another_parish_read(store):
+    store_accounts(store, PLANNER)
+    offer_id = _read_again(store, "010170")
+    _with_counterpart(store, offer_id)
+    before = overlay.current(store, records.OFFER, offer_id)
+    with pytest.raises(IatiFileError, match=rf"la oferta «{offer_id}» es de El Valle \(010170\).*Santa Lucía"):
+        _read_again(store, "080265")
+    after = overlay.current(store, records.OFFER, offer_id)
+    assert (after.version, after.body) == (before.version, before.body)
+    assert after.body["parish_code"] == "010170" and after.body["counterpart_required_pct"] == 20.0

@@ -110,7 +110,7 @@ def offer(**changes) -> dict:
 @pytest.mark.parametrize("changes, words", [
     ({"cooperation_type": "soft_loan"}, "es reembolsable"),
     ({"reimbursable": True}, "no puede estar marcada como reembolsable"),
-    ({"counterpart_required_pct": 120}, "entre 0 y 100"),
+    ({"counterpart_required_pct": 120}, "va de 0 a menos de 100"),
     ({"amount_usd": -3}, "no puede ser negativo"),
     ({"open_date": "2027-04-10", "deadline": "2027-04-01"}, "anterior a la fecha de apertura"),
 ])

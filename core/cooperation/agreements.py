@@ -20,7 +20,7 @@ from core import fmt
 from core.cooperation.calls import calls
 from core.cooperation.cooperants import registered
 from core.data import rural
-from core.proposals.models import ID_PATTERN
+from core.proposals.models import CENT, ID_PATTERN
 from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Change, ConflictError, Store, StoreError
@@ -146,6 +146,9 @@ def submit(store: Store, user: User | None, application: Application) -> Applica
         call = next((c for c in calls(store) if c.call_id == application.call_id), None)
         if call is None or call.cooperant_id != application.cooperant_id:
             raise ValueError(t("agr.err.call_elsewhere", call=application.call_id))
+        if application.submitted_on > call.close_date:  # thesis §3.3.2 j: sent by the call's closing date
+            raise ValueError(t("agr.err.call_closed", call=call.call_id, close=fmt.date(call.close_date),
+                               submitted=fmt.date(application.submitted_on)))
     fresh = application.model_copy(update={"answer": None, "answered_on": None, "answer_note": None})
     store.save(APPLICATION, fresh.application_id, fresh.model_dump(mode="json"), actor=actor.username,
                parish_code=fresh.parish_code, expected_version=0, action=t("log.action.submit_application"))
@@ -191,6 +194,9 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
         raise ValueError(t("agr.err.counterpart", call=call.call_id, pct=fmt.number(call.counterpart_required_pct),
                            needed=fmt.money(draft.total_usd * call.counterpart_required_pct / 100),
                            local=fmt.money(local)))
+    if call is not None and call.max_amount_usd is not None and draft.cooperant_usd > call.max_amount_usd + CENT:
+        raise ValueError(t("agr.err.over_call_max", call=call.call_id, max=fmt.money(call.max_amount_usd),
+                           cooperant=fmt.money(draft.cooperant_usd)))
     if any(a.application_id == draft.application_id for a in agreements(store, application.parish_code)):
         raise ValueError(t("agr.err.already_signed", application=draft.application_id))
     year = draft.signed_on.year

@@ -95,6 +95,9 @@ def save_report(store: Store, user: User | None, report: Report) -> Report:
         raise ValueError(t("mon.err.period", date=fmt.date(agreement.start_date)))
     facts.require_past(report.period_end, label("field", "period_end"))  # a report tells a period that ended
     rural.require_rural(agreement.parish_code)
+    taken = store.get(REPORT, report.report_id)
+    if taken is not None:  # a report is never rewritten: a code in use is the person's choice, not a conflict
+        raise ValueError(t("mon.err.report_taken", report=report.report_id))
     store.save(REPORT, report.report_id, report.model_dump(mode="json"), actor=actor.username,
                parish_code=agreement.parish_code, expected_version=0, action=t("log.action.report"))
     return report

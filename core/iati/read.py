@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from core.cooperation.cooperants import cooperants
 from core.cooperation.offer_links import linked
+from core.data import rural
 from core.iati import identifiers as ids
 from core.iati.schema import IatiFileError, parse, problems
 from core.proposals.entry import spanish_errors
@@ -173,14 +174,51 @@ def read_offers(content: bytes, file_name: str = "actividades.xml") -> list[Read
     return read
 
 
+# What the planner writes on an offer and an IATI file does not carry (iati.read.check_themes asks for them): a file
+# read again keeps them, so a counterpart the planner entered is never lost (a lost one reads «no exige contraparte»).
+KEPT_ON_REREAD = ("themes", "support_kinds", "eligible_applicants", "counterpart_required_pct",
+                  "counterpart_required_usd", "in_kind_description", "open_date", "deadline", "call_type", "outcome")
+LINK_FIELDS = ("cooperant_id", "cooperant_unmatched", "cooperant", "cooperant_kind", "country", "modality")
+
+
+def stored_parishes(store: Store, offers: list[CooperationOffer]) -> dict[str, str | None]:
+    """The offers of `offers` already live in Minga: offer id → the parish that holds it (None: the installation's)."""
+    found = {}
+    for offer in offers:
+        record = overlay.current(store, OFFER, offer.offer_id)
+        if record is not None and not record.deleted:
+            found[offer.offer_id] = record.body.get("parish_code")
+    return found
+
+
+def _refreshed(read: CooperationOffer, stored: dict) -> CooperationOffer:
+    """The offer read again from a file, with what the planner wrote on the stored one kept (KEPT_ON_REREAD), and
+    the stored cooperant when the planner linked it to the registry."""
+    kept = {name: stored[name] for name in KEPT_ON_REREAD if stored.get(name) not in (None, [])}
+    if stored.get("cooperant_id") and not stored.get("cooperant_unmatched"):
+        kept |= {name: stored[name] for name in LINK_FIELDS if name in stored}
+    return CooperationOffer.model_validate({**read.model_dump(), **kept})
+
+
 def save_read_offers(store: Store, user: User | None, offers: list[CooperationOffer], parish_code: str) -> int:
     """Store the offers a planner reviewed, as the offers of their parish, in one transaction (all or none); an
-    offer with the same id is replaced, and the log says it came from an IATI file. Each is linked to the
-    registered cooperant of its name, or flagged as not linked (core.cooperation.offer_links)."""
+    offer with the same id is updated from the file, keeping what the planner wrote that the file does not carry
+    (KEPT_ON_REREAD), and the log says it came from an IATI file. An offer another parish holds is never taken
+    over: IatiFileError (Spanish) names it and nothing is stored. Each is linked to the registered cooperant of its
+    name, or flagged as not linked (core.cooperation.offer_links)."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    held = stored_parishes(store, offers)
+    elsewhere = {oid: code for oid, code in held.items() if code is not None and code != parish_code}
+    if elsewhere:
+        raise IatiFileError(t("iati.err.other_parish", parish=rural.named(parish_code), offers="; ".join(
+            t("iati.err.other_parish_offer", offer=oid, parish=rural.named(code)) for oid, code in elsewhere.items())))
     registry = cooperants(store)
-    store.apply([Change(OFFER, o.offer_id,
-                        linked(o.model_copy(update={"parish_code": parish_code}), registry).model_dump(mode="json"),
-                        action=t("log.action.iati_offer"), base=overlay.base(OFFER, o.offer_id)) for o in offers],
-                actor=actor.username)
+    changes = []
+    for offer in offers:
+        record = overlay.current(store, OFFER, offer.offer_id) if offer.offer_id in held else None
+        offer = linked(_refreshed(offer, record.body) if record is not None else offer, registry)
+        changes.append(Change(OFFER, offer.offer_id, offer.model_copy(update={"parish_code": parish_code})
+                              .model_dump(mode="json"), action=t("log.action.iati_offer"),
+                              base=overlay.base(OFFER, offer.offer_id)))
+    store.apply(changes, actor=actor.username)
     return len(offers)

@@ -116,7 +116,7 @@ class CooperationOffer(BaseModel):
     @classmethod
     def _pct(cls, v: float | None) -> float | None:
         if v is not None and not 0 <= v < 100:
-            raise ValueError(t("val.offer.pct", value=number(v, 1)))
+            raise ValueError(t("val.offer.pct", value=percent_text(v)))
         return v
 
     @field_validator("sdg_goals")

@@ -342,9 +342,17 @@ def offers(store: Store) -> list[Versioned]:
             for r in overlay.live(store, OFFER)]
 
 
-def save_offer(store: Store, user: User | None, offer: CooperationOffer, expected_version: int | None = None) -> int:
-    """Store an offer of a registered cooperant, with the registry's name, kind and country (planners and admins)."""
+def save_offer(store: Store, user: User | None, offer: CooperationOffer, expected_version: int | None = None, *,
+               parish_code: str | None = None) -> int:
+    """Store an offer of a registered cooperant, with the registry's name, kind and country (planners and admins).
+    With `parish_code` (the parish the planner works on), an offer another parish holds is refused: every parish
+    screens every offer, but only the parish that holds it changes what it demands (its counterpart, its dates)."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    stored = overlay.current(store, OFFER, offer.offer_id)
+    holder = stored.body.get("parish_code") if stored is not None and not stored.deleted else None
+    if parish_code is not None and holder is not None and holder != parish_code:
+        raise ValueError(t("ofe.err.other_parish", offer=offer.offer_id, holder=rural.named(holder),
+                           parish=rural.named(parish_code)))
     offer = CooperationOffer.model_validate(registered_offer(store, offer).model_dump(), context={ENTERED: True})
     return _save(store, actor, OFFER, offer.offer_id, offer, None, expected_version, "log.action.save_offer")
 

@@ -77,6 +77,11 @@ STRINGS = {
     "agr.err.call_elsewhere": "La convocatoria {call} no existe o es de otro cooperante.",
     "agr.err.counterpart": "La convocatoria {call} exige una contraparte local del {pct} %: {needed}, y el convenio "
                            "pone {local} entre el GAD y la comunidad.",
+    "agr.err.call_closed": "La convocatoria {call} cerró el {close} y la postulación tiene fecha de envío "
+                           "{submitted}: una postulación se envía hasta el cierre de la convocatoria. Corrija la "
+                           "fecha de envío o elija otra convocatoria.",
+    "agr.err.over_call_max": "La convocatoria {call} financia hasta {max} y el convenio pone {cooperant} del "
+                             "cooperante: corrija el aporte del cooperante.",
     "agr.err.signed_before": "El convenio no puede firmarse antes de la respuesta del cooperante ({date}).",
     "agr.err.answered": "La postulación {application} ya tiene la respuesta del cooperante; una reformulación se "
                         "registra como postulación nueva.",

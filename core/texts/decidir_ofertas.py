@@ -107,6 +107,8 @@ STRINGS = {
     "ofe.form.save": "Guardar oferta",
     "ofe.form.saved": "Oferta «{id}» guardada (versión {version}).",
     "ofe.form.errors": "No se guardó. Corrija lo siguiente:",
+    "ofe.err.other_parish": "La oferta «{offer}» es de {holder}: solo se edita desde esa parroquia. Desde {parish} "
+                            "puede revisarla en «Revisión», sin cambiar lo que exige.",
     "ofe.form.exists": "Ya existe una oferta con el código «{id}»; elíjala en la lista para editarla.",
     "ofe.form.conflict": "No se guardó: {reason} Sus cambios siguen en el formulario.",
     "ofe.form.reload": "Recargar la versión guardada",

@@ -26,7 +26,9 @@ STRINGS = {
     "iati.page.upload": "Archivo IATI (.xml)",
     "iati.page.notes": "{offer_id}: {count} puntos a revisar",
     "iati.page.new": "Nueva",
-    "iati.page.replaces": "Reemplaza la oferta registrada con ese código",
+    "iati.page.replaces": "Actualiza la oferta registrada con ese código (conserva los temas, la contraparte y las "
+                          "fechas que se escribieron en Minga)",
+    "iati.page.other_parish": "Es una oferta de {parish}: no se guarda desde esta parroquia",
     "iati.page.unplaced": ("Ofertas registradas antes de que Minga guardara la parroquia de cada oferta: {offers}. "
                            "Ninguna parroquia las publica hasta que un técnico las abra en «Ofertas de cooperación» "
                            "desde su parroquia y las guarde."),
@@ -78,6 +80,10 @@ STRINGS = {
     "iati.err.activity": "la actividad {index} no es una oferta válida ({problems})",
     "iati.err.attribute_value": "el atributo «{attribute}» tiene un valor no válido: «{value}»",
     "iati.err.other": "no cumple el esquema IATI 2.03",
+    "iati.err.other_parish": "No se guardó ninguna oferta: {offers}. Una parroquia no reemplaza las ofertas de "
+                             "otra; {parish} ya puede revisarlas en «Ofertas de cooperación». Quite esas actividades "
+                             "del archivo para guardar las demás.",
+    "iati.err.other_parish_offer": "la oferta «{offer}» es de {parish}",
     "iati.err.invalid_file": "El archivo no cumple el estándar IATI 2.03 y no se leyó ninguna oferta. {problems}",
     "iati.read.source": "Archivo IATI «{file}», actividad «{identifier}»",
     "iati.read.no_funder": "El archivo no nombra un financiador (organización con rol 1): se tomó como cooperante "

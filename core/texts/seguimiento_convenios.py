@@ -6,6 +6,9 @@ STRINGS = {
                             "cancelar.",
     "mon.err.no_agreement": "No existe el convenio {agreement}.",
     "mon.err.indicator": "El indicador «{indicator}» no está en el anexo del convenio {agreement}.",
+    "mon.err.report_taken": "El código de informe «{report}» ya está en uso (los códigos de informe son únicos en "
+                            "Minga y un informe guardado no se cambia): escriba otro, por ejemplo con el número del "
+                            "convenio y el período.",
     "mon.err.period": "El período del informe termina antes del inicio del convenio ({date}).",
     "mon.flag.late": "atrasado",
     "mon.flag.report_overdue": "informe pendiente",
