@@ -74,6 +74,25 @@ def test_only_years_lose_the_thousands_separator(loc, bound, value, expected):
     assert spanish_message(error) == expected
 
 
+@pytest.mark.parametrize(("value", "expected"), [
+    (1.5, "debe ser un número entero, sin decimales (se recibió «1,5»)"),
+    (1234.25, "debe ser un número entero, sin decimales (se recibió «1.234,25»)"),
+    ("tres", "debe ser un número entero (se recibió «tres»)"),
+])
+def test_a_received_number_is_quoted_as_written_in_ecuador(value, expected):
+    """«1.5» reads as one thousand five hundred to a reader in Ecuador: a decimal received is quoted «1,5»."""
+    from pydantic import BaseModel, ValidationError
+
+    from core.data.validation import spanish_message
+
+    class Ballot(BaseModel):
+        votes: int
+
+    with pytest.raises(ValidationError) as caught:
+        Ballot(votes=value)
+    assert spanish_message(caught.value.errors()[0]) == expected
+
+
 @pytest.mark.parametrize(("bad_rows", "shown", "tail"), [
     (200, 200, None),
     (201, 200, "- … y 1 problema más"),

@@ -84,6 +84,14 @@ def _figure(value: Any, year: bool = False) -> Any:
     return fmt.number(value, 0 if float(value).is_integer() else 2)
 
 
+def _as_given(value: Any) -> Any:
+    """A received number es-EC with the decimals it came with (1.5 → «1,5», 1234.25 → «1.234,25»)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value or abs(value) == float("inf"):
+        return value
+    decimals = len(repr(float(value)).partition(".")[2]) if "e" not in repr(float(value)) else 2
+    return fmt.number(value, 0 if float(value).is_integer() else min(decimals, 6))
+
+
 def _is_year(error: dict[str, Any]) -> bool:
     """Whether the error is about a year: the models name every year field `year` or `…_year`."""
     names = [part for part in error.get("loc", ()) if isinstance(part, str)]
@@ -123,7 +131,7 @@ def spanish_message(error: dict[str, Any]) -> str:
         return t("val.invalid", value=str(error.get("input", ""))[:60])
     base = t(f"val.{kind}")
     if "input" in error and kind not in ("missing", "extra_forbidden"):
-        return t("val.received", message=base, value=error["input"])
+        return t("val.received", message=base, value=_as_given(error["input"]))
     return base
 
 
