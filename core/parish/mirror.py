@@ -3,8 +3,10 @@
 The store (SQLite) is the truth for what people enter; DuckDB 2.0 here cannot load its sqlite
 extension offline, so a parish's records are written again as `<store>-registros/<dataset>/<parish_code>.parquet`
 whenever they changed in the store (`sync`, called before the views are read: it compares each parish's
-`Store.fingerprints` with those the files were written from, and the files with their stamps then, so that a file
-deleted or replaced by hand is written again). A dataset the parish holds nothing of has no file.
+`Store.fingerprints` with those the files were written from, and the files with their stamps and SHA-256 then, kept
+in a mark the installation's key seals (core.parish.mirror_mark), so that a file deleted, replaced or edited by hand
+is written again before a view reads it, even with the mark rewritten to match). A dataset the parish holds nothing
+of has no file; a file no parish could have written (a dot file put in by hand) is deleted.
 `core.data.db.connect` reads each dataset as the built demo rows UNION ALL BY NAME these files, so the views read
 entered and built records the same way. Columns and types follow the built datasets' models (core.data.frames),
 plus a few of their own (an association's RUC and communities, the member who received an aid). A stored record
@@ -18,8 +20,6 @@ edited (core.record.overlay), so its file holds every stored proposal of the par
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import threading
 from collections import Counter
@@ -38,6 +38,7 @@ from core.data.schemas.study import (
     MemberNeed,
     RankedProblem,
 )
+from core.parish import mirror_mark
 from core.parish.models import ParishAid, ParishAssociation, ParishProblem, SurveyAnswer
 from core.proposals.models import Proposal
 from core.record.signing import file_lock
@@ -50,7 +51,6 @@ MODELS: dict[str, type[BaseModel]] = {ASSOCIATION: ParishAssociation, ANSWER: Su
                                       PROBLEM: ParishProblem, PDOT: PdotObjective, PROPOSAL: Proposal}
 OVERRIDDEN_BY = {"proposals": "proposal_id"}  # dataset → id column whose stored rows replace built ones
 TOMBSTONE = "stored_deleted"
-_WRITTEN_FROM = ".escrito-desde.json"  # each parish's fingerprints when its files were last written
 
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "associations": {**polars_schema(Association), "ruc": pl.Utf8(), "communities": pl.Utf8(),
@@ -144,10 +144,11 @@ def _file_name(parish_code: object) -> bool:
     return isinstance(parish_code, str) and parish_code == Path(parish_code).name and not parish_code.startswith(".")
 
 
-def write_parish(store: Store, parish_code: str) -> Path:
+def write_parish(store: Store, parish_code: str, digests: dict[str, str] | None = None) -> Path:
     """Write the parish's mirrored files again, each atomically (a reader never sees half a file); a dataset it
     holds nothing of loses its file, so the views read that dataset's rollup for the parish. Raises ValueError for
-    a code that is no file name: nothing is written or deleted outside the mirror folder."""
+    a code that is no file name: nothing is written or deleted outside the mirror folder. `digests` gets each
+    written file's SHA-256, of the bytes written (`dataset/parish.parquet` → hex)."""
     if not _file_name(parish_code):
         raise ValueError(f"parish code {parish_code!r} cannot name a mirrored file")
     root = entered_root(store.path)
@@ -161,6 +162,8 @@ def write_parish(store: Store, parish_code: str) -> Path:
         staging = folder / f".{parish_code}.{os.getpid()}.{threading.get_ident()}.tmp"  # one per writer
         try:
             frame.write_parquet(staging)
+            if digests is not None:
+                digests[f"{name}/{target.name}"] = mirror_mark.digest(staging)
             os.replace(staging, target)
         finally:
             staging.unlink(missing_ok=True)
@@ -179,26 +182,35 @@ def sync(store: Store | None = None) -> bool:
         store = Store()
     root = entered_root(store.path)
     try:
-        written = _written_from(root)
-        if written is not None and written == {"records": _fingerprints(store), "files": _file_stamps(root)}:
+        key, context = mirror_mark.secret(store.key_path), store.path.name
+        written = _written_from(root, key, context)
+        if written is not None and written == {"records": _fingerprints(store),
+                                               "files": mirror_mark.stamps(root, SCHEMAS)}:
             return True
         root.mkdir(parents=True, exist_ok=True)
         with file_lock(root / ".escritura.lock"):  # one writer at a time, in every thread and process
             # read before the records they stand for
-            current, written, files = _fingerprints(store), _written_from(root), _file_stamps(root)
-            if written is None:  # never written, or unreadable: every parish with files or records
+            current, written = _fingerprints(store), _written_from(root, key, context)
+            files = mirror_mark.stamps(root, SCHEMAS)
+            if written is None:  # never written, unreadable, or not sealed by this installation: every parish
                 written = {"records": {}, "files": {}}
                 stale = {Path(name).stem for name in files} | set(current)
-            else:  # records changed in the store, or files changed by hand (deleted, replaced, added)
+            else:  # records changed in the store, or files changed by hand (deleted, replaced, edited, added)
                 stale = {p for p in current.keys() | written["records"].keys()
                          if current.get(p) != written["records"].get(p)}
                 stale |= {Path(name).stem for name in files.keys() | written["files"].keys()
                           if files.get(name) != written["files"].get(name)}
-            for parish_code in sorted(filter(_file_name, stale)):  # a dot file dropped in by hand is not ours
-                write_parish(store, parish_code)
-            staging = root / f"{_WRITTEN_FROM}.{os.getpid()}.tmp"
-            staging.write_text(json.dumps({"records": current, "files": _file_stamps(root)}), encoding="utf-8")
-            os.replace(staging, root / _WRITTEN_FROM)
+            for name in files:  # a dot file put in by hand is no parish's, but the views' glob reads it
+                if not _file_name(Path(name).stem):
+                    (root / name).unlink(missing_ok=True)
+            # the digest of each file as Minga wrote it: kept (its parish is not stale) or written now
+            known = {name: stamp[-1] for name, stamp in files.items() if Path(name).stem not in stale}
+            for parish_code in sorted(filter(_file_name, stale)):
+                write_parish(store, parish_code, known)
+            # a file changed meanwhile is left out of the mark, so the next call writes it again
+            sealed = {name: stamp for name, stamp in mirror_mark.stamps(root, SCHEMAS).items()
+                      if known.get(name) == stamp[-1]}
+            mirror_mark.write(root, key, context, current, sealed)
     except Exception:  # noqa: BLE001 - a copy that cannot be written must not stop the pages that read the files
         return False
     return True
@@ -209,24 +221,12 @@ def _fingerprints(store: Store) -> dict[str, list]:
     return {parish: list(mark) for parish, mark in store.fingerprints(tuple(MODELS)).items()}
 
 
-def _file_stamps(root: Path) -> dict[str, list[int]]:
-    """`dataset/parish.parquet` → [size, modification time, inode, change time] of every mirrored file: a file
-    deleted, replaced or added by hand since the mark was written is written again from the store (the inode and
-    the change time tell a copy that kept the size and the modification time, as `cp -p`)."""
-    return {f"{name}/{path.name}": [(stat := path.stat()).st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns]
-            for name in SCHEMAS for path in sorted((root / name).glob("*.parquet"))}
-
-
-def _written_from(root: Path) -> dict[str, dict] | None:
-    """The mark: {"records": each parish's fingerprints, "files": the files' stamps} when they were last written;
-    None when missing, unreadable, of an older shape, or naming a parish that is no file name (a mark edited by
-    hand: «../x» would write or delete outside the mirror folder)."""
-    with contextlib.suppress(OSError, ValueError):
-        found = json.loads((root / _WRITTEN_FROM).read_text(encoding="utf-8"))
-        if isinstance(found, dict) and isinstance(found.get("records"), dict) \
-                and isinstance(found.get("files"), dict) and all(map(_file_name, found["records"])):
-            return found
-    return None
+def _written_from(root: Path, key: bytes, context: str) -> dict[str, dict] | None:
+    """The mark (mirror_mark.read): {"records": each parish's fingerprints, "files": the files' stamps} when they
+    were last written; None when missing, unreadable, of an older shape, not sealed by this installation, or naming
+    a parish that is no file name («../x» would write or delete outside the mirror folder)."""
+    found = mirror_mark.read(root, key, context)
+    return found if found is not None and all(map(_file_name, found["records"])) else None
 
 
 def write_again(pattern: str) -> None:

@@ -4,7 +4,9 @@
 
 STORE defaults to the app's store (MINGA_STORE, or data/store/minga.sqlite); FILE to the installation key beside
 it (core.record.signing; a public key is enough). Every check of core.record.ledger runs: the chain, the
-signatures, the records against their last logged version, the anchor and each acta's printed head. Without the
+signatures, the records against their last logged version, the anchor and each acta's printed head; with the
+installation's private key, also the copy of the entered records the pages read (core.parish.mirror_mark: a file
+edited, put in or deleted by hand is named). Without the
 installation's key the signatures are checked against the key the store declares, and its fingerprint is shown;
 the anchor is looked for beside the key given and beside the store. Exits 0 when every check that could run
 passed (and says which could not run), 1 naming every problem found (an acta asked for and not read is one),
@@ -17,6 +19,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from core.parish import mirror_mark
+from core.parish.mirror import SCHEMAS, entered_root
 from core.record import constancia, signing
 from core.record.ledger import verify_store
 from core.record.store import StoreError, default_path
@@ -60,9 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as exc:
         print(f"{path}: {exc}", file=sys.stderr)
         return 2
-    for check in result.not_run:
+    mirror, mirror_not_run = _mirror_findings(path, key_path)
+    for check in [*result.not_run, *mirror_not_run]:
         print(t("cli.audit.not_run", path=path, check=check), file=sys.stderr)
-    unread += result.actas_not_compared
+    unread += [*result.actas_not_compared, *mirror]
     for problem in unread:  # an acta asked for and not read, or not compared, is not an acta vouched for
         print(t("cli.audit.finding", path=path, message=problem), file=sys.stderr)
     if result.ok and not unread:
@@ -78,6 +83,18 @@ def main(argv: list[str] | None = None) -> int:
     for finding in result.findings[1:]:
         print(t("cli.audit.finding", path=path, message=finding.message), file=sys.stderr)
     return 1
+
+
+def _mirror_findings(path: Path, key_path: Path) -> tuple[list[str], list[str]]:
+    """What was changed by hand in the copy of the entered records the pages read, and the check that could not run
+    (its seal needs the installation's private key)."""
+    root = entered_root(path)
+    if not root.is_dir():
+        return [], []
+    try:
+        return mirror_mark.hand_edits(root, key_path, path.name, SCHEMAS), []
+    except (OSError, ValueError, UnicodeDecodeError):
+        return [], [t("mirror.not_checked", path=key_path)]
 
 
 if __name__ == "__main__":

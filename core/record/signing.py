@@ -14,6 +14,8 @@ moves it forward after each write, so a store replaced by an older copy is behin
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -88,6 +90,15 @@ def read_private_key(path: Path) -> Ed25519PrivateKey:
     if not isinstance(key, Ed25519PrivateKey):
         raise ValueError(f"{path} is not an Ed25519 key")
     return key
+
+
+def derived_secret(key_path: Path, purpose: str) -> bytes:
+    """A secret for one `purpose`, derived from the installation's private key (HMAC-SHA256 keyed with its raw
+    bytes): whoever can write the data folder but cannot read the key cannot compute it, and no purpose's secret
+    tells another's. Raises OSError or ValueError when the key cannot be read."""
+    raw = read_private_key(key_path).private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                                   serialization.NoEncryption())
+    return hmac.new(raw, b"minga-secreto-derivado:" + purpose.encode("utf-8"), hashlib.sha256).digest()
 
 
 def read_public_key(path: Path) -> Ed25519PublicKey:

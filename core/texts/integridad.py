@@ -135,6 +135,17 @@ STRINGS: dict[str, str] = {
                                   "del registro."),
     "cli.audit.key_unreadable": ("No se pudo leer la clave {path}: no existe o no es una clave Ed25519 en formato "
                                  "PEM. Sin ella no se verifica nada."),
+    # -- the parquet mirror of the entered records (core.parish.mirror_mark) ---------------------------------
+    "mirror.edited": ("El archivo «{file}» de la copia de registros que leen las páginas no es el que Minga escribió "
+                      "desde el almacén: se cambió o se puso a mano. Las páginas no lo leen: lo escriben de nuevo "
+                      "desde el almacén antes de leer."),
+    "mirror.missing": ("Falta el archivo «{file}» de la copia de registros que leen las páginas: se borró a mano. Las "
+                       "páginas lo escriben de nuevo desde el almacén antes de leer."),
+    "mirror.mark_unsealed": ("La marca «{file}» de la copia de registros no lleva el sello de esta instalación (se "
+                             "editó a mano, o la escribió una versión anterior de Minga): no se pudo comprobar la "
+                             "copia. Las páginas la escriben de nuevo entera desde el almacén antes de leer."),
+    "mirror.not_checked": ("la copia de registros que leen las páginas (hace falta la clave privada de la "
+                           "instalación, {path})"),
 }
 
 LABELS: dict[str, dict[str, str]] = {
