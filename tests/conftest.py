@@ -27,6 +27,8 @@ from streamlit.testing.v1 import AppTest
 
 from core.data.build import build
 from core.data.db import connect
+from core.proposals import records
+from core.proposals.models import Proposal, ProposalStatus
 from core.record import auth
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -194,6 +196,16 @@ def store_accounts(store, *users):
     for user in users:
         _keep_account(store, user)
     return store
+
+
+def store_funded(store, proposal: Proposal, date: dt.date | None = None) -> Proposal:
+    """`proposal` moved along its lifecycle to «Financiada» (each step on `date`, default today) and stored as is,
+    as an approved acta leaves it; returns it."""
+    for step in records.lifecycle_path(ProposalStatus(proposal.status), ProposalStatus.FUNDED):
+        proposal = proposal.with_status(step, **({"date": date} if date else {}))
+    store.save(records.PROPOSAL, proposal.proposal_id, proposal.model_dump(mode="json"), actor="prueba",
+               parish_code=proposal.parish_code)
+    return proposal
 
 
 def live_count(store, kind: str | None = None) -> int:

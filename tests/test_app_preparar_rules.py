@@ -11,10 +11,10 @@ from core.parish.mirror import AID, ASSOCIATION
 from core.parish.models import ParishAssociation
 from core.parish.records import ParishBatch, save_as
 from core.proposals import records
-from core.proposals.models import Proposal, ProposalStatus
+from core.proposals.models import Proposal
 from core.record import facts
 from core.record.store import Store
-from tests.conftest import as_read, live_count, open_app_page
+from tests.conftest import as_read, live_count, open_app_page, store_funded
 from tests.test_app_preparar import PLANNER, _texts
 from tests.test_parish_load import PARISH
 
@@ -95,10 +95,8 @@ def test_an_aid_file_with_a_future_year_says_its_row_and_column_and_cannot_be_sa
 def test_a_step_of_a_funded_project_dated_after_today_is_refused(own_store, days, refused):
     open_app_page("pages/seguimiento.py", PLANNER)  # opening the app seeds the demo into this store
     store = Store(own_store)
-    funded = records.proposals(store, "010170")[0].item.model_copy(update={"status_history": []})
-    for step in records.lifecycle_path(ProposalStatus(funded.status), ProposalStatus.FUNDED):
-        funded = funded.with_status(step, date=TODAY - dt.timedelta(days=30))
-    store.save("proposal", funded.proposal_id, funded.model_dump(mode="json"), actor="prueba", parish_code="010170")
+    first = records.proposals(store, "010170")[0].item.model_copy(update={"status_history": []})
+    funded = store_funded(store, first, date=TODAY - dt.timedelta(days=30))
     app = open_app_page("pages/seguimiento.py", PLANNER)
     app.date_input[0].set_value(TODAY + dt.timedelta(days=days))
     next(b for b in app.button if b.label == "Guardar estado").click().run()

@@ -5,11 +5,10 @@ import datetime as dt
 import pytest
 
 from core.proposals import records
-from core.proposals.models import ProposalStatus
 from core.record import meeting
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import as_read, open_app_page, store_accounts
+from tests.conftest import as_read, open_app_page, store_accounts, store_funded
 
 # Each test's meetings stay in its own store: a closed meeting's scores would otherwise feed every later
 # ranking read from the shared one.
@@ -191,11 +190,7 @@ def test_a_new_meeting_on_proposals_leaves_out_what_an_acta_decided_and_says_so(
     open_app_page(PAGE, PLANNER)
     store = Store(own_store)
     for versioned in records.proposals(store, "010170")[1:]:  # every proposal but the first, funded
-        funded = versioned.item
-        for step in records.lifecycle_path(ProposalStatus(funded.status), ProposalStatus.FUNDED):
-            funded = funded.with_status(step)
-        store.save("proposal", funded.proposal_id, funded.model_dump(mode="json"), actor="prueba",
-                   parish_code="010170")
+        store_funded(store, versioned.item)
     app = open_app_page(PAGE, PLANNER)
     left_out = [as_read(c.value) for c in app.caption if "quedan fuera" in c.value]
     assert left_out and "quedan fuera 15 propuesta(s), 15 ya decidida(s) por la junta («Financiada»: 15)" in left_out[0]

@@ -6,11 +6,11 @@ import datetime as dt
 import pytest
 
 from core.proposals import records
-from core.proposals.models import Proposal, ProposalStatus, StatusChange
+from core.proposals.models import Proposal, StatusChange
 from core.record import facts, followup
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import open_app_page
+from tests.conftest import open_app_page, store_funded
 
 PLANNER = User(username="tecnica-seg", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="vocal-seg", display_name="Vocal", role=Role.BOARD)
@@ -42,11 +42,7 @@ def test_a_planner_starts_the_execution_of_a_funded_project(own_store):
     open_app_page(PAGE, BOARD)  # opening the app seeds the demo into this store
     store = Store(own_store)
     first = records.proposals(store, "010170")[0]
-    funded = first.item
-    for step in records.lifecycle_path(ProposalStatus(funded.status), ProposalStatus.FUNDED):
-        funded = funded.with_status(step)
-    store.save("proposal", funded.proposal_id, funded.model_dump(mode="json"), actor="prueba",
-                   parish_code="010170")
+    funded = store_funded(store, first.item)
     observer = open_app_page(PAGE, BOARD)
     assert any("El técnico de planificación" in i.value for i in observer.info)
     app = open_app_page(PAGE, PLANNER)
@@ -68,10 +64,7 @@ def test_a_second_person_saving_a_stale_step_saves_nothing_and_is_told(own_store
     offered «En ejecución», must not move it one step further (to «Cerrada», where nothing leads out)."""
     open_app_page(PAGE, BOARD)
     store = Store(own_store)
-    funded = records.proposals(store, "010170")[0].item
-    for step in records.lifecycle_path(ProposalStatus(funded.status), ProposalStatus.FUNDED):
-        funded = funded.with_status(step)
-    store.save("proposal", funded.proposal_id, funded.model_dump(mode="json"), actor="prueba", parish_code="010170")
+    funded = store_funded(store, records.proposals(store, "010170")[0].item)
     first, second = open_app_page(PAGE, PLANNER), open_app_page(PAGE, PLANNER)
     next(b for b in first.button if b.label == "Guardar estado").click().run()
     next(b for b in second.button if b.label == "Guardar estado").click().run()

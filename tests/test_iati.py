@@ -19,12 +19,12 @@ from core.iati.export import activities_document, export_bytes
 from core.iati.read import read_offers, save_read_offers
 from core.iati.schema import IatiFileError, activities_schema, parse, problems
 from core.proposals import records
-from core.proposals.models import Indicator, Proposal, ProposalStatus
+from core.proposals.models import Indicator, Proposal
 from core.proposals.offers import CooperationOffer
 from core.record import overlay
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
-from tests.conftest import store_accounts
+from tests.conftest import store_accounts, store_funded
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "sources" / "reference" / "iati-2.03" / "ejemplos"
@@ -42,12 +42,7 @@ def store(tmp_path, con):
 def _fund(store: Store, proposal_id: str) -> Proposal:
     """Move a demo proposal to «funded» through the lifecycle, as a board decision does."""
     record = overlay.current(store, records.PROPOSAL, proposal_id)
-    proposal = Proposal.model_validate(record.body)
-    for step in records.lifecycle_path(ProposalStatus(proposal.status), ProposalStatus.FUNDED):
-        proposal = proposal.with_status(step, date=DECIDED)
-    store.save(records.PROPOSAL, proposal_id, proposal.model_dump(mode="json"), actor="test",
-               parish_code=proposal.parish_code)
-    return proposal
+    return store_funded(store, Proposal.model_validate(record.body), date=DECIDED)
 
 
 def _activity(document, identifier):

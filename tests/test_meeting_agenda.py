@@ -5,12 +5,12 @@ import datetime as dt
 import pytest
 
 from core.proposals import records
-from core.proposals.models import Proposal, ProposalStatus
+from core.proposals.models import Proposal
 from core.record import meeting_agenda
 from core.record.auth import Role, User
 from core.record.meeting import Meeting, Participant, save_meeting
 from core.record.store import Store
-from tests.conftest import store_accounts
+from tests.conftest import store_accounts, store_funded
 
 PLANNER = User(username="tecnico-agenda", display_name="Técnica", role=Role.PLANNER)
 
@@ -53,12 +53,9 @@ def _meeting(items, status="open") -> Meeting:
 
 def test_a_proposal_an_acta_funded_is_refused_in_a_new_meeting_but_an_open_one_keeps_it(tmp_path):
     store = store_accounts(Store(tmp_path / "s.sqlite"), PLANNER)
-    funded = records.proposal(store, "EV-P01").item
-    for step in records.lifecycle_path(ProposalStatus(funded.status), ProposalStatus.FUNDED):
-        funded = funded.with_status(step)
     # an open meeting listed it before the acta: it keeps its list and still moves on
     opened = save_meeting(store, PLANNER, _meeting(["EV-P01", "EV-P02"]))
-    store.save("proposal", "EV-P01", funded.model_dump(mode="json"), actor="prueba", parish_code="010170")
+    store_funded(store, records.proposal(store, "EV-P01").item)
     save_meeting(store, PLANNER, opened.model_copy(update={"status": "revealed"}), expected_version=1)
     # a new meeting (or one adding it) is refused, naming the proposal and its status
     with pytest.raises(ValueError, match="EV-P01 está «Financiada»"):
