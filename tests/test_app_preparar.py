@@ -281,3 +281,23 @@ def test_a_file_with_many_problems_counts_those_not_listed(parish_store):
     app.session_state["prep-file-problemas"] = ("problemas.csv", ("Código;Problema;Votos\n" + rows).encode())
     app.run()
     assert "… y 1 problema más" in _texts(app)
+
+
+@pytest.mark.parametrize(("key", "name", "warned"), [
+    ("ayudas", "asociaciones_2026.csv", ("Por su nombre, «asociaciones_2026.csv» es de «Asociaciones», pero se "
+                                        "subió en «Ayudas»")),
+    ("asociaciones", "asociaciones_2026.csv", None),
+    ("asociaciones", "socios.csv", None),
+])
+def test_a_file_named_for_another_part_is_pointed_out_as_the_folder_load_reads_it(parish_store, key, name, warned):
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    if key != "asociaciones":
+        _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    app.session_state[f"prep-file-{key}"] = (name, ASSOCIATIONS.encode())
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    warnings = "\n".join(as_read(str(w.value)) for w in app.warning)
+    if warned is None:
+        assert "Por su nombre" not in warnings
+    else:
+        assert warned in warnings

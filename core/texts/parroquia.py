@@ -65,8 +65,11 @@ STRINGS: dict[str, str] = {
     "parish.err.no_uuid": "falta el identificador de la respuesta (_uuid)",
     "parish.err.surveyed_over_total": "la asociación «{name}» tendría {surveyed} socios encuestados pero solo {total} socios",
     "parish.err.surveyed_over_total_one": "la asociación «{name}» tendría {surveyed} socios encuestados pero solo 1 socio",
-    "parish.err.unknown_file": "no se sabe qué contiene este archivo; los nombres admitidos son {names} (.csv o .xlsx)",
-    "parish.err.two_files": "hay dos archivos para lo mismo (también {other}); deje solo uno",
+    "parish.err.unknown_file": "no se sabe qué contiene este archivo; su nombre debe empezar por uno de {names} "
+                               "(.csv o .xlsx), por ejemplo «encuesta_export.xlsx»",
+    "parish.err.two_files": "hay dos archivos de {part} (también «{other}»); deje solo uno",
+    "parish.err.name_two_parts": "el nombre nombra a la vez {parts}: no se sabe cuál contiene; cámbielo para que "
+                                 "empiece por uno solo",
     "parish.note.open_workbook": "«{name}» indica que un libro está abierto en Excel: se leyó lo último que se "
                                  "guardó en él",
     "parish.note.unused_column": "{file}: Minga no usa la columna {columns}; lo que trae no se guarda",
@@ -135,6 +138,8 @@ STRINGS: dict[str, str] = {
     "prep.subtitle": "{name}: sus asociaciones, la encuesta a los socios, las ayudas, los problemas y el PDOT",
     "prep.intro": "Registre cada parte con el formulario o importe un archivo (Excel .xlsx o CSV). Antes de guardar verá cada fila y cada problema; un archivo se guarda entero o no se guarda nada.",
     "prep.only_planner": "Solo el equipo de planificación (o administración) puede registrar datos. Inicie sesión para hacerlo.",
+    "prep.other_part": "Por su nombre, «{file}» es de {parts}, pero se subió en «{here}»: revise que sea el archivo "
+                       "correcto (al cargar la carpeta con `python -m core.parish load` se leería como de {parts})",
     "prep.tab.asociaciones": "Asociaciones",
     "prep.tab.encuesta": "Encuesta",
     "prep.tab.ayudas": "Ayudas",
