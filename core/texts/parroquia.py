@@ -40,6 +40,7 @@ STRINGS: dict[str, str] = {
     "form.q.necesidades": "¿Qué necesita la asociación para mejorar su producción?",
     # -- Cells and records --
     "parish.cell.integer": "debe ser un número entero (se recibió «{value}»)",
+    "parish.cell.year": "debe ser un año, como 2024, o una fecha dd/mm/aaaa que exista (se recibió «{value}»)",
     "parish.cell.number": "debe ser un número (se recibió «{value}»)",
     "parish.cell.yes_no": "debe ser «Sí» o «No» (se recibió «{value}»)",
     "parish.cell.choice": "«{value}» no es una opción válida; se admite {allowed}",
@@ -76,6 +77,10 @@ STRINGS: dict[str, str] = {
     "parish.note.unused_columns": "{file}: Minga no usa las columnas {columns}; lo que traen no se guarda",
     "parish.note.empty_default_one": "{file}: la columna «{column}» está vacía en la fila {rows}; se guarda «{value}»",
     "parish.note.empty_default": "{file}: la columna «{column}» está vacía en las filas {rows}; se guarda «{value}»",
+    "parish.note.date_as_year_one": "{file}: la columna «{column}» trae una fecha en la fila {rows}; se guarda "
+                                    "solo su año",
+    "parish.note.date_as_year": "{file}: la columna «{column}» trae fechas en las filas {rows}; se guarda solo "
+                                "el año de cada una",
     "parish.note.no_header": "{file}: la columna {number} tiene datos pero no tiene encabezado; no se guarda",
     "parish.err.empty_folder": "la carpeta no tiene archivos; se esperan {names} (.csv o .xlsx)",
     "parish.where.records": "Registros de la parroquia",
