@@ -301,3 +301,23 @@ def test_a_file_named_for_another_part_is_pointed_out_as_the_folder_load_reads_i
         assert "Por su nombre" not in warnings
     else:
         assert warned in warnings
+
+
+def test_aid_from_international_cooperation_is_stored_shown_and_counted(parish_store, tmp_path):
+    from core.parish.__main__ import main
+    from tests.test_parish_load import _folder
+    from ui import data
+
+    aid = AID_CSV + ("AY3;A01;FAO;Cooperación internacional;2024;Insumos;12.500;No\n"
+                     "AY4;A02;GIZ;cooperacion internacional;2025;Capacitación;3.000;Sí\n")
+    assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED, **{"ayudas.csv": aid}))]) == 0
+    stored = {r.body["institution"]: r.body["institution_type"] for r in Store(parish_store).records(AID, PARISH)}
+    assert stored["FAO"] == stored["GIZ"] == "international_cooperation"
+    data.connection.clear()
+    app = open_app_page("pages/ayudas.py", parish=PARISH)
+    assert not app.exception, [e.value for e in app.exception]
+    institutions = next(d.value for d in app.dataframe if "Tipo de institución" in d.value.columns
+                        and "FAO" in d.value.to_numpy().ravel())
+    types = dict(zip(institutions.iloc[:, 0], institutions["Tipo de institución"], strict=True))
+    assert types["FAO"] == types["GIZ"] == "Cooperación internacional"
+    assert next(m.value for m in app.metric if m.label == "Ayudas registradas") == "4"
