@@ -321,3 +321,19 @@ def test_aid_from_international_cooperation_is_stored_shown_and_counted(parish_s
     types = dict(zip(institutions.iloc[:, 0], institutions["Tipo de institución"], strict=True))
     assert types["FAO"] == types["GIZ"] == "Cooperación internacional"
     assert next(m.value for m in app.metric if m.label == "Ayudas registradas") == "4"
+
+
+def test_the_aid_tables_write_every_amount_of_a_column_alike(parish_store, tmp_path):
+    from core.parish.__main__ import main
+    from tests.test_parish_load import _folder
+    from ui import data
+
+    assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED))]) == 0  # aid of $ 1.500 and $ 820,50
+    data.connection.clear()
+    app = open_app_page("pages/ayudas.py", parish=PARISH)
+    assert not app.exception, [e.value for e in app.exception]
+    columns = [list(d.value["Monto (USD)"]) for d in app.dataframe if "Monto (USD)" in d.value.columns
+               and len(d.value)]
+    assert len(columns) >= 2  # the institutions and the detail of each aid
+    for column in columns:
+        assert sorted(column) == ["$ 1.500,00", "$ 820,50"], columns
