@@ -8,7 +8,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from zoneinfo import ZoneInfo
 
 from core.texts import t
@@ -42,6 +42,13 @@ def amount(value: float | int | None) -> str:
     if _is_blank(value):
         return UNKNOWN
     return money(value, 0 if round(value * 100) % 100 == 0 else 2)
+
+
+def amount_for(values: Iterable[float | int | None]) -> Callable[[float | int | None], str]:
+    """The formatter of one table column of USD amounts: every one to the cent when any has cents ('$ 850,00'
+    beside '$ 1.234,50', never '$ 850'), else whole dollars ('$ 40.000')."""
+    cents = any(not _is_blank(v) and round(v * 100) % 100 != 0 for v in values)
+    return lambda value: money(value, 2 if cents else 0)
 
 
 class NumberTextError(ValueError):

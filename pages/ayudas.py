@@ -83,7 +83,8 @@ page.chart(figure, source=AID, synthetic=synthetic, frame=atomization, headers=a
 st.markdown(f"**{t('diag.ayudas.atomized_table')}**")
 shown = {c: atomization_headers[c] for c in ("association_name", "kind", "aid_records", "amount_usd", "reason")}
 page.table(for_display(atomized, shown, code_labels={"kind": "aid_kind"},
-                                 formats={"amount_usd": lambda v: fmt.amount(v), "aid_records": fmt.number}),
+                                 formats={"amount_usd": fmt.amount_for(atomized["amount_usd"]),
+                                          "aid_records": fmt.number}),
            download=atomized, headers=atomization_headers, name="minga-atomizadas", key="ayudas-atomized",
            source=AID, synthetic=synthetic, code_labels={"kind": labels("aid_kind"), "is_atomized": labels("yes_no")},
            wide=(atomization_headers["reason"],))
@@ -124,7 +125,8 @@ institution_headers = {c: t(f"diag.ayudas.col.{c}") for c in (
 page.table(
     for_display(kinds_labelled(institutions_frame), institution_headers,
                           code_labels={"institution_type": "institution_type"},
-                          formats={"amount_usd": lambda v: fmt.amount(v), "aid_records": fmt.number,
+                          formats={"amount_usd": fmt.amount_for(institutions_frame["amount_usd"]),
+                                   "aid_records": fmt.number,
                                    "associations": fmt.number, "first_year": str, "last_year": str,
                                    "overlapping_institutions": fmt.number, "cofunding_institutions": fmt.number}),
     download=kinds_labelled(institutions_frame), headers=institution_headers,
@@ -137,6 +139,7 @@ shown = {c: flow_headers[c] for c in ("association_name", "year", "institution",
 page.table(
     for_display(flows.sort("association_name", "year", "institution"), shown,
                           code_labels={"kind": "aid_kind"},
-                          formats={"year": str, "aid_records": fmt.number, "amount_usd": lambda v: fmt.amount(v)}),
+                          formats={"year": str, "aid_records": fmt.number,
+                                   "amount_usd": fmt.amount_for(flows["amount_usd"])}),
     download=flows, headers=flow_headers, name="minga-ayudas-detalle", key="ayudas-flows", source=AID,
     synthetic=synthetic, code_labels=flow_labels)

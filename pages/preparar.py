@@ -18,7 +18,7 @@ from core import fmt
 from core.data import rural
 from core.data.validation import problem_lines
 from core.parish import form as survey_form
-from core.parish import records, survey, tables
+from core.parish import names, records, survey, tables
 from core.parish.records import BatchRefused, ParishBatch
 from core.proposals.import_files import MAX_MB, XLSX_MIME
 from core.record.auth import Action, PermissionDenied
@@ -183,6 +183,10 @@ def import_panel(key: str) -> None:
     if source is None:
         return
     name, content = source
+    claimed = names.claimed(name)  # as `python -m core.parish load` would read it from a folder
+    if claimed and key not in claimed:
+        st.warning(t("prep.other_part", file=plain(name), parts=fmt.listing(f"«{t(f'prep.tab.{p}')}»" for p in claimed),
+                     here=t(f"prep.tab.{key}")), icon=":material/warning:")
     index = records.association_index(store, parish_code)
     if key == "encuesta":
         preview = survey.read_survey(content, name, parish_code, index)

@@ -14,7 +14,7 @@ from core.data.validation import spanish_message
 from core.engine import scenarios
 from core.engine.allocation import COMPARATORS, EXACT, METHODS, OBJECTIVES, AllocationRules
 from core.engine.prioritization import DecisionInputs, associations_without_proposal
-from core.record.auth import Action, PermissionDenied
+from core.record.auth import Accounts, Action, PermissionDenied
 from core.texts import label, t
 from ui import budget_charts as charts
 from ui import budget_tables as views
@@ -330,8 +330,8 @@ def saved_panel(code: str) -> None:
     if not saved:
         st.info(t("budget.saved.none"))
         return
-    board = scenarios.board_budget(store, code)
-    st.dataframe(views.saved_display(saved, board), hide_index=True, width="stretch", key="budget-saved-table")
+    authors, board = Accounts(store).display_names(), scenarios.board_budget(store, code)
+    st.dataframe(views.saved_display(saved, board, authors), hide_index=True, width="stretch", key="budget-saved-table")
     by_id = {s.scenario_id: s for s in saved}
     ids = list(by_id)
     just_saved = st.session_state.pop(shared.LAST_SAVED, None)

@@ -417,3 +417,23 @@ def test_proposals_asking_more_than_any_budget_still_open_both_pages(own_store):
         assert not open_app_page(page, PLANNER).exception, page
     assert open_app_page("pages/presupuesto.py", PLANNER).text_input(key="budget-amount").value == \
         "1.000.000.000.000"
+
+
+def test_the_saved_scenarios_name_their_author_and_write_every_budget_to_the_cent(own_store):
+    from core.engine.allocation import AllocationRules
+    from core.engine.weights import preset
+
+    president = User(username="presidente-apptest", display_name="Segundo Cortez Añapa", role=Role.BOARD)
+    store = store_accounts(Store(own_store), president)
+    study = "Estudio El Valle: alcance y factibilidad"
+    for name, budget in (("Apptest con centavos", 1234.5), ("Apptest redondo", 850.0)):
+        scenarios.save_scenario(store, president, scenarios.Scenario(
+            name=name, parish_code="010170", weights=preset(study), preset=study,
+            rules=AllocationRules(budget_usd=budget)))
+    app = open_app_page("pages/presupuesto.py", president)
+    assert not app.exception, [e.value for e in app.exception]
+    saved = frame(app, "Escenario", "Creado por")
+    rows = {row["Escenario"]: row for row in saved.to_dict("records")}
+    assert rows["Apptest redondo"]["Creado por"] == "Segundo Cortez Añapa"
+    assert rows["Apptest redondo"]["Presupuesto"] == "$ 850,00"
+    assert rows["Apptest con centavos"]["Presupuesto"] == "$ 1.234,50"

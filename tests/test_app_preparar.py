@@ -281,3 +281,59 @@ def test_a_file_with_many_problems_counts_those_not_listed(parish_store):
     app.session_state["prep-file-problemas"] = ("problemas.csv", ("Código;Problema;Votos\n" + rows).encode())
     app.run()
     assert "… y 1 problema más" in _texts(app)
+
+
+@pytest.mark.parametrize(("key", "name", "warned"), [
+    ("ayudas", "asociaciones_2026.csv", ("Por su nombre, «asociaciones_2026.csv» es de «Asociaciones», pero se "
+                                        "subió en «Ayudas»")),
+    ("asociaciones", "asociaciones_2026.csv", None),
+    ("asociaciones", "socios.csv", None),
+])
+def test_a_file_named_for_another_part_is_pointed_out_as_the_folder_load_reads_it(parish_store, key, name, warned):
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    if key != "asociaciones":
+        _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    app.session_state[f"prep-file-{key}"] = (name, ASSOCIATIONS.encode())
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    warnings = "\n".join(as_read(str(w.value)) for w in app.warning)
+    if warned is None:
+        assert "Por su nombre" not in warnings
+    else:
+        assert warned in warnings
+
+
+def test_aid_from_international_cooperation_is_stored_shown_and_counted(parish_store, tmp_path):
+    from core.parish.__main__ import main
+    from tests.test_parish_load import _folder
+    from ui import data
+
+    aid = AID_CSV + ("AY3;A01;FAO;Cooperación internacional;2024;Insumos;12.500;No\n"
+                     "AY4;A02;GIZ;cooperacion internacional;2025;Capacitación;3.000;Sí\n")
+    assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED, **{"ayudas.csv": aid}))]) == 0
+    stored = {r.body["institution"]: r.body["institution_type"] for r in Store(parish_store).records(AID, PARISH)}
+    assert stored["FAO"] == stored["GIZ"] == "international_cooperation"
+    data.connection.clear()
+    app = open_app_page("pages/ayudas.py", parish=PARISH)
+    assert not app.exception, [e.value for e in app.exception]
+    institutions = next(d.value for d in app.dataframe if "Tipo de institución" in d.value.columns
+                        and "FAO" in d.value.to_numpy().ravel())
+    types = dict(zip(institutions.iloc[:, 0], institutions["Tipo de institución"], strict=True))
+    assert types["FAO"] == types["GIZ"] == "Cooperación internacional"
+    assert next(m.value for m in app.metric if m.label == "Ayudas registradas") == "4"
+
+
+def test_the_aid_tables_write_every_amount_of_a_column_alike(parish_store, tmp_path):
+    from core.parish.__main__ import main
+    from tests.test_parish_load import _folder
+    from ui import data
+
+    assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED))]) == 0  # aid of $ 1.500 and $ 820,50
+    data.connection.clear()
+    app = open_app_page("pages/ayudas.py", parish=PARISH)
+    assert not app.exception, [e.value for e in app.exception]
+    columns = [list(d.value["Monto (USD)"]) for d in app.dataframe if "Monto (USD)" in d.value.columns
+               and len(d.value)]
+    assert len(columns) >= 2  # the institutions and the detail of each aid
+    for column in columns:
+        assert sorted(column) == ["$ 1.500,00", "$ 820,50"], columns

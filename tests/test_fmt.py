@@ -156,3 +156,15 @@ def test_a_name_as_a_record_id_or_file_name(name, expected):
 ])
 def test_a_loaded_parish_record_is_shown_by_its_own_code(record_id, expected):
     assert fmt.local_code(record_id) == expected
+
+
+@pytest.mark.parametrize(("column", "shown"), [
+    ([850.0, 1234.5], ["$ 850,00", "$ 1.234,50"]),
+    ([12500.0, 2000.75, None], ["$ 12.500,00", "$ 2.000,75", "sin dato"]),
+    ([40000.0, 850.0], ["$ 40.000", "$ 850"]),
+    ([-850.0, 0.1], ["-$ 850,00", "$ 0,10"]),
+    ([], []),
+])
+def test_a_column_of_amounts_is_written_to_the_cent_when_any_has_cents(column, shown):
+    written = fmt.amount_for(column)
+    assert [written(v) for v in column] == shown

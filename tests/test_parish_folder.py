@@ -68,3 +68,53 @@ def test_the_columns_minga_does_not_use_are_named_in_the_summary(tmp_path, own_s
     out = capsys.readouterr().out
     assert [line.removeprefix("Aviso: ") for line in out.splitlines() if line.startswith("Aviso")] == \
         [note + "." for note in notes]
+
+
+@pytest.mark.parametrize(("name", "parts"), [
+    ("encuesta_export.xlsx", ("encuesta",)),
+    ("Encuesta_asociaciones_-_all_versions_-_labels_-_2026-12-01.xlsx", ("encuesta",)),
+    ("AYUDAS 2024.csv", ("ayudas",)),
+    ("Objetivos PDOT.xlsx", ("objetivos_pdot",)),
+    ("objetivos-pdot-2023.csv", ("objetivos_pdot",)),
+    ("Asociaciónes.csv", ("asociaciones",)),
+    ("datos-problemas.csv", ("problemas",)),
+    ("copia de ayudas.xlsx", ("ayudas",)),
+    ("ayudas_y_problemas.csv", ("ayudas",)),  # the name starts with one part: that one
+    ("datos_ayudas_y_problemas.csv", ("ayudas", "problemas")),
+    ("asociacion.csv", ()),
+    ("misayudas.csv", ()),
+    ("objetivos.csv", ()),
+])
+def test_a_file_name_claims_the_part_it_starts_with_or_holds(name, parts):
+    from core.parish.names import claimed
+
+    assert claimed(name) == parts
+
+
+def test_a_file_whose_name_starts_with_a_part_is_read_as_that_part(tmp_path, own_store, capsys):
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    (folder / "Asociaciones Peñas 2026.csv").write_text(ASSOCIATIONS, encoding="utf-8")
+    (folder / "problemas-junta.csv").write_text("Código;Problema;Votos\nP01;Falta de riego;12\n", encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 0, capsys.readouterr().err
+    assert [r.body["name"] for r in Store(own_store).records("parish_association", PARISH)] == \
+        ["Asociación Flor de Mayo"]
+    assert [r.body["label_es"] for r in Store(own_store).records("parish_problem", PARISH)] == ["Falta de riego"]
+
+
+@pytest.mark.parametrize(("names", "message"), [
+    (("asociaciones.csv", "asociaciones_2025.csv"),
+     "asociaciones_2025.csv: hay dos archivos de «Asociaciones» (también «asociaciones.csv»); deje solo uno"),
+    (("asociaciones.csv", "datos_ayudas_y_problemas.csv"),
+     ("datos_ayudas_y_problemas.csv: el nombre nombra a la vez «ayudas» y «problemas»: no se sabe cuál contiene; "
+     "cámbielo para que empiece por uno solo")),
+])
+def test_two_files_for_one_part_or_one_name_for_two_parts_are_refused(tmp_path, own_store, capsys, names,
+                                                                       message):
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_text(ASSOCIATIONS, encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 1
+    assert message in capsys.readouterr().err
+    assert Store(own_store).records("parish_association", PARISH) == []

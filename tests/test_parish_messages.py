@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from core.data.validation import RowProblem, SourceError
@@ -51,6 +53,13 @@ AID_HEADER = "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\n"
     ("Y1;A01;MAG;1985;Insumos;100", "Año", "debe ser mayor o igual que 1990 (se recibió «1985»)"),
     ("Y1;A01;MAG;2101;Insumos;100", "Año", "debe ser menor o igual que 2100 (se recibió «2101»)"),
     ("Y1;A01;MAG;2024;Insumos;-1500", "Monto (USD)", "debe ser mayor o igual que 0 (se recibió «-1.500»)"),
+    ("Y1;A01;MAG;2024;Insumos;-850,00", "Monto (USD)", "debe ser mayor o igual que 0 (se recibió «-850,00»)"),
+    ("Y1;A01;MAG;2024;Insumos;-1.234,5", "Monto (USD)", "debe ser mayor o igual que 0 (se recibió «-1.234,5»)"),
+    ("Y1;A01;MAG;15/03/1985;Insumos;100", "Año", "debe ser mayor o igual que 1990 (se recibió «1985»)"),
+    ("Y1;A01;MAG;31/02/2022;Insumos;100", "Año",
+     "debe ser un año, como 2024, o una fecha dd/mm/aaaa que exista (se recibió «31/02/2022»)"),
+    ("Y1;A01;MAG;marzo;Insumos;100", "Año",
+     "debe ser un año, como 2024, o una fecha dd/mm/aaaa que exista (se recibió «marzo»)"),
 ])
 def test_a_year_is_written_as_a_year_and_money_as_money(tmp_path, own_store, capsys, row, column, message):
     folder = tmp_path / "carga"
@@ -133,3 +142,45 @@ def test_an_unregistered_association_name_suggests_the_registered_one_it_nearly_
         INDEX.find(written)
     assert said in str(refused.value)
     assert ("quiso decir" in str(refused.value)) == ("quiso decir" in said)
+
+
+@pytest.mark.parametrize(("cell", "read"), [
+    (2022, 2022), ("2022", 2022), ("15/03/2022", 2022), ("1/3/2021", 2021), ("15-03-2022", 2022),
+    ("15.03.2022", 2022), (dt.datetime(2023, 5, 4), 2023), (dt.date(2020, 1, 31), 2020), (None, None),
+])
+def test_a_year_cell_takes_a_date_s_year(cell, read):
+    assert cells.year(cell) == read
+
+
+@pytest.mark.parametrize("cell", ["32/01/2022", "29/02/2023", "2022/03/15", "marzo 2022", "dos mil", "2022,5"])
+def test_a_year_cell_refuses_what_is_neither_a_year_nor_a_date(cell):
+    with pytest.raises(cells.CellError):
+        cells.year(cell)
+
+
+def test_the_rows_whose_year_was_read_from_a_date_are_named(tmp_path, own_store, capsys):
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n", encoding="utf-8")
+    rows = ["Y1;A01;MAG;15/03/2022;Insumos;100", "Y2;A01;MAG;2023;Insumos;100", "Y3;A01;MAG;01/07/2024;Insumos;100"]
+    (folder / "ayudas.csv").write_text(AID_HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert ("Aviso: ayudas.csv: la columna «Año» trae fechas en las filas 2 y 4; se guarda solo el año de cada "
+            "una") in out
+    from core.record.store import Store
+
+    assert [r.body["year"] for r in Store(own_store).records("parish_aid", PARISH)] == [2022, 2023, 2024]
+
+
+def test_an_excel_date_in_the_year_column_is_read_as_its_year_with_a_notice():
+    from core.parish.tables import PARTS, Context, read_part
+    from tests.parish_export import xlsx_bytes
+
+    index = AssociationIndex([ParishAssociation(parish_code=PARISH, code="A01", name="Flor de Mayo", members_total=4)])
+    book = xlsx_bytes([["Código", "Asociación", "Institución", "Año", "Tipo de ayuda", "Monto (USD)"],
+                       ["Y1", "A01", "MAG", dt.datetime(2022, 3, 15), "Insumos", 100]])
+    preview = read_part(book, "ayudas.xlsx", PARTS["ayudas"], Context(PARISH, index))
+    assert preview.problems == []
+    assert [item.year for item in preview.items] == [2022]
+    assert preview.notices == ["ayudas.xlsx: la columna «Año» trae una fecha en la fila 2; se guarda solo su año"]

@@ -372,8 +372,9 @@ def comparison_weights_display(weights: pl.DataFrame, names: tuple[str, str]) ->
     })
 
 
-def saved_display(saved: Sequence, board_rules) -> pl.DataFrame:
-    """The parish's saved scenarios as people read them."""
+def saved_display(saved: Sequence, board_rules, authors: Mapping[str, str] | None = None) -> pl.DataFrame:
+    """The parish's saved scenarios as people read them: each author by name (`authors`: username → name, from
+    core.record.auth.Accounts.display_names), each budget to the cent («$ 850,00» beside «$ 1.234,50»)."""
     import datetime as dt
 
     def when(text: str) -> str:
@@ -387,10 +388,11 @@ def saved_display(saved: Sequence, board_rules) -> pl.DataFrame:
         t("budget.col.name"): [s.scenario.name for s in saved],
         t("budget.col.weights"): [s.scenario.preset or t("budget.own_weights") for s in saved],
         t("budget.col.method"): [label("allocation_method_short", s.scenario.method) for s in saved],
-        t("budget.col.budget"): [fmt.amount(s.scenario.rules.budget_usd) for s in saved],
+        t("budget.col.budget"): [fmt.money(s.scenario.rules.budget_usd) for s in saved],
         t("budget.col.board_rules"): [label("bool", board_rules is not None and s.scenario.rules == board_rules)
                                       for s in saved],
-        t("budget.col.by"): [s.scenario.created_by or "" for s in saved],
+        t("budget.col.by"): [(authors or {}).get(s.scenario.created_by or "", s.scenario.created_by or "")
+                             for s in saved],
         t("budget.col.updated"): [when(s.updated_at) for s in saved],
         t("budget.col.note"): [s.scenario.note or "" for s in saved],
     }, schema={k: pl.Utf8 for k in (t("budget.col.name"), t("budget.col.weights"), t("budget.col.method"),

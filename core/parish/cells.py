@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from core.fmt import ambiguous_reading
+from core.fmt import ambiguous_reading, number, number_text
 from core.proposals.import_cells import normalise, parse_number
 from core.proposals.import_files import Formula
 from core.texts import label, t
@@ -51,6 +51,36 @@ def integer(value: Any) -> int | None:
     return int(parsed)
 
 
+_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # dd/mm/aaaa, as a spreadsheet set to Spanish writes it
+
+
+def date_in(value: Any) -> dt.date | None:
+    """The date a cell holds: an Excel date cell, or a text «15/03/2022» (day first, also with `-` or `.`) that is a
+    real day; None for anything else."""
+    if isinstance(value, Formula):
+        value = value.cached
+    if isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    written = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if written is None:
+        return None
+    try:
+        return dt.date(int(written[3]), int(written[2]), int(written[1]))
+    except ValueError:  # 31/02/2022: no such day
+        return None
+
+
+def year(value: Any) -> int | None:
+    """A year: a whole number, or the year of a date (a planner who writes «15/03/2022» there means 2022; the
+    caller tells which rows were read so). Anything else, an impossible date too, is refused."""
+    if (date := date_in(value)) is not None:
+        return date.year
+    shown = text(value)
+    if shown is not None and not isinstance(value, (int, float)) and not re.fullmatch(r"[0-9 .]+", shown):
+        raise CellError(t("parish.cell.year", value=shown))
+    return integer(value)
+
+
 def money(value: Any, decimal: str = ",") -> float | None:
     if isinstance(value, bool):
         raise CellError(t("parish.cell.number", value=label("bool", value)))
@@ -65,6 +95,17 @@ def money(value: Any, decimal: str = ",") -> float | None:
     if not isinstance(parsed, float):
         raise CellError(t("parish.cell.number", value=shown))
     return parsed
+
+
+def as_written(read: float | int, cell: Any, decimal: str = ",") -> str | float | int:
+    """A number read from a cell, to quote back in a message: in es-EC with the decimals the person wrote
+    («-850,00» stays «-850,00», «-1500» reads «-1.500»); a cell that was a number already is left to the message."""
+    written = text(cell) if isinstance(cell, str) else None
+    if written is None or isinstance(read, bool):
+        return read
+    body = number_text(written)
+    decimals = len(body.rpartition(decimal)[2]) if decimal in body and (decimal == "," or body.count(".") == 1) else 0
+    return number(read, min(decimals, 2))
 
 
 def yes_no(value: Any) -> bool | None:

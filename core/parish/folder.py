@@ -1,7 +1,8 @@
 """A folder of a parish's files: the empty templates, and reading them all for one bulk load.
 
 File names say what a file holds: `asociaciones`, `encuesta` (the KoBoToolbox or ODK Central
-export), `ayudas`, `problemas`, `objetivos_pdot`, each `.csv` or `.xlsx`. The form itself
+export), `ayudas`, `problemas`, `objetivos_pdot`, each `.csv` or `.xlsx`; a name that starts with one of them or
+holds it as a word counts too (`encuesta_export.xlsx`, `Ayudas 2024.csv`: core.parish.names). The form itself
 (`encuesta_asociaciones.xlsx`) may sit in the folder and is not read as data, nor are the files a computer
 leaves beside the data (`is_left_by_the_system`); an Excel lock file gets a note: its workbook is open.
 """
@@ -11,8 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.data.validation import RowProblem
+from core.fmt import listing
 from core.parish.form import FORM_PATH, form_xlsx
 from core.parish.models import global_id
+from core.parish.names import PART_NAMES, claimed
 from core.parish.records import ParishBatch, association_index
 from core.parish.survey import read_survey
 from core.parish.tables import PARTS, TABLE_PARTS, Context, read_part, template_csv
@@ -20,7 +23,7 @@ from core.record.store import Store
 from core.texts import t
 
 EXTENSIONS = (".csv", ".xlsx")
-LOAD_ORDER = ("asociaciones", "encuesta", "ayudas", "problemas", "objetivos_pdot")
+LOAD_ORDER = PART_NAMES
 SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})  # Windows' caches of a folder's view
 EXCEL_LOCK = "~$"  # Excel's owner file, there while a workbook is open
 
@@ -54,18 +57,22 @@ def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBat
     notices: list[str] = []
     files: dict[str, Path] = {}
     for path in sorted(p for p in folder.iterdir() if p.is_file()):
-        stem = path.stem.lower()
         if path.name.startswith(EXCEL_LOCK):
             notices.append(t("parish.note.open_workbook", name=path.name))
         if path.name == FORM_PATH.name or is_left_by_the_system(path.name):
             continue
-        if path.suffix.lower() not in EXTENSIONS or stem not in LOAD_ORDER:
+        parts = claimed(path.name) if path.suffix.lower() in EXTENSIONS else ()
+        if len(parts) > 1:
+            problems.append(RowProblem(path.name, None, None, t("parish.err.name_two_parts", parts=listing(
+                f"«{part}»" for part in parts))))
+        elif not parts:
             problems.append(RowProblem(path.name, None, None, t("parish.err.unknown_file",
                                                                 names=", ".join(LOAD_ORDER))))
-        elif stem in files:
-            problems.append(RowProblem(path.name, None, None, t("parish.err.two_files", other=files[stem].name)))
+        elif parts[0] in files:
+            problems.append(RowProblem(path.name, None, None, t("parish.err.two_files", other=files[parts[0]].name,
+                                                                part=f"«{t(f'prep.tab.{parts[0]}')}»")))
         else:
-            files[stem] = path
+            files[parts[0]] = path
     if not files and not problems:
         problems.append(RowProblem(str(folder), None, None, t("parish.err.empty_folder", names=", ".join(LOAD_ORDER))))
     refused: list[dict[str, str | None]] = []  # associations refused in this load: not told again by aid or answers

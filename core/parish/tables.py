@@ -134,6 +134,10 @@ def _int(value: Any, _ctx: Context) -> Any:
     return cells.integer(value)
 
 
+def _year(value: Any, _ctx: Context) -> Any:
+    return cells.year(value)
+
+
 def _money(value: Any, ctx: Context) -> Any:
     return cells.money(value, ctx.decimal)
 
@@ -176,7 +180,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
         Column("member_id", "parish.col.member", _member, ("socio beneficiario", "_uuid")),
         Column("institution", "parish.col.institution", _text),
         _choice("institution_type", "parish.col.institution_type", "institution_type"),
-        Column("year", "parish.col.year", _int, ("ano",)),
+        Column("year", "parish.col.year", _year, ("ano",)),
         _choice("kind", "parish.col.kind", "aid_kind", ("tipo",)),
         Column("amount_usd", "parish.col.amount", _money, ("monto usd", "valor")),
         Column("non_reimbursable", "parish.col.non_reimbursable", _yes_no, ("a fondo perdido",)),
@@ -250,7 +254,22 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
         else:
             preview.refused.append(_keys(values, keys))
     preview.notices.extend(_defaults_taken(part, positions, body, filename, shown))
+    preview.notices.extend(_dates_as_years(positions, body, filename, shown))
     return preview
+
+
+def _dates_as_years(positions: dict[int, Column], body: Sequence[tuple[int, list[Any]]], filename: str,
+                    shown: dict[str, str]) -> list[str]:
+    """A note for each year column where a date was written: the rows whose year was taken from a date."""
+    notes = []
+    for index, column in positions.items():
+        if column.read is not _year:
+            continue
+        rows = [str(line) for line, values in body if index < len(values) and cells.date_in(values[index])]
+        if rows:
+            key = "parish.note.date_as_year_one" if len(rows) == 1 else "parish.note.date_as_year"
+            notes.append(t(key, file=filename, column=shown[column.field], rows=listing(rows)))
+    return notes
 
 
 def _defaults_taken(part: Part, positions: dict[int, Column], body: Sequence[tuple[int, list[Any]]], filename: str,
@@ -297,8 +316,12 @@ def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, lin
         for err in exc.errors():
             if err["loc"] and str(err["loc"][0]) in unread:
                 continue
-            told.add(str(err["loc"][0]) if err["loc"] else "")
-            where = shown.get(str(err["loc"][0])) if err["loc"] else None
+            name = str(err["loc"][0]) if err["loc"] else ""
+            told.add(name)
+            where = shown.get(name) if name else None
+            if isinstance(err.get("input"), int | float) and not name.endswith("year"):  # a year keeps «1985»
+                cell = next((v for c, v in values.items() if c.field == name), None)
+                err = {**err, "input": cells.as_written(err["input"], cell, ctx.decimal)}
             problems.append(RowProblem(file, line, where, spanish_message(err)))
     # a year after this one is named with the row's other problems, as read from its cell (not left for a retry)
     future = [(f, problem) for f in part.past_years if f not in unread | told and isinstance(raw.get(f), int)

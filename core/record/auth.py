@@ -166,6 +166,12 @@ class Accounts:
     def users(self) -> list[User]:
         return [_user(r.body) for r in self.store.records(self.KIND)]
 
+    def display_names(self) -> dict[str, str]:
+        """username → the person's name, for every account the store ever held (a deactivated account too: a
+        record it signed still names its author). A username missing here (the console) is shown as it is."""
+        return {r.record_id: (r.body or {}).get("display_name") or r.record_id
+                for r in self.store.records(self.KIND, include_deleted=True)}
+
     def get(self, username: str) -> User | None:
         record = self.store.get(self.KIND, username)
         if record is None or record.deleted:

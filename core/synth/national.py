@@ -50,6 +50,8 @@ SOURCE_ES = ("Registro sintético nacional generado por core/synth/national.py p
 
 KINDS = ["inputs", "training", "infrastructure", "technical_assistance", "equipment", "marketing"]
 KIND_SHARES = [0.30, 0.38, 0.08, 0.12, 0.08, 0.04]
+# the six types the data set was drawn with: «international_cooperation», which a planner may record, is not drawn,
+# so the seeded records (and every figure built from them) stay as published
 INSTITUTION_TYPES = ["mag", "gad_parroquial", "gad_provincial", "gad_municipal", "ngo", "other"]
 INSTITUTION_SHARES = [0.30, 0.22, 0.18, 0.10, 0.15, 0.05]
 NGOS = ["Fundación de desarrollo rural (ONG)", "Cooperación internacional (ONG)", "Fundación Minga Andina (ONG)",

@@ -42,6 +42,6 @@ LABELS: dict[str, dict[str, str]] = {
                  "marketing": "Comercialización"},
     "institution_type": {"mag": "Ministerio de Agricultura y Ganadería", "gad_parroquial": "GAD parroquial",
                          "gad_provincial": "GAD provincial", "gad_municipal": "GAD municipal",
-                         "ngo": "ONG", "other": "Otra"},
+                         "ngo": "ONG", "international_cooperation": "Cooperación internacional", "other": "Otra"},
     "registered_with": {"senplades": "Requisitos de SENPLADES", "mag": "Registro del MAG", "seps": "Registro en la SEPS"},
 }

@@ -40,6 +40,7 @@ STRINGS: dict[str, str] = {
     "form.q.necesidades": "¿Qué necesita la asociación para mejorar su producción?",
     # -- Cells and records --
     "parish.cell.integer": "debe ser un número entero (se recibió «{value}»)",
+    "parish.cell.year": "debe ser un año, como 2024, o una fecha dd/mm/aaaa que exista (se recibió «{value}»)",
     "parish.cell.number": "debe ser un número (se recibió «{value}»)",
     "parish.cell.yes_no": "debe ser «Sí» o «No» (se recibió «{value}»)",
     "parish.cell.choice": "«{value}» no es una opción válida; se admite {allowed}",
@@ -65,14 +66,21 @@ STRINGS: dict[str, str] = {
     "parish.err.no_uuid": "falta el identificador de la respuesta (_uuid)",
     "parish.err.surveyed_over_total": "la asociación «{name}» tendría {surveyed} socios encuestados pero solo {total} socios",
     "parish.err.surveyed_over_total_one": "la asociación «{name}» tendría {surveyed} socios encuestados pero solo 1 socio",
-    "parish.err.unknown_file": "no se sabe qué contiene este archivo; los nombres admitidos son {names} (.csv o .xlsx)",
-    "parish.err.two_files": "hay dos archivos para lo mismo (también {other}); deje solo uno",
+    "parish.err.unknown_file": "no se sabe qué contiene este archivo; su nombre debe empezar por uno de {names} "
+                               "(.csv o .xlsx), por ejemplo «encuesta_export.xlsx»",
+    "parish.err.two_files": "hay dos archivos de {part} (también «{other}»); deje solo uno",
+    "parish.err.name_two_parts": "el nombre nombra a la vez {parts}: no se sabe cuál contiene; cámbielo para que "
+                                 "empiece por uno solo",
     "parish.note.open_workbook": "«{name}» indica que un libro está abierto en Excel: se leyó lo último que se "
                                  "guardó en él",
     "parish.note.unused_column": "{file}: Minga no usa la columna {columns}; lo que trae no se guarda",
     "parish.note.unused_columns": "{file}: Minga no usa las columnas {columns}; lo que traen no se guarda",
     "parish.note.empty_default_one": "{file}: la columna «{column}» está vacía en la fila {rows}; se guarda «{value}»",
     "parish.note.empty_default": "{file}: la columna «{column}» está vacía en las filas {rows}; se guarda «{value}»",
+    "parish.note.date_as_year_one": "{file}: la columna «{column}» trae una fecha en la fila {rows}; se guarda "
+                                    "solo su año",
+    "parish.note.date_as_year": "{file}: la columna «{column}» trae fechas en las filas {rows}; se guarda solo "
+                                "el año de cada una",
     "parish.note.no_header": "{file}: la columna {number} tiene datos pero no tiene encabezado; no se guarda",
     "parish.err.empty_folder": "la carpeta no tiene archivos; se esperan {names} (.csv o .xlsx)",
     "parish.where.records": "Registros de la parroquia",
@@ -135,6 +143,8 @@ STRINGS: dict[str, str] = {
     "prep.subtitle": "{name}: sus asociaciones, la encuesta a los socios, las ayudas, los problemas y el PDOT",
     "prep.intro": "Registre cada parte con el formulario o importe un archivo (Excel .xlsx o CSV). Antes de guardar verá cada fila y cada problema; un archivo se guarda entero o no se guarda nada.",
     "prep.only_planner": "Solo el equipo de planificación (o administración) puede registrar datos. Inicie sesión para hacerlo.",
+    "prep.other_part": "Por su nombre, «{file}» es de {parts}, pero se subió en «{here}»: revise que sea el archivo "
+                       "correcto (al cargar la carpeta con `python -m core.parish load` se leería como de {parts})",
     "prep.tab.asociaciones": "Asociaciones",
     "prep.tab.encuesta": "Encuesta",
     "prep.tab.ayudas": "Ayudas",

@@ -43,7 +43,8 @@ Need = Literal[
     "inputs_seeds", "infrastructure", "organization", "other",
 ]
 AidKind = Literal["inputs", "training", "infrastructure", "technical_assistance", "equipment", "marketing"]
-InstitutionType = Literal["mag", "gad_parroquial", "gad_provincial", "gad_municipal", "ngo", "other"]
+InstitutionType = Literal["mag", "gad_parroquial", "gad_provincial", "gad_municipal", "ngo", "international_cooperation",
+                          "other"]
 
 # The Spanish labels of these codes are in the catalogue of user-facing text (core/texts/codigos_estudio.py).
 
