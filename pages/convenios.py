@@ -110,8 +110,16 @@ with tab_agree:
             project_title=title), file_name=f"{agreement.number_es}.pdf", mime="application/pdf",
             key=f"pdf-{agreement.agreement_id}")
     accepted = [a for a in applications.values() if a.answer == "accepted" and a.application_id not in signed]
+    waiting = [a for a in accepted if a.proposal_id in proposals
+               and proposals[a.proposal_id].status not in agr.SIGNABLE]  # the junta has not approved the project
+    for application in waiting:
+        st.info(t("conv.agree.waiting", application=application.application_id,
+                  proposal=plain(proposals[application.proposal_id].title),
+                  status=label("proposal_status", proposals[application.proposal_id].status)))
+    accepted = [a for a in accepted if a not in waiting]
     if not accepted:
-        st.info(t("conv.agree.none"))
+        if not waiting:
+            st.info(t("conv.agree.none"))
     elif not can_sign:
         st.info(session.other_junta(Action.APPROVE_DECISION, parish) or t("conv.agree.need_board"))
     else:

@@ -196,6 +196,22 @@ def store_accounts(store, *users):
     return store
 
 
+def approve_proposal(store, proposal_id: str, on: dt.date = dt.date(2026, 3, 2), status: str = "funded"):
+    """Move a demo proposal through the lifecycle to `status` («funded»: the junta approved it, as its decision
+    does), stored as written by a test; an agreement is signed only for an approved proposal (COPFP Art. 69)."""
+    from core.proposals import records
+    from core.proposals.models import Proposal, ProposalStatus
+    from core.record import overlay
+
+    record = overlay.current(store, records.PROPOSAL, proposal_id)
+    proposal = Proposal.model_validate(record.body)
+    for step in records.lifecycle_path(ProposalStatus(proposal.status), ProposalStatus(status)):
+        proposal = proposal.with_status(step, date=on)
+    store.save(records.PROPOSAL, proposal_id, proposal.model_dump(mode="json"), actor="test",
+               parish_code=proposal.parish_code)
+    return proposal
+
+
 def live_count(store, kind: str | None = None) -> int:
     """How many live (not deleted) records `store` holds, of `kind` or of every kind: what a refused write must
     leave as it was."""

@@ -16,7 +16,16 @@ from core.cooperation import monitoring, reviews
 from core.record import facts
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import TEST_PASSWORD, TEST_USERS, after_its_run, open_page, served_app, sign_in, wait_for_app
+from tests.conftest import (
+    TEST_PASSWORD,
+    TEST_USERS,
+    after_its_run,
+    approve_proposal,
+    open_page,
+    served_app,
+    sign_in,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +72,7 @@ def cooperation_app(tmp_path, app_reads_the_test_build):
         display_name, role, _ = TEST_USERS[username]
         accounts.create(admin, User(username=username, display_name=display_name, role=Role(role),  # El Valle's junta
                                     parish_code="010170" if role == "board_member" else None), TEST_PASSWORD)
+    approve_proposal(Store(path), "EV-P01")  # the proposal the planner sends: the junta approved it (COPFP Art. 69)
     with served_app({**os.environ, "MINGA_STORE": str(path)}) as url:
         yield url, path
 

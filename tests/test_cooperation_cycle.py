@@ -28,7 +28,7 @@ from core.proposals import records
 from core.record import backup
 from core.record.auth import Accounts, PermissionDenied, Role, User
 from core.record.store import Store
-from tests.conftest import store_accounts
+from tests.conftest import approve_proposal, store_accounts
 
 pytestmark = pytest.mark.usefixtures("today_after_the_demo")  # the cycle runs through 2027 and 2028
 
@@ -39,7 +39,10 @@ START, END = dt.date(2027, 1, 1), dt.date(2027, 12, 31)
 
 @pytest.fixture()
 def store(tmp_path, con):
-    return Store(tmp_path / "s.sqlite")
+    """The demo store with EV-P02 approved by the junta («Financiada»): the proposal the cycle signs for."""
+    store = Store(tmp_path / "s.sqlite")
+    approve_proposal(store, "EV-P02")
+    return store
 
 
 def _draft(**changes):
@@ -89,6 +92,30 @@ def test_an_accepted_application_becomes_a_numbered_agreement_signed_by_the_boar
     flat = " ".join(text.split())  # who recorded it, by name, at the parish's time (never the stored UTC text)
     assert re.search(r"Registrado en Minga por Presidenta \(usuario «presidenta»\) el \d\d/\d\d/\d{4} \d\d:\d\d "
                      r"\(hora de Ecuador continental\)", flat), flat[-300:]
+
+
+@pytest.mark.parametrize("status, refused", [
+    ("submitted", ("La propuesta «EV-P03» está «Presentada»: solo se firma el convenio de una propuesta que la "
+                   "junta parroquial aprobó")),
+    ("scored", "La propuesta «EV-P03» está «Calificada»"),
+    ("funded", None),
+    ("in_execution", None),
+    ("closed", "La propuesta «EV-P03» está «Cerrada»"),
+])
+def test_an_agreement_is_signed_only_for_a_proposal_the_junta_approved(store, status, refused):
+    """COPFP Art. 69 and the thesis's ordinance Art. 13 (brief R11): the GAD's highest authority approves a
+    cooperation project; a proposal only presented had an agreement signed, and Seguimiento then showed nothing."""
+    if status != "submitted":
+        approve_proposal(store, "EV-P03", status=status)
+    agr.submit(store, PLANNER, agr.Application(application_id="AP-3", parish_code="010170", proposal_id="EV-P03",
+                                               cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 10, 1)))
+    agr.record_answer(store, PLANNER, "AP-3", "accepted", dt.date(2026, 11, 20))
+    if refused is None:
+        assert agr.sign(store, BOARD, _draft(application_id="AP-3")).proposal_id == "EV-P03"
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            agr.sign(store, BOARD, _draft(application_id="AP-3"))
+        assert agr.agreements(store, "010170") == []
 
 
 def test_agreement_dates_and_amounts_are_checked_in_spanish():

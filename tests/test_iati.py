@@ -247,7 +247,8 @@ def test_the_cli_writes_a_valid_file_to_stdout(tmp_path, con, built_data_dir):
 
 def _japan_agreement(store: Store, end_date: dt.date) -> agr.Agreement:
     """EV-P02 sent to the Japanese embassy (a demo cooperant, read where built), accepted and signed: USD 30.000
-    from Japan and 12.000 from the GAD."""
+    from Japan and 12.000 from the GAD. The junta approved EV-P02 first: an agreement is signed only then."""
+    _fund(store, "EV-P02")
     agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
                                                cooperant_id="CO-JAPON", submitted_on=dt.date(2026, 10, 1)))
     agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 1))
@@ -283,6 +284,7 @@ def test_an_agreement_exports_with_commitments_expenditures_and_results(store):
 @pytest.mark.parametrize(("cooperant", "gad"), [(1000.01, 0.0), (50_000.05, 0.0), (30_000.0, 12_000.01)])
 def test_the_years_of_an_agreement_add_up_to_its_total_to_the_cent(store, cooperant, gad):
     """Each year's share was rounded alone: 1.000,01 came out as 1.000,00 in all."""
+    _fund(store, "EV-P02")  # approved by the junta: an agreement is signed only then
     agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
                                                cooperant_id="CO-JAPON", submitted_on=dt.date(2026, 10, 1)))
     agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 1))
