@@ -366,3 +366,27 @@ def test_a_report_code_already_in_use_is_named_and_the_first_report_kept(store):
     with pytest.raises(ValueError, match="El código de informe «R1» ya está en uso"):
         monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 6, 30), 50, 2_000))
     assert [r.physical_progress_pct for r in monitoring.reports(store, agreement.agreement_id)] == [25]
+
+
+@pytest.mark.parametrize("earlier, later, problems, refused", [
+    ((dt.date(2027, 3, 31), 40), (dt.date(2027, 6, 30), 10), None,
+     "El avance físico de este informe (10 %) no sigue al del informe R1 (40 % al 31/03/2027)"),
+    ((dt.date(2027, 3, 31), 40), (dt.date(2027, 6, 30), 10), "La crecida se llevó 300 m de tubería", None),
+    ((dt.date(2027, 3, 31), 40), (dt.date(2027, 6, 30), 40), None, None),  # no progress: late, not backwards
+    ((dt.date(2027, 6, 30), 30), (dt.date(2027, 3, 31), 50), None,  # a report filed late, for an earlier period
+     "El avance físico de este informe (50 %) no sigue al del informe R1 (30 % al 30/06/2027)"),
+])
+def test_progress_that_goes_back_is_refused_until_the_report_says_why(store, earlier, later, problems, refused):
+    """A report at 10 % after one at 40 % was accepted without a word: physical progress is cumulative."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", *earlier))
+    second = _report("R2", *later).model_copy(update={"problems": problems})
+    if refused is None:
+        monitoring.save_report(store, PLANNER, second)
+        assert len(monitoring.reports(store, agreement.agreement_id)) == 2
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)) as caught:
+            monitoring.save_report(store, PLANNER, second)
+        assert "explíquelo en «Problemas encontrados»" in str(caught.value)
+        assert [r.report_id for r in monitoring.reports(store, agreement.agreement_id)] == ["R1"]
