@@ -296,6 +296,8 @@ with tab_close:
                                             max_chars=2000, key=f"evidence-{c}")) for c in closing.CRITERIA}
                 positive = st.text_area(t("close.col.positive"), max_chars=4000)
                 negative = st.text_area(t("close.col.negative"), max_chars=4000)
+                early = st.text_input(t("conv.close.early"), max_chars=2000, help=t("conv.close.early_help"),
+                                      key="close-early")
                 if st.form_submit_button(t("conv.close.save")):
                     if attempt(lambda: closing.save_evaluation(store, session.current_user(), closing.ClosingEvaluation(
                             agreement_id=current.agreement_id, evaluator=evaluator,
@@ -303,7 +305,8 @@ with tab_close:
                             evaluated_on=facts.today(),
                             scores=[closing.CriterionScore(criterion=c, score=s, evidence=e.strip())
                                     for c, (s, e) in scored.items()],
-                            lessons_positive=positive.strip() or None, lessons_negative=negative.strip() or None)),
+                            lessons_positive=positive.strip() or None, lessons_negative=negative.strip() or None,
+                            early_reason=early.strip() or None)),
                             t("conv.close.saved")):
                         st.rerun()
         items = closing.evaluations(store, current.agreement_id)

@@ -78,6 +78,10 @@ def test_from_application_to_closing_evaluation(own_store):
     for criterion in ("Pertinencia", "Eficiencia", "Eficacia", "Impacto", "Sostenibilidad"):
         texts[f"Evidencia: {criterion}"].set_value(f"Evidencia de {criterion.lower()}")
     next(a for a in app.text_area if a.label == "Lo que funcionó").set_value("Diseñar con las socias")
+    _button(app, "Guardar evaluación").click().run()  # a year before its end, at 10 %: not closed without a reason
+    assert any("la evaluación de cierre se hace al terminar el convenio" in e.value for e in app.error)
+    assert closing.evaluations(store, agreement.agreement_id) == []
+    app.text_input(key="close-early").set_value("El cooperante canceló el convenio por falta de fondos")
     _button(app, "Guardar evaluación").click().run()
     [evaluation] = closing.evaluations(store, agreement.agreement_id)
     assert [s.criterion for s in evaluation.scores] == list(closing.CRITERIA)

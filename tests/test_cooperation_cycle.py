@@ -390,3 +390,29 @@ def test_progress_that_goes_back_is_refused_until_the_report_says_why(store, ear
             monitoring.save_report(store, PLANNER, second)
         assert "explíquelo en «Problemas encontrados»" in str(caught.value)
         assert [r.report_id for r in monitoring.reports(store, agreement.agreement_id)] == ["R1"]
+
+
+@pytest.mark.parametrize("evaluated_on, progress, early_reason, refused", [
+    (dt.date(2027, 3, 1), 10, None, ("El convenio CONV-2026-001 termina el 31/12/2027 y su último informe dice "
+                                     "10 % de avance físico")),
+    (dt.date(2027, 3, 1), None, None, "su último informe dice 0 % de avance físico"),  # no report yet
+    (dt.date(2027, 3, 1), 10, "cancelado", "escriba en «Motivo del cierre anticipado» qué pasó"),  # too short
+    (dt.date(2027, 3, 1), 10, "El cooperante canceló el convenio por falta de fondos", None),
+    (dt.date(2027, 3, 1), 100, None, None),  # the work done ahead of time
+    (END, 60, None, None),  # the agreement's end reached: evaluated as it stands
+])
+def test_the_closing_evaluation_waits_for_the_end_the_full_work_or_a_reason(store, evaluated_on, progress,
+                                                                            early_reason, refused):
+    """A closing evaluation was saved two months into a twelve-month agreement at 10 % (brief R14)."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    if progress is not None:
+        monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 2, 28), progress))
+    evaluation = _evaluation(evaluated_on=evaluated_on, early_reason=early_reason)
+    if refused is None:
+        closing.save_evaluation(store, PLANNER, evaluation)
+        assert [e.early_reason for e in closing.evaluations(store, agreement.agreement_id)] == [early_reason]
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            closing.save_evaluation(store, PLANNER, evaluation)
+        assert closing.evaluations(store, agreement.agreement_id) == []

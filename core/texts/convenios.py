@@ -63,6 +63,9 @@ STRINGS = {
     "conv.close.name": "Nombre de quien evalúa",
     "conv.close.evidence": "Evidencia: {criterion}",
     "conv.close.save": "Guardar evaluación",
+    "conv.close.early": "Motivo del cierre anticipado",
+    "conv.close.early_help": ("Solo si el convenio no ha terminado y el último informe no llega al 100 %: qué pasó "
+                              "(una cancelación, una obra terminada antes de tiempo)."),
     "conv.close.saved": "Evaluación de cierre guardada.",
     "conv.close.recorded": "Evaluaciones de cierre registradas: {who}. El informe final las incluye.",
     "conv.close.pdf": "Informe final (PDF)",

@@ -38,6 +38,10 @@ STRINGS = {
     "mon.flags.ok": "sin alertas",
     "close.err.criteria": "La evaluación de cierre califica los cinco criterios; falta: {missing}.",
     "close.err.repeated": "un criterio está calificado dos veces",
+    "close.err.early": ("El convenio {number} termina el {end} y su último informe dice {progress} % de avance "
+                        "físico: la evaluación de cierre se hace al terminar el convenio o con la obra al 100 %. "
+                        "Para cerrarlo antes (una cancelación, una obra terminada antes de tiempo), escriba en "
+                        "«{reason}» qué pasó."),
     "close.err.before_start": "La evaluación de cierre no puede ser anterior al inicio del convenio.",
     "close.criterion.pertinencia": "Pertinencia",
     "close.criterion.eficiencia": "Eficiencia",
