@@ -64,14 +64,17 @@ with tab_apply:
             t("conv.col.answer"): label("application_answer", a.answer) if a.answer else t("conv.answer.pending")}
             for a in applications.values()]), hide_index=True, width="stretch")
     if can_edit and proposals and registry:
+        st.markdown(t("conv.apply.heading"))
+        # outside the form: the calls offered below are the chosen cooperant's, drawn again when it changes
+        cooperant_id = st.selectbox(t("conv.col.cooperant"), list(registry), format_func=lambda c: registry[c].name,
+                                    key="conv-apply-cooperant")
+        calls_of = {c.call_id: c for c in calls_mod.calls(store) if c.cooperant_id == cooperant_id}
         with st.form("conv-apply"):
-            st.markdown(t("conv.apply.heading"))
             application_id = st.text_input(t("conv.col.application"), max_chars=40)
             proposal_id = st.selectbox(t("conv.col.proposal"), list(proposals),
                                        format_func=lambda p: f"{p} · {proposals[p].title}")
-            cooperant_id = st.selectbox(t("conv.col.cooperant"), list(registry), format_func=lambda c: registry[c].name)
-            calls_of = [c.call_id for c in calls_mod.calls(store)]
-            call_id = st.selectbox(t("conv.col.call"), ["", *calls_of], format_func=lambda c: c or t("conv.no_call"))
+            call_id = st.selectbox(t("conv.col.call"), ["", *calls_of], key=f"conv-apply-call-{cooperant_id}",
+                                   format_func=lambda c: f"{c} · {calls_of[c].title}" if c else t("conv.no_call"))
             submitted = st.date_input(t("conv.col.submitted"), value=facts.today(), format="DD/MM/YYYY")
             st.caption(t("conv.capacity.heading"))
             staff = st.checkbox(t("conv.capacity.staff"))

@@ -182,3 +182,13 @@ def test_an_accepted_application_of_a_proposal_the_junta_has_not_approved_waits_
     approve_proposal(store, "EV-P02")
     app = open_app_page(PAGE, BOARD)
     assert [b for b in app.button if b.label == "Registrar convenio firmado"]
+
+
+def test_the_call_selector_offers_the_chosen_cooperants_calls_by_code_and_title(own_store):
+    """It listed the bare codes of every cooperant's calls."""
+    app = open_app_page(PAGE, PLANNER)
+    app.selectbox(key="conv-apply-cooperant").set_value("CO-JAPON").run()
+    call = next(s for s in app.selectbox if s.label == "Convocatoria")
+    assert call.options == ["Sin convocatoria (gestión directa)", "CV-JAPON-2027 · Asistencia para sistemas de riego comunitario"]
+    app.selectbox(key="conv-apply-cooperant").set_value("CO-ISRAEL-MASHAV").run()
+    assert next(s for s in app.selectbox if s.label == "Convocatoria").options == ["Sin convocatoria (gestión directa)"]

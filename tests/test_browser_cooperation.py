@@ -87,9 +87,10 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, cooperation_a
     expect(page.get_by_test_id("stMetric").filter(has_text="Por abrir")).to_be_visible()
 
     open_page(page, "Convenios")
+    _choose(page, page, "Cooperante", "Embajada del Japón")  # above the form: it narrows the calls offered
+    wait_for_app(page)
     apply = _form(page, "Registrar postulación")
     apply.get_by_role("textbox", name="Postulación").fill(f"AP-NAVEGADOR-{stamp}")
-    _choose(page, apply, "Cooperante", "Embajada del Japón")
     _choose(page, apply, "Convocatoria", "CV-JAPON-2027")
     apply.get_by_text("La contraparte está reservada en el presupuesto").click()
     _submit(page, apply, "Registrar postulación")
