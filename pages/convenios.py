@@ -64,14 +64,17 @@ with tab_apply:
             t("conv.col.answer"): label("application_answer", a.answer) if a.answer else t("conv.answer.pending")}
             for a in applications.values()]), hide_index=True, width="stretch")
     if can_edit and proposals and registry:
+        st.markdown(t("conv.apply.heading"))
+        # outside the form: the calls offered below are the chosen cooperant's, drawn again when it changes
+        cooperant_id = st.selectbox(t("conv.col.cooperant"), list(registry), format_func=lambda c: registry[c].name,
+                                    key="conv-apply-cooperant")
+        calls_of = {c.call_id: c for c in calls_mod.calls(store) if c.cooperant_id == cooperant_id}
         with st.form("conv-apply"):
-            st.markdown(t("conv.apply.heading"))
             application_id = st.text_input(t("conv.col.application"), max_chars=40)
             proposal_id = st.selectbox(t("conv.col.proposal"), list(proposals),
                                        format_func=lambda p: f"{p} · {proposals[p].title}")
-            cooperant_id = st.selectbox(t("conv.col.cooperant"), list(registry), format_func=lambda c: registry[c].name)
-            calls_of = [c.call_id for c in calls_mod.calls(store)]
-            call_id = st.selectbox(t("conv.col.call"), ["", *calls_of], format_func=lambda c: c or t("conv.no_call"))
+            call_id = st.selectbox(t("conv.col.call"), ["", *calls_of], key=f"conv-apply-call-{cooperant_id}",
+                                   format_func=lambda c: f"{c} · {calls_of[c].title}" if c else t("conv.no_call"))
             submitted = st.date_input(t("conv.col.submitted"), value=facts.today(), format="DD/MM/YYYY")
             st.caption(t("conv.capacity.heading"))
             staff = st.checkbox(t("conv.capacity.staff"))
@@ -110,8 +113,16 @@ with tab_agree:
             project_title=title), file_name=f"{agreement.number_es}.pdf", mime="application/pdf",
             key=f"pdf-{agreement.agreement_id}")
     accepted = [a for a in applications.values() if a.answer == "accepted" and a.application_id not in signed]
+    waiting = [a for a in accepted if a.proposal_id in proposals
+               and proposals[a.proposal_id].status not in agr.SIGNABLE]  # the junta has not approved the project
+    for application in waiting:
+        st.info(t("conv.agree.waiting", application=application.application_id,
+                  proposal=plain(proposals[application.proposal_id].title),
+                  status=label("proposal_status", proposals[application.proposal_id].status)))
+    accepted = [a for a in accepted if a not in waiting]
     if not accepted:
-        st.info(t("conv.agree.none"))
+        if not waiting:
+            st.info(t("conv.agree.none"))
     elif not can_sign:
         st.info(session.other_junta(Action.APPROVE_DECISION, parish) or t("conv.agree.need_board"))
     else:
@@ -288,6 +299,8 @@ with tab_close:
                                             max_chars=2000, key=f"evidence-{c}")) for c in closing.CRITERIA}
                 positive = st.text_area(t("close.col.positive"), max_chars=4000)
                 negative = st.text_area(t("close.col.negative"), max_chars=4000)
+                early = st.text_input(t("conv.close.early"), max_chars=2000, help=t("conv.close.early_help"),
+                                      key="close-early")
                 if st.form_submit_button(t("conv.close.save")):
                     if attempt(lambda: closing.save_evaluation(store, session.current_user(), closing.ClosingEvaluation(
                             agreement_id=current.agreement_id, evaluator=evaluator,
@@ -295,7 +308,8 @@ with tab_close:
                             evaluated_on=facts.today(),
                             scores=[closing.CriterionScore(criterion=c, score=s, evidence=e.strip())
                                     for c, (s, e) in scored.items()],
-                            lessons_positive=positive.strip() or None, lessons_negative=negative.strip() or None)),
+                            lessons_positive=positive.strip() or None, lessons_negative=negative.strip() or None,
+                            early_reason=early.strip() or None)),
                             t("conv.close.saved")):
                         st.rerun()
         items = closing.evaluations(store, current.agreement_id)

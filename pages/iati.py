@@ -1,6 +1,8 @@
 """Intercambio IATI: publish the parish's offers and funded projects as an IATI 2.03 file, and read a cooperant's
 IATI file into offers after a preview."""
 
+import hashlib
+
 import polars as pl
 import streamlit as st
 
@@ -9,7 +11,7 @@ from core.data import rural
 from core.iati import identifiers
 from core.iati.context import export_context
 from core.iati.export import export_bytes, unplaced_offers
-from core.iati.read import read_offers, save_read_offers, stored_parishes
+from core.iati.read import ReadFile, read_file, save_read_offers, stored_parishes
 from core.iati.schema import MAX_BYTES, IatiFileError
 from core.record.auth import Action, PermissionDenied
 from core.record.store import StoreError
@@ -19,6 +21,13 @@ from ui import upload as upload_field
 from ui.text import plain
 
 MAX_IATI_MB = MAX_BYTES // 2**20
+PAGE_SIZE = 50  # activities previewed at a time: a cooperant's file may hold thousands
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _read(digest: str, file_name: str, _content: bytes) -> ReadFile:
+    """The file read once per content and name (a rerun does not parse megabytes again); the result is frozen."""
+    return read_file(_content, file_name)
 
 session.work_page()
 parish = state.current_parish()
@@ -65,13 +74,26 @@ if not session.allowed(Action.EDIT_OFFER):  # reading a large file costs the ser
 upload = upload_field.file_uploader(t("iati.page.upload"), key="iati-upload", types=["xml"], max_mb=MAX_IATI_MB)
 if upload is None:
     st.stop()
+content = upload.getvalue()
+digest = hashlib.sha256(content).hexdigest()
 try:
-    read = read_offers(upload.getvalue(), upload.name)
+    read_result = _read(digest, upload.name, content)
 except IatiFileError as exc:
     st.error(plain(str(exc)))  # quotes the file's values: shown as text
     st.stop()
+read = read_result.offers
+for notice in read_result.notices:
+    st.warning(plain(notice), icon=":material/warning:")
+pages = max(1, -(-len(read) // PAGE_SIZE))
+page = 1
+if pages > 1:
+    page = int(st.number_input(t("iati.page.preview_page", pages=fmt.number(pages)), min_value=1, max_value=pages,
+                               value=1, step=1, key=f"iati-page-{digest[:16]}"))
+shown = read[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
+st.caption(t("iati.page.preview_count", first=fmt.number((page - 1) * PAGE_SIZE + 1),
+             last=fmt.number((page - 1) * PAGE_SIZE + len(shown)), count=fmt.number(len(read))))
 
-existing = stored_parishes(store, [r.offer for r in read])
+existing = stored_parishes(store, [r.offer for r in shown])
 
 
 def in_minga(offer_id: str) -> str:
@@ -90,9 +112,9 @@ rows = [{t("iati.col.offer_id"): r.offer.offer_id, t("iati.col.title"): r.offer.
          t("iati.col.amount"): fmt.money(r.offer.amount_usd),
          t("iati.col.status"): label("offer_status", r.offer.status),
          t("iati.col.new"): in_minga(r.offer.offer_id)}
-        for r in read]
+        for r in shown]
 st.dataframe(pl.DataFrame(rows), hide_index=True, width="stretch")
-for item in read:
+for item in shown:
     with st.expander(t("iati.page.notes", offer_id=item.offer.offer_id, count=len(item.notes))):
         for note in item.notes:
             st.text(f"• {note}")

@@ -52,12 +52,15 @@ def review_panel() -> None:
         return
     reviews = cooperation.review_offers(inputs, available, today=facts.today())
     committed = cooperation.committed_usd(reviews)
+    counted = cooperation.counted(reviews)
     metrics = st.columns(3)
-    metrics[0].metric(t("ofe.metric.offers"), fmt.number(len(reviews)))
-    metrics[1].metric(t("ofe.metric.eligible"), fmt.number(sum(r.screening.eligible for r in reviews)))
+    metrics[0].metric(t("ofe.metric.offers"), fmt.number(len(counted)))
+    metrics[1].metric(t("ofe.metric.eligible"), fmt.number(sum(r.screening.eligible for r in counted)))
     metrics[2].metric(t("ofe.metric.counterpart"), fmt.amount(committed),
                       delta=t("ofe.metric.counterpart_delta", available=fmt.amount(available)), delta_color="off",
                       delta_arrow="off")
+    if len(counted) < len(reviews):
+        st.caption(t("ofe.examples", count=fmt.number(len(reviews) - len(counted))))
     if cooperation.over_committed(committed, available):
         st.warning(t("ofe.committed.over", committed=fmt.amount(committed), available=fmt.amount(available)))
 
@@ -89,7 +92,8 @@ def review_panel() -> None:
         pl.col("counterpart_ok").replace_strict({True: yes, False: no}, default=t("ofe.unknown"), return_dtype=pl.Utf8)
         .alias(t("ofe.col.counterpart_ok")),
         pl.col("eligible").replace_strict({True: yes, False: no}, return_dtype=pl.Utf8).alias(t("ofe.col.eligible")),
-        pl.col("failed_gates").alias(t("ofe.col.failed")), pl.col("proposals").alias(t("ofe.col.proposals")))
+        pl.col("failed_gates").alias(t("ofe.col.failed")), pl.col("proposals").alias(t("ofe.col.proposals")),
+        pl.col("example_of").fill_null("").alias(t("ofe.col.example_of")))
     st.dataframe(table, hide_index=True, width="stretch", key="ofe-table",
                  column_config={t("ofe.col.title"): st.column_config.Column(width="medium"),
                                 t("ofe.col.cooperant"): st.column_config.Column(width="medium"),
@@ -99,7 +103,8 @@ def review_panel() -> None:
                "cooperation_type": t("ofe.col.type"), "status": t("ofe.col.status"), "amount_usd": t("ofe.col.amount"),
                "required_usd": t("ofe.col.required"), "counterpart_ok": t("ofe.col.counterpart_ok"),
                "eligible": t("ofe.col.eligible"), "failed_gates": t("ofe.col.failed"),
-               "proposals": t("ofe.col.proposals"), "pdot_objectives": t("ofe.col.pdot")}
+               "proposals": t("ofe.col.proposals"), "pdot_objectives": t("ofe.col.pdot"),
+               "example_of": t("ofe.col.example_of")}
     widgets.downloads(frame, headers, t("ofe.download.name"), key="ofe-list",
                       code_labels={"counterpart_ok": labels("bool"), "eligible": labels("bool")})
 

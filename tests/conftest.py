@@ -29,7 +29,7 @@ from core.data.build import build
 from core.data.db import connect
 from core.proposals import records
 from core.proposals.models import Proposal, ProposalStatus
-from core.record import auth
+from core.record import auth, overlay
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -198,14 +198,22 @@ def store_accounts(store, *users):
     return store
 
 
-def store_funded(store, proposal: Proposal, date: dt.date | None = None) -> Proposal:
-    """`proposal` moved along its lifecycle to «Financiada» (each step on `date`, default today) and stored as is,
-    as an approved acta leaves it; returns it."""
-    for step in records.lifecycle_path(ProposalStatus(proposal.status), ProposalStatus.FUNDED):
+def store_funded(store, proposal: Proposal, date: dt.date | None = None,
+                 status: ProposalStatus = ProposalStatus.FUNDED) -> Proposal:
+    """`proposal` moved along its lifecycle to `status` («Financiada»: as an approved acta leaves it; each step on
+    `date`, default today) and stored as is; returns it."""
+    for step in records.lifecycle_path(ProposalStatus(proposal.status), status):
         proposal = proposal.with_status(step, **({"date": date} if date else {}))
     store.save(records.PROPOSAL, proposal.proposal_id, proposal.model_dump(mode="json"), actor="prueba",
                parish_code=proposal.parish_code)
     return proposal
+
+
+def approve_proposal(store, proposal_id: str, on: dt.date = dt.date(2026, 3, 2), status: str = "funded") -> Proposal:
+    """The stored proposal `proposal_id` approved by the junta (moved to `status`, «funded» as its decision does):
+    an agreement is signed only for an approved proposal (COPFP Art. 69)."""
+    record = overlay.current(store, records.PROPOSAL, proposal_id)
+    return store_funded(store, Proposal.model_validate(record.body), date=on, status=ProposalStatus(status))
 
 
 def live_count(store, kind: str | None = None) -> int:

@@ -10,7 +10,7 @@ from core.engine import scenarios
 from core.engine.allocation import AllocationRules
 from core.record.auth import Accounts, Position, Role, User
 from core.record.store import Store
-from tests.conftest import as_read, open_app_page, store_accounts
+from tests.conftest import approve_proposal, as_read, open_app_page, store_accounts
 
 EL_VALLE, RIO_BLANCO = "010170", "140164"
 ROSA = User(username="rosa-valle", display_name="Rosa Quito", role=Role.BOARD, position=Position.PRESIDENT,
@@ -87,8 +87,10 @@ def test_the_administrator_sets_a_board_accounts_parish(own_store):
 
 
 def _accepted_application(store_path) -> None:
-    """An application of El Valle's accepted by its cooperant: the board's signature is what is left."""
+    """An application of El Valle's accepted by its cooperant, for a proposal its junta approved: the board's
+    signature is what is left."""
     store = Store(store_path)
+    approve_proposal(store, "EV-P01")
     agr.submit(store, PLANNER, agr.Application(application_id="AP-JUNTAS", parish_code=EL_VALLE, proposal_id="EV-P01",
                                                cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 3, 2)))
     agr.record_answer(store, PLANNER, "AP-JUNTAS", "accepted", dt.date(2026, 4, 6))

@@ -11,7 +11,7 @@ from core.cooperation import closing, monitoring
 from core.record import facts
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import open_app_page, store_accounts
+from tests.conftest import approve_proposal, open_app_page, store_accounts
 
 PAGE = "pages/convenios.py"
 PLANNER = User(username="tecnica-conv", display_name="Técnica", role=Role.PLANNER)
@@ -28,6 +28,7 @@ def _flags(app):
 
 
 def test_from_application_to_closing_evaluation(own_store):
+    approve_proposal(Store(own_store), "EV-P01")  # the first proposal offered: the junta approved it (COPFP Art. 69)
     app = open_app_page(PAGE, PLANNER)
     inputs = {i.label: i for i in app.text_input}
     inputs["Postulación"].set_value("AP-RIEGO")
@@ -77,6 +78,10 @@ def test_from_application_to_closing_evaluation(own_store):
     for criterion in ("Pertinencia", "Eficiencia", "Eficacia", "Impacto", "Sostenibilidad"):
         texts[f"Evidencia: {criterion}"].set_value(f"Evidencia de {criterion.lower()}")
     next(a for a in app.text_area if a.label == "Lo que funcionó").set_value("Diseñar con las socias")
+    _button(app, "Guardar evaluación").click().run()  # a year before its end, at 10 %: not closed without a reason
+    assert any("la evaluación de cierre se hace al terminar el convenio" in e.value for e in app.error)
+    assert closing.evaluations(store, agreement.agreement_id) == []
+    app.text_input(key="close-early").set_value("El cooperante canceló el convenio por falta de fondos")
     _button(app, "Guardar evaluación").click().run()
     [evaluation] = closing.evaluations(store, agreement.agreement_id)
     assert [s.criterion for s in evaluation.scores] == list(closing.CRITERIA)
@@ -92,6 +97,7 @@ def _signed(store_path):
     """One agreement signed in the page's store (application, answer and signature through core)."""
     planner_core = User(username="tecnica-core", display_name="Técnica", role=Role.PLANNER)
     store = store_accounts(Store(store_path), planner_core, BOARD)  # rights are read from the stored accounts
+    approve_proposal(store, "EV-P02")  # the junta approved it: an agreement is signed only then (COPFP Art. 69)
     agr.submit(store, planner_core, agr.Application(application_id="AP-REV", parish_code="010170",
                                                     proposal_id="EV-P02", cooperant_id="CO-ISRAEL-MASHAV",
                                                     submitted_on=facts.today() - dt.timedelta(days=60)))
@@ -160,3 +166,29 @@ def test_a_refused_form_names_each_field_to_correct():
                    open_date=dt.date(2027, 1, 1), close_date=dt.date(2027, 2, 1))
     assert reason(refused.value) == ("Código de la convocatoria: no puede estar vacío; Título: es demasiado corto "
                                      "(mínimo 3 caracteres); Fuente: no puede estar vacío")
+
+
+def test_an_accepted_application_of_a_proposal_the_junta_has_not_approved_waits_for_its_approval(own_store):
+    """An agreement was signed for a proposal only «Presentada», and Seguimiento then said it had no funded projects."""
+    planner_core = User(username="tecnica-core", display_name="Técnica", role=Role.PLANNER)
+    store = store_accounts(Store(own_store), planner_core, BOARD)
+    agr.submit(store, planner_core, agr.Application(application_id="AP-SIN", parish_code="010170",
+                                                    proposal_id="EV-P02", cooperant_id="CO-ISRAEL-MASHAV",
+                                                    submitted_on=facts.today() - dt.timedelta(days=60)))
+    agr.record_answer(store, planner_core, "AP-SIN", "accepted", facts.today() - dt.timedelta(days=45))
+    app = open_app_page(PAGE, BOARD)
+    assert any("La postulación AP-SIN" in i.value and "está «Presentada»" in i.value for i in app.info)
+    assert not [b for b in app.button if b.label == "Registrar convenio firmado"]
+    approve_proposal(store, "EV-P02")
+    app = open_app_page(PAGE, BOARD)
+    assert [b for b in app.button if b.label == "Registrar convenio firmado"]
+
+
+def test_the_call_selector_offers_the_chosen_cooperants_calls_by_code_and_title(own_store):
+    """It listed the bare codes of every cooperant's calls."""
+    app = open_app_page(PAGE, PLANNER)
+    app.selectbox(key="conv-apply-cooperant").set_value("CO-JAPON").run()
+    call = next(s for s in app.selectbox if s.label == "Convocatoria")
+    assert call.options == ["Sin convocatoria (gestión directa)", "CV-JAPON-2027 · Asistencia para sistemas de riego comunitario"]
+    app.selectbox(key="conv-apply-cooperant").set_value("CO-ISRAEL-MASHAV").run()
+    assert next(s for s in app.selectbox if s.label == "Convocatoria").options == ["Sin convocatoria (gestión directa)"]

@@ -102,3 +102,14 @@ def test_another_parish_screens_an_offer_but_cannot_pick_it_for_editing(own_stor
     assert any(e.label.startswith("Asistencia para sistemas de riego comunitario") for e in app.expander)
     picker = next(s for s in app.selectbox if s.label == "Oferta")
     assert picker.options == ["— Nueva oferta —"]  # El Valle's offers are screened here, edited there
+
+
+def test_another_parish_sees_el_valles_invented_offers_marked_and_out_of_its_totals(own_store):
+    app = open_app_page("pages/ofertas.py", BOARD, parish="080265")
+    assert {m.label: m.value for m in app.metric}["Ofertas"] == "5"  # the 9 of the demo less its 4 invented ones
+    assert any("4 ofertas son ejemplos ilustrativos de otra parroquia" in c.value for c in app.caption)
+    table = next(d.value for d in app.dataframe if "Ejemplo ilustrativo de" in d.value.columns)
+    assert sorted(table["Ejemplo ilustrativo de"].to_list()).count("El Valle (010170)") == 4
+    own = open_app_page("pages/ofertas.py", BOARD, parish="010170")  # El Valle's own demo: all count, no note
+    assert {m.label: m.value for m in own.metric}["Ofertas"] == "9"
+    assert not any("ejemplos ilustrativos" in c.value for c in own.caption)

@@ -86,3 +86,43 @@ def test_a_file_another_parish_read_is_shown_as_theirs_and_not_taken_over(own_st
                for e in app.error)
     after = Store(own_store).get(records.OFFER, before.record_id)
     assert (after.version, after.body["parish_code"]) == (before.version, "010170")
+
+
+def _many_activities(count: int, version: str = "2.03") -> bytes:
+    """A cooperant's file of `count` activities, each with its own identifier and a budget in USD."""
+    activity = ('<iati-activity><iati-identifier>XM-DAC-41114-{n}</iati-identifier>'
+                '<reporting-org type="40" ref="XM-DAC-41114"><narrative>PNUD</narrative></reporting-org>'
+                '<title><narrative>Actividad {n}</narrative></title><description><narrative>Riego</narrative></description>'
+                '<participating-org role="1" type="40" ref="XM-DAC-41114"><narrative>PNUD</narrative>'
+                '</participating-org><activity-status code="2"/>'
+                '<activity-date type="1" iso-date="2027-01-01"/>'
+                '<budget><period-start iso-date="2027-01-01"/><period-end iso-date="2027-12-31"/>'
+                '<value currency="USD" value-date="2027-01-01">{n}000</value></budget></iati-activity>')
+    body = "".join(activity.format(n=n) for n in range(1, count + 1))
+    return f'<iati-activities version="{version}">{body}</iati-activities>'.encode()
+
+
+def test_a_large_file_is_read_once_and_previewed_a_page_at_a_time(own_store, monkeypatch):
+    import core.iati.read as iati_read
+
+    calls = []
+    real = iati_read.read_file
+    monkeypatch.setattr(iati_read, "read_file", lambda content, name: calls.append(name) or real(content, name))
+    app = open_app_page(PAGE, PLANNER)
+    app.file_uploader(key="iati-upload").set_value(("grande.xml", _many_activities(120), "application/xml")).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert len(app.dataframe[0].value) == 50 and len(app.expander) == 50
+    assert any("Se muestran las actividades 1 a 50 de 120" in c.value for c in app.caption)
+    app.number_input(key=next(n.key for n in app.number_input if n.key.startswith("iati-page-"))).set_value(3).run()
+    assert len(app.dataframe[0].value) == 20
+    assert any("Se muestran las actividades 101 a 120 de 120" in c.value for c in app.caption)
+    assert calls == ["grande.xml"], "a rerun reads the file again"
+    assert any(b.label == "Guardar las ofertas leídas (120)" for b in app.button)
+
+
+def test_a_file_of_another_iati_version_is_previewed_with_a_warning_naming_it(own_store):
+    app = open_app_page(PAGE, PLANNER)
+    app.file_uploader(key="iati-upload").set_value(("v201.xml", _many_activities(2, "2.01"), "application/xml")).run()
+    assert any("El archivo «v201.xml» declara la versión IATI «2.01» y Minga lee la versión 2.03" in as_read(w.value)
+               for w in app.warning)
+    assert len(app.dataframe[0].value) == 2

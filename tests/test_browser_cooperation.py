@@ -16,7 +16,16 @@ from core.cooperation import monitoring, reviews
 from core.record import facts
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import TEST_PASSWORD, TEST_USERS, after_its_run, open_page, served_app, sign_in, wait_for_app
+from tests.conftest import (
+    TEST_PASSWORD,
+    TEST_USERS,
+    after_its_run,
+    approve_proposal,
+    open_page,
+    served_app,
+    sign_in,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +72,7 @@ def cooperation_app(tmp_path, app_reads_the_test_build):
         display_name, role, _ = TEST_USERS[username]
         accounts.create(admin, User(username=username, display_name=display_name, role=Role(role),  # El Valle's junta
                                     parish_code="010170" if role == "board_member" else None), TEST_PASSWORD)
+    approve_proposal(Store(path), "EV-P01")  # the proposal the planner sends: the junta approved it (COPFP Art. 69)
     with served_app({**os.environ, "MINGA_STORE": str(path)}) as url:
         yield url, path
 
@@ -77,9 +87,10 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, cooperation_a
     expect(page.get_by_test_id("stMetric").filter(has_text="Por abrir")).to_be_visible()
 
     open_page(page, "Convenios")
+    _choose(page, page, "Cooperante", "Embajada del Japón")  # above the form: it narrows the calls offered
+    wait_for_app(page)
     apply = _form(page, "Registrar postulación")
     apply.get_by_role("textbox", name="Postulación").fill(f"AP-NAVEGADOR-{stamp}")
-    _choose(page, apply, "Cooperante", "Embajada del Japón")
     _choose(page, apply, "Convocatoria", "CV-JAPON-2027")
     apply.get_by_text("La contraparte está reservada en el presupuesto").click()
     _submit(page, apply, "Registrar postulación")
@@ -144,6 +155,8 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, cooperation_a
     close.get_by_role("textbox", name="Nombre de quien evalúa").fill("Técnica de planificación")
     for criterion in ("Pertinencia", "Eficiencia", "Eficacia", "Impacto", "Sostenibilidad"):
         close.get_by_role("textbox", name=f"Evidencia: {criterion}").fill(f"Evidencia de {criterion.lower()}")
+    # the agreement runs on and its report is short of 100 %: closing now needs its reason (brief R14)
+    close.get_by_role("textbox", name="Motivo del cierre anticipado").fill("El cooperante canceló el convenio")
     _submit(page, close, "Guardar evaluación")
     _tab(page, "Evaluación de cierre")
     # the report is downloaded once the page says the evaluation is recorded, as a person would wait

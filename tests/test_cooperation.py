@@ -164,3 +164,24 @@ def test_a_wrong_counterpart_percentage_is_refused_in_spanish(inputs, typed, wor
     with pytest.raises(ValidationError) as info:
         cooperation.offer_from_form(fields, base)
     assert words in str(info.value)
+
+
+@pytest.mark.parametrize("parish, examples, committed", [
+    # El Valle holds the demo's offers: all are its own and count
+    ("010170", set(), 6_250.0),
+    # another parish screens them all, but the invented ones (is_illustrative) stay out of its totals; the
+    # documented ones (the thesis's cases, not illustrative) count like any real offer
+    ("080265", {"OF-CREDITO", "OF-FLOK-ORGANICOS", "OF-FLOK-SIGCHOS", "OF-JAPON-RIEGO"}, 0.0),
+])
+def test_illustrative_offers_of_another_parish_stay_out_of_its_totals(inputs, parish, examples, committed):
+    """Santa Lucía's Ofertas counted El Valle's invented demo offers in «Las ofertas elegibles juntas exigen…»."""
+    import dataclasses
+
+    # the same offers and proposals, screened as if the parish were `parish`: only the holder differs
+    reviews = cooperation.review_offers(dataclasses.replace(inputs, parish_code=parish), 10_000, today=TODAY)
+    assert {r.offer.offer_id for r in reviews if r.example_elsewhere} == examples
+    assert len(reviews) == 9 and len(cooperation.counted(reviews)) == 9 - len(examples)
+    assert cooperation.committed_usd(reviews) == committed
+    frame = cooperation.reviews_frame(reviews, [])
+    named = dict(zip(frame["offer_id"], frame["example_of"], strict=True))
+    assert {o for o, n in named.items() if n == "El Valle (010170)"} == examples

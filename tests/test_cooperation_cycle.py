@@ -28,7 +28,7 @@ from core.proposals import records
 from core.record import backup
 from core.record.auth import Accounts, PermissionDenied, Role, User
 from core.record.store import Store
-from tests.conftest import store_accounts
+from tests.conftest import approve_proposal, store_accounts
 
 pytestmark = pytest.mark.usefixtures("today_after_the_demo")  # the cycle runs through 2027 and 2028
 
@@ -39,7 +39,10 @@ START, END = dt.date(2027, 1, 1), dt.date(2027, 12, 31)
 
 @pytest.fixture()
 def store(tmp_path, con):
-    return Store(tmp_path / "s.sqlite")
+    """The demo store with EV-P02 approved by the junta («Financiada»): the proposal the cycle signs for."""
+    store = Store(tmp_path / "s.sqlite")
+    approve_proposal(store, "EV-P02")
+    return store
 
 
 def _draft(**changes):
@@ -89,6 +92,30 @@ def test_an_accepted_application_becomes_a_numbered_agreement_signed_by_the_boar
     flat = " ".join(text.split())  # who recorded it, by name, at the parish's time (never the stored UTC text)
     assert re.search(r"Registrado en Minga por Presidenta \(usuario «presidenta»\) el \d\d/\d\d/\d{4} \d\d:\d\d "
                      r"\(hora de Ecuador continental\)", flat), flat[-300:]
+
+
+@pytest.mark.parametrize("status, refused", [
+    ("submitted", ("La propuesta «EV-P03» está «Presentada»: solo se firma el convenio de una propuesta que la "
+                   "junta parroquial aprobó")),
+    ("scored", "La propuesta «EV-P03» está «Calificada»"),
+    ("funded", None),
+    ("in_execution", None),
+    ("closed", "La propuesta «EV-P03» está «Cerrada»"),
+])
+def test_an_agreement_is_signed_only_for_a_proposal_the_junta_approved(store, status, refused):
+    """COPFP Art. 69 and the thesis's ordinance Art. 13 (brief R11): the GAD's highest authority approves a
+    cooperation project; a proposal only presented had an agreement signed, and Seguimiento then showed nothing."""
+    if status != "submitted":
+        approve_proposal(store, "EV-P03", status=status)
+    agr.submit(store, PLANNER, agr.Application(application_id="AP-3", parish_code="010170", proposal_id="EV-P03",
+                                               cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 10, 1)))
+    agr.record_answer(store, PLANNER, "AP-3", "accepted", dt.date(2026, 11, 20))
+    if refused is None:
+        assert agr.sign(store, BOARD, _draft(application_id="AP-3")).proposal_id == "EV-P03"
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            agr.sign(store, BOARD, _draft(application_id="AP-3"))
+        assert agr.agreements(store, "010170") == []
 
 
 def test_agreement_dates_and_amounts_are_checked_in_spanish():
@@ -339,3 +366,53 @@ def test_a_report_code_already_in_use_is_named_and_the_first_report_kept(store):
     with pytest.raises(ValueError, match="El código de informe «R1» ya está en uso"):
         monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 6, 30), 50, 2_000))
     assert [r.physical_progress_pct for r in monitoring.reports(store, agreement.agreement_id)] == [25]
+
+
+@pytest.mark.parametrize("earlier, later, problems, refused", [
+    ((dt.date(2027, 3, 31), 40), (dt.date(2027, 6, 30), 10), None,
+     "El avance físico de este informe (10 %) no sigue al del informe R1 (40 % al 31/03/2027)"),
+    ((dt.date(2027, 3, 31), 40), (dt.date(2027, 6, 30), 10), "La crecida se llevó 300 m de tubería", None),
+    ((dt.date(2027, 3, 31), 40), (dt.date(2027, 6, 30), 40), None, None),  # no progress: late, not backwards
+    ((dt.date(2027, 6, 30), 30), (dt.date(2027, 3, 31), 50), None,  # a report filed late, for an earlier period
+     "El avance físico de este informe (50 %) no sigue al del informe R1 (30 % al 30/06/2027)"),
+])
+def test_progress_that_goes_back_is_refused_until_the_report_says_why(store, earlier, later, problems, refused):
+    """A report at 10 % after one at 40 % was accepted without a word: physical progress is cumulative."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", *earlier))
+    second = _report("R2", *later).model_copy(update={"problems": problems})
+    if refused is None:
+        monitoring.save_report(store, PLANNER, second)
+        assert len(monitoring.reports(store, agreement.agreement_id)) == 2
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)) as caught:
+            monitoring.save_report(store, PLANNER, second)
+        assert "explíquelo en «Problemas encontrados»" in str(caught.value)
+        assert [r.report_id for r in monitoring.reports(store, agreement.agreement_id)] == ["R1"]
+
+
+@pytest.mark.parametrize("evaluated_on, progress, early_reason, refused", [
+    (dt.date(2027, 3, 1), 10, None, ("El convenio CONV-2026-001 termina el 31/12/2027 y su último informe dice "
+                                     "10 % de avance físico")),
+    (dt.date(2027, 3, 1), None, None, "su último informe dice 0 % de avance físico"),  # no report yet
+    (dt.date(2027, 3, 1), 10, "cancelado", "escriba en «Motivo del cierre anticipado» qué pasó"),  # too short
+    (dt.date(2027, 3, 1), 10, "El cooperante canceló el convenio por falta de fondos", None),
+    (dt.date(2027, 3, 1), 100, None, None),  # the work done ahead of time
+    (END, 60, None, None),  # the agreement's end reached: evaluated as it stands
+])
+def test_the_closing_evaluation_waits_for_the_end_the_full_work_or_a_reason(store, evaluated_on, progress,
+                                                                            early_reason, refused):
+    """A closing evaluation was saved two months into a twelve-month agreement at 10 % (brief R14)."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    if progress is not None:
+        monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 2, 28), progress))
+    evaluation = _evaluation(evaluated_on=evaluated_on, early_reason=early_reason)
+    if refused is None:
+        closing.save_evaluation(store, PLANNER, evaluation)
+        assert [e.early_reason for e in closing.evaluations(store, agreement.agreement_id)] == [early_reason]
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            closing.save_evaluation(store, PLANNER, evaluation)
+        assert closing.evaluations(store, agreement.agreement_id) == []

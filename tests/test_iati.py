@@ -16,7 +16,7 @@ from core.cooperation import monitoring
 from core.iati import identifiers as ids
 from core.iati.context import export_context
 from core.iati.export import activities_document, export_bytes
-from core.iati.read import read_offers, save_read_offers
+from core.iati.read import read_file, read_offers, save_read_offers
 from core.iati.schema import IatiFileError, activities_schema, parse, problems
 from core.proposals import records
 from core.proposals.models import Indicator, Proposal
@@ -242,7 +242,8 @@ def test_the_cli_writes_a_valid_file_to_stdout(tmp_path, con, built_data_dir):
 
 def _japan_agreement(store: Store, end_date: dt.date) -> agr.Agreement:
     """EV-P02 sent to the Japanese embassy (a demo cooperant, read where built), accepted and signed: USD 30.000
-    from Japan and 12.000 from the GAD."""
+    from Japan and 12.000 from the GAD. The junta approved EV-P02 first: an agreement is signed only then."""
+    _fund(store, "EV-P02")
     agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
                                                cooperant_id="CO-JAPON", submitted_on=dt.date(2026, 10, 1)))
     agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 1))
@@ -278,6 +279,7 @@ def test_an_agreement_exports_with_commitments_expenditures_and_results(store):
 @pytest.mark.parametrize(("cooperant", "gad"), [(1000.01, 0.0), (50_000.05, 0.0), (30_000.0, 12_000.01)])
 def test_the_years_of_an_agreement_add_up_to_its_total_to_the_cent(store, cooperant, gad):
     """Each year's share was rounded alone: 1.000,01 came out as 1.000,00 in all."""
+    _fund(store, "EV-P02")  # approved by the junta: an agreement is signed only then
     agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
                                                cooperant_id="CO-JAPON", submitted_on=dt.date(2026, 10, 1)))
     agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 1))
@@ -373,3 +375,61 @@ def test_a_parish_never_takes_over_the_offer_another_parish_read(store):
     after = overlay.current(store, records.OFFER, offer_id)
     assert (after.version, after.body) == (before.version, before.body)
     assert after.body["parish_code"] == "010170" and after.body["counterpart_required_pct"] == 20.0
+
+
+def _with_budget(value: str, currency: str | None = "USD", version: str = "2.03") -> bytes:
+    """The standard's minimal activity with one budget value, under a declared version."""
+    attribute = f' currency="{currency}"' if currency else ""
+    budget = ('<budget><period-start iso-date="2020-01-01"/><period-end iso-date="2020-12-31"/>'
+              f'<value{attribute} value-date="2020-01-01">{value}</value></budget>')
+    doc = (EXAMPLES / "02-minimal-doc.xml").read_text().replace("  </iati-activity>", budget + "\n  </iati-activity>")
+    return doc.replace('version="xx"', f'version="{version}"').encode()
+
+
+@pytest.mark.parametrize("value, currency, words", [
+    ("12500.50", None, "no declara la moneda de sus montos"),
+    ("12500.50", "EUR", "Montos en EUR no convertidos"),
+])
+def test_an_amount_without_a_currency_says_the_file_declares_none(value, currency, words):
+    [read] = read_offers(_with_budget(value, currency), "f.xml")
+    assert read.offer.amount_usd is None
+    assert any(words in note for note in read.notes), read.notes
+    assert not any("Montos en —" in note for note in read.notes)
+
+
+@pytest.mark.parametrize("value, words", [
+    ("12.500,50", ("el monto «12.500,50» no es un número IATI: en IATI los montos llevan punto decimal y ningún "
+                   "separador de miles")),
+    ("1,5", "el monto «1,5» no es un número IATI"),
+])
+def test_an_amount_written_the_ecuadorian_way_says_what_is_wrong_with_it(value, words):
+    with pytest.raises(IatiFileError) as refused:
+        read_offers(_with_budget(value))
+    message = str(refused.value)
+    assert words in message and "elemento «value»" in message and "línea" in message
+
+
+def test_a_date_written_day_first_says_how_iati_writes_dates():
+    content = _with_budget("100").replace(b'iso-date="2013-11-27"/>', b'iso-date="27/11/2013"/>', 1)
+    with pytest.raises(IatiFileError, match="la fecha «27/11/2013» no es una fecha IATI: se escribe año-mes-día"):
+        read_offers(content)
+
+
+@pytest.mark.parametrize("version, notice", [
+    ("2.03", None),
+    ("2.01", "El archivo «f.xml» declara la versión IATI «2.01» y Minga lee la versión 2.03"),
+    ("1.05", "El archivo «f.xml» declara la versión IATI «1.05» y Minga lee la versión 2.03"),
+])
+def test_a_file_of_another_iati_version_is_read_with_a_notice_naming_it(version, notice):
+    read = read_file(_with_budget("100", version=version), "f.xml")
+    assert len(read.offers) == 1
+    assert len(read.notices) == (notice is not None)
+    assert notice is None or notice in read.notices[0]
+
+
+def test_a_version_1_file_that_breaks_the_schema_is_refused_naming_its_version():
+    content = _with_budget("100", version="1.05").replace(b"<title> <!-- 1 and only 1-->", b"<title>")
+    content = content.replace(b"<narrative>Xxxxxxx</narrative> <!-- At least 1-->\n    </title>", b"Xxxxxxx</title>")
+    with pytest.raises(IatiFileError, match="declara la versión IATI «1.05»: Minga lee la versión 2.03; pida al "
+                                            "cooperante el archivo en la versión 2.03"):
+        read_offers(content, "f.xml")

@@ -108,7 +108,7 @@ def offer(**changes) -> dict:
 
 
 @pytest.mark.parametrize("changes, words", [
-    ({"cooperation_type": "soft_loan"}, "es reembolsable"),
+    ({"cooperation_type": "soft_loan"}, "«Crédito blando» es reembolsable: márquela como reembolsable"),
     ({"reimbursable": True}, "no puede estar marcada como reembolsable"),
     ({"counterpart_required_pct": 120}, "va de 0 a menos de 100"),
     ({"amount_usd": -3}, "no puede ser negativo"),

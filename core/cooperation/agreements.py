@@ -3,7 +3,8 @@
 - An `Application` sends one of the parish's proposals to a registered cooperant (optionally for one of its calls),
   with the GAD's short capacity checklist (staff, counterpart funds, experience with this cooperant).
 - The cooperant's answer is recorded once: accepted, to be reformulated, a new proposal asked for, or rejected.
-- An accepted application becomes an `Agreement`: dates, amounts by source (cooperant, GAD counterpart, community),
+- An accepted application of a proposal the junta approved («Financiada» or «En ejecución»: COPFP Art. 69, the
+  thesis's ordinance Art. 13, brief R11) becomes an `Agreement`: dates, amounts by source (cooperant, GAD counterpart, community),
   each party's obligations and an annex of indicators (baseline, target, unit). It is numbered per parish and year
   and stored like a board decision: by the board (or admin), never edited afterwards, in the append-only log.
 Rights and rules are checked against what is STORED (the application's answer), not what the caller passes.
@@ -20,7 +21,7 @@ from core import fmt
 from core.cooperation.calls import calls
 from core.cooperation.cooperants import registered
 from core.data import rural
-from core.proposals.models import CENT, ID_PATTERN
+from core.proposals.models import CENT, ID_PATTERN, ProposalStatus
 from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Change, ConflictError, Store, StoreError
@@ -29,6 +30,8 @@ from core.texts import label, t
 APPLICATION, AGREEMENT = "application", "agreement"
 Answer = Literal["accepted", "reformulate", "new_proposal", "rejected"]
 Party = Literal["cooperant", "gad", "community"]
+# The statuses of a proposal the junta approved (COPFP Art. 69; brief R11): an agreement is signed only for these.
+SIGNABLE = frozenset({ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION})
 
 
 class Capacity(BaseModel):
@@ -174,6 +177,16 @@ def record_answer(store: Store, user: User | None, application_id: str, answer: 
     return answered
 
 
+def require_approved(store: Store, proposal_id: str) -> None:
+    """ValueError (Spanish) unless the STORED proposal was approved by the junta (COPFP Art. 69, ordinance Art. 13,
+    brief R11): «Financiada», or already «En ejecución». A proposal only presented, scored or closed is not signed."""
+    stored = overlay.current(store, "proposal", proposal_id)
+    status = stored.body.get("status") if stored is not None and not stored.deleted else None
+    if status not in SIGNABLE:
+        raise ValueError(t("agr.err.not_approved", proposal=proposal_id,
+                           status=label("proposal_status", status) if status else t("agr.err.no_status")))
+
+
 def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     """Number and store the agreement of an accepted application (board or admin), in one logged transaction."""
     user = Accounts(store).require(user, Action.APPROVE_DECISION)  # the stored account: its name is recorded
@@ -188,6 +201,7 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
         raise ValueError(t("agr.err.not_accepted", application=draft.application_id))
     if application.answered_on is not None and draft.signed_on < application.answered_on:
         raise ValueError(t("agr.err.signed_before", date=fmt.date(application.answered_on)))
+    require_approved(store, application.proposal_id)
     call = next((c for c in calls(store) if c.call_id == application.call_id), None) if application.call_id else None
     local = draft.gad_usd + draft.community_usd  # what the parish puts in: the counterpart a call asks for
     if call is not None and call.counterpart_required_pct and local < draft.total_usd * call.counterpart_required_pct / 100:

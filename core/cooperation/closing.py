@@ -5,6 +5,10 @@ Scale (stated on screen and in the final report): 1 muy insatisfactorio, 2 insat
 4 satisfactorio, 5 muy satisfactorio. Each score carries its evidence. The planner evaluates; the cooperant and the
 association may add their own evaluation (one per evaluator role and agreement). The lessons (what worked, what
 did not) are kept for the next call.
+
+The evaluation closes the project (brief R14): it is saved once the agreement reached its end date or its newest
+report says 100 % of physical progress; before that, only with the reason for closing early (a cancellation, a
+project finished ahead of time).
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from core import fmt
 from core.cooperation.agreements import AGREEMENT, Agreement
+from core.cooperation.monitoring import reports
 from core.data import rural
 from core.record import facts
 from core.record.auth import Accounts, Action, User
@@ -27,6 +33,7 @@ Criterion = Literal["pertinencia", "eficiencia", "eficacia", "impacto", "sosteni
 CRITERIA: tuple[Criterion, ...] = ("pertinencia", "eficiencia", "eficacia", "impacto", "sostenibilidad")
 SCALE = range(1, 6)
 Evaluator = Literal["planner", "cooperant", "association"]
+EARLY_REASON = 10  # characters: a reason for closing early says what happened
 
 
 class CriterionScore(BaseModel):
@@ -47,6 +54,9 @@ class ClosingEvaluation(BaseModel):
     scores: list[CriterionScore]
     lessons_positive: str | None = Field(default=None, max_length=4000)
     lessons_negative: str | None = Field(default=None, max_length=4000)
+    # why the agreement is evaluated for closing before its end date without its work done (a cancellation, a
+    # project finished early); None when it ended or the last report says 100 %
+    early_reason: str | None = Field(default=None, max_length=2000)
 
     @field_validator("scores")
     @classmethod
@@ -72,6 +82,20 @@ def evaluations(store: Store, agreement_id: str) -> list[ClosingEvaluation]:
     return sorted(found, key=lambda e: ("planner", "cooperant", "association").index(e.evaluator))
 
 
+def require_closable(store: Store, agreement: Agreement, evaluation: ClosingEvaluation) -> None:
+    """ValueError (Spanish) when the closing evaluation comes before the agreement ends, the newest report by then
+    is short of 100 % and no reason for closing early is given (brief R14, thesis §3.3.3: the evaluation of results
+    ends the project with its final report)."""
+    if evaluation.evaluated_on >= agreement.end_date or len((evaluation.early_reason or "").strip()) >= EARLY_REASON:
+        return
+    reached = [r for r in reports(store, agreement.agreement_id) if r.period_end <= evaluation.evaluated_on]
+    progress = reached[-1].physical_progress_pct if reached else 0.0
+    if progress >= 100:
+        return
+    raise ValueError(t("close.err.early", number=agreement.number_es, end=fmt.date(agreement.end_date),
+                       progress=fmt.number(progress, 0), reason=t("conv.close.early")))
+
+
 def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluation) -> ClosingEvaluation:
     """Store the evaluation of a STORED agreement (planners record it, also on behalf of the cooperant and the
     association); a later save by the same evaluator replaces the earlier one, and the log keeps both."""
@@ -82,6 +106,7 @@ def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluati
     agreement = Agreement.model_validate(stored.body)
     if evaluation.evaluated_on < agreement.start_date:
         raise ValueError(t("close.err.before_start"))
+    require_closable(store, agreement, evaluation)
     facts.require_past(evaluation.evaluated_on, label("field", "evaluated_on"))
     rural.require_rural(agreement.parish_code)
     store.save(EVALUATION, evaluation.record_id, evaluation.model_dump(mode="json"), actor=actor.username,

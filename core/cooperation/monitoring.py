@@ -98,9 +98,29 @@ def save_report(store: Store, user: User | None, report: Report) -> Report:
     taken = store.get(REPORT, report.report_id)
     if taken is not None:  # a report is never rewritten: a code in use is the person's choice, not a conflict
         raise ValueError(t("mon.err.report_taken", report=report.report_id))
+    require_progress_explained(report, reports(store, report.agreement_id))
     store.save(REPORT, report.report_id, report.model_dump(mode="json"), actor=actor.username,
                parish_code=agreement.parish_code, expected_version=0, action=t("log.action.report"))
     return report
+
+
+def require_progress_explained(report: Report, history: Sequence[Report]) -> None:
+    """ValueError (Spanish) when the physical progress, which is cumulative, goes back against the report of the
+    period before (or passes the one after) and the report does not say why in its problems: a real setback (works
+    damaged, an earlier figure overstated) is kept once it is explained; a typo is caught before it is stored."""
+    if (report.problems or "").strip():
+        return
+    before = [r for r in history if r.period_end <= report.period_end]
+    after = [r for r in history if r.period_end > report.period_end]
+    if before and before[-1].physical_progress_pct > report.physical_progress_pct:
+        other = before[-1]
+    elif after and after[0].physical_progress_pct < report.physical_progress_pct:
+        other = after[0]
+    else:
+        return
+    raise ValueError(t("mon.err.progress_back", progress=fmt.number(report.physical_progress_pct, 0),
+                       other=other.report_id, other_progress=fmt.number(other.physical_progress_pct, 0),
+                       other_date=fmt.date(other.period_end), problems=t("conv.report.problems")))
 
 
 def elapsed_share(agreement: Agreement, day: dt.date) -> float:

@@ -38,6 +38,7 @@ MODALITY_OF_KIND = {"bilateral": "bilateral", "multilateral": "multilateral", "d
                     "ngo": "north_south", "private": "north_south", "national_public": "national_public"}
 STATUS_OF_ACTIVITY = {"1": "open", "2": "open", "3": "executed", "4": "executed", "5": "not_executed", "6": "closed"}
 DEFAULT_KIND = "ngo"
+SUPPORTED_VERSION = "2.03"
 COUNTRY_OF_DAC_CODE = {code: country for country, code in ids.DAC_DONOR_CODES.items()}
 
 
@@ -91,7 +92,7 @@ def _cooperation_type(activity: etree._Element, notes: list[str]) -> str:
 
 
 def _usd(values: list[etree._Element], default_currency: str | None, notes: list[str]) -> float | None:
-    total, found, other = 0.0, False, set()
+    total, found, other, undeclared = 0.0, False, set(), False
     for value in values:
         currency = value.get("currency") or default_currency
         try:
@@ -100,10 +101,14 @@ def _usd(values: list[etree._Element], default_currency: str | None, notes: list
             continue
         if currency == "USD":
             total, found = total + amount, True
+        elif currency:
+            other.add(currency)
         else:
-            other.add(currency or "—")
+            undeclared = True
     if other:
         notes.append(t("iati.read.other_currency", currencies=", ".join(sorted(other))))
+    if undeclared:
+        notes.append(t("iati.read.no_currency"))
     return total if found else None
 
 
@@ -155,12 +160,37 @@ def _offer(activity: etree._Element, index: int, file_name: str, file_digest: st
     return ReadOffer(offer, identifier, notes)
 
 
-def read_offers(content: bytes, file_name: str = "actividades.xml") -> list[ReadOffer]:
-    """Every activity of an IATI 2.03 file as an offer to review; IatiFileError (Spanish) for a file that fails."""
+@dataclass(frozen=True)
+class ReadFile:
+    """What a file read gives: its activities as offers to review, and notices on the whole file (Spanish)."""
+
+    offers: list[ReadOffer]
+    notices: list[str]
+
+
+def version_notice(document: etree._ElementTree, file_name: str) -> str | None:
+    """A notice when the file declares another IATI version than 2.03 (Minga reads it with the 2.03 rules)."""
+    declared = (document.getroot().get("version") or "").strip()
+    if declared == SUPPORTED_VERSION:
+        return None
+    if not declared:
+        return t("iati.read.no_version", file=file_name)
+    return t("iati.read.version", file=file_name, version=declared)
+
+
+def read_file(content: bytes, file_name: str = "actividades.xml") -> ReadFile:
+    """Every activity of an IATI 2.03 file as an offer to review, with notices on the whole file (a version other
+    than 2.03); IatiFileError (Spanish) for a file that fails. A 1.x file that breaks the 2.03 schema is refused
+    naming its version, so the planner asks the cooperant for a 2.03 file."""
     document = parse(content)
+    notice = version_notice(document, file_name)
     found = problems(document)
     if found:
-        raise IatiFileError(t("iati.err.invalid_file", problems="; ".join(found)))
+        declared = (document.getroot().get("version") or "").strip()
+        message = t("iati.err.invalid_file", problems="; ".join(found))
+        if declared.startswith("1."):
+            message = t("iati.err.old_version", file=file_name, version=declared) + " " + message
+        raise IatiFileError(message)
     digest = hashlib.sha256(content).hexdigest()[:8]
     read, refused = [], []
     for index, activity in enumerate(document.getroot().findall("iati-activity"), start=1):
@@ -171,7 +201,12 @@ def read_offers(content: bytes, file_name: str = "actividades.xml") -> list[Read
                              problems="; ".join(spanish_errors(exc, offer_fields()))))
     if refused:
         raise IatiFileError(t("iati.err.invalid_file", problems="; ".join(refused)))
-    return read
+    return ReadFile(read, [notice] if notice else [])
+
+
+def read_offers(content: bytes, file_name: str = "actividades.xml") -> list[ReadOffer]:
+    """Every activity of an IATI 2.03 file as an offer to review (read_file without the file's notices)."""
+    return read_file(content, file_name).offers
 
 
 # What the planner writes on an offer and an IATI file does not carry (iati.read.check_themes asks for them): a file

@@ -29,6 +29,8 @@ _UNEXPECTED = re.compile(r"This element is not expected")
 _ATTRIBUTE_REQUIRED = re.compile(r"The attribute '(?P<attribute>[^']+)' is required")
 _ATTRIBUTE_VALUE = re.compile(r"attribute '(?P<attribute>[^']+)': '(?P<value>[^']*)' is not a valid value")
 _ELEMENT = re.compile(r"Element '(?P<element>[^']+)'")
+_ATOMIC = re.compile(r"'(?P<value>[^']*)' is not a valid value of the atomic type 'xs:(?P<type>decimal|date|dateTime)'")
+_ATOMIC_KEY = {"decimal": "iati.err.not_decimal", "date": "iati.err.not_date", "dateTime": "iati.err.not_date"}
 
 
 class IatiFileError(ValueError):
@@ -69,6 +71,8 @@ def _spanish(error: etree._LogEntry) -> str:
     if found := _MISSING.search(message):
         expected = ", ".join(f"«{name.strip()}»" for name in found.group("expected").split(","))
         what = t("iati.err.missing_child", expected=expected)
+    elif found := _ATOMIC.search(message):  # a value written as people write it, not as IATI does
+        what = t(_ATOMIC_KEY[found.group("type")], value=found.group("value"))
     elif _UNEXPECTED.search(message):
         what = t("iati.err.unexpected")
     elif found := _ATTRIBUTE_REQUIRED.search(message):

@@ -21,6 +21,7 @@ from typing import Any, Literal
 import polars as pl
 
 from core.cooperation.cooperants import Cooperant, cooperant_name
+from core.data import rural
 from core.engine.prioritization import DecisionInputs, screening_context
 from core.engine.screening import OfferMatch, Screening, match_offer, screen_offer
 from core.fmt import amount
@@ -55,6 +56,9 @@ class OfferReview:
     match: OfferMatch
     required_usd: float | None  # the counterpart the offer demands (None: it does not say how much)
     available_usd: float
+    # an illustrative (invented) offer another parish holds, the demo's: screened as an example, never counted in
+    # this parish's totals (a real offer of any parish is screened and counted by every parish)
+    example_elsewhere: bool = False
 
     @property
     def counterpart_ok(self) -> bool | None:
@@ -76,14 +80,20 @@ def review_offers(inputs: DecisionInputs, counterpart_available_usd: float, *,
     eligible ones first, then by id."""
     ctx = screening_context(inputs, counterpart_available_usd=counterpart_available_usd, today=today)
     reviews = [OfferReview(offer, screen_offer(offer, ctx, inputs.proposals), match_offer(offer, inputs.proposals, ctx),
-                           offer.required_counterpart_usd(), counterpart_available_usd)
+                           offer.required_counterpart_usd(), counterpart_available_usd,
+                           example_elsewhere=offer.is_illustrative and offer.parish_code not in (None, inputs.parish_code))
                for offer in inputs.offers.values()]
     return sorted(reviews, key=lambda r: (not r.screening.eligible, r.offer.offer_id))
 
 
+def counted(reviews: Sequence[OfferReview]) -> list[OfferReview]:
+    """The offers that enter the parish's totals: all but the illustrative ones another parish holds."""
+    return [r for r in reviews if not r.example_elsewhere]
+
+
 def committed_usd(reviews: Sequence[OfferReview]) -> float:
-    """The counterpart the eligible offers demand together."""
-    return sum(r.required_usd or 0.0 for r in reviews if r.screening.eligible)
+    """The counterpart the eligible offers demand together (illustrative offers of another parish left out)."""
+    return sum(r.required_usd or 0.0 for r in counted(reviews) if r.screening.eligible)
 
 
 def over_committed(committed: float, available_usd: float) -> bool:
@@ -123,13 +133,14 @@ def reviews_frame(reviews: Sequence[OfferReview], registry: Sequence[Cooperant])
              "status": label("offer_status", r.offer.status), "amount_usd": r.offer.amount_usd,
              "required_usd": r.required_usd, "counterpart_ok": r.counterpart_ok, "eligible": r.screening.eligible,
              "failed_gates": ", ".join(g.label_es for g in r.screening.failures),
-             "proposals": len(r.match.proposals), "pdot_objectives": ", ".join(r.match.pdot_objective_ids)}
+             "proposals": len(r.match.proposals), "pdot_objectives": ", ".join(r.match.pdot_objective_ids),
+             "example_of": rural.named(r.offer.parish_code) if r.example_elsewhere else None}
             for r in reviews]
     return pl.DataFrame(rows, schema={"offer_id": pl.Utf8, "title": pl.Utf8, "cooperant": pl.Utf8,
                                       "cooperation_type": pl.Utf8, "status": pl.Utf8, "amount_usd": pl.Float64,
                                       "required_usd": pl.Float64, "counterpart_ok": pl.Boolean,
                                       "eligible": pl.Boolean, "failed_gates": pl.Utf8, "proposals": pl.Int64,
-                                      "pdot_objectives": pl.Utf8})
+                                      "pdot_objectives": pl.Utf8, "example_of": pl.Utf8})
 
 
 def matches_frame(review: OfferReview, proposals: Mapping[str, Proposal]) -> pl.DataFrame:

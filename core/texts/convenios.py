@@ -63,6 +63,9 @@ STRINGS = {
     "conv.close.name": "Nombre de quien evalúa",
     "conv.close.evidence": "Evidencia: {criterion}",
     "conv.close.save": "Guardar evaluación",
+    "conv.close.early": "Motivo del cierre anticipado",
+    "conv.close.early_help": ("Solo si el convenio no ha terminado y el último informe no llega al 100 %: qué pasó "
+                              "(una cancelación, una obra terminada antes de tiempo)."),
     "conv.close.saved": "Evaluación de cierre guardada.",
     "conv.close.recorded": "Evaluaciones de cierre registradas: {who}. El informe final las incluye.",
     "conv.close.pdf": "Informe final (PDF)",
@@ -86,6 +89,14 @@ STRINGS = {
     "agr.err.answered": "La postulación {application} ya tiene la respuesta del cooperante; una reformulación se "
                         "registra como postulación nueva.",
     "agr.err.answer_before": "La respuesta no puede ser anterior al envío de la postulación ({date}).",
+    "agr.err.not_approved": ("La propuesta «{proposal}» está «{status}»: solo se firma el convenio de una propuesta "
+                             "que la junta parroquial aprobó («Financiada» o «En ejecución»), porque los proyectos "
+                             "de cooperación los aprueba la máxima autoridad del GAD (COPFP Art. 69). Registre "
+                             "primero la decisión de la junta."),
+    "agr.err.no_status": "sin estado",
+    "conv.agree.waiting": ("La postulación {application} («{proposal}») fue aceptada, pero la propuesta está "
+                           "«{status}»: el convenio se firma cuando la junta parroquial la aprueba (queda "
+                           "«Financiada»; COPFP Art. 69)."),
     "agr.err.not_accepted": "Solo una postulación aceptada por el cooperante se convierte en convenio, y la "
                             "{application} no lo está.",
     "agr.err.already_signed": "La postulación {application} ya tiene su convenio.",

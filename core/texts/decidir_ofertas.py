@@ -43,6 +43,10 @@ STRINGS = {
     "ofe.col.required": "Contraparte exigida",
     "ofe.col.counterpart_ok": "¿Alcanza la reserva?",
     "ofe.col.eligible": "Elegible",
+    "ofe.col.example_of": "Ejemplo ilustrativo de",
+    "ofe.examples": ("{count} ofertas son ejemplos ilustrativos de otra parroquia (datos de demostración, columna "
+                     "«Ejemplo ilustrativo de»): se revisan como ejemplo, pero no cuentan en las ofertas, las "
+                     "elegibles ni la contraparte de esta parroquia."),
     "ofe.col.failed": "No cumple",
     "ofe.col.proposals": "Propuestas que podría financiar",
     "ofe.col.pdot": "Objetivos del PDOT",

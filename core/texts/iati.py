@@ -80,11 +80,18 @@ STRINGS = {
     "iati.err.activity": "la actividad {index} no es una oferta válida ({problems})",
     "iati.err.attribute_value": "el atributo «{attribute}» tiene un valor no válido: «{value}»",
     "iati.err.other": "no cumple el esquema IATI 2.03",
+    "iati.err.not_decimal": ("el monto «{value}» no es un número IATI: en IATI los montos llevan punto decimal y "
+                             "ningún separador de miles (por ejemplo 12500.50 y no 12.500,50)"),
+    "iati.err.not_date": ("la fecha «{value}» no es una fecha IATI: se escribe año-mes-día (por ejemplo "
+                          "2027-03-31)"),
     "iati.err.other_parish": "No se guardó ninguna oferta: {offers}. Una parroquia no reemplaza las ofertas de "
                              "otra; {parish} ya puede revisarlas en «Ofertas de cooperación». Quite esas actividades "
                              "del archivo para guardar las demás.",
     "iati.err.other_parish_offer": "la oferta «{offer}» es de {parish}",
     "iati.err.invalid_file": "El archivo no cumple el estándar IATI 2.03 y no se leyó ninguna oferta. {problems}",
+    "iati.page.preview_page": "Página de la vista previa (de {pages})",
+    "iati.page.preview_count": ("Se muestran las actividades {first} a {last} de {count}; «Guardar las ofertas "
+                                "leídas» guarda todas."),
     "iati.read.source": "Archivo IATI «{file}», actividad «{identifier}»",
     "iati.read.no_funder": "El archivo no nombra un financiador (organización con rol 1): se tomó como cooperante "
                            "a la organización que publica el archivo.",
@@ -96,6 +103,16 @@ STRINGS = {
                                  "no reembolsable; confírmelo con el cooperante.",
     "iati.read.other_currency": "Montos en {currencies} no convertidos a dólares: no se sumaron al monto de la "
                                 "oferta.",
+    "iati.read.no_currency": ("El archivo no declara la moneda de sus montos (ni «default-currency» en la "
+                              "actividad ni «currency» en cada valor): no se sumaron al monto de la oferta; "
+                              "pregunte al cooperante en qué moneda están."),
+    "iati.read.version": ("El archivo «{file}» declara la versión IATI «{version}» y Minga lee la versión 2.03: "
+                          "se leyó con las reglas de la 2.03; revise los montos, códigos y fechas de cada oferta "
+                          "con el cooperante."),
+    "iati.read.no_version": ("El archivo «{file}» no declara su versión IATI: se leyó con las reglas de la 2.03; "
+                             "revise los montos, códigos y fechas de cada oferta con el cooperante."),
+    "iati.err.old_version": ("El archivo «{file}» declara la versión IATI «{version}»: Minga lee la versión 2.03; "
+                             "pida al cooperante el archivo en la versión 2.03."),
     "iati.read.no_amount": "El archivo no trae presupuesto ni compromisos: la oferta queda sin monto.",
     "iati.read.no_identifier": "La actividad no tiene identificador IATI: se le dio el código {offer_id}.",
     "iati.read.untitled": "Actividad IATI {index} sin título",

@@ -9,6 +9,10 @@ STRINGS = {
     "mon.err.report_taken": "El código de informe «{report}» ya está en uso (los códigos de informe son únicos en "
                             "Minga y un informe guardado no se cambia): escriba otro, por ejemplo con el número del "
                             "convenio y el período.",
+    "mon.err.progress_back": ("El avance físico de este informe ({progress} %) no sigue al del informe {other} "
+                              "({other_progress} % al {other_date}): el avance es acumulado y no retrocede. Si de "
+                              "verdad retrocedió (una obra dañada, un avance anterior sobrestimado), explíquelo en "
+                              "«{problems}» y guarde de nuevo; si no, corrija el porcentaje."),
     "mon.err.period": "El período del informe termina antes del inicio del convenio ({date}).",
     "mon.flag.late": "atrasado",
     "mon.flag.report_overdue": "informe pendiente",
@@ -34,6 +38,10 @@ STRINGS = {
     "mon.flags.ok": "sin alertas",
     "close.err.criteria": "La evaluación de cierre califica los cinco criterios; falta: {missing}.",
     "close.err.repeated": "un criterio está calificado dos veces",
+    "close.err.early": ("El convenio {number} termina el {end} y su último informe dice {progress} % de avance "
+                        "físico: la evaluación de cierre se hace al terminar el convenio o con la obra al 100 %. "
+                        "Para cerrarlo antes (una cancelación, una obra terminada antes de tiempo), escriba en "
+                        "«{reason}» qué pasó."),
     "close.err.before_start": "La evaluación de cierre no puede ser anterior al inicio del convenio.",
     "close.criterion.pertinencia": "Pertinencia",
     "close.criterion.eficiencia": "Eficiencia",

@@ -113,7 +113,8 @@ STRINGS: dict[str, str] = {
     "val.proposal.target_goal": "la meta ODS {target} pertenece al ODS {goal}, que no está en la lista de ODS",
     "val.offer.pct": ("el porcentaje de contraparte va de 0 a menos de 100: con el 100 % el cooperante no pondría nada "
                       "(se recibió {value})"),
-    "val.offer.reimbursable": "una cooperación de tipo «{kind}» es reembolsable: marque reimbursable = true",
+    "val.offer.reimbursable": ("una cooperación de tipo «{kind}» es reembolsable: márquela como reembolsable "
+                               "(o elija un tipo no reembolsable)"),
     "val.offer.non_reimbursable": "una cooperación financiera no reembolsable no puede estar marcada como "
                                   "reembolsable",
     "val.offer.dates": "la fecha límite es anterior a la fecha de apertura",
