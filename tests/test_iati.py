@@ -19,12 +19,12 @@ from core.iati.export import activities_document, export_bytes
 from core.iati.read import read_file, read_offers, save_read_offers
 from core.iati.schema import IatiFileError, activities_schema, parse, problems
 from core.proposals import records
-from core.proposals.models import Indicator, Proposal
+from core.proposals.models import Indicator
 from core.proposals.offers import CooperationOffer
 from core.record import overlay
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
-from tests.conftest import store_accounts, store_funded
+from tests.conftest import approve_proposal, store_accounts
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "sources" / "reference" / "iati-2.03" / "ejemplos"
@@ -39,19 +39,13 @@ def store(tmp_path, con):
     return Store(tmp_path / "s.sqlite")
 
 
-def _fund(store: Store, proposal_id: str) -> Proposal:
-    """Move a demo proposal to «funded» through the lifecycle, as a board decision does."""
-    record = overlay.current(store, records.PROPOSAL, proposal_id)
-    return store_funded(store, Proposal.model_validate(record.body), date=DECIDED)
-
-
 def _activity(document, identifier):
     [found] = [a for a in document.getroot().findall("iati-activity") if a.findtext("iati-identifier") == identifier]
     return found
 
 
 def test_the_demo_export_validates_against_the_shipped_schema(store, con):
-    funded = _fund(store, "EV-P02")
+    funded = approve_proposal(store, "EV-P02")
     document = parse(export_bytes(store, "010170", **export_context(con, "010170")))
     assert activities_schema().validate(document), activities_schema().error_log
     root = document.getroot()
@@ -141,7 +135,7 @@ def test_a_recorded_ruc_names_the_gad_and_only_planners_record_it(store):
 
 
 def test_text_indicators_are_qualitative_and_numbers_quantitative(store):
-    proposal = _fund(store, "EV-P02").model_copy(update={"indicators": [
+    proposal = approve_proposal(store, "EV-P02").model_copy(update={"indicators": [
         Indicator(name="Familias con riego", baseline="0", target="25", means_of_verification="Actas"),
         Indicator(name="Organización", baseline="débil", target="fortalecida", means_of_verification="Informe")]})
     store.save(records.PROPOSAL, "EV-P02", proposal.model_dump(mode="json"), actor="test", parish_code="010170")
@@ -156,7 +150,7 @@ def test_text_indicators_are_qualitative_and_numbers_quantitative(store):
 @pytest.mark.parametrize(("typed", "exported"), [("1.200", "1200"), ("1234567,89", "1234567.89"), ("12,5", "12.5")])
 def test_an_indicator_typed_in_es_ec_is_exported_as_its_number(store, typed, exported):
     """«1.200» familias went out as 1.2, and «1234567,89» as 1.23457e+06."""
-    proposal = _fund(store, "EV-P02").model_copy(update={"indicators": [
+    proposal = approve_proposal(store, "EV-P02").model_copy(update={"indicators": [
         Indicator(name="Familias con riego", baseline="0", target=typed, means_of_verification="Actas")]})
     store.save(records.PROPOSAL, "EV-P02", proposal.model_dump(mode="json"), actor="test", parish_code="010170")
     indicator = _activity(activities_document(store, "010170"), "EC-DPA-010170-EV-P02").find("result/indicator")
@@ -164,7 +158,7 @@ def test_an_indicator_typed_in_es_ec_is_exported_as_its_number(store, typed, exp
 
 
 def test_a_control_character_pasted_into_a_title_does_not_stop_the_file(store):
-    proposal = _fund(store, "EV-P02").model_copy(update={"title": "Riego\x0bpor goteo"})
+    proposal = approve_proposal(store, "EV-P02").model_copy(update={"title": "Riego\x0bpor goteo"})
     store.save(records.PROPOSAL, "EV-P02", proposal.model_dump(mode="json"), actor="test", parish_code="010170")
     document = activities_document(store, "010170")
     assert not problems(document)
@@ -222,7 +216,7 @@ def test_an_export_reads_back_into_the_same_offers(store):
 def test_the_cli_writes_a_valid_file_to_stdout(tmp_path, con, built_data_dir):
     path = tmp_path / "cli.sqlite"
     store = Store(path)
-    _fund(store, "EV-P05")
+    approve_proposal(store, "EV-P05")
     env = {"MINGA_DATA_DIR": str(built_data_dir), "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, "-m", "core.iati", "export", "--parish", "010170", str(path)],
                           check=False, cwd=ROOT, capture_output=True, env=env, timeout=120)
@@ -243,7 +237,7 @@ def test_the_cli_writes_a_valid_file_to_stdout(tmp_path, con, built_data_dir):
 def _japan_agreement(store: Store, end_date: dt.date) -> agr.Agreement:
     """EV-P02 sent to the Japanese embassy (a demo cooperant, read where built), accepted and signed: USD 30.000
     from Japan and 12.000 from the GAD. The junta approved EV-P02 first: an agreement is signed only then."""
-    _fund(store, "EV-P02")
+    approve_proposal(store, "EV-P02")
     agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
                                                cooperant_id="CO-JAPON", submitted_on=dt.date(2026, 10, 1)))
     agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 1))
@@ -279,7 +273,7 @@ def test_an_agreement_exports_with_commitments_expenditures_and_results(store):
 @pytest.mark.parametrize(("cooperant", "gad"), [(1000.01, 0.0), (50_000.05, 0.0), (30_000.0, 12_000.01)])
 def test_the_years_of_an_agreement_add_up_to_its_total_to_the_cent(store, cooperant, gad):
     """Each year's share was rounded alone: 1.000,01 came out as 1.000,00 in all."""
-    _fund(store, "EV-P02")  # approved by the junta: an agreement is signed only then
+    approve_proposal(store, "EV-P02")  # approved by the junta: an agreement is signed only then
     agr.submit(store, PLANNER, agr.Application(application_id="AP-1", parish_code="010170", proposal_id="EV-P02",
                                                cooperant_id="CO-JAPON", submitted_on=dt.date(2026, 10, 1)))
     agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 1))
