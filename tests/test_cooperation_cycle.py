@@ -416,3 +416,20 @@ def test_the_closing_evaluation_waits_for_the_end_the_full_work_or_a_reason(stor
         with pytest.raises(ValueError, match=re.escape(refused)):
             closing.save_evaluation(store, PLANNER, evaluation)
         assert closing.evaluations(store, agreement.agreement_id) == []
+
+
+def test_the_final_report_says_why_a_project_closed_early(store):
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 2, 28), 10))
+    reason = "El cooperante canceló el convenio por falta de fondos"
+    closing.save_evaluation(store, PLANNER, _evaluation(evaluated_on=dt.date(2027, 3, 1), early_reason=reason))
+    items = closing.evaluations(store, agreement.agreement_id)
+    reports = monitoring.reports(store, agreement.agreement_id)
+    pdf = PdfReader(io.BytesIO(final_report.pdf_bytes(agreement, reports, items, parish_name="El Valle",
+                                                      project_title="Riego por goteo")))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert f"Cierre anticipado, evaluado por Técnico de planificación el 01/03/2027: {reason}" in text
+    book = load_workbook(io.BytesIO(final_report.xlsx_bytes(agreement, reports, items)))
+    lessons = list(book["Lecciones"].iter_rows(values_only=True))
+    assert lessons[0][3] == "Motivo del cierre anticipado" and lessons[1][3] == reason

@@ -71,6 +71,10 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
         paragraph(pdf, t("rev.pdf.none"))
 
     heading(pdf, t("close.pdf.evaluation"))
+    for item in items:  # closed before the agreement's end with the project short of 100 %: why, in the report
+        if item.early_reason:
+            paragraph(pdf, t("close.pdf.early", who=label("closing_evaluator", item.evaluator),
+                              date=fmt.date(item.evaluated_on), reason=item.early_reason))
     paragraph(pdf, _scale())
     if items:
         table(pdf, [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
@@ -116,7 +120,9 @@ def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[
     sheet(t("rev.sheet"), _review_headers(), review_rows(midterm, audits))
     sheet(t("close.sheet.evaluation"), [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
           [*scores_table(items), [], [_scale()]])
-    sheet(t("close.sheet.lessons"), [t("close.col.evaluator"), t("close.col.positive"), t("close.col.negative")],
-          [[label("closing_evaluator", e.evaluator), e.lessons_positive, e.lessons_negative] for e in items])
+    sheet(t("close.sheet.lessons"), [t("close.col.evaluator"), t("close.col.positive"), t("close.col.negative"),
+                                     t("close.col.early")],
+          [[label("closing_evaluator", e.evaluator), e.lessons_positive, e.lessons_negative, e.early_reason]
+           for e in items])
     book.close()
     return buffer.getvalue()

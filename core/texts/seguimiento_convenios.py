@@ -57,6 +57,7 @@ STRINGS = {
     "close.pdf.results": "1. Resultados frente a las metas",
     "close.pdf.money": "2. Uso de los recursos por fuente",
     "close.pdf.evaluation": "4. Evaluación de cierre",
+    "close.pdf.early": "Cierre anticipado, evaluado por {who} el {date}: {reason}",
     "close.pdf.no_evaluation": "La evaluación de cierre no se ha registrado todavía.",
     "close.pdf.lessons": "5. Lecciones para la próxima convocatoria",
     "close.sheet.results": "Resultados",
@@ -73,6 +74,7 @@ STRINGS = {
     "close.col.evaluator": "Evaluador",
     "close.col.positive": "Lo que funcionó",
     "close.col.negative": "Lo que no funcionó",
+    "close.col.early": "Motivo del cierre anticipado",
     "pdot.title": "Avance frente a las metas del PDOT",
     "pdot.caption": "Cada proyecto financiado o con convenio, bajo cada objetivo del PDOT al que se alinea: el dinero "
                     "comprometido, lo gastado y el avance físico según el último informe, y sus indicadores. Es el "
