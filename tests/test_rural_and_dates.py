@@ -15,6 +15,8 @@ from core.data import rural
 from core.data.paths import SOURCES_DIR
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
+from core.iati import identifiers
+from core.iati.read import save_read_offers
 from core.parish import survey, tables
 from core.parish.__main__ import main
 from core.parish.models import ParishAid, ParishAssociation, ParishPdotObjective, ParishProblem, SurveyAnswer
@@ -105,6 +107,9 @@ SEAT_WRITES = {
     "presupuesto": lambda s: scenarios.set_board_budget(s, BOARD, SEAT, AllocationRules(budget_usd=50000)),
     "escenario": lambda s: scenarios.save_scenario(s, PLANNER, scenarios.Scenario(
         name="Escenario urbano", parish_code=SEAT, weights={"scope": 1}, rules=AllocationRules(budget_usd=1000))),
+    "emisor IATI": lambda s: identifiers.save_publisher(s, PLANNER, SEAT, "0190000000001"),
+    "ofertas IATI": lambda s: save_read_offers(s, PLANNER, [records.offers(s)[0].item.model_copy(
+        update={"offer_id": "OF-IATI-URB"})], SEAT),
 }
 
 

@@ -23,7 +23,7 @@ from core import fmt
 from core.data import rural
 from core.engine.screening import GateResult
 from core.proposals.models import ID_PATTERN
-from core.record import facts
+from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Store
 from core.texts import label, t
@@ -91,11 +91,14 @@ def current_stage(reached: Sequence[StageEvidence]) -> Stage | None:
 
 
 def record_stage(store: Store, user: User | None, parish_code: str, item: StageEvidence) -> StageEvidence:
-    """Record a stage reached (planners), after the one before it and not earlier than it; a study that found the
-    project not feasible stops the pipeline."""
+    """Record a stage reached (planners) by a live proposal of `parish_code`, after the one before it and not earlier
+    than it; a study that found the project not feasible stops the pipeline."""
     rural.require_rural(parish_code)
     facts.require_past(item.reached_on, t("stage.col.date"))
     actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
+    proposal = overlay.current(store, "proposal", item.proposal_id)  # the stored proposal's parish, not the caller's
+    if proposal is None or proposal.deleted or proposal.parish_code != parish_code:
+        raise ValueError(t("stage.err.no_proposal", proposal=item.proposal_id, parish=rural.named(parish_code)))
     reached = evidences(store, parish_code).get(item.proposal_id, [])
     expected = STAGES[len(reached)] if len(reached) < len(STAGES) else None
     if item.stage != expected:

@@ -17,6 +17,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from core.data import rural
 from core.record.auth import Accounts, Action, User
 from core.record.store import Store
 from core.texts import t
@@ -92,6 +93,7 @@ def publisher(store: Store, parish_code: str) -> Publisher:
 def save_publisher(store: Store, user: User | None, parish_code: str, ruc_text: str) -> Publisher:
     """Record the GAD's RUC (planner or admin); the identifier of every later export follows it."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    rural.require_rural(parish_code)  # an urban cantonal seat has no junta to publish for
     saved = Publisher(parish_code=parish_code, ruc=checked_ruc(ruc_text))
     store.save(PUBLISHER_KIND, parish_code, saved.model_dump(mode="json"), actor=actor.username,
                parish_code=parish_code, action=t("log.action.iati_publisher"))

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from core.data import rural
 from core.fmt import money, number
 from core.proposals.models import (
     CENT,
@@ -171,3 +172,17 @@ class CooperationOffer(BaseModel):
         offer does not say how much."""
         required = self.required_counterpart_usd()
         return None if required is None else required <= available_usd + CENT
+
+
+def kept_by_its_parish(offer: CooperationOffer, holder: str | None, parish_code: str | None) -> CooperationOffer:
+    """The offer to save from `parish_code` (None: no parish in view) over the stored one `holder` holds: a held offer
+    stays its parish's whatever the body says (a body without one keeps the holder). ValueError (Spanish) when the
+    offer, as stored or as sent, is another parish's than the one it is saved from or the one the body names."""
+    if holder is not None and offer.parish_code is None:
+        offer = offer.model_copy(update={"parish_code": holder})
+    owner = holder or offer.parish_code
+    for claimed in (parish_code, offer.parish_code if holder is not None else None):
+        if claimed is not None and owner is not None and claimed != owner:
+            raise ValueError(t("ofe.err.other_parish", offer=offer.offer_id, holder=rural.named(owner),
+                               parish=rural.named(claimed)))
+    return offer

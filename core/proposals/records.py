@@ -30,7 +30,7 @@ from core.proposals.models import (
     ProposalStatus,
     transition_error,
 )
-from core.proposals.offers import ENTERED, CooperationOffer
+from core.proposals.offers import ENTERED, CooperationOffer, kept_by_its_parish
 from core.record import facts, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, require
 from core.record.decisions import KIND as DECISION
@@ -293,8 +293,6 @@ def lifecycle_path(current: ProposalStatus, target: ProposalStatus) -> list[Prop
     return []
 
 
-
-
 def decision_status_changes(store: Store, decision: Decision) -> list[Change]:
     """After an approved decision: funded proposals become «funded», the other candidates «not funded» and
     those that failed a gate «not eligible», each through the lifecycle's own steps, noted with the acta. A
@@ -315,6 +313,8 @@ def decision_status_changes(store: Store, decision: Decision) -> list[Change]:
         record = overlay.current(store, PROPOSAL, pid)
         if record is None or record.deleted:
             continue
+        if record.parish_code != decision.parish_code:  # one junta's acta never moves another parish's project
+            raise ValueError(t("dec.err.other_parish", id=pid, parish=rural.named(record.parish_code)))
         proposal = Proposal.model_validate(record.body)
         if target != ProposalStatus.FUNDED and proposal.status not in COMPETING:
             continue  # not this decision's to settle: never handed in, or settled by an earlier acta
@@ -350,9 +350,7 @@ def save_offer(store: Store, user: User | None, offer: CooperationOffer, expecte
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     stored = overlay.current(store, OFFER, offer.offer_id)
     holder = stored.body.get("parish_code") if stored is not None and not stored.deleted else None
-    if parish_code is not None and holder is not None and holder != parish_code:
-        raise ValueError(t("ofe.err.other_parish", offer=offer.offer_id, holder=rural.named(holder),
-                           parish=rural.named(parish_code)))
+    offer = kept_by_its_parish(offer, holder, parish_code)  # ValueError: another parish's offer, stored or claimed
     offer = CooperationOffer.model_validate(registered_offer(store, offer).model_dump(), context={ENTERED: True})
     return _save(store, actor, OFFER, offer.offer_id, offer, None, expected_version, "log.action.save_offer")
 
@@ -365,6 +363,7 @@ def pdot_objectives(store: Store, parish_code: str) -> list[Versioned]:
 def save_pdot_objective(store: Store, user: User | None, objective: PdotObjective,
                         expected_version: int | None = None) -> int:
     actor = Accounts(store).require(user, Action.EDIT_ALIGNMENT)
+    overlay.refuse_other_parish(store, PDOT, objective.pdot_objective_id, objective.parish_code)
     return _save(store, actor, PDOT, objective.pdot_objective_id, objective, objective.parish_code, expected_version,
                  "log.action.save_pdot")
 

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from pydantic import BaseModel
 
-from core.record.store import Change, Store, StoredRecord
+from core.record.store import Change, Store, StoredRecord, StoreError
 from core.texts import t
 
 DEMO_ACTOR = "demo"
@@ -134,6 +134,14 @@ def refuse_taken(store: Store, kind: str, record_id: str) -> None:
     existing = taken(store, kind, record_id)
     if existing is not None:
         raise ValueError(t("store.code_taken", id=existing))
+
+
+def refuse_other_parish(store: Store, kind: str, record_id: str, parish_code: str | None) -> None:
+    """StoreError (Spanish) when the record of that code is another parish's: the store refuses this for the rows it
+    holds, and here for a demo record too, which it does not hold (saved for another parish, it would leave its own)."""
+    existing = current(store, kind, record_id)
+    if parish_code is not None and existing is not None and existing.parish_code not in (None, parish_code):
+        raise StoreError(t("store.parish_taken", record=record_id, parish=existing.parish_code))
 
 
 def base(kind: str, record_id: str) -> dict | None:

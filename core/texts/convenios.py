@@ -146,6 +146,8 @@ STRINGS.update({
                         "la revisión de cada propuesta.",
     "stage.err.order": "La etapa «{stage}» no corresponde ahora: la siguiente es «{expected}».",
     "stage.err.complete": "ninguna (la propuesta completó todas las etapas)",
+    "stage.err.no_proposal": "La propuesta {proposal} no existe en {parish}: registre la etapa desde la parroquia de la "
+                             "propuesta.",
     "stage.err.date": "La fecha no puede ser anterior a la de la etapa anterior ({date}).",
     "stage.err.not_feasible": "El estudio de factibilidad concluyó que el proyecto no es factible: la propuesta no "
                               "avanza a la siguiente etapa.",

@@ -66,6 +66,8 @@ STRINGS = {
                          "proyecto se financia en una sola acta; para decidir de nuevo, prepare un escenario solo "
                          "con las propuestas aún sin decidir."),
     "dec.err.status_one": "{id} está «{status}»",
+    "dec.err.other_parish": ("No se registró: el acta nombra la propuesta {id}, que es de {parish}. Una junta decide "
+                             "solo sobre las propuestas de su parroquia."),
     "dec.err.no_quorum": "No hay quórum: miembros de la junta presentes con voto, {present} de {members}; se "
                          "necesitan {quorum}. No se registró nada.",
     "dec.err.too_many_voters": "Hay {present} asistentes con voto y la junta tiene {members} miembros: marque "
