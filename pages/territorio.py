@@ -1,5 +1,5 @@
 """Territorio: the parish's 2022 census figures (and the study's earlier ones, for El Valle) against the other rural
-parishes of its canton, on a map and ranked, each figure with its source. Works for any of the 1,041 parishes."""
+parishes of its canton, on a map and ranked, each figure with its source. Works for any of the 1,047 parishes."""
 
 import polars as pl
 import streamlit as st

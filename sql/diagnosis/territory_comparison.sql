@@ -1,4 +1,4 @@
--- territory_comparison: one row per parish (all 1,041) with the 2022 census figures (INEC, CPV 2022) Territorio
+-- territory_comparison: one row per parish (all 1,047) with the 2022 census figures (INEC, CPV 2022) Territorio
 -- compares among the rural parishes of a canton, each figure with its own source; blanks mean "not in the census".
 -- Columns: parish_code, name, kind (rural | cabecera_cantonal), canton_code, canton, province_code, province,
 -- has_shape, population, population_year (2022 where the census has the parish), population_source, area_km2,

@@ -1,4 +1,4 @@
--- parish_census: one row per parish of the DPA list (1,041): its figures in INEC's 2022 census and, where a study
+-- parish_census: one row per parish of the DPA list (1,047): its figures in INEC's 2022 census and, where a study
 -- or the reference file publishes them, its earlier census figures beside them, each with its source.
 -- Columns: parish_code, name, kind (rural | cabecera_cantonal), canton_code, canton, province_code, province,
 -- in_census_2022 (the 2022 census tables have this code; false for parishes created or recoded after it),
