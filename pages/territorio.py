@@ -60,7 +60,7 @@ else:
         ranking, category="name", value="value", text="value_text", highlight="selected",
         title=t("diag.territorio.chart_title", indicator=indicator_label, canton=canton),
         value_title=indicator_label, percent=indicator == "poverty_rate",
-        value_format=",.0f" if indicator != "area_km2" else ",.1f",
+        value_format=",.1f" if indicator in ("area_km2", "density_per_km2") else ",.0f",
         tooltip=[("name", t("diag.col.parish")), ("value_text", indicator_label), ("source", t("diag.col.source"))],
         subtitle=t("diag.territorio.chart_caption", known=fmt.number(known[indicator]),
                    total=fmt.number(row["canton_rural_parishes"])),

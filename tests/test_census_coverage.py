@@ -93,3 +93,26 @@ def test_sansahuari_has_its_page_with_its_2022_figures_and_polygon():
     assert any("Sansahuari" in s.value and "Putumayo" in s.value and "Sucumbíos" in s.value for s in app.subheader)
     assert len(app.get("deck_gl_json_chart")) == 1
     assert not app.warning
+
+
+# --- Density: a parish under 1 hab./km² does not read «0» ------------------------------------------------------
+# INEC publishes density rounded to whole inhabitants per km² (its population over its area: the same for every row
+# of the file), so 14 rural parishes, Curaray's 3.863 people among them, read «0». Comparar already wrote 0,2.
+@pytest.mark.parametrize("page", ["pages/inicio.py", "pages/territorio.py"])
+@pytest.mark.parametrize("code", [PUERTO_BOLIVAR, "160451", "010170"])  # 76 people, Curaray, El Valle
+def test_density_is_population_over_area_to_one_decimal(page, code):
+    row = census()[code]
+    density = int(row["poblacion_total_2022_personas"]) / float(row["superficie_km2_inec"])
+    assert round(density) == int(row["densidad_hab_km2_inec"])  # what INEC publishes, rounded
+    app = open_app_page(page, parish=code)
+    assert {m.label: m.value for m in app.metric}["Densidad (hab./km²) · 2022"] == es(density, 1)
+
+
+def test_density_ranks_do_not_tie_at_zero(con):
+    rows = view(con, "territory_comparison", "canton_code = '1601' AND kind = 'rural'").to_dicts()  # Pastaza
+    expected = canton_rural("1601")
+    densities = {e["dpa_parroquia"]: int(e["poblacion_total_2022_personas"]) / float(e["superficie_km2_inec"])
+                 for e in expected}
+    for row in rows:
+        mine = densities[row["parish_code"]]
+        assert row["density_rank"] == sum(d > mine for d in densities.values()) + 1, row["parish_code"]
