@@ -116,3 +116,15 @@ def test_density_ranks_do_not_tie_at_zero(con):
     for row in rows:
         mine = densities[row["parish_code"]]
         assert row["density_rank"] == sum(d > mine for d in densities.values()) + 1, row["parish_code"]
+
+
+def test_comparar_writes_area_and_density_as_territorio_does():
+    """INEC publishes the area to two decimals: Comparar wrote «1.182,2» for Bellavista's 1.182,19 km²."""
+    row = census()["200351"]
+    area = float(row["superficie_km2_inec"])
+    density = int(row["poblacion_total_2022_personas"]) / area
+    app = open_app_page("pages/comparar.py", parish="200351")
+    shown = app.dataframe[-1].value.set_index("Parroquia").loc["Bellavista"]
+    assert (shown["Superficie (km²)"], shown["Densidad (hab./km²)"]) == (es(area, 2), es(density, 1))
+    metrics = {m.label: m.value for m in open_app_page("pages/territorio.py", parish="200351").metric}
+    assert (metrics["Superficie (km²) · 2022"], metrics["Densidad (hab./km²) · 2022"]) == (es(area, 2), es(density, 1))
