@@ -128,3 +128,9 @@ def test_comparar_writes_area_and_density_as_territorio_does():
     assert (shown["Superficie (km²)"], shown["Densidad (hab./km²)"]) == (es(area, 2), es(density, 1))
     metrics = {m.label: m.value for m in open_app_page("pages/territorio.py", parish="200351").metric}
     assert (metrics["Superficie (km²) · 2022"], metrics["Densidad (hab./km²) · 2022"]) == (es(area, 2), es(density, 1))
+
+
+def test_territorio_writes_square_kilometres_as_people_read_them():
+    app = open_app_page("pages/territorio.py", parish="060955")  # La Candelaria (Penipe): the canton's area
+    context = app.dataframe[-1].value
+    assert set(context["Unidad"]) == {"km²"}
