@@ -1,5 +1,5 @@
 """Territorio: the parish's 2022 census figures (and the study's earlier ones, for El Valle) against the other rural
-parishes of its canton, on a map and ranked, each figure with its source. Works for any of the 1,041 parishes."""
+parishes of its canton, on a map and ranked, each figure with its source. Works for any of the 1,047 parishes."""
 
 import polars as pl
 import streamlit as st
@@ -60,7 +60,7 @@ else:
         ranking, category="name", value="value", text="value_text", highlight="selected",
         title=t("diag.territorio.chart_title", indicator=indicator_label, canton=canton),
         value_title=indicator_label, percent=indicator == "poverty_rate",
-        value_format=",.0f" if indicator != "area_km2" else ",.1f",
+        value_format=",.1f" if indicator in ("area_km2", "density_per_km2") else ",.0f",
         tooltip=[("name", t("diag.col.parish")), ("value_text", indicator_label), ("source", t("diag.col.source"))],
         subtitle=t("diag.territorio.chart_caption", known=fmt.number(known[indicator]),
                    total=fmt.number(row["canton_rural_parishes"])),

@@ -33,7 +33,9 @@ def expected_2022(code: str) -> dict[str, str]:
                + " %") if row["pobres_nbi_2022_personas"] else UNKNOWN
     return {"Población · 2022": es(int(row["poblacion_total_2022_personas"])),
             "Superficie (km²) · 2022": es(float(row["superficie_km2_inec"]), 2),
-            "Densidad (hab./km²) · 2022": es(float(row["densidad_hab_km2_inec"])),
+            # population over area to one decimal (INEC publishes it rounded to whole numbers)
+            "Densidad (hab./km²) · 2022": es(int(row["poblacion_total_2022_personas"])
+                                             / float(row["superficie_km2_inec"]), 1),
             "Pobreza por NBI · 2022": poverty}
 
 

@@ -207,7 +207,8 @@ COMPARISON = pl.DataFrame({
 
 
 @pytest.mark.parametrize(("indicator", "value", "text"), [
-    ("population", 24314, "24.314"), ("area_km2", 43.0501, "43,05"), ("density_per_km2", 564.78, "565"),
+    ("population", 24314, "24.314"), ("area_km2", 43.0501, "43,05"), ("density_per_km2", 564.78, "564,8"),
+    ("density_per_km2", 76 / 446.99, "0,2"),
     ("poverty_rate", 0.634, "63,4 %"), ("population", None, "sin dato"),
 ])
 def test_indicator_formatter(indicator, value, text):

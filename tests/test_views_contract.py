@@ -78,7 +78,7 @@ def test_no_orphan_foreign_keys(con, child, column, parent, parent_column):
 
 def test_parishes_cover_the_whole_dpa_list(con):
     count, kinds = query(con, "SELECT count(*), count(DISTINCT kind) FROM parishes").row(0)
-    assert count == 1041
+    assert count == 1047
     assert kinds == 2
     assert query(con, "SELECT count(*) FROM parishes WHERE NOT regexp_full_match(parish_code, '\\d{6}')").item() == 0
 

@@ -12,7 +12,7 @@ PARISH_KEY = "parish_code"
 
 
 def parish_selector() -> str:
-    """Draw the sidebar parish selector (all 1,041 DPA parishes) and return the chosen code."""
+    """Draw the sidebar parish selector (all 1,047 DPA parishes) and return the chosen code."""
     # accents aside, as people look a name up («Ávila» among the A)
     parishes = data.view("parishes",
                          order_by="province COLLATE noaccent, canton COLLATE noaccent, name COLLATE noaccent")

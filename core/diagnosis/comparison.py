@@ -17,7 +17,7 @@ LEVELS: tuple[Level, ...] = ("canton", "province")
 INDICATORS = ("population_2022", "density_per_km2", "poverty_rate_nbi", "aid_total_usd", "aid_usd_per_inhabitant")
 FORMATS: dict[str, Callable[[Any], str]] = {
     "population_2022": fmt.number,
-    "area_km2": lambda v: fmt.number(v, 1),
+    "area_km2": lambda v: fmt.number(v, 2),  # as INEC publishes it, and as Territorio writes it
     "density_per_km2": lambda v: fmt.number(v, 1),
     "poverty_rate_nbi": fmt.percent,
     "associations": fmt.number,

@@ -22,7 +22,8 @@ def indicator_formatter(indicator: str) -> Callable[[Any], str]:
     return {
         "population": fmt.number,
         "area_km2": lambda v: fmt.number(v, 2),
-        "density_per_km2": fmt.number,  # INEC publishes it rounded to whole inhabitants per km²
+        # population over area: INEC rounds it to whole inhabitants per km², so a parish under 1 would read «0»
+        "density_per_km2": lambda v: fmt.number(v, 1),
         "poverty_rate": lambda v: fmt.percent(v, 1),
     }[indicator]
 

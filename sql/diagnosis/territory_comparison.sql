@@ -1,9 +1,10 @@
--- territory_comparison: one row per parish (all 1,041) with the 2022 census figures (INEC, CPV 2022) Territorio
+-- territory_comparison: one row per parish (all 1,047) with the 2022 census figures (INEC, CPV 2022) Territorio
 -- compares among the rural parishes of a canton, each figure with its own source; blanks mean "not in the census".
 -- Columns: parish_code, name, kind (rural | cabecera_cantonal), canton_code, canton, province_code, province,
 -- has_shape, population, population_year (2022 where the census has the parish), population_source, area_km2,
--- area_source, density_per_km2 (as INEC publishes it), density_source, poverty_rate (0-1, NBI), poverty_source,
--- canton_rural_parishes (rural parishes in the canton), population_rank, area_rank, density_rank, poverty_rank
+-- area_source, density_per_km2 (population over area, unrounded), density_source, poverty_rate (0-1, NBI),
+-- poverty_source, canton_rural_parishes (rural parishes in the canton), population_rank, area_rank, density_rank,
+-- poverty_rank
 -- (1 = highest among the canton's rural parishes with a known value; blank for cantonal seats and unknown values).
 -- One census for every parish, so the ranks compare like with like; earlier figures are in `parish_census`.
 WITH with_density AS (

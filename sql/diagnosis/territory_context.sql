@@ -11,7 +11,7 @@ WITH census AS (
         indicator,
         period,
         value,
-        unit,
+        CASE unit WHEN 'km2' THEN 'km²' ELSE unit END AS unit,  -- as people write it
         concat_ws(' · ', original_source, consulted_source) AS source
     FROM raw_reference_indicators_population
     WHERE regexp_full_match(dpa_code, '[0-9]{2}|[0-9]{4}')
@@ -24,7 +24,7 @@ canton_area AS (
         'superficie calculada de la geometría' AS indicator,
         CAST(NULL AS VARCHAR) AS period,
         area_km2_geom AS value,
-        'km2' AS unit,
+        'km²' AS unit,
         'INEC, División Político-Administrativa; área calculada de la geometría del cantón' AS source
     FROM raw_dpa_cantons
     WHERE area_km2_geom IS NOT NULL

@@ -1,8 +1,9 @@
--- parish_census: one row per parish of the DPA list (1,041): its figures in INEC's 2022 census and, where a study
+-- parish_census: one row per parish of the DPA list (1,047): its figures in INEC's 2022 census and, where a study
 -- or the reference file publishes them, its earlier census figures beside them, each with its source.
 -- Columns: parish_code, name, kind (rural | cabecera_cantonal), canton_code, canton, province_code, province,
 -- in_census_2022 (the 2022 census tables have this code; false for parishes created or recoded after it),
--- population_2022, area_km2_2022, density_2022 (inhabitants per km², as INEC publishes it),
+-- population_2022, area_km2_2022, density_2022 (inhabitants per km²: INEC's population over its area, unrounded;
+-- INEC publishes it rounded to whole numbers, which reads «0» for 14 rural parishes),
 -- poverty_rate_nbi_2022 (0-1: poor by unsatisfied basic needs over persons in private dwellings),
 -- census_2022_source, nbi_2022_source (blank where the census gives no NBI), earlier_year, earlier_population,
 -- earlier_population_men, earlier_population_women, earlier_area_km2, earlier_density (computed),
@@ -13,7 +14,7 @@ SELECT
     c.parish_code IS NOT NULL AS in_census_2022,
     c.population_2022,
     c.area_km2 AS area_km2_2022,
-    c.density_per_km2 AS density_2022,
+    CASE WHEN c.area_km2 > 0 THEN c.population_2022 / c.area_km2 END AS density_2022,
     CASE WHEN c.persons_nbi > 0 THEN c.poor_nbi / c.persons_nbi END AS poverty_rate_nbi_2022,
     CASE WHEN c.parish_code IS NOT NULL
          THEN 'INEC, Censo de Población y Vivienda 2022: población, superficie y densidad por parroquia' END

@@ -1,4 +1,4 @@
--- parish_comparison: one row per parish of the DPA list (1,041), to compare the parishes of a canton or a
+-- parish_comparison: one row per parish of the DPA list (1,047), to compare the parishes of a canton or a
 -- province (filter by canton_code or province_code) on the 2022 census and on the aid their associations received.
 -- Columns: parish_code, name, kind (rural | cabecera_cantonal), canton_code, canton, province_code, province,
 -- has_shape, population_2022, area_km2, density_per_km2, poverty_rate_nbi (0-1, poor by unsatisfied basic

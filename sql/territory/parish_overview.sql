@@ -1,4 +1,4 @@
--- parish_overview: one row per parish (all 1,041): the parish at a glance for Inicio.
+-- parish_overview: one row per parish (all 1,047): the parish at a glance for Inicio.
 -- Columns: parish_code, name, canton_code, canton, province, population, population_men, population_women, population_year, poverty_rate, area_ha,
 -- density_per_km2, associations, members_total, members_surveyed, synthetic_associations,
 -- aid_records, aid_total_usd, proposals, open_proposals, source.

@@ -1,4 +1,4 @@
--- parishes: one row per parish of Ecuador's DPA list (1,041), with the detail known for it.
+-- parishes: one row per parish of Ecuador's DPA list (1,047), with the detail known for it.
 -- Columns: parish_code (6-digit DPA), name, kind (rural | cabecera_cantonal), canton_code, canton,
 -- province_code, province, population, population_men, population_women, population_year,
 -- area_ha, poverty_rate (0-1), lat, lon, has_shape, source (where the figures and the point come from).

@@ -11,7 +11,7 @@ DPA_CANTON = r"^\d{4}$"
 
 
 class DpaParish(BaseModel):
-    """One parish of INEC's DPA list (1,041 rows: rural parishes and cantonal seats)."""
+    """One parish of INEC's DPA list (1,047 rows: rural parishes and cantonal seats)."""
 
     model_config = ConfigDict(populate_by_name=True, frozen=True)
 
