@@ -34,8 +34,3 @@ def claimed(name: str) -> tuple[str, ...]:
     words = f"_{plain}_"
     return tuple(part for part in PART_NAMES if f"_{part}_" in words)
 
-
-def part_of(name: str) -> str | None:
-    """The one part `name` claims, None when it claims none or several."""
-    parts = claimed(name)
-    return parts[0] if len(parts) == 1 else None

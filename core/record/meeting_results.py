@@ -133,13 +133,6 @@ def problem_votes(store: Store, parish_code: str) -> tuple[MeetingRef, dict[str,
     return None
 
 
-def feeding_meetings(store: Store, parish_code: str) -> list[MeetingRef]:
-    """The closed meetings whose scores and votes a run of the parish reads now (scores first)."""
-    group = scores_feed(store, parish_code)
-    voted = problem_votes(store, parish_code)
-    return [m for m in (group.meeting if group else None, voted[0] if voted else None) if m is not None]
-
-
 @dataclass(frozen=True)
 class EvaluatorConsistency:
     participant_id: str
