@@ -62,6 +62,9 @@ def test_parish_census_holds_the_reference_figures(con, code):
     else:
         assert row["poverty_rate_nbi_2022"] is None and row["nbi_2022_source"] is None
     assert "Censo de Población y Vivienda 2022" in row["census_2022_source"]
+    # the density shown is population over area, not INEC's rounded figure: the source must not credit INEC with it
+    assert "densidad por parroquia" not in row["census_2022_source"]
+    assert "la densidad (población / superficie) la calcula Minga" in row["census_2022_source"]
 
 
 def test_montalvo_is_the_one_parish_without_nbi(con):

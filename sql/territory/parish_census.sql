@@ -17,7 +17,8 @@ SELECT
     CASE WHEN c.area_km2 > 0 THEN c.population_2022 / c.area_km2 END AS density_2022,
     CASE WHEN c.persons_nbi > 0 THEN c.poor_nbi / c.persons_nbi END AS poverty_rate_nbi_2022,
     CASE WHEN c.parish_code IS NOT NULL
-         THEN 'INEC, Censo de Población y Vivienda 2022: población, superficie y densidad por parroquia' END
+         THEN 'INEC, Censo de Población y Vivienda 2022: población y superficie por parroquia; la densidad '
+              || '(población / superficie) la calcula Minga' END
         AS census_2022_source,
     CASE WHEN c.persons_nbi > 0
          THEN 'INEC, Censo de Población y Vivienda 2022: pobreza por necesidades básicas insatisfechas (NBI), '
