@@ -396,7 +396,8 @@ def test_progress_that_goes_back_is_refused_until_the_report_says_why(store, ear
     (dt.date(2027, 3, 1), 10, None, ("El convenio CONV-2026-001 termina el 31/12/2027 y su último informe dice "
                                      "10 % de avance físico")),
     (dt.date(2027, 3, 1), None, None, "su último informe dice 0 % de avance físico"),  # no report yet
-    (dt.date(2027, 3, 1), 10, "cancelado", "escriba en «Motivo del cierre anticipado» qué pasó"),  # too short
+    (dt.date(2027, 3, 1), 10, "cancelado", ("qué pasó. El motivo escrito, «cancelado», es demasiado corto: diga "
+                                            "qué pasó en al menos 10 caracteres")),  # it was told to write one
     (dt.date(2027, 3, 1), 10, "El cooperante canceló el convenio por falta de fondos", None),
     (dt.date(2027, 3, 1), 100, None, None),  # the work done ahead of time
     (END, 60, None, None),  # the agreement's end reached: evaluated as it stands

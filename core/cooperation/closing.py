@@ -86,14 +86,18 @@ def require_closable(store: Store, agreement: Agreement, evaluation: ClosingEval
     """ValueError (Spanish) when the closing evaluation comes before the agreement ends, the newest report by then
     is short of 100 % and no reason for closing early is given (brief R14, thesis §3.3.3: the evaluation of results
     ends the project with its final report)."""
-    if evaluation.evaluated_on >= agreement.end_date or len((evaluation.early_reason or "").strip()) >= EARLY_REASON:
+    given = (evaluation.early_reason or "").strip()
+    if evaluation.evaluated_on >= agreement.end_date or len(given) >= EARLY_REASON:
         return
     reached = [r for r in reports(store, agreement.agreement_id) if r.period_end <= evaluation.evaluated_on]
     progress = reached[-1].physical_progress_pct if reached else 0.0
     if progress >= 100:
         return
-    raise ValueError(t("close.err.early", number=agreement.number_es, end=fmt.date(agreement.end_date),
-                       progress=fmt.number(progress, 0), reason=t("conv.close.early")))
+    message = t("close.err.early", number=agreement.number_es, end=fmt.date(agreement.end_date),
+                progress=fmt.number(progress, 0), reason=t("conv.close.early"))
+    if given:  # a reason was written, too short to say what happened: not told to write one as if it were blank
+        message += " " + t("close.err.early_short", given=given, minimum=EARLY_REASON)
+    raise ValueError(message)
 
 
 def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluation) -> ClosingEvaluation:

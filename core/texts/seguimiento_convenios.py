@@ -42,6 +42,8 @@ STRINGS = {
                         "físico: la evaluación de cierre se hace al terminar el convenio o con la obra al 100 %. "
                         "Para cerrarlo antes (una cancelación, una obra terminada antes de tiempo), escriba en "
                         "«{reason}» qué pasó."),
+    "close.err.early_short": "El motivo escrito, «{given}», es demasiado corto: diga qué pasó en al menos {minimum} "
+                             "caracteres (por ejemplo «el cooperante canceló el convenio por falta de fondos»).",
     "close.err.before_start": "La evaluación de cierre no puede ser anterior al inicio del convenio.",
     "close.criterion.pertinencia": "Pertinencia",
     "close.criterion.eficiencia": "Eficiencia",
