@@ -11,7 +11,7 @@ from core.cooperation import closing, monitoring
 from core.record import facts
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import approve_proposal, open_app_page, store_accounts
+from tests.conftest import approve_proposal, as_read, open_app_page, store_accounts
 
 PAGE = "pages/convenios.py"
 PLANNER = User(username="tecnica-conv", display_name="Técnica", role=Role.PLANNER)
@@ -192,3 +192,20 @@ def test_the_call_selector_offers_the_chosen_cooperants_calls_by_code_and_title(
     assert call.options == ["Sin convocatoria (gestión directa)", "CV-JAPON-2027 · Asistencia para sistemas de riego comunitario"]
     app.selectbox(key="conv-apply-cooperant").set_value("CO-ISRAEL-MASHAV").run()
     assert next(s for s in app.selectbox if s.label == "Convocatoria").options == ["Sin convocatoria (gestión directa)"]
+
+
+def test_a_refusal_quoting_what_the_planner_wrote_shows_it_as_text(own_store):
+    """A reason for closing early written «*cerró*» came back in the refusal in italics: Markdown, not text."""
+    open_app_page(PAGE, PLANNER)  # the app seeds the demo (proposals, cooperants) into the store
+    store, agreement = _signed(own_store)
+    app = open_app_page(PAGE, PLANNER)
+    texts = {i.label: i for i in app.text_input}
+    texts["Nombre de quien evalúa"].set_value("Técnica de planificación")
+    for criterion in ("Pertinencia", "Eficiencia", "Eficacia", "Impacto", "Sostenibilidad"):
+        texts[f"Evidencia: {criterion}"].set_value(f"Evidencia de {criterion.lower()}")
+    app.text_input(key="close-early").set_value("*cerró*")
+    _button(app, "Guardar evaluación").click().run()
+    [refused] = [e.value for e in app.error]
+    assert "El motivo escrito, «*cerró*», es demasiado corto" in as_read(refused)
+    assert r"«\*cerró\*»" in refused  # escaped: read back as the asterisks typed
+    assert closing.evaluations(store, agreement.agreement_id) == []
