@@ -93,9 +93,9 @@ with st.expander(t("admin.new_user")):
             except PermissionDenied as exc:
                 session.denied(exc)
             except ValueError as exc:
-                st.error(session.reason(exc))
+                session.refused(exc)
             except StoreError as exc:
-                st.error(str(exc))
+                session.refused(exc)
             else:
                 st.success(t("admin.created", username=plain(created.username)))
 
@@ -145,7 +145,7 @@ with st.expander(t("admin.manage_user")):
     except PermissionDenied as exc:
         session.denied(exc)
     except (ValueError, ConflictError) as exc:
-        st.error(session.reason(exc))
+        session.refused(exc)
 
 st.subheader(t("admin.backup"))
 st.caption(t("admin.backup_help"))
@@ -161,7 +161,7 @@ def restore_section(candidate: Path) -> None:
     try:
         report = backup.inspect_backup(store, candidate)
     except StoreError as exc:
-        st.error(str(exc))
+        session.refused(exc)
         return
     for problem in report.problems:
         st.error(problem)
@@ -191,7 +191,7 @@ def restore_section(candidate: Path) -> None:
             except PermissionDenied as exc:
                 session.denied(exc)
             except StoreError as exc:
-                st.error(str(exc))
+                session.refused(exc)
             else:
                 if not mirror.sync(store):  # the views read the restored records, no others
                     st.warning(t("admin.views_stale"))
@@ -219,7 +219,7 @@ with st.form("admin-reset"):
         except PermissionDenied as exc:
             session.denied(exc)
         except StoreError as exc:  # e.g. the store held by another process: said in Spanish
-            st.error(str(exc))
+            session.refused(exc)
         else:
             st.success(t("admin.reset_done", count=result.removed))
             if result.kept:

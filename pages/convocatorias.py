@@ -74,6 +74,6 @@ with st.form("call-form"):
         except PermissionDenied as exc:
             session.denied(exc)
         except (ValueError, ConflictError) as exc:
-            st.error(session.reason(exc))
+            session.refused(exc)
         else:
             st.success(t("coop.calls.saved", call_id=call.call_id))

@@ -115,7 +115,7 @@ with st.form(f"coop-form-{editing_id}-{seen}"):
         except PermissionDenied as exc:
             session.denied(exc)
         except (ValueError, ConflictError) as exc:
-            st.error(session.reason(exc))
+            session.refused(exc)
         else:
             st.success(t("coop.page.saved", name=plain(saved.name)))
 
@@ -140,6 +140,6 @@ if upload is not None:
         except PermissionDenied as exc:
             session.denied(exc)
         except StoreError as exc:
-            st.error(str(exc))
+            session.refused(exc)
         else:
             st.success(t("coop.page.imported", count=count))

@@ -101,7 +101,7 @@ if session.allowed(Action.SET_BUDGET, parish_code=parish):
             except PermissionDenied as exc:
                 session.denied(exc)
             except (ValidationError, ValueError, StoreError) as exc:
-                st.error(session.reason(exc))
+                session.refused(exc)
             else:
                 st.rerun()
 
@@ -172,7 +172,7 @@ if submitted:
     except PermissionDenied as exc:
         session.denied(exc)
     except (ValidationError, ValueError, StoreError) as exc:
-        st.error(session.reason(exc))
+        session.refused(exc)
     else:
         st.success(t("dec.recorded", number=decision.number_es,
                      outcome=t("dec.approved") if decision.approved else t("dec.rejected")))

@@ -43,7 +43,7 @@ st.caption(t("iati.page.provisional" if publisher.is_provisional else "iati.page
 try:
     content = export_bytes(store, parish, **export_context(data.connection(), parish))
 except ValueError as exc:
-    st.warning(str(exc))
+    st.warning(plain(str(exc)))
 else:
     st.download_button(t("iati.page.download"), content, file_name=f"iati-{parish}.xml",
                        mime="application/xml", key="iati-download", icon=":material/download:")
@@ -61,7 +61,7 @@ if session.allowed(Action.EDIT_OFFER):
             except PermissionDenied as exc:
                 session.denied(exc)
             except (ValueError, StoreError) as exc:
-                st.error(session.reason(exc))
+                session.refused(exc)
             else:
                 st.success(t("iati.page.ruc_saved", ref=saved.org_ref))
 

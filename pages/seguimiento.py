@@ -79,7 +79,7 @@ with st.form(f"seg-form-{seen}"):
         except PermissionDenied as exc:
             session.denied(exc)
         except (ValueError, ConflictError) as exc:
-            st.error(session.reason(exc))
+            session.refused(exc)
         else:
             st.success(t("seg.saved", id=moved.proposal_id, status=label("proposal_status", step)))
             st.rerun()

@@ -83,7 +83,7 @@ def _open_form() -> None:
                 except PermissionDenied as exc:
                     session.denied(exc)
                 except (ValueError, ConflictError) as exc:  # may quote what was typed: shown as text
-                    st.error(plain(session.reason(exc)))
+                    session.refused(exc)
                 else:
                     st.session_state["ses-selected"] = new.meeting_id
                     st.success(t("ses.opened"))
@@ -131,7 +131,7 @@ def _saved_or_refused(save: Callable[[], object], saved: str) -> None:
     except PermissionDenied as exc:
         session.denied(exc)
     except ValueError as exc:
-        st.error(plain(session.reason(exc)))
+        session.refused(exc)
     else:
         st.success(saved)
 
@@ -319,6 +319,6 @@ if may_run and chosen.status != "closed":
             try:
                 meeting.save_meeting(store, user, chosen.model_copy(update={"status": status}), expected_version=version)
             except (PermissionDenied, ConflictError, ValueError) as exc:
-                st.error(plain(session.reason(exc)))
+                session.refused(exc)
             else:
                 st.rerun()

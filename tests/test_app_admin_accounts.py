@@ -82,7 +82,7 @@ def test_a_new_board_account_is_created_with_its_seat_and_a_second_president_is_
         next(b for b in app.button if b.label == "Crear usuario").click().run()
 
     create("eva", "president")
-    assert [e.value for e in app.error] == [
+    assert [as_read(e.value) for e in app.error] == [
         "El cargo Presidente/a ya lo tiene la cuenta activa «vocal-uno» (Vocal uno); cambie primero su cargo a Vocal."]
     assert accounts.get("eva") is None
     create("eva", "vice_president")

@@ -46,7 +46,7 @@ def test_the_decision_page_proposes_only_the_chosen_parishs_board(own_store, par
 def test_another_juntas_member_is_told_whose_junta_they_sit_on(own_store):
     _two_parishes(own_store)
     app = open_app_page("pages/decision.py", NORMA, parish=EL_VALLE)
-    assert [i.value for i in app.info][-1] == ("Su cuenta es de la junta de Río Blanco (140164); no puede registrar "
+    assert [as_read(i.value) for i in app.info][-1] == ("Su cuenta es de la junta de Río Blanco (140164); no puede registrar "
                                                "decisiones de El Valle (010170).")
     assert not [b for b in app.button if b.label == "Registrar decisión"]
     own = open_app_page("pages/decision.py", ROSA, parish=EL_VALLE)

@@ -437,3 +437,15 @@ def test_the_saved_scenarios_name_their_author_and_write_every_budget_to_the_cen
     assert rows["Apptest redondo"]["Creado por"] == "Segundo Cortez Añapa"
     assert rows["Apptest redondo"]["Presupuesto"] == "$ 850,00"
     assert rows["Apptest con centavos"]["Presupuesto"] == "$ 1.234,50"
+
+
+def test_a_refused_scenario_name_is_shown_as_typed_never_as_markdown(own_store):
+    """A second scenario of the same name is refused quoting it: «**Riego** _ya_» once came back in bold and italics."""
+    name = "**Riego** _ya_"
+    for _ in range(2):
+        app = open_app_page("pages/priorizacion.py", PLANNER)
+        app.text_input(key="prio-save-name").input(name)
+        button(app, "Guardar escenario").click().run()
+    [refused] = [e.value for e in app.error]
+    assert f"«{name}»" in as_read(refused)
+    assert r"\*\*Riego\*\* \_ya\_" in refused  # escaped: read back as the characters typed

@@ -18,7 +18,6 @@ from core.record.store import ConflictError, Store, StoreError
 from core.texts import labels, t
 from ui import session, widgets
 from ui.charts import finish
-from ui.text import plain
 
 
 def attempt(action: Callable[[], object], success: str) -> bool:
@@ -28,7 +27,7 @@ def attempt(action: Callable[[], object], success: str) -> bool:
     except PermissionDenied as exc:
         session.denied(exc)
     except (ValueError, ConflictError, StoreError) as exc:
-        st.error(plain(session.reason(exc)))  # it may quote what the person wrote (a code, a reason): as text
+        session.refused(exc)
     else:
         st.success(success)
         return True

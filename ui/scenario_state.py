@@ -238,7 +238,7 @@ def save_form(parish_code: str, key: str, refused: str | None = None) -> None:
     except PermissionDenied as exc:
         session.denied(exc)
     except scenarios.ScenarioError as exc:
-        st.error(str(exc))
+        session.refused(exc)
     else:
         st.session_state[LAST_SAVED] = saved.scenario_id
         st.success(t("scen.save.done", name=plain(saved.scenario.name), version=saved.version))

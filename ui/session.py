@@ -62,7 +62,7 @@ def other_junta(action: Action, parish_code: str) -> str | None:
     try:
         require(current_user(), action, parish_code=parish_code)
     except PermissionDenied as exc:
-        return str(exc)
+        return plain(str(exc))
     return None
 
 
@@ -165,7 +165,7 @@ def sidebar_account() -> User | None:
             try:
                 found = sign_in(registry.store, Attempt(username=username, password=password, client=_client()))
             except SignInRefused as exc:
-                st.error(str(exc))
+                refused(exc)
             else:
                 _signed_in(found)
                 st.rerun()
@@ -187,7 +187,7 @@ def _first_run(box, registry: Accounts) -> None:
             try:
                 admin = registry.create_first_admin(username.strip().lower(), name.strip() or username, password)
             except (ValueError, PermissionDenied) as exc:
-                st.error(reason(exc))
+                refused(exc)
                 return
             _signed_in(admin)
             st.rerun()
@@ -222,4 +222,10 @@ def require_here(action: Action) -> User:
 
 
 def denied(exc: PermissionDenied) -> None:
-    st.error(t("auth.denied", reason=str(exc)))
+    st.error(t("auth.denied", reason=plain(str(exc))))
+
+
+def refused(exc: Exception) -> None:
+    """Core's refusal on the page, as text: it may quote what the person typed (a code, a name, a file's name),
+    which must never read as Markdown."""
+    st.error(plain(reason(exc)))
