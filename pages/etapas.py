@@ -38,6 +38,16 @@ table = pl.DataFrame([{t("stage.col.proposal_id"): r["proposal_id"], t("stage.co
 if not table.is_empty():
     st.dataframe(table, hide_index=True, width="stretch")
 
+recorded = stages.evidence_rows(titles, reached)
+if recorded:  # what each stage was recorded with: the study's result and the plan's figures in es-EC
+    st.subheader(t("stage.page.evidence"))
+    st.dataframe(pl.DataFrame([{
+        t("stage.col.proposal_id"): r["proposal_id"], t("stage.col.stage"): label("flok_stage", r["stage"]),
+        t("stage.col.date"): fmt.date(r["reached_on"]), t("stage.col.evidence"): r["evidence"],
+        t("stage.col.feasibility"): label("feasibility", r["feasibility"]) if r["feasibility"] else "",
+        **{t(key): fmt.money(r[name]) if r[name] is not None else "" for name, key in stages.PLAN_FIGURES.items()}}
+        for r in recorded]), hide_index=True, width="stretch")
+
 
 if session.allowed(Action.EDIT_PROPOSAL) and titles:
     st.subheader(t("stage.page.record"))
