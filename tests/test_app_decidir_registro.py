@@ -192,6 +192,15 @@ def test_the_form_checks_the_national_format_and_saves_its_parts(store, restore)
     assert "4. Justificación" not in notice and "2. Antecedentes" not in notice and "9. Estrategias" in notice
 
 
+
+def test_the_parts_needed_to_judge_are_named_with_their_source_in_parentheses():
+    """The form's warning ran the sentence into its citation: «…no se puede evaluartesis de Azogues (…)»."""
+    app = open_app_page("pages/propuestas.py", PLANNER)
+    app.selectbox(key="prop-form-pick").select("EV-P14").run()
+    warning = next(w.value for w in app.warning if "sin lo cual" in w.value)
+    assert "sin lo cual no se puede evaluar (tesis de Azogues (Calle Molina y Castro Carrión, 2020), Anexo 3" in warning
+    assert warning.endswith(").")
+
 def test_form_errors_are_shown_in_spanish_and_nothing_is_saved(store, restore):
     app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P03").run()
