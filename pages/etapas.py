@@ -7,7 +7,7 @@ import streamlit as st
 
 from core import fmt
 from core.cooperation import stages
-from core.proposals import records
+from core.proposals import entry, records
 from core.record import facts
 from core.record.auth import Action
 from core.texts import label, labels, t
@@ -21,7 +21,7 @@ store = data.store()
 st.title(t("stage.page.title"))
 st.write(t("stage.page.intro"))
 
-titles = {p.proposal_id: p.title for p in records.proposal_models(store, parish)}
+titles = {p.proposal_id: p.title for p in entry.seen_by(session.current_user(), records.proposal_models(store, parish))}
 reached = stages.evidences(store, parish)
 parish_rule = stages.rule(store, parish)
 if parish_rule.required_stage:
