@@ -7,7 +7,7 @@ import streamlit as st
 
 from core import fmt
 from core.cooperation import stages
-from core.proposals import records
+from core.proposals import entry, records
 from core.record import facts
 from core.record.auth import Action
 from core.texts import label, labels, t
@@ -21,7 +21,7 @@ store = data.store()
 st.title(t("stage.page.title"))
 st.write(t("stage.page.intro"))
 
-titles = {p.proposal_id: p.title for p in records.proposal_models(store, parish)}
+titles = {p.proposal_id: p.title for p in entry.seen_by(session.current_user(), records.proposal_models(store, parish))}
 reached = stages.evidences(store, parish)
 parish_rule = stages.rule(store, parish)
 if parish_rule.required_stage:
@@ -37,6 +37,16 @@ table = pl.DataFrame([{t("stage.col.proposal_id"): r["proposal_id"], t("stage.co
                       for r in rows])
 if not table.is_empty():
     st.dataframe(table, hide_index=True, width="stretch")
+
+recorded = stages.evidence_rows(titles, reached)
+if recorded:  # what each stage was recorded with: the study's result and the plan's figures in es-EC
+    st.subheader(t("stage.page.evidence"))
+    st.dataframe(pl.DataFrame([{
+        t("stage.col.proposal_id"): r["proposal_id"], t("stage.col.stage"): label("flok_stage", r["stage"]),
+        t("stage.col.date"): fmt.date(r["reached_on"]), t("stage.col.evidence"): r["evidence"],
+        t("stage.col.feasibility"): label("feasibility", r["feasibility"]) if r["feasibility"] else "",
+        **{t(key): fmt.money(r[name]) if r[name] is not None else "" for name, key in stages.PLAN_FIGURES.items()}}
+        for r in recorded]), hide_index=True, width="stretch")
 
 
 if session.allowed(Action.EDIT_PROPOSAL) and titles:

@@ -28,7 +28,7 @@ parish_code = state.current_parish()
 user = session.current_user()
 store = data.store()
 names = data.association_names(parish_code)
-stored = records.proposals(store, parish_code)
+stored = entry.seen_by(user, records.proposals(store, parish_code))  # another association's draft is its own
 
 st.title(t("prop.title"))
 st.write(t("prop.intro"))

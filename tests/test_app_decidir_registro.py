@@ -192,6 +192,15 @@ def test_the_form_checks_the_national_format_and_saves_its_parts(store, restore)
     assert "4. Justificación" not in notice and "2. Antecedentes" not in notice and "9. Estrategias" in notice
 
 
+
+def test_the_parts_needed_to_judge_are_named_with_their_source_in_parentheses():
+    """The form's warning ran the sentence into its citation: «…no se puede evaluartesis de Azogues (…)»."""
+    app = open_app_page("pages/propuestas.py", PLANNER)
+    app.selectbox(key="prop-form-pick").select("EV-P14").run()
+    warning = next(w.value for w in app.warning if "sin lo cual" in w.value)
+    assert "sin lo cual no se puede evaluar (tesis de Azogues (Calle Molina y Castro Carrión, 2020), Anexo 3" in warning
+    assert warning.endswith(").")
+
 def test_form_errors_are_shown_in_spanish_and_nothing_is_saved(store, restore):
     app = open_app_page("pages/propuestas.py", PLANNER)
     app.selectbox(key="prop-form-pick").select("EV-P03").run()
@@ -277,6 +286,30 @@ def test_a_representative_edits_only_their_association_s_drafts(store, restore):
                                                                     ["EV-A01", "EV-A03"])
     assert saved.updated_by == REP.username
 
+
+
+def test_a_representative_does_not_see_another_association_s_draft(store, restore):
+    """A draft is its association's own work: another association's representative saw it in the list (title,
+    cost) and in the CSV and Excel downloads, and in the Etapas list; once handed in everyone who works sees it."""
+    demo = records.proposals(store, "010170")[0].item
+    theirs = demo.model_copy(update={"proposal_id": "EV-P93", "association_id": "EV-A01", "association_ids": ["EV-A01"],
+                                     "status": "draft", "status_history": [], "title": "Borrador de Flor del Valle"})
+    mine = theirs.model_copy(update={"proposal_id": "EV-P94", "association_id": "EV-A03", "association_ids": ["EV-A03"],
+                                     "title": "Borrador de Mujeres Sembradoras"})
+    for proposal in (theirs, mine):
+        records.save_proposal(store, PLANNER, proposal)
+
+    def listed(app: AppTest) -> list[str]:
+        return next(d.value for d in app.dataframe if "Código" in d.value.columns)["Código"].to_list()
+
+    rep = open_app_page("pages/propuestas.py", REP)
+    assert "EV-P94" in listed(rep) and "EV-P93" not in listed(rep)
+    assert {m.label: m.value for m in rep.metric}["Propuestas"] == "17"
+    etapas = open_app_page("pages/etapas.py", REP)
+    assert "EV-P93" not in etapas.dataframe[0].value["Propuesta"].to_list()
+    assert {"EV-P93", "EV-P94"} <= set(listed(open_app_page("pages/propuestas.py", PLANNER)))
+    records.save_proposal(store, PLANNER, theirs.with_status("submitted"), expected_version=1)
+    assert "EV-P93" in listed(open_app_page("pages/propuestas.py", REP))
 
 # -- Ofertas de cooperación ----------------------------------------------------------------------------------------
 

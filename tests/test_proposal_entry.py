@@ -129,3 +129,19 @@ def test_an_amount_the_form_shows_reads_back_the_same(amount):
     when a proposal is saved again unchanged."""
     value = float(amount)
     assert parse_number(fmt.number(value, 2)) == value
+
+
+@pytest.mark.parametrize(("user", "status", "proponents", "seen"), [
+    (REP, "draft",
+     ["EV-A01"], False),
+    (REP, "draft",
+     ["EV-A01", "EV-A03"], True),
+    (REP, "submitted",
+     ["EV-A01"], True),
+    (PLANNER, "draft", ["EV-A01"], True),
+    (BOARD, "draft", ["EV-A01"], True),
+])
+def test_a_representative_sees_another_association_s_proposal_once_handed_in(demo, user, status, proponents, seen):
+    proposal = demo[0].model_copy(update={"association_id": proponents[0], "association_ids": proponents,
+                                          "status": status, "status_history": []})
+    assert entry.seen_by(user, [proposal]) == ([proposal] if seen else [])

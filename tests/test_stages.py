@@ -2,6 +2,7 @@
 of the budget with its reason, as a screening gate."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -93,16 +94,71 @@ def test_the_page_records_a_stage_and_the_board_sets_the_rule(own_store):
 
 
 def test_the_stage_figures_are_typed_es_ec_and_a_wrong_one_saves_nothing(own_store):
+    stages.record_stage(Store(own_store), PLANNER, "010170", _stage("EV-P01", "comunidad", dt.date(2026, 1, 10)))
+    stages.record_stage(Store(own_store), PLANNER, "010170", _stage("EV-P01", "factibilidad", dt.date(2026, 2, 10),
+                                                                    feasibility="feasible"))
     app = open_app_page("pages/etapas.py", PLANNER)
+    next(s for s in app.selectbox if s.label == "Etapa").set_value("plan_negocios")
     app.text_area[0].set_value("Plan de negocios aprobado")
     fields = {f.label: f for f in app.text_input}
     fields["Inversión (USD)"].set_value("12.500,50")
     fields["Ingresos anuales (USD)"].set_value("ocho mil")
+    fields["Costos anuales (USD)"].set_value("3.500,25")
     next(b for b in app.button if b.label == "Guardar etapa").click().run()
     assert any("Ingresos anuales (USD): «ocho mil» no es un número" in as_read(e.value) for e in app.error)
     assert any("Corrija los números señalados; no se guardó nada." in as_read(e.value) for e in app.error)
-    assert not stages.evidences(Store(own_store), "010170")
+    assert len(stages.evidences(Store(own_store), "010170")["EV-P01"]) == 2
     {f.label: f for f in app.text_input}["Ingresos anuales (USD)"].set_value("8.000")
     next(b for b in app.button if b.label == "Guardar etapa").click().run()
-    [saved] = [e for items in stages.evidences(Store(own_store), "010170").values() for e in items]
-    assert (saved.investment_usd, saved.yearly_income_usd, saved.yearly_costs_usd) == (12500.5, 8000.0, None)
+    saved = stages.evidences(Store(own_store), "010170")["EV-P01"][-1]
+    assert (saved.investment_usd, saved.yearly_income_usd, saved.yearly_costs_usd) == (12500.5, 8000.0, 3500.25)
+
+
+@pytest.mark.parametrize(("stage", "extra", "refused"), [
+    ("comunidad", {"feasibility": "not_feasible"}, "solo a la etapa «Factibilidad»; para «Proceso comunitario»"),
+    ("comunidad", {"investment_usd": 5000}, "Inversión (USD)"),
+    ("factibilidad", {"feasibility": "feasible", "yearly_income_usd": 100}, "Ingresos anuales (USD)"),
+])
+def test_what_belongs_to_another_stage_is_refused_and_stores_nothing(store, stage, extra, refused):
+    """The form offers the study's result and the plan's figures for every stage: a result or a figure given for
+    another stage was stored, shown nowhere, and a «No factible» picked with the community's minutes stopped the
+    proposal for good, blamed on a study no one recorded."""
+    if stage == "factibilidad":
+        stages.record_stage(store, PLANNER, "010170", _stage("EV-P02", "comunidad", dt.date(2026, 1, 10)))
+    with pytest.raises(ValueError, match=re.escape(refused)):
+        stages.record_stage(store, PLANNER, "010170", _stage("EV-P02", stage, dt.date(2026, 2, 10), **extra))
+    assert [e.stage for e in stages.evidences(store, "010170").get("EV-P02", [])] == (
+        ["comunidad"] if stage == "factibilidad" else [])
+
+
+def test_only_a_feasibility_study_stops_the_pipeline(store):
+    """A community stage stored with a study's result (before the form refused it) does not stop the proposal."""
+    early = _stage("EV-P02", "comunidad", dt.date(2026, 1, 10), feasibility="not_feasible")
+    store.save(stages.STAGE, early.record_id, early.model_dump(mode="json"), actor="tecnico", parish_code="010170")
+    stages.record_stage(store, PLANNER, "010170", _stage("EV-P02", "factibilidad", dt.date(2026, 2, 10),
+                                                         feasibility="feasible"))
+    assert stages.current_stage(stages.evidences(store, "010170")["EV-P02"]) == "factibilidad"
+
+
+def test_the_page_shows_what_each_stage_was_recorded_with_in_es_ec(own_store):
+    """The study's result and the business plan's figures were stored but shown on no page: the planner could not
+    check what was saved."""
+    _walk_to_business_plan(Store(own_store), "EV-P03")
+    app = open_app_page("pages/etapas.py", PLANNER)
+    [shown] = [d.value for d in app.dataframe if "Evidencia" in d.value.columns]
+    rows = shown.to_dict("records")
+    assert [(r["Propuesta"], r["Etapa"], r["Fecha en que se alcanzó"]) for r in rows] == [
+        ("EV-P03", "Proceso comunitario", "10/01/2026"), ("EV-P03", "Factibilidad", "10/02/2026"),
+        ("EV-P03", "Plan de negocios", "10/03/2026")]
+    assert rows[1]["Resultado de la factibilidad"] == "Factible"
+    assert (rows[2]["Inversión (USD)"], rows[2]["Ingresos anuales (USD)"], rows[2]["Costos anuales (USD)"]) == (
+        "$ 9.000,00", "$ 6.000,00", "$ 3.500,00")
+    assert rows[0]["Inversión (USD)"] == "" and rows[0]["Resultado de la factibilidad"] == ""
+    # a study's result picked with another stage is refused on the page, saying where and that nothing was saved
+    next(s for s in app.selectbox if s.label == "Propuesta").set_value("EV-P02")
+    next(s for s in app.selectbox if s.label == "Resultado de la factibilidad").set_value("not_feasible")
+    app.text_area[0].set_value("Acta de la asamblea del 10 de enero")
+    next(b for b in app.button if b.label == "Guardar etapa").click().run()
+    assert any("«Resultado de la factibilidad» corresponde solo a la etapa «Factibilidad»" in e.value
+               for e in app.error), [e.value for e in app.error]
+    assert "EV-P02" not in stages.evidences(Store(own_store), "010170")

@@ -80,7 +80,7 @@ def checklist(proposal: Proposal) -> None:
         needed = [item for item in absent if item.needed_to_judge]
         if needed:
             st.warning(t("formato.missing_needed", missing=listing(i.label_es for i in needed),
-                         cite=formulation.citations(needed)), icon=":material/error:")
+                         cite=t("formato.cited", cite=formulation.citations(needed))), icon=":material/error:")
         elif absent:
             st.info(t("formato.incomplete", missing=listing(i.label_es for i in absent),
                       cite=formulation.citations(absent)), icon=":material/info:")

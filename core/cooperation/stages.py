@@ -33,6 +33,8 @@ GATE = "flok_stage"
 Stage = Literal["comunidad", "factibilidad", "plan_negocios", "financiamiento"]
 STAGES: tuple[Stage, ...] = ("comunidad", "factibilidad", "plan_negocios", "financiamiento")
 Feasibility = Literal["feasible", "conditional", "not_feasible"]
+PLAN_FIGURES = {"investment_usd": "stage.col.investment", "yearly_income_usd": "stage.col.income",
+                "yearly_costs_usd": "stage.col.costs"}  # the business plan's figures and their form labels
 
 
 class StageEvidence(BaseModel):
@@ -96,6 +98,7 @@ def record_stage(store: Store, user: User | None, parish_code: str, item: StageE
     rural.require_rural(parish_code)
     facts.require_past(item.reached_on, t("stage.col.date"))
     actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
+    _only_its_own_evidence(item)
     proposal = overlay.current(store, "proposal", item.proposal_id)  # the stored proposal's parish, not the caller's
     if proposal is None or proposal.deleted or proposal.parish_code != parish_code:
         raise ValueError(t("stage.err.no_proposal", proposal=item.proposal_id, parish=rural.named(parish_code)))
@@ -106,11 +109,25 @@ def record_stage(store: Store, user: User | None, parish_code: str, item: StageE
                            expected=label("flok_stage", expected) if expected else t("stage.err.complete")))
     if reached and item.reached_on < reached[-1].reached_on:
         raise ValueError(t("stage.err.date", date=fmt.date(reached[-1].reached_on)))
-    if reached and reached[-1].feasibility == "not_feasible":
+    if reached and reached[-1].stage == "factibilidad" and reached[-1].feasibility == "not_feasible":
         raise ValueError(t("stage.err.not_feasible"))
     store.save(STAGE, item.record_id, item.model_dump(mode="json"), actor=actor.username, parish_code=parish_code,
                expected_version=0, action=t("log.action.stage"))
     return item
+
+
+def _only_its_own_evidence(item: StageEvidence) -> None:
+    """A study's result belongs to the feasibility stage and the plan's figures to the business plan: given with
+    another stage they would be stored and shown nowhere (and a «No factible» would stop the proposal). Checked
+    when recording, not in the model, so that stages stored before still load."""
+    stage = label("flok_stage", item.stage)
+    if item.feasibility is not None and item.stage != "factibilidad":
+        raise ValueError(t("stage.err.feasibility_elsewhere", field=t("stage.col.feasibility"), stage=stage,
+                           own=label("flok_stage", "factibilidad"), blank=t("stage.not_applicable")))
+    figures = [t(key) for name, key in PLAN_FIGURES.items() if getattr(item, name) is not None]
+    if figures and item.stage != "plan_negocios":
+        raise ValueError(t("stage.err.figures_elsewhere", fields=", ".join(figures), stage=stage,
+                           own=label("flok_stage", "plan_negocios")))
 
 
 def rule(store: Store, parish_code: str) -> StageRule:
@@ -158,3 +175,12 @@ def pipeline(proposal_titles: Mapping[str, str], reached: Mapping[str, Sequence[
         rows.append({"proposal_id": pid, "title": title, "stage": current_stage(reached.get(pid, [])),
                      **{stage: dates.get(stage) for stage in STAGES}})
     return rows
+
+
+def evidence_rows(proposal_titles: Mapping[str, str], reached: Mapping[str, Sequence[StageEvidence]]) -> list[dict]:
+    """One row per stage reached, proposals in the list's order and stages in pipeline order: what was recorded
+    (date, evidence, the study's result, the business plan's figures), so the person sees what was saved."""
+    return [{"proposal_id": pid, "title": title, "stage": e.stage, "reached_on": e.reached_on,
+             "evidence": e.evidence, "feasibility": e.feasibility,
+             **{name: getattr(e, name) for name in PLAN_FIGURES}}
+            for pid, title in proposal_titles.items() for e in reached.get(pid, [])]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 from pydantic import ValidationError
@@ -27,6 +27,8 @@ from core.proposals.models import ALLOWED_TRANSITIONS, REPRESENTATIVE_STATUSES, 
 from core.record import facts
 from core.record.auth import Action, Role, User, can
 from core.texts import STRINGS, label, t
+
+T = TypeVar("T")
 
 LIST_SCHEMA = {"proposal_id": pl.Utf8, "title": pl.Utf8, "association_id": pl.Utf8, "association": pl.Utf8,
                "associations": pl.Utf8, "association_ids": pl.List(pl.Utf8), "n_associations": pl.Int64, "status": pl.Utf8, "status_label": pl.Utf8,
@@ -156,6 +158,19 @@ def may_edit(user: User | None, proposal: Proposal | None = None) -> bool:
         return False
     ids = proposal.association_ids or [proposal.association_id]
     return any(can(user, Action.SUBMIT_PROPOSAL, a) for a in ids)
+
+
+def seen_by(user: User | None, items: Iterable[T]) -> list[T]:
+    """What `user` sees of a parish's proposals (`Proposal`s, or `Versioned` with one in `.item`): a representative
+    sees another association's proposal only once it is handed in; a draft is its association's own work. Every
+    other role sees them all."""
+    def proposal_of(item: Any) -> Proposal:
+        return getattr(item, "item", item)
+
+    if user is None or user.role != Role.ASSOCIATION:
+        return list(items)
+    return [i for i in items if proposal_of(i).status != ProposalStatus.DRAFT
+            or user.association_id in (proposal_of(i).association_ids or [proposal_of(i).association_id])]
 
 
 def bulk_candidates(frame: pl.DataFrame, user: User | None) -> pl.DataFrame:

@@ -142,6 +142,10 @@ STRINGS.update({
                              "condiciones o no factible.",
     "stage.err.business_plan": "El plan de negocios necesita sus cifras: inversión, ingresos anuales y costos "
                                "anuales.",
+    "stage.err.feasibility_elsewhere": "«{field}» corresponde solo a la etapa «{own}»; para «{stage}» elija «{blank}». "
+                                       "No se guardó nada.",
+    "stage.err.figures_elsewhere": "Las cifras del plan de negocios ({fields}) corresponden solo a la etapa «{own}»; "
+                                   "para «{stage}» déjelas vacías. No se guardó nada.",
     "stage.err.reason": "Diga por qué la parroquia exige esta etapa (al menos una frase): la razón se muestra en "
                         "la revisión de cada propuesta.",
     "stage.err.order": "La etapa «{stage}» no corresponde ahora: la siguiente es «{expected}».",
@@ -175,6 +179,7 @@ STRINGS.update({
     "stage.page.no_rule": "La parroquia no exige ninguna etapa antes del presupuesto.",
     "stage.page.record": "Registrar una etapa alcanzada",
     "stage.page.save": "Guardar etapa",
+    "stage.page.evidence": "Lo registrado en cada etapa",
     "stage.page.saved": "Etapa registrada.",
     "stage.page.rule_form": "Etapa exigida antes del presupuesto (junta parroquial)",
     "stage.page.rule_save": "Guardar regla",
