@@ -1,0 +1,22 @@
+"""The Convocatorias chart reads in Spanish: months by name in calendar order, whole calls on the count axis."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from ui.charts import vega_spec
+from ui.cooperation import calls_by_month_chart
+
+
+def test_calls_chart_names_months_in_spanish_and_counts_whole_calls():
+    calendar = pl.DataFrame({
+        "close_date": [dt.date(2027, 3, 1), dt.date(2027, 1, 8), dt.date(2026, 12, 20)],
+        "state": ["upcoming", "upcoming", "open"], "title": ["A", "B", "C"], "cooperant": ["X", "Y", "Z"]})
+    spec = vega_spec(calls_by_month_chart(calendar, {"upcoming": "Por abrir", "open": "Abierta"}))
+    x, y = spec["encoding"]["x"], spec["encoding"]["y"]
+    months = [row[x["field"]] for row in spec["datasets"][spec["data"]["name"]]]
+    assert sorted(months) == sorted(["marzo de 2027", "enero de 2027", "diciembre de 2026"])  # never «2027-01»
+    assert x["sort"] == ["diciembre de 2026", "enero de 2027", "marzo de 2027"]
+    assert y["axis"]["format"] == "d" and y["axis"]["tickMinStep"] == 1  # no «0,2» calls
