@@ -20,3 +20,12 @@ def test_calls_chart_names_months_in_spanish_and_counts_whole_calls():
     assert sorted(months) == sorted(["marzo de 2027", "enero de 2027", "diciembre de 2026"])  # never «2027-01»
     assert x["sort"] == ["diciembre de 2026", "enero de 2027", "marzo de 2027"]
     assert y["axis"]["format"] == "d" and y["axis"]["tickMinStep"] == 1  # no «0,2» calls
+
+
+def test_a_chart_says_its_spanish_title_to_screen_readers_and_no_field_names():
+    """Vega's ARIA texts are English and built from field names («association_name», «Median of age»): off."""
+    calendar = pl.DataFrame({"close_date": [dt.date(2027, 3, 1)], "state": ["open"], "title": ["A"],
+                             "cooperant": ["X"]})
+    spec = vega_spec(calls_by_month_chart(calendar, {"open": "Abierta"}))
+    assert spec["config"]["aria"] is False
+    assert spec["description"] == "Convocatorias por mes de cierre"

@@ -70,7 +70,19 @@ def vega_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     st.altair_chart) and without the schema validation st.altair_chart runs on every draw: that walk cost more
     than the rest of Asociaciones' script. The data goes inline with the spec."""
     with alt.theme.enable("none"), alt.data_transformers.enable("default", max_rows=None):
-        return chart.to_dict(validate=False)
+        return spoken_in_spanish(chart.to_dict(validate=False))
+
+
+def spoken_in_spanish(spec: dict[str, Any]) -> dict[str, Any]:
+    """What a screen reader hears of the chart, in Spanish: its title (and subtitle) as the chart's description.
+    Vega would otherwise describe every axis, legend and mark in English from the spec's field names («X-axis
+    titled 'Año' for a discrete scale…», «association_name: …; jitter: 0,15»); its ARIA texts are turned off.
+    The figures stay in the table or the downloads beside each chart."""
+    title = spec.get("title")
+    parts = [title.get("text"), title.get("subtitle")] if isinstance(title, dict) else [title]
+    said = ". ".join(" ".join(p) if isinstance(p, list) else str(p) for p in parts if p)
+    return {**spec, "config": {**spec.get("config", {}), "aria": False},
+            **({"description": said} if said and "description" not in spec else {})}
 
 
 def _tooltips(fields: Sequence[tuple[str, str]]) -> list[alt.Tooltip]:
