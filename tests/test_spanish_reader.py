@@ -44,7 +44,8 @@ CODE_NAME = re.compile(r"\b(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|PND_\d{4}_\d{4}-\d{1
 ENGLISH = {"Optimal", "optimal", "Infeasible", "infeasible", "Feasible", "feasible", "Unbounded", "greedy",
            "equal_split", "Error", "error:", "Warning", "proposal", "proposals", "budget", "score", "weights",
            "funded", "submitted", "approved", "rejected", "draft", "open", "closed", "planner", "board",
-           "admin", "observer"}
+           "admin", "observer",
+           "column"}  # a source's note about its own table («(column "Valor oficial")»), shown in Territorio
 # Tokens that look like leaks but are Spanish, acronyms or proper names people use.
 ALLOWED = {"PDOT", "ODS", "PND", "MAG", "RUC", "GAD", "INEC", "DPA", "CSV", "PDF", "USD", "ONG", "IATI",
            "admin"}  # the administrator's user name shown to sign in
