@@ -27,5 +27,22 @@ def test_a_chart_says_its_spanish_title_to_screen_readers_and_no_field_names():
     calendar = pl.DataFrame({"close_date": [dt.date(2027, 3, 1)], "state": ["open"], "title": ["A"],
                              "cooperant": ["X"]})
     spec = vega_spec(calls_by_month_chart(calendar, {"open": "Abierta"}))
-    assert spec["config"]["aria"] is False
+    assert spec["config"]["aria"] is False  # axes and legends
+    assert spec["mark"]["aria"] is False and spec["title"]["aria"] is False  # «rect mark container», «Title text»
     assert spec["description"] == "Convocatorias por mes de cierre"
+
+
+def test_every_layer_of_a_chart_is_quiet_and_its_spec_stays_valid():
+    import altair as alt
+
+    from ui import charts
+
+    frame = pl.DataFrame({"label": ["Pobre", "Clase media"], "share": [0.556, 0.4], "share_text": ["a", "b"],
+                          "selected": [True, False]})
+    chart = charts.bar_chart(frame, category="label", value="share", text="share_text", percent=True,
+                             title="Cómo se considera la familia", value_title="Porcentaje",
+                             tooltip=[("label", "Respuesta")], highlight="selected", rule=0.5, rule_text="Toda")
+    spec = vega_spec(chart)
+    assert [layer["mark"]["aria"] for layer in spec["layer"]] == [False] * 4
+    assert spec["description"] == "Cómo se considera la familia"
+    alt.Chart.from_dict(spec, validate=True)  # Vega-Lite's schema takes every added property
