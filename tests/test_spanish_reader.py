@@ -227,6 +227,11 @@ def reads_in_spanish(page: str, app: AppTest) -> None:
         assert field.value is None or abs(field.value) < 1000, f"{page}: {field.label} shows «{field.value}»"
     for field in app.text_input:  # a number field's text is es-EC: «40.000», «12,5»
         assert not number_leaks(field.value or ""), f"{page}: {field.label} «{field.value}»"
+    # A list without a placeholder of Minga's shows Streamlit's English one: «Choose an option», «Choose options»,
+    # «No options to select» (the browser draws it; the element tree holds it empty).
+    english = sorted(f"{kind} «{field.label}»" for kind in ("selectbox", "multiselect") for field in app.get(kind)
+                     if not field.proto.placeholder.strip())
+    assert not english, f"{page}: sin texto de ayuda en español: {english}"
     # Tables and metrics write «1.500,00» and «12,5 %», never «1,500.00», «1500.00» or «12.5».
     found = set(table_number_leaks(app))
     found |= {("metric", token) for metric in app.metric
