@@ -77,8 +77,9 @@ def spoken_in_spanish(spec: dict[str, Any]) -> dict[str, Any]:
     """What a screen reader hears of the chart, in Spanish: its title (and subtitle) as the chart's description.
     Vega would otherwise describe every axis, legend, title and mark in English from the spec's field names
     («X-axis titled 'Año' for a discrete scale…», «Title text '…'», «rect mark container», «association_name: …;
-    jitter: 0,15»): its ARIA texts are turned off, for guides (config) and for each mark and title. The figures
-    stay in the table or the downloads beside each chart."""
+    jitter: 0,15»): its ARIA texts are turned off, for guides (config) and for each mark and title. Vega still
+    names the chart's group and its title's («group mark container», «Title text '<the Spanish title>'»): no
+    setting reaches them. The figures stay in the table or the downloads beside each chart."""
     title = spec.get("title")
     parts = [title.get("text"), title.get("subtitle")] if isinstance(title, dict) else [title]
     said = ". ".join(" ".join(p) if isinstance(p, list) else str(p) for p in parts if p)
