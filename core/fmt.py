@@ -132,6 +132,17 @@ def date(value: dt.date | dt.datetime | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+          "noviembre", "diciembre")
+
+
+def month(value: dt.date | None) -> str:
+    """A date's month as people name it: 2027-01-15 → 'enero de 2027' (never the ISO '2027-01')."""
+    if value is None:
+        return UNKNOWN
+    return f"{MONTHS[value.month - 1]} de {value.year}"
+
+
 def datetime(value: dt.datetime | None) -> str:
     if value is None:
         return UNKNOWN

@@ -71,16 +71,18 @@ with st.expander(t("admin.new_user")):
         username = st.text_input(t("auth.username"), key="admin-new-username")
         display_name = st.text_input(t("auth.display_name"), key="admin-new-name")
         role = st.selectbox(t("admin.role"), [r.value for r in Role], format_func=lambda r: label("role", r),
-                            key="admin-new-role")
+                            key="admin-new-role", placeholder=t("select.placeholder"))
         association = st.selectbox(t("admin.association"), [None, *names],
-                                   format_func=lambda a: "—" if a is None else f"{a} · {names[a]}")
+                                   format_func=lambda a: "—" if a is None else f"{a} · {names[a]}",
+                                   placeholder=t("select.placeholder"))
         position = st.selectbox(t("admin.position"), [p.value for p in Position], key="admin-new-position",
                                 index=list(Position).index(Position.MEMBER), help=t("admin.position_help"),
-                                format_func=lambda p: label("position", p))
+                                format_func=lambda p: label("position", p), placeholder=t("select.placeholder"))
         codes = list(juntas)
         here = state.current_parish()  # the parish chosen in the sidebar, by default
         junta = st.selectbox(t("admin.parish"), codes, key="admin-new-parish", help=t("admin.parish_help"),
-                             index=codes.index(here) if here in juntas else None, format_func=_junta)
+                             index=codes.index(here) if here in juntas else None, format_func=_junta,
+                             placeholder=t("select.placeholder"))
         email = st.text_input(t("admin.email"))
         password = st.text_input(t("auth.password"), type="password", key="admin-new-password-first")
         if st.form_submit_button(t("admin.create")):
@@ -103,7 +105,8 @@ with st.expander(t("admin.manage_user")):
     flash(FLASH)
     by_username = {u.username: u for u in everyone}
     chosen = by_username[st.selectbox(t("admin.pick_user"), list(by_username), key="admin-pick-user",
-                                      format_func=lambda u: f"{u} · {by_username[u].display_name}")]
+                                      format_func=lambda u: f"{u} · {by_username[u].display_name}",
+                                      placeholder=t("select.placeholder"))]
     try:
         if chosen.active and st.button(t("admin.deactivate"), key="admin-deactivate", icon=":material/block:"):
             accounts.set_active(user, chosen.username, False)
@@ -123,7 +126,7 @@ with st.expander(t("admin.manage_user")):
                 seat = st.selectbox(t("admin.position"), [p.value for p in Position],
                                     key=f"admin-position-{chosen.username}", help=t("admin.position_help"),
                                     index=list(Position).index(chosen.position),
-                                    format_func=lambda p: label("position", p))
+                                    format_func=lambda p: label("position", p), placeholder=t("select.placeholder"))
                 if st.form_submit_button(t("admin.set_position")):
                     changed = accounts.set_position(user, chosen.username, Position(seat))
                     st.session_state[FLASH] = t("admin.position_set", username=plain(chosen.username),

@@ -47,7 +47,8 @@ def counted() -> tuple[list, str]:
             st.info(t("alin.no_scenarios"))
             return [], t("alin.what.funded")
         names = {s.scenario_id: s.scenario.name for s in saved}
-        chosen = st.selectbox(t("alin.scenario"), list(names), format_func=names.__getitem__, key="alin-scenario")
+        chosen = st.selectbox(t("alin.scenario"), list(names), format_func=names.__getitem__, key="alin-scenario",
+                              placeholder=t("select.placeholder"))
         funded = alignment.funded_in_scenario(data.connection(), store, parish_code, chosen)
         if funded is None:
             st.warning(t("alin.scenario_missing"))
@@ -121,7 +122,8 @@ def pdot_editor() -> None:
         objective_id = c[0].text_input(t("alin.edit.pdot.id"), value=picked if base else "", disabled=base is not None,
                                        key=f"{k}-id", help=t("alin.edit.pdot.id_help"))
         component = c[1].selectbox(t("alin.edit.pdot.component"), components,
-                                   index=components.index(base.component) if base else 0, key=f"{k}-component")
+                                   index=components.index(base.component) if base else 0, key=f"{k}-component",
+                                   placeholder=t("select.placeholder"))
         text = st.text_area(t("alin.edit.pdot.text"), value=base.objective_es if base else "", key=f"{k}-text",
                             height=80)
         submitted = st.form_submit_button(t("alin.edit.pdot.save"), type="primary", icon=":material/save:",

@@ -30,7 +30,7 @@ row = mine.row(0, named=True)
 level = st.radio(t("comparar.level"), LEVELS, horizontal=True, key="comparar-level",
                  format_func=lambda lv: t(f"comparar.level.{lv}", canton=row["canton"], province=row["province"]))
 indicator = st.selectbox(t("comparar.indicator"), INDICATORS, key="comparar-indicator",
-                         format_func=lambda i: t(f"comparar.col.{i}"))
+                         format_func=lambda i: t(f"comparar.col.{i}"), placeholder=t("select.placeholder"))
 indicator_label = t(f"comparar.col.{indicator}")
 key_column, key_value, area = (("canton_code", row["canton_code"], row["canton"]) if level == "canton"
                                else ("province_code", row["province_code"], row["province"]))

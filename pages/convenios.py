@@ -67,14 +67,16 @@ with tab_apply:
         st.markdown(t("conv.apply.heading"))
         # outside the form: the calls offered below are the chosen cooperant's, drawn again when it changes
         cooperant_id = st.selectbox(t("conv.col.cooperant"), list(registry), format_func=lambda c: registry[c].name,
-                                    key="conv-apply-cooperant")
+                                    key="conv-apply-cooperant", placeholder=t("select.placeholder"))
         calls_of = {c.call_id: c for c in calls_mod.calls(store) if c.cooperant_id == cooperant_id}
         with st.form("conv-apply"):
             application_id = st.text_input(t("conv.col.application"), max_chars=40)
             proposal_id = st.selectbox(t("conv.col.proposal"), list(proposals),
-                                       format_func=lambda p: f"{p} · {proposals[p].title}")
+                                       format_func=lambda p: f"{p} · {proposals[p].title}",
+                                       placeholder=t("select.placeholder"))
             call_id = st.selectbox(t("conv.col.call"), ["", *calls_of], key=f"conv-apply-call-{cooperant_id}",
-                                   format_func=lambda c: f"{c} · {calls_of[c].title}" if c else t("conv.no_call"))
+                                   format_func=lambda c: f"{c} · {calls_of[c].title}" if c else t("conv.no_call"),
+                                   placeholder=t("select.placeholder"))
             submitted = st.date_input(t("conv.col.submitted"), value=facts.today(), format="DD/MM/YYYY")
             st.caption(t("conv.capacity.heading"))
             staff = st.checkbox(t("conv.capacity.staff"))
@@ -92,9 +94,11 @@ with tab_apply:
     if can_edit and pending:
         with st.form("conv-answer"):
             st.markdown(t("conv.answer.heading"))
-            chosen = st.selectbox(t("conv.col.application"), [a.application_id for a in pending])
+            chosen = st.selectbox(t("conv.col.application"), [a.application_id for a in pending],
+                                  placeholder=t("select.placeholder"))
             answer = st.selectbox(t("conv.col.answer"), list(labels("application_answer")),
-                                  format_func=lambda a: label("application_answer", a))
+                                  format_func=lambda a: label("application_answer", a),
+                                  placeholder=t("select.placeholder"))
             answered = st.date_input(t("conv.answer.date"), value=facts.today(), format="DD/MM/YYYY")
             note = st.text_input(t("conv.answer.note"), max_chars=2000)
             if st.form_submit_button(t("conv.answer.save")):
@@ -127,7 +131,8 @@ with tab_agree:
         st.info(session.other_junta(Action.APPROVE_DECISION, parish) or t("conv.agree.need_board"))
     else:
         with st.form("conv-sign"):
-            chosen = st.selectbox(t("conv.col.application"), [a.application_id for a in accepted])
+            chosen = st.selectbox(t("conv.col.application"), [a.application_id for a in accepted],
+                                  placeholder=t("select.placeholder"))
             dates = st.columns(3)
             signed_on = dates[0].date_input(t("conv.agree.signed"), value=facts.today(), format="DD/MM/YYYY")
             start = dates[1].date_input(t("conv.agree.start"), value=facts.today(), format="DD/MM/YYYY")
@@ -171,7 +176,8 @@ def _chosen_agreement(key: str) -> agr.Agreement | None:
     if not by_id:
         st.info(t("conv.report.none"))
         return None
-    return by_id[st.selectbox(t("conv.col.agreement"), list(by_id), key=key, format_func=lambda a: by_id[a].number_es)]
+    return by_id[st.selectbox(t("conv.col.agreement"), list(by_id), key=key, format_func=lambda a: by_id[a].number_es,
+                              placeholder=t("select.placeholder"))]
 
 
 with tab_report:
@@ -197,7 +203,7 @@ with tab_report:
                          for i, p in enumerate(("cooperant", "gad", "community"))}
                 problems = st.text_area(t("conv.report.problems"), max_chars=4000)
                 measure = st.selectbox(t("conv.report.measure"), ["none", "corrective", "feedback", "cancellation"],
-                                       format_func=lambda m: t(f"mon.measure.{m}"))
+                                       format_func=lambda m: t(f"mon.measure.{m}"), placeholder=t("select.placeholder"))
                 measure_note = st.text_input(t("conv.report.measure_note"), max_chars=2000)
                 if st.form_submit_button(t("conv.report.save")):
                     def _report():
@@ -234,7 +240,8 @@ with tab_review:
             evaluator = cells[1].text_input(t("rev.midterm.evaluator"), max_chars=120, key="midterm-evaluator")
             findings = st.text_area(t("rev.midterm.findings"), max_chars=4000, key="midterm-findings")
             recommendation = st.selectbox(t("rev.midterm.recommendation"), ["continue", "adjust", "cancel"],
-                                          format_func=lambda r: t(f"rev.recommendation.{r}"), key="midterm-choice")
+                                          format_func=lambda r: t(f"rev.recommendation.{r}"), key="midterm-choice",
+                                          placeholder=t("select.placeholder"))
             reason = st.text_input(t("rev.midterm.reason"), max_chars=2000, key="midterm-reason")
             url = st.text_input(t("rev.report_url"), max_chars=500, key="midterm-url")
             if st.form_submit_button(t("rev.midterm.save")):
@@ -253,7 +260,8 @@ with tab_review:
             audit_id = cells[0].text_input(t("rev.audit.id"), max_chars=40, key="audit-id")
             audited_on = cells[1].date_input(t("rev.audit.date"), value=within, format="DD/MM/YYYY")
             kind = cells[2].selectbox(t("rev.audit.kind"), ["financial", "compliance", "performance"],
-                                      format_func=lambda k: t(f"rev.kind.{k}"), key="audit-kind")
+                                      format_func=lambda k: t(f"rev.kind.{k}"), key="audit-kind",
+                                      placeholder=t("select.placeholder"))
             auditor = st.text_input(t("rev.audit.auditor"), max_chars=200, key="audit-auditor")
             audit_findings = st.text_area(t("rev.audit.findings"), max_chars=4000, key="audit-findings")
             observations = st.text_area(t("rev.audit.observations"), max_chars=8000, key="audit-observations")
@@ -292,7 +300,8 @@ with tab_close:
         if can_edit:
             with st.form("conv-close"):
                 evaluator = st.selectbox(t("close.col.evaluator"), list(labels("closing_evaluator")),
-                                         format_func=lambda e: label("closing_evaluator", e))
+                                         format_func=lambda e: label("closing_evaluator", e),
+                                         placeholder=t("select.placeholder"))
                 evaluator_name = st.text_input(t("conv.close.name"), max_chars=120)
                 scored = {c: (st.slider(t(f"close.criterion.{c}"), 1, 5, 3, key=f"score-{c}"),
                               st.text_input(t("conv.close.evidence", criterion=t(f"close.criterion.{c}")),

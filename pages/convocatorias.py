@@ -55,10 +55,11 @@ st.subheader(t("coop.calls.form"))
 with st.form("call-form"):
     call_id = st.text_input(t("coop.calls.col.call_id"), max_chars=60)
     title = st.text_input(t("coop.calls.col.title"), max_chars=300)
-    cooperant_id = st.selectbox(t("coop.calls.col.cooperant"), list(registry), format_func=lambda c: registry[c].name)
+    cooperant_id = st.selectbox(t("coop.calls.col.cooperant"), list(registry), format_func=lambda c: registry[c].name,
+                                placeholder=t("select.placeholder"))
     call_type = st.selectbox(t("coop.calls.col.call_type"), ["open_call", "technical_assistance",
                                                               "financial_assistance", "contest"],
-                             format_func=lambda c: label("call_type", c))
+                             format_func=lambda c: label("call_type", c), placeholder=t("select.placeholder"))
     opens = st.date_input(t("coop.calls.col.open_date"), value=facts.today(), format="DD/MM/YYYY")
     closes = st.date_input(t("coop.calls.col.close_date"), value=facts.today() + dt.timedelta(days=30),
                            format="DD/MM/YYYY")

@@ -59,7 +59,8 @@ if orphans:
 
 if shown:
     with st.expander(t("coop.page.detail")):
-        chosen = st.selectbox(t("coop.col.name"), shown, format_func=lambda c: c.name, key="coop-detail")
+        chosen = st.selectbox(t("coop.col.name"), shown, format_func=lambda c: c.name, key="coop-detail",
+                              placeholder=t("select.placeholder"))
         st.text(t("coop.col.counterpart_rules") + ": " + (chosen.counterpart_rules or "—"))
         st.text(t("coop.col.cooperation_types") + ": " + _labels("cooperation_type", chosen.cooperation_types))
         for contact in chosen.contacts:
@@ -75,7 +76,8 @@ if not session.allowed(Action.EDIT_OFFER):
 st.subheader(t("coop.page.form"))
 by_id = coop.by_id(registry)
 editing_id = st.selectbox(t("coop.col.cooperant_id"), ["", *by_id], key="coop-edit",
-                          format_func=lambda i: by_id[i].name if i else t("coop.page.new"))
+                          format_func=lambda i: by_id[i].name if i else t("coop.page.new"),
+                          placeholder=t("select.placeholder"))
 current = by_id.get(editing_id)
 seen = versions.get(editing_id, 0)  # the form belongs to the version shown: one sent after it changed is not saved
 if current is not None and record_form.sent_stale("coop-save", editing_id, seen):
@@ -85,7 +87,7 @@ with st.form(f"coop-form-{editing_id}-{seen}"):
     name = st.text_input(t("coop.col.name"), value=current.name if current else "", max_chars=200)
     kind_codes = list(labels("cooperant_kind"))
     kind = st.selectbox(t("coop.col.kind"), kind_codes, format_func=lambda c: label("cooperant_kind", c),
-                        index=kind_codes.index(current.kind) if current else 0)
+                        index=kind_codes.index(current.kind) if current else 0, placeholder=t("select.placeholder"))
     country = st.text_input(t("coop.col.country"), value=(current.country or "") if current else "", max_chars=80)
     chosen_themes = st.multiselect(t("coop.col.themes"), list(labels("theme")),
                                    default=current.themes if current else [],

@@ -47,7 +47,8 @@ else:
     by_number = {d.number_es: d for d in recorded}
     if st.session_state.get("dec-just-recorded") in by_number:  # show the acta of what was just recorded
         st.session_state["dec-chosen"] = st.session_state.pop("dec-just-recorded")
-    chosen = by_number[st.selectbox(t("dec.choose"), list(by_number), key="dec-chosen")]
+    chosen = by_number[st.selectbox(t("dec.choose"), list(by_number), key="dec-chosen",
+                                    placeholder=t("select.placeholder"))]
     left, right = st.columns(2)
     left.download_button(t("dec.pdf"), data=lambda: acta.pdf_bytes(chosen, signing.signed_head(store)),
                          file_name=f"acta-{chosen.number_es}.pdf", mime="application/pdf", on_click="ignore",
@@ -71,7 +72,7 @@ if not saved:
 
 by_id = {s.scenario_id: s for s in saved}
 scenario = by_id[st.selectbox(t("dec.scenario"), list(by_id), format_func=lambda i: by_id[i].scenario.name,
-                              key="dec-scenario")].scenario
+                              key="dec-scenario", placeholder=t("select.placeholder"))].scenario
 inputs = scenario_state.inputs(parish)
 run = scenario_state.run(parish, scenario.weights, scenario.rules, scenario.method)
 result = run.result

@@ -53,12 +53,14 @@ if session.allowed(Action.EDIT_PROPOSAL) and titles:
     st.subheader(t("stage.page.record"))
     with st.form("stage-form"):
         proposal_id = st.selectbox(t("stage.col.proposal_id"), list(titles),
-                                   format_func=lambda p: f"{p} · {titles[p]}")
-        stage = st.selectbox(t("stage.col.stage"), list(stages.STAGES), format_func=lambda s: label("flok_stage", s))
+                                   format_func=lambda p: f"{p} · {titles[p]}", placeholder=t("select.placeholder"))
+        stage = st.selectbox(t("stage.col.stage"), list(stages.STAGES), format_func=lambda s: label("flok_stage", s),
+                             placeholder=t("select.placeholder"))
         reached_on = st.date_input(t("stage.col.date"), value=facts.today(), format="DD/MM/YYYY")
         evidence = st.text_area(t("stage.col.evidence"), max_chars=2000, help=t("stage.evidence_help"))
         feasibility = st.selectbox(t("stage.col.feasibility"), ["", *labels("feasibility")],
-                                   format_func=lambda f: label("feasibility", f) if f else t("stage.not_applicable"))
+                                   format_func=lambda f: label("feasibility", f) if f else t("stage.not_applicable"),
+                                   placeholder=t("select.placeholder"))
         investment, income, costs = (
             numbers.number_field(t(f"stage.col.{name}"), key=f"stage-{name}", decimals=2, minimum=0.0, where=column)
             for name, column in zip(("investment", "income", "costs"), st.columns(3), strict=True))
@@ -77,7 +79,8 @@ if session.allowed(Action.SET_BUDGET, parish_code=parish):
         options = ["", *stages.STAGES]
         required = st.selectbox(t("stage.col.required"), options,
                                 index=options.index(parish_rule.required_stage or ""),
-                                format_func=lambda s: label("flok_stage", s) if s else t("stage.no_requirement"))
+                                format_func=lambda s: label("flok_stage", s) if s else t("stage.no_requirement"),
+                                placeholder=t("select.placeholder"))
         reason = st.text_area(t("stage.col.reason"), value=parish_rule.reason, max_chars=1000)
         if st.form_submit_button(t("stage.page.rule_save")):
             attempt(lambda: stages.save_rule(store, session.current_user(), stages.StageRule(

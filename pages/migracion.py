@@ -81,7 +81,8 @@ else:
 comparable = province_indicators(reference)
 if comparable:
     indicator = st.selectbox(t("diag.migracion.compare_indicator"), list(comparable), key="migracion-indicator",
-                             format_func=lambda i: f"{fmt.capitalized(i)} ({comparable[i]})")
+                             format_func=lambda i: f"{fmt.capitalized(i)} ({comparable[i]})",
+                             placeholder=t("select.placeholder"))
     provinces = province_comparison(reference, indicator, keys["province_code"])
     national = national_value(reference, indicator, comparable[indicator])
     figure = charts.bar_chart(

@@ -163,7 +163,8 @@ def form_panel() -> None:
     def choice(title: str, family: str, value, key: str, column=st, help: str | None = None):
         options = list(labels(family))
         return column.selectbox(title, options, index=options.index(value) if value in options else 0,
-                                format_func=lambda c: label(family, c), key=f"{k}-{key}", help=help)
+                                format_func=lambda c: label(family, c), key=f"{k}-{key}", help=help,
+                                placeholder=t("select.placeholder"))
 
     with st.form(f"{k}-form", clear_on_submit=False, enter_to_submit=False):
         c = st.columns([1, 2])

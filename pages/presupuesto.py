@@ -339,7 +339,7 @@ def saved_panel(code: str) -> None:
         st.session_state["budget-saved-pick"] = just_saved
     pick, load = st.columns([3, 1], vertical_alignment="bottom")
     chosen = pick.selectbox(t("budget.saved.pick"), ids, key="budget-saved-pick",
-                            format_func=lambda sid: by_id[sid].scenario.name)
+                            format_func=lambda sid: by_id[sid].scenario.name, placeholder=t("select.placeholder"))
     scenario = by_id[chosen].scenario
     load.button(t("budget.saved.load"), key="budget-saved-load", icon=":material/upload:", on_click=_load,
                 args=(code, scenario.rules, views.points_from_weights(scenario.weights), scenario.method))
@@ -349,9 +349,9 @@ def saved_panel(code: str) -> None:
     st.markdown(f"**{t('budget.compare.title')}**")
     left, right = st.columns(2)
     a_id = left.selectbox(t("budget.compare.a"), ids, index=1, key="budget-compare-a",
-                          format_func=lambda sid: by_id[sid].scenario.name)
+                          format_func=lambda sid: by_id[sid].scenario.name, placeholder=t("select.placeholder"))
     b_id = right.selectbox(t("budget.compare.b"), ids, index=0, key="budget-compare-b",
-                           format_func=lambda sid: by_id[sid].scenario.name)
+                           format_func=lambda sid: by_id[sid].scenario.name, placeholder=t("select.placeholder"))
     a, b = by_id[a_id].scenario, by_id[b_id].scenario
     run_a = shared.run(code, a.weights, a.rules, method=a.method, explain=False)
     run_b = shared.run(code, b.weights, b.rules, method=b.method, explain=False)

@@ -165,7 +165,7 @@ def sensitivity_panel(code: str, weights: dict[str, float], rules, ranking: pl.D
     current = shared.preset_name()
     others = [name for name in preset_names() if name != current]
     reference = st.selectbox(t("prio.sens.reference"), others, key="prio-sens-reference",
-                             help=t("prio.sens.reference_help"))
+                             help=t("prio.sens.reference_help"), placeholder=t("select.placeholder"))
     if matrix.height:
         st.dataframe(views.movement_display(matrix, weights, preset(reference), reference, ranking),
                      hide_index=True, width="stretch", key="prio-sens-movement")
@@ -188,7 +188,8 @@ def explanation_panel(ranking: pl.DataFrame, contributions: pl.DataFrame) -> Non
     digest = hashlib.sha1("\n".join(shown.values()).encode()).hexdigest()[:12]
     with st.container(key="prio-explain"):
         chosen = st.selectbox(t("prio.explain.pick"), ids, index=ids.index(picked) if picked in ids else 0,
-                              key=f"prio-explain-pick-{digest}", format_func=shown.get)
+                              key=f"prio-explain-pick-{digest}", format_func=shown.get,
+                              placeholder=t("select.placeholder"))
     st.session_state[EXPLAIN_PICKED] = chosen
     flags = ranking.filter(pl.col("proposal_id") == chosen)["flags_es"].item()
     if flags:
@@ -205,7 +206,7 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.selectbox(t("prio.weights.preset"), [*preset_names(), CUSTOM], key=PRESET_KEY, on_change=_on_preset,
-                     help=t("prio.weights.preset_help"))
+                     help=t("prio.weights.preset_help"), placeholder=t("select.placeholder"))
         for c in CRITERION_CODES:
             criterion = BY_CODE[c]
             st.slider(t("prio.weights.slider", name=criterion.label_es,

@@ -183,7 +183,8 @@ def form_panel() -> None:
         localizations = list(labels("localization"))
         localization = c[1].selectbox(entry.field_label("localization"), localizations,
                                       index=localizations.index(base.localization if base else "rural"),
-                                      format_func=lambda x: label("localization", x), key=f"{k}-localization")
+                                      format_func=lambda x: label("localization", x), key=f"{k}-localization",
+                                      placeholder=t("select.placeholder"))
         duration = numbers.number_field(entry.field_label("duration_months"), key=f"{k}-duration", minimum=0,
                                         maximum=120, value=(base.duration_months or 0) if base else 0, where=c[2],
                                         help=t("prop.form.duration_help"))
@@ -275,7 +276,8 @@ def form_panel() -> None:
         scopes = list(labels("benefit_scope"))
         scope = c[1].selectbox(entry.field_label("benefit_scope"), scopes,
                                index=scopes.index(base.benefit_scope if base else "collective"),
-                               format_func=lambda x: label("benefit_scope", x), key=f"{k}-scope")
+                               format_func=lambda x: label("benefit_scope", x), key=f"{k}-scope",
+                               placeholder=t("select.placeholder"))
 
         st.markdown(f"**{t('prop.form.section.status')}**")
         status_now = base.status if base else ProposalStatus.DRAFT
@@ -287,7 +289,7 @@ def form_panel() -> None:
             choice = c[0].selectbox(t("prop.form.status_next"), ["", *[s.value for s in steps]], key=f"{k}-status",
                                     format_func=lambda s: t("prop.form.status_keep",
                                                             status=label("proposal_status", status_now.value))
-                                    if not s else label("proposal_status", s))
+                                    if not s else label("proposal_status", s), placeholder=t("select.placeholder"))
             note = c[1].text_input(t("prop.form.status_note"), key=f"{k}-note")
             new_status = choice or None
         elif status_now == ProposalStatus.CLOSED:

@@ -55,7 +55,7 @@ if not session.allowed(Action.EDIT_PROPOSAL):
     st.stop()
 by_id = {pid: versioned[pid] for pid in table["proposal_id"]}
 chosen = by_id[st.selectbox(t("seg.project"), list(by_id), key="seg-project",
-                            format_func=lambda i: f"{i} · {by_id[i].item.title}")]
+                            format_func=lambda i: f"{i} · {by_id[i].item.title}", placeholder=t("select.placeholder"))]
 steps = sorted(ALLOWED_TRANSITIONS[ProposalStatus(chosen.item.status)], key=list(ProposalStatus).index)
 if not steps:
     st.caption(t("seg.final"))
@@ -67,7 +67,8 @@ if record_form.sent_stale("seg-save", chosen.item.proposal_id, chosen.version):
     st.warning(t("seg.changed_meanwhile", id=chosen.item.proposal_id,
                  status=label("proposal_status", chosen.item.status)), icon=":material/sync_problem:")
 with st.form(f"seg-form-{seen}"):
-    step = st.selectbox(t("seg.next"), [s.value for s in steps], format_func=lambda s: label("proposal_status", s))
+    step = st.selectbox(t("seg.next"), [s.value for s in steps], format_func=lambda s: label("proposal_status", s),
+                        placeholder=t("select.placeholder"))
     last = followup.last_dated(chosen.item)
     when = st.date_input(t("seg.date"), value=followup.step_day(chosen.item), min_value=last,
                          format="DD/MM/YYYY")

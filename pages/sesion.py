@@ -108,7 +108,7 @@ if st.session_state.get("ses-selected") not in by_id:
 chosen = by_id[st.selectbox(
     t("ses.choose"), ids, key="ses-selected",
     format_func=lambda i: t("ses.option", date=fmt.date(by_id[i].date), title=by_id[i].title,
-                            status=t(f"ses.status.{by_id[i].status}")))]
+                            status=t(f"ses.status.{by_id[i].status}")), placeholder=t("select.placeholder"))]
 version = store.get(meeting.MEETING, chosen.meeting_id).version
 participant_names = {p.participant_id: p.name for p in chosen.participants}
 
@@ -155,7 +155,7 @@ def _who() -> str | None:
         st.caption(f"{t('ses.participant')}: {named(choices[0])}")
         return choices[0]
     return st.selectbox(t("ses.participant"), choices, key=f"ses-who-{chosen.meeting_id}", format_func=named,
-                        help=t("ses.participant_help"))
+                        help=t("ses.participant_help"), placeholder=t("select.placeholder"))
 
 
 if chosen.status == "closed":

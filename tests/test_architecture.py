@@ -135,26 +135,21 @@ def test_no_page_relies_on_streamlit_magic(path):
 
 
 def _choosers_without_placeholder(path: Path) -> list[int]:
-    """Lines of multiselects, and of selectboxes that may start empty, drawn without a placeholder. A selectbox may
-    start empty when its index is None or comes from a helper function (which may return None); a number, a
-    list's `.index(…)` or a choice between those cannot be None."""
+    """Lines of multiselects and selectboxes drawn without a placeholder. A selectbox with a value shows its
+    placeholder too: when a person clears its text to search (the parish selector), and to screen readers."""
     lines = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
             continue
         keywords = {k.arg: k.value for k in node.keywords}
-        index = keywords.get("index")
-        empty_start = ((isinstance(index, ast.Constant) and index.value is None)
-                       or (isinstance(index, ast.Call) and isinstance(index.func, ast.Name)))
-        if "placeholder" not in keywords and (node.func.attr == "multiselect"
-                                              or (node.func.attr == "selectbox" and empty_start)):
+        if "placeholder" not in keywords and node.func.attr in ("multiselect", "selectbox"):
             lines.append(node.lineno)
     return lines
 
 
 def test_every_empty_chooser_says_what_to_do_in_spanish():
-    """An empty multiselect or selectbox shows Streamlit's English («Choose options», «Choose an option») unless it
-    is given a placeholder."""
+    """A multiselect or selectbox shows Streamlit's English («Choose options», «Choose an option») when empty or
+    cleared to search, unless it is given a placeholder."""
     missing = {str(p.relative_to(ROOT)): lines for p in python_files("ui", "pages")
                if (lines := _choosers_without_placeholder(p))}
     assert missing == {}

@@ -54,6 +54,13 @@ def test_dates_are_day_month_year():
     assert fmt.datetime(dt.datetime(2026, 11, 3, 9, 5)) == "03/11/2026 09:05"
 
 
+@pytest.mark.parametrize(("value", "expected"), [
+    (dt.date(2027, 1, 15), "enero de 2027"), (dt.date(2026, 12, 1), "diciembre de 2026"), (None, "sin dato"),
+])
+def test_a_month_is_named_in_spanish(value, expected):
+    assert fmt.month(value) == expected
+
+
 def test_lists_end_in_y_and_sentences_start_upper_case():
     assert [fmt.listing(items) for items in ([], ["a"], ["a", "b"], ["a", "b", "c"])] == ["", "a", "a y b", "a, b y c"]
     assert fmt.capitalized("remesas / VAB") == "Remesas / VAB"

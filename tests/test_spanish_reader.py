@@ -44,7 +44,8 @@ CODE_NAME = re.compile(r"\b(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|PND_\d{4}_\d{4}-\d{1
 ENGLISH = {"Optimal", "optimal", "Infeasible", "infeasible", "Feasible", "feasible", "Unbounded", "greedy",
            "equal_split", "Error", "error:", "Warning", "proposal", "proposals", "budget", "score", "weights",
            "funded", "submitted", "approved", "rejected", "draft", "open", "closed", "planner", "board",
-           "admin", "observer"}
+           "admin", "observer",
+           "column"}  # a source's note about its own table («(column "Valor oficial")»), shown in Territorio
 # Tokens that look like leaks but are Spanish, acronyms or proper names people use.
 ALLOWED = {"PDOT", "ODS", "PND", "MAG", "RUC", "GAD", "INEC", "DPA", "CSV", "PDF", "USD", "ONG", "IATI",
            "admin"}  # the administrator's user name shown to sign in
@@ -226,6 +227,11 @@ def reads_in_spanish(page: str, app: AppTest) -> None:
         assert field.value is None or abs(field.value) < 1000, f"{page}: {field.label} shows «{field.value}»"
     for field in app.text_input:  # a number field's text is es-EC: «40.000», «12,5»
         assert not number_leaks(field.value or ""), f"{page}: {field.label} «{field.value}»"
+    # A list without a placeholder of Minga's shows Streamlit's English one: «Choose an option», «Choose options»,
+    # «No options to select» (the browser draws it; the element tree holds it empty).
+    english = sorted(f"{kind} «{field.label}»" for kind in ("selectbox", "multiselect") for field in app.get(kind)
+                     if not field.proto.placeholder.strip())
+    assert not english, f"{page}: sin texto de ayuda en español: {english}"
     # Tables and metrics write «1.500,00» and «12,5 %», never «1,500.00», «1500.00» or «12.5».
     found = set(table_number_leaks(app))
     found |= {("metric", token) for metric in app.metric

@@ -70,7 +70,41 @@ def vega_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     st.altair_chart) and without the schema validation st.altair_chart runs on every draw: that walk cost more
     than the rest of Asociaciones' script. The data goes inline with the spec."""
     with alt.theme.enable("none"), alt.data_transformers.enable("default", max_rows=None):
-        return chart.to_dict(validate=False)
+        return spoken_in_spanish(chart.to_dict(validate=False))
+
+
+def spoken_in_spanish(spec: dict[str, Any]) -> dict[str, Any]:
+    """What a screen reader hears of the chart, in Spanish: its title (and subtitle) as the chart's description.
+    Vega would otherwise describe every axis, legend, title and mark in English from the spec's field names
+    («X-axis titled 'Año' for a discrete scale…», «Title text '…'», «rect mark container», «association_name: …;
+    jitter: 0,15»): its ARIA texts are turned off, for guides (config) and for each mark and title. Vega still
+    names the chart's group and its title's («group mark container», «Title text '<the Spanish title>'»): no
+    setting reaches them. The figures stay in the table or the downloads beside each chart."""
+    title = spec.get("title")
+    parts = [title.get("text"), title.get("subtitle")] if isinstance(title, dict) else [title]
+    said = ". ".join(" ".join(p) if isinstance(p, list) else str(p) for p in parts if p)
+    quiet = _without_aria(spec)
+    return {**quiet, "config": {**spec.get("config", {}), "aria": False},
+            **({"description": said} if said and "description" not in spec else {})}
+
+
+_VIEW_KEYS = ("mark", "layer", "hconcat", "vconcat", "concat", "spec")
+
+
+def _without_aria(view: Any) -> Any:
+    """A copy of a (layered, concatenated) view whose marks and titles carry `aria: false`."""
+    if isinstance(view, list):
+        return [_without_aria(v) for v in view]
+    if not isinstance(view, dict) or not any(key in view for key in _VIEW_KEYS):
+        return view
+    quiet = {key: _without_aria(value) if key in _VIEW_KEYS else value for key, value in view.items()}
+    mark = view.get("mark")
+    if mark is not None:
+        quiet["mark"] = {**(mark if isinstance(mark, dict) else {"type": mark}), "aria": False}
+    title = view.get("title")
+    if title is not None:
+        quiet["title"] = {**(title if isinstance(title, dict) else {"text": title}), "aria": False}
+    return quiet
 
 
 def _tooltips(fields: Sequence[tuple[str, str]]) -> list[alt.Tooltip]:

@@ -71,9 +71,13 @@ def agreement_reviews(store: Store, parish_code: str, *, empty_note: bool = Fals
 def calls_by_month_chart(calendar: pl.DataFrame, state_labels: dict[str, str]) -> alt.TopLevelMixin:
     """Bars of calls per closing month (core.cooperation.calls.calendar), coloured by their state."""
     monthly = calendar.with_columns(pl.col("close_date").dt.strftime("%Y-%m").alias("month_key"),
+                                    pl.col("close_date").map_elements(fmt.month, return_dtype=pl.Utf8).alias("month"),
                                     pl.col("state").replace_strict(state_labels).alias("state_es"))
+    months = monthly.sort("month_key")["month"].unique(maintain_order=True).to_list()
+    # months named in Spanish («enero de 2027», not «2027-01»), in calendar order; whole calls on the count axis
     chart = alt.Chart(monthly.to_pandas()).mark_bar().encode(
-        x=alt.X("month_key:O", title=t("coop.calls.month")), y=alt.Y("count():Q", title=t("coop.calls.count")),
+        x=alt.X("month:O", title=t("coop.calls.month"), sort=months, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("count():Q", title=t("coop.calls.count"), axis=alt.Axis(format="d", tickMinStep=1)),
         color=alt.Color("state_es:N", title=t("coop.calls.col.state")),
         tooltip=[alt.Tooltip("title:N", title=t("coop.calls.col.title")),
                  alt.Tooltip("cooperant:N", title=t("coop.calls.col.cooperant"))])

@@ -57,7 +57,8 @@ def pick(prefix: str, title: str, options: Sequence[str], format_func: Callable[
     pending = st.session_state.pop(f"{prefix}-next", None)
     if pending in options:
         st.session_state[f"{prefix}-pick"] = pending
-    picked = st.selectbox(title, options, key=f"{prefix}-pick", format_func=format_func)
+    picked = st.selectbox(title, options, key=f"{prefix}-pick", format_func=format_func,
+                          placeholder=t("select.placeholder"))
     flash(f"{prefix}-flash")
     return picked
 

@@ -30,7 +30,7 @@ def parish_selector() -> str:
     # then sends back, this parish instead of switching silently to the first parish of Azuay.
     return st.sidebar.selectbox(
         t("parish.selector"), codes, index=codes.index(chosen), key=PARISH_KEY, format_func=names.__getitem__,
-        help=t("parish.selector_help"),
+        help=t("parish.selector_help"), placeholder=t("parish.placeholder")
     )
 
 

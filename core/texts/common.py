@@ -20,6 +20,8 @@ STRINGS = {
     "nav.admin": "Administración",
     "parish.selector": "Parroquia",
     "parish.selector_help": "La parroquia que se analiza en todas las páginas.",
+    "parish.placeholder": "Escriba el nombre de una parroquia",
+    "select.placeholder": "Elija una opción",
     "parish.option": "{name} — {canton}, {province}",
     "synthetic.badge": "Datos sintéticos calibrados al estudio",
     "synthetic.caption": "Registros generados que reproducen las cifras publicadas del estudio El Valle; "
