@@ -54,7 +54,7 @@ def _reads_in_spanish(box) -> None:
 def _upload_and_save(page, key: str, tab: str, uploader: str, path, saved: str) -> None:
     chosen = page.get_by_role("tab", name=tab, exact=True)
     if chosen.get_attribute("aria-selected") != "true":  # choosing another tab reruns the page
-        after_its_run(page, chosen.click)
+        after_its_run(page, chosen.click, shown=lambda: chosen.get_attribute("aria-selected") == "true")
     expect(chosen).to_have_attribute("aria-selected", "true")
     box = page.get_by_test_id("stFileUploader").filter(has_text=uploader)
     expect(box).to_be_visible()
