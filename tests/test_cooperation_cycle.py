@@ -401,6 +401,11 @@ def test_progress_that_goes_back_is_refused_until_the_report_says_why(store, ear
     (dt.date(2027, 3, 1), 10, "El cooperante canceló el convenio por falta de fondos", None),
     (dt.date(2027, 3, 1), 100, None, None),  # the work done ahead of time
     (END, 60, None, None),  # the agreement's end reached: evaluated as it stands
+    # a reason for closing early given for a closing that is not early: the final report would print it as one
+    (dt.date(2027, 3, 1), 100, "El cooperante canceló el convenio por falta de fondos",
+     ("último informe dice 100 % de avance físico: este cierre no es anticipado. Deje vacío «Motivo del cierre "
+      "anticipado»")),
+    (END, 60, "El cooperante canceló el convenio por falta de fondos", "dice 60 % de avance físico: este cierre no es"),
 ])
 def test_the_closing_evaluation_waits_for_the_end_the_full_work_or_a_reason(store, evaluated_on, progress,
                                                                             early_reason, refused):

@@ -85,13 +85,17 @@ def evaluations(store: Store, agreement_id: str) -> list[ClosingEvaluation]:
 def require_closable(store: Store, agreement: Agreement, evaluation: ClosingEvaluation) -> None:
     """ValueError (Spanish) when the closing evaluation comes before the agreement ends, the newest report by then
     is short of 100 % and no reason for closing early is given (brief R14, thesis §3.3.3: the evaluation of results
-    ends the project with its final report)."""
+    ends the project with its final report). A reason given for a closing that is not early is refused too: the
+    final report would print it as the reason the project closed early."""
     given = (evaluation.early_reason or "").strip()
-    if evaluation.evaluated_on >= agreement.end_date or len(given) >= EARLY_REASON:
-        return
     reached = [r for r in reports(store, agreement.agreement_id) if r.period_end <= evaluation.evaluated_on]
     progress = reached[-1].physical_progress_pct if reached else 0.0
-    if progress >= 100:
+    if evaluation.evaluated_on >= agreement.end_date or progress >= 100:
+        if given:
+            raise ValueError(t("close.err.not_early", number=agreement.number_es, end=fmt.date(agreement.end_date),
+                               progress=fmt.number(progress, 0), reason=t("conv.close.early")))
+        return
+    if len(given) >= EARLY_REASON:
         return
     message = t("close.err.early", number=agreement.number_es, end=fmt.date(agreement.end_date),
                 progress=fmt.number(progress, 0), reason=t("conv.close.early"))

@@ -44,6 +44,9 @@ STRINGS = {
                         "«{reason}» qué pasó."),
     "close.err.early_short": "El motivo escrito, «{given}», es demasiado corto: diga qué pasó en al menos {minimum} "
                              "caracteres (por ejemplo «el cooperante canceló el convenio por falta de fondos»).",
+    "close.err.not_early": ("El convenio {number} termina el {end} y su último informe dice {progress} % de "
+                            "avance físico: este cierre no es anticipado. Deje vacío «{reason}»; el informe final "
+                            "lo imprimiría como el motivo de un cierre anticipado."),
     "close.err.before_start": "La evaluación de cierre no puede ser anterior al inicio del convenio.",
     "close.criterion.pertinencia": "Pertinencia",
     "close.criterion.eficiencia": "Eficiencia",
