@@ -43,11 +43,11 @@ DEFAULT_BOARD_MEMBERS = 5  # a parish board: the president and four vocales (COO
 NO_CANDIDATES = "NoCandidates"  # the solver's word a decision keeps when no proposal reached the allocation
 
 
-def kept_solver_status(allocation_status: str) -> str:
-    """The solver's word a new decision keeps: NO_CANDIDATES when nothing reached the allocation (its acta says there
-    was nothing to choose, not that the calculation is unconfirmed); otherwise the allocation's own. Decisions
+def kept_solver_status(allocation_status: str, n_candidates: int) -> str:
+    """The solver's word a new decision keeps: NO_CANDIDATES when no proposal reached the allocation (its acta says
+    there was nothing to choose, not that the calculation is unconfirmed); otherwise the allocation's own. Decisions
     recorded before keep theirs, so their actas print as they did."""
-    return NO_CANDIDATES if allocation_status == t("alloc.solver.none") else allocation_status
+    return NO_CANDIDATES if n_candidates == 0 else allocation_status
 
 
 class Board(BaseModel):
