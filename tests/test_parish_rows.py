@@ -147,3 +147,12 @@ def test_an_empty_cell_that_takes_a_value_is_told_with_its_rows(part, text, stor
     else:
         assert "ayudas.csv: la columna «Tipo de institución» está vacía en la fila 2; se guarda «Otra»" in preview.notices
         assert "ayudas.csv: la columna «A fondo perdido» está vacía en la fila 2; se guarda «Sí»" in preview.notices
+
+
+def test_an_empty_cell_of_a_refused_row_is_not_told_as_stored():
+    """Row 3 is refused (no problem named): its empty «Votos» is not told as «se guarda 0», only row 4's is."""
+    text = "Código;Problema;Votos\nP01;Falta de riego;27\nP02;;\nP03;Vías;\n"
+    preview = read_part(text.encode(), "problemas.csv", PARTS["problemas"], Context(PARISH, AssociationIndex([])))
+    assert [item.code for item in preview.items] == ["P01", "P03"]
+    assert [p.row for p in preview.problems] == [3]
+    assert "problemas.csv: la columna «Votos» está vacía en la fila 4; se guarda «0»" in preview.notices

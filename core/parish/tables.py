@@ -238,6 +238,7 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
     keys = {column.field: index for index, column in positions.items() if column.field in ("code", "name")}
     preview.refused += [_keys(values, keys) for _, values in rows.too_wide]
     seen: dict[str, int] = {}
+    kept: list[tuple[int, list[Any]]] = []  # the rows the preview takes: the notices below speak of them only
     for line, values in body:  # every problem of every row: a row's own, and a code an earlier row has
         cells_by_column = {index: (values[index] if index < len(values) else None) for index in positions}
         item = read_row(part, {positions[i]: v for i, v in cells_by_column.items()}, ctx, filename, line,
@@ -251,10 +252,11 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
             seen[code] = line
         if item is not None:
             preview.items.append(item)
+            kept.append((line, values))
         else:
             preview.refused.append(_keys(values, keys))
-    preview.notices.extend(_defaults_taken(part, positions, body, filename, shown))
-    preview.notices.extend(_dates_as_years(positions, body, filename, shown))
+    preview.notices.extend(_defaults_taken(part, positions, kept, filename, shown))
+    preview.notices.extend(_dates_as_years(positions, kept, filename, shown))
     return preview
 
 
