@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.proposals import records
+from core.proposals.lifecycle import ProposalStatus
 from core.record import overlay
 from core.record.auth import Role, User
 from core.record.store import Store
@@ -258,9 +259,10 @@ def test_a_representative_edits_only_their_association_s_drafts(store, restore):
     demo = records.proposals(store, "010170")[0].item
     joint = demo.model_copy(update={
         "proposal_id": "EV-P90", "association_id": "EV-A01", "association_ids": ["EV-A01", "EV-A03"],
-        "status": "draft", "status_history": [], "title": "Centro de acopio compartido"})
+        "status": ProposalStatus.DRAFT, "status_history": [], "title": "Centro de acopio compartido"})
     screened = demo.model_copy(update={"proposal_id": "EV-P91", "association_id": "EV-A03",
-                                       "association_ids": ["EV-A03"], "status": "eligible", "status_history": []})
+                                       "association_ids": ["EV-A03"], "status": ProposalStatus.ELIGIBLE,
+                                       "status_history": []})
     for proposal in (joint, screened):
         records.save_proposal(store, PLANNER, proposal)
     app = open_app_page("pages/propuestas.py", REP)
@@ -293,7 +295,8 @@ def test_a_representative_does_not_see_another_association_s_draft(store, restor
     cost) and in the CSV and Excel downloads, and in the Etapas list; once handed in everyone who works sees it."""
     demo = records.proposals(store, "010170")[0].item
     theirs = demo.model_copy(update={"proposal_id": "EV-P93", "association_id": "EV-A01", "association_ids": ["EV-A01"],
-                                     "status": "draft", "status_history": [], "title": "Borrador de Flor del Valle"})
+                                     "status": ProposalStatus.DRAFT, "status_history": [],
+                                     "title": "Borrador de Flor del Valle"})
     mine = theirs.model_copy(update={"proposal_id": "EV-P94", "association_id": "EV-A03", "association_ids": ["EV-A03"],
                                      "title": "Borrador de Mujeres Sembradoras"})
     for proposal in (theirs, mine):
