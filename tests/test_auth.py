@@ -100,6 +100,7 @@ def test_passwords_are_hashed_and_checked(accounts):
 @pytest.mark.parametrize(("username", "password", "message"), [
     ("ab", "una-clave-larga", "3 a 40"),
     ("Con Espacios", "una-clave-larga", "minúsculas"),
+    ("admin\n", "una-clave-larga", "minúsculas"),  # a line break after the name: shown as «admin» beside the true one
     ("valido", "corta", "al menos 10"),
 ])
 def test_bad_accounts_are_refused_in_spanish(accounts, username, password, message):

@@ -205,6 +205,25 @@ def test_another_installations_backup_with_unsigned_entries_cannot_be_adopted(st
     refused(store, candidate, "entrada 1 no está firmada con la clave que nombra el respaldo", adopt=True)
 
 
+def test_an_account_stored_under_another_code_than_its_name_cannot_be_adopted_nor_sign_in(store, tmp_path):
+    """Another installation's backup with an account kept as «visita» whose body names «admin» as an observer: the
+    list showed a second «admin», an observer, and signing in as «visita» acted as the true administrator (the
+    account is read again by the name its body gives)."""
+    elsewhere = Store(tmp_path / "otra" / "minga.sqlite")
+    accounts = Accounts(elsewhere)
+    accounts.create_first_admin("admin", "Administración", PASSWORD)
+    body = {**User(username="admin", display_name="Visita", role=Role.OBSERVER).model_dump(mode="json"),
+            "password_hash": accounts.hasher.hash("clave-de-la-visita")}
+    elsewhere.save("user", "visita", body, actor="admin")  # signed by its own installation: only adoption vouches
+    candidate = a_backup(elsewhere, tmp_path, "ajeno.sqlite")
+    refused(store, candidate, "cuenta guardada como «visita» que dice ser «admin»", adopt=True)
+    # the same account in a store (written there by hand, or restored before this check): it signs in nowhere
+    store.save("user", "visita", body, actor="admin")
+    mine = Accounts(store)
+    assert mine.authenticate("visita", "clave-de-la-visita") is None
+    assert mine.get("visita") is None and [u.username for u in mine.users()] == ["admin", "tecnica"]
+
+
 def test_a_wrong_password_or_a_non_administrator_is_refused(store, tmp_path):
     candidate = a_backup(store, tmp_path)
     refused(store, candidate, "contraseña no coincide", password="otra-clave-cualquiera")

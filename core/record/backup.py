@@ -162,6 +162,9 @@ def _record_problems(con: sqlite3.Connection) -> tuple[list[str], list[BackupUse
         except (ValueError, TypeError, ValidationError):
             problems.append(t("backup.invalid_record", kind=label("record_kind", kind), record=record_id))
             continue
+        if isinstance(item, User) and item.username != record_id:  # would sign in as the account its body names
+            problems.append(t("backup.user_code", record=record_id, username=item.username))
+            continue
         if isinstance(item, User) and not deleted:
             users.append(BackupUser(item.username, item.display_name, label("role", item.role), item.active))
     return problems, users

@@ -102,6 +102,8 @@ STRINGS: dict[str, str] = {
     "backup.meta": "El respaldo es de otra versión del almacén ({version}) o tiene datos de control desconocidos.",
     "backup.unknown_kind": "El respaldo tiene un registro de un tipo desconocido: {kind} «{record}».",
     "backup.invalid_record": "El respaldo tiene un registro no válido: {kind} «{record}».",
+    "backup.user_code": "El respaldo tiene una cuenta guardada como «{record}» que dice ser «{username}»: con su "
+                        "contraseña se actuaría como «{username}».",
     "backup.password": "La contraseña no coincide con la de un administrador: el respaldo no se restauró.",
     "backup.foreign": "es de otra instalación de Minga (su registro está firmado con otra clave). Para usarlo, "
                       "marque «Adoptar el respaldo de otra instalación».",
