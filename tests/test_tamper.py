@@ -166,6 +166,38 @@ def test_accounts_deleted_by_hand_open_no_first_administrator_and_one_made_again
     assert f"El usuario «{username}» se guarda en la entrada" in result.stderr and "como versión 1" in result.stderr
 
 
+def _delete_store(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+# how a store with accounts is made to look new, by whoever may write its folder but not its keys folder
+LOOKS_NEW = {
+    "file deleted": _delete_store,
+    "both tables emptied": lambda path: sql(path, "DELETE FROM records", "DELETE FROM audit_log"),
+    "an older copy with no account": lambda path: shutil.copy(path.parent / "no-accounts.sqlite", path),
+}
+
+
+@pytest.mark.parametrize("how", list(LOOKS_NEW))
+def test_a_store_set_back_behind_its_anchor_offers_no_first_administrator_nor_takes_a_forged_account(copy, how):
+    """The store file deleted (or emptied, or an older copy from before any account put in its place) while its
+    anchor stays: the store looked new, so the first-administrator form made the intruder an administrator and every
+    write took the caller's account as given. The verification named it, but only afterwards."""
+    from core.record.auth import Accounts, Action, PermissionDenied, Role, User
+
+    early = Store(copy.parent / "no-accounts.sqlite", key_path=copy.parent / "keys" / "minga-ed25519.pem")
+    early.save("system", "demo", {"seeded": True}, actor="minga")
+    LOOKS_NEW[how](copy)
+    accounts = Accounts(Store(copy))
+    assert accounts.users() == [] and accounts.has_users()
+    with pytest.raises(PermissionDenied):
+        accounts.create_first_admin("intrusa", "Intrusa", "una-clave-larga-2026")
+    with pytest.raises(PermissionDenied):
+        accounts.require(User(username="intrusa", display_name="Intrusa", role=Role.ADMIN), Action.MANAGE_STORE)
+    assert verify(copy).returncode == 1
+
+
 def test_a_decision_deleted_in_records_only_is_named(copy):
     record_id, _ = decision_body(copy, 1)
     sql(copy, "DELETE FROM records WHERE kind = 'decision' AND record_id = ?", params=(record_id,))

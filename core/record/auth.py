@@ -159,8 +159,9 @@ class Accounts:
         self.hasher = password_hasher()
 
     def has_users(self) -> bool:
-        """Whether any account was ever stored: a store whose accounts were all hidden or edited away is not a
-        new store, and offers no first administrator."""
+        """Whether any account was ever stored: a store whose accounts were all hidden or edited away, or that was
+        deleted, emptied or set back behind its anchor (core.record.signing.set_back), is not a new store, and offers
+        no first administrator (nor takes the caller as given, `signed_in`)."""
         return self.store.has_any(self.KIND)
 
     def users(self) -> list[User]:

@@ -19,6 +19,7 @@ import hmac
 import json
 import os
 import secrets
+import sqlite3
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -177,6 +178,16 @@ def read_anchor(path: Path) -> SignedHead | None:
         return SignedHead(int(data["seq"]), str(data["hash"]), str(data["signature"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def set_back(path: Path, con: sqlite3.Connection) -> bool:
+    """Whether the anchor at `path` records an entry the store on `con` does not hold as it was signed: the store
+    was deleted, emptied or set back to an older copy, and may have held what it no longer shows (an account)."""
+    anchored = read_anchor(path)
+    if anchored is None or anchored.seq <= 0:
+        return False
+    row = con.execute("SELECT hash FROM audit_log WHERE seq = ?", (anchored.seq,)).fetchone()
+    return row is None or row[0] != anchored.hash
 
 
 def signed_head(store: Store) -> SignedHead | None:

@@ -240,10 +240,9 @@ class Store:
             return {row[0]: tuple(row[1:]) for row in con.execute(sql, list(kinds))}
 
     def has_any(self, kind: str) -> bool:
-        """Whether a record of `kind` was ever stored, deleted or not (however its row marks it, or with its row
-        deleted by hand): the first account may only be created in a store that never had one."""
+        """Whether a `kind` was ever stored (deleted, by hand too), or the store is set back behind its anchor."""
         with self._connection() as con:
-            return con.execute(_ANY_OF_KIND, (kind,)).fetchone() is not None
+            return con.execute(_ANY_OF_KIND, (kind,)).fetchone() is not None or signing.set_back(self.anchor_path, con)
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -267,7 +266,8 @@ class Store:
         changes = list(changes)
         saved: list[StoredRecord] = []
         with self._transaction() as con:
-            if only_if_none and con.execute(_ANY_OF_KIND, (only_if_none,)).fetchone():
+            if only_if_none and (con.execute(_ANY_OF_KIND, (only_if_none,)).fetchone() or signing.set_back(
+                    self.anchor_path, con)):
                 raise AlreadyExistsError(t("store.already_exists"))
             for change in changes:
                 saved.append(self._write(con, change, actor))
