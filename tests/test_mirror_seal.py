@@ -81,6 +81,9 @@ def _edit_cost_and_rewrite_the_mark(store: Store, mac: str) -> str:
         mark["mac"] = hmac.new(secrets.token_bytes(32), b"minga-espejo:" + message.encode(), "sha256").hexdigest()
     elif mac == "dropped":
         mark.pop("mac", None)
+    elif mac == "deleted":
+        mark_path.unlink()
+        return edited
     mark_path.write_text(json.dumps(mark), encoding="utf-8")
     return edited
 
@@ -143,6 +146,9 @@ def _verify(path: Path) -> subprocess.CompletedProcess:
                         "no es el que Minga escribió desde el almacén: se cambió o se puso a mano.")),
     *((mac, "La marca «{root}/.escrito-desde.json» de la copia de registros no lleva el sello de esta instalación")
       for mac in ("kept", "forged", "dropped")),
+    # the mark deleted with the edit: a mirror without a mark passed as one never written, though its files are read
+    ("deleted", ("Falta la marca «{root}/.escrito-desde.json» de la copia de registros que leen las páginas, que "
+                 "tiene archivos (proposals/010170.parquet)")),
 ])
 def test_verify_names_a_mirrored_file_changed_by_hand(store, mac, named):
     assert _verify(store.path).returncode == 0

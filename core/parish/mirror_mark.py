@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from core.fmt import listing
 from core.record import signing
 from core.texts import t
 
@@ -82,11 +83,12 @@ def write(root: Path, key: bytes, context: str, records: dict[str, list], files:
 
 def hand_edits(root: Path, key_path: Path, context: str, datasets: Iterable[str]) -> list[str]:
     """In Spanish, each mirrored file that is not what Minga wrote from the store (changed, put in or deleted by
-    hand), or the mark when it is not sealed by this installation. Empty when there is no mirror. Raises OSError or
-    ValueError when the private key cannot be read. A file written again after an unreadable read, until the next
-    page catches the mark up, is named too."""
-    if not (root / MARK).exists():
-        return []  # never written (a page writes the whole mirror from the store when it has no mark)
+    hand), or the mark when it is missing over mirrored files or not sealed by this installation. Empty when there
+    is no mirror. Raises OSError or ValueError when the private key cannot be read. A file written again after an
+    unreadable read, until the next page catches the mark up, is named too."""
+    if not (root / MARK).exists():  # never written, or deleted by hand: files without it are vouched for by nothing
+        files = sorted(stamps(root, datasets))
+        return [t("mirror.mark_missing", file=root / MARK, files=listing(files))] if files else []
     mark = read(root, secret(key_path), context)
     if mark is None:
         return [t("mirror.mark_unsealed", file=root / MARK)]

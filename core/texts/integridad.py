@@ -146,6 +146,10 @@ STRINGS: dict[str, str] = {
     "mirror.mark_unsealed": ("La marca «{file}» de la copia de registros no lleva el sello de esta instalación (se "
                              "editó a mano, o la escribió una versión anterior de Minga): no se pudo comprobar la "
                              "copia. Las páginas la escriben de nuevo entera desde el almacén antes de leer."),
+    "mirror.mark_missing": ("Falta la marca «{file}» de la copia de registros que leen las páginas, que tiene archivos "
+                            "({files}): no se puede saber si los escribió Minga (la marca se borró a mano, o Minga no "
+                            "terminó de escribirla). Las páginas escriben la copia de nuevo entera desde el almacén "
+                            "antes de leer."),
     "mirror.not_checked": ("la copia de registros que leen las páginas (hace falta la clave privada de la "
                            "instalación, {path})"),
 }
