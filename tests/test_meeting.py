@@ -419,3 +419,10 @@ def test_rights_are_read_from_the_stored_account_not_from_the_callers_copy(tmp_p
     with pytest.raises(PermissionDenied):
         cast_ballot(store, REP, Ballot(meeting_id="S1", participant_id="maria", votes={"P01": 3}))
     assert ballots(store, "S1") == [] and load_meeting(store, "S1").status == "open"
+
+
+@pytest.mark.parametrize("code", ["p01\n", "P01", "p 01", "-p01", ""])
+def test_a_participant_code_is_refused_unless_it_is_only_lowercase_digits_and_hyphens(code):
+    """`match` with `$` let a final line break through: «p01\n» showed as a second «p01» on the list and in the log."""
+    with pytest.raises(ValidationError, match="minúsculas, números y guiones"):
+        Participant(participant_id=code, name="Rosa")

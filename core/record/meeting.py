@@ -50,7 +50,7 @@ class Participant(BaseModel):
     @field_validator("participant_id")
     @classmethod
     def _slug(cls, value: str) -> str:
-        if not _SLUG.match(value):
+        if not _SLUG.fullmatch(value):  # `match` with `$` let a final line break through
             raise ValueError(t("ses.err.participant_code"))
         return value
 
