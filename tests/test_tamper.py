@@ -198,6 +198,47 @@ def test_a_store_set_back_behind_its_anchor_offers_no_first_administrator_nor_ta
     assert verify(copy).returncode == 1
 
 
+def _twice(path: Path, kind: str, record_id: str) -> None:
+    """A second, identical row of (kind, record_id), in the table and in its unique index: the table's key taken
+    away (writable_schema), the copy inserted, an index built over both rows put in the key index's place."""
+    con = sqlite3.connect(path)
+    key = con.execute("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_master "
+                      "WHERE name = 'sqlite_autoindex_records_1'").fetchone()
+    table = con.execute("SELECT sql FROM sqlite_master WHERE name = 'records'").fetchone()[0]
+
+    def schema(*statements: tuple[str, tuple]) -> None:
+        con.execute("PRAGMA writable_schema = ON")
+        for statement, params in statements:
+            con.execute(statement, params)
+        con.execute(f"PRAGMA schema_version = {con.execute('PRAGMA schema_version').fetchone()[0] + 1}")
+        con.commit()
+
+    schema(("UPDATE sqlite_master SET sql = ? WHERE name = 'records'",
+            (table.replace(",\n    PRIMARY KEY (kind, record_id)", ""),)),
+           ("DELETE FROM sqlite_master WHERE name = ?", (key[1],)))
+    con.close()
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO records SELECT * FROM records WHERE kind = ? AND record_id = ?", (kind, record_id))
+    con.execute("CREATE INDEX both_rows ON records (kind, record_id)")
+    con.commit()
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'both_rows'").fetchone()[0]
+    schema(("DELETE FROM sqlite_master WHERE name = 'both_rows'", ()),
+           ("UPDATE sqlite_master SET sql = ? WHERE name = 'records'", (table,)),
+           ("INSERT INTO sqlite_master VALUES (?, ?, ?, ?, ?)", (*key[:3], root, key[4])))
+    con.close()
+
+
+def test_a_record_kept_twice_in_the_table_and_its_key_index_is_named(copy):
+    """Two identical rows of one decision (a ballot would count twice): each matched its logged hash, so the store
+    verified clean while every list showed the record twice."""
+    record_id, _ = decision_body(copy, 1)
+    _twice(copy, "decision", record_id)
+    assert [r.record_id for r in Store(copy).records("decision")].count(record_id) == 2  # what the pages list
+    result = verify(copy)
+    assert result.returncode == 1
+    assert f"La decisión «{record_id}» está dos veces en el almacén" in result.stderr
+
+
 def test_a_decision_deleted_in_records_only_is_named(copy):
     record_id, _ = decision_body(copy, 1)
     sql(copy, "DELETE FROM records WHERE kind = 'decision' AND record_id = ?", params=(record_id,))

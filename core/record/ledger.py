@@ -6,7 +6,7 @@ that could not run (no key, no anchor). The checks:
 
 - chain: entries numbered 1..n with no gap, each hash recomputed and linked to the one before;
 - signatures: every entry signed with the installation's key (a log rewritten with fresh hashes is not);
-- records: every stored record is exactly the row its last log entry describes (`record_hash`), and every
+- records: every stored record is exactly the row its last log entry describes (`record_hash`), held once, and every
   record the log wrote, and did not log as removed afterwards (core.record.overlay), is still there;
 - schema: the tables, triggers and indexes of a new store, no more and no fewer (core.record.store_schema), and
   the store's own version and key (a schema set back to 1 would have the next opening seal every record), and no
@@ -324,9 +324,11 @@ def _check_records(con: sqlite3.Connection, log: _Log, findings: list[Finding]) 
             "SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by, "
             f"{_AS_MINGA_WRITES} FROM records ORDER BY kind, record_id"):
         kind, record_id = str(row[0]), str(row[1])
-        seen.add((kind, record_id))
         logged = log.last_record_hash.get((kind, record_id))
         named = {"kind": label("record_kind", kind), "record": record_id}
+        if (kind, record_id) in seen:  # its key index rebuilt by hand over two rows: every list shows it twice
+            findings.append(Finding("records", t("ledger.record_twice", **named)))
+        seen.add((kind, record_id))
         if logged is None:
             findings.append(Finding("records", t("ledger.record_unlogged", **named)))
         elif not as_written or record_hash(*row) != logged[1]:

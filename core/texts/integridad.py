@@ -32,6 +32,8 @@ STRINGS: dict[str, str] = {
                              "se modificó por fuera de Minga o se borraron entradas del final del registro.",
     "ledger.version_back": "{kind} «{record}» se guarda en la entrada {seq} como versión {version}, pero ya iba en la "
                            "versión {last}: se borró por fuera de Minga y se creó de nuevo.",
+    "ledger.record_twice": "{kind} «{record}» está dos veces en el almacén (su índice se rehízo por fuera de Minga): "
+                           "las páginas muestran y cuentan ese registro dos veces.",
     "ledger.record_gone": "{kind} «{record}» está en el registro (entrada {seq}) pero ya no está en el almacén: "
                           "se borró por fuera de Minga.",
     "ledger.anchor_lost": "El ancla (junto a la clave de la instalación) falta, no se puede leer o no registra "
