@@ -198,9 +198,10 @@ def test_a_store_set_back_behind_its_anchor_offers_no_first_administrator_nor_ta
     assert verify(copy).returncode == 1
 
 
-def _twice(path: Path, kind: str, record_id: str) -> None:
-    """A second, identical row of (kind, record_id), in the table and in its unique index: the table's key taken
-    away (writable_schema), the copy inserted, an index built over both rows put in the key index's place."""
+def _copied_behind_the_key(path: Path, kind: str, record_id: str, *, parish: str | None, indexed: bool) -> None:
+    """A second row of (kind, record_id) (in `parish`, when given), written while the table's key was taken away
+    (writable_schema): `indexed`, an index built over both rows is put in the key index's place (every list shows the
+    record twice); else the old key index comes back without the copy (only a query that scans the table sees it)."""
     con = sqlite3.connect(path)
     key = con.execute("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_master "
                       "WHERE name = 'sqlite_autoindex_records_1'").fetchone()
@@ -218,10 +219,13 @@ def _twice(path: Path, kind: str, record_id: str) -> None:
            ("DELETE FROM sqlite_master WHERE name = ?", (key[1],)))
     con.close()
     con = sqlite3.connect(path)
-    con.execute("INSERT INTO records SELECT * FROM records WHERE kind = ? AND record_id = ?", (kind, record_id))
-    con.execute("CREATE INDEX both_rows ON records (kind, record_id)")
+    con.execute("INSERT INTO records SELECT kind, record_id, coalesce(?, parish_code), body, version, deleted, "
+                "updated_at, updated_by FROM records WHERE kind = ? AND record_id = ?", (parish, kind, record_id))
+    root = key[3]
+    if indexed:
+        con.execute("CREATE INDEX both_rows ON records (kind, record_id)")
+        root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'both_rows'").fetchone()[0]
     con.commit()
-    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'both_rows'").fetchone()[0]
     schema(("DELETE FROM sqlite_master WHERE name = 'both_rows'", ()),
            ("UPDATE sqlite_master SET sql = ? WHERE name = 'records'", (table,)),
            ("INSERT INTO sqlite_master VALUES (?, ?, ?, ?, ?)", (*key[:3], root, key[4])))
@@ -232,11 +236,25 @@ def test_a_record_kept_twice_in_the_table_and_its_key_index_is_named(copy):
     """Two identical rows of one decision (a ballot would count twice): each matched its logged hash, so the store
     verified clean while every list showed the record twice."""
     record_id, _ = decision_body(copy, 1)
-    _twice(copy, "decision", record_id)
+    _copied_behind_the_key(copy, "decision", record_id, parish=None, indexed=True)
     assert [r.record_id for r in Store(copy).records("decision")].count(record_id) == 2  # what the pages list
     result = verify(copy)
     assert result.returncode == 1
     assert f"La decisión «{record_id}» está dos veces en el almacén" in result.stderr
+
+
+def test_a_row_kept_out_of_the_key_index_is_named(copy):
+    """A copy of a decision in another parish, in the table but not in its key index: the lists (and the
+    verification) read the index and saw nothing, while the log's page, which scans the table for each record's
+    parish, showed the decision's entries as Río Blanco's."""
+    from core.record.log_scope import placed_entries
+
+    record_id, _ = decision_body(copy, 1)
+    _copied_behind_the_key(copy, "decision", record_id, parish="140164", indexed=False)
+    assert {e.parish_code for e in placed_entries(Store(copy)) if e.record_id == record_id} == {"140164"}
+    result = verify(copy)
+    assert result.returncode == 1
+    assert "La tabla de registros tiene 6 filas, pero su índice 5" in result.stderr
 
 
 def test_a_decision_deleted_in_records_only_is_named(copy):

@@ -34,6 +34,8 @@ STRINGS: dict[str, str] = {
                            "versión {last}: se borró por fuera de Minga y se creó de nuevo.",
     "ledger.record_twice": "{kind} «{record}» está dos veces en el almacén (su índice se rehízo por fuera de Minga): "
                            "las páginas muestran y cuentan ese registro dos veces.",
+    "ledger.records_unindexed": "La tabla de registros tiene {rows} filas, pero su índice {indexed}: se cambió por "
+                                "fuera de Minga (unas páginas ven filas que las listas y esta verificación no ven).",
     "ledger.record_gone": "{kind} «{record}» está en el registro (entrada {seq}) pero ya no está en el almacén: "
                           "se borró por fuera de Minga.",
     "ledger.anchor_lost": "El ancla (junto a la clave de la instalación) falta, no se puede leer o no registra "
