@@ -11,10 +11,15 @@ STRINGS: dict[str, str] = {
     "alloc.input.no_id": "hay candidatas sin proposal_id",
     "alloc.input.repeated_id": "código de propuesta repetido entre las candidatas: «{id}»",
     "alloc.input.no_association": "hay candidatas sin association_id",
+    "alloc.input.association_not_code": ("association_id debe ser un solo código de asociación por candidata; "
+                                         "las demás asociaciones de una propuesta conjunta van en association_ids"),
     "alloc.input.association_ids_not_list": "association_ids debe ser una lista de asociaciones por candidata",
     "alloc.input.bad_cost": "el costo de «{id}» debe ser un número no negativo y de menos de un billón de dólares",
     "alloc.input.bad_score": "el puntaje de «{id}» debe ser un número",
+    "alloc.input.bad_people": "las personas alcanzadas o beneficiarias de «{id}» deben ser un número entero",
     "alloc.input.unknown_method": "método desconocido «{method}»; se admite: {methods}",
+    "alloc.input.no_ballots": ("el método proportional reparte según las calificaciones del grupo asesor: "
+                               "páselas en ballots (por participante, el puntaje que dio a cada propuesta)"),
     "alloc.input.not_candidate": "«{id}» no está entre las candidatas",
     "alloc.rules.unknown": "La propuesta «{id}» que nombran las reglas no está entre las candidatas.",
     "alloc.rules.reserve": "La reserva ({reserve}) es mayor que el presupuesto ({budget}).",
