@@ -3,7 +3,7 @@ with a Spanish ValueError naming the proposal, never another kind of exception o
 
 from __future__ import annotations
 
-import datetime
+import datetime as dt
 
 import polars as pl
 import pytest
@@ -16,7 +16,7 @@ BASE = pl.DataFrame({"proposal_id": ["A", "B", "C"], "association_id": ["X", "Y"
 
 @pytest.mark.parametrize(("column", "value", "method", "words"), [
     ("cost_usd", "cien", "optimal", "el costo de «A»"),
-    ("cost_usd", datetime.date(2024, 1, 1), "greedy", "el costo de «A»"),
+    ("cost_usd", dt.date(2024, 1, 1), "greedy", "el costo de «A»"),
     ("score", "alto", "optimal", "el puntaje de «A»"),
     ("reach", "muchas", "scope", "personas alcanzadas o beneficiarias de «A»"),
     ("direct_beneficiaries", "x", "optimal", "personas alcanzadas o beneficiarias de «A»"),
