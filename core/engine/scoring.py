@@ -17,7 +17,6 @@ from the formulation stands in and its sentence says so. The total is the weight
 from __future__ import annotations
 
 import math
-
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
