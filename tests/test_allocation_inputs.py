@@ -8,7 +8,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from core.allocation import allocate
+from core.allocation import AllocationRules, allocate, allocate_detailed
 
 BASE = pl.DataFrame({"proposal_id": ["A", "B", "C"], "association_id": ["X", "Y", "Z"],
                      "cost_usd": [100.0, 200.0, 300.0], "score": [1.0, 2.0, 3.0]})
@@ -59,3 +59,12 @@ def test_proportional_through_allocate_funds_what_the_ballots_support():
     ballots = {"v1": {"A": 5.0}, "v2": {"B": 3.0}}
     out = allocate(BASE, 300, method="proportional", ballots=ballots)
     assert out["funded"].to_list() == [True, True, False]
+
+
+@pytest.mark.parametrize(("ballots", "words"), [
+    ({"v1": {"A": 5.0}}, "el único participante del grupo asesor que calificó dispone de $ 300,00"),
+    ({"v1": {"A": 5.0}, "v2": {"B": 1.0}}, "cada uno de los 2 participantes del grupo asesor dispone de $ 150,00"),
+])
+def test_the_proportional_message_counts_the_participants_in_good_spanish(ballots, words):
+    result = allocate_detailed(BASE, AllocationRules(budget_usd=300), method="proportional", ballots=ballots)
+    assert words in result.message_es

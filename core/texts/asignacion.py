@@ -50,6 +50,8 @@ STRINGS: dict[str, str] = {
                            "reglas.",
     "alloc.message.proportional": "Partes iguales: cada uno de los {voters} participantes del grupo asesor dispone de "
                                   "{share} para los proyectos que calificó.",
+    "alloc.message.proportional_one": "Partes iguales: el único participante del grupo asesor que calificó dispone "
+                                      "de {share} para los proyectos que calificó.",
     "alloc.message.needs_ballots": "El objetivo proporcional necesita las calificaciones o los votos del grupo asesor "
                                    "sobre las propuestas, y todavía no hay ninguno. Califiquen las propuestas en una "
                                    "sesión del grupo asesor.",
