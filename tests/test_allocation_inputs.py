@@ -68,3 +68,8 @@ def test_proportional_through_allocate_funds_what_the_ballots_support():
 def test_the_proportional_message_counts_the_participants_in_good_spanish(ballots, words):
     result = allocate_detailed(BASE, AllocationRules(budget_usd=300), method="proportional", ballots=ballots)
     assert words in result.message_es
+
+
+def test_a_proposal_exclusive_with_itself_is_refused_rather_than_printed_as_a_rule():
+    with pytest.raises(ValueError, match="dos propuestas distintas, y «A» está en los dos lados"):
+        AllocationRules(budget_usd=300, exclusive_pairs=[("A", "B"), ("A", "A")])

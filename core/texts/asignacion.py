@@ -24,6 +24,8 @@ STRINGS: dict[str, str] = {
     "alloc.rules.unknown": "La propuesta «{id}» que nombran las reglas no está entre las candidatas.",
     "alloc.rules.reserve": "La reserva ({reserve}) es mayor que el presupuesto ({budget}).",
     "alloc.rules.must_and_not": "La propuesta «{id}» está marcada a la vez como obligatoria y como excluida.",
+    "alloc.rules.exclusive_self": ("un par excluyente necesita dos propuestas distintas, y «{id}» está en los dos "
+                                   "lados: elija otra propuesta o quite el par"),
     "alloc.rules.exclusive_must": "«{a}» y «{b}» son excluyentes, pero las dos están marcadas como obligatorias.",
     "alloc.rules.must_cost": "Las propuestas obligatorias cuestan {cost} y solo hay {available} disponibles "
                              "(presupuesto menos reserva).",

@@ -35,6 +35,14 @@ class AllocationRules(BaseModel):
             raise ValueError(t("val.finite_number"))
         return v
 
+    @field_validator("exclusive_pairs")
+    @classmethod
+    def _two_proposals(cls, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        for a, b in pairs:
+            if a == b:  # it would be ignored, yet printed in the acta as a rule the board set
+                raise ValueError(t("alloc.rules.exclusive_self", id=a))
+        return pairs
+
     @property
     def available_usd(self) -> float:
         """The money that can be allocated: the budget minus the reserve (never below zero)."""
