@@ -73,3 +73,9 @@ def test_the_proportional_message_counts_the_participants_in_good_spanish(ballot
 def test_a_proposal_exclusive_with_itself_is_refused_rather_than_printed_as_a_rule():
     with pytest.raises(ValueError, match="dos propuestas distintas, y «A» está en los dos lados"):
         AllocationRules(budget_usd=300, exclusive_pairs=[("A", "B"), ("A", "A")])
+
+
+@pytest.mark.parametrize("candidates", [BASE.to_pandas(), BASE.to_dicts()])
+def test_candidates_that_are_not_a_polars_table_are_refused_in_spanish(candidates):
+    with pytest.raises(ValueError, match="tabla de polars"):
+        allocate(candidates, 300)

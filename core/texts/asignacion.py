@@ -7,6 +7,8 @@ STRINGS: dict[str, str] = {
                        "voraz y de reparto igual recorren las propuestas por puntaje (mayor primero), luego por "
                        "costo (menor primero) y luego por código.",
     # -- candidates and rules that cannot be used --------------------------------------------------------
+    "alloc.input.not_a_frame": ("las candidatas deben ser una tabla de polars (pl.DataFrame), no «{kind}»: "
+                                "conviértalas con polars.from_pandas o polars.DataFrame"),
     "alloc.input.missing_columns": "faltan columnas en las candidatas: {columns}",
     "alloc.input.no_id": "hay candidatas sin proposal_id",
     "alloc.input.repeated_id": "código de propuesta repetido entre las candidatas: «{id}»",

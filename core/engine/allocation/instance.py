@@ -156,6 +156,8 @@ def _memberships(frame: pl.DataFrame) -> pl.DataFrame:
 def build_instance(candidates: pl.DataFrame, *, scope: bool = False,
                    names: Mapping[str, str] | None = None) -> Instance:
     """Validate the candidates (Spanish `ValueError` naming the row) and index them."""
+    if not isinstance(candidates, pl.DataFrame):  # a pandas frame, a list of dicts…
+        raise ValueError(t("alloc.input.not_a_frame", kind=type(candidates).__name__))
     missing = [c for c in ("proposal_id", "association_id", "cost_usd", "score") if c not in candidates.columns]
     if missing:
         raise ValueError(t("alloc.input.missing_columns", columns=", ".join(missing)))
