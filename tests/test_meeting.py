@@ -53,7 +53,7 @@ def _meeting(**changes):
 
 
 @pytest.mark.parametrize(("votes", "message"), [
-    ({"P01": 10, "P02": 4}, "reparte 14 votos y tiene 13"),
+    ({"P01": 10, "P02": 4}, "reparte 14 votos y tiene 13: quite 1 para guardar la papeleta"),
     ({"P99": 1}, "temas que no están"),
 ])
 def test_a_ballot_that_breaks_the_rules_is_refused(votes, message):

@@ -206,6 +206,18 @@ def test_evaluators_are_aggregated_by_median_with_their_disagreement():
         aggregate_evaluations(evaluations.with_columns(pl.lit(7).alias("score")), scale_max=5)
 
 
+
+@pytest.mark.parametrize(("score", "scale_max", "words"), [
+    ("alto", 100.0, "no son números .propuesta «T-01»"),  # a word typed where a number goes
+    (50.0, float("nan"), "número positivo"),
+    (50.0, float("inf"), "número positivo"),
+])
+def test_scores_or_scales_that_are_no_numbers_are_refused_in_spanish(score, scale_max, words):
+    evaluations = pl.DataFrame({"proposal_id": ["T-01"], "evaluator_id": ["e1"], "criterion": ["feasibility"],
+                                "score": [score]})
+    with pytest.raises(ValueError, match=words):
+        aggregate_evaluations(evaluations, scale_max=scale_max)
+
 def test_judged_criteria_use_the_evaluators_median_and_data_criteria_ignore_them():
     p = proposal(pdot_objective_ids=["OE1"])
     evaluations = pl.DataFrame({"proposal_id": ["T-01"] * 4, "evaluator_id": ["a", "b", "a", "b"],

@@ -16,6 +16,7 @@ from the formulation stands in and its sentence says so. The total is the weight
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -59,10 +60,12 @@ def aggregate_evaluations(evaluations: pl.DataFrame | None, scale_max: float = 1
     missing = [c for c in ("proposal_id", "criterion", "score") if c not in evaluations.columns]
     if missing:
         raise ValueError(t("crit.evaluations.missing_columns", columns=", ".join(missing)))
-    if scale_max <= 0:
+    if not 0 < scale_max < math.inf:  # NaN fails too
         raise ValueError(t("crit.evaluations.scale"))
     rows = []
-    scaled = evaluations.with_columns((pl.col("score").cast(pl.Float64) * 100.0 / scale_max).alias("score"))
+    # a score that is no number (text, a date) reads as null and is refused below, naming its proposal
+    scaled = evaluations.with_columns(
+        (pl.col("score").cast(pl.Float64, strict=False) * 100.0 / scale_max).alias("score"))
     bad = scaled.filter((pl.col("score") < 0) | (pl.col("score") > 100) | pl.col("score").is_null())
     if bad.height:
         raise ValueError(t("crit.evaluations.outside", max=number(scale_max), id=bad["proposal_id"][0]))

@@ -165,7 +165,8 @@ def check_ballot(meeting: Meeting, ballot: Ballot) -> None:
         raise ValueError(t("ses.err.unknown_items", items=", ".join(unknown)))
     used = sum(ballot.votes.values())
     if used > meeting.votes_per_participant:
-        raise ValueError(t("ses.err.too_many_votes", used=used, allowed=meeting.votes_per_participant))
+        raise ValueError(t("ses.err.too_many_votes", used=used, allowed=meeting.votes_per_participant,
+                           extra=used - meeting.votes_per_participant))
 
 
 def tally(meeting: Meeting, ballots: list[Ballot]) -> list[TallyRow]:

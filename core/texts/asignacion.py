@@ -7,18 +7,27 @@ STRINGS: dict[str, str] = {
                        "voraz y de reparto igual recorren las propuestas por puntaje (mayor primero), luego por "
                        "costo (menor primero) y luego por código.",
     # -- candidates and rules that cannot be used --------------------------------------------------------
+    "alloc.input.not_a_frame": ("las candidatas deben ser una tabla de polars (pl.DataFrame), no «{kind}»: "
+                                "conviértalas con polars.from_pandas o polars.DataFrame"),
     "alloc.input.missing_columns": "faltan columnas en las candidatas: {columns}",
     "alloc.input.no_id": "hay candidatas sin proposal_id",
     "alloc.input.repeated_id": "código de propuesta repetido entre las candidatas: «{id}»",
     "alloc.input.no_association": "hay candidatas sin association_id",
+    "alloc.input.association_not_code": ("association_id debe ser un solo código de asociación por candidata; "
+                                         "las demás asociaciones de una propuesta conjunta van en association_ids"),
     "alloc.input.association_ids_not_list": "association_ids debe ser una lista de asociaciones por candidata",
     "alloc.input.bad_cost": "el costo de «{id}» debe ser un número no negativo y de menos de un billón de dólares",
     "alloc.input.bad_score": "el puntaje de «{id}» debe ser un número",
+    "alloc.input.bad_people": "las personas alcanzadas o beneficiarias de «{id}» deben ser un número entero",
     "alloc.input.unknown_method": "método desconocido «{method}»; se admite: {methods}",
+    "alloc.input.no_ballots": ("el método proportional reparte según las calificaciones del grupo asesor: "
+                               "páselas en ballots (por participante, el puntaje que dio a cada propuesta)"),
     "alloc.input.not_candidate": "«{id}» no está entre las candidatas",
     "alloc.rules.unknown": "La propuesta «{id}» que nombran las reglas no está entre las candidatas.",
     "alloc.rules.reserve": "La reserva ({reserve}) es mayor que el presupuesto ({budget}).",
     "alloc.rules.must_and_not": "La propuesta «{id}» está marcada a la vez como obligatoria y como excluida.",
+    "alloc.rules.exclusive_self": ("un par excluyente necesita dos propuestas distintas, y «{id}» está en los dos "
+                                   "lados: elija otra propuesta o quite el par"),
     "alloc.rules.exclusive_must": "«{a}» y «{b}» son excluyentes, pero las dos están marcadas como obligatorias.",
     "alloc.rules.must_cost": "Las propuestas obligatorias cuestan {cost} y solo hay {available} disponibles "
                              "(presupuesto menos reserva).",
@@ -45,6 +54,8 @@ STRINGS: dict[str, str] = {
                            "reglas.",
     "alloc.message.proportional": "Partes iguales: cada uno de los {voters} participantes del grupo asesor dispone de "
                                   "{share} para los proyectos que calificó.",
+    "alloc.message.proportional_one": "Partes iguales: el único participante del grupo asesor que calificó dispone "
+                                      "de {share} para los proyectos que calificó.",
     "alloc.message.needs_ballots": "El objetivo proporcional necesita las calificaciones o los votos del grupo asesor "
                                    "sobre las propuestas, y todavía no hay ninguno. Califiquen las propuestas en una "
                                    "sesión del grupo asesor.",

@@ -67,6 +67,8 @@ STRINGS: dict[str, str] = {
     "crit.judged": "Mediana de {count} evaluadores: {score} (de {low} a {high}; rango intercuartílico {iqr}).",
     "crit.judged.disagree": " Los evaluadores no están de acuerdo: conviene discutirlo.",
     "crit.evaluations.missing_columns": "faltan columnas en las calificaciones: {columns}",
-    "crit.evaluations.scale": "la escala de las calificaciones debe ser positiva",
-    "crit.evaluations.outside": "hay calificaciones fuera de la escala de 0 a {max} (propuesta «{id}»)",
+    "crit.evaluations.scale": ("la escala de las calificaciones debe ser un número positivo (por ejemplo 100 para "
+                               "puntajes de 0 a 100)"),
+    "crit.evaluations.outside": ("hay calificaciones fuera de la escala de 0 a {max}, o que no son números "
+                                 "(propuesta «{id}»): corríjalas"),
 }

@@ -145,7 +145,7 @@ STRINGS = {
     "ses.err.unknown_pair": "«{pair}» no compara dos criterios distintos de Minga",
     "ses.err.pairwise_range": "la comparación «{pair}» debe estar entre 1/9 y 9",
     "ses.err.unknown_items": "temas que no están en la sesión: {items}",
-    "ses.err.too_many_votes": "reparte {used} votos y tiene {allowed}",
+    "ses.err.too_many_votes": "reparte {used} votos y tiene {allowed}: quite {extra} para guardar la papeleta",
     "ses.err.only_yourself": "Solo puede votar o puntuar por usted mismo en esta sesión.",
     "ses.err.results_shown": "Los resultados de esta sesión ya se mostraron: solo puede cerrarse, sin cambios. "
                              "Para votar o puntuar de nuevo, abra una sesión nueva.",

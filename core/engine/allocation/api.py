@@ -143,10 +143,12 @@ def funded_under_scores(candidates: pl.DataFrame, rules: AllocationRules, scores
 
 def allocate(candidates: pl.DataFrame, budget_usd: float, *, method: Method = "optimal",
              min_one_per_association: bool = False,
-             max_share_per_association: float | None = None) -> pl.DataFrame:
+             max_share_per_association: float | None = None, ballots: Ballots | None = None) -> pl.DataFrame:
     """The candidates, same rows and order, with a boolean column `funded` (DESIGN §5). Nothing is explained,
-    so the comparators on 10,000 proposals take milliseconds."""
+    so the comparators on 10,000 proposals take milliseconds. The proportional method needs `ballots`."""
     _check_method(method)
+    if method == "proportional" and not ballots:
+        raise ValueError(t("alloc.input.no_ballots"))
     try:
         rules = AllocationRules(budget_usd=budget_usd, min_one_per_association=min_one_per_association,
                                 max_share_per_association=max_share_per_association)
@@ -156,7 +158,7 @@ def allocate(candidates: pl.DataFrame, budget_usd: float, *, method: Method = "o
     prepared, problems = prepare_rules(inst, rules)
     funded: set[str] = set()
     if prepared is not None and inst.ids:
-        solved, _, _ = _solve(inst, prepared, rules, method, None)
+        solved, _, _ = _solve(inst, prepared, rules, method, ballots)
         if solved.status != "infeasible":
             funded = {pid for pid, chosen in zip(inst.ids, solved.x.tolist(), strict=False) if chosen}
     return candidates.with_columns(

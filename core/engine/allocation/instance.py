@@ -113,12 +113,25 @@ def score_scale(score: np.ndarray, reach: np.ndarray | None) -> float:
     return scale
 
 
+def _numbers(frame: pl.DataFrame, column: str, key: str, nulls: bool = True) -> np.ndarray:
+    """A column as floats (numbers or text holding numbers); any other value raises the Spanish message `key`
+    naming the first proposal where it is (a null only when `nulls` is False)."""
+    values = frame[column]
+    if not (values.dtype.is_numeric() or values.dtype in (pl.Boolean, pl.Utf8, pl.Null)):
+        raise ValueError(t(key, id=frame["_id"][0]))
+    read = values.cast(pl.Float64, strict=False)
+    bad = read.is_null() & (values.is_not_null() | (not nulls))
+    if bad.any():
+        raise ValueError(t(key, id=frame["_id"].filter(bad)[0]))
+    return read.to_numpy()
+
+
 def _reach(frame: pl.DataFrame) -> np.ndarray:
     """People reached: the `reach` column when given (prioritization fills it from beneficiaries or members),
     else the direct beneficiaries; never below one, so a proposal without figures still counts its score."""
     for column in ("reach", "direct_beneficiaries"):
         if column in frame.columns:
-            return np.maximum(frame[column].fill_null(0).cast(pl.Int64).to_numpy(), 1)
+            return np.maximum(np.nan_to_num(_numbers(frame, column, "alloc.input.bad_people")), 1).astype(np.int64)
     return np.ones(frame.height, dtype=np.int64)
 
 
@@ -143,6 +156,8 @@ def _memberships(frame: pl.DataFrame) -> pl.DataFrame:
 def build_instance(candidates: pl.DataFrame, *, scope: bool = False,
                    names: Mapping[str, str] | None = None) -> Instance:
     """Validate the candidates (Spanish `ValueError` naming the row) and index them."""
+    if not isinstance(candidates, pl.DataFrame):  # a pandas frame, a list of dicts…
+        raise ValueError(t("alloc.input.not_a_frame", kind=type(candidates).__name__))
     missing = [c for c in ("proposal_id", "association_id", "cost_usd", "score") if c not in candidates.columns]
     if missing:
         raise ValueError(t("alloc.input.missing_columns", columns=", ".join(missing)))
@@ -154,9 +169,11 @@ def build_instance(candidates: pl.DataFrame, *, scope: bool = False,
         raise ValueError(t("alloc.input.repeated_id", id=repeated[0]))
     if frame["association_id"].null_count():
         raise ValueError(t("alloc.input.no_association"))
+    if isinstance(frame.schema["association_id"], pl.List | pl.Struct | pl.Array):
+        raise ValueError(t("alloc.input.association_not_code"))
     ids = frame["_id"].to_list()
-    cost = frame["cost_usd"].cast(pl.Float64).to_numpy()
-    score = frame["score"].cast(pl.Float64).to_numpy()
+    cost = _numbers(frame, "cost_usd", "alloc.input.bad_cost", nulls=False)
+    score = _numbers(frame, "score", "alloc.input.bad_score", nulls=False)
     bad_cost = ~np.isfinite(cost) | (np.nan_to_num(cost, nan=-1.0) < 0) | (np.nan_to_num(cost) > MAX_BUDGET_USD)
     if bad_cost.any():
         raise ValueError(t("alloc.input.bad_cost", id=ids[int(np.flatnonzero(bad_cost)[0])]))
@@ -169,7 +186,7 @@ def build_instance(candidates: pl.DataFrame, *, scope: bool = False,
     titles = frame["title"].to_list() if "title" in frame.columns else [None] * len(ids)
     beneficiaries = None
     if "direct_beneficiaries" in frame.columns:
-        beneficiaries = frame["direct_beneficiaries"].fill_null(0).cast(pl.Int64).to_numpy()
+        beneficiaries = np.nan_to_num(_numbers(frame, "direct_beneficiaries", "alloc.input.bad_people")).astype(np.int64)
     reach = _reach(frame)
     scale = score_scale(score, reach if scope else None)
     return Instance(

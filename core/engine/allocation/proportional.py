@@ -67,7 +67,8 @@ def solve_equal_shares(inst: Instance, r: Rules, ballots: Ballots) -> tuple[Solv
     by_mes, by_completion, n_voters = equal_shares_order(inst, r, ballots)
     solved, why = solve_heuristic(inst, r, False, False, order=[*by_mes, *by_completion])
     share = max(0, r.available_cents - must_cents(inst, r)) / 100 / max(1, n_voters)
-    solved.message = t("alloc.message.proportional", voters=number(n_voters), share=money(share))
+    key = "alloc.message.proportional_one" if n_voters == 1 else "alloc.message.proportional"
+    solved.message = t(key, voters=number(n_voters), share=money(share))
     solved.notes.insert(0, t("alloc.note.completion", mes=len(by_mes), completed=len(by_completion)))
     unspent = _most_supported_left_out(inst, r, ballots, solved.x, share, set(by_mes))
     if unspent:

@@ -20,8 +20,8 @@ class AllocationRules(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    budget_usd: float = Field(ge=0, le=MAX_BUDGET_USD)
-    reserve_usd: float = Field(default=0.0, ge=0, le=MAX_BUDGET_USD)
+    budget_usd: float = Field(ge=0, le=MAX_BUDGET_USD, allow_inf_nan=False)
+    reserve_usd: float = Field(default=0.0, ge=0, le=MAX_BUDGET_USD, allow_inf_nan=False)
     min_one_per_association: bool = False
     max_share_per_association: float | None = Field(default=None, gt=0, le=1)
     must_fund: list[str] = Field(default_factory=list)
@@ -34,6 +34,14 @@ class AllocationRules(BaseModel):
         if not math.isfinite(v):
             raise ValueError(t("val.finite_number"))
         return v
+
+    @field_validator("exclusive_pairs")
+    @classmethod
+    def _two_proposals(cls, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        for a, b in pairs:
+            if a == b:  # it would be ignored, yet printed in the acta as a rule the board set
+                raise ValueError(t("alloc.rules.exclusive_self", id=a))
+        return pairs
 
     @property
     def available_usd(self) -> float:
