@@ -77,3 +77,21 @@ def test_institutional_sign_in_is_offered_only_when_configured(test_accounts):
     configured.run()
     assert not configured.exception
     assert [b for b in configured.sidebar.button if "institucional" in b.label]
+
+
+def test_a_store_deleted_behind_its_anchor_tells_why_nobody_can_sign_in(own_store):
+    """The store file deleted while its anchor stays offers no first administrator (core.record.signing.set_back);
+    the sidebar said nothing, and the keeper saw a sign-in form nobody could pass."""
+    from core.record.auth import Accounts
+    from core.record.store import Store
+
+    Accounts(Store(own_store)).create_first_admin("admin", "Administración", "una-clave-larga-2026")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{own_store}{suffix}").unlink(missing_ok=True)
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    assert not app.exception
+    [warning] = [w.value for w in app.sidebar.warning]
+    assert warning.startswith("Este almacén no tiene cuentas, pero su registro firmado dice que las tuvo")
+    assert "quitar también su ancla" in warning
+    assert not [i for i in app.sidebar.text_input if i.key == "first-username"]

@@ -148,6 +148,8 @@ def sidebar_account() -> User | None:
     if not registry.has_users():
         _first_run(box, registry)
         return None
+    if registry.locked_out():
+        box.warning(t("auth.locked_out"), icon=":material/lock:")
     if _oidc_configured():
         if getattr(st.user, "is_logged_in", False):
             linked = registry.by_email(st.user.email or "")

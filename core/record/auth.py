@@ -164,6 +164,12 @@ class Accounts:
         no first administrator (nor takes the caller as given, `signed_in`)."""
         return self.store.has_any(self.KIND)
 
+    def locked_out(self) -> bool:
+        """Whether no stored account can sign in although the store is not new (`has_users`): it was deleted,
+        emptied or set back behind its anchor. Nobody may sign in nor create a first administrator: the
+        installation's keeper puts the store back (docs/mantenimiento.md)."""
+        return self.has_users() and not self.users()
+
     def users(self) -> list[User]:
         return [_user(r.body) for r in self.store.records(self.KIND) if _own_name(r.record_id, r.body)]
 

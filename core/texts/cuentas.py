@@ -8,6 +8,11 @@ STRINGS = {
     "auth.signout": "Salir",
     "auth.wrong": "Usuario o contraseña incorrectos.",
     "auth.signed_in_as": "**{name}** · {role}",
+    "auth.locked_out": ("Este almacén no tiene cuentas, pero su registro firmado dice que las tuvo: se borró, se "
+                        "vació o volvió a una copia anterior. Por seguridad nadie puede ingresar ni crear un "
+                        "administrador. Quien mantiene la instalación debe poner de nuevo el almacén (o, para "
+                        "empezar de cero a propósito, quitar también su ancla en la carpeta «keys»); "
+                        "«python -m core.audit verify» dice qué falta."),
     "auth.public": "Vista pública: diagnóstico y decisiones aprobadas. Ingrese para trabajar con propuestas.",
     "auth.oidc": "Ingresar con cuenta institucional",
     "auth.oidc_unknown": "La cuenta {email} no está registrada en Minga; pida al administrador que la agregue.",
