@@ -227,6 +227,19 @@ def test_ties_go_to_the_lower_cost_then_the_lower_code():
     assert b.rule == "tie" and b.score_gap == 0
 
 
+
+def test_the_last_tie_break_is_the_one_the_result_states():
+    """{A, E} and {B, C} tie on score and cost. «The allocation with the lowest codes» reads as {A, E} (it has A),
+    yet the allocation takes the least sum of positions in code order, {B, C} (2 + 3 < 1 + 5): the text said the
+    former."""
+    candidates = frame([("A", "a1", 100, 10), ("B", "a2", 150, 15), ("C", "a3", 150, 15), ("D", "a4", 1000, 1),
+                        ("E", "a5", 200, 20)])
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=300))
+    assert result.funded_ids == ["B", "C"]
+    assert "la menor suma de sus posiciones en ese orden" in result.tie_break_es
+    assert "código más bajo" not in result.tie_break_es
+
+
 # -- Explanations ---------------------------------------------------------------------------------
 
 def test_every_unfunded_proposal_of_the_optimum_has_a_rule_and_a_reason():

@@ -2,10 +2,11 @@
 the rules, and the problems that make a set of rules impossible. Amounts arrive formatted (es-EC)."""
 
 STRINGS: dict[str, str] = {
-    "alloc.tie_break": "Desempate: entre asignaciones con el mismo puntaje total (a dos decimales) se elige la de "
-                       "menor costo; si aún empatan, la que incluye las propuestas con código más bajo. Los métodos "
-                       "voraz y de reparto igual recorren las propuestas por puntaje (mayor primero), luego por "
-                       "costo (menor primero) y luego por código.",
+    "alloc.tie_break": ("Desempate: entre asignaciones con el mismo puntaje total (a dos decimales) se elige la "
+                        "de menor costo; si aún empatan, la de propuestas que van primero en el orden de los "
+                        "códigos (la menor suma de sus posiciones en ese orden; un empate que quede se resuelve "
+                        "igual en cada cálculo). Los métodos voraz y de reparto igual recorren las propuestas por "
+                        "puntaje (mayor primero), luego por costo (menor primero) y luego por código."),
     # -- candidates and rules that cannot be used --------------------------------------------------------
     "alloc.input.not_a_frame": ("las candidatas deben ser una tabla de polars (pl.DataFrame), no «{kind}»: "
                                 "conviértalas con polars.from_pandas o polars.DataFrame"),
