@@ -357,6 +357,8 @@ def test_a_quorum_stored_below_the_majority_gives_way_to_the_majority(tmp_path):
     ("NoCandidates", "(ninguna propuesta llegó a la asignación: no había nada que elegir)"),
     ("no aplica", "(cálculo sin confirmar que sea el mejor posible)"),  # as recorded before: printed as then
     ("no aplica (sin solver)", "(cálculo sin confirmar que sea el mejor posible)"),
+    ("ByRule", ("(cálculo por la regla del método, que se sigue paso a paso y no busca el mayor puntaje total "
+                "posible)")),
 ])
 def test_the_acta_says_how_the_allocation_was_computed(tmp_path, solver_status, says):
     decision = record(_store(tmp_path), BOARD, _draft(solver_status=solver_status, funded=[], total_cost_usd=0,

@@ -257,6 +257,16 @@ def test_a_draft_where_no_proposal_reached_the_allocation_keeps_that_word(con, i
                                     dt.date(2026, 11, 26)).solver_status == "Optimal"
 
 
+@pytest.mark.parametrize("method", ["greedy", "equal_split"])
+def test_a_draft_made_by_a_method_s_rule_is_not_called_an_unconfirmed_optimum(con, inputs, method):
+    """Greedy and equal split follow a published rule: their acta said «cálculo sin confirmar que sea el mejor
+    posible», as if an optimum had been sought and not proved."""
+    s = scenario(method=method)
+    draft = scenarios.decision_draft(s, scenarios.run_scenario(inputs, s, explain=False), {}, "El Valle", ATTENDEES,
+                                     dt.date(2026, 11, 26))
+    assert draft.solver_status == "ByRule"
+
+
 def test_a_draft_names_each_association_the_allocation_left_without_a_project(con, inputs):
     s = scenario(rules=AllocationRules(budget_usd=12000, min_one_per_association=True))
     run = scenarios.run_scenario(inputs, s, explain=False)

@@ -378,8 +378,8 @@ def decision_draft(scenario: Scenario, prioritization: Prioritization, associati
     return DecisionDraft(
         parish_code=scenario.parish_code, parish_name=parish_name, date=date, scenario_name=scenario.name,
         budget_usd=result.rules.budget_usd, reserve_usd=result.rules.reserve_usd, method_es=result.method_es,
-        solver_status=kept_solver_status(result.solver_status, len(result.proposals)), weights=dict(prioritization.scoring.weights),
-        weights_es=weights_es(prioritization.scoring.weights),
+        solver_status=kept_solver_status(result.solver_status, result.status, len(result.proposals)),
+        weights=dict(prioritization.scoring.weights), weights_es=weights_es(prioritization.scoring.weights),
         rules_es=rules_es(result.rules, titles, method=result.method), funded=funded, left_out=left_out,
         total_score=result.total_score, total_cost_usd=result.total_cost_usd,
         justification_es=justification.strip(), inputs=inputs, attendees=list(attendees),

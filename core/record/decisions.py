@@ -41,13 +41,17 @@ KIND = "decision"
 BOARD_KIND = "board"
 DEFAULT_BOARD_MEMBERS = 5  # a parish board: the president and four vocales (COOTAD art. 66)
 NO_CANDIDATES = "NoCandidates"  # the solver's word a decision keeps when no proposal reached the allocation
+BY_RULE = "ByRule"  # … and when a method's own rule (greedy, equal shares, equal split) made it, with no solver
 
 
-def kept_solver_status(allocation_status: str, n_candidates: int) -> str:
+def kept_solver_status(allocation_status: str, status: str, n_candidates: int) -> str:
     """The solver's word a new decision keeps: NO_CANDIDATES when no proposal reached the allocation (its acta says
-    there was nothing to choose, not that the calculation is unconfirmed); otherwise the allocation's own. Decisions
-    recorded before keep theirs, so their actas print as they did."""
-    return NO_CANDIDATES if n_candidates == 0 else allocation_status
+    there was nothing to choose, not that the calculation is unconfirmed); BY_RULE when `status` is «heuristic» (a
+    rule that does not seek the largest total, not an unconfirmed optimum); otherwise the allocation's own.
+    Decisions recorded before keep theirs, so their actas print as they did."""
+    if n_candidates == 0:
+        return NO_CANDIDATES
+    return BY_RULE if status == "heuristic" else allocation_status
 
 
 class Board(BaseModel):

@@ -28,6 +28,8 @@ STRINGS: dict[str, str] = {
     "acta.casting_vote": "Hubo empate: decidió el voto dirimente de quien preside la junta.",
     "acta.status.Optimal": "cálculo exacto: ninguna otra asignación dentro de las reglas logra un puntaje mayor",
     "acta.status.other": "cálculo sin confirmar que sea el mejor posible",
+    "acta.status.ByRule": ("cálculo por la regla del método, que se sigue paso a paso y no busca el mayor puntaje "
+                           "total posible"),
     "acta.status.NoCandidates": "ninguna propuesta llegó a la asignación: no había nada que elegir",
     "acta.objective": "Objetivo de la asignación: {method}.",
     "acta.meetings": "Los criterios de juicio (factibilidad y sostenibilidad) se tomaron de la {meetings}: la mediana "
