@@ -64,6 +64,51 @@ def test_a_row_ending_in_empty_cells_is_read():
     assert problems == [] and [line for line, _ in rows.body] == [2]
 
 
+
+def _cover_and_table(rows: list[list[object]]) -> bytes:
+    """A workbook as a planner makes it: a cover sheet with only a title, then the table on the second sheet."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"] = "GAD Parroquial de San Pablo de Tenta"
+    table = book.create_sheet("Asociaciones")
+    for row in rows:
+        table.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+TABLE = [["Código", "Nombre", "Número de socios"], ["A01", "Flor de Mayo", 40], ["A02", "Sumak Kawsay", 12]]
+
+
+@pytest.mark.parametrize(("data", "filename", "header_line"), [
+    (xlsx_bytes([["Registro de asociaciones 2024"], *TABLE]), "asociaciones.xlsx", 2),
+    (xlsx_bytes([["GAD Parroquial San Pablo de Tenta"], ["Registro de asociaciones"], [], *TABLE]),
+     "asociaciones.xlsx", 4),
+    (_cover_and_table(TABLE), "asociaciones.xlsx", 1),
+    (_cover_and_table([["Registro de asociaciones 2024"], *TABLE]), "asociaciones.xlsx", 2),
+    ("Registro de asociaciones;;\nCódigo;Nombre;Número de socios\nA01;Flor de Mayo;40\nA02;Sumak Kawsay;12\n"
+     .encode("cp1252"), "asociaciones.csv", 2),
+])
+def test_title_lines_and_a_cover_sheet_are_passed_over_to_the_header(data, filename, header_line):
+    from core.parish.sheet import read_rows
+
+    problems = []
+    rows = read_rows(data, filename, problems)
+    assert problems == []
+    assert (rows.header_line, rows.header[:3]) == (header_line, ["Código", "Nombre", "Número de socios"])
+    assert [values[:2] for _, values in rows.body] == [["A01", "Flor de Mayo"], ["A02", "Sumak Kawsay"]]
+
+
+def test_a_titled_workbook_loads_whole(tmp_path, store_path):
+    book = xlsx_bytes([["Registro de asociaciones 2024"], *TABLE])
+    assert _load(tmp_path, {"asociaciones.xlsx": book, "asociaciones.csv": None}) == 0
+    assert live_count(Store(store_path)) == 2
+
+
 SURVEY_AGE = ("socio/asociacion;socio/rol;socio/jefe_hogar;socio/edad;ayudas/ayuda_proyecto;ayudas/ayuda_estado;"
               "migracion/familia_exterior;_uuid\n")
 LABELS = ("Asociación a la que pertenece;¿Qué papel tiene usted en su familia?;¿Quién es el jefe o la jefa de su hogar?;"

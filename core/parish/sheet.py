@@ -1,4 +1,6 @@
-"""A parish file as a header and its rows: the first sheet of a workbook or a CSV, read for one part.
+"""A parish file as a header and its rows: the first sheet of a workbook that holds a table (a cover sheet with
+only a title is passed over) or a CSV, read for one part. Title lines above the header (rows of a single filled
+cell, as a report heading merged across the columns) are not the header.
 
 A row with a value past the last header (in a CSV, most often a text with an unquoted `;` split in two) is
 refused at its line, never cut; the columns a part does not use are named (`unused_columns`) so the person
@@ -14,7 +16,7 @@ from typing import Any
 from core.data.validation import RowProblem
 from core.fmt import listing
 from core.parish import cells
-from core.proposals.import_files import FileRefused, read_book
+from core.proposals.import_files import HEADER_SCAN_ROWS, FileRefused, read_book
 from core.texts import t
 
 
@@ -35,6 +37,11 @@ def _width(values: list[Any]) -> int:
     return next((i + 1 for i in range(len(values) - 1, -1, -1) if cells.text(values[i]) is not None), 0)
 
 
+def _filled(values: list[Any]) -> int:
+    """How many of the row's cells hold something."""
+    return sum(cells.text(v) is not None for v in values)
+
+
 def _extra_cells(filename: str, line: int, used: int, width: int, delimiter: str | None) -> RowProblem:
     if delimiter is None:
         message = t("parish.err.extra_cells", cells=used, header=width)
@@ -52,7 +59,11 @@ def read_rows(data: bytes, filename: str, problems: list[RowProblem]) -> FileRow
     except FileRefused as refused:
         problems.extend(refused.problems)
         return None
-    rows = [(line, values) for line, values in book.sheets[0].rows if _width(values)]
+    sheet = next((s for s in book.sheets if any(_filled(v) > 1 for _, v in s.rows)), book.sheets[0])
+    rows = [(line, values) for line, values in sheet.rows if _width(values)]
+    titles = next((i for i, (_, v) in enumerate(rows[:HEADER_SCAN_ROWS]) if _filled(v) > 1), 0)
+    if all(_filled(v) == 1 for _, v in rows[:titles]):
+        rows = rows[titles:]
     if not rows:
         problems.append(RowProblem(filename, None, None, t("parish.err.no_rows")))
         return None
