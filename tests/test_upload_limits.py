@@ -137,6 +137,17 @@ def _page_constant(page: str, name: str) -> int:
                 and any(getattr(target, "id", None) == name for target in node.targets))
 
 
+@pytest.mark.parametrize(("name", "start", "advice"), [
+    ("problemas.csv", b"", "Divídalo en archivos más pequeños."),  # a CSV has no sheets to take out
+    ("propuestas.xlsx", b"PK\x03\x04", "Divídalo en archivos más pequeños o quite las hojas que no se importan."),
+])
+def test_a_file_too_big_is_told_what_to_do_for_its_kind(name, start, advice):
+    """A parish's 12 MB problemas.csv was told to «quite las hojas que no son de propuestas»."""
+    with pytest.raises(FileRefused) as refused:
+        read_book(start + b"x" * (import_files.MAX_BYTES + 1), name)
+    assert str(refused.value).endswith(advice) and "propuestas" not in str(refused.value).split(". ", 1)[1]
+
+
 def test_streamlit_accepts_no_upload_larger_than_minga_reads():
     """The server's cap is the largest file Minga takes (a backup to restore); imports have their own, smaller."""
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())

@@ -81,7 +81,8 @@ def read_book(data: bytes, filename: str) -> Book:
     if not data:
         raise _refuse(name, "imp.file.empty")
     if len(data) > MAX_BYTES:
-        raise _refuse(name, "imp.file.too_big", size=_size(len(data)), limit=_size(MAX_BYTES))
+        key = "imp.file.too_big_book" if data[:4] == b"PK\x03\x04" else "imp.file.too_big"  # a workbook has sheets
+        raise _refuse(name, key, size=_size(len(data)), limit=_size(MAX_BYTES))
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     is_zip = data[:4] == b"PK\x03\x04"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: .xls or a password-protected workbook

@@ -127,7 +127,9 @@ STRINGS = {
     # -- refusing a whole file
     "imp.file.empty": "El archivo está vacío.",
     "imp.file.too_big": "El archivo pesa {size} y el máximo para importar es {limit}. Divídalo en archivos más "
-                        "pequeños o quite las hojas que no son de propuestas.",
+                        "pequeños.",
+    "imp.file.too_big_book": "El archivo pesa {size} y el máximo para importar es {limit}. Divídalo en archivos más "
+                             "pequeños o quite las hojas que no se importan.",
     "imp.file.extension": "Solo se importan archivos de Excel (.xlsx) o CSV (.csv); «{name}» no es ninguno de los dos.",
     "imp.file.xls": "Es un archivo de Excel antiguo (.xls) o protegido con contraseña: ábralo en Excel y guárdelo "
                     "como «Libro de Excel (.xlsx)» o «CSV», sin contraseña.",
