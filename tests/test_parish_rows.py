@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from core.parish.__main__ import main
-from core.parish.models import ParishAssociation
+from core.parish.cells import CellError
+from core.parish.models import ParishAssociation, global_id
 from core.parish.tables import PARTS, AssociationIndex, Context, read_part
 from core.record.store import Store
 from tests.conftest import live_count
@@ -201,3 +202,22 @@ def test_an_empty_cell_of_a_refused_row_is_not_told_as_stored():
     assert [item.code for item in preview.items] == ["P01", "P03"]
     assert [p.row for p in preview.problems] == [3]
     assert "problemas.csv: la columna «Votos» está vacía en la fila 4; se guarda «0»" in preview.notices
+
+
+@pytest.mark.parametrize(("registered", "written", "found"), [
+    (["008"], 8.0, "008"),  # an xlsx cell Excel took for a number
+    (["008"], "8", "008"),  # … saved to CSV
+    (["008"], "0008", "008"),
+    (["008", "08"], "8", None),  # two registered codes have those digits: which one is not guessed
+    (["A08"], "8", None),
+])
+def test_a_code_whose_leading_zeros_a_spreadsheet_dropped_finds_its_association(registered, written, found):
+    """A planner's aid file had «8» where the association is «008» (Excel drops the zeros of a number): it was
+    refused with «la asociación «8» no está registrada»."""
+    index = AssociationIndex([ParishAssociation(code=code, parish_code=PARISH, name=f"Asociación {n}", members_total=9)
+                              for n, code in enumerate(registered)])
+    if found is None:
+        with pytest.raises(CellError, match="no está registrada"):
+            index.find(written)
+    else:
+        assert index.find(written) == global_id(PARISH, found)

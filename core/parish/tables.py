@@ -47,12 +47,21 @@ class AssociationIndex:
         for a in associations:
             for key in (a.code, a.association_id, a.name):
                 self._index.setdefault(normalise(key), a.association_id)
+        # a code of digits as a spreadsheet leaves it when it takes the cell for a number («008» → 8): the ids of
+        # the codes with those digits; used only when just one has them
+        self._by_number: dict[str, list[str]] = {}
+        for a in associations:
+            if a.code.isascii() and a.code.isdigit():
+                self._by_number.setdefault(a.code.lstrip("0") or "0", []).append(a.association_id)
 
     def find(self, value: Any) -> str | None:
         shown = cells.text(value)
         if shown is None:
             return None
         found = self._index.get(normalise(shown))
+        digits = shown.lstrip("0") or "0"
+        if found is None and shown.isascii() and shown.isdigit() and len(self._by_number.get(digits, [])) == 1:
+            [found] = self._by_number[digits]
         if found is None:
             close = self.closest(shown)
             if close is not None:
