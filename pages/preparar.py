@@ -192,6 +192,8 @@ def import_panel(key: str) -> None:
         preview = survey.read_survey(content, name, parish_code, index)
     else:
         preview = tables.read_part(content, name, tables.PARTS[key], tables.Context(parish_code, index))
+    if not preview.problems and preview.items:  # the rules saving checks against the stored records, told now
+        preview.problems.extend(records.check(store, ParishBatch(parish_code).add(key, preview.items, preview.left_out)))
     st.markdown(t("prep.preview", file=plain(name), count=len(preview.items)))
     if preview.notices:
         st.info(plain_list(preview.notices), icon=":material/info:")

@@ -337,3 +337,18 @@ def test_the_aid_tables_write_every_amount_of_a_column_alike(parish_store, tmp_p
     assert len(columns) >= 2  # the institutions and the detail of each aid
     for column in columns:
         assert sorted(column) == ["$ 1.500,00", "$ 820,50"], columns
+
+
+def test_a_survey_with_more_members_than_the_association_has_is_refused_in_the_preview(parish_store):
+    """The preview tells what saving would refuse (more members surveyed than the association has): it does not say
+    «se puede guardar» and offer a button that then stores nothing."""
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())  # A01: 40 members
+    app.session_state["prep-file-encuesta"] = ("encuesta.csv", export_csv(answers(41, ["A01"])))
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    said = as_read(_texts(app))
+    assert "la asociación «Asociación Flor de Mayo» tendría 41 socios encuestados pero solo 40 socios" in said
+    assert "Sin problemas" not in said
+    assert app.button(key="prep-save-encuesta").disabled
+    assert Store(parish_store).records(ANSWER, PARISH) == []
