@@ -435,3 +435,24 @@ def test_the_demo_proposals_file_round_trips(tmp_path, con):
     for p in stored:
         assert p.model_dump(exclude={"status_history"}) == demo[p.proposal_id].model_dump(exclude={"status_history"})
         assert [c.status for c in p.status_history] == ["draft", "submitted"]
+
+
+@pytest.mark.parametrize(("sep", "last"), [
+    (",", "Huertos familiares, riego por goteo y semillas"),  # a comma file, a text with a comma left unquoted
+    (";", "Riego; huertos"),
+    ("\t", "Riego\thuertos"),
+])
+def test_a_csv_row_with_more_cells_than_the_header_is_refused_not_cut(sep, last, ctx, store):
+    """A text holding the separator without quotes splits the row: its tail is not dropped in silence."""
+    header = ["Código", "Asociación", "Título", "Costo total (USD)", "Monto solicitado al GAD (USD)", "Resumen"]
+    good = ["EV-P91", "EV-A01", "Bodega", "2000", "2000", "Bodega comunal"]
+    data = "\r\n".join(sep.join(cells) for cells in (header, good)).encode() + (
+        "\r\n" + sep.join(["EV-P92", "EV-A01", "Riego", "3000", "3000", last]) + "\r\n").encode()
+    result = preview(data, "propuestas.csv", ctx)
+    problems = [(p.row, p.column, p.message) for p in result.problems]
+    assert len(problems) == 1 and problems[0][:2] == (3, None), problems
+    assert "la fila tiene más celdas que el encabezado (7 en lugar de 6)" in problems[0][2]
+    assert "comillas" in problems[0][2]
+    assert [r.proposal_id for r in result.rows] == ["EV-P91"]  # the cut row is never among those to save
+    with pytest.raises(imports.ImportRefused):
+        imports.save_import(store, PLANNER, result)

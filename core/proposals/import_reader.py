@@ -70,9 +70,10 @@ class ProposalsReader(RowConverter):
         self.problems.extend(missing)
         if header.ignored:
             self.preview.notices.append(t("imp.header.ignored", columns=", ".join(f"«{c}»" for c in header.ignored)))
+        wide = self._too_wide(header)
         body = [(line, row_cells(cells, header)) for line, cells in self.main.rows
-                if line > header.line and any(not is_blank(c) for c in cells)]
-        if not body:
+                if line > header.line and line not in wide and any(not is_blank(c) for c in cells)]
+        if not body and not wide:
             self.problems.append(RowProblem(self.file, None, None, t("imp.file.no_rows")))
             return
         if len(body) > MAX_ROWS:
@@ -90,6 +91,18 @@ class ProposalsReader(RowConverter):
                                                                            "imp.sheet.help", "imp.sheet.codes")}]
         if ignored and self.book.kind == "xlsx":
             self.preview.notices.append(t("imp.header.sheets_ignored", sheets=", ".join(f"«{s}»" for s in ignored)))
+
+    def _too_wide(self, header: Header) -> set[int]:
+        """The lines of a CSV with more cells than its header (a text holding the separator without quotes): each
+        is told and left out, never read cut short."""
+        if self.book.kind != "csv":
+            return set()
+        width = _used(next(cells for line, cells in self.main.rows if line == header.line))
+        mark = t("imp.file.tab") if self.book.delimiter == "\t" else f"«{self.book.delimiter}»"
+        wide = {line: used for line, cells in self.main.rows if line > header.line and (used := _used(cells)) > width}
+        self.problems.extend(RowProblem(self.file, line, None, t("imp.file.extra_cells", cells=used, header=width,
+                                                                  delimiter=mark)) for line, used in wide.items())
+        return set(wide)
 
     def _decimal_mark(self, body: list[tuple[int, dict[str, Any]]], header: Header) -> str:
         money = [f for f in header.fields if BY_FIELD[f].kind in ("money", "int")]
@@ -371,3 +384,8 @@ class ProposalsReader(RowConverter):
         for name in FIELD_WORDS:
             message = message.replace(name, f"«{self._column(name)}»")
         return message
+
+
+def _used(cells: Sequence[Any]) -> int:
+    """How many cells a row uses: up to its last non-blank one."""
+    return next((i + 1 for i in range(len(cells) - 1, -1, -1) if not is_blank(cells[i])), 0)

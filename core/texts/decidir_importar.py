@@ -144,6 +144,9 @@ STRINGS = {
     "imp.file.no_sheet": "El libro no tiene una hoja de propuestas.",
     "imp.file.no_header": "No se encontró la fila de encabezado: la primera fila debe tener los nombres de las "
                           "columnas (por ejemplo {example}).",
+    "imp.file.extra_cells": "la fila tiene más celdas que el encabezado ({cells} en lugar de {header}): si un texto "
+                            "lleva {delimiter}, escríbalo entre comillas",
+    "imp.file.tab": "una tabulación",
     "imp.file.no_rows": "La hoja no tiene filas de propuestas debajo del encabezado.",
     "imp.file.too_many_rows": "La hoja tiene {rows} filas y el máximo por archivo es {limit}.",
     "imp.file.more_than": "más de {count}",
