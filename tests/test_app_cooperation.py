@@ -109,8 +109,9 @@ def test_another_parish_screens_an_offer_but_cannot_pick_it_for_editing(own_stor
 def test_a_parish_without_pdot_objectives_is_told_why_no_offer_is_eligible(own_store, parish, says_why):
     app = open_app_page("pages/ofertas.py", PLANNER, parish=parish)
     told = [i.value for i in app.info if "no tiene objetivos del PDOT" in i.value]
-    assert told == (["La parroquia no tiene objetivos del PDOT registrados: ninguna oferta cumple «Alineación con el "
-                     "PDOT». Regístrelos en «Preparar la parroquia»."] if says_why else [])
+    said = ("La parroquia no tiene objetivos del PDOT registrados: ninguna oferta cumple «Alineación con el PDOT». "
+            "Regístrelos en «Preparar la parroquia».")
+    assert told == ([said] if says_why else [])
 
 
 def test_another_parish_sees_el_valles_invented_offers_marked_and_out_of_its_totals(own_store):
