@@ -85,8 +85,8 @@ def matrix_panel() -> None:
                           "minga-alineacion", key="alin-matrix", code_labels={"framework": {"ods": "ODS", "pnd": "PND"}})
         gaps = alignment.unserved(chosen, pdot)
     st.subheader(t("alin.unserved.title"))
-    if not pdot:
-        st.info(t("alin.empty"))
+    if not pdot:  # with proposals already: only the PDOT is missing
+        st.info(t("alin.no_pdot_objectives") if proposals else t("alin.empty"))
     elif gaps:
         st.warning("\n".join(f"- **{plain(alignment.pdot_code(o))}** ({plain(pdot[o][0])}): {plain(pdot[o][1])}"
                              for o in gaps), icon=":material/report:")

@@ -37,6 +37,8 @@ table = pl.DataFrame([{t("stage.col.proposal_id"): r["proposal_id"], t("stage.co
                       for r in rows])
 if not table.is_empty():
     st.dataframe(table, hide_index=True, width="stretch")
+else:  # no proposal (seen) in this parish yet: say where they come from
+    st.info(t("prio.no_proposals"))
 
 recorded = stages.evidence_rows(titles, reached)
 if recorded:  # what each stage was recorded with: the study's result and the plan's figures in es-EC

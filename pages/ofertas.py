@@ -61,6 +61,8 @@ def review_panel() -> None:
                       delta_arrow="off")
     if len(counted) < len(reviews):
         st.caption(t("ofe.examples", count=fmt.number(len(reviews) - len(counted))))
+    if not inputs.pdot_objectives:  # a parish not prepared yet: why no offer is eligible, and what to do
+        st.info(t("ofe.no_pdot"))
     if cooperation.over_committed(committed, available):
         st.warning(t("ofe.committed.over", committed=fmt.amount(committed), available=fmt.amount(available)))
 

@@ -98,7 +98,7 @@ elif refusal := session.other_junta(Action.RUN_MEETING, parish):
 
 available = meeting.meetings(store, parish)
 if not available:
-    st.info(t("ses.none"))
+    st.info(t("ses.none") if may_run else t("ses.none.wait"))  # only who may open one sees the form above
     st.stop()
 
 ids = [m.meeting_id for m in available]

@@ -104,6 +104,16 @@ def test_another_parish_screens_an_offer_but_cannot_pick_it_for_editing(own_stor
     assert picker.options == ["— Nueva oferta —"]  # El Valle's offers are screened here, edited there
 
 
+@pytest.mark.parametrize(("parish", "says_why"), [("160152", True),  # Canelos, Pastaza: nothing loaded yet
+                                                  ("010170", False)])  # El Valle: its PDOT is loaded
+def test_a_parish_without_pdot_objectives_is_told_why_no_offer_is_eligible(own_store, parish, says_why):
+    app = open_app_page("pages/ofertas.py", PLANNER, parish=parish)
+    told = [i.value for i in app.info if "no tiene objetivos del PDOT" in i.value]
+    said = ("La parroquia no tiene objetivos del PDOT registrados: ninguna oferta cumple «Alineación con el PDOT». "
+            "Regístrelos en «Preparar la parroquia».")
+    assert told == ([said] if says_why else [])
+
+
 def test_another_parish_sees_el_valles_invented_offers_marked_and_out_of_its_totals(own_store):
     app = open_app_page("pages/ofertas.py", BOARD, parish="080265")
     assert {m.label: m.value for m in app.metric}["Ofertas"] == "5"  # the 9 of the demo less its 4 invented ones

@@ -352,3 +352,27 @@ def test_a_survey_with_more_members_than_the_association_has_is_refused_in_the_p
     assert "Sin problemas" not in said
     assert app.button(key="prep-save-encuesta").disabled
     assert Store(parish_store).records(ANSWER, PARISH) == []
+
+
+def test_proposals_entered_before_the_pdot_are_not_called_missing_on_the_alignment_page(parish_store):
+    """A parish that loaded its proposals before its PDOT: the page says the PDOT is missing, not the proposals."""
+    from core.data.db import connect
+    from core.data.paths import data_dir
+    from core.parish.models import ParishAssociation
+    from core.parish.records import ParishBatch, save_as
+    from core.proposals import import_preview, imports
+
+    store = Store(parish_store)
+    save_as(store, "consola", ParishBatch(PARISH).add(
+        "asociaciones", [ParishAssociation(parish_code=PARISH, code="A01", name="Flor", members_total=5)]))
+    store_accounts(store, PLANNER)
+    file = ("Código;Asociación;Título;Costo total;Monto solicitado;Beneficiarios directos\n"
+            "CU-1;A01;Riego parcelario;2.000;2.000;20\n").encode()
+    result = imports.preview_import(file, "propuestas.csv", import_preview.context_for(connect(data_dir()), store, PARISH))
+    assert result.ok, [str(p) for p in result.problems]
+    imports.save_import(store, PLANNER, result)
+
+    infos = [i.value for i in open_app_page("pages/alineacion.py", PLANNER, parish=PARISH).info]
+    assert not [i for i in infos if "ni propuestas" in i]
+    assert ("La parroquia no tiene objetivos del PDOT registrados: sus propuestas no pueden alinearse con él "
+            "todavía. Regístrelos en «Preparar la parroquia».") in infos

@@ -162,3 +162,10 @@ def test_the_page_shows_what_each_stage_was_recorded_with_in_es_ec(own_store):
     assert any("«Resultado de la factibilidad» corresponde solo a la etapa «Factibilidad»" in e.value
                for e in app.error), [e.value for e in app.error]
     assert "EV-P02" not in stages.evidences(Store(own_store), "010170")
+
+
+def test_a_parish_without_proposals_says_where_to_register_them(own_store):
+    """A rural parish with no records loaded: the page says why it is empty and what to do next."""
+    app = open_app_page("pages/etapas.py", PLANNER, parish="160152")  # Canelos, Pastaza
+    assert [i.value for i in app.info] == [
+        "Esta parroquia no tiene propuestas registradas. Ingréselas o impórtelas en la página Propuestas."]

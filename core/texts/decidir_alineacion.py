@@ -8,6 +8,8 @@ STRINGS = {
                   "en rojo.",
     "alin.empty": "La parroquia no tiene objetivos del PDOT ni propuestas registradas todavía. Un técnico puede "
                   "agregar los objetivos del PDOT más abajo y las propuestas en la página Propuestas.",
+    "alin.no_pdot_objectives": ("La parroquia no tiene objetivos del PDOT registrados: sus propuestas no pueden "
+                                "alinearse con él todavía. Regístrelos en «Preparar la parroquia»."),
     "alin.illustrative": "El PDOT de El Valle que trae Minga es ilustrativo (construido a partir de los problemas del "
                          "estudio); reemplácelo por el PDOT real de la parroquia.",
     "alin.no_pdot": "Sin objetivo del PDOT",

@@ -9,6 +9,8 @@ STRINGS = {
     "ofe.tab.review": "Revisión",
     "ofe.tab.form": "Registrar o editar",
     "ofe.empty": "No hay ofertas de cooperación registradas todavía.",
+    "ofe.no_pdot": ("La parroquia no tiene objetivos del PDOT registrados: ninguna oferta cumple «Alineación con el "
+                   "PDOT». Regístrelos en «Preparar la parroquia»."),
     "ofe.counterpart": "Contraparte disponible del GAD (USD)",
     "ofe.counterpart_help": "Dinero que el GAD tiene reservado para poner como contraparte. Cada oferta se compara con "
                             "toda esta cantidad; si postula a varias, la reserva se reparte entre ellas.",

@@ -119,8 +119,8 @@ STRINGS: dict[str, str] = {
     "scen.compare.none": "ninguna",
     "scen.compare.summary": "«{b}» frente a «{a}»: {entering} entran, {leaving} salen; puntaje total {score_delta}, "
                             "costo {cost_delta}, asociaciones con proyecto {coverage_delta}.",
-    "scen.save.who": "Guardar escenarios es para el técnico de planificación y la junta: inicie sesión en la barra "
-                     "lateral. Puede probar pesos y reglas sin guardar.",
+    "scen.save.who": "Guardar escenarios es para el técnico de planificación y la junta. Puede probar pesos y reglas "
+                     "sin guardar.",
     "scen.save.name": "Nombre del escenario",
     "scen.save.name_placeholder": "Por ejemplo: Junta 2026, alcance y factibilidad",
     "scen.save.note": "Nota (opcional)",

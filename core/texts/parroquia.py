@@ -142,7 +142,7 @@ STRINGS: dict[str, str] = {
     "prep.title": "Preparar la parroquia",
     "prep.subtitle": "{name}: sus asociaciones, la encuesta a los socios, las ayudas, los problemas y el PDOT",
     "prep.intro": "Registre cada parte con el formulario o importe un archivo (Excel .xlsx o CSV). Antes de guardar verá cada fila y cada problema; un archivo se guarda entero o no se guarda nada.",
-    "prep.only_planner": "Solo el equipo de planificación (o administración) puede registrar datos. Inicie sesión para hacerlo.",
+    "prep.only_planner": "Solo el equipo de planificación (o administración) puede registrar datos: pídaselo a ellos.",
     "prep.other_part": "Por su nombre, «{file}» es de {parts}, pero se subió en «{here}»: revise que sea el archivo "
                        "correcto (al cargar la carpeta con `python -m core.parish load` se leería como de {parts})",
     "prep.tab.asociaciones": "Asociaciones",

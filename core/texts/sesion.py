@@ -9,6 +9,8 @@ STRINGS = {
     "ses.projector_help": "Letra grande y sin barra lateral, para proyectar en la reunión.",
     "ses.choose": "Sesión",
     "ses.none": "No hay sesiones para esta parroquia. Ábrala arriba (técnico o junta).",
+    "ses.none.wait": ("No hay sesiones para esta parroquia. La abre el técnico de planificación o la junta: entonces "
+                      "aparecerá aquí."),
     "ses.option": "{date} · {title} ({status})",
     "ses.open_title": "Abrir una sesión",
     "ses.field.title": "Tema de la sesión",
