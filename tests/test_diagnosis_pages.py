@@ -190,6 +190,15 @@ def test_migracion_without_members_still_shows_the_province():
     assert "Pichincha" in body
 
 
+
+def test_migracion_without_reference_figures_names_no_file_path():
+    """Floreana (Galápagos) has no emigration figures among the references: the page showed a repository path."""
+    infos = [i.value for i in open_app_page("pages/migracion.py", parish="200152").info]
+    [missing] = [i for i in infos if i.startswith("No hay cifras de emigración")]
+    assert "Galápagos" in missing and "«Fuentes»" in missing
+    assert "data/" not in missing and ".csv" not in missing
+
+
 # --- Problemas y necesidades -----------------------------------------------------------------------
 def test_problemas_shows_the_ranking_needs_and_their_pdot_objectives():
     app = open_app_page("pages/problemas.py")

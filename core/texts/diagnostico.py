@@ -277,8 +277,9 @@ STRINGS = {
     "diag.migracion.share_of_group": "Porcentaje de las familias del grupo",
     "diag.migracion.reference_title": "Emigración y remesas: provincia de {province} y cantón {canton}",
     "diag.migracion.reference_missing": "No hay cifras de emigración ni de remesas para la provincia de {province} ni "
-                                        "para el cantón {canton}. Se agregan, con su fuente, en "
-                                        "data/sources/reference/remesas_migracion.csv.",
+                                        "para el cantón {canton} entre las referencias de Minga (vea «Fuentes»). "
+                                        "Quien mantiene la instalación puede agregarlas, con su fuente, a las "
+                                        "referencias de migración.",
     "diag.migracion.compare_indicator": "Comparar provincias por",
     "diag.migracion.compare_title": "{indicator} ({period}), por provincia",
     "diag.migracion.national": "Ecuador: {value}",
