@@ -129,8 +129,9 @@ def test_asociaciones_keeps_the_measure_chosen_while_another_tab_is_open():
 
 
 def test_asociaciones_without_records_says_what_is_missing():
-    app = open_app_page("pages/asociaciones.py", parish=NO_DATA_PARISH)
+    app = open_app_page("pages/asociaciones.py", parish=NO_DATA_PARISH)  # the public, who cannot open Preparar
     assert "No hay asociaciones registradas para la parroquia Baños" in texts(app)
+    assert "El equipo técnico de la parroquia las registra" in texts(app) and "Regístrelas" not in texts(app)
     assert not app.metric and not app.dataframe
 
 

@@ -7,8 +7,9 @@ STRINGS = {
     "diag.filter.placeholder": "Todas las asociaciones",
     "diag.filter.help": "Deje vacío para ver todas las asociaciones de la parroquia.",
     "diag.filter.showing": "Se muestran {count} de {total} asociaciones.",
-    "diag.empty.associations": "No hay asociaciones registradas para la parroquia {name}. Regístrelas, con la "
-                               "encuesta a sus socios y las ayudas recibidas, en «Preparar la parroquia».",
+    "diag.empty.associations": "No hay asociaciones registradas para la parroquia {name}. El equipo técnico de la "
+                               "parroquia las registra, con la encuesta a sus socios y las ayudas recibidas, en "
+                               "«Preparar la parroquia».",
     "diag.empty.selection": "Las asociaciones elegidas no tienen socios encuestados registrados.",
     "diag.unknown_parish": "La parroquia elegida no está en la lista DPA.",
     "diag.source.survey": "encuesta a socios de las asociaciones (en El Valle, la del estudio de Gómez-Ceballos "
@@ -306,8 +307,8 @@ STRINGS = {
     "diag.problemas.problems_axis": "Votos",
     "diag.problemas.problems_caption": "Voto ponderado del grupo focal: 8 participantes con 13 votos cada uno. El orden es "
                                        "el del estudio; el número de votos de cada problema no se publicó y es generado.",
-    "diag.problemas.no_problems": "El grupo asesor aún no ha priorizado problemas para la parroquia {name}. Regístrelos, "
-                                  "con sus votos, en «Preparar la parroquia».",
+    "diag.problemas.no_problems": "El grupo asesor aún no ha priorizado problemas para la parroquia {name}. El equipo "
+                                  "técnico de la parroquia los registra, con sus votos, en «Preparar la parroquia».",
     "diag.problemas.top3_text": "**Los tres primeros:** {problems}.",
     "diag.problemas.votes_text": "{votes} votos ({share})",
     "diag.problemas.mentions_delta": "{count} menciones",
