@@ -461,6 +461,20 @@ def after_its_run(page, action, shown=None) -> None:
     wait_for_app(page)
 
 
+def enter_amount(field, typed: str, shown: str) -> None:
+    """Type an amount into a number field and press Enter, as a person does, and wait for its run: the field then
+    shows the amount written back es-EC (`shown`). Typing and Enter are redone together when no run came: the
+    typing may have landed while the page redrew the field, and Enter alone then changes nothing."""
+    page = field.page
+
+    def type_and_enter() -> None:
+        field.fill(typed)
+        field.press("Enter")
+
+    after_its_run(page, type_and_enter, shown=lambda: field.input_value() == shown)
+    expect(field).to_have_value(shown)
+
+
 def choose_parish(page, typed: str) -> None:
     """Choose a parish in the sidebar selector as a person does: type part of its name, wait for the list to show
     the parish, take it, and see it in the selector. (Enter pressed right after typing could take the first

@@ -14,6 +14,7 @@ from core.record.store import Store
 from tests.conftest import (
     TEST_PASSWORD,
     after_its_run,
+    enter_amount,
     live_count,
     open_page,
     pick_option,
@@ -72,9 +73,7 @@ def test_the_demo_runs_end_to_end(page, app_without_proposals, tmp_path):
     page.get_by_role("link", name=re.compile("^Ir a Presupuesto")).click()
     wait_for_app(page)
     budget = page.locator(".st-key-budget-amount input")
-    budget.fill("30000")
-    after_its_run(page, lambda: budget.press("Enter"))
-    expect(budget).to_have_value("30.000")  # the amount the page allocated, written back
+    enter_amount(budget, "30000", "30.000")  # written back as people write amounts in Ecuador
     expect(page.get_by_role("heading", name="Óptima por puntaje", exact=True)).to_be_visible()
     why = page.get_by_test_id("stExpander").filter(has_text="¿Por qué no? · ").first
     why.locator("summary").click()

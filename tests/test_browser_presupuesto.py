@@ -13,7 +13,7 @@ from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs, prioritize
 from core.engine.weights import preset
 from core.record.store import Store
-from tests.conftest import after_its_run, open_page, pick_option, sign_in, wait_for_app
+from tests.conftest import enter_amount, open_page, pick_option, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -63,9 +63,7 @@ def test_planner_scores_allocates_reads_why_not_and_saves(page, app_url, planner
     wait_for_app(page)
     expect(page.get_by_text(f"Puntajes con los pesos: {STUDY}.")).to_be_visible()
     budget = page.locator(".st-key-budget-amount input")
-    budget.fill(str(BUDGET))
-    after_its_run(page, lambda: budget.press("Enter"))
-    expect(budget).to_have_value("45.000")  # written back as people write amounts in Ecuador
+    enter_amount(budget, str(BUDGET), "45.000")  # written back as people write amounts in Ecuador
     for method in ("Óptima por puntaje", "Óptima por alcance", "Proporcional (partes iguales)", "Voraz (CONSUL)",
                    "Reparto igual"):
         expect(page.get_by_role("heading", name=method, exact=True)).to_be_visible()
