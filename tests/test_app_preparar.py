@@ -233,26 +233,34 @@ def test_a_file_with_fewer_columns_says_the_stored_values_stay_and_keeps_them(pa
     assert (stored["members_total"], stored["ruc"], stored["communities"]) == (41, "0190012345001", "Narancay")
 
 
-def test_a_loaded_parish_s_pdot_objectives_are_named_by_its_own_codes(parish_store):
-    """Its files call them «O1», «O2»: the alignment page and the proposals list do too, never «010152-O1»."""
+def _one_imported_proposal(store: Store, objectives: list, pdot_code: str | None = None) -> None:
+    """The parish with association A01 («Flor», 5 members) and `objectives` of its PDOT stored, and one proposal
+    (CU-1, aligned with `pdot_code` when given) brought in through the proposals import by the planner."""
     from core.data.db import connect
     from core.data.paths import data_dir
-    from core.parish.models import ParishAssociation, ParishPdotObjective
+    from core.parish.models import ParishAssociation
     from core.parish.records import ParishBatch, save_as
     from core.proposals import import_preview, imports
 
-    store = Store(parish_store)
-    objectives = [ParishPdotObjective(parish_code=PARISH, code=code, component="Sociocultural", objective_es=text)
-                  for code, text in (("O1", "Mejorar el riego"), ("O2", "Fortalecer la organización"))]
     save_as(store, "consola", ParishBatch(PARISH)
             .add("asociaciones", [ParishAssociation(parish_code=PARISH, code="A01", name="Flor", members_total=5)])
             .add("objetivos_pdot", objectives))
     store_accounts(store, PLANNER)
-    file = ("Código;Asociación;Título;Costo total;Monto solicitado;Beneficiarios directos;Objetivos del PDOT\n"
-            "CU-1;A01;Riego parcelario;2.000;2.000;20;O1\n").encode()
+    aligned = (";Objetivos del PDOT", f";{pdot_code}") if pdot_code else ("", "")
+    file = (f"Código;Asociación;Título;Costo total;Monto solicitado;Beneficiarios directos{aligned[0]}\n"
+            f"CU-1;A01;Riego parcelario;2.000;2.000;20{aligned[1]}\n").encode()
     result = imports.preview_import(file, "propuestas.csv", import_preview.context_for(connect(data_dir()), store, PARISH))
     assert result.ok, [str(p) for p in result.problems]
     imports.save_import(store, PLANNER, result)
+
+
+def test_a_loaded_parish_s_pdot_objectives_are_named_by_its_own_codes(parish_store):
+    """Its files call them «O1», «O2»: the alignment page and the proposals list do too, never «010152-O1»."""
+    from core.parish.models import ParishPdotObjective
+
+    objectives = [ParishPdotObjective(parish_code=PARISH, code=code, component="Sociocultural", objective_es=text)
+                  for code, text in (("O1", "Mejorar el riego"), ("O2", "Fortalecer la organización"))]
+    _one_imported_proposal(Store(parish_store), objectives, pdot_code="O1")
 
     home = {m.label: m.value for m in open_app_page(HOME, PLANNER, parish=PARISH).metric}
     assert home["Propuestas abiertas"] == "1"  # entered here: the views follow the store
@@ -356,21 +364,7 @@ def test_a_survey_with_more_members_than_the_association_has_is_refused_in_the_p
 
 def test_proposals_entered_before_the_pdot_are_not_called_missing_on_the_alignment_page(parish_store):
     """A parish that loaded its proposals before its PDOT: the page says the PDOT is missing, not the proposals."""
-    from core.data.db import connect
-    from core.data.paths import data_dir
-    from core.parish.models import ParishAssociation
-    from core.parish.records import ParishBatch, save_as
-    from core.proposals import import_preview, imports
-
-    store = Store(parish_store)
-    save_as(store, "consola", ParishBatch(PARISH).add(
-        "asociaciones", [ParishAssociation(parish_code=PARISH, code="A01", name="Flor", members_total=5)]))
-    store_accounts(store, PLANNER)
-    file = ("Código;Asociación;Título;Costo total;Monto solicitado;Beneficiarios directos\n"
-            "CU-1;A01;Riego parcelario;2.000;2.000;20\n").encode()
-    result = imports.preview_import(file, "propuestas.csv", import_preview.context_for(connect(data_dir()), store, PARISH))
-    assert result.ok, [str(p) for p in result.problems]
-    imports.save_import(store, PLANNER, result)
+    _one_imported_proposal(Store(parish_store), [])
 
     infos = [i.value for i in open_app_page("pages/alineacion.py", PLANNER, parish=PARISH).info]
     assert not [i for i in infos if "ni propuestas" in i]
