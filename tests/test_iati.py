@@ -16,7 +16,7 @@ from core.cooperation import monitoring
 from core.iati import identifiers as ids
 from core.iati.context import export_context
 from core.iati.export import activities_document, export_bytes
-from core.iati.read import read_file, read_offers, save_read_offers
+from core.iati.read import read_file, save_read_offers
 from core.iati.schema import IatiFileError, activities_schema, parse, problems
 from core.proposals import records
 from core.proposals.models import Indicator
@@ -167,7 +167,7 @@ def test_a_control_character_pasted_into_a_title_does_not_stop_the_file(store):
 
 @pytest.mark.parametrize("name", VALID_EXAMPLES)
 def test_the_standards_valid_activities_read_into_offers(name):
-    read = read_offers((EXAMPLES / name).read_bytes(), name)
+    read = read_file((EXAMPLES / name).read_bytes(), name).offers
     assert len(read) == 1
     offer = read[0].offer
     assert isinstance(offer, CooperationOffer)
@@ -180,7 +180,7 @@ def test_the_standards_valid_activities_read_into_offers(name):
 
 def test_the_standards_invalid_activity_is_refused_in_spanish():
     with pytest.raises(IatiFileError) as refused:
-        read_offers((EXAMPLES / "invalido-22-missing-title-narrative.xml").read_bytes())
+        read_file((EXAMPLES / "invalido-22-missing-title-narrative.xml").read_bytes(), "actividades.xml")
     message = str(refused.value)
     assert "no cumple el estándar IATI 2.03" in message
     assert "línea 8" in message and "«title»" in message and "«narrative»" in message
@@ -194,18 +194,18 @@ def test_the_standards_invalid_activity_is_refused_in_spanish():
 ])
 def test_files_that_are_not_iati_activities_are_refused(content, expected):
     with pytest.raises(IatiFileError, match=expected):
-        read_offers(content)
+        read_file(content, "actividades.xml")
 
 
 def test_a_file_past_the_size_read_is_refused_before_it_is_parsed(monkeypatch):
     monkeypatch.setattr("core.iati.schema.MAX_BYTES", 1024 * 1024)
     padding = b"<!--" + b"x" * (1024 * 1024) + b"-->"
     with pytest.raises(IatiFileError, match=r"pesa 1,0 MB y Minga lee archivos IATI de hasta 1 MB"):
-        read_offers(b'<iati-activities version="2.03">' + padding + b"</iati-activities>")
+        read_file(b'<iati-activities version="2.03">' + padding + b"</iati-activities>", "actividades.xml")
 
 
 def test_an_export_reads_back_into_the_same_offers(store):
-    exported = read_offers(export_bytes(store, "010170"))
+    exported = read_file(export_bytes(store, "010170"), "actividades.xml").offers
     japan = next(r.offer for r in exported if r.offer.offer_id.endswith("OF-JAPON-RIEGO"))
     original = CooperationOffer.model_validate(overlay.current(store, records.OFFER, "OF-JAPON-RIEGO").body)
     assert (japan.cooperant, japan.country, japan.amount_usd) == (original.cooperant, "Japón", original.amount_usd)
@@ -330,12 +330,12 @@ def test_an_activity_that_is_no_valid_offer_names_the_field_in_spanish():
     doc = (EXAMPLES / "02-minimal-doc.xml").read_text().replace("  </iati-activity>", budget + "\n  </iati-activity>")
     with pytest.raises(IatiFileError, match=r"la actividad 1 no es una oferta válida \(Monto \(USD\): el monto no "
                                             r"puede ser negativo") as refused:
-        read_offers(doc.encode())
+        read_file(doc.encode(), "actividades.xml")
     assert "amount_usd" not in str(refused.value)
 
 
 def _read_again(store, parish_code):
-    read = read_offers((EXAMPLES / "02-minimal-doc.xml").read_bytes(), "02-minimal-doc.xml")
+    read = read_file((EXAMPLES / "02-minimal-doc.xml").read_bytes(), "02-minimal-doc.xml").offers
     save_read_offers(store, PLANNER, [r.offer for r in read], parish_code)
     return read[0].offer.offer_id
 
@@ -385,7 +385,7 @@ def _with_budget(value: str, currency: str | None = "USD", version: str = "2.03"
     ("12500.50", "EUR", "Montos en EUR no convertidos"),
 ])
 def test_an_amount_without_a_currency_says_the_file_declares_none(value, currency, words):
-    [read] = read_offers(_with_budget(value, currency), "f.xml")
+    [read] = read_file(_with_budget(value, currency), "f.xml").offers
     assert read.offer.amount_usd is None
     assert any(words in note for note in read.notes), read.notes
     assert not any("Montos en —" in note for note in read.notes)
@@ -398,7 +398,7 @@ def test_an_amount_without_a_currency_says_the_file_declares_none(value, currenc
 ])
 def test_an_amount_written_the_ecuadorian_way_says_what_is_wrong_with_it(value, words):
     with pytest.raises(IatiFileError) as refused:
-        read_offers(_with_budget(value))
+        read_file(_with_budget(value), "actividades.xml")
     message = str(refused.value)
     assert words in message and "elemento «value»" in message and "línea" in message
 
@@ -406,7 +406,7 @@ def test_an_amount_written_the_ecuadorian_way_says_what_is_wrong_with_it(value, 
 def test_a_date_written_day_first_says_how_iati_writes_dates():
     content = _with_budget("100").replace(b'iso-date="2013-11-27"/>', b'iso-date="27/11/2013"/>', 1)
     with pytest.raises(IatiFileError, match="la fecha «27/11/2013» no es una fecha IATI: se escribe año-mes-día"):
-        read_offers(content)
+        read_file(content, "actividades.xml")
 
 
 @pytest.mark.parametrize("version, notice", [
@@ -426,4 +426,4 @@ def test_a_version_1_file_that_breaks_the_schema_is_refused_naming_its_version()
     content = content.replace(b"<narrative>Xxxxxxx</narrative> <!-- At least 1-->\n    </title>", b"Xxxxxxx</title>")
     with pytest.raises(IatiFileError, match="declara la versión IATI «1.05»: Minga lee la versión 2.03; pida al "
                                             "cooperante el archivo en la versión 2.03"):
-        read_offers(content, "f.xml")
+        read_file(content, "f.xml")

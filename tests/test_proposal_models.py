@@ -8,9 +8,9 @@ import pytest
 from pydantic import ValidationError
 
 from core.data.paths import SOURCES_DIR
-from core.data.validation import numbered, validate_rows
+from core.data.validation import validate_rows
 from core.proposals.competences import GadCompetence
-from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus, can_transition
+from core.proposals.models import ALLOWED_TRANSITIONS, Proposal, ProposalStatus, transition_error
 from core.proposals.offers import CooperationOffer
 
 
@@ -30,7 +30,7 @@ def base(**changes) -> dict:
 
 def messages(row: dict) -> list[str]:
     """The Spanish messages a planner would read for this row, through core.data.validation."""
-    _, problems = validate_rows(numbered([row]), Proposal, "propuestas.xlsx")
+    _, problems = validate_rows([(2, row)], Proposal, "propuestas.xlsx")
     return [p.message for p in problems]
 
 
@@ -88,7 +88,7 @@ def test_the_lifecycle_allows_only_its_steps():
         p.with_status("draft")
     with pytest.raises(ValueError, match="solo se puede pasar a «Presentada»"):
         Proposal.model_validate(base()).with_status("funded")
-    assert can_transition("not_eligible", "draft") and not can_transition("not_eligible", "scored")
+    assert transition_error("not_eligible", "draft") is None and transition_error("not_eligible", "scored")
     # every status is reachable from a draft
     reached, frontier = {ProposalStatus.DRAFT}, [ProposalStatus.DRAFT]
     while frontier:
@@ -115,7 +115,7 @@ def offer(**changes) -> dict:
     ({"open_date": "2027-04-10", "deadline": "2027-04-01"}, "anterior a la fecha de apertura"),
 ])
 def test_offer_rules_have_spanish_messages(changes, words):
-    _, problems = validate_rows(numbered([offer(**changes)]), CooperationOffer, "ofertas.json")
+    _, problems = validate_rows([(2, offer(**changes))], CooperationOffer, "ofertas.json")
     assert any(words in p.message for p in problems), problems
 
 

@@ -72,9 +72,6 @@ class ClosingEvaluation(BaseModel):
     def record_id(self) -> str:
         return f"{self.agreement_id}-{self.evaluator}"
 
-    def average(self) -> float:
-        return sum(s.score for s in self.scores) / len(self.scores)
-
 
 def evaluations(store: Store, agreement_id: str) -> list[ClosingEvaluation]:
     found = [ClosingEvaluation.model_validate(r.body) for r in store.records(EVALUATION)

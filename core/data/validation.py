@@ -8,7 +8,7 @@ A row is a plain dict of column → raw value (strings from CSV, anything from J
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -192,9 +192,3 @@ def check_columns(header: Iterable[str], model: type[BaseModel], file: str) -> l
         for column in required_columns(model)
         if column not in present
     ]
-
-
-def numbered(records: Iterable[dict[str, Any]], first_line: int = 2) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Number records as a person reads a spreadsheet: the header is line 1."""
-    for offset, record in enumerate(records):
-        yield first_line + offset, record

@@ -21,8 +21,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-import polars as pl
-
 from core.fmt import capitalized, date, listing, money, percent
 from core.proposals import formulation
 from core.proposals.competences import GadCompetence
@@ -269,14 +267,6 @@ def screen_proposals(proposals: Sequence[Proposal], ctx: ScreeningContext) -> li
 
 def eligible_ids(screenings: Sequence[Screening]) -> list[str]:
     return [s.item_id for s in screenings if s.eligible]
-
-
-def screenings_frame(screenings: Sequence[Screening], id_column: str = "proposal_id") -> pl.DataFrame:
-    """Long shape: one row per (item, gate) with pass/fail and the reason."""
-    rows = [{id_column: s.item_id, "gate": g.gate, "label_es": g.label_es, "passed": g.passed,
-             "reason_es": g.reason_es, "eligible": s.eligible} for s in screenings for g in s.gates]
-    return pl.DataFrame(rows, schema={id_column: pl.Utf8, "gate": pl.Utf8, "label_es": pl.Utf8,
-                                      "passed": pl.Boolean, "reason_es": pl.Utf8, "eligible": pl.Boolean})
 
 
 # -- Offers ---------------------------------------------------------------------------------------

@@ -204,11 +204,6 @@ def read_file(content: bytes, file_name: str = "actividades.xml") -> ReadFile:
     return ReadFile(read, [notice] if notice else [])
 
 
-def read_offers(content: bytes, file_name: str = "actividades.xml") -> list[ReadOffer]:
-    """Every activity of an IATI 2.03 file as an offer to review (read_file without the file's notices)."""
-    return read_file(content, file_name).offers
-
-
 # What the planner writes on an offer and an IATI file does not carry (iati.read.check_themes asks for them): a file
 # read again keeps them, so a counterpart the planner entered is never lost (a lost one reads «no exige contraparte»).
 KEPT_ON_REREAD = ("themes", "support_kinds", "eligible_applicants", "counterpart_required_pct",

@@ -47,10 +47,6 @@ FUNDED_OR_LATER = (ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalS
 REPRESENTATIVE_STATUSES = frozenset({ProposalStatus.DRAFT, ProposalStatus.SUBMITTED})
 
 
-def can_transition(current: ProposalStatus | str, new: ProposalStatus | str) -> bool:
-    return ProposalStatus(new) in ALLOWED_TRANSITIONS[ProposalStatus(current)]
-
-
 def transition_error(current: ProposalStatus | str, new: ProposalStatus | str) -> str | None:
     """None when the step is allowed, else a Spanish sentence naming the allowed steps."""
     current, new = ProposalStatus(current), ProposalStatus(new)

@@ -29,7 +29,6 @@ from core.proposals.lifecycle import (  # noqa: F401 - the lifecycle, imported f
     FUNDED_OR_LATER,
     REPRESENTATIVE_STATUSES,
     ProposalStatus,
-    can_transition,
     transition_error,
 )
 from core.texts import label, t

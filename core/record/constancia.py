@@ -89,11 +89,6 @@ def flat_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def pdf_text(source: Path | bytes) -> str:
-    """The text of every page of a PDF (a path or its bytes). Raises pypdf's errors, OSError or ValueError."""
-    return _text(_reader(source))
-
-
 def _reader(source: Path | bytes):
     # Imported here: only `verify --acta` reads PDFs, and the verifier otherwise starts in a fraction of a second.
     from pypdf import PdfReader
