@@ -216,10 +216,6 @@ class ScenarioComparison:
     both: list[str]
     summary_es: str
 
-    @property
-    def same_funding(self) -> bool:
-        return not self.only_a and not self.only_b
-
 
 def _metrics(p: Prioritization) -> dict[str, float | None]:
     r = p.result
