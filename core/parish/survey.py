@@ -3,7 +3,8 @@
 Headers are the form's names or labels, with their group or without (`core.parish.survey_header`); a
 select_multiple comes as one column of codes or labels, or as one 0/1 column per option. A submission
 is identified by `_uuid` (KoBo) or `meta-instanceID` (ODK Central); the member's id is the parish code
-plus that uuid, so importing the same export again finds the same records and changes nothing.
+plus that uuid, so importing the same export again finds the same records and changes nothing. A submission the
+export brings twice counts once, or is refused when its answers differ (core.parish.repeats).
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from core.data.validation import RowProblem, spanish_message
-from core.parish import cells
+from core.parish import cells, repeats
 from core.parish.form import QUESTIONS, Question, choice_labels
 from core.parish.models import SurveyAnswer
 from core.parish.sheet import read_rows, unused_columns
-from core.parish.survey_header import UUID, HeaderCell, read_header
+from core.parish.survey_header import SUBMITTED, UUID, HeaderCell, read_header
 from core.parish.tables import PARTS, AssociationIndex, PartPreview
 from core.record import facts
 from core.texts import t
@@ -64,8 +65,9 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
         preview.problems.extend(missing)
         return preview
     shown = _shown(header, columns)
-    seen: dict[str, int] = {}
+    submissions = repeats.Submissions()
     for line, values in body:
+        told = len(preview.problems)
         answer, unread = _row(filename, line, header, values, columns, associations, preview)
         uuid = str(answer.pop(UUID) or "").removeprefix("uuid:")
         problem = None
@@ -73,17 +75,41 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
             problem = t("parish.err.no_uuid")
         elif len(uuid) > MAX_UUID:  # KoBoToolbox and ODK write 36 characters (41 with «uuid:»)
             problem = t("val.too_long", max=MAX_UUID)
-        elif uuid in seen:
-            problem = t("val.repeated_key", code=uuid, row=seen[uuid])
         else:
-            seen[uuid] = line
+            first, differing = submissions.place(uuid, line, _compared(answer, unread, values, columns))
+            if first is not None and not differing:  # the same submission again: any problem is told at its first row
+                del preview.problems[told:]
+                continue
+            if differing:
+                problem = repeats.conflict(uuid, first, [shown.get(_SHOWN_AS.get(f, f), f) for f in differing])
         if problem is not None:
             preview.problems.append(RowProblem(filename, line, shown["member_id"], problem))
             unread.add("member_id")
         item = _finish(answer, uuid, parish_code, filename, line, preview.problems, shown, unread)
         if item is not None and not unread:
             preview.items.append(item)
+    preview.notices.extend(n for n in [submissions.notice(filename)] if n)
     return preview
+
+
+_SHOWN_AS = {"association": "association_id"}  # an answer's field → its key in `_shown`
+
+
+def _compared(answer: dict[str, Any], unread: AbstractSet[str], values: list[Any],
+              columns: dict[int, HeaderCell]) -> dict[str, Any]:
+    """Each field a row answers → its answer as compared with another row of the same submission: as read, or the
+    cells as written when they could not be read; not the submission time (a form sent twice arrives twice)."""
+    compared: dict[str, Any] = {}
+    for index, cell in columns.items():
+        name = cell.question.field if cell.question else cell.identity
+        if name in (UUID, SUBMITTED):
+            continue
+        if name in unread:
+            earlier = compared.get(name, repeats.Unread(()))
+            compared[name] = repeats.Unread((*earlier.cells, values[index] if index < len(values) else None))
+        elif name not in compared:
+            compared[name] = repeats.comparable(answer.get(name))
+    return compared
 
 
 def _shown(header: list[Any], columns: dict[int, HeaderCell]) -> dict[str, str]:
