@@ -5,10 +5,14 @@ double the answers."""
 
 from __future__ import annotations
 
+import uuid as uuid_module
+
 import pytest
 
 from core.parish.__main__ import main
 from core.parish.mirror import ANSWER
+from core.parish.models import ParishAssociation
+from core.parish.records import ParishBatch, save_as
 from core.parish.survey import read_survey
 from core.record.store import Store
 from tests.parish_export import answers, export_csv
@@ -16,6 +20,8 @@ from tests.test_parish_load import _folder
 from tests.test_parish_survey import INDEX, PARISH, _as_xlsx, _odk_central
 
 ROWS = answers(4, ["A01"], seed=21)
+NEW_AGE = 18 if ROWS[2]["edad"] != 18 else 19  # what an edit on the server changed
+FLOR = ParishAssociation(parish_code=PARISH, code="A01", name="Asociación Flor de Mayo", members_total=50)
 
 
 def _again(row: dict, **changed) -> dict:
@@ -120,3 +126,35 @@ def test_a_problem_of_a_repeated_submission_is_told_once_at_its_first_row():
     rows[1]["rol"] = "abuelo"
     preview = read_survey(export_csv([*rows, _again(rows[1])]), "encuesta.csv", PARISH, INDEX)
     assert [(p.row, p.column, "«abuelo»" in p.message) for p in preview.problems] == [(3, "socio/rol", True)]
+
+
+def _edited_on_the_server(rows: list[dict], kind: str, edited: int | None = None) -> bytes:
+    """The export as the server writes it, with its stable id column (KoBoToolbox's `meta/rootUuid`, ODK Central's
+    `KEY`); row `edited` was edited there since: it has a new `_uuid` (meta-instanceID) and another age."""
+    rows = [dict(r) for r in rows]
+    roots = [r["_uuid"] for r in rows]
+    if edited is not None:
+        rows[edited] = {**rows[edited], "_uuid": str(uuid_module.UUID(int=edited + 1)), "edad": NEW_AGE}
+    data = export_csv(rows)
+    if kind == "odk central csv":
+        data = _odk_central(data)
+    lines = data.decode("utf-8").splitlines()
+    comma = "," if kind == "odk central csv" else ";"
+    header = "KEY" if kind == "odk central csv" else "meta/rootUuid"
+    lines = [lines[0] + comma + header] + [line + comma + f"uuid:{root}" for line, root in zip(lines[1:], roots,
+                                                                                                strict=True)]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("kind", ["kobo csv", "odk central csv"])
+def test_an_export_taken_again_after_an_edit_on_the_server_replaces_the_answer_and_adds_no_member(
+        tmp_path, own_store, kind):
+    """An edit gives the submission a new `_uuid` (meta-instanceID): the second load stored it as one more member."""
+    store = Store(own_store)
+    save_as(store, "consola", ParishBatch(PARISH).add("asociaciones", [FLOR]))
+    for edited in (None, 2):
+        preview = read_survey(_edited_on_the_server(ROWS, kind, edited), "encuesta.csv", PARISH, INDEX)
+        assert preview.problems == []
+        save_as(store, "consola", ParishBatch(PARISH).add("encuesta", preview.items))
+    stored = {r.record_id: r.body["age"] for r in store.records(ANSWER, PARISH)}
+    assert stored == {f"{PARISH}-{r['_uuid']}": NEW_AGE if i == 2 else r["edad"] for i, r in enumerate(ROWS)}
