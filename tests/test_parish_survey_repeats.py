@@ -15,12 +15,14 @@ from core.parish.models import ParishAssociation
 from core.parish.records import ParishBatch, save_as
 from core.parish.survey import read_survey
 from core.record.store import Store
+from core.texts import labels
 from tests.parish_export import answers, export_csv
 from tests.test_parish_load import _folder
 from tests.test_parish_survey import INDEX, PARISH, _as_xlsx, _odk_central
 
 ROWS = answers(4, ["A01"], seed=21)
 NEW_AGE = 18 if ROWS[2]["edad"] != 18 else 19  # what an edit on the server changed
+ORDER = list(labels("need"))  # the needs' 0/1 columns, in the form's order
 FLOR = ParishAssociation(parish_code=PARISH, code="A01", name="Asociación Flor de Mayo", members_total=50)
 
 
@@ -82,6 +84,17 @@ def test_one_id_with_other_answers_is_a_conflict_naming_both_rows_and_the_column
     assert [str(p) for p in preview.problems] == [
         (f"encuesta.csv, fila 6, columna «_uuid»: el envío «{uuid}» ya está en la fila 3 con otras respuestas "
          f"{columns}; no se sabe cuál vale: deje solo la fila correcta y vuelva a importar el archivo")]
+
+
+def test_needs_in_one_column_per_option_name_the_options_that_differ():
+    chosen = ROWS[1]["necesidades"]
+    other = "credit" if "credit" not in chosen else "training"
+    rows = [*ROWS, _again(ROWS[1], necesidades=[*chosen[1:], other])]
+    [problem] = read_survey(export_csv(rows, option_columns=True), "encuesta.csv", PARISH, INDEX).problems
+    assert (problem.row, problem.column) == (6, "_uuid")
+    differing = sorted([f"«necesidades/necesidades/{chosen[0]}»", f"«necesidades/necesidades/{other}»"],
+                       key=lambda header: ORDER.index(header.split("/")[-1].rstrip("»")))
+    assert f"con otras respuestas en las columnas {differing[0]} y {differing[1]};" in problem.message
 
 
 def test_a_conflict_in_an_odk_export_names_its_own_headers():

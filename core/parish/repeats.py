@@ -21,9 +21,9 @@ MOST_LISTED = 20  # rows a notice names; past them it counts the rest
 
 @dataclass(frozen=True)
 class Unread:
-    """The cells of an answer that could not be read (their problem is told), compared as the file writes them."""
+    """A cell that could not be read (its problem is told), compared as the file writes it."""
 
-    cells: tuple[str | None, ...]
+    cell: Any
 
 
 def comparable(value: Any) -> Any:
@@ -33,19 +33,19 @@ def comparable(value: Any) -> Any:
 
 @dataclass
 class Submissions:
-    """The submissions of one export by id, as its rows come: the first row of each id and its answers by field."""
+    """The submissions of one export by id, as its rows come: the first row of each id and its answers by column."""
 
-    first: dict[str, tuple[int, dict[str, Any]]] = field(default_factory=dict)
+    first: dict[str, tuple[int, dict[int, Any]]] = field(default_factory=dict)
     dropped: list[tuple[int, int]] = field(default_factory=list)  # (row dropped, the row it repeats)
 
-    def place(self, uuid: str, line: int, answers: dict[str, Any]) -> tuple[int | None, list[str]]:
-        """(None, []) for a new submission; (its first row, []) for a repeat, which is dropped; (its first row, the
-        fields that differ) for a conflict."""
+    def place(self, uuid: str, line: int, answers: dict[int, Any]) -> tuple[int | None, list[int]]:
+        """`answers`: by column. (None, []) for a new submission; (its first row, []) for a repeat, which is dropped;
+        (its first row, the columns that differ) for a conflict."""
         if uuid not in self.first:
             self.first[uuid] = (line, answers)
             return None, []
         first, earlier = self.first[uuid]
-        differing = [name for name in dict.fromkeys([*earlier, *answers]) if earlier.get(name) != answers.get(name)]
+        differing = sorted(column for column in {*earlier, *answers} if earlier.get(column) != answers.get(column))
         if not differing:
             self.dropped.append((line, first))
         return first, differing

@@ -85,7 +85,7 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
                 del preview.problems[told:]
                 continue
             if differing:
-                problem = repeats.conflict(uuid, first, [shown.get(_SHOWN_AS.get(f, f), f) for f in differing])
+                problem = repeats.conflict(uuid, first, [str(header[i]).strip() for i in differing])
         if problem is not None:
             preview.problems.append(RowProblem(filename, line, id_column, problem))
             unread.add("member_id")
@@ -96,23 +96,26 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
     return preview
 
 
-_SHOWN_AS = {"association": "association_id"}  # an answer's field → its key in `_shown`
-
-
 def _compared(answer: dict[str, Any], unread: AbstractSet[str], values: list[Any],
-              columns: dict[int, HeaderCell]) -> dict[str, Any]:
-    """Each field a row answers → its answer as compared with another row of the same submission: as read, or the
-    cells as written when they could not be read; not the submission time (a form sent twice arrives twice)."""
-    compared: dict[str, Any] = {}
+              columns: dict[int, HeaderCell]) -> dict[int, Any]:
+    """Each column a row answers in → its answer, to compare with another row of the same submission: as read (an
+    option's 0/1 column: whether the option was chosen), or the cell as written when it could not be read. Not the
+    submission time (a form sent twice arrives twice), nor the 0/1 columns of a question that has its own column."""
+    compared: dict[int, Any] = {}
+    whole = {cell.question.field for cell in columns.values() if cell.question and cell.option is None}
+    done: set[str] = set()
     for index, cell in columns.items():
         name = cell.question.field if cell.question else cell.identity
-        if name in (UUID, ROOT, SUBMITTED):
+        if name in (UUID, ROOT, SUBMITTED) or (cell.option is None and name in done) or (
+                cell.option is not None and name in whole):
             continue
+        done.add(name)
         if name in unread:
-            earlier = compared.get(name, repeats.Unread(()))
-            compared[name] = repeats.Unread((*earlier.cells, values[index] if index < len(values) else None))
-        elif name not in compared:
-            compared[name] = repeats.comparable(answer.get(name))
+            compared[index] = repeats.Unread(values[index] if index < len(values) else None)
+        elif cell.option is not None:
+            compared[index] = cell.option in (answer.get(name) or ())
+        else:
+            compared[index] = repeats.comparable(answer.get(name))
     return compared
 
 
