@@ -123,7 +123,8 @@ LABELS = ("Asociación a la que pertenece;¿Qué papel tiene usted en su familia
       "encuesta.csv, fila 2, columna «socio/edad»: debe ser menor o igual que 110"]),
     ({"encuesta.csv": SURVEY_AGE + "A01;abuelo;father;40;yes;no;no;u1\nA01;father;father;40;yes;no;no;u1\n"},
      ["encuesta.csv, fila 2, columna «socio/rol»",
-      "encuesta.csv, fila 3, columna «_uuid»: código repetido «u1» (ya aparece en la fila 2)"]),
+      ("encuesta.csv, fila 3, columna «_uuid»: el envío «u1» ya está en la fila 2 con otras respuestas en la columna "
+      "«socio/rol»")]),
     ({"encuesta.csv": SURVEY_AGE + "A01;father;father;40;;no;no;u1\n"},
      ["encuesta.csv, fila 2, columna «ayudas/ayuda_proyecto»: falta el valor"]),
     ({"encuesta.csv": SURVEY_AGE + "A01;father;father;40;yes;no;no;\n"},

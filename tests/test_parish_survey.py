@@ -78,6 +78,8 @@ def test_every_export_reads_to_the_same_answers(name):
     ("meta-instanceID", None, None, "_uuid"),
     ("meta/instanceID", None, None, "_uuid"),
     ("SubmissionDate", None, None, "submitted_at"),
+    ("KEY", None, None, "root_uuid"),  # ODK Central: the id an edit keeps
+    ("meta/rootUuid", None, None, "root_uuid"),  # KoBoToolbox: the same
     ("¿Qué papel tiene usted en su familia?", "rol", None, None),
 ])
 def test_headers_are_read_with_or_without_their_group(header, question, option, identity):

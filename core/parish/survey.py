@@ -2,8 +2,11 @@
 
 Headers are the form's names or labels, with their group or without (`core.parish.survey_header`); a
 select_multiple comes as one column of codes or labels, or as one 0/1 column per option. A submission
-is identified by `_uuid` (KoBo) or `meta-instanceID` (ODK Central); the member's id is the parish code
-plus that uuid, so importing the same export again finds the same records and changes nothing.
+is identified by the id it keeps when edited on the server, where the export has it (KoBo's `meta/rootUuid`, ODK
+Central's `KEY`), else by `_uuid` (KoBo) or `meta-instanceID` (ODK Central), which are the same until an edit; the
+member's id is the parish code plus that uuid, so importing the same export again, or a newer one after an edit,
+finds the same records: unchanged ones are not written, edited ones are replaced. A submission the
+export brings twice counts once, or is refused when its answers differ (core.parish.repeats).
 """
 
 from __future__ import annotations
@@ -14,11 +17,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from core.data.validation import RowProblem, spanish_message
-from core.parish import cells
+from core.parish import cells, repeats
 from core.parish.form import QUESTIONS, Question, choice_labels
 from core.parish.models import SurveyAnswer
 from core.parish.sheet import read_rows, unused_columns
-from core.parish.survey_header import UUID, HeaderCell, read_header
+from core.parish.survey_header import ROOT, SUBMITTED, UUID, HeaderCell, read_header
 from core.parish.tables import PARTS, AssociationIndex, PartPreview
 from core.record import facts
 from core.texts import t
@@ -56,7 +59,7 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
     found = {c.identity or c.question.name for c in columns.values() if c.option is None}
     answered = found | {c.question.name for c in columns.values() if c.option is not None}
     preview.left_out = frozenset(q.field for q in QUESTIONS if q.name not in answered and q.field != "association")
-    missing = [RowProblem(filename, header_line, UUID, t("val.missing_column"))] if UUID not in found else []
+    missing = [RowProblem(filename, header_line, UUID, t("val.missing_column"))] if not {UUID, ROOT} & found else []
     missing += [RowProblem(filename, header_line, None, t(  # named as either export heads it: by name or by label
         "parish.err.missing_question", name=f"{q.group}/{q.name}", label=t(f"form.q.{q.name}")))
         for q in QUESTIONS if q.required and q.name not in found]
@@ -64,26 +67,56 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
         preview.problems.extend(missing)
         return preview
     shown = _shown(header, columns)
-    seen: dict[str, int] = {}
+    submissions = repeats.Submissions()
     for line, values in body:
+        told = len(preview.problems)
         answer, unread = _row(filename, line, header, values, columns, associations, preview)
-        uuid = str(answer.pop(UUID) or "").removeprefix("uuid:")
+        own, root = answer.pop(UUID, None), answer.pop(ROOT, None)  # the id an edit keeps, where the export has it
+        uuid = str(root or own or "").removeprefix("uuid:")
+        id_column = shown[ROOT] if root or "member_id" not in shown else shown["member_id"]
         problem = None
         if not uuid:
             problem = t("parish.err.no_uuid")
         elif len(uuid) > MAX_UUID:  # KoBoToolbox and ODK write 36 characters (41 with «uuid:»)
             problem = t("val.too_long", max=MAX_UUID)
-        elif uuid in seen:
-            problem = t("val.repeated_key", code=uuid, row=seen[uuid])
         else:
-            seen[uuid] = line
+            first, differing = submissions.place(uuid, line, _compared(answer, unread, values, columns))
+            if first is not None and not differing:  # the same submission again: any problem is told at its first row
+                del preview.problems[told:]
+                continue
+            if differing:
+                problem = repeats.conflict(uuid, first, [str(header[i]).strip() for i in differing])
         if problem is not None:
-            preview.problems.append(RowProblem(filename, line, shown["member_id"], problem))
+            preview.problems.append(RowProblem(filename, line, id_column, problem))
             unread.add("member_id")
         item = _finish(answer, uuid, parish_code, filename, line, preview.problems, shown, unread)
         if item is not None and not unread:
             preview.items.append(item)
+    preview.notices.extend(n for n in [submissions.notice(filename)] if n)
     return preview
+
+
+def _compared(answer: dict[str, Any], unread: AbstractSet[str], values: list[Any],
+              columns: dict[int, HeaderCell]) -> dict[int, Any]:
+    """Each column a row answers in → its answer, to compare with another row of the same submission: as read (an
+    option's 0/1 column: whether the option was chosen), or the cell as written when it could not be read. Not the
+    submission time (a form sent twice arrives twice), nor the 0/1 columns of a question that has its own column."""
+    compared: dict[int, Any] = {}
+    whole = {cell.question.field for cell in columns.values() if cell.question and cell.option is None}
+    done: set[str] = set()
+    for index, cell in columns.items():
+        name = cell.question.field if cell.question else cell.identity
+        if name in (UUID, ROOT, SUBMITTED) or (cell.option is None and name in done) or (
+                cell.option is not None and name in whole):
+            continue
+        done.add(name)
+        if name in unread:
+            compared[index] = repeats.Unread(values[index] if index < len(values) else None)
+        elif cell.option is not None:
+            compared[index] = cell.option in (answer.get(name) or ())
+        else:
+            compared[index] = repeats.comparable(answer.get(name))
+    return compared
 
 
 def _shown(header: list[Any], columns: dict[int, HeaderCell]) -> dict[str, str]:

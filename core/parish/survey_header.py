@@ -3,7 +3,7 @@ identity, or the export's own bookkeeping.
 
 KoBoToolbox heads the columns with the form's names (`socio/rol`, `necesidades/necesidades/training`) or, in an
 export «with labels», with the labels (`Edad (años cumplidos)`, `¿Qué necesita la asociación …?/Capacitación`),
-the group's name or label before them or not; ODK Central writes `socio-rol`, `meta-instanceID` and
+the group's name or label before them or not; ODK Central writes `socio-rol`, `meta-instanceID`, `KEY` and
 `SubmissionDate`. Names and labels are compared as `normalise` leaves them: no case, accents or punctuation.
 """
 
@@ -19,8 +19,11 @@ from core.proposals.import_cells import normalise
 from core.texts import t
 
 UUID = "_uuid"
+# The id a submission keeps when it is edited on the server, where the export has it: KoBoToolbox's `meta/rootUuid`,
+# ODK Central's `KEY`. `_uuid` and `meta-instanceID` change with each edit (OpenRosa gives every version its own).
+ROOT = "root_uuid"
 SUBMITTED = "submitted_at"
-_IDENTITY = {"_uuid": UUID, "instanceid": UUID, "meta instanceid": UUID, "uuid": UUID,
+_IDENTITY = {"_uuid": UUID, "instanceid": UUID, "meta instanceid": UUID, "uuid": UUID, "key": ROOT,
              "_submission_time": SUBMITTED, "submissiondate": SUBMITTED}
 _SPLIT = re.compile(r"[/\-:]")
 # The columns an export adds about the submission itself, which carry no answer: KoBoToolbox's begin with «_»
@@ -28,8 +31,8 @@ _SPLIT = re.compile(r"[/\-:]")
 # Central's own.
 _BOOKKEEPING = frozenset({
     "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "email", "audit",
-    "key", "submitterid", "submittername", "attachmentspresent", "attachmentsexpected", "status", "reviewstate",
-    "edits", "formversion", "instancename", "deprecatedid", "rootuuid",
+    "submitterid", "submittername", "attachmentspresent", "attachmentsexpected", "status", "reviewstate",
+    "edits", "formversion", "instancename", "deprecatedid",
 })
 _BOOKKEEPING_GROUPS = ("formhub", "meta")
 
@@ -76,6 +79,8 @@ def read_header(header: Any) -> HeaderCell | None:
     parts = [p for p in _SPLIT.split(lowered) if p]
     if parts[-1:] == ["instanceid"]:
         return HeaderCell(identity=UUID)
+    if parts and parts[-1].lstrip("_") == "rootuuid":
+        return HeaderCell(identity=ROOT)
     if parts and parts[-1] in BY_NAME:
         return HeaderCell(question=BY_NAME[parts[-1]])
     plain = normalise(shown)

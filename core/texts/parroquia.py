@@ -81,6 +81,18 @@ STRINGS: dict[str, str] = {
                                     "solo su año",
     "parish.note.date_as_year": "{file}: la columna «{column}» trae fechas en las filas {rows}; se guarda solo "
                                 "el año de cada una",
+    "parish.note.repeated_one": "{file}: se descartó la fila {row}, que repite el envío de la fila {first} con las "
+                                "mismas respuestas; el envío se cuenta una sola vez",
+    "parish.note.repeated": "{file}: se descartaron {count} filas que repiten un envío con las mismas respuestas: "
+                            "{rows}; cada envío se cuenta una sola vez",
+    "parish.note.repeated_row": "la {row} (igual a la {first})",
+    "parish.note.repeated_rest": "{count} más",
+    "parish.err.same_id_other_answers_one": "el envío «{code}» ya está en la fila {first} con otras respuestas en la "
+                                            "columna {columns}; no se sabe cuál vale: deje solo la fila correcta y "
+                                            "vuelva a importar el archivo",
+    "parish.err.same_id_other_answers": "el envío «{code}» ya está en la fila {first} con otras respuestas en las "
+                                        "columnas {columns}; no se sabe cuál vale: deje solo la fila correcta y "
+                                        "vuelva a importar el archivo",
     "parish.note.no_header": "{file}: la columna {number} tiene datos pero no tiene encabezado; no se guarda",
     "parish.err.empty_folder": "la carpeta no tiene archivos; se esperan {names} (.csv o .xlsx)",
     "parish.where.records": "Registros de la parroquia",
