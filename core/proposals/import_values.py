@@ -150,7 +150,11 @@ class RowConverter:
             elif kind == "int":
                 out[name] = parse_int(value, self.column_decimals.get(name, self.decimal))
             elif kind == "date":
-                out[name] = parse_date(value)
+                day = parse_date(value)
+                if isinstance(day, str):  # the model would name only aaaa-mm-dd: this names what a file takes
+                    self._problem(line, written, t("val.day", value=day))
+                    continue
+                out[name] = day
             elif kind == "code":
                 text = cell_text(value)
                 if text is not None and not re.fullmatch(ID_PATTERN, text):
