@@ -11,7 +11,8 @@ import re
 from typing import Any
 
 from core.fmt import ambiguous_reading, number, number_text
-from core.proposals.import_cells import normalise, parse_date, parse_number
+from core.proposals.import_cells import is_blank, normalise, parse_date, parse_number
+from core.proposals.import_cells import not_given as _not_given
 from core.proposals.import_files import Formula
 from core.texts import label, t
 
@@ -34,7 +35,13 @@ def text(value: Any) -> str | None:
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     shown = str(value).strip()
-    return shown or None
+    return None if is_blank(shown) else shown  # «n/a», «-», «s/d» say the cell is empty
+
+
+def not_given(value: Any) -> bool:
+    """Whether the cell says it has no value («n/a», «no aplica», «-», «s/d»): every reader here takes it as empty,
+    and a required column refuses it with `val.not_given` (core.parish.tables, core.parish.survey)."""
+    return _not_given(value)
 
 
 def integer(value: Any) -> int | None:

@@ -28,8 +28,20 @@ def normalise(text: Any) -> str:
     return " ".join(words)
 
 
+# What people type in a cell to say there is nothing to put there («n/a», «no aplica», «-», «s/d», and Minga's own
+# «sin dato» of an export): every reader takes it as an empty cell; a required column refuses it (`val.not_given`).
+NOT_GIVEN = frozenset({"n/a", "n.a", "na", "no aplica", "no corresponde", "-", "--", "---", "\u2013", "\u2014", "s/d",
+                       "s.d", "n/d", "sin dato", "sin datos"})
+
+
+def not_given(value: Any) -> bool:
+    """Whether the cell says, in words or a dash, that it has no value."""
+    return isinstance(value, str) and " ".join(value.lower().split()).rstrip(".") in NOT_GIVEN
+
+
 def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    """An empty cell: nothing, spaces, or a word that says there is nothing (`NOT_GIVEN`)."""
+    return value is None or (isinstance(value, str) and (not value.strip() or not_given(value)))
 
 
 def cell_text(value: Any) -> str | None:

@@ -21,6 +21,7 @@ from core.proposals.import_cells import (
     cell_text,
     choice_index,
     normalise,
+    not_given,
     parse_date,
     parse_int,
     parse_ints,
@@ -131,6 +132,9 @@ class RowConverter:
         for name, value in cells.items():
             column, written = BY_FIELD[name], self._column(name)
             kind = column.kind
+            if column.required and not_given(value):  # «n/a» reads as empty: where a value is needed, say so
+                self._problem(line, written, t("val.not_given", value=value.strip()))
+                continue
             if isinstance(value, Formula) and kind in ("money", "int", "int_list", "date", "bool"):
                 if value.cached is None or isinstance(value.cached, str):
                     self._problem(line, written, t("imp.cell.formula_number", formula=value.text))
