@@ -85,8 +85,8 @@ if earlier is not None:  # its projects no longer compete: run again, the scenar
               amount=fmt.amount(earlier.total_cost_usd)), icon=":material/gavel:")
 if changed := scenario_meetings.changes_es(scenario, run):  # a meeting closed since it was saved, say
     st.warning(plain(changed), icon=":material/groups:")
-st.caption(t("dec.summary", count=len(result.funded_ids), amount=fmt.amount(result.total_cost_usd),
-             budget=fmt.amount(scenario.rules.budget_usd), method=result.method_es))
+cost, budget = fmt.amounts([result.total_cost_usd, scenario.rules.budget_usd])  # compared: one rule for both
+st.caption(t("dec.summary", count=len(result.funded_ids), amount=cost, budget=budget, method=result.method_es))
 
 board_rules = decisions.board(store, parish)
 st.caption(t("dec.quorum_caption", members=board_rules.members, quorum=board_rules.required))

@@ -252,7 +252,7 @@ def test_a_budget_nothing_fits_says_there_is_nothing_to_share_not_that_all_is_fu
     app.text_input(key="budget-amount").input("0").run()
     assert not app.exception
     warned = " ".join(w.value for w in app.warning)
-    assert "No hay nada que repartir: ninguna de las 16 propuestas" in warned and "disponible de $ 0." in warned
+    assert "No hay nada que repartir: ninguna de las 16 propuestas" in warned and "$ 0,00" in warned
     assert "financia todas las propuestas elegibles" not in texts(app)
     assert not [m for m in app.metric if m.label == "Puntaje total"]
 
