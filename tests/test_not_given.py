@@ -1,17 +1,18 @@
 """«n/a», «no aplica», «-», «s/d» typed in a cell say there is nothing to put there: every reader (parish files,
-survey exports, proposals files) takes it as an empty cell where the column is optional, and refuses it with a Spanish
+survey exports, proposals files, the cooperant registry) takes it as an empty cell where the column is optional, and refuses it with a Spanish
 message naming the file, the row and the column where a value is required."""
 
 from __future__ import annotations
 
 import pytest
 
+from core.cooperation.registry_import import preview_registry
 from core.parish.models import ParishAssociation
 from core.parish.survey import read_survey
 from core.parish.tables import PARTS, AssociationIndex, Context, read_part
 from core.proposals import import_preview, imports
 from core.record.store import Store
-from tests.parish_export import answers, export_csv
+from tests.parish_export import answers, export_csv, xlsx_bytes
 
 PARISH = "010152"
 INDEX = AssociationIndex([ParishAssociation(parish_code=PARISH, code="A01", name="Flor de Mayo", members_total=40)])
@@ -99,4 +100,20 @@ def test_a_survey_export_reads_a_marker_as_no_answer_where_optional_and_refuses_
     refused = _survey(rol=marker)
     assert refused.items == []
     assert [(p.file, p.row, p.column) for p in refused.problems] == [("encuesta.csv", 2, "socio/rol")]
+    assert refused.problems[0].message.startswith(REQUIRED)
+
+
+REGISTRY_HEADER = ["Código", "Nombre", "Tipo de cooperante", "País", "Temas", "No reembolsable", "Fuentes", "Correo"]
+
+
+@pytest.mark.parametrize("marker", MARKERS)
+def test_the_cooperant_registry_reads_a_marker_as_empty_where_optional_and_refuses_it_where_required(marker):
+    optional = preview_registry(xlsx_bytes([REGISTRY_HEADER, ["CO-X", "Fundación X", "ONG", marker, marker, "sí",
+                                                              "Tesis §2.4", marker]]), "registro.xlsx", {})
+    assert optional.problems == []
+    [cooperant] = optional.to_save()
+    assert (cooperant.country, cooperant.themes, cooperant.contacts) == (None, [], [])
+    refused = preview_registry(xlsx_bytes([REGISTRY_HEADER, ["CO-X", marker, "ONG", "", "", "sí", "Tesis", ""]]),
+                               "registro.xlsx", {})
+    assert [(p.file, p.row, p.column) for p in refused.problems] == [("registro.xlsx", 2, "Nombre")]
     assert refused.problems[0].message.startswith(REQUIRED)
