@@ -113,7 +113,7 @@ def presupuesto_rerun(inputs: DecisionInputs, rules: AllocationRules, weights: d
                              scoring=scoring).result for m in METHODS}
     metrics = views.metrics_frame(results)
     charts.comparison_chart(metrics).to_dict()
-    charts.money_chart(views.association_money(results, names), results).to_dict()
+    charts.money_chart(charts.association_money(results, names), results).to_dict()
     for r in results.values():
         views.funded_display(r, names, compact=True)
 

@@ -51,6 +51,12 @@ def amount_for(values: Iterable[float | int | None]) -> Callable[[float | int | 
     return lambda value: money(value, 2 if cents else 0)
 
 
+def amounts(values: Iterable[float | int | None]) -> list[str]:
+    """A table column of USD amounts as text, by one rule (`amount_for`)."""
+    values = list(values)
+    return list(map(amount_for(values), values))
+
+
 class NumberTextError(ValueError):
     """Typed text that is not a number Minga can read; its message says why, in Spanish."""
 

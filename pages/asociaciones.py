@@ -152,7 +152,7 @@ def between_tab() -> None:
                        "low_income_high_expense_share": t("diag.asociaciones.col.low_income_high_expense")}
     page.table(
         for_display(summary, summary_headers, formats={
-            **{c: fmt.money for c in money_columns}, "members": fmt.number,
+            **{c: fmt.amount_for(summary[c]) for c in money_columns}, "members": fmt.number,
             "low_income_high_expense_share": fmt.percent}),
         download=summary, headers={**summary_headers, "low_income_high_expense_share":
                                    t("diag.asociaciones.col.low_income_high_expense_share")},

@@ -6,11 +6,11 @@ import streamlit as st
 from core.data import geo
 from core.diagnosis.comparison import (
     CANTON_COLUMNS,
-    FORMATS,
     INDICATORS,
     LEVELS,
     PARISH_COLUMNS,
     canton_table,
+    formats,
     headers,
     parish_table,
 )
@@ -43,7 +43,7 @@ if shapes.is_empty():
     st.info(t("comparar.map_missing", area=area))
 else:
     values = dict(parishes.select("parish_code", indicator).iter_rows())
-    collection = geo.feature_collection(shapes.iter_rows(named=True), values, code, value_format=FORMATS[indicator])
+    collection = geo.feature_collection(shapes.iter_rows(named=True), values, code, value_format=formats(parishes)[indicator])
     maps.parish_map(collection, indicator_label, key="comparar-map")
 
 if level == "province":

@@ -110,7 +110,7 @@ with tab_agree:
     for agreement in signed.values():
         cooperant = registry.get(agreement.cooperant_id)
         title = proposals[agreement.proposal_id].title if agreement.proposal_id in proposals else agreement.proposal_id
-        st.markdown(f"**{agreement.number_es}** · {fmt.money(agreement.total_usd)}")
+        st.markdown(f"**{agreement.number_es}** · {fmt.amount(agreement.total_usd)}")
         st.text(title)
         st.download_button(t("conv.agree.pdf"), agreement_pdf(
             agreement, parish_name=parish_name, cooperant_name=cooperant.name if cooperant else agreement.cooperant_id,

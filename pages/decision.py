@@ -39,7 +39,7 @@ else:
         "scenario_name": [d.scenario_name for d in recorded],
         "outcome": [t("dec.approved") if d.approved else t("dec.rejected") for d in recorded],
         "votes": [f"{d.votes_for} / {d.votes_against} / {d.abstentions}" for d in recorded],
-        "total_cost_usd": [fmt.money(d.total_cost_usd) for d in recorded],
+        "total_cost_usd": fmt.amounts(d.total_cost_usd for d in recorded),
         "funded": [len(d.funded) for d in recorded],
     })
     headers = {c: t(f"dec.col.{c}") for c in table.columns}
@@ -82,11 +82,11 @@ if not result.feasible:
 earlier = decisions.approved_from(recorded, scenario.name, inputs.proposals)
 if earlier is not None:  # its projects no longer compete: run again, the scenario funds only what still does
     st.info(t("dec.already_approved", number=earlier.number_es, count=len(earlier.funded),
-              amount=fmt.money(earlier.total_cost_usd)), icon=":material/gavel:")
+              amount=fmt.amount(earlier.total_cost_usd)), icon=":material/gavel:")
 if changed := scenario_meetings.changes_es(scenario, run):  # a meeting closed since it was saved, say
     st.warning(plain(changed), icon=":material/groups:")
-st.caption(t("dec.summary", count=len(result.funded_ids), amount=fmt.money(result.total_cost_usd),
-             budget=fmt.money(scenario.rules.budget_usd), method=result.method_es))
+cost, budget = fmt.amounts([result.total_cost_usd, scenario.rules.budget_usd])  # compared: one rule for both
+st.caption(t("dec.summary", count=len(result.funded_ids), amount=cost, budget=budget, method=result.method_es))
 
 board_rules = decisions.board(store, parish)
 st.caption(t("dec.quorum_caption", members=board_rules.members, quorum=board_rules.required))

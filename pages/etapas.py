@@ -43,11 +43,12 @@ else:  # no proposal (seen) in this parish yet: say where they come from
 recorded = stages.evidence_rows(titles, reached)
 if recorded:  # what each stage was recorded with: the study's result and the plan's figures in es-EC
     st.subheader(t("stage.page.evidence"))
+    plan = {name: fmt.amount_for([r[name] for r in recorded]) for name in stages.PLAN_FIGURES}
     st.dataframe(pl.DataFrame([{
         t("stage.col.proposal_id"): r["proposal_id"], t("stage.col.stage"): label("flok_stage", r["stage"]),
         t("stage.col.date"): fmt.date(r["reached_on"]), t("stage.col.evidence"): r["evidence"],
         t("stage.col.feasibility"): label("feasibility", r["feasibility"]) if r["feasibility"] else "",
-        **{t(key): fmt.money(r[name]) if r[name] is not None else "" for name, key in stages.PLAN_FIGURES.items()}}
+        **{t(key): plan[name](r[name]) if r[name] is not None else "" for name, key in stages.PLAN_FIGURES.items()}}
         for r in recorded]), hide_index=True, width="stretch")
 
 

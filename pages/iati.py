@@ -105,11 +105,12 @@ def in_minga(offer_id: str) -> str:
     return t("iati.page.replaces")
 
 
+amount = fmt.amount_for([r.offer.amount_usd for r in shown])
 rows = [{t("iati.col.offer_id"): r.offer.offer_id, t("iati.col.title"): r.offer.title,
          t("iati.col.cooperant"): r.offer.cooperant,
          t("iati.col.kind"): label("cooperant_kind", r.offer.cooperant_kind),
          t("iati.col.type"): label("cooperation_type", r.offer.cooperation_type),
-         t("iati.col.amount"): fmt.money(r.offer.amount_usd),
+         t("iati.col.amount"): amount(r.offer.amount_usd),
          t("iati.col.status"): label("offer_status", r.offer.status),
          t("iati.col.new"): in_minga(r.offer.offer_id)}
         for r in shown]

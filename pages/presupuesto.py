@@ -303,7 +303,7 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
     table = st.expander(t("budget.methods.table"), key="budget-metrics-open", on_change="rerun")
     if table.open:
         table.dataframe(views.metrics_display(metrics), hide_index=True, width="stretch", key="budget-metrics")
-    money = views.association_money(results, names)
+    money = charts.association_money(results, names)
     if money.height:
         widgets.chart(charts.money_chart(money, results), width="stretch", key="budget-money-chart")
         n_associations = money["association_id"].n_unique()

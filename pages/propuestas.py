@@ -75,8 +75,10 @@ def list_panel() -> None:
         pl.col("n_associations").alias(t("prop.col.joint")),
         pl.col("status_label").alias(t("prop.col.status")),
         pl.col("support_label").alias(t("prop.col.kind")),
-        pl.col("cost_usd").map_elements(fmt.money, return_dtype=pl.Utf8).alias(t("prop.col.cost")),
-        pl.col("requested_usd").map_elements(fmt.money, return_dtype=pl.Utf8).alias(t("prop.col.requested")),
+        pl.col("cost_usd").map_elements(fmt.amount_for(shown["cost_usd"]), return_dtype=pl.Utf8)
+        .alias(t("prop.col.cost")),
+        pl.col("requested_usd").map_elements(fmt.amount_for(shown["requested_usd"]), return_dtype=pl.Utf8)
+        .alias(t("prop.col.requested")),
         pl.col("direct_beneficiaries").alias(t("prop.col.beneficiaries")),
         pl.col("pdot_objective_ids").alias(t("prop.col.pdot")),
         pl.col("sdg_goals").alias(t("prop.col.ods")),

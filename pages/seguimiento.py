@@ -36,7 +36,7 @@ for column, row in zip(st.columns(totals.height), totals.iter_rows(named=True), 
                   delta=fmt.amount(row["amount_usd"]), delta_color="off", delta_arrow="off")
 shown_totals = totals.with_columns(
     pl.col("status").replace_strict(labels("proposal_status"), default=pl.col("status")).alias("status_es"),
-    pl.col("amount_usd").map_elements(fmt.money, return_dtype=pl.Utf8).alias("amount_text"))
+    pl.col("amount_usd").map_elements(fmt.amount_for(totals["amount_usd"]), return_dtype=pl.Utf8).alias("amount_text"))
 widgets.chart(charts.bar_chart(shown_totals, category="status_es", value="amount_usd", text="amount_text",
                                  title=t("seg.chart"), value_title=t("seg.amount"), value_format="$,.0f",
                                  tooltip=[("status_es", t("seg.col.status")), ("amount_text", t("seg.amount"))]),
@@ -45,7 +45,7 @@ headers = {c: t(f"seg.col.{c}") for c in table.columns}
 shown = table.with_columns(
     pl.col("status").replace_strict(labels("proposal_status"), default=pl.col("status")),
     pl.col("since").map_elements(fmt.date, return_dtype=pl.Utf8),
-    pl.col("requested_usd").map_elements(fmt.money, return_dtype=pl.Utf8))
+    pl.col("requested_usd").map_elements(fmt.amount_for(table["requested_usd"]), return_dtype=pl.Utf8))
 st.dataframe(shown.rename(headers), hide_index=True, width="stretch")
 widgets.downloads(table, headers, "minga-seguimiento", key="seg", code_labels={"status": labels("proposal_status")})
 

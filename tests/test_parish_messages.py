@@ -57,9 +57,11 @@ AID_HEADER = "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\n"
     ("Y1;A01;MAG;2024;Insumos;-1.234,5", "Monto (USD)", "debe ser mayor o igual que 0 (se recibió «-1.234,5»)"),
     ("Y1;A01;MAG;15/03/1985;Insumos;100", "Año", "debe ser mayor o igual que 1990 (se recibió «1985»)"),
     ("Y1;A01;MAG;31/02/2022;Insumos;100", "Año",
-     "debe ser un año, como 2024, o una fecha dd/mm/aaaa que exista (se recibió «31/02/2022»)"),
+     ("debe ser un año, como 2024, o una fecha que exista, escrita dd/mm/aaaa como 15/03/2024 (también con «-» o «.», "
+     "o con el año en dos cifras: 15/03/24) o aaaa-mm-dd como 2024-03-15 (se recibió «31/02/2022»)")),
     ("Y1;A01;MAG;marzo;Insumos;100", "Año",
-     "debe ser un año, como 2024, o una fecha dd/mm/aaaa que exista (se recibió «marzo»)"),
+     ("debe ser un año, como 2024, o una fecha que exista, escrita dd/mm/aaaa como 15/03/2024 (también con «-» o «.», "
+     "o con el año en dos cifras: 15/03/24) o aaaa-mm-dd como 2024-03-15 (se recibió «marzo»)")),
 ])
 def test_a_year_is_written_as_a_year_and_money_as_money(tmp_path, own_store, capsys, row, column, message):
     folder = tmp_path / "carga"

@@ -152,7 +152,7 @@ def test_the_page_shows_what_each_stage_was_recorded_with_in_es_ec(own_store):
         ("EV-P03", "Plan de negocios", "10/03/2026")]
     assert rows[1]["Resultado de la factibilidad"] == "Factible"
     assert (rows[2]["Inversión (USD)"], rows[2]["Ingresos anuales (USD)"], rows[2]["Costos anuales (USD)"]) == (
-        "$ 9.000,00", "$ 6.000,00", "$ 3.500,00")
+        "$ 9.000", "$ 6.000", "$ 3.500")  # every figure of the column is whole: whole dollars
     assert rows[0]["Inversión (USD)"] == "" and rows[0]["Resultado de la factibilidad"] == ""
     # a study's result picked with another stage is refused on the page, saying where and that nothing was saved
     next(s for s in app.selectbox if s.label == "Propuesta").set_value("EV-P02")

@@ -1,5 +1,5 @@
 """Altair charts of the Priorización and Presupuesto pages, with Spanish titles and the es-EC Vega locale, built
-from the frames of `ui.budget_tables`."""
+from the frames of `ui.budget_tables` and from the money each association receives (`association_money`)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,25 @@ CHART_ROWS = 40  # bars per chart: a chart of hundreds of proposals is read by n
 CHART_ASSOCIATIONS = 30
 METHOD_COLOURS = {"optimal": MAIN, "scope": "#7A5195", "proportional": "#C2571A", "greedy": ACCENT,
                   "equal_split": "#3B6FA0"}
+
+
+def association_money(results: Mapping[str, AllocationResult], names: Mapping[str, str]) -> pl.DataFrame:
+    """Long: money each association receives under each method (a joint proposal's cost split equally)."""
+    rows = []
+    amount = fmt.amount_for([a.amount_usd for r in results.values() if r and r.feasible for a in r.associations])
+    for method in METHODS:
+        r = results.get(method)
+        if r is None or not r.feasible:
+            continue
+        for a in r.associations:
+            rows.append({"association_id": a.association_id, "association_es": names.get(a.association_id,
+                                                                                         a.association_id),
+                         "method": method, "method_es": label("allocation_method_short", method),
+                         "amount_usd": a.amount_usd, "amount_text": amount(a.amount_usd),
+                         "share_text": fmt.percent(a.share_of_budget, 1), "n_funded": a.n_funded})
+    return pl.DataFrame(rows, schema={"association_id": pl.Utf8, "association_es": pl.Utf8, "method": pl.Utf8,
+                                      "method_es": pl.Utf8, "amount_usd": pl.Float64, "amount_text": pl.Utf8,
+                                      "share_text": pl.Utf8, "n_funded": pl.Int64})
 
 
 @remembered

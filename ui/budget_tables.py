@@ -83,7 +83,7 @@ def ranking_display(ranking: pl.DataFrame) -> pl.DataFrame:
         t("prio.col.code"): ranking["proposal_id"].to_list(),
         t("prio.col.title"): ranking["title"].to_list(),
         t("prio.col.score"): [fmt.number(v, 2) for v in ranking["score"].to_list()],
-        t("prio.col.asked"): [fmt.amount(v) for v in ranking["cost_usd"].to_list()],
+        t("prio.col.asked"): fmt.amounts(ranking["cost_usd"].to_list()),
         t("prio.col.funded"): [label("bool", v) for v in ranking["funded"].to_list()],
         t("prio.col.associations"): ranking["associations_es"].to_list(),
         t("prio.col.flags"): ranking["flags_es"].to_list(),
@@ -200,7 +200,7 @@ def _outcome_columns(rows: Sequence[ProposalOutcome], names: Mapping[str, str]) 
         t("prio.col.code"): [o.proposal_id for o in rows],
         t("prio.col.title"): [o.title for o in rows],
         t("prio.col.associations"): [associations_es(o.association_ids, names) for o in rows],
-        t("budget.col.amount"): [fmt.amount(o.cost_usd) for o in rows],
+        t("budget.col.amount"): fmt.amounts(o.cost_usd for o in rows),
         t("prio.col.score"): [fmt.number(o.score, 2) for o in rows],
     }
 
@@ -255,34 +255,36 @@ def unfunded(result: AllocationResult) -> list:
 
 def unfunded_display(result: AllocationResult, names: Mapping[str, str]) -> pl.DataFrame:
     rows = unfunded(result)
+    shed = fmt.amount_for([o.cost_to_shed_usd for o in rows if o.cost_to_shed_usd])
     return pl.DataFrame({
         **_outcome_columns(rows, names),
         t("budget.col.rule"): [label("allocation_rule", o.rule) if o.rule else t("budget.why.pending")
                                for o in rows],
         t("budget.col.score_needed"): [fmt.number(o.score_needed, 2) if o.score_needed is not None else ""
                                        for o in rows],
-        t("budget.col.cost_to_shed"): [fmt.amount(o.cost_to_shed_usd) if o.cost_to_shed_usd else ""
-                                       for o in rows],
+        t("budget.col.cost_to_shed"): [shed(o.cost_to_shed_usd) if o.cost_to_shed_usd else "" for o in rows],
     })
 
 
 def metrics_frame(results: Mapping[str, AllocationResult]) -> pl.DataFrame:
     """One row per (metric, method): the figures the board compares."""
     rows = []
+    shown = [r for r in results.values() if r is not None]  # a row of money compares the methods: one rule across it
+    cost, unspent = fmt.amount_for([r.total_cost_usd for r in shown]), fmt.amount_for([r.unspent_usd for r in shown])
     for method in METHODS:
         r = results.get(method)
         if r is None:
             continue
         values = {
             "total_score": (r.total_score, fmt.number(r.total_score, 2)),
-            "total_cost_usd": (r.total_cost_usd, fmt.amount(r.total_cost_usd)),
+            "total_cost_usd": (r.total_cost_usd, cost(r.total_cost_usd)),
             "n_funded": (len(r.funded_ids), fmt.number(len(r.funded_ids))),
             "associations_covered": (len(r.associations_covered),
                                      t("budget.of", part=len(r.associations_covered), whole=r.n_associations)),
             "beneficiaries": (r.beneficiaries, fmt.number(r.beneficiaries)),
             "gini": (r.gini, fmt.number(r.gini, 2)),
             "max_association_share": (r.max_association_share, fmt.percent(r.max_association_share, 1)),
-            "unspent_usd": (r.unspent_usd, fmt.amount(r.unspent_usd)),
+            "unspent_usd": (r.unspent_usd, unspent(r.unspent_usd)),
         }
         for metric, (value, text) in values.items():
             rows.append({"metric": metric, "metric_es": label("comparison_metric", metric), "method": method,
@@ -300,32 +302,15 @@ def metrics_display(metrics: pl.DataFrame) -> pl.DataFrame:
     return wide.rename({"metric_es": t("budget.col.metric")})
 
 
-def association_money(results: Mapping[str, AllocationResult], names: Mapping[str, str]) -> pl.DataFrame:
-    """Long: money each association receives under each method (a joint proposal's cost split equally)."""
-    rows = []
-    for method in METHODS:
-        r = results.get(method)
-        if r is None or not r.feasible:
-            continue
-        for a in r.associations:
-            rows.append({"association_id": a.association_id, "association_es": names.get(a.association_id,
-                                                                                         a.association_id),
-                         "method": method, "method_es": label("allocation_method_short", method),
-                         "amount_usd": a.amount_usd, "amount_text": fmt.amount(a.amount_usd),
-                         "share_text": fmt.percent(a.share_of_budget, 1), "n_funded": a.n_funded})
-    return pl.DataFrame(rows, schema={"association_id": pl.Utf8, "association_es": pl.Utf8, "method": pl.Utf8,
-                                      "method_es": pl.Utf8, "amount_usd": pl.Float64, "amount_text": pl.Utf8,
-                                      "share_text": pl.Utf8, "n_funded": pl.Int64})
-
-
 # -- Saved scenarios ---------------------------------------------------------------------------------------
 
 def comparison_totals_display(totals: pl.DataFrame, names: tuple[str, str]) -> pl.DataFrame:
-    formats = {"total_score": lambda v: fmt.number(v, 2), "total_cost_usd": lambda v: fmt.amount(v),
-               "n_funded": fmt.number, "associations_covered": fmt.number, "beneficiaries": fmt.number,
-               "gini": lambda v: fmt.number(v, 2), "max_association_share": lambda v: fmt.percent(v, 1),
-               "unspent_usd": lambda v: fmt.amount(v)}
     rows = totals.to_dicts()
+    formats = {"total_score": lambda v: fmt.number(v, 2), "n_funded": fmt.number, "associations_covered": fmt.number,
+               "beneficiaries": fmt.number, "gini": lambda v: fmt.number(v, 2),
+               "max_association_share": lambda v: fmt.percent(v, 1),
+               **{m: fmt.amount_for([v for r in rows if r["metric"] == m for v in (r["a"], r["b"], r["delta"])])
+                  for m in ("total_cost_usd", "unspent_usd")}}  # a row of money: one rule across it
 
     def delta(r):
         if r["delta"] is None:
@@ -353,7 +338,7 @@ def comparison_proposals_display(proposals: pl.DataFrame, names: tuple[str, str]
         t("prio.col.code"): [r["proposal_id"] for r in rows],
         t("prio.col.title"): [r["title"] for r in rows],
         t("budget.col.change"): [t(f"budget.change.{r['change']}", a=names[0], b=names[1]) for r in rows],
-        t("budget.col.amount"): [fmt.amount(r["cost_usd"]) for r in rows],
+        t("budget.col.amount"): fmt.amounts(r["cost_usd"] for r in rows),
         t("budget.col.score_a", name=names[0]): [fmt.number(r["score_a"], 2) for r in rows],
         t("budget.col.score_b", name=names[1]): [fmt.number(r["score_b"], 2) for r in rows],
     }, schema={k: pl.Utf8 for k in (t("prio.col.code"), t("prio.col.title"), t("budget.col.change"),
@@ -374,7 +359,7 @@ def comparison_weights_display(weights: pl.DataFrame, names: tuple[str, str]) ->
 
 def saved_display(saved: Sequence, board_rules, authors: Mapping[str, str] | None = None) -> pl.DataFrame:
     """The parish's saved scenarios as people read them: each author by name (`authors`: username → name, from
-    core.record.auth.Accounts.display_names), each budget to the cent («$ 850,00» beside «$ 1.234,50»)."""
+    core.record.auth.Accounts.display_names), the budgets by one rule (fmt.amount_for: «$ 850,00» beside «$ 1.234,50»)."""
     import datetime as dt
 
     def when(text: str) -> str:
@@ -388,7 +373,7 @@ def saved_display(saved: Sequence, board_rules, authors: Mapping[str, str] | Non
         t("budget.col.name"): [s.scenario.name for s in saved],
         t("budget.col.weights"): [s.scenario.preset or t("budget.own_weights") for s in saved],
         t("budget.col.method"): [label("allocation_method_short", s.scenario.method) for s in saved],
-        t("budget.col.budget"): [fmt.money(s.scenario.rules.budget_usd) for s in saved],
+        t("budget.col.budget"): fmt.amounts(s.scenario.rules.budget_usd for s in saved),
         t("budget.col.board_rules"): [label("bool", board_rules is not None and s.scenario.rules == board_rules)
                                       for s in saved],
         t("budget.col.by"): [(authors or {}).get(s.scenario.created_by or "", s.scenario.created_by or "")

@@ -153,12 +153,13 @@ def show_preview(preview: import_preview.ImportPreview, names: dict[str, str]) -
     _associations_panel(preview, names)
     shown_names = {**names, **{u.new_id: t("prop.import.assoc.new", name=u.name)
                                for u in preview.unregistered.values() if u.new_id}}
-    rows = preview.table().select(
+    listed = preview.table()
+    rows = listed.select(
         pl.col("line").alias(t("prop.import.col.line")), pl.col("proposal_id").alias(t("prop.col.proposal_id")),
         pl.col("title").alias(t("prop.col.title")),
         (pl.col("association_id").replace_strict(shown_names, default=pl.col("association_id")) if shown_names
          else pl.col("association_id")).alias(t("prop.col.association")),
-        pl.col("cost_usd").map_elements(fmt.money, return_dtype=pl.Utf8).fill_null("").alias(t("prop.col.cost")),
+        pl.col("cost_usd").map_elements(fmt.amount_for(listed["cost_usd"]), return_dtype=pl.Utf8).fill_null("").alias(t("prop.col.cost")),
         pl.col("action").alias(t("prop.import.col.action")), pl.col("problems").alias(t("prop.import.col.problems")),
         pl.col("notes").alias(t("prop.import.col.notes")), pl.col("warnings").alias(t("prop.import.col.warnings")),
     ).with_columns(pl.col(pl.Utf8).fill_null(""))  # a cell the file left empty is shown empty, not «None»

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from core.cooperation.cooperants import Contact, Cooperant
 from core.data.validation import RowProblem, spanish_message
-from core.proposals.import_cells import choice_index, normalise
+from core.proposals.import_cells import choice_index, is_blank, normalise, not_given
 from core.proposals.import_files import FileRefused, Formula, read_book
 from core.proposals.models import split_list
 from core.texts import labels, t
@@ -94,16 +94,16 @@ def _cell(kind: str, family: str | None, value: Any) -> Any:
     """The cell as the model wants it; ValueError (Spanish) for a code or yes/no not understood."""
     if isinstance(value, Formula):  # a formula's value as the workbook last computed it, else its own text
         value = value.cached if value.cached is not None else value.text
-    text = "" if value is None else str(value).strip()
-    if kind == "text":
-        return text or None
-    if kind == "bool":
-        plain = normalise(text)
+    if kind == "bool":  # no default taken unsaid: a blank or «n/a» here is refused, as before
+        plain = normalise("" if value is None else str(value))
         if plain in _YES or value is True:
             return True
         if plain in _NO or value is False:
             return False
-        raise ValueError(t("coop.import.bool", value=text))
+        raise ValueError(t("coop.import.bool", value="" if value is None else str(value).strip()))
+    text = "" if is_blank(value) else str(value).strip()  # «n/a», «-», «s/d» say the cell is empty, as in every file
+    if kind == "text":
+        return text or None
     codes = choice_index(family or "")
     chosen = []
     for part in (split_list(text) if kind == "choices" else ([text] if text else [])):
@@ -148,6 +148,11 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
             if name is None:
                 continue
             kind, family, _ = COLUMNS[name]
+            cell = cells[index] if index < len(cells) else None
+            if name in REQUIRED and not_given(cell):  # «n/a» where a value is needed: said so, not «falta el valor»
+                preview.problems.append(RowProblem(book.file, line, header, t("val.not_given", value=cell.strip())))
+                row_ok = False
+                continue
             try:
                 values[name] = _cell(kind, family, cells[index] if index < len(cells) else None)
             except ValueError as exc:

@@ -23,9 +23,10 @@ FORMATS: dict[str, Callable[[Any], str]] = {
     "associations": fmt.number,
     "rural_parishes": fmt.number,
     "aid_records": fmt.number,
-    "aid_total_usd": fmt.money,
-    "aid_usd_per_inhabitant": fmt.money,
+    "aid_total_usd": fmt.amount,  # one figure alone: whole dollars unless it has cents (a column: `formats`)
+    "aid_usd_per_inhabitant": fmt.amount,
 }
+MONEY_COLUMNS = ("aid_total_usd", "aid_usd_per_inhabitant")
 PARISH_COLUMNS = ("name", "kind", "population_2022", "area_km2", "density_per_km2", "poverty_rate_nbi",
                   "associations", "aid_records", "aid_total_usd", "aid_usd_per_inhabitant")
 CANTON_COLUMNS = ("canton", "rural_parishes", "population_2022", "area_km2", "poverty_rate_nbi", "associations",
@@ -37,13 +38,19 @@ def headers(columns: tuple[str, ...]) -> dict[str, str]:
     return {c: t(f"comparar.col.{c}") for c in columns}
 
 
+def formats(frame: pl.DataFrame) -> dict[str, Callable[[Any], str]]:
+    """Each column's formatter for the rows of `frame`: a money column to the cent when any of its figures has
+    cents, else in whole dollars (fmt.amount_for), as every page writes money."""
+    return {**FORMATS, **{c: fmt.amount_for(frame[c]) for c in MONEY_COLUMNS if c in frame.columns}}
+
+
 def parish_table(parishes: pl.DataFrame, indicator: str) -> pl.DataFrame:
     """The parishes, largest `indicator` first (unknown last), as people read them."""
     ordered = parishes.sort(indicator, descending=True, nulls_last=True)
-    return for_display(ordered, headers(PARISH_COLUMNS), code_labels={"kind": "parish_kind"}, formats=FORMATS)
+    return for_display(ordered, headers(PARISH_COLUMNS), code_labels={"kind": "parish_kind"}, formats=formats(ordered))
 
 
 def canton_table(cantons: pl.DataFrame, indicator: str) -> pl.DataFrame:
     """The cantons of a province, largest `indicator` first, as people read them."""
     ordered = cantons.sort(indicator, descending=True, nulls_last=True)
-    return for_display(ordered, headers(CANTON_COLUMNS), formats=FORMATS)
+    return for_display(ordered, headers(CANTON_COLUMNS), formats=formats(ordered))

@@ -11,7 +11,8 @@ import re
 from typing import Any
 
 from core.fmt import ambiguous_reading, number, number_text
-from core.proposals.import_cells import normalise, parse_number
+from core.proposals.import_cells import is_blank, normalise, parse_date, parse_number
+from core.proposals.import_cells import not_given as _not_given
 from core.proposals.import_files import Formula
 from core.texts import label, t
 
@@ -34,7 +35,13 @@ def text(value: Any) -> str | None:
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     shown = str(value).strip()
-    return shown or None
+    return None if is_blank(shown) else shown  # «n/a», «-», «s/d» say the cell is empty
+
+
+def not_given(value: Any) -> bool:
+    """Whether the cell says it has no value («n/a», «no aplica», «-», «s/d»): every reader here takes it as empty,
+    and a required column refuses it with `val.not_given` (core.parish.tables, core.parish.survey)."""
+    return _not_given(value)
 
 
 def integer(value: Any) -> int | None:
@@ -51,23 +58,16 @@ def integer(value: Any) -> int | None:
     return int(parsed)
 
 
-_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # dd/mm/aaaa, as a spreadsheet set to Spanish writes it
-
-
 def date_in(value: Any) -> dt.date | None:
-    """The date a cell holds: an Excel date cell, or a text «15/03/2022» (day first, also with `-` or `.`) that is a
-    real day; None for anything else."""
+    """The date a cell holds: an Excel date cell, or a text written as every Minga file takes a day
+    (`core.proposals.import_cells.DAY_PATTERNS`: «15/03/2022», «15-03-2022», «15.03.2022», «15/03/22», «2022-03-15»)
+    that is a real day; None for anything else."""
     if isinstance(value, Formula):
         value = value.cached
-    if isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    written = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
-    if written is None:
+    if not isinstance(value, (str, dt.date)):
         return None
-    try:
-        return dt.date(int(written[3]), int(written[2]), int(written[1]))
-    except ValueError:  # 31/02/2022: no such day
-        return None
+    read = parse_date(value)
+    return read if isinstance(read, dt.date) else None
 
 
 def year(value: Any) -> int | None:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from core.data.schemas.study import CODE, AidKind, InstitutionType, Member, Need
 from core.data.schemas.territory import DPA_PARISH
 from core.fmt import LARGEST_TYPED
+from core.proposals.import_cells import parse_moment
 from core.texts import t
 
 MOST_VOTES = 1_000_000  # a focus group's weighted votes on one problem; more is a slip (and would not fit a file)
@@ -110,14 +111,15 @@ class SurveyAnswer(Member):
     @field_validator("submitted_at", mode="before")
     @classmethod
     def _day_first(cls, value: object) -> object:
-        """«30/11/2026 10:15», as a spreadsheet set to Spanish writes it, besides the exports' ISO time."""
-        if isinstance(value, str):
-            for pattern in ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y"):
-                try:
-                    return dt.datetime.strptime(value.strip(), pattern)
-                except ValueError:
-                    continue
-        return value
+        """«30/11/2026 10:15», as a spreadsheet set to Spanish writes it, besides the exports' ISO time; the days
+        every file takes (core.proposals.import_cells.DAY_PATTERNS), with or without a time. Anything else, a bare
+        number too (pydantic would take it for seconds since 1970), is refused naming those ways."""
+        if isinstance(value, dt.date) or value is None:
+            return value
+        read = parse_moment(value)
+        if isinstance(read, dt.datetime):
+            return read
+        raise ValueError(t("val.moment", value=str(value).strip()[:60]))
 
     @field_validator("needs")
     @classmethod

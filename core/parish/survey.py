@@ -181,6 +181,8 @@ def _row(filename: str, line: int, header: list[Any], values: list[Any], columns
         try:
             if cell.identity:
                 answer[cell.identity] = cells.text(value)
+            elif cell.question.required and cells.not_given(value):  # «n/a» where an answer is required
+                raise cells.CellError(t("val.not_given", value=value.strip()))
             elif cell.option:
                 if cells.yes_no(value):
                     options.setdefault(cell.question.field, []).append(cell.option)

@@ -314,6 +314,10 @@ def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, lin
     raw: dict[str, Any] = {"parish_code": ctx.parish_code}
     unread: set[str] = set()
     for column, value in values.items():
+        if cells.not_given(value) and part.model.model_fields[column.field].is_required():
+            problems.append(RowProblem(file, line, shown[column.field], t("val.not_given", value=value.strip())))
+            unread.add(column.field)
+            continue
         try:
             raw[column.field] = column.read(value, ctx)
         except cells.CellError as exc:

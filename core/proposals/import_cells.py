@@ -28,8 +28,20 @@ def normalise(text: Any) -> str:
     return " ".join(words)
 
 
+# What people type in a cell to say there is nothing to put there («n/a», «no aplica», «-», «s/d», and Minga's own
+# «sin dato» of an export): every reader takes it as an empty cell; a required column refuses it (`val.not_given`).
+NOT_GIVEN = frozenset({"n/a", "n.a", "na", "no aplica", "no corresponde", "-", "--", "---", "\u2013", "\u2014", "s/d",
+                       "s.d", "n/d", "sin dato", "sin datos"})
+
+
+def not_given(value: Any) -> bool:
+    """Whether the cell says, in words or a dash, that it has no value."""
+    return isinstance(value, str) and " ".join(value.lower().split()).rstrip(".") in NOT_GIVEN
+
+
 def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    """An empty cell: nothing, spaces, or a word that says there is nothing (`NOT_GIVEN`)."""
+    return value is None or (isinstance(value, str) and (not value.strip() or not_given(value)))
 
 
 def cell_text(value: Any) -> str | None:
@@ -97,18 +109,44 @@ def parse_int(value: Any, decimal: str) -> Any:
     return parsed
 
 
+# The ways a person writes a day, in every file Minga reads (proposals, parish files, survey exports): day first as
+# a spreadsheet set to Spanish writes it (with «/», «-» or «.», the year with four figures or two) and the ISO
+# aaaa-mm-dd. The message `val.day` names exactly these.
+DAY_PATTERNS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%Y-%m-%d")
+TIME_PATTERNS = ("", " %H:%M", " %H:%M:%S")
+
+
 def parse_date(value: Any) -> Any:
+    """A date cell as a date: an Excel date, or a text in one of `DAY_PATTERNS` that is a real day; None when
+    blank; anything else as written (text), for the caller to refuse with `val.day`."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date) or is_blank(value):
         return value if not is_blank(value) else None
-    text = str(value).strip()
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%y", "%d.%m.%Y"):
+    text = cell_text(value) or ""
+    moment = parse_moment(text)
+    return moment.date() if isinstance(moment, dt.datetime) and moment.time() == dt.time() else text
+
+
+def parse_moment(value: Any) -> Any:
+    """A date with its time or without it: a `DAY_PATTERNS` day, optionally followed by hh:mm or hh:mm:ss, or an
+    ISO 8601 time as KoBoToolbox and ODK Central export it (2026-11-30T10:15:00.000-05:00); anything else as
+    given."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    for day in DAY_PATTERNS:
+        for time in TIME_PATTERNS:
+            try:
+                return dt.datetime.strptime(text, day + time)
+            except ValueError:
+                continue
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*", text):
         try:
-            return dt.datetime.strptime(text, pattern).date()
+            return dt.datetime.fromisoformat(text)
         except ValueError:
-            continue
-    return text
+            return value
+    return value
 
 
 def split_list(value: Any, also_comma: bool) -> list[str]:

@@ -21,6 +21,7 @@ from core.proposals.import_cells import (
     cell_text,
     choice_index,
     normalise,
+    not_given,
     parse_date,
     parse_int,
     parse_ints,
@@ -131,6 +132,9 @@ class RowConverter:
         for name, value in cells.items():
             column, written = BY_FIELD[name], self._column(name)
             kind = column.kind
+            if column.required and not_given(value):  # «n/a» reads as empty: where a value is needed, say so
+                self._problem(line, written, t("val.not_given", value=value.strip()))
+                continue
             if isinstance(value, Formula) and kind in ("money", "int", "int_list", "date", "bool"):
                 if value.cached is None or isinstance(value.cached, str):
                     self._problem(line, written, t("imp.cell.formula_number", formula=value.text))
@@ -150,7 +154,11 @@ class RowConverter:
             elif kind == "int":
                 out[name] = parse_int(value, self.column_decimals.get(name, self.decimal))
             elif kind == "date":
-                out[name] = parse_date(value)
+                day = parse_date(value)
+                if isinstance(day, str):  # the model would name only aaaa-mm-dd: this names what a file takes
+                    self._problem(line, written, t("val.day", value=day))
+                    continue
+                out[name] = day
             elif kind == "code":
                 text = cell_text(value)
                 if text is not None and not re.fullmatch(ID_PATTERN, text):

@@ -40,7 +40,9 @@ STRINGS: dict[str, str] = {
     "form.q.necesidades": "¿Qué necesita la asociación para mejorar su producción?",
     # -- Cells and records --
     "parish.cell.integer": "debe ser un número entero (se recibió «{value}»)",
-    "parish.cell.year": "debe ser un año, como 2024, o una fecha dd/mm/aaaa que exista (se recibió «{value}»)",
+    "parish.cell.year": "debe ser un año, como 2024, o una fecha que exista, escrita dd/mm/aaaa como 15/03/2024 "
+                         "(también con «-» o «.», o con el año en dos cifras: 15/03/24) o aaaa-mm-dd como 2024-03-15 "
+                         "(se recibió «{value}»)",
     "parish.cell.number": "debe ser un número (se recibió «{value}»)",
     "parish.cell.yes_no": "debe ser «Sí» o «No» (se recibió «{value}»)",
     "parish.cell.choice": "«{value}» no es una opción válida; se admite {allowed}",

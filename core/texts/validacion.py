@@ -24,6 +24,14 @@ STRINGS: dict[str, str] = {
     "val.datetime_from_date_parsing": "debe ser una fecha y hora (AAAA-MM-DD HH:MM)",
     "val.datetime_type": "debe ser una fecha y hora (AAAA-MM-DD HH:MM)",
     "val.date_type": "debe ser una fecha (AAAA-MM-DD)",
+    # a day as every file a person loads takes it (core.proposals.import_cells.DAY_PATTERNS): name exactly those
+    "val.day": "debe ser una fecha que exista, escrita dd/mm/aaaa como 15/03/2027 (también con «-» o «.», o con el "
+               "año en dos cifras: 15/03/27) o aaaa-mm-dd como 2027-03-15, o una celda de fecha de Excel (se recibió "
+               "«{value}»)",
+    "val.moment": "debe ser una fecha que exista, con su hora o sin ella, escrita dd/mm/aaaa hh:mm como "
+                  "30/11/2026 10:15 (también con «-» o «.», o con el año en dos cifras) o aaaa-mm-dd hh:mm como "
+                  "2026-11-30 10:15, o una celda de fecha de Excel (se recibió «{value}»)",
+    "val.not_given": "falta el valor (es obligatorio): «{value}» dice que no hay dato, y esta columna lo necesita",
     "val.int_type": "debe ser un número entero",
     "val.float_type": "debe ser un número",
     "val.bool_type": "debe ser verdadero o falso (true/false, sí/no)",
