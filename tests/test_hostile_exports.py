@@ -1,0 +1,50 @@
+"""Downloaded tables and files fed hostile text: no spreadsheet cell starts a formula, whatever the column's type or
+its header, and half a character (a lone surrogate) never stops a file with a traceback."""
+
+import csv
+import io
+
+import openpyxl
+import polars as pl
+import pytest
+from lxml import etree
+
+from core import exports
+from core.iati import elements
+from core.record import acta
+from tests.test_decisions_acta import _draft as _decision_draft
+from tests.test_hostile_pdfs import _decision
+
+FORMULAS = ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def _csv_cells(frame: pl.DataFrame) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(exports.csv_bytes(frame).decode("utf-8-sig")), delimiter=";"))
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_no_csv_cell_starts_a_formula_whatever_the_columns_type(formula):
+    frame = pl.DataFrame({"list": [[formula, "b"]], "category": [formula], "enum": [formula]}).with_columns(
+        pl.col("category").cast(pl.Categorical), pl.col("enum").cast(pl.Enum([formula])))
+    people = exports.for_people(frame.with_columns(pl.lit("x").alias(formula)),
+                                {"list": "Lista", "category": "Categoría", "enum": "Opción", formula: formula})
+    header, row = _csv_cells(people)
+    assert [cell.startswith("'") for cell in row] == [True, True, True, False]
+    assert header[-1].startswith("'")  # a header may be user text: a cross table's columns are association names
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_no_excel_cell_of_a_list_column_starts_a_formula(formula):
+    people = exports.for_people(pl.DataFrame({"list": [[formula, "b"]]}), {"list": "Lista"})
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(people))).active
+    assert sheet["A2"].data_type == "s" and sheet["A2"].value.startswith("'")
+
+
+def test_half_a_character_never_stops_a_spreadsheet_or_an_iati_file():
+    funded = _decision_draft().funded
+    decision = _decision(funded=[funded[0].model_copy(update={"title": "Riego a\ud800 goteo"}), *funded[1:]])
+    assert acta.xlsx_bytes(decision)  # UTF-8 cannot hold a lone surrogate: it becomes «�»
+    assert exports.neutralise("a\udfffb") == "a\ufffdb"
+    parent = etree.Element("title")
+    elements.narrative(parent, "Riego\ud800 comunitario")
+    assert etree.tostring(parent, encoding="unicode") == "<title><narrative>Riego  comunitario</narrative></title>"
