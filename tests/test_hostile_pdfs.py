@@ -12,12 +12,18 @@ from pypdf import PdfReader
 from core.cooperation import agreements as agr
 from core.cooperation import final_report, reviews
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
-from core.record import acta
-from core.record.decisions import Decision
+from core.record import acta, constancia
+from core.record.decisions import Decision, record
+from core.record.hashing import body_hash
 from core.record.pdf_layout import DocumentPDF, latin1, table
+from core.record.signing import SignedHead
+from core.record.store import Store
+from tests.conftest import store_accounts
 from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
 from tests.test_cooperation_reviews import _audit, _midterm
+from tests.test_decisions_acta import BOARD as BOARD_MEMBER
 from tests.test_decisions_acta import _draft as _decision_draft
+from tests.test_tamper import verify
 
 NO_SPACES = "Q" * 4000  # pasted from another program: one word longer than a page
 PROSE = "palabra " * 500  # the longest findings an audit keeps (4.000 characters)
@@ -136,3 +142,25 @@ def test_the_acta_of_a_day_still_reads_with_every_hostile_text_at_once():
     text = _text(acta.pdf_bytes(decision))
     assert "=cmd|' /C calc'!A0 <b>x</b> **y** abc ? José a;\"b\"" in text
     assert acta.xlsx_bytes(decision)
+
+
+@pytest.mark.parametrize("remark", ["Decisión: aplazar el riego", "Huella de la decisión: 00ff, dijo la vocal",
+                                    "Registro hasta la entrada N.º 1 de la sesión", "Formato del acta: 1"])
+def test_a_remark_that_reads_like_a_line_of_the_constancia_is_not_taken_for_it(remark):
+    head = SignedHead(7, "ab" * 32, "cd" * 64)
+    attendees = [a.model_copy(update={"remark": remark}) if a.remark else a for a in _decision_draft().attendees]
+    decision = _decision(attendees=attendees)
+    read = constancia.parse(constancia.pdf_text(acta.pdf_bytes(decision, head)), "acta.pdf")
+    assert (read.decision_id, read.head, read.format) == (decision.decision_id, head, constancia.ACTA_FORMAT)
+    assert read.decision_hash == body_hash(decision.model_dump(mode="json"))
+
+
+def test_verify_vouches_for_an_acta_whose_remark_reads_like_the_constancia(tmp_path):
+    kept = store_accounts(Store(tmp_path / "minga.sqlite"), BOARD_MEMBER)
+    attendees = [a.model_copy(update={"remark": "Decisión: aplazar el riego"}) if a.remark else a
+                 for a in _decision_draft().attendees]
+    decision = record(kept, BOARD_MEMBER, _decision_draft(attendees=attendees))
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(decision, kept.head()))
+    result = verify(tmp_path / "minga.sqlite", "--acta", str(printed))
+    assert result.returncode == 0, result.stderr
