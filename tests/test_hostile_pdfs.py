@@ -121,6 +121,8 @@ def test_a_cooperant_named_at_length_signs_the_agreement_on_the_page(store):  # 
     ("Ŝimón Ā", "Simón A"),  # a letter whose sign Latin-1 lacks keeps its letter
     ("Riego 💧", "Riego ?"),  # what has no letter at all is marked
     ("a\ud800b", "a?b"),  # half a character
+    ("Riego\tpor\tgoteo", "Riego por goteo"),  # pasted from a spreadsheet: a tab has no glyph
+    ("línea\u2028otra\u2003fin", "línea\notra fin"),  # a line separator, an em space
     ("«Flor» — $ 40", "«Flor» - $\u00a040"),
 ])
 def test_what_the_pdf_fonts_lack_prints_as_near_as_they_can(typed, printed):

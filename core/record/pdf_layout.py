@@ -20,7 +20,8 @@ from core.texts import t
 
 # The PDF core fonts cover Latin-1: Spanish letters are there; a few typographic signs are not.
 _REPLACEMENTS = str.maketrans({"—": "-", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...",
-                               "≥": ">=", "≤": "<=", "·": "-", "×": "x", "€": "EUR"})
+                               "≥": ">=", "≤": "<=", "·": "-", "×": "x", "€": "EUR",
+                               "\t": " "})  # a tab has no glyph: words pasted from a spreadsheet would run together
 # A line never breaks between "$" and its amount (a non-breaking space, which Latin-1 has).
 _MONEY = re.compile(r"\$ (?=\d)")
 _CONTROL = re.compile(CONTROL)  # pasted control characters print as nothing
@@ -28,10 +29,12 @@ _CONTROL = re.compile(CONTROL)  # pasted control characters print as nothing
 
 def _printable(char: str) -> str:
     """A character outside Latin-1 as the core fonts can print it: an invisible format mark (a right-to-left
-    override, a zero-width space) as nothing, a letter with a sign Latin-1 lacks («ŝ», «ā») as its Latin-1 base, and
+    override, a zero-width space) as nothing, a space or line separator as a space or a line break, a letter with a sign Latin-1 lacks («ŝ», «ā») as its Latin-1 base, and
     anything else (an emoji, a lone surrogate) as «?»."""
     if unicodedata.category(char) == "Cf":
         return ""
+    if char.isspace():  # a line or paragraph separator, an em or ideographic space
+        return "\n" if unicodedata.category(char) in ("Zl", "Zp") else " "
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if ord(c) < 256 and not unicodedata.combining(c))
     return base or "?"
 
