@@ -55,10 +55,14 @@ def for_people(frame: pl.DataFrame, headers: Mapping[str, str],
 
 
 def _flat(frame: pl.DataFrame) -> pl.DataFrame:
-    """List columns as one text per cell («a, b»), neutralised as every text is: its first item starts the cell."""
+    """List columns as one text per cell («a, b»), neutralised as every text is: its first item starts the cell. A
+    figure that is not a number (0/0, 1/0) is a blank cell: not «NaN» or «inf» in a CSV, nor the formula «=#NUM!»
+    or «=1/0» the Excel writer puts in its place."""
     lists = [c for c, t in frame.schema.items() if isinstance(t, pl.List)]
+    floats = [c for c, t in frame.schema.items() if t in (pl.Float32, pl.Float64)]
     joined = frame.with_columns([pl.col(c).cast(pl.List(pl.Utf8)).list.join(", ") for c in lists])
-    return joined.with_columns([_neutralised(c) for c in lists])
+    return joined.with_columns([_neutralised(c) for c in lists]).with_columns(
+        [pl.when(pl.col(c).is_finite()).then(pl.col(c)).alias(c) for c in floats])
 
 
 def csv_bytes(frame: pl.DataFrame) -> bytes:

@@ -48,3 +48,12 @@ def test_half_a_character_never_stops_a_spreadsheet_or_an_iati_file():
     parent = etree.Element("title")
     elements.narrative(parent, "Riego\ud800 comunitario")
     assert etree.tostring(parent, encoding="unicode") == "<title><narrative>Riego  comunitario</narrative></title>"
+
+
+@pytest.mark.parametrize("figure", [float("nan"), float("inf"), float("-inf")])
+def test_a_figure_that_is_not_a_number_is_a_blank_cell_not_nan_nor_a_formula(figure):
+    people = exports.for_people(pl.DataFrame({"name": ["Flor de Mayo", "Los Andes"], "share": [0.25, figure]}),
+                                {"name": "Asociación", "share": "Proporción"})
+    assert _csv_cells(people)[1:] == [["Flor de Mayo", "0,25"], ["Los Andes", ""]]
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(people))).active
+    assert (sheet["B2"].value, sheet["B3"].value, sheet["B3"].data_type) == (0.25, None, "n")
