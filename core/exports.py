@@ -50,7 +50,7 @@ def for_people(frame: pl.DataFrame, headers: Mapping[str, str],
     string_columns = [c for c, t in out.schema.items() if t == pl.Utf8 or isinstance(t, (pl.Categorical, pl.Enum))]
     out = out.with_columns([pl.col(c).cast(pl.Utf8) for c in string_columns])
     out = out.with_columns([_neutralised(c) for c in string_columns])
-    # a header may be user text too (a cross table's columns named after associations)
+    # a header is neutralised too, for a table whose columns are named after what it holds (a pivot)
     return out.rename({c: neutralise(headers[c]) for c in columns})
 
 

@@ -30,7 +30,7 @@ def test_no_csv_cell_starts_a_formula_whatever_the_columns_type(formula):
                                 {"list": "Lista", "category": "Categoría", "enum": "Opción", formula: formula})
     header, row = _csv_cells(people)
     assert [cell.startswith("'") for cell in row] == [True, True, True, False]
-    assert header[-1].startswith("'")  # a header may be user text: a cross table's columns are association names
+    assert header[-1].startswith("'")  # a column named after data (a pivot)
 
 
 @pytest.mark.parametrize("formula", FORMULAS)
