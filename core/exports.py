@@ -12,6 +12,9 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from core.fmt import number
+from core.texts import t
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_PATTERN = "^[" + "".join(re.escape(c) for c in FORMULA_START) + "]"
 
@@ -27,6 +30,29 @@ def neutralise(text: str) -> str:
     apostrophe) where it would read as a formula."""
     text = _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+EXCEL_CELL_MAX = 32_767  # the most characters an Excel cell holds: the writer cuts the rest without a word
+
+
+def _cut_note() -> str:
+    return t("download.cell_cut", limit=number(EXCEL_CELL_MAX))
+
+
+def excel_text(text: str) -> str:
+    """`text` as one Excel cell holds it: a text past the cell's limit is cut with a note that says so."""
+    if len(text) <= EXCEL_CELL_MAX:
+        return text
+    note = _cut_note()
+    return text[:EXCEL_CELL_MAX - len(note)] + note
+
+
+def _excel_cut(column: str) -> pl.Expr:
+    """`excel_text` over a whole text column."""
+    note = _cut_note()
+    text = pl.col(column)
+    return pl.when(text.str.len_chars() > EXCEL_CELL_MAX).then(
+        text.str.slice(0, EXCEL_CELL_MAX - len(note)) + pl.lit(note)).otherwise(text).alias(column)
 
 
 def _neutralised(column: str) -> pl.Expr:
@@ -75,6 +101,7 @@ def xlsx_bytes(frame: pl.DataFrame, sheet: str = "Datos") -> bytes:
     """An Excel sheet whose decimal numbers (money, shares) show two decimals with grouping (`#,##0.00`):
     Excel draws the separators of the reader's locale, so an Ecuadorian copy reads «40.000,50»."""
     flat = _flat(frame)
+    flat = flat.with_columns([_excel_cut(c) for c, kind in flat.schema.items() if kind == pl.Utf8])
     buffer = io.BytesIO()
     flat.write_excel(buffer, worksheet=sheet[:31], autofit=True, float_precision=2,
                      dtype_formats={pl.Date: "dd/mm/yyyy", pl.Datetime: "dd/mm/yyyy hh:mm"})

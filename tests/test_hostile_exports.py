@@ -10,8 +10,12 @@ import pytest
 from lxml import etree
 
 from core import exports
+from core.cooperation import agreements as agr
+from core.cooperation import final_report, reviews
 from core.iati import elements
 from core.record import acta
+from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
+from tests.test_cooperation_reviews import _audit
 from tests.test_decisions_acta import _draft as _decision_draft
 from tests.test_hostile_pdfs import _decision
 
@@ -57,3 +61,24 @@ def test_a_figure_that_is_not_a_number_is_a_blank_cell_not_nan_nor_a_formula(fig
     assert _csv_cells(people)[1:] == [["Flor de Mayo", "0,25"], ["Los Andes", ""]]
     sheet = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(people))).active
     assert (sheet["B2"].value, sheet["B3"].value, sheet["B3"].data_type) == (0.25, None, "n")
+
+
+def test_a_text_longer_than_an_excel_cell_is_cut_with_a_note_and_whole_in_the_csv():
+    summary = "Resumen del proyecto. " * 2000  # 44.000 characters: a summary has no limit
+    people = exports.for_people(pl.DataFrame({"summary": [summary]}), {"summary": "Resumen"})
+    cell = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(people))).active["A2"].value
+    assert len(cell) == exports.EXCEL_CELL_MAX and summary.startswith(cell[:30_000])
+    assert cell.endswith("[texto recortado: una celda de Excel admite hasta 32.767 caracteres]")
+    assert _csv_cells(people)[1] == [summary]
+
+
+@pytest.mark.usefixtures("today_after_the_demo")
+def test_the_final_report_says_where_excel_cut_an_audits_observations(store):  # noqa: F811
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    observations = [reviews.Observation(text=f"Observación {n}: " + "falta respaldo " * 130) for n in range(20)]
+    reviews.save_audit(store, PLANNER, _audit(agreement.agreement_id, observations=observations))
+    book = openpyxl.load_workbook(io.BytesIO(final_report.xlsx_bytes(
+        agreement, [], [], audits=reviews.audits(store, agreement.agreement_id))))
+    [row] = [r for r in book["Revisiones"].iter_rows(min_row=2, values_only=True)]
+    assert row[4].startswith("Observación 0") and row[4].endswith("admite hasta 32.767 caracteres]")
