@@ -122,6 +122,7 @@ def test_a_cooperant_named_at_length_signs_the_agreement_on_the_page(store):  # 
     ("Riego 💧", "Riego ?"),  # what has no letter at all is marked
     ("a\ud800b", "a?b"),  # half a character
     ("Riego\tpor\tgoteo", "Riego por goteo"),  # pasted from a spreadsheet: a tab has no glyph
+    ("precio\x80 final\x93", "precio final"),  # C1 controls: the fonts' encoding would print «€» and «“»
     ("línea\u2028otra\u2003fin", "línea\notra fin"),  # a line separator, an em space
     ("«Flor» — $ 40", "«Flor» - $\u00a040"),
 ])

@@ -25,6 +25,8 @@ _REPLACEMENTS = str.maketrans({"—": "-", "–": "-", "“": '"', "”": '"', "
 # A line never breaks between "$" and its amount (a non-breaking space, which Latin-1 has).
 _MONEY = re.compile(r"\$ (?=\d)")
 _CONTROL = re.compile(CONTROL)  # pasted control characters print as nothing
+# … and so do the C1 controls (U+0080 to U+009F): the fonts' encoding (WinAnsi) would print them as «€», «“», «™»
+_C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
 def _printable(char: str) -> str:
@@ -42,7 +44,8 @@ def _printable(char: str) -> str:
 def latin1(text: object) -> str:
     """`text` as the core fonts can print it. Accents typed as a letter and a combining sign («e» + «´», as some
     keyboards and pasted text give them) are joined first, so «José» prints «José», not «Jose?»."""
-    text = _MONEY.sub("$\u00a0", unicodedata.normalize("NFC", _CONTROL.sub("", str(text))).translate(_REPLACEMENTS))
+    text = _C1_CONTROL.sub("", _CONTROL.sub("", str(text)))
+    text = _MONEY.sub("$\u00a0", unicodedata.normalize("NFC", text).translate(_REPLACEMENTS))
     return "".join(char if ord(char) < 256 else _printable(char) for char in text)
 
 
