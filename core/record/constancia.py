@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 _HEX = r"([0-9a-f]+)"
 # The acta's layout and wording: printed on every acta, and raised whenever what an acta prints changes, so that
 # `verify --acta` compares an acta's text only with an acta of the same format (an older one is not called forged).
-# 3: accents typed as a letter and a combining sign print joined, invisible marks as nothing, a name wider than its
-# signature line wraps under it, a table cell taller than a page goes on in the rows below (core.record.pdf_layout)
+# 3: accents typed as a letter and a combining sign print joined, invisible marks and C1 controls as nothing, a tab as
+# a space, a name wider than its signature line wraps under it, a table cell taller than a page goes on in the rows
+# below (core.record.pdf_layout)
 ACTA_FORMAT = 3
 
 
