@@ -71,6 +71,12 @@ def test_a_table_cell_taller_than_a_page_goes_on_below_and_is_printed_whole(text
     assert "Cierre" in _text(printed) and not _past_the_margin(printed)
 
 
+def test_a_row_with_fewer_cells_than_columns_still_prints():
+    pdf = DocumentPDF("Pie")
+    table(pdf, ["Qué", "Hallazgos"], [["Auditoría"], ["Cierre", NO_SPACES]], [40, 134])
+    assert "Auditoría" in _text(bytes(pdf.output()))
+
+
 @pytest.mark.usefixtures("today_after_the_demo")
 @pytest.mark.parametrize("findings", [NO_SPACES, PROSE], ids=["no-spaces", "prose"])
 def test_the_final_report_prints_the_longest_findings_an_audit_keeps(store, findings):  # noqa: F811

@@ -134,7 +134,7 @@ def _page_high_parts(pdf: FPDF, cells: list[str], widths: list[int]) -> list[lis
     scale = pdf.epw / sum(widths)
     # wrapped a little narrower than the cell, so that no line of a part wraps again in the table
     wrapped = [pdf.multi_cell(width * scale - 3, 5, text, dry_run=True, output="LINES") if text else [""]
-               for text, width in zip(cells, widths, strict=True)]
+               for text, width in zip(cells, widths, strict=False)]  # a row may have fewer cells
     if max(len(lines) for lines in wrapped) <= ROW_LINES:
         return [cells]
     parts = range(0, max(len(lines) for lines in wrapped), ROW_LINES)
