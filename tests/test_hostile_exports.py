@@ -1,5 +1,6 @@
 """Downloaded tables and files fed hostile text: no spreadsheet cell starts a formula, whatever the column's type or
-its header, and half a character (a lone surrogate) never stops a file with a traceback."""
+its header; half a character (a lone surrogate) never stops a file with a traceback; an Excel cell's limit is said;
+the IATI file stays valid against the 2.03 schema and reads back as typed."""
 
 import csv
 import io
@@ -13,7 +14,12 @@ from core import exports
 from core.cooperation import agreements as agr
 from core.cooperation import final_report, reviews
 from core.iati import elements
+from core.iati.export import activities_document, to_bytes
+from core.iati.read import read_offers
+from core.iati.schema import activities_schema, parse
+from core.proposals import records
 from core.record import acta
+from core.record.store import Store
 from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
 from tests.test_cooperation_reviews import _audit
 from tests.test_decisions_acta import _draft as _decision_draft
@@ -82,3 +88,18 @@ def test_the_final_report_says_where_excel_cut_an_audits_observations(store):  #
         agreement, [], [], audits=reviews.audits(store, agreement.agreement_id))))
     [row] = [r for r in book["Revisiones"].iter_rows(min_row=2, values_only=True)]
     assert row[4].startswith("Observación 0") and row[4].endswith("admite hasta 32.767 caracteres]")
+
+
+HOSTILE_TITLES = ["=HYPERLINK(\"http://x\") riego", "\tTabulado y «comillas»; punto y coma", "<b>negrita</b> & **md** ]]>",
+                  "Riego 💧 Jose\u0301 \u202eztiuQ", "Q" * 10_000]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES, ids=["formula", "tab-csv", "html-md", "emoji-rtl", "long"])
+def test_an_offer_with_hostile_text_exports_valid_iati_and_reads_back_as_typed(tmp_path, con, title):
+    kept = Store(tmp_path / "s.sqlite")
+    offer = records.offers(kept)[0].item.model_copy(update={"title": title, "conditions": title})
+    kept.save(records.OFFER, offer.offer_id, offer.model_dump(mode="json"), actor="tecnico",
+              parish_code=offer.parish_code)
+    exported = to_bytes(activities_document(kept, offer.parish_code or "010170"))
+    assert activities_schema().validate(parse(exported)), activities_schema().error_log
+    assert title.strip() in [read.offer.title for read in read_offers(exported, "iati.xml")]
