@@ -12,6 +12,9 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from core.fmt import number
+from core.texts import t
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_PATTERN = "^[" + "".join(re.escape(c) for c in FORMULA_START) + "]"
 
@@ -19,13 +22,37 @@ _FORMULA_PATTERN = "^[" + "".join(re.escape(c) for c in FORMULA_START) + "]"
 # Control characters a person may paste (NUL, escape, bell…): Excel writes them as «_x001B_», a PDF as raw bytes
 CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 _CONTROL = re.compile(CONTROL)
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character: no file written in UTF-8 can hold it
 
 
 def neutralise(text: str) -> str:
     """A cell's text as a spreadsheet shows it safely: without control characters, and kept as text (a leading
     apostrophe) where it would read as a formula."""
-    text = _CONTROL.sub("", text)
+    text = _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+EXCEL_CELL_MAX = 32_767  # the most characters an Excel cell holds: the writer cuts the rest without a word
+
+
+def _cut_note() -> str:
+    return t("download.cell_cut", limit=number(EXCEL_CELL_MAX))
+
+
+def excel_text(text: str) -> str:
+    """`text` as one Excel cell holds it: a text past the cell's limit is cut with a note that says so."""
+    if len(text) <= EXCEL_CELL_MAX:
+        return text
+    note = _cut_note()
+    return text[:EXCEL_CELL_MAX - len(note)] + note
+
+
+def _excel_cut(column: str) -> pl.Expr:
+    """`excel_text` over a whole text column."""
+    note = _cut_note()
+    text = pl.col(column)
+    return pl.when(text.str.len_chars() > EXCEL_CELL_MAX).then(
+        text.str.slice(0, EXCEL_CELL_MAX - len(note)) + pl.lit(note)).otherwise(text).alias(column)
 
 
 def _neutralised(column: str) -> pl.Expr:
@@ -45,26 +72,36 @@ def for_people(frame: pl.DataFrame, headers: Mapping[str, str],
             out = out.with_columns(
                 pl.col(column).cast(pl.Utf8).replace_strict(dict(mapping), default=pl.col(column).cast(pl.Utf8))
             )
-    string_columns = [c for c, t in out.schema.items() if t == pl.Utf8]
+    # text in a category column (pl.Categorical, pl.Enum) is text too
+    string_columns = [c for c, t in out.schema.items() if t == pl.Utf8 or isinstance(t, (pl.Categorical, pl.Enum))]
+    out = out.with_columns([pl.col(c).cast(pl.Utf8) for c in string_columns])
     out = out.with_columns([_neutralised(c) for c in string_columns])
-    return out.rename({c: headers[c] for c in columns})
+    # a header is neutralised too, for a table whose columns are named after what it holds (a pivot)
+    return out.rename({c: neutralise(headers[c]) for c in columns})
+
+
+def _flat(frame: pl.DataFrame) -> pl.DataFrame:
+    """List columns as one text per cell («a, b»), neutralised as every text is: its first item starts the cell. A
+    figure that is not a number (0/0, 1/0) is a blank cell: not «NaN» or «inf» in a CSV, nor the formula «=#NUM!»
+    or «=1/0» the Excel writer puts in its place."""
+    lists = [c for c, t in frame.schema.items() if isinstance(t, pl.List)]
+    floats = [c for c, t in frame.schema.items() if t in (pl.Float32, pl.Float64)]
+    joined = frame.with_columns([pl.col(c).cast(pl.List(pl.Utf8)).list.join(", ") for c in lists])
+    return joined.with_columns([_neutralised(c) for c in lists]).with_columns(
+        [pl.when(pl.col(c).is_finite()).then(pl.col(c)).alias(c) for c in floats])
 
 
 def csv_bytes(frame: pl.DataFrame) -> bytes:
     """UTF-8 with BOM and `;` separators, so Excel in a Spanish locale opens it as columns; dates dd/mm/aaaa."""
-    flat = frame.with_columns(
-        [pl.col(c).cast(pl.List(pl.Utf8)).list.join(", ") for c, t in frame.schema.items() if isinstance(t, pl.List)]
-    )
-    return b"\xef\xbb\xbf" + flat.write_csv(separator=";", decimal_comma=True, date_format="%d/%m/%Y",
-                                              datetime_format="%d/%m/%Y %H:%M").encode("utf-8")
+    return b"\xef\xbb\xbf" + _flat(frame).write_csv(separator=";", decimal_comma=True, date_format="%d/%m/%Y",
+                                                     datetime_format="%d/%m/%Y %H:%M").encode("utf-8")
 
 
 def xlsx_bytes(frame: pl.DataFrame, sheet: str = "Datos") -> bytes:
     """An Excel sheet whose decimal numbers (money, shares) show two decimals with grouping (`#,##0.00`):
     Excel draws the separators of the reader's locale, so an Ecuadorian copy reads «40.000,50»."""
-    flat = frame.with_columns(
-        [pl.col(c).cast(pl.List(pl.Utf8)).list.join(", ") for c, t in frame.schema.items() if isinstance(t, pl.List)]
-    )
+    flat = _flat(frame)
+    flat = flat.with_columns([_excel_cut(c) for c, kind in flat.schema.items() if kind == pl.Utf8])
     buffer = io.BytesIO()
     flat.write_excel(buffer, worksheet=sheet[:31], autofit=True, float_precision=2,
                      dtype_formats={pl.Date: "dd/mm/yyyy", pl.Datetime: "dd/mm/yyyy hh:mm"})

@@ -343,3 +343,22 @@ def test_restoring_a_backup_writes_a_lost_anchor_again(store, tmp_path):
     assert not store.verify().ok and not store.anchor_path.exists()
     backup.restore(store, a_backup(store, tmp_path), admin=ADMIN, password=PASSWORD)
     assert store.verify().ok and store.anchor_path.exists()
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"x\")\t«a»; \"b\"", "Riego 💧 Jose\u0301 \u202eztiuQ", "a\x01b\x1f\x7f c",
+                                  "<b>x</b> **y** " + "Q" * 1_950],
+                         ids=["formula-csv", "emoji-rtl-combining", "controls", "html-long"])
+def test_hostile_text_comes_back_from_a_backup_exactly(store, tmp_path, text):
+    from core.engine.allocation import AllocationRules
+    from core.engine.scenarios import Scenario, save_scenario
+
+    planner = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
+    save_scenario(store, planner, Scenario(name="Escenario " + text[:100], parish_code="010170",
+                                           weights={"pdot": 1.0}, note=text, rules=AllocationRules(budget_usd=1.0)))
+    kept = [(r.record_id, r.body) for r in store.records("scenario")]
+    saved = a_backup(store, tmp_path)
+    store.save("budget", "010171", budget(9000), actor="tecnica", parish_code="010171")
+    backup.restore(store, saved, admin=ADMIN, password=PASSWORD)
+    assert [(r.record_id, r.body) for r in store.records("scenario")] == kept
+    assert [r.body["note"] for r in store.records("scenario")] == [text]
+    assert store.verify().ok

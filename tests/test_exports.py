@@ -84,4 +84,4 @@ def test_pasted_control_characters_never_reach_a_file():
         "utf-8-sig").splitlines()[1] == "[31mrojo y\tbien"
     assert exports.neutralise(pasted) == "[31mrojo y\tbien"
     from core.record.pdf_layout import latin1
-    assert latin1(pasted) == "[31mrojo y\tbien"
+    assert latin1(pasted) == "[31mrojo y bien"  # the PDF fonts have no glyph for a tab: it prints as a space

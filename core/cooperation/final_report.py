@@ -14,7 +14,7 @@ from core.cooperation.agreements import Agreement
 from core.cooperation.closing import SCALE, ClosingEvaluation, scores_table
 from core.cooperation.monitoring import Report
 from core.cooperation.reviews import Audit, MidtermEvaluation, review_rows
-from core.exports import neutralise
+from core.exports import excel_text, neutralise
 from core.record.pdf_layout import DocumentPDF, heading, paragraph, table, title
 from core.texts import label, t
 
@@ -111,7 +111,7 @@ def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     ws.write_number(r, c, value, money if c in money_columns else None)
                 elif value is not None:
-                    ws.write_string(r, c, neutralise(str(value)))
+                    ws.write_string(r, c, excel_text(neutralise(str(value))))
 
     sheet(t("close.sheet.results"), [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"),
                                      t("agr.col.target"), t("close.col.reached")], _results(agreement, latest))

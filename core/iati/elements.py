@@ -28,7 +28,7 @@ class Reporter:
         return f"{self.org_ref}-{record_id}"
 
 
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # and half characters (surrogates)
 
 
 def narrative(parent: etree._Element, text: str) -> None:

@@ -29,6 +29,15 @@ MAX_ROWS = 2000
 MAX_UNZIPPED_BYTES = 60 * 1024 * 1024
 HEADER_SCAN_ROWS = 10
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# How a workbook's XML writes what XML cannot hold: a control character as «_x000D_» (Excel writes a pasted Windows
+# line break so), and an underscore that would read as one as «_x005F_»
+_XLSX_ESCAPE = re.compile(r"_x(00[01][0-9A-Fa-f]|005[Ff])_")
+
+
+def _xlsx_text(value: str) -> str:
+    """A workbook cell's text as it was typed: escapes read back, line breaks as a CSV's read («\n»)."""
+    text = _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _size(n: int) -> str:
@@ -221,6 +230,8 @@ def _read_xlsx(data: bytes, file: str) -> Book:
                     value = cell_w.value
                     if isinstance(value, str) and value.startswith("=") and getattr(cell_w, "data_type", "") == "f":
                         value = Formula(value, cell_c.value)
+                    elif isinstance(value, str):
+                        value = _xlsx_text(value)
                     cells.append(value)
                 if line is None:
                     continue

@@ -18,7 +18,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from core import fmt
-from core.exports import neutralise
+from core.exports import excel_text, neutralise
 from core.record import constancia
 from core.record.decisions import Decision, presiding
 from core.record.hashing import body_hash
@@ -186,7 +186,7 @@ def xlsx_bytes(decision: Decision) -> bytes:
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     ws.write_number(r, c, value, money_format if headers[c] == money_header else None)
                 else:
-                    ws.write_string(r, c, neutralise("" if value is None else str(value)))
+                    ws.write_string(r, c, excel_text(neutralise("" if value is None else str(value))))
 
     fields = [
         ("number", decision.number_es),

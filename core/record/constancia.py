@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 _HEX = r"([0-9a-f]+)"
 # The acta's layout and wording: printed on every acta, and raised whenever what an acta prints changes, so that
 # `verify --acta` compares an acta's text only with an acta of the same format (an older one is not called forged).
-ACTA_FORMAT = 2
+# 3: accents typed as a letter and a combining sign print joined, invisible marks and C1 controls as nothing, a tab as
+# a space, a name wider than its signature line wraps under it, a table cell taller than a page goes on in the rows
+# below (core.record.pdf_layout)
+ACTA_FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,13 @@ def _pattern(key: str, value: str) -> str:
     return re.escape(before.strip()) + r"\s*" + value + re.escape(after.strip())
 
 
+def _last(pattern: str, flat: str) -> re.Match[str] | None:
+    """The last match: the constancia closes the acta, so a remark or a justification printed before it that reads
+    like one of its lines («Decisión: aplazar») is not taken for it."""
+    matches = list(re.finditer(pattern, flat))
+    return matches[-1] if matches else None
+
+
 def parse(text: str, file: str) -> ActaHead | None:
     """The constancia in an acta's text; None when the acta carries none (printed before, or cut off)."""
     flat = flat_text(text)
@@ -74,12 +84,12 @@ def parse(text: str, file: str) -> ActaHead | None:
     for key, value in (("constancia.decision", r"(\S+)"), ("constancia.decision_hash", _HEX),
                        ("constancia.entry", r"(\d+)"), ("constancia.entry_hash", _HEX),
                        ("constancia.signature_1", _HEX), ("constancia.signature_2", _HEX)):
-        match = re.search(_pattern(key, value), flat)
+        match = _last(_pattern(key, value), flat)
         if match is None:
             return None
         found.append(match.group(1))
     decision, decision_hash, seq, digest, first, second = found
-    printed = re.search(_pattern("constancia.format", r"(\d+)"), flat)
+    printed = _last(_pattern("constancia.format", r"(\d+)"), flat)
     return ActaHead(file, decision, decision_hash, SignedHead(int(seq), digest, first + second), flat,
                     int(printed.group(1)) if printed else None)
 

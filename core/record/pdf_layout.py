@@ -9,6 +9,7 @@ from these pieces, so the public documents of a parish look alike.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from fpdf import FPDF, FontFace
@@ -19,16 +20,33 @@ from core.texts import t
 
 # The PDF core fonts cover Latin-1: Spanish letters are there; a few typographic signs are not.
 _REPLACEMENTS = str.maketrans({"—": "-", "–": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...",
-                               "≥": ">=", "≤": "<=", "·": "-", "×": "x", "€": "EUR"})
+                               "≥": ">=", "≤": "<=", "·": "-", "×": "x", "€": "EUR",
+                               "\t": " "})  # a tab has no glyph: words pasted from a spreadsheet would run together
 # A line never breaks between "$" and its amount (a non-breaking space, which Latin-1 has).
 _MONEY = re.compile(r"\$ (?=\d)")
 _CONTROL = re.compile(CONTROL)  # pasted control characters print as nothing
+# … and so do the C1 controls (U+0080 to U+009F): the fonts' encoding (WinAnsi) would print them as «€», «“», «™»
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+
+
+def _printable(char: str) -> str:
+    """A character outside Latin-1 as the core fonts can print it: an invisible format mark (a right-to-left
+    override, a zero-width space) as nothing, a space or line separator as a space or a line break, a letter with a sign Latin-1 lacks («ŝ», «ā») as its Latin-1 base, and
+    anything else (an emoji, a lone surrogate) as «?»."""
+    if unicodedata.category(char) == "Cf":
+        return ""
+    if char.isspace():  # a line or paragraph separator, an em or ideographic space
+        return "\n" if unicodedata.category(char) in ("Zl", "Zp") else " "
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if ord(c) < 256 and not unicodedata.combining(c))
+    return base or "?"
 
 
 def latin1(text: object) -> str:
-    """`text` as the core fonts can print it."""
-    text = _MONEY.sub("$\u00a0", _CONTROL.sub("", str(text)).translate(_REPLACEMENTS))
-    return text.encode("latin-1", "replace").decode("latin-1")
+    """`text` as the core fonts can print it. Accents typed as a letter and a combining sign («e» + «´», as some
+    keyboards and pasted text give them) are joined first, so «José» prints «José», not «Jose?»."""
+    text = _C1_CONTROL.sub("", _CONTROL.sub("", str(text)))
+    text = _MONEY.sub("$\u00a0", unicodedata.normalize("NFC", text).translate(_REPLACEMENTS))
+    return "".join(char if ord(char) < 256 else _printable(char) for char in text)
 
 
 @dataclass(frozen=True)
@@ -100,10 +118,27 @@ def table(pdf: FPDF, headers: list[str], rows: list[list[str]], widths: list[int
         for header in headers:
             head.cell(latin1(header))
         for values in rows:
-            row = grid.row()
-            for value in values:
-                row.cell(latin1(value))
+            for part in _page_high_parts(pdf, [latin1(value) for value in values], widths):
+                row = grid.row()
+                for value in part:
+                    row.cell(value)
     pdf.set_font("helvetica", size=9.5)
+
+
+ROW_LINES = 36  # the most lines a table row holds: 36 lines of 5 mm, with the heading row, fit on one page
+
+
+def _page_high_parts(pdf: FPDF, cells: list[str], widths: list[int]) -> list[list[str]]:
+    """A table row as rows that each fit on a page (a page cannot hold a taller row): a cell longer than ROW_LINES
+    lines goes on in the rows below it, in the same column, so every word is printed. A row that fits stays whole."""
+    scale = pdf.epw / sum(widths)
+    # wrapped a little narrower than the cell, so that no line of a part wraps again in the table
+    wrapped = [pdf.multi_cell(width * scale - 3, 5, text, dry_run=True, output="LINES") if text else [""]
+               for text, width in zip(cells, widths, strict=False)]  # a row may have fewer cells
+    if max(len(lines) for lines in wrapped) <= ROW_LINES:
+        return [cells]
+    parts = range(0, max(len(lines) for lines in wrapped), ROW_LINES)
+    return [["\n".join(lines[start:start + ROW_LINES]) for lines in wrapped] for start in parts]
 
 
 def keep_space(pdf: FPDF, height: float) -> bool:
@@ -129,8 +164,17 @@ def signatures(pdf: DocumentPDF, signers: list[list[str]]) -> None:
             pdf.line(x, y + 10, x + 78, y + 10)
             pdf.signature_slots.append(SignatureSlot(pdf.page_no(), x * pdf.k, (pdf.h - y - 10) * pdf.k,
                                                      (x + 78) * pdf.k, (pdf.h - blank_from) * pdf.k))
-            for n, line in enumerate(lines):
+            for n, line in enumerate(_signature_lines(pdf, lines)):
                 pdf.set_xy(x, y + 11 + 5 * n)
-                pdf.cell(78, 5, latin1(line), align="C")
-        pdf.set_y(y + 16 + 5 * max(len(lines) for lines in signers[start:start + 2]))
+                pdf.cell(78, 5, line, align="C")
+        pdf.set_y(y + 16 + 5 * max(len(_signature_lines(pdf, lines)) for lines in signers[start:start + 2]))
         blank_from = pdf.get_y() + 1  # a later row's blank starts under this row's text
+
+
+def _signature_lines(pdf: FPDF, lines: list[str]) -> list[str]:
+    """The lines under a signature line as printed: a name wider than the line goes on below it, never past it."""
+    out = []
+    for line in lines:
+        text = latin1(line)
+        out += pdf.multi_cell(78, 5, text, dry_run=True, output="LINES") if pdf.get_string_width(text) > 76 else [text]
+    return out

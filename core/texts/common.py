@@ -38,6 +38,7 @@ STRINGS = {
     "data.missing_files": "Faltan datos construidos en {folder}: {files}. Ejecute: make data",
     "download.csv": "Descargar CSV",
     "download.xlsx": "Descargar Excel",
+    "download.cell_cut": " … [texto recortado: una celda de Excel admite hasta {limit} caracteres]",
     "value.unknown": "sin dato",
     "value.yes": "Sí",
     "value.no": "No",
