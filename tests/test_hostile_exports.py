@@ -15,7 +15,7 @@ from core.cooperation import agreements as agr
 from core.cooperation import final_report, reviews
 from core.iati import elements
 from core.iati.export import activities_document, to_bytes
-from core.iati.read import read_offers
+from core.iati.read import read_file
 from core.iati.schema import activities_schema, parse
 from core.proposals import records
 from core.record import acta
@@ -102,4 +102,4 @@ def test_an_offer_with_hostile_text_exports_valid_iati_and_reads_back_as_typed(t
               parish_code=offer.parish_code)
     exported = to_bytes(activities_document(kept, offer.parish_code or "010170"))
     assert activities_schema().validate(parse(exported)), activities_schema().error_log
-    assert title.strip() in [read.offer.title for read in read_offers(exported, "iati.xml")]
+    assert title.strip() in [read.offer.title for read in read_file(exported, "iati.xml").offers]

@@ -155,11 +155,13 @@ def test_the_acta_of_a_day_still_reads_with_every_hostile_text_at_once():
 
 @pytest.mark.parametrize("remark", ["Decisión: aplazar el riego", "Huella de la decisión: 00ff, dijo la vocal",
                                     "Registro hasta la entrada N.º 1 de la sesión", "Formato del acta: 1"])
-def test_a_remark_that_reads_like_a_line_of_the_constancia_is_not_taken_for_it(remark):
+def test_a_remark_that_reads_like_a_line_of_the_constancia_is_not_taken_for_it(remark, tmp_path):
     head = SignedHead(7, "ab" * 32, "cd" * 64)
     attendees = [a.model_copy(update={"remark": remark}) if a.remark else a for a in _decision_draft().attendees]
     decision = _decision(attendees=attendees)
-    read = constancia.parse(constancia.pdf_text(acta.pdf_bytes(decision, head)), "acta.pdf")
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(decision, head))
+    read = constancia.read_pdf(printed)  # as `verify --acta` reads a printed acta
     assert (read.decision_id, read.head, read.format) == (decision.decision_id, head, constancia.ACTA_FORMAT)
     assert read.decision_hash == body_hash(decision.model_dump(mode="json"))
 
