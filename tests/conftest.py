@@ -156,6 +156,21 @@ def own_store(tmp_path, monkeypatch) -> Path:
     data.store.clear()
 
 
+@pytest.fixture()
+def parish_store(own_store) -> Iterator[Path]:
+    """`own_store`, and no cached connection, view or parish left behind for the next tests (parish pages read
+    the mirror of the store through them)."""
+    from ui import data
+
+    def clear() -> None:
+        for cached in (data.connection, data.view, data.parish):
+            cached.clear()
+
+    clear()
+    yield own_store
+    clear()
+
+
 def as_read(markdown: str) -> str:
     """A Markdown text as the person reads it: the escapes of `ui.text.plain` taken out («\\(USD\\)» → «(USD)»)."""
     return re.sub(r"\\(.)", r"\1", markdown)

@@ -15,21 +15,6 @@ from tests.test_parish_load import ASSOCIATIONS, PARISH
 PLANNER = User(username="tecnica-preparar", display_name="Técnica", role=Role.PLANNER)
 
 
-@pytest.fixture()
-def parish_store(own_store):
-    """The test's own store, and no cached connection or query left behind for the next tests."""
-    from ui import data
-
-    def clear():
-        data.connection.clear()
-        data.view.clear()
-        data.parish.clear()
-
-    clear()
-    yield own_store
-    clear()
-
-
 def _texts(app) -> str:
     return "\n".join(str(e.value) for kind in ("markdown", "caption", "info", "error", "success", "subheader")
                      for e in getattr(app, kind))

@@ -4,8 +4,6 @@ names the file, both rows and the columns; importing the export again stores not
 
 from __future__ import annotations
 
-import pytest
-
 from core.parish.mirror import ANSWER
 from core.record.store import Store
 from tests.conftest import as_read, open_app_page
@@ -15,18 +13,6 @@ from tests.test_parish_load import ASSOCIATIONS, PARISH
 
 ROWS = answers(5, ["A01", "A02"], seed=31)
 LATER = "2026-11-30T18:40:00"  # the second sending reaches the server later
-
-
-@pytest.fixture()
-def parish_store(own_store):
-    """The test's own store, and no cached connection or query left behind for the next tests."""
-    from ui import data
-
-    for cached in (data.connection, data.view, data.parish):
-        cached.clear()
-    yield own_store
-    for cached in (data.connection, data.view, data.parish):
-        cached.clear()
 
 
 def _stored(path) -> list[str]:

@@ -27,18 +27,6 @@ def fixed_today(monkeypatch):
     monkeypatch.setattr(facts, "today", lambda: TODAY)
 
 
-@pytest.fixture()
-def parish_store(own_store):
-    """The test's own store, and no cached connection or query left behind for the next tests."""
-    from ui import data
-
-    for cached in (data.connection, data.view, data.parish):
-        cached.clear()
-    yield own_store
-    for cached in (data.connection, data.view, data.parish):
-        cached.clear()
-
-
 def _with_an_association(path) -> None:
     save_as(Store(path), "consola", ParishBatch(PARISH).add("asociaciones", [ParishAssociation(
         parish_code=PARISH, code="A01", name="Flor de Mayo", members_total=40)]))
