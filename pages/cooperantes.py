@@ -13,7 +13,7 @@ from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t
 from ui import data, record_form, session
 from ui import upload as upload_field
-from ui.text import plain
+from ui.text import plain, plain_list
 
 session.work_page()
 store = data.store()
@@ -131,6 +131,8 @@ if upload is not None:
     preview = preview_registry(upload.getvalue(), upload.name, existing, update_existing=update_existing)
     st.dataframe(preview.table().rename({c: t(f"coop.import.col.{c}") for c in preview.table().columns}),
                  hide_index=True, width="stretch")
+    if preview.notices:
+        st.info(plain_list(preview.notices), icon=":material/info:")
     if preview.problems:
         st.error(t("coop.page.problems"))
         st.dataframe(preview.problems_table().rename({c: t(f"coop.import.col.{c}")

@@ -42,14 +42,16 @@ def test_a_planner_registers_a_cooperant_and_a_missing_source_is_explained(own_s
 
 def test_a_planner_imports_the_registry_after_the_preview(own_store):
     book = Workbook()
-    book.active.append(["Código", "Nombre", "Tipo de cooperante", "Fuentes"])
-    book.active.append(["CO-AFD", "Agencia Francesa de Desarrollo", "bilateral", "Tesis §2.4"])
+    book.active.append(["Código", "Nombre", "Tipo de cooperante", "No reembolsable", "Fuentes"])
+    book.active.append(["CO-AFD", "Agencia Francesa de Desarrollo", "bilateral", "", "Tesis §2.4"])
     content = io.BytesIO()
     book.save(content)
     app = open_app_page("pages/cooperantes.py", PLANNER)
     app.file_uploader(key="coop-upload").set_value(("registro.xlsx", content.getvalue(), "application/vnd.ms-excel"))
     app.run()
     assert app.dataframe[-1].value["Qué se hará"].to_list() == ["Nuevo"]
+    # the empty «No reembolsable» takes the form's «Sí», and the page says so
+    assert any("«No reembolsable» no tiene valor en la fila 2; se guarda «Sí»" in i.value for i in app.info)
     assert Store(own_store).get(coop.KIND, "CO-AFD") is None  # nothing stored by the preview
     next(b for b in app.button if b.label == "Guardar los cooperantes leídos (1)").click().run()
     assert any("Cooperantes guardados: 1." in s.value for s in app.success)

@@ -233,3 +233,23 @@ def test_only_the_parish_that_holds_an_offer_changes_what_it_demands(store, work
         with pytest.raises(ValueError, match=re.escape(refused)):
             records.save_offer(store, PLANNER, cleared, parish_code=working_parish)
         assert store.get(records.OFFER, "OF-JAPON-RIEGO") is None  # the demo offer, untouched
+
+
+@pytest.mark.parametrize("empty", [None, "", "n/a", "-", "s/d"])
+def test_an_empty_non_reimbursable_cell_takes_the_form_default_and_says_so(store, empty):
+    """A blank or «n/a» «No reembolsable» was refused («no es sí ni no») though the column is optional: a new
+    cooperant takes «Sí» (as the form), the rows named in a notice; an update keeps the stored answer."""
+    header = ["Código", "Nombre", "Tipo de cooperante", "No reembolsable", "Fuentes"]
+    data = xlsx_bytes([header, ["CO-N1", "Fundación Uno", "ONG", empty, "Tesis"],
+                       ["CO-N2", "Fundación Dos", "ONG", "no", "Tesis"],
+                       ["CO-N3", "Fundación Tres", "ONG", empty, "Tesis"]])
+    preview = preview_registry(data, "registro.xlsx", {})
+    assert preview.ok, preview.problems
+    assert [c.non_reimbursable for c in preview.to_save()] == [True, False, True]
+    assert preview.notices == [("registro.xlsx: la columna «No reembolsable» no tiene valor en las filas 2 y 4; "
+                               "se guarda «Sí».")]
+    stored = preview.to_save()[1]  # registered as reimbursable: an update with the cell empty keeps it
+    update = xlsx_bytes([header, ["CO-N2", "Fundación Dos (Ecuador)", "ONG", empty, "Tesis"]])
+    kept = preview_registry(update, "registro.xlsx", {"CO-N2": (1, stored)}, update_existing=True)
+    assert kept.ok, kept.problems
+    assert [c.non_reimbursable for c in kept.to_save()] == [False] and kept.notices == []

@@ -4,7 +4,10 @@ message naming the file, the row and the column where a value is required."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from openpyxl import Workbook
 
 from core.cooperation.registry_import import preview_registry
 from core.parish.models import ParishAssociation
@@ -117,3 +120,37 @@ def test_the_cooperant_registry_reads_a_marker_as_empty_where_optional_and_refus
                                "registro.xlsx", {})
     assert [(p.file, p.row, p.column) for p in refused.problems] == [("registro.xlsx", 2, "Nombre")]
     assert refused.problems[0].message.startswith(REQUIRED)
+
+
+def _workbook(sheets: dict[str, list[list[object]]]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for cells in rows:
+            sheet.append(cells)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+BUDGET = ["Código de la propuesta", "Rubro o actividad", "Monto (USD)", "A cargo de"]
+INDICATORS = ["Código de la propuesta", "Indicador", "Línea base", "Meta", "Medio de verificación"]
+# sheet → (its header, a good row, the required columns)
+NESTED = {"Presupuesto": (BUDGET, ["EV-P90", "Mangueras", 1000, "GAD"], BUDGET[:3]),
+          "Indicadores": (INDICATORS, ["EV-P90", "Huertos regados", "0", "20", "Actas de entrega"], INDICATORS)}
+
+
+@pytest.mark.parametrize("marker", ["n/a", "no aplica", "-", " S/D "])
+@pytest.mark.parametrize("sheet", list(NESTED))
+def test_the_budget_and_indicator_sheets_name_a_marker_where_a_value_is_required(sheet, marker, ctx):
+    header, good, required = NESTED[sheet]
+    main = [PROPOSALS_HEADER.strip().split(";"), ["EV-P90", "EV-A01", "Riego en Ñamarín", 1000, 1000, 0, 12, "Goteo"]]
+    for index, column in enumerate(required):
+        bad = [*good[:index], marker, *good[index + 1:]]
+        data = _workbook({"Propuestas": main, sheet: [header, good, bad]})
+        result = imports.preview_import(data, "propuestas.xlsx", ctx)
+        said = [p for p in result.problems if p.file == f"propuestas.xlsx › {sheet}"]
+        assert [(p.row, p.column) for p in said] == [(3, column)], result.problems
+        assert said[0].message.startswith(REQUIRED) and f"«{marker.strip()}»" in said[0].message
+        assert not result.ok

@@ -4,8 +4,10 @@ The file is read by the proposals' reader (core.proposals.imports.read_book: siz
 formulas kept as text), so a file refused there is refused here with the same Spanish reasons. Headers are Spanish,
 in any order, matched without regard to case or accents (`COLUMNS`); codes may be written as codes or as their
 Spanish labels; lists go in one cell separated by «;». Every problem names the file, the row as Excel shows it,
-the column as the person wrote it, and what is wrong. A code that exists is replaced only when the person asks for
-it (`update_existing`), with the version read at preview time sent back on saving (ConflictError otherwise).
+the column as the person wrote it, and what is wrong. An empty optional yes/no cell («No reembolsable» blank, «n/a»)
+takes the model's default («Sí», as the registration form), said in a notice naming the rows; for an update it keeps
+the stored answer. A code that exists is replaced only when the person asks for it (`update_existing`), with the
+version read at preview time sent back on saving (ConflictError otherwise).
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from pydantic import ValidationError
 
 from core.cooperation.cooperants import Contact, Cooperant
 from core.data.validation import RowProblem, spanish_message
+from core.fmt import listing
 from core.proposals.import_cells import choice_index, is_blank, normalise, not_given
 from core.proposals.import_files import FileRefused, Formula, read_book
 from core.proposals.models import split_list
-from core.texts import labels, t
+from core.texts import label, labels, t
 
 RowAction = Literal["new", "update", "unchanged", "existing"]
 # field → (how the cell is read, label family of its codes, accepted header spellings)
@@ -62,6 +65,7 @@ class RegistryPreview:
     rows: list[PreviewRow] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     expected_versions: dict[str, int] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)  # what the person should know, not a problem: defaults taken
 
     @property
     def ok(self) -> bool:
@@ -94,8 +98,10 @@ def _cell(kind: str, family: str | None, value: Any) -> Any:
     """The cell as the model wants it; ValueError (Spanish) for a code or yes/no not understood."""
     if isinstance(value, Formula):  # a formula's value as the workbook last computed it, else its own text
         value = value.cached if value.cached is not None else value.text
-    if kind == "bool":  # no default taken unsaid: a blank or «n/a» here is refused, as before
-        plain = normalise("" if value is None else str(value))
+    if kind == "bool":  # blank or «n/a»: no answer (None); the caller says which default it takes
+        if is_blank(value):
+            return None
+        plain = normalise(str(value))
         if plain in _YES or value is True:
             return True
         if plain in _NO or value is False:
@@ -139,6 +145,7 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
         return preview
     written = {name: text for name, text in columns.values() if name}
     seen: set[str] = set()
+    defaults: dict[str, list[int]] = {}  # yes/no field → the rows whose empty cell took the model's default
     for line, cells in sheet.rows[1:]:
         if all(c is None or str(c).strip() == "" for c in cells):
             continue
@@ -165,8 +172,12 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
         if any(contact.values()):
             values["contacts"] = [Contact(office="ecuador", **contact)]
         values["sources"] = values.get("sources") or []
+        unanswered = [k for k, v in values.items() if v is None and COLUMNS[k][0] == "bool"]
         values = {k: v for k, v in values.items() if v is not None}
         kept = existing.get(str(values.get("cooperant_id", "")))
+        if kept is None or not update_existing:
+            for name in unanswered:
+                defaults.setdefault(name, []).append(line)
         if kept is not None and update_existing:  # what the file has no column (or no value) for stays as stored
             values = {**kept[1].model_dump(), **values}
         try:
@@ -176,6 +187,9 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
                 name = str(error["loc"][0]) if error["loc"] else None
                 preview.problems.append(RowProblem(book.file, line, written.get(name, name), spanish_message(error)))
             preview.rows.append(PreviewRow(line, None, "new"))
+            for lines in defaults.values():
+                if line in lines:
+                    lines.remove(line)
             continue
         code = cooperant.cooperant_id
         if code in seen:
@@ -184,6 +198,12 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
         seen.add(code)
         preview.rows.append(PreviewRow(line, cooperant, _action(cooperant, existing, update_existing, preview, line,
                                                                  written["cooperant_id"])))
+    for name, lines in defaults.items():
+        if lines:
+            default = Cooperant.model_fields[name].default
+            key = "coop.import.default_one" if len(lines) == 1 else "coop.import.default"
+            preview.notices.append(t(key, file=book.file, column=written[name], rows=listing(str(r) for r in lines),
+                                     value=label("bool", str(default))))
     return preview
 
 

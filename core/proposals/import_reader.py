@@ -2,7 +2,7 @@
 
 The steps: find the header, settle the decimal mark from the values that are not ambiguous (per column when
 a column's own values settle it, else once for the file), read the «Presupuesto» and «Indicadores» sheets by
-proposal code, convert each proposals row (`RowConverter`), complete it (parish, nested lines, status,
+proposal code (`import_nested`), convert each proposals row (`RowConverter`), complete it (parish, nested lines, status,
 provenance; for an update the stored fields the file lacks), derive or check the amount requested of the GAD
 (`import_amounts`), validate it with the model through `core.data.validation`, then decide each row's action
 (new, update, unchanged, error, or skipped while its association awaits the planner) and its budget warnings.
@@ -12,27 +12,21 @@ Stores nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from core.data.validation import RowProblem, spanish_message, validate_rows
+from core.data.validation import RowProblem, validate_rows
 from core.fmt import date as fmt_date
 from core.fmt import listing, number, number_text
 from core.proposals.import_amounts import settle
 from core.proposals.import_associations import LEFT_OUT
-from core.proposals.import_cells import cell_text, decimal_votes, is_blank, normalise, parse_number
+from core.proposals.import_cells import cell_text, decimal_votes, is_blank, normalise
 from core.proposals.import_columns import (
     BY_FIELD,
     COLUMNS,
     COUNTERPARTS,
     HEADER_ALIASES,
-    INDICATOR_ALIASES,
-    INDICATOR_COLUMNS,
-    LINE_ALIASES,
-    LINE_COLUMNS,
-    NESTED_FIELDS,
     NEW_STATUSES,
-    Column,
     Header,
     blank_cells,
     find_header,
@@ -40,9 +34,9 @@ from core.proposals.import_columns import (
     missing_columns,
     row_cells,
 )
-from core.proposals.import_files import MAX_ROWS, Book, Formula, Sheet
+from core.proposals.import_files import MAX_ROWS, Book, Sheet
+from core.proposals.import_nested import NestedSheets
 from core.proposals.import_preview import ImportContext, ImportPreview, PreviewRow
-from core.proposals.import_values import RowConverter
 from core.proposals.models import BudgetLine, Indicator, Proposal, ProposalStatus, StatusChange
 from core.proposals.readiness import budget_warnings
 from core.texts import label, t
@@ -51,7 +45,7 @@ from core.texts import label, t
 FIELD_WORDS = ("association_ids", "cooperant_name", "cooperation_offer_id")
 
 
-class ProposalsReader(RowConverter):
+class ProposalsReader(NestedSheets):
     """One import preview being built (the steps of `preview_import`)."""
 
     def __init__(self, preview: ImportPreview, book: Book, main: Sheet, file: str, ctx: ImportContext):
@@ -132,88 +126,6 @@ class ProposalsReader(RowConverter):
                 self.column_decimals[name] = own
                 self.preview.notices.append(t("imp.number.column", column=self._column(name), mark=t(
                     "imp.number.mark_comma" if own == "," else "imp.number.mark_dot")))
-
-    # -- the budget and indicator sheets
-
-    def _nested(self) -> tuple[dict[str, list[BudgetLine]] | None, dict[str, list[Indicator]] | None,
-                               dict[str, set[str]]]:
-        """The lines of the «Presupuesto» and «Indicadores» sheets by proposal code (None: no such sheet),
-        and the codes whose lines have problems, with the sheets they are on."""
-        bad: dict[str, set[str]] = {}
-        out: list[dict[str, list] | None] = []
-        for key, columns, aliases, model in (("imp.sheet.budget", LINE_COLUMNS, LINE_ALIASES, BudgetLine),
-                                             ("imp.sheet.indicators", INDICATOR_COLUMNS, INDICATOR_ALIASES, Indicator)):
-            sheet = find_sheet(self.book, key)
-            if sheet is None or sheet is self.main:
-                out.append(None)
-                continue
-            out.append(self._nested_sheet(sheet, columns, aliases, model, bad))
-        return out[0], out[1], bad
-
-    def _nested_sheet(self, sheet: Sheet, columns: Sequence[Column], aliases: Mapping[str, str], model: type,
-                      bad: dict[str, set[str]]) -> dict[str, list]:
-        file = f"{self.preview.file} › {sheet.name}"
-        by_field = {c.field: c for c in columns}
-        required = [c.field for c in columns if c.required]
-        header = find_header(sheet, aliases, required, file, self.problems)
-        items: dict[str, list] = {}
-        if header is None:
-            return items
-        missing = [RowProblem(file, header.line, t(f"imp.col.{f}"), t("imp.header.missing"))
-                   for f in required if f not in header.fields]
-        if missing:
-            self.problems.extend(missing)
-            return items
-        written = {f: header.written[f] for f in header.fields}
-        rows = []
-        for line, cells in sheet.rows:
-            if line <= header.line or not any(not is_blank(c) for c in cells):
-                continue
-            raw = row_cells(cells, header)
-            code = cell_text(raw.get("line_proposal"))
-            values: dict[str, Any] = {}
-            for name, value in raw.items():
-                if name == "line_proposal":
-                    continue
-                column = by_field[name]
-                if isinstance(value, Formula):
-                    if column.kind != "money":
-                        value = value.text
-                    elif value.cached is None or isinstance(value.cached, str):
-                        self._problem(line, written[name], t("imp.cell.formula_number", formula=value.text), file)
-                        bad.setdefault(code or "", set()).add(sheet.name or "")
-                        continue
-                    else:
-                        value = value.cached
-                if column.kind == "money":
-                    values[NESTED_FIELDS[name]] = parse_number(value, self.decimal)
-                elif column.kind == "choice":
-                    choice = self._choice(line, column, value, written[name], file)
-                    if choice is not None:
-                        values[NESTED_FIELDS[name]] = choice
-                    elif cell_text(value) is not None:
-                        bad.setdefault(code or "", set()).add(sheet.name or "")
-                else:
-                    values[NESTED_FIELDS[name]] = cell_text(value)
-            rows.append((line, code, values))
-        valid, problems = validate_rows(((line, values) for line, _, values in rows), model, file)
-        nested_names = {v: k for k, v in NESTED_FIELDS.items()}
-        for p in problems:
-            field_name = (p.column or "").split(".")[0]
-            self.problems.append(RowProblem(p.file, p.row, written.get(nested_names.get(field_name, ""), p.column),
-                                            p.message))
-        failed = {p.row for p in problems}
-        valid_iter = iter(valid)
-        for line, code, _ in rows:
-            if line in failed:
-                bad.setdefault(code or "", set()).add(sheet.name or "")
-                continue
-            item = next(valid_iter)
-            if code is None:
-                self._problem(line, written["line_proposal"], spanish_message({"type": "missing"}), file)
-                continue
-            items.setdefault(code, []).append(item)
-        return items
 
     # -- the proposals
 

@@ -16,6 +16,7 @@ import duckdb
 
 from core.data.db import query
 from core.proposals.built import PROPOSALS
+from core.proposals.import_cells import join_list
 from core.proposals.import_columns import COLUMNS, INDICATOR_COLUMNS, LINE_COLUMNS, NEW_STATUSES, Column
 from core.proposals.import_preview import ImportContext
 from core.proposals.models import BudgetLine, Indicator, Proposal, ProposalStatus
@@ -27,12 +28,10 @@ def _value_for_cell(column: Column, value: Any) -> Any:
         return None
     if column.kind in ("choice",):
         return label(column.family or "", value)
-    if column.kind == "choice_list":
-        return "; ".join(label(column.family or "", v) for v in value) or None
-    if column.kind in ("text_list", "code_list", "target_list", "association_list"):
-        return "; ".join(str(v) for v in value) or None
-    if column.kind == "int_list":
-        return "; ".join(str(v) for v in value) or None
+    if column.kind == "choice_list":  # lists: «; » between items, an item with «;», «"» or a line break quoted
+        return join_list((label(column.family or "", v) for v in value), also_comma=True)
+    if column.kind in ("text_list", "code_list", "target_list", "association_list", "int_list"):
+        return join_list(value, also_comma=column.kind != "text_list")
     if column.kind == "bool":
         return t("value.yes") if value else t("value.no")
     if isinstance(value, (dt.date, ProposalStatus)):

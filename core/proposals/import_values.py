@@ -20,6 +20,7 @@ from core.proposals.import_cells import (
     TRUE_WORDS,
     cell_text,
     choice_index,
+    list_items,
     normalise,
     not_given,
     parse_date,
@@ -187,8 +188,8 @@ class RowConverter:
                 out[name] = self._association(line, text, written) if text is not None else None
             elif kind == "association_list":
                 found = []
-                for part in split_list(value, also_comma=False):
-                    pieces = [part] if self._resolves(part) or "," not in part else [
+                for part, quoted in list_items(value):  # a quoted name is taken whole, commas and «;» included
+                    pieces = [part] if quoted or self._resolves(part) or "," not in part else [
                         p.strip() for p in part.split(",") if p.strip()]
                     found.extend(self._association(line, piece, written) for piece in pieces)
                 out[name] = [f for f in found if f is not None]

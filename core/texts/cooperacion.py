@@ -45,6 +45,8 @@ STRINGS = {
     "coop.import.bool": "«{value}» no es sí ni no.",
     "coop.import.code": "«{value}» no es una opción conocida; las opciones son: {allowed}.",
     "coop.import.empty": "El archivo no tiene filas.",
+    "coop.import.default_one": "{file}: la columna «{column}» no tiene valor en la fila {rows}; se guarda «{value}».",
+    "coop.import.default": "{file}: la columna «{column}» no tiene valor en las filas {rows}; se guarda «{value}».",
     "coop.import.missing_column": "Falta la columna «{column}».",
     "coop.import.repeated": "El código {code} aparece en más de una fila.",
     "coop.import.exists": "El cooperante {code} ya está registrado con otros datos; marque «Actualizar los que ya "
@@ -72,7 +74,8 @@ STRINGS = {
                                     "formulario muestra ahora lo guardado; vuelva a hacer sus cambios."),
     "coop.page.import": "Importar el registro desde una hoja de cálculo",
     "coop.page.import_help": "Una fila por cooperante, con las columnas Código, Nombre, Tipo de cooperante y "
-                             "Fuentes como mínimo; las listas van en una celda separadas por «;».",
+                             "Fuentes como mínimo; las listas van en una celda separadas por «;». Si «No "
+                             "reembolsable» queda vacía, se guarda «Sí».",
     "coop.page.upload": "Archivo (.xlsx o .csv), hasta {limit} MB",
     "coop.page.update_existing": "Actualizar los que ya existen",
     "coop.page.problems": "Problemas encontrados: corrija el archivo y vuelva a subirlo. No se guardó nada.",

@@ -74,11 +74,14 @@ STRINGS = {
                                "Minga. Un nombre que la parroquia no tiene registrado se ofrece en la vista previa "
                                "para crearlo o usar el más parecido; nunca se crea sin que usted lo elija.",
     "imp.help.association_ids": "Todas las asociaciones proponentes (códigos o nombres) separadas por «;». Si falta, "
-                                "es solo la líder.",
+                                "es solo la líder. Un nombre que lleva «;» o «,» va entre comillas dobles "
+                                "(ej.: EV-A01; \"Asociación Flor; Mayo\").",
     "imp.help.parish_code": "Código DPA de 6 dígitos. Puede omitirse: se usa la parroquia elegida en Minga.",
     "imp.help.title": "Nombre del proyecto (de 3 a 200 caracteres).",
     "imp.help.text": "Texto libre. Se guarda tal cual, como texto (nunca se ejecuta una fórmula ni se muestra HTML).",
-    "imp.help.text_list": "Varios textos separados por «;» o en líneas distintas de la misma celda.",
+    "imp.help.text_list": "Varios textos separados por «;» o en líneas distintas de la misma celda. Un texto que "
+                          "lleva «;», comillas o un salto de línea va entre comillas dobles, y cada comilla de adentro "
+                          "se escribe dos veces (ej.: \"Riego; semillas\"; \"Variedad \"\"INIAP 2\"\"\").",
     "imp.help.int": "Número entero de personas (0 o más).",
     "imp.help.money": "Dólares. Se aceptan «1.234,56», «1,234.56», «1234,5» o «1234.5»; sin fórmulas.",
     "imp.help.date": "Fecha como dd/mm/aaaa (ej.: 15/03/2027) o una celda de fecha de Excel.",

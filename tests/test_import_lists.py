@@ -1,0 +1,84 @@
+"""Lists in one cell of a proposals file (objectives, risks, partner associations): items separated by «;» or line
+breaks, and an item that holds a «;», a quote or a line break written between double quotes (a quote inside
+doubled), so the workbook Minga exports reads back as the same proposal and an association whose name has a «;»
+can be named."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from core.proposals import import_cells, import_preview, import_templates, imports
+from core.record.store import Store
+
+PARISH = "010170"
+FLOR = ("EV-A77", "Asociación Flor; Mayo")  # a registered association whose name has a «;»
+OBJECTIVES = ["Instalar riego; y capacitar a las familias", 'Sembrar la variedad "INIAP 2"',
+              "Primera línea\nsegunda línea", '"Entre comillas"', "n/a", "Uno, dos y tres"]
+RISKS = ["Sequía; heladas", 'Plagas "nuevas"', "Lluvias\nfuertes"]
+
+
+@pytest.fixture(scope="module")
+def ctx(tmp_path_factory, con):
+    plain = import_preview.context_for(con, Store(tmp_path_factory.mktemp("lists") / "s.sqlite"), PARISH)
+    return dataclasses.replace(plain, associations={**plain.associations, FLOR[0]: FLOR[1]})
+
+
+@pytest.fixture()
+def proposal(ctx):
+    example = import_templates.example_proposal(ctx)
+    return example.model_validate({**example.model_dump(), "proposal_id": "EV-P91", "specific_objectives": OBJECTIVES,
+                                   "risks": RISKS, "association_ids": [example.association_id, FLOR[0]]})
+
+
+def test_the_workbook_minga_exports_reads_back_as_the_same_proposal(ctx, proposal):
+    data = import_templates.proposals_workbook([proposal], ctx.associations, ctx=ctx)
+    result = imports.preview_import(data, "propuestas.xlsx", ctx)
+    assert result.ok, result.problems
+    [row] = result.rows
+    assert row.proposal.model_dump() == proposal.model_dump()
+
+
+def test_the_exported_workbook_saved_as_csv_keeps_every_item(ctx, proposal):
+    """A spreadsheet saving the «Propuestas» sheet as CSV quotes the cell again: the items still read back."""
+    data = import_templates.proposals_workbook([proposal], ctx.associations, ctx=ctx)
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(
+        load_workbook(io.BytesIO(data)).worksheets[0].iter_rows(values_only=True))
+    result = imports.preview_import(out.getvalue().encode("utf-8"), "propuestas.csv", ctx)
+    assert result.ok, result.problems
+    [row] = result.rows
+    read = row.proposal
+    assert (read.specific_objectives, read.risks, read.association_ids) == (OBJECTIVES, RISKS, ["EV-A01", FLOR[0]])
+
+
+@pytest.mark.parametrize(("cell", "ids"), [
+    ('EV-A01; "Asociación Flor; Mayo"', ["EV-A01", "EV-A77"]),  # quoted: the name whole
+    ('"Asociación Flor; Mayo"\nEV-A01', ["EV-A01", "EV-A77"]),  # the lead goes first
+    ("EV-A01, EV-A77", ["EV-A01", "EV-A77"]),  # codes separated by commas, as before
+])
+def test_an_association_whose_name_has_a_semicolon_can_be_named(ctx, cell, ids):
+    header = "Código;Asociación;Asociaciones proponentes;Título;Costo total (USD);Monto solicitado\n"
+    escaped = cell.replace('"', '""')
+    data = (header + f'EV-P92;EV-A01;"{escaped}";Riego en Ñamarín;1000;1000\n').encode("utf-8")
+    result = imports.preview_import(data, "propuestas.csv", ctx)
+    assert result.ok, result.problems
+    assert result.rows[0].proposal.association_ids == ids
+
+
+@pytest.mark.parametrize(("cell", "items"), [
+    ("Riego; huertos", ["Riego", "huertos"]),  # plain items, as people type them
+    ("Riego\nhuertos;;", ["Riego", "huertos"]),
+    ('"Riego; huertos"; semillas', ["Riego; huertos", "semillas"]),
+    ('"Dijo ""sí"""', ['Dijo "sí"']),
+    ('"Sequía" prolongada; plagas', ['"Sequía" prolongada', "plagas"]),  # a quote that does not close the item
+    ('"sin cerrar; plagas', ['"sin cerrar', "plagas"]),
+    ('"n/a"', ["n/a"]),  # quoted: the words themselves, not an empty cell
+    ("n/a", []),
+])
+def test_a_list_cell_is_read_as_written(cell, items):
+    assert import_cells.split_list(cell, also_comma=False) == items
