@@ -236,8 +236,9 @@ def test_the_acta_names_who_recorded_it_by_name_as_they_were_called_then(tmp_pat
     assert fmt.person(older.recorded_by_name, older.recorded_by) == "el usuario «presidenta»"
 
 
-def test_the_acta_excel_holds_the_same_and_neutralises_formulas(tmp_path):
-    draft = _draft(justification_es="=HYPERLINK(\"http://x\")")
+def test_the_acta_excel_holds_the_same_and_shows_formula_like_text_as_typed_never_run(tmp_path):
+    typed = "=HYPERLINK(\"http://x\")"
+    draft = _draft(justification_es=typed)
     decision = record(_store(tmp_path), BOARD, draft)
     book = openpyxl.load_workbook(io.BytesIO(acta.xlsx_bytes(decision)))
     assert book.sheetnames == ["Decisión", "Financiadas", "No financiadas", "Asistentes y votos", "Pesos y reglas"]
@@ -245,7 +246,8 @@ def test_the_acta_excel_holds_the_same_and_neutralises_formulas(tmp_path):
     assert funded[1][:4] == ("EV-P02", "Riego por goteo comunitario", "Asociación Flor de Mayo", 18500)
     fields = dict(book["Decisión"].iter_rows(min_row=2, values_only=True))
     assert fields["Resultado"] == "Aprobado"
-    assert fields["Justificación"].startswith("'=")
+    cell = next(row[1] for row in book["Decisión"].iter_rows(min_row=2) if row[0].value == "Justificación")
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (typed, "s", True)  # text, never a formula
     votes = {row[0]: row[2] for row in book["Asistentes y votos"].iter_rows(min_row=2, values_only=True)}
     assert votes["Marta Sinchi"] == "En contra"
 

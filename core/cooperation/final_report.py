@@ -14,7 +14,7 @@ from core.cooperation.agreements import Agreement
 from core.cooperation.closing import SCALE, ClosingEvaluation, scores_table
 from core.cooperation.monitoring import Report
 from core.cooperation.reviews import Audit, MidtermEvaluation, review_rows
-from core.exports import excel_text, neutralise
+from core.exports import TEXT_FORMAT, clean, excel_text
 from core.record.pdf_layout import DocumentPDF, heading, paragraph, table, title
 from core.texts import label, t
 
@@ -99,6 +99,7 @@ def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     bold = book.add_format({"bold": True})
+    text_format = book.add_format(TEXT_FORMAT)  # a text cell, shown as typed: never a formula
     money = book.add_format({"num_format": "#,##0.00"})  # two decimals, grouped in the reader's locale
 
     def sheet(name: str, headers: list[str], rows: list[list[object]], money_columns: tuple[int, ...] = ()) -> None:
@@ -111,7 +112,7 @@ def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     ws.write_number(r, c, value, money if c in money_columns else None)
                 elif value is not None:
-                    ws.write_string(r, c, excel_text(neutralise(str(value))))
+                    ws.write_string(r, c, excel_text(clean(str(value))), text_format)
 
     sheet(t("close.sheet.results"), [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"),
                                      t("agr.col.target"), t("close.col.reached")], _results(agreement, latest))

@@ -18,7 +18,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from core import fmt
-from core.exports import excel_text, neutralise
+from core.exports import TEXT_FORMAT, clean, excel_text
 from core.record import constancia
 from core.record.decisions import Decision, presiding
 from core.record.hashing import body_hash
@@ -173,6 +173,7 @@ def xlsx_bytes(decision: Decision) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     bold = book.add_format({"bold": True})
+    text_format = book.add_format(TEXT_FORMAT)  # a text cell, shown as typed: never a formula
     money_format = book.add_format({"num_format": "#,##0.00"})
     money_header = t("acta.col.amount_usd")  # the one column of amounts written with thousands and cents
 
@@ -186,7 +187,7 @@ def xlsx_bytes(decision: Decision) -> bytes:
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     ws.write_number(r, c, value, money_format if headers[c] == money_header else None)
                 else:
-                    ws.write_string(r, c, excel_text(neutralise("" if value is None else str(value))))
+                    ws.write_string(r, c, excel_text(clean("" if value is None else str(value))), text_format)
 
     fields = [
         ("number", decision.number_es),
