@@ -59,8 +59,10 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
            [66, 24, 28, 28, 28], ["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"])
 
     heading(pdf, t("close.pdf.money"))
+    sources = _money(agreement, latest)
+    money = fmt.amount_for([v for _, c, x in sources for v in (c, x)])  # committed beside spent: one rule
     table(pdf, [t("agr.col.source"), t("close.col.committed"), t("close.col.spent")],
-           [[s, fmt.money(c), fmt.money(x)] for s, c, x in _money(agreement, latest)], [74, 50, 50],
+           [[s, money(c), money(x)] for s, c, x in sources], [74, 50, 50],
            ["LEFT", "RIGHT", "RIGHT"])
 
     heading(pdf, t("rev.pdf.heading"))
