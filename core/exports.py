@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 import polars as pl
+import xlsxwriter
 
 from core.fmt import number
 from core.texts import t
@@ -130,7 +131,11 @@ def xlsx_bytes(frame: pl.DataFrame, sheet: str = "Datos") -> bytes:
     texts = _text_columns(flat)
     flat = flat.with_columns([_excel_cut(c) for c in texts])
     buffer = io.BytesIO()
-    flat.write_excel(buffer, worksheet=sheet[:31], autofit=True, float_precision=2,
+    # every text a text cell: never a formula, nor a link (a text reading «mailto:a@b.c» would show «a@b.c»)
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                        "nan_inf_to_errors": True})
+    flat.write_excel(book, worksheet=sheet[:31], autofit=True, float_precision=2,
                      dtype_formats={pl.Date: "dd/mm/yyyy", pl.Datetime: "dd/mm/yyyy hh:mm"},
                      column_formats={c: dict(TEXT_FORMAT) for c in texts})
+    book.close()
     return buffer.getvalue()

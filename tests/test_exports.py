@@ -68,12 +68,12 @@ def test_xlsx_keeps_headers_and_plain_text():
 
 
 @pytest.mark.parametrize("typed", ["- Falta agua", "=1+1", "=HYPERLINK(\"http://x\")", "+593 99 123 4567", "@SUM(A1)",
-                                   "-2+3", "Riego por goteo"])
+                                   "-2+3", "Riego por goteo", "http://malo.example/x", "mailto:a@b.c"])
 def test_excel_shows_text_as_typed_in_a_text_cell_that_never_runs_and_the_csv_keeps_the_apostrophe(typed):
     people = exports.for_people(pl.DataFrame({"note": [typed]}), {"note": "Observación"})
     cell = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(people))).active["A2"]
     assert (cell.value, cell.data_type) == (typed, "s")  # a string, never a formula ("f")
-    assert cell.quotePrefix  # edited in Excel, it stays text
+    assert cell.quotePrefix and cell.hyperlink is None  # edited in Excel, it stays text; never a link
     assert _csv_column(people) == ["'" + typed if typed[0] in "=+-@" else typed]
 
 
