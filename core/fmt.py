@@ -29,7 +29,8 @@ def number(value: float | int | None, decimals: int = 0) -> str:
 
 
 def money(value: float | int | None, decimals: int = 2) -> str:
-    """USD amounts: 1234.5 → '$ 1.234,50'; negative amounts keep their sign before the symbol."""
+    """USD amounts: 1234.5 → '$ 1.234,50'; negative amounts keep their sign before the symbol. A figure people read
+    goes through `amount` (alone), `amounts_named` (a sentence) or `amount_for` (a column) instead."""
     if _is_blank(value):
         return UNKNOWN
     sign = "-" if value < 0 else ""
@@ -55,6 +56,14 @@ def amounts(values: Iterable[float | int | None]) -> list[str]:
     """A table column of USD amounts as text, by one rule (`amount_for`)."""
     values = list(values)
     return list(map(amount_for(values), values))
+
+
+def amounts_named(**values: float | int | None) -> dict[str, str]:
+    """The USD amounts one sentence names, as text by one rule (`amount_for`), keyed as the sentence names them:
+    `t(key, **amounts_named(cost=13000, left=850.5))` reads «cuesta $ 13.000,00 y quedan $ 850,50», never
+    «$ 13.000» beside «$ 850,50»."""
+    each = amount_for(values.values())
+    return {name: each(value) for name, value in values.items()}
 
 
 class NumberTextError(ValueError):

@@ -144,7 +144,7 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> tuple
         st.caption(t("budget.rules.board_same") if same else t("budget.rules.board_differs",
                                                                  rules=" · ".join(scenarios.rules_es(board))))
     else:
-        st.caption(t("budget.rules.board_none", budget=fmt.money(shared.default_rules(code).budget_usd)))
+        st.caption(t("budget.rules.board_none", budget=fmt.amount(shared.default_rules(code).budget_usd)))
     return rules, unread
 
 
@@ -286,7 +286,7 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
         return unread
     if runs["optimal"].candidates.is_empty():  # nothing passed the eligibility filter: say so, not «all funded»
         st.warning(t("budget.no_candidates", n=fmt.number(len(inputs.proposals)),
-                     budget=fmt.money(rules.budget_usd - rules.reserve_usd)), icon=":material/filter_alt_off:")
+                     budget=fmt.amount(rules.budget_usd - rules.reserve_usd)), icon=":material/filter_alt_off:")
         return unread
     st.caption(t("budget.methods.caption"))
     ballots_caption(inputs)

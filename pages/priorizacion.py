@@ -140,7 +140,7 @@ def sensitivity_panel(code: str, weights: dict[str, float], rules, ranking: pl.D
                       feasible: bool) -> None:
     st.subheader(t("prio.sens.title"))
     st.write(t("prio.sens.intro", variation=fmt.percent(shared.VARIATION, 0), draws=fmt.number(shared.DRAWS),
-               budget=fmt.money(rules.budget_usd)))
+               budget=fmt.amount(rules.budget_usd)))
     if not feasible:
         st.info(t("prio.sens.infeasible"))
     elif ranking.height > shared.SENSITIVITY_AUTO_LIMIT and not st.session_state.get("prio-sens-run"):
@@ -240,7 +240,7 @@ def weights_and_ranking(code: str, names: dict[str, str], titles: dict[str, str]
 
     st.subheader(t("prio.ranking.title"))
     st.caption(t("prio.ranking.caption", weights=shared.preset_name() or CUSTOM.lower(),
-                 budget=fmt.money(rules.budget_usd)))
+                 budget=fmt.amount(rules.budget_usd)))
     if ranking.is_empty():
         st.info(t("prio.ranking.empty"))
     else:

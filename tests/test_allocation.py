@@ -117,7 +117,7 @@ def test_greedy_skips_what_does_not_fit_and_keeps_going():
     assert result.funded_ids == ["A", "C"]
     skipped = {o.proposal_id: o for o in result.proposals}["B"]
     assert skipped.rule == "budget"
-    assert "$ 40,00" in skipped.reason_es  # the money left when its turn came
+    assert "quedaban $ 40 y cuesta $ 50." in skipped.reason_es  # the money left when its turn came: whole dollars
     # It needed a score above the proposal after which the money ran out (A, 90).
     assert skipped.score_needed == pytest.approx(90)
     raised = candidates.with_columns(pl.when(pl.col("proposal_id") == "B").then(90.01).otherwise(pl.col("score"))
@@ -159,7 +159,7 @@ def test_each_rule_changes_the_optimum_as_it_should(rules, funded, not_funded):
 @pytest.mark.parametrize("rules, words", [
     (AllocationRules(budget_usd=100, reserve_usd=150), "reserva"),
     (AllocationRules(budget_usd=100, must_fund=["P1"], must_not_fund=["P1"]), "obligatoria y como excluida"),
-    (AllocationRules(budget_usd=60, must_fund=["P1", "P3"]), "obligatorias cuestan $ 90,00"),
+    (AllocationRules(budget_usd=60, must_fund=["P1", "P3"]), "obligatorias cuestan $ 90 y solo hay $ 60 disponibles"),
     (AllocationRules(budget_usd=100, must_fund=["P1", "P2"], exclusive_pairs=[("P1", "P2")]), "excluyentes"),
     (AllocationRules(budget_usd=100, must_fund=["X9"]), "«X9»"),
     (AllocationRules(budget_usd=100, must_fund=["P1", "P2"], max_share_per_association=0.5), "tope"),
@@ -179,7 +179,7 @@ def test_min_one_when_impossible_says_why_and_covers_as_many_as_it_can():
     assert result.feasible
     assert len(result.associations_covered) == 2
     note = " ".join(result.notes_es)
-    assert "$ 110,00" in note and "2 de 3" in note
+    assert "$ 110 " in note and "$ 110,00" not in note and "2 de 3" in note
 
 
 @pytest.mark.parametrize("rows, budget, blamed", [
@@ -528,8 +528,8 @@ def test_a_proposal_over_the_cap_is_explained_by_its_own_cost():
                                                       max_share_per_association=0.3))
     assert result.funded_ids == []
     reasons = {o.proposal_id: o.reason_es for o in result.proposals}
-    assert reasons["a"].startswith("Cuesta $ 600,00, más que el tope por asociación ($ 300,00).")
-    assert any("«x»" in note and "cuesta $ 600,00" in note for note in result.notes_es)
+    assert reasons["a"].startswith("Cuesta $ 600, más que el tope por asociación ($ 300).")
+    assert any("«x»" in note and "cuesta $ 600" in note and "$ 600,00" not in note for note in result.notes_es)
 
 
 @pytest.mark.parametrize("costs, scores, budget, optimal, greedy", [
@@ -573,3 +573,13 @@ def test_a_proposal_kept_out_by_at_least_one_per_association_says_how_many_it_wo
     result = allocate_detailed(frame(rows), AllocationRules(budget_usd=100, min_one_per_association=True))
     outcome = next(p for p in result.proposals if p.proposal_id == out)
     assert not outcome.funded and outcome.reason_es == reason
+
+
+@pytest.mark.parametrize(("cost", "reason"), [
+    (50, "quedaban $ 40 y cuesta $ 50."),
+    (50.25, "quedaban $ 40,00 y cuesta $ 50,25."),  # one figure with cents: both to the cent
+])
+def test_a_reason_names_its_amounts_by_one_rule(cost, reason):
+    candidates = frame([("A", "a1", 60, 90), ("B", "a2", cost, 80), ("C", "a3", 40, 70)])
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=100), method="greedy")
+    assert reason in {o.proposal_id: o for o in result.proposals}["B"].reason_es

@@ -62,8 +62,8 @@ def test_proportional_through_allocate_funds_what_the_ballots_support():
 
 
 @pytest.mark.parametrize(("ballots", "words"), [
-    ({"v1": {"A": 5.0}}, "el único participante del grupo asesor que calificó dispone de $ 300,00"),
-    ({"v1": {"A": 5.0}, "v2": {"B": 1.0}}, "cada uno de los 2 participantes del grupo asesor dispone de $ 150,00"),
+    ({"v1": {"A": 5.0}}, "el único participante del grupo asesor que calificó dispone de $ 300 "),
+    ({"v1": {"A": 5.0}, "v2": {"B": 1.0}}, "cada uno de los 2 participantes del grupo asesor dispone de $ 150 "),
 ])
 def test_the_proportional_message_counts_the_participants_in_good_spanish(ballots, words):
     result = allocate_detailed(BASE, AllocationRules(budget_usd=300), method="proportional", ballots=ballots)

@@ -164,6 +164,16 @@ def test_a_problem_typed_with_markdown_shows_as_text_on_the_public_problems_page
     assert not _unescaped(problems)
 
 
+def test_a_files_preview_writes_whole_amounts_in_whole_dollars(parish_store):
+    """The preview wrote every aid to the cent («$ 1.500,00») although none had cents."""
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    app.session_state["prep-file-ayudas"] = ("ayudas.csv", AID_CSV.replace(";820,50;", ";820;").encode())
+    app.run()
+    [preview] = [d.value for d in app.dataframe if "Monto (USD)" in d.value.columns and len(d.value) == 2]
+    assert list(preview["Monto (USD)"]) == ["$ 1.500", "$ 820"]
+
+
 def test_a_files_preview_reads_like_the_template_not_like_code(parish_store):
     """Before it is stored, an aid file was shown with the model's English field names, codes such as
     «training» and amounts such as 1500.5."""

@@ -236,8 +236,9 @@ def test_the_acta_names_who_recorded_it_by_name_as_they_were_called_then(tmp_pat
     assert fmt.person(older.recorded_by_name, older.recorded_by) == "el usuario «presidenta»"
 
 
-def test_the_acta_excel_holds_the_same_and_neutralises_formulas(tmp_path):
-    draft = _draft(justification_es="=HYPERLINK(\"http://x\")")
+def test_the_acta_excel_holds_the_same_and_shows_formula_like_text_as_typed_never_run(tmp_path):
+    typed = "=HYPERLINK(\"http://x\")"
+    draft = _draft(justification_es=typed)
     decision = record(_store(tmp_path), BOARD, draft)
     book = openpyxl.load_workbook(io.BytesIO(acta.xlsx_bytes(decision)))
     assert book.sheetnames == ["Decisión", "Financiadas", "No financiadas", "Asistentes y votos", "Pesos y reglas"]
@@ -245,7 +246,8 @@ def test_the_acta_excel_holds_the_same_and_neutralises_formulas(tmp_path):
     assert funded[1][:4] == ("EV-P02", "Riego por goteo comunitario", "Asociación Flor de Mayo", 18500)
     fields = dict(book["Decisión"].iter_rows(min_row=2, values_only=True))
     assert fields["Resultado"] == "Aprobado"
-    assert fields["Justificación"].startswith("'=")
+    cell = next(row[1] for row in book["Decisión"].iter_rows(min_row=2) if row[0].value == "Justificación")
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (typed, "s", True)  # text, never a formula
     votes = {row[0]: row[2] for row in book["Asistentes y votos"].iter_rows(min_row=2, values_only=True)}
     assert votes["Marta Sinchi"] == "En contra"
 
@@ -381,3 +383,25 @@ def test_the_acta_names_each_association_left_without_a_project_and_why(tmp_path
     assert "uncovered_es" not in plain.model_dump()
     assert "sin ningún proyecto" not in " ".join(p.extract_text() for p in
                                                  PdfReader(io.BytesIO(acta.pdf_bytes(plain))).pages)
+
+
+def _whole(draft):
+    """`draft` with every amount in whole dollars (its second project costs $ 14.250 instead of $ 14.250,50)."""
+    return draft.model_copy(update={"funded": [draft.funded[0], draft.funded[1].model_copy(
+        update={"amount_usd": 14250.0})], "total_cost_usd": 32750.0})
+
+
+@pytest.mark.parametrize(("whole", "sentence", "column"), [
+    # the resolution compares budget, reserve and cost: cents on all three only because the cost has cents
+    (False, ("Presupuesto: $ 40.000,00; reserva: $ 2.000,00;", "Se asignan $ 32.750,50 a 2 proyectos"),
+     ["$ 18.500,00", "$ 14.250,50", "$ 32.750,50"]),
+    (True, ("Presupuesto: $ 40.000; reserva: $ 2.000;", "Se asignan $ 32.750 a 2 proyectos"),
+     ["$ 18.500", "$ 14.250", "$ 32.750"]),
+])
+def test_the_acta_prints_its_amounts_by_one_rule_per_sentence_and_column(tmp_path, whole, sentence, column):
+    draft = _whole(_draft()) if whole else _draft()
+    decision = record(_store(tmp_path), BOARD, draft)
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(acta.pdf_bytes(decision))).pages))
+    assert all(part in text for part in sentence), text[:1200]
+    funded = text[text.index("Proyectos financiados"):text.index("Total") + 20]
+    assert re.findall(r"\$ [\d.]+(?:,\d\d)?", funded) == column

@@ -1,5 +1,7 @@
-"""Downloads: Spanish headers, labels for codes, formula-like text neutralised."""
+"""Downloads: Spanish headers, labels for codes, formula-like text kept as text (an apostrophe in a CSV, a text cell
+in Excel)."""
 
+import csv
 import datetime as dt
 import io
 
@@ -23,9 +25,15 @@ def test_neutralise(text, expected):
 
 @settings(max_examples=300)
 @given(st.lists(st.one_of(st.none(), st.text()), min_size=1, max_size=8))
-def test_a_downloaded_column_is_neutralised_cell_by_cell(cells):
+def test_a_downloaded_column_is_cleaned_cell_by_cell_and_neutralised_in_the_csv(cells):
     people = exports.for_people(pl.DataFrame({"note": cells}, schema={"note": pl.Utf8}), {"note": "Nota"})
-    assert people["Nota"].to_list() == [None if c is None else exports.neutralise(c) for c in cells]
+    assert people["Nota"].to_list() == [None if c is None else exports.clean(c) for c in cells]
+    assert _csv_column(people) == ["" if c is None else exports.neutralise(c) for c in cells]
+
+
+def _csv_column(frame: pl.DataFrame) -> list[str]:
+    rows = list(csv.reader(io.StringIO(exports.csv_bytes(frame).decode("utf-8-sig"), newline=""), delimiter=";"))
+    return [row[0] if row else "" for row in rows[1:]]
 
 
 def _frame():
@@ -39,7 +47,7 @@ def test_for_people_renames_labels_and_drops_unlisted_columns():
                                 {"member_role": {"mother": "Madre", "father": "Padre"}})
     assert people.columns == ["Socio", "Rol", "Nota", "Monto (USD)"]
     assert people["Rol"].to_list() == ["Madre", "Padre"]
-    assert people["Nota"].to_list() == ["'=1+1", "ok"]
+    assert people["Nota"].to_list() == ["=1+1", "ok"]  # as typed: each file keeps it text in its own way
     assert people["Monto (USD)"].to_list() == [1234.5, 10.0]
 
 
@@ -56,7 +64,17 @@ def test_xlsx_keeps_headers_and_plain_text():
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Socios"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Socio", "Nota")
-    assert rows[1] == ("M1", "'=1+1")
+    assert rows[1] == ("M1", "=1+1")
+
+
+@pytest.mark.parametrize("typed", ["- Falta agua", "=1+1", "=HYPERLINK(\"http://x\")", "+593 99 123 4567", "@SUM(A1)",
+                                   "-2+3", "Riego por goteo", "http://malo.example/x", "mailto:a@b.c"])
+def test_excel_shows_text_as_typed_in_a_text_cell_that_never_runs_and_the_csv_keeps_the_apostrophe(typed):
+    people = exports.for_people(pl.DataFrame({"note": [typed]}), {"note": "Observación"})
+    cell = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(people))).active["A2"]
+    assert (cell.value, cell.data_type) == (typed, "s")  # a string, never a formula ("f")
+    assert cell.quotePrefix and cell.hyperlink is None  # edited in Excel, it stays text; never a link
+    assert _csv_column(people) == ["'" + typed if typed[0] in "=+-@" else typed]
 
 
 def test_xlsx_money_has_two_decimals_and_whole_numbers_none():

@@ -175,3 +175,13 @@ def test_a_loaded_parish_record_is_shown_by_its_own_code(record_id, expected):
 def test_a_column_of_amounts_is_written_to_the_cent_when_any_has_cents(column, shown):
     written = fmt.amount_for(column)
     assert [written(v) for v in column] == shown
+
+
+@pytest.mark.parametrize(("named", "shown"), [
+    ({"asks": 13000, "costs": 13000.0}, {"asks": "$ 13.000", "costs": "$ 13.000"}),  # never «$ 13.000,00» here
+    ({"cost": 13000, "left": 850.5}, {"cost": "$ 13.000,00", "left": "$ 850,50"}),
+    ({"spent": -5.0, "cap": None}, {"spent": "-$ 5", "cap": "sin dato"}),
+    ({}, {}),
+])
+def test_the_amounts_a_sentence_names_are_written_by_one_rule(named, shown):
+    assert fmt.amounts_named(**named) == shown

@@ -70,7 +70,7 @@ def test_form_errors_are_spanish_and_name_the_field(demo):
         "EV-P01)"),
         "Título: es demasiado corto (mínimo 3 caracteres)",
         ("Presupuesto por líneas (línea 1): el monto de la línea de presupuesto no puede ser negativo (se recibió "
-        "-$ 5,00)")]
+        "-$ 5)")]
 
 
 @pytest.mark.parametrize(("typed", "amount"), [

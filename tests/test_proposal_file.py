@@ -58,14 +58,14 @@ def ctx(store, con):
     ({"cost_usd": 1500.0, "counterpart_associations_usd": 1500.0}, False, True, 0.0, None, None),
     ({"cost_usd": 1500.0}, False, False, None, None, None),  # no counterpart column: nothing to derive from
     ({"cost_usd": 800.0, "counterpart_associations_usd": 900.0}, False, True, None, "counterpart_associations_usd",
-     "los aportes ($ 900,00) suman más que el costo total ($ 800,00)"),
+     "los aportes ($ 900) suman más que el costo total ($ 800)"),
     ({"cost_usd": 1500.0, "requested_usd": 1200.0, "counterpart_associations_usd": 300.0}, True, True, None, None,
      None),
     ({"cost_usd": 1500.0, "requested_usd": 1200.004, "counterpart_associations_usd": 300.0}, True, True, None,
      None, None),  # within half a cent
     ({"cost_usd": 1500.0, "requested_usd": 1000.0, "counterpart_associations_usd": 300.0}, True, True, None,
-     "requested_usd", "solicitado $ 1.000,00 + aportes $ 300,00 = $ 1.300,00, pero el costo total es $ 1.500,00"),
-    ({"cost_usd": 1500.0, "requested_usd": 1000.0}, True, False, None, "requested_usd", "= $ 1.000,00, pero"),
+     "requested_usd", "solicitado $ 1.000 + aportes $ 300 = $ 1.300, pero el costo total es $ 1.500"),
+    ({"cost_usd": 1500.0, "requested_usd": 1000.0}, True, False, None, "requested_usd", "= $ 1.000, pero"),
     ({"cost_usd": "mil", "counterpart_associations_usd": 300.0}, False, True, None, None, None),
     ({"cost_usd": 1500.0, "counterpart_associations_usd": "NaN"}, False, True, None, None, None),
     # a negative amount is the model's to name at its own column: nothing derived from it, no other column blamed
@@ -117,7 +117,7 @@ def test_the_issue_file_is_read_with_derived_amounts_per_row(ctx):
     assert (first.cost_usd, first.requested_usd, first.counterpart_associations_usd) == (1500.0, 1200.0, 300.0)
     assert (second.cost_usd, second.requested_usd) == (2400.5, 2000.0)
     assert (first.direct_beneficiaries, first.duration_months, second.sdg_goals) == (25, 6, [2, 5])
-    derived = "«Monto solicitado al GAD» calculado: costo total $ 1.500,00 − aportes $ 300,00 = $ 1.200,00"
+    derived = "«Monto solicitado al GAD» calculado: costo total $ 1.500 − aportes $ 300 = $ 1.200"
     assert preview.rows[0].notes == [derived]
 
 

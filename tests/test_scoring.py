@@ -128,8 +128,8 @@ def test_need_without_diagnosis_is_neutral_and_says_so():
 
 @pytest.mark.parametrize("changes, expected, words", [
     ({}, 0, "El GAD pondría todo el costo"),
-    ({"requested_usd": 7500, "counterpart_associations_usd": 2500}, 50, "las asociaciones ($ 2.500,00)"),
-    ({"requested_usd": 5000, "counterpart_cooperant_usd": 5000, "cooperant_name": "FH"}, 100, "FH ($ 5.000,00)"),
+    ({"requested_usd": 7500, "counterpart_associations_usd": 2500}, 50, "las asociaciones ($ 2.500)"),
+    ({"requested_usd": 5000, "counterpart_cooperant_usd": 5000, "cooperant_name": "FH"}, 100, "FH ($ 5.000)"),
     ({"requested_usd": 2000, "counterpart_other_usd": 8000}, 100, "80 %"),
 ])
 def test_counterpart(changes, expected, words):

@@ -126,12 +126,12 @@ def test_gate_non_reimbursable(changes, passed, words):
 @pytest.mark.parametrize("changes, passed, words", [
     ({}, True, "dentro de lo disponible"),
     ({"cost_usd": 25000, "requested_usd": 25000, "budget_lines": [{"item": "Obra", "amount_usd": 25000}]}, False,
-     "solo hay $ 20.000,00"),
+     "Pide $ 25.000 al GAD y solo hay $ 20.000 disponibles."),
     # 40 % of 10.000 = 4.000 must be local: 6.000 from the GAD is enough; 3.000 is not
     (cooperated("O-PCT", 6000, 4000), True, "exige una contraparte del 40 %"),
-    (cooperated("O-PCT", 3000, 7000), False, "pone $ 3.000,00"),
-    (cooperated("O-USD", 4000, 5000, 1000), True, "$ 5.000,00"),
-    (cooperated("O-USD", 3000, 6000, 1000), False, "exige una contraparte de $ 5.000,00"),
+    (cooperated("O-PCT", 3000, 7000), False, "pone $ 3.000 entre"),
+    (cooperated("O-USD", 4000, 5000, 1000), True, "exige una contraparte de $ 5.000 y la propuesta pone $ 5.000."),
+    (cooperated("O-USD", 3000, 6000, 1000), False, "exige una contraparte de $ 5.000 y la propuesta pone $ 4.000 entre"),
 ])
 def test_gate_counterpart(changes, passed, words):
     result = gate_counterpart(proposal(**changes), CTX)
@@ -218,7 +218,7 @@ def test_a_decided_project_is_kept_out_for_that_alone_and_a_draft_for_everything
     ({"cooperation_type": "soft_loan", "reimbursable": True}, "non_reimbursable", False, "reembolsable"),
     ({"themes": ["health"]}, "competence", False, "(salud) no son competencia"),
     ({"themes": ["health", "gender"]}, "competence", True, "género"),
-    ({"counterpart_required_usd": 9000}, "counterpart", False, "tiene reservados $ 8.000,00"),
+    ({"counterpart_required_usd": 9000}, "counterpart", False, "Exige una contraparte de $ 9.000 y el GAD tiene reservados $ 8.000:"),
     ({"counterpart_required_usd": 8000}, "counterpart", True, "dentro de lo reservado"),
     ({"counterpart_required_pct": 30, "amount_usd": None}, "counterpart", False, "no dice cuánto"),
     ({}, "pdot", True, "OE1"),

@@ -721,3 +721,16 @@ def test_a_control_row_planted_in_meta_is_named(copy):
     result = verify(copy)
     assert result.returncode == 1
     assert "datos de control que Minga no escribe (administrador)" in result.stderr, result.stderr
+
+
+def test_an_acta_whose_amounts_print_in_whole_dollars_verifies(tmp_path):
+    """Amounts print by the money rule (whole dollars when no figure of a sentence or column has cents): the acta
+    printed again from the logged decision reads the same, so `verify --acta` accepts it."""
+    from tests.test_decisions_acta import _whole
+    store = store_accounts(Store(tmp_path / "minga.sqlite"), BOARD)
+    decision = record(store, BOARD, _whole(_draft()))
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(decision, store.head()))
+    assert "Se asignan $ 32.750 a" in constancia.read_pdf(printed).text
+    result = verify(tmp_path / "minga.sqlite", "--acta", str(printed))
+    assert result.returncode == 0, result.stderr

@@ -112,8 +112,9 @@ def pdot_report(store: Store, parish_code: str) -> None:
     headers = {c: t(f"pdot.col.{c}") for c in frame.columns}
     shown = frame.with_columns(
         pl.col("status").replace_strict(labels("proposal_status"), default=pl.col("status")),
-        pl.col("committed_usd").map_elements(fmt.money, return_dtype=pl.Utf8),
-        pl.col("spent_usd").map_elements(fmt.money, return_dtype=pl.Utf8).fill_null(fmt.UNKNOWN),
+        pl.col("committed_usd").map_elements(fmt.amount_for(frame["committed_usd"]), return_dtype=pl.Utf8),
+        pl.col("spent_usd").map_elements(fmt.amount_for(frame["spent_usd"]), return_dtype=pl.Utf8)
+        .fill_null(fmt.UNKNOWN),
         pl.col("progress_pct").map_elements(lambda v: fmt.percent(v / 100), return_dtype=pl.Utf8)
         .fill_null(fmt.UNKNOWN),
         pl.col("agreement").fill_null(""))

@@ -3,6 +3,7 @@ records change, here or in another process."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
@@ -38,11 +39,13 @@ def records_frame(store: Store, parish_code: str, part: str, bodies: list[dict[s
                  t("form.q.pobreza"): label("perceived_poverty", b.get("perceived_poverty"))} for b in bodies]
     else:
         columns = tables.PARTS[part].columns
-        rows = [{t(c.header): _cell(c, b, parish_code, names) for c in columns} for b in bodies]
+        money = fmt.amount_for(v for b in bodies if isinstance(v := b.get("amount_usd"), (int, float)))  # one rule
+        rows = [{t(c.header): _cell(c, b, parish_code, names, money) for c in columns} for b in bodies]
     return pl.DataFrame(rows, infer_schema_length=None)
 
 
-def _cell(column: tables.Column, body: dict[str, Any], parish_code: str, names: dict[str, str]) -> str:
+def _cell(column: tables.Column, body: dict[str, Any], parish_code: str, names: dict[str, str],
+          money: Callable[[float], str]) -> str:
     value = body.get(column.field)
     if column.field == "code" and value is None:  # a PDOT objective keeps its full id
         return fmt.local_code(body.get("pdot_objective_id", ""))
@@ -53,7 +56,7 @@ def _cell(column: tables.Column, body: dict[str, Any], parish_code: str, names: 
     if isinstance(value, bool):
         return t("form.choice.yes") if value else t("form.choice.no")
     if column.field == "amount_usd" and value is not None:
-        return fmt.money(value)
+        return money(value)
     if isinstance(value, float):
         return fmt.number(value, 2)
     return "" if value is None else str(value)

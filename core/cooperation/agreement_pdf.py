@@ -26,9 +26,11 @@ def pdf_bytes(agreement: Agreement, *, parish_name: str, cooperant_name: str, pr
         paragraph(pdf, t("agr.pdf.mremh", registration=agreement.mremh_registration))
 
     heading(pdf, t("agr.pdf.money"))
-    rows = [[label("agreement_party", party), fmt.money(amount), fmt.percent(amount / agreement.total_usd)]
-            for party, amount in agreement.by_source().items()]
-    rows.append([t("acta.total"), fmt.money(agreement.total_usd), fmt.percent(1.0)])
+    parts = agreement.by_source()
+    money = fmt.amount_for([*parts.values(), agreement.total_usd])  # one column, one rule
+    rows = [[label("agreement_party", party), money(amount), fmt.percent(amount / agreement.total_usd)]
+            for party, amount in parts.items()]
+    rows.append([t("acta.total"), money(agreement.total_usd), fmt.percent(1.0)])
     table(pdf, [t("agr.col.source"), t("agr.col.amount"), t("agr.col.share")], rows, [90, 50, 34],
            ["LEFT", "RIGHT", "RIGHT"])
 

@@ -206,11 +206,11 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     local = draft.gad_usd + draft.community_usd  # what the parish puts in: the counterpart a call asks for
     if call is not None and call.counterpart_required_pct and local < draft.total_usd * call.counterpart_required_pct / 100:
         raise ValueError(t("agr.err.counterpart", call=call.call_id, pct=fmt.number(call.counterpart_required_pct),
-                           needed=fmt.money(draft.total_usd * call.counterpart_required_pct / 100),
-                           local=fmt.money(local)))
+                           **fmt.amounts_named(needed=draft.total_usd * call.counterpart_required_pct / 100,
+                                               local=local)))
     if call is not None and call.max_amount_usd is not None and draft.cooperant_usd > call.max_amount_usd + CENT:
-        raise ValueError(t("agr.err.over_call_max", call=call.call_id, max=fmt.money(call.max_amount_usd),
-                           cooperant=fmt.money(draft.cooperant_usd)))
+        raise ValueError(t("agr.err.over_call_max", call=call.call_id, **fmt.amounts_named(max=call.max_amount_usd,
+                                                                                 cooperant=draft.cooperant_usd)))
     if any(a.application_id == draft.application_id for a in agreements(store, application.parish_code)):
         raise ValueError(t("agr.err.already_signed", application=draft.application_id))
     year = draft.signed_on.year

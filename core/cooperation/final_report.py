@@ -14,7 +14,7 @@ from core.cooperation.agreements import Agreement
 from core.cooperation.closing import SCALE, ClosingEvaluation, scores_table
 from core.cooperation.monitoring import Report
 from core.cooperation.reviews import Audit, MidtermEvaluation, review_rows
-from core.exports import excel_text, neutralise
+from core.exports import TEXT_FORMAT, clean, excel_text
 from core.record.pdf_layout import DocumentPDF, heading, paragraph, table, title
 from core.texts import label, t
 
@@ -59,8 +59,10 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
            [66, 24, 28, 28, 28], ["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"])
 
     heading(pdf, t("close.pdf.money"))
+    sources = _money(agreement, latest)
+    money = fmt.amount_for([v for _, c, x in sources for v in (c, x)])  # committed beside spent: one rule
     table(pdf, [t("agr.col.source"), t("close.col.committed"), t("close.col.spent")],
-           [[s, fmt.money(c), fmt.money(x)] for s, c, x in _money(agreement, latest)], [74, 50, 50],
+           [[s, money(c), money(x)] for s, c, x in sources], [74, 50, 50],
            ["LEFT", "RIGHT", "RIGHT"])
 
     heading(pdf, t("rev.pdf.heading"))
@@ -99,6 +101,7 @@ def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     bold = book.add_format({"bold": True})
+    text_format = book.add_format(TEXT_FORMAT)  # a text cell, shown as typed: never a formula
     money = book.add_format({"num_format": "#,##0.00"})  # two decimals, grouped in the reader's locale
 
     def sheet(name: str, headers: list[str], rows: list[list[object]], money_columns: tuple[int, ...] = ()) -> None:
@@ -111,7 +114,7 @@ def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     ws.write_number(r, c, value, money if c in money_columns else None)
                 elif value is not None:
-                    ws.write_string(r, c, excel_text(neutralise(str(value))))
+                    ws.write_string(r, c, excel_text(clean(str(value))), text_format)
 
     sheet(t("close.sheet.results"), [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"),
                                      t("agr.col.target"), t("close.col.reached")], _results(agreement, latest))

@@ -55,7 +55,7 @@ def household_points(economy: pl.DataFrame, measure: str) -> pl.DataFrame:
     """Rows of `member_economy` with a value of `measure`, ready to plot as points: value_text (es-EC money),
     the Spanish labels of both bands and a stable jitter."""
     rows = economy.filter(pl.col(measure).is_not_null())
-    rows = formatted(rows, measure, fmt.money, "value_text")
+    rows = formatted(rows, measure, fmt.amount_for(rows[measure].to_list()), "value_text")  # one rule, one chart
     rows = labelled(rows, "weekly_income_band", "weekly_income_band")
     rows = labelled(rows, "monthly_expense_band", "monthly_expense_band")
     return rows.with_columns(pl.Series("jitter", jitter(rows["member_id"].to_list()), dtype=pl.Float64))
@@ -73,8 +73,7 @@ def age_points(members: pl.DataFrame, associations: pl.DataFrame) -> pl.DataFram
 
 def box_texts(boxes: pl.DataFrame) -> pl.DataFrame:
     """Add `summary_text` to rows of `economy_distribution`: median, quartiles, range and households, es-EC."""
-    texts = [t("diag.asociaciones.box_summary", median=fmt.money(r["median_usd"]), q1=fmt.money(r["q1_usd"]),
-               q3=fmt.money(r["q3_usd"]), low=fmt.money(r["min_usd"]), high=fmt.money(r["max_usd"]),
-               count=fmt.number(r["households"]))
+    texts = [t("diag.asociaciones.box_summary", count=fmt.number(r["households"]), **fmt.amounts_named(
+        median=r["median_usd"], q1=r["q1_usd"], q3=r["q3_usd"], low=r["min_usd"], high=r["max_usd"]))
              for r in boxes.iter_rows(named=True)]
     return boxes.with_columns(pl.Series("summary_text", texts, dtype=pl.Utf8))

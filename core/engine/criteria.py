@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from core.fmt import capitalized, listing, local_code, money, number, percent
+from core.fmt import amount, amount_for, capitalized, listing, local_code, number, percent
 from core.proposals.formulation import format_items
 from core.proposals.models import Proposal
 from core.texts import label, t
@@ -187,12 +187,13 @@ def counterpart(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     """Co-financing: the share of the cost not asked of the GAD; half or more earns 100."""
     share = 1.0 - p.requested_usd / p.cost_usd
     score = 100.0 * min(1.0, share / 0.5)
-    others = [(who, amount) for who, amount in (
+    others = [(who, value) for who, value in (
         (t("crit.counterpart.associations"), p.counterpart_associations_usd),
         (p.cooperant_name or t("crit.counterpart.cooperant"), p.counterpart_cooperant_usd),
-        (t("crit.counterpart.other"), p.counterpart_other_usd)) if amount > 0]
+        (t("crit.counterpart.other"), p.counterpart_other_usd)) if value > 0]
     if others:
-        detail = listing(t("crit.counterpart.part", who=who, amount=money(amount)) for who, amount in others)
+        each = amount_for(value for _, value in others)  # one sentence: its amounts by one rule
+        detail = listing(t("crit.counterpart.part", who=who, amount=each(value)) for who, value in others)
         text = t("crit.counterpart.shared", gad=percent(1 - share, 0), others=percent(share, 0), detail=detail)
     else:
         text = t("crit.counterpart.none")
@@ -264,7 +265,7 @@ def sustainability_proxy(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     score = plan_part + 25.0 * own + risks
     plan_text = t("crit.sustainability.plan" if plan_part == 50 else
                   "crit.sustainability.brief" if plan_part else "crit.sustainability.none")
-    text = t("crit.proxy") + t("crit.sustainability", plan=plan_text, amount=money(p.counterpart_associations_usd),
+    text = t("crit.proxy") + t("crit.sustainability", plan=plan_text, amount=amount(p.counterpart_associations_usd),
                                share=percent(p.counterpart_associations_usd / p.cost_usd, 0),
                                risks=t("crit.sustainability.risks" if risks else "crit.sustainability.no_risks"))
     return CriterionScore(score, text)

@@ -36,7 +36,7 @@ from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.engine.prioritization import DecisionInputs, Prioritization, prioritize, screening_context
 from core.engine.screening import screen_proposals
 from core.engine.weights import PRESETS, normalize
-from core.fmt import money, number, percent, sentence, slug
+from core.fmt import amount, amounts_named, number, percent, sentence, slug
 from core.fmt import with_names as fmt_names
 from core.record.auth import Accounts, Action, User
 from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, kept_solver_status
@@ -274,7 +274,7 @@ def compare(a: Prioritization, b: Prioritization, *, names: tuple[str, str] = ("
                     entering=_items(only_b, titles) or t("scen.compare.none"),
                     leaving=_items(only_a, titles) or t("scen.compare.none"),
                     score_delta=_signed(mb["total_score"] - ma["total_score"], lambda v: number(v, 2)),
-                    cost_delta=_signed(mb["total_cost_usd"] - ma["total_cost_usd"], money),
+                    cost_delta=_signed(mb["total_cost_usd"] - ma["total_cost_usd"], amount),
                     coverage_delta=_signed(mb["associations_covered"] - ma["associations_covered"], number))
     return ScenarioComparison(names=names, proposals=proposals, totals=totals, weights=weights,
                               rules=(rules_es(a.result.rules), rules_es(b.result.rules)), only_a=only_a,
@@ -290,14 +290,14 @@ def _items(ids: Sequence[str], titles: Mapping[str, str | None] | None = None) -
 def rules_es(rules: AllocationRules, titles: Mapping[str, str | None] | None = None,
              method: str | None = None) -> list[str]:
     """The rules as sentences a board member reads in the acta."""
-    lines = [t("scen.rule.budget", amount=money(rules.budget_usd))]
+    lines = [t("scen.rule.budget", amount=amount(rules.budget_usd))]
     if rules.reserve_usd:
-        lines.append(t("scen.rule.reserve", amount=money(rules.reserve_usd), available=money(rules.available_usd)))
+        lines.append(t("scen.rule.reserve", **amounts_named(amount=rules.reserve_usd, available=rules.available_usd)))
     if rules.min_one_per_association:
         lines.append(t("scen.rule.min_one"))
     if rules.max_share_per_association is not None:
         lines.append(t("scen.rule.cap", share=percent(rules.max_share_per_association, 0),
-                       amount=money(rules.cap_usd)))
+                       amount=amount(rules.cap_usd)))
     if rules.must_fund:
         lines.append(t("scen.rule.must", items=_items(rules.must_fund, titles)))
     if rules.must_not_fund:

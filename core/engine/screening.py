@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from core.fmt import capitalized, date, listing, money, percent
+from core.fmt import amount, amounts_named, capitalized, date, listing, percent
 from core.proposals import formulation
 from core.proposals.competences import GadCompetence
 from core.proposals.models import CENT, COMPETING, Proposal, ProposalStatus
@@ -192,31 +192,23 @@ def gate_non_reimbursable(p: Proposal, ctx: ScreeningContext) -> GateResult:
 
 def gate_counterpart(p: Proposal, ctx: ScreeningContext) -> GateResult:
     problems, notes = [], []
-    if ctx.available_usd is not None:
-        if p.requested_usd > ctx.available_usd + CENT:
-            problems.append(t("screen.counterpart.over", requested=money(p.requested_usd),
-                              available=money(ctx.available_usd)))
-        else:
-            notes.append(t("screen.counterpart.within", requested=money(p.requested_usd),
-                           available=money(ctx.available_usd)))
     offer = ctx.offers.get(p.cooperation_offer_id) if p.cooperation_offer_id else None
-    if offer is not None:
-        local = p.local_contribution_usd()
-        if offer.counterpart_required_pct is not None:
-            needed = offer.counterpart_required_pct / 100 * p.cost_usd
-            what = t("screen.counterpart.pct", pct=percent(offer.counterpart_required_pct / 100, 0),
-                     amount=money(needed))
-        elif offer.counterpart_required_usd is not None:
-            needed = offer.counterpart_required_usd
-            what = t("screen.counterpart.usd", amount=money(needed))
-        else:
-            needed, what = 0.0, ""
-        if needed > 0:
-            if local + CENT < needed:
-                problems.append(t("screen.counterpart.short", cooperant=offer.cooperant, what=what,
-                                  local=money(local)))
-            else:
-                notes.append(t("screen.counterpart.enough", cooperant=offer.cooperant, what=what, local=money(local)))
+    pct = offer.counterpart_required_pct if offer is not None else None
+    needed = (pct / 100 * p.cost_usd if pct is not None else offer.counterpart_required_usd or 0.0) if offer else 0.0
+    local = p.local_contribution_usd()
+    named = {"requested": p.requested_usd, "available": ctx.available_usd} if ctx.available_usd is not None else {}
+    named.update({"needed": needed, "local": local} if needed > 0 else {})
+    shown = amounts_named(**named)  # the reasons join in one sentence: the amounts it names by one rule
+    if ctx.available_usd is not None:
+        key = "screen.counterpart.over" if p.requested_usd > ctx.available_usd + CENT else "screen.counterpart.within"
+        (problems if key.endswith("over") else notes).append(
+            t(key, requested=shown["requested"], available=shown["available"]))
+    if offer is not None and needed > 0:
+        what = t("screen.counterpart.pct", pct=percent(pct / 100, 0), amount=shown["needed"]) if pct is not None \
+            else t("screen.counterpart.usd", amount=shown["needed"])
+        short = local + CENT < needed
+        (problems if short else notes).append(t("screen.counterpart.short" if short else "screen.counterpart.enough",
+                                                cooperant=offer.cooperant, what=what, local=shown["local"]))
     if problems:
         return GateResult("counterpart", False, capitalized(listing(problems)) + ".")
     if not notes:
@@ -308,7 +300,7 @@ def match_offer(offer: CooperationOffer, proposals: Sequence[Proposal], ctx: Scr
         wanted = p.counterpart_cooperant_usd or (p.cost_usd - p.requested_usd)
         if offer.amount_usd is not None and wanted > 0 and offer.amount_usd >= wanted:
             amount_ok = True
-            reasons.append(t("screen.match.amount", amount=money(offer.amount_usd), wanted=money(wanted)))
+            reasons.append(t("screen.match.amount", **amounts_named(amount=offer.amount_usd, wanted=wanted)))
         fit = 1 + int(kind) + int(bool(sdg)) + int(amount_ok)
         matches.append(ProposalMatch(p.proposal_id, fit, tuple(reasons)))
     matches.sort(key=lambda m: (-m.fit, m.proposal_id))
@@ -356,13 +348,13 @@ def screen_offer(offer: CooperationOffer, ctx: ScreeningContext,
     elif required <= 0:
         gates.append(GateResult("counterpart", True, t("screen.offer.counterpart_none")))
     elif ctx.counterpart_available_usd is None:
-        gates.append(GateResult("counterpart", True, t("screen.offer.counterpart_unchecked", required=money(required))))
+        gates.append(GateResult("counterpart", True, t("screen.offer.counterpart_unchecked", required=amount(required))))
     elif not offer.counterpart_within(ctx.counterpart_available_usd):
-        gates.append(GateResult("counterpart", False, t("screen.offer.counterpart_short", required=money(required),
-                                                        reserved=money(ctx.counterpart_available_usd))))
+        gates.append(GateResult("counterpart", False, t("screen.offer.counterpart_short", **amounts_named(
+            required=required, reserved=ctx.counterpart_available_usd))))
     else:
-        gates.append(GateResult("counterpart", True, t("screen.offer.counterpart_ok", required=money(required),
-                                                       reserved=money(ctx.counterpart_available_usd))))
+        gates.append(GateResult("counterpart", True, t("screen.offer.counterpart_ok", **amounts_named(
+            required=required, reserved=ctx.counterpart_available_usd))))
     # pdot
     match = match_offer(offer, proposals, ctx)
     if match.pdot_objective_ids:

@@ -29,7 +29,6 @@ from core import fmt
 from core.cooperation.agreements import agreements, applications
 from core.cooperation.calls import calls
 from core.cooperation.cooperants import cooperant_of_offer, cooperants
-from core.fmt import money
 from core.iati import elements as el
 from core.iati import identifiers as ids
 from core.iati.agreements import agreement_activity
@@ -90,7 +89,7 @@ def _offer_activity(root: etree._Element, reporter: Reporter, stored: StoredOffe
     if offer.counterpart_required_pct or offer.counterpart_required_usd:
         conditions = etree.SubElement(activity, "conditions", attached="1")
         required = offer.required_counterpart_usd()
-        text = t("iati.offer.counterpart", amount=money(required),
+        text = t("iati.offer.counterpart", amount=fmt.amount(required),
                  kind=label("cooperation_type", offer.cooperation_type))
         el.texted(conditions, "condition", text, type="1")
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from core.fmt import money
+from core.fmt import amounts_named
 from core.proposals.import_columns import COUNTERPARTS
 from core.proposals.models import CENT
 from core.texts import t
@@ -53,14 +53,14 @@ def settle(values: Mapping[str, Any], *, requested_given: bool, counterparts_in_
         derived = round(cost - others, 2)
         if derived < -CENT:
             first = next(n for n in COUNTERPARTS if parts[n] > 0)
-            return Amounts(problem_field=first, problem=t("imp.amount.over_cost", others=money(others),
-                                                          cost=money(cost)))
+            return Amounts(problem_field=first, problem=t("imp.amount.over_cost",
+                                                          **amounts_named(others=others, cost=cost)))
         derived = max(derived, 0.0)
-        return Amounts(derived=derived, note=t("imp.amount.derived", cost=money(cost), others=money(others),
-                                               requested=money(derived)))
+        return Amounts(derived=derived, note=t("imp.amount.derived", **amounts_named(
+        cost=cost, others=others, requested=derived)))
     requested = _number(values.get("requested_usd"))
     if requested is None or abs(requested + others - cost) <= CENT:
         return Amounts()
     return Amounts(problem_field="requested_usd", problem=t(
-        "imp.amount.contradiction", requested=money(requested), others=money(others),
-        total=money(requested + others), cost=money(cost)))
+        "imp.amount.contradiction", **amounts_named(requested=requested, others=others, total=requested + others,
+                                                     cost=cost)))

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from core.fmt import money
+from core.fmt import amount, amounts_named
 from core.proposals.formulation import Component, ScheduleRow, schedule_error
 from core.proposals.lifecycle import (  # noqa: F401 - the lifecycle, imported from here by the rest of Minga
     ALLOWED_TRANSITIONS,
@@ -84,7 +84,7 @@ def split_list(value: Any) -> Any:
 def non_negative(value: float | None, what: str) -> float | None:
     """`value` when it is not below zero; `what` names the amount (a key `val.what.*`)."""
     if value is not None and value < 0:
-        raise ValueError(t("val.negative", what=t(f"val.what.{what}"), value=money(value)))
+        raise ValueError(t("val.negative", what=t(f"val.what.{what}"), value=amount(value)))
     return value
 
 
@@ -292,24 +292,23 @@ class Proposal(BaseModel):
         if len(set(self.association_ids)) != len(self.association_ids):
             raise ValueError(t("val.proposal.repeated_association"))
         if self.requested_usd > self.cost_usd + CENT:
-            raise ValueError(t("val.proposal.requested", requested=money(self.requested_usd),
-                               cost=money(self.cost_usd)))
+            raise ValueError(t("val.proposal.requested", **amounts_named(requested=self.requested_usd,
+                                                                  cost=self.cost_usd)))
         funded = self.funding_total()
         if abs(funded - self.cost_usd) > CENT:
-            raise ValueError(t("val.proposal.funding", gad=money(self.requested_usd),
-                               associations=money(self.counterpart_associations_usd),
-                               cooperant=money(self.counterpart_cooperant_usd),
-                               other=money(self.counterpart_other_usd), total=money(funded),
-                               cost=money(self.cost_usd)))
+            raise ValueError(t("val.proposal.funding", **amounts_named(
+                gad=self.requested_usd, associations=self.counterpart_associations_usd,
+                cooperant=self.counterpart_cooperant_usd, other=self.counterpart_other_usd, total=funded,
+                cost=self.cost_usd)))
         if self.budget_lines:
             lines = sum(line.amount_usd for line in self.budget_lines)
             if abs(lines - self.cost_usd) > CENT:
-                raise ValueError(t("val.proposal.lines", lines=money(lines), cost=money(self.cost_usd)))
+                raise ValueError(t("val.proposal.lines", **amounts_named(lines=lines, cost=self.cost_usd)))
             for source, declared in self.funding_by_source().items():
                 paid = sum(line.amount_usd for line in self.budget_lines if line.source == source)
                 if abs(paid - declared) > CENT:
                     raise ValueError(t("val.proposal.lines_source", source=label("funding_source", source),
-                                       paid=money(paid), declared=money(declared)))
+                                       **amounts_named(paid=paid, declared=declared)))
         if late := schedule_error(self.timetable, self.duration_months):
             raise ValueError(late)
         if self.counterpart_cooperant_usd > 0 and not (self.cooperant_name or self.cooperation_offer_id):

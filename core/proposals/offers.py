@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from core.data import rural
-from core.fmt import money, number
+from core.fmt import amounts_named, number
 from core.proposals.models import (
     CENT,
     ID_PATTERN,
@@ -138,8 +138,8 @@ class CooperationOffer(BaseModel):
         entered = bool(info.context and info.context.get(ENTERED))
         if entered and implied is not None and self.counterpart_required_usd is not None and not self._same_share():
             raise ValueError(t("val.offer.counterpart_twice", pct=percent_text(self.counterpart_required_pct),
-                               amount=money(self.amount_usd), implied=money(implied),
-                               usd=money(self.counterpart_required_usd)))
+                               **amounts_named(amount=self.amount_usd, implied=implied,
+                                               usd=self.counterpart_required_usd)))
         if self.cooperant_id and self.cooperant_unmatched:
             raise ValueError(t("val.offer.linked_and_unmatched", cooperant=self.cooperant_id))
         return self

@@ -18,7 +18,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from core import fmt
-from core.exports import excel_text, neutralise
+from core.exports import TEXT_FORMAT, clean, excel_text
 from core.record import constancia
 from core.record.decisions import Decision, presiding
 from core.record.hashing import body_hash
@@ -75,17 +75,20 @@ def document(decision: Decision, head: SignedHead | None = None) -> DocumentPDF:
                       outcome=t("acta.approved" if decision.approved else "acta.not_approved"),
                       votes_for=_count(decision.votes_for, "for"), votes_against=_count(decision.votes_against,
                                                                                        "against"),
-                      abstentions=_count(decision.abstentions, "abstain"), budget=fmt.money(decision.budget_usd),
-                      reserve=fmt.money(decision.reserve_usd), method=decision.method_es, status=status_es(decision),
-                      cost=fmt.money(decision.total_cost_usd), funded=_count(len(decision.funded), "project"),
-                      score=fmt.number(decision.total_score, 1)))
+                      abstentions=_count(decision.abstentions, "abstain"), method=decision.method_es,
+                      status=status_es(decision), funded=_count(len(decision.funded), "project"),
+                      score=fmt.number(decision.total_score, 1),
+                      **fmt.amounts_named(budget=decision.budget_usd, reserve=decision.reserve_usd,
+                                          cost=decision.total_cost_usd)))
     if decision.casting_vote:
         paragraph(pdf, t("acta.casting_vote"))
 
     heading(pdf, t("acta.funded"))
-    rows = [[f.proposal_id, f.title, f.associations_es, fmt.money(f.amount_usd), fmt.number(f.score, 1)]
+    total = sum(f.amount_usd for f in decision.funded)
+    amount = fmt.amount_for([*(f.amount_usd for f in decision.funded), total])  # one column, one rule
+    rows = [[f.proposal_id, f.title, f.associations_es, amount(f.amount_usd), fmt.number(f.score, 1)]
             for f in decision.funded]
-    rows.append(["", t("acta.total"), "", fmt.money(sum(f.amount_usd for f in decision.funded)), ""])
+    rows.append(["", t("acta.total"), "", amount(total), ""])
     table(pdf, [t("acta.col.code"), t("acta.col.project"), t("acta.col.associations"), t("acta.col.amount"),
                  t("acta.col.score")], rows, [20, 62, 48, 26, 18], ["LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT"])
 
@@ -173,6 +176,7 @@ def xlsx_bytes(decision: Decision) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     bold = book.add_format({"bold": True})
+    text_format = book.add_format(TEXT_FORMAT)  # a text cell, shown as typed: never a formula
     money_format = book.add_format({"num_format": "#,##0.00"})
     money_header = t("acta.col.amount_usd")  # the one column of amounts written with thousands and cents
 
@@ -186,7 +190,7 @@ def xlsx_bytes(decision: Decision) -> bytes:
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     ws.write_number(r, c, value, money_format if headers[c] == money_header else None)
                 else:
-                    ws.write_string(r, c, excel_text(neutralise("" if value is None else str(value))))
+                    ws.write_string(r, c, excel_text(clean("" if value is None else str(value))), text_format)
 
     fields = [
         ("number", decision.number_es),

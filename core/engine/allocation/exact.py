@@ -28,7 +28,7 @@ from core.engine.allocation.rules import (
     must_cents,
 )
 from core.engine.allocation.search import DualBound, best_within, dual_bound
-from core.fmt import money
+from core.fmt import amounts_named
 from core.texts import t
 
 
@@ -92,8 +92,8 @@ def _max_coverage(inst: Instance, r: Rules, coverable: list[int], strict: bool,
     seconds, solves = seconds + cheapest.seconds, solves + cheapest.solves
     if cheap_status == "optimal":
         need = float(inst.cents[cheapest.x()].sum()) / 100
-        notes.append(t("alloc.note.money_short", total=len(coverable), need=money(need),
-                       available=money(r.available_cents / 100), covered=coverage_min))
+        notes.append(t("alloc.note.money_short", total=len(coverable), covered=coverage_min,
+                       **amounts_named(need=need, available=r.available_cents / 100)))
     else:
         notes.append(t("alloc.note.rules_short", total=len(coverable), covered=coverage_min))
     return coverage_min, status, seconds, solves

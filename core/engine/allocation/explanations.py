@@ -20,7 +20,7 @@ from core.engine.allocation.instance import Instance
 from core.engine.allocation.mip import INF, Mip
 from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule
 from core.engine.allocation.search import best_within, dual_bound
-from core.fmt import money, number
+from core.fmt import amounts_named, number
 from core.texts import label, t
 
 DISPLACED_NAMED = 4  # proposals named in a sentence; the rest are counted
@@ -211,13 +211,12 @@ def _blocks(inst: Instance, r: Rules, x: np.ndarray, i: int) -> list[tuple[str, 
             held = float(sum(inst.cost[j] * inst.share[j] for j in inst.member_idx[inst.a_pos[a]] if x[j]))
             part = float(inst.cost[i] * inst.share[i])
             if held + part > r.cap + 0.005:
-                blocks.append(("association_cap", t("alloc.block.cap", association=inst.name(a), spent=money(held),
-                                                    part=money(part), cap=money(r.cap),
-                                                    room=money(max(0.0, r.cap - held)))))
+                blocks.append(("association_cap", t("alloc.block.cap", association=inst.name(a), **amounts_named(
+                    spent=held, part=part, cap=r.cap, room=max(0.0, r.cap - held)))))
     spent = int(inst.cents[x].sum())
     if spent + inst.cents[i] > r.available_cents:
-        blocks.append(("budget", t("alloc.block.budget", left=money((r.available_cents - spent) / 100),
-                                   cost=money(inst.cost[i]))))
+        blocks.append(("budget", t("alloc.block.budget", **amounts_named(
+            left=(r.available_cents - spent) / 100, cost=inst.cost[i]))))
     return blocks
 
 
@@ -293,6 +292,6 @@ def _shed(inst: Instance, r: Rules, solved: Solved, i: int, out: dict) -> tuple[
             x = shed.x()
             left_out = [j for j in range(len(inst.ids)) if solved.x[j] and not x[j]]
             instead = t("alloc.out.shed_instead", names=_names(inst, left_out)) if left_out else ""
-            out["reason_es"] += t("alloc.out.shed", shed=money(delta), max_cost=money(out["max_cost_to_enter_usd"]),
-                                  instead=instead)
+            out["reason_es"] += t("alloc.out.shed", instead=instead, **amounts_named(
+                shed=delta, max_cost=out["max_cost_to_enter_usd"]))
     return shed.seconds, shed.solves

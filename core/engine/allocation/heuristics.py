@@ -18,7 +18,7 @@ from core.engine.allocation.exact import Solved
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.rules import Rules, alone_blocker, must_cents
 from core.engine.allocation.turns import ALONE, BUDGET, CODES, NOT_SELECTED, walk_turns
-from core.fmt import money, number
+from core.fmt import amount, amounts_named, number
 from core.texts import t
 
 
@@ -104,7 +104,7 @@ def solve_heuristic(inst: Instance, r: Rules, min_one: bool, equal_split: bool,
     if equal_split:
         each = r.available_cents / m if m else 0.0
         limit[:] = min(each, r.cap * 100) if r.cap is not None else each
-        notes.append(t("alloc.note.equal_share", count=m, amount=money(each / 100)))
+        notes.append(t("alloc.note.equal_share", count=m, amount=amount(each / 100)))
     visit = visit_order(inst) if order is None else np.asarray(order, dtype=np.int64)
     if min_one:
         own_ptr, own_idx, first_seen = _own_proposals(inst, visit)
@@ -161,14 +161,14 @@ def block_reason(inst: Instance, r: Rules, i: int, stop: Block) -> tuple[str, st
     if stop.code == "exclusive":
         return "exclusive", t("alloc.out.exclusive_funded", id=inst.ids[stop.other])
     if stop.code == "budget":
-        text = t("alloc.out.budget_turn", left=money(stop.held / 100), cost=money(inst.cost[i]))
+        text = t("alloc.out.budget_turn", **amounts_named(left=stop.held / 100, cost=inst.cost[i]))
         if stop.needed is not None:
             text += t("alloc.out.needed_score", needed=number(stop.needed, 2), score=number(float(inst.score[i]), 2))
         return "budget", text
     association = inst.name(inst.associations[stop.other])
     part = inst.cents[i] * inst.share[i] / 100
     if stop.code == "association_cap":
-        return "association_cap", t("alloc.out.cap_reached", association=association, spent=money(stop.held / 100),
-                                    cap=money(r.cap))
-    return "share", t("alloc.out.share_left", association=association, left=money(stop.held / 100),
-                      part=money(part))
+        return "association_cap", t("alloc.out.cap_reached", association=association,
+                                    **amounts_named(spent=stop.held / 100, cap=r.cap))
+    return "share", t("alloc.out.share_left", association=association,
+                      **amounts_named(left=stop.held / 100, part=part))

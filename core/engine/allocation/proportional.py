@@ -20,7 +20,7 @@ from core.engine.allocation.exact import Solved
 from core.engine.allocation.heuristics import Blocks, solve_heuristic
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.rules import Rules, must_cents
-from core.fmt import money, number
+from core.fmt import amount, amounts_named, number
 from core.texts import t
 
 Ballots = Mapping[str, Mapping[str, float]]
@@ -68,7 +68,7 @@ def solve_equal_shares(inst: Instance, r: Rules, ballots: Ballots) -> tuple[Solv
     solved, why = solve_heuristic(inst, r, False, False, order=[*by_mes, *by_completion])
     share = max(0, r.available_cents - must_cents(inst, r)) / 100 / max(1, n_voters)
     key = "alloc.message.proportional_one" if n_voters == 1 else "alloc.message.proportional"
-    solved.message = t(key, voters=number(n_voters), share=money(share))
+    solved.message = t(key, voters=number(n_voters), share=amount(share))
     solved.notes.insert(0, t("alloc.note.completion", mes=len(by_mes), completed=len(by_completion)))
     unspent = _most_supported_left_out(inst, r, ballots, solved.x, share, set(by_mes))
     if unspent:
@@ -95,9 +95,9 @@ def _most_supported_left_out(inst: Instance, r: Rules, ballots: Ballots, funded:
     if not fits:
         return ""
     dear = max(fits, key=lambda i: (backers[i], -i))
-    return t("alloc.note.proportional_unspent", spent=money(spent / 100), available=money(r.available_cents / 100),
-             proposal=_named(inst, dear), backers=number(backers[dear]), voters=number(len(voters)),
-             cost=money(inst.cents[dear] / 100), share=money(share))
+    return t("alloc.note.proportional_unspent", proposal=_named(inst, dear), backers=number(backers[dear]),
+             voters=number(len(voters)), **amounts_named(spent=spent / 100, available=r.available_cents / 100,
+                                                         cost=inst.cents[dear] / 100, share=share))
 
 
 def no_ballots(inst: Instance) -> Solved:

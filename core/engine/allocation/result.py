@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from core.engine.allocation.exact import Solved
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.rules import AllocationRules, Rules, alone_blocker
-from core.fmt import money, number, percent
+from core.fmt import amounts_named, number, percent
 from core.texts import label, t
 
 
@@ -184,7 +184,7 @@ def summary_es(result: AllocationResult) -> str:
     if not result.feasible:
         return result.message_es
     return t("alloc.summary", method=result.method_es, funded=len(result.funded_ids),
-             cost=money(result.total_cost_usd), available=money(result.available_usd),
+             **amounts_named(cost=result.total_cost_usd, available=result.available_usd),
              score=number(result.total_score, 2), covered=len(result.associations_covered),
              associations=result.n_associations, gini=number(result.gini, 2),
              share=percent(result.max_association_share))

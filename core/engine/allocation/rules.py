@@ -11,7 +11,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.engine.allocation.instance import MAX_BUDGET_USD, Instance
-from core.fmt import money
+from core.fmt import amounts_named
 from core.texts import t
 
 
@@ -96,7 +96,7 @@ def prepare_rules(inst: Instance, rules: AllocationRules) -> tuple[Rules | None,
     for pid in dict.fromkeys(p for p in named if p not in inst.pos):
         problems.append(t("alloc.rules.unknown", id=pid))
     if rules.reserve_usd > rules.budget_usd:
-        problems.append(t("alloc.rules.reserve", reserve=money(rules.reserve_usd), budget=money(rules.budget_usd)))
+        problems.append(t("alloc.rules.reserve", **amounts_named(reserve=rules.reserve_usd, budget=rules.budget_usd)))
     for pid in sorted(set(rules.must_fund) & set(rules.must_not_fund)):
         problems.append(t("alloc.rules.must_and_not", id=pid))
     must = sorted({inst.pos[p] for p in rules.must_fund if p in inst.pos})
@@ -117,15 +117,15 @@ def prepare_rules(inst: Instance, rules: AllocationRules) -> tuple[Rules | None,
     available_cents = int(math.floor(rules.available_usd * 100 + 1e-6))
     must_cents = int(inst.cents[must].sum()) if must else 0
     if must and not problems and must_cents > available_cents:
-        problems.append(t("alloc.rules.must_cost", cost=money(must_cents / 100),
-                          available=money(available_cents / 100)))
+        problems.append(t("alloc.rules.must_cost", **amounts_named(cost=must_cents / 100,
+                                                                   available=available_cents / 100)))
     cap = rules.cap_usd
     if cap is not None and must and not problems:
         for k, assoc in enumerate(inst.associations):
             spent = sum(inst.cost[i] * inst.share[i] for i in inst.member_idx[k] if i in must)
             if spent > cap + 0.005:
-                problems.append(t("alloc.rules.must_cap", association=inst.name(assoc), spent=money(spent),
-                                  cap=money(cap)))
+                problems.append(t("alloc.rules.must_cap", association=inst.name(assoc),
+                                  **amounts_named(spent=spent, cap=cap)))
     if problems:
         return None, problems
     return Rules(available_cents, cap, must, must_not, pairs, partners), []
@@ -141,16 +141,16 @@ def alone_blocker(inst: Instance, r: Rules, i: int, must_total: int | None = Non
         return "must_not_fund", t("alloc.out.must_not")
     must_total = must_cents(inst, r) if must_total is None else must_total
     if inst.cents[i] > r.available_cents:
-        return "too_expensive", t("alloc.out.too_expensive", cost=money(inst.cost[i]),
-                                  available=money(r.available_cents / 100))
+        return "too_expensive", t("alloc.out.too_expensive", **amounts_named(cost=inst.cost[i],
+                                                                               available=r.available_cents / 100))
     if i not in r.must and inst.cents[i] + must_total > r.available_cents:
-        return "too_expensive", t("alloc.out.after_must", cost=money(inst.cost[i]), must=money(must_total / 100),
-                                  left=money((r.available_cents - must_total) / 100))
+        return "too_expensive", t("alloc.out.after_must", **amounts_named(
+            cost=inst.cost[i], must=must_total / 100, left=(r.available_cents - must_total) / 100))
     if r.cap is not None:
         part = inst.cost[i] * inst.share[i]
         if part > r.cap + 0.005:
             key = "alloc.out.cap_single" if len(inst.members[i]) == 1 else "alloc.out.cap_share"
-            return "association_cap", t(key, part=money(part), cap=money(r.cap))
+            return "association_cap", t(key, **amounts_named(part=part, cap=r.cap))
     for j in r.partners.get(i, ()):
         if j in r.must:
             return "exclusive", t("alloc.out.exclusive_must", id=inst.ids[j])
