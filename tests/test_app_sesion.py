@@ -198,3 +198,23 @@ def test_a_new_meeting_on_proposals_leaves_out_what_an_acta_decided_and_says_so(
     next(b for b in app.button if b.label == "Abrir sesión").click().run()
     assert any("solo 1 propuesta(s) compiten aún" in as_read(e.value) for e in app.error), [e.value for e in app.error]
     assert meeting.meetings(store, "010170") == []
+
+
+def test_an_adviser_invited_to_another_parishs_meeting_is_told_where_it_is_and_taken_there():
+    """An adviser signs in on the study's parish; the meeting that lists them is Angochagua's (Ibarra)."""
+    adviser = User(username="asesor-angochagua", display_name="Luis Farinango", role=Role.ADVISER)
+    _seed_meeting("T-ELSEWHERE", accounts=(adviser,), parish_code="100152", title="Propuestas de Angochagua",
+                  participants=[meeting.Participant(participant_id="p01", name="Luis Farinango",
+                                                    username=adviser.username)])
+    _seed_meeting("T-CLOSED-ELSEWHERE", accounts=(adviser,), parish_code="060151", status="closed",
+                  participants=[meeting.Participant(participant_id="p01", name="Luis", username=adviser.username)])
+    app = open_app_page(PAGE, adviser, parish="010170")
+    said = [as_read(i.value) for i in app.info]
+    assert "Usted participa en la sesión «Propuestas de Angochagua» del 20/11/2026, de la parroquia Angochagua." \
+        in said
+    assert not [s for s in said if "060151" in s or "Cacha" in s]  # a closed meeting awaits nobody
+    [go] = [b for b in app.button if b.key == "ses-go-T-ELSEWHERE"]
+    go.click().run()
+    assert app.session_state["parish_code"] == "100152"
+    assert [s for s in app.selectbox if s.label == "Sesión"][0].value == "T-ELSEWHERE"
+    assert "Participante: Luis Farinango" in [as_read(c.value) for c in app.caption]
