@@ -164,6 +164,11 @@ STRINGS: dict[str, str] = {
     "prep.tab.ayudas": "Ayudas",
     "prep.tab.problemas": "Problemas",
     "prep.tab.objetivos_pdot": "Objetivos del PDOT",
+    # what a file of each part holds, inside a sentence («Importar un archivo de …»): acronyms stay in capitals
+    "prep.file_of.asociaciones": "asociaciones",
+    "prep.file_of.ayudas": "ayudas",
+    "prep.file_of.problemas": "problemas",
+    "prep.file_of.objetivos_pdot": "objetivos del PDOT",
     "prep.form.download": "Descargar el formulario XLSForm",
     "prep.form.download_help": "Súbalo a KoBoToolbox u ODK Central, aplique la encuesta y luego importe aquí la exportación (.xlsx o .csv).",
     "prep.template.download": "Descargar la plantilla",
