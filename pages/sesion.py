@@ -37,7 +37,8 @@ st.write(t("ses.intro"))
 problems = data.view("problems", "parish_code = ?", (parish,), order_by="rank")
 proposals = {p.proposal_id: p for p in records.proposal_models(store, parish)}
 agenda = meeting_agenda.proposal_agenda(proposals.values())  # what a new meeting on proposals lists
-item_labels = {**{r["problem_id"]: f"{r['problem_id']} · {r['label_es']}" for r in problems.iter_rows(named=True)},
+item_labels = {**{r["problem_id"]: f"{fmt.local_code(r['problem_id'])} · {r['label_es']}"  # «P01», as its file
+                   for r in problems.iter_rows(named=True)},
                **{pid: f"{pid} · {p.title}" for pid, p in proposals.items()}}
 
 

@@ -218,3 +218,28 @@ def test_an_adviser_invited_to_another_parishs_meeting_is_told_where_it_is_and_t
     assert app.session_state["parish_code"] == "100152"
     assert [s for s in app.selectbox if s.label == "Sesión"][0].value == "T-ELSEWHERE"
     assert "Participante: Luis Farinango" in [as_read(c.value) for c in app.caption]
+
+
+def test_a_loaded_parishs_problems_are_named_by_its_own_codes_in_a_meeting(tmp_path):
+    """Angochagua's planner loaded «P01»…: the meeting lists «P01 · …», never the stored «100152-P01»."""
+    from core.parish.__main__ import load
+    from ui import data
+
+    folder = tmp_path / "angochagua"
+    folder.mkdir()
+    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Productores de Zuleta;32\n",
+                                             encoding="utf-8")
+    (folder / "problemas.csv").write_text("Código;Problema;Votos\nP01;Falta de agua de riego;28\n"
+                                          "P02;Precio bajo de la leche;35\n", encoding="utf-8")
+    adviser = User(username="asesor-problemas", display_name="Luis", role=Role.ADVISER)
+    assert load("100152", folder, store_accounts(Store(), adviser)) == 0
+    data.view.clear()  # the problems view reads the store's records afresh
+    try:
+        _seed_meeting("T-LOCAL-CODES", accounts=(adviser,), parish_code="100152",
+                      item_ids=["100152-P01", "100152-P02"],
+                      participants=[meeting.Participant(participant_id="p01", name="Luis", username=adviser.username)])
+        app = open_app_page(PAGE, adviser, parish="100152")
+        assert sorted(n.label for n in app.number_input) == ["P01 · Falta de agua de riego",
+                                                             "P02 · Precio bajo de la leche"]
+    finally:
+        data.view.clear()
