@@ -40,3 +40,24 @@ def test_a_reload_keeps_the_person_signed_in_until_they_sign_out(page, app_url, 
     wait_for_app(page)
     expect(page.get_by_test_id("stSidebar").get_by_role("button", name="Ingresar")).to_be_visible()
     expect(_signed_in(page)).to_have_count(0)
+
+
+def test_signing_in_shows_the_parish_of_ones_own_junta(page, app_url, test_accounts):
+    """Every visit starts on El Valle, the study's parish; a member of Angochagua's junta who signs in is taken to
+    Angochagua, where the page's work is theirs (only the sidebar's selector could tell them otherwise)."""
+    from core.record.auth import Accounts, Position, Role, User
+    from core.record.store import Store
+    from tests.conftest import TEST_PASSWORD
+
+    accounts = Accounts(Store())
+    if accounts.get("vocal-angochagua") is None:
+        accounts.create(test_accounts["admin"], User(username="vocal-angochagua", display_name="José Sandoval",
+                                                     role=Role.BOARD, position=Position.MEMBER,
+                                                     parish_code="100152"), TEST_PASSWORD)
+    page.goto(app_url)
+    wait_for_app(page)
+    selector = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").locator("input")
+    expect(selector).to_have_value("El Valle — Cuenca, Azuay")
+    sign_in(page, "vocal-angochagua")
+    expect(selector).to_have_value("Angochagua — Ibarra, Imbabura")
+    expect(page.get_by_text("Parroquia Angochagua")).to_be_visible()  # Inicio follows the selector
