@@ -176,7 +176,7 @@ def survey_form_panel() -> None:
 def import_panel(key: str) -> None:
     generation = st.session_state.setdefault(f"prep-upload-n-{key}", 0)
     title = (t("prep.upload.survey", limit=MAX_MB) if key == "encuesta"
-             else t("prep.upload", part=t(f"prep.tab.{key}").lower(), limit=MAX_MB))
+             else t("prep.upload", part=t(f"prep.file_of.{key}"), limit=MAX_MB))
     uploaded = upload_field.file_uploader(title, key=f"prep-upload-{key}-{generation}", types=["xlsx", "csv"],
                                           max_mb=MAX_MB)
     source = (uploaded.name, uploaded.getvalue()) if uploaded is not None else st.session_state.get(f"prep-file-{key}")

@@ -144,7 +144,7 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> tuple
         st.caption(t("budget.rules.board_same") if same else t("budget.rules.board_differs",
                                                                  rules=" · ".join(scenarios.rules_es(board))))
     else:
-        st.caption(t("budget.rules.board_none", budget=fmt.amount(shared.default_rules(code).budget_usd)))
+        st.caption(shared.suggested_note(code))
     return rules, unread
 
 

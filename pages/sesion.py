@@ -10,12 +10,13 @@ from core.diagnosis.tables import for_display
 from core.engine import ballots
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
 from core.proposals import records
-from core.record import facts, meeting, meeting_agenda, meeting_results
+from core.record import facts, meeting, meeting_agenda, meeting_invites, meeting_results
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, t
 from ui import charts, data, scenario_state, session, state, widgets
 from ui.budget_tables import points_from_weights
+from ui.decidir_registro import parish_name
 from ui.text import plain
 
 session.work_page()
@@ -36,7 +37,8 @@ st.write(t("ses.intro"))
 problems = data.view("problems", "parish_code = ?", (parish,), order_by="rank")
 proposals = {p.proposal_id: p for p in records.proposal_models(store, parish)}
 agenda = meeting_agenda.proposal_agenda(proposals.values())  # what a new meeting on proposals lists
-item_labels = {**{r["problem_id"]: f"{r['problem_id']} · {r['label_es']}" for r in problems.iter_rows(named=True)},
+item_labels = {**{r["problem_id"]: f"{fmt.local_code(r['problem_id'])} · {r['label_es']}"  # «P01», as its file
+                   for r in problems.iter_rows(named=True)},
                **{pid: f"{pid} · {p.title}" for pid, p in proposals.items()}}
 
 
@@ -96,9 +98,23 @@ if may_run:
 elif refusal := session.other_junta(Action.RUN_MEETING, parish):
     st.info(refusal, icon=":material/lock:")
 
+
+
+def _go_to(parish_code: str) -> None:
+    st.session_state[state.PARISH_KEY] = parish_code  # a callback runs before the sidebar's selector is drawn
+
+
+# a meeting that lists this person in another parish: say where it is, and take them there
+for awaited in [m for m in meeting_invites.awaiting(store, user.username) if m.parish_code != parish] if user else []:
+    where = parish_name(awaited.parish_code)
+    st.info(t("ses.elsewhere", title=plain(awaited.title), date=fmt.date(awaited.date), parish=plain(where)),
+            icon=":material/event_available:")
+    st.button(t("ses.elsewhere_go", parish=plain(where)), key=f"ses-go-{awaited.meeting_id}", on_click=_go_to,
+              args=(awaited.parish_code,), icon=":material/arrow_forward:")
+
 available = meeting.meetings(store, parish)
-if not available:
-    st.info(t("ses.none") if may_run else t("ses.none.wait"))  # only who may open one sees the form above
+if not available:  # only who may open one sees the form above
+    st.info(t("ses.none" if may_run else "ses.none.wait", parish=plain(parish_name(parish))))
     st.stop()
 
 ids = [m.meeting_id for m in available]

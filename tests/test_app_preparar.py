@@ -365,3 +365,11 @@ def test_proposals_entered_before_the_pdot_are_not_called_missing_on_the_alignme
     assert not [i for i in infos if "ni propuestas" in i]
     assert ("La parroquia no tiene objetivos del PDOT registrados: sus propuestas no pueden alinearse con él "
             "todavía. Regístrelos en «Preparar la parroquia».") in infos
+
+
+def test_each_import_field_names_its_part_as_written_in_a_sentence(parish_store):
+    """«objetivos del PDOT», never «objetivos del pdot»: an acronym keeps its capitals inside the sentence."""
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    assert [e.proto.label for e in app.get("file_uploader")] == [
+        f"Importar un archivo de {part} (.xlsx o .csv), hasta 5 MB"
+        for part in ("asociaciones", "problemas", "objetivos del PDOT")]  # aid and survey wait for associations

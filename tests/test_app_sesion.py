@@ -198,3 +198,48 @@ def test_a_new_meeting_on_proposals_leaves_out_what_an_acta_decided_and_says_so(
     next(b for b in app.button if b.label == "Abrir sesión").click().run()
     assert any("solo 1 propuesta(s) compiten aún" in as_read(e.value) for e in app.error), [e.value for e in app.error]
     assert meeting.meetings(store, "010170") == []
+
+
+def test_an_adviser_invited_to_another_parishs_meeting_is_told_where_it_is_and_taken_there():
+    """An adviser signs in on the study's parish; the meeting that lists them is Angochagua's (Ibarra)."""
+    adviser = User(username="asesor-angochagua", display_name="Luis Farinango", role=Role.ADVISER)
+    _seed_meeting("T-ELSEWHERE", accounts=(adviser,), parish_code="100152", title="Propuestas de Angochagua",
+                  participants=[meeting.Participant(participant_id="p01", name="Luis Farinango",
+                                                    username=adviser.username)])
+    _seed_meeting("T-CLOSED-ELSEWHERE", accounts=(adviser,), parish_code="060151", status="closed",
+                  participants=[meeting.Participant(participant_id="p01", name="Luis", username=adviser.username)])
+    app = open_app_page(PAGE, adviser, parish="010170")
+    said = [as_read(i.value) for i in app.info]
+    assert "Usted participa en la sesión «Propuestas de Angochagua» del 20/11/2026, de la parroquia Angochagua." \
+        in said
+    assert not [s for s in said if "060151" in s or "Cacha" in s]  # a closed meeting awaits nobody
+    [go] = [b for b in app.button if b.key == "ses-go-T-ELSEWHERE"]
+    go.click().run()
+    assert app.session_state["parish_code"] == "100152"
+    assert [s for s in app.selectbox if s.label == "Sesión"][0].value == "T-ELSEWHERE"
+    assert "Participante: Luis Farinango" in [as_read(c.value) for c in app.caption]
+
+
+def test_a_loaded_parishs_problems_are_named_by_its_own_codes_in_a_meeting(tmp_path):
+    """Angochagua's planner loaded «P01»…: the meeting lists «P01 · …», never the stored «100152-P01»."""
+    from core.parish.__main__ import load
+    from ui import data
+
+    folder = tmp_path / "angochagua"
+    folder.mkdir()
+    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Productores de Zuleta;32\n",
+                                             encoding="utf-8")
+    (folder / "problemas.csv").write_text("Código;Problema;Votos\nP01;Falta de agua de riego;28\n"
+                                          "P02;Precio bajo de la leche;35\n", encoding="utf-8")
+    adviser = User(username="asesor-problemas", display_name="Luis", role=Role.ADVISER)
+    assert load("100152", folder, store_accounts(Store(), adviser)) == 0
+    data.view.clear()  # the problems view reads the store's records afresh
+    try:
+        _seed_meeting("T-LOCAL-CODES", accounts=(adviser,), parish_code="100152",
+                      item_ids=["100152-P01", "100152-P02"],
+                      participants=[meeting.Participant(participant_id="p01", name="Luis", username=adviser.username)])
+        app = open_app_page(PAGE, adviser, parish="100152")
+        assert sorted(n.label for n in app.number_input) == ["P01 · Falta de agua de riego",
+                                                             "P02 · Precio bajo de la leche"]
+    finally:
+        data.view.clear()

@@ -23,11 +23,10 @@ def test_a_signed_in_person_is_told_who_may_and_not_to_sign_in(own_store, user, 
 
 
 @pytest.mark.parametrize(("user", "said"), [
-    (ADVISER, ("No hay sesiones para esta parroquia. La abre el técnico de planificación o la junta: entonces "
-               "aparecerá aquí.")),
+    (ADVISER, "No hay sesiones de Canelos. La abre el técnico de planificación o la junta: entonces aparecerá aquí"),
     (User(username="tecnica-mensajes", display_name="Técnica", role=Role.PLANNER),
-     "No hay sesiones para esta parroquia. Ábrala arriba (técnico o junta)."),
+     "No hay sesiones de Canelos. Ábrala arriba (técnico o junta)."),
 ], ids=["asesora", "tecnica"])
 def test_a_parish_without_meetings_points_above_only_whoever_has_the_form_there(own_store, user, said):
     app = open_app_page("pages/sesion.py", user, parish="160152")  # Canelos: no meeting yet
-    assert said in [i.value for i in app.info]
+    assert [i.value for i in app.info if i.value.startswith(said)]

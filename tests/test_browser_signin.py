@@ -40,3 +40,52 @@ def test_a_reload_keeps_the_person_signed_in_until_they_sign_out(page, app_url, 
     wait_for_app(page)
     expect(page.get_by_test_id("stSidebar").get_by_role("button", name="Ingresar")).to_be_visible()
     expect(_signed_in(page)).to_have_count(0)
+
+
+def test_signing_in_shows_the_parish_of_ones_own_junta(page, app_url, test_accounts):
+    """Every visit starts on El Valle, the study's parish; a member of Angochagua's junta who signs in is taken to
+    Angochagua, where the page's work is theirs (only the sidebar's selector could tell them otherwise)."""
+    from core.record.auth import Accounts, Position, Role, User
+    from core.record.store import Store
+    from tests.conftest import TEST_PASSWORD
+
+    accounts = Accounts(Store())
+    if accounts.get("vocal-angochagua") is None:
+        accounts.create(test_accounts["admin"], User(username="vocal-angochagua", display_name="José Sandoval",
+                                                     role=Role.BOARD, position=Position.MEMBER,
+                                                     parish_code="100152"), TEST_PASSWORD)
+    page.goto(app_url)
+    wait_for_app(page)
+    selector = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").locator("input")
+    expect(selector).to_have_value("El Valle — Cuenca, Azuay")
+    sign_in(page, "vocal-angochagua")
+    expect(selector).to_have_value("Angochagua — Ibarra, Imbabura")
+    expect(page.get_by_text("Parroquia Angochagua")).to_be_visible()  # Inicio follows the selector
+
+
+def test_an_adviser_signs_in_on_the_parish_whose_open_meeting_lists_them(page, app_url, test_accounts):
+    """Luis, of the MAG, is listed in Cacha's open meeting: signing in takes him to Cacha, where it is."""
+    import datetime as dt
+
+    from core.record import meeting
+    from core.record.auth import Accounts, Role, User
+    from core.record.store import Store
+    from tests.conftest import TEST_PASSWORD
+
+    store = Store()
+    accounts = Accounts(store)
+    if accounts.get("asesor-cacha") is None:
+        accounts.create(test_accounts["admin"], User(username="asesor-cacha", display_name="Luis Farinango",
+                                                     role=Role.ADVISER), TEST_PASSWORD)
+    opened = meeting.save_meeting(store, test_accounts["tecnica"], meeting.Meeting(
+        meeting_id="SIGNIN-CACHA", parish_code="060151", title="Problemas de Cacha", date=dt.date(2026, 11, 20),
+        subject="problems", item_ids=["060151-P01", "060151-P02"],
+        participants=[meeting.Participant(participant_id="p01", name="Luis Farinango", username="asesor-cacha")]))
+    try:
+        page.goto(app_url)
+        wait_for_app(page)
+        sign_in(page, "asesor-cacha")
+        selector = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").locator("input")
+        expect(selector).to_have_value("Cacha (Cab. en Machángara) — Riobamba, Chimborazo")
+    finally:
+        store.delete(meeting.MEETING, opened.meeting_id, actor="pruebas")  # the shared store feeds other tests

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import polars as pl
 
@@ -92,3 +93,25 @@ def test_pages_draw_charts_only_through_ui():
 
     pages = Path(__file__).resolve().parents[1] / "pages"
     assert [p.name for p in pages.glob("*.py") if "import altair" in p.read_text(encoding="utf-8")] == []
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB «#rrggbb» colour."""
+    rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+    xyz = ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b,
+           (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+    fx, fy, fz = (v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116 for v in xyz)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def test_each_budget_method_has_a_colour_of_its_own():
+    """Presupuesto's «Dinero por asociación» tells the methods apart by colour alone: two methods drawn in
+    nearly the same orange (proportional and greedy once were) read as one. CIE76 ΔE ≥ 25 between every pair."""
+    from core.engine.allocation import METHODS
+    from ui.budget_charts import METHOD_COLOURS
+
+    assert set(METHOD_COLOURS) == set(METHODS)
+    close = [(a, b) for i, a in enumerate(METHODS) for b in METHODS[i + 1:]
+             if math.dist(_lab(METHOD_COLOURS[a]), _lab(METHOD_COLOURS[b])) < 25]
+    assert close == []

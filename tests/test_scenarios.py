@@ -83,6 +83,16 @@ def test_the_suggested_budget_is_half_of_what_the_eligible_proposals_ask(inputs)
     asked = run.candidates["cost_usd"].sum()  # with money no object, only the other gates keep proposals out
     assert asked == 96200
     assert scenarios.suggested_budget(inputs) == 48000
+    assert scenarios.asked_of_gad(inputs) == asked  # the figure the page names beside the suggestion
+
+
+@pytest.mark.parametrize(("asked", "suggested"), [(30_500, 15_000), (5_000, 3_000), (7_000, 4_000), (9_400, 5_000),
+                                                  (1_200, 1_000), (0, 1_000)])
+def test_the_suggested_budget_rounds_half_of_what_is_asked_to_the_nearest_thousand_half_up(inputs, monkeypatch,
+                                                                                           asked, suggested):
+    """As a person rounds: $ 2.500 is $ 3.000 (not the even $ 2.000 of Python's round), $ 15.250 is $ 15.000."""
+    monkeypatch.setattr(scenarios, "asked_of_gad", lambda _: asked)
+    assert scenarios.suggested_budget(inputs) == suggested
 
 
 # -- the store ---------------------------------------------------------------------------------------------

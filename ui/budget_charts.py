@@ -17,7 +17,7 @@ from ui.charts import ACCENT, INSTITUTION_COLOURS, MAIN, MUTED, axis_end, finish
 
 CHART_ROWS = 40  # bars per chart: a chart of hundreds of proposals is read by nobody (the tables keep them all)
 CHART_ASSOCIATIONS = 30
-METHOD_COLOURS = {"optimal": MAIN, "scope": "#7A5195", "proportional": "#C2571A", "greedy": ACCENT,
+METHOD_COLOURS = {"optimal": MAIN, "scope": "#7A5195", "proportional": "#B23A48", "greedy": ACCENT,
                   "equal_split": "#3B6FA0"}
 
 

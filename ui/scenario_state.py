@@ -17,6 +17,7 @@ import polars as pl
 import streamlit as st
 from pydantic import ValidationError
 
+from core import fmt
 from core.cooperation import stages
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal, funded_under_scores
@@ -188,6 +189,12 @@ def default_rules(parish_code: str) -> AllocationRules:
     if board is not None:
         return board
     return AllocationRules(budget_usd=scenarios.suggested_budget(inputs(parish_code)))
+
+
+def suggested_note(parish_code: str) -> str:
+    """Where the starting budget of a parish whose board fixed none comes from, with the figure it halves."""
+    return t("budget.rules.board_none", **fmt.amounts_named(budget=default_rules(parish_code).budget_usd,
+                                                            asked=scenarios.asked_of_gad(inputs(parish_code))))
 
 
 def rules(parish_code: str) -> AllocationRules:

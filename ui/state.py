@@ -9,6 +9,7 @@ from ui import data
 
 DEFAULT_PARISH = "010170"  # El Valle, Cuenca: the study's parish
 PARISH_KEY = "parish_code"
+SIGNED_IN_PARISH = "parish-of-who-signed-in"  # set at sign-in, taken by the selector on the next run
 
 
 def parish_selector() -> str:
@@ -21,6 +22,8 @@ def parish_selector() -> str:
         for row in parishes.iter_rows(named=True)
     }
     codes = list(names)
+    if (theirs := st.session_state.pop(SIGNED_IN_PARISH, None)) in names:  # before the widget: it may still move
+        st.session_state[PARISH_KEY] = theirs
     chosen = st.session_state.get(PARISH_KEY)
     if chosen not in names:
         chosen = DEFAULT_PARISH if DEFAULT_PARISH in names else codes[0]
@@ -32,6 +35,13 @@ def parish_selector() -> str:
         t("parish.selector"), codes, index=codes.index(chosen), key=PARISH_KEY, format_func=names.__getitem__,
         help=t("parish.selector_help"), placeholder=t("parish.placeholder")
     )
+
+
+def follow_sign_in(parish_code: str | None) -> None:
+    """Show the parish a person works for once they sign in (their junta's, or the one whose meeting awaits them),
+    not the study's that every visit starts on; None leaves the parish chosen as it is."""
+    if parish_code is not None:
+        st.session_state[SIGNED_IN_PARISH] = parish_code
 
 
 def current_parish() -> str:

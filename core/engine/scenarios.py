@@ -117,13 +117,17 @@ def matching_preset(weights: Mapping[str, float], tolerance: float = 1e-6) -> st
     return None
 
 
-def suggested_budget(inputs: DecisionInputs) -> float:
-    """A starting budget for a parish without one: half of what the proposals passing the other gates ask of the GAD
-    (the budget is not a gate here; when none passes, of what all ask, so none is also told the money is short),
-    rounded to the thousand, at least $ 1.000; the page says so, the board replaces it."""
+def asked_of_gad(inputs: DecisionInputs) -> float:
+    """What the proposals passing the other gates ask of the GAD (the budget is not a gate here); when none passes,
+    what all ask, so none is also told the money is short."""
     eligible = {s.item_id for s in screen_proposals(inputs.proposals, screening_context(inputs)) if s.eligible}
-    asked = sum(p.requested_usd for p in inputs.proposals if p.proposal_id in eligible or not eligible)
-    return min(max(1000.0, round(asked / 2 / 1000) * 1000), MAX_BUDGET_USD)  # a typo of trillions stays a budget
+    return sum(p.requested_usd for p in inputs.proposals if p.proposal_id in eligible or not eligible)
+
+
+def suggested_budget(inputs: DecisionInputs) -> float:
+    """A starting budget for a parish without one: half of `asked_of_gad`, rounded half up to the thousand, at least
+    $ 1.000; the page says so (with the amount asked), the board replaces it. A typo of trillions stays a budget."""
+    return min(max(1000.0, int(asked_of_gad(inputs) / 2000 + 0.5) * 1000.0), MAX_BUDGET_USD)
 
 
 # -- The store ----------------------------------------------------------------------------------------------

@@ -293,8 +293,8 @@ STRINGS: dict[str, str] = {
     "budget.rules.board_same": "Son el presupuesto y las reglas que fijó la junta.",
     "budget.rules.board_differs": "Distinto de lo que fijó la junta ({rules}). Un escenario puede probar otras "
                                   "cifras; solo la junta fija el presupuesto.",
-    "budget.rules.board_none": "La junta aún no fijó el presupuesto: se parte de {budget} (la mitad de lo que piden "
-                               "al GAD las propuestas elegibles, y al menos $ 1.000), sin reglas de equidad; la de "
+    "budget.rules.board_none": "La junta aún no fijó el presupuesto: se parte de {budget} (la mitad de los {asked} "
+                               "que piden al GAD las propuestas elegibles, redondeada al millar, y al menos $ 1.000), sin reglas de equidad; la de "
                                "al menos una "
                                "propuesta por asociación, que sugiere el estudio El Valle, se marca en las reglas "
                                "si la junta la adopta. Cambie el monto por el real.",

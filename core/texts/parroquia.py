@@ -149,8 +149,9 @@ STRINGS: dict[str, str] = {
     "parish.step.problemas": "Problemas priorizados",
     "parish.step.objetivos_pdot": "Objetivos del PDOT",
     "parish.step.propuestas": "Propuestas de las asociaciones",
-    "parish.step.done": "✅ {step}: {count}",
-    "parish.step.missing": "⬜ {step}: falta",
+    # Streamlit's own icon font (offline), not emoji: a computer without an emoji font draws those as empty boxes
+    "parish.step.done": ":green[:material/check_box:] {step}: {count}",
+    "parish.step.missing": ":material/check_box_outline_blank: {step}: falta",
     "parish.checklist.title": "Camino de la parroquia",
     "parish.checklist.intro": "Esta parroquia aún no tiene datos propios. Regístrelos en **Preparar la parroquia**, en este orden:",
     "prep.title": "Preparar la parroquia",
@@ -164,6 +165,11 @@ STRINGS: dict[str, str] = {
     "prep.tab.ayudas": "Ayudas",
     "prep.tab.problemas": "Problemas",
     "prep.tab.objetivos_pdot": "Objetivos del PDOT",
+    # what a file of each part holds, inside a sentence («Importar un archivo de …»): acronyms stay in capitals
+    "prep.file_of.asociaciones": "asociaciones",
+    "prep.file_of.ayudas": "ayudas",
+    "prep.file_of.problemas": "problemas",
+    "prep.file_of.objetivos_pdot": "objetivos del PDOT",
     "prep.form.download": "Descargar el formulario XLSForm",
     "prep.form.download_help": "Súbalo a KoBoToolbox u ODK Central, aplique la encuesta y luego importe aquí la exportación (.xlsx o .csv).",
     "prep.template.download": "Descargar la plantilla",

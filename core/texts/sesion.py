@@ -8,9 +8,12 @@ STRINGS = {
     "ses.projector": "Modo proyector",
     "ses.projector_help": "Letra grande y sin barra lateral, para proyectar en la reunión.",
     "ses.choose": "Sesión",
-    "ses.none": "No hay sesiones para esta parroquia. Ábrala arriba (técnico o junta).",
-    "ses.none.wait": ("No hay sesiones para esta parroquia. La abre el técnico de planificación o la junta: entonces "
-                      "aparecerá aquí."),
+    "ses.none": "No hay sesiones de {parish}. Ábrala arriba (técnico o junta).",
+    "ses.none.wait": ("No hay sesiones de {parish}. La abre el técnico de planificación o la junta: entonces "
+                      "aparecerá aquí; si lo invitaron a la sesión de otra parroquia, elíjala en «Parroquia», en la "
+                      "barra lateral."),
+    "ses.elsewhere": "Usted participa en la sesión «{title}» del {date}, de la parroquia {parish}.",
+    "ses.elsewhere_go": "Ir a la sesión de {parish}",
     "ses.option": "{date} · {title} ({status})",
     "ses.open_title": "Abrir una sesión",
     "ses.field.title": "Tema de la sesión",
