@@ -198,7 +198,7 @@ def test_el_valle_budget_shows_the_objectives_side_by_side_then_the_comparators(
     assert app.checkbox(key="budget-min-one").value is False  # the board ticks it; it is not on by default
     assert any("sin reglas de equidad" in c.value for c in app.caption)  # and the page says so
     # … and from what: half of the $ 96.200 the eligible proposals ask (tests/test_scenarios.py), to the thousand
-    assert any("la mitad de los $ 96.200,00 que piden al GAD las propuestas elegibles, redondeada al millar"
+    assert any("la mitad de los $ 96.200 que piden al GAD las propuestas elegibles, redondeada al millar"
                in as_read(c.value) for c in app.caption)
     # the study's first step is a check before the budget
     assert "Antes del presupuesto: cada asociación formula al menos un proyecto" in [h.value for h in app.subheader]
