@@ -115,3 +115,18 @@ def test_each_budget_method_has_a_colour_of_its_own():
     close = [(a, b) for i, a in enumerate(METHODS) for b in METHODS[i + 1:]
              if math.dist(_lab(METHOD_COLOURS[a]), _lab(METHOD_COLOURS[b])) < 25]
     assert close == []
+
+
+def test_the_methods_compared_are_only_those_with_figures():
+    """Without the group's ballots the proportional method has no figures: it has no bars, so it has no place in the
+    legend nor room kept for it beside each figure (the chart once listed five methods over four bars each)."""
+    from ui.budget_charts import METHOD_COLOURS, comparison_chart
+
+    rows = [{"metric": metric, "metric_es": metric, "method": method, "method_es": name, "value": value,
+             "text": str(value)}
+            for metric in ("total_score", "total_cost_usd")
+            for method, name, value in (("optimal", "Óptima por puntaje", 10.0), ("greedy", "Voraz (CONSUL)", 8.0))]
+    spec = comparison_chart(pl.DataFrame(rows)).to_dict()
+    colour = _layers(spec)[0]["encoding"]["color"]["scale"]
+    assert colour["domain"] == ["Óptima por puntaje", "Voraz (CONSUL)"]
+    assert colour["range"] == [METHOD_COLOURS["optimal"], METHOD_COLOURS["greedy"]]

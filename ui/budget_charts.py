@@ -134,7 +134,8 @@ def money_chart(money: pl.DataFrame, results: Mapping[str, AllocationResult],
 
 @remembered
 def comparison_chart(metrics: pl.DataFrame) -> alt.TopLevelMixin:
-    """The three methods on the four figures that matter most, each as a share of the best method's figure."""
+    """The methods that have figures, on the four figures that matter most, each as a share of the best method's
+    figure."""
     keep = ["total_score", "associations_covered", "beneficiaries", "total_cost_usd"]
     frame = metrics.filter(pl.col("metric").is_in(keep) & pl.col("value").is_not_null() & (pl.col("text") != "—"))
     if frame.height == 0:
@@ -143,7 +144,8 @@ def comparison_chart(metrics: pl.DataFrame) -> alt.TopLevelMixin:
     frame = frame.join(best, on="metric").with_columns(
         pl.when(pl.col("best") > 0).then(pl.col("value") / pl.col("best")).otherwise(0.0).alias("relative"))
     metric_order = [label("comparison_metric", m) for m in keep]
-    methods = [label("allocation_method_short", m) for m in METHODS]
+    present = [m for m in METHODS if m in set(frame["method"].to_list())]  # a method with no figure has no colour
+    methods = [label("allocation_method_short", m) for m in present]
     base = alt.Chart(frame).encode(
         x=alt.X("relative:Q", title=t("budget.chart.relative_axis"), scale=alt.Scale(domain=[0, 1.3], nice=False),
                 axis=alt.Axis(format=".0%", values=[0, 0.25, 0.5, 0.75, 1])),
@@ -154,8 +156,8 @@ def comparison_chart(metrics: pl.DataFrame) -> alt.TopLevelMixin:
                  alt.Tooltip("text:N", title=t("budget.col.value"))])
     bars = base.mark_bar(cornerRadiusEnd=2).encode(
         color=alt.Color("method_es:N", title=t("budget.col.method"), sort=methods,
-                        scale=alt.Scale(domain=methods, range=[METHOD_COLOURS[m] for m in METHODS])))
+                        scale=alt.Scale(domain=methods, range=[METHOD_COLOURS[m] for m in present])))
     text = base.mark_text(align="left", dx=3, fontSize=11).encode(text="text:N")
-    height = len(keep) * (16 * len(METHODS) + 14)
+    height = len(keep) * (16 * len(present) + 14)
     return finish(alt.layer(bars, text).properties(height=height, width="container"),
                   t("budget.chart.compare_title"), t("budget.chart.compare_subtitle"))

@@ -251,13 +251,15 @@ STRINGS: dict[str, str] = {
     "prio.save.title": "Guardar como escenario",
     "prio.save.caption": "Se guardan los pesos elegidos con el presupuesto y las reglas de la página Presupuesto: "
                          "{rules}.",
-    "prio.save.to_budget": "Ir a Presupuesto: las reglas y los tres métodos lado a lado",
+    "prio.save.to_budget": "Ir a Presupuesto: las reglas y los métodos lado a lado",
     # -- Presupuesto ------------------------------------------------------------------------------------------
     "budget.title": "Presupuesto",
-    "budget.intro": "Fije el presupuesto y las reglas de la junta y compare tres maneras de repartirlo: la "
-                    "asignación óptima (el mayor puntaje total posible, calculado de forma exacta), la regla voraz "
-                    "de las plataformas de presupuesto participativo (por puntaje, saltando lo que no cabe) y el "
-                    "reparto igual entre asociaciones que critica el estudio El Valle.",
+    "budget.intro": "Fije el presupuesto y las reglas de la junta y compare maneras de repartirlo: tres "
+                    "objetivos (el mayor puntaje total posible y el mayor alcance, puntaje por personas, ambos "
+                    "calculados de forma exacta; y el método de partes iguales con las calificaciones o los votos "
+                    "del grupo asesor) frente a dos comparadores: la regla voraz de las plataformas de presupuesto "
+                    "participativo (por puntaje, saltando lo que no cabe) y el reparto igual entre asociaciones que "
+                    "critica el estudio El Valle.",
     "budget.weights": "Puntajes con los pesos: **{name}**.",
     "budget.weights_link": "Cambiar los pesos",
     "budget.own_weights": "Pesos propios",
@@ -356,7 +358,7 @@ STRINGS: dict[str, str] = {
     "budget.chart.money_first": "El gráfico muestra las {n} asociaciones que más reciben de {total}; la descarga "
                                 "las tiene todas.",
     "budget.chart.money_axis": "Monto asignado (USD)",
-    "budget.chart.compare_title": "Los tres métodos frente a frente",
+    "budget.chart.compare_title": "Los métodos frente a frente",
     "budget.chart.compare_subtitle": "Cada cifra como parte de la del mejor método (100 %).",
     "budget.chart.relative_axis": "Parte de la mejor cifra",
     "budget.why.title": "¿Por qué no?",
@@ -383,7 +385,7 @@ STRINGS: dict[str, str] = {
     "budget.save.title": "Guardar el escenario",
     "budget.save.method": "Método que propone el escenario",
     "budget.save.method_help": "El escenario guarda los pesos, las reglas y el método con el que la junta "
-                               "decidiría; los tres métodos se pueden volver a ver al cargarlo.",
+                               "decidiría; los métodos se pueden volver a ver al cargarlo.",
     "budget.saved.title": "Escenarios guardados",
     "budget.saved.who": "Los escenarios en preparación los ven la junta, el técnico y las asociaciones: inicie "
                         "sesión para verlos.",
