@@ -130,3 +130,33 @@ def test_the_methods_compared_are_only_those_with_figures():
     colour = _layers(spec)[0]["encoding"]["color"]["scale"]
     assert colour["domain"] == ["Óptima por puntaje", "Voraz (CONSUL)"]
     assert colour["range"] == [METHOD_COLOURS["optimal"], METHOD_COLOURS["greedy"]]
+
+
+def test_the_budget_charts_legends_fit_a_half_width_chart():
+    """The methods' legends are laid out in at most two columns, so every method is named beside a chart drawn in
+    half of a 1024 px screen (about 540 px): with three, «Voraz (CONSUL)» and «Óptima por alcance» fell off it."""
+    from ui.budget_charts import comparison_chart
+
+    rows = [{"metric": "total_score", "metric_es": "Puntaje total", "method": method, "method_es": name,
+             "value": 1.0, "text": "1"}
+            for method, name in (("optimal", "Óptima por puntaje"), ("scope", "Óptima por alcance"),
+                                 ("greedy", "Voraz (CONSUL)"), ("equal_split", "Reparto igual"))]
+    spec = comparison_chart(pl.DataFrame(rows)).to_dict()
+    legend = {**spec["config"]["legend"], **(_layers(spec)[0]["encoding"]["color"].get("legend") or {})}
+    assert legend["orient"] == "bottom" and legend["columns"] <= 2
+
+
+def test_the_money_legend_names_every_method_on_its_own_line():
+    """«Dinero por asociación» draws its legend under the bars, right of the associations' long names: a method per
+    line is the only layout that kept all four named on a 1024 px screen (seen in Chromium)."""
+    from types import SimpleNamespace
+
+    from ui.budget_charts import money_chart
+
+    methods = ("optimal", "scope", "greedy", "equal_split")
+    money = pl.DataFrame([{"association_id": "A1", "association_es": "Asociación de Productores Orgánicos",
+                           "method": m, "method_es": m, "amount_usd": 1000.0, "amount_text": "$ 1.000",
+                           "share_text": "10 %"} for m in methods])
+    spec = money_chart(money, {m: SimpleNamespace(gini=0.5) for m in methods}).to_dict()
+    assert _layers(spec)[0]["encoding"]["color"]["legend"]["columns"] == 1
+    assert len(_layers(spec)[0]["encoding"]["color"]["scale"]["domain"]) == len(methods)

@@ -125,7 +125,8 @@ def money_chart(money: pl.DataFrame, results: Mapping[str, AllocationResult],
                  alt.Tooltip("share_text:N", title=t("budget.col.share_of_budget"))])
     bars = base.mark_bar(cornerRadiusEnd=2).encode(
         color=alt.Color("legend:N", title=t("budget.col.method"), sort=domain,
-                        scale=alt.Scale(domain=domain, range=[METHOD_COLOURS[m] for m in methods])))
+                        scale=alt.Scale(domain=domain, range=[METHOD_COLOURS[m] for m in methods]),
+                        legend=alt.Legend(columns=1)))  # starts under the bars, right of the long names
     text = base.mark_text(align="left", dx=3, fontSize=11).encode(text="amount_text:N")
     height = max(140, len(order) * (16 * max(1, len(methods)) + 12))
     return finish(alt.layer(bars, text).properties(height=height, width="container"),
