@@ -74,7 +74,7 @@ def _cleaned(column: str) -> pl.Expr:
 
 def _neutralised(column: str) -> pl.Expr:
     """`neutralise` over a whole text column, without a Python call per cell."""
-    text = pl.col(column).str.replace_all(CONTROL, "")
+    text = _cleaned(column)
     return pl.when(text.str.contains(_FORMULA_PATTERN)).then(pl.lit("'") + text).otherwise(text).alias(column)
 
 
