@@ -9,7 +9,9 @@ UV := $(VENV)/bin/uv
 # pip installs only uv (pinned and hashed in requirements-uv.txt); uv installs the rest, several times faster
 # (parallel downloads and compiles). Bytecode is compiled at install, and Minga's own modules before each run:
 # where PYTHONDONTWRITEBYTECODE is set (as on this project's machines) nothing is compiled on import, and every
-# process (each test worker, served app and command) would compile every module it imports again.
+# process (each test worker, served app and command) would compile every module it imports again. pytest runs with
+# bytecode writing on: it keeps each test module as rewritten for its assertions (tests/__pycache__/*-pytest-*.pyc),
+# which every worker otherwise parses and rewrites again on every run (about 5 s of CPU each).
 UV_INSTALL := $(UV) pip install --quiet --require-hashes --compile-bytecode --python $(PY)
 BYTECODE := $(PY) -m compileall -q -j 0 app.py core ui bench scripts tests
 # The allocation's exact search is compiled by numba: once per checkout (a few seconds, kept in numba's cache
@@ -34,7 +36,8 @@ run: data
 test: lint data browser
 	$(BYTECODE)
 	$(WARM_UP)
-	HYPOTHESIS_PROFILE=ci $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=10
+	env -u PYTHONDONTWRITEBYTECODE HYPOTHESIS_PROFILE=ci \
+		$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=10
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
