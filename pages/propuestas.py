@@ -15,7 +15,17 @@ from core.proposals.models import ProposalStatus
 from core.record import facts
 from core.record.auth import Role
 from core.texts import label, labels, t
-from ui import data, formulation, proposal_import, proposal_status, record_form, session, state, widgets
+from ui import (
+    data,
+    formulation,
+    proposal_import,
+    proposal_removal,
+    proposal_status,
+    record_form,
+    session,
+    state,
+    widgets,
+)
 from ui import decidir_registro as reg
 from ui import number_field as numbers
 from ui.record_form import NEW
@@ -299,6 +309,7 @@ def form_panel() -> None:
         submitted = st.form_submit_button(t("prop.form.save"), type="primary", icon=":material/save:",
                                           key=f"{k}-save")
 
+    proposal_removal.delete_panel(form, editable.get(picked), user, store)
     if not submitted:
         return
     if numbers.problems([*people.values(), duration, *money.values()]):

@@ -21,7 +21,7 @@ from core.proposals.lifecycle import ProposalStatus
 from core.record import overlay
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import as_read, open_app_page, store_accounts
+from tests.conftest import as_read, open_app_page, store_accounts, store_funded
 
 PLANNER = User(username="tecnica-registro", display_name="Técnica de registro", role=Role.PLANNER)
 REP = User(username="maria-registro", display_name="María", role=Role.ASSOCIATION, association_id="EV-A03")
@@ -169,6 +169,39 @@ def test_a_planner_saves_an_edit(store, restore):
     assert after.body["title"] == "Riego por goteo: título corregido por la técnica"
     assert after.body["status"] == "eligible" and after.body["status_history"][-1]["status"] == "eligible"
     assert after.updated_by == PLANNER.username
+
+
+def test_a_planner_deletes_a_proposal_entered_by_mistake_but_not_one_the_board_decided(store, restore):
+    app = open_app_page("pages/propuestas.py", PLANNER)
+    app.selectbox(key="prop-form-pick").select("EV-P02").run()
+    assert button(app, "Eliminar propuesta").disabled  # until the tick confirms it
+    app.checkbox(key="pf-EV-P02-0-delete-sure").check().run()
+    button(app, "Eliminar propuesta").click().run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    assert any("Se eliminó la propuesta «EV\\-P02»" in s.value for s in app.success)
+    picker = app.selectbox(key="prop-form-pick")
+    assert picker.value == "__new__" and "EV-P02" not in [o.split(" · ")[0] for o in picker.options]
+    assert records.proposal(store, "EV-P02") is None
+    listed = next(d.value for d in app.dataframe if "Código" in d.value.columns)
+    assert "EV-P02" not in listed["Código"].tolist() and "EV-P03" in listed["Código"].tolist()
+
+    store_funded(store, records.proposal(store, "EV-P03").item)  # as an approved acta leaves it
+    app = open_app_page("pages/propuestas.py", PLANNER)
+    app.selectbox(key="prop-form-pick").select("EV-P03").run()
+    assert not any(b.label == "Eliminar propuesta" for b in app.button)
+
+
+def test_a_representative_is_offered_to_delete_only_their_association_s_drafts(store, restore):
+    demo = records.proposal(store, "EV-P05").item  # led by EV-A03, REP's association, handed in
+    records.save_proposal(store, PLANNER, demo.model_copy(update={"proposal_id": "EV-P92", "status_history": [],
+                                                                  "status": ProposalStatus.DRAFT}))
+    app = open_app_page("pages/propuestas.py", REP)
+    app.selectbox(key="prop-form-pick").select("EV-P05").run()
+    assert not any(b.label == "Eliminar propuesta" for b in app.button)  # handed in: the planner's to delete
+    app.selectbox(key="prop-form-pick").select("EV-P92").run()
+    app.checkbox(key="pf-EV-P92-1-delete-sure").check().run()
+    button(app, "Eliminar propuesta").click().run()
+    assert not app.error and records.proposal(store, "EV-P92") is None
 
 
 def test_the_form_checks_the_national_format_and_saves_its_parts(store, restore):

@@ -21,7 +21,7 @@ from core.engine.prioritization import load_inputs
 from core.parish import records as parish_records
 from core.parish.models import ParishAssociation
 from core.parish.records import ParishBatch
-from core.proposals import built, records
+from core.proposals import built, records, removal
 from core.proposals.bulk_status import change_statuses
 from core.proposals.import_preview import context_for
 from core.proposals.models import Proposal
@@ -98,7 +98,7 @@ def test_an_edit_of_a_demo_proposal_is_stored_logged_from_the_demo_and_shown(sto
 
 def test_a_deleted_demo_proposal_stays_deleted_until_the_reset(store, con):
     gone = records.proposals(store, EL_VALLE)[0].item.proposal_id
-    records.delete_proposal(store, PLANNER, gone, expected_version=0)
+    removal.delete_proposal(store, PLANNER, gone, expected_version=0)
     for reader in (store, Store(store.path)):  # and for another process opening the same file
         assert gone not in {v.item.proposal_id for v in records.proposals(reader, EL_VALLE)}
         assert records.proposal(reader, gone) is None
@@ -159,7 +159,7 @@ def test_each_parish_reads_the_demo_under_its_own_changes(tmp_path_factory, step
             records.save_proposal(store, PLANNER, current.item.model_copy(update={"title": title}), current.version)
             expected[EL_VALLE][pid] = title
         elif action == "delete" and current is not None:
-            records.delete_proposal(store, PLANNER, pid, current.version)
+            removal.delete_proposal(store, PLANNER, pid, current.version)
             del expected[EL_VALLE][pid]
         elif action == "enter":
             entered = _other_parish(records.proposals(store, EL_VALLE)[0].item if expected[EL_VALLE]
@@ -221,7 +221,7 @@ def test_only_a_logged_removal_may_take_a_row_out(store):
 def test_a_backup_with_edits_tombstones_and_removals_is_accepted(store, tmp_path):
     demo = records.proposals(store, EL_VALLE)
     records.save_proposal(store, PLANNER, demo[0].item.model_copy(update={"summary": "Editada"}), 0)
-    records.delete_proposal(store, PLANNER, demo[1].item.proposal_id, 0)
+    removal.delete_proposal(store, PLANNER, demo[1].item.proposal_id, 0)
     offer = records.offers(store)[0].item
     records.save_offer(store, PLANNER, offer.model_copy(update={"title": "Cambiada"}), 0)
     records.reset_demo(store, ADMIN, kinds=("offer",))

@@ -23,6 +23,7 @@ from core.proposals import (
     import_templates,
     imports,
     records,
+    removal,
 )
 from core.proposals.models import Proposal
 from core.record.auth import PermissionDenied, Role, User
@@ -414,7 +415,7 @@ def test_the_template_explains_every_column_and_imports_cleanly(ctx):
 def test_the_demo_proposals_file_round_trips(tmp_path, con):
     s = Store(tmp_path / "s.sqlite")
     for v in records.proposals(s, PARISH):  # an El Valle with its PDOT and offers but no proposal yet
-        records.delete_proposal(s, PLANNER, v.item.proposal_id, v.version)
+        removal.delete_proposal(s, PLANNER, v.item.proposal_id, v.version)
     context = import_preview.context_for(con, s, PARISH)
     demo_file = import_templates.demo_import_file(con)
     result = preview(demo_file, "propuestas_demo.xlsx", context)

@@ -15,7 +15,7 @@ from core.data.db import connect, files_stamp
 from core.parish import mirror
 from core.parish.models import ParishProblem
 from core.parish.records import ParishBatch, save_as
-from core.proposals import records
+from core.proposals import records, removal
 from core.proposals.models import Proposal, ProposalStatus
 from core.record.auth import Role, User
 from core.record.store import Store
@@ -66,7 +66,7 @@ def test_an_edited_demo_proposal_replaces_its_row_and_a_deleted_one_leaves(store
     demo = _rows(built_data_dir)
     first, second = (v.item for v in records.proposals(store, ELVALLE)[:2])
     records.save_proposal(store, PLANNER, first.model_copy(update={"title": "Título corregido"}), expected_version=0)
-    records.delete_proposal(store, PLANNER, second.proposal_id, expected_version=0)
+    removal.delete_proposal(store, PLANNER, second.proposal_id, expected_version=0)
     after = _rows(built_data_dir)
     assert after[first.proposal_id][0] == "Título corregido"
     assert second.proposal_id not in after
@@ -76,7 +76,7 @@ def test_an_edited_demo_proposal_replaces_its_row_and_a_deleted_one_leaves(store
 def test_bringing_back_the_demo_brings_back_its_rows(store, built_data_dir):
     demo = _rows(built_data_dir)
     first = records.proposals(store, ELVALLE)[0].item
-    records.delete_proposal(store, PLANNER, first.proposal_id, expected_version=0)
+    removal.delete_proposal(store, PLANNER, first.proposal_id, expected_version=0)
     assert first.proposal_id not in _rows(built_data_dir)
     records.reset_demo(store, ADMIN)
     assert _rows(built_data_dir) == demo

@@ -35,7 +35,7 @@ from core.record import facts, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, require
 from core.record.decisions import KIND as DECISION
 from core.record.decisions import Decision
-from core.record.store import Change, ConflictError, Store, StoredRecord, StoreError
+from core.record.store import Change, ConflictError, Store, StoredRecord
 from core.texts import label, t
 
 PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
@@ -240,17 +240,6 @@ def _same_parish(record: StoredRecord | None, proposal: Proposal) -> None:
     """A proposal code is a key across parishes: one parish never writes over another's proposal."""
     if record is not None and not record.deleted and record.parish_code != proposal.parish_code:
         raise ConflictError(t("store.other_parish", record=proposal.proposal_id, parish=record.parish_code))
-
-
-def delete_proposal(store: Store, user: User | None, proposal_id: str, expected_version: int) -> int:
-    """Delete a proposal (planners): the store keeps a tombstone, so a demo proposal stays deleted too."""
-    actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
-    record = overlay.current(store, PROPOSAL, proposal_id)
-    if record is None or record.deleted:
-        raise StoreError(t("store.missing_record", record=proposal_id))
-    [saved] = store.apply([overlay.delete(PROPOSAL, record, t("log.action.delete_proposal"), expected_version)],
-                          actor=actor.username)
-    return saved.version
 
 
 def import_proposals(store: Store, user: User | None, items: list[Proposal],

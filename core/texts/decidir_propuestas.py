@@ -129,4 +129,19 @@ STRINGS = {
     "prop.import.saved": "Se guardaron {count} propuestas en un solo paso.",
     "prop.import.saved_one": "Se guardó 1 propuesta.",
     "prop.import.conflict": "No se guardó nada: {reason}",
+    "prop.delete.title": "Eliminar esta propuesta",
+    "prop.delete.help": "Para una propuesta registrada por error: repetida, importada con otro código o un borrador "
+                        "que nadie seguirá. El registro conserva cada versión y anota quién la eliminó y cuándo.",
+    "prop.delete.confirm": "Sí, quiero eliminar «{id}»",
+    "prop.delete.button": "Eliminar propuesta",
+    "prop.delete.done": "Se eliminó la propuesta «{id}». El registro conserva sus versiones.",
+    "prop.delete.err.not_lead": "Solo la asociación que encabeza la propuesta puede eliminar su borrador.",
+    "prop.delete.err.not_draft": "Una asociación elimina solo sus borradores, y esta propuesta está «{status}»; si se "
+                                 "registró por error, pida al técnico de planificación que la elimine.",
+    "prop.delete.err.role": "Solo el técnico de planificación, o la asociación con sus borradores, elimina propuestas.",
+    "prop.delete.err.decided": "La junta ya decidió esta propuesta («{status}»): es parte de su acta y no se elimina.",
+    "prop.delete.err.in_meeting": "La tiene en su lista una sesión del grupo asesor que sigue abierta («{meetings}»): "
+                                  "ciérrela antes de eliminar la propuesta.",
+    "prop.delete.err.in_meetings": "La tienen en su lista sesiones del grupo asesor que siguen abiertas "
+                                   "(«{meetings}»): ciérrelas antes de eliminar la propuesta.",
 }
