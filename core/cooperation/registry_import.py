@@ -22,7 +22,8 @@ from pydantic import ValidationError
 from core.cooperation.cooperants import Contact, Cooperant
 from core.data.validation import RowProblem, spanish_message
 from core.fmt import listing
-from core.proposals.import_cells import choice_index, is_blank, normalise, not_given
+from core.lists import not_given
+from core.proposals.import_cells import choice_index, is_blank, normalise
 from core.proposals.import_files import FileRefused, Formula, read_book
 from core.proposals.models import split_list
 from core.texts import label, labels, t
