@@ -27,16 +27,16 @@ def not_given(value: Any) -> bool:
     return isinstance(value, str) and " ".join(value.lower().split()).rstrip(".") in NOT_GIVEN
 
 
-def join_list(items: Iterable[Any], also_comma: bool = False) -> str | None:
-    """Items as one text, «; » between them, quoting those that would not read back as themselves (`also_comma`:
-    the reader splits unquoted items at commas too); None: no items."""
+def join_list(items: Iterable[Any], also_comma: bool = False, lines: bool = False) -> str | None:
+    """Items as one text, «; » between them (`lines`: one per line, for a text area), quoting those that would not
+    read back as themselves (`also_comma`: the reader splits unquoted items at commas too); None: no items."""
     out = []
     for item in (str(i) for i in items):
         special = any(c in item for c in _SEPARATORS + '"' + ("," if also_comma else ""))
         if special or item != item.strip() or not_given(item):
             item = '"' + item.replace('"', '""') + '"'
         out.append(item)
-    return "; ".join(out) or None
+    return ("\n" if lines else "; ").join(out) or None
 
 
 def list_items(text: str | None) -> list[tuple[str, bool]]:

@@ -33,6 +33,7 @@ def test_a_written_list_reads_back_as_the_same_items_but_empty_ones(items):
     assert [item for item, _ in list_items(text)] == kept
     assert split_list(text, also_comma=False) == kept  # a proposals file's cell, read as a cell
     assert split_items(join_list(items, also_comma=True), also_comma=True) == kept  # a reader that splits commas too
+    assert split_items(join_list(items, lines=True)) == kept  # one per line, as a text area shows them
 
 
 def test_no_items_write_no_text():

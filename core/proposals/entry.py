@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from core.data.validation import spanish_message
 from core.fmt import capitalized, local_code
+from core.lists import split_items
 from core.proposals.import_cells import normalise, parse_number
 from core.proposals.models import ALLOWED_TRANSITIONS, REPRESENTATIVE_STATUSES, Proposal, ProposalStatus
 from core.record import facts
@@ -223,7 +224,7 @@ def from_form(values: Mapping[str, Any], base: Proposal | None, *, parish_code: 
     data["association_ids"] = [lead, *others] if lead else others
     for name in ("specific_objectives", "risks"):
         if isinstance(data.get(name), str):
-            data[name] = [line.strip() for line in data[name].splitlines() if line.strip()]
+            data[name] = split_items(data[name])  # one per line or «;» between them, as a list cell (core.lists)
         elif data.get(name) is None:
             data[name] = []
     try:
