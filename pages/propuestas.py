@@ -170,8 +170,8 @@ def form_panel() -> None:
         general = st.text_area(entry.field_label("general_objective"),
                                value=(base.general_objective or "") if base else "", key=f"{k}-general", height=68)
         specific = st.text_area(entry.field_label("specific_objectives"),
-                                value=(join_list(base.specific_objectives, lines=True) or "") if base else "", key=f"{k}-specific",
-                                help=t("prop.form.one_per_line"), height=90)
+                                value=(join_list(base.specific_objectives, lines=True) or "") if base else "",
+                                key=f"{k}-specific", help=t("prop.form.one_per_line"), height=90)
 
         st.markdown(f"**{t('prop.form.section.people')}**")
         c = st.columns(5)
@@ -233,7 +233,8 @@ def form_panel() -> None:
         c = st.columns(2)
         sustainability = c[0].text_area(entry.field_label("sustainability"),
                                         value=(base.sustainability or "") if base else "", key=f"{k}-sust", height=80)
-        risks = c[1].text_area(entry.field_label("risks"), value=(join_list(base.risks, lines=True) or "") if base else "",
+        risks = c[1].text_area(entry.field_label("risks"),
+                               value=(join_list(base.risks, lines=True) or "") if base else "",
                                key=f"{k}-risks", help=t("prop.form.one_per_line"), height=80)
         manager = st.text_input(entry.field_label("project_manager"),
                                 value=(base.project_manager or "") if base else "", key=f"{k}-manager")

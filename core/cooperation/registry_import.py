@@ -4,10 +4,11 @@ The file is read by the proposals' reader (core.proposals.imports.read_book: siz
 formulas kept as text), so a file refused there is refused here with the same Spanish reasons. Headers are Spanish,
 in any order, matched without regard to case or accents (`COLUMNS`); codes may be written as codes or as their
 Spanish labels; lists go in one cell separated by «;» or line breaks, an item holding a «;» quoted (core.lists).
-Every problem names the file, the row as Excel shows it, the column as the person wrote it, and what is wrong. An empty optional yes/no cell («No reembolsable» blank, «n/a»)
-takes the model's default («Sí», as the registration form), said in a notice naming the rows; for an update it keeps
-the stored answer. A code that exists is replaced only when the person asks for it (`update_existing`), with the
-version read at preview time sent back on saving (ConflictError otherwise).
+Every problem names the file, the row as Excel shows it, the column as the person wrote it, and what is wrong. An
+empty optional yes/no cell («No reembolsable» blank, «n/a») takes the model's default («Sí», as the registration
+form), said in a notice naming the rows; for an update it keeps the stored answer. A code that exists is replaced
+only when the person asks for it (`update_existing`), with the version read at preview time sent back on saving
+(ConflictError otherwise).
 """
 
 from __future__ import annotations

@@ -187,7 +187,8 @@ class RowConverter:
                 out[name] = self._association(line, text, written) if text is not None else None
             elif kind == "association_list":
                 found = []
-                for part, quoted in list_items(cell_text(value)):  # a quoted name is taken whole, commas and «;» included
+                # a quoted name is taken whole, commas and «;» included
+                for part, quoted in list_items(cell_text(value)):
                     pieces = [part] if quoted or self._resolves(part) or "," not in part else [
                         p.strip() for p in part.split(",") if p.strip()]
                     found.extend(self._association(line, piece, written) for piece in pieces)
