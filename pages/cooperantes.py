@@ -6,6 +6,7 @@ import streamlit as st
 from core.cooperation import calls as calls_mod
 from core.cooperation import cooperants as coop
 from core.cooperation.registry_import import preview_registry
+from core.lists import join_list
 from core.proposals import records
 from core.proposals.import_files import MAX_MB
 from core.record.auth import Action, PermissionDenied
@@ -99,7 +100,8 @@ with st.form(f"coop-form-{editing_id}-{seen}"):
     non_reimbursable = st.checkbox(t("coop.col.non_reimbursable"), value=current.non_reimbursable if current else True)
     rules = st.text_area(t("coop.col.counterpart_rules"), value=(current.counterpart_rules or "") if current else "",
                          max_chars=2000)
-    sources = st.text_input(t("coop.col.sources"), value="; ".join(current.sources) if current else "", max_chars=1000)
+    sources = st.text_input(t("coop.col.sources"), value=(join_list(current.sources) or "") if current else "",
+                            max_chars=1000, help=t("coop.page.sources_help"))
     iati_ref = st.text_input(t("coop.col.iati_org_id"), value=(current.iati_org_id or "") if current else "",
                              max_chars=80, help=t("coop.page.iati_help"))
     if st.form_submit_button(t("coop.page.save"), key=f"coop-save-{editing_id}-{seen}"):

@@ -10,6 +10,7 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
+from core.lists import join_list
 from core.proposals import entry, records
 from core.proposals.models import ProposalStatus
 from core.record import facts
@@ -179,8 +180,8 @@ def form_panel() -> None:
         general = st.text_area(entry.field_label("general_objective"),
                                value=(base.general_objective or "") if base else "", key=f"{k}-general", height=68)
         specific = st.text_area(entry.field_label("specific_objectives"),
-                                value="\n".join(base.specific_objectives) if base else "", key=f"{k}-specific",
-                                help=t("prop.form.one_per_line"), height=90)
+                                value=(join_list(base.specific_objectives, lines=True) or "") if base else "",
+                                key=f"{k}-specific", help=t("prop.form.one_per_line"), height=90)
 
         st.markdown(f"**{t('prop.form.section.people')}**")
         c = st.columns(5)
@@ -242,7 +243,8 @@ def form_panel() -> None:
         c = st.columns(2)
         sustainability = c[0].text_area(entry.field_label("sustainability"),
                                         value=(base.sustainability or "") if base else "", key=f"{k}-sust", height=80)
-        risks = c[1].text_area(entry.field_label("risks"), value="\n".join(base.risks) if base else "",
+        risks = c[1].text_area(entry.field_label("risks"),
+                               value=(join_list(base.risks, lines=True) or "") if base else "",
                                key=f"{k}-risks", help=t("prop.form.one_per_line"), height=80)
         manager = st.text_input(entry.field_label("project_manager"),
                                 value=(base.project_manager or "") if base else "", key=f"{k}-manager")

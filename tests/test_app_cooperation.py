@@ -86,6 +86,19 @@ def test_an_edit_sent_after_someone_else_saved_the_cooperant_saves_nothing_and_s
     assert any("otra persona cambió" in w.value for w in second.warning)
 
 
+def test_editing_a_cooperant_keeps_a_source_that_holds_a_semicolon_whole(own_store):
+    """The form showed the sources joined by «; » and saved what it showed split at every «;»: changing the country
+    of the demo's Israel split its one source in two."""
+    demo = coop.registered(Store(own_store), "CO-ISRAEL-MASHAV")
+    assert any(";" in s for s in demo.sources)
+    app = open_app_page("pages/cooperantes.py", PLANNER)
+    app.selectbox(key="coop-edit").set_value("CO-ISRAEL-MASHAV").run()
+    {i.label: i for i in app.text_input}["País"].set_value("Estado de Israel")
+    next(b for b in app.button if b.label == "Guardar cooperante").click().run()
+    saved = Store(own_store).get(coop.KIND, "CO-ISRAEL-MASHAV").body
+    assert (saved["country"], saved["sources"]) == ("Estado de Israel", demo.sources)
+
+
 def test_the_calendar_shows_the_states_of_the_calls_on_the_chosen_day(own_store):
     app = open_app_page("pages/convocatorias.py", BOARD)
     app.date_input(key="calls-today").set_value(dt.date(2027, 3, 20)).run()

@@ -227,6 +227,25 @@ def test_the_form_checks_the_national_format_and_saves_its_parts(store, restore)
 
 
 
+def test_an_edit_keeps_list_items_holding_line_breaks_semicolons_or_quotes(store, restore):
+    """The form showed objectives and risks one per line and a component's activities joined by «; », and split
+    what it showed again on saving: an imported objective with a line break became two, an activity with a «;» two."""
+    lists = {"specific_objectives": ["Primera línea\nsegunda línea", "Sembrar; y cosechar"],
+             "risks": ['Plagas "nuevas"', "  Sequía  "],
+             "components": [{"name": "Obra", "activities": ["Comprar; instalar la bomba", "Capacitar"]}]}
+    demo = records.proposal(store, "EV-P02").item
+    store.save(records.PROPOSAL, "EV-P02", {**demo.model_dump(mode="json"), **lists}, actor="prueba",
+               parish_code=demo.parish_code)
+    app = open_app_page("pages/propuestas.py", PLANNER)
+    app.selectbox(key="prop-form-pick").select("EV-P02").run()
+    next(x for x in app.text_input if x.label == "Título").input("Riego por goteo con sus listas")
+    button(app, "Guardar propuesta").click().run()
+    assert not app.exception
+    stored = overlay.current(store, "proposal", "EV-P02").body
+    assert stored["title"] == "Riego por goteo con sus listas"
+    assert {name: stored[name] for name in lists} == lists
+
+
 def test_the_parts_needed_to_judge_are_named_with_their_source_in_parentheses():
     """The form's warning ran the sentence into its citation: «…no se puede evaluartesis de Azogues (…)»."""
     app = open_app_page("pages/propuestas.py", PLANNER)

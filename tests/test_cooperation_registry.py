@@ -1,6 +1,7 @@
 """Cooperants and calls: records of their own, referred to by offers and calls; the calendar's states on a given day;
 the registry imported from a spreadsheet with a preview and Spanish row/column messages."""
 
+import csv
 import datetime as dt
 import io
 import re
@@ -15,6 +16,7 @@ from core.cooperation import cooperants as coop
 from core.cooperation import offer_links
 from core.cooperation.calls import Call, calendar, call_state
 from core.cooperation.registry_import import preview_registry
+from core.lists import join_list
 from core.proposals import records
 from core.proposals.offers import CooperationOffer
 from core.record import overlay
@@ -214,6 +216,26 @@ def test_an_update_from_a_short_file_keeps_what_the_file_does_not_bring_and_read
     assert (kept.themes, kept.modalities, kept.counterpart_rules) == (japan.themes, japan.modalities,
                                                                        japan.counterpart_rules)
     assert "Formula(" not in new.name and new.name.startswith("=CONCAT")
+
+
+SOURCES = ["Tesis de Azogues (2020), §1.2.3; resumen seed-002 §1.9", 'Informe "final", tomo 2', "n/a"]
+
+
+@pytest.mark.parametrize("as_csv", [False, True])
+def test_a_registry_cell_of_sources_or_themes_reads_item_by_item(store, as_csv):
+    """«Fuentes» was split at every «;», quoted or not, and «Temas» read a line break as part of one theme."""
+    rows = [["Código", "Nombre", "Tipo", "Temas", "Fuentes"],
+            ["CO-NUEVO", "Cooperante nuevo", "ONG", "Salud\nEducación", join_list(SOURCES)]]
+    if as_csv:
+        out = io.StringIO()
+        csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+        data, name = out.getvalue().encode("utf-8"), "registro.csv"
+    else:
+        data, name = xlsx_bytes(rows), "registro.xlsx"
+    preview = preview_registry(data, name, {})
+    assert preview.ok, preview.problems
+    [cooperant] = preview.to_save()
+    assert (cooperant.themes, cooperant.sources) == (["health", "education"], SOURCES)
 
 
 @pytest.mark.parametrize("working_parish, refused", [

@@ -12,7 +12,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from core.proposals import import_cells, import_preview, import_templates, imports
+from core import exports
+from core.proposals import entry, import_cells, import_preview, import_templates, imports
 from core.record.store import Store
 
 PARISH = "010170"
@@ -54,6 +55,21 @@ def test_the_exported_workbook_saved_as_csv_keeps_every_item(ctx, proposal):
     [row] = result.rows
     read = row.proposal
     assert (read.specific_objectives, read.risks, read.association_ids) == (OBJECTIVES, RISKS, ["EV-A01", FLOR[0]])
+
+
+@pytest.mark.parametrize(("write", "name"), [(exports.csv_bytes, "minga-propuestas.csv"),
+                                             (exports.xlsx_bytes, "minga-propuestas.xlsx")])
+def test_the_proposals_list_people_download_reads_back_with_the_same_proponents(ctx, proposal, write, name):
+    """The list's «Asociaciones proponentes» joined the names with «, »: a name holding «;» or «,» read back as
+    associations that do not exist."""
+    named = dataclasses.replace(ctx, associations={**ctx.associations, "EV-A78": "Unión, Progreso"})
+    plain = proposal.model_copy(update={"association_ids": [proposal.association_id, FLOR[0], "EV-A78"],
+                                        "requested_usd": proposal.cost_usd, "counterpart_associations_usd": 0.0,
+                                        "budget_lines": []})  # the list has no contributions nor budget lines
+    people = exports.for_people(entry.list_frame([(plain, 1)], named.associations), entry.download_headers())
+    result = imports.preview_import(write(people), name, named)
+    assert result.ok, result.problems
+    assert result.rows[0].proposal.association_ids == [proposal.association_id, FLOR[0], "EV-A78"]
 
 
 @pytest.mark.parametrize(("cell", "ids"), [

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core import fmt
+from core.lists import join_list
 from core.proposals import entry
 from core.proposals.import_cells import parse_number
 from core.proposals.import_templates import demo_proposals
@@ -48,6 +49,16 @@ def test_the_list_has_one_row_per_proposal_with_spanish_labels(frame, demo):
 def test_filters_combine(frame, filters, expected):
     shown = entry.filter_frame(frame, **filters)["proposal_id"].to_list()
     assert shown == (frame["proposal_id"].to_list() if expected is None else expected)
+
+
+@pytest.mark.parametrize("items", [["Uno", "Dos"], ["Primera línea\nsegunda línea", "Sembrar; y cosechar"],
+                                   ['Variedad "INIAP 2"', "  con espacios  ", "n/a"]])
+def test_objectives_and_risks_shown_one_per_line_are_saved_as_they_were(demo, items):
+    """The form shows the lists one per line and reads back what it shows: an objective imported with a line break
+    was saved as two, one with spaces at its ends lost them."""
+    shown = join_list(items, lines=True)
+    edited = entry.from_form({"specific_objectives": shown, "risks": shown}, demo[0], parish_code="010170")
+    assert (edited.specific_objectives, edited.risks) == (items, items)
 
 
 def test_a_proposal_from_the_form_keeps_what_the_form_does_not_show(demo):

@@ -9,6 +9,7 @@ import polars as pl
 import streamlit as st
 
 from core.fmt import listing
+from core.lists import join_list
 from core.proposals import entry, formulation
 from core.proposals.models import Proposal
 from core.texts import t
@@ -23,7 +24,7 @@ def _text(base: Proposal | None, name: str) -> str:
 
 
 def _components(base: Proposal | None) -> pl.DataFrame:
-    rows = [{"name": c.name, "activities": "; ".join(c.activities)} for c in (base.components if base else [])]
+    rows = [{"name": c.name, "activities": join_list(c.activities) or ""} for c in (base.components if base else [])]
     return pl.DataFrame(rows, schema={"name": pl.Utf8, "activities": pl.Utf8})
 
 

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.data.paths import SOURCES_DIR
+from core.lists import split_items
 from core.proposals.models import ID_PATTERN, Theme, split_list
 from core.proposals.offers import CooperationOffer, CooperationType, Modality
 from core.record import overlay
@@ -69,8 +70,9 @@ class Cooperant(BaseModel):
     @field_validator("sources", mode="before")
     @classmethod
     def _sources_list(cls, value: Any) -> Any:
-        """Sources separated by «;» only: a source often has commas of its own."""
-        return [s.strip() for s in value.split(";") if s.strip()] if isinstance(value, str) else value
+        """Sources typed in one field or cell (core.lists): a source often has commas of its own, and one holding
+        a «;» is quoted."""
+        return split_items(value) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _sourced(self) -> Cooperant:

@@ -3,11 +3,12 @@
 The file is read by the proposals' reader (core.proposals.imports.read_book: size limits, encodings, separators,
 formulas kept as text), so a file refused there is refused here with the same Spanish reasons. Headers are Spanish,
 in any order, matched without regard to case or accents (`COLUMNS`); codes may be written as codes or as their
-Spanish labels; lists go in one cell separated by «;». Every problem names the file, the row as Excel shows it,
-the column as the person wrote it, and what is wrong. An empty optional yes/no cell («No reembolsable» blank, «n/a»)
-takes the model's default («Sí», as the registration form), said in a notice naming the rows; for an update it keeps
-the stored answer. A code that exists is replaced only when the person asks for it (`update_existing`), with the
-version read at preview time sent back on saving (ConflictError otherwise).
+Spanish labels; lists go in one cell separated by «;» or line breaks, an item holding a «;» quoted (core.lists).
+Every problem names the file, the row as Excel shows it, the column as the person wrote it, and what is wrong. An
+empty optional yes/no cell («No reembolsable» blank, «n/a») takes the model's default («Sí», as the registration
+form), said in a notice naming the rows; for an update it keeps the stored answer. A code that exists is replaced
+only when the person asks for it (`update_existing`), with the version read at preview time sent back on saving
+(ConflictError otherwise).
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from pydantic import ValidationError
 from core.cooperation.cooperants import Contact, Cooperant
 from core.data.validation import RowProblem, spanish_message
 from core.fmt import listing
-from core.proposals.import_cells import choice_index, is_blank, normalise, not_given
+from core.lists import not_given, split_items
+from core.proposals.import_cells import choice_index, is_blank, normalise
 from core.proposals.import_files import FileRefused, Formula, read_book
-from core.proposals.models import split_list
 from core.texts import label, labels, t
 
 RowAction = Literal["new", "update", "unchanged", "existing"]
@@ -112,7 +113,7 @@ def _cell(kind: str, family: str | None, value: Any) -> Any:
         return text or None
     codes = choice_index(family or "")
     chosen = []
-    for part in (split_list(text) if kind == "choices" else ([text] if text else [])):
+    for part in (split_items(text, also_comma=True) if kind == "choices" else ([text] if text else [])):
         code = codes.get(normalise(part))
         if code is None:
             raise ValueError(t("coop.import.code", value=part, allowed="; ".join(labels(family or "").values())))

@@ -25,7 +25,7 @@ def build_inputs(sources_dir: Path) -> list[Path]:
     models = ROOT / "core" / "proposals"
     code = [here / "build.py", here / "datasets.py", here / "frames.py", here / "sources.py", here / "rollups.py",
             here / "points.py", ROOT / "core" / "texts" / "fuentes.py",  # parish points and what they are
-            models / "models.py", models / "offers.py", models / "competences.py",
+            models / "models.py", models / "offers.py", models / "competences.py", ROOT / "core" / "lists.py",
             *sorted((here / "schemas").glob("*.py")),
             *sorted(SQL_DIR.rglob("*.sql"))]  # the views the build pre-aggregates (core.data.rollups)
     return sorted(p for p in sources_dir.rglob("*") if p.is_file()) + code

@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 from core.fmt import ambiguous_reading, number, number_text
+from core.lists import not_given as _not_given
 from core.proposals.import_cells import is_blank, normalise, parse_date, parse_number
-from core.proposals.import_cells import not_given as _not_given
 from core.proposals.import_files import Formula
 from core.texts import label, t
 

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from core.data.validation import spanish_message
 from core.fmt import capitalized, local_code
+from core.lists import join_list, split_items
 from core.proposals.import_cells import normalise, parse_number
 from core.proposals.models import ALLOWED_TRANSITIONS, REPRESENTATIVE_STATUSES, Proposal, ProposalStatus
 from core.record import facts
@@ -63,7 +64,7 @@ def list_frame(items: Iterable[tuple[Proposal, int]], names: Mapping[str, str]) 
         rows.append({
             "proposal_id": p.proposal_id, "title": p.title, "association_id": p.association_id,
             "association": names.get(p.association_id, p.association_id),
-            "associations": ", ".join(names.get(a, a) for a in ids), "association_ids": list(ids),
+            "associations": join_list((names.get(a, a) for a in ids), also_comma=True), "association_ids": list(ids),
             "n_associations": len(ids),
             "status": p.status.value, "status_label": label("proposal_status", p.status.value),
             "support_kind": p.support_kind,
@@ -223,7 +224,7 @@ def from_form(values: Mapping[str, Any], base: Proposal | None, *, parish_code: 
     data["association_ids"] = [lead, *others] if lead else others
     for name in ("specific_objectives", "risks"):
         if isinstance(data.get(name), str):
-            data[name] = [line.strip() for line in data[name].splitlines() if line.strip()]
+            data[name] = split_items(data[name])  # one per line or «;» between them, as a list cell (core.lists)
         elif data.get(name) is None:
             data[name] = []
     try:

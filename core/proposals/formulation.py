@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from core.lists import split_items
 from core.texts import t
 
 if TYPE_CHECKING:
@@ -37,10 +38,10 @@ class Component(BaseModel):
     @field_validator("activities", mode="before")
     @classmethod
     def _activities(cls, value: Any) -> Any:
-        """Activities typed in one cell, separated by «;»."""
+        """Activities typed in one cell (core.lists): separated by «;», one holding a «;» between quotes."""
         if value is None:
             return []
-        return [a.strip() for a in value.split(";") if a.strip()] if isinstance(value, str) else value
+        return split_items(value) if isinstance(value, str) else value
 
 
 class ScheduleRow(BaseModel):

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from core.fmt import number_text
+from core.lists import not_given, split_items
 from core.proposals.import_files import Formula
 from core.texts import labels
 
@@ -28,19 +29,8 @@ def normalise(text: Any) -> str:
     return " ".join(words)
 
 
-# What people type in a cell to say there is nothing to put there («n/a», «no aplica», «-», «s/d», and Minga's own
-# «sin dato» of an export): every reader takes it as an empty cell; a required column refuses it (`val.not_given`).
-NOT_GIVEN = frozenset({"n/a", "n.a", "na", "no aplica", "no corresponde", "-", "--", "---", "\u2013", "\u2014", "s/d",
-                       "s.d", "n/d", "sin dato", "sin datos"})
-
-
-def not_given(value: Any) -> bool:
-    """Whether the cell says, in words or a dash, that it has no value."""
-    return isinstance(value, str) and " ".join(value.lower().split()).rstrip(".") in NOT_GIVEN
-
-
 def is_blank(value: Any) -> bool:
-    """An empty cell: nothing, spaces, or a word that says there is nothing (`NOT_GIVEN`)."""
+    """An empty cell: nothing, spaces, or a word that says there is nothing (`core.lists.NOT_GIVEN`)."""
     return value is None or (isinstance(value, str) and (not value.strip() or not_given(value)))
 
 
@@ -149,72 +139,9 @@ def parse_moment(value: Any) -> Any:
     return value
 
 
-# A list in one cell: items separated by «;» or line breaks. An item holding a separator, a quote or a line break
-# is written between double quotes, a quote inside doubled (as a spreadsheet writes a CSV cell): `join_list` writes
-# it so, `list_items` reads it back exactly. A quote that does not close the item (`"Sequía" larga`) is plain text.
-_SEPARATORS = ";\n\r"
-
-
-def join_list(items: Iterable[Any], also_comma: bool = False) -> str | None:
-    """Items as one cell, «; » between them, quoting those that would not read back as themselves (None: no items)."""
-    out = []
-    for item in (str(i) for i in items):
-        special = any(c in item for c in _SEPARATORS + '"' + ("," if also_comma else ""))
-        if special or item != item.strip() or not_given(item):
-            item = '"' + item.replace('"', '""') + '"'
-        out.append(item)
-    return "; ".join(out) or None
-
-
-def list_items(value: Any) -> list[tuple[str, bool]]:
-    """The items of a list cell, each with whether it was quoted (a quoted item is taken whole, exactly)."""
-    text = cell_text(value)
-    items: list[tuple[str, bool]] = []
-    i, size = 0, len(text or "")
-    while text is not None and i < size:
-        while i < size and text[i] in _SEPARATORS + " \t":
-            i += 1
-        if i >= size:
-            break
-        quoted = _quoted(text, i) if text[i] == '"' else None
-        if quoted is not None:
-            item, i = quoted
-            if item:
-                items.append((item, True))
-            continue
-        end = min((j for j in (text.find(c, i) for c in _SEPARATORS) if j >= 0), default=size)
-        if text[i:end].strip():
-            items.append((text[i:end].strip(), False))
-        i = end
-    return items
-
-
-def _quoted(text: str, start: int) -> tuple[str, int] | None:
-    """The quoted item starting at `start` and where the text goes on, or None when the quote does not close the
-    item (no closing quote, or text after it before the next separator)."""
-    i, out = start + 1, []
-    while i < len(text):
-        if text[i] == '"':
-            if text[i + 1:i + 2] == '"':
-                out.append('"')
-                i += 2
-                continue
-            j = i + 1
-            while j < len(text) and text[j] in " \t":
-                j += 1
-            return ("".join(out), j) if j == len(text) or text[j] in _SEPARATORS else None
-        out.append(text[i])
-        i += 1
-    return None
-
-
 def split_list(value: Any, also_comma: bool) -> list[str]:
-    """The items of a list cell (`list_items`); with `also_comma` an unquoted item is also split at its commas."""
-    out = []
-    for item, quoted in list_items(value):
-        parts = [item] if quoted or not also_comma else item.split(",")
-        out.extend(p if quoted else p.strip() for p in parts if quoted or p.strip())
-    return out
+    """The items of a list cell (core.lists); with `also_comma` an unquoted item is also split at its commas."""
+    return split_items(cell_text(value), also_comma)
 
 
 def parse_targets(value: Any) -> list[str]:

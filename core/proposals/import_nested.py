@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from core.data.validation import RowProblem, spanish_message, validate_rows
-from core.proposals.import_cells import cell_text, is_blank, not_given, parse_number
+from core.lists import not_given
+from core.proposals.import_cells import cell_text, is_blank, parse_number
 from core.proposals.import_columns import (
     INDICATOR_ALIASES,
     INDICATOR_COLUMNS,

@@ -15,8 +15,8 @@ from typing import Any
 import duckdb
 
 from core.data.db import query
+from core.lists import join_list
 from core.proposals.built import PROPOSALS
-from core.proposals.import_cells import join_list
 from core.proposals.import_columns import COLUMNS, INDICATOR_COLUMNS, LINE_COLUMNS, NEW_STATUSES, Column
 from core.proposals.import_preview import ImportContext
 from core.proposals.models import BudgetLine, Indicator, Proposal, ProposalStatus

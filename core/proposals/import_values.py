@@ -14,15 +14,14 @@ from typing import Any
 
 from core.data.validation import RowProblem
 from core.fmt import ambiguous_reading
+from core.lists import list_items, not_given
 from core.proposals.import_associations import LEFT_OUT, MAX_NAME, Unregistered, new_ids, suggest
 from core.proposals.import_cells import (
     FALSE_WORDS,
     TRUE_WORDS,
     cell_text,
     choice_index,
-    list_items,
     normalise,
-    not_given,
     parse_date,
     parse_int,
     parse_ints,
@@ -188,7 +187,8 @@ class RowConverter:
                 out[name] = self._association(line, text, written) if text is not None else None
             elif kind == "association_list":
                 found = []
-                for part, quoted in list_items(value):  # a quoted name is taken whole, commas and «;» included
+                # a quoted name is taken whole, commas and «;» included
+                for part, quoted in list_items(cell_text(value)):
                     pieces = [part] if quoted or self._resolves(part) or "," not in part else [
                         p.strip() for p in part.split(",") if p.strip()]
                     found.extend(self._association(line, piece, written) for piece in pieces)

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.fmt import amount, amounts_named
+from core.lists import split_items
 from core.proposals.formulation import Component, ScheduleRow, schedule_error
 from core.proposals.lifecycle import (  # noqa: F401 - the lifecycle, imported from here by the rest of Minga
     ALLOWED_TRANSITIONS,
@@ -70,14 +71,15 @@ def json_or_value(value: Any) -> Any:
 
 
 def split_list(value: Any) -> Any:
-    """'a; b' → ['a', 'b'] so a planner can type lists in one spreadsheet cell."""
+    """'a; b' → ['a', 'b'] so a planner can type lists in one spreadsheet cell: the items as core.lists reads
+    them, an unquoted one also split at its commas (codes are often typed «EV-OE6, EV-OE9»)."""
     if value is None:
         return []
     if isinstance(value, str):
         parsed = json_or_value(value)
         if isinstance(parsed, list):
             return parsed
-        return [part.strip() for part in value.replace(",", ";").split(";") if part.strip()]
+        return split_items(value, also_comma=True)
     return value
 
 

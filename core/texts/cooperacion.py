@@ -72,10 +72,13 @@ STRINGS = {
     "coop.page.saved": "Cooperante {name} guardado.",
     "coop.page.changed_meanwhile": ("No se guardó: otra persona cambió a {name} mientras usted lo editaba. El "
                                     "formulario muestra ahora lo guardado; vuelva a hacer sus cambios."),
+    "coop.page.sources_help": ("Varias fuentes separadas por «;». Una fuente que lleva «;» va entre comillas dobles "
+                               "(ej.: \"Informe 2019; tomo 2\"; sitio web)."),
     "coop.page.import": "Importar el registro desde una hoja de cálculo",
     "coop.page.import_help": "Una fila por cooperante, con las columnas Código, Nombre, Tipo de cooperante y "
-                             "Fuentes como mínimo; las listas van en una celda separadas por «;». Si «No "
-                             "reembolsable» queda vacía, se guarda «Sí».",
+                             "Fuentes como mínimo; las listas van en una celda separadas por «;», y un elemento "
+                             "que lleva «;» va entre comillas dobles. Si «No reembolsable» queda vacía, se guarda "
+                             "«Sí».",
     "coop.page.upload": "Archivo (.xlsx o .csv), hasta {limit} MB",
     "coop.page.update_existing": "Actualizar los que ya existen",
     "coop.page.problems": "Problemas encontrados: corrija el archivo y vuelva a subirlo. No se guardó nada.",

@@ -66,7 +66,8 @@ STRINGS = {
     "prop.form.ind_baseline": "Línea base",
     "prop.form.ind_target": "Meta",
     "prop.form.ind_verification": "Medio de verificación",
-    "prop.form.one_per_line": "Uno por línea.",
+    "prop.form.one_per_line": ("Uno por línea (o separados por «;»). Uno que lleva «;» o comillas va entre comillas "
+                               "dobles, y cada comilla de adentro se escribe dos veces."),
     "prop.form.duration_help": "0 = sin dato.",
     "prop.form.none": "— Ninguna —",
     "prop.form.status_now": "Estado actual: **{status}**",

@@ -49,7 +49,8 @@ STRINGS: dict[str, str] = {
                             "(Anexo 3), además de las que ya tiene el formulario.",
     "prop.field.components": "Componentes y actividades",
     "prop.field.timetable": "Cronograma de ejecución",
-    "formato.components_help": "Una fila por componente; sus actividades separadas por punto y coma.",
+    "formato.components_help": ("Una fila por componente; sus actividades separadas por «;», y entre comillas dobles "
+                                "una actividad que lleva «;»."),
     "formato.timetable_help": "Una fila por actividad, con el mes del proyecto en que empieza y en que termina.",
     "formato.col.component": "Componente",
     "formato.col.activities": "Actividades (separadas por «;»)",
