@@ -456,3 +456,17 @@ def test_a_csv_row_with_more_cells_than_the_header_is_refused_not_cut(sep, last,
     assert [r.proposal_id for r in result.rows] == ["EV-P91"]  # the cut row is never among those to save
     with pytest.raises(imports.ImportRefused):
         imports.save_import(store, PLANNER, result)
+
+
+def test_a_workbook_refused_for_its_rows_names_the_sheet_that_has_them(ctx):
+    """A careless planner kept a long «Datos» sheet beside one proposal: the refusal said «La hoja tiene más de 2.000
+    filas» without saying which sheet, and the proposals sheet has one row."""
+    book = load_workbook(io.BytesIO(xlsx_file([row()])))
+    extra = book.create_sheet("Datos")
+    for i in range(import_files.MAX_ROWS + import_files.HEADER_SCAN_ROWS + 5):
+        extra.append([f"dato {i}"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = preview(buffer.getvalue(), "p.xlsx", ctx)
+    assert [(p.file, p.row, p.column) for p in result.problems] == [("p.xlsx › Datos", None, None)]
+    assert "el máximo por archivo es 2.000" in result.problems[0].message
