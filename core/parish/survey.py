@@ -11,11 +11,14 @@ export brings twice counts once, or is refused when its answers differ (core.par
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Set as AbstractSet
 from typing import Any
 
 from pydantic import ValidationError
 
+from core.data.schemas.study import CODE
 from core.data.validation import RowProblem, spanish_message
 from core.parish import cells, repeats
 from core.parish.form import QUESTIONS, Question, choice_labels
@@ -72,13 +75,15 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
         told = len(preview.problems)
         answer, unread = _row(filename, line, header, values, columns, associations, preview)
         own, root = answer.pop(UUID, None), answer.pop(ROOT, None)  # the id an edit keeps, where the export has it
-        uuid = str(root or own or "").removeprefix("uuid:")
+        uuid = cells.submission_id(root or own)
         id_column = shown[ROOT] if root or "member_id" not in shown else shown["member_id"]
         problem = None
         if not uuid:
             problem = t("parish.err.no_uuid")
         elif len(uuid) > MAX_UUID:  # KoBoToolbox and ODK write 36 characters (41 with «uuid:»)
             problem = t("val.too_long", max=MAX_UUID)
+        elif not re.fullmatch(CODE, uuid):  # quoted as written, not as the member id it would make
+            problem = id_problem(uuid)
         else:
             first, differing = submissions.place(uuid, line, _compared(answer, unread, values, columns))
             if first is not None and not differing:  # the same submission again: any problem is told at its first row
@@ -94,6 +99,13 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
             preview.items.append(item)
     preview.notices.extend(n for n in [submissions.notice(filename)] if n)
     return preview
+
+
+def id_problem(uuid: str) -> str:
+    """Why an id cannot name a submission: quoted as the file writes it, saying when a character cannot be seen."""
+    seen = "".join(c for c in uuid if unicodedata.category(c) not in ("Cf", "Cc"))
+    hidden = t("parish.err.uuid_hidden") if seen != uuid else ""
+    return t("parish.err.uuid_format", value=seen, hidden=hidden)
 
 
 def _compared(answer: dict[str, Any], unread: AbstractSet[str], values: list[Any],
