@@ -12,12 +12,12 @@ export brings twice counts once, or is refused when its answers differ (core.par
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Set as AbstractSet
 from typing import Any
 
 from pydantic import ValidationError
 
+from core import fmt
 from core.data.schemas.study import CODE
 from core.data.validation import RowProblem, spanish_message
 from core.parish import cells, repeats
@@ -102,10 +102,8 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
 
 
 def id_problem(uuid: str) -> str:
-    """Why an id cannot name a submission: quoted as the file writes it, saying when a character cannot be seen."""
-    seen = "".join(c for c in uuid if unicodedata.category(c) not in ("Cf", "Cc"))
-    hidden = t("parish.err.uuid_hidden") if seen != uuid else ""
-    return t("parish.err.uuid_format", value=seen, hidden=hidden)
+    """Why an id cannot name a submission: quoted as the file writes it, an invisible character named where it is."""
+    return t("parish.err.uuid_format", value=fmt.visible(uuid))
 
 
 def _compared(answer: dict[str, Any], unread: AbstractSet[str], values: list[Any],

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core.data.validation import RowProblem
-from core.fmt import ambiguous_reading
+from core.fmt import ambiguous_reading, visible
 from core.proposals.import_associations import LEFT_OUT, MAX_NAME, Unregistered, new_ids, suggest
 from core.proposals.import_cells import (
     FALSE_WORDS,
@@ -163,7 +163,7 @@ class RowConverter:
             elif kind == "code":
                 text = cell_text(value)
                 if text is not None and not re.fullmatch(ID_PATTERN, text):
-                    self._problem(line, written, t("imp.cell.bad_code", value=text))
+                    self._problem(line, written, t("imp.cell.bad_code", value=visible(text)))
                     continue
                 if name == "cooperation_offer_id" and text is not None:
                     text = self._known(line, written, [text], self.ctx.offers, "offer")[0]
