@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from core.data.schemas.study import CODE, AidKind, InstitutionType, Member, Need
 from core.data.schemas.territory import DPA_PARISH
 from core.fmt import LARGEST_TYPED
-from core.proposals.import_cells import day_range_problem, parse_moment
+from core.proposals.import_cells import parse_moment
 from core.texts import t
 
 MOST_VOTES = 1_000_000  # a focus group's weighted votes on one problem; more is a slip (and would not fit a file)
@@ -120,14 +120,6 @@ class SurveyAnswer(Member):
         if isinstance(read, dt.datetime):
             return read
         raise ValueError(t("val.moment", value=str(value).strip()[:60]))
-
-    @field_validator("submitted_at")
-    @classmethod
-    def _plausible(cls, value: dt.datetime | None) -> dt.datetime | None:
-        """Year 1 or 9999 is a slip, not a day a survey was answered (year 1 in UTC has no day in Ecuador)."""
-        if (problem := day_range_problem(value)) is not None:
-            raise ValueError(problem)
-        return value
 
     @field_validator("needs")
     @classmethod

@@ -26,6 +26,7 @@ from core.parish.models import SurveyAnswer
 from core.parish.sheet import read_rows, unused_columns
 from core.parish.survey_header import ROOT, SUBMITTED, UUID, HeaderCell, read_header
 from core.parish.tables import PARTS, AssociationIndex, PartPreview
+from core.proposals.import_cells import day_range_problem
 from core.record import facts
 from core.texts import t
 
@@ -157,7 +158,9 @@ def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line
                 continue
             problems.append(RowProblem(file, line, shown.get(field or ""), spanish_message(err)))
         return None
-    future = [(field, problem) for field, problem in (("submitted_at", facts.date_problem(item.submitted_at)),
+    # year 1 or 9999 is a slip, not a day a survey was answered (year 1 in UTC has no day in Ecuador to compare)
+    when = day_range_problem(item.submitted_at) or facts.date_problem(item.submitted_at)
+    future = [(field, problem) for field, problem in (("submitted_at", when),
                                                       ("aid_year", facts.year_problem(item.aid_year))) if problem]
     problems += [RowProblem(file, line, shown.get(field, field), problem) for field, problem in future]
     return None if future else item

@@ -20,6 +20,7 @@ from core.proposals.import_cells import (
     TRUE_WORDS,
     cell_text,
     choice_index,
+    day_range_problem,
     list_items,
     normalise,
     not_given,
@@ -158,6 +159,9 @@ class RowConverter:
                 day = parse_date(value)
                 if isinstance(day, str):  # the model would name only aaaa-mm-dd: this names what a file takes
                     self._problem(line, written, t("val.day", value=day))
+                    continue
+                if (slip := day_range_problem(day)) is not None:  # year 9999: no end can be counted from it
+                    self._problem(line, written, slip)
                     continue
                 out[name] = day
             elif kind == "code":

@@ -23,7 +23,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from core.fmt import amount, amounts_named
 from core.proposals.formulation import Component, ScheduleRow, schedule_error
-from core.proposals.import_cells import day_range_problem
 from core.proposals.lifecycle import (  # noqa: F401 - the lifecycle, imported from here by the rest of Minga
     ALLOWED_TRANSITIONS,
     COMPETING,
@@ -255,14 +254,6 @@ class Proposal(BaseModel):
     @classmethod
     def _counterpart(cls, v: float) -> float:
         return non_negative(v, "counterpart")
-
-    @field_validator("start_date")
-    @classmethod
-    def _start(cls, value: dt.date | None) -> dt.date | None:
-        """A start in year 9999 is a slip (and no end date could be counted from it)."""
-        if (problem := day_range_problem(value)) is not None:
-            raise ValueError(problem)
-        return value
 
     @field_validator("sdg_goals")
     @classmethod
