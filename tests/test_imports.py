@@ -502,3 +502,23 @@ def test_a_refused_code_is_quoted_visibly_and_its_lines_are_not_called_orphans(c
     assert len(found) == len(expected), found
     for (sheet, words), (file, message) in zip(expected, found, strict=True):
         assert file == sheet and words in message, found
+
+
+def _budget_lines(*lines: list) -> bytes:
+    book = load_workbook(io.BytesIO(xlsx_file([row()])))
+    sheet = book.create_sheet("Presupuesto")
+    sheet.append(["Código de la propuesta", "Rubro", "Monto", "A cargo de"])
+    for line in lines:
+        sheet.append(line)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_budget_amount_written_as_a_formula_without_its_value_is_told_once(ctx):
+    """«=500*2» never computed: the cell was told it is a formula and, on top of that, «falta el valor», though it has
+    one."""
+    result = preview(_budget_lines(["EV-P90", "Mangueras", "=1000+234.56", "GAD"]), "p.xlsx", ctx)
+    found = [(p.file, p.row, p.column, p.message) for p in result.problems if p.file == "p.xlsx › Presupuesto"]
+    assert [(file, line, column) for file, line, column, _ in found] == [("p.xlsx › Presupuesto", 2, "Monto")], found
+    assert "es una fórmula («=1000+234.56») sin valor calculado" in found[0][3]
