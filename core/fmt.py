@@ -200,8 +200,11 @@ def visible(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """How two people's names are compared: «  maría   PÉREZ » and «María Pérez» are the same person on a list."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    """How two people's names are compared: «  maría   PÉREZ » and «María Pérez» are the same person on a list, and
+    so is a name pasted with a mark that cannot be seen (a right-to-left mark; a zero-width space reads as a space)."""
+    seen = "".join(" " if c == "\u200b" else "" if unicodedata.category(c) == "Cf" else c
+                   for c in unicodedata.normalize("NFC", name))
+    return " ".join(seen.casefold().split())
 
 
 def listing(items: Iterable[str]) -> str:
