@@ -192,9 +192,19 @@ def local_code(record_id: str) -> str:
     return re.sub(PARISH_PREFIX, "", record_id)
 
 
+def visible(text: str) -> str:
+    """`text` to quote in a message, each character that cannot be seen (a right-to-left mark, a zero-width space, a
+    control character) named where it is: «EV-P90» refused for an invisible mark after it would read as a valid code."""
+    marker = t("fmt.invisible")
+    return "".join(marker if unicodedata.category(c) in ("Cf", "Cc") and c not in "\n\t" else c for c in text)
+
+
 def name_key(name: str) -> str:
-    """How two people's names are compared: «  maría   PÉREZ » and «María Pérez» are the same person on a list."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    """How two people's names are compared: «  maría   PÉREZ » and «María Pérez» are the same person on a list, and
+    so is a name pasted with a mark that cannot be seen (a right-to-left mark; a zero-width space reads as a space)."""
+    seen = "".join(" " if c == "\u200b" else "" if unicodedata.category(c) == "Cf" else c
+                   for c in unicodedata.normalize("NFC", name))
+    return " ".join(seen.casefold().split())
 
 
 def listing(items: Iterable[str]) -> str:

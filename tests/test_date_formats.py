@@ -76,3 +76,28 @@ def test_a_day_that_cannot_be_read_is_refused_naming_the_ways_it_can_be_written(
 def test_a_bare_number_is_not_read_as_a_submission_time_in_1970():
     """pydantic takes a number for seconds since 1970: «45000» was stored as 01/01/1970 12:30 without a word."""
     assert _survey("45000").items == []
+
+
+# a day that exists but no project starts and no survey was answered on: year 1 (an ODK «…Z» time of it stopped the
+# survey load with a traceback, its day in Ecuador falling in year 0) and year 9999 (a project starting then made
+# the IATI export stop computing its end)
+OUT_OF_RANGE = {"0001-01-01": "01/01/0001", "31/12/9999": "31/12/9999", "01/01/1899": "01/01/1899"}
+
+
+@pytest.mark.parametrize("written", list(OUT_OF_RANGE))
+def test_a_day_outside_the_years_minga_takes_is_refused_at_its_row_and_column(written, ctx):
+    refused = {
+        "proposals": (_proposal(ctx, written).problems, "propuestas.csv", "Fecha de inicio"),
+        "survey": (_survey(written + ("T00:00:00Z" if "-" in written else " 00:00")).problems, "encuesta.csv",
+                   "_submission_time"),
+    }
+    for reader, (problems, file, column) in refused.items():
+        assert [(p.file, p.row, p.column) for p in problems] == [(file, 2, column)], reader
+        assert problems[0].message == (f"la fecha {OUT_OF_RANGE[written]} está fuera de los años que Minga registra "
+                                       "(de 1900 a 2100)"), reader
+
+
+def test_the_first_and_last_years_minga_takes_are_read(ctx):
+    assert _proposal(ctx, "31/12/2100").rows[0].proposal.start_date == dt.date(2100, 12, 31)
+    assert [a.submitted_at for a in _survey("1900-01-01T05:00:00Z").items] == [
+        dt.datetime(1900, 1, 1, 5, tzinfo=dt.UTC)]

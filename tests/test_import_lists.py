@@ -98,3 +98,16 @@ def test_an_association_whose_name_has_a_semicolon_can_be_named(ctx, cell, ids):
 ])
 def test_a_list_cell_is_read_as_written(cell, items):
     assert import_cells.split_list(cell, also_comma=False) == items
+
+
+def test_the_templates_texts_are_quote_prefixed_text_cells_as_every_download(ctx):
+    """The parish's codes sheet carries what people typed (an association's name): written as plain text cells, a
+    name reading «=HYPERLINK(…)» became a formula once edited in Excel; every other download quote-prefixes text."""
+    hostile = dataclasses.replace(ctx, associations={**ctx.associations, "EV-A78": '=HYPERLINK("http://x","clic")'})
+    book = load_workbook(io.BytesIO(import_templates.template_xlsx(hostile)))
+    [name] = [row[2] for row in book["Códigos"].iter_rows(min_row=2) if row[1].value == "EV-A78"]
+    assert (name.value, name.data_type, name.quotePrefix) == ('=HYPERLINK("http://x","clic")', "s", True)
+    texts = [c for sheet in book.worksheets for row in sheet.iter_rows(min_row=2) for c in row
+             if isinstance(c.value, str)]
+    assert texts and all(c.quotePrefix for c in texts)
+    assert imports.preview_import(import_templates.template_xlsx(hostile), "plantilla.xlsx", hostile).ok

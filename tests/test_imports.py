@@ -457,3 +457,69 @@ def test_a_csv_row_with_more_cells_than_the_header_is_refused_not_cut(sep, last,
     assert [r.proposal_id for r in result.rows] == ["EV-P91"]  # the cut row is never among those to save
     with pytest.raises(imports.ImportRefused):
         imports.save_import(store, PLANNER, result)
+
+
+def test_a_workbook_refused_for_its_rows_names_the_sheet_that_has_them(ctx):
+    """A careless planner kept a long «Datos» sheet beside one proposal: the refusal said «La hoja tiene más de 2.000
+    filas» without saying which sheet, and the proposals sheet has one row."""
+    book = load_workbook(io.BytesIO(xlsx_file([row()])))
+    extra = book.create_sheet("Datos")
+    for i in range(import_files.MAX_ROWS + import_files.HEADER_SCAN_ROWS + 5):
+        extra.append([f"dato {i}"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = preview(buffer.getvalue(), "p.xlsx", ctx)
+    assert [(p.file, p.row, p.column) for p in result.problems] == [("p.xlsx › Datos", None, None)]
+    assert "el máximo por archivo es 2.000" in result.problems[0].message
+
+
+def _with_budget(main_code: str, line_code: str) -> bytes:
+    book = load_workbook(io.BytesIO(xlsx_file([row(code=main_code)])))
+    lines = book.create_sheet("Presupuesto")
+    lines.append(["Código de la propuesta", "Rubro", "Monto", "A cargo de"])
+    lines.append([line_code, "Mangueras", 1234.56, "GAD"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# a code refused on the proposals sheet, and its budget line → what each sheet is told (an invisible mark named
+# where it is: «EV-P90» quoted and refused otherwise reads as a valid code)
+REFUSED_CODES = {
+    "a space": ("EV P90", "EV P90", [("Propuestas", "«EV P90»")]),
+    "a right-to-left mark": ("EV-P90\u200f", "EV-P90\u200f", [("Propuestas", "«EV-P90[carácter invisible]»")]),
+    "a zero-width space on the budget sheet only": (
+        "EV-P90", "EV-P90\u200b", [("Presupuesto", "la propuesta «EV-P90[carácter invisible]» no está en la hoja")]),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSED_CODES))
+def test_a_refused_code_is_quoted_visibly_and_its_lines_are_not_called_orphans(case, ctx):
+    """The budget line of a proposal whose code was refused was also told «la propuesta … no está en la hoja de
+    propuestas», though it is there."""
+    main_code, line_code, expected = REFUSED_CODES[case]
+    result = preview(_with_budget(main_code, line_code), "p.xlsx", ctx)
+    found = [(p.file.removeprefix("p.xlsx › "), p.message) for p in result.problems]
+    assert len(found) == len(expected), found
+    for (sheet, words), (file, message) in zip(expected, found, strict=True):
+        assert file == sheet and words in message, found
+
+
+def _budget_lines(*lines: list) -> bytes:
+    book = load_workbook(io.BytesIO(xlsx_file([row()])))
+    sheet = book.create_sheet("Presupuesto")
+    sheet.append(["Código de la propuesta", "Rubro", "Monto", "A cargo de"])
+    for line in lines:
+        sheet.append(line)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_budget_amount_written_as_a_formula_without_its_value_is_told_once(ctx):
+    """«=500*2» never computed: the cell was told it is a formula and, on top of that, «falta el valor», though it has
+    one."""
+    result = preview(_budget_lines(["EV-P90", "Mangueras", "=1000+234.56", "GAD"]), "p.xlsx", ctx)
+    found = [(p.file, p.row, p.column, p.message) for p in result.problems if p.file == "p.xlsx › Presupuesto"]
+    assert [(file, line, column) for file, line, column, _ in found] == [("p.xlsx › Presupuesto", 2, "Monto")], found
+    assert "es una fórmula («=1000+234.56») sin valor calculado" in found[0][3]

@@ -171,3 +171,27 @@ def test_an_export_taken_again_after_an_edit_on_the_server_replaces_the_answer_a
         save_as(store, "consola", ParishBatch(PARISH).add("encuesta", preview.items))
     stored = {r.record_id: r.body["age"] for r in store.records(ANSWER, PARISH)}
     assert stored == {f"{PARISH}-{r['_uuid']}": NEW_AGE if i == 2 else r["edad"] for i, r in enumerate(ROWS)}
+
+
+def test_a_uuid_written_in_capitals_is_the_same_submission():
+    """A UUID's letters have no case (RFC 9562): the export pasted once more after an «UPPER» counted a member twice."""
+    rows = [*ROWS, {**_again(ROWS[1]), "_uuid": str(ROWS[1]["_uuid"]).upper()}]
+    preview = read_survey(export_csv(rows), "encuesta.csv", PARISH, INDEX)
+    assert [str(p) for p in preview.problems] == []
+    assert sorted(a.member_id for a in preview.items) == sorted(f"{PARISH}-{r['_uuid']}" for r in ROWS)
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("=1+1", "«=1+1»"),
+    ("5bc8fbbc-bde5\u200f", "«5bc8fbbc-bde5[carácter invisible]»"),
+    ("id con espacios", "«id con espacios»"),
+])
+def test_a_uuid_that_is_not_an_id_is_refused_quoting_what_the_file_says(written, said):
+    """The message quoted «010152-=1+1» (the parish code Minga puts before it, never typed) and asked for a code
+    «por ejemplo EV-P01»; an invisible right-to-left mark made a valid-looking id refused without saying why."""
+    rows = [ROWS[0], {**ROWS[1], "_uuid": written}]
+    preview = read_survey(export_csv(rows), "encuesta.csv", PARISH, INDEX)
+    assert [(p.row, p.column, p.message) for p in preview.problems] == [
+        (3, "_uuid", (f"identificador de envío no válido {said}: solo letras, números, punto, guion o guion bajo, "
+                      "sin espacios"))]
+    assert [a.member_id for a in preview.items] == [f"{PARISH}-{ROWS[0]['_uuid']}"]

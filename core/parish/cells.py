@@ -178,3 +178,12 @@ def _options_in(piece: str, index: dict[str, str], span: int, options: dict[str,
         codes.append(index[normalise(" ".join(words[start:end]))])
         start = end
     return codes
+
+
+_UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
+
+
+def submission_id(cell: Any) -> str:
+    """A submission's id as written, without ODK's «uuid:»; a UUID in lower case, as its letters have no case."""
+    uuid = str(cell or "").removeprefix("uuid:")
+    return uuid.lower() if _UUID.fullmatch(uuid) else uuid

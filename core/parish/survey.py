@@ -11,11 +11,14 @@ export brings twice counts once, or is refused when its answers differ (core.par
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from typing import Any
 
 from pydantic import ValidationError
 
+from core import fmt
+from core.data.schemas.study import CODE
 from core.data.validation import RowProblem, spanish_message
 from core.parish import cells, repeats
 from core.parish.form import QUESTIONS, Question, choice_labels
@@ -23,6 +26,7 @@ from core.parish.models import SurveyAnswer
 from core.parish.sheet import read_rows, unused_columns
 from core.parish.survey_header import ROOT, SUBMITTED, UUID, HeaderCell, read_header
 from core.parish.tables import PARTS, AssociationIndex, PartPreview
+from core.proposals.import_cells import day_range_problem
 from core.record import facts
 from core.texts import t
 
@@ -72,13 +76,15 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
         told = len(preview.problems)
         answer, unread = _row(filename, line, header, values, columns, associations, preview)
         own, root = answer.pop(UUID, None), answer.pop(ROOT, None)  # the id an edit keeps, where the export has it
-        uuid = str(root or own or "").removeprefix("uuid:")
+        uuid = cells.submission_id(root or own)
         id_column = shown[ROOT] if root or "member_id" not in shown else shown["member_id"]
         problem = None
         if not uuid:
             problem = t("parish.err.no_uuid")
         elif len(uuid) > MAX_UUID:  # KoBoToolbox and ODK write 36 characters (41 with «uuid:»)
             problem = t("val.too_long", max=MAX_UUID)
+        elif not re.fullmatch(CODE, uuid):  # quoted as written, not as the member id it would make
+            problem = id_problem(uuid)
         else:
             first, differing = submissions.place(uuid, line, _compared(answer, unread, values, columns))
             if first is not None and not differing:  # the same submission again: any problem is told at its first row
@@ -94,6 +100,11 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
             preview.items.append(item)
     preview.notices.extend(n for n in [submissions.notice(filename)] if n)
     return preview
+
+
+def id_problem(uuid: str) -> str:
+    """Why an id cannot name a submission: quoted as the file writes it, an invisible character named where it is."""
+    return t("parish.err.uuid_format", value=fmt.visible(uuid))
 
 
 def _compared(answer: dict[str, Any], unread: AbstractSet[str], values: list[Any],
@@ -147,7 +158,9 @@ def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line
                 continue
             problems.append(RowProblem(file, line, shown.get(field or ""), spanish_message(err)))
         return None
-    future = [(field, problem) for field, problem in (("submitted_at", facts.date_problem(item.submitted_at)),
+    # year 1 or 9999 is a slip, not a day a survey was answered (year 1 in UTC has no day in Ecuador to compare)
+    when = day_range_problem(item.submitted_at) or facts.date_problem(item.submitted_at)
+    future = [(field, problem) for field, problem in (("submitted_at", when),
                                                       ("aid_year", facts.year_problem(item.aid_year))) if problem]
     problems += [RowProblem(file, line, shown.get(field, field), problem) for field, problem in future]
     return None if future else item

@@ -164,8 +164,7 @@ def _member(value: Any, ctx: Context) -> Any:
     shown = cells.text(value)
     if shown is None:
         return None
-    uuid = shown.removeprefix(f"{ctx.parish_code}-").removeprefix("uuid:")
-    return f"{ctx.parish_code}-{uuid}"
+    return f"{ctx.parish_code}-{cells.submission_id(shown.removeprefix(f'{ctx.parish_code}-'))}"
 
 
 def _choice(field_name: str, header: str, family: str, aliases: tuple[str, ...] = ()) -> Column:

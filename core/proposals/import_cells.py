@@ -15,7 +15,7 @@ from typing import Any
 from core.fmt import number_text
 from core.lists import not_given, split_items
 from core.proposals.import_files import Formula
-from core.texts import labels
+from core.texts import labels, t
 
 TRUE_WORDS = {"si", "s", "true", "verdadero", "1", "x", "yes"}
 FALSE_WORDS = {"no", "n", "false", "falso", "0", ""}
@@ -104,6 +104,17 @@ def parse_int(value: Any, decimal: str) -> Any:
 # aaaa-mm-dd. The message `val.day` names exactly these.
 DAY_PATTERNS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%Y-%m-%d")
 TIME_PATTERNS = ("", " %H:%M", " %H:%M:%S")
+# The years a day Minga keeps may fall in (a survey answered, a project starting): a day that exists outside them is
+# a typing slip (year 1, 9999), and refused by the models with `val.day_range`.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def day_range_problem(day: dt.date | None) -> str | None:
+    """Why a day that exists is refused: outside `FIRST_YEAR`..`LAST_YEAR` (Spanish), or None."""
+    if day is None or FIRST_YEAR <= day.year <= LAST_YEAR:
+        return None
+    shown = f"{day.day:02d}/{day.month:02d}/{day.year:04d}"  # strftime writes year 1 as «1»
+    return t("val.day_range", value=shown, first=FIRST_YEAR, last=LAST_YEAR)
 
 
 def parse_date(value: Any) -> Any:

@@ -237,7 +237,7 @@ def _read_xlsx(data: bytes, file: str) -> Book:
                     continue
                 merges.fill(line, cells)
                 if len(rows) > MAX_ROWS + HEADER_SCAN_ROWS and any(v not in (None, "") for v in cells):
-                    raise _too_many_rows(file)
+                    raise _too_many_rows(f"{file} › {title}")  # which sheet: a workbook may hold several
                 rows.append((line, cells))
             sheets.append(Sheet(title, rows))
     except FileRefused:

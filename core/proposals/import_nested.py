@@ -67,7 +67,7 @@ class NestedSheets(RowConverter):
             return items
         written = {f: header.written[f] for f in header.fields}
         rows = []
-        said: set[tuple[int, str]] = set()  # (row, field) whose «n/a» was named: not «falta el valor» on top
+        said: set[tuple[int, str]] = set()  # (row, field) whose «n/a» or formula was named: not «falta el valor» on top
         for line, cells in sheet.rows:
             if line <= header.line or not any(not is_blank(c) for c in cells):
                 continue
@@ -88,6 +88,7 @@ class NestedSheets(RowConverter):
                         value = value.text
                     elif value.cached is None or isinstance(value.cached, str):
                         self._problem(line, written[name], t("imp.cell.formula_number", formula=value.text), file)
+                        said.add((line, name))  # not «falta el valor» on top: the cell has a formula
                         bad.setdefault(code or "", set()).add(sheet.name or "")
                         continue
                     else:

@@ -17,7 +17,7 @@ from typing import Any
 
 from core.data.validation import RowProblem, validate_rows
 from core.fmt import date as fmt_date
-from core.fmt import listing, number, number_text
+from core.fmt import listing, number, number_text, visible
 from core.proposals.import_amounts import settle
 from core.proposals.import_associations import LEFT_OUT
 from core.proposals.import_cells import cell_text, decimal_votes, is_blank, normalise
@@ -148,8 +148,8 @@ class ProposalsReader(NestedSheets):
                              lead if lead and lead != LEFT_OUT else cell_text(cells.get("association_id")),
                              values.get("cost_usd"))
             preview.rows.append(row)
+            seen_codes.add(code or cell_text(cells.get("proposal_id")))  # a refused code is on the sheet all the same
             if code:
-                seen_codes.add(code)
                 repeated = codes.get(code.lower(), [])
                 if len(repeated) > 1:
                     self._problem(line, self._column("proposal_id"),
@@ -189,7 +189,7 @@ class ProposalsReader(NestedSheets):
         sheet = find_sheet(self.book, key)
         file = f"{self.preview.file} › {sheet.name}" if sheet else self.preview.file
         self.problems.append(RowProblem(file, None if sheet is None else self._first_line(sheet, code),
-                                        t("imp.col.line_proposal"), t("imp.cell.line_orphan", code=code)))
+                                        t("imp.col.line_proposal"), t("imp.cell.line_orphan", code=visible(code))))
 
     @staticmethod
     def _first_line(sheet: Sheet, code: str) -> int | None:

@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from core.data.db import query
+from core.exports import TEXT_FORMAT
 from core.lists import join_list
 from core.proposals.built import PROPOSALS
 from core.proposals.import_columns import COLUMNS, INDICATOR_COLUMNS, LINE_COLUMNS, NEW_STATUSES, Column
@@ -68,7 +69,8 @@ def _write_sheet(workbook, name: str, headers: Sequence[str], rows: Iterable[Seq
                                 "valign": "top"})
     money = workbook.add_format({"num_format": "#,##0.00"})
     day = workbook.add_format({"num_format": "dd/mm/yyyy"})
-    text_format = workbook.add_format({"text_wrap": True, "valign": "top"}) if wrap else None
+    # a text cell shown as typed that stays text when edited in Excel (an association named «=…» never runs)
+    text_format = workbook.add_format({**TEXT_FORMAT, **({"text_wrap": True, "valign": "top"} if wrap else {})})
     for col, header in enumerate(headers):
         sheet.write_string(0, col, header, bold)
         sheet.set_column(col, col, (widths[col] if widths and col < len(widths) else 18))
@@ -77,15 +79,13 @@ def _write_sheet(workbook, name: str, headers: Sequence[str], rows: Iterable[Seq
             if value is None:
                 continue
             if isinstance(value, bool):
-                sheet.write_string(r, c, t("value.yes") if value else t("value.no"))
+                sheet.write_string(r, c, t("value.yes") if value else t("value.no"), text_format)
             elif isinstance(value, (int, float)):
                 sheet.write_number(r, c, value, money if c in money_columns else None)
             elif isinstance(value, dt.date):
                 sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), day)
-            elif text_format is not None:
-                sheet.write_string(r, c, str(value), text_format)
             else:
-                sheet.write_string(r, c, str(value))
+                sheet.write_string(r, c, str(value), text_format)
     sheet.freeze_panes(1, 0)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core.data.validation import RowProblem
-from core.fmt import ambiguous_reading
+from core.fmt import ambiguous_reading, visible
 from core.lists import list_items, not_given
 from core.proposals.import_associations import LEFT_OUT, MAX_NAME, Unregistered, new_ids, suggest
 from core.proposals.import_cells import (
@@ -21,6 +21,7 @@ from core.proposals.import_cells import (
     TRUE_WORDS,
     cell_text,
     choice_index,
+    day_range_problem,
     normalise,
     parse_date,
     parse_int,
@@ -158,11 +159,14 @@ class RowConverter:
                 if isinstance(day, str):  # the model would name only aaaa-mm-dd: this names what a file takes
                     self._problem(line, written, t("val.day", value=day))
                     continue
+                if (slip := day_range_problem(day)) is not None:  # year 9999: no end can be counted from it
+                    self._problem(line, written, slip)
+                    continue
                 out[name] = day
             elif kind == "code":
                 text = cell_text(value)
                 if text is not None and not re.fullmatch(ID_PATTERN, text):
-                    self._problem(line, written, t("imp.cell.bad_code", value=text))
+                    self._problem(line, written, t("imp.cell.bad_code", value=visible(text)))
                     continue
                 if name == "cooperation_offer_id" and text is not None:
                     text = self._known(line, written, [text], self.ctx.offers, "offer")[0]

@@ -5,6 +5,7 @@ STRINGS = {
     "app.tagline": "Decisiones de presupuesto parroquial, claras y registradas",
     "fmt.person": "{name} (usuario «{username}»)",
     "fmt.username": "el usuario «{username}»",
+    "fmt.invisible": "[carácter invisible]",
     "nav.start": "Inicio",
     "nav.diagnosis": "Diagnóstico",
     "nav.decide": "Decidir",

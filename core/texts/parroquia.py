@@ -66,6 +66,8 @@ STRINGS: dict[str, str] = {
     "parish.err.missing_question": "falta en el encabezado la columna «{name}» (en una exportación con etiquetas, "
                                    "«{label}»)",
     "parish.err.no_uuid": "falta el identificador de la respuesta (_uuid)",
+    "parish.err.uuid_format": "identificador de envío no válido «{value}»: solo letras, números, punto, guion o "
+                              "guion bajo, sin espacios",
     "parish.err.surveyed_over_total": "la asociación «{name}» tendría {surveyed} socios encuestados pero solo {total} socios",
     "parish.err.surveyed_over_total_one": "la asociación «{name}» tendría {surveyed} socios encuestados pero solo 1 socio",
     "parish.err.unknown_file": "no se sabe qué contiene este archivo; su nombre debe empezar por uno de {names} "

@@ -31,6 +31,7 @@ STRINGS: dict[str, str] = {
     "val.moment": "debe ser una fecha que exista, con su hora o sin ella, escrita dd/mm/aaaa hh:mm como "
                   "30/11/2026 10:15 (también con «-» o «.», o con el año en dos cifras) o aaaa-mm-dd hh:mm como "
                   "2026-11-30 10:15, o una celda de fecha de Excel (se recibió «{value}»)",
+    "val.day_range": "la fecha {value} está fuera de los años que Minga registra (de {first} a {last})",
     "val.not_given": "falta el valor (es obligatorio): «{value}» dice que no hay dato, y esta columna lo necesita",
     "val.int_type": "debe ser un número entero",
     "val.float_type": "debe ser un número",
