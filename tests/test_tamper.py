@@ -734,23 +734,3 @@ def test_an_acta_whose_amounts_print_in_whole_dollars_verifies(tmp_path):
     assert "Se asignan $ 32.750 a" in constancia.read_pdf(printed).text
     result = verify(tmp_path / "minga.sqlite", "--acta", str(printed))
     assert result.returncode == 0, result.stderr
-
-
-def test_an_acta_printed_before_the_money_rule_is_not_called_forged(tmp_path, monkeypatch):
-    """Until the money rule, format 3 printed every amount to the cent («Se asignan $ 32.750,00»); the rule prints
-    whole dollars, and an honest acta printed before it, still saying format 3, was reported as edited. It is now an
-    acta of another format: checked, not compared, and not called forged."""
-    from core import fmt
-    from tests.test_decisions_acta import _whole
-    store = store_accounts(Store(tmp_path / "minga.sqlite"), BOARD)
-    decision = record(store, BOARD, _whole(_draft()))
-    with monkeypatch.context() as before:  # as the Minga before the money rule printed it
-        before.setattr(constancia, "ACTA_FORMAT", 3)
-        before.setattr(fmt, "amount_for", lambda values: lambda value: fmt.money(value, 2))
-        printed = tmp_path / "acta.pdf"
-        printed.write_bytes(acta.pdf_bytes(decision, store.head()))
-    assert "Se asignan $ 32.750,00 a" in constancia.read_pdf(printed).text
-    result = verify(tmp_path / "minga.sqlite", "--acta", str(printed))
-    assert result.returncode == 1
-    assert "se imprimió con otro formato de Minga" in result.stderr, result.stderr
-    assert "fue editada" not in result.stderr and "no imprime" not in result.stderr

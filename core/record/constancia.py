@@ -31,10 +31,9 @@ _HEX = r"([0-9a-f]+)"
 # `verify --acta` compares an acta's text only with an acta of the same format (an older one is not called forged).
 # 3: accents typed as a letter and a combining sign print joined, invisible marks and C1 controls as nothing, a tab as
 # a space, a name wider than its signature line wraps under it, a table cell taller than a page goes on in the rows
-# below (core.record.pdf_layout).
-# 4: amounts print by the money rule (core.fmt): whole dollars unless a figure of the sentence or column has cents
-# (rule lines and reasons stored in a decision print as they were stored); format 3 printed every amount to the cent
-ACTA_FORMAT = 4
+# below (core.record.pdf_layout); amounts print by the money rule (core.fmt): whole dollars unless a figure of the
+# sentence or column has cents (rule lines and reasons stored in a decision print as they were stored)
+ACTA_FORMAT = 3
 
 
 @dataclass(frozen=True)
