@@ -27,13 +27,13 @@ TEST_WORKERS ?= 2
 UV_COMPILE := $(UV) pip compile --quiet --universal --python-version 3.11 --generate-hashes \
 	--custom-compile-command "make requirements"
 
-.PHONY: run test lint data bench browser requirements clean-data reset-demo
+.PHONY: run test lint data bench browser fonts requirements clean-data reset-demo
 
-run: data
+run: data fonts
 	$(BYTECODE)
 	$(PY) scripts/serve.py --server.port $(PORT) --server.address 0.0.0.0
 
-test: lint data browser
+test: lint data browser fonts
 	$(BYTECODE)
 	$(WARM_UP)
 	env -u PYTHONDONTWRITEBYTECODE HYPOTHESIS_PROFILE=ci \
@@ -74,6 +74,11 @@ data: $(APP_STAMP)
 # Browser tests drive the system Chromium; install Debian's package when it is missing.
 browser:
 	@bash scripts/ensure-chromium.sh
+
+# The PDFs print with DejaVu Sans; install Debian's fonts-dejavu-core when it is missing (never stops: without it
+# they print with the core Latin-1 font, and the script says so).
+fonts:
+	@bash scripts/ensure-fonts.sh
 
 # Bring proposals, offers, PDOT, scenarios, cooperants and calls back to the demo (decisions and the log are kept).
 reset-demo: data

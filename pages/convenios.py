@@ -4,6 +4,7 @@ mid-term evaluation and the audits, and the closing evaluation on the five crite
 Excel)."""
 
 import datetime as dt
+from functools import partial
 
 import polars as pl
 import streamlit as st
@@ -112,9 +113,11 @@ with tab_agree:
         title = proposals[agreement.proposal_id].title if agreement.proposal_id in proposals else agreement.proposal_id
         st.markdown(f"**{agreement.number_es}** · {fmt.amount(agreement.total_usd)}")
         st.text(title)
-        st.download_button(t("conv.agree.pdf"), agreement_pdf(
-            agreement, parish_name=parish_name, cooperant_name=cooperant.name if cooperant else agreement.cooperant_id,
-            project_title=title), file_name=f"{agreement.number_es}.pdf", mime="application/pdf",
+        # written when asked for (embedding the font's subset costs ~0.1 s a PDF), not on every rerun
+        st.download_button(t("conv.agree.pdf"), partial(
+            agreement_pdf, agreement, parish_name=parish_name,
+            cooperant_name=cooperant.name if cooperant else agreement.cooperant_id, project_title=title),
+            file_name=f"{agreement.number_es}.pdf", mime="application/pdf", on_click="ignore",
             key=f"pdf-{agreement.agreement_id}")
     accepted = [a for a in applications.values() if a.answer == "accepted" and a.application_id not in signed]
     waiting = [a for a in accepted if a.proposal_id in proposals
@@ -330,9 +333,10 @@ with tab_close:
         pdf_col, xlsx_col = st.columns(2)
         reviewed = {"midterm": reviews.midterm(store, current.agreement_id),
                     "audits": reviews.audits(store, current.agreement_id)}
-        pdf_col.download_button(t("conv.close.pdf"), final_report.pdf_bytes(
-            current, history, items, parish_name=parish_name, project_title=title, **reviewed),
-            file_name=f"informe-final-{current.number_es}.pdf", mime="application/pdf", key="final-pdf")
+        pdf_col.download_button(t("conv.close.pdf"), partial(  # written when asked for, as the agreement's
+            final_report.pdf_bytes, current, history, items, parish_name=parish_name, project_title=title, **reviewed),
+            file_name=f"informe-final-{current.number_es}.pdf", mime="application/pdf", on_click="ignore",
+            key="final-pdf")
         xlsx_col.download_button(t("conv.close.xlsx"), final_report.xlsx_bytes(current, history, items, **reviewed),
                                  file_name=f"informe-final-{current.number_es}.xlsx", key="final-xlsx",
                                  mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -209,3 +209,16 @@ def test_a_refusal_quoting_what_the_planner_wrote_shows_it_as_text(own_store):
     assert "El motivo escrito, «*cerró*», es demasiado corto" in as_read(refused)
     assert r"«\*cerró\*»" in refused  # escaped: read back as the asterisks typed
     assert closing.evaluations(store, agreement.agreement_id) == []
+
+
+def test_the_agreement_pdf_is_written_when_downloaded_not_on_every_rerun(own_store, monkeypatch):
+    """Each PDF embeds its font's subset (~0.1 s of CPU): the page offers it without writing it on each rerun."""
+    from core.cooperation import agreement_pdf
+
+    open_app_page(PAGE, PLANNER)
+    _signed(own_store)
+    written = []
+    monkeypatch.setattr(agreement_pdf, "pdf_bytes", lambda *args, **kwargs: written.append(args) or b"%PDF")
+    app = open_app_page(PAGE, PLANNER)
+    assert "Descargar convenio (PDF)" in {b.label for b in app.get("download_button")}
+    assert written == []

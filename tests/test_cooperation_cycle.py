@@ -207,7 +207,7 @@ def test_the_final_report_pdf_and_excel_open_and_carry_the_five_criteria(store):
     reports = monitoring.reports(store, agreement.agreement_id)
     pdf = PdfReader(io.BytesIO(final_report.pdf_bytes(agreement, reports, items, parish_name="El Valle",
                                                       project_title="Riego por goteo")))
-    text = "".join(page.extract_text() for page in pdf.pages)
+    text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)  # wherever the lines break
     for criterion in ("Pertinencia", "Eficiencia", "Eficacia", "Impacto", "Sostenibilidad"):
         assert criterion in text
     assert "5 muy satisfactorio" in text and "Contraparte tardía" in text and "$ 6.500" in text

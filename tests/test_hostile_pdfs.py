@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from core.cooperation import agreements as agr
 from core.cooperation import final_report, reviews
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
-from core.record import acta, constancia
+from core.record import acta, constancia, pdf_fonts
 from core.record.decisions import Decision, record
 from core.record.hashing import body_hash
 from core.record.pdf_layout import DocumentPDF, latin1, table
@@ -45,15 +45,22 @@ def _bare(text: str) -> str:
 
 
 def _past_the_margin(pdf: bytes) -> list[str]:
-    """Each piece of text whose end lies past the page's right margin (half a point of rounding)."""
+    """Each piece of text whose end lies past the page's right margin (half a point of rounding), measured with the
+    font it is printed in (DejaVu Sans, or the core Helvetica and Courier)."""
     measure = FPDF(unit="pt")
+    for style, path in (pdf_fonts.font_files() or {}).items():
+        measure.add_font("dejavu", style, str(path))
     found = []
 
     def visit(text, cm, tm, font, size):
         if not text.strip() or font is None:
             return
-        measure.set_font("helvetica", "B" if "Bold" in str(font.get("/BaseFont")) else "", size)
-        if tm[4] + measure.get_string_width(text) > PAGE_RIGHT + 0.5:
+        name = str(font.get("/BaseFont"))
+        family = "dejavu" if "DejaVu" in name else "courier" if "Courier" in name else "helvetica"
+        measure.set_font(family, "B" if "Bold" in name else "", size)
+        # a justified line's spaces are stretched (with DejaVu Sans by offsets, read as more spaces): its words'
+        # width with one space each is what must fit
+        if tm[4] + measure.get_string_width(" ".join(text.split())) > PAGE_RIGHT + 0.5:
             found.append(text)
 
     for page in PdfReader(io.BytesIO(pdf)).pages:
@@ -149,7 +156,7 @@ def test_the_acta_of_a_day_still_reads_with_every_hostile_text_at_once():
     decision = _decision(attendees=attendees, justification_es=hostile, scenario_name=hostile[:200],
                          date=dt.date(2026, 11, 26))
     text = _text(acta.pdf_bytes(decision))
-    assert "=cmd|' /C calc'!A0 <b>x</b> **y** abc ? José a;\"b\"" in text
+    assert "=cmd|' /C calc'!A0 <b>x</b> **y** abc \ufffd José a;\"b\"" in text
     assert acta.xlsx_bytes(decision)
 
 

@@ -45,7 +45,7 @@ def pdf_bytes(agreement: Agreement, *, parish_name: str, cooperant_name: str, pr
     table(pdf, [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"), t("agr.col.target"),
                  t("agr.col.verification")],
            [[i.name, i.unit, fmt.number(i.baseline, 2), fmt.number(i.target, 2), i.means_of_verification]
-            for i in agreement.indicators], [56, 22, 22, 22, 52], ["LEFT", "LEFT", "RIGHT", "RIGHT", "LEFT"])
+            for i in agreement.indicators], [52, 22, 24, 24, 52], ["LEFT", "LEFT", "RIGHT", "RIGHT", "LEFT"])
     paragraph(pdf, t("agr.pdf.reports", months=agreement.report_every_months))
 
     keep_space(pdf, 40)

@@ -68,7 +68,7 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
     heading(pdf, t("rev.pdf.heading"))
     reviewed = review_rows(midterm, audits)
     if reviewed:
-        table(pdf, _review_headers(), [[str(x) for x in row] for row in reviewed], [30, 20, 30, 50, 44])
+        table(pdf, _review_headers(), [[str(x) for x in row] for row in reviewed], [30, 22, 30, 48, 44])
     else:
         paragraph(pdf, t("rev.pdf.none"))
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 
 import xlsxwriter
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from core import fmt
@@ -50,16 +49,19 @@ def pdf_bytes(decision: Decision, head: SignedHead | None = None) -> bytes:
     return bytes(document(decision, head).output())
 
 
-def document(decision: Decision, head: SignedHead | None = None) -> DocumentPDF:
-    """The acta laid out, not yet written: `verify --acta` also reads where it left room for signatures."""
+def document(decision: Decision, head: SignedHead | None = None, *, acta_format: int | None = None) -> DocumentPDF:
+    """The acta laid out, not yet written: `verify --acta` also reads where it left room for signatures.
+    `acta_format`: print in that format (constancia.LATIN1_FORMAT: with the core Latin-1 font, as actas printed
+    before DejaVu Sans was used; FileNotFoundError when the format needs a font that is not installed); None: in
+    today's format, or in the Latin-1 one where DejaVu Sans is not installed (the constancia says which)."""
     footer = t("acta.footer", number=decision.number_es, parish=decision.parish_name)
     if head:
         footer += t("acta.footer_log", seq=head.seq, hash=head.hash[:16])
-    pdf = DocumentPDF(footer)
+    pdf = DocumentPDF(footer, unicode=None if acta_format is None else acta_format != constancia.LATIN1_FORMAT)
     title(pdf, t("acta.gad", parish=decision.parish_name.upper()))
     title(pdf, t("acta.heading", number=decision.number_es), size=12)
-    pdf.cell(0, 6, latin1(t("acta.date_parish", date=fmt.date(decision.date), parish=decision.parish_name,
-                             code=decision.parish_code)), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 6, pdf.printable(t("acta.date_parish", date=fmt.date(decision.date), parish=decision.parish_name,
+                                   code=decision.parish_code)), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     heading(pdf, t("acta.attendees"))
     table(pdf, [t("acta.col.name"), t("acta.col.role"), t("acta.col.vote")],
@@ -90,7 +92,8 @@ def document(decision: Decision, head: SignedHead | None = None) -> DocumentPDF:
             for f in decision.funded]
     rows.append(["", t("acta.total"), "", amount(total), ""])
     table(pdf, [t("acta.col.code"), t("acta.col.project"), t("acta.col.associations"), t("acta.col.amount"),
-                 t("acta.col.score")], rows, [20, 62, 48, 26, 18], ["LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT"])
+                 t("acta.col.score")], rows, [20, 62, 46, 28, 18] if pdf.unicode else [20, 62, 48, 26, 18],
+          ["LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT"])  # DejaVu Sans is wider: «$ 1.234.567,89» on one line
 
     if decision.left_out:
         heading(pdf, t("acta.left_out"))
@@ -145,15 +148,17 @@ def _presided(decision: Decision):
     return presiding(decision) if decision.presided_by else None
 
 
-def _constancia(pdf: FPDF, decision: Decision, head: SignedHead) -> None:
+def _constancia(pdf: DocumentPDF, decision: Decision, head: SignedHead) -> None:
     """The constancia section, for `core.audit verify --acta`: its heading, the log's head and the hash of the
     decision as printed here (`constancia.lines`) in a fixed-width font, and how to check it."""
     keep_space(pdf, 40)
     heading(pdf, t("constancia.title"))
     pdf.set_font("courier", size=7)
-    for line in constancia.lines(decision.decision_id, body_hash(decision.model_dump(mode="json")), head):
-        pdf.cell(0, 3.6, latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("helvetica", size=7)
+    printed_format = constancia.ACTA_FORMAT if pdf.unicode else constancia.LATIN1_FORMAT
+    for line in constancia.lines(decision.decision_id, body_hash(decision.model_dump(mode="json")), head,
+                                 printed_format):
+        pdf.cell(0, 3.6, latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # ids, hashes and catalogue words
+    pdf.set_font(pdf.family, size=7)
     paragraph(pdf, t("constancia.help"))
 
 

@@ -33,7 +33,11 @@ _HEX = r"([0-9a-f]+)"
 # a space, a name wider than its signature line wraps under it, a table cell taller than a page goes on in the rows
 # below (core.record.pdf_layout); amounts print by the money rule (core.fmt): whole dollars unless a figure of the
 # sentence or column has cents (rule lines and reasons stored in a decision print as they were stored)
-ACTA_FORMAT = 3
+# 4: printed with DejaVu Sans (core.record.pdf_fonts): every letter the font has prints as typed, in any script; what it
+# lacks (an emoji) as «�»; the layout measures that font. Where it is not installed Minga prints format 3, and
+# `verify --acta` prints an acta again in the format it names (3 or 4).
+ACTA_FORMAT = 4
+LATIN1_FORMAT = 3  # the core Latin-1 font (Helvetica): letters outside Latin-1 as their base letter or «?»
 
 
 @dataclass(frozen=True)
@@ -57,12 +61,14 @@ class ActaHead:
     drawn: tuple[str, ...] = ()
 
 
-def lines(decision_id: str, decision_hash: str, head: SignedHead) -> list[str]:
+def lines(decision_id: str, decision_hash: str, head: SignedHead, acta_format: int | None = None) -> list[str]:
+    """The constancia's lines; `acta_format` the format the acta is printed in (None: ACTA_FORMAT)."""
     half = len(head.signature) // 2
     return [t("constancia.decision", decision=decision_id), t("constancia.decision_hash", hash=decision_hash),
             t("constancia.entry", seq=head.seq), t("constancia.entry_hash", hash=head.hash),
             t("constancia.signature_1", part=head.signature[:half]),
-            t("constancia.signature_2", part=head.signature[half:]), t("constancia.format", format=ACTA_FORMAT)]
+            t("constancia.signature_2", part=head.signature[half:]),
+            t("constancia.format", format=acta_format or ACTA_FORMAT)]
 
 
 def _pattern(key: str, value: str) -> str:
@@ -251,6 +257,15 @@ def _invisible_signature(reference) -> bool:
     return (right - left) * (top - bottom) == 0 or bool(int(widget.get("/F", 0)) & HIDDEN)
 
 
+def not_printed_why(acta_format: int) -> str:
+    """The catalogue key saying why an acta of `acta_format` was not printed again: the font it needs is missing
+    here, or Minga could not print it."""
+    from core.record.pdf_fonts import font_files
+
+    return "ledger.not_run.acta_font" if acta_format != LATIN1_FORMAT and font_files() is None \
+        else "ledger.not_run.acta_print"
+
+
 class PrintedActa(NamedTuple):
     """An acta as Minga prints it again from the log: its flat text and the slots left to sign."""
 
@@ -259,11 +274,15 @@ class PrintedActa(NamedTuple):
     drawn: tuple[str, ...]  # each page's drawing (`_drawings`)
 
 
-def printed_again(body: dict, head: SignedHead) -> PrintedActa:
-    """The acta Minga prints for the decision `body` as logged, with the constancia of `head`."""
+PRINTABLE_FORMATS = (LATIN1_FORMAT, ACTA_FORMAT)  # the formats `printed_again` prints an acta in
+
+
+def printed_again(body: dict, head: SignedHead, acta_format: int | None = None) -> PrintedActa:
+    """The acta Minga prints for the decision `body` as logged, with the constancia of `head`, in `acta_format`
+    (one of PRINTABLE_FORMATS; None: ACTA_FORMAT). FileNotFoundError when that format's font is not installed."""
     from core.record.acta import document  # imported here: the PDF library loads only when actas are checked
     from core.record.decisions import Decision
 
-    pdf = document(Decision(**body), head)
+    pdf = document(Decision(**body), head, acta_format=acta_format or ACTA_FORMAT)
     reader = _reader(bytes(pdf.output()))
     return PrintedActa(flat_text(_text(reader)), pdf.signature_slots, _drawings(reader))

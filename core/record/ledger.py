@@ -371,9 +371,9 @@ def _check_acta_decision(con: sqlite3.Connection, acta: ActaHead, findings: list
     body = json.loads(row[1]) if row is not None and row[1] is not None else None
     logged = body is not None and body_hash(body) == acta.decision_hash
     again: constancia.PrintedActa | None = None
-    if logged and acta.text and acta.format == constancia.ACTA_FORMAT:
+    if logged and acta.text and acta.format in constancia.PRINTABLE_FORMATS:
         with contextlib.suppress(Exception):  # a body an older version logged that today's model cannot print
-            again = constancia.printed_again(body, acta.head)
+            again = constancia.printed_again(body, acta.head, acta.format)
     # a visible signature outside the acta's signature slots (or on an acta not printed again) could cover its text
     misplaced = [t("constancia.added.annotations", page=page) for page, rect in acta.visible_signatures
                  if again is None or not any(slot.holds(page, rect) for slot in again.slots)]
@@ -385,10 +385,10 @@ def _check_acta_decision(con: sqlite3.Connection, acta: ActaHead, findings: list
         findings.append(Finding("acta", t("ledger.acta_added", file=acta.file, added=listing(added))))
     if not logged:
         findings.append(Finding("acta", t("ledger.acta_decision", file=acta.file, decision=acta.decision_id)))
-    elif acta.text and acta.format != constancia.ACTA_FORMAT:
+    elif acta.text and acta.format not in constancia.PRINTABLE_FORMATS:
         uncompared.append(t("ledger.not_run.acta_format", file=acta.file))
-    elif acta.text and again is None:
-        uncompared.append(t("ledger.not_run.acta_print", file=acta.file))
+    elif acta.text and again is None:  # printed with a font this machine lacks, or not printable again
+        uncompared.append(t(constancia.not_printed_why(acta.format), file=acta.file))
     elif acta.text and acta.text != again.text:
         findings.append(Finding("acta", t("ledger.acta_text", file=acta.file, decision=acta.decision_id)))
 

@@ -1,9 +1,10 @@
 """The page layout every Minga PDF shares: the acta, its constancia, the agreement and the final report.
 
-A4 portrait with the acta's margins, the core Helvetica fonts (Latin-1: Spanish letters are there, a few
-typographic signs are replaced), a footer that names the document and its page, bold section headings,
-paragraphs, tables with a green heading row and signature lines. Each document module builds its own content
-from these pieces, so the public documents of a parish look alike.
+A4 portrait with the acta's margins, DejaVu Sans (Unicode: a name prints as typed, in any script the font has;
+core.record.pdf_fonts) or, where that font is not installed, the core Helvetica fonts (Latin-1: Spanish letters are
+there, a few typographic signs are replaced, other letters print as «?»), a footer that names the document and its
+page, bold section headings, paragraphs, tables with a green heading row and signature lines. Each document module
+builds its own content from these pieces, so the public documents of a parish look alike.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
 from core.exports import CONTROL
+from core.record import pdf_fonts
 from core.texts import t
 
 # The PDF core fonts cover Latin-1: Spanish letters are there; a few typographic signs are not.
@@ -70,59 +72,75 @@ class SignatureSlot:
 class DocumentPDF(FPDF):
     """An A4 page with the documents' margins and a footer: `footer_text` on the left, «Página n de m» right."""
 
-    def __init__(self, footer_text: str):
+    def __init__(self, footer_text: str, *, unicode: bool | None = None):
+        """`unicode`: print with DejaVu Sans (True; FileNotFoundError when it is not installed) or with the core
+        Latin-1 Helvetica (False); None: with DejaVu Sans when it is installed."""
         super().__init__(orientation="P", unit="mm", format="A4")
+        files = pdf_fonts.font_files() if unicode is not False else None
+        if unicode and files is None:
+            raise FileNotFoundError(", ".join(pdf_fonts.FILES.values()))
+        self.unicode = files is not None
+        self.family = pdf_fonts.FAMILY if files else pdf_fonts.LATIN1_FAMILY
+        if files:
+            pdf_fonts.register(self, files)
         self.footer_text = footer_text
         self.signature_slots: list[SignatureSlot] = []  # where `signatures` left room to sign, page by page
         self.set_auto_page_break(auto=True, margin=18)
         self.set_margins(18, 16, 18)
         self.alias_nb_pages()
         self.add_page()
-        self.set_font("helvetica", size=9.5)
+        self.set_font(self.family, size=9.5)
+
+    def printable(self, text: object) -> str:
+        """`text` as this document's font prints it (`pdf_fonts.unicode_text`, or `latin1` with Helvetica)."""
+        if not self.unicode:
+            return latin1(text)
+        glyphs = self.fonts[pdf_fonts.FAMILY].cmap
+        return pdf_fonts.unicode_text(text, lambda char: ord(char) in glyphs)
 
     def footer(self) -> None:
         self.set_y(-13)
-        self.set_font("helvetica", size=7)
+        self.set_font(self.family, size=7)
         self.set_text_color(110)
-        self.cell(0, 4, latin1(self.footer_text), align="L")
+        self.cell(0, 4, self.printable(self.footer_text), align="L")
         self.cell(0, 4, t("acta.page", page=self.page_no(), pages="{nb}"), align="R")
         self.set_text_color(0)
 
 
-def title(pdf: FPDF, text: str, size: float = 13) -> None:
+def title(pdf: DocumentPDF, text: str, size: float = 13) -> None:
     """A bold centred title line (wrapped when long)."""
-    pdf.set_font("helvetica", "B", size)
-    pdf.multi_cell(0, 7, latin1(text), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("helvetica", size=9.5)
+    pdf.set_font(pdf.family, "B", size)
+    pdf.multi_cell(0, 7, pdf.printable(text), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(pdf.family, size=9.5)
 
 
-def heading(pdf: FPDF, text: str) -> None:
+def heading(pdf: DocumentPDF, text: str) -> None:
     pdf.ln(3)
-    pdf.set_font("helvetica", "B", 11)
-    pdf.cell(0, 7, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("helvetica", size=9.5)
+    pdf.set_font(pdf.family, "B", 11)
+    pdf.cell(0, 7, pdf.printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(pdf.family, size=9.5)
 
 
-def paragraph(pdf: FPDF, text: str) -> None:
-    pdf.multi_cell(0, 5, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+def paragraph(pdf: DocumentPDF, text: str) -> None:
+    pdf.multi_cell(0, 5, pdf.printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def table(pdf: FPDF, headers: list[str], rows: list[list[str]], widths: list[int],
+def table(pdf: DocumentPDF, headers: list[str], rows: list[list[str]], widths: list[int],
           align: list[str] | None = None) -> None:
     """A table with a bold heading row; `widths` in mm, `align` per column (LEFT, RIGHT, CENTER)."""
     align = align or ["LEFT"] * len(headers)
-    pdf.set_font("helvetica", size=9)
+    pdf.set_font(pdf.family, size=9)
     with pdf.table(col_widths=widths, text_align=align, line_height=5,
                    headings_style=FontFace(emphasis="BOLD", fill_color=(225, 235, 228))) as grid:
         head = grid.row()
         for header in headers:
-            head.cell(latin1(header))
+            head.cell(pdf.printable(header))
         for values in rows:
-            for part in _page_high_parts(pdf, [latin1(value) for value in values], widths):
+            for part in _page_high_parts(pdf, [pdf.printable(value) for value in values], widths):
                 row = grid.row()
                 for value in part:
                     row.cell(value)
-    pdf.set_font("helvetica", size=9.5)
+    pdf.set_font(pdf.family, size=9.5)
 
 
 ROW_LINES = 36  # the most lines a table row holds: 36 lines of 5 mm, with the heading row, fit on one page
@@ -171,10 +189,10 @@ def signatures(pdf: DocumentPDF, signers: list[list[str]]) -> None:
         blank_from = pdf.get_y() + 1  # a later row's blank starts under this row's text
 
 
-def _signature_lines(pdf: FPDF, lines: list[str]) -> list[str]:
+def _signature_lines(pdf: DocumentPDF, lines: list[str]) -> list[str]:
     """The lines under a signature line as printed: a name wider than the line goes on below it, never past it."""
     out = []
     for line in lines:
-        text = latin1(line)
+        text = pdf.printable(line)
         out += pdf.multi_cell(78, 5, text, dry_run=True, output="LINES") if pdf.get_string_width(text) > 76 else [text]
     return out

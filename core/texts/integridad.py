@@ -72,6 +72,9 @@ STRINGS: dict[str, str] = {
                                   "nuevo desde Minga.",
     "ledger.not_run.acta_print": "No se comparó el texto del acta «{file}» con lo registrado: Minga no pudo "
                                  "imprimirla de nuevo.",
+    "ledger.not_run.acta_font": "No se comparó el texto del acta «{file}» con lo registrado: se imprimió con la "
+                                "fuente DejaVu Sans, que no está instalada en este equipo (instale el paquete "
+                                "fonts-dejavu-core, o indique su carpeta en MINGA_FONTS).",
     "ledger.source.anchor": "el ancla guardada fuera del almacén",
     "ledger.source.acta": "el acta «{file}»",
     "ledger.not_run.key_declared": ("No se comparó la clave con la de la instalación: las firmas se comprobaron "

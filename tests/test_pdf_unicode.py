@@ -1,0 +1,193 @@
+"""Names and text in any script DejaVu Sans holds print as typed in every PDF Minga writes (the acta, the agreement,
+the final report), the layout measures that font, what it lacks prints as «�», and where the font is missing the
+documents print as before with the core Latin-1 font, saying so."""
+
+import io
+import logging
+
+import pytest
+from pypdf import PdfReader
+
+from core.cooperation import agreements as agr
+from core.cooperation import final_report
+from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
+from core.cooperation.closing import CRITERIA, CriterionScore
+from core.record import acta, constancia, pdf_fonts
+from core.record.decisions import record
+from core.record.pdf_layout import DocumentPDF, table
+from core.record.signing import SignedHead
+from core.record.store import Store
+from tests.conftest import store_accounts
+from tests.test_cooperation_cycle import BOARD, _accepted, _draft, _evaluation, store  # noqa: F401 (fixture)
+from tests.test_decisions_acta import BOARD as BOARD_MEMBER
+from tests.test_decisions_acta import _draft as _decision_draft
+from tests.test_hostile_pdfs import _bare, _decision, _past_the_margin, _text
+from tests.test_tamper import verify
+
+NAMES = [
+    "Ŋgozi Āmaru Ñaupa",  # letters Latin-1 lacks: «ŋ», «ā»
+    "Αλέξανδρος Παπαδόπουλος",  # Greek
+    "Иван Петрович Сидоров",  # Cyrillic
+    "Nguyễn Thị Ánh Tuyết",  # Vietnamese: letters with two signs
+    "Łukasz Đorđević Ğül Œuvre",
+    "Fondo Común 2 500 €",  # the euro sign (WinAnsi has it, Latin-1 does not)
+]
+HEAD = SignedHead(7, "ab" * 32, "cd" * 64)
+
+
+@pytest.fixture()
+def no_dejavu(tmp_path, monkeypatch):
+    """A machine without DejaVu Sans: MINGA_FONTS names an empty folder."""
+    monkeypatch.setenv("MINGA_FONTS", str(tmp_path / "sin-fuentes"))
+    pdf_fonts.font_files.cache_clear()
+    yield
+    monkeypatch.delenv("MINGA_FONTS", raising=False)
+    pdf_fonts.font_files.cache_clear()
+
+
+def _flat_text(pdf: bytes) -> str:
+    """The PDF's text with each run of whitespace as one space (a justified line's stretched spaces read as more)."""
+    return " ".join(_text(pdf).split())
+
+
+def _with_names(names: list[str]):
+    """The demo decision's attendees renamed, in order (the last one signs as secretary)."""
+    return [a.model_copy(update={"name": name}) for a, name in zip(_decision_draft().attendees, names, strict=False)]
+
+
+def test_names_in_any_script_print_as_typed_in_the_acta():
+    attendees = _with_names(NAMES)
+    printed = _flat_text(acta.pdf_bytes(_decision(attendees=attendees), HEAD))
+    for name in NAMES:
+        assert name in printed
+    signatures = printed.split("Firmas")[-1]
+    assert NAMES[0] in signatures and NAMES[-1] in signatures  # the president and the secretary sign
+
+
+@pytest.mark.usefixtures("today_after_the_demo")
+def test_the_agreement_and_the_final_report_print_names_as_typed(store):  # noqa: F811
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft(obligations=[agr.Obligation(party="cooperant", text=NAMES[2])]))
+    printed = _flat_text(agreement_pdf(agreement, parish_name="El Valle", cooperant_name=NAMES[1],
+                                  project_title=NAMES[0]))
+    assert [name for name in NAMES[:3] if name not in printed] == []
+    evaluation = _evaluation("cooperant", agreement_id=agreement.agreement_id, evaluator_name=NAMES[3],
+                             scores=[CriterionScore(criterion=c, score=4, evidence=NAMES[4]) for c in CRITERIA],
+                             lessons_positive=NAMES[5])
+    printed = _flat_text(final_report.pdf_bytes(agreement, [], [evaluation], parish_name="El Valle",
+                                           project_title=NAMES[0]))
+    assert [name for name in (NAMES[0], NAMES[3], NAMES[5]) if name not in printed] == []
+    assert _bare(NAMES[4]) in _bare(printed)
+
+
+@pytest.mark.parametrize("name", ["Александр Константинович " * 5, "Ἀλέξανδρος" * 11], ids=["words", "one-word"])
+def test_a_long_name_in_another_script_wraps_under_its_signature_line(name):
+    name = name.strip()[:120]  # the most an attendee's name holds
+    attendees = [a.model_copy(update={"name": name}) if a.signs_as == "secretary" else a
+                 for a in _decision_draft().attendees]
+    pdf = acta.pdf_bytes(_decision(attendees=attendees))
+    assert not _past_the_margin(pdf)  # measured with DejaVu Sans, wider than Helvetica
+    assert _bare(name) in _bare(_text(pdf).split("Firmas")[-1])
+
+
+def test_a_table_cell_in_another_script_taller_than_a_page_is_printed_whole():
+    greek = "λόγος " * 900
+    pdf = DocumentPDF("Pie")
+    table(pdf, ["Qué", "Hallazgos"], [["Auditoría", greek], ["Cierre", "Ωραία"]], [40, 134])
+    printed = bytes(pdf.output())
+    assert _text(printed).count("λόγος") == 900 and "Ωραία" in _text(printed)
+    assert not _past_the_margin(printed)
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ("Riego 💧", "Riego \ufffd"),  # an emoji: DejaVu Sans has no glyph
+    ("李明", "\ufffd\ufffd"),  # Chinese: neither
+    ("a\ud800b", "a\ufffdb"),  # half a character
+    ("Ŝimón Ā ŋ", "Ŝimón Ā ŋ"),  # what Helvetica printed as «S», «A» and «?»
+    ("Jose\u0301 Ñan\u0303o", "José Ñaño"),  # accents typed as a letter and a combining sign
+    ("n\u0308a", "n\u0308a"),  # a letter and sign with no single character keep both
+    ("Ana \u202eztiuQ", "Ana ztiuQ"),  # a right-to-left override prints as nothing
+    ("cero\u200bancho\ufeff", "ceroancho"),  # zero-width marks
+    ("línea\u2028otra\u2003fin", "línea\notra fin"),  # a line separator, an em space
+    ("Riego\tpor\tgoteo", "Riego por goteo"),  # a tab
+    ("precio\x80 final\x93", "precio final"),  # C1 controls
+    ("«Flor» — $ 40 ≥ 1…", "«Flor» — $\u00a040 ≥ 1…"),  # typographic signs as typed; "$" stays with its amount
+])
+def test_text_prints_as_typed_where_dejavu_has_the_glyph_and_as_a_replacement_where_not(typed, printed):
+    assert DocumentPDF("Pie").printable(typed) == printed
+
+
+def test_an_acta_with_emoji_prints_them_visibly_replaced():
+    attendees = [a.model_copy(update={"remark": "De acuerdo 👍🏽 李"}) if a.remark else a
+                 for a in _with_names(NAMES)]
+    printed = _flat_text(acta.pdf_bytes(_decision(attendees=attendees), HEAD))
+    assert "De acuerdo \ufffd\ufffd \ufffd" in printed and NAMES[1] in printed
+
+
+@pytest.mark.usefixtures("no_dejavu")
+def test_without_dejavu_the_acta_prints_in_latin1_says_so_and_names_its_format(caplog):
+    with caplog.at_level(logging.WARNING, logger="core.record.pdf_fonts"):
+        printed = acta.pdf_bytes(_decision(attendees=_with_names(NAMES)), HEAD)
+    text = _text(printed)
+    assert "?gozi Amaru Ñaupa" in text and "?????????? ????????????" in text  # as before: Latin-1 only
+    assert "fonts-dejavu-core" in caplog.text
+    read = constancia.parse(text, "acta.pdf")
+    assert read.format == constancia.LATIN1_FORMAT != constancia.ACTA_FORMAT
+    fonts = {str(font["/BaseFont"]) for page in PdfReader(io.BytesIO(printed)).pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert not any("DejaVu" in font for font in fonts)
+
+
+def _recorded_acta(tmp_path, names: list[str]):
+    kept = store_accounts(Store(tmp_path / "minga.sqlite"), BOARD_MEMBER)
+    decision = record(kept, BOARD_MEMBER, _decision_draft(attendees=_with_names(names)))
+    return decision, kept
+
+
+def test_verify_vouches_for_an_acta_with_names_in_other_scripts(tmp_path):
+    decision, kept = _recorded_acta(tmp_path, NAMES)
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(decision, kept.head()))
+    result = verify(tmp_path / "minga.sqlite", "--acta", str(printed))
+    assert result.returncode == 0, result.stderr
+
+
+def test_verify_still_vouches_for_an_acta_printed_in_latin1(tmp_path, no_dejavu, monkeypatch):
+    decision, kept = _recorded_acta(tmp_path, NAMES)
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(decision, kept.head()))  # format 3: a machine without the font
+    monkeypatch.delenv("MINGA_FONTS")  # verified where DejaVu Sans is installed: printed again in format 3
+    result = verify(tmp_path / "minga.sqlite", "--acta", str(printed))
+    assert result.returncode == 0, result.stderr
+
+
+def test_verify_without_dejavu_says_it_could_not_compare_an_acta_printed_with_it(tmp_path, monkeypatch):
+    decision, kept = _recorded_acta(tmp_path, NAMES)
+    printed = tmp_path / "acta.pdf"
+    printed.write_bytes(acta.pdf_bytes(decision, kept.head()))
+    monkeypatch.setenv("MINGA_FONTS", str(tmp_path / "sin-fuentes"))
+    result = verify(tmp_path / "minga.sqlite", "--acta", str(printed))
+    assert result.returncode == 1
+    assert "fuente DejaVu Sans, que no está instalada" in result.stderr and "ALTERADO" not in result.stderr
+
+
+def _one_line(pdf: bytes) -> list[str]:
+    return [line.replace("\xa0", " ") for page in PdfReader(io.BytesIO(pdf)).pages
+            for line in page.extract_text().splitlines()]
+
+
+def test_a_project_of_a_million_keeps_its_amount_on_one_line_in_the_acta():
+    draft = _decision_draft()
+    funded = [draft.funded[0].model_copy(update={"amount_usd": 1_234_567.89}), draft.funded[1]]
+    lines = _one_line(acta.pdf_bytes(_decision(funded=funded), HEAD))
+    assert any("$ 1.234.567,89" in line for line in lines)  # DejaVu Sans is wider than Helvetica: not «…,8» «9»
+
+
+@pytest.mark.usefixtures("today_after_the_demo")
+def test_an_indicator_of_a_million_keeps_its_figures_on_one_line_in_the_agreement(store):  # noqa: F811
+    _accepted(store)
+    indicator = agr.AnnexIndicator(name="Litros de leche", unit="litros", baseline=1_234_567.89, target=2_345_678.91,
+                                   means_of_verification="Registros de acopio")
+    agreement = agr.sign(store, BOARD, _draft(indicators=[indicator]))
+    lines = _one_line(agreement_pdf(agreement, parish_name="El Valle", cooperant_name="MASHAV", project_title="Leche"))
+    assert any("1.234.567,89" in line and "2.345.678,91" in line for line in lines)
