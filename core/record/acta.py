@@ -24,7 +24,7 @@ from core.record.decisions import Decision, presiding
 from core.record.hashing import body_hash
 from core.record.pdf_layout import DocumentPDF, heading, keep_space, latin1, paragraph, signatures, table, title
 from core.record.signing import SignedHead
-from core.texts import STRINGS, t
+from core.texts import STRINGS, t, t_count
 
 
 def status_es(decision: Decision) -> str:
@@ -34,7 +34,7 @@ def status_es(decision: Decision) -> str:
 
 
 def _count(n: int, key: str) -> str:
-    return t(f"acta.count.{key}_one" if n == 1 else f"acta.count.{key}", n=n)
+    return t_count(f"acta.count.{key}", n, n=n)
 
 
 def _vote(attendee) -> str:
@@ -69,7 +69,7 @@ def document(decision: Decision, head: SignedHead | None = None) -> DocumentPDF:
     chair = _presided(decision)
     if chair is not None:  # a decision recorded before who presided was asked prints as it did then
         paragraph(pdf, t("acta.presided", name=chair.name, role=chair.role_es))
-    paragraph(pdf, t("acta.quorum", present=sum(a.votes for a in decision.attendees),
+    paragraph(pdf, t_count("acta.quorum", decision.board_members, present=sum(a.votes for a in decision.attendees),
                       members=decision.board_members, quorum=decision.quorum))
     paragraph(pdf, t("acta.resolution", scenario=decision.scenario_name,
                       outcome=t("acta.approved" if decision.approved else "acta.not_approved"),
@@ -201,7 +201,8 @@ def xlsx_bytes(decision: Decision) -> bytes:
         ("abstentions", decision.abstentions), ("budget", decision.budget_usd), ("reserve", decision.reserve_usd),
         ("method", decision.method_es), ("status", status_es(decision)), ("cost", decision.total_cost_usd),
         ("score", decision.total_score), ("meetings", meetings_es(decision)),
-        ("quorum", t("acta.field.quorum_value", quorum=decision.quorum, members=decision.board_members)),
+        ("quorum", t_count("acta.field.quorum_value", decision.board_members, quorum=decision.quorum,
+                           members=decision.board_members)),
         *([("presided", t("acta.field.presided_value", name=chair.name, role=chair.role_es))]
           if (chair := _presided(decision)) else []),
         *([("uncovered", "; ".join(decision.uncovered_es))] if decision.uncovered_es else []),
