@@ -3,12 +3,28 @@
 import io
 
 import openpyxl
+import polars as pl
 import pytest
 from pypdf import PdfReader
 
+from core.cooperation import agreements as agr
+from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
+from core.diagnosis.problems import problem_texts
+from core.engine import scenarios
+from core.engine.allocation import AllocationRules
+from core.engine.criteria import CriteriaContext, Problem, feasibility_proxy, need, scope
+from core.engine.prioritization import load_inputs
+from core.engine.weights import preset
+from core.proposals.formulation import ScheduleRow, schedule_error
 from core.record import acta
 from core.record.decisions import Attendee, Board, record, set_board
+from core.record.store import Store
+from tests.conftest import approve_proposal
+from tests.test_cooperation_cycle import BOARD as BOARD_OF_AGREEMENTS
+from tests.test_cooperation_cycle import _accepted
+from tests.test_cooperation_cycle import _draft as _agreement_draft
 from tests.test_decisions_acta import BOARD, _draft, _store
+from tests.test_scoring import proposal
 
 
 def _voters(n: int) -> list[Attendee]:
@@ -61,3 +77,83 @@ def test_the_board_caption_names_its_size_in_the_right_number(members, starts):
 def test_a_board_of_no_members_is_refused():
     with pytest.raises(ValueError):
         Board(members=0)
+
+
+# -- criteria, diagnosis, scenarios, formulation and agreements ---------------------------------------------------
+
+@pytest.mark.parametrize(("people", "says"), [
+    (0, "a 0 personas"), (1, "a 1 persona ("), (2, "a 2 personas"),
+])
+def test_scope_names_the_people_it_reaches(people, says):
+    assert says in scope(proposal(direct_beneficiaries=people), CriteriaContext(max_direct_beneficiaries=10)) \
+        .explanation_es
+
+
+@pytest.mark.parametrize(("votes", "problems", "says"), [
+    (0, 2, "1.º de 2 problemas en la votación del grupo asesor (0 votos)"),
+    (1, 2, "1.º de 2 problemas en la votación del grupo asesor (1 voto)"),
+    (2, 2, "1.º de 2 problemas en la votación del grupo asesor (2 votos)"),
+    (2, 1, "«Riego», el único problema de la votación del grupo asesor (2 votos)"),
+])
+def test_need_names_the_votes_and_the_problems_in_the_right_number(votes, problems, says):
+    ranked = {f"P0{i}": Problem(f"P0{i}", "Riego" if i == 1 else "Otro", votes if i == 1 else 0, i)
+              for i in range(1, problems + 1)}
+    assert says in need(proposal(problem_ids=["P01"]), CriteriaContext(problems=ranked)).explanation_es
+
+
+@pytest.mark.parametrize(("months", "lines", "says"), [
+    (1, [], "duración 1 mes; sin líneas de presupuesto."),
+    (2, [("gad", 10000)], "duración 2 meses; presupuesto en 1 línea."),
+    (12, [("gad", 4000), ("gad", 6000)], "duración 12 meses; presupuesto en 2 líneas."),
+])
+def test_feasibility_names_months_and_budget_lines_in_the_right_number(months, lines, says):
+    budget = [{"item": f"Línea {source}", "amount_usd": amount, "source": source} for source, amount in lines]
+    assert feasibility_proxy(proposal(duration_months=months, budget_lines=budget), CriteriaContext()) \
+        .explanation_es.endswith(says)
+
+
+@pytest.mark.parametrize(("votes", "text"), [(0, "0 votos (0,0 %)"), (1, "1 voto (50,0 %)"), (2, "2 votos (100,0 %)")])
+def test_a_problems_votes_read_in_the_right_number(votes, text):
+    problems = pl.DataFrame({"rank": [1], "label_es": ["Riego"], "votes": [votes], "vote_share": [votes / 2],
+                             "pdot_objectives": [None], "pdot_codes": [None]},
+                            schema_overrides={"pdot_objectives": pl.Utf8, "pdot_codes": pl.Utf8})
+    assert problem_texts(problems)["votes_text"].to_list() == [text]
+
+
+@pytest.mark.parametrize(("duration", "says"), [(1, "(1 mes)."), (2, "(2 meses).")])
+def test_an_activity_after_the_project_names_its_duration_in_the_right_number(duration, says):
+    late = ScheduleRow(activity="Cosecha", start_month=1, end_month=duration + 1)
+    assert schedule_error([late], duration).endswith(f"la duración del proyecto {says}")
+
+
+@pytest.mark.parametrize(("funded", "summary"), [
+    (0, "Ninguno de los dos escenarios financia una propuesta."),
+    (1, "Los dos escenarios financian la misma propuesta."),
+    (2, "Los dos escenarios financian las mismas 2 propuestas."),
+])
+def test_two_scenarios_that_fund_the_same_say_how_many_in_the_right_number(con, funded, summary):
+    inputs = load_inputs(con, "010170")
+    ids = scenarios.run_scenario(inputs, _scenario(AllocationRules(budget_usd=1e6)), explain=False).result.funded_ids
+    rules = AllocationRules(budget_usd=1e6, must_not_fund=sorted(ids)[funded:])
+    run = scenarios.run_scenario(inputs, _scenario(rules), explain=False)
+    assert len(run.result.funded_ids) == funded
+    assert scenarios.compare(run, run, names=("A", "B")).summary_es == summary
+
+
+@pytest.mark.usefixtures("today_after_the_demo")
+@pytest.mark.parametrize(("months", "says"), [
+    (1, "Los informes de avance se presentan cada mes."), (2, "Los informes de avance se presentan cada 2 meses."),
+])
+def test_the_agreement_says_how_often_reports_are_due_in_the_right_number(tmp_path, con, months, says):
+    store = Store(tmp_path / "s.sqlite")
+    approve_proposal(store, "EV-P02")
+    _accepted(store)
+    signed = agr.sign(store, BOARD_OF_AGREEMENTS, _agreement_draft(report_every_months=months))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(agreement_pdf(
+        signed, parish_name="El Valle", cooperant_name="Embajada de Israel", project_title="Riego"))).pages)
+    assert says in " ".join(text.split())
+
+
+def _scenario(rules: AllocationRules) -> scenarios.Scenario:
+    study = "Estudio El Valle: alcance y factibilidad"
+    return scenarios.Scenario(name="Prueba", parish_code="010170", weights=preset(study), preset=study, rules=rules)

@@ -41,7 +41,7 @@ from core.fmt import with_names as fmt_names
 from core.record.auth import Accounts, Action, User
 from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, kept_solver_status
 from core.record.store import ConflictError, Store, StoreError
-from core.texts import label, t
+from core.texts import label, t, t_count
 
 KIND = "scenario"
 BUDGET_KIND = "budget"
@@ -272,7 +272,7 @@ def compare(a: Prioritization, b: Prioritization, *, names: tuple[str, str] = ("
     both = sorted(funded_a & funded_b)
     titles = {r["proposal_id"]: r["title"] for r in table}
     if not only_a and not only_b:
-        summary = t("scen.compare.same", count=len(both))
+        summary = t_count("scen.compare.same", len(both), count=number(len(both)))
     else:
         summary = t("scen.compare.summary", a=names[0], b=names[1],
                     entering=_items(only_b, titles) or t("scen.compare.none"),

@@ -32,7 +32,7 @@ def t(key: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
-def t_count(key: str, count: int, **values: Any) -> str:
+def t_count(key: str, count: int, /, **values: Any) -> str:
     """The text of `key` said of `count` things, by the catalogue's one plural rule: `key_one` when `count` is 1
     («1 miembro», «Ha votado 1»), `key` for any other count, zero included («0 miembros», «5 miembros»); a text
     that Spanish words otherwise for zero has its own `key_none` («no financian ninguna»). `values` fill the

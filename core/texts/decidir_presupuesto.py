@@ -116,6 +116,8 @@ STRINGS: dict[str, str] = {
     "scen.rule.method": "Método: {method}",
     "scen.left_out.ineligible": "No pasa el filtro de elegibilidad: {reasons}",
     "scen.compare.same": "Los dos escenarios financian las mismas {count} propuestas.",
+    "scen.compare.same_one": "Los dos escenarios financian la misma propuesta.",
+    "scen.compare.same_none": "Ninguno de los dos escenarios financia una propuesta.",
     "scen.compare.none": "ninguna",
     "scen.compare.summary": "«{b}» frente a «{a}»: {entering} entran, {leaving} salen; puntaje total {score_delta}, "
                             "costo {cost_delta}, asociaciones con proyecto {coverage_delta}.",

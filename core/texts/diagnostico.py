@@ -311,6 +311,7 @@ STRINGS = {
                                   "técnico de la parroquia los registra, con sus votos, en «Preparar la parroquia».",
     "diag.problemas.top3_text": "**Los tres primeros:** {problems}.",
     "diag.problemas.votes_text": "{votes} votos ({share})",
+    "diag.problemas.votes_text_one": "1 voto ({share})",
     "diag.problemas.mentions_delta": "{count} menciones",
     "diag.problemas.needs_title": "Necesidades para mejorar la producción",
     "diag.problemas.needs_axis": "Porcentaje de las menciones",
