@@ -194,7 +194,8 @@ def default_rules(parish_code: str) -> AllocationRules:
 def suggested_note(parish_code: str) -> str:
     """Where the starting budget of a parish whose board fixed none comes from, with the figure it halves."""
     return t("budget.rules.board_none", **fmt.amounts_named(budget=default_rules(parish_code).budget_usd,
-                                                            asked=scenarios.asked_of_gad(inputs(parish_code))))
+                                                            asked=scenarios.asked_of_gad(inputs(parish_code)),
+                                                            least=scenarios.SUGGESTED_LEAST_USD))
 
 
 def rules(parish_code: str) -> AllocationRules:

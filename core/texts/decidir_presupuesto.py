@@ -298,10 +298,10 @@ STRINGS: dict[str, str] = {
     "budget.rules.board_differs": "Distinto de lo que fijó la junta ({rules}). Un escenario puede probar otras "
                                   "cifras; solo la junta fija el presupuesto.",
     "budget.rules.board_none": "La junta aún no fijó el presupuesto: se parte de {budget} (la mitad de los {asked} "
-                               "que piden al GAD las propuestas elegibles, redondeada al millar, y al menos $ 1.000), sin reglas de equidad; la de "
-                               "al menos una "
-                               "propuesta por asociación, que sugiere el estudio El Valle, se marca en las reglas "
-                               "si la junta la adopta. Cambie el monto por el real.",
+                               "que piden al GAD las propuestas elegibles, redondeada al millar, y al menos {least}), "
+                               "sin reglas de equidad; la de al menos una propuesta por asociación, que sugiere el "
+                               "estudio El Valle, se marca en las reglas si la junta la adopta. Cambie el monto por el "
+                               "real.",
     "budget.methods.title": "Los objetivos que la junta puede elegir, lado a lado",
     "budget.methods.caption": "Mismas propuestas, mismos puntajes y mismas reglas; solo cambia lo que se maximiza. "
                               "El objetivo elegido queda nombrado en el escenario y en el acta.",
