@@ -95,9 +95,9 @@ def document(decision: Decision, head: SignedHead | None = None) -> DocumentPDF:
     if decision.left_out:
         heading(pdf, t("acta.left_out"))
         table(pdf, [t("acta.col.code"), t("acta.col.project"), t("acta.col.reason")],
-               [[x.proposal_id, x.title, x.reason_es] for x in decision.left_out], [20, 64, 90])
+               [[x.proposal_id, x.title, fmt.amounts_restated(x.reason_es)] for x in decision.left_out], [20, 64, 90])
     if decision.uncovered_es:  # absent from decisions recorded before it was kept: they print as then
-        paragraph(pdf, t("acta.uncovered", associations="; ".join(decision.uncovered_es)))
+        paragraph(pdf, t("acta.uncovered", associations="; ".join(map(fmt.amounts_restated, decision.uncovered_es))))
 
     heading(pdf, t("acta.why"))
     if decision.justification_es:
@@ -109,8 +109,8 @@ def document(decision: Decision, head: SignedHead | None = None) -> DocumentPDF:
     table(pdf, [t("acta.col.criterion"), t("acta.col.weight")],
            [[name, fmt.percent(w)] for name, w in sorted(weights.items())], [120, 54], ["LEFT", "RIGHT"])
     pdf.ln(1)
-    for rule in decision.rules_es:
-        paragraph(pdf, f"- {rule}")
+    for rule in decision.rules_es:  # stored as written then: amounts read by today's rule, as the figures around
+        paragraph(pdf, f"- {fmt.amounts_restated(rule)}")
 
     heading(pdf, t("acta.voting"))
     table(pdf, [t("acta.col.member"), t("acta.col.vote"), t("acta.col.remark")],
@@ -205,7 +205,8 @@ def xlsx_bytes(decision: Decision) -> bytes:
                            members=decision.board_members)),
         *([("presided", t("acta.field.presided_value", name=chair.name, role=chair.role_es))]
           if (chair := _presided(decision)) else []),
-        *([("uncovered", "; ".join(decision.uncovered_es))] if decision.uncovered_es else []),
+        *([("uncovered", "; ".join(map(fmt.amounts_restated, decision.uncovered_es)))]
+          if decision.uncovered_es else []),
         ("justification", decision.justification_es),
         ("recorded_by", fmt.person(decision.recorded_by_name, decision.recorded_by)),
         ("recorded_at", fmt.local_time(decision.recorded_at)),
@@ -217,12 +218,12 @@ def xlsx_bytes(decision: Decision) -> bytes:
           [[f.proposal_id, f.title, f.associations_es, f.amount_usd, f.score] for f in decision.funded],
           [12, 50, 40, 16, 10])
     sheet(t("acta.sheet.left_out"), [t("acta.col.code"), t("acta.col.project"), t("acta.col.reason")],
-          [[x.proposal_id, x.title, x.reason_es] for x in decision.left_out], [12, 50, 80])
+          [[x.proposal_id, x.title, fmt.amounts_restated(x.reason_es)] for x in decision.left_out], [12, 50, 80])
     sheet(t("acta.sheet.attendees"), [t("acta.col.name"), t("acta.col.role"), t("acta.col.vote"),
                                       t("acta.col.remark")],
           [[a.name, a.role_es, _vote_or_attends(a), a.remark or ""] for a in decision.attendees], [30, 26, 16, 60])
     sheet(t("acta.sheet.weights"), [t("acta.col.criterion_or_rule"), t("acta.col.weight")],
           [[k, v] for k, v in (decision.weights_es or decision.weights).items()]
-          + [[rule, None] for rule in decision.rules_es], [70, 10])
+          + [[fmt.amounts_restated(rule), None] for rule in decision.rules_es], [70, 10])
     book.close()
     return buffer.getvalue()

@@ -32,8 +32,10 @@ _HEX = r"([0-9a-f]+)"
 # 3: accents typed as a letter and a combining sign print joined, invisible marks and C1 controls as nothing, a tab as
 # a space, a name wider than its signature line wraps under it, a table cell taller than a page goes on in the rows
 # below (core.record.pdf_layout); amounts print by the money rule (core.fmt): whole dollars unless a figure of the
-# sentence or column has cents (rule lines and reasons stored in a decision print as they were stored)
-ACTA_FORMAT = 3
+# sentence or column has cents. 4: rule lines and reasons stored in a decision print their amounts by that rule
+# (core.fmt.amounts_restated: «$ 40.000,00» stored by an earlier version prints «$ 40.000», the record unchanged), and
+# counts read right for one («la junta tiene 1 miembro», core.texts.t_count)
+ACTA_FORMAT = 4
 
 
 @dataclass(frozen=True)
