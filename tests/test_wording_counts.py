@@ -11,14 +11,16 @@ from core.cooperation import agreements as agr
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
 from core.diagnosis.problems import problem_texts
 from core.engine import scenarios
-from core.engine.allocation import AllocationRules
+from core.engine.allocation import AllocationRules, allocate_detailed, summary_es
 from core.engine.criteria import CriteriaContext, Problem, feasibility_proxy, need, scope
 from core.engine.prioritization import load_inputs
 from core.engine.weights import preset
+from core.fmt import number
 from core.proposals.formulation import ScheduleRow, schedule_error
 from core.record import acta
 from core.record.decisions import Attendee, Board, record, set_board
 from core.record.store import Store
+from core.texts import t_count
 from tests.conftest import approve_proposal
 from tests.test_cooperation_cycle import BOARD as BOARD_OF_AGREEMENTS
 from tests.test_cooperation_cycle import _accepted
@@ -157,3 +159,60 @@ def test_the_agreement_says_how_often_reports_are_due_in_the_right_number(tmp_pa
 def _scenario(rules: AllocationRules) -> scenarios.Scenario:
     study = "Estudio El Valle: alcance y factibilidad"
     return scenarios.Scenario(name="Prueba", parish_code="010170", weights=preset(study), preset=study, rules=rules)
+
+
+@pytest.mark.parametrize(("funded", "associations", "says"), [
+    (0, 2, "ninguna propuesta financiada por $ 0 de $ 100 disponibles; puntaje total 0,00; 0 de 2 asociaciones con "),
+    (1, 1, "1 propuesta financiada por $ 1.000 de $ 1.000 disponibles; puntaje total 60,00; 1 de 1 asociación con "),
+    (2, 2, "2 propuestas financiadas por $ 2.000 de $ 5.000 disponibles; puntaje total 110,00; 2 de 2 asociaciones "),
+])
+def test_an_allocation_summary_counts_in_the_right_number(funded, associations, says):
+    candidates = pl.DataFrame({"proposal_id": ["P1", "P2"], "association_id": ["A1", f"A{associations}"],
+                               "cost_usd": [1000.0, 1000.0], "score": [60.0, 50.0]})
+    result = allocate_detailed(candidates, AllocationRules(budget_usd={0: 100, 1: 1000, 2: 5000}[funded]),
+                               method="optimal", explain=False)
+    assert len(result.funded_ids) == funded and says in summary_es(result)
+
+
+# -- counts a page writes: the call each page makes, over 0, 1 and 2 -----------------------------------------------
+
+def _of(key: str, n: int) -> str:
+    return t_count(key, n, n=number(n))
+
+
+PAGE_TEXTS = {  # what each page calls (pages/sesion.py, ui/diagnosis.py, ui/budget_tables.py, pages/iati.py, …)
+    "voted": lambda n, total: t_count("ses.voted_count", n, voted=number(n),
+                                      total=_of("ses.count.participants", total)),
+    "scored": lambda n, total: t_count("ses.scored_count", n, scored=number(n),
+                                       total=_of("ses.count.participants", total)),
+    "votes_left": lambda n, total: t_count("ses.votes_left", n, left=number(n), total=_of("ses.count.votes", total)),
+    "showing": lambda n, total: t_count("diag.filter.showing", n, count=number(n),
+                                        total=_of("diag.count.associations", total)),
+    "ties": lambda n, _: t_count("prio.ranking.tie_more", n, n=number(n)),
+    "iati": lambda n, _: t_count("iati.page.notes", n, offer_id="OF-1", count=number(n)),
+    "aid": lambda n, _: t_count("inicio.aid_delta", n, count=number(n)),
+    "restore": lambda n, _: t_count("admin.restore_ok", n, entries=number(n)),
+    "alignment": lambda n, _: t_count("alin.chart.subtitle", n, count=number(n)),
+}
+
+
+@pytest.mark.parametrize(("text", "n", "total", "reads"), [
+    ("voted", 0, 2, "Han votado 0 de 2 participantes."), ("voted", 1, 1, "Ha votado 1 de 1 participante."),
+    ("voted", 1, 2, "Ha votado 1 de 2 participantes."), ("voted", 2, 2, "Han votado 2 de 2 participantes."),
+    ("scored", 0, 1, "Han puntuado 0 de 1 participante."), ("scored", 1, 2, "Ha puntuado 1 de 2 participantes."),
+    ("scored", 2, 3, "Han puntuado 2 de 3 participantes."),
+    ("votes_left", 0, 13, "Ya repartió todos sus votos (13 votos)."), ("votes_left", 1, 1, "Le queda 1 de 1 voto."),
+    ("votes_left", 1, 13, "Le queda 1 de 13 votos."), ("votes_left", 2, 13, "Le quedan 2 de 13 votos."),
+    ("showing", 1, 1, "Se muestra 1 de 1 asociación."), ("showing", 1, 8, "Se muestra 1 de 8 asociaciones."),
+    ("showing", 2, 8, "Se muestran 2 de 8 asociaciones."),
+    ("ties", 1, None, "1 empate más"), ("ties", 2, None, "2 empates más"),
+    ("iati", 0, None, "OF-1: nada que revisar"), ("iati", 1, None, "OF-1: 1 punto a revisar"),
+    ("iati", 2, None, "OF-1: 2 puntos a revisar"),
+    ("aid", 0, None, "0 registros"), ("aid", 1, None, "1 registro"), ("aid", 2, None, "2 registros"),
+    ("restore", 1, None, "El respaldo es válido: 1 entrada en el registro."),
+    ("restore", 2, None, "El respaldo es válido: 2 entradas en el registro."),
+    ("alignment", 1, None, "1 propuesta · en rojo, objetivos del PDOT que no sirve"),
+    ("alignment", 2, None, "2 propuestas · en rojo, objetivos del PDOT que ninguna sirve"),
+])
+def test_a_count_a_page_writes_reads_right(text, n, total, reads):
+    assert PAGE_TEXTS[text](n, total) == reads

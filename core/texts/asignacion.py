@@ -138,7 +138,12 @@ STRINGS: dict[str, str] = {
                                   "presupuesto, lo que cuesta, y no cupo al completar con lo que sobró.",
     "alloc.out.impossible": ", lo que no es posible en la escala de 0 a {max}",
     # -- a result in one sentence ---------------------------------------------------------------------------
-    "alloc.summary": "{method}: {funded} propuestas financiadas por {cost} de {available} disponibles; puntaje total "
-                     "{score}; {covered} de {associations} asociaciones con proyecto; índice de Gini del dinero entre "
+    "alloc.summary": "{method}: {funded} por {cost} de {available} disponibles; puntaje total "
+                     "{score}; {covered} de {associations} con proyecto; índice de Gini del dinero entre "
                      "asociaciones {gini}; la asociación que más recibe se lleva el {share} del presupuesto.",
+    "alloc.summary.funded": "{n} propuestas financiadas",
+    "alloc.summary.funded_one": "1 propuesta financiada",
+    "alloc.summary.funded_none": "ninguna propuesta financiada",
+    "alloc.summary.associations": "{n} asociaciones",
+    "alloc.summary.associations_one": "1 asociación",
 }

@@ -182,6 +182,7 @@ STRINGS: dict[str, str] = {
                          "costo y luego por código.",
     "prio.ranking.tie_group": "puestos {first} a {last}, {count} propuestas con {score} puntos",
     "prio.ranking.tie_more": "{n} empates más",
+    "prio.ranking.tie_more_one": "1 empate más",
     "prio.ranking.empty": "Ninguna propuesta pasa el filtro de elegibilidad: vea los motivos abajo.",
     "prio.col.rank": "Puesto",
     "prio.col.code": "Código",

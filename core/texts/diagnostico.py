@@ -6,7 +6,10 @@ STRINGS = {
     "diag.filter.associations": "Asociaciones",
     "diag.filter.placeholder": "Todas las asociaciones",
     "diag.filter.help": "Deje vacío para ver todas las asociaciones de la parroquia.",
-    "diag.filter.showing": "Se muestran {count} de {total} asociaciones.",
+    "diag.filter.showing": "Se muestran {count} de {total}.",
+    "diag.filter.showing_one": "Se muestra 1 de {total}.",
+    "diag.count.associations": "{n} asociaciones",
+    "diag.count.associations_one": "1 asociación",
     "diag.empty.associations": "No hay asociaciones registradas para la parroquia {name}. El equipo técnico de la "
                                "parroquia las registra, con la encuesta a sus socios y las ayudas recibidas, en "
                                "«Preparar la parroquia».",

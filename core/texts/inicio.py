@@ -11,6 +11,7 @@ STRINGS = {
     "inicio.members_delta": "{surveyed} encuestados",
     "inicio.aid": "Ayudas recibidas",
     "inicio.aid_delta": "{count} registros",
+    "inicio.aid_delta_one": "1 registro",
     "inicio.open_proposals": "Propuestas abiertas",
     "inicio.proposals_delta": "{count} en total",
     "inicio.map_title": "Parroquias rurales del cantón {canton}",

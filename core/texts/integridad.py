@@ -122,6 +122,7 @@ STRINGS: dict[str, str] = {
                          "el próximo guardado de cada parroquia.",
     "admin.restore_check": "Revisar respaldo",
     "admin.restore_ok": "El respaldo es válido: {entries} entradas en el registro.",
+    "admin.restore_ok_one": "El respaldo es válido: 1 entrada en el registro.",
     "admin.restore_foreign": "Este respaldo es de otra instalación de Minga, cuya clave tiene la huella {fingerprint}. "
                              "Adóptelo solo si coincide con la huella que muestra la Administración de esa "
                              "instalación.",
