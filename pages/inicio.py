@@ -37,7 +37,8 @@ else:
     second = st.columns(4)
     second[0].metric(t("inicio.associations"), fmt.number(parish["associations"]))
     second[1].metric(t("inicio.members"), fmt.number(parish["members_total"]),
-                     delta=t("inicio.members_delta", surveyed=fmt.number(parish["members_surveyed"])),
+                     delta=t_count("inicio.members_delta", parish["members_surveyed"],
+                                   surveyed=fmt.number(parish["members_surveyed"])),
                      delta_color="off", delta_arrow="off")
     second[2].metric(t("inicio.aid"), fmt.amount(parish["aid_total_usd"]),
                      delta=t_count("inicio.aid_delta", parish["aid_records"], count=fmt.number(parish["aid_records"])), delta_color="off", delta_arrow="off")

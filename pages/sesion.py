@@ -264,7 +264,7 @@ def _tally() -> None:
     """The weighted vote's result: chart, table and downloads."""
     cast = meeting.counted_ballots(store, chosen)
     if not any(ballot.votes for ballot in cast):  # only abstentions: every item would share the first place
-        st.info(t("ses.no_votes", saved=len(cast)))
+        st.info(t_count("ses.no_votes", len(cast), saved=fmt.number(len(cast))))
         return
     rows = meeting.tally(chosen, cast)
     table = pl.DataFrame([r.model_dump() for r in rows]).with_columns(

@@ -17,10 +17,11 @@ from core.engine.prioritization import load_inputs
 from core.engine.weights import preset
 from core.fmt import number
 from core.proposals.formulation import ScheduleRow, schedule_error
-from core.record import acta
+from core.proposals.lifecycle import ProposalStatus
+from core.record import acta, meeting_agenda
 from core.record.decisions import Attendee, Board, record, set_board
 from core.record.store import Store
-from core.texts import t_count
+from core.texts import t, t_count
 from tests.conftest import approve_proposal
 from tests.test_cooperation_cycle import BOARD as BOARD_OF_AGREEMENTS
 from tests.test_cooperation_cycle import _accepted
@@ -216,3 +217,77 @@ PAGE_TEXTS = {  # what each page calls (pages/sesion.py, ui/diagnosis.py, ui/bud
 ])
 def test_a_count_a_page_writes_reads_right(text, n, total, reads):
     assert PAGE_TEXTS[text](n, total) == reads
+
+
+@pytest.mark.parametrize(("funded", "not_eligible", "reads"), [
+    (1, 0, "queda fuera 1 propuesta, 1 ya decidida por la junta («Financiada»: 1)."),
+    (2, 1, "quedan fuera 3 propuestas, 2 ya decididas por la junta («Financiada»: 2) y 1 no elegible."),
+    (0, 2, "quedan fuera 2 propuestas, 2 no elegibles."),
+])
+def test_a_meeting_agenda_says_what_it_leaves_out_in_the_right_number(funded, not_eligible, reads):
+    left_out = {status: [f"{status.value}-{i}" for i in range(n)] for status, n in (
+        (ProposalStatus.FUNDED, funded), (ProposalStatus.NOT_ELIGIBLE, not_eligible)) if n}
+    assert reads in meeting_agenda.left_out_es(meeting_agenda.Agenda(["P1", "P2"], left_out))
+
+
+@pytest.mark.parametrize(("competing", "reads"), [
+    (0, "No se abrió la sesión: ninguna propuesta compite aún"), (1, "No se abrió la sesión: solo 1 propuesta compite aún"),
+])
+def test_a_meeting_on_too_few_proposals_is_refused_in_the_right_number(competing, reads):
+    with pytest.raises(ValueError, match=reads):
+        meeting_agenda.require_enough(meeting_agenda.Agenda([f"P{i}" for i in range(competing)]))
+
+
+MORE_TEXTS = {  # pages/preparar.py, pages/presupuesto.py, pages/sesion.py, pages/inicio.py, pages/problemas.py,
+    # pages/ofertas.py, core.record.signin, core.record.ledger and core.parish's console, as each calls it
+    "preview": lambda n: t_count("prep.preview", n, file="socios.csv", count=number(n)),
+    "saved": lambda n: t("prep.saved", written=_of("prep.count.written", n), unchanged=number(3)).split(".")[0],
+    "removed": lambda n: t_count("prep.removed", n, count=number(n)).split(";")[0],
+    "why": lambda n: t_count("budget.why.caption", n, n=number(n)).split(".")[0],
+    "no_candidates": lambda n: t_count("budget.no_candidates", n, n=number(n), budget="$ 100").split(" con ")[0],
+    "no_votes": lambda n: t_count("ses.no_votes", n, saved=number(n)).split(":")[0],
+    "members": lambda n: t_count("inicio.members_delta", n, surveyed=number(n)),
+    "mentions": lambda n: t_count("diag.problemas.mentions_delta", n, count=number(n)),
+    "examples": lambda n: t_count("ofe.examples", n, count=number(n)).split(":")[1],
+    "wait": lambda n: t_count("auth.err.wait", n, seconds=n),
+    "log_empty": lambda n: t_count("ledger.log_empty", n, count=n).split(":")[0],
+    "console": lambda n: t("parish.cli.kind_line", kind="Socios", new=_of("parish.cli.new", n),
+                           changed=_of("parish.cli.changed", n), unchanged=n),
+    "console_stored": lambda n: t("parish.cli.stored", code="010152", written=_of("parish.cli.stored_count", n),
+                                  unchanged=0, path="minga.sqlite"),
+}
+
+
+@pytest.mark.parametrize(("text", "n", "reads"), [
+    ("preview", 0, "Vista previa de «socios.csv»: ninguna fila válida"),
+    ("preview", 1, "Vista previa de «socios.csv»: 1 fila válida"),
+    ("preview", 2, "Vista previa de «socios.csv»: 2 filas válidas"),
+    ("saved", 0, "Guardado: ningún registro nuevo ni modificado, 3 sin cambios"),
+    ("saved", 1, "Guardado: 1 registro nuevo o modificado, 3 sin cambios"),
+    ("saved", 2, "Guardado: 2 registros nuevos o modificados, 3 sin cambios"),
+    ("removed", 1, "Se quitó 1 registro"), ("removed", 2, "Se quitaron 2 registros"),
+    ("why", 1, "1 propuesta elegible queda fuera"), ("why", 2, "2 propuestas elegibles quedan fuera"),
+    ("no_candidates", 1, ("No hay nada que repartir: la única propuesta de la parroquia no pasa el filtro de "
+                         "elegibilidad")),
+    ("no_candidates", 2, ("No hay nada que repartir: ninguna de las 2 propuestas de la parroquia pasa el filtro de "
+                         "elegibilidad")),
+    ("no_votes", 1, "Nadie repartió votos en esta sesión (1 votación guardada sin ningún voto)"),
+    ("no_votes", 2, "Nadie repartió votos en esta sesión (2 votaciones guardadas sin ningún voto)"),
+    ("members", 0, "0 encuestados"), ("members", 1, "1 encuestado"), ("members", 2, "2 encuestados"),
+    ("mentions", 0, "0 menciones"), ("mentions", 1, "1 mención"), ("mentions", 2, "2 menciones"),
+    ("examples", 1, (" se revisa como ejemplo, pero no cuenta en las ofertas, las elegibles ni la contraparte de esta "
+                    "parroquia.")),
+    ("examples", 2, (" se revisan como ejemplo, pero no cuentan en las ofertas, las elegibles ni la contraparte de "
+                    "esta parroquia.")),
+    ("wait", 1, "Demasiados intentos fallidos. Espere 1 segundo antes de volver a intentar."),
+    ("wait", 2, "Demasiados intentos fallidos. Espere 2 segundos antes de volver a intentar."),
+    ("log_empty", 1, "El registro está vacío, pero el almacén guarda 1 registro"),
+    ("log_empty", 2, "El registro está vacío, pero el almacén guarda 2 registros"),
+    ("console", 0, "- Socios: 0 nuevos, 0 modificados, 0 sin cambios"),
+    ("console", 1, "- Socios: 1 nuevo, 1 modificado, 1 sin cambios"),
+    ("console", 2, "- Socios: 2 nuevos, 2 modificados, 2 sin cambios"),
+    ("console_stored", 1, "Parroquia 010152: 1 registro guardado, 0 sin cambios, en minga.sqlite."),
+    ("console_stored", 2, "Parroquia 010152: 2 registros guardados, 0 sin cambios, en minga.sqlite."),
+])
+def test_more_counts_read_right(text, n, reads):
+    assert MORE_TEXTS[text](n) == reads

@@ -369,12 +369,17 @@ STRINGS: dict[str, str] = {
     "budget.no_candidates": "No hay nada que repartir: ninguna de las {n} propuestas de la parroquia pasa el filtro "
                             "de elegibilidad con un presupuesto disponible de {budget}. Priorización muestra por qué "
                             "queda fuera cada una («Propuestas que no pasan el filtro de elegibilidad»).",
+    "budget.no_candidates_one": "No hay nada que repartir: la única propuesta de la parroquia no pasa el filtro de "
+                                "elegibilidad con un presupuesto disponible de {budget}. Priorización muestra por qué "
+                                "queda fuera («Propuestas que no pasan el filtro de elegibilidad»).",
     "budget.why.none": "Este método financia todas las propuestas elegibles.",
-    "budget.why.caption": "{n} propuesta(s) elegibles quedan fuera. Abra cada una para leer la regla que la deja "
+    "budget.why.caption": "{n} propuestas elegibles quedan fuera. Abra cada una para leer la regla que la deja "
                           "fuera, el puntaje que necesitaría y cuánto tendría que bajar su costo.",
+    "budget.why.caption_one": "1 propuesta elegible queda fuera. Ábrala para leer la regla que la deja fuera, el "
+                              "puntaje que necesitaría y cuánto tendría que bajar su costo.",
     "budget.why.expander": "¿Por qué no? · {code} — {title} · {rule}",
     "budget.why.pending": "sin calcular",
-    "budget.why.caption_pick": "{n} propuesta(s) elegibles quedan fuera. Con más de {limit} propuestas, cada «¿por "
+    "budget.why.caption_pick": "{n} propuestas elegibles quedan fuera. Con más de {limit} propuestas, cada «¿por "
                                "qué no?» se calcula al pedirlo (una búsqueda exacta por propuesta): elija una para "
                                "leer la regla que la deja fuera, el puntaje que necesitaría y cuánto tendría que bajar "
                                "su costo.",

@@ -316,6 +316,7 @@ STRINGS = {
     "diag.problemas.votes_text": "{votes} votos ({share})",
     "diag.problemas.votes_text_one": "1 voto ({share})",
     "diag.problemas.mentions_delta": "{count} menciones",
+    "diag.problemas.mentions_delta_one": "1 mención",
     "diag.problemas.needs_title": "Necesidades para mejorar la producción",
     "diag.problemas.needs_axis": "Porcentaje de las menciones",
     "diag.problemas.needs_caption": "Sobre {base} menciones de los socios encuestados (cada uno nombra de 1 a 3 "

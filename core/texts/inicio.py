@@ -9,6 +9,7 @@ STRINGS = {
     "inicio.associations": "Asociaciones",
     "inicio.members": "Socios",
     "inicio.members_delta": "{surveyed} encuestados",
+    "inicio.members_delta_one": "1 encuestado",
     "inicio.aid": "Ayudas recibidas",
     "inicio.aid_delta": "{count} registros",
     "inicio.aid_delta_one": "1 registro",
