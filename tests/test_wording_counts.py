@@ -291,3 +291,31 @@ MORE_TEXTS = {  # pages/preparar.py, pages/presupuesto.py, pages/sesion.py, page
 ])
 def test_more_counts_read_right(text, n, reads):
     assert MORE_TEXTS[text](n) == reads
+
+
+@pytest.mark.parametrize(("budget", "reads"), [
+    (1500, "Se cubre 1 de 3, la que da el mayor puntaje total."),
+    (2500, "Se cubren 2 de 3, las que dan el mayor puntaje total."),
+])
+def test_when_money_is_short_for_one_per_association_the_note_counts_in_the_right_number(budget, reads):
+    candidates = pl.DataFrame({"proposal_id": ["P1", "P2", "P3"], "association_id": ["A1", "A2", "A3"],
+                               "cost_usd": [1000.0, 1000.0, 1000.0], "score": [60.0, 50.0, 40.0]})
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=budget, min_one_per_association=True),
+                               method="optimal", explain=False)
+    assert [note for note in result.notes_es if note.endswith(reads)]
+
+
+@pytest.mark.parametrize(("key", "n", "values", "reads"), [  # as core.engine.allocation writes them
+    ("alloc.note.rules_short", 1, {"total": 3, "covered": 1}, "; se cubre 1, la que da el mayor puntaje total."),
+    ("alloc.note.rules_short", 2, {"total": 3, "covered": 2}, "; se cubren 2, las que dan el mayor puntaje total."),
+    ("alloc.out.coverage_short", 1, {"total": 3, "covered": 1}, "hoy lo tiene 1 de las 3, el mayor número posible"),
+    ("alloc.out.coverage_short", 2, {"total": 3, "covered": 2}, "hoy lo tienen 2 de las 3, el mayor número posible"),
+    ("alloc.note.proportional_unspent", 1, {"backers": "1", "voters": "1", "proposal": "«Riego»", "spent": "$ 0",
+                                            "available": "$ 900", "cost": "$ 1.000", "share": "$ 900"},
+     "el único participante paga solo con su parte ($ 900). «Riego», que apoya, cuesta $ 1.000, más que su parte"),
+    ("alloc.note.proportional_unspent", 2, {"backers": "2", "voters": "3", "proposal": "«Riego»", "spent": "$ 0",
+                                            "available": "$ 900", "cost": "$ 1.000", "share": "$ 300"},
+     "«Riego», que apoyan 2 de 3 participantes, cuesta $ 1.000"),
+])
+def test_allocation_notes_count_in_the_right_number(key, n, values, reads):
+    assert reads in t_count(key, n, **values)
