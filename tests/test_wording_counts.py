@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from core.cooperation import agreements as agr
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
 from core.diagnosis.problems import problem_texts
+from core.diagnosis.territory import rank_text
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules, allocate_detailed, summary_es
 from core.engine.criteria import CriteriaContext, Problem, feasibility_proxy, need, scope
@@ -319,3 +320,18 @@ def test_when_money_is_short_for_one_per_association_the_note_counts_in_the_righ
 ])
 def test_allocation_notes_count_in_the_right_number(key, n, values, reads):
     assert reads in t_count(key, n, **values)
+
+
+@pytest.mark.parametrize(("known", "rank", "reads"), [
+    (1, 1, "La única parroquia rural del cantón con este dato"),
+    (2, 1, "Puesto 1 de 2 parroquias rurales con este dato"),
+])
+def test_a_parishs_rank_in_its_canton_reads_right_when_it_is_the_only_one(known, rank, reads):
+    assert rank_text({"kind": "rural", "population_rank": rank}, "population", known) == reads
+
+
+@pytest.mark.parametrize(("known", "reads"), [
+    (1, "1 de 3 parroquias rurales del cantón tiene este dato"), (2, "2 de 3 parroquias rurales del cantón tienen"),
+])
+def test_the_canton_chart_caption_counts_in_the_right_number(known, reads):  # as pages/territorio.py calls it
+    assert t_count("diag.territorio.chart_caption", known, known=number(known), total=number(3)).startswith(reads)

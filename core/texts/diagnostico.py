@@ -41,6 +41,7 @@ STRINGS = {
                              "de la parroquia según el Censo 2022 del INEC, frente a las demás parroquias rurales de "
                              "su cantón. Cada cifra conserva su fuente.",
     "diag.territorio.rank": "Puesto {rank} de {known} parroquias rurales con este dato",
+    "diag.territorio.rank_one": "La única parroquia rural del cantón con este dato",
     "diag.territorio.no_rank": "Sin puesto: {reason}",
     "diag.territorio.reason_unknown": "cifra desconocida",
     "diag.territorio.reason_seat": "es la cabecera cantonal",
@@ -53,6 +54,8 @@ STRINGS = {
     "diag.territorio.chart_title": "{indicator}: parroquias rurales del cantón {canton}",
     "diag.territorio.chart_caption": "{known} de {total} parroquias rurales del cantón tienen este dato; las demás no "
                                      "aparecen en el gráfico.",
+    "diag.territorio.chart_caption_one": "1 de {total} parroquias rurales del cantón tiene este dato; las demás no "
+                                         "aparecen en el gráfico.",
     "diag.territorio.none_known": "Ninguna parroquia rural del cantón {canton} tiene «{indicator}» en el censo 2022: "
                                   "no hay con qué compararla.",
     "diag.territorio.table_title": "Comparación con las parroquias rurales del cantón",
