@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from core.cooperation import agreements as agr
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
+from core.diagnosis.associations import box_texts
 from core.diagnosis.problems import problem_texts
 from core.diagnosis.territory import rank_text
 from core.engine import scenarios
@@ -335,3 +336,25 @@ def test_a_parishs_rank_in_its_canton_reads_right_when_it_is_the_only_one(known,
 ])
 def test_the_canton_chart_caption_counts_in_the_right_number(known, reads):  # as pages/territorio.py calls it
     assert t_count("diag.territorio.chart_caption", known, known=number(known), total=number(3)).startswith(reads)
+
+
+@pytest.mark.parametrize(("households", "reads"), [
+    (1, "un solo hogar: $ 40"),
+    (2, "mediana $ 40; la mitad de los hogares entre $ 30 y $ 50; de $ 20 a $ 60 (2 hogares)"),
+])
+def test_an_association_income_box_reads_right_for_one_household(households, reads):
+    boxes = pl.DataFrame({"households": [households], "median_usd": [40.0], "q1_usd": [30.0], "q3_usd": [50.0],
+                          "min_usd": [20.0], "max_usd": [60.0]})
+    assert box_texts(boxes)["summary_text"].to_list() == [reads]
+
+
+@pytest.mark.parametrize(("key", "n", "values", "reads"), [  # as pages/asociaciones.py calls them
+    ("diag.asociaciones.metric.surveyed_delta", 1, {"total": "1"}, "de 1 socio"),
+    ("diag.asociaciones.metric.surveyed_delta", 2, {"total": "2"}, "de 2 socios"),
+    ("diag.asociaciones.ages_caption", 1, {"base": "1"}, "Sobre el único socio que dio su edad."),
+    ("diag.asociaciones.ages_caption", 2, {"base": "2"}, "Sobre los 2 socios que dieron su edad."),
+    ("diag.asociaciones.poverty_caption", 1, {"base": "1", "missing": "0"}, "Sobre 1 respuesta (0 sin respuesta)."),
+    ("diag.asociaciones.poverty_caption", 2, {"base": "2", "missing": "1"}, "Sobre 2 respuestas (1 sin respuesta)."),
+])
+def test_association_captions_count_in_the_right_number(key, n, values, reads):
+    assert t_count(key, n, **values) == reads

@@ -100,6 +100,7 @@ STRINGS = {
     "diag.asociaciones.metric.associations": "Asociaciones",
     "diag.asociaciones.metric.surveyed": "Socios encuestados",
     "diag.asociaciones.metric.surveyed_delta": "de {total} socios",
+    "diag.asociaciones.metric.surveyed_delta_one": "de 1 socio",
     "diag.asociaciones.metric.heads": "Socios que son jefes de hogar",
     "diag.asociaciones.metric.poor": "Se consideran familia pobre",
     "diag.asociaciones.metric.poor_help": "Quienes responden «Pobre». Quienes responden «Muy pobre» se cuentan "
@@ -129,6 +130,7 @@ STRINGS = {
     "diag.asociaciones.parent.mother": "Madre",
     "diag.asociaciones.ages_title": "Edad de los socios",
     "diag.asociaciones.ages_caption": "Sobre los {base} socios que dieron su edad.",
+    "diag.asociaciones.ages_caption_one": "Sobre el único socio que dio su edad.",
     "diag.asociaciones.ages_box_title": "Edades por asociación",
     "diag.asociaciones.age_axis": "Edad (años)",
     "diag.asociaciones.income_title": "Ingreso semanal del hogar",
@@ -142,6 +144,7 @@ STRINGS = {
                                           "bajas, y el gasto como mensual.",
     "diag.asociaciones.poverty_title": "Cómo se considera la familia",
     "diag.asociaciones.poverty_caption": "Sobre {base} respuestas ({missing} sin respuesta).",
+    "diag.asociaciones.poverty_caption_one": "Sobre 1 respuesta ({missing} sin respuesta).",
     "diag.asociaciones.poverty_reading": "Lectura elegida: el estudio publica 55,5 %, 40,0 % y 4,4 %, que salen de 90 "
                                          "respuestas (50, 36 y 4), no de 91; 50 de 90 es 55,56 %, que el estudio imprime "
                                          "truncado.",
@@ -180,6 +183,7 @@ STRINGS = {
     "diag.asociaciones.age_value": "{age} años",
     "diag.asociaciones.box_summary": "mediana {median}; la mitad de los hogares entre {q1} y {q3}; de {low} a {high} "
                                      "({count} hogares)",
+    "diag.asociaciones.box_summary_one": "un solo hogar: {median}",
 
     # -- Ayudas recibidas
     "diag.ayudas.title": "Ayudas recibidas",
