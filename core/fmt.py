@@ -66,6 +66,34 @@ def amounts_named(**values: float | int | None) -> dict[str, str]:
     return {name: each(value) for name, value in values.items()}
 
 
+_WRITTEN_AMOUNT = re.compile(r"(-?)\$ (\d{1,3}(?:\.\d{3})*)(?:,(\d{2}))?(?!\d)")
+_QUOTED = re.compile(r"«[^»]*»")  # a title or a name as typed: never restated
+_SENTENCE_END = re.compile(r"((?<=\.)\s+)")
+
+
+def amounts_restated(text: str) -> str:
+    """A sentence stored with its USD amounts already written (a decision's rule lines and reasons, recorded by an
+    earlier version as «$ 40.000,00»), read by today's rule (`amounts_named`), sentence by sentence: whole dollars
+    when none of the sentence's amounts has cents, else each to the cent. Only how a figure is written changes,
+    never its value (no rounding), and text quoted «…» (a title as typed) stays as it is; the record keeps its
+    text."""
+    return "".join(map(_restated, _SENTENCE_END.split(text)))
+
+
+def _written_value(found: re.Match[str]) -> float:
+    return (-1 if found[1] else 1) * float(f"{found[2].replace('.', '')}.{found[3] or '00'}")
+
+
+def _restated(sentence_: str) -> str:
+    pieces = re.split(f"({_QUOTED.pattern})", sentence_)  # odd pieces are quotations
+    values = [_written_value(m) for piece in pieces[::2] for m in _WRITTEN_AMOUNT.finditer(piece)]
+    if not values:
+        return sentence_
+    each = amount_for(values)
+    return "".join(piece if i % 2 else _WRITTEN_AMOUNT.sub(lambda m: each(_written_value(m)), piece)
+                   for i, piece in enumerate(pieces))
+
+
 class NumberTextError(ValueError):
     """Typed text that is not a number Minga can read; its message says why, in Spanish."""
 

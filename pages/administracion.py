@@ -12,7 +12,7 @@ from core.proposals import records
 from core.record import backup, signing
 from core.record.auth import Action, PermissionDenied, Position, Role, User
 from core.record.store import ConflictError, StoreError
-from core.texts import label, labels, t
+from core.texts import label, labels, t, t_count
 from ui import data, session, state
 from ui import parish as parish_ui
 from ui import upload as upload_field
@@ -170,7 +170,7 @@ def restore_section(candidate: Path) -> None:
         st.error(problem)
     if not report.acceptable:
         return
-    st.success(t("admin.restore_ok", entries=fmt.number(report.entries)))
+    st.success(t_count("admin.restore_ok", report.entries, entries=fmt.number(report.entries)))
     st.write(t("admin.restore_users"))
     st.dataframe(pl.DataFrame({t("admin.col.username"): [u.username for u in report.users],
                                t("admin.col.display_name"): [u.display_name for u in report.users],

@@ -14,7 +14,7 @@ from core.proposals import alignment, records
 from core.proposals.entry import FormError, from_form, spanish_errors
 from core.record import facts
 from core.record.auth import Action
-from core.texts import t
+from core.texts import t, t_count
 from ui import alignment_chart, data, record_form, session, state, widgets
 from ui import decidir_registro as reg
 from ui.record_form import NEW
@@ -73,7 +73,8 @@ def matrix_panel() -> None:
         ods = alignment.matrix(chosen, pdot, axes, "ods", only_used=only_used)
         pnd = alignment.matrix(chosen, pdot, axes, "pnd", only_used=only_used)
         chart = alignment_chart.heatmap(ods, pnd, title=t("alin.chart.title", what=what),
-                                  subtitle=t("alin.chart.subtitle", count=fmt.number(len(chosen))))
+                                        subtitle=t_count("alin.chart.subtitle", len(chosen),
+                                                         count=fmt.number(len(chosen))))
         widgets.chart(chart, width="content", key="alin-heatmap")
         synthetic = any(p.is_synthetic for p in chosen)
         widgets.source_caption(t("alin.source"), synthetic)

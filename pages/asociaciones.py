@@ -15,7 +15,7 @@ from core.diagnosis.associations import (
     parents_table,
 )
 from core.diagnosis.tables import for_display
-from core.texts import label, labels, t
+from core.texts import label, labels, t, t_count
 from ui import charts, state, widgets
 from ui import diagnosis as page
 
@@ -35,7 +35,8 @@ ages = answer_share(answers, "age_band", ["31_65"])
 metrics = st.columns(4)
 metrics[0].metric(t("diag.asociaciones.metric.associations"), fmt.number(picked.height))
 metrics[1].metric(t("diag.asociaciones.metric.surveyed"), fmt.number(heads.base),
-                  delta=t("diag.asociaciones.metric.surveyed_delta", total=fmt.number(picked["members_total"].sum())),
+                  delta=t_count("diag.asociaciones.metric.surveyed_delta", picked["members_total"].sum(),
+                                total=fmt.number(picked["members_total"].sum())),
                   delta_color="off", delta_arrow="off")
 metrics[2].metric(t("diag.asociaciones.metric.heads"), heads.percent(), delta=heads.of_base(), delta_color="off",
                   delta_arrow="off")
@@ -82,7 +83,7 @@ def ages_tab() -> None:
     st.metric(t("diag.asociaciones.metric.ages"), ages.percent(), delta=ages.of_base(), delta_color="off",
               delta_arrow="off")
     answer_chart("age_band", t("diag.asociaciones.ages_title"), "asociaciones-ages",
-                 subtitle=t("diag.asociaciones.ages_caption", base=fmt.number(ages.base)))
+                 subtitle=t_count("diag.asociaciones.ages_caption", ages.base, base=fmt.number(ages.base)))
     people = age_points(select(frames["ages"], chosen), picked)
     order = picked["name"].to_list()
     figure = charts.strip_chart(
@@ -112,7 +113,8 @@ def poverty_tab() -> None:
     missing = unanswered(answers, "perceived_poverty")
     base = answer_share(answers, "perceived_poverty", ["poor"]).base
     answer_chart("perceived_poverty", t("diag.asociaciones.poverty_title"), "asociaciones-poverty",
-                 subtitle=t("diag.asociaciones.poverty_caption", base=fmt.number(base), missing=fmt.number(missing)))
+                 subtitle=t_count("diag.asociaciones.poverty_caption", base, base=fmt.number(base),
+                                  missing=fmt.number(missing)))
     st.caption(t("diag.asociaciones.poverty_reading"))
 
 

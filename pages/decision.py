@@ -89,7 +89,7 @@ cost, budget = fmt.amounts([result.total_cost_usd, scenario.rules.budget_usd])  
 st.caption(t("dec.summary", count=len(result.funded_ids), amount=cost, budget=budget, method=result.method_es))
 
 board_rules = decisions.board(store, parish)
-st.caption(t("dec.quorum_caption", members=board_rules.members, quorum=board_rules.required))
+st.caption(board_rules.caption_es)
 if session.allowed(Action.SET_BUDGET, parish_code=parish):
     with st.expander(t("dec.board_title")), st.form("dec-board"):
         members = st.number_input(t("dec.board_members"), min_value=1, max_value=50, value=board_rules.members)

@@ -15,7 +15,7 @@ from core.iati.read import ReadFile, read_file, save_read_offers, stored_parishe
 from core.iati.schema import MAX_BYTES, IatiFileError
 from core.record.auth import Action, PermissionDenied
 from core.record.store import StoreError
-from core.texts import label, t
+from core.texts import label, t, t_count
 from ui import data, session, state
 from ui import upload as upload_field
 from ui.text import plain
@@ -116,7 +116,8 @@ rows = [{t("iati.col.offer_id"): r.offer.offer_id, t("iati.col.title"): r.offer.
         for r in shown]
 st.dataframe(pl.DataFrame(rows), hide_index=True, width="stretch")
 for item in shown:
-    with st.expander(t("iati.page.notes", offer_id=item.offer.offer_id, count=len(item.notes))):
+    with st.expander(t_count("iati.page.notes", len(item.notes), offer_id=item.offer.offer_id,
+                             count=fmt.number(len(item.notes)))):
         for note in item.notes:
             st.text(f"• {note}")
 

@@ -7,7 +7,7 @@ from core import fmt
 from core.diagnosis.census import census_panel
 from core.diagnosis.queries import CANTON_MAP_QUERIES
 from core.record.auth import Action
-from core.texts import label, t
+from core.texts import label, t, t_count
 from ui import census, data, maps, session, state, widgets
 from ui import parish as parish_ui
 from ui.diagnosis import frames_of
@@ -37,10 +37,11 @@ else:
     second = st.columns(4)
     second[0].metric(t("inicio.associations"), fmt.number(parish["associations"]))
     second[1].metric(t("inicio.members"), fmt.number(parish["members_total"]),
-                     delta=t("inicio.members_delta", surveyed=fmt.number(parish["members_surveyed"])),
+                     delta=t_count("inicio.members_delta", parish["members_surveyed"],
+                                   surveyed=fmt.number(parish["members_surveyed"])),
                      delta_color="off", delta_arrow="off")
     second[2].metric(t("inicio.aid"), fmt.amount(parish["aid_total_usd"]),
-                     delta=t("inicio.aid_delta", count=fmt.number(parish["aid_records"])), delta_color="off", delta_arrow="off")
+                     delta=t_count("inicio.aid_delta", parish["aid_records"], count=fmt.number(parish["aid_records"])), delta_color="off", delta_arrow="off")
     second[3].metric(t("inicio.open_proposals"), fmt.number(parish["open_proposals"]),
                      delta=t("inicio.proposals_delta", count=fmt.number(parish["proposals"])), delta_color="off",
                      delta_arrow="off")

@@ -14,7 +14,7 @@ from core.proposals import cooperation, offers, records
 from core.proposals.entry import spanish_errors
 from core.record import facts
 from core.record.auth import Action
-from core.texts import label, labels, t
+from core.texts import label, labels, t, t_count
 from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg
 from ui import number_field as numbers
@@ -60,7 +60,7 @@ def review_panel() -> None:
                       delta=t("ofe.metric.counterpart_delta", available=fmt.amount(available)), delta_color="off",
                       delta_arrow="off")
     if len(counted) < len(reviews):
-        st.caption(t("ofe.examples", count=fmt.number(len(reviews) - len(counted))))
+        st.caption(t_count("ofe.examples", len(reviews) - len(counted), count=fmt.number(len(reviews) - len(counted))))
     if not inputs.pdot_objectives:  # a parish not prepared yet: why no offer is eligible, and what to do
         st.info(t("ofe.no_pdot"))
     if cooperation.over_committed(committed, available):

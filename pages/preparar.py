@@ -23,7 +23,7 @@ from core.parish.records import BatchRefused, ParishBatch
 from core.proposals.import_files import MAX_MB, XLSX_MIME
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
-from core.texts import labels, t
+from core.texts import labels, t, t_count
 from ui import data, session, state
 from ui import decidir_registro as reg
 from ui import number_field as numbers
@@ -70,7 +70,9 @@ def save(batch: ParishBatch, key: str, forget: tuple[str, ...] = ()) -> None:
     for name in (f"prep-file-{key}", *forget):
         st.session_state.pop(name, None)
     st.session_state[f"prep-upload-n-{key}"] = st.session_state.get(f"prep-upload-n-{key}", 0) + 1
-    st.session_state["prep-flash"] = t("prep.saved", written=summary.written, unchanged=sum(summary.unchanged.values()))
+    st.session_state["prep-flash"] = t("prep.saved", unchanged=fmt.number(sum(summary.unchanged.values())),
+                                       written=t_count("prep.count.written", summary.written,
+                                                       n=fmt.number(summary.written)))
     st.rerun()
 
 
@@ -97,7 +99,7 @@ def remove_form(key: str, codes: list[str]) -> None:
         if removed is None:
             return
     parish_ui.refresh_views()
-    st.session_state["prep-flash"] = t("prep.removed", count=removed)
+    st.session_state["prep-flash"] = t_count("prep.removed", removed, count=fmt.number(removed))
     st.rerun()
 
 
@@ -194,7 +196,7 @@ def import_panel(key: str) -> None:
         preview = tables.read_part(content, name, tables.PARTS[key], tables.Context(parish_code, index))
     if not preview.problems and preview.items:  # the rules saving checks against the stored records, told now
         preview.problems.extend(records.check(store, ParishBatch(parish_code).add(key, preview.items, preview.left_out)))
-    st.markdown(t("prep.preview", file=plain(name), count=len(preview.items)))
+    st.markdown(t_count("prep.preview", len(preview.items), file=plain(name), count=fmt.number(len(preview.items))))
     if preview.notices:
         st.info(plain_list(preview.notices), icon=":material/info:")
     if preview.problems:

@@ -15,7 +15,7 @@ from core.engine import scenarios
 from core.engine.allocation import COMPARATORS, EXACT, METHODS, OBJECTIVES, AllocationRules
 from core.engine.prioritization import DecisionInputs, associations_without_proposal
 from core.record.auth import Accounts, Action, PermissionDenied
-from core.texts import label, t
+from core.texts import label, t, t_count
 from ui import budget_charts as charts
 from ui import budget_tables as views
 from ui import data, session, widgets
@@ -216,8 +216,8 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
         return
     # an exact method's proposals not explained with the allocation (a large instance): explained when picked
     pending = {o.proposal_id: o for o in left_out if o.rule is None} if method in EXACT else {}
-    st.caption(t("budget.why.caption_pick" if pending else "budget.why.caption", n=fmt.number(len(left_out)),
-                 limit=fmt.number(views.WHY_ALL_UP_TO)))
+    st.caption(t_count("budget.why.caption", len(left_out), n=fmt.number(len(left_out))) if not pending else
+               t("budget.why.caption_pick", n=fmt.number(len(left_out)), limit=fmt.number(views.WHY_ALL_UP_TO)))
     for outcome in left_out:
         if outcome.proposal_id in pending:
             continue
@@ -285,8 +285,8 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
         st.error(t("budget.infeasible", reason=results["optimal"].message_es), icon=":material/block:")
         return unread
     if runs["optimal"].candidates.is_empty():  # nothing passed the eligibility filter: say so, not «all funded»
-        st.warning(t("budget.no_candidates", n=fmt.number(len(inputs.proposals)),
-                     budget=fmt.amount(rules.budget_usd - rules.reserve_usd)), icon=":material/filter_alt_off:")
+        st.warning(t_count("budget.no_candidates", len(inputs.proposals), n=fmt.number(len(inputs.proposals)),
+                           budget=fmt.amount(rules.budget_usd - rules.reserve_usd)), icon=":material/filter_alt_off:")
         return unread
     st.caption(t("budget.methods.caption"))
     ballots_caption(inputs)

@@ -8,7 +8,7 @@ from core import fmt
 from core.diagnosis.answers import select
 from core.diagnosis.problems import groups_table, link_subjects, needs_table, objectives_cited, problem_texts, top_three
 from core.diagnosis.tables import for_display
-from core.texts import labels, t
+from core.texts import labels, t, t_count
 from ui import charts, state, widgets
 from ui import diagnosis as page
 from ui.text import plain
@@ -77,8 +77,9 @@ if needs.is_empty():
 else:
     top = st.columns(3)
     for column, item in zip(top, needs.head(3).iter_rows(named=True), strict=False):
-        column.metric(item["label"], fmt.percent(item["share"], 0), delta=t("diag.problemas.mentions_delta",
-                                                                            count=fmt.number(item["mentions"])),
+        column.metric(item["label"], fmt.percent(item["share"], 0),
+                      delta=t_count("diag.problemas.mentions_delta", item["mentions"],
+                                    count=fmt.number(item["mentions"])),
                       delta_color="off", delta_arrow="off")
     shares_with_pdot(needs, "needs", label_header=t("diag.problemas.col.need"), count="mentions",
                      count_header=t("diag.problemas.col.mentions"),

@@ -13,7 +13,7 @@ from core.proposals import records
 from core.record import facts, meeting, meeting_agenda, meeting_invites, meeting_results
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
-from core.texts import label, t
+from core.texts import label, t, t_count
 from ui import charts, data, scenario_state, session, state, widgets
 from ui.budget_tables import points_from_weights
 from ui.decidir_registro import parish_name
@@ -186,7 +186,9 @@ vote_tab, score_tab, pairwise_tab, result_tab = st.tabs(
 
 with vote_tab:
     cast = meeting.ballots(store, chosen.meeting_id)
-    st.caption(t("ses.voted_count", voted=len(cast), total=len(chosen.participants)))
+    st.caption(t_count("ses.voted_count", len(cast), voted=fmt.number(len(cast)),
+                       total=t_count("ses.count.participants", len(chosen.participants),
+                                     n=fmt.number(len(chosen.participants)))))
     if who is not None:
         previous = next((b.votes for b in cast if b.participant_id == who), {})
         with st.form(f"ses-vote-{chosen.meeting_id}-{who}"):
@@ -203,13 +205,16 @@ with vote_tab:
         if used > total:
             st.warning(t("ses.votes_over", used=used, total=total, extra=used - total))
         else:
-            st.caption(t("ses.votes_left", left=total - used, total=total))
+            st.caption(t_count("ses.votes_left", total - used, left=fmt.number(total - used),
+                               total=t_count("ses.count.votes", total, n=fmt.number(total))))
 
 with score_tab:
     judged = [BY_CODE[code] for code in meeting.JUDGED]
     stored_scores = meeting.private_scores(store, chosen.meeting_id)
     scored = {s.participant_id for s in stored_scores if s.scores}
-    st.caption(t("ses.scored_count", scored=len(scored), total=len(chosen.participants)))
+    st.caption(t_count("ses.scored_count", len(scored), scored=fmt.number(len(scored)),
+                       total=t_count("ses.count.participants", len(chosen.participants),
+                                     n=fmt.number(len(chosen.participants)))))
     if chosen.subject != "proposals":
         st.info(t("ses.score_problems"))
     else:
@@ -259,7 +264,7 @@ def _tally() -> None:
     """The weighted vote's result: chart, table and downloads."""
     cast = meeting.counted_ballots(store, chosen)
     if not any(ballot.votes for ballot in cast):  # only abstentions: every item would share the first place
-        st.info(t("ses.no_votes", saved=len(cast)))
+        st.info(t_count("ses.no_votes", len(cast), saved=fmt.number(len(cast))))
         return
     rows = meeting.tally(chosen, cast)
     table = pl.DataFrame([r.model_dump() for r in rows]).with_columns(

@@ -14,7 +14,7 @@ from core.diagnosis.territory import (
     rank_text,
     territory_ranking,
 )
-from core.texts import label, t
+from core.texts import label, t, t_count
 from ui import census, charts, maps, state
 from ui import diagnosis as page
 
@@ -62,7 +62,7 @@ else:
         value_title=indicator_label, percent=indicator == "poverty_rate",
         value_format=",.1f" if indicator in ("area_km2", "density_per_km2") else ",.0f",
         tooltip=[("name", t("diag.col.parish")), ("value_text", indicator_label), ("source", t("diag.col.source"))],
-        subtitle=t("diag.territorio.chart_caption", known=fmt.number(known[indicator]),
+        subtitle=t_count("diag.territorio.chart_caption", known[indicator], known=fmt.number(known[indicator]),
                    total=fmt.number(row["canton_rural_parishes"])),
     )
     page.chart(figure, source=t("diag.territorio.sources_caption"), synthetic=False, frame=ranking,

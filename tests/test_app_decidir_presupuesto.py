@@ -345,7 +345,7 @@ def test_the_board_fixes_the_budget_and_a_planner_cannot():
 def test_every_why_not_is_shown_at_once_and_the_cost_to_shed_on_demand():
     app = open_app_page("pages/presupuesto.py", PLANNER)
     why = [e.label for e in app.expander if e.label.startswith("¿Por qué no? · ")]
-    caption = next(c.value for c in app.caption if "propuesta(s) elegibles quedan fuera" in c.value)
+    caption = next(c.value for c in app.caption if "elegibles quedan fuera" in c.value)
     assert len(why) == int(caption.split(" ")[0])  # one per unfunded proposal, however many
     assert why and not any(label.endswith(" · sin calcular") for label in why)
     shown = texts(app)
@@ -379,7 +379,7 @@ def test_past_a_parish_scale_each_why_not_is_computed_when_picked(own_store):
         "is_synthetic": True, "source": "tests"}) for k in range(320)])
     app = open_app_page("pages/presupuesto.py", PLANNER)
     assert not [e for e in app.expander if e.label.startswith("¿Por qué no? · ")]
-    caption = next(c.value for c in app.caption if "propuesta(s) elegibles quedan fuera" in c.value)
+    caption = next(c.value for c in app.caption if "elegibles quedan fuera" in c.value)
     unfunded = int(caption.split(" ")[0].replace(".", ""))
     assert "Con más de 300 propuestas, cada «¿por qué no?» se calcula al pedirlo" in caption
     pick = app.selectbox(key="budget-why-pick-optimal")

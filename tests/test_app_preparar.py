@@ -32,7 +32,7 @@ def test_a_planner_records_a_parish_by_file_and_by_form(parish_store):
     app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
     assert "Asociaciones registradas: falta" in _texts(app)
     _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
-    assert "Guardado: 2 registro(s)" in _texts(app)
+    assert "Guardado: 2 registros nuevos o modificados" in _texts(app)
     _save_file(app, "encuesta", "export.csv", export_csv(answers(8, ["A01", "A02"]), option_columns=True))
     _save_file(app, "ayudas", "ayudas.csv", AID_CSV.encode())
     app.text_input(key="prep-problemas-label_es").input("Falta de agua de riego")
@@ -197,7 +197,7 @@ def test_a_planner_removes_a_record_the_new_file_no_longer_lists(parish_store):
     app.multiselect(key="prep-remove-codes-problemas").select("P02")
     next(b for b in app.button if b.form_id == "prep-remove-problemas").click().run()
     assert not app.exception, [e.value for e in app.exception]
-    assert "Se quitaron 1 registro(s)" in _texts(app)
+    assert "Se quitó 1 registro;" in _texts(app)
     assert [r.record_id for r in Store(parish_store).records(PROBLEM, PARISH)] == [f"{PARISH}-P01"]
 
 

@@ -28,7 +28,7 @@ def test_a_repeated_submission_is_counted_once_said_and_not_doubled_by_importing
     assert [as_read(i.value) for i in app.info if "descart" in i.value] == [
         ("- encuesta.csv: se descartó la fila 7, que repite el envío de la fila 4 con las mismas respuestas; el envío "
          "se cuenta una sola vez")]
-    assert "Vista previa de «encuesta.csv»: 5 fila(s) válida(s)" in as_read(_texts(app))
+    assert "Vista previa de «encuesta.csv»: 5 filas válidas" in as_read(_texts(app))
     assert not app.button(key="prep-save-encuesta").disabled
     app.button(key="prep-save-encuesta").click().run()
     assert not app.exception, [e.value for e in app.exception]
@@ -36,7 +36,7 @@ def test_a_repeated_submission_is_counted_once_said_and_not_doubled_by_importing
     log = len(Store(parish_store).log())
 
     _save_file(app, "encuesta", "encuesta.csv", export)  # the same export once more: nothing new, nothing doubled
-    assert "Guardado: 0 registro(s) nuevo(s) o modificado(s), 5 sin cambios" in _texts(app)
+    assert "Guardado: ningún registro nuevo ni modificado, 5 sin cambios" in _texts(app)
     assert _stored(parish_store) == sorted(f"{PARISH}-{r['_uuid']}" for r in ROWS)
     assert len(Store(parish_store).log()) == log
 

@@ -156,7 +156,7 @@ def test_a_closed_vote_of_abstentions_alone_ranks_nothing_and_feeds_nothing():
     app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-ABSTAIN"})
     assert not app.exception
     infos = [as_read(i.value) for i in app.info]
-    assert any("Nadie repartió votos en esta sesión (1 votación(es) guardada(s) sin ningún voto)" in i for i in infos)
+    assert any("Nadie repartió votos en esta sesión (1 votación guardada sin ningún voto)" in i for i in infos)
     assert any("no toman nada de ella" in i for i in infos), infos
     assert not [d for d in app.dataframe if "Votos" in d.value.columns]
     # the scoring tab of a meeting on problems says why there is nothing to score, not that the parish has no items
@@ -193,10 +193,10 @@ def test_a_new_meeting_on_proposals_leaves_out_what_an_acta_decided_and_says_so(
         store_funded(store, versioned.item)
     app = open_app_page(PAGE, PLANNER)
     left_out = [as_read(c.value) for c in app.caption if "quedan fuera" in c.value]
-    assert left_out and "quedan fuera 15 propuesta(s), 15 ya decidida(s) por la junta («Financiada»: 15)" in left_out[0]
+    assert left_out and "quedan fuera 15 propuestas, 15 ya decididas por la junta («Financiada»: 15)" in left_out[0]
     app.radio[0].set_value("proposals")
     next(b for b in app.button if b.label == "Abrir sesión").click().run()
-    assert any("solo 1 propuesta(s) compiten aún" in as_read(e.value) for e in app.error), [e.value for e in app.error]
+    assert any("solo 1 propuesta compite aún" in as_read(e.value) for e in app.error), [e.value for e in app.error]
     assert meeting.meetings(store, "010170") == []
 
 

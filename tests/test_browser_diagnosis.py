@@ -44,7 +44,7 @@ def test_the_association_filter_changes_the_figures(page, app_url):
                 "Asociación Agroecológica Mujeres Sembradoras", typed="Mujeres Sembradoras")
     # 1 of the 11 surveyed families of that association has someone abroad.
     expect(page.get_by_test_id("stMetricValue").filter(has_text="9,1 %").first).to_be_visible()
-    expect(page.get_by_text("Se muestran 1 de 8 asociaciones.")).to_be_visible()
+    expect(page.get_by_text("Se muestra 1 de 8 asociaciones.")).to_be_visible()
     # The parish stays the one chosen: the selector was not drawn again on its first option.
     page.keyboard.press("Escape")  # close the list of associations, as a person does before looking aside
     parish = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").get_by_role("combobox")

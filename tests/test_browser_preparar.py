@@ -82,13 +82,13 @@ def test_a_planner_prepares_another_parish_and_sees_it_on_every_page(page, own_a
     for name, content in files.items():
         (tmp_path / name).write_bytes(content)
     _upload_and_save(page, "asociaciones", "Asociaciones", "Importar un archivo de asociaciones",
-                     tmp_path / "asociaciones.csv", "Guardado: 2 registro(s)")
+                     tmp_path / "asociaciones.csv", "Guardado: 2 registros")
     _upload_and_save(page, "encuesta", "Encuesta", "Importar la exportación de KoBoToolbox",
-                     tmp_path / "encuesta-kobo.csv", "Guardado: 30 registro(s)")
+                     tmp_path / "encuesta-kobo.csv", "Guardado: 30 registros")
     _upload_and_save(page, "ayudas", "Ayudas", "Importar un archivo de ayudas", tmp_path / "ayudas.csv",
-                     "Guardado: 2 registro(s)")
+                     "Guardado: 2 registros")
     _upload_and_save(page, "problemas", "Problemas", "Importar un archivo de problemas", tmp_path / "problemas.csv",
-                     "Guardado: 2 registro(s)")
+                     "Guardado: 2 registros")
     expect(page.get_by_text("Encuesta a los socios: 30")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 

@@ -113,7 +113,7 @@ def test_asociaciones_filter_adds_up_only_the_chosen_associations():
     shown = metrics(app)
     assert (shown["Asociaciones"], shown["Socios encuestados"]) == ("1", "14")
     assert app.dataframe[0].value.set_index("Jefe de hogar").loc["Total", "Total"] == 14
-    assert "Se muestran 1 de 8 asociaciones." in texts(app)
+    assert "Se muestra 1 de 8 asociaciones." in texts(app)
     summary = open_tab(app, "Entre y dentro de las asociaciones").dataframe[-1].value
     assert list(summary["Asociación"]) == ["Asociación Agroecológica Flor del Valle"]
 
@@ -219,7 +219,7 @@ def test_problemas_filter_changes_needs_not_the_ranking():
     app.multiselect(key="problemas-filter").set_value(["EV-A01"]).run()
     assert not app.exception
     assert len(app.dataframe[0].value) == 11
-    assert "Se muestran 1 de 8 asociaciones." in texts(app)
+    assert "Se muestra 1 de 8 asociaciones." in texts(app)
 
 
 def test_problemas_without_records_says_what_is_missing():

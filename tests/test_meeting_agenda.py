@@ -25,10 +25,10 @@ def _proposal(pid: str, status: str) -> Proposal:
     ({"A": "submitted", "B": "eligible", "C": "scored"}, ["A", "B", "C"], {}, None),
     ({"A": "submitted", "B": "funded", "C": "scored", "D": "in_execution", "E": "closed"}, ["A", "C"],
      {"funded": ["B"], "in_execution": ["D"], "closed": ["E"]},
-     "quedan fuera 3 propuesta(s), 3 ya decidida(s) por la junta («Financiada»: 1, «En ejecución»: 1, «Cerrada»: 1)"),
+     "quedan fuera 3 propuestas, 3 ya decididas por la junta («Financiada»: 1, «En ejecución»: 1, «Cerrada»: 1)"),
     ({"A": "not_funded", "B": "submitted", "C": "draft", "D": "not_eligible", "E": "eligible"}, ["B", "E"],
      {"draft": ["C"], "not_eligible": ["D"], "not_funded": ["A"]},
-     ("quedan fuera 3 propuesta(s), 1 ya decidida(s) por la junta («No financiada»: 1), 1 no elegible(s) y 1 en "
+     ("quedan fuera 3 propuestas, 1 ya decidida por la junta («No financiada»: 1), 1 no elegible y 1 en "
       "borrador, aún sin presentar")),
 ])
 def test_a_new_meeting_lists_only_the_competing_proposals_and_says_what_it_left_out(statuses, items, left_out, said):

@@ -76,7 +76,7 @@ def test_loading_the_same_files_again_changes_nothing(tmp_path, own_store, capsy
     log_size = len(Store(own_store).log())
     assert main(["load", PARISH, str(folder)]) == 0
     assert len(Store(own_store).log()) == log_size
-    assert "0 registro(s) guardado(s)" in capsys.readouterr().out
+    assert "0 registros guardados" in capsys.readouterr().out
 
 
 def test_a_folder_with_one_bad_file_stores_nothing(tmp_path, own_store, built_data_dir):
@@ -352,7 +352,7 @@ def test_a_file_with_fewer_columns_keeps_what_the_stored_records_hold(tmp_path, 
     assert second["communities"] and second["members_total"] == 25
     votes = {r.record_id: r.body["votes"] for r in store.records("parish_problem", PARISH)}
     assert votes == {f"{PARISH}-P01": 30, f"{PARISH}-P02": 45}
-    assert "0 modificado(s), 2 sin cambios" in capsys.readouterr().out.split("Problemas:")[-1]
+    assert "0 modificados, 2 sin cambios" in capsys.readouterr().out.split("Problemas:")[-1]
 
 
 @pytest.mark.parametrize("fields, expected", [

@@ -17,7 +17,7 @@ from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.engine.prioritization import Prioritization
 from core.engine.sensitivity import rank_movement
 from core.engine.weights import normalize
-from core.texts import label, labels, t
+from core.texts import label, labels, t, t_count
 
 TITLE_WIDTH = 46
 
@@ -100,7 +100,7 @@ def ties_es(ranking: pl.DataFrame, shown: int = 5) -> str:
     parts = [t("prio.ranking.tie_group", first=g["rank"].min(), last=g["rank"].max(), count=g.height,
                score=fmt.number(g["_key"][0], 2)) for g in groups[:shown]]
     if len(groups) > shown:
-        parts.append(t("prio.ranking.tie_more", n=len(groups) - shown))
+        parts.append(t_count("prio.ranking.tie_more", len(groups) - shown, n=fmt.number(len(groups) - shown)))
     return t("prio.ranking.ties", groups=fmt.listing(parts))
 
 

@@ -13,7 +13,7 @@ import streamlit as st
 from core import fmt
 from core.diagnosis.answers import answer_table
 from core.diagnosis.queries import PAGE_QUERIES, ViewQuery, parish_keys
-from core.texts import t
+from core.texts import t, t_count
 from ui import charts, data, state, widgets
 
 
@@ -71,7 +71,8 @@ def association_filter(associations: pl.DataFrame, key: str) -> list[str]:
     chosen = st.multiselect(t("diag.filter.associations"), list(names), format_func=names.__getitem__, key=key,
                             placeholder=t("diag.filter.placeholder"), help=t("diag.filter.help"))
     if chosen:
-        st.caption(t("diag.filter.showing", count=len(chosen), total=len(names)))
+        st.caption(t_count("diag.filter.showing", len(chosen), count=fmt.number(len(chosen)),
+                           total=t_count("diag.count.associations", len(names), n=fmt.number(len(names)))))
     return list(chosen) or list(names)
 
 

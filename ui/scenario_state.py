@@ -21,9 +21,17 @@ from core import fmt
 from core.cooperation import stages
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal, funded_under_scores
-from core.engine.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize, score, screen
+from core.engine.prioritization import (
+    DecisionInputs,
+    Prioritization,
+    load_inputs,
+    prioritize,
+    score,
+    screen,
+    screening_context,
+)
 from core.engine.scoring import Scoring
-from core.engine.screening import Screening
+from core.engine.screening import Screening, screen_proposals
 from core.engine.sensitivity import draw_scores, probability_frame
 from core.engine.weights import DEFAULT_PRESET, normalize, preset
 from core.proposals import records
@@ -193,8 +201,11 @@ def default_rules(parish_code: str) -> AllocationRules:
 
 def suggested_note(parish_code: str) -> str:
     """Where the starting budget of a parish whose board fixed none comes from, with the figure it halves."""
-    return t("budget.rules.board_none", **fmt.amounts_named(budget=default_rules(parish_code).budget_usd,
-                                                            asked=scenarios.asked_of_gad(inputs(parish_code))))
+    parish = inputs(parish_code)  # as scenarios.asked_of_gad: all proposals when none passes the other gates
+    eligible = any(s.eligible for s in screen_proposals(parish.proposals, screening_context(parish)))
+    return t("budget.rules.board_none" if eligible else "budget.rules.board_none_all",
+             **fmt.amounts_named(budget=default_rules(parish_code).budget_usd, asked=scenarios.asked_of_gad(parish),
+                                 least=scenarios.SUGGESTED_LEAST_USD))
 
 
 def rules(parish_code: str) -> AllocationRules:

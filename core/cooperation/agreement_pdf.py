@@ -6,7 +6,7 @@ from __future__ import annotations
 from core import fmt
 from core.cooperation.agreements import Agreement
 from core.record.pdf_layout import DocumentPDF, heading, keep_space, paragraph, signatures, table, title
-from core.texts import label, t
+from core.texts import label, t, t_count
 
 
 def pdf_bytes(agreement: Agreement, *, parish_name: str, cooperant_name: str, project_title: str,
@@ -46,7 +46,7 @@ def pdf_bytes(agreement: Agreement, *, parish_name: str, cooperant_name: str, pr
                  t("agr.col.verification")],
            [[i.name, i.unit, fmt.number(i.baseline, 2), fmt.number(i.target, 2), i.means_of_verification]
             for i in agreement.indicators], [52, 22, 24, 24, 52], ["LEFT", "LEFT", "RIGHT", "RIGHT", "LEFT"])
-    paragraph(pdf, t("agr.pdf.reports", months=agreement.report_every_months))
+    paragraph(pdf, t_count("agr.pdf.reports", agreement.report_every_months, months=agreement.report_every_months))
 
     keep_space(pdf, 40)
     heading(pdf, t("agr.pdf.signatures"))

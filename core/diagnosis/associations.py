@@ -8,7 +8,7 @@ import polars as pl
 from core import fmt
 from core.diagnosis.answers import Share, answer_table, int_sum
 from core.diagnosis.tables import formatted, jitter, labelled
-from core.texts import label, t
+from core.texts import label, t, t_count
 
 
 def parents_table(answers: pl.DataFrame, topic: str) -> pl.DataFrame:
@@ -73,7 +73,8 @@ def age_points(members: pl.DataFrame, associations: pl.DataFrame) -> pl.DataFram
 
 def box_texts(boxes: pl.DataFrame) -> pl.DataFrame:
     """Add `summary_text` to rows of `economy_distribution`: median, quartiles, range and households, es-EC."""
-    texts = [t("diag.asociaciones.box_summary", count=fmt.number(r["households"]), **fmt.amounts_named(
-        median=r["median_usd"], q1=r["q1_usd"], q3=r["q3_usd"], low=r["min_usd"], high=r["max_usd"]))
+    texts = [t_count("diag.asociaciones.box_summary", r["households"], count=fmt.number(r["households"]),
+                     **fmt.amounts_named(median=r["median_usd"], q1=r["q1_usd"], q3=r["q3_usd"], low=r["min_usd"],
+                                         high=r["max_usd"]))
              for r in boxes.iter_rows(named=True)]
     return boxes.with_columns(pl.Series("summary_text", texts, dtype=pl.Utf8))

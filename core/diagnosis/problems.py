@@ -7,7 +7,7 @@ import polars as pl
 from core import fmt
 from core.diagnosis.answers import Share, answer_position, combine, int_sum
 from core.diagnosis.tables import labelled
-from core.texts import label, labels, t
+from core.texts import label, labels, t, t_count
 
 
 def problem_texts(problems: pl.DataFrame) -> pl.DataFrame:
@@ -17,7 +17,7 @@ def problem_texts(problems: pl.DataFrame) -> pl.DataFrame:
         pl.col("pdot_objectives").fill_null(t("diag.pdot.none")),
         pl.col("pdot_codes").fill_null("—"),
     )
-    texts = [t("diag.problemas.votes_text", votes=fmt.number(v), share=fmt.percent(s))
+    texts = [t_count("diag.problemas.votes_text", round(v), votes=fmt.number(v), share=fmt.percent(s))
              for v, s in rows.select("votes", "vote_share").iter_rows()]
     return rows.with_columns(pl.Series("votes_text", texts, dtype=pl.Utf8))
 

@@ -9,7 +9,7 @@ import polars as pl
 
 from core import fmt
 from core.diagnosis.tables import formatted
-from core.texts import t
+from core.texts import t, t_count
 
 TERRITORY_INDICATORS = ("population", "area_km2", "density_per_km2", "poverty_rate")
 _SOURCES = {"population": "population_source", "area_km2": "area_source", "density_per_km2": "density_source",
@@ -46,7 +46,7 @@ def rank_text(row: Mapping[str, Any], indicator: str, known: int) -> str:
     rank = row.get(_RANKS[indicator])
     if rank is None:
         return t("diag.territorio.no_rank", reason=t("diag.territorio.reason_unknown"))
-    return t("diag.territorio.rank", rank=fmt.number(rank), known=fmt.number(known))
+    return t_count("diag.territorio.rank", known, rank=fmt.number(rank), known=fmt.number(known))
 
 
 def known_counts(comparison: pl.DataFrame) -> dict[str, int]:

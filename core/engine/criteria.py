@@ -17,7 +17,7 @@ from typing import Literal
 from core.fmt import amount, amount_for, capitalized, listing, local_code, number, percent
 from core.proposals.formulation import format_items
 from core.proposals.models import Proposal
-from core.texts import label, t
+from core.texts import label, t, t_count
 
 Kind = Literal["datos", "juicio"]
 
@@ -139,7 +139,7 @@ def scope(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     if p.direct_beneficiaries:
         inclusion_share = min(1.0, (p.women_beneficiaries + p.youth_beneficiaries) / p.direct_beneficiaries)
     score = reach + collective + 15.0 * inclusion_share
-    text = t("crit.scope", people=number(p.direct_beneficiaries), reach=percent(p.direct_beneficiaries / reference, 0),
+    text = t_count("crit.scope", p.direct_beneficiaries, people=number(p.direct_beneficiaries), reach=percent(p.direct_beneficiaries / reference, 0),
              benefit=t("crit.scope.collective" if collective else "crit.scope.individual"),
              inclusion=percent(inclusion_share, 0))
     return CriterionScore(min(100.0, score), text)
@@ -156,8 +156,9 @@ def need(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
         if mine:
             best = max(mine, key=lambda pr: (pr.votes, -pr.rank))
             problem_part = 100.0 * best.votes / top_votes
-            parts.append(t("crit.need.problem", problem=best.label_es, rank=best.rank, count=len(ctx.problems),
-                           votes=number(best.votes)))
+            parts.append(t_count("crit.need.problem", len(ctx.problems), problem=best.label_es, rank=best.rank,
+                                 count=len(ctx.problems),
+                                 votes=t_count("crit.need.votes", round(best.votes), n=number(best.votes))))
         else:
             problem_part = 0.0
             parts.append(t("crit.need.no_problem"))
@@ -247,11 +248,13 @@ def feasibility_proxy(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     lines = 25.0 if len(p.budget_lines) >= 2 else 12.5 if p.budget_lines else 0.0
     score = 50.0 * done + duration + lines
     missing = [what for what, ok in required if not ok]
-    duration_text = (t("crit.feasibility.months", months=number(p.duration_months)) if p.duration_months
+    duration_text = (t_count("crit.feasibility.months", p.duration_months, months=number(p.duration_months))
+                     if p.duration_months
                      else t("crit.feasibility.no_duration"))
     text = t("crit.proxy") + t("crit.feasibility", done=percent(done, 0), duration=duration_text,
                                missing=t("crit.feasibility.missing", parts=listing(missing)) if missing else "",
-                               lines=len(p.budget_lines))
+                               lines=t_count("crit.feasibility.lines", len(p.budget_lines),
+                                             n=number(len(p.budget_lines))))
     return CriterionScore(score, text)
 
 

@@ -41,10 +41,11 @@ from core.fmt import with_names as fmt_names
 from core.record.auth import Accounts, Action, User
 from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, kept_solver_status
 from core.record.store import ConflictError, Store, StoreError
-from core.texts import label, t
+from core.texts import label, t, t_count
 
 KIND = "scenario"
 BUDGET_KIND = "budget"
+SUGGESTED_LEAST_USD = 1000.0  # the least budget `suggested_budget` starts from; the page names it from here
 METRICS = ("total_score", "total_cost_usd", "n_funded", "associations_covered", "beneficiaries", "gini",
            "max_association_share", "unspent_usd")
 
@@ -73,8 +74,7 @@ class Scenario(BaseModel):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        value = " ".join(value.split())
-        if not slug(value):
+        if not slug(value := " ".join(value.split())):
             raise ValueError(t("scen.error.name_empty"))
         return value
 
@@ -125,9 +125,9 @@ def asked_of_gad(inputs: DecisionInputs) -> float:
 
 
 def suggested_budget(inputs: DecisionInputs) -> float:
-    """A starting budget for a parish without one: half of `asked_of_gad`, rounded half up to the thousand, at least
-    $ 1.000; the page says so (with the amount asked), the board replaces it. A typo of trillions stays a budget."""
-    return min(max(1000.0, int(asked_of_gad(inputs) / 2000 + 0.5) * 1000.0), MAX_BUDGET_USD)
+    """Half of `asked_of_gad`, rounded half up to the thousand, at least SUGGESTED_LEAST_USD: a parish without a
+    budget starts there (ui.scenario_state.suggested_note says so); a typo of trillions stays a budget."""
+    return min(max(SUGGESTED_LEAST_USD, int(asked_of_gad(inputs) / 2000 + 0.5) * 1000.0), MAX_BUDGET_USD)
 
 
 # -- The store ----------------------------------------------------------------------------------------------
@@ -272,7 +272,7 @@ def compare(a: Prioritization, b: Prioritization, *, names: tuple[str, str] = ("
     both = sorted(funded_a & funded_b)
     titles = {r["proposal_id"]: r["title"] for r in table}
     if not only_a and not only_b:
-        summary = t("scen.compare.same", count=len(both))
+        summary = t_count("scen.compare.same", len(both), count=number(len(both)))
     else:
         summary = t("scen.compare.summary", a=names[0], b=names[1],
                     entering=_items(only_b, titles) or t("scen.compare.none"),

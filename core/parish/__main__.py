@@ -17,7 +17,7 @@ from core.data.validation import RowProblem, problem_lines
 from core.parish.folder import read_folder, write_templates
 from core.parish.records import BatchRefused, consistency, save_as
 from core.record.store import Store
-from core.texts import t
+from core.texts import t, t_count
 from core.texts.argumentos import spanish_argparse
 
 CONSOLE = "consola"
@@ -71,11 +71,13 @@ def load(parish_code: str, folder: Path, store: Store) -> int:
         _print_problems(refused.problems)
         _print_notices(notices, sys.stderr)
         return 1
-    print(t("parish.cli.stored", code=parish_code, written=summary.written,
+    print(t("parish.cli.stored", code=parish_code, written=t_count("parish.cli.stored_count", summary.written,
+                                                                   n=summary.written),
             unchanged=sum(summary.unchanged.values()), path=store.path))
     for kind in sorted(set(summary.new) | set(summary.changed) | set(summary.unchanged)):
-        print(t("parish.cli.kind_line", kind=t(f"parish.kind.{kind}"), new=summary.new[kind],
-                changed=summary.changed[kind], unchanged=summary.unchanged[kind]))
+        new, changed = summary.new[kind], summary.changed[kind]
+        print(t("parish.cli.kind_line", kind=t(f"parish.kind.{kind}"), new=t_count("parish.cli.new", new, n=new),
+                changed=t_count("parish.cli.changed", changed, n=changed), unchanged=summary.unchanged[kind]))
     _print_notices(notices, sys.stdout)
     return 0
 

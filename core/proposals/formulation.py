@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.lists import split_items
-from core.texts import t
+from core.texts import t, t_count
 
 if TYPE_CHECKING:
     from core.proposals.models import Proposal
@@ -66,7 +66,8 @@ def schedule_error(timetable: list[ScheduleRow], duration_months: int | None) ->
     late = next((row for row in timetable if duration_months is not None and row.end_month > duration_months), None)
     if late is None:
         return None
-    return t("formato.err.schedule_duration", activity=late.activity, end=late.end_month, duration=duration_months)
+    return t_count("formato.err.schedule_duration", duration_months, activity=late.activity, end=late.end_month,
+                   duration=duration_months)
 
 
 @dataclass(frozen=True)

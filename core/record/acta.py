@@ -12,6 +12,7 @@ the same, one sheet per part. It reads as a public document: Spanish only, names
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import xlsxwriter
 from fpdf.enums import XPos, YPos
@@ -23,7 +24,7 @@ from core.record.decisions import Decision, presiding
 from core.record.hashing import body_hash
 from core.record.pdf_layout import DocumentPDF, heading, keep_space, latin1, paragraph, signatures, table, title
 from core.record.signing import SignedHead
-from core.texts import STRINGS, t
+from core.texts import STRINGS, t, t_count
 
 
 def status_es(decision: Decision) -> str:
@@ -33,7 +34,7 @@ def status_es(decision: Decision) -> str:
 
 
 def _count(n: int, key: str) -> str:
-    return t(f"acta.count.{key}_one" if n == 1 else f"acta.count.{key}", n=n)
+    return t_count(f"acta.count.{key}", n, n=n)
 
 
 def _vote(attendee) -> str:
@@ -58,6 +59,7 @@ def document(decision: Decision, head: SignedHead | None = None, *, acta_format:
     if head:
         footer += t("acta.footer_log", seq=head.seq, hash=head.hash[:16])
     pdf = DocumentPDF(footer, unicode=None if acta_format is None else acta_format != constancia.LATIN1_FORMAT)
+    stored = _as_printed(pdf)
     title(pdf, t("acta.gad", parish=decision.parish_name.upper()))
     title(pdf, t("acta.heading", number=decision.number_es), size=12)
     pdf.cell(0, 6, pdf.printable(t("acta.date_parish", date=fmt.date(decision.date), parish=decision.parish_name,
@@ -71,8 +73,10 @@ def document(decision: Decision, head: SignedHead | None = None, *, acta_format:
     chair = _presided(decision)
     if chair is not None:  # a decision recorded before who presided was asked prints as it did then
         paragraph(pdf, t("acta.presided", name=chair.name, role=chair.role_es))
-    paragraph(pdf, t("acta.quorum", present=sum(a.votes for a in decision.attendees),
-                      members=decision.board_members, quorum=decision.quorum))
+    quorum = {"present": sum(a.votes for a in decision.attendees), "members": decision.board_members,
+              "quorum": decision.quorum}
+    paragraph(pdf, t_count("acta.quorum", decision.board_members, **quorum) if pdf.unicode
+              else t("acta.quorum", **quorum))  # format 3 said «miembros» of any board
     paragraph(pdf, t("acta.resolution", scenario=decision.scenario_name,
                       outcome=t("acta.approved" if decision.approved else "acta.not_approved"),
                       votes_for=_count(decision.votes_for, "for"), votes_against=_count(decision.votes_against,
@@ -98,9 +102,9 @@ def document(decision: Decision, head: SignedHead | None = None, *, acta_format:
     if decision.left_out:
         heading(pdf, t("acta.left_out"))
         table(pdf, [t("acta.col.code"), t("acta.col.project"), t("acta.col.reason")],
-               [[x.proposal_id, x.title, x.reason_es] for x in decision.left_out], [20, 64, 90])
+               [[x.proposal_id, x.title, stored(x.reason_es)] for x in decision.left_out], [20, 64, 90])
     if decision.uncovered_es:  # absent from decisions recorded before it was kept: they print as then
-        paragraph(pdf, t("acta.uncovered", associations="; ".join(decision.uncovered_es)))
+        paragraph(pdf, t("acta.uncovered", associations="; ".join(map(stored, decision.uncovered_es))))
 
     heading(pdf, t("acta.why"))
     if decision.justification_es:
@@ -113,7 +117,7 @@ def document(decision: Decision, head: SignedHead | None = None, *, acta_format:
            [[name, fmt.percent(w)] for name, w in sorted(weights.items())], [120, 54], ["LEFT", "RIGHT"])
     pdf.ln(1)
     for rule in decision.rules_es:
-        paragraph(pdf, f"- {rule}")
+        paragraph(pdf, f"- {stored(rule)}")
 
     heading(pdf, t("acta.voting"))
     table(pdf, [t("acta.col.member"), t("acta.col.vote"), t("acta.col.remark")],
@@ -141,6 +145,13 @@ def document(decision: Decision, head: SignedHead | None = None, *, acta_format:
     if head:
         _constancia(pdf, decision, head)
     return pdf
+
+
+def _as_printed(pdf: DocumentPDF) -> Callable[[str], str]:
+    """How a sentence stored inside a decision (a rule line, a reason) prints: its amounts by today's money rule in
+    format 4 (fmt.amounts_restated), as stored in format 3, so that `verify --acta` prints an acta of either format
+    again exactly."""
+    return fmt.amounts_restated if pdf.unicode else str
 
 
 def _presided(decision: Decision):
@@ -206,10 +217,12 @@ def xlsx_bytes(decision: Decision) -> bytes:
         ("abstentions", decision.abstentions), ("budget", decision.budget_usd), ("reserve", decision.reserve_usd),
         ("method", decision.method_es), ("status", status_es(decision)), ("cost", decision.total_cost_usd),
         ("score", decision.total_score), ("meetings", meetings_es(decision)),
-        ("quorum", t("acta.field.quorum_value", quorum=decision.quorum, members=decision.board_members)),
+        ("quorum", t_count("acta.field.quorum_value", decision.board_members, quorum=decision.quorum,
+                           members=decision.board_members)),
         *([("presided", t("acta.field.presided_value", name=chair.name, role=chair.role_es))]
           if (chair := _presided(decision)) else []),
-        *([("uncovered", "; ".join(decision.uncovered_es))] if decision.uncovered_es else []),
+        *([("uncovered", "; ".join(map(fmt.amounts_restated, decision.uncovered_es)))]
+          if decision.uncovered_es else []),
         ("justification", decision.justification_es),
         ("recorded_by", fmt.person(decision.recorded_by_name, decision.recorded_by)),
         ("recorded_at", fmt.local_time(decision.recorded_at)),
@@ -221,12 +234,12 @@ def xlsx_bytes(decision: Decision) -> bytes:
           [[f.proposal_id, f.title, f.associations_es, f.amount_usd, f.score] for f in decision.funded],
           [12, 50, 40, 16, 10])
     sheet(t("acta.sheet.left_out"), [t("acta.col.code"), t("acta.col.project"), t("acta.col.reason")],
-          [[x.proposal_id, x.title, x.reason_es] for x in decision.left_out], [12, 50, 80])
+          [[x.proposal_id, x.title, fmt.amounts_restated(x.reason_es)] for x in decision.left_out], [12, 50, 80])
     sheet(t("acta.sheet.attendees"), [t("acta.col.name"), t("acta.col.role"), t("acta.col.vote"),
                                       t("acta.col.remark")],
           [[a.name, a.role_es, _vote_or_attends(a), a.remark or ""] for a in decision.attendees], [30, 26, 16, 60])
     sheet(t("acta.sheet.weights"), [t("acta.col.criterion_or_rule"), t("acta.col.weight")],
           [[k, v] for k, v in (decision.weights_es or decision.weights).items()]
-          + [[rule, None] for rule in decision.rules_es], [70, 10])
+          + [[fmt.amounts_restated(rule), None] for rule in decision.rules_es], [70, 10])
     book.close()
     return buffer.getvalue()

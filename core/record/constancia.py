@@ -34,10 +34,12 @@ _HEX = r"([0-9a-f]+)"
 # below (core.record.pdf_layout); amounts print by the money rule (core.fmt): whole dollars unless a figure of the
 # sentence or column has cents (rule lines and reasons stored in a decision print as they were stored)
 # 4: printed with DejaVu Sans (core.record.pdf_fonts): every letter the font has prints as typed, in any script; what it
-# lacks (an emoji) as «�»; the layout measures that font. Where it is not installed Minga prints format 3, and
-# `verify --acta` prints an acta again in the format it names (3 or 4).
+# lacks (an emoji) as «�»; the layout measures that font. Rule lines and reasons stored in a decision print their
+# amounts by the money rule (core.fmt.amounts_restated: «$ 40.000,00» stored by an earlier version prints «$ 40.000»,
+# the record unchanged), and counts read right for one («la junta tiene 1 miembro», core.texts.t_count). Where DejaVu
+# Sans is not installed Minga prints format 3, and `verify --acta` prints an acta again in the format it names.
 ACTA_FORMAT = 4
-LATIN1_FORMAT = 3  # the core Latin-1 font (Helvetica): letters outside Latin-1 as their base letter or «?»
+LATIN1_FORMAT = 3  # the core Latin-1 font (Helvetica), and format 3's words and amounts, as stop 32's release printed
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from core.proposals.models import COMPETING, Proposal
 from core.record import facts
 from core.record.auth import Accounts, Action, Position, Role, User
 from core.record.store import Change, ConflictError, Store, StoreError
-from core.texts import t
+from core.texts import t, t_count
 
 VoteChoice = Literal["for", "against", "abstain"]
 Office = Literal["president", "secretary"]
@@ -79,6 +79,11 @@ class Board(BaseModel):
     @property
     def required(self) -> int:
         return self.quorum if self.quorum is not None else self.majority
+
+    @property
+    def caption_es(self) -> str:
+        """The board's size, quorum and how it approves, in Spanish («La junta tiene 1 miembro; …»)."""
+        return t_count("dec.quorum_caption", self.members, members=self.members, quorum=self.required)
 
 
 def board(store: Store, parish_code: str) -> Board:
@@ -307,7 +312,7 @@ def check_quorum(draft: DecisionDraft, rules: Board) -> None:
     """Refuse (Spanish) when fewer voting members attend than the quorum, or more than the board has."""
     present = sum(1 for a in draft.attendees if a.votes)
     if present > rules.members:
-        raise ValueError(t("dec.err.too_many_voters", present=present, members=rules.members))
+        raise ValueError(t_count("dec.err.too_many_voters", rules.members, present=present, members=rules.members))
     if present < rules.required:
         raise ValueError(t("dec.err.no_quorum", present=present, quorum=rules.required, members=rules.members))
 

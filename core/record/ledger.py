@@ -34,7 +34,7 @@ from core.record.constancia import ActaHead
 from core.record.hashing import GENESIS, body_hash, entry_hash, record_hash
 from core.record.store import Store, StoreError
 from core.record.store_schema import SCHEMA_VERSION
-from core.texts import label, t
+from core.texts import label, t, t_count
 
 _REQUIRED_TABLES = ("meta", "records", "audit_log")
 
@@ -317,7 +317,7 @@ def _check_records(con: sqlite3.Connection, log: _Log, findings: list[Finding]) 
     if log.entries == 0:
         stored = con.execute("SELECT count(*) FROM records").fetchone()[0]
         if stored:
-            findings.append(Finding("records", t("ledger.log_empty", count=stored)))
+            findings.append(Finding("records", t_count("ledger.log_empty", stored, count=stored)))
             return
     seen: set[tuple[str, str]] = set()
     for *row, as_written in con.execute(

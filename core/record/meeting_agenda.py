@@ -18,7 +18,7 @@ from core import fmt
 from core.proposals.lifecycle import COMPETING, FUNDED_OR_LATER, ProposalStatus
 from core.record import overlay
 from core.record.store import Store
-from core.texts import label, t
+from core.texts import label, t, t_count
 
 if TYPE_CHECKING:
     from core.proposals.models import Proposal
@@ -60,19 +60,22 @@ def left_out_es(agenda: Agenda) -> str | None:
     reasons = []
     if decided:
         statuses = ", ".join(f"«{label('proposal_status', s)}»: {fmt.number(len(ids))}" for s, ids in decided.items())
-        reasons.append(t("ses.agenda.decided", count=fmt.number(sum(map(len, decided.values()))), statuses=statuses))
+        n_decided = sum(map(len, decided.values()))
+        reasons.append(t_count("ses.agenda.decided", n_decided, count=fmt.number(n_decided), statuses=statuses))
     if ProposalStatus.NOT_ELIGIBLE in agenda.left_out:
-        reasons.append(t("ses.agenda.not_eligible", count=fmt.number(len(agenda.left_out[ProposalStatus.NOT_ELIGIBLE]))))
+        n_not_eligible = len(agenda.left_out[ProposalStatus.NOT_ELIGIBLE])
+        reasons.append(t_count("ses.agenda.not_eligible", n_not_eligible, count=fmt.number(n_not_eligible)))
     if ProposalStatus.DRAFT in agenda.left_out:
         reasons.append(t("ses.agenda.draft", count=fmt.number(len(agenda.left_out[ProposalStatus.DRAFT]))))
-    return t("ses.agenda.left_out", count=fmt.number(agenda.n_left_out), reasons=fmt.listing(reasons))
+    return t_count("ses.agenda.left_out", agenda.n_left_out, count=fmt.number(agenda.n_left_out),
+                   reasons=fmt.listing(reasons))
 
 
 def require_enough(agenda: Agenda) -> list[str]:
     """The agenda's items, or ValueError (Spanish) when fewer than two proposals still compete (a meeting weighs
     at least two)."""
     if len(agenda.items) < 2:
-        raise ValueError(t("ses.err.few_competing", count=fmt.number(len(agenda.items))))
+        raise ValueError(t_count("ses.err.few_competing", len(agenda.items), count=fmt.number(len(agenda.items))))
     return agenda.items
 
 

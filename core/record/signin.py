@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from core.record.auth import Accounts, User
 from core.record.store import LogEntry, Store
-from core.texts import t
+from core.texts import t, t_count
 
 KIND = "signin"
 FREE_FAILURES = 3
@@ -75,7 +75,8 @@ def sign_in(store: Store, attempt: Attempt) -> User:
     username = attempt.username.strip().lower()[:MAX_TYPED]
     wait = wait_needed(store, username, attempt.client)
     if wait > dt.timedelta(0):
-        raise SignInRefused(t("auth.err.wait", seconds=max(1, round(wait.total_seconds()))))
+        seconds = max(1, round(wait.total_seconds()))
+        raise SignInRefused(t_count("auth.err.wait", seconds, seconds=seconds))
     user = Accounts(store).authenticate(username, attempt.password)
     action = t("log.action.signin_ok" if user else "log.action.signin_failed")
     store.append_event(KIND, username, {"client": attempt.client, "ok": user is not None},

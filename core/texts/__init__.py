@@ -32,6 +32,18 @@ def t(key: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+def t_count(key: str, count: int, /, **values: Any) -> str:
+    """The text of `key` said of `count` things, by the catalogue's one plural rule: `key_one` when `count` is 1
+    («1 miembro», «Ha votado 1»), `key` for any other count, zero included («0 miembros», «5 miembros»); a text
+    that Spanish words otherwise for zero has its own `key_none` («no financian ninguna»). `values` fill the
+    placeholders (the count too, formatted by the caller)."""
+    if count == 1:
+        key = f"{key}_one"
+    elif count == 0 and f"{key}_none" in STRINGS:
+        key = f"{key}_none"
+    return t(key, **values)
+
+
 def label(family: str, code: Any) -> str:
     """The Spanish label of a code (e.g. label('member_role', 'mother') → 'Madre')."""
     if code is None:

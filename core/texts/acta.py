@@ -25,6 +25,8 @@ STRINGS: dict[str, str] = {
     "acta.count.project_one": "1 proyecto",
     "acta.quorum": "Quórum: asisten {present} de los {members} miembros de la junta con voto; el quórum es de "
                    "{quorum}.",
+    # A board of one member: its quorum is 1 and it is the one present (core.record.decisions.Board)
+    "acta.quorum_one": "Quórum: asiste el único miembro de la junta con voto; el quórum es de {quorum}.",
     "acta.casting_vote": "Hubo empate: decidió el voto dirimente de quien preside la junta.",
     "acta.status.Optimal": "cálculo exacto: ninguna otra asignación dentro de las reglas logra un puntaje mayor",
     "acta.status.other": "cálculo sin confirmar que sea el mejor posible",
@@ -62,6 +64,7 @@ STRINGS: dict[str, str] = {
     "acta.field.meetings": "Grupo asesor",
     "acta.field.quorum": "Quórum",
     "acta.field.quorum_value": "{quorum} de {members} miembros con voto",
+    "acta.field.quorum_value_one": "{quorum} de 1 miembro con voto",
     "acta.funded": "3. Proyectos financiados",
     "acta.left_out": "4. Propuestas no financiadas y por qué",
     "acta.why": "5. Por qué: criterios, pesos y reglas",

@@ -67,6 +67,12 @@ STRINGS: dict[str, str] = {
                                        "participantes, cuesta {cost}, más de lo que juntan sus partes, y queda fuera "
                                        "aunque cabría en el presupuesto. Es una propiedad del reparto por partes "
                                        "iguales: compare con el objetivo de puntaje.",
+    # more than half of the participants back it: one backer is the only participant
+    "alloc.note.proportional_unspent_one": "Este reparto usa {spent} de {available}: el único participante paga "
+                                           "solo con su parte ({share}). {proposal}, que apoya, cuesta {cost}, más "
+                                           "que su parte, y queda fuera aunque cabría en el presupuesto. Es una "
+                                           "propiedad del reparto por partes iguales: compare con el objetivo de "
+                                           "puntaje.",
     "alloc.note.named": "«{title}» ({code})",
     "alloc.message.no_candidates": "No hay propuestas candidatas.",
     "alloc.note.equal_share": "Cada asociación con propuestas elegibles ({count}) recibe una cuota igual de {amount}; "
@@ -76,8 +82,13 @@ STRINGS: dict[str, str] = {
                               "asociaciones que pueden recibir un proyecto costaría al menos {need} y hay "
                               "{available} disponibles. Se cubren {covered} de {total}, las que dan el mayor "
                               "puntaje total.",
+    "alloc.note.money_short_one": "El dinero no alcanza para una propuesta por asociación: cubrir a las {total} "
+                                  "asociaciones que pueden recibir un proyecto costaría al menos {need} y hay "
+                                  "{available} disponibles. Se cubre 1 de {total}, la que da el mayor puntaje total.",
     "alloc.note.rules_short": "Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a cada una "
                               "de las {total} asociaciones; se cubren {covered}, las que dan el mayor puntaje total.",
+    "alloc.note.rules_short_one": "Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a cada "
+                                  "una de las {total} asociaciones; se cubre 1, la que da el mayor puntaje total.",
     "alloc.note.uncovered": "«{association}» queda sin proyecto con este método.",
     # -- why an association has no project -------------------------------------------------------------
     "alloc.uncovered.line": "{association}: {reason}",
@@ -118,6 +129,9 @@ STRINGS: dict[str, str] = {
     "alloc.out.coverage_short": "Con ella el dinero alcanzaría para dar proyecto a menos asociaciones: hoy lo tienen "
                                 "{covered} de las {total}, el mayor número posible, y la regla de al menos una por "
                                 "asociación pide cubrir tantas como se pueda.",
+    "alloc.out.coverage_short_one": "Con ella el dinero alcanzaría para dar proyecto a menos asociaciones: hoy lo "
+                                    "tiene 1 de las {total}, el mayor número posible, y la regla de al menos una por "
+                                    "asociación pide cubrir tantas como se pueda.",
     "alloc.out.no_allocation": "Con las demás reglas no hay ninguna asignación que la incluya.",
     "alloc.out.tie": "Empata: hay otra asignación con el mismo puntaje total que la incluye; se eligió la otra por el "
                      "desempate (menor costo, luego código).",
@@ -138,7 +152,12 @@ STRINGS: dict[str, str] = {
                                   "presupuesto, lo que cuesta, y no cupo al completar con lo que sobró.",
     "alloc.out.impossible": ", lo que no es posible en la escala de 0 a {max}",
     # -- a result in one sentence ---------------------------------------------------------------------------
-    "alloc.summary": "{method}: {funded} propuestas financiadas por {cost} de {available} disponibles; puntaje total "
-                     "{score}; {covered} de {associations} asociaciones con proyecto; índice de Gini del dinero entre "
+    "alloc.summary": "{method}: {funded} por {cost} de {available} disponibles; puntaje total "
+                     "{score}; {covered} de {associations} con proyecto; índice de Gini del dinero entre "
                      "asociaciones {gini}; la asociación que más recibe se lleva el {share} del presupuesto.",
+    "alloc.summary.funded": "{n} propuestas financiadas",
+    "alloc.summary.funded_one": "1 propuesta financiada",
+    "alloc.summary.funded_none": "ninguna propuesta financiada",
+    "alloc.summary.associations": "{n} asociaciones",
+    "alloc.summary.associations_one": "1 asociación",
 }

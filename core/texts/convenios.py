@@ -113,6 +113,7 @@ STRINGS = {
     "agr.pdf.no_obligations": "El convenio no detalla obligaciones.",
     "agr.pdf.annex": "4. Anexo de indicadores",
     "agr.pdf.reports": "Los informes de avance se presentan cada {months} meses.",
+    "agr.pdf.reports_one": "Los informes de avance se presentan cada mes.",
     "agr.pdf.signatures": "5. Firmas",
     "agr.pdf.sign_gad": "Por el GAD parroquial de {parish}",
     "agr.pdf.recorded": "Registrado en Minga por {by} el {at} (hora de Ecuador continental).",

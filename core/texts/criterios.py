@@ -21,11 +21,16 @@ STRINGS: dict[str, str] = {
     # -- scope ------------------------------------------------------------------------------------------------
     "crit.scope": "Beneficia de forma directa a {people} personas ({reach} del mayor alcance entre las propuestas); "
                   "beneficio {benefit}; mujeres y jóvenes: {inclusion} de los beneficiarios directos.",
+    "crit.scope_one": "Beneficia de forma directa a 1 persona ({reach} del mayor alcance entre las propuestas); "
+                      "beneficio {benefit}; mujeres y jóvenes: {inclusion} de los beneficiarios directos.",
     "crit.scope.collective": "colectivo",
     "crit.scope.individual": "individual (reparto entre socios)",
     # -- need -------------------------------------------------------------------------------------------------
     "crit.need.problem": "atiende «{problem}», {rank}.º de {count} problemas en la votación del grupo asesor "
-                         "({votes} votos)",
+                         "({votes})",
+    "crit.need.problem_one": "atiende «{problem}», el único problema de la votación del grupo asesor ({votes})",
+    "crit.need.votes": "{n} votos",
+    "crit.need.votes_one": "1 voto",
     "crit.need.no_problem": "no atiende ninguno de los problemas priorizados por el grupo asesor",
     "crit.need.need": "responde a la necesidad «{need}» ({share} de las menciones de las familias)",
     "crit.need.no_need": "no nombra ninguna necesidad de las familias",
@@ -45,9 +50,13 @@ STRINGS: dict[str, str] = {
     "crit.aid.repeated": " Ayuda repetida del mismo tipo: conviene revisar si aporta algo nuevo.",
     # -- judged by evaluators: the proxies that stand in until they score ------------------------------------
     "crit.proxy": "Aproximación calculada hasta que los evaluadores califiquen: ",
-    "crit.feasibility": "formulación {done} completa{missing}; duración {duration}; presupuesto en {lines} líneas.",
+    "crit.feasibility": "formulación {done} completa{missing}; duración {duration}; {lines}.",
+    "crit.feasibility.lines": "presupuesto en {n} líneas",
+    "crit.feasibility.lines_one": "presupuesto en 1 línea",
+    "crit.feasibility.lines_none": "sin líneas de presupuesto",
     "crit.feasibility.missing": " (falta {parts})",
     "crit.feasibility.months": "{months} meses",
+    "crit.feasibility.months_one": "1 mes",
     "crit.feasibility.no_duration": "sin indicar",
     "crit.sustainability": "{plan}; las asociaciones aportan {amount} ({share} del costo); {risks}",
     "crit.sustainability.plan": "tiene un plan de sostenibilidad",

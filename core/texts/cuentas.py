@@ -45,6 +45,7 @@ STRINGS = {
                                  "es de {role}.",
     "auth.err.no_user": "No existe el usuario «{username}».",
     "auth.err.wait": "Demasiados intentos fallidos. Espere {seconds} segundos antes de volver a intentar.",
+    "auth.err.wait_one": "Demasiados intentos fallidos. Espere 1 segundo antes de volver a intentar.",
     "auth.public_name": "Público",
     "auth.work_only": "Esta página muestra trabajo en preparación (propuestas, ofertas, escenarios, sesiones). "
                       "La vista pública muestra el diagnóstico y las decisiones aprobadas con sus actas; para "

@@ -23,6 +23,7 @@ STRINGS = {
     "alin.tip.ids": "Cuáles",
     "alin.chart.title": "Alineación de {what}: PDOT × ODS y PND",
     "alin.chart.subtitle": "{count} propuestas · en rojo, objetivos del PDOT que ninguna sirve",
+    "alin.chart.subtitle_one": "1 propuesta · en rojo, objetivos del PDOT que no sirve",
     "alin.what.all": "las propuestas",
     "alin.what.funded": "los proyectos financiados",
     "alin.scope": "Qué se cuenta",

@@ -49,6 +49,9 @@ STRINGS = {
     "ofe.examples": ("{count} ofertas son ejemplos ilustrativos de otra parroquia (datos de demostración, columna "
                      "«Ejemplo ilustrativo de»): se revisan como ejemplo, pero no cuentan en las ofertas, las "
                      "elegibles ni la contraparte de esta parroquia."),
+    "ofe.examples_one": ("1 oferta es un ejemplo ilustrativo de otra parroquia (datos de demostración, columna "
+                         "«Ejemplo ilustrativo de»): se revisa como ejemplo, pero no cuenta en las ofertas, las "
+                         "elegibles ni la contraparte de esta parroquia."),
     "ofe.col.failed": "No cumple",
     "ofe.col.proposals": "Propuestas que podría financiar",
     "ofe.col.pdot": "Objetivos del PDOT",

@@ -116,6 +116,8 @@ STRINGS: dict[str, str] = {
     "scen.rule.method": "Método: {method}",
     "scen.left_out.ineligible": "No pasa el filtro de elegibilidad: {reasons}",
     "scen.compare.same": "Los dos escenarios financian las mismas {count} propuestas.",
+    "scen.compare.same_one": "Los dos escenarios financian la misma propuesta.",
+    "scen.compare.same_none": "Ninguno de los dos escenarios financia una propuesta.",
     "scen.compare.none": "ninguna",
     "scen.compare.summary": "«{b}» frente a «{a}»: {entering} entran, {leaving} salen; puntaje total {score_delta}, "
                             "costo {cost_delta}, asociaciones con proyecto {coverage_delta}.",
@@ -180,6 +182,7 @@ STRINGS: dict[str, str] = {
                          "costo y luego por código.",
     "prio.ranking.tie_group": "puestos {first} a {last}, {count} propuestas con {score} puntos",
     "prio.ranking.tie_more": "{n} empates más",
+    "prio.ranking.tie_more_one": "1 empate más",
     "prio.ranking.empty": "Ninguna propuesta pasa el filtro de elegibilidad: vea los motivos abajo.",
     "prio.col.rank": "Puesto",
     "prio.col.code": "Código",
@@ -296,10 +299,16 @@ STRINGS: dict[str, str] = {
     "budget.rules.board_differs": "Distinto de lo que fijó la junta ({rules}). Un escenario puede probar otras "
                                   "cifras; solo la junta fija el presupuesto.",
     "budget.rules.board_none": "La junta aún no fijó el presupuesto: se parte de {budget} (la mitad de los {asked} "
-                               "que piden al GAD las propuestas elegibles, redondeada al millar, y al menos $ 1.000), sin reglas de equidad; la de "
-                               "al menos una "
-                               "propuesta por asociación, que sugiere el estudio El Valle, se marca en las reglas "
-                               "si la junta la adopta. Cambie el monto por el real.",
+                               "que piden al GAD las propuestas elegibles, redondeada al millar, y al menos {least}), "
+                               "sin reglas de equidad; la de al menos una propuesta por asociación, que sugiere el "
+                               "estudio El Valle, se marca en las reglas si la junta la adopta. Cambie el monto por el "
+                               "real.",
+    # no proposal passes the eligibility filter: what all of them ask (core.engine.scenarios.asked_of_gad)
+    "budget.rules.board_none_all": "La junta aún no fijó el presupuesto: se parte de {budget} (la mitad de los {asked} "
+                                   "que piden al GAD todas las propuestas, pues ninguna pasa el filtro de "
+                                   "elegibilidad; redondeada al millar, y al menos {least}), sin reglas de equidad; la "
+                                   "de al menos una propuesta por asociación, que sugiere el estudio El Valle, se marca "
+                                   "en las reglas si la junta la adopta. Cambie el monto por el real.",
     "budget.methods.title": "Los objetivos que la junta puede elegir, lado a lado",
     "budget.methods.caption": "Mismas propuestas, mismos puntajes y mismas reglas; solo cambia lo que se maximiza. "
                               "El objetivo elegido queda nombrado en el escenario y en el acta.",
@@ -366,12 +375,17 @@ STRINGS: dict[str, str] = {
     "budget.no_candidates": "No hay nada que repartir: ninguna de las {n} propuestas de la parroquia pasa el filtro "
                             "de elegibilidad con un presupuesto disponible de {budget}. Priorización muestra por qué "
                             "queda fuera cada una («Propuestas que no pasan el filtro de elegibilidad»).",
+    "budget.no_candidates_one": "No hay nada que repartir: la única propuesta de la parroquia no pasa el filtro de "
+                                "elegibilidad con un presupuesto disponible de {budget}. Priorización muestra por qué "
+                                "queda fuera («Propuestas que no pasan el filtro de elegibilidad»).",
     "budget.why.none": "Este método financia todas las propuestas elegibles.",
-    "budget.why.caption": "{n} propuesta(s) elegibles quedan fuera. Abra cada una para leer la regla que la deja "
+    "budget.why.caption": "{n} propuestas elegibles quedan fuera. Abra cada una para leer la regla que la deja "
                           "fuera, el puntaje que necesitaría y cuánto tendría que bajar su costo.",
+    "budget.why.caption_one": "1 propuesta elegible queda fuera. Ábrala para leer la regla que la deja fuera, el "
+                              "puntaje que necesitaría y cuánto tendría que bajar su costo.",
     "budget.why.expander": "¿Por qué no? · {code} — {title} · {rule}",
     "budget.why.pending": "sin calcular",
-    "budget.why.caption_pick": "{n} propuesta(s) elegibles quedan fuera. Con más de {limit} propuestas, cada «¿por "
+    "budget.why.caption_pick": "{n} propuestas elegibles quedan fuera. Con más de {limit} propuestas, cada «¿por "
                                "qué no?» se calcula al pedirlo (una búsqueda exacta por propuesta): elija una para "
                                "leer la regla que la deja fuera, el puntaje que necesitaría y cuánto tendría que bajar "
                                "su costo.",

@@ -72,6 +72,8 @@ STRINGS = {
                          "necesitan {quorum}. No se registró nada.",
     "dec.err.too_many_voters": "Hay {present} asistentes con voto y la junta tiene {members} miembros: marque "
                                "«Vota» solo para los miembros de la junta.",
+    "dec.err.too_many_voters_one": "Hay {present} asistentes con voto y la junta tiene 1 miembro: marque «Vota» "
+                                   "solo para el miembro de la junta.",
     "dec.err.quorum_size": "el quórum ({quorum}) no puede ser mayor que el número de miembros de la junta ({members})",
     "dec.err.quorum_below_majority": "el quórum ({quorum}) no puede ser menor que la mayoría absoluta de la junta "
                                      "({majority} de {members} miembros)",
@@ -95,6 +97,9 @@ STRINGS = {
     "dec.quorum_caption": "La junta tiene {members} miembros; para decidir deben estar presentes al menos {quorum} "
                           "con voto. Se aprueba con más votos a favor que en contra; en un empate decide el voto de "
                           "quien preside.",
+    # A board of one member: its quorum is 1 (core.record.decisions.Board)
+    "dec.quorum_caption_one": "La junta tiene 1 miembro; decide cuando está presente, con más votos a favor que en "
+                              "contra.",
     "dec.board_title": "Miembros de la junta y quórum",
     "dec.board_members": "Miembros de la junta con voto",
     "dec.board_quorum": "Quórum (0 = mayoría absoluta)",

@@ -6,7 +6,10 @@ STRINGS = {
     "diag.filter.associations": "Asociaciones",
     "diag.filter.placeholder": "Todas las asociaciones",
     "diag.filter.help": "Deje vacío para ver todas las asociaciones de la parroquia.",
-    "diag.filter.showing": "Se muestran {count} de {total} asociaciones.",
+    "diag.filter.showing": "Se muestran {count} de {total}.",
+    "diag.filter.showing_one": "Se muestra 1 de {total}.",
+    "diag.count.associations": "{n} asociaciones",
+    "diag.count.associations_one": "1 asociación",
     "diag.empty.associations": "No hay asociaciones registradas para la parroquia {name}. El equipo técnico de la "
                                "parroquia las registra, con la encuesta a sus socios y las ayudas recibidas, en "
                                "«Preparar la parroquia».",
@@ -38,6 +41,7 @@ STRINGS = {
                              "de la parroquia según el Censo 2022 del INEC, frente a las demás parroquias rurales de "
                              "su cantón. Cada cifra conserva su fuente.",
     "diag.territorio.rank": "Puesto {rank} de {known} parroquias rurales con este dato",
+    "diag.territorio.rank_one": "La única parroquia rural del cantón con este dato",
     "diag.territorio.no_rank": "Sin puesto: {reason}",
     "diag.territorio.reason_unknown": "cifra desconocida",
     "diag.territorio.reason_seat": "es la cabecera cantonal",
@@ -50,6 +54,8 @@ STRINGS = {
     "diag.territorio.chart_title": "{indicator}: parroquias rurales del cantón {canton}",
     "diag.territorio.chart_caption": "{known} de {total} parroquias rurales del cantón tienen este dato; las demás no "
                                      "aparecen en el gráfico.",
+    "diag.territorio.chart_caption_one": "1 de {total} parroquias rurales del cantón tiene este dato; las demás no "
+                                         "aparecen en el gráfico.",
     "diag.territorio.none_known": "Ninguna parroquia rural del cantón {canton} tiene «{indicator}» en el censo 2022: "
                                   "no hay con qué compararla.",
     "diag.territorio.table_title": "Comparación con las parroquias rurales del cantón",
@@ -94,6 +100,7 @@ STRINGS = {
     "diag.asociaciones.metric.associations": "Asociaciones",
     "diag.asociaciones.metric.surveyed": "Socios encuestados",
     "diag.asociaciones.metric.surveyed_delta": "de {total} socios",
+    "diag.asociaciones.metric.surveyed_delta_one": "de 1 socio",
     "diag.asociaciones.metric.heads": "Socios que son jefes de hogar",
     "diag.asociaciones.metric.poor": "Se consideran familia pobre",
     "diag.asociaciones.metric.poor_help": "Quienes responden «Pobre». Quienes responden «Muy pobre» se cuentan "
@@ -123,6 +130,7 @@ STRINGS = {
     "diag.asociaciones.parent.mother": "Madre",
     "diag.asociaciones.ages_title": "Edad de los socios",
     "diag.asociaciones.ages_caption": "Sobre los {base} socios que dieron su edad.",
+    "diag.asociaciones.ages_caption_one": "Sobre el único socio que dio su edad.",
     "diag.asociaciones.ages_box_title": "Edades por asociación",
     "diag.asociaciones.age_axis": "Edad (años)",
     "diag.asociaciones.income_title": "Ingreso semanal del hogar",
@@ -136,6 +144,7 @@ STRINGS = {
                                           "bajas, y el gasto como mensual.",
     "diag.asociaciones.poverty_title": "Cómo se considera la familia",
     "diag.asociaciones.poverty_caption": "Sobre {base} respuestas ({missing} sin respuesta).",
+    "diag.asociaciones.poverty_caption_one": "Sobre 1 respuesta ({missing} sin respuesta).",
     "diag.asociaciones.poverty_reading": "Lectura elegida: el estudio publica 55,5 %, 40,0 % y 4,4 %, que salen de 90 "
                                          "respuestas (50, 36 y 4), no de 91; 50 de 90 es 55,56 %, que el estudio imprime "
                                          "truncado.",
@@ -174,6 +183,7 @@ STRINGS = {
     "diag.asociaciones.age_value": "{age} años",
     "diag.asociaciones.box_summary": "mediana {median}; la mitad de los hogares entre {q1} y {q3}; de {low} a {high} "
                                      "({count} hogares)",
+    "diag.asociaciones.box_summary_one": "un solo hogar: {median}",
 
     # -- Ayudas recibidas
     "diag.ayudas.title": "Ayudas recibidas",
@@ -311,7 +321,9 @@ STRINGS = {
                                   "técnico de la parroquia los registra, con sus votos, en «Preparar la parroquia».",
     "diag.problemas.top3_text": "**Los tres primeros:** {problems}.",
     "diag.problemas.votes_text": "{votes} votos ({share})",
+    "diag.problemas.votes_text_one": "1 voto ({share})",
     "diag.problemas.mentions_delta": "{count} menciones",
+    "diag.problemas.mentions_delta_one": "1 mención",
     "diag.problemas.needs_title": "Necesidades para mejorar la producción",
     "diag.problemas.needs_axis": "Porcentaje de las menciones",
     "diag.problemas.needs_caption": "Sobre {base} menciones de los socios encuestados (cada uno nombra de 1 a 3 "

@@ -63,4 +63,6 @@ STRINGS: dict[str, str] = {
                                   "empezar (mes {start}).",
     "formato.err.schedule_duration": "La actividad «{activity}» del cronograma termina en el mes {end}, después de "
                                      "la duración del proyecto ({duration} meses).",
+    "formato.err.schedule_duration_one": "La actividad «{activity}» del cronograma termina en el mes {end}, después "
+                                         "de la duración del proyecto (1 mes).",
 }

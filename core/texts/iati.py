@@ -25,6 +25,8 @@ STRINGS = {
                             "que el archivo no dice antes de guardarlas.",
     "iati.page.upload": "Archivo IATI (.xml)",
     "iati.page.notes": "{offer_id}: {count} puntos a revisar",
+    "iati.page.notes_one": "{offer_id}: 1 punto a revisar",
+    "iati.page.notes_none": "{offer_id}: nada que revisar",
     "iati.page.new": "Nueva",
     "iati.page.replaces": "Actualiza la oferta registrada con ese código (conserva los temas, la contraparte y las "
                           "fechas que se escribieron en Minga)",

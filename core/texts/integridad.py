@@ -24,6 +24,7 @@ STRINGS: dict[str, str] = {
                             "reescrito desde esa entrada.",
     "ledger.unsigned": "La entrada {seq} no tiene firma: el registro fue reescrito desde esa entrada.",
     "ledger.log_empty": "El registro está vacío, pero el almacén guarda {count} registros: el registro fue vaciado.",
+    "ledger.log_empty_one": "El registro está vacío, pero el almacén guarda 1 registro: el registro fue vaciado.",
     "ledger.record_unlogged": "{kind} «{record}» no tiene ninguna entrada en el registro: se agregó por fuera de "
                               "Minga o se borraron entradas del registro.",
     "ledger.old_format": "El almacén tiene el formato anterior, sin firmas: ábralo una vez con Minga para "
@@ -125,6 +126,7 @@ STRINGS: dict[str, str] = {
                          "el próximo guardado de cada parroquia.",
     "admin.restore_check": "Revisar respaldo",
     "admin.restore_ok": "El respaldo es válido: {entries} entradas en el registro.",
+    "admin.restore_ok_one": "El respaldo es válido: 1 entrada en el registro.",
     "admin.restore_foreign": "Este respaldo es de otra instalación de Minga, cuya clave tiene la huella {fingerprint}. "
                              "Adóptelo solo si coincide con la huella que muestra la Administración de esa "
                              "instalación.",

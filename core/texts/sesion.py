@@ -33,20 +33,33 @@ STRINGS = {
     "ses.open_submit": "Abrir sesión",
     "ses.opened": "Sesión abierta.",
     "ses.agenda.left_out": "Una sesión sobre propuestas pone en la mesa solo las que aún compiten por el presupuesto "
-                           "de la parroquia: quedan fuera {count} propuesta(s), {reasons}. El grupo no puntúa ni "
+                           "de la parroquia: quedan fuera {count} propuestas, {reasons}. El grupo no puntúa ni "
                            "vota proyectos que ya no compiten.",
-    "ses.agenda.decided": "{count} ya decidida(s) por la junta ({statuses})",
-    "ses.agenda.not_eligible": "{count} no elegible(s)",
+    "ses.agenda.left_out_one": "Una sesión sobre propuestas pone en la mesa solo las que aún compiten por el "
+                               "presupuesto de la parroquia: queda fuera 1 propuesta, {reasons}. El grupo no puntúa "
+                               "ni vota proyectos que ya no compiten.",
+    "ses.agenda.decided": "{count} ya decididas por la junta ({statuses})",
+    "ses.agenda.decided_one": "1 ya decidida por la junta ({statuses})",
+    "ses.agenda.not_eligible": "{count} no elegibles",
+    "ses.agenda.not_eligible_one": "1 no elegible",
     "ses.agenda.draft": "{count} en borrador, aún sin presentar",
-    "ses.err.few_competing": "No se abrió la sesión: solo {count} propuesta(s) compiten aún por el presupuesto de la "
+    "ses.err.few_competing": "No se abrió la sesión: solo {count} propuestas compiten aún por el presupuesto de la "
                              "parroquia, y una sesión pone en la mesa al menos dos. Las demás ya se decidieron, no "
                              "son elegibles o siguen en borrador.",
+    "ses.err.few_competing_one": "No se abrió la sesión: solo 1 propuesta compite aún por el presupuesto de la "
+                                 "parroquia, y una sesión pone en la mesa al menos dos. Las demás ya se decidieron, "
+                                 "no son elegibles o siguen en borrador.",
+    "ses.err.few_competing_none": "No se abrió la sesión: ninguna propuesta compite aún por el presupuesto de la "
+                                  "parroquia, y una sesión pone en la mesa al menos dos. Todas ya se decidieron, no "
+                                  "son elegibles o siguen en borrador.",
     "ses.err.not_competing": "No se guardó la sesión: estas propuestas ya no compiten por el presupuesto de la "
                              "parroquia y no se ponen en la mesa: {items}.",
     "ses.score_problems": "Esta sesión prioriza problemas: no se puntúan propuestas. Cada participante reparte sus "
                           "votos en la pestaña «Votación ponderada».",
-    "ses.no_votes": "Nadie repartió votos en esta sesión ({saved} votación(es) guardada(s) sin ningún voto): no hay "
+    "ses.no_votes": "Nadie repartió votos en esta sesión ({saved} votaciones guardadas sin ningún voto): no hay "
                     "orden que mostrar, y la sesión no cambia la necesidad que mide Priorización.",
+    "ses.no_votes_one": "Nadie repartió votos en esta sesión (1 votación guardada sin ningún voto): no hay orden que "
+                        "mostrar, y la sesión no cambia la necesidad que mide Priorización.",
     "ses.status.open": "abierta",
     "ses.status.revealed": "resultados visibles",
     "ses.status.closed": "cerrada",
@@ -54,16 +67,24 @@ STRINGS = {
     "ses.tab.score": "Puntuación privada",
     "ses.tab.results": "Resultados",
     "ses.participant": "Participante",
-    "ses.votes_left": "Le quedan {left} de {total} votos.",
+    "ses.votes_left": "Le quedan {left} de {total}.",
+    "ses.votes_left_one": "Le queda 1 de {total}.",
+    "ses.votes_left_none": "Ya repartió todos sus votos ({total}).",
+    "ses.count.votes": "{n} votos",
+    "ses.count.votes_one": "1 voto",
     "ses.votes_over": "Reparte {used} votos y tiene {total}: quite {extra}.",
     "ses.vote_submit": "Guardar mi votación",
     "ses.vote_saved": "Votación de {name} guardada.",
-    "ses.voted_count": "Han votado {voted} de {total} participantes.",
+    "ses.voted_count": "Han votado {voted} de {total}.",
+    "ses.voted_count_one": "Ha votado 1 de {total}.",
+    "ses.count.participants": "{n} participantes",
+    "ses.count.participants_one": "1 participante",
     "ses.score_help": "Califique de 0 a 100 lo que los datos no pueden medir. Nadie ve sus puntajes hasta que "
                       "quien conduce la sesión muestre el resultado agregado.",
     "ses.score_submit": "Guardar mis puntajes",
     "ses.score_saved": "Puntajes de {name} guardados.",
-    "ses.scored_count": "Han puntuado {scored} de {total} participantes.",
+    "ses.scored_count": "Han puntuado {scored} de {total}.",
+    "ses.scored_count_one": "Ha puntuado 1 de {total}.",
     "ses.reveal": "Mostrar resultados agregados",
     "ses.close": "Cerrar la sesión",
     "ses.votes_hidden": "Los votos se mostrarán cuando quien conduce la sesión muestre los resultados o la cierre: "

@@ -29,7 +29,7 @@ from core.engine.allocation.rules import (
 )
 from core.engine.allocation.search import DualBound, best_within, dual_bound
 from core.fmt import amounts_named
-from core.texts import t
+from core.texts import t, t_count
 
 
 @dataclass
@@ -92,10 +92,10 @@ def _max_coverage(inst: Instance, r: Rules, coverable: list[int], strict: bool,
     seconds, solves = seconds + cheapest.seconds, solves + cheapest.solves
     if cheap_status == "optimal":
         need = float(inst.cents[cheapest.x()].sum()) / 100
-        notes.append(t("alloc.note.money_short", total=len(coverable), covered=coverage_min,
-                       **amounts_named(need=need, available=r.available_cents / 100)))
+        notes.append(t_count("alloc.note.money_short", coverage_min, total=len(coverable), covered=coverage_min,
+                             **amounts_named(need=need, available=r.available_cents / 100)))
     else:
-        notes.append(t("alloc.note.rules_short", total=len(coverable), covered=coverage_min))
+        notes.append(t_count("alloc.note.rules_short", coverage_min, total=len(coverable), covered=coverage_min))
     return coverage_min, status, seconds, solves
 
 

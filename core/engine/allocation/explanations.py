@@ -21,7 +21,7 @@ from core.engine.allocation.mip import INF, Mip
 from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule
 from core.engine.allocation.search import best_within, dual_bound
 from core.fmt import amounts_named, number
-from core.texts import label, t
+from core.texts import label, t, t_count
 
 DISPLACED_NAMED = 4  # proposals named in a sentence; the rest are counted
 TITLE_WIDTH = 40
@@ -227,7 +227,7 @@ def _coverage_forced(inst: Instance, solved: Solved) -> str:
     covered = sum(1 for k in coverable if solved.x[inst.member_idx[k]].any())
     if covered == len(coverable):
         return t("alloc.out.coverage_forced")
-    return t("alloc.out.coverage_short", covered=covered, total=len(coverable))
+    return t_count("alloc.out.coverage_short", covered, covered=covered, total=len(coverable))
 
 
 def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, i: int,

@@ -21,7 +21,7 @@ from core.engine.allocation.heuristics import Blocks, solve_heuristic
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.rules import Rules, must_cents
 from core.fmt import amount, amounts_named, number
-from core.texts import t
+from core.texts import t, t_count
 
 Ballots = Mapping[str, Mapping[str, float]]
 
@@ -95,9 +95,10 @@ def _most_supported_left_out(inst: Instance, r: Rules, ballots: Ballots, funded:
     if not fits:
         return ""
     dear = max(fits, key=lambda i: (backers[i], -i))
-    return t("alloc.note.proportional_unspent", proposal=_named(inst, dear), backers=number(backers[dear]),
-             voters=number(len(voters)), **amounts_named(spent=spent / 100, available=r.available_cents / 100,
-                                                         cost=inst.cents[dear] / 100, share=share))
+    return t_count("alloc.note.proportional_unspent", backers[dear], proposal=_named(inst, dear),
+                   backers=number(backers[dear]), voters=number(len(voters)),
+                   **amounts_named(spent=spent / 100, available=r.available_cents / 100, cost=inst.cents[dear] / 100,
+                                   share=share))
 
 
 def no_ballots(inst: Instance) -> Solved:

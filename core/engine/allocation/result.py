@@ -15,7 +15,7 @@ from core.engine.allocation.exact import Solved
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.rules import AllocationRules, Rules, alone_blocker
 from core.fmt import amounts_named, number, percent
-from core.texts import label, t
+from core.texts import label, t, t_count
 
 
 class ProposalOutcome(BaseModel):
@@ -183,10 +183,12 @@ def summary_es(result: AllocationResult) -> str:
     """One Spanish sentence for a result: what is funded, with how much, for whom."""
     if not result.feasible:
         return result.message_es
-    return t("alloc.summary", method=result.method_es, funded=len(result.funded_ids),
+    funded, associations = len(result.funded_ids), result.n_associations
+    return t("alloc.summary", method=result.method_es, funded=t_count("alloc.summary.funded", funded, n=number(funded)),
              **amounts_named(cost=result.total_cost_usd, available=result.available_usd),
-             score=number(result.total_score, 2), covered=len(result.associations_covered),
-             associations=result.n_associations, gini=number(result.gini, 2),
+             score=number(result.total_score, 2), covered=number(len(result.associations_covered)),
+             associations=t_count("alloc.summary.associations", associations, n=number(associations)),
+             gini=number(result.gini, 2),
              share=percent(result.max_association_share))
 
 
