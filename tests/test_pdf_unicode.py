@@ -3,7 +3,9 @@ the final report), the layout measures that font, what it lacks prints as «��
 documents print as before with the core Latin-1 font, saying so."""
 
 import io
+import json
 import logging
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -191,3 +193,21 @@ def test_an_indicator_of_a_million_keeps_its_figures_on_one_line_in_the_agreemen
     agreement = agr.sign(store, BOARD, _draft(indicators=[indicator]))
     lines = _one_line(agreement_pdf(agreement, parish_name="El Valle", cooperant_name="MASHAV", project_title="Leche"))
     assert any("1.234.567,89" in line and "2.345.678,91" in line for line in lines)
+
+
+FORMAT3 = Path(__file__).parent / "data" / "acta_format3"
+
+
+def test_an_acta_the_last_release_printed_is_printed_again_exactly_in_its_format():
+    """acta.pdf was printed by stop 32's release (commit 93b4193, format 3: core Latin-1 font, stored rule lines and
+    reasons as stored) for decision.json, whose stored sentences carry cents. `verify --acta` prints it again in
+    format 3 and must find the same text and drawing; format 4 prints those sentences by the money rule."""
+    printed = constancia.read_pdf(FORMAT3 / "acta.pdf")
+    body = json.loads((FORMAT3 / "decision.json").read_text(encoding="utf-8"))
+    assert printed.format == constancia.LATIN1_FORMAT == 3
+    again = constancia.printed_again(body, printed.head, printed.format)
+    assert again.text == printed.text and again.drawn == printed.drawn
+    assert "Tope de $ 16.000,00 por asociación" in printed.text and "pide $ 9.500,00" in printed.text
+    today = constancia.printed_again(body, printed.head, constancia.ACTA_FORMAT).text
+    assert "Tope de $ 16.000 por asociación" in today
+    assert "pide $ 9.500,00 y quedan $ 5.249,50" in today  # one of the sentence's figures has cents
