@@ -27,7 +27,7 @@ answers = select(frames["answers"], chosen)
 if roles.is_empty():
     st.info(t("diag.empty.selection"))
     st.stop()
-SURVEY = t("diag.source.survey")
+SURVEY = page.source("survey", synthetic)
 
 heads = heads_of_household(roles)
 poor = answer_share(answers, "perceived_poverty", ["poor"])

@@ -17,7 +17,7 @@ associations = frames["associations"]
 picked = select(associations, chosen)
 answers = select(frames["answers"], chosen)
 flows = select(frames["flows"], chosen)
-SURVEY, AID = t("diag.source.survey"), t("diag.source.aid")
+SURVEY, AID = page.source("survey", synthetic), t("diag.source.aid")
 
 shares = aid_shares(answers)
 metrics = st.columns(4)

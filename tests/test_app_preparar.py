@@ -373,3 +373,29 @@ def test_each_import_field_names_its_part_as_written_in_a_sentence(parish_store)
     assert [e.proto.label for e in app.get("file_uploader")] == [
         f"Importar un archivo de {part} (.xlsx o .csv), hasta 5 MB"
         for part in ("asociaciones", "problemas", "objetivos del PDOT")]  # aid and survey wait for associations
+
+
+@pytest.mark.parametrize("page", ["asociaciones", "ayudas", "migracion", "problemas"])
+def test_the_source_lines_of_another_parish_name_its_own_records_not_the_el_valle_study(parish_store, tmp_path, page):
+    """A source line under a chart says where its figures come from: for a parish's own records, its survey and
+    its advisory group's vote, never the El Valle study (whose records only El Valle's demo shows)."""
+    from core.parish.__main__ import main
+    from tests.test_parish_load import _folder
+    from ui import data
+
+    assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED))]) == 0
+    data.connection.clear()
+    app = open_app_page(f"pages/{page}.py", parish=PARISH)
+    sources = [c.value for c in app.caption if c.value.startswith("Fuente:")]
+    assert sources, "every chart says its source"
+    assert [s for s in sources if "El Valle" in s or "Gómez-Ceballos" in s or "grupo focal" in s] == []
+    assert any("encuesta a los socios de las asociaciones de Cumbe" in s for s in sources)
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ("asociaciones", "la del estudio de Gómez-Ceballos et al., 2021"),
+    ("problemas", "el grupo focal del estudio, con 8 participantes"),
+])
+def test_el_valle_demo_keeps_the_study_as_its_source(page, expected):
+    app = open_app_page(f"pages/{page}.py", parish="010170")
+    assert any(expected in c.value for c in app.caption if c.value.startswith("Fuente:"))

@@ -12,10 +12,13 @@ STRINGS = {
                                "«Preparar la parroquia».",
     "diag.empty.selection": "Las asociaciones elegidas no tienen socios encuestados registrados.",
     "diag.unknown_parish": "La parroquia elegida no está en la lista DPA.",
-    "diag.source.survey": "encuesta a socios de las asociaciones (en El Valle, la del estudio de Gómez-Ceballos "
-                          "et al., 2021)",
-    "diag.source.focus_group": "voto ponderado del grupo asesor (en El Valle, el grupo focal del estudio, con 8 "
-                               "participantes)",
+    "diag.source.survey": "encuesta a los socios de las asociaciones de {name}, registrada en «Preparar la "
+                          "parroquia»",
+    "diag.source.survey_study": "encuesta a socios de las asociaciones (en El Valle, la del estudio de "
+                                "Gómez-Ceballos et al., 2021)",
+    "diag.source.focus_group": "voto ponderado del grupo asesor de {name}, registrado en «Preparar la parroquia»",
+    "diag.source.focus_group_study": "voto ponderado del grupo asesor (en El Valle, el grupo focal del estudio, "
+                                     "con 8 participantes)",
     "diag.source.aid": "registros de ayudas recibidas por las asociaciones",
     "diag.share_of": "{share} ({count} de {base})",
     "diag.of_base": "{count} de {base}",
