@@ -285,8 +285,7 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
         st.error(t("budget.infeasible", reason=results["optimal"].message_es), icon=":material/block:")
         return unread
     if runs["optimal"].candidates.is_empty():  # nothing passed the eligibility filter: say so, not «all funded»
-        st.warning(t("budget.no_candidates", n=fmt.number(len(inputs.proposals)),
-                     budget=fmt.amount(rules.budget_usd - rules.reserve_usd)), icon=":material/filter_alt_off:")
+        st.warning(shared.no_candidates_note(inputs, rules), icon=":material/filter_alt_off:")
         return unread
     st.caption(t("budget.methods.caption"))
     ballots_caption(inputs)

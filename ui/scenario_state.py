@@ -21,6 +21,7 @@ from core import fmt
 from core.cooperation import stages
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal, funded_under_scores
+from core.engine.gad_request import gad_request
 from core.engine.prioritization import DecisionInputs, Prioritization, load_inputs, prioritize, score, screen
 from core.engine.scoring import Scoring
 from core.engine.screening import Screening
@@ -193,8 +194,17 @@ def default_rules(parish_code: str) -> AllocationRules:
 
 def suggested_note(parish_code: str) -> str:
     """Where the starting budget of a parish whose board fixed none comes from, with the figure it halves."""
-    return t("budget.rules.board_none", **fmt.amounts_named(budget=default_rules(parish_code).budget_usd,
-                                                            asked=scenarios.asked_of_gad(inputs(parish_code))))
+    asked = gad_request(inputs(parish_code))
+    key = "budget.rules.board_none" if asked.eligible_only else "budget.rules.board_none_all"
+    return t(key, **fmt.amounts_named(budget=default_rules(parish_code).budget_usd, asked=asked.amount_usd))
+
+
+def no_candidates_note(inputs: DecisionInputs, rules: AllocationRules) -> str:
+    """Why there is nothing to share: no proposal of the parish passes the eligibility filter («la única» when it
+    has one, never «ninguna de las 1»)."""
+    count = len(inputs.proposals)
+    return t("budget.no_candidates_one" if count == 1 else "budget.no_candidates", n=fmt.number(count),
+             budget=fmt.amount(rules.budget_usd - rules.reserve_usd))
 
 
 def rules(parish_code: str) -> AllocationRules:

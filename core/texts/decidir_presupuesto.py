@@ -296,10 +296,15 @@ STRINGS: dict[str, str] = {
     "budget.rules.board_differs": "Distinto de lo que fijó la junta ({rules}). Un escenario puede probar otras "
                                   "cifras; solo la junta fija el presupuesto.",
     "budget.rules.board_none": "La junta aún no fijó el presupuesto: se parte de {budget} (la mitad de los {asked} "
-                               "que piden al GAD las propuestas elegibles, redondeada al millar, y al menos $ 1.000), sin reglas de equidad; la de "
-                               "al menos una "
-                               "propuesta por asociación, que sugiere el estudio El Valle, se marca en las reglas "
-                               "si la junta la adopta. Cambie el monto por el real.",
+                               "que piden al GAD las propuestas elegibles, redondeada al millar, y al menos $ 1.000), "
+                               "sin reglas de equidad; la de al menos una propuesta por asociación, que sugiere el "
+                               "estudio El Valle, se marca en las reglas si la junta la adopta. Cambie el monto por el "
+                               "real.",
+    "budget.rules.board_none_all": "La junta aún no fijó el presupuesto: se parte de {budget} (la mitad de los {asked} "
+                                   "que piden al GAD todas las propuestas de la parroquia, ninguna elegible todavía, "
+                                   "redondeada al millar, y al menos $ 1.000), sin reglas de equidad; la de al menos "
+                                   "una propuesta por asociación, que sugiere el estudio El Valle, se marca en las "
+                                   "reglas si la junta la adopta. Cambie el monto por el real.",
     "budget.methods.title": "Los objetivos que la junta puede elegir, lado a lado",
     "budget.methods.caption": "Mismas propuestas, mismos puntajes y mismas reglas; solo cambia lo que se maximiza. "
                               "El objetivo elegido queda nombrado en el escenario y en el acta.",
@@ -366,6 +371,9 @@ STRINGS: dict[str, str] = {
     "budget.no_candidates": "No hay nada que repartir: ninguna de las {n} propuestas de la parroquia pasa el filtro "
                             "de elegibilidad con un presupuesto disponible de {budget}. Priorización muestra por qué "
                             "queda fuera cada una («Propuestas que no pasan el filtro de elegibilidad»).",
+    "budget.no_candidates_one": "No hay nada que repartir: la única propuesta de la parroquia no pasa el filtro de "
+                                "elegibilidad con un presupuesto disponible de {budget}. Priorización muestra por qué "
+                                "queda fuera («Propuestas que no pasan el filtro de elegibilidad»).",
     "budget.why.none": "Este método financia todas las propuestas elegibles.",
     "budget.why.caption": "{n} propuesta(s) elegibles quedan fuera. Abra cada una para leer la regla que la deja "
                           "fuera, el puntaje que necesitaría y cuánto tendría que bajar su costo.",
