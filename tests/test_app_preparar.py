@@ -268,6 +268,41 @@ def test_a_loaded_parish_s_pdot_objectives_are_named_by_its_own_codes(parish_sto
     assert PARISH not in "\n".join(str(w.value) for w in app.warning)
 
 
+def test_the_proposals_template_of_a_loaded_parish_names_its_records_by_its_own_codes(parish_store):
+    """The template the planner downloads on Propuestas: its «Códigos» sheet and its example row call the parish's
+    associations, PDOT objectives and problems «A01», «O1», «P01», as its files and pages do (never «010152-A01»),
+    its instructions give no El Valle code as the example, and the example row reads back without a problem."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from core.data.db import connect
+    from core.data.paths import data_dir
+    from core.parish.models import ParishPdotObjective, ParishProblem
+    from core.parish.records import ParishBatch, save_as
+    from core.proposals import import_preview, imports
+    from core.proposals.import_templates import template_xlsx
+
+    store = Store(parish_store)
+    objectives = [ParishPdotObjective(parish_code=PARISH, code="O1", component="Económico", objective_es="Riego")]
+    _one_imported_proposal(store, objectives)
+    save_as(store, "consola", ParishBatch(PARISH).add("problemas", [
+        ParishProblem(parish_code=PARISH, code="P01", label_es="Falta de agua", votes=9)]))
+    ctx = import_preview.context_for(connect(data_dir()), store, PARISH)
+    book = load_workbook(io.BytesIO(template_xlsx(ctx)))
+    codes = {(kind, code) for kind, code, _ in book["Códigos"].iter_rows(min_row=2, values_only=True)}
+    assert {("Asociaciones", "A01"), ("Objetivos PDOT", "O1"), ("Problemas priorizados", "P01")} <= codes
+    assert not [code for _, code in codes if code.startswith(f"{PARISH}-")]
+    header, example = book["Propuestas"].iter_rows(max_row=2, values_only=True)
+    row = dict(zip(header, example, strict=True))
+    assert (row["Asociaciones proponentes"], row["Objetivos PDOT"]) == ("A01", "O1")
+    help_text = " ".join(str(c) for r in book["Instrucciones"].iter_rows(values_only=True) for c in r if c)
+    assert "EV-A01" not in help_text and "EV-OE" not in help_text
+    out = io.BytesIO()
+    book.save(out)
+    assert imports.preview_import(out.getvalue(), "plantilla.xlsx", ctx).ok
+
+
 def test_a_file_s_columns_minga_does_not_use_are_named_before_saving(parish_store):
     app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
     file = "Código;Nombre;Teléfono;Número de socios\nA01;Asociación Flor de Mayo;0999999999;40\n"
