@@ -303,6 +303,28 @@ def test_the_proposals_template_of_a_loaded_parish_names_its_records_by_its_own_
     assert imports.preview_import(out.getvalue(), "plantilla.xlsx", ctx).ok
 
 
+def test_a_loaded_parish_s_earlier_aid_is_told_with_the_association_s_name(parish_store):
+    """The aid-concentration sentence of a loaded parish's proposal named the association «010152-A01»."""
+    from core.data.db import connect
+    from core.data.paths import data_dir
+    from core.engine.criteria import aid_concentration
+    from core.engine.prioritization import load_inputs
+    from core.parish.models import ParishAid
+    from core.parish.records import ParishBatch, save_as
+    from ui import data
+
+    store = Store(parish_store)
+    _one_imported_proposal(store, [])
+    save_as(store, "consola", ParishBatch(PARISH).add("ayudas", [
+        ParishAid(parish_code=PARISH, code="AY1", association_id=f"{PARISH}-A01", institution="MAG", year=2024,
+                  kind="training", amount_usd=500)]))
+    data.connection.clear()
+    inputs = load_inputs(connect(data_dir()), PARISH, store=store)
+    [stored] = inputs.proposals
+    said = aid_concentration(stored.model_copy(update={"support_kind": "training"}), inputs.criteria_context).explanation_es
+    assert said == "«Flor» ya recibió capacitación 1 vez (MAG, 2024)."
+
+
 def test_a_file_s_columns_minga_does_not_use_are_named_before_saving(parish_store):
     app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
     file = "Código;Nombre;Teléfono;Número de socios\nA01;Asociación Flor de Mayo;0999999999;40\n"

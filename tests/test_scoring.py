@@ -154,6 +154,14 @@ def test_aid_concentration(changes, since, expected, flag, words):
     assert words in result.explanation_es
 
 
+def test_aid_concentration_names_each_association_by_its_name():
+    """The sentence on the Priorización page names who received the aid as people know them, not by a code."""
+    ctx = CriteriaContext(aid=CTX.aid, association_names={"A1": "Flor de Mayo", "A2": "Unión Campesina"})
+    result = aid_concentration(proposal(support_kind="training", association_ids=["A1", "A2"]), ctx)
+    assert result.explanation_es.startswith("«Flor de Mayo» ya recibió capacitación 2 veces (MAG, 2015 y ONG, 2018)")
+    assert "«Unión Campesina» ya recibió capacitación 1 vez (MAG, 2020)" in result.explanation_es
+
+
 @pytest.mark.parametrize("changes, expected, words", [
     ({}, 50 + 25 + 25, "100 % completa"),
     ({"duration_months": 18}, 50 + 17.5 + 25, "18 meses"),
