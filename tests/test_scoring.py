@@ -165,7 +165,8 @@ def test_aid_concentration_names_each_association_by_its_name():
 @pytest.mark.parametrize("changes, expected, words", [
     ({}, 50 + 25 + 25, "100 % completa"),
     ({"duration_months": 18}, 50 + 17.5 + 25, "18 meses"),
-    ({"budget_lines": [{"item": "A", "amount_usd": 10000}]}, 50 + 25 + 12.5, "1 líneas"),
+    ({"budget_lines": [{"item": "A", "amount_usd": 10000}]}, 50 + 25 + 12.5, "presupuesto en 1 línea."),
+    ({"duration_months": 1}, 50 + 25 + 25, "duración 1 mes;"),  # one is «1 mes», «1 línea», never «1 meses»
     # seven parts of the national format are needed to judge: diagnosis, beneficiaries, objectives, goals,
     # schedule, budget and who is responsible
     ({"project_manager": None, "indicators": []}, 50 * 5 / 7 + 25 + 25, "falta 7. Metas"),

@@ -250,11 +250,13 @@ def feasibility_proxy(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
     lines = 25.0 if len(p.budget_lines) >= 2 else 12.5 if p.budget_lines else 0.0
     score = 50.0 * done + duration + lines
     missing = [what for what, ok in required if not ok]
-    duration_text = (t("crit.feasibility.months", months=number(p.duration_months)) if p.duration_months
-                     else t("crit.feasibility.no_duration"))
+    duration_text = (t("crit.feasibility.no_duration") if not p.duration_months else t("crit.feasibility.month_one")
+                     if p.duration_months == 1 else t("crit.feasibility.months", months=number(p.duration_months)))
+    lines_text = (t("crit.feasibility.line_one") if len(p.budget_lines) == 1
+                  else t("crit.feasibility.lines", count=number(len(p.budget_lines))))
     text = t("crit.proxy") + t("crit.feasibility", done=percent(done, 0), duration=duration_text,
                                missing=t("crit.feasibility.missing", parts=listing(missing)) if missing else "",
-                               lines=len(p.budget_lines))
+                               lines=lines_text)
     return CriterionScore(score, text)
 
 

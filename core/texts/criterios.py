@@ -45,9 +45,12 @@ STRINGS: dict[str, str] = {
     "crit.aid.repeated": " Ayuda repetida del mismo tipo: conviene revisar si aporta algo nuevo.",
     # -- judged by evaluators: the proxies that stand in until they score ------------------------------------
     "crit.proxy": "Aproximación calculada hasta que los evaluadores califiquen: ",
-    "crit.feasibility": "formulación {done} completa{missing}; duración {duration}; presupuesto en {lines} líneas.",
+    "crit.feasibility": "formulación {done} completa{missing}; duración {duration}; presupuesto en {lines}.",
     "crit.feasibility.missing": " (falta {parts})",
     "crit.feasibility.months": "{months} meses",
+    "crit.feasibility.month_one": "1 mes",
+    "crit.feasibility.lines": "{count} líneas",
+    "crit.feasibility.line_one": "1 línea",
     "crit.feasibility.no_duration": "sin indicar",
     "crit.sustainability": "{plan}; las asociaciones aportan {amount} ({share} del costo); {risks}",
     "crit.sustainability.plan": "tiene un plan de sostenibilidad",
