@@ -456,3 +456,24 @@ def test_the_source_lines_of_another_parish_name_its_own_records_not_the_el_vall
 def test_el_valle_demo_keeps_the_study_as_its_source(page, expected):
     app = open_app_page(f"pages/{page}.py", parish="010170")
     assert any(expected in c.value for c in app.caption if c.value.startswith("Fuente:"))
+
+
+def test_datos_y_fuentes_says_where_a_loaded_parish_s_own_figures_come_from(parish_store, tmp_path):
+    """«Datos y fuentes» listed only the demo's files (data/sources/elvalle/aid.csv for «Ayudas recibidas»…): for
+    another parish it now also lists its own records, as many as the diagnosis pages count, and who last changed
+    them; El Valle's page is as before."""
+    from core.parish.__main__ import main
+    from tests.test_parish_load import _folder
+    from ui import data
+
+    assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED))]) == 0
+    data.connection.clear()
+    app = open_app_page("pages/fuentes.py", parish=PARISH)
+    assert "Registros propios de Cumbe" in [s.value for s in app.subheader]
+    own = next(d.value for d in app.dataframe if "Registros" in d.value.columns).set_index("Datos")
+    assert own["Registros"].to_dict() == {"Asociaciones": "2", "Encuesta a los socios": "20",
+                                          "Ayudas recibidas": "2", "Problemas priorizados": "2"}
+    assert set(own["Registrados por"]) == {"consola"}
+    assert all("«Preparar la parroquia»" in p for p in own["Procedencia"])
+    demo = open_app_page("pages/fuentes.py", parish="010170")
+    assert not [s for s in demo.subheader if "Registros propios" in s.value]
