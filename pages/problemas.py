@@ -50,7 +50,8 @@ else:
         value_title=t("diag.problemas.problems_axis"),
         tooltip=[("rank_label", t("diag.problemas.col.label_es")), ("votes_text", t("diag.problemas.col.votes")),
                  ("pdot_objectives", t("diag.col.pdot"))],
-        subtitle=t("diag.problemas.problems_caption"))
+        subtitle=t("diag.problemas.problems_caption") if state.shows_the_study(parish["parish_code"], problems_synthetic)
+        else None)
     problem_headers = {c: t(f"diag.problemas.col.{c}") for c in ("rank", "label_es", "votes", "vote_share")}
     problem_headers["pdot_objectives"] = t("diag.col.pdot")
     page.chart(figure, source=page.source("focus_group", problems_synthetic), synthetic=problems_synthetic,
@@ -84,7 +85,8 @@ else:
                      subtitle=t("diag.problemas.needs_caption", base=fmt.number(needs["mentions"].sum())),
                      name="minga-necesidades", synthetic=synthetic)
 
-st.subheader(t("diag.problemas.groups_title"))
+st.subheader(t("diag.problemas.groups_title" if state.shows_the_study(parish["parish_code"], synthetic)
+                else "diag.problemas.groups_title_own"))
 groups = groups_table(select(frames["groups"], chosen))
 surveyed = select(associations, chosen)["members_surveyed"].sum()
 if groups.is_empty():  # surveyed members with no answer here: their survey did not ask (Minga's form does not)

@@ -477,3 +477,44 @@ def test_datos_y_fuentes_says_where_a_loaded_parish_s_own_figures_come_from(pari
     assert all("«Preparar la parroquia»" in p for p in own["Procedencia"])
     demo = open_app_page("pages/fuentes.py", parish="010170")
     assert not [s for s in demo.subheader if "Registros propios" in s.value]
+
+
+def _every_text(app) -> str:
+    """What a diagnosis page says in text: its captions and markdown, and its charts' titles and subtitles."""
+    import json
+
+    charts = [json.dumps(json.loads(c.proto.spec).get("title"), ensure_ascii=False) for c in app.get("vega_lite_chart")]
+    return "\n".join([_texts(app), *charts])
+
+
+STUDY_NOTES = ("Lectura elegida", "grupo focal", "8 participantes", "figura 8", "son inventados")
+DIAGNOSIS_VIEWS = [("pages/asociaciones.py", {"asociaciones-tab": tab}) for tab in (
+    "Hogares", "Ocupación y educación", "Edades", "Ingresos y gastos", "Pobreza percibida",
+    "Entre y dentro de las asociaciones")] + [(f"pages/{p}.py", {}) for p in ("ayudas", "migracion", "problemas")]
+
+
+@pytest.mark.parametrize(("page", "state"), DIAGNOSIS_VIEWS)
+def test_no_note_on_how_the_el_valle_study_was_read_shows_under_another_parish_s_records(parish_store, tmp_path,
+                                                                                         page, state):
+    """«Lectura elegida: el estudio publica 55,5 %…», «Voto ponderado del grupo focal: 8 participantes…», «los
+    niveles de educación de estos registros son inventados»: notes on the El Valle demo's records, shown in
+    captions and chart subtitles under a loaded parish's own (real) survey and votes."""
+    from core.parish.__main__ import main
+    from tests.test_parish_load import _folder
+    from ui import data
+
+    assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED))]) == 0
+    data.connection.clear()
+    said = _every_text(open_app_page(page, parish=PARISH, **state))
+    assert [note for note in STUDY_NOTES if note in said] == []
+
+
+@pytest.mark.parametrize(("page", "state", "note"), [
+    ("pages/asociaciones.py", {"asociaciones-tab": "Pobreza percibida"}, "Lectura elegida: el estudio publica 55,5 %"),
+    ("pages/asociaciones.py", {"asociaciones-tab": "Ocupación y educación"}, "son inventados"),
+    ("pages/asociaciones.py", {"asociaciones-tab": "Ingresos y gastos"}, "Lectura elegida: el estudio dice"),
+    ("pages/ayudas.py", {}, "Lectura elegida: el 52,8 %"),
+    ("pages/problemas.py", {}, "Voto ponderado del grupo focal: 8 participantes"),
+])
+def test_el_valle_demo_keeps_its_notes_on_how_the_study_was_read(page, state, note):
+    assert note in _every_text(open_app_page(page, parish="010170", **state))
