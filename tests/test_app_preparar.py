@@ -518,3 +518,22 @@ def test_no_note_on_how_the_el_valle_study_was_read_shows_under_another_parish_s
 ])
 def test_el_valle_demo_keeps_its_notes_on_how_the_study_was_read(page, state, note):
     assert note in _every_text(open_app_page(page, parish="010170", **state))
+
+
+def test_an_unknown_pdot_objective_is_answered_with_the_parish_s_own_codes(parish_store):
+    """«objetivo PDOT que no existe en Minga: O9; se admite: 010152-O1, 010152-O2»: the codes offered were ids the
+    planner never wrote; its own file calls them «O1», «O2»."""
+    from core.data.db import connect
+    from core.data.paths import data_dir
+    from core.parish.models import ParishPdotObjective
+    from core.proposals import import_preview, imports
+
+    store = Store(parish_store)
+    _one_imported_proposal(store, [ParishPdotObjective(parish_code=PARISH, code=code, component="Económico",
+                                                       objective_es=text)
+                                   for code, text in (("O1", "Riego"), ("O2", "Organización"))])
+    file = "Código;Asociación;Título;Costo total;Monto solicitado;Objetivos PDOT\nCU-2;A01;Vivero;1.000;1.000;O9\n".encode()
+    result = imports.preview_import(file, "propuestas.csv", import_preview.context_for(connect(data_dir()), store,
+                                                                                         PARISH))
+    assert [str(p) for p in result.problems] == [
+        "propuestas.csv, fila 2, columna «Objetivos PDOT»: objetivo PDOT que no existe en Minga: O9; se admite: O1, O2"]
