@@ -27,7 +27,8 @@ answers = select(frames["answers"], chosen)
 if roles.is_empty():
     st.info(t("diag.empty.selection"))
     st.stop()
-SURVEY = t("diag.source.survey")
+SURVEY = page.source("survey", synthetic)
+STUDY = state.shows_the_study(state.current_parish(), synthetic)  # the demo's records: the notes on the study apply
 
 heads = heads_of_household(roles)
 poor = answer_share(answers, "perceived_poverty", ["poor"])
@@ -53,7 +54,7 @@ def households_tab() -> None:
     cross = cross_table(roles)
     st.dataframe(cross, hide_index=True, width="stretch", key="asociaciones-cross")
     st.caption(t("diag.asociaciones.cross_axes"))
-    if state.shows_the_study(state.current_parish(), synthetic):
+    if STUDY:
         st.caption(t("diag.asociaciones.cross_reading"))
     widgets.source_caption(SURVEY, synthetic)
     widgets.downloads(cross, {c: c for c in cross.columns}, "minga-jefes-de-hogar", key="asociaciones-cross")
@@ -76,7 +77,8 @@ def work_tab() -> None:
                      ("share_text", t("diag.col.share"))])
         page.chart(figure, source=SURVEY, synthetic=synthetic, frame=both, headers=parent_headers,
                    name=f"minga-{fmt.slug(t(title))}", key=f"asociaciones-{topic}")
-    st.caption(t("diag.asociaciones.education_caption"))
+    if STUDY:
+        st.caption(t("diag.asociaciones.education_caption"))
 
 
 def ages_tab() -> None:
@@ -100,7 +102,8 @@ def money_tab() -> None:
     low_high = answer_share(answers, "low_income_high_expense", ["true"])
     st.metric(t("diag.asociaciones.low_high"), low_high.percent(), delta=low_high.of_base(), delta_color="off",
               delta_arrow="off")
-    st.caption(t("diag.asociaciones.low_high_caption"))
+    if STUDY:
+        st.caption(t("diag.asociaciones.low_high_caption"))
     answer_chart("weekly_income_band", t("diag.asociaciones.income_title"), "asociaciones-income")
     answer_chart("monthly_expense_band", t("diag.asociaciones.expense_title"), "asociaciones-expense")
     answer_chart("income_source", t("diag.asociaciones.source_title"), "asociaciones-source", by_count=True)
@@ -115,7 +118,8 @@ def poverty_tab() -> None:
     answer_chart("perceived_poverty", t("diag.asociaciones.poverty_title"), "asociaciones-poverty",
                  subtitle=t_count("diag.asociaciones.poverty_caption", base, base=fmt.number(base),
                                   missing=fmt.number(missing)))
-    st.caption(t("diag.asociaciones.poverty_reading"))
+    if STUDY:
+        st.caption(t("diag.asociaciones.poverty_reading"))
 
 
 def between_tab() -> None:

@@ -9,7 +9,7 @@ from core.diagnosis.aid import aid_flow_texts, aid_shares, kinds_labelled, never
 from core.diagnosis.answers import select
 from core.diagnosis.tables import for_display, formatted
 from core.texts import labels, t
-from ui import charts
+from ui import charts, state
 from ui import diagnosis as page
 
 frames, synthetic, chosen = page.open_survey_page("ayudas")
@@ -17,7 +17,7 @@ associations = frames["associations"]
 picked = select(associations, chosen)
 answers = select(frames["answers"], chosen)
 flows = select(frames["flows"], chosen)
-SURVEY, AID = t("diag.source.survey"), t("diag.source.aid")
+SURVEY, AID = page.source("survey", synthetic), t("diag.source.aid")
 
 shares = aid_shares(answers)
 metrics = st.columns(4)
@@ -37,7 +37,9 @@ if answers.is_empty():
 else:
     page.answer_chart(answers, "aid_effectiveness", t("diag.ayudas.effectiveness_title"), "ayudas-effectiveness",
                       source=SURVEY, synthetic=synthetic,
-                      subtitle=t("diag.ayudas.effectiveness_caption", base=fmt.number(shares["effectiveness"].base)))
+                      subtitle=t("diag.ayudas.effectiveness_caption", base=fmt.number(shares["effectiveness"].base))
+                      + (t("diag.ayudas.effectiveness_reading") if state.shows_the_study(state.current_parish(), synthetic)
+                         else ""))
 
 if flows.is_empty():
     st.info(t("diag.ayudas.no_aid"))

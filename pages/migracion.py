@@ -24,12 +24,12 @@ frames, parish = page.open_page("migracion")
 keys = parish_keys(parish["parish_code"])
 st.write(t("diag.migracion.intro"))
 associations = frames["associations"]
-SURVEY = t("diag.source.survey")
 
 if associations.is_empty():
     st.info(t("diag.migracion.no_survey"))
 else:
     synthetic, chosen = page.marked_filter(associations, key="migracion-filter")
+    SURVEY = page.source("survey", synthetic)
     answers = select(frames["answers"], chosen)
     abroad = answer_share(answers, "family_abroad", ["true"])
     st.metric(t("diag.migracion.metric.abroad"), abroad.percent(), delta=abroad.of_base(), delta_color="off",

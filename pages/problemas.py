@@ -15,7 +15,6 @@ from ui.text import plain
 
 frames, parish = page.open_page("problemas")
 st.write(t("diag.problemas.intro"))
-SURVEY = t("diag.source.survey")
 
 
 def shares_with_pdot(frame: pl.DataFrame, subject: str, *, label_header: str, count: str, count_header: str,
@@ -29,8 +28,8 @@ def shares_with_pdot(frame: pl.DataFrame, subject: str, *, label_header: str, co
         subtitle=subtitle)
     headers = {"label": label_header, count: count_header, "share": t("diag.col.share"),
                "pdot_objectives": t("diag.col.pdot")}
-    page.chart(figure, source=SURVEY, synthetic=synthetic, frame=frame, headers=headers, name=name,
-               key=f"problemas-{subject}")
+    page.chart(figure, source=page.source("survey", synthetic), synthetic=synthetic, frame=frame, headers=headers,
+               name=name, key=f"problemas-{subject}")
     st.dataframe(for_display(frame, {"label": label_header, "share_text": t("diag.col.share"),
                                                "pdot_codes": t("diag.col.pdot")}),
                  hide_index=True, width="stretch", key=f"problemas-{subject}-table")
@@ -51,11 +50,12 @@ else:
         value_title=t("diag.problemas.problems_axis"),
         tooltip=[("rank_label", t("diag.problemas.col.label_es")), ("votes_text", t("diag.problemas.col.votes")),
                  ("pdot_objectives", t("diag.col.pdot"))],
-        subtitle=t("diag.problemas.problems_caption"))
+        subtitle=t("diag.problemas.problems_caption") if state.shows_the_study(parish["parish_code"], problems_synthetic)
+        else None)
     problem_headers = {c: t(f"diag.problemas.col.{c}") for c in ("rank", "label_es", "votes", "vote_share")}
     problem_headers["pdot_objectives"] = t("diag.col.pdot")
-    page.chart(figure, source=t("diag.source.focus_group"), synthetic=problems_synthetic, frame=ranked,
-               headers=problem_headers, name="minga-problemas", key="problemas-ranking")
+    page.chart(figure, source=page.source("focus_group", problems_synthetic), synthetic=problems_synthetic,
+               frame=ranked, headers=problem_headers, name="minga-problemas", key="problemas-ranking")
     shown = {c: problem_headers[c] for c in ("rank", "label_es", "votes")}
     shown["pdot_codes"] = t("diag.col.pdot")
     st.dataframe(for_display(ranked, shown, formats={"rank": str, "votes": fmt.number}),
@@ -86,7 +86,8 @@ else:
                      subtitle=t("diag.problemas.needs_caption", base=fmt.number(needs["mentions"].sum())),
                      name="minga-necesidades", synthetic=synthetic)
 
-st.subheader(t("diag.problemas.groups_title"))
+st.subheader(t("diag.problemas.groups_title" if state.shows_the_study(parish["parish_code"], synthetic)
+                else "diag.problemas.groups_title_own"))
 groups = groups_table(select(frames["groups"], chosen))
 surveyed = select(associations, chosen)["members_surveyed"].sum()
 if groups.is_empty():  # surveyed members with no answer here: their survey did not ask (Minga's form does not)

@@ -452,3 +452,22 @@ def test_a_refused_scenario_name_is_shown_as_typed_never_as_markdown(own_store):
     [refused] = [e.value for e in app.error]
     assert f"«{name}»" in as_read(refused)
     assert r"\*\*Riego\*\* \_ya\_" in refused  # escaped: read back as the characters typed
+
+
+def test_a_suggested_budget_from_proposals_none_eligible_does_not_call_them_eligible(parish_store):
+    """Another parish whose only proposal is still a draft: the starting budget halves what all its proposals ask,
+    and the note beside it says so; it once said «las propuestas elegibles» above a warning that none is."""
+    from core.record.store import Store
+    from tests.test_app_preparar import PARISH, PLANNER, _one_imported_proposal
+
+    _one_imported_proposal(Store(parish_store), [])
+    app = open_app_page("pages/presupuesto.py", PLANNER, parish=PARISH)
+    [note] = [as_read(c.value) for c in app.caption if c.value.startswith("La junta aún no fijó el presupuesto")]
+    assert "elegibles" not in note
+    assert ("se parte de $ 1.000 (la mitad de los $ 2.000 que piden al GAD todas las propuestas de la parroquia, "
+            "ninguna elegible todavía,") in note
+    # and the warning below it counts one proposal as one, not «ninguna de las 1 propuestas»
+    assert [w.value for w in app.warning if "nada que repartir" in w.value] == [
+        ("No hay nada que repartir: la única propuesta de la parroquia no pasa el filtro de elegibilidad con un "
+        "presupuesto disponible de $ 1.000. Priorización muestra por qué queda fuera («Propuestas que no pasan el "
+        "filtro de elegibilidad»).")]

@@ -222,3 +222,15 @@ def test_a_code_whose_leading_zeros_a_spreadsheet_dropped_finds_its_association(
             index.find(written)
     else:
         assert index.find(written) == global_id(PARISH, found)
+
+
+@pytest.mark.parametrize("members", ["Nº de socios", "N° de socios", "No. de socios", "Nro. de socios", "# de socios",
+                                     "Total de socios", "N° socios"])
+@pytest.mark.parametrize("code", ["Código", "Cód.", "COD"])
+def test_the_usual_abbreviations_of_a_header_are_read(members, code):
+    """A planner's sheet heads its columns «Cód.» and «Nº de socios» as often as «Código» and «Número de socios»:
+    they were refused as missing columns."""
+    data = f"{code};Nombre;{members}\nA01;Flor de Mayo;40\n".encode()
+    preview = read_part(data, "asociaciones.csv", PARTS["asociaciones"], Context(PARISH, AssociationIndex([])))
+    assert [str(p) for p in preview.problems] == []
+    assert [(a.code, a.members_total) for a in preview.items] == [("A01", 40)]

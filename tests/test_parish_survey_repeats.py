@@ -195,3 +195,36 @@ def test_a_uuid_that_is_not_an_id_is_refused_quoting_what_the_file_says(written,
         (3, "_uuid", (f"identificador de envío no válido {said}: solo letras, números, punto, guion o guion bajo, "
                       "sin espacios"))]
     assert [a.member_id for a in preview.items] == [f"{PARISH}-{ROWS[0]['_uuid']}"]
+
+
+REPEAT_SHEET = [["hijos/nombre_hijo", "hijos/edad_hijo", "_index", "_parent_table_name", "_parent_index",
+                 "_submission__uuid"], ["Ana", 7, 1, "encuesta", 1, ROWS[0]["_uuid"]]]
+
+
+@pytest.mark.parametrize("repeat_first", [False, True])
+def test_a_repeat_group_s_sheet_is_passed_over_and_named(repeat_first):
+    """A KoBoToolbox .xlsx of a form with a repeat group (a parish that added «hijos» to the form) brings a sheet per
+    group beside the main one. The answers are read from the main sheet whichever sheet comes first (a workbook
+    saved again in Excel may put the group's first); a notice says the group's sheet is not read. With the group's
+    sheet first, every question was reported missing from its header."""
+    import io
+
+    from openpyxl import Workbook, load_workbook
+
+    from tests.test_parish_survey import _as_xlsx
+
+    main = load_workbook(io.BytesIO(_as_xlsx(export_csv(ROWS))))
+    book = Workbook()
+    book.remove(book.active)
+    sheets = [("hijos", REPEAT_SHEET), ("Encuesta Licto", list(main.active.iter_rows(values_only=True)))]
+    for title, rows in reversed(sheets) if not repeat_first else sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    preview = read_survey(out.getvalue(), "encuesta.xlsx", PARISH, INDEX)
+    assert [str(p) for p in preview.problems] == []
+    assert len(preview.items) == len(ROWS)
+    assert ("encuesta.xlsx: la hoja «hijos» es de un grupo que se repite y Minga no la lee; las respuestas se leen "
+            "de la hoja «Encuesta Licto»") in preview.notices

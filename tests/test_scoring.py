@@ -154,10 +154,19 @@ def test_aid_concentration(changes, since, expected, flag, words):
     assert words in result.explanation_es
 
 
+def test_aid_concentration_names_each_association_by_its_name():
+    """The sentence on the Priorización page names who received the aid as people know them, not by a code."""
+    ctx = CriteriaContext(aid=CTX.aid, association_names={"A1": "Flor de Mayo", "A2": "Unión Campesina"})
+    result = aid_concentration(proposal(support_kind="training", association_ids=["A1", "A2"]), ctx)
+    assert result.explanation_es.startswith("«Flor de Mayo» ya recibió capacitación 2 veces (MAG, 2015 y ONG, 2018)")
+    assert "«Unión Campesina» ya recibió capacitación 1 vez (MAG, 2020)" in result.explanation_es
+
+
 @pytest.mark.parametrize("changes, expected, words", [
     ({}, 50 + 25 + 25, "100 % completa"),
     ({"duration_months": 18}, 50 + 17.5 + 25, "18 meses"),
     ({"budget_lines": [{"item": "A", "amount_usd": 10000}]}, 50 + 25 + 12.5, "presupuesto en 1 línea."),
+    ({"duration_months": 1}, 50 + 25 + 25, "duración 1 mes;"),  # one is «1 mes», «1 línea», never «1 meses»
     # seven parts of the national format are needed to judge: diagnosis, beneficiaries, objectives, goals,
     # schedule, budget and who is responsible
     ({"project_manager": None, "indicators": []}, 50 * 5 / 7 + 25 + 25, "falta 7. Metas"),

@@ -39,6 +39,16 @@ def open_page(page: str) -> tuple[dict[str, pl.DataFrame], dict[str, Any]]:
     return frames, frames["parish"].row(0, named=True)
 
 
+def source(kind: str, synthetic: bool) -> str:
+    """The source line of the survey («survey») or of the advisory group's vote («focus_group») on the parish
+    chosen: the El Valle study only under its demo records, the parish's own records everywhere else."""
+    parish_code = state.current_parish()
+    if state.shows_the_study(parish_code, synthetic):
+        return t(f"diag.source.{kind}_study")
+    row = data.parish(parish_code)
+    return t(f"diag.source.{kind}", name=row["name"] if row else parish_code)
+
+
 def stop_without_associations(associations: pl.DataFrame, parish: Mapping[str, Any]) -> None:
     """Say that the parish has no associations on record, and stop the page."""
     if associations.is_empty():

@@ -21,6 +21,7 @@ from core import fmt
 from core.cooperation import stages
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal, funded_under_scores
+from core.engine.gad_request import gad_request
 from core.engine.prioritization import (
     DecisionInputs,
     Prioritization,
@@ -28,10 +29,9 @@ from core.engine.prioritization import (
     prioritize,
     score,
     screen,
-    screening_context,
 )
 from core.engine.scoring import Scoring
-from core.engine.screening import Screening, screen_proposals
+from core.engine.screening import Screening
 from core.engine.sensitivity import draw_scores, probability_frame
 from core.engine.weights import DEFAULT_PRESET, normalize, preset
 from core.proposals import records
@@ -201,11 +201,10 @@ def default_rules(parish_code: str) -> AllocationRules:
 
 def suggested_note(parish_code: str) -> str:
     """Where the starting budget of a parish whose board fixed none comes from, with the figure it halves."""
-    parish = inputs(parish_code)  # as scenarios.asked_of_gad: all proposals when none passes the other gates
-    eligible = any(s.eligible for s in screen_proposals(parish.proposals, screening_context(parish)))
-    return t("budget.rules.board_none" if eligible else "budget.rules.board_none_all",
-             **fmt.amounts_named(budget=default_rules(parish_code).budget_usd, asked=scenarios.asked_of_gad(parish),
-                                 least=scenarios.SUGGESTED_LEAST_USD))
+    asked = gad_request(inputs(parish_code))
+    key = "budget.rules.board_none" if asked.eligible_only else "budget.rules.board_none_all"
+    return t(key, **fmt.amounts_named(budget=default_rules(parish_code).budget_usd, asked=asked.amount_usd,
+                                      least=scenarios.SUGGESTED_LEAST_USD))
 
 
 def rules(parish_code: str) -> AllocationRules:

@@ -55,7 +55,8 @@ class CriteriaContext:
     - `aid`: aid already received by the associations;
     - `current_pnd_plan`: the PND in force (links to older plans count half);
     - `max_direct_beneficiaries`: the largest direct reach in the round (scope is relative to it);
-    - `aid_since_year`: only aid from this year on counts as repeated (None: all of it).
+    - `aid_since_year`: only aid from this year on counts as repeated (None: all of it);
+    - `association_names`: association id → name, as the explanations name them (else by their own code).
     """
 
     pdot_objectives: dict[str, str] | None = None
@@ -65,6 +66,7 @@ class CriteriaContext:
     current_pnd_plan: str = "PND_2024_2025"
     max_direct_beneficiaries: int = 0
     aid_since_year: int | None = None
+    association_names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,8 @@ def aid_concentration(p: Proposal, ctx: CriteriaContext) -> CriterionScore:
             continue
         when = listing(f"{row.institution}, {row.year}" if row.year else row.institution
                        for row in sorted(rows, key=lambda row: (row.year or 0, row.institution)))
-        pieces.append(t("crit.aid.once" if len(rows) == 1 else "crit.aid.times", association=a, kind=kind,
+        name = ctx.association_names.get(a) or local_code(a)
+        pieces.append(t("crit.aid.once" if len(rows) == 1 else "crit.aid.times", association=name, kind=kind,
                         count=len(rows), when=when))
     text = listing(pieces) + "."
     if repeated:

@@ -135,8 +135,6 @@ def load_inputs(con: duckdb.DuckDBPyConnection, parish_code: str = DEFAULT_PARIS
             problems_meeting, tally = voted
             problems = {pid: Problem(pid, problems[pid].label_es, float(votes), rank)
                         for pid, (votes, rank) in tally.items() if pid in problems}
-    context = CriteriaContext(pdot_objectives={k: v[1] for k, v in pdot_objectives.items()}, problems=problems,
-                              need_shares=need_shares, aid=aid)
     names: dict[str, str] = {}
     members: dict[str, int] = {}
     if "associations" in views:
@@ -144,6 +142,8 @@ def load_inputs(con: duckdb.DuckDBPyConnection, parish_code: str = DEFAULT_PARIS
                        [parish_code]).iter_rows(named=True):
             names[r["association_id"]] = r["name"]
             members[r["association_id"]] = int(r["members_total"] or 0)
+    context = CriteriaContext(pdot_objectives={k: v[1] for k, v in pdot_objectives.items()}, problems=problems,
+                              need_shares=need_shares, aid=aid, association_names=names)
     ballots = group_ballots(store, parish_code) if store is not None else GroupBallots()
     extra = stages.gates(store, parish_code, [p.proposal_id for p in proposals]) if store is not None else {}
     return DecisionInputs(parish_code, proposals, offers, competences, pdot_objectives, context, names, members,

@@ -33,8 +33,8 @@ from core.engine import scenario_meetings
 from core.engine.allocation import AllocationRules, Method, allocate_detailed
 from core.engine.allocation.instance import MAX_BUDGET_USD
 from core.engine.criteria import BY_CODE, CRITERION_CODES
-from core.engine.prioritization import DecisionInputs, Prioritization, prioritize, screening_context
-from core.engine.screening import screen_proposals
+from core.engine.gad_request import gad_request
+from core.engine.prioritization import DecisionInputs, Prioritization, prioritize
 from core.engine.weights import PRESETS, normalize
 from core.fmt import amount, amounts_named, number, percent, sentence, slug
 from core.fmt import with_names as fmt_names
@@ -120,8 +120,7 @@ def matching_preset(weights: Mapping[str, float], tolerance: float = 1e-6) -> st
 def asked_of_gad(inputs: DecisionInputs) -> float:
     """What the proposals passing the other gates ask of the GAD (the budget is not a gate here); when none passes,
     what all ask, so none is also told the money is short."""
-    eligible = {s.item_id for s in screen_proposals(inputs.proposals, screening_context(inputs)) if s.eligible}
-    return sum(p.requested_usd for p in inputs.proposals if p.proposal_id in eligible or not eligible)
+    return gad_request(inputs).amount_usd
 
 
 def suggested_budget(inputs: DecisionInputs) -> float:

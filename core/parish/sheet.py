@@ -30,6 +30,16 @@ class FileRows:
     body: list[tuple[int, list[Any]]]
     decimal: str
     too_wide: tuple[tuple[int, list[Any]], ...] = ()
+    sheet: str | None = None  # the sheet read (None for a CSV)
+    repeat_sheets: tuple[str, ...] = ()  # a survey export's sheets of repeat groups, passed over
+
+
+# The columns KoBoToolbox writes on the sheet of a repeat group, tying each row to its submission
+REPEAT_MARKS = frozenset({"_parent_index", "_parent_table_name"})
+
+
+def _repeat_group(rows: list[tuple[int, list[Any]]]) -> bool:
+    return any(REPEAT_MARKS & {str(v).strip() for v in values if v is not None} for _, values in rows[:HEADER_SCAN_ROWS])
 
 
 def _width(values: list[Any]) -> int:
@@ -59,7 +69,9 @@ def read_rows(data: bytes, filename: str, problems: list[RowProblem]) -> FileRow
     except FileRefused as refused:
         problems.extend(refused.problems)
         return None
-    sheet = next((s for s in book.sheets if any(_filled(v) > 1 for _, v in s.rows)), book.sheets[0])
+    tables = [s for s in book.sheets if any(_filled(v) > 1 for _, v in s.rows)]
+    repeats = tuple(s.name or "" for s in tables if _repeat_group(s.rows))
+    sheet = next((s for s in tables if (s.name or "") not in repeats), tables[0] if tables else book.sheets[0])
     rows = [(line, values) for line, values in sheet.rows if _width(values)]
     titles = next((i for i, (_, v) in enumerate(rows[:HEADER_SCAN_ROWS]) if _filled(v) > 1), 0)
     if all(_filled(v) == 1 for _, v in rows[:titles]):
@@ -76,7 +88,8 @@ def read_rows(data: bytes, filename: str, problems: list[RowProblem]) -> FileRow
             too_wide.append((line, values))
         else:
             body.append((line, values))
-    return FileRows(header_line, header, body, "." if book.delimiter == "," else ",", tuple(too_wide))
+    return FileRows(header_line, header, body, "." if book.delimiter == "," else ",", tuple(too_wide), sheet.name,
+                    tuple(r for r in repeats if r != sheet.name))
 
 
 

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from core import fmt
 from core.data.schemas.study import CODE
 from core.data.validation import RowProblem, spanish_message
+from core.fmt import listing
 from core.parish import cells, repeats
 from core.parish.form import QUESTIONS, Question, choice_labels
 from core.parish.models import SurveyAnswer
@@ -58,6 +59,10 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
         return preview
     header_line, header, body = rows.header_line, rows.header, rows.body
     known = {i: cell for i, h in enumerate(header) if (cell := read_header(h)) is not None}
+    if rows.repeat_sheets:
+        key = "parish.note.repeat_sheet" if len(rows.repeat_sheets) == 1 else "parish.note.repeat_sheets"
+        preview.notices.append(t(key, file=filename, sheet=rows.sheet,
+                                 sheets=listing(f"«{name}»" for name in rows.repeat_sheets)))
     preview.notices.extend(unused_columns(rows, filename, known))
     columns = {i: cell for i, cell in known.items() if not cell.bookkeeping}
     found = {c.identity or c.question.name for c in columns.values() if c.option is None}

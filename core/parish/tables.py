@@ -179,7 +179,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
         _choice("registered_with", "parish.col.registered_with", "registered_with",
                 ("registro", "registrada en", "registro legal")),
         Column("communities", "parish.col.communities", _text, ("comunidad",)),
-        Column("members_total", "parish.col.members_total", _int, ("socios", "numero de socios")),
+        Column("members_total", "parish.col.members_total", _int, ("socios", "numero de socios", "numero socios", "total de socios")),
         Column("main_products_es", "parish.col.products", _text, ("productos principales",)),
     )),
     Part("ayudas", ParishAid, (
@@ -209,11 +209,23 @@ PARTS: dict[str, Part] = {p.name: p for p in (
 TABLE_PARTS = ("asociaciones", "ayudas", "problemas", "objetivos_pdot")
 
 
+# How planners shorten a header's words: «Nº de socios», «N° de socios», «Nro. de socios», «# de socios», «Cód.»
+SHORT_FORMS = {"numero": ("no", "n", "nro", "num", ""), "codigo": ("cod",)}
+
+
+def _short_forms(name: str) -> list[str]:
+    """A normalised header and its usual abbreviations: «numero de socios» → «no de socios», «de socios»…"""
+    words = name.split()
+    return [name, *(" ".join(w for w in (*words[:i], short, *words[i + 1:]) if w)
+                    for i, word in enumerate(words) for short in SHORT_FORMS.get(word, ()))]
+
+
 def _aliases(part: Part) -> dict[str, Column]:
     table: dict[str, Column] = {}
     for column in part.columns:
         for name in (t(column.header), column.field, *column.aliases):
-            table.setdefault(normalise(name), column)
+            for form in _short_forms(normalise(name)):
+                table.setdefault(form, column)
     return table
 
 

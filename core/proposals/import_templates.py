@@ -16,6 +16,7 @@ import duckdb
 
 from core.data.db import query
 from core.exports import TEXT_FORMAT
+from core.fmt import local_code
 from core.lists import join_list
 from core.proposals.built import PROPOSALS
 from core.proposals.import_columns import COLUMNS, INDICATOR_COLUMNS, LINE_COLUMNS, NEW_STATUSES, Column
@@ -31,7 +32,9 @@ def _value_for_cell(column: Column, value: Any) -> Any:
         return label(column.family or "", value)
     if column.kind == "choice_list":  # lists: «; » between items, an item with «;», «"» or a line break quoted
         return join_list((label(column.family or "", v) for v in value), also_comma=True)
-    if column.kind in ("text_list", "code_list", "target_list", "association_list", "int_list"):
+    if column.kind in ("code_list", "association_list"):  # a loaded parish's records as its files name them
+        return join_list(map(local_code, value), also_comma=True)
+    if column.kind in ("text_list", "target_list", "int_list"):
         return join_list(value, also_comma=column.kind != "text_list")
     if column.kind == "bool":
         return t("value.yes") if value else t("value.no")
@@ -153,7 +156,7 @@ def _code_rows(ctx: ImportContext) -> list[list[Any]]:
                            ("imp.codes.pnd", ctx.pnd_objectives), ("imp.codes.problems", ctx.problems),
                            ("imp.codes.competences", ctx.competences), ("imp.codes.offers", ctx.offers)):
         for code, text in (catalogue or {}).items():
-            rows.append([t(key), code, text])
+            rows.append([t(key), local_code(code), text])
     return rows
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core.data.validation import RowProblem
-from core.fmt import ambiguous_reading, visible
+from core.fmt import ambiguous_reading, local_code, visible
 from core.lists import list_items, not_given
 from core.proposals.import_associations import LEFT_OUT, MAX_NAME, Unregistered, new_ids, suggest
 from core.proposals.import_cells import (
@@ -120,7 +120,7 @@ class RowConverter:
         canonical = self._by_code(catalogue)
         unknown = [c for c in codes if c.lower() not in canonical]
         if unknown:
-            known = list(dict.fromkeys(canonical.values()))
+            known = list(dict.fromkeys(map(local_code, canonical.values())))  # as the parish's files name them
             options = ", ".join(known[:40]) + (" …" if len(known) > 40 else "")
             key = "imp.cell.unknown_codes" if canonical else "imp.cell.unknown_codes_none"
             self._problem(line, written, t(key, what=t(f"imp.what.{what}"), codes=", ".join(unknown), options=options))

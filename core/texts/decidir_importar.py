@@ -70,12 +70,12 @@ STRINGS = {
     # -- what each column takes (the template's instructions sheet)
     "imp.help.proposal_id": "Código único de la propuesta: letras sin tilde, números, guion, guion bajo o punto "
                             "(ej.: EV-P17). Si el código ya existe en Minga, la fila puede actualizarla (ver abajo).",
-    "imp.help.association_id": "La asociación que lidera: su código (ej.: EV-A01) o su nombre, tal como figura en "
+    "imp.help.association_id": "La asociación que lidera: su código (ej.: A01) o su nombre, tal como figura en "
                                "Minga. Un nombre que la parroquia no tiene registrado se ofrece en la vista previa "
                                "para crearlo o usar el más parecido; nunca se crea sin que usted lo elija.",
     "imp.help.association_ids": "Todas las asociaciones proponentes (códigos o nombres) separadas por «;». Si falta, "
                                 "es solo la líder. Un nombre que lleva «;» o «,» va entre comillas dobles "
-                                "(ej.: EV-A01; \"Asociación Flor; Mayo\").",
+                                "(ej.: A01; \"Asociación Flor; Mayo\").",
     "imp.help.parish_code": "Código DPA de 6 dígitos. Puede omitirse: se usa la parroquia elegida en Minga.",
     "imp.help.title": "Nombre del proyecto (de 3 a 200 caracteres).",
     "imp.help.text": "Texto libre. Se guarda tal cual, como texto (nunca se ejecuta una fórmula ni se muestra HTML).",
@@ -86,7 +86,7 @@ STRINGS = {
     "imp.help.money": "Dólares. Se aceptan «1.234,56», «1,234.56», «1234,5» o «1234.5»; sin fórmulas.",
     "imp.help.date": "Fecha como dd/mm/aaaa (ej.: 15/03/2027) o una celda de fecha de Excel.",
     "imp.help.duration_months": "Meses, número entero de 1 a 120.",
-    "imp.help.pdot_objective_ids": "Códigos de objetivos del PDOT de la parroquia separados por «;» (ej.: EV-OE1; EV-OE5).",
+    "imp.help.pdot_objective_ids": "Códigos de objetivos del PDOT de la parroquia separados por «;» (ej.: OE1; OE5).",
     "imp.help.sdg_goals": "Números de los ODS, del 1 al 17, separados por «;» (ej.: 2; 8).",
     "imp.help.sdg_targets": "Metas ODS separadas por «;» (ej.: 2.3; 8.3); cada una debe ser de un ODS de la lista.",
     "imp.help.pnd_objective_ids": "Objetivos del Plan Nacional de Desarrollo separados por «;» (ej.: PND_2024_2025-5).",

@@ -303,12 +303,12 @@ STRINGS: dict[str, str] = {
                                "sin reglas de equidad; la de al menos una propuesta por asociación, que sugiere el "
                                "estudio El Valle, se marca en las reglas si la junta la adopta. Cambie el monto por el "
                                "real.",
-    # no proposal passes the eligibility filter: what all of them ask (core.engine.scenarios.asked_of_gad)
+    # no proposal passes the eligibility filter: what all of them ask (core.engine.gad_request)
     "budget.rules.board_none_all": "La junta aún no fijó el presupuesto: se parte de {budget} (la mitad de los {asked} "
-                                   "que piden al GAD todas las propuestas, pues ninguna pasa el filtro de "
-                                   "elegibilidad; redondeada al millar, y al menos {least}), sin reglas de equidad; la "
-                                   "de al menos una propuesta por asociación, que sugiere el estudio El Valle, se marca "
-                                   "en las reglas si la junta la adopta. Cambie el monto por el real.",
+                                   "que piden al GAD todas las propuestas de la parroquia, ninguna elegible todavía, "
+                                   "redondeada al millar, y al menos {least}), sin reglas de equidad; la de al menos "
+                                   "una propuesta por asociación, que sugiere el estudio El Valle, se marca en las "
+                                   "reglas si la junta la adopta. Cambie el monto por el real.",
     "budget.methods.title": "Los objetivos que la junta puede elegir, lado a lado",
     "budget.methods.caption": "Mismas propuestas, mismos puntajes y mismas reglas; solo cambia lo que se maximiza. "
                               "El objetivo elegido queda nombrado en el escenario y en el acta.",

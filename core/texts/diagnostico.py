@@ -15,10 +15,13 @@ STRINGS = {
                                "«Preparar la parroquia».",
     "diag.empty.selection": "Las asociaciones elegidas no tienen socios encuestados registrados.",
     "diag.unknown_parish": "La parroquia elegida no está en la lista DPA.",
-    "diag.source.survey": "encuesta a socios de las asociaciones (en El Valle, la del estudio de Gómez-Ceballos "
-                          "et al., 2021)",
-    "diag.source.focus_group": "voto ponderado del grupo asesor (en El Valle, el grupo focal del estudio, con 8 "
-                               "participantes)",
+    "diag.source.survey": "encuesta a los socios de las asociaciones de {name}, registrada en «Preparar la "
+                          "parroquia»",
+    "diag.source.survey_study": "encuesta a socios de las asociaciones (en El Valle, la del estudio de "
+                                "Gómez-Ceballos et al., 2021)",
+    "diag.source.focus_group": "voto ponderado del grupo asesor de {name}, registrado en «Preparar la parroquia»",
+    "diag.source.focus_group_study": "voto ponderado del grupo asesor (en El Valle, el grupo focal del estudio, "
+                                     "con 8 participantes)",
     "diag.source.aid": "registros de ayudas recibidas por las asociaciones",
     "diag.share_of": "{share} ({count} de {base})",
     "diag.of_base": "{count} de {base}",
@@ -204,9 +207,9 @@ STRINGS = {
     "diag.ayudas.kind": "Tipo de ayuda",
     "diag.ayudas.amount": "Monto",
     "diag.ayudas.effectiveness_title": "¿Cuánto ayudó a mejorar la situación económica?",
-    "diag.ayudas.effectiveness_caption": "Sobre {base} familias que recibieron alguna ayuda y respondieron. Lectura "
-                                         "elegida: el 52,8 % y el 2,8 % del estudio salen de 72 personas, no de las 71 "
-                                         "que recibieron proyectos.",
+    "diag.ayudas.effectiveness_caption": "Sobre {base} familias que recibieron alguna ayuda y respondieron.",
+    "diag.ayudas.effectiveness_reading": " Lectura elegida: el 52,8 % y el 2,8 % del estudio salen de 72 personas, no "
+                                         "de las 71 que recibieron proyectos.",
     "diag.ayudas.no_aid": "No hay ayudas registradas para las asociaciones elegidas. Regístrelas en «Preparar la "
                           "parroquia» (institución, año, tipo, monto y asociación beneficiaria).",
     "diag.ayudas.atomization_title": "¿Ayuda atomizada y repetida?",
@@ -338,6 +341,7 @@ STRINGS = {
                                        "asociación: es una pregunta de la encuesta del estudio de El Valle que el "
                                        "formulario de Minga no trae.",
     "diag.problemas.groups_title": "Qué esperan las familias de su asociación (grupos de la figura 8)",
+    "diag.problemas.groups_title_own": "Qué esperan las familias de su asociación",
     "diag.problemas.groups_axis": "Porcentaje de socios",
     "diag.problemas.groups_caption": "Cuatro grupos de un análisis de conglomerados del estudio; solo se reproducen sus "
                                      "tamaños, no las respuestas a cada pregunta.",

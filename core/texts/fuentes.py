@@ -5,6 +5,21 @@ STRINGS = {
     "fuentes.intro": "Cada conjunto de datos de Minga, de dónde vienen sus cifras y si sus registros son generados. "
                      "Las cifras reales conservan su fuente; los registros sintéticos reproducen agregados publicados "
                      "y se marcan como tales.",
+    "fuentes.own.title": "Registros propios de {name}",
+    "fuentes.own.caption": "Las cifras de las asociaciones, la encuesta a los socios, las ayudas y los problemas de "
+                           "{name} salen de estos registros, no de los archivos de la demostración de El Valle de la "
+                           "tabla de arriba.",
+    "fuentes.own.col.part": "Datos",
+    "fuentes.own.col.count": "Registros",
+    "fuentes.own.col.provenance": "Procedencia",
+    "fuentes.own.col.updated_at": "Último cambio (Ecuador)",
+    "fuentes.own.col.updated_by": "Registrados por",
+    "fuentes.own.provenance": "el equipo técnico de la parroquia, en «Preparar la parroquia» (formulario o archivo)",
+    "fuentes.own.part.asociaciones": "Asociaciones",
+    "fuentes.own.part.encuesta": "Encuesta a los socios",
+    "fuentes.own.part.ayudas": "Ayudas recibidas",
+    "fuentes.own.part.problemas": "Problemas priorizados",
+    "fuentes.own.part.objetivos_pdot": "Objetivos del PDOT",
     "fuentes.col.dataset": "Conjunto de datos",
     "fuentes.col.source_file": "Archivo fuente",
     "fuentes.col.provenance": "Procedencia",

@@ -57,6 +57,10 @@ STRINGS: dict[str, str] = {
     "parish.err.not_stored": "«{code}» no es un registro guardado de la parroquia",
     "parish.err.still_named": "«{record}» no se quita: lo nombra {by} «{by_id}»; quite o cambie eso primero",
     "parish.err.no_rows": "el archivo no tiene filas",
+    "parish.note.repeat_sheet": "{file}: la hoja {sheets} es de un grupo que se repite y Minga no la lee; las "
+                                "respuestas se leen de la hoja «{sheet}»",
+    "parish.note.repeat_sheets": "{file}: las hojas {sheets} son de grupos que se repiten y Minga no las lee; las "
+                                 "respuestas se leen de la hoja «{sheet}»",
     "parish.err.extra_cells": "la fila tiene más celdas que el encabezado ({cells} en lugar de {header}): escriba un "
                               "encabezado para cada columna con datos",
     "parish.err.extra_cells_csv": "la fila tiene más celdas que el encabezado ({cells} en lugar de {header}): si un "
