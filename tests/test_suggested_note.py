@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.engine import scenarios
+from core.engine import gad_request, scenarios
 from ui import scenario_state
 
 
@@ -16,17 +16,18 @@ from ui import scenario_state
                   "redondeada al millar, y al menos $ 2.500)")),
 ])
 def test_the_suggested_budget_note_names_the_least_budget_the_rule_uses(own_store, monkeypatch, asked, least, says):
-    monkeypatch.setattr(scenarios, "asked_of_gad", lambda _: asked)
+    monkeypatch.setattr(scenarios, "asked_of_gad", lambda _: asked)  # the budget the note names
+    monkeypatch.setattr(scenario_state, "gad_request", lambda _: gad_request.GadRequest(asked, eligible_only=True))
     monkeypatch.setattr(scenarios, "SUGGESTED_LEAST_USD", least)
     assert says in scenario_state.suggested_note("010170")
 
 
 @pytest.mark.parametrize(("passing", "says"), [
     (True, "que piden al GAD las propuestas elegibles, redondeada al millar"),
-    (False, "que piden al GAD todas las propuestas, pues ninguna pasa el filtro de elegibilidad; redondeada al millar"),
+    (False, "que piden al GAD todas las propuestas de la parroquia, ninguna elegible todavía, redondeada al millar"),
 ])
 def test_the_note_says_whose_requests_it_halves(own_store, monkeypatch, passing, says):
     """With no proposal passing the filter the rule halves what all ask; the note said «las propuestas elegibles»."""
     if not passing:
-        monkeypatch.setattr(scenario_state, "screen_proposals", lambda proposals, ctx: [])
+        monkeypatch.setattr(gad_request, "screen_proposals", lambda proposals, ctx: [])
     assert says in scenario_state.suggested_note("010170")
