@@ -143,7 +143,8 @@ with tab_agree:
                                       format="DD/MM/YYYY")
             money = st.columns(3)
             amounts = {party: numbers.number_field(label("agreement_party", party), key=f"conv-sign-{party}",
-                                                   value=0.0, decimals=2, minimum=0.0, where=money[i])
+                                                   value=0.0, decimals=2, money=True, minimum=0.0,
+                                                   where=money[i])
                        for i, party in enumerate(("cooperant", "gad", "community"))}
             obligations = {party: st.text_input(t("conv.agree.obligation", party=label("agreement_party", party)),
                                                 max_chars=1000) for party in ("cooperant", "gad", "community")}
@@ -201,7 +202,7 @@ with tab_report:
                           for n, i in enumerate(current.indicators)}
                 spent_cols = st.columns(3)
                 spent = {p: numbers.number_field(t("conv.report.spent", party=label("agreement_party", p)),
-                                                 key=f"{key}-spent-{p}", value=0.0, decimals=2, minimum=0.0,
+                                                 key=f"{key}-spent-{p}", value=0.0, decimals=2, money=True, minimum=0.0,
                                                  where=spent_cols[i])
                          for i, p in enumerate(("cooperant", "gad", "community"))}
                 problems = st.text_area(t("conv.report.problems"), max_chars=4000)

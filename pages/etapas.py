@@ -65,7 +65,7 @@ if session.allowed(Action.EDIT_PROPOSAL) and titles:
                                    format_func=lambda f: label("feasibility", f) if f else t("stage.not_applicable"),
                                    placeholder=t("select.placeholder"))
         investment, income, costs = (
-            numbers.number_field(t(f"stage.col.{name}"), key=f"stage-{name}", decimals=2, minimum=0.0, where=column)
+            numbers.number_field(t(f"stage.col.{name}"), key=f"stage-{name}", decimals=2, money=True, minimum=0.0, where=column)
             for name, column in zip(("investment", "income", "costs"), st.columns(3), strict=True))
         if st.form_submit_button(t("stage.page.save")):
             def _record():

@@ -44,7 +44,7 @@ def checklist(review: cooperation.OfferReview) -> str:
 def review_panel() -> None:
     default, origin, scenario_name = cooperation.counterpart_default(store, parish_code)
     available = numbers.number_field(t("ofe.counterpart"), key=f"ofe-counterpart-{parish_code}-{origin}-{int(default)}",
-                                     value=default, decimals=2, minimum=0.0, help=t("ofe.counterpart_help")).value or 0.0
+                                     value=default, decimals=2, money=True, minimum=0.0, help=t("ofe.counterpart_help")).value or 0.0
     st.caption(t(f"ofe.origin.{origin}", name=plain(scenario_name or "")))
     inputs = load_inputs(data.connection(), parish_code, store=store)
     if not inputs.offers:
@@ -188,7 +188,7 @@ def form_panel() -> None:
                                   help=t("ofe.form.type_help"))
         call_type = choice(t("ofe.form.call_type"), "call_type", base.call_type if base else "direct", "call", c[2])
         c = st.columns(4)
-        amount = numbers.number_field(t("ofe.form.amount"), key=f"{k}-amount", decimals=2, minimum=0.0,
+        amount = numbers.number_field(t("ofe.form.amount"), key=f"{k}-amount", decimals=2, money=True, minimum=0.0,
                                       value=base.amount_usd if base else None, where=c[0],
                                       help=t("ofe.form.amount_help"))
         estimate = c[0].checkbox(t("ofe.form.estimate"), value=base.amount_is_estimate if base else False,
@@ -196,7 +196,7 @@ def form_panel() -> None:
         pct = c[1].text_input(t("ofe.form.pct"), key=f"{k}-pct", placeholder=t("ofe.form.pct_placeholder"),
                               value=offers.percent_text(base.counterpart_required_pct if base else None),
                               help=t("ofe.form.counterpart_help"))
-        required = numbers.number_field(t("ofe.form.usd"), key=f"{k}-usd", decimals=2, minimum=0.0,
+        required = numbers.number_field(t("ofe.form.usd"), key=f"{k}-usd", decimals=2, money=True, minimum=0.0,
                                         value=base.counterpart_required_usd if base else None, where=c[2],
                                         help=t("ofe.form.counterpart_help"))
         in_kind = c[3].text_input(t("ofe.form.in_kind"), value=(base.in_kind_description or "") if base else "",

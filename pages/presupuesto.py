@@ -91,9 +91,9 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> tuple
     with st.container(border=True):
         first, second, third = st.columns([1, 1.2, 1.8], gap="medium")
         with first:
-            amounts = [number_field(t("budget.rules.budget"), key=KEYS["budget"], decimals=2, minimum=0.0,
+            amounts = [number_field(t("budget.rules.budget"), key=KEYS["budget"], decimals=2, money=True, minimum=0.0,
                                     required=True, help=t("budget.rules.budget_help")),
-                       number_field(t("budget.rules.reserve"), key=KEYS["reserve"], decimals=2, minimum=0.0,
+                       number_field(t("budget.rules.reserve"), key=KEYS["reserve"], decimals=2, money=True, minimum=0.0,
                                     help=t("budget.rules.reserve_help"))]
         with second:
             st.checkbox(t("budget.rules.min_one"), key=KEYS["min_one"], help=t("budget.rules.min_one_help"))

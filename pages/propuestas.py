@@ -208,7 +208,7 @@ def form_panel() -> None:
         c = st.columns(5)
         money_fields = ("cost_usd", "requested_usd", "counterpart_associations_usd", "counterpart_cooperant_usd",
                         "counterpart_other_usd")
-        money = {name: numbers.number_field(entry.field_label(name), key=f"{k}-{name}", decimals=2, minimum=0.0,
+        money = {name: numbers.number_field(entry.field_label(name), key=f"{k}-{name}", decimals=2, money=True, minimum=0.0,
                                             value=float(getattr(base, name)) if base else 0.0, where=c[i])
                  for i, name in enumerate(money_fields)}
         c = st.columns(2)

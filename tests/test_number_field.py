@@ -16,3 +16,20 @@ from ui.number_field import shown
 ])
 def test_a_value_is_written_back_as_people_read_it_in_ecuador(value, decimals, expected):
     assert shown(value, decimals) == expected
+
+
+# The pinned «40.000,5» above is the generic field (indicator values, counts): it writes back a figure as typed,
+# without padding. A USD field follows the money rule of every table (core.fmt.amount): to the cent when there are
+# cents, whole dollars when there are none, so the budget field never reads «15.000,5» beside «$ 15.000,50».
+@pytest.mark.parametrize(("value", "expected"), [
+    (15000.5, "15.000,50"),
+    (15000.0, "15.000"),
+    (0.05, "0,05"),
+    (999.99, "999,99"),
+    (-1500.2, "-1.500,20"),
+    (-0.001, "0"),  # never «-0» nor «-0,00»
+    (0.0, "0"),
+    (None, ""),
+])
+def test_a_money_field_writes_cents_as_the_tables_do(value, expected):
+    assert shown(value, 2, money=True) == expected

@@ -27,29 +27,33 @@ class Reading(NamedTuple):
     problem: str | None = None
 
 
-def shown(value: float | None, decimals: int) -> str:
-    """The es-EC text of a value: «40.000», «12,5» (no trailing zeros; never «-0»), blank for None."""
+def shown(value: float | None, decimals: int, money: bool = False) -> str:
+    """The es-EC text of a value: «40.000», «12,5» (no trailing zeros; never «-0»), blank for None. A `money` field
+    (USD) follows the tables' rule (`core.fmt.amount`): «15.000» when whole, else to the cent «15.000,50»."""
     if value is None:
         return ""
     text = number(value + 0.0, decimals)
     text = "0" if text.strip("-0,.") == "" else text
+    if money and text != "0":
+        return number(value + 0.0, 0 if round(value * 100) % 100 == 0 else 2)
     return text.rstrip("0").rstrip(",") if "," in text else text
 
 
 def number_field(label: str, *, key: str, value: float | None = None, decimals: int = 0,
                  minimum: float | None = None, maximum: float | None = None, required: bool = False,
-                 help: str | None = None, where: DeltaGenerator | None = None) -> Reading:
+                 help: str | None = None, where: DeltaGenerator | None = None, money: bool = False) -> Reading:
     """A text field for a number with at most `decimals` decimals between `minimum` and `maximum` (`required`: not
-    blank); `value` is the first value shown (later the session keeps what the person typed)."""
+    blank); `value` is the first value shown (later the session keeps what the person typed). A `money` field (USD,
+    two decimals) is written back as the tables write amounts (`shown`)."""
     where = where if where is not None else st
     state = st.session_state
     if key not in state:
-        state[key] = shown(value, decimals)
+        state[key] = shown(value, decimals, money)
         state[GOOD + key] = value
     else:  # what the last run read, written back es-EC before the field is drawn again; only when it differs,
         # since a value set from here replaces in the browser what the person may be typing in a form
         try:
-            written = shown(read_number(state[key], decimals), decimals)
+            written = shown(read_number(state[key], decimals), decimals, money)
         except NumberTextError:
             written = state[key]
         if written != state[key]:
@@ -59,9 +63,9 @@ def number_field(label: str, *, key: str, value: float | None = None, decimals: 
         read = read_number(text, decimals)
         problem = t("number.required") if read is None and required else None
         if read is not None and minimum is not None and read < minimum:
-            problem = t("number.at_least", minimum=shown(minimum, decimals))
+            problem = t("number.at_least", minimum=shown(minimum, decimals, money))
         elif read is not None and maximum is not None and read > maximum:
-            problem = t("number.at_most", maximum=shown(maximum, decimals))
+            problem = t("number.at_most", maximum=shown(maximum, decimals, money))
     except NumberTextError as refused:
         read, problem = None, str(refused)
     if problem is not None:
