@@ -20,6 +20,9 @@ from core.texts import t
 MOST_VOTES = 1_000_000  # a focus group's weighted votes on one problem; more is a slip (and would not fit a file)
 
 LOCAL_CODE = r"^[A-Za-z0-9_.]+$"  # no dash: the dash joins the parish code and the local code
+# A PDOT objective's code as Alineación takes it (core.data.schemas.catalogues.PdotObjective): the PDOTs themselves
+# write «LI-OE1»; the stored id «010152-LI-OE1» still reads back «LI-OE1» (core.fmt.local_code strips the DPA only).
+PDOT_CODE = CODE
 Registration = Literal["seps", "mag", "senplades"]  # as the study names them: SEPS, MAG, SENPLADES requirements
 
 
@@ -83,6 +86,7 @@ class ParishProblem(_Entered):
 class ParishPdotObjective(_Entered):
     """An objective of the parish's own PDOT."""
 
+    code: str = Field(pattern=PDOT_CODE, max_length=20)
     component: str = Field(min_length=1, max_length=200)
     objective_es: str = Field(min_length=1, max_length=1000)
 

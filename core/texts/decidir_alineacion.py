@@ -57,7 +57,7 @@ STRINGS = {
     "alin.edit.pdot.pick": "Objetivo a editar",
     "alin.edit.pdot.new": "— Nuevo objetivo —",
     "alin.edit.pdot.id": "Código del objetivo",
-    "alin.edit.pdot.id_help": "Letras sin tilde, números, guion o punto (ej.: EV-OE10). No se cambia después.",
+    "alin.edit.pdot.id_help": "Letras sin tilde, números, guion, guion bajo o punto (ej.: EV-OE10 o LI-OE1). No se cambia después.",
     "alin.edit.pdot.component": "Componente del PDOT",
     "alin.edit.pdot.text": "Objetivo",
     "alin.edit.pdot.save": "Guardar objetivo",
