@@ -13,6 +13,7 @@ from typing import Any
 from core.fmt import ambiguous_reading, number, number_text
 from core.lists import not_given as _not_given
 from core.proposals.import_cells import is_blank, normalise, parse_date, parse_number
+from core.proposals.import_cells import zero_dash as _zero_dash
 from core.proposals.import_files import Formula
 from core.texts import label, t
 
@@ -42,6 +43,11 @@ def not_given(value: Any) -> bool:
     """Whether the cell says it has no value («n/a», «no aplica», «-», «s/d»): every reader here takes it as empty,
     and a required column refuses it with `val.not_given` (core.parish.tables, core.parish.survey)."""
     return _not_given(value)
+
+
+def zero_dash(value: Any) -> bool:
+    """Whether a money cell is Excel's accounting zero («$ -», «-»): `money` reads it as 0."""
+    return _zero_dash(value)
 
 
 def integer(value: Any) -> int | None:
@@ -86,6 +92,8 @@ def money(value: Any, decimal: str = ",") -> float | None:
         raise CellError(t("parish.cell.number", value=label("bool", value)))
     if isinstance(value, (int, float)):
         return float(value)
+    if _zero_dash(value):  # «$ -»: how Excel's accounting format writes 0
+        return 0.0
     shown = text(value)
     if shown is None:
         return None

@@ -325,7 +325,8 @@ def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, lin
     raw: dict[str, Any] = {"parish_code": ctx.parish_code}
     unread: set[str] = set()
     for column, value in values.items():
-        if cells.not_given(value) and part.model.model_fields[column.field].is_required():
+        if cells.not_given(value) and part.model.model_fields[column.field].is_required() \
+                and not (column.read is _money and cells.zero_dash(value)):  # «-» in money: 0, read below
             problems.append(RowProblem(file, line, shown[column.field], t("val.not_given", value=value.strip())))
             unread.add(column.field)
             continue

@@ -34,6 +34,15 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and (not value.strip() or not_given(value)))
 
 
+# How Excel's accounting format shows a zero amount («$ -», « - »): in a money cell a dash alone is 0, not «no data».
+_ZERO_DASHES = frozenset({"-", "--", "---", "\u2013", "\u2014"})
+
+
+def zero_dash(value: Any) -> bool:
+    """Whether a money cell is a dash alone, with or without «$»/«USD» and spaces: the amount 0."""
+    return isinstance(value, str) and number_text(value) in _ZERO_DASHES
+
+
 def cell_text(value: Any) -> str | None:
     """A cell as plain text, exactly as written (formulas and HTML included), or None when blank."""
     if isinstance(value, Formula):

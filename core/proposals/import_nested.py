@@ -12,7 +12,7 @@ from typing import Any
 
 from core.data.validation import RowProblem, spanish_message, validate_rows
 from core.lists import not_given
-from core.proposals.import_cells import cell_text, is_blank, parse_number
+from core.proposals.import_cells import cell_text, is_blank, parse_number, zero_dash
 from core.proposals.import_columns import (
     INDICATOR_ALIASES,
     INDICATOR_COLUMNS,
@@ -76,6 +76,9 @@ class NestedSheets(RowConverter):
             values: dict[str, Any] = {}
             for name, value in raw.items():
                 column = by_field[name]
+                if column.kind == "money" and zero_dash(value):  # Excel's accounting zero: an amount of 0
+                    values[NESTED_FIELDS[name]] = 0.0
+                    continue
                 if column.required and not_given(value):  # as on the proposals sheet: quote what was written
                     self._problem(line, written[name], t("val.not_given", value=value.strip()), file)
                     said.add((line, name))

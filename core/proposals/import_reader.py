@@ -20,7 +20,7 @@ from core.fmt import date as fmt_date
 from core.fmt import listing, number, number_text, visible
 from core.proposals.import_amounts import settle
 from core.proposals.import_associations import LEFT_OUT
-from core.proposals.import_cells import cell_text, decimal_votes, is_blank, normalise
+from core.proposals.import_cells import cell_text, decimal_votes, is_blank, normalise, zero_dash
 from core.proposals.import_columns import (
     BY_FIELD,
     COLUMNS,
@@ -171,7 +171,7 @@ class ProposalsReader(NestedSheets):
 
     def _amounts(self, line: int, cells: dict[str, Any], values: dict[str, Any], row: PreviewRow) -> None:
         """Derive the amount requested of the GAD when the file leaves it out; name a contradiction."""
-        requested_given = not is_blank(cells.get("requested_usd"))
+        requested_given = not is_blank(cells.get("requested_usd")) or zero_dash(cells.get("requested_usd"))
         counterparts_in_file = any(c in self.header.fields for c in COUNTERPARTS)
         amounts = settle(values, requested_given=requested_given, counterparts_in_file=counterparts_in_file)
         if amounts.derived is None and amounts.problem is None and not requested_given and counterparts_in_file:
@@ -263,7 +263,10 @@ class ProposalsReader(NestedSheets):
             if p.row in marked and column is not None and any(
                     q.row == p.row and q.column == column for q in self.problems):
                 continue  # already said, in the person's words
-            self.problems.append(RowProblem(p.file, p.row, column, self._words(p.message)))
+            message = self._words(p.message)
+            if (written := self.zero_dashes.get((p.row, top))) is not None:  # «$ -» read as 0, and 0 refused
+                message = t("val.received", message=message, value=written)
+            self.problems.append(RowProblem(p.file, p.row, column, message))
         models = iter(valid)
         for line, values, row in prepared:
             proposal = None if line in failed else next(models)

@@ -29,6 +29,7 @@ from core.proposals.import_cells import (
     parse_number,
     parse_targets,
     split_list,
+    zero_dash,
 )
 from core.proposals.import_columns import BY_FIELD, Column, Header
 from core.proposals.import_files import Formula
@@ -51,6 +52,7 @@ class RowConverter:
         self.column_decimals: dict[str, str] = {}  # field → its own decimal mark, when not the file's
         self.unsettled: set[str] = set()  # amount fields whose decimal mark no value of the file settles
         self.left_out: dict[int, str] = {}  # line → the unregistered association that keeps it out for now
+        self.zero_dashes: dict[tuple[int, str], str] = {}  # (line, field) → «$ -» as written, read as 0
 
     def _problem(self, line: int, column: str, message: str, file: str | None = None) -> None:
         self.problems.append(RowProblem(file or self.file, line, column, message))
@@ -133,6 +135,10 @@ class RowConverter:
         for name, value in cells.items():
             column, written = BY_FIELD[name], self._column(name)
             kind = column.kind
+            if kind == "money" and zero_dash(value):  # Excel's accounting zero: 0, quoted if 0 is refused
+                self.zero_dashes[(line, name)] = value.strip()
+                out[name] = 0.0
+                continue
             if column.required and not_given(value):  # «n/a» reads as empty: where a value is needed, say so
                 self._problem(line, written, t("val.not_given", value=value.strip()))
                 continue
