@@ -27,6 +27,12 @@ def not_given(value: Any) -> bool:
     return isinstance(value, str) and " ".join(value.lower().split()).rstrip(".") in NOT_GIVEN
 
 
+def bare_na(value: Any) -> bool:
+    """Whether the cell is a bare «NA» (any case): «no data» in `NOT_GIVEN`, but also a code people give («Nueva
+    Aurora»). A column of codes reads it as the code when the parish has it, and otherwise says how it was read."""
+    return isinstance(value, str) and value.strip().lower() == "na"
+
+
 def join_list(items: Iterable[Any], also_comma: bool = False, lines: bool = False) -> str | None:
     """Items as one text, «; » between them (`lines`: one per line, for a text area), quoting those that would not
     read back as themselves (`also_comma`: the reader splits unquoted items at commas too); None: no items."""

@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from core.cooperation.cooperants import Cooperant
-from core.lists import join_list, list_items, split_items
+from core.lists import bare_na, join_list, list_items, not_given, split_items
 from core.proposals.formulation import Component
 from core.proposals.import_cells import split_list
 from core.proposals.models import split_list as model_list
@@ -73,3 +73,11 @@ def test_a_components_activities_typed_as_the_form_shows_them_are_kept(activitie
 ])
 def test_a_models_list_given_as_text_is_read_as_a_list_cell(text, items):
     assert model_list(text) == items
+
+
+@pytest.mark.parametrize(("cell", "bare"), [("NA", True), ("na", True), (" Na ", True), ("N/A", False),
+                                            ("n/a", False), ("n.a.", False), ("no aplica", False), ("NAU", False),
+                                            (None, False)])
+def test_a_bare_na_is_told_apart_from_the_other_words_for_no_data(cell, bare):
+    assert bare_na(cell) is bare
+    assert not_given(cell) is (cell is not None and cell.strip().lower() not in ("nau",))

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from core.data.validation import RowProblem, spanish_message
 from core.fmt import listing, number
+from core.lists import bare_na
 from core.parish import cells
 from core.parish.form import QUESTIONS
 from core.parish.models import (
@@ -69,6 +70,10 @@ class AssociationIndex:
                                         code=self._codes[close]))
             raise cells.CellError(t("parish.cell.association", value=shown))
         return found
+
+    def bare_na(self, value: Any) -> str | None:
+        """The id of the association coded «NA» when `value` is a bare «NA» and the parish has one; else None."""
+        return self._index.get("na") if bare_na(value) else None
 
     def closest(self, written: str) -> str | None:
         """The id of the registered association whose name is nearly `written` (a typo, a letter left out),
@@ -325,9 +330,14 @@ def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, lin
     raw: dict[str, Any] = {"parish_code": ctx.parish_code}
     unread: set[str] = set()
     for column, value in values.items():
+        if column.read is _association and (found := ctx.associations.bare_na(value)):  # «NA»: the code «NA»
+            raw[column.field] = found
+            continue
         if cells.not_given(value) and part.model.model_fields[column.field].is_required() \
                 and not (column.read is _money and cells.zero_dash(value)):  # «-» in money: 0, read below
-            problems.append(RowProblem(file, line, shown[column.field], t("val.not_given", value=value.strip())))
+            key = "val.not_given_code" if bare_na(value) and column.field in ("code", "association_id") else \
+                "val.not_given"  # a bare «NA» may have meant a code: said how it was read
+            problems.append(RowProblem(file, line, shown[column.field], t(key, value=value.strip())))
             unread.add(column.field)
             continue
         try:

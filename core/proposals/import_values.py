@@ -14,7 +14,7 @@ from typing import Any
 
 from core.data.validation import RowProblem
 from core.fmt import ambiguous_reading, local_code, visible
-from core.lists import list_items, not_given
+from core.lists import bare_na, list_items, not_given
 from core.proposals.import_associations import LEFT_OUT, MAX_NAME, Unregistered, new_ids, suggest
 from core.proposals.import_cells import (
     FALSE_WORDS,
@@ -36,6 +36,8 @@ from core.proposals.import_files import Formula
 from core.proposals.import_preview import ImportContext, ImportPreview
 from core.proposals.models import ID_PATTERN
 from core.texts import labels, t
+
+_CODE_KINDS = ("association", "association_list", "code", "code_list")  # columns where «NA» may be a code
 
 
 class RowConverter:
@@ -139,6 +141,12 @@ class RowConverter:
                 self.zero_dashes[(line, name)] = value.strip()
                 out[name] = 0.0
                 continue
+            if bare_na(value) and kind in _CODE_KINDS:  # «NA»: a code of the parish, or said how it was read
+                if self._na_code(line, name, value.strip(), out):
+                    continue
+                if column.required:
+                    self._problem(line, written, t("val.not_given_code", value=value.strip()))
+                    continue
             if column.required and not_given(value):  # «n/a» reads as empty: where a value is needed, say so
                 self._problem(line, written, t("val.not_given", value=value.strip()))
                 continue
@@ -239,6 +247,25 @@ class RowConverter:
                 else:
                     self._problem(line, written, t("imp.cell.bool", value=cell_text(value)))
         return out
+
+    def _na_code(self, line: int, name: str, code: str, out: dict[str, Any]) -> bool:
+        """A bare «NA» in a code column read as the parish's code «NA» into `out`; False when it has none."""
+        ctx = self.ctx
+        catalogue = {"association_id": ctx.associations, "association_ids": ctx.associations,
+                     "proposal_id": ctx.existing, "cooperation_offer_id": ctx.offers,
+                     "pdot_objective_ids": ctx.pdot_objectives, "pnd_objective_ids": ctx.pnd_objectives,
+                     "problem_ids": ctx.problems}.get(name)
+        found = self._by_code(catalogue or {}).get(code.lower())
+        if found is None:
+            return False
+        kind = BY_FIELD[name].kind
+        if kind == "association":
+            out[name] = found
+        elif kind in ("association_list", "code_list"):
+            out[name] = [found]
+        else:
+            out[name] = code if name == "proposal_id" else found
+        return True
 
     def _resolves(self, value: str) -> bool:
         return value.strip().lower() in self._by_code(self.ctx.associations) or normalise(value) in {

@@ -33,6 +33,9 @@ STRINGS: dict[str, str] = {
                   "2026-11-30 10:15, o una celda de fecha de Excel (se recibió «{value}»)",
     "val.day_range": "la fecha {value} está fuera de los años que Minga registra (de {first} a {last})",
     "val.not_given": "falta el valor (es obligatorio): «{value}» dice que no hay dato, y esta columna lo necesita",
+    "val.not_given_code": "falta el valor (es obligatorio): «{value}» se lee como «no hay dato» (igual que «n/a») y "
+                          "la parroquia no tiene ningún código «{value}» aquí; si es un código, regístrelo primero en "
+                          "la parroquia o use otro código (por ejemplo «{value}1»)",
     "val.int_type": "debe ser un número entero",
     "val.float_type": "debe ser un número",
     "val.bool_type": "debe ser verdadero o falso (true/false, sí/no)",
