@@ -276,6 +276,16 @@ def test_a_budget_typed_es_ec_is_read_and_one_that_cannot_be_read_keeps_the_last
     assert "\\*\\*mil\\*\\*" in typed and "\\[aquí\\]" in typed  # shown as typed, not as Markdown
 
 
+@pytest.mark.parametrize(("typed", "written"), [("15000,5", "15.000,50"), ("15.000,50", "15.000,50"),
+                                                ("15000,00", "15.000"), ("15000.5", "15.000,50")])
+def test_the_budget_field_writes_cents_as_the_tables_write_amounts(typed, written):
+    """The budget is money: «$ 15.000,50» in every table, so «15.000,50» in its field, never «15.000,5»."""
+    app = open_app_page("pages/presupuesto.py", PLANNER)
+    app.text_input(key="budget-amount").input(typed).run()
+    assert not app.exception
+    assert app.text_input(key="budget-amount").value == written
+
+
 def test_infeasible_rules_show_the_spanish_explanation_not_an_exception():
     app = open_app_page("pages/presupuesto.py", PLANNER)
     app.text_input(key="budget-amount").input("20.000").run()
