@@ -215,7 +215,9 @@ STRINGS = {
     "diag.ayudas.atomization_title": "¿Ayuda atomizada y repetida?",
     "diag.ayudas.atomization_intro": "Una combinación asociación × tipo de ayuda está **atomizada** cuando la misma clase "
                                      "de ayuda (por ejemplo, capacitación) le llega de varias instituciones o en años "
-                                     "seguidos. El estudio solo pudo describirlo; aquí se ve en los registros.",
+                                     "seguidos.",
+    "diag.ayudas.atomization_study": "El estudio de El Valle (Gómez-Ceballos et al., 2021) solo pudo describirlo; "
+                                     "aquí se ve en los registros.",
     "diag.ayudas.atomized_metric": "Combinaciones atomizadas",
     "diag.ayudas.atomized_delta": "de {total} asociación × tipo de ayuda",
     "diag.ayudas.heatmap_title": "Instituciones distintas que dieron cada tipo de ayuda a cada asociación",
@@ -274,9 +276,10 @@ STRINGS = {
     "diag.migracion.reading": "Lectura elegida: el estudio dice «25,3 % de sus miembros residen en el exterior»; se "
                               "lee como familias de socios con alguien en el exterior (23 de 91).",
     "diag.migracion.who_farms_title": "Quién queda a cargo: familias con y sin familiares en el exterior",
-    "diag.migracion.who_farms_intro": "El estudio ve en la emigración, sobre todo de hombres, una agricultura familiar "
-                                      "que se feminiza y envejece. Compare los hogares con y sin familiares en el "
-                                      "exterior: quién encabeza el hogar, quién trabaja la tierra, qué edad tiene el socio.",
+    "diag.migracion.who_farms_intro": "Compare los hogares con y sin familiares en el exterior: quién encabeza el "
+                                      "hogar, quién trabaja la tierra, qué edad tiene el socio.",
+    "diag.migracion.who_farms_study": "El estudio de El Valle (Gómez-Ceballos et al., 2021) ve en la emigración, sobre "
+                                      "todo de hombres, una agricultura familiar que se feminiza y envejece.",
     "diag.migracion.who_farms_chart": "Rasgos del hogar, con y sin familiares en el exterior",
     "diag.migracion.group": "Familias",
     "diag.migracion.group.true": "Con familiares en el exterior",
