@@ -352,6 +352,11 @@ STRINGS = {
     "diag.problemas.col.rank": "Puesto",
     "diag.problemas.col.label_es": "Problema",
     "diag.problemas.col.votes": "Votos",
+    "diag.problemas.col.session_votes": "Votos en la sesión",
+    "diag.problemas.session_note": "El gráfico y la columna «Votos» muestran los votos registrados en «Preparar la "
+                                   "parroquia». El grupo asesor volvió a votar estos problemas en la {meeting}, ya "
+                                   "cerrada: Priorización ordena las necesidades con los votos de esa sesión "
+                                   "(columna «Votos en la sesión»).",
     "diag.problemas.col.vote_share": "Proporción de los votos",
     "diag.problemas.col.need": "Necesidad",
     "diag.problemas.col.mentions": "Menciones",
