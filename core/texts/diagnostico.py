@@ -55,10 +55,13 @@ STRINGS = {
                                    "elegida. Límites parroquiales de CONALI 2024, simplificados. El mapa no necesita "
                                    "internet.",
     "diag.territorio.chart_title": "{indicator}: parroquias rurales del cantón {canton}",
-    "diag.territorio.chart_caption": "{known} de {total} parroquias rurales del cantón tienen este dato; las demás no "
-                                     "aparecen en el gráfico.",
-    "diag.territorio.chart_caption_one": "1 de {total} parroquias rurales del cantón tiene este dato; las demás no "
-                                         "aparecen en el gráfico.",
+    # said of the parishes with the figure; then of those left out of the chart (core.diagnosis.territory)
+    "diag.territorio.chart_caption": "{known} de {total} parroquias rurales del cantón tienen este dato",
+    "diag.territorio.chart_caption_one": "1 de {total} parroquias rurales del cantón tiene este dato",
+    "diag.territorio.chart_left_out": "; las otras {missing} no aparecen en el gráfico.",
+    "diag.territorio.chart_left_out_one": "; la otra no aparece en el gráfico.",
+    "diag.territorio.chart_caption_all": "Las {total} parroquias rurales del cantón tienen este dato.",
+    "diag.territorio.chart_caption_all_one": "La única parroquia rural del cantón tiene este dato.",
     "diag.territorio.none_known": "Ninguna parroquia rural del cantón {canton} tiene «{indicator}» en el censo 2022: "
                                   "no hay con qué compararla.",
     "diag.territorio.table_title": "Comparación con las parroquias rurales del cantón",
