@@ -18,6 +18,7 @@ picked = select(associations, chosen)
 answers = select(frames["answers"], chosen)
 flows = select(frames["flows"], chosen)
 SURVEY, AID = page.source("survey", synthetic), t("diag.source.aid")
+STUDY = state.shows_the_study(state.current_parish(), synthetic)  # the demo's records: the notes on the study apply
 
 shares = aid_shares(answers)
 metrics = st.columns(4)
@@ -38,8 +39,7 @@ else:
     page.answer_chart(answers, "aid_effectiveness", t("diag.ayudas.effectiveness_title"), "ayudas-effectiveness",
                       source=SURVEY, synthetic=synthetic,
                       subtitle=t("diag.ayudas.effectiveness_caption", base=fmt.number(shares["effectiveness"].base))
-                      + (t("diag.ayudas.effectiveness_reading") if state.shows_the_study(state.current_parish(), synthetic)
-                         else ""))
+                      + (t("diag.ayudas.effectiveness_reading") if STUDY else ""))
 
 if flows.is_empty():
     st.info(t("diag.ayudas.no_aid"))
@@ -60,7 +60,7 @@ page.chart(figure, source=AID, synthetic=synthetic, frame=flows, headers=flow_he
            key="ayudas-timeline", code_labels=flow_labels)
 
 st.subheader(t("diag.ayudas.atomization_title"))
-st.markdown(t("diag.ayudas.atomization_intro"))
+st.markdown(t("diag.ayudas.atomization_intro") + (" " + t("diag.ayudas.atomization_study") if STUDY else ""))
 atomization = with_reasons(select(frames["atomization"], chosen))
 atomized = atomization.filter(pl.col("is_atomized"))
 st.metric(t("diag.ayudas.atomized_metric"), fmt.number(atomized.height),

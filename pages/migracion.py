@@ -34,7 +34,8 @@ else:
     abroad = answer_share(answers, "family_abroad", ["true"])
     st.metric(t("diag.migracion.metric.abroad"), abroad.percent(), delta=abroad.of_base(), delta_color="off",
               delta_arrow="off")
-    if state.shows_the_study(parish["parish_code"], synthetic):
+    STUDY = state.shows_the_study(parish["parish_code"], synthetic)  # the demo's records: the notes on the study apply
+    if STUDY:
         st.caption(t("diag.migracion.reading"))
     by_association = abroad_by_association(answers)
     figure = charts.bar_chart(
@@ -49,7 +50,7 @@ else:
                name="minga-familias-exterior", key="migracion-by-association")
 
     st.subheader(t("diag.migracion.who_farms_title"))
-    st.write(t("diag.migracion.who_farms_intro"))
+    st.write((t("diag.migracion.who_farms_study") + " " if STUDY else "") + t("diag.migracion.who_farms_intro"))
     profile = farm_profile(select(frames["households"], chosen))
     groups = [t("diag.migracion.group.true"), t("diag.migracion.group.false")]
     figure = charts.grouped_bar_chart(

@@ -6,7 +6,15 @@ import streamlit as st
 
 from core import fmt
 from core.diagnosis.answers import select
-from core.diagnosis.problems import groups_table, link_subjects, needs_table, objectives_cited, problem_texts, top_three
+from core.diagnosis.problems import (
+    groups_table,
+    link_subjects,
+    needs_table,
+    objectives_cited,
+    problem_texts,
+    top_three,
+    with_session_votes,
+)
 from core.diagnosis.tables import for_display
 from core.texts import labels, t, t_count
 from ui import charts, state, widgets
@@ -57,9 +65,16 @@ else:
     page.chart(figure, source=page.source("focus_group", problems_synthetic), synthetic=problems_synthetic,
                frame=ranked, headers=problem_headers, name="minga-problemas", key="problemas-ranking")
     shown = {c: problem_headers[c] for c in ("rank", "label_es", "votes")}
+    voted = page.closed_problem_vote(parish["parish_code"])
+    if voted is not None:  # Priorización ranks needs by the session's votes: shown beside these, and said
+        ranked = with_session_votes(ranked, voted[1])
+        shown["session_votes"] = t("diag.problemas.col.session_votes")
     shown["pdot_codes"] = t("diag.col.pdot")
-    st.dataframe(for_display(ranked, shown, formats={"rank": str, "votes": fmt.number}),
+    st.dataframe(for_display(ranked, shown, formats={"rank": str, "votes": fmt.number,
+                                                     "session_votes": lambda v: "—" if v is None else fmt.number(v)}),
                  hide_index=True, width="stretch", height="content", key="problemas-table")
+    if voted is not None:
+        st.info(t("diag.problemas.session_note", meeting=voted[0].name_es))
     if not frames["links"].is_empty():
         st.markdown(f"**{t('diag.problemas.objectives_cited')}**")
         st.markdown(objectives_cited(frames["links"]))

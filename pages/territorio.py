@@ -9,12 +9,13 @@ from core.diagnosis.census import census_panel, figures_table
 from core.diagnosis.tables import compact_number, for_display, formatted
 from core.diagnosis.territory import (
     TERRITORY_INDICATORS,
+    chart_caption,
     indicator_formatter,
     known_counts,
     rank_text,
     territory_ranking,
 )
-from core.texts import label, t, t_count
+from core.texts import label, t
 from ui import census, charts, maps, state
 from ui import diagnosis as page
 
@@ -62,8 +63,7 @@ else:
         value_title=indicator_label, percent=indicator == "poverty_rate",
         value_format=",.1f" if indicator in ("area_km2", "density_per_km2") else ",.0f",
         tooltip=[("name", t("diag.col.parish")), ("value_text", indicator_label), ("source", t("diag.col.source"))],
-        subtitle=t_count("diag.territorio.chart_caption", known[indicator], known=fmt.number(known[indicator]),
-                   total=fmt.number(row["canton_rural_parishes"])),
+        subtitle=chart_caption(known[indicator], row["canton_rural_parishes"]),
     )
     page.chart(figure, source=t("diag.territorio.sources_caption"), synthetic=False, frame=ranking,
                headers={"parish_code": t("diag.col.parish_code"), "name": t("diag.col.parish"),

@@ -34,7 +34,7 @@ def frame(demo):
 def test_the_list_has_one_row_per_proposal_with_spanish_labels(frame, demo):
     assert frame.height == len(demo) and frame["proposal_id"].is_sorted()
     assert set(frame["status_label"]) == {"Presentada"}
-    assert "Equipamiento" in set(frame["support_label"])
+    assert "Equipos" in set(frame["support_label"])
     assert frame.filter(frame["proposal_id"] == "EV-P01")["n_associations"][0] == 5
 
 

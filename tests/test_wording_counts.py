@@ -11,7 +11,7 @@ from core.cooperation import agreements as agr
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
 from core.diagnosis.associations import box_texts
 from core.diagnosis.problems import problem_texts
-from core.diagnosis.territory import rank_text
+from core.diagnosis.territory import chart_caption, rank_text
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules, allocate_detailed, summary_es
 from core.engine.criteria import CriteriaContext, Problem, feasibility_proxy, need, scope
@@ -307,9 +307,29 @@ def test_when_money_is_short_for_one_per_association_the_note_counts_in_the_righ
     assert [note for note in result.notes_es if note.endswith(reads)]
 
 
+@pytest.mark.parametrize(("total", "covered", "need", "reads"), [  # (need None: the rules, not the money, fall short)
+    (1, 0, 1200.0, ("El dinero no alcanza para el proyecto de la única asociación que puede recibirlo: costaría al "
+                   "menos $ 1.200 y hay $ 1.000 disponibles.")),
+    (3, 0, 3600.0, ("El dinero no alcanza para una propuesta por asociación: cubrir a las 3 asociaciones que pueden "
+                   "recibir un proyecto costaría al menos $ 3.600 y hay $ 1.000 disponibles. No alcanza para cubrir "
+                   "ninguna.")),
+    (3, 1, 3600.0, ("El dinero no alcanza para una propuesta por asociación: cubrir a las 3 asociaciones que pueden "
+                   "recibir un proyecto costaría al menos $ 3.600 y hay $ 1.000 disponibles. Se cubre 1 de 3, la que "
+                   "da el mayor puntaje total.")),
+    (1, 0, None, ("Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a la única asociación que "
+                 "puede recibirla.")),
+    (3, 0, None, ("Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a cada una de las 3 "
+                 "asociaciones; no se cubre ninguna.")),
+])
+def test_a_shortfall_note_reads_right_for_one_association_and_for_none_covered(total, covered, need, reads):
+    from core.engine.allocation.exact import shortfall_note
+
+    assert shortfall_note(total, covered, need, 1000.0) == reads
+
+
 @pytest.mark.parametrize(("key", "n", "values", "reads"), [  # as core.engine.allocation writes them
-    ("alloc.note.rules_short", 1, {"total": 3, "covered": 1}, "; se cubre 1, la que da el mayor puntaje total."),
-    ("alloc.note.rules_short", 2, {"total": 3, "covered": 2}, "; se cubren 2, las que dan el mayor puntaje total."),
+    ("alloc.note.rules_covered", 1, {"total": 3, "covered": 1}, "; se cubre 1, la que da el mayor puntaje total."),
+    ("alloc.note.rules_covered", 2, {"total": 3, "covered": 2}, "; se cubren 2, las que dan el mayor puntaje total."),
     ("alloc.out.coverage_short", 1, {"total": 3, "covered": 1}, "hoy lo tiene 1 de las 3, el mayor número posible"),
     ("alloc.out.coverage_short", 2, {"total": 3, "covered": 2}, "hoy lo tienen 2 de las 3, el mayor número posible"),
     ("alloc.note.proportional_unspent", 1, {"backers": "1", "voters": "1", "proposal": "«Riego»", "spent": "$ 0",
@@ -331,11 +351,14 @@ def test_a_parishs_rank_in_its_canton_reads_right_when_it_is_the_only_one(known,
     assert rank_text({"kind": "rural", "population_rank": rank}, "population", known) == reads
 
 
-@pytest.mark.parametrize(("known", "reads"), [
-    (1, "1 de 3 parroquias rurales del cantón tiene este dato"), (2, "2 de 3 parroquias rurales del cantón tienen"),
+@pytest.mark.parametrize(("known", "total", "reads"), [
+    (1, 3, "1 de 3 parroquias rurales del cantón tiene este dato; las otras 2 no aparecen en el gráfico."),
+    (2, 3, "2 de 3 parroquias rurales del cantón tienen este dato; la otra no aparece en el gráfico."),
+    (3, 3, "Las 3 parroquias rurales del cantón tienen este dato."),
+    (1, 1, "La única parroquia rural del cantón tiene este dato."),
 ])
-def test_the_canton_chart_caption_counts_in_the_right_number(known, reads):  # as pages/territorio.py calls it
-    assert t_count("diag.territorio.chart_caption", known, known=number(known), total=number(3)).startswith(reads)
+def test_the_canton_chart_caption_counts_in_the_right_number(known, total, reads):
+    assert chart_caption(known, total) == reads
 
 
 @pytest.mark.parametrize(("households", "reads"), [

@@ -13,8 +13,10 @@ import streamlit as st
 from core import fmt
 from core.diagnosis.answers import answer_table
 from core.diagnosis.queries import PAGE_QUERIES, ViewQuery, parish_keys
+from core.record.auth import Action
+from core.record.meeting_results import MeetingRef, problem_votes
 from core.texts import t, t_count
-from ui import charts, data, state, widgets
+from ui import charts, data, session, state, widgets
 
 
 def frames_of(queries: Mapping[str, ViewQuery], parish_code: str) -> dict[str, pl.DataFrame]:
@@ -47,6 +49,14 @@ def source(kind: str, synthetic: bool) -> str:
         return t(f"diag.source.{kind}_study")
     row = data.parish(parish_code)
     return t(f"diag.source.{kind}", name=row["name"] if row else parish_code)
+
+
+def closed_problem_vote(parish_code: str) -> tuple[MeetingRef, dict[str, tuple[int, int]]] | None:
+    """The advisory group's latest closed vote on the parish's problems (what Priorización ranks needs by), for
+    those who may see work in preparation; None without one, or for the public view."""
+    if not session.allowed(Action.VIEW_WORK):
+        return None
+    return problem_votes(data.store(), parish_code)
 
 
 def stop_without_associations(associations: pl.DataFrame, parish: Mapping[str, Any]) -> None:

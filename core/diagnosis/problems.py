@@ -22,6 +22,13 @@ def problem_texts(problems: pl.DataFrame) -> pl.DataFrame:
     return rows.with_columns(pl.Series("votes_text", texts, dtype=pl.Utf8))
 
 
+def with_session_votes(ranked: pl.DataFrame, tally: dict[str, tuple[int, int]]) -> pl.DataFrame:
+    """Add `session_votes`: each problem's votes in the closed session on problems (problem_id → (votes, rank)),
+    null for a problem the session did not put to the vote."""
+    votes = [tally[pid][0] if pid in tally else None for pid in ranked["problem_id"].to_list()]
+    return ranked.with_columns(pl.Series("session_votes", votes, dtype=pl.Int64))
+
+
 def objectives_cited(links: pl.DataFrame) -> str:
     """Markdown lines 'EV-OE1: objective' for every PDOT objective the parish's links cite, in id order."""
     cited = links.select("pdot_objective_id", "objective_es").unique().sort("pdot_objective_id")

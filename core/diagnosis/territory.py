@@ -49,6 +49,16 @@ def rank_text(row: Mapping[str, Any], indicator: str, known: int) -> str:
     return t_count("diag.territorio.rank", known, rank=fmt.number(rank), known=fmt.number(known))
 
 
+def chart_caption(known: int, total: int) -> str:
+    """How many of the canton's `total` rural parishes have the figure the chart shows, and that the others are
+    not in it; when every one has it, just that."""
+    if known >= total:
+        return t_count("diag.territorio.chart_caption_all", total, total=fmt.number(total))
+    missing = total - known
+    return (t_count("diag.territorio.chart_caption", known, known=fmt.number(known), total=fmt.number(total))
+            + t_count("diag.territorio.chart_left_out", missing, missing=fmt.number(missing)))
+
+
 def known_counts(comparison: pl.DataFrame) -> dict[str, int]:
     """How many rural parishes of the canton have each figure."""
     rural = comparison.filter(pl.col("kind") == "rural")

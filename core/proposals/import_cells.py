@@ -194,6 +194,8 @@ def choice_index(family: str) -> dict[str, str]:
             index.setdefault(normalise(text), code)
     if family == "benefit_scope":
         index.update({"colectivo": "collective", "individual": "individual"})
+    if family == "support_kind":
+        index.setdefault("equipamiento", "equipment")  # its label before it became the aid's «Equipos»
     if family == "localization":
         index.update({"urbano": "urban"})
     if family == "funding_source":

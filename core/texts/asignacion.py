@@ -78,17 +78,23 @@ STRINGS: dict[str, str] = {
     "alloc.note.equal_share": "Cada asociación con propuestas elegibles ({count}) recibe una cuota igual de {amount}; "
                               "lo que una asociación no usa queda sin asignar.",
     "alloc.note.cannot_cover": "No se puede dar un proyecto a «{association}»: {reason}.",
+    # Said of the associations that can receive a project (`_one`: only one, which then gets none); the part on
+    # how many are covered follows, said of those (`_none`: not one).
     "alloc.note.money_short": "El dinero no alcanza para una propuesta por asociación: cubrir a las {total} "
                               "asociaciones que pueden recibir un proyecto costaría al menos {need} y hay "
-                              "{available} disponibles. Se cubren {covered} de {total}, las que dan el mayor "
-                              "puntaje total.",
-    "alloc.note.money_short_one": "El dinero no alcanza para una propuesta por asociación: cubrir a las {total} "
-                                  "asociaciones que pueden recibir un proyecto costaría al menos {need} y hay "
-                                  "{available} disponibles. Se cubre 1 de {total}, la que da el mayor puntaje total.",
+                              "{available} disponibles.",
+    "alloc.note.money_short_one": "El dinero no alcanza para el proyecto de la única asociación que puede recibirlo: "
+                                  "costaría al menos {need} y hay {available} disponibles.",
+    "alloc.note.money_covered": " Se cubren {covered} de {total}, las que dan el mayor puntaje total.",
+    "alloc.note.money_covered_one": " Se cubre 1 de {total}, la que da el mayor puntaje total.",
+    "alloc.note.money_covered_none": " No alcanza para cubrir ninguna.",
     "alloc.note.rules_short": "Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a cada una "
-                              "de las {total} asociaciones; se cubren {covered}, las que dan el mayor puntaje total.",
-    "alloc.note.rules_short_one": "Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a cada "
-                                  "una de las {total} asociaciones; se cubre 1, la que da el mayor puntaje total.",
+                              "de las {total} asociaciones",
+    "alloc.note.rules_short_one": "Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a la "
+                                  "única asociación que puede recibirla.",
+    "alloc.note.rules_covered": "; se cubren {covered}, las que dan el mayor puntaje total.",
+    "alloc.note.rules_covered_one": "; se cubre 1, la que da el mayor puntaje total.",
+    "alloc.note.rules_covered_none": "; no se cubre ninguna.",
     "alloc.note.uncovered": "«{association}» queda sin proyecto con este método.",
     # -- why an association has no project -------------------------------------------------------------
     "alloc.uncovered.line": "{association}: {reason}",

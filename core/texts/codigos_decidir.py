@@ -4,6 +4,10 @@ Codes stay in English in the data (they are what other code and the views read);
 labels, through core.texts.label, in the pages and in the engine's sentences alike.
 """
 
+from core.texts.codigos_estudio import LABELS as STUDY_LABELS
+
+AID_KIND = STUDY_LABELS["aid_kind"]
+
 LABELS: dict[str, dict[str, str]] = {
     # What a proposal answers (same codes as the study's `need`, worded for a project).
     "proposal_need": {
@@ -18,15 +22,10 @@ LABELS: dict[str, dict[str, str]] = {
         "organization": "Organización",
         "other": "Otra",
     },
-    # The kind of support a proposal asks for: the same codes as the `kind` of past aid.
-    "support_kind": {
-        "inputs": "Insumos",
-        "training": "Capacitación",
-        "infrastructure": "Infraestructura",
-        "technical_assistance": "Asistencia técnica",
-        "equipment": "Equipamiento",
-        "marketing": "Comercialización",
-    },
+    # The kind of support a proposal asks for: one concept with the `kind` of past aid (the aid criterion and the
+    # Ayudas page compare them code by code), so the same labels; files that still say «Equipamiento» are read
+    # (core/proposals/import_cells.py).
+    "support_kind": dict(AID_KIND),
     # Thematic areas of the thesis' registration forms (18 values).
     "theme": {
         "agriculture": "Agricultura",

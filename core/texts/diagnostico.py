@@ -55,10 +55,13 @@ STRINGS = {
                                    "elegida. Límites parroquiales de CONALI 2024, simplificados. El mapa no necesita "
                                    "internet.",
     "diag.territorio.chart_title": "{indicator}: parroquias rurales del cantón {canton}",
-    "diag.territorio.chart_caption": "{known} de {total} parroquias rurales del cantón tienen este dato; las demás no "
-                                     "aparecen en el gráfico.",
-    "diag.territorio.chart_caption_one": "1 de {total} parroquias rurales del cantón tiene este dato; las demás no "
-                                         "aparecen en el gráfico.",
+    # said of the parishes with the figure; then of those left out of the chart (core.diagnosis.territory)
+    "diag.territorio.chart_caption": "{known} de {total} parroquias rurales del cantón tienen este dato",
+    "diag.territorio.chart_caption_one": "1 de {total} parroquias rurales del cantón tiene este dato",
+    "diag.territorio.chart_left_out": "; las otras {missing} no aparecen en el gráfico.",
+    "diag.territorio.chart_left_out_one": "; la otra no aparece en el gráfico.",
+    "diag.territorio.chart_caption_all": "Las {total} parroquias rurales del cantón tienen este dato.",
+    "diag.territorio.chart_caption_all_one": "La única parroquia rural del cantón tiene este dato.",
     "diag.territorio.none_known": "Ninguna parroquia rural del cantón {canton} tiene «{indicator}» en el censo 2022: "
                                   "no hay con qué compararla.",
     "diag.territorio.table_title": "Comparación con las parroquias rurales del cantón",
@@ -215,7 +218,9 @@ STRINGS = {
     "diag.ayudas.atomization_title": "¿Ayuda atomizada y repetida?",
     "diag.ayudas.atomization_intro": "Una combinación asociación × tipo de ayuda está **atomizada** cuando la misma clase "
                                      "de ayuda (por ejemplo, capacitación) le llega de varias instituciones o en años "
-                                     "seguidos. El estudio solo pudo describirlo; aquí se ve en los registros.",
+                                     "seguidos.",
+    "diag.ayudas.atomization_study": "El estudio de El Valle (Gómez-Ceballos et al., 2021) solo pudo describirlo; "
+                                     "aquí se ve en los registros.",
     "diag.ayudas.atomized_metric": "Combinaciones atomizadas",
     "diag.ayudas.atomized_delta": "de {total} asociación × tipo de ayuda",
     "diag.ayudas.heatmap_title": "Instituciones distintas que dieron cada tipo de ayuda a cada asociación",
@@ -274,9 +279,10 @@ STRINGS = {
     "diag.migracion.reading": "Lectura elegida: el estudio dice «25,3 % de sus miembros residen en el exterior»; se "
                               "lee como familias de socios con alguien en el exterior (23 de 91).",
     "diag.migracion.who_farms_title": "Quién queda a cargo: familias con y sin familiares en el exterior",
-    "diag.migracion.who_farms_intro": "El estudio ve en la emigración, sobre todo de hombres, una agricultura familiar "
-                                      "que se feminiza y envejece. Compare los hogares con y sin familiares en el "
-                                      "exterior: quién encabeza el hogar, quién trabaja la tierra, qué edad tiene el socio.",
+    "diag.migracion.who_farms_intro": "Compare los hogares con y sin familiares en el exterior: quién encabeza el "
+                                      "hogar, quién trabaja la tierra, qué edad tiene el socio.",
+    "diag.migracion.who_farms_study": "El estudio de El Valle (Gómez-Ceballos et al., 2021) ve en la emigración, sobre "
+                                      "todo de hombres, una agricultura familiar que se feminiza y envejece.",
     "diag.migracion.who_farms_chart": "Rasgos del hogar, con y sin familiares en el exterior",
     "diag.migracion.group": "Familias",
     "diag.migracion.group.true": "Con familiares en el exterior",
@@ -349,6 +355,11 @@ STRINGS = {
     "diag.problemas.col.rank": "Puesto",
     "diag.problemas.col.label_es": "Problema",
     "diag.problemas.col.votes": "Votos",
+    "diag.problemas.col.session_votes": "Votos en la sesión",
+    "diag.problemas.session_note": "El gráfico y la columna «Votos» muestran los votos registrados en «Preparar la "
+                                   "parroquia». El grupo asesor volvió a votar estos problemas en la {meeting}, ya "
+                                   "cerrada: Priorización ordena las necesidades con los votos de esa sesión "
+                                   "(columna «Votos en la sesión»).",
     "diag.problemas.col.vote_share": "Proporción de los votos",
     "diag.problemas.col.need": "Necesidad",
     "diag.problemas.col.mentions": "Menciones",
