@@ -236,3 +236,22 @@ def test_the_reset_button_keeps_and_names_what_an_acta_decided(own_store):
          f"EV-P05 («Financiada», acta {decision.number_es}) y EV-P09 («No financiada», acta {decision.number_es}). "
          "Su estado y su seguimiento quedan como los dejó el acta.")]
     assert records.proposal(Store(own_store), "EV-P02").item.status == "funded"
+
+
+def test_a_loaded_parish_s_records_are_named_by_its_own_codes_the_full_id_in_the_files(own_store, monkeypatch):
+    """Licto's association A01 is «A01» in the table, as on every other page (not «060156-A01»); the downloads keep
+    the full id the store and `python -m core.audit verify` name, for an auditor."""
+    from core.parish.models import ParishAssociation
+    from core.parish.records import ParishBatch, save_as
+
+    offered = _exports(monkeypatch)
+    save_as(Store(own_store), "consola", ParishBatch("060156").add("asociaciones", [
+        ParishAssociation(parish_code="060156", code=code, name=name, members_total=5)
+        for code, name in (("A01", "Flor"), ("A02", "Unión"))]))
+    app = open_app_page("pages/registro.py", PLANNER, parish="060156")
+    ours = app.dataframe[0].value
+    assert sorted(ours["Registro"]) == ["A01", "A02"]
+    assert "Identificador completo" not in ours.columns
+    shown = offered["minga-registro-parroquia-060156"]
+    assert sorted(zip(shown["record_id"], shown["record_key"], strict=True)) == [
+        ("A01", "060156-A01"), ("A02", "060156-A02")]

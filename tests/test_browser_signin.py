@@ -89,3 +89,30 @@ def test_an_adviser_signs_in_on_the_parish_whose_open_meeting_lists_them(page, a
         expect(selector).to_have_value("Cacha (Cab. en Machángara) — Riobamba, Chimborazo")
     finally:
         store.delete(meeting.MEETING, opened.meeting_id, actor="pruebas")  # the shared store feeds other tests
+
+
+def test_an_association_s_representative_signs_in_on_their_association_s_parish(page, app_url, test_accounts):
+    """Rosa represents an association of Licto, loaded through Preparar: signing in takes her to Licto, whose
+    proposals are hers; she stayed on El Valle, the study's parish."""
+    from core.parish.models import ParishAssociation
+    from core.parish.records import ParishBatch, save_as
+    from core.record.auth import Accounts, Role, User
+    from core.record.store import Store
+    from tests.conftest import TEST_PASSWORD
+
+    store = Store()
+    accounts = Accounts(store)
+    # kept in the shared store, as the account that names it (a named association is not removed): saved again,
+    # it is the same record
+    save_as(store, "pruebas", ParishBatch("060156").add("asociaciones", [
+        ParishAssociation(parish_code="060156", code="A01", name="Flor de Licto", members_total=5)]))
+    if accounts.get("rep-licto") is None:
+        accounts.create(test_accounts["admin"], User(username="rep-licto", display_name="Rosa Guamán",
+                                                     role=Role.ASSOCIATION, association_id="060156-A01"),
+                        TEST_PASSWORD)
+    page.goto(app_url)
+    wait_for_app(page)
+    selector = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").locator("input")
+    expect(selector).to_have_value("El Valle — Cuenca, Azuay")
+    sign_in(page, "rep-licto")
+    expect(selector).to_have_value("Licto — Riobamba, Chimborazo")

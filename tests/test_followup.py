@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from core.proposals import records
-from core.proposals.models import Proposal, StatusChange
+from core.proposals.models import Indicator, Proposal, StatusChange
 from core.record import facts, followup
 from core.record.auth import Role, User
 from core.record.store import Store
@@ -80,3 +80,50 @@ def test_a_step_is_never_dated_before_the_one_the_project_is_at():
         followup.next_step(funded, "in_execution", dt.date(2017, 1, 1))
     moved = followup.next_step(funded, "in_execution", dt.date(2026, 3, 2))
     assert moved.status == "in_execution" and moved.status_history[-1].date == dt.date(2026, 3, 2)
+
+
+LICTO = "060156"  # Licto, Riobamba: a parish loaded through Preparar, not the demo
+
+
+def _licto_funded(store: Store) -> Proposal:
+    """Licto with its association A01 and PDOT objective O1 loaded, and a proposal aligned to O1 with two
+    indicators, funded by the board and without an agreement."""
+    from core.parish.models import ParishAssociation, ParishPdotObjective
+    from core.parish.records import ParishBatch, save_as
+
+    save_as(store, "consola", ParishBatch(LICTO)
+            .add("asociaciones", [ParishAssociation(parish_code=LICTO, code="A01", name="Flor", members_total=5)])
+            .add("objetivos_pdot", [ParishPdotObjective(parish_code=LICTO, code="O1", component="Económico",
+                                                        objective_es="Riego")]))
+    proposal = Proposal(proposal_id=f"{LICTO}-CU-1", association_id=f"{LICTO}-A01", parish_code=LICTO,
+                        title="Riego parcelario", cost_usd=2000, requested_usd=1000,
+                        counterpart_associations_usd=1000, support_kind="training", status="submitted",
+                        pdot_objective_ids=[f"{LICTO}-O1"],
+                        indicators=[Indicator(name="Familias con riego", baseline="0", target="20",
+                                              means_of_verification="Actas"),
+                                    Indicator(name="Organización", baseline="débil", target="fortalecida",
+                                              means_of_verification="Informe")])
+    return store_funded(store, proposal)
+
+
+PLANNED = "Familias con riego: de 0 a 20; Organización: de débil a fortalecida"
+
+
+def test_a_funded_project_without_agreement_reports_its_own_indicators(parish_store):
+    """The PDOT report's «Indicadores» of a project the board funded read the proposal's indicators (no agreement,
+    no annex, nothing reached yet): they were blank."""
+    from core.cooperation import pdot_progress
+
+    store = Store(parish_store)
+    _licto_funded(store)
+    frame = pdot_progress.progress([v.item for v in records.pdot_objectives(store, LICTO)],
+                                   records.proposal_models(store, LICTO), [], {})
+    assert frame.select("pdot_objective_id", "proposal_id", "indicators").rows() == [
+        (f"{LICTO}-O1", f"{LICTO}-CU-1", PLANNED)]
+
+
+def test_seguimiento_of_a_loaded_parish_shows_the_funded_project_s_indicators(parish_store):
+    _licto_funded(Store(parish_store))
+    app = open_app_page(PAGE, PLANNER, parish=LICTO)
+    report = next(d.value for d in app.dataframe if "Indicadores" in d.value.columns)
+    assert report[["Objetivo PDOT", "Indicadores"]].values.tolist() == [["O1", PLANNED]]

@@ -12,7 +12,7 @@ import streamlit as st
 
 from core.data.validation import spanish_message
 from core.fmt import capitalized
-from core.record import meeting_invites, web_sessions
+from core.record import landing, web_sessions
 from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
 from core.record.signin import Attempt, SignInRefused, sign_in
 from core.texts import label, labels, t
@@ -123,8 +123,7 @@ def _sign_out(user: User) -> None:
 
 
 def _signed_in(user: User) -> None:
-    awaited = meeting_invites.awaiting(data.store(), user.username)
-    state.follow_sign_in(user.parish_code or (awaited[0].parish_code if awaited else None))
+    state.follow_sign_in(landing.parish_of(data.store(), user))
     cookie = web_sessions.start(data.store(), user)
     st.session_state[USER_KEY] = user
     st.session_state[COOKIE_KEY] = cookie

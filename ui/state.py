@@ -38,8 +38,9 @@ def parish_selector() -> str:
 
 
 def follow_sign_in(parish_code: str | None) -> None:
-    """Show the parish a person works for once they sign in (their junta's, or the one whose meeting awaits them),
-    not the study's that every visit starts on; None leaves the parish chosen as it is."""
+    """Show the parish a person works for once they sign in (core.record.landing: their junta's, their association's,
+    or the one whose meeting awaits them), not the study's that every visit starts on; None leaves the parish chosen
+    as it is."""
     if parish_code is not None:
         st.session_state[SIGNED_IN_PARISH] = parish_code
 

@@ -5,7 +5,8 @@ Grain: one row per (PDOT objective, followed project). A followed project is a p
 in execution or closed) or one with a signed agreement; it counts under each PDOT objective it is aligned to
 (`Proposal.pdot_objective_ids`). Money committed is the agreement's total (cooperant, GAD and community) when there
 is one, else the GAD's share the board approved; spent and physical progress come from the agreement's newest
-report (None without one); the indicators read «name: reached of target unit».
+report (None without one); the indicators read «name: reached of target unit» from the agreement's annex, or, for a
+project the board funded without an agreement, «name: from baseline to target» from the proposal's own indicators.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ def _indicators(agreement: Agreement, latest: Report | None) -> str:
                        unit=i.unit) for i in agreement.indicators)
 
 
+def _planned(proposal: Proposal) -> str:
+    return "; ".join(t("pdot.indicator_planned", name=i.name, baseline=i.baseline, target=i.target)
+                     for i in proposal.indicators)
+
+
 def progress(objectives: Sequence[PdotObjective], proposals: Sequence[Proposal],
              agreements: Sequence[Agreement], reports: Mapping[str, Sequence[Report]]) -> pl.DataFrame:
     """The report's rows, by objective then project; `reports` maps an agreement id to its reports, oldest first."""
@@ -58,5 +64,5 @@ def progress(objectives: Sequence[PdotObjective], proposals: Sequence[Proposal],
                          "agreement": agreement.number_es if agreement else None, "committed_usd": committed,
                          "spent_usd": sum(latest.spent_by_source().values()) if latest else None,
                          "progress_pct": latest.physical_progress_pct if latest else None,
-                         "indicators": _indicators(agreement, latest) if agreement else ""})
+                         "indicators": _indicators(agreement, latest) if agreement else _planned(proposal)})
     return pl.DataFrame(rows, schema=SCHEMA)

@@ -43,6 +43,9 @@ STRINGS = {
     "log.col.action": "Acción",
     "log.col.kind": "Tipo",
     "log.col.record_id": "Registro",
+    "log.col.record_id.help": ("El código con que la parroquia conoce el registro. El identificador completo, con el "
+                               "código de la parroquia, está en las descargas CSV y Excel."),
+    "log.col.record_key": "Identificador completo",
     "log.col.hash": "Huella",
     "log.cli": "También se puede verificar fuera de la aplicación: python -m core.audit verify",
     "admin.title": "Administración",

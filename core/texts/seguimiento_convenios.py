@@ -85,6 +85,7 @@ STRINGS = {
                     "comprometido, lo gastado y el avance físico según el último informe, y sus indicadores. Es el "
                     "reporte que pide el sistema nacional de planificación; descárguelo en Excel.",
     "pdot.indicator": "{name}: {reached} de {target} {unit}",
+    "pdot.indicator_planned": "{name}: de {baseline} a {target}",
     "pdot.col.pdot_objective_id": "Objetivo PDOT",
     "pdot.col.component": "Componente",
     "pdot.col.objective": "Objetivo",
