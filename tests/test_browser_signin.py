@@ -16,6 +16,16 @@ def _signed_in(page):
     return page.get_by_test_id("stSidebar").get_by_role("button", name="Salir")
 
 
+def _lands_on(page, app_url, username: str, parish: str) -> None:
+    """Open the app (on El Valle, the study's parish), sign in as `username` and see the sidebar move to `parish`."""
+    page.goto(app_url)
+    wait_for_app(page)
+    selector = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").locator("input")
+    expect(selector).to_have_value("El Valle — Cuenca, Azuay")
+    sign_in(page, username)
+    expect(selector).to_have_value(parish)
+
+
 def test_a_reload_keeps_the_person_signed_in_until_they_sign_out(page, app_url, planner_login):
     page.goto(app_url)
     wait_for_app(page)
@@ -54,12 +64,7 @@ def test_signing_in_shows_the_parish_of_ones_own_junta(page, app_url, test_accou
         accounts.create(test_accounts["admin"], User(username="vocal-angochagua", display_name="José Sandoval",
                                                      role=Role.BOARD, position=Position.MEMBER,
                                                      parish_code="100152"), TEST_PASSWORD)
-    page.goto(app_url)
-    wait_for_app(page)
-    selector = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").locator("input")
-    expect(selector).to_have_value("El Valle — Cuenca, Azuay")
-    sign_in(page, "vocal-angochagua")
-    expect(selector).to_have_value("Angochagua — Ibarra, Imbabura")
+    _lands_on(page, app_url, "vocal-angochagua", "Angochagua — Ibarra, Imbabura")
     expect(page.get_by_text("Parroquia Angochagua")).to_be_visible()  # Inicio follows the selector
 
 
@@ -82,11 +87,7 @@ def test_an_adviser_signs_in_on_the_parish_whose_open_meeting_lists_them(page, a
         subject="problems", item_ids=["060151-P01", "060151-P02"],
         participants=[meeting.Participant(participant_id="p01", name="Luis Farinango", username="asesor-cacha")]))
     try:
-        page.goto(app_url)
-        wait_for_app(page)
-        sign_in(page, "asesor-cacha")
-        selector = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").locator("input")
-        expect(selector).to_have_value("Cacha (Cab. en Machángara) — Riobamba, Chimborazo")
+        _lands_on(page, app_url, "asesor-cacha", "Cacha (Cab. en Machángara) — Riobamba, Chimborazo")
     finally:
         store.delete(meeting.MEETING, opened.meeting_id, actor="pruebas")  # the shared store feeds other tests
 
@@ -110,9 +111,4 @@ def test_an_association_s_representative_signs_in_on_their_association_s_parish(
         accounts.create(test_accounts["admin"], User(username="rep-licto", display_name="Rosa Guamán",
                                                      role=Role.ASSOCIATION, association_id="060156-A01"),
                         TEST_PASSWORD)
-    page.goto(app_url)
-    wait_for_app(page)
-    selector = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").locator("input")
-    expect(selector).to_have_value("El Valle — Cuenca, Azuay")
-    sign_in(page, "rep-licto")
-    expect(selector).to_have_value("Licto — Riobamba, Chimborazo")
+    _lands_on(page, app_url, "rep-licto", "Licto — Riobamba, Chimborazo")
