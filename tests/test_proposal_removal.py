@@ -82,12 +82,12 @@ def test_an_open_meeting_that_lists_it_keeps_it_until_the_meeting_closes(store):
 
 @pytest.mark.parametrize(("who", "proposal_id", "status", "refusal"), [
     (LEAD_REP, JOINT, ProposalStatus.SUBMITTED, (ValueError, "elimina solo sus borradores, y esta propuesta está «Presentada»")),
-    (JOINT_REP, JOINT, ProposalStatus.DRAFT, (PermissionDenied, "de su asociación")),  # joins it, does not lead it
-    (JOINT_REP, "EV-P05", ProposalStatus.DRAFT, (PermissionDenied, "de su asociación")),  # another association's
-    (BOARD, OTHERS, ProposalStatus.DRAFT, (PermissionDenied, "no permite editar")),
-    (ADVISER, OTHERS, ProposalStatus.DRAFT, (PermissionDenied, "no permite editar")),
-    (OBSERVER, OTHERS, ProposalStatus.DRAFT, (PermissionDenied, "no permite editar")),
-    (None, OTHERS, ProposalStatus.DRAFT, (PermissionDenied, "no permite editar")),
+    (JOINT_REP, JOINT, ProposalStatus.DRAFT, (PermissionDenied, "Solo la asociación que encabeza la propuesta")),  # joins it, does not lead it
+    (JOINT_REP, "EV-P05", ProposalStatus.DRAFT, (PermissionDenied, "Solo la asociación que encabeza la propuesta")),  # another association's
+    (BOARD, OTHERS, ProposalStatus.DRAFT, (PermissionDenied, "Solo el técnico de planificación")),
+    (ADVISER, OTHERS, ProposalStatus.DRAFT, (PermissionDenied, "Solo el técnico de planificación")),
+    (OBSERVER, OTHERS, ProposalStatus.DRAFT, (PermissionDenied, "Solo el técnico de planificación")),
+    (None, OTHERS, ProposalStatus.DRAFT, (PermissionDenied, "Solo el técnico de planificación")),
 ])
 def test_who_may_not_delete_is_told_and_nothing_changes(store, who, proposal_id, status, refusal):
     version = _stored_as(store, proposal_id, status) if status == ProposalStatus.DRAFT else 0

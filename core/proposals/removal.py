@@ -12,7 +12,7 @@ from __future__ import annotations
 from core.proposals.lifecycle import FUNDED_OR_LATER, ProposalStatus
 from core.proposals.models import Proposal
 from core.record import overlay
-from core.record.auth import Accounts, Action, Role, User, can, require
+from core.record.auth import Accounts, Action, PermissionDenied, Role, User, can
 from core.record.meeting import meetings
 from core.record.store import Store, StoreError
 from core.texts import label, t
@@ -22,25 +22,26 @@ KIND = "proposal"
 DECIDED = frozenset({*FUNDED_OR_LATER, ProposalStatus.NOT_FUNDED})
 
 
-def refusal(user: User | None, proposal: Proposal) -> str | None:
-    """Why `user` may not delete `proposal` as stored (Spanish), or None when they may, by role and status. An open
-    meeting listing it is checked on deletion, against the stored meetings."""
+def _refusal(user: User | None, proposal: Proposal) -> tuple[type[Exception], str] | None:
+    """Why `user` may not delete `proposal` as stored, with the error that says it (PermissionDenied: who they are;
+    ValueError: the proposal's status), or None when they may."""
     if user is not None and user.role == Role.ASSOCIATION:
         if not can(user, Action.SUBMIT_PROPOSAL, proposal.association_id):
-            return t("prop.delete.err.not_lead")
+            return PermissionDenied, t("prop.delete.err.not_lead")
         if proposal.status != ProposalStatus.DRAFT:
-            return t("prop.delete.err.not_draft", status=label("proposal_status", proposal.status))
+            return ValueError, t("prop.delete.err.not_draft", status=label("proposal_status", proposal.status))
         return None
     if not can(user, Action.EDIT_PROPOSAL):
-        return t("prop.delete.err.role")
+        return PermissionDenied, t("prop.delete.err.role")
     if proposal.status in DECIDED:
-        return t("prop.delete.err.decided", status=label("proposal_status", proposal.status))
+        return ValueError, t("prop.delete.err.decided", status=label("proposal_status", proposal.status))
     return None
 
 
 def may_delete(user: User | None, proposal: Proposal) -> bool:
-    """Whether to offer the deletion of `proposal` to `user` (the page's question; core decides on deletion)."""
-    return refusal(user, proposal) is None
+    """Whether to offer the deletion of `proposal` to `user`, by role and status (the page's question; an open
+    meeting listing it is checked on deletion, against the stored meetings)."""
+    return _refusal(user, proposal) is None
 
 
 def _open_meetings_listing(store: Store, proposal: Proposal) -> list[str]:
@@ -51,23 +52,20 @@ def _open_meetings_listing(store: Store, proposal: Proposal) -> list[str]:
 def delete_proposal(store: Store, user: User | None, proposal_id: str, expected_version: int) -> int:
     """Delete the stored proposal `proposal_id` at `expected_version` (ConflictError when someone saved it
     meanwhile); returns the tombstone's version. PermissionDenied (the role, another association's proposal) or
-    ValueError (its status, an open meeting) say why not, in Spanish."""
+    ValueError (its status, an open meeting) say why not, in Spanish. The account is read as stored."""
     actor = Accounts(store).signed_in(user)
     record = overlay.current(store, KIND, proposal_id)
     if record is None or record.deleted:
         raise StoreError(t("store.missing_record", record=proposal_id))
     stored = Proposal.model_validate(record.body)
-    if actor is not None and actor.role == Role.ASSOCIATION:
-        require(actor, Action.SUBMIT_PROPOSAL, stored.association_id)  # only the lead association's
-    else:
-        actor = require(actor, Action.EDIT_PROPOSAL)
-    why_not = refusal(actor, stored)
-    if why_not is None:
-        listing = _open_meetings_listing(store, stored)
+    refused = _refusal(actor, stored)
+    if refused is not None:
+        error, why_not = refused
+        raise error(why_not)
+    listing = _open_meetings_listing(store, stored)
+    if listing:
         key = "prop.delete.err.in_meeting" if len(listing) == 1 else "prop.delete.err.in_meetings"
-        why_not = t(key, meetings="», «".join(listing)) if listing else None
-    if why_not is not None:
-        raise ValueError(why_not)
+        raise ValueError(t(key, meetings="», «".join(listing)))
     [saved] = store.apply([overlay.delete(KIND, record, t("log.action.delete_proposal"), expected_version)],
                           actor=actor.username)
     return saved.version
