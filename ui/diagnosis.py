@@ -17,6 +17,7 @@ from core.record.auth import Action
 from core.record.meeting_results import MeetingRef, problem_votes
 from core.texts import t, t_count
 from ui import charts, data, session, state, widgets
+from ui.decidir_registro import parish_name
 
 
 def frames_of(queries: Mapping[str, ViewQuery], parish_code: str) -> dict[str, pl.DataFrame]:
@@ -47,8 +48,7 @@ def source(kind: str, synthetic: bool) -> str:
     parish_code = state.current_parish()
     if state.shows_the_study(parish_code, synthetic):
         return t(f"diag.source.{kind}_study")
-    row = data.parish(parish_code)
-    return t(f"diag.source.{kind}", name=row["name"] if row else parish_code)
+    return t(f"diag.source.{kind}", name=parish_name(parish_code))
 
 
 def closed_problem_vote(parish_code: str) -> tuple[MeetingRef, dict[str, tuple[int, int]]] | None:
