@@ -507,12 +507,13 @@ def choose_parish(page, typed: str) -> None:
 OPEN_LIST_MS = 10_000  # how long a list may take to show its option after the click that opens it
 
 
-def pick_option(page, opener, option: str, typed: str = "") -> None:
+def pick_option(page, opener, option: str, typed: str = "", exact: bool = True) -> None:
     """Open a drop-down list by clicking `opener`, type `typed` (to filter it) and click `option` once the list
-    shows it. A rerun that ends just after the click draws the widget anew and closes its list: a person then
-    opens it again, and so does this, until the overall timeout."""
+    shows it (the first option whose name holds it, when not `exact`). A rerun that ends just after the click draws
+    the widget anew and closes its list: a person then opens it again, and so does this, until the overall
+    timeout."""
     deadline = time.monotonic() + BROWSER_TIMEOUT_MS / 1000
-    choice = page.get_by_role("option", name=option, exact=True)
+    choice = page.get_by_role("option", name=option, exact=exact).first
     while True:
         wait_for_app(page)
         opener.click()

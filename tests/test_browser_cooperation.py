@@ -22,6 +22,7 @@ from tests.conftest import (
     after_its_run,
     approve_proposal,
     open_page,
+    pick_option,
     served_app,
     sign_in,
     wait_for_app,
@@ -35,8 +36,8 @@ def _form(page, button: str):
 
 
 def _choose(page, form, label: str, option: str) -> None:
-    form.get_by_role("combobox", name=label, exact=True).click()
-    page.get_by_role("option", name=option).first.click()
+    """Take the first option holding `option` in the list `label`, opened again should a rerun close it."""
+    pick_option(page, form.get_by_role("combobox", name=label, exact=True), option, exact=False)
 
 
 def _submit(page, form, button: str) -> None:
