@@ -64,8 +64,7 @@ def test_the_proposals_list_people_download_reads_back_with_the_same_proponents(
     associations that do not exist."""
     named = dataclasses.replace(ctx, associations={**ctx.associations, "EV-A78": "Unión, Progreso"})
     plain = proposal.model_copy(update={"association_ids": [proposal.association_id, FLOR[0], "EV-A78"],
-                                        "requested_usd": proposal.cost_usd, "counterpart_associations_usd": 0.0,
-                                        "budget_lines": []})  # the list has no contributions nor budget lines
+                                        "budget_lines": []})  # the list is one table: no budget lines
     people = exports.for_people(entry.list_frame([(plain, 1)], named.associations), entry.download_headers())
     result = imports.preview_import(write(people), name, named)
     assert result.ok, result.problems
@@ -111,3 +110,21 @@ def test_the_templates_texts_are_quote_prefixed_text_cells_as_every_download(ctx
              if isinstance(c.value, str)]
     assert texts and all(c.quotePrefix for c in texts)
     assert imports.preview_import(import_templates.template_xlsx(hostile), "plantilla.xlsx", hostile).ok
+
+
+@pytest.mark.parametrize(("write", "name"), [(exports.csv_bytes, "minga-propuestas.csv"),
+                                             (exports.xlsx_bytes, "minga-propuestas.xlsx")])
+def test_the_proposals_list_download_keeps_every_contribution(ctx, proposal, write, name):
+    """The list had the cost and the amount asked of the GAD but no contributions: a proposal that others co-fund
+    read back with amounts that do not add up, and could not be imported again."""
+    funded = proposal.model_copy(update={
+        "cost_usd": 10_000.5, "requested_usd": 6_000.0, "counterpart_associations_usd": 2_500.25,
+        "counterpart_cooperant_usd": 1_000.0, "counterpart_other_usd": 500.25, "cooperant_name": "Fundación Ñukanchik",
+        "budget_lines": []})
+    people = exports.for_people(entry.list_frame([(funded, 1)], ctx.associations), entry.download_headers())
+    result = imports.preview_import(write(people), name, ctx)
+    assert result.ok, result.problems
+    read = result.rows[0].proposal
+    assert (read.cost_usd, read.requested_usd, read.counterpart_associations_usd, read.counterpart_cooperant_usd,
+            read.counterpart_other_usd, read.cooperant_name) == (10_000.5, 6_000.0, 2_500.25, 1_000.0, 500.25,
+                                                                 "Fundación Ñukanchik")
