@@ -468,7 +468,8 @@ def test_a_suggested_budget_from_proposals_none_eligible_does_not_call_them_elig
     """Another parish whose only proposal is still a draft: the starting budget halves what all its proposals ask,
     and the note beside it says so; it once said «las propuestas elegibles» above a warning that none is."""
     from core.record.store import Store
-    from tests.test_app_preparar import PARISH, PLANNER, _one_imported_proposal
+    from tests.test_app_preparar import PARISH, PLANNER
+    from tests.test_app_preparar_own_records import _one_imported_proposal
 
     _one_imported_proposal(Store(parish_store), [])
     app = open_app_page("pages/presupuesto.py", PLANNER, parish=PARISH)
