@@ -37,7 +37,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from bench import Row, Timing
 from bench.interaction import MONEY_FACTORS, scaled
 from core.fmt import number
-from tests.conftest import AppUrl, chromium_path, served_app, sign_in
+from tests.browser_steps import AppUrl, chromium_path, served_app, sign_in
 
 FreshPair = Callable[[], contextlib.AbstractContextManager[tuple[AppUrl, AppUrl]]]  # starts Minga and the empty app
 TITLE = "Navegador (Chromium): cada página frente a la página vacía, un peso de Priorización, la primera página"

@@ -1,86 +1,13 @@
-"""Allocation: the DESIGN §5 interface, each rule, tie-breaks, explanations, and properties checked
-against a brute-force search written here independently of core.engine.allocation."""
+"""Allocation by worked examples: the DESIGN §5 interface, each rule, tie-breaks, explanations and the Spanish
+messages and reasons. Properties checked against a brute-force search are tests/test_allocation_optimum.py."""
 
 from __future__ import annotations
 
-import itertools
-
 import polars as pl
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from core.engine.allocation import AllocationRules, allocate, allocate_detailed, explain_proposal, gini
-
-EPS = 0.005
-
-
-def frame(rows: list[tuple], joint: dict[str, list[str]] | None = None) -> pl.DataFrame:
-    """rows: (proposal_id, association_id, cost_usd, score)."""
-    data = pl.DataFrame(rows, schema=["proposal_id", "association_id", "cost_usd", "score"], orient="row")
-    data = data.with_columns(pl.col("cost_usd").cast(pl.Float64), pl.col("score").cast(pl.Float64))
-    if joint is not None:
-        data = data.with_columns(pl.Series("association_ids", [joint.get(p, [a]) for p, a in
-                                                                zip(data["proposal_id"], data["association_id"], strict=True)]))
-    return data
-
-
-# -- Brute force (independent of the code under test) --------------------------------------------
-
-def members_of(row: dict) -> list[str]:
-    """The lead, then every other association listed, each once."""
-    return list(dict.fromkeys([row["association_id"], *(row.get("association_ids") or [])]))
-
-
-def feasible(rows: list[dict], chosen: set[str], rules: AllocationRules) -> bool:
-    cost = sum(r["cost_usd"] for r in rows if r["proposal_id"] in chosen)
-    if cost > rules.budget_usd - rules.reserve_usd + EPS:
-        return False
-    if any(p not in chosen for p in rules.must_fund) or any(p in chosen for p in rules.must_not_fund):
-        return False
-    if any(a in chosen and b in chosen for a, b in rules.exclusive_pairs):
-        return False
-    if rules.max_share_per_association is not None:
-        cap = rules.max_share_per_association * rules.budget_usd
-        per: dict[str, float] = {}
-        for r in rows:
-            if r["proposal_id"] in chosen:
-                group = members_of(r)
-                for a in group:
-                    per[a] = per.get(a, 0.0) + r["cost_usd"] / len(group)
-        # half a cent over the cap is allowed (a shared cost splits into half cents); 1e-9 absorbs float noise
-        if any(v > cap + EPS + 1e-9 for v in per.values()):
-            return False
-    return True
-
-
-def coverage(rows: list[dict], chosen: set[str]) -> int:
-    return len({a for r in rows if r["proposal_id"] in chosen for a in members_of(r)})
-
-
-def key(rows: list[dict], chosen: set[str], rules: AllocationRules) -> tuple:
-    """What the optimum maximises, lexicographically: coverage (if asked), score, −cost, −positions."""
-    order = sorted(r["proposal_id"] for r in rows)
-    score = round(sum(round(r["score"], 2) for r in rows if r["proposal_id"] in chosen), 2)
-    cost = round(sum(r["cost_usd"] for r in rows if r["proposal_id"] in chosen), 2)
-    positions = sum(order.index(p) + 1 for p in chosen)
-    cover = coverage(rows, chosen) if rules.min_one_per_association else 0
-    return (cover, score, -cost, -positions)
-
-
-def brute_force(candidates: pl.DataFrame, rules: AllocationRules) -> tuple[tuple, set[str]] | None:
-    rows = candidates.to_dicts()
-    ids = [r["proposal_id"] for r in rows]
-    best = None
-    for size in range(len(ids) + 1):
-        for combo in itertools.combinations(ids, size):
-            chosen = set(combo)
-            if feasible(rows, chosen, rules):
-                k = key(rows, chosen, rules)
-                if best is None or k > best[0]:
-                    best = (k, chosen)
-    return best
-
+from tests.allocation_oracle import EPS, frame
 
 # -- DESIGN §5 interface -------------------------------------------------------------------------
 
@@ -227,7 +154,6 @@ def test_ties_go_to_the_lower_cost_then_the_lower_code():
     assert b.rule == "tie" and b.score_gap == 0
 
 
-
 def test_the_last_tie_break_is_the_one_the_result_states():
     """{A, E} and {B, C} tie on score and cost. «The allocation with the lowest codes» reads as {A, E} (it has A),
     yet the allocation takes the least sum of positions in code order, {B, C} (2 + 3 < 1 + 5): the text said the
@@ -271,151 +197,6 @@ def test_gini_of_known_spreads():
     assert gini([]) == 0
 
 
-# -- Properties against brute force ----------------------------------------------------------------
-
-@st.composite
-def instances(draw, max_n: int = 12):
-    n = draw(st.integers(1, max_n))
-    n_assoc = draw(st.integers(1, 4))
-    rows = []
-    for k in range(n):
-        rows.append((f"P{k:02d}", f"a{draw(st.integers(1, n_assoc))}",
-                     draw(st.integers(0, 60)) + draw(st.sampled_from([0, 0.5, 0.25])),
-                     draw(st.integers(0, 100)) + draw(st.sampled_from([0, 0.5, 0.01]))))
-    joint = None
-    if draw(st.booleans()):  # joint proposals: other associations listed, repeats and the lead included
-        others = st.lists(st.integers(1, n_assoc).map(lambda k: f"a{k}"), max_size=2)
-        joint = {r[0]: [r[1], *draw(others)] for r in rows}
-    candidates = frame(rows, joint)
-    ids = [r[0] for r in rows]
-    budget = draw(st.integers(0, 200))
-    must = draw(st.lists(st.sampled_from(ids), max_size=1, unique=True)) if draw(st.booleans()) else []
-    must_not = [p for p in draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)) if p not in must]
-    pairs = []
-    if n >= 2 and draw(st.booleans()):
-        a, b = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
-        pairs = [(a, b)]
-    rules = AllocationRules(
-        budget_usd=budget, reserve_usd=draw(st.sampled_from([0, 0, 10])),
-        min_one_per_association=draw(st.booleans()),
-        max_share_per_association=draw(st.sampled_from([None, None, 0.3, 0.6])),
-        must_fund=must, must_not_fund=must_not, exclusive_pairs=pairs)
-    return candidates, rules
-
-
-# How many examples: the profile (tests/conftest.py) decides; `make test` runs the quick "ci" one.
-FAST = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@FAST
-@given(instances())
-def test_optimum_equals_brute_force_and_respects_every_rule(case):
-    candidates, rules = case
-    result = allocate_detailed(candidates, rules, explain=False)
-    best = brute_force(candidates, rules)
-    if best is None:
-        assert not result.feasible and result.message_es
-        return
-    assert result.feasible
-    rows = candidates.to_dicts()
-    chosen = set(result.funded_ids)
-    assert feasible(rows, chosen, rules)
-    assert result.total_cost_usd <= rules.available_usd + EPS
-    assert key(rows, chosen, rules) == best[0]
-
-
-@FAST
-@given(instances())
-def test_optimum_is_never_worse_than_greedy_or_equal_split(case):
-    candidates, rules = case
-    optimal = allocate_detailed(candidates, rules, explain=False)
-    rows = candidates.to_dicts()
-    for method in ("greedy", "equal_split"):
-        other = allocate_detailed(candidates, rules, method=method)
-        assert other.feasible == optimal.feasible
-        if not other.feasible:
-            continue
-        chosen = set(other.funded_ids)
-        assert feasible(rows, chosen, rules)  # heuristics keep the hard rules too
-        assert key(rows, set(optimal.funded_ids), rules)[:2] >= key(rows, chosen, rules)[:2]
-
-
-def consul_greedy(rows: list[dict], rules: AllocationRules) -> set[str]:
-    """The greedy rule as CONSUL states it, written here over plain rows: the obligatory proposals first; with
-    «at least one per association», each association (in the order of its best proposal) funds its best proposal
-    that still fits, unless it already has one; then every proposal by score (highest first; then cost, lowest
-    first; then code) is funded when it still fits."""
-    turn = sorted(rows, key=lambda r: (-round(r["score"], 2), r["cost_usd"], r["proposal_id"]))
-    chosen = set(rules.must_fund)
-    if rules.min_one_per_association:
-        first_seen = list(dict.fromkeys(a for r in turn for a in members_of(r)))
-        for association in first_seen:
-            own = [r["proposal_id"] for r in turn if association in members_of(r)]
-            if chosen.isdisjoint(own):
-                chosen |= next(({p} for p in own if feasible(rows, chosen | {p}, rules)), set())
-    for r in turn:
-        if feasible(rows, chosen | {r["proposal_id"]}, rules):
-            chosen.add(r["proposal_id"])
-    return chosen
-
-
-@FAST
-@given(instances())
-def test_greedy_funds_what_consuls_rule_written_independently_funds(case):
-    candidates, rules = case
-    result = allocate_detailed(candidates, rules, method="greedy")
-    if result.feasible:
-        assert set(result.funded_ids) == consul_greedy(candidates.to_dicts(), rules)
-
-
-@FAST
-@given(instances(max_n=8))
-def test_score_needed_and_cost_to_shed_are_exact(case):
-    candidates, rules = case
-    result = allocate_detailed(candidates, rules)
-    if not result.feasible:
-        return
-    for listed in result.proposals:
-        if listed.funded or listed.score_needed is None:
-            continue
-        pid = listed.proposal_id
-        outcome = explain_proposal(candidates, rules, pid)
-        assert outcome.score_needed == listed.score_needed
-        # Any score above the one needed brings it in.
-        raised = candidates.with_columns(
-            pl.when(pl.col("proposal_id") == pid).then(outcome.score_needed + 0.01).otherwise(pl.col("score"))
-            .alias("score"))
-        assert pid in allocate_detailed(raised, rules, explain=False).funded_ids
-        if outcome.cost_to_shed_usd is None:
-            continue
-        # At the lower cost it belongs to an allocation as good as the optimum, and not one cent before.
-        rows = candidates.to_dicts()
-        cover = coverage(rows, set(result.funded_ids))
-        z = round(sum(r["score"] for r in rows if r["proposal_id"] in set(result.funded_ids)), 2)
-        for shed, reaches in ((outcome.cost_to_shed_usd, True), (outcome.cost_to_shed_usd - 0.01, False)):
-            if shed < 0:
-                continue
-            cheaper = candidates.with_columns(
-                pl.when(pl.col("proposal_id") == pid).then(pl.col("cost_usd") - shed).otherwise(pl.col("cost_usd"))
-                .alias("cost_usd"))
-            forced = rules.model_copy(update={"must_fund": [*rules.must_fund, pid]})
-            assert exists_as_good(cheaper, forced, cover if rules.min_one_per_association else 0, z) is reaches
-
-
-def exists_as_good(candidates: pl.DataFrame, rules: AllocationRules, cover: int, z: float) -> bool:
-    rows = candidates.to_dicts()
-    ids = [r["proposal_id"] for r in rows]
-    for size in range(len(ids) + 1):
-        for combo in itertools.combinations(ids, size):
-            chosen = set(combo)
-            if not feasible(rows, chosen, rules):
-                continue
-            score = round(sum(r["score"] for r in rows if r["proposal_id"] in chosen), 2)
-            if coverage(rows, chosen) >= cover and score >= z - 1e-9:
-                return True
-    return False
-
-
 def test_explaining_one_proposal_on_demand_gives_the_same_answer_as_explaining_all():
     candidates = frame([("A", "a1", 60, 90), ("B", "a2", 50, 80), ("C", "a3", 40, 70), ("D", "a4", 30, 20)])
     rules = AllocationRules(budget_usd=100, min_one_per_association=True)
@@ -430,75 +211,7 @@ def test_explaining_one_proposal_on_demand_gives_the_same_answer_as_explaining_a
         explain_proposal(candidates, rules, "Z")
 
 
-def test_the_exact_recheck_catches_every_kind_of_broken_rule():
-    # The solver works within tolerances; the rounded answer is re-checked exactly before it is used.
-    import numpy as np
-
-    from core.engine.allocation.instance import build_instance as _instance
-    from core.engine.allocation.rules import breaks_a_rule as _breaks_a_rule
-    from core.engine.allocation.rules import prepare_rules as _prepare_rules
-
-    candidates = frame([("A", "a1", 60, 90), ("B", "a1", 50, 80), ("C", "a2", 40, 70)])
-    inst = _instance(candidates)
-    r, _ = _prepare_rules(inst, AllocationRules(budget_usd=100, max_share_per_association=0.55,
-                                                must_fund=["C"], exclusive_pairs=[("A", "C")]))
-    x = np.array([False, True, True])
-    assert not _breaks_a_rule(inst, r, x, [0, 1], None)
-    assert _breaks_a_rule(inst, r, np.array([True, True, True]), None, None)  # budget, cap, pair
-    assert _breaks_a_rule(inst, r, np.array([False, True, False]), None, None)  # must
-    assert _breaks_a_rule(inst, r, np.array([False, False, True]), [0, 1], None)  # coverage
-
-
-@pytest.mark.parametrize("seed", range(6))
-def test_twelve_proposals_with_every_rule_match_brute_force(seed):
-    # Hypothesis favours small cases; these are always 12 proposals with every rule switched on.
-    import numpy as np
-
-    rng = np.random.default_rng(seed)
-    rows = [(f"P{k:02d}", f"a{rng.integers(1, 5)}", float(rng.integers(5, 60)), float(rng.integers(0, 10000)) / 100)
-            for k in range(12)]
-    candidates = frame(rows)
-    ids = [r[0] for r in rows]
-    rules = AllocationRules(budget_usd=float(rng.integers(60, 200)), reserve_usd=5, min_one_per_association=True,
-                            max_share_per_association=0.45, must_fund=[ids[0]], must_not_fund=[ids[1]],
-                            exclusive_pairs=[(ids[2], ids[3]), (ids[4], ids[5])])
-    result = allocate_detailed(candidates, rules, explain=False)
-    best = brute_force(candidates, rules)
-    if best is None:
-        assert not result.feasible
-        return
-    assert key(candidates.to_dicts(), set(result.funded_ids), rules) == best[0]
-
-
-@pytest.mark.parametrize("search", ["off", "unproven"])
-@pytest.mark.parametrize("seed", range(8))
-def test_highs_tie_breaks_over_kinds_of_alike_proposals_match_brute_force(seed, search, monkeypatch):
-    """Few costs and scores, so many proposals are alike and many allocations tie on score and cost: HiGHS's
-    tie-breaks must still pick the brute force's lowest cost, then first codes, with the search switched off or
-    stopped after one node (HiGHS then starts from its columns fixed by the LP's duals, fixed again at the
-    optimum's value for the tie-breaks)."""
-    import numpy as np
-
-    from core.engine.allocation import exact
-
-    rng = np.random.default_rng(50 + seed)
-    rows = [(f"P{k:02d}", f"a{rng.integers(1, 3)}", float(rng.choice([10, 15, 25])), float(rng.choice([20, 30, 50])))
-            for k in range(13)]
-    candidates = frame(rows)
-    ids = [r[0] for r in rows]
-    rules = AllocationRules(budget_usd=float(rng.integers(40, 120)), min_one_per_association=bool(seed % 2),
-                            max_share_per_association=[None, 0.6][seed % 4 // 2],
-                            exclusive_pairs=[(ids[0], ids[1])] if seed % 3 == 0 else [])
-    if search == "off":
-        monkeypatch.setattr(exact, "_search", lambda *_: None)
-    else:
-        within = exact.best_within
-        monkeypatch.setattr(exact, "best_within", lambda *a, **k: within(*a, **{**k, "node_limit": 1}))
-    result = allocate_detailed(candidates, rules, explain=False)
-    best = brute_force(candidates, rules)
-    assert best is not None and result.feasible
-    assert key(candidates.to_dicts(), set(result.funded_ids), rules) == best[0]
-
+# -- Inputs, amounts and messages ----------------------------------------------------------------
 
 def test_integer_codes_are_accepted_and_the_rows_come_back_as_given():
     frame = pl.DataFrame({"proposal_id": [3, 1, 2], "association_id": [2, 1, 1],

@@ -16,7 +16,7 @@ from core.engine.allocation.instance import build_instance
 from core.engine.allocation.mip import Mip
 from core.engine.allocation.rules import breaks_a_rule, in_code_order, interchangeable, prepare_rules
 from core.engine.allocation.search import dual_bound
-from tests.test_allocation import instances, key
+from tests.allocation_oracle import instances, key
 
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

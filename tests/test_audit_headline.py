@@ -4,7 +4,7 @@ so it is not called altered; the acta is named as not vouched for."""
 from core.record import acta
 from core.record.decisions import Decision
 from core.record.store import Store
-from tests.test_tamper import _signed_electronically, copy, decision_body, pristine, verify
+from tests.tampering import _signed_electronically, copy, decision_body, pristine, verify
 
 __all__ = ["copy", "pristine"]  # fixtures used by name
 

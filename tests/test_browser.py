@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import open_page, pick_option, wait_for_app
+from tests.browser_steps import open_page, pick_option, wait_for_app
 
 pytestmark = pytest.mark.browser
 

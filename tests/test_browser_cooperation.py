@@ -16,17 +16,17 @@ from core.cooperation import monitoring, reviews
 from core.record import facts
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import (
+from tests.browser_steps import (
     TEST_PASSWORD,
     TEST_USERS,
     after_its_run,
-    approve_proposal,
     open_page,
     pick_option,
     served_app,
     sign_in,
     wait_for_app,
 )
+from tests.conftest import approve_proposal
 
 pytestmark = pytest.mark.browser
 

@@ -11,17 +11,17 @@ from playwright.sync_api import expect
 from core.record import overlay
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import (
+from tests.browser_steps import (
     TEST_PASSWORD,
     after_its_run,
     enter_amount,
-    live_count,
     open_page,
     pick_option,
     served_app,
     sign_in,
     wait_for_app,
 )
+from tests.conftest import live_count
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ El Valle study, its charts and no error."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import pick_option, wait_for_app
+from tests.browser_steps import pick_option, wait_for_app
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from core.synth import national
-from tests.conftest import APP, served_app, wait_for_app
+from tests.browser_steps import served_app, wait_for_app
+from tests.conftest import APP
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

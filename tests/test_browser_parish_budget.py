@@ -18,7 +18,7 @@ from core.proposals.import_templates import example_proposal, proposals_workbook
 from core.proposals.models import BudgetLine, ProposalStatus
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import TEST_PASSWORD, choose_parish, open_page, served_app, sign_in, wait_for_app
+from tests.browser_steps import TEST_PASSWORD, choose_parish, open_page, served_app, sign_in, wait_for_app
 from tests.parish_export import answers, export_csv
 from tests.test_parish_load import AID, ASSOCIATIONS, PROBLEMS
 

@@ -10,7 +10,15 @@ from playwright.sync_api import expect
 
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import TEST_PASSWORD, after_its_run, choose_parish, open_page, served_app, sign_in, wait_for_app
+from tests.browser_steps import (
+    TEST_PASSWORD,
+    after_its_run,
+    choose_parish,
+    open_page,
+    served_app,
+    sign_in,
+    wait_for_app,
+)
 from tests.parish_export import answers, export_csv
 from tests.test_parish_load import AID, ASSOCIATIONS, PROBLEMS
 

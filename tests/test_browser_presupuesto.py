@@ -13,7 +13,7 @@ from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs, prioritize
 from core.engine.weights import preset
 from core.record.store import Store
-from tests.conftest import enter_amount, open_page, pick_option, sign_in, wait_for_app
+from tests.browser_steps import enter_amount, open_page, pick_option, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.record.store import Store
-from tests.conftest import open_page, sign_in, wait_for_app
+from tests.browser_steps import open_page, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 

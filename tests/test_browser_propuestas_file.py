@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from core.parish.mirror import ASSOCIATION, write_parish
 from core.proposals import records
 from core.record.store import Change, Store
-from tests.conftest import after_its_run, open_page, pick_option, sign_in, wait_for_app
+from tests.browser_steps import after_its_run, open_page, pick_option, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 

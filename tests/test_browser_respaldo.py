@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from core.record import backup
 from core.record.store import Store
-from tests.conftest import TEST_PASSWORD, open_page, sign_in, wait_for_app
+from tests.browser_steps import TEST_PASSWORD, open_page, sign_in, wait_for_app
 from tests.test_browser_propuestas import upload
 
 pytestmark = pytest.mark.browser

@@ -18,7 +18,7 @@ from core.proposals import records
 from core.record import decisions, facts, meeting, overlay
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import TEST_PASSWORD, TEST_USERS, forget_the_visit, open_page, sign_in, wait_for_app
+from tests.browser_steps import TEST_PASSWORD, TEST_USERS, forget_the_visit, open_page, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 PARISH = "010170"

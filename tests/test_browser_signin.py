@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.record import web_sessions
-from tests.conftest import sign_in, wait_for_app
+from tests.browser_steps import sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +57,7 @@ def test_signing_in_shows_the_parish_of_ones_own_junta(page, app_url, test_accou
     Angochagua, where the page's work is theirs (only the sidebar's selector could tell them otherwise)."""
     from core.record.auth import Accounts, Position, Role, User
     from core.record.store import Store
-    from tests.conftest import TEST_PASSWORD
+    from tests.browser_steps import TEST_PASSWORD
 
     accounts = Accounts(Store())
     if accounts.get("vocal-angochagua") is None:
@@ -75,7 +75,7 @@ def test_an_adviser_signs_in_on_the_parish_whose_open_meeting_lists_them(page, a
     from core.record import meeting
     from core.record.auth import Accounts, Role, User
     from core.record.store import Store
-    from tests.conftest import TEST_PASSWORD
+    from tests.browser_steps import TEST_PASSWORD
 
     store = Store()
     accounts = Accounts(store)
@@ -99,7 +99,7 @@ def test_an_association_s_representative_signs_in_on_their_association_s_parish(
     from core.parish.records import ParishBatch, save_as
     from core.record.auth import Accounts, Role, User
     from core.record.store import Store
-    from tests.conftest import TEST_PASSWORD
+    from tests.browser_steps import TEST_PASSWORD
 
     store = Store()
     accounts = Accounts(store)

@@ -14,7 +14,7 @@ from core.proposals import records
 from core.record import meeting
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
-from tests.conftest import TEST_PASSWORD, open_page, served_app, sign_in, wait_for_app
+from tests.browser_steps import TEST_PASSWORD, open_page, served_app, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
 

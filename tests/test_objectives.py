@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.engine.allocation import AllocationRules, allocate_detailed
-from tests.test_allocation import feasible, frame, instances
+from tests.allocation_oracle import feasible, frame, instances
 
 PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # examples: the profile
 
