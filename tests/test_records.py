@@ -216,7 +216,7 @@ def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store,
 def test_a_rejected_decision_changes_no_proposal(store, con):
     store_accounts(store, BOARD)  # the board member's account: rights are read from the store
     from core.record.decisions import Attendee, record
-    from tests.test_decisions_acta import _draft
+    from tests.decision_draft import _draft
 
     before = {v.item.proposal_id: v.item.status for v in records.proposals(store, "010170")}
     rejected = _draft(attendees=[Attendee(name=name, role_es="Vocal", vote="against") for name in "ABC"])
@@ -330,10 +330,10 @@ def test_a_proposal_names_only_associations_of_its_own_parish(store, stranger, h
 
 
 def _decided(store, approved=True):
-    """The El Valle acta (tests.test_decisions_acta): it funds EV-P02 and EV-P05 and leaves EV-P09 out, its statuses
+    """The El Valle acta (tests.decision_draft): it funds EV-P02 and EV-P05 and leaves EV-P09 out, its statuses
     stored with it; a rejected one (everybody against) changes nothing."""
     from core.record.decisions import Attendee, record
-    from tests.test_decisions_acta import _draft
+    from tests.decision_draft import _draft
 
     store_accounts(store, BOARD, PLANNER, ADMIN)
     draft = _draft() if approved else _draft(attendees=[Attendee(name=n, role_es="Vocal", vote="against")

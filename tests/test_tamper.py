@@ -17,7 +17,7 @@ from core.record.hashing import entry_hash, record_hash
 from core.record.signing import public_pem
 from core.record.store import Store, StoreError
 from tests.conftest import store_accounts
-from tests.test_decisions_acta import BOARD, _draft
+from tests.decision_draft import BOARD, _draft
 
 ROOT = Path(__file__).resolve().parents[1]
 _PRINTED_LINES = constancia.lines  # the constancia's lines as today's Minga prints them (format line last)
@@ -726,7 +726,7 @@ def test_a_control_row_planted_in_meta_is_named(copy):
 def test_an_acta_whose_amounts_print_in_whole_dollars_verifies(tmp_path):
     """Amounts print by the money rule (whole dollars when no figure of a sentence or column has cents): the acta
     printed again from the logged decision reads the same, so `verify --acta` accepts it."""
-    from tests.test_decisions_acta import _whole
+    from tests.decision_draft import _whole
     store = store_accounts(Store(tmp_path / "minga.sqlite"), BOARD)
     decision = record(store, BOARD, _whole(_draft()))
     printed = tmp_path / "acta.pdf"
