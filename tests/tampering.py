@@ -17,7 +17,7 @@ from core.record import backup
 from core.record.decisions import Decision, record
 from core.record.store import Store
 from tests.conftest import store_accounts
-from tests.test_decisions_acta import BOARD, _draft
+from tests.decision_draft import BOARD, _draft
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -147,7 +147,7 @@ def test_without_quorum_the_decision_is_refused_in_spanish_and_nothing_is_stored
 
 
 def test_a_planner_cannot_record_and_an_observer_sees_only_approved_actas(own_store):
-    from tests.test_decisions_acta import _draft
+    from tests.decision_draft import _draft
 
     store = store_accounts(Store(own_store), BOARD)
     approved = decisions.record(store, BOARD, _draft())

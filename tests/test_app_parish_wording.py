@@ -11,7 +11,7 @@ from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import as_read, open_app_page
 from tests.parish_export import answers
-from tests.test_parish_load import PARISH, _folder
+from tests.parish_files import PARISH, _folder
 
 PLANNER = User(username="tecnica-redaccion", display_name="Técnica", role=Role.PLANNER)
 EL_VALLE = "010170"

@@ -10,8 +10,8 @@ from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import HOME, as_read, open_app_page
 from tests.parish_export import answers, export_csv
-from tests.test_parish_load import AID as AID_CSV
-from tests.test_parish_load import ASSOCIATIONS, PARISH
+from tests.parish_files import AID as AID_CSV
+from tests.parish_files import ASSOCIATIONS, PARISH
 
 PLANNER = User(username="tecnica-preparar", display_name="Técnica", role=Role.PLANNER)
 
@@ -161,7 +161,7 @@ def test_a_files_preview_reads_like_the_template_not_like_code(parish_store):
 
 
 def test_a_planner_removes_a_record_the_new_file_no_longer_lists(parish_store):
-    from tests.test_parish_load import PROBLEMS
+    from tests.parish_files import PROBLEMS
 
     app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
     _save_file(app, "problemas", "problemas.csv", PROBLEMS.encode())

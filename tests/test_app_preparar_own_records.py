@@ -10,9 +10,9 @@ from core.parish.mirror import AID
 from core.record.store import Store
 from tests.conftest import HOME, open_app_page, store_accounts
 from tests.parish_export import answers
+from tests.parish_files import AID as AID_CSV
+from tests.parish_files import PARISH
 from tests.test_app_preparar import PLANNER, _texts
-from tests.test_parish_load import AID as AID_CSV
-from tests.test_parish_load import PARISH
 
 SURVEYED = answers(20, ["A01", "Unión Campesina"])
 
@@ -30,7 +30,7 @@ ABROAD = sum(row["familia_exterior"] == "yes" for row in SURVEYED)
 ])
 def test_diagnosis_pages_show_the_parish_own_records(parish_store, tmp_path, page, expected):
     from core.parish.__main__ import main
-    from tests.test_parish_load import _folder
+    from tests.parish_files import _folder
     from ui import data
 
     assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED))]) == 0
@@ -144,7 +144,7 @@ def test_a_loaded_parish_s_earlier_aid_is_told_with_the_association_s_name(paris
 
 def test_aid_from_international_cooperation_is_stored_shown_and_counted(parish_store, tmp_path):
     from core.parish.__main__ import main
-    from tests.test_parish_load import _folder
+    from tests.parish_files import _folder
     from ui import data
 
     aid = AID_CSV + ("AY3;A01;FAO;Cooperación internacional;2024;Insumos;12.500;No\n"
@@ -164,7 +164,7 @@ def test_aid_from_international_cooperation_is_stored_shown_and_counted(parish_s
 
 def test_the_aid_tables_write_every_amount_of_a_column_alike(parish_store, tmp_path):
     from core.parish.__main__ import main
-    from tests.test_parish_load import _folder
+    from tests.parish_files import _folder
     from ui import data
 
     assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED))]) == 0  # aid of $ 1.500 and $ 820,50
@@ -193,7 +193,7 @@ def test_the_source_lines_of_another_parish_name_its_own_records_not_the_el_vall
     """A source line under a chart says where its figures come from: for a parish's own records, its survey and
     its advisory group's vote, never the El Valle study (whose records only El Valle's demo shows)."""
     from core.parish.__main__ import main
-    from tests.test_parish_load import _folder
+    from tests.parish_files import _folder
     from ui import data
 
     assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED))]) == 0
@@ -219,7 +219,7 @@ def test_datos_y_fuentes_says_where_a_loaded_parish_s_own_figures_come_from(pari
     another parish it now also lists its own records, as many as the diagnosis pages count, and who last changed
     them; El Valle's page is as before."""
     from core.parish.__main__ import main
-    from tests.test_parish_load import _folder
+    from tests.parish_files import _folder
     from ui import data
 
     assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED))]) == 0
@@ -258,7 +258,7 @@ def test_no_note_on_how_the_el_valle_study_was_read_shows_under_another_parish_s
     niveles de educación de estos registros son inventados»: notes on the El Valle demo's records, shown in
     captions and chart subtitles under a loaded parish's own (real) survey and votes."""
     from core.parish.__main__ import main
-    from tests.test_parish_load import _folder
+    from tests.parish_files import _folder
     from ui import data
 
     assert main(["load", PARISH, str(_folder(tmp_path, SURVEYED))]) == 0

@@ -8,8 +8,8 @@ from core.parish.mirror import ANSWER
 from core.record.store import Store
 from tests.conftest import as_read, open_app_page
 from tests.parish_export import answers, export_csv
+from tests.parish_files import ASSOCIATIONS, PARISH
 from tests.test_app_preparar import PLANNER, _save_file, _texts
-from tests.test_parish_load import ASSOCIATIONS, PARISH
 
 ROWS = answers(5, ["A01", "A02"], seed=31)
 LATER = "2026-11-30T18:40:00"  # the second sending reaches the server later

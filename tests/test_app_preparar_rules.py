@@ -15,8 +15,8 @@ from core.proposals.models import Proposal
 from core.record import facts
 from core.record.store import Store
 from tests.conftest import as_read, live_count, open_app_page, store_funded
+from tests.parish_files import PARISH
 from tests.test_app_preparar import PLANNER, _texts
-from tests.test_parish_load import PARISH
 
 TODAY = dt.date(2026, 6, 15)
 AID_HEADER = "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\n"

@@ -222,8 +222,8 @@ def test_a_representative_sees_their_associations_parish_only(own_store):
 
 def test_the_reset_button_keeps_and_names_what_an_acta_decided(own_store):
     from core.record.decisions import record
-    from tests.test_decisions_acta import BOARD as PRESIDENT
-    from tests.test_decisions_acta import _draft
+    from tests.decision_draft import BOARD as PRESIDENT
+    from tests.decision_draft import _draft
 
     store = store_accounts(Store(own_store), PRESIDENT, PLANNER)
     decision = record(store, PRESIDENT, _draft(), consequences=lambda d: records.decision_status_changes(store, d))

@@ -10,7 +10,7 @@ from core.record.auth import PARISH_BOUND, Accounts, Action, PermissionDenied, P
 from core.record.decisions import Board, RollEntry, board_roll, record, set_board
 from core.record.store import Store
 from tests.conftest import live_count, store_accounts
-from tests.test_decisions_acta import _draft
+from tests.decision_draft import _draft
 
 OWN, OTHER = "140164", "110153"  # Río Blanco (Morona), El Cisne (Loja): two rural parishes of one installation
 RIO_BLANCO = User(username="vocal-rio", display_name="Vocal Río Blanco", role=Role.BOARD, parish_code=OWN)

@@ -20,7 +20,7 @@ from core.record.auth import Accounts, Role, User
 from core.record.store import Store
 from tests.browser_steps import TEST_PASSWORD, choose_parish, open_page, served_app, sign_in, wait_for_app
 from tests.parish_export import answers, export_csv
-from tests.test_parish_load import AID, ASSOCIATIONS, PROBLEMS
+from tests.parish_files import AID, ASSOCIATIONS, PROBLEMS
 
 pytestmark = pytest.mark.browser
 

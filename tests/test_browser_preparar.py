@@ -20,7 +20,7 @@ from tests.browser_steps import (
     wait_for_app,
 )
 from tests.parish_export import answers, export_csv
-from tests.test_parish_load import AID, ASSOCIATIONS, PROBLEMS
+from tests.parish_files import AID, ASSOCIATIONS, PROBLEMS
 
 pytestmark = pytest.mark.browser
 

@@ -90,7 +90,7 @@ def test_the_app_says_which_file_is_damaged_instead_of_failing(damaged_copy, mon
 def test_a_damaged_copy_of_entered_records_is_written_again_from_the_store(built_data_dir, tmp_path, monkeypatch):
     from core.parish.__main__ import main
     from core.parish.mirror import entered_root
-    from tests.test_parish_load import PARISH, _folder
+    from tests.parish_files import PARISH, _folder
 
     store = tmp_path / "parish.sqlite"
     monkeypatch.setenv("MINGA_STORE", str(store))

@@ -21,9 +21,9 @@ from core.iati.schema import activities_schema, parse
 from core.proposals import records
 from core.record import acta
 from core.record.store import Store
+from tests.decision_draft import _draft as _decision_draft
 from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
 from tests.test_cooperation_reviews import _audit
-from tests.test_decisions_acta import _draft as _decision_draft
 from tests.test_hostile_pdfs import _decision
 
 FORMULAS = ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]

@@ -19,11 +19,11 @@ from core.record.pdf_layout import DocumentPDF, latin1, table
 from core.record.signing import SignedHead
 from core.record.store import Store
 from tests.conftest import store_accounts
+from tests.decision_draft import BOARD as BOARD_MEMBER
+from tests.decision_draft import _draft as _decision_draft
 from tests.tampering import verify
 from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
 from tests.test_cooperation_reviews import _audit, _midterm
-from tests.test_decisions_acta import BOARD as BOARD_MEMBER
-from tests.test_decisions_acta import _draft as _decision_draft
 
 NO_SPACES = "Q" * 4000  # pasted from another program: one word longer than a page
 PROSE = "palabra " * 500  # the longest findings an audit keeps (4.000 characters)

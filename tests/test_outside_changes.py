@@ -12,7 +12,7 @@ from core.data.db import connect, files_stamp, query
 from core.data.paths import BUILD_STAMP
 from core.parish.__main__ import main
 from tests.parish_export import answers
-from tests.test_parish_load import PARISH, _folder
+from tests.parish_files import PARISH, _folder
 
 
 @pytest.fixture()

@@ -17,7 +17,7 @@ from core.parish.survey import read_survey
 from core.record.store import Store
 from core.texts import labels
 from tests.parish_export import answers, export_csv
-from tests.test_parish_load import _folder
+from tests.parish_files import _folder
 from tests.test_parish_survey import INDEX, PARISH, _as_xlsx, _odk_central
 
 ROWS = answers(4, ["A01"], seed=21)

@@ -20,11 +20,11 @@ from core.record.pdf_layout import DocumentPDF, table
 from core.record.signing import SignedHead
 from core.record.store import Store
 from tests.conftest import store_accounts
+from tests.decision_draft import BOARD as BOARD_MEMBER
+from tests.decision_draft import _draft as _decision_draft
 from tests.tampering import verify
 from tests.test_cooperation_cycle import BOARD, _accepted, _draft, store  # noqa: F401 (fixture)
 from tests.test_cooperation_reports_and_closing import _evaluation
-from tests.test_decisions_acta import BOARD as BOARD_MEMBER
-from tests.test_decisions_acta import _draft as _decision_draft
 from tests.test_hostile_pdfs import _bare, _decision, _past_the_margin, _text
 
 NAMES = [

@@ -16,7 +16,7 @@ from core.record.auth import PermissionDenied, Role, User
 from core.record.decisions import FundedLine, record
 from core.record.store import ConflictError, Store, StoreError
 from tests.conftest import live_count, store_accounts
-from tests.test_decisions_acta import _draft
+from tests.decision_draft import _draft
 
 EL_VALLE, RIO_BLANCO = "010170", "140164"  # the demo's parish and another rural one
 PLANNER = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)

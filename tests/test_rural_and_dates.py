@@ -28,7 +28,7 @@ from core.record.auth import Role, User
 from core.record.store import Store
 from core.texts import t
 from tests.conftest import live_count, store_accounts
-from tests.test_parish_load import AID, ASSOCIATIONS, PARISH
+from tests.parish_files import AID, ASSOCIATIONS, PARISH
 
 PLANNER = User(username="tecnica-rural", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta-rural", display_name="Presidenta", role=Role.BOARD)

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from core import fmt
 from core.record import acta
 from core.record.decisions import FundedLine, LeftOutLine, decisions, record
-from tests.test_decisions_acta import BOARD, _draft, _store
+from tests.decision_draft import BOARD, _draft, _store
 
 
 @pytest.mark.parametrize(("stored", "shown"), [

@@ -12,8 +12,8 @@ from core.record import acta, constancia
 from core.record.decisions import Decision, record
 from core.record.store import Store
 from tests.conftest import store_accounts
+from tests.decision_draft import BOARD, _draft
 from tests.tampering import _signed_electronically, copy, decision_body, pristine, verify
-from tests.test_decisions_acta import BOARD, _draft
 
 __all__ = ["copy", "pristine"]  # fixtures used by name
 
@@ -281,7 +281,7 @@ def test_an_acta_that_makes_the_viewer_show_or_run_something_else_is_named(copy,
 def test_an_acta_whose_amounts_print_in_whole_dollars_verifies(tmp_path):
     """Amounts print by the money rule (whole dollars when no figure of a sentence or column has cents): the acta
     printed again from the logged decision reads the same, so `verify --acta` accepts it."""
-    from tests.test_decisions_acta import _whole
+    from tests.decision_draft import _whole
     store = store_accounts(Store(tmp_path / "minga.sqlite"), BOARD)
     decision = record(store, BOARD, _whole(_draft()))
     printed = tmp_path / "acta.pdf"

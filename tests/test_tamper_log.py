@@ -16,8 +16,8 @@ from core.record import ledger
 from core.record.hashing import entry_hash, record_hash
 from core.record.store import Store, StoreError
 from tests.conftest import store_accounts
+from tests.decision_draft import BOARD
 from tests.tampering import copy, decision_body, last_seq, pristine, sql, verify
-from tests.test_decisions_acta import BOARD
 
 __all__ = ["copy", "pristine"]  # fixtures used by name
 

@@ -25,10 +25,10 @@ from core.record.decisions import Attendee, Board, record, set_board
 from core.record.store import Store
 from core.texts import t, t_count
 from tests.conftest import approve_proposal
+from tests.decision_draft import BOARD, _draft, _store
 from tests.test_cooperation_cycle import BOARD as BOARD_OF_AGREEMENTS
 from tests.test_cooperation_cycle import _accepted
 from tests.test_cooperation_cycle import _draft as _agreement_draft
-from tests.test_decisions_acta import BOARD, _draft, _store
 from tests.test_scoring import proposal
 
 
