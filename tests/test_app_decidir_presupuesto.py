@@ -4,6 +4,7 @@ objectives and comparators side by side, the group's ballots in the proportional
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import polars as pl
 import pytest
@@ -481,3 +482,13 @@ def test_a_suggested_budget_from_proposals_none_eligible_does_not_call_them_elig
         ("No hay nada que repartir: la única propuesta de la parroquia no pasa el filtro de elegibilidad con un "
         "presupuesto disponible de $ 1.000. Priorización muestra por qué queda fuera («Propuestas que no pasan el "
         "filtro de elegibilidad»).")]
+
+
+def test_a_budget_with_cents_names_the_cost_and_the_unspent_money_by_one_rule(own_store):
+    """«Costo: $ 48.200 ($ 1.800,50 sin asignar)» put a whole-dollar amount beside one to the cent in a sentence."""
+    app = open_app_page("pages/presupuesto.py", PLANNER)
+    app.text_input(key="budget-amount").input("50.000,50").run()
+    lines = [line for m in app.markdown for line in m.value.splitlines() if line.startswith("- **Costo:**")]
+    assert lines and all(re.fullmatch(r"- \*\*Costo:\*\* \$ [\d.]+,\d\d \(\$ [\d.]+,\d\d sin asignar\)", line)
+                         for line in lines), lines
+    assert "- **Costo:** $ 48.200,00 ($ 1.800,50 sin asignar)" in lines
