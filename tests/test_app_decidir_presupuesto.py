@@ -360,7 +360,7 @@ def test_every_why_not_is_shown_at_once_and_the_cost_to_shed_on_demand():
     assert len(why) == int(caption.split(" ")[0])  # one per unfunded proposal, however many
     assert why and not any(label.endswith(" · sin calcular") for label in why)
     shown = texts(app)
-    assert "Puntaje necesario: más de" in shown
+    assert "Entraría con un puntaje mayor que" in shown
     assert "Con muchas propuestas" not in shown
     code = why[0].split(" · ")[1].split(" — ")[0]
     button_ = next(b for b in app.button if b.key == f"budget-why-optimal-{code}")
@@ -398,7 +398,7 @@ def test_past_a_parish_scale_each_why_not_is_computed_when_picked(own_store):
     code = pick.options[-1].split(" · ")[0]  # the lowest-scored one
     pick.set_value(code).run()
     assert not app.exception
-    assert "Puntaje necesario: más de" in texts(app).split(code)[-1]  # its explanation, computed on demand
+    assert "Entraría con un puntaje mayor que" in texts(app).split(code)[-1]  # its explanation, computed on demand
 
 
 def test_nothing_is_saved_while_the_budget_cannot_be_read(own_store):
