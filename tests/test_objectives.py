@@ -220,6 +220,19 @@ def test_when_equal_shares_leave_most_of_the_budget_unspent_the_dear_majority_pr
     assert not [note for note in spent.notes_es if "cabría en el presupuesto" in note]
 
 
+def test_the_completion_never_buys_what_no_participant_backs():
+    """Two of three back the flagship (16.000), one backs a workshop (8.000); nobody scored the other two. Shares of
+    6.666,92 buy neither on its own, so the completion spends the money: the workshop, then it funded the two that
+    nobody scored, «por puntos del grupo por dólar» at zero points."""
+    candidates = frame([("P01", "a1", 16_000, 0), ("P02", "a2", 8_000, 0), ("P03", "a3", 2_800, 0),
+                        ("P05", "a4", 8_000, 0)])
+    ballots = {"e1": {"P01": 90}, "e2": {"P01": 80}, "e3": {"P05": 100}}
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=20_000.75), method="proportional",
+                               ballots=ballots)
+    assert result.funded_ids == ["P05"] and result.unspent_usd == pytest.approx(12_000.75)
+    assert any("Financiados por partes iguales: 0; con el dinero que sobró, 1 más" in note for note in result.notes_es)
+
+
 def test_of_free_proposals_that_exclude_each_other_equal_shares_fund_the_first_in_code_order():
     """pabutools takes the supported proposals that cost nothing in the order of a set, which changes from one
     process to the next; the allocation must not. Among 30 such proposals, all mutually exclusive, a set's order
