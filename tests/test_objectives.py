@@ -220,6 +220,20 @@ def test_when_equal_shares_leave_most_of_the_budget_unspent_the_dear_majority_pr
     assert not [note for note in spent.notes_es if "cabría en el presupuesto" in note]
 
 
+def test_a_tie_under_the_scope_objective_is_said_as_a_tie_in_score_times_people():
+    """A (20 points, 3 people) and B (30 points, 2 people): 60 each by score × people, and money for one. A is
+    funded by the code order; B's «Empata … con el mismo puntaje total» was false: its score total is 30, not 20."""
+    candidates = frame([("A", "a1", 100, 20), ("B", "a2", 100, 30)]).with_columns(pl.Series("reach", [3, 2]))
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=150), method="scope")
+    [b] = [o for o in result.proposals if o.proposal_id == "B"]
+    assert result.funded_ids == ["A"] and b.rule == "tie"
+    assert 20 * 3 == 30 * 2 and 20 != 30  # the tie, recomputed: in score × people, not in score
+    for said in (b.reason_es, result.tie_break_es):
+        assert "mismo total de puntaje por persona alcanzada" in said and "mismo puntaje total" not in said
+    optimal = allocate_detailed(candidates, AllocationRules(budget_usd=150))  # the score objective says it as before
+    assert "mismo puntaje total" in optimal.tie_break_es
+
+
 def test_the_completion_never_buys_what_no_participant_backs():
     """Two of three back the flagship (16.000), one backs a workshop (8.000); nobody scored the other two. Shares of
     6.666,92 buy neither on its own, so the completion spends the money: the workshop, then it funded the two that
