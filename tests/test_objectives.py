@@ -234,6 +234,21 @@ def test_a_tie_under_the_scope_objective_is_said_as_a_tie_in_score_times_people(
     assert "mismo puntaje total" in optimal.tie_break_es
 
 
+@pytest.mark.parametrize(("method", "covered", "by"), [
+    ("optimal", "P1", "Se cubre 1 de 3, la que da el mayor puntaje total."),  # 60 points, the most
+    ("scope", "P3", "Se cubre 1 de 3, la que da el mayor total de puntaje por persona alcanzada."),  # 40 × 10 people = 400
+])
+def test_when_money_covers_few_associations_the_note_says_by_what_they_were_chosen(method, covered, by):
+    """Money for one of three: under the scope objective the covered one is chosen by score × people, and the note
+    said «la que da el mayor puntaje total» of P3, whose 40 points are the fewest."""
+    candidates = frame([("P1", "a1", 1000, 60), ("P2", "a2", 1000, 50), ("P3", "a3", 1000, 40)])
+    candidates = candidates.with_columns(pl.Series("reach", [1, 1, 10]))
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=1500, min_one_per_association=True),
+                               method=method, explain=False)
+    assert result.funded_ids == [covered]
+    assert [note for note in result.notes_es if note.endswith(by)]
+
+
 def test_the_completion_never_buys_what_no_participant_backs():
     """Two of three back the flagship (16.000), one backs a workshop (8.000); nobody scored the other two. Shares of
     6.666,92 buy neither on its own, so the completion spends the money: the workshop, then it funded the two that

@@ -92,6 +92,11 @@ STRINGS: dict[str, str] = {
     "alloc.note.money_covered": " Se cubren {covered} de {total}, las que dan el mayor puntaje total.",
     "alloc.note.money_covered_one": " Se cubre 1 de {total}, la que da el mayor puntaje total.",
     "alloc.note.money_covered_none": " No alcanza para cubrir ninguna.",
+    "alloc.note.money_covered_scope": " Se cubren {covered} de {total}, las que dan el mayor total de puntaje por "
+                                      "persona alcanzada.",
+    "alloc.note.money_covered_scope_one": " Se cubre 1 de {total}, la que da el mayor total de puntaje por persona "
+                                          "alcanzada.",
+    "alloc.note.money_covered_scope_none": " No alcanza para cubrir ninguna.",
     "alloc.note.rules_short": "Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a cada una "
                               "de las {total} asociaciones",
     "alloc.note.rules_short_one": "Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a la "
@@ -99,6 +104,10 @@ STRINGS: dict[str, str] = {
     "alloc.note.rules_covered": "; se cubren {covered}, las que dan el mayor puntaje total.",
     "alloc.note.rules_covered_one": "; se cubre 1, la que da el mayor puntaje total.",
     "alloc.note.rules_covered_none": "; no se cubre ninguna.",
+    "alloc.note.rules_covered_scope": "; se cubren {covered}, las que dan el mayor total de puntaje por persona "
+                                      "alcanzada.",
+    "alloc.note.rules_covered_scope_one": "; se cubre 1, la que da el mayor total de puntaje por persona alcanzada.",
+    "alloc.note.rules_covered_scope_none": "; no se cubre ninguna.",
     "alloc.note.uncovered": "«{association}» queda sin proyecto con este método.",
     # -- why an association has no project -------------------------------------------------------------
     "alloc.uncovered.line": "{association}: {reason}",
