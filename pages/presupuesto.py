@@ -177,7 +177,7 @@ def method_column(result, names: dict[str, str]) -> None:
         return
     st.metric(t("budget.metric.score"), fmt.number(result.total_score, 2))
     st.markdown("\n".join([
-        t("budget.figure.cost", amount=fmt.amount(result.total_cost_usd), unspent=fmt.amount(result.unspent_usd)),
+        t("budget.figure.cost", **fmt.amounts_named(amount=result.total_cost_usd, unspent=result.unspent_usd)),
         t("budget.figure.covered", part=len(result.associations_covered), whole=result.n_associations, parish=len(names)),
         t("budget.figure.beneficiaries", n=fmt.number(result.beneficiaries)),
         t("budget.figure.reach", n=fmt.number(result.people_reached)),

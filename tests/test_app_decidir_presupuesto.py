@@ -5,6 +5,8 @@ scores in the proportional objective: test_app_decidir_priorizacion.py, with thi
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -192,7 +194,7 @@ def test_every_why_not_is_shown_at_once_and_the_cost_to_shed_on_demand():
     assert len(why) == int(caption.split(" ")[0])  # one per unfunded proposal, however many
     assert why and not any(label.endswith(" · sin calcular") for label in why)
     shown = texts(app)
-    assert "Puntaje necesario: más de" in shown
+    assert "Entraría con un puntaje mayor que" in shown
     assert "Con muchas propuestas" not in shown
     code = why[0].split(" · ")[1].split(" — ")[0]
     button_ = next(b for b in app.button if b.key == f"budget-why-optimal-{code}")
@@ -230,7 +232,7 @@ def test_past_a_parish_scale_each_why_not_is_computed_when_picked(own_store):
     code = pick.options[-1].split(" · ")[0]  # the lowest-scored one
     pick.set_value(code).run()
     assert not app.exception
-    assert "Puntaje necesario: más de" in texts(app).split(code)[-1]  # its explanation, computed on demand
+    assert "Entraría con un puntaje mayor que" in texts(app).split(code)[-1]  # its explanation, computed on demand
 
 
 def test_nothing_is_saved_while_the_budget_cannot_be_read(own_store):
@@ -303,3 +305,13 @@ def test_a_suggested_budget_from_proposals_none_eligible_does_not_call_them_elig
         ("No hay nada que repartir: la única propuesta de la parroquia no pasa el filtro de elegibilidad con un "
         "presupuesto disponible de $ 1.000. Priorización muestra por qué queda fuera («Propuestas que no pasan el "
         "filtro de elegibilidad»).")]
+
+
+def test_a_budget_with_cents_names_the_cost_and_the_unspent_money_by_one_rule(own_store):
+    """«Costo: $ 48.200 ($ 1.800,50 sin asignar)» put a whole-dollar amount beside one to the cent in a sentence."""
+    app = open_app_page("pages/presupuesto.py", PLANNER)
+    app.text_input(key="budget-amount").input("50.000,50").run()
+    lines = [line for m in app.markdown for line in m.value.splitlines() if line.startswith("- **Costo:**")]
+    assert lines and all(re.fullmatch(r"- \*\*Costo:\*\* \$ [\d.]+,\d\d \(\$ [\d.]+,\d\d sin asignar\)", line)
+                         for line in lines), lines
+    assert "- **Costo:** $ 48.200,00 ($ 1.800,50 sin asignar)" in lines

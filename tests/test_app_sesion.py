@@ -243,3 +243,21 @@ def test_a_loaded_parishs_problems_are_named_by_its_own_codes_in_a_meeting(tmp_p
                                                              "P02 · Precio bajo de la leche"]
     finally:
         data.view.clear()
+
+
+def test_a_closed_meeting_with_someone_taken_off_the_list_after_voting_shows_only_the_listed():
+    """Técnico MAG voted (the chair recorded it) and was then taken off the list: the closed meeting's page shows
+    the tally and who was recorded for without them, instead of a traceback (their name is no longer listed)."""
+    opened = _seed_meeting("T-GONE")
+    store = Store()
+    meeting.cast_ballot(store, PLANNER, meeting.Ballot(meeting_id="T-GONE", participant_id="p02", votes={"P03": 9}))
+    meeting.cast_ballot(store, REP, meeting.Ballot(meeting_id="T-GONE", participant_id="p01", votes={"P05": 2}))
+    kept = opened.model_copy(update={"participants": opened.participants[:1]})
+    meeting.save_meeting(store, PLANNER, kept, expected_version=1)
+    meeting.save_meeting(store, PLANNER, kept.model_copy(update={"status": "closed"}), expected_version=2)
+    app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-GONE"})
+    assert not app.exception
+    assert any("1 de 1" in c.value for c in app.caption)
+    ranking = next(d.value for d in app.dataframe if "Votos" in d.value.columns)
+    assert ranking["Tema"].iloc[0].startswith("P05") and ranking["Votos"].sum() == 2
+    assert not any("Técnico MAG" in c.value for c in app.caption)

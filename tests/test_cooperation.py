@@ -88,6 +88,7 @@ def test_the_counterpart_starts_from_the_budget(store, con):
     (25_000, ("sí", "20.000")),  # Japan demands USD 20.000
     (10_000, ("no", "faltan", "10.000")),
     (19_999.996, ("sí",)),  # half a cent short still covers it
+    (10_000.50, ("no", "de $ 20.000,00: faltan $ 9.999,50")),  # one sentence, its amounts by one rule
 ])
 def test_the_counterpart_verdict_says_whether_the_parish_can_put_it_up(inputs, available, verdict_words):
     japan = by_id(cooperation.review_offers(inputs, available, today=TODAY))["OF-JAPON-RIEGO"]

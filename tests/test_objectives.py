@@ -220,6 +220,48 @@ def test_when_equal_shares_leave_most_of_the_budget_unspent_the_dear_majority_pr
     assert not [note for note in spent.notes_es if "cabría en el presupuesto" in note]
 
 
+def test_a_tie_under_the_scope_objective_is_said_as_a_tie_in_score_times_people():
+    """A (20 points, 3 people) and B (30 points, 2 people): 60 each by score × people, and money for one. A is
+    funded by the code order; B's «Empata … con el mismo puntaje total» was false: its score total is 30, not 20."""
+    candidates = frame([("A", "a1", 100, 20), ("B", "a2", 100, 30)]).with_columns(pl.Series("reach", [3, 2]))
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=150), method="scope")
+    [b] = [o for o in result.proposals if o.proposal_id == "B"]
+    assert result.funded_ids == ["A"] and b.rule == "tie"
+    assert 20 * 3 == 30 * 2 and 20 != 30  # the tie, recomputed: in score × people, not in score
+    for said in (b.reason_es, result.tie_break_es):
+        assert "mismo total de puntaje por persona alcanzada" in said and "mismo puntaje total" not in said
+    optimal = allocate_detailed(candidates, AllocationRules(budget_usd=150))  # the score objective says it as before
+    assert "mismo puntaje total" in optimal.tie_break_es
+
+
+@pytest.mark.parametrize(("method", "covered", "by"), [
+    ("optimal", "P1", "Se cubre 1 de 3, la que da el mayor puntaje total."),  # 60 points, the most
+    ("scope", "P3", "Se cubre 1 de 3, la que da el mayor total de puntaje por persona alcanzada."),  # 40 × 10 people = 400
+])
+def test_when_money_covers_few_associations_the_note_says_by_what_they_were_chosen(method, covered, by):
+    """Money for one of three: under the scope objective the covered one is chosen by score × people, and the note
+    said «la que da el mayor puntaje total» of P3, whose 40 points are the fewest."""
+    candidates = frame([("P1", "a1", 1000, 60), ("P2", "a2", 1000, 50), ("P3", "a3", 1000, 40)])
+    candidates = candidates.with_columns(pl.Series("reach", [1, 1, 10]))
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=1500, min_one_per_association=True),
+                               method=method, explain=False)
+    assert result.funded_ids == [covered]
+    assert [note for note in result.notes_es if note.endswith(by)]
+
+
+def test_the_completion_never_buys_what_no_participant_backs():
+    """Two of three back the flagship (16.000), one backs a workshop (8.000); nobody scored the other two. Shares of
+    6.666,92 buy neither on its own, so the completion spends the money: the workshop, then it funded the two that
+    nobody scored, «por puntos del grupo por dólar» at zero points."""
+    candidates = frame([("P01", "a1", 16_000, 0), ("P02", "a2", 8_000, 0), ("P03", "a3", 2_800, 0),
+                        ("P05", "a4", 8_000, 0)])
+    ballots = {"e1": {"P01": 90}, "e2": {"P01": 80}, "e3": {"P05": 100}}
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=20_000.75), method="proportional",
+                               ballots=ballots)
+    assert result.funded_ids == ["P05"] and result.unspent_usd == pytest.approx(12_000.75)
+    assert any("Financiados por partes iguales: 0; con el dinero que sobró, 1 más" in note for note in result.notes_es)
+
+
 def test_of_free_proposals_that_exclude_each_other_equal_shares_fund_the_first_in_code_order():
     """pabutools takes the supported proposals that cost nothing in the order of a set, which changes from one
     process to the next; the allocation must not. Among 30 such proposals, all mutually exclusive, a set's order

@@ -24,7 +24,7 @@ from core.cooperation.cooperants import Cooperant, cooperant_name
 from core.data import rural
 from core.engine.prioritization import DecisionInputs, screening_context
 from core.engine.screening import OfferMatch, Screening, match_offer, screen_offer
-from core.fmt import amount
+from core.fmt import amount, amounts_named
 from core.proposals.import_cells import parse_number
 from core.proposals.models import CENT, Proposal
 from core.proposals.offers import ENTERED, REIMBURSABLE_TYPES, CooperationOffer
@@ -109,7 +109,7 @@ def counterpart_verdict(review: OfferReview) -> str:
         return t("ofe.verdict.none")
     if review.counterpart_ok:
         return t("ofe.verdict.yes", required=amount(review.required_usd))
-    return t("ofe.verdict.no", required=amount(review.required_usd), gap=amount(review.gap_usd))
+    return t("ofe.verdict.no", **amounts_named(required=review.required_usd, gap=review.gap_usd))
 
 
 def offer_from_form(fields: Mapping[str, Any], base: CooperationOffer | None,

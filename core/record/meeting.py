@@ -288,21 +288,29 @@ def _live_proponents(store: Store, meeting: Meeting) -> dict[str, set[str]]:
             for r in overlay.live(store, "proposal", meeting.parish_code) if r.record_id in listed}
 
 
+def listed_ids(meeting: Meeting) -> set[str]:
+    """The participants on the meeting's list now: only their ballots, scores and comparisons count (someone the
+    chair took off the list after voting, listed by mistake or gone, keeps their stored ballot but no say)."""
+    return {p.participant_id for p in meeting.participants}
+
+
 def counted_ballots(store: Store, meeting: Meeting) -> list[Ballot]:
-    """The meeting's ballots as they count: no votes on the voter's own proposals (stored before the proposal
-    named their association, or before this rule)."""
+    """The meeting's ballots as they count: those of the participants listed, with no votes on the voter's own
+    proposals (stored before the proposal named their association, or before this rule)."""
     own = own_items(store, meeting)
+    listed = listed_ids(meeting)
     return [ballot.model_copy(update={"votes": {item: votes for item, votes in ballot.votes.items()
                                                 if item not in own.get(ballot.participant_id, set())}})
-            for ballot in ballots(store, meeting.meeting_id)]
+            for ballot in ballots(store, meeting.meeting_id) if ballot.participant_id in listed]
 
 
 def counted_scores(store: Store, meeting: Meeting, own: dict[str, set[str]] | None = None) -> list[PrivateScore]:
-    """The meeting's private scores as they count: none on the evaluator's own proposals (as counted_ballots).
-    `own`: own_items already worked out by the caller."""
+    """The meeting's private scores as they count: those of the participants listed, none on the evaluator's own
+    proposals (as counted_ballots). `own`: own_items already worked out by the caller."""
     own = own_items(store, meeting) if own is None else own
+    listed = listed_ids(meeting)
     return [score for score in private_scores(store, meeting.meeting_id)
-            if score.proposal_id not in own.get(score.participant_id, set())]
+            if score.participant_id in listed and score.proposal_id not in own.get(score.participant_id, set())]
 
 
 def _refuse_own(store: Store, meeting: Meeting, participant_id: str, items: list[str]) -> None:

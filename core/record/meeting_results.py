@@ -30,6 +30,7 @@ from core.record.meeting import (
     PrivateScore,
     counted_ballots,
     counted_scores,
+    listed_ids,
     meetings,
     own_items,
     pairwise_comparisons,
@@ -149,7 +150,8 @@ class GroupWeights:
 
 def group_weights(store: Store, meeting: Meeting) -> GroupWeights | None:
     """The group's criterion weights from its evaluators' pairwise comparisons; None when nobody compared."""
-    given = pairwise_comparisons(store, meeting.meeting_id)
+    listed = listed_ids(meeting)
+    given = [c for c in pairwise_comparisons(store, meeting.meeting_id) if c.participant_id in listed]
     if not given:
         return None
     names = {p.participant_id: p.name for p in meeting.participants}

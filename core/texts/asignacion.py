@@ -7,6 +7,10 @@ STRINGS: dict[str, str] = {
                         "códigos (la menor suma de sus posiciones en ese orden; un empate que quede se resuelve "
                         "igual en cada cálculo). Los métodos voraz y de reparto igual recorren las propuestas por "
                         "puntaje (mayor primero), luego por costo (menor primero) y luego por código."),
+    "alloc.tie_break_scope": ("Desempate: entre asignaciones con el mismo total de puntaje por persona alcanzada "
+                              "(puntajes a dos decimales) se elige la de menor costo; si aún empatan, la de "
+                              "propuestas que van primero en el orden de los códigos (la menor suma de sus posiciones "
+                              "en ese orden; un empate que quede se resuelve igual en cada cálculo)."),
     # -- candidates and rules that cannot be used --------------------------------------------------------
     "alloc.input.not_a_frame": ("las candidatas deben ser una tabla de polars (pl.DataFrame), no «{kind}»: "
                                 "conviértalas con polars.from_pandas o polars.DataFrame"),
@@ -88,6 +92,11 @@ STRINGS: dict[str, str] = {
     "alloc.note.money_covered": " Se cubren {covered} de {total}, las que dan el mayor puntaje total.",
     "alloc.note.money_covered_one": " Se cubre 1 de {total}, la que da el mayor puntaje total.",
     "alloc.note.money_covered_none": " No alcanza para cubrir ninguna.",
+    "alloc.note.money_covered_scope": " Se cubren {covered} de {total}, las que dan el mayor total de puntaje por "
+                                      "persona alcanzada.",
+    "alloc.note.money_covered_scope_one": " Se cubre 1 de {total}, la que da el mayor total de puntaje por persona "
+                                          "alcanzada.",
+    "alloc.note.money_covered_scope_none": " No alcanza para cubrir ninguna.",
     "alloc.note.rules_short": "Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a cada una "
                               "de las {total} asociaciones",
     "alloc.note.rules_short_one": "Las reglas (topes, excluyentes u obligatorias) impiden dar una propuesta a la "
@@ -95,6 +104,10 @@ STRINGS: dict[str, str] = {
     "alloc.note.rules_covered": "; se cubren {covered}, las que dan el mayor puntaje total.",
     "alloc.note.rules_covered_one": "; se cubre 1, la que da el mayor puntaje total.",
     "alloc.note.rules_covered_none": "; no se cubre ninguna.",
+    "alloc.note.rules_covered_scope": "; se cubren {covered}, las que dan el mayor total de puntaje por persona "
+                                      "alcanzada.",
+    "alloc.note.rules_covered_scope_one": "; se cubre 1, la que da el mayor total de puntaje por persona alcanzada.",
+    "alloc.note.rules_covered_scope_none": "; no se cubre ninguna.",
     "alloc.note.uncovered": "«{association}» queda sin proyecto con este método.",
     # -- why an association has no project -------------------------------------------------------------
     "alloc.uncovered.line": "{association}: {reason}",
@@ -141,6 +154,8 @@ STRINGS: dict[str, str] = {
     "alloc.out.no_allocation": "Con las demás reglas no hay ninguna asignación que la incluya.",
     "alloc.out.tie": "Empata: hay otra asignación con el mismo puntaje total que la incluye; se eligió la otra por el "
                      "desempate (menor costo, luego código).",
+    "alloc.out.tie_scope": "Empata: hay otra asignación con el mismo total de puntaje por persona alcanzada que la "
+                           "incluye; se eligió la otra por el desempate (menor costo, luego código).",
     "alloc.block.exclusive": "es excluyente con «{id}», que está financiada",
     "alloc.block.cap": "«{association}» ya recibe {spent} de un tope de {cap}: le quedan {room} y a esta "
                        "propuesta le toca pagar {part}",

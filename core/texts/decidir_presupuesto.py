@@ -341,7 +341,7 @@ STRINGS: dict[str, str] = {
     "budget.metric.gini_help": "0: todas las asociaciones reciben lo mismo; cerca de 1: una sola recibe casi todo.",
     "budget.col.amount": "Monto",
     "budget.col.rule": "Regla que la deja fuera",
-    "budget.col.score_needed": "Puntaje que necesitaría",
+    "budget.col.score_needed": "Entraría con un puntaje mayor que",
     "budget.col.cost_to_shed": "Costo que tendría que bajar",
     "budget.col.metric": "Cifra",
     "budget.col.method": "Método",
@@ -380,20 +380,20 @@ STRINGS: dict[str, str] = {
                                 "queda fuera («Propuestas que no pasan el filtro de elegibilidad»).",
     "budget.why.none": "Este método financia todas las propuestas elegibles.",
     "budget.why.caption": "{n} propuestas elegibles quedan fuera. Abra cada una para leer la regla que la deja "
-                          "fuera, el puntaje que necesitaría y cuánto tendría que bajar su costo.",
+                          "fuera, el puntaje con el que entraría y cuánto tendría que bajar su costo.",
     "budget.why.caption_one": "1 propuesta elegible queda fuera. Ábrala para leer la regla que la deja fuera, el "
-                              "puntaje que necesitaría y cuánto tendría que bajar su costo.",
+                              "puntaje con el que entraría y cuánto tendría que bajar su costo.",
     "budget.why.expander": "¿Por qué no? · {code} — {title} · {rule}",
     "budget.why.pending": "sin calcular",
     "budget.why.caption_pick": "{n} propuestas elegibles quedan fuera. Con más de {limit} propuestas, cada «¿por "
                                "qué no?» se calcula al pedirlo (una búsqueda exacta por propuesta): elija una para "
-                               "leer la regla que la deja fuera, el puntaje que necesitaría y cuánto tendría que bajar "
+                               "leer la regla que la deja fuera, el puntaje con el que entraría y cuánto tendría que bajar "
                                "su costo.",
     "budget.why.pick": "Propuesta no financiada",
     "budget.why.pick_placeholder": "Elija una propuesta",
     "budget.why.compute": "Calcular cuánto tendría que bajar su costo",
     "budget.why.who": "{associations} · pide {cost} al GAD · puntaje {score}",
-    "budget.why.score_needed": "Puntaje necesario: más de {score}",
+    "budget.why.score_needed": "Entraría con un puntaje mayor que {score}",
     "budget.why.cost_to_shed": "Costo a recortar: {amount}",
     "budget.why.table": "Ver todas en una tabla",
     "budget.save.title": "Guardar el escenario",

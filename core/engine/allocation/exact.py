@@ -91,19 +91,20 @@ def _max_coverage(inst: Instance, r: Rules, coverable: list[int], strict: bool,
     cheap_status = cheapest.run()
     seconds, solves = seconds + cheapest.seconds, solves + cheapest.solves
     need = float(inst.cents[cheapest.x()].sum()) / 100 if cheap_status == "optimal" else None
-    notes.append(shortfall_note(len(coverable), coverage_min, need, r.available_cents / 100))
+    notes.append(shortfall_note(len(coverable), coverage_min, need, r.available_cents / 100, inst.scope))
     return coverage_min, status, seconds, solves
 
 
-def shortfall_note(total: int, covered: int, need: float | None, available: float) -> str:
+def shortfall_note(total: int, covered: int, need: float | None, available: float, scope: bool = False) -> str:
     """Why not every one of the `total` associations that can receive a project gets one: the money (covering
     them all would cost `need`) or, when `need` is None, the rules; then how many are covered, unless the only one
-    is left out (the first sentence said so)."""
+    is left out (the first sentence said so), and by what they were chosen (`scope`: score × people reached)."""
     if need is not None:
         head, tail = t_count("alloc.note.money_short", total, total=total,
                              **amounts_named(need=need, available=available)), "alloc.note.money_covered"
     else:
         head, tail = t_count("alloc.note.rules_short", total, total=total), "alloc.note.rules_covered"
+    tail += "_scope" if scope else ""
     return head + (t_count(tail, covered, total=total, covered=covered) if total > 1 else "")
 
 

@@ -255,7 +255,7 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
     displaced = [j for j in range(len(inst.ids)) if solved.x[j] and not best[j]]
     out["displaces"] = [inst.ids[j] for j in displaced]
     if gap == 0:
-        out["rule"], out["reason_es"] = "tie", t("alloc.out.tie")
+        out["rule"], out["reason_es"] = "tie", t("alloc.out.tie_scope" if inst.scope else "alloc.out.tie")
         return out
     blocks = _blocks(inst, r, solved.x, i)
     if blocks:

@@ -6,7 +6,8 @@ leaves out counts as zero). Every participant receives an equal share of the mon
 the proposals the board made obligatory, which are funded first); MES funds, one at a time, the project whose
 supporters can pay for it with the smallest payment per point of satisfaction, each paying from their own share.
 What MES leaves unspent is completed with the greedy utilitarian rule (most ballot points per dollar, skipping
-what does not fit). The board's caps and exclusive pairs are then applied in that order of selection, like the
+what does not fit) among the proposals someone backs: what nobody scored is never bought with the participants'
+shares, and the money stays unspent rather. The board's caps and exclusive pairs are then applied in that order of selection, like the
 greedy comparator; «at least one per association» cannot be promised, and the associations left out are named.
 """
 
@@ -35,7 +36,10 @@ def equal_shares_order(inst: Instance, r: Rules, ballots: Ballots) -> tuple[list
     from pabutools.election import Instance as PbInstance
     from pabutools.rules import completion_by_rule_combination, greedy_utilitarian_welfare, method_of_equal_shares
 
-    open_ = [i for i in range(len(inst.ids)) if i not in r.must_not and i not in r.must]
+    # Only what someone on the group backs: the completion would otherwise spend the participants' money on
+    # proposals none of them scored (pabutools' greedy adds those last, at zero points per dollar).
+    backed = {pid for scores in ballots.values() for pid, value in scores.items() if round(value * 100) > 0}
+    open_ = [i for i in range(len(inst.ids)) if i not in r.must_not and i not in r.must and inst.ids[i] in backed]
     projects = {i: Project(inst.ids[i], int(inst.cents[i])) for i in open_}
     limit = max(0, r.available_cents - must_cents(inst, r))
     election = PbInstance(projects.values(), budget_limit=limit)

@@ -158,6 +158,7 @@ def build_result(inst: Instance, rules: AllocationRules, r: Rules, method: str, 
         people_reached=int(inst.reach[x].sum()), gini=gini([a.amount_usd for a in associations]),
         max_association_share=max((a.share_of_budget for a in associations), default=0.0),
         associations=associations, proposals=outcomes, notes_es=solved.notes,
+        tie_break_es=t("alloc.tie_break_scope" if method == "scope" else "alloc.tie_break"),
         solver_seconds=solved.seconds, wall_seconds=time.perf_counter() - wall, n_solves=solved.solves)
 
 
