@@ -181,12 +181,11 @@ own = sorted(meeting.own_items(store, chosen)[who]) if who is not None else []
 if own:
     st.caption(t("ses.own_items", proposals=plain(fmt.listing(item_labels.get(item, item) for item in own))))
 judged_items = [item for item in chosen.item_ids if item not in own]
-listed = meeting.listed_ids(chosen)  # someone taken off the list keeps their stored ballot, but no say
 vote_tab, score_tab, pairwise_tab, result_tab = st.tabs(
     [t("ses.tab.vote"), t("ses.tab.score"), t("ses.tab.pairwise"), t("ses.tab.results")])
 
 with vote_tab:
-    cast = [b for b in meeting.ballots(store, chosen.meeting_id) if b.participant_id in listed]
+    cast = meeting.listed_ballots(store, chosen)  # someone taken off the list keeps their ballot, but no say
     st.caption(t_count("ses.voted_count", len(cast), voted=fmt.number(len(cast)),
                        total=t_count("ses.count.participants", len(chosen.participants),
                                      n=fmt.number(len(chosen.participants)))))
@@ -211,7 +210,7 @@ with vote_tab:
 
 with score_tab:
     judged = [BY_CODE[code] for code in meeting.JUDGED]
-    stored_scores = [s for s in meeting.private_scores(store, chosen.meeting_id) if s.participant_id in listed]
+    stored_scores = meeting.listed_scores(store, chosen)
     scored = {s.participant_id for s in stored_scores if s.scores}
     st.caption(t_count("ses.scored_count", len(scored), scored=fmt.number(len(scored)),
                        total=t_count("ses.count.participants", len(chosen.participants),
@@ -312,9 +311,8 @@ with result_tab:
             widgets.downloads(summary, score_headers, f"puntajes-{chosen.meeting_id}", key="ses-scores")
     if chosen.status != "open":
         recorded_for = sorted({participant_names[r.participant_id] for r in
-                               [*meeting.ballots(store, chosen.meeting_id),
-                                *meeting.private_scores(store, chosen.meeting_id)]
-                               if r.recorded_by and r.participant_id in listed})
+                               [*meeting.listed_ballots(store, chosen), *meeting.listed_scores(store, chosen)]
+                               if r.recorded_by})
         if recorded_for:
             st.caption(t("ses.recorded_for", names=fmt.listing(plain(name) for name in recorded_for)))
         group = meeting_results.group_weights(store, chosen)

@@ -298,19 +298,17 @@ def counted_ballots(store: Store, meeting: Meeting) -> list[Ballot]:
     """The meeting's ballots as they count: those of the participants listed, with no votes on the voter's own
     proposals (stored before the proposal named their association, or before this rule)."""
     own = own_items(store, meeting)
-    listed = listed_ids(meeting)
     return [ballot.model_copy(update={"votes": {item: votes for item, votes in ballot.votes.items()
                                                 if item not in own.get(ballot.participant_id, set())}})
-            for ballot in ballots(store, meeting.meeting_id) if ballot.participant_id in listed]
+            for ballot in listed_ballots(store, meeting)]
 
 
 def counted_scores(store: Store, meeting: Meeting, own: dict[str, set[str]] | None = None) -> list[PrivateScore]:
     """The meeting's private scores as they count: those of the participants listed, none on the evaluator's own
     proposals (as counted_ballots). `own`: own_items already worked out by the caller."""
     own = own_items(store, meeting) if own is None else own
-    listed = listed_ids(meeting)
-    return [score for score in private_scores(store, meeting.meeting_id)
-            if score.participant_id in listed and score.proposal_id not in own.get(score.participant_id, set())]
+    return [score for score in listed_scores(store, meeting)
+            if score.proposal_id not in own.get(score.participant_id, set())]
 
 
 def _refuse_own(store: Store, meeting: Meeting, participant_id: str, items: list[str]) -> None:
@@ -331,6 +329,12 @@ def cast_ballot(store: Store, user: User | None, ballot: Ballot) -> Ballot:
 
 def ballots(store: Store, meeting_id: str) -> list[Ballot]:
     return [Ballot(**r.body) for r in store.records(BALLOT) if r.record_id.startswith(f"{meeting_id}:")]
+
+
+def listed_ballots(store: Store, meeting: Meeting) -> list[Ballot]:
+    """The ballots of the participants listed now (`listed_ids`), as stored."""
+    listed = listed_ids(meeting)
+    return [ballot for ballot in ballots(store, meeting.meeting_id) if ballot.participant_id in listed]
 
 
 def _check_criteria(score: PrivateScore | None = None, pairwise: Pairwise | None = None) -> None:
@@ -362,6 +366,12 @@ def save_private_score(store: Store, user: User | None, score: PrivateScore) -> 
 
 def private_scores(store: Store, meeting_id: str) -> list[PrivateScore]:
     return [PrivateScore(**r.body) for r in store.records(PRIVATE_SCORE) if r.record_id.startswith(f"{meeting_id}:")]
+
+
+def listed_scores(store: Store, meeting: Meeting) -> list[PrivateScore]:
+    """The private scores of the participants listed now (`listed_ids`), as stored."""
+    listed = listed_ids(meeting)
+    return [score for score in private_scores(store, meeting.meeting_id) if score.participant_id in listed]
 
 
 def save_pairwise(store: Store, user: User | None, pairwise: Pairwise) -> Pairwise:
