@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from openpyxl import Workbook
 
 from core.proposals import import_preview, imports
 from core.record.auth import Role, User
+from core.record.store import Store
 
 PARISH = "010170"
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
@@ -17,6 +19,18 @@ HEADER = ["Código", "Asociación", "Título", "Costo total (USD)", "Monto solic
           "Aporte de las asociaciones (USD)", "Beneficiarios directos", "Mujeres", "Jóvenes", "Objetivos PDOT", "ODS",
           "Tipo de apoyo"]
 TITLE = "Riego por goteo en Ñamarín: huertos de mujeres"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, con) -> Store:
+    """One store for a test module's imports (a test module names it: `store = planner_files.store`)."""
+    return Store(tmp_path_factory.mktemp("imports") / "s.sqlite")
+
+
+@pytest.fixture(scope="module")
+def ctx(store, con) -> import_preview.ImportContext:
+    """The planner's import context for PARISH on the module's store."""
+    return import_preview.context_for(con, store, PARISH)
 
 
 def row(cost="1.234,56", requested="1.000,00", associations="234,56", code="EV-P90", association="EV-A01",

@@ -15,17 +15,11 @@ from core.data.validation import required_columns
 from core.proposals import import_cells, import_columns, import_preview, import_templates, imports, records, removal
 from core.proposals.models import Proposal
 from core.record.store import Store
+from tests import planner_files
 from tests.planner_files import HEADER, PARISH, PLANNER, TITLE, csv_file, messages, preview, row, xlsx_file
 
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, con):
-    return Store(tmp_path_factory.mktemp("imports") / "s.sqlite")
-
-
-@pytest.fixture(scope="module")
-def ctx(store, con):
-    return import_preview.context_for(con, store, PARISH)
+# The module's store and the planner's import context on it (tests.planner_files).
+store, ctx = planner_files.store, planner_files.ctx
 
 
 # -- Every way a good file can be written reads the same proposal --------------------------------------------

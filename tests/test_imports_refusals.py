@@ -17,19 +17,14 @@ from openpyxl import load_workbook
 from core.proposals import import_files, import_preview, import_templates, imports, records
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import ConflictError, Store
+from tests import planner_files
 from tests.planner_files import HEADER, PARISH, PLANNER, TITLE, csv_file, messages, preview, row, xlsx_file
 
 OBSERVER = User(username="vecino", display_name="Vecino", role=Role.OBSERVER)
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, con):
-    return Store(tmp_path_factory.mktemp("imports") / "s.sqlite")
-
-
-@pytest.fixture(scope="module")
-def ctx(store, con):
-    return import_preview.context_for(con, store, PARISH)
+# The module's store and the planner's import context on it (tests.planner_files).
+store, ctx = planner_files.store, planner_files.ctx
 
 
 # -- Bad files: a clear Spanish message each, naming row and column; nothing stored ---------------------------

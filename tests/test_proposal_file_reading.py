@@ -10,24 +10,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.engine.criteria import CriteriaContext, aid_concentration
-from core.proposals import import_preview, imports
+from core.proposals import imports
 from core.proposals.import_amounts import settle
 from core.proposals.models import Proposal
 from core.proposals.readiness import budget_warnings
-from core.record.store import Store
-from tests.proposals_issue_file import ISSUE_HEADER, PARISH, TODAY, issue_file
+from tests import proposals_issue_file
+from tests.proposals_issue_file import ISSUE_HEADER, PARISH, issue_file
 
 pytestmark = pytest.mark.usefixtures("today_after_the_demo")  # the files are handed in on 6 April 2027
 
 
-@pytest.fixture()
-def store(tmp_path, con):
-    return Store(tmp_path / "s.sqlite")
-
-
-@pytest.fixture()
-def ctx(store, con):
-    return import_preview.context_for(con, store, PARISH, today=TODAY)
+# A new store for each test, and the import context on the day the files are handed in (tests.proposals_issue_file).
+store, ctx = proposals_issue_file.store, proposals_issue_file.ctx
 
 
 # -- the amounts -------------------------------------------------------------------------------------------------

@@ -7,11 +7,12 @@ from __future__ import annotations
 import pytest
 
 from core.parish.mirror import ASSOCIATION
-from core.proposals import bulk_status, import_preview, imports, records
+from core.proposals import bulk_status, imports, records
 from core.proposals.import_associations import AssociationChoice, closeness, new_ids, suggest
 from core.proposals.models import Proposal
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import ConflictError, Store
+from tests import proposals_issue_file
 from tests.proposals_issue_file import PARISH, TODAY, issue_file
 
 PLANNER = User(username="tecnica-archivo", display_name="Técnica", role=Role.PLANNER)
@@ -21,14 +22,8 @@ REP = User(username="rep-archivo", display_name="Rosa", role=Role.ASSOCIATION, a
 pytestmark = pytest.mark.usefixtures("today_after_the_demo")  # the files are handed in on 6 April 2027
 
 
-@pytest.fixture()
-def store(tmp_path, con):
-    return Store(tmp_path / "s.sqlite")
-
-
-@pytest.fixture()
-def ctx(store, con):
-    return import_preview.context_for(con, store, PARISH, today=TODAY)
+# A new store for each test, and the import context on the day the files are handed in (tests.proposals_issue_file).
+store, ctx = proposals_issue_file.store, proposals_issue_file.ctx
 
 
 # -- associations the parish has not registered ----------------------------------------------------------------
