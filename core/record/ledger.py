@@ -32,6 +32,7 @@ from core.fmt import listing, number
 from core.record import constancia, signing, store_schema
 from core.record.constancia import ActaHead
 from core.record.hashing import GENESIS, body_hash, entry_hash, record_hash
+from core.record.row_guard import AS_MINGA_WRITES
 from core.record.store import Store, StoreError
 from core.record.store_schema import SCHEMA_VERSION
 from core.texts import label, t, t_count
@@ -305,14 +306,6 @@ def _check_schema(con: sqlite3.Connection, key: Ed25519PublicKey | None, finding
         findings.append(Finding("schema", t("ledger.meta_key")))
 
 
-# Whether a record's row holds the types Minga writes. The hash reads the deleted mark as true or false, and the
-# app's queries as the number 0: a mark set to text ('') would hash as «not deleted» while every list leaves the
-# record out (a ballot or an account hidden, the log unchanged). Any other type is an edit made outside Minga.
-_AS_MINGA_WRITES = ("typeof(kind) = 'text' AND typeof(record_id) = 'text' AND typeof(parish_code) IN ('text', 'null') "
-                    "AND typeof(body) = 'text' AND typeof(version) = 'integer' AND typeof(deleted) = 'integer' "
-                    "AND deleted IN (0, 1) AND typeof(updated_at) = 'text' AND typeof(updated_by) = 'text'")
-
-
 def _check_records(con: sqlite3.Connection, log: _Log, findings: list[Finding]) -> None:
     if log.entries == 0:
         stored = con.execute("SELECT count(*) FROM records").fetchone()[0]
@@ -322,7 +315,7 @@ def _check_records(con: sqlite3.Connection, log: _Log, findings: list[Finding]) 
     seen: set[tuple[str, str]] = set()
     for *row, as_written in con.execute(
             "SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by, "
-            f"{_AS_MINGA_WRITES} FROM records ORDER BY kind, record_id"):
+            f"{AS_MINGA_WRITES} FROM records ORDER BY kind, record_id"):
         kind, record_id = str(row[0]), str(row[1])
         logged = log.last_record_hash.get((kind, record_id))
         named = {"kind": label("record_kind", kind), "record": record_id}

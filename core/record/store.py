@@ -6,13 +6,13 @@ audit command or a backup could not read it while the app runs; SQLite in WAL mo
 process serve many people, lets other processes read at the same time, commits atomically and
 survives a killed process with the last completed save intact. It ships with Python.
 
-Shape: `records` holds one JSON document per (kind, record_id) with a version number (optimistic
-locking: a save that expected an older version is refused, so two people editing the same record
-never silently overwrite each other). Every change also appends an entry to `audit_log`, in the same
-transaction: chained to the previous entry by a SHA-256 hash, signed with the installation's key
-(core.record.signing), and carrying `record_hash`, the hash of the record row it wrote, so a record edited
-behind the log's back no longer matches its last entry. Each write transaction also rewrites the anchor
-(the signed head, outside the store). Checking all of it: core.record.ledger; backups: core.record.backup.
+Shape: `records` holds one JSON document per (kind, record_id) with a version number (optimistic locking: a save
+that expected an older version is refused, so two people editing the same record never silently overwrite each
+other). Every change also appends an entry to `audit_log`, in the same transaction: chained to the previous entry by
+a SHA-256 hash, signed with the installation's key (core.record.signing), and carrying `record_hash`, the hash of the
+record row it wrote, so a record edited behind the log's back no longer matches its last entry (and is not written
+over: core.record.row_guard). Each write transaction also moves the anchor (the signed head, outside the store).
+Checking all of it: core.record.ledger; backups: core.record.backup.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.data.paths import data_dir
-from core.record import signing
+from core.record import row_guard, signing
 from core.record.hashing import GENESIS, canonical, entry_hash, record_hash
 from core.record.store_schema import SCHEMA, SCHEMA_VERSION
 from core.texts import t
@@ -258,8 +258,7 @@ class Store:
         return saved
 
     def delete(self, kind: str, record_id: str, *, actor: str, expected_version: int | None = None) -> StoredRecord:
-        [saved] = self.apply([Change(kind, record_id, None, None, expected_version, "eliminar")], actor=actor)
-        return saved
+        return self.apply([Change(kind, record_id, None, None, expected_version, "eliminar")], actor=actor)[0]
 
     def apply(self, changes: Iterable[Change], *, actor: str, only_if_none: str | None = None) -> list[StoredRecord]:
         """Write several records as one transaction: all of them are kept, or none."""
@@ -269,6 +268,8 @@ class Store:
             if only_if_none and (con.execute(_ANY_OF_KIND, (only_if_none,)).fetchone() or signing.set_back(
                     self.anchor_path, con)):
                 raise AlreadyExistsError(t("store.already_exists"))
+            if (altered := row_guard.why_not_written(con, [(c.kind, c.record_id) for c in changes])) is not None:
+                raise StoreError(altered)  # a save over a row edited by hand would log, sign and so vouch for the edit
             for change in changes:
                 saved.append(self._write(con, change, actor))
         return saved
@@ -382,8 +383,6 @@ class Store:
 
 
 _DISK_ERRORS = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_CORRUPT", "SQLITE_NOTADB")
-
-
 def _refusal(exc: sqlite3.Error) -> str:
     """Why the store refused, in Spanish: the disk (full, read-only, damaged), or the store itself."""
     name = getattr(exc, "sqlite_errorname", "") or ""
