@@ -14,8 +14,9 @@ import pytest
 
 from core.proposals import records
 from core.proposals.models import Proposal, ProposalStatus
-from core.record import overlay
-from core.record.auth import Accounts, Role, User
+from core.record import overlay, web_sessions
+from core.record.auth import Accounts, Action, PermissionDenied, Role, User, password_hasher
+from core.record.signin import Attempt, SignInRefused, sign_in
 from core.record.store import Store, StoreError
 
 PASSWORD = "una-clave-larga-2026"
@@ -118,3 +119,63 @@ def test_rows_as_minga_wrote_them_are_saved_over_as_before(store):
     store.save("scenario", "ESC-1", {"name": "Escenario 1c", "budget_usd": 2}, actor="tecnico")
     Accounts(store).reset_password(ADMIN, "tecnico", "otra-clave-larga-2026")
     assert store.verify().ok
+
+
+# -- accounts: the rights and the sign-in read the account as Minga last wrote it ---------------------------------
+
+def _replace_password(path: Path) -> None:
+    """The administrator's password hash replaced with one of a password the planner knows."""
+    with contextlib.closing(sqlite3.connect(path)) as con:
+        body = json.loads(con.execute("SELECT body FROM records WHERE record_id = 'jefa'").fetchone()[0])
+    body["password_hash"] = password_hasher().hash("clave-del-intruso-2026")
+    _sql(path, "UPDATE records SET body = ? WHERE record_id = 'jefa'", (json.dumps(body),))
+
+
+def _plant_admin(path: Path) -> None:
+    body = {**ADMIN.model_dump(mode="json"), "username": "intruso", "password_hash":
+            password_hasher().hash("clave-del-intruso-2026")}
+    _sql(path, "INSERT INTO records VALUES ('user', 'intruso', NULL, ?, 1, 0, '2026-01-01T00:00:00+00:00', 'intruso')",
+         (json.dumps(body),))
+
+
+# (what is done to the store file, who then signs in with which password)
+ACCOUNT_TAMPERING = {
+    "role raised": (_raise_role, "tecnico", PASSWORD),
+    "password hash replaced": (_replace_password, "jefa", "clave-del-intruso-2026"),
+    "administrator planted": (_plant_admin, "intruso", "clave-del-intruso-2026"),
+}
+
+
+@pytest.mark.parametrize("how", list(ACCOUNT_TAMPERING))
+def test_an_account_altered_by_hand_neither_signs_in_nor_acts(store, how):
+    tamper, username, password = ACCOUNT_TAMPERING[how]
+    tamper(store.path)
+    with pytest.raises(SignInRefused) as refused:
+        sign_in(store, Attempt(username=username, password=password, client="prueba"))
+    assert f"La cuenta «{username}» se cambió por fuera de Minga" in str(refused.value)
+    accounts = Accounts(store)
+    assert accounts.get(username) is None
+    claimed = User(username=username, display_name="Quien sea", role=Role.ADMIN)  # what a page would hand over
+    with pytest.raises(PermissionDenied):
+        accounts.require(claimed, Action.MANAGE_USERS)
+
+
+def test_a_live_session_stops_acting_once_its_account_is_altered(store):
+    cookie = web_sessions.start(store, PLANNER)
+    assert web_sessions.resume(store, cookie) == PLANNER
+    _raise_role(store.path)
+    assert web_sessions.resume(store, cookie) is None
+
+
+def test_an_e_mail_written_onto_the_administrator_by_hand_is_not_honoured(store):
+    with contextlib.closing(sqlite3.connect(store.path)) as con:
+        body = json.loads(con.execute("SELECT body FROM records WHERE record_id = 'jefa'").fetchone()[0])
+    _sql(store.path, "UPDATE records SET body = ? WHERE record_id = 'jefa'",
+         (json.dumps({**body, "email": "intruso@example.org"}),))
+    assert Accounts(store).by_email("intruso@example.org") is None
+
+
+def test_untouched_accounts_sign_in_and_act_as_before(store):
+    assert sign_in(store, Attempt(username="jefa", password=PASSWORD, client="prueba")).role == Role.ADMIN
+    assert Accounts(store).require(ADMIN, Action.MANAGE_USERS).username == "jefa"
+    assert Accounts(store).get("tecnico") == PLANNER

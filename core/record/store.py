@@ -164,9 +164,9 @@ class Store:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE takes the write lock up front: writers queue, none is lost. After the commit, the anchor
         moves forward to the committed head (after, so a crash never leaves it ahead of the store), and only along
-        the history it records: over a store set back to an older copy it stays, and the verification names it.
-        The first anchor is written by a store's first entries only: one that went missing (or was emptied) over a
-        log with history is not written anew, which would vouch for a store set back meanwhile."""
+        the history it records: over a store set back to an older copy it stays, and the verification names it. The
+        first anchor is written by a store's first entries only: one missing (or emptied) over a log with history is
+        not written anew, which would vouch for a store set back meanwhile."""
         with self._connection() as con:
             con.execute("BEGIN IMMEDIATE")
             try:
@@ -211,12 +211,14 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def get(self, kind: str, record_id: str) -> StoredRecord | None:
+    def get(self, kind: str, record_id: str, *, as_logged: bool = False) -> StoredRecord | None:
+        """`as_logged`: None also when the row is not the one the log last wrote (an account edited by hand)."""
         with self._connection() as con:
             row = con.execute(
                 "SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by "
                 "FROM records WHERE kind = ? AND record_id = ?", (kind, record_id)).fetchone()
-        return _record(row) if row else None
+            altered = as_logged and row is not None and row_guard.altered(con, [(kind, record_id)]) is not None
+        return _record(row) if row and not altered else None
 
     def records(self, kind: str, parish_code: str | None = None, include_deleted: bool = False) -> list[StoredRecord]:
         sql = ("SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by "
@@ -248,14 +250,11 @@ class Store:
 
     def save(self, kind: str, record_id: str, body: dict[str, Any], *, actor: str, parish_code: str | None = None,
              expected_version: int | None = None, action: str = "guardar", only_if_none: bool = False) -> StoredRecord:
-        """Insert or update one record in one transaction; returns it with its new version.
-
-        `only_if_none`: refused (AlreadyExistsError) when the kind has any record (`has_any`) when the write lock
-        is taken, so of two processes creating the first of a kind at once, the second is refused.
-        """
+        """Insert or update one record in one transaction; returns it with its new version. `only_if_none`: refused
+        (AlreadyExistsError) when the kind has any record (`has_any`) once the write lock is taken, so of two
+        processes creating the first of a kind at once, the second is refused."""
         change = Change(kind, record_id, body, parish_code, expected_version, action)
-        [saved] = self.apply([change], actor=actor, only_if_none=kind if only_if_none else None)
-        return saved
+        return self.apply([change], actor=actor, only_if_none=kind if only_if_none else None)[0]
 
     def delete(self, kind: str, record_id: str, *, actor: str, expected_version: int | None = None) -> StoredRecord:
         return self.apply([Change(kind, record_id, None, None, expected_version, "eliminar")], actor=actor)[0]
@@ -383,6 +382,8 @@ class Store:
 
 
 _DISK_ERRORS = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
 def _refusal(exc: sqlite3.Error) -> str:
     """Why the store refused, in Spanish: the disk (full, read-only, damaged), or the store itself."""
     name = getattr(exc, "sqlite_errorname", "") or ""
