@@ -128,6 +128,8 @@ STRINGS: dict[str, str] = {
                       "marque «Adoptar el respaldo de otra instalación».",
     "backup.our_history": "repite el registro de esta instalación firmado con otra clave: no es de otra "
                           "instalación, y no se adopta.",
+    "backup.drops": "no tiene, como están ahora, estas decisiones de la junta: {decisions}. Restaurarlo las quitaría "
+                    "del almacén; si es lo que quiere, confirme que se pierden.",
     "backup.copy_failed": "el archivo no se pudo copiar sobre el almacén; lo actual no cambió.",
     "admin.key_warning": "La clave que firma el registro NO está en el respaldo: está en {path} (huella "
                          "{fingerprint}). Guarde una copia aparte; sin ella no se puede comprobar el registro de un "
@@ -141,6 +143,10 @@ STRINGS: dict[str, str] = {
     "admin.restore_foreign": "Este respaldo es de otra instalación de Minga, cuya clave tiene la huella {fingerprint}. "
                              "Adóptelo solo si coincide con la huella que muestra la Administración de esa "
                              "instalación.",
+    "admin.restore_drops": "Este respaldo no tiene, como están ahora, estas decisiones de la junta: {decisions}. Se "
+                           "registraron o cambiaron después de hacerlo: al restaurarlo se pierden del almacén (el "
+                           "registro anota cuáles eran). Descargue antes un respaldo de lo actual y guarde sus actas.",
+    "admin.restore_drop_confirm": "Entiendo que estas decisiones se pierden",
     "admin.restore_adopt": "Adoptar el respaldo de otra instalación",
     "admin.restore_users": "Usuarios del respaldo (serán los únicos que puedan ingresar):",
     "admin.restore_password": "Su contraseña de administrador, para confirmar",
