@@ -179,3 +179,38 @@ def test_untouched_accounts_sign_in_and_act_as_before(store):
     assert sign_in(store, Attempt(username="jefa", password=PASSWORD, client="prueba")).role == Role.ADMIN
     assert Accounts(store).require(ADMIN, Action.MANAGE_USERS).username == "jefa"
     assert Accounts(store).get("tecnico") == PLANNER
+
+
+# -- a meeting set back to open by hand after its results were shown -----------------------------------------------
+
+@pytest.mark.parametrize("shown", ["revealed", "closed"])
+def test_a_meeting_reopened_by_hand_after_its_results_were_shown_takes_no_vote_nor_score(tmp_path, shown):
+    """A participant who saw the tally sets the meeting's status back to open in the file, then votes and scores:
+    the ballot is a new record (its own row is untouched), so only the meeting's row as logged can refuse it."""
+    from core.record.meeting import (
+        Ballot,
+        Meeting,
+        Participant,
+        PrivateScore,
+        cast_ballot,
+        save_meeting,
+        save_private_score,
+    )
+    from tests.conftest import live_count, store_accounts
+
+    rep = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A01")
+    store = store_accounts(Store(tmp_path / "minga.sqlite"), PLANNER, rep)
+    opened = save_meeting(store, PLANNER, Meeting(
+        meeting_id="S1", parish_code="010170", title="Priorización", date="2026-11-26", subject="proposals",
+        item_ids=["EV-P02", "EV-P05"], votes_per_participant=5,
+        participants=[Participant(participant_id="maria", name="María", username="maria")]))
+    save_meeting(store, PLANNER, opened.model_copy(update={"status": shown}), expected_version=1)
+    with contextlib.closing(sqlite3.connect(store.path)) as con:
+        body = json.loads(con.execute("SELECT body FROM records WHERE kind = 'meeting'").fetchone()[0])
+    _sql(store.path, "UPDATE records SET body = ? WHERE kind = 'meeting'", (json.dumps({**body, "status": "open"}),))
+    with pytest.raises(StoreError, match="La sesión «Priorización» se cambió por fuera de Minga"):
+        cast_ballot(store, rep, Ballot(meeting_id="S1", participant_id="maria", votes={"EV-P05": 5}))
+    with pytest.raises(StoreError, match="se cambió por fuera de Minga"):
+        save_private_score(store, rep, PrivateScore(meeting_id="S1", participant_id="maria", proposal_id="EV-P05",
+                                                    scores={"feasibility": 90}))
+    assert live_count(store, "ballot") == live_count(store, "private_score") == 0
