@@ -214,3 +214,17 @@ def test_a_meeting_reopened_by_hand_after_its_results_were_shown_takes_no_vote_n
         save_private_score(store, rep, PrivateScore(meeting_id="S1", participant_id="maria", proposal_id="EV-P05",
                                                     scores={"feasibility": 90}))
     assert live_count(store, "ballot") == live_count(store, "private_score") == 0
+
+
+def test_a_decision_is_not_recorded_under_a_quorum_cut_by_hand(tmp_path, con):
+    """The junta of nine (quorum five) set to four in the file: the draft's four attendees would then make quorum."""
+    from core.record.decisions import Board, record, set_board
+    from tests.conftest import live_count, store_accounts
+    from tests.test_decisions_acta import BOARD, _draft
+
+    store = store_accounts(Store(tmp_path / "minga.sqlite"), BOARD)
+    set_board(store, BOARD, "010170", Board(members=9))
+    _sql(store.path, "UPDATE records SET body = '{\"members\": 4, \"quorum\": null}' WHERE kind = 'board'")
+    with pytest.raises(StoreError, match="El tamaño y el quórum de la junta de El Valle .* se cambiaron por fuera"):
+        record(store, BOARD, _draft())
+    assert live_count(store, "decision") == 0

@@ -328,6 +328,9 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     user = Accounts(store).require(user, Action.APPROVE_DECISION, parish_code=draft.parish_code)
     rural.require_rural(draft.parish_code)
     facts.require_past(draft.date, t("dec.date"))  # a decision taken, on the board's session
+    if store.get(BOARD_KIND, draft.parish_code) is not None and store.get(BOARD_KIND, draft.parish_code,
+                                                                          as_logged=True) is None:
+        raise StoreError(t("dec.err.board_altered", parish=rural.named(draft.parish_code)))  # a quorum cut by hand
     rules = board(store, draft.parish_code)
     check_quorum(draft, rules)
     year = draft.date.year
