@@ -228,3 +228,41 @@ def test_a_decision_is_not_recorded_under_a_quorum_cut_by_hand(tmp_path, con):
     with pytest.raises(StoreError, match="El tamaño y el quórum de la junta de El Valle .* se cambiaron por fuera"):
         record(store, BOARD, _draft())
     assert live_count(store, "decision") == 0
+
+
+# -- browser sessions ----------------------------------------------------------------------------------------------
+
+def _planted_session(store: Store) -> str:
+    """Whoever can write the store's folder (not its keys folder) puts a session secret of their own in place of the
+    installation's and a session of the administrator in the store file; returns the cookie they sign with it."""
+    import datetime as dt
+    import hashlib
+
+    from itsdangerous import URLSafeTimedSerializer
+
+    from core.record import web_sessions
+
+    web_sessions.key_path(store).unlink(missing_ok=True)
+    web_sessions.key_path(store).write_bytes(b"secreto-del-intruso")
+    session_id = "sesion-del-intruso"
+    body = {"username": "jefa", "expires_at": (dt.datetime.now(dt.UTC) + dt.timedelta(days=1)).isoformat()}
+    _sql(store.path, "INSERT INTO records VALUES ('web_session', ?, NULL, ?, 1, 0, '2026-01-01T00:00:00+00:00', "
+                     "'jefa')", (hashlib.sha256(session_id.encode()).hexdigest(), json.dumps(body)))
+    return URLSafeTimedSerializer(b"secreto-del-intruso", salt=web_sessions.SALT).dumps(session_id)
+
+
+def test_a_session_planted_in_the_store_file_signs_no_one_in(store):
+    cookie = _planted_session(store)
+    assert web_sessions.resume(store, cookie) is None
+    web_sessions.end(store, cookie, actor="jefa")  # signing out of it is no error either
+
+
+def test_a_session_whose_expiry_was_pushed_back_by_hand_is_not_resumed(store):
+    import datetime as dt
+
+    cookie = web_sessions.start(store, PLANNER, now=dt.datetime.now(dt.UTC) - dt.timedelta(days=6, hours=23))
+    with contextlib.closing(sqlite3.connect(store.path)) as con:
+        body = json.loads(con.execute("SELECT body FROM records WHERE kind = 'web_session'").fetchone()[0])
+    _sql(store.path, "UPDATE records SET body = ? WHERE kind = 'web_session'",
+         (json.dumps({**body, "expires_at": "2099-01-01T00:00:00+00:00"}),))
+    assert web_sessions.resume(store, cookie, now=dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)) is None
