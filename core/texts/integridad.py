@@ -19,14 +19,14 @@ STRINGS: dict[str, str] = {
     "store.altered.differs": "{kind} «{record}» no coincide con su última versión registrada (entrada {seq}): se "
                              "modificó por fuera de Minga. No se guarda nada sobre él, para no dar por buena esa "
                              "modificación; lo guardado no cambió. El Registro de cambios dice qué se alteró; para "
-                             "seguir, restaure el último respaldo en Administración.",
+                             "seguir, restaure en Administración un respaldo anterior a esa modificación.",
     "store.altered.unlogged": "{kind} «{record}» no tiene ninguna entrada en el registro: se agregó por fuera de Minga. "
                               "No se guarda nada sobre él, para no dar por buena esa alteración; lo guardado no "
-                              "cambió. El Registro de cambios dice qué se alteró; para seguir, restaure el último "
-                              "respaldo en Administración.",
+                              "cambió. El Registro de cambios dice qué se alteró; para seguir, restaure en "
+                              "Administración un respaldo anterior a esa alteración.",
     "store.altered.gone": "{kind} «{record}» está en el registro (entrada {seq}) pero se borró del almacén por fuera de "
                           "Minga. No se guarda de nuevo, para no ocultar ese borrado; lo guardado no cambió. Para "
-                          "seguir, restaure el último respaldo en Administración.",
+                          "seguir, restaure en Administración un respaldo anterior a ese borrado.",
     "store.already_exists": "Ya existe un registro de este tipo: otra persona se adelantó.",
     "log.action.seal": "sellar registro",
     # -- the checks (core.record.ledger) ---------------------------------------------------------------------
