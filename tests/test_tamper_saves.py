@@ -266,3 +266,31 @@ def test_a_session_whose_expiry_was_pushed_back_by_hand_is_not_resumed(store):
     _sql(store.path, "UPDATE records SET body = ? WHERE kind = 'web_session'",
          (json.dumps({**body, "expires_at": "2099-01-01T00:00:00+00:00"}),))
     assert web_sessions.resume(store, cookie, now=dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)) is None
+
+
+# -- an entry or a row edited into something that is not JSON -------------------------------------------------------
+
+def test_a_log_entry_edited_into_no_json_is_named_and_the_pages_still_read_the_log(store):
+    """Before, SQLite's JSON functions failed on it: the verification called the file «not a SQLite store» (exit 2),
+    and reading the log (the sign-in's wait, the Registro page) raised."""
+    from tests.test_tamper import verify
+
+    sign_in(store, Attempt(username="jefa", password=PASSWORD, client="prueba"))
+    seq = store.log(limit=1)[0].seq
+    with contextlib.closing(sqlite3.connect(store.path)) as con:
+        con.execute("DROP TRIGGER audit_log_no_update")
+        con.execute("UPDATE audit_log SET payload = '{\"ok\": tru' WHERE seq = ?", (seq,))
+        con.commit()
+    result = verify(store.path)
+    assert result.returncode == 1
+    assert f"La entrada {seq} (" in result.stderr and "fue modificada después de escrita" in result.stderr
+    assert "no es una base SQLite" not in result.stderr
+    assert store.log(limit=1)[0].payload == {}
+    assert sign_in(store, Attempt(username="jefa", password=PASSWORD, client="prueba")).username == "jefa"
+
+
+def test_a_record_body_edited_into_no_json_is_left_out_and_named(store):
+    _sql(store.path, "UPDATE records SET body = '{\"name\": ' WHERE record_id = 'ESC-1'")
+    assert store.get("scenario", "ESC-1") is None
+    assert [r.record_id for r in store.records("scenario")] == []
+    assert "«ESC-1» no coincide con su última versión registrada" in store.verify().message

@@ -27,10 +27,13 @@ AS_MINGA_WRITES = ("typeof(kind) = 'text' AND typeof(record_id) = 'text' AND typ
                    "AND typeof(body) = 'text' AND typeof(version) = 'integer' AND typeof(deleted) = 'integer' "
                    "AND deleted IN (0, 1) AND typeof(updated_at) = 'text' AND typeof(updated_by) = 'text'")
 
+# A log entry's payload for SQL's JSON functions: one edited into no JSON reads as empty instead of failing the query
+# (the chain check names the entry: its hash no longer matches).
+PAYLOAD = "iif(json_valid(payload), payload, '{}')"
 # The last entry that wrote a record (its hash) or took it out of the store (removed); events are not counted.
-_WRITES = ("SELECT kind, record_id, seq, json_extract(payload, '$.record_hash') FROM audit_log WHERE {which} AND "
-           "(json_extract(payload, '$.record_hash') IS NOT NULL OR json_extract(payload, '$.removed'))")
-_LAST_WRITE = _WRITES.format(which="kind = ? AND record_id = ?") + " ORDER BY seq DESC LIMIT 1"
+_WRITES = f"SELECT kind, record_id, seq, json_extract({PAYLOAD}, '$.record_hash') FROM audit_log WHERE "
+_WRITTEN = f"(json_extract({PAYLOAD}, '$.record_hash') IS NOT NULL OR json_extract({PAYLOAD}, '$.removed'))"
+_LAST_WRITE = f"{_WRITES}kind = ? AND record_id = ? AND {_WRITTEN} ORDER BY seq DESC LIMIT 1"
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def _last_writes(con: sqlite3.Connection, keys: set[tuple[str, str]]) -> dict[tu
     kinds = sorted({kind for kind, _ in keys})
     found: dict[tuple[str, str], tuple[int, str | None]] = {}
     for kind, record_id, seq, logged in con.execute(
-            _WRITES.format(which=f"kind IN ({', '.join('?' * len(kinds))})") + " ORDER BY seq", kinds):
+            f"{_WRITES}kind IN ({', '.join('?' * len(kinds))}) AND {_WRITTEN} ORDER BY seq", kinds):
         if (kind, record_id) in keys:
             found[(kind, record_id)] = (seq, logged)
     return found
@@ -88,4 +91,4 @@ def why_not_written(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) ->
                                         record=found.record_id, seq=found.seq)
 
 
-__all__ = ["AS_MINGA_WRITES", "Altered", "altered", "why_not_written"]
+__all__ = ["AS_MINGA_WRITES", "PAYLOAD", "Altered", "altered", "why_not_written"]

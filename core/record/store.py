@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 BUSY_SECONDS = 5  # how long a save waits for another process's write lock before saying so
 # a record of the kind, or a log entry about one (a row deleted behind the log's back still counts)
 _ANY_OF_KIND = "SELECT 1 FROM records WHERE kind = ?1 UNION ALL SELECT 1 FROM audit_log WHERE kind = ?1 LIMIT 1"
+_COLUMNS = "kind, record_id, parish_code, body, version, deleted, updated_at, updated_by"
+# a row whose body was edited into no JSON object is not read as a record (the verification names it)
+_READABLE = "iif(json_valid(body), json_type(body), '') = 'object'"
 
 
 class StoreError(Exception):
@@ -214,15 +217,13 @@ class Store:
     def get(self, kind: str, record_id: str, *, as_logged: bool = False) -> StoredRecord | None:
         """`as_logged`: None also when the row is not the one the log last wrote (an account edited by hand)."""
         with self._connection() as con:
-            row = con.execute(
-                "SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by "
-                "FROM records WHERE kind = ? AND record_id = ?", (kind, record_id)).fetchone()
+            row = con.execute(f"SELECT {_COLUMNS} FROM records WHERE kind = ? AND record_id = ? AND {_READABLE}",
+                              (kind, record_id)).fetchone()
             altered = as_logged and row is not None and row_guard.altered(con, [(kind, record_id)]) is not None
         return _record(row) if row and not altered else None
 
     def records(self, kind: str, parish_code: str | None = None, include_deleted: bool = False) -> list[StoredRecord]:
-        sql = ("SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by "
-               "FROM records WHERE kind = ?")
+        sql = f"SELECT {_COLUMNS} FROM records WHERE kind = ? AND {_READABLE}"
         params: list[Any] = [kind]
         if parish_code is not None:
             sql += " AND parish_code = ?"
@@ -230,12 +231,10 @@ class Store:
         if not include_deleted:
             sql += " AND deleted = 0"
         with self._connection() as con:
-            rows = con.execute(sql + " ORDER BY record_id", params).fetchall()
-        return [_record(r) for r in rows]
+            return [_record(r) for r in con.execute(sql + " ORDER BY record_id", params).fetchall()]
 
     def fingerprints(self, kinds: Sequence[str]) -> dict[str, tuple[int, int, str]]:
-        """Per parish, (rows, sum of versions, last update) of its records of `kinds`, deleted ones too: it moves
-        with every save, deletion or removal there, and with a store put in this one's place."""
+        """Per parish, (rows, sum of versions, last update) of its `kinds`, deleted too: moves with every change."""
         sql = ("SELECT parish_code, count(*), sum(version), max(updated_at) FROM records "
                f"WHERE kind IN ({', '.join('?' * len(kinds))}) AND parish_code IS NOT NULL GROUP BY parish_code")
         with self._connection() as con:
@@ -338,7 +337,8 @@ class Store:
             return _head(con)
 
     def log(self, kind: str | None = None, limit: int | None = None) -> list[LogEntry]:
-        sql = "SELECT seq, at, actor, action, kind, record_id, payload, prev_hash, hash, signature FROM audit_log"
+        sql = ("SELECT seq, at, actor, action, kind, record_id, iif(json_valid(payload) AND json_type(payload) = "
+               "'object', payload, '{}'), prev_hash, hash, signature FROM audit_log")  # one edited to no JSON: {}
         params: list[Any] = []
         if kind is not None:
             sql += " WHERE kind = ?"
