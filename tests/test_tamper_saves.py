@@ -294,3 +294,20 @@ def test_a_record_body_edited_into_no_json_is_left_out_and_named(store):
     assert store.get("scenario", "ESC-1") is None
     assert [r.record_id for r in store.records("scenario")] == []
     assert "«ESC-1» no coincide con su última versión registrada" in store.verify().message
+
+
+def test_a_decision_edited_by_hand_is_neither_listed_nor_printable(tmp_path, con):
+    """The funded amount of an approved decision raised in the file: the page listed it as recorded and printed an acta
+    of it carrying the installation's true signed head; now it is left out and named."""
+    from core.record import decisions as recorded
+    from core.record.decisions import decisions, record
+    from tests.conftest import store_accounts
+    from tests.test_decisions_acta import BOARD, _draft
+
+    store = store_accounts(Store(tmp_path / "minga.sqlite"), BOARD)
+    first, second = record(store, BOARD, _draft()).decision_id, record(store, BOARD, _draft()).decision_id
+    body = store.get("decision", second).body
+    body["funded"][0]["amount_usd"] = 99999
+    _sql(store.path, "UPDATE records SET body = ? WHERE record_id = ?", (json.dumps(body), second))
+    assert [d.decision_id for d in decisions(store, "010170")] == [first]
+    assert recorded.altered_decisions(store, "010170") == [second]

@@ -14,8 +14,9 @@ not and the entry it departs from (0: none).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from core.record.hashing import record_hash
 from core.texts import label, t
@@ -64,6 +65,19 @@ def _last_writes(con: sqlite3.Connection, keys: set[tuple[str, str]]) -> dict[tu
 
 def altered(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> Altered | None:
     """The first of the records `keys` whose row is not the one the log last wrote; None when all are as logged."""
+    return next(each_altered(con, keys), None)
+
+
+def altered_in(path: Path, keys: Iterable[tuple[str, str]]) -> list[Altered]:
+    """Every one of the records `keys` of the store file at `path` whose row is not as logged (read-only)."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return list(each_altered(con, keys))
+    finally:
+        con.close()
+
+
+def each_altered(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> Iterator[Altered]:
     wanted = set(keys)
     last = _last_writes(con, wanted) if wanted else {}
     for kind, record_id in sorted(wanted):
@@ -73,14 +87,13 @@ def altered(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> Altered
                           (kind, record_id)).fetchone()
         if row is None:
             if logged is not None:
-                return Altered(kind, record_id, "gone", seq)
+                yield Altered(kind, record_id, "gone", seq)
             continue
         *fields, as_written = row
         if logged is None:
-            return Altered(kind, record_id, "unlogged", seq)
-        if not as_written or record_hash(*fields) != logged:
-            return Altered(kind, record_id, "differs", seq)
-    return None
+            yield Altered(kind, record_id, "unlogged", seq)
+        elif not as_written or record_hash(*fields) != logged:
+            yield Altered(kind, record_id, "differs", seq)
 
 
 def why_not_written(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> str | None:
@@ -91,4 +104,4 @@ def why_not_written(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) ->
                                         record=found.record_id, seq=found.seq)
 
 
-__all__ = ["AS_MINGA_WRITES", "PAYLOAD", "Altered", "altered", "why_not_written"]
+__all__ = ["AS_MINGA_WRITES", "PAYLOAD", "Altered", "altered", "altered_in", "each_altered", "why_not_written"]
