@@ -185,12 +185,17 @@ def restore_section(candidate: Path) -> None:
             st.warning(t("admin.restore_foreign",
                          fingerprint=signing.fingerprint(signing.load_public_pem(report.foreign_key))))
             adopt = st.checkbox(t("admin.restore_adopt"))
+        drop = False
+        if report.dropped:
+            st.warning(t("admin.restore_drops", decisions=fmt.listing(report.dropped)))
+            drop = st.checkbox(t("admin.restore_drop_confirm"))
         password = st.text_input(t("admin.restore_password"), type="password")
         confirmed = st.checkbox(t("admin.restore_confirm"))
         if st.form_submit_button(t("admin.restore_submit")) and confirmed:
             try:
                 session.require_here(Action.MANAGE_STORE)
-                result = backup.restore(store, candidate, admin=user, password=password, adopt=adopt)
+                result = backup.restore(store, candidate, admin=user, password=password, adopt=adopt,
+                                        drop_decisions=drop)
             except PermissionDenied as exc:
                 session.denied(exc)
             except StoreError as exc:

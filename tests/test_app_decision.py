@@ -189,3 +189,27 @@ def test_the_board_is_warned_when_a_meeting_closed_after_the_scenario_was_saved(
     assert ("Puntajes de las propuestas: al guardar, sesión del grupo asesor «Sesión S-GUARDADO» del 20/11/2026; "
             "ahora, sesión del grupo asesor «Sesión S-NUEVA» del 27/11/2026.") in warning
     assert any(b.label == "Registrar decisión" for b in app.button)  # said before the board records it
+
+
+def test_a_decision_edited_in_the_store_file_is_not_shown_and_the_page_says_which(own_store):
+    """The public page listed a decision whose funded amount was raised by hand and offered its acta."""
+    import json
+    import sqlite3
+
+    from tests.test_decisions_acta import BOARD as RECORDER
+    from tests.test_decisions_acta import _draft
+
+    store = store_accounts(Store(own_store), RECORDER)
+    kept = decisions.record(store, RECORDER, _draft()).decision_id
+    edited = decisions.record(store, RECORDER, _draft()).decision_id
+    body = store.get("decision", edited).body
+    body["funded"][0]["amount_usd"] = 99999
+    con = sqlite3.connect(own_store)
+    con.execute("UPDATE records SET body = ? WHERE record_id = ?", (json.dumps(body), edited))
+    con.commit()
+    con.close()
+    app = open_app_page(PAGE)
+    [warning] = [w.value for w in app.warning if "se cambiaron por fuera de Minga" in w.value]
+    assert edited in warning and kept not in warning
+    assert kept.rsplit("-", 2)[1] + "-" + kept.rsplit("-", 1)[1] in app.selectbox(key="dec-chosen").options
+    assert len(app.selectbox(key="dec-chosen").options) == 1

@@ -362,3 +362,23 @@ def test_hostile_text_comes_back_from_a_backup_exactly(store, tmp_path, text):
     assert [(r.record_id, r.body) for r in store.records("scenario")] == kept
     assert [r.body["note"] for r in store.records("scenario")] == [text]
     assert store.verify().ok
+
+
+def test_a_backup_that_would_undo_decisions_names_them_and_restores_only_when_told(store, tmp_path, con):
+    """Restoring a backup taken before a decision was recorded takes that decision out of the store, and the store then
+    verifies as intact: the administrator is told which decisions are lost, must accept it, and the log names them."""
+    from core.record.decisions import record
+    from tests.conftest import store_accounts
+    from tests.test_decisions_acta import BOARD, _draft
+
+    store_accounts(store, BOARD)
+    kept = record(store, BOARD, _draft()).decision_id
+    older = a_backup(store, tmp_path, "antes.sqlite")
+    later = record(store, BOARD, _draft()).decision_id
+    report = backup.inspect_backup(store, older)
+    assert report.acceptable and report.dropped == (later,)
+    refused(store, older, match=f"no tiene, como están ahora, estas decisiones de la junta: {later}")
+    backup.restore(store, older, admin=ADMIN, password=PASSWORD, drop_decisions=True)
+    assert store.get("decision", later) is None and store.get("decision", kept) is not None
+    assert store.log(limit=1)[0].payload["dropped_decisions"] == [later]
+    assert backup.inspect_backup(store, a_backup(store, tmp_path, "ahora.sqlite")).dropped == ()

@@ -180,7 +180,9 @@ class Accounts:
                 for r in self.store.records(self.KIND, include_deleted=True)}
 
     def get(self, username: str) -> User | None:
-        record = self.store.get(self.KIND, username)
+        """The account as Minga last wrote it; None when missing, deleted, or edited outside Minga (its role, its
+        password hash or its parish are not acted on: `altered`)."""
+        record = self.store.get(self.KIND, username, as_logged=True)
         if record is None or record.deleted or not _own_name(username, record.body):
             return None
         return _user(record.body)
@@ -222,7 +224,7 @@ class Accounts:
         Every answer costs one Argon2 verification: an unknown or inactive account is checked against a
         dummy hash, so the time taken does not tell which accounts exist.
         """
-        record = self.store.get(self.KIND, username.strip().lower())
+        record = self.store.get(self.KIND, username.strip().lower(), as_logged=True)
         usable = record is not None and not record.deleted and record.body.get("active", True) and \
             _own_name(record.record_id, record.body)
         stored_hash = record.body.get("password_hash", "") if usable else _dummy_hash()
@@ -231,6 +233,11 @@ class Accounts:
         except (VerificationError, InvalidHashError):
             return None
         return _user(record.body) if usable else None
+
+    def altered(self, username: str) -> bool:
+        """Whether the account is in the store but not as Minga last wrote it (edited or planted by hand)."""
+        return self.store.get(self.KIND, username) is not None and \
+            self.store.get(self.KIND, username, as_logged=True) is None
 
     def current(self, user: User | None) -> User | None:
         """The signed-in `user` as the store has it now: None when removed or deactivated since."""
@@ -331,7 +338,7 @@ class Accounts:
         """The account linked to an OIDC identity (st.login) by its e-mail."""
         for user in self.users():
             if user.email and user.email.lower() == email.lower() and user.active:
-                return user
+                return self.get(user.username)  # an e-mail written onto an account by hand is not honoured
         return None
 
 

@@ -13,7 +13,9 @@ A restore is refused, leaving the current store untouched, unless the candidate:
   key's fingerprint with that installation's: the restore entry (signed here) then names the adopted key, which
   vouches for the entries before it;
 - is confirmed by an administrator of the current store with their password, after seeing the backup's users.
-The restore itself is logged, with the head before and after.
+The restore itself is logged, with the head before and after; a backup that lacks decisions the store holds (or
+holds them as they were before) is restored only when the administrator accepts losing them, and the entry names
+them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from core.fmt import listing
 from core.record import signing, store_schema
 from core.record.auth import Accounts, PermissionDenied, Role, User
 from core.record.ledger import open_read_only, verify_store
@@ -100,6 +103,8 @@ class BackupReport:
     users: tuple[BackupUser, ...]
     problems: tuple[str, ...]  # Spanish reasons to refuse it; empty when acceptable
     foreign_key: str | None  # another installation's public key (PEM) its log verifies with; None when ours
+    # the decisions the store holds that the backup does not hold as they are now: a restore would take them out
+    dropped: tuple[str, ...] = ()
 
     @property
     def acceptable(self) -> bool:
@@ -170,6 +175,18 @@ def _record_problems(con: sqlite3.Connection) -> tuple[list[str], list[BackupUse
     return problems, users
 
 
+def _dropped_decisions(store: Store, con: sqlite3.Connection) -> tuple[str, ...]:
+    """The decisions of the store that the backup lacks, or holds at another version or with another body (recorded
+    after it was taken): restoring it would undo them."""
+    read = "SELECT record_id, version, body FROM records WHERE kind = 'decision' AND deleted = 0"
+    theirs = {row[0]: row[1:] for row in con.execute(read)}
+    ours = open_read_only(store.path)
+    try:
+        return tuple(row[0] for row in ours.execute(read + " ORDER BY record_id") if theirs.get(row[0]) != row[1:])
+    finally:
+        ours.close()
+
+
 def inspect_backup(store: Store, candidate: Path | str) -> BackupReport:
     """Read a candidate backup without changing anything: its users, its head and every reason to refuse it."""
     candidate = Path(candidate)
@@ -180,6 +197,7 @@ def inspect_backup(store: Store, candidate: Path | str) -> BackupReport:
             if problems:
                 return BackupReport(0, None, (), tuple(problems), None)
             problems, users = _record_problems(con)
+            dropped = _dropped_decisions(store, con)
             claimed = (con.execute("SELECT value FROM meta WHERE key = 'public_key'").fetchone() or [None])[0]
         finally:
             con.close()
@@ -196,7 +214,7 @@ def inspect_backup(store: Store, candidate: Path | str) -> BackupReport:
     except StoreError as exc:
         raise RestoreRefused(t("store.restore_refused", reason=str(exc))) from exc
     problems += [f.message for f in check.findings]
-    return BackupReport(check.entries, check.head, tuple(users), tuple(problems), foreign)
+    return BackupReport(check.entries, check.head, tuple(users), tuple(problems), foreign, dropped)
 
 
 def _first_entry(path: Path) -> str | None:
@@ -209,8 +227,11 @@ def _first_entry(path: Path) -> str | None:
     return row[0] if row else None
 
 
-def restore(store: Store, candidate: Path | str, *, admin: User, password: str, adopt: bool = False) -> BackupReport:
-    """Replace the store with `candidate` once every check passes; RestoreRefused (store untouched) otherwise."""
+def restore(store: Store, candidate: Path | str, *, admin: User, password: str, adopt: bool = False,
+            drop_decisions: bool = False) -> BackupReport:
+    """Replace the store with `candidate` once every check passes; RestoreRefused (store untouched) otherwise. A backup
+    that would undo decisions (`BackupReport.dropped`) is restored only with `drop_decisions`, and the restore entry
+    names them."""
     confirmed = Accounts(store).authenticate(admin.username, password)
     if confirmed is None or confirmed.role != Role.ADMIN:
         raise PermissionDenied(t("backup.password"))
@@ -219,11 +240,15 @@ def restore(store: Store, candidate: Path | str, *, admin: User, password: str, 
         raise RestoreRefused(t("store.restore_refused", reason=" ".join(report.problems[:3])))
     if report.foreign_key and not adopt:
         raise RestoreRefused(t("store.restore_refused", reason=t("backup.foreign")))
+    if report.dropped and not drop_decisions:
+        raise RestoreRefused(t("store.restore_refused", reason=t("backup.drops", decisions=listing(report.dropped))))
     before = store.head()
     payload = {"entries": report.entries, "previous_head": [before.seq, before.hash] if before else None,
                "restored_head": [report.head.seq, report.head.hash] if report.head else None}
     if report.foreign_key:
         payload["adopted_key"] = report.foreign_key
+    if report.dropped:
+        payload["dropped_decisions"] = list(report.dropped)
     source = open_read_only(Path(candidate))
     try:
         store.replace_from(source, actor=confirmed.username, payload=payload)

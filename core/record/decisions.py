@@ -30,7 +30,7 @@ from pydantic import (
 from core import fmt
 from core.data import rural
 from core.proposals.models import COMPETING, Proposal
-from core.record import facts
+from core.record import facts, row_guard
 from core.record.auth import Accounts, Action, Position, Role, User
 from core.record.store import Change, ConflictError, Store, StoreError
 from core.texts import t, t_count
@@ -328,6 +328,9 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     user = Accounts(store).require(user, Action.APPROVE_DECISION, parish_code=draft.parish_code)
     rural.require_rural(draft.parish_code)
     facts.require_past(draft.date, t("dec.date"))  # a decision taken, on the board's session
+    if store.get(BOARD_KIND, draft.parish_code) is not None and store.get(BOARD_KIND, draft.parish_code,
+                                                                          as_logged=True) is None:
+        raise StoreError(t("dec.err.board_altered", parish=rural.named(draft.parish_code)))  # a quorum cut by hand
     rules = board(store, draft.parish_code)
     check_quorum(draft, rules)
     year = draft.date.year
@@ -358,9 +361,18 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
 
 
 def decisions(store: Store, parish_code: str) -> list[Decision]:
-    """Stored decisions of a parish, newest first."""
-    found = [Decision(**r.body) for r in store.records(KIND, parish_code)]
+    """Stored decisions of a parish, newest first, as the log vouches for them: one changed or planted in the store
+    file by hand is left out (`altered_decisions` names it), so no page shows it nor prints an acta of it."""
+    stored = store.records(KIND, parish_code)
+    altered = set(altered_decisions(store, parish_code, stored))
+    found = [Decision(**r.body) for r in stored if r.record_id not in altered]
     return sorted(found, key=lambda d: d.decision_id, reverse=True)
+
+
+def altered_decisions(store: Store, parish_code: str, stored: list | None = None) -> list[str]:
+    """The codes of the parish's stored decisions whose row is not the one the log last wrote (core.record.row_guard)."""
+    stored = store.records(KIND, parish_code) if stored is None else stored
+    return [found.record_id for found in row_guard.altered_in(store.path, [(KIND, r.record_id) for r in stored])]
 
 
 def approved_from(recorded: list[Decision], scenario_name: str, proposals: Iterable[Proposal]) -> Decision | None:

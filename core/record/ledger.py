@@ -32,6 +32,7 @@ from core.fmt import listing, number
 from core.record import constancia, signing, store_schema
 from core.record.constancia import ActaHead
 from core.record.hashing import GENESIS, body_hash, entry_hash, record_hash
+from core.record.row_guard import AS_MINGA_WRITES, PAYLOAD
 from core.record.store import Store, StoreError
 from core.record.store_schema import SCHEMA_VERSION
 from core.texts import label, t, t_count
@@ -178,7 +179,7 @@ def _declared_key(con: sqlite3.Connection) -> Ed25519PublicKey | None:
     whole with another key would pass; its fingerprint is shown, to compare with the installation's."""
     pem = (con.execute("SELECT value FROM meta WHERE key = 'public_key'").fetchone() or [None])[0]
     adopted = con.execute("SELECT 1 FROM audit_log WHERE kind = 'store' AND "
-                          "json_extract(payload, '$.adopted_key') IS NOT NULL LIMIT 1").fetchone()
+                          f"json_extract({PAYLOAD}, '$.adopted_key') IS NOT NULL LIMIT 1").fetchone()
     if adopted:  # after adopting another installation's backup the store names that key, not the one signing now
         return None
     try:
@@ -194,8 +195,8 @@ def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings
     signed: list[tuple[int, str, str]] = []
     previous, broken = GENESIS, False
     rows = con.execute("SELECT seq, at, actor, action, kind, record_id, payload, prev_hash, hash, signature, "
-                       "json_extract(payload, '$.record_hash'), json_extract(payload, '$.removed'), "
-                       "json_extract(payload, '$.version'), json_type(payload, '$.body') IS NULL "
+                       f"json_extract({PAYLOAD}, '$.record_hash'), json_extract({PAYLOAD}, '$.removed'), "
+                       f"json_extract({PAYLOAD}, '$.version'), json_type({PAYLOAD}, '$.body') IS NULL "
                        "FROM audit_log ORDER BY seq")
     versions: dict[tuple[str, str], int] = {}  # each record's last logged version
     for expected, row in enumerate(rows, start=1):
@@ -251,8 +252,8 @@ def _check_signatures(con: sqlite3.Connection, key: Ed25519PublicKey, entries: l
     Entries before an adopted backup's restore entry are signed with the key that entry names (core.record.backup).
     """
     adoptions = []
-    for seq, pem in con.execute("SELECT seq, json_extract(payload, '$.adopted_key') FROM audit_log "
-                                "WHERE kind = 'store' AND json_extract(payload, '$.adopted_key') IS NOT NULL"):
+    for seq, pem in con.execute(f"SELECT seq, json_extract({PAYLOAD}, '$.adopted_key') FROM audit_log "
+                                f"WHERE kind = 'store' AND json_extract({PAYLOAD}, '$.adopted_key') IS NOT NULL"):
         try:
             adoptions.append((seq, signing.load_public_pem(str(pem))))
         except ValueError:
@@ -299,18 +300,10 @@ def _check_schema(con: sqlite3.Connection, key: Ed25519PublicKey | None, finding
         findings.append(Finding("schema", t("ledger.meta_extra", keys=listing(sorted(set(meta) - store_schema.META_KEYS)))))
     if key is None:
         return
-    adopted = con.execute("SELECT json_extract(payload, '$.adopted_key') FROM audit_log WHERE kind = 'store' AND "
-                          "json_extract(payload, '$.adopted_key') IS NOT NULL ORDER BY seq DESC LIMIT 1").fetchone()
+    adopted = con.execute(f"SELECT json_extract({PAYLOAD}, '$.adopted_key') FROM audit_log WHERE kind = 'store' AND "
+                          f"json_extract({PAYLOAD}, '$.adopted_key') IS NOT NULL ORDER BY seq DESC LIMIT 1").fetchone()
     if meta.get("public_key") not in {signing.public_pem(key), adopted[0] if adopted else None}:
         findings.append(Finding("schema", t("ledger.meta_key")))
-
-
-# Whether a record's row holds the types Minga writes. The hash reads the deleted mark as true or false, and the
-# app's queries as the number 0: a mark set to text ('') would hash as «not deleted» while every list leaves the
-# record out (a ballot or an account hidden, the log unchanged). Any other type is an edit made outside Minga.
-_AS_MINGA_WRITES = ("typeof(kind) = 'text' AND typeof(record_id) = 'text' AND typeof(parish_code) IN ('text', 'null') "
-                    "AND typeof(body) = 'text' AND typeof(version) = 'integer' AND typeof(deleted) = 'integer' "
-                    "AND deleted IN (0, 1) AND typeof(updated_at) = 'text' AND typeof(updated_by) = 'text'")
 
 
 def _check_records(con: sqlite3.Connection, log: _Log, findings: list[Finding]) -> None:
@@ -322,7 +315,7 @@ def _check_records(con: sqlite3.Connection, log: _Log, findings: list[Finding]) 
     seen: set[tuple[str, str]] = set()
     for *row, as_written in con.execute(
             "SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by, "
-            f"{_AS_MINGA_WRITES} FROM records ORDER BY kind, record_id"):
+            f"{AS_MINGA_WRITES} FROM records ORDER BY kind, record_id"):
         kind, record_id = str(row[0]), str(row[1])
         logged = log.last_record_hash.get((kind, record_id))
         named = {"kind": label("record_kind", kind), "record": record_id}
@@ -365,7 +358,7 @@ def _check_acta_decision(con: sqlite3.Connection, acta: ActaHead, findings: list
                          uncompared: list[str]) -> None:
     """The decision an acta shows must be the body last logged for it at or before the acta's head; its text must be
     the one Minga prints for that body, and a visible electronic signature must lie in the room left to sign."""
-    row = con.execute("SELECT seq, json_extract(payload, '$.body') FROM audit_log WHERE kind = 'decision' "
+    row = con.execute(f"SELECT seq, json_extract({PAYLOAD}, '$.body') FROM audit_log WHERE kind = 'decision' "
                       "AND record_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1",
                       (acta.decision_id, acta.head.seq)).fetchone()
     body = json.loads(row[1]) if row is not None and row[1] is not None else None

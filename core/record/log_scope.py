@@ -25,6 +25,7 @@ from pathlib import Path
 from core.data import rural
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, can
 from core.record.ledger import file_state, open_read_only
+from core.record.row_guard import PAYLOAD
 from core.record.store import Store
 from core.texts import label, t
 
@@ -179,8 +180,8 @@ def _read_placed(store: Store) -> list[ShownEntry]:
             "SELECT kind, record_id, parish_code FROM records WHERE parish_code IS NOT NULL")}
         logged: dict[tuple[str, str], str] = {}
         for kind, record_id, parish in con.execute(
-                "SELECT kind, record_id, coalesce(json_extract(payload, '$.body.parish_code'), "
-                "json_extract(payload, '$.base.parish_code')) AS parish FROM audit_log "
+                f"SELECT kind, record_id, coalesce(json_extract({PAYLOAD}, '$.body.parish_code'), "
+                f"json_extract({PAYLOAD}, '$.base.parish_code')) AS parish FROM audit_log "
                 f"WHERE kind NOT IN ({outside}) AND parish IS NOT NULL ORDER BY seq"):
             logged[(kind, record_id)] = str(parish)  # the last one a body named
         rows = con.execute("SELECT seq, at, actor, action, kind, record_id, hash FROM audit_log "

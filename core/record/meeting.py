@@ -30,7 +30,7 @@ from core.data import rural
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
 from core.record import facts, meeting_checks, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, User, can
-from core.record.store import Store
+from core.record.store import Store, StoreError
 from core.texts import t
 
 MEETING, BALLOT, PRIVATE_SCORE, PAIRWISE = "meeting", "ballot", "private_score", "pairwise"
@@ -234,6 +234,8 @@ def _open_stored(store: Store, meeting_id: str, closed_key: str) -> Meeting:
         raise ValueError(t("ses.err.no_meeting", meeting=meeting_id))
     if stored.status != "open":
         raise ValueError(t(closed_key))
+    if store.get(MEETING, meeting_id, as_logged=True) is None:  # e.g. set back to open by hand after the reveal
+        raise StoreError(t("ses.err.meeting_altered", meeting=stored.title))
     return stored
 
 

@@ -77,10 +77,11 @@ def sign_in(store: Store, attempt: Attempt) -> User:
     if wait > dt.timedelta(0):
         seconds = max(1, round(wait.total_seconds()))
         raise SignInRefused(t_count("auth.err.wait", seconds, seconds=seconds))
-    user = Accounts(store).authenticate(username, attempt.password)
+    accounts = Accounts(store)
+    user = accounts.authenticate(username, attempt.password)
     action = t("log.action.signin_ok" if user else "log.action.signin_failed")
     store.append_event(KIND, username, {"client": attempt.client, "ok": user is not None},
                        actor=username or "-", action=action)
     if user is None:
-        raise SignInRefused(t("auth.wrong"))
+        raise SignInRefused(t("auth.altered", username=username) if accounts.altered(username) else t("auth.wrong"))
     return user

@@ -6,13 +6,13 @@ audit command or a backup could not read it while the app runs; SQLite in WAL mo
 process serve many people, lets other processes read at the same time, commits atomically and
 survives a killed process with the last completed save intact. It ships with Python.
 
-Shape: `records` holds one JSON document per (kind, record_id) with a version number (optimistic
-locking: a save that expected an older version is refused, so two people editing the same record
-never silently overwrite each other). Every change also appends an entry to `audit_log`, in the same
-transaction: chained to the previous entry by a SHA-256 hash, signed with the installation's key
-(core.record.signing), and carrying `record_hash`, the hash of the record row it wrote, so a record edited
-behind the log's back no longer matches its last entry. Each write transaction also rewrites the anchor
-(the signed head, outside the store). Checking all of it: core.record.ledger; backups: core.record.backup.
+Shape: `records` holds one JSON document per (kind, record_id) with a version number (optimistic locking: a save
+that expected an older version is refused, so two people editing the same record never silently overwrite each
+other). Every change also appends an entry to `audit_log`, in the same transaction: chained to the previous entry by
+a SHA-256 hash, signed with the installation's key (core.record.signing), and carrying `record_hash`, the hash of the
+record row it wrote, so a record edited behind the log's back no longer matches its last entry (and is not written
+over: core.record.row_guard). Each write transaction also moves the anchor (the signed head, outside the store).
+Checking all of it: core.record.ledger; backups: core.record.backup.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.data.paths import data_dir
-from core.record import signing
+from core.record import row_guard, signing
 from core.record.hashing import GENESIS, canonical, entry_hash, record_hash
 from core.record.store_schema import SCHEMA, SCHEMA_VERSION
 from core.texts import t
@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 BUSY_SECONDS = 5  # how long a save waits for another process's write lock before saying so
 # a record of the kind, or a log entry about one (a row deleted behind the log's back still counts)
 _ANY_OF_KIND = "SELECT 1 FROM records WHERE kind = ?1 UNION ALL SELECT 1 FROM audit_log WHERE kind = ?1 LIMIT 1"
+_COLUMNS = "kind, record_id, parish_code, body, version, deleted, updated_at, updated_by"
+# a row whose body was edited into no JSON object is not read as a record (the verification names it)
+_READABLE = "iif(json_valid(body), json_type(body), '') = 'object'"
 
 
 class StoreError(Exception):
@@ -164,9 +167,9 @@ class Store:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE takes the write lock up front: writers queue, none is lost. After the commit, the anchor
         moves forward to the committed head (after, so a crash never leaves it ahead of the store), and only along
-        the history it records: over a store set back to an older copy it stays, and the verification names it.
-        The first anchor is written by a store's first entries only: one that went missing (or was emptied) over a
-        log with history is not written anew, which would vouch for a store set back meanwhile."""
+        the history it records: over a store set back to an older copy it stays, and the verification names it. The
+        first anchor is written by a store's first entries only: one missing (or emptied) over a log with history is
+        not written anew, which would vouch for a store set back meanwhile."""
         with self._connection() as con:
             con.execute("BEGIN IMMEDIATE")
             try:
@@ -211,16 +214,16 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def get(self, kind: str, record_id: str) -> StoredRecord | None:
+    def get(self, kind: str, record_id: str, *, as_logged: bool = False) -> StoredRecord | None:
+        """`as_logged`: None also when the row is not the one the log last wrote (an account edited by hand)."""
         with self._connection() as con:
-            row = con.execute(
-                "SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by "
-                "FROM records WHERE kind = ? AND record_id = ?", (kind, record_id)).fetchone()
-        return _record(row) if row else None
+            row = con.execute(f"SELECT {_COLUMNS} FROM records WHERE kind = ? AND record_id = ? AND {_READABLE}",
+                              (kind, record_id)).fetchone()
+            altered = as_logged and row is not None and row_guard.altered(con, [(kind, record_id)]) is not None
+        return _record(row) if row and not altered else None
 
     def records(self, kind: str, parish_code: str | None = None, include_deleted: bool = False) -> list[StoredRecord]:
-        sql = ("SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by "
-               "FROM records WHERE kind = ?")
+        sql = f"SELECT {_COLUMNS} FROM records WHERE kind = ? AND {_READABLE}"
         params: list[Any] = [kind]
         if parish_code is not None:
             sql += " AND parish_code = ?"
@@ -228,12 +231,10 @@ class Store:
         if not include_deleted:
             sql += " AND deleted = 0"
         with self._connection() as con:
-            rows = con.execute(sql + " ORDER BY record_id", params).fetchall()
-        return [_record(r) for r in rows]
+            return [_record(r) for r in con.execute(sql + " ORDER BY record_id", params).fetchall()]
 
     def fingerprints(self, kinds: Sequence[str]) -> dict[str, tuple[int, int, str]]:
-        """Per parish, (rows, sum of versions, last update) of its records of `kinds`, deleted ones too: it moves
-        with every save, deletion or removal there, and with a store put in this one's place."""
+        """Per parish, (rows, sum of versions, last update) of its `kinds`, deleted too: moves with every change."""
         sql = ("SELECT parish_code, count(*), sum(version), max(updated_at) FROM records "
                f"WHERE kind IN ({', '.join('?' * len(kinds))}) AND parish_code IS NOT NULL GROUP BY parish_code")
         with self._connection() as con:
@@ -248,18 +249,14 @@ class Store:
 
     def save(self, kind: str, record_id: str, body: dict[str, Any], *, actor: str, parish_code: str | None = None,
              expected_version: int | None = None, action: str = "guardar", only_if_none: bool = False) -> StoredRecord:
-        """Insert or update one record in one transaction; returns it with its new version.
-
-        `only_if_none`: refused (AlreadyExistsError) when the kind has any record (`has_any`) when the write lock
-        is taken, so of two processes creating the first of a kind at once, the second is refused.
-        """
+        """Insert or update one record in one transaction; returns it with its new version. `only_if_none`: refused
+        (AlreadyExistsError) when the kind has any record (`has_any`) once the write lock is taken, so of two
+        processes creating the first of a kind at once, the second is refused."""
         change = Change(kind, record_id, body, parish_code, expected_version, action)
-        [saved] = self.apply([change], actor=actor, only_if_none=kind if only_if_none else None)
-        return saved
+        return self.apply([change], actor=actor, only_if_none=kind if only_if_none else None)[0]
 
     def delete(self, kind: str, record_id: str, *, actor: str, expected_version: int | None = None) -> StoredRecord:
-        [saved] = self.apply([Change(kind, record_id, None, None, expected_version, "eliminar")], actor=actor)
-        return saved
+        return self.apply([Change(kind, record_id, None, None, expected_version, "eliminar")], actor=actor)[0]
 
     def apply(self, changes: Iterable[Change], *, actor: str, only_if_none: str | None = None) -> list[StoredRecord]:
         """Write several records as one transaction: all of them are kept, or none."""
@@ -269,6 +266,8 @@ class Store:
             if only_if_none and (con.execute(_ANY_OF_KIND, (only_if_none,)).fetchone() or signing.set_back(
                     self.anchor_path, con)):
                 raise AlreadyExistsError(t("store.already_exists"))
+            if (altered := row_guard.why_not_written(con, [(c.kind, c.record_id) for c in changes])) is not None:
+                raise StoreError(altered)  # a save over a row edited by hand would log, sign and so vouch for the edit
             for change in changes:
                 saved.append(self._write(con, change, actor))
         return saved
@@ -338,7 +337,8 @@ class Store:
             return _head(con)
 
     def log(self, kind: str | None = None, limit: int | None = None) -> list[LogEntry]:
-        sql = "SELECT seq, at, actor, action, kind, record_id, payload, prev_hash, hash, signature FROM audit_log"
+        sql = ("SELECT seq, at, actor, action, kind, record_id, iif(json_valid(payload) AND json_type(payload) = "
+               "'object', payload, '{}'), prev_hash, hash, signature FROM audit_log")  # one edited to no JSON: {}
         params: list[Any] = []
         if kind is not None:
             sql += " WHERE kind = ?"

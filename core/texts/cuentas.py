@@ -7,6 +7,9 @@ STRINGS = {
     "auth.submit": "Ingresar",
     "auth.signout": "Salir",
     "auth.wrong": "Usuario o contraseña incorrectos.",
+    "auth.altered": "La cuenta «{username}» se cambió por fuera de Minga (no coincide con su última versión "
+                    "registrada): no se puede usar para ingresar ni para actuar. Avise a quien mantiene Minga: el "
+                    "Registro de cambios dice qué se alteró, y restaurar un respaldo anterior la devuelve.",
     "auth.signed_in_as": "**{name}** · {role}",
     "auth.locked_out": ("Este almacén no tiene cuentas, pero su registro firmado dice que las tuvo: se borró, se "
                         "vació o volvió a una copia anterior. Por seguridad nadie puede ingresar ni crear un "

@@ -107,5 +107,11 @@ STRINGS = {
                              "mitad de la junta.",
     "dec.board_submit": "Guardar",
     "dec.office.secretary": "Secretario/a",
+    "dec.err.board_altered": "El tamaño y el quórum de la junta de {parish} se cambiaron por fuera de Minga (no "
+                             "coinciden con su última versión registrada): no se registra la decisión con ellos. Lo "
+                             "guardado no cambió; el Registro de cambios dice qué se alteró.",
+    "dec.altered": "No se muestran estas decisiones porque se cambiaron por fuera de Minga (no coinciden con su "
+                   "última versión registrada): {decisions}. Tampoco se imprime su acta. El Registro de cambios dice qué "
+                   "se alteró; quien mantiene Minga puede restaurar un respaldo anterior al cambio.",
     "dec.err.numbering": "No se pudo numerar la decisión; inténtelo de nuevo.",
 }

@@ -16,6 +16,17 @@ STRINGS: dict[str, str] = {
                             "los permisos. Sin ella no se firma ni se comprueba el registro.",
     "store.code_elsewhere": "El código «{id}» ya lo usa otra parroquia: elija otro (por ejemplo con su propio prefijo).",
     "store.code_taken": "El código «{id}» ya está en uso: elija otro, o edite ese registro.",
+    "store.altered.differs": "{kind} «{record}» no coincide con su última versión registrada (entrada {seq}): se "
+                             "modificó por fuera de Minga. No se guarda nada sobre él, para no dar por buena esa "
+                             "modificación; lo guardado no cambió. El Registro de cambios dice qué se alteró; para "
+                             "seguir, restaure en Administración un respaldo anterior a esa modificación.",
+    "store.altered.unlogged": "{kind} «{record}» no tiene ninguna entrada en el registro: se agregó por fuera de Minga. "
+                              "No se guarda nada sobre él, para no dar por buena esa alteración; lo guardado no "
+                              "cambió. El Registro de cambios dice qué se alteró; para seguir, restaure en "
+                              "Administración un respaldo anterior a esa alteración.",
+    "store.altered.gone": "{kind} «{record}» está en el registro (entrada {seq}) pero se borró del almacén por fuera de "
+                          "Minga. No se guarda de nuevo, para no ocultar ese borrado; lo guardado no cambió. Para "
+                          "seguir, restaure en Administración un respaldo anterior a ese borrado.",
     "store.already_exists": "Ya existe un registro de este tipo: otra persona se adelantó.",
     "log.action.seal": "sellar registro",
     # -- the checks (core.record.ledger) ---------------------------------------------------------------------
@@ -117,6 +128,8 @@ STRINGS: dict[str, str] = {
                       "marque «Adoptar el respaldo de otra instalación».",
     "backup.our_history": "repite el registro de esta instalación firmado con otra clave: no es de otra "
                           "instalación, y no se adopta.",
+    "backup.drops": "no tiene, como están ahora, estas decisiones de la junta: {decisions}. Restaurarlo las quitaría "
+                    "del almacén; si es lo que quiere, confirme que se pierden.",
     "backup.copy_failed": "el archivo no se pudo copiar sobre el almacén; lo actual no cambió.",
     "admin.key_warning": "La clave que firma el registro NO está en el respaldo: está en {path} (huella "
                          "{fingerprint}). Guarde una copia aparte; sin ella no se puede comprobar el registro de un "
@@ -130,6 +143,10 @@ STRINGS: dict[str, str] = {
     "admin.restore_foreign": "Este respaldo es de otra instalación de Minga, cuya clave tiene la huella {fingerprint}. "
                              "Adóptelo solo si coincide con la huella que muestra la Administración de esa "
                              "instalación.",
+    "admin.restore_drops": "Este respaldo no tiene, como están ahora, estas decisiones de la junta: {decisions}. Se "
+                           "registraron o cambiaron después de hacerlo: al restaurarlo se pierden del almacén (el "
+                           "registro anota cuáles eran). Descargue antes un respaldo de lo actual y guarde sus actas.",
+    "admin.restore_drop_confirm": "Entiendo que estas decisiones se pierden",
     "admin.restore_adopt": "Adoptar el respaldo de otra instalación",
     "admin.restore_users": "Usuarios del respaldo (serán los únicos que puedan ingresar):",
     "admin.restore_password": "Su contraseña de administrador, para confirmar",

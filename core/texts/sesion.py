@@ -175,6 +175,9 @@ STRINGS = {
     "ses.err.only_yourself": "Solo puede votar o puntuar por usted mismo en esta sesión.",
     "ses.err.results_shown": "Los resultados de esta sesión ya se mostraron: solo puede cerrarse, sin cambios. "
                              "Para votar o puntuar de nuevo, abra una sesión nueva.",
+    "ses.err.meeting_altered": "La sesión «{meeting}» se cambió por fuera de Minga (no coincide con su última "
+                               "versión registrada): no recibe votos ni puntajes. Lo guardado no cambió; el Registro "
+                               "de cambios dice qué se alteró.",
     "ses.err.voting_closed": "la votación de esta sesión ya está cerrada",
     "ses.err.scoring_closed": "la puntuación de esta sesión ya está cerrada",
     "ses.err.not_in_meeting": "«{proposal}» no está en esta sesión",
