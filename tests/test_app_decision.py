@@ -196,8 +196,8 @@ def test_a_decision_edited_in_the_store_file_is_not_shown_and_the_page_says_whic
     import json
     import sqlite3
 
-    from tests.test_decisions_acta import BOARD as RECORDER
-    from tests.test_decisions_acta import _draft
+    from tests.decision_draft import BOARD as RECORDER
+    from tests.decision_draft import _draft
 
     store = store_accounts(Store(own_store), RECORDER)
     kept = decisions.record(store, RECORDER, _draft()).decision_id

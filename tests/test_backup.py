@@ -369,7 +369,7 @@ def test_a_backup_that_would_undo_decisions_names_them_and_restores_only_when_to
     verifies as intact: the administrator is told which decisions are lost, must accept it, and the log names them."""
     from core.record.decisions import record
     from tests.conftest import store_accounts
-    from tests.test_decisions_acta import BOARD, _draft
+    from tests.decision_draft import BOARD, _draft
 
     store_accounts(store, BOARD)
     kept = record(store, BOARD, _draft()).decision_id

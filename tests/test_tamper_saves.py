@@ -220,7 +220,7 @@ def test_a_decision_is_not_recorded_under_a_quorum_cut_by_hand(tmp_path, con):
     """The junta of nine (quorum five) set to four in the file: the draft's four attendees would then make quorum."""
     from core.record.decisions import Board, record, set_board
     from tests.conftest import live_count, store_accounts
-    from tests.test_decisions_acta import BOARD, _draft
+    from tests.decision_draft import BOARD, _draft
 
     store = store_accounts(Store(tmp_path / "minga.sqlite"), BOARD)
     set_board(store, BOARD, "010170", Board(members=9))
@@ -273,7 +273,7 @@ def test_a_session_whose_expiry_was_pushed_back_by_hand_is_not_resumed(store):
 def test_a_log_entry_edited_into_no_json_is_named_and_the_pages_still_read_the_log(store):
     """Before, SQLite's JSON functions failed on it: the verification called the file «not a SQLite store» (exit 2),
     and reading the log (the sign-in's wait, the Registro page) raised."""
-    from tests.test_tamper import verify
+    from tests.tampering import verify
 
     sign_in(store, Attempt(username="jefa", password=PASSWORD, client="prueba"))
     seq = store.log(limit=1)[0].seq
@@ -302,7 +302,7 @@ def test_a_decision_edited_by_hand_is_neither_listed_nor_printable(tmp_path, con
     from core.record import decisions as recorded
     from core.record.decisions import decisions, record
     from tests.conftest import store_accounts
-    from tests.test_decisions_acta import BOARD, _draft
+    from tests.decision_draft import BOARD, _draft
 
     store = store_accounts(Store(tmp_path / "minga.sqlite"), BOARD)
     first, second = record(store, BOARD, _draft()).decision_id, record(store, BOARD, _draft()).decision_id
