@@ -276,3 +276,14 @@ def test_a_control_row_planted_in_meta_is_named(copy):
     result = verify(copy)
     assert result.returncode == 1
     assert "datos de control que Minga no escribe (administrador)" in result.stderr, result.stderr
+
+
+def test_an_edited_entry_is_named_in_spanish_words_not_by_its_code(copy):
+    """The message named the entry's record type by its code («guardar scenario E1»)."""
+    with sqlite3.connect(copy) as con:
+        seq, record_id = con.execute("SELECT seq, record_id FROM audit_log WHERE kind = 'user' LIMIT 1").fetchone()
+    sql(copy, f"UPDATE audit_log SET actor = 'otra' WHERE seq = {seq}")
+    result = verify(copy)
+    assert result.returncode == 1
+    assert f"La entrada {seq} («" in result.stderr
+    assert f"», el usuario «{record_id}») fue modificada después de escrita" in result.stderr

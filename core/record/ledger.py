@@ -219,7 +219,9 @@ def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings
             elif prev_hash != previous:
                 problem = t("store.entry_unlinked", seq=seq)
             elif entry_hash(seq, at, actor, action, kind, record_id, payload, prev_hash) != digest:
-                problem = t("store.entry_modified", seq=seq, action=action, kind=kind, record=record_id)
+                named = label("record_kind", kind)  # mid-sentence: «la propuesta», never the code «proposal»
+                problem = t("store.entry_modified", seq=seq, action=action, kind=named[:1].lower() + named[1:],
+                            record=record_id)
             if problem:
                 findings.append(Finding("chain", problem, min(seq, expected)))
                 broken = True

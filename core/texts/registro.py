@@ -154,7 +154,7 @@ STRINGS = {
     "store.not_sqlite": "El archivo no es un almacén de Minga (no es una base SQLite válida).",
     "store.entry_missing": "Falta la entrada {expected} del registro (se encontró la {found}).",
     "store.entry_unlinked": "La entrada {seq} no enlaza con la anterior: el registro fue alterado.",
-    "store.entry_modified": "La entrada {seq} ({action} {kind} {record}) fue modificada después de escrita.",
+    "store.entry_modified": "La entrada {seq} («{action}», {kind} «{record}») fue modificada después de escrita.",
 }
 
 LABELS = {
