@@ -64,7 +64,7 @@ def review_panel() -> None:
     if not inputs.pdot_objectives:  # a parish not prepared yet: why no offer is eligible, and what to do
         st.info(t("ofe.no_pdot"))
     if cooperation.over_committed(committed, available):
-        st.warning(t("ofe.committed.over", committed=fmt.amount(committed), available=fmt.amount(available)))
+        st.warning(t("ofe.committed.over", **fmt.amounts_named(committed=committed, available=available)))
 
     cases = [r for r in reviews if r.case]
     if cases:

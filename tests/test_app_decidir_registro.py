@@ -187,6 +187,15 @@ def test_more_counterpart_reserved_and_japan_can_apply():
     assert "la parroquia **sí** puede poner la contraparte de $ 20.000." in text_of(app)
 
 
+def test_a_reserve_with_cents_names_what_the_offers_ask_by_the_same_rule():
+    """«exigen $ 26.250 de contraparte y la reserva es $ 25.000,50»: one amount to the cent, the other not."""
+    app = open_app_page("pages/ofertas.py", BOARD)
+    field = next(n for n in app.text_input if n.label == "Contraparte disponible del GAD (USD)")
+    field.input("25.000,50").run()
+    [warning] = [w.value for w in app.warning if "exigen" in w.value]
+    assert "exigen $ 26.250,00 de contraparte y la reserva es $ 25.000,50" in warning
+
+
 def test_a_planner_registers_an_offer(store, restore):
     app = open_app_page("pages/ofertas.py", PLANNER)
     inputs = {x.label: x for x in app.text_input}
