@@ -269,12 +269,12 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
         item = read_row(part, {positions[i]: v for i, v in cells_by_column.items()}, ctx, filename, line,
                         preview.problems, shown)
         code = _keys(values, keys)["code"]
-        if code is not None and code in seen:
+        if code is not None and code.casefold() in seen:  # «AY1» and «ay1» are one code (core.parish.records)
             preview.problems.append(RowProblem(filename, line, shown["code"],
-                                               t("val.repeated_key", code=code, row=seen[code])))
+                                               t("val.repeated_key", code=code, row=seen[code.casefold()])))
             continue
         if code is not None:
-            seen[code] = line
+            seen[code.casefold()] = line
         if item is not None:
             preview.items.append(item)
             kept.append((line, values))
