@@ -201,15 +201,14 @@ def import_panel(key: str) -> None:
         st.info(plain_list(preview.notices), icon=":material/info:")
     if preview.problems:
         st.error(t("prep.problems") + "\n" + plain_list(problem_lines(preview.problems, 30)), icon=":material/error:")
-    else:
+    elif preview.items:  # a file without rows has nothing to save: its notice says so
         st.success(t("prep.no_problems"), icon=":material/check_circle:")
         if preview.left_out:
             st.info(t("prep.left_out", columns=fmt.listing(f"«{h}»" for h in preview.left_out_headers())),
                     icon=":material/info:")
-        if preview.items:
-            st.dataframe(parish_ui.records_frame(store, parish_code, key,
-                                                 [i.model_dump(mode="json") for i in preview.items]),
-                         hide_index=True, width="stretch", key=f"prep-preview-{key}")
+        st.dataframe(parish_ui.records_frame(store, parish_code, key,
+                                             [i.model_dump(mode="json") for i in preview.items]),
+                     hide_index=True, width="stretch", key=f"prep-preview-{key}")
     if st.button(t("prep.save_file"), type="primary", disabled=bool(preview.problems) or not preview.items,
                  key=f"prep-save-{key}", icon=":material/save:"):
         save(ParishBatch(parish_code).add(key, preview.items, preview.left_out), key)

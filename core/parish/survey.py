@@ -24,7 +24,7 @@ from core.fmt import listing
 from core.parish import cells, repeats
 from core.parish.form import QUESTIONS, Question, choice_labels
 from core.parish.models import SurveyAnswer
-from core.parish.sheet import read_rows, unused_columns
+from core.parish.sheet import header_only, read_rows, unused_columns
 from core.parish.survey_header import ROOT, SUBMITTED, UUID, HeaderCell, read_header
 from core.parish.tables import PARTS, AssociationIndex, PartPreview
 from core.proposals.import_cells import day_range_problem
@@ -63,7 +63,7 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
         key = "parish.note.repeat_sheet" if len(rows.repeat_sheets) == 1 else "parish.note.repeat_sheets"
         preview.notices.append(t(key, file=filename, sheet=rows.sheet,
                                  sheets=listing(f"«{name}»" for name in rows.repeat_sheets)))
-    preview.notices.extend(unused_columns(rows, filename, known))
+    preview.notices.extend(header_only(rows, filename) + unused_columns(rows, filename, known))
     columns = {i: cell for i, cell in known.items() if not cell.bookkeeping}
     found = {c.identity or c.question.name for c in columns.values() if c.option is None}
     answered = found | {c.question.name for c in columns.values() if c.option is not None}

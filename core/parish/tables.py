@@ -27,7 +27,7 @@ from core.parish.models import (
     SurveyAnswer,
     global_id,
 )
-from core.parish.sheet import read_rows, unused_columns
+from core.parish.sheet import header_only, read_rows, unused_columns
 from core.proposals.import_cells import normalise
 from core.record import facts
 from core.texts import label, labels, t
@@ -248,7 +248,7 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
     header_line, header, body = rows.header_line, rows.header, rows.body
     aliases = _aliases(part)
     positions = {i: aliases[normalise(h)] for i, h in enumerate(header) if h is not None and normalise(h) in aliases}
-    preview.notices.extend(unused_columns(rows, filename, positions))
+    preview.notices.extend(header_only(rows, filename) + unused_columns(rows, filename, positions))
     present = {c.field for c in positions.values()}
     preview.left_out = frozenset(c.field for c in part.columns if c.field not in present)
     missing = [c for c in _required(part) if c.field not in present]

@@ -81,6 +81,7 @@ STRINGS: dict[str, str] = {
                                  "empiece por uno solo",
     "parish.note.open_workbook": "«{name}» indica que un libro está abierto en Excel: se leyó lo último que se "
                                  "guardó en él",
+    "parish.note.header_only": "{file}: solo trae el encabezado, sin filas de datos; no se guarda nada de este archivo",
     "parish.note.unused_column": "{file}: Minga no usa la columna {columns}; lo que trae no se guarda",
     "parish.note.unused_columns": "{file}: Minga no usa las columnas {columns}; lo que traen no se guarda",
     "parish.note.empty_default_one": "{file}: la columna «{column}» está vacía en la fila {rows}; se guarda «{value}»",
