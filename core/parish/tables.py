@@ -343,7 +343,9 @@ def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, lin
         try:
             raw[column.field] = column.read(value, ctx)
         except cells.CellError as exc:
-            problems.append(RowProblem(file, line, shown[column.field], str(exc)))
+            optional = column.family is not None and not part.model.model_fields[column.field].is_required()
+            message = t("parish.cell.choice_or_blank", message=exc) if optional else str(exc)  # «Ninguno»: blank
+            problems.append(RowProblem(file, line, shown[column.field], message))
             unread.add(column.field)
     told: set[str] = set()
     try:

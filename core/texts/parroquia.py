@@ -46,6 +46,7 @@ STRINGS: dict[str, str] = {
     "parish.cell.number": "debe ser un número (se recibió «{value}»)",
     "parish.cell.yes_no": "debe ser «Sí» o «No» (se recibió «{value}»)",
     "parish.cell.choice": "«{value}» no es una opción válida; se admite {allowed}",
+    "parish.cell.choice_or_blank": "{message}, o la celda vacía si ninguna corresponde",
     "parish.cell.association": "la asociación «{value}» no está registrada en la parroquia: regístrela primero en Asociaciones",
     "parish.cell.association_close": "la asociación «{value}» no está registrada en la parroquia; ¿quiso decir «{name}» "
                                      "({code})? Corrija el nombre en el archivo, o regístrela primero en Asociaciones",
