@@ -145,6 +145,16 @@ def _shown(header: list[Any], columns: dict[int, HeaderCell]) -> dict[str, str]:
     return shown
 
 
+# The member's rules that join two answers (core.data.schemas.study.Member): the column each is told at
+_RULE_FIELDS = {"val.member.father_female": "sex", "val.member.mother_male": "sex",
+                "val.member.effectiveness": "aid_effectiveness"}
+
+
+def _rule_field(err: Any) -> str | None:
+    """The field whose column a rule across answers is told at (the one that contradicts the others)."""
+    return next((field for key, field in _RULE_FIELDS.items() if t(key) in str(err.get("msg", ""))), None)
+
+
 def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line: int | None,
             problems: list[RowProblem], shown: dict[str, str], unread: AbstractSet[str] = frozenset()
             ) -> SurveyAnswer | None:
@@ -158,7 +168,7 @@ def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line
         item = SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None})
     except ValidationError as exc:
         for err in exc.errors():
-            field = str(err["loc"][0]) if err["loc"] else None
+            field = str(err["loc"][0]) if err["loc"] else _rule_field(err)
             if field in unread or (field == "association_id" and "association" in unread):
                 continue
             problems.append(RowProblem(file, line, shown.get(field or ""), spanish_message(err)))
