@@ -129,7 +129,8 @@ def table_form(key: str) -> None:
             return
     problems: list = []
     item = tables.read_row(part, values, tables.Context(parish_code, index), t(f"prep.tab.{key}"), None, problems)
-    if item is not None and item.code in used:  # «Añadir» adds: a file replaces a record, this form never does
+    # «Añadir» adds: a file replaces a record (its code in any case), this form never does
+    if item is not None and item.code.casefold() in {code.casefold() for code in used}:
         problems.append(t("prep.form.code_used", code=item.code))
         item = None
     if item is None:

@@ -10,6 +10,10 @@ import pytest
 
 from core.data.db import connect, query
 from core.parish.__main__ import main
+from core.parish.mirror import ASSOCIATION
+from core.record.auth import Role, User
+from core.record.store import Store
+from tests.conftest import open_app_page
 from tests.parish_export import answers, export_csv
 
 PARISH = "010854"  # San Salvador de Cañaribamba, Santa Isabel: a rural parish without demo records
@@ -50,3 +54,20 @@ def test_one_code_twice_in_one_file_in_two_cases_is_named(tmp_path, own_store, c
     assert _load(tmp_path, "carga", ASSOCIATIONS, aid) == 1
     err = capsys.readouterr().err
     assert "ayudas.csv, fila 4, columna «Código»: código repetido «ay1» (ya aparece en la fila 2)" in err
+
+
+@pytest.mark.parametrize("code", ["A01", "a01"])
+def test_the_form_never_replaces_a_stored_association_whatever_the_case(parish_store, code):
+    planner = User(username="tecnica-mayusculas", display_name="Técnica", role=Role.PLANNER)
+    app = open_app_page("pages/preparar.py", planner, parish=PARISH)
+    app.session_state["prep-file-asociaciones"] = ("asociaciones.csv", ASSOCIATIONS.encode())
+    app.run()
+    app.button(key="prep-save-asociaciones").click().run()
+    app.text_input(key="prep-asociaciones-code").input(code)
+    app.text_input(key="prep-asociaciones-name").input("Asociación Nueva de Cañaribamba")
+    app.text_input(key="prep-asociaciones-members_total").input("12")
+    next(b for b in app.button if b.form_id == "prep-form-asociaciones").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any(f"el código «{code}» ya es de un registro guardado" in e.value for e in app.error)
+    names = {r.record_id: r.body["name"] for r in Store(parish_store).records(ASSOCIATION, PARISH)}
+    assert names == {f"{PARISH}-A01": "Asociación El Cañaribamba", f"{PARISH}-a02": "Asociación de Mujeres Ñustas"}
