@@ -28,6 +28,7 @@ from core.parish.models import (
     global_id,
 )
 from core.parish.sheet import header_only, read_rows, unused_columns
+from core.proposals.alignment import PDOT_COMPONENTS
 from core.proposals.import_cells import normalise
 from core.record import facts
 from core.texts import label, labels, t
@@ -172,6 +173,17 @@ def _member(value: Any, ctx: Context) -> Any:
     return f"{ctx.parish_code}-{cells.submission_id(shown.removeprefix(f'{ctx.parish_code}-'))}"
 
 
+def _component(value: Any, _ctx: Context) -> Any:
+    """A PDOT component as the planning guide names it when it is one of the five, whatever its case, accents or
+    dashes («biofísico», «Economico-Productivo»): offers are screened against the components by name. Another
+    component a PDOT uses stays as written."""
+    shown = cells.text(value)
+    if shown is None:
+        return None
+    plain = normalise(shown).removeprefix("componente ")
+    return next((name for name in PDOT_COMPONENTS if normalise(name) == plain), shown)
+
+
 def _choice(field_name: str, header: str, family: str, aliases: tuple[str, ...] = ()) -> Column:
     return Column(field_name, header, lambda value, _ctx: cells.choice(value, labels(family)), aliases, family)
 
@@ -206,7 +218,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
     )),
     Part("objetivos_pdot", ParishPdotObjective, (
         Column("code", "parish.col.code", _text, ("codigo objetivo", "id")),
-        Column("component", "parish.col.component", _text),
+        Column("component", "parish.col.component", _component),
         Column("objective_es", "parish.col.objective", _text),
     )),
     Part("encuesta", SurveyAnswer, ()),  # a KoBoToolbox or ODK Central export: read by core.parish.survey
