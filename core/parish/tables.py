@@ -173,6 +173,18 @@ def _member(value: Any, ctx: Context) -> Any:
     return f"{ctx.parish_code}-{cells.submission_id(shown.removeprefix(f'{ctx.parish_code}-'))}"
 
 
+RUC_DIGITS = 13
+
+
+def _ruc(value: Any, _ctx: Context) -> Any:
+    """A RUC as written; one Excel took for a number lost its leading zero (provinces 01 to 09: «0190012345001»
+    became 190012345001), which is put back: only a number cell, never a text, is read that way."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer() \
+            and len(str(int(value))) == RUC_DIGITS - 1:
+        return f"{int(value):0{RUC_DIGITS}d}"
+    return cells.text(value)
+
+
 def _component(value: Any, _ctx: Context) -> Any:
     """A PDOT component as the planning guide names it when it is one of the five, whatever its case, accents or
     dashes («biofísico», «Economico-Productivo»): offers are screened against the components by name. Another
@@ -192,7 +204,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
     Part("asociaciones", ParishAssociation, (
         Column("code", "parish.col.code", _text, ("codigo asociacion", "id")),
         Column("name", "parish.col.name", _text, ("nombre de la asociacion", "asociacion")),
-        Column("ruc", "parish.col.ruc", _text),
+        Column("ruc", "parish.col.ruc", _ruc),
         _choice("registered_with", "parish.col.registered_with", "registered_with",
                 ("registro", "registrada en", "registro legal")),
         Column("communities", "parish.col.communities", _text, ("comunidad",)),
