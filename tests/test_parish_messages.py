@@ -205,3 +205,18 @@ def test_an_optional_choice_says_it_may_be_left_empty(tmp_path, own_store, capsy
     (folder / file).write_text(text, encoding="utf-8")
     assert main(["load", PARISH, str(folder)]) == 1
     assert said in capsys.readouterr().err
+
+
+def test_a_member_named_instead_of_the_survey_uuid_is_told_as_written(tmp_path, own_store, capsys):
+    """«Socio» takes the submission's _uuid: a name there is said as the secretary wrote it, with what to write,
+    not as «formato no válido «010152-Juan Pérez»… (por ejemplo EV-P01)»."""
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n", encoding="utf-8")
+    (folder / "ayudas.csv").write_text("Código;Asociación;Socio;Institución;Año;Tipo de ayuda;Monto (USD)\n"
+                                       "Y1;A01;Juan Pérez;MAG;2024;Insumos;100\n", encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert ("ayudas.csv, fila 2, columna «Socio»: «Juan Pérez» no es la respuesta de un socio: escriba el _uuid de su "
+            "respuesta (la columna «_uuid» de la exportación de la encuesta) o deje la celda vacía") in err
+    assert f"{PARISH}-Juan" not in err and "EV-P01" not in err

@@ -8,12 +8,14 @@ The same reading serves the page «Preparar la parroquia» and `python -m core.p
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from core.data.schemas.study import CODE
 from core.data.validation import RowProblem, spanish_message
 from core.fmt import listing, number
 from core.lists import bare_na
@@ -28,7 +30,6 @@ from core.parish.models import (
     global_id,
 )
 from core.parish.sheet import header_only, read_rows, unused_columns
-from core.proposals.alignment import PDOT_COMPONENTS
 from core.proposals.import_cells import normalise
 from core.record import facts
 from core.texts import label, labels, t
@@ -170,30 +171,10 @@ def _member(value: Any, ctx: Context) -> Any:
     shown = cells.text(value)
     if shown is None:
         return None
-    return f"{ctx.parish_code}-{cells.submission_id(shown.removeprefix(f'{ctx.parish_code}-'))}"
-
-
-RUC_DIGITS = 13
-
-
-def _ruc(value: Any, _ctx: Context) -> Any:
-    """A RUC as written; one Excel took for a number lost its leading zero (provinces 01 to 09: «0190012345001»
-    became 190012345001), which is put back: only a number cell, never a text, is read that way."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer() \
-            and len(str(int(value))) == RUC_DIGITS - 1:
-        return f"{int(value):0{RUC_DIGITS}d}"
-    return cells.text(value)
-
-
-def _component(value: Any, _ctx: Context) -> Any:
-    """A PDOT component as the planning guide names it when it is one of the five, whatever its case, accents or
-    dashes («biofísico», «Economico-Productivo»): offers are screened against the components by name. Another
-    component a PDOT uses stays as written."""
-    shown = cells.text(value)
-    if shown is None:
-        return None
-    plain = normalise(shown).removeprefix("componente ")
-    return next((name for name in PDOT_COMPONENTS if normalise(name) == plain), shown)
+    uuid = cells.submission_id(shown.removeprefix(f"{ctx.parish_code}-"))
+    if not re.fullmatch(CODE, uuid):  # a name («Juan Pérez») where the submission's id goes
+        raise cells.CellError(t("parish.cell.member", value=shown))
+    return f"{ctx.parish_code}-{uuid}"
 
 
 def _choice(field_name: str, header: str, family: str, aliases: tuple[str, ...] = ()) -> Column:
@@ -204,7 +185,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
     Part("asociaciones", ParishAssociation, (
         Column("code", "parish.col.code", _text, ("codigo asociacion", "id")),
         Column("name", "parish.col.name", _text, ("nombre de la asociacion", "asociacion")),
-        Column("ruc", "parish.col.ruc", _ruc),
+        Column("ruc", "parish.col.ruc", lambda value, _ctx: cells.ruc(value)),
         _choice("registered_with", "parish.col.registered_with", "registered_with",
                 ("registro", "registrada en", "registro legal")),
         Column("communities", "parish.col.communities", _text, ("comunidad",)),
@@ -230,7 +211,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
     )),
     Part("objetivos_pdot", ParishPdotObjective, (
         Column("code", "parish.col.code", _text, ("codigo objetivo", "id")),
-        Column("component", "parish.col.component", _component),
+        Column("component", "parish.col.component", lambda value, _ctx: cells.pdot_component(value)),
         Column("objective_es", "parish.col.objective", _text),
     )),
     Part("encuesta", SurveyAnswer, ()),  # a KoBoToolbox or ODK Central export: read by core.parish.survey

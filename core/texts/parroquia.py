@@ -67,6 +67,8 @@ STRINGS: dict[str, str] = {
     "parish.err.extra_cells_csv": "la fila tiene más celdas que el encabezado ({cells} en lugar de {header}): si un "
                                   "texto lleva {delimiter}, escríbalo entre comillas",
     "parish.delimiter.tab": "una tabulación",
+    "parish.cell.member": "«{value}» no es la respuesta de un socio: escriba el _uuid de su respuesta (la columna «_uuid» "
+                          "de la exportación de la encuesta) o deje la celda vacía",
     "parish.err.unknown_member": "la ayuda {code} nombra al socio «{member}», que no está en la encuesta de la parroquia (se indica con el _uuid de su respuesta)",
     "parish.err.missing_question": "falta en el encabezado la columna «{name}» (en una exportación con etiquetas, "
                                    "«{label}»)",
