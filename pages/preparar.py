@@ -129,7 +129,8 @@ def table_form(key: str) -> None:
             return
     problems: list = []
     item = tables.read_row(part, values, tables.Context(parish_code, index), t(f"prep.tab.{key}"), None, problems)
-    if item is not None and item.code in used:  # «Añadir» adds: a file replaces a record, this form never does
+    # «Añadir» adds: a file replaces a record (its code in any case), this form never does
+    if item is not None and item.code.casefold() in {code.casefold() for code in used}:
         problems.append(t("prep.form.code_used", code=item.code))
         item = None
     if item is None:
@@ -201,15 +202,14 @@ def import_panel(key: str) -> None:
         st.info(plain_list(preview.notices), icon=":material/info:")
     if preview.problems:
         st.error(t("prep.problems") + "\n" + plain_list(problem_lines(preview.problems, 30)), icon=":material/error:")
-    else:
+    elif preview.items:  # a file without rows has nothing to save: its notice says so
         st.success(t("prep.no_problems"), icon=":material/check_circle:")
         if preview.left_out:
             st.info(t("prep.left_out", columns=fmt.listing(f"«{h}»" for h in preview.left_out_headers())),
                     icon=":material/info:")
-        if preview.items:
-            st.dataframe(parish_ui.records_frame(store, parish_code, key,
-                                                 [i.model_dump(mode="json") for i in preview.items]),
-                         hide_index=True, width="stretch", key=f"prep-preview-{key}")
+        st.dataframe(parish_ui.records_frame(store, parish_code, key,
+                                             [i.model_dump(mode="json") for i in preview.items]),
+                     hide_index=True, width="stretch", key=f"prep-preview-{key}")
     if st.button(t("prep.save_file"), type="primary", disabled=bool(preview.problems) or not preview.items,
                  key=f"prep-save-{key}", icon=":material/save:"):
         save(ParishBatch(parish_code).add(key, preview.items, preview.left_out), key)

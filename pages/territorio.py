@@ -14,6 +14,7 @@ from core.diagnosis.territory import (
     known_counts,
     rank_text,
     territory_ranking,
+    tied_counts,
 )
 from core.texts import label, t
 from ui import census, charts, maps, state
@@ -36,7 +37,8 @@ canton, province = row["canton"], row["province"]
 st.subheader(t("diag.territorio.subtitle", name=row["name"], canton=canton, province=province))
 st.write(t("diag.territorio.intro"))
 
-ranks = {indicator: rank_text(row, indicator, known[indicator]) for indicator in TERRITORY_INDICATORS}
+tied = tied_counts(comparison, row)
+ranks = {indicator: rank_text(row, indicator, known[indicator], tied[indicator]) for indicator in TERRITORY_INDICATORS}
 census.draw_census(panel, captions=ranks)
 
 st.markdown(f"**{t('diag.territorio.figures')}**")

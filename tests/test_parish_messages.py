@@ -186,3 +186,37 @@ def test_an_excel_date_in_the_year_column_is_read_as_its_year_with_a_notice():
     assert preview.problems == []
     assert [item.year for item in preview.items] == [2022]
     assert preview.notices == ["ayudas.xlsx: la columna «Año» trae una fecha en la fila 2; se guarda solo su año"]
+
+
+@pytest.mark.parametrize(("file", "text", "said"), [
+    # an association without legal registration: the secretary writes «Ninguno»; the column may be left empty
+    ("asociaciones.csv", "Código;Nombre;Registro legal (SEPS o MAG);Número de socios\nA01;Flor de Mayo;Ninguno;40\n",
+     ("asociaciones.csv, fila 2, columna «Registro legal (SEPS o MAG)»: «Ninguno» no es una opción válida; se admite "
+      "«Requisitos de SENPLADES», «Registro del MAG», «Registro en la SEPS», o la celda vacía si ninguna corresponde")),
+    # the kind of aid is required: no empty cell offered
+    ("ayudas.csv", AID_HEADER + "Y1;A01;MAG;2024;Semillas;100\n",
+     ("ayudas.csv, fila 2, columna «Tipo de ayuda»: «Semillas» no es una opción válida; se admite «Insumos», "
+      "«Capacitación», «Infraestructura», «Asistencia técnica», «Equipos», «Comercialización»\n")),
+])
+def test_an_optional_choice_says_it_may_be_left_empty(tmp_path, own_store, capsys, file, text, said):
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n", encoding="utf-8")
+    (folder / file).write_text(text, encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 1
+    assert said in capsys.readouterr().err
+
+
+def test_a_member_named_instead_of_the_survey_uuid_is_told_as_written(tmp_path, own_store, capsys):
+    """«Socio» takes the submission's _uuid: a name there is said as the secretary wrote it, with what to write,
+    not as «formato no válido «010152-Juan Pérez»… (por ejemplo EV-P01)»."""
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n", encoding="utf-8")
+    (folder / "ayudas.csv").write_text("Código;Asociación;Socio;Institución;Año;Tipo de ayuda;Monto (USD)\n"
+                                       "Y1;A01;Juan Pérez;MAG;2024;Insumos;100\n", encoding="utf-8")
+    assert main(["load", PARISH, str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert ("ayudas.csv, fila 2, columna «Socio»: «Juan Pérez» no es la respuesta de un socio: escriba el _uuid de su "
+            "respuesta (la columna «_uuid» de la exportación de la encuesta) o deje la celda vacía") in err
+    assert f"{PARISH}-Juan" not in err and "EV-P01" not in err

@@ -39,14 +39,23 @@ def territory_ranking(comparison: pl.DataFrame, indicator: str, selected: str) -
     return formatted(ranked, "value", indicator_formatter(indicator))
 
 
-def rank_text(row: Mapping[str, Any], indicator: str, known: int) -> str:
-    """'Puesto 1 de 6 parroquias rurales con dato', or why there is no rank."""
+def rank_text(row: Mapping[str, Any], indicator: str, known: int, tied: int = 0) -> str:
+    """'Puesto 1 de 6 parroquias rurales con dato' (and with how many others it shares the place: `tied`), or why
+    there is no rank."""
     if row.get("kind") != "rural":
         return t("diag.territorio.no_rank", reason=t("diag.territorio.reason_seat"))
     rank = row.get(_RANKS[indicator])
     if rank is None:
         return t("diag.territorio.no_rank", reason=t("diag.territorio.reason_unknown"))
-    return t_count("diag.territorio.rank", known, rank=fmt.number(rank), known=fmt.number(known))
+    text = t_count("diag.territorio.rank", known, rank=fmt.number(rank), known=fmt.number(known))
+    return text + (t_count("diag.territorio.tied", tied, n=fmt.number(tied)) if tied else "")
+
+
+def tied_counts(comparison: pl.DataFrame, row: Mapping[str, Any]) -> dict[str, int]:
+    """For each figure, how many other rural parishes of the canton have exactly the parish's value: they share
+    its place (three parishes at 100 % poverty are all «Puesto 1»)."""
+    rural = comparison.filter((pl.col("kind") == "rural") & (pl.col("parish_code") != row.get("parish_code")))
+    return {i: 0 if row.get(i) is None else int((rural[i] == row[i]).sum()) for i in TERRITORY_INDICATORS}
 
 
 def chart_caption(known: int, total: int) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from core.fmt import ambiguous_reading, number, number_text
 from core.lists import not_given as _not_given
+from core.proposals.alignment import PDOT_COMPONENTS
 from core.proposals.import_cells import is_blank, normalise, parse_date, parse_number
 from core.proposals.import_cells import zero_dash as _zero_dash
 from core.proposals.import_files import Formula
@@ -195,3 +196,26 @@ def submission_id(cell: Any) -> str:
     """A submission's id as written, without ODK's «uuid:»; a UUID in lower case, as its letters have no case."""
     uuid = str(cell or "").removeprefix("uuid:")
     return uuid.lower() if _UUID.fullmatch(uuid) else uuid
+
+
+RUC_DIGITS = 13
+
+
+def ruc(value: Any) -> str | None:
+    """A RUC as written; one Excel took for a number lost its leading zero (provinces 01 to 09: «0190012345001»
+    became 190012345001), which is put back: only a number cell, never a text, is read that way."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer() \
+            and len(str(int(value))) == RUC_DIGITS - 1:
+        return f"{int(value):0{RUC_DIGITS}d}"
+    return text(value)
+
+
+def pdot_component(value: Any) -> str | None:
+    """A PDOT component as the planning guide names it when it is one of the five, whatever its case, accents or
+    dashes («biofísico», «Economico-Productivo»): offers are screened against the components by name. Another
+    component a PDOT uses stays as written."""
+    shown = text(value)
+    if shown is None:
+        return None
+    plain = normalise(shown).removeprefix("componente ")
+    return next((name for name in PDOT_COMPONENTS if normalise(name) == plain), shown)

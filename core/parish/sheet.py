@@ -93,6 +93,12 @@ def read_rows(data: bytes, filename: str, problems: list[RowProblem]) -> FileRow
 
 
 
+def header_only(rows: FileRows, filename: str) -> list[str]:
+    """A note when the file has its header and no row of data (a template left as downloaded): nothing of it is
+    stored, and a page must not say it can be saved."""
+    return [] if rows.body or rows.too_wide else [t("parish.note.header_only", file=filename)]
+
+
 def unused_columns(rows: FileRows, filename: str, read: Iterable[int]) -> list[str]:
     """Notes on the columns outside `read` (the positions the part reads or knows to carry nothing): their headers
     as the file writes them, and each column without a header that holds data."""

@@ -24,7 +24,7 @@ from core.fmt import listing
 from core.parish import cells, repeats
 from core.parish.form import QUESTIONS, Question, choice_labels
 from core.parish.models import SurveyAnswer
-from core.parish.sheet import read_rows, unused_columns
+from core.parish.sheet import header_only, read_rows, unused_columns
 from core.parish.survey_header import ROOT, SUBMITTED, UUID, HeaderCell, read_header
 from core.parish.tables import PARTS, AssociationIndex, PartPreview
 from core.proposals.import_cells import day_range_problem
@@ -63,7 +63,7 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
         key = "parish.note.repeat_sheet" if len(rows.repeat_sheets) == 1 else "parish.note.repeat_sheets"
         preview.notices.append(t(key, file=filename, sheet=rows.sheet,
                                  sheets=listing(f"«{name}»" for name in rows.repeat_sheets)))
-    preview.notices.extend(unused_columns(rows, filename, known))
+    preview.notices.extend(header_only(rows, filename) + unused_columns(rows, filename, known))
     columns = {i: cell for i, cell in known.items() if not cell.bookkeeping}
     found = {c.identity or c.question.name for c in columns.values() if c.option is None}
     answered = found | {c.question.name for c in columns.values() if c.option is not None}
@@ -145,6 +145,16 @@ def _shown(header: list[Any], columns: dict[int, HeaderCell]) -> dict[str, str]:
     return shown
 
 
+# The member's rules that join two answers (core.data.schemas.study.Member): the column each is told at
+_RULE_FIELDS = {"val.member.father_female": "sex", "val.member.mother_male": "sex",
+                "val.member.effectiveness": "aid_effectiveness"}
+
+
+def _rule_field(err: Any) -> str | None:
+    """The field whose column a rule across answers is told at (the one that contradicts the others)."""
+    return next((field for key, field in _RULE_FIELDS.items() if t(key) in str(err.get("msg", ""))), None)
+
+
 def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line: int | None,
             problems: list[RowProblem], shown: dict[str, str], unread: AbstractSet[str] = frozenset()
             ) -> SurveyAnswer | None:
@@ -158,7 +168,7 @@ def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line
         item = SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None})
     except ValidationError as exc:
         for err in exc.errors():
-            field = str(err["loc"][0]) if err["loc"] else None
+            field = str(err["loc"][0]) if err["loc"] else _rule_field(err)
             if field in unread or (field == "association_id" and "association" in unread):
                 continue
             problems.append(RowProblem(file, line, shown.get(field or ""), spanish_message(err)))

@@ -8,12 +8,14 @@ The same reading serves the page «Preparar la parroquia» and `python -m core.p
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from core.data.schemas.study import CODE
 from core.data.validation import RowProblem, spanish_message
 from core.fmt import listing, number
 from core.lists import bare_na
@@ -27,7 +29,7 @@ from core.parish.models import (
     SurveyAnswer,
     global_id,
 )
-from core.parish.sheet import read_rows, unused_columns
+from core.parish.sheet import header_only, read_rows, unused_columns
 from core.proposals.import_cells import normalise
 from core.record import facts
 from core.texts import label, labels, t
@@ -169,7 +171,10 @@ def _member(value: Any, ctx: Context) -> Any:
     shown = cells.text(value)
     if shown is None:
         return None
-    return f"{ctx.parish_code}-{cells.submission_id(shown.removeprefix(f'{ctx.parish_code}-'))}"
+    uuid = cells.submission_id(shown.removeprefix(f"{ctx.parish_code}-"))
+    if not re.fullmatch(CODE, uuid):  # a name («Juan Pérez») where the submission's id goes
+        raise cells.CellError(t("parish.cell.member", value=shown))
+    return f"{ctx.parish_code}-{uuid}"
 
 
 def _choice(field_name: str, header: str, family: str, aliases: tuple[str, ...] = ()) -> Column:
@@ -180,7 +185,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
     Part("asociaciones", ParishAssociation, (
         Column("code", "parish.col.code", _text, ("codigo asociacion", "id")),
         Column("name", "parish.col.name", _text, ("nombre de la asociacion", "asociacion")),
-        Column("ruc", "parish.col.ruc", _text),
+        Column("ruc", "parish.col.ruc", lambda value, _ctx: cells.ruc(value)),
         _choice("registered_with", "parish.col.registered_with", "registered_with",
                 ("registro", "registrada en", "registro legal")),
         Column("communities", "parish.col.communities", _text, ("comunidad",)),
@@ -206,7 +211,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
     )),
     Part("objetivos_pdot", ParishPdotObjective, (
         Column("code", "parish.col.code", _text, ("codigo objetivo", "id")),
-        Column("component", "parish.col.component", _text),
+        Column("component", "parish.col.component", lambda value, _ctx: cells.pdot_component(value)),
         Column("objective_es", "parish.col.objective", _text),
     )),
     Part("encuesta", SurveyAnswer, ()),  # a KoBoToolbox or ODK Central export: read by core.parish.survey
@@ -248,7 +253,7 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
     header_line, header, body = rows.header_line, rows.header, rows.body
     aliases = _aliases(part)
     positions = {i: aliases[normalise(h)] for i, h in enumerate(header) if h is not None and normalise(h) in aliases}
-    preview.notices.extend(unused_columns(rows, filename, positions))
+    preview.notices.extend(header_only(rows, filename) + unused_columns(rows, filename, positions))
     present = {c.field for c in positions.values()}
     preview.left_out = frozenset(c.field for c in part.columns if c.field not in present)
     missing = [c for c in _required(part) if c.field not in present]
@@ -269,12 +274,12 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
         item = read_row(part, {positions[i]: v for i, v in cells_by_column.items()}, ctx, filename, line,
                         preview.problems, shown)
         code = _keys(values, keys)["code"]
-        if code is not None and code in seen:
+        if code is not None and code.casefold() in seen:  # «AY1» and «ay1» are one code (core.parish.records)
             preview.problems.append(RowProblem(filename, line, shown["code"],
-                                               t("val.repeated_key", code=code, row=seen[code])))
+                                               t("val.repeated_key", code=code, row=seen[code.casefold()])))
             continue
         if code is not None:
-            seen[code] = line
+            seen[code.casefold()] = line
         if item is not None:
             preview.items.append(item)
             kept.append((line, values))
@@ -343,7 +348,9 @@ def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, lin
         try:
             raw[column.field] = column.read(value, ctx)
         except cells.CellError as exc:
-            problems.append(RowProblem(file, line, shown[column.field], str(exc)))
+            optional = column.family is not None and not part.model.model_fields[column.field].is_required()
+            message = t("parish.cell.choice_or_blank", message=exc) if optional else str(exc)  # «Ninguno»: blank
+            problems.append(RowProblem(file, line, shown[column.field], message))
             unread.add(column.field)
     told: set[str] = set()
     try:

@@ -132,6 +132,9 @@ class ProposalsReader(NestedSheets):
     def _rows(self, body: list[tuple[int, dict[str, Any]]], lines: dict[str, list[BudgetLine]] | None,
               indicators: dict[str, list[Indicator]] | None, nested_bad: dict[str, set[str]]) -> None:
         ctx, preview = self.ctx, self.preview
+        written = {"imp.sheet.budget": lines or {}, "imp.sheet.indicators": indicators or {}}  # codes as written
+        lines, indicators = _by_lower_code(lines), _by_lower_code(indicators)  # a sheet's «can-01» is «CAN-01»
+        nested_bad = {code.lower(): sheets for code, sheets in nested_bad.items()}
         codes: dict[str, list[int]] = {}
         for line, cells in body:
             code = cell_text(cells.get("proposal_id"))
@@ -159,14 +162,14 @@ class ProposalsReader(NestedSheets):
                                   t("imp.cell.other_parish", code=code, parish=ctx.elsewhere[code]))
             values = self._complete(line, values, code, lines, indicators)
             self._amounts(line, cells, values, row)
-            for sheet in sorted(nested_bad.get(code or "", ())):
+            for sheet in sorted(nested_bad.get((code or "").lower(), ())):
                 self._problem(line, self._column("proposal_id"), t("imp.cell.lines_invalid", sheet=sheet))
             prepared.append((line, values, row))
             row.action = "error" if len(self.problems) > before else "new"
-        for code in (c for c in (lines or {}) if c not in seen_codes):
-            self._orphans("imp.sheet.budget", code)
-        for code in (c for c in (indicators or {}) if c not in seen_codes):
-            self._orphans("imp.sheet.indicators", code)
+        seen_codes = {c.lower() for c in seen_codes if c}
+        for key, nested in written.items():
+            for code in (c for c in nested if c.lower() not in seen_codes):
+                self._orphans(key, code)
         self._validate(prepared)
 
     def _amounts(self, line: int, cells: dict[str, Any], values: dict[str, Any], row: PreviewRow) -> None:
@@ -207,9 +210,9 @@ class ProposalsReader(NestedSheets):
         values = dict(blank_cells(values))
         values["parish_code"] = ctx.parish_code
         if lines is not None:
-            values["budget_lines"] = lines.get(code or "", [])
+            values["budget_lines"] = lines.get((code or "").lower(), [])
         if indicators is not None:
-            values["indicators"] = indicators.get(code or "", [])
+            values["indicators"] = indicators.get((code or "").lower(), [])
         lead = values.get("association_id")
         if "association_ids" in values:
             ids = [a for a in dict.fromkeys(values["association_ids"])]
@@ -304,3 +307,14 @@ class ProposalsReader(NestedSheets):
 def _used(cells: Sequence[Any]) -> int:
     """How many cells a row uses: up to its last non-blank one."""
     return next((i + 1 for i in range(len(cells) - 1, -1, -1) if not is_blank(cells[i])), 0)
+
+
+def _by_lower_code(items: dict[str, list[Any]] | None) -> dict[str, list[Any]] | None:
+    """A nested sheet's lines by the lower case of their proposal code, the lines of one code in two cases kept
+    together in the sheet's order."""
+    if items is None:
+        return None
+    merged: dict[str, list[Any]] = {}
+    for code, found in items.items():
+        merged.setdefault(code.lower(), []).extend(found)
+    return merged

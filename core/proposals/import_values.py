@@ -184,6 +184,8 @@ class RowConverter:
                     continue
                 if name == "cooperation_offer_id" and text is not None:
                     text = self._known(line, written, [text], self.ctx.offers, "offer")[0]
+                if name == "proposal_id" and text is not None:  # «can-01» is the stored «CAN-01», not a new one
+                    text = self._by_code(self.ctx.existing).get(text.lower(), text)
                 out[name] = text
             elif kind == "code_list":
                 codes = split_list(value, also_comma=True)

@@ -45,6 +45,8 @@ STRINGS = {
                              "su cantón. Cada cifra conserva su fuente.",
     "diag.territorio.rank": "Puesto {rank} de {known} parroquias rurales con este dato",
     "diag.territorio.rank_one": "La única parroquia rural del cantón con este dato",
+    "diag.territorio.tied": ", empatada con {n} más",
+    "diag.territorio.tied_one": ", empatada con otra",
     "diag.territorio.no_rank": "Sin puesto: {reason}",
     "diag.territorio.reason_unknown": "cifra desconocida",
     "diag.territorio.reason_seat": "es la cabecera cantonal",

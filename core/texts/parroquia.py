@@ -46,6 +46,7 @@ STRINGS: dict[str, str] = {
     "parish.cell.number": "debe ser un número (se recibió «{value}»)",
     "parish.cell.yes_no": "debe ser «Sí» o «No» (se recibió «{value}»)",
     "parish.cell.choice": "«{value}» no es una opción válida; se admite {allowed}",
+    "parish.cell.choice_or_blank": "{message}, o la celda vacía si ninguna corresponde",
     "parish.cell.association": "la asociación «{value}» no está registrada en la parroquia: regístrela primero en Asociaciones",
     "parish.cell.association_close": "la asociación «{value}» no está registrada en la parroquia; ¿quiso decir «{name}» "
                                      "({code})? Corrija el nombre en el archivo, o regístrela primero en Asociaciones",
@@ -66,6 +67,8 @@ STRINGS: dict[str, str] = {
     "parish.err.extra_cells_csv": "la fila tiene más celdas que el encabezado ({cells} en lugar de {header}): si un "
                                   "texto lleva {delimiter}, escríbalo entre comillas",
     "parish.delimiter.tab": "una tabulación",
+    "parish.cell.member": "«{value}» no es la respuesta de un socio: escriba el _uuid de su respuesta (la columna «_uuid» "
+                          "de la exportación de la encuesta) o deje la celda vacía",
     "parish.err.unknown_member": "la ayuda {code} nombra al socio «{member}», que no está en la encuesta de la parroquia (se indica con el _uuid de su respuesta)",
     "parish.err.missing_question": "falta en el encabezado la columna «{name}» (en una exportación con etiquetas, "
                                    "«{label}»)",
@@ -81,6 +84,7 @@ STRINGS: dict[str, str] = {
                                  "empiece por uno solo",
     "parish.note.open_workbook": "«{name}» indica que un libro está abierto en Excel: se leyó lo último que se "
                                  "guardó en él",
+    "parish.note.header_only": "{file}: solo trae el encabezado, sin filas de datos; no se guarda nada de este archivo",
     "parish.note.unused_column": "{file}: Minga no usa la columna {columns}; lo que trae no se guarda",
     "parish.note.unused_columns": "{file}: Minga no usa las columnas {columns}; lo que traen no se guarda",
     "parish.note.empty_default_one": "{file}: la columna «{column}» está vacía en la fila {rows}; se guarda «{value}»",

@@ -81,8 +81,8 @@ STRINGS: dict[str, str] = {
                        "hogar solo cuando su papel en la familia es el de quien encabeza el hogar",
     "val.member.father_female": "un socio con papel «padre» no puede tener sexo «mujer»",
     "val.member.mother_male": "una socia con papel «madre» no puede tener sexo «hombre»",
-    "val.member.effectiveness": "aid_effectiveness solo se responde si recibió ayuda (received_project_aid o "
-                                "state_aid_last_year verdadero)",
+    "val.member.effectiveness": "cuánto le sirvió la ayuda solo se responde si recibió ayuda de algún proyecto o "
+                                "del Estado el último año",
     "val.link.need": "«{code}» no es una necesidad conocida ({known})",
     "val.link.expectation": "el grupo de expectativas «{code}» debe ser 1, 2, 3 o 4",
     # -- proposals and cooperation offers --------------------------------------------------------------------
