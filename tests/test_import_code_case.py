@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from core.proposals import import_preview, import_templates
 from core.proposals.imports import preview_import
 from core.record.store import Store
-from tests.test_imports import csv_file, row
+from tests.planner_files import csv_file, row
 
 PARISH = "010170"
 

@@ -10,7 +10,7 @@ from core.parish.tables import PARTS, template_csv
 from core.record.auth import Role, User
 from tests.conftest import as_read, open_app_page
 from tests.parish_export import export_csv
-from tests.test_parish_load import ASSOCIATIONS, PARISH
+from tests.parish_files import ASSOCIATIONS, PARISH
 
 PLANNER = User(username="tecnica-encabezado", display_name="Técnica", role=Role.PLANNER)
 HEADER_ONLY = {  # part → a file that has only its header row
