@@ -67,6 +67,30 @@ def test_an_aid_to_a_member_names_a_surveyed_member(tmp_path, own_store, capsys)
     assert Store(own_store).get("parish_aid", f"{PARISH}-AY1").body["association_id"] == f"{PARISH}-A01"
 
 
+
+@pytest.mark.parametrize("survey_in_folder", [True, False])
+def test_an_unknown_member_is_told_at_its_row_with_the_files_other_problems(tmp_path, own_store, capsys,
+                                                                              survey_in_folder):
+    """The member of a survey in the same folder or stored counts; any other «Socio» is told at its row and column
+    in the same pass as the file's other problems, saying what to write."""
+    rows = answers(2, ["A01"])
+    if not survey_in_folder:
+        assert main(["load", PARISH, str(_folder(tmp_path / "antes", rows))]) == 0
+        capsys.readouterr()
+    header = "Código;Asociación;Socio;Institución;Año;Tipo de ayuda;Monto (USD)\n"
+    aid = header + (f"AY1;A01;{rows[1]['_uuid']};MAG;2024;Insumos;120\nAY2;A01;no-es-un-socio;MAG;2024;Insumos;120\n"
+                    "AY3;A01;;MAG;2024;Insumos;abc\n")
+    folder = _folder(tmp_path / "carga", rows, **{"ayudas.csv": aid})
+    if not survey_in_folder:
+        (folder / "encuesta.csv").unlink()
+    assert main(["load", PARISH, str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "ayudas.csv, fila 4, columna «Monto (USD)»" in err
+    assert ("ayudas.csv, fila 3, columna «Socio»: «no-es-un-socio» no es un socio encuestado de la parroquia: escriba "
+            "el identificador del socio en la encuesta (el _uuid de su respuesta) o deje la celda vacía") in err
+    assert "fila 2" not in err  # the surveyed member is read
+    assert Store(own_store).get("parish_aid", f"{PARISH}-AY3") is None
+
 def test_a_code_another_parish_uses_is_refused_and_stays_that_parishs(tmp_path, own_store, capsys):
     """Alineación takes any code for a PDOT objective: El Valle's «010152-OP01» was taken over (moved to Cumbe
     and rewritten) by a load of Cumbe's objective OP01. The load is refused, naming the code and its parish."""

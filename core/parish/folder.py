@@ -16,7 +16,7 @@ from core.fmt import listing
 from core.parish.form import FORM_PATH, form_xlsx
 from core.parish.models import global_id
 from core.parish.names import PART_NAMES, claimed
-from core.parish.records import ParishBatch, association_index
+from core.parish.records import ParishBatch, association_index, surveyed
 from core.parish.survey import read_survey
 from core.parish.tables import PARTS, TABLE_PARTS, Context, read_part, template_csv
 from core.record.store import Store
@@ -76,6 +76,7 @@ def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBat
     if not files and not problems:
         problems.append(RowProblem(str(folder), None, None, t("parish.err.empty_folder", names=", ".join(LOAD_ORDER))))
     refused: list[dict[str, str | None]] = []  # associations refused in this load: not told again by aid or answers
+    survey_read = True  # a survey file with a problem: its refused answers' members are not told unknown by aid
     for stem in LOAD_ORDER:
         if stem not in files:
             continue
@@ -83,8 +84,10 @@ def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBat
         index = association_index(store, parish_code, batch.associations).hold(parish_code, refused)
         if stem == "encuesta":
             preview = read_survey(path.read_bytes(), path.name, parish_code, index)
+            survey_read = not preview.problems
         else:
-            preview = read_part(path.read_bytes(), path.name, PARTS[stem], Context(parish_code, index))
+            members = frozenset(surveyed(store, parish_code, batch.answers)) if survey_read else None
+            preview = read_part(path.read_bytes(), path.name, PARTS[stem], Context(parish_code, index, members=members))
         problems.extend(preview.problems)
         notices.extend(preview.notices)
         if stem == "asociaciones":

@@ -163,7 +163,7 @@ def check(store: Store, batch: ParishBatch,
         if item.association_id not in known:
             problems.append(RowProblem(t("parish.where.records"), None, None,
                                        t("parish.cell.association", value=item.association_id)))
-    answers = _answers(store, batch)
+    answers = surveyed(store, batch.parish_code, batch.answers)
     for aid in batch.aid:
         if aid.member_id is not None and aid.member_id not in answers:
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
@@ -176,11 +176,11 @@ def check(store: Store, batch: ParishBatch,
     return problems + _consistency(store, batch, _held(store, batch) if held is None else held)
 
 
-def _answers(store: Store, batch: ParishBatch) -> dict[str, str]:
-    """member id → association id of every survey answer, stored or in the batch."""
-    answers = {r.record_id: r.body["association_id"] for r in store.records(ANSWER, batch.parish_code)}
-    answers.update({a.member_id: a.association_id for a in batch.answers})
-    return answers
+def surveyed(store: Store, parish_code: str, answers: Iterable[SurveyAnswer] = ()) -> dict[str, str]:
+    """member id → association id of every survey answer of the parish, stored or in `answers`."""
+    found = {r.record_id: r.body["association_id"] for r in store.records(ANSWER, parish_code)}
+    found.update({a.member_id: a.association_id for a in answers})
+    return found
 
 
 def consistency(store: Store, batch: ParishBatch) -> list[RowProblem]:
@@ -203,8 +203,8 @@ def _consistency(store: Store, batch: ParishBatch, held: dict[tuple[str, str], S
     totals = {a.association_id: a for a in stored_associations(store, batch.parish_code)}
     totals.update({a.association_id: a for a in batch.associations})
     problems += _names_that_point_two_ways(totals.values(), {a.association_id for a in batch.associations})
-    surveyed = Counter(_answers(store, batch).values())
-    for association_id, count in sorted(surveyed.items()):
+    per_association = Counter(surveyed(store, batch.parish_code, batch.answers).values())
+    for association_id, count in sorted(per_association.items()):
         association = None if association_id in batch.refused_associations else totals.get(association_id)
         if association is not None and count > association.members_total:
             key = "parish.err.surveyed_over_total" + ("_one" if association.members_total == 1 else "")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -101,6 +101,7 @@ class Context:
     parish_code: str
     associations: AssociationIndex
     decimal: str = ","
+    members: frozenset[str] | None = None  # ids of the parish's surveyed members (None: not checked while reading)
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,8 @@ def _member(value: Any, ctx: Context) -> Any:
     uuid = cells.submission_id(shown.removeprefix(f"{ctx.parish_code}-"))
     if not re.fullmatch(CODE, uuid):  # a name («Juan Pérez») where the submission's id goes
         raise cells.CellError(t("parish.cell.member", value=shown))
+    if ctx.members is not None and f"{ctx.parish_code}-{uuid}" not in ctx.members:  # told with the file's problems
+        raise cells.CellError(t("parish.cell.unknown_member", value=shown))
     return f"{ctx.parish_code}-{uuid}"
 
 
@@ -249,7 +252,7 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
     rows = read_rows(data, filename, preview.problems)
     if rows is None:
         return preview
-    ctx = Context(ctx.parish_code, ctx.associations, rows.decimal)
+    ctx = replace(ctx, decimal=rows.decimal)
     header_line, header, body = rows.header_line, rows.header, rows.body
     aliases = _aliases(part)
     positions = {i: aliases[normalise(h)] for i, h in enumerate(header) if h is not None and normalise(h) in aliases}

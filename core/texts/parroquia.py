@@ -69,6 +69,8 @@ STRINGS: dict[str, str] = {
     "parish.delimiter.tab": "una tabulación",
     "parish.cell.member": "«{value}» no es la respuesta de un socio: escriba el _uuid de su respuesta (la columna «_uuid» "
                           "de la exportación de la encuesta) o deje la celda vacía",
+    "parish.cell.unknown_member": "«{value}» no es un socio encuestado de la parroquia: escriba el identificador del "
+                                  "socio en la encuesta (el _uuid de su respuesta) o deje la celda vacía",
     "parish.err.unknown_member": "la ayuda {code} nombra al socio «{member}», que no está en la encuesta de la parroquia (se indica con el _uuid de su respuesta)",
     "parish.err.missing_question": "falta en el encabezado la columna «{name}» (en una exportación con etiquetas, "
                                    "«{label}»)",
