@@ -210,6 +210,18 @@ def store_accounts(store, *users):
     return store
 
 
+def store_problems(store, parish_code: str, count: int = 2) -> list[str]:
+    """`count` problems of the parish's diagnosis (P01, P02…) stored as its planner loads them, as a meeting on
+    problems of a parish without the study's needs; returns their ids."""
+    from core.parish.models import ParishProblem
+    from core.parish.records import ParishBatch, save_as
+
+    problems = [ParishProblem(parish_code=parish_code, code=f"P{n:02d}", label_es=f"Problema {n}", votes=count - n)
+                for n in range(1, count + 1)]
+    save_as(store, "consola", ParishBatch(parish_code).add("problemas", problems))
+    return [p.problem_id for p in problems]
+
+
 def store_funded(store, proposal: Proposal, date: dt.date | None = None,
                  status: ProposalStatus = ProposalStatus.FUNDED) -> Proposal:
     """`proposal` moved along its lifecycle to `status` («Financiada»: as an approved acta leaves it; each step on

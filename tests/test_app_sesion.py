@@ -8,7 +8,7 @@ from core.proposals import records
 from core.record import meeting
 from core.record.auth import Role, User
 from core.record.store import Store
-from tests.conftest import as_read, open_app_page, store_accounts, store_funded
+from tests.conftest import as_read, open_app_page, store_accounts, store_funded, store_problems
 
 # Each test's meetings stay in its own store: a closed meeting's scores would otherwise feed every later
 # ranking read from the shared one.
@@ -204,10 +204,10 @@ def test_an_adviser_invited_to_another_parishs_meeting_is_told_where_it_is_and_t
     """An adviser signs in on the study's parish; the meeting that lists them is Angochagua's (Ibarra)."""
     adviser = User(username="asesor-angochagua", display_name="Luis Farinango", role=Role.ADVISER)
     _seed_meeting("T-ELSEWHERE", accounts=(adviser,), parish_code="100152", title="Propuestas de Angochagua",
-                  participants=[meeting.Participant(participant_id="p01", name="Luis Farinango",
+                  item_ids=store_problems(Store(), "100152"), participants=[meeting.Participant(participant_id="p01", name="Luis Farinango",
                                                     username=adviser.username)])
     _seed_meeting("T-CLOSED-ELSEWHERE", accounts=(adviser,), parish_code="060151", status="closed",
-                  participants=[meeting.Participant(participant_id="p01", name="Luis", username=adviser.username)])
+                  item_ids=store_problems(Store(), "060151"), participants=[meeting.Participant(participant_id="p01", name="Luis", username=adviser.username)])
     app = open_app_page(PAGE, adviser, parish="010170")
     said = [as_read(i.value) for i in app.info]
     assert "Usted participa en la sesión «Propuestas de Angochagua» del 20/11/2026, de la parroquia Angochagua." \

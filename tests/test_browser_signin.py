@@ -72,24 +72,29 @@ def test_an_adviser_signs_in_on_the_parish_whose_open_meeting_lists_them(page, a
     """Luis, of the MAG, is listed in Cacha's open meeting: signing in takes him to Cacha, where it is."""
     import datetime as dt
 
+    from core.fmt import local_code
+    from core.parish.records import remove
     from core.record import meeting
     from core.record.auth import Accounts, Role, User
     from core.record.store import Store
     from tests.browser_steps import TEST_PASSWORD
+    from tests.conftest import store_problems
 
     store = Store()
     accounts = Accounts(store)
     if accounts.get("asesor-cacha") is None:
         accounts.create(test_accounts["admin"], User(username="asesor-cacha", display_name="Luis Farinango",
                                                      role=Role.ADVISER), TEST_PASSWORD)
+    problems = store_problems(store, "060151")  # a meeting on problems lists the parish's own
     opened = meeting.save_meeting(store, test_accounts["tecnica"], meeting.Meeting(
         meeting_id="SIGNIN-CACHA", parish_code="060151", title="Problemas de Cacha", date=dt.date(2026, 11, 20),
-        subject="problems", item_ids=["060151-P01", "060151-P02"],
+        subject="problems", item_ids=problems,
         participants=[meeting.Participant(participant_id="p01", name="Luis Farinango", username="asesor-cacha")]))
     try:
         _lands_on(page, app_url, "asesor-cacha", "Cacha (Cab. en Machángara) — Riobamba, Chimborazo")
     finally:
         store.delete(meeting.MEETING, opened.meeting_id, actor="pruebas")  # the shared store feeds other tests
+        remove(store, test_accounts["tecnica"], "060151", "problemas", [local_code(p) for p in problems])
 
 
 def test_an_association_s_representative_signs_in_on_their_association_s_parish(page, app_url, test_accounts):

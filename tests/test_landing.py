@@ -11,7 +11,7 @@ from core.parish.records import ParishBatch, save_as
 from core.record import landing, meeting
 from core.record.auth import Position, Role, User
 from core.record.store import Store
-from tests.conftest import store_accounts
+from tests.conftest import store_accounts, store_problems
 
 LICTO, CACHA = "060156", "060151"
 PLANNER = User(username="tecnica-llegada", display_name="Técnica", role=Role.PLANNER)
@@ -28,7 +28,7 @@ def store(tmp_path):
     store_accounts(store, PLANNER, ADVISER, REP_LICTO)
     meeting.save_meeting(store, PLANNER, meeting.Meeting(
         meeting_id="LLEGADA-CACHA", parish_code=CACHA, title="Problemas de Cacha", date=dt.date(2026, 11, 20),
-        subject="problems", item_ids=[f"{CACHA}-P01", f"{CACHA}-P02"],
+        subject="problems", item_ids=store_problems(store, CACHA),
         participants=[meeting.Participant(participant_id="p01", name="Luis", username="asesor-cacha"),
                       meeting.Participant(participant_id="p02", name="Rosa", username="rep-licto")]))
     return store

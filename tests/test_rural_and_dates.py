@@ -193,7 +193,7 @@ FUTURE_FACTS = {
         proposal_id="EV-P02", stage="comunidad", reached_on=TOMORROW, evidence="Acta")),
     "sesión": lambda s: meeting.save_meeting(s, PLANNER, meeting.Meeting(
         meeting_id="F-1", parish_code="010170", title="Sesión", date=TOMORROW, subject="problems",
-        item_ids=["EV-PR1", "EV-PR2"], participants=[meeting.Participant(participant_id="p01", name="Rosa")])),
+        item_ids=["P01", "P02"], participants=[meeting.Participant(participant_id="p01", name="Rosa")])),
 }
 
 
@@ -261,7 +261,7 @@ def test_a_stored_meeting_moves_on_without_its_date_judged_again_unless_it_chang
     """A meeting held today on one server is closed on another whose «today» is a day behind (or after the clock
     was set back): its date, stored once, is not refused then; moving it to a later day is."""
     held = meeting.Meeting(meeting_id="F-2", parish_code="010170", title="Sesión", date=TOMORROW, subject="problems",
-                           item_ids=["EV-PR1", "EV-PR2"],
+                           item_ids=["P01", "P02"],  # two of the study's problems
                            participants=[meeting.Participant(participant_id="p01", name="Rosa")])
     monkeypatch.setattr(facts, "today", lambda: TOMORROW)
     meeting.save_meeting(store, PLANNER, held)

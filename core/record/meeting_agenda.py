@@ -3,9 +3,10 @@ budget (core.proposals.lifecycle.COMPETING: handed in and not settled). A propos
 went on to execution), one left unfunded, one found not eligible, and a draft never handed in are left out: the
 group would score projects that no longer compete. The page says how many were left out and why.
 
-A meeting on problems lists the diagnosis's problems, which no acta decides: this module leaves it alone. A meeting
-already stored keeps its list (an acta recorded while it is open does not change what its participants judge);
-only proposals a save ADDS to a meeting are checked (`check_new_items`, from core.record.meeting_checks).
+A meeting on problems lists the diagnosis's problems, which no acta decides. A meeting already stored keeps its list
+(an acta recorded while it is open does not change what its participants judge); only items a save ADDS to a meeting
+are checked (from core.record.meeting_checks): each must be one of the parish's proposals or problems as stored
+(`check_parish_items`), and an added proposal must still compete (`check_new_items`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import polars as pl
+
 from core import fmt
+from core.data import rural
+from core.data.paths import data_dir
+from core.parish.mirror import PROBLEM
 from core.proposals.lifecycle import COMPETING, FUNDED_OR_LATER, ProposalStatus
 from core.record import overlay
 from core.record.store import Store
@@ -94,3 +100,28 @@ def check_new_items(store: Store, meeting: Meeting, stored: Meeting | None) -> N
     if settled:
         raise ValueError(t("ses.err.not_competing", items=fmt.listing(
             t("dec.err.status_one", id=pid, status=label("proposal_status", status)) for pid, status in settled)))
+
+
+def parish_items(store: Store, parish_code: str, subject: str) -> set[str]:
+    """The ids a meeting of the parish on `subject` may list, as stored now: its proposals (built or entered, not
+    deleted), or its diagnosis's problems (the built study's and those entered for the parish)."""
+    if subject == "proposals":
+        return {r.record_id for r in overlay.live(store, "proposal", parish_code)}
+    built = data_dir() / "problems.parquet"
+    found = set(pl.scan_parquet(built).filter(pl.col("parish_code") == parish_code).select("problem_id").collect()
+                .to_series().to_list()) if built.exists() else set()
+    return found | {r.record_id for r in store.records(PROBLEM, parish_code)}
+
+
+def check_parish_items(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
+    """Refuse (Spanish, naming each one) an item a save adds that is not one of the parish's proposals or problems,
+    as the meeting's subject says: a caller's list is never taken on trust. A meeting's list as stored is kept."""
+    same = stored is not None and (stored.parish_code, stored.subject) == (meeting.parish_code, meeting.subject)
+    added = [item for item in meeting.item_ids if not (same and item in stored.item_ids)]
+    if not added:
+        return
+    known = parish_items(store, meeting.parish_code, meeting.subject)
+    unknown = [item for item in added if item not in known]
+    if unknown:
+        raise ValueError(t(f"ses.err.not_parish_{meeting.subject}", items=fmt.listing(f"«{item}»" for item in unknown),
+                           parish=rural.named(meeting.parish_code)))

@@ -1,7 +1,7 @@
 """What a save of an advisory-group meeting must respect, against the meeting as STORED (core.record.meeting):
 its stage only moves forward once results were shown, nobody is listed twice, every account it names can take
-part, and no proposal it adds is one that no longer competes (core.record.meeting_agenda). Raises ValueError with
-the reason in Spanish."""
+part, and every item it adds is one of the parish's proposals or problems (as its subject says), a proposal still
+competing (core.record.meeting_agenda). Raises ValueError with the reason in Spanish."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ def check_save(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
     _check_stage(meeting, stored)
     _check_namesakes(meeting, stored)
     _check_accounts(store, meeting, stored)
+    meeting_agenda.check_parish_items(store, meeting, stored)
     meeting_agenda.check_new_items(store, meeting, stored)
 
 

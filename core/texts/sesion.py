@@ -52,6 +52,10 @@ STRINGS = {
     "ses.err.few_competing_none": "No se abrió la sesión: ninguna propuesta compite aún por el presupuesto de la "
                                   "parroquia, y una sesión pone en la mesa al menos dos. Todas ya se decidieron, no "
                                   "son elegibles o siguen en borrador.",
+    "ses.err.not_parish_proposals": "No se guardó la sesión: {items} no son propuestas registradas de {parish}. Una "
+                                    "sesión sobre propuestas pone en la mesa solo las propuestas de su parroquia.",
+    "ses.err.not_parish_problems": "No se guardó la sesión: {items} no son problemas del diagnóstico de {parish}. "
+                                   "Una sesión sobre problemas pone en la mesa solo los problemas de su parroquia.",
     "ses.err.not_competing": "No se guardó la sesión: estas propuestas ya no compiten por el presupuesto de la "
                              "parroquia y no se ponen en la mesa: {items}.",
     "ses.score_problems": "Esta sesión prioriza problemas: no se puntúan propuestas. Cada participante reparte sus "
