@@ -128,7 +128,7 @@ def table_form(key: str) -> None:
         if not st.form_submit_button(t("prep.add.save"), type="primary"):
             return
     problems: list = []
-    context = tables.Context(parish_code, index, members=frozenset(records.surveyed(store, parish_code)))
+    context = tables.Context(parish_code, index, members=records.surveyed(store, parish_code))
     item = tables.read_row(part, values, context, t(f"prep.tab.{key}"), None, problems)
     # «Añadir» adds: a file replaces a record (its code in any case), this form never does
     if item is not None and item.code.casefold() in {code.casefold() for code in used}:
@@ -195,7 +195,7 @@ def import_panel(key: str) -> None:
     if key == "encuesta":
         preview = survey.read_survey(content, name, parish_code, index)
     else:
-        members = frozenset(records.surveyed(store, parish_code))  # an unknown «Socio» told with the other problems
+        members = records.surveyed(store, parish_code)  # an unknown «Socio» told with the other problems
         preview = tables.read_part(content, name, tables.PARTS[key], tables.Context(parish_code, index, members=members))
     if not preview.problems and preview.items:  # the rules saving checks against the stored records, told now
         preview.problems.extend(records.check(store, ParishBatch(parish_code).add(key, preview.items, preview.left_out)))

@@ -1,5 +1,6 @@
-"""«Preparar la parroquia» under AppTest: an aid's «Socio» that is not a surveyed member of the parish is told with the
-file's other problems (file, row and column), and by the form at its column, before anything is saved."""
+"""«Preparar la parroquia» under AppTest: an aid's «Socio» that is not a surveyed member of the parish, or one surveyed
+in another association, is told with the file's other problems (file, row and column), and by the form at its
+column, before anything is saved."""
 
 from __future__ import annotations
 
@@ -33,17 +34,24 @@ def _with_a_surveyed_member(path) -> str:
     return str(rows[0]["_uuid"])
 
 
-@pytest.mark.parametrize(("member", "told"), [("no-es-un-socio", True), ("", False), ("KNOWN", False)])
-def test_an_unknown_member_is_told_with_the_files_other_problems(parish_store, member, told):
+@pytest.mark.parametrize(("member", "association", "told"), [
+    ("no-es-un-socio", "A01", f"{UNKNOWN}: {WHAT_TO_WRITE}"),
+    ("", "A01", None),
+    ("KNOWN", "A01", None),
+    ("KNOWN", "A02", ("el socio «{known}» figura en la encuesta en otra asociación que la de esta fila: corrija la "
+                      "asociación o el socio, o deje esta celda vacía")),  # surveyed in Flor de Mayo (A01)
+])
+def test_an_unknown_member_is_told_with_the_files_other_problems(parish_store, member, association, told):
     known = _with_a_surveyed_member(parish_store)
     member = known if member == "KNOWN" else member
-    rows = HEADER + f"AY1;A01;{member};MAG;2024;Insumos;100\nAY2;A01;;MAG;2024;Insumos;abc\n"
+    rows = HEADER + f"AY1;{association};{member};MAG;2024;Insumos;100\nAY2;A01;;MAG;2024;Insumos;abc\n"
     app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH, **{"prep-file-ayudas": ("ayudas.csv",
                                                                                               rows.encode())})
     assert not app.exception, [e.value for e in app.exception]
     errors = as_read("\n".join(e.value for e in app.error))
     assert "ayudas.csv, fila 3, columna «Monto (USD)»" in errors  # the other problem, in the same preview
-    assert (f"ayudas.csv, fila 2, columna «Socio»: {UNKNOWN}: {WHAT_TO_WRITE}" in errors) == told
+    assert ("columna «Socio»" in errors) == (told is not None)
+    assert told is None or f"ayudas.csv, fila 2, columna «Socio»: {told.format(known=known)}" in errors
     assert app.button(key="prep-save-ayudas").disabled
     assert Store(parish_store).records(AID, PARISH) == []
 

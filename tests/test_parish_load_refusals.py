@@ -56,7 +56,8 @@ def test_an_aid_to_a_member_names_a_surveyed_member(tmp_path, own_store, capsys)
     assert Store(own_store).get("parish_aid", f"{PARISH}-AY2") is None
     elsewhere = header + f"AY3;A02;{rows[0]['_uuid']};MAG;2024;Insumos;120\n"  # a member of A01, for A02
     assert main(["load", PARISH, str(_folder(tmp_path / "other", rows, **{"ayudas.csv": elsewhere}))]) == 1
-    assert "registra en otra asociación" in capsys.readouterr().err
+    assert (f"ayudas.csv, fila 2, columna «Socio»: el socio «{rows[0]['_uuid']}» figura en la encuesta en otra "
+            "asociación que la de esta fila") in capsys.readouterr().err
     # a later file without «Socio» moves AY1 to A02: the member it keeps is A01's, so it is refused too
     moved = "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\nAY1;A02;MAG;2024;Insumos;120\n"
     later = tmp_path / "después"

@@ -86,7 +86,7 @@ def read_folder(folder: Path, parish_code: str, store: Store) -> tuple[ParishBat
             preview = read_survey(path.read_bytes(), path.name, parish_code, index)
             survey_read = not preview.problems
         else:
-            members = frozenset(surveyed(store, parish_code, batch.answers)) if survey_read else None
+            members = surveyed(store, parish_code, batch.answers) if survey_read else None
             preview = read_part(path.read_bytes(), path.name, PARTS[stem], Context(parish_code, index, members=members))
         problems.extend(preview.problems)
         notices.extend(preview.notices)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from core.data.schemas.study import CODE
 from core.data.validation import RowProblem, spanish_message
-from core.fmt import listing, number
+from core.fmt import listing, local_code, number
 from core.lists import bare_na
 from core.parish import cells
 from core.parish.form import QUESTIONS
@@ -101,7 +101,7 @@ class Context:
     parish_code: str
     associations: AssociationIndex
     decimal: str = ","
-    members: frozenset[str] | None = None  # ids of the parish's surveyed members (None: not checked while reading)
+    members: Mapping[str, str] | None = None  # surveyed member id → association id (None: not checked while reading)
 
 
 @dataclass(frozen=True)
@@ -374,7 +374,12 @@ def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, lin
     future = [(f, problem) for f in part.past_years if f not in unread | told and isinstance(raw.get(f), int)
               and (problem := facts.year_problem(raw[f]))]
     problems += [RowProblem(file, line, shown[f], problem) for f, problem in future]
-    return None if item is None or unread or future else item
+    elsewhere = item is not None and ctx.members is not None and getattr(item, "member_id", None) is not None \
+        and ctx.members.get(item.member_id, item.association_id) != item.association_id  # surveyed in another
+    if elsewhere:
+        problems.append(RowProblem(file, line, shown["member_id"], t("parish.cell.member_elsewhere",
+                                                                     value=local_code(item.member_id))))
+    return None if item is None or unread or future or elsewhere else item
 
 
 def template_csv(part: Part) -> bytes:

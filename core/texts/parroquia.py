@@ -71,6 +71,8 @@ STRINGS: dict[str, str] = {
                           "de la exportación de la encuesta) o deje la celda vacía",
     "parish.cell.unknown_member": "«{value}» no es un socio encuestado de la parroquia: escriba el identificador del "
                                   "socio en la encuesta (el _uuid de su respuesta) o deje la celda vacía",
+    "parish.cell.member_elsewhere": "el socio «{value}» figura en la encuesta en otra asociación que la de esta "
+                                    "fila: corrija la asociación o el socio, o deje esta celda vacía",
     "parish.err.unknown_member": "la ayuda {code} nombra al socio «{member}», que no está en la encuesta de la parroquia (se indica con el _uuid de su respuesta)",
     "parish.err.missing_question": "falta en el encabezado la columna «{name}» (en una exportación con etiquetas, "
                                    "«{label}»)",
