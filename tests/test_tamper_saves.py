@@ -311,3 +311,17 @@ def test_a_decision_edited_by_hand_is_neither_listed_nor_printable(tmp_path, con
     _sql(store.path, "UPDATE records SET body = ? WHERE record_id = ?", (json.dumps(body), second))
     assert [d.decision_id for d in decisions(store, "010170")] == [first]
     assert recorded.altered_decisions(store, "010170") == [second]
+
+
+@pytest.mark.parametrize(("edit", "says"), [
+    ("UPDATE records SET version = 0 WHERE record_id = 'P-1'", "La propuesta «P-1» no coincide"),
+    ("INSERT INTO records VALUES ('proposal', 'P-9', '010170', '{}', 1, 0, '2026-01-01T00:00:00+00:00', 'x')",
+     "La propuesta «P-9» no tiene ninguna entrada"),
+])
+def test_the_refusal_over_an_altered_proposal_reads_in_the_feminine(store, edit, says):
+    """«La propuesta … No se guarda nada sobre él» paired a feminine record with a masculine pronoun."""
+    store.save("proposal", "P-1", {"title": "Riego"}, actor="tecnico", parish_code="010170")
+    _sql(store.path, edit)
+    with pytest.raises(StoreError) as refused:
+        store.save("proposal", says.split("«")[1].split("»")[0], {"title": "Otro"}, actor="tecnico")
+    assert says in str(refused.value) and " él" not in str(refused.value)

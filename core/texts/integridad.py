@@ -17,11 +17,11 @@ STRINGS: dict[str, str] = {
     "store.code_elsewhere": "El código «{id}» ya lo usa otra parroquia: elija otro (por ejemplo con su propio prefijo).",
     "store.code_taken": "El código «{id}» ya está en uso: elija otro, o edite ese registro.",
     "store.altered.differs": "{kind} «{record}» no coincide con su última versión registrada (entrada {seq}): se "
-                             "modificó por fuera de Minga. No se guarda nada sobre él, para no dar por buena esa "
-                             "modificación; lo guardado no cambió. El Registro de cambios dice qué se alteró; para "
+                             "modificó por fuera de Minga. No se guarda nada sobre ese registro, para no dar por buena "
+                             "esa modificación; lo guardado no cambió. El Registro de cambios dice qué se alteró; para "
                              "seguir, restaure en Administración un respaldo anterior a esa modificación.",
     "store.altered.unlogged": "{kind} «{record}» no tiene ninguna entrada en el registro: se agregó por fuera de Minga. "
-                              "No se guarda nada sobre él, para no dar por buena esa alteración; lo guardado no "
+                              "No se guarda nada sobre ese registro, para no dar por buena esa alteración; lo guardado no "
                               "cambió. El Registro de cambios dice qué se alteró; para seguir, restaure en "
                               "Administración un respaldo anterior a esa alteración.",
     "store.altered.gone": "{kind} «{record}» está en el registro (entrada {seq}) pero se borró del almacén por fuera de "
