@@ -193,6 +193,8 @@ LABELS: dict[str, dict[str, str]] = {
         "web_session": "La sesión en el navegador", "parish_association": "La asociación",
         "survey_answer": "La respuesta de la encuesta", "parish_aid": "La ayuda recibida",
         "parish_problem": "El problema",
+        # log entries with no record behind them (Store.append_event): a sign-in attempt, a restore
+        "signin": "El ingreso de la cuenta", "store": "El almacén",
     },
     "schema_object": {"table": "la tabla", "trigger": "el disparador", "index": "el índice", "view": "la vista"},
 }
