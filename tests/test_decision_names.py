@@ -47,3 +47,26 @@ def test_the_decision_page_names_a_decision_changed_by_hand_by_its_number(own_st
     app = open_app_page("pages/decision.py", admin, parish="010170")
     [warning] = [w.value for w in app.warning if "por fuera de Minga" in w.value]
     assert f"{changed.number_es} de {PARISH}" in warning and changed.decision_id not in warning
+
+
+def test_the_administrator_restores_a_backup_that_undoes_a_decision_only_once_they_tick_its_loss(own_store, con,
+                                                                                                  tmp_path):
+    """Administración: the warning names the decision the restore would undo; with only «Entiendo que lo actual se
+    reemplaza» ticked nothing is restored and the refusal says what to confirm; with the loss ticked too, it is."""
+    store, admin = _store(own_store)
+    record(store, BOARD, _draft())
+    older = backup.backup_to(store, tmp_path / "antes.sqlite").read_bytes()
+    later = record(store, BOARD, _draft())
+    app = open_app_page("pages/administracion.py", admin)
+    app.file_uploader(key="admin-restore-file").upload("antes.sqlite", older).run()
+    [warning] = [w.value for w in app.warning if "se pierden del almacén" in w.value]
+    assert f"{later.number_es} de {PARISH}" in warning
+    next(i for i in app.text_input if i.label == "Su contraseña de administrador, para confirmar").input(PASSWORD)
+    next(c for c in app.checkbox if c.label == "Entiendo que lo actual se reemplaza por el respaldo").check()
+    next(b for b in app.button if b.label == "Restaurar").click().run()
+    assert not app.exception and store.get("decision", later.decision_id) is not None
+    assert any("confirme que se pierden" in e.value for e in app.error)
+    next(c for c in app.checkbox if c.label == "Entiendo que estas decisiones se pierden").check()
+    next(b for b in app.button if b.label == "Restaurar").click().run()
+    assert not app.exception and store.get("decision", later.decision_id) is None
+    assert store.log(limit=1)[0].payload["dropped_decisions"] == [later.decision_id]
