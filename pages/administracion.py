@@ -187,7 +187,7 @@ def restore_section(candidate: Path) -> None:
             adopt = st.checkbox(t("admin.restore_adopt"))
         drop = False
         if report.dropped:
-            st.warning(t("admin.restore_drops", decisions=fmt.listing(report.dropped)))
+            st.warning(t("admin.restore_drops", decisions=report.dropped_named))
             drop = st.checkbox(t("admin.restore_drop_confirm"))
         password = st.text_input(t("admin.restore_password"), type="password")
         confirmed = st.checkbox(t("admin.restore_confirm"))

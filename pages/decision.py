@@ -28,7 +28,7 @@ st.write(t("dec.intro"))
 st.subheader(t("dec.list"))
 recorded = decisions.decisions(store, parish)
 if hidden := decisions.altered_decisions(store, parish):
-    st.warning(t("dec.altered", decisions=fmt.listing(hidden)), icon=":material/gpp_bad:")
+    st.warning(t("dec.altered", decisions=decisions.named(hidden)), icon=":material/gpp_bad:")
 if not session.allowed(Action.VIEW_WORK):
     st.caption(t("dec.public"))
     recorded = [d for d in recorded if d.approved]

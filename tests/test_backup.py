@@ -374,10 +374,11 @@ def test_a_backup_that_would_undo_decisions_names_them_and_restores_only_when_to
     store_accounts(store, BOARD)
     kept = record(store, BOARD, _draft()).decision_id
     older = a_backup(store, tmp_path, "antes.sqlite")
-    later = record(store, BOARD, _draft()).decision_id
+    recorded = record(store, BOARD, _draft())
+    later, number = recorded.decision_id, recorded.number_es
     report = backup.inspect_backup(store, older)
     assert report.acceptable and report.dropped == (later,)
-    refused(store, older, match=f"no tiene, como están ahora, estas decisiones de la junta: {later}")
+    refused(store, older, match=rf"no tiene, como están ahora, estas decisiones de la junta: {number} de El Valle \(010170\)")
     backup.restore(store, older, admin=ADMIN, password=PASSWORD, drop_decisions=True)
     assert store.get("decision", later) is None and store.get("decision", kept) is not None
     assert store.log(limit=1)[0].payload["dropped_decisions"] == [later]

@@ -50,3 +50,24 @@ def test_the_demo_workbook_with_codes_in_lower_case_changes_nothing(ctx, sheets)
     result = preview_import(data, "demo.xlsx", ctx, update_existing=True)
     assert result.problems == []
     assert {(r.proposal_id, r.action) for r in result.rows} == {(p.proposal_id, "unchanged") for p in demo}
+
+
+class _CountedCodes(dict):
+    """The parish's stored proposals, counting how often the whole list is gone through."""
+
+    walks = 0
+
+    def __iter__(self):
+        type(self).walks += 1
+        return super().__iter__()
+
+
+def test_the_stored_codes_are_gone_through_once_per_file_not_once_per_row(ctx):
+    """Matching a code in any case rebuilt the lower-case index of every stored proposal for each row: a file of
+    2.000 rows over a parish with 2.000 proposals took a second longer for it."""
+    import dataclasses
+
+    stored = _CountedCodes(ctx.existing)
+    rows = [row(code=f"EV-Q{n:03d}", association="EV-A01") for n in range(60)]
+    preview_import(csv_file(rows), "p.csv", dataclasses.replace(ctx, existing=stored))
+    assert _CountedCodes.walks <= 3

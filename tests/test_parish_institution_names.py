@@ -45,3 +45,13 @@ def test_a_new_institution_loses_only_its_extra_spaces(tmp_path, own_store, buil
     _load(tmp_path, "carga", "AY1;A01;Cooperativa   Jardín Azuayo ;Otra;2022;Equipos;100;No\n")
     names = query(connect(built_data_dir), "SELECT institution FROM aid WHERE parish_code = ?", [PARISH])
     assert names.to_series().to_list() == ["Cooperativa Jardín Azuayo"]
+
+
+def test_a_file_that_corrects_its_records_institution_spelling_is_stored_as_corrected(tmp_path, own_store,
+                                                                                       built_data_dir):
+    """The spelling kept is that of aid the file leaves as it is: a file that writes AY1 again with the accent put
+    right was stored with the old «Fundacion Esquel», so a spelling could never be corrected."""
+    _load(tmp_path, "primera", "AY1;A01;Fundacion Esquel;ONG;2023;Equipos;4.250;Sí\n")
+    _load(tmp_path, "corregida", FIRST)
+    names = query(connect(built_data_dir), "SELECT institution FROM aid WHERE parish_code = ?", [PARISH])
+    assert names.to_series().to_list() == ["Fundación Esquel"]

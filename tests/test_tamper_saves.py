@@ -311,3 +311,46 @@ def test_a_decision_edited_by_hand_is_neither_listed_nor_printable(tmp_path, con
     _sql(store.path, "UPDATE records SET body = ? WHERE record_id = ?", (json.dumps(body), second))
     assert [d.decision_id for d in decisions(store, "010170")] == [first]
     assert recorded.altered_decisions(store, "010170") == [second]
+
+
+@pytest.mark.parametrize(("edit", "says"), [
+    ("UPDATE records SET version = 0 WHERE record_id = 'P-1'", "La propuesta «P-1» no coincide"),
+    ("INSERT INTO records VALUES ('proposal', 'P-9', '010170', '{}', 1, 0, '2026-01-01T00:00:00+00:00', 'x')",
+     "La propuesta «P-9» no tiene ninguna entrada"),
+])
+def test_the_refusal_over_an_altered_proposal_reads_in_the_feminine(store, edit, says):
+    """«La propuesta … No se guarda nada sobre él» paired a feminine record with a masculine pronoun."""
+    store.save("proposal", "P-1", {"title": "Riego"}, actor="tecnico", parish_code="010170")
+    _sql(store.path, edit)
+    with pytest.raises(StoreError) as refused:
+        store.save("proposal", says.split("«")[1].split("»")[0], {"title": "Otro"}, actor="tecnico")
+    assert says in str(refused.value) and " él" not in str(refused.value)
+
+
+
+def _signed_in(store: Store, _tmp_path: Path) -> Store:
+    sign_in(store, Attempt(username="jefa", password=PASSWORD, client="prueba"))
+    return store
+
+
+def _restored(_store: Store, tmp_path: Path) -> Store:
+    from core.record import backup
+
+    store = Store(tmp_path / "otra" / "minga.sqlite")
+    Accounts(store).create_first_admin(ADMIN.username, ADMIN.display_name, PASSWORD)
+    backup.restore(store, backup.backup_to(store, tmp_path / "respaldo.sqlite"), admin=ADMIN, password=PASSWORD)
+    return store
+
+
+@pytest.mark.parametrize(("event", "code"), [(_signed_in, "signin"), (_restored, "store")])
+def test_an_edited_event_entry_is_named_in_spanish_not_by_its_code(store, tmp_path, event, code):
+    """A sign-in or a restore is logged with no record behind it: its edited entry was named «…, signin «jefa»)»."""
+    store = event(store, tmp_path)
+    seq = store.log(limit=1)[0].seq
+    with contextlib.closing(sqlite3.connect(store.path)) as con:
+        con.execute("DROP TRIGGER audit_log_no_update")
+        con.execute("UPDATE audit_log SET actor = 'otra' WHERE seq = ?", (seq,))
+        con.commit()
+    message = store.verify().message
+    assert f"La entrada {seq} («" in message and "fue modificada después de escrita" in message
+    assert f"», {code} «" not in message

@@ -313,11 +313,11 @@ def _with_kept(batch: ParishBatch, held: dict[tuple[str, str], StoredRecord]) ->
     for part, attribute in _BATCH_FIELDS.items():
         kind, kept, items = PART_KINDS[part], batch.kept.get(PART_KINDS[part], frozenset()), []
         spelled = _stored_spelling(batch.parish_code, kind, held)
-        institutions = _institutions(batch.parish_code, held) if kind == AID else {}
-        for item in getattr(batch, attribute):
-            if kind != ANSWER and (kind, _record_id(kind, item)) not in held \
-                    and (stored_code := spelled.get(item.code.casefold())) is not None:
-                item = item.model_copy(update={"code": stored_code})  # «ay1» is the stored «AY1», not a second one
+        given = [_as_stored(kind, item, spelled, held) for item in getattr(batch, attribute)]
+        # the spelling of aid the file leaves as it is: a file that writes AY1 again may correct AY1's own
+        institutions = _institutions(batch.parish_code, held, {(AID, _record_id(AID, i)) for i in given}) \
+            if kind == AID else {}
+        for item in given:
             if kind == AID:  # «fundación  esquel» is the «Fundación Esquel» of the other aid: one institution
                 named = institutions.setdefault(normalise(item.institution), " ".join(item.institution.split()))
                 item = item if named == item.institution else item.model_copy(update={"institution": named})
@@ -336,6 +336,15 @@ def _with_kept(batch: ParishBatch, held: dict[tuple[str, str], StoredRecord]) ->
     return merged, problems
 
 
+def _as_stored(kind: str, item: Any, spelled: dict[str, str], held: dict[tuple[str, str], StoredRecord]) -> Any:
+    """The item under its stored code when the file writes that code in another case («ay1» is the stored «AY1»,
+    not a second one)."""
+    if kind != ANSWER and (kind, _record_id(kind, item)) not in held \
+            and (stored_code := spelled.get(item.code.casefold())) is not None:
+        return item.model_copy(update={"code": stored_code})
+    return item
+
+
 def _stored_spelling(parish_code: str, kind: str, held: dict[tuple[str, str], StoredRecord]) -> dict[str, str]:
     """The parish's stored local codes of `kind` by their lower case: a file that writes a code in another case
     («ay1», «A02» for «a02») names the stored record, as aid and answers name an association in any case."""
@@ -345,13 +354,14 @@ def _stored_spelling(parish_code: str, kind: str, held: dict[tuple[str, str], St
             if k == kind and not r.deleted and r.parish_code == parish_code and record_id.startswith(prefix)}
 
 
-def _institutions(parish_code: str, held: dict[tuple[str, str], StoredRecord]) -> dict[str, str]:
-    """The institutions of the parish's stored aid, by their name without case, accents or extra spaces: the
-    diagnosis counts institutions by name (how many give one kind of aid to an association), so a name typed
-    another way must not count as another institution."""
+def _institutions(parish_code: str, held: dict[tuple[str, str], StoredRecord],
+                  replaced: set[tuple[str, str]]) -> dict[str, str]:
+    """The institutions of the parish's stored aid, but the `replaced` ones, by their name without case, accents or
+    extra spaces: the diagnosis counts institutions by name (how many give one kind of aid to an association), so
+    a name typed another way must not count as another institution."""
     names: dict[str, str] = {}
-    for (kind, _), r in sorted(held.items()):  # the first aid in code order names it
-        if kind == AID and not r.deleted and r.parish_code == parish_code and r.body.get("institution"):
+    for key, r in sorted(held.items()):  # the first aid in code order names it
+        if key[0] == AID and key not in replaced and not r.deleted and r.parish_code == parish_code and r.body.get("institution"):
             names.setdefault(normalise(r.body["institution"]), r.body["institution"])
     return names
 

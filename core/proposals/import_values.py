@@ -55,6 +55,7 @@ class RowConverter:
         self.unsettled: set[str] = set()  # amount fields whose decimal mark no value of the file settles
         self.left_out: dict[int, str] = {}  # line → the unregistered association that keeps it out for now
         self.zero_dashes: dict[tuple[int, str], str] = {}  # (line, field) → «$ -» as written, read as 0
+        self._stored_codes: dict[str, str] | None = None  # `_by_code` of the stored proposals, built once per file
 
     def _problem(self, line: int, column: str, message: str, file: str | None = None) -> None:
         self.problems.append(RowProblem(file or self.file, line, column, message))
@@ -81,6 +82,12 @@ class RowConverter:
             if code.startswith(prefix):
                 found.setdefault(code.removeprefix(prefix).lower(), code)
         return found
+
+    def _stored_proposal_codes(self) -> dict[str, str]:
+        """`_by_code` of the parish's stored proposals, built on the first row that asks (not once per row)."""
+        if self._stored_codes is None:
+            self._stored_codes = self._by_code(self.ctx.existing)
+        return self._stored_codes
 
     def _association(self, line: int, value: str, written: str) -> str | None:
         by_name = {normalise(name): code for code, name in self.ctx.associations.items()}
@@ -185,7 +192,7 @@ class RowConverter:
                 if name == "cooperation_offer_id" and text is not None:
                     text = self._known(line, written, [text], self.ctx.offers, "offer")[0]
                 if name == "proposal_id" and text is not None:  # «can-01» is the stored «CAN-01», not a new one
-                    text = self._by_code(self.ctx.existing).get(text.lower(), text)
+                    text = self._stored_proposal_codes().get(text.lower(), text)
                 out[name] = text
             elif kind == "code_list":
                 codes = split_list(value, also_comma=True)

@@ -29,8 +29,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from core.fmt import listing
-from core.record import signing, store_schema
+from core.record import decisions, signing, store_schema
 from core.record.auth import Accounts, PermissionDenied, Role, User
 from core.record.ledger import open_read_only, verify_store
 from core.record.store import Store, StoreError
@@ -105,6 +104,11 @@ class BackupReport:
     foreign_key: str | None  # another installation's public key (PEM) its log verifies with; None when ours
     # the decisions the store holds that the backup does not hold as they are now: a restore would take them out
     dropped: tuple[str, ...] = ()
+
+    @property
+    def dropped_named(self) -> str:
+        """The dropped decisions as the board knows them («2026-002 de El Valle (010170)»)."""
+        return decisions.named(self.dropped)
 
     @property
     def acceptable(self) -> bool:
@@ -241,7 +245,7 @@ def restore(store: Store, candidate: Path | str, *, admin: User, password: str, 
     if report.foreign_key and not adopt:
         raise RestoreRefused(t("store.restore_refused", reason=t("backup.foreign")))
     if report.dropped and not drop_decisions:
-        raise RestoreRefused(t("store.restore_refused", reason=t("backup.drops", decisions=listing(report.dropped))))
+        raise RestoreRefused(t("store.restore_refused", reason=t("backup.drops", decisions=report.dropped_named)))
     before = store.head()
     payload = {"entries": report.entries, "previous_head": [before.seq, before.hash] if before else None,
                "restored_head": [report.head.seq, report.head.hash] if report.head else None}

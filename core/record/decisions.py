@@ -375,6 +375,15 @@ def altered_decisions(store: Store, parish_code: str, stored: list | None = None
     return [found.record_id for found in row_guard.altered_in(store.path, [(KIND, r.record_id) for r in stored])]
 
 
+def named(decision_ids: Iterable[str]) -> str:
+    """Decisions as the board knows them, by number and parish («2026-002 de El Valle (010170)»), not by their stored
+    code «010170-2026-002»; a code of another shape (planted by hand) is named as it is."""
+    def one(decision_id: str) -> str:
+        parish, _, number = decision_id.partition("-")
+        return t("dec.named", number=number, parish=rural.named(parish)) if parish.isdigit() and number else decision_id
+    return fmt.listing(one(d) for d in decision_ids)
+
+
 def approved_from(recorded: list[Decision], scenario_name: str, proposals: Iterable[Proposal]) -> Decision | None:
     """The newest approved decision taken from the scenario of that name whose funded projects no longer compete
     among the parish's `proposals`, so that a run of the scenario now leaves them out. None when there is none, or

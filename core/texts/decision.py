@@ -113,5 +113,6 @@ STRINGS = {
     "dec.altered": "No se muestran estas decisiones porque se cambiaron por fuera de Minga (no coinciden con su "
                    "última versión registrada): {decisions}. Tampoco se imprime su acta. El Registro de cambios dice qué "
                    "se alteró; quien mantiene Minga puede restaurar un respaldo anterior al cambio.",
+    "dec.named": "{number} de {parish}",
     "dec.err.numbering": "No se pudo numerar la decisión; inténtelo de nuevo.",
 }

@@ -17,11 +17,11 @@ STRINGS: dict[str, str] = {
     "store.code_elsewhere": "El código «{id}» ya lo usa otra parroquia: elija otro (por ejemplo con su propio prefijo).",
     "store.code_taken": "El código «{id}» ya está en uso: elija otro, o edite ese registro.",
     "store.altered.differs": "{kind} «{record}» no coincide con su última versión registrada (entrada {seq}): se "
-                             "modificó por fuera de Minga. No se guarda nada sobre él, para no dar por buena esa "
-                             "modificación; lo guardado no cambió. El Registro de cambios dice qué se alteró; para "
+                             "modificó por fuera de Minga. No se guarda nada sobre ese registro, para no dar por buena "
+                             "esa modificación; lo guardado no cambió. El Registro de cambios dice qué se alteró; para "
                              "seguir, restaure en Administración un respaldo anterior a esa modificación.",
     "store.altered.unlogged": "{kind} «{record}» no tiene ninguna entrada en el registro: se agregó por fuera de Minga. "
-                              "No se guarda nada sobre él, para no dar por buena esa alteración; lo guardado no "
+                              "No se guarda nada sobre ese registro, para no dar por buena esa alteración; lo guardado no "
                               "cambió. El Registro de cambios dice qué se alteró; para seguir, restaure en "
                               "Administración un respaldo anterior a esa alteración.",
     "store.altered.gone": "{kind} «{record}» está en el registro (entrada {seq}) pero se borró del almacén por fuera de "
@@ -193,6 +193,8 @@ LABELS: dict[str, dict[str, str]] = {
         "web_session": "La sesión en el navegador", "parish_association": "La asociación",
         "survey_answer": "La respuesta de la encuesta", "parish_aid": "La ayuda recibida",
         "parish_problem": "El problema",
+        # log entries with no record behind them (Store.append_event): a sign-in attempt, a restore
+        "signin": "El ingreso de la cuenta", "store": "El almacén",
     },
     "schema_object": {"table": "la tabla", "trigger": "el disparador", "index": "el índice", "view": "la vista"},
 }
