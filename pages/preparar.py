@@ -130,8 +130,7 @@ def table_form(key: str) -> None:
     problems: list = []
     context = tables.Context(parish_code, index, members=records.surveyed(store, parish_code))
     item = tables.read_row(part, values, context, t(f"prep.tab.{key}"), None, problems)
-    # «Añadir» adds: a file replaces a record (its code in any case), this form never does
-    if item is not None and item.code.casefold() in {code.casefold() for code in used}:
+    if item is not None and records.code_taken(item.code, used):  # «Añadir» adds: a file replaces, this never does
         problems.append(t("prep.form.code_used", code=item.code))
         item = None
     if item is None:

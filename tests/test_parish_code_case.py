@@ -71,3 +71,15 @@ def test_the_form_never_replaces_a_stored_association_whatever_the_case(parish_s
     assert any(f"el código «{code}» ya es de un registro guardado" in e.value for e in app.error)
     names = {r.record_id: r.body["name"] for r in Store(parish_store).records(ASSOCIATION, PARISH)}
     assert names == {f"{PARISH}-A01": "Asociación El Cañaribamba", f"{PARISH}-a02": "Asociación de Mujeres Ñustas"}
+
+
+@pytest.mark.parametrize(("existing", "expected"), [
+    (["A01"], "A02"),
+    (["a01"], "A02"),  # the stored «a01» is A01: the form must not offer a code it would then refuse
+    (["a01", "A02", "a03"], "A04"),
+    ([], "A01"),
+])
+def test_the_form_offers_a_code_free_in_any_case(existing, expected):
+    from core.parish import records
+    assert records.next_code(existing, "A") == expected
+    assert not records.code_taken(expected, existing) and all(records.code_taken(c.upper(), existing) for c in existing)

@@ -109,10 +109,15 @@ def counts(store: Store, parish_code: str) -> dict[str, int]:
     return {part: len(part_records(store, parish_code, part)) for part in PART_KINDS}
 
 
+def code_taken(code: str, existing: Iterable[str]) -> bool:
+    """Whether the parish already uses `code`, in any case: «a01» and «A01» name one record."""
+    return code.casefold() in {used.casefold() for used in existing}
+
+
 def next_code(existing: list[str], prefix: str) -> str:
-    """The next free local code: A01, A02, … after the codes the parish already uses."""
+    """The next free local code: A01, A02, … after the codes the parish already uses (in any case)."""
     number = 1
-    while f"{prefix}{number:02d}" in existing:
+    while code_taken(f"{prefix}{number:02d}", existing):
         number += 1
     return f"{prefix}{number:02d}"
 
