@@ -210,6 +210,7 @@ def test_a_decision_edited_in_the_store_file_is_not_shown_and_the_page_says_whic
     con.close()
     app = open_app_page(PAGE)
     [warning] = [w.value for w in app.warning if "se cambiaron por fuera de Minga" in w.value]
-    assert edited in warning and kept not in warning
+    number = {d: d.split("-", 1)[1] for d in (kept, edited)}  # «010170-2026-002» reads «2026-002 de El Valle»
+    assert f"{number[edited]} de El Valle (010170)" in warning and number[kept] not in warning
     assert kept.rsplit("-", 2)[1] + "-" + kept.rsplit("-", 1)[1] in app.selectbox(key="dec-chosen").options
     assert len(app.selectbox(key="dec-chosen").options) == 1
