@@ -49,6 +49,23 @@ def test_a_wrong_password_and_an_unknown_account_each_cost_one_argon2_verificati
     assert len(calls) == 1 and calls[0].startswith("$argon2id$")
 
 
+def test_a_refused_sign_in_reads_the_log_as_often_for_an_unknown_account_as_for_a_wrong_password(store, monkeypatch):
+    """Only an existing account's row was checked against the log (tens of milliseconds on a long log), so a refusal
+    came back sooner for a name with no account."""
+    from core.record import row_guard
+
+    def reads_of_the_log(username: str) -> int:
+        calls = []
+        original = row_guard.altered
+        monkeypatch.setattr(row_guard, "altered", lambda con, keys: calls.append(keys) or original(con, keys))
+        with pytest.raises(SignInRefused):
+            _try(store, username, "otra-clave-cualquiera", client=username)
+        monkeypatch.setattr(row_guard, "altered", original)
+        return len(calls)
+
+    assert reads_of_the_log("nadie-existe") == reads_of_the_log("vocal") > 0
+
+
 def test_a_deactivated_account_costs_the_same_verification(store, monkeypatch):
     Accounts(store).set_active(Accounts(store).get("admin"), "vocal", False)
     calls = []

@@ -235,9 +235,10 @@ class Accounts:
         return _user(record.body) if usable else None
 
     def altered(self, username: str) -> bool:
-        """Whether the account is in the store but not as Minga last wrote it (edited or planted by hand)."""
-        return self.store.get(self.KIND, username) is not None and \
-            self.store.get(self.KIND, username, as_logged=True) is None
+        """Whether the account is in the store but not as Minga last wrote it (edited or planted by hand). Both reads
+        are made for any name, so that a refusal takes as long for an unknown account as for a wrong password."""
+        stored, logged = self.store.get(self.KIND, username), self.store.get(self.KIND, username, as_logged=True)
+        return stored is not None and logged is None
 
     def current(self, user: User | None) -> User | None:
         """The signed-in `user` as the store has it now: None when removed or deactivated since."""

@@ -1,10 +1,9 @@
 """The store of what people enter: proposals, offers, alignments, weights, scenarios, evaluations,
 votes, meetings, decisions, users. Kept apart from the reference parquet, in one SQLite file.
 
-Why SQLite and not a DuckDB file: a DuckDB file is locked by the process that writes it, so the
-audit command or a backup could not read it while the app runs; SQLite in WAL mode lets one app
-process serve many people, lets other processes read at the same time, commits atomically and
-survives a killed process with the last completed save intact. It ships with Python.
+Why SQLite and not a DuckDB file: a DuckDB file is locked by the process that writes it, so the audit command or a
+backup could not read it while the app runs; SQLite in WAL mode lets one app process serve many people while other
+processes read, commits atomically and survives a killed process with its last save intact; it ships with Python.
 
 Shape: `records` holds one JSON document per (kind, record_id) with a version number (optimistic locking: a save
 that expected an older version is refused, so two people editing the same record never silently overwrite each
@@ -215,11 +214,12 @@ class Store:
     # -- reading ---------------------------------------------------------------------------------
 
     def get(self, kind: str, record_id: str, *, as_logged: bool = False) -> StoredRecord | None:
-        """`as_logged`: None also when the row is not the one the log last wrote (an account edited by hand)."""
+        """`as_logged`: None also when the row is not the one the log last wrote (an account edited by hand). The
+        log is read whether the row exists or not: the time a sign-in takes must not tell which accounts exist."""
         with self._connection() as con:
             row = con.execute(f"SELECT {_COLUMNS} FROM records WHERE kind = ? AND record_id = ? AND {_READABLE}",
                               (kind, record_id)).fetchone()
-            altered = as_logged and row is not None and row_guard.altered(con, [(kind, record_id)]) is not None
+            altered = as_logged and row_guard.altered(con, [(kind, record_id)]) is not None
         return _record(row) if row and not altered else None
 
     def records(self, kind: str, parish_code: str | None = None, include_deleted: bool = False) -> list[StoredRecord]:
