@@ -108,7 +108,7 @@ if session.allowed(Action.SET_BUDGET, parish_code=parish):
             else:
                 st.rerun()
 
-board = decisions.board_roll(session.accounts().users(), parish)  # this parish's junta only
+board = decisions.board_roll(session.accounts().logged_users(), parish)  # this parish's junta only
 votes = {"for": t("dec.vote.for"), "against": t("dec.vote.against"), "abstain": t("dec.vote.abstain")}
 offices = {"secretary": t("dec.office.secretary")}  # who presided signs as president: chosen below the table
 defaults = pd.DataFrame({

@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.data import rural
+from core.record import row_guard
 from core.record.store import AlreadyExistsError, Store
 from core.texts import label, t
 
@@ -173,6 +174,13 @@ class Accounts:
     def users(self) -> list[User]:
         return [_user(r.body) for r in self.store.records(self.KIND) if _own_name(r.record_id, r.body)]
 
+    def logged_users(self) -> list[User]:
+        """The accounts as Minga last wrote them, for what acts on a role or a seat (the board's roll, the one
+        president): an account edited or planted by hand in the store file is left out, as `get` leaves it out."""
+        kept = [r for r in self.store.records(self.KIND) if _own_name(r.record_id, r.body)]
+        altered = {a.record_id for a in row_guard.altered_in(self.store.path, [(self.KIND, r.record_id) for r in kept])}
+        return [_user(r.body) for r in kept if r.record_id not in altered]
+
     def display_names(self) -> dict[str, str]:
         """username → the person's name, for every account the store ever held (a deactivated account too: a
         record it signed still names its author). A username missing here (the console) is shown as it is."""
@@ -323,7 +331,7 @@ class Accounts:
         seat = label("position", user.position)
         if user.role != Role.BOARD:
             raise ValueError(t("auth.err.position_not_board", position=seat))
-        holder = next((u for u in self.users() if u.position == user.position and u.role == Role.BOARD
+        holder = next((u for u in self.logged_users() if u.position == user.position and u.role == Role.BOARD
                        and u.active and u.parish_code == user.parish_code and u.username != user.username), None)
         if holder is not None and user.active:
             raise ValueError(t("auth.err.position_taken", position=seat, username=holder.username,
