@@ -26,8 +26,8 @@ st.write(t("dec.intro"))
 
 # -- The record: every decision of the parish, its acta downloadable by anyone ----------------------------
 st.subheader(t("dec.list"))
-recorded = decisions.decisions(store, parish)
-if hidden := decisions.altered_decisions(store, parish):
+recorded, hidden = decisions.vouched(store, parish)
+if hidden:
     st.warning(t("dec.altered", decisions=decisions.named(hidden)), icon=":material/gpp_bad:")
 if not session.allowed(Action.VIEW_WORK):
     st.caption(t("dec.public"))

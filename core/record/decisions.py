@@ -361,18 +361,19 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
 
 
 def decisions(store: Store, parish_code: str) -> list[Decision]:
-    """Stored decisions of a parish, newest first, as the log vouches for them: one changed or planted in the store
-    file by hand is left out (`altered_decisions` names it), so no page shows it nor prints an acta of it."""
+    """Stored decisions of a parish, newest first, as the log vouches for them (`vouched`)."""
+    return vouched(store, parish_code)[0]
+
+
+def vouched(store: Store, parish_code: str) -> tuple[list[Decision], list[str]]:
+    """The parish's decisions as the log vouches for them, newest first, and the codes of those left out: a decision
+    whose row is not the one the log last wrote (changed or planted in the store file by hand, core.record.row_guard)
+    is neither shown nor printed as an acta. One read of the records and of the log serves both."""
     stored = store.records(KIND, parish_code)
-    altered = set(altered_decisions(store, parish_code, stored))
-    found = [Decision(**r.body) for r in stored if r.record_id not in altered]
-    return sorted(found, key=lambda d: d.decision_id, reverse=True)
-
-
-def altered_decisions(store: Store, parish_code: str, stored: list | None = None) -> list[str]:
-    """The codes of the parish's stored decisions whose row is not the one the log last wrote (core.record.row_guard)."""
-    stored = store.records(KIND, parish_code) if stored is None else stored
-    return [found.record_id for found in row_guard.altered_in(store.path, [(KIND, r.record_id) for r in stored])]
+    altered = [a.record_id for a in row_guard.altered_in(store.path, [(KIND, r.record_id) for r in stored])]
+    left_out = set(altered)
+    found = [Decision(**r.body) for r in stored if r.record_id not in left_out]
+    return sorted(found, key=lambda d: d.decision_id, reverse=True), altered
 
 
 def named(decision_ids: Iterable[str]) -> str:
