@@ -200,3 +200,10 @@ def test_an_association_refused_in_the_same_load_is_not_judged_by_what_the_store
                                              **{"asociaciones.csv": fifteen}))]) == 1
     err = capsys.readouterr().err
     assert "«RUC»" in err and "socios encuestados" not in err
+
+
+@pytest.mark.parametrize("code", ["999999", "01017", "0101700", "ABC123", "", "010170 "])
+def test_a_code_that_is_not_a_parish_of_the_dpa_list_loads_nothing(tmp_path, own_store, capsys, code):
+    assert main(["load", code, str(_folder(tmp_path, answers(4, ["A01"])))]) == 2
+    assert f"«{code}» no es un código de parroquia de la DPA" in capsys.readouterr().err
+    assert live_count(Store(own_store)) == 0

@@ -22,7 +22,7 @@ from core.record.store import Store
 from tests.conftest import store_accounts
 from tests.decision_draft import BOARD as BOARD_MEMBER
 from tests.decision_draft import _draft as _decision_draft
-from tests.tampering import verify
+from tests.tampering import verify, verify_process
 from tests.test_cooperation_cycle import BOARD, _accepted, _draft, store  # noqa: F401 (fixture)
 from tests.test_cooperation_reports_and_closing import _evaluation
 from tests.test_hostile_pdfs import _bare, _decision, _past_the_margin, _text
@@ -168,8 +168,8 @@ def test_verify_without_dejavu_says_it_could_not_compare_an_acta_printed_with_it
     decision, kept = _recorded_acta(tmp_path, NAMES)
     printed = tmp_path / "acta.pdf"
     printed.write_bytes(acta.pdf_bytes(decision, kept.head()))
-    monkeypatch.setenv("MINGA_FONTS", str(tmp_path / "sin-fuentes"))
-    result = verify(tmp_path / "minga.sqlite", "--acta", str(printed))
+    monkeypatch.setenv("MINGA_FONTS", str(tmp_path / "sin-fuentes"))  # another machine: a process of its own
+    result = verify_process(tmp_path / "minga.sqlite", "--acta", str(printed))
     assert result.returncode == 1
     assert "fuente DejaVu Sans, que no está instalada" in result.stderr and "ALTERADO" not in result.stderr
 

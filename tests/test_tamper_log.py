@@ -17,13 +17,13 @@ from core.record.hashing import entry_hash, record_hash
 from core.record.store import Store, StoreError
 from tests.conftest import store_accounts
 from tests.decision_draft import BOARD
-from tests.tampering import copy, decision_body, last_seq, pristine, sql, verify
+from tests.tampering import copy, decision_body, last_seq, pristine, sql, verify, verify_process
 
 __all__ = ["copy", "pristine"]  # fixtures used by name
 
 
 def test_the_untouched_store_passes(copy):
-    result = verify(copy)
+    result = verify_process(copy)  # the command as typed, in its own process
     assert result.returncode == 0, result.stderr
     assert "Registro íntegro" in result.stdout
     assert result.stderr == ""  # key and anchor found: every check ran
@@ -48,7 +48,7 @@ def test_the_store_alone_is_checked_with_the_key_it_declares_and_says_so(copy):
 def test_deleted_tail_entries_are_named(copy, deleted):
     last = last_seq(copy)
     sql(copy, f"DELETE FROM audit_log WHERE seq > {last - deleted}")
-    result = verify(copy)
+    result = verify_process(copy)
     assert result.returncode == 1
     assert f"El almacén termina en la entrada {last - deleted}" in result.stderr
     assert f"registra la entrada {last}" in result.stderr

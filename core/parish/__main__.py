@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TextIO
 
 from core.data import rural
-from core.data.db import DamagedDataError, MissingDataError, connect, query
 from core.data.validation import RowProblem, problem_lines
 from core.parish.folder import read_folder, write_templates
 from core.parish.records import BatchRefused, consistency, save_as
@@ -22,14 +21,6 @@ from core.texts.argumentos import spanish_argparse
 
 CONSOLE = "consola"
 SHOWN = 200
-
-
-def _known_parish(code: str) -> bool:
-    try:
-        con = connect()
-    except MissingDataError:  # without built data the code cannot be checked against the DPA list
-        return True
-    return not query(con, "SELECT 1 FROM parishes WHERE parish_code = ?", [code]).is_empty()
 
 
 def _print_problems(problems: list[RowProblem]) -> None:
@@ -46,12 +37,7 @@ def _print_notices(notices: list[str], out: TextIO) -> None:
 
 
 def load(parish_code: str, folder: Path, store: Store) -> int:
-    try:
-        known = len(parish_code) == 6 and parish_code.isdigit() and _known_parish(parish_code)
-    except DamagedDataError as damaged:  # the DPA list cannot be read: nothing is loaded unchecked
-        print(damaged, file=sys.stderr)
-        return 2
-    if not known:
+    if parish_code not in rural.parish_names():  # INEC's DPA list, as the `parishes` view reads it
         print(t("parish.cli.unknown_parish", code=parish_code), file=sys.stderr)
         return 2
     if (seat := rural.refusal(parish_code)) is not None:  # checked again on save (core.parish.records.check)
