@@ -8,11 +8,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import polars as pl
 import pytest
@@ -23,8 +19,8 @@ from core.proposals import records
 from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import store_accounts
+from tests.tampering import verify
 
-ROOT = Path(__file__).resolve().parents[1]
 ELVALLE = "010170"
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
 
@@ -135,12 +131,6 @@ def test_what_minga_wrote_is_read_again_without_writing_it_again(store, built_da
     assert _costs(built_data_dir) == before
 
 
-def _verify(path: Path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("MINGA_KEY", "MINGA_STORE")}
-    return subprocess.run([sys.executable, "-m", "core.audit", "verify", str(path)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
-
-
 @pytest.mark.parametrize(("mac", "named"), [
     ("mark untouched", ("El archivo «{root}/proposals/010170.parquet» de la copia de registros que leen las páginas "
                         "no es el que Minga escribió desde el almacén: se cambió o se puso a mano.")),
@@ -151,8 +141,8 @@ def _verify(path: Path) -> subprocess.CompletedProcess:
                  "tiene archivos (proposals/010170.parquet)")),
 ])
 def test_verify_names_a_mirrored_file_changed_by_hand(store, mac, named):
-    assert _verify(store.path).returncode == 0
+    assert verify(store.path).returncode == 0
     _edit_cost_and_rewrite_the_mark(store, mac)
-    result = _verify(store.path)
+    result = verify(store.path)
     assert result.returncode == 1
     assert named.format(root=mirror.entered_root(store.path)) in " ".join(result.stderr.split())
