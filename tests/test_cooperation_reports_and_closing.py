@@ -249,3 +249,27 @@ def test_the_final_report_says_why_a_project_closed_early(store):
     book = load_workbook(io.BytesIO(final_report.xlsx_bytes(agreement, reports, items)))
     lessons = list(book["Lecciones"].iter_rows(values_only=True))
     assert lessons[0][3] == "Motivo del cierre anticipado" and lessons[1][3] == reason
+
+
+@pytest.mark.parametrize("period_end, refused", [
+    (dt.date(2028, 3, 31), ("El convenio CONV-2026-001 se cerró con su evaluación de cierre del 15/01/2028: no se "
+                            "registra un informe de un período que termina después (31/03/2028)")),
+    (dt.date(2028, 1, 15), None),  # the closing day itself: the period the evaluation saw
+    (dt.date(2027, 9, 30), None),  # a report of a period before the closing, entered late
+])
+def test_a_closed_agreement_takes_no_report_of_a_later_period(store, period_end, refused):
+    """A report dated after the closing evaluation was stored: the final report then showed its spending (over what
+    was committed) and dropped the values the closing was based on, and IATI published it as new expenditure."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 12, 31), 100, spent_gad=7_000, value=150))
+    closing.save_evaluation(store, PLANNER, _evaluation(evaluated_on=dt.date(2028, 1, 15)))
+    late = _report("R2", period_end, 100, spent_gad=6_500, value=150).model_copy(
+        update={"problems": "Gasto corregido tras la auditoría"})
+    if refused is None:
+        monitoring.save_report(store, PLANNER, late)
+        assert "R2" in [r.report_id for r in monitoring.reports(store, agreement.agreement_id)]
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            monitoring.save_report(store, PLANNER, late)
+        assert [r.report_id for r in monitoring.reports(store, agreement.agreement_id)] == ["R1"]

@@ -21,14 +21,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core import fmt
 from core.cooperation.agreements import AGREEMENT, Agreement
-from core.cooperation.monitoring import reports
+from core.cooperation.monitoring import CLOSING, reports
 from core.data import rural
 from core.record import facts
 from core.record.auth import Accounts, Action, User
 from core.record.store import Store
 from core.texts import label, t
 
-EVALUATION = "closing_evaluation"
+EVALUATION = CLOSING
 Criterion = Literal["pertinencia", "eficiencia", "eficacia", "impacto", "sostenibilidad"]
 CRITERIA: tuple[Criterion, ...] = ("pertinencia", "eficiencia", "eficacia", "impacto", "sostenibilidad")
 SCALE = range(1, 6)

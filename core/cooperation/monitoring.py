@@ -39,6 +39,7 @@ GRACE_DAYS = 15
 Measure = Literal["none", "corrective", "feedback", "cancellation"]
 FLAGS = ("late", "report_overdue", "over_budget", "cancellation")
 COST_FLAG = "over_cost"  # the agreement adds up to more than its project costs (a project reformulated unrecorded)
+CLOSING = "closing_evaluation"  # the kind of core.cooperation.closing's records (which reads this module's reports)
 
 
 class IndicatorValue(BaseModel):
@@ -94,6 +95,7 @@ def save_report(store: Store, user: User | None, report: Report) -> Report:
     if not agreement.start_date <= report.period_end:
         raise ValueError(t("mon.err.period", date=fmt.date(agreement.start_date)))
     facts.require_past(report.period_end, label("field", "period_end"))  # a report tells a period that ended
+    require_open(store, agreement, report.period_end)
     rural.require_rural(agreement.parish_code)
     taken = store.get(REPORT, report.report_id)
     if taken is not None:  # a report is never rewritten: a code in use is the person's choice, not a conflict
@@ -102,6 +104,18 @@ def save_report(store: Store, user: User | None, report: Report) -> Report:
     store.save(REPORT, report.report_id, report.model_dump(mode="json"), actor=actor.username,
                parish_code=agreement.parish_code, expected_version=0, action=t("log.action.report"))
     return report
+
+
+def require_open(store: Store, agreement: Agreement, period_end: dt.date) -> None:
+    """ValueError (Spanish) when a closing evaluation of the agreement (the earliest, by any evaluator) is dated
+    before `period_end`: the closing judged the project as its reports stood then, and a later report would change
+    the final report and the published expenditure under it. A report of a period before the closing, entered
+    late, is still taken."""
+    closed = [dt.date.fromisoformat(r.body["evaluated_on"]) for r in store.records(CLOSING)
+              if r.body.get("agreement_id") == agreement.agreement_id]
+    if closed and period_end > min(closed):
+        raise ValueError(t("mon.err.closed", number=agreement.number_es, closed=fmt.date(min(closed)),
+                           date=fmt.date(period_end)))
 
 
 def require_progress_explained(report: Report, history: Sequence[Report]) -> None:

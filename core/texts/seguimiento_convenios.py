@@ -14,6 +14,9 @@ STRINGS = {
                               "verdad retrocedió (una obra dañada, un avance anterior sobrestimado), explíquelo en "
                               "«{problems}» y guarde de nuevo; si no, corrija el porcentaje."),
     "mon.err.period": "El período del informe termina antes del inicio del convenio ({date}).",
+    "mon.err.closed": ("El convenio {number} se cerró con su evaluación de cierre del {closed}: no se registra un "
+                       "informe de un período que termina después ({date}). Si el proyecto sigue, corrija la fecha "
+                       "de la evaluación de cierre; si el informe es del período evaluado, corrija su fecha."),
     "mon.flag.late": "atrasado",
     "mon.flag.report_overdue": "informe pendiente",
     "mon.flag.over_budget": "sobre el presupuesto",
