@@ -8,6 +8,7 @@ core.cooperation.offer_links. Every write checks the role (planners and admins) 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
@@ -96,6 +97,31 @@ def registered(store: Store, cooperant_id: str) -> Cooperant | None:
     return Cooperant.model_validate(record.body) if record is not None and not record.deleted else None
 
 
+def plain_name(name: str) -> str:
+    """A cooperant's name compared without regard to case, accents or spacing («EMBAJADA DEL JAPON» is «Embajada
+    del Japón»): how offers are linked by name (core.cooperation.offer_links) and how a twin is told apart."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(text.split())
+
+
+def twin(cooperant: Cooperant, items: Iterable[Cooperant]) -> Cooperant | None:
+    """Another cooperant of `items` (another code) with the same name as `cooperant`, None when there is none."""
+    wanted = plain_name(cooperant.name)
+    return next((c for c in items if c.cooperant_id != cooperant.cooperant_id and plain_name(c.name) == wanted), None)
+
+
+def require_no_twin(store: Store, items: Sequence[Cooperant]) -> None:
+    """ValueError (Spanish) when a cooperant about to be stored has the name of a registered one under another code
+    (one not replaced in the same write), or of another in the same write: the same cooperant typed two ways split
+    its offers and calls between two records."""
+    saving = {c.cooperant_id for c in items}
+    kept = [c for c in cooperants(store) if c.cooperant_id not in saving]
+    for index, cooperant in enumerate(items):
+        found = twin(cooperant, [*kept, *items[:index]])
+        if found is not None:
+            raise ValueError(t("coop.err.twin", name=cooperant.name, code=found.cooperant_id, registered=found.name))
+
+
 def by_id(items: Iterable[Cooperant]) -> dict[str, Cooperant]:
     return {c.cooperant_id: c for c in items}
 
@@ -135,6 +161,7 @@ def save_cooperant(store: Store, user: User | None, cooperant: Cooperant, expect
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     if new:
         overlay.refuse_taken(store, KIND, cooperant.cooperant_id)
+    require_no_twin(store, [cooperant])
     [saved] = store.apply([Change(KIND, cooperant.cooperant_id, cooperant.model_dump(mode="json"),
                                   expected_version=expected_version, action=t("log.action.save_cooperant"),
                                   base=overlay.base(KIND, cooperant.cooperant_id))], actor=actor.username)
@@ -146,6 +173,7 @@ def import_cooperants(store: Store, user: User | None, items: Sequence[Cooperant
     """Store many cooperants as one transaction (a registry import): all of them, or none."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     expected = expected_versions or {}
+    require_no_twin(store, items)
     store.apply([Change(KIND, c.cooperant_id, c.model_dump(mode="json"), expected_version=expected.get(c.cooperant_id),
                         action=t("log.action.import_cooperant"), base=overlay.base(KIND, c.cooperant_id))
                  for c in items], actor=actor.username)
