@@ -273,3 +273,19 @@ def test_a_closed_agreement_takes_no_report_of_a_later_period(store, period_end,
         with pytest.raises(ValueError, match=re.escape(refused)):
             monitoring.save_report(store, PLANNER, late)
         assert [r.report_id for r in monitoring.reports(store, agreement.agreement_id)] == ["R1"]
+
+
+@pytest.mark.parametrize("today, raised", [
+    (dt.date(2027, 2, 27), {"late"}),  # before the closing: eight weeks gone, nothing done
+    (dt.date(2027, 8, 1), set()),  # closed early on 01/03/2027: nothing late, no report due
+])
+def test_an_agreement_closed_early_asks_for_no_more_reports(store, today, raised):
+    """Closed early for a cancellation, Seguimiento kept flagging it «atrasado; informe pendiente» for a report
+    that a closed agreement no longer takes (monitoring.require_open)."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 1, 31), 0))
+    closing.save_evaluation(store, PLANNER, _evaluation(evaluated_on=dt.date(2027, 3, 1),
+                                                        early_reason="El cooperante canceló el convenio"))
+    frame = monitoring.flags_frame(store, [agreement], today)
+    assert {f for f in monitoring.FLAGS if frame[f].item()} == raised

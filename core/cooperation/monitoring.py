@@ -111,11 +111,16 @@ def require_open(store: Store, agreement: Agreement, period_end: dt.date) -> Non
     before `period_end`: the closing judged the project as its reports stood then, and a later report would change
     the final report and the published expenditure under it. A report of a period before the closing, entered
     late, is still taken."""
-    closed = [dt.date.fromisoformat(r.body["evaluated_on"]) for r in store.records(CLOSING)
-              if r.body.get("agreement_id") == agreement.agreement_id]
-    if closed and period_end > min(closed):
-        raise ValueError(t("mon.err.closed", number=agreement.number_es, closed=fmt.date(min(closed)),
+    closed = closed_on(store, agreement.agreement_id)
+    if closed is not None and period_end > closed:
+        raise ValueError(t("mon.err.closed", number=agreement.number_es, closed=fmt.date(closed),
                            date=fmt.date(period_end)))
+
+
+def closed_on(store: Store, agreement_id: str) -> dt.date | None:
+    """The date of the agreement's earliest closing evaluation (by any evaluator), None while none is recorded."""
+    return min((dt.date.fromisoformat(r.body["evaluated_on"]) for r in store.records(CLOSING)
+                if r.body.get("agreement_id") == agreement_id), default=None)
 
 
 def require_progress_explained(report: Report, history: Sequence[Report]) -> None:
@@ -150,8 +155,12 @@ def _months_later(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last))
 
 
-def flags(agreement: Agreement, history: Sequence[Report], today: dt.date) -> dict[str, bool]:
+def flags(agreement: Agreement, history: Sequence[Report], today: dt.date,
+          closed: dt.date | None = None) -> dict[str, bool]:
+    """The flags on `today`; an agreement closed by then (`closed`, its closing evaluation's date) is neither late
+    nor owes a report: it takes no more (`require_open`)."""
     latest = history[-1] if history else None
+    running = closed is None or today < closed
     progress = latest.physical_progress_pct if latest else 0.0
     elapsed = elapsed_share(agreement, min(today, agreement.end_date)) * 100
     covered_until = latest.period_end if latest else agreement.start_date
@@ -159,8 +168,8 @@ def flags(agreement: Agreement, history: Sequence[Report], today: dt.date) -> di
     spent = latest.spent_by_source() if latest else {}
     committed = agreement.by_source()
     spent_share = sum(spent.values()) / agreement.total_usd * 100
-    return {"late": elapsed - progress > LATE_POINTS,
-            "report_overdue": today > due and today <= _months_later(agreement.end_date, 1),
+    return {"late": running and elapsed - progress > LATE_POINTS,
+            "report_overdue": running and today > due and today <= _months_later(agreement.end_date, 1),
             "over_budget": any(spent.get(s, 0.0) > committed[s] + 0.005 for s in committed)
                            or spent_share - progress > LATE_POINTS,
             "cancellation": bool(latest and latest.measure == "cancellation")}
@@ -185,7 +194,7 @@ def flags_frame(store: Store, agreements: Sequence[Agreement], today: dt.date) -
     for agreement in agreements:
         history = reports(store, agreement.agreement_id)
         latest = history[-1] if history else None
-        raised = {**flags(agreement, history, today), **review_flags(store, agreement.agreement_id),
+        raised = {**flags(agreement, history, today, closed_on(store, agreement.agreement_id)), **review_flags(store, agreement.agreement_id),
                   COST_FLAG: over_cost(store, agreement)}
         spent = sum(latest.spent_by_source().values()) if latest else 0.0
         rows.append({"agreement_id": agreement.agreement_id, "number": agreement.number_es,
