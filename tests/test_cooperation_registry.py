@@ -305,3 +305,12 @@ def test_a_registry_file_naming_a_cooperant_twice_is_refused_on_the_row_and_colu
     assert set(found) == {("registro.xlsx", 3, "Nombre"), ("registro.xlsx", 4, "Nombre")}
     assert "«giz» ya aparece en la fila 2 con el código CO-GIZ" in found[("registro.xlsx", 3, "Nombre")]
     assert "ya está registrado con el código CO-JAPON" in found[("registro.xlsx", 4, "Nombre")]
+
+
+@pytest.mark.parametrize("sources", ["", "   "])
+def test_a_registry_row_without_a_source_names_the_sources_column(store, sources):
+    """«Falta la fuente» was said of the row alone: the person had to guess which column it meant."""
+    data = xlsx_bytes([["Código", "Nombre", "Tipo", "Fuentes"], ["CO-SIN", "Fundación Sin Fuente", "ONG", sources]])
+    preview = preview_registry(data, "registro.xlsx", {})
+    assert [(p.row, p.column) for p in preview.problems] == [(2, "Fuentes")]
+    assert "Falta la fuente" in preview.problems[0].message

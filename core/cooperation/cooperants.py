@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.data.paths import SOURCES_DIR
 from core.lists import split_items
@@ -59,7 +59,7 @@ class Cooperant(BaseModel):
     counterpart_rules: str | None = Field(default=None, max_length=2000)
     target_population: list[TargetPopulation] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list, validate_default=True)  # checked when not given, too
     iati_org_id: str | None = Field(default=None, pattern=r"^[A-Z]{2}-[A-Za-z0-9_.-]+$")
     is_illustrative: bool = True
 
@@ -75,11 +75,13 @@ class Cooperant(BaseModel):
         a «;» is quoted."""
         return split_items(value) if isinstance(value, str) else value
 
-    @model_validator(mode="after")
-    def _sourced(self) -> Cooperant:
-        if not any(s.strip() for s in self.sources):
+    @field_validator("sources")
+    @classmethod
+    def _sourced(cls, value: list[str]) -> list[str]:
+        """On the field, not the model: a file's problem then names the column «Fuentes»."""
+        if not any(s.strip() for s in value):
             raise ValueError(t("coop.err.no_source"))
-        return self
+        return value
 
 
 def records(store: Store) -> list[StoredRecord]:
