@@ -20,8 +20,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core import fmt
-from core.cooperation.agreements import AGREEMENT, Agreement
-from core.cooperation.monitoring import CLOSING, reports
+from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement
+from core.cooperation.monitoring import reports
 from core.data import rural
 from core.record import facts
 from core.record.auth import Accounts, Action, User

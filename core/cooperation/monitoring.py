@@ -24,7 +24,7 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
-from core.cooperation.agreements import AGREEMENT, Agreement
+from core.cooperation.agreements import AGREEMENT, Agreement, closed_on
 from core.cooperation.reviews import REVIEW_FLAGS, review_flags
 from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN
@@ -39,7 +39,6 @@ GRACE_DAYS = 15
 Measure = Literal["none", "corrective", "feedback", "cancellation"]
 FLAGS = ("late", "report_overdue", "over_budget", "cancellation")
 COST_FLAG = "over_cost"  # the agreement adds up to more than its project costs (a project reformulated unrecorded)
-CLOSING = "closing_evaluation"  # the kind of core.cooperation.closing's records (which reads this module's reports)
 
 
 class IndicatorValue(BaseModel):
@@ -117,12 +116,6 @@ def require_open(store: Store, agreement: Agreement, period_end: dt.date) -> Non
                            date=fmt.date(period_end)))
 
 
-def closed_on(store: Store, agreement_id: str) -> dt.date | None:
-    """The date of the agreement's earliest closing evaluation (by any evaluator), None while none is recorded."""
-    return min((dt.date.fromisoformat(r.body["evaluated_on"]) for r in store.records(CLOSING)
-                if r.body.get("agreement_id") == agreement_id), default=None)
-
-
 def require_progress_explained(report: Report, history: Sequence[Report]) -> None:
     """ValueError (Spanish) when the physical progress, which is cumulative, goes back against the report of the
     period before (or passes the one after) and the report does not say why in its problems: a real setback (works
@@ -158,7 +151,7 @@ def _months_later(day: dt.date, months: int) -> dt.date:
 def flags(agreement: Agreement, history: Sequence[Report], today: dt.date,
           closed: dt.date | None = None) -> dict[str, bool]:
     """The flags on `today`; an agreement closed by then (`closed`, its closing evaluation's date) is neither late
-    nor owes a report: it takes no more (`require_open`)."""
+    nor owes a report (it takes no more: `require_open`), and a cancellation proposed before is settled."""
     latest = history[-1] if history else None
     running = closed is None or today < closed
     progress = latest.physical_progress_pct if latest else 0.0
@@ -172,7 +165,7 @@ def flags(agreement: Agreement, history: Sequence[Report], today: dt.date,
             "report_overdue": running and today > due and today <= _months_later(agreement.end_date, 1),
             "over_budget": any(spent.get(s, 0.0) > committed[s] + 0.005 for s in committed)
                            or spent_share - progress > LATE_POINTS,
-            "cancellation": bool(latest and latest.measure == "cancellation")}
+            "cancellation": running and bool(latest and latest.measure == "cancellation")}
 
 
 _FLAG_SCHEMA = {"agreement_id": pl.Utf8, "number": pl.Utf8, "proposal_id": pl.Utf8, "elapsed_pct": pl.Float64,
@@ -194,7 +187,9 @@ def flags_frame(store: Store, agreements: Sequence[Agreement], today: dt.date) -
     for agreement in agreements:
         history = reports(store, agreement.agreement_id)
         latest = history[-1] if history else None
-        raised = {**flags(agreement, history, today, closed_on(store, agreement.agreement_id)), **review_flags(store, agreement.agreement_id),
+        closed = closed_on(store, agreement.agreement_id)
+        raised = {**flags(agreement, history, today, closed),
+                  **review_flags(store, agreement.agreement_id, closed is not None and today >= closed),
                   COST_FLAG: over_cost(store, agreement)}
         spent = sum(latest.spent_by_source().values()) if latest else 0.0
         rows.append({"agreement_id": agreement.agreement_id, "number": agreement.number_es,
