@@ -289,3 +289,29 @@ def test_an_agreement_closed_early_asks_for_no_more_reports(store, today, raised
                                                         early_reason="El cooperante canceló el convenio"))
     frame = monitoring.flags_frame(store, [agreement], today)
     assert {f for f in monitoring.FLAGS if frame[f].item()} == raised
+
+
+@pytest.mark.parametrize("earlier, later, problems, refused", [
+    ((dt.date(2027, 3, 31), 6_000), (dt.date(2027, 6, 30), 0), None,  # the spending box left at its 0
+     ("«Gastado a la fecha: Contraparte del GAD (USD)» es $ 0 en este informe, menos que en el informe R1 ($ 6.000 "
+      "al 31/03/2027)")),
+    ((dt.date(2027, 3, 31), 6_000), (dt.date(2027, 6, 30), 5_500), "Se anuló una factura de $ 500", None),
+    ((dt.date(2027, 3, 31), 6_000), (dt.date(2027, 6, 30), 6_000), None, None),  # nothing spent in the period
+    ((dt.date(2027, 6, 30), 3_000), (dt.date(2027, 3, 31), 4_000), None,  # a report filed late, for an earlier period
+     "es $ 4.000 en este informe, más que en el informe R1 ($ 3.000 al 30/06/2027), de un período posterior"),
+])
+def test_spending_that_goes_back_is_refused_until_the_report_says_why(store, earlier, later, problems, refused):
+    """A report whose spending box was left at 0 after one with $ 6.000 was stored: the final report then said the
+    GAD spent nothing, and Seguimiento cleared its «sobre el presupuesto»."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", earlier[0], 20, spent_gad=earlier[1]))
+    second = _report("R2", later[0], 20, spent_gad=later[1]).model_copy(update={"problems": problems})
+    if refused is None:
+        monitoring.save_report(store, PLANNER, second)
+        assert len(monitoring.reports(store, agreement.agreement_id)) == 2
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)) as caught:
+            monitoring.save_report(store, PLANNER, second)
+        assert "explíquelo en «Problemas encontrados»" in str(caught.value)
+        assert [r.report_id for r in monitoring.reports(store, agreement.agreement_id)] == ["R1"]

@@ -117,22 +117,39 @@ def require_open(store: Store, agreement: Agreement, period_end: dt.date) -> Non
 
 
 def require_progress_explained(report: Report, history: Sequence[Report]) -> None:
-    """ValueError (Spanish) when the physical progress, which is cumulative, goes back against the report of the
-    period before (or passes the one after) and the report does not say why in its problems: a real setback (works
-    damaged, an earlier figure overstated) is kept once it is explained; a typo is caught before it is stored."""
+    """ValueError (Spanish) when the physical progress or a source's spending to date, both cumulative, goes back
+    against the report of the period before (or passes the one after) and the report does not say why in its
+    problems: a real setback (works damaged, an earlier figure overstated, an invoice annulled) is kept once it is
+    explained; a typo, or a box left at its 0, is caught before it is stored."""
     if (report.problems or "").strip():
         return
     before = [r for r in history if r.period_end <= report.period_end]
     after = [r for r in history if r.period_end > report.period_end]
+    problems = t("conv.report.problems")
     if before and before[-1].physical_progress_pct > report.physical_progress_pct:
         other = before[-1]
     elif after and after[0].physical_progress_pct < report.physical_progress_pct:
         other = after[0]
     else:
+        _require_spending_kept(report, before[-1] if before else None, after[0] if after else None, problems)
         return
     raise ValueError(t("mon.err.progress_back", progress=fmt.number(report.physical_progress_pct, 0),
                        other=other.report_id, other_progress=fmt.number(other.physical_progress_pct, 0),
-                       other_date=fmt.date(other.period_end), problems=t("conv.report.problems")))
+                       other_date=fmt.date(other.period_end), problems=problems))
+
+
+def _require_spending_kept(report: Report, previous: Report | None, following: Report | None, problems: str) -> None:
+    spent = report.spent_by_source()
+    for source, amount in spent.items():
+        for other, wrong in ((previous, "less"), (following, "more")):
+            if other is None:
+                continue
+            theirs = other.spent_by_source()[source]
+            if (amount < theirs - CENT) if wrong == "less" else (amount > theirs + CENT):
+                raise ValueError(t(f"mon.err.spent_{wrong}", field=t("conv.report.spent",
+                                                                       party=label("agreement_party", source)),
+                                   other=other.report_id, other_date=fmt.date(other.period_end), problems=problems,
+                                   **fmt.amounts_named(spent=amount, other_spent=theirs)))
 
 
 def elapsed_share(agreement: Agreement, day: dt.date) -> float:
