@@ -169,6 +169,22 @@ def percent(share: float | None, decimals: int = 1) -> str:
     return f"{number(share * 100, decimals)} %"
 
 
+def shares(values: Iterable[float], decimals: int = 1) -> list[str]:
+    """Each value's share of their sum as a percentage ('33,4 %'), rounded so the shares shown add up to '100,0 %'
+    (largest remainder: the units left by rounding down go to the shares that lost most); 'sin dato' each when the
+    sum is not positive."""
+    values = [max(0.0, float(v)) for v in values]
+    total, units = sum(values), 100 * 10 ** decimals
+    if total <= 0:
+        return [UNKNOWN] * len(values)
+    exact = [v / total * units for v in values]
+    whole = [math.floor(e) for e in exact]
+    by_remainder = sorted(range(len(values)), key=lambda i: (-(exact[i] - whole[i]), i))
+    for i in by_remainder[:units - sum(whole)]:
+        whole[i] += 1
+    return [percent(w / units, decimals) for w in whole]
+
+
 def date(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return UNKNOWN

@@ -222,3 +222,19 @@ def test_the_agreement_pdf_is_written_when_downloaded_not_on_every_rerun(own_sto
     app = open_app_page(PAGE, PLANNER)
     assert "Descargar convenio (PDF)" in {b.label for b in app.get("download_button")}
     assert written == []
+
+
+def test_the_next_report_offers_the_figures_to_date_of_the_newest_one(own_store):
+    """The report form offered 0 for the spending and the values to date: saved as offered, the final report said
+    the money was not spent and the families not reached."""
+    open_app_page(PAGE, PLANNER)  # the app seeds the demo (proposals, cooperants) into the store
+    store, agreement = _signed(own_store)
+    monitoring.save_report(store, PLANNER, monitoring.Report(
+        report_id="R1", agreement_id=agreement.agreement_id, period_end=facts.today() - dt.timedelta(days=5),
+        physical_progress_pct=20, spent_gad_usd=6_000.5,
+        values=[monitoring.IndicatorValue(name="Familias con riego", value=12.5)]))
+    app = open_app_page(PAGE, PLANNER)
+    texts = {i.label: i.value for i in app.text_input}
+    assert texts["Familias con riego: valor alcanzado (familias)"] == "12,5"
+    assert texts["Gastado a la fecha: Contraparte del GAD (USD)"] == "6.000,50"
+    assert texts["Gastado a la fecha: Cooperante (USD)"] == "0"

@@ -204,3 +204,14 @@ def test_an_agreement_under_a_call_stays_within_the_amount_the_call_funds(store,
         with pytest.raises(ValueError, match=re.escape(refused)):
             agr.sign(store, BOARD, draft)
         assert agr.agreements(store, "010170") == []
+
+
+def test_the_agreements_shares_by_source_add_up_to_its_total(store):
+    """Three equal parts read 33,3 % each above «Total 100,0 %»: a figure that did not add up in a signed document."""
+    _accepted(store)
+    signed = agr.sign(store, BOARD, _draft(cooperant_usd=10_000, gad_usd=10_000, community_usd=10_000))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(agreement_pdf(
+        signed, parish_name="Chinca", cooperant_name="Fundación Ñandú", project_title="Agua segura"))).pages)
+    shares = re.findall(r"\$ 10\.000 (\d+,\d) %", text)
+    assert len(shares) == 3 and sum(float(s.replace(",", ".")) for s in shares) == pytest.approx(100)
+    assert "$ 30.000 100,0 %" in text

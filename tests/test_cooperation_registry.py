@@ -275,3 +275,42 @@ def test_an_empty_non_reimbursable_cell_takes_the_form_default_and_says_so(store
     kept = preview_registry(update, "registro.xlsx", {"CO-N2": (1, stored)}, update_existing=True)
     assert kept.ok, kept.problems
     assert [c.non_reimbursable for c in kept.to_save()] == [False] and kept.notices == []
+
+
+@pytest.mark.parametrize("typed", ["EMBAJADA DEL JAPON", "embajada  del japón", " Embajada del Japón "])
+def test_a_cooperant_already_registered_under_another_code_is_refused_with_its_code(store, typed):
+    """The same embassy typed two ways became two cooperants: its offers and calls split between them, and an offer
+    linked by name (core.cooperation.offer_links) went to whichever came first."""
+    before = len(coop.cooperants(store))
+    twin = coop.Cooperant(cooperant_id="CO-JAPAN-2", name=typed, kind="bilateral", country="Japón", sources=["Web"])
+    with pytest.raises(ValueError, match=re.escape("ya está registrado con el código CO-JAPON («Embajada del Japón»)")):
+        coop.save_cooperant(store, PLANNER, twin, new=True)
+    with pytest.raises(ValueError, match="CO-JAPON"):
+        coop.import_cooperants(store, PLANNER, [twin])
+    assert len(coop.cooperants(store)) == before
+    renamed = coop.registered(store, "CO-JAPON").model_copy(update={"name": "Embajada del Japón en Ecuador"})
+    coop.save_cooperant(store, PLANNER, renamed)  # its own name, changed: no other cooperant has it
+    assert coop.registered(store, "CO-JAPON").name == "Embajada del Japón en Ecuador"
+
+
+def test_a_registry_file_naming_a_cooperant_twice_is_refused_on_the_row_and_column(store):
+    data = xlsx_bytes([HEADER,
+                       ["CO-GIZ", "GIZ", "bilateral", "Alemania", "", "sí", "Tesis §2.4", ""],
+                       ["CO-GIZ2", "giz", "bilateral", "Alemania", "", "sí", "Tesis §2.4", ""],
+                       ["CO-JP", "Embajada del Japon", "bilateral", "Japón", "", "sí", "Tesis §2.4", ""]])
+    existing = {r.record_id: (r.version, coop.Cooperant.model_validate(r.body)) for r in coop.records(store)}
+    preview = preview_registry(data, "registro.xlsx", existing)
+    assert not preview.ok
+    found = {(p.file, p.row, p.column): p.message for p in preview.problems}
+    assert set(found) == {("registro.xlsx", 3, "Nombre"), ("registro.xlsx", 4, "Nombre")}
+    assert "«giz» ya aparece en la fila 2 con el código CO-GIZ" in found[("registro.xlsx", 3, "Nombre")]
+    assert "ya está registrado con el código CO-JAPON" in found[("registro.xlsx", 4, "Nombre")]
+
+
+@pytest.mark.parametrize("sources", ["", "   "])
+def test_a_registry_row_without_a_source_names_the_sources_column(store, sources):
+    """«Falta la fuente» was said of the row alone: the person had to guess which column it meant."""
+    data = xlsx_bytes([["Código", "Nombre", "Tipo", "Fuentes"], ["CO-SIN", "Fundación Sin Fuente", "ONG", sources]])
+    preview = preview_registry(data, "registro.xlsx", {})
+    assert [(p.row, p.column) for p in preview.problems] == [(2, "Fuentes")]
+    assert "Falta la fuente" in preview.problems[0].message

@@ -249,3 +249,69 @@ def test_the_final_report_says_why_a_project_closed_early(store):
     book = load_workbook(io.BytesIO(final_report.xlsx_bytes(agreement, reports, items)))
     lessons = list(book["Lecciones"].iter_rows(values_only=True))
     assert lessons[0][3] == "Motivo del cierre anticipado" and lessons[1][3] == reason
+
+
+@pytest.mark.parametrize("period_end, refused", [
+    (dt.date(2028, 3, 31), ("El convenio CONV-2026-001 se cerró con su evaluación de cierre del 15/01/2028: no se "
+                            "registra un informe de un período que termina después (31/03/2028)")),
+    (dt.date(2028, 1, 15), None),  # the closing day itself: the period the evaluation saw
+    (dt.date(2027, 9, 30), None),  # a report of a period before the closing, entered late
+])
+def test_a_closed_agreement_takes_no_report_of_a_later_period(store, period_end, refused):
+    """A report dated after the closing evaluation was stored: the final report then showed its spending (over what
+    was committed) and dropped the values the closing was based on, and IATI published it as new expenditure."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 12, 31), 100, spent_gad=7_000, value=150))
+    closing.save_evaluation(store, PLANNER, _evaluation(evaluated_on=dt.date(2028, 1, 15)))
+    late = _report("R2", period_end, 100, spent_gad=6_500, value=150).model_copy(
+        update={"problems": "Gasto corregido tras la auditoría"})
+    if refused is None:
+        monitoring.save_report(store, PLANNER, late)
+        assert "R2" in [r.report_id for r in monitoring.reports(store, agreement.agreement_id)]
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            monitoring.save_report(store, PLANNER, late)
+        assert [r.report_id for r in monitoring.reports(store, agreement.agreement_id)] == ["R1"]
+
+
+@pytest.mark.parametrize("today, raised", [
+    (dt.date(2027, 2, 27), {"late"}),  # before the closing: eight weeks gone, nothing done
+    (dt.date(2027, 8, 1), set()),  # closed early on 01/03/2027: nothing late, no report due
+])
+def test_an_agreement_closed_early_asks_for_no_more_reports(store, today, raised):
+    """Closed early for a cancellation, Seguimiento kept flagging it «atrasado; informe pendiente» for a report
+    that a closed agreement no longer takes (monitoring.require_open)."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 1, 31), 0))
+    closing.save_evaluation(store, PLANNER, _evaluation(evaluated_on=dt.date(2027, 3, 1),
+                                                        early_reason="El cooperante canceló el convenio"))
+    frame = monitoring.flags_frame(store, [agreement], today)
+    assert {f for f in monitoring.FLAGS if frame[f].item()} == raised
+
+
+@pytest.mark.parametrize("earlier, later, problems, refused", [
+    ((dt.date(2027, 3, 31), 6_000), (dt.date(2027, 6, 30), 0), None,  # the spending box left at its 0
+     ("«Gastado a la fecha: Contraparte del GAD (USD)» es $ 0 en este informe, menos que en el informe R1 ($ 6.000 "
+      "al 31/03/2027)")),
+    ((dt.date(2027, 3, 31), 6_000), (dt.date(2027, 6, 30), 5_500), "Se anuló una factura de $ 500", None),
+    ((dt.date(2027, 3, 31), 6_000), (dt.date(2027, 6, 30), 6_000), None, None),  # nothing spent in the period
+    ((dt.date(2027, 6, 30), 3_000), (dt.date(2027, 3, 31), 4_000), None,  # a report filed late, for an earlier period
+     "es $ 4.000 en este informe, más que en el informe R1 ($ 3.000 al 30/06/2027), de un período posterior"),
+])
+def test_spending_that_goes_back_is_refused_until_the_report_says_why(store, earlier, later, problems, refused):
+    """A report whose spending box was left at 0 after one with $ 6.000 was stored: the final report then said the
+    GAD spent nothing, and Seguimiento cleared its «sobre el presupuesto»."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", earlier[0], 20, spent_gad=earlier[1]))
+    second = _report("R2", later[0], 20, spent_gad=later[1]).model_copy(update={"problems": problems})
+    if refused is None:
+        monitoring.save_report(store, PLANNER, second)
+        assert len(monitoring.reports(store, agreement.agreement_id)) == 2
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)) as caught:
+            monitoring.save_report(store, PLANNER, second)
+        assert "explíquelo en «Problemas encontrados»" in str(caught.value)
+        assert [r.report_id for r in monitoring.reports(store, agreement.agreement_id)] == ["R1"]

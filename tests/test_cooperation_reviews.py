@@ -4,6 +4,7 @@ Seguimiento; the final report's PDF and Excel carry them; a backup accepts them.
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -11,7 +12,7 @@ from pydantic import ValidationError
 from pypdf import PdfReader
 
 from core.cooperation import agreements as agr
-from core.cooperation import final_report, monitoring, reviews
+from core.cooperation import closing, final_report, monitoring, reviews
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import ConflictError
 from tests import test_cooperation_cycle as cycle
@@ -160,3 +161,47 @@ def test_a_backup_with_reviews_is_accepted(agreement, tmp_path):
     report = backup.inspect_backup(store, backup.backup_to(store, tmp_path / "respaldo.sqlite"))
     assert report.problems == ()
     assert str(reviews.midterm(store, signed.agreement_id).report_url) == "https://elvalle.gob.ec/eval.pdf"
+
+
+def _closed_early(store, signed, on=dt.date(2027, 3, 1)):
+    """Closed for a cancellation on `on`, two months in, with nothing done."""
+    monitoring.save_report(store, PLANNER, monitoring.Report(report_id="R1", agreement_id=signed.agreement_id,
+                                                             period_end=dt.date(2027, 1, 31), physical_progress_pct=0))
+    closing.save_evaluation(store, PLANNER, closing.ClosingEvaluation(
+        agreement_id=signed.agreement_id, evaluator="planner", evaluator_name="Técnica", evaluated_on=on,
+        early_reason="El cooperante canceló el convenio",
+        scores=[closing.CriterionScore(criterion=c, score=2, evidence="Actas") for c in closing.CRITERIA]))
+
+
+@pytest.mark.parametrize("evaluated_on, refused", [
+    (dt.date(2027, 2, 15), None),  # before the closing, entered late
+    (dt.date(2027, 6, 30), ("El convenio CONV-2026-001 se cerró con su evaluación de cierre del 01/03/2027: no se "
+                            "registra una evaluación intermedia posterior (30/06/2027)")),
+])
+def test_an_agreement_closed_early_takes_no_later_midterm_evaluation(agreement, evaluated_on, refused):
+    store, signed = agreement
+    _closed_early(store, signed)
+    evaluation = _midterm(signed.agreement_id, evaluated_on=evaluated_on, recommendation="cancel", reason="Sin fondos")
+    if refused is None:
+        assert reviews.save_midterm(store, PLANNER, evaluation) == reviews.midterm(store, signed.agreement_id)
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            reviews.save_midterm(store, PLANNER, evaluation)
+        assert reviews.midterm(store, signed.agreement_id) is None
+
+
+@pytest.mark.parametrize("today, raised", [
+    (dt.date(2027, 2, 20), {"midterm_change", "audit_open", "cancellation"}),  # still running
+    (dt.date(2027, 8, 1), {"audit_open"}),  # closed: the course is settled, the observations still wait
+])
+def test_a_closed_agreement_is_no_longer_flagged_for_a_change_of_course(agreement, today, raised):
+    store, signed = agreement
+    monitoring.save_report(store, PLANNER, monitoring.Report(
+        report_id="R0", agreement_id=signed.agreement_id, period_end=dt.date(2027, 2, 10), physical_progress_pct=0,
+        measure="cancellation", measure_note="El cooperante retira los fondos"))
+    reviews.save_midterm(store, PLANNER, _midterm(signed.agreement_id, evaluated_on=dt.date(2027, 2, 15),
+                                                  recommendation="cancel", reason="Sin fondos"))
+    reviews.save_audit(store, PLANNER, _audit(signed.agreement_id, audited_on=dt.date(2027, 2, 16)))
+    _closed_early(store, signed)
+    frame = monitoring.flags_frame(store, [signed], today)
+    assert {f for f in (*monitoring.FLAGS, *reviews.REVIEW_FLAGS) if frame[f].item()} == raised

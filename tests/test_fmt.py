@@ -49,6 +49,23 @@ def test_percent(share, expected):
     assert fmt.percent(share) == expected
 
 
+@pytest.mark.parametrize(("values", "expected"), [
+    ([10_000, 10_000, 10_000], ["33,4 %", "33,3 %", "33,3 %"]),  # each 33,3 % alone: 99,9 % beside «Total 100,0 %»
+    ([2, 1, 0], ["66,7 %", "33,3 %", "0,0 %"]),
+    ([12_345.67, 3_000, 500], ["77,9 %", "18,9 %", "3,2 %"]),
+    ([0, 0], ["sin dato", "sin dato"]),
+])
+def test_shares_of_a_whole_add_up_to_its_hundred_percent(values, expected):
+    assert fmt.shares(values) == expected
+
+
+@given(st.lists(st.floats(min_value=0, max_value=1e9, allow_nan=False), min_size=1, max_size=8))
+def test_shown_shares_always_add_up_to_a_hundred(values):
+    shown = fmt.shares(values)
+    if sum(values) > 0:
+        assert sum(fmt.read_number(s.removesuffix(" %"), 1) * 10 for s in shown) == pytest.approx(1000)
+
+
 def test_dates_are_day_month_year():
     assert fmt.date(dt.date(2026, 11, 3)) == "03/11/2026"
     assert fmt.datetime(dt.datetime(2026, 11, 3, 9, 5)) == "03/11/2026 09:05"

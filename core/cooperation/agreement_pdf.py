@@ -28,8 +28,8 @@ def pdf_bytes(agreement: Agreement, *, parish_name: str, cooperant_name: str, pr
     heading(pdf, t("agr.pdf.money"))
     parts = agreement.by_source()
     money = fmt.amount_for([*parts.values(), agreement.total_usd])  # one column, one rule
-    rows = [[label("agreement_party", party), money(amount), fmt.percent(amount / agreement.total_usd)]
-            for party, amount in parts.items()]
+    rows = [[label("agreement_party", party), money(amount), share]  # the shares add up to the total's 100 %
+            for (party, amount), share in zip(parts.items(), fmt.shares(parts.values()), strict=True)]
     rows.append([t("acta.total"), money(agreement.total_usd), fmt.percent(1.0)])
     table(pdf, [t("agr.col.source"), t("agr.col.amount"), t("agr.col.share")], rows, [90, 50, 34],
            ["LEFT", "RIGHT", "RIGHT"])

@@ -28,6 +28,7 @@ from core.record.store import Change, ConflictError, Store, StoreError
 from core.texts import label, t
 
 APPLICATION, AGREEMENT = "application", "agreement"
+CLOSING = "closing_evaluation"  # the kind of core.cooperation.closing's records: an agreement evaluated is closed
 Answer = Literal["accepted", "reformulate", "new_proposal", "rejected"]
 Party = Literal["cooperant", "gad", "community"]
 # The statuses of a proposal the junta approved (COPFP Art. 69; brief R11): an agreement is signed only for these.
@@ -132,6 +133,13 @@ def applications(store: Store, parish_code: str) -> list[Application]:
 def agreements(store: Store, parish_code: str) -> list[Agreement]:
     return sorted((Agreement.model_validate(r.body) for r in store.records(AGREEMENT, parish_code)),
                   key=lambda a: a.agreement_id)
+
+
+def closed_on(store: Store, agreement_id: str) -> dt.date | None:
+    """The date of the agreement's earliest closing evaluation (by any evaluator), None while none is recorded: from
+    then on it takes no report (core.cooperation.monitoring) nor mid-term evaluation (core.cooperation.reviews)."""
+    return min((dt.date.fromisoformat(r.body["evaluated_on"]) for r in store.records(CLOSING)
+                if r.body.get("agreement_id") == agreement_id), default=None)
 
 
 def submit(store: Store, user: User | None, application: Application) -> Application:

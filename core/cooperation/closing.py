@@ -20,7 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core import fmt
-from core.cooperation.agreements import AGREEMENT, Agreement
+from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement
 from core.cooperation.monitoring import reports
 from core.data import rural
 from core.record import facts
@@ -28,7 +28,7 @@ from core.record.auth import Accounts, Action, User
 from core.record.store import Store
 from core.texts import label, t
 
-EVALUATION = "closing_evaluation"
+EVALUATION = CLOSING
 Criterion = Literal["pertinencia", "eficiencia", "eficacia", "impacto", "sostenibilidad"]
 CRITERIA: tuple[Criterion, ...] = ("pertinencia", "eficiencia", "eficacia", "impacto", "sostenibilidad")
 SCALE = range(1, 6)

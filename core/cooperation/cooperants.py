@@ -8,10 +8,11 @@ core.cooperation.offer_links. Every write checks the role (planners and admins) 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.data.paths import SOURCES_DIR
 from core.lists import split_items
@@ -58,7 +59,7 @@ class Cooperant(BaseModel):
     counterpart_rules: str | None = Field(default=None, max_length=2000)
     target_population: list[TargetPopulation] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list, validate_default=True)  # checked when not given, too
     iati_org_id: str | None = Field(default=None, pattern=r"^[A-Z]{2}-[A-Za-z0-9_.-]+$")
     is_illustrative: bool = True
 
@@ -74,11 +75,13 @@ class Cooperant(BaseModel):
         a «;» is quoted."""
         return split_items(value) if isinstance(value, str) else value
 
-    @model_validator(mode="after")
-    def _sourced(self) -> Cooperant:
-        if not any(s.strip() for s in self.sources):
+    @field_validator("sources")
+    @classmethod
+    def _sourced(cls, value: list[str]) -> list[str]:
+        """On the field, not the model: a file's problem then names the column «Fuentes»."""
+        if not any(s.strip() for s in value):
             raise ValueError(t("coop.err.no_source"))
-        return self
+        return value
 
 
 def records(store: Store) -> list[StoredRecord]:
@@ -94,6 +97,31 @@ def registered(store: Store, cooperant_id: str) -> Cooperant | None:
     """The live cooperant with this id (the demo's or the store's), None when there is none."""
     record = overlay.current(store, KIND, cooperant_id)
     return Cooperant.model_validate(record.body) if record is not None and not record.deleted else None
+
+
+def plain_name(name: str) -> str:
+    """A cooperant's name compared without regard to case, accents or spacing («EMBAJADA DEL JAPON» is «Embajada
+    del Japón»): how offers are linked by name (core.cooperation.offer_links) and how a twin is told apart."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(text.split())
+
+
+def twin(cooperant: Cooperant, items: Iterable[Cooperant]) -> Cooperant | None:
+    """Another cooperant of `items` (another code) with the same name as `cooperant`, None when there is none."""
+    wanted = plain_name(cooperant.name)
+    return next((c for c in items if c.cooperant_id != cooperant.cooperant_id and plain_name(c.name) == wanted), None)
+
+
+def require_no_twin(store: Store, items: Sequence[Cooperant]) -> None:
+    """ValueError (Spanish) when a cooperant about to be stored has the name of a registered one under another code
+    (one not replaced in the same write), or of another in the same write: the same cooperant typed two ways split
+    its offers and calls between two records."""
+    saving = {c.cooperant_id for c in items}
+    kept = [c for c in cooperants(store) if c.cooperant_id not in saving]
+    for index, cooperant in enumerate(items):
+        found = twin(cooperant, [*kept, *items[:index]])
+        if found is not None:
+            raise ValueError(t("coop.err.twin", name=cooperant.name, code=found.cooperant_id, registered=found.name))
 
 
 def by_id(items: Iterable[Cooperant]) -> dict[str, Cooperant]:
@@ -135,6 +163,7 @@ def save_cooperant(store: Store, user: User | None, cooperant: Cooperant, expect
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     if new:
         overlay.refuse_taken(store, KIND, cooperant.cooperant_id)
+    require_no_twin(store, [cooperant])
     [saved] = store.apply([Change(KIND, cooperant.cooperant_id, cooperant.model_dump(mode="json"),
                                   expected_version=expected_version, action=t("log.action.save_cooperant"),
                                   base=overlay.base(KIND, cooperant.cooperant_id))], actor=actor.username)
@@ -146,6 +175,7 @@ def import_cooperants(store: Store, user: User | None, items: Sequence[Cooperant
     """Store many cooperants as one transaction (a registry import): all of them, or none."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     expected = expected_versions or {}
+    require_no_twin(store, items)
     store.apply([Change(KIND, c.cooperant_id, c.model_dump(mode="json"), expected_version=expected.get(c.cooperant_id),
                         action=t("log.action.import_cooperant"), base=overlay.base(KIND, c.cooperant_id))
                  for c in items], actor=actor.username)

@@ -24,7 +24,7 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
-from core.cooperation.agreements import AGREEMENT, Agreement
+from core.cooperation.agreements import AGREEMENT, Agreement, closed_on
 from core.cooperation.reviews import REVIEW_FLAGS, review_flags
 from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN
@@ -94,6 +94,7 @@ def save_report(store: Store, user: User | None, report: Report) -> Report:
     if not agreement.start_date <= report.period_end:
         raise ValueError(t("mon.err.period", date=fmt.date(agreement.start_date)))
     facts.require_past(report.period_end, label("field", "period_end"))  # a report tells a period that ended
+    require_open(store, agreement, report.period_end)
     rural.require_rural(agreement.parish_code)
     taken = store.get(REPORT, report.report_id)
     if taken is not None:  # a report is never rewritten: a code in use is the person's choice, not a conflict
@@ -104,23 +105,51 @@ def save_report(store: Store, user: User | None, report: Report) -> Report:
     return report
 
 
+def require_open(store: Store, agreement: Agreement, period_end: dt.date) -> None:
+    """ValueError (Spanish) when a closing evaluation of the agreement (the earliest, by any evaluator) is dated
+    before `period_end`: the closing judged the project as its reports stood then, and a later report would change
+    the final report and the published expenditure under it. A report of a period before the closing, entered
+    late, is still taken."""
+    closed = closed_on(store, agreement.agreement_id)
+    if closed is not None and period_end > closed:
+        raise ValueError(t("mon.err.closed", number=agreement.number_es, closed=fmt.date(closed),
+                           date=fmt.date(period_end)))
+
+
 def require_progress_explained(report: Report, history: Sequence[Report]) -> None:
-    """ValueError (Spanish) when the physical progress, which is cumulative, goes back against the report of the
-    period before (or passes the one after) and the report does not say why in its problems: a real setback (works
-    damaged, an earlier figure overstated) is kept once it is explained; a typo is caught before it is stored."""
+    """ValueError (Spanish) when the physical progress or a source's spending to date, both cumulative, goes back
+    against the report of the period before (or passes the one after) and the report does not say why in its
+    problems: a real setback (works damaged, an earlier figure overstated, an invoice annulled) is kept once it is
+    explained; a typo, or a box left at its 0, is caught before it is stored."""
     if (report.problems or "").strip():
         return
     before = [r for r in history if r.period_end <= report.period_end]
     after = [r for r in history if r.period_end > report.period_end]
+    problems = t("conv.report.problems")
     if before and before[-1].physical_progress_pct > report.physical_progress_pct:
         other = before[-1]
     elif after and after[0].physical_progress_pct < report.physical_progress_pct:
         other = after[0]
     else:
+        _require_spending_kept(report, before[-1] if before else None, after[0] if after else None, problems)
         return
     raise ValueError(t("mon.err.progress_back", progress=fmt.number(report.physical_progress_pct, 0),
                        other=other.report_id, other_progress=fmt.number(other.physical_progress_pct, 0),
-                       other_date=fmt.date(other.period_end), problems=t("conv.report.problems")))
+                       other_date=fmt.date(other.period_end), problems=problems))
+
+
+def _require_spending_kept(report: Report, previous: Report | None, following: Report | None, problems: str) -> None:
+    spent = report.spent_by_source()
+    for source, amount in spent.items():
+        for other, wrong in ((previous, "less"), (following, "more")):
+            if other is None:
+                continue
+            theirs = other.spent_by_source()[source]
+            if (amount < theirs - CENT) if wrong == "less" else (amount > theirs + CENT):
+                raise ValueError(t(f"mon.err.spent_{wrong}", field=t("conv.report.spent",
+                                                                       party=label("agreement_party", source)),
+                                   other=other.report_id, other_date=fmt.date(other.period_end), problems=problems,
+                                   **fmt.amounts_named(spent=amount, other_spent=theirs)))
 
 
 def elapsed_share(agreement: Agreement, day: dt.date) -> float:
@@ -136,8 +165,12 @@ def _months_later(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last))
 
 
-def flags(agreement: Agreement, history: Sequence[Report], today: dt.date) -> dict[str, bool]:
+def flags(agreement: Agreement, history: Sequence[Report], today: dt.date,
+          closed: dt.date | None = None) -> dict[str, bool]:
+    """The flags on `today`; an agreement closed by then (`closed`, its closing evaluation's date) is neither late
+    nor owes a report (it takes no more: `require_open`), and a cancellation proposed before is settled."""
     latest = history[-1] if history else None
+    running = closed is None or today < closed
     progress = latest.physical_progress_pct if latest else 0.0
     elapsed = elapsed_share(agreement, min(today, agreement.end_date)) * 100
     covered_until = latest.period_end if latest else agreement.start_date
@@ -145,11 +178,11 @@ def flags(agreement: Agreement, history: Sequence[Report], today: dt.date) -> di
     spent = latest.spent_by_source() if latest else {}
     committed = agreement.by_source()
     spent_share = sum(spent.values()) / agreement.total_usd * 100
-    return {"late": elapsed - progress > LATE_POINTS,
-            "report_overdue": today > due and today <= _months_later(agreement.end_date, 1),
+    return {"late": running and elapsed - progress > LATE_POINTS,
+            "report_overdue": running and today > due and today <= _months_later(agreement.end_date, 1),
             "over_budget": any(spent.get(s, 0.0) > committed[s] + 0.005 for s in committed)
                            or spent_share - progress > LATE_POINTS,
-            "cancellation": bool(latest and latest.measure == "cancellation")}
+            "cancellation": running and bool(latest and latest.measure == "cancellation")}
 
 
 _FLAG_SCHEMA = {"agreement_id": pl.Utf8, "number": pl.Utf8, "proposal_id": pl.Utf8, "elapsed_pct": pl.Float64,
@@ -171,7 +204,9 @@ def flags_frame(store: Store, agreements: Sequence[Agreement], today: dt.date) -
     for agreement in agreements:
         history = reports(store, agreement.agreement_id)
         latest = history[-1] if history else None
-        raised = {**flags(agreement, history, today), **review_flags(store, agreement.agreement_id),
+        closed = closed_on(store, agreement.agreement_id)
+        raised = {**flags(agreement, history, today, closed),
+                  **review_flags(store, agreement.agreement_id, closed is not None and today >= closed),
                   COST_FLAG: over_cost(store, agreement)}
         spent = sum(latest.spent_by_source().values()) if latest else 0.0
         rows.append({"agreement_id": agreement.agreement_id, "number": agreement.number_es,

@@ -9,10 +9,9 @@ matching cooperant is registered. Linking never changes an offer that already ha
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
-from core.cooperation.cooperants import Cooperant, cooperants, with_cooperant
+from core.cooperation.cooperants import Cooperant, cooperants, plain_name, with_cooperant
 from core.proposals.offers import CooperationOffer
 from core.proposals.records import OFFER
 from core.record.store import Change, ConflictError, Store
@@ -21,15 +20,10 @@ from core.texts import t
 MIGRATION_ACTOR = "migracion"
 
 
-def _plain(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return " ".join(text.split())
-
-
 def match(offer: CooperationOffer, registry: Sequence[Cooperant]) -> Cooperant | None:
     """The registered cooperant an offer without a link names (by name; None when none has it)."""
-    wanted = _plain(offer.cooperant)
-    return next((c for c in registry if _plain(c.name) == wanted), None)
+    wanted = plain_name(offer.cooperant)
+    return next((c for c in registry if plain_name(c.name) == wanted), None)
 
 
 def linked(offer: CooperationOffer, registry: Sequence[Cooperant]) -> CooperationOffer:

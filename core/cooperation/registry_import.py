@@ -20,7 +20,7 @@ from typing import Any, Literal
 import polars as pl
 from pydantic import ValidationError
 
-from core.cooperation.cooperants import Contact, Cooperant
+from core.cooperation.cooperants import Contact, Cooperant, plain_name, twin
 from core.data.validation import RowProblem, spanish_message
 from core.fmt import listing
 from core.lists import not_given, split_items
@@ -146,6 +146,7 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
         return preview
     written = {name: text for name, text in columns.values() if name}
     seen: set[str] = set()
+    named: dict[str, tuple[int, str]] = {}  # a name as compared (plain_name) → the first row and code with it
     defaults: dict[str, list[int]] = {}  # yes/no field → the rows whose empty cell took the model's default
     for line, cells in sheet.rows[1:]:
         if all(c is None or str(c).strip() == "" for c in cells):
@@ -197,6 +198,7 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
             preview.problems.append(RowProblem(book.file, line, written["cooperant_id"],
                                                t("coop.import.repeated", code=code)))
         seen.add(code)
+        _twins(preview, cooperant, line, written["name"], named, existing)
         preview.rows.append(PreviewRow(line, cooperant, _action(cooperant, existing, update_existing, preview, line,
                                                                  written["cooperant_id"])))
     for name, lines in defaults.items():
@@ -206,6 +208,21 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
             preview.notices.append(t(key, file=book.file, column=written[name], rows=listing(str(r) for r in lines),
                                      value=label("bool", str(default))))
     return preview
+
+
+def _twins(preview: RegistryPreview, cooperant: Cooperant, line: int, column: str,
+           named: dict[str, tuple[int, str]], existing: Mapping[str, tuple[int, Cooperant]]) -> None:
+    """A problem on the row when its cooperant has the name of an earlier row's, or of a registered one, under
+    another code: the same cooperant typed two ways (core.cooperation.cooperants.require_no_twin)."""
+    first = named.setdefault(plain_name(cooperant.name), (line, cooperant.cooperant_id))
+    registered = twin(cooperant, (c for _, c in existing.values()))
+    if first[1] != cooperant.cooperant_id:
+        preview.problems.append(RowProblem(preview.file, line, column, t("coop.import.twin_row", name=cooperant.name,
+                                                                         row=first[0], code=first[1])))
+    elif registered is not None:
+        preview.problems.append(RowProblem(preview.file, line, column, t("coop.err.twin", name=cooperant.name,
+                                                                         code=registered.cooperant_id,
+                                                                         registered=registered.name)))
 
 
 def _action(cooperant: Cooperant, existing: Mapping[str, tuple[int, Cooperant]], update_existing: bool,

@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
-from core.cooperation.agreements import AGREEMENT, Agreement
+from core.cooperation.agreements import AGREEMENT, Agreement, closed_on
 from core.data import rural
 from core.proposals.models import ID_PATTERN
 from core.record import facts
@@ -102,6 +102,10 @@ def save_midterm(store: Store, user: User | None, evaluation: MidtermEvaluation)
     if not agreement.start_date <= evaluation.evaluated_on <= agreement.end_date:
         raise ValueError(t("rev.err.midterm_date", start=fmt.date(agreement.start_date),
                            end=fmt.date(agreement.end_date)))
+    closed = closed_on(store, agreement.agreement_id)
+    if closed is not None and evaluation.evaluated_on > closed:  # a project closed early is evaluated no more
+        raise ValueError(t("rev.err.midterm_closed", number=agreement.number_es, closed=fmt.date(closed),
+                           date=fmt.date(evaluation.evaluated_on)))
     facts.require_past(evaluation.evaluated_on, label("field", "evaluated_on"))
     rural.require_rural(agreement.parish_code)
     store.save(MIDTERM, evaluation.record_id, evaluation.model_dump(mode="json"), actor=actor.username,
@@ -148,11 +152,11 @@ def resolve(store: Store, user: User | None, audit_id: str, texts: Sequence[str]
     return save_audit(store, user, audit.model_copy(update={"observations": resolved}), expected_version=stored.version)
 
 
-def review_flags(store: Store, agreement_id: str) -> dict[str, bool]:
-    """`midterm_change`: the mid-term evaluation recommends adjusting or cancelling; `audit_open`: an audit has
-    observations not resolved."""
+def review_flags(store: Store, agreement_id: str, closed: bool = False) -> dict[str, bool]:
+    """`midterm_change`: the mid-term evaluation recommends adjusting or cancelling, while the agreement is not
+    `closed` (its closing evaluation settled the course); `audit_open`: an audit has observations not resolved."""
     evaluation = midterm(store, agreement_id)
-    return {"midterm_change": evaluation is not None and evaluation.recommendation != "continue",
+    return {"midterm_change": not closed and evaluation is not None and evaluation.recommendation != "continue",
             "audit_open": any(a.open_observations() for a in audits(store, agreement_id))}
 
 

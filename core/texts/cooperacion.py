@@ -11,6 +11,8 @@ STRINGS = {
                                         "antes de su oferta.",
     "coop.err.offer_without_cooperant": "La oferta «{offer}» no dice su cooperante: elija uno del registro de "
                                         "cooperantes.",
+    "coop.err.twin": ("El cooperante «{name}» ya está registrado con el código {code} («{registered}»): use ese "
+                      "código, o corrija el nombre si es otro cooperante."),
     "coop.offer.unlinked": "{name} (sin vincular al registro de cooperantes)",
     "coop.col.cooperant_id": "Código",
     "coop.col.name": "Nombre",
@@ -48,6 +50,8 @@ STRINGS = {
     "coop.import.default_one": "{file}: la columna «{column}» no tiene valor en la fila {rows}; se guarda «{value}».",
     "coop.import.default": "{file}: la columna «{column}» no tiene valor en las filas {rows}; se guarda «{value}».",
     "coop.import.missing_column": "Falta la columna «{column}».",
+    "coop.import.twin_row": ("El cooperante «{name}» ya aparece en la fila {row} con el código {code}: es el mismo "
+                             "cooperante escrito de otra forma; deje una sola fila."),
     "coop.import.repeated": "El código {code} aparece en más de una fila.",
     "coop.import.exists": "El cooperante {code} ya está registrado con otros datos; marque «Actualizar los que ya "
                           "existen» para reemplazarlo.",

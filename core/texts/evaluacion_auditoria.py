@@ -14,6 +14,8 @@ STRINGS: dict[str, str] = {
     "rev.observation.resolved": "{text} (resuelta)",
     "rev.observation.none": "Sin observaciones",
     "rev.err.reason": "Diga por qué la evaluación intermedia recomienda ajustar o cancelar.",
+    "rev.err.midterm_closed": ("El convenio {number} se cerró con su evaluación de cierre del {closed}: no se "
+                               "registra una evaluación intermedia posterior ({date})."),
     "rev.err.midterm_date": "La evaluación intermedia debe estar dentro del período del convenio (del {start} al "
                             "{end}).",
     "rev.err.audit_date": "La auditoría no puede ser anterior al inicio del convenio ({start}).",

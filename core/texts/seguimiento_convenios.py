@@ -13,7 +13,18 @@ STRINGS = {
                               "({other_progress} % al {other_date}): el avance es acumulado y no retrocede. Si de "
                               "verdad retrocedió (una obra dañada, un avance anterior sobrestimado), explíquelo en "
                               "«{problems}» y guarde de nuevo; si no, corrija el porcentaje."),
+    "mon.err.spent_less": ("«{field}» es {spent} en este informe, menos que en el informe "
+                           "{other} ({other_spent} al {other_date}): lo gastado es acumulado y no baja. Si de verdad "
+                           "bajó (un gasto anulado o devuelto), explíquelo en «{problems}» y guarde de nuevo; si no, "
+                           "corrija el monto."),
+    "mon.err.spent_more": ("«{field}» es {spent} en este informe, más que en el informe "
+                           "{other} ({other_spent} al {other_date}), de un período posterior: lo gastado es acumulado "
+                           "y no baja. Si de verdad bajó después (un gasto anulado o devuelto), explíquelo en "
+                           "«{problems}» y guarde de nuevo; si no, corrija el monto."),
     "mon.err.period": "El período del informe termina antes del inicio del convenio ({date}).",
+    "mon.err.closed": ("El convenio {number} se cerró con su evaluación de cierre del {closed}: no se registra un "
+                       "informe de un período que termina después ({date}). Si el proyecto sigue, corrija la fecha "
+                       "de la evaluación de cierre; si el informe es del período evaluado, corrija su fecha."),
     "mon.flag.late": "atrasado",
     "mon.flag.report_overdue": "informe pendiente",
     "mon.flag.over_budget": "sobre el presupuesto",
