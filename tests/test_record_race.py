@@ -3,12 +3,33 @@ state is still the one checked when the write lock is taken: another request tha
 closing the voting, the board changing its quorum) refuses it with a Spanish reason, and nothing is stored or
 logged. The store's precondition itself (`unchanged`): the first tests."""
 
+import datetime as dt
 import threading
 import time
 
 import pytest
 
+from core.record import decisions
+from core.record.meeting import (
+    MEETING,
+    Ballot,
+    Meeting,
+    Pairwise,
+    Participant,
+    PrivateScore,
+    ballots,
+    cast_ballot,
+    load_meeting,
+    pairwise_comparisons,
+    private_scores,
+    save_meeting,
+    save_pairwise,
+    save_private_score,
+)
 from core.record.store import Change, ConflictError, Store
+from tests import decision_draft
+from tests.conftest import store_accounts
+from tests.test_meeting import ADVISER, PLANNER, REP
 
 # -- the store's precondition ------------------------------------------------------------------------------------
 
@@ -68,3 +89,91 @@ def test_what_a_write_depends_on_is_compared_once_it_holds_the_write_lock(store)
     voter.join(10)
     assert isinstance(outcome[0], ConflictError), outcome
     assert store.get("ballot", "M:ana") is None and store.get("meeting", "M").body == {"status": "closed"}
+
+
+# -- every write that checks a stored state ----------------------------------------------------------------------
+
+
+def _after_reading(monkeypatch, store: Store, kind: str, record_id: str, meanwhile) -> None:
+    """Another request commits `meanwhile` right after this store first reads (kind, record_id): between the
+    checks of a write and the write itself."""
+    real = store.get
+    done: list[bool] = []
+
+    def get(read_kind, read_id, *, as_logged=False):
+        found = real(read_kind, read_id, as_logged=as_logged)
+        if (read_kind, read_id) == (kind, record_id) and not as_logged and not done:
+            done.append(True)
+            meanwhile()
+        return found
+
+    monkeypatch.setattr(store, "get", get)
+
+
+def _meeting(subject: str) -> Meeting:
+    items = ["EV-P02", "EV-P05"] if subject == "proposals" else ["P01", "P02", "P03"]
+    return Meeting(meeting_id="S1", parish_code="010170", title="Priorización", date=dt.date(2026, 11, 26),
+                   subject=subject, item_ids=items, votes_per_participant=13,
+                   participants=[Participant(participant_id="maria", name="María", username="maria"),
+                                 Participant(participant_id="mag", name="Técnico MAG")])
+
+
+_VOTE = ("problems", lambda s: cast_ballot(s, REP, Ballot(meeting_id="S1", participant_id="maria", votes={"P01": 5})),
+         lambda s: ballots(s, "S1"), "cambió mientras se guardaba su voto")
+_CHAIR_VOTE = ("proposals", lambda s: cast_ballot(s, PLANNER, Ballot(meeting_id="S1", participant_id="mag",
+                                                                     votes={"EV-P02": 5})),
+               lambda s: ballots(s, "S1"), "cambió mientras se guardaba su voto")
+_SCORE = ("proposals", lambda s: save_private_score(s, REP, PrivateScore(
+    meeting_id="S1", participant_id="maria", proposal_id="EV-P05", scores={"feasibility": 80})),
+          lambda s: private_scores(s, "S1"), "cambió mientras se guardaba su puntuación")
+_PAIRWISE = ("proposals", lambda s: save_pairwise(s, REP, Pairwise(meeting_id="S1", participant_id="maria",
+                                                                   judgments={"need|pdot": 3})),
+             lambda s: pairwise_comparisons(s, "S1"), "cambió mientras se guardaban sus comparaciones")
+
+
+@pytest.mark.parametrize("status", ["closed", "revealed"])
+@pytest.mark.parametrize(("subject", "write", "stored", "refused"), [_VOTE, _CHAIR_VOTE, _SCORE, _PAIRWISE],
+                         ids=["voto", "voto-registrado-por-quien-conduce", "puntaje", "comparaciones"])
+def test_a_ballot_or_score_is_refused_when_the_chair_moves_the_meeting_on_meanwhile(
+        tmp_path, monkeypatch, status, subject, write, stored, refused):
+    store = store_accounts(Store(tmp_path / "s.sqlite"), PLANNER, REP, ADVISER)
+    opened = save_meeting(store, PLANNER, _meeting(subject))
+    chair = Store(store.path)  # another request, with its own connection
+    heads = []
+
+    def move_on():
+        save_meeting(chair, PLANNER, opened.model_copy(update={"status": status}), expected_version=1)
+        heads.append(chair.head())
+
+    _after_reading(monkeypatch, store, MEETING, "S1", move_on)
+    with pytest.raises(ConflictError, match=f"^La sesión «Priorización» {refused}"):
+        write(store)
+    assert heads and stored(store) == [] and store.head() == heads[0]  # nothing stored, the log as the chair left it
+    assert load_meeting(store, "S1").status == status
+
+
+def test_a_meeting_saved_from_an_old_read_does_not_reopen_one_closed_meanwhile(tmp_path, monkeypatch):
+    """Two chairs: one closes the meeting while the other saves a new title over the open meeting it read; saved,
+    the title would reopen the closed meeting to votes after its results were shown."""
+    store = store_accounts(Store(tmp_path / "s.sqlite"), PLANNER, REP, ADVISER)
+    opened = save_meeting(store, PLANNER, _meeting("problems"))
+    other = Store(store.path)
+    _after_reading(monkeypatch, store, MEETING, "S1", lambda: save_meeting(
+        other, PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1))
+    with pytest.raises(ConflictError, match="^Otra persona guardó la sesión «Priorización» mientras usted guardaba"):
+        save_meeting(store, PLANNER, opened.model_copy(update={"title": "Priorización de problemas"}))
+    assert load_meeting(store, "S1").status == "closed" and load_meeting(store, "S1").title == "Priorización"
+
+
+def test_a_decision_is_refused_when_the_board_changes_its_quorum_meanwhile(tmp_path, monkeypatch):
+    """Four members vote, the quorum of five: a board that grows to nine members (quorum five) meanwhile has no
+    quorum any more, and the decision would be stored counted against the old board."""
+    store = decision_draft._store(tmp_path)
+    board = Store(store.path)
+    _after_reading(monkeypatch, store, decisions.BOARD_KIND, "010170", lambda: decisions.set_board(
+        board, decision_draft.BOARD, "010170", decisions.Board(members=9)))
+    with pytest.raises(ConflictError, match="^Otra persona cambió el tamaño o el quórum de la junta de El Valle"):
+        decisions.record(store, decision_draft.BOARD, decision_draft._draft())
+    assert decisions.decisions(store, "010170") == []
+    with pytest.raises(ValueError, match="quórum"):  # read again, the board as it is now refuses it
+        decisions.record(store, decision_draft.BOARD, decision_draft._draft())
