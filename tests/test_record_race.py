@@ -9,7 +9,9 @@ import time
 
 import pytest
 
-from core.record import decisions
+from core.cooperation import agreements as agr
+from core.cooperation import stages
+from core.record import decisions, overlay
 from core.record.meeting import (
     MEETING,
     Ballot,
@@ -27,8 +29,9 @@ from core.record.meeting import (
     save_private_score,
 )
 from core.record.store import Change, ConflictError, Store
-from tests import decision_draft
-from tests.conftest import store_accounts
+from tests import decision_draft, test_stages
+from tests import test_cooperation_cycle as cycle
+from tests.conftest import approve_proposal, live_count, store_accounts
 from tests.test_meeting import ADVISER, PLANNER, REP
 
 # -- the store's precondition ------------------------------------------------------------------------------------
@@ -177,3 +180,39 @@ def test_a_decision_is_refused_when_the_board_changes_its_quorum_meanwhile(tmp_p
     assert decisions.decisions(store, "010170") == []
     with pytest.raises(ValueError, match="quórum"):  # read again, the board as it is now refuses it
         decisions.record(store, decision_draft.BOARD, decision_draft._draft())
+
+
+def _status_moved_back(store: Store, proposal_id: str) -> None:
+    record = overlay.current(store, "proposal", proposal_id)
+    store.save("proposal", proposal_id, {**record.body, "status": "scored"}, actor="otra",
+               expected_version=record.version)
+
+
+@pytest.mark.usefixtures("con", "today_after_the_demo")
+def test_an_agreement_is_refused_when_its_proposal_stops_being_approved_meanwhile(tmp_path, monkeypatch):
+    store = store_accounts(Store(tmp_path / "s.sqlite"), cycle.PLANNER, cycle.BOARD)
+    approve_proposal(store, "EV-P02")
+    agr.submit(store, cycle.PLANNER, agr.Application(application_id="AP-1", parish_code="010170",
+                                                    proposal_id="EV-P02", cooperant_id="CO-ISRAEL-MASHAV",
+                                                    submitted_on=dt.date(2026, 10, 1)))
+    agr.record_answer(store, cycle.PLANNER, "AP-1", "accepted", dt.date(2026, 11, 20))
+    other = Store(store.path)
+    _after_reading(monkeypatch, store, "proposal", "EV-P02", lambda: _status_moved_back(other, "EV-P02"))
+    with pytest.raises(ConflictError, match="^Otra persona cambió la propuesta «EV-P02» o su postulación"):
+        agr.sign(store, cycle.BOARD, cycle._draft())
+    assert agr.agreements(store, "010170") == []
+
+
+@pytest.mark.usefixtures("con")
+def test_a_stage_is_refused_when_its_proposal_is_deleted_meanwhile(tmp_path, monkeypatch):
+    store = store_accounts(Store(tmp_path / "s.sqlite"), test_stages.PLANNER)
+    other = Store(store.path)
+
+    def delete():
+        other.apply([overlay.delete("proposal", overlay.current(other, "proposal", "EV-P02"), "eliminar")],
+                    actor="otra")
+
+    _after_reading(monkeypatch, store, "proposal", "EV-P02", delete)
+    with pytest.raises(ConflictError, match="^Otra persona cambió la propuesta EV-P02 mientras se registraba"):
+        stages.record_stage(store, test_stages.PLANNER, "010170", test_stages._stage("EV-P02", "comunidad", dt.date(2026, 1, 10)))
+    assert live_count(store, stages.STAGE) == 0

@@ -24,7 +24,7 @@ from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN, ProposalStatus
 from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
-from core.record.store import Change, ConflictError, Store, StoreError
+from core.record.store import Change, ChangedMeanwhileError, ConflictError, Store, StoreError, Unchanged
 from core.texts import label, t
 
 APPLICATION, AGREEMENT = "application", "agreement"
@@ -177,14 +177,16 @@ def record_answer(store: Store, user: User | None, application_id: str, answer: 
     return answered
 
 
-def require_approved(store: Store, proposal_id: str) -> None:
+def require_approved(store: Store, proposal_id: str) -> Unchanged:
     """ValueError (Spanish) unless the STORED proposal was approved by the junta (COPFP Art. 69, ordinance Art. 13,
-    brief R11): «Financiada», or already «En ejecución». A proposal only presented, scored or closed is not signed."""
+    brief R11): «Financiada», or already «En ejecución». A proposal only presented, scored or closed is not signed.
+    Returns the version read: a write that relies on it keeps it `unchanged` (core.record.store)."""
     stored = overlay.current(store, "proposal", proposal_id)
     status = stored.body.get("status") if stored is not None and not stored.deleted else None
     if status not in SIGNABLE:
         raise ValueError(t("agr.err.not_approved", proposal=proposal_id,
                            status=label("proposal_status", status) if status else t("agr.err.no_status")))
+    return Unchanged("proposal", proposal_id, stored.version)
 
 
 def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
@@ -201,7 +203,8 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
         raise ValueError(t("agr.err.not_accepted", application=draft.application_id))
     if application.answered_on is not None and draft.signed_on < application.answered_on:
         raise ValueError(t("agr.err.signed_before", date=fmt.date(application.answered_on)))
-    require_approved(store, application.proposal_id)
+    # what the checks read: the save is refused if the proposal's status or the application changes meanwhile
+    read = [require_approved(store, application.proposal_id), Unchanged(APPLICATION, stored.record_id, stored.version)]
     call = next((c for c in calls(store) if c.call_id == application.call_id), None) if application.call_id else None
     local = draft.gad_usd + draft.community_usd  # what the parish puts in: the counterpart a call asks for
     if call is not None and call.counterpart_required_pct and local < draft.total_usd * call.counterpart_required_pct / 100:
@@ -228,7 +231,10 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
             # expected_version=0: the number must still be free when the transaction commits.
             store.apply([Change(AGREEMENT, agreement.agreement_id, agreement.model_dump(mode="json"),
                                 application.parish_code, expected_version=0, action=t("log.action.sign_agreement"))],
-                        actor=user.username)
+                        actor=user.username, unchanged=read,
+                        changed=t("agr.err.changed", proposal=application.proposal_id))
+        except ChangedMeanwhileError:
+            raise
         except ConflictError:
             continue
         return agreement
