@@ -10,7 +10,7 @@ import time
 import pytest
 
 from core.cooperation import agreements as agr
-from core.cooperation import stages
+from core.cooperation import calls, stages
 from core.record import decisions, overlay
 from core.record.meeting import (
     MEETING,
@@ -182,37 +182,73 @@ def test_a_decision_is_refused_when_the_board_changes_its_quorum_meanwhile(tmp_p
         decisions.record(store, decision_draft.BOARD, decision_draft._draft())
 
 
-def _status_moved_back(store: Store, proposal_id: str) -> None:
-    record = overlay.current(store, "proposal", proposal_id)
-    store.save("proposal", proposal_id, {**record.body, "status": "scored"}, actor="otra",
-               expected_version=record.version)
+def _status_moved_back(store: Store) -> None:
+    record = overlay.current(store, "proposal", "EV-P02")
+    store.save("proposal", "EV-P02", {**record.body, "status": "scored"}, actor="otra", expected_version=record.version)
 
 
-@pytest.mark.usefixtures("con", "today_after_the_demo")
-def test_an_agreement_is_refused_when_its_proposal_stops_being_approved_meanwhile(tmp_path, monkeypatch):
+def _deleted(kind: str, record_id: str):
+    def delete(store: Store) -> None:
+        store.apply([overlay.delete(kind, overlay.current(store, kind, record_id), "eliminar")], actor="otra")
+    return delete
+
+
+def _call_changed(**changes):
+    def change(store: Store) -> None:
+        calls.save_call(store, cycle.PLANNER, calls.Call(**{**_CALL, **changes}), expected_version=1)
+    return change
+
+
+_CALL = {"call_id": "CV-PRUEBA", "cooperant_id": "CO-JAPON", "title": "Convocatoria de prueba", "call_type": "open_call",
+         "open_date": dt.date(2026, 6, 1), "close_date": dt.date(2026, 8, 31), "counterpart_required_pct": 20,
+         "max_amount_usd": 15_000, "source": "Sitio del cooperante"}
+_APPLICATION = agr.Application(application_id="AP-C", parish_code="010170", proposal_id="EV-P02",
+                               cooperant_id="CO-JAPON", call_id="CV-PRUEBA", submitted_on=dt.date(2026, 8, 1))
+_SENDING = "^Otra persona cambió la propuesta «EV-P02», el cooperante o la convocatoria mientras se registraba la post"
+_SIGNING = "^Otra persona cambió la propuesta «EV-P02», su postulación o su convocatoria mientras se registraba el conv"
+
+
+@pytest.fixture()
+def cycle_store(tmp_path, con, today_after_the_demo):
+    """EV-P02 approved by the junta and a call of the Japanese embassy, as test_cooperation_cycle signs them."""
     store = store_accounts(Store(tmp_path / "s.sqlite"), cycle.PLANNER, cycle.BOARD)
     approve_proposal(store, "EV-P02")
-    agr.submit(store, cycle.PLANNER, agr.Application(application_id="AP-1", parish_code="010170",
-                                                    proposal_id="EV-P02", cooperant_id="CO-ISRAEL-MASHAV",
-                                                    submitted_on=dt.date(2026, 10, 1)))
-    agr.record_answer(store, cycle.PLANNER, "AP-1", "accepted", dt.date(2026, 11, 20))
-    other = Store(store.path)
-    _after_reading(monkeypatch, store, "proposal", "EV-P02", lambda: _status_moved_back(other, "EV-P02"))
-    with pytest.raises(ConflictError, match="^Otra persona cambió la propuesta «EV-P02» o su postulación"):
-        agr.sign(store, cycle.BOARD, cycle._draft())
-    assert agr.agreements(store, "010170") == []
+    calls.save_call(store, cycle.PLANNER, calls.Call(**_CALL), new=True)
+    return store
+
+
+@pytest.mark.parametrize(("kind", "record_id", "meanwhile"), [
+    ("proposal", "EV-P02", _deleted("proposal", "EV-P02")),
+    ("cooperant", "CO-JAPON", _deleted("cooperant", "CO-JAPON")),
+    ("call", "CV-PRUEBA", _call_changed(close_date=dt.date(2026, 7, 15))),  # closed before it was sent
+], ids=["propuesta-eliminada", "cooperante-eliminado", "convocatoria-cerrada-antes"])
+def test_an_application_is_refused_when_what_it_was_checked_against_changes_meanwhile(
+        cycle_store, monkeypatch, kind, record_id, meanwhile):
+    _after_reading(monkeypatch, cycle_store, kind, record_id, lambda: meanwhile(Store(cycle_store.path)))
+    with pytest.raises(ConflictError, match=_SENDING):
+        agr.submit(cycle_store, cycle.PLANNER, _APPLICATION)
+    assert agr.applications(cycle_store, "010170") == []
+
+
+@pytest.mark.parametrize(("kind", "record_id", "meanwhile"), [
+    ("proposal", "EV-P02", _status_moved_back),  # no longer approved by the junta
+    ("call", "CV-PRUEBA", _call_changed(max_amount_usd=5_000)),  # funds less than the agreement puts in
+], ids=["propuesta-ya-no-aprobada", "convocatoria-financia-menos"])
+def test_an_agreement_is_refused_when_what_it_was_checked_against_changes_meanwhile(
+        cycle_store, monkeypatch, kind, record_id, meanwhile):
+    agr.submit(cycle_store, cycle.PLANNER, _APPLICATION)
+    agr.record_answer(cycle_store, cycle.PLANNER, "AP-C", "accepted", dt.date(2026, 9, 15))
+    _after_reading(monkeypatch, cycle_store, kind, record_id, lambda: meanwhile(Store(cycle_store.path)))
+    with pytest.raises(ConflictError, match=_SIGNING):
+        agr.sign(cycle_store, cycle.BOARD, cycle._draft(application_id="AP-C", cooperant_usd=10_000, gad_usd=3_000,
+                                                        community_usd=0))
+    assert agr.agreements(cycle_store, "010170") == []
 
 
 @pytest.mark.usefixtures("con")
 def test_a_stage_is_refused_when_its_proposal_is_deleted_meanwhile(tmp_path, monkeypatch):
     store = store_accounts(Store(tmp_path / "s.sqlite"), test_stages.PLANNER)
-    other = Store(store.path)
-
-    def delete():
-        other.apply([overlay.delete("proposal", overlay.current(other, "proposal", "EV-P02"), "eliminar")],
-                    actor="otra")
-
-    _after_reading(monkeypatch, store, "proposal", "EV-P02", delete)
+    _after_reading(monkeypatch, store, "proposal", "EV-P02", lambda: _deleted("proposal", "EV-P02")(Store(store.path)))
     with pytest.raises(ConflictError, match="^Otra persona cambió la propuesta EV-P02 mientras se registraba"):
         stages.record_stage(store, test_stages.PLANNER, "010170", test_stages._stage("EV-P02", "comunidad", dt.date(2026, 1, 10)))
     assert live_count(store, stages.STAGE) == 0

@@ -18,8 +18,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
-from core.cooperation.calls import calls
-from core.cooperation.cooperants import registered
+from core.cooperation import calls as call_records
+from core.cooperation import cooperants
 from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN, ProposalStatus
 from core.record import facts, overlay
@@ -140,13 +140,17 @@ def submit(store: Store, user: User | None, application: Application) -> Applica
     facts.require_past(application.submitted_on, label("field", "submitted_on"))
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     overlay.refuse_taken(store, APPLICATION, application.application_id)  # «already in use», not «someone else»
-    if registered(store, application.cooperant_id) is None:
+    cooperant = overlay.current(store, cooperants.KIND, application.cooperant_id)
+    if cooperant is None or cooperant.deleted:
         raise ValueError(t("coop.err.unknown_cooperant", cooperant=application.cooperant_id))
     proposal = overlay.current(store, "proposal", application.proposal_id)
     if proposal is None or proposal.deleted or proposal.body.get("parish_code") != application.parish_code:
         raise ValueError(t("agr.err.no_proposal", proposal=application.proposal_id))
+    read = [Unchanged(cooperants.KIND, cooperant.record_id, cooperant.version),
+            Unchanged("proposal", proposal.record_id, proposal.version)]  # still as checked when it is stored
     if application.call_id is not None:
-        call = next((c for c in calls(store) if c.call_id == application.call_id), None)
+        call, read_call = _call(store, application.call_id)
+        read.append(read_call)
         if call is None or call.cooperant_id != application.cooperant_id:
             raise ValueError(t("agr.err.call_elsewhere", call=application.call_id))
         if application.submitted_on > call.close_date:  # thesis §3.3.2 j: sent by the call's closing date
@@ -154,7 +158,8 @@ def submit(store: Store, user: User | None, application: Application) -> Applica
                                submitted=fmt.date(application.submitted_on)))
     fresh = application.model_copy(update={"answer": None, "answered_on": None, "answer_note": None})
     store.save(APPLICATION, fresh.application_id, fresh.model_dump(mode="json"), actor=actor.username,
-               parish_code=fresh.parish_code, expected_version=0, action=t("log.action.submit_application"))
+               parish_code=fresh.parish_code, expected_version=0, action=t("log.action.submit_application"),
+               unchanged=read, changed=t("agr.err.changed_before_sending", proposal=application.proposal_id))
     return fresh
 
 
@@ -175,6 +180,14 @@ def record_answer(store: Store, user: User | None, application_id: str, answer: 
     store.save(APPLICATION, application_id, answered.model_dump(mode="json"), actor=actor.username,
                expected_version=stored.version, action=t("log.action.answer_application"))
     return answered
+
+
+def _call(store: Store, call_id: str) -> tuple[call_records.Call | None, Unchanged]:
+    """The live call with this id (None when there is none), and the version read."""
+    record = overlay.current(store, call_records.KIND, call_id)
+    live = record is not None and not record.deleted
+    return (call_records.Call.model_validate(record.body) if live else None,
+            Unchanged(call_records.KIND, call_id, record.version if record else 0))
 
 
 def require_approved(store: Store, proposal_id: str) -> Unchanged:
@@ -203,9 +216,10 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
         raise ValueError(t("agr.err.not_accepted", application=draft.application_id))
     if application.answered_on is not None and draft.signed_on < application.answered_on:
         raise ValueError(t("agr.err.signed_before", date=fmt.date(application.answered_on)))
-    # what the checks read: the save is refused if the proposal's status or the application changes meanwhile
-    read = [require_approved(store, application.proposal_id), Unchanged(APPLICATION, stored.record_id, stored.version)]
-    call = next((c for c in calls(store) if c.call_id == application.call_id), None) if application.call_id else None
+    call, read_call = _call(store, application.call_id) if application.call_id else (None, None)
+    # what the checks read: the save is refused if the proposal's status, the application or the call changes meanwhile
+    read = [require_approved(store, application.proposal_id), Unchanged(APPLICATION, stored.record_id, stored.version),
+            *([read_call] if read_call else [])]
     local = draft.gad_usd + draft.community_usd  # what the parish puts in: the counterpart a call asks for
     if call is not None and call.counterpart_required_pct and local < draft.total_usd * call.counterpart_required_pct / 100:
         raise ValueError(t("agr.err.counterpart", call=call.call_id, pct=fmt.number(call.counterpart_required_pct),

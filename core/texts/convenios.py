@@ -94,9 +94,13 @@ STRINGS = {
                              "de cooperación los aprueba la máxima autoridad del GAD (COPFP Art. 69). Registre "
                              "primero la decisión de la junta."),
     "agr.err.no_status": "sin estado",
-    "agr.err.changed": "Otra persona cambió la propuesta «{proposal}» o su postulación mientras se registraba el "
-                       "convenio: no se registró. Vuelva a abrir la página, revise el estado de la propuesta y "
-                       "registre el convenio de nuevo si todavía corresponde.",
+    "agr.err.changed_before_sending": "Otra persona cambió la propuesta «{proposal}», el cooperante o la "
+                                      "convocatoria mientras se registraba la postulación: no se registró. Vuelva a "
+                                      "abrir la página, revise los datos y registre la postulación de nuevo si "
+                                      "todavía corresponde.",
+    "agr.err.changed": "Otra persona cambió la propuesta «{proposal}», su postulación o su convocatoria mientras se "
+                       "registraba el convenio: no se registró. Vuelva a abrir la página, revise el estado de la "
+                       "propuesta y registre el convenio de nuevo si todavía corresponde.",
     "conv.agree.waiting": ("La postulación {application} («{proposal}») fue aceptada, pero la propuesta está "
                            "«{status}»: el convenio se firma cuando la junta parroquial la aprueba (queda "
                            "«Financiada»; COPFP Art. 69)."),
