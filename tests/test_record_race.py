@@ -252,3 +252,23 @@ def test_a_stage_is_refused_when_its_proposal_is_deleted_meanwhile(tmp_path, mon
     with pytest.raises(ConflictError, match="^Otra persona cambió la propuesta EV-P02 mientras se registraba"):
         stages.record_stage(store, test_stages.PLANNER, "010170", test_stages._stage("EV-P02", "comunidad", dt.date(2026, 1, 10)))
     assert live_count(store, stages.STAGE) == 0
+
+
+def test_two_board_members_signing_one_application_at_once_make_one_agreement(cycle_store, monkeypatch):
+    """The second signature reads the agreements before the first is stored: it takes the same number, loses it,
+    and reading again finds the application signed (it stored a second agreement for it, with the next number)."""
+    agr.submit(cycle_store, cycle.PLANNER, _APPLICATION)
+    agr.record_answer(cycle_store, cycle.PLANNER, "AP-C", "accepted", dt.date(2026, 9, 15))
+    draft = cycle._draft(application_id="AP-C", cooperant_usd=10_000, gad_usd=3_000, community_usd=0)
+    real, done = cycle_store.records, []
+
+    def records(kind, *args, **kwargs):
+        found = real(kind, *args, **kwargs)
+        if kind == agr.AGREEMENT and not done:  # the numbering's read: the other board member signs meanwhile
+            done.append(agr.sign(Store(cycle_store.path), cycle.BOARD, draft))
+        return found
+
+    monkeypatch.setattr(cycle_store, "records", records)
+    with pytest.raises(ValueError, match="^La postulación AP-C ya tiene su convenio"):
+        agr.sign(cycle_store, cycle.BOARD, draft)
+    assert [a.application_id for a in agr.agreements(cycle_store, "010170")] == ["AP-C"]

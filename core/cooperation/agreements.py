@@ -228,13 +228,14 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     if call is not None and call.max_amount_usd is not None and draft.cooperant_usd > call.max_amount_usd + CENT:
         raise ValueError(t("agr.err.over_call_max", call=call.call_id, **fmt.amounts_named(max=call.max_amount_usd,
                                                                                  cooperant=draft.cooperant_usd)))
-    if any(a.application_id == draft.application_id for a in agreements(store, application.parish_code)):
-        raise ValueError(t("agr.err.already_signed", application=draft.application_id))
     year = draft.signed_on.year
     prefix = f"{application.parish_code}-CONV-{year}-"
     for _attempt in range(20):
-        taken = [r.record_id for r in store.records(AGREEMENT, application.parish_code, include_deleted=True)
-                 if r.record_id.startswith(prefix)]
+        stored_agreements = store.records(AGREEMENT, application.parish_code, include_deleted=True)
+        # on every read: of two signatures at once, the one that lost the number finds the other's agreement
+        if any(not r.deleted and r.body.get("application_id") == draft.application_id for r in stored_agreements):
+            raise ValueError(t("agr.err.already_signed", application=draft.application_id))
+        taken = [r.record_id for r in stored_agreements if r.record_id.startswith(prefix)]
         number = max((int(r.rsplit("-", 1)[1]) for r in taken), default=0) + 1
         agreement = Agreement(**draft.model_dump(), agreement_id=f"{prefix}{number:03d}",
                               number_es=f"CONV-{year}-{number:03d}", parish_code=application.parish_code,
