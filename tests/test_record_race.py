@@ -97,20 +97,21 @@ def test_what_a_write_depends_on_is_compared_once_it_holds_the_write_lock(store)
 # -- every write that checks a stored state ----------------------------------------------------------------------
 
 
-def _after_reading(monkeypatch, store: Store, kind: str, record_id: str, meanwhile) -> None:
+def _after_reading(monkeypatch, store: Store, kind: str, record_id: str, meanwhile) -> list:
     """Another request commits `meanwhile` right after this store first reads (kind, record_id): between the
-    checks of a write and the write itself."""
+    checks of a write and the write itself. Returns a list that then holds the log's head as `meanwhile` left it."""
     real = store.get
-    done: list[bool] = []
+    after: list = []
 
     def get(read_kind, read_id, *, as_logged=False):
         found = real(read_kind, read_id, as_logged=as_logged)
-        if (read_kind, read_id) == (kind, record_id) and not as_logged and not done:
-            done.append(True)
+        if (read_kind, read_id) == (kind, record_id) and not as_logged and not after:
             meanwhile()
+            after.append(Store(store.path).head())
         return found
 
     monkeypatch.setattr(store, "get", get)
+    return after
 
 
 def _meeting(subject: str) -> Meeting:
@@ -142,13 +143,8 @@ def test_a_ballot_or_score_is_refused_when_the_chair_moves_the_meeting_on_meanwh
     store = store_accounts(Store(tmp_path / "s.sqlite"), PLANNER, REP, ADVISER)
     opened = save_meeting(store, PLANNER, _meeting(subject))
     chair = Store(store.path)  # another request, with its own connection
-    heads = []
-
-    def move_on():
-        save_meeting(chair, PLANNER, opened.model_copy(update={"status": status}), expected_version=1)
-        heads.append(chair.head())
-
-    _after_reading(monkeypatch, store, MEETING, "S1", move_on)
+    heads = _after_reading(monkeypatch, store, MEETING, "S1", lambda: save_meeting(
+        chair, PLANNER, opened.model_copy(update={"status": status}), expected_version=1))
     with pytest.raises(ConflictError, match=f"^La sesión «Priorización» {refused}"):
         write(store)
     assert heads and stored(store) == [] and store.head() == heads[0]  # nothing stored, the log as the chair left it
@@ -161,11 +157,12 @@ def test_a_meeting_saved_from_an_old_read_does_not_reopen_one_closed_meanwhile(t
     store = store_accounts(Store(tmp_path / "s.sqlite"), PLANNER, REP, ADVISER)
     opened = save_meeting(store, PLANNER, _meeting("problems"))
     other = Store(store.path)
-    _after_reading(monkeypatch, store, MEETING, "S1", lambda: save_meeting(
+    heads = _after_reading(monkeypatch, store, MEETING, "S1", lambda: save_meeting(
         other, PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1))
     with pytest.raises(ConflictError, match="^Otra persona guardó la sesión «Priorización» mientras usted guardaba"):
         save_meeting(store, PLANNER, opened.model_copy(update={"title": "Priorización de problemas"}))
     assert load_meeting(store, "S1").status == "closed" and load_meeting(store, "S1").title == "Priorización"
+    assert store.head() == heads[0]
 
 
 def test_a_decision_is_refused_when_the_board_changes_its_quorum_meanwhile(tmp_path, monkeypatch):
@@ -173,11 +170,11 @@ def test_a_decision_is_refused_when_the_board_changes_its_quorum_meanwhile(tmp_p
     quorum any more, and the decision would be stored counted against the old board."""
     store = decision_draft._store(tmp_path)
     board = Store(store.path)
-    _after_reading(monkeypatch, store, decisions.BOARD_KIND, "010170", lambda: decisions.set_board(
+    heads = _after_reading(monkeypatch, store, decisions.BOARD_KIND, "010170", lambda: decisions.set_board(
         board, decision_draft.BOARD, "010170", decisions.Board(members=9)))
     with pytest.raises(ConflictError, match="^Otra persona cambió el tamaño o el quórum de la junta de El Valle"):
         decisions.record(store, decision_draft.BOARD, decision_draft._draft())
-    assert decisions.decisions(store, "010170") == []
+    assert decisions.decisions(store, "010170") == [] and store.head() == heads[0]
     with pytest.raises(ValueError, match="quórum"):  # read again, the board as it is now refuses it
         decisions.record(store, decision_draft.BOARD, decision_draft._draft())
 
@@ -199,8 +196,8 @@ def _call_changed(**changes):
     return change
 
 
-_CALL = {"call_id": "CV-PRUEBA", "cooperant_id": "CO-JAPON", "title": "Convocatoria de prueba", "call_type": "open_call",
-         "open_date": dt.date(2026, 6, 1), "close_date": dt.date(2026, 8, 31), "counterpart_required_pct": 20,
+_CALL = {"call_id": "CV-PRUEBA", "cooperant_id": "CO-JAPON", "title": "Convocatoria de prueba",
+         "call_type": "open_call", "open_date": dt.date(2026, 6, 1), "close_date": dt.date(2026, 8, 31), "counterpart_required_pct": 20,
          "max_amount_usd": 15_000, "source": "Sitio del cooperante"}
 _APPLICATION = agr.Application(application_id="AP-C", parish_code="010170", proposal_id="EV-P02",
                                cooperant_id="CO-JAPON", call_id="CV-PRUEBA", submitted_on=dt.date(2026, 8, 1))
@@ -224,10 +221,10 @@ def cycle_store(tmp_path, con, today_after_the_demo):
 ], ids=["propuesta-eliminada", "cooperante-eliminado", "convocatoria-cerrada-antes"])
 def test_an_application_is_refused_when_what_it_was_checked_against_changes_meanwhile(
         cycle_store, monkeypatch, kind, record_id, meanwhile):
-    _after_reading(monkeypatch, cycle_store, kind, record_id, lambda: meanwhile(Store(cycle_store.path)))
+    heads = _after_reading(monkeypatch, cycle_store, kind, record_id, lambda: meanwhile(Store(cycle_store.path)))
     with pytest.raises(ConflictError, match=_SENDING):
         agr.submit(cycle_store, cycle.PLANNER, _APPLICATION)
-    assert agr.applications(cycle_store, "010170") == []
+    assert agr.applications(cycle_store, "010170") == [] and cycle_store.head() == heads[0]
 
 
 @pytest.mark.parametrize(("kind", "record_id", "meanwhile"), [
@@ -238,20 +235,22 @@ def test_an_agreement_is_refused_when_what_it_was_checked_against_changes_meanwh
         cycle_store, monkeypatch, kind, record_id, meanwhile):
     agr.submit(cycle_store, cycle.PLANNER, _APPLICATION)
     agr.record_answer(cycle_store, cycle.PLANNER, "AP-C", "accepted", dt.date(2026, 9, 15))
-    _after_reading(monkeypatch, cycle_store, kind, record_id, lambda: meanwhile(Store(cycle_store.path)))
+    heads = _after_reading(monkeypatch, cycle_store, kind, record_id, lambda: meanwhile(Store(cycle_store.path)))
     with pytest.raises(ConflictError, match=_SIGNING):
         agr.sign(cycle_store, cycle.BOARD, cycle._draft(application_id="AP-C", cooperant_usd=10_000, gad_usd=3_000,
                                                         community_usd=0))
-    assert agr.agreements(cycle_store, "010170") == []
+    assert agr.agreements(cycle_store, "010170") == [] and cycle_store.head() == heads[0]
 
 
 @pytest.mark.usefixtures("con")
 def test_a_stage_is_refused_when_its_proposal_is_deleted_meanwhile(tmp_path, monkeypatch):
     store = store_accounts(Store(tmp_path / "s.sqlite"), test_stages.PLANNER)
-    _after_reading(monkeypatch, store, "proposal", "EV-P02", lambda: _deleted("proposal", "EV-P02")(Store(store.path)))
+    heads = _after_reading(monkeypatch, store, "proposal", "EV-P02",
+                           lambda: _deleted("proposal", "EV-P02")(Store(store.path)))
     with pytest.raises(ConflictError, match="^Otra persona cambió la propuesta EV-P02 mientras se registraba"):
-        stages.record_stage(store, test_stages.PLANNER, "010170", test_stages._stage("EV-P02", "comunidad", dt.date(2026, 1, 10)))
-    assert live_count(store, stages.STAGE) == 0
+        stages.record_stage(store, test_stages.PLANNER, "010170",
+                            test_stages._stage("EV-P02", "comunidad", dt.date(2026, 1, 10)))
+    assert live_count(store, stages.STAGE) == 0 and store.head() == heads[0]
 
 
 def test_two_board_members_signing_one_application_at_once_make_one_agreement(cycle_store, monkeypatch):
