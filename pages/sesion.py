@@ -12,7 +12,7 @@ from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
 from core.proposals import records
 from core.record import facts, meeting, meeting_agenda, meeting_invites, meeting_results
 from core.record.auth import Action, PermissionDenied
-from core.record.store import ConflictError
+from core.record.store import ConflictError, StoreError
 from core.texts import label, t, t_count
 from ui import charts, data, scenario_state, session, state, widgets
 from ui.budget_tables import points_from_weights
@@ -141,12 +141,13 @@ def _saaty_es(value: float, a: str, b: str) -> str:
 
 
 def _saved_or_refused(save: Callable[[], object], saved: str) -> None:
-    """Save, then say `saved`; a refusal (the role, or a rule of the meeting) is said in Spanish instead."""
+    """Save, then say `saved`; a refusal (the role, a rule of the meeting, or the meeting changed by someone else
+    meanwhile) is said in Spanish instead, and the page goes on."""
     try:
         save()
     except PermissionDenied as exc:
         session.denied(exc)
-    except ValueError as exc:
+    except (ValueError, StoreError) as exc:
         session.refused(exc)
     else:
         st.success(saved)

@@ -261,3 +261,25 @@ def test_a_closed_meeting_with_someone_taken_off_the_list_after_voting_shows_onl
     ranking = next(d.value for d in app.dataframe if "Votos" in d.value.columns)
     assert ranking["Tema"].iloc[0].startswith("P05") and ranking["Votos"].sum() == 2
     assert not any("Técnico MAG" in c.value for c in app.caption)
+
+
+def test_a_ballot_the_chair_closes_the_voting_under_is_refused_in_place(monkeypatch):
+    """The chair closes the voting between the checks of a ballot and its save: the ballot is refused with the
+    Spanish reason where it was entered, and the rest of the page is still drawn (not cut short by the refusal)."""
+    opened = _seed_meeting("T-RACE")
+    app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-RACE"})
+    real, done = Store.get, []
+
+    def get(self, kind, record_id, *, as_logged=False):
+        found = real(self, kind, record_id, as_logged=as_logged)
+        if (kind, record_id, as_logged) == ("meeting", "T-RACE", True) and not done:  # the ballot's check
+            done.append(True)
+            meeting.save_meeting(Store(), PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1)
+        return found
+
+    monkeypatch.setattr(Store, "get", get)
+    app.number_input(key="v-T-RACE-p02-P01").set_value(3)
+    next(b for b in app.button if b.label == "Guardar mi votación").click().run()
+    assert done and not app.exception and meeting.ballots(Store(), "T-RACE") == []
+    assert any(as_read(e.value).startswith("La sesión «Sesión T-RACE» cambió mientras se guardaba su voto") for e in app.error)
+    assert any("Le quedan 10 de 13 votos" in c.value for c in app.caption), [c.value for c in app.caption]

@@ -3,6 +3,7 @@ store), every attempt logged, and an administrator deactivates accounts and rese
 
 import datetime as dt
 import statistics
+import threading
 import time
 
 import pytest
@@ -197,3 +198,25 @@ def test_a_role_changed_in_the_store_takes_effect(store):
 def test_a_new_account_starts_with_the_least_privileged_role():
     assert User(username="nueva", display_name="Nueva").role == Role.OBSERVER
     assert next(iter(Role)) == Role.OBSERVER
+
+
+def test_attempts_sent_at_once_do_not_get_past_the_backoff(store):
+    """Twelve wrong passwords sent together, from one client: each reads the failures before it, so only the free
+    ones get their password checked and the others are told to wait (all twelve were checked)."""
+    start = threading.Barrier(12)
+    told: list[str] = []
+
+    def attempt(n: int) -> None:
+        start.wait()
+        try:
+            _try(Store(store.path), "admin", f"equivocada-{n}", client="10.9.9.9")
+        except SignInRefused as exc:
+            told.append("wait" if "Espere" in str(exc) else "wrong")
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(told) == ["wait"] * (12 - signin.FREE_FAILURES) + ["wrong"] * signin.FREE_FAILURES
+    assert len([e for e in store.log(signin.KIND) if e.payload.get("client") == "10.9.9.9"]) == signin.FREE_FAILURES

@@ -18,13 +18,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
-from core.cooperation.calls import calls
-from core.cooperation.cooperants import registered
+from core.cooperation import calls as call_records
+from core.cooperation import cooperants
 from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN, ProposalStatus
 from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
-from core.record.store import Change, ConflictError, Store, StoreError
+from core.record.store import Change, ChangedMeanwhileError, ConflictError, Store, StoreError, Unchanged
 from core.texts import label, t
 
 APPLICATION, AGREEMENT = "application", "agreement"
@@ -148,13 +148,17 @@ def submit(store: Store, user: User | None, application: Application) -> Applica
     facts.require_past(application.submitted_on, label("field", "submitted_on"))
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     overlay.refuse_taken(store, APPLICATION, application.application_id)  # «already in use», not «someone else»
-    if registered(store, application.cooperant_id) is None:
+    cooperant = overlay.current(store, cooperants.KIND, application.cooperant_id)
+    if cooperant is None or cooperant.deleted:
         raise ValueError(t("coop.err.unknown_cooperant", cooperant=application.cooperant_id))
     proposal = overlay.current(store, "proposal", application.proposal_id)
     if proposal is None or proposal.deleted or proposal.body.get("parish_code") != application.parish_code:
         raise ValueError(t("agr.err.no_proposal", proposal=application.proposal_id))
+    read = [Unchanged(cooperants.KIND, cooperant.record_id, cooperant.version),
+            Unchanged("proposal", proposal.record_id, proposal.version)]  # still as checked when it is stored
     if application.call_id is not None:
-        call = next((c for c in calls(store) if c.call_id == application.call_id), None)
+        call, read_call = _call(store, application.call_id)
+        read.append(read_call)
         if call is None or call.cooperant_id != application.cooperant_id:
             raise ValueError(t("agr.err.call_elsewhere", call=application.call_id))
         if application.submitted_on > call.close_date:  # thesis §3.3.2 j: sent by the call's closing date
@@ -162,7 +166,8 @@ def submit(store: Store, user: User | None, application: Application) -> Applica
                                submitted=fmt.date(application.submitted_on)))
     fresh = application.model_copy(update={"answer": None, "answered_on": None, "answer_note": None})
     store.save(APPLICATION, fresh.application_id, fresh.model_dump(mode="json"), actor=actor.username,
-               parish_code=fresh.parish_code, expected_version=0, action=t("log.action.submit_application"))
+               parish_code=fresh.parish_code, expected_version=0, action=t("log.action.submit_application"),
+               unchanged=read, changed=t("agr.err.changed_before_sending", proposal=application.proposal_id))
     return fresh
 
 
@@ -185,14 +190,24 @@ def record_answer(store: Store, user: User | None, application_id: str, answer: 
     return answered
 
 
-def require_approved(store: Store, proposal_id: str) -> None:
+def _call(store: Store, call_id: str) -> tuple[call_records.Call | None, Unchanged]:
+    """The live call with this id (None when there is none), and the version read."""
+    record = overlay.current(store, call_records.KIND, call_id)
+    live = record is not None and not record.deleted
+    return (call_records.Call.model_validate(record.body) if live else None,
+            Unchanged(call_records.KIND, call_id, record.version if record else 0))
+
+
+def require_approved(store: Store, proposal_id: str) -> Unchanged:
     """ValueError (Spanish) unless the STORED proposal was approved by the junta (COPFP Art. 69, ordinance Art. 13,
-    brief R11): «Financiada», or already «En ejecución». A proposal only presented, scored or closed is not signed."""
+    brief R11): «Financiada», or already «En ejecución». A proposal only presented, scored or closed is not signed.
+    Returns the version read: a write that relies on it keeps it `unchanged` (core.record.store)."""
     stored = overlay.current(store, "proposal", proposal_id)
     status = stored.body.get("status") if stored is not None and not stored.deleted else None
     if status not in SIGNABLE:
         raise ValueError(t("agr.err.not_approved", proposal=proposal_id,
                            status=label("proposal_status", status) if status else t("agr.err.no_status")))
+    return Unchanged("proposal", proposal_id, stored.version)
 
 
 def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
@@ -209,8 +224,10 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
         raise ValueError(t("agr.err.not_accepted", application=draft.application_id))
     if application.answered_on is not None and draft.signed_on < application.answered_on:
         raise ValueError(t("agr.err.signed_before", date=fmt.date(application.answered_on)))
-    require_approved(store, application.proposal_id)
-    call = next((c for c in calls(store) if c.call_id == application.call_id), None) if application.call_id else None
+    call, read_call = _call(store, application.call_id) if application.call_id else (None, None)
+    # what the checks read: the save is refused if the proposal's status, the application or the call changes meanwhile
+    read = [require_approved(store, application.proposal_id), Unchanged(APPLICATION, stored.record_id, stored.version),
+            *([read_call] if read_call else [])]
     local = draft.gad_usd + draft.community_usd  # what the parish puts in: the counterpart a call asks for
     if call is not None and call.counterpart_required_pct and local < draft.total_usd * call.counterpart_required_pct / 100:
         raise ValueError(t("agr.err.counterpart", call=call.call_id, pct=fmt.number(call.counterpart_required_pct),
@@ -219,13 +236,14 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     if call is not None and call.max_amount_usd is not None and draft.cooperant_usd > call.max_amount_usd + CENT:
         raise ValueError(t("agr.err.over_call_max", call=call.call_id, **fmt.amounts_named(max=call.max_amount_usd,
                                                                                  cooperant=draft.cooperant_usd)))
-    if any(a.application_id == draft.application_id for a in agreements(store, application.parish_code)):
-        raise ValueError(t("agr.err.already_signed", application=draft.application_id))
     year = draft.signed_on.year
     prefix = f"{application.parish_code}-CONV-{year}-"
     for _attempt in range(20):
-        taken = [r.record_id for r in store.records(AGREEMENT, application.parish_code, include_deleted=True)
-                 if r.record_id.startswith(prefix)]
+        stored_agreements = store.records(AGREEMENT, application.parish_code, include_deleted=True)
+        # on every read: of two signatures at once, the one that lost the number finds the other's agreement
+        if any(not r.deleted and r.body.get("application_id") == draft.application_id for r in stored_agreements):
+            raise ValueError(t("agr.err.already_signed", application=draft.application_id))
+        taken = [r.record_id for r in stored_agreements if r.record_id.startswith(prefix)]
         number = max((int(r.rsplit("-", 1)[1]) for r in taken), default=0) + 1
         agreement = Agreement(**draft.model_dump(), agreement_id=f"{prefix}{number:03d}",
                               number_es=f"CONV-{year}-{number:03d}", parish_code=application.parish_code,
@@ -236,7 +254,10 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
             # expected_version=0: the number must still be free when the transaction commits.
             store.apply([Change(AGREEMENT, agreement.agreement_id, agreement.model_dump(mode="json"),
                                 application.parish_code, expected_version=0, action=t("log.action.sign_agreement"))],
-                        actor=user.username)
+                        actor=user.username, unchanged=read,
+                        changed=t("agr.err.changed", proposal=application.proposal_id))
+        except ChangedMeanwhileError:
+            raise
         except ConflictError:
             continue
         return agreement

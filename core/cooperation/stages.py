@@ -25,7 +25,7 @@ from core.engine.screening import GateResult
 from core.proposals.models import ID_PATTERN
 from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
-from core.record.store import Store
+from core.record.store import Store, Unchanged
 from core.texts import label, t
 
 STAGE, RULE = "proposal_stage", "stage_rule"
@@ -112,7 +112,9 @@ def record_stage(store: Store, user: User | None, parish_code: str, item: StageE
     if reached and reached[-1].stage == "factibilidad" and reached[-1].feasibility == "not_feasible":
         raise ValueError(t("stage.err.not_feasible"))
     store.save(STAGE, item.record_id, item.model_dump(mode="json"), actor=actor.username, parish_code=parish_code,
-               expected_version=0, action=t("log.action.stage"))
+               expected_version=0, action=t("log.action.stage"),
+               unchanged=[Unchanged("proposal", item.proposal_id, proposal.version)],  # not deleted or moved meanwhile
+               changed=t("stage.err.changed", proposal=item.proposal_id))
     return item
 
 

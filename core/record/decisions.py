@@ -32,7 +32,7 @@ from core.data import rural
 from core.proposals.models import COMPETING, Proposal
 from core.record import facts, row_guard
 from core.record.auth import Accounts, Action, Position, Role, User
-from core.record.store import Change, ConflictError, Store, StoreError
+from core.record.store import Change, ChangedMeanwhileError, ConflictError, Store, StoredRecord, StoreError, Unchanged
 from core.texts import t, t_count
 
 VoteChoice = Literal["for", "against", "abstain"]
@@ -89,7 +89,10 @@ class Board(BaseModel):
 def board(store: Store, parish_code: str) -> Board:
     """The parish's board as stored. A quorum stored before it had to be at least a majority gives way to the
     majority (COOTAD art. 320), never to an error on the page."""
-    record_ = store.get(BOARD_KIND, parish_code)
+    return _board(store.get(BOARD_KIND, parish_code))
+
+
+def _board(record_: StoredRecord | None) -> Board:
     if record_ is None or record_.deleted:
         return Board()
     without_quorum = {key: value for key, value in record_.body.items() if key != "quorum"}
@@ -328,11 +331,11 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     user = Accounts(store).require(user, Action.APPROVE_DECISION, parish_code=draft.parish_code)
     rural.require_rural(draft.parish_code)
     facts.require_past(draft.date, t("dec.date"))  # a decision taken, on the board's session
-    if store.get(BOARD_KIND, draft.parish_code) is not None and store.get(BOARD_KIND, draft.parish_code,
-                                                                          as_logged=True) is None:
+    stored_board = store.get(BOARD_KIND, draft.parish_code)  # its version: a quorum changed meanwhile refuses
+    if stored_board is not None and store.get(BOARD_KIND, draft.parish_code, as_logged=True) is None:
         raise StoreError(t("dec.err.board_altered", parish=rural.named(draft.parish_code)))  # a quorum cut by hand
-    rules = board(store, draft.parish_code)
-    check_quorum(draft, rules)
+    check_quorum(draft, rules := _board(stored_board))
+    read = Unchanged(BOARD_KIND, draft.parish_code, stored_board.version if stored_board else 0)
     year = draft.date.year
     prefix = f"{draft.parish_code}-{year}-"
     for _attempt in range(20):
@@ -353,7 +356,10 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
             store.apply([Change(KIND, decision.decision_id, decision.model_dump(mode="json"), draft.parish_code,
                                 expected_version=0, action=t("log.action.approve_decision" if approved else "log.action.record_decision")),
                          *(consequences(decision) if consequences else [])],
-                        actor=user.username)
+                        actor=user.username, unchanged=[read],
+                        changed=t("dec.err.board_changed", parish=rural.named(draft.parish_code)))
+        except ChangedMeanwhileError:  # the board's size or quorum changed: the quorum is to be counted again
+            raise
         except ConflictError:
             continue  # someone took this number, or changed a proposal it moves, a moment ago: read again
         return decision

@@ -30,7 +30,7 @@ from core.data import rural
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
 from core.record import facts, meeting_checks, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, User, can
-from core.record.store import Store, StoreError
+from core.record.store import Store, StoreError, Unchanged
 from core.texts import t
 
 MEETING, BALLOT, PRIVATE_SCORE, PAIRWISE = "meeting", "ballot", "private_score", "pairwise"
@@ -203,7 +203,8 @@ def _closing_proponents(store: Store, meeting: Meeting, stored: Meeting | None) 
 def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_version: int | None = None) -> Meeting:
     Accounts(store).require(user, Action.RUN_MEETING, parish_code=meeting.parish_code)
     rural.require_rural(meeting.parish_code)
-    stored = load_meeting(store, meeting.meeting_id)
+    record = store.get(MEETING, meeting.meeting_id)  # its version: the save is kept only if nobody saved it since
+    stored = Meeting(**record.body) if record and not record.deleted else None
     if stored is not None:  # a board member's junta is the parish of the meeting as stored too
         Accounts(store).require(user, Action.RUN_MEETING, parish_code=stored.parish_code)
     if stored is None or stored.date != meeting.date:  # a meeting held, not one planned; once stored, its date is
@@ -212,7 +213,9 @@ def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_ver
     meeting = meeting.model_copy(update={"proponents": _closing_proponents(store, meeting, stored)})
     store.save(MEETING, meeting.meeting_id, meeting.model_dump(mode="json"), actor=user.username,
                parish_code=meeting.parish_code, expected_version=expected_version,
-               action=t("log.action.open_meeting" if expected_version in (None, 0) else "log.action.update_meeting"))
+               action=t("log.action.open_meeting" if expected_version in (None, 0) else "log.action.update_meeting"),
+               unchanged=[Unchanged(MEETING, meeting.meeting_id, record.version if record else 0)],
+               changed=t("ses.err.changed_meeting", meeting=(stored or meeting).title))
     return meeting
 
 
@@ -227,16 +230,19 @@ def meetings(store: Store, parish_code: str) -> list[Meeting]:
                   key=lambda m: (m.date, m.meeting_id), reverse=True)
 
 
-def _open_stored(store: Store, meeting_id: str, closed_key: str) -> Meeting:
-    """The meeting as stored; refused (Spanish) when it does not exist or is no longer open."""
-    stored = load_meeting(store, meeting_id)
+def _open_stored(store: Store, meeting_id: str, closed_key: str) -> tuple[Meeting, Unchanged]:
+    """The meeting as stored, and the version these checks read: a write in it passes it as `unchanged` to the
+    store, so that it is refused when the chair closed the meeting (or showed its results) in between. Refused
+    (Spanish) when it does not exist or is no longer open."""
+    record = store.get(MEETING, meeting_id)
+    stored = Meeting(**record.body) if record and not record.deleted else None
     if stored is None:
         raise ValueError(t("ses.err.no_meeting", meeting=meeting_id))
     if stored.status != "open":
         raise ValueError(t(closed_key))
     if store.get(MEETING, meeting_id, as_logged=True) is None:  # e.g. set back to open by hand after the reveal
         raise StoreError(t("ses.err.meeting_altered", meeting=stored.title))
-    return stored
+    return stored, Unchanged(MEETING, meeting_id, record.version)
 
 
 def _recorder(store: Store, user: User | None, meeting: Meeting, participant_id: str) -> str | None:
@@ -320,12 +326,13 @@ def _refuse_own(store: Store, meeting: Meeting, participant_id: str, items: list
 
 
 def cast_ballot(store: Store, user: User | None, ballot: Ballot) -> Ballot:
-    stored = _open_stored(store, ballot.meeting_id, "ses.err.voting_closed")
+    stored, read = _open_stored(store, ballot.meeting_id, "ses.err.voting_closed")
     ballot = ballot.model_copy(update={"recorded_by": _recorder(store, user, stored, ballot.participant_id)})
     check_ballot(stored, ballot)
     _refuse_own(store, stored, ballot.participant_id, list(ballot.votes))
     store.save(BALLOT, f"{stored.meeting_id}:{ballot.participant_id}", ballot.model_dump(mode="json"),
-               actor=user.username, parish_code=stored.parish_code, action=t("log.action.vote"))
+               actor=user.username, parish_code=stored.parish_code, action=t("log.action.vote"), unchanged=[read],
+               changed=t("ses.err.changed_vote", meeting=stored.title))
     return ballot
 
 
@@ -355,14 +362,15 @@ def _check_criteria(score: PrivateScore | None = None, pairwise: Pairwise | None
 
 def save_private_score(store: Store, user: User | None, score: PrivateScore) -> PrivateScore:
     _check_criteria(score=score)
-    stored = _open_stored(store, score.meeting_id, "ses.err.scoring_closed")
+    stored, read = _open_stored(store, score.meeting_id, "ses.err.scoring_closed")
     score = score.model_copy(update={"recorded_by": _recorder(store, user, stored, score.participant_id)})
     if stored.subject != "proposals" or score.proposal_id not in stored.item_ids:
         raise ValueError(t("ses.err.not_in_meeting", proposal=score.proposal_id))
     _refuse_own(store, stored, score.participant_id, [score.proposal_id])
     store.save(PRIVATE_SCORE, f"{stored.meeting_id}:{score.participant_id}:{score.proposal_id}",
                score.model_dump(mode="json"), actor=user.username, parish_code=stored.parish_code,
-               action=t("log.action.score"))
+               action=t("log.action.score"), unchanged=[read],
+               changed=t("ses.err.changed_score", meeting=stored.title))
     return score
 
 
@@ -379,10 +387,11 @@ def listed_scores(store: Store, meeting: Meeting) -> list[PrivateScore]:
 def save_pairwise(store: Store, user: User | None, pairwise: Pairwise) -> Pairwise:
     """One evaluator's comparisons of the criteria."""
     _check_criteria(pairwise=pairwise)
-    stored = _open_stored(store, pairwise.meeting_id, "ses.err.scoring_closed")
+    stored, read = _open_stored(store, pairwise.meeting_id, "ses.err.scoring_closed")
     pairwise = pairwise.model_copy(update={"recorded_by": _recorder(store, user, stored, pairwise.participant_id)})
     store.save(PAIRWISE, f"{stored.meeting_id}:{pairwise.participant_id}", pairwise.model_dump(mode="json"),
-               actor=user.username, parish_code=stored.parish_code, action=t("log.action.pairwise"))
+               actor=user.username, parish_code=stored.parish_code, action=t("log.action.pairwise"), unchanged=[read],
+               changed=t("ses.err.changed_pairwise", meeting=stored.title))
     return pairwise
 
 

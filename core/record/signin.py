@@ -10,6 +10,7 @@ attempt must wait, doubling each time up to `MAX_WAIT`.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from pydantic import BaseModel
 
@@ -23,6 +24,9 @@ FIRST_WAIT = dt.timedelta(seconds=5)
 MAX_WAIT = dt.timedelta(minutes=15)
 RECENT_ATTEMPTS = 500  # the log entries read to find the current run of failures
 MAX_TYPED = 40  # a username longer than any valid one is logged cut to this length
+# the backoff read, the password check and the attempt's entry as one step among the app's threads: attempts sent
+# at once would each read the failures before any of them was logged, and all get their password checked
+_ONE_AT_A_TIME = threading.Lock()
 
 
 class SignInRefused(Exception):
@@ -73,15 +77,16 @@ def sign_in(store: Store, attempt: Attempt) -> User:
     A throttled attempt is refused before the password is checked and is not counted again.
     """
     username = attempt.username.strip().lower()[:MAX_TYPED]
-    wait = wait_needed(store, username, attempt.client)
-    if wait > dt.timedelta(0):
-        seconds = max(1, round(wait.total_seconds()))
-        raise SignInRefused(t_count("auth.err.wait", seconds, seconds=seconds))
-    accounts = Accounts(store)
-    user = accounts.authenticate(username, attempt.password)
-    action = t("log.action.signin_ok" if user else "log.action.signin_failed")
-    store.append_event(KIND, username, {"client": attempt.client, "ok": user is not None},
-                       actor=username or "-", action=action)
+    with _ONE_AT_A_TIME:
+        wait = wait_needed(store, username, attempt.client)
+        if wait > dt.timedelta(0):
+            seconds = max(1, round(wait.total_seconds()))
+            raise SignInRefused(t_count("auth.err.wait", seconds, seconds=seconds))
+        accounts = Accounts(store)
+        user = accounts.authenticate(username, attempt.password)
+        action = t("log.action.signin_ok" if user else "log.action.signin_failed")
+        store.append_event(KIND, username, {"client": attempt.client, "ok": user is not None},
+                           actor=username or "-", action=action)
     if user is None:
         raise SignInRefused(t("auth.altered", username=username) if accounts.altered(username) else t("auth.wrong"))
     return user

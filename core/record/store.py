@@ -7,10 +7,12 @@ processes read, commits atomically and survives a killed process with its last s
 
 Shape: `records` holds one JSON document per (kind, record_id) with a version number (optimistic locking: a save
 that expected an older version is refused, so two people editing the same record never silently overwrite each
-other). Every change also appends an entry to `audit_log`, in the same transaction: chained to the previous entry by
-a SHA-256 hash, signed with the installation's key (core.record.signing), and carrying `record_hash`, the hash of the
-record row it wrote, so a record edited behind the log's back no longer matches its last entry (and is not written
-over: core.record.row_guard). Each write transaction also moves the anchor (the signed head, outside the store).
+other; a write may also depend on records it does not write, `unchanged`, compared under the write lock: a ballot is
+kept only while its meeting is still the open one its checks read). Every change also appends an entry to
+`audit_log`, in the same transaction: chained to the previous entry by a SHA-256 hash, signed with the
+installation's key (core.record.signing), and carrying `record_hash`, the hash of the record row it wrote, so a
+record edited behind the log's back no longer matches its last entry (and is not written over:
+core.record.row_guard). Each write transaction also moves the anchor (the signed head, outside the store).
 Checking all of it: core.record.ledger; backups: core.record.backup.
 """
 
@@ -22,7 +24,6 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,17 @@ from core.data.paths import data_dir
 from core.record import row_guard, signing
 from core.record.hashing import GENESIS, canonical, entry_hash, record_hash
 from core.record.store_schema import SCHEMA, SCHEMA_VERSION
+from core.record.store_types import (  # the store's interface is imported from here, as before
+    AlreadyExistsError,
+    Change,
+    ChangedMeanwhileError,
+    ConflictError,
+    LogEntry,
+    StoreBusyError,
+    StoredRecord,
+    StoreError,
+    Unchanged,
+)
 from core.texts import t
 
 if TYPE_CHECKING:
@@ -38,68 +50,10 @@ if TYPE_CHECKING:
 BUSY_SECONDS = 5  # how long a save waits for another process's write lock before saying so
 # a record of the kind, or a log entry about one (a row deleted behind the log's back still counts)
 _ANY_OF_KIND = "SELECT 1 FROM records WHERE kind = ?1 UNION ALL SELECT 1 FROM audit_log WHERE kind = ?1 LIMIT 1"
+_VERSION = "SELECT version FROM records WHERE kind = ? AND record_id = ?"
 _COLUMNS = "kind, record_id, parish_code, body, version, deleted, updated_at, updated_by"
 # a row whose body was edited into no JSON object is not read as a record (the verification names it)
 _READABLE = "iif(json_valid(body), json_type(body), '') = 'object'"
-
-
-class StoreError(Exception):
-    """A save that cannot be done; the message is for the person (Spanish)."""
-
-
-class ConflictError(StoreError):
-    """Someone else saved the same record after it was read."""
-
-
-class StoreBusyError(StoreError):
-    """Another process held the store's lock for longer than BUSY_SECONDS."""
-
-
-class AlreadyExistsError(StoreError):
-    """A write meant only for an empty kind (the first administrator) found a record already there."""
-
-
-@dataclass(frozen=True)
-class StoredRecord:
-    kind: str
-    record_id: str
-    parish_code: str | None
-    body: dict[str, Any]
-    version: int
-    deleted: bool
-    updated_at: str
-    updated_by: str
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    seq: int
-    at: str
-    actor: str
-    action: str
-    kind: str
-    record_id: str
-    payload: dict[str, Any]
-    prev_hash: str
-    hash: str
-    signature: str = ""
-
-
-@dataclass(frozen=True)
-class Change:
-    """One record to write within a transaction (`body=None` marks it deleted). `base`: the body, as version 0,
-    of a record that exists before the store holds it (a demo record, core.record.overlay): its first change is
-    logged from it, and deleting it leaves a tombstone with it. `remove`: take the row out of the store (logged),
-    so the built record shows again."""
-
-    kind: str
-    record_id: str
-    body: dict[str, Any] | None
-    parish_code: str | None = None
-    expected_version: int | None = None
-    action: str = "guardar"
-    base: dict[str, Any] | None = None
-    remove: bool = False
 
 
 def default_path() -> Path:
@@ -248,24 +202,33 @@ class Store:
     # -- writing ---------------------------------------------------------------------------------
 
     def save(self, kind: str, record_id: str, body: dict[str, Any], *, actor: str, parish_code: str | None = None,
-             expected_version: int | None = None, action: str = "guardar", only_if_none: bool = False) -> StoredRecord:
+             expected_version: int | None = None, action: str = "guardar", only_if_none: bool = False,
+             unchanged: Sequence[Unchanged] = (), changed: str | None = None) -> StoredRecord:
         """Insert or update one record in one transaction; returns it with its new version. `only_if_none`: refused
         (AlreadyExistsError) when the kind has any record (`has_any`) once the write lock is taken, so of two
-        processes creating the first of a kind at once, the second is refused."""
+        processes creating the first of a kind at once, the second is refused. `unchanged`, `changed`: as `apply`."""
         change = Change(kind, record_id, body, parish_code, expected_version, action)
-        return self.apply([change], actor=actor, only_if_none=kind if only_if_none else None)[0]
+        return self.apply([change], actor=actor, only_if_none=kind if only_if_none else None, unchanged=unchanged,
+                          changed=changed)[0]
 
     def delete(self, kind: str, record_id: str, *, actor: str, expected_version: int | None = None) -> StoredRecord:
         return self.apply([Change(kind, record_id, None, None, expected_version, "eliminar")], actor=actor)[0]
 
-    def apply(self, changes: Iterable[Change], *, actor: str, only_if_none: str | None = None) -> list[StoredRecord]:
-        """Write several records as one transaction: all of them are kept, or none."""
+    def apply(self, changes: Iterable[Change], *, actor: str, only_if_none: str | None = None,
+              unchanged: Sequence[Unchanged] = (), changed: str | None = None) -> list[StoredRecord]:
+        """Write several records as one transaction: all of them are kept, or none. `unchanged`: the records the
+        caller's checks read (a meeting found open) at the versions read; if one moved on since, once the write lock
+        is taken, nothing is written (ChangedMeanwhileError, with `changed`, the caller's Spanish reason, if given)."""
         changes = list(changes)
         saved: list[StoredRecord] = []
         with self._transaction() as con:
             if only_if_none and (con.execute(_ANY_OF_KIND, (only_if_none,)).fetchone() or signing.set_back(
                     self.anchor_path, con)):
                 raise AlreadyExistsError(t("store.already_exists"))
+            for kind, record_id, version in unchanged:
+                now = con.execute(_VERSION, (kind, record_id)).fetchone()
+                if (now[0] if now else 0) != version:
+                    raise ChangedMeanwhileError(changed or t("store.changed_meanwhile", record=record_id))
             if (altered := row_guard.why_not_written(con, [(c.kind, c.record_id) for c in changes])) is not None:
                 raise StoreError(altered)  # a save over a row edited by hand would log, sign and so vouch for the edit
             for change in changes:

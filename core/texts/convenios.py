@@ -94,6 +94,13 @@ STRINGS = {
                              "de cooperación los aprueba la máxima autoridad del GAD (COPFP Art. 69). Registre "
                              "primero la decisión de la junta."),
     "agr.err.no_status": "sin estado",
+    "agr.err.changed_before_sending": "Otra persona cambió la propuesta «{proposal}», el cooperante o la "
+                                      "convocatoria mientras se registraba la postulación: no se registró. Vuelva a "
+                                      "abrir la página, revise los datos y registre la postulación de nuevo si "
+                                      "todavía corresponde.",
+    "agr.err.changed": "Otra persona cambió la propuesta «{proposal}», su postulación o su convocatoria mientras se "
+                       "registraba el convenio: no se registró. Vuelva a abrir la página, revise el estado de la "
+                       "propuesta y registre el convenio de nuevo si todavía corresponde.",
     "conv.agree.waiting": ("La postulación {application} («{proposal}») fue aceptada, pero la propuesta está "
                            "«{status}»: el convenio se firma cuando la junta parroquial la aprueba (queda "
                            "«Financiada»; COPFP Art. 69)."),
@@ -153,6 +160,9 @@ STRINGS.update({
     "stage.err.complete": "ninguna (la propuesta completó todas las etapas)",
     "stage.err.no_proposal": "La propuesta {proposal} no existe en {parish}: registre la etapa desde la parroquia de la "
                              "propuesta.",
+    "stage.err.changed": "Otra persona cambió la propuesta {proposal} mientras se registraba la etapa: no se "
+                         "registró. Vuelva a abrir la página, revise la propuesta y registre la etapa de nuevo si "
+                         "todavía corresponde.",
     "stage.err.date": "La fecha no puede ser anterior a la de la etapa anterior ({date}).",
     "stage.err.not_feasible": "El estudio de factibilidad concluyó que el proyecto no es factible: la propuesta no "
                               "avanza a la siguiente etapa.",

@@ -110,6 +110,9 @@ STRINGS = {
     "dec.err.board_altered": "El tamaño y el quórum de la junta de {parish} se cambiaron por fuera de Minga (no "
                              "coinciden con su última versión registrada): no se registra la decisión con ellos. Lo "
                              "guardado no cambió; el Registro de cambios dice qué se alteró.",
+    "dec.err.board_changed": "Otra persona cambió el tamaño o el quórum de la junta de {parish} mientras se "
+                             "registraba la decisión: no se registró. Vuelva a abrir la página, revise el quórum "
+                             "y registre la decisión de nuevo.",
     "dec.altered": "No se muestran estas decisiones porque se cambiaron por fuera de Minga (no coinciden con su "
                    "última versión registrada): {decisions}. Tampoco se imprime su acta. El Registro de cambios dice qué "
                    "se alteró; quien mantiene Minga puede restaurar un respaldo anterior al cambio.",

@@ -147,6 +147,9 @@ STRINGS = {
     "store.conflict": "Otra persona guardó cambios en «{record}» mientras usted lo editaba (versión {version}, usted "
                       "partió de la {expected}). Recargue y vuelva a intentarlo.",
     "store.missing_record": "No existe «{record}».",
+    "store.changed_meanwhile": "Otra persona cambió «{record}» mientras se guardaba lo suyo, y lo que usted guardaba "
+                               "dependía de ese registro: no se guardó nada. Vuelva a abrir la página, revise lo "
+                               "que cambió y guarde de nuevo si todavía corresponde.",
     "store.other_parish": "El código «{record}» ya lo usa una propuesta de otra parroquia ({parish}); use otro código.",
     "store.restore_refused": "El respaldo no se restauró: {reason}",
     "store.missing_file": "No existe el archivo {path}.",

@@ -184,6 +184,21 @@ STRINGS = {
                                "de cambios dice qué se alteró.",
     "ses.err.voting_closed": "la votación de esta sesión ya está cerrada",
     "ses.err.scoring_closed": "la puntuación de esta sesión ya está cerrada",
+    # another request changed the meeting (closed it, showed its results, changed its list) between the checks
+    # and the save: nothing was stored
+    "ses.err.changed_vote": "La sesión «{meeting}» cambió mientras se guardaba su voto (por ejemplo, quien la "
+                            "conduce cerró la votación o mostró los resultados): su voto no se guardó. Vuelva a "
+                            "abrir la sesión y revise su estado; si sigue abierta, vote de nuevo.",
+    "ses.err.changed_score": "La sesión «{meeting}» cambió mientras se guardaba su puntuación (por ejemplo, quien la "
+                             "conduce cerró la puntuación o mostró los resultados): su puntuación no se guardó. "
+                             "Vuelva a abrir la sesión y revise su estado; si sigue abierta, puntúe de nuevo.",
+    "ses.err.changed_pairwise": "La sesión «{meeting}» cambió mientras se guardaban sus comparaciones de criterios "
+                                "(por ejemplo, quien la conduce cerró la puntuación o mostró los resultados): no se "
+                                "guardaron. Vuelva a abrir la sesión y revise su estado; si sigue abierta, compare "
+                                "de nuevo.",
+    "ses.err.changed_meeting": "Otra persona guardó la sesión «{meeting}» mientras usted guardaba sus cambios (por "
+                               "ejemplo, la cerró o mostró sus resultados): sus cambios no se guardaron. Vuelva a "
+                               "abrir la sesión, revise cómo quedó y guarde de nuevo si todavía corresponde.",
     "ses.err.not_in_meeting": "«{proposal}» no está en esta sesión",
     "ses.err.no_meeting": "la sesión «{meeting}» no existe",
     "ses.err.not_listed": "Su usuario no figura entre los participantes de esta sesión: solo votan y puntúan "
