@@ -79,3 +79,22 @@ def test_a_proposal_exclusive_with_itself_is_refused_rather_than_printed_as_a_ru
 def test_candidates_that_are_not_a_polars_table_are_refused_in_spanish(candidates):
     with pytest.raises(ValueError, match="tabla de polars"):
         allocate(candidates, 300)
+
+
+@pytest.mark.parametrize("rules", [
+    {"must_not_fund": ["Q"]}, {"exclusive_pairs": [("A", "Q")]}, {"must_not_fund": ["Q"], "exclusive_pairs": [("Q", "R")]},
+])
+def test_an_exclusion_naming_a_proposal_that_does_not_compete_changes_nothing(rules):
+    """A proposal the screening left out (or an acta already decided) is not among the candidates: the board's
+    «no financiar» or an exclusive pair naming it made every method «imposible» («no está entre las candidatas»),
+    though it keeps out what is out anyway."""
+    for method in ("optimal", "greedy"):
+        result = allocate_detailed(BASE, AllocationRules(budget_usd=300, **rules), method=method)
+        assert result.feasible, result.message_es
+        assert sorted(result.funded_ids) == sorted(allocate_detailed(BASE, AllocationRules(budget_usd=300),
+                                                                     method=method).funded_ids)
+
+
+def test_a_proposal_the_board_requires_that_does_not_compete_is_still_refused_by_name():
+    result = allocate_detailed(BASE, AllocationRules(budget_usd=300, must_fund=["Q"]))
+    assert not result.feasible and "«Q»" in result.message_es

@@ -132,6 +132,16 @@ def test_infeasible_rules_show_the_spanish_explanation_not_an_exception():
     assert not [m for m in app.markdown if m.value.startswith("#### ")]
 
 
+
+def test_excluding_a_proposal_the_screening_left_out_changes_nothing():
+    """EV-P04 does not pass the eligibility filter, yet «No financiar» offers it: choosing it stopped every method
+    («no hay ninguna asignación posible … no está entre las candidatas»)."""
+    app = open_app_page("pages/presupuesto.py", PLANNER)
+    before = [m.value for m in app.metric if m.label == "Puntaje total"]
+    app.multiselect(key="budget-must-not").set_value(["EV-P04"]).run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    assert [m.value for m in app.metric if m.label == "Puntaje total"] == before
+
 def test_reserve_larger_than_the_budget_is_explained():
     app = open_app_page("pages/presupuesto.py", PLANNER)
     app.text_input(key="budget-reserve").input("60.000").run()

@@ -28,7 +28,8 @@ STRINGS: dict[str, str] = {
     "alloc.input.no_ballots": ("el método proportional reparte según las calificaciones del grupo asesor: "
                                "páselas en ballots (por participante, el puntaje que dio a cada propuesta)"),
     "alloc.input.not_candidate": "«{id}» no está entre las candidatas",
-    "alloc.rules.unknown": "La propuesta «{id}» que nombran las reglas no está entre las candidatas.",
+    "alloc.rules.unknown": "La propuesta «{id}», obligatoria en las reglas, no está entre las candidatas: no pasa "
+                           "el filtro de elegibilidad o ya se decidió.",
     "alloc.rules.reserve": "La reserva ({reserve}) es mayor que el presupuesto ({budget}).",
     "alloc.rules.must_and_not": "La propuesta «{id}» está marcada a la vez como obligatoria y como excluida.",
     "alloc.rules.exclusive_self": ("un par excluyente necesita dos propuestas distintas, y «{id}» está en los dos "
