@@ -259,6 +259,25 @@ def test_nothing_is_saved_while_the_budget_cannot_be_read(own_store):
     assert scenarios.load_scenario(Store(own_store), "010170-con-el-presupuesto-en-blanco") is None
 
 
+
+@pytest.mark.parametrize("field", ["budget-amount", "budget-reserve"])
+def test_an_amount_past_the_largest_budget_is_refused_at_its_field_and_nothing_is_fixed_or_saved(own_store, field):
+    """«2.000.000.000.000» read as a number but broke the rules (at most 1.000.000.000.000): the page said «Estas
+    reglas no se pueden usar» without naming the field, and «Fijar» and «Guardar escenario» then stored the last
+    good rules ($ 48.000) as if they were the ones typed."""
+    app = open_app_page("pages/presupuesto.py", BOARD)
+    app.text_input(key=field).input("2.000.000.000.000").run()
+    assert not app.exception
+    name = {"budget-amount": "Presupuesto (USD)", "budget-reserve": "Reserva (USD)"}[field]
+    assert any(as_read(e.value) == f"{name}: debe ser 1.000.000.000.000 o menos." for e in app.error), \
+        [e.value for e in app.error]
+    button(app, "Fijar como presupuesto de la junta").click().run()
+    assert any("no se guardó nada" in as_read(e.value) for e in app.error)
+    assert scenarios.board_budget(Store(own_store), "010170") is None
+    app.text_input(key="budget-save-name").input("Con un monto imposible")
+    button(app, "Guardar escenario").click().run()
+    assert scenarios.load_scenario(Store(own_store), "010170-con-un-monto-imposible") is None
+
 def test_proposals_asking_more_than_any_budget_still_open_both_pages(own_store):
     """A typo of trillions in one proposal made the suggested budget (half of what is asked) pass the largest budget
     the engine takes, and Priorización and Presupuesto stopped for everyone."""
