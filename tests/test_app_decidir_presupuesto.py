@@ -327,12 +327,13 @@ def test_a_suggested_budget_from_proposals_none_eligible_does_not_call_them_elig
     app = open_app_page("pages/presupuesto.py", PLANNER, parish=PARISH)
     [note] = [as_read(c.value) for c in app.caption if c.value.startswith("La junta aún no fijó el presupuesto")]
     assert "elegibles" not in note
-    assert ("se parte de $ 1.000 (la mitad de los $ 2.000 que piden al GAD todas las propuestas de la parroquia, "
-            "ninguna elegible todavía,") in note
+    # not half of its $ 2.000: that would add «solo hay $ 1.000 disponibles» to the reasons it is out
+    assert ("se parte de $ 2.000 (lo que pide al GAD la propuesta más grande de la parroquia, ninguna elegible "
+            "todavía, redondeado al millar: la mitad de los $ 2.000 que piden todas no alcanzaría para ella)") in note
     # and the warning below it counts one proposal as one, not «ninguna de las 1 propuestas»
     assert [w.value for w in app.warning if "nada que repartir" in w.value] == [
         ("No hay nada que repartir: la única propuesta de la parroquia no pasa el filtro de elegibilidad con un "
-        "presupuesto disponible de $ 1.000. Priorización muestra por qué queda fuera («Propuestas que no pasan el "
+        "presupuesto disponible de $ 2.000. Priorización muestra por qué queda fuera («Propuestas que no pasan el "
         "filtro de elegibilidad»).")]
 
 
