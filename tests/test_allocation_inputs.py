@@ -98,3 +98,19 @@ def test_an_exclusion_naming_a_proposal_that_does_not_compete_changes_nothing(ru
 def test_a_proposal_the_board_requires_that_does_not_compete_is_still_refused_by_name():
     result = allocate_detailed(BASE, AllocationRules(budget_usd=300, must_fund=["Q"]))
     assert not result.feasible and "«Q»" in result.message_es
+
+
+@pytest.mark.parametrize(("cap", "says"), [
+    (None, "recibe una cuota igual de $ 200;"),
+    # a cap below the equal share is the quota each association really gets
+    (0.1, "recibe una cuota igual de $ 60, el tope por asociación (el presupuesto en partes iguales daría $ 200);"),
+])
+def test_the_equal_split_names_the_quota_it_applies(cap, says):
+    """With a cap of 10 % of $ 600 the equal split funded at most $ 60 per association, and said «recibe una cuota
+    igual de $ 200»."""
+    candidates = pl.DataFrame({"proposal_id": ["A", "B", "C"], "association_id": ["X", "Y", "Z"],
+                               "cost_usd": [50.0, 150.0, 60.0], "score": [1.0, 2.0, 3.0]})
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=600, max_share_per_association=cap),
+                               method="equal_split")
+    assert sorted(result.funded_ids) == (["A", "C"] if cap else ["A", "B", "C"])
+    assert any(says in note for note in result.notes_es), result.notes_es

@@ -82,6 +82,9 @@ STRINGS: dict[str, str] = {
     "alloc.message.no_candidates": "No hay propuestas candidatas.",
     "alloc.note.equal_share": "Cada asociación con propuestas elegibles ({count}) recibe una cuota igual de {amount}; "
                               "lo que una asociación no usa queda sin asignar.",
+    "alloc.note.equal_share_cap": "Cada asociación con propuestas elegibles ({count}) recibe una cuota igual de "
+                                  "{amount}, el tope por asociación (el presupuesto en partes iguales daría {each}); "
+                                  "lo que una asociación no usa queda sin asignar.",
     "alloc.note.cannot_cover": "No se puede dar un proyecto a «{association}»: {reason}.",
     # Said of the associations that can receive a project (`_one`: only one, which then gets none); the part on
     # how many are covered follows, said of those (`_none`: not one).
