@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from core import fmt
 from core.data.validation import spanish_message
 from core.engine import scenarios
-from core.engine.allocation import COMPARATORS, EXACT, METHODS, OBJECTIVES, AllocationRules
+from core.engine.allocation import COMPARATORS, EXACT, MAX_BUDGET_USD, METHODS, OBJECTIVES, AllocationRules
 from core.engine.prioritization import DecisionInputs, associations_without_proposal
 from core.record.auth import Accounts, Action, PermissionDenied
 from core.texts import label, t, t_count
@@ -92,9 +92,9 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> tuple
         first, second, third = st.columns([1, 1.2, 1.8], gap="medium")
         with first:
             amounts = [number_field(t("budget.rules.budget"), key=KEYS["budget"], decimals=2, money=True, minimum=0.0,
-                                    required=True, help=t("budget.rules.budget_help")),
+                                    maximum=MAX_BUDGET_USD, required=True, help=t("budget.rules.budget_help")),
                        number_field(t("budget.rules.reserve"), key=KEYS["reserve"], decimals=2, money=True, minimum=0.0,
-                                    help=t("budget.rules.reserve_help"))]
+                                    maximum=MAX_BUDGET_USD, help=t("budget.rules.reserve_help"))]
         with second:
             st.checkbox(t("budget.rules.min_one"), key=KEYS["min_one"], help=t("budget.rules.min_one_help"))
             st.checkbox(t("budget.rules.cap_on"), key=KEYS["cap_on"], help=t("budget.rules.cap_help"))
@@ -125,8 +125,8 @@ def rules_panel(code: str, options: list[str], labels_: dict[str, str]) -> tuple
             suggested = shared.default_rules(code)
             left.button(t("budget.rules.restore_default"), key="budget-restore", icon=":material/restart_alt:",
                         on_click=_load, args=(code, suggested))
-    unread = problems(amounts)
-    rules = (None if unread else _rules_from_widgets(*(a.value for a in amounts))) or shared.rules(code)
+    tried = None if problems(amounts) else _rules_from_widgets(*(a.value for a in amounts))
+    rules, unread = tried or shared.rules(code), tried is None  # refused rules are neither fixed nor saved either
     shared.set_rules(code, rules)
     if session.allowed(Action.SET_BUDGET, parish_code=code):
         if right.button(t("budget.rules.set_board"), key="budget-set-board", icon=":material/gavel:"):

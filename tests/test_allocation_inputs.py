@@ -79,3 +79,38 @@ def test_a_proposal_exclusive_with_itself_is_refused_rather_than_printed_as_a_ru
 def test_candidates_that_are_not_a_polars_table_are_refused_in_spanish(candidates):
     with pytest.raises(ValueError, match="tabla de polars"):
         allocate(candidates, 300)
+
+
+@pytest.mark.parametrize("rules", [
+    {"must_not_fund": ["Q"]}, {"exclusive_pairs": [("A", "Q")]}, {"must_not_fund": ["Q"], "exclusive_pairs": [("Q", "R")]},
+])
+def test_an_exclusion_naming_a_proposal_that_does_not_compete_changes_nothing(rules):
+    """A proposal the screening left out (or an acta already decided) is not among the candidates: the board's
+    «no financiar» or an exclusive pair naming it made every method «imposible» («no está entre las candidatas»),
+    though it keeps out what is out anyway."""
+    for method in ("optimal", "greedy"):
+        result = allocate_detailed(BASE, AllocationRules(budget_usd=300, **rules), method=method)
+        assert result.feasible, result.message_es
+        assert sorted(result.funded_ids) == sorted(allocate_detailed(BASE, AllocationRules(budget_usd=300),
+                                                                     method=method).funded_ids)
+
+
+def test_a_proposal_the_board_requires_that_does_not_compete_is_still_refused_by_name():
+    result = allocate_detailed(BASE, AllocationRules(budget_usd=300, must_fund=["Q"]))
+    assert not result.feasible and "«Q»" in result.message_es
+
+
+@pytest.mark.parametrize(("cap", "says"), [
+    (None, "recibe una cuota igual de $ 200;"),
+    # a cap below the equal share is the quota each association really gets
+    (0.1, "recibe una cuota igual de $ 60, el tope por asociación (el presupuesto en partes iguales daría $ 200);"),
+])
+def test_the_equal_split_names_the_quota_it_applies(cap, says):
+    """With a cap of 10 % of $ 600 the equal split funded at most $ 60 per association, and said «recibe una cuota
+    igual de $ 200»."""
+    candidates = pl.DataFrame({"proposal_id": ["A", "B", "C"], "association_id": ["X", "Y", "Z"],
+                               "cost_usd": [50.0, 150.0, 60.0], "score": [1.0, 2.0, 3.0]})
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=600, max_share_per_association=cap),
+                               method="equal_split")
+    assert sorted(result.funded_ids) == (["A", "C"] if cap else ["A", "B", "C"])
+    assert any(says in note for note in result.notes_es), result.notes_es

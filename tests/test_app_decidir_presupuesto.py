@@ -132,6 +132,16 @@ def test_infeasible_rules_show_the_spanish_explanation_not_an_exception():
     assert not [m for m in app.markdown if m.value.startswith("#### ")]
 
 
+
+def test_excluding_a_proposal_the_screening_left_out_changes_nothing():
+    """EV-P04 does not pass the eligibility filter, yet «No financiar» offers it: choosing it stopped every method
+    («no hay ninguna asignación posible … no está entre las candidatas»)."""
+    app = open_app_page("pages/presupuesto.py", PLANNER)
+    before = [m.value for m in app.metric if m.label == "Puntaje total"]
+    app.multiselect(key="budget-must-not").set_value(["EV-P04"]).run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    assert [m.value for m in app.metric if m.label == "Puntaje total"] == before
+
 def test_reserve_larger_than_the_budget_is_explained():
     app = open_app_page("pages/presupuesto.py", PLANNER)
     app.text_input(key="budget-reserve").input("60.000").run()
@@ -249,6 +259,25 @@ def test_nothing_is_saved_while_the_budget_cannot_be_read(own_store):
     assert scenarios.load_scenario(Store(own_store), "010170-con-el-presupuesto-en-blanco") is None
 
 
+
+@pytest.mark.parametrize("field", ["budget-amount", "budget-reserve"])
+def test_an_amount_past_the_largest_budget_is_refused_at_its_field_and_nothing_is_fixed_or_saved(own_store, field):
+    """«2.000.000.000.000» read as a number but broke the rules (at most 1.000.000.000.000): the page said «Estas
+    reglas no se pueden usar» without naming the field, and «Fijar» and «Guardar escenario» then stored the last
+    good rules ($ 48.000) as if they were the ones typed."""
+    app = open_app_page("pages/presupuesto.py", BOARD)
+    app.text_input(key=field).input("2.000.000.000.000").run()
+    assert not app.exception
+    name = {"budget-amount": "Presupuesto (USD)", "budget-reserve": "Reserva (USD)"}[field]
+    assert any(as_read(e.value) == f"{name}: debe ser 1.000.000.000.000 o menos." for e in app.error), \
+        [e.value for e in app.error]
+    button(app, "Fijar como presupuesto de la junta").click().run()
+    assert any("no se guardó nada" in as_read(e.value) for e in app.error)
+    assert scenarios.board_budget(Store(own_store), "010170") is None
+    app.text_input(key="budget-save-name").input("Con un monto imposible")
+    button(app, "Guardar escenario").click().run()
+    assert scenarios.load_scenario(Store(own_store), "010170-con-un-monto-imposible") is None
+
 def test_proposals_asking_more_than_any_budget_still_open_both_pages(own_store):
     """A typo of trillions in one proposal made the suggested budget (half of what is asked) pass the largest budget
     the engine takes, and Priorización and Presupuesto stopped for everyone."""
@@ -298,12 +327,13 @@ def test_a_suggested_budget_from_proposals_none_eligible_does_not_call_them_elig
     app = open_app_page("pages/presupuesto.py", PLANNER, parish=PARISH)
     [note] = [as_read(c.value) for c in app.caption if c.value.startswith("La junta aún no fijó el presupuesto")]
     assert "elegibles" not in note
-    assert ("se parte de $ 1.000 (la mitad de los $ 2.000 que piden al GAD todas las propuestas de la parroquia, "
-            "ninguna elegible todavía,") in note
+    # not half of its $ 2.000: that would add «solo hay $ 1.000 disponibles» to the reasons it is out
+    assert ("se parte de $ 2.000 (lo que pide al GAD la propuesta más grande de la parroquia, ninguna elegible "
+            "todavía, redondeado al millar: la mitad de los $ 2.000 que piden todas no alcanzaría para ella)") in note
     # and the warning below it counts one proposal as one, not «ninguna de las 1 propuestas»
     assert [w.value for w in app.warning if "nada que repartir" in w.value] == [
         ("No hay nada que repartir: la única propuesta de la parroquia no pasa el filtro de elegibilidad con un "
-        "presupuesto disponible de $ 1.000. Priorización muestra por qué queda fuera («Propuestas que no pasan el "
+        "presupuesto disponible de $ 2.000. Priorización muestra por qué queda fuera («Propuestas que no pasan el "
         "filtro de elegibilidad»).")]
 
 

@@ -214,3 +214,27 @@ def test_a_decision_edited_in_the_store_file_is_not_shown_and_the_page_says_whic
     assert f"{number[edited]} de El Valle (010170)" in warning and number[kept] not in warning
     assert kept.rsplit("-", 2)[1] + "-" + kept.rsplit("-", 1)[1] in app.selectbox(key="dec-chosen").options
     assert len(app.selectbox(key="dec-chosen").options) == 1
+
+
+def test_an_approved_scenario_that_required_a_proposal_opens_again_as_approved(own_store):
+    """Its rules require EV-P01, which the acta funded: opened again, the scenario stopped with a red «EV-P01 …
+    no está entre las candidatas» instead of saying it was approved."""
+    from ui import scenario_state
+
+    for cached in (scenario_state._inputs, scenario_state._screenings, scenario_state._scoring, scenario_state._run):
+        cached.clear()  # keyed by the store's log sequence: another test's store may have reached the same one
+    scenarios.save_scenario(Store(own_store), PLANNER, scenarios.Scenario(
+        name="Con una obligatoria", parish_code="010170", weights={"pdot": 1, "feasibility": 1, "scope": 1},
+        rules=AllocationRules(budget_usd=40000, must_fund=["EV-P01"])))
+    app = open_app_page(PAGE, BOARD)
+    app.session_state["dec-attendees"] = {
+        "edited_rows": {0: {"name": "Rosa Quito", "role_es": "Presidenta", "votes": True, "vote": "for"}},
+        "added_rows": [{"name": "Luis Guamán", "role_es": "Vocal", "votes": True, "vote": "for"},
+                       {"name": "Pedro Loja", "role_es": "Vocal", "votes": True, "vote": "for"}],
+        "deleted_rows": []}
+    next(b for b in app.button if b.label == "Registrar decisión").click().run()
+    [decision] = decisions.decisions(Store(own_store), "010170")
+    assert "EV-P01" in {line.proposal_id for line in decision.funded}
+    again = open_app_page(PAGE, BOARD)
+    assert not again.error, [e.value for e in again.error]
+    assert any(f"Este escenario ya se aprobó en el acta {decision.number_es}" in i.value for i in again.info)

@@ -150,3 +150,22 @@ def test_funding_probability_over_the_demo_is_consistent_with_the_allocation(inp
     base = set(probability.filter(pl.col("funded_base"))["proposal_id"])
     assert base == set(result.result.funded_ids)
     assert probability["p_funded"].is_between(0, 1).all()
+
+
+@pytest.mark.parametrize("method", [m for m in METHODS if m != "proportional"])  # the demo has no ballots
+def test_a_required_proposal_an_acta_already_funded_is_met_not_refused(inputs, method):
+    """Once the board approved a scenario that required EV-P01, EV-P01 is funded and competes no more: the scenario run
+    again (Decisión shows it with «ya se aprobó») stopped with «EV-P01, obligatoria en las reglas, no está entre las
+    candidatas». A required proposal that the screening leaves out is still refused, by name."""
+    import dataclasses
+
+    from core.proposals.models import ProposalStatus
+
+    funded = dataclasses.replace(inputs, proposals=[
+        p.model_copy(update={"status": ProposalStatus.FUNDED}) if p.proposal_id == "EV-P01" else p
+        for p in inputs.proposals])
+    run = prioritize(funded, AllocationRules(budget_usd=30000, must_fund=["EV-P01"]), weights=STUDY, method=method)
+    assert run.result.feasible, run.result.message_es
+    assert "EV-P01" not in run.candidates["proposal_id"].to_list()
+    out = prioritize(inputs, AllocationRules(budget_usd=30000, must_fund=["EV-P04"]), weights=STUDY, method=method)
+    assert not out.result.feasible and "«EV-P04»" in out.result.message_es

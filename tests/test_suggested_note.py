@@ -16,9 +16,10 @@ from ui import scenario_state
                   "redondeada al millar, y al menos $ 2.500)")),
 ])
 def test_the_suggested_budget_note_names_the_least_budget_the_rule_uses(own_store, monkeypatch, asked, least, says):
-    monkeypatch.setattr(scenarios, "asked_of_gad", lambda _: asked)  # the budget the note names
-    monkeypatch.setattr(scenario_state, "gad_request", lambda _: gad_request.GadRequest(asked, eligible_only=True))
-    monkeypatch.setattr(scenarios, "SUGGESTED_LEAST_USD", least)
+    monkeypatch.setattr(gad_request, "asked_of_gad", lambda _: asked)  # the budget the note names
+    monkeypatch.setattr(gad_request, "gad_request", lambda _: gad_request.GadRequest(asked, eligible_only=True))
+    monkeypatch.setattr(gad_request, "SUGGESTED_LEAST_USD", least)
+    monkeypatch.setattr(gad_request, "largest_asked", lambda _: 0.0)  # no single request past half of them all
     assert says in scenario_state.suggested_note("010170")
 
 
@@ -30,4 +31,34 @@ def test_the_note_says_whose_requests_it_halves(own_store, monkeypatch, passing,
     """With no proposal passing the filter the rule halves what all ask; the note said «las propuestas elegibles»."""
     if not passing:
         monkeypatch.setattr(gad_request, "screen_proposals", lambda proposals, ctx: [])
+    assert says in scenario_state.suggested_note("010170")
+
+
+
+@pytest.mark.parametrize(("kept", "budget", "says"), [
+    # El Valle's largest request ($ 16.000) is far below half of all ($ 48.000): unchanged
+    (None, 48_000, "la mitad de los $ 96.200 que piden al GAD las propuestas elegibles, redondeada al millar"),
+    # one proposal: half of its $ 16.000 screened it out («Pide $ 16.000 al GAD y solo hay $ 8.000 disponibles»)
+    (["EV-P01"], 16_000, ("se parte de $ 16.000 (lo que pide al GAD la propuesta elegible más grande, redondeado al "
+                          "millar: la mitad de los $ 16.000 que piden las propuestas elegibles no alcanzaría para "
+                          "ella)")),
+    (["EV-P01", "EV-P13"], 16_000, "la mitad de los $ 17.500 que piden las propuestas elegibles no alcanzaría"),
+])
+def test_the_suggested_budget_never_screens_out_a_proposal_it_is_computed_from(own_store, monkeypatch, con, kept,
+                                                                              budget, says):
+    """A parish whose only proposal asked $ 16.000 started from $ 8.000, half of it: «la mitad de los $ 16.000 que piden
+    al GAD las propuestas elegibles» above «No hay nada que repartir: la única propuesta … no pasa el filtro»."""
+    import dataclasses
+
+    from core.engine.prioritization import load_inputs, screening_context
+    from core.engine.screening import screen_proposals
+
+    inputs = load_inputs(con, "010170")
+    if kept:
+        inputs = dataclasses.replace(inputs, proposals=[p for p in inputs.proposals if p.proposal_id in kept])
+    assert scenarios.suggested_budget(inputs) == budget
+    passing = [s.item_id for s in screen_proposals(inputs.proposals, screening_context(inputs)) if s.eligible]
+    at_budget = screen_proposals(inputs.proposals, screening_context(inputs, available_usd=budget))
+    assert [s.item_id for s in at_budget if s.eligible] == passing
+    monkeypatch.setattr(scenario_state, "inputs", lambda _: inputs)
     assert says in scenario_state.suggested_note("010170")

@@ -19,9 +19,8 @@ from pydantic import ValidationError
 
 from core import fmt
 from core.cooperation import stages
-from core.engine import scenarios
+from core.engine import gad_request, scenarios
 from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal, funded_under_scores
-from core.engine.gad_request import gad_request
 from core.engine.prioritization import (
     DecisionInputs,
     Prioritization,
@@ -200,11 +199,14 @@ def default_rules(parish_code: str) -> AllocationRules:
 
 
 def suggested_note(parish_code: str) -> str:
-    """Where the starting budget of a parish whose board fixed none comes from, with the figure it halves."""
-    asked = gad_request(inputs(parish_code))
+    """Where the starting budget of a parish whose board fixed none comes from, with the figure it halves (or the
+    largest request, when half of them all would screen it out)."""
+    asked = gad_request.gad_request(inputs(parish_code))
     key = "budget.rules.board_none" if asked.eligible_only else "budget.rules.board_none_all"
+    if gad_request.starting(inputs(parish_code)).by_largest:
+        key += "_largest"
     return t(key, **fmt.amounts_named(budget=default_rules(parish_code).budget_usd, asked=asked.amount_usd,
-                                      least=scenarios.SUGGESTED_LEAST_USD))
+                                      least=gad_request.SUGGESTED_LEAST_USD))
 
 
 def rules(parish_code: str) -> AllocationRules:

@@ -1,4 +1,5 @@
-"""What a parish's proposals ask of the GAD: the figure a starting budget halves (core.engine.scenarios).
+"""What a parish's proposals ask of the GAD, and the budget a parish whose board fixed none starts from: half of it,
+and at least what the largest of them asks (re-exported by core.engine.scenarios).
 
 Counted over the proposals that pass the other gates (the budget is not a gate here); when none passes yet, over all
 of them, so that none is also told the money is short. Which of the two it is travels with the amount: the page's
@@ -7,19 +8,60 @@ sentence beside the suggestion must not call every proposal «elegible» while a
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+from core.engine.allocation.instance import MAX_BUDGET_USD
 from core.engine.prioritization import DecisionInputs, screening_context
 from core.engine.screening import screen_proposals
+
+SUGGESTED_LEAST_USD = 1000.0  # the least budget `suggested_budget` starts from; the page names it from here
 
 
 @dataclass(frozen=True)
 class GadRequest:
     amount_usd: float
     eligible_only: bool  # False: no proposal passes the gates yet, and the amount is what all of them ask
+    largest_usd: float = 0.0  # the most one of those proposals asks
+
+
+@dataclass(frozen=True)
+class StartingBudget:
+    budget_usd: float
+    by_largest: bool  # True: it is what the largest request asks, since half of them all would screen it out
 
 
 def gad_request(inputs: DecisionInputs) -> GadRequest:
     eligible = {s.item_id for s in screen_proposals(inputs.proposals, screening_context(inputs)) if s.eligible}
-    asked = sum(p.requested_usd for p in inputs.proposals if p.proposal_id in eligible or not eligible)
-    return GadRequest(asked, bool(eligible))
+    asked = [p.requested_usd for p in inputs.proposals if p.proposal_id in eligible or not eligible]
+    return GadRequest(sum(asked), bool(eligible), max(asked, default=0.0))
+
+
+def starting_budget(asked_usd: float, largest_usd: float, least_usd: float) -> StartingBudget:
+    """Half of what is asked, rounded half up to the thousand, at least `least_usd` and at least the largest request
+    rounded up to the thousand: a budget below it would screen that proposal out («pide más de lo disponible»), and
+    a parish with one proposal would start with nothing to share."""
+    half = max(least_usd, int(asked_usd / 2000 + 0.5) * 1000.0)
+    whole = math.ceil(largest_usd / 1000 - 1e-9) * 1000.0
+    return StartingBudget(max(half, whole), whole > half)
+
+
+def asked_of_gad(inputs: DecisionInputs) -> float:
+    """What the proposals passing the other gates ask of the GAD (the budget is not a gate here); when none passes,
+    what all ask, so none is also told the money is short."""
+    return gad_request(inputs).amount_usd
+
+
+def largest_asked(inputs: DecisionInputs) -> float:
+    return gad_request(inputs).largest_usd  # the most one of the proposals `asked_of_gad` counts asks
+
+
+def starting(inputs: DecisionInputs) -> StartingBudget:
+    """Where a parish without a budget starts (ui.scenario_state.suggested_note says so): `starting_budget` of
+    `asked_of_gad`, `largest_asked` and SUGGESTED_LEAST_USD; a typo of trillions stays a budget."""
+    start = starting_budget(asked_of_gad(inputs), largest_asked(inputs), SUGGESTED_LEAST_USD)
+    return StartingBudget(min(start.budget_usd, MAX_BUDGET_USD), start.by_largest)
+
+
+def suggested_budget(inputs: DecisionInputs) -> float:
+    return starting(inputs).budget_usd

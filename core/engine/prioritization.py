@@ -31,6 +31,7 @@ from core.engine.screening import GateResult, Screening, ScreeningContext, eligi
 from core.engine.weights import DEFAULT_PRESET, preset
 from core.proposals import records
 from core.proposals.competences import GadCompetence
+from core.proposals.lifecycle import FUNDED_OR_LATER
 from core.proposals.models import Proposal, ProposalStatus
 from core.proposals.offers import CooperationOffer
 from core.record.meeting_results import GroupScores, MeetingRef, problem_votes, scores_feed
@@ -206,6 +207,9 @@ def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mappi
         scoring = score(inputs, screenings, weights=weights, evaluations=evaluations, scale_max=scale_max)
     eligible = set(eligible_ids(screenings))
     frame = with_reach(candidates(inputs.proposals, scoring, sorted(eligible)), inputs.association_members)
+    met = {p.proposal_id for p in inputs.proposals if p.status in FUNDED_OR_LATER} & set(rules.must_fund)
+    if met:  # required, and an acta funded them already: met, no longer competing (a screened-out one is refused)
+        rules = rules.model_copy(update={"must_fund": [p for p in rules.must_fund if p not in met]})
     result = allocate_detailed(frame, rules, method=method, explain=explain, ballots=inputs.ballots.ballots,
                                association_names=inputs.association_names, score_max=100.0)
     ballots_meeting = inputs.ballots.meeting if method == "proportional" and result.feasible else None

@@ -31,9 +31,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from core.data import rural
 from core.engine import scenario_meetings
 from core.engine.allocation import AllocationRules, Method, allocate_detailed
-from core.engine.allocation.instance import MAX_BUDGET_USD
 from core.engine.criteria import BY_CODE, CRITERION_CODES
-from core.engine.gad_request import gad_request
+from core.engine.gad_request import SUGGESTED_LEAST_USD, asked_of_gad, suggested_budget  # noqa: F401 (kept here)
 from core.engine.prioritization import DecisionInputs, Prioritization, prioritize
 from core.engine.weights import PRESETS, normalize
 from core.fmt import amount, amounts_named, number, percent, sentence, slug
@@ -45,7 +44,6 @@ from core.texts import label, t, t_count
 
 KIND = "scenario"
 BUDGET_KIND = "budget"
-SUGGESTED_LEAST_USD = 1000.0  # the least budget `suggested_budget` starts from; the page names it from here
 METRICS = ("total_score", "total_cost_usd", "n_funded", "associations_covered", "beneficiaries", "gini",
            "max_association_share", "unspent_usd")
 
@@ -115,18 +113,6 @@ def matching_preset(weights: Mapping[str, float], tolerance: float = 1e-6) -> st
         if all(abs(w[c] - p[c]) <= tolerance for c in CRITERION_CODES):
             return name
     return None
-
-
-def asked_of_gad(inputs: DecisionInputs) -> float:
-    """What the proposals passing the other gates ask of the GAD (the budget is not a gate here); when none passes,
-    what all ask, so none is also told the money is short."""
-    return gad_request(inputs).amount_usd
-
-
-def suggested_budget(inputs: DecisionInputs) -> float:
-    """Half of `asked_of_gad`, rounded half up to the thousand, at least SUGGESTED_LEAST_USD: a parish without a
-    budget starts there (ui.scenario_state.suggested_note says so); a typo of trillions stays a budget."""
-    return min(max(SUGGESTED_LEAST_USD, int(asked_of_gad(inputs) / 2000 + 0.5) * 1000.0), MAX_BUDGET_USD)
 
 
 # -- The store ----------------------------------------------------------------------------------------------

@@ -28,7 +28,8 @@ STRINGS: dict[str, str] = {
     "alloc.input.no_ballots": ("el método proportional reparte según las calificaciones del grupo asesor: "
                                "páselas en ballots (por participante, el puntaje que dio a cada propuesta)"),
     "alloc.input.not_candidate": "«{id}» no está entre las candidatas",
-    "alloc.rules.unknown": "La propuesta «{id}» que nombran las reglas no está entre las candidatas.",
+    "alloc.rules.unknown": "La propuesta «{id}», obligatoria en las reglas, no está entre las candidatas: no pasa "
+                           "el filtro de elegibilidad o ya se decidió.",
     "alloc.rules.reserve": "La reserva ({reserve}) es mayor que el presupuesto ({budget}).",
     "alloc.rules.must_and_not": "La propuesta «{id}» está marcada a la vez como obligatoria y como excluida.",
     "alloc.rules.exclusive_self": ("un par excluyente necesita dos propuestas distintas, y «{id}» está en los dos "
@@ -81,6 +82,9 @@ STRINGS: dict[str, str] = {
     "alloc.message.no_candidates": "No hay propuestas candidatas.",
     "alloc.note.equal_share": "Cada asociación con propuestas elegibles ({count}) recibe una cuota igual de {amount}; "
                               "lo que una asociación no usa queda sin asignar.",
+    "alloc.note.equal_share_cap": "Cada asociación con propuestas elegibles ({count}) recibe una cuota igual de "
+                                  "{amount}, el tope por asociación (el presupuesto en partes iguales daría {each}); "
+                                  "lo que una asociación no usa queda sin asignar.",
     "alloc.note.cannot_cover": "No se puede dar un proyecto a «{association}»: {reason}.",
     # Said of the associations that can receive a project (`_one`: only one, which then gets none); the part on
     # how many are covered follows, said of those (`_none`: not one).

@@ -309,6 +309,19 @@ STRINGS: dict[str, str] = {
                                    "redondeada al millar, y al menos {least}), sin reglas de equidad; la de al menos "
                                    "una propuesta por asociación, que sugiere el estudio El Valle, se marca en las "
                                    "reglas si la junta la adopta. Cambie el monto por el real.",
+    # half of what is asked would screen the largest request out («pide más de lo disponible»): it is the start
+    "budget.rules.board_none_largest": "La junta aún no fijó el presupuesto: se parte de {budget} (lo que pide al GAD "
+                                       "la propuesta elegible más grande, redondeado al millar: la mitad de los "
+                                       "{asked} que piden las propuestas elegibles no alcanzaría para ella), sin "
+                                       "reglas de equidad; la de al menos una propuesta por asociación, que sugiere "
+                                       "el estudio El Valle, se marca en las reglas si la junta la adopta. Cambie el "
+                                       "monto por el real.",
+    "budget.rules.board_none_all_largest": "La junta aún no fijó el presupuesto: se parte de {budget} (lo que pide al "
+                                           "GAD la propuesta más grande de la parroquia, ninguna elegible todavía, "
+                                           "redondeado al millar: la mitad de los {asked} que piden todas no "
+                                           "alcanzaría para ella), sin reglas de equidad; la de al menos una "
+                                           "propuesta por asociación, que sugiere el estudio El Valle, se marca en las "
+                                           "reglas si la junta la adopta. Cambie el monto por el real.",
     "budget.methods.title": "Los objetivos que la junta puede elegir, lado a lado",
     "budget.methods.caption": "Mismas propuestas, mismos puntajes y mismas reglas; solo cambia lo que se maximiza. "
                               "El objetivo elegido queda nombrado en el escenario y en el acta.",

@@ -36,6 +36,7 @@ from core.engine.allocation.api import (
     funded_under_scores,
     warm_up,
 )
+from core.engine.allocation.instance import MAX_BUDGET_USD
 from core.engine.allocation.proportional import Ballots
 from core.engine.allocation.result import (
     AllocationResult,
@@ -46,6 +47,6 @@ from core.engine.allocation.result import (
 )
 from core.engine.allocation.rules import AllocationRules
 
-__all__ = ["COMPARATORS", "EXACT", "METHODS", "OBJECTIVES", "AllocationResult", "AllocationRules", "AssociationShare",
+__all__ = ["COMPARATORS", "EXACT", "MAX_BUDGET_USD", "METHODS", "OBJECTIVES", "AllocationResult", "AllocationRules", "AssociationShare",
            "Ballots", "Method", "ProposalOutcome", "allocate", "allocate_detailed", "explain_proposal",
            "funded_under_scores", "gini", "summary_es", "warm_up"]

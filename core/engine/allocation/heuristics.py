@@ -104,7 +104,10 @@ def solve_heuristic(inst: Instance, r: Rules, min_one: bool, equal_split: bool,
     if equal_split:
         each = r.available_cents / m if m else 0.0
         limit[:] = min(each, r.cap * 100) if r.cap is not None else each
-        notes.append(t("alloc.note.equal_share", count=m, amount=amount(each / 100)))
+        if limit.size and limit[0] < each:  # the cap is the quota each association really gets: named as such
+            notes.append(t("alloc.note.equal_share_cap", count=m, **amounts_named(amount=r.cap, each=each / 100)))
+        else:
+            notes.append(t("alloc.note.equal_share", count=m, amount=amount(each / 100)))
     visit = visit_order(inst) if order is None else np.asarray(order, dtype=np.int64)
     if min_one:
         own_ptr, own_idx, first_seen = _own_proposals(inst, visit)

@@ -92,8 +92,9 @@ class Rules:
 def prepare_rules(inst: Instance, rules: AllocationRules) -> tuple[Rules | None, list[str]]:
     """Index the rules; returns the problems that make them impossible (Spanish), if any."""
     problems: list[str] = []
-    named = [*rules.must_fund, *rules.must_not_fund, *(p for pair in rules.exclusive_pairs for p in pair)]
-    for pid in dict.fromkeys(p for p in named if p not in inst.pos):
+    # only a required proposal must compete: an exclusion or a pair naming one that does not (screened out, or
+    # decided by an acta) keeps out what is out anyway
+    for pid in dict.fromkeys(p for p in rules.must_fund if p not in inst.pos):
         problems.append(t("alloc.rules.unknown", id=pid))
     if rules.reserve_usd > rules.budget_usd:
         problems.append(t("alloc.rules.reserve", **amounts_named(reserve=rules.reserve_usd, budget=rules.budget_usd)))
