@@ -219,10 +219,6 @@ def test_a_decision_edited_in_the_store_file_is_not_shown_and_the_page_says_whic
 def test_an_approved_scenario_that_required_a_proposal_opens_again_as_approved(own_store):
     """Its rules require EV-P01, which the acta funded: opened again, the scenario stopped with a red «EV-P01 …
     no está entre las candidatas» instead of saying it was approved."""
-    from ui import scenario_state
-
-    for cached in (scenario_state._inputs, scenario_state._screenings, scenario_state._scoring, scenario_state._run):
-        cached.clear()  # keyed by the store's log sequence: another test's store may have reached the same one
     scenarios.save_scenario(Store(own_store), PLANNER, scenarios.Scenario(
         name="Con una obligatoria", parish_code="010170", weights={"pdot": 1, "feasibility": 1, "scope": 1},
         rules=AllocationRules(budget_usd=40000, must_fund=["EV-P01"])))

@@ -34,15 +34,25 @@ def test_save_then_read_back_with_versions(store):
     assert stored.updated_by == "luis"
 
 
-def test_last_seq_names_each_kinds_last_logged_change_as_the_log_does(store):
-    assert store.last_seq(("proposal", "offer")) == (0, 0)
+def test_last_changes_name_each_kinds_last_logged_entry_as_the_log_does(store):
+    assert store.last_changes(("proposal", "offer")) == ((0, ""), (0, ""))
     store.save("proposal", "P1", {"title": "Riego"}, actor="ana")
     store.save("offer", "O1", {"title": "Semillas"}, actor="ana")
     store.save("proposal", "P2", {"title": "Vivero"}, actor="ana")
     kinds = ("offer", "scenario", "proposal")
     expected = tuple((store.log(kind=kind, limit=1) or [None])[0] for kind in kinds)
-    assert store.last_seq(kinds) == tuple(entry.seq if entry else 0 for entry in expected)
-    assert store.last_seq(kinds)[2] > store.last_seq(kinds)[0] > 0
+    assert store.last_changes(kinds) == tuple((entry.seq, entry.hash) if entry else (0, "") for entry in expected)
+    assert store.last_changes(kinds)[2][0] > store.last_changes(kinds)[0][0] > 0
+
+
+def test_two_histories_that_reach_the_same_number_are_told_apart(tmp_path):
+    """A store replaced by a backup of another history (another installation) can hold its last proposal change at
+    the same sequence number: the pages' cached runs must not take one for the other."""
+    one, other = Store(tmp_path / "una.sqlite"), Store(tmp_path / "otra.sqlite")
+    one.save("proposal", "P1", {"title": "Riego"}, actor="ana")
+    other.save("proposal", "P1", {"title": "Vivero"}, actor="luis")
+    assert one.last_changes(("proposal",))[0][0] == other.last_changes(("proposal",))[0][0]
+    assert one.last_changes(("proposal",)) != other.last_changes(("proposal",))
 
 
 def test_a_stale_edit_is_refused_and_the_newer_work_kept(store):

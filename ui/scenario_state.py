@@ -52,16 +52,16 @@ SEED = 20_240
 CHUNK = 20  # draws solved per cached piece of the funding probability
 
 
-def data_version(parish_code: str) -> tuple[int, ...]:
+def data_version(parish_code: str) -> tuple[tuple[int, str], ...]:
     """The last logged change of the records a run reads (proposals, offers, PDOT, the advisory group's meetings,
     ballots and private scores — closing a meeting feeds its scores and votes to the run — stages and the stage
     rule)."""
-    return data.store().last_seq((records.PROPOSAL, records.OFFER, records.PDOT, meeting.MEETING, meeting.BALLOT,
+    return data.store().last_changes((records.PROPOSAL, records.OFFER, records.PDOT, meeting.MEETING, meeting.BALLOT,
                                   meeting.PRIVATE_SCORE, stages.STAGE, stages.RULE))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _inputs(parish_code: str, version: tuple[int, ...]) -> DecisionInputs:
+def _inputs(parish_code: str, version: tuple[tuple[int, str], ...]) -> DecisionInputs:
     return load_inputs(data.connection(), parish_code, store=data.store())
 
 
@@ -74,14 +74,14 @@ def weights_key(weights: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _screenings(parish_code: str, version: tuple[int, ...], rules_json: str, today: dt.date) -> list[Screening]:
+def _screenings(parish_code: str, version: tuple[tuple[int, str], ...], rules_json: str, today: dt.date) -> list[Screening]:
     """The gates do not depend on the weights: screened once per rules and day (offers' deadlines), not on every
     slider move (a third of a run's time with 1.500 proposals)."""
     return screen(_inputs(parish_code, version), AllocationRules.model_validate_json(rules_json))
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _scoring(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str,
+def _scoring(parish_code: str, version: tuple[tuple[int, str], ...], weights: tuple, rules_json: str,
              today: dt.date) -> Scoring:
     """The scores do not depend on the method: Presupuesto's five methods score once per weights."""
     return score(_inputs(parish_code, version), _screenings(parish_code, version, rules_json, today),
@@ -89,7 +89,7 @@ def _scoring(parish_code: str, version: tuple[int, ...], weights: tuple, rules_j
 
 
 @st.cache_resource(max_entries=96, show_spinner=False)
-def _run(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str, method: str,
+def _run(parish_code: str, version: tuple[tuple[int, str], ...], weights: tuple, rules_json: str, method: str,
          explain: bool) -> Prioritization:
     today = facts.today()
     return prioritize(_inputs(parish_code, version), AllocationRules.model_validate_json(rules_json),
@@ -107,7 +107,7 @@ def run(parish_code: str, weights: Mapping[str, float], rules: AllocationRules, 
 
 
 @st.cache_resource(max_entries=160, show_spinner=False)
-def _funded_rows(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str, draws: int,
+def _funded_rows(parish_code: str, version: tuple[tuple[int, str], ...], weights: tuple, rules_json: str, draws: int,
                  variation: float, seed: int, start: int) -> np.ndarray:
     """Rows start … start + CHUNK − 1 of the funding probability's draws: which candidates each funds."""
     p = _run(parish_code, version, weights, rules_json, "optimal", False)
@@ -133,7 +133,7 @@ def probability(parish_code: str, weights: Mapping[str, float], rules: Allocatio
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _explain(parish_code: str, version: tuple[int, ...], weights: tuple, rules_json: str,
+def _explain(parish_code: str, version: tuple[tuple[int, str], ...], weights: tuple, rules_json: str,
              proposal_id: str, method: str) -> ProposalOutcome:
     p = _run(parish_code, version, weights, rules_json, method, False)
     return explain_proposal(p.candidates, AllocationRules.model_validate_json(rules_json), proposal_id,

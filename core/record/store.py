@@ -314,14 +314,15 @@ class Store:
             rows = con.execute(sql, params).fetchall()
         return [LogEntry(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9]) for r in rows]
 
-    def last_seq(self, kinds: Sequence[str]) -> tuple[int, ...]:
-        """The sequence number of the last logged change of each kind (0 if none), in one query: a page reads it
-        on every run to key its cached results."""
+    def last_changes(self, kinds: Sequence[str]) -> tuple[tuple[int, str], ...]:
+        """Each kind's last logged change as (sequence number, entry hash), (0, "") if none, in one query: a page
+        reads it on every run to key its cached results. The hash tells apart two histories that reach the same
+        number (a backup of another installation restored, or one taken before an earlier restore)."""
         marks = ", ".join("?" * len(kinds))
         with self._connection() as con:
-            found = dict(con.execute(f"SELECT kind, MAX(seq) FROM audit_log WHERE kind IN ({marks}) GROUP BY kind",
-                                     list(kinds)).fetchall())
-        return tuple(found.get(kind, 0) for kind in kinds)
+            found = {kind: (seq, digest) for kind, seq, digest in con.execute(
+                f"SELECT kind, MAX(seq), hash FROM audit_log WHERE kind IN ({marks}) GROUP BY kind", list(kinds))}
+        return tuple(found.get(kind, (0, "")) for kind in kinds)
 
     def copy_into(self, target: sqlite3.Connection) -> None:
         """The whole store into `target`, consistently, while others keep reading and writing (a backup)."""
