@@ -4,6 +4,7 @@ mid-term evaluation and the audits, and the closing evaluation on the five crite
 Excel)."""
 
 import datetime as dt
+import math
 from functools import partial
 
 import polars as pl
@@ -195,9 +196,10 @@ with tab_report:
             with st.form("conv-report"):
                 report_id = st.text_input(t("conv.report.id"), max_chars=40)
                 period_end = st.date_input(t("conv.report.period"), value=facts.today(), format="DD/MM/YYYY")
-                progress = st.slider(t("conv.report.progress"), 0, 100, 0)
-                key = f"conv-report-{current.agreement_id}"
                 # cumulative figures: offered as the newest report left them, never as a 0 that reads as a setback
+                progress = st.slider(t("conv.report.progress"), 0, 100,
+                                     math.ceil(history[-1].physical_progress_pct) if history else 0)
+                key = f"conv-report-{current.agreement_id}"
                 reached_before = {v.name: v.value for v in history[-1].values} if history else {}
                 spent_before = history[-1].spent_by_source() if history else {}
                 values = {i.name: numbers.number_field(t("conv.report.reached", indicator=plain(i.name), unit=plain(i.unit)),

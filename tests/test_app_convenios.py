@@ -238,3 +238,15 @@ def test_the_next_report_offers_the_figures_to_date_of_the_newest_one(own_store)
     assert texts["Familias con riego: valor alcanzado (familias)"] == "12,5"
     assert texts["Gastado a la fecha: Contraparte del GAD (USD)"] == "6.000,50"
     assert texts["Gastado a la fecha: Cooperante (USD)"] == "0"
+
+
+@pytest.mark.parametrize("progress, offered", [(20, 20), (42.5, 43)])  # a figure between steps: not set back
+def test_the_next_report_offers_the_physical_progress_of_the_newest_one(own_store, progress, offered):
+    """The slider offered 0 %: a second report saved as offered was refused as a setback (progress is cumulative)."""
+    open_app_page(PAGE, PLANNER)
+    store, agreement = _signed(own_store)
+    monitoring.save_report(store, PLANNER, monitoring.Report(
+        report_id="R1", agreement_id=agreement.agreement_id, period_end=facts.today() - dt.timedelta(days=5),
+        physical_progress_pct=progress))
+    app = open_app_page(PAGE, PLANNER)
+    assert {s.label: s.value for s in app.slider}["Avance físico (%)"] == offered
