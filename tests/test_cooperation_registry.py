@@ -314,3 +314,20 @@ def test_a_registry_row_without_a_source_names_the_sources_column(store, sources
     preview = preview_registry(data, "registro.xlsx", {})
     assert [(p.row, p.column) for p in preview.problems] == [(2, "Fuentes")]
     assert "Falta la fuente" in preview.problems[0].message
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("Embajada del Japón", "EMBAJADA  DEL JAPON", True),
+    ("«Agencia Francesa»", "Agencia Francesa", True),  # typographic quotes are not part of the name
+    ("Fundación Peña", "Fundacion Pena", True),
+    ("日本国際協力機構", "中国国际发展合作署", False),  # JICA and CIDCA in their own scripts: all letters, no accents
+    ("Embajada 日本", "Embajada 中国", False),
+    ("Straße Stiftung", "STRASSE STIFTUNG", True),
+])
+def test_names_compared_alike_are_those_differing_only_in_case_accents_or_spacing(first, second, same):
+    """Names in other scripts were compared as empty: two of them were refused as one cooperant typed two ways,
+    and an offer naming one was linked to the other."""
+    assert (coop.plain_name(first) == coop.plain_name(second)) is same
+    registered = coop.Cooperant(cooperant_id="CO-A", name=first, kind="bilateral", sources=["Web"])
+    other = coop.Cooperant(cooperant_id="CO-B", name=second, kind="bilateral", sources=["Web"])
+    assert (coop.twin(other, [registered]) is registered) is same

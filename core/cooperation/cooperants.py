@@ -101,9 +101,12 @@ def registered(store: Store, cooperant_id: str) -> Cooperant | None:
 
 def plain_name(name: str) -> str:
     """A cooperant's name compared without regard to case, accents or spacing («EMBAJADA DEL JAPON» is «Embajada
-    del Japón»): how offers are linked by name (core.cooperation.offer_links) and how a twin is told apart."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return " ".join(text.split())
+    del Japón»): how offers are linked by name (core.cooperation.offer_links) and how a twin is told apart. The
+    accents go (marks of a decomposed letter), and so does punctuation outside ASCII («», —); letters of other
+    scripts stay: «日本国際協力機構» and «中国国际发展合作署» are not one cooperant."""
+    kept = (c for c in unicodedata.normalize("NFKD", name)
+            if not unicodedata.combining(c) and (c.isascii() or c.isalnum()))
+    return " ".join("".join(kept).casefold().split())
 
 
 def twin(cooperant: Cooperant, items: Iterable[Cooperant]) -> Cooperant | None:
