@@ -201,11 +201,11 @@ def default_rules(parish_code: str) -> AllocationRules:
 def suggested_note(parish_code: str) -> str:
     """Where the starting budget of a parish whose board fixed none comes from, with the figure it halves (or the
     largest request, when half of them all would screen it out)."""
-    asked = gad_request.gad_request(inputs(parish_code))
-    key = "budget.rules.board_none" if asked.eligible_only else "budget.rules.board_none_all"
-    if gad_request.starting(inputs(parish_code)).by_largest:
+    start = gad_request.starting(inputs(parish_code))
+    key = "budget.rules.board_none" if start.request.eligible_only else "budget.rules.board_none_all"
+    if start.by_largest:
         key += "_largest"
-    return t(key, **fmt.amounts_named(budget=default_rules(parish_code).budget_usd, asked=asked.amount_usd,
+    return t(key, **fmt.amounts_named(budget=start.budget_usd, asked=start.request.amount_usd,
                                       least=gad_request.SUGGESTED_LEAST_USD))
 
 
