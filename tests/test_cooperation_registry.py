@@ -331,3 +331,23 @@ def test_names_compared_alike_are_those_differing_only_in_case_accents_or_spacin
     registered = coop.Cooperant(cooperant_id="CO-A", name=first, kind="bilateral", sources=["Web"])
     other = coop.Cooperant(cooperant_id="CO-B", name=second, kind="bilateral", sources=["Web"])
     assert (coop.twin(other, [registered]) is registered) is same
+
+
+@pytest.mark.parametrize("update_existing, refused", [(True, False), (False, True)])
+def test_a_registry_file_may_rename_a_cooperant_and_give_its_old_name_to_another(store, update_existing, refused):
+    """The preview compared the new row with the registered cooperant's old name, though the same file renames it:
+    the file was refused as a twin while saving it (core.cooperation.cooperants.require_no_twin) takes it."""
+    coop.save_cooperant(store, PLANNER, coop.Cooperant(cooperant_id="CO-ALFA", name="Fundación Alfa", kind="ngo",
+                                                       sources=["Web"]), new=True)
+    data = xlsx_bytes([HEADER,
+                       ["CO-ALFA", "Fundación Alfa Internacional", "ngo", "", "", "sí", "Web", ""],
+                       ["CO-ALFA-EC", "Fundación Alfa", "ngo", "", "", "sí", "Web", ""]])
+    existing = {r.record_id: (r.version, coop.Cooperant.model_validate(r.body)) for r in coop.records(store)}
+    preview = preview_registry(data, "registro.xlsx", existing, update_existing=update_existing)
+    twins = [p for p in preview.problems if "ya está registrado con el código CO-ALFA" in p.message]
+    assert bool(twins) is refused
+    if update_existing:
+        assert preview.ok, preview.problems
+        coop.import_cooperants(store, PLANNER, preview.to_save(), preview.expected_versions)
+        assert {c.cooperant_id: c.name for c in coop.cooperants(store) if c.cooperant_id.startswith("CO-ALFA")} == {
+            "CO-ALFA": "Fundación Alfa Internacional", "CO-ALFA-EC": "Fundación Alfa"}

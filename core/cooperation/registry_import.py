@@ -13,7 +13,7 @@ only when the person asks for it (`update_existing`), with the version read at p
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -147,6 +147,8 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
     written = {name: text for name, text in columns.values() if name}
     seen: set[str] = set()
     named: dict[str, tuple[int, str]] = {}  # a name as compared (plain_name) → the first row and code with it
+    # a registered cooperant the file updates is compared by its name in the file (its row), as on saving
+    others = _not_updated(existing, sheet.rows[1:], columns) if update_existing else existing
     defaults: dict[str, list[int]] = {}  # yes/no field → the rows whose empty cell took the model's default
     for line, cells in sheet.rows[1:]:
         if all(c is None or str(c).strip() == "" for c in cells):
@@ -198,7 +200,7 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
             preview.problems.append(RowProblem(book.file, line, written["cooperant_id"],
                                                t("coop.import.repeated", code=code)))
         seen.add(code)
-        _twins(preview, cooperant, line, written["name"], named, existing)
+        _twins(preview, cooperant, line, written["name"], named, others)
         preview.rows.append(PreviewRow(line, cooperant, _action(cooperant, existing, update_existing, preview, line,
                                                                  written["cooperant_id"])))
     for name, lines in defaults.items():
@@ -208,6 +210,14 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
             preview.notices.append(t(key, file=book.file, column=written[name], rows=listing(str(r) for r in lines),
                                      value=label("bool", str(default))))
     return preview
+
+
+def _not_updated(existing: Mapping[str, tuple[int, Cooperant]], rows: Sequence[tuple[int, Sequence[Any]]],
+                 columns: Mapping[int, tuple[str | None, str]]) -> dict[str, tuple[int, Cooperant]]:
+    """The registered cooperants whose code no row of the file has."""
+    index = next(i for i, (name, _) in columns.items() if name == "cooperant_id")
+    codes = {str(cells[index]).strip() for _, cells in rows if index < len(cells) and cells[index] is not None}
+    return {code: item for code, item in existing.items() if code not in codes}
 
 
 def _twins(preview: RegistryPreview, cooperant: Cooperant, line: int, column: str,
