@@ -196,19 +196,16 @@ with tab_report:
             with st.form("conv-report"):
                 report_id = st.text_input(t("conv.report.id"), max_chars=40)
                 period_end = st.date_input(t("conv.report.period"), value=facts.today(), format="DD/MM/YYYY")
-                # cumulative figures: offered as the newest report left them, never as a 0 that reads as a setback
-                progress = st.slider(t("conv.report.progress"), 0, 100,
-                                     math.ceil(history[-1].physical_progress_pct) if history else 0)
+                start = monitoring.to_date(history)  # offered as the newest report left them
+                progress = st.slider(t("conv.report.progress"), 0, 100, math.ceil(start.progress_pct))  # not back
                 key = f"conv-report-{current.agreement_id}"
-                reached_before = {v.name: v.value for v in history[-1].values} if history else {}
-                spent_before = history[-1].spent_by_source() if history else {}
                 values = {i.name: numbers.number_field(t("conv.report.reached", indicator=plain(i.name), unit=plain(i.unit)),
-                                                       key=f"{key}-reached-{n}", value=reached_before.get(i.name, 0.0),
+                                                       key=f"{key}-reached-{n}", value=start.reached.get(i.name, 0.0),
                                                        decimals=2)
                           for n, i in enumerate(current.indicators)}
                 spent_cols = st.columns(3)
                 spent = {p: numbers.number_field(t("conv.report.spent", party=label("agreement_party", p)),
-                                                 key=f"{key}-spent-{p}", value=spent_before.get(p, 0.0), decimals=2,
+                                                 key=f"{key}-spent-{p}", value=start.spent.get(p, 0.0), decimals=2,
                                                  money=True, minimum=0.0, where=spent_cols[i])
                          for i, p in enumerate(("cooperant", "gad", "community"))}
                 problems = st.text_area(t("conv.report.problems"), max_chars=4000)

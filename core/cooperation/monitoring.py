@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -72,6 +72,22 @@ class Report(BaseModel):
     def spent_by_source(self) -> dict[str, float]:
         return {"cooperant": self.spent_cooperant_usd, "gad": self.spent_gad_usd,
                 "community": self.spent_community_usd}
+
+
+class ToDate(NamedTuple):
+    """The cumulative figures a next report starts from: the newest report's, never a 0 that would read as a
+    setback (zeros before the first report)."""
+
+    progress_pct: float
+    reached: dict[str, float]  # indicator name → value reached
+    spent: dict[str, float]  # source (cooperant, gad, community) → spent to date
+
+
+def to_date(history: Sequence[Report]) -> ToDate:
+    if not history:
+        return ToDate(0.0, {}, {})
+    latest = history[-1]
+    return ToDate(latest.physical_progress_pct, {v.name: v.value for v in latest.values}, latest.spent_by_source())
 
 
 def reports(store: Store, agreement_id: str) -> list[Report]:
