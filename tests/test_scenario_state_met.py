@@ -22,11 +22,14 @@ def funded_p01(own_store, con, monkeypatch):
         p.model_copy(update={"status": ProposalStatus.FUNDED}) if p.proposal_id == "EV-P01" else p
         for p in inputs.proposals])
     monkeypatch.setattr(scenario_state, "load_inputs", lambda *_, **__: funded)
+    _clear()  # keyed by the store's log: another test's store may have reached the same entries
+    yield
+    _clear()  # nor is this test's EV-P01 funded for the next one
+
+
+def _clear() -> None:
     for cached in (scenario_state._inputs, scenario_state._screenings, scenario_state._scoring, scenario_state._run,
                    scenario_state._funded_rows, scenario_state._explain):
-        cached.clear()  # keyed by the store's log: another test's store may have reached the same entries
-    yield
-    for cached in (scenario_state._inputs, scenario_state._run, scenario_state._funded_rows, scenario_state._explain):
         cached.clear()
 
 
