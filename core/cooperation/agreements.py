@@ -210,6 +210,15 @@ def require_approved(store: Store, proposal_id: str) -> Unchanged:
     return Unchanged("proposal", proposal_id, stored.version)
 
 
+def require_start_after_signing(draft: AgreementDraft) -> None:
+    """ValueError (Spanish, naming the field «Inicio») when the agreement starts before it is signed: its reports,
+    dated from the start, would predate the signature. Checked when signing, not on the model, so an agreement stored
+    before the rule still reads."""
+    if draft.start_date < draft.signed_on:
+        raise ValueError(t("agr.err.start_before_signed", field=label("field", "start_date"),
+                           start=fmt.date(draft.start_date), signed=fmt.date(draft.signed_on)))
+
+
 def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     """Number and store the agreement of an accepted application (board or admin), in one logged transaction."""
     user = Accounts(store).require(user, Action.APPROVE_DECISION)  # the stored account: its name is recorded
@@ -224,6 +233,7 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
         raise ValueError(t("agr.err.not_accepted", application=draft.application_id))
     if application.answered_on is not None and draft.signed_on < application.answered_on:
         raise ValueError(t("agr.err.signed_before", date=fmt.date(application.answered_on)))
+    require_start_after_signing(draft)
     call, read_call = _call(store, application.call_id) if application.call_id else (None, None)
     # what the checks read: the save is refused if the proposal's status, the application or the call changes meanwhile
     read = [require_approved(store, application.proposal_id), Unchanged(APPLICATION, stored.record_id, stored.version),
