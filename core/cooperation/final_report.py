@@ -15,7 +15,7 @@ from core.cooperation.closing import SCALE, ClosingEvaluation, scores_table
 from core.cooperation.monitoring import Report
 from core.cooperation.reviews import Audit, MidtermEvaluation, review_rows
 from core.exports import TEXT_FORMAT, clean, excel_text
-from core.record.pdf_layout import DocumentPDF, heading, paragraph, table, title
+from core.record.pdf_layout import DocumentPDF, fitted_widths, heading, paragraph, table, title
 from core.texts import label, t
 
 
@@ -79,9 +79,11 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
                               date=fmt.date(item.evaluated_on), reason=item.early_reason))
     paragraph(pdf, _scale())
     if items:
-        table(pdf, [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
-               [[row[0], *[str(x) for x in row[1:-1]], row[-1]] for row in scores_table(items)],
-               [30, *[20] * len(items), 144 - 20 * len(items)])
+        headers = [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")]
+        rows = [[row[0], *[str(x) for x in row[1:-1]], row[-1]] for row in scores_table(items)]
+        # an evaluator's column as wide as its longest word («planificación»), the evidence giving the room
+        table(pdf, headers, rows, fitted_widths(pdf, headers, rows, [30, *[20] * len(items), 144 - 20 * len(items)],
+                                                give=len(headers) - 1))
     else:
         paragraph(pdf, t("close.pdf.no_evaluation"))
 

@@ -125,7 +125,7 @@ def paragraph(pdf: DocumentPDF, text: str) -> None:
     pdf.multi_cell(0, 5, pdf.printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def table(pdf: DocumentPDF, headers: list[str], rows: list[list[str]], widths: list[int],
+def table(pdf: DocumentPDF, headers: list[str], rows: list[list[str]], widths: list[float],
           align: list[str] | None = None) -> None:
     """A table with a bold heading row; `widths` in mm, `align` per column (LEFT, RIGHT, CENTER)."""
     align = align or ["LEFT"] * len(headers)
@@ -143,10 +143,31 @@ def table(pdf: DocumentPDF, headers: list[str], rows: list[list[str]], widths: l
     pdf.set_font(pdf.family, size=9.5)
 
 
+def fitted_widths(pdf: DocumentPDF, headers: list[str], rows: list[list[str]], widths: list[float],
+                  give: int) -> list[float]:
+    """`widths` (mm) widened where a column's longest word (bold in the heading row) would not fit its cell, so a
+    table wraps at spaces only and never cuts a word («planificac ión»); the room comes from column `give` (the one
+    of long sentences), down to its own longest word. The table keeps the width `widths` add up to."""
+    scale = pdf.epw / sum(widths)
+    need = [max(_longest_word(pdf, header, "B"), *(_longest_word(pdf, row[c]) for row in rows if c < len(row)))
+            / scale for c, header in enumerate(headers)]
+    fitted = [max(float(width), wanted) for width, wanted in zip(widths, need, strict=True)]
+    fitted[give] = max(need[give], fitted[give] - (sum(fitted) - sum(widths)))
+    pdf.set_font(pdf.family, size=9.5)
+    return fitted
+
+
+def _longest_word(pdf: DocumentPDF, text: object, style: str = "") -> float:
+    """The width (mm) a cell of a 9-point table needs for the longest word of `text`, with the cell's margins."""
+    pdf.set_font(pdf.family, style, size=9)
+    words = pdf.printable(text).split()
+    return max((pdf.get_string_width(w) for w in words), default=0.0) + 2 * pdf.c_margin + 0.5
+
+
 ROW_LINES = 36  # the most lines a table row holds: 36 lines of 5 mm, with the heading row, fit on one page
 
 
-def _page_high_parts(pdf: FPDF, cells: list[str], widths: list[int]) -> list[list[str]]:
+def _page_high_parts(pdf: FPDF, cells: list[str], widths: list[float]) -> list[list[str]]:
     """A table row as rows that each fit on a page (a page cannot hold a taller row): a cell longer than ROW_LINES
     lines goes on in the rows below it, in the same column, so every word is printed. A row that fits stays whole."""
     scale = pdf.epw / sum(widths)
