@@ -199,7 +199,7 @@ with tab_report:
                 progress = st.slider(t("conv.report.progress"), 0, 100, 0)
                 key = f"conv-report-{current.agreement_id}"
                 # cumulative figures: offered as the newest report left them, never as a 0 that reads as a setback
-                reached_before = {v.name: v.value for v in history[-1].values} if history else {}
+                reached_before = {n: v for n, (v, _report) in monitoring.newest_values(history).items()}
                 spent_before = history[-1].spent_by_source() if history else {}
                 values = {i.name: numbers.number_field(t("conv.report.reached", indicator=plain(i.name), unit=plain(i.unit)),
                                                        key=f"{key}-reached-{n}", value=reached_before.get(i.name, 0.0),

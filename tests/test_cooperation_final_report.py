@@ -5,13 +5,16 @@ lessons, the Excel book): test_cooperation_reports_and_closing.py."""
 # The tests take the fixture `store` imported below, from the module that defines it.
 # ruff: noqa: F811
 
+import datetime as dt
 import io
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from core.cooperation import agreements as agr
-from core.cooperation import closing, final_report, monitoring
+from core.cooperation import closing, final_report, monitoring, pdot_progress
+from core.proposals import records
 from tests.test_cooperation_cycle import BOARD, END, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
 from tests.test_cooperation_reports_and_closing import _evaluation
 
@@ -46,3 +49,39 @@ def test_no_word_of_the_evaluation_table_is_cut_across_lines(store, evaluators):
     for word in ("Sostenibilidad", "Pertinencia", "Evidencia", "Criterio"):
         assert word in words, word
     assert "planificac" not in words and "ión" not in words
+
+
+def _report(report_id, period_end, progress, values):
+    return monitoring.Report(report_id=report_id, agreement_id="010170-CONV-2026-001", period_end=period_end,
+                             physical_progress_pct=progress,
+                             values=[monitoring.IndicatorValue(name=n, value=v) for n, v in values.items()])
+
+
+def test_each_result_is_the_newest_value_reported_of_its_indicator(store):
+    """A report saved through core without an indicator left it «sin dato», though an earlier report had one."""
+    _accepted(store)
+    two = [agr.AnnexIndicator(name="Familias con riego", unit="familias", baseline=0, target=150,
+                              means_of_verification="Actas de entrega"),
+           agr.AnnexIndicator(name="Hectáreas regadas", unit="ha", baseline=0, target=40,
+                              means_of_verification="Informe técnico")]
+    agreement = agr.sign(store, BOARD, _draft(indicators=two))
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 6, 30), 40,
+                                                   {"Familias con riego": 60, "Hectáreas regadas": 12}))
+    monitoring.save_report(store, PLANNER, _report("R2", END, 100, {"Familias con riego": 148}))
+    reports = monitoring.reports(store, agreement.agreement_id)
+    closing.save_evaluation(store, PLANNER, _evaluation())
+    items = closing.evaluations(store, agreement.agreement_id)
+    text = " ".join(_pdf_words(agreement, reports, items))  # words without their brackets
+    assert "sin dato" not in text
+    assert "Hectáreas regadas ha 0,00 40,00 12,00 R1 período hasta el 30/06/2027" in text
+    assert "Familias con riego familias 0,00 150,00 148,00 R2 período hasta el 31/12/2027" in text
+    book = load_workbook(io.BytesIO(final_report.xlsx_bytes(agreement, reports, items)))
+    results = list(book["Resultados"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[4], r[5]) for r in results] == [
+        ("Familias con riego", 148, "R2 (período hasta el 31/12/2027)"),
+        ("Hectáreas regadas", 12, "R1 (período hasta el 30/06/2027)")]
+    frame = pdot_progress.progress([v.item for v in records.pdot_objectives(store, "010170")],
+                                   records.proposal_models(store, "010170"), [agreement],
+                                   {agreement.agreement_id: reports})
+    assert frame.row(0, named=True)["indicators"] == ("Familias con riego: 148 de 150 familias; "
+                                                      "Hectáreas regadas: 12 de 40 ha")

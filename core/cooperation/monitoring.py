@@ -80,6 +80,12 @@ def reports(store: Store, agreement_id: str) -> list[Report]:
     return sorted(found, key=lambda r: (r.period_end, r.report_id))
 
 
+def newest_values(history: Sequence[Report]) -> dict[str, tuple[float, Report]]:
+    """Per indicator, its newest reported value and the report that gave it (`history` oldest first): a report
+    that leaves an indicator out does not undo what an earlier report said of it."""
+    return {value.name: (value.value, report) for report in history for value in report.values}
+
+
 def save_report(store: Store, user: User | None, report: Report) -> Report:
     """Store a report of a STORED agreement (planners); its indicators must be those of the agreement's annex."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
