@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from core.cooperation import agreements as agr
-from core.cooperation import closing, final_report, monitoring, pdot_progress
+from core.cooperation import closing, final_report, monitoring, pdot_progress, reviews
 from core.proposals import records
 from tests.test_cooperation_cycle import BOARD, END, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
 from tests.test_cooperation_reports_and_closing import _evaluation
@@ -21,9 +21,9 @@ from tests.test_cooperation_reports_and_closing import _evaluation
 pytestmark = pytest.mark.usefixtures("today_after_the_demo")  # the cycle runs through 2027 and 2028
 
 
-def _pdf_words(agreement, reports, items) -> list[str]:
+def _pdf_words(agreement, reports, items, **reviewed) -> list[str]:
     pdf = PdfReader(io.BytesIO(final_report.pdf_bytes(agreement, reports, items, parish_name="El Valle",
-                                                      project_title="Riego por goteo")))
+                                                      project_title="Riego por goteo", **reviewed)))
     return [word.strip("()") for page in pdf.pages for word in page.extract_text().split()]
 
 
@@ -85,3 +85,14 @@ def test_each_result_is_the_newest_value_reported_of_its_indicator(store):
                                    {agreement.agreement_id: reports})
     assert frame.row(0, named=True)["indicators"] == ("Familias con riego: 148 de 150 familias; "
                                                       "Hectáreas regadas: 12 de 40 ha")
+
+
+def test_no_word_of_the_reviews_table_is_cut_across_lines(store):
+    """The reviewer's column kept 30 mm whatever was typed: a long name printed cut in two."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    reviews.save_midterm(store, PLANNER, reviews.MidtermEvaluation(
+        agreement_id=agreement.agreement_id, evaluated_on=dt.date(2027, 6, 30),
+        evaluator="Interdisciplinaria-Cooperativa", findings="Avance según lo planificado", recommendation="continue"))
+    words = _pdf_words(agreement, [], [], midterm=reviews.midterm(store, agreement.agreement_id))
+    assert "Interdisciplinaria-Cooperativa" in words

@@ -77,7 +77,8 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
     heading(pdf, t("rev.pdf.heading"))
     reviewed = review_rows(midterm, audits)
     if reviewed:
-        table(pdf, _review_headers(), [[str(x) for x in row] for row in reviewed], [30, 22, 30, 48, 44])
+        cells = [[str(x) for x in row] for row in reviewed]
+        table(pdf, _review_headers(), cells, fitted_widths(pdf, _review_headers(), cells, [30, 22, 30, 48, 44], give=3))
     else:
         paragraph(pdf, t("rev.pdf.none"))
 
