@@ -262,3 +262,16 @@ def test_the_signing_form_refuses_a_start_before_the_signature_at_the_start_fiel
     _button(app, "Registrar convenio firmado").click().run()
     assert [e for e in app.error if as_read(e.value).startswith("Inicio: el convenio empieza")]
     assert agr.agreements(store, "010170") == []
+
+
+def test_the_next_report_offers_an_indicator_left_out_of_the_newest_report_at_its_earlier_value(own_store):
+    """A report saved through core without the indicator made the next form offer 0, a setback nobody reported."""
+    open_app_page(PAGE, PLANNER)
+    store, agreement = _signed(own_store)
+    for report_id, days, values in (("R1", 20, [monitoring.IndicatorValue(name="Familias con riego", value=30)]),
+                                    ("R2", 5, [])):
+        monitoring.save_report(store, PLANNER, monitoring.Report(
+            report_id=report_id, agreement_id=agreement.agreement_id,
+            period_end=facts.today() - dt.timedelta(days=days), physical_progress_pct=20, values=values))
+    app = open_app_page(PAGE, PLANNER)
+    assert {i.label: i.value for i in app.text_input}["Familias con riego: valor alcanzado (familias)"] == "30"
