@@ -96,3 +96,17 @@ def test_no_word_of_the_reviews_table_is_cut_across_lines(store):
         evaluator="Interdisciplinaria-Cooperativa", findings="Avance según lo planificado", recommendation="continue"))
     words = _pdf_words(agreement, [], [], midterm=reviews.midterm(store, agreement.agreement_id))
     assert "Interdisciplinaria-Cooperativa" in words
+
+
+def test_an_evidence_with_no_space_to_wrap_at_leaves_the_columns_as_they_were(store):
+    """A word wider than the page cannot stay whole: widening the evidence column to it squeezed the others to
+    nothing and the PDF was not written."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, monitoring.Report(
+        report_id="R1", agreement_id=agreement.agreement_id, period_end=END, physical_progress_pct=100))
+    scores = [closing.CriterionScore(criterion=c, score=4, evidence="Acta" * 500) for c in closing.CRITERIA]
+    closing.save_evaluation(store, PLANNER, _evaluation(scores=scores))
+    words = _pdf_words(agreement, monitoring.reports(store, agreement.agreement_id),
+                       closing.evaluations(store, agreement.agreement_id))
+    assert "Sostenibilidad" in words and "planificación" in words

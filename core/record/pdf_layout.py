@@ -147,13 +147,18 @@ def fitted_widths(pdf: DocumentPDF, headers: list[str], rows: list[list[str]], w
                   give: int) -> list[float]:
     """`widths` (mm) widened where a column's longest word (bold in the heading row) would not fit its cell, so a
     table wraps at spaces only and never cuts a word («planificac ión»); the room comes from column `give` (the one
-    of long sentences), down to its own longest word. The table keeps the width `widths` add up to."""
+    of long sentences), which keeps at least half its width and its own longest word when that fits in it. Short of
+    room, each column grows by the same share of what it lacks. The table keeps the width `widths` add up to."""
     scale = pdf.epw / sum(widths)
     need = [max(_longest_word(pdf, header, "B"), *(_longest_word(pdf, row[c]) for row in rows if c < len(row)))
             / scale for c, header in enumerate(headers)]
-    fitted = [max(float(width), wanted) for width, wanted in zip(widths, need, strict=True)]
-    fitted[give] = max(need[give], fitted[give] - (sum(fitted) - sum(widths)))
     pdf.set_font(pdf.family, size=9.5)
+    wanted = [0.0 if c == give else max(0.0, need[c] - width) for c, width in enumerate(widths)]
+    own = need[give] if need[give] <= widths[give] else 0.0  # a word wider than its column is cut anyway
+    room = widths[give] - max(own, widths[give] / 2)
+    share = min(1.0, room / sum(wanted)) if sum(wanted) > 0 else 0.0
+    fitted = [float(width) + more * share for width, more in zip(widths, wanted, strict=True)]
+    fitted[give] = widths[give] - sum(wanted) * share
     return fitted
 
 
