@@ -139,7 +139,8 @@ with tab_agree:
                                   placeholder=t("select.placeholder"))
             dates = st.columns(3)
             signed_on = dates[0].date_input(t("conv.agree.signed"), value=facts.today(), format="DD/MM/YYYY")
-            start = dates[1].date_input(t("conv.agree.start"), value=facts.today(), format="DD/MM/YYYY")
+            start = dates[1].date_input(t("conv.agree.start"), value=facts.today(), format="DD/MM/YYYY",
+                                        help=t("conv.agree.start_help"))
             end = dates[2].date_input(t("conv.agree.end"), value=facts.today() + dt.timedelta(days=365),
                                       format="DD/MM/YYYY")
             money = st.columns(3)

@@ -27,6 +27,7 @@ from core.lists import not_given, split_items
 from core.proposals.import_cells import choice_index, is_blank, normalise
 from core.proposals.import_files import FileRefused, Formula, read_book
 from core.texts import label, labels, t
+from core.user_text import ENTERED
 
 RowAction = Literal["new", "update", "unchanged", "existing"]
 # field → (how the cell is read, label family of its codes, accepted header spellings)
@@ -185,7 +186,7 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
         if kept is not None and update_existing:  # what the file has no column (or no value) for stays as stored
             values = {**kept[1].model_dump(), **values}
         try:
-            cooperant = Cooperant.model_validate({"is_illustrative": False, **values})
+            cooperant = Cooperant.model_validate({"is_illustrative": False, **values}, context={ENTERED: True})
         except ValidationError as exc:
             for error in exc.errors():
                 name = str(error["loc"][0]) if error["loc"] else None
