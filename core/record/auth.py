@@ -219,6 +219,9 @@ class Accounts:
             raise ValueError(t("auth.err.password_short", minimum=MIN_PASSWORD))
         if user.role == Role.ASSOCIATION and not user.association_id:
             raise ValueError(t("auth.err.no_association"))
+        if user.role != Role.ASSOCIATION and user.association_id:
+            raise ValueError(t("auth.err.association_not_rep", username=user.username,
+                               role=label("role", user.role)))
         self._check_parish(user)
         self._check_position(user)
         body = {**user.model_dump(mode="json"), "password_hash": self.hasher.hash(password)}
@@ -260,7 +263,11 @@ class Accounts:
         """`require` with the account as stored (its role, whether active), never the caller's copy of it: a
         retired account, or a copy that claims another role, is refused. A store with no account yet (being set
         up, before its first administrator: nobody can sign in to it) takes the caller as given."""
-        return require(self.signed_in(user), action, association_id, parish_code)
+        acting = self.signed_in(user)
+        if user is not None and acting is None and not can(None, action, association_id, parish_code):
+            # a deactivated, removed or never stored account is told so, not that its role is «Observador»
+            raise PermissionDenied(t("auth.err.inactive", username=user.username))
+        return require(acting, action, association_id, parish_code)
 
     def signed_in(self, user: User | None) -> User | None:
         """Who acts, as the store has them (`current`); the caller as given while the store has no account."""

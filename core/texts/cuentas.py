@@ -34,6 +34,10 @@ STRINGS = {
     "auth.err.user_exists": "El usuario «{username}» ya existe.",
     "auth.err.password_short": "La contraseña debe tener al menos {minimum} caracteres.",
     "auth.err.no_association": "Un representante de asociación debe tener una asociación asignada.",
+    "auth.err.association_not_rep": "Solo una cuenta de representante de asociación tiene asociación; la cuenta "
+                                    "«{username}» es de {role}: deje la asociación en blanco.",
+    "auth.err.inactive": "La cuenta «{username}» no está activa en Minga (se desactivó o no está registrada): "
+                         "ingrese de nuevo o pida a un administrador que la reactive.",
     "auth.err.representative_edit": "Una propuesta entregada, o sus asociaciones proponentes, solo las cambia el "
                                     "técnico de planificación.",
     "auth.err.representative_status": "Un representante de asociación solo guarda propuestas en borrador o "
