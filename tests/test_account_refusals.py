@@ -49,3 +49,16 @@ def test_an_association_on_an_account_that_does_not_represent_one_is_refused(acc
     with pytest.raises(ValueError, match="Solo una cuenta de representante de asociación"):
         accounts.create(jefa, user, PASSWORD)
     assert accounts.get("con-asociacion") is None
+
+
+@pytest.mark.parametrize(("username", "words"), [
+    ("josé", "sin tilde ni ñ"),
+    ("ñandu", "sin tilde ni ñ"),
+    ("-pedro", "empieza con letra o número"),
+])
+def test_a_username_the_rule_refuses_is_told_what_the_rule_is(accounts, username, words):
+    """«pedro.páez» is all «minúsculas» to the person typing it: the refusal says that tildes and ñ are not allowed,
+    and how a username must begin."""
+    with pytest.raises(ValueError, match=words):
+        accounts.create(accounts.get("jefa"), User(username=username, display_name="X"), PASSWORD)
+    assert accounts.get(username) is None

@@ -29,7 +29,8 @@ STRINGS = {
     # -- what core.record.auth refuses ----------------------------------------------------------------------------
     "auth.err.own_association": "Como {role} solo puede {action}: esta es de otra asociación.",
     "auth.err.role": "Su rol ({role}) no permite {action}.",
-    "auth.err.username": "el usuario debe tener de 3 a 40 caracteres: minúsculas, números, punto, guion",
+    "auth.err.username": "el usuario debe tener de 3 a 40 caracteres: letras minúsculas sin tilde ni ñ, números, "
+                         "punto, guion o guion bajo, y empieza con letra o número (sin espacios)",
     "auth.err.admin_exists": "Ya existe un administrador; pídale que cree su cuenta.",
     "auth.err.user_exists": "El usuario «{username}» ya existe.",
     "auth.err.password_short": "La contraseña debe tener al menos {minimum} caracteres.",
