@@ -5,7 +5,7 @@ linked to an account that does not represent one is refused rather than kept."""
 import pytest
 
 from core.record.auth import Accounts, PermissionDenied, Role, User
-from core.record.store import Store
+from core.record.store import Store, StoreError
 
 PASSWORD = "una-clave-larga"
 
@@ -62,3 +62,21 @@ def test_a_username_the_rule_refuses_is_told_what_the_rule_is(accounts, username
     with pytest.raises(ValueError, match=words):
         accounts.create(accounts.get("jefa"), User(username=username, display_name="X"), PASSWORD)
     assert accounts.get(username) is None
+
+
+def test_two_administrators_deactivating_each_other_at_once_leave_one_active(accounts, monkeypatch):
+    """Jefa deactivates Jefe dos while his own deactivation of Jefa is between its check and its write: his write
+    is refused (his account changed meanwhile), so the installation keeps an active administrator."""
+    other = Accounts(accounts.store)  # his session, on the same store
+    checked = Accounts.require
+
+    def her_write_lands_after_his_check(self, user, action, *args, **kwargs):
+        acting = checked(self, user, action, *args, **kwargs)
+        if self is other:
+            accounts.set_active(accounts.get("jefa"), "jefe-dos", False)
+        return acting
+
+    monkeypatch.setattr(Accounts, "require", her_write_lands_after_his_check)
+    with pytest.raises(StoreError, match="mientras"):
+        other.set_active(other.get("jefe-dos"), "jefa", False)
+    assert accounts.get("jefa").active and not accounts.get("jefe-dos").active

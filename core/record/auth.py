@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.data import rural
 from core.record import row_guard
-from core.record.store import AlreadyExistsError, Store
+from core.record.store import AlreadyExistsError, Store, Unchanged
 from core.texts import label, t
 
 
@@ -275,6 +275,7 @@ class Accounts:
 
     def set_active(self, by: User | None, username: str, active: bool) -> User:
         """Deactivate (or reactivate) an account; an administrator cannot deactivate their own."""
+        own = self.store.get(self.KIND, by.username) if by is not None else None  # read before the check
         actor = self.require(by, Action.MANAGE_USERS)
         if not active and username == actor.username:
             raise ValueError(t("auth.err.deactivate_self"))
@@ -282,8 +283,12 @@ class Accounts:
         body = {**record.body, "active": active}
         if active:  # a president reactivated beside another active one would make two
             self._check_position(_user(body))
+        # written only while the acting account is as checked: two administrators deactivating each other at once
+        # would otherwise leave none
+        kept = [Unchanged(self.KIND, actor.username, own.version)] if own is not None and not active else []
         self.store.save(self.KIND, username, body, actor=actor.username, expected_version=record.version,
-                        action=t("log.action.activate_user" if active else "log.action.deactivate_user"))
+                        action=t("log.action.activate_user" if active else "log.action.deactivate_user"),
+                        unchanged=kept, changed=t("auth.err.actor_changed", username=username))
         return _user(body)
 
     def reset_password(self, by: User | None, username: str, password: str) -> None:

@@ -43,6 +43,8 @@ STRINGS = {
                                     "técnico de planificación.",
     "auth.err.representative_status": "Un representante de asociación solo guarda propuestas en borrador o "
                                       "presentadas; los demás estados los fija el GAD.",
+    "auth.err.actor_changed": "Otro administrador cambió su propia cuenta mientras desactivaba «{username}»: la "
+                              "cuenta «{username}» no se desactivó. Recargue la página y vuelva a intentarlo.",
     "auth.err.deactivate_self": "No puede desactivar su propia cuenta; pida a otro administrador que lo haga.",
     "auth.err.position_not_board": "Solo una cuenta de miembro de la junta puede tener el cargo {position}.",
     "auth.err.position_taken": "El cargo {position} ya lo tiene la cuenta activa «{username}» ({name}); cambie "
