@@ -23,6 +23,7 @@ def check_save(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
     _check_stage(meeting, stored)
     _check_namesakes(meeting, stored)
     _check_accounts(store, meeting, stored)
+    _check_cast(store, meeting, stored)
     meeting_agenda.check_parish_items(store, meeting, stored)
     meeting_agenda.check_new_items(store, meeting, stored)
 
@@ -39,6 +40,25 @@ def _check_stage(meeting: Meeting, stored: Meeting | None) -> None:
     if meeting.model_dump(exclude=kept) != stored.model_dump(exclude=kept) or \
             _STAGES.index(meeting.status) < _STAGES.index(stored.status):
         raise ValueError(t("ses.err.results_shown"))
+
+
+def _check_cast(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
+    """Refuse (Spanish, naming what) a change of an open meeting that the ballots and scores already stored would not
+    fit: an item taken off the table that has votes or scores, or fewer votes each than a ballot already spreads.
+    Counted, such a ballot would stop the tally (and the need criterion a closed vote feeds)."""
+    if stored is None or stored.status != "open":
+        return
+    from core.record.meeting import listed_ballots, listed_scores  # meeting imports this module
+
+    ballots = listed_ballots(store, meeting)
+    removed = set(stored.item_ids) - set(meeting.item_ids)
+    judged = {item for ballot in ballots for item in ballot.votes} | {
+        score.proposal_id for score in listed_scores(store, meeting)}
+    if removed & judged:
+        raise ValueError(t("ses.err.judged_removed", items=fmt.listing(f"«{item}»" for item in sorted(removed & judged))))
+    used = max((sum(ballot.votes.values()) for ballot in ballots), default=0)
+    if used > meeting.votes_per_participant:
+        raise ValueError(t("ses.err.fewer_votes_than_cast", used=used, allowed=meeting.votes_per_participant))
 
 
 def _check_namesakes(meeting: Meeting, stored: Meeting | None) -> None:
