@@ -56,3 +56,17 @@ def test_a_change_the_cast_ballots_still_fit_is_kept(voted, change):
     closed = save_meeting(store, CHAIR, saved.model_copy(update={"status": "closed"}), expected_version=2)
     assert closed.status == "closed"
     assert problem_votes(store, BANOS)[1][items[3]] == (2, 2)
+
+
+@pytest.mark.parametrize(("items", "said"), [
+    ([], "Puntos de la sesión: no puede estar vacío"),
+    (["010151-P01"], "Puntos de la sesión: tiene 1 y hacen falta al menos 2"),  # one problem is not none
+])
+def test_a_meeting_with_too_few_items_says_how_many_it_needs(items, said):
+    from pydantic import ValidationError
+
+    from ui.session import reason
+    with pytest.raises(ValidationError) as refused:
+        Meeting(meeting_id="BANOS-2", parish_code=BANOS, title="Sesión", date=dt.date(2026, 11, 20),
+                subject="problems", item_ids=items, participants=[Participant(participant_id="p01", name="Rosa")])
+    assert reason(refused.value) == said
