@@ -70,3 +70,26 @@ def test_a_meeting_with_too_few_items_says_how_many_it_needs(items, said):
         Meeting(meeting_id="BANOS-2", parish_code=BANOS, title="Sesión", date=dt.date(2026, 11, 20),
                 subject="problems", item_ids=items, participants=[Participant(participant_id="p01", name="Rosa")])
     assert reason(refused.value) == said
+
+
+@pytest.mark.parametrize(("changes", "said"), [
+    ({"title": "   "}, "Título: no puede estar vacío"),
+    ({"title": "Sesión\u202e sorpresa"}, "Título: tiene un carácter que no se ve (U+202E) en la posición 7"),
+    ({"title": "Sesión\nde mayo"}, "Título: tiene un salto de línea en la posición 7"),
+    ({"participants": [Participant(participant_id="p01", name="Ana\u200b María")]},
+     "Participantes — Nombre (línea 1): tiene un carácter que no se ve (U+200B) en la posición 4"),
+])
+def test_a_meeting_s_title_and_names_are_refused_blank_or_with_what_cannot_be_seen(tmp_path, changes, said):
+    """The acta quotes the title and the names: a blank title, or a character the PDF drops, would print another
+    text than the one stored. Nothing is stored."""
+    from ui.session import reason
+    store = store_accounts(Store(tmp_path / "s.sqlite"), CHAIR)
+    items = store_problems(store, BANOS, 2)
+    base = {"meeting_id": "BANOS-3", "parish_code": BANOS, "title": "Sesión", "date": dt.date(2026, 11, 20),
+            "subject": "problems", "item_ids": items, "participants": [Participant(participant_id="p01", name="Rosa")]}
+    with pytest.raises(ValueError) as refused:
+        save_meeting(store, CHAIR, Meeting(**{**base, **changes}))
+    assert reason(refused.value).startswith(said)
+    assert load_meeting(store, "BANOS-3") is None
+    emoji = save_meeting(store, CHAIR, Meeting(**{**base, "title": "Sesión 🌽 **maíz** <b>"}))
+    assert load_meeting(store, "BANOS-3").title == emoji.title == "Sesión 🌽 **maíz** <b>"

@@ -12,7 +12,8 @@ from core.data import rural
 from core.record import meeting_agenda
 from core.record.auth import Accounts, Action, can
 from core.record.store import Store
-from core.texts import t
+from core.texts import label, t
+from core.user_text import entered
 
 if TYPE_CHECKING:
     from core.record.meeting import Meeting, Participant
@@ -21,11 +22,22 @@ if TYPE_CHECKING:
 def check_save(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
     """Every rule below, in order."""
     _check_stage(meeting, stored)
-    _check_namesakes(meeting, stored)
+    _check_namesakes(meeting, stored)  # first: a name pasted with a hidden mark is often someone listed twice
+    _check_entered(meeting, stored)
     _check_accounts(store, meeting, stored)
     _check_cast(store, meeting, stored)
     meeting_agenda.check_parish_items(store, meeting, stored)
     meeting_agenda.check_new_items(store, meeting, stored)
+
+
+def _check_entered(meeting: Meeting, stored: Meeting | None) -> None:
+    """A new or changed title or list, as entered (core.user_text): the acta quotes them, so the title is not blank
+    and no text holds a character the PDF would drop. A meeting stored before the rule still moves on unchanged."""
+    if stored is not None and (stored.title, stored.participants) == (meeting.title, meeting.participants):
+        return
+    if not meeting.title.strip():
+        raise ValueError(t("field.where", field=label("field", "title"), message=t("val.empty")))
+    entered(meeting)
 
 
 _STAGES = ("open", "revealed", "closed")
