@@ -93,3 +93,21 @@ def test_a_meeting_s_title_and_names_are_refused_blank_or_with_what_cannot_be_se
     assert load_meeting(store, "BANOS-3") is None
     emoji = save_meeting(store, CHAIR, Meeting(**{**base, "title": "Sesión 🌽 **maíz** <b>"}))
     assert load_meeting(store, "BANOS-3").title == emoji.title == "Sesión 🌽 **maíz** <b>"
+
+
+@pytest.mark.parametrize("username", [CHAIR.username, None])
+def test_the_chair_cannot_take_over_the_ballot_of_someone_who_voted_themself(voted, username):
+    """Giving a participant who voted from their own phone the chair's account (or none, so the chair records for
+    them) would let the chair overwrite that ballot as if it were theirs: refused, naming the participant."""
+    store, meeting, items = voted
+    taken = [p.model_copy(update={"username": username}) if p.participant_id == "asesora" else p
+             for p in meeting.participants]
+    with pytest.raises(ValueError, match="«Asesora» ya votó o puntuó con su usuario «asesora-banos»"):
+        save_meeting(store, CHAIR, meeting.model_copy(update={"participants": taken}), expected_version=1)
+    assert load_meeting(store, "BANOS-1") == meeting
+    # someone the chair recorded for may be given their own account
+    cast_ballot(store, CHAIR, Ballot(meeting_id="BANOS-1", participant_id="don-pedro", votes={items[1]: 1}))
+    given = [p.model_copy(update={"username": ADVISER.username}) if p.participant_id == "don-pedro" else
+             p.model_copy(update={"username": None}) for p in meeting.participants]
+    with pytest.raises(ValueError, match="«Asesora» ya votó"):
+        save_meeting(store, CHAIR, meeting.model_copy(update={"participants": given}), expected_version=1)

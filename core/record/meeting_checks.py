@@ -60,8 +60,17 @@ def _check_cast(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
     Counted, such a ballot would stop the tally (and the need criterion a closed vote feeds)."""
     if stored is None or stored.status != "open":
         return
-    from core.record.meeting import listed_ballots, listed_scores  # meeting imports this module
+    from core.record.meeting import ballots as all_ballots  # meeting imports this module
+    from core.record.meeting import listed_ballots, listed_scores, pairwise_comparisons, private_scores
 
+    took_part = {r.participant_id for r in (*all_ballots(store, stored.meeting_id),
+                                            *private_scores(store, stored.meeting_id),
+                                            *pairwise_comparisons(store, stored.meeting_id))}
+    now = {p.participant_id: p.username for p in meeting.participants}
+    for person in stored.participants:  # their own part, not the chair's nor another account's to overwrite
+        if person.username and person.participant_id in took_part and \
+                now.get(person.participant_id, person.username) != person.username:
+            raise ValueError(t("ses.err.account_took_part", name=person.name, username=person.username))
     ballots = listed_ballots(store, meeting)
     removed = set(stored.item_ids) - set(meeting.item_ids)
     judged = {item for ballot in ballots for item in ballot.votes} | {
