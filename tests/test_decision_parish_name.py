@@ -21,3 +21,27 @@ def test_a_decision_names_its_parish_as_the_list_does(tmp_path, parish_code, bro
     user = BANOS_BOARD if parish_code == "010151" else BOARD
     decision = record(store, user, _draft(parish_code=parish_code, parish_name=brought))
     assert decision.parish_name == named
+
+
+def _line(proposal_id: str, amount: float):
+    from core.record.decisions import FundedLine
+    return FundedLine(proposal_id=proposal_id, title="Proyecto", associations_es="Asociación", amount_usd=amount,
+                      score=50)
+
+
+@pytest.mark.parametrize(("funded", "refused"), [
+    ([_line("EV-P02", 18500), _line("EV-P05", 19500.01)], "más que lo disponible"),  # budget 40.000 − reserve 2.000
+    ([_line("EV-P02", 18500), _line("EV-P02", 18500)], "«EV-P02» figura dos veces"),
+    ([_line("EV-P02", 18500), _line("EV-P09", 100)], "«EV-P09» figura a la vez"),  # also left out in the draft
+    ([_line("EV-P02", 18500), _line("EV-P05", 19500)], None),  # exactly what is available
+])
+def test_an_acta_s_funded_lines_add_up_within_what_is_available_once_each(tmp_path, funded, refused):
+    from core.record.decisions import decisions
+    store = _store(tmp_path)
+    draft = _draft().model_copy(update={"funded": funded})
+    if refused is None:
+        assert record(store, BOARD, draft).funded == funded
+        return
+    with pytest.raises(ValueError, match=refused):
+        record(store, BOARD, draft)
+    assert decisions(store, "010170") == []
