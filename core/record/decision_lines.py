@@ -9,6 +9,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from core import fmt
+from core.proposals.models import CENT
 from core.texts import t
 
 if TYPE_CHECKING:
@@ -24,5 +25,5 @@ def check_lines(draft: DecisionDraft) -> None:
         raise ValueError(t(key, id=pid))
     total = sum(line.amount_usd for line in draft.funded)
     available = max(0.0, draft.budget_usd - draft.reserve_usd)
-    if round(total * 100) > round(available * 100):
+    if total > available + CENT:
         raise ValueError(t("dec.err.over_available", total=fmt.amount(total), available=fmt.amount(available)))
