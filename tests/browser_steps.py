@@ -84,8 +84,12 @@ def served_app(env: dict[str, str], script: Path | None = None) -> Iterator[AppU
 
 
 def chromium_path() -> str:
-    """Debian's Chromium (or MINGA_CHROMIUM); never a browser downloaded by a test tool."""
-    path = os.environ.get("MINGA_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    """Debian's Chromium (or MINGA_CHROMIUM); never a browser downloaded by a test tool. Its headless shell
+    (Debian's package chromium-headless-shell, built from the same source) comes first when installed: without the
+    full browser's window layers it takes about a tenth less time per browser test on two cores."""
+    path = os.environ.get("MINGA_CHROMIUM") or next(
+        (found for name in ("chromium-headless-shell", "chromium", "chromium-browser") if (found := shutil.which(name))),
+        None)
     if not path:
         raise RuntimeError("Browser tests need Debian's chromium: run `make test` (it installs it) "
                            "or set MINGA_CHROMIUM.")
