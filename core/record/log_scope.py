@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.data import rural
+from core.record import association_home
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, can
 from core.record.ledger import file_state, open_read_only
 from core.record.row_guard import PAYLOAD
@@ -77,20 +78,9 @@ def rights(user: User | None, association_parish: str | None = None) -> LogRight
 def account_rights(store: Store, user: User | None) -> LogRights:
     """`rights` of the account as the store has it now (its role, whether active), never the caller's copy."""
     signed_in = Accounts(store).signed_in(user)
-    parish = association_parish(store, signed_in.association_id) \
+    parish = association_home.association_parish(store, signed_in.association_id) \
         if signed_in is not None and signed_in.role == Role.ASSOCIATION and signed_in.association_id else None
     return rights(signed_in, parish)
-
-
-def association_parish(store: Store, association_id: str) -> str | None:
-    """The parish of an association: the one entered for it in the store, else the demo's (the build's file)."""
-    from core.proposals.built import ASSOCIATIONS  # the demo's associations, read where the build wrote them
-
-    stored = store.get("parish_association", association_id)
-    if stored is not None and not stored.deleted and stored.parish_code:
-        return stored.parish_code
-    built = ASSOCIATIONS.one(association_id)
-    return built.parish_code if built is not None else None
 
 
 @dataclass(frozen=True)
