@@ -18,7 +18,8 @@ import pytest
 
 from core.record import backup
 from core.record.audit import main as audit_command
-from core.record.decisions import Decision, record
+from core.record.decision_models import Decision
+from core.record.decisions import record
 from core.record.store import Store
 from tests.conftest import store_accounts
 from tests.decision_draft import BOARD, _draft

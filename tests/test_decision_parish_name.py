@@ -24,7 +24,7 @@ def test_a_decision_names_its_parish_as_the_list_does(tmp_path, parish_code, bro
 
 
 def _line(proposal_id: str, amount: float):
-    from core.record.decisions import FundedLine
+    from core.record.decision_models import FundedLine
     return FundedLine(proposal_id=proposal_id, title="Proyecto", associations_es="Asociación", amount_usd=amount,
                       score=50)
 

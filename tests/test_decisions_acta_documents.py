@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 from core import fmt
 from core.record import acta, constancia
-from core.record.decisions import Decision, decisions, record, with_presiding
+from core.record.decision_models import Decision, with_presiding
+from core.record.decisions import decisions, record
 from tests.decision_draft import BOARD, _by_vocal, _draft, _store, _whole
 
 

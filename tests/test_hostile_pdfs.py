@@ -13,7 +13,8 @@ from core.cooperation import agreements as agr
 from core.cooperation import final_report, reviews
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
 from core.record import acta, constancia, pdf_fonts
-from core.record.decisions import Decision, record
+from core.record.decision_models import Decision
+from core.record.decisions import record
 from core.record.hashing import body_hash
 from core.record.pdf_layout import DocumentPDF, latin1, table
 from core.record.signing import SignedHead

@@ -126,7 +126,7 @@ def test_a_closed_meeting_changes_the_funded_set_and_the_acta_names_it(demo, con
 
     from core.engine import scenarios
     from core.record import acta, decisions
-    from core.record.decisions import Attendee
+    from core.record.decision_models import Attendee
 
     board = User(username="presidenta", display_name="Rosa Quito", role=Role.BOARD)
     store_accounts(demo, board)
@@ -187,7 +187,7 @@ def test_the_acta_names_each_meeting_for_what_it_gave(demo, con):
     meeting. Each meeting is named once, for what it gave: the need (problems), the scores, the ballots."""
     from core.engine import scenarios
     from core.record import acta, decisions
-    from core.record.decisions import Attendee
+    from core.record.decision_models import Attendee
 
     board = User(username="presidenta", display_name="Rosa Quito", role=Role.BOARD)
     store_accounts(demo, board)

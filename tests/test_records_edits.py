@@ -81,7 +81,8 @@ def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store,
     import datetime as dt
 
     from core.engine import scenarios
-    from core.record.decisions import Attendee, record
+    from core.record.decision_models import Attendee
+    from core.record.decisions import record
 
     inputs = load_inputs(con, "010170", store=store)
     scenario = scenarios.Scenario(name="Para aprobar", parish_code="010170", weights={"scope": 1, "pdot": 1},
@@ -130,7 +131,8 @@ def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store,
 
 def test_a_rejected_decision_changes_no_proposal(store, con):
     store_accounts(store, BOARD)  # the board member's account: rights are read from the store
-    from core.record.decisions import Attendee, record
+    from core.record.decision_models import Attendee
+    from core.record.decisions import record
     from tests.decision_draft import _draft
 
     before = {v.item.proposal_id: v.item.status for v in records.proposals(store, "010170")}

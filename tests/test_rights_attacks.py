@@ -13,7 +13,8 @@ from core.proposals import records
 from core.proposals.models import ProposalStatus
 from core.record import meeting
 from core.record.auth import PermissionDenied, Role, User
-from core.record.decisions import FundedLine, record
+from core.record.decision_models import FundedLine
+from core.record.decisions import record
 from core.record.store import ConflictError, Store, StoreError
 from tests.conftest import live_count, store_accounts
 from tests.decision_draft import _draft

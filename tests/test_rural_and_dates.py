@@ -23,7 +23,7 @@ from core.parish.models import ParishAid, ParishAssociation, ParishPdotObjective
 from core.parish.records import BatchRefused, ParishBatch, save_as
 from core.proposals import records
 from core.proposals.models import ALLOWED_TRANSITIONS, ProposalStatus
-from core.record import decisions, facts, followup, meeting
+from core.record import facts, followup, junta, meeting
 from core.record.auth import Role, User
 from core.record.store import Store
 from core.texts import t
@@ -97,7 +97,7 @@ SEAT_WRITES = {
     "regla de etapas": lambda s: stages.save_rule(s, BOARD, stages.StageRule(parish_code=SEAT)),
     "etapa": lambda s: stages.record_stage(s, PLANNER, SEAT, stages.StageEvidence(
         proposal_id="URB-P01", stage="comunidad", reached_on=TODAY, evidence="Acta")),
-    "junta": lambda s: decisions.set_board(s, BOARD, SEAT, decisions.Board()),
+    "junta": lambda s: junta.set_board(s, BOARD, SEAT, junta.Board()),
     "postulación": lambda s: agr.submit(s, PLANNER, agr.Application(
         application_id="AP-URB", parish_code=SEAT, proposal_id="URB-P01", cooperant_id="CO-ISRAEL-MASHAV",
         submitted_on=TODAY)),

@@ -24,7 +24,8 @@ from streamlit.testing.v1 import AppTest
 
 from core.record import acta
 from core.record.auth import Role, User
-from core.record.decisions import Attendee, record
+from core.record.decision_models import Attendee
+from core.record.decisions import record
 from core.record.store import Store
 from core.texts import LABELS
 from tests.conftest import APP, open_app_page, store_accounts

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from core.record import acta, constancia
-from core.record.decisions import Decision, record
+from core.record.decision_models import Decision
+from core.record.decisions import record
 from core.record.store import Store
 from tests.conftest import store_accounts
 from tests.decision_draft import BOARD, _draft

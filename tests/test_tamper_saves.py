@@ -218,7 +218,8 @@ def test_a_meeting_reopened_by_hand_after_its_results_were_shown_takes_no_vote_n
 
 def test_a_decision_is_not_recorded_under_a_quorum_cut_by_hand(tmp_path, con):
     """The junta of nine (quorum five) set to four in the file: the draft's four attendees would then make quorum."""
-    from core.record.decisions import Board, record, set_board
+    from core.record.decisions import record
+    from core.record.junta import Board, set_board
     from tests.conftest import live_count, store_accounts
     from tests.decision_draft import BOARD, _draft
 

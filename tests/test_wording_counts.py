@@ -21,7 +21,9 @@ from core.fmt import number
 from core.proposals.formulation import ScheduleRow, schedule_error
 from core.proposals.lifecycle import ProposalStatus
 from core.record import acta, meeting_agenda
-from core.record.decisions import Attendee, Board, record, set_board
+from core.record.decision_models import Attendee
+from core.record.decisions import record
+from core.record.junta import Board, set_board
 from core.record.store import Store
 from core.texts import t, t_count
 from tests.conftest import approve_proposal

@@ -101,7 +101,7 @@ STRINGS = {
     "dec.quorum_caption": "La junta tiene {members} miembros; para decidir deben estar presentes al menos {quorum} "
                           "con voto. Se aprueba con más votos a favor que en contra; en un empate decide el voto de "
                           "quien preside.",
-    # A board of one member: its quorum is 1 (core.record.decisions.Board)
+    # A board of one member: its quorum is 1 (core.record.junta.Board)
     "dec.quorum_caption_one": "La junta tiene 1 miembro; decide cuando está presente, con más votos a favor que en "
                               "contra.",
     "dec.board_title": "Miembros de la junta y quórum",
