@@ -13,6 +13,8 @@ from core.record.store import Store
 from tests.conftest import live_count, store_accounts
 from tests.decision_draft import _draft
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 OWN, OTHER = "140164", "110153"  # Río Blanco (Morona), El Cisne (Loja): two rural parishes of one installation
 RIO_BLANCO = User(username="vocal-rio", display_name="Vocal Río Blanco", role=Role.BOARD, parish_code=OWN)
 BEFORE = User(username="vocal-antes", display_name="Vocal de antes", role=Role.BOARD)  # stored without a parish

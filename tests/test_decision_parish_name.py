@@ -8,6 +8,8 @@ from core.record.decisions import record
 from tests.conftest import store_accounts
 from tests.decision_draft import BOARD, _draft, _store
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 BANOS_BOARD = User(username="presidente-banos", display_name="Luis Guamán", role=Role.BOARD, parish_code="010151")
 
 

@@ -14,6 +14,8 @@ from core.record.junta import Board, board, board_roll, proposed_presiding, set_
 from tests.conftest import live_count
 from tests.decision_draft import BOARD, PLANNER, _by_vocal, _draft, _store
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 
 @pytest.mark.parametrize(("votes", "expected"), [
     (["for", "for", "against"], (2, 1, 0, True)),

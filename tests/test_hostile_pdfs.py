@@ -26,6 +26,8 @@ from tests.tampering import verify
 from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
 from tests.test_cooperation_reviews import _audit, _midterm
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 NO_SPACES = "Q" * 4000  # pasted from another program: one word longer than a page
 PROSE = "palabra " * 500  # the longest findings an audit keeps (4.000 characters)
 PAGE_RIGHT = 595.28 - 18 / 25.4 * 72  # A4 width less the documents' right margin, in points

@@ -34,6 +34,8 @@ from tests import test_cooperation_cycle as cycle
 from tests.conftest import approve_proposal, live_count, store_accounts
 from tests.test_meeting import ADVISER, PLANNER, REP
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 # -- the store's precondition ------------------------------------------------------------------------------------
 
 

@@ -15,6 +15,8 @@ from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
 from tests.conftest import live_count, store_accounts
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 ADMIN = User(username="admin", display_name="Admin", role=Role.ADMIN)
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)

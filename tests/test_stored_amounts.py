@@ -13,6 +13,8 @@ from core.record.decision_models import FundedLine, LeftOutLine
 from core.record.decisions import decisions, record
 from tests.decision_draft import BOARD, _draft, _store
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 
 @pytest.mark.parametrize(("stored", "shown"), [
     ("Presupuesto: $ 40.000,00", "Presupuesto: $ 40.000"),

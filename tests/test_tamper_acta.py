@@ -16,6 +16,8 @@ from tests.conftest import store_accounts
 from tests.decision_draft import BOARD, _draft
 from tests.tampering import _signed_electronically, copy, decision_body, pristine, verify
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 __all__ = ["copy", "pristine"]  # fixtures used by name
 
 

@@ -19,6 +19,8 @@ from core.record.auth import Accounts, Action, PermissionDenied, Role, User, pas
 from core.record.signin import Attempt, SignInRefused, sign_in
 from core.record.store import Store, StoreError
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 PASSWORD = "una-clave-larga-2026"
 ADMIN = User(username="jefa", display_name="Jefa", role=Role.ADMIN)
 PLANNER = User(username="tecnico", display_name="Técnico", role=Role.PLANNER)

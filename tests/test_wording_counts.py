@@ -33,6 +33,8 @@ from tests.test_cooperation_cycle import _accepted
 from tests.test_cooperation_cycle import _draft as _agreement_draft
 from tests.test_scoring import proposal
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 
 def _voters(n: int) -> list[Attendee]:
     return [Attendee(name=f"Miembro {i}", role_es="Vocal", vote="for", signs_as="president" if i == 0 else None)

@@ -1,36 +1,68 @@
-"""The board's decision recorded: a scenario approved by vote, numbered and frozen with everything needed to
-reproduce it.
+"""The board's decision recorded: a draft of a stored scenario approved by vote, numbered and frozen with everything
+needed to reproduce it.
 
 A decision gets a number per parish and year (e.g. 2026-003) in the same transaction that stores it, and once
-stored it is never edited: a correction is a new decision that says which one it replaces. The quorum is the stored
-board's (core.record.junta).
+stored it is never edited: a correction is a new decision that says which one it replaces. What it funds is what
+the parish's stored scenario gives now on the stored proposals (core.engine.decision_run, read when recording),
+never what the caller's draft says; the quorum is the stored board's (core.record.junta).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+
+import duckdb
 
 from core import fmt
 from core.data import rural
 from core.proposals.models import COMPETING, Proposal
 from core.record import decision_lines, facts, junta, row_guard
 from core.record.auth import Accounts, Action, User
-from core.record.decision_models import KIND, Decision, DecisionDraft, count_board_votes, president_vote
+from core.record.decision_models import KIND, Attendee, Decision, DecisionDraft, count_board_votes, president_vote
 from core.record.store import Change, ChangedMeanwhileError, ConflictError, Store, StoreError, Unchanged
 from core.texts import t
 
 
 def record(store: Store, user: User | None, draft: DecisionDraft,
-           consequences: Callable[[Decision], list[Change]] | None = None) -> Decision:
+           consequences: Callable[[Decision], list[Change]] | None = None, *,
+           con: duckdb.DuckDBPyConnection | None = None) -> Decision:
     """Number and store a decision in one transaction; only the board (or admin) may do it.
 
-    `consequences` turns the numbered decision into more changes stored in the same transaction (the
-    proposals' new statuses, core.proposals.records.decision_status_changes): all of it is kept, or none.
+    What the draft funds, with what amounts and scores, its budget, method, weights and left-out proposals must be
+    what the parish's stored scenario of its name gives now on the stored proposals (core.engine.decision_run,
+    reading the views of `con`, default the installation's): a draft that disagrees is refused (Spanish), and the
+    acta takes every line and figure from that run. `consequences` turns the numbered decision into more changes
+    stored in the same transaction (the proposals' new statuses, core.proposals.records.decision_status_changes):
+    all of it is kept, or none.
     """
     # the stored account: its name goes on the acta, and a board member's parish must be the decision's
     user = Accounts(store).require(user, Action.APPROVE_DECISION, parish_code=draft.parish_code)
     rural.require_rural(draft.parish_code)
+    from core.engine import decision_run  # the engine builds on the record: read when recording, never at import
+
+    return _numbered(store, user, decision_run.checked(store, draft, con=con), consequences)
+
+
+def decide(store: Store, user: User | None, parish_code: str, scenario_name: str, attendees: Sequence[Attendee],
+           date: dt.date, justification: str = "", presided_by: str | None = None,
+           consequences: Callable[[Decision], list[Change]] | None = None, *,
+           con: duckdb.DuckDBPyConnection | None = None) -> Decision:
+    """Record the board's vote on the parish's stored scenario `scenario_name`: the draft is built here from a run of
+    it now on the stored proposals (core.engine.decision_run.fresh_draft), with the session's attendees and votes,
+    date, justification and who presided (required). As `record` otherwise."""
+    user = Accounts(store).require(user, Action.APPROVE_DECISION, parish_code=parish_code)
+    rural.require_rural(parish_code)
+    from core.engine import decision_run  # as in `record`
+
+    draft = decision_run.fresh_draft(store, parish_code, scenario_name, attendees, date, justification, presided_by,
+                                     con=con)
+    return _numbered(store, user, draft, consequences)
+
+
+def _numbered(store: Store, user: User, draft: DecisionDraft,
+              consequences: Callable[[Decision], list[Change]] | None) -> Decision:
+    """The draft of the run, numbered and stored by `user` (the stored account, allowed) under the stored quorum."""
     decision_lines.check_lines(draft)
     # the acta names the parish as the list does, not as the draft says
     draft = draft.model_copy(update={"parish_name": rural.parish_names().get(draft.parish_code) or draft.parish_name})
