@@ -167,7 +167,8 @@ def test_a_planner_cannot_record_and_an_observer_sees_only_approved_actas(own_st
 def test_the_board_is_warned_when_a_meeting_closed_after_the_scenario_was_saved(own_store):
     import datetime as dt
 
-    from core.record.meeting import Meeting, Participant, PrivateScore, save_meeting, save_private_score
+    from core.record.meeting import save_meeting, save_private_score
+    from core.record.meeting_models import Meeting, Participant, PrivateScore
 
     adviser = User(username="ana-acta", display_name="Ana", role=Role.ADVISER)
     store = store_accounts(Store(own_store), PLANNER, adviser)

@@ -11,17 +11,8 @@ from core.engine.criteria import CRITERION_CODES
 from core.engine.prioritization import load_inputs, prioritize
 from core.record import meeting_results
 from core.record.auth import Role, User
-from core.record.meeting import (
-    Ballot,
-    Meeting,
-    Pairwise,
-    Participant,
-    PrivateScore,
-    cast_ballot,
-    save_meeting,
-    save_pairwise,
-    save_private_score,
-)
+from core.record.meeting import cast_ballot, save_meeting, save_pairwise, save_private_score
+from core.record.meeting_models import Ballot, Meeting, Pairwise, Participant, PrivateScore
 from core.record.store import Store
 from tests.conftest import store_accounts
 

@@ -13,12 +13,6 @@ from core.cooperation import agreements as agr
 from core.cooperation import calls, stages
 from core.record import decisions, junta, overlay
 from core.record.meeting import (
-    MEETING,
-    Ballot,
-    Meeting,
-    Pairwise,
-    Participant,
-    PrivateScore,
     ballots,
     cast_ballot,
     load_meeting,
@@ -28,6 +22,7 @@ from core.record.meeting import (
     save_pairwise,
     save_private_score,
 )
+from core.record.meeting_models import MEETING, Ballot, Meeting, Pairwise, Participant, PrivateScore
 from core.record.store import Change, ConflictError, Store
 from tests import decision_draft, test_stages
 from tests import test_cooperation_cycle as cycle

@@ -11,7 +11,7 @@ import pytest
 from core.cooperation import stages
 from core.proposals import records
 from core.proposals.models import ProposalStatus
-from core.record import meeting
+from core.record import meeting, meeting_models
 from core.record.auth import PermissionDenied, Role, User
 from core.record.decision_models import FundedLine
 from core.record.decisions import record
@@ -46,10 +46,10 @@ def _offer(store):
 
 
 def _el_valle_meeting(store):
-    body = meeting.Meeting(meeting_id="EV-S1", parish_code=EL_VALLE, title="Sesión de El Valle", date=dt.date(2026, 1, 5),
+    body = meeting_models.Meeting(meeting_id="EV-S1", parish_code=EL_VALLE, title="Sesión de El Valle", date=dt.date(2026, 1, 5),
                            subject="problems", item_ids=["EV-PR1", "EV-PR2"],
-                           participants=[meeting.Participant(participant_id="p01", name="Rosa")])
-    store.save(meeting.MEETING, body.meeting_id, body.model_dump(mode="json"), actor="prueba", parish_code=EL_VALLE)
+                           participants=[meeting_models.Participant(participant_id="p01", name="Rosa")])
+    store.save(meeting_models.MEETING, body.meeting_id, body.model_dump(mode="json"), actor="prueba", parish_code=EL_VALLE)
     return body
 
 

@@ -189,15 +189,8 @@ def test_untouched_accounts_sign_in_and_act_as_before(store):
 def test_a_meeting_reopened_by_hand_after_its_results_were_shown_takes_no_vote_nor_score(tmp_path, shown):
     """A participant who saw the tally sets the meeting's status back to open in the file, then votes and scores:
     the ballot is a new record (its own row is untouched), so only the meeting's row as logged can refuse it."""
-    from core.record.meeting import (
-        Ballot,
-        Meeting,
-        Participant,
-        PrivateScore,
-        cast_ballot,
-        save_meeting,
-        save_private_score,
-    )
+    from core.record.meeting import cast_ballot, save_meeting, save_private_score
+    from core.record.meeting_models import Ballot, Meeting, Participant, PrivateScore
     from tests.conftest import live_count, store_accounts
 
     rep = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A01")
