@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from core import fmt
 from core.engine import scenario_meetings, scenarios
 from core.proposals import records
-from core.record import acta, decisions, facts, junta, signing
+from core.record import acta, decision_models, decisions, facts, junta, signing
 from core.record.auth import Action, PermissionDenied
 from core.record.decision_models import Attendee
 from core.record.store import StoreError
@@ -19,6 +19,7 @@ from ui.text import plain
 
 parish = state.current_parish()
 store = data.store()
+parish_row = data.view("parishes", "parish_code = ?", (parish,)).row(0, named=True)
 
 st.title(t("dec.title"))
 st.write(t("dec.intro"))
@@ -164,9 +165,14 @@ if submitted:
                               vote=_vote(r, codes.get(same_vote)),
                               signs_as=widgets.chosen(r["signs_as"], offices), remark=_cell(r["remark"]) or None)
                      for r in people.to_dict("records") if _cell(r.get("name"))]
-        # the draft is built in core from the stored scenario run now, never from this page's copy of the run
-        decision = decisions.decide(store, session.current_user(), parish, scenario.name, attendees, date,
-                                    justification, presided, con=data.connection(),
+        names = dict(data.view("associations", "parish_code = ?", (parish,)).select("association_id", "name")
+                     .iter_rows())
+        draft = decision_models.with_presiding(scenarios.decision_draft(
+            scenario, run, names, parish_row["name"], attendees, date, justification,
+            proposal_titles={p.proposal_id: p.title for p in inputs.proposals}), presided)
+        # the run the board saw: core refuses it when the stored scenario gives another now, and writes the acta
+        # from its own run of the stored scenario
+        decision = decisions.record(store, session.current_user(), draft, con=data.connection(),
                                     consequences=lambda d: records.decision_status_changes(store, d))
     except PermissionDenied as exc:
         session.denied(exc)

@@ -111,14 +111,23 @@ def test_the_acta_takes_the_words_of_its_lines_from_the_run(store, con):
     assert decision.rules_es == draft.rules_es and "Obra que nadie propuso" not in str(decision.model_dump())
 
 
-def test_the_board_decides_on_a_stored_scenario_by_its_name(store, con):
-    """The page's way: core builds the draft from the stored scenario run now; the acta funds what the run funds."""
+def test_the_draft_of_the_stored_scenario_is_recorded_as_it_is(store, con):
+    """The Decisión page's draft of the run the board saw: recorded with its figures and words."""
     draft = _honest(store, con, scenarios.load_scenario(store, SCENARIO.scenario_id).scenario)  # as stored
-    decision = decisions.decide(store, BOARD, VALLE, "Junta de diciembre", ATTENDEES, dt.date(2026, 12, 1),
-                                "Se aprueba.", "Rosa Quito", con=con)
+    decision = decisions.record(store, BOARD, draft, con=con)
     assert decision.approved and decision.presided_by == "Rosa Quito" and decision.funded
     for field in ("funded", "left_out", "budget_usd", "reserve_usd", "method_es", "weights", "rules_es",
                   "total_cost_usd", "total_score", "inputs", "attendees", "justification_es"):
         assert getattr(decision, field) == getattr(draft, field), field
-    with pytest.raises(StoreError, match="«Otro» no es un escenario guardado de El Valle"):
-        decisions.decide(store, BOARD, VALLE, "Otro", ATTENDEES, dt.date(2026, 12, 1), "", "Rosa Quito", con=con)
+
+
+def test_a_scenario_saved_again_after_the_board_saw_its_run_is_refused(store, con):
+    """The board saw the run of the scenario; someone saved it again with another budget before the acta was
+    recorded: the acta the board approved is not what the scenario gives now, and is not recorded."""
+    draft = _honest(store, con)
+    saved = scenarios.load_scenario(store, SCENARIO.scenario_id)
+    scenarios.save_scenario(store, BOARD, SCENARIO.model_copy(update={"rules": AllocationRules(budget_usd=20000)}),
+                            expected_version=saved.version)
+    with pytest.raises(ValueError, match="difieren los proyectos financiados o sus montos, .*el presupuesto o la reserva"):
+        decisions.record(store, BOARD, draft, con=con)
+    assert store.records("decision") == []

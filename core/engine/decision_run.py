@@ -1,11 +1,12 @@
 """The run a board's decision records: the parish's stored scenario, run now on the stored proposals.
 
-The board approves a scenario that was saved (core.engine.scenarios), not a list a caller brings: `fresh_draft`
-builds the draft from the stored scenario of that name and a run of it now (what the Decisión page shows), with the
-people the board's session gives (attendees, their votes, the date, the justification, who presided); `checked`
-takes a draft built elsewhere and refuses it (Spanish) when its funded projects, amounts, scores, budget, method,
-weights or left-out proposals are not that run's, and otherwise returns it with every line, reason and figure
-taken from the run. core.record.decisions calls both when it records: what an acta funds is never the caller's.
+The board approves a scenario that was saved (core.engine.scenarios), not a list a caller brings: `checked` runs the
+parish's stored scenario of the draft's name now, refuses the draft (Spanish) when its funded projects, amounts,
+scores, budget, method, weights or left-out proposals are not that run's, and otherwise returns it with every line,
+reason and figure taken from the run; only the people the board's session gives (attendees and their votes, the
+date, the justification, who presided) stay the caller's. core.record.decisions calls it whenever it records: what
+an acta funds is never the caller's. The Decisión page sends the draft of the run the board saw, so a scenario or
+proposals changed since it was drawn are refused, not recorded unseen.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from core.data import db, rural
 from core.engine import scenarios
 from core.engine.prioritization import load_inputs
 from core.proposals.models import CENT
-from core.record.decision_models import Attendee, DecisionDraft, with_presiding
+from core.record.decision_models import Attendee, DecisionDraft
 from core.record.store import Store
 from core.texts import t
 
@@ -40,15 +41,6 @@ def stored_scenario(store: Store, parish_code: str, name: str) -> scenarios.Scen
     if scenario is None or scenario.parish_code != parish_code:
         raise scenarios.ScenarioError(t("dec.err.scenario_unknown", name=name.strip(), parish=rural.named(parish_code)))
     return scenario
-
-
-def fresh_draft(store: Store, parish_code: str, scenario_name: str, attendees: Sequence[Attendee], date: dt.date,
-                justification: str = "", presided_by: str | None = None, *,
-                con: duckdb.DuckDBPyConnection | None = None) -> DecisionDraft:
-    """The draft of the stored scenario run now, with the session's people; who presided is required (Spanish
-    ValueError otherwise, core.record.decision_models.with_presiding). `con`: the views to read (default: a
-    connection of the installation's own, core.data.db.connect)."""
-    return with_presiding(_built(store, parish_code, scenario_name, attendees, date, justification, con), presided_by)
 
 
 def checked(store: Store, draft: DecisionDraft, *, con: duckdb.DuckDBPyConnection | None = None) -> DecisionDraft:

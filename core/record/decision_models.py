@@ -2,8 +2,9 @@
 each voted, and how the votes are counted.
 
 A draft stores its inputs (the candidates with their scores, the weights, the rules, the method), the result (funded
-list, solver status), who attended and how each voted, and dissenting remarks (core.engine.decision_run builds it
-from a stored scenario run now; core.record.decisions numbers and stores it). It is approved with more votes for
+list, solver status), who attended and how each voted, and dissenting remarks (core.engine.scenarios builds it from
+a scenario's run; core.record.decisions checks it against a run of the stored scenario now, core.engine.decision_run,
+then numbers and stores it). It is approved with more votes for
 than against; on a tie the vote of who presided decides.
 """
 

@@ -10,7 +10,7 @@ never what the caller's draft says; the quorum is the stored board's (core.recor
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 
 import duckdb
 
@@ -19,7 +19,7 @@ from core.data import rural
 from core.proposals.models import COMPETING, Proposal
 from core.record import decision_lines, facts, junta, row_guard
 from core.record.auth import Accounts, Action, User
-from core.record.decision_models import KIND, Attendee, Decision, DecisionDraft, count_board_votes, president_vote
+from core.record.decision_models import KIND, Decision, DecisionDraft, count_board_votes, president_vote
 from core.record.store import Change, ChangedMeanwhileError, ConflictError, Store, StoreError, Unchanged
 from core.texts import t
 
@@ -42,22 +42,6 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     from core.engine import decision_run  # the engine builds on the record: read when recording, never at import
 
     return _numbered(store, user, decision_run.checked(store, draft, con=con), consequences)
-
-
-def decide(store: Store, user: User | None, parish_code: str, scenario_name: str, attendees: Sequence[Attendee],
-           date: dt.date, justification: str = "", presided_by: str | None = None,
-           consequences: Callable[[Decision], list[Change]] | None = None, *,
-           con: duckdb.DuckDBPyConnection | None = None) -> Decision:
-    """Record the board's vote on the parish's stored scenario `scenario_name`: the draft is built here from a run of
-    it now on the stored proposals (core.engine.decision_run.fresh_draft), with the session's attendees and votes,
-    date, justification and who presided (required). As `record` otherwise."""
-    user = Accounts(store).require(user, Action.APPROVE_DECISION, parish_code=parish_code)
-    rural.require_rural(parish_code)
-    from core.engine import decision_run  # as in `record`
-
-    draft = decision_run.fresh_draft(store, parish_code, scenario_name, attendees, date, justification, presided_by,
-                                     con=con)
-    return _numbered(store, user, draft, consequences)
 
 
 def _numbered(store: Store, user: User, draft: DecisionDraft,
