@@ -9,9 +9,9 @@ from pydantic import ValidationError
 from core import fmt
 from core.engine import scenario_meetings, scenarios
 from core.proposals import records
-from core.record import acta, decisions, facts, signing
+from core.record import acta, decision_models, decisions, facts, junta, signing
 from core.record.auth import Action, PermissionDenied
-from core.record.decisions import Attendee
+from core.record.decision_models import Attendee
 from core.record.store import StoreError
 from core.texts import label, t
 from ui import data, scenario_state, session, state, widgets
@@ -90,7 +90,7 @@ if changed := scenario_meetings.changes_es(scenario, run):  # a meeting closed s
 cost, budget = fmt.amounts([result.total_cost_usd, scenario.rules.budget_usd])  # compared: one rule for both
 st.caption(t("dec.summary", count=len(result.funded_ids), amount=cost, budget=budget, method=result.method_es))
 
-board_rules = decisions.board(store, parish)
+board_rules = junta.board(store, parish)
 st.caption(board_rules.caption_es)
 if session.allowed(Action.SET_BUDGET, parish_code=parish):
     with st.expander(t("dec.board_title")), st.form("dec-board"):
@@ -99,8 +99,8 @@ if session.allowed(Action.SET_BUDGET, parish_code=parish):
                                  help=t("dec.board_quorum_help"))
         if st.form_submit_button(t("dec.board_submit")):
             try:
-                decisions.set_board(store, session.current_user(), parish,
-                                    decisions.Board(members=int(members), quorum=int(quorum) or None))
+                junta.set_board(store, session.current_user(), parish,
+                                junta.Board(members=int(members), quorum=int(quorum) or None))
             except PermissionDenied as exc:
                 session.denied(exc)
             except (ValidationError, ValueError, StoreError) as exc:
@@ -108,7 +108,7 @@ if session.allowed(Action.SET_BUDGET, parish_code=parish):
             else:
                 st.rerun()
 
-board = decisions.board_roll(session.accounts().logged_users(), parish)  # this parish's junta only
+board = junta.board_roll(session.accounts().logged_users(), parish)  # this parish's junta only
 votes = {"for": t("dec.vote.for"), "against": t("dec.vote.against"), "abstain": t("dec.vote.abstain")}
 offices = {"secretary": t("dec.office.secretary")}  # who presided signs as president: chosen below the table
 defaults = pd.DataFrame({
@@ -148,7 +148,7 @@ with st.form("dec-new"):
         })
     st.caption(t("dec.attendees_help"))
     roll_names = [e.name for e in board]
-    proposed = decisions.proposed_presiding(board)
+    proposed = junta.proposed_presiding(board)
     presided = st.selectbox(t("dec.presided"), roll_names, key="dec-presided", help=t("dec.presided_help"),
                             index=roll_names.index(proposed) if proposed else None, accept_new_options=True,
                             placeholder=t("dec.presided_placeholder"))
@@ -167,10 +167,12 @@ if submitted:
                      for r in people.to_dict("records") if _cell(r.get("name"))]
         names = dict(data.view("associations", "parish_code = ?", (parish,)).select("association_id", "name")
                      .iter_rows())
-        draft = scenarios.decision_draft(scenario, run, names, parish_row["name"], attendees, date, justification,
-                                         proposal_titles={p.proposal_id: p.title for p in inputs.proposals})
-        draft = decisions.with_presiding(draft, presided)
-        decision = decisions.record(store, session.current_user(), draft,
+        draft = decision_models.with_presiding(scenarios.decision_draft(
+            scenario, run, names, parish_row["name"], attendees, date, justification,
+            proposal_titles={p.proposal_id: p.title for p in inputs.proposals}), presided)
+        # the run the board saw: core refuses it when the stored scenario gives another now, and writes the acta
+        # from its own run of the stored scenario
+        decision = decisions.record(store, session.current_user(), draft, con=data.connection(),
                                     consequences=lambda d: records.decision_status_changes(store, d))
     except PermissionDenied as exc:
         session.denied(exc)

@@ -10,7 +10,7 @@ from core.diagnosis.tables import for_display
 from core.engine import ballots
 from core.engine.criteria import BY_CODE, CRITERIA, CRITERION_CODES
 from core.proposals import records
-from core.record import facts, meeting, meeting_agenda, meeting_invites, meeting_results
+from core.record import facts, meeting, meeting_agenda, meeting_invites, meeting_models, meeting_results
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError, StoreError
 from core.texts import label, t, t_count
@@ -72,12 +72,12 @@ def _open_form() -> None:
                     items = (problems["problem_id"].to_list() if subject == "problems"
                              else meeting_agenda.require_enough(agenda))  # only the proposals still competing
                     participants = [
-                        meeting.Participant(participant_id=f"p{n:02d}", name=str(r["name"]).strip(),
+                        meeting_models.Participant(participant_id=f"p{n:02d}", name=str(r["name"]).strip(),
                                             institution=str(r.get("institution") or "").strip(),
                                             username=(str(r.get("username") or "").strip().lower() or None),
                                             association_id=widgets.chosen(r.get("association"), associations))
                         for n, r in enumerate(rows, start=1)]
-                    new = meeting.Meeting(
+                    new = meeting_models.Meeting(
                         meeting_id=f"{parish}-{date:%Y%m%d}-{len(meeting.meetings(store, parish)) + 1:02d}",
                         parish_code=parish, title=title, date=date, subject=subject, item_ids=items,
                         votes_per_participant=int(votes), participants=participants)
@@ -125,7 +125,7 @@ chosen = by_id[st.selectbox(
     t("ses.choose"), ids, key="ses-selected",
     format_func=lambda i: t("ses.option", date=fmt.date(by_id[i].date), title=by_id[i].title,
                             status=t(f"ses.status.{by_id[i].status}")), placeholder=t("select.placeholder"))]
-version = store.get(meeting.MEETING, chosen.meeting_id).version
+version = store.get(meeting_models.MEETING, chosen.meeting_id).version
 participant_names = {p.participant_id: p.name for p in chosen.participants}
 
 
@@ -199,7 +199,7 @@ with vote_tab:
                      for item in judged_items}
             used = sum(given.values())
             if st.form_submit_button(t("ses.vote_submit")):
-                _saved_or_refused(lambda: meeting.cast_ballot(store, user, meeting.Ballot(
+                _saved_or_refused(lambda: meeting.cast_ballot(store, user, meeting_models.Ballot(
                     meeting_id=chosen.meeting_id, participant_id=who, votes=given)),
                     t("ses.vote_saved", name=plain(participant_names[who])))
         total = chosen.votes_per_participant
@@ -210,7 +210,7 @@ with vote_tab:
                                total=t_count("ses.count.votes", total, n=fmt.number(total))))
 
 with score_tab:
-    judged = [BY_CODE[code] for code in meeting.JUDGED]
+    judged = [BY_CODE[code] for code in meeting_models.JUDGED]
     stored_scores = meeting.listed_scores(store, chosen)
     scored = {s.participant_id for s in stored_scores if s.scores}
     st.caption(t_count("ses.scored_count", len(scored), scored=fmt.number(len(scored)),
@@ -239,7 +239,7 @@ with score_tab:
                     if not given_scores:
                         st.warning(t("ses.nothing_scored"))
                     else:
-                        _saved_or_refused(lambda: [meeting.save_private_score(store, user, meeting.PrivateScore(
+                        _saved_or_refused(lambda: [meeting.save_private_score(store, user, meeting_models.PrivateScore(
                             meeting_id=chosen.meeting_id, participant_id=who, proposal_id=pid, scores=values))
                             for pid, values in given_scores.items()],
                             t("ses.score_saved", name=plain(participant_names[who])))
@@ -256,7 +256,7 @@ with pairwise_tab:
                 format_func=lambda v, a=a, b=b: _saaty_es(v, a, b), key=f"pw-{chosen.meeting_id}-{who}-{a}-{b}")
                 for i, a in enumerate(CRITERION_CODES) for b in CRITERION_CODES[i + 1:]}
             if st.form_submit_button(t("ses.pairwise_submit")):
-                _saved_or_refused(lambda: meeting.save_pairwise(store, user, meeting.Pairwise(
+                _saved_or_refused(lambda: meeting.save_pairwise(store, user, meeting_models.Pairwise(
                     meeting_id=chosen.meeting_id, participant_id=who,
                     judgments={f"{a}|{b}": v for (a, b), v in judgments.items()})),
                     t("ses.pairwise_saved", name=plain(participant_names[who])))
@@ -267,7 +267,7 @@ def _tally() -> None:
     if not any(ballot.votes for ballot in cast):  # only abstentions: every item would share the first place
         st.info(t_count("ses.no_votes", len(cast), saved=fmt.number(len(cast))))
         return
-    rows = meeting.tally(chosen, cast)
+    rows = meeting_models.tally(chosen, cast)
     table = pl.DataFrame([r.model_dump() for r in rows]).with_columns(
         pl.col("item_id").replace_strict(item_labels, default=pl.col("item_id")).alias("item"))
     votes = table.with_columns(pl.col("votes").map_elements(fmt.number, return_dtype=pl.Utf8).alias("votes_text"))
@@ -284,13 +284,13 @@ def _tally() -> None:
 
 with result_tab:
     st.subheader(t("ses.tally_title"))
-    if meeting.results_shown(chosen):
+    if meeting_models.results_shown(chosen):
         _tally()
     else:
         st.info(t("ses.votes_hidden"))
     if chosen.subject == "proposals":
         st.subheader(t("ses.scores_title"))
-        if not meeting.results_shown(chosen):
+        if not meeting_models.results_shown(chosen):
             st.info(t("ses.hidden"))
         else:
             summary = meeting_results.score_summary(store, chosen)

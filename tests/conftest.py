@@ -273,3 +273,23 @@ def lock_held_by_another_process(path: Path) -> Iterator[None]:
         yield
     finally:
         holder.communicate("\n", timeout=10)
+
+
+@contextlib.contextmanager
+def hand_made_runs():
+    """While it lasts, a decision draft written by hand (tests/decision_draft.py: no stored scenario gives it) is
+    recorded as it is: the check of a draft against a run of its stored scenario now (core.engine.decision_run.checked,
+    tested in tests/test_decision_run.py) is set aside, for tests of what follows the run (numbering, quorum, votes,
+    the acta, the log)."""
+    from core.engine import decision_run
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(decision_run, "checked", lambda store, draft, *, con=None: draft)
+        yield
+
+
+@pytest.fixture()
+def hand_made_drafts():
+    """`hand_made_runs` for one test (`pytest.mark.usefixtures("hand_made_drafts")`)."""
+    with hand_made_runs():
+        yield

@@ -5,7 +5,7 @@ attendees), the same draft presided by a vocal, and one in whole dollars."""
 import datetime as dt
 
 from core.record.auth import Role, User
-from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine
+from core.record.decision_models import Attendee, DecisionDraft, FundedLine, LeftOutLine
 from core.record.store import Store
 from tests.conftest import store_accounts
 

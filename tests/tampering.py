@@ -18,9 +18,10 @@ import pytest
 
 from core.record import backup
 from core.record.audit import main as audit_command
-from core.record.decisions import Decision, record
+from core.record.decision_models import Decision
+from core.record.decisions import record
 from core.record.store import Store
-from tests.conftest import store_accounts
+from tests.conftest import hand_made_runs, store_accounts
 from tests.decision_draft import BOARD, _draft
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,10 +34,11 @@ def pristine(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("pristine")
     store = store_accounts(Store(folder / "minga.sqlite"), BOARD)
     store.save("proposal", "EV-P02", {"title": "Riego por goteo comunitario"}, actor="tecnico", parish_code="010170")
-    record(store, BOARD, _draft())
-    record(store, BOARD, _draft())
-    backup.backup_to(store, folder / "older-backup.sqlite")
-    record(store, BOARD, _draft())
+    with hand_made_runs():  # the El Valle draft of tests/decision_draft.py, written by hand
+        record(store, BOARD, _draft())
+        record(store, BOARD, _draft())
+        backup.backup_to(store, folder / "older-backup.sqlite")
+        record(store, BOARD, _draft())
     assert all(d.approved for d in (Decision(**r.body) for r in store.records("decision")))
     return folder
 

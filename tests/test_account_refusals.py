@@ -80,3 +80,28 @@ def test_two_administrators_deactivating_each_other_at_once_leave_one_active(acc
     with pytest.raises(StoreError, match="mientras"):
         other.set_active(other.get("jefe-dos"), "jefa", False)
     assert accounts.get("jefa").active and not accounts.get("jefe-dos").active
+
+
+@pytest.mark.parametrize(("association_id", "kept"), [
+    ("EV-A01", True),  # the demo's, in El Valle
+    ("060156-A01", True),  # entered for Licto by its planner
+    ("060156-A09", False),  # Licto has no A09
+    ("EV-A99", False),  # nor has the demo
+    ("010170-A01", False),  # a code shaped like a parish's, of an association nobody entered
+])
+def test_a_representative_names_an_association_that_exists_in_a_parish(accounts, association_id, kept):
+    """A representative's account is tied to an association some parish has (entered, or the demo's): one that
+    exists nowhere is refused in Spanish, naming it, and no account is stored."""
+    from core.parish.models import ParishAssociation
+    from core.parish.records import ParishBatch, save_as
+
+    save_as(accounts.store, "consola", ParishBatch("060156").add("asociaciones", [
+        ParishAssociation(parish_code="060156", code="A01", name="Flor de Licto", members_total=5)]))
+    user = User(username="rep-nueva", display_name="Rosa", role=Role.ASSOCIATION, association_id=association_id)
+    if kept:
+        accounts.create(accounts.get("jefa"), user, PASSWORD)
+        assert accounts.get("rep-nueva") == user
+    else:
+        with pytest.raises(ValueError, match=f"La asociación «{association_id}» no está registrada"):
+            accounts.create(accounts.get("jefa"), user, PASSWORD)
+        assert accounts.get("rep-nueva") is None

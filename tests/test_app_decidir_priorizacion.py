@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.engine import scenarios
-from core.record import meeting
+from core.record import meeting, meeting_models
 from core.record.store import Store
 from tests.conftest import as_read, open_app_page, store_accounts
 from tests.test_app_decidir_presupuesto import PLANNER, REP, button, frame, texts
@@ -135,19 +135,19 @@ def _meeting_with_scores(scores: dict[str, dict[str, float]], closed: bool = Tru
     """A meeting on proposals in which each participant scored feasibility (participant → proposal → score),
     then closed by the chair (`closed`)."""
     store = store_accounts(Store(), PLANNER)
-    people = [meeting.Participant(participant_id=p, name=f"Evaluador {p}") for p in scores]
+    people = [meeting_models.Participant(participant_id=p, name=f"Evaluador {p}") for p in scores]
     items = sorted({pid for by in scores.values() for pid in by})
-    meeting.save_meeting(store, PLANNER, meeting.Meeting(
+    meeting.save_meeting(store, PLANNER, meeting_models.Meeting(
         meeting_id="APP-BALLOTS", parish_code="010170", title="Grupo asesor de prueba", date=dt.date(2026, 11, 25),
         subject="proposals", item_ids=items, participants=people))
     for who, by in scores.items():
         for pid, value in by.items():
-            meeting.save_private_score(store, PLANNER, meeting.PrivateScore(  # the chair records for each
+            meeting.save_private_score(store, PLANNER, meeting_models.PrivateScore(  # the chair records for each
                 meeting_id="APP-BALLOTS", participant_id=who, proposal_id=pid, scores={"feasibility": value}))
     if closed:
         held = meeting.load_meeting(store, "APP-BALLOTS")
         meeting.save_meeting(store, PLANNER, held.model_copy(update={"status": "closed"}),
-                             expected_version=store.get(meeting.MEETING, "APP-BALLOTS").version)
+                             expected_version=store.get(meeting_models.MEETING, "APP-BALLOTS").version)
 
 
 def test_an_open_meetings_scores_do_not_feed_the_proportional_objective(own_store):

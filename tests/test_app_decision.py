@@ -1,5 +1,7 @@
 """AppTest of Decisión y acta: the board approves a saved scenario by vote; others only read actas."""
 
+import pytest
+
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
 from core.proposals import records
@@ -146,6 +148,7 @@ def test_without_quorum_the_decision_is_refused_in_spanish_and_nothing_is_stored
     assert decisions.decisions(Store(own_store), "010170") == []
 
 
+@pytest.mark.usefixtures("hand_made_drafts")  # a hand-made draft (tests/decision_draft.py)
 def test_a_planner_cannot_record_and_an_observer_sees_only_approved_actas(own_store):
     from tests.decision_draft import _draft
 
@@ -164,7 +167,8 @@ def test_a_planner_cannot_record_and_an_observer_sees_only_approved_actas(own_st
 def test_the_board_is_warned_when_a_meeting_closed_after_the_scenario_was_saved(own_store):
     import datetime as dt
 
-    from core.record.meeting import Meeting, Participant, PrivateScore, save_meeting, save_private_score
+    from core.record.meeting import save_meeting, save_private_score
+    from core.record.meeting_models import Meeting, Participant, PrivateScore
 
     adviser = User(username="ana-acta", display_name="Ana", role=Role.ADVISER)
     store = store_accounts(Store(own_store), PLANNER, adviser)
@@ -191,6 +195,7 @@ def test_the_board_is_warned_when_a_meeting_closed_after_the_scenario_was_saved(
     assert any(b.label == "Registrar decisión" for b in app.button)  # said before the board records it
 
 
+@pytest.mark.usefixtures("hand_made_drafts")  # a hand-made draft (tests/decision_draft.py)
 def test_a_decision_edited_in_the_store_file_is_not_shown_and_the_page_says_which(own_store):
     """The public page listed a decision whose funded amount was raised by hand and offered its acta."""
     import json

@@ -59,7 +59,8 @@ def _closed_vote_on_problems(store: Store, con, votes_for_last: int = 13) -> tup
     import datetime as dt
 
     from core.data.db import query
-    from core.record.meeting import Ballot, Meeting, Participant, cast_ballot, save_meeting
+    from core.record.meeting import cast_ballot, save_meeting
+    from core.record.meeting_models import Ballot, Meeting, Participant
     from tests.conftest import store_accounts
 
     adviser = User(username="ana-mag", display_name="Ana (MAG)", role=Role.ADVISER)

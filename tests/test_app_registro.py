@@ -220,6 +220,7 @@ def test_a_representative_sees_their_associations_parish_only(own_store):
                for i in cumbe.info)
 
 
+@pytest.mark.usefixtures("hand_made_drafts")  # a hand-made draft (tests/decision_draft.py)
 def test_the_reset_button_keeps_and_names_what_an_acta_decided(own_store):
     from core.record.decisions import record
     from tests.decision_draft import BOARD as PRESIDENT

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from core.proposals import records
-from core.record import meeting
+from core.record import meeting, meeting_models
 from core.record.auth import Role, User
 from core.record.store import Store
 from tests.conftest import as_read, open_app_page, store_accounts, store_funded, store_problems
@@ -25,10 +25,10 @@ def _seed_meeting(meeting_id, accounts=(), **changes):
     store = store_accounts(Store(), PLANNER, REP, *accounts)
     base = dict(meeting_id=meeting_id, parish_code="010170", title=f"Sesión {meeting_id}", date=dt.date(2026, 11, 20),
                 subject="problems", item_ids=[f"P{n:02d}" for n in range(1, 12)], votes_per_participant=13,
-                participants=[meeting.Participant(participant_id="p01", name="María", username=REP.username),
-                              meeting.Participant(participant_id="p02", name="Técnico MAG")])
+                participants=[meeting_models.Participant(participant_id="p01", name="María", username=REP.username),
+                              meeting_models.Participant(participant_id="p02", name="Técnico MAG")])
     base.update(changes)
-    return meeting.save_meeting(store, PLANNER, meeting.Meeting(**base))
+    return meeting.save_meeting(store, PLANNER, meeting_models.Meeting(**base))
 
 
 def test_a_participant_cannot_open_a_meeting():
@@ -81,7 +81,7 @@ def test_private_scores_stay_hidden_until_revealed():
     _seed_meeting("T-SCORE", subject="proposals", item_ids=["EV-P01", "EV-P02"])
     store = Store()
     for who, by, value in (("p01", REP, 20), ("p02", PLANNER, 90)):
-        meeting.save_private_score(store, by, meeting.PrivateScore(
+        meeting.save_private_score(store, by, meeting_models.PrivateScore(
             meeting_id="T-SCORE", participant_id=who, proposal_id="EV-P01", scores={"feasibility": value}))
     app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-SCORE"})
     assert any("se mostrarán cuando" in i.value for i in app.info)
@@ -95,9 +95,9 @@ def test_private_scores_stay_hidden_until_revealed():
 def test_a_listed_board_member_scores_as_themself_and_an_untouched_box_is_no_score():
     board = User(username="vocal-sesion", display_name="Vocal", role=Role.BOARD)
     _seed_meeting("T-SELF", [board], subject="proposals", item_ids=["EV-P01", "EV-P02"], participants=[
-        meeting.Participant(participant_id="p01", name="María", username=REP.username),
-        meeting.Participant(participant_id="p02", name="Vocal Pérez", username=board.username),
-        meeting.Participant(participant_id="p03", name="Rosa")])
+        meeting_models.Participant(participant_id="p01", name="María", username=REP.username),
+        meeting_models.Participant(participant_id="p02", name="Vocal Pérez", username=board.username),
+        meeting_models.Participant(participant_id="p03", name="Rosa")])
     app = open_app_page(PAGE, board, **{"ses-selected": "T-SELF"})
     who = app.selectbox(key="ses-who-T-SELF")
     assert who.value == "p02"  # never María's account, which she uses herself
@@ -118,15 +118,15 @@ def test_a_listed_board_member_scores_as_themself_and_an_untouched_box_is_no_sco
 def test_a_closed_meeting_shows_who_did_not_score_who_was_recorded_for_and_the_group_weights():
     adviser = User(username="mag-sesion", display_name="MAG", role=Role.ADVISER)
     opened = _seed_meeting("T-CLOSED", [adviser], subject="proposals", item_ids=["EV-P01", "EV-P02"], participants=[
-        meeting.Participant(participant_id="p01", name="María", username=REP.username),
-        meeting.Participant(participant_id="p02", name="Técnico MAG", username=adviser.username),
-        meeting.Participant(participant_id="p03", name="Rosa")])
+        meeting_models.Participant(participant_id="p01", name="María", username=REP.username),
+        meeting_models.Participant(participant_id="p02", name="Técnico MAG", username=adviser.username),
+        meeting_models.Participant(participant_id="p03", name="Rosa")])
     store = Store()
     for who, by, value in (("p01", REP, 40), ("p03", PLANNER, 60)):
-        meeting.save_private_score(store, by, meeting.PrivateScore(
+        meeting.save_private_score(store, by, meeting_models.PrivateScore(
             meeting_id="T-CLOSED", participant_id=who, proposal_id="EV-P01", scores={"feasibility": value}))
     for who, by, judgment in (("p01", REP, 3.0), ("p02", adviser, 1 / 3)):
-        meeting.save_pairwise(store, by, meeting.Pairwise(meeting_id="T-CLOSED", participant_id=who,
+        meeting.save_pairwise(store, by, meeting_models.Pairwise(meeting_id="T-CLOSED", participant_id=who,
                                                           judgments={"pdot|feasibility": judgment}))
     meeting.save_meeting(store, PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1)
     app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-CLOSED"})
@@ -151,7 +151,7 @@ def test_a_closed_vote_of_abstentions_alone_ranks_nothing_and_feeds_nothing():
     votes and said Priorización now used the vote to measure need (which then fell for every proposal)."""
     opened = _seed_meeting("T-ABSTAIN")
     store = Store()
-    meeting.cast_ballot(store, REP, meeting.Ballot(meeting_id="T-ABSTAIN", participant_id="p01", votes={"P01": 0}))
+    meeting.cast_ballot(store, REP, meeting_models.Ballot(meeting_id="T-ABSTAIN", participant_id="p01", votes={"P01": 0}))
     meeting.save_meeting(store, PLANNER, opened.model_copy(update={"status": "closed"}), expected_version=1)
     app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-ABSTAIN"})
     assert not app.exception
@@ -167,8 +167,8 @@ def test_a_closed_vote_of_abstentions_alone_ranks_nothing_and_feeds_nothing():
 def test_a_representative_neither_scores_nor_votes_for_their_own_associations_proposals():
     flor = User(username="flor-sesion", display_name="Flor", role=Role.ASSOCIATION, association_id="EV-A02")
     _seed_meeting("T-OWN-ITEMS", [flor], subject="proposals", item_ids=["EV-P01", "EV-P03", "EV-P05"], participants=[
-        meeting.Participant(participant_id="p01", name="Flor", username=flor.username),
-        meeting.Participant(participant_id="p02", name="Rosa")])
+        meeting_models.Participant(participant_id="p01", name="Flor", username=flor.username),
+        meeting_models.Participant(participant_id="p02", name="Rosa")])
     app = open_app_page(PAGE, flor, **{"ses-selected": "T-OWN-ITEMS"})
     # EV-P01 (joint, EV-A02 among its proponents) and EV-P03 (EV-A02's own) are not hers to judge
     [own] = [as_read(c.value) for c in app.caption if "No vota ni puntúa las propuestas de su asociación" in c.value]
@@ -204,10 +204,10 @@ def test_an_adviser_invited_to_another_parishs_meeting_is_told_where_it_is_and_t
     """An adviser signs in on the study's parish; the meeting that lists them is Angochagua's (Ibarra)."""
     adviser = User(username="asesor-angochagua", display_name="Luis Farinango", role=Role.ADVISER)
     _seed_meeting("T-ELSEWHERE", accounts=(adviser,), parish_code="100152", title="Propuestas de Angochagua",
-                  item_ids=store_problems(Store(), "100152"), participants=[meeting.Participant(participant_id="p01", name="Luis Farinango",
+                  item_ids=store_problems(Store(), "100152"), participants=[meeting_models.Participant(participant_id="p01", name="Luis Farinango",
                                                     username=adviser.username)])
     _seed_meeting("T-CLOSED-ELSEWHERE", accounts=(adviser,), parish_code="060151", status="closed",
-                  item_ids=store_problems(Store(), "060151"), participants=[meeting.Participant(participant_id="p01", name="Luis", username=adviser.username)])
+                  item_ids=store_problems(Store(), "060151"), participants=[meeting_models.Participant(participant_id="p01", name="Luis", username=adviser.username)])
     app = open_app_page(PAGE, adviser, parish="010170")
     said = [as_read(i.value) for i in app.info]
     assert "Usted participa en la sesión «Propuestas de Angochagua» del 20/11/2026, de la parroquia Angochagua." \
@@ -237,7 +237,7 @@ def test_a_loaded_parishs_problems_are_named_by_its_own_codes_in_a_meeting(tmp_p
     try:
         _seed_meeting("T-LOCAL-CODES", accounts=(adviser,), parish_code="100152",
                       item_ids=["100152-P01", "100152-P02"],
-                      participants=[meeting.Participant(participant_id="p01", name="Luis", username=adviser.username)])
+                      participants=[meeting_models.Participant(participant_id="p01", name="Luis", username=adviser.username)])
         app = open_app_page(PAGE, adviser, parish="100152")
         assert sorted(n.label for n in app.number_input) == ["P01 · Falta de agua de riego",
                                                              "P02 · Precio bajo de la leche"]
@@ -250,8 +250,8 @@ def test_a_closed_meeting_with_someone_taken_off_the_list_after_voting_shows_onl
     the tally and who was recorded for without them, instead of a traceback (their name is no longer listed)."""
     opened = _seed_meeting("T-GONE")
     store = Store()
-    meeting.cast_ballot(store, PLANNER, meeting.Ballot(meeting_id="T-GONE", participant_id="p02", votes={"P03": 9}))
-    meeting.cast_ballot(store, REP, meeting.Ballot(meeting_id="T-GONE", participant_id="p01", votes={"P05": 2}))
+    meeting.cast_ballot(store, PLANNER, meeting_models.Ballot(meeting_id="T-GONE", participant_id="p02", votes={"P03": 9}))
+    meeting.cast_ballot(store, REP, meeting_models.Ballot(meeting_id="T-GONE", participant_id="p01", votes={"P05": 2}))
     kept = opened.model_copy(update={"participants": opened.participants[:1]})
     meeting.save_meeting(store, PLANNER, kept, expected_version=1)
     meeting.save_meeting(store, PLANNER, kept.model_copy(update={"status": "closed"}), expected_version=2)

@@ -2,7 +2,7 @@
 so it is not called altered; the acta is named as not vouched for."""
 
 from core.record import acta
-from core.record.decisions import Decision
+from core.record.decision_models import Decision
 from core.record.store import Store
 from tests.tampering import _signed_electronically, copy, decision_body, pristine, verify
 

@@ -375,6 +375,7 @@ def test_hostile_text_comes_back_from_a_backup_exactly(store, tmp_path, text):
     assert store.verify().ok
 
 
+@pytest.mark.usefixtures("hand_made_drafts")  # a hand-made draft (tests/decision_draft.py)
 def test_a_backup_that_would_undo_decisions_names_them_and_restores_only_when_told(store, tmp_path, con):
     """Restoring a backup taken before a decision was recorded takes that decision out of the store, and the store then
     verifies as intact: the administrator is told which decisions are lost, must accept it, and the log names them."""

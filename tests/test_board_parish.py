@@ -7,10 +7,13 @@ from core.cooperation.stages import StageRule, save_rule
 from core.engine.allocation import AllocationRules
 from core.engine.scenarios import set_board_budget
 from core.record.auth import PARISH_BOUND, Accounts, Action, PermissionDenied, Position, Role, User, can
-from core.record.decisions import Board, RollEntry, board_roll, record, set_board
+from core.record.decisions import record
+from core.record.junta import Board, RollEntry, board_roll, set_board
 from core.record.store import Store
 from tests.conftest import live_count, store_accounts
 from tests.decision_draft import _draft
+
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
 
 OWN, OTHER = "140164", "110153"  # Río Blanco (Morona), El Cisne (Loja): two rural parishes of one installation
 RIO_BLANCO = User(username="vocal-rio", display_name="Vocal Río Blanco", role=Role.BOARD, parish_code=OWN)

@@ -15,7 +15,7 @@ from core.engine import scenarios
 from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs
 from core.proposals import records
-from core.record import decisions, facts, meeting, overlay
+from core.record import facts, junta, meeting, meeting_models, overlay
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
 from tests.browser_steps import TEST_PASSWORD, TEST_USERS, forget_the_visit, open_page, sign_in, wait_for_app
@@ -52,18 +52,18 @@ def scored_meeting(test_accounts, monkeypatch):
     scenarios.save_scenario(store, planner, scenario)
     # dated a year on, so it is the latest meeting of the shared store: facts' «today» moves with it for this save
     monkeypatch.setattr(facts, "today", lambda: dt.date.today() + dt.timedelta(days=365))
-    opened = meeting.save_meeting(store, planner, meeting.Meeting(
+    opened = meeting.save_meeting(store, planner, meeting_models.Meeting(
         meeting_id=f"GRUPO-{stamp}", parish_code=PARISH, title=f"Factibilidad {stamp}",
         date=dt.date.today() + dt.timedelta(days=365), subject="proposals", item_ids=sorted([low, high]),
-        participants=[meeting.Participant(participant_id="p01", name="María", username="maria"),
-                      meeting.Participant(participant_id="p02", name="Técnico del MAG", username=ADVISER),
-                      meeting.Participant(participant_id="p03", name="Rosa Chuqui")]))
+        participants=[meeting_models.Participant(participant_id="p01", name="María", username="maria"),
+                      meeting_models.Participant(participant_id="p02", name="Técnico del MAG", username=ADVISER),
+                      meeting_models.Participant(participant_id="p03", name="Rosa Chuqui")]))
     # The worker's shared store may hold board accounts from other test files: the board has a seat for each.
     seats = max(3, sum(u.role == Role.BOARD and u.active for u in accounts.users()))
-    decisions.set_board(store, test_accounts["presidenta"], PARISH, decisions.Board(members=seats))
+    junta.set_board(store, test_accounts["presidenta"], PARISH, junta.Board(members=seats))
     yield opened, scenario.name, low, high
-    store.delete(meeting.MEETING, opened.meeting_id, actor="pruebas")  # a closed meeting cannot be reopened
-    decisions.set_board(store, test_accounts["presidenta"], PARISH, decisions.Board())
+    store.delete(meeting_models.MEETING, opened.meeting_id, actor="pruebas")  # a closed meeting cannot be reopened
+    junta.set_board(store, test_accounts["presidenta"], PARISH, junta.Board())
     # they compete again: the demo's reset keeps what an acta decided, so their rows are taken out by hand
     store.apply(overlay.removals(store, (records.PROPOSAL,), "prueba: restablecer"), actor="pruebas")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from core.record import web_sessions
+from core.record import meeting_models, web_sessions
 from tests.browser_steps import sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -86,14 +86,14 @@ def test_an_adviser_signs_in_on_the_parish_whose_open_meeting_lists_them(page, a
         accounts.create(test_accounts["admin"], User(username="asesor-cacha", display_name="Luis Farinango",
                                                      role=Role.ADVISER), TEST_PASSWORD)
     problems = store_problems(store, "060151")  # a meeting on problems lists the parish's own
-    opened = meeting.save_meeting(store, test_accounts["tecnica"], meeting.Meeting(
+    opened = meeting.save_meeting(store, test_accounts["tecnica"], meeting_models.Meeting(
         meeting_id="SIGNIN-CACHA", parish_code="060151", title="Problemas de Cacha", date=dt.date(2026, 11, 20),
         subject="problems", item_ids=problems,
-        participants=[meeting.Participant(participant_id="p01", name="Luis Farinango", username="asesor-cacha")]))
+        participants=[meeting_models.Participant(participant_id="p01", name="Luis Farinango", username="asesor-cacha")]))
     try:
         _lands_on(page, app_url, "asesor-cacha", "Cacha (Cab. en Machángara) — Riobamba, Chimborazo")
     finally:
-        store.delete(meeting.MEETING, opened.meeting_id, actor="pruebas")  # the shared store feeds other tests
+        store.delete(meeting_models.MEETING, opened.meeting_id, actor="pruebas")  # the shared store feeds other tests
         remove(store, test_accounts["tecnica"], "060151", "problemas", [local_code(p) for p in problems])
 
 

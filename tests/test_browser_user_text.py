@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.proposals import records
-from core.record import meeting
+from core.record import meeting, meeting_models
 from core.record.auth import Accounts, Role, User
 from core.record.store import Store
 from tests.browser_steps import TEST_PASSWORD, open_page, served_app, sign_in, wait_for_app
@@ -40,10 +40,10 @@ def hostile_app(tmp_path_factory, app_reads_the_test_build):
         if versioned.item.proposal_id in TITLES:
             records.save_proposal(store, planner, versioned.item.model_copy(
                 update={"title": TITLES[versioned.item.proposal_id]}), expected_version=versioned.version)
-    meeting.save_meeting(store, planner, meeting.Meeting(
+    meeting.save_meeting(store, planner, meeting_models.Meeting(
         meeting_id="HOSTIL", parish_code="010170", title="Sesión con títulos hostiles", date=dt.date(2026, 11, 20),
         subject="proposals", item_ids=sorted(TITLES),
-        participants=[meeting.Participant(participant_id="p01", name="Técnica", username="tecnica")]))
+        participants=[meeting_models.Participant(participant_id="p01", name="Técnica", username="tecnica")]))
     with served_app({**os.environ, "MINGA_STORE": str(path)}) as url:
         yield url
 

@@ -15,6 +15,8 @@ from core.record.store import Store
 from tests.conftest import open_app_page, store_accounts
 from tests.decision_draft import BOARD, _draft
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 PASSWORD = "una-clave-larga-2026"
 PARISH = "El Valle (010170)"  # the parish of the El Valle draft, as every message names a parish
 

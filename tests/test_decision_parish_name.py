@@ -8,6 +8,8 @@ from core.record.decisions import record
 from tests.conftest import store_accounts
 from tests.decision_draft import BOARD, _draft, _store
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 BANOS_BOARD = User(username="presidente-banos", display_name="Luis Guamán", role=Role.BOARD, parish_code="010151")
 
 
@@ -24,7 +26,7 @@ def test_a_decision_names_its_parish_as_the_list_does(tmp_path, parish_code, bro
 
 
 def _line(proposal_id: str, amount: float):
-    from core.record.decisions import FundedLine
+    from core.record.decision_models import FundedLine
     return FundedLine(proposal_id=proposal_id, title="Proyecto", associations_es="Asociación", amount_usd=amount,
                       score=50)
 

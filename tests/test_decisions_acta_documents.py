@@ -11,8 +11,11 @@ from pypdf import PdfReader
 
 from core import fmt
 from core.record import acta, constancia
-from core.record.decisions import Decision, decisions, record, with_presiding
+from core.record.decision_models import Decision, with_presiding
+from core.record.decisions import decisions, record
 from tests.decision_draft import BOARD, _by_vocal, _draft, _store, _whole
+
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
 
 
 def test_the_acta_pdf_reads_back_with_the_funded_list_and_the_votes(tmp_path):

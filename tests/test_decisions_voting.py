@@ -8,20 +8,13 @@ import threading
 import pytest
 
 from core.record.auth import PermissionDenied, Position, Role, User
-from core.record.decisions import (
-    Attendee,
-    Board,
-    board,
-    board_roll,
-    count_board_votes,
-    decisions,
-    proposed_presiding,
-    record,
-    set_board,
-    with_presiding,
-)
+from core.record.decision_models import Attendee, count_board_votes, with_presiding
+from core.record.decisions import decisions, record
+from core.record.junta import Board, board, board_roll, proposed_presiding, set_board
 from tests.conftest import live_count
 from tests.decision_draft import BOARD, PLANNER, _by_vocal, _draft, _store
+
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
 
 
 @pytest.mark.parametrize(("votes", "expected"), [

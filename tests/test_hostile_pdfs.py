@@ -13,7 +13,8 @@ from core.cooperation import agreements as agr
 from core.cooperation import final_report, reviews
 from core.cooperation.agreement_pdf import pdf_bytes as agreement_pdf
 from core.record import acta, constancia, pdf_fonts
-from core.record.decisions import Decision, record
+from core.record.decision_models import Decision
+from core.record.decisions import record
 from core.record.hashing import body_hash
 from core.record.pdf_layout import DocumentPDF, latin1, table
 from core.record.signing import SignedHead
@@ -24,6 +25,8 @@ from tests.decision_draft import _draft as _decision_draft
 from tests.tampering import verify
 from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
 from tests.test_cooperation_reviews import _audit, _midterm
+
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
 
 NO_SPACES = "Q" * 4000  # pasted from another program: one word longer than a page
 PROSE = "palabra " * 500  # the longest findings an audit keeps (4.000 characters)

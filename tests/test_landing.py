@@ -8,7 +8,7 @@ import pytest
 
 from core.parish.models import ParishAssociation
 from core.parish.records import ParishBatch, save_as
-from core.record import landing, meeting
+from core.record import landing, meeting, meeting_models
 from core.record.auth import Position, Role, User
 from core.record.store import Store
 from tests.conftest import store_accounts, store_problems
@@ -26,11 +26,11 @@ def store(tmp_path):
     save_as(store, "consola", ParishBatch(LICTO).add("asociaciones", [
         ParishAssociation(parish_code=LICTO, code="A01", name="Flor de Licto", members_total=5)]))
     store_accounts(store, PLANNER, ADVISER, REP_LICTO)
-    meeting.save_meeting(store, PLANNER, meeting.Meeting(
+    meeting.save_meeting(store, PLANNER, meeting_models.Meeting(
         meeting_id="LLEGADA-CACHA", parish_code=CACHA, title="Problemas de Cacha", date=dt.date(2026, 11, 20),
         subject="problems", item_ids=store_problems(store, CACHA),
-        participants=[meeting.Participant(participant_id="p01", name="Luis", username="asesor-cacha"),
-                      meeting.Participant(participant_id="p02", name="Rosa", username="rep-licto")]))
+        participants=[meeting_models.Participant(participant_id="p01", name="Luis", username="asesor-cacha"),
+                      meeting_models.Participant(participant_id="p02", name="Rosa", username="rep-licto")]))
     return store
 
 

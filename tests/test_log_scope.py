@@ -12,7 +12,8 @@ from tests.conftest import store_accounts
 VALLE, CUMBE = "010170", "010152"
 ADMIN = User(username="admin-bitacora", display_name="Admin", role=Role.ADMIN)
 PLANNER = User(username="tecnico-bitacora", display_name="Técnica", role=Role.PLANNER)
-BOARD = User(username="vocal-bitacora", display_name="Vocal", role=Role.BOARD)
+BOARD = User(username="vocal-bitacora", display_name="Vocal", role=Role.BOARD)  # stored before juntas were kept
+VALLE_BOARD = User(username="vocal-valle", display_name="Vocal", role=Role.BOARD, parish_code=VALLE)
 ADVISER = User(username="asesor-bitacora", display_name="Asesor", role=Role.ADVISER)
 OBSERVER = User(username="mirar-bitacora", display_name="Mira", role=Role.OBSERVER)
 VALLE_REP = User(username="rep-valle", display_name="Rosa", role=Role.ASSOCIATION, association_id="EV-A01")
@@ -44,6 +45,8 @@ def test_an_entry_belongs_to_the_parish_its_record_says(kind, record_id, stored,
     (ADMIN, None, LogRights(None, every_parish=True, installation=True)),
     (PLANNER, None, LogRights(None, every_parish=False, installation=True)),
     (BOARD, None, LogRights(None, every_parish=False, installation=True)),
+    (VALLE_BOARD, None, LogRights(frozenset({VALLE}), every_parish=False, installation=True,
+                                  refusal="log.err.other_junta")),
     (VALLE_REP, VALLE, LogRights(frozenset({VALLE}), every_parish=False, installation=False)),
     (VALLE_REP, None, "No se encontró la parroquia de la asociación «EV-A01»"),
     (ADVISER, None, "El registro completo lo ven la junta"),
@@ -98,7 +101,7 @@ def two_parishes(tmp_path):
     """A store with entries of El Valle, of Cumbe and of no parish, written as Minga writes them (before any
     parish filter existed: nothing new is stored for it)."""
     store = Store(tmp_path / "s.sqlite")
-    store_accounts(store, ADMIN, PLANNER, BOARD, VALLE_REP, CUMBE_REP, ADVISER)
+    store_accounts(store, ADMIN, PLANNER, BOARD, VALLE_BOARD, VALLE_REP, CUMBE_REP, ADVISER)
     store.apply([Change("proposal", "P03", {"parish_code": VALLE, "title": "Riego"}, VALLE,
                         base={"parish_code": VALLE, "title": "Riego (demo)"})], actor="tecnico-bitacora")
     store.save("budget", CUMBE, {"parish_code": CUMBE, "rules": {"budget_usd": 55000}}, actor="vocal-cumbe",
@@ -167,6 +170,18 @@ def test_a_representative_sees_their_associations_parish_only(two_parishes):
         log_scope.shown_log(two_parishes, VALLE_REP, CUMBE)
     with pytest.raises(PermissionDenied):
         log_scope.shown_log(two_parishes, ADVISER, VALLE)
+
+
+def test_a_board_member_sees_their_junta_s_parish_and_the_installation_only(two_parishes):
+    """A junta acts for its own parish (core.record.auth): its members read that parish's log and the entries of no
+    parish, never another parish's, whatever parish the caller's copy of the account claims."""
+    shown = log_scope.shown_log(two_parishes, VALLE_BOARD, VALLE)
+    valle, installation = _seen(shown)
+    assert valle == {("proposal", "P03")} and ("signin", "tecnico-bitacora") in installation
+    for claimed in (VALLE_BOARD, VALLE_BOARD.model_copy(update={"parish_code": CUMBE})):
+        with pytest.raises(PermissionDenied, match="registro de su parroquia, El Valle \\(010170\\), no el de "
+                                                   "Cumbe \\(010152\\)"):
+            log_scope.shown_log(two_parishes, claimed, CUMBE)
 
 
 def test_the_verification_stays_installation_wide_and_untouched(two_parishes):

@@ -12,20 +12,14 @@ from pydantic import ValidationError
 from core.engine.scoring import aggregate_evaluations
 from core.record.auth import Role, User
 from core.record.meeting import (
-    Ballot,
-    Meeting,
-    Pairwise,
-    Participant,
-    PrivateScore,
     cast_ballot,
-    check_ballot,
     load_meeting,
     private_scores,
     save_meeting,
     save_pairwise,
     save_private_score,
-    tally,
 )
+from core.record.meeting_models import Ballot, Meeting, Pairwise, Participant, PrivateScore, check_ballot, tally
 from core.record.meeting_results import evaluations_frame
 from core.record.store import Store
 from tests.conftest import store_accounts

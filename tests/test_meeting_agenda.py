@@ -8,7 +8,8 @@ from core.proposals import records
 from core.proposals.models import Proposal
 from core.record import meeting_agenda
 from core.record.auth import Role, User
-from core.record.meeting import Meeting, Participant, save_meeting
+from core.record.meeting import save_meeting
+from core.record.meeting_models import Meeting, Participant
 from core.record.store import Store
 from tests.conftest import store_accounts, store_funded
 

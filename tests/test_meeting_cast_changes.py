@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from core.record.auth import Role, User
-from core.record.meeting import Ballot, Meeting, Participant, cast_ballot, load_meeting, save_meeting
+from core.record.meeting import cast_ballot, load_meeting, save_meeting
+from core.record.meeting_models import Ballot, Meeting, Participant
 from core.record.meeting_results import problem_votes
 from core.record.store import Store
 from tests.conftest import store_accounts, store_problems

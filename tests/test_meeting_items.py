@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from core.record.auth import Role, User
-from core.record.meeting import Meeting, Participant, save_meeting
+from core.record.meeting import save_meeting
+from core.record.meeting_models import Meeting, Participant
 from core.record.store import Store
 from tests.conftest import store_accounts, store_problems
 

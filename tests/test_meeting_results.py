@@ -11,17 +11,8 @@ from core.engine.criteria import CRITERION_CODES
 from core.engine.prioritization import load_inputs, prioritize
 from core.record import meeting_results
 from core.record.auth import Role, User
-from core.record.meeting import (
-    Ballot,
-    Meeting,
-    Pairwise,
-    Participant,
-    PrivateScore,
-    cast_ballot,
-    save_meeting,
-    save_pairwise,
-    save_private_score,
-)
+from core.record.meeting import cast_ballot, save_meeting, save_pairwise, save_private_score
+from core.record.meeting_models import Ballot, Meeting, Pairwise, Participant, PrivateScore
 from core.record.store import Store
 from tests.conftest import store_accounts
 
@@ -126,7 +117,7 @@ def test_a_closed_meeting_changes_the_funded_set_and_the_acta_names_it(demo, con
 
     from core.engine import scenarios
     from core.record import acta, decisions
-    from core.record.decisions import Attendee
+    from core.record.decision_models import Attendee
 
     board = User(username="presidenta", display_name="Rosa Quito", role=Role.BOARD)
     store_accounts(demo, board)
@@ -158,7 +149,7 @@ def test_a_closed_meeting_changes_the_funded_set_and_the_acta_names_it(demo, con
                  Attendee(name="Carmen Ávila", role_es="Secretaria", votes=False, signs_as="secretary")]
     draft = scenarios.decision_draft(saved.scenario, after, names, "El Valle", attendees, dt.date(2026, 12, 1),
                                      proposal_titles={p.proposal_id: p.title for p in inputs.proposals})
-    decision = decisions.record(demo, board, draft)
+    decision = decisions.record(demo, board, draft, con=con)
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(BytesIO(acta.pdf_bytes(decision))).pages)
                     .split())
     text = re.sub(r"Minga - acta [\d-]+ - El Valle Página \d+/\d+ ", "", text)  # page footers
@@ -187,7 +178,7 @@ def test_the_acta_names_each_meeting_for_what_it_gave(demo, con):
     meeting. Each meeting is named once, for what it gave: the need (problems), the scores, the ballots."""
     from core.engine import scenarios
     from core.record import acta, decisions
-    from core.record.decisions import Attendee
+    from core.record.decision_models import Attendee
 
     board = User(username="presidenta", display_name="Rosa Quito", role=Role.BOARD)
     store_accounts(demo, board)
@@ -197,12 +188,13 @@ def test_the_acta_names_each_meeting_for_what_it_gave(demo, con):
     _close(demo, voted)
     scenario = scenarios.Scenario(name="Necesidad", parish_code=PARISH, weights={"need": 50, "feasibility": 50},
                                   rules=AllocationRules(budget_usd=30000))
+    scenario = scenarios.save_scenario(demo, board, scenario).scenario  # the board decides on a saved one
     run = scenarios.run_scenario(load_inputs(con, PARISH, store=demo), scenario, explain=False)
     attendees = [Attendee(name="Rosa Quito", role_es="Presidenta", vote="for", signs_as="president"),
                  Attendee(name="Luis Guamán", role_es="Vocal", vote="for"),
                  Attendee(name="Marta Sinchi", role_es="Vocal", vote="for")]
     decision = decisions.record(demo, board, scenarios.decision_draft(scenario, run, {}, "El Valle", attendees,
-                                                                      dt.date(2026, 12, 1)))
+                                                                      dt.date(2026, 12, 1)), con=con)
     named = "sesión del grupo asesor «Sesión S-PROBLEMAS» del 27/11/2026"
     assert (decision.meetings_es, decision.need_meetings_es, decision.unscored_es) == ([], [named], [])
     text = acta.meetings_es(decision)

@@ -5,17 +5,8 @@ only active accounts of its parish, and rights and state are read from the store
 import pytest
 
 from core.record.auth import PermissionDenied, Role, User
-from core.record.meeting import (
-    Ballot,
-    Participant,
-    PrivateScore,
-    ballots,
-    cast_ballot,
-    load_meeting,
-    private_scores,
-    save_meeting,
-    save_private_score,
-)
+from core.record.meeting import ballots, cast_ballot, load_meeting, private_scores, save_meeting, save_private_score
+from core.record.meeting_models import Ballot, Participant, PrivateScore
 from tests.conftest import store_accounts
 from tests.test_meeting import ADVISER, ADVISER_UNLISTED, BOARD, OTHER_REP, PLANNER, REP, _meeting, _store
 

@@ -10,10 +10,6 @@ import pytest
 from core.engine.ballots import group_ballots
 from core.record import meeting_results
 from core.record.meeting import (
-    Ballot,
-    Meeting,
-    Pairwise,
-    PrivateScore,
     cast_ballot,
     counted_ballots,
     counted_scores,
@@ -21,8 +17,8 @@ from core.record.meeting import (
     save_meeting,
     save_pairwise,
     save_private_score,
-    tally,
 )
+from core.record.meeting_models import Ballot, Meeting, Pairwise, PrivateScore, tally
 from core.record.store import Store
 from tests.conftest import store_accounts
 from tests.test_meeting_results import ANA, CHAIR, LUIS, PARISH, PEOPLE

@@ -189,7 +189,7 @@ def test_a_surveyed_member_named_by_aid_or_a_problem_on_a_meeting_is_not_removed
     import datetime as dt
 
     from core.parish.records import BatchRefused, remove
-    from core.record import meeting
+    from core.record import meeting, meeting_models
 
     rows = answers(3, ["A01"])
     aid = ("Código;Asociación;Socio;Institución;Año;Tipo de ayuda;Monto (USD)\n"
@@ -197,9 +197,9 @@ def test_a_surveyed_member_named_by_aid_or_a_problem_on_a_meeting_is_not_removed
     assert main(["load", PARISH, str(_folder(tmp_path, rows, **{"ayudas.csv": aid}))]) == 0
     store = Store()
     planner = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)
-    meeting.save_meeting(store_accounts(store, planner), planner, meeting.Meeting(
+    meeting.save_meeting(store_accounts(store, planner), planner, meeting_models.Meeting(
         meeting_id="S-CUMBE", parish_code=PARISH, title="Problemas", date=dt.date(2026, 12, 1), subject="problems",
-        item_ids=[f"{PARISH}-P01", f"{PARISH}-P02"], participants=[meeting.Participant(participant_id="p1", name="Ana")]))
+        item_ids=[f"{PARISH}-P01", f"{PARISH}-P02"], participants=[meeting_models.Participant(participant_id="p1", name="Ana")]))
     with pytest.raises(BatchRefused, match="lo nombra la ayuda recibida «AY1»"):
         remove(store, planner, PARISH, "encuesta", [rows[0]["_uuid"]])
     with pytest.raises(BatchRefused, match="lo nombra la sesión «S-CUMBE»"):

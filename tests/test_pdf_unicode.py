@@ -27,6 +27,8 @@ from tests.test_cooperation_cycle import BOARD, _accepted, _draft, store  # noqa
 from tests.test_cooperation_reports_and_closing import _evaluation
 from tests.test_hostile_pdfs import _bare, _decision, _past_the_margin, _text
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 NAMES = [
     "Ŋgozi Āmaru Ñaupa",  # letters Latin-1 lacks: «ŋ», «ā»
     "Αλέξανδρος Παπαδόπουλος",  # Greek

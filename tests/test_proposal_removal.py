@@ -8,7 +8,8 @@ import pytest
 from core.proposals import records, removal
 from core.proposals.models import ProposalStatus
 from core.record.auth import PermissionDenied, Role, User
-from core.record.meeting import Meeting, Participant, save_meeting
+from core.record.meeting import save_meeting
+from core.record.meeting_models import Meeting, Participant
 from core.record.store import ConflictError, Store
 from tests.conftest import store_accounts, store_funded
 

@@ -11,14 +11,8 @@ import pytest
 
 from core.cooperation import agreements as agr
 from core.cooperation import calls, stages
-from core.record import decisions, overlay
+from core.record import decisions, junta, overlay
 from core.record.meeting import (
-    MEETING,
-    Ballot,
-    Meeting,
-    Pairwise,
-    Participant,
-    PrivateScore,
     ballots,
     cast_ballot,
     load_meeting,
@@ -28,11 +22,14 @@ from core.record.meeting import (
     save_pairwise,
     save_private_score,
 )
+from core.record.meeting_models import MEETING, Ballot, Meeting, Pairwise, Participant, PrivateScore
 from core.record.store import Change, ConflictError, Store
 from tests import decision_draft, test_stages
 from tests import test_cooperation_cycle as cycle
 from tests.conftest import approve_proposal, live_count, store_accounts
 from tests.test_meeting import ADVISER, PLANNER, REP
+
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
 
 # -- the store's precondition ------------------------------------------------------------------------------------
 
@@ -170,8 +167,8 @@ def test_a_decision_is_refused_when_the_board_changes_its_quorum_meanwhile(tmp_p
     quorum any more, and the decision would be stored counted against the old board."""
     store = decision_draft._store(tmp_path)
     board = Store(store.path)
-    heads = _after_reading(monkeypatch, store, decisions.BOARD_KIND, "010170", lambda: decisions.set_board(
-        board, decision_draft.BOARD, "010170", decisions.Board(members=9)))
+    heads = _after_reading(monkeypatch, store, junta.BOARD_KIND, "010170", lambda: junta.set_board(
+        board, decision_draft.BOARD, "010170", junta.Board(members=9)))
     with pytest.raises(ConflictError, match="^Otra persona cambió el tamaño o el quórum de la junta de El Valle"):
         decisions.record(store, decision_draft.BOARD, decision_draft._draft())
     assert decisions.decisions(store, "010170") == [] and store.head() == heads[0]

@@ -15,6 +15,8 @@ from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
 from tests.conftest import live_count, store_accounts
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 ADMIN = User(username="admin", display_name="Admin", role=Role.ADMIN)
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
@@ -109,7 +111,8 @@ def test_the_reset_command_restores_the_demo(tmp_path, con, built_data_dir, monk
 def _decided(store, approved=True):
     """The El Valle acta (tests.decision_draft): it funds EV-P02 and EV-P05 and leaves EV-P09 out, its statuses
     stored with it; a rejected one (everybody against) changes nothing."""
-    from core.record.decisions import Attendee, record
+    from core.record.decision_models import Attendee
+    from core.record.decisions import record
     from tests.decision_draft import _draft
 
     store_accounts(store, BOARD, PLANNER, ADMIN)

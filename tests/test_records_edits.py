@@ -10,7 +10,7 @@ from core.proposals import records
 from core.proposals.models import Proposal, ProposalStatus
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import ConflictError, Store
-from tests.conftest import live_count, store_accounts
+from tests.conftest import hand_made_runs, live_count, store_accounts
 
 PLANNER = User(username="tecnico", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="presidenta", display_name="Presidenta", role=Role.BOARD)
@@ -81,18 +81,20 @@ def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store,
     import datetime as dt
 
     from core.engine import scenarios
-    from core.record.decisions import Attendee, record
+    from core.record.decision_models import Attendee
+    from core.record.decisions import record
 
     inputs = load_inputs(con, "010170", store=store)
     scenario = scenarios.Scenario(name="Para aprobar", parish_code="010170", weights={"scope": 1, "pdot": 1},
                                   rules=AllocationRules(budget_usd=30000))
+    scenarios.save_scenario(store, BOARD, scenario)  # the board decides on a saved scenario
     run = scenarios.run_scenario(inputs, scenario)
     draft = scenarios.decision_draft(scenario, run, {}, "El Valle",
                                      [Attendee(name="Rosa", role_es="Presidenta", vote="for"),
                                       Attendee(name="Luis", role_es="Vocal", vote="for"),
                                       Attendee(name="Marta", role_es="Vocal", vote="abstain")], dt.date(2026, 12, 1),
                                      proposal_titles={p.proposal_id: p.title for p in inputs.proposals})
-    decision = record(store, BOARD, draft, consequences=lambda d: records.decision_status_changes(store, d))
+    decision = record(store, BOARD, draft, consequences=lambda d: records.decision_status_changes(store, d), con=con)
     status = {v.item.proposal_id: v.item for v in records.proposals(store, "010170")}
     ineligible = {s["proposal_id"] for s in decision.inputs["screening"] if not s["eligible"]}
     assert decision.funded and ineligible
@@ -103,11 +105,13 @@ def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store,
         expected = "not_eligible" if line.proposal_id in ineligible else "not_funded"
         assert status[line.proposal_id].status == expected, line.proposal_id
     assert store.verify().ok
-    # the same decision sent again, or a later one over the projects it decided, would contradict the statuses:
-    # refused, nothing stored
+    # the same decision sent again is not what its scenario gives now (what it funded no longer competes); past that
+    # check, it would contradict the statuses: refused either way, nothing stored
     entries = len(store.log(limit=100_000))
-    with pytest.raises(ValueError, match=f"contradiría el estado de proyectos ya decididos .*{decision.funded[0].proposal_id} "
-                                         "está «Financiada»"):
+    with pytest.raises(ValueError, match="no es lo que el escenario «Para aprobar» da hoy"):
+        record(store, BOARD, draft, consequences=lambda d: records.decision_status_changes(store, d), con=con)
+    with hand_made_runs(), pytest.raises(ValueError, match="contradiría el estado de proyectos ya decididos "
+                                                          f".*{decision.funded[0].proposal_id} está «Financiada»"):
         record(store, BOARD, draft, consequences=lambda d: records.decision_status_changes(store, d))
     assert len(store.log(limit=100_000)) == entries and len(store.records("decision", "010170")) == 1
 
@@ -117,20 +121,24 @@ def test_an_approved_decision_moves_the_proposals_through_their_lifecycle(store,
         "proposal_id": "EV-P80", "status": ProposalStatus.DRAFT, "status_history": []})
     records.save_proposal(store, PLANNER, drafted)
     second_inputs = load_inputs(con, "010170", store=store)
-    rerun = scenarios.run_scenario(second_inputs, scenario.model_copy(update={"name": "Segundo presupuesto"}))
+    second_scenario = scenarios.save_scenario(store, BOARD, scenario.model_copy(
+        update={"name": "Segundo presupuesto"})).scenario
+    rerun = scenarios.run_scenario(second_inputs, second_scenario)
     assert not set(rerun.result.funded_ids) & ({line.proposal_id for line in decision.funded} | {"EV-P80"})
     second = record(store, BOARD, scenarios.decision_draft(
-        scenario, rerun, {}, "El Valle", draft.attendees, dt.date(2026, 12, 2),
+        second_scenario, rerun, {}, "El Valle", draft.attendees, dt.date(2026, 12, 2),
         proposal_titles={p.proposal_id: p.title for p in second_inputs.proposals}),
-        consequences=lambda d: records.decision_status_changes(store, d))
+        consequences=lambda d: records.decision_status_changes(store, d), con=con)
     after = {v.item.proposal_id: v.item.status for v in records.proposals(store, "010170")}
     assert after["EV-P80"] == "draft" and all(after[line.proposal_id] == "funded" for line in decision.funded)
     assert second.approved and all(after[line.proposal_id] == "funded" for line in second.funded)
 
 
+@pytest.mark.usefixtures("hand_made_drafts")  # a hand-made draft (tests/decision_draft.py)
 def test_a_rejected_decision_changes_no_proposal(store, con):
     store_accounts(store, BOARD)  # the board member's account: rights are read from the store
-    from core.record.decisions import Attendee, record
+    from core.record.decision_models import Attendee
+    from core.record.decisions import record
     from tests.decision_draft import _draft
 
     before = {v.item.proposal_id: v.item.status for v in records.proposals(store, "010170")}

@@ -23,7 +23,7 @@ from core.parish.models import ParishAid, ParishAssociation, ParishPdotObjective
 from core.parish.records import BatchRefused, ParishBatch, save_as
 from core.proposals import records
 from core.proposals.models import ALLOWED_TRANSITIONS, ProposalStatus
-from core.record import decisions, facts, followup, meeting
+from core.record import facts, followup, junta, meeting, meeting_models
 from core.record.auth import Role, User
 from core.record.store import Store
 from core.texts import t
@@ -97,13 +97,13 @@ SEAT_WRITES = {
     "regla de etapas": lambda s: stages.save_rule(s, BOARD, stages.StageRule(parish_code=SEAT)),
     "etapa": lambda s: stages.record_stage(s, PLANNER, SEAT, stages.StageEvidence(
         proposal_id="URB-P01", stage="comunidad", reached_on=TODAY, evidence="Acta")),
-    "junta": lambda s: decisions.set_board(s, BOARD, SEAT, decisions.Board()),
+    "junta": lambda s: junta.set_board(s, BOARD, SEAT, junta.Board()),
     "postulación": lambda s: agr.submit(s, PLANNER, agr.Application(
         application_id="AP-URB", parish_code=SEAT, proposal_id="URB-P01", cooperant_id="CO-ISRAEL-MASHAV",
         submitted_on=TODAY)),
-    "sesión": lambda s: meeting.save_meeting(s, PLANNER, meeting.Meeting(
+    "sesión": lambda s: meeting.save_meeting(s, PLANNER, meeting_models.Meeting(
         meeting_id="URB-1", parish_code=SEAT, title="Sesión", date=TODAY, subject="problems",
-        item_ids=["X1", "X2"], participants=[meeting.Participant(participant_id="p01", name="Rosa")])),
+        item_ids=["X1", "X2"], participants=[meeting_models.Participant(participant_id="p01", name="Rosa")])),
     "presupuesto": lambda s: scenarios.set_board_budget(s, BOARD, SEAT, AllocationRules(budget_usd=50000)),
     "escenario": lambda s: scenarios.save_scenario(s, PLANNER, scenarios.Scenario(
         name="Escenario urbano", parish_code=SEAT, weights={"scope": 1}, rules=AllocationRules(budget_usd=1000))),
@@ -191,9 +191,9 @@ FUTURE_FACTS = {
         submitted_on=TOMORROW)),
     "etapa": lambda s: stages.record_stage(s, PLANNER, "010170", stages.StageEvidence(
         proposal_id="EV-P02", stage="comunidad", reached_on=TOMORROW, evidence="Acta")),
-    "sesión": lambda s: meeting.save_meeting(s, PLANNER, meeting.Meeting(
+    "sesión": lambda s: meeting.save_meeting(s, PLANNER, meeting_models.Meeting(
         meeting_id="F-1", parish_code="010170", title="Sesión", date=TOMORROW, subject="problems",
-        item_ids=["P01", "P02"], participants=[meeting.Participant(participant_id="p01", name="Rosa")])),
+        item_ids=["P01", "P02"], participants=[meeting_models.Participant(participant_id="p01", name="Rosa")])),
 }
 
 
@@ -260,9 +260,9 @@ def test_today_is_the_date_in_continental_ecuador_whatever_the_server_s_zone(utc
 def test_a_stored_meeting_moves_on_without_its_date_judged_again_unless_it_changes(store, monkeypatch):
     """A meeting held today on one server is closed on another whose «today» is a day behind (or after the clock
     was set back): its date, stored once, is not refused then; moving it to a later day is."""
-    held = meeting.Meeting(meeting_id="F-2", parish_code="010170", title="Sesión", date=TOMORROW, subject="problems",
+    held = meeting_models.Meeting(meeting_id="F-2", parish_code="010170", title="Sesión", date=TOMORROW, subject="problems",
                            item_ids=["P01", "P02"],  # two of the study's problems
-                           participants=[meeting.Participant(participant_id="p01", name="Rosa")])
+                           participants=[meeting_models.Participant(participant_id="p01", name="Rosa")])
     monkeypatch.setattr(facts, "today", lambda: TOMORROW)
     meeting.save_meeting(store, PLANNER, held)
     monkeypatch.setattr(facts, "today", lambda: TODAY)

@@ -9,7 +9,8 @@ from core.engine import scenario_meetings, scenarios
 from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs
 from core.record.auth import Role, User
-from core.record.meeting import Meeting, Participant, PrivateScore, save_meeting, save_private_score
+from core.record.meeting import save_meeting, save_private_score
+from core.record.meeting_models import Meeting, Participant, PrivateScore
 from core.record.meeting_results import MeetingRef
 from core.record.store import Store
 from tests.conftest import store_accounts

@@ -16,7 +16,7 @@ from core.engine.scenarios import Scenario, ScenarioError
 from core.engine.screening import screen_proposals
 from core.engine.weights import preset
 from core.record.auth import PermissionDenied, Role, User
-from core.record.decisions import Attendee
+from core.record.decision_models import Attendee
 from core.record.store import Store
 
 PLANNER = User(username="tecnica", display_name="Técnica", role=Role.PLANNER)

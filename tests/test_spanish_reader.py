@@ -24,7 +24,8 @@ from streamlit.testing.v1 import AppTest
 
 from core.record import acta
 from core.record.auth import Role, User
-from core.record.decisions import Attendee, record
+from core.record.decision_models import Attendee
+from core.record.decisions import record
 from core.record.store import Store
 from core.texts import LABELS
 from tests.conftest import APP, open_app_page, store_accounts
@@ -292,7 +293,8 @@ def test_the_acta_reads_in_spanish(con, tmp_path):
     draft = scenarios.decision_draft(scenario, run, names, "El Valle", attendees, dt.date(2026, 11, 26),
                                      proposal_titles={p.proposal_id: p.title for p in inputs.proposals})
     store = store_accounts(Store(tmp_path / "acta.sqlite"), BOARD)
-    decision = record(store, BOARD, draft)
+    scenarios.save_scenario(store, BOARD, scenario)  # the board decides on a saved scenario
+    decision = record(store, BOARD, draft, con=con)
     reader = PdfReader(io.BytesIO(acta.pdf_bytes(decision, signed_head(store))))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "El Valle" in text

@@ -9,8 +9,11 @@ from pypdf import PdfReader
 
 from core import fmt
 from core.record import acta
-from core.record.decisions import FundedLine, LeftOutLine, decisions, record
+from core.record.decision_models import FundedLine, LeftOutLine
+from core.record.decisions import decisions, record
 from tests.decision_draft import BOARD, _draft, _store
+
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
 
 
 @pytest.mark.parametrize(("stored", "shown"), [

@@ -9,11 +9,14 @@ from pathlib import Path
 import pytest
 
 from core.record import acta, constancia
-from core.record.decisions import Decision, record
+from core.record.decision_models import Decision
+from core.record.decisions import record
 from core.record.store import Store
 from tests.conftest import store_accounts
 from tests.decision_draft import BOARD, _draft
 from tests.tampering import _signed_electronically, copy, decision_body, pristine, verify
+
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
 
 __all__ = ["copy", "pristine"]  # fixtures used by name
 

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from core.record import decisions
+from core.record import junta
 from core.record.auth import Accounts, Position, Role, User
 from core.record.store import Store
 
@@ -38,7 +38,7 @@ def test_a_planted_board_account_is_not_on_the_board_roll(store):
     accounts = Accounts(store)
     assert "impostor" in {u.username for u in accounts.users()}  # the row is there, as the file says
     assert "impostor" not in {u.username for u in accounts.logged_users()}
-    assert decisions.board_roll(accounts.logged_users(), PARISH) == []
+    assert junta.board_roll(accounts.logged_users(), PARISH) == []
 
 
 def test_a_planted_president_does_not_keep_the_true_one_from_the_seat(store):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from core.record import acta
-from core.record.decisions import Decision
+from core.record.decision_models import Decision
 from core.record.signing import public_pem
 from core.record.store import Store
 from tests.tampering import copy, decision_body, last_seq, pristine, sql, verify

@@ -19,6 +19,8 @@ from core.record.auth import Accounts, Action, PermissionDenied, Role, User, pas
 from core.record.signin import Attempt, SignInRefused, sign_in
 from core.record.store import Store, StoreError
 
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
+
 PASSWORD = "una-clave-larga-2026"
 ADMIN = User(username="jefa", display_name="Jefa", role=Role.ADMIN)
 PLANNER = User(username="tecnico", display_name="Técnico", role=Role.PLANNER)
@@ -187,15 +189,8 @@ def test_untouched_accounts_sign_in_and_act_as_before(store):
 def test_a_meeting_reopened_by_hand_after_its_results_were_shown_takes_no_vote_nor_score(tmp_path, shown):
     """A participant who saw the tally sets the meeting's status back to open in the file, then votes and scores:
     the ballot is a new record (its own row is untouched), so only the meeting's row as logged can refuse it."""
-    from core.record.meeting import (
-        Ballot,
-        Meeting,
-        Participant,
-        PrivateScore,
-        cast_ballot,
-        save_meeting,
-        save_private_score,
-    )
+    from core.record.meeting import cast_ballot, save_meeting, save_private_score
+    from core.record.meeting_models import Ballot, Meeting, Participant, PrivateScore
     from tests.conftest import live_count, store_accounts
 
     rep = User(username="maria", display_name="María", role=Role.ASSOCIATION, association_id="EV-A01")
@@ -218,7 +213,8 @@ def test_a_meeting_reopened_by_hand_after_its_results_were_shown_takes_no_vote_n
 
 def test_a_decision_is_not_recorded_under_a_quorum_cut_by_hand(tmp_path, con):
     """The junta of nine (quorum five) set to four in the file: the draft's four attendees would then make quorum."""
-    from core.record.decisions import Board, record, set_board
+    from core.record.decisions import record
+    from core.record.junta import Board, set_board
     from tests.conftest import live_count, store_accounts
     from tests.decision_draft import BOARD, _draft
 

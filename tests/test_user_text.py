@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from core.engine.allocation import AllocationRules
 from core.engine.scenarios import Scenario, save_scenario
 from core.proposals import records
-from core.record import meeting
+from core.record import meeting, meeting_models
 from core.record.auth import Accounts
 from core.record.store import Store
 from tests.conftest import open_app_page
@@ -59,9 +59,9 @@ def hostile_store(own_store, con):
     save_scenario(store, admin, Scenario(name=HOSTILE, parish_code=PARISH, weights={"pdot": 1.0},
                                          rules=AllocationRules(budget_usd=1.0)))
     items = [v.item.proposal_id for v in records.proposals(store, PARISH)][:3]
-    meeting.save_meeting(store, admin, meeting.Meeting(
+    meeting.save_meeting(store, admin, meeting_models.Meeting(
         meeting_id="HOSTIL", parish_code=PARISH, title=HOSTILE, date=dt.date(2026, 11, 20), subject="proposals",
-        item_ids=items, participants=[meeting.Participant(participant_id="p01", name=HOSTILE, username="admin")]))
+        item_ids=items, participants=[meeting_models.Participant(participant_id="p01", name=HOSTILE, username="admin")]))
     data.store.clear()
     return admin
 

@@ -21,7 +21,9 @@ from core.fmt import number
 from core.proposals.formulation import ScheduleRow, schedule_error
 from core.proposals.lifecycle import ProposalStatus
 from core.record import acta, meeting_agenda
-from core.record.decisions import Attendee, Board, record, set_board
+from core.record.decision_models import Attendee
+from core.record.decisions import record
+from core.record.junta import Board, set_board
 from core.record.store import Store
 from core.texts import t, t_count
 from tests.conftest import approve_proposal
@@ -30,6 +32,8 @@ from tests.test_cooperation_cycle import BOARD as BOARD_OF_AGREEMENTS
 from tests.test_cooperation_cycle import _accepted
 from tests.test_cooperation_cycle import _draft as _agreement_draft
 from tests.test_scoring import proposal
+
+pytestmark = pytest.mark.usefixtures("hand_made_drafts")  # hand-made drafts (tests/decision_draft.py)
 
 
 def _voters(n: int) -> list[Attendee]:

@@ -34,7 +34,7 @@ from core.engine.screening import Screening
 from core.engine.sensitivity import draw_scores, probability_frame
 from core.engine.weights import DEFAULT_PRESET, normalize, preset
 from core.proposals import records
-from core.record import facts, meeting
+from core.record import facts, meeting_models
 from core.record.auth import Action, PermissionDenied
 from core.texts import t
 from ui import data, session, state, widgets
@@ -56,8 +56,8 @@ def data_version(parish_code: str) -> tuple[tuple[int, str], ...]:
     """The last logged change of the records a run reads (proposals, offers, PDOT, the advisory group's meetings,
     ballots and private scores — closing a meeting feeds its scores and votes to the run — stages and the stage
     rule)."""
-    return data.store().last_changes((records.PROPOSAL, records.OFFER, records.PDOT, meeting.MEETING, meeting.BALLOT,
-                                  meeting.PRIVATE_SCORE, stages.STAGE, stages.RULE))
+    return data.store().last_changes((records.PROPOSAL, records.OFFER, records.PDOT, meeting_models.MEETING, meeting_models.BALLOT,
+                                  meeting_models.PRIVATE_SCORE, stages.STAGE, stages.RULE))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

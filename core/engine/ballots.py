@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from core.fmt import listing
-from core.record import meeting
+from core.record import meeting, meeting_models
 from core.record.meeting_results import MeetingRef, group_weights, problem_votes, scores_feed
 from core.record.store import Store
 from core.texts import t
@@ -25,7 +25,7 @@ class GroupBallots:
     ballots: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
-def ballots_from_scores(scores: list[meeting.PrivateScore]) -> dict[str, dict[str, float]]:
+def ballots_from_scores(scores: list[meeting_models.PrivateScore]) -> dict[str, dict[str, float]]:
     """Each participant's mean over the criteria they scored, per proposal."""
     out: dict[str, dict[str, float]] = {}
     for score in scores:
@@ -54,7 +54,7 @@ def group_ballots(store: Store, parish_code: str) -> GroupBallots:
     return GroupBallots()
 
 
-def closed_meeting_use_es(store: Store, held: meeting.Meeting) -> str:
+def closed_meeting_use_es(store: Store, held: meeting_models.Meeting) -> str:
     """What the runs of Priorización and Presupuesto take from a closed meeting now, in Spanish: its scores, its
     vote on problems, its ballots (for the proportional objective only), its criterion weights (when someone takes
     them), or nothing (none given, or a more recent closed meeting of the same subject gives them)."""

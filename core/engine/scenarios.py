@@ -8,7 +8,7 @@ Shapes:
 - `run_scenario(inputs, scenario)` → `core.engine.prioritization.Prioritization` (screening, scoring, allocation).
 - `compare(a, b)` → `ScenarioComparison`: the proposals that enter or leave, and the deltas of score, cost,
   associations covered, beneficiaries and spread of money; the weights and rules side by side.
-- `decision_draft(...)` → `core.record.decisions.DecisionDraft`, with the funded lines, every proposal left out with
+- `decision_draft(...)` → `core.record.decision_models.DecisionDraft`, with the funded lines, every proposal left out with
   its reason, the rules and weights in Spanish, and a snapshot of the inputs to re-run it.
 
 Who may do what (checked here, whatever the page shows):
@@ -38,7 +38,7 @@ from core.engine.weights import PRESETS, normalize
 from core.fmt import amount, amounts_named, number, percent, sentence, slug
 from core.fmt import with_names as fmt_names
 from core.record.auth import Accounts, Action, User
-from core.record.decisions import Attendee, DecisionDraft, FundedLine, LeftOutLine, kept_solver_status
+from core.record.decision_models import Attendee, DecisionDraft, FundedLine, LeftOutLine, kept_solver_status
 from core.record.store import ConflictError, Store, StoreError
 from core.texts import label, t, t_count
 

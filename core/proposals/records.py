@@ -33,8 +33,8 @@ from core.proposals.models import (
 from core.proposals.offers import ENTERED, CooperationOffer, kept_by_its_parish
 from core.record import facts, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, require
-from core.record.decisions import KIND as DECISION
-from core.record.decisions import Decision
+from core.record.decision_models import KIND as DECISION
+from core.record.decision_models import Decision
 from core.record.store import Change, ConflictError, Store, StoredRecord
 from core.texts import label, t
 

@@ -1,6 +1,6 @@
 """The acta of a board decision, in Spanish, as PDF and as Excel.
 
-Input: a stored `core.record.decisions.Decision`. The PDF carries the parish, date, attendees, what was
+Input: a stored `core.record.decision_models.Decision`. The PDF carries the parish, date, attendees, what was
 decided and why (the objective of the allocation and the advisory group's meeting that scored the
 proposals), the weights and rules, the funded list with amounts, the votes, dissenting remarks and the
 signature lines of the president and the secretary; its footer and closing «constancia del registro»
@@ -20,7 +20,7 @@ from fpdf.enums import XPos, YPos
 from core import fmt
 from core.exports import TEXT_FORMAT, clean, excel_text
 from core.record import constancia
-from core.record.decisions import Decision, presiding
+from core.record.decision_models import Decision, presiding
 from core.record.hashing import body_hash
 from core.record.pdf_layout import DocumentPDF, heading, keep_space, latin1, paragraph, signatures, table, title
 from core.record.signing import SignedHead

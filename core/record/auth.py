@@ -17,7 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.data import rural
-from core.record import row_guard
+from core.record import association_home, row_guard
 from core.record.store import AlreadyExistsError, Store, Unchanged
 from core.texts import label, t
 
@@ -219,6 +219,8 @@ class Accounts:
             raise ValueError(t("auth.err.password_short", minimum=MIN_PASSWORD))
         if user.role == Role.ASSOCIATION and not user.association_id:
             raise ValueError(t("auth.err.no_association"))
+        if user.role == Role.ASSOCIATION and association_home.association_parish(self.store, user.association_id) is None:
+            raise ValueError(t("auth.err.association_missing", association=user.association_id))  # its parish unknown
         if user.role != Role.ASSOCIATION and user.association_id:
             raise ValueError(t("auth.err.association_not_rep", username=user.username,
                                role=label("role", user.role)))

@@ -283,7 +283,7 @@ def printed_again(body: dict, head: SignedHead, acta_format: int | None = None) 
     """The acta Minga prints for the decision `body` as logged, with the constancia of `head`, in `acta_format`
     (one of PRINTABLE_FORMATS; None: ACTA_FORMAT). FileNotFoundError when that format's font is not installed."""
     from core.record.acta import document  # imported here: the PDF library loads only when actas are checked
-    from core.record.decisions import Decision
+    from core.record.decision_models import Decision
 
     pdf = document(Decision(**body), head, acta_format=acta_format or ACTA_FORMAT)
     reader = _reader(bytes(pdf.output()))

@@ -13,7 +13,7 @@ from core.proposals.models import CENT
 from core.texts import t
 
 if TYPE_CHECKING:
-    from core.record.decisions import DecisionDraft
+    from core.record.decision_models import DecisionDraft
 
 
 def check_lines(draft: DecisionDraft) -> None:

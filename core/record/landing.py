@@ -1,12 +1,12 @@
 """Where a person lands once signed in: the parish they work for, not the study's that every visit starts on.
 
 A board member lands on their junta's parish; an association's representative on their association's parish (as
-the store or the demo records it, core.record.log_scope.association_parish); anyone else on the parish whose open
+the store or the demo records it, core.record.association_home); anyone else on the parish whose open
 meeting lists them (core.record.meeting_invites). None: nowhere in particular, the parish chosen stays."""
 
 from __future__ import annotations
 
-from core.record import log_scope, meeting_invites
+from core.record import association_home, meeting_invites
 from core.record.auth import Role, User
 from core.record.store import Store
 
@@ -15,7 +15,7 @@ def parish_of(store: Store, user: User) -> str | None:
     if user.parish_code:
         return user.parish_code
     if user.role == Role.ASSOCIATION and user.association_id:
-        home = log_scope.association_parish(store, user.association_id)
+        home = association_home.association_parish(store, user.association_id)
         if home is not None:
             return home
     awaited = meeting_invites.awaiting(store, user.username)

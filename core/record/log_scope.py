@@ -10,9 +10,10 @@ verification (core.record.ledger) stays installation-wide. What is shown is filt
   cooperants and calls belong to no parish, whatever their code looks like; so does an offer of the whole
   installation (no parish in its body);
 - who sees which parish is decided from the signed-in account as the store has it (core.record.auth): the
-  administrator sees any parish or every parish at once; the board and planners (who keep the log) any one parish
-  and the entries of no parish; an association's representative only their association's parish, and nothing of
-  the installation.
+  administrator sees any parish or every parish at once; planners (who keep the log) any one parish and the
+  entries of no parish; a board member their junta's parish (the account's; one stored before it was kept, any
+  parish, as for the junta's other actions) and the entries of no parish; an association's representative only
+  their association's parish, and nothing of the installation.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.data import rural
+from core.record import association_home
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, can
 from core.record.ledger import file_state, open_read_only
 from core.record.row_guard import PAYLOAD
@@ -55,6 +57,7 @@ class LogRights:
     parishes: frozenset[str] | None
     every_parish: bool
     installation: bool
+    refusal: str = "log.err.other_parish"  # the catalogue's key that says whose parish the account sees instead
 
     def may_see(self, parish_code: str | None) -> bool:
         if parish_code is EVERY_PARISH:
@@ -71,26 +74,18 @@ def rights(user: User | None, association_parish: str | None = None) -> LogRight
         return LogRights(frozenset({association_parish}), every_parish=False, installation=False)
     if not can(user, Action.VIEW_LOG):
         raise PermissionDenied(t("log.need_role"))
+    if user is not None and user.role == Role.BOARD and user.parish_code:  # a junta's member: their parish's log
+        return LogRights(frozenset({user.parish_code}), every_parish=False, installation=True,
+                         refusal="log.err.other_junta")
     return LogRights(None, every_parish=user is not None and user.role == Role.ADMIN, installation=True)
 
 
 def account_rights(store: Store, user: User | None) -> LogRights:
     """`rights` of the account as the store has it now (its role, whether active), never the caller's copy."""
     signed_in = Accounts(store).signed_in(user)
-    parish = association_parish(store, signed_in.association_id) \
+    parish = association_home.association_parish(store, signed_in.association_id) \
         if signed_in is not None and signed_in.role == Role.ASSOCIATION and signed_in.association_id else None
     return rights(signed_in, parish)
-
-
-def association_parish(store: Store, association_id: str) -> str | None:
-    """The parish of an association: the one entered for it in the store, else the demo's (the build's file)."""
-    from core.proposals.built import ASSOCIATIONS  # the demo's associations, read where the build wrote them
-
-    stored = store.get("parish_association", association_id)
-    if stored is not None and not stored.deleted and stored.parish_code:
-        return stored.parish_code
-    built = ASSOCIATIONS.one(association_id)
-    return built.parish_code if built is not None else None
 
 
 @dataclass(frozen=True)
@@ -152,7 +147,7 @@ def shown_log(store: Store, user: User | None, parish_code: str | None) -> Shown
         if parish_code is EVERY_PARISH:
             raise PermissionDenied(t("log.err.every_parish"))
         own = ", ".join(rural.named(code) for code in sorted(allowed.parishes or ()))
-        raise PermissionDenied(t("log.err.other_parish", parish=rural.named(parish_code), own=own))
+        raise PermissionDenied(t(allowed.refusal, parish=rural.named(parish_code), own=own))
     ours, theirs = select(placed_entries(store), parish_code, allowed.installation)
     return ShownLog(parish_code, sorted((*ours, *theirs), key=lambda s: -s.seq), allowed.installation)
 

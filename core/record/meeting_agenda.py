@@ -28,7 +28,7 @@ from core.texts import label, t, t_count
 
 if TYPE_CHECKING:
     from core.proposals.models import Proposal
-    from core.record.meeting import Meeting
+    from core.record.meeting_models import Meeting
 
 DECIDED = (*FUNDED_OR_LATER, ProposalStatus.NOT_FUNDED)  # settled by the board (an acta, or the GAD after it)
 

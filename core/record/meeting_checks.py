@@ -16,7 +16,7 @@ from core.texts import label, t
 from core.user_text import entered
 
 if TYPE_CHECKING:
-    from core.record.meeting import Meeting, Participant
+    from core.record.meeting_models import Meeting, Participant
 
 
 def check_save(store: Store, meeting: Meeting, stored: Meeting | None) -> None:

@@ -5,7 +5,7 @@ another parish's, and the Sesión page says which one instead of «no meetings h
 
 from __future__ import annotations
 
-from core.record.meeting import MEETING, Meeting
+from core.record.meeting_models import MEETING, Meeting
 from core.record.store import Store
 
 

@@ -24,18 +24,8 @@ from core import fmt
 from core.engine.criteria import CRITERION_CODES
 from core.engine.scoring import aggregate_evaluations
 from core.engine.weights import AhpResult, ahp, combine_pairwise, pairwise_matrix
-from core.record.meeting import (
-    JUDGED,
-    Meeting,
-    PrivateScore,
-    counted_ballots,
-    counted_scores,
-    listed_ids,
-    meetings,
-    own_items,
-    pairwise_comparisons,
-    tally,
-)
+from core.record.meeting import counted_ballots, counted_scores, listed_ids, meetings, own_items, pairwise_comparisons
+from core.record.meeting_models import JUDGED, Meeting, PrivateScore, tally
 from core.record.store import Store
 from core.texts import t
 

@@ -25,7 +25,7 @@ STRINGS: dict[str, str] = {
     "acta.count.project_one": "1 proyecto",
     "acta.quorum": "Quórum: asisten {present} de los {members} miembros de la junta con voto; el quórum es de "
                    "{quorum}.",
-    # A board of one member: its quorum is 1 and it is the one present (core.record.decisions.Board)
+    # A board of one member: its quorum is 1 and it is the one present (core.record.junta.Board)
     "acta.quorum_one": "Quórum: asiste el único miembro de la junta con voto; el quórum es de {quorum}.",
     "acta.casting_vote": "Hubo empate: decidió el voto dirimente de quien preside la junta.",
     "acta.status.Optimal": "cálculo exacto: ninguna otra asignación dentro de las reglas logra un puntaje mayor",

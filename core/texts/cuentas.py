@@ -35,6 +35,8 @@ STRINGS = {
     "auth.err.user_exists": "El usuario «{username}» ya existe.",
     "auth.err.password_short": "La contraseña debe tener al menos {minimum} caracteres.",
     "auth.err.no_association": "Un representante de asociación debe tener una asociación asignada.",
+    "auth.err.association_missing": "La asociación «{association}» no está registrada en ninguna parroquia: "
+                                    "regístrela primero en «Preparar la parroquia» o elija una de la lista.",
     "auth.err.association_not_rep": "Solo una cuenta de representante de asociación tiene asociación; la cuenta "
                                     "«{username}» es de {role}: deje la asociación en blanco.",
     "auth.err.inactive": "La cuenta «{username}» no está activa en Minga (se desactivó o no está registrada): "

@@ -101,7 +101,7 @@ STRINGS = {
     "dec.quorum_caption": "La junta tiene {members} miembros; para decidir deben estar presentes al menos {quorum} "
                           "con voto. Se aprueba con más votos a favor que en contra; en un empate decide el voto de "
                           "quien preside.",
-    # A board of one member: its quorum is 1 (core.record.decisions.Board)
+    # A board of one member: its quorum is 1 (core.record.junta.Board)
     "dec.quorum_caption_one": "La junta tiene 1 miembro; decide cuando está presente, con más votos a favor que en "
                               "contra.",
     "dec.board_title": "Miembros de la junta y quórum",
@@ -121,5 +121,17 @@ STRINGS = {
                    "última versión registrada): {decisions}. Tampoco se imprime su acta. El Registro de cambios dice qué "
                    "se alteró; quien mantiene Minga puede restaurar un respaldo anterior al cambio.",
     "dec.named": "{number} de {parish}",
+    "dec.err.scenario_unknown": "No se registró: «{name}» no es un escenario guardado de {parish}. La junta decide "
+                                "sobre un escenario guardado: elíjalo en la lista o guárdelo antes en Decidir › "
+                                "Presupuesto.",
+    "dec.err.not_the_run": "No se registró: el acta no es lo que el escenario «{name}» da hoy con las propuestas "
+                           "guardadas (difieren {parts}). Vuelva a abrir la página para ver el resultado de hoy y "
+                           "regístrelo de nuevo.",
+    "dec.run.funded": "los proyectos financiados o sus montos",
+    "dec.run.scores": "los puntajes",
+    "dec.run.budget": "el presupuesto o la reserva",
+    "dec.run.method": "el método",
+    "dec.run.weights": "los pesos",
+    "dec.run.left_out": "las propuestas que quedan fuera",
     "dec.err.numbering": "No se pudo numerar la decisión; inténtelo de nuevo.",
 }

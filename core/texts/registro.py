@@ -14,6 +14,8 @@ STRINGS = {
     "log.err.every_parish": "Solo el administrador ve a la vez el registro de todas las parroquias.",
     "log.err.other_parish": "Su cuenta ve solo el registro de la parroquia de su asociación, {own}, no el de "
                             "{parish}. Elija su parroquia en el selector de la barra lateral.",
+    "log.err.other_junta": "Su cuenta de la junta parroquial ve solo el registro de su parroquia, {own}, no el de "
+                           "{parish}. Elija su parroquia en el selector de la barra lateral.",
     "log.scope": "Parroquias que se muestran",
     "log.scope.chosen": "Solo {name}",
     "log.scope.every": "Todas las parroquias",
