@@ -116,6 +116,14 @@ STRINGS = {
     "iati.err.old_version": ("El archivo «{file}» declara la versión IATI «{version}»: Minga lee la versión 2.03; "
                              "pida al cooperante el archivo en la versión 2.03."),
     "iati.read.no_amount": "El archivo no trae presupuesto ni compromisos: la oferta queda sin monto.",
+    "iati.read.hidden": ("{field} de la actividad {where}: el archivo traía caracteres que no se ven ({codes}), que "
+                         "Minga quitó para que el texto guardado sea el que se lee; revise que diga lo que el "
+                         "cooperante quiso decir."),
+    "iati.read.hidden_file_name": ("El nombre del archivo traía caracteres que no se ven ({codes}): Minga los quitó "
+                                   "y lo nombra «{file}» en la fuente de cada oferta."),
+    "iati.read.activity": "{index}",
+    "iati.read.activity_named": "{index} («{identifier}»)",
+    "iati.read.identifier": "Identificador IATI",
     "iati.read.no_identifier": "La actividad no tiene identificador IATI: se le dio el código {offer_id}.",
     "iati.read.untitled": "Actividad IATI {index} sin título",
     "iati.read.short_title": "El título del archivo es demasiado corto: escriba uno que diga de qué trata.",
