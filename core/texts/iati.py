@@ -61,7 +61,7 @@ STRINGS = {
     "iati.agreement.indicator": "{name} ({unit})",
     "iati.agreement.actual": "Valor del informe {report} (período hasta el {date}).",
     "iati.agreement.signed": "Comprometido al firmar el convenio {number}.",
-    "iati.agreement.expenditure": "Gasto del período según el informe de avance {report}.",
+    "iati.agreement.expenditure": "Gasto del período con fondos de {party}, según el informe de avance {report}.",
     "iati.err.export_invalid": "El archivo IATI generado no cumple el esquema 2.03 y no se publica: {problems}",
     "iati.err.nothing": "No hay nada que publicar: la parroquia no tiene ofertas de cooperación ni proyectos "
                         "financiados.",
