@@ -19,6 +19,7 @@ from core.iati.export import activities_document, export_bytes
 from core.iati.schema import activities_schema, parse, problems
 from core.proposals import records
 from core.proposals.models import Indicator
+from core.proposals.offers import CooperationOffer
 from core.record import overlay
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
@@ -313,3 +314,13 @@ def test_each_expenditure_names_as_provider_the_party_whose_money_was_spent(stor
                      ("2027-06-30", 7_000, japan, None), ("2027-09-30", 2_500, gad, None)]
     assert "con fondos de Embajada del Japón" in activity.findtext("transaction[3]/description/narrative")
 
+
+def test_a_project_a_cooperant_co_finances_names_the_cooperant_of_its_offer(store):
+    """EV-P13 takes USD 6.000 from the Freedom House offer: its funder went out as «OF-FREEDOM-HOUSE», a code."""
+    proposal = approve_proposal(store, "EV-P13")
+    assert proposal.counterpart_cooperant_usd > 0 and proposal.cooperation_offer_id == "OF-FREEDOM-HOUSE"
+    offer = CooperationOffer.model_validate(overlay.current(store, records.OFFER, "OF-FREEDOM-HOUSE").body)
+    activity = _activity(activities_document(store, "010170"), "EC-DPA-010170-EV-P13")
+    funders = [(o.findtext("narrative"), o.get("type")) for o in activity.findall("participating-org[@role='1']")]
+    assert funders[1:] == [(offer.cooperant, ids.ORGANISATION_TYPE[offer.cooperant_kind])]
+    assert offer.cooperant != offer.offer_id

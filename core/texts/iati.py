@@ -57,6 +57,7 @@ STRINGS = {
     "iati.date.decision": "Fecha de la decisión de la junta parroquial que financió el proyecto.",
     "iati.transaction.commitment": "Compromiso del presupuesto participativo del GAD, según el acta de la junta.",
     "iati.result.verification": "Medio de verificación: {means}",
+    "iati.project.offer_cooperant": "Cooperante de la oferta {offer}",
     "iati.agreement.description": "Convenio de cooperación {number} entre el GAD parroquial y {cooperant}.",
     "iati.agreement.indicator": "{name} ({unit})",
     "iati.agreement.actual": "Valor del informe {report} (período hasta el {date}).",
