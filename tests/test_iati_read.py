@@ -235,3 +235,11 @@ def test_an_offer_read_with_hidden_characters_is_stored_without_them(store):
     save_read_offers(store, PLANNER, [read.offer], "080265")
     body = overlay.current(store, records.OFFER, "EC-1").body
     assert (body["title"], body["cooperant"]) == ("Agua avreser", "GIZ")
+
+
+def test_a_budget_past_the_largest_minga_takes_is_refused_naming_the_activity_and_field():
+    """A file's budget of 1 followed by 300 zeros was read into an offer and saved."""
+    with pytest.raises(IatiFileError, match=r"la actividad 1 no es una oferta válida \(Monto \(USD\): no puede pasar "
+                                            r"de \$ 1\.000\.000\.000\.000"):
+        read_file(_with_budget("1" + "0" * 300), "actividades.xml")
+    assert read_file(_with_budget("1000000000000"), "actividades.xml").offers[0].offer.amount_usd == 1e12
