@@ -243,3 +243,32 @@ def test_a_budget_past_the_largest_minga_takes_is_refused_naming_the_activity_an
                                             r"de \$ 1\.000\.000\.000\.000"):
         read_file(_with_budget("1" + "0" * 300), "actividades.xml")
     assert read_file(_with_budget("1000000000000"), "actividades.xml").offers[0].offer.amount_usd == 1e12
+
+
+def _two_activities(first: str, second: str) -> bytes:
+    """The standard's minimal activity twice, with these identifiers and titles «Primera» and «Segunda actividad»."""
+    doc = (EXAMPLES / "02-minimal-doc.xml").read_text().replace('version="xx"', 'version="2.03"')
+    start, end = doc.index("<iati-activity>"), doc.index("</iati-activities>")
+    activities = [doc[start:end].replace("<iati-identifier></iati-identifier>",
+                                         f"<iati-identifier>{identifier}</iati-identifier>")
+                  .replace("Xxxxxxx", f"{title} actividad", 1)
+                  for identifier, title in ((first, "Primera"), (second, "Segunda"))]
+    return (doc[:start] + "".join(activities) + doc[end:]).encode()
+
+
+@pytest.mark.parametrize("first, second, offer", [
+    ("XM-DAC-701-1", "XM-DAC-701-1", "XM-DAC-701-1"),  # the file repeats an identifier
+    ("XM-1 A", "XM-1/A", "XM-1-A"),  # two that differ only in signs a Minga code does not hold
+])
+def test_two_activities_that_would_be_one_offer_are_refused_naming_both(first, second, offer):
+    """Both were previewed and «2 ofertas guardadas», and the second replaced the first without a word."""
+    with pytest.raises(IatiFileError) as refused:
+        read_file(_two_activities(first, second), "actividades.xml")
+    assert (f"las actividades 1 («{first}») y 2 («{second}») darían la misma oferta «{offer}»"
+            in str(refused.value))
+
+
+def test_two_activities_with_their_own_identifiers_read_as_two_offers():
+    read = read_file(_two_activities("XM-1-A", "XM-1-B"), "actividades.xml").offers
+    assert [(r.offer.offer_id, r.offer.title) for r in read] == [("XM-1-A", "Primera actividad"),
+                                                                  ("XM-1-B", "Segunda actividad")]

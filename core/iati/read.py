@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from core.cooperation.cooperants import cooperants
 from core.cooperation.offer_links import linked
 from core.data import rural
+from core.fmt import listing
 from core.iati import identifiers as ids
 from core.iati.schema import IatiFileError, parse, problems
 from core.proposals.entry import spanish_errors
@@ -231,13 +232,25 @@ def read_file(content: bytes, file_name: str = "actividades.xml") -> ReadFile:
     read, refused = [], []
     for index, activity in enumerate(document.getroot().findall("iati-activity"), start=1):
         try:
-            read.append(_offer(activity, index, file_name, digest))
+            read.append((index, _offer(activity, index, file_name, digest)))
         except ValidationError as exc:  # a value the schema allows and an offer does not (a negative budget)
             refused.append(t("iati.err.activity", index=index,
                              problems="; ".join(spanish_errors(exc, offer_fields()))))
+    refused += _repeated(read)
     if refused:
         raise IatiFileError(t("iati.err.invalid_file", problems="; ".join(refused)))
-    return ReadFile(read, named + ([notice] if notice else []))
+    return ReadFile([item for _, item in read], named + ([notice] if notice else []))
+
+
+def _repeated(read: list[tuple[int, ReadOffer]]) -> list[str]:
+    """The activities that would be one offer: an identifier the file repeats, or two that differ only in signs a
+    Minga code does not hold («XM-1 A», «XM-1/A»). Saved together, the later replaced the earlier without a word."""
+    by_offer: dict[str, list[str]] = {}
+    for index, item in read:
+        by_offer.setdefault(item.offer.offer_id, []).append(
+            t("iati.read.activity_named", index=index, identifier=item.iati_identifier))
+    return [t("iati.err.same_offer", offer=offer_id, activities=listing(activities))
+            for offer_id, activities in by_offer.items() if len(activities) > 1]
 
 
 # What the planner writes on an offer and an IATI file does not carry (iati.read.check_themes asks for them): a file

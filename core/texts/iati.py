@@ -90,6 +90,9 @@ STRINGS = {
     "iati.err.other_parish": "No se guardó ninguna oferta: {offers}. Una parroquia no reemplaza las ofertas de "
                              "otra; {parish} ya puede revisarlas en «Ofertas de cooperación». Quite esas actividades "
                              "del archivo para guardar las demás.",
+    "iati.err.same_offer": ("las actividades {activities} darían la misma oferta «{offer}» (un identificador IATI "
+                            "repetido, o que difiere solo en signos que un código de Minga no lleva): quite una del "
+                            "archivo o pida al cooperante identificadores distintos"),
     "iati.err.other_parish_offer": "la oferta «{offer}» es de {parish}",
     "iati.err.invalid_file": "El archivo no cumple el estándar IATI 2.03 y no se leyó ninguna oferta. {problems}",
     "iati.page.preview_page": "Página de la vista previa (de {pages})",
