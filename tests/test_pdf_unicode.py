@@ -250,3 +250,14 @@ def test_an_acta_the_last_release_printed_is_printed_again_exactly_in_its_format
     today = constancia.printed_again(body, printed.head, constancia.ACTA_FORMAT).text
     assert "Tope de $ 16.000 por asociación" in today
     assert "pide $ 9.500,00 y quedan $ 5.249,50" in today  # one of the sentence's figures has cents
+
+
+@pytest.mark.usefixtures("today_after_the_demo")
+@pytest.mark.parametrize("name", [NAMES[0], NAMES[1], "Ana 💧"])
+def test_the_agreement_prints_the_name_of_who_recorded_it_as_typed(store, name):  # noqa: F811
+    """Its closing line was printed with Helvetica: a board member named «Ŋgozi» or «Αλέξανδρος» stopped the PDF."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft()).model_copy(update={"recorded_by_name": name})
+    printed = _flat_text(agreement_pdf(agreement, parish_name="El Valle", cooperant_name="MASHAV",
+                                       project_title="Riego"))
+    assert f"{name.replace('💧', '[U+1F4A7]')} (" in printed

@@ -51,7 +51,7 @@ def pdf_bytes(agreement: Agreement, *, parish_name: str, cooperant_name: str, pr
     keep_space(pdf, 40)
     heading(pdf, t("agr.pdf.signatures"))
     signatures(pdf, [[t("agr.pdf.sign_gad", parish=parish_name)], [cooperant_name]])
-    pdf.set_font("helvetica", size=8)
+    pdf.set_font(pdf.family, size=8)  # the document's font: the name of who recorded it prints as typed
     paragraph(pdf, t("agr.pdf.recorded", by=fmt.person(agreement.recorded_by_name, agreement.recorded_by),
                       at=fmt.local_time(agreement.recorded_at)))
     return bytes(pdf.output())
