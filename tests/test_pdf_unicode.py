@@ -261,3 +261,20 @@ def test_the_agreement_prints_the_name_of_who_recorded_it_as_typed(store, name):
     printed = _flat_text(agreement_pdf(agreement, parish_name="El Valle", cooperant_name="MASHAV",
                                        project_title="Riego"))
     assert f"{name.replace('💧', '[U+1F4A7]')} (" in printed
+
+
+@pytest.mark.usefixtures("today_after_the_demo")
+def test_the_agreement_and_the_final_report_say_what_a_bracketed_code_point_is(store):  # noqa: F811
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft(obligations=[agr.Obligation(party="cooperant", text="Agua 💧 y 🌱")]))
+    note = ("Los textos entre corchetes como [U+1F331] son caracteres que la fuente del documento no puede dibujar "
+            "(un emoji, una letra de otra escritura): se imprime en su lugar su código Unicode.")
+    printed = _flat_text(agreement_pdf(agreement, parish_name="El Valle", cooperant_name="MASHAV",
+                                       project_title="Riego"))
+    assert "Agua [U+1F4A7] y [U+1F331]" in printed and note in printed
+    evaluation = _evaluation("cooperant", agreement_id=agreement.agreement_id, lessons_positive="Riego 🌱")
+    printed = _flat_text(final_report.pdf_bytes(agreement, [], [evaluation], parish_name="El Valle",
+                                                project_title="Riego"))
+    assert "Riego [U+1F331]" in printed and note in printed
+    plain_report = _flat_text(final_report.pdf_bytes(agreement, [], [], parish_name="El Valle", project_title="Riego"))
+    assert "Los textos entre corchetes" not in plain_report

@@ -22,7 +22,17 @@ from core.exports import TEXT_FORMAT, clean, excel_text
 from core.record import constancia, pdf_fonts
 from core.record.decisions import Decision, presiding
 from core.record.hashing import body_hash
-from core.record.pdf_layout import DocumentPDF, heading, keep_space, latin1, paragraph, signatures, table, title
+from core.record.pdf_layout import (
+    DocumentPDF,
+    heading,
+    keep_space,
+    latin1,
+    paragraph,
+    signatures,
+    table,
+    title,
+    unprintable_note,
+)
 from core.record.signing import SignedHead
 from core.texts import STRINGS, t, t_count
 
@@ -146,8 +156,7 @@ def document(decision: Decision, head: SignedHead | None = None, *, acta_format:
                       at=fmt.local_time(decision.recorded_at)))
     paragraph(pdf, t("acta.verify_words", number=decision.number_es,
                       hash=head.hash[:16] if head else t("acta.no_hash")))
-    if named and pdf.unprintable:
-        paragraph(pdf, t("acta.unprintable", example=pdf_fonts.code_point(min(pdf.unprintable))))
+    unprintable_note(pdf, "acta.unprintable")  # format 4 printed «�», and no note
     if head:
         _constancia(pdf, decision, head, printed_format)
     return pdf

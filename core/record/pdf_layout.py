@@ -135,6 +135,13 @@ def paragraph(pdf: DocumentPDF, text: str) -> None:
     pdf.multi_cell(0, 5, pdf.printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
+def unprintable_note(pdf: DocumentPDF, key: str = "pdf.unprintable") -> None:
+    """When the document printed a character as its code point (one DejaVu Sans has no glyph for), a paragraph
+    saying what those bracketed codes are, with the lowest as the example."""
+    if pdf.unprintable and pdf.missing is pdf_fonts.code_point:
+        paragraph(pdf, t(key, example=pdf_fonts.code_point(min(pdf.unprintable))))
+
+
 def table(pdf: DocumentPDF, headers: list[str], rows: list[list[str]], widths: list[float],
           align: list[str] | None = None) -> None:
     """A table with a bold heading row; `widths` in mm, `align` per column (LEFT, RIGHT, CENTER)."""
