@@ -15,6 +15,7 @@ from core.proposals.entry import spanish_errors
 from core.record import facts
 from core.record.auth import Action
 from core.texts import label, labels, t, t_count
+from ui import cooperation as cooperation_ui
 from ui import data, record_form, session, state, widgets
 from ui import decidir_registro as reg
 from ui import number_field as numbers
@@ -81,21 +82,7 @@ def review_panel() -> None:
 
     st.subheader(t("ofe.table.title"))
     frame = cooperation.reviews_frame(reviews, registry)
-    yes, no = t("value.yes"), t("value.no")
-    table = frame.select(
-        pl.col("title").alias(t("ofe.col.title")), pl.col("cooperant").alias(t("ofe.col.cooperant")),
-        pl.col("cooperation_type").alias(t("ofe.col.type")), pl.col("status").alias(t("ofe.col.status")),
-        pl.col("amount_usd").map_elements(lambda v: fmt.amount(v), return_dtype=pl.Utf8)
-        .fill_null(t("ofe.unknown")).alias(t("ofe.col.amount")),
-        pl.when(pl.col("required_usd").is_null()).then(pl.lit(t("ofe.unknown")))
-        .when(pl.col("required_usd") <= 0).then(pl.lit(t("ofe.none")))
-        .otherwise(pl.col("required_usd").map_elements(lambda v: fmt.amount(v), return_dtype=pl.Utf8))
-        .alias(t("ofe.col.required")),
-        pl.col("counterpart_ok").replace_strict({True: yes, False: no}, default=t("ofe.unknown"), return_dtype=pl.Utf8)
-        .alias(t("ofe.col.counterpart_ok")),
-        pl.col("eligible").replace_strict({True: yes, False: no}, return_dtype=pl.Utf8).alias(t("ofe.col.eligible")),
-        pl.col("failed_gates").alias(t("ofe.col.failed")), pl.col("proposals").alias(t("ofe.col.proposals")),
-        pl.col("example_of").fill_null("").alias(t("ofe.col.example_of")))
+    table = cooperation_ui.offers_table(frame)
     st.dataframe(table, hide_index=True, width="stretch", key="ofe-table",
                  column_config={t("ofe.col.title"): st.column_config.Column(width="medium"),
                                 t("ofe.col.cooperant"): st.column_config.Column(width="medium"),

@@ -138,3 +138,22 @@ def test_another_parish_sees_el_valles_invented_offers_marked_and_out_of_its_tot
     own = open_app_page("pages/ofertas.py", BOARD, parish="010170")  # El Valle's own demo: all count, no note
     assert {m.label: m.value for m in own.metric}["Ofertas"] == "9"
     assert not any("ejemplos ilustrativos" in c.value for c in own.caption)
+
+
+def test_the_offers_table_writes_each_amount_column_by_one_rule(own_store):
+    """A counterpart stated as 12,5 % asks for $ 4.285,71: the column read «$ 20.000» beside it, the other amounts
+    whole and that one to the cent."""
+    from core.proposals import records
+    from tests.conftest import store_accounts
+
+    store = store_accounts(Store(own_store), PLANNER)
+    japan = next(v.item for v in records.offers(store) if v.item.offer_id == "OF-JAPON-RIEGO")
+    records.save_offer(store, PLANNER, japan.model_copy(update={
+        "offer_id": "OF-DOCE", "title": "Riego con contraparte del 12,5 %", "counterpart_required_pct": 12.5,
+        "counterpart_required_usd": None}),
+        parish_code="010170")
+    app = open_app_page("pages/ofertas.py", BOARD, parish="010170")
+    table = next(d.value for d in app.dataframe if "Contraparte exigida" in d.value.columns)
+    required = dict(zip(table["Oferta"].to_list(), table["Contraparte exigida"].to_list(), strict=True))
+    assert (required[japan.title], required["Riego con contraparte del 12,5 %"]) == ("$ 20.000,00", "$ 4.285,71")
+    assert {v for v in table["Monto"].to_list() if v.startswith("$")} >= {"$ 30.000", "$ 300.000"}  # none has cents

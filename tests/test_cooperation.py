@@ -14,6 +14,7 @@ from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs
 from core.engine.weights import preset
 from core.proposals import cooperation, offers
+from core.proposals.entry import spanish_errors
 from core.record.auth import Role, User
 from core.record.store import Store
 
@@ -165,6 +166,30 @@ def test_a_wrong_counterpart_percentage_is_refused_in_spanish(inputs, typed, wor
     with pytest.raises(ValidationError) as info:
         cooperation.offer_from_form(fields, base)
     assert words in str(info.value)
+
+
+TOO_LARGE = "no puede pasar de $ 1.000.000.000.000: revise que no tenga ceros de más"
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("amount_usd", 1e13, f"Monto (USD): {TOO_LARGE}"),
+    ("amount_usd", 1e300, f"Monto (USD): {TOO_LARGE}"),  # near a float's range: a 99 % counterpart overflows
+    ("counterpart_required_usd", 2e12, f"Contraparte exigida (USD): {TOO_LARGE}"),
+])
+def test_an_amount_past_the_largest_budget_is_refused_where_it_is_typed(inputs, field, value, words):
+    """An offer of 1e300 was saved, printed with digits nobody wrote («$ 1.000.000.000.000.000.052.504…») and, with a
+    counterpart percentage, asked for an infinite counterpart that stopped the Ofertas page."""
+    base = inputs.offers["OF-JAPON-RIEGO"]
+    fields = {"cooperation_type": base.cooperation_type, field: value, "counterpart_required_pct": None}
+    with pytest.raises(ValidationError) as info:
+        cooperation.offer_from_form(fields, base)
+    assert words in offers_errors(info.value)
+    kept = {"cooperation_type": base.cooperation_type, field: 1e12, "counterpart_required_pct": None}
+    assert getattr(cooperation.offer_from_form(kept, base), field) == 1e12  # the largest budget itself is fine
+
+
+def offers_errors(exc: ValidationError) -> list[str]:
+    return spanish_errors(exc, offers.field_names())
 
 
 @pytest.mark.parametrize("parish, examples, committed", [

@@ -110,6 +110,12 @@ HOSTILE_TITLES = ["=HYPERLINK(\"http://x\") riego", "\tTabulado y «comillas»; 
                   "Riego 💧 Jose\u0301 \u202eztiuQ", "Q" * 10_000]
 
 
+# What a title reads back as from the IATI file: as typed, but for what cannot be seen (the right-to-left override,
+# stored before typed text was checked, is taken out when a file is read: core.iati.read) and the ends' spaces.
+READ_BACK = {"\tTabulado y «comillas»; punto y coma": "Tabulado y «comillas»; punto y coma",
+             "Riego 💧 Jose\u0301 \u202eztiuQ": "Riego 💧 Jose\u0301 ztiuQ"}
+
+
 @pytest.mark.parametrize("title", HOSTILE_TITLES, ids=["formula", "tab-csv", "html-md", "emoji-rtl", "long"])
 def test_an_offer_with_hostile_text_exports_valid_iati_and_reads_back_as_typed(tmp_path, con, title):
     kept = Store(tmp_path / "s.sqlite")
@@ -118,4 +124,4 @@ def test_an_offer_with_hostile_text_exports_valid_iati_and_reads_back_as_typed(t
               parish_code=offer.parish_code)
     exported = to_bytes(activities_document(kept, offer.parish_code or "010170"))
     assert activities_schema().validate(parse(exported)), activities_schema().error_log
-    assert title.strip() in [read.offer.title for read in read_file(exported, "iati.xml").offers]
+    assert READ_BACK.get(title, title) in [read.offer.title for read in read_file(exported, "iati.xml").offers]

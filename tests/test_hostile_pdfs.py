@@ -159,7 +159,7 @@ def test_the_acta_of_a_day_still_reads_with_every_hostile_text_at_once():
     decision = _decision(attendees=attendees, justification_es=hostile, scenario_name=hostile[:200],
                          date=dt.date(2026, 11, 26))
     text = _text(acta.pdf_bytes(decision))
-    assert "=cmd|' /C calc'!A0 <b>x</b> **y** abc \ufffd José a;\"b\"" in text
+    assert "=cmd|' /C calc'!A0 <b>x</b> **y** abc [U+1F4A7] José a;\"b\"" in text
     assert acta.xlsx_bytes(decision)
 
 

@@ -19,6 +19,7 @@ from core.iati.export import activities_document, export_bytes
 from core.iati.schema import activities_schema, parse, problems
 from core.proposals import records
 from core.proposals.models import Indicator
+from core.proposals.offers import CooperationOffer
 from core.record import overlay
 from core.record.auth import PermissionDenied, Role, User
 from core.record.store import Store
@@ -288,3 +289,38 @@ def test_each_indicator_publishes_its_newest_reported_value_with_the_report_it_c
     actual = _activity(document, f"EC-DPA-010170-{agreement.agreement_id}").find("result/indicator/period/actual")
     assert actual is not None and actual.get("value") == "12"
     assert actual.findtext("comment/narrative") == "Valor del informe R1 (período hasta el 31/03/2027)."
+
+
+@pytest.mark.usefixtures("today_after_the_demo")  # the agreement reports through 2027
+def test_each_expenditure_names_as_provider_the_party_whose_money_was_spent(store):
+    """Every expenditure of an agreement went out with the GAD as provider (and as receiver), the cooperant's money
+    spent included."""
+    agreement = _japan_agreement(store, dt.date(2028, 6, 30))
+    for report_id, end, cooperant, gad in (("R1", dt.date(2027, 3, 31), 5_000, 2_000),
+                                           ("R2", dt.date(2027, 6, 30), 12_000, 2_000),
+                                           ("R3", dt.date(2027, 9, 30), 12_000, 4_500)):
+        monitoring.save_report(store, PLANNER, monitoring.Report(
+            report_id=report_id, agreement_id=agreement.agreement_id, period_end=end, physical_progress_pct=40,
+            spent_cooperant_usd=cooperant, spent_gad_usd=gad))
+    document = activities_document(store, "010170", parish_name="El Valle",
+                                   generated=dt.datetime(2027, 10, 1, tzinfo=dt.UTC))
+    assert not problems(document)
+    activity = _activity(document, f"EC-DPA-010170-{agreement.agreement_id}")
+    japan, gad = ("Embajada del Japón", "XM-DAC-701"), ("GAD Parroquial Rural de El Valle", "EC-DPA-010170")
+    spent = [(t.find("transaction-date").get("iso-date"), float(t.findtext("value")),
+              (t.findtext("provider-org/narrative"), t.find("provider-org").get("ref")), t.find("receiver-org"))
+             for t in activity.findall("transaction") if t.find("transaction-type").get("code") == "4"]
+    assert spent == [("2027-03-31", 5_000, japan, None), ("2027-03-31", 2_000, gad, None),
+                     ("2027-06-30", 7_000, japan, None), ("2027-09-30", 2_500, gad, None)]
+    assert "con fondos de Embajada del Japón" in activity.findtext("transaction[3]/description/narrative")
+
+
+def test_a_project_a_cooperant_co_finances_names_the_cooperant_of_its_offer(store):
+    """EV-P13 takes USD 6.000 from the Freedom House offer: its funder went out as «OF-FREEDOM-HOUSE», a code."""
+    proposal = approve_proposal(store, "EV-P13")
+    assert proposal.counterpart_cooperant_usd > 0 and proposal.cooperation_offer_id == "OF-FREEDOM-HOUSE"
+    offer = CooperationOffer.model_validate(overlay.current(store, records.OFFER, "OF-FREEDOM-HOUSE").body)
+    activity = _activity(activities_document(store, "010170"), "EC-DPA-010170-EV-P13")
+    funders = [(o.findtext("narrative"), o.get("type")) for o in activity.findall("participating-org[@role='1']")]
+    assert funders[1:] == [(offer.cooperant, ids.ORGANISATION_TYPE[offer.cooperant_kind])]
+    assert offer.cooperant != offer.offer_id

@@ -15,6 +15,7 @@ from core.proposals.offers import CooperationOffer
 from core.record import overlay
 from core.record.auth import Role, User
 from core.record.store import Store
+from core.user_text import entered
 from tests.conftest import store_accounts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -179,3 +180,95 @@ def test_a_version_1_file_that_breaks_the_schema_is_refused_naming_its_version()
     with pytest.raises(IatiFileError, match="declara la versión IATI «1.05»: Minga lee la versión 2.03; pida al "
                                             "cooperante el archivo en la versión 2.03"):
         read_file(content, "f.xml")
+
+
+def _with_texts(identifier: str = "", cooperant: str = "Organisation name", title: str = "Xxxxxxx",
+                description: str = "Xxxxxxx") -> bytes:
+    """The standard's minimal activity with its identifier, reporting organisation, title and description."""
+    doc = (EXAMPLES / "02-minimal-doc.xml").read_text()
+    doc = doc.replace("<iati-identifier></iati-identifier>", f"<iati-identifier>{identifier}</iati-identifier>")
+    doc = doc.replace("<narrative>Organisation name</narrative>", f"<narrative>{cooperant}</narrative>")
+    title_part, description_part = doc.split("<description>")
+    return (title_part.replace("Xxxxxxx", title) + "<description>"
+            + description_part.replace("Xxxxxxx", description, 1)).encode()
+
+
+@pytest.mark.parametrize("texts, field, read_as, note", [
+    ({"title": "Riego para Ana \u202eztiuQ"}, "title", "Riego para Ana ztiuQ",
+     "Título de la oferta de la actividad 1: el archivo traía caracteres que no se ven (U+202E)"),
+    ({"cooperant": "Embajada\u200b del Japón\u2060", "identifier": "JP-1"}, "cooperant", "Embajada del Japón",
+     "Cooperante de la actividad 1 («JP-1»): el archivo traía caracteres que no se ven (U+200B, U+2060)"),
+    ({"description": "Contraparte\u0085 del 20 %\n\tsegunda línea"}, "conditions",
+     "Contraparte del 20 %\n\tsegunda línea",
+     "Condiciones de la actividad 1: el archivo traía caracteres que no se ven (U+0085)"),
+    ({"identifier": "XM-DAC-701-\ufeffRIEGO"}, "offer_id", "XM-DAC-701-RIEGO",
+     "Identificador IATI de la actividad 1: el archivo traía caracteres que no se ven (U+FEFF)"),
+])
+def test_a_character_that_cannot_be_seen_is_taken_out_of_what_a_file_says_and_named(texts, field, read_as, note):
+    [read] = read_file(_with_texts(**texts), "actividades.xml").offers
+    assert getattr(read.offer, field) == read_as
+    assert any(n.startswith(note) for n in read.notes), read.notes
+    assert entered(read.offer) == read.offer  # the offer holds what a person may type: it saves and edits as typed
+
+
+def test_a_file_without_hidden_characters_gets_no_note_of_them_and_keeps_emoji():
+    [read] = read_file(_with_texts(title="Riego 💧 por goteo", cooperant="Familia 👨\u200d👩\u200d👧"), "a.xml").offers
+    assert (read.offer.title, read.offer.cooperant) == ("Riego 💧 por goteo", "Familia 👨\u200d👩\u200d👧")
+    assert not any("no se ven" in note for note in read.notes)
+
+
+def test_a_one_line_text_the_file_writes_on_several_lines_reads_as_one_line():
+    [read] = read_file(_with_texts(title="Riego\n        por goteo\tcomunitario"), "a.xml").offers
+    assert read.offer.title == "Riego por goteo comunitario"
+    assert not any("no se ven" in note for note in read.notes)
+
+
+def test_a_file_name_with_a_hidden_character_is_named_without_it(store):
+    read = read_file(_with_texts(), "actividades\u202elmx.xml")
+    assert read.notices[0].startswith("El nombre del archivo traía caracteres que no se ven (U+202E)")
+    assert read.offers[0].offer.source == "Archivo IATI «actividadeslmx.xml», actividad «—»"
+
+
+def test_an_offer_read_with_hidden_characters_is_stored_without_them(store):
+    store_accounts(store, PLANNER)
+    [read] = read_file(_with_texts(identifier="EC-1", title="Agua \u202eavreser", cooperant="GIZ\x9b"), "a.xml").offers
+    save_read_offers(store, PLANNER, [read.offer], "080265")
+    body = overlay.current(store, records.OFFER, "EC-1").body
+    assert (body["title"], body["cooperant"]) == ("Agua avreser", "GIZ")
+
+
+def test_a_budget_past_the_largest_minga_takes_is_refused_naming_the_activity_and_field():
+    """A file's budget of 1 followed by 300 zeros was read into an offer and saved."""
+    with pytest.raises(IatiFileError, match=r"la actividad 1 no es una oferta válida \(Monto \(USD\): no puede pasar "
+                                            r"de \$ 1\.000\.000\.000\.000"):
+        read_file(_with_budget("1" + "0" * 300), "actividades.xml")
+    assert read_file(_with_budget("1000000000000"), "actividades.xml").offers[0].offer.amount_usd == 1e12
+
+
+def _two_activities(first: str, second: str) -> bytes:
+    """The standard's minimal activity twice, with these identifiers and titles «Primera» and «Segunda actividad»."""
+    doc = (EXAMPLES / "02-minimal-doc.xml").read_text().replace('version="xx"', 'version="2.03"')
+    start, end = doc.index("<iati-activity>"), doc.index("</iati-activities>")
+    activities = [doc[start:end].replace("<iati-identifier></iati-identifier>",
+                                         f"<iati-identifier>{identifier}</iati-identifier>")
+                  .replace("Xxxxxxx", f"{title} actividad", 1)
+                  for identifier, title in ((first, "Primera"), (second, "Segunda"))]
+    return (doc[:start] + "".join(activities) + doc[end:]).encode()
+
+
+@pytest.mark.parametrize("first, second, offer", [
+    ("XM-DAC-701-1", "XM-DAC-701-1", "XM-DAC-701-1"),  # the file repeats an identifier
+    ("XM-1 A", "XM-1/A", "XM-1-A"),  # two that differ only in signs a Minga code does not hold
+])
+def test_two_activities_that_would_be_one_offer_are_refused_naming_both(first, second, offer):
+    """Both were previewed and «2 ofertas guardadas», and the second replaced the first without a word."""
+    with pytest.raises(IatiFileError) as refused:
+        read_file(_two_activities(first, second), "actividades.xml")
+    assert (f"las actividades 1 («{first}») y 2 («{second}») darían la misma oferta «{offer}»"
+            in str(refused.value))
+
+
+def test_two_activities_with_their_own_identifiers_read_as_two_offers():
+    read = read_file(_two_activities("XM-1-A", "XM-1-B"), "actividades.xml").offers
+    assert [(r.offer.offer_id, r.offer.title) for r in read] == [("XM-1-A", "Primera actividad"),
+                                                                  ("XM-1-B", "Segunda actividad")]

@@ -105,9 +105,10 @@ def test_a_table_cell_in_another_script_taller_than_a_page_is_printed_whole():
 
 
 @pytest.mark.parametrize(("typed", "printed"), [
-    ("Riego 💧", "Riego \ufffd"),  # an emoji: DejaVu Sans has no glyph
-    ("李明", "\ufffd\ufffd"),  # Chinese: neither
-    ("a\ud800b", "a\ufffdb"),  # half a character
+    ("Riego 💧", "Riego [U+1F4A7]"),  # an emoji: DejaVu Sans has no glyph, its code point says which it was
+    ("李明", "[U+674E][U+660E]"),  # Chinese: neither
+    ("a\ud800b", "a[U+D800]b"),  # half a character
+    ("👍🏽 👨\u200d👩\u200d👧", "[U+1F44D][U+1F3FD] [U+1F468][U+1F469][U+1F467]"),  # a skin tone; joined by a joiner
     ("Ŝimón Ā ŋ", "Ŝimón Ā ŋ"),  # what Helvetica printed as «S», «A» and «?»
     ("Jose\u0301 Ñan\u0303o", "José Ñaño"),  # accents typed as a letter and a combining sign
     ("n\u0308a", "n\u0308a"),  # a letter and sign with no single character keep both
@@ -118,15 +119,52 @@ def test_a_table_cell_in_another_script_taller_than_a_page_is_printed_whole():
     ("precio\x80 final\x93", "precio final"),  # C1 controls
     ("«Flor» — $ 40 ≥ 1…", "«Flor» — $\u00a040 ≥ 1…"),  # typographic signs as typed; "$" stays with its amount
 ])
-def test_text_prints_as_typed_where_dejavu_has_the_glyph_and_as_a_replacement_where_not(typed, printed):
+def test_text_prints_as_typed_where_dejavu_has_the_glyph_and_as_its_code_point_where_not(typed, printed):
     assert DocumentPDF("Pie").printable(typed) == printed
 
 
-def test_an_acta_with_emoji_prints_them_visibly_replaced():
-    attendees = [a.model_copy(update={"remark": "De acuerdo 👍🏽 李"}) if a.remark else a
-                 for a in _with_names(NAMES)]
-    printed = _flat_text(acta.pdf_bytes(_decision(attendees=attendees), HEAD))
-    assert "De acuerdo \ufffd\ufffd \ufffd" in printed and NAMES[1] in printed
+def test_the_acta_format_4_printed_a_replacement_for_what_the_font_lacks():
+    assert DocumentPDF("Pie", missing=pdf_fonts.replacement).printable("Riego 💧 李") == "Riego \ufffd \ufffd"
+
+
+NOTE = ("Los textos entre corchetes como {example} son caracteres que la fuente del acta no puede dibujar (un emoji, "
+        "una letra de otra escritura): se imprime en su lugar su código Unicode.")
+
+
+def _with_emoji(decision):
+    """The decision with an emoji in a funded project's title, in the board's justification and in a remark."""
+    funded = [decision.funded[0].model_copy(update={"title": "Riego 💧 por goteo"}), *decision.funded[1:]]
+    attendees = [a.model_copy(update={"remark": "De acuerdo 👍🏽 李"}) if a.remark else a for a in decision.attendees]
+    return decision.model_copy(update={"funded": funded, "attendees": attendees,
+                                       "justification_es": "Agua para todos 🌱"})
+
+
+def test_an_acta_with_emoji_prints_each_as_its_code_point_and_says_what_those_are():
+    """An emoji in a project's title or the justification printed as «�», which no reader can tell from another."""
+    printed = _flat_text(acta.pdf_bytes(_with_emoji(_decision(attendees=_with_names(NAMES))), HEAD))
+    assert "Riego [U+1F4A7] por goteo" in printed and "Agua para todos [U+1F331]" in printed
+    assert "De acuerdo [U+1F44D][U+1F3FD] [U+674E]" in printed and NAMES[1] in printed
+    assert "\ufffd" not in printed
+    assert NOTE.format(example="[U+674E]") in printed  # the lowest code point printed is the example
+    assert printed.index("Los textos entre corchetes") < printed.index("Constancia del registro")
+
+
+def test_an_acta_the_font_prints_whole_has_no_note_on_code_points():
+    printed = _flat_text(acta.pdf_bytes(_decision(attendees=_with_names(NAMES)), HEAD))
+    assert "Los textos entre corchetes" not in printed and "[U+" not in printed
+
+
+def test_verify_vouches_for_an_acta_with_emoji_in_this_format_and_in_format_4(tmp_path):
+    """An acta printed with «�» (format 4) is printed again in its format, and is not called altered."""
+    kept = store_accounts(Store(tmp_path / "minga.sqlite"), BOARD_MEMBER)
+    decision = record(kept, BOARD_MEMBER, _with_emoji(_decision_draft(attendees=_with_names(NAMES))))
+    for acta_format in (constancia.ACTA_FORMAT, constancia.REPLACEMENT_FORMAT):
+        printed = tmp_path / f"acta-{acta_format}.pdf"
+        printed.write_bytes(bytes(acta.document(decision, kept.head(), acta_format=acta_format).output()))
+        assert constancia.read_pdf(printed).format == acta_format
+        result = verify(tmp_path / "minga.sqlite", "--acta", str(printed))
+        assert result.returncode == 0, result.stderr
+    assert "\ufffd" in _flat_text((tmp_path / "acta-4.pdf").read_bytes())
 
 
 @pytest.mark.usefixtures("no_dejavu")
@@ -214,3 +252,31 @@ def test_an_acta_the_last_release_printed_is_printed_again_exactly_in_its_format
     today = constancia.printed_again(body, printed.head, constancia.ACTA_FORMAT).text
     assert "Tope de $ 16.000 por asociación" in today
     assert "pide $ 9.500,00 y quedan $ 5.249,50" in today  # one of the sentence's figures has cents
+
+
+@pytest.mark.usefixtures("today_after_the_demo")
+@pytest.mark.parametrize("name", [NAMES[0], NAMES[1], "Ana 💧"])
+def test_the_agreement_prints_the_name_of_who_recorded_it_as_typed(store, name):  # noqa: F811
+    """Its closing line was printed with Helvetica: a board member named «Ŋgozi» or «Αλέξανδρος» stopped the PDF."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft()).model_copy(update={"recorded_by_name": name})
+    printed = _flat_text(agreement_pdf(agreement, parish_name="El Valle", cooperant_name="MASHAV",
+                                       project_title="Riego"))
+    assert f"{name.replace('💧', '[U+1F4A7]')} (" in printed
+
+
+@pytest.mark.usefixtures("today_after_the_demo")
+def test_the_agreement_and_the_final_report_say_what_a_bracketed_code_point_is(store):  # noqa: F811
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft(obligations=[agr.Obligation(party="cooperant", text="Agua 💧 y 🌱")]))
+    note = ("Los textos entre corchetes como [U+1F331] son caracteres que la fuente del documento no puede dibujar "
+            "(un emoji, una letra de otra escritura): se imprime en su lugar su código Unicode.")
+    printed = _flat_text(agreement_pdf(agreement, parish_name="El Valle", cooperant_name="MASHAV",
+                                       project_title="Riego"))
+    assert "Agua [U+1F4A7] y [U+1F331]" in printed and note in printed
+    evaluation = _evaluation("cooperant", agreement_id=agreement.agreement_id, lessons_positive="Riego 🌱")
+    printed = _flat_text(final_report.pdf_bytes(agreement, [], [evaluation], parish_name="El Valle",
+                                                project_title="Riego"))
+    assert "Riego [U+1F331]" in printed and note in printed
+    plain_report = _flat_text(final_report.pdf_bytes(agreement, [], [], parish_name="El Valle", project_title="Riego"))
+    assert "Los textos entre corchetes" not in plain_report

@@ -1,6 +1,7 @@
 """Shared pieces of the cooperation pages: a guarded write, their two charts (calls by closing month, indicators
-planned against reached), and the alerts, mid-term evaluations and audits of the parish's agreements
-(core.cooperation.monitoring, core.cooperation.reviews) drawn where projects are followed."""
+planned against reached), the table of the offers screened (Ofertas), and the alerts, mid-term evaluations and
+audits of the parish's agreements (core.cooperation.monitoring, core.cooperation.reviews) drawn where projects are
+followed."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -121,3 +122,25 @@ def pdot_report(store: Store, parish_code: str) -> None:
     st.dataframe(shown.rename(headers), hide_index=True, width="stretch")
     widgets.downloads(frame, headers, f"minga-avance-pdot-{parish_code}", key="pdot",
                       code_labels={"status": labels("proposal_status")})
+
+
+def offers_table(frame: pl.DataFrame) -> pl.DataFrame:
+    """The offers screened (core.proposals.cooperation.reviews_frame) as Ofertas shows them: Spanish headers, and
+    each column of amounts written by one rule (fmt.amount_for: all to the cent when one has cents)."""
+    yes, no = t("value.yes"), t("value.no")
+    offered = fmt.amount_for(frame["amount_usd"].to_list())
+    required = fmt.amount_for([v for v in frame["required_usd"].to_list() if v is not None and v > 0])
+    return frame.select(
+        pl.col("title").alias(t("ofe.col.title")), pl.col("cooperant").alias(t("ofe.col.cooperant")),
+        pl.col("cooperation_type").alias(t("ofe.col.type")), pl.col("status").alias(t("ofe.col.status")),
+        pl.col("amount_usd").map_elements(offered, return_dtype=pl.Utf8)
+        .fill_null(t("ofe.unknown")).alias(t("ofe.col.amount")),
+        pl.when(pl.col("required_usd").is_null()).then(pl.lit(t("ofe.unknown")))
+        .when(pl.col("required_usd") <= 0).then(pl.lit(t("ofe.none")))
+        .otherwise(pl.col("required_usd").map_elements(required, return_dtype=pl.Utf8))
+        .alias(t("ofe.col.required")),
+        pl.col("counterpart_ok").replace_strict({True: yes, False: no}, default=t("ofe.unknown"), return_dtype=pl.Utf8)
+        .alias(t("ofe.col.counterpart_ok")),
+        pl.col("eligible").replace_strict({True: yes, False: no}, return_dtype=pl.Utf8).alias(t("ofe.col.eligible")),
+        pl.col("failed_gates").alias(t("ofe.col.failed")), pl.col("proposals").alias(t("ofe.col.proposals")),
+        pl.col("example_of").fill_null("").alias(t("ofe.col.example_of")))

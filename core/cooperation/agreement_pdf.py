@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from core import fmt
 from core.cooperation.agreements import Agreement
-from core.record.pdf_layout import DocumentPDF, heading, keep_space, paragraph, signatures, table, title
+from core.record.pdf_layout import (
+    DocumentPDF,
+    heading,
+    keep_space,
+    paragraph,
+    signatures,
+    table,
+    title,
+    unprintable_note,
+)
 from core.texts import label, t, t_count
 
 
@@ -51,7 +60,8 @@ def pdf_bytes(agreement: Agreement, *, parish_name: str, cooperant_name: str, pr
     keep_space(pdf, 40)
     heading(pdf, t("agr.pdf.signatures"))
     signatures(pdf, [[t("agr.pdf.sign_gad", parish=parish_name)], [cooperant_name]])
-    pdf.set_font("helvetica", size=8)
+    pdf.set_font(pdf.family, size=8)  # the document's font: the name of who recorded it prints as typed
     paragraph(pdf, t("agr.pdf.recorded", by=fmt.person(agreement.recorded_by_name, agreement.recorded_by),
                       at=fmt.local_time(agreement.recorded_at)))
+    unprintable_note(pdf)
     return bytes(pdf.output())

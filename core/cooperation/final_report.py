@@ -15,7 +15,7 @@ from core.cooperation.closing import SCALE, ClosingEvaluation, scores_table
 from core.cooperation.monitoring import Report, newest_values
 from core.cooperation.reviews import Audit, MidtermEvaluation, review_rows
 from core.exports import TEXT_FORMAT, clean, excel_text
-from core.record.pdf_layout import DocumentPDF, fitted_widths, heading, paragraph, table, title
+from core.record.pdf_layout import DocumentPDF, fitted_widths, heading, paragraph, table, title, unprintable_note
 from core.texts import label, t
 
 
@@ -104,6 +104,7 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
             paragraph(pdf, t("close.lesson.positive", who=who, text=item.lessons_positive))
         if item.lessons_negative:
             paragraph(pdf, t("close.lesson.negative", who=who, text=item.lessons_negative))
+    unprintable_note(pdf)
     return bytes(pdf.output())
 
 

@@ -8,7 +8,8 @@ An agreement is an activity the GAD implements with money from the cooperant, fr
 - budget: the total, committed, over the agreement's period; when that is longer than a year (IATI's limit for a
   budget period), one indicative budget per twelve months, split in proportion to the days of each;
 - transactions: the cooperant's and the community's incoming commitments (type 11) and the GAD's commitment (2) on the
-  signing date; one expenditure (4) per monitoring report, the spending added since the report before;
+  signing date; per monitoring report, one expenditure (4) per party whose money was spent since the report before,
+  with that party as the provider: the cooperant's money spent is not written as the GAD's;
 - document links: the mid-term evaluation and each audit whose report has a public address (core.cooperation.reviews),
   category A07 «Review of project performance and evaluation», dated; without an address IATI has no place for them;
 - results: the annex's indicators with their baseline, target and each one's newest reported value (a report that
@@ -62,14 +63,15 @@ def _budgets(activity: etree._Element, agreement: agreements.Agreement) -> None:
 
 
 def _transaction(activity: etree._Element, kind: str, day: dt.date, amount: float, description: str,
-                 provider: tuple[str, str | None], receiver: tuple[str, str | None]) -> None:
+                 provider: tuple[str, str | None], receiver: tuple[str, str | None] | None) -> None:
     transaction = etree.SubElement(activity, "transaction")
     etree.SubElement(transaction, "transaction-type", code=kind)
     etree.SubElement(transaction, "transaction-date", **{"iso-date": day.isoformat()})
     el.value(transaction, amount, day)
     el.texted(transaction, "description", description)
     el.org(transaction, "provider-org", provider[0], provider[1], None)
-    el.org(transaction, "receiver-org", receiver[0], receiver[1], None)
+    if receiver is not None:
+        el.org(transaction, "receiver-org", receiver[0], receiver[1], None)
 
 
 def _results(activity: etree._Element, agreement: agreements.Agreement,
@@ -141,19 +143,21 @@ def agreement_activity(root: etree._Element, reporter: Reporter, store: Store, a
     etree.SubElement(activity, "default-finance-type", code=ids.FINANCE_GRANT)
     _budgets(activity, agreement)
     gad = (reporter.name, reporter.org_ref)
+    payers = {"cooperant": (name, ref), "gad": gad, "community": (community, None)}
     signed = t("iati.agreement.signed", number=agreement.number_es)
-    for amount, kind, provider in ((agreement.cooperant_usd, INCOMING_COMMITMENT, (name, ref)),
-                                   (agreement.gad_usd, ids.TRANSACTION_COMMITMENT, gad),
-                                   (agreement.community_usd, INCOMING_COMMITMENT, (community, None))):
-        if amount > 0:
-            _transaction(activity, kind, agreement.signed_on, amount, signed, provider, gad)
+    for source, kind in (("cooperant", INCOMING_COMMITMENT), ("gad", ids.TRANSACTION_COMMITMENT),
+                         ("community", INCOMING_COMMITMENT)):
+        if agreement.by_source()[source] > 0:
+            _transaction(activity, kind, agreement.signed_on, agreement.by_source()[source], signed, payers[source],
+                         gad)
     history = monitoring.reports(store, agreement.agreement_id)
-    spent_before = 0.0
-    for report in history:
-        spent = sum(report.spent_by_source().values())
-        if spent - spent_before > 0.005:
-            _transaction(activity, ids.TRANSACTION_EXPENDITURE, report.period_end, spent - spent_before,
-                         t("iati.agreement.expenditure", report=report.report_id), gad, gad)
-        spent_before = max(spent_before, spent)
+    spent_before = dict.fromkeys(payers, 0.0)
+    for report in history:  # spending to date by source; a setback a report explains publishes no negative one
+        for source, spent in report.spent_by_source().items():
+            if spent - spent_before[source] > 0.005:  # paid with that party's money; the supplier paid is not recorded
+                _transaction(activity, ids.TRANSACTION_EXPENDITURE, report.period_end, spent - spent_before[source],
+                             t("iati.agreement.expenditure", report=report.report_id, party=payers[source][0]),
+                             payers[source], None)
+            spent_before[source] = max(spent_before[source], spent)
     _document_links(activity, agreement, store)
     _results(activity, agreement, history)

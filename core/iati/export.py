@@ -9,8 +9,9 @@ One `iati-activity` per record, reported by the parish GAD (core.iati.identifier
 - each agreement (convenio) of the parish, with its budgets, commitments, expenditures and results
   (core.iati.agreements);
 - each project of the parish the board funded (proposal status funded, in execution or closed), with the
-  associations as implementing organisations, the GAD's money as a committed budget and a commitment
-  transaction on the decision's date, and the proposal's indicators as results.
+  associations as implementing organisations, a cooperant co-financing it as a funding one (named as the activity
+  of its offer names it), the GAD's money as a committed budget and a commitment transaction on the decision's
+  date, and the proposal's indicators as results.
 SDG goals and targets are tags with IATI's SDG vocabularies (2 and 3). Text is Spanish (`xml:lang="es"`), money USD.
 
 Dates: where a record has no planned date, the activity date is the date the parish recorded it (offers) or
@@ -131,13 +132,19 @@ def _result(activity: etree._Element, indicator: Indicator, start: dt.date, end:
 
 
 def _project_activity(root: etree._Element, reporter: Reporter, proposal: Proposal,
-                      association_names: Mapping[str, str], sdg_names: Mapping[int, str]) -> None:
+                      association_names: Mapping[str, str], sdg_names: Mapping[int, str],
+                      offers: Mapping[str, StoredOffer]) -> None:
     description = proposal.summary or proposal.problem or proposal.general_objective or proposal.title
     activity = el.activity(root, reporter, proposal.proposal_id, proposal.title, description)
     el.org(activity, "participating-org", reporter.name, reporter.org_ref, ids.LOCAL_GOVERNMENT, role=ids.ROLE_FUNDING)
-    if proposal.counterpart_cooperant_usd > 0:
-        cooperant = proposal.cooperant_name or proposal.cooperation_offer_id or ""
-        el.org(activity, "participating-org", cooperant, None, None, role=ids.ROLE_FUNDING)
+    if proposal.counterpart_cooperant_usd > 0:  # the cooperant of its offer, as the offer's activity names it
+        offer = offers.get(proposal.cooperation_offer_id or "")
+        if offer is not None:
+            el.org(activity, "participating-org", offer.offer.cooperant, offer.cooperant_ref,
+                   ids.ORGANISATION_TYPE[offer.offer.cooperant_kind], role=ids.ROLE_FUNDING)
+        else:
+            cooperant = proposal.cooperant_name or t("iati.project.offer_cooperant", offer=proposal.cooperation_offer_id)
+            el.org(activity, "participating-org", cooperant, None, None, role=ids.ROLE_FUNDING)
     for association in proposal.association_ids:
         el.org(activity, "participating-org", association_names.get(association, association), None,
                ids.RECIPIENT_COUNTRY_NGO, role=ids.ROLE_IMPLEMENTING)
@@ -203,17 +210,19 @@ def activities_document(store: Store, parish_code: str, *, parish_name: str | No
     names, sdgs = association_names or {}, sdg_names or {}
     registry = cooperants(store)
     taken_up = _offers_taken_up(store, parish_code)
+    offers = {}
     for record in overlay.live(store, OFFER):
         offer = CooperationOffer.model_validate(record.body)
         if _owner(offer) != parish_code and offer.offer_id not in taken_up:
             continue  # another parish's offer, or one of the installation this parish never took up
         registered = cooperant_of_offer(offer, registry)
         ref = (registered.iati_org_id if registered else None) or ids.cooperant_ref(offer.cooperant_kind, offer.country)
-        _offer_activity(root, reporter, StoredOffer(offer, dt.date.fromisoformat(record.updated_at[:10]), ref), sdgs)
+        offers[offer.offer_id] = StoredOffer(offer, dt.date.fromisoformat(record.updated_at[:10]), ref)
+        _offer_activity(root, reporter, offers[offer.offer_id], sdgs)
     for record in overlay.live(store, PROPOSAL, parish_code):
         proposal = Proposal.model_validate(record.body)
         if ProposalStatus(proposal.status) in FUNDED_STATUSES:
-            _project_activity(root, reporter, proposal, names, sdgs)
+            _project_activity(root, reporter, proposal, names, sdgs, offers)
     for agreement in agreements(store, parish_code):
         agreement_activity(root, reporter, store, agreement, sdgs, generated.date())
     return etree.ElementTree(root)

@@ -8,12 +8,15 @@ every field the file left open and Minga filled with a stated default, so the pl
 What maps to what: the funding organisation (role 1; else the reporting one) is the cooperant, its IATI type the
 cooperant's kind, an `XM-DAC-<code>` reference its country; the budgets in USD (else the USD commitments) are the
 amount; SDG tags (vocabulary 2) and SDG sectors (vocabulary 7) the goals; finance and aid types the kind of
-cooperation; the activity status the offer's status. Amounts in other currencies are not converted.
+cooperation; the activity status the offer's status. Amounts in other currencies are not converted. A text holds
+what a person may type (core.user_text): a character that cannot be seen is taken out and a note names it, the
+field and the activity; a one-line text the file breaks over lines reads as one line.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -22,6 +25,7 @@ from pydantic import ValidationError
 from core.cooperation.cooperants import cooperants
 from core.cooperation.offer_links import linked
 from core.data import rural
+from core.fmt import listing
 from core.iati import identifiers as ids
 from core.iati.schema import IatiFileError, parse, problems
 from core.proposals.entry import spanish_errors
@@ -32,6 +36,7 @@ from core.record import overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Change, Store
 from core.texts import t
+from core.user_text import ENTERED, hidden
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MODALITY_OF_KIND = {"bilateral": "bilateral", "multilateral": "multilateral", "decentralized": "decentralized",
@@ -40,6 +45,7 @@ STATUS_OF_ACTIVITY = {"1": "open", "2": "open", "3": "executed", "4": "executed"
 DEFAULT_KIND = "ngo"
 SUPPORTED_VERSION = "2.03"
 COUNTRY_OF_DAC_CODE = {code: country for country, code in ids.DAC_DONOR_CODES.items()}
+LAYOUT = re.compile(r"\s*[\t\n\r]+\s*")  # a line break or tab the file's layout puts inside a one-line text
 
 
 @dataclass(frozen=True)
@@ -59,14 +65,36 @@ def _text(element: etree._Element | None) -> str | None:
     return chosen.text.strip() if chosen is not None else None
 
 
-def _cooperant(activity: etree._Element, notes: list[str]) -> tuple[str, str, str | None]:
+def visible(text: str, multiline: bool = False) -> tuple[str, str]:
+    """`text` as a typed text may hold it (core.user_text), and the codes of what was taken out («U+202E, U+200B»;
+    empty when nothing): the characters that cannot be seen (a right-to-left override, a zero-width space, a control
+    character), so the text stored, shown and printed is the one the planner reviews. In a one-line text the file's
+    line breaks and tabs are a space."""
+    if not multiline:
+        text = LAYOUT.sub(" ", text)
+    found = sorted({char for char in text if hidden(char, multiline)})
+    codes = ", ".join(f"U+{ord(char):04X}" for char in found)
+    return ("".join(char for char in text if not hidden(char, multiline)).strip(), codes) if found else (text, "")
+
+
+def _visible(text: str | None, field: str, where: str, notes: list[str], multiline: bool = False) -> str | None:
+    """`text` made visible (`visible`), with a note naming the field, the activity (`where`) and what was taken out."""
+    if text is None:
+        return None
+    text, codes = visible(text, multiline)
+    if codes:
+        notes.append(t("iati.read.hidden", field=field, where=where, codes=codes))
+    return text
+
+
+def _cooperant(activity: etree._Element, where: str, notes: list[str]) -> tuple[str, str, str | None]:
     """The cooperant's name, kind and country (None when the file does not say)."""
     funders = activity.findall("participating-org[@role='1']")
     organisation = funders[0] if funders else activity.find("reporting-org")
     if not funders:
         notes.append(t("iati.read.no_funder"))
     ref = (organisation.get("ref") or "").strip()
-    name = _text(organisation) or ref
+    name = _visible(_text(organisation) or ref, offer_fields()["cooperant"], where, notes)
     if len(name) < 2:
         name = t("iati.read.unnamed_cooperant")
         notes.append(t("iati.read.no_cooperant_name"))
@@ -135,27 +163,34 @@ def _sdg_goals(activity: etree._Element) -> list[int]:
 def _offer(activity: etree._Element, index: int, file_name: str, file_digest: str) -> ReadOffer:
     notes: list[str] = []
     identifier = (activity.findtext("iati-identifier") or "").strip()
+    where = t("iati.read.activity", index=index)
+    identifier = _visible(identifier, t("iati.read.identifier"), where, notes)
+    if identifier:
+        where = t("iati.read.activity_named", index=index, identifier=identifier)
     offer_id = ids.record_id_from(identifier)
     if not offer_id:
         offer_id = f"IATI-{file_digest}-{index}"
         notes.append(t("iati.read.no_identifier", offer_id=offer_id))
-    title = _text(activity.find("title")) or ""
+    fields = offer_fields()
+    title = _visible(_text(activity.find("title")), fields["title"], where, notes) or ""
     if len(title) < 3:
         title = t("iati.read.untitled", index=index)
         notes.append(t("iati.read.short_title"))
-    name, kind, country = _cooperant(activity, notes)
+    name, kind, country = _cooperant(activity, where, notes)
     cooperation_type = _cooperation_type(activity, notes)
     status_code = activity.find("activity-status").get("code", "")
     status = STATUS_OF_ACTIVITY.get(status_code)
     if status is None:
         status = "open"
         notes.append(t("iati.read.no_status", code=status_code or "—"))
-    offer = CooperationOffer(
+    conditions = _visible(_text(activity.find("description")), t("ofe.form.conditions"), where, notes, multiline=True)
+    offer = CooperationOffer.model_validate(dict(
         offer_id=offer_id, cooperant=name, cooperant_kind=kind, country=country, title=title,
         modality=MODALITY_OF_KIND[kind], cooperation_type=cooperation_type,
         reimbursable=cooperation_type == "financial_reimbursable", amount_usd=_amount(activity, notes),
-        sdg_goals=_sdg_goals(activity), conditions=_text(activity.find("description")), status=status,
-        is_illustrative=False, source=t("iati.read.source", file=file_name, identifier=identifier or "—"))
+        sdg_goals=_sdg_goals(activity), conditions=conditions, status=status,
+        is_illustrative=False, source=t("iati.read.source", file=file_name, identifier=identifier or "—")),
+        context={ENTERED: True})  # checked as a record entered: what a file carries, as what people type
     notes.append(t("iati.read.check_themes"))
     return ReadOffer(offer, identifier, notes)
 
@@ -183,6 +218,8 @@ def read_file(content: bytes, file_name: str = "actividades.xml") -> ReadFile:
     than 2.03); IatiFileError (Spanish) for a file that fails. A 1.x file that breaks the 2.03 schema is refused
     naming its version, so the planner asks the cooperant for a 2.03 file."""
     document = parse(content)
+    file_name, codes = visible(file_name)  # as the planner's computer named it: it goes into each offer's source
+    named = [t("iati.read.hidden_file_name", file=file_name, codes=codes)] if codes else []
     notice = version_notice(document, file_name)
     found = problems(document)
     if found:
@@ -195,13 +232,25 @@ def read_file(content: bytes, file_name: str = "actividades.xml") -> ReadFile:
     read, refused = [], []
     for index, activity in enumerate(document.getroot().findall("iati-activity"), start=1):
         try:
-            read.append(_offer(activity, index, file_name, digest))
+            read.append((index, _offer(activity, index, file_name, digest)))
         except ValidationError as exc:  # a value the schema allows and an offer does not (a negative budget)
             refused.append(t("iati.err.activity", index=index,
                              problems="; ".join(spanish_errors(exc, offer_fields()))))
+    refused += _repeated(read)
     if refused:
         raise IatiFileError(t("iati.err.invalid_file", problems="; ".join(refused)))
-    return ReadFile(read, [notice] if notice else [])
+    return ReadFile([item for _, item in read], named + ([notice] if notice else []))
+
+
+def _repeated(read: list[tuple[int, ReadOffer]]) -> list[str]:
+    """The activities that would be one offer: an identifier the file repeats, or two that differ only in signs a
+    Minga code does not hold («XM-1 A», «XM-1/A»). Saved together, the later replaced the earlier without a word."""
+    by_offer: dict[str, list[str]] = {}
+    for index, item in read:
+        by_offer.setdefault(item.offer.offer_id, []).append(
+            t("iati.read.activity_named", index=index, identifier=item.iati_identifier))
+    return [t("iati.err.same_offer", offer=offer_id, activities=listing(activities))
+            for offer_id, activities in by_offer.items() if len(activities) > 1]
 
 
 # What the planner writes on an offer and an IATI file does not carry (iati.read.check_themes asks for them): a file

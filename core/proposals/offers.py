@@ -14,7 +14,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from core.data import rural
-from core.fmt import amounts_named, number
+from core.engine.allocation.instance import MAX_BUDGET_USD
+from core.fmt import amount, amounts_named, number
 from core.proposals.models import (
     CENT,
     ID_PATTERN,
@@ -110,7 +111,11 @@ class CooperationOffer(BaseModel):
 
     @field_validator("amount_usd", "counterpart_required_usd")
     @classmethod
-    def _money(cls, v: float | None) -> float | None:
+    def _money(cls, v: float | None, info: ValidationInfo) -> float | None:
+        # past the largest budget Minga takes (checked when entered): a figure nobody offers, printed with digits
+        # nobody wrote, whose counterpart could overflow to infinity
+        if v is not None and v > MAX_BUDGET_USD and info.context and info.context.get(ENTERED):
+            raise ValueError(t("val.offer.too_large", largest=amount(MAX_BUDGET_USD)))
         return non_negative(v, "amount")
 
     @field_validator("counterpart_required_pct")

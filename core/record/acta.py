@@ -19,10 +19,20 @@ from fpdf.enums import XPos, YPos
 
 from core import fmt
 from core.exports import TEXT_FORMAT, clean, excel_text
-from core.record import constancia
+from core.record import constancia, pdf_fonts
 from core.record.decision_models import Decision, presiding
 from core.record.hashing import body_hash
-from core.record.pdf_layout import DocumentPDF, heading, keep_space, latin1, paragraph, signatures, table, title
+from core.record.pdf_layout import (
+    DocumentPDF,
+    heading,
+    keep_space,
+    latin1,
+    paragraph,
+    signatures,
+    table,
+    title,
+    unprintable_note,
+)
 from core.record.signing import SignedHead
 from core.texts import STRINGS, t, t_count
 
@@ -54,11 +64,15 @@ def document(decision: Decision, head: SignedHead | None = None, *, acta_format:
     """The acta laid out, not yet written: `verify --acta` also reads where it left room for signatures.
     `acta_format`: print in that format (constancia.LATIN1_FORMAT: with the core Latin-1 font, as actas printed
     before DejaVu Sans was used; FileNotFoundError when the format needs a font that is not installed); None: in
-    today's format, or in the Latin-1 one where DejaVu Sans is not installed (the constancia says which)."""
+    today's format, or in the Latin-1 one where DejaVu Sans is not installed (the constancia says which). A character
+    the font lacks prints as its code point («[U+1F4A7]»), and a paragraph says what those are (in format 4: «�»)."""
     footer = t("acta.footer", number=decision.number_es, parish=decision.parish_name)
     if head:
         footer += t("acta.footer_log", seq=head.seq, hash=head.hash[:16])
-    pdf = DocumentPDF(footer, unicode=None if acta_format is None else acta_format != constancia.LATIN1_FORMAT)
+    named = acta_format != constancia.REPLACEMENT_FORMAT  # what the font lacks prints as «[U+1F4A7]», not «�»
+    pdf = DocumentPDF(footer, unicode=None if acta_format is None else acta_format != constancia.LATIN1_FORMAT,
+                      missing=pdf_fonts.code_point if named else pdf_fonts.replacement)
+    printed_format = acta_format or (constancia.ACTA_FORMAT if pdf.unicode else constancia.LATIN1_FORMAT)
     stored = _as_printed(pdf)
     title(pdf, t("acta.gad", parish=decision.parish_name.upper()))
     title(pdf, t("acta.heading", number=decision.number_es), size=12)
@@ -142,14 +156,15 @@ def document(decision: Decision, head: SignedHead | None = None, *, acta_format:
                       at=fmt.local_time(decision.recorded_at)))
     paragraph(pdf, t("acta.verify_words", number=decision.number_es,
                       hash=head.hash[:16] if head else t("acta.no_hash")))
+    unprintable_note(pdf, "acta.unprintable")  # format 4 printed «�», and no note
     if head:
-        _constancia(pdf, decision, head)
+        _constancia(pdf, decision, head, printed_format)
     return pdf
 
 
 def _as_printed(pdf: DocumentPDF) -> Callable[[str], str]:
     """How a sentence stored inside a decision (a rule line, a reason) prints: its amounts by today's money rule in
-    format 4 (fmt.amounts_restated), as stored in format 3, so that `verify --acta` prints an acta of either format
+    formats 4 and 5 (fmt.amounts_restated), as stored in format 3, so that `verify --acta` prints an acta of either format
     again exactly."""
     return fmt.amounts_restated if pdf.unicode else str
 
@@ -159,13 +174,13 @@ def _presided(decision: Decision):
     return presiding(decision) if decision.presided_by else None
 
 
-def _constancia(pdf: DocumentPDF, decision: Decision, head: SignedHead) -> None:
+def _constancia(pdf: DocumentPDF, decision: Decision, head: SignedHead, printed_format: int) -> None:
     """The constancia section, for `core.audit verify --acta`: its heading, the log's head and the hash of the
-    decision as printed here (`constancia.lines`) in a fixed-width font, and how to check it."""
+    decision as printed here (`constancia.lines`, naming `printed_format`) in a fixed-width font, and how to check
+    it."""
     keep_space(pdf, 40)
     heading(pdf, t("constancia.title"))
     pdf.set_font("courier", size=7)
-    printed_format = constancia.ACTA_FORMAT if pdf.unicode else constancia.LATIN1_FORMAT
     for line in constancia.lines(decision.decision_id, body_hash(decision.model_dump(mode="json")), head,
                                  printed_format):
         pdf.cell(0, 3.6, latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # ids, hashes and catalogue words

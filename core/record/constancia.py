@@ -38,7 +38,10 @@ _HEX = r"([0-9a-f]+)"
 # amounts by the money rule (core.fmt.amounts_restated: «$ 40.000,00» stored by an earlier version prints «$ 40.000»,
 # the record unchanged), and counts read right for one («la junta tiene 1 miembro», core.texts.t_count). Where DejaVu
 # Sans is not installed Minga prints format 3, and `verify --acta` prints an acta again in the format it names.
-ACTA_FORMAT = 4
+# 5: what DejaVu Sans lacks (an emoji) prints as its code point in brackets («[U+1F4A7]», core.record.pdf_fonts), no
+# longer as «�», which hid which character it was, and a paragraph before the constancia says what those are.
+ACTA_FORMAT = 5
+REPLACEMENT_FORMAT = 4  # DejaVu Sans, with «�» for what it lacks
 LATIN1_FORMAT = 3  # the core Latin-1 font (Helvetica), and format 3's words and amounts, as stop 32's release printed
 
 
@@ -276,7 +279,7 @@ class PrintedActa(NamedTuple):
     drawn: tuple[str, ...]  # each page's drawing (`_drawings`)
 
 
-PRINTABLE_FORMATS = (LATIN1_FORMAT, ACTA_FORMAT)  # the formats `printed_again` prints an acta in
+PRINTABLE_FORMATS = (LATIN1_FORMAT, REPLACEMENT_FORMAT, ACTA_FORMAT)  # the formats `printed_again` prints an acta in
 
 
 def printed_again(body: dict, head: SignedHead, acta_format: int | None = None) -> PrintedActa:

@@ -6,8 +6,10 @@ in the folder MINGA_FONTS names, holding DejaVuSans.ttf and DejaVuSans-Bold.ttf 
 document uses are embedded. Without it, the PDFs print as before with the core Helvetica font, which holds only
 Latin-1: a letter outside it prints as its base letter or «?», and the log says so once.
 
-With DejaVu Sans, what it has no glyph for (an emoji, a Chinese character, half a surrogate pair) prints as «�»
-(U+FFFD, the replacement character), never as nothing; invisible format marks as nothing, as with Helvetica.
+With DejaVu Sans, what it has no glyph for (an emoji, a Chinese character, half a surrogate pair) prints as its code
+point in brackets («[U+1F4A7]», `code_point`), so a reader sees which character it was (the acta's format 4 printed
+«�», U+FFFD, the replacement character, for any: `replacement`), never as nothing; invisible format marks as
+nothing, as with Helvetica.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import logging
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from core.exports import CONTROL
@@ -103,14 +106,24 @@ def _ttfont(data: bytes):
     return ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=True)
 
 
-def unicode_text(text: object, has_glyph) -> str:
+def code_point(char: str) -> str:
+    """A character the font has no glyph for, as it prints: its Unicode code point in brackets («[U+1F4A7]»)."""
+    return f"[U+{ord(char):04X}]"
+
+
+def replacement(char: str) -> str:
+    """A character the font has no glyph for, as the acta's format 4 printed any: «�»."""
+    return MISSING
+
+
+def unicode_text(text: object, has_glyph, missing: Callable[[str], str] = code_point) -> str:
     """`text` as a Unicode font prints it: accents typed as a letter and a combining sign joined (NFC), controls and
     invisible format marks as nothing, a tab or an unusual space as a space, a line separator as a line break, "$ "
     before an amount unbreakable; a character without a glyph (`has_glyph(char)` false) as its base letter when the
-    font has that, else as «�» (a combining mark without a glyph, after such a character, as nothing)."""
+    font has that, else as `missing(char)` (a combining mark without a glyph, after such a character, as nothing)."""
     text = _C1_CONTROL.sub("", _CONTROL.sub("", str(text)))
     text = _MONEY.sub("$\u00a0", unicodedata.normalize("NFC", text).replace("\t", " "))
-    return "".join(char if _kept(char, has_glyph) else _substitute(char, has_glyph) for char in text)
+    return "".join(char if _kept(char, has_glyph) else _substitute(char, has_glyph, missing) for char in text)
 
 
 def _kept(char: str, has_glyph) -> bool:
@@ -121,11 +134,11 @@ def _kept(char: str, has_glyph) -> bool:
     return has_glyph(char)
 
 
-def _substitute(char: str, has_glyph) -> str:
+def _substitute(char: str, has_glyph, missing: Callable[[str], str]) -> str:
     category = unicodedata.category(char)
     if category == "Cf" or category in ("Mn", "Me") and not has_glyph(char):
         return ""
     if char.isspace():  # a line or paragraph separator, an em or ideographic space
         return "\n" if category in ("Zl", "Zp") else " "
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    return base if base and base != char and all(has_glyph(c) for c in base) else MISSING
+    return base if base and base != char and all(has_glyph(c) for c in base) else missing(char)

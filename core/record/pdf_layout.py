@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fpdf import FPDF, FontFace
@@ -72,10 +73,14 @@ class SignatureSlot:
 class DocumentPDF(FPDF):
     """An A4 page with the documents' margins and a footer: `footer_text` on the left, «Página n de m» right."""
 
-    def __init__(self, footer_text: str, *, unicode: bool | None = None):
+    def __init__(self, footer_text: str, *, unicode: bool | None = None,
+                 missing: Callable[[str], str] = pdf_fonts.code_point):
         """`unicode`: print with DejaVu Sans (True; FileNotFoundError when it is not installed) or with the core
-        Latin-1 Helvetica (False); None: with DejaVu Sans when it is installed."""
+        Latin-1 Helvetica (False); None: with DejaVu Sans when it is installed. `missing`: how DejaVu Sans prints a
+        character it has no glyph for; each such character is kept in `unprintable`."""
         super().__init__(orientation="P", unit="mm", format="A4")
+        self.missing = missing
+        self.unprintable: set[str] = set()
         files = pdf_fonts.font_files() if unicode is not False else None
         if unicode and files is None:
             raise FileNotFoundError(", ".join(pdf_fonts.FILES.values()))
@@ -84,6 +89,7 @@ class DocumentPDF(FPDF):
         if files:
             pdf_fonts.register(self, files)
         self.footer_text = footer_text
+        self.printable(footer_text)  # printed on each page as it ends: what it cannot print is known from the start
         self.signature_slots: list[SignatureSlot] = []  # where `signatures` left room to sign, page by page
         self.set_auto_page_break(auto=True, margin=18)
         self.set_margins(18, 16, 18)
@@ -96,7 +102,11 @@ class DocumentPDF(FPDF):
         if not self.unicode:
             return latin1(text)
         glyphs = self.fonts[pdf_fonts.FAMILY].cmap
-        return pdf_fonts.unicode_text(text, lambda char: ord(char) in glyphs)
+        return pdf_fonts.unicode_text(text, lambda char: ord(char) in glyphs, self._missing)
+
+    def _missing(self, char: str) -> str:
+        self.unprintable.add(char)
+        return self.missing(char)
 
     def footer(self) -> None:
         self.set_y(-13)
@@ -123,6 +133,13 @@ def heading(pdf: DocumentPDF, text: str) -> None:
 
 def paragraph(pdf: DocumentPDF, text: str) -> None:
     pdf.multi_cell(0, 5, pdf.printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def unprintable_note(pdf: DocumentPDF, key: str = "pdf.unprintable") -> None:
+    """When the document printed a character as its code point (one DejaVu Sans has no glyph for), a paragraph
+    saying what those bracketed codes are, with the lowest as the example."""
+    if pdf.unprintable and pdf.missing is pdf_fonts.code_point:
+        paragraph(pdf, t(key, example=pdf_fonts.code_point(min(pdf.unprintable))))
 
 
 def table(pdf: DocumentPDF, headers: list[str], rows: list[list[str]], widths: list[float],

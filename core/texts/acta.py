@@ -53,6 +53,12 @@ STRINGS: dict[str, str] = {
     "acta.field.presided_value": "{name} ({role})",
     "acta.sign.secretary": "Secretario/a de la junta parroquial",
     "acta.verify_title": "8. Cómo comprobar esta acta",
+    "acta.unprintable": ("Los textos entre corchetes como {example} son caracteres que la fuente del acta no puede "
+                         "dibujar (un emoji, una letra de otra escritura): se imprime en su lugar su código Unicode. "
+                         "El registro guarda el texto tal como se escribió."),
+    "pdf.unprintable": ("Los textos entre corchetes como {example} son caracteres que la fuente del documento no "
+                        "puede dibujar (un emoji, una letra de otra escritura): se imprime en su lugar su código "
+                        "Unicode. El registro guarda el texto tal como se escribió."),
     "acta.verify_words": "Minga guarda cada cambio en un registro encadenado y firmado: cada entrada lleva una huella "
                          "digital calculada a partir de su contenido y de la entrada anterior, de modo que cambiar "
                          "después cualquier dato, aunque sea una cifra, rompe la cadena y se nota. Esta acta N.º "

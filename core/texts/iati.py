@@ -57,11 +57,12 @@ STRINGS = {
     "iati.date.decision": "Fecha de la decisión de la junta parroquial que financió el proyecto.",
     "iati.transaction.commitment": "Compromiso del presupuesto participativo del GAD, según el acta de la junta.",
     "iati.result.verification": "Medio de verificación: {means}",
+    "iati.project.offer_cooperant": "Cooperante de la oferta {offer}",
     "iati.agreement.description": "Convenio de cooperación {number} entre el GAD parroquial y {cooperant}.",
     "iati.agreement.indicator": "{name} ({unit})",
     "iati.agreement.actual": "Valor del informe {report} (período hasta el {date}).",
     "iati.agreement.signed": "Comprometido al firmar el convenio {number}.",
-    "iati.agreement.expenditure": "Gasto del período según el informe de avance {report}.",
+    "iati.agreement.expenditure": "Gasto del período con fondos de {party}, según el informe de avance {report}.",
     "iati.err.export_invalid": "El archivo IATI generado no cumple el esquema 2.03 y no se publica: {problems}",
     "iati.err.nothing": "No hay nada que publicar: la parroquia no tiene ofertas de cooperación ni proyectos "
                         "financiados.",
@@ -89,6 +90,9 @@ STRINGS = {
     "iati.err.other_parish": "No se guardó ninguna oferta: {offers}. Una parroquia no reemplaza las ofertas de "
                              "otra; {parish} ya puede revisarlas en «Ofertas de cooperación». Quite esas actividades "
                              "del archivo para guardar las demás.",
+    "iati.err.same_offer": ("las actividades {activities} darían la misma oferta «{offer}» (un identificador IATI "
+                            "repetido, o que difiere solo en signos que un código de Minga no lleva): quite una del "
+                            "archivo o pida al cooperante identificadores distintos"),
     "iati.err.other_parish_offer": "la oferta «{offer}» es de {parish}",
     "iati.err.invalid_file": "El archivo no cumple el estándar IATI 2.03 y no se leyó ninguna oferta. {problems}",
     "iati.page.preview_page": "Página de la vista previa (de {pages})",
@@ -116,6 +120,14 @@ STRINGS = {
     "iati.err.old_version": ("El archivo «{file}» declara la versión IATI «{version}»: Minga lee la versión 2.03; "
                              "pida al cooperante el archivo en la versión 2.03."),
     "iati.read.no_amount": "El archivo no trae presupuesto ni compromisos: la oferta queda sin monto.",
+    "iati.read.hidden": ("{field} de la actividad {where}: el archivo traía caracteres que no se ven ({codes}), que "
+                         "Minga quitó para que el texto guardado sea el que se lee; revise que diga lo que el "
+                         "cooperante quiso decir."),
+    "iati.read.hidden_file_name": ("El nombre del archivo traía caracteres que no se ven ({codes}): Minga los quitó "
+                                   "y lo nombra «{file}» en la fuente de cada oferta."),
+    "iati.read.activity": "{index}",
+    "iati.read.activity_named": "{index} («{identifier}»)",
+    "iati.read.identifier": "Identificador IATI",
     "iati.read.no_identifier": "La actividad no tiene identificador IATI: se le dio el código {offer_id}.",
     "iati.read.untitled": "Actividad IATI {index} sin título",
     "iati.read.short_title": "El título del archivo es demasiado corto: escriba uno que diga de qué trata.",

@@ -92,6 +92,7 @@ STRINGS: dict[str, str] = {
     "val.link.need": "«{code}» no es una necesidad conocida ({known})",
     "val.link.expectation": "el grupo de expectativas «{code}» debe ser 1, 2, 3 o 4",
     # -- proposals and cooperation offers --------------------------------------------------------------------
+    "val.offer.too_large": "no puede pasar de {largest}: revise que no tenga ceros de más",
     "val.negative": "{what} no puede ser negativo (se recibió {value})",
     "val.what.budget_line": "el monto de la línea de presupuesto",
     "val.what.cost_share": "el aporte",
