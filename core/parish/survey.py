@@ -30,6 +30,7 @@ from core.parish.tables import PARTS, AssociationIndex, PartPreview
 from core.proposals.import_cells import day_range_problem
 from core.record import facts
 from core.texts import t
+from core.user_text import ENTERED
 
 MAX_UUID = 64
 SURVEY = PARTS["encuesta"]
@@ -165,7 +166,7 @@ def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line
                   association_id=answer.pop("association", None),
                   is_head_of_household=role is not None and role == head and role != "not_indicated")
     try:
-        item = SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None})
+        item = SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None}, context={ENTERED: True})
     except ValidationError as exc:
         for err in exc.errors():
             field = str(err["loc"][0]) if err["loc"] else _rule_field(err)

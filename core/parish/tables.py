@@ -33,6 +33,7 @@ from core.parish.sheet import header_only, read_rows, unused_columns
 from core.proposals.import_cells import normalise
 from core.record import facts
 from core.texts import label, labels, t
+from core.user_text import ENTERED
 
 Reader = Callable[[Any, "Context"], Any]
 
@@ -357,7 +358,7 @@ def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, lin
             unread.add(column.field)
     told: set[str] = set()
     try:
-        item = part.model.model_validate({k: v for k, v in raw.items() if v is not None})
+        item = part.model.model_validate({k: v for k, v in raw.items() if v is not None}, context={ENTERED: True})
     except ValidationError as exc:  # every other problem of the row too, not only its cells': one reading each
         item = None
         for err in exc.errors():
