@@ -19,6 +19,7 @@ from tests.parish_export import answers, export_csv
 from tests.parish_files import AID, ASSOCIATIONS, PARISH, PROBLEMS, _folder
 
 RLO, ZERO_WIDTH, ESCAPE = "\u202e", "\u200b", "\x1b"
+PLANNER = User(username="tecnica-ocultos", display_name="Técnica", role=Role.PLANNER)
 
 
 @pytest.mark.parametrize("file, text, replaced, by, row, column, code", [
@@ -72,8 +73,7 @@ def test_a_record_stored_before_the_rule_still_reads(own_store):
 
 
 def test_a_hidden_character_typed_in_the_page_s_form_is_refused(parish_store):
-    planner = User(username="tecnica-ocultos", display_name="Técnica", role=Role.PLANNER)
-    app = open_app_page("pages/preparar.py", planner, parish=PARISH)
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
     app.text_input(key="prep-problemas-label_es").input(f"Falta de {RLO}ougir")
     app.text_input(key="prep-problemas-votes").input("12")
     next(b for b in app.button if b.form_id == "prep-form-problemas").click().run()
@@ -81,3 +81,31 @@ def test_a_hidden_character_typed_in_the_page_s_form_is_refused(parish_store):
     shown = as_read("\n".join(str(e.value) for e in app.error))
     assert "«Problema»" in shown and "U+202E" in shown
     assert live_count(Store(parish_store), PROBLEM) == 0
+
+
+@pytest.mark.parametrize("file, text, replaced, by", [
+    ("ayudas.csv", AID, "AY1;", f"AY{RLO}1;"),  # a code: refused for its shape, quoted in the message
+    ("ayudas.csv", AID, ";A01;", f";Z{RLO}9;"),  # an association no one registered
+    ("asociaciones.csv", ASSOCIATIONS, ";SEPS;", f";SE{RLO}PX;"),  # not one of the options
+])
+def test_a_message_quoting_a_cell_names_the_hidden_character_instead_of_obeying_it(tmp_path, own_store, capsys,
+                                                                                     file, text, replaced, by):
+    """A right-to-left override quoted in a message turned the rest of the line around («la asociación «Z<RLO>9» no
+    está registrada…» read backwards from the mark): the message names it where it is and reads left to right."""
+    assert replaced in text
+    folder = _folder(tmp_path, answers(4, ["A01"]), **{file: text.replace(replaced, by)})
+    assert main(["load", PARISH, str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert f"{file}, fila 2" in err and RLO not in err
+    assert by.strip(";").replace(RLO, "[carácter invisible]") in err
+    assert live_count(Store(own_store)) == 0
+
+
+def test_the_page_s_preview_names_the_hidden_character_it_quotes(parish_store):
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    app.session_state["prep-file-asociaciones"] = ("asociaciones.csv", ASSOCIATIONS.replace("A02;", f"A{RLO}2;").encode())
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    shown = as_read("\n".join(str(e.value) for e in app.error))
+    assert "asociaciones.csv, fila 3, columna «Código»" in shown and "A[carácter invisible]2" in shown
+    assert RLO not in shown
