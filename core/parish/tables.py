@@ -29,7 +29,7 @@ from core.parish.models import (
     SurveyAnswer,
     global_id,
 )
-from core.parish.sheet import header_only, read_rows, unused_columns
+from core.parish.sheet import decimal_mark, header_only, read_rows, unused_columns
 from core.proposals.import_cells import normalise
 from core.record import facts
 from core.texts import label, labels, t
@@ -253,10 +253,10 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
     rows = read_rows(data, filename, preview.problems)
     if rows is None:
         return preview
-    ctx = replace(ctx, decimal=rows.decimal)
     header_line, header, body = rows.header_line, rows.header, rows.body
     aliases = _aliases(part)
     positions = {i: aliases[normalise(h)] for i, h in enumerate(header) if h is not None and normalise(h) in aliases}
+    ctx = replace(ctx, decimal=decimal_mark(rows, (i for i, c in positions.items() if c.read is _money)))
     preview.notices.extend(header_only(rows, filename) + unused_columns(rows, filename, positions))
     present = {c.field for c in positions.values()}
     preview.left_out = frozenset(c.field for c in part.columns if c.field not in present)
