@@ -118,8 +118,12 @@ def table(shown: pl.DataFrame, *, download: pl.DataFrame, headers: Mapping[str, 
 
 def answer_chart(answers: pl.DataFrame, question: str, title: str, key: str, *, source: str, synthetic: bool,
                  by_count: bool = False, subtitle: str | None = None, category_title: str | None = None) -> None:
-    """Shares of the answers to one survey question (of those who answered), as bars with their data."""
+    """Shares of the answers to one survey question (of those who answered), as bars with their data; a sentence
+    when no one answered it (an empty chart reads as figures that did not load)."""
     table = answer_table(answers, question, by_count=by_count)
+    if table.is_empty():
+        st.info(t("diag.empty.question", title=title))
+        return
     figure = charts.bar_chart(table, category="label", value="share", text="share_text", title=title,
                               value_title=t("diag.col.share"), percent=True, category_title=category_title,
                               tooltip=[("label", t("diag.col.answer")), ("share_text", t("diag.col.share"))],
