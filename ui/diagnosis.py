@@ -99,7 +99,12 @@ def association_filter(associations: pl.DataFrame, key: str) -> list[str]:
 def chart(figure: alt.TopLevelMixin, *, source: str, synthetic: bool, frame: pl.DataFrame,
           headers: Mapping[str, str], name: str, key: str,
           code_labels: Mapping[str, Mapping[str, str]] | None = None) -> None:
-    """An Altair chart, a one-line source caption (with the synthetic mark) and CSV/Excel of its data."""
+    """An Altair chart, a one-line source caption (with the synthetic mark) and CSV/Excel of its data; a sentence
+    naming the chart when it has no data (drawn, it is a title over empty axes, as if the figures did not load)."""
+    if frame.is_empty():
+        title = getattr(figure.title, "text", figure.title)
+        st.info(t("diag.empty.chart", title=title if isinstance(title, str) else name))
+        return
     widgets.chart(figure, width="stretch", key=f"{key}-chart")
     widgets.source_caption(source, synthetic)
     widgets.downloads(frame, headers, name, key=key, code_labels=code_labels)
