@@ -33,6 +33,7 @@ class FileRows:
     too_wide: tuple[tuple[int, list[Any]], ...] = ()
     sheet: str | None = None  # the sheet read (None for a CSV)
     repeat_sheets: tuple[str, ...] = ()  # a survey export's sheets of repeat groups, passed over
+    notices: tuple[str, ...] = ()  # what reading the file itself told («a workbook named .csv»), with the file's name
 
 
 # The columns KoBoToolbox writes on the sheet of a repeat group, tying each row to its submission
@@ -90,7 +91,7 @@ def read_rows(data: bytes, filename: str, problems: list[RowProblem]) -> FileRow
         else:
             body.append((line, values))
     return FileRows(header_line, header, body, "." if book.delimiter == "," else ",", tuple(too_wide), sheet.name,
-                    tuple(r for r in repeats if r != sheet.name))
+                    tuple(r for r in repeats if r != sheet.name), tuple(f"{filename}: {n}" for n in book.notices))
 
 
 

@@ -64,7 +64,7 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
         key = "parish.note.repeat_sheet" if len(rows.repeat_sheets) == 1 else "parish.note.repeat_sheets"
         preview.notices.append(t(key, file=filename, sheet=rows.sheet,
                                  sheets=listing(f"«{name}»" for name in rows.repeat_sheets)))
-    preview.notices.extend(header_only(rows, filename) + unused_columns(rows, filename, known))
+    preview.notices.extend([*rows.notices, *header_only(rows, filename), *unused_columns(rows, filename, known)])
     columns = {i: cell for i, cell in known.items() if not cell.bookkeeping}
     found = {c.identity or c.question.name for c in columns.values() if c.option is None}
     answered = found | {c.question.name for c in columns.values() if c.option is not None}

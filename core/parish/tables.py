@@ -257,7 +257,7 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
     aliases = _aliases(part)
     positions = {i: aliases[normalise(h)] for i, h in enumerate(header) if h is not None and normalise(h) in aliases}
     ctx = replace(ctx, decimal=decimal_mark(rows, (i for i, c in positions.items() if c.read is _money)))
-    preview.notices.extend(header_only(rows, filename) + unused_columns(rows, filename, positions))
+    preview.notices.extend([*rows.notices, *header_only(rows, filename), *unused_columns(rows, filename, positions)])
     present = {c.field for c in positions.values()}
     preview.left_out = frozenset(c.field for c in part.columns if c.field not in present)
     missing = [c for c in _required(part) if c.field not in present]
