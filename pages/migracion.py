@@ -31,39 +31,44 @@ else:
     synthetic, chosen = page.marked_filter(associations, key="migracion-filter")
     SURVEY = page.source("survey", synthetic)
     answers = select(frames["answers"], chosen)
-    abroad = answer_share(answers, "family_abroad", ["true"])
-    st.metric(t("diag.migracion.metric.abroad"), abroad.percent(), delta=abroad.of_base(), delta_color="off",
-              delta_arrow="off")
-    STUDY = state.shows_the_study(parish["parish_code"], synthetic)  # the demo's records: the notes on the study apply
-    if STUDY:
-        st.caption(t("diag.migracion.reading"))
-    by_association = abroad_by_association(answers)
-    figure = charts.bar_chart(
-        by_association, category="association_name", value="share", text="share_text", percent=True,
-        title=t("diag.migracion.by_association_title"), value_title=t("diag.migracion.share_axis"),
-        rule=abroad.value, rule_text=t("diag.migracion.parish_rule", share=abroad.percent()),
-        tooltip=[("association_name", t("diag.col.association")), ("share_text", t("diag.migracion.share_axis"))])
-    page.chart(figure, source=SURVEY, synthetic=synthetic, frame=by_association,
-               headers={"association_name": t("diag.col.association"),
-                        "surveyed": t("diag.migracion.col.surveyed"), "abroad": t("diag.migracion.col.abroad"),
-                        "share": t("diag.col.share")},
-               name="minga-familias-exterior", key="migracion-by-association")
+    if answers.is_empty():  # associations registered, none of the chosen ones surveyed
+        st.info(t("diag.empty.selection"))
+    else:
+        abroad = answer_share(answers, "family_abroad", ["true"])
+        st.metric(t("diag.migracion.metric.abroad"), abroad.percent(), delta=abroad.of_base(), delta_color="off",
+                  delta_arrow="off")
+        # the demo's records: the notes on the study apply
+        STUDY = state.shows_the_study(parish["parish_code"], synthetic)
+        if STUDY:
+            st.caption(t("diag.migracion.reading"))
+        by_association = abroad_by_association(answers)
+        figure = charts.bar_chart(
+            by_association, category="association_name", value="share", text="share_text", percent=True,
+            title=t("diag.migracion.by_association_title"), value_title=t("diag.migracion.share_axis"),
+            rule=abroad.value, rule_text=t("diag.migracion.parish_rule", share=abroad.percent()),
+            tooltip=[("association_name", t("diag.col.association")), ("share_text", t("diag.migracion.share_axis"))])
+        page.chart(figure, source=SURVEY, synthetic=synthetic, frame=by_association,
+                   headers={"association_name": t("diag.col.association"),
+                            "surveyed": t("diag.migracion.col.surveyed"), "abroad": t("diag.migracion.col.abroad"),
+                            "share": t("diag.col.share")},
+                   name="minga-familias-exterior", key="migracion-by-association")
 
-    st.subheader(t("diag.migracion.who_farms_title"))
-    st.write((t("diag.migracion.who_farms_study") + " " if STUDY else "") + t("diag.migracion.who_farms_intro"))
-    profile = farm_profile(select(frames["households"], chosen))
-    groups = [t("diag.migracion.group.true"), t("diag.migracion.group.false")]
-    figure = charts.grouped_bar_chart(
-        profile, category="measure_label", group="group_label", value="share", text="share_text",
-        title=t("diag.migracion.who_farms_chart"), value_title=t("diag.migracion.share_of_group"),
-        group_title=t("diag.migracion.group"), group_sort=groups,
-        tooltip=[("group_label", t("diag.migracion.group")), ("measure_label", t("diag.migracion.measure")),
-                 ("share_text", t("diag.migracion.share_of_group"))])
-    page.chart(figure, source=SURVEY, synthetic=synthetic, frame=profile,
-               headers={"group_label": t("diag.migracion.col.group"), "measure_label": t("diag.migracion.col.measure"),
-                        "count": t("diag.migracion.col.count"), "base": t("diag.migracion.col.base"),
-                        "share": t("diag.col.share")},
-               name="minga-quien-queda", key="migracion-who-farms")
+        st.subheader(t("diag.migracion.who_farms_title"))
+        st.write((t("diag.migracion.who_farms_study") + " " if STUDY else "") + t("diag.migracion.who_farms_intro"))
+        profile = farm_profile(select(frames["households"], chosen))
+        groups = [t("diag.migracion.group.true"), t("diag.migracion.group.false")]
+        figure = charts.grouped_bar_chart(
+            profile, category="measure_label", group="group_label", value="share", text="share_text",
+            title=t("diag.migracion.who_farms_chart"), value_title=t("diag.migracion.share_of_group"),
+            group_title=t("diag.migracion.group"), group_sort=groups,
+            tooltip=[("group_label", t("diag.migracion.group")), ("measure_label", t("diag.migracion.measure")),
+                     ("share_text", t("diag.migracion.share_of_group"))])
+        page.chart(figure, source=SURVEY, synthetic=synthetic, frame=profile,
+                   headers={"group_label": t("diag.migracion.col.group"),
+                            "measure_label": t("diag.migracion.col.measure"),
+                            "count": t("diag.migracion.col.count"), "base": t("diag.migracion.col.base"),
+                            "share": t("diag.col.share")},
+                   name="minga-quien-queda", key="migracion-who-farms")
 
 province = parish["province"]
 canton = parish["canton"]

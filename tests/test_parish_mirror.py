@@ -7,7 +7,7 @@ import pytest
 
 from core.data.db import connect
 from core.parish.mirror import entered_root
-from core.parish.models import ParishProblem
+from core.parish.models import ParishAid, ParishAssociation, ParishProblem
 from core.parish.records import ParishBatch, save_as
 from core.record.store import Store
 
@@ -100,3 +100,26 @@ def test_a_mark_edited_by_hand_never_reaches_outside_the_mirror_folder(tmp_path,
     assert outside.read_bytes() == b"no es de Minga"
     assert connect(built_data_dir).execute("SELECT label_es FROM problems WHERE parish_code = ?",
                                            [PARISH]).fetchall() == [("Agua de riego",)]
+
+
+@pytest.mark.parametrize(("descriptions", "shown"), [
+    (["Curso de manejo de suelos", None], "Curso de manejo de suelos"),  # was «Curso de manejo de suelos · »
+    ([None, "Semillas de papa"], "Semillas de papa"),  # was « · Semillas de papa»
+    (["Curso", "   ", "Visita"], "Curso · Visita"),
+    ([None, None], ""),
+    (["Curso", "Visita"], "Curso · Visita"),
+])
+def test_an_aid_without_description_adds_no_separator_to_its_group(tmp_path, monkeypatch, built_data_dir,
+                                                                   descriptions, shown):
+    """The aid of one association, institution, kind and year is one row of «Todas las ayudas», its descriptions
+    joined by « · »: a parish's aid left without one is stored empty, and the join showed a separator with nothing
+    on one side."""
+    monkeypatch.setenv("MINGA_STORE", str(tmp_path / "ayudas.sqlite"))
+    association = ParishAssociation(parish_code=PARISH, code="A01", name="Flor de Mayo", members_total=10)
+    aid = [ParishAid(parish_code=PARISH, code=f"AY{i}", association_id=association.association_id, institution="MAG",
+                     year=2024, kind="training", amount_usd=100, description_es=text)
+           for i, text in enumerate(descriptions, start=1)]
+    save_as(Store(tmp_path / "ayudas.sqlite"), "pruebas", ParishBatch(PARISH, associations=[association], aid=aid))
+    rows = connect(built_data_dir).execute("SELECT aid_records, descriptions FROM aid_flows WHERE parish_code = ?",
+                                           [PARISH]).fetchall()
+    assert rows == [(len(descriptions), shown)]

@@ -99,7 +99,12 @@ def association_filter(associations: pl.DataFrame, key: str) -> list[str]:
 def chart(figure: alt.TopLevelMixin, *, source: str, synthetic: bool, frame: pl.DataFrame,
           headers: Mapping[str, str], name: str, key: str,
           code_labels: Mapping[str, Mapping[str, str]] | None = None) -> None:
-    """An Altair chart, a one-line source caption (with the synthetic mark) and CSV/Excel of its data."""
+    """An Altair chart, a one-line source caption (with the synthetic mark) and CSV/Excel of its data; a sentence
+    naming the chart when it has no data (drawn, it is a title over empty axes, as if the figures did not load)."""
+    if frame.is_empty():
+        title = getattr(figure.title, "text", figure.title)
+        st.info(t("diag.empty.chart", title=title if isinstance(title, str) else name))
+        return
     widgets.chart(figure, width="stretch", key=f"{key}-chart")
     widgets.source_caption(source, synthetic)
     widgets.downloads(frame, headers, name, key=key, code_labels=code_labels)
@@ -118,8 +123,12 @@ def table(shown: pl.DataFrame, *, download: pl.DataFrame, headers: Mapping[str, 
 
 def answer_chart(answers: pl.DataFrame, question: str, title: str, key: str, *, source: str, synthetic: bool,
                  by_count: bool = False, subtitle: str | None = None, category_title: str | None = None) -> None:
-    """Shares of the answers to one survey question (of those who answered), as bars with their data."""
+    """Shares of the answers to one survey question (of those who answered), as bars with their data; a sentence
+    when no one answered it (an empty chart reads as figures that did not load)."""
     table = answer_table(answers, question, by_count=by_count)
+    if table.is_empty():
+        st.info(t("diag.empty.question", title=title))
+        return
     figure = charts.bar_chart(table, category="label", value="share", text="share_text", title=title,
                               value_title=t("diag.col.share"), percent=True, category_title=category_title,
                               tooltip=[("label", t("diag.col.answer")), ("share_text", t("diag.col.share"))],

@@ -53,6 +53,8 @@ def _cell(column: tables.Column, body: dict[str, Any], parish_code: str, names: 
         return label(column.family, value)
     if column.field == "association_id":
         return names.get(value, value)
+    if column.field == "member_id" and value is not None:  # the survey's _uuid, as the file names the member
+        return fmt.local_code(value)
     if isinstance(value, bool):
         return t("form.choice.yes") if value else t("form.choice.no")
     if column.field == "amount_usd" and value is not None:

@@ -28,12 +28,15 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
+        """The problem as a person reads it; a character that cannot be seen in what it quotes of the file (a cell,
+        a header, the file's name) is named where it is (core.fmt.visible): a right-to-left override would turn the
+        rest of the line around."""
         where = [self.file]
         if self.row is not None:
             where.append(t("val.where.row", row=self.row))
         if self.column:
             where.append(t("val.where.column", column=self.column))
-        return f"{', '.join(where)}: {self.message}"
+        return fmt.visible(f"{', '.join(where)}: {self.message}")
 
 
 def problem_lines(problems: list[RowProblem], limit: int) -> list[str]:

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from core.fmt import ambiguous_reading, number, number_text
+from core.fmt import date as date_text
 from core.lists import not_given as _not_given
 from core.proposals.alignment import PDOT_COMPONENTS
 from core.proposals.import_cells import is_blank, normalise, parse_date, parse_number
@@ -77,6 +78,10 @@ def date_in(value: Any) -> dt.date | None:
     return read if isinstance(read, dt.date) else None
 
 
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's (and LibreOffice's) date serials
+SERIALS = (32874, 73415)  # the serials of 01/01/1990 and 31/12/2100: the days of the years an aid may have
+
+
 def year(value: Any) -> int | None:
     """A year: a whole number, or the year of a date (a planner who writes «15/03/2022» there means 2022; the
     caller tells which rows were read so). Anything else, an impossible date too, is refused."""
@@ -85,7 +90,11 @@ def year(value: Any) -> int | None:
     shown = text(value)
     if shown is not None and not isinstance(value, (int, float)) and not re.fullmatch(r"[0-9 .]+", shown):
         raise CellError(t("parish.cell.year", value=shown))
-    return integer(value)
+    read = integer(value)
+    if read is not None and SERIALS[0] <= read <= SERIALS[1]:  # a date cell that lost its format: «45292»
+        day = EXCEL_EPOCH + dt.timedelta(days=read)
+        raise CellError(t("parish.cell.year_serial", value=shown, date=date_text(day), year=day.year))
+    return read
 
 
 def money(value: Any, decimal: str = ",") -> float | None:
@@ -207,7 +216,10 @@ def ruc(value: Any) -> str | None:
     if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer() \
             and len(str(int(value))) == RUC_DIGITS - 1:
         return f"{int(value):0{RUC_DIGITS}d}"
-    return text(value)
+    shown = text(value)
+    if shown is not None and re.fullmatch(r"\d+([.,]\d+)?[eE]\+?\d+", shown):  # «1,79E+12»: its digits are gone
+        raise CellError(t("parish.cell.ruc_scientific", value=shown))
+    return shown
 
 
 def pdot_component(value: Any) -> str | None:

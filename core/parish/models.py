@@ -16,6 +16,7 @@ from core.data.schemas.territory import DPA_PARISH
 from core.fmt import LARGEST_TYPED
 from core.proposals.import_cells import parse_moment
 from core.texts import t
+from core.user_text import Lines
 
 MOST_VOTES = 1_000_000  # a focus group's weighted votes on one problem; more is a slip (and would not fit a file)
 
@@ -42,12 +43,12 @@ class _Entered(BaseModel):
 class ParishAssociation(_Entered):
     """An association of the parish: who it is, where it is registered, how many members it has."""
 
-    name: str = Field(min_length=1, max_length=200)
+    name: Lines = Field(min_length=1, max_length=200)
     ruc: str | None = Field(default=None, pattern=r"^\d{13}$")
     registered_with: Registration | None = None
-    communities: str | None = Field(default=None, max_length=500)
+    communities: Lines | None = Field(default=None, max_length=500)
     members_total: int = Field(ge=1, le=100_000)
-    main_products_es: str | None = Field(default=None, max_length=500)
+    main_products_es: Lines | None = Field(default=None, max_length=500)
 
     @property
     def association_id(self) -> str:
@@ -59,13 +60,13 @@ class ParishAid(_Entered):
 
     association_id: str = Field(pattern=CODE)
     member_id: str | None = Field(default=None, pattern=CODE)
-    institution: str = Field(min_length=1, max_length=200)
+    institution: Lines = Field(min_length=1, max_length=200)
     institution_type: InstitutionType = "other"
     year: int = Field(ge=1990, le=2100)
     kind: AidKind
     amount_usd: float = Field(ge=0, le=LARGEST_TYPED)  # a parquet column and its sums stay finite
     non_reimbursable: bool = True
-    description_es: str | None = Field(default=None, max_length=1000)
+    description_es: Lines | None = Field(default=None, max_length=1000)
 
     @property
     def aid_id(self) -> str:
@@ -75,7 +76,7 @@ class ParishAid(_Entered):
 class ParishProblem(_Entered):
     """A problem of the parish with the advisory group's weighted votes (the rank follows from them)."""
 
-    label_es: str = Field(min_length=1, max_length=300)
+    label_es: Lines = Field(min_length=1, max_length=300)
     votes: int = Field(default=0, ge=0, le=MOST_VOTES)
 
     @property
@@ -87,8 +88,8 @@ class ParishPdotObjective(_Entered):
     """An objective of the parish's own PDOT."""
 
     code: str = Field(pattern=PDOT_CODE, max_length=20)
-    component: str = Field(min_length=1, max_length=200)
-    objective_es: str = Field(min_length=1, max_length=1000)
+    component: Lines = Field(min_length=1, max_length=200)
+    objective_es: Lines = Field(min_length=1, max_length=1000)
 
     @property
     def pdot_objective_id(self) -> str:
@@ -106,7 +107,7 @@ class SurveyAnswer(Member):
 
     parish_code: str = Field(pattern=DPA_PARISH)
     submitted_at: dt.datetime | None = None
-    aid_institution: str | None = Field(default=None, max_length=200)
+    aid_institution: Lines | None = Field(default=None, max_length=200)
     aid_kind: AidKind | None = None
     aid_year: int | None = Field(default=None, ge=1990, le=2100)
     needs: tuple[Need, ...] = ()

@@ -16,6 +16,7 @@ from typing import Any
 from core.data.validation import RowProblem
 from core.fmt import listing
 from core.parish import cells
+from core.proposals.import_cells import decimal_votes
 from core.proposals.import_files import HEADER_SCAN_ROWS, FileRefused, read_book
 from core.texts import t
 
@@ -32,6 +33,7 @@ class FileRows:
     too_wide: tuple[tuple[int, list[Any]], ...] = ()
     sheet: str | None = None  # the sheet read (None for a CSV)
     repeat_sheets: tuple[str, ...] = ()  # a survey export's sheets of repeat groups, passed over
+    notices: tuple[str, ...] = ()  # what reading the file itself told («a workbook named .csv»), with the file's name
 
 
 # The columns KoBoToolbox writes on the sheet of a repeat group, tying each row to its submission
@@ -89,7 +91,7 @@ def read_rows(data: bytes, filename: str, problems: list[RowProblem]) -> FileRow
         else:
             body.append((line, values))
     return FileRows(header_line, header, body, "." if book.delimiter == "," else ",", tuple(too_wide), sheet.name,
-                    tuple(r for r in repeats if r != sheet.name))
+                    tuple(r for r in repeats if r != sheet.name), tuple(f"{filename}: {n}" for n in book.notices))
 
 
 
@@ -113,3 +115,15 @@ def unused_columns(rows: FileRows, filename: str, read: Iterable[int]) -> list[s
                 index < len(values) and cells.text(values[index]) is not None for _, values in rows.body):
             notes.append(t("parish.note.no_header", file=filename, number=index + 1))
     return notes
+
+
+def decimal_mark(rows: FileRows, amounts: Iterable[int]) -> str:
+    """The decimal mark of the file's amounts (the columns at `amounts`): the one its written amounts can only be read
+    with, when more of them say so than say the other («820,50» in a comma-separated CSV saved by Google Sheets); else
+    the file's (a comma-separated CSV writes a dot decimal). An amount that still reads two ways is refused then."""
+    columns = set(amounts)
+    votes = decimal_votes(str(values[i]) for _, values in rows.body for i in columns
+                          if i < len(values) and isinstance(values[i], str))
+    if votes[","] == votes["."]:
+        return rows.decimal
+    return "," if votes[","] > votes["."] else "."

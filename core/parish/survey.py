@@ -30,6 +30,7 @@ from core.parish.tables import PARTS, AssociationIndex, PartPreview
 from core.proposals.import_cells import day_range_problem
 from core.record import facts
 from core.texts import t
+from core.user_text import ENTERED
 
 MAX_UUID = 64
 SURVEY = PARTS["encuesta"]
@@ -63,7 +64,7 @@ def read_survey(data: bytes, filename: str, parish_code: str, associations: Asso
         key = "parish.note.repeat_sheet" if len(rows.repeat_sheets) == 1 else "parish.note.repeat_sheets"
         preview.notices.append(t(key, file=filename, sheet=rows.sheet,
                                  sheets=listing(f"«{name}»" for name in rows.repeat_sheets)))
-    preview.notices.extend(header_only(rows, filename) + unused_columns(rows, filename, known))
+    preview.notices.extend([*rows.notices, *header_only(rows, filename), *unused_columns(rows, filename, known)])
     columns = {i: cell for i, cell in known.items() if not cell.bookkeeping}
     found = {c.identity or c.question.name for c in columns.values() if c.option is None}
     answered = found | {c.question.name for c in columns.values() if c.option is not None}
@@ -165,7 +166,7 @@ def _finish(answer: dict[str, Any], uuid: str, parish_code: str, file: str, line
                   association_id=answer.pop("association", None),
                   is_head_of_household=role is not None and role == head and role != "not_indicated")
     try:
-        item = SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None})
+        item = SurveyAnswer.model_validate({k: v for k, v in answer.items() if v is not None}, context={ENTERED: True})
     except ValidationError as exc:
         for err in exc.errors():
             field = str(err["loc"][0]) if err["loc"] else _rule_field(err)

@@ -29,10 +29,11 @@ from core.parish.models import (
     SurveyAnswer,
     global_id,
 )
-from core.parish.sheet import header_only, read_rows, unused_columns
+from core.parish.sheet import decimal_mark, header_only, read_rows, unused_columns
 from core.proposals.import_cells import normalise
 from core.record import facts
 from core.texts import label, labels, t
+from core.user_text import ENTERED
 
 Reader = Callable[[Any, "Context"], Any]
 
@@ -252,11 +253,11 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
     rows = read_rows(data, filename, preview.problems)
     if rows is None:
         return preview
-    ctx = replace(ctx, decimal=rows.decimal)
     header_line, header, body = rows.header_line, rows.header, rows.body
     aliases = _aliases(part)
     positions = {i: aliases[normalise(h)] for i, h in enumerate(header) if h is not None and normalise(h) in aliases}
-    preview.notices.extend(header_only(rows, filename) + unused_columns(rows, filename, positions))
+    ctx = replace(ctx, decimal=decimal_mark(rows, (i for i, c in positions.items() if c.read is _money)))
+    preview.notices.extend([*rows.notices, *header_only(rows, filename), *unused_columns(rows, filename, positions)])
     present = {c.field for c in positions.values()}
     preview.left_out = frozenset(c.field for c in part.columns if c.field not in present)
     missing = [c for c in _required(part) if c.field not in present]
@@ -357,7 +358,7 @@ def read_row(part: Part, values: dict[Column, Any], ctx: Context, file: str, lin
             unread.add(column.field)
     told: set[str] = set()
     try:
-        item = part.model.model_validate({k: v for k, v in raw.items() if v is not None})
+        item = part.model.model_validate({k: v for k, v in raw.items() if v is not None}, context={ENTERED: True})
     except ValidationError as exc:  # every other problem of the row too, not only its cells': one reading each
         item = None
         for err in exc.errors():

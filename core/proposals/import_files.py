@@ -166,7 +166,43 @@ def _read_csv(data: bytes, file: str) -> Book:
             rows.append((index + offset, cells))
     except csv.Error:  # a cell past the csv module's limit, or a quote never closed
         raise _refuse(file, "imp.limit.csv_cell", line=number(reader.line_num + offset - 1)) from None
+    if (left_open := _quote_left_open("".join(lines), delimiter)) is not None:  # later lines went into one cell
+        record, begins = left_open
+        raise FileRefused([RowProblem(file, record + offset, None, t("imp.file.open_quote", begins=begins))])
     return Book(file, [Sheet(None, rows)], "csv", delimiter=delimiter)
+
+
+QUOTED = 40  # characters of the cell an unclosed quote opens, quoted to find it
+
+
+def _quote_left_open(text: str, delimiter: str) -> tuple[int, str] | None:
+    """The record (from 0) and the first words of a cell that opens quotes and takes the lines after it: quotes never
+    closed, or closed only by a quote of a later line with text after it (where a cell of several lines ends at a
+    separator or a line break). Quotes are read as the csv module reads them when not strict: a quote opens a cell
+    only at its start, «""» inside is one quote. Such a cell swallows the rows after it without an error, unless it
+    passes the csv module's limit. None when every cell closes its quotes."""
+    quoted, skip, record, opened, spans = False, -1, 0, (0, 0), False
+    for found in re.finditer(r'["\n]', text):
+        index = found.start()
+        if index == skip:  # the second quote of a «""» inside a quoted cell
+            continue
+        if text[index] == "\n":
+            spans = spans or quoted
+            record += 0 if quoted else 1
+        elif quoted and text[index + 1:index + 2] == '"':
+            skip = index + 1
+        elif quoted:
+            quoted = False
+            if spans and text[index + 1:index + 2] not in ("", delimiter, "\n"):
+                return _opened(text, *opened)
+        elif index == 0 or text[index - 1] in (delimiter, "\n"):
+            quoted, spans, opened = True, False, (record, index + 1)
+    return _opened(text, *opened) if quoted else None
+
+
+def _opened(text: str, record: int, start: int) -> tuple[int, str]:
+    """The record and the first words, as written, of the cell whose text starts at `start`."""
+    return record, text[start:].split("\n", 1)[0].strip()[:QUOTED]
 
 
 class _MergedDown:

@@ -36,6 +36,7 @@ from core.proposals.import_files import Formula
 from core.proposals.import_preview import ImportContext, ImportPreview
 from core.proposals.models import ID_PATTERN
 from core.texts import labels, t
+from core.user_text import first_hidden
 
 _CODE_KINDS = ("association", "association_list", "code", "code_list")  # columns where «NA» may be a code
 
@@ -93,6 +94,11 @@ class RowConverter:
         by_name = {normalise(name): code for code, name in self.ctx.associations.items()}
         by_code = self._by_code(self.ctx.associations)
         found = by_code.get(value.strip().lower()) or by_name.get(normalise(value))
+        hidden = first_hidden(value.strip(), multiline=True)  # as ParishAssociation.name (Lines) reads it
+        if found is None and hidden is not None:  # a name to create holds what the parish's records refuse
+            position, char = hidden
+            self._problem(line, written, t("text.err.hidden", code=f"U+{ord(char):04X}", position=position))
+            return None
         if found is None and not re.fullmatch(ID_PATTERN, value.strip()) and len(value.strip()) <= MAX_NAME:
             return self._unregistered(line, value)  # a name, not a code: offered for creation
         if found is None:

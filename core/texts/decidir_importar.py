@@ -171,6 +171,9 @@ STRINGS = {
                          "otra vez como .xlsx.",
     "imp.limit.csv_cell": "Cerca de la línea {line}, una celda es demasiado larga o tiene comillas sin cerrar: "
                           "revise esa línea y guarde el archivo otra vez como CSV.",
+    "imp.file.open_quote": ("la celda que empieza «\"{begins}…» abre comillas y no las cierra: las filas siguientes "
+                            "quedarían dentro de esa celda. Cierre las comillas al final del texto de la celda, o "
+                            "bórrelas, y guarde el archivo otra vez."),
 
     # -- header problems
     "imp.header.missing": "falta esta columna en el encabezado (es obligatoria)",

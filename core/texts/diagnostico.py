@@ -14,6 +14,9 @@ STRINGS = {
                                "parroquia las registra, con la encuesta a sus socios y las ayudas recibidas, en "
                                "«Preparar la parroquia».",
     "diag.empty.selection": "Las asociaciones elegidas no tienen socios encuestados registrados.",
+    "diag.empty.chart": "No hay datos para «{title}» en las asociaciones elegidas.",
+    "diag.empty.question": ("No hay respuestas para «{title}»: ningún socio encuestado de las asociaciones elegidas "
+                            "respondió esa pregunta."),
     "diag.unknown_parish": "La parroquia elegida no está en la lista DPA.",
     "diag.source.survey": "encuesta a los socios de las asociaciones de {name}, registrada en «Preparar la "
                           "parroquia»",

@@ -43,6 +43,11 @@ STRINGS: dict[str, str] = {
     "parish.cell.year": "debe ser un año, como 2024, o una fecha que exista, escrita dd/mm/aaaa como 15/03/2024 "
                          "(también con «-» o «.», o con el año en dos cifras: 15/03/24) o aaaa-mm-dd como 2024-03-15 "
                          "(se recibió «{value}»)",
+    "parish.cell.year_serial": ("«{value}» es una fecha que Excel escribió como número, el {date}: escriba el año "
+                                "({year}) o dé a la celda formato de fecha"),
+    "parish.cell.ruc_scientific": ("«{value}» es un número en notación científica: Excel perdió las últimas cifras del "
+                                   "RUC. Dé a la columna formato de texto y escriba los 13 dígitos (por ejemplo "
+                                   "0190012345001)"),
     "parish.cell.number": "debe ser un número (se recibió «{value}»)",
     "parish.cell.yes_no": "debe ser «Sí» o «No» (se recibió «{value}»)",
     "parish.cell.choice": "«{value}» no es una opción válida; se admite {allowed}",
