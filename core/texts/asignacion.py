@@ -169,6 +169,9 @@ STRINGS: dict[str, str] = {
     "alloc.block.min_one": " (la regla de al menos una por asociación reserva dinero para las demás asociaciones)",
     "alloc.out.gap": "{rule}: {parts}. Para entrar tendría que dejar fuera {displaces}; con ella {total} sería "
                      "{best_with} en vez de {best}. Entraría con un puntaje mayor que {needed} (hoy tiene {score})",
+    "alloc.out.gap_counted": "{rule}: {parts}. Para entrar tendría que dejar fuera {displaces}; con ella {total} "
+                             "sería {best_with} en vez de {best}. Las personas que alcanza ya cuentan por otras "
+                             "propuestas de esa asignación, así que su puntaje (hoy {score}) no suma nada en ella",
     "alloc.out.total_score": "el mejor puntaje total",
     "alloc.out.total_scope": "el mejor total de puntaje por persona alcanzada",
     "alloc.out.displaces_nothing": "nada de lo financiado",

@@ -19,6 +19,7 @@ from core.engine.allocation.code_order import first_in_code_order
 from core.engine.allocation.fill import complete, ratio_order
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.mip import INF, Mip
+from core.engine.allocation.people import worth
 from core.engine.allocation.rules import (
     Rules,
     alone_blocker,
@@ -114,18 +115,18 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
     coverable: list[int] | None = None
     coverage_min: int | None = None
     seconds, solves = 0.0, 0
-    value = inst.value.astype(float)
     if min_one:
         coverable, uncovered = coverable_associations(inst, r)
         for assoc, why in uncovered.items():
             notes.append(t("alloc.note.cannot_cover", association=inst.name(assoc), reason=why))
     alike = interchangeable(inst, r, by_association=r.cap is not None or coverable is not None)
-    searched = _search(inst, r, coverable, alike) if tie_break and not strict else None
+    # the exact search adds values up: people counted once go to HiGHS
+    searched = _search(inst, r, coverable, alike) if tie_break and not strict and not inst.dedup else None
     if searched is not None and searched.x is not None:
         return Solved(searched.x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable,
                       None, z=int(inst.value[searched.x].sum()), seconds=searched.seconds, solves=1)
     mip = Mip(inst, r, coverable=coverable, coverage_min=None, strict=strict)
-    mip.set_objective(value, maximize=True)
+    mip.set_value_objective()
     if searched is not None and searched.hint is not None:  # fixings every allocation as good as the hint keeps
         mip.set_x_bounds(searched.lower, searched.upper)
         mip.warm_start(searched.hint)
@@ -138,7 +139,7 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
             return Solved(np.zeros(len(inst.ids), bool), "infeasible", status, infeasible_message(inst, r),
                           notes, uncovered, coverable, None, seconds=seconds, solves=solves)
         mip = Mip(inst, r, coverable=coverable, coverage_min=coverage_min, strict=strict)
-        mip.set_objective(value, maximize=True)
+        mip.set_value_objective()
         status = mip.run()
     if status != "optimal":
         seconds, solves = seconds + mip.seconds, solves + mip.solves
@@ -147,14 +148,14 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
         return Solved(np.zeros(len(inst.ids), bool), "infeasible", status, message, notes, uncovered,
                       coverable, coverage_min, seconds=seconds, solves=solves)
     x = mip.x()
-    z = int(inst.value[x].sum())
+    z = worth(inst, x)
     if tie_break:
         if searched is not None and searched.bound is not None and searched.lower is not None:
             # the tie-breaks look only among allocations worth z: the LP's duals fix more columns at z than at the
             # search's best value
             mip.set_x_bounds(*searched.bound.fixed(searched.lower, searched.upper, z))
         x = _tie_breaks(inst, mip, x, z, alike)
-        z = int(inst.value[x].sum())
+        z = worth(inst, x)
     seconds, solves = seconds + mip.seconds, solves + mip.solves
     return Solved(x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable, coverage_min,
                   z=z, seconds=seconds, solves=solves)
@@ -201,7 +202,7 @@ def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int, alike: list[lis
     taken in code order; otherwise (3) is one more solve of the same model."""
     n = len(inst.ids)
     everything = list(range(n))
-    mip.add_row(everything, inst.value.astype(float).tolist(), z - 0.5, INF)
+    mip.add_value_row(z - 0.5)
     mip.set_objective(inst.cents.astype(float), maximize=False)
     mip.warm_start(x)
     if mip.run() != "optimal":

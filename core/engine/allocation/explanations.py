@@ -17,7 +17,8 @@ import numpy as np
 from core.engine.allocation.exact import Solved, solve_optimal
 from core.engine.allocation.fill import complete, ratio_order
 from core.engine.allocation.instance import Instance
-from core.engine.allocation.mip import INF, Mip
+from core.engine.allocation.mip import Mip
+from core.engine.allocation.people import flow, worth
 from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule
 from core.engine.allocation.search import best_within, dual_bound
 from core.fmt import amounts_named, number
@@ -34,15 +35,16 @@ class ForcedSolver:
     def __init__(self, inst: Instance, r: Rules, solved: Solved):
         self.inst, self.r, self.solved = inst, r, solved
         self.n = len(inst.ids)
-        self.value = inst.value.astype(float)
         self.lp = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min, relaxed=True)
-        self.lp.set_objective(self.value, maximize=True)
+        self.lp.set_value_objective()
         self.mip = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min)
-        self.mip.set_objective(self.value, maximize=True)
+        self.mip.set_value_objective()
+        self.worths: dict[bytes, int] = {}
         self.found: list[np.ndarray] = [solved.x]  # allocations seen so far: lower bounds for later proposals
         self.ratio_order = ratio_order(inst)
         self.base = None  # the bound from the LP without any proposal forced, shared by every explanation
-        if solved.coverage_min is None and self.lp.run() == "optimal":
+        # the exact search adds values up: with people counted once, every proposal takes the LP and MIP path
+        if solved.coverage_min is None and not inst.dedup and self.lp.run() == "optimal":
             self.base = dual_bound(self.lp)
 
     @property
@@ -100,7 +102,7 @@ class ForcedSolver:
         if x is not None and breaks_a_rule(self.inst, self.r, x, self.solved.coverable, self.solved.coverage_min):
             strict = Mip(self.inst, self.r, coverable=self.solved.coverable, coverage_min=self.solved.coverage_min,
                          force_in=i, strict=True)
-            strict.set_objective(self.value, maximize=True)
+            strict.set_value_objective()
             x = strict.x() if strict.run() == "optimal" else None
             self.mip.seconds += strict.seconds
         if x is None:
@@ -109,7 +111,12 @@ class ForcedSolver:
         return x
 
     def _value(self, x: np.ndarray) -> int:
-        return int(self.inst.value[x].sum())
+        if not self.inst.dedup:
+            return int(self.inst.value[x].sum())
+        key = np.packbits(x).tobytes()
+        if key not in self.worths:
+            self.worths[key] = worth(self.inst, x)
+        return self.worths[key]
 
     def _valid(self, x: np.ndarray) -> bool:
         return not breaks_a_rule(self.inst, self.r, x, self.solved.coverable, self.solved.coverage_min)
@@ -248,10 +255,14 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
         else:
             out["rule"], out["reason_es"] = "infeasible", t("alloc.out.no_allocation")
         return out
-    gap = solved.z - int(inst.value[best].sum())
+    gap = solved.z - forced._value(best)
     reach = int(inst.reach[i]) if inst.scope else 1
-    out["score_gap"] = gap / reach / inst.scale
-    out["score_needed"] = (int(inst.value[i]) + gap) / reach / inst.scale
+    counted = _counted(inst, best, i) if inst.dedup else reach
+    # a score above s + gap / counted makes `best` worth more than the optimum (its worth grows at least that fast
+    # with i's score): enough to enter; exact when i counts its whole reach, as no allocation grows faster
+    out["score_gap"] = gap / counted / inst.scale if counted else None
+    out["score_needed"] = (int(inst.s_int[i]) * counted + gap) / counted / inst.scale if counted else None
+    at_least = (int(inst.value[i]) + gap) / reach / inst.scale  # no allocation with i grows faster than its reach
     displaced = [j for j in range(len(inst.ids)) if solved.x[j] and not best[j]]
     out["displaces"] = [inst.ids[j] for j in displaced]
     if gap == 0:
@@ -267,22 +278,29 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
     if code != "coverage" and kept_out_by_rule:
         parts += t("alloc.block.min_one")
     total_key = "alloc.out.total_scope" if inst.scope else "alloc.out.total_score"
-    text = t("alloc.out.gap", rule=label("allocation_rule", code), parts=parts,
+    text = t("alloc.out.gap" if out["score_needed"] is not None else "alloc.out.gap_counted",
+             rule=label("allocation_rule", code), parts=parts,
              displaces=_names(inst, displaced) if displaced else t("alloc.out.displaces_nothing"),
              total=t(total_key), best_with=number(solved.z / inst.scale - gap / inst.scale, 2),
-             best=number(solved.z / inst.scale, 2), needed=number(out["score_needed"], 2),
+             best=number(solved.z / inst.scale, 2), needed=number(out["score_needed"] or 0.0, 2),
              score=number(float(inst.score[i]), 2))
-    if score_max is not None and out["score_needed"] >= score_max:
+    if score_max is not None and out["score_needed"] is not None and at_least >= score_max:
         text += t("alloc.out.impossible", max=number(score_max))
     out["rule"], out["reason_es"] = code, text + "."
     return out
+
+
+def _counted(inst: Instance, x: np.ndarray, i: int) -> int:
+    """The most people proposal i counts in allocation x among the ways that give x its worth."""
+    _, people = flow(inst, x, inst.s_int.astype(float), favour=i)
+    return int(people[i])
 
 
 def _shed(inst: Instance, r: Rules, solved: Solved, i: int, out: dict) -> tuple[float, int]:
     """The smallest cut of i's cost that makes it part of an allocation as good as the optimum, and what that
     allocation leaves out (so the sentence holds under the cap and every other rule)."""
     shed = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min, force_in=i, shed=i)
-    shed.add_row(list(range(len(inst.ids))), inst.value.astype(float).tolist(), solved.z - 0.5, INF)
+    shed.add_value_row(solved.z - 0.5)
     shed.set_objective(np.zeros(len(inst.ids)), maximize=False, delta_cost=1.0)
     if shed.run() == "optimal":
         delta = round(shed.values()[shed.delta_col]) / 100
