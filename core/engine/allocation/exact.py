@@ -199,10 +199,15 @@ def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int, alike: list[lis
     """(2) the lowest cost among the allocations with the optimum total, then (3) the proposals that come first
     in code order; each level warm-starts from the one before. When some proposals are interchangeable, (3) is
     solved over kinds (`code_order`), and without an optimum there the level-(2) allocation is kept with each kind
-    taken in code order; otherwise (3) is one more solve of the same model."""
+    taken in code order; otherwise (3) is one more solve of the same model. With people counted once, a level
+    comes before (2): the largest total score (`best_score`), so that money left once everyone is reached still
+    goes to the best proposals."""
     n = len(inst.ids)
     everything = list(range(n))
     mip.add_value_row(z - 0.5)
+    if inst.dedup:
+        x = best_score(mip, x)
+        mip.add_row(everything, inst.s_int.astype(float).tolist(), float(inst.s_int[x].sum()) - 0.5, INF)
     mip.set_objective(inst.cents.astype(float), maximize=False)
     mip.warm_start(x)
     if mip.run() != "optimal":
@@ -214,6 +219,14 @@ def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int, alike: list[lis
         first = first_in_code_order(mip, alike, x)
         return first if first is not None else in_code_order(alike, x)
     mip.set_objective(np.arange(1, n + 1, dtype=float), maximize=False)  # no kinds: the same model, warm
+    mip.warm_start(x)
+    return mip.x() if mip.run() == "optimal" else x
+
+
+def best_score(mip: Mip, x: np.ndarray) -> np.ndarray:
+    """Among the allocations of `mip` (whose rows keep the people-weighted optimum), the one with the largest total
+    score, from x; x when HiGHS proves none."""
+    mip.set_objective(mip.inst.s_int.astype(float), maximize=True)
     mip.warm_start(x)
     return mip.x() if mip.run() == "optimal" else x
 

@@ -14,10 +14,10 @@ import math
 
 import numpy as np
 
-from core.engine.allocation.exact import Solved, solve_optimal
+from core.engine.allocation.exact import Solved, best_score, solve_optimal
 from core.engine.allocation.fill import complete, ratio_order
 from core.engine.allocation.instance import Instance
-from core.engine.allocation.mip import Mip
+from core.engine.allocation.mip import INF, Mip
 from core.engine.allocation.people import flow, worth
 from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule
 from core.engine.allocation.search import best_within, dual_bound
@@ -109,6 +109,17 @@ class ForcedSolver:
             return incumbent
         self.found.append(x)
         return x
+
+    def best_score_with(self, i: int, best: np.ndarray) -> np.ndarray:
+        """Among the allocations that hold i and reach the optimum's people-weighted total (`best` does), the one
+        with the largest total score."""
+        mip = Mip(self.inst, self.r, coverable=self.solved.coverable, coverage_min=self.solved.coverage_min,
+                  force_in=i)
+        mip.add_value_row(self.solved.z - 0.5)
+        second = best_score(mip, best)
+        self.mip.seconds += mip.seconds
+        self.mip.solves += mip.solves
+        return second
 
     def _value(self, x: np.ndarray) -> int:
         if not self.inst.dedup:
@@ -256,6 +267,11 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
             out["rule"], out["reason_es"] = "infeasible", t("alloc.out.no_allocation")
         return out
     gap = solved.z - forced._value(best)
+    if gap == 0 and inst.dedup:  # as many people: the largest total score decides next (exact._tie_breaks)
+        second = forced.best_score_with(i, best)
+        lost = int(inst.s_int[solved.x].sum()) - int(inst.s_int[second].sum())
+        if lost > 0:
+            return _score_lost(inst, r, solved, i, second, lost, kept_out_by_rule)
     reach = int(inst.reach[i]) if inst.scope else 1
     counted = _counted(inst, best, i) if inst.dedup else reach
     # a score above s + gap / counted makes `best` worth more than the optimum (its worth grows at least that fast
@@ -268,15 +284,7 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
     if gap == 0:
         out["rule"], out["reason_es"] = "tie", t("alloc.out.tie_scope" if inst.scope else "alloc.out.tie")
         return out
-    blocks = _blocks(inst, r, solved.x, i)
-    if blocks:
-        code, parts = blocks[0][0], "; ".join(text for _, text in blocks)
-    elif solved.coverable is not None:
-        code, parts = "coverage", t("alloc.block.coverage")
-    else:
-        code, parts = "score", t("alloc.block.score")
-    if code != "coverage" and kept_out_by_rule:
-        parts += t("alloc.block.min_one")
+    code, parts = _binding(inst, r, solved, i, kept_out_by_rule)
     total_key = "alloc.out.total_scope" if inst.scope else "alloc.out.total_score"
     text = t("alloc.out.gap" if out["score_needed"] is not None else "alloc.out.gap_counted",
              rule=label("allocation_rule", code), parts=parts,
@@ -290,6 +298,37 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
     return out
 
 
+def _binding(inst: Instance, r: Rules, solved: Solved, i: int, kept_out_by_rule: bool) -> tuple[str, str]:
+    """The rule that keeps i out of the chosen allocation as it stands, and the sentence's part that says how."""
+    blocks = _blocks(inst, r, solved.x, i)
+    if blocks:
+        code, parts = blocks[0][0], "; ".join(text for _, text in blocks)
+    elif solved.coverable is not None:
+        code, parts = "coverage", t("alloc.block.coverage")
+    else:
+        code, parts = "score", t("alloc.block.score")
+    if code != "coverage" and kept_out_by_rule:
+        parts += t("alloc.block.min_one")
+    return code, parts
+
+
+def _score_lost(inst: Instance, r: Rules, solved: Solved, i: int, second: np.ndarray, lost: int,
+                kept_out_by_rule: bool) -> dict:
+    """i reaches no more people than the optimum does, and with it the funded total score drops by `lost` (in
+    1/scale of a point). A score above s + lost puts `second` ahead of every allocation without i: as many people
+    (at least) and a larger total score, so the sentence's score is enough to enter."""
+    displaced = [j for j in range(len(inst.ids)) if solved.x[j] and not second[j]]
+    code, parts = _binding(inst, r, solved, i, kept_out_by_rule)
+    total = int(inst.s_int[solved.x].sum())
+    needed = (int(inst.s_int[i]) + lost) / inst.scale
+    text = t("alloc.out.score_scope", rule=label("allocation_rule", code), parts=parts,
+             displaces=_names(inst, displaced) if displaced else t("alloc.out.displaces_nothing"),
+             best=number(solved.z / inst.scale, 2), total=number(total / inst.scale, 2), total_with=number((total - lost) / inst.scale, 2),
+             needed=number(needed, 2), score=number(float(inst.score[i]), 2))
+    return {"rule": code, "reason_es": text + ".", "score_gap": lost / inst.scale, "score_needed": needed,
+            "displaces": [inst.ids[j] for j in displaced]}
+
+
 def _counted(inst: Instance, x: np.ndarray, i: int) -> int:
     """The most people proposal i counts in allocation x among the ways that give x its worth."""
     _, people = flow(inst, x, inst.s_int.astype(float), favour=i)
@@ -298,18 +337,36 @@ def _counted(inst: Instance, x: np.ndarray, i: int) -> int:
 
 def _shed(inst: Instance, r: Rules, solved: Solved, i: int, out: dict) -> tuple[float, int]:
     """The smallest cut of i's cost that makes it part of an allocation as good as the optimum, and what that
-    allocation leaves out (so the sentence holds under the cap and every other rule)."""
-    shed = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min, force_in=i, shed=i)
-    shed.add_value_row(solved.z - 0.5)
-    shed.set_objective(np.zeros(len(inst.ids)), maximize=False, delta_cost=1.0)
-    if shed.run() == "optimal":
-        delta = round(shed.values()[shed.delta_col]) / 100
+    allocation leaves out (so the sentence holds under the cap and every other rule). With people counted once,
+    as good is a larger people-weighted total, or the same one and as large a total score (exact._tie_breaks)."""
+    if inst.dedup:
+        runs = [_least_cut(inst, r, solved, i, solved.z + 0.5, None),
+                _least_cut(inst, r, solved, i, solved.z - 0.5, float(inst.s_int[solved.x].sum()) - 0.5)]
+    else:
+        runs = [_least_cut(inst, r, solved, i, solved.z - 0.5, None)]
+    seconds, solves = sum(run[2] for run in runs), sum(run[3] for run in runs)
+    found = [(delta, x) for delta, x, _, _ in runs if delta is not None]
+    if found:
+        delta, x = min(found, key=lambda f: f[0])
         out["cost_to_shed_usd"] = delta
         out["max_cost_to_enter_usd"] = max(0.0, float(inst.cost[i]) - delta)
         if delta > 0:
-            x = shed.x()
             left_out = [j for j in range(len(inst.ids)) if solved.x[j] and not x[j]]
             instead = t("alloc.out.shed_instead", names=_names(inst, left_out)) if left_out else ""
             out["reason_es"] += t("alloc.out.shed", instead=instead, **amounts_named(
                 shed=delta, max_cost=out["max_cost_to_enter_usd"]))
-    return shed.seconds, shed.solves
+    return seconds, solves
+
+
+def _least_cut(inst: Instance, r: Rules, solved: Solved, i: int, value_at_least: float,
+               score_at_least: float | None) -> tuple[float | None, np.ndarray, float, int]:
+    """The least cut (USD) of i's cost that lets an allocation holding i keep the objective's value (and the total
+    score) at least this, with that allocation, the solver's seconds and solves; None when none can."""
+    shed = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min, force_in=i, shed=i)
+    shed.add_value_row(value_at_least)
+    if score_at_least is not None:
+        shed.add_row(list(range(len(inst.ids))), inst.s_int.astype(float).tolist(), score_at_least, INF)
+    shed.set_objective(np.zeros(len(inst.ids)), maximize=False, delta_cost=1.0)
+    if shed.run() != "optimal":
+        return None, solved.x, shed.seconds, shed.solves
+    return round(shed.values()[shed.delta_col]) / 100, shed.x(), shed.seconds, shed.solves

@@ -262,6 +262,10 @@ class Mip:
         values[: len(x)] = x
         for y, k in zip(self.y_cols, self.coverable, strict=False):
             values[y] = float(any(x[i] for i in self.inst.member_idx[k]))
+        if self.r_cols:  # the people x reaches, each member once, so that x keeps every row on the objective
+            from core.engine.allocation.people import membership_flow  # people builds on this module
+
+            values[self.r_cols] = membership_flow(self.inst, np.asarray(x, bool), self.inst.s_int)[1]
         solution = highspy.HighsSolution()
         solution.col_value = values.tolist()
         solution.value_valid = True

@@ -23,48 +23,53 @@ def flow(inst: Instance, x: np.ndarray, weights: np.ndarray, favour: int | None 
     """The best Σ weights_p · people_p over the funded proposals of x with each association's members counted once,
     and the people each proposal reaches in it; with `favour`, among the best flows the one that gives that
     proposal the most people."""
-    funded = np.flatnonzero(x).tolist()
+    best, by_membership = membership_flow(inst, x, weights, favour)
     people = np.zeros(len(inst.ids))
-    if not funded:
-        return 0.0, people
+    np.add.at(people, inst.memberships[0], by_membership)
+    return best, np.rint(people)
+
+
+def membership_flow(inst: Instance, x: np.ndarray, weights: np.ndarray,
+                    favour: int | None = None) -> tuple[float, np.ndarray]:
+    """`flow` by membership (in `Instance.memberships` order): the people of each association each proposal
+    reaches, zero for the proposals x leaves out."""
+    proposal, association = inst.memberships
+    out = np.zeros(len(proposal))
+    cols = np.flatnonzero(x[proposal])
+    if not len(cols):
+        return 0.0, out
     capacity = inst.capacity
     assert capacity is not None
-    owners: list[int] = []
-    spots: list[int] = []
-    for p in funded:
-        for k in inst.member_pos[p]:
-            owners.append(p)
-            spots.append(k)
-    m = len(owners)
+    m = len(cols)
     h = new_highs()
     h.addCols(m, np.zeros(m), np.zeros(m), np.full(m, INF), 0, np.zeros(0, np.int32), np.zeros(0, np.int32),
               np.zeros(0))
     rows = RowBuffer()
     by_proposal: dict[int, list[int]] = {}
     by_association: dict[int, list[int]] = {}
-    for c, (p, k) in enumerate(zip(owners, spots, strict=True)):
+    for c, (p, k) in enumerate(zip(proposal[cols].tolist(), association[cols].tolist(), strict=True)):
         by_proposal.setdefault(p, []).append(c)
         by_association.setdefault(k, []).append(c)
-    for p, cols in by_proposal.items():
-        rows.add(cols, [1.0] * len(cols), -INF, float(inst.reach[p]))
-    for k, cols in by_association.items():
+    for p, own in by_proposal.items():
+        rows.add(own, [1.0] * len(own), -INF, float(inst.reach[p]))
+    for k, own in by_association.items():
         if capacity[k] >= 0:
-            rows.add(cols, [1.0] * len(cols), -INF, float(capacity[k]))
+            rows.add(own, [1.0] * len(own), -INF, float(capacity[k]))
     rows.flush(h)
-    costs = np.asarray([float(weights[p]) for p in owners])
-    h.changeColsCost(m, np.arange(m, dtype=np.int32), costs)
+    costs = np.asarray(weights, dtype=float)[proposal[cols]]
+    everything = np.arange(m, dtype=np.int32)
+    h.changeColsCost(m, everything, costs)
     h.changeObjectiveSense(highspy.ObjSense.kMaximize)
     h.run()
     best = float(h.getInfo().objective_function_value)
     if favour is not None and favour in by_proposal:
-        h.addRow(best - 0.5, INF, m, np.arange(m, dtype=np.int32), costs)
+        h.addRow(best - 0.5, INF, m, everything, costs)
         mine = np.zeros(m)
         mine[by_proposal[favour]] = 1.0
-        h.changeColsCost(m, np.arange(m, dtype=np.int32), mine)
+        h.changeColsCost(m, everything, mine)
         h.run()
-    values = np.asarray(h.getSolution().col_value)
-    np.add.at(people, np.asarray(owners), values)
-    return best, np.rint(people)
+    out[cols] = np.asarray(h.getSolution().col_value)[:m]
+    return best, out
 
 
 def worth(inst: Instance, x: np.ndarray) -> int:
@@ -82,4 +87,4 @@ def people(inst: Instance, x: np.ndarray) -> int:
     return int(round(flow(inst, x, np.ones(len(inst.ids)))[0]))
 
 
-__all__ = ["flow", "people", "worth"]
+__all__ = ["flow", "membership_flow", "people", "worth"]
