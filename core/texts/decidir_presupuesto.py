@@ -349,7 +349,8 @@ STRINGS: dict[str, str] = {
     "budget.figure.covered": "- **Asociaciones con proyecto:** {part} de {whole} con propuestas elegibles ({parish} "
                              "en la parroquia)",
     "budget.figure.beneficiaries": "- **Beneficiarios directos:** {n}",
-    "budget.figure.reach": "- **Personas alcanzadas** (beneficiarios o, si faltan, socios): {n}",
+    "budget.figure.reach": "- **Personas alcanzadas** (beneficiarios o, si faltan, socios; cada asociación "
+                           "aporta a lo sumo sus socios, una sola vez): {n}",
     "budget.figure.gini": "- **Reparto del dinero:** Gini {gini}; la asociación que más recibe se lleva el {share} "
                           "del presupuesto",
     "budget.metric.gini_help": "0: todas las asociaciones reciben lo mismo; cerca de 1: una sola recibe casi todo.",
