@@ -4,6 +4,7 @@ mid-term evaluation and the audits, and the closing evaluation on the five crite
 Excel)."""
 
 import datetime as dt
+import math
 from functools import partial
 
 import polars as pl
@@ -138,7 +139,8 @@ with tab_agree:
                                   placeholder=t("select.placeholder"))
             dates = st.columns(3)
             signed_on = dates[0].date_input(t("conv.agree.signed"), value=facts.today(), format="DD/MM/YYYY")
-            start = dates[1].date_input(t("conv.agree.start"), value=facts.today(), format="DD/MM/YYYY")
+            start = dates[1].date_input(t("conv.agree.start"), value=facts.today(), format="DD/MM/YYYY",
+                                        help=t("conv.agree.start_help"))
             end = dates[2].date_input(t("conv.agree.end"), value=facts.today() + dt.timedelta(days=365),
                                       format="DD/MM/YYYY")
             money = st.columns(3)
@@ -195,18 +197,16 @@ with tab_report:
             with st.form("conv-report"):
                 report_id = st.text_input(t("conv.report.id"), max_chars=40)
                 period_end = st.date_input(t("conv.report.period"), value=facts.today(), format="DD/MM/YYYY")
-                progress = st.slider(t("conv.report.progress"), 0, 100, 0)
+                start = monitoring.to_date(history)  # offered as the newest report left them
+                progress = st.slider(t("conv.report.progress"), 0, 100, math.ceil(start.progress_pct))  # not back
                 key = f"conv-report-{current.agreement_id}"
-                # cumulative figures: offered as the newest report left them, never as a 0 that reads as a setback
-                reached_before = {v.name: v.value for v in history[-1].values} if history else {}
-                spent_before = history[-1].spent_by_source() if history else {}
                 values = {i.name: numbers.number_field(t("conv.report.reached", indicator=plain(i.name), unit=plain(i.unit)),
-                                                       key=f"{key}-reached-{n}", value=reached_before.get(i.name, 0.0),
+                                                       key=f"{key}-reached-{n}", value=start.reached.get(i.name, 0.0),
                                                        decimals=2)
                           for n, i in enumerate(current.indicators)}
                 spent_cols = st.columns(3)
                 spent = {p: numbers.number_field(t("conv.report.spent", party=label("agreement_party", p)),
-                                                 key=f"{key}-spent-{p}", value=spent_before.get(p, 0.0), decimals=2,
+                                                 key=f"{key}-spent-{p}", value=start.spent.get(p, 0.0), decimals=2,
                                                  money=True, minimum=0.0, where=spent_cols[i])
                          for i, p in enumerate(("cooperant", "gad", "community"))}
                 problems = st.text_area(t("conv.report.problems"), max_chars=4000)

@@ -238,3 +238,52 @@ def test_the_next_report_offers_the_figures_to_date_of_the_newest_one(own_store)
     assert texts["Familias con riego: valor alcanzado (familias)"] == "12,5"
     assert texts["Gastado a la fecha: Contraparte del GAD (USD)"] == "6.000,50"
     assert texts["Gastado a la fecha: Cooperante (USD)"] == "0"
+
+
+@pytest.mark.parametrize("progress, offered", [(20, 20), (42.5, 43)])  # a figure between steps: not set back
+def test_the_next_report_offers_the_physical_progress_of_the_newest_one(own_store, progress, offered):
+    """The slider offered 0 %: a second report saved as offered was refused as a setback (progress is cumulative)."""
+    open_app_page(PAGE, PLANNER)
+    store, agreement = _signed(own_store)
+    monitoring.save_report(store, PLANNER, monitoring.Report(
+        report_id="R1", agreement_id=agreement.agreement_id, period_end=facts.today() - dt.timedelta(days=5),
+        physical_progress_pct=progress))
+    app = open_app_page(PAGE, PLANNER)
+    assert {s.label: s.value for s in app.slider}["Avance físico (%)"] == offered
+
+
+def test_the_signing_form_refuses_a_start_before_the_signature_at_the_start_field(own_store):
+    """An agreement started before it was signed, so its reports could predate the signature."""
+    planner_core = User(username="tecnica-core", display_name="Técnica", role=Role.PLANNER)
+    store = store_accounts(Store(own_store), planner_core, BOARD)
+    approve_proposal(store, "EV-P02")
+    agr.submit(store, planner_core, agr.Application(application_id="AP-FECHA", parish_code="010170",
+                                                    proposal_id="EV-P02", cooperant_id="CO-ISRAEL-MASHAV",
+                                                    submitted_on=facts.today() - dt.timedelta(days=60)))
+    agr.record_answer(store, planner_core, "AP-FECHA", "accepted", facts.today() - dt.timedelta(days=45))
+    app = open_app_page(PAGE, BOARD)
+    start = next(d for d in app.date_input if d.label == "Inicio")
+    assert "firma" in start.help  # the rule is said at the field, before signing
+    start.set_value(facts.today() - dt.timedelta(days=1))  # the signature is dated today
+    texts = {i.label: i for i in app.text_input}
+    texts["Cooperante"].set_value("10.000")
+    texts["Indicador"].set_value("Familias con riego")
+    texts["Unidad"].set_value("familias")
+    texts["Medio de verificación"].set_value("Actas de entrega")
+    texts["Meta"].set_value("150")
+    _button(app, "Registrar convenio firmado").click().run()
+    assert [e for e in app.error if as_read(e.value).startswith("Inicio: el convenio empieza")]
+    assert agr.agreements(store, "010170") == []
+
+
+def test_the_next_report_offers_an_indicator_left_out_of_the_newest_report_at_its_earlier_value(own_store):
+    """A report saved through core without the indicator made the next form offer 0, a setback nobody reported."""
+    open_app_page(PAGE, PLANNER)
+    store, agreement = _signed(own_store)
+    for report_id, days, values in (("R1", 20, [monitoring.IndicatorValue(name="Familias con riego", value=30)]),
+                                    ("R2", 5, [])):
+        monitoring.save_report(store, PLANNER, monitoring.Report(
+            report_id=report_id, agreement_id=agreement.agreement_id,
+            period_end=facts.today() - dt.timedelta(days=days), physical_progress_pct=20, values=values))
+    app = open_app_page(PAGE, PLANNER)
+    assert {i.label: i.value for i in app.text_input}["Familias con riego: valor alcanzado (familias)"] == "30"

@@ -169,5 +169,6 @@ def test_one_project_from_the_call_to_the_closing_evaluation(page, cooperation_a
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(saved.read_bytes())).pages)
     for criterion in ("Pertinencia", "Eficiencia", "Eficacia", "Impacto", "Sostenibilidad"):
         assert criterion in text
-    assert "Evidencia de sostenibilidad" in text and "Hectáreas regadas" in text
-    assert "Cambiar el proveedor de goteros" in " ".join(text.split())  # the mid-term evaluation, in the report
+    read = " ".join(text.split())  # a cell's text wraps at spaces within its column
+    assert "Evidencia de sostenibilidad" in read and "Hectáreas regadas" in read
+    assert "Cambiar el proveedor de goteros" in read  # the mid-term evaluation, in the report

@@ -144,6 +144,23 @@ def test_an_answer_from_the_future_or_a_signature_before_the_answer_is_refused(s
         agr.sign(store, BOARD, _draft().model_copy(update={"signed_on": dt.date(2026, 11, 1)}))
 
 
+@pytest.mark.parametrize(("start", "refused"), [
+    (dt.date(2026, 12, 14), True),  # a day before the signature: its first report could predate it
+    (dt.date(2026, 12, 15), False),  # the day it is signed
+    (dt.date(2026, 12, 16), False),
+])
+def test_an_agreement_does_not_start_before_it_is_signed(store, start, refused):
+    _accepted(store)
+    draft = _draft(start_date=start)  # signed on 15/12/2026
+    if refused:
+        with pytest.raises(ValueError, match=r"^Inicio: el convenio empieza el 14/12/2026, antes de su firma "
+                                             r"\(15/12/2026\)"):
+            agr.sign(store, BOARD, draft)
+        assert agr.agreements(store, "010170") == []
+    else:
+        assert agr.sign(store, BOARD, draft).start_date == start
+
+
 def test_an_agreement_under_a_call_puts_in_the_counterpart_the_call_asks_for(store):
     """Japan's 2027 call asks the parish for 40 %: an agreement with everything from the cooperant was signed."""
     agr.submit(store, PLANNER, agr.Application(application_id="AP-J", parish_code="010170", proposal_id="EV-P02",

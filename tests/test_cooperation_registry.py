@@ -314,3 +314,40 @@ def test_a_registry_row_without_a_source_names_the_sources_column(store, sources
     preview = preview_registry(data, "registro.xlsx", {})
     assert [(p.row, p.column) for p in preview.problems] == [(2, "Fuentes")]
     assert "Falta la fuente" in preview.problems[0].message
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("Embajada del Japón", "EMBAJADA  DEL JAPON", True),
+    ("«Agencia Francesa»", "Agencia Francesa", True),  # typographic quotes are not part of the name
+    ("Fundación Peña", "Fundacion Pena", True),
+    ("日本国際協力機構", "中国国际发展合作署", False),  # JICA and CIDCA in their own scripts: all letters, no accents
+    ("Embajada 日本", "Embajada 中国", False),
+    ("Straße Stiftung", "STRASSE STIFTUNG", True),
+])
+def test_names_compared_alike_are_those_differing_only_in_case_accents_or_spacing(first, second, same):
+    """Names in other scripts were compared as empty: two of them were refused as one cooperant typed two ways,
+    and an offer naming one was linked to the other."""
+    assert (coop.plain_name(first) == coop.plain_name(second)) is same
+    registered = coop.Cooperant(cooperant_id="CO-A", name=first, kind="bilateral", sources=["Web"])
+    other = coop.Cooperant(cooperant_id="CO-B", name=second, kind="bilateral", sources=["Web"])
+    assert (coop.twin(other, [registered]) is registered) is same
+
+
+@pytest.mark.parametrize("update_existing, refused", [(True, False), (False, True)])
+def test_a_registry_file_may_rename_a_cooperant_and_give_its_old_name_to_another(store, update_existing, refused):
+    """The preview compared the new row with the registered cooperant's old name, though the same file renames it:
+    the file was refused as a twin while saving it (core.cooperation.cooperants.require_no_twin) takes it."""
+    coop.save_cooperant(store, PLANNER, coop.Cooperant(cooperant_id="CO-ALFA", name="Fundación Alfa", kind="ngo",
+                                                       sources=["Web"]), new=True)
+    data = xlsx_bytes([HEADER,
+                       ["CO-ALFA", "Fundación Alfa Internacional", "ngo", "", "", "sí", "Web", ""],
+                       ["CO-ALFA-EC", "Fundación Alfa", "ngo", "", "", "sí", "Web", ""]])
+    existing = {r.record_id: (r.version, coop.Cooperant.model_validate(r.body)) for r in coop.records(store)}
+    preview = preview_registry(data, "registro.xlsx", existing, update_existing=update_existing)
+    twins = [p for p in preview.problems if "ya está registrado con el código CO-ALFA" in p.message]
+    assert bool(twins) is refused
+    if update_existing:
+        assert preview.ok, preview.problems
+        coop.import_cooperants(store, PLANNER, preview.to_save(), preview.expected_versions)
+        assert {c.cooperant_id: c.name for c in coop.cooperants(store) if c.cooperant_id.startswith("CO-ALFA")} == {
+            "CO-ALFA": "Fundación Alfa Internacional", "CO-ALFA-EC": "Fundación Alfa"}

@@ -178,16 +178,27 @@ def test_a_report_code_already_in_use_is_named_and_the_first_report_kept(store):
     assert [r.physical_progress_pct for r in monitoring.reports(store, agreement.agreement_id)] == [25]
 
 
+# (period end, physical progress, GAD's spending to date) of the first report, then of the second
 @pytest.mark.parametrize("earlier, later, problems, refused", [
-    ((dt.date(2027, 3, 31), 40), (dt.date(2027, 6, 30), 10), None,
+    ((dt.date(2027, 3, 31), 40, 0), (dt.date(2027, 6, 30), 10, 0), None,
      "El avance físico de este informe (10 %) no sigue al del informe R1 (40 % al 31/03/2027)"),
-    ((dt.date(2027, 3, 31), 40), (dt.date(2027, 6, 30), 10), "La crecida se llevó 300 m de tubería", None),
-    ((dt.date(2027, 3, 31), 40), (dt.date(2027, 6, 30), 40), None, None),  # no progress: late, not backwards
-    ((dt.date(2027, 6, 30), 30), (dt.date(2027, 3, 31), 50), None,  # a report filed late, for an earlier period
+    ((dt.date(2027, 3, 31), 40, 0), (dt.date(2027, 6, 30), 10, 0), "La crecida se llevó 300 m de tubería", None),
+    ((dt.date(2027, 3, 31), 40, 0), (dt.date(2027, 6, 30), 40, 0), None, None),  # no progress: late, not backwards
+    ((dt.date(2027, 6, 30), 30, 0), (dt.date(2027, 3, 31), 50, 0), None,  # a report filed late, for an earlier period
      "El avance físico de este informe (50 %) no sigue al del informe R1 (30 % al 30/06/2027)"),
+    ((dt.date(2027, 3, 31), 20, 6_000), (dt.date(2027, 6, 30), 20, 0), None,  # the spending box left at its 0
+     ("«Gastado a la fecha: Contraparte del GAD (USD)» es $ 0 en este informe, menos que en el informe R1 ($ 6.000 "
+      "al 31/03/2027)")),
+    ((dt.date(2027, 3, 31), 20, 6_000), (dt.date(2027, 6, 30), 20, 5_500), "Se anuló una factura de $ 500", None),
+    ((dt.date(2027, 3, 31), 20, 6_000), (dt.date(2027, 6, 30), 20, 6_000), None, None),  # nothing spent meanwhile
+    ((dt.date(2027, 6, 30), 20, 3_000), (dt.date(2027, 3, 31), 20, 4_000), None,  # filed late, for an earlier period
+     "es $ 4.000 en este informe, más que en el informe R1 ($ 3.000 al 30/06/2027), de un período posterior"),
 ])
-def test_progress_that_goes_back_is_refused_until_the_report_says_why(store, earlier, later, problems, refused):
-    """A report at 10 % after one at 40 % was accepted without a word: physical progress is cumulative."""
+def test_progress_or_spending_that_goes_back_is_refused_until_the_report_says_why(store, earlier, later, problems,
+                                                                                   refused):
+    """A report at 10 % after one at 40 % was accepted without a word, and one whose spending box was left at 0
+    after one with $ 6.000 was stored (the final report then said the GAD spent nothing, and Seguimiento cleared
+    its «sobre el presupuesto»): physical progress and spending to date are cumulative."""
     _accepted(store)
     agreement = agr.sign(store, BOARD, _draft())
     monitoring.save_report(store, PLANNER, _report("R1", *earlier))
@@ -289,29 +300,3 @@ def test_an_agreement_closed_early_asks_for_no_more_reports(store, today, raised
                                                         early_reason="El cooperante canceló el convenio"))
     frame = monitoring.flags_frame(store, [agreement], today)
     assert {f for f in monitoring.FLAGS if frame[f].item()} == raised
-
-
-@pytest.mark.parametrize("earlier, later, problems, refused", [
-    ((dt.date(2027, 3, 31), 6_000), (dt.date(2027, 6, 30), 0), None,  # the spending box left at its 0
-     ("«Gastado a la fecha: Contraparte del GAD (USD)» es $ 0 en este informe, menos que en el informe R1 ($ 6.000 "
-      "al 31/03/2027)")),
-    ((dt.date(2027, 3, 31), 6_000), (dt.date(2027, 6, 30), 5_500), "Se anuló una factura de $ 500", None),
-    ((dt.date(2027, 3, 31), 6_000), (dt.date(2027, 6, 30), 6_000), None, None),  # nothing spent in the period
-    ((dt.date(2027, 6, 30), 3_000), (dt.date(2027, 3, 31), 4_000), None,  # a report filed late, for an earlier period
-     "es $ 4.000 en este informe, más que en el informe R1 ($ 3.000 al 30/06/2027), de un período posterior"),
-])
-def test_spending_that_goes_back_is_refused_until_the_report_says_why(store, earlier, later, problems, refused):
-    """A report whose spending box was left at 0 after one with $ 6.000 was stored: the final report then said the
-    GAD spent nothing, and Seguimiento cleared its «sobre el presupuesto»."""
-    _accepted(store)
-    agreement = agr.sign(store, BOARD, _draft())
-    monitoring.save_report(store, PLANNER, _report("R1", earlier[0], 20, spent_gad=earlier[1]))
-    second = _report("R2", later[0], 20, spent_gad=later[1]).model_copy(update={"problems": problems})
-    if refused is None:
-        monitoring.save_report(store, PLANNER, second)
-        assert len(monitoring.reports(store, agreement.agreement_id)) == 2
-    else:
-        with pytest.raises(ValueError, match=re.escape(refused)) as caught:
-            monitoring.save_report(store, PLANNER, second)
-        assert "explíquelo en «Problemas encontrados»" in str(caught.value)
-        assert [r.report_id for r in monitoring.reports(store, agreement.agreement_id)] == ["R1"]

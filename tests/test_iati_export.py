@@ -270,3 +270,21 @@ def test_the_cli_names_a_stored_record_that_no_longer_reads_in_spanish(tmp_path,
     assert done.returncode == 2 and not done.stdout
     err = done.stderr.decode()
     assert "un registro guardado ya no se puede leer" in err and "pydantic" not in err and "Field required" not in err
+
+
+@pytest.mark.usefixtures("today_after_the_demo")  # the agreement reports through 2027
+def test_each_indicator_publishes_its_newest_reported_value_with_the_report_it_comes_from(store):
+    """A newer report saved without an indicator left it without an actual value, though an earlier report gave
+    one."""
+    agreement = _japan_agreement(store, dt.date(2028, 6, 30))
+    monitoring.save_report(store, PLANNER, monitoring.Report(
+        report_id="R1", agreement_id=agreement.agreement_id, period_end=dt.date(2027, 3, 31),
+        physical_progress_pct=30, values=[monitoring.IndicatorValue(name="Hectáreas regadas", value=12)]))
+    monitoring.save_report(store, PLANNER, monitoring.Report(
+        report_id="R2", agreement_id=agreement.agreement_id, period_end=dt.date(2027, 6, 30),
+        physical_progress_pct=45))
+    document = activities_document(store, "010170", generated=dt.datetime(2027, 7, 1, tzinfo=dt.UTC))
+    assert not problems(document)
+    actual = _activity(document, f"EC-DPA-010170-{agreement.agreement_id}").find("result/indicator/period/actual")
+    assert actual is not None and actual.get("value") == "12"
+    assert actual.findtext("comment/narrative") == "Valor del informe R1 (período hasta el 31/03/2027)."

@@ -91,8 +91,8 @@ def test_the_suggested_budget_is_half_of_what_the_eligible_proposals_ask(inputs)
 def test_the_suggested_budget_rounds_half_of_what_is_asked_to_the_nearest_thousand_half_up(inputs, monkeypatch,
                                                                                            asked, suggested):
     """As a person rounds: $ 2.500 is $ 3.000 (not the even $ 2.000 of Python's round), $ 15.250 is $ 15.000."""
-    monkeypatch.setattr(gad_request, "asked_of_gad", lambda _: asked)
-    monkeypatch.setattr(gad_request, "largest_asked", lambda _: 0.0)  # no single request past half of them all
+    # no single request past half of them all
+    monkeypatch.setattr(gad_request, "gad_request", lambda _: gad_request.GadRequest(asked, eligible_only=True))
     assert scenarios.suggested_budget(inputs) == suggested
 
 

@@ -16,10 +16,9 @@ from ui import scenario_state
                   "redondeada al millar, y al menos $ 2.500)")),
 ])
 def test_the_suggested_budget_note_names_the_least_budget_the_rule_uses(own_store, monkeypatch, asked, least, says):
-    monkeypatch.setattr(gad_request, "asked_of_gad", lambda _: asked)  # the budget the note names
+    # no single request past half of them all
     monkeypatch.setattr(gad_request, "gad_request", lambda _: gad_request.GadRequest(asked, eligible_only=True))
     monkeypatch.setattr(gad_request, "SUGGESTED_LEAST_USD", least)
-    monkeypatch.setattr(gad_request, "largest_asked", lambda _: 0.0)  # no single request past half of them all
     assert says in scenario_state.suggested_note("010170")
 
 
@@ -62,3 +61,14 @@ def test_the_suggested_budget_never_screens_out_a_proposal_it_is_computed_from(o
     assert [s.item_id for s in at_budget if s.eligible] == passing
     monkeypatch.setattr(scenario_state, "inputs", lambda _: inputs)
     assert says in scenario_state.suggested_note("010170")
+
+
+def test_the_suggested_budget_and_its_note_screen_the_proposals_once_each(own_store, monkeypatch):
+    """Presupuesto's rerun, for a parish whose board fixed no budget, screened every proposal seven times to start
+    the rules and write the note (a second and more with 1.600 proposals): once for each is what they need."""
+    screened = []
+    real = gad_request.screen_proposals
+    monkeypatch.setattr(gad_request, "screen_proposals", lambda *a, **k: screened.append(1) or real(*a, **k))
+    assert scenario_state.default_rules("010170").budget_usd == 48_000
+    assert "se parte de $ 48.000" in scenario_state.suggested_note("010170")
+    assert len(screened) == 2

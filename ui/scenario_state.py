@@ -112,8 +112,8 @@ def _funded_rows(parish_code: str, version: tuple[tuple[int, str], ...], weights
     """Rows start … start + CHUNK − 1 of the funding probability's draws: which candidates each funds."""
     p = _run(parish_code, version, weights, rules_json, "optimal", False)
     scores = draw_scores(p.scoring.matrix, dict(weights), p.candidates, variation=variation, draws=draws, seed=seed)
-    return funded_under_scores(p.candidates, AllocationRules.model_validate_json(rules_json),
-                               scores[start:start + CHUNK])
+    # the rules as the run applied them (a required proposal an acta funded is met: core.engine.prioritization)
+    return funded_under_scores(p.candidates, p.result.rules, scores[start:start + CHUNK])
 
 
 def probability(parish_code: str, weights: Mapping[str, float], rules: AllocationRules, draws: int = DRAWS,
@@ -136,7 +136,7 @@ def probability(parish_code: str, weights: Mapping[str, float], rules: Allocatio
 def _explain(parish_code: str, version: tuple[tuple[int, str], ...], weights: tuple, rules_json: str,
              proposal_id: str, method: str) -> ProposalOutcome:
     p = _run(parish_code, version, weights, rules_json, method, False)
-    return explain_proposal(p.candidates, AllocationRules.model_validate_json(rules_json), proposal_id,
+    return explain_proposal(p.candidates, p.result.rules, proposal_id,  # as the run applied them
                             method=method, association_names=_inputs(parish_code, version).association_names,
                             score_max=100.0, association_members=p.association_members)
 
@@ -201,11 +201,11 @@ def default_rules(parish_code: str) -> AllocationRules:
 def suggested_note(parish_code: str) -> str:
     """Where the starting budget of a parish whose board fixed none comes from, with the figure it halves (or the
     largest request, when half of them all would screen it out)."""
-    asked = gad_request.gad_request(inputs(parish_code))
-    key = "budget.rules.board_none" if asked.eligible_only else "budget.rules.board_none_all"
-    if gad_request.starting(inputs(parish_code)).by_largest:
+    start = gad_request.starting(inputs(parish_code))
+    key = "budget.rules.board_none" if start.request.eligible_only else "budget.rules.board_none_all"
+    if start.by_largest:
         key += "_largest"
-    return t(key, **fmt.amounts_named(budget=default_rules(parish_code).budget_usd, asked=asked.amount_usd,
+    return t(key, **fmt.amounts_named(budget=start.budget_usd, asked=start.request.amount_usd,
                                       least=gad_request.SUGGESTED_LEAST_USD))
 
 

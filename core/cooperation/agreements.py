@@ -26,6 +26,7 @@ from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Change, ChangedMeanwhileError, ConflictError, Store, StoreError, Unchanged
 from core.texts import label, t
+from core.user_text import Line, Lines, entered
 
 APPLICATION, AGREEMENT = "application", "agreement"
 CLOSING = "closing_evaluation"  # the kind of core.cooperation.closing's records: an agreement evaluated is closed
@@ -43,7 +44,7 @@ class Capacity(BaseModel):
     staff: bool = False  # someone in the GAD can run the project
     counterpart_funds: bool = False  # the counterpart is reserved in the budget
     experience: bool = False  # the GAD has worked with this cooperant before
-    note: str | None = Field(default=None, max_length=1000)
+    note: Lines | None = Field(default=None, max_length=1000)
 
     def gaps(self) -> list[str]:
         return [t(f"agr.capacity.{name}") for name in ("staff", "counterpart_funds", "experience")
@@ -62,14 +63,14 @@ class Application(BaseModel):
     capacity: Capacity = Field(default_factory=Capacity)
     answer: Answer | None = None
     answered_on: dt.date | None = None
-    answer_note: str | None = Field(default=None, max_length=2000)
+    answer_note: Lines | None = Field(default=None, max_length=2000)
 
 
 class Obligation(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     party: Party
-    text: str = Field(min_length=3, max_length=1000)
+    text: Lines = Field(min_length=3, max_length=1000)
 
 
 class AnnexIndicator(BaseModel):
@@ -77,11 +78,11 @@ class AnnexIndicator(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
-    name: str = Field(min_length=3, max_length=300)
-    unit: str = Field(min_length=1, max_length=60)
+    name: Line = Field(min_length=3, max_length=300)
+    unit: Line = Field(min_length=1, max_length=60)
     baseline: float
     target: float
-    means_of_verification: str = Field(min_length=3, max_length=500)
+    means_of_verification: Lines = Field(min_length=3, max_length=500)
 
 
 class AgreementDraft(BaseModel):
@@ -97,7 +98,7 @@ class AgreementDraft(BaseModel):
     obligations: list[Obligation] = Field(default_factory=list)
     indicators: list[AnnexIndicator] = Field(min_length=1)
     report_every_months: int = Field(default=3, ge=1, le=12)
-    mremh_registration: str | None = Field(default=None, max_length=60)
+    mremh_registration: Line | None = Field(default=None, max_length=60)
 
     @model_validator(mode="after")
     def _consistent(self) -> AgreementDraft:
@@ -144,6 +145,7 @@ def closed_on(store: Store, agreement_id: str) -> dt.date | None:
 
 def submit(store: Store, user: User | None, application: Application) -> Application:
     """Record that a proposal was sent to a cooperant (planners); the cooperant must be registered."""
+    application = entered(application)
     rural.require_rural(application.parish_code)
     facts.require_past(application.submitted_on, label("field", "submitted_on"))
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
@@ -184,7 +186,7 @@ def record_answer(store: Store, user: User | None, application_id: str, answer: 
     if on < current.submitted_on:
         raise ValueError(t("agr.err.answer_before", date=fmt.date(current.submitted_on)))
     facts.require_past(on, label("field", "answered_on"))
-    answered = current.model_copy(update={"answer": answer, "answered_on": on, "answer_note": note})
+    answered = entered(current.model_copy(update={"answer": answer, "answered_on": on, "answer_note": note}))
     store.save(APPLICATION, application_id, answered.model_dump(mode="json"), actor=actor.username,
                expected_version=stored.version, action=t("log.action.answer_application"))
     return answered
@@ -210,9 +212,19 @@ def require_approved(store: Store, proposal_id: str) -> Unchanged:
     return Unchanged("proposal", proposal_id, stored.version)
 
 
+def require_start_after_signing(draft: AgreementDraft) -> None:
+    """ValueError (Spanish, naming the field «Inicio») when the agreement starts before it is signed: its reports,
+    dated from the start, would predate the signature. Checked when signing, not on the model, so an agreement stored
+    before the rule still reads."""
+    if draft.start_date < draft.signed_on:
+        raise ValueError(t("agr.err.start_before_signed", field=label("field", "start_date"),
+                           start=fmt.date(draft.start_date), signed=fmt.date(draft.signed_on)))
+
+
 def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     """Number and store the agreement of an accepted application (board or admin), in one logged transaction."""
     user = Accounts(store).require(user, Action.APPROVE_DECISION)  # the stored account: its name is recorded
+    draft = entered(draft)
     stored = store.get(APPLICATION, draft.application_id)
     if stored is None or stored.deleted:
         raise ValueError(t("agr.err.no_application", application=draft.application_id))
@@ -224,6 +236,7 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
         raise ValueError(t("agr.err.not_accepted", application=draft.application_id))
     if application.answered_on is not None and draft.signed_on < application.answered_on:
         raise ValueError(t("agr.err.signed_before", date=fmt.date(application.answered_on)))
+    require_start_after_signing(draft)
     call, read_call = _call(store, application.call_id) if application.call_id else (None, None)
     # what the checks read: the save is refused if the proposal's status, the application or the call changes meanwhile
     read = [require_approved(store, application.proposal_id), Unchanged(APPLICATION, stored.record_id, stored.version),

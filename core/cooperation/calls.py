@@ -25,6 +25,7 @@ from core.record import overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Change, Store
 from core.texts import t
+from core.user_text import Line, Lines, entered
 
 KIND = "call"
 SOON_DAYS = 15
@@ -38,16 +39,16 @@ class Call(BaseModel):
 
     call_id: str = Field(pattern=ID_PATTERN)
     cooperant_id: str = Field(pattern=ID_PATTERN)
-    title: str = Field(min_length=3, max_length=300)
+    title: Line = Field(min_length=3, max_length=300)
     call_type: CallType
     open_date: dt.date
     close_date: dt.date
     themes: list[Theme] = Field(default_factory=list)
-    requirements: str | None = Field(default=None, max_length=4000)
+    requirements: Lines | None = Field(default=None, max_length=4000)
     counterpart_required_pct: float | None = Field(default=None, ge=0, lt=100)
     max_amount_usd: float | None = Field(default=None, ge=0)
     offer_id: str | None = Field(default=None, pattern=ID_PATTERN)
-    source: str = Field(min_length=3)
+    source: Line = Field(min_length=3)
     is_illustrative: bool = True
 
     @field_validator("themes", mode="before")
@@ -111,6 +112,7 @@ def save_call(store: Store, user: User | None, call: Call, expected_version: int
     """Store a call of a cooperant registered in the store (planners and admins); `new`: entered as a new call,
     whose code must be free (a demo call's too)."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    call = entered(call)
     if new:
         overlay.refuse_taken(store, KIND, call.call_id)
     if registered(store, call.cooperant_id) is None:

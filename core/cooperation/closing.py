@@ -27,6 +27,7 @@ from core.record import facts
 from core.record.auth import Accounts, Action, User
 from core.record.store import Store
 from core.texts import label, t
+from core.user_text import Line, Lines, entered
 
 EVALUATION = CLOSING
 Criterion = Literal["pertinencia", "eficiencia", "eficacia", "impacto", "sostenibilidad"]
@@ -41,7 +42,7 @@ class CriterionScore(BaseModel):
 
     criterion: Criterion
     score: int = Field(ge=1, le=5)
-    evidence: str = Field(min_length=3, max_length=2000)
+    evidence: Lines = Field(min_length=3, max_length=2000)
 
 
 class ClosingEvaluation(BaseModel):
@@ -49,14 +50,14 @@ class ClosingEvaluation(BaseModel):
 
     agreement_id: str
     evaluator: Evaluator
-    evaluator_name: str = Field(min_length=2, max_length=120)
+    evaluator_name: Line = Field(min_length=2, max_length=120)
     evaluated_on: dt.date
     scores: list[CriterionScore]
-    lessons_positive: str | None = Field(default=None, max_length=4000)
-    lessons_negative: str | None = Field(default=None, max_length=4000)
+    lessons_positive: Lines | None = Field(default=None, max_length=4000)
+    lessons_negative: Lines | None = Field(default=None, max_length=4000)
     # why the agreement is evaluated for closing before its end date without its work done (a cancellation, a
     # project finished early); None when it ended or the last report says 100 %
-    early_reason: str | None = Field(default=None, max_length=2000)
+    early_reason: Lines | None = Field(default=None, max_length=2000)
 
     @field_validator("scores")
     @classmethod
@@ -105,6 +106,7 @@ def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluati
     """Store the evaluation of a STORED agreement (planners record it, also on behalf of the cooperant and the
     association); a later save by the same evaluator replaces the earlier one, and the log keeps both."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    evaluation = entered(evaluation)
     stored = store.get(AGREEMENT, evaluation.agreement_id)
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=evaluation.agreement_id))

@@ -22,6 +22,7 @@ from core.record import overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Change, Store, StoredRecord
 from core.texts import t
+from core.user_text import Line, Lines, entered
 
 KIND = "cooperant"
 DEMO_DIR = SOURCES_DIR / "cooperation"
@@ -37,29 +38,29 @@ class Contact(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     office: Literal["abroad", "ecuador"]
-    director: str | None = None
-    address: str | None = None
-    city: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    website: str | None = None
+    director: Line | None = None
+    address: Line | None = None
+    city: Line | None = None
+    phone: Line | None = None
+    email: Line | None = None
+    website: Line | None = None
 
 
 class Cooperant(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     cooperant_id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=2, max_length=200)
+    name: Line = Field(min_length=2, max_length=200)
     kind: CooperantKind
-    country: str | None = None
+    country: Line | None = None
     themes: list[Theme] = Field(default_factory=list)
     modalities: list[Modality] = Field(default_factory=list)
     cooperation_types: list[CooperationType] = Field(default_factory=list)
     non_reimbursable: bool = True
-    counterpart_rules: str | None = Field(default=None, max_length=2000)
+    counterpart_rules: Lines | None = Field(default=None, max_length=2000)
     target_population: list[TargetPopulation] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
-    sources: list[str] = Field(default_factory=list, validate_default=True)  # checked when not given, too
+    sources: list[Line] = Field(default_factory=list, validate_default=True)  # checked when not given, too
     iati_org_id: str | None = Field(default=None, pattern=r"^[A-Z]{2}-[A-Za-z0-9_.-]+$")
     is_illustrative: bool = True
 
@@ -101,9 +102,12 @@ def registered(store: Store, cooperant_id: str) -> Cooperant | None:
 
 def plain_name(name: str) -> str:
     """A cooperant's name compared without regard to case, accents or spacing («EMBAJADA DEL JAPON» is «Embajada
-    del Japón»): how offers are linked by name (core.cooperation.offer_links) and how a twin is told apart."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return " ".join(text.split())
+    del Japón»): how offers are linked by name (core.cooperation.offer_links) and how a twin is told apart. The
+    accents go (marks of a decomposed letter), and so does punctuation outside ASCII («», —); letters of other
+    scripts stay: «日本国際協力機構» and «中国国际发展合作署» are not one cooperant."""
+    kept = (c for c in unicodedata.normalize("NFKD", name)
+            if not unicodedata.combining(c) and (c.isascii() or c.isalnum()))
+    return " ".join("".join(kept).casefold().split())
 
 
 def twin(cooperant: Cooperant, items: Iterable[Cooperant]) -> Cooperant | None:
@@ -161,6 +165,7 @@ def save_cooperant(store: Store, user: User | None, cooperant: Cooperant, expect
                    new: bool = False) -> int:
     """Store one cooperant (planners and admins); `new`: entered as a new one, whose code must be free."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    cooperant = entered(cooperant)  # what it may hold (core.user_text): refused before anything is stored
     if new:
         overlay.refuse_taken(store, KIND, cooperant.cooperant_id)
     require_no_twin(store, [cooperant])
@@ -175,6 +180,7 @@ def import_cooperants(store: Store, user: User | None, items: Sequence[Cooperant
     """Store many cooperants as one transaction (a registry import): all of them, or none."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     expected = expected_versions or {}
+    items = [entered(c) for c in items]
     require_no_twin(store, items)
     store.apply([Change(KIND, c.cooperant_id, c.model_dump(mode="json"), expected_version=expected.get(c.cooperant_id),
                         action=t("log.action.import_cooperant"), base=overlay.base(KIND, c.cooperant_id))

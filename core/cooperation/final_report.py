@@ -12,16 +12,24 @@ import xlsxwriter
 from core import fmt
 from core.cooperation.agreements import Agreement
 from core.cooperation.closing import SCALE, ClosingEvaluation, scores_table
-from core.cooperation.monitoring import Report
+from core.cooperation.monitoring import Report, newest_values
 from core.cooperation.reviews import Audit, MidtermEvaluation, review_rows
 from core.exports import TEXT_FORMAT, clean, excel_text
-from core.record.pdf_layout import DocumentPDF, heading, paragraph, table, title
+from core.record.pdf_layout import DocumentPDF, fitted_widths, heading, paragraph, table, title
 from core.texts import label, t
 
 
-def _results(agreement: Agreement, latest: Report | None) -> list[list[object]]:
-    reached = {v.name: v.value for v in latest.values} if latest else {}
-    return [[i.name, i.unit, i.baseline, i.target, reached.get(i.name)] for i in agreement.indicators]
+def _results(agreement: Agreement, reports: Sequence[Report]) -> list[list[object]]:
+    """Per indicator: name, unit, baseline, target, its newest reported value and which report gave it."""
+    reached = newest_values(reports)
+    return [[i.name, i.unit, i.baseline, i.target, *_reached(reached.get(i.name))] for i in agreement.indicators]
+
+
+def _reached(found: tuple[float, Report] | None) -> list[object]:
+    if found is None:
+        return [None, None]
+    value, report = found
+    return [value, t("close.reached_from", report=report.report_id, date=fmt.date(report.period_end))]
 
 
 def _money(agreement: Agreement, latest: Report | None) -> list[list[object]]:
@@ -52,11 +60,12 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
                       start=fmt.date(agreement.start_date), end=fmt.date(agreement.end_date)))
 
     heading(pdf, t("close.pdf.results"))
-    table(pdf, [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"), t("agr.col.target"),
-                 t("close.col.reached")],
-           [[n, u, fmt.number(b, 2), fmt.number(g, 2), fmt.number(r, 2)]
-            for n, u, b, g, r in _results(agreement, latest)],
-           [66, 24, 28, 28, 28], ["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"])
+    headers = [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"), t("agr.col.target"),
+               t("close.col.reached"), t("close.col.reached_from")]
+    rows = [[n, u, fmt.number(b, 2), fmt.number(g, 2), fmt.number(r, 2), s or ""]
+            for n, u, b, g, r, s in _results(agreement, reports)]
+    table(pdf, headers, rows, fitted_widths(pdf, headers, rows, [50, 20, 24, 24, 26, 30], give=0),
+          ["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT"])
 
     heading(pdf, t("close.pdf.money"))
     sources = _money(agreement, latest)
@@ -68,7 +77,8 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
     heading(pdf, t("rev.pdf.heading"))
     reviewed = review_rows(midterm, audits)
     if reviewed:
-        table(pdf, _review_headers(), [[str(x) for x in row] for row in reviewed], [30, 22, 30, 48, 44])
+        cells = [[str(x) for x in row] for row in reviewed]
+        table(pdf, _review_headers(), cells, fitted_widths(pdf, _review_headers(), cells, [30, 22, 30, 48, 44], give=3))
     else:
         paragraph(pdf, t("rev.pdf.none"))
 
@@ -79,9 +89,11 @@ def pdf_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[C
                               date=fmt.date(item.evaluated_on), reason=item.early_reason))
     paragraph(pdf, _scale())
     if items:
-        table(pdf, [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")],
-               [[row[0], *[str(x) for x in row[1:-1]], row[-1]] for row in scores_table(items)],
-               [30, *[20] * len(items), 144 - 20 * len(items)])
+        headers = [t("close.col.criterion"), *_evaluators(items), t("close.col.evidence")]
+        rows = [[row[0], *[str(x) for x in row[1:-1]], row[-1]] for row in scores_table(items)]
+        # an evaluator's column as wide as its longest word («planificación»), the evidence giving the room
+        table(pdf, headers, rows, fitted_widths(pdf, headers, rows, [30, *[20] * len(items), 144 - 20 * len(items)],
+                                                give=len(headers) - 1))
     else:
         paragraph(pdf, t("close.pdf.no_evaluation"))
 
@@ -117,7 +129,8 @@ def xlsx_bytes(agreement: Agreement, reports: Sequence[Report], items: Sequence[
                     ws.write_string(r, c, excel_text(clean(str(value))), text_format)
 
     sheet(t("close.sheet.results"), [t("agr.col.indicator"), t("agr.col.unit"), t("agr.col.baseline"),
-                                     t("agr.col.target"), t("close.col.reached")], _results(agreement, latest))
+                                     t("agr.col.target"), t("close.col.reached"), t("close.col.reached_from")],
+          _results(agreement, reports))
     sheet(t("close.sheet.money"), [t("agr.col.source"), t("close.col.committed_usd"), t("close.col.spent_usd")],
           _money(agreement, latest), money_columns=(1, 2))
     sheet(t("rev.sheet"), _review_headers(), review_rows(midterm, audits))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -32,6 +32,7 @@ from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Store
 from core.texts import label, t
+from core.user_text import Line, Lines, entered
 
 REPORT = "agreement_report"
 LATE_POINTS = 15.0
@@ -44,7 +45,7 @@ COST_FLAG = "over_cost"  # the agreement adds up to more than its project costs 
 class IndicatorValue(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
-    name: str
+    name: Line
     value: float
 
 
@@ -59,9 +60,9 @@ class Report(BaseModel):
     spent_cooperant_usd: float = Field(default=0.0, ge=0)
     spent_gad_usd: float = Field(default=0.0, ge=0)
     spent_community_usd: float = Field(default=0.0, ge=0)
-    problems: str | None = Field(default=None, max_length=4000)
+    problems: Lines | None = Field(default=None, max_length=4000)
     measure: Measure = "none"
-    measure_note: str | None = Field(default=None, max_length=2000)
+    measure_note: Lines | None = Field(default=None, max_length=2000)
 
     @model_validator(mode="after")
     def _measure_explained(self) -> Report:
@@ -74,15 +75,40 @@ class Report(BaseModel):
                 "community": self.spent_community_usd}
 
 
+class ToDate(NamedTuple):
+    """The cumulative figures a next report starts from: the newest report's progress and spending, and each
+    indicator's newest reported value (`newest_values`), never a 0 that would read as a setback (zeros before the
+    first report)."""
+
+    progress_pct: float
+    reached: dict[str, float]  # indicator name → value reached
+    spent: dict[str, float]  # source (cooperant, gad, community) → spent to date
+
+
+def to_date(history: Sequence[Report]) -> ToDate:
+    if not history:
+        return ToDate(0.0, {}, {})
+    latest = history[-1]
+    reached = {name: value for name, (value, _report) in newest_values(history).items()}
+    return ToDate(latest.physical_progress_pct, reached, latest.spent_by_source())
+
+
 def reports(store: Store, agreement_id: str) -> list[Report]:
     """The reports of an agreement, oldest period first. Spending in a report is cumulative to its period's end."""
     found = [Report.model_validate(r.body) for r in store.records(REPORT) if r.body.get("agreement_id") == agreement_id]
     return sorted(found, key=lambda r: (r.period_end, r.report_id))
 
 
+def newest_values(history: Sequence[Report]) -> dict[str, tuple[float, Report]]:
+    """Per indicator, its newest reported value and the report that gave it (`history` oldest first): a report
+    that leaves an indicator out does not undo what an earlier report said of it."""
+    return {value.name: (value.value, report) for report in history for value in report.values}
+
+
 def save_report(store: Store, user: User | None, report: Report) -> Report:
     """Store a report of a STORED agreement (planners); its indicators must be those of the agreement's annex."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    report = entered(report)
     stored = store.get(AGREEMENT, report.agreement_id)
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=report.agreement_id))

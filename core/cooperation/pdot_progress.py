@@ -5,7 +5,8 @@ Grain: one row per (PDOT objective, followed project). A followed project is a p
 in execution or closed) or one with a signed agreement; it counts under each PDOT objective it is aligned to
 (`Proposal.pdot_objective_ids`). Money committed is the agreement's total (cooperant, GAD and community) when there
 is one, else the GAD's share the board approved; spent and physical progress come from the agreement's newest
-report (None without one); the indicators read «name: reached of target unit» from the agreement's annex, or, for a
+report (None without one); the indicators read «name: reached of target unit» from the agreement's annex (reached:
+the indicator's newest reported value, whichever report gave it), or, for a
 project the board funded without an agreement, «name: from baseline to target» from the proposal's own indicators.
 """
 
@@ -17,7 +18,7 @@ import polars as pl
 
 from core import fmt
 from core.cooperation.agreements import Agreement
-from core.cooperation.monitoring import Report
+from core.cooperation.monitoring import Report, newest_values
 from core.data.schemas.catalogues import PdotObjective
 from core.proposals.models import FUNDED_OR_LATER, Proposal, ProposalStatus
 from core.texts import t
@@ -32,8 +33,8 @@ def _figure(value: float | None) -> str:
     return fmt.number(value, 0 if value is None or float(value).is_integer() else 2)
 
 
-def _indicators(agreement: Agreement, latest: Report | None) -> str:
-    reached = {v.name: v.value for v in latest.values} if latest else {}
+def _indicators(agreement: Agreement, history: Sequence[Report]) -> str:
+    reached = {name: value for name, (value, _report) in newest_values(history).items()}
     return "; ".join(t("pdot.indicator", name=i.name, reached=_figure(reached.get(i.name)), target=_figure(i.target),
                        unit=i.unit) for i in agreement.indicators)
 
@@ -64,5 +65,5 @@ def progress(objectives: Sequence[PdotObjective], proposals: Sequence[Proposal],
                          "agreement": agreement.number_es if agreement else None, "committed_usd": committed,
                          "spent_usd": sum(latest.spent_by_source().values()) if latest else None,
                          "progress_pct": latest.physical_progress_pct if latest else None,
-                         "indicators": _indicators(agreement, latest) if agreement else _planned(proposal)})
+                         "indicators": _indicators(agreement, history) if agreement else _planned(proposal)})
     return pl.DataFrame(rows, schema=SCHEMA)

@@ -13,7 +13,7 @@ only when the person asks for it (`update_existing`), with the version read at p
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -27,6 +27,7 @@ from core.lists import not_given, split_items
 from core.proposals.import_cells import choice_index, is_blank, normalise
 from core.proposals.import_files import FileRefused, Formula, read_book
 from core.texts import label, labels, t
+from core.user_text import ENTERED
 
 RowAction = Literal["new", "update", "unchanged", "existing"]
 # field → (how the cell is read, label family of its codes, accepted header spellings)
@@ -147,6 +148,8 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
     written = {name: text for name, text in columns.values() if name}
     seen: set[str] = set()
     named: dict[str, tuple[int, str]] = {}  # a name as compared (plain_name) → the first row and code with it
+    # a registered cooperant the file updates is compared by its name in the file (its row), as on saving
+    others = _not_updated(existing, sheet.rows[1:], columns) if update_existing else existing
     defaults: dict[str, list[int]] = {}  # yes/no field → the rows whose empty cell took the model's default
     for line, cells in sheet.rows[1:]:
         if all(c is None or str(c).strip() == "" for c in cells):
@@ -183,7 +186,7 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
         if kept is not None and update_existing:  # what the file has no column (or no value) for stays as stored
             values = {**kept[1].model_dump(), **values}
         try:
-            cooperant = Cooperant.model_validate({"is_illustrative": False, **values})
+            cooperant = Cooperant.model_validate({"is_illustrative": False, **values}, context={ENTERED: True})
         except ValidationError as exc:
             for error in exc.errors():
                 name = str(error["loc"][0]) if error["loc"] else None
@@ -198,7 +201,7 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
             preview.problems.append(RowProblem(book.file, line, written["cooperant_id"],
                                                t("coop.import.repeated", code=code)))
         seen.add(code)
-        _twins(preview, cooperant, line, written["name"], named, existing)
+        _twins(preview, cooperant, line, written["name"], named, others)
         preview.rows.append(PreviewRow(line, cooperant, _action(cooperant, existing, update_existing, preview, line,
                                                                  written["cooperant_id"])))
     for name, lines in defaults.items():
@@ -208,6 +211,14 @@ def preview_registry(data: bytes, filename: str, existing: Mapping[str, tuple[in
             preview.notices.append(t(key, file=book.file, column=written[name], rows=listing(str(r) for r in lines),
                                      value=label("bool", str(default))))
     return preview
+
+
+def _not_updated(existing: Mapping[str, tuple[int, Cooperant]], rows: Sequence[tuple[int, Sequence[Any]]],
+                 columns: Mapping[int, tuple[str | None, str]]) -> dict[str, tuple[int, Cooperant]]:
+    """The registered cooperants whose code no row of the file has."""
+    index = next(i for i, (name, _) in columns.items() if name == "cooperant_id")
+    codes = {str(cells[index]).strip() for _, cells in rows if index < len(cells) and cells[index] is not None}
+    return {code: item for code, item in existing.items() if code not in codes}
 
 
 def _twins(preview: RegistryPreview, cooperant: Cooperant, line: int, column: str,

@@ -31,6 +31,7 @@ from core.record import facts
 from core.record.auth import Accounts, Action, User
 from core.record.store import Store
 from core.texts import label, t
+from core.user_text import Line, Lines, entered
 
 MIDTERM, AUDIT = "midterm_evaluation", "agreement_audit"
 Recommendation = Literal["continue", "adjust", "cancel"]
@@ -43,10 +44,10 @@ class MidtermEvaluation(BaseModel):
 
     agreement_id: str = Field(pattern=ID_PATTERN)
     evaluated_on: dt.date
-    evaluator: str = Field(min_length=2, max_length=120)
-    findings: str = Field(min_length=3, max_length=4000)
+    evaluator: Line = Field(min_length=2, max_length=120)
+    findings: Lines = Field(min_length=3, max_length=4000)
     recommendation: Recommendation
-    reason: str | None = Field(default=None, max_length=2000)
+    reason: Lines | None = Field(default=None, max_length=2000)
     report_url: AnyHttpUrl | None = None
 
     @model_validator(mode="after")
@@ -63,7 +64,7 @@ class MidtermEvaluation(BaseModel):
 class Observation(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    text: str = Field(min_length=3, max_length=2000)
+    text: Lines = Field(min_length=3, max_length=2000)
     resolved: bool = False
 
 
@@ -73,9 +74,9 @@ class Audit(BaseModel):
     audit_id: str = Field(pattern=ID_PATTERN)
     agreement_id: str = Field(pattern=ID_PATTERN)
     audited_on: dt.date
-    auditor: str = Field(min_length=2, max_length=200)
+    auditor: Line = Field(min_length=2, max_length=200)
     kind: AuditKind
-    findings: str = Field(min_length=3, max_length=4000)
+    findings: Lines = Field(min_length=3, max_length=4000)
     observations: list[Observation] = Field(default_factory=list)
     report_url: AnyHttpUrl | None = None
 
@@ -98,6 +99,7 @@ def midterm(store: Store, agreement_id: str) -> MidtermEvaluation | None:
 def save_midterm(store: Store, user: User | None, evaluation: MidtermEvaluation) -> MidtermEvaluation:
     """Store the mid-term evaluation of a stored agreement, dated within its period (planners)."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    evaluation = entered(evaluation)
     agreement = _stored_agreement(store, evaluation.agreement_id)
     if not agreement.start_date <= evaluation.evaluated_on <= agreement.end_date:
         raise ValueError(t("rev.err.midterm_date", start=fmt.date(agreement.start_date),
@@ -123,6 +125,7 @@ def save_audit(store: Store, user: User | None, audit: Audit, expected_version: 
     """Store an audit of a stored agreement, dated from its start (planners); a new audit by default
     (`expected_version=0`: an existing id is refused). Saving it again may resolve observations, never drop one."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    audit = entered(audit)
     agreement = _stored_agreement(store, audit.agreement_id)
     if audit.audited_on < agreement.start_date:
         raise ValueError(t("rev.err.audit_date", start=fmt.date(agreement.start_date)))

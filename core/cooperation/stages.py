@@ -27,6 +27,7 @@ from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
 from core.record.store import Store, Unchanged
 from core.texts import label, t
+from core.user_text import Lines, entered
 
 STAGE, RULE = "proposal_stage", "stage_rule"
 GATE = "flok_stage"
@@ -43,7 +44,7 @@ class StageEvidence(BaseModel):
     proposal_id: str = Field(pattern=ID_PATTERN)
     stage: Stage
     reached_on: dt.date
-    evidence: str = Field(min_length=3, max_length=2000)  # the minutes, study or plan: reference and summary
+    evidence: Lines = Field(min_length=3, max_length=2000)  # the minutes, study or plan: reference and summary
     feasibility: Feasibility | None = None
     investment_usd: float | None = Field(default=None, ge=0)
     yearly_income_usd: float | None = Field(default=None, ge=0)
@@ -70,7 +71,7 @@ class StageRule(BaseModel):
 
     parish_code: str = Field(pattern=r"^\d{6}$")
     required_stage: Stage | None = None
-    reason: str = Field(default="", max_length=1000)
+    reason: Lines = Field(default="", max_length=1000)
 
     @model_validator(mode="after")
     def _reasoned(self) -> StageRule:
@@ -96,6 +97,7 @@ def record_stage(store: Store, user: User | None, parish_code: str, item: StageE
     """Record a stage reached (planners) by a live proposal of `parish_code`, after the one before it and not earlier
     than it; a study that found the project not feasible stops the pipeline."""
     rural.require_rural(parish_code)
+    item = entered(item)
     facts.require_past(item.reached_on, t("stage.col.date"))
     actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
     _only_its_own_evidence(item)
@@ -142,6 +144,7 @@ def rule(store: Store, parish_code: str) -> StageRule:
 def save_rule(store: Store, user: User | None, new_rule: StageRule) -> StageRule:
     """The board (or admin) sets which stage the parish requires before the budget."""
     rural.require_rural(new_rule.parish_code)
+    new_rule = entered(new_rule)
     actor = Accounts(store).require(user, Action.SET_BUDGET, parish_code=new_rule.parish_code)
     store.save(RULE, new_rule.parish_code, new_rule.model_dump(mode="json"), actor=actor.username,
                parish_code=new_rule.parish_code, action=t("log.action.stage_rule"))

@@ -11,13 +11,14 @@ An agreement is an activity the GAD implements with money from the cooperant, fr
   signing date; one expenditure (4) per monitoring report, the spending added since the report before;
 - document links: the mid-term evaluation and each audit whose report has a public address (core.cooperation.reviews),
   category A07 «Review of project performance and evaluation», dated; without an address IATI has no place for them;
-- results: the annex's indicators with their baseline, target and the value of the newest report.
+- results: the annex's indicators with their baseline, target and each one's newest reported value (a report that
+  leaves an indicator out keeps the earlier figure), with the report it comes from.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from lxml import etree
 
@@ -71,8 +72,9 @@ def _transaction(activity: etree._Element, kind: str, day: dt.date, amount: floa
     el.org(transaction, "receiver-org", receiver[0], receiver[1], None)
 
 
-def _results(activity: etree._Element, agreement: agreements.Agreement, latest: monitoring.Report | None) -> None:
-    reached = {v.name: v.value for v in latest.values} if latest else {}
+def _results(activity: etree._Element, agreement: agreements.Agreement,
+             history: Sequence[monitoring.Report]) -> None:
+    reached = monitoring.newest_values(history)  # each indicator's newest value, from the report that gave it
     for indicator in agreement.indicators:
         result = etree.SubElement(activity, "result", type=ids.RESULT_OUTPUT, **{"aggregation-status": "0"})
         el.texted(result, "title", indicator.name)
@@ -86,9 +88,10 @@ def _results(activity: etree._Element, agreement: agreements.Agreement, latest: 
         etree.SubElement(period, "period-end", **{"iso-date": agreement.end_date.isoformat()})
         etree.SubElement(period, "target", value=el.decimal(indicator.target))
         if indicator.name in reached:
-            actual = etree.SubElement(period, "actual", value=el.decimal(reached[indicator.name]))
+            value, report = reached[indicator.name]
+            actual = etree.SubElement(period, "actual", value=el.decimal(value))
             el.narrative(etree.SubElement(actual, "comment"),
-                         t("iati.agreement.actual", report=latest.report_id, date=fmt.date(latest.period_end)))
+                         t("iati.agreement.actual", report=report.report_id, date=fmt.date(report.period_end)))
 
 
 def _document_links(activity: etree._Element, agreement: agreements.Agreement, store: Store) -> None:
@@ -153,4 +156,4 @@ def agreement_activity(root: etree._Element, reporter: Reporter, store: Store, a
                          t("iati.agreement.expenditure", report=report.report_id), gad, gad)
         spent_before = max(spent_before, spent)
     _document_links(activity, agreement, store)
-    _results(activity, agreement, history[-1] if history else None)
+    _results(activity, agreement, history)

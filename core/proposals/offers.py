@@ -27,6 +27,7 @@ from core.proposals.models import (
     valid_sdg_goals,
 )
 from core.texts import label, t
+from core.user_text import ENTERED, Line, Lines
 
 Modality = Literal["decentralized", "bilateral", "multilateral", "south_south", "triangular", "horizontal",
                    "north_south", "twinning", "network", "national_public"]
@@ -51,7 +52,6 @@ def field_names() -> dict[str, str]:
     return {field: t(f"ofe.form.{key}") for field, key in keys.items()}
 
 
-ENTERED = "entered"  # validation context of an offer being entered or saved: the rules added since apply too
 PCT_ROUNDING = 0.5  # percentage points: «33 %» stated for a third of the project still agrees with its amount
 
 
@@ -71,17 +71,17 @@ class CooperationOffer(BaseModel):
     parish_code: str | None = Field(default=None, pattern=r"^\d{6}$")
     cooperant_id: str | None = Field(default=None, pattern=ID_PATTERN)
     cooperant_unmatched: bool = False
-    cooperant: str = Field(min_length=2)
+    cooperant: Line = Field(min_length=2)
     cooperant_kind: Literal["bilateral", "multilateral", "ngo", "decentralized", "private", "national_public"]
-    country: str | None = None
-    title: str = Field(min_length=3)
+    country: Line | None = None
+    title: Line = Field(min_length=3)
     modality: Modality
     cooperation_type: CooperationType
     call_type: Literal["open_call", "technical_assistance", "financial_assistance", "contest", "direct"] = "direct"
     reimbursable: bool
     amount_usd: float | None = None
     amount_is_estimate: bool = False
-    in_kind_description: str | None = None
+    in_kind_description: Lines | None = None
     counterpart_required_pct: float | None = None
     counterpart_required_usd: float | None = None
     themes: list[Theme] = Field(default_factory=list)
@@ -91,12 +91,12 @@ class CooperationOffer(BaseModel):
         Field(default_factory=list))
     open_date: dt.date | None = None
     deadline: dt.date | None = None
-    conditions: str | None = None
+    conditions: Lines | None = None
     cost_split: list[CostShare] = Field(default_factory=list)
     status: Literal["open", "closed", "executed", "not_executed"] = "open"
-    outcome: str | None = None
+    outcome: Lines | None = None
     is_illustrative: bool = True
-    source: str = Field(min_length=3)
+    source: Line = Field(min_length=3)
 
     @field_validator("cost_split", mode="before")
     @classmethod

@@ -203,8 +203,7 @@ def _closing_proponents(store: Store, meeting: Meeting, stored: Meeting | None) 
 def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_version: int | None = None) -> Meeting:
     Accounts(store).require(user, Action.RUN_MEETING, parish_code=meeting.parish_code)
     rural.require_rural(meeting.parish_code)
-    record = store.get(MEETING, meeting.meeting_id)  # its version: the save is kept only if nobody saved it since
-    stored = Meeting(**record.body) if record and not record.deleted else None
+    stored, read = _stored(store, meeting.meeting_id)  # the save is kept only if nobody saved it since
     if stored is not None:  # a board member's junta is the parish of the meeting as stored too
         Accounts(store).require(user, Action.RUN_MEETING, parish_code=stored.parish_code)
     if stored is None or stored.date != meeting.date:  # a meeting held, not one planned; once stored, its date is
@@ -214,15 +213,19 @@ def save_meeting(store: Store, user: User | None, meeting: Meeting, expected_ver
     store.save(MEETING, meeting.meeting_id, meeting.model_dump(mode="json"), actor=user.username,
                parish_code=meeting.parish_code, expected_version=expected_version,
                action=t("log.action.open_meeting" if expected_version in (None, 0) else "log.action.update_meeting"),
-               unchanged=[Unchanged(MEETING, meeting.meeting_id, record.version if record else 0)],
-               changed=t("ses.err.changed_meeting", meeting=(stored or meeting).title))
+               unchanged=[read], changed=t("ses.err.changed_meeting", meeting=(stored or meeting).title))
     return meeting
 
 
 def load_meeting(store: Store, meeting_id: str) -> Meeting | None:
     """The meeting as stored (None when it does not exist): every write checks this, not the caller's copy."""
+    return _stored(store, meeting_id)[0]
+
+
+def _stored(store: Store, meeting_id: str) -> tuple[Meeting | None, Unchanged]:  # and the version read (0: none)
     record = store.get(MEETING, meeting_id)
-    return Meeting(**record.body) if record and not record.deleted else None
+    return (Meeting(**record.body) if record and not record.deleted else None,
+            Unchanged(MEETING, meeting_id, record.version if record else 0))
 
 
 def meetings(store: Store, parish_code: str) -> list[Meeting]:
@@ -231,18 +234,16 @@ def meetings(store: Store, parish_code: str) -> list[Meeting]:
 
 
 def _open_stored(store: Store, meeting_id: str, closed_key: str) -> tuple[Meeting, Unchanged]:
-    """The meeting as stored, and the version these checks read: a write in it passes it as `unchanged` to the
-    store, so that it is refused when the chair closed the meeting (or showed its results) in between. Refused
-    (Spanish) when it does not exist or is no longer open."""
-    record = store.get(MEETING, meeting_id)
-    stored = Meeting(**record.body) if record and not record.deleted else None
+    """The meeting as stored, refused (Spanish) when it does not exist or is no longer open, and the version read: a
+    write in it keeps it `unchanged`, refused when the chair closed the meeting (or showed its results) in between."""
+    stored, read = _stored(store, meeting_id)
     if stored is None:
         raise ValueError(t("ses.err.no_meeting", meeting=meeting_id))
     if stored.status != "open":
         raise ValueError(t(closed_key))
     if store.get(MEETING, meeting_id, as_logged=True) is None:  # e.g. set back to open by hand after the reveal
         raise StoreError(t("ses.err.meeting_altered", meeting=stored.title))
-    return stored, Unchanged(MEETING, meeting_id, record.version)
+    return stored, read
 
 
 def _recorder(store: Store, user: User | None, meeting: Meeting, participant_id: str) -> str | None:

@@ -125,7 +125,7 @@ def paragraph(pdf: DocumentPDF, text: str) -> None:
     pdf.multi_cell(0, 5, pdf.printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def table(pdf: DocumentPDF, headers: list[str], rows: list[list[str]], widths: list[int],
+def table(pdf: DocumentPDF, headers: list[str], rows: list[list[str]], widths: list[float],
           align: list[str] | None = None) -> None:
     """A table with a bold heading row; `widths` in mm, `align` per column (LEFT, RIGHT, CENTER)."""
     align = align or ["LEFT"] * len(headers)
@@ -143,10 +143,36 @@ def table(pdf: DocumentPDF, headers: list[str], rows: list[list[str]], widths: l
     pdf.set_font(pdf.family, size=9.5)
 
 
+def fitted_widths(pdf: DocumentPDF, headers: list[str], rows: list[list[str]], widths: list[float],
+                  give: int) -> list[float]:
+    """`widths` (mm) widened where a column's longest word (bold in the heading row) would not fit its cell, so a
+    table wraps at spaces only and never cuts a word («planificac ión»); the room comes from column `give` (the one
+    of long sentences), which keeps at least half its width and its own longest word when that fits in it. Short of
+    room, each column grows by the same share of what it lacks. The table keeps the width `widths` add up to."""
+    scale = pdf.epw / sum(widths)
+    need = [max(_longest_word(pdf, header, "B"), *(_longest_word(pdf, row[c]) for row in rows if c < len(row)))
+            / scale for c, header in enumerate(headers)]
+    pdf.set_font(pdf.family, size=9.5)
+    wanted = [0.0 if c == give else max(0.0, need[c] - width) for c, width in enumerate(widths)]
+    own = need[give] if need[give] <= widths[give] else 0.0  # a word wider than its column is cut anyway
+    room = widths[give] - max(own, widths[give] / 2)
+    share = min(1.0, room / sum(wanted)) if sum(wanted) > 0 else 0.0
+    fitted = [float(width) + more * share for width, more in zip(widths, wanted, strict=True)]
+    fitted[give] = widths[give] - sum(wanted) * share
+    return fitted
+
+
+def _longest_word(pdf: DocumentPDF, text: object, style: str = "") -> float:
+    """The width (mm) a cell of a 9-point table needs for the longest word of `text`, with the cell's margins."""
+    pdf.set_font(pdf.family, style, size=9)
+    words = pdf.printable(text).split()
+    return max((pdf.get_string_width(w) for w in words), default=0.0) + 2 * pdf.c_margin + 0.5
+
+
 ROW_LINES = 36  # the most lines a table row holds: 36 lines of 5 mm, with the heading row, fit on one page
 
 
-def _page_high_parts(pdf: FPDF, cells: list[str], widths: list[int]) -> list[list[str]]:
+def _page_high_parts(pdf: FPDF, cells: list[str], widths: list[float]) -> list[list[str]]:
     """A table row as rows that each fit on a page (a page cannot hold a taller row): a cell longer than ROW_LINES
     lines goes on in the rows below it, in the same column, so every word is printed. A row that fits stays whole."""
     scale = pdf.epw / sum(widths)

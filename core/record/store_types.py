@@ -16,6 +16,10 @@ class ConflictError(StoreError):
     """Someone else saved the same record after it was read."""
 
 
+class ChangedMeanwhileError(ConflictError):
+    """A record the write depends on (`Unchanged`) changed between the caller's checks and the write lock."""
+
+
 class StoreBusyError(StoreError):
     """Another process held the store's lock for longer than BUSY_SECONDS."""
 
@@ -65,12 +69,6 @@ class Change:
     action: str = "guardar"
     base: dict[str, Any] | None = None
     remove: bool = False
-
-
-
-
-class ChangedMeanwhileError(ConflictError):
-    """A record the write depends on (`Unchanged`) changed between the caller's checks and the write lock."""
 
 
 class Unchanged(NamedTuple):

@@ -38,5 +38,9 @@ LABELS: dict[str, dict[str, str]] = {
         "submitted_on": "Fecha de envío", "target": "Meta", "target_population": "Población objetivo",
         "text": "Texto", "themes": "Temas", "title": "Título", "unit": "Unidad", "value": "Valor",
         "values": "Valores", "yearly_costs_usd": "Costos anuales (USD)", "yearly_income_usd": "Ingresos anuales (USD)",
+        "director": "Director o representante", "address": "Dirección", "city": "Ciudad", "phone": "Teléfono",
+        "email": "Correo electrónico", "website": "Sitio web", "note": "Nota", "cooperant": "Cooperante",
+        "in_kind_description": "Aporte en especie", "conditions": "Condiciones", "outcome": "Resultado",
+        "early_reason": "Motivo del cierre anticipado",
     },
 }

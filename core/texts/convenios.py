@@ -40,6 +40,7 @@ STRINGS = {
     "conv.agree.need_board": "El convenio lo registra la junta parroquial: ingrese como miembro de la junta.",
     "conv.agree.signed": "Fecha de firma",
     "conv.agree.start": "Inicio",
+    "conv.agree.start_help": "El mismo día de la firma o después: los informes cuentan desde el inicio.",
     "conv.agree.end": "Fin",
     "conv.agree.obligation": "Obligación de: {party}",
     "conv.agree.indicator": "Anexo de indicadores (el primero; los informes registran su avance)",
@@ -85,6 +86,9 @@ STRINGS = {
                            "fecha de envío o elija otra convocatoria.",
     "agr.err.over_call_max": "La convocatoria {call} financia hasta {max} y el convenio pone {cooperant} del "
                              "cooperante: corrija el aporte del cooperante.",
+    "agr.err.start_before_signed": ("{field}: el convenio empieza el {start}, antes de su firma ({signed}); sus "
+                                    "informes serían anteriores a la firma. Ponga un inicio igual o posterior a la "
+                                    "fecha de firma."),
     "agr.err.signed_before": "El convenio no puede firmarse antes de la respuesta del cooperante ({date}).",
     "agr.err.answered": "La postulación {application} ya tiene la respuesta del cooperante; una reformulación se "
                         "registra como postulación nueva.",

@@ -81,6 +81,8 @@ STRINGS = {
     "close.sheet.evaluation": "Evaluación",
     "close.sheet.lessons": "Lecciones",
     "close.col.reached": "Valor alcanzado",
+    "close.col.reached_from": "Según el informe",
+    "close.reached_from": "{report} (período hasta el {date})",
     "close.col.committed": "Comprometido",
     "close.col.spent": "Gastado",
     "close.col.committed_usd": "Comprometido (USD)",

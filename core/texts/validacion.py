@@ -60,6 +60,11 @@ STRINGS: dict[str, str] = {
     "val.shape.local_code": "use letras, números, punto o guion bajo, sin espacios ni guiones (por ejemplo A01)",
     "val.shape.code": "use letras, números, punto, guion o guion bajo, sin espacios (por ejemplo EV-P01)",
     "val.invalid": "valor no válido «{value}»",
+    # -- a typed text holding what cannot be seen (core.user_text) ------------------------------------------
+    "text.err.hidden": ("tiene un carácter que no se ve ({code}) en la posición {position}: bórrelo (suele llegar "
+                        "al copiar y pegar de otro programa) y escriba el texto otra vez"),
+    "text.err.line_break": "tiene un salto de línea en la posición {position}: escríbalo en una sola línea",
+    "text.err.tab": "tiene una tabulación en la posición {position}: cámbiela por un espacio",
     "val.received": "{message} (se recibió «{value}»)",
     "val.repeated_key": "código repetido «{code}» (ya aparece en la fila {row})",
     "val.missing_column": "falta esta columna en el encabezado",

@@ -1,0 +1,72 @@
+"""What a text people type into a record may hold (a cooperant's name, a call's title, an agreement's obligations, a
+report's problems): the types `Line` (one line) and `Lines` (a text of several lines), for pydantic fields.
+
+A character that cannot be seen and that no document keeps is refused, with a Spanish message that says which one
+and where it is in the text (the error's place names the field: ui.session.reason, a file's column): control
+characters (C0 and C1: «\\x00», «\\x1b»…), the other invisible format characters (U+202E, a right-to-left override,
+shows «Ana \\u202eztiuQ» as «Ana Quitza»; zero-width spaces, a byte-order mark), half characters (surrogates) and
+the two non-characters. The PDF and the IATI file would drop them without a word, so
+the stored text and the printed one would differ. Accents, «ñ», emoji (with the joiner and tags that build them)
+and any other visible character are kept; `Lines` keeps line breaks (a Windows «\\r\\n» too) and tabs.
+
+The rule applies when a record is entered (the validation context `ENTERED`, which `entered` gives): core checks
+each record it is asked to store, and a file's rows are read so; a record stored before the rule still reads (its
+page, PDF and IATI file keep working), as core.proposals.offers does with its later rules.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Annotated, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ValidationInfo
+
+from core.texts import t
+
+ENTERED = "entered"  # validation context of a record being entered or saved: the rules added since apply too
+M = TypeVar("M", bound=BaseModel)
+
+_EMOJI_PARTS = {"\u200d"} | {chr(c) for c in range(0xE0020, 0xE0080)}  # the joiner and tags inside an emoji
+_NONCHARACTERS = {"\ufffe", "\uffff"}
+
+
+def hidden(char: str, multiline: bool = False) -> bool:
+    """Whether `char` is one a text people type may not hold (`multiline`: a line break or a tab is fine)."""
+    if multiline and char in "\n\r\t":
+        return False
+    category = unicodedata.category(char)
+    if category == "Cf":
+        return char not in _EMOJI_PARTS
+    return category in ("Cc", "Cs") or char in _NONCHARACTERS
+
+
+def first_hidden(text: str, multiline: bool = False) -> tuple[int, str] | None:
+    """The position (from 1) and the character of the first one `text` may not hold; None when there is none."""
+    return next(((i, c) for i, c in enumerate(text, start=1) if hidden(c, multiline)), None)
+
+
+def _refused(text: str, multiline: bool, info: ValidationInfo) -> str:
+    found = first_hidden(text, multiline) if info.context and info.context.get(ENTERED) else None
+    if found is None:
+        return text
+    position, char = found
+    kind = "line_break" if char in "\n\r" else "tab" if char == "\t" else "hidden"
+    raise ValueError(t(f"text.err.{kind}", code=f"U+{ord(char):04X}", position=position))
+
+
+def _line(text: str, info: ValidationInfo) -> str:
+    return _refused(text, False, info)
+
+
+def _lines(text: str, info: ValidationInfo) -> str:
+    return _refused(text, True, info)
+
+
+Line = Annotated[str, AfterValidator(_line)]
+Lines = Annotated[str, AfterValidator(_lines)]
+
+
+def entered(record: M) -> M:
+    """`record` validated again as entered (ENTERED): pydantic's ValidationError, each field's problem at its
+    place (ui.session.reason names the field in Spanish), when a text holds a character it may not."""
+    return type(record).model_validate(record.model_dump(), context={ENTERED: True})
