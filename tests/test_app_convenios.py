@@ -22,6 +22,13 @@ def _button(app, label):
     return next(b for b in app.button if b.label == label)
 
 
+def _fill_annex(texts) -> None:
+    """The signing form's indicator annex: one indicator with its unit, means of verification and target."""
+    for label, value in (("Indicador", "Familias con riego"), ("Unidad", "familias"),
+                         ("Medio de verificación", "Actas de entrega"), ("Meta", "150")):
+        texts[label].set_value(value)
+
+
 def _flags(app):
     """The table of agreement alerts on Seguimiento."""
     return next(d.value for d in app.dataframe if "Alertas" in d.value.columns)
@@ -51,10 +58,7 @@ def test_from_application_to_closing_evaluation(own_store):
     texts["Cooperante"].set_value("10.000")  # typed as people write amounts in Ecuador
     texts["Contraparte del GAD"].set_value("7000")
     texts["Comunidad"].set_value("1.000,50")
-    texts["Indicador"].set_value("Familias con riego")
-    texts["Unidad"].set_value("familias")
-    texts["Medio de verificación"].set_value("Actas de entrega")
-    texts["Meta"].set_value("150")
+    _fill_annex(texts)
     _button(app, "Registrar convenio firmado").click().run()
     [agreement] = agr.agreements(store, "010170")
     assert agreement.total_usd == 18000.5
@@ -267,10 +271,7 @@ def test_the_signing_form_refuses_a_start_before_the_signature_at_the_start_fiel
     start.set_value(facts.today() - dt.timedelta(days=1))  # the signature is dated today
     texts = {i.label: i for i in app.text_input}
     texts["Cooperante"].set_value("10.000")
-    texts["Indicador"].set_value("Familias con riego")
-    texts["Unidad"].set_value("familias")
-    texts["Medio de verificación"].set_value("Actas de entrega")
-    texts["Meta"].set_value("150")
+    _fill_annex(texts)
     _button(app, "Registrar convenio firmado").click().run()
     assert [e for e in app.error if as_read(e.value).startswith("Inicio: el convenio empieza")]
     assert agr.agreements(store, "010170") == []

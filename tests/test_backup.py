@@ -102,6 +102,17 @@ def test_a_database_without_the_tables_is_refused(store, tmp_path):
     refused(store, empty, "le falta")
 
 
+@pytest.mark.parametrize("statements", [(), ("CREATE TABLE clientes (nombre TEXT)",)])
+def test_a_database_of_something_else_is_said_to_be_no_minga_backup(store, tmp_path, statements):
+    """An empty file, or another program's database, is told apart in one sentence, not as a list of the store's
+    internal objects it lacks («sqlite_autoindex_meta_1»)."""
+    other = altered(tmp_path / "otra.sqlite", *statements)
+    problems = backup.inspect_backup(store, other).problems
+    assert len(problems) == 1 and "no es un respaldo de Minga" in problems[0]
+    assert "sqlite_" not in problems[0] and "audit_log" not in problems[0]
+    refused(store, other, "no es un respaldo de Minga")
+
+
 @pytest.mark.parametrize("statements", [
     # a do-nothing trigger named like the append-only one
     ("DROP TRIGGER audit_log_no_delete",

@@ -64,8 +64,11 @@ def test_a_planner_imports_their_file_creates_the_association_and_hands_in_the_d
     pick_option(page, page.get_by_test_id("stMultiSelect").filter(has_text="Estado"), "Borrador")
     page.keyboard.press("Escape")
     page.get_by_test_id("stExpander").get_by_text("Cambiar el estado de varias propuestas").click()  # its panel
-    # ticking it reruns the page: a list opened before that run ends is closed by it
-    after_its_run(page, page.get_by_text("Todas las filtradas (2)").click)
+    # ticking it reruns the page: a list opened before that run ends is closed by it. A click whose run was not
+    # seen is not repeated once the box shows ticked: a second click would untick it and leave no status to pick
+    every = page.get_by_role("checkbox", name="Todas las filtradas (2)")
+    after_its_run(page, page.get_by_text("Todas las filtradas (2)").click, shown=every.is_checked)
+    expect(every).to_be_checked()
     pick_option(page, page.get_by_test_id("stExpanderDetails").get_by_test_id("stSelectbox")
                 .filter(has_text="Pasar a"), "Presentada")
     page.get_by_role("button", name="Cambiar el estado de 2 propuestas").click()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,18 @@ from core.parish.models import ParishAssociation
 from core.parish.tables import AssociationIndex
 
 PARISH = "010152"
+
+
+FLOR_DE_MAYO = "Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n"
+
+
+def _load_folder(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A folder to load (`carga`) holding `files` (name → text, UTF-8); a test adds the rest it needs."""
+    folder = tmp_path / "carga"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
 
 
 def _survey(count: int) -> str:
@@ -29,8 +42,7 @@ def _survey(count: int) -> str:
 ])
 def test_more_surveyed_than_members_counts_in_the_right_number(tmp_path, own_store, capsys, members, surveyed,
                                                                 said, not_said):
-    folder = tmp_path / "carga"
-    folder.mkdir()
+    folder = _load_folder(tmp_path, {})
     (folder / "asociaciones.csv").write_text(f"Código;Nombre;Número de socios\nB1;Asociación Pequeña;{members}\n",
                                              encoding="utf-8")
     (folder / "encuesta.csv").write_text(_survey(surveyed), encoding="utf-8")
@@ -64,9 +76,7 @@ AID_HEADER = "Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD)\n"
      "o con el año en dos cifras: 15/03/24) o aaaa-mm-dd como 2024-03-15 (se recibió «marzo»)")),
 ])
 def test_a_year_is_written_as_a_year_and_money_as_money(tmp_path, own_store, capsys, row, column, message):
-    folder = tmp_path / "carga"
-    folder.mkdir()
-    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n", encoding="utf-8")
+    folder = _load_folder(tmp_path, {"asociaciones.csv": FLOR_DE_MAYO})
     (folder / "ayudas.csv").write_text(AID_HEADER + row + "\n", encoding="utf-8")
     assert main(["load", PARISH, str(folder)]) == 1
     assert f"ayudas.csv, fila 2, columna «{column}»: {message}" in capsys.readouterr().err
@@ -111,8 +121,7 @@ def test_a_received_number_is_quoted_as_written_in_ecuador(value, expected):
 ])
 def test_a_file_wrong_throughout_shows_the_first_problems_and_counts_the_rest(tmp_path, own_store, capsys,
                                                                             bad_rows, shown, tail):
-    folder = tmp_path / "carga"
-    folder.mkdir()
+    folder = _load_folder(tmp_path, {})
     rows = "".join(f"P{n:03d};;5\n" for n in range(bad_rows))  # every row without its problem's text
     (folder / "problemas.csv").write_text("Código;Problema;Votos\n" + rows, encoding="utf-8")
     assert main(["load", PARISH, str(folder)]) == 1
@@ -161,9 +170,7 @@ def test_a_year_cell_refuses_what_is_neither_a_year_nor_a_date(cell):
 
 
 def test_the_rows_whose_year_was_read_from_a_date_are_named(tmp_path, own_store, capsys):
-    folder = tmp_path / "carga"
-    folder.mkdir()
-    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n", encoding="utf-8")
+    folder = _load_folder(tmp_path, {"asociaciones.csv": FLOR_DE_MAYO})
     rows = ["Y1;A01;MAG;15/03/2022;Insumos;100", "Y2;A01;MAG;2023;Insumos;100", "Y3;A01;MAG;01/07/2024;Insumos;100"]
     (folder / "ayudas.csv").write_text(AID_HEADER + "\n".join(rows) + "\n", encoding="utf-8")
     assert main(["load", PARISH, str(folder)]) == 0
@@ -199,9 +206,7 @@ def test_an_excel_date_in_the_year_column_is_read_as_its_year_with_a_notice():
       "«Capacitación», «Infraestructura», «Asistencia técnica», «Equipos», «Comercialización»\n")),
 ])
 def test_an_optional_choice_says_it_may_be_left_empty(tmp_path, own_store, capsys, file, text, said):
-    folder = tmp_path / "carga"
-    folder.mkdir()
-    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n", encoding="utf-8")
+    folder = _load_folder(tmp_path, {"asociaciones.csv": FLOR_DE_MAYO})
     (folder / file).write_text(text, encoding="utf-8")
     assert main(["load", PARISH, str(folder)]) == 1
     assert said in capsys.readouterr().err
@@ -210,9 +215,7 @@ def test_an_optional_choice_says_it_may_be_left_empty(tmp_path, own_store, capsy
 def test_a_member_named_instead_of_the_survey_uuid_is_told_as_written(tmp_path, own_store, capsys):
     """«Socio» takes the submission's _uuid: a name there is said as the secretary wrote it, with what to write,
     not as «formato no válido «010152-Juan Pérez»… (por ejemplo EV-P01)»."""
-    folder = tmp_path / "carga"
-    folder.mkdir()
-    (folder / "asociaciones.csv").write_text("Código;Nombre;Número de socios\nA01;Flor de Mayo;40\n", encoding="utf-8")
+    folder = _load_folder(tmp_path, {"asociaciones.csv": FLOR_DE_MAYO})
     (folder / "ayudas.csv").write_text("Código;Asociación;Socio;Institución;Año;Tipo de ayuda;Monto (USD)\n"
                                        "Y1;A01;Juan Pérez;MAG;2024;Insumos;100\n", encoding="utf-8")
     assert main(["load", PARISH, str(folder)]) == 1

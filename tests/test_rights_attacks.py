@@ -72,9 +72,10 @@ def _stale(store):
 ATTACKS = {
     # the account is read from the store, never from the caller's copy
     "forged administrator": (lambda s: records.reset_demo(s, FORGED), PermissionDenied, "no permite"),
-    "account not stored": (lambda s: records.reset_demo(s, GHOST), PermissionDenied, "no permite"),
+    # … and one that is not stored, or no longer active, is told so (not that its role is «Observador»)
+    "account not stored": (lambda s: records.reset_demo(s, GHOST), PermissionDenied, "«fantasma» no está activa"),
     "retired account": (lambda s: records.save_offer(s, RETIRED, _offer(s).item), PermissionDenied,
-                        "no permite"),
+                        "no está activa"),
     "observer": (lambda s: records.save_proposal(s, None, _proposal(s, owned=True).item), PermissionDenied,
                  "no permite"),
     # the stored proposal's owners decide, not the body's

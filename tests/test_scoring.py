@@ -271,3 +271,18 @@ def test_candidates_charge_the_budget_what_is_asked_of_the_gad():
     assert frame["cost_usd"].to_list() == [6000] and frame["total_cost_usd"].to_list() == [10000]
     assert set(frame.columns) >= {"proposal_id", "association_id", "cost_usd", "score"}
     assert BY_CODE["scope"].label_es == "Alcance"
+
+
+@pytest.mark.parametrize(("scores", "said"), [
+    ([72.5, 72.5, 72.5], "Mediana de 3 evaluadores: 72,5 (de 72,5 a 72,5;"),  # all equal, half points
+    ([60.0, 72.5, 85.0], "Mediana de 3 evaluadores: 72,5 (de 60 a 85;"),
+    ([40.0, 90.0], "Mediana de 2 evaluadores: 65,0 (de 40 a 90;"),
+])
+def test_the_explanation_s_lowest_and_highest_frame_the_median_as_scored(scores, said):
+    """The lowest and highest scores are said as given (a half point kept): «72,5 (de 73 a 73)» would put the
+    median outside the scores it is the median of."""
+    evaluations = pl.DataFrame({"proposal_id": ["T-01"] * len(scores), "evaluator_id": list("abc")[:len(scores)],
+                                "criterion": ["feasibility"] * len(scores), "score": scores})
+    rows = {r["criterion"]: r for r in score_proposals([proposal()], CTX, {"feasibility": 1},
+                                                       evaluations).criteria.iter_rows(named=True)}
+    assert rows["feasibility"]["explanation_es"].startswith(said)

@@ -117,6 +117,8 @@ def spanish_message(error: dict[str, Any]) -> str:
         return t("val.not_allowed", value=error.get("input"), expected=expected)
     if kind == "string_too_short" and ctx.get("min_length", 0) > 1 and str(error.get("input", "")).strip():
         return t("val.too_short", minimum=ctx["min_length"])  # «no puede estar vacío» would mislead
+    if kind == "too_short" and ctx.get("actual_length"):  # a list with one item where two are needed is not empty
+        return t("val.too_few", count=ctx["actual_length"], minimum=ctx.get("min_length", ""))
     if kind in ("string_too_short", "too_short"):
         return t("val.empty")
     if kind in ("string_too_long", "too_long"):

@@ -108,7 +108,7 @@ def score_proposals(proposals: Sequence[Proposal], context: CriteriaContext, wei
                 one = n_eval == 1
                 source = t("crit.source.median_one" if one else "crit.source.median", count=n_eval)
                 explanation = t("crit.judged_one" if one else "crit.judged", count=n_eval, score=number(score, 1),
-                                low=number(r["min"], 0), high=number(r["max"], 0), iqr=number(r["iqr"], 1))
+                                low=_given(r["min"]), high=_given(r["max"]), iqr=number(r["iqr"], 1))
                 if disagreement:
                     explanation += t("crit.judged.disagree")
                 flag = disagreement
@@ -134,6 +134,11 @@ def score_proposals(proposals: Sequence[Proposal], context: CriteriaContext, wei
     matrix = _matrix(long)
     totals = _totals(long, proposals)
     return Scoring(criteria=long, totals=totals, matrix=matrix, weights=w, evaluations=agg)
+
+
+def _given(score: float) -> str:
+    """A score as an evaluator gave it: whole («60») or with its decimal («72,5»), never rounded off the median's."""
+    return number(score, 0 if float(score).is_integer() else 1)
 
 
 def _matrix(long: pl.DataFrame) -> pl.DataFrame:

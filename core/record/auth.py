@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.data import rural
 from core.record import row_guard
-from core.record.store import AlreadyExistsError, Store
+from core.record.store import AlreadyExistsError, Store, Unchanged
 from core.texts import label, t
 
 
@@ -219,6 +219,9 @@ class Accounts:
             raise ValueError(t("auth.err.password_short", minimum=MIN_PASSWORD))
         if user.role == Role.ASSOCIATION and not user.association_id:
             raise ValueError(t("auth.err.no_association"))
+        if user.role != Role.ASSOCIATION and user.association_id:
+            raise ValueError(t("auth.err.association_not_rep", username=user.username,
+                               role=label("role", user.role)))
         self._check_parish(user)
         self._check_position(user)
         body = {**user.model_dump(mode="json"), "password_hash": self.hasher.hash(password)}
@@ -260,7 +263,11 @@ class Accounts:
         """`require` with the account as stored (its role, whether active), never the caller's copy of it: a
         retired account, or a copy that claims another role, is refused. A store with no account yet (being set
         up, before its first administrator: nobody can sign in to it) takes the caller as given."""
-        return require(self.signed_in(user), action, association_id, parish_code)
+        acting = self.signed_in(user)
+        if user is not None and acting is None and not can(None, action, association_id, parish_code):
+            # a deactivated, removed or never stored account is told so, not that its role is «Observador»
+            raise PermissionDenied(t("auth.err.inactive", username=user.username))
+        return require(acting, action, association_id, parish_code)
 
     def signed_in(self, user: User | None) -> User | None:
         """Who acts, as the store has them (`current`); the caller as given while the store has no account."""
@@ -268,6 +275,7 @@ class Accounts:
 
     def set_active(self, by: User | None, username: str, active: bool) -> User:
         """Deactivate (or reactivate) an account; an administrator cannot deactivate their own."""
+        own = self.store.get(self.KIND, by.username) if by is not None else None  # read before the check
         actor = self.require(by, Action.MANAGE_USERS)
         if not active and username == actor.username:
             raise ValueError(t("auth.err.deactivate_self"))
@@ -275,8 +283,12 @@ class Accounts:
         body = {**record.body, "active": active}
         if active:  # a president reactivated beside another active one would make two
             self._check_position(_user(body))
+        # written only while the acting account is as checked: two administrators deactivating each other at once
+        # would otherwise leave none
+        kept = [Unchanged(self.KIND, actor.username, own.version)] if own is not None and not active else []
         self.store.save(self.KIND, username, body, actor=actor.username, expected_version=record.version,
-                        action=t("log.action.activate_user" if active else "log.action.deactivate_user"))
+                        action=t("log.action.activate_user" if active else "log.action.deactivate_user"),
+                        unchanged=kept, changed=t("auth.err.actor_changed", username=username))
         return _user(body)
 
     def reset_password(self, by: User | None, username: str, password: str) -> None:

@@ -133,6 +133,8 @@ def backup_bytes(store: Store) -> bytes:
 
 def _schema_problems(con: sqlite3.Connection) -> list[str]:
     extra, missing = store_schema.differences(con)
+    if {"meta", "records", "audit_log"} <= {name for kind, name in missing if kind == "table"}:
+        return [t("backup.not_minga")]  # an empty file or another program's database: not a list of our internals
     problems = [t(key, kind=label("schema_object", kind), name=name)
                 for key, objects in (("backup.extra_object", extra), ("backup.missing_object", missing))
                 for kind, name in objects]

@@ -30,7 +30,7 @@ from pydantic import (
 from core import fmt
 from core.data import rural
 from core.proposals.models import COMPETING, Proposal
-from core.record import facts, row_guard
+from core.record import decision_lines, facts, row_guard
 from core.record.auth import Accounts, Action, Position, Role, User
 from core.record.store import Change, ChangedMeanwhileError, ConflictError, Store, StoredRecord, StoreError, Unchanged
 from core.texts import t, t_count
@@ -87,8 +87,7 @@ class Board(BaseModel):
 
 
 def board(store: Store, parish_code: str) -> Board:
-    """The parish's board as stored. A quorum stored before it had to be at least a majority gives way to the
-    majority (COOTAD art. 320), never to an error on the page."""
+    """The parish's board as stored; an old quorum below a majority gives way to the majority (COOTAD art. 320)."""
     return _board(store.get(BOARD_KIND, parish_code))
 
 
@@ -141,8 +140,7 @@ def board_roll(users: list[User], parish_code: str | None = None) -> list[RollEn
 
 
 def proposed_presiding(roll: list[RollEntry]) -> str | None:
-    """Who the form proposes as presiding the session: the president, else the vice-president (None: no account
-    holds either seat, the person recording chooses)."""
+    """Who the form proposes to preside: the president, else the vice-president (None: the recorder chooses)."""
     return next((e.name for seat in (Position.PRESIDENT, Position.VICE_PRESIDENT) for e in roll if e.position == seat),
                 None)
 
@@ -329,7 +327,9 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     """
     # the stored account: its name goes on the acta, and a board member's parish must be the decision's
     user = Accounts(store).require(user, Action.APPROVE_DECISION, parish_code=draft.parish_code)
-    rural.require_rural(draft.parish_code)
+    rural.require_rural(draft.parish_code)  # and the acta names the parish as the list does, not as the draft says
+    decision_lines.check_lines(draft)
+    draft = draft.model_copy(update={"parish_name": rural.parish_names().get(draft.parish_code) or draft.parish_name})
     facts.require_past(draft.date, t("dec.date"))  # a decision taken, on the board's session
     stored_board = store.get(BOARD_KIND, draft.parish_code)  # its version: a quorum changed meanwhile refuses
     if stored_board is not None and store.get(BOARD_KIND, draft.parish_code, as_logged=True) is None:

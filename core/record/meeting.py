@@ -32,6 +32,7 @@ from core.record import facts, meeting_checks, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, User, can
 from core.record.store import Store, StoreError, Unchanged
 from core.texts import t
+from core.user_text import Line
 
 MEETING, BALLOT, PRIVATE_SCORE, PAIRWISE = "meeting", "ballot", "private_score", "pairwise"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -42,8 +43,8 @@ class Participant(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     participant_id: str
-    name: str = Field(min_length=1, max_length=120)
-    institution: str = Field(default="", max_length=120)
+    name: Line = Field(min_length=1, max_length=120)
+    institution: Line = Field(default="", max_length=120)
     username: str | None = None  # when the participant votes from their own phone
     association_id: str | None = Field(default=None, max_length=40)  # the association they represent, if any
 
@@ -60,7 +61,7 @@ class Meeting(BaseModel):
 
     meeting_id: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,60}$")
     parish_code: str = Field(pattern=r"^\d{6}$")
-    title: str = Field(min_length=1, max_length=200)
+    title: Line = Field(min_length=1, max_length=200)
     date: dt.date
     subject: Literal["problems", "proposals"]
     item_ids: list[str] = Field(min_length=2)
@@ -298,8 +299,7 @@ def _live_proponents(store: Store, meeting: Meeting) -> dict[str, set[str]]:
 
 
 def listed_ids(meeting: Meeting) -> set[str]:
-    """The participants on the meeting's list now: only their ballots, scores and comparisons count (someone the
-    chair took off the list after voting, listed by mistake or gone, keeps their stored ballot but no say)."""
+    """The participants listed now: only their ballots, scores and comparisons count (one taken off keeps no say)."""
     return {p.participant_id for p in meeting.participants}
 
 

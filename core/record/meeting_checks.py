@@ -12,7 +12,8 @@ from core.data import rural
 from core.record import meeting_agenda
 from core.record.auth import Accounts, Action, can
 from core.record.store import Store
-from core.texts import t
+from core.texts import label, t
+from core.user_text import entered
 
 if TYPE_CHECKING:
     from core.record.meeting import Meeting, Participant
@@ -21,10 +22,22 @@ if TYPE_CHECKING:
 def check_save(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
     """Every rule below, in order."""
     _check_stage(meeting, stored)
-    _check_namesakes(meeting, stored)
+    _check_namesakes(meeting, stored)  # first: a name pasted with a hidden mark is often someone listed twice
+    _check_entered(meeting, stored)
     _check_accounts(store, meeting, stored)
+    _check_cast(store, meeting, stored)
     meeting_agenda.check_parish_items(store, meeting, stored)
     meeting_agenda.check_new_items(store, meeting, stored)
+
+
+def _check_entered(meeting: Meeting, stored: Meeting | None) -> None:
+    """A new or changed title or list, as entered (core.user_text): the acta quotes them, so the title is not blank
+    and no text holds a character the PDF would drop. A meeting stored before the rule still moves on unchanged."""
+    if stored is not None and (stored.title, stored.participants) == (meeting.title, meeting.participants):
+        return
+    if not meeting.title.strip():
+        raise ValueError(t("field.where", field=label("field", "title"), message=t("val.empty")))
+    entered(meeting)
 
 
 _STAGES = ("open", "revealed", "closed")
@@ -39,6 +52,34 @@ def _check_stage(meeting: Meeting, stored: Meeting | None) -> None:
     if meeting.model_dump(exclude=kept) != stored.model_dump(exclude=kept) or \
             _STAGES.index(meeting.status) < _STAGES.index(stored.status):
         raise ValueError(t("ses.err.results_shown"))
+
+
+def _check_cast(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
+    """Refuse (Spanish, naming what) a change of an open meeting that the ballots and scores already stored would not
+    fit: an item taken off the table that has votes or scores, or fewer votes each than a ballot already spreads.
+    Counted, such a ballot would stop the tally (and the need criterion a closed vote feeds)."""
+    if stored is None or stored.status != "open":
+        return
+    from core.record.meeting import ballots as all_ballots  # meeting imports this module
+    from core.record.meeting import listed_ballots, listed_scores, pairwise_comparisons, private_scores
+
+    took_part = {r.participant_id for r in (*all_ballots(store, stored.meeting_id),
+                                            *private_scores(store, stored.meeting_id),
+                                            *pairwise_comparisons(store, stored.meeting_id))}
+    now = {p.participant_id: p.username for p in meeting.participants}
+    for person in stored.participants:  # their own part, not the chair's nor another account's to overwrite
+        if person.username and person.participant_id in took_part and \
+                now.get(person.participant_id, person.username) != person.username:
+            raise ValueError(t("ses.err.account_took_part", name=person.name, username=person.username))
+    ballots = listed_ballots(store, meeting)
+    removed = set(stored.item_ids) - set(meeting.item_ids)
+    judged = {item for ballot in ballots for item in ballot.votes} | {
+        score.proposal_id for score in listed_scores(store, meeting)}
+    if removed & judged:
+        raise ValueError(t("ses.err.judged_removed", items=fmt.listing(f"«{item}»" for item in sorted(removed & judged))))
+    used = max((sum(ballot.votes.values()) for ballot in ballots), default=0)
+    if used > meeting.votes_per_participant:
+        raise ValueError(t("ses.err.fewer_votes_than_cast", used=used, allowed=meeting.votes_per_participant))
 
 
 def _check_namesakes(meeting: Meeting, stored: Meeting | None) -> None:

@@ -29,15 +29,22 @@ STRINGS = {
     # -- what core.record.auth refuses ----------------------------------------------------------------------------
     "auth.err.own_association": "Como {role} solo puede {action}: esta es de otra asociación.",
     "auth.err.role": "Su rol ({role}) no permite {action}.",
-    "auth.err.username": "el usuario debe tener de 3 a 40 caracteres: minúsculas, números, punto, guion",
+    "auth.err.username": "el usuario debe tener de 3 a 40 caracteres: letras minúsculas sin tilde ni ñ, números, "
+                         "punto, guion o guion bajo, y empieza con letra o número (sin espacios)",
     "auth.err.admin_exists": "Ya existe un administrador; pídale que cree su cuenta.",
     "auth.err.user_exists": "El usuario «{username}» ya existe.",
     "auth.err.password_short": "La contraseña debe tener al menos {minimum} caracteres.",
     "auth.err.no_association": "Un representante de asociación debe tener una asociación asignada.",
+    "auth.err.association_not_rep": "Solo una cuenta de representante de asociación tiene asociación; la cuenta "
+                                    "«{username}» es de {role}: deje la asociación en blanco.",
+    "auth.err.inactive": "La cuenta «{username}» no está activa en Minga (se desactivó o no está registrada): "
+                         "ingrese de nuevo o pida a un administrador que la reactive.",
     "auth.err.representative_edit": "Una propuesta entregada, o sus asociaciones proponentes, solo las cambia el "
                                     "técnico de planificación.",
     "auth.err.representative_status": "Un representante de asociación solo guarda propuestas en borrador o "
                                       "presentadas; los demás estados los fija el GAD.",
+    "auth.err.actor_changed": "Otro administrador cambió su propia cuenta mientras desactivaba «{username}»: la "
+                              "cuenta «{username}» no se desactivó. Recargue la página y vuelva a intentarlo.",
     "auth.err.deactivate_self": "No puede desactivar su propia cuenta; pida a otro administrador que lo haga.",
     "auth.err.position_not_board": "Solo una cuenta de miembro de la junta puede tener el cargo {position}.",
     "auth.err.position_taken": "El cargo {position} ya lo tiene la cuenta activa «{username}» ({name}); cambie "

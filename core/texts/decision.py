@@ -23,6 +23,10 @@ STRINGS = {
     "dec.need_role": "Solo la junta parroquial registra decisiones. Los demás pueden ver y descargar las actas.",
     "dec.no_scenarios": "No hay escenarios guardados: prepárelos en Decidir › Presupuesto.",
     "dec.scenario": "Escenario a aprobar",
+    "dec.err.line_twice": "el proyecto «{id}» figura dos veces en el acta: cada proyecto va una sola vez",
+    "dec.err.line_both": "el proyecto «{id}» figura a la vez como financiado y como no financiado en el acta",
+    "dec.err.over_available": "los proyectos financiados suman {total}, más que lo disponible ({available}: el "
+                              "presupuesto menos la reserva). No se registró el acta",
     "dec.summary": "Proyectos que financiaría hoy: {count}, por {amount} de {budget}; método: {method}.",
     "dec.already_approved": "Este escenario ya se aprobó en el acta {number} (proyectos: {count}, por {amount}). Lo "
                             "que esa acta decidió ya no compite: corrido hoy, el escenario reparte solo entre las "

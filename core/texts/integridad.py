@@ -117,6 +117,8 @@ STRINGS: dict[str, str] = {
     "constancia.added.drawing": "trazos, rellenos, tipos de letra o márgenes que Minga no imprime en la página {page}",
     # -- backup and restore (core.record.backup) ------------------------------------------------------------
     "backup.extra_object": "El respaldo tiene un objeto que Minga no crea ({kind} «{name}»).",
+    "backup.not_minga": "El archivo no es un respaldo de Minga: es una base SQLite vacía o de otro programa. Elija "
+                        "el archivo que descargó con «Descargar respaldo».",
     "backup.missing_object": "Al respaldo le falta {kind} «{name}».",
     "backup.meta": "El respaldo es de otra versión del almacén ({version}) o tiene datos de control desconocidos.",
     "backup.unknown_kind": "El respaldo tiene un registro de un tipo desconocido: {kind} «{record}».",

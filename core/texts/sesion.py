@@ -174,6 +174,12 @@ STRINGS = {
     "ses.err.unknown_criterion": "«{criterion}» no es un criterio de Minga",
     "ses.err.unknown_pair": "«{pair}» no compara dos criterios distintos de Minga",
     "ses.err.pairwise_range": "la comparación «{pair}» debe estar entre 1/9 y 9",
+    "ses.err.account_took_part": "«{name}» ya votó o puntuó con su usuario «{username}»: su usuario no puede "
+                                 "cambiarse ni quitarse en esta sesión. Lo guardado no cambió",
+    "ses.err.judged_removed": "ya tienen votos o puntajes en esta sesión y no pueden quitarse de ella: {items}. "
+                              "Lo guardado no cambió",
+    "ses.err.fewer_votes_than_cast": "una papeleta ya guardada reparte {used} votos: la sesión no puede bajar a "
+                                     "{allowed} votos por participante. Lo guardado no cambió",
     "ses.err.unknown_items": "temas que no están en la sesión: {items}",
     "ses.err.too_many_votes": "reparte {used} votos y tiene {allowed}: quite {extra} para guardar la papeleta",
     "ses.err.only_yourself": "Solo puede votar o puntuar por usted mismo en esta sesión.",

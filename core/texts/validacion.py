@@ -50,6 +50,7 @@ STRINGS: dict[str, str] = {
     "val.bound.less_than": "menor que",
     "val.not_allowed": "valor no permitido «{value}»; se admite: {expected}",
     "val.empty": "no puede estar vacío",
+    "val.too_few": "tiene {count} y hacen falta al menos {minimum}",
     "val.too_long": "es demasiado largo (máximo {max})",
     "val.too_short": "es demasiado corto (mínimo {minimum} caracteres)",
     "val.pattern": "formato no válido «{value}»",
