@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.engine.allocation import choices
 from core.engine.allocation.code_order import first_in_code_order
 from core.engine.allocation.fill import complete, ratio_order
 from core.engine.allocation.instance import Instance
@@ -119,6 +120,10 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
         coverable, uncovered = coverable_associations(inst, r)
         for assoc, why in uncovered.items():
             notes.append(t("alloc.note.cannot_cover", association=inst.name(assoc), reason=why))
+    if inst.dedup and not strict:
+        by_choices = _solve_by_choices(inst, r, tie_break, coverable, notes, uncovered)
+        if by_choices is not None:
+            return by_choices
     alike = interchangeable(inst, r, by_association=r.cap is not None or coverable is not None)
     # the exact search adds values up: people counted once go to HiGHS
     searched = _search(inst, r, coverable, alike) if tie_break and not strict and not inst.dedup else None
@@ -159,6 +164,26 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
     seconds, solves = seconds + mip.seconds, solves + mip.solves
     return Solved(x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable, coverage_min,
                   z=z, seconds=seconds, solves=solves)
+
+
+def _solve_by_choices(inst: Instance, r: Rules, tie_break: bool, coverable: list[int] | None, notes: list[str],
+                      uncovered: dict[str, str]) -> Solved | None:
+    """People counted once, one subset per group of associations (`choices`); None when that model cannot
+    answer (a group too large to list, rules that cannot hold): the model over proposals takes over."""
+    status, x, seconds, solves = choices.solve(inst, r, coverable, None, tie_break)
+    coverage_min = None
+    said = list(notes)
+    if status == "infeasible" and coverable:
+        coverage_min, _, more_seconds, more_solves = _max_coverage(inst, r, coverable, False, said)
+        seconds, solves = seconds + more_seconds, solves + more_solves
+        if coverage_min is None:
+            return None
+        status, x, more_seconds, more_solves = choices.solve(inst, r, coverable, coverage_min, tie_break)
+        seconds, solves = seconds + more_seconds, solves + more_solves
+    if status != "optimal" or x is None:
+        return None
+    return Solved(x, "optimal", "Optimal", t("alloc.message.optimal"), said, uncovered, coverable, coverage_min,
+                  z=worth(inst, x), seconds=seconds, solves=solves)
 
 
 @dataclass

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 
+import highspy
 import numpy as np
 
+from core.engine.allocation import choices
 from core.engine.allocation.exact import Solved, best_score, solve_optimal
 from core.engine.allocation.fill import complete, ratio_order
 from core.engine.allocation.instance import Instance
@@ -46,18 +48,40 @@ class ForcedSolver:
         # the exact search adds values up: with people counted once, every proposal takes the LP and MIP path
         if solved.coverage_min is None and not inst.dedup and self.lp.run() == "optimal":
             self.base = dual_bound(self.lp)
+        # people counted once: one subset per group (`choices`), each group listed once
+        self.lister = choices.Lister(inst, r, solved.coverable, solved.coverage_min) if inst.dedup else None
+        self.choice_seconds, self.choice_solves = 0.0, 0
 
     @property
     def seconds(self) -> float:
-        return self.lp.seconds + self.mip.seconds
+        return self.lp.seconds + self.mip.seconds + self.choice_seconds
 
     @property
     def solves(self) -> int:
-        return self.mip.solves
+        return self.mip.solves + self.choice_solves
+
+    def _chosen_with(self, i: int, depth: int) -> tuple[bool, np.ndarray | None]:
+        """(answered, the best allocation holding i over the first `depth` levels of `choices`, None if none)."""
+        listed = self.lister.options(holding=i) if self.lister is not None else None
+        if listed is None:
+            return False, None
+        model = choices.ChoiceModel(self.inst, self.r, listed, self.solved.coverage_min)
+        chosen = model.best(choices.levels(listed, True)[:depth])
+        self.choice_seconds, self.choice_solves = self.choice_seconds + model.seconds, self.choice_solves + model.solves
+        if chosen is None:
+            return model.status == highspy.HighsModelStatus.kInfeasible, None
+        x = model.opts.allocation(self.n, chosen)
+        if not self._valid(x):
+            return False, None
+        self.found.append(x)
+        return True, x
 
     def best_with(self, i: int) -> np.ndarray | None:
         """The best allocation that includes proposal i (None when the rules allow none): first the exact search
         under the shared bound, then, if it cannot prove its answer, the LP with i forced in and a MIP."""
+        answered, chosen = self._chosen_with(i, 1)
+        if answered:
+            return chosen
         lower, upper = self.lp.lower.copy(), self.lp.upper.copy()
         lower[i] = 1.0
         if self.base is not None:
@@ -113,6 +137,9 @@ class ForcedSolver:
     def best_score_with(self, i: int, best: np.ndarray) -> np.ndarray:
         """Among the allocations that hold i and reach the optimum's people-weighted total (`best` does), the one
         with the largest total score."""
+        answered, chosen = self._chosen_with(i, 2)
+        if answered and chosen is not None:
+            return chosen
         mip = Mip(self.inst, self.r, coverable=self.solved.coverable, coverage_min=self.solved.coverage_min,
                   force_in=i)
         mip.add_value_row(self.solved.z - 0.5)
