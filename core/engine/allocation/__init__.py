@@ -21,7 +21,8 @@ total cost, then the proposals first in code order. Rules that cannot all hold c
 
 Modules: `instance` (the candidates as arrays), `rules`, `mip` (the HiGHS model), `search` (the exact search
 bounded by the LP's duals) and `walk` (its compiled depth-first walk), `fill` (greedy fills: first allocations to
-beat), `exact`, `people` (each member counted once), `code_order` (the last tie-break, over kinds of alike proposals), `heuristics` (the comparators)
+beat), `exact`, `people` (each member counted once), `choices` (people counted once as one subset per group of
+associations), `code_order` (the last tie-break, over kinds of alike proposals), `heuristics` (the comparators)
 and `turns` (their compiled walk), `proportional`, `explanations` («¿por qué no?»), `result`, `api` (entry points).
 """
 

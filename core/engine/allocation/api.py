@@ -172,8 +172,9 @@ def allocate(candidates: pl.DataFrame, budget_usd: float, *, method: Method = "o
 
 
 def warm_up() -> None:
-    """Compile the exact search and the comparators' walk (numba; a few seconds, once per checkout) or load them
-    from numba's cache (a fraction of a second, once per process), so that nobody waits for them at their first
+    """Compile the exact search, the scope objective's subsets and the comparators' walk (numba; a few seconds,
+    once per checkout) or load them from numba's cache (a fraction of a second, once per process), so that nobody
+    waits for them at their first
     allocation: `make test` and `make bench` call it before they start, and scripts/serve.py (`make run`) before
     the server listens."""
     tiny = pl.DataFrame({"proposal_id": ["A", "B", "C"], "association_id": ["X", "X", "Y"],
@@ -181,6 +182,8 @@ def warm_up() -> None:
     for method in ("optimal", "greedy"):
         allocate_detailed(tiny, AllocationRules(budget_usd=900.0, min_one_per_association=True), method=method,
                           explain=True)
+    allocate_detailed(tiny, AllocationRules(budget_usd=900.0), method="scope", explain=False,
+                      association_members={"X": 5})  # the subsets' compiled front (choices)
 
 
 __all__ = ["COMPARATORS", "EXACT", "METHODS", "OBJECTIVES", "Method", "allocate", "allocate_detailed", "explain_proposal",

@@ -258,39 +258,28 @@ class ChoiceModel:
         self.solves = 0
         self.status = highspy.HighsModelStatus.kNotset
 
-    def best(self, levels: list[np.ndarray], start: np.ndarray | None = None) -> np.ndarray | None:
-        """The chosen subsets (bool per subset) that maximise each level in turn, or None if HiGHS proves none.
-        Each level is kept by a row for the next; the rows are removed before returning."""
+    def best(self, levels: list[np.ndarray], known: float | None = None) -> np.ndarray | None:
+        """The chosen subsets (bool per subset) that maximise each level in turn, or None if HiGHS proves none;
+        `known`: the first level's optimum, when the caller has it (only its LP is solved, to drop subsets). Each
+        level is kept by a row for the next; the rows and the dropped subsets are restored before returning."""
         began, rows = time.perf_counter(), self.h.getNumRow()
         every = np.arange(self.m, dtype=np.int32)
         lp = self.h.getLp()
         lower, upper = np.asarray(lp.col_lower_).copy(), np.asarray(lp.col_upper_).copy()
-        chosen = start
-        if start is None:
-            self.h.clearSolver()  # the same answer whatever was solved before (explanations one by one or all)
+        chosen = None
+        self.h.clearSolver()  # the same answer whatever was solved before (explanations one by one or all)
         try:
             for depth, costs in enumerate(levels):
                 costs = costs.astype(float)
                 self.h.changeColsCost(self.m, every, costs)
                 later = depth + 1 < len(levels)
-                if later:
-                    relaxed = self._relaxation()
-                if chosen is not None:
-                    solution = highspy.HighsSolution()
-                    solution.col_value = chosen.astype(float).tolist()
-                    solution.value_valid = True
-                    self.h.setSolution(solution)
-                self.h.run()
-                self.solves += 1
-                self.status = self.h.getModelStatus()
-                if self.status != highspy.HighsModelStatus.kOptimal:
-                    return None
-                chosen = np.asarray(self.h.getSolution().col_value) > 0.5
-                best = float(costs @ chosen)
-                if abs(best - self.h.getInfo().objective_function_value) > 0.5:
-                    self.h.clearSolver()  # a warm start HiGHS answered wrongly (mip.agrees): from scratch
-                    self.h.run()
-                    chosen = np.asarray(self.h.getSolution().col_value) > 0.5
+                relaxed = self._relaxation() if later else None
+                if depth == 0 and known is not None and later:
+                    best = known
+                else:
+                    chosen = self._run(chosen, costs)
+                    if chosen is None:
+                        return None
                     best = float(costs @ chosen)
                 if later:
                     self.h.addRow(best - 0.5, INF, self.m, every, costs)
@@ -301,6 +290,27 @@ class ChoiceModel:
             self.h.deleteRows(self.h.getNumRow() - rows, np.arange(rows, self.h.getNumRow(), dtype=np.int32))
             self.h.changeColsBounds(self.m, every, lower, upper)
             self.seconds += time.perf_counter() - began
+
+    def _run(self, start: np.ndarray | None, costs: np.ndarray) -> np.ndarray | None:
+        """One level's MIP from `start` (the level before's answer); again from scratch when HiGHS reports an
+        objective its solution does not have (`mip.agrees`)."""
+        if start is not None:
+            solution = highspy.HighsSolution()
+            solution.col_value = start.astype(float).tolist()
+            solution.value_valid = True
+            self.h.setSolution(solution)
+        for attempt in range(2):
+            if attempt:
+                self.h.clearSolver()
+            self.h.run()
+            self.solves += 1
+            self.status = self.h.getModelStatus()
+            if self.status != highspy.HighsModelStatus.kOptimal:
+                return None
+            chosen = np.asarray(self.h.getSolution().col_value) > 0.5
+            if abs(float(costs @ chosen) - self.h.getInfo().objective_function_value) <= 0.5:
+                return chosen
+        return None
 
     def _relaxation(self) -> tuple[float, np.ndarray, np.ndarray] | None:
         self.h.setOptionValue("solve_relaxation", True)
