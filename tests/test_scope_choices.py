@@ -49,13 +49,24 @@ def city(n: int, n_assoc: int, seed: int, joint: int = 0) -> tuple[pl.DataFrame,
     return frame, rules, members
 
 
-@pytest.mark.parametrize(("seed", "joint"), [(1, 0), (2, 0), (3, 2), (4, 3)])
-def test_the_subsets_model_gives_the_allocation_of_the_model_over_proposals(seed, joint, monkeypatch):
-    frame, rules, members = city(36, 6, seed, joint)
+@pytest.mark.parametrize(("n", "n_assoc", "seed", "joint"), [(36, 6, 1, 0), (36, 6, 2, 0), (24, 8, 3, 1),
+                                                        (30, 10, 5, 2)])
+def test_the_subsets_model_gives_the_allocation_of_the_model_over_proposals(n, n_assoc, seed, joint, monkeypatch):
+    frame, rules, members = city(n, n_assoc, seed, joint)
+    answers, solve = [], choices.solve
+
+    def spy(*args):
+        answer = solve(*args)
+        answers.append(answer[0])
+        return answer
+
+    monkeypatch.setattr(choices, "solve", spy)
     by_groups = allocate_detailed(frame, rules, method="scope", explain=False, association_members=members)
+    assert answers == ["optimal"]  # the subsets' model answered (every group small enough to list)
     monkeypatch.setattr(choices, "MAX_FREE", 0)  # no group can be listed: the model over proposals answers
     monkeypatch.setattr(choices, "MAX_JOINT_FREE", 0)
     over_proposals = allocate_detailed(frame, rules, method="scope", explain=False, association_members=members)
+    assert answers[1:] == ["too_large"]
     assert by_groups.funded_ids == over_proposals.funded_ids
     assert by_groups.people_reached == over_proposals.people_reached
 

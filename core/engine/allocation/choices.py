@@ -60,6 +60,22 @@ class Options:
         owner = np.repeat(np.arange(len(self.group)), np.diff(self.ptr))
         return owner[self.idx == i]
 
+    def choosing(self, x: np.ndarray) -> np.ndarray | None:
+        """The subsets (bool per subset) that make allocation x, None when one of them is not listed."""
+        sizes = np.diff(self.ptr)
+        inside = np.add.reduceat(x[self.idx].astype(np.int64), self.ptr[:-1]) if len(self.idx) else sizes * 0
+        inside = np.where(sizes > 0, inside, 0)  # reduceat repeats the next entry for an empty subset
+        per_group = np.bincount(self.group_of[x], minlength=self.n_groups)
+        match = (inside == sizes) & (sizes == per_group[self.group])
+        first = np.full(self.n_groups, -1, dtype=np.int64)
+        hits = np.flatnonzero(match)
+        first[self.group[hits[::-1]]] = hits[::-1]
+        if (first < 0).any():
+            return None
+        chosen = np.zeros(len(self.group), dtype=bool)
+        chosen[first] = True
+        return chosen
+
     def allocation(self, n: int, chosen: np.ndarray) -> np.ndarray:
         x = np.zeros(n, dtype=bool)
         for o in np.flatnonzero(chosen).tolist():
@@ -258,15 +274,17 @@ class ChoiceModel:
         self.solves = 0
         self.status = highspy.HighsModelStatus.kNotset
 
-    def best(self, levels: list[np.ndarray], known: float | None = None) -> np.ndarray | None:
+    def best(self, levels: list[np.ndarray], known: float | None = None,
+             start: np.ndarray | None = None) -> np.ndarray | None:
         """The chosen subsets (bool per subset) that maximise each level in turn, or None if HiGHS proves none;
         `known`: the first level's optimum, when the caller has it (only its LP is solved, to drop subsets). Each
-        level is kept by a row for the next; the rows and the dropped subsets are restored before returning."""
+        level is kept by a row for the next; the rows and the dropped subsets are restored before returning. `start`:
+        an allocation for the first MIP to start from (its level's optimum or not)."""
         began, rows = time.perf_counter(), self.h.getNumRow()
         every = np.arange(self.m, dtype=np.int32)
         lp = self.h.getLp()
         lower, upper = np.asarray(lp.col_lower_).copy(), np.asarray(lp.col_upper_).copy()
-        chosen = None
+        chosen = self.opts.choosing(start) if start is not None else None
         self.h.clearSolver()  # the same answer whatever was solved before (explanations one by one or all)
         try:
             for depth, costs in enumerate(levels):

@@ -60,13 +60,14 @@ class ForcedSolver:
     def solves(self) -> int:
         return self.mip.solves + self.choice_solves
 
-    def _chosen_with(self, i: int, depth: int, known: float | None = None) -> tuple[bool, np.ndarray | None]:
+    def _chosen_with(self, i: int, depth: int, known: float | None = None,
+                     start: np.ndarray | None = None) -> tuple[bool, np.ndarray | None]:
         """(answered, the best allocation holding i over the first `depth` levels of `choices`, None if none)."""
         listed = self.lister.options(holding=i) if self.lister is not None else None
         if listed is None:
             return False, None
         model = choices.ChoiceModel(self.inst, self.r, listed, self.solved.coverage_min)
-        chosen = model.best(choices.levels(listed, True)[:depth], known)
+        chosen = model.best(choices.levels(listed, True)[:depth], known, start)
         self.choice_seconds, self.choice_solves = self.choice_seconds + model.seconds, self.choice_solves + model.solves
         if chosen is None:
             return model.status == highspy.HighsModelStatus.kInfeasible, None
@@ -137,7 +138,7 @@ class ForcedSolver:
     def best_score_with(self, i: int, best: np.ndarray) -> np.ndarray:
         """Among the allocations that hold i and reach the optimum's people-weighted total (`best` does), the one
         with the largest total score."""
-        answered, chosen = self._chosen_with(i, 2, known=self.solved.z)
+        answered, chosen = self._chosen_with(i, 2, known=self.solved.z, start=best)
         if answered and chosen is not None:
             return chosen
         mip = Mip(self.inst, self.r, coverable=self.solved.coverable, coverage_min=self.solved.coverage_min,
