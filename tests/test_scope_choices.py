@@ -78,3 +78,14 @@ def test_two_thousand_proposals_with_each_member_counted_once_take_seconds():
     result = allocate_detailed(frame, rules, method="scope", explain=False, association_members=members)
     assert result.feasible and result.funded_ids
     assert time.process_time() - start < 10  # CPU seconds; the bench holds it to 5 s, the model over proposals 35+
+
+
+def test_a_proposal_with_a_negative_score_reaches_nobody_it_would_count_against():
+    """P1 (score −10) must be funded: counted once, its people go to nobody (the best flow gives a negative score
+    none), so «a» keeps room for no one and P3 (31 × 10 people) beats P2 (30 × 10)."""
+    candidates = pl.DataFrame({"proposal_id": ["P1", "P2", "P3"], "association_id": ["a", "a", "b"],
+                               "cost_usd": [5.0, 10.0, 10.0], "score": [-10.0, 30.0, 31.0],
+                               "direct_beneficiaries": [10, 10, 10]})
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=15, must_fund=["P1"]), method="scope",
+                               explain=False, association_members={"a": 10, "b": 10})
+    assert result.funded_ids == ["P1", "P3"]

@@ -15,10 +15,12 @@ for the next. Between levels, the LP relaxation's reduced costs drop every subse
 allocation at the level's optimum (a bound below it), so the later levels see few subsets.
 
 Worth of a subset: within one association, the greedy by score is the optimum of `people.flow` (a proposal with
-a higher score takes its people first); a group of several associations takes `people.flow` per subset.
+a higher score takes its people first, one below zero takes none); a group of several associations takes
+`people.flow` per subset.
 
 Listing is exponential: a group with more than `MAX_FREE` (one association) or `MAX_JOINT_FREE` (several)
-proposals that no rule fixes returns None, and the caller solves the model over proposals (exact, slower)."""
+proposals that no rule fixes, or more than `MAX_LISTED` subsets in all, returns None, and the caller solves the
+model over proposals (exact, slower)."""
 
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ from core.engine.allocation.rules import Rules, breaks_a_rule
 
 MAX_FREE = 16  # 65.536 subsets of one association
 MAX_JOINT_FREE = 8  # 256 subsets of a group of several associations, each its own flow
+MAX_LISTED = 1 << 20  # subsets of every group together (memory: a few hundred bytes each while listed)
 SLACK = 1e-6  # relative float slack on the LP's bound before a subset is dropped
 
 
@@ -116,8 +119,10 @@ class Lister:
         self.crossing = {i for pair in across for i in pair}
         self.hard = coverable is not None and coverage_min is None
         self.cover_set = set(coverable or [])
-        self.parts: list[tuple] | None = []
-        for g in range(len(self.groups)):
+        fixed = set(r.must) | set(r.must_not)
+        listed = sum(1 << sum(1 for i in props if i not in fixed) for props in self.groups)
+        self.parts: list[tuple] | None = [] if listed <= MAX_LISTED else None
+        for g in range(len(self.groups) if self.parts is not None else 0):
             listed = self._list(g)
             if listed is None:
                 self.parts = None
@@ -213,12 +218,13 @@ def _worth(inst: Instance, props: list[int], spots: list[int], chosen: np.ndarra
             out[o] = int(round(flow(inst, x, inst.s_int.astype(float))[0]))
         return out
     members = int(capacity[spots[0]])
-    if members < 0:  # unknown: every proposal counts its whole reach
-        return chosen @ (s_int * reach)
+    if members < 0:  # unknown: every proposal counts its whole reach (none below a zero score)
+        return chosen @ (np.maximum(s_int, 0) * reach)
     order = np.argsort(-s_int, kind="stable")
-    taken = np.where(chosen[:, order], reach[order], 0)
+    counted = chosen[:, order] & (s_int[order] > 0)  # the best flow gives a score below zero nobody
+    taken = np.where(counted, reach[order], 0)
     before = np.cumsum(taken, axis=1) - taken
-    people = np.where(chosen[:, order], np.clip(np.minimum(reach[order], members - before), 0, None), 0)
+    people = np.where(counted, np.clip(np.minimum(reach[order], members - before), 0, None), 0)
     return people @ s_int[order]
 
 
