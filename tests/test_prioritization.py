@@ -169,3 +169,14 @@ def test_a_required_proposal_an_acta_already_funded_is_met_not_refused(inputs, m
     assert "EV-P01" not in run.candidates["proposal_id"].to_list()
     out = prioritize(inputs, AllocationRules(budget_usd=30000, must_fund=["EV-P04"]), weights=STUDY, method=method)
     assert not out.result.feasible and "«EV-P04»" in out.result.message_es
+
+
+def test_the_scope_objective_counts_each_member_of_el_valle_once(con, inputs):
+    """The flagship EV-P01 reaches every member of its five associations: nothing funded with it can reach them a
+    second time, so the people reached are at most the members of the parish's associations (SQL), each once."""
+    members = query(con, "SELECT association_id, members_total FROM associations WHERE parish_code = '010170'")
+    result = prioritize(inputs, AllocationRules(budget_usd=60_000), weights=STUDY, method="scope", explain=False)
+    assert result.result.feasible and "EV-P01" in result.result.funded_ids
+    reached = {a for o in result.result.proposals if o.funded for a in o.association_ids}
+    counted = dict(zip(members["association_id"], members["members_total"], strict=True))
+    assert result.result.people_reached <= sum(counted[a] for a in reached)

@@ -138,7 +138,7 @@ def _explain(parish_code: str, version: tuple[tuple[int, str], ...], weights: tu
     p = _run(parish_code, version, weights, rules_json, method, False)
     return explain_proposal(p.candidates, p.result.rules, proposal_id,  # as the run applied them
                             method=method, association_names=_inputs(parish_code, version).association_names,
-                            score_max=100.0)
+                            score_max=100.0, association_members=p.association_members)
 
 
 def explain(parish_code: str, weights: Mapping[str, float], rules: AllocationRules,

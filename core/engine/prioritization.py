@@ -66,6 +66,8 @@ class Prioritization:
     # the advisory group's closed meetings that fed it, by what they gave: "scores" (the judged criteria), "need"
     # (the vote on problems), "ballots" (the votes on proposals the proportional objective shares the budget by)
     fed_by: dict[str, MeetingRef] = field(default_factory=dict)
+    # association_id → members, where known: the allocation counted each association's people once with them
+    association_members: dict[str, int] = field(default_factory=dict)
 
     @property
     def meetings(self) -> tuple[MeetingRef, ...]:
@@ -211,11 +213,12 @@ def prioritize(inputs: DecisionInputs, rules: AllocationRules, *, weights: Mappi
     if met:  # required, and an acta funded them already: met, no longer competing (a screened-out one is refused)
         rules = rules.model_copy(update={"must_fund": [p for p in rules.must_fund if p not in met]})
     result = allocate_detailed(frame, rules, method=method, explain=explain, ballots=inputs.ballots.ballots,
-                               association_names=inputs.association_names, score_max=100.0)
+                               association_names=inputs.association_names, score_max=100.0,
+                               association_members=inputs.association_members)
     ballots_meeting = inputs.ballots.meeting if method == "proportional" and result.feasible else None
     fed = {role: m for role, m in (("scores", group.meeting if group else None), ("need", inputs.problems_meeting),
                                    ("ballots", ballots_meeting)) if m is not None}
-    return Prioritization(screenings, scoring, frame, result, fed)
+    return Prioritization(screenings, scoring, frame, result, fed, dict(inputs.association_members))
 
 
 def associations_without_proposal(inputs: DecisionInputs) -> list[str]:

@@ -330,7 +330,8 @@ def decision_draft(scenario: Scenario, prioritization: Prioritization, associati
     missing = [o.proposal_id for o in result.proposals if not o.funded and o.rule is None]
     if missing and result.method in ("optimal", "scope"):
         explained = allocate_detailed(prioritization.candidates, result.rules, method=result.method, explain=missing,
-                                      association_names=association_names, score_max=100.0)
+                                      association_names=association_names, score_max=100.0,
+                                      association_members=prioritization.association_members)
         outcomes.update({o.proposal_id: o for o in explained.proposals if o.proposal_id in missing})
     funded = [FundedLine(proposal_id=o.proposal_id, title=o.title or o.proposal_id,
                          associations_es=_association_names(o.association_ids, association_names),

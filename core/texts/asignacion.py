@@ -8,7 +8,9 @@ STRINGS: dict[str, str] = {
                         "igual en cada cálculo). Los métodos voraz y de reparto igual recorren las propuestas por "
                         "puntaje (mayor primero), luego por costo (menor primero) y luego por código."),
     "alloc.tie_break_scope": ("Desempate: entre asignaciones con el mismo total de puntaje por persona alcanzada "
-                              "(puntajes a dos decimales) se elige la de menor costo; si aún empatan, la de "
+                              "(puntajes a dos decimales) se elige la de mayor puntaje total si se sabe cuántos "
+                              "socios tiene cada asociación (cada socio cuenta entonces una sola vez), y luego la de "
+                              "menor costo; si aún empatan, la de "
                               "propuestas que van primero en el orden de los códigos (la menor suma de sus posiciones "
                               "en ese orden; un empate que quede se resuelve igual en cada cálculo)."),
     # -- candidates and rules that cannot be used --------------------------------------------------------
@@ -169,6 +171,13 @@ STRINGS: dict[str, str] = {
     "alloc.block.min_one": " (la regla de al menos una por asociación reserva dinero para las demás asociaciones)",
     "alloc.out.gap": "{rule}: {parts}. Para entrar tendría que dejar fuera {displaces}; con ella {total} sería "
                      "{best_with} en vez de {best}. Entraría con un puntaje mayor que {needed} (hoy tiene {score})",
+    "alloc.out.gap_counted": "{rule}: {parts}. Para entrar tendría que dejar fuera {displaces}; con ella {total} "
+                             "sería {best_with} en vez de {best}. Las personas que alcanza ya cuentan por otras "
+                             "propuestas de esa asignación, así que su puntaje (hoy {score}) no suma nada en ella",
+    "alloc.out.score_scope": "{rule}: {parts}. Con ella el total de puntaje por persona alcanzada seguiría siendo "
+                             "{best}, pero tendría que dejar fuera {displaces} y el puntaje total de lo financiado bajaría de {total} a {total_with}; "
+                             "entre asignaciones que alcanzan igual se elige la de mayor puntaje total. Entraría con "
+                             "un puntaje mayor que {needed} (hoy tiene {score})",
     "alloc.out.total_score": "el mejor puntaje total",
     "alloc.out.total_scope": "el mejor total de puntaje por persona alcanzada",
     "alloc.out.displaces_nothing": "nada de lo financiado",

@@ -56,7 +56,8 @@ LABELS: dict[str, dict[str, str]] = {
     "allocation_objective": {
         "optimal": "Maximiza la suma de los puntajes de los proyectos financiados.",
         "scope": "Maximiza la suma de los puntajes multiplicados por las personas que alcanza cada proyecto "
-                 "(beneficiarios directos o, si faltan, los socios de sus asociaciones).",
+                 "(beneficiarios directos o, si faltan, los socios de sus asociaciones); si se sabe cuántos socios "
+                 "tiene una asociación, cada uno cuenta una sola vez aunque varios proyectos lo alcancen.",
         "proportional": "Da a cada participante del grupo asesor una parte igual del presupuesto y financia lo que "
                         "sus partidarios pueden pagar juntos; lo que sobra se completa por puntos del grupo por dólar.",
         "greedy": "Financia por puntaje, de mayor a menor, saltando lo que no cabe (no maximiza un total).",
@@ -348,7 +349,8 @@ STRINGS: dict[str, str] = {
     "budget.figure.covered": "- **Asociaciones con proyecto:** {part} de {whole} con propuestas elegibles ({parish} "
                              "en la parroquia)",
     "budget.figure.beneficiaries": "- **Beneficiarios directos:** {n}",
-    "budget.figure.reach": "- **Personas alcanzadas** (beneficiarios o, si faltan, socios): {n}",
+    "budget.figure.reach": "- **Personas alcanzadas** (beneficiarios o, si faltan, socios; cada asociación "
+                           "aporta a lo sumo sus socios, una sola vez): {n}",
     "budget.figure.gini": "- **Reparto del dinero:** Gini {gini}; la asociación que más recibe se lleva el {share} "
                           "del presupuesto",
     "budget.metric.gini_help": "0: todas las asociaciones reciben lo mismo; cerca de 1: una sola recibe casi todo.",

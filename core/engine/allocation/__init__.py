@@ -6,7 +6,8 @@ joint proposal), `direct_beneficiaries`, `reach` (people reached, for the scope 
 
 Objectives the board chooses (`OBJECTIVES`), each exact or computed by a published rule:
 - ``"optimal"``: the largest total score (HiGHS, exact);
-- ``"scope"``: the largest total of score × people reached (HiGHS, exact);
+- ``"scope"``: the largest total of score × people reached (HiGHS, exact), each association's members counted
+  once when `association_members` gives their number (`people`);
 - ``"proportional"``: the Method of Equal Shares over the advisory group's ballots (pabutools), completed by
   the greedy utilitarian rule.
 Comparators (`COMPARATORS`): ``"greedy"`` (CONSUL's rule) and ``"equal_split"`` (the status quo the El Valle
@@ -20,7 +21,8 @@ total cost, then the proposals first in code order. Rules that cannot all hold c
 
 Modules: `instance` (the candidates as arrays), `rules`, `mip` (the HiGHS model), `search` (the exact search
 bounded by the LP's duals) and `walk` (its compiled depth-first walk), `fill` (greedy fills: first allocations to
-beat), `exact`, `code_order` (the last tie-break, over kinds of alike proposals), `heuristics` (the comparators)
+beat), `exact`, `people` (each member counted once), `choices` (people counted once as one subset per group of
+associations), `code_order` (the last tie-break, over kinds of alike proposals), `heuristics` (the comparators)
 and `turns` (their compiled walk), `proportional`, `explanations` («¿por qué no?»), `result`, `api` (entry points).
 """
 

@@ -64,7 +64,8 @@ def _solve(inst: Instance, r: Rules, rules: AllocationRules, method: str,
 def allocate_detailed(candidates: pl.DataFrame, rules: AllocationRules, *, method: Method = "optimal",
                       explain: bool | int | Sequence[str] = True, ballots: Ballots | None = None,
                       association_names: Mapping[str, str] | None = None,
-                      score_max: float | None = None) -> AllocationResult:
+                      score_max: float | None = None,
+                      association_members: Mapping[str, int] | None = None) -> AllocationResult:
     """Allocate the budget among `candidates` under `rules` and explain every outcome.
 
     `method`: "optimal" (the largest total score, exact), "scope" (the largest total of score × people reached,
@@ -72,11 +73,12 @@ def allocate_detailed(candidates: pl.DataFrame, rules: AllocationRules, *, metho
     "greedy" and "equal_split". `explain` (exact methods): True explains every unfunded proposal, False none, an
     integer k the k with the highest scores, a list of ids those (adding the cost each would have to shed).
     `association_names` put names instead of codes in the sentences; `score_max` is the top of the score scale,
-    when there is one (a need above it is called impossible).
+    when there is one (a need above it is called impossible). `association_members` (association_id → its
+    members, where known) counts each association's people once: in `people_reached` and in the scope objective.
     """
     _check_method(method)
     wall = time.perf_counter()
-    inst = build_instance(candidates, scope=method == "scope", names=association_names)
+    inst = build_instance(candidates, scope=method == "scope", names=association_names, members=association_members)
     prepared, problems = prepare_rules(inst, rules)
     if prepared is None:
         return infeasible_result(inst, rules, method, " ".join(problems), wall)
@@ -109,23 +111,26 @@ def allocate_detailed(candidates: pl.DataFrame, rules: AllocationRules, *, metho
 
 def explain_proposal(candidates: pl.DataFrame, rules: AllocationRules, proposal_id: str, *,
                      method: Method = "optimal", association_names: Mapping[str, str] | None = None,
-                     score_max: float | None = None) -> ProposalOutcome:
+                     score_max: float | None = None,
+                     association_members: Mapping[str, int] | None = None) -> ProposalOutcome:
     """The exact «¿por qué no?» of one proposal, with the cost it would have to shed."""
     if proposal_id not in set(candidates["proposal_id"].cast(pl.Utf8).to_list()):
         raise ValueError(t("alloc.input.not_candidate", id=proposal_id))
     result = allocate_detailed(candidates, rules, method=method if method in EXACT else "optimal",
-                               explain=[proposal_id], association_names=association_names, score_max=score_max)
+                               explain=[proposal_id], association_names=association_names, score_max=score_max,
+                               association_members=association_members)
     return next(o for o in result.proposals if o.proposal_id == proposal_id)
 
 
 def funded_under_scores(candidates: pl.DataFrame, rules: AllocationRules, scores: np.ndarray, *,
-                        method: Method = "optimal", ballots: Ballots | None = None) -> np.ndarray:
+                        method: Method = "optimal", ballots: Ballots | None = None,
+                        association_members: Mapping[str, int] | None = None) -> np.ndarray:
     """Which candidates are funded for each row of `scores` (draws × candidates, in the order of the `candidates`
     rows), with the same rules and tie-breaks as `allocate_detailed`. Builds the instance once, so re-running the
     allocation hundreds of times costs only the solves. All False for rules that cannot hold."""
     _check_method(method)
     scores = np.atleast_2d(np.asarray(scores, dtype=float))
-    inst = build_instance(candidates, scope=method == "scope")
+    inst = build_instance(candidates, scope=method == "scope", members=association_members)
     order = np.array([inst.pos[str(pid)] for pid in candidates["proposal_id"].to_list()], dtype=int)
     out = np.zeros((scores.shape[0], len(order)), dtype=bool)
     prepared, _ = prepare_rules(inst, rules)
@@ -143,7 +148,8 @@ def funded_under_scores(candidates: pl.DataFrame, rules: AllocationRules, scores
 
 def allocate(candidates: pl.DataFrame, budget_usd: float, *, method: Method = "optimal",
              min_one_per_association: bool = False,
-             max_share_per_association: float | None = None, ballots: Ballots | None = None) -> pl.DataFrame:
+             max_share_per_association: float | None = None, ballots: Ballots | None = None,
+             association_members: Mapping[str, int] | None = None) -> pl.DataFrame:
     """The candidates, same rows and order, with a boolean column `funded` (DESIGN §5). Nothing is explained,
     so the comparators on 10,000 proposals take milliseconds. The proportional method needs `ballots`."""
     _check_method(method)
@@ -154,7 +160,7 @@ def allocate(candidates: pl.DataFrame, budget_usd: float, *, method: Method = "o
                                 max_share_per_association=max_share_per_association)
     except ValidationError as exc:
         raise ValueError("; ".join(f"{e['loc'][0]}: {spanish_message(e)}" for e in exc.errors())) from exc
-    inst = build_instance(candidates, scope=method == "scope")
+    inst = build_instance(candidates, scope=method == "scope", members=association_members)
     prepared, problems = prepare_rules(inst, rules)
     funded: set[str] = set()
     if prepared is not None and inst.ids:
@@ -166,8 +172,9 @@ def allocate(candidates: pl.DataFrame, budget_usd: float, *, method: Method = "o
 
 
 def warm_up() -> None:
-    """Compile the exact search and the comparators' walk (numba; a few seconds, once per checkout) or load them
-    from numba's cache (a fraction of a second, once per process), so that nobody waits for them at their first
+    """Compile the exact search, the scope objective's subsets and the comparators' walk (numba; a few seconds,
+    once per checkout) or load them from numba's cache (a fraction of a second, once per process), so that nobody
+    waits for them at their first
     allocation: `make test` and `make bench` call it before they start, and scripts/serve.py (`make run`) before
     the server listens."""
     tiny = pl.DataFrame({"proposal_id": ["A", "B", "C"], "association_id": ["X", "X", "Y"],
@@ -175,6 +182,8 @@ def warm_up() -> None:
     for method in ("optimal", "greedy"):
         allocate_detailed(tiny, AllocationRules(budget_usd=900.0, min_one_per_association=True), method=method,
                           explain=True)
+    allocate_detailed(tiny, AllocationRules(budget_usd=900.0), method="scope", explain=False,
+                      association_members={"X": 5})  # the subsets' compiled front (choices)
 
 
 __all__ = ["COMPARATORS", "EXACT", "METHODS", "OBJECTIVES", "Method", "allocate", "allocate_detailed", "explain_proposal",

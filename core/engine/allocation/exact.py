@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.engine.allocation import choices
 from core.engine.allocation.code_order import first_in_code_order
 from core.engine.allocation.fill import complete, ratio_order
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.mip import INF, Mip
+from core.engine.allocation.people import worth
 from core.engine.allocation.rules import (
     Rules,
     alone_blocker,
@@ -114,18 +116,22 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
     coverable: list[int] | None = None
     coverage_min: int | None = None
     seconds, solves = 0.0, 0
-    value = inst.value.astype(float)
     if min_one:
         coverable, uncovered = coverable_associations(inst, r)
         for assoc, why in uncovered.items():
             notes.append(t("alloc.note.cannot_cover", association=inst.name(assoc), reason=why))
+    if inst.dedup and not strict:
+        by_choices = _solve_by_choices(inst, r, tie_break, coverable, notes, uncovered)
+        if by_choices is not None:
+            return by_choices
     alike = interchangeable(inst, r, by_association=r.cap is not None or coverable is not None)
-    searched = _search(inst, r, coverable, alike) if tie_break and not strict else None
+    # the exact search adds values up: people counted once go to HiGHS
+    searched = _search(inst, r, coverable, alike) if tie_break and not strict and not inst.dedup else None
     if searched is not None and searched.x is not None:
         return Solved(searched.x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable,
                       None, z=int(inst.value[searched.x].sum()), seconds=searched.seconds, solves=1)
     mip = Mip(inst, r, coverable=coverable, coverage_min=None, strict=strict)
-    mip.set_objective(value, maximize=True)
+    mip.set_value_objective()
     if searched is not None and searched.hint is not None:  # fixings every allocation as good as the hint keeps
         mip.set_x_bounds(searched.lower, searched.upper)
         mip.warm_start(searched.hint)
@@ -138,7 +144,7 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
             return Solved(np.zeros(len(inst.ids), bool), "infeasible", status, infeasible_message(inst, r),
                           notes, uncovered, coverable, None, seconds=seconds, solves=solves)
         mip = Mip(inst, r, coverable=coverable, coverage_min=coverage_min, strict=strict)
-        mip.set_objective(value, maximize=True)
+        mip.set_value_objective()
         status = mip.run()
     if status != "optimal":
         seconds, solves = seconds + mip.seconds, solves + mip.solves
@@ -147,17 +153,37 @@ def _solve_once(inst: Instance, r: Rules, min_one: bool, tie_break: bool = True,
         return Solved(np.zeros(len(inst.ids), bool), "infeasible", status, message, notes, uncovered,
                       coverable, coverage_min, seconds=seconds, solves=solves)
     x = mip.x()
-    z = int(inst.value[x].sum())
+    z = worth(inst, x)
     if tie_break:
         if searched is not None and searched.bound is not None and searched.lower is not None:
             # the tie-breaks look only among allocations worth z: the LP's duals fix more columns at z than at the
             # search's best value
             mip.set_x_bounds(*searched.bound.fixed(searched.lower, searched.upper, z))
         x = _tie_breaks(inst, mip, x, z, alike)
-        z = int(inst.value[x].sum())
+        z = worth(inst, x)
     seconds, solves = seconds + mip.seconds, solves + mip.solves
     return Solved(x, "optimal", "Optimal", t("alloc.message.optimal"), notes, uncovered, coverable, coverage_min,
                   z=z, seconds=seconds, solves=solves)
+
+
+def _solve_by_choices(inst: Instance, r: Rules, tie_break: bool, coverable: list[int] | None, notes: list[str],
+                      uncovered: dict[str, str]) -> Solved | None:
+    """People counted once, one subset per group of associations (`choices`); None when that model cannot
+    answer (a group too large to list, rules that cannot hold): the model over proposals takes over."""
+    status, x, seconds, solves = choices.solve(inst, r, coverable, None, tie_break)
+    coverage_min = None
+    said = list(notes)
+    if status == "infeasible" and coverable:
+        coverage_min, _, more_seconds, more_solves = _max_coverage(inst, r, coverable, False, said)
+        seconds, solves = seconds + more_seconds, solves + more_solves
+        if coverage_min is None:
+            return None
+        status, x, more_seconds, more_solves = choices.solve(inst, r, coverable, coverage_min, tie_break)
+        seconds, solves = seconds + more_seconds, solves + more_solves
+    if status != "optimal" or x is None:
+        return None
+    return Solved(x, "optimal", "Optimal", t("alloc.message.optimal"), said, uncovered, coverable, coverage_min,
+                  z=worth(inst, x), seconds=seconds, solves=solves)
 
 
 @dataclass
@@ -198,10 +224,15 @@ def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int, alike: list[lis
     """(2) the lowest cost among the allocations with the optimum total, then (3) the proposals that come first
     in code order; each level warm-starts from the one before. When some proposals are interchangeable, (3) is
     solved over kinds (`code_order`), and without an optimum there the level-(2) allocation is kept with each kind
-    taken in code order; otherwise (3) is one more solve of the same model."""
+    taken in code order; otherwise (3) is one more solve of the same model. With people counted once, a level
+    comes before (2): the largest total score (`best_score`), so that money left once everyone is reached still
+    goes to the best proposals."""
     n = len(inst.ids)
     everything = list(range(n))
-    mip.add_row(everything, inst.value.astype(float).tolist(), z - 0.5, INF)
+    mip.add_value_row(z - 0.5)
+    if inst.dedup:
+        x = best_score(mip, x)
+        mip.add_row(everything, inst.s_int.astype(float).tolist(), float(inst.s_int[x].sum()) - 0.5, INF)
     mip.set_objective(inst.cents.astype(float), maximize=False)
     mip.warm_start(x)
     if mip.run() != "optimal":
@@ -213,6 +244,14 @@ def _tie_breaks(inst: Instance, mip: Mip, x: np.ndarray, z: int, alike: list[lis
         first = first_in_code_order(mip, alike, x)
         return first if first is not None else in_code_order(alike, x)
     mip.set_objective(np.arange(1, n + 1, dtype=float), maximize=False)  # no kinds: the same model, warm
+    mip.warm_start(x)
+    return mip.x() if mip.run() == "optimal" else x
+
+
+def best_score(mip: Mip, x: np.ndarray) -> np.ndarray:
+    """Among the allocations of `mip` (whose rows keep the people-weighted optimum), the one with the largest total
+    score, from x; x when HiGHS proves none."""
+    mip.set_objective(mip.inst.s_int.astype(float), maximize=True)
     mip.warm_start(x)
     return mip.x() if mip.run() == "optimal" else x
 

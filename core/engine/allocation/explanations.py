@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import math
 
+import highspy
 import numpy as np
 
-from core.engine.allocation.exact import Solved, solve_optimal
+from core.engine.allocation import choices
+from core.engine.allocation.exact import Solved, best_score, solve_optimal
 from core.engine.allocation.fill import complete, ratio_order
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.mip import INF, Mip
+from core.engine.allocation.people import flow, worth
 from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule
 from core.engine.allocation.search import best_within, dual_bound
 from core.fmt import amounts_named, number
@@ -34,28 +37,52 @@ class ForcedSolver:
     def __init__(self, inst: Instance, r: Rules, solved: Solved):
         self.inst, self.r, self.solved = inst, r, solved
         self.n = len(inst.ids)
-        self.value = inst.value.astype(float)
         self.lp = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min, relaxed=True)
-        self.lp.set_objective(self.value, maximize=True)
+        self.lp.set_value_objective()
         self.mip = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min)
-        self.mip.set_objective(self.value, maximize=True)
+        self.mip.set_value_objective()
+        self.worths: dict[bytes, int] = {}
         self.found: list[np.ndarray] = [solved.x]  # allocations seen so far: lower bounds for later proposals
         self.ratio_order = ratio_order(inst)
         self.base = None  # the bound from the LP without any proposal forced, shared by every explanation
-        if solved.coverage_min is None and self.lp.run() == "optimal":
+        # the exact search adds values up: with people counted once, every proposal takes the LP and MIP path
+        if solved.coverage_min is None and not inst.dedup and self.lp.run() == "optimal":
             self.base = dual_bound(self.lp)
+        # people counted once: one subset per group (`choices`), each group listed once
+        self.lister = choices.Lister(inst, r, solved.coverable, solved.coverage_min) if inst.dedup else None
+        self.choice_seconds, self.choice_solves = 0.0, 0
 
     @property
     def seconds(self) -> float:
-        return self.lp.seconds + self.mip.seconds
+        return self.lp.seconds + self.mip.seconds + self.choice_seconds
 
     @property
     def solves(self) -> int:
-        return self.mip.solves
+        return self.mip.solves + self.choice_solves
+
+    def _chosen_with(self, i: int, depth: int, known: float | None = None,
+                     start: np.ndarray | None = None) -> tuple[bool, np.ndarray | None]:
+        """(answered, the best allocation holding i over the first `depth` levels of `choices`, None if none)."""
+        listed = self.lister.options(holding=i) if self.lister is not None else None
+        if listed is None:
+            return False, None
+        model = choices.ChoiceModel(self.inst, self.r, listed, self.solved.coverage_min)
+        chosen = model.best(choices.levels(listed, True)[:depth], known, start)
+        self.choice_seconds, self.choice_solves = self.choice_seconds + model.seconds, self.choice_solves + model.solves
+        if chosen is None:
+            return model.status == highspy.HighsModelStatus.kInfeasible, None
+        x = model.opts.allocation(self.n, chosen)
+        if not self._valid(x):
+            return False, None
+        self.found.append(x)
+        return True, x
 
     def best_with(self, i: int) -> np.ndarray | None:
         """The best allocation that includes proposal i (None when the rules allow none): first the exact search
         under the shared bound, then, if it cannot prove its answer, the LP with i forced in and a MIP."""
+        answered, chosen = self._chosen_with(i, 1)
+        if answered:
+            return chosen
         lower, upper = self.lp.lower.copy(), self.lp.upper.copy()
         lower[i] = 1.0
         if self.base is not None:
@@ -100,7 +127,7 @@ class ForcedSolver:
         if x is not None and breaks_a_rule(self.inst, self.r, x, self.solved.coverable, self.solved.coverage_min):
             strict = Mip(self.inst, self.r, coverable=self.solved.coverable, coverage_min=self.solved.coverage_min,
                          force_in=i, strict=True)
-            strict.set_objective(self.value, maximize=True)
+            strict.set_value_objective()
             x = strict.x() if strict.run() == "optimal" else None
             self.mip.seconds += strict.seconds
         if x is None:
@@ -108,8 +135,27 @@ class ForcedSolver:
         self.found.append(x)
         return x
 
+    def best_score_with(self, i: int, best: np.ndarray) -> np.ndarray:
+        """Among the allocations that hold i and reach the optimum's people-weighted total (`best` does), the one
+        with the largest total score."""
+        answered, chosen = self._chosen_with(i, 2, known=self.solved.z, start=best)
+        if answered and chosen is not None:
+            return chosen
+        mip = Mip(self.inst, self.r, coverable=self.solved.coverable, coverage_min=self.solved.coverage_min,
+                  force_in=i)
+        mip.add_value_row(self.solved.z - 0.5)
+        second = best_score(mip, best)
+        self.mip.seconds += mip.seconds
+        self.mip.solves += mip.solves
+        return second
+
     def _value(self, x: np.ndarray) -> int:
-        return int(self.inst.value[x].sum())
+        if not self.inst.dedup:
+            return int(self.inst.value[x].sum())
+        key = np.packbits(x).tobytes()
+        if key not in self.worths:
+            self.worths[key] = worth(self.inst, x)
+        return self.worths[key]
 
     def _valid(self, x: np.ndarray) -> bool:
         return not breaks_a_rule(self.inst, self.r, x, self.solved.coverable, self.solved.coverage_min)
@@ -248,15 +294,40 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
         else:
             out["rule"], out["reason_es"] = "infeasible", t("alloc.out.no_allocation")
         return out
-    gap = solved.z - int(inst.value[best].sum())
+    gap = solved.z - forced._value(best)
+    if gap == 0 and inst.dedup:  # as many people: the largest total score decides next (exact._tie_breaks)
+        second = forced.best_score_with(i, best)
+        lost = int(inst.s_int[solved.x].sum()) - int(inst.s_int[second].sum())
+        if lost > 0:
+            return _score_lost(inst, r, solved, i, second, lost, kept_out_by_rule)
     reach = int(inst.reach[i]) if inst.scope else 1
-    out["score_gap"] = gap / reach / inst.scale
-    out["score_needed"] = (int(inst.value[i]) + gap) / reach / inst.scale
+    counted = _counted(inst, best, i) if inst.dedup else reach
+    # a score above s + gap / counted makes `best` worth more than the optimum (its worth grows at least that fast
+    # with i's score): enough to enter; exact when i counts its whole reach, as no allocation grows faster
+    out["score_gap"] = gap / counted / inst.scale if counted else None
+    out["score_needed"] = (int(inst.s_int[i]) * counted + gap) / counted / inst.scale if counted else None
+    at_least = (int(inst.value[i]) + gap) / reach / inst.scale  # no allocation with i grows faster than its reach
     displaced = [j for j in range(len(inst.ids)) if solved.x[j] and not best[j]]
     out["displaces"] = [inst.ids[j] for j in displaced]
     if gap == 0:
         out["rule"], out["reason_es"] = "tie", t("alloc.out.tie_scope" if inst.scope else "alloc.out.tie")
         return out
+    code, parts = _binding(inst, r, solved, i, kept_out_by_rule)
+    total_key = "alloc.out.total_scope" if inst.scope else "alloc.out.total_score"
+    text = t("alloc.out.gap" if out["score_needed"] is not None else "alloc.out.gap_counted",
+             rule=label("allocation_rule", code), parts=parts,
+             displaces=_names(inst, displaced) if displaced else t("alloc.out.displaces_nothing"),
+             total=t(total_key), best_with=number(solved.z / inst.scale - gap / inst.scale, 2),
+             best=number(solved.z / inst.scale, 2), needed=number(out["score_needed"] or 0.0, 2),
+             score=number(float(inst.score[i]), 2))
+    if score_max is not None and out["score_needed"] is not None and at_least >= score_max:
+        text += t("alloc.out.impossible", max=number(score_max))
+    out["rule"], out["reason_es"] = code, text + "."
+    return out
+
+
+def _binding(inst: Instance, r: Rules, solved: Solved, i: int, kept_out_by_rule: bool) -> tuple[str, str]:
+    """The rule that keeps i out of the chosen allocation as it stands, and the sentence's part that says how."""
     blocks = _blocks(inst, r, solved.x, i)
     if blocks:
         code, parts = blocks[0][0], "; ".join(text for _, text in blocks)
@@ -266,32 +337,64 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
         code, parts = "score", t("alloc.block.score")
     if code != "coverage" and kept_out_by_rule:
         parts += t("alloc.block.min_one")
-    total_key = "alloc.out.total_scope" if inst.scope else "alloc.out.total_score"
-    text = t("alloc.out.gap", rule=label("allocation_rule", code), parts=parts,
+    return code, parts
+
+
+def _score_lost(inst: Instance, r: Rules, solved: Solved, i: int, second: np.ndarray, lost: int,
+                kept_out_by_rule: bool) -> dict:
+    """i reaches no more people than the optimum does, and with it the funded total score drops by `lost` (in
+    1/scale of a point). A score above s + lost puts `second` ahead of every allocation without i: as many people
+    (at least) and a larger total score, so the sentence's score is enough to enter."""
+    displaced = [j for j in range(len(inst.ids)) if solved.x[j] and not second[j]]
+    code, parts = _binding(inst, r, solved, i, kept_out_by_rule)
+    total = int(inst.s_int[solved.x].sum())
+    needed = (int(inst.s_int[i]) + lost) / inst.scale
+    text = t("alloc.out.score_scope", rule=label("allocation_rule", code), parts=parts,
              displaces=_names(inst, displaced) if displaced else t("alloc.out.displaces_nothing"),
-             total=t(total_key), best_with=number(solved.z / inst.scale - gap / inst.scale, 2),
-             best=number(solved.z / inst.scale, 2), needed=number(out["score_needed"], 2),
-             score=number(float(inst.score[i]), 2))
-    if score_max is not None and out["score_needed"] >= score_max:
-        text += t("alloc.out.impossible", max=number(score_max))
-    out["rule"], out["reason_es"] = code, text + "."
-    return out
+             best=number(solved.z / inst.scale, 2), total=number(total / inst.scale, 2), total_with=number((total - lost) / inst.scale, 2),
+             needed=number(needed, 2), score=number(float(inst.score[i]), 2))
+    return {"rule": code, "reason_es": text + ".", "score_gap": lost / inst.scale, "score_needed": needed,
+            "displaces": [inst.ids[j] for j in displaced]}
+
+
+def _counted(inst: Instance, x: np.ndarray, i: int) -> int:
+    """The most people proposal i counts in allocation x among the ways that give x its worth."""
+    _, people = flow(inst, x, inst.s_int.astype(float), favour=i)
+    return int(people[i])
 
 
 def _shed(inst: Instance, r: Rules, solved: Solved, i: int, out: dict) -> tuple[float, int]:
     """The smallest cut of i's cost that makes it part of an allocation as good as the optimum, and what that
-    allocation leaves out (so the sentence holds under the cap and every other rule)."""
-    shed = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min, force_in=i, shed=i)
-    shed.add_row(list(range(len(inst.ids))), inst.value.astype(float).tolist(), solved.z - 0.5, INF)
-    shed.set_objective(np.zeros(len(inst.ids)), maximize=False, delta_cost=1.0)
-    if shed.run() == "optimal":
-        delta = round(shed.values()[shed.delta_col]) / 100
+    allocation leaves out (so the sentence holds under the cap and every other rule). With people counted once,
+    as good is a larger people-weighted total, or the same one and as large a total score (exact._tie_breaks)."""
+    if inst.dedup:
+        runs = [_least_cut(inst, r, solved, i, solved.z + 0.5, None),
+                _least_cut(inst, r, solved, i, solved.z - 0.5, float(inst.s_int[solved.x].sum()) - 0.5)]
+    else:
+        runs = [_least_cut(inst, r, solved, i, solved.z - 0.5, None)]
+    seconds, solves = sum(run[2] for run in runs), sum(run[3] for run in runs)
+    found = [(delta, x) for delta, x, _, _ in runs if delta is not None]
+    if found:
+        delta, x = min(found, key=lambda f: f[0])
         out["cost_to_shed_usd"] = delta
         out["max_cost_to_enter_usd"] = max(0.0, float(inst.cost[i]) - delta)
         if delta > 0:
-            x = shed.x()
             left_out = [j for j in range(len(inst.ids)) if solved.x[j] and not x[j]]
             instead = t("alloc.out.shed_instead", names=_names(inst, left_out)) if left_out else ""
             out["reason_es"] += t("alloc.out.shed", instead=instead, **amounts_named(
                 shed=delta, max_cost=out["max_cost_to_enter_usd"]))
-    return shed.seconds, shed.solves
+    return seconds, solves
+
+
+def _least_cut(inst: Instance, r: Rules, solved: Solved, i: int, value_at_least: float,
+               score_at_least: float | None) -> tuple[float | None, np.ndarray, float, int]:
+    """The least cut (USD) of i's cost that lets an allocation holding i keep the objective's value (and the total
+    score) at least this, with that allocation, the solver's seconds and solves; None when none can."""
+    shed = Mip(inst, r, coverable=solved.coverable, coverage_min=solved.coverage_min, force_in=i, shed=i)
+    shed.add_value_row(value_at_least)
+    if score_at_least is not None:
+        shed.add_row(list(range(len(inst.ids))), inst.s_int.astype(float).tolist(), score_at_least, INF)
+    shed.set_objective(np.zeros(len(inst.ids)), maximize=False, delta_cost=1.0)
+    if shed.run() != "optimal":
+        return None, solved.x, shed.seconds, shed.solves
+    return round(shed.values()[shed.delta_col]) / 100, shed.x(), shed.seconds, shed.solves

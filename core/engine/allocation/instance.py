@@ -46,6 +46,12 @@ class Instance:
     pos: dict[str, int] = field(default_factory=dict)
     a_pos: dict[str, int] = field(default_factory=dict)
     scale: float = SCORE_SCALE  # s_int = rint(score × scale) (score_scale)
+    capacity: np.ndarray | None = None  # members of each association (−1 unknown); None: no count known (`people`)
+
+    @property
+    def dedup(self) -> bool:
+        """Whether the scope objective counts each association's members once (`people`): it is not additive."""
+        return self.scope and self.capacity is not None
 
     @property
     def value(self) -> np.ndarray:
@@ -153,9 +159,10 @@ def _memberships(frame: pl.DataFrame) -> pl.DataFrame:
     return pairs.sort("row", "slot").unique(["row", "association"], keep="first", maintain_order=True).drop("slot")
 
 
-def build_instance(candidates: pl.DataFrame, *, scope: bool = False,
-                   names: Mapping[str, str] | None = None) -> Instance:
-    """Validate the candidates (Spanish `ValueError` naming the row) and index them."""
+def build_instance(candidates: pl.DataFrame, *, scope: bool = False, names: Mapping[str, str] | None = None,
+                   members: Mapping[str, int] | None = None) -> Instance:
+    """Validate the candidates (Spanish `ValueError` naming the row) and index them; `members`: association_id →
+    its members, where known (people are then counted once)."""
     if not isinstance(candidates, pl.DataFrame):  # a pandas frame, a list of dicts…
         raise ValueError(t("alloc.input.not_a_frame", kind=type(candidates).__name__))
     missing = [c for c in ("proposal_id", "association_id", "cost_usd", "score") if c not in candidates.columns]
@@ -197,4 +204,13 @@ def build_instance(candidates: pl.DataFrame, *, scope: bool = False,
         beneficiaries=beneficiaries, reach=reach, associations=associations,
         memberships=(proposal, association), share=1.0 / np.bincount(proposal, minlength=len(ids)),
         names=dict(names or {}), scope=scope, pos={pid: i for i, pid in enumerate(ids)},
-        a_pos={a: k for k, a in enumerate(associations)})
+        a_pos={a: k for k, a in enumerate(associations)}, capacity=_capacities(associations, members))
+
+
+def _capacities(associations: list[str], members: Mapping[str, int] | None) -> np.ndarray | None:
+    """Members of each association (in `associations` order), −1 where unknown; None when none is known."""
+    if not members:
+        return None
+    counts = np.array([int(members.get(a) or 0) for a in associations], dtype=np.int64)
+    counts[counts <= 0] = -1
+    return counts if (counts >= 0).any() else None

@@ -1,6 +1,7 @@
 """The HiGHS model of an allocation: binaries x (one per proposal), optional coverage binaries y (one per
-association that can be covered) and an optional integer Δ (the cents one proposal gives up), over the budget,
-cap, exclusive-pair and coverage rows of `Rules`. HiGHS never writes to the terminal."""
+association that can be covered), an optional integer Δ (the cents one proposal gives up) and, when people are
+counted once (`Instance.dedup`, see `people`), continuous r (the people of each association each proposal
+reaches), over the budget, cap, exclusive-pair and coverage rows of `Rules`. HiGHS never writes to the terminal."""
 
 from __future__ import annotations
 
@@ -161,16 +162,59 @@ class Mip:
                     rows.add([y, *members], [1.0] + [-1.0] * len(members), -INF, 0.0)
                 if coverage_min > 0:
                     rows.add(self.y_cols, [1.0] * m, float(coverage_min), INF)
+        self.r_cols, self.r_owner = self._people_columns(h, rows) if inst.dedup else ([], np.zeros(0, np.int64))
         rows.flush(h)
         self.h = h
         self.costs = np.zeros(self.n_cols)  # the objective's cost of every column (`set_objective`)
         self.seconds = 0.0
         self.solves = 0
 
+    def _people_columns(self, h: highspy.Highs, rows: RowBuffer) -> tuple[list[int], np.ndarray]:
+        """r[p, a] ≥ 0 for each membership, Σ_a r[p, a] ≤ reach_p · x_p and Σ_p r[p, a] ≤ members of a (known)."""
+        inst = self.inst
+        proposal, association = inst.memberships
+        m, first = len(proposal), self.n_cols
+        h.addCols(m, np.zeros(m), np.zeros(m), np.full(m, INF), 0, _EMPTY_I, _EMPTY_I, _EMPTY_F)
+        self.n_cols += m
+        cols = list(range(first, first + m))
+        by_proposal: dict[int, list[int]] = {}
+        by_association: dict[int, list[int]] = {}
+        for c, p, k in zip(cols, proposal.tolist(), association.tolist(), strict=True):
+            by_proposal.setdefault(p, []).append(c)
+            by_association.setdefault(k, []).append(c)
+        for p, own in by_proposal.items():
+            rows.add([*own, p], [1.0] * len(own) + [-float(inst.reach[p])], -INF, 0.0)
+        assert inst.capacity is not None
+        for k, own in by_association.items():
+            if inst.capacity[k] >= 0:
+                rows.add(own, [1.0] * len(own), -INF, float(inst.capacity[k]))
+        return cols, proposal.copy()
+
+    def value_terms(self) -> tuple[list[int], list[float]]:
+        """The objective's value as columns and coefficients: score × reach on x, or score on r when people are
+        counted once."""
+        if self.r_cols:
+            return self.r_cols, self.inst.s_int[self.r_owner].astype(float).tolist()
+        return list(range(len(self.inst.ids))), self.inst.value.astype(float).tolist()
+
+    def set_value_objective(self) -> None:
+        """Maximise the objective's value (`value_terms`)."""
+        if self.r_cols:
+            self.set_objective(np.zeros(len(self.inst.ids)), maximize=True,
+                               extra=dict(zip(*self.value_terms(), strict=True)))
+        else:
+            self.set_objective(self.inst.value.astype(float), maximize=True)
+
+    def add_value_row(self, lower: float) -> None:
+        """Keep the objective's value at least `lower`."""
+        self.add_row(*self.value_terms(), lower, INF)
+
     def set_objective(self, x_costs: np.ndarray, *, maximize: bool, y_costs: np.ndarray | None = None,
-                      delta_cost: float = 0.0) -> None:
+                      delta_cost: float = 0.0, extra: dict[int, float] | None = None) -> None:
         costs = np.zeros(self.n_cols)
         costs[: len(x_costs)] = x_costs
+        for column, cost in (extra or {}).items():
+            costs[column] = cost
         if y_costs is not None:
             costs[self.y_cols] = y_costs
         if self.delta_col is not None:
@@ -218,6 +262,10 @@ class Mip:
         values[: len(x)] = x
         for y, k in zip(self.y_cols, self.coverable, strict=False):
             values[y] = float(any(x[i] for i in self.inst.member_idx[k]))
+        if self.r_cols:  # the people x reaches, each member once, so that x keeps every row on the objective
+            from core.engine.allocation.people import membership_flow  # people builds on this module
+
+            values[self.r_cols] = membership_flow(self.inst, np.asarray(x, bool), self.inst.s_int)[1]
         solution = highspy.HighsSolution()
         solution.col_value = values.tolist()
         solution.value_valid = True

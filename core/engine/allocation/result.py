@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.engine.allocation.exact import Solved
 from core.engine.allocation.instance import Instance
+from core.engine.allocation.people import people
 from core.engine.allocation.rules import AllocationRules, Rules, alone_blocker
 from core.fmt import amounts_named, number, percent
 from core.texts import label, t, t_count
@@ -76,7 +77,7 @@ class AllocationResult(BaseModel):
     associations_covered: list[str]
     associations_uncovered: list[str]
     beneficiaries: int | None = None
-    people_reached: int = 0  # the reach the scope objective weighs each score by, summed over funded proposals
+    people_reached: int = 0  # the people the funded proposals reach (each association's members once, when known)
     gini: float  # of the money across all candidate associations (0 = even, 1 = all to one)
     max_association_share: float
     associations: list[AssociationShare]
@@ -155,7 +156,7 @@ def build_result(inst: Instance, rules: AllocationRules, r: Rules, method: str, 
                                                                       if a.covered],
         associations_uncovered=[a.association_id for a in associations if not a.covered],
         beneficiaries=int(inst.beneficiaries[x].sum()) if inst.beneficiaries is not None else None,
-        people_reached=int(inst.reach[x].sum()), gini=gini([a.amount_usd for a in associations]),
+        people_reached=people(inst, x), gini=gini([a.amount_usd for a in associations]),
         max_association_share=max((a.share_of_budget for a in associations), default=0.0),
         associations=associations, proposals=outcomes, notes_es=solved.notes,
         tie_break_es=t("alloc.tie_break_scope" if method == "scope" else "alloc.tie_break"),

@@ -180,6 +180,8 @@ def interchangeable(inst: Instance, r: Rules, by_association: bool) -> list[list
     the same associations and share when a rule reads them (`by_association`: the cap or the coverage), and none
     named by a rule. Any allocation can swap members of a group and keep its value, cost and rules, so the
     solver may take them in code order: the last tie-break would choose that order anyway."""
+    if inst.dedup:  # people counted once tie each proposal to its own people: no two are swapped freely
+        return []
     named = set(r.must) | set(r.must_not) | set(r.partners)
     groups: dict[tuple, list[int]] = {}
     value, cents = inst.value.tolist(), inst.cents.tolist()
