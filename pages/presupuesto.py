@@ -209,8 +209,8 @@ def budget_panel(code: str, inputs: DecisionInputs, options: list[str], labels_:
     st.subheader(t("budget.rules.title"))
     rules, unread = rules_panel(code, options, labels_)
     weights = shared.weights()
-    explain = views.why_at_once(len(inputs.proposals))
-    runs = {m: shared.run(code, weights, rules, method=m, explain=explain) for m in METHODS}
+    runs = {m: shared.run(code, weights, rules, method=m, explain=views.why_at_once(len(inputs.proposals), m))
+            for m in METHODS}
     results = {m: run.result for m, run in runs.items()}
 
     st.subheader(t("budget.methods.title"))

@@ -241,11 +241,19 @@ def repeats_uncovered(note: str, result: AllocationResult) -> bool:
 # Up to this many proposals (a parish's scale) every unfunded one is explained with the allocation; beyond, each
 # when picked: one exact search per proposal, 0,1 to 0,4 s at 2.000 proposals.
 WHY_ALL_UP_TO = 300
+# Under «Óptima por alcance», each association's members counted once, every explanation is a HiGHS solve of its
+# own: all of them took 0,6 s at 50 proposals, 1,5 s at 100 and about 4 s at 200 (CPU, the bench's instances).
+WHY_ALL_UP_TO_BY_METHOD = {"scope": 60}
 
 
-def why_at_once(proposals: int) -> bool:
+def why_limit(method: str) -> int:
+    """Up to how many proposals Presupuesto explains every unfunded one of `method` with its allocation."""
+    return WHY_ALL_UP_TO_BY_METHOD.get(method, WHY_ALL_UP_TO)
+
+
+def why_at_once(proposals: int, method: str = "optimal") -> bool:
     """Whether Presupuesto explains every unfunded proposal with the allocation (`allocate_detailed`'s `explain`)."""
-    return proposals <= WHY_ALL_UP_TO
+    return proposals <= why_limit(method)
 
 
 def unfunded(result: AllocationResult) -> list:

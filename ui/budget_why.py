@@ -34,7 +34,7 @@ def why_not_panel(code: str, weights: dict[str, float], rules: AllocationRules, 
     # an exact method's proposals not explained with the allocation (a large instance): explained when picked
     pending = {o.proposal_id: o for o in left_out if o.rule is None} if method in EXACT else {}
     st.caption(t_count("budget.why.caption", len(left_out), n=fmt.number(len(left_out))) if not pending else
-               t("budget.why.caption_pick", n=fmt.number(len(left_out)), limit=fmt.number(views.WHY_ALL_UP_TO)))
+               t("budget.why.caption_pick", n=fmt.number(len(left_out)), limit=fmt.number(views.why_limit(method))))
     for outcome in left_out:
         if outcome.proposal_id in pending:
             continue

@@ -20,7 +20,7 @@ from core.engine.allocation.exact import Solved, best_score, solve_optimal
 from core.engine.allocation.fill import complete, ratio_order
 from core.engine.allocation.instance import Instance
 from core.engine.allocation.mip import INF, Mip
-from core.engine.allocation.people import flow, worth
+from core.engine.allocation.people import counted_for, worth
 from core.engine.allocation.rules import Rules, alone_blocker, breaks_a_rule
 from core.engine.allocation.search import best_within, dual_bound
 from core.fmt import amounts_named, number
@@ -301,7 +301,7 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
         if lost > 0:
             return _score_lost(inst, r, solved, i, second, lost, kept_out_by_rule)
     reach = int(inst.reach[i]) if inst.scope else 1
-    counted = _counted(inst, best, i) if inst.dedup else reach
+    counted = counted_for(inst, best, i) if inst.dedup else reach
     # a score above s + gap / counted makes `best` worth more than the optimum (its worth grows at least that fast
     # with i's score): enough to enter; exact when i counts its whole reach, as no allocation grows faster
     out["score_gap"] = gap / counted / inst.scale if counted else None
@@ -355,12 +355,6 @@ def _score_lost(inst: Instance, r: Rules, solved: Solved, i: int, second: np.nda
              needed=number(needed, 2), score=number(float(inst.score[i]), 2))
     return {"rule": code, "reason_es": text + ".", "score_gap": lost / inst.scale, "score_needed": needed,
             "displaces": [inst.ids[j] for j in displaced]}
-
-
-def _counted(inst: Instance, x: np.ndarray, i: int) -> int:
-    """The most people proposal i counts in allocation x among the ways that give x its worth."""
-    _, people = flow(inst, x, inst.s_int.astype(float), favour=i)
-    return int(people[i])
 
 
 def _shed(inst: Instance, r: Rules, solved: Solved, i: int, out: dict) -> tuple[float, int]:

@@ -88,3 +88,9 @@ def people(inst: Instance, x: np.ndarray) -> int:
 
 
 __all__ = ["flow", "membership_flow", "people", "worth"]
+
+
+def counted_for(inst: Instance, x: np.ndarray, i: int) -> int:
+    """The most people proposal i counts in allocation x among the ways that give x its worth."""
+    _, counted = flow(inst, x, inst.s_int.astype(float), favour=i)
+    return int(counted[i])
