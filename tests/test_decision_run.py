@@ -13,7 +13,7 @@ from core.engine.prioritization import load_inputs
 from core.record import decisions
 from core.record.auth import Position, Role, User
 from core.record.decision_models import Attendee, FundedLine, LeftOutLine, with_presiding
-from core.record.store import Store, StoreError
+from core.record.store import ChangedMeanwhileError, Store, StoreError
 from tests.conftest import store_accounts
 
 VALLE = "010170"
@@ -131,3 +131,23 @@ def test_a_scenario_saved_again_after_the_board_saw_its_run_is_refused(store, co
     with pytest.raises(ValueError, match="difieren los proyectos financiados o sus montos, .*el presupuesto o la reserva"):
         decisions.record(store, BOARD, draft, con=con)
     assert store.records("decision") == []
+
+
+def test_a_scenario_saved_again_while_the_acta_is_recorded_is_refused(store, con, monkeypatch):
+    """The scenario is saved again with another budget right after the run is checked, before the acta is stored:
+    the acta would be the run of a scenario the parish no longer has. It was stored."""
+    draft = _honest(store, con)
+    real, after = store.get, []
+
+    def get(kind, record_id, *, as_logged=False):
+        found = real(kind, record_id, as_logged=as_logged)
+        if kind == scenarios.KIND and as_logged and not after:  # the check reads the stored scenario
+            saved = scenarios.load_scenario(Store(store.path), SCENARIO.scenario_id)
+            after.append(scenarios.save_scenario(Store(store.path), BOARD, SCENARIO.model_copy(
+                update={"rules": AllocationRules(budget_usd=20000)}), expected_version=saved.version))
+        return found
+
+    monkeypatch.setattr(store, "get", get)
+    with pytest.raises(ChangedMeanwhileError, match="^Otra persona guardó otra vez el escenario «Junta de diciembre»"):
+        decisions.record(store, BOARD, draft, con=con)
+    assert after and store.records("decision") == []

@@ -41,12 +41,14 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     rural.require_rural(draft.parish_code)
     from core.engine import decision_run  # the engine builds on the record: read when recording, never at import
 
-    return _numbered(store, user, decision_run.checked(store, draft, con=con), consequences)
+    scenario = decision_run.scenario_read(store, draft.parish_code, draft.scenario_name)  # before its run is checked
+    return _numbered(store, user, decision_run.checked(store, draft, con=con), consequences, scenario)
 
 
 def _numbered(store: Store, user: User, draft: DecisionDraft,
-              consequences: Callable[[Decision], list[Change]] | None) -> Decision:
-    """The draft of the run, numbered and stored by `user` (the stored account, allowed) under the stored quorum."""
+              consequences: Callable[[Decision], list[Change]] | None, scenario: Unchanged) -> Decision:
+    """The draft of the run, numbered and stored by `user` (the stored account, allowed) under the stored quorum,
+    while the stored scenario is still at the version its run was checked against (`scenario`)."""
     decision_lines.check_lines(draft)
     # the acta names the parish as the list does, not as the draft says
     draft = draft.model_copy(update={"parish_name": rural.parish_names().get(draft.parish_code) or draft.parish_name})
@@ -76,9 +78,12 @@ def _numbered(store: Store, user: User, draft: DecisionDraft,
             store.apply([Change(KIND, decision.decision_id, decision.model_dump(mode="json"), draft.parish_code,
                                 expected_version=0, action=t("log.action.approve_decision" if approved else "log.action.record_decision")),
                          *(consequences(decision) if consequences else [])],
-                        actor=user.username, unchanged=[read],
+                        actor=user.username, unchanged=[read, scenario],
                         changed=t("dec.err.board_changed", parish=rural.named(draft.parish_code)))
-        except ChangedMeanwhileError:  # the board's size or quorum changed: the quorum is to be counted again
+        except ChangedMeanwhileError:  # the board's size or quorum, or the scenario, changed: read it all again
+            now = store.get(scenario.kind, scenario.record_id)
+            if (now.version if now is not None else 0) != scenario.version:
+                raise ChangedMeanwhileError(t("dec.err.scenario_changed", name=draft.scenario_name)) from None
             raise
         except ConflictError:
             continue  # someone took this number, or changed a proposal it moves, a moment ago: read again

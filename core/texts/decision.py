@@ -117,6 +117,9 @@ STRINGS = {
     "dec.err.board_changed": "Otra persona cambió el tamaño o el quórum de la junta de {parish} mientras se "
                              "registraba la decisión: no se registró. Vuelva a abrir la página, revise el quórum "
                              "y registre la decisión de nuevo.",
+    "dec.err.scenario_changed": "Otra persona guardó otra vez el escenario «{name}» mientras se registraba la "
+                                "decisión: no se registró. Vuelva a abrir la página para ver lo que el escenario da "
+                                "ahora y registre la decisión de nuevo.",
     "dec.altered": "No se muestran estas decisiones porque se cambiaron por fuera de Minga (no coinciden con su "
                    "última versión registrada): {decisions}. Tampoco se imprime su acta. El Registro de cambios dice qué "
                    "se alteró; quien mantiene Minga puede restaurar un respaldo anterior al cambio.",
