@@ -198,3 +198,14 @@ def test_money_left_once_everyone_is_reached_goes_to_the_best_proposals():
         again = allocate_detailed(raised, AllocationRules(budget_usd=26_000), method="scope", explain=False,
                                   association_members=members)
         assert ("EV-P03" in again.funded_ids) is funded
+
+
+@pytest.mark.parametrize("count", [float("nan"), None, 0])
+def test_an_association_whose_member_count_is_not_a_number_counts_as_unknown(count):
+    """A count missing from a pandas column (NaN) stopped the allocation with Python's «cannot convert float NaN to
+    integer»; like a missing or zero count, it puts no limit: both proposals reach their 3 + 2 people."""
+    candidates = pl.DataFrame({"proposal_id": ["P00", "P01"], "association_id": ["a1", "a1"], "cost_usd": [1.0, 0.5],
+                               "score": [50.0, 70.0], "direct_beneficiaries": [3, 2]})
+    result = allocate_detailed(candidates, AllocationRules(budget_usd=2), method="scope", explain=True,
+                               association_members={"a1": count})
+    assert result.feasible and sorted(result.funded_ids) == ["P00", "P01"] and result.people_reached == 5

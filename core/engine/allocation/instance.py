@@ -211,6 +211,15 @@ def _capacities(associations: list[str], members: Mapping[str, int] | None) -> n
     """Members of each association (in `associations` order), −1 where unknown; None when none is known."""
     if not members:
         return None
-    counts = np.array([int(members.get(a) or 0) for a in associations], dtype=np.int64)
+    counts = np.array([_count(members.get(a)) for a in associations], dtype=np.int64)
     counts[counts <= 0] = -1
     return counts if (counts >= 0).any() else None
+
+
+def _count(value: object) -> int:
+    """A member count as a whole number; 0 (unknown) when missing or not a finite number (NaN from a pandas column)."""
+    try:
+        read = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0
+    return int(read) if math.isfinite(read) else 0
