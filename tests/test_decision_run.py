@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
-from core.engine import scenarios
+from core.engine import decision_run, scenarios
 from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs
+from core.proposals import records
 from core.record import decisions
 from core.record.auth import Position, Role, User
 from core.record.decision_models import Attendee, FundedLine, LeftOutLine, with_presiding
@@ -151,3 +152,23 @@ def test_a_scenario_saved_again_while_the_acta_is_recorded_is_refused(store, con
     with pytest.raises(ChangedMeanwhileError, match="^Otra persona guardó otra vez el escenario «Junta de diciembre»"):
         decisions.record(store, BOARD, draft, con=con)
     assert after and store.records("decision") == []
+
+
+def test_a_proposal_changed_while_the_acta_is_recorded_is_refused(store, con, monkeypatch):
+    """Another planner edits a proposal right after the run is checked, before the acta is stored: the acta would
+    keep figures of a run of proposals the parish no longer has (its retry on a conflict reused the same draft)."""
+    draft = _honest(store, con)
+    real_check, edited = decision_run.checked, []
+
+    def checked_then_edited(*args, **kwargs):
+        run = real_check(*args, **kwargs)
+        proposal = records.proposal_models(store, "010170")[0]
+        edited.append(Store(store.path).save(
+            records.PROPOSAL, proposal.proposal_id, {**proposal.model_dump(mode="json"), "title": "Otro título"},
+            actor="otra-tecnica", parish_code="010170"))
+        return run
+
+    monkeypatch.setattr(decision_run, "checked", checked_then_edited)
+    with pytest.raises(ChangedMeanwhileError, match="^Otra persona cambió propuestas, ofertas, puntajes o votos"):
+        decisions.record(store, BOARD, draft, con=con)
+    assert edited and store.records("decision") == []

@@ -18,8 +18,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from core import fmt
-from core.cooperation import stages
-from core.engine import gad_request, scenarios
+from core.engine import decision_run, gad_request, scenarios
 from core.engine.allocation import AllocationRules, ProposalOutcome, explain_proposal, funded_under_scores
 from core.engine.prioritization import (
     DecisionInputs,
@@ -33,8 +32,7 @@ from core.engine.scoring import Scoring
 from core.engine.screening import Screening
 from core.engine.sensitivity import draw_scores, probability_frame
 from core.engine.weights import DEFAULT_PRESET, normalize, preset
-from core.proposals import records
-from core.record import facts, meeting_models
+from core.record import facts
 from core.record.auth import Action, PermissionDenied
 from core.texts import t
 from ui import data, session, state, widgets
@@ -56,8 +54,7 @@ def data_version(parish_code: str) -> tuple[tuple[int, str], ...]:
     """The last logged change of the records a run reads (proposals, offers, PDOT, the advisory group's meetings,
     ballots and private scores — closing a meeting feeds its scores and votes to the run — stages and the stage
     rule)."""
-    return data.store().last_changes((records.PROPOSAL, records.OFFER, records.PDOT, meeting_models.MEETING, meeting_models.BALLOT,
-                                  meeting_models.PRIVATE_SCORE, stages.STAGE, stages.RULE))
+    return data.store().last_changes(decision_run.RUN_KINDS)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

@@ -17,10 +17,13 @@ from collections.abc import Sequence
 import duckdb
 
 from core import fmt
+from core.cooperation import stages
 from core.data import db, rural
 from core.engine import scenarios
 from core.engine.prioritization import load_inputs
+from core.proposals import records
 from core.proposals.models import CENT
+from core.record import meeting_models
 from core.record.decision_models import Attendee, DecisionDraft
 from core.record.store import Store, Unchanged
 from core.texts import t
@@ -29,6 +32,11 @@ from core.texts import t
 RUN_FIELDS = ("scenario_name", "budget_usd", "reserve_usd", "method_es", "solver_status", "weights", "weights_es",
               "rules_es", "funded", "left_out", "total_score", "total_cost_usd", "inputs", "meetings_es",
               "need_meetings_es", "ballot_meetings_es", "unscored_es", "uncovered_es")
+# the kinds of records a run reads (proposals, offers, PDOT, the advisory group's meetings, ballots and private
+# scores, stages and the stage rule): their last logged change keys the pages' cached runs (ui.scenario_state), and
+# an acta is stored only while it is still the one read before its run was checked
+RUN_KINDS = (records.PROPOSAL, records.OFFER, records.PDOT, meeting_models.MEETING, meeting_models.BALLOT,
+             meeting_models.PRIVATE_SCORE, stages.STAGE, stages.RULE)
 SCORE_TOLERANCE = 1e-6
 WEIGHT_TOLERANCE = 1e-9
 
@@ -53,6 +61,11 @@ def scenario_read(store: Store, parish_code: str, name: str) -> Unchanged:
     acta is stored only while the scenario is still at that version, not when it was saved again meanwhile."""
     record = store.get(scenarios.KIND, record_id := scenario_record_id(parish_code, name))
     return Unchanged(scenarios.KIND, record_id, record.version if record is not None else 0)
+
+
+def inputs_read(store: Store) -> dict[str, tuple[int, str]]:
+    """The last logged change of each kind a run reads (`RUN_KINDS`), read before the run is checked."""
+    return dict(zip(RUN_KINDS, store.last_changes(RUN_KINDS), strict=True))
 
 
 def checked(store: Store, draft: DecisionDraft, *, con: duckdb.DuckDBPyConnection | None = None) -> DecisionDraft:

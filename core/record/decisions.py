@@ -41,14 +41,18 @@ def record(store: Store, user: User | None, draft: DecisionDraft,
     rural.require_rural(draft.parish_code)
     from core.engine import decision_run  # the engine builds on the record: read when recording, never at import
 
-    scenario = decision_run.scenario_read(store, draft.parish_code, draft.scenario_name)  # before its run is checked
-    return _numbered(store, user, decision_run.checked(store, draft, con=con), consequences, scenario)
+    # read before the run is checked: the acta is stored only while the scenario and what its run reads are as read
+    scenario = decision_run.scenario_read(store, draft.parish_code, draft.scenario_name)
+    inputs = decision_run.inputs_read(store)
+    return _numbered(store, user, decision_run.checked(store, draft, con=con), consequences, scenario, inputs)
 
 
 def _numbered(store: Store, user: User, draft: DecisionDraft,
-              consequences: Callable[[Decision], list[Change]] | None, scenario: Unchanged) -> Decision:
+              consequences: Callable[[Decision], list[Change]] | None, scenario: Unchanged,
+              inputs: dict[str, tuple[int, str]]) -> Decision:
     """The draft of the run, numbered and stored by `user` (the stored account, allowed) under the stored quorum,
-    while the stored scenario is still at the version its run was checked against (`scenario`)."""
+    while the stored scenario is still at the version its run was checked against (`scenario`) and no record of the
+    kinds the run reads changed since (`inputs`, core.engine.decision_run.inputs_read)."""
     decision_lines.check_lines(draft)
     # the acta names the parish as the list does, not as the draft says
     draft = draft.model_copy(update={"parish_name": rural.parish_names().get(draft.parish_code) or draft.parish_name})
@@ -78,12 +82,14 @@ def _numbered(store: Store, user: User, draft: DecisionDraft,
             store.apply([Change(KIND, decision.decision_id, decision.model_dump(mode="json"), draft.parish_code,
                                 expected_version=0, action=t("log.action.approve_decision" if approved else "log.action.record_decision")),
                          *(consequences(decision) if consequences else [])],
-                        actor=user.username, unchanged=[read, scenario],
+                        actor=user.username, unchanged=[read, scenario], kinds_unchanged=inputs,
                         changed=t("dec.err.board_changed", parish=rural.named(draft.parish_code)))
-        except ChangedMeanwhileError:  # the board's size or quorum, or the scenario, changed: read it all again
+        except ChangedMeanwhileError:  # the board, the scenario or what its run reads changed: read it all again
             now = store.get(scenario.kind, scenario.record_id)
             if (now.version if now is not None else 0) != scenario.version:
                 raise ChangedMeanwhileError(t("dec.err.scenario_changed", name=draft.scenario_name)) from None
+            if store.last_changes(list(inputs)) != tuple(inputs.values()):
+                raise ChangedMeanwhileError(t("dec.err.inputs_changed", name=draft.scenario_name)) from None
             raise
         except ConflictError:
             continue  # someone took this number, or changed a proposal it moves, a moment ago: read again

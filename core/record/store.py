@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -215,10 +215,13 @@ class Store:
         return self.apply([Change(kind, record_id, None, None, expected_version, "eliminar")], actor=actor)[0]
 
     def apply(self, changes: Iterable[Change], *, actor: str, only_if_none: str | None = None,
-              unchanged: Sequence[Unchanged] = (), changed: str | None = None) -> list[StoredRecord]:
+              unchanged: Sequence[Unchanged] = (), changed: str | None = None,
+              kinds_unchanged: Mapping[str, tuple[int, str]] | None = None) -> list[StoredRecord]:
         """Write several records as one transaction: all of them are kept, or none. `unchanged`: the records the
-        caller's checks read (a meeting found open) at the versions read; if one moved on since, once the write lock
-        is taken, nothing is written (ChangedMeanwhileError, with `changed`, the caller's Spanish reason, if given)."""
+        caller's checks read (a meeting found open) at the versions read; `kinds_unchanged`: kinds whose last logged
+        change (`last_changes`) the caller read (every proposal a run took, new ones included). If one moved on
+        since, once the write lock is taken, nothing is written (ChangedMeanwhileError, with `changed`, the caller's
+        Spanish reason, if given)."""
         changes = list(changes)
         saved: list[StoredRecord] = []
         with self._transaction() as con:
@@ -229,6 +232,8 @@ class Store:
                 now = con.execute(_VERSION, (kind, record_id)).fetchone()
                 if (now[0] if now else 0) != version:
                     raise ChangedMeanwhileError(changed or t("store.changed_meanwhile", record=record_id))
+            if kinds_unchanged and _last_changes(con, list(kinds_unchanged)) != tuple(kinds_unchanged.values()):
+                raise ChangedMeanwhileError(changed or t("store.changed_meanwhile", record=", ".join(kinds_unchanged)))
             if (altered := row_guard.why_not_written(con, [(c.kind, c.record_id) for c in changes])) is not None:
                 raise StoreError(altered)  # a save over a row edited by hand would log, sign and so vouch for the edit
             for change in changes:
@@ -318,11 +323,8 @@ class Store:
         """Each kind's last logged change as (sequence number, entry hash), (0, "") if none, in one query: a page
         reads it on every run to key its cached results. The hash tells apart two histories that reach the same
         number (a backup of another installation restored, or one taken before an earlier restore)."""
-        marks = ", ".join("?" * len(kinds))
         with self._connection() as con:
-            found = {kind: (seq, digest) for kind, seq, digest in con.execute(
-                f"SELECT kind, MAX(seq), hash FROM audit_log WHERE kind IN ({marks}) GROUP BY kind", list(kinds))}
-        return tuple(found.get(kind, (0, "")) for kind in kinds)
+            return _last_changes(con, kinds)
 
     def copy_into(self, target: sqlite3.Connection) -> None:
         """The whole store into `target`, consistently, while others keep reading and writing (a backup)."""
@@ -362,3 +364,11 @@ def _head(con: sqlite3.Connection) -> signing.SignedHead | None:
 def _record(row: tuple) -> StoredRecord:
     kind, record_id, parish_code, body, version, deleted, updated_at, updated_by = row
     return StoredRecord(kind, record_id, parish_code, json.loads(body), version, bool(deleted), updated_at, updated_by)
+
+
+def _last_changes(con: sqlite3.Connection, kinds: Sequence[str]) -> tuple[tuple[int, str], ...]:
+    """`Store.last_changes` on an open connection (also inside a write's transaction)."""
+    marks = ", ".join("?" * len(kinds))
+    found = {kind: (seq, digest) for kind, seq, digest in con.execute(
+        f"SELECT kind, MAX(seq), hash FROM audit_log WHERE kind IN ({marks}) GROUP BY kind", list(kinds))}
+    return tuple(found.get(kind, (0, "")) for kind in kinds)

@@ -120,6 +120,9 @@ STRINGS = {
     "dec.err.scenario_changed": "Otra persona guardó otra vez el escenario «{name}» mientras se registraba la "
                                 "decisión: no se registró. Vuelva a abrir la página para ver lo que el escenario da "
                                 "ahora y registre la decisión de nuevo.",
+    "dec.err.inputs_changed": "Otra persona cambió propuestas, ofertas, puntajes o votos que usa el escenario "
+                              "«{name}» mientras se registraba la decisión: no se registró. Vuelva a abrir la página "
+                              "para ver lo que el escenario da ahora y registre la decisión de nuevo.",
     "dec.altered": "No se muestran estas decisiones porque se cambiaron por fuera de Minga (no coinciden con su "
                    "última versión registrada): {decisions}. Tampoco se imprime su acta. El Registro de cambios dice qué "
                    "se alteró; quien mantiene Minga puede restaurar un respaldo anterior al cambio.",
