@@ -30,6 +30,7 @@ from core.iati import elements as el
 from core.iati import identifiers as ids
 from core.iati.elements import Reporter
 from core.proposals import records
+from core.proposals.models import CENT
 from core.record.store import Store
 from core.texts import label, t
 
@@ -154,7 +155,7 @@ def agreement_activity(root: etree._Element, reporter: Reporter, store: Store, a
     spent_before = dict.fromkeys(payers, 0.0)
     for report in history:  # spending to date by source; a setback a report explains publishes no negative one
         for source, spent in report.spent_by_source().items():
-            if spent - spent_before[source] > 0.005:  # paid with that party's money; the supplier paid is not recorded
+            if spent - spent_before[source] > CENT:  # paid with that party's money; the supplier paid is not recorded
                 _transaction(activity, ids.TRANSACTION_EXPENDITURE, report.period_end, spent - spent_before[source],
                              t("iati.agreement.expenditure", report=report.report_id, party=payers[source][0]),
                              payers[source], None)
