@@ -148,6 +148,15 @@ def _text(value: Any, _ctx: Context) -> Any:
     return cells.text(value)
 
 
+def _code(value: Any, ctx: Context) -> Any:
+    """A record's own code; the parish's DPA code written before it («060156-L01») is told, with what to write."""
+    shown = cells.text(value)
+    own = shown.removeprefix(f"{ctx.parish_code}-") if shown is not None else None
+    if own and own != shown:
+        raise cells.CellError(t("parish.cell.code_with_parish", value=shown, code=own, parish=ctx.parish_code))
+    return shown
+
+
 def _int(value: Any, _ctx: Context) -> Any:
     return cells.integer(value)
 
@@ -187,7 +196,7 @@ def _choice(field_name: str, header: str, family: str, aliases: tuple[str, ...] 
 
 PARTS: dict[str, Part] = {p.name: p for p in (
     Part("asociaciones", ParishAssociation, (
-        Column("code", "parish.col.code", _text, ("codigo asociacion", "id")),
+        Column("code", "parish.col.code", _code, ("codigo asociacion", "id")),
         Column("name", "parish.col.name", _text, ("nombre de la asociacion", "asociacion")),
         Column("ruc", "parish.col.ruc", lambda value, _ctx: cells.ruc(value)),
         _choice("registered_with", "parish.col.registered_with", "registered_with",
@@ -197,7 +206,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
         Column("main_products_es", "parish.col.products", _text, ("productos principales",)),
     )),
     Part("ayudas", ParishAid, (
-        Column("code", "parish.col.code", _text, ("codigo ayuda", "id")),
+        Column("code", "parish.col.code", _code, ("codigo ayuda", "id")),
         Column("association_id", "parish.col.association", _association, ("beneficiaria",)),
         Column("member_id", "parish.col.member", _member, ("socio beneficiario", "_uuid")),
         Column("institution", "parish.col.institution", _text),
@@ -209,12 +218,12 @@ PARTS: dict[str, Part] = {p.name: p for p in (
         Column("description_es", "parish.col.description", _text, ("detalle",)),
     ), past_years=("year",)),
     Part("problemas", ParishProblem, (
-        Column("code", "parish.col.code", _text, ("codigo problema", "id")),
+        Column("code", "parish.col.code", _code, ("codigo problema", "id")),
         Column("label_es", "parish.col.problem", _text, ("descripcion",)),
         Column("votes", "parish.col.votes", _int, ("votos ponderados", "puntaje")),
     )),
     Part("objetivos_pdot", ParishPdotObjective, (
-        Column("code", "parish.col.code", _text, ("codigo objetivo", "id")),
+        Column("code", "parish.col.code", _code, ("codigo objetivo", "id")),
         Column("component", "parish.col.component", lambda value, _ctx: cells.pdot_component(value)),
         Column("objective_es", "parish.col.objective", _text),
     )),
