@@ -7,7 +7,6 @@ The same reading serves the page «Preparar la parroquia» and `python -m core.p
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,7 +18,7 @@ from core.data.schemas.study import CODE
 from core.data.validation import RowProblem, spanish_message
 from core.fmt import listing, local_code, number
 from core.lists import bare_na
-from core.parish import cells
+from core.parish import association_names, cells
 from core.parish.form import QUESTIONS
 from core.parish.models import (
     ParishAid,
@@ -36,9 +35,6 @@ from core.texts import label, labels, t
 from core.user_text import ENTERED
 
 Reader = Callable[[Any, "Context"], Any]
-
-
-CLOSE_NAME = 0.85  # difflib ratio of two names (lower case, no accents) from which one is suggested for the other
 
 
 class AssociationIndex:
@@ -79,11 +75,9 @@ class AssociationIndex:
         return self._index.get("na") if bare_na(value) else None
 
     def closest(self, written: str) -> str | None:
-        """The id of the registered association whose name is nearly `written` (a typo, a letter left out),
-        if one is close enough; None otherwise."""
-        by_name = {normalise(name): association_id for association_id, name in self.names.items()}
-        match = difflib.get_close_matches(normalise(written), list(by_name), n=1, cutoff=CLOSE_NAME)
-        return by_name[match[0]] if match else None
+        """The id of the registered association whose name is nearly `written` (a typo, a letter or its leading
+        «Asociación» left out), if one is close enough: core.parish.association_names; None otherwise."""
+        return association_names.closest(written, self.names)
 
     def hold(self, parish_code: str, refused: Iterable[dict[str, str | None]]) -> AssociationIndex:
         """Also know the associations whose rows of the same load were refused (their code and name as written):
