@@ -259,3 +259,19 @@ def test_each_import_field_names_its_part_as_written_in_a_sentence(parish_store)
     assert [e.proto.label for e in app.get("file_uploader")] == [
         f"Importar un archivo de {part} (.xlsx o .csv), hasta 5 MB"
         for part in ("asociaciones", "problemas", "objetivos del PDOT")]  # aid and survey wait for associations
+
+
+def test_a_survey_preview_shows_every_blank_answer_the_same_way(parish_store):
+    """A blank age read as an empty cell but a blank poverty answer as «Sin respuesta», in the same table."""
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    rows = answers(3, ["A01"])
+    rows[0] = {**rows[0], "edad": None, "pobreza": None}
+    app.session_state["prep-file-encuesta"] = ("export.csv", export_csv(rows))
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    age, poverty = "Edad (años cumplidos)", "¿Cómo considera la situación de su hogar?"
+    [preview] = [d.value for d in app.dataframe if age in d.value.columns and len(d.value) == 3]
+    blank = preview.iloc[0]
+    assert blank[age] == blank[poverty] == ""
+    assert "Sin respuesta" not in preview.to_string()

@@ -34,14 +34,19 @@ def records_frame(store: Store, parish_code: str, part: str, bodies: list[dict[s
     names = records.association_index(store, parish_code).names
     if part == "encuesta":
         rows = [{t("parish.col.association"): names.get(b["association_id"], b["association_id"]),
-                 t("form.q.rol"): label("family_role", b["member_role"]),
+                 t("form.q.rol"): _label("family_role", b.get("member_role")),
                  t("form.q.edad"): "" if b.get("age") is None else str(b["age"]),
-                 t("form.q.pobreza"): label("perceived_poverty", b.get("perceived_poverty"))} for b in bodies]
+                 t("form.q.pobreza"): _label("perceived_poverty", b.get("perceived_poverty"))} for b in bodies]
     else:
         columns = tables.PARTS[part].columns
         money = fmt.amount_for(v for b in bodies if isinstance(v := b.get("amount_usd"), (int, float)))  # one rule
         rows = [{t(c.header): _cell(c, b, parish_code, names, money) for c in columns} for b in bodies]
     return pl.DataFrame(rows, infer_schema_length=None)
+
+
+def _label(family: str, value: Any) -> str:
+    """A code's label; a blank answer stays blank, as every other missing value of the tables (not «Sin respuesta»)."""
+    return "" if value is None else label(family, value)
 
 
 def _cell(column: tables.Column, body: dict[str, Any], parish_code: str, names: dict[str, str],
