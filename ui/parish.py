@@ -28,6 +28,19 @@ def draw_checklist(parish_code: str) -> None:
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 
+def association_choices(associations: pl.DataFrame) -> dict[str, str]:
+    """The associations of the `associations` view (in its order) as a picker offers them: «name (parish)»; the
+    association's code (its full id if needed) only where two would otherwise read the same."""
+    base = {a: t("admin.association_option", name=name, parish=parish or t("admin.no_parish"))
+            for a, name, parish in associations.select("association_id", "name", "parish_name").iter_rows()}
+    shown = dict(base)
+    for code in (fmt.local_code, str):
+        texts = list(shown.values())
+        shown = {a: t("admin.association_option_code", option=base[a], code=code(a)) if texts.count(text) > 1
+                 else text for a, text in shown.items()}
+    return shown
+
+
 def records_frame(store: Store, parish_code: str, part: str, bodies: list[dict[str, Any]]) -> pl.DataFrame:
     """A part's records (stored bodies, or a file's rows before they are stored) as the page shows them: the
     template's Spanish headers, labels for codes, association names, es-EC figures, blanks for what is missing."""
