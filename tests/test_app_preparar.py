@@ -275,3 +275,23 @@ def test_a_survey_preview_shows_every_blank_answer_the_same_way(parish_store):
     blank = preview.iloc[0]
     assert blank[age] == blank[poverty] == ""
     assert "Sin respuesta" not in preview.to_string()
+
+
+@pytest.mark.parametrize(("key", "content", "said"), [
+    ("asociaciones", ASSOCIATIONS.replace("\nA02;", f"\n{PARISH}-A02;"),
+     (f"asociaciones.csv, fila 3, columna «Código»: «{PARISH}-A02» lleva delante el código de la parroquia ({PARISH}): "
+     "escriba solo el código propio, «A02»")),
+    ("ayudas", AID_CSV.replace("AY1;A01;", "AY1;flor de mayo;"),
+     ("ayudas.csv, fila 2, columna «Asociación»: la asociación «flor de mayo» no está registrada en la parroquia; "
+     "¿quiso decir «Asociación Flor de Mayo» (A01)?")),
+])
+def test_the_preview_says_what_to_write_for_a_code_or_name_written_another_way(parish_store, key, content, said):
+    """A code with the parish's DPA code in front got only a shape refusal; a name typed without «Asociación» got no
+    suggestion."""
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    if key != "asociaciones":
+        _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    app.session_state[f"prep-file-{key}"] = (f"{key}.csv", content.encode())
+    app.run()
+    assert said in as_read(_texts(app))
+    assert app.button(key=f"prep-save-{key}").disabled
