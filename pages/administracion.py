@@ -65,15 +65,15 @@ if people.height:
                    icon=":material/location_off:")
 
 with st.expander(t("admin.new_user")):
-    associations = data.view("associations", order_by="association_id")
-    names = dict(associations.select("association_id", "name").iter_rows())
+    names = parish_ui.association_choices(data.view(
+        "associations", order_by="parish_name COLLATE noaccent, name COLLATE noaccent, association_id"))
     with st.form("admin-new-user", clear_on_submit=True):
         username = st.text_input(t("auth.username"), key="admin-new-username")
         display_name = st.text_input(t("auth.display_name"), key="admin-new-name")
         role = st.selectbox(t("admin.role"), [r.value for r in Role], format_func=lambda r: label("role", r),
                             key="admin-new-role", placeholder=t("select.placeholder"))
         association = st.selectbox(t("admin.association"), [None, *names],
-                                   format_func=lambda a: "—" if a is None else f"{a} · {names[a]}",
+                                   format_func=lambda a: "—" if a is None else names[a],
                                    placeholder=t("select.placeholder"))
         position = st.selectbox(t("admin.position"), [p.value for p in Position], key="admin-new-position",
                                 index=list(Position).index(Position.MEMBER), help=t("admin.position_help"),

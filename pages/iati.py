@@ -7,6 +7,7 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
+from core.cooperation import offer_twins
 from core.data import rural
 from core.iati import identifiers
 from core.iati.context import export_context
@@ -115,6 +116,9 @@ rows = [{t("iati.col.offer_id"): r.offer.offer_id, t("iati.col.title"): r.offer.
          t("iati.col.new"): in_minga(r.offer.offer_id)}
         for r in shown]
 st.dataframe(pl.DataFrame(rows), hide_index=True, width="stretch")
+for offer_id, twins in offer_twins.stored_twins(store, [r.offer for r in shown], parish).items():
+    st.warning(plain(t("iati.page.maybe_twin", offer_id=offer_id, offers=offer_twins.named(twins))),
+               icon=":material/content_copy:")
 for item in shown:
     with st.expander(t_count("iati.page.notes", len(item.notes), offer_id=item.offer.offer_id,
                              count=fmt.number(len(item.notes)))):

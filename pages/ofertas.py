@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from core import fmt
 from core.cooperation import cooperants as coop
+from core.cooperation import offer_twins
 from core.engine.prioritization import load_inputs
 from core.proposals import cooperation, offers, records
 from core.proposals.entry import spanish_errors
@@ -146,6 +147,9 @@ def form_panel() -> None:
     base, k = form.base, form.key
     messages = st.container()
     record_form.conflict_notice(form, messages, "ofe.form.conflict", "ofe.form.reload")
+    for twins in (offer_twins.stored_twins(store, [base], base.parish_code) if base is not None else {}).values():
+        messages.warning(plain(t("ofe.form.maybe_twin", offers=offer_twins.named(twins))),
+                         icon=":material/content_copy:")
     placeholder = t("ofe.form.placeholder")
     goals = reg.sdg_goals()
 

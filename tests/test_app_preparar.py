@@ -259,3 +259,39 @@ def test_each_import_field_names_its_part_as_written_in_a_sentence(parish_store)
     assert [e.proto.label for e in app.get("file_uploader")] == [
         f"Importar un archivo de {part} (.xlsx o .csv), hasta 5 MB"
         for part in ("asociaciones", "problemas", "objetivos del PDOT")]  # aid and survey wait for associations
+
+
+def test_a_survey_preview_shows_every_blank_answer_the_same_way(parish_store):
+    """A blank age read as an empty cell but a blank poverty answer as «Sin respuesta», in the same table."""
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    rows = answers(3, ["A01"])
+    rows[0] = {**rows[0], "edad": None, "pobreza": None}
+    app.session_state["prep-file-encuesta"] = ("export.csv", export_csv(rows))
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    age, poverty = "Edad (años cumplidos)", "¿Cómo considera la situación de su hogar?"
+    [preview] = [d.value for d in app.dataframe if age in d.value.columns and len(d.value) == 3]
+    blank = preview.iloc[0]
+    assert blank[age] == blank[poverty] == ""
+    assert "Sin respuesta" not in preview.to_string()
+
+
+@pytest.mark.parametrize(("key", "content", "said"), [
+    ("asociaciones", ASSOCIATIONS.replace("\nA02;", f"\n{PARISH}-A02;"),
+     (f"asociaciones.csv, fila 3, columna «Código»: «{PARISH}-A02» lleva delante el código de la parroquia ({PARISH}): "
+     "escriba solo el código propio, «A02»")),
+    ("ayudas", AID_CSV.replace("AY1;A01;", "AY1;flor de mayo;"),
+     ("ayudas.csv, fila 2, columna «Asociación»: la asociación «flor de mayo» no está registrada en la parroquia; "
+     "¿quiso decir «Asociación Flor de Mayo» (A01)?")),
+])
+def test_the_preview_says_what_to_write_for_a_code_or_name_written_another_way(parish_store, key, content, said):
+    """A code with the parish's DPA code in front got only a shape refusal; a name typed without «Asociación» got no
+    suggestion."""
+    app = open_app_page("pages/preparar.py", PLANNER, parish=PARISH)
+    if key != "asociaciones":
+        _save_file(app, "asociaciones", "asociaciones.csv", ASSOCIATIONS.encode())
+    app.session_state[f"prep-file-{key}"] = (f"{key}.csv", content.encode())
+    app.run()
+    assert said in as_read(_texts(app))
+    assert app.button(key=f"prep-save-{key}").disabled

@@ -207,3 +207,18 @@ def test_a_code_that_is_not_a_parish_of_the_dpa_list_loads_nothing(tmp_path, own
     assert main(["load", code, str(_folder(tmp_path, answers(4, ["A01"])))]) == 2
     assert f"«{code}» no es un código de parroquia de la DPA" in capsys.readouterr().err
     assert live_count(Store(own_store)) == 0
+
+
+@pytest.mark.parametrize(("name", "text", "row", "column", "own"), [
+    ("asociaciones.csv", ASSOCIATIONS.replace("\nA02;", f"\n{PARISH}-A02;"), 3, "Código", "A02"),
+    ("ayudas.csv", AID.replace("\nAY1;", f"\n{PARISH}-AY1;"), 2, "Código", "AY1"),
+])
+def test_a_code_written_with_the_parish_code_is_told_to_leave_it_out(tmp_path, own_store, capsys, name, text, row,
+                                                                      column, own):
+    """«010152-A02» in the code column got only the generic shape refusal; it names the code to write instead."""
+    folder = _folder(tmp_path, answers(4, ["A01"]), **{name: text})
+    assert main(["load", PARISH, str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert f"{name}, fila {row}, columna «{column}»: «{PARISH}-{own}» lleva delante el código de la parroquia" in err
+    assert f"escriba solo el código propio, «{own}»" in err
+    assert live_count(Store(own_store)) == 0

@@ -223,3 +223,42 @@ def test_a_member_named_instead_of_the_survey_uuid_is_told_as_written(tmp_path, 
     assert ("ayudas.csv, fila 2, columna «Socio»: «Juan Pérez» no es la respuesta de un socio: escriba el _uuid de su "
             "respuesta (la columna «_uuid» de la exportación de la encuesta) o deje la celda vacía") in err
     assert f"{PARISH}-Juan" not in err and "EV-P01" not in err
+
+
+SUMAK = AssociationIndex([ParishAssociation(parish_code="080265", code=code, name=name, members_total=20)
+                          for code, name in (("A01", "Asociación Sumak Tarpuy"),
+                                             ("A02", "Asociación de Mujeres Concheras Añoranza"),
+                                             ("A03", "Asociación Sumak Kawsay"))])
+
+
+@pytest.mark.parametrize(("written", "offered"), [
+    ("sumak tarpuy", "«Asociación Sumak Tarpuy» (A01)"),  # «Asociación» left out
+    ("Sumak Kawsai", "«Asociación Sumak Kawsay» (A03)"),  # left out, and a typo
+    ("asoc. sumak tarpuy", "«Asociación Sumak Tarpuy» (A01)"),
+    ("Asosiación Sumak Tarpuy", "«Asociación Sumak Tarpuy» (A01)"),  # «Asociación» misspelt
+    ("mujeres concheras añoranza", "«Asociación de Mujeres Concheras Añoranza» (A02)"),  # «Asociación de» left out
+    ("Sumak Pacha", None),  # another association: neither Sumak is offered
+    ("Asociación Sumak Wasi", None),  # the shared «Asociación» made it look like «Sumak Kawsay»
+    ("sumak", None),
+    ("Concheras", None),
+])
+def test_a_name_typed_without_asociacion_is_offered_and_no_other(written, offered):
+    """Enumerators type «sumak tarpuy» for «Asociación Sumak Tarpuy»: it was told only «not registered»."""
+    with pytest.raises(cells.CellError) as refused:
+        SUMAK.find(written)
+    said = str(refused.value)
+    if offered is None:
+        assert "quiso decir" not in said, said
+    else:
+        assert f"¿quiso decir {offered}?" in said, said
+
+
+def test_two_associations_of_one_bare_name_are_not_guessed_between():
+    """«Asociación Unión» and «Unión» are both «Unión» once «Asociación» is left out: «Unon» could be either, so
+    neither is offered (nor «Unión Vecinal»)."""
+    index = AssociationIndex([ParishAssociation(parish_code="080265", code=code, name=name, members_total=20)
+                              for code, name in (("A01", "Asociación Unión"), ("A02", "Unión Vecinal"),
+                                                 ("A03", "Unión"))])
+    with pytest.raises(cells.CellError) as refused:
+        index.find("Unon")
+    assert "quiso decir" not in str(refused.value)

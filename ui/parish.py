@@ -28,20 +28,38 @@ def draw_checklist(parish_code: str) -> None:
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 
+def association_choices(associations: pl.DataFrame) -> dict[str, str]:
+    """The associations of the `associations` view (in its order) as a picker offers them: «name (parish)»; the
+    association's code (its full id if needed) only where two would otherwise read the same."""
+    base = {a: t("admin.association_option", name=name, parish=parish or t("admin.no_parish"))
+            for a, name, parish in associations.select("association_id", "name", "parish_name").iter_rows()}
+    shown = dict(base)
+    for code in (fmt.local_code, str):
+        texts = list(shown.values())
+        shown = {a: t("admin.association_option_code", option=base[a], code=code(a)) if texts.count(text) > 1
+                 else text for a, text in shown.items()}
+    return shown
+
+
 def records_frame(store: Store, parish_code: str, part: str, bodies: list[dict[str, Any]]) -> pl.DataFrame:
     """A part's records (stored bodies, or a file's rows before they are stored) as the page shows them: the
     template's Spanish headers, labels for codes, association names, es-EC figures, blanks for what is missing."""
     names = records.association_index(store, parish_code).names
     if part == "encuesta":
         rows = [{t("parish.col.association"): names.get(b["association_id"], b["association_id"]),
-                 t("form.q.rol"): label("family_role", b["member_role"]),
+                 t("form.q.rol"): _label("family_role", b.get("member_role")),
                  t("form.q.edad"): "" if b.get("age") is None else str(b["age"]),
-                 t("form.q.pobreza"): label("perceived_poverty", b.get("perceived_poverty"))} for b in bodies]
+                 t("form.q.pobreza"): _label("perceived_poverty", b.get("perceived_poverty"))} for b in bodies]
     else:
         columns = tables.PARTS[part].columns
         money = fmt.amount_for(v for b in bodies if isinstance(v := b.get("amount_usd"), (int, float)))  # one rule
         rows = [{t(c.header): _cell(c, b, parish_code, names, money) for c in columns} for b in bodies]
     return pl.DataFrame(rows, infer_schema_length=None)
+
+
+def _label(family: str, value: Any) -> str:
+    """A code's label; a blank answer stays blank, as every other missing value of the tables (not «Sin respuesta»)."""
+    return "" if value is None else label(family, value)
 
 
 def _cell(column: tables.Column, body: dict[str, Any], parish_code: str, names: dict[str, str],

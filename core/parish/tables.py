@@ -7,7 +7,6 @@ The same reading serves the page «Preparar la parroquia» and `python -m core.p
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,7 +18,7 @@ from core.data.schemas.study import CODE
 from core.data.validation import RowProblem, spanish_message
 from core.fmt import listing, local_code, number
 from core.lists import bare_na
-from core.parish import cells
+from core.parish import association_names, cells
 from core.parish.form import QUESTIONS
 from core.parish.models import (
     ParishAid,
@@ -36,9 +35,6 @@ from core.texts import label, labels, t
 from core.user_text import ENTERED
 
 Reader = Callable[[Any, "Context"], Any]
-
-
-CLOSE_NAME = 0.85  # difflib ratio of two names (lower case, no accents) from which one is suggested for the other
 
 
 class AssociationIndex:
@@ -79,11 +75,9 @@ class AssociationIndex:
         return self._index.get("na") if bare_na(value) else None
 
     def closest(self, written: str) -> str | None:
-        """The id of the registered association whose name is nearly `written` (a typo, a letter left out),
-        if one is close enough; None otherwise."""
-        by_name = {normalise(name): association_id for association_id, name in self.names.items()}
-        match = difflib.get_close_matches(normalise(written), list(by_name), n=1, cutoff=CLOSE_NAME)
-        return by_name[match[0]] if match else None
+        """The id of the registered association whose name is nearly `written` (a typo, a letter or its leading
+        «Asociación» left out), if one is close enough: core.parish.association_names; None otherwise."""
+        return association_names.closest(written, self.names)
 
     def hold(self, parish_code: str, refused: Iterable[dict[str, str | None]]) -> AssociationIndex:
         """Also know the associations whose rows of the same load were refused (their code and name as written):
@@ -148,6 +142,15 @@ def _text(value: Any, _ctx: Context) -> Any:
     return cells.text(value)
 
 
+def _code(value: Any, ctx: Context) -> Any:
+    """A record's own code; the parish's DPA code written before it («060156-L01») is told, with what to write."""
+    shown = cells.text(value)
+    own = shown.removeprefix(f"{ctx.parish_code}-") if shown is not None else None
+    if own and own != shown:
+        raise cells.CellError(t("parish.cell.code_with_parish", value=shown, code=own, parish=ctx.parish_code))
+    return shown
+
+
 def _int(value: Any, _ctx: Context) -> Any:
     return cells.integer(value)
 
@@ -187,7 +190,7 @@ def _choice(field_name: str, header: str, family: str, aliases: tuple[str, ...] 
 
 PARTS: dict[str, Part] = {p.name: p for p in (
     Part("asociaciones", ParishAssociation, (
-        Column("code", "parish.col.code", _text, ("codigo asociacion", "id")),
+        Column("code", "parish.col.code", _code, ("codigo asociacion", "id")),
         Column("name", "parish.col.name", _text, ("nombre de la asociacion", "asociacion")),
         Column("ruc", "parish.col.ruc", lambda value, _ctx: cells.ruc(value)),
         _choice("registered_with", "parish.col.registered_with", "registered_with",
@@ -197,7 +200,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
         Column("main_products_es", "parish.col.products", _text, ("productos principales",)),
     )),
     Part("ayudas", ParishAid, (
-        Column("code", "parish.col.code", _text, ("codigo ayuda", "id")),
+        Column("code", "parish.col.code", _code, ("codigo ayuda", "id")),
         Column("association_id", "parish.col.association", _association, ("beneficiaria",)),
         Column("member_id", "parish.col.member", _member, ("socio beneficiario", "_uuid")),
         Column("institution", "parish.col.institution", _text),
@@ -209,12 +212,12 @@ PARTS: dict[str, Part] = {p.name: p for p in (
         Column("description_es", "parish.col.description", _text, ("detalle",)),
     ), past_years=("year",)),
     Part("problemas", ParishProblem, (
-        Column("code", "parish.col.code", _text, ("codigo problema", "id")),
+        Column("code", "parish.col.code", _code, ("codigo problema", "id")),
         Column("label_es", "parish.col.problem", _text, ("descripcion",)),
         Column("votes", "parish.col.votes", _int, ("votos ponderados", "puntaje")),
     )),
     Part("objetivos_pdot", ParishPdotObjective, (
-        Column("code", "parish.col.code", _text, ("codigo objetivo", "id")),
+        Column("code", "parish.col.code", _code, ("codigo objetivo", "id")),
         Column("component", "parish.col.component", lambda value, _ctx: cells.pdot_component(value)),
         Column("objective_es", "parish.col.objective", _text),
     )),

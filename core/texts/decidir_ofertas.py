@@ -87,6 +87,11 @@ STRINGS = {
     "ofe.form.unlinked": "Esta oferta se guardó con el cooperante «{name}», que no está en el registro: elija su "
                          "registro (o regístrelo en Cooperantes) para guardarla.",
     "ofe.form.title": "Título de la oferta",
+    "ofe.form.maybe_twin": ("Esta oferta puede ser la misma que {offers}, registrada en la parroquia con otro código "
+                            "(mismo cooperante y mismo título; quizá una se escribió a mano y la otra vino de un "
+                            "archivo IATI). Si lo es, quite una: las dos cuentan por separado y la contraparte "
+                            "comprometida se cuenta dos veces."),
+    "ofe.twin": "«{id}» ({title})",
     "ofe.form.modality": "Modalidad",
     "ofe.form.type": "Tipo de cooperación",
     "ofe.form.type_help": "La financiera reembolsable y el crédito blando son reembolsables; el GAD parroquial solo "

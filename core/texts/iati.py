@@ -28,6 +28,9 @@ STRINGS = {
     "iati.page.notes_one": "{offer_id}: 1 punto a revisar",
     "iati.page.notes_none": "{offer_id}: nada que revisar",
     "iati.page.new": "Nueva",
+    "iati.page.maybe_twin": ("{offer_id} puede ser la misma oferta que {offers}, ya registrada en la parroquia con "
+                             "otro código (mismo cooperante y mismo título). Si lo es, no la guarde otra vez: las "
+                             "dos contarían por separado y la contraparte comprometida se contaría dos veces."),
     "iati.page.replaces": "Actualiza la oferta registrada con ese código (conserva los temas, la contraparte y las "
                           "fechas que se escribieron en Minga)",
     "iati.page.other_parish": "Es una oferta de {parish}: no se guarda desde esta parroquia",

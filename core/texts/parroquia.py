@@ -52,6 +52,8 @@ STRINGS: dict[str, str] = {
     "parish.cell.yes_no": "debe ser «Sí» o «No» (se recibió «{value}»)",
     "parish.cell.choice": "«{value}» no es una opción válida; se admite {allowed}",
     "parish.cell.choice_or_blank": "{message}, o la celda vacía si ninguna corresponde",
+    "parish.cell.code_with_parish": "«{value}» lleva delante el código de la parroquia ({parish}): escriba solo el "
+                                    "código propio, «{code}»; Minga le añade el de la parroquia",
     "parish.cell.association": "la asociación «{value}» no está registrada en la parroquia: regístrela primero en Asociaciones",
     "parish.cell.association_close": "la asociación «{value}» no está registrada en la parroquia; ¿quiso decir «{name}» "
                                      "({code})? Corrija el nombre en el archivo, o regístrela primero en Asociaciones",

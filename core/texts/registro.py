@@ -56,6 +56,8 @@ STRINGS = {
     "admin.new_user": "Crear usuario",
     "admin.role": "Rol",
     "admin.association": "Asociación (solo representantes)",
+    "admin.association_option": "{name} ({parish})",
+    "admin.association_option_code": "{option} · {code}",
     "admin.email": "Correo (para ingresar con cuenta institucional)",
     "admin.create": "Crear usuario",
     "admin.created": "Usuario «{username}» creado.",
