@@ -43,13 +43,19 @@ def _junta(code: str | None) -> str:
     return t("admin.no_parish") if code is None else juntas.get(code, code)
 
 
+# each association named with its parish, as the picker below offers them (a code only where two read the same)
+association_names = parish_ui.association_choices(data.view(
+    "associations", order_by="parish_name COLLATE noaccent, name COLLATE noaccent, association_id"))
 people = pl.DataFrame([u.model_dump(mode="json") for u in everyone])
 if people.height:
     people = people.with_columns(pl.col("role").replace_strict(labels("role"), default=pl.col("role")),
                                  pl.col("active").replace_strict({True: label("bool", "True"),
                                                                   False: label("bool", "False")}, return_dtype=pl.Utf8),
                                  # accounts without an association or e-mail show an empty cell, not «None»
-                                 pl.col("association_id", "email").cast(pl.Utf8).fill_null(""),
+                                 pl.col("email").cast(pl.Utf8).fill_null(""),
+                                 pl.Series("association_id", [association_names.get(a, a) if a else ""
+                                                              for a in (u.association_id for u in everyone)],
+                                           dtype=pl.Utf8),
                                  # a seat on the board is a board member's: other accounts show an empty cell
                                  pl.Series("position", [label("position", u.position) if u.role == Role.BOARD
                                                         else "" for u in everyone], dtype=pl.Utf8),
@@ -65,15 +71,13 @@ if people.height:
                    icon=":material/location_off:")
 
 with st.expander(t("admin.new_user")):
-    names = parish_ui.association_choices(data.view(
-        "associations", order_by="parish_name COLLATE noaccent, name COLLATE noaccent, association_id"))
     with st.form("admin-new-user", clear_on_submit=True):
         username = st.text_input(t("auth.username"), key="admin-new-username")
         display_name = st.text_input(t("auth.display_name"), key="admin-new-name")
         role = st.selectbox(t("admin.role"), [r.value for r in Role], format_func=lambda r: label("role", r),
                             key="admin-new-role", placeholder=t("select.placeholder"))
-        association = st.selectbox(t("admin.association"), [None, *names],
-                                   format_func=lambda a: "—" if a is None else names[a],
+        association = st.selectbox(t("admin.association"), [None, *association_names],
+                                   format_func=lambda a: "—" if a is None else association_names[a],
                                    placeholder=t("select.placeholder"))
         position = st.selectbox(t("admin.position"), [p.value for p in Position], key="admin-new-position",
                                 index=list(Position).index(Position.MEMBER), help=t("admin.position_help"),

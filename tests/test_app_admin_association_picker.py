@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from core.parish.__main__ import main
-from core.record.auth import Accounts
+from core.record.auth import Accounts, Role, User
 from core.record.store import Store
 from tests.conftest import open_app_page
 from tests.parish_export import answers
@@ -41,3 +41,18 @@ def test_the_picker_names_each_association_and_its_parish(tmp_path, parish_store
 def test_a_code_is_shown_only_where_two_would_read_the_same(rows, expected):
     frame = pl.DataFrame(rows, schema=["association_id", "name", "parish_name"], orient="row")
     assert list(association_choices(frame).values()) == expected
+
+
+def test_the_accounts_table_names_a_representatives_association(tmp_path, parish_store):
+    """The accounts table showed a representative's association as its raw id («010152-A01»)."""
+    assert main(["load", PARISH, str(_folder(tmp_path, answers(4, ["A01"])))]) == 0
+    accounts = Accounts(Store())
+    admin = accounts.create_first_admin("jefa", "Jefa", PASSWORD)
+    accounts.create(admin, User(username="rosa", display_name="Rosa", role=Role.ASSOCIATION,
+                                association_id=f"{PARISH}-A01"), PASSWORD)
+    app = open_app_page("pages/administracion.py", admin)
+    assert not app.exception, [e.value for e in app.exception]
+    table = app.dataframe[0].value
+    row = table[table["Usuario"] == "rosa"].iloc[0]
+    assert row["Asociación"] == "Asociación Flor de Mayo (Cumbe)"
+    assert not table.astype(str).apply(lambda column: column.str.contains(f"{PARISH}-")).any().any()
