@@ -104,12 +104,13 @@ def priorizacion_rerun(inputs: DecisionInputs, rules: AllocationRules, weights: 
 def presupuesto_rerun(inputs: DecisionInputs, rules: AllocationRules, weights: dict[str, float],
                       names: dict[str, str]) -> None:
     """What pages/presupuesto.py computes when the weights (or a rule) change: the three methods side by side."""
-    explain = views.why_at_once(len(inputs.proposals))  # as the page: all at a parish's scale, else on demand
     # as the page (ui.scenario_state): screened once (the page even keeps it across weights) and scored once per
     # weights, both shared by the five methods
     screenings = screen(inputs, rules)
     scoring = score(inputs, screenings, weights=weights)
-    results = {m: prioritize(inputs, rules, weights=weights, method=m, explain=explain, screenings=screenings,
+    # as the page: every «¿por qué no?» at once at a parish's scale (per method), else on demand
+    results = {m: prioritize(inputs, rules, weights=weights, method=m, screenings=screenings,
+                             explain=views.why_at_once(len(inputs.proposals), m),
                              scoring=scoring).result for m in METHODS}
     metrics = views.metrics_frame(results)
     charts.comparison_chart(metrics).to_dict()

@@ -251,7 +251,7 @@ def why_limit(method: str) -> int:
     return WHY_ALL_UP_TO_BY_METHOD.get(method, WHY_ALL_UP_TO)
 
 
-def why_at_once(proposals: int, method: str = "optimal") -> bool:
+def why_at_once(proposals: int, method: str) -> bool:
     """Whether Presupuesto explains every unfunded proposal with the allocation (`allocate_detailed`'s `explain`)."""
     return proposals <= why_limit(method)
 

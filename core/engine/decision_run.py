@@ -44,22 +44,17 @@ WEIGHT_TOLERANCE = 1e-9
 def stored_scenario(store: Store, parish_code: str, name: str) -> scenarios.Scenario:
     """The parish's scenario of that name as Minga last wrote it; ScenarioError (Spanish) when the parish has none
     (never saved, removed, or changed by hand in the store file)."""
-    record = store.get(scenarios.KIND, scenario_record_id(parish_code, name), as_logged=True)
+    record = store.get(scenarios.KIND, scenarios.scenario_record_id(parish_code, name), as_logged=True)
     scenario = None if record is None or record.deleted else scenarios.Scenario.model_validate(record.body)
     if scenario is None or scenario.parish_code != parish_code:
         raise scenarios.ScenarioError(t("dec.err.scenario_unknown", name=name.strip(), parish=rural.named(parish_code)))
     return scenario
 
 
-def scenario_record_id(parish_code: str, name: str) -> str:
-    """The store's id of the parish's scenario of that name (core.engine.scenarios.Scenario.scenario_id)."""
-    return f"{parish_code}-{fmt.slug(name)}"
-
-
 def scenario_read(store: Store, parish_code: str, name: str) -> Unchanged:
     """The parish's scenario of that name at the version stored now (0: none), read before the run is checked: the
     acta is stored only while the scenario is still at that version, not when it was saved again meanwhile."""
-    record = store.get(scenarios.KIND, record_id := scenario_record_id(parish_code, name))
+    record = store.get(scenarios.KIND, record_id := scenarios.scenario_record_id(parish_code, name))
     return Unchanged(scenarios.KIND, record_id, record.version if record is not None else 0)
 
 

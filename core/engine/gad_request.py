@@ -38,11 +38,11 @@ def gad_request(inputs: DecisionInputs) -> GadRequest:
     return GadRequest(sum(asked), bool(eligible), max(asked, default=0.0))
 
 
-def starting_budget(request: GadRequest, least_usd: float) -> StartingBudget:
-    """Half of what is asked, rounded half up to the thousand, at least `least_usd` and at least the largest request
+def starting_budget(request: GadRequest) -> StartingBudget:
+    """Half of what is asked, rounded half up to the thousand, at least SUGGESTED_LEAST_USD and at least the largest request
     rounded up to the thousand: a budget below it would screen that proposal out («pide más de lo disponible»), and
     a parish with one proposal would start with nothing to share. A typo of trillions stays a budget."""
-    half = max(least_usd, int(request.amount_usd / 2000 + 0.5) * 1000.0)
+    half = max(SUGGESTED_LEAST_USD, int(request.amount_usd / 2000 + 0.5) * 1000.0)
     whole = math.ceil(request.largest_usd / 1000 - 1e-9) * 1000.0
     return StartingBudget(min(max(half, whole), MAX_BUDGET_USD), whole > half, request)
 
@@ -56,7 +56,7 @@ def asked_of_gad(inputs: DecisionInputs) -> float:
 def starting(inputs: DecisionInputs) -> StartingBudget:
     """Where a parish without a budget starts (ui.scenario_state.suggested_note says so, and from what): the
     proposals screened once (a second of a page's rerun with 1.600 proposals)."""
-    return starting_budget(gad_request(inputs), SUGGESTED_LEAST_USD)
+    return starting_budget(gad_request(inputs))
 
 
 def suggested_budget(inputs: DecisionInputs) -> float:

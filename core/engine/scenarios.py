@@ -88,7 +88,12 @@ class Scenario(BaseModel):
 
     @property
     def scenario_id(self) -> str:
-        return f"{self.parish_code}-{slug(self.name)}"
+        return scenario_record_id(self.parish_code, self.name)
+
+
+def scenario_record_id(parish_code: str, name: str) -> str:
+    """The store's id of the parish's scenario of that name."""
+    return f"{parish_code}-{slug(name)}"
 
 
 @dataclass(frozen=True)

@@ -103,10 +103,10 @@ class ForcedSolver:
         if status != "optimal":
             return self._mip(i, lower, upper, incumbent)
         rounded = self._fill(values > 1 - 1e-9, i)
-        if rounded is not None and (incumbent is None or self._value(rounded) > self._value(incumbent)):
+        if rounded is not None and (incumbent is None or self.value(rounded) > self.value(incumbent)):
             incumbent = rounded
         if incumbent is not None:
-            best = self._value(incumbent)
+            best = self.value(incumbent)
             if math.floor(bound + 1e-6) <= best:
                 return incumbent
             slack = bound - best + 1e-7 * abs(bound) + 1e-6
@@ -149,7 +149,7 @@ class ForcedSolver:
         self.mip.solves += mip.solves
         return second
 
-    def _value(self, x: np.ndarray) -> int:
+    def value(self, x: np.ndarray) -> int:
         if not self.inst.dedup:
             return int(self.inst.value[x].sum())
         key = np.packbits(x).tobytes()
@@ -165,11 +165,11 @@ class ForcedSolver:
         compiled search walks a node in well under a microsecond, so the repair (a Python pass over every
         proposal) costs it more than the nodes it saves; only the MIP's warm start gets it."""
         holding = [x for x in self.found if x[i]]
-        best = max(holding, key=self._value) if holding else None
+        best = max(holding, key=self.value) if holding else None
         if not repaired:
             return best
         taken_in = self._repair(self.solved.x, i)
-        if taken_in is not None and (best is None or self._value(taken_in) > self._value(best)):
+        if taken_in is not None and (best is None or self.value(taken_in) > self.value(best)):
             best = taken_in
         return best
 
@@ -294,7 +294,7 @@ def explain_one(inst: Instance, r: Rules, solved: Solved, forced: ForcedSolver, 
         else:
             out["rule"], out["reason_es"] = "infeasible", t("alloc.out.no_allocation")
         return out
-    gap = solved.z - forced._value(best)
+    gap = solved.z - forced.value(best)
     if gap == 0 and inst.dedup:  # as many people: the largest total score decides next (exact._tie_breaks)
         second = forced.best_score_with(i, best)
         lost = int(inst.s_int[solved.x].sum()) - int(inst.s_int[second].sum())

@@ -87,10 +87,10 @@ def people(inst: Instance, x: np.ndarray) -> int:
     return int(round(flow(inst, x, np.ones(len(inst.ids)))[0]))
 
 
-__all__ = ["flow", "membership_flow", "people", "worth"]
-
-
 def counted_for(inst: Instance, x: np.ndarray, i: int) -> int:
     """The most people proposal i counts in allocation x among the ways that give x its worth."""
     _, counted = flow(inst, x, inst.s_int.astype(float), favour=i)
     return int(counted[i])
+
+
+__all__ = ["counted_for", "flow", "membership_flow", "people", "worth"]
