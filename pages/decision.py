@@ -165,8 +165,7 @@ if submitted:
                               vote=_vote(r, codes.get(same_vote)),
                               signs_as=widgets.chosen(r["signs_as"], offices), remark=_cell(r["remark"]) or None)
                      for r in people.to_dict("records") if _cell(r.get("name"))]
-        names = dict(data.view("associations", "parish_code = ?", (parish,)).select("association_id", "name")
-                     .iter_rows())
+        names = data.association_names(parish)
         draft = decision_models.with_presiding(scenarios.decision_draft(
             scenario, run, names, parish_row["name"], attendees, date, justification,
             proposal_titles={p.proposal_id: p.title for p in inputs.proposals}), presided)

@@ -27,11 +27,11 @@ def _same_cooperant(one: CooperationOffer, other: CooperationOffer) -> bool:
     return plain_name(one.cooperant) == plain_name(other.cooperant)
 
 
-def same_as(offer: CooperationOffer, parish_code: str | None, stored: Iterable[CooperationOffer]) -> list[CooperationOffer]:
-    """The offers of `stored` (another code) that `offer`, of `parish_code`, may be the same as."""
+def _same_as(offer: CooperationOffer, stored: Iterable[CooperationOffer]) -> list[CooperationOffer]:
+    """The offers of `stored` (the same parish's, under another code) that `offer` may be the same as."""
     title = plain_name(offer.title)
-    return [o for o in stored if o.offer_id != offer.offer_id and o.parish_code == parish_code
-            and plain_name(o.title) == title and _same_cooperant(offer, o)]
+    return [o for o in stored if o.offer_id != offer.offer_id and plain_name(o.title) == title
+            and _same_cooperant(offer, o)]
 
 
 def stored_twins(store: Store, items: Iterable[CooperationOffer], parish_code: str | None) -> dict[str, list[CooperationOffer]]:
@@ -39,7 +39,7 @@ def stored_twins(store: Store, items: Iterable[CooperationOffer], parish_code: s
     An offer read from a file is first linked to the registered cooperant it names, as saving it would link it."""
     registry = cooperants(store)
     stored = [v.item for v in offers(store) if v.item.parish_code == parish_code]
-    found = {o.offer_id: same_as(linked(o, registry), parish_code, stored) for o in items}
+    found = {o.offer_id: _same_as(linked(o, registry), stored) for o in items}
     return {offer_id: twins for offer_id, twins in found.items() if twins}
 
 

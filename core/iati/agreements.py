@@ -145,11 +145,12 @@ def agreement_activity(root: etree._Element, reporter: Reporter, store: Store, a
     _budgets(activity, agreement)
     gad = (reporter.name, reporter.org_ref)
     payers = {"cooperant": (name, ref), "gad": gad, "community": (community, None)}
+    committed = agreement.by_source()
     signed = t("iati.agreement.signed", number=agreement.number_es)
     for source, kind in (("cooperant", INCOMING_COMMITMENT), ("gad", ids.TRANSACTION_COMMITMENT),
                          ("community", INCOMING_COMMITMENT)):
-        if agreement.by_source()[source] > 0:
-            _transaction(activity, kind, agreement.signed_on, agreement.by_source()[source], signed, payers[source],
+        if committed[source] > 0:
+            _transaction(activity, kind, agreement.signed_on, committed[source], signed, payers[source],
                          gad)
     history = monitoring.reports(store, agreement.agreement_id)
     spent_before = dict.fromkeys(payers, 0.0)

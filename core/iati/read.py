@@ -65,7 +65,7 @@ def _text(element: etree._Element | None) -> str | None:
     return chosen.text.strip() if chosen is not None else None
 
 
-def visible(text: str, multiline: bool = False) -> tuple[str, str]:
+def _without_hidden(text: str, multiline: bool = False) -> tuple[str, str]:
     """`text` as a typed text may hold it (core.user_text), and the codes of what was taken out («U+202E, U+200B»;
     empty when nothing): the characters that cannot be seen (a right-to-left override, a zero-width space, a control
     character), so the text stored, shown and printed is the one the planner reviews. In a one-line text the file's
@@ -78,10 +78,10 @@ def visible(text: str, multiline: bool = False) -> tuple[str, str]:
 
 
 def _visible(text: str | None, field: str, where: str, notes: list[str], multiline: bool = False) -> str | None:
-    """`text` made visible (`visible`), with a note naming the field, the activity (`where`) and what was taken out."""
+    """`text` made visible (`_without_hidden`), with a note naming the field, the activity (`where`) and what was taken out."""
     if text is None:
         return None
-    text, codes = visible(text, multiline)
+    text, codes = _without_hidden(text, multiline)
     if codes:
         notes.append(t("iati.read.hidden", field=field, where=where, codes=codes))
     return text
@@ -218,7 +218,7 @@ def read_file(content: bytes, file_name: str = "actividades.xml") -> ReadFile:
     than 2.03); IatiFileError (Spanish) for a file that fails. A 1.x file that breaks the 2.03 schema is refused
     naming its version, so the planner asks the cooperant for a 2.03 file."""
     document = parse(content)
-    file_name, codes = visible(file_name)  # as the planner's computer named it: it goes into each offer's source
+    file_name, codes = _without_hidden(file_name)  # as the planner's computer named it: it goes into each offer's source
     named = [t("iati.read.hidden_file_name", file=file_name, codes=codes)] if codes else []
     notice = version_notice(document, file_name)
     found = problems(document)

@@ -1,7 +1,8 @@
 """What a decision's project lines must respect before the board's acta is recorded (core.record.decisions.record):
 each proposal once, funded or left out but not both, and the funded amounts within what was available (the budget
-minus the reserve, to the cent). The draft is the caller's: an acta that funds more than there was, or a project
-twice, would state figures that do not add up. Raises ValueError with the reason in Spanish."""
+minus the reserve, to the cent): a last check of the run's lines before they are stored (tests also record
+hand-made drafts); an acta that funds more than there was, or a project twice, would state figures that do not add
+up. Raises ValueError with the reason in Spanish."""
 
 from __future__ import annotations
 

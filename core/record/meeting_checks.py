@@ -60,6 +60,9 @@ def _check_cast(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
     Counted, such a ballot would stop the tally (and the need criterion a closed vote feeds)."""
     if stored is None or stored.status != "open":
         return
+    if (meeting.item_ids, meeting.participants, meeting.votes_per_participant) == (
+            stored.item_ids, stored.participants, stored.votes_per_participant):
+        return  # nothing these checks look at changed (revealing or closing changes only the status)
     from core.record.meeting import ballots as all_ballots  # meeting imports this module
     from core.record.meeting import listed_ballots, listed_scores, pairwise_comparisons, private_scores
 

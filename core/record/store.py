@@ -233,7 +233,7 @@ class Store:
                 if (now[0] if now else 0) != version:
                     raise ChangedMeanwhileError(changed or t("store.changed_meanwhile", record=record_id))
             if kinds_unchanged and _last_changes(con, list(kinds_unchanged)) != tuple(kinds_unchanged.values()):
-                raise ChangedMeanwhileError(changed or t("store.changed_meanwhile", record=", ".join(kinds_unchanged)))
+                raise ChangedMeanwhileError(changed or t("store.changed_meanwhile_kinds"))
             if (altered := row_guard.why_not_written(con, [(c.kind, c.record_id) for c in changes])) is not None:
                 raise StoreError(altered)  # a save over a row edited by hand would log, sign and so vouch for the edit
             for change in changes:

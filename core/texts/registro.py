@@ -151,6 +151,9 @@ STRINGS = {
     "store.conflict": "Otra persona guardó cambios en «{record}» mientras usted lo editaba (versión {version}, usted "
                       "partió de la {expected}). Recargue y vuelva a intentarlo.",
     "store.missing_record": "No existe «{record}».",
+    "store.changed_meanwhile_kinds": "Otra persona cambió registros de los que dependía lo que usted guardaba, "
+                                     "mientras se guardaba: no se guardó nada. Vuelva a abrir la página, revise lo "
+                                     "que cambió y guarde de nuevo si todavía corresponde.",
     "store.changed_meanwhile": "Otra persona cambió «{record}» mientras se guardaba lo suyo, y lo que usted guardaba "
                                "dependía de ese registro: no se guardó nada. Vuelva a abrir la página, revise lo "
                                "que cambió y guarde de nuevo si todavía corresponde.",
