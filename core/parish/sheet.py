@@ -16,7 +16,7 @@ from typing import Any
 from core.data.validation import RowProblem
 from core.fmt import listing
 from core.parish import cells
-from core.proposals.import_cells import decimal_votes
+from core.proposals.import_cells import settled_mark
 from core.proposals.import_files import HEADER_SCAN_ROWS, FileRefused, read_book
 from core.texts import t
 
@@ -122,8 +122,5 @@ def decimal_mark(rows: FileRows, amounts: Iterable[int]) -> str:
     with, when more of them say so than say the other («820,50» in a comma-separated CSV saved by Google Sheets); else
     the file's (a comma-separated CSV writes a dot decimal). An amount that still reads two ways is refused then."""
     columns = set(amounts)
-    votes = decimal_votes(str(values[i]) for _, values in rows.body for i in columns
-                          if i < len(values) and isinstance(values[i], str))
-    if votes[","] == votes["."]:
-        return rows.decimal
-    return "," if votes[","] > votes["."] else "."
+    return settled_mark(str(values[i]) for _, values in rows.body for i in columns
+                        if i < len(values) and isinstance(values[i], str)) or rows.decimal

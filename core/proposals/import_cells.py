@@ -77,6 +77,15 @@ def decimal_votes(values: Iterable[str]) -> dict[str, int]:
     return votes
 
 
+def settled_mark(values: Iterable[str]) -> str | None:
+    """The decimal mark more of `values` can only be read with (`decimal_votes`); None when as many say one as the
+    other (nothing settles it)."""
+    votes = decimal_votes(values)
+    if votes[","] == votes["."]:
+        return None
+    return "," if votes[","] > votes["."] else "."
+
+
 def parse_number(value: Any, decimal: str = ",") -> Any:
     """A money or count cell as a float; the cell unchanged when it is not a number (the model then says
     «debe ser un número (se recibió …)»). `decimal` settles the ambiguous '1.234' and '1,234'."""

@@ -20,7 +20,7 @@ from core.fmt import date as fmt_date
 from core.fmt import listing, number, number_text, visible
 from core.proposals.import_amounts import settle
 from core.proposals.import_associations import LEFT_OUT
-from core.proposals.import_cells import cell_text, decimal_votes, is_blank, normalise, zero_dash
+from core.proposals.import_cells import cell_text, decimal_votes, is_blank, normalise, settled_mark, zero_dash
 from core.proposals.import_columns import (
     BY_FIELD,
     COLUMNS,
@@ -101,12 +101,9 @@ class ProposalsReader(NestedSheets):
     def _decimal_mark(self, body: list[tuple[int, dict[str, Any]]], header: Header) -> str:
         money = [f for f in header.fields if BY_FIELD[f].kind in ("money", "int")]
         values = [str(row[f]) for _, row in body for f in money if isinstance(row.get(f), str)]
-        votes = decimal_votes(values)
-        settled = votes[","] != votes["."]
-        if settled:
-            mark = "," if votes[","] > votes["."] else "."
-        else:  # nothing settles it: a comma-separated CSV writes dot decimals, everything else is es-EC
-            mark = "." if self.book.delimiter == "," else ","
+        # when nothing settles it: a comma-separated CSV writes dot decimals, everything else is es-EC
+        found = settled_mark(values)
+        mark, settled = found or ("." if self.book.delimiter == "," else ","), found is not None
         if any(re.search(r"[.,]\d", number_text(v)) for v in values):
             self.preview.notices.append(t("imp.number.comma" if mark == "," else "imp.number.dot"))
         self._column_marks(body, money, mark, settled)
