@@ -66,17 +66,6 @@ def inputs(parish_code: str) -> DecisionInputs:
     return _inputs(parish_code, data_version(parish_code))
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _starting(parish_code: str, version: tuple[tuple[int, str], ...]) -> gad_request.StartingBudget:
-    return gad_request.starting(_inputs(parish_code, version))
-
-
-def starting(parish_code: str) -> gad_request.StartingBudget:
-    """Where a parish without a budget starts: its proposals screened once per data version, not on every rerun
-    (the rules and the note below both read it)."""
-    return _starting(parish_code, data_version(parish_code))
-
-
 def weights_key(weights: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
     return tuple(sorted((c, round(float(w), 12)) for c, w in normalize(weights).items()))
 
@@ -203,13 +192,13 @@ def default_rules(parish_code: str) -> AllocationRules:
     board = scenarios.board_budget(data.store(), parish_code)
     if board is not None:
         return board
-    return AllocationRules(budget_usd=starting(parish_code).budget_usd)
+    return AllocationRules(budget_usd=scenarios.suggested_budget(inputs(parish_code)))
 
 
 def suggested_note(parish_code: str) -> str:
     """Where the starting budget of a parish whose board fixed none comes from, with the figure it halves (or the
     largest request, when half of them all would screen it out)."""
-    start = starting(parish_code)
+    start = gad_request.starting(inputs(parish_code))
     key = "budget.rules.board_none" if start.request.eligible_only else "budget.rules.board_none_all"
     if start.by_largest:
         key += "_largest"
