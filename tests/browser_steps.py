@@ -154,8 +154,10 @@ _WATCH_RUN = """() => { window.__mingaRan = false; const watch = new MutationObs
     const app = document.querySelector('[data-testid="stApp"]');
     if (app && app.dataset.testScriptState !== 'notRunning') { window.__mingaRan = true; watch.disconnect(); } });
   watch.observe(document.documentElement, {attributes: true, childList: true, subtree: true}); }"""
-_RAN_AND_DONE = """() => window.__mingaRan
-  && document.querySelector('[data-testid="stApp"]').dataset.testScriptState === 'notRunning'"""
+# the app's element can be missing for a moment while the page is drawn again: not done yet (it threw, and the wait
+# ended at once)
+_RAN_AND_DONE = """() => { const app = document.querySelector('[data-testid="stApp"]');
+  return Boolean(window.__mingaRan) && app !== null && app.dataset.testScriptState === 'notRunning'; }"""
 # What the page showed when a run was not seen to start and end: whether one started, the app's states, and the
 # alerts and errors on screen (a retried test's summary prints it).
 _APP_STATE = """() => { const app = document.querySelector('[data-testid="stApp"]');
