@@ -69,12 +69,19 @@ def served_app(env: dict[str, str], script: Path | None = None) -> Iterator[AppU
         else:
             raise RuntimeError("streamlit did not answer /_stcore/health within 60 s")
         yield url
+        if (code := server.poll()) is not None:  # a test that lost its page's connection then says why
+            log.seek(0)
+            tail = log.read().decode(errors="replace")[-LOG_TAIL_CHARS:]
+            raise RuntimeError(f"the served app stopped by itself (exit code {code}); its log ends:\n{tail}")
     finally:
         # stopped at once: what it stored is committed (the store writes in transactions) and nothing else it holds
         # outlives it, while Streamlit's own shutdown on SIGTERM takes about 0,9 s of every served app's test
         server.kill()
         server.wait()
         log.close()
+
+
+LOG_TAIL_CHARS = 3_000
 
 
 
@@ -139,8 +146,11 @@ def wait_for_app(page) -> None:
     A click's rerun may not have started yet when this returns: after an action, a test waits for what the
     person would see next (an `expect`), never for a fixed time.
     """
-    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", state="attached")
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", state="attached")
+    try:
+        page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", state="attached")
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", state="attached")
+    except PlaywrightTimeoutError as timeout:  # say how the page stood: connection lost, run stuck, an error shown
+        raise AssertionError(f"the app did not settle; the page: {page.evaluate(_APP_STATE)}") from timeout
 
 
 # Set once Streamlit starts a script run after it is installed (the attribute it flips is the app's own state).
