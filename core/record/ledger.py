@@ -7,7 +7,8 @@ that could not run (no key, no anchor). The checks:
 - chain: entries numbered 1..n with no gap, each hash recomputed and linked to the one before;
 - signatures: every entry signed with the installation's key (a log rewritten with fresh hashes is not);
 - records: every stored record is exactly the row its last log entry describes (`record_hash`), held once, and every
-  record the log wrote, and did not log as removed afterwards (core.record.overlay), is still there;
+  record the log wrote, and did not log as removed afterwards (core.record.overlay), is still there; each save goes
+  on from the record's last logged version, after a removal too (core.record.version_sequence);
 - schema: the tables, triggers and indexes of a new store, no more and no fewer (core.record.store_schema), and
   the store's own version and key (a schema set back to 1 would have the next opening seal every record), and no
   other row in `meta` (a backup carrying one is refused);
@@ -35,6 +36,7 @@ from core.record.hashing import GENESIS, body_hash, entry_hash, record_hash
 from core.record.row_guard import AS_MINGA_WRITES, PAYLOAD
 from core.record.store import Store, StoreError
 from core.record.store_schema import SCHEMA_VERSION
+from core.record.version_sequence import VersionSequence
 from core.texts import label, t, t_count
 
 _REQUIRED_TABLES = ("meta", "records", "audit_log")
@@ -198,7 +200,7 @@ def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings
                        f"json_extract({PAYLOAD}, '$.record_hash'), json_extract({PAYLOAD}, '$.removed'), "
                        f"json_extract({PAYLOAD}, '$.version'), json_type({PAYLOAD}, '$.body') IS NULL "
                        "FROM audit_log ORDER BY seq")
-    versions: dict[tuple[str, str], int] = {}  # each record's last logged version
+    versions = VersionSequence()
     for expected, row in enumerate(rows, start=1):
         (seq, at, actor, action, kind, record_id, payload, prev_hash, digest, signature, written, removed, version,
          sealed) = row
@@ -206,12 +208,11 @@ def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings
         signed.append((seq, digest, signature))
         if written is not None:
             log.last_record_hash[(kind, record_id)] = (seq, written)
-            if not sealed:  # an upgrade's seal logs each record's version as it found it, with no body
-                _check_version(kind, record_id, seq, version, versions.get((kind, record_id)), findings)
-            versions[(kind, record_id)] = version
+            if (back := versions.written(kind, record_id, seq, version, sealed=bool(sealed))) is not None:
+                findings.append(Finding("records", back, seq))
         elif removed:
             log.last_record_hash.pop((kind, record_id), None)
-            versions.pop((kind, record_id), None)
+            versions.taken_out(kind, record_id, version)
         if not broken:
             problem = None
             if seq != expected:
@@ -230,16 +231,6 @@ def _check_chain(con: sqlite3.Connection, key: Ed25519PublicKey | None, findings
         _check_signatures(con, key, signed, findings, chained=not broken and not every_signature,
                           all_signed=every_signature)
     return log
-
-
-def _check_version(kind: str, record_id: str, seq: int, version: object, last: object,
-                   findings: list[Finding]) -> None:
-    """Each save of a record is its last logged version plus one. A record deleted behind the log's back and
-    created again through Minga (an account, to open the first-administrator form) starts again at 1: the log still
-    chains and its last hash matches, but the version goes back."""
-    if isinstance(last, int) and version != last + 1:
-        findings.append(Finding("records", t("ledger.version_back", kind=label("record_kind", kind), record=record_id,
-                                             seq=seq, version=version, last=last), seq))
 
 
 def _check_signatures(con: sqlite3.Connection, key: Ed25519PublicKey, entries: list[tuple[int, str, str]],

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.data.paths import data_dir
-from core.record import row_guard, signing
+from core.record import logged_versions, row_guard, signing
 from core.record.hashing import GENESIS, canonical, entry_hash, record_hash
 from core.record.store_schema import SCHEMA, SCHEMA_VERSION
 from core.record.store_types import (  # the store's interface is imported from here, as before
@@ -236,8 +236,12 @@ class Store:
                 raise ChangedMeanwhileError(changed or t("store.changed_meanwhile_kinds"))
             if (altered := row_guard.why_not_written(con, [(c.kind, c.record_id) for c in changes])) is not None:
                 raise StoreError(altered)  # a save over a row edited by hand would log, sign and so vouch for the edit
+            keys = {(c.kind, c.record_id) for c in changes}
+            # where each record without a row goes on counting (one taken out of the store included)
+            logged = logged_versions.highest(con, [k for k in keys if con.execute(_VERSION, k).fetchone() is None])
             for change in changes:
-                saved.append(self._write(con, change, actor))
+                saved.append(self._write(con, change, actor, logged))
+                logged[(change.kind, change.record_id)] = saved[-1].version
         return saved
 
     def append_event(self, kind: str, record_id: str, payload: dict[str, Any], *, actor: str, action: str) -> LogEntry:
@@ -245,13 +249,20 @@ class Store:
         with self._transaction() as con:
             return self._log(con, actor, action, kind, record_id, payload)
 
-    def _write(self, con: sqlite3.Connection, change: Change, actor: str) -> StoredRecord:
+    def _write(self, con: sqlite3.Connection, change: Change, actor: str,
+               logged: Mapping[tuple[str, str], int] | None = None) -> StoredRecord:
+        """A record without a row reads as version 0 (a new record, or a demo one as built: core.record.overlay),
+        and is written at the version after the highest its log holds (`logged`, else looked up): one taken out of
+        the store goes on counting, so a form read before it was taken out never matches it again."""
+        key = (change.kind, change.record_id)
         current = con.execute("SELECT version, parish_code, deleted FROM records WHERE kind = ? AND record_id = ?",
-                              (change.kind, change.record_id)).fetchone()
+                              key).fetchone()
         version = current[0] if current else 0
         if change.expected_version is not None and change.expected_version != version:
             raise ConflictError(t("store.conflict", record=change.record_id, version=version,
                                   expected=change.expected_version))
+        if current is None:
+            version = (logged if logged is not None else logged_versions.highest(con, [key])).get(key, 0)
         if (change.body is None and current is None and change.base is None) or (change.remove and current is None):
             raise StoreError(t("store.missing_record", record=change.record_id))
         if current and current[1] is not None and change.parish_code not in (None, current[1]):  # one parish's
