@@ -1,0 +1,125 @@
+"""A cooperation write that checks other records (an agreement's reports and closing evaluations, the registry of
+cooperants) is kept only if what its checks read is still as read when the write lock is taken: another request
+that commits in between (a second report of the agreement, its closing evaluation, a cooperant of the same name)
+refuses it with a Spanish reason, nothing of it is stored or logged, and trying again meets the check it would have
+failed. The interleaving: the check runs, then another store on the same file commits, then the write."""
+
+# The tests take the fixture `store` imported below, from the module that defines it.
+# ruff: noqa: F811
+
+import datetime as dt
+import re
+
+import pytest
+
+from core.cooperation import agreements as agr
+from core.cooperation import closing, monitoring, reviews
+from core.record.store import ChangedMeanwhileError, Store
+from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.usefixtures("today_after_the_demo")  # the cycle runs through 2027 and 2028
+
+NUMBER, AGREEMENT_ID = "CONV-2026-001", "010170-CONV-2026-001"
+EARLY = "El cooperante retiró los fondos del proyecto"
+
+
+def _report(report_id, period_end, progress, problems=None):
+    return monitoring.Report(report_id=report_id, agreement_id=AGREEMENT_ID,
+                             period_end=period_end, physical_progress_pct=progress, problems=problems)
+
+
+def _closing(evaluated_on, early_reason=None):
+    scores = [closing.CriterionScore(criterion=c, score=3, evidence=f"Evidencia de {c}") for c in closing.CRITERIA]
+    return closing.ClosingEvaluation(agreement_id=AGREEMENT_ID, evaluator="planner", evaluator_name="Técnica",
+                                     evaluated_on=evaluated_on, scores=scores, early_reason=early_reason)
+
+
+@pytest.fixture()
+def signed(store):
+    """The cycle's store with EV-P02's agreement signed: all of 2027."""
+    _accepted(store)
+    assert agr.sign(store, BOARD, _draft()).agreement_id == AGREEMENT_ID
+    return store
+
+
+def _head_after(store, monkeypatch, module, name, action):
+    """`module.name` (a check) runs as before, then, the first time, `action(other)` commits from another store on
+    the same file, before the caller writes. Returns a list that then holds the log's head as `action` left it."""
+    real, after = getattr(module, name), []
+
+    def checked(*args, **kwargs):
+        found = real(*args, **kwargs)
+        if not after:
+            after.append(None)  # `action` may run the same check: it commits in one go
+            other = Store(store.path)
+            action(other)
+            after[0] = other.head()
+        return found
+
+    monkeypatch.setattr(module, name, checked)
+    return after
+
+
+_REPORT_CHANGED = (f"^Otra persona guardó un informe o una evaluación de cierre de un convenio mientras se "
+                   f"guardaba este informe del convenio {NUMBER}: no se guardó")
+
+
+@pytest.mark.parametrize(("check", "meanwhile", "ours", "stored", "then"), [
+    # a report of an earlier period says 40 %: ours (30 % later, unexplained) would read as a setback
+    ("require_progress_explained",
+     lambda s: monitoring.save_report(s, PLANNER, _report("R1", dt.date(2027, 3, 31), 40)),
+     _report("R2", dt.date(2027, 6, 30), 30), ({"R1"}, set()), "no sigue al del informe R1"),
+    # the agreement is closed on 30/06/2027: a report of a period ending after is not taken
+    ("require_open",
+     lambda s: closing.save_evaluation(s, PLANNER, _closing(dt.date(2027, 6, 30), EARLY)),
+     _report("R1", dt.date(2027, 9, 30), 50), (set(), {f"{AGREEMENT_ID}-planner"}),
+     "se cerró con su evaluación de cierre del 30/06/2027"),
+], ids=["otro-informe", "evaluacion-de-cierre"])
+def test_a_report_is_refused_when_the_agreements_reports_or_closing_change_meanwhile(
+        signed, monkeypatch, check, meanwhile, ours, stored, then):
+    heads = _head_after(signed, monkeypatch, monitoring, check, meanwhile)
+    with pytest.raises(ChangedMeanwhileError, match=_REPORT_CHANGED):
+        monitoring.save_report(signed, PLANNER, ours)
+    assert signed.head() == heads[0]  # nothing of ours written nor logged: only what landed meanwhile
+    assert tuple({r.record_id for r in signed.records(kind)} for kind in (monitoring.REPORT, closing.EVALUATION)) \
+        == stored
+    with pytest.raises(ValueError, match=re.escape(then)):  # tried again: the check it now fails
+        monitoring.save_report(signed, PLANNER, ours)
+
+
+def test_a_report_is_refused_when_its_agreement_is_deleted_meanwhile(signed, monkeypatch):
+    heads = _head_after(signed, monkeypatch, monitoring, "require_open",
+                        lambda s: s.delete(agr.AGREEMENT, AGREEMENT_ID, actor="otra"))
+    with pytest.raises(ChangedMeanwhileError, match=_REPORT_CHANGED):
+        monitoring.save_report(signed, PLANNER, _report("R1", dt.date(2027, 3, 31), 20))
+    assert signed.records(monitoring.REPORT) == [] and signed.head() == heads[0]
+
+
+def test_a_closing_evaluation_is_refused_when_a_report_lands_meanwhile(signed, monkeypatch):
+    """Closed early with its reason while no report said 100 %; a report of 31/05/2027 at 100 % lands in between:
+    the final report would print a reason for closing early over a work done."""
+    heads = _head_after(signed, monkeypatch, closing, "require_closable",
+                        lambda s: monitoring.save_report(s, PLANNER, _report("R1", dt.date(2027, 5, 31), 100)))
+    with pytest.raises(ChangedMeanwhileError, match=f"^Otra persona guardó un informe de un convenio mientras se "
+                                                    f"guardaba esta evaluación de cierre del convenio {NUMBER}"):
+        closing.save_evaluation(signed, PLANNER, _closing(dt.date(2027, 6, 30), EARLY))
+    assert closing.evaluations(signed, AGREEMENT_ID) == [] and signed.head() == heads[0]
+    assert [r.report_id for r in monitoring.reports(signed, AGREEMENT_ID)] == ["R1"]
+    with pytest.raises(ValueError, match="este cierre no es anticipado"):
+        closing.save_evaluation(signed, PLANNER, _closing(dt.date(2027, 6, 30), EARLY))
+
+
+def test_a_midterm_evaluation_is_refused_when_the_agreement_is_closed_meanwhile(signed, monkeypatch):
+    heads = _head_after(signed, monkeypatch, reviews, "closed_on",
+                        lambda s: closing.save_evaluation(s, PLANNER, _closing(dt.date(2027, 6, 30), EARLY)))
+    midterm = reviews.MidtermEvaluation(agreement_id=AGREEMENT_ID, evaluated_on=dt.date(2027, 8, 1),
+                                        evaluator="Universidad de Cuenca", findings="Obra a la mitad",
+                                        recommendation="continue")
+    with pytest.raises(ChangedMeanwhileError, match=f"^Otra persona guardó una evaluación de cierre de un convenio "
+                                                    f"mientras se guardaba esta evaluación intermedia del convenio "
+                                                    f"{NUMBER}"):
+        reviews.save_midterm(signed, PLANNER, midterm)
+    assert reviews.midterm(signed, AGREEMENT_ID) is None and signed.head() == heads[0]
+    with pytest.raises(ValueError, match="se cerró con su evaluación de cierre del 30/06/2027"):
+        reviews.save_midterm(signed, PLANNER, midterm)
+
