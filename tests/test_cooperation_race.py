@@ -13,7 +13,9 @@ import re
 import pytest
 
 from core.cooperation import agreements as agr
-from core.cooperation import closing, monitoring, reviews
+from core.cooperation import calls, closing, monitoring, reviews
+from core.cooperation import cooperants as coop
+from core.record import overlay
 from core.record.store import ChangedMeanwhileError, Store
 from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
 
@@ -123,3 +125,48 @@ def test_a_midterm_evaluation_is_refused_when_the_agreement_is_closed_meanwhile(
     with pytest.raises(ValueError, match="se cerró con su evaluación de cierre del 30/06/2027"):
         reviews.save_midterm(signed, PLANNER, midterm)
 
+
+# -- the registry of cooperants and its calls ----------------------------------------------------------------------
+
+_GIZ = coop.Cooperant(cooperant_id="CO-GIZ", name="GIZ", kind="bilateral", country="Alemania",
+                      sources=["Tesis de Azogues §2.4"])
+_TWIN = _GIZ.model_copy(update={"cooperant_id": "CO-GIZ-2", "name": "giz"})
+_REGISTRY_CHANGED = "^Otra persona guardó cooperantes mientras se guardaba lo suyo: no se guardó"
+
+
+@pytest.mark.parametrize("write", [
+    lambda s: coop.save_cooperant(s, PLANNER, _GIZ, new=True),
+    lambda s: coop.import_cooperants(s, PLANNER, [_GIZ]),
+], ids=["uno", "importacion"])
+def test_two_cooperants_of_one_name_saved_at_once_are_not_both_registered(store, monkeypatch, write):
+    heads = _head_after(store, monkeypatch, coop, "require_no_twin",
+                        lambda s: coop.save_cooperant(s, PLANNER, _TWIN, new=True))
+    with pytest.raises(ChangedMeanwhileError, match=_REGISTRY_CHANGED):
+        write(store)
+    assert [c.cooperant_id for c in coop.cooperants(store) if coop.plain_name(c.name) == "giz"] == ["CO-GIZ-2"]
+    assert store.head() == heads[0]
+    with pytest.raises(ValueError, match="ya está registrado con el código CO-GIZ-2"):
+        write(store)
+
+
+def test_a_call_is_refused_when_its_cooperant_is_deleted_meanwhile(store, monkeypatch):
+    real, heads = overlay.current, []
+
+    def current(read_store, kind, record_id, *args, **kwargs):
+        found = real(read_store, kind, record_id, *args, **kwargs)
+        if (kind, record_id) == (coop.KIND, "CO-JAPON") and not heads:
+            heads.append(None)
+            other = Store(store.path)
+            other.apply([overlay.delete(kind, real(other, kind, record_id), "eliminar")], actor="otra")
+            heads[0] = other.head()
+        return found
+
+    monkeypatch.setattr(overlay, "current", current)
+    call = calls.Call(call_id="CV-NUEVA", cooperant_id="CO-JAPON", title="Convocatoria de prueba",
+                      call_type="open_call", open_date=dt.date(2027, 6, 1), close_date=dt.date(2027, 8, 31),
+                      source="Sitio del cooperante")
+    with pytest.raises(ChangedMeanwhileError, match="^Otra persona cambió o eliminó el cooperante «CO-JAPON» "
+                                                    "mientras se guardaba su convocatoria: no se guardó"):
+        calls.save_call(store, PLANNER, call, new=True)
+    monkeypatch.undo()
+    assert "CV-NUEVA" not in {c.call_id for c in calls.calls(store)} and store.head() == heads[0]
