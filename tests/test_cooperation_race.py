@@ -13,8 +13,9 @@ import re
 import pytest
 
 from core.cooperation import agreements as agr
-from core.cooperation import calls, closing, monitoring, reviews
+from core.cooperation import calls, closing, monitoring, offer_links, reviews
 from core.cooperation import cooperants as coop
+from core.proposals import records
 from core.record import overlay
 from core.record.store import ChangedMeanwhileError, Store
 from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
@@ -170,3 +171,19 @@ def test_a_call_is_refused_when_its_cooperant_is_deleted_meanwhile(store, monkey
         calls.save_call(store, PLANNER, call, new=True)
     monkeypatch.undo()
     assert "CV-NUEVA" not in {c.call_id for c in calls.calls(store)} and store.head() == heads[0]
+
+
+def test_offers_are_not_linked_to_a_cooperant_deleted_while_the_registry_was_read(store, monkeypatch):
+    """An offer stored before the registry names «Embajada del Japón»; the cooperant is deleted as the migration
+    links it: it is linked to no cooperant, and the next run flags it as not linked."""
+    store.save(records.OFFER, "OF-VIEJA", {"offer_id": "OF-VIEJA", "cooperant": "Embajada del Japón",
+                                           "cooperant_kind": "bilateral", "title": "Oferta antigua",
+                                           "modality": "decentralized", "cooperation_type": "technical_assistance",
+                                           "reimbursable": False, "source": "prueba"}, actor="antes")
+    heads = _head_after(store, monkeypatch, offer_links, "cooperants", lambda s: s.apply(
+        [overlay.delete(coop.KIND, overlay.current(s, coop.KIND, "CO-JAPON"), "eliminar")], actor="otra"))
+    assert offer_links.link_stored_offers(store) == 0 and store.head() == heads[0]
+    assert "cooperant_id" not in store.get(records.OFFER, "OF-VIEJA").body
+    monkeypatch.undo()
+    assert offer_links.link_stored_offers(store) == 1
+    assert store.get(records.OFFER, "OF-VIEJA").body["cooperant_unmatched"] is True
