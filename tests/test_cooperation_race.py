@@ -16,6 +16,7 @@ from core.cooperation import agreements as agr
 from core.cooperation import calls, closing, monitoring, offer_links, reviews
 from core.cooperation import cooperants as coop
 from core.proposals import records
+from core.proposals.offers import CooperationOffer
 from core.record import overlay
 from core.record.store import ChangedMeanwhileError, Store
 from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
@@ -187,3 +188,15 @@ def test_offers_are_not_linked_to_a_cooperant_deleted_while_the_registry_was_rea
     monkeypatch.undo()
     assert offer_links.link_stored_offers(store) == 1
     assert store.get(records.OFFER, "OF-VIEJA").body["cooperant_unmatched"] is True
+
+
+def test_an_offer_is_refused_when_its_cooperant_is_renamed_meanwhile(store, monkeypatch):
+    """The offer would carry the name the registry had when it was read."""
+    offer = CooperationOffer.model_validate(overlay.current(store, records.OFFER, "OF-JAPON-RIEGO").body)
+    japan = coop.registered(store, "CO-JAPON")
+    heads = _head_after(store, monkeypatch, records, "registered_offer", lambda s: coop.save_cooperant(
+        s, PLANNER, japan.model_copy(update={"name": "Embajada del Japón en el Ecuador"})))
+    with pytest.raises(ChangedMeanwhileError, match="^Otra persona cambió o eliminó el cooperante «CO-JAPON» "
+                                                    "mientras se guardaba su oferta: no se guardó"):
+        records.save_offer(store, PLANNER, offer.model_copy(update={"title": "Riego (revisada)"}))
+    assert store.get(records.OFFER, "OF-JAPON-RIEGO") is None and store.head() == heads[0]

@@ -11,6 +11,10 @@ STRINGS = {
                                         "guardaba su convocatoria: no se guardó. Vuelva a abrir la página, revise "
                                         "el registro de cooperantes y guarde la convocatoria de nuevo si todavía "
                                         "corresponde."),
+    "coop.err.offer_cooperant_changed": ("Otra persona cambió o eliminó el cooperante «{cooperant}» mientras se "
+                                         "guardaba su oferta: no se guardó. Vuelva a abrir la página, revise el "
+                                         "registro de cooperantes y guarde la oferta de nuevo si todavía "
+                                         "corresponde."),
     "coop.err.registry_changed": ("Otra persona guardó cooperantes mientras se guardaba lo suyo: no se guardó, "
                                   "porque se revisó contra el registro de antes que no hubiera dos cooperantes con "
                                   "el mismo nombre. Vuelva a abrir la página, revise el registro y guarde de nuevo "
