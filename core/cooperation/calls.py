@@ -19,11 +19,12 @@ from typing import Any, Literal
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from core.cooperation.cooperants import DEMO_DIR, Cooperant, registered
+from core.cooperation.cooperants import DEMO_DIR, Cooperant
+from core.cooperation.cooperants import KIND as COOPERANT
 from core.proposals.models import ID_PATTERN, Proposal, Theme, split_list
 from core.record import overlay
 from core.record.auth import Accounts, Action, User
-from core.record.store import Change, Store
+from core.record.store import Change, Store, Unchanged
 from core.texts import t
 from core.user_text import Line, Lines, entered
 
@@ -115,11 +116,14 @@ def save_call(store: Store, user: User | None, call: Call, expected_version: int
     call = entered(call)
     if new:
         overlay.refuse_taken(store, KIND, call.call_id)
-    if registered(store, call.cooperant_id) is None:
+    cooperant = overlay.current(store, COOPERANT, call.cooperant_id)
+    if cooperant is None or cooperant.deleted:
         raise ValueError(t("coop.err.unknown_cooperant", cooperant=call.cooperant_id))
+    # the cooperant as found: one deleted meanwhile refuses the call, which would name no registered cooperant
     [saved] = store.apply([Change(KIND, call.call_id, call.model_dump(mode="json"), expected_version=expected_version,
                                   action=t("log.action.save_call"), base=overlay.base(KIND, call.call_id))],
-                          actor=actor.username)
+                          actor=actor.username, unchanged=[Unchanged(COOPERANT, cooperant.record_id, cooperant.version)],
+                          changed=t("coop.err.call_cooperant_changed", cooperant=call.cooperant_id))
     return saved.version
 
 

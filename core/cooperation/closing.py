@@ -20,12 +20,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core import fmt
-from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement
-from core.cooperation.monitoring import reports
+from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, held
+from core.cooperation.monitoring import REPORT, reports
 from core.data import rural
 from core.record import facts
 from core.record.auth import Accounts, Action, User
-from core.record.store import Store
+from core.record.store import Change, Store, Unchanged
 from core.texts import label, t
 from core.user_text import Line, Lines, entered
 
@@ -107,6 +107,7 @@ def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluati
     association); a later save by the same evaluator replaces the earlier one, and the log keeps both."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     evaluation = entered(evaluation)
+    read = held(store, REPORT)  # before `require_closable` reads the reports
     stored = store.get(AGREEMENT, evaluation.agreement_id)
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=evaluation.agreement_id))
@@ -116,8 +117,11 @@ def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluati
     require_closable(store, agreement, evaluation)
     facts.require_past(evaluation.evaluated_on, label("field", "evaluated_on"))
     rural.require_rural(agreement.parish_code)
-    store.save(EVALUATION, evaluation.record_id, evaluation.model_dump(mode="json"), actor=actor.username,
-               parish_code=agreement.parish_code, action=t("log.action.closing_evaluation"))
+    # a report saved meanwhile (its checks found no closing yet) refuses this one, to be checked again
+    store.apply([Change(EVALUATION, evaluation.record_id, evaluation.model_dump(mode="json"), agreement.parish_code,
+                        action=t("log.action.closing_evaluation"))], actor=actor.username,
+                unchanged=[Unchanged(AGREEMENT, stored.record_id, stored.version)], kinds_unchanged=read,
+                changed=t("close.err.changed", number=agreement.number_es))
     return evaluation
 
 

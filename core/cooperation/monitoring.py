@@ -24,13 +24,13 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
-from core.cooperation.agreements import AGREEMENT, Agreement, closed_on
+from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, closed_on, held
 from core.cooperation.reviews import REVIEW_FLAGS, review_flags
 from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN
 from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
-from core.record.store import Store
+from core.record.store import Change, Store, Unchanged
 from core.texts import label, t
 from core.user_text import Line, Lines, entered
 
@@ -109,6 +109,7 @@ def save_report(store: Store, user: User | None, report: Report) -> Report:
     """Store a report of a STORED agreement (planners); its indicators must be those of the agreement's annex."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     report = entered(report)
+    read = held(store, REPORT, CLOSING)  # before the checks read them: what lands after refuses the save
     stored = store.get(AGREEMENT, report.agreement_id)
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=report.agreement_id))
@@ -126,8 +127,12 @@ def save_report(store: Store, user: User | None, report: Report) -> Report:
     if taken is not None:  # a report is never rewritten: a code in use is the person's choice, not a conflict
         raise ValueError(t("mon.err.report_taken", report=report.report_id))
     require_progress_explained(report, reports(store, report.agreement_id))
-    store.save(REPORT, report.report_id, report.model_dump(mode="json"), actor=actor.username,
-               parish_code=agreement.parish_code, expected_version=0, action=t("log.action.report"))
+    # the agreement, its reports and closing evaluations as checked: another report or a closing saved meanwhile
+    # (its checks passed against the same reports) refuses this one, to be checked again
+    store.apply([Change(REPORT, report.report_id, report.model_dump(mode="json"), agreement.parish_code,
+                        expected_version=0, action=t("log.action.report"))], actor=actor.username,
+                unchanged=[Unchanged(AGREEMENT, stored.record_id, stored.version)], kinds_unchanged=read,
+                changed=t("mon.err.changed", number=agreement.number_es))
     return report
 
 

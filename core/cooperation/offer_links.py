@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.cooperation.cooperants import Cooperant, cooperants, plain_name, with_cooperant
+from core.cooperation.cooperants import KIND, Cooperant, cooperants, plain_name, with_cooperant
 from core.proposals.offers import CooperationOffer
 from core.proposals.records import OFFER
 from core.record.store import Change, ConflictError, Store
@@ -41,6 +41,7 @@ def link_stored_offers(store: Store) -> int:
 
     Offers already flagged as unmatched are written again only when a registered cooperant now matches them.
     """
+    read = {KIND: store.last_changes([KIND])[0]}  # before the registry is read: linked to it as it stands
     registry = cooperants(store)
     changes = []
     for record in store.records(OFFER):
@@ -54,7 +55,7 @@ def link_stored_offers(store: Store) -> int:
     if not changes:
         return 0
     try:
-        store.apply(changes, actor=MIGRATION_ACTOR)
-    except ConflictError:  # another process linked them a moment ago
+        store.apply(changes, actor=MIGRATION_ACTOR, kinds_unchanged=read)
+    except ConflictError:  # another process linked them, or changed the registry, a moment ago: the next run links
         return 0
     return len(changes)

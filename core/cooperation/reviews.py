@@ -24,12 +24,12 @@ from typing import Literal
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
-from core.cooperation.agreements import AGREEMENT, Agreement, closed_on
+from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, closed_on, held
 from core.data import rural
 from core.proposals.models import ID_PATTERN
 from core.record import facts
 from core.record.auth import Accounts, Action, User
-from core.record.store import Store
+from core.record.store import Change, Store, Unchanged
 from core.texts import label, t
 from core.user_text import Line, Lines, entered
 
@@ -84,11 +84,12 @@ class Audit(BaseModel):
         return [o for o in self.observations if not o.resolved]
 
 
-def _stored_agreement(store: Store, agreement_id: str) -> Agreement:
+def _stored_agreement(store: Store, agreement_id: str) -> tuple[Agreement, Unchanged]:
+    """The stored agreement and the version read (a write that relies on it keeps it `unchanged`)."""
     stored = store.get(AGREEMENT, agreement_id)
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=agreement_id))
-    return Agreement.model_validate(stored.body)
+    return Agreement.model_validate(stored.body), Unchanged(AGREEMENT, agreement_id, stored.version)
 
 
 def midterm(store: Store, agreement_id: str) -> MidtermEvaluation | None:
@@ -100,7 +101,8 @@ def save_midterm(store: Store, user: User | None, evaluation: MidtermEvaluation)
     """Store the mid-term evaluation of a stored agreement, dated within its period (planners)."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     evaluation = entered(evaluation)
-    agreement = _stored_agreement(store, evaluation.agreement_id)
+    read = held(store, CLOSING)  # before `closed_on` reads the closing evaluations
+    agreement, read_agreement = _stored_agreement(store, evaluation.agreement_id)
     if not agreement.start_date <= evaluation.evaluated_on <= agreement.end_date:
         raise ValueError(t("rev.err.midterm_date", start=fmt.date(agreement.start_date),
                            end=fmt.date(agreement.end_date)))
@@ -110,8 +112,10 @@ def save_midterm(store: Store, user: User | None, evaluation: MidtermEvaluation)
                            date=fmt.date(evaluation.evaluated_on)))
     facts.require_past(evaluation.evaluated_on, label("field", "evaluated_on"))
     rural.require_rural(agreement.parish_code)
-    store.save(MIDTERM, evaluation.record_id, evaluation.model_dump(mode="json"), actor=actor.username,
-               parish_code=agreement.parish_code, action=t("log.action.midterm"))
+    # a closing evaluation saved meanwhile (dated before this one) refuses it, to be checked again
+    store.apply([Change(MIDTERM, evaluation.record_id, evaluation.model_dump(mode="json"), agreement.parish_code,
+                        action=t("log.action.midterm"))], actor=actor.username, unchanged=[read_agreement],
+                kinds_unchanged=read, changed=t("rev.err.midterm_changed", number=agreement.number_es))
     return evaluation
 
 
@@ -126,7 +130,7 @@ def save_audit(store: Store, user: User | None, audit: Audit, expected_version: 
     (`expected_version=0`: an existing id is refused). Saving it again may resolve observations, never drop one."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     audit = entered(audit)
-    agreement = _stored_agreement(store, audit.agreement_id)
+    agreement, _read = _stored_agreement(store, audit.agreement_id)
     if audit.audited_on < agreement.start_date:
         raise ValueError(t("rev.err.audit_date", start=fmt.date(agreement.start_date)))
     facts.require_past(audit.audited_on, label("field", "audited_on"))

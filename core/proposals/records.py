@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from core import fmt
+from core.cooperation.cooperants import KIND as COOPERANT
 from core.cooperation.cooperants import registered_offer
 from core.data import rural
 from core.data.schemas.catalogues import PdotObjective
@@ -35,7 +36,7 @@ from core.record import facts, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, require
 from core.record.decision_models import KIND as DECISION
 from core.record.decision_models import Decision
-from core.record.store import Change, ConflictError, Store, StoredRecord
+from core.record.store import Change, ConflictError, Store, StoredRecord, Unchanged
 from core.texts import label, t
 
 PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
@@ -340,8 +341,11 @@ def save_offer(store: Store, user: User | None, offer: CooperationOffer, expecte
     stored = overlay.current(store, OFFER, offer.offer_id)
     holder = stored.body.get("parish_code") if stored is not None and not stored.deleted else None
     offer = kept_by_its_parish(offer, holder, parish_code)  # ValueError: another parish's offer, stored or claimed
+    seen = overlay.current(store, COOPERANT, offer.cooperant_id) if offer.cooperant_id else None
     offer = CooperationOffer.model_validate(registered_offer(store, offer).model_dump(), context={ENTERED: True})
-    return _save(store, actor, OFFER, offer.offer_id, offer, None, expected_version, "log.action.save_offer")
+    held = Unchanged(COOPERANT, str(offer.cooperant_id), seen.version if seen else 0)  # as linked: its name, kind
+    return _save(store, actor, OFFER, offer.offer_id, offer, None, expected_version, "log.action.save_offer",
+                 [held], t("coop.err.offer_cooperant_changed", cooperant=offer.cooperant_id))
 
 
 def pdot_objectives(store: Store, parish_code: str) -> list[Versioned]:
@@ -358,12 +362,14 @@ def save_pdot_objective(store: Store, user: User | None, objective: PdotObjectiv
 
 
 def _save(store: Store, actor: User, kind: str, record_id: str, item: BaseModel, parish_code: str | None,
-          expected_version: int | None, action_key: str) -> int:
+          expected_version: int | None, action_key: str, unchanged: Sequence[Unchanged] = (),
+          changed: str | None = None) -> int:
     """One record written as `actor`, logged as a change from its demo version when the store did not hold it;
-    never for a cantonal seat (core.data.rural)."""
+    never for a cantonal seat (core.data.rural). `unchanged`, `changed`: as Store.apply."""
     rural.require_rural(parish_code)
     [saved] = store.apply([Change(kind, record_id, item.model_dump(mode="json"), parish_code, expected_version,
-                                  t(action_key), base=overlay.base(kind, record_id))], actor=actor.username)
+                                  t(action_key), base=overlay.base(kind, record_id))], actor=actor.username,
+                          unchanged=unchanged, changed=changed)
     return saved.version
 
 

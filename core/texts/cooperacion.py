@@ -7,6 +7,18 @@ STRINGS = {
     "coop.err.call_dates": "La convocatoria cierra ({close}) antes de abrir ({open}).",
     "coop.err.unknown_cooperant": "El cooperante «{cooperant}» no está registrado: regístrelo antes de su "
                                   "convocatoria.",
+    "coop.err.call_cooperant_changed": ("Otra persona cambió o eliminó el cooperante «{cooperant}» mientras se "
+                                        "guardaba su convocatoria: no se guardó. Vuelva a abrir la página, revise "
+                                        "el registro de cooperantes y guarde la convocatoria de nuevo si todavía "
+                                        "corresponde."),
+    "coop.err.offer_cooperant_changed": ("Otra persona cambió o eliminó el cooperante «{cooperant}» mientras se "
+                                         "guardaba su oferta: no se guardó. Vuelva a abrir la página, revise el "
+                                         "registro de cooperantes y guarde la oferta de nuevo si todavía "
+                                         "corresponde."),
+    "coop.err.registry_changed": ("Otra persona guardó cooperantes mientras se guardaba lo suyo: no se guardó, "
+                                  "porque se revisó contra el registro de antes que no hubiera dos cooperantes con "
+                                  "el mismo nombre. Vuelva a abrir la página, revise el registro y guarde de nuevo "
+                                  "si todavía corresponde."),
     "coop.err.offer_unknown_cooperant": "El cooperante «{cooperant}» no está registrado: regístrelo en Cooperantes "
                                         "antes de su oferta.",
     "coop.err.offer_without_cooperant": "La oferta «{offer}» no dice su cooperante: elija uno del registro de "

@@ -22,6 +22,10 @@ STRINGS: dict[str, str] = {
     "rev.err.audit_changed": "La auditoría «{audit}» ya está registrada: sus observaciones se pueden marcar como "
                              "resueltas, no borrar ni cambiar.",
     "rev.err.no_audit": "No hay ninguna auditoría «{audit}» registrada.",
+    "rev.err.midterm_changed": ("Otra persona guardó una evaluación de cierre de un convenio mientras se guardaba "
+                                "esta evaluación intermedia del convenio {number}: no se guardó, porque se revisó "
+                                "contra las evaluaciones de antes. Vuelva a abrir la página, revise si el convenio "
+                                "ya está cerrado y guarde la evaluación de nuevo si todavía corresponde."),
     # -- Convenios and Seguimiento ----------------------------------------------------------------------------
     "rev.tab": "Evaluación intermedia y auditorías",
     "rev.intro": "La tesis de Azogues (§3.3.3) pide evaluar el proyecto a mitad de camino y al terminar, y las "

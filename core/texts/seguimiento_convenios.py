@@ -25,6 +25,10 @@ STRINGS = {
     "mon.err.closed": ("El convenio {number} se cerró con su evaluación de cierre del {closed}: no se registra un "
                        "informe de un período que termina después ({date}). Si el proyecto sigue, corrija la fecha "
                        "de la evaluación de cierre; si el informe es del período evaluado, corrija su fecha."),
+    "mon.err.changed": ("Otra persona guardó un informe o una evaluación de cierre de un convenio mientras se "
+                        "guardaba este informe del convenio {number}: no se guardó, porque se revisó contra los "
+                        "informes de antes. Vuelva a abrir la página, revise los informes del convenio y guarde el "
+                        "informe de nuevo si todavía corresponde."),
     "mon.flag.late": "atrasado",
     "mon.flag.report_overdue": "informe pendiente",
     "mon.flag.over_budget": "sobre el presupuesto",
@@ -48,6 +52,10 @@ STRINGS = {
                          "por delante del avance. Informe pendiente: pasó el plazo del informe periódico.",
     "mon.flags.ok": "sin alertas",
     "close.err.criteria": "La evaluación de cierre califica los cinco criterios; falta: {missing}.",
+    "close.err.changed": ("Otra persona guardó un informe de un convenio mientras se guardaba esta evaluación de "
+                          "cierre del convenio {number}: no se guardó, porque se revisó contra los informes de "
+                          "antes. Vuelva a abrir la página, revise el último informe del convenio y guarde la "
+                          "evaluación de nuevo si todavía corresponde."),
     "close.err.repeated": "un criterio está calificado dos veces",
     "close.err.early": ("El convenio {number} termina el {end} y su último informe dice {progress} % de avance "
                         "físico: la evaluación de cierre se hace al terminar el convenio o con la obra al 100 %. "
