@@ -64,3 +64,37 @@ def test_a_folder_with_a_quote_never_closed_stores_nothing(tmp_path, own_store, 
     err = capsys.readouterr().err
     assert "ayudas.csv, fila 2" in err and '«"Curso de suelos' in err
     assert live_count(Store(own_store)) == 0
+
+
+@pytest.mark.parametrize("sep", [";", ","])
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+@pytest.mark.parametrize(("body", "cells"), [
+    # blanks after a closing quote, before the separator: a spreadsheet drops them, and so does the reader
+    ('P01{s}"Riego\ny caminos" {s}30{e}', ["P01", "Riego\ny caminos", "30"]),
+    ('P01{s}"Riego\ny caminos"  \t{s}30{e}', ["P01", "Riego\ny caminos", "30"]),
+    ('P01{s}30{s}"Riego\ny caminos" {e}', ["P01", "30", "Riego\ny caminos"]),  # the last cell of its row
+    ('P01{s}"Riego" {s}30{e}', ["P01", "Riego", "30"]),  # one line
+])
+def test_blanks_after_a_closing_quote_are_dropped(sep, end, body, cells):
+    header = sep.join(["Código", "Problema", "Votos"]) + end
+    text = header + body.replace("\n", end).format(s=sep, e=end) + f"P02{sep}Caminos{sep}3{end}"
+    rows = read_book(text.encode(), "problemas.csv").sheets[0].rows
+    assert rows[1:] == [(2, cells), (3, ["P02", "Caminos", "3"])]
+
+
+@pytest.mark.parametrize("sep", [";", ","])
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_blanks_after_a_closing_quote_at_the_files_end_are_dropped(sep, end):
+    text = sep.join(["Código", "Problema", "Votos"]) + end + f'P01{sep}30{sep}"Riego{end}y caminos" '
+    assert read_book(text.encode(), "problemas.csv").sheets[0].rows[1] == (2, ["P01", "30", "Riego\ny caminos"])
+
+
+def test_a_tab_after_a_closing_quote_is_a_separator_in_a_tab_file():
+    rows = read_book('Código\tProblema\tVotos\nP01\t"Riego\ny caminos"\t\t30\n'.encode(), "problemas.tsv").sheets[0].rows
+    assert rows[1] == (2, ["P01", "Riego\ny caminos", "", "30"])
+
+
+def test_text_after_a_closing_quote_of_several_lines_is_still_refused():
+    with pytest.raises(FileRefused) as caught:
+        read_book((HEADER + 'P01;"Riego\ny caminos" otra vez;30\nP02;Caminos;3\n').encode(), "problemas.csv")
+    assert caught.value.problems[0].row == 2
