@@ -168,21 +168,25 @@ def _read_csv(data: bytes, file: str) -> Book:
     except csv.Error:  # a cell past the csv module's limit, or a quote never closed
         raise _refuse(file, "imp.limit.csv_cell", line=number(reader.line_num + offset - 1)) from None
     if left_open is not None:  # later lines went into one cell
-        record, begins = left_open
-        raise FileRefused([RowProblem(file, record + offset, None, t("imp.file.open_quote", begins=begins))])
+        record, begins, after = left_open
+        message = t("imp.file.open_quote", begins=begins) if after is None else \
+            t("imp.file.text_after_quote", begins=begins, after=after)
+        raise FileRefused([RowProblem(file, record + offset, None, message)])
     return Book(file, [Sheet(None, rows)], "csv", delimiter=delimiter)
 
 
 QUOTED = 40  # characters of the cell an unclosed quote opens, quoted to find it
 
 
-def _read_quotes(text: str, delimiter: str) -> tuple[tuple[int, str] | None, str]:
+def _read_quotes(text: str, delimiter: str) -> tuple[tuple[int, str, str | None] | None, str]:
     """The cell that opens quotes and takes the lines after it, and the text with the spaces and tabs between a
     closing quote and the separator or the line's end dropped, as spreadsheet programs read «"Riego\ny caminos" ;30»
     (the csv module would keep them in the cell, and a cell of several lines closed so looked left open).
 
-    The cell left open is given as its record (from 0) and first words: quotes never closed, or closed only by a
-    quote of a later line with text after it (where a cell of several lines ends at a separator or a line break).
+    The cell left open is given as its record (from 0), its first words and None: quotes never closed, or closed only
+    by the quote a later cell opens with, text after it (where a cell of several lines ends at a separator or a line
+    break); or, for quotes a later line closes inside its text with more text after them («"Riego\ny caminos" otra
+    vez;30»), that text instead of None.
     Quotes are read as the csv module reads them when not strict: a quote opens a cell only at its start, «""»
     inside is one quote. Such a cell swallows the rows after it without an error, unless it passes the csv module's
     limit. None when every cell closes its quotes."""
@@ -205,10 +209,12 @@ def _read_quotes(text: str, delimiter: str) -> tuple[tuple[int, str] | None, str
                 kept.append(text[start:index + 1])
                 start = after
             elif spans:
-                return _opened(text, *opened), text
+                opens_a_cell = text[index - 1] in (delimiter, "\n")  # the quote a later cell opens with, most likely
+                after_it = None if opens_a_cell else text[index + 1:].split("\n", 1)[0].split(delimiter, 1)[0].strip()
+                return (*_opened(text, *opened), None if after_it is None else after_it[:QUOTED]), text
         elif index == 0 or text[index - 1] in (delimiter, "\n"):
             quoted, spans, opened = True, False, (record, index + 1)
-    return (_opened(text, *opened) if quoted else None), "".join(kept) + text[start:]
+    return ((*_opened(text, *opened), None) if quoted else None), "".join(kept) + text[start:]
 
 
 def _opened(text: str, record: int, start: int) -> tuple[int, str]:
