@@ -9,6 +9,11 @@ the two non-characters. The PDF and the IATI file would drop them without a word
 the stored text and the printed one would differ. Accents, «ñ», emoji (with the joiner and tags that build them)
 and any other visible character are kept; `Lines` keeps line breaks (a Windows «\\r\\n» too) and tabs.
 
+`OneLine` is a name read from a file as well as typed (an association, an institution, a proposal's title): a line
+break or a tab in it, with the blanks around it, becomes one space, always. A spreadsheet's cell wraps a long name
+with Alt+Enter; the name is the same, and refusing it would stop a whole file for a break no one meant as part of
+the name, while keeping it broke the tables and PDFs that show the name on one line.
+
 The rule applies when a record is entered (the validation context `ENTERED`, which `entered` gives): core checks
 each record it is asked to store, and a file's rows are read so; a record stored before the rule still reads (its
 page, PDF and IATI file keep working), as core.proposals.offers does with its later rules.
@@ -16,10 +21,11 @@ page, PDF and IATI file keep working), as core.proposals.offers does with its la
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Annotated, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ValidationInfo
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ValidationInfo
 
 from core.texts import t
 
@@ -28,6 +34,7 @@ M = TypeVar("M", bound=BaseModel)
 
 _EMOJI_PARTS = {"\u200d"} | {chr(c) for c in range(0xE0020, 0xE0080)}  # the joiner and tags inside an emoji
 _NONCHARACTERS = {"\ufffe", "\uffff"}
+_BREAK = re.compile("[ \u00a0\r\n\t\u2028\u2029]*[\r\n\t\u2028\u2029][ \u00a0\r\n\t\u2028\u2029]*")  # a break, blanks around
 
 
 def hidden(char: str, multiline: bool = False) -> bool:
@@ -62,8 +69,19 @@ def _lines(text: str, info: ValidationInfo) -> str:
     return _refused(text, True, info)
 
 
+def one_line(text: str) -> str:
+    """`text` on one line: each line break or tab, with the blanks around it, made one space (see OneLine)."""
+    return _BREAK.sub(" ", text).strip()
+
+
+def _folded(value: object) -> object:
+    """A text put on one line before its length is checked («\\n\\r\\n» is no title of three characters)."""
+    return one_line(value) if isinstance(value, str) else value
+
+
 Line = Annotated[str, AfterValidator(_line)]
 Lines = Annotated[str, AfterValidator(_lines)]
+OneLine = Annotated[str, BeforeValidator(_folded), AfterValidator(_line)]
 
 
 def entered(record: M) -> M:

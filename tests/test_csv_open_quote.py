@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from core.parish.__main__ import main
+from core.parish.records import part_records
 from core.proposals.imports import FileRefused, read_book
 from core.record.store import Store
 from tests.conftest import live_count
@@ -64,3 +65,61 @@ def test_a_folder_with_a_quote_never_closed_stores_nothing(tmp_path, own_store, 
     err = capsys.readouterr().err
     assert "ayudas.csv, fila 2" in err and '«"Curso de suelos' in err
     assert live_count(Store(own_store)) == 0
+
+
+@pytest.mark.parametrize("sep", [";", ","])
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+@pytest.mark.parametrize(("body", "cells"), [
+    # blanks after a closing quote, before the separator: a spreadsheet drops them, and so does the reader
+    ('P01{s}"Riego\ny caminos" {s}30{e}', ["P01", "Riego\ny caminos", "30"]),
+    ('P01{s}"Riego\ny caminos"  \t{s}30{e}', ["P01", "Riego\ny caminos", "30"]),
+    ('P01{s}30{s}"Riego\ny caminos" {e}', ["P01", "30", "Riego\ny caminos"]),  # the last cell of its row
+    ('P01{s}"Riego" {s}30{e}', ["P01", "Riego", "30"]),  # one line
+])
+def test_blanks_after_a_closing_quote_are_dropped(sep, end, body, cells):
+    header = sep.join(["Código", "Problema", "Votos"]) + end
+    text = header + body.replace("\n", end).format(s=sep, e=end) + f"P02{sep}Caminos{sep}3{end}"
+    rows = read_book(text.encode(), "problemas.csv").sheets[0].rows
+    assert rows[1:] == [(2, cells), (3, ["P02", "Caminos", "3"])]
+
+
+@pytest.mark.parametrize("sep", [";", ","])
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_blanks_after_a_closing_quote_at_the_files_end_are_dropped(sep, end):
+    text = sep.join(["Código", "Problema", "Votos"]) + end + f'P01{sep}30{sep}"Riego{end}y caminos" '
+    assert read_book(text.encode(), "problemas.csv").sheets[0].rows[1] == (2, ["P01", "30", "Riego\ny caminos"])
+
+
+def test_a_tab_after_a_closing_quote_is_a_separator_in_a_tab_file():
+    rows = read_book('Código\tProblema\tVotos\nP01\t"Riego\ny caminos"\t\t30\n'.encode(), "problemas.tsv").sheets[0].rows
+    assert rows[1] == (2, ["P01", "Riego\ny caminos", "", "30"])
+
+
+@pytest.mark.parametrize("sep", [";", ","])
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+@pytest.mark.parametrize(("body", "after"), [
+    ('P01{s}"Riego\ny caminos" otra vez{s}30{e}', "otra vez"),
+    ('P01{s}30{s}"Riego\ny caminos"  al final{e}', "al final"),
+    ('P01{s}"Riego\ny ""buenos"" caminos"x{s}30{e}', "x"),
+])
+def test_text_after_quotes_a_later_line_closes_is_refused_saying_so(sep, end, body, after):
+    """Not «abre comillas y no las cierra»: the quotes are closed, the text after them is what is wrong."""
+    header = sep.join(["Código", "Problema", "Votos"]) + end
+    text = header + body.replace("\n", end).format(s=sep, e=end) + f"P02{sep}Caminos{sep}3{end}"
+    with pytest.raises(FileRefused) as caught:
+        read_book(text.encode(), "problemas.csv")
+    [problem] = caught.value.problems
+    assert (problem.file, problem.row) == ("problemas.csv", 2)
+    assert '«"Riego' in problem.message and f"cierra sus comillas en otra línea y después sigue con «{after}»" \
+        in problem.message and "no las cierra" not in problem.message
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_a_parish_file_with_a_cell_of_several_lines_and_a_blank_after_its_quote_loads(tmp_path, own_store, end):
+    aid = ("Código;Asociación;Institución;Año;Tipo de ayuda;Monto (USD);Descripción" + end
+           + 'AY1;A01;MAG;2024;Capacitación;1.500;"Curso de suelos' + end + 'en dos días" ' + end
+           + "AY2;A02;MAG;2024;Insumos;800;Semillas" + end)
+    folder = _folder(tmp_path, answers(4, ["A01"]), **{"ayudas.csv": aid})
+    assert main(["load", PARISH, str(folder)]) == 0
+    stored = {r.record_id: r.body for r in part_records(Store(own_store), PARISH, "ayudas")}
+    assert stored[f"{PARISH}-AY1"]["description_es"] == "Curso de suelos\nen dos días"

@@ -183,7 +183,8 @@ def test_the_cli_writes_a_valid_file_to_stdout(tmp_path, con, built_data_dir):
     assert not (tmp_path / "cli.sqlit").exists()
 
 
-def _japan_agreement(store: Store, end_date: dt.date) -> agr.Agreement:
+def _japan_agreement(store: Store, end_date: dt.date, gad_usd: float = 12_000,
+                     community_usd: float = 0) -> agr.Agreement:
     """EV-P02 sent to the Japanese embassy (a demo cooperant, read where built), accepted and signed: USD 30.000
     from Japan and 12.000 from the GAD. The junta approved EV-P02 first: an agreement is signed only then."""
     approve_proposal(store, "EV-P02")
@@ -192,7 +193,7 @@ def _japan_agreement(store: Store, end_date: dt.date) -> agr.Agreement:
     agr.record_answer(store, PLANNER, "AP-1", "accepted", dt.date(2026, 11, 1))
     return agr.sign(store, BOARD, agr.AgreementDraft(
         application_id="AP-1", signed_on=dt.date(2026, 12, 1), start_date=dt.date(2027, 1, 1), end_date=end_date,
-        cooperant_usd=30_000, gad_usd=12_000, community_usd=0,
+        cooperant_usd=30_000, gad_usd=gad_usd, community_usd=community_usd,
         indicators=[agr.AnnexIndicator(name="Hectáreas regadas", unit="ha", baseline=0, target=40,
                                        means_of_verification="Informe técnico")]))
 
@@ -312,7 +313,27 @@ def test_each_expenditure_names_as_provider_the_party_whose_money_was_spent(stor
              for t in activity.findall("transaction") if t.find("transaction-type").get("code") == "4"]
     assert spent == [("2027-03-31", 5_000, japan, None), ("2027-03-31", 2_000, gad, None),
                      ("2027-06-30", 7_000, japan, None), ("2027-09-30", 2_500, gad, None)]
-    assert "con fondos de Embajada del Japón" in activity.findtext("transaction[3]/description/narrative")
+
+
+@pytest.mark.parametrize(("party", "provider", "narrative"), [
+    ("cooperant", "Embajada del Japón",
+     "Gasto del período con fondos del cooperante Embajada del Japón, según el informe de avance R1."),
+    ("gad", "GAD Parroquial Rural de El Valle",
+     "Gasto del período con fondos propios del GAD Parroquial Rural de El Valle, según el informe de avance R1."),
+    ("community", "Comunidad", "Gasto del período con el aporte de la comunidad, según el informe de avance R1."),
+])
+@pytest.mark.usefixtures("today_after_the_demo")  # the agreement reports through 2027
+def test_an_expenditure_says_in_plain_spanish_whose_money_was_spent(store, party, provider, narrative):
+    """«con fondos de Comunidad», «con fondos de GAD Parroquial…» read wrong: each party is named as Spanish says it."""
+    agreement = _japan_agreement(store, dt.date(2028, 6, 30), gad_usd=8_000, community_usd=4_000)
+    monitoring.save_report(store, PLANNER, monitoring.Report(
+        report_id="R1", agreement_id=agreement.agreement_id, period_end=dt.date(2027, 3, 31), physical_progress_pct=20,
+        **{f"spent_{party}_usd": 1_000}))
+    document = activities_document(store, "010170", parish_name="El Valle",
+                                   generated=dt.datetime(2027, 4, 1, tzinfo=dt.UTC))
+    activity = _activity(document, f"EC-DPA-010170-{agreement.agreement_id}")
+    [spent] = [t for t in activity.findall("transaction") if t.find("transaction-type").get("code") == "4"]
+    assert (spent.findtext("provider-org/narrative"), spent.findtext("description/narrative")) == (provider, narrative)
 
 
 def test_a_project_a_cooperant_co_finances_names_the_cooperant_of_its_offer(store):

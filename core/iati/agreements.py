@@ -35,6 +35,8 @@ from core.record.store import Store
 from core.texts import label, t
 
 INCOMING_COMMITMENT = "11"
+_SPENT = {"gad": "iati.agreement.expenditure_gad", "cooperant": "iati.agreement.expenditure_cooperant",
+          "community": "iati.agreement.expenditure_community"}  # an expenditure's narrative by whose money it was
 REVIEW_DOCUMENT = "A07"  # IATI DocumentCategory: review of project performance and evaluation
 _FORMATS = {".pdf": "application/pdf", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -158,7 +160,7 @@ def agreement_activity(root: etree._Element, reporter: Reporter, store: Store, a
         for source, spent in report.spent_by_source().items():
             if spent - spent_before[source] > CENT:  # paid with that party's money; the supplier paid is not recorded
                 _transaction(activity, ids.TRANSACTION_EXPENDITURE, report.period_end, spent - spent_before[source],
-                             t("iati.agreement.expenditure", report=report.report_id, party=payers[source][0]),
+                             t(_SPENT[source], report=report.report_id, party=payers[source][0]),
                              payers[source], None)
             spent_before[source] = max(spent_before[source], spent)
     _document_links(activity, agreement, store)

@@ -16,7 +16,7 @@ from core.data.schemas.territory import DPA_PARISH
 from core.fmt import LARGEST_TYPED
 from core.proposals.import_cells import parse_moment
 from core.texts import t
-from core.user_text import Lines
+from core.user_text import Lines, OneLine
 
 MOST_VOTES = 1_000_000  # a focus group's weighted votes on one problem; more is a slip (and would not fit a file)
 
@@ -43,7 +43,7 @@ class _Entered(BaseModel):
 class ParishAssociation(_Entered):
     """An association of the parish: who it is, where it is registered, how many members it has."""
 
-    name: Lines = Field(min_length=1, max_length=200)
+    name: OneLine = Field(min_length=1, max_length=200)  # on one line: core.user_text.OneLine
     ruc: str | None = Field(default=None, pattern=r"^\d{13}$")
     registered_with: Registration | None = None
     communities: Lines | None = Field(default=None, max_length=500)
@@ -60,7 +60,7 @@ class ParishAid(_Entered):
 
     association_id: str = Field(pattern=CODE)
     member_id: str | None = Field(default=None, pattern=CODE)
-    institution: Lines = Field(min_length=1, max_length=200)
+    institution: OneLine = Field(min_length=1, max_length=200)
     institution_type: InstitutionType = "other"
     year: int = Field(ge=1990, le=2100)
     kind: AidKind
@@ -76,7 +76,7 @@ class ParishAid(_Entered):
 class ParishProblem(_Entered):
     """A problem of the parish with the advisory group's weighted votes (the rank follows from them)."""
 
-    label_es: Lines = Field(min_length=1, max_length=300)
+    label_es: OneLine = Field(min_length=1, max_length=300)
     votes: int = Field(default=0, ge=0, le=MOST_VOTES)
 
     @property
@@ -88,7 +88,7 @@ class ParishPdotObjective(_Entered):
     """An objective of the parish's own PDOT."""
 
     code: str = Field(pattern=PDOT_CODE, max_length=20)
-    component: Lines = Field(min_length=1, max_length=200)
+    component: OneLine = Field(min_length=1, max_length=200)
     objective_es: Lines = Field(min_length=1, max_length=1000)
 
     @property
@@ -107,7 +107,7 @@ class SurveyAnswer(Member):
 
     parish_code: str = Field(pattern=DPA_PARISH)
     submitted_at: dt.datetime | None = None
-    aid_institution: Lines | None = Field(default=None, max_length=200)
+    aid_institution: OneLine | None = Field(default=None, max_length=200)
     aid_kind: AidKind | None = None
     aid_year: int | None = Field(default=None, ge=1990, le=2100)
     needs: tuple[Need, ...] = ()

@@ -156,7 +156,8 @@ def _read_csv(data: bytes, file: str) -> Book:
         hint = lines[0].strip()[4:5] or None
         lines = lines[1:]
     delimiter = hint or _sniff_delimiter("".join(lines))
-    reader = csv.reader(io.StringIO("".join(lines), newline=None), delimiter=delimiter)  # also CR-only (old Mac)
+    left_open, body = _read_quotes("".join(lines), delimiter)
+    reader = csv.reader(io.StringIO(body, newline=None), delimiter=delimiter)  # also CR-only (old Mac)
     offset = 2 if hint else 1
     rows = []
     try:
@@ -166,22 +167,32 @@ def _read_csv(data: bytes, file: str) -> Book:
             rows.append((index + offset, cells))
     except csv.Error:  # a cell past the csv module's limit, or a quote never closed
         raise _refuse(file, "imp.limit.csv_cell", line=number(reader.line_num + offset - 1)) from None
-    if (left_open := _quote_left_open("".join(lines), delimiter)) is not None:  # later lines went into one cell
-        record, begins = left_open
-        raise FileRefused([RowProblem(file, record + offset, None, t("imp.file.open_quote", begins=begins))])
+    if left_open is not None:  # later lines went into one cell
+        record, begins, after = left_open
+        message = t("imp.file.open_quote", begins=begins) if after is None else \
+            t("imp.file.text_after_quote", begins=begins, after=after)
+        raise FileRefused([RowProblem(file, record + offset, None, message)])
     return Book(file, [Sheet(None, rows)], "csv", delimiter=delimiter)
 
 
 QUOTED = 40  # characters of the cell an unclosed quote opens, quoted to find it
 
 
-def _quote_left_open(text: str, delimiter: str) -> tuple[int, str] | None:
-    """The record (from 0) and the first words of a cell that opens quotes and takes the lines after it: quotes never
-    closed, or closed only by a quote of a later line with text after it (where a cell of several lines ends at a
-    separator or a line break). Quotes are read as the csv module reads them when not strict: a quote opens a cell
-    only at its start, «""» inside is one quote. Such a cell swallows the rows after it without an error, unless it
-    passes the csv module's limit. None when every cell closes its quotes."""
+def _read_quotes(text: str, delimiter: str) -> tuple[tuple[int, str, str | None] | None, str]:
+    """The cell that opens quotes and takes the lines after it, and the text with the spaces and tabs between a
+    closing quote and the separator or the line's end dropped, as spreadsheet programs read «"Riego\ny caminos" ;30»
+    (the csv module would keep them in the cell, and a cell of several lines closed so looked left open).
+
+    The cell left open is given as its record (from 0), its first words and None: quotes never closed, or closed only
+    by the quote a later cell opens with, text after it (where a cell of several lines ends at a separator or a line
+    break); or, for quotes a later line closes inside its text with more text after them («"Riego\ny caminos" otra
+    vez;30»), that text instead of None.
+    Quotes are read as the csv module reads them when not strict: a quote opens a cell only at its start, «""»
+    inside is one quote. Such a cell swallows the rows after it without an error, unless it passes the csv module's
+    limit. None when every cell closes its quotes."""
     quoted, skip, record, opened, spans = False, -1, 0, (0, 0), False
+    blank = re.compile("[" + " \t".replace(delimiter, "") + "]*")  # a tab is no blank in a tab-separated file
+    kept, start = [], 0
     for found in re.finditer(r'["\n]', text):
         index = found.start()
         if index == skip:  # the second quote of a «""» inside a quoted cell
@@ -193,11 +204,17 @@ def _quote_left_open(text: str, delimiter: str) -> tuple[int, str] | None:
             skip = index + 1
         elif quoted:
             quoted = False
-            if spans and text[index + 1:index + 2] not in ("", delimiter, "\n"):
-                return _opened(text, *opened)
+            after = blank.match(text, index + 1).end()
+            if text[after:after + 1] in ("", delimiter, "\n"):
+                kept.append(text[start:index + 1])
+                start = after
+            elif spans:
+                opens_a_cell = text[index - 1] in (delimiter, "\n")  # the quote a later cell opens with, most likely
+                after_it = None if opens_a_cell else text[index + 1:].split("\n", 1)[0].split(delimiter, 1)[0].strip()
+                return (*_opened(text, *opened), None if after_it is None else after_it[:QUOTED]), text
         elif index == 0 or text[index - 1] in (delimiter, "\n"):
             quoted, spans, opened = True, False, (record, index + 1)
-    return _opened(text, *opened) if quoted else None
+    return ((*_opened(text, *opened), None) if quoted else None), "".join(kept) + text[start:]
 
 
 def _opened(text: str, record: int, start: int) -> tuple[int, str]:

@@ -36,7 +36,7 @@ from core.proposals.import_files import Formula
 from core.proposals.import_preview import ImportContext, ImportPreview
 from core.proposals.models import ID_PATTERN
 from core.texts import labels, t
-from core.user_text import first_hidden
+from core.user_text import first_hidden, one_line
 
 _CODE_KINDS = ("association", "association_list", "code", "code_list")  # columns where «NA» may be a code
 
@@ -94,7 +94,7 @@ class RowConverter:
         by_name = {normalise(name): code for code, name in self.ctx.associations.items()}
         by_code = self._by_code(self.ctx.associations)
         found = by_code.get(value.strip().lower()) or by_name.get(normalise(value))
-        hidden = first_hidden(value.strip(), multiline=True)  # as ParishAssociation.name (Lines) reads it
+        hidden = first_hidden(one_line(value), multiline=True)  # as ParishAssociation.name (OneLine) reads it
         if found is None and hidden is not None:  # a name to create holds what the parish's records refuse
             position, char = hidden
             self._problem(line, written, t("text.err.hidden", code=f"U+{ord(char):04X}", position=position))
@@ -116,7 +116,7 @@ class RowConverter:
         key = normalise(value)
         offer = unregistered.get(key)
         if offer is None:
-            offer = Unregistered(value.strip(), key, suggest(value, self.ctx.associations),
+            offer = Unregistered(one_line(value), key, suggest(value, self.ctx.associations),
                                  choice=self.preview.choices.get(key))
             if offer.choice is not None and offer.choice.action == "create":
                 taken = {**self.ctx.associations, **{u.new_id: u.name for u in unregistered.values() if u.new_id}}

@@ -33,6 +33,7 @@ from core.proposals.lifecycle import (  # noqa: F401 - the lifecycle, imported f
     transition_error,
 )
 from core.texts import label, t
+from core.user_text import OneLine
 
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
 CENT = 0.005  # amounts that differ by less than half a cent are equal
@@ -173,7 +174,7 @@ class Proposal(BaseModel):
     association_id: str = Field(pattern=ID_PATTERN)
     association_ids: list[str] = Field(default_factory=list)
     parish_code: str = Field(pattern=r"^\d{6}$")
-    title: str = Field(min_length=3, max_length=200)
+    title: OneLine = Field(min_length=3, max_length=200)  # on one line: core.user_text.OneLine
     summary: str | None = None
     problem: str | None = None
     general_objective: str | None = None
@@ -194,13 +195,13 @@ class Proposal(BaseModel):
     counterpart_associations_usd: float = 0.0
     counterpart_cooperant_usd: float = 0.0
     counterpart_other_usd: float = 0.0
-    cooperant_name: str | None = None
+    cooperant_name: OneLine | None = None
     cooperation_offer_id: str | None = Field(default=None, pattern=ID_PATTERN)
     budget_lines: list[BudgetLine] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)  # results, then sustainability and risks
     sustainability: str | None = None
     risks: list[str] = Field(default_factory=list)
-    project_manager: str | None = None
+    project_manager: OneLine | None = None
     background: str | None = None  # this and the next nine: the rest of the national format, optional
     justification: str | None = None
     execution_strategy: str | None = None

@@ -174,6 +174,9 @@ STRINGS = {
     "imp.file.open_quote": ("la celda que empieza «\"{begins}…» abre comillas y no las cierra: las filas siguientes "
                             "quedarían dentro de esa celda. Cierre las comillas al final del texto de la celda, o "
                             "bórrelas, y guarde el archivo otra vez."),
+    "imp.file.text_after_quote": ("la celda que empieza «\"{begins}…» cierra sus comillas en otra línea y después "
+                                  "sigue con «{after}», fuera de las comillas. Pase ese texto dentro de las "
+                                  "comillas, o bórrelo, y guarde el archivo otra vez."),
 
     # -- header problems
     "imp.header.missing": "falta esta columna en el encabezado (es obligatoria)",

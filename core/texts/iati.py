@@ -65,7 +65,14 @@ STRINGS = {
     "iati.agreement.indicator": "{name} ({unit})",
     "iati.agreement.actual": "Valor del informe {report} (período hasta el {date}).",
     "iati.agreement.signed": "Comprometido al firmar el convenio {number}.",
-    "iati.agreement.expenditure": "Gasto del período con fondos de {party}, según el informe de avance {report}.",
+    # an expenditure by whose money was spent: the GAD's name (iati.gad_name) begins «GAD», a cooperant's takes no
+    # article that fits every name («la Embajada», «el PNUD», «USAID»), the community has no name of its own
+    "iati.agreement.expenditure_gad": "Gasto del período con fondos propios del {party}, según el informe de avance "
+                                      "{report}.",
+    "iati.agreement.expenditure_cooperant": "Gasto del período con fondos del cooperante {party}, según el informe de "
+                                            "avance {report}.",
+    "iati.agreement.expenditure_community": "Gasto del período con el aporte de la comunidad, según el informe de "
+                                            "avance {report}.",
     "iati.err.export_invalid": "El archivo IATI generado no cumple el esquema 2.03 y no se publica: {problems}",
     "iati.err.nothing": "No hay nada que publicar: la parroquia no tiene ofertas de cooperación ni proyectos "
                         "financiados.",
