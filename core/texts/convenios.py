@@ -144,6 +144,10 @@ STRINGS = {
     "log.action.submit_application": "enviar postulación",
     "log.action.answer_application": "registrar respuesta del cooperante",
     "log.action.sign_agreement": "firmar convenio",
+    "log.action.proposal_in_execution": "poner en ejecución la propuesta del convenio firmado",
+    "log.action.proposal_closed": "cerrar la propuesta del convenio evaluado al cierre",
+    "agr.note.signed": "Convenio {number} firmado el {date}",
+    "agr.note.closed": "Convenio {number} cerrado con su evaluación del {date}",
 }
 
 LABELS = {
