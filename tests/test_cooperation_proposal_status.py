@@ -10,9 +10,10 @@ import datetime as dt
 import pytest
 
 from core.cooperation import agreements as agr
-from core.cooperation import closing, proposal_follow
+from core.cooperation import closing, proposal_catch_up, proposal_follow
 from core.proposals import records
 from core.record import followup
+from core.record.auth import PermissionDenied
 from core.record.store import ChangedMeanwhileError
 from tests.conftest import approve_proposal
 from tests.test_cooperation_cycle import BOARD, END, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
@@ -106,3 +107,30 @@ def test_a_proposal_with_another_agreement_still_open_stays_in_execution(store):
     assert _status(store) == "in_execution"
     closing.save_evaluation(store, PLANNER, _evaluation(agreement_id=second.agreement_id))
     assert _status(store) == "closed"
+
+
+def _as_before_the_rule(monkeypatch):
+    """Signatures and closings that leave the proposal as it was, as in a store written before this rule."""
+    monkeypatch.setattr(proposal_follow, "on_signing", lambda *args: None)
+    monkeypatch.setattr(closing, "_proposal_closed", lambda *args: None)
+
+
+@pytest.mark.parametrize("closed, steps", [
+    (False, [("funded", dt.date(2026, 3, 2)), ("in_execution", SIGNED)]),
+    (True, [("funded", dt.date(2026, 3, 2)), ("in_execution", SIGNED), ("closed", END)]),
+])
+def test_a_store_written_before_the_rule_catches_up_once_by_a_planner(store, monkeypatch, closed, steps):
+    _accepted(store)
+    with monkeypatch.context() as patched:
+        _as_before_the_rule(patched)
+        agr.sign(store, BOARD, _draft())
+        if closed:
+            closing.save_evaluation(store, PLANNER, _evaluation())
+    assert _status(store) == "funded"
+    assert [c.record_id for c in proposal_catch_up.behind(store, "010170")] == ["EV-P02"]
+    with pytest.raises(PermissionDenied):  # the board signs, the planner moves projects on Seguimiento
+        proposal_catch_up.catch_up(store, BOARD, "010170")
+    assert proposal_catch_up.catch_up(store, PLANNER, "010170") == 1
+    assert [s[:2] for s in _steps(store)[-len(steps):]] == steps
+    assert store.log("proposal")[0].action == "poner al día el estado de la propuesta según sus convenios"
+    assert proposal_catch_up.behind(store, "010170") == [] and proposal_catch_up.catch_up(store, PLANNER, "010170") == 0
