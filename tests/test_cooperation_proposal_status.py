@@ -11,6 +11,7 @@ import pytest
 
 from core.cooperation import agreements as agr
 from core.cooperation import closing, proposal_catch_up, proposal_follow
+from core.iati.export import activities_document
 from core.proposals import records
 from core.record import followup
 from core.record.auth import PermissionDenied
@@ -32,6 +33,13 @@ def _status(store, proposal_id="EV-P02"):
     return records.proposal(store, proposal_id).item.status.value
 
 
+def _iati_status(store, proposal_id="EV-P02"):
+    """The activity-status code the IATI export gives the project (2 implementation, 4 closed)."""
+    [project] = [a for a in activities_document(store, "010170").getroot().findall("iati-activity")
+                 if a.findtext("iati-identifier") == f"EC-DPA-010170-{proposal_id}"]
+    return project.find("activity-status").get("code")
+
+
 def test_signing_puts_a_funded_proposal_in_execution_in_the_same_logged_transaction(store):
     _accepted(store)
     agr.sign(store, BOARD, _draft())
@@ -41,6 +49,7 @@ def test_signing_puts_a_funded_proposal_in_execution_in_the_same_logged_transact
     assert (moved.action, moved.actor) == ("poner en ejecución la propuesta del convenio firmado", "presidenta")
     signed = store.log(agr.AGREEMENT)[0]
     assert moved.seq == signed.seq + 1  # written right after the agreement, by the same signature
+    assert _iati_status(store) == "2"
     assert followup.followed(records.proposal_models(store, "010170")).filter(
         followup.pl.col("proposal_id") == "EV-P02")["status"].to_list() == ["in_execution"]
 
@@ -76,6 +85,7 @@ def test_the_closing_evaluation_closes_the_proposal_once(store):
     agr.sign(store, BOARD, _draft())
     closing.save_evaluation(store, PLANNER, _evaluation())
     assert _steps(store)[-1] == ("closed", END, "Convenio CONV-2026-001 cerrado con su evaluación del 31/12/2027")
+    assert _iati_status(store) == "4"
     moved = store.log("proposal")[0]
     assert (moved.action, moved.actor) == ("cerrar la propuesta del convenio evaluado al cierre", "tecnico")
     assert moved.seq == store.log(closing.EVALUATION)[0].seq + 1
@@ -134,3 +144,29 @@ def test_a_store_written_before_the_rule_catches_up_once_by_a_planner(store, mon
     assert [s[:2] for s in _steps(store)[-len(steps):]] == steps
     assert store.log("proposal")[0].action == "poner al día el estado de la propuesta según sus convenios"
     assert proposal_catch_up.behind(store, "010170") == [] and proposal_catch_up.catch_up(store, PLANNER, "010170") == 0
+
+
+def test_closing_two_agreements_of_one_proposal_at_once_leaves_neither_unaware_of_the_other(store, monkeypatch):
+    """Each closing found the other agreement still open, so neither would close the proposal: the one that
+    writes second is refused and, saved again, closes it."""
+    _accepted(store)
+    agr.sign(store, BOARD, _draft())
+    agr.submit(store, PLANNER, agr.Application(application_id="AP-2", parish_code="010170", proposal_id="EV-P02",
+                                               cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 10, 2)))
+    agr.record_answer(store, PLANNER, "AP-2", "accepted", dt.date(2026, 11, 20))
+    second = agr.sign(store, BOARD, _draft(application_id="AP-2"))
+    real = closing._proposal_closed
+    other = _evaluation(agreement_id=second.agreement_id)
+
+    def the_other_lands_meanwhile(s, agreement, evaluation):
+        found = real(s, agreement, evaluation)
+        if evaluation is not other:
+            monkeypatch.setattr(closing, "_proposal_closed", real)
+            closing.save_evaluation(s, PLANNER, other)
+        return found
+    monkeypatch.setattr(closing, "_proposal_closed", the_other_lands_meanwhile)
+    with pytest.raises(ChangedMeanwhileError, match="Otra persona guardó un informe, un convenio o una evaluación"):
+        closing.save_evaluation(store, PLANNER, _evaluation())
+    assert _status(store) == "in_execution"
+    closing.save_evaluation(store, PLANNER, _evaluation())
+    assert _status(store) == "closed"
