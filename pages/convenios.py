@@ -24,7 +24,7 @@ from core.record.auth import Action
 from core.texts import label, labels, t
 from ui import data, session, state, widgets
 from ui import number_field as numbers
-from ui.cooperation import agreement_reviews, attempt, planned_actual_chart
+from ui.cooperation import agreement_reviews, attempt, calls_not_open, planned_actual_chart
 from ui.text import plain, plain_list
 
 session.work_page()
@@ -70,16 +70,23 @@ with tab_apply:
         # outside the form: the calls offered below are the chosen cooperant's, drawn again when it changes
         cooperant_id = st.selectbox(t("conv.col.cooperant"), list(registry), format_func=lambda c: registry[c].name,
                                     key="conv-apply-cooperant", placeholder=t("select.placeholder"))
-        calls_of = {c.call_id: c for c in calls_mod.calls(store) if c.cooperant_id == cooperant_id}
+        # outside the form too: only the calls open on the day the application is sent are offered
+        submitted = st.date_input(t("conv.col.submitted"), value=facts.today(), max_value=facts.today(),
+                                  format="DD/MM/YYYY", key="conv-apply-submitted")
+        open_calls, not_open = calls_mod.taking_applications(
+            (c for c in calls_mod.calls(store) if c.cooperant_id == cooperant_id), submitted)
+        calls_of = {c.call_id: c for c in open_calls}
+        if not_open:
+            st.caption(calls_not_open(not_open, submitted))
         with st.form("conv-apply"):
             application_id = st.text_input(t("conv.col.application"), max_chars=40)
             proposal_id = st.selectbox(t("conv.col.proposal"), list(proposals),
                                        format_func=lambda p: f"{p} · {proposals[p].title}",
                                        placeholder=t("select.placeholder"))
-            call_id = st.selectbox(t("conv.col.call"), ["", *calls_of], key=f"conv-apply-call-{cooperant_id}",
+            call_id = st.selectbox(t("conv.col.call"), ["", *calls_of],
+                                   key=f"conv-apply-call-{cooperant_id}-{submitted.isoformat()}",
                                    format_func=lambda c: f"{c} · {calls_of[c].title}" if c else t("conv.no_call"),
                                    placeholder=t("select.placeholder"))
-            submitted = st.date_input(t("conv.col.submitted"), value=facts.today(), format="DD/MM/YYYY")
             st.caption(t("conv.capacity.heading"))
             staff = st.checkbox(t("conv.capacity.staff"))
             funds = st.checkbox(t("conv.capacity.counterpart_funds"))

@@ -5,6 +5,7 @@ import polars as pl
 import streamlit as st
 
 from core import fmt
+from core.cooperation import proposal_catch_up
 from core.proposals import records
 from core.proposals.models import ALLOWED_TRANSITIONS, ProposalStatus
 from core.record import followup
@@ -12,6 +13,7 @@ from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
 from core.texts import label, labels, t
 from ui import charts, cooperation, data, record_form, session, state, widgets
+from ui.text import plain
 
 session.work_page()
 parish = state.current_parish()
@@ -21,6 +23,16 @@ st.write(t("seg.intro"))
 cooperation.agreement_flags(store, parish)
 cooperation.agreement_reviews(store, parish)
 cooperation.pdot_report(store, parish)
+
+# a store where agreements were signed or closed before a proposal's status followed them: offered to catch up
+behind = proposal_catch_up.behind(store, parish) if session.allowed(Action.EDIT_PROPOSAL) else []
+if behind:
+    st.info(plain(t("seg.catch_up.info", projects="; ".join(
+        f"{c.record_id} → «{label('proposal_status', c.body['status'])}»" for c in behind))))
+    if st.button(t("seg.catch_up.button"), key="seg-catch-up") and cooperation.attempt(
+            lambda: proposal_catch_up.catch_up(store, session.current_user(), parish),
+            t("seg.catch_up.done", count=len(behind))):
+        st.rerun()
 
 versioned = {v.item.proposal_id: v for v in records.proposals(store, parish)}
 names = data.association_names(parish)

@@ -34,6 +34,12 @@ def _flags(app):
     return next(d.value for d in app.dataframe if "Alertas" in d.value.columns)
 
 
+def _followed(app):
+    """Seguimiento's projects: code → the status shown."""
+    table = next(d.value for d in app.dataframe if {"Código", "Estado"} <= set(d.value.columns))
+    return dict(zip(table["Código"], table["Estado"], strict=True))
+
+
 def test_from_application_to_closing_evaluation(own_store):
     approve_proposal(Store(own_store), "EV-P01")  # the first proposal offered: the junta approved it (COPFP Art. 69)
     app = open_app_page(PAGE, PLANNER)
@@ -68,6 +74,7 @@ def test_from_application_to_closing_evaluation(own_store):
 
     seguimiento = open_app_page("pages/seguimiento.py", BOARD)
     assert _flags(seguimiento)["Alertas"].to_list() == ["sin alertas"]
+    assert _followed(seguimiento)["EV-P01"] == "En ejecución"  # signed: no longer «Financiada»
     monitoring.save_report(store, PLANNER, monitoring.Report(
         report_id="R1", agreement_id=agreement.agreement_id, period_end=facts.today(), physical_progress_pct=10,
         spent_gad_usd=9000))
@@ -90,6 +97,7 @@ def test_from_application_to_closing_evaluation(own_store):
     [evaluation] = closing.evaluations(store, agreement.agreement_id)
     assert [s.criterion for s in evaluation.scores] == list(closing.CRITERIA)
     assert [k["positive"] for k in closing.lessons(store, [agreement])] == ["Diseñar con las socias"]
+    assert _followed(open_app_page("pages/seguimiento.py", BOARD))["EV-P01"] == "Cerrada"  # its agreement closed
     app = open_app_page(PAGE, PLANNER)  # the lesson waits for the next application
     assert any(e.label.startswith("Lecciones de convenios anteriores (1)") for e in app.expander)
     assert any("Evaluaciones de cierre registradas" in c.value and "Técnica de planificación" in c.value
@@ -188,14 +196,38 @@ def test_an_accepted_application_of_a_proposal_the_junta_has_not_approved_waits_
     assert [b for b in app.button if b.label == "Registrar convenio firmado"]
 
 
-def test_the_call_selector_offers_the_chosen_cooperants_calls_by_code_and_title(own_store):
+def test_the_call_selector_offers_the_chosen_cooperants_calls_by_code_and_title(own_store, today_after_the_demo):
     """It listed the bare codes of every cooperant's calls."""
     app = open_app_page(PAGE, PLANNER)
     app.selectbox(key="conv-apply-cooperant").set_value("CO-JAPON").run()
+    app.date_input(key="conv-apply-submitted").set_value(dt.date(2027, 4, 10)).run()
     call = next(s for s in app.selectbox if s.label == "Convocatoria")
     assert call.options == ["Sin convocatoria (gestión directa)", "CV-JAPON-2027 · Asistencia para sistemas de riego comunitario"]
     app.selectbox(key="conv-apply-cooperant").set_value("CO-ISRAEL-MASHAV").run()
     assert next(s for s in app.selectbox if s.label == "Convocatoria").options == ["Sin convocatoria (gestión directa)"]
+
+
+@pytest.mark.parametrize("submitted, offered, said", [
+    (dt.date(2027, 3, 31), False, "CV-JAPON-2027 abre el 01/04/2027"),  # the day before it opens
+    (dt.date(2027, 4, 1), True, None),
+    (dt.date(2027, 4, 30), True, None),
+    (dt.date(2027, 5, 1), False, "CV-JAPON-2027 cerró el 30/04/2027"),
+])
+def test_the_call_selector_offers_only_the_calls_open_on_the_day_the_application_is_sent(
+        own_store, today_after_the_demo, submitted, offered, said):
+    """It offered a call not open yet, whose application core then refused («La convocatoria … abre el …»)."""
+    app = open_app_page(PAGE, PLANNER)
+    app.selectbox(key="conv-apply-cooperant").set_value("CO-JAPON").run()
+    app.date_input(key="conv-apply-submitted").set_value(submitted).run()
+    options = next(s for s in app.selectbox if s.label == "Convocatoria").options
+    assert ("CV-JAPON-2027 · Asistencia para sistemas de riego comunitario" in options) == offered
+    notes = [c.value.replace("\\", "") for c in app.caption if "no reciben postulaciones" in c.value]  # plain
+    if said is None:
+        assert notes == []
+    else:
+        assert notes == [(f"Convocatorias de este cooperante que no reciben postulaciones enviadas el "
+                          f"{submitted:%d/%m/%Y}: {said}. Cambie la fecha de envío si la postulación se envió otro "
+                          f"día.")]
 
 
 def test_a_refusal_quoting_what_the_planner_wrote_shows_it_as_text(own_store):
@@ -288,3 +320,18 @@ def test_the_next_report_offers_an_indicator_left_out_of_the_newest_report_at_it
             period_end=facts.today() - dt.timedelta(days=days), physical_progress_pct=20, values=values))
     app = open_app_page(PAGE, PLANNER)
     assert {i.label: i.value for i in app.text_input}["Familias con riego: valor alcanzado (familias)"] == "30"
+
+
+def test_seguimiento_offers_a_planner_to_catch_up_a_project_signed_before_its_status_followed(own_store,
+                                                                                             monkeypatch):
+    from core.cooperation import proposal_follow
+    with monkeypatch.context() as patched:
+        patched.setattr(proposal_follow, "on_signing", lambda *args: None)  # signed as before the rule
+        _signed(own_store)
+    board = open_app_page("pages/seguimiento.py", BOARD)
+    assert _followed(board)["EV-P02"] == "Financiada" and not [b for b in board.button if b.key == "seg-catch-up"]
+    app = open_app_page("pages/seguimiento.py", PLANNER)
+    assert any("EV-P02 → «En ejecución»" in i.value.replace("\\", "") for i in app.info)  # shown as plain text
+    app.button(key="seg-catch-up").click().run()
+    assert not app.error and _followed(app)["EV-P02"] == "En ejecución"
+    assert not [b for b in app.button if b.key == "seg-catch-up"]

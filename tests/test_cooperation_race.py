@@ -104,8 +104,9 @@ def test_a_closing_evaluation_is_refused_when_a_report_lands_meanwhile(signed, m
     the final report would print a reason for closing early over a work done."""
     heads = _head_after(signed, monkeypatch, closing, "require_closable",
                         lambda s: monitoring.save_report(s, PLANNER, _report("R1", dt.date(2027, 5, 31), 100)))
-    with pytest.raises(ChangedMeanwhileError, match=f"^Otra persona guardó un informe de un convenio mientras se "
-                                                    f"guardaba esta evaluación de cierre del convenio {NUMBER}"):
+    with pytest.raises(ChangedMeanwhileError, match=f"^Otra persona guardó un informe, un convenio o una "
+                                                    f"evaluación de cierre mientras se guardaba esta evaluación de "
+                                                    f"cierre del convenio {NUMBER}"):
         closing.save_evaluation(signed, PLANNER, _closing(dt.date(2027, 6, 30), EARLY))
     assert closing.evaluations(signed, AGREEMENT_ID) == [] and signed.head() == heads[0]
     assert [r.report_id for r in monitoring.reports(signed, AGREEMENT_ID)] == ["R1"]

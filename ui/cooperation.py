@@ -4,7 +4,7 @@ audits of the parish's agreements (core.cooperation.monitoring, core.cooperation
 followed."""
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import altair as alt
 import polars as pl
@@ -12,6 +12,7 @@ import streamlit as st
 
 from core import fmt
 from core.cooperation import agreements, monitoring, pdot_progress, reviews
+from core.cooperation.calls import Call
 from core.proposals import records
 from core.record import facts
 from core.record.auth import PermissionDenied
@@ -19,6 +20,15 @@ from core.record.store import ConflictError, Store, StoreError
 from core.texts import labels, t
 from ui import session, widgets
 from ui.charts import finish
+from ui.text import plain
+
+
+def calls_not_open(calls: Sequence[Call], on: dt.date) -> str:
+    """The Spanish line (plain text) naming a cooperant's calls an application dated `on` cannot name: when each opens, or
+    that it closed."""
+    parts = [t("conv.call.opens", call=c.call_id, date=fmt.date(c.open_date)) if on < c.open_date
+             else t("conv.call.closed", call=c.call_id, date=fmt.date(c.close_date)) for c in calls]
+    return plain(t("conv.call.not_open", date=fmt.date(on), calls="; ".join(parts)))  # codes people typed
 
 
 def attempt(action: Callable[[], object], success: str) -> bool:

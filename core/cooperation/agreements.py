@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
 from core.cooperation import calls as call_records
-from core.cooperation import cooperants
+from core.cooperation import cooperants, proposal_follow
 from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN, ProposalStatus
 from core.record import facts, overlay
@@ -270,10 +270,13 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
                               proposal_id=application.proposal_id, cooperant_id=application.cooperant_id,
                               recorded_by=user.username, recorded_by_name=user.display_name,
                               recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        # a «Financiada» proposal is «En ejecución» from its signature, in the same transaction
+        moved = proposal_follow.on_signing(store, application.proposal_id, agreement.number_es, draft.signed_on)
         try:
             # expected_version=0: the number must still be free when the transaction commits.
             store.apply([Change(AGREEMENT, agreement.agreement_id, agreement.model_dump(mode="json"),
-                                application.parish_code, expected_version=0, action=t("log.action.sign_agreement"))],
+                                application.parish_code, expected_version=0, action=t("log.action.sign_agreement")),
+                         *([moved] if moved else [])],
                         actor=user.username, unchanged=read,
                         changed=t("agr.err.changed", proposal=application.proposal_id))
         except ChangedMeanwhileError:

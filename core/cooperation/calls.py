@@ -73,6 +73,14 @@ def call_state(call: Call, today: dt.date, soon_days: int = SOON_DAYS) -> CallSt
     return "closing_soon" if (call.close_date - today).days < soon_days else "open"
 
 
+def taking_applications(calls: Iterable[Call], on: dt.date) -> tuple[list[Call], list[Call]]:
+    """The calls an application dated `on` may name (open that day: core.cooperation.agreements.submit refuses the
+    others), and the others (not open yet, or closed), each list in the given order."""
+    calls = list(calls)
+    return ([c for c in calls if c.open_date <= on <= c.close_date],
+            [c for c in calls if not c.open_date <= on <= c.close_date])
+
+
 def parish_themes(proposals: Iterable[Proposal]) -> set[str]:
     """The themes the parish works on: those of its proposals."""
     return {theme for p in proposals for theme in p.themes}

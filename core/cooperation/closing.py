@@ -20,7 +20,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core import fmt
-from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, held
+from core.cooperation import proposal_follow
+from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, closed_on, held
+from core.cooperation.agreements import agreements as agreements_of
 from core.cooperation.monitoring import REPORT, reports
 from core.data import rural
 from core.record import facts
@@ -107,7 +109,8 @@ def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluati
     association); a later save by the same evaluator replaces the earlier one, and the log keeps both."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     evaluation = entered(evaluation)
-    read = held(store, REPORT)  # before `require_closable` reads the reports
+    # before `require_closable` reads the reports, and `_proposal_closed` the proposal's agreements and closings
+    read = held(store, REPORT, AGREEMENT, CLOSING)
     stored = store.get(AGREEMENT, evaluation.agreement_id)
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=evaluation.agreement_id))
@@ -117,12 +120,27 @@ def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluati
     require_closable(store, agreement, evaluation)
     facts.require_past(evaluation.evaluated_on, label("field", "evaluated_on"))
     rural.require_rural(agreement.parish_code)
+    moved = _proposal_closed(store, agreement, evaluation)
     # a report saved meanwhile (its checks found no closing yet) refuses this one, to be checked again
     store.apply([Change(EVALUATION, evaluation.record_id, evaluation.model_dump(mode="json"), agreement.parish_code,
-                        action=t("log.action.closing_evaluation"))], actor=actor.username,
+                        action=t("log.action.closing_evaluation")), *([moved] if moved else [])],
+                actor=actor.username,
                 unchanged=[Unchanged(AGREEMENT, stored.record_id, stored.version)], kinds_unchanged=read,
                 changed=t("close.err.changed", number=agreement.number_es))
     return evaluation
+
+
+def _proposal_closed(store: Store, agreement: Agreement, evaluation: ClosingEvaluation) -> Change | None:
+    """The write that closes the agreement's proposal with this evaluation (core.cooperation.proposal_follow): the
+    agreement closes on its earliest closing evaluation (agreements.closed_on), and the proposal once every agreement
+    signed for it is closed; None while another of its agreements is still open."""
+    dates = [e.evaluated_on for e in evaluations(store, agreement.agreement_id) if e.record_id != evaluation.record_id]
+    closed = min([*dates, evaluation.evaluated_on])
+    others = [a for a in agreements_of(store, agreement.parish_code)
+              if a.proposal_id == agreement.proposal_id and a.agreement_id != agreement.agreement_id]
+    if any(closed_on(store, other.agreement_id) is None for other in others):
+        return None
+    return proposal_follow.on_closing(store, agreement.proposal_id, agreement.number_es, agreement.signed_on, closed)
 
 
 def scores_table(items: Sequence[ClosingEvaluation]) -> list[list[object]]:

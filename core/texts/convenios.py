@@ -21,6 +21,10 @@ STRINGS = {
     "conv.col.answer": "Respuesta",
     "conv.col.agreement": "Convenio",
     "conv.no_call": "Sin convocatoria (gestión directa)",
+    "conv.call.not_open": "Convocatorias de este cooperante que no reciben postulaciones enviadas el {date}: "
+                          "{calls}. Cambie la fecha de envío si la postulación se envió otro día.",
+    "conv.call.opens": "{call} abre el {date}",
+    "conv.call.closed": "{call} cerró el {date}",
     "conv.capacity.heading": "Capacidad del GAD antes de postular",
     "conv.capacity.staff": "Hay personal del GAD para llevar el proyecto",
     "conv.capacity.counterpart_funds": "La contraparte está reservada en el presupuesto",
@@ -141,6 +145,13 @@ STRINGS = {
     "log.action.submit_application": "enviar postulación",
     "log.action.answer_application": "registrar respuesta del cooperante",
     "log.action.sign_agreement": "firmar convenio",
+    "log.action.proposal_in_execution": "poner en ejecución la propuesta del convenio firmado",
+    "log.action.proposal_closed": "cerrar la propuesta del convenio evaluado al cierre",
+    "log.action.proposal_catch_up": "poner al día el estado de la propuesta según sus convenios",
+    "agr.err.catch_up_changed": "Otra persona guardó un convenio o una evaluación de cierre mientras se ponían al "
+                                "día los estados: no se cambió nada. Vuelva a intentarlo.",
+    "agr.note.signed": "Convenio {number} firmado el {date}",
+    "agr.note.closed": "Convenio {number} cerrado con su evaluación del {date}",
 }
 
 LABELS = {

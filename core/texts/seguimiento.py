@@ -26,6 +26,10 @@ STRINGS = {
                               "«{status}»; revise y elija de nuevo."),
     "seg.saved": "«{id}» ahora está «{status}».",
     "seg.final": "Este proyecto ya está cerrado.",
+    "seg.catch_up.info": "Según sus convenios de cooperación, estos proyectos van más adelante de lo que dice su "
+                         "estado: {projects}. Fueron firmados o cerrados antes de que el estado siguiera al convenio.",
+    "seg.catch_up.button": "Poner al día el estado según los convenios",
+    "seg.catch_up.done": "Estado puesto al día en {count} proyectos.",
     "seg.need_role": "El técnico de planificación actualiza el estado de los proyectos.",
     "seg.chart": "Monto por estado",
 }

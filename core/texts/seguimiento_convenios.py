@@ -52,10 +52,10 @@ STRINGS = {
                          "por delante del avance. Informe pendiente: pasó el plazo del informe periódico.",
     "mon.flags.ok": "sin alertas",
     "close.err.criteria": "La evaluación de cierre califica los cinco criterios; falta: {missing}.",
-    "close.err.changed": ("Otra persona guardó un informe de un convenio mientras se guardaba esta evaluación de "
-                          "cierre del convenio {number}: no se guardó, porque se revisó contra los informes de "
-                          "antes. Vuelva a abrir la página, revise el último informe del convenio y guarde la "
-                          "evaluación de nuevo si todavía corresponde."),
+    "close.err.changed": ("Otra persona guardó un informe, un convenio o una evaluación de cierre mientras se "
+                          "guardaba esta evaluación de cierre del convenio {number}: no se guardó, porque se revisó "
+                          "contra lo guardado antes. Vuelva a abrir la página, revise el último informe del convenio "
+                          "y guarde la evaluación de nuevo si todavía corresponde."),
     "close.err.repeated": "un criterio está calificado dos veces",
     "close.err.early": ("El convenio {number} termina el {end} y su último informe dice {progress} % de avance "
                         "físico: la evaluación de cierre se hace al terminar el convenio o con la obra al 100 %. "
