@@ -162,13 +162,15 @@ def test_an_agreement_does_not_start_before_it_is_signed(store, start, refused):
 
 
 def test_an_agreement_under_a_call_puts_in_the_counterpart_the_call_asks_for(store):
-    """Japan's 2027 call asks the parish for 40 %: an agreement with everything from the cooperant was signed."""
+    """Japan's 2027 call (open in April 2027) asks the parish for 40 %: an agreement with everything from the
+    cooperant was signed."""
     agr.submit(store, PLANNER, agr.Application(application_id="AP-J", parish_code="010170", proposal_id="EV-P02",
                                                cooperant_id="CO-JAPON", call_id="CV-JAPON-2027",
-                                               submitted_on=dt.date(2026, 10, 1)))
-    agr.record_answer(store, PLANNER, "AP-J", "accepted", dt.date(2026, 11, 20))
+                                               submitted_on=dt.date(2027, 4, 10)))
+    agr.record_answer(store, PLANNER, "AP-J", "accepted", dt.date(2027, 4, 20))
     draft = _draft().model_copy(update={"application_id": "AP-J", "cooperant_usd": 24_000.0, "gad_usd": 0.0,
-                                        "community_usd": 0.0})
+                                        "community_usd": 0.0, "signed_on": dt.date(2027, 4, 25),
+                                        "start_date": dt.date(2027, 5, 1), "end_date": dt.date(2028, 4, 30)})
     with pytest.raises(ValueError, match="exige una contraparte local del 40 %"):
         agr.sign(store, BOARD, draft)
     signed = agr.sign(store, BOARD, draft.model_copy(update={"cooperant_usd": 14_400.0, "gad_usd": 9_600.0}))
@@ -186,11 +188,14 @@ def _call(store, **changes):
 
 
 @pytest.mark.parametrize("submitted_on, refused", [
+    (dt.date(2026, 5, 31), ("La convocatoria CV-PRUEBA abre el 01/06/2026 y la postulación tiene fecha de envío "
+                            "31/05/2026")),  # the day before it opens
+    (dt.date(2026, 6, 1), None),  # the opening day itself
     (dt.date(2026, 8, 31), None),  # the closing day itself
     (dt.date(2026, 9, 1), ("La convocatoria CV-PRUEBA cerró el 31/08/2026 y la postulación tiene fecha de envío "
                            "01/09/2026")),
 ])
-def test_an_application_to_a_call_is_sent_by_its_closing_date(store, submitted_on, refused):
+def test_an_application_to_a_call_is_sent_between_its_opening_and_closing_dates(store, submitted_on, refused):
     store_accounts(store, PLANNER)
     _call(store)
     application = agr.Application(application_id="AP-C", parish_code="010170", proposal_id="EV-P02",

@@ -170,6 +170,9 @@ def submit(store: Store, user: User | None, application: Application) -> Applica
         read.append(read_call)
         if call is None or call.cooperant_id != application.cooperant_id:
             raise ValueError(t("agr.err.call_elsewhere", call=application.call_id))
+        if application.submitted_on < call.open_date:  # a call takes applications once it opens
+            raise ValueError(t("agr.err.call_not_open", call=call.call_id, open=fmt.date(call.open_date),
+                               submitted=fmt.date(application.submitted_on)))
         if application.submitted_on > call.close_date:  # thesis §3.3.2 j: sent by the call's closing date
             raise ValueError(t("agr.err.call_closed", call=call.call_id, close=fmt.date(call.close_date),
                                submitted=fmt.date(application.submitted_on)))

@@ -88,6 +88,9 @@ STRINGS = {
     "agr.err.call_closed": "La convocatoria {call} cerró el {close} y la postulación tiene fecha de envío "
                            "{submitted}: una postulación se envía hasta el cierre de la convocatoria. Corrija la "
                            "fecha de envío o elija otra convocatoria.",
+    "agr.err.call_not_open": "La convocatoria {call} abre el {open} y la postulación tiene fecha de envío "
+                             "{submitted}: una postulación se envía desde la apertura de la convocatoria. Corrija "
+                             "la fecha de envío o elija otra convocatoria.",
     "agr.err.over_call_max": "La convocatoria {call} financia hasta {max} y el convenio pone {cooperant} del "
                              "cooperante: corrija el aporte del cooperante.",
     "agr.err.start_before_signed": ("{field}: el convenio empieza el {start}, antes de su firma ({signed}); sus "
