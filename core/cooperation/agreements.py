@@ -13,6 +13,7 @@ Rights and rules are checked against what is STORED (the application's answer), 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -24,7 +25,15 @@ from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN, ProposalStatus
 from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User
-from core.record.store import Change, ChangedMeanwhileError, ConflictError, Store, StoreError, Unchanged
+from core.record.store import (
+    Change,
+    ChangedMeanwhileError,
+    ConflictError,
+    Store,
+    StoredRecord,
+    StoreError,
+    Unchanged,
+)
 from core.texts import label, t
 from core.user_text import Line, Lines, entered
 
@@ -249,8 +258,8 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     require_start_after_signing(draft)
     call, read_call = _call(store, application.call_id) if application.call_id else (None, None)
     # what the checks read: the save is refused if the proposal's status, the application or the call changes meanwhile
-    read = [require_approved(store, application.proposal_id), Unchanged(APPLICATION, stored.record_id, stored.version),
-            *([read_call] if read_call else [])]
+    approved = require_approved(store, application.proposal_id)
+    read = [approved, Unchanged(APPLICATION, stored.record_id, stored.version), *([read_call] if read_call else [])]
     local = draft.gad_usd + draft.community_usd  # what the parish puts in: the counterpart a call asks for
     if call is not None and call.counterpart_required_pct and local < draft.total_usd * call.counterpart_required_pct / 100:
         raise ValueError(t("agr.err.counterpart", call=call.call_id, pct=fmt.number(call.counterpart_required_pct),
@@ -264,8 +273,7 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     for _attempt in range(20):
         stored_agreements = store.records(AGREEMENT, application.parish_code, include_deleted=True)
         # on every read: of two signatures at once, the one that lost the number finds the other's agreement
-        if any(not r.deleted and r.body.get("application_id") == draft.application_id for r in stored_agreements):
-            raise ValueError(t("agr.err.already_signed", application=draft.application_id))
+        _require_not_signed(stored_agreements, draft.application_id)
         taken = [r.record_id for r in stored_agreements if r.record_id.startswith(prefix)]
         number = max((int(r.rsplit("-", 1)[1]) for r in taken), default=0) + 1
         agreement = Agreement(**draft.model_dump(), agreement_id=f"{prefix}{number:03d}",
@@ -274,7 +282,8 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
                               recorded_by=user.username, recorded_by_name=user.display_name,
                               recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         # a «Financiada» proposal is «En ejecución» from its signature, in the same transaction
-        moved = proposal_follow.on_signing(store, application.proposal_id, agreement.number_es, draft.signed_on)
+        moved = proposal_follow.on_signing(store, application.proposal_id, agreement.number_es, draft.signed_on,
+                                           approved.version)
         try:
             # expected_version=0: the number must still be free when the transaction commits.
             store.apply([Change(AGREEMENT, agreement.agreement_id, agreement.model_dump(mode="json"),
@@ -283,8 +292,16 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
                         actor=user.username, unchanged=read,
                         changed=t("agr.err.changed", proposal=application.proposal_id))
         except ChangedMeanwhileError:
+            # the other signature of two at once also moved the proposal: say it is signed, not merely changed
+            _require_not_signed(store.records(AGREEMENT, application.parish_code), draft.application_id)
             raise
         except ConflictError:
             continue
         return agreement
     raise StoreError(t("agr.err.numbering"))
+
+
+def _require_not_signed(stored_agreements: Iterable[StoredRecord], application_id: str) -> None:
+    """ValueError (Spanish) when one of the stored agreements is the application's."""
+    if any(not r.deleted and r.body.get("application_id") == application_id for r in stored_agreements):
+        raise ValueError(t("agr.err.already_signed", application=application_id))

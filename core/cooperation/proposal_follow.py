@@ -26,12 +26,14 @@ _PATH = (ProposalStatus.FUNDED, ProposalStatus.IN_EXECUTION, ProposalStatus.CLOS
 
 
 def step_change(store: Store, proposal_id: str, steps: list[tuple[ProposalStatus, dt.date, str]],
-                action: str) -> Change | None:
+                action: str, held_version: int | None = None) -> Change | None:
     """The stored proposal moved along `steps` (status, date, Spanish note), skipping those it already reached; None
-    when it is at none of the statuses before them (already further along, not approved, deleted). A step is dated
-    no earlier than the proposal's last dated step, so its history stays in order (the note keeps the act's date)."""
+    when it is at none of the statuses before them (already further along, not approved, deleted), or when it is no
+    longer at `held_version`, the version the caller's checks read and its write holds (the store refuses that write).
+    A step is dated no earlier than the proposal's last dated step, so its history stays in order (the note keeps the
+    act's date)."""
     record = overlay.current(store, PROPOSAL, proposal_id)
-    if record is None or record.deleted:
+    if record is None or record.deleted or held_version not in (None, record.version):
         return None
     proposal = Proposal.model_validate(record.body)
     current = ProposalStatus(proposal.status)
@@ -50,9 +52,12 @@ def step_change(store: Store, proposal_id: str, steps: list[tuple[ProposalStatus
                   base=record.body if record.version == 0 else None)
 
 
-def on_signing(store: Store, proposal_id: str, number_es: str, signed_on: dt.date) -> Change | None:
-    """The write that puts a «Financiada» proposal «En ejecución» when its agreement is signed."""
-    return step_change(store, proposal_id, [_signed(number_es, signed_on)], t("log.action.proposal_in_execution"))
+def on_signing(store: Store, proposal_id: str, number_es: str, signed_on: dt.date,
+               held_version: int) -> Change | None:
+    """The write that puts a «Financiada» proposal «En ejecución» when its agreement is signed (`held_version`: the
+    version the signature's checks read)."""
+    return step_change(store, proposal_id, [_signed(number_es, signed_on)], t("log.action.proposal_in_execution"),
+                       held_version)
 
 
 def on_closing(store: Store, proposal_id: str, number_es: str, signed_on: dt.date,
