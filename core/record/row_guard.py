@@ -13,6 +13,7 @@ not and the entry it departs from (0: none).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -55,9 +56,11 @@ def _last_writes(con: sqlite3.Connection, keys: set[tuple[str, str]]) -> dict[tu
         return {(kind, record_id): (seq, logged) for kind, record_id, seq, logged in
                 con.execute(_LAST_WRITE, next(iter(keys)))}
     kinds = sorted({kind for kind, _ in keys})
+    ids = json.dumps(sorted({record_id for _, record_id in keys}))  # one parameter, however many records
     found: dict[tuple[str, str], tuple[int, str | None]] = {}
-    for kind, record_id, seq, logged in con.execute(
-            f"{_WRITES}kind IN ({', '.join('?' * len(kinds))}) AND {_WRITTEN} ORDER BY seq", kinds):
+    for kind, record_id, seq, logged in con.execute(  # the plain columns first: only their entries' payloads read
+            f"{_WRITES}record_id IN (SELECT value FROM json_each(?)) AND kind IN ({', '.join('?' * len(kinds))}) "
+            f"AND {_WRITTEN} ORDER BY seq", [ids, *kinds]):
         if (kind, record_id) in keys:
             found[(kind, record_id)] = (seq, logged)
     return found
