@@ -51,3 +51,26 @@ def test_a_lookup_of_several_records_reads_only_their_entries(log, lookup, expec
     con, calls = _counting(log)
     assert lookup(con) == expected
     assert calls[0] < 30, f"{calls[0]} payloads read for 4 entries among {OTHERS}"
+
+
+def _remove(store: Store) -> None:
+    store.apply([Change("meeting", "M", None, expected_version=1, remove=True)], actor="ana")
+
+
+@pytest.mark.parametrize(("before", "looked_up", "version"), [
+    ([], [], 1),  # a new record: the log never wrote it, it starts at 1
+    ([lambda s: s.save("meeting", "M", {"n": 0}, actor="ana")], [], 2),  # its row says where it is
+    ([lambda s: s.save("meeting", "M", {"n": 0}, actor="ana"), _remove], [("meeting", "M")], 3),  # taken out
+], ids=["nuevo", "guardado", "quitado"])
+def test_a_save_looks_its_versions_up_in_the_log_only_for_a_record_taken_out_of_the_store(
+        tmp_path, monkeypatch, before, looked_up, version):
+    """A save of a new record passed over the whole log twice (is its row as logged? where does it go on
+    counting?): at 50.000 entries a new record's save took 0,06 to 0,08 s instead of 0,04 s (target: 0,05 s)."""
+    store = Store(tmp_path / "s.sqlite")
+    for step in before:
+        step(store)
+    real, asked = logged_versions.highest, []
+    monkeypatch.setattr(logged_versions, "highest", lambda con, keys: asked.extend(keys) or real(con, keys))
+    expected = 0 if version != 2 else 1
+    assert store.save("meeting", "M", {"n": 9}, actor="ana", expected_version=expected).version == version
+    assert asked == looked_up

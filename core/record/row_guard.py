@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,9 +80,18 @@ def altered_in(path: Path, keys: Iterable[tuple[str, str]]) -> list[Altered]:
         con.close()
 
 
-def each_altered(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> Iterator[Altered]:
+def last_writes(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str],
+                                                                                 tuple[int, str | None]]:
+    """Each record's last entry that wrote it (seq, record_hash) or took it out of the store (seq, None); a record
+    the log never wrote is absent."""
     wanted = set(keys)
-    last = _last_writes(con, wanted) if wanted else {}
+    return _last_writes(con, wanted) if wanted else {}
+
+
+def each_altered(con: sqlite3.Connection, keys: Iterable[tuple[str, str]],
+                 last: Mapping[tuple[str, str], tuple[int, str | None]] | None = None) -> Iterator[Altered]:
+    wanted = set(keys)
+    last = last_writes(con, wanted) if last is None else last
     for kind, record_id in sorted(wanted):
         seq, logged = last.get((kind, record_id), (0, None))
         row = con.execute("SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by, "
@@ -99,12 +108,14 @@ def each_altered(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> It
             yield Altered(kind, record_id, "differs", seq)
 
 
-def why_not_written(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> str | None:
+def why_not_written(con: sqlite3.Connection, keys: Iterable[tuple[str, str]],
+                    last: Mapping[tuple[str, str], tuple[int, str | None]] | None = None) -> str | None:
     """Why a write over these records is refused (Spanish, naming the first altered one and its entry), or None when
-    every row is as logged."""
-    found = altered(con, keys)
+    every row is as logged. `last`: their `last_writes`, when the caller already looked them up."""
+    found = next(each_altered(con, keys, last), None)
     return None if found is None else t(f"store.altered.{found.how}", kind=label("record_kind", found.kind),
                                         record=found.record_id, seq=found.seq)
 
 
-__all__ = ["AS_MINGA_WRITES", "PAYLOAD", "Altered", "altered", "altered_in", "each_altered", "why_not_written"]
+__all__ = ["AS_MINGA_WRITES", "PAYLOAD", "Altered", "altered", "altered_in", "each_altered", "last_writes",
+           "why_not_written"]
