@@ -34,7 +34,8 @@ M = TypeVar("M", bound=BaseModel)
 
 _EMOJI_PARTS = {"\u200d"} | {chr(c) for c in range(0xE0020, 0xE0080)}  # the joiner and tags inside an emoji
 _NONCHARACTERS = {"\ufffe", "\uffff"}
-_BREAK = re.compile("[ \u00a0\r\n\t\u2028\u2029]*[\r\n\t\u2028\u2029][ \u00a0\r\n\t\u2028\u2029]*")  # a break, blanks around
+_BLANKS = re.compile("[ \u00a0\r\n\t\u2028\u2029]+")  # a run of blanks, matched once (no pattern retried inside it)
+_BREAKS = frozenset("\r\n\t\u2028\u2029")
 
 
 def hidden(char: str, multiline: bool = False) -> bool:
@@ -71,7 +72,7 @@ def _lines(text: str, info: ValidationInfo) -> str:
 
 def one_line(text: str) -> str:
     """`text` on one line: each line break or tab, with the blanks around it, made one space (see OneLine)."""
-    return _BREAK.sub(" ", text).strip()
+    return _BLANKS.sub(lambda run: " " if _BREAKS.intersection(run.group()) else run.group(), text).strip()
 
 
 def _folded(value: object) -> object:

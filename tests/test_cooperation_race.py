@@ -19,6 +19,7 @@ from core.proposals import records
 from core.proposals.offers import CooperationOffer
 from core.record import overlay
 from core.record.store import ChangedMeanwhileError, Store
+from core.texts import t
 from tests.test_cooperation_cycle import BOARD, PLANNER, _accepted, _draft, store  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.usefixtures("today_after_the_demo")  # the cycle runs through 2027 and 2028
@@ -197,7 +198,15 @@ def test_an_offer_is_refused_when_its_cooperant_is_renamed_meanwhile(store, monk
     japan = coop.registered(store, "CO-JAPON")
     heads = _head_after(store, monkeypatch, records, "registered_offer", lambda s: coop.save_cooperant(
         s, PLANNER, japan.model_copy(update={"name": "Embajada del Japón en el Ecuador"})))
-    with pytest.raises(ChangedMeanwhileError, match="^Otra persona cambió o eliminó el cooperante «CO-JAPON» "
-                                                    "mientras se guardaba su oferta: no se guardó"):
+    with pytest.raises(ChangedMeanwhileError) as refused:
         records.save_offer(store, PLANNER, offer.model_copy(update={"title": "Riego (revisada)"}))
     assert store.get(records.OFFER, "OF-JAPON-RIEGO") is None and store.head() == heads[0]
+    # as the offer's form shows it (pages/ofertas.py), its typed values kept: said once, and no advice to reopen
+    # the page, which would lose them
+    shown = t("ofe.form.conflict", reason=str(refused.value))
+    assert shown.startswith("No se guardó: Otra persona cambió o eliminó el cooperante «CO-JAPON» mientras se "
+                            "guardaba su oferta.") and shown.lower().count("no se guardó") == 1
+    assert "abrir la página" not in shown and shown.endswith("Sus cambios siguen en el formulario.")
+    # saved again as the message says, it carries the cooperant as it is now
+    records.save_offer(store, PLANNER, offer.model_copy(update={"title": "Riego (revisada)"}))
+    assert store.get(records.OFFER, "OF-JAPON-RIEGO").body["cooperant"] == "Embajada del Japón en el Ecuador"

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.proposals import records
@@ -106,6 +106,7 @@ OPERATIONS = st.lists(st.sampled_from(["save", "tombstone", "remove", "reset"]),
 
 
 @given(OPERATIONS)
+@settings(deadline=None)  # a store per example, on a shared machine: no time limit per example
 def test_versions_written_for_one_record_never_repeat(operations):
     """Over any sequence of saves, deletions (a tombstone), removals and demo resets of one demo proposal, the log
     never holds a version twice for it, every version a form could have read before is refused, and it verifies."""

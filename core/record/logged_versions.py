@@ -13,6 +13,7 @@ log never wrote is absent (its first version is 1).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 
@@ -36,8 +37,11 @@ def highest(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> dict[tu
                           (kind, record_id)).fetchone()
         return {(kind, record_id): int(row[0])} if row and row[0] is not None else {}
     kinds = sorted({kind for kind, _ in wanted})
-    found = con.execute(f"SELECT kind, record_id, MAX({_VERSION}) FROM audit_log WHERE kind IN "
-                        f"({', '.join('?' * len(kinds))}) AND {_COUNTED} GROUP BY kind, record_id", kinds)
+    ids = json.dumps(sorted({record_id for _, record_id in wanted}))  # one parameter, however many records
+    # the plain columns first: only the entries of the records asked about have their payload read
+    found = con.execute(f"SELECT kind, record_id, MAX({_VERSION}) FROM audit_log WHERE record_id IN "
+                        f"(SELECT value FROM json_each(?)) AND kind IN ({', '.join('?' * len(kinds))}) "
+                        f"AND {_COUNTED} GROUP BY kind, record_id", [ids, *kinds])
     return {(kind, record_id): int(version) for kind, record_id, version in found if (kind, record_id) in wanted}
 
 

@@ -13,8 +13,9 @@ not and the entry it departs from (0: none).
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,9 +56,11 @@ def _last_writes(con: sqlite3.Connection, keys: set[tuple[str, str]]) -> dict[tu
         return {(kind, record_id): (seq, logged) for kind, record_id, seq, logged in
                 con.execute(_LAST_WRITE, next(iter(keys)))}
     kinds = sorted({kind for kind, _ in keys})
+    ids = json.dumps(sorted({record_id for _, record_id in keys}))  # one parameter, however many records
     found: dict[tuple[str, str], tuple[int, str | None]] = {}
-    for kind, record_id, seq, logged in con.execute(
-            f"{_WRITES}kind IN ({', '.join('?' * len(kinds))}) AND {_WRITTEN} ORDER BY seq", kinds):
+    for kind, record_id, seq, logged in con.execute(  # the plain columns first: only their entries' payloads read
+            f"{_WRITES}record_id IN (SELECT value FROM json_each(?)) AND kind IN ({', '.join('?' * len(kinds))}) "
+            f"AND {_WRITTEN} ORDER BY seq", [ids, *kinds]):
         if (kind, record_id) in keys:
             found[(kind, record_id)] = (seq, logged)
     return found
@@ -77,9 +80,18 @@ def altered_in(path: Path, keys: Iterable[tuple[str, str]]) -> list[Altered]:
         con.close()
 
 
-def each_altered(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> Iterator[Altered]:
+def last_writes(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str],
+                                                                                 tuple[int, str | None]]:
+    """Each record's last entry that wrote it (seq, record_hash) or took it out of the store (seq, None); a record
+    the log never wrote is absent."""
     wanted = set(keys)
-    last = _last_writes(con, wanted) if wanted else {}
+    return _last_writes(con, wanted) if wanted else {}
+
+
+def each_altered(con: sqlite3.Connection, keys: Iterable[tuple[str, str]],
+                 last: Mapping[tuple[str, str], tuple[int, str | None]] | None = None) -> Iterator[Altered]:
+    wanted = set(keys)
+    last = last_writes(con, wanted) if last is None else last
     for kind, record_id in sorted(wanted):
         seq, logged = last.get((kind, record_id), (0, None))
         row = con.execute("SELECT kind, record_id, parish_code, body, version, deleted, updated_at, updated_by, "
@@ -96,12 +108,14 @@ def each_altered(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> It
             yield Altered(kind, record_id, "differs", seq)
 
 
-def why_not_written(con: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> str | None:
+def why_not_written(con: sqlite3.Connection, keys: Iterable[tuple[str, str]],
+                    last: Mapping[tuple[str, str], tuple[int, str | None]] | None = None) -> str | None:
     """Why a write over these records is refused (Spanish, naming the first altered one and its entry), or None when
-    every row is as logged."""
-    found = altered(con, keys)
+    every row is as logged. `last`: their `last_writes`, when the caller already looked them up."""
+    found = next(each_altered(con, keys, last), None)
     return None if found is None else t(f"store.altered.{found.how}", kind=label("record_kind", found.kind),
                                         record=found.record_id, seq=found.seq)
 
 
-__all__ = ["AS_MINGA_WRITES", "PAYLOAD", "Altered", "altered", "altered_in", "each_altered", "why_not_written"]
+__all__ = ["AS_MINGA_WRITES", "PAYLOAD", "Altered", "altered", "altered_in", "each_altered", "last_writes",
+           "why_not_written"]

@@ -234,11 +234,13 @@ class Store:
                     raise ChangedMeanwhileError(changed or t("store.changed_meanwhile", record=record_id))
             if kinds_unchanged and _last_changes(con, list(kinds_unchanged)) != tuple(kinds_unchanged.values()):
                 raise ChangedMeanwhileError(changed or t("store.changed_meanwhile_kinds"))
-            if (altered := row_guard.why_not_written(con, [(c.kind, c.record_id) for c in changes])) is not None:
-                raise StoreError(altered)  # a save over a row edited by hand would log, sign and so vouch for the edit
             keys = {(c.kind, c.record_id) for c in changes}
-            # where each record without a row goes on counting (one taken out of the store included)
-            logged = logged_versions.highest(con, [k for k in keys if con.execute(_VERSION, k).fetchone() is None])
+            last = row_guard.last_writes(con, keys)
+            if (altered := row_guard.why_not_written(con, keys, last)) is not None:
+                raise StoreError(altered)  # a save over a row edited by hand would log, sign and so vouch for the edit
+            # where each record taken out of the store (its last entry, as the check above let through) goes on
+            # counting; one the log never wrote starts at 1, without a second pass over the log
+            logged = logged_versions.highest(con, [key for key, (_, written) in last.items() if written is None])
             for change in changes:
                 saved.append(self._write(con, change, actor, logged))
                 logged[(change.kind, change.record_id)] = saved[-1].version

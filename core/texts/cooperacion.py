@@ -11,10 +11,11 @@ STRINGS = {
                                         "guardaba su convocatoria: no se guardó. Vuelva a abrir la página, revise "
                                         "el registro de cooperantes y guarde la convocatoria de nuevo si todavía "
                                         "corresponde."),
+    # drawn inside «No se guardó: {reason} Sus cambios siguen en el formulario.» (ofe.form.conflict)
     "coop.err.offer_cooperant_changed": ("Otra persona cambió o eliminó el cooperante «{cooperant}» mientras se "
-                                         "guardaba su oferta: no se guardó. Vuelva a abrir la página, revise el "
-                                         "registro de cooperantes y guarde la oferta de nuevo si todavía "
-                                         "corresponde."),
+                                         "guardaba su oferta. Revise ese cooperante en Cooperantes y guarde la "
+                                         "oferta de nuevo si todavía corresponde: se vinculará al cooperante como "
+                                         "esté entonces."),
     "coop.err.registry_changed": ("Otra persona guardó cooperantes mientras se guardaba lo suyo: no se guardó, "
                                   "porque se revisó contra el registro de antes que no hubiera dos cooperantes con "
                                   "el mismo nombre. Vuelva a abrir la página, revise el registro y guarde de nuevo "
