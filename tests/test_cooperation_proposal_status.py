@@ -106,13 +106,18 @@ def test_an_agreement_signed_before_the_rule_closes_its_proposal_through_in_exec
                                                    ("closed", END)]
 
 
-def test_a_proposal_with_another_agreement_still_open_stays_in_execution(store):
+def _two_agreements(store):
+    """EV-P02 funded through two signed agreements (Japan's and a second one, AP-2); returns the second."""
     _accepted(store)
     agr.sign(store, BOARD, _draft())
     agr.submit(store, PLANNER, agr.Application(application_id="AP-2", parish_code="010170", proposal_id="EV-P02",
                                                cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 10, 2)))
     agr.record_answer(store, PLANNER, "AP-2", "accepted", dt.date(2026, 11, 20))
-    second = agr.sign(store, BOARD, _draft(application_id="AP-2"))
+    return agr.sign(store, BOARD, _draft(application_id="AP-2"))
+
+
+def test_a_proposal_with_another_agreement_still_open_stays_in_execution(store):
+    second = _two_agreements(store)
     closing.save_evaluation(store, PLANNER, _evaluation())
     assert _status(store) == "in_execution"
     closing.save_evaluation(store, PLANNER, _evaluation(agreement_id=second.agreement_id))
@@ -149,12 +154,7 @@ def test_a_store_written_before_the_rule_catches_up_once_by_a_planner(store, mon
 def test_closing_two_agreements_of_one_proposal_at_once_leaves_neither_unaware_of_the_other(store, monkeypatch):
     """Each closing found the other agreement still open, so neither would close the proposal: the one that
     writes second is refused and, saved again, closes it."""
-    _accepted(store)
-    agr.sign(store, BOARD, _draft())
-    agr.submit(store, PLANNER, agr.Application(application_id="AP-2", parish_code="010170", proposal_id="EV-P02",
-                                               cooperant_id="CO-ISRAEL-MASHAV", submitted_on=dt.date(2026, 10, 2)))
-    agr.record_answer(store, PLANNER, "AP-2", "accepted", dt.date(2026, 11, 20))
-    second = agr.sign(store, BOARD, _draft(application_id="AP-2"))
+    second = _two_agreements(store)
     real = closing._proposal_closed
     other = _evaluation(agreement_id=second.agreement_id)
 
