@@ -152,13 +152,6 @@ def closed_on(store: Store, agreement_id: str) -> dt.date | None:
                 if r.body.get("agreement_id") == agreement_id), default=None)
 
 
-def held(store: Store, *kinds: str) -> dict[str, tuple[int, str]]:
-    """Each kind's last logged change, read before a write's checks read its records (an agreement's reports, its
-    closing evaluations): the write keeps them `kinds_unchanged` (core.record.store), so a record of those kinds
-    saved meanwhile refuses it."""
-    return dict(zip(kinds, store.last_changes(kinds), strict=True))
-
-
 def submit(store: Store, user: User | None, application: Application) -> Application:
     """Record that a proposal was sent to a cooperant (planners); the cooperant must be registered."""
     application = entered(application)

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core import fmt
 from core.cooperation import proposal_follow
-from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, closed_on, held
+from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, closed_on
 from core.cooperation.agreements import agreements as agreements_of
 from core.cooperation.monitoring import REPORT, reports
 from core.data import rural
@@ -110,7 +110,7 @@ def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluati
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     evaluation = entered(evaluation)
     # before `require_closable` reads the reports, and `_proposal_closed` the proposal's agreements and closings
-    read = held(store, REPORT, AGREEMENT, CLOSING)
+    read = store.kinds_as_read([REPORT, AGREEMENT, CLOSING])
     stored = store.get(AGREEMENT, evaluation.agreement_id)
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=evaluation.agreement_id))

@@ -128,12 +128,6 @@ def require_no_twin(store: Store, items: Sequence[Cooperant]) -> None:
             raise ValueError(t("coop.err.twin", name=cooperant.name, code=found.cooperant_id, registered=found.name))
 
 
-def _held(store: Store) -> dict[str, tuple[int, str]]:
-    """The registry's last logged change, read before `require_no_twin` reads the cooperants: a cooperant saved
-    meanwhile (one of the same name under another code, whose own check missed this one) refuses the write."""
-    return {KIND: store.last_changes([KIND])[0]}
-
-
 def by_id(items: Iterable[Cooperant]) -> dict[str, Cooperant]:
     return {c.cooperant_id: c for c in items}
 
@@ -174,7 +168,7 @@ def save_cooperant(store: Store, user: User | None, cooperant: Cooperant, expect
     cooperant = entered(cooperant)  # what it may hold (core.user_text): refused before anything is stored
     if new:
         overlay.refuse_taken(store, KIND, cooperant.cooperant_id)
-    read = _held(store)
+    read = store.kinds_as_read([KIND])  # before the twin check: a cooperant saved meanwhile refuses the write
     require_no_twin(store, [cooperant])
     [saved] = store.apply([Change(KIND, cooperant.cooperant_id, cooperant.model_dump(mode="json"),
                                   expected_version=expected_version, action=t("log.action.save_cooperant"),
@@ -189,7 +183,7 @@ def import_cooperants(store: Store, user: User | None, items: Sequence[Cooperant
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     expected = expected_versions or {}
     items = [entered(c) for c in items]
-    read = _held(store)
+    read = store.kinds_as_read([KIND])  # before the twin check: a cooperant saved meanwhile refuses the write
     require_no_twin(store, items)
     store.apply([Change(KIND, c.cooperant_id, c.model_dump(mode="json"), expected_version=expected.get(c.cooperant_id),
                         action=t("log.action.import_cooperant"), base=overlay.base(KIND, c.cooperant_id))

@@ -24,7 +24,7 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
-from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, closed_on, held
+from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, closed_on
 from core.cooperation.reviews import REVIEW_FLAGS, review_flags
 from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN
@@ -109,7 +109,7 @@ def save_report(store: Store, user: User | None, report: Report) -> Report:
     """Store a report of a STORED agreement (planners); its indicators must be those of the agreement's annex."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     report = entered(report)
-    read = held(store, REPORT, CLOSING)  # before the checks read them: what lands after refuses the save
+    read = store.kinds_as_read([REPORT, CLOSING])  # before the checks read them: what lands after refuses the save
     stored = store.get(AGREEMENT, report.agreement_id)
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=report.agreement_id))

@@ -41,7 +41,7 @@ def link_stored_offers(store: Store) -> int:
 
     Offers already flagged as unmatched are written again only when a registered cooperant now matches them.
     """
-    read = {KIND: store.last_changes([KIND])[0]}  # before the registry is read: linked to it as it stands
+    read = store.kinds_as_read([KIND])  # before the registry is read: linked to it as it stands
     registry = cooperants(store)
     changes = []
     for record in store.records(OFFER):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from core import fmt
-from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, agreements, closed_on, held
+from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, agreements, closed_on
 from core.cooperation.proposal_follow import step_change
 from core.proposals.models import ProposalStatus
 from core.record.auth import Accounts, Action, User
@@ -41,7 +41,7 @@ def catch_up(store: Store, user: User | None, parish_code: str) -> int:
     """Write `behind`'s steps in one transaction; returns how many proposals moved. Refused (ChangedMeanwhileError)
     when an agreement or a closing evaluation is saved meanwhile, and (ConflictError) when a proposal is."""
     actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
-    read = held(store, AGREEMENT, CLOSING)  # before `behind` reads them
+    read = store.kinds_as_read([AGREEMENT, CLOSING])  # before `behind` reads them
     changes = behind(store, parish_code)
     if changes:
         store.apply(changes, actor=actor.username, kinds_unchanged=read,

@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
 
 from core import fmt
-from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, closed_on, held
+from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, closed_on
 from core.data import rural
 from core.proposals.models import ID_PATTERN
 from core.record import facts
@@ -101,7 +101,7 @@ def save_midterm(store: Store, user: User | None, evaluation: MidtermEvaluation)
     """Store the mid-term evaluation of a stored agreement, dated within its period (planners)."""
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     evaluation = entered(evaluation)
-    read = held(store, CLOSING)  # before `closed_on` reads the closing evaluations
+    read = store.kinds_as_read([CLOSING])  # before `closed_on` reads the closing evaluations
     agreement, read_agreement = _stored_agreement(store, evaluation.agreement_id)
     if not agreement.start_date <= evaluation.evaluated_on <= agreement.end_date:
         raise ValueError(t("rev.err.midterm_date", start=fmt.date(agreement.start_date),

@@ -60,7 +60,7 @@ def scenario_read(store: Store, parish_code: str, name: str) -> Unchanged:
 
 def inputs_read(store: Store) -> dict[str, tuple[int, str]]:
     """The last logged change of each kind a run reads (`RUN_KINDS`), read before the run is checked."""
-    return dict(zip(RUN_KINDS, store.last_changes(RUN_KINDS), strict=True))
+    return store.kinds_as_read(RUN_KINDS)
 
 
 def checked(store: Store, draft: DecisionDraft, *, con: duckdb.DuckDBPyConnection | None = None) -> DecisionDraft:

@@ -339,6 +339,11 @@ class Store:
         with self._connection() as con:
             return _last_changes(con, kinds)
 
+    def kinds_as_read(self, kinds: Sequence[str]) -> dict[str, tuple[int, str]]:
+        """`last_changes` keyed by kind, read before a write's checks read those kinds: the write passes it as
+        `kinds_unchanged`, so a record of them saved meanwhile refuses it."""
+        return dict(zip(kinds, self.last_changes(kinds), strict=True))
+
     def copy_into(self, target: sqlite3.Connection) -> None:
         """The whole store into `target`, consistently, while others keep reading and writing (a backup)."""
         with self._connection() as con:
