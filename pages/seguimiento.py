@@ -11,8 +11,9 @@ from core.proposals.models import ALLOWED_TRANSITIONS, ProposalStatus
 from core.record import followup
 from core.record.auth import Action, PermissionDenied
 from core.record.store import ConflictError
-from core.texts import label, labels, t
+from core.texts import label, labels, t, t_count
 from ui import charts, cooperation, data, record_form, session, state, widgets
+from ui.decidir_registro import flash
 from ui.text import plain
 
 session.work_page()
@@ -26,12 +27,15 @@ cooperation.pdot_report(store, parish)
 
 # a store where agreements were signed or closed before a proposal's status followed them: offered to catch up
 behind = proposal_catch_up.behind(store, parish) if session.allowed(Action.EDIT_PROPOSAL) else []
+flash("seg-catch-up-flash")  # what the catch-up said before its rerun
 if behind:
     st.info(plain(t("seg.catch_up.info", projects="; ".join(
-        f"{c.record_id} → «{label('proposal_status', c.body['status'])}»" for c in behind))))
+        f"{fmt.local_code(c.record_id)} · {c.body['title']} → «{label('proposal_status', c.body['status'])}»"
+        for c in behind))))
+    done = t_count("seg.catch_up.done", len(behind), count=fmt.number(len(behind)))
     if st.button(t("seg.catch_up.button"), key="seg-catch-up") and cooperation.attempt(
-            lambda: proposal_catch_up.catch_up(store, session.current_user(), parish),
-            t("seg.catch_up.done", count=len(behind))):
+            lambda: proposal_catch_up.catch_up(store, session.current_user(), parish), done):
+        st.session_state["seg-catch-up-flash"] = done
         st.rerun()
 
 versioned = {v.item.proposal_id: v for v in records.proposals(store, parish)}

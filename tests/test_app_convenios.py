@@ -331,7 +331,9 @@ def test_seguimiento_offers_a_planner_to_catch_up_a_project_signed_before_its_st
     board = open_app_page("pages/seguimiento.py", BOARD)
     assert _followed(board)["EV-P02"] == "Financiada" and not [b for b in board.button if b.key == "seg-catch-up"]
     app = open_app_page("pages/seguimiento.py", PLANNER)
-    assert any("EV-P02 → «En ejecución»" in i.value.replace("\\", "") for i in app.info)  # shown as plain text
+    assert any("EV-P02 · Riego por goteo para los huertos agroecológicos de Flor del Valle → «En ejecución»"
+               in as_read(i.value) for i in app.info)  # shown as plain text, with the project's title
     app.button(key="seg-catch-up").click().run()
     assert not app.error and _followed(app)["EV-P02"] == "En ejecución"
+    assert [s.value for s in app.success] == ["Estado puesto al día en 1 proyecto."]  # kept across the rerun
     assert not [b for b in app.button if b.key == "seg-catch-up"]

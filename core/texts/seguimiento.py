@@ -27,9 +27,11 @@ STRINGS = {
     "seg.saved": "«{id}» ahora está «{status}».",
     "seg.final": "Este proyecto ya está cerrado.",
     "seg.catch_up.info": "Según sus convenios de cooperación, estos proyectos van más adelante de lo que dice su "
-                         "estado: {projects}. Fueron firmados o cerrados antes de que el estado siguiera al convenio.",
+                         "estado: {projects}. Sus convenios se firmaron o se cerraron antes de que Minga moviera el "
+                         "estado de la propuesta junto con el convenio.",
     "seg.catch_up.button": "Poner al día el estado según los convenios",
     "seg.catch_up.done": "Estado puesto al día en {count} proyectos.",
+    "seg.catch_up.done_one": "Estado puesto al día en 1 proyecto.",
     "seg.need_role": "El técnico de planificación actualiza el estado de los proyectos.",
     "seg.chart": "Monto por estado",
 }
