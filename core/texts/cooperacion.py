@@ -8,7 +8,7 @@ STRINGS = {
     "coop.err.unknown_cooperant": "El cooperante «{cooperant}» no está registrado: regístrelo antes de su "
                                   "convocatoria.",
     "coop.err.call_cooperant_changed": ("Otra persona cambió o eliminó el cooperante «{cooperant}» mientras se "
-                                        "guardaba su convocatoria: no se guardó. Vuelva a abrir la página, revise "
+                                        "guardaba su convocatoria: no se guardó. Lo que escribió sigue en el formulario: revise "
                                         "el registro de cooperantes y guarde la convocatoria de nuevo si todavía "
                                         "corresponde."),
     # drawn inside «No se guardó: {reason} Sus cambios siguen en el formulario.» (ofe.form.conflict)
@@ -18,7 +18,7 @@ STRINGS = {
                                          "esté entonces."),
     "coop.err.registry_changed": ("Otra persona guardó cooperantes mientras se guardaba lo suyo: no se guardó, "
                                   "porque se revisó contra el registro de antes que no hubiera dos cooperantes con "
-                                  "el mismo nombre. Vuelva a abrir la página, revise el registro y guarde de nuevo "
+                                  "el mismo nombre. Lo que escribió sigue en el formulario: revise el registro y guarde de nuevo "
                                   "si todavía corresponde."),
     "coop.err.offer_unknown_cooperant": "El cooperante «{cooperant}» no está registrado: regístrelo en Cooperantes "
                                         "antes de su oferta.",

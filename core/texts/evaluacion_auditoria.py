@@ -24,7 +24,7 @@ STRINGS: dict[str, str] = {
     "rev.err.no_audit": "No hay ninguna auditoría «{audit}» registrada.",
     "rev.err.midterm_changed": ("Otra persona guardó una evaluación de cierre de un convenio mientras se guardaba "
                                 "esta evaluación intermedia del convenio {number}: no se guardó, porque se revisó "
-                                "contra las evaluaciones de antes. Vuelva a abrir la página, revise si el convenio "
+                                "contra las evaluaciones de antes. Lo que escribió sigue en el formulario: revise si el convenio "
                                 "ya está cerrado y guarde la evaluación de nuevo si todavía corresponde."),
     # -- Convenios and Seguimiento ----------------------------------------------------------------------------
     "rev.tab": "Evaluación intermedia y auditorías",

@@ -27,7 +27,7 @@ STRINGS = {
                        "de la evaluación de cierre; si el informe es del período evaluado, corrija su fecha."),
     "mon.err.changed": ("Otra persona guardó un informe o una evaluación de cierre de un convenio mientras se "
                         "guardaba este informe del convenio {number}: no se guardó, porque se revisó contra los "
-                        "informes de antes. Vuelva a abrir la página, revise los informes del convenio y guarde el "
+                        "informes de antes. Lo que escribió sigue en el formulario: revise los informes del convenio y guarde el "
                         "informe de nuevo si todavía corresponde."),
     "mon.flag.late": "atrasado",
     "mon.flag.report_overdue": "informe pendiente",
@@ -54,7 +54,7 @@ STRINGS = {
     "close.err.criteria": "La evaluación de cierre califica los cinco criterios; falta: {missing}.",
     "close.err.changed": ("Otra persona guardó un informe, un convenio o una evaluación de cierre mientras se "
                           "guardaba esta evaluación de cierre del convenio {number}: no se guardó, porque se revisó "
-                          "contra lo guardado antes. Vuelva a abrir la página, revise el último informe del convenio "
+                          "contra lo guardado antes. Lo que escribió sigue en el formulario: revise el último informe del convenio "
                           "y guarde la evaluación de nuevo si todavía corresponde."),
     "close.err.repeated": "un criterio está calificado dos veces",
     "close.err.early": ("El convenio {number} termina el {end} y su último informe dice {progress} % de avance "
