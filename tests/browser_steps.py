@@ -153,12 +153,15 @@ def wait_for_app(page) -> None:
         raise AssertionError(f"the app did not settle; the page: {page.evaluate(_APP_STATE)}") from timeout
 
 
-# Set once Streamlit starts a script run after it is installed (the attribute it flips is the app's own state).
-# The whole document is watched, not the app's element: should the element be drawn anew, its state still counts.
-_WATCH_RUN = """() => { window.__mingaRan = false; const watch = new MutationObserver(() => {
+# Set once Streamlit's script-run state leaves «notRunning» after it is installed, as read from the attribute's old
+# values too: a short run that starts and ends within one batch of changes (an idle machine) still counts. The whole
+# document is watched, not the app's element: should the element be drawn anew, its state still counts.
+_WATCH_RUN = """() => { window.__mingaRan = false; const watch = new MutationObserver(records => {
     const app = document.querySelector('[data-testid="stApp"]');
-    if (app && app.dataset.testScriptState !== 'notRunning') { window.__mingaRan = true; watch.disconnect(); } });
-  watch.observe(document.documentElement, {attributes: true, childList: true, subtree: true}); }"""
+    const left = records.some(r => r.type === 'attributes' && r.oldValue !== null && r.oldValue !== 'notRunning');
+    if (left || (app && app.dataset.testScriptState !== 'notRunning')) { window.__mingaRan = true; watch.disconnect(); } });
+  watch.observe(document.documentElement, {attributeFilter: ['data-test-script-state'], attributeOldValue: true,
+                                           childList: true, subtree: true}); }"""
 # the app's element can be missing for a moment while the page is drawn again: not done yet (it threw, and the wait
 # ended at once)
 _RAN_AND_DONE = """() => { const app = document.querySelector('[data-testid="stApp"]');
@@ -172,7 +175,10 @@ _APP_STATE = """() => { const app = document.querySelector('[data-testid="stApp"
           alerts: texts('stAlert'), errors: texts('stException')}; }"""
 
 
-LOST_CLICK_MS = 15_000  # how long a click's run may take to start before the click is taken as lost
+# How long a click's run may take to start before the click is taken as lost. Streamlit sets «rerunRequested» in the
+# click's own handler, so the state moves within a frame or two of the click, even on a busy machine; the watch above
+# records that move however short the run (a lost click had cost 15 s of a worker's time at the earlier limit).
+LOST_CLICK_MS = 5_000
 
 
 def after_its_run(page, action, shown=None) -> None:
