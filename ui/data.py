@@ -14,6 +14,7 @@ import streamlit as st
 from core.cooperation import offer_links
 from core.data import db
 from core.record.store import Store
+from core.texts import t
 
 
 @st.cache_resource(show_spinner=False)
@@ -38,6 +39,16 @@ def store() -> Store:
 def view(name: str, where: str = "", params: tuple[Any, ...] = (), order_by: str = "") -> pl.DataFrame:
     """All rows of view `name` matching a parameterised WHERE (params as a tuple, for the cache key)."""
     return db.view(connection(), name, where, list(params), order_by)
+
+
+@st.cache_data(max_entries=1, show_spinner=False)
+def parish_labels() -> dict[str, str]:
+    """Every DPA parish's label in the sidebar selector, code → «name (canton, province)», in the order people look
+    a name up (province, canton, name; accents aside: «Ávila» among the A). Made once, not on every run of every
+    page (about 3 ms for the 1.047 parishes)."""
+    parishes = view("parishes", order_by="province COLLATE noaccent, canton COLLATE noaccent, name COLLATE noaccent")
+    return {row["parish_code"]: t("parish.option", name=row["name"], canton=row["canton"], province=row["province"])
+            for row in parishes.iter_rows(named=True)}
 
 
 def association_names(parish_code: str) -> dict[str, str]:

@@ -88,6 +88,7 @@ def refresh_views() -> None:
     data.connection.clear()
     data.view.clear()
     data.parish.clear()
+    data.parish_labels.clear()
 
 
 _seen_stamp: list[tuple[int, ...]] = []  # the files' stamp at the last run of any session in this process

@@ -14,13 +14,7 @@ SIGNED_IN_PARISH = "parish-of-who-signed-in"  # set at sign-in, taken by the sel
 
 def parish_selector() -> str:
     """Draw the sidebar parish selector (all 1,047 DPA parishes) and return the chosen code."""
-    # accents aside, as people look a name up («Ávila» among the A)
-    parishes = data.view("parishes",
-                         order_by="province COLLATE noaccent, canton COLLATE noaccent, name COLLATE noaccent")
-    names = {
-        row["parish_code"]: t("parish.option", name=row["name"], canton=row["canton"], province=row["province"])
-        for row in parishes.iter_rows(named=True)
-    }
+    names = data.parish_labels()
     codes = list(names)
     if (theirs := st.session_state.pop(SIGNED_IN_PARISH, None)) in names:  # before the widget: it may still move
         st.session_state[PARISH_KEY] = theirs
