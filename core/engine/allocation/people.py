@@ -5,18 +5,19 @@ in all (Σ_a r[p, a] ≤ reach_p · x_p), and no association gives more people t
 for each association whose count m_a is known; an unknown count puts no limit, as before). The scope objective is
 the best Σ_p score_p · Σ_a r[p, a]: the same members no longer count once per proposal. For a fixed allocation
 this is a transportation problem with whole capacities, so its optimum is a whole number of people per proposal
-and the objective stays in whole units (the `Mip` rows and this module's LP give the same value).
+and the objective stays in whole units (the `Mip` rows and this module's greedy give the same value).
 
 `flow` solves the problem for one allocation, `worth` is the objective's value of an
 allocation (additive when nothing is counted once) and `people` the people it reaches, each once."""
 
 from __future__ import annotations
 
-import highspy
+import math
+from collections import deque
+
 import numpy as np
 
 from core.engine.allocation.instance import Instance
-from core.engine.allocation.mip import INF, RowBuffer, new_highs
 
 
 def flow(inst: Instance, x: np.ndarray, weights: np.ndarray, favour: int | None = None) -> tuple[float, np.ndarray]:
@@ -32,44 +33,68 @@ def flow(inst: Instance, x: np.ndarray, weights: np.ndarray, favour: int | None 
 def membership_flow(inst: Instance, x: np.ndarray, weights: np.ndarray,
                     favour: int | None = None) -> tuple[float, np.ndarray]:
     """`flow` by membership (in `Instance.memberships` order): the people of each association each proposal
-    reaches, zero for the proposals x leaves out."""
+    reaches, zero for the proposals x leaves out.
+
+    The people a set of proposals can reach together (a maximum flow) is a polymatroid's rank, so the greedy is
+    exact: in decreasing weight (`favour` first among equals, then code order), each proposal takes as many people
+    as paths through the associations still allow, moving people that earlier proposals reach to another of their
+    associations when that frees room, never fewer for them; one below zero takes none. Each path is found by a
+    search over the associations (a few dozen at most), where a linear program took a solver's start-up each
+    time."""
     proposal, association = inst.memberships
     out = np.zeros(len(proposal))
-    cols = np.flatnonzero(x[proposal])
-    if not len(cols):
-        return 0.0, out
     capacity = inst.capacity
     assert capacity is not None
-    m = len(cols)
-    h = new_highs()
-    h.addCols(m, np.zeros(m), np.zeros(m), np.full(m, INF), 0, np.zeros(0, np.int32), np.zeros(0, np.int32),
-              np.zeros(0))
-    rows = RowBuffer()
-    by_proposal: dict[int, list[int]] = {}
-    by_association: dict[int, list[int]] = {}
-    for c, (p, k) in enumerate(zip(proposal[cols].tolist(), association[cols].tolist(), strict=True)):
-        by_proposal.setdefault(p, []).append(c)
-        by_association.setdefault(k, []).append(c)
-    for p, own in by_proposal.items():
-        rows.add(own, [1.0] * len(own), -INF, float(inst.reach[p]))
-    for k, own in by_association.items():
-        if capacity[k] >= 0:
-            rows.add(own, [1.0] * len(own), -INF, float(capacity[k]))
-    rows.flush(h)
-    costs = np.asarray(weights, dtype=float)[proposal[cols]]
-    everything = np.arange(m, dtype=np.int32)
-    h.changeColsCost(m, everything, costs)
-    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
-    h.run()
-    best = float(h.getInfo().objective_function_value)
-    if favour is not None and favour in by_proposal:
-        h.addRow(best - 0.5, INF, m, everything, costs)
-        mine = np.zeros(m)
-        mine[by_proposal[favour]] = 1.0
-        h.changeColsCost(m, everything, mine)
-        h.run()
-    out[cols] = np.asarray(h.getSolution().col_value)[:m]
-    return best, out
+    rows_of: dict[int, list[int]] = {}  # funded proposal → its membership rows
+    rows_at: dict[int, list[int]] = {}  # association → the funded proposals' membership rows there
+    for row in np.flatnonzero(x[proposal]).tolist():
+        rows_of.setdefault(int(proposal[row]), []).append(row)
+        rows_at.setdefault(int(association[row]), []).append(row)
+    room = {k: math.inf if capacity[k] < 0 else float(capacity[k]) for k in rows_at}
+    w = np.asarray(weights, dtype=float)
+    for p in sorted(rows_of, key=lambda q: (-w[q], q != favour, q)):
+        if w[p] < 0:
+            break  # the rest weigh less still
+        wanted = float(inst.reach[p])
+        while wanted > 0 and (path := _path(rows_of[p], rows_of, rows_at, proposal, association, out, room)):
+            end, forward, backward = path
+            moved = min(wanted, room[end], *(out[row] for row in backward))
+            out[forward] += moved
+            out[backward] -= moved
+            room[end] -= moved
+            wanted -= moved
+    return float(w[proposal] @ out), out
+
+
+def _path(start: list[int], rows_of: dict[int, list[int]], rows_at: dict[int, list[int]], proposal: np.ndarray,
+          association: np.ndarray, out: np.ndarray, room: dict[int, float]) -> tuple[int, list[int], list[int]] | None:
+    """A shortest way to give one more person to the proposal whose membership rows are `start`: an association
+    with room, reached directly or through associations whose people another proposal can take elsewhere.
+    (association with room, rows that gain, rows that lose), or None."""
+    came_by: dict[int, tuple[int, int | None]] = {}  # association → (row that gains, row that loses before it)
+    queue: deque[int] = deque()
+    for row in start:
+        if (k := int(association[row])) not in came_by:
+            came_by[k] = (row, None)
+            queue.append(k)
+    while queue:
+        k = queue.popleft()
+        if room[k] > 0:
+            forward, backward = [], []
+            while True:
+                gains, loses = came_by[k]
+                forward.append(gains)
+                if loses is None:
+                    return int(association[forward[0]]), forward, backward
+                backward.append(loses)
+                k = int(association[loses])
+        for loses in rows_at[k]:
+            if out[loses] > 0:
+                for gains in rows_of[int(proposal[loses])]:
+                    if (other := int(association[gains])) not in came_by:
+                        came_by[other] = (gains, loses)
+                        queue.append(other)
+    return None
 
 
 def worth(inst: Instance, x: np.ndarray) -> int:
