@@ -16,6 +16,8 @@ STRINGS = {
                             "{parish}. Elija su parroquia en el selector de la barra lateral.",
     "log.err.other_junta": "Su cuenta de la junta parroquial ve solo el registro de su parroquia, {own}, no el de "
                            "{parish}. Elija su parroquia en el selector de la barra lateral.",
+    "log.err.other_gad": "Su cuenta de técnico de planificación ve solo el registro de la parroquia de su GAD, {own}, "
+                         "no el de {parish}. Elija su parroquia en el selector de la barra lateral.",
     "log.scope": "Parroquias que se muestran",
     "log.scope.chosen": "Solo {name}",
     "log.scope.every": "Todas las parroquias",
@@ -134,6 +136,8 @@ STRINGS = {
     "log.action.reset_password": "restablecer contraseña",
     "log.action.set_position": "cambiar cargo en la junta a {position}",
     "log.action.set_parish": "cambiar la parroquia de la junta a {parish}",
+    "log.action.set_planner_parish": "cambiar la parroquia del técnico de planificación a {parish}",
+    "log.action.clear_parish": "dejar al técnico de planificación sin parroquia (todas las parroquias)",
     "log.action.signin_ok": "inicio de sesión",
     "log.action.signin_failed": "inicio de sesión fallido",
     "log.action.session_start": "abrir sesión en un navegador",
