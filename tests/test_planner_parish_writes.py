@@ -104,6 +104,7 @@ WRITES = {
     "save a PDOT objective": (None, lambda s, u: records.save_pdot_objective(
         s, u, (o := records.pdot_objectives(s, EL_VALLE)[0]).item, o.version), True),
     "prepare the parish": (None, lambda s, u: parish_records.save_batch(s, u, _problems(s)), True),
+    "parish data for an import": (None, lambda s, u: parish_records.checked_changes(s, u, _problems(s)), False),
     "remove a parish record": (lambda s: parish_records.save_as(s, "consola", _problems(s)),
                                lambda s, u: parish_records.remove(s, u, EL_VALLE, "problemas", ["P91"]), True),
     "record a stage": (None, lambda s, u: stages.record_stage(s, u, EL_VALLE, stages.StageEvidence(

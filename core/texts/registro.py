@@ -76,10 +76,14 @@ STRINGS = {
     "admin.set_position": "Guardar el cargo",
     "admin.position_set": "El cargo de «{username}» en la junta es ahora {position}.",
     "admin.pick_user": "Cuenta",
-    "admin.parish": "Parroquia de la junta (solo miembros de la junta)",
-    "admin.parish_help": "La parroquia rural cuya junta integra: solo para ella registra decisiones, fija el "
-                         "presupuesto y la junta, y conduce sesiones; el acta propone solo a los miembros de su junta.",
-    "admin.col.parish_code": "Parroquia de la junta",
+    "admin.parish": "Parroquia (solo miembros de la junta y técnicos de planificación)",
+    "admin.parish_help": "Un miembro de la junta: la parroquia rural cuya junta integra; solo para ella registra "
+                         "decisiones, fija el presupuesto y la junta, y conduce sesiones; el acta propone solo a los "
+                         "miembros de su junta. Un técnico de planificación: la parroquia de su GAD; solo en ella "
+                         "edita propuestas, ofertas, el PDOT, los datos de la parroquia, la cooperación y las "
+                         "sesiones, y ve solo su registro de cambios. Un técnico sin parroquia trabaja para todas.",
+    "admin.every_parish": "Todas las parroquias de la instalación (solo técnicos de planificación)",
+    "admin.col.parish_code": "Parroquia (junta o GAD)",
     "admin.no_parish": "Sin parroquia asignada",
     "admin.assign_parish": "Cuentas de la junta sin parroquia asignada: {users}. Fueron creadas antes de que Minga "
                            "guardara la parroquia y actúan para todas las parroquias de la instalación; el "
@@ -87,6 +91,7 @@ STRINGS = {
                            "reactivar, cambiar la contraseña, el cargo o la parroquia de una cuenta»).",
     "admin.set_parish": "Guardar la parroquia",
     "admin.parish_set": "La parroquia de la junta de «{username}» es ahora {parish}.",
+    "admin.planner_parish_set": "El técnico de planificación «{username}» trabaja ahora para {parish}.",
     "admin.deactivate": "Desactivar la cuenta",
     "admin.activate": "Reactivar la cuenta",
     "admin.deactivated": "La cuenta «{username}» quedó desactivada: ya no puede ingresar y su sesión se cierra.",
