@@ -1,0 +1,33 @@
+"""AppTest: a planner tied to another parish's GAD who writes on a page is told why in Spanish, as text, and nothing is
+stored; the planner of the parish's own GAD saves as before."""
+
+import pytest
+
+from core.iati import identifiers
+from core.record.auth import Role, User
+from core.record.store import Store
+from tests.conftest import as_read, open_app_page
+
+EL_VALLE, RIO_BLANCO = "010170", "140164"
+VALLE_PLANNER = User(username="tecnico-valle", display_name="Técnico El Valle", role=Role.PLANNER, parish_code=EL_VALLE)
+RIO_PLANNER = User(username="tecnica-rio", display_name="Técnica Río Blanco", role=Role.PLANNER,
+                   parish_code=RIO_BLANCO)
+
+
+@pytest.mark.parametrize(("user", "refusal"), [
+    (VALLE_PLANNER, None),
+    (RIO_PLANNER, ("Su cuenta de técnico de planificación es del GAD de Río Blanco (140164); no puede registrar "
+                   "ofertas, convenios ni informes de cooperación de El Valle (010170).")),
+])
+def test_the_publishers_ruc_is_saved_by_the_parishs_own_planner_only(own_store, user, refusal):
+    app = open_app_page("pages/iati.py", user, parish=EL_VALLE)
+    app.text_input(key=next(i.key for i in app.text_input if i.label.startswith("RUC"))).input("0160000000001")
+    next(b for b in app.button if b.label == "Guardar RUC").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    errors = [as_read(e.value) for e in app.error]
+    ruc = identifiers.publisher(Store(own_store), EL_VALLE).ruc
+    if refusal is None:
+        assert not errors and ruc == "0160000000001"
+        return
+    assert any(refusal in error for error in errors), errors
+    assert ruc is None
