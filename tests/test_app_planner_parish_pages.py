@@ -31,3 +31,15 @@ def test_the_publishers_ruc_is_saved_by_the_parishs_own_planner_only(own_store, 
         return
     assert any(refusal in error for error in errors), errors
     assert ruc is None
+
+
+@pytest.mark.parametrize(("user", "parish", "note"), [
+    (RIO_PLANNER, EL_VALLE, ("Técnico de planificación del GAD de Río Blanco (140164): en El Valle (010170) solo puede "
+                            "consultar; para trabajar, elija su parroquia en el selector de la barra lateral.")),
+    (VALLE_PLANNER, EL_VALLE, "Técnico de planificación del GAD de El Valle (010170)."),
+    (User(username="tecnica", display_name="Técnica", role=Role.PLANNER), EL_VALLE, None),  # every parish
+])
+def test_the_sidebar_says_which_parish_a_tied_planner_works_for(own_store, user, parish, note):
+    app = open_app_page("pages/inicio.py", user, parish=parish)
+    captions = [as_read(c.value) for c in app.sidebar.caption if "Técnico de planificación del GAD" in c.value]
+    assert captions == ([note] if note else [])

@@ -61,6 +61,9 @@ STRINGS = {
     "auth.err.wait": "Demasiados intentos fallidos. Espere {seconds} segundos antes de volver a intentar.",
     "auth.err.wait_one": "Demasiados intentos fallidos. Espere 1 segundo antes de volver a intentar.",
     "auth.public_name": "Público",
+    "auth.planner_parish": "Técnico de planificación del GAD de {own}.",
+    "auth.planner_other_parish": "Técnico de planificación del GAD de {own}: en {other} solo puede consultar; "
+                                 "para trabajar, elija su parroquia en el selector de la barra lateral.",
     "auth.work_only": "Esta página muestra trabajo en preparación (propuestas, ofertas, escenarios, sesiones). "
                       "La vista pública muestra el diagnóstico y las decisiones aprobadas con sus actas; para "
                       "trabajar aquí, ingrese con su usuario en la barra lateral.",
