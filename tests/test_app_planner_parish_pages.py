@@ -43,3 +43,13 @@ def test_the_sidebar_says_which_parish_a_tied_planner_works_for(own_store, user,
     app = open_app_page("pages/inicio.py", user, parish=parish)
     captions = [as_read(c.value) for c in app.sidebar.caption if "Técnico de planificación del GAD" in c.value]
     assert captions == ([note] if note else [])
+
+
+def test_the_log_of_another_parish_is_refused_as_text_to_a_tied_planner(own_store):
+    app = open_app_page("pages/registro.py", RIO_PLANNER, parish=EL_VALLE)
+    assert ("Su cuenta de técnico de planificación ve solo el registro de la parroquia de su GAD, Río Blanco "
+            "(140164), no el de El Valle (010170). Elija su parroquia en el selector de la barra lateral."
+            in [as_read(i.value) for i in app.info])
+    assert not app.dataframe  # no entry of El Valle is shown
+    own = open_app_page("pages/registro.py", RIO_PLANNER, parish=RIO_BLANCO)
+    assert not [i for i in own.info if "solo el registro" in i.value]
