@@ -177,3 +177,15 @@ def test_the_parish_is_the_stored_records_not_the_callers(store, claim):
         CLAIMS[claim](store, CISNE_PLANNER)
     assert "El Valle (010170)" in str(refused.value)
     assert _state(store) == logged
+
+
+def test_a_planner_of_another_gad_is_not_listed_in_the_parishs_meeting(store):
+    store_accounts(store, PLANNER, VALLE_PLANNER, CISNE_PLANNER)
+    store_problems(store, EL_VALLE)
+    listed = [meeting_models.Participant(participant_id=f"p{n}", name=u.display_name, username=u.username)
+              for n, u in enumerate((VALLE_PLANNER, CISNE_PLANNER))]
+    with pytest.raises(ValueError) as refused:
+        meeting.save_meeting(store, PLANNER, _meeting().model_copy(update={"participants": listed}))
+    assert ("el usuario «tecnico-cisne» de Técnica El Cisne es técnico de planificación del GAD de El Cisne (110153): "
+            "no participa en las sesiones de El Valle (010170)") in str(refused.value)
+    meeting.save_meeting(store, PLANNER, _meeting().model_copy(update={"participants": listed[:1]}))  # its own GAD's
