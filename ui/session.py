@@ -57,7 +57,8 @@ def allowed(action: Action, association_id: str | None = None, parish_code: str 
 
 def other_junta(action: Action, parish_code: str) -> str | None:
     """Why the signed-in person, whose role may take `action`, may not take it for `parish_code` (a board member
-    of another parish's junta), in core's words; None when they may, or when their role never may."""
+    of another parish's junta, a planner of another parish's GAD), in core's words; None when they may, or when their
+    role never may."""
     if not allowed(action) or allowed(action, parish_code=parish_code):
         return None
     try:
