@@ -318,7 +318,7 @@ class Accounts:
         """An administrator sets the rural parish whose junta a board member sits on, or whose GAD a planner works
         for (logged, like the seat); None frees a planner to serve every parish again (a board member needs one)."""
         self.require(by, Action.MANAGE_USERS)  # before reading the account: nobody else learns which ones exist
-        role = Role(self._stored(username).body.get("role"))
+        role = self._stored(username).body.get("role")  # as stored (StrEnum: compared as text)
         if parish_code is None and role != Role.PLANNER:  # a board member needs one; other roles have none to take
             raise ValueError(t("auth.err.no_parish") if role == Role.BOARD else
                              t("auth.err.parish_not_board", username=username, role=label("role", role)))
