@@ -121,3 +121,11 @@ def test_the_parish_is_read_from_the_stored_account_not_the_callers_copy(tmp_pat
     for claimed in (TIED.model_copy(update={"parish_code": None}), TIED.model_copy(update={"parish_code": OTHER})):
         with pytest.raises(PermissionDenied, match="GAD de Río Blanco"):
             accounts.require(claimed, Action.EDIT_PROPOSAL, parish_code=OTHER)
+
+
+def test_freeing_an_account_whose_stored_role_is_unknown_is_refused_in_spanish(tmp_path):
+    accounts, admin = _accounts(tmp_path)
+    accounts.store.save("user", "rara", {"username": "rara", "display_name": "Rara", "role": "jefe_de_todo",
+                                         "active": True, "password_hash": "x"}, actor="a-mano")  # written by hand
+    with pytest.raises(ValueError, match="^Solo una cuenta de miembro de la junta o de técnico de planificación"):
+        accounts.set_parish(admin, "rara", None)
