@@ -21,6 +21,8 @@ except MissingDataError:
     st.stop()
 
 session.sidebar_account()
+if note := session.own_parish_note(state.current_parish()):  # a planner of one GAD: where it writes
+    st.sidebar.caption(note)
 st.sidebar.caption(t("app.tagline"))
 working = session.allowed(Action.VIEW_WORK)  # the public view lists only what is public
 

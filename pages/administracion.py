@@ -10,7 +10,7 @@ from core import fmt
 from core.parish import mirror
 from core.proposals import records
 from core.record import backup, signing
-from core.record.auth import Action, PermissionDenied, Position, Role, User
+from core.record.auth import BOUND_TO_PARISH, Action, PermissionDenied, Position, Role, User
 from core.record.store import ConflictError, StoreError
 from core.texts import label, labels, t, t_count
 from ui import data, session, state
@@ -43,6 +43,18 @@ def _junta(code: str | None) -> str:
     return t("admin.no_parish") if code is None else juntas.get(code, code)
 
 
+EVERY = "todas"  # the pickers' choice of no parish: a planner of every parish of the installation
+
+
+def _parish_of(role: Role, code: str | None) -> str:
+    """An account's parish as the table and the pickers name it: a planner without one works for every parish."""
+    return t("admin.every_parish") if role == Role.PLANNER and code in (None, EVERY) else _junta(code)
+
+
+def _chosen(code: str | None) -> str | None:
+    return None if code == EVERY else code
+
+
 # each association named with its parish, as the picker below offers them (a code only where two read the same)
 association_names = parish_ui.association_choices(data.view(
     "associations", order_by="parish_name COLLATE noaccent, name COLLATE noaccent, association_id"))
@@ -59,9 +71,11 @@ if people.height:
                                  # a seat on the board is a board member's: other accounts show an empty cell
                                  pl.Series("position", [label("position", u.position) if u.role == Role.BOARD
                                                         else "" for u in everyone], dtype=pl.Utf8),
-                                 # … and so is the parish of the junta: «Sin parroquia asignada» when stored before
-                                 pl.Series("parish_code", [_junta(u.parish_code) if u.role == Role.BOARD else ""
-                                                           for u in everyone], dtype=pl.Utf8))
+                                 # … and so is the parish (a junta's, «Sin parroquia asignada» when stored before;
+                                 # a planner's GAD, or every parish)
+                                 pl.Series("parish_code", [_parish_of(u.role, u.parish_code)
+                                                           if u.role in BOUND_TO_PARISH else "" for u in everyone],
+                                           dtype=pl.Utf8))
     headers = {c: t(f"admin.col.{c}") for c in ("username", "display_name", "role", "position", "parish_code",
                                                 "association_id", "email", "active")}
     st.dataframe(people.select(list(headers)).rename(headers), hide_index=True, width="stretch")
@@ -82,10 +96,11 @@ with st.expander(t("admin.new_user")):
         position = st.selectbox(t("admin.position"), [p.value for p in Position], key="admin-new-position",
                                 index=list(Position).index(Position.MEMBER), help=t("admin.position_help"),
                                 format_func=lambda p: label("position", p), placeholder=t("select.placeholder"))
-        codes = list(juntas)
+        codes = [EVERY, *juntas]  # a planner of every parish (a board account is refused without one, in core)
         here = state.current_parish()  # the parish chosen in the sidebar, by default
         junta = st.selectbox(t("admin.parish"), codes, key="admin-new-parish", help=t("admin.parish_help"),
-                             index=codes.index(here) if here in juntas else None, format_func=_junta,
+                             index=codes.index(here) if here in juntas else None,
+                             format_func=lambda code: _parish_of(Role.PLANNER, code),
                              placeholder=t("select.placeholder"))
         email = st.text_input(t("admin.email"))
         password = st.text_input(t("auth.password"), type="password", key="admin-new-password-first")
@@ -94,7 +109,8 @@ with st.expander(t("admin.new_user")):
                 created = accounts.create(user, User(username=username.strip().lower(), display_name=display_name,
                                                      role=Role(role), association_id=association,
                                                      email=email.strip() or None, position=Position(position),
-                                                     parish_code=junta if Role(role) == Role.BOARD else None),
+                                                     parish_code=_chosen(junta) if Role(role) in BOUND_TO_PARISH
+                                                     else None),
                                           password)
             except PermissionDenied as exc:
                 session.denied(exc)
@@ -136,18 +152,23 @@ with st.expander(t("admin.manage_user")):
                     st.session_state[FLASH] = t("admin.position_set", username=plain(chosen.username),
                                                 position=label("position", changed.position))
                     st.rerun()
+        if chosen.role in BOUND_TO_PARISH:  # a board member's junta, or a planner's GAD (or every parish)
+            planner = chosen.role == Role.PLANNER
             with st.form("admin-parish"):
-                codes = list(juntas)
+                codes = [EVERY, *juntas] if planner else list(juntas)
+                held = EVERY if planner and chosen.parish_code is None else chosen.parish_code
                 moved = st.selectbox(t("admin.parish"), codes, key=f"admin-parish-{chosen.username}",
-                                     index=codes.index(chosen.parish_code) if chosen.parish_code in juntas else None,
-                                     help=t("admin.parish_help"), format_func=_junta,
+                                     index=codes.index(held) if held in codes else None,
+                                     help=t("admin.parish_help"),
+                                     format_func=lambda code: _parish_of(chosen.role, code),
                                      placeholder=t("admin.no_parish"))
                 if st.form_submit_button(t("admin.set_parish")):
-                    if moved is None:
+                    if moved is None and not planner:
                         raise ValueError(t("auth.err.no_parish"))
-                    changed = accounts.set_parish(user, chosen.username, moved)
-                    st.session_state[FLASH] = t("admin.parish_set", username=plain(chosen.username),
-                                                parish=_junta(changed.parish_code))
+                    changed = accounts.set_parish(user, chosen.username, _chosen(moved))
+                    st.session_state[FLASH] = t("admin.planner_parish_set" if planner else "admin.parish_set",
+                                                username=plain(chosen.username),
+                                                parish=_parish_of(changed.role, changed.parish_code))
                     st.rerun()
     except PermissionDenied as exc:
         session.denied(exc)

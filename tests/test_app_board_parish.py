@@ -60,7 +60,7 @@ def test_the_administrator_sets_a_board_accounts_parish(own_store):
                                                 "role": "board_member", "active": True, "password_hash": ""},
                         actor="antes")  # stored before parishes were kept
     app = open_app_page("pages/administracion.py", admin, parish=RIO_BLANCO)
-    assert app.dataframe[0].value["Parroquia de la junta"].to_list() == ["", "Sin parroquia asignada"]
+    assert app.dataframe[0].value["Parroquia (junta o GAD)"].to_list() == ["", "Sin parroquia asignada"]
     [unassigned] = [as_read(w.value) for w in app.warning if "sin parroquia" in w.value]
     assert "«vocal-antes»" in unassigned and "el administrador debe asignarles la parroquia de su junta" in unassigned
 
@@ -71,7 +71,7 @@ def test_the_administrator_sets_a_board_accounts_parish(own_store):
     assert accounts.get("vocal-antes").parish_code == EL_VALLE
     assert ("La parroquia de la junta de «vocal-antes» es ahora El Valle — Cuenca, Azuay."
             in [as_read(s.value) for s in app.success])
-    assert app.dataframe[0].value["Parroquia de la junta"].to_list() == ["", "El Valle — Cuenca, Azuay"]
+    assert app.dataframe[0].value["Parroquia (junta o GAD)"].to_list() == ["", "El Valle — Cuenca, Azuay"]
     assert not [w for w in app.warning if "sin parroquia" in w.value]
     assert accounts.store.log("user", limit=1)[0].action == "cambiar la parroquia de la junta a El Valle (010170)"
 

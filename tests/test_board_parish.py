@@ -114,7 +114,8 @@ def _accounts(tmp_path) -> tuple[Accounts, User]:
     (Role.BOARD, None, "Una cuenta de miembro de la junta debe tener la parroquia de su junta."),
     (Role.BOARD, "010150", "010150 es la cabecera cantonal urbana de Cuenca"),  # no junta parroquial
     (Role.BOARD, "999999", "999999 no es una parroquia de la lista DPA"),
-    (Role.PLANNER, OWN, "Solo una cuenta de miembro de la junta tiene parroquia"),
+    (Role.PLANNER, OWN, None),  # the técnico of one GAD (tests/test_planner_parish.py)
+    (Role.ADVISER, OWN, "Solo una cuenta de miembro de la junta o de técnico de planificación tiene parroquia"),
     (Role.PLANNER, None, None),
 ])
 def test_a_new_board_account_needs_a_rural_parish(tmp_path, role, parish, refused):

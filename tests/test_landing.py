@@ -42,7 +42,8 @@ def store(tmp_path):
     (User(username="rep-valle", display_name="María", role=Role.ASSOCIATION, association_id="EV-A01"), "010170"),
     (ADVISER, CACHA),
     (User(username="rep-ninguna", display_name="Ana", role=Role.ASSOCIATION, association_id=f"{LICTO}-A09"), None),
-    (PLANNER, None),
+    (PLANNER, None),  # a planner of every parish
+    (PLANNER.model_copy(update={"parish_code": LICTO}), LICTO),  # … and one tied to its GAD's parish
 ])
 def test_a_person_lands_on_the_parish_they_work_for(store, user, lands_on):
     assert landing.parish_of(store, user) == lands_on

@@ -14,6 +14,7 @@ ADMIN = User(username="admin-bitacora", display_name="Admin", role=Role.ADMIN)
 PLANNER = User(username="tecnico-bitacora", display_name="Técnica", role=Role.PLANNER)
 BOARD = User(username="vocal-bitacora", display_name="Vocal", role=Role.BOARD)  # stored before juntas were kept
 VALLE_BOARD = User(username="vocal-valle", display_name="Vocal", role=Role.BOARD, parish_code=VALLE)
+VALLE_PLANNER = User(username="tecnico-valle", display_name="Técnico", role=Role.PLANNER, parish_code=VALLE)
 ADVISER = User(username="asesor-bitacora", display_name="Asesor", role=Role.ADVISER)
 OBSERVER = User(username="mirar-bitacora", display_name="Mira", role=Role.OBSERVER)
 VALLE_REP = User(username="rep-valle", display_name="Rosa", role=Role.ASSOCIATION, association_id="EV-A01")
@@ -47,6 +48,8 @@ def test_an_entry_belongs_to_the_parish_its_record_says(kind, record_id, stored,
     (BOARD, None, LogRights(None, every_parish=False, installation=True)),
     (VALLE_BOARD, None, LogRights(frozenset({VALLE}), every_parish=False, installation=True,
                                   refusal="log.err.other_junta")),
+    (VALLE_PLANNER, None, LogRights(frozenset({VALLE}), every_parish=False, installation=True,
+                                    refusal="log.err.other_gad")),  # the técnico of El Valle's GAD
     (VALLE_REP, VALLE, LogRights(frozenset({VALLE}), every_parish=False, installation=False)),
     (VALLE_REP, None, "No se encontró la parroquia de la asociación «EV-A01»"),
     (ADVISER, None, "El registro completo lo ven la junta"),
@@ -101,7 +104,7 @@ def two_parishes(tmp_path):
     """A store with entries of El Valle, of Cumbe and of no parish, written as Minga writes them (before any
     parish filter existed: nothing new is stored for it)."""
     store = Store(tmp_path / "s.sqlite")
-    store_accounts(store, ADMIN, PLANNER, BOARD, VALLE_BOARD, VALLE_REP, CUMBE_REP, ADVISER)
+    store_accounts(store, ADMIN, PLANNER, BOARD, VALLE_BOARD, VALLE_PLANNER, VALLE_REP, CUMBE_REP, ADVISER)
     store.apply([Change("proposal", "P03", {"parish_code": VALLE, "title": "Riego"}, VALLE,
                         base={"parish_code": VALLE, "title": "Riego (demo)"})], actor="tecnico-bitacora")
     store.save("budget", CUMBE, {"parish_code": CUMBE, "rules": {"budget_usd": 55000}}, actor="vocal-cumbe",
@@ -182,6 +185,20 @@ def test_a_board_member_sees_their_junta_s_parish_and_the_installation_only(two_
         with pytest.raises(PermissionDenied, match="registro de su parroquia, El Valle \\(010170\\), no el de "
                                                    "Cumbe \\(010152\\)"):
             log_scope.shown_log(two_parishes, claimed, CUMBE)
+
+
+def test_a_planner_tied_to_a_parish_sees_its_parish_and_the_installation_only(two_parishes):
+    """A planner tied to its GAD's parish (core.record.auth) reads that parish's log and the entries of no parish;
+    another parish's is refused, whatever the caller's copy of the account claims."""
+    valle, installation = _seen(log_scope.shown_log(two_parishes, VALLE_PLANNER, VALLE))
+    assert valle == {("proposal", "P03")} and ("signin", "tecnico-bitacora") in installation
+    for claimed in (VALLE_PLANNER, VALLE_PLANNER.model_copy(update={"parish_code": None}),
+                    VALLE_PLANNER.model_copy(update={"parish_code": CUMBE})):
+        with pytest.raises(PermissionDenied, match="Su cuenta de técnico de planificación ve solo el registro de la "
+                                                   "parroquia de su GAD, El Valle \\(010170\\), no el de Cumbe"):
+            log_scope.shown_log(two_parishes, claimed, CUMBE)
+    with pytest.raises(PermissionDenied, match="Solo el administrador ve a la vez"):
+        log_scope.shown_log(two_parishes, VALLE_PLANNER, EVERY_PARISH)
 
 
 def test_the_verification_stays_installation_wide_and_untouched(two_parishes):

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.data import rural
 from core.data.validation import spanish_message
 from core.fmt import capitalized
 from core.record import landing, web_sessions
-from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
+from core.record.auth import Accounts, Action, PermissionDenied, Role, User, can, require
 from core.record.signin import Attempt, SignInRefused, sign_in
 from core.texts import label, labels, t
 from ui import data, state
@@ -56,7 +57,8 @@ def allowed(action: Action, association_id: str | None = None, parish_code: str 
 
 def other_junta(action: Action, parish_code: str) -> str | None:
     """Why the signed-in person, whose role may take `action`, may not take it for `parish_code` (a board member
-    of another parish's junta), in core's words; None when they may, or when their role never may."""
+    of another parish's junta, a planner of another parish's GAD), in core's words; None when they may, or when their
+    role never may."""
     if not allowed(action) or allowed(action, parish_code=parish_code):
         return None
     try:
@@ -222,6 +224,17 @@ def _placed(error: dict) -> str:
 def require_here(action: Action) -> User:
     """core.record.auth.require for the person using this session."""
     return require(current_user(), action)
+
+
+def own_parish_note(parish_code: str) -> str | None:
+    """For a planner tied to its GAD's parish (core.record.auth): which parish it works for, and that it only reads
+    the one chosen when that is another; None for everyone else."""
+    user = current_user()
+    if user is None or user.role != Role.PLANNER or user.parish_code is None:
+        return None
+    if user.parish_code == parish_code:
+        return t("auth.planner_parish", own=rural.named(user.parish_code))
+    return t("auth.planner_other_parish", own=rural.named(user.parish_code), other=rural.named(parish_code))
 
 
 def denied(exc: PermissionDenied) -> None:

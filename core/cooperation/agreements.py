@@ -24,7 +24,7 @@ from core.cooperation import cooperants, proposal_follow
 from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN, ProposalStatus
 from core.record import facts, overlay
-from core.record.auth import Accounts, Action, User
+from core.record.auth import Accounts, Action, User, require
 from core.record.store import (
     Change,
     ChangedMeanwhileError,
@@ -157,7 +157,8 @@ def submit(store: Store, user: User | None, application: Application) -> Applica
     application = entered(application)
     rural.require_rural(application.parish_code)
     facts.require_past(application.submitted_on, label("field", "submitted_on"))
-    actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    # the parish of the application is its stored proposal's (checked below): a planner tied to a parish, its own
+    actor = Accounts(store).require(user, Action.EDIT_OFFER, parish_code=application.parish_code)
     overlay.refuse_taken(store, APPLICATION, application.application_id)  # «already in use», not «someone else»
     cooperant = overlay.current(store, cooperants.KIND, application.cooperant_id)
     if cooperant is None or cooperant.deleted:
@@ -193,6 +194,7 @@ def record_answer(store: Store, user: User | None, application_id: str, answer: 
     if stored is None or stored.deleted:
         raise ValueError(t("agr.err.no_application", application=application_id))
     current = Application.model_validate(stored.body)
+    require(actor, Action.EDIT_OFFER, parish_code=stored.parish_code or current.parish_code)  # the stored parish's
     if current.answer is not None:
         raise ValueError(t("agr.err.answered", application=application_id))
     if on < current.submitted_on:

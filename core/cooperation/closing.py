@@ -26,7 +26,7 @@ from core.cooperation.agreements import agreements as agreements_of
 from core.cooperation.monitoring import REPORT, reports
 from core.data import rural
 from core.record import facts
-from core.record.auth import Accounts, Action, User
+from core.record.auth import Accounts, Action, User, require
 from core.record.store import Change, Store, Unchanged
 from core.texts import label, t
 from core.user_text import Line, Lines, entered
@@ -115,6 +115,7 @@ def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluati
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=evaluation.agreement_id))
     agreement = Agreement.model_validate(stored.body)
+    require(actor, Action.EDIT_OFFER, parish_code=agreement.parish_code)  # a planner tied to another parish
     if evaluation.evaluated_on < agreement.start_date:
         raise ValueError(t("close.err.before_start"))
     require_closable(store, agreement, evaluation)

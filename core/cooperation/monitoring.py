@@ -29,7 +29,7 @@ from core.cooperation.reviews import REVIEW_FLAGS, review_flags
 from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN
 from core.record import facts, overlay
-from core.record.auth import Accounts, Action, User
+from core.record.auth import Accounts, Action, User, require
 from core.record.store import Change, Store, Unchanged
 from core.texts import label, t
 from core.user_text import Line, Lines, entered
@@ -114,6 +114,7 @@ def save_report(store: Store, user: User | None, report: Report) -> Report:
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=report.agreement_id))
     agreement = Agreement.model_validate(stored.body)
+    require(actor, Action.EDIT_OFFER, parish_code=agreement.parish_code)  # a planner tied to another parish
     annex = {i.name for i in agreement.indicators}
     for value in report.values:
         if value.name not in annex:

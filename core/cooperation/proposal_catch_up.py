@@ -40,7 +40,7 @@ def behind(store: Store, parish_code: str) -> list[Change]:
 def catch_up(store: Store, user: User | None, parish_code: str) -> int:
     """Write `behind`'s steps in one transaction; returns how many proposals moved. Refused (ChangedMeanwhileError)
     when an agreement or a closing evaluation is saved meanwhile, and (ConflictError) when a proposal is."""
-    actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
+    actor = Accounts(store).require(user, Action.EDIT_PROPOSAL, parish_code=parish_code)  # moves its proposals only
     read = store.kinds_as_read([AGREEMENT, CLOSING])  # before `behind` reads them
     changes = behind(store, parish_code)
     if changes:

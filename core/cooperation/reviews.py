@@ -28,7 +28,7 @@ from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, closed_on
 from core.data import rural
 from core.proposals.models import ID_PATTERN
 from core.record import facts
-from core.record.auth import Accounts, Action, User
+from core.record.auth import Accounts, Action, User, require
 from core.record.store import Change, Store, Unchanged
 from core.texts import label, t
 from core.user_text import Line, Lines, entered
@@ -103,6 +103,7 @@ def save_midterm(store: Store, user: User | None, evaluation: MidtermEvaluation)
     evaluation = entered(evaluation)
     read = store.kinds_as_read([CLOSING])  # before `closed_on` reads the closing evaluations
     agreement, read_agreement = _stored_agreement(store, evaluation.agreement_id)
+    require(actor, Action.EDIT_OFFER, parish_code=agreement.parish_code)  # a planner tied to another parish
     if not agreement.start_date <= evaluation.evaluated_on <= agreement.end_date:
         raise ValueError(t("rev.err.midterm_date", start=fmt.date(agreement.start_date),
                            end=fmt.date(agreement.end_date)))
@@ -131,6 +132,7 @@ def save_audit(store: Store, user: User | None, audit: Audit, expected_version: 
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     audit = entered(audit)
     agreement, _read = _stored_agreement(store, audit.agreement_id)
+    require(actor, Action.EDIT_OFFER, parish_code=agreement.parish_code)  # a planner tied to another parish
     if audit.audited_on < agreement.start_date:
         raise ValueError(t("rev.err.audit_date", start=fmt.date(agreement.start_date)))
     facts.require_past(audit.audited_on, label("field", "audited_on"))

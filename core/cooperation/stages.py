@@ -99,9 +99,9 @@ def record_stage(store: Store, user: User | None, parish_code: str, item: StageE
     rural.require_rural(parish_code)
     item = entered(item)
     facts.require_past(item.reached_on, t("stage.col.date"))
-    actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
+    actor = Accounts(store).require(user, Action.EDIT_PROPOSAL, parish_code=parish_code)  # the stored proposal's:
     _only_its_own_evidence(item)
-    proposal = overlay.current(store, "proposal", item.proposal_id)  # the stored proposal's parish, not the caller's
+    proposal = overlay.current(store, "proposal", item.proposal_id)  # … its parish is checked here, not the caller's
     if proposal is None or proposal.deleted or proposal.parish_code != parish_code:
         raise ValueError(t("stage.err.no_proposal", proposal=item.proposal_id, parish=rural.named(parish_code)))
     reached = evidences(store, parish_code).get(item.proposal_id, [])

@@ -92,7 +92,7 @@ def publisher(store: Store, parish_code: str) -> Publisher:
 
 def save_publisher(store: Store, user: User | None, parish_code: str, ruc_text: str) -> Publisher:
     """Record the GAD's RUC (planner or admin); the identifier of every later export follows it."""
-    actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER, parish_code=parish_code)  # kept as the parish's record
     rural.require_rural(parish_code)  # an urban cantonal seat has no junta to publish for
     saved = Publisher(parish_code=parish_code, ruc=checked_ruc(ruc_text))
     store.save(PUBLISHER_KIND, parish_code, saved.model_dump(mode="json"), actor=actor.username,

@@ -285,7 +285,7 @@ def save_read_offers(store: Store, user: User | None, offers: list[CooperationOf
     (KEPT_ON_REREAD), and the log says it came from an IATI file. An offer another parish holds is never taken
     over: IatiFileError (Spanish) names it and nothing is stored. Each is linked to the registered cooperant of its
     name, or flagged as not linked (core.cooperation.offer_links)."""
-    actor = Accounts(store).require(user, Action.EDIT_OFFER)
+    actor = Accounts(store).require(user, Action.EDIT_OFFER, parish_code=parish_code)  # held ones: checked below
     rural.require_rural(parish_code)  # never the offers of an urban cantonal seat
     held = stored_parishes(store, offers)
     elsewhere = {oid: code for oid, code in held.items() if code is not None and code != parish_code}

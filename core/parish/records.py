@@ -228,7 +228,7 @@ def _future_facts(batch: ParishBatch) -> list[RowProblem]:
 
 def save_batch(store: Store, user: User | None, batch: ParishBatch) -> SaveSummary:
     """Store the batch for a signed-in planner (the role is checked here, in core)."""
-    actor = Accounts(store).require(user, Action.EDIT_ALIGNMENT)
+    actor = Accounts(store).require(user, Action.EDIT_ALIGNMENT, parish_code=batch.parish_code)  # ids: «code-…»
     return save_as(store, actor.username, batch)
 
 
@@ -245,7 +245,7 @@ def remove(store: Store, user: User | None, parish_code: str, part: str, codes: 
     """Remove the parish's records of `part` named by their local codes (the survey's: the answer's _uuid), all of
     them or none: a load only adds and replaces, so this is how a record dropped from the files leaves. A record
     another one still names stays (`_still_named`; BatchRefused naming them). Returns how many left."""
-    actor = Accounts(store).require(user, Action.EDIT_ALIGNMENT)
+    actor = Accounts(store).require(user, Action.EDIT_ALIGNMENT, parish_code=parish_code)
     stored = {r.record_id: r for r in part_records(store, parish_code, part)}
     ids = [f"{parish_code}-{code}" for code in dict.fromkeys(codes)]
     problems = [RowProblem(t("parish.where.records"), None, None, t("parish.err.not_stored", code=code))
@@ -289,7 +289,7 @@ def checked_changes(store: Store, user: User | None, batch: ParishBatch) -> list
     """The store changes of a batch for a signed-in planner (the same role as `save_batch`), to be applied in
     the same transaction as other records (associations a proposals import creates); the caller applies
     them (the views' mirror catches up with `core.parish.mirror.sync`)."""
-    Accounts(store).require(user, Action.EDIT_ALIGNMENT)
+    Accounts(store).require(user, Action.EDIT_ALIGNMENT, parish_code=batch.parish_code)
     return batch_changes(store, batch)[0]
 
 

@@ -147,7 +147,9 @@ def may_write_proposal(user: User | None, proposal: Proposal, stored: dict[str, 
     For a representative both the STORED proposal (its owners and status) and the new body must be theirs
     and in a status they may set: what the caller sends cannot take over another association's proposal.
     """
-    if user is None or user.role != Role.ASSOCIATION:
+    if user is None or user.role != Role.ASSOCIATION:  # a planner tied to a parish: the stored one and the new one
+        for parish_code in dict.fromkeys([(stored or {}).get("parish_code"), proposal.parish_code]):
+            require(user, Action.EDIT_PROPOSAL, parish_code=parish_code)
         return require(user, Action.EDIT_PROPOSAL)
     versions = [proposal.model_dump(mode="json")] + ([stored] if stored is not None else [])
     for body in versions:
@@ -257,6 +259,8 @@ def import_proposals(store: Store, user: User | None, items: list[Proposal],
     actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)
     for item in items:
         record = overlay.current(store, PROPOSAL, item.proposal_id)
+        for parish_code in (item.parish_code, record.parish_code if record is not None else None):
+            require(actor, Action.EDIT_PROPOSAL, parish_code=parish_code)  # a planner tied to a parish: its own only
         _same_parish(record, item)
         _steps_not_ahead(record.body if record is not None and not record.deleted else None, item)
     _proponents_of_the_parish(store, items, before)
@@ -341,6 +345,7 @@ def save_offer(store: Store, user: User | None, offer: CooperationOffer, expecte
     stored = overlay.current(store, OFFER, offer.offer_id)
     holder = stored.body.get("parish_code") if stored is not None and not stored.deleted else None
     offer = kept_by_its_parish(offer, holder, parish_code)  # ValueError: another parish's offer, stored or claimed
+    require(actor, Action.EDIT_OFFER, parish_code=holder or offer.parish_code)  # a planner tied to another parish
     seen = overlay.current(store, COOPERANT, offer.cooperant_id) if offer.cooperant_id else None
     offer = CooperationOffer.model_validate(registered_offer(store, offer).model_dump(), context={ENTERED: True})
     held = Unchanged(COOPERANT, str(offer.cooperant_id), seen.version if seen else 0)  # as linked: its name, kind
@@ -355,8 +360,8 @@ def pdot_objectives(store: Store, parish_code: str) -> list[Versioned]:
 
 def save_pdot_objective(store: Store, user: User | None, objective: PdotObjective,
                         expected_version: int | None = None) -> int:
-    actor = Accounts(store).require(user, Action.EDIT_ALIGNMENT)
-    overlay.refuse_other_parish(store, PDOT, objective.pdot_objective_id, objective.parish_code)
+    actor = Accounts(store).require(user, Action.EDIT_ALIGNMENT, parish_code=objective.parish_code)
+    overlay.refuse_other_parish(store, PDOT, objective.pdot_objective_id, objective.parish_code)  # stored: the same
     return _save(store, actor, PDOT, objective.pdot_objective_id, objective, objective.parish_code, expected_version,
                  "log.action.save_pdot")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from core.proposals.lifecycle import FUNDED_OR_LATER, ProposalStatus
 from core.proposals.models import Proposal
 from core.record import overlay
-from core.record.auth import Accounts, Action, PermissionDenied, Role, User, can
+from core.record.auth import Accounts, Action, PermissionDenied, Role, User, can, require
 from core.record.meeting import meetings
 from core.record.store import Store, StoreError
 from core.texts import label, t
@@ -33,6 +33,11 @@ def _refusal(user: User | None, proposal: Proposal) -> tuple[type[Exception], st
         return None
     if not can(user, Action.EDIT_PROPOSAL):
         return PermissionDenied, t("prop.delete.err.role")
+    if not can(user, Action.EDIT_PROPOSAL, parish_code=proposal.parish_code):  # a planner tied to another parish
+        try:
+            require(user, Action.EDIT_PROPOSAL, parish_code=proposal.parish_code)
+        except PermissionDenied as exc:
+            return PermissionDenied, str(exc)
     if proposal.status in DECIDED:
         return ValueError, t("prop.delete.err.decided", status=label("proposal_status", proposal.status))
     return None

@@ -68,6 +68,10 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
 # What a board account with a parish may do only for its own parish (core.record.auth.can): its junta's actions.
 PARISH_BOUND = frozenset({Action.SAVE_SCENARIO, Action.SET_BUDGET, Action.APPROVE_DECISION, Action.RUN_MEETING,
                           Action.TAKE_PART})
+# … and what a planner with a parish (the técnico of one GAD) may do only for it: every write of its role.
+PLANNER_PARISH_BOUND = PARISH_BOUND | {Action.SUBMIT_PROPOSAL, Action.EDIT_PROPOSAL, Action.EDIT_OFFER,
+                                       Action.EDIT_ALIGNMENT}
+BOUND_TO_PARISH: dict[Role, frozenset[Action]] = {Role.BOARD: PARISH_BOUND, Role.PLANNER: PLANNER_PARISH_BOUND}
 
 
 class Position(StrEnum):
@@ -101,8 +105,8 @@ class User(BaseModel):
     email: str | None = None
     active: bool = True
     position: Position = Position.MEMBER  # the seat on the board (a board member's); «Vocal» unless set
-    # the rural parish whose junta a board member sits on; None in accounts stored before it was kept, which keep
-    # acting for every parish of the installation (docs/mantenimiento.md)
+    # the rural parish whose junta a board member sits on, or whose GAD a planner works for; None (board accounts stored
+    # before it was kept, planners of the whole installation): every parish (docs/mantenimiento.md)
     parish_code: str | None = Field(default=None, pattern=r"^\d{6}$")
 
     @field_validator("username")
@@ -129,9 +133,9 @@ def can(user: User | None, action: Action, association_id: str | None = None, pa
 
 
 def _other_parish(user: User, action: Action, parish_code: str | None) -> bool:
-    """Whether a board account with a parish asks for one of its junta's actions for another parish."""
-    return (user.role == Role.BOARD and user.parish_code is not None and parish_code is not None
-            and action in PARISH_BOUND and parish_code != user.parish_code)
+    """Whether an account with a parish asks for one of its role's BOUND_TO_PARISH actions for another parish."""
+    return (user.parish_code is not None and parish_code is not None
+            and action in BOUND_TO_PARISH.get(user.role, frozenset()) and parish_code != user.parish_code)
 
 
 def require(user: User | None, action: Action, association_id: str | None = None,
@@ -139,10 +143,10 @@ def require(user: User | None, action: Action, association_id: str | None = None
     """Return the user when allowed; otherwise raise PermissionDenied with a Spanish reason."""
     if can(user, action, association_id, parish_code):
         return user or OBSERVER
-    if user is not None and user.active and action in PERMISSIONS[user.role] and _other_parish(user, action,
-                                                                                               parish_code):
-        raise PermissionDenied(t("auth.err.other_parish", own=rural.named(user.parish_code),
-                                 action=label("parish_action", action), other=rural.named(parish_code)))
+    if user is not None and user.active and action in PERMISSIONS[user.role] and _other_parish(user, action, parish_code):
+        key = "auth.err.other_parish" if user.role == Role.BOARD else "auth.err.other_parish_planner"
+        raise PermissionDenied(t(key, own=rural.named(user.parish_code), action=label("parish_action", action),
+                                 other=rural.named(parish_code)))
     who = label("role", (user or OBSERVER).role)
     what = label("action", action)
     if user is not None and user.role == Role.ASSOCIATION and association_id is not None:
@@ -206,7 +210,8 @@ class Accounts:
             raise PermissionDenied(t("auth.err.admin_exists")) from exc
 
     def create(self, by: User | None, user: User, password: str) -> User:
-        """An administrator creates an account; a board member's names the parish of their junta."""
+        """An administrator creates an account; a board member's names the parish of their junta, a planner's may name
+        the parish of its GAD (none: it serves every parish of the installation)."""
         self.require(by, Action.MANAGE_USERS)
         if user.role == Role.BOARD and not user.parish_code:
             raise ValueError(t("auth.err.no_parish"))
@@ -309,12 +314,19 @@ class Accounts:
         return self._set_board_field(by, username, "position", seat.value,
                                      t("log.action.set_position", position=label("position", seat)))
 
-    def set_parish(self, by: User | None, username: str, parish_code: str) -> User:
-        """An administrator sets the rural parish whose junta a board member sits on (logged, like the seat)."""
-        return self._set_board_field(by, username, "parish_code", parish_code,
-                                     t("log.action.set_parish", parish=rural.named(parish_code)))
+    def set_parish(self, by: User | None, username: str, parish_code: str | None) -> User:
+        """An administrator sets the rural parish whose junta a board member sits on, or whose GAD a planner works
+        for (logged, like the seat); None frees a planner to serve every parish again (a board member needs one)."""
+        self.require(by, Action.MANAGE_USERS)  # before reading the account: nobody else learns which ones exist
+        role = self._stored(username).body.get("role")  # as stored (StrEnum: compared as text)
+        if parish_code is None and role != Role.PLANNER:  # a board member needs one; other roles have none to take
+            raise ValueError(t("auth.err.no_parish") if role == Role.BOARD else
+                             t("auth.err.parish_not_board", username=username, role=label("role", role)))
+        key = "log.action.set_planner_parish" if role == Role.PLANNER else "log.action.set_parish"
+        action = t("log.action.clear_parish") if parish_code is None else t(key, parish=rural.named(parish_code))
+        return self._set_board_field(by, username, "parish_code", parish_code, action)
 
-    def _set_board_field(self, by: User | None, username: str, name: str, value: str, action: str) -> User:
+    def _set_board_field(self, by: User | None, username: str, name: str, value: str | None, action: str) -> User:
         """One field of a board member's account changed by an administrator, checked as a whole account (a
         president moved to a junta that has one already is refused) and logged as `action`."""
         actor = self.require(by, Action.MANAGE_USERS)
@@ -328,11 +340,11 @@ class Accounts:
 
     @staticmethod
     def _check_parish(user: User) -> None:
-        """Refuse (Spanish) a parish on an account that is not a board member's, and a code that is not a rural
-        parish with a junta (a cantonal seat, an unknown code)."""
+        """Refuse (Spanish) a parish on an account that is not a board member's or a planner's, and a code that is
+        not a rural parish with a junta (a cantonal seat, an unknown code)."""
         if user.parish_code is None:
             return
-        if user.role != Role.BOARD:
+        if user.role not in BOUND_TO_PARISH:
             raise ValueError(t("auth.err.parish_not_board", username=user.username, role=label("role", user.role)))
         rural.require_junta(user.parish_code)
 

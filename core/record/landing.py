@@ -1,6 +1,6 @@
 """Where a person lands once signed in: the parish they work for, not the study's that every visit starts on.
 
-A board member lands on their junta's parish; an association's representative on their association's parish (as
+A board member lands on their junta's parish, a planner tied to its GAD's on that parish; an association's representative on their association's parish (as
 the store or the demo records it, core.record.association_home); anyone else on the parish whose open
 meeting lists them (core.record.meeting_invites). None: nowhere in particular, the parish chosen stays."""
 

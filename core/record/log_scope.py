@@ -11,7 +11,7 @@ verification (core.record.ledger) stays installation-wide. What is shown is filt
   installation (no parish in its body);
 - who sees which parish is decided from the signed-in account as the store has it (core.record.auth): the
   administrator sees any parish or every parish at once; planners (who keep the log) any one parish and the
-  entries of no parish; a board member their junta's parish (the account's; one stored before it was kept, any
+  entries of no parish, or, one tied to its GAD's parish, that parish's; a board member their junta's parish (the account's; one stored before it was kept, any
   parish, as for the junta's other actions) and the entries of no parish; an association's representative only
   their association's parish, and nothing of the installation.
 """
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from core.data import rural
 from core.record import association_home
-from core.record.auth import Accounts, Action, PermissionDenied, Role, User, can
+from core.record.auth import BOUND_TO_PARISH, Accounts, Action, PermissionDenied, Role, User, can
 from core.record.ledger import file_state, open_read_only
 from core.record.row_guard import PAYLOAD
 from core.record.store import Store
@@ -74,9 +74,9 @@ def rights(user: User | None, association_parish: str | None = None) -> LogRight
         return LogRights(frozenset({association_parish}), every_parish=False, installation=False)
     if not can(user, Action.VIEW_LOG):
         raise PermissionDenied(t("log.need_role"))
-    if user is not None and user.role == Role.BOARD and user.parish_code:  # a junta's member: their parish's log
+    if user is not None and user.role in BOUND_TO_PARISH and user.parish_code:  # their junta's or GAD's parish
         return LogRights(frozenset({user.parish_code}), every_parish=False, installation=True,
-                         refusal="log.err.other_junta")
+                         refusal="log.err.other_junta" if user.role == Role.BOARD else "log.err.other_gad")
     return LogRights(None, every_parish=user is not None and user.role == Role.ADMIN, installation=True)
 
 

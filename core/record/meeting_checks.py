@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from core import fmt
 from core.data import rural
 from core.record import meeting_agenda
-from core.record.auth import Accounts, Action, can
+from core.record.auth import Accounts, Action, Role, can
 from core.record.store import Store
 from core.texts import label, t
 from core.user_text import entered
@@ -110,6 +110,7 @@ def _check_accounts(store: Store, meeting: Meeting, stored: Meeting | None) -> N
         account = accounts.get(person.username)
         if account is None or not can(account, Action.TAKE_PART):  # can() is False for an inactive account
             raise ValueError(t("ses.err.unknown_account", name=person.name, username=person.username))
-        if not can(account, Action.TAKE_PART, parish_code=meeting.parish_code):  # a board member of another junta
-            raise ValueError(t("ses.err.other_board", name=person.name, username=person.username,
+        if not can(account, Action.TAKE_PART, parish_code=meeting.parish_code):  # of another junta, or GAD
+            raise ValueError(t("ses.err.other_board" if account.role == Role.BOARD else "ses.err.other_gad",
+                               name=person.name, username=person.username,
                                own=rural.named(account.parish_code), other=rural.named(meeting.parish_code)))

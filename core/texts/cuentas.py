@@ -53,12 +53,17 @@ STRINGS = {
                                "primero su cargo a Vocal.",
     "auth.err.other_parish": "Su cuenta es de la junta de {own}; no puede {action} de {other}.",
     "auth.err.no_parish": "Una cuenta de miembro de la junta debe tener la parroquia de su junta.",
-    "auth.err.parish_not_board": "Solo una cuenta de miembro de la junta tiene parroquia; la cuenta «{username}» "
-                                 "es de {role}.",
+    "auth.err.other_parish_planner": "Su cuenta de técnico de planificación es del GAD de {own}; no puede "
+                                     "{action} de {other}.",
+    "auth.err.parish_not_board": "Solo una cuenta de miembro de la junta o de técnico de planificación tiene "
+                                 "parroquia; la cuenta «{username}» es de {role}.",
     "auth.err.no_user": "No existe el usuario «{username}».",
     "auth.err.wait": "Demasiados intentos fallidos. Espere {seconds} segundos antes de volver a intentar.",
     "auth.err.wait_one": "Demasiados intentos fallidos. Espere 1 segundo antes de volver a intentar.",
     "auth.public_name": "Público",
+    "auth.planner_parish": "Técnico de planificación del GAD de {own}.",
+    "auth.planner_other_parish": "Técnico de planificación del GAD de {own}: en {other} solo puede consultar; "
+                                 "para trabajar, elija su parroquia en el selector de la barra lateral.",
     "auth.work_only": "Esta página muestra trabajo en preparación (propuestas, ofertas, escenarios, sesiones). "
                       "La vista pública muestra el diagnóstico y las decisiones aprobadas con sus actas; para "
                       "trabajar aquí, ingrese con su usuario en la barra lateral.",
@@ -82,13 +87,18 @@ LABELS = {
         "manage_users": "administrar usuarios",
         "manage_store": "respaldar, restaurar o restablecer los datos",
     },
-    # What a board member may do only for their own parish: «Su cuenta es de la junta de …; no puede … de …».
+    # What a board member (or a planner) may do only for their own parish: «Su cuenta es de la junta de …; no puede …
+    # de …».
     "parish_action": {
         "save_scenario": "guardar escenarios",
         "set_budget": "fijar el presupuesto, las reglas ni la junta",
         "approve_decision": "registrar decisiones",
         "run_meeting": "abrir ni conducir sesiones",
         "take_part": "votar ni puntuar en sesiones",
+        "submit_proposal": "presentar propuestas",
+        "edit_proposal": "editar, importar ni registrar propuestas o etapas",
+        "edit_offer": "registrar ofertas, convenios ni informes de cooperación",
+        "edit_alignment": "editar el PDOT, la alineación ni los datos de la parroquia",
     },
     # A board member's seat (core.record.auth.Position), proposed as their function in the acta's attendees.
     "position": {

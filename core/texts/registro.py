@@ -16,6 +16,8 @@ STRINGS = {
                             "{parish}. Elija su parroquia en el selector de la barra lateral.",
     "log.err.other_junta": "Su cuenta de la junta parroquial ve solo el registro de su parroquia, {own}, no el de "
                            "{parish}. Elija su parroquia en el selector de la barra lateral.",
+    "log.err.other_gad": "Su cuenta de técnico de planificación ve solo el registro de la parroquia de su GAD, {own}, "
+                         "no el de {parish}. Elija su parroquia en el selector de la barra lateral.",
     "log.scope": "Parroquias que se muestran",
     "log.scope.chosen": "Solo {name}",
     "log.scope.every": "Todas las parroquias",
@@ -74,10 +76,14 @@ STRINGS = {
     "admin.set_position": "Guardar el cargo",
     "admin.position_set": "El cargo de «{username}» en la junta es ahora {position}.",
     "admin.pick_user": "Cuenta",
-    "admin.parish": "Parroquia de la junta (solo miembros de la junta)",
-    "admin.parish_help": "La parroquia rural cuya junta integra: solo para ella registra decisiones, fija el "
-                         "presupuesto y la junta, y conduce sesiones; el acta propone solo a los miembros de su junta.",
-    "admin.col.parish_code": "Parroquia de la junta",
+    "admin.parish": "Parroquia (solo miembros de la junta y técnicos de planificación)",
+    "admin.parish_help": "Un miembro de la junta: la parroquia rural cuya junta integra; solo para ella registra "
+                         "decisiones, fija el presupuesto y la junta, y conduce sesiones; el acta propone solo a los "
+                         "miembros de su junta. Un técnico de planificación: la parroquia de su GAD; solo en ella "
+                         "edita propuestas, ofertas, el PDOT, los datos de la parroquia, la cooperación y las "
+                         "sesiones, y ve solo su registro de cambios. Un técnico sin parroquia trabaja para todas.",
+    "admin.every_parish": "Todas las parroquias de la instalación (solo técnicos de planificación)",
+    "admin.col.parish_code": "Parroquia (junta o GAD)",
     "admin.no_parish": "Sin parroquia asignada",
     "admin.assign_parish": "Cuentas de la junta sin parroquia asignada: {users}. Fueron creadas antes de que Minga "
                            "guardara la parroquia y actúan para todas las parroquias de la instalación; el "
@@ -85,6 +91,7 @@ STRINGS = {
                            "reactivar, cambiar la contraseña, el cargo o la parroquia de una cuenta»).",
     "admin.set_parish": "Guardar la parroquia",
     "admin.parish_set": "La parroquia de la junta de «{username}» es ahora {parish}.",
+    "admin.planner_parish_set": "El técnico de planificación «{username}» trabaja ahora para {parish}.",
     "admin.deactivate": "Desactivar la cuenta",
     "admin.activate": "Reactivar la cuenta",
     "admin.deactivated": "La cuenta «{username}» quedó desactivada: ya no puede ingresar y su sesión se cierra.",
@@ -134,6 +141,8 @@ STRINGS = {
     "log.action.reset_password": "restablecer contraseña",
     "log.action.set_position": "cambiar cargo en la junta a {position}",
     "log.action.set_parish": "cambiar la parroquia de la junta a {parish}",
+    "log.action.set_planner_parish": "cambiar la parroquia del técnico de planificación a {parish}",
+    "log.action.clear_parish": "dejar al técnico de planificación sin parroquia (todas las parroquias)",
     "log.action.signin_ok": "inicio de sesión",
     "log.action.signin_failed": "inicio de sesión fallido",
     "log.action.session_start": "abrir sesión en un navegador",

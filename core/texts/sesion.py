@@ -165,6 +165,8 @@ STRINGS = {
                                "sesiones: revise el nombre de usuario o déjelo vacío si la persona no tiene dispositivo",
     "ses.err.other_board": "el usuario «{username}» de {name} es de la junta de {own}: no participa en las sesiones "
                            "de {other}",
+    "ses.err.other_gad": "el usuario «{username}» de {name} es técnico de planificación del GAD de {own}: no "
+                         "participa en las sesiones de {other}",
     "ses.err.own_proposal": "quien representa a una asociación no vota ni puntúa las propuestas de su propia "
                             "asociación ({proposals})",
     "ses.own_items": "No vota ni puntúa las propuestas de su asociación: {proposals}.",
