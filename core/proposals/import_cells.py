@@ -15,7 +15,7 @@ from typing import Any
 from core.fmt import number_text
 from core.lists import not_given, split_items
 from core.proposals.import_files import Formula
-from core.texts import labels, t
+from core.texts import label, labels, t
 
 TRUE_WORDS = {"si", "s", "true", "verdadero", "1", "x", "yes"}
 FALSE_WORDS = {"no", "n", "false", "falso", "0", ""}
@@ -88,9 +88,11 @@ def settled_mark(values: Iterable[str]) -> str | None:
 
 def parse_number(value: Any, decimal: str = ",") -> Any:
     """A money or count cell as a float; the cell unchanged when it is not a number (the model then says
-    «debe ser un número (se recibió …)»). `decimal` settles the ambiguous '1.234' and '1,234'."""
+    «debe ser un número (se recibió …)»). `decimal` settles the ambiguous '1.234' and '1,234'. A workbook's
+    TRUE/FALSE is no number: it comes back as the page shows it («Sí», «No») for the model to refuse, which would
+    otherwise read it as 1 or 0."""
     if isinstance(value, bool):
-        return value
+        return label("bool", value)
     if isinstance(value, (int, float)):
         return float(value)
     if is_blank(value):
