@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from core.fmt import number_text
+from core.fmt import figure, number_text
 from core.lists import not_given, split_items
 from core.proposals.import_files import Formula
 from core.texts import label, labels, t
@@ -115,7 +115,9 @@ def parse_number(value: Any, decimal: str = ",") -> Any:
 def parse_int(value: Any, decimal: str) -> Any:
     parsed = parse_number(value, decimal)
     if isinstance(parsed, float):
-        return int(parsed) if parsed.is_integer() else cell_text(value)
+        if parsed.is_integer():
+            return int(parsed)
+        return cell_text(value) if isinstance(value, str) else figure(parsed)  # a number cell: «3,5», not «3.5»
     return parsed
 
 
