@@ -7,8 +7,10 @@ lost the same way. The proposals file, the form and core's save all let them thr
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
+from openpyxl import Workbook
 
 from core.parish.models import ParishAssociation, global_id
 from core.parish.records import ParishBatch, save_as
@@ -78,3 +80,26 @@ def test_core_refuses_to_store_a_proposal_with_a_hidden_character(tmp_path):
     with pytest.raises(ValueError, match="U\\+202E"):
         records.import_proposals(store, PLANNER, [spoofed])
     assert [v.item.proposal_id for v in records.proposals(store, PARISH)] == ["P01"]
+
+
+@pytest.mark.parametrize(("sheet", "header", "cells", "column"), [
+    ("Presupuesto", ["Código de la propuesta", "Rubro o actividad", "Monto (USD)", "A cargo de"],
+     ["P01", "Mangueras\u202e", 1000, "GAD"], "Rubro o actividad"),
+    ("Indicadores", ["Código de la propuesta", "Indicador", "Línea base", "Meta", "Medio de verificación"],
+     ["P01", "Familias\u200b con riego", "0", "30", "Actas"], "Indicador"),
+])
+def test_a_nested_sheet_cell_with_a_hidden_character_is_refused_at_its_cell(sheet, header, cells, column):
+    """A budget line or an indicator with such a mark was offered as new and only refused by core on saving."""
+    book = Workbook()
+    book.active.title = "Propuestas"
+    book.active.append(["Código", "Asociación", "Título", "Costo total (USD)", "Monto solicitado"])
+    book.active.append(["P01", "A01", "Riego por goteo", 1000, 1000])
+    nested = book.create_sheet(sheet)
+    nested.append(header)
+    nested.append(cells)
+    out = io.BytesIO()
+    book.save(out)
+    preview = imports.preview_import(out.getvalue(), "p.xlsx", CTX)
+    assert [r.action for r in preview.rows] == ["error"]
+    assert any(p.file == f"p.xlsx › {sheet}" and p.row == 2 and p.column == column and "U+" in p.message
+               for p in preview.problems), preview.problems
