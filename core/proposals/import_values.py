@@ -28,6 +28,7 @@ from core.proposals.import_cells import (
     parse_ints,
     parse_number,
     parse_targets,
+    serial_problem,
     split_list,
     zero_dash,
 )
@@ -190,6 +191,9 @@ class RowConverter:
             elif kind == "int":
                 out[name] = parse_int(value, self.column_decimals.get(name, self.decimal))
             elif kind == "date":
+                if (serial := serial_problem(value)) is not None:  # 46402: a date cell that lost its format
+                    self._problem(line, written, serial)
+                    continue
                 day = parse_date(value)
                 if isinstance(day, str):  # the model would name only aaaa-mm-dd: this names what a file takes
                     self._problem(line, written, t("val.day", value=day))
