@@ -28,6 +28,13 @@ def number(value: float | int | None, decimals: int = 0) -> str:
     return text.replace(",", "\u0001").replace(".", ",").replace("\u0001", ".")
 
 
+def figure(value: float | int) -> str:
+    """A number as a cell held it, with its own decimals (up to 9) in es-EC: 1234.25 → '1.234,25', 3.5 → '3,5',
+    12.0 → '12'. For quoting back a number a file brought (never `str`, which writes «1234.25»)."""
+    decimals = len(f"{float(value):.9f}".rstrip("0").partition(".")[2])
+    return number(value, decimals)
+
+
 def money(value: float | int | None, decimals: int = 2) -> str:
     """USD amounts: 1234.5 → '$ 1.234,50'; negative amounts keep their sign before the symbol. A figure people read
     goes through `amount` (alone), `amounts_named` (a sentence) or `amount_for` (a column) instead."""

@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from typing import Any
 
 # What people type in a cell to say there is nothing to put there («n/a», «no aplica», «-», «s/d», and Minga's own
-# «sin dato» of an export): every reader takes it as an empty cell; a required column refuses it (`val.not_given`).
+# «sin dato» of an export), and what a program writes for an empty value («nan» from pandas, Python's «None», a
+# database's «NULL»): every reader takes it as an empty cell; a required column refuses it (`val.not_given`).
 NOT_GIVEN = frozenset({"n/a", "n.a", "na", "no aplica", "no corresponde", "-", "--", "---", "\u2013", "\u2014", "s/d",
-                       "s.d", "n/d", "sin dato", "sin datos"})
+                       "s.d", "n/d", "sin dato", "sin datos", "nan", "none", "null"})
 _SEPARATORS = ";\n\r"
 _SPACES = " \t"
 

@@ -27,7 +27,7 @@ from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ValidationInfo
 
-from core.texts import t
+from core.texts import label, t
 
 ENTERED = "entered"  # validation context of a record being entered or saved: the rules added since apply too
 M = TypeVar("M", bound=BaseModel)
@@ -83,6 +83,28 @@ def _folded(value: object) -> object:
 Line = Annotated[str, AfterValidator(_line)]
 Lines = Annotated[str, AfterValidator(_lines)]
 OneLine = Annotated[str, BeforeValidator(_folded), AfterValidator(_line)]
+
+
+def require_visible(record: BaseModel) -> None:
+    """ValueError (Spanish, naming the field) when a text anywhere in `record` holds a character it may not
+    (line breaks and tabs aside): the check of `entered` alone, for a record core builds from another with
+    `model_copy`, which its other rules need not meet again."""
+    for name, value in record.model_dump(mode="json").items():
+        for text in _texts(value):
+            if (found := first_hidden(text, multiline=True)) is not None:
+                position, char = found
+                raise ValueError(t("field.where", field=label("field", name), message=t(
+                    "text.err.hidden", code=f"U+{ord(char):04X}", position=position)))
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    return []
 
 
 def entered(record: M) -> M:

@@ -214,13 +214,17 @@ def restore_section(candidate: Path) -> None:
         if report.dropped:
             st.warning(t("admin.restore_drops", decisions=report.dropped_named))
             drop = st.checkbox(t("admin.restore_drop_confirm"))
+        revive = False
+        if report.revived:
+            st.warning(t("admin.restore_revives", accounts=report.revived_named))
+            revive = st.checkbox(t("admin.restore_revive_confirm"))
         password = st.text_input(t("admin.restore_password"), type="password")
         confirmed = st.checkbox(t("admin.restore_confirm"))
         if st.form_submit_button(t("admin.restore_submit")) and confirmed:
             try:
                 session.require_here(Action.MANAGE_STORE)
                 result = backup.restore(store, candidate, admin=user, password=password, adopt=adopt,
-                                        drop_decisions=drop)
+                                        drop_decisions=drop, revive_accounts=revive)
             except PermissionDenied as exc:
                 session.denied(exc)
             except StoreError as exc:

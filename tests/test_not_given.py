@@ -1,4 +1,4 @@
-"""«n/a», «no aplica», «-», «s/d» typed in a cell say there is nothing to put there: every reader (parish files,
+"""«n/a», «no aplica», «-», «s/d» typed in a cell (or «nan», «None», «NULL» a program wrote) say there is nothing to put there: every reader (parish files,
 survey exports, proposals files, the cooperant registry) takes it as an empty cell where the column is optional, and refuses it with a Spanish
 message naming the file, the row and the column where a value is required."""
 
@@ -19,7 +19,10 @@ from tests.parish_export import answers, export_csv, xlsx_bytes
 
 PARISH = "010152"
 INDEX = AssociationIndex([ParishAssociation(parish_code=PARISH, code="A01", name="Flor de Mayo", members_total=40)])
-MARKERS = ["n/a", "N/A", "no aplica", "-", "s/d", " S/D ", "n.a."]
+MARKERS = ["n/a", "N/A", "no aplica", "-", "s/d", " S/D ", "n.a.",
+           # what a program writes for an empty value (pandas, Python, a database dump): shown, they read «nan» and
+           # «None» on the page, the acta and the exports
+           "nan", "NaN", "None", "NULL", "null"]
 # In a money column a dash alone is Excel's accounting zero, read as 0 (tests/test_accounting_zero.py): there only
 # the words say «no data».
 MONEY_MARKERS = [m for m in MARKERS if m != "-"]

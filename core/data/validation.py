@@ -159,8 +159,10 @@ def validate_rows(
     model: type[BaseModel],
     file: str,
     key: tuple[str, ...] = (),
+    context: dict[str, Any] | None = None,
 ) -> tuple[list[BaseModel], list[RowProblem]]:
-    """Validate numbered rows against `model`; also refuse repeated keys.
+    """Validate numbered rows against `model` (with the validation `context`, as core.user_text.ENTERED); also
+    refuse repeated keys.
 
     Returns the valid rows (as models) and every problem found, so a caller can show all of
     them at once or keep only the valid rows when the user chooses so.
@@ -170,7 +172,7 @@ def validate_rows(
     seen: dict[tuple, int] = {}
     for line, raw in rows:
         try:
-            item = model.model_validate(_blank_to_none(raw))
+            item = model.model_validate(_blank_to_none(raw), context=context)
         except ValidationError as exc:
             for err in exc.errors():
                 column = ".".join(str(part) for part in err["loc"]) or None

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from core.fmt import ambiguous_reading, number, number_text
+from core.fmt import ambiguous_reading, figure, number, number_text
 from core.fmt import date as date_text
 from core.lists import not_given as _not_given
 from core.proposals.alignment import PDOT_COMPONENTS
@@ -61,8 +61,8 @@ def integer(value: Any) -> int | None:
     if not isinstance(value, (int, float)) and (doubt := ambiguous_reading(shown, decimals=0)):
         raise CellError(doubt)  # «1,000» socios: one, or a thousand?
     parsed = parse_number(shown.replace(" ", ""), ",") if not isinstance(value, (int, float)) else float(value)
-    if not isinstance(parsed, float) or not parsed.is_integer():
-        raise CellError(t("parish.cell.integer", value=shown))
+    if not isinstance(parsed, float) or not parsed.is_integer():  # a number cell quoted in es-EC: «3,5», not «3.5»
+        raise CellError(t("parish.cell.integer", value=figure(value) if isinstance(value, float) else shown))
     return int(parsed)
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from core.data.schemas.study import CODE, AidKind, InstitutionType, Member, Need
 from core.data.schemas.territory import DPA_PARISH
 from core.fmt import LARGEST_TYPED
-from core.proposals.import_cells import parse_moment
+from core.proposals.import_cells import parse_moment, serial_problem
 from core.texts import t
 from core.user_text import Lines, OneLine
 
@@ -121,6 +121,8 @@ class SurveyAnswer(Member):
         number too (pydantic would take it for seconds since 1970), is refused naming those ways."""
         if isinstance(value, dt.date) or value is None:
             return value
+        if (serial := serial_problem(value)) is not None:  # 46356,4375: a date cell that lost its format
+            raise ValueError(serial)
         read = parse_moment(value)
         if isinstance(read, dt.datetime):
             return read

@@ -208,7 +208,9 @@ def _row(filename: str, line: int, header: list[Any], values: list[Any], columns
     for index, cell in columns.items():
         value = values[index] if index < len(values) else None
         try:
-            if cell.identity:
+            if cell.identity == SUBMITTED and isinstance(value, int | float) and not isinstance(value, bool):
+                answer[SUBMITTED] = value  # a date cell that lost its format: the model says which day it is
+            elif cell.identity:
                 answer[cell.identity] = cells.text(value)
             elif cell.question.required and cells.not_given(value):  # «n/a» where an answer is required
                 raise cells.CellError(t("val.not_given", value=value.strip()))

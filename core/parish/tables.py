@@ -269,7 +269,8 @@ def read_part(data: bytes, filename: str, part: Part, ctx: Context) -> PartPrevi
     twice = [c for c in dict.fromkeys(positions.values()) if list(positions.values()).count(c) > 1]
     for column in twice:  # which of the two would count? the file says
         preview.problems.append(RowProblem(filename, header_line, t(column.header), t("val.repeated_column")))
-    if missing or twice:
+    if missing or twice:  # no row is read: each is refused, and its code and names held (AssociationIndex.hold)
+        preview.refused += _all_keys(positions, [*body, *rows.too_wide])
         return preview
     shown = {column.field: str(header[index]) for index, column in positions.items()}
     keys = {column.field: index for index, column in positions.items() if column.field in ("code", "name")}
@@ -327,6 +328,14 @@ def _defaults_taken(part: Part, positions: dict[int, Column], body: Sequence[tup
             key = "parish.note.empty_default_one" if len(rows) == 1 else "parish.note.empty_default"
             notes.append(t(key, file=filename, column=shown[column.field], rows=listing(rows), value=value))
     return notes
+
+
+def _all_keys(positions: dict[int, Column], rows: Sequence[tuple[int, list[Any]]]) -> list[dict[str, str | None]]:
+    """The code and name of each row of a file refused at its header, one entry per name column (a column twice)."""
+    codes = [i for i, c in positions.items() if c.field == "code"][:1]
+    names = [i for i, c in positions.items() if c.field == "name"] or [None]
+    return [{**_keys(values, {"code": code}), "name": None if name is None else _keys(values, {"name": name})["name"]}
+            for _, values in rows for code in codes for name in names]
 
 
 def _keys(values: list[Any], keys: dict[str, int]) -> dict[str, str | None]:

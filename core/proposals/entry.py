@@ -28,6 +28,7 @@ from core.proposals.models import ALLOWED_TRANSITIONS, REPRESENTATIVE_STATUSES, 
 from core.record import facts
 from core.record.auth import Action, Role, User, can
 from core.texts import STRINGS, label, t
+from core.user_text import ENTERED
 
 T = TypeVar("T")
 
@@ -236,7 +237,7 @@ def from_form(values: Mapping[str, Any], base: Proposal | None, *, parish_code: 
         elif data.get(name) is None:
             data[name] = []
     try:
-        proposal = Proposal.model_validate(data)
+        proposal = Proposal.model_validate(data, context={ENTERED: True})  # no hidden characters: core.user_text
     except ValidationError as exc:
         raise FormError(spanish_errors(exc)) from None
     if new_status is not None and ProposalStatus(new_status) != proposal.status:

@@ -12,10 +12,12 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from core.fmt import number_text
+from core.fmt import date as fmt_date
+from core.fmt import datetime as fmt_datetime
+from core.fmt import figure, number_text
 from core.lists import not_given, split_items
 from core.proposals.import_files import Formula
-from core.texts import labels, t
+from core.texts import label, labels, t
 
 TRUE_WORDS = {"si", "s", "true", "verdadero", "1", "x", "yes"}
 FALSE_WORDS = {"no", "n", "false", "falso", "0", ""}
@@ -88,9 +90,11 @@ def settled_mark(values: Iterable[str]) -> str | None:
 
 def parse_number(value: Any, decimal: str = ",") -> Any:
     """A money or count cell as a float; the cell unchanged when it is not a number (the model then says
-    «debe ser un número (se recibió …)»). `decimal` settles the ambiguous '1.234' and '1,234'."""
+    «debe ser un número (se recibió …)»). `decimal` settles the ambiguous '1.234' and '1,234'. A workbook's
+    TRUE/FALSE is no number: it comes back as the page shows it («Sí», «No») for the model to refuse, which would
+    otherwise read it as 1 or 0."""
     if isinstance(value, bool):
-        return value
+        return label("bool", value)
     if isinstance(value, (int, float)):
         return float(value)
     if is_blank(value):
@@ -113,7 +117,9 @@ def parse_number(value: Any, decimal: str = ",") -> Any:
 def parse_int(value: Any, decimal: str) -> Any:
     parsed = parse_number(value, decimal)
     if isinstance(parsed, float):
-        return int(parsed) if parsed.is_integer() else cell_text(value)
+        if parsed.is_integer():
+            return int(parsed)
+        return cell_text(value) if isinstance(value, str) else figure(parsed)  # a number cell: «3,5», not «3.5»
     return parsed
 
 
@@ -125,6 +131,22 @@ TIME_PATTERNS = ("", " %H:%M", " %H:%M:%S")
 # The years a day Minga keeps may fall in (a survey answered, a project starting): a day that exists outside them is
 # a typing slip (year 1, 9999), and refused by the models with `val.day_range`.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)  # day 0 of Excel's (and LibreOffice's) date serials
+SERIAL_DAYS = (32874, 73415)  # the serials of 01/01/1990 and 31/12/2100
+
+
+def serial_problem(value: Any) -> str | None:
+    """Why a number cell is refused where a day goes, when it is Excel's serial of a day of the years kept (a date
+    cell that lost its format, «General» after pasting): which day it is and how to fix the cell. None otherwise
+    (a number is never read as a day by guess)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
+            SERIAL_DAYS[0] <= value < SERIAL_DAYS[1] + 1):
+        return None
+    moment = EXCEL_EPOCH + dt.timedelta(minutes=round(float(value) * 24 * 60))
+    shown = fmt_date(moment.date()) if moment.time() == dt.time() else fmt_datetime(moment)
+    return t("val.day_serial", value=figure(value).replace(".", ""), date=shown)  # as the cell shows it: 46356,4375
 
 
 def day_range_problem(day: dt.date | None) -> str | None:

@@ -28,6 +28,7 @@ from core.proposals.import_files import Book, Formula, Sheet
 from core.proposals.import_values import RowConverter
 from core.proposals.models import BudgetLine, Indicator
 from core.texts import t
+from core.user_text import ENTERED
 
 
 class NestedSheets(RowConverter):
@@ -107,7 +108,8 @@ class NestedSheets(RowConverter):
                 else:
                     values[NESTED_FIELDS[name]] = cell_text(value)
             rows.append((line, code, values))
-        valid, problems = validate_rows(((line, values) for line, _, values in rows), model, file)
+        valid, problems = validate_rows(((line, values) for line, _, values in rows), model, file,
+                                        context={ENTERED: True})  # no hidden characters (core.user_text)
         nested_names = {v: k for k, v in NESTED_FIELDS.items()}
         failed = {p.row for p in problems} | {line for line, _ in said}
         for p in problems:

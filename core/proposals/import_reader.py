@@ -40,6 +40,7 @@ from core.proposals.import_preview import ImportContext, ImportPreview, PreviewR
 from core.proposals.models import BudgetLine, Indicator, Proposal, ProposalStatus, StatusChange
 from core.proposals.readiness import budget_warnings
 from core.texts import label, t
+from core.user_text import ENTERED
 
 # Technical field names that appear inside some model messages, shown as the person's header instead.
 FIELD_WORDS = ("association_ids", "cooperant_name", "cooperation_offer_id")
@@ -248,7 +249,9 @@ class ProposalsReader(NestedSheets):
     def _validate(self, prepared: list[tuple[int, dict[str, Any], PreviewRow]]) -> None:
         ctx = self.ctx
         marked = {p.row for p in self.problems if p.file == self.file and p.row is not None}
-        valid, problems = validate_rows(((line, values) for line, values, _ in prepared), Proposal, self.file)
+        # checked as entered: a text may not hold a character that cannot be seen (core.user_text)
+        valid, problems = validate_rows(((line, values) for line, values, _ in prepared), Proposal, self.file,
+                                        context={ENTERED: True})
         # An existing code the person did not ask to update is said once, as such: what the model finds
         # in the row merged with the stored proposal would only confuse.
         refused_update = {line for line, values, _ in prepared

@@ -33,7 +33,7 @@ from core.proposals.lifecycle import (  # noqa: F401 - the lifecycle, imported f
     transition_error,
 )
 from core.texts import label, t
-from core.user_text import OneLine
+from core.user_text import Lines, OneLine
 
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
 CENT = 0.005  # amounts that differ by less than half a cent are equal
@@ -113,7 +113,7 @@ class BudgetLine(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
-    item: str = Field(min_length=1)
+    item: Lines = Field(min_length=1)
     amount_usd: float
     source: FundingSource = "gad"
 
@@ -128,10 +128,10 @@ class Indicator(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: str = Field(min_length=1)
-    baseline: str = Field(min_length=1)
-    target: str = Field(min_length=1)
-    means_of_verification: str = Field(min_length=1)
+    name: Lines = Field(min_length=1)
+    baseline: Lines = Field(min_length=1)
+    target: Lines = Field(min_length=1)
+    means_of_verification: Lines = Field(min_length=1)
 
 
 class StatusChange(BaseModel):
@@ -175,17 +175,17 @@ class Proposal(BaseModel):
     association_ids: list[str] = Field(default_factory=list)
     parish_code: str = Field(pattern=r"^\d{6}$")
     title: OneLine = Field(min_length=3, max_length=200)  # on one line: core.user_text.OneLine
-    summary: str | None = None
-    problem: str | None = None
-    general_objective: str | None = None
-    specific_objectives: list[str] = Field(default_factory=list)
+    summary: Lines | None = None
+    problem: Lines | None = None
+    general_objective: Lines | None = None
+    specific_objectives: list[Lines] = Field(default_factory=list)
     # Beneficiaries (people): direct, indirect, and among the direct ones, women and youth.
     direct_beneficiaries: int = Field(default=0, ge=0, le=MOST_PEOPLE)
     indirect_beneficiaries: int = Field(default=0, ge=0, le=MOST_PEOPLE)
     women_beneficiaries: int = Field(default=0, ge=0, le=MOST_PEOPLE)
     youth_beneficiaries: int = Field(default=0, ge=0, le=MOST_PEOPLE)
     families: int | None = Field(default=None, ge=0)
-    location: str | None = None
+    location: Lines | None = None
     localization: Literal["rural", "urban"] = "rural"
     duration_months: int | None = Field(default=None, ge=1, le=120)
     start_date: dt.date | None = None
@@ -199,19 +199,19 @@ class Proposal(BaseModel):
     cooperation_offer_id: str | None = Field(default=None, pattern=ID_PATTERN)
     budget_lines: list[BudgetLine] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)  # results, then sustainability and risks
-    sustainability: str | None = None
-    risks: list[str] = Field(default_factory=list)
+    sustainability: Lines | None = None
+    risks: list[Lines] = Field(default_factory=list)
     project_manager: OneLine | None = None
-    background: str | None = None  # this and the next nine: the rest of the national format, optional
-    justification: str | None = None
-    execution_strategy: str | None = None
+    background: Lines | None = None  # this and the next nine: the rest of the national format, optional
+    justification: Lines | None = None
+    execution_strategy: Lines | None = None
     components: list[Component] = Field(default_factory=list)
     timetable: list[ScheduleRow] = Field(default_factory=list)
-    benefits: str | None = None
-    financial_evaluation: str | None = None
-    monitoring_plan: str | None = None
-    environmental_considerations: str | None = None
-    gender_considerations: str | None = None
+    benefits: Lines | None = None
+    financial_evaluation: Lines | None = None
+    monitoring_plan: Lines | None = None
+    environmental_considerations: Lines | None = None
+    gender_considerations: Lines | None = None
     # Alignment and what the project answers
     pdot_objective_ids: list[str] = Field(default_factory=list)
     sdg_goals: list[int] = Field(default_factory=list)
@@ -227,7 +227,7 @@ class Proposal(BaseModel):
     status: ProposalStatus = ProposalStatus.DRAFT
     status_history: list[StatusChange] = Field(default_factory=list)
     is_synthetic: bool = False
-    source: str | None = None
+    source: Lines | None = None
 
     @field_validator("budget_lines", "indicators", "status_history", "components", "timetable", mode="before")
     @classmethod

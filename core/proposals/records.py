@@ -38,6 +38,7 @@ from core.record.decision_models import KIND as DECISION
 from core.record.decision_models import Decision
 from core.record.store import Change, ConflictError, Store, StoredRecord, Unchanged
 from core.texts import label, t
+from core.user_text import require_visible
 
 PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
 EDITABLE_KINDS = (PROPOSAL, OFFER, PDOT, "scenario", "weights")
@@ -200,6 +201,7 @@ def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_
     The rights are checked against the stored record, and the save expects that very version, so a change
     made between the check and the write is refused as a conflict rather than overwritten.
     """
+    require_visible(proposal)  # what its texts may hold (core.user_text): refused before anything is read
     rural.require_rural(proposal.parish_code)
     record = overlay.current(store, PROPOSAL, proposal.proposal_id)
     stored = record.body if record is not None and not record.deleted else None
@@ -254,6 +256,8 @@ def import_proposals(store: Store, user: User | None, items: list[Proposal],
     changes already checked by their own module (the associations an import creates), written in the
     same transaction.
     """
+    for item in items:
+        require_visible(item)  # what their texts may hold (core.user_text)
     for parish_code in dict.fromkeys(item.parish_code for item in items):
         rural.require_rural(parish_code)
     actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)

@@ -104,11 +104,19 @@ class BackupReport:
     foreign_key: str | None  # another installation's public key (PEM) its log verifies with; None when ours
     # the decisions the store holds that the backup does not hold as they are now: a restore would take them out
     dropped: tuple[str, ...] = ()
+    # the accounts of the store the backup gives back what was taken from them since: active again, or administrator
+    revived: tuple[str, ...] = ()
 
     @property
     def dropped_named(self) -> str:
         """The dropped decisions as the board knows them («2026-002 de El Valle (010170)»)."""
         return decisions.named(self.dropped)
+
+    @property
+    def revived_named(self) -> str:
+        """The revived accounts as the administrator knows them («viejo (Ex administrador)»)."""
+        shown = {u.username: u.display_name for u in self.users}
+        return ", ".join(f"«{name}» ({shown.get(name, name)})" for name in self.revived)
 
     @property
     def acceptable(self) -> bool:
@@ -156,9 +164,17 @@ def _model(kind: str) -> type[BaseModel] | None:
     return _resolve(target) if target else None
 
 
-def _record_problems(con: sqlite3.Connection) -> tuple[list[str], list[BackupUser]]:
+def _revived(store: Store, accounts: list[User]) -> tuple[str, ...]:
+    """The backup's `accounts` that the store holds deactivated, or holds as other than administrator while the backup
+    makes them one: restoring it would give them back a sign-in or the administration taken from them."""
+    now = {u.username: u for u in Accounts(store).users()}
+    return tuple(sorted(a.username for a in accounts if a.active and (ours := now.get(a.username)) is not None and (
+        not ours.active or (a.role == Role.ADMIN and ours.role != Role.ADMIN))))
+
+
+def _record_problems(con: sqlite3.Connection) -> tuple[list[str], list[User]]:
     problems: list[str] = []
-    users: list[BackupUser] = []
+    users: list[User] = []
     for kind, record_id, body_text, deleted in con.execute(
             "SELECT kind, record_id, body, deleted FROM records ORDER BY kind, record_id"):
         model = _model(kind)
@@ -177,7 +193,7 @@ def _record_problems(con: sqlite3.Connection) -> tuple[list[str], list[BackupUse
             problems.append(t("backup.user_code", record=record_id, username=item.username))
             continue
         if isinstance(item, User) and not deleted:
-            users.append(BackupUser(item.username, item.display_name, label("role", item.role), item.active))
+            users.append(item)
     return problems, users
 
 
@@ -220,7 +236,9 @@ def inspect_backup(store: Store, candidate: Path | str) -> BackupReport:
     except StoreError as exc:
         raise RestoreRefused(t("store.restore_refused", reason=str(exc))) from exc
     problems += [f.message for f in check.findings]
-    return BackupReport(check.entries, check.head, tuple(users), tuple(problems), foreign, dropped)
+    shown = tuple(BackupUser(u.username, u.display_name, label("role", u.role), u.active) for u in users)
+    return BackupReport(check.entries, check.head, shown, tuple(problems), foreign, dropped,
+                        () if foreign else _revived(store, users))
 
 
 def _first_entry(path: Path) -> str | None:
@@ -234,10 +252,11 @@ def _first_entry(path: Path) -> str | None:
 
 
 def restore(store: Store, candidate: Path | str, *, admin: User, password: str, adopt: bool = False,
-            drop_decisions: bool = False) -> BackupReport:
+            drop_decisions: bool = False, revive_accounts: bool = False) -> BackupReport:
     """Replace the store with `candidate` once every check passes; RestoreRefused (store untouched) otherwise. A backup
-    that would undo decisions (`BackupReport.dropped`) is restored only with `drop_decisions`, and the restore entry
-    names them."""
+    that would undo decisions (`BackupReport.dropped`) is restored only with `drop_decisions`, one that would give
+    accounts back a sign-in or the administration (`BackupReport.revived`) only with `revive_accounts`; the restore
+    entry names them."""
     confirmed = Accounts(store).authenticate(admin.username, password)
     if confirmed is None or confirmed.role != Role.ADMIN:
         raise PermissionDenied(t("backup.password"))
@@ -248,6 +267,8 @@ def restore(store: Store, candidate: Path | str, *, admin: User, password: str, 
         raise RestoreRefused(t("store.restore_refused", reason=t("backup.foreign")))
     if report.dropped and not drop_decisions:
         raise RestoreRefused(t("store.restore_refused", reason=t("backup.drops", decisions=report.dropped_named)))
+    if report.revived and not revive_accounts:
+        raise RestoreRefused(t("store.restore_refused", reason=t("backup.revives", accounts=report.revived_named)))
     before = store.head()
     payload = {"entries": report.entries, "previous_head": [before.seq, before.hash] if before else None,
                "restored_head": [report.head.seq, report.head.hash] if report.head else None}
@@ -255,6 +276,8 @@ def restore(store: Store, candidate: Path | str, *, admin: User, password: str, 
         payload["adopted_key"] = report.foreign_key
     if report.dropped:
         payload["dropped_decisions"] = list(report.dropped)
+    if report.revived:
+        payload["revived_accounts"] = list(report.revived)
     source = open_read_only(Path(candidate))
     try:
         store.replace_from(source, actor=confirmed.username, payload=payload)

@@ -31,6 +31,8 @@ STRINGS: dict[str, str] = {
     "val.moment": "debe ser una fecha que exista, con su hora o sin ella, escrita dd/mm/aaaa hh:mm como "
                   "30/11/2026 10:15 (también con «-» o «.», o con el año en dos cifras) o aaaa-mm-dd hh:mm como "
                   "2026-11-30 10:15, o una celda de fecha de Excel (se recibió «{value}»)",
+    "val.day_serial": "«{value}» es una fecha que Excel escribió como número, el {date}: dé a la celda formato de fecha "
+                      "o escríbala como dd/mm/aaaa",
     "val.day_range": "la fecha {value} está fuera de los años que Minga registra (de {first} a {last})",
     "val.not_given": "falta el valor (es obligatorio): «{value}» dice que no hay dato, y esta columna lo necesita",
     "val.not_given_code": "falta el valor (es obligatorio): «{value}» se lee como «no hay dato» (igual que «n/a») y "
