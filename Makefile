@@ -82,7 +82,7 @@ fonts:
 
 # Bring proposals, offers, PDOT, scenarios, cooperants and calls back to the demo (decisions and the log are kept).
 reset-demo: data
-	$(PY) -m core.proposals.records reset-demo
+	$(PY) -m core.proposals.demo_reset reset-demo
 
 clean-data:
 	rm -f data/*.parquet data/.build-stamp

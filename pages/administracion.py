@@ -8,7 +8,7 @@ import streamlit as st
 
 from core import fmt
 from core.parish import mirror
-from core.proposals import records
+from core.proposals import demo_reset
 from core.record import backup, signing
 from core.record.auth import BOUND_TO_PARISH, Action, PermissionDenied, Position, Role, User
 from core.record.store import ConflictError, StoreError
@@ -252,7 +252,7 @@ with st.form("admin-reset"):
     sure = st.checkbox(t("admin.reset_confirm"))
     if st.form_submit_button(t("admin.reset_submit")) and sure:
         try:
-            result = records.reset_demo(store, user)
+            result = demo_reset.reset_demo(store, user)
         except PermissionDenied as exc:
             session.denied(exc)
         except StoreError as exc:  # e.g. the store held by another process: said in Spanish

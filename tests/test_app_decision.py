@@ -4,7 +4,7 @@ import pytest
 
 from core.engine import scenarios
 from core.engine.allocation import AllocationRules
-from core.proposals import records
+from core.proposals import demo_reset, records
 from core.record import decisions, overlay
 from core.record.auth import Position, Role, User
 from core.record.store import Store
@@ -64,7 +64,7 @@ def test_the_board_records_a_decision_and_gets_its_acta(own_store):
     said = " ".join(i.value for i in again.info)
     assert f"Este escenario ya se aprobó en el acta {decision.number_es} (proyectos: {len(decision.funded)}," in said
     # the demo's reset keeps what the acta decided: the scenario still says it was approved
-    assert records.reset_demo(store_accounts(Store(own_store), ADMIN), ADMIN, kinds=(records.PROPOSAL,)).kept
+    assert demo_reset.reset_demo(store_accounts(Store(own_store), ADMIN), ADMIN, kinds=(records.PROPOSAL,)).kept
     assert "ya se aprobó" in " ".join(i.value for i in open_app_page(PAGE, BOARD).info)
     # the proposals' rows taken out of the store by hand: back to «Presentada», they compete again
     store = Store(own_store)

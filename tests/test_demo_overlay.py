@@ -17,11 +17,13 @@ from hypothesis import strategies as st
 from core.cooperation import calls, cooperants
 from core.data.db import query
 from core.data.schemas.catalogues import PdotObjective
+from core.engine import scenarios
+from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs
 from core.parish import records as parish_records
 from core.parish.models import ParishAssociation
 from core.parish.records import ParishBatch
-from core.proposals import built, records, removal
+from core.proposals import built, demo_reset, records, removal
 from core.proposals.bulk_status import change_statuses
 from core.proposals.import_preview import context_for
 from core.proposals.models import Proposal
@@ -106,7 +108,7 @@ def test_a_deleted_demo_proposal_stays_deleted_until_the_reset(store, con):
     [tombstone] = store.records("proposal", include_deleted=True)
     assert tombstone.deleted and store.log()[0].payload["base"]["proposal_id"] == gone
     assert store.verify().ok
-    assert records.reset_demo(store, ADMIN, kinds=("proposal",)).removed == 1
+    assert demo_reset.reset_demo(store, ADMIN, kinds=("proposal",)).removed == 1
     assert records.proposal(store, gone).version == 0
     assert store.records("proposal", include_deleted=True) == []
     assert store.verify().ok
@@ -120,12 +122,30 @@ def test_a_reset_takes_out_only_the_kinds_asked_and_keeps_the_parish_prepared_pd
     prepared = records.pdot_objectives(store, EL_VALLE)[0].item.model_copy(
         update={"pdot_objective_id": f"{OTHER}-OP01", "parish_code": OTHER, "is_illustrative": False})
     records.save_pdot_objective(store, PLANNER, prepared, expected_version=0)
-    assert records.reset_demo(store, ADMIN, kinds=("offer",)).removed == 1
+    assert demo_reset.reset_demo(store, ADMIN, kinds=("offer",)).removed == 1
     assert {v.item.offer_id: v.item.title for v in records.offers(store)}[offer.offer_id] == offer.title
     assert records.proposal(store, proposal.proposal_id).item.title == "Propuesta cambiada"
-    records.reset_demo(store, ADMIN)
+    demo_reset.reset_demo(store, ADMIN)
     assert records.proposal(store, proposal.proposal_id).item.title == proposal.title
     assert [v.item.pdot_objective_id for v in records.pdot_objectives(store, OTHER)] == [prepared.pdot_objective_id]
+    assert store.verify().ok
+
+
+def test_a_reset_keeps_what_a_parish_that_brought_its_own_data_entered(store):
+    """Cumbe registered its association and entered a proposal and a scenario: they are its reality, not the demo.
+    A reset used to take them out, and leave its association, survey and aid behind."""
+    store = _with_other_association(store)
+    demo = records.proposals(store, EL_VALLE)[0].item
+    records.save_proposal(store, PLANNER, demo.model_copy(update={"title": "Propuesta cambiada"}))
+    cumbe = _other_parish(demo, f"{OTHER}-P01")
+    records.save_proposal(store, PLANNER, cumbe)
+    scenario = scenarios.Scenario(name="Plan de Cumbe", parish_code=OTHER, weights={"feasibility": 50, "scope": 50},
+                                  rules=AllocationRules(budget_usd=20000))
+    scenarios.save_scenario(store, PLANNER, scenario)
+    assert demo_reset.reset_demo(store, ADMIN).removed == 1  # El Valle's change only
+    assert records.proposal(store, demo.proposal_id).item.title == demo.title
+    assert [v.item.proposal_id for v in records.proposals(store, OTHER)] == [cumbe.proposal_id]
+    assert [s.scenario.name for s in scenarios.list_scenarios(store, OTHER)] == ["Plan de Cumbe"]
     assert store.verify().ok
 
 
@@ -146,7 +166,8 @@ def test_two_parishes_never_share_a_proposal(store, con):
                       max_size=8))
 def test_each_parish_reads_the_demo_under_its_own_changes(tmp_path_factory, steps):
     """Whatever the edits, deletions, entries in another parish and resets, each parish reads exactly what a plain
-    dictionary of its records says, and the log verifies."""
+    dictionary of its records says, and the log verifies. The other parish brought in its own association: what it
+    entered is its own, not the demo, and a reset keeps it."""
     store = _with_other_association(Store(tmp_path_factory.mktemp("overlay") / "s.sqlite"))
     demo = {v.item.proposal_id: v.item.title for v in records.proposals(store, EL_VALLE)}
     expected = {EL_VALLE: dict(demo), OTHER: {}}
@@ -167,8 +188,8 @@ def test_each_parish_reads_the_demo_under_its_own_changes(tmp_path_factory, step
             records.save_proposal(store, PLANNER, entered)
             expected[OTHER][entered.proposal_id] = entered.title
         elif action == "reset":
-            records.reset_demo(store, ADMIN, kinds=("proposal",))
-            expected = {EL_VALLE: dict(demo), OTHER: {}}
+            demo_reset.reset_demo(store, ADMIN, kinds=("proposal",))
+            expected[EL_VALLE] = dict(demo)
         for parish, titles in expected.items():
             assert {v.item.proposal_id: v.item.title for v in records.proposals(store, parish)} == titles
     assert store.verify().ok
@@ -209,7 +230,7 @@ def test_only_a_logged_removal_may_take_a_row_out(store):
     demo = records.proposals(store, EL_VALLE)
     for item in demo[:2]:
         records.save_proposal(store, PLANNER, item.item.model_copy(update={"summary": "Editada"}), 0)
-    records.reset_demo(store, ADMIN, kinds=("proposal",))
+    demo_reset.reset_demo(store, ADMIN, kinds=("proposal",))
     assert store.verify().ok and [e.payload.get("removed") for e in store.log(limit=2)] == [True, True]
     records.save_proposal(store, PLANNER, demo[0].item.model_copy(update={"summary": "Otra vez"}), 0)
     with sqlite3.connect(store.path) as con:
@@ -224,7 +245,7 @@ def test_a_backup_with_edits_tombstones_and_removals_is_accepted(store, tmp_path
     removal.delete_proposal(store, PLANNER, demo[1].item.proposal_id, 0)
     offer = records.offers(store)[0].item
     records.save_offer(store, PLANNER, offer.model_copy(update={"title": "Cambiada"}), 0)
-    records.reset_demo(store, ADMIN, kinds=("offer",))
+    demo_reset.reset_demo(store, ADMIN, kinds=("offer",))
     report = backup.inspect_backup(store, backup.backup_to(store, tmp_path / "respaldo.sqlite"))
     assert report.problems == () and report.entries == len(store.log())
 

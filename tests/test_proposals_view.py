@@ -15,7 +15,7 @@ from core.data.db import connect, files_stamp
 from core.parish import mirror
 from core.parish.models import ParishProblem
 from core.parish.records import ParishBatch, save_as
-from core.proposals import records, removal
+from core.proposals import demo_reset, records, removal
 from core.proposals.models import Proposal, ProposalStatus
 from core.record.auth import Role, User
 from core.record.store import Store
@@ -78,7 +78,7 @@ def test_bringing_back_the_demo_brings_back_its_rows(store, built_data_dir):
     first = records.proposals(store, ELVALLE)[0].item
     removal.delete_proposal(store, PLANNER, first.proposal_id, expected_version=0)
     assert first.proposal_id not in _rows(built_data_dir)
-    records.reset_demo(store, ADMIN)
+    demo_reset.reset_demo(store, ADMIN)
     assert _rows(built_data_dir) == demo
 
 

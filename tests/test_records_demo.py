@@ -8,7 +8,7 @@ import pytest
 from core.data.paths import SOURCES_DIR
 from core.engine.allocation import AllocationRules
 from core.engine.prioritization import load_inputs, prioritize
-from core.proposals import records
+from core.proposals import demo_reset, records
 from core.proposals.models import ProposalStatus
 from core.record import overlay
 from core.record.auth import PermissionDenied, Role, User
@@ -44,9 +44,9 @@ def test_reset_brings_back_the_demo_but_keeps_the_log(store, con):
     first = records.proposals(store, "010170")[0]
     records.save_proposal(store, PLANNER, first.item.model_copy(update={"title": "Cambiado antes del reinicio"}))
     with pytest.raises(PermissionDenied):
-        records.reset_demo(store, PLANNER)
+        demo_reset.reset_demo(store, PLANNER)
     log_before = len(store.log())
-    assert records.reset_demo(store, ADMIN).removed == 1
+    assert demo_reset.reset_demo(store, ADMIN).removed == 1
     back = records.proposal(store, first.item.proposal_id)
     assert (back.item.title, back.version) == (first.item.title, 0)
     assert live_count(store) == 0 and len(store.log()) == log_before + 1
@@ -70,7 +70,7 @@ def test_reset_brings_back_the_demo_cooperants_and_calls(store, con):
     store.apply([overlay.delete(calls.KIND, gone, "eliminar")], actor="tecnico")
     assert gone.record_id not in {c.call_id for c in calls.calls(store)}
 
-    assert records.reset_demo(store, ADMIN).removed == 3
+    assert demo_reset.reset_demo(store, ADMIN).removed == 3
     registry = cooperants.by_id(cooperants.cooperants(store))
     assert registry["CO-JAPON"].name == japan.name
     assert "CO-NUEVO" not in registry
@@ -83,7 +83,7 @@ def test_a_fresh_store_reads_the_demo_cooperants_and_a_reset_writes_nothing(stor
     from core.cooperation import cooperants
 
     assert {c.cooperant_id for c in cooperants.cooperants(store)} == _demo_ids("cooperants.json", "cooperant_id")
-    assert records.reset_demo(store, ADMIN).removed == 0
+    assert demo_reset.reset_demo(store, ADMIN).removed == 0
     assert {c.cooperant_id for c in cooperants.cooperants(store)} == _demo_ids("cooperants.json", "cooperant_id")
     assert live_count(store) == 0
 
@@ -103,7 +103,7 @@ def test_the_reset_command_restores_the_demo(tmp_path, con, built_data_dir, monk
     s = Store(path)
     first = records.proposals(s, "010170")[0].item
     records.save_proposal(s, PLANNER, first.model_copy(update={"title": "Cambio que el reinicio deshace"}))
-    assert records.main(["reset-demo", str(path)]) == 0
+    assert demo_reset.main(["reset-demo", str(path)]) == 0
     assert records.proposal(s, first.proposal_id).item.title == first.title
     assert s.log()[0].actor == "consola"
 
@@ -140,7 +140,7 @@ def test_the_demo_reset_keeps_what_an_acta_settled(store, con, approved, follow_
     records.save_proposal(store, PLANNER, edited.item.model_copy(update={"title": "Cambiado antes del reinicio"}))
     histories = {pid: records.proposal(store, pid).item.status_history for pid in kept}
 
-    result = records.reset_demo(store, ADMIN)
+    result = demo_reset.reset_demo(store, ADMIN)
 
     assert records.proposal(store, "EV-P01").item.title == edited.item.title
     now = {pid: records.proposal(store, pid).item for pid in ("EV-P02", "EV-P05", "EV-P09")}
@@ -167,15 +167,15 @@ def test_the_demo_reset_keeps_what_an_acta_settled(store, con, approved, follow_
 
 def test_only_proposals_are_kept_and_only_when_proposals_are_reset(store, con):
     _decided(store)
-    assert records.reset_demo(store, ADMIN, kinds=("offer",)).kept == ()
+    assert demo_reset.reset_demo(store, ADMIN, kinds=("offer",)).kept == ()
     assert records.proposal(store, "EV-P02").item.status == "funded"
-    [(pid, status, _)] = records.reset_demo(store, ADMIN, kinds=("proposal",)).kept[:1]
+    [(pid, status, _)] = demo_reset.reset_demo(store, ADMIN, kinds=("proposal",)).kept[:1]
     assert (pid, status) == ("EV-P02", "funded")
 
 
 def test_the_console_reset_says_which_proposals_an_acta_kept(store, con, capsys):
     decision = _decided(store)
-    assert records.main(["reset-demo", str(store.path)]) == 0
+    assert demo_reset.main(["reset-demo", str(store.path)]) == 0
     said = capsys.readouterr().out
     assert "Se mantuvieron 3 propuestas que decidió un acta: EV-P02 («Financiada», acta " in said
     assert decision.number_es in said and records.proposal(store, "EV-P09").item.status == "not_funded"

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from core.cooperation import stages
-from core.proposals import records
+from core.proposals import demo_reset, records
 from core.proposals.models import ProposalStatus
 from core.record import meeting, meeting_models
 from core.record.auth import PermissionDenied, Role, User
@@ -73,9 +73,9 @@ def _stale(store):
 # name → (the attack, what is raised, words of the Spanish refusal); each must store nothing
 ATTACKS = {
     # the account is read from the store, never from the caller's copy
-    "forged administrator": (lambda s: records.reset_demo(s, FORGED), PermissionDenied, "no permite"),
+    "forged administrator": (lambda s: demo_reset.reset_demo(s, FORGED), PermissionDenied, "no permite"),
     # … and one that is not stored, or no longer active, is told so (not that its role is «Observador»)
-    "account not stored": (lambda s: records.reset_demo(s, GHOST), PermissionDenied, "«fantasma» no está activa"),
+    "account not stored": (lambda s: demo_reset.reset_demo(s, GHOST), PermissionDenied, "«fantasma» no está activa"),
     "retired account": (lambda s: records.save_offer(s, RETIRED, _offer(s).item), PermissionDenied,
                         "no está activa"),
     "observer": (lambda s: records.save_proposal(s, None, _proposal(s, owned=True).item), PermissionDenied,

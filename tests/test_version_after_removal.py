@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.proposals import records
+from core.proposals import demo_reset, records
 from core.record import backup, logged_versions
 from core.record.auth import Accounts, Role, User
 from core.record.store import Change, ConflictError, Store
@@ -42,7 +42,7 @@ def test_a_form_opened_before_the_demo_reset_is_refused_after_the_record_is_writ
     first = records.save_proposal(store, PLANNER, demo.item.model_copy(update={"summary": "Primera"}), 0)
     stale = records.save_proposal(store, PLANNER, demo.item.model_copy(update={"summary": "Segunda"}), first)
     assert (first, stale) == (1, 2)  # a form opened now holds version 2
-    records.reset_demo(store, ADMIN, kinds=("proposal",))
+    demo_reset.reset_demo(store, ADMIN, kinds=("proposal",))
     assert records.proposal(store, pid).version == 0  # the demo record as built
     again = records.save_proposal(store, PLANNER, demo.item.model_copy(update={"summary": "Tras el reinicio"}), 0)
     edited = records.save_proposal(store, PLANNER, demo.item.model_copy(update={"summary": "Editada"}), again)
@@ -126,7 +126,7 @@ def test_versions_written_for_one_record_never_repeat(operations):
             elif operation == "remove" and now is not None:
                 store.apply([Change("proposal", pid, None, expected_version=now.version, remove=True)], actor="ana")
             elif operation == "reset":
-                records.reset_demo(store, ADMIN, kinds=("proposal",))
+                demo_reset.reset_demo(store, ADMIN, kinds=("proposal",))
             now = store.get("proposal", pid)
             read.append(now.version if now else 0)
         logged = _versions(store, "proposal", pid)

@@ -3,19 +3,18 @@ PDOT objectives (with each proposal's alignment kept on the proposal), saved wei
 
 The demo records (the El Valle proposals and offers, the illustrative PDOT; at national scale the synthetic
 proposals) are read where they are built and never copied into the store (core.record.overlay): the store holds
-only what people entered or changed, a demo record reads at version 0 until someone saves it, and `reset_demo`
-removes the store's rows of these kinds (logged), so the demo shows again. Every write checks the role in core.
+only what people entered or changed, a demo record reads at version 0 until someone saves it, and
+core.proposals.demo_reset takes the store's rows of these kinds out (logged), so the demo shows again. Every write
+checks the role in core.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-from core import fmt
 from core.cooperation.cooperants import KIND as COOPERANT
 from core.cooperation.cooperants import registered_offer
 from core.data import rural
@@ -34,7 +33,6 @@ from core.proposals.models import (
 from core.proposals.offers import ENTERED, CooperationOffer, kept_by_its_parish
 from core.record import facts, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, Role, User, require
-from core.record.decision_models import KIND as DECISION
 from core.record.decision_models import Decision
 from core.record.store import Change, ConflictError, Store, StoredRecord, Unchanged
 from core.texts import label, t
@@ -42,12 +40,6 @@ from core.user_text import require_visible
 
 PROPOSAL, OFFER, PDOT = "proposal", "offer", "pdot_objective"
 EDITABLE_KINDS = (PROPOSAL, OFFER, PDOT, "scenario", "weights")
-# What a board decision leaves a proposal it decided at (and the follow-up after funding)
-SETTLED = frozenset({*FUNDED_OR_LATER, ProposalStatus.NOT_FUNDED, ProposalStatus.NOT_ELIGIBLE})
-# What «restablecer demo» brings back: the editable kinds plus the cooperant registry and its calls.
-RESET_KINDS = (*EDITABLE_KINDS, "cooperant", "call")
-
-
 class Versioned(BaseModel):
     """A model read from the store with the version to send back when saving (optimistic lock)."""
 
@@ -55,64 +47,6 @@ class Versioned(BaseModel):
 
     item: Any
     version: int
-
-
-@dataclass(frozen=True)
-class DemoReset:
-    """What a reset of the demo did: how many stored records it took out, and the proposals it kept because a
-    recorded board decision settled them (id, status, the acta's number)."""
-
-    removed: int
-    kept: tuple[tuple[str, str, str], ...] = ()
-
-    def kept_es(self) -> str:
-        """The kept proposals in Spanish («Se mantuvieron N propuestas que decidió un acta: …»); '' when none."""
-        if not self.kept:
-            return ""
-        items = fmt.listing([t("admin.reset_kept_item", id=pid, status=label("proposal_status", status), number=number)
-                             for pid, status, number in self.kept])
-        return t("admin.reset_kept_one" if len(self.kept) == 1 else "admin.reset_kept", count=len(self.kept),
-                 items=items)
-
-
-def reset_demo(store: Store, user: User | None, kinds: tuple[str, ...] = RESET_KINDS) -> DemoReset:
-    """Bring proposals, offers, PDOT, weights, scenarios, cooperants and calls (or only `kinds`) back to the demo, in
-    one logged step; says how many stored records were taken out and which proposals were kept.
-
-    Decisions, meetings and the log are kept: a board's record is never erased. So are the PDOT objectives a
-    parish recorded in «Preparar la parroquia» (ids that start with its code): its reality, not the demo; and the
-    proposals an approved decision settled (funded, not funded or not eligible, and the follow-up since): brought
-    back to the demo they would compete again and contradict their acta.
-    """
-    Accounts(store).require(user, Action.MANAGE_STORE)
-    return _reset(store, user.username, kinds)
-
-
-def _prepared_by_the_parish(record: StoredRecord) -> bool:
-    return record.kind == PDOT and bool(record.parish_code) and record.record_id.startswith(f"{record.parish_code}-")
-
-
-def settled_by_an_acta(store: Store) -> dict[str, tuple[str, str]]:
-    """Stored proposal id → (its status, the number of the newest approved decision that decided it), for each live
-    stored proposal an approved decision funded or left out and that no longer competes (its acta settled it)."""
-    decided: dict[str, str] = {}
-    for record in sorted(store.records(DECISION), key=lambda r: r.record_id):  # the newest acta last, so it names it
-        if record.body.get("approved"):
-            for line in [*record.body.get("funded", []), *record.body.get("left_out", [])]:
-                decided[line.get("proposal_id")] = record.body.get("number_es") or record.record_id
-    return {r.record_id: (str(r.body.get("status")), decided[r.record_id]) for r in store.records(PROPOSAL)
-            if r.record_id in decided and r.body.get("status") in SETTLED}
-
-
-def _reset(store: Store, actor: str, kinds: tuple[str, ...] = RESET_KINDS) -> DemoReset:
-    settled = settled_by_an_acta(store) if PROPOSAL in kinds else {}
-    changes = overlay.removals(store, kinds, t("log.action.reset_demo"),
-                              keep=lambda r: _prepared_by_the_parish(r) or (r.kind == PROPOSAL and r.record_id in settled))
-    store.apply(changes, actor=actor)
-    for pid, (status, number) in sorted(settled.items()):  # the log says what the reset left as its acta settled it
-        store.append_event(PROPOSAL, pid, {"kept": True, "status": status, "decision": number}, actor=actor,
-                           action=t("log.action.reset_demo_kept", number=number))
-    return DemoReset(len(changes), tuple((pid, status, number) for pid, (status, number) in sorted(settled.items())))
 
 
 # -- proposals ---------------------------------------------------------------------------------------
@@ -380,21 +314,3 @@ def _save(store: Store, actor: User, kind: str, record_id: str, item: BaseModel,
                                   t(action_key), base=overlay.base(kind, record_id))], actor=actor.username,
                           unchanged=unchanged, changed=changed)
     return saved.version
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m core.proposals.records reset-demo [STORE]`: the same reset, for whoever runs the server."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m core.proposals.records")
-    parser.add_argument("command", choices=["reset-demo"])
-    parser.add_argument("store", nargs="?", help=t("cli.store"))
-    args = parser.parse_args(argv)
-    store = Store(args.store) if args.store else Store()
-    result = _reset(store, actor="consola")
-    print(" ".join(filter(None, [t("cli.reset.done", path=store.path, count=result.removed), result.kept_es()])))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
