@@ -2,10 +2,11 @@
 again (core.record.overlay reads the built records under what the store holds). `python -m core.proposals.demo_reset
 reset-demo [STORE]` (`make reset-demo`) does the same for whoever runs the server.
 
-What a parish brought in as its own is its reality, not the demo, and stays: everything of a parish prepared in
-Minga (one whose associations the store holds: «Preparar la parroquia», or a proposals import that created them),
+What a parish brought in as its own is its reality, not the demo, and stays: what a parish prepared in Minga
+entered (one whose associations the store holds: «Preparar la parroquia», or a proposals import that created them),
 and the PDOT objectives a parish recorded (ids that start with its code). So do the proposals an approved decision
-settled, and decisions, meetings and the log: a board's record is never erased.
+settled, and decisions, meetings and the log: a board's record is never erased. An edit or a deletion of a demo
+record goes back to the demo in every parish: one association stored for El Valle does not make its demo its own.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ def _reset(store: Store, actor: str, kinds: tuple[str, ...] = RESET_KINDS) -> De
 
     def stays(record: StoredRecord) -> bool:
         recorded_pdot = record.kind == PDOT and record.record_id.startswith(f"{record.parish_code}-")
-        return (record.parish_code in prepared or (bool(record.parish_code) and recorded_pdot)
+        return ((record.parish_code in prepared and overlay.base(record.kind, record.record_id) is None)
+                or (bool(record.parish_code) and recorded_pdot)
                 or (record.kind == PROPOSAL and record.record_id in settled))
 
     changes = overlay.removals(store, kinds, t("log.action.reset_demo"), keep=stays)
