@@ -3,8 +3,8 @@ again (core.record.overlay reads the built records under what the store holds). 
 reset-demo [STORE]` (`make reset-demo`) does the same for whoever runs the server.
 
 What a parish brought in as its own is its reality, not the demo, and stays: what a parish prepared in Minga
-entered (one whose associations the store holds: «Preparar la parroquia», or a proposals import that created them),
-and the PDOT objectives a parish recorded (ids that start with its code). So do the proposals an approved decision
+entered (one whose associations the store holds: «Preparar la parroquia», or a proposals import that created them;
+an offer is the parish's its body names), and the PDOT objectives a parish recorded (ids that start with its code). So do the proposals an approved decision
 settled, and decisions, meetings and the log: a board's record is never erased. An edit or a deletion of a demo
 record goes back to the demo in every parish: one association stored for El Valle does not make its demo its own.
 """
@@ -68,13 +68,18 @@ def settled_by_an_acta(store: Store) -> dict[str, tuple[str, str]]:
             if r.record_id in decided and r.body.get("status") in SETTLED}
 
 
+def _parish_of(record: StoredRecord) -> str | None:
+    """The parish a stored row is of: the record's, or the one its body names (an offer is stored without one)."""
+    return record.parish_code or (record.body or {}).get("parish_code")
+
+
 def _reset(store: Store, actor: str, kinds: tuple[str, ...] = RESET_KINDS) -> DemoReset:
     settled = settled_by_an_acta(store) if PROPOSAL in kinds else {}
     prepared = {r.parish_code for r in store.records(ASSOCIATION) if r.parish_code}
 
     def stays(record: StoredRecord) -> bool:
         recorded_pdot = record.kind == PDOT and record.record_id.startswith(f"{record.parish_code}-")
-        return ((record.parish_code in prepared and overlay.base(record.kind, record.record_id) is None)
+        return ((_parish_of(record) in prepared and overlay.base(record.kind, record.record_id) is None)
                 or (bool(record.parish_code) and recorded_pdot)
                 or (record.kind == PROPOSAL and record.record_id in settled))
 
