@@ -70,3 +70,18 @@ def test_an_account_deactivated_in_the_backup_too_is_not_named(store, tmp_path):
     Accounts(store).create(Accounts(store).get("admin"), User(username="nuevo", display_name="Nuevo",
                                                               role=Role.PLANNER), PASSWORD)
     assert backup.inspect_backup(store, later).revived == ()
+
+
+def test_a_restore_that_frees_a_planner_tied_since_names_it_and_needs_consent(store):
+    """«tecnica» served every parish when the backup was made; since, the administrator tied it to Cumbe's GAD. The
+    backup would give it every parish's proposals, offers and meetings back: as an account reactivated, it is named
+    and restored only when the administrator says so."""
+    candidate = store.path.parent / "respaldo.sqlite"
+    Accounts(store).set_parish(Accounts(store).get("admin"), "tecnica", "010152")
+    assert backup.inspect_backup(store, candidate).revived == ("tecnica",)
+    with pytest.raises(RestoreRefused, match="tecnica"):
+        backup.restore(store, candidate, admin=ADMIN, password=PASSWORD)
+    assert Accounts(store).get("tecnica").parish_code == "010152"
+    backup.restore(store, candidate, admin=ADMIN, password=PASSWORD, revive_accounts=True)
+    assert Accounts(store).get("tecnica").parish_code is None
+    assert store.log(limit=1)[0].payload["revived_accounts"] == ["tecnica"]

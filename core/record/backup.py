@@ -104,7 +104,8 @@ class BackupReport:
     foreign_key: str | None  # another installation's public key (PEM) its log verifies with; None when ours
     # the decisions the store holds that the backup does not hold as they are now: a restore would take them out
     dropped: tuple[str, ...] = ()
-    # the accounts of the store the backup gives back what was taken from them since: active again, or administrator
+    # the accounts of the store the backup gives back what was taken from them since: active again, administrator
+    # again, or free of the parish they were tied to
     revived: tuple[str, ...] = ()
 
     @property
@@ -165,11 +166,14 @@ def _model(kind: str) -> type[BaseModel] | None:
 
 
 def _revived(store: Store, accounts: list[User]) -> tuple[str, ...]:
-    """The backup's `accounts` that the store holds deactivated, or holds as other than administrator while the backup
-    makes them one: restoring it would give them back a sign-in or the administration taken from them."""
+    """The backup's `accounts` that the store holds deactivated, as other than administrator while the backup makes
+    them one, or tied to a parish the backup does not tie them to (a planner since tied to its GAD's, a board member
+    moved to another junta): restoring it would give them back a sign-in, the administration or a parish's work
+    taken from them."""
     now = {u.username: u for u in Accounts(store).users()}
     return tuple(sorted(a.username for a in accounts if a.active and (ours := now.get(a.username)) is not None and (
-        not ours.active or (a.role == Role.ADMIN and ours.role != Role.ADMIN))))
+        not ours.active or (a.role == Role.ADMIN and ours.role != Role.ADMIN)
+        or (ours.parish_code is not None and a.parish_code != ours.parish_code))))
 
 
 def _record_problems(con: sqlite3.Connection) -> tuple[list[str], list[User]]:

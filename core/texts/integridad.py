@@ -132,10 +132,11 @@ STRINGS: dict[str, str] = {
                           "instalación, y no se adopta.",
     "backup.drops": "no tiene, como están ahora, estas decisiones de la junta: {decisions}. Restaurarlo las quitaría "
                     "del almacén; si es lo que quiere, confirme que se pierden.",
-    "backup.revives": "devolvería a estas cuentas lo que se les quitó después de hacerlo (volverían a estar activas, o a "
-                      "ser administradoras): {accounts}. Si es lo que quiere, confírmelo.",
+    "backup.revives": "devolvería a estas cuentas lo que se les quitó después de hacerlo (volverían a estar activas, a "
+                      "ser administradoras, o a trabajar para otra parroquia o para todas): {accounts}. Si es lo que quiere, confírmelo.",
     "admin.restore_revives": "Este respaldo devuelve a estas cuentas lo que se les quitó después de hacerlo (volverían "
-                             "a ingresar, o a administrar Minga): {accounts}. Revíselas en «Usuarios» al terminar.",
+                             "a ingresar, a administrar Minga, o a trabajar para otra parroquia o para todas): "
+                             "{accounts}. Revíselas en «Usuarios» al terminar.",
     "admin.restore_revive_confirm": "Entiendo que estas cuentas vuelven a estar como en el respaldo",
     "backup.copy_failed": "el archivo no se pudo copiar sobre el almacén; lo actual no cambió.",
     "admin.key_warning": "La clave que firma el registro NO está en el respaldo: está en {path} (huella "
