@@ -28,11 +28,13 @@ class CellError(ValueError):
 
 
 def text(value: Any) -> str | None:
-    """The cell as text (a formula's own text), None when blank."""
+    """The cell as text (a formula's own text), None when blank; TRUE/FALSE as the page shows them («Sí», «No»)."""
     if isinstance(value, Formula):
         value = value.cached if value.cached is not None else value.text
     if value is None:
         return None
+    if isinstance(value, bool):
+        return label("bool", value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):

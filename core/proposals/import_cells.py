@@ -46,11 +46,14 @@ def zero_dash(value: Any) -> bool:
 
 
 def cell_text(value: Any) -> str | None:
-    """A cell as plain text, exactly as written (formulas and HTML included), or None when blank."""
+    """A cell as plain text, exactly as written (formulas and HTML included), or None when blank; a workbook's
+    TRUE/FALSE as the page shows a yes/no («Sí», «No»), never Python's «True»."""
     if isinstance(value, Formula):
         return value.text
     if is_blank(value):
         return None
+    if isinstance(value, bool):
+        return label("bool", value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
