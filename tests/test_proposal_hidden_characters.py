@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from core.parish.models import ParishAssociation, global_id
 from core.parish.records import ParishBatch, save_as
-from core.proposals import entry, imports, records
+from core.proposals import bulk_status, entry, imports, records
 from core.proposals.import_preview import ImportContext
 from core.proposals.models import Proposal
 from core.record.auth import Role, User
@@ -103,3 +103,17 @@ def test_a_nested_sheet_cell_with_a_hidden_character_is_refused_at_its_cell(shee
     assert [r.action for r in preview.rows] == ["error"]
     assert any(p.file == f"p.xlsx › {sheet}" and p.row == 2 and p.column == column and "U+" in p.message
                for p in preview.problems), preview.problems
+
+
+def test_a_status_note_with_a_hidden_character_moves_no_proposal(tmp_path):
+    """Moving several proposals at once stored the note as given: a right-to-left override in it went into the
+    status history, which no save may change afterwards, so every later save of the proposal was refused."""
+    store = _store(tmp_path)
+    records.save_proposal(store, PLANNER, _proposal("Riego por goteo"))
+    with pytest.raises(bulk_status.BulkRefused, match="U\\+202E"):
+        bulk_status.change_statuses(store, PLANNER, ["P01"], "submitted", today=dt.date(2026, 12, 5),
+                                    note="Revisado\u202e por la técnica")
+    stored = records.proposal(store, "P01")
+    assert (stored.version, stored.item.status_history) == (1, [])
+    bulk_status.change_statuses(store, PLANNER, ["P01"], "submitted", today=dt.date(2026, 12, 5), note="Revisado")
+    records.save_proposal(store, PLANNER, records.proposal(store, "P01").item.model_copy(update={"summary": "Tanques"}))

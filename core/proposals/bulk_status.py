@@ -18,6 +18,7 @@ from core.record import facts, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, User, can, require
 from core.record.store import Change, Store
 from core.texts import label, t
+from core.user_text import require_visible
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def change_statuses(store: Store, user: User | None, proposal_ids: Sequence[str]
             rural.require_rural(proposal.parish_code)
             facts.require_past(today, t("facts.field.step", id=proposal_id, status=label("proposal_status", target)))
             moved = proposal.with_status(target, date=today, note=note or None)
+            require_visible(moved)  # the note goes into a history no later save changes (core.user_text)
             actor = may_write_proposal(user, moved, record.body)
         except (ValueError, PermissionDenied) as exc:
             refusals.append(Refusal(proposal_id, proposal.title, str(exc)))
