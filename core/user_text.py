@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ValidationInfo
@@ -85,15 +86,16 @@ Lines = Annotated[str, AfterValidator(_lines)]
 OneLine = Annotated[str, BeforeValidator(_folded), AfterValidator(_line)]
 
 
-def require_visible(record: BaseModel) -> None:
-    """ValueError (Spanish, naming the field) when a text anywhere in `record` holds a character it may not
-    (line breaks and tabs aside): the check of `entered` alone, for a record core builds from another with
-    `model_copy`, which its other rules need not meet again."""
+def require_visible(record: BaseModel, named: Callable[[str], str] | None = None) -> None:
+    """ValueError (Spanish, naming the field: by `named`, else its `field` label) when a text anywhere in `record`
+    holds a character it may not (line breaks and tabs aside): the check of `entered` alone, for a record core builds
+    from another with `model_copy`, which its other rules need not meet again."""
     for name, value in record.model_dump(mode="json").items():
         for text in _texts(value):
             if (found := first_hidden(text, multiline=True)) is not None:
                 position, char = found
-                raise ValueError(t("field.where", field=label("field", name), message=t(
+                field = named(name) if named is not None else label("field", name)
+                raise ValueError(t("field.where", field=field, message=t(
                     "text.err.hidden", code=f"U+{ord(char):04X}", position=position)))
 
 

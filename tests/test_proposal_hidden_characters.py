@@ -117,3 +117,21 @@ def test_a_status_note_with_a_hidden_character_moves_no_proposal(tmp_path):
     assert (stored.version, stored.item.status_history) == (1, [])
     bulk_status.change_statuses(store, PLANNER, ["P01"], "submitted", today=dt.date(2026, 12, 5), note="Revisado")
     records.save_proposal(store, PLANNER, records.proposal(store, "P01").item.model_copy(update={"summary": "Tanques"}))
+
+
+@pytest.mark.parametrize(("field", "named"), [("summary", "Resumen"), ("background", "Antecedentes"),
+                                              ("risks", "Riesgos")])
+def test_core_names_the_field_in_spanish(tmp_path, field, named):
+    """core's refusal reaches the page when the form does not hold the text (a status note, a text stored before):
+    it named the field as the code does («summary: tiene un carácter…»)."""
+    text = "Sequía\u200b"
+    spoofed = _proposal("Riego por goteo").model_copy(update={field: [text] if field == "risks" else text})
+    with pytest.raises(ValueError, match=f"^{named}: .*U\\+200B"):
+        records.save_proposal(_store(tmp_path), PLANNER, spoofed)
+
+
+def test_a_status_note_refusal_names_the_history_in_spanish(tmp_path):
+    store = _store(tmp_path)
+    records.save_proposal(store, PLANNER, _proposal("Riego por goteo"))
+    with pytest.raises(bulk_status.BulkRefused, match="Historial de estados: .*U\\+202E"):
+        bulk_status.change_statuses(store, PLANNER, ["P01"], "submitted", today=dt.date(2026, 12, 5), note="Ya\u202e")

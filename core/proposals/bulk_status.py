@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.data import rural
+from core.proposals.entry import field_label
 from core.proposals.models import Proposal, ProposalStatus
 from core.proposals.records import PROPOSAL, may_write_proposal
 from core.record import facts, overlay
@@ -67,7 +68,7 @@ def change_statuses(store: Store, user: User | None, proposal_ids: Sequence[str]
             rural.require_rural(proposal.parish_code)
             facts.require_past(today, t("facts.field.step", id=proposal_id, status=label("proposal_status", target)))
             moved = proposal.with_status(target, date=today, note=note or None)
-            require_visible(moved)  # the note goes into a history no later save changes (core.user_text)
+            require_visible(moved, field_label)  # the note goes into a history no later save changes (core.user_text)
             actor = may_write_proposal(user, moved, record.body)
         except (ValueError, PermissionDenied) as exc:
             refusals.append(Refusal(proposal_id, proposal.title, str(exc)))

@@ -21,6 +21,7 @@ from core.data import rural
 from core.data.schemas.catalogues import PdotObjective
 from core.parish.mirror import ASSOCIATION
 from core.proposals.built import ASSOCIATIONS
+from core.proposals.entry import field_label
 from core.proposals.models import (
     ALLOWED_TRANSITIONS,
     COMPETING,
@@ -135,7 +136,7 @@ def save_proposal(store: Store, user: User | None, proposal: Proposal, expected_
     The rights are checked against the stored record, and the save expects that very version, so a change
     made between the check and the write is refused as a conflict rather than overwritten.
     """
-    require_visible(proposal)  # what its texts may hold (core.user_text): refused before anything is read
+    require_visible(proposal, field_label)  # what its texts may hold (core.user_text): refused before anything is read
     rural.require_rural(proposal.parish_code)
     record = overlay.current(store, PROPOSAL, proposal.proposal_id)
     stored = record.body if record is not None and not record.deleted else None
@@ -191,7 +192,7 @@ def import_proposals(store: Store, user: User | None, items: list[Proposal],
     same transaction.
     """
     for item in items:
-        require_visible(item)  # what their texts may hold (core.user_text)
+        require_visible(item, field_label)  # what their texts may hold (core.user_text)
     for parish_code in dict.fromkeys(item.parish_code for item in items):
         rural.require_rural(parish_code)
     actor = Accounts(store).require(user, Action.EDIT_PROPOSAL)

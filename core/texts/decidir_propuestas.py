@@ -42,6 +42,7 @@ STRINGS = {
     # form
     "prop.field.budget_lines": "Presupuesto por líneas",
     "prop.field.indicators": "Indicadores",
+    "prop.field.status_history": "Historial de estados",
     "prop.form.pick": "Propuesta",
     "prop.form.new": "— Nueva propuesta —",
     "prop.form.section.identity": "Identificación",
