@@ -200,11 +200,14 @@ def consistency(store: Store, batch: ParishBatch) -> list[RowProblem]:
 def _consistency(store: Store, batch: ParishBatch, held: dict[tuple[str, str], StoredRecord]) -> list[RowProblem]:
     """A code another parish holds, two associations with one name, more members surveyed than an association has."""
     problems = []
-    for kind, record_id, _ in _records(batch):  # a code another parish uses is never taken over (Alineación
+    for kind, record_id, body in _records(batch):  # a code another parish uses is never taken over (Alineación
         stored = held.get((kind, record_id))  # takes any PDOT objective code)
         if stored is not None and stored.parish_code not in (None, batch.parish_code):
             problems.append(RowProblem(t("parish.where.records"), None, None, t(
                 "store.parish_taken", record=record_id, parish=stored.parish_code)))
+        elif body.get("parish_code") not in (None, batch.parish_code):  # the views would show it in that parish
+            problems.append(RowProblem(t("parish.where.records"), None, None, t("parish.err.other_parish", record=(
+                record_id), other=rural.named(body["parish_code"]), parish=rural.named(batch.parish_code))))
     totals = {a.association_id: a for a in stored_associations(store, batch.parish_code)}
     totals.update({a.association_id: a for a in batch.associations})
     problems += _names_that_point_two_ways(totals.values(), {a.association_id for a in batch.associations})

@@ -62,6 +62,7 @@ STRINGS: dict[str, str] = {
                              "ayuda o una respuesta que la nombre no sabría a cuál va. Use otro nombre",
     "parish.err.member_elsewhere": "la ayuda {code} nombra al socio «{member}», que la encuesta registra en otra "
                                    "asociación que la de la ayuda",
+    "parish.err.other_parish": "«{record}» es un registro de {other}, no de {parish}: cárguelo en su parroquia",
     "parish.err.not_stored": "«{code}» no es un registro guardado de la parroquia",
     "parish.err.still_named": "«{record}» no se quita: lo nombra {by} «{by_id}»; quite o cambie eso primero",
     "parish.err.no_rows": "el archivo no tiene filas",
