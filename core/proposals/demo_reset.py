@@ -2,11 +2,13 @@
 again (core.record.overlay reads the built records under what the store holds). `python -m core.proposals.demo_reset
 reset-demo [STORE]` (`make reset-demo`) does the same for whoever runs the server.
 
-What a parish brought in as its own is its reality, not the demo, and stays: what a parish prepared in Minga
-entered (one whose associations the store holds: «Preparar la parroquia», or a proposals import that created them;
-an offer is the parish's its body names), and the PDOT objectives a parish recorded (ids that start with its code). So do the proposals an approved decision
-settled, and decisions, meetings and the log: a board's record is never erased. An edit or a deletion of a demo
-record goes back to the demo in every parish: one association stored for El Valle does not make its demo its own.
+What a parish brought in as its own is its reality, not the demo, and stays:
+- the records a parish prepared in Minga entered (one whose associations the store holds, from «Preparar la
+  parroquia» or a proposals import that created them; an offer belongs to the parish its body names);
+- the PDOT objectives a parish recorded (ids that start with its code);
+- the proposals an approved decision settled, and decisions, meetings and the log: a board's record is never erased.
+An edit or a deletion of a demo record goes back to the demo in every parish: one association stored for El Valle
+does not make its demo its own.
 """
 
 from __future__ import annotations

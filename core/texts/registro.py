@@ -110,7 +110,7 @@ STRINGS = {
     "admin.restore_too_big": "El archivo pesa {size} MB; el máximo es {limit} MB.",
     "admin.reset": "Restablecer la demostración",
     "admin.reset_help": "Devuelve propuestas, ofertas, PDOT, pesos, escenarios, cooperantes y convocatorias al estado inicial de la demostración. "
-                        "Las decisiones, sesiones, usuarios y el registro se conservan, como todo lo de las parroquias "
+                        "Las decisiones, sesiones, usuarios y el registro se conservan, como lo que ingresaron las parroquias "
                         "que trajeron sus propios datos; las propuestas que decidió un acta mantienen su estado y su "
                         "seguimiento.",
     "admin.reset_kept": "Se mantuvieron {count} propuestas que decidió un acta: {items}. Su estado y su seguimiento "
