@@ -15,6 +15,14 @@ from tests.test_browser_propuestas import upload
 pytestmark = pytest.mark.browser
 
 
+def _confirm_and_restore(page) -> None:
+    """The administrator's password and «I understand», then «Restaurar», as the form asks."""
+    page.get_by_label("Su contraseña de administrador, para confirmar").fill(TEST_PASSWORD)
+    page.get_by_text("Entiendo que lo actual se reemplaza por el respaldo").click()
+    page.get_by_role("button", name="Restaurar").click()
+    wait_for_app(page)
+
+
 def test_the_administrator_restores_only_a_true_backup(page, app_url, test_accounts, tmp_path):
     page.goto(app_url)
     wait_for_app(page)
@@ -36,10 +44,7 @@ def test_the_administrator_restores_only_a_true_backup(page, app_url, test_accou
     upload(page, true_backup)
     expect(page.get_by_text("El respaldo es válido")).to_be_visible()
     expect(page.get_by_text("Usuarios del respaldo")).to_be_visible()
-    page.get_by_label("Su contraseña de administrador, para confirmar").fill(TEST_PASSWORD)
-    page.get_by_text("Entiendo que lo actual se reemplaza por el respaldo").click()
-    page.get_by_role("button", name="Restaurar").click()
-    wait_for_app(page)
+    _confirm_and_restore(page)
     expect(page.get_by_text("Respaldo restaurado")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
     last = store.log(limit=1)[0]
@@ -64,10 +69,7 @@ def test_a_backup_that_reactivates_an_account_is_restored_only_once_confirmed(pa
     upload(page, older)
     expect(page.get_by_text("Este respaldo devuelve a estas cuentas")).to_be_visible()
     expect(page.get_by_text("«saliente» (Persona que se fue)")).to_be_visible()
-    page.get_by_label("Su contraseña de administrador, para confirmar").fill(TEST_PASSWORD)
-    page.get_by_text("Entiendo que lo actual se reemplaza por el respaldo").click()
-    page.get_by_role("button", name="Restaurar").click()
-    wait_for_app(page)
+    _confirm_and_restore(page)
     expect(page.get_by_text("devolvería a estas cuentas")).to_be_visible()  # refused: not confirmed
     assert not accounts.get("saliente").active
     page.get_by_text("Entiendo que estas cuentas vuelven a estar como en el respaldo").click()
