@@ -300,3 +300,24 @@ def test_an_agreement_closed_early_asks_for_no_more_reports(store, today, raised
                                                         early_reason="El cooperante canceló el convenio"))
     frame = monitoring.flags_frame(store, [agreement], today)
     assert {f for f in monitoring.FLAGS if frame[f].item()} == raised
+
+
+@pytest.mark.parametrize("evaluator", ["planner", "cooperant"])
+def test_a_closing_dated_before_a_stored_report_is_refused(store, evaluator):
+    """A closing evaluation backdated before a stored report (R2, 50 % on 30/06/2027) was saved «early at 10 %»: the
+    agreement then held a report after its closing, which a closed agreement never takes, and the evaluation judged
+    a progress the project had passed."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    monitoring.save_report(store, PLANNER, _report("R1", dt.date(2027, 2, 28), 10))
+    monitoring.save_report(store, PLANNER, _report("R2", dt.date(2027, 6, 30), 50, spent_gad=3_000))
+    backdated = _evaluation(evaluator, evaluated_on=dt.date(2027, 3, 1),
+                            early_reason="El cooperante canceló el convenio por falta de fondos")
+    with pytest.raises(ValueError, match=re.escape(
+            "El informe R2 del convenio CONV-2026-001 cubre un período que termina el 30/06/2027, después de esta "
+            "evaluación de cierre (01/03/2027)")):
+        closing.save_evaluation(store, PLANNER, backdated)
+    assert closing.evaluations(store, agreement.agreement_id) == []
+    assert agr.closed_on(store, agreement.agreement_id) is None
+    closing.save_evaluation(store, PLANNER, backdated.model_copy(update={"evaluated_on": dt.date(2027, 6, 30)}))
+    assert agr.closed_on(store, agreement.agreement_id) == dt.date(2027, 6, 30)

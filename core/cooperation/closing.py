@@ -83,13 +83,19 @@ def evaluations(store: Store, agreement_id: str) -> list[ClosingEvaluation]:
 
 
 def require_closable(store: Store, agreement: Agreement, evaluation: ClosingEvaluation) -> None:
-    """ValueError (Spanish) when the closing evaluation comes before the agreement ends, the newest report by then
+    """ValueError (Spanish) when a stored report covers a period ending after the evaluation (closing it then would
+    leave reports after the closing, which a closed agreement never takes: monitoring.require_open); when the
+    closing evaluation comes before the agreement ends, the newest report by then
     is short of 100 % and no reason for closing early is given (brief R14, thesis §3.3.3: the evaluation of results
     ends the project with its final report). A reason given for a closing that is not early is refused too: the
     final report would print it as the reason the project closed early."""
     given = (evaluation.early_reason or "").strip()
-    reached = [r for r in reports(store, agreement.agreement_id) if r.period_end <= evaluation.evaluated_on]
-    progress = reached[-1].physical_progress_pct if reached else 0.0
+    history = reports(store, agreement.agreement_id)
+    if history and history[-1].period_end > evaluation.evaluated_on:  # the closing judges every stored report
+        raise ValueError(t("close.err.before_report", report=history[-1].report_id, number=agreement.number_es,
+                           period_end=fmt.date(history[-1].period_end), date=fmt.date(evaluation.evaluated_on),
+                           field=label("field", "evaluated_on")))
+    progress = history[-1].physical_progress_pct if history else 0.0
     if evaluation.evaluated_on >= agreement.end_date or progress >= 100:
         if given:
             raise ValueError(t("close.err.not_early", number=agreement.number_es, end=fmt.date(agreement.end_date),

@@ -67,6 +67,10 @@ STRINGS = {
                             "avance físico: este cierre no es anticipado. Deje vacío «{reason}»; el informe final "
                             "lo imprimiría como el motivo de un cierre anticipado."),
     "close.err.before_start": "La evaluación de cierre no puede ser anterior al inicio del convenio.",
+    "close.err.before_report": ("El informe {report} del convenio {number} cubre un período que termina el "
+                                "{period_end}, después de esta evaluación de cierre ({date}): la evaluación de "
+                                "cierre va con fecha igual o posterior al último informe guardado. Revise "
+                                "«{field}»."),
     "close.criterion.pertinencia": "Pertinencia",
     "close.criterion.eficiencia": "Eficiencia",
     "close.criterion.eficacia": "Eficacia",
