@@ -205,3 +205,20 @@ def test_a_closed_agreement_is_no_longer_flagged_for_a_change_of_course(agreemen
     _closed_early(store, signed)
     frame = monitoring.flags_frame(store, [signed], today)
     assert {f for f in (*monitoring.FLAGS, *reviews.REVIEW_FLAGS) if frame[f].item()} == raised
+
+
+def test_a_closing_dated_before_the_midterm_evaluation_is_refused(agreement):
+    """A closing evaluation backdated before the stored mid-term evaluation was saved: the agreement then held a
+    mid-term evaluation after its closing, which a closed agreement never takes (save_midterm refuses it)."""
+    store, signed = agreement
+    reviews.save_midterm(store, PLANNER, _midterm(signed.agreement_id, evaluated_on=dt.date(2027, 6, 30)))
+    with pytest.raises(ValueError, match=re.escape(
+            "La evaluación intermedia del convenio CONV-2026-001 es del 30/06/2027, después de esta evaluación de "
+            "cierre (01/03/2027)")):
+        _closed_early(store, signed)
+    assert closing.evaluations(store, signed.agreement_id) == []
+    closing.save_evaluation(store, PLANNER, closing.ClosingEvaluation(  # the same day: the closing saw it
+        agreement_id=signed.agreement_id, evaluator="planner", evaluator_name="Técnica", evaluated_on=dt.date(2027, 6, 30),
+        early_reason="El cooperante canceló el convenio",
+        scores=[closing.CriterionScore(criterion=c, score=2, evidence="Actas") for c in closing.CRITERIA]))
+    assert agr.closed_on(store, signed.agreement_id) == dt.date(2027, 6, 30)

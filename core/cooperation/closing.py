@@ -24,6 +24,7 @@ from core.cooperation import proposal_follow
 from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, closed_on
 from core.cooperation.agreements import agreements as agreements_of
 from core.cooperation.monitoring import REPORT, reports
+from core.cooperation.reviews import MIDTERM, midterm
 from core.data import rural
 from core.record import facts
 from core.record.auth import Accounts, Action, User, require
@@ -82,19 +83,32 @@ def evaluations(store: Store, agreement_id: str) -> list[ClosingEvaluation]:
     return sorted(found, key=lambda e: ("planner", "cooperant", "association").index(e.evaluator))
 
 
-def require_closable(store: Store, agreement: Agreement, evaluation: ClosingEvaluation) -> None:
-    """ValueError (Spanish) when a stored report covers a period ending after the evaluation (closing it then would
-    leave reports after the closing, which a closed agreement never takes: monitoring.require_open); when the
-    closing evaluation comes before the agreement ends, the newest report by then
-    is short of 100 % and no reason for closing early is given (brief R14, thesis §3.3.3: the evaluation of results
-    ends the project with its final report). A reason given for a closing that is not early is refused too: the
-    final report would print it as the reason the project closed early."""
-    given = (evaluation.early_reason or "").strip()
+def require_after_stored(store: Store, agreement: Agreement, evaluation: ClosingEvaluation) -> None:
+    """ValueError (Spanish, naming the field) when the agreement has a stored report of a period ending after the
+    closing evaluation, or a mid-term evaluation dated after it: closing it then would leave, after its closing,
+    what a closed agreement never takes (monitoring.require_open, reviews.save_midterm), and the closing would judge
+    a project the later records had moved past."""
+    field = label("field", "evaluated_on")
     history = reports(store, agreement.agreement_id)
-    if history and history[-1].period_end > evaluation.evaluated_on:  # the closing judges every stored report
+    if history and history[-1].period_end > evaluation.evaluated_on:
         raise ValueError(t("close.err.before_report", report=history[-1].report_id, number=agreement.number_es,
                            period_end=fmt.date(history[-1].period_end), date=fmt.date(evaluation.evaluated_on),
-                           field=label("field", "evaluated_on")))
+                           field=field))
+    review = midterm(store, agreement.agreement_id)
+    if review is not None and review.evaluated_on > evaluation.evaluated_on:
+        raise ValueError(t("close.err.before_midterm", number=agreement.number_es, field=field,
+                           midterm=fmt.date(review.evaluated_on), date=fmt.date(evaluation.evaluated_on)))
+
+
+def require_closable(store: Store, agreement: Agreement, evaluation: ClosingEvaluation) -> None:
+    """ValueError (Spanish) when the closing evaluation comes before a stored report or the mid-term evaluation
+    (`require_after_stored`); when it comes before the agreement ends, the newest report is short of 100 % and no
+    reason for closing early is given (brief R14, thesis §3.3.3: the evaluation of results ends the project with
+    its final report). A reason given for a closing that is not early is refused too: the final report would print
+    it as the reason the project closed early."""
+    require_after_stored(store, agreement, evaluation)
+    given = (evaluation.early_reason or "").strip()
+    history = reports(store, agreement.agreement_id)
     progress = history[-1].physical_progress_pct if history else 0.0
     if evaluation.evaluated_on >= agreement.end_date or progress >= 100:
         if given:
@@ -116,7 +130,7 @@ def save_evaluation(store: Store, user: User | None, evaluation: ClosingEvaluati
     actor = Accounts(store).require(user, Action.EDIT_OFFER)
     evaluation = entered(evaluation)
     # before `require_closable` reads the reports, and `_proposal_closed` the proposal's agreements and closings
-    read = store.kinds_as_read([REPORT, AGREEMENT, CLOSING])
+    read = store.kinds_as_read([REPORT, MIDTERM, AGREEMENT, CLOSING])
     stored = store.get(AGREEMENT, evaluation.agreement_id)
     if stored is None or stored.deleted:
         raise ValueError(t("mon.err.no_agreement", agreement=evaluation.agreement_id))

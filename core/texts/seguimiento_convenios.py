@@ -66,6 +66,9 @@ STRINGS = {
     "close.err.not_early": ("El convenio {number} termina el {end} y su último informe dice {progress} % de "
                             "avance físico: este cierre no es anticipado. Deje vacío «{reason}»; el informe final "
                             "lo imprimiría como el motivo de un cierre anticipado."),
+    "close.err.before_midterm": ("La evaluación intermedia del convenio {number} es del {midterm}, después de esta "
+                                 "evaluación de cierre ({date}): la evaluación de cierre va con fecha igual o "
+                                 "posterior a la evaluación intermedia guardada. Revise «{field}»."),
     "close.err.before_start": "La evaluación de cierre no puede ser anterior al inicio del convenio.",
     "close.err.before_report": ("El informe {report} del convenio {number} cubre un período que termina el "
                                 "{period_end}, después de esta evaluación de cierre ({date}): la evaluación de "
