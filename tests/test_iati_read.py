@@ -3,6 +3,7 @@ files that are not IATI activities are refused in Spanish; an export reads back 
 again keeps what the planner wrote and never takes over another parish's offer; amounts, dates and versions written
 another way are named."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,16 @@ def test_two_activities_with_their_own_identifiers_read_as_two_offers():
     read = read_file(_two_activities("XM-1-A", "XM-1-B"), "actividades.xml").offers
     assert [(r.offer.offer_id, r.offer.title) for r in read] == [("XM-1-A", "Primera actividad"),
                                                                   ("XM-1-B", "Segunda actividad")]
+
+
+@pytest.mark.parametrize("element, field", [("title", "Título de la oferta"), ("description", "Condiciones")])
+def test_an_activity_with_a_text_nobody_types_is_refused_naming_it(element, field):
+    """An activity whose title (or description) was six million characters read into an offer as it was: stored,
+    shown and published again, a text no form would take."""
+    minimal = (EXAMPLES / "02-minimal-doc.xml").read_bytes()
+    text = "<narrative>" + "Riego " * 1_000_000 + "</narrative>"
+    hostile = (minimal.replace(b"<title>", f"<title>{text}".encode(), 1).replace(b"<narrative>Xxxxxxx</narrative>", b"", 1)
+               if element == "title" else minimal.replace(b"</title>", f"</title><description>{text}</description>"
+                                                           .encode(), 1))
+    with pytest.raises(IatiFileError, match=re.escape(field) + ".*demasiado largo"):
+        read_file(hostile, "actividades.xml")

@@ -49,10 +49,15 @@ def field_names() -> dict[str, str]:
     """An offer's fields as the offer form names them, for refusals that say which field to correct."""
     keys = {"offer_id": "id", "title": "title", "cooperant": "cooperant", "amount_usd": "amount",
             "counterpart_required_pct": "pct", "counterpart_required_usd": "usd", "source": "source",
-            "deadline": "deadline", "sdg_goals": "sdg"}
+            "deadline": "deadline", "sdg_goals": "sdg", "in_kind_description": "in_kind", "conditions": "conditions",
+            "outcome": "outcome"}
     return {field: t(f"ofe.form.{key}") for field, key in keys.items()}
 
 
+# the longest text an offer takes when entered (a form, an IATI file): a title or name is a line, not a document.
+# An offer stored before the limits still reads.
+TEXT_LIMITS = {"cooperant": 200, "country": 100, "title": 300, "in_kind_description": 1000, "conditions": 4000,
+               "outcome": 4000, "source": 1000}
 PCT_ROUNDING = 0.5  # percentage points: «33 %» stated for a third of the project still agrees with its amount
 
 
@@ -117,6 +122,14 @@ class CooperationOffer(BaseModel):
         if v is not None and v > MAX_BUDGET_USD and info.context and info.context.get(ENTERED):
             raise ValueError(t("val.offer.too_large", largest=amount(MAX_BUDGET_USD)))
         return non_negative(v, "amount")
+
+    @field_validator(*TEXT_LIMITS)
+    @classmethod
+    def _not_too_long(cls, v: str | None, info: ValidationInfo) -> str | None:
+        limit = TEXT_LIMITS[info.field_name]
+        if v is not None and len(v) > limit and info.context and info.context.get(ENTERED):
+            raise ValueError(t("val.too_long", max=number(limit)))
+        return v
 
     @field_validator("counterpart_required_pct")
     @classmethod
