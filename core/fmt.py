@@ -25,6 +25,8 @@ def number(value: float | int | None, decimals: int = 0) -> str:
     if _is_blank(value):
         return UNKNOWN
     text = f"{float(value):,.{decimals}f}" if decimals else f"{round(float(value)):,d}"
+    if text.startswith("-") and not text.strip("-0.,"):  # a tiny negative rounds to zero: «0,00», never «-0,00»
+        text = text[1:]
     return text.replace(",", "\u0001").replace(".", ",").replace("\u0001", ".")
 
 
@@ -40,8 +42,9 @@ def money(value: float | int | None, decimals: int = 2) -> str:
     goes through `amount` (alone), `amounts_named` (a sentence) or `amount_for` (a column) instead."""
     if _is_blank(value):
         return UNKNOWN
-    sign = "-" if value < 0 else ""
-    return f"{sign}$ {number(abs(value), decimals)}"
+    shown = number(abs(value), decimals)
+    sign = "-" if value < 0 and shown.strip("0.,") else ""  # a tiny negative shown as zero has no sign
+    return f"{sign}$ {shown}"
 
 
 def amount(value: float | int | None) -> str:

@@ -19,6 +19,8 @@ from core import fmt
         (999.5, 0, "1.000"),
         (1234567.891, 1, "1.234.567,9"),
         (-1234.5, 1, "-1.234,5"),
+        (-0.001, 2, "0,00"),  # a float's remainder below the shown decimals: no «-0,00» on screen
+        (-1e-9, 1, "0,0"),
         (None, 0, "sin dato"),
         (math.nan, 2, "sin dato"),
     ],
@@ -29,7 +31,8 @@ def test_number(value, decimals, expected):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(12500, "$ 12.500,00"), (0.5, "$ 0,50"), (-3.5, "-$ 3,50"), (None, "sin dato")],
+    [(12500, "$ 12.500,00"), (0.5, "$ 0,50"), (-3.5, "-$ 3,50"), (-0.001, "$ 0,00"), (-1.5e-12, "$ 0,00"),
+     (None, "sin dato")],
 )
 def test_money(value, expected):
     assert fmt.money(value) == expected
@@ -38,7 +41,7 @@ def test_money(value, expected):
 @pytest.mark.parametrize(
     ("value", "expected"),
     [(40000, "$ 40.000"), (999.99, "$ 999,99"), (1000.004, "$ 1.000"), (999.995, "$ 1.000"), (0.5, "$ 0,50"),
-     (-12.3, "-$ 12,30"), (None, "sin dato")],
+     (-12.3, "-$ 12,30"), (-1e-9, "$ 0"), (None, "sin dato")],
 )
 def test_an_amount_keeps_its_cents_and_only_then(value, expected):
     assert fmt.amount(value) == expected
