@@ -121,6 +121,25 @@ def test_only_planners_register_cooperants_and_calls_of_registered_cooperants(st
     assert calls_mod.save_call(store, PLANNER, call) == 1
 
 
+@pytest.mark.parametrize("offer_id, refused", [
+    ("NO-EXISTE", "La oferta «NO-EXISTE» que la convocatoria CV-X dice tener detrás no existe"),
+    ("OF-JAPON-RIEGO", ("La oferta «OF-JAPON-RIEGO» es de otro cooperante (Embajada del Japón), no del cooperante "
+                        "«CO-ISRAEL-MASHAV» de la convocatoria CV-X")),
+    ("OF-ISRAEL-PGA-2019", None),
+])
+def test_the_offer_behind_a_call_is_a_stored_offer_of_its_cooperant(store, offer_id, refused):
+    """A call was saved naming an offer that did not exist, or Japan's offer behind an Israeli call: a parish
+    applying to that call then published Japan's offer in its IATI file as one it took up."""
+    call = _call(dt.date(2027, 1, 1), dt.date(2027, 1, 31)).model_copy(
+        update={"call_id": "CV-X", "cooperant_id": "CO-ISRAEL-MASHAV", "offer_id": offer_id})
+    if refused is None:
+        assert calls_mod.save_call(store, PLANNER, call, new=True) == 1
+    else:
+        with pytest.raises(ValueError, match=re.escape(refused)):
+            calls_mod.save_call(store, PLANNER, call, new=True)
+        assert "CV-X" not in {c.call_id for c in calls_mod.calls(store)}
+
+
 def test_a_call_that_closes_before_it_opens_is_refused_in_spanish():
     with pytest.raises(ValueError, match="cierra .* antes de abrir"):
         _call(dt.date(2027, 2, 1), dt.date(2027, 1, 1))

@@ -29,6 +29,7 @@ from core.texts import t
 from core.user_text import Line, Lines, entered
 
 KIND = "call"
+OFFER = "offer"  # core.proposals.records.OFFER (which imports the registry this module builds on)
 SOON_DAYS = 15
 CallType = Literal["open_call", "technical_assistance", "financial_assistance", "contest"]
 CallState = Literal["upcoming", "open", "closing_soon", "closed"]
@@ -127,12 +128,27 @@ def save_call(store: Store, user: User | None, call: Call, expected_version: int
     cooperant = overlay.current(store, COOPERANT, call.cooperant_id)
     if cooperant is None or cooperant.deleted:
         raise ValueError(t("coop.err.unknown_cooperant", cooperant=call.cooperant_id))
-    # the cooperant as found: one deleted meanwhile refuses the call, which would name no registered cooperant
+    read = [Unchanged(COOPERANT, cooperant.record_id, cooperant.version)]
+    if call.offer_id is not None:
+        read.append(_offer_of_cooperant(store, call))
+    # the cooperant (and offer) as found: one deleted meanwhile refuses the call, which would name no registered one
     [saved] = store.apply([Change(KIND, call.call_id, call.model_dump(mode="json"), expected_version=expected_version,
                                   action=t("log.action.save_call"), base=overlay.base(KIND, call.call_id))],
-                          actor=actor.username, unchanged=[Unchanged(COOPERANT, cooperant.record_id, cooperant.version)],
+                          actor=actor.username, unchanged=read,
                           changed=t("coop.err.call_cooperant_changed", cooperant=call.cooperant_id))
     return saved.version
+
+
+def _offer_of_cooperant(store: Store, call: Call) -> Unchanged:
+    """The version read of the live offer behind the call; ValueError (Spanish) when there is none, or it is another
+    cooperant's: the parish applying to the call would publish that offer as one it took up (core.iati.export)."""
+    offer = overlay.current(store, OFFER, call.offer_id)
+    if offer is None or offer.deleted:
+        raise ValueError(t("coop.err.call_offer_unknown", offer=call.offer_id, call=call.call_id))
+    if offer.body.get("cooperant_id") != call.cooperant_id:
+        raise ValueError(t("coop.err.call_offer_other", offer=call.offer_id, call=call.call_id,
+                           cooperant=call.cooperant_id, other=offer.body.get("cooperant") or "—"))
+    return Unchanged(OFFER, offer.record_id, offer.version)
 
 
 # The demo's calls (the Azogues thesis's calendar, §3.3.2 h–j), read where they are (core.record.overlay).

@@ -7,6 +7,11 @@ STRINGS = {
     "coop.err.call_dates": "La convocatoria cierra ({close}) antes de abrir ({open}).",
     "coop.err.unknown_cooperant": "El cooperante «{cooperant}» no está registrado: regístrelo antes de su "
                                   "convocatoria.",
+    "coop.err.call_offer_unknown": ("La oferta «{offer}» que la convocatoria {call} dice tener detrás no existe: "
+                                    "elija una oferta registrada del mismo cooperante o deje la oferta vacía."),
+    "coop.err.call_offer_other": ("La oferta «{offer}» es de otro cooperante ({other}), no del cooperante "
+                                  "«{cooperant}» de la convocatoria {call}: elija una oferta de ese cooperante o "
+                                  "deje la oferta vacía."),
     "coop.err.call_cooperant_changed": ("Otra persona cambió o eliminó el cooperante «{cooperant}» mientras se "
                                         "guardaba su convocatoria: no se guardó. Lo que escribió sigue en el formulario: revise "
                                         "el registro de cooperantes y guarde la convocatoria de nuevo si todavía "
