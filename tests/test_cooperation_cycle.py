@@ -237,3 +237,16 @@ def test_the_agreements_shares_by_source_add_up_to_its_total(store):
     shares = re.findall(r"\$ 10\.000 (\d+,\d) %", text)
     assert len(shares) == 3 and sum(float(s.replace(",", ".")) for s in shares) == pytest.approx(100)
     assert "$ 30.000 100,0 %" in text
+
+
+@pytest.mark.parametrize("second", ["Familias con riego", "FAMILIAS  con riego"])
+def test_an_annex_naming_an_indicator_twice_is_refused(store, second):
+    """An annex with «Familias con riego» twice was signed: a report gives one value per indicator name, so the
+    second target was never reported on, and the report form showed one box for both."""
+    _accepted(store)
+    first = agr.AnnexIndicator(name="Familias con riego", unit="familias", baseline=0, target=150,
+                               means_of_verification="Actas de entrega")
+    with pytest.raises(ValueError, match=re.escape(
+            f"El anexo de indicadores nombra dos veces el mismo indicador: «Familias con riego» y «{second}»")):
+        agr.sign(store, BOARD, _draft(indicators=[first, first.model_copy(update={"name": second, "target": 40})]))
+    assert agr.agreements(store, "010170") == []

@@ -321,3 +321,16 @@ def test_a_closing_dated_before_a_stored_report_is_refused(store, evaluator):
     assert agr.closed_on(store, agreement.agreement_id) is None
     closing.save_evaluation(store, PLANNER, backdated.model_copy(update={"evaluated_on": dt.date(2027, 6, 30)}))
     assert agr.closed_on(store, agreement.agreement_id) == dt.date(2027, 6, 30)
+
+
+def test_a_report_giving_two_values_of_one_indicator_is_refused(store):
+    """A report with «Familias con riego» at 10 and at 90 was stored: the chart, the final report and IATI took the
+    last one, whichever the planner meant."""
+    _accepted(store)
+    agreement = agr.sign(store, BOARD, _draft())
+    twice = _report("R1", dt.date(2027, 3, 31), 10, value=10).model_copy(update={"values": [
+        monitoring.IndicatorValue(name="Familias con riego", value=10),
+        monitoring.IndicatorValue(name="Familias con riego", value=90)]})
+    with pytest.raises(ValueError, match=re.escape("El informe da dos valores del indicador «Familias con riego»")):
+        monitoring.save_report(store, PLANNER, twice)
+    assert monitoring.reports(store, agreement.agreement_id) == []

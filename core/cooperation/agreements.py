@@ -235,6 +235,18 @@ def require_start_after_signing(draft: AgreementDraft) -> None:
                            start=fmt.date(draft.start_date), signed=fmt.date(draft.signed_on)))
 
 
+def require_indicators_once(draft: AgreementDraft) -> None:
+    """ValueError (Spanish) when the annex names an indicator twice (compared without regard to case, accents or
+    spacing): a report gives one value per indicator name, so the second would never be reported. Checked when
+    signing, so an agreement stored before the rule still reads."""
+    seen: dict[str, str] = {}
+    for indicator in draft.indicators:
+        plain = cooperants.plain_name(indicator.name)
+        if plain in seen:
+            raise ValueError(t("agr.err.indicator_twice", indicator=indicator.name, first=seen[plain]))
+        seen[plain] = indicator.name
+
+
 def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     """Number and store the agreement of an accepted application (board or admin), in one logged transaction."""
     user = Accounts(store).require(user, Action.APPROVE_DECISION)  # the stored account: its name is recorded
@@ -251,6 +263,7 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
     if application.answered_on is not None and draft.signed_on < application.answered_on:
         raise ValueError(t("agr.err.signed_before", date=fmt.date(application.answered_on)))
     require_start_after_signing(draft)
+    require_indicators_once(draft)
     call, read_call = _call(store, application.call_id) if application.call_id else (None, None)
     # what the checks read: the save is refused if the proposal's status, the application or the call changes meanwhile
     approved = require_approved(store, application.proposal_id)

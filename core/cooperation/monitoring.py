@@ -116,9 +116,13 @@ def save_report(store: Store, user: User | None, report: Report) -> Report:
     agreement = Agreement.model_validate(stored.body)
     require(actor, Action.EDIT_OFFER, parish_code=agreement.parish_code)  # a planner tied to another parish
     annex = {i.name for i in agreement.indicators}
+    given: set[str] = set()
     for value in report.values:
         if value.name not in annex:
             raise ValueError(t("mon.err.indicator", indicator=value.name, agreement=agreement.number_es))
+        if value.name in given:  # which of two values is the one reached? the chart and IATI would take the last
+            raise ValueError(t("mon.err.indicator_twice", indicator=value.name))
+        given.add(value.name)
     if not agreement.start_date <= report.period_end:
         raise ValueError(t("mon.err.period", date=fmt.date(agreement.start_date)))
     facts.require_past(report.period_end, label("field", "period_end"))  # a report tells a period that ended

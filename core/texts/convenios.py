@@ -93,6 +93,8 @@ STRINGS = {
                              "la fecha de envío o elija otra convocatoria.",
     "agr.err.over_call_max": "La convocatoria {call} financia hasta {max} y el convenio pone {cooperant} del "
                              "cooperante: corrija el aporte del cooperante.",
+    "agr.err.indicator_twice": ("El anexo de indicadores nombra dos veces el mismo indicador: «{first}» y "
+                                "«{indicator}». Cada indicador va una sola vez, con su unidad y su meta."),
     "agr.err.start_before_signed": ("{field}: el convenio empieza el {start}, antes de su firma ({signed}); sus "
                                     "informes serían anteriores a la firma. Ponga un inicio igual o posterior a la "
                                     "fecha de firma."),

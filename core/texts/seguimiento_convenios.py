@@ -6,6 +6,8 @@ STRINGS = {
                             "cancelar.",
     "mon.err.no_agreement": "No existe el convenio {agreement}.",
     "mon.err.indicator": "El indicador «{indicator}» no está en el anexo del convenio {agreement}.",
+    "mon.err.indicator_twice": ("El informe da dos valores del indicador «{indicator}»: dé uno solo, el alcanzado "
+                                "al final del período."),
     "mon.err.report_taken": "El código de informe «{report}» ya está en uso (los códigos de informe son únicos en "
                             "Minga y un informe guardado no se cambia): escriba otro, por ejemplo con el número del "
                             "convenio y el período.",
