@@ -16,6 +16,7 @@ from core.record.store import ConflictError
 from core.texts import label, labels, t
 from ui import data, session, state, widgets
 from ui.cooperation import calls_by_month_chart
+from ui.text import plain
 
 session.work_page()
 parish = state.current_parish()
@@ -77,4 +78,4 @@ with st.form("call-form"):
         except (ValueError, ConflictError) as exc:
             session.refused(exc)
         else:
-            st.success(t("coop.calls.saved", call_id=call.call_id))
+            st.success(t("coop.calls.saved", call_id=plain(call.call_id)))

@@ -157,3 +157,14 @@ def test_the_offers_table_writes_each_amount_column_by_one_rule(own_store):
     required = dict(zip(table["Oferta"].to_list(), table["Contraparte exigida"].to_list(), strict=True))
     assert (required[japan.title], required["Riego con contraparte del 12,5 %"]) == ("$ 20.000,00", "$ 4.285,71")
     assert {v for v in table["Monto"].to_list() if v.startswith("$")} >= {"$ 30.000", "$ 300.000"}  # none has cents
+
+
+def test_a_saved_call_is_named_as_typed_not_as_markdown(own_store):
+    """A call coded «__URGENTE__» was announced as a bold «URGENTE»: the code is what the person typed, shown as text."""
+    app = open_app_page("pages/convocatorias.py", PLANNER)
+    form = {i.label: i for i in app.text_input}
+    for label, value in {"Código": "__URGENTE__", "Convocatoria": "Riego comunitario", "Fuentes": "Sitio web"}.items():
+        form[label].set_value(value)
+    next(b for b in app.button if b.label == "Guardar convocatoria").click().run()
+    assert not app.error, [e.value for e in app.error]
+    assert [s.value for s in app.success] == [r"Convocatoria \_\_URGENTE\_\_ guardada."]
