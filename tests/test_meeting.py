@@ -230,3 +230,24 @@ def test_a_participant_code_is_refused_unless_it_is_only_lowercase_digits_and_hy
     """`match` with `$` let a final line break through: «p01\n» showed as a second «p01» on the list and in the log."""
     with pytest.raises(ValidationError, match="minúsculas, números y guiones"):
         Participant(participant_id=code, name="Rosa")
+
+
+@pytest.mark.parametrize(("scores", "refused"), [
+    ({"need": 90}, ("«Necesidad que atiende» no lo puntúa el grupo: Minga lo calcula con los datos de cada "
+                    "propuesta. El grupo puntúa «Factibilidad» y «Sostenibilidad»")),
+    ({"feasibility": 70, "pdot": 100}, "«Alineación con el PDOT» no lo puntúa el grupo"),
+    ({"feasibility": 70, "sustainability": 40}, None),
+])
+def test_the_group_scores_only_the_criteria_it_judges(tmp_path, scores, refused):
+    """A criterion Minga computes from the data (need, PDOT…) is not the group's: the ranking never reads its score,
+    and the results table would show the group scoring it."""
+    store = _store(tmp_path)
+    save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P01", "EV-P02"]))
+    score = PrivateScore(meeting_id="S1", participant_id="mag", proposal_id="EV-P01", scores=scores)
+    if refused is None:
+        save_private_score(store, PLANNER, score)
+        assert [s.scores for s in private_scores(store, "S1")] == [scores]
+        return
+    with pytest.raises(ValueError, match=refused):
+        save_private_score(store, PLANNER, score)
+    assert private_scores(store, "S1") == []

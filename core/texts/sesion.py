@@ -174,6 +174,8 @@ STRINGS = {
     "ses.err.negative_votes": "los votos no pueden ser negativos («{item}»)",
     "ses.err.score_range": "el puntaje de «{criterion}» debe estar entre 0 y 100",
     "ses.err.unknown_criterion": "«{criterion}» no es un criterio de Minga",
+    "ses.err.computed_criterion": ("«{criterion}» no lo puntúa el grupo: Minga lo calcula con los datos de cada "
+                                   "propuesta. El grupo puntúa {judged}"),
     "ses.err.unknown_pair": "«{pair}» no compara dos criterios distintos de Minga",
     "ses.err.pairwise_range": "la comparación «{pair}» debe estar entre 1/9 y 9",
     "ses.err.account_took_part": "«{name}» ya votó o puntuó con su usuario «{username}»: su usuario no puede "
