@@ -14,6 +14,7 @@ from core.record.auth import Role, User
 from core.record.meeting import (
     cast_ballot,
     load_meeting,
+    pairwise_comparisons,
     private_scores,
     save_meeting,
     save_pairwise,
@@ -251,3 +252,21 @@ def test_the_group_scores_only_the_criteria_it_judges(tmp_path, scores, refused)
     with pytest.raises(ValueError, match=refused):
         save_private_score(store, PLANNER, score)
     assert private_scores(store, "S1") == []
+
+
+@pytest.mark.parametrize(("judgments", "refused"), [
+    ({"need|pdot": 9, "pdot|need": 9}, "«Necesidad que atiende» y «Alineación con el PDOT» se comparan dos veces"),
+    ({"need|pdot": 3, "pdot|need": 1 / 3}, "se comparan dos veces"),  # even when the two agree: one answer a pair
+    ({"need|pdot": 3, "feasibility|need": 1 / 3}, None),
+])
+def test_a_pair_of_criteria_is_compared_once(tmp_path, judgments, refused):
+    """Both ways, the matrix would keep whichever came last: the group's weights would hang on the order of a dict."""
+    store = _store(tmp_path)
+    save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P01", "EV-P02"]))
+    comparison = Pairwise(meeting_id="S1", participant_id="mag", judgments=judgments)
+    if refused is None:
+        assert save_pairwise(store, PLANNER, comparison).judgments == judgments
+        return
+    with pytest.raises(ValueError, match=refused):
+        save_pairwise(store, PLANNER, comparison)
+    assert pairwise_comparisons(store, "S1") == []

@@ -202,8 +202,8 @@ def listed_ballots(store: Store, meeting: Meeting) -> list[Ballot]:
 def _check_criteria(score: PrivateScore | None = None, pairwise: Pairwise | None = None) -> None:
     """Refuse (Spanish) a score on a criterion Minga does not have, or on one Minga computes from the data (only the
     judged ones, `JUDGED`, are the group's to score: the ranking reads no other, and the results would show the group
-    scoring what it does not), or a comparison off Saaty's scale (1/9 to 9). Checked when saving, so a record stored
-    by an earlier version still loads."""
+    scoring what it does not), or a comparison off Saaty's scale (1/9 to 9) or given both ways. Checked when saving,
+    so a record stored by an earlier version still loads."""
     for criterion in score.scores if score else ():
         if criterion not in CRITERION_CODES:
             raise ValueError(t("ses.err.unknown_criterion", criterion=criterion))
@@ -216,6 +216,8 @@ def _check_criteria(score: PrivateScore | None = None, pairwise: Pairwise | None
             raise ValueError(t("ses.err.unknown_pair", pair=key))
         if not 1 / 9 - 1e-9 <= judgment <= 9 + 1e-9:
             raise ValueError(t("ses.err.pairwise_range", pair=key))
+        if f"{b}|{a}" in pairwise.judgments:  # two answers to one question: the last read would win, unsaid
+            raise ValueError(t("ses.err.pair_twice", a=BY_CODE[a].label_es, b=BY_CODE[b].label_es))
 
 
 def save_private_score(store: Store, user: User | None, score: PrivateScore) -> PrivateScore:

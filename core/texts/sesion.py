@@ -178,6 +178,8 @@ STRINGS = {
                                    "propuesta. El grupo puntúa {judged}"),
     "ses.err.unknown_pair": "«{pair}» no compara dos criterios distintos de Minga",
     "ses.err.pairwise_range": "la comparación «{pair}» debe estar entre 1/9 y 9",
+    "ses.err.pair_twice": ("«{a}» y «{b}» se comparan dos veces (en los dos sentidos): deje una sola "
+                           "comparación de cada par"),
     "ses.err.account_took_part": "«{name}» ya votó o puntuó con su usuario «{username}»: su usuario no puede "
                                  "cambiarse ni quitarse en esta sesión. Lo guardado no cambió",
     "ses.err.judged_removed": "ya tienen votos o puntajes en esta sesión y no pueden quitarse de ella: {items}. "
