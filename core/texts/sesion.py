@@ -52,6 +52,15 @@ STRINGS = {
     "ses.err.few_competing_none": "No se abrió la sesión: ninguna propuesta compite aún por el presupuesto de la "
                                   "parroquia, y una sesión pone en la mesa al menos dos. Todas ya se decidieron, no "
                                   "son elegibles o siguen en borrador.",
+    "ses.err.few_problems": ("No se abrió la sesión: el diagnóstico de {parish} tiene solo {count} problemas, y una "
+                             "sesión pone en la mesa al menos dos. El equipo técnico de la parroquia los registra, con "
+                             "sus votos, en «Preparar la parroquia»."),
+    "ses.err.few_problems_one": ("No se abrió la sesión: el diagnóstico de {parish} tiene solo 1 problema, y una "
+                                 "sesión pone en la mesa al menos dos. El equipo técnico de la parroquia los registra, "
+                                 "con sus votos, en «Preparar la parroquia»."),
+    "ses.err.few_problems_none": ("No se abrió la sesión: el diagnóstico de {parish} no tiene problemas registrados, "
+                                  "y una sesión pone en la mesa al menos dos. El equipo técnico de la parroquia los "
+                                  "registra, con sus votos, en «Preparar la parroquia»."),
     "ses.err.not_parish_proposals": "No se guardó la sesión: {items} no son propuestas registradas de {parish}. Una "
                                     "sesión sobre propuestas pone en la mesa solo las propuestas de su parroquia.",
     "ses.err.not_parish_problems": "No se guardó la sesión: {items} no son problemas del diagnóstico de {parish}. "
