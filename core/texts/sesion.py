@@ -193,6 +193,8 @@ STRINGS = {
                                  "cambiarse ni quitarse en esta sesión. Lo guardado no cambió",
     "ses.err.judged_removed": "ya tienen votos o puntajes en esta sesión y no pueden quitarse de ella: {items}. "
                               "Lo guardado no cambió",
+    "ses.err.judged_off_list": ("un participante que vuelve a la lista ya votó o puntuó {items}, que ya no están en "
+                                "esta sesión: su papeleta no cabría en el conteo. Lo guardado no cambió"),
     "ses.err.fewer_votes_than_cast": "una papeleta ya guardada reparte {used} votos: la sesión no puede bajar a "
                                      "{allowed} votos por participante. Lo guardado no cambió",
     "ses.err.unknown_items": "temas que no están en la sesión: {items}",
