@@ -66,9 +66,9 @@ def _numbered(store: Store, user: User, draft: DecisionDraft,
     year = draft.date.year
     prefix = f"{draft.parish_code}-{year}-"
     for _attempt in range(20):
-        taken = [r.record_id for r in store.records(KIND, draft.parish_code, include_deleted=True)
-                 if r.record_id.startswith(prefix)]
-        number = max((int(r.rsplit("-", 1)[1]) for r in taken), default=0) + 1
+        taken = [r.record_id.removeprefix(prefix) for r in store.records(KIND, draft.parish_code, include_deleted=True)
+                 if r.record_id.startswith(prefix)]  # a code of another shape (planted by hand) numbers nothing
+        number = max((int(n) for n in taken if n.isascii() and n.isdigit()), default=0) + 1
         votes_for, against, abstain, approved = count_board_votes(draft.attendees)
         decision = Decision(
             **draft.model_dump(), decision_id=f"{prefix}{number:03d}", number_es=f"{year}-{number:03d}",
