@@ -69,7 +69,8 @@ def _open_form() -> None:
                     title = t("ses.field.title_default_proposals")
                 rows = [r for r in people.to_dict("records") if str(r.get("name") or "").strip()]
                 try:
-                    items = (problems["problem_id"].to_list() if subject == "problems"
+                    items = (meeting_agenda.require_problems(problems["problem_id"].to_list(), parish)
+                             if subject == "problems"
                              else meeting_agenda.require_enough(agenda))  # only the proposals still competing
                     participants = [
                         meeting_models.Participant(participant_id=f"p{n:02d}", name=str(r["name"]).strip(),

@@ -57,6 +57,19 @@ def test_a_facilitator_enters_a_ballot_and_the_tally_ranks_it():
     assert ranking["Tema"].iloc[1].startswith("P02") and ranking["Votos"].iloc[1] == 4
 
 
+def test_a_meeting_on_problems_in_a_parish_without_a_diagnosis_says_why_it_cannot_open():
+    """Cumbe brought no study: its diagnosis has no problems, and the page says so and where they are entered (it
+    said «Puntos de la sesión: no puede estar vacío»)."""
+    app = open_app_page(PAGE, PLANNER, parish="010152")
+    app.radio(key=next(r.key for r in app.radio if r.label == "Qué se prioriza")).set_value("problems")
+    next(b for b in app.button if b.label == "Abrir sesión").click().run()
+    shown = [e.value.replace("\\", "") for e in app.error]
+    assert shown == [("No se abrió la sesión: el diagnóstico de Cumbe (010152) no tiene problemas registrados, y "
+                      "una sesión pone en la mesa al menos dos. El equipo técnico de la parroquia los registra, con "
+                      "sus votos, en «Preparar la parroquia».")]
+    assert meeting.meetings(Store(), "010152") == []
+
+
 def test_a_ballot_over_the_limit_is_refused_in_spanish():
     _seed_meeting("T-OVER")
     app = open_app_page(PAGE, PLANNER, **{"ses-selected": "T-OVER"})

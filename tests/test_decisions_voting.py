@@ -3,6 +3,7 @@ junta, the president's vote deciding a tie; the board's roll and who presides th
 
 import datetime as dt
 import re
+import sqlite3
 import threading
 
 import pytest
@@ -136,6 +137,22 @@ def test_numbers_are_consecutive_per_parish_and_year_even_when_saved_at_once(tmp
     assert next_year.number_es == "2027-001"
     assert [d.decision_id for d in decisions(store, "010170")][0] == "010170-2027-001"
     assert store.verify().ok
+
+
+@pytest.mark.usefixtures("today_after_the_demo")
+@pytest.mark.parametrize("planted", ["010170-2026-copia", "010170-2026-", "010170-2026-００２"])
+def test_a_decision_row_planted_with_a_number_of_another_shape_does_not_stop_the_numbering(tmp_path, planted):
+    """A row copied into the store file by hand under a code whose number is not digits: the next acta is numbered
+    after the true ones (it was refused with «invalid literal for int()», in English, until the row was removed)."""
+    store = _store(tmp_path)
+    first = record(store, BOARD, _draft())
+    con = sqlite3.connect(store.path)
+    con.execute("INSERT INTO records SELECT kind, ?, parish_code, body, version, deleted, updated_at, updated_by "
+                "FROM records WHERE kind = 'decision' AND record_id = ?", (planted, first.decision_id))
+    con.commit()
+    con.close()
+    assert record(store, BOARD, _draft()).number_es == "2026-002"
+    assert [d.number_es for d in decisions(store, "010170")] == ["2026-002", "2026-001"]  # the planted one left out
 
 
 P, V, M = Position.PRESIDENT, Position.VICE_PRESIDENT, Position.MEMBER

@@ -14,6 +14,7 @@ from core.record.auth import Role, User
 from core.record.meeting import (
     cast_ballot,
     load_meeting,
+    pairwise_comparisons,
     private_scores,
     save_meeting,
     save_pairwise,
@@ -230,3 +231,42 @@ def test_a_participant_code_is_refused_unless_it_is_only_lowercase_digits_and_hy
     """`match` with `$` let a final line break through: «p01\n» showed as a second «p01» on the list and in the log."""
     with pytest.raises(ValidationError, match="minúsculas, números y guiones"):
         Participant(participant_id=code, name="Rosa")
+
+
+@pytest.mark.parametrize(("scores", "refused"), [
+    ({"need": 90}, ("«Necesidad que atiende» no lo puntúa el grupo: Minga lo calcula con los datos de cada "
+                    "propuesta. El grupo puntúa «Factibilidad» y «Sostenibilidad»")),
+    ({"feasibility": 70, "pdot": 100}, "«Alineación con el PDOT» no lo puntúa el grupo"),
+    ({"feasibility": 70, "sustainability": 40}, None),
+])
+def test_the_group_scores_only_the_criteria_it_judges(tmp_path, scores, refused):
+    """A criterion Minga computes from the data (need, PDOT…) is not the group's: the ranking never reads its score,
+    and the results table would show the group scoring it."""
+    store = _store(tmp_path)
+    save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P01", "EV-P02"]))
+    score = PrivateScore(meeting_id="S1", participant_id="mag", proposal_id="EV-P01", scores=scores)
+    if refused is None:
+        save_private_score(store, PLANNER, score)
+        assert [s.scores for s in private_scores(store, "S1")] == [scores]
+        return
+    with pytest.raises(ValueError, match=refused):
+        save_private_score(store, PLANNER, score)
+    assert private_scores(store, "S1") == []
+
+
+@pytest.mark.parametrize(("judgments", "refused"), [
+    ({"need|pdot": 9, "pdot|need": 9}, "«Necesidad que atiende» y «Alineación con el PDOT» se comparan dos veces"),
+    ({"need|pdot": 3, "pdot|need": 1 / 3}, "se comparan dos veces"),  # even when the two agree: one answer a pair
+    ({"need|pdot": 3, "feasibility|need": 1 / 3}, None),
+])
+def test_a_pair_of_criteria_is_compared_once(tmp_path, judgments, refused):
+    """Both ways, the matrix would keep whichever came last: the group's weights would hang on the order of a dict."""
+    store = _store(tmp_path)
+    save_meeting(store, PLANNER, _meeting(subject="proposals", item_ids=["EV-P01", "EV-P02"]))
+    comparison = Pairwise(meeting_id="S1", participant_id="mag", judgments=judgments)
+    if refused is None:
+        assert save_pairwise(store, PLANNER, comparison).judgments == judgments
+        return
+    with pytest.raises(ValueError, match=refused):
+        save_pairwise(store, PLANNER, comparison)
+    assert pairwise_comparisons(store, "S1") == []

@@ -1,6 +1,7 @@
 """A new meeting on proposals lists only those still competing for the parish's budget; what it left out is said."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -65,3 +66,16 @@ def test_a_proposal_an_acta_funded_is_refused_in_a_new_meeting_but_an_open_one_k
     # a meeting on problems is not judged by the proposals' statuses
     problems = _meeting(["P01", "P02"]).model_copy(update={"meeting_id": "AG-3", "subject": "problems"})
     assert save_meeting(store, PLANNER, problems).item_ids == ["P01", "P02"]
+
+
+@pytest.mark.parametrize(("problems", "refused"), [
+    ([], "el diagnóstico de Cumbe (010152) no tiene problemas registrados, y una sesión pone en la mesa al menos dos"),
+    (["CU-P01"], "el diagnóstico de Cumbe (010152) tiene solo 1 problema"),
+    (["CU-P01", "CU-P02"], None),
+])
+def test_a_meeting_on_problems_needs_two_problems_of_the_parish_s_diagnosis(problems, refused):
+    if refused is None:
+        assert meeting_agenda.require_problems(problems, "010152") == problems
+        return
+    with pytest.raises(ValueError, match=re.escape(refused)):
+        meeting_agenda.require_problems(problems, "010152")

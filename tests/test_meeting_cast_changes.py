@@ -112,3 +112,18 @@ def test_the_chair_cannot_take_over_the_ballot_of_someone_who_voted_themself(vot
              p.model_copy(update={"username": None}) for p in meeting.participants]
     with pytest.raises(ValueError, match="«Asesora» ya votó"):
         save_meeting(store, CHAIR, meeting.model_copy(update={"participants": given}), expected_version=1)
+
+
+def test_a_participant_put_back_whose_ballot_names_an_item_taken_off_meanwhile_is_refused(voted):
+    """Taken off the list, the adviser's ballot no longer counts, so P04 (2 of her votes) may leave the table in the
+    same save; putting her back would count a ballot on an item the meeting no longer has, and the closed vote's
+    tally (the need criterion of every ranking of the parish) would stop."""
+    store, meeting, items = voted
+    without = save_meeting(store, CHAIR, meeting.model_copy(update={
+        "participants": meeting.participants[1:], "item_ids": items[:3]}), expected_version=1)
+    with pytest.raises(ValueError, match="un participante que vuelve a la lista ya votó o puntuó «010151-P04»"):
+        save_meeting(store, CHAIR, without.model_copy(update={"participants": meeting.participants}),
+                     expected_version=2)
+    assert load_meeting(store, "BANOS-1") == without
+    save_meeting(store, CHAIR, without.model_copy(update={"status": "closed"}), expected_version=2)
+    assert problem_votes(store, BANOS) is None  # nobody listed voted: the study's tally stays

@@ -84,7 +84,7 @@ def test_a_closed_meeting_takes_no_more_votes_or_scores(tmp_path):
         cast_ballot(store, PLANNER, Ballot(meeting_id="S1", participant_id="mag", votes={"EV-P01": 1}))
     with pytest.raises(ValueError, match="cerrada"):
         save_private_score(store, PLANNER, PrivateScore(meeting_id="S1", participant_id="mag",
-                                                        proposal_id="EV-P01", scores={"scope": 50}))
+                                                        proposal_id="EV-P01", scores={"feasibility": 50}))
     assert private_scores(store, "S1") == []
 
 

@@ -17,7 +17,7 @@ import duckdb
 from core import fmt
 from core.data import rural
 from core.proposals.models import COMPETING, Proposal
-from core.record import decision_lines, facts, junta, row_guard
+from core.record import decision_lines, decision_text, facts, junta, row_guard
 from core.record.auth import Accounts, Action, User
 from core.record.decision_models import KIND, Decision, DecisionDraft, count_board_votes, president_vote
 from core.record.store import Change, ChangedMeanwhileError, ConflictError, Store, StoreError, Unchanged
@@ -54,6 +54,7 @@ def _numbered(store: Store, user: User, draft: DecisionDraft,
     while the stored scenario is still at the version its run was checked against (`scenario`) and no record of the
     kinds the run reads changed since (`inputs`, core.engine.decision_run.inputs_read)."""
     decision_lines.check_lines(draft)
+    decision_text.check_entered(draft)  # an acta is never edited: what it quotes is written and can be seen
     # the acta names the parish as the list does, not as the draft says
     draft = draft.model_copy(update={"parish_name": rural.parish_names().get(draft.parish_code) or draft.parish_name})
     facts.require_past(draft.date, t("dec.date"))  # a decision taken, on the board's session
@@ -65,9 +66,9 @@ def _numbered(store: Store, user: User, draft: DecisionDraft,
     year = draft.date.year
     prefix = f"{draft.parish_code}-{year}-"
     for _attempt in range(20):
-        taken = [r.record_id for r in store.records(KIND, draft.parish_code, include_deleted=True)
-                 if r.record_id.startswith(prefix)]
-        number = max((int(r.rsplit("-", 1)[1]) for r in taken), default=0) + 1
+        taken = [r.record_id.removeprefix(prefix) for r in store.records(KIND, draft.parish_code, include_deleted=True)
+                 if r.record_id.startswith(prefix)]  # a code of another shape (planted by hand) numbers nothing
+        number = max((int(n) for n in taken if n.isascii() and n.isdigit()), default=0) + 1
         votes_for, against, abstain, approved = count_board_votes(draft.attendees)
         decision = Decision(
             **draft.model_dump(), decision_id=f"{prefix}{number:03d}", number_es=f"{year}-{number:03d}",

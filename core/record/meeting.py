@@ -21,12 +21,14 @@ participant who signs in themself.
 
 from __future__ import annotations
 
+from core import fmt
 from core.data import rural
-from core.engine.criteria import CRITERION_CODES
+from core.engine.criteria import BY_CODE, CRITERION_CODES
 from core.record import facts, meeting_checks, overlay
 from core.record.auth import Accounts, Action, PermissionDenied, User, can
 from core.record.meeting_models import (
     BALLOT,
+    JUDGED,
     MEETING,
     PAIRWISE,
     PRIVATE_SCORE,
@@ -198,17 +200,24 @@ def listed_ballots(store: Store, meeting: Meeting) -> list[Ballot]:
 
 
 def _check_criteria(score: PrivateScore | None = None, pairwise: Pairwise | None = None) -> None:
-    """Refuse (Spanish) a score on a criterion Minga does not have, or a comparison off Saaty's scale (1/9 to 9).
-    Checked when saving, so a record stored by an earlier version still loads."""
+    """Refuse (Spanish) a score on a criterion Minga does not have, or on one Minga computes from the data (only the
+    judged ones, `JUDGED`, are the group's to score: the ranking reads no other, and the results would show the group
+    scoring what it does not), or a comparison off Saaty's scale (1/9 to 9) or given both ways. Checked when saving,
+    so a record stored by an earlier version still loads."""
     for criterion in score.scores if score else ():
         if criterion not in CRITERION_CODES:
             raise ValueError(t("ses.err.unknown_criterion", criterion=criterion))
+        if criterion not in JUDGED:
+            raise ValueError(t("ses.err.computed_criterion", criterion=BY_CODE[criterion].label_es,
+                               judged=fmt.listing(f"«{BY_CODE[c].label_es}»" for c in JUDGED)))
     for key, judgment in pairwise.judgments.items() if pairwise else ():
         a, _, b = key.partition("|")
         if a not in CRITERION_CODES or b not in CRITERION_CODES or a == b:
             raise ValueError(t("ses.err.unknown_pair", pair=key))
         if not 1 / 9 - 1e-9 <= judgment <= 9 + 1e-9:
             raise ValueError(t("ses.err.pairwise_range", pair=key))
+        if f"{b}|{a}" in pairwise.judgments:  # two answers to one question: the last read would win, unsaid
+            raise ValueError(t("ses.err.pair_twice", a=BY_CODE[a].label_es, b=BY_CODE[b].label_es))
 
 
 def save_private_score(store: Store, user: User | None, score: PrivateScore) -> PrivateScore:

@@ -85,6 +85,15 @@ def require_enough(agenda: Agenda) -> list[str]:
     return agenda.items
 
 
+def require_problems(problem_ids: list[str], parish_code: str) -> list[str]:
+    """The diagnosis's problems for a new meeting on problems, or ValueError (Spanish, naming the parish and where
+    problems are entered) when it has fewer than two: a parish that brought no diagnosis has none."""
+    if len(problem_ids) < 2:
+        raise ValueError(t_count("ses.err.few_problems", len(problem_ids), count=fmt.number(len(problem_ids)),
+                                 parish=rural.named(parish_code)))
+    return problem_ids
+
+
 def check_new_items(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
     """Refuse (Spanish, naming each one and its status) a proposal that no longer competes which a save adds to a
     meeting on proposals. What the meeting listed before is kept, whatever happened to it since. An id that is no

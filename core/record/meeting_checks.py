@@ -56,7 +56,8 @@ def _check_stage(meeting: Meeting, stored: Meeting | None) -> None:
 
 def _check_cast(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
     """Refuse (Spanish, naming what) a change of an open meeting that the ballots and scores already stored would not
-    fit: an item taken off the table that has votes or scores, or fewer votes each than a ballot already spreads.
+    fit: an item taken off the table that has votes or scores, a participant put back on the list whose ballot or
+    scores name an item taken off while they were not, or fewer votes each than a ballot already spreads.
     Counted, such a ballot would stop the tally (and the need criterion a closed vote feeds)."""
     if stored is None or stored.status != "open":
         return
@@ -80,6 +81,8 @@ def _check_cast(store: Store, meeting: Meeting, stored: Meeting | None) -> None:
         score.proposal_id for score in listed_scores(store, meeting)}
     if removed & judged:
         raise ValueError(t("ses.err.judged_removed", items=fmt.listing(f"«{item}»" for item in sorted(removed & judged))))
+    if off := judged - set(meeting.item_ids):  # a participant put back on the list, judging what left it meanwhile
+        raise ValueError(t("ses.err.judged_off_list", items=fmt.listing(f"«{item}»" for item in sorted(off))))
     used = max((sum(ballot.votes.values()) for ballot in ballots), default=0)
     if used > meeting.votes_per_participant:
         raise ValueError(t("ses.err.fewer_votes_than_cast", used=used, allowed=meeting.votes_per_participant))

@@ -52,6 +52,15 @@ STRINGS = {
     "ses.err.few_competing_none": "No se abrió la sesión: ninguna propuesta compite aún por el presupuesto de la "
                                   "parroquia, y una sesión pone en la mesa al menos dos. Todas ya se decidieron, no "
                                   "son elegibles o siguen en borrador.",
+    "ses.err.few_problems": ("No se abrió la sesión: el diagnóstico de {parish} tiene solo {count} problemas, y una "
+                             "sesión pone en la mesa al menos dos. El equipo técnico de la parroquia los registra, con "
+                             "sus votos, en «Preparar la parroquia»."),
+    "ses.err.few_problems_one": ("No se abrió la sesión: el diagnóstico de {parish} tiene solo 1 problema, y una "
+                                 "sesión pone en la mesa al menos dos. El equipo técnico de la parroquia los registra, "
+                                 "con sus votos, en «Preparar la parroquia»."),
+    "ses.err.few_problems_none": ("No se abrió la sesión: el diagnóstico de {parish} no tiene problemas registrados, "
+                                  "y una sesión pone en la mesa al menos dos. El equipo técnico de la parroquia los "
+                                  "registra, con sus votos, en «Preparar la parroquia»."),
     "ses.err.not_parish_proposals": "No se guardó la sesión: {items} no son propuestas registradas de {parish}. Una "
                                     "sesión sobre propuestas pone en la mesa solo las propuestas de su parroquia.",
     "ses.err.not_parish_problems": "No se guardó la sesión: {items} no son problemas del diagnóstico de {parish}. "
@@ -174,12 +183,18 @@ STRINGS = {
     "ses.err.negative_votes": "los votos no pueden ser negativos («{item}»)",
     "ses.err.score_range": "el puntaje de «{criterion}» debe estar entre 0 y 100",
     "ses.err.unknown_criterion": "«{criterion}» no es un criterio de Minga",
+    "ses.err.computed_criterion": ("«{criterion}» no lo puntúa el grupo: Minga lo calcula con los datos de cada "
+                                   "propuesta. El grupo puntúa {judged}"),
     "ses.err.unknown_pair": "«{pair}» no compara dos criterios distintos de Minga",
     "ses.err.pairwise_range": "la comparación «{pair}» debe estar entre 1/9 y 9",
+    "ses.err.pair_twice": ("«{a}» y «{b}» se comparan dos veces (en los dos sentidos): deje una sola "
+                           "comparación de cada par"),
     "ses.err.account_took_part": "«{name}» ya votó o puntuó con su usuario «{username}»: su usuario no puede "
                                  "cambiarse ni quitarse en esta sesión. Lo guardado no cambió",
     "ses.err.judged_removed": "ya tienen votos o puntajes en esta sesión y no pueden quitarse de ella: {items}. "
                               "Lo guardado no cambió",
+    "ses.err.judged_off_list": ("un participante que vuelve a la lista ya votó o puntuó {items}, que ya no están en "
+                                "esta sesión: su papeleta no cabría en el conteo. Lo guardado no cambió"),
     "ses.err.fewer_votes_than_cast": "una papeleta ya guardada reparte {used} votos: la sesión no puede bajar a "
                                      "{allowed} votos por participante. Lo guardado no cambió",
     "ses.err.unknown_items": "temas que no están en la sesión: {items}",
