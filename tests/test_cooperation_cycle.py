@@ -7,6 +7,7 @@ store."""
 import datetime as dt
 import io
 import re
+import sqlite3
 
 import pytest
 from pypdf import PdfReader
@@ -175,6 +176,19 @@ def test_an_agreement_under_a_call_puts_in_the_counterpart_the_call_asks_for(sto
         agr.sign(store, BOARD, draft)
     signed = agr.sign(store, BOARD, draft.model_copy(update={"cooperant_usd": 14_400.0, "gad_usd": 9_600.0}))
     assert signed.total_usd == 24_000
+
+
+@pytest.mark.parametrize("planted", ["010170-CONV-2026-copia", "010170-CONV-2026-", "010170-CONV-2026-００２"])
+def test_an_agreement_row_planted_with_a_number_of_another_shape_does_not_stop_the_numbering(store, planted):
+    """A row copied into the store file by hand under a code whose number is not digits: the next agreement is
+    numbered after the true ones (it was refused with «invalid literal for int()», in English)."""
+    _accepted(store)
+    con = sqlite3.connect(store.path)
+    con.execute("INSERT INTO records (kind, record_id, parish_code, body, version, deleted, updated_at, updated_by) "
+                "VALUES (?, ?, '010170', '{}', 1, 0, '2026-12-01T00:00:00', 'alguien')", (agr.AGREEMENT, planted))
+    con.commit()
+    con.close()
+    assert agr.sign(store, BOARD, _draft()).number_es == "CONV-2026-001"
 
 
 def _call(store, **changes):

@@ -25,6 +25,7 @@ from core.data import rural
 from core.proposals.models import CENT, ID_PATTERN, ProposalStatus
 from core.record import facts, overlay
 from core.record.auth import Accounts, Action, User, require
+from core.record.numbering import next_number
 from core.record.store import (
     Change,
     ChangedMeanwhileError,
@@ -282,8 +283,7 @@ def sign(store: Store, user: User | None, draft: AgreementDraft) -> Agreement:
         stored_agreements = store.records(AGREEMENT, application.parish_code, include_deleted=True)
         # on every read: of two signatures at once, the one that lost the number finds the other's agreement
         _require_not_signed(stored_agreements, draft.application_id)
-        taken = [r.record_id for r in stored_agreements if r.record_id.startswith(prefix)]
-        number = max((int(r.rsplit("-", 1)[1]) for r in taken), default=0) + 1
+        number = next_number((r.record_id for r in stored_agreements), prefix)
         agreement = Agreement(**draft.model_dump(), agreement_id=f"{prefix}{number:03d}",
                               number_es=f"CONV-{year}-{number:03d}", parish_code=application.parish_code,
                               proposal_id=application.proposal_id, cooperant_id=application.cooperant_id,

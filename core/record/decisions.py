@@ -20,6 +20,7 @@ from core.proposals.models import COMPETING, Proposal
 from core.record import decision_lines, decision_text, facts, junta, row_guard
 from core.record.auth import Accounts, Action, User
 from core.record.decision_models import KIND, Decision, DecisionDraft, count_board_votes, president_vote
+from core.record.numbering import next_number
 from core.record.store import Change, ChangedMeanwhileError, ConflictError, Store, StoreError, Unchanged
 from core.texts import t
 
@@ -66,9 +67,8 @@ def _numbered(store: Store, user: User, draft: DecisionDraft,
     year = draft.date.year
     prefix = f"{draft.parish_code}-{year}-"
     for _attempt in range(20):
-        taken = [r.record_id.removeprefix(prefix) for r in store.records(KIND, draft.parish_code, include_deleted=True)
-                 if r.record_id.startswith(prefix)]  # a code of another shape (planted by hand) numbers nothing
-        number = max((int(n) for n in taken if n.isascii() and n.isdigit()), default=0) + 1
+        number = next_number((r.record_id for r in store.records(KIND, draft.parish_code, include_deleted=True)),
+                             prefix)
         votes_for, against, abstain, approved = count_board_votes(draft.attendees)
         decision = Decision(
             **draft.model_dump(), decision_id=f"{prefix}{number:03d}", number_es=f"{year}-{number:03d}",
