@@ -14,8 +14,6 @@ from core.proposals import records
 from core.record import decisions
 from core.record.auth import Position, Role, User
 from core.record.decision_models import Attendee, FundedLine, LeftOutLine, with_presiding
-from core.record.meeting import save_meeting, save_private_score
-from core.record.meeting_models import Meeting, Participant, PrivateScore
 from core.record.store import ChangedMeanwhileError, Store, StoreError
 from tests.conftest import store_accounts
 
@@ -174,29 +172,3 @@ def test_a_proposal_changed_while_the_acta_is_recorded_is_refused(store, con, mo
     with pytest.raises(ChangedMeanwhileError, match="^Otra persona cambió propuestas, ofertas, puntajes o votos"):
         decisions.record(store, BOARD, draft, con=con)
     assert edited and store.records("decision") == []
-
-
-@pytest.mark.parametrize(("decided_on", "refused"), [
-    (dt.date(2026, 11, 19), ("No se registró: la fecha de la decisión (19/11/2026) es anterior a la sesión del "
-                             "grupo asesor «Sesión de puntajes» del 20/11/2026, cuyos resultados usa el escenario "
-                             "«Junta de diciembre». La junta decide después de esa sesión: revise la fecha.")),
-    (dt.date(2026, 11, 20), None),  # the board may meet the same day
-])
-def test_a_decision_dated_before_the_meeting_whose_scores_it_uses_is_refused(store, con, decided_on, refused):
-    """A date picked a year or a day too early: the acta would say the board decided on what the advisory group
-    gave only later."""
-    opened = save_meeting(store, BOARD, Meeting(
-        meeting_id="S-FECHA", parish_code=VALLE, title="Sesión de puntajes", date=dt.date(2026, 11, 20),
-        subject="proposals", item_ids=["EV-P01", "EV-P02"], participants=[Participant(participant_id="ana",
-                                                                                      name="Ana")]))
-    save_private_score(store, BOARD, PrivateScore(meeting_id="S-FECHA", participant_id="ana", proposal_id="EV-P01",
-                                                  scores={"feasibility": 90}))
-    save_meeting(store, BOARD, opened.model_copy(update={"status": "closed"}), expected_version=1)
-    draft = _honest(store, con).model_copy(update={"date": decided_on})
-    if refused is None:
-        assert decisions.record(store, BOARD, draft, con=con).date == decided_on
-        return
-    with pytest.raises(ValueError) as raised:
-        decisions.record(store, BOARD, draft, con=con)
-    assert str(raised.value) == refused
-    assert decisions.decisions(store, VALLE) == []

@@ -107,12 +107,6 @@ def _built(store: Store, parish_code: str, scenario_name: str, attendees: Sequen
            justification: str, con: duckdb.DuckDBPyConnection | None) -> DecisionDraft:
     scenario = stored_scenario(store, parish_code, scenario_name)
     inputs = load_inputs(con if con is not None else db.connect(), parish_code, store=store)
-    run = scenarios.run_scenario(inputs, scenario)
-    # the acta would say the board decided on what the advisory group gave only later
-    if earlier := sorted((m for m in run.meetings if m.date > date), key=lambda m: m.date):
-        last = earlier[-1]
-        raise ValueError(t("dec.err.before_meeting", date=fmt.date(date), name=scenario.name,
-                           meeting=t("ses.meeting_name", title=last.title, date=fmt.date(last.date))))
-    return scenarios.decision_draft(scenario, run, inputs.association_names,
+    return scenarios.decision_draft(scenario, scenarios.run_scenario(inputs, scenario), inputs.association_names,
                                     rural.parish_names().get(parish_code) or parish_code, attendees, date,
                                     justification, proposal_titles={p.proposal_id: p.title for p in inputs.proposals})

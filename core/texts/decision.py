@@ -66,9 +66,6 @@ STRINGS = {
     "dec.err.vote_missing": "falta el voto de {name}",
     "dec.err.nobody_votes": "la decisión necesita al menos un miembro de la junta con voto",
     "dec.err.repeated_attendees": "hay asistentes repetidos",
-    "dec.err.before_meeting": ("No se registró: la fecha de la decisión ({date}) es anterior a la {meeting}, cuyos "
-                               "resultados usa el escenario «{name}». La junta decide después de esa sesión: revise "
-                               "la fecha."),
     "dec.err.attendee_text": "Asistentes, fila {row}, columna «{column}»: {message}",
     "dec.err.statuses": ("No se registró: el acta contradiría el estado de proyectos ya decididos ({items}). Cada "
                          "proyecto se financia en una sola acta; para decidir de nuevo, prepare un escenario solo "
