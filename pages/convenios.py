@@ -131,7 +131,7 @@ with tab_agree:
     waiting = [a for a in accepted if a.proposal_id in proposals
                and proposals[a.proposal_id].status not in agr.SIGNABLE]  # the junta has not approved the project
     for application in waiting:
-        st.info(t("conv.agree.waiting", application=application.application_id,
+        st.info(t("conv.agree.waiting", application=plain(application.application_id),
                   proposal=plain(proposals[application.proposal_id].title),
                   status=label("proposal_status", proposals[application.proposal_id].status)))
     accepted = [a for a in accepted if a not in waiting]

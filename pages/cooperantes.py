@@ -56,7 +56,7 @@ else:
     st.info(t("coop.page.none"))
 orphans = [o.offer_id for o in offers if coop.cooperant_of_offer(o, registry) is None]
 if orphans:
-    st.warning(t("coop.page.unregistered", offers=", ".join(orphans)))
+    st.warning(t("coop.page.unregistered", offers=", ".join(plain(o) for o in orphans)))
 
 if shown:
     with st.expander(t("coop.page.detail")):

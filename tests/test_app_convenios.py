@@ -189,7 +189,7 @@ def test_an_accepted_application_of_a_proposal_the_junta_has_not_approved_waits_
                                                     submitted_on=facts.today() - dt.timedelta(days=60)))
     agr.record_answer(store, planner_core, "AP-SIN", "accepted", facts.today() - dt.timedelta(days=45))
     app = open_app_page(PAGE, BOARD)
-    assert any("La postulación AP-SIN" in i.value and "está «Presentada»" in i.value for i in app.info)
+    assert any("La postulación AP-SIN" in as_read(i.value) and "está «Presentada»" in i.value for i in app.info)
     assert not [b for b in app.button if b.label == "Registrar convenio firmado"]
     approve_proposal(store, "EV-P02")
     app = open_app_page(PAGE, BOARD)

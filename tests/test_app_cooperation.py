@@ -168,3 +168,18 @@ def test_a_saved_call_is_named_as_typed_not_as_markdown(own_store):
     next(b for b in app.button if b.label == "Guardar convocatoria").click().run()
     assert not app.error, [e.value for e in app.error]
     assert [s.value for s in app.success] == [r"Convocatoria \_\_URGENTE\_\_ guardada."]
+
+
+def test_an_offer_code_of_an_unregistered_cooperant_is_shown_as_typed_not_as_markdown(own_store):
+    """«__OF-1__» was drawn in bold (Markdown), and read «OF-1», in the warning on offers without a registered
+    cooperant."""
+    from core.proposals import records
+
+    store = Store(own_store)
+    offer = records.offers(store)[0].item.model_copy(update={"offer_id": "__OF-1__", "cooperant": "Sin registro",
+                                                             "cooperant_id": None})
+    store.save(records.OFFER, offer.offer_id, offer.model_dump(mode="json"), actor="pruebas",
+               parish_code=offer.parish_code)
+    app = open_app_page("pages/cooperantes.py", PLANNER)
+    [warning] = [w.value for w in app.warning if "no está en el registro" in w.value]
+    assert "\\_\\_OF\\-1\\_\\_" in warning and "__OF-1__" not in warning
