@@ -54,13 +54,20 @@ def first_hidden(text: str, multiline: bool = False) -> tuple[int, str] | None:
     return next(((i, c) for i, c in enumerate(text, start=1) if hidden(c, multiline)), None)
 
 
-def _refused(text: str, multiline: bool, info: ValidationInfo) -> str:
-    found = first_hidden(text, multiline) if info.context and info.context.get(ENTERED) else None
+def problem(text: str, multiline: bool = False) -> str | None:
+    """What `text` holds that it may not, in Spanish (the character's code and position); None when nothing."""
+    found = first_hidden(text, multiline)
     if found is None:
-        return text
+        return None
     position, char = found
     kind = "line_break" if char in "\n\r" else "tab" if char == "\t" else "hidden"
-    raise ValueError(t(f"text.err.{kind}", code=f"U+{ord(char):04X}", position=position))
+    return t(f"text.err.{kind}", code=f"U+{ord(char):04X}", position=position)
+
+
+def _refused(text: str, multiline: bool, info: ValidationInfo) -> str:
+    if info.context and info.context.get(ENTERED) and (found := problem(text, multiline)) is not None:
+        raise ValueError(found)
+    return text
 
 
 def _line(text: str, info: ValidationInfo) -> str:
@@ -92,11 +99,9 @@ def require_visible(record: BaseModel, named: Callable[[str], str] | None = None
     from another with `model_copy`, which its other rules need not meet again."""
     for name, value in record.model_dump(mode="json").items():
         for text in _texts(value):
-            if (found := first_hidden(text, multiline=True)) is not None:
-                position, char = found
+            if (found := problem(text, multiline=True)) is not None:
                 field = named(name) if named is not None else label("field", name)
-                raise ValueError(t("field.where", field=field, message=t(
-                    "text.err.hidden", code=f"U+{ord(char):04X}", position=position)))
+                raise ValueError(t("field.where", field=field, message=found))
 
 
 def _texts(value: object) -> list[str]:

@@ -10,22 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from core.texts import t
-from core.user_text import first_hidden
+from core.user_text import problem
 
 if TYPE_CHECKING:
     from core.record.decision_models import DecisionDraft
 
 
 def _problem(text: str, *, multiline: bool, required: bool) -> str | None:
-    """What is wrong with `text` in Spanish (the catalogue's words of core.user_text); None when nothing is."""
-    if required and not text.strip():
-        return t("val.empty")
-    found = first_hidden(text, multiline)
-    if found is None:
-        return None
-    position, char = found
-    kind = "line_break" if char in "\n\r" else "tab" if char == "\t" else "hidden"
-    return t(f"text.err.{kind}", code=f"U+{ord(char):04X}", position=position)
+    """What is wrong with `text` in Spanish (blank where a value is required, or core.user_text's problem)."""
+    return t("val.empty") if required and not text.strip() else problem(text, multiline)
 
 
 def check_entered(draft: DecisionDraft) -> None:
