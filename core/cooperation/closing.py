@@ -23,7 +23,7 @@ from core import fmt
 from core.cooperation import proposal_follow
 from core.cooperation.agreements import AGREEMENT, CLOSING, Agreement, closed_on
 from core.cooperation.agreements import agreements as agreements_of
-from core.cooperation.monitoring import REPORT, reports
+from core.cooperation.monitoring import REPORT, Report, reports
 from core.cooperation.reviews import MIDTERM, midterm
 from core.data import rural
 from core.record import facts
@@ -83,13 +83,13 @@ def evaluations(store: Store, agreement_id: str) -> list[ClosingEvaluation]:
     return sorted(found, key=lambda e: ("planner", "cooperant", "association").index(e.evaluator))
 
 
-def require_after_stored(store: Store, agreement: Agreement, evaluation: ClosingEvaluation) -> None:
-    """ValueError (Spanish, naming the field) when the agreement has a stored report of a period ending after the
+def _require_after_stored(store: Store, agreement: Agreement, evaluation: ClosingEvaluation,
+                          history: Sequence[Report]) -> None:
+    """ValueError (Spanish, naming the field) when the agreement has a report (`history`, oldest first) ending after the
     closing evaluation, or a mid-term evaluation dated after it: closing it then would leave, after its closing,
     what a closed agreement never takes (monitoring.require_open, reviews.save_midterm), and the closing would judge
     a project the later records had moved past."""
     field = label("field", "evaluated_on")
-    history = reports(store, agreement.agreement_id)
     if history and history[-1].period_end > evaluation.evaluated_on:
         raise ValueError(t("close.err.before_report", report=history[-1].report_id, number=agreement.number_es,
                            period_end=fmt.date(history[-1].period_end), date=fmt.date(evaluation.evaluated_on),
@@ -102,13 +102,13 @@ def require_after_stored(store: Store, agreement: Agreement, evaluation: Closing
 
 def require_closable(store: Store, agreement: Agreement, evaluation: ClosingEvaluation) -> None:
     """ValueError (Spanish) when the closing evaluation comes before a stored report or the mid-term evaluation
-    (`require_after_stored`); when it comes before the agreement ends, the newest report is short of 100 % and no
+    (`_require_after_stored`); when it comes before the agreement ends, the newest report is short of 100 % and no
     reason for closing early is given (brief R14, thesis §3.3.3: the evaluation of results ends the project with
     its final report). A reason given for a closing that is not early is refused too: the final report would print
     it as the reason the project closed early."""
-    require_after_stored(store, agreement, evaluation)
+    history = reports(store, agreement.agreement_id)  # oldest period first
+    _require_after_stored(store, agreement, evaluation, history)
     given = (evaluation.early_reason or "").strip()
-    history = reports(store, agreement.agreement_id)
     progress = history[-1].physical_progress_pct if history else 0.0
     if evaluation.evaluated_on >= agreement.end_date or progress >= 100:
         if given:
