@@ -33,11 +33,10 @@ def _refusal(user: User | None, proposal: Proposal) -> tuple[type[Exception], st
         return None
     if not can(user, Action.EDIT_PROPOSAL):
         return PermissionDenied, t("prop.delete.err.role")
-    if not can(user, Action.EDIT_PROPOSAL, parish_code=proposal.parish_code):  # a planner tied to another parish
-        try:
-            require(user, Action.EDIT_PROPOSAL, parish_code=proposal.parish_code)
-        except PermissionDenied as exc:
-            return PermissionDenied, str(exc)
+    try:  # a planner tied to another parish: core's sentence naming both
+        require(user, Action.EDIT_PROPOSAL, parish_code=proposal.parish_code)
+    except PermissionDenied as exc:
+        return PermissionDenied, str(exc)
     if proposal.status in DECIDED:
         return ValueError, t("prop.delete.err.decided", status=label("proposal_status", proposal.status))
     return None
